@@ -1,0 +1,23 @@
+"""Entry point of ``posenc-gui`` and ``python -m posenc_gui``.
+
+``posenc-gui export ...`` runs headless (no Qt is imported); anything else opens the app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "export":
+        from .cli import export_main
+
+        return export_main(argv[1:])
+    from .app.main import run_app
+
+    return run_app(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

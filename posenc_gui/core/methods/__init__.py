@@ -1,0 +1,15 @@
+"""Every method module; importing this package registers them all, in this order."""
+
+from . import (  # noqa: F401
+    sinusoidal,
+    learned,
+    binary,
+    nope,
+    shaw,
+    transformer_xl,
+    t5,
+    alibi,
+    rope,
+    xpos,
+    images,
+)

@@ -1,0 +1,200 @@
+"""The registry of positional-encoding methods.
+
+Each method is a small self-describing unit: name, family, citation, parameters and a set of
+outputs. An output is one pure function returning a NumPy array, plus a function that predicts the
+array's shape from the parameters, so that a request can be refused before anything is allocated.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from .params import InputError, Param
+
+FAMILIES = {
+    "absolute": "Absolute",
+    "relative": "Relative",
+    "rotary": "Rotary",
+    "bias": "Attention bias",
+    "2d": "Images and video",
+}
+
+# Output kinds, with the meaning of the array each returns. The CLI's export subcommands are these.
+KINDS = {
+    "encoding": "vectors added to (or describing) each position: (positions, channels)",
+    "bias": "additive attention-logit bias: (heads, queries, keys)",
+    "slopes": "ALiBi slope per head: (heads,)",
+    "buckets": "T5 bucket of key j for query i: (queries, keys), int",
+    "distances": "clipped relative distance j - i used as table index: (queries, keys), int",
+    "tables": "learned relative tables: (2 [key, value], 2K+1, channels)",
+    "terms": "Transformer-XL score terms a, b, c, d: (4, queries, keys)",
+    "frequencies": "angular frequency per rotated pair: (pairs,)",
+    "wavelengths": "wavelength 2*pi/frequency per pair, in positions: (pairs,)",
+    "angles": "rotation angle of each pair at each position: (positions, pairs)",
+    "decay": "mean rotated score q.k as a function of the offset m - n: (offsets,)",
+    "scale": "xPos scale per position and pair: (positions, pairs)",
+}
+
+DEFAULT_BUDGET_BYTES = 2 * 1024**3
+
+
+def memory_budget() -> int:
+    """Largest array, in bytes, that one request may allocate (POSENC_MEMORY_BUDGET overrides)."""
+    text = os.environ.get("POSENC_MEMORY_BUDGET", "")
+    try:
+        return max(int(text), 1) if text else DEFAULT_BUDGET_BYTES
+    except ValueError:
+        return DEFAULT_BUDGET_BYTES
+
+
+def format_bytes(n: float) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
+        if n < 1024 or unit == "TiB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    raise AssertionError
+
+
+@dataclass(frozen=True)
+class Output:
+    """One array a method can produce.
+
+    ``compute(**params)`` returns float64 (or int) arrays for export. ``display`` is an optional
+    faster float32 variant for drawing, with a bounded error. ``shape(**params)`` predicts the shape.
+    ``params`` names the method parameters this output uses (all of them when empty).
+    """
+
+    compute: Callable[..., np.ndarray]
+    shape: Callable[..., tuple]
+    params: tuple[str, ...] = ()
+    display: Callable[..., np.ndarray] | None = None
+    itemsize: int = 8
+
+
+@dataclass(frozen=True)
+class Method:
+    """A positional-encoding method: what it is, what it takes, what it computes."""
+
+    name: str
+    title: str
+    family: str
+    citation: str
+    summary: str
+    params: tuple[Param, ...]
+    outputs: dict[str, Output]
+    check: Callable[..., None] | None = None
+    tags: tuple[str, ...] = field(default=())
+
+    def __post_init__(self):
+        if self.family not in FAMILIES:
+            raise TypeError(f"{self.name}: unknown family {self.family!r}")
+        unknown = set(self.outputs) - set(KINDS)
+        if unknown:
+            raise TypeError(f"{self.name}: unknown output kinds {sorted(unknown)}")
+        names = {p.name for p in self.params}
+        for kind, out in self.outputs.items():
+            if set(out.params) - names:
+                raise TypeError(f"{self.name}.{kind}: unknown params {sorted(set(out.params) - names)}")
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise InputError(f"method {self.name} has no parameter {name!r}")
+
+    def params_for(self, kind: str) -> tuple[Param, ...]:
+        """The parameters that output ``kind`` uses, in declaration order."""
+        used = self.output(kind).params
+        return tuple(p for p in self.params if not used or p.name in used)
+
+    def output(self, kind: str) -> Output:
+        try:
+            return self.outputs[kind]
+        except KeyError:
+            raise InputError(
+                f"method {self.name} has no {kind} output (it has: {', '.join(self.outputs)})"
+            ) from None
+
+    def defaults(self) -> dict:
+        return {p.name: p.default for p in self.params}
+
+    def resolve(self, kind: str, values: dict | None = None) -> dict:
+        """Validated parameters for ``kind``: defaults filled in, types coerced, ranges checked.
+
+        Unknown names raise InputError, as do the method's own cross-parameter checks.
+        """
+        values = dict(values or {})
+        params = self.params_for(kind)
+        allowed = {p.name for p in params}
+        extra = sorted(set(values) - allowed)
+        if extra:
+            raise InputError(f"{self.name} {kind} does not take {', '.join(extra)}")
+        resolved = {p.name: p.coerce(values.get(p.name, p.default)) for p in params}
+        if self.check is not None:
+            self.check(**{k: resolved.get(k, v) for k, v in self.defaults().items()})
+        return resolved
+
+    def nbytes(self, kind: str, resolved: dict) -> int:
+        out = self.output(kind)
+        return int(np.prod(out.shape(**resolved), dtype=np.float64)) * out.itemsize
+
+    def compute(self, kind: str, values: dict | None = None, display: bool = False) -> np.ndarray:
+        """Compute output ``kind``; refuse before allocating when it would exceed the budget.
+
+        With ``display=True`` the result is float32 C-contiguous, for drawing.
+        """
+        resolved = self.resolve(kind, values)
+        need, budget = self.nbytes(kind, resolved), memory_budget()
+        if need > budget:
+            raise InputError(
+                f"{self.name} {kind} of shape {self.output(kind).shape(**resolved)} needs "
+                f"{format_bytes(need)}, over the memory budget of {format_bytes(budget)}"
+            )
+        out = self.output(kind)
+        if display:
+            array = out.display(**resolved) if out.display else out.compute(**resolved)
+            return np.ascontiguousarray(array, dtype=np.float32)
+        return out.compute(**resolved)
+
+
+REGISTRY: dict[str, Method] = {}
+
+
+def register(method: Method) -> Method:
+    if method.name in REGISTRY:
+        raise TypeError(f"method {method.name!r} registered twice")
+    REGISTRY[method.name] = method
+    return method
+
+
+def get(name: str) -> Method:
+    _load()
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise InputError(f"unknown method {name!r}; known: {', '.join(REGISTRY)}") from None
+
+
+def all_methods() -> list[Method]:
+    _load()
+    return list(REGISTRY.values())
+
+
+def methods_with(kind: str) -> list[Method]:
+    return [m for m in all_methods() if kind in m.outputs]
+
+
+def by_family() -> dict[str, list[Method]]:
+    groups: dict[str, list[Method]] = {f: [] for f in FAMILIES}
+    for m in all_methods():
+        groups[m.family].append(m)
+    return {f: ms for f, ms in groups.items() if ms}
+
+
+def _load() -> None:
+    importlib.import_module(__package__ + ".methods")  # importing it registers every method
