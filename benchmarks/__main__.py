@@ -1,0 +1,52 @@
+"""Run every benchmark: `python -m benchmarks [name ...]` (or `make bench`).
+
+Each figure is printed as a ratio against its peer measured in the same run, so that the load of a
+shared machine cancels out. Names: sinusoidal, attention (more are added by their modules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import sys
+import time
+
+BENCHMARKS = {
+    "sinusoidal": "benchmarks.bench_sinusoidal",
+    "attention": "benchmarks.bench_attention",
+}
+
+
+def print_rows(rows: list[dict]) -> None:
+    for r in rows:
+        print(f"{r['name']:<34} {r['ours']} {r['seconds'] * 1e3:9.2f} ms | {r['peer']} "
+              f"{r['peer_seconds'] * 1e3:9.2f} ms | ratio {r['ratio']:6.2f}x"
+              + (f"  ({r['note']})" if r.get("note") else ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help=f"benchmarks to run: {', '.join(BENCHMARKS)} (default: all)")
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.names) - set(BENCHMARKS))
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+    import numpy
+
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')} | {platform.machine()} | Python {platform.python_version()} "
+          f"| NumPy {numpy.__version__} | {platform.processor() or platform.platform()}")
+    for name in args.names or list(BENCHMARKS):
+        try:
+            module = importlib.import_module(BENCHMARKS[name])
+        except ModuleNotFoundError as exc:
+            print(f"{name}: skipped ({exc})")
+            continue
+        print_rows(module.run(repeats=args.repeats))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
