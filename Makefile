@@ -1,20 +1,16 @@
-# The two commands of the README: `make run` and `make test`. Both bootstrap .venv first.
-PY := .venv/bin/python
-export QT_API := pyside6
+# Shortcuts for scripts/dev.py, which bootstraps .venv (and, as root, Qt's system libraries) first.
+PYTHON ?= python3
 
-.PHONY: run test bench bootstrap clean
+.PHONY: run test bench clean
 
-bootstrap:
-	@bash scripts/bootstrap.sh test
+run:
+	$(PYTHON) scripts/dev.py run
 
-run: bootstrap
-	$(PY) -m posenc_gui
+test:
+	$(PYTHON) scripts/dev.py test
 
-test: bootstrap
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
-
-bench: bootstrap
-	$(PY) -m benchmarks
+bench:
+	$(PYTHON) scripts/dev.py bench
 
 clean:
 	rm -rf .venv build dist *.egg-info .pytest_cache
