@@ -1,0 +1,1 @@
+"""The Qt app: state model, parameter panel, views."""

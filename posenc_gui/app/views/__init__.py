@@ -1,0 +1,1 @@
+"""Views: widgets that draw what the core computed for the current scene."""
