@@ -47,7 +47,7 @@ def test_grouping_by_family_covers_all_methods():
 @pytest.mark.parametrize("method", [m.name for m in all_methods()])
 def test_every_output_at_small_sizes_is_finite_and_of_the_promised_shape(method):
     m = get(method)
-    small = {"seq_len": 12, "d_model": 16, "heads": 4, "grid_h": 3, "grid_w": 4, "frames": 2}
+    small = {"seq_len": 12, "d_model": 24, "heads": 4, "grid_h": 3, "grid_w": 4, "frames": 2}
     for kind, out in m.outputs.items():
         names = {p.name for p in m.params_for(kind)}
         values = {k: v for k, v in small.items() if k in names}

@@ -1,1 +1,131 @@
-"""(being written)"""
+"""Positions of image patches and video tubelets: the 2D sin-cos table of MAE, its 3D extension for
+(time, row, column), and resizing a learned grid to another resolution by bicubic interpolation."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import BASE, InputError, Param
+from ..registry import Method, Output, register
+
+GRID_H = Param("grid_h", "int", 14, "Rows of patches (image height / patch size)", 1, 512, label="Grid rows")
+GRID_W = Param("grid_w", "int", 14, "Columns of patches (image width / patch size)", 1, 512, label="Grid columns")
+FRAMES = Param("frames", "int", 8, "Frames (time steps) of the video", 1, 512, label="Frames")
+D_MODEL_4 = Param("d_model", "int", 128, "Width of each vector; a multiple of 4 (each axis gets sin and cos halves)",
+                  4, 2048, label="d_model")
+D_MODEL_6 = Param("d_model", "int", 192, "Width of each vector; a multiple of 6 (three axes, sin and cos each)",
+                  6, 2048, label="d_model")
+
+
+def sincos_1d(coords: np.ndarray, width: int, base: float = 10000.0) -> np.ndarray:
+    """(len(coords), width) MAE's 1D table: [sin(c w) | cos(c w)], w_k = base^(-k/(width/2))."""
+    omega = 1.0 / base ** (np.arange(width // 2) / (width / 2))
+    angle = np.outer(np.asarray(coords, dtype=np.float64), omega)
+    return np.concatenate([np.sin(angle), np.cos(angle)], axis=1)
+
+
+def sincos_2d(grid_h: int, grid_w: int, d_model: int, base: float = 10000.0) -> np.ndarray:
+    """(grid_h * grid_w, d_model) in the MAE convention: patches row-major (index = row * W + col);
+    the FIRST d/2 channels encode the column (x), the LAST d/2 the row (y)."""
+    rows, cols = np.meshgrid(np.arange(grid_h), np.arange(grid_w), indexing="ij")
+    half = d_model // 2
+    return np.concatenate([sincos_1d(cols.ravel(), half, base), sincos_1d(rows.ravel(), half, base)], axis=1)
+
+
+def sincos_3d(frames: int, grid_h: int, grid_w: int, d_model: int, base: float = 10000.0) -> np.ndarray:
+    """(frames * grid_h * grid_w, d_model): a third of the channels each for time, row and column
+    (in that order), tubelets flattened time-major then row-major."""
+    t, rows, cols = np.meshgrid(np.arange(frames), np.arange(grid_h), np.arange(grid_w), indexing="ij")
+    third = d_model // 3
+    return np.concatenate([sincos_1d(axis.ravel(), third, base) for axis in (t, rows, cols)], axis=1)
+
+
+def _cubic_weights(t: np.ndarray, a: float = -0.75) -> np.ndarray:
+    """Weights of the 4 neighbours at offsets -1, 0, 1, 2 for fractional position t (Keys, a = -0.75)."""
+    def near(x):
+        return ((a + 2) * x - (a + 3)) * x * x + 1
+
+    def far(x):
+        return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
+
+    return np.stack([far(t + 1), near(t), near(1 - t), far(2 - t)], axis=-1)
+
+
+def _resize_matrix(old: int, new: int) -> np.ndarray:
+    """(new, old) linear map of bicubic resampling along one axis, half-pixel centres, edges clamped
+    (the behaviour of torch interpolate(mode='bicubic', align_corners=False))."""
+    src = (np.arange(new) + 0.5) * (old / new) - 0.5
+    left = np.floor(src).astype(np.int64)
+    weights = _cubic_weights(src - left)
+    matrix = np.zeros((new, old))
+    for k in range(4):
+        np.add.at(matrix, (np.arange(new), np.clip(left - 1 + k, 0, old - 1)), weights[:, k])
+    return matrix
+
+
+def resize_grid(table: np.ndarray, old: tuple[int, int], new: tuple[int, int]) -> np.ndarray:
+    """(new_h * new_w, d) a learned (old_h * old_w, d) patch table resized by bicubic interpolation, as
+    MAE's interpolate_pos_embed does for a new image size (class-token rows are the caller's to keep)."""
+    (h, w), (h2, w2) = old, new
+    table = np.asarray(table, dtype=np.float64)
+    if table.shape[0] != h * w:
+        raise InputError(f"table has {table.shape[0]} rows, not the {h} x {w} = {h * w} of its grid")
+    grid = table.reshape(h, w, -1)
+    out = np.einsum("ai,bj,ijd->abd", _resize_matrix(h, h2), _resize_matrix(w, w2), grid)
+    return out.reshape(h2 * w2, -1)
+
+
+def learned_grid(grid_h: int, grid_w: int, d_model: int, train_h: int = 7, train_w: int = 7,
+                 seed: int = 0) -> np.ndarray:
+    """(grid_h * grid_w, d_model) a smooth stand-in for a learned ViT table trained at train_h x train_w
+    (the 2D sin-cos table plus seeded noise, std 0.02), resized to the requested grid."""
+    trained = sincos_2d(train_h, train_w, d_model) + np.random.default_rng(seed).normal(0, 0.02, (train_h * train_w, d_model))
+    return resize_grid(trained, (train_h, train_w), (grid_h, grid_w))
+
+
+def _multiple(of):
+    def check(d_model, **_):
+        if d_model % of:
+            raise InputError(f"d_model must be a multiple of {of} here, not {d_model}")
+    return check
+
+
+CITATION_MAE = "He et al. 2022, Masked Autoencoders Are Scalable Vision Learners (arXiv:2111.06377), util/pos_embed.py"
+
+register(Method(
+    name="image2d",
+    title="2D sin-cos (images)",
+    family="2d",
+    citation=CITATION_MAE,
+    summary="Half of each vector encodes the patch's column, half its row, each with 1D sin and cos.",
+    params=(GRID_H, GRID_W, D_MODEL_4, BASE),
+    outputs={"encoding": Output(sincos_2d, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model))},
+    check=_multiple(4),
+))
+
+register(Method(
+    name="video3d",
+    title="3D sin-cos (video)",
+    family="2d",
+    citation=CITATION_MAE + "; the 3D split as in ST-MAE (Feichtenhofer et al. 2022)",
+    summary="A third of each vector each for frame, row and column of a video tubelet.",
+    params=(FRAMES, GRID_H, GRID_W, D_MODEL_6, BASE),
+    outputs={"encoding": Output(sincos_3d, lambda frames, grid_h, grid_w, d_model, **_:
+                                (frames * grid_h * grid_w, d_model))},
+    check=_multiple(6),
+))
+
+TRAIN_H = Param("train_h", "int", 7, "Rows of the grid the table was trained at", 1, 128, label="Trained rows")
+TRAIN_W = Param("train_w", "int", 7, "Columns of the grid the table was trained at", 1, 128, label="Trained columns")
+SEED = Param("seed", "int", 0, "Seed of the noise in the stand-in table", 0, 2**31 - 1, label="Seed")
+
+register(Method(
+    name="learned_grid",
+    title="Learned grid, resized",
+    family="2d",
+    citation=CITATION_MAE + " interpolate_pos_embed; timm resample_abs_pos_embed",
+    summary="A table learned at one image size, stretched to another by bicubic interpolation.",
+    params=(GRID_H, GRID_W, D_MODEL_4, TRAIN_H, TRAIN_W, SEED),
+    outputs={"encoding": Output(learned_grid, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model))},
+    check=_multiple(4),
+))

@@ -1,1 +1,56 @@
-"""(being written)"""
+"""xPos (Sun et al. 2023): RoPE plus a per-pair exponential scale, zeta_i^(n/B) on queries and its
+inverse on keys, so that the score of distant pairs shrinks smoothly (torchscale's XPOS)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import EVEN_D_MODEL, SEQ_LEN, InputError, Param
+from ..registry import Method, Output, register
+from .rope import inv_freq
+
+SCALE_BASE = Param("scale_base", "float", 512.0, "B: the scale grows by a factor zeta over B positions", 1.0,
+                   1e6, label="Scale base")
+
+
+def zeta(d_model: int) -> np.ndarray:
+    """(d/2,) per-pair ratio (2i + 0.4 d) / (1.4 d), between 0.29 and 1."""
+    return (np.arange(0, d_model, 2) + 0.4 * d_model) / (1.4 * d_model)
+
+
+def centred_positions(seq_len: int) -> np.ndarray:
+    """Positions floor(-N/2) ... as torchscale centres them (keeps the scales near 1)."""
+    return np.arange(seq_len) + (-seq_len) // 2
+
+
+def scale(seq_len: int, d_model: int, scale_base: float = 512.0) -> np.ndarray:
+    """(seq_len, d/2) the query scale zeta^(n/B) at each centred position n; keys use its inverse."""
+    return zeta(d_model)[None, :] ** (centred_positions(seq_len)[:, None] / scale_base)
+
+
+def decay(seq_len: int, d_model: int, scale_base: float = 512.0) -> np.ndarray:
+    """(seq_len,) score / d of rotated, scaled all-ones q and k against the offset m - n:
+    sum_i 2 zeta_i^(offset/B) cos(offset theta_i) / d."""
+    offset = np.arange(seq_len)[:, None]
+    theta = inv_freq(d_model)[None, :]
+    return (zeta(d_model)[None, :] ** (offset / scale_base) * np.cos(offset * theta)).mean(axis=1)
+
+
+def _check(d_model, **_):
+    if d_model % 2:
+        raise InputError(f"d_model must be even for xPos (channels rotate in pairs), not {d_model}")
+
+
+register(Method(
+    name="xpos",
+    title="xPos",
+    family="rotary",
+    citation="Sun et al. 2023, A Length-Extrapolatable Transformer (arXiv:2212.10554); torchscale xpos_relative_position.py",
+    summary="RoPE whose pairs also shrink with distance: zeta^(n/B) on queries, zeta^(-n/B) on keys.",
+    params=(SEQ_LEN, EVEN_D_MODEL, SCALE_BASE),
+    outputs={
+        "scale": Output(scale, lambda seq_len, d_model, **_: (seq_len, d_model // 2)),
+        "decay": Output(decay, lambda seq_len, **_: (seq_len,)),
+    },
+    check=_check,
+))
