@@ -1,0 +1,207 @@
+"""Self-attention in NumPy: softmax, masks, multi-head split and merge, scaled dot-product attention,
+and ``attention_for``, which applies any registered method to toy token embeddings the way that
+method enters a Transformer (added to the input, rotating q and k, or biasing the logits)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import registry
+from .params import InputError
+from .tokens import toy_embeddings
+
+
+def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Numerically stable softmax; a row that is entirely -inf gives zeros, not NaN."""
+    x = np.asarray(x, dtype=np.float64)
+    top = np.max(x, axis=axis, keepdims=True)
+    top = np.where(np.isfinite(top), top, 0.0)
+    e = np.exp(x - top)
+    total = e.sum(axis=axis, keepdims=True)
+    return np.divide(e, total, out=np.zeros_like(e), where=total > 0)
+
+
+def causal_mask(n: int) -> np.ndarray:
+    """(n, n) bool, True where query i may attend key j (j <= i)."""
+    return np.tril(np.ones((n, n), dtype=bool))
+
+
+def valid_lens_mask(n_queries: int, n_keys: int, valid_lens) -> np.ndarray:
+    """(batch, n_queries, n_keys) bool as d2l's masked_softmax: key j is visible when j < valid_len.
+    ``valid_lens`` is (batch,) one length per sequence, or (batch, n_queries) one per query."""
+    lens = np.asarray(valid_lens)
+    if lens.ndim == 1:
+        lens = np.repeat(lens[:, None], n_queries, axis=1)
+    return np.arange(n_keys)[None, None, :] < lens[:, :, None]
+
+
+def split_heads(x: np.ndarray, heads: int) -> np.ndarray:
+    """(..., N, d) -> (..., heads, N, d/heads): head h takes channels h*dh ... (h+1)*dh - 1."""
+    *lead, n, d = x.shape
+    if d % heads:
+        raise InputError(f"width {d} does not split into {heads} heads evenly")
+    return np.moveaxis(x.reshape(*lead, n, heads, d // heads), -2, -3)
+
+
+def merge_heads(x: np.ndarray) -> np.ndarray:
+    """(..., heads, N, dh) -> (..., N, heads*dh), the inverse of split_heads."""
+    *lead, h, n, dh = x.shape
+    return np.moveaxis(x, -3, -2).reshape(*lead, n, h * dh)
+
+
+def scaled_dot_product(q, k, v, bias=None, mask=None, scaled: bool = True):
+    """(outputs, weights) of softmax(q k^T / sqrt(d) + bias) v over the last two axes.
+
+    ``mask`` is boolean, True = may attend; ``scaled=False`` drops the 1/sqrt(d) (as seed 001 does)."""
+    logits = q @ np.swapaxes(k, -1, -2)
+    if scaled:
+        logits = logits / np.sqrt(q.shape[-1])
+    if bias is not None:
+        logits = logits + bias
+    if mask is not None:
+        logits = np.where(mask, logits, -np.inf)
+    weights = softmax(logits)
+    return weights @ v, weights
+
+
+@dataclass(frozen=True)
+class AttentionResult:
+    """One forward pass of toy self-attention with a method applied. Every array is (heads, N, N)
+    except ``outputs`` (N, d). ``content`` is the logit part that comes from the tokens alone,
+    ``position`` the part that comes from positions alone (see attention_for), ``logits`` the total."""
+
+    tokens: list
+    how: str
+    logits: np.ndarray
+    content: np.ndarray
+    position: np.ndarray
+    weights: np.ndarray
+    content_weights: np.ndarray
+    position_weights: np.ndarray
+    outputs: np.ndarray
+
+
+ROTARY = ("rope", "xpos")
+
+
+def how_applied(method) -> str:
+    """How a method enters attention: add (to the input), rotate (q and k), bias (the logits),
+    shaw (key and value tables), terms (Transformer-XL's four terms)."""
+    if method.name in ROTARY:
+        return "rotate"
+    if method.name == "shaw":
+        return "shaw"
+    if "terms" in method.outputs:
+        return "terms"
+    if "bias" in method.outputs:
+        return "bias"
+    if "encoding" in method.outputs:
+        return "add"
+    raise InputError(f"{method.name} has no way into attention")
+
+
+def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, causal: bool = False,
+                  seed: int = 0, d_model: int = 64) -> AttentionResult:
+    """Toy self-attention over ``tokens`` (seeded embeddings, seeded projections) with ``method_name``
+    applied with ``params``. The width is the encoding's for added encodings, heads x the
+    method's d_model for rotary ones (there d_model is the per-head width), and ``d_model`` otherwise.
+
+    position part: add: the encoding-encoding term (P W_q)(P W_k)^T; rotate: the rotated score of
+    identical tokens (all-ones q and k); bias: the bias; shaw: q_i . a^K_ij; terms: (b) + (d)."""
+    method = registry.get(method_name)
+    n = len(tokens)
+    if n < 1:
+        raise InputError("type at least one token")
+    values = {p.name: params.get(p.name, p.default) for p in method.params}
+    if "seq_len" in values:
+        values["seq_len"] = n
+    if "heads" in values:
+        values["heads"] = heads
+    how = how_applied(method)
+    width = d_model
+    encoding = None
+    if how == "add":
+        encoding = method.compute("encoding", _only(method, "encoding", values))
+        if encoding.shape[0] < n:
+            raise InputError(f"{method.name} gives {encoding.shape[0]} positions; the text has {n} tokens")
+        encoding = encoding[:n]
+        width = encoding.shape[1]
+    elif how == "rotate":
+        width = values["d_model"] * heads
+    if width % heads:
+        raise InputError(f"width {width} does not split into {heads} heads evenly")
+    head_dim = width // heads
+    rng = np.random.default_rng(seed + 7)
+    w_q, w_k, w_v = rng.standard_normal((3, width, width)) / np.sqrt(width)
+    x = toy_embeddings(tokens, width, seed)
+    q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
+    scale = 1.0 / np.sqrt(head_dim)
+    content = q @ np.swapaxes(k, -1, -2) * scale
+    extra_values = 0.0
+    if how == "add":
+        pq, pk = (split_heads(encoding @ w, heads) for w in (w_q, w_k))
+        position = pq @ np.swapaxes(pk, -1, -2) * scale
+        xq, xk, v = (split_heads((x + encoding) @ w, heads) for w in (w_q, w_k, w_v))
+        logits = xq @ np.swapaxes(xk, -1, -2) * scale
+    elif how == "rotate":
+        logits, position = _rotated(method.name, values, q, k, n, head_dim, scale)
+    elif how == "bias":
+        position = method.compute("bias", _only(method, "bias", values))
+        logits = content + position
+    elif how == "shaw":
+        from .methods import shaw
+        tables = shaw.random_tables(values["max_relative"], head_dim, values["seed"])
+        index = shaw.distances(n, values["max_relative"])
+        position = shaw.logits(q, tables[0], index) * scale
+        logits = content + position
+        extra_values = tables[1], index
+    else:  # Transformer-XL terms, per head, with seeded u, v and W_R
+        from .methods import transformer_xl as txl
+        terms = np.stack([txl.terms(q[h], k[h], *txl.toy_inputs(n, head_dim, values["seed"] + h)[2:])
+                          for h in range(heads)]) * scale
+        content, position = terms[:, 0] + terms[:, 2], terms[:, 1] + terms[:, 3]
+        logits = content + position
+    mask = causal_mask(n) if causal else None
+    weights = _masked_softmax(logits, mask)
+    out = weights @ v
+    if extra_values:
+        from .methods.shaw import value_term
+        out = out + value_term(weights, *extra_values)
+    return AttentionResult(list(tokens), how, logits, content, position, weights,
+                           _masked_softmax(content, mask), _masked_softmax(position, mask), merge_heads(out))
+
+
+def _only(method, kind, values):
+    names = {p.name for p in method.params_for(kind)}
+    return {k: v for k, v in values.items() if k in names}
+
+
+def _masked_softmax(logits, mask):
+    return softmax(logits if mask is None else np.where(mask, logits, -np.inf))
+
+
+def _rotated(name, values, q, k, n, head_dim, scale):
+    """Logits of RoPE / xPos rotated q and k per head, and the same for identical all-ones tokens."""
+    from .methods import rope, xpos
+    pos = np.arange(n)
+    if name == "rope":
+        freq_values = {p: values[p] for p in rope.FREQUENCY_PARAMS}
+        freq_values["d_model"] = head_dim
+        freq = rope.inv_freq(**freq_values)
+        factor = rope.attention_factor(values["scaling"], values["factor"])
+        layout = values["layout"]
+
+        def turn(x, downscale=False):
+            return rope.rotate(x, pos, freq, layout, factor)
+    else:
+        freq = rope.inv_freq(head_dim)
+        scales = np.repeat(xpos.scale(n, head_dim, values["scale_base"]), 2, axis=1)
+
+        def turn(x, downscale=False):
+            return rope.rotate(x * (1 / scales if downscale else scales), pos, freq, "interleaved")
+    ones = np.ones((n, head_dim))
+    logits = turn(q) @ np.swapaxes(turn(k, True), -1, -2) * scale
+    position = (turn(ones) @ turn(ones, True).T * scale)[None].repeat(q.shape[0], axis=0)
+    return logits, position
