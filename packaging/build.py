@@ -1,0 +1,194 @@
+"""One command from a checkout to installers: freeze with PyInstaller into dist/posenc-gui/, check the frozen
+app, then build this system's installers (Linux: .tar.gz and .deb; Windows: NSIS setup; macOS: .app in a .dmg).
+
+    python packaging/build.py                    # in an environment with posenc-gui and pyinstaller installed
+    python3 packaging/build.py --venv build/pkgvenv   # creates that environment first (only PySide6-Essentials)
+    python packaging/build.py --dry-run          # list the steps for this system and stop
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DIST = ROOT / "dist"
+BUILD = ROOT / "build"
+BUNDLE = DIST / "posenc-gui"
+APP_ID = "io.github.posenc_gui.PosEncExplorer"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+MAINTAINER = "PosEnc Explorer developers <posenc-gui@users.noreply.github.com>"
+
+
+def run(*command: object, **kwargs) -> subprocess.CompletedProcess:
+    """Run a command, echoing it, and stop the build if it fails."""
+    print("+", " ".join(str(part) for part in command), flush=True)
+    return subprocess.run([str(part) for part in command], check=True, **kwargs)
+
+
+def app_version() -> str:
+    return metadata.version("posenc-gui")
+
+
+def frozen_command() -> Path:
+    """The frozen executable that prints to a console (on Windows the GUI one has no console)."""
+    if sys.platform == "win32":
+        return BUNDLE / "posenc-gui-cli.exe"
+    return BUNDLE / "posenc-gui"
+
+
+def deb_arch() -> str:
+    return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def freeze() -> None:
+    """Freeze with PyInstaller from packaging/posenc-gui.spec into dist/posenc-gui/ (one-dir)."""
+    run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", DIST,
+        "--workpath", BUILD / "pyinstaller", HERE / "posenc-gui.spec")
+
+
+def check() -> None:
+    """Run the frozen app: --version, a headless export, and --self-test on the offscreen platform."""
+    exe = frozen_command()
+    run(exe, "--version")
+    with tempfile.TemporaryDirectory() as tmp:
+        run(exe, "export", "slopes", "--heads", "8", "--out", Path(tmp) / "slopes.npy")
+    run(exe, "--self-test", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def tarball() -> None:
+    """Pack dist/posenc-gui/ as dist/posenc-gui-VERSION-linux-ARCH.tar.gz."""
+    target = DIST / f"posenc-gui-{app_version()}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(target, "w:gz") as archive:
+        archive.add(BUNDLE, arcname=f"posenc-gui-{app_version()}")
+    print(target)
+
+
+def shlib_depends(bundle: Path) -> str:
+    """Debian Depends for the system libraries the bundle's ELF files need (dpkg-shlibdeps; the bundled ones are
+    private and resolved inside the bundle)."""
+    elf_files = sorted(p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()
+                       and p.open("rb").read(4) == b"\x7fELF")
+    private_dirs = sorted({str(p.parent) for p in elf_files})
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "debian").mkdir()
+        (Path(tmp) / "debian" / "control").write_text("Source: posenc-gui\n\nPackage: posenc-gui\nArchitecture: any\n")
+        result = subprocess.run(
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", "--warnings=0",
+             *(f"-l{d}" for d in private_dirs), *(f"-e{p}" for p in elf_files)],
+            cwd=tmp, capture_output=True, text=True, check=True)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("shlibs:Depends="))
+    return line.split("=", 1)[1]
+
+
+def debian_copyright() -> str:
+    """The Debian copyright file: the app's MIT licence, then the table of bundled components."""
+    sys.path.insert(0, str(HERE))
+    from third_party import summary
+
+    return ("PosEnc Explorer\nSource: https://github.com/posenc-gui/posenc-gui\n\n"
+            + (ROOT / "LICENSE").read_text(encoding="utf-8") + "\n" + "-" * 72 + "\n\n" + summary()
+            + "\nThe full licence texts are in /opt/posenc-gui/_internal/licenses/.\n")
+
+
+def deb() -> None:
+    """Build dist/posenc-gui_VERSION_ARCH.deb with dpkg-deb: /opt/posenc-gui, /usr/bin link, desktop entry,
+    hicolor icons, AppStream metainfo, MIME type, copyright; Depends from dpkg-shlibdeps."""
+    version, arch = app_version(), deb_arch()
+    stage = BUILD / "deb" / f"posenc-gui_{version}_{arch}"
+    shutil.rmtree(stage, ignore_errors=True)
+    share = stage / "usr" / "share"
+    shutil.copytree(BUNDLE, stage / "opt" / "posenc-gui", symlinks=True)
+    (stage / "usr" / "bin").mkdir(parents=True)
+    (stage / "usr" / "bin" / "posenc-gui").symlink_to("/opt/posenc-gui/posenc-gui")
+    (share / "applications").mkdir(parents=True)
+    shutil.copy(HERE / "linux" / f"{APP_ID}.desktop", share / "applications")
+    (share / "metainfo").mkdir()
+    metainfo = (HERE / "linux" / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    metainfo = metainfo.replace("@VERSION@", version).replace("@DATE@", date.today().isoformat())
+    (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo, encoding="utf-8")
+    (share / "mime" / "packages").mkdir(parents=True)
+    shutil.copy(HERE / "linux" / "posenc-gui-mime.xml", share / "mime" / "packages" / "posenc-gui.xml")
+    for size in ICON_SIZES:
+        target = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        target.mkdir(parents=True)
+        shutil.copy(HERE / "icons" / f"posenc-gui-{size}.png", target / "posenc-gui.png")
+    (share / "icons" / "hicolor" / "scalable" / "apps").mkdir(parents=True)
+    shutil.copy(HERE / "icons" / "posenc-gui.svg", share / "icons" / "hicolor" / "scalable" / "apps" / "posenc-gui.svg")
+    (share / "doc" / "posenc-gui").mkdir(parents=True)
+    (share / "doc" / "posenc-gui" / "copyright").write_text(debian_copyright(), encoding="utf-8")
+
+    installed_kib = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
+    (stage / "DEBIAN").mkdir()
+    (stage / "DEBIAN" / "control").write_text(
+        f"Package: posenc-gui\nVersion: {version}\nArchitecture: {arch}\nMaintainer: {MAINTAINER}\n"
+        f"Installed-Size: {installed_kib}\nDepends: {shlib_depends(stage / 'opt' / 'posenc-gui')}\n"
+        "Section: science\nPriority: optional\nHomepage: https://github.com/posenc-gui/posenc-gui\n"
+        "Description: Transformer positional encodings and self-attention, visible and live\n"
+        " PosEnc Explorer shows sinusoidal, learned, relative, T5, ALiBi, RoPE, xPos and\n"
+        " 2D/3D positional encodings as live heatmaps, curves and attention patterns,\n"
+        " with lecture decks for a projector and NumPy export from a command line.\n", encoding="utf-8")
+    target = DIST / f"posenc-gui_{version}_{arch}.deb"
+    run("dpkg-deb", "--root-owner-group", "-Zxz", "--build", stage, target)
+
+
+def nsis() -> None:
+    """Compile packaging/windows/installer.nsi with makensis into dist/posenc-gui-VERSION-setup.exe."""
+    run("makensis", "-V2", f"-DVERSION={app_version()}", f"-DSOURCE_DIR={BUNDLE}",
+        f"-DOUTFILE={DIST / f'posenc-gui-{app_version()}-setup.exe'}", HERE / "windows" / "installer.nsi")
+
+
+def dmg() -> None:
+    """Pack dist/PosEnc Explorer.app into dist/posenc-gui-VERSION-macos.dmg (hdiutil, macOS only)."""
+    run("bash", HERE / "macos" / "make_dmg.sh", DIST / "PosEnc Explorer.app",
+        DIST / f"posenc-gui-{app_version()}-macos-{platform.machine()}.dmg")
+
+
+STEPS = {"linux": [freeze, check, tarball, deb], "win32": [freeze, check, nsis], "darwin": [freeze, check, dmg]}
+
+
+def ensure_venv(venv: Path) -> Path:
+    """Create ``venv`` with posenc-gui (editable) and PyInstaller if it does not exist; return its Python."""
+    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if not python.exists():
+        run(sys.executable, "-m", "venv", venv)
+        run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[package]")
+    return python
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="list the steps for this system and stop")
+    parser.add_argument("--venv", type=Path, help="build inside this virtual environment (created if missing)")
+    parser.add_argument("--platform", choices=sorted(STEPS), default=sys.platform if sys.platform in STEPS else "linux",
+                        help="which system's steps (default: this one)")
+    parser.add_argument("--skip", action="append", default=[], choices=[s.__name__ for steps in STEPS.values() for s in steps],
+                        metavar="STEP", help="leave out a step (repeatable), e.g. --skip freeze to reuse dist/")
+    args = parser.parse_args(argv)
+    steps = [step for step in STEPS[args.platform] if step.__name__ not in args.skip]
+    if args.dry_run:
+        for number, step in enumerate(steps, 1):
+            print(f"{number}. {step.__name__}: {step.__doc__.splitlines()[0]}")
+        return 0
+    if args.venv and Path(sys.prefix).resolve() != args.venv.resolve():
+        python = ensure_venv(args.venv)
+        rest = sys.argv[1:] if argv is None else argv
+        return subprocess.run([str(python), __file__, *rest]).returncode
+    for step in steps:
+        print(f"== {step.__name__}", flush=True)
+        step()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
