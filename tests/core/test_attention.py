@@ -1,0 +1,126 @@
+"""Attention: softmax and masks (d2l semantics), heads, the seed-001 walkthrough, every method applied."""
+
+import numpy as np
+import pytest
+
+from posenc_gui.core import analysis, attention, registry
+from posenc_gui.core.methods.sinusoidal import encoding, frequencies
+from posenc_gui.core.params import InputError
+from posenc_gui.core.tokens import tokenize, toy_embeddings
+from posenc_gui.core.walkthrough import trace
+
+
+def test_softmax_is_stable_and_masked_rows_are_zero():
+    s = attention.softmax(np.array([[1000.0, 1000.0], [-np.inf, -np.inf]]))
+    assert np.allclose(s, [[0.5, 0.5], [0.0, 0.0]])
+
+
+def test_valid_lens_mask_follows_d2l():
+    mask = attention.valid_lens_mask(2, 4, [2, 3])
+    assert mask[0].tolist() == [[True, True, False, False]] * 2
+    assert mask[1].tolist() == [[True, True, True, False]] * 2
+    per_query = attention.valid_lens_mask(2, 4, [[1, 3]])
+    assert per_query[0].sum(axis=1).tolist() == [1, 3]
+
+
+def test_heads_split_and_merge_are_inverse():
+    x = np.arange(24.0).reshape(3, 8)
+    heads = attention.split_heads(x, 2)
+    assert heads.shape == (2, 3, 4) and heads[1, 0].tolist() == [4, 5, 6, 7]
+    assert np.array_equal(attention.merge_heads(heads), x)
+    with pytest.raises(InputError):
+        attention.split_heads(x, 3)
+
+
+def test_scaled_dot_product_and_causal_mask():
+    rng = np.random.default_rng(0)
+    q, k, v = rng.standard_normal((3, 5, 4))
+    out, w = attention.scaled_dot_product(q, k, v, mask=attention.causal_mask(5))
+    logits = q @ k.T / 2
+    assert np.allclose(w[2, :3], np.exp(logits[2, :3]) / np.exp(logits[2, :3]).sum())
+    assert np.all(w[np.triu_indices(5, 1)] == 0) and np.allclose(out, w @ v)
+
+
+def test_walkthrough_exact_matches_the_reference():
+    t = trace()
+    assert t["keys"].tolist() == [[0, 1, 1], [4, 4, 0], [2, 3, 1]]
+    assert t["queries"].tolist() == [[1, 0, 2], [2, 2, 2], [2, 1, 3]]
+    assert t["values"].tolist() == [[1, 2, 3], [2, 8, 0], [2, 6, 3]]
+    assert t["scores"].tolist() == [[2, 4, 4], [4, 16, 12], [4, 12, 10]]
+    assert np.allclose(t["weights"][0], [0.0634, 0.4683, 0.4683], atol=1e-4)
+    assert np.allclose(t["outputs"][0], [1.9366, 6.6831, 1.5951], atol=1e-4)
+
+
+def test_walkthrough_rounded_reproduces_the_article():
+    t = trace(rounded=True)
+    assert t["weights"][0].tolist() == [0.0, 0.5, 0.5]
+    assert np.allclose(t["outputs"][0], [2.0, 7.0, 1.5])
+
+
+def test_tokens_split_words_and_cjk_characters():
+    assert tokenize("the cat  chases") == ["the", "cat", "chases"]
+    assert tokenize("猫追老鼠 ok") == ["猫", "追", "老", "鼠", "ok"]
+    with pytest.raises(InputError):
+        tokenize("   ")
+
+
+def test_toy_embeddings_are_stable_per_token():
+    e = toy_embeddings(["a", "b", "a"], 6, seed=1)
+    assert np.array_equal(e[0], e[2]) and not np.array_equal(e[0], e[1])
+    assert np.array_equal(e, toy_embeddings(["a", "b", "a"], 6, seed=1))
+
+
+def test_without_position_attention_is_permutation_equivariant():
+    words = tokenize("cat chases mouse")
+    perm = [2, 1, 0]
+    a = attention.attention_for("nope", {}, words)
+    b = attention.attention_for("nope", {}, [words[i] for i in perm])
+    assert np.allclose(b.outputs, a.outputs[perm])
+    c = attention.attention_for("sinusoidal", {}, [words[i] for i in perm])
+    d = attention.attention_for("sinusoidal", {}, words)
+    assert not np.allclose(c.outputs, d.outputs[perm])
+
+
+@pytest.mark.parametrize("method", [m.name for m in registry.all_methods()])
+@pytest.mark.parametrize("causal", [False, True])
+def test_every_method_enters_attention(method, causal):
+    words = tokenize("the cat chases the mouse")
+    r = attention.attention_for(method, {}, words, heads=4, causal=causal)
+    assert r.weights.shape == r.logits.shape == r.position.shape == (4, 5, 5)
+    assert np.allclose(r.weights.sum(-1), 1) and np.all(np.isfinite(r.outputs))
+    if causal:
+        assert np.all(r.weights[:, 0, 1:] == 0)
+
+
+def test_bias_methods_add_their_bias_to_the_content():
+    r = attention.attention_for("alibi", {}, tokenize("a b c d"), heads=2)
+    assert np.allclose(r.logits, r.content + r.position)
+    assert np.allclose(r.position, registry.get("alibi").compute("bias", {"heads": 2, "seq_len": 4}))
+
+
+def test_rope_position_part_depends_only_on_the_offset():
+    p = attention.attention_for("rope", {"d_model": 16}, tokenize("a b c d e"), heads=2).position[0]
+    assert np.allclose(p[1:, 1:], p[:-1, :-1])
+
+
+def test_sinusoid_dot_products_depend_only_on_the_offset():
+    sim = analysis.similarity(encoding(50, 32))
+    assert np.allclose(sim[10, 13], sim[30, 33]) and np.allclose(sim[13, 10], sim[33, 30])
+    cos = analysis.similarity(encoding(50, 32), "cosine")
+    assert np.allclose(np.diag(cos), 1)
+
+
+def test_shift_matrix_moves_every_position_by_k():
+    assert analysis.shift_residual(encoding(200, 64), 17, frequencies(64)) < 1e-12
+
+
+def test_precision_error_grows_with_position_as_published():
+    err = analysis.precision_error([1e3, 1e4, 1e5, 1e6], frequencies(512), "float32")
+    for got, published in zip(err, [2e-5, 5e-4, 5e-3, 5e-2]):
+        assert published / 3 < got < published * 3
+    assert np.all(analysis.precision_error([10.0, 1000.0], frequencies(64), "bfloat16") >
+                  analysis.precision_error([10.0, 1000.0], frequencies(64), "float32"))
+
+
+def test_bfloat16_rounds_to_nearest_even():
+    assert analysis.round_to(np.array([1.0, np.pi]), "bfloat16").tolist() == [1.0, 3.140625]
