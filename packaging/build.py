@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -144,7 +145,9 @@ def deb() -> None:
 
 def nsis() -> None:
     """Compile packaging/windows/installer.nsi with makensis into dist/posenc-gui-VERSION-setup.exe."""
-    run("makensis", "-V2", f"-DVERSION={app_version()}", f"-DSOURCE_DIR={BUNDLE}",
+    numbers = re.findall(r"\d+", app_version())
+    quad = ".".join((numbers + ["0"] * 4)[:4])  # VIProductVersion wants exactly four numbers
+    run("makensis", "-V2", f"-DVERSION={app_version()}", f"-DVERSION_QUAD={quad}", f"-DSOURCE_DIR={BUNDLE}",
         f"-DOUTFILE={DIST / f'posenc-gui-{app_version()}-setup.exe'}", HERE / "windows" / "installer.nsi")
 
 
