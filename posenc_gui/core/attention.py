@@ -14,13 +14,21 @@ from .tokens import toy_embeddings
 
 
 def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """Numerically stable softmax; a row that is entirely -inf gives zeros, not NaN."""
-    x = np.asarray(x, dtype=np.float64)
+    """Numerically stable softmax (float32 stays float32); a row that is entirely -inf gives zeros, not NaN."""
+    x = np.asarray(x)
+    return softmax_inplace(x.astype(x.dtype if x.dtype.kind == "f" else np.float64, copy=True), axis)
+
+
+def softmax_inplace(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Softmax of a float array written over it (no temporary of its size); returns it."""
     top = np.max(x, axis=axis, keepdims=True)
-    top = np.where(np.isfinite(top), top, 0.0)
-    e = np.exp(x - top)
-    total = e.sum(axis=axis, keepdims=True)
-    return np.divide(e, total, out=np.zeros_like(e), where=total > 0)
+    top[~np.isfinite(top)] = 0.0
+    np.subtract(x, top, out=x)
+    np.exp(x, out=x)
+    total = x.sum(axis=axis, keepdims=True)
+    np.divide(1.0, total, out=total, where=total > 0)   # fully masked rows keep total 0 and stay 0
+    np.multiply(x, total, out=x)
+    return x
 
 
 def causal_mask(n: int) -> np.ndarray:
@@ -38,11 +46,11 @@ def valid_lens_mask(n_queries: int, n_keys: int, valid_lens) -> np.ndarray:
 
 
 def split_heads(x: np.ndarray, heads: int) -> np.ndarray:
-    """(..., N, d) -> (..., heads, N, d/heads): head h takes channels h*dh ... (h+1)*dh - 1."""
+    """(..., N, d) -> (..., heads, N, d/heads), contiguous: head h takes channels h*dh ... (h+1)*dh - 1."""
     *lead, n, d = x.shape
     if d % heads:
         raise InputError(f"width {d} does not split into {heads} heads evenly")
-    return np.moveaxis(x.reshape(*lead, n, heads, d // heads), -2, -3)
+    return np.ascontiguousarray(np.moveaxis(x.reshape(*lead, n, heads, d // heads), -2, -3))
 
 
 def merge_heads(x: np.ndarray) -> np.ndarray:
@@ -52,18 +60,32 @@ def merge_heads(x: np.ndarray) -> np.ndarray:
 
 
 def scaled_dot_product(q, k, v, bias=None, mask=None, scaled: bool = True):
-    """(outputs, weights) of softmax(q k^T / sqrt(d) + bias) v over the last two axes.
+    """(outputs, weights) of softmax(q k^T / sqrt(d) + bias) v over the last two axes, in the dtype of q.
 
-    ``mask`` is boolean, True = may attend; ``scaled=False`` drops the 1/sqrt(d) (as seed 001 does)."""
-    logits = q @ np.swapaxes(k, -1, -2)
+    ``mask`` is boolean, True = may attend; ``scaled=False`` drops the 1/sqrt(d) (as seed 001 does).
+    The scale is applied to q (N x d multiplications, not N x N) and the softmax works in place."""
     if scaled:
-        logits = logits / np.sqrt(q.shape[-1])
+        q = q * np.asarray(1.0 / np.sqrt(q.shape[-1]), dtype=q.dtype)
+    logits = q @ np.swapaxes(k, -1, -2)
     if bias is not None:
-        logits = logits + bias
+        logits += bias
     if mask is not None:
-        logits = np.where(mask, logits, -np.inf)
-    weights = softmax(logits)
+        np.copyto(logits, -np.inf, where=~np.broadcast_to(mask, logits.shape))
+    weights = softmax_inplace(logits)
     return weights @ v, weights
+
+
+def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "interleaved",
+               causal: bool = False):
+    """(outputs (N, d), weights (heads, N, N)) of multi-head self-attention over x (N, d), with RoPE
+    applied to each head's q and k when ``frequencies`` (head_dim/2 or fewer) is given. Keeps x's dtype."""
+    q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
+    if frequencies is not None:
+        from .methods.rope import rotate
+        positions = np.arange(x.shape[0])
+        q, k = rotate(q, positions, frequencies, layout), rotate(k, positions, frequencies, layout)
+    out, weights = scaled_dot_product(q, k, v, mask=causal_mask(x.shape[0]) if causal else None)
+    return merge_heads(out), weights
 
 
 @dataclass(frozen=True)

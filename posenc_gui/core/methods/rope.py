@@ -87,25 +87,28 @@ def attention_factor(scaling: str = "none", factor: float = 8.0) -> float:
     return 0.1 * math.log(factor) + 1.0 if scaling == "yarn" and factor > 1 else 1.0
 
 
-def pair_index(d: int, layout: str) -> tuple[np.ndarray, np.ndarray]:
-    """Channel indices of the first and second member of each rotated pair."""
+def pair_index(d: int, layout: str) -> tuple[slice, slice]:
+    """Channels of the first and second member of each rotated pair, as slices (views, no copies)."""
     if layout == "interleaved":
-        return np.arange(0, d, 2), np.arange(1, d, 2)
-    return np.arange(d // 2), np.arange(d // 2, d)
+        return slice(0, d, 2), slice(1, d, 2)
+    return slice(0, d // 2), slice(d // 2, d)
 
 
 def rotate(x, positions, frequencies, layout: str = "interleaved", scale: float = 1.0) -> np.ndarray:
     """Rotate the first 2*len(frequencies) channels of x (..., N, d) in pairs by positions x frequencies;
-    the other channels pass unchanged. ``scale`` multiplies cos and sin (YaRN's attention factor)."""
-    x = np.asarray(x, dtype=np.float64)
-    d_rot = 2 * len(frequencies)
+    the other channels pass unchanged. ``scale`` multiplies cos and sin (YaRN's attention factor).
+    Angles are formed in float64; a float32 x stays float32."""
+    x = np.asarray(x)
+    dtype = x.dtype if x.dtype.kind == "f" else np.float64
     angle = np.outer(np.asarray(positions, dtype=np.float64), frequencies)
-    cos, sin = scale * np.cos(angle), scale * np.sin(angle)
-    first, second = pair_index(d_rot, layout)
-    out = x.copy()
+    cos, sin = (scale * np.cos(angle)).astype(dtype), (scale * np.sin(angle)).astype(dtype)
+    first, second = pair_index(2 * len(frequencies), layout)
+    out = x.astype(dtype, copy=True)
     a, b = x[..., first], x[..., second]
-    out[..., first] = a * cos - b * sin
-    out[..., second] = a * sin + b * cos
+    np.multiply(a, cos, out=out[..., first])
+    out[..., first] -= b * sin
+    np.multiply(a, sin, out=out[..., second])
+    out[..., second] += b * cos
     return out
 
 
