@@ -1,0 +1,220 @@
+"""Fast checks of the packaging files (no freezing here: `python packaging/build.py` does that).
+
+Set POSENC_TEST_DEB=dist/posenc-gui_X_ARCH.deb (as root) to also install a built .deb, run it, and remove it.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import importlib.util
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+APP_ID = "io.github.posenc_gui.PosEncExplorer"
+DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
+METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
+NSIS = PACKAGING / "windows" / "installer.nsi"
+
+
+def load(name: str):
+    """Import a script from packaging/ (the folder is not a package: it would shadow PyPI's `packaging`)."""
+    spec = importlib.util.spec_from_file_location(f"posenc_packaging_{name}", PACKAGING / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(PACKAGING))
+    return module
+
+
+# --- PyInstaller spec -----------------------------------------------------------------------------------------
+
+
+def test_spec_is_valid_python_and_builds_one_dir():
+    text = (PACKAGING / "posenc-gui.spec").read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"} <= calls
+    # One-dir: the EXE leaves the libraries out and COLLECT puts them beside it.
+    assert "exclude_binaries=True" in text
+
+
+def test_spec_bundles_resources_and_excludes_unused_modules():
+    text = (PACKAGING / "posenc-gui.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "resources"), "resources")' in text  # found by posenc_gui/paths.py at sys._MEIPASS/resources
+    for unwanted in ("tkinter", "matplotlib", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtNetwork",
+                     "pytest", "PyQt5", "PyQt6"):
+        assert f'"{unwanted}"' in text, unwanted
+
+
+def test_launcher_calls_the_package_entry_point():
+    text = (PACKAGING / "launcher.py").read_text(encoding="utf-8")
+    assert "from posenc_gui.__main__ import main" in text
+
+
+# --- Linux desktop integration ----------------------------------------------------------------------------------
+
+
+def desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # keys are case-sensitive in desktop files
+    parser.read(DESKTOP, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_entry_has_the_required_keys():
+    entry = desktop_entry()
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == "PosEnc Explorer"
+    assert entry["Exec"].split()[0] == "posenc-gui"
+    assert entry["TryExec"] == "posenc-gui"
+    assert entry["Icon"] == "posenc-gui"
+    assert entry["Terminal"] == "false"
+    for list_key in ("Categories", "MimeType", "Keywords"):
+        assert entry[list_key].endswith(";"), list_key
+    assert "Education" in entry["Categories"].split(";")
+    known = {"Type", "Version", "Name", "GenericName", "Comment", "Exec", "TryExec", "Icon", "Terminal", "Categories",
+             "Keywords", "MimeType", "StartupWMClass"}
+    assert {key.split("[")[0] for key in entry} <= known
+
+
+def test_desktop_entry_mime_type_is_declared():
+    mime = ET.parse(PACKAGING / "linux" / "posenc-gui-mime.xml").getroot()
+    namespace = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    declared = {node.get("type") for node in mime.iter(f"{namespace}mime-type")}
+    assert desktop_entry()["MimeType"].rstrip(";") in declared
+
+
+def test_metainfo_is_well_formed_and_matches_the_desktop_entry():
+    root = ET.parse(METAINFO).getroot()
+    assert root.tag == "component" and root.get("type") == "desktop-application"
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == DESKTOP.name
+    assert root.findtext("project_license") == "MIT"
+    assert root.find("provides/binary").text == "posenc-gui"
+    assert root.find("releases/release").get("version") == "@VERSION@"  # build.py fills it in
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
+def test_metainfo_passes_appstream_validation(tmp_path):
+    filled = METAINFO.read_text(encoding="utf-8").replace("@VERSION@", "0.1.0").replace("@DATE@", "2025-01-01")
+    target = tmp_path / METAINFO.name
+    target.write_text(filled, encoding="utf-8")
+    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(target)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- Icons and licences -----------------------------------------------------------------------------------------
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_icons_are_committed_for_every_size_and_match_the_script():
+    make_icons = load("make_icons")
+    for size in make_icons.PNG_SIZES:
+        data = (PACKAGING / "icons" / f"posenc-gui-{size}.png").read_bytes()
+        assert png_size(data) == (size, size)
+    for size in (16, 48):  # regenerating is deterministic (larger sizes: same code, slower)
+        assert (PACKAGING / "icons" / f"posenc-gui-{size}.png").read_bytes() == make_icons.png_bytes(make_icons.render(size))
+    assert ET.parse(PACKAGING / "icons" / "posenc-gui.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_ico_and_icns_containers_are_consistent():
+    make_icons = load("make_icons")
+    ico = (PACKAGING / "icons" / "posenc-gui.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind, count) == (0, 1, len(make_icons.ICO_SIZES))
+    icns = (PACKAGING / "icons" / "posenc-gui.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+
+
+def test_every_bundled_component_has_its_licence_text():
+    third_party = load("third_party")
+    licences = PACKAGING / "licenses"
+    notices = (licences / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    for component in third_party.COMPONENTS:
+        assert (licences / component.licence_file).is_file(), component.licence_file
+        assert component.name in notices
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (licences / "LGPL-3.0.txt").read_text(encoding="utf-8")
+    assert (licences / "GPL-3.0.txt").is_file()  # the LGPL-3.0 incorporates the GPL-3.0 by reference
+
+
+def test_debian_copyright_names_the_app_licence_and_qt():
+    text = load("build").debian_copyright()
+    assert "MIT License" in text and "LGPL-3.0-only" in text and "Apache-2.0" in text
+
+
+# --- Windows installer ------------------------------------------------------------------------------------------
+
+
+def test_nsis_script_installs_per_user_with_shortcuts_association_and_uninstaller():
+    text = NSIS.read_text(encoding="utf-8")
+    for needed in ("RequestExecutionLevel user", "WriteUninstaller", 'Section "Uninstall"', "MUI_PAGE_LICENSE",
+                   "$SMPROGRAMS", "$DESKTOP", "Software\\Classes\\.posdeck", "Uninstall\\PosEncExplorer"):
+        assert needed in text, needed
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis not installed (apt-get install nsis)")
+def test_nsis_script_compiles_against_a_stub_tree(tmp_path):
+    stub = tmp_path / "posenc-gui"
+    (stub / "_internal").mkdir(parents=True)
+    for name in ("posenc-gui.exe", "posenc-gui-cli.exe", "_internal/base_library.zip"):
+        (stub / name).write_bytes(b"stub")
+    out = tmp_path / "setup.exe"
+    result = subprocess.run(["makensis", "-V2", "-DVERSION=0.1.0", "-DVERSION_QUAD=0.1.0.0", f"-DSOURCE_DIR={stub}",
+                             f"-DOUTFILE={out}", str(NSIS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.read_bytes()[:2] == b"MZ"
+
+
+# --- build.py ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("system, last_steps", [("linux", ["tarball", "deb"]), ("win32", ["nsis"]), ("darwin", ["dmg"])])
+def test_build_dry_run_lists_the_steps(system, last_steps):
+    result = subprocess.run([sys.executable, str(PACKAGING / "build.py"), "--dry-run", "--platform", system],
+                            capture_output=True, text=True, check=True)
+    steps = [line.split(".", 1)[1].split(":")[0].strip() for line in result.stdout.splitlines()]
+    assert steps == ["freeze", "check", *last_steps]
+
+
+def test_build_dry_run_honours_skip():
+    result = subprocess.run([sys.executable, str(PACKAGING / "build.py"), "--dry-run", "--platform", "linux",
+                             "--skip", "freeze", "--skip", "check"], capture_output=True, text=True, check=True)
+    assert "freeze" not in result.stdout and "deb" in result.stdout
+
+
+# --- Installed .deb (opt-in: needs a built package and root) ----------------------------------------------------
+
+
+@pytest.mark.skipif(not os.environ.get("POSENC_TEST_DEB"), reason="set POSENC_TEST_DEB=path/to/posenc-gui.deb (root)")
+def test_deb_installs_runs_and_removes(tmp_path):
+    deb = Path(os.environ["POSENC_TEST_DEB"]).resolve()
+    subprocess.run(["dpkg", "-i", str(deb)], check=True)
+    try:
+        version = subprocess.run(["/usr/bin/posenc-gui", "--version"], capture_output=True, text=True, check=True)
+        assert version.stdout.strip()
+        out = tmp_path / "slopes.npy"
+        subprocess.run(["/usr/bin/posenc-gui", "export", "slopes", "--heads", "8", "--out", str(out)], check=True)
+        assert out.stat().st_size > 0
+        subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "/usr/bin/posenc-gui", "--self-test"],
+                       check=True, timeout=300)
+        assert Path("/usr/share/applications", DESKTOP.name).is_file()
+    finally:
+        subprocess.run(["dpkg", "-r", "posenc-gui"], check=True)
+    assert not Path("/opt/posenc-gui").exists()
