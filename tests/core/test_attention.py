@@ -124,3 +124,12 @@ def test_precision_error_grows_with_position_as_published():
 
 def test_bfloat16_rounds_to_nearest_even():
     assert analysis.round_to(np.array([1.0, np.pi]), "bfloat16").tolist() == [1.0, 3.140625]
+
+
+def test_layer_costs_cross_where_the_table_says():
+    from posenc_gui.core import layers
+    d, k = 64, 3
+    at = layers.costs([d, k * d], d, k)
+    assert at["self-attention"][0] == at["rnn"][0] and at["self-attention"][1] == at["cnn"][1]
+    assert layers.crossovers(d, k) == {"rnn": 64.0, "cnn": 192.0}
+    assert layers.path_lengths([10], 3)["cnn"][0] == 4
