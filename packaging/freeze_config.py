@@ -1,0 +1,58 @@
+"""What every frozen build leaves out: unused Python packages, Qt modules, plugins and translations.
+
+Shared by packaging/posenc-gui.spec and the hello-world baseline packaging/bench/hello.spec, so both are
+trimmed the same way. Plain Python (no PyInstaller import) so the tests can check it.
+"""
+
+import sys
+from pathlib import Path
+
+# Qt modules and Python packages the app never imports; pyqtgraph's optional extras among them.
+EXCLUDES = [
+    "tkinter", "_tkinter", "matplotlib", "PIL", "scipy", "pandas", "IPython", "numba", "cupy",
+    "pytest", "pytestqt", "hypothesis", "_pytest", "pygments", "safetensors", "setuptools", "pip",
+    "PyQt5", "PyQt6", "PySide2", "qtpy",
+    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
+    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtWebSockets",
+    "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.Qt3DExtras", "PySide6.QtMultimedia", "PySide6.QtSql",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtPdf",
+    "PySide6.QtUiTools", "PySide6.QtDBus", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtTest", "PySide6.QtSvgWidgets",
+    "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "pyqtgraph.console", "pyqtgraph.flowchart",
+    "pyqtgraph.multiprocess", "pyqtgraph.canvas", "pyqtgraph.util.cupy_helper", "pyqtgraph.functions_numba",
+]
+
+# Qt plugins kept per folder; every other plugin file in these folders is dropped.
+KEEP_PLUGINS = {
+    "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
+    "imageformats": {"qsvg", "qico", "qjpeg"},
+    # qgtk3 would load the system GTK against the bundled GLib; the portal theme gives native dialogs instead.
+    "platformthemes": {"qxdgdesktopportal"},
+}
+DROP_PLUGIN_DIRS = {"egldeviceintegrations", "generic", "networkinformation", "tls", "sqldrivers", "qmltooling",
+                    "designer", "printsupport", "qmllint", "wayland-graphics-integration-server"}
+# Qt's own translations only for the languages the app offers (English needs none).
+KEEP_TRANSLATIONS = {"qt_zh_CN.qm", "qtbase_zh_CN.qm"}
+# Shared libraries of excluded Qt modules that hooks may still pull in.
+DROP_LIBRARY_PREFIXES = ("libQt6Qml", "libQt6Quick", "libQt6Network", "libQt6Pdf", "libQt6WebEngine", "libQt6Designer",
+                         "libQt6Multimedia", "libQt6Sql", "libQt6Help", "libQt6Labs", "libQt6Lottie", "libQt6OpenGLWidgets",
+                         "libQt6EglFS", "libQt6EglFs", "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6Designer", "Qt6Help", "Qt6OpenGLWidgets")
+
+
+def keep(dest: str) -> bool:
+    """Whether a file collected for the bundle (its destination path) is needed by the app."""
+    parts = Path(dest).parts
+    name = parts[-1]
+    if "translations" in parts and "PySide6" in parts:
+        return name in KEEP_TRANSLATIONS
+    if "plugins" in parts:
+        folder = parts[parts.index("plugins") + 1] if len(parts) > parts.index("plugins") + 2 else ""
+        if folder in DROP_PLUGIN_DIRS:
+            return False
+        if folder in KEEP_PLUGINS:
+            stem = name.split(".")[0].removeprefix("lib")
+            return stem in KEEP_PLUGINS[folder]
+    return not name.startswith(DROP_LIBRARY_PREFIXES)
+
+# Strip symbols from the shared libraries on Linux (the pyenv libpython alone carries ~20 MB of them);
+# on macOS stripping breaks code signatures and on Windows it is not supported.
+STRIP = sys.platform.startswith("linux")
