@@ -1,1 +1,16 @@
-"""Views: widgets that draw what the core computed for the current scene."""
+"""Views: widgets that draw what the core computed for the current scene.
+
+``VIEWS`` lists them in tab order, {key: (title, applies_to(method) -> bool, widget class)}; the
+state model validates scenes' view keys against it (``applies``).
+"""
+
+from __future__ import annotations
+
+from .encoding import EncodingView
+
+VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in (EncodingView,)}
+
+
+def applies() -> dict:
+    """{key: applies_to} for ``StateModel(views=...)`` and ``Deck.load(..., views=...)``."""
+    return {key: entry[1] for key, entry in VIEWS.items()}

@@ -1,0 +1,337 @@
+"""The app's state: one scene (plain typed data with validation), decks of scenes, and the model
+that holds the current scene and announces changes. Nothing here knows about widgets.
+
+A scene's ``view`` is a string key. Which keys exist, and which methods each view applies to, is
+the views' business: loaders take an optional ``views`` mapping {key: applies_to(method) -> bool}
+and refuse a scene whose view is unknown or does not apply to its method.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Callable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core import registry
+from ..core.params import InputError
+from ..core.registry import Method
+
+SCENE_KEYS = (
+    "method", "params", "view", "dims", "position", "head", "text", "causal", "position_only",
+    "title", "notes",
+)
+DECK_VERSION = 1
+MAX_CURVES = 16
+MAX_TEXT = 2000
+MAX_DECK_BYTES = 4 * 1024 * 1024
+DEFAULT_TEXT = "the cat chases the mouse"
+
+Views = Mapping[str, Callable[[Method], bool]]
+
+
+def resolve_params(method: Method, values: Mapping | None = None) -> dict:
+    """Every parameter of ``method``, validated: defaults filled in, types coerced, ranges and the
+    method's cross-parameter check applied. Unknown names raise InputError."""
+    values = dict(values or {})
+    names = [p.name for p in method.params]
+    unknown = sorted(set(values) - set(names), key=str)
+    if unknown:
+        raise InputError(f"method {method.name} has no parameter {', '.join(map(str, unknown))}"
+                         f" (it has: {', '.join(names) or 'none'})")
+    resolved = {p.name: p.coerce(values.get(p.name, p.default)) for p in method.params}
+    if method.check is not None:
+        method.check(**resolved)
+    return resolved
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything one screen shows: method and parameters, view, selection, attention settings.
+
+    ``params`` always holds every parameter of the method, validated (see ``validated``).
+    ``dims``: encoding dimensions drawn as curves; ``position``: the position drawn across
+    dimensions; ``head``: a head index or "all" (small multiples). ``text``, ``causal`` and
+    ``position_only`` drive the attention pane. ``title`` and ``notes`` are for decks.
+    """
+
+    method: str = "sinusoidal"
+    params: dict = field(default_factory=dict)
+    view: str = "encoding"
+    dims: tuple[int, ...] = (6, 7, 8, 9)
+    position: int = 0
+    head: int | str = "all"
+    text: str = DEFAULT_TEXT
+    causal: bool = False
+    position_only: bool = False
+    title: str = ""
+    notes: str = ""
+
+    @property
+    def method_obj(self) -> Method:
+        return registry.get(self.method)
+
+    def values_for(self, kind: str) -> dict:
+        """The parameters output ``kind`` takes, ready for ``Method.compute(kind, ...)``."""
+        method = self.method_obj
+        return {p.name: self.params[p.name] for p in method.params_for(kind) if p.name in self.params}
+
+    def compute(self, kind: str, display: bool = True):
+        """Shortcut for views' ``data_for``: this scene's method computes output ``kind``."""
+        return self.method_obj.compute(kind, self.values_for(kind), display=display)
+
+    def validated(self, views: Views | None = None) -> "Scene":
+        """A copy with every field checked and the parameters resolved; InputError otherwise."""
+        method = registry.get(_text("method", self.method))
+        params = resolve_params(method, _mapping("params", self.params))
+        view = _text("view", self.view)
+        if views is not None:
+            if view not in views:
+                raise InputError(f"unknown view {view!r}; known: {', '.join(views)}")
+            if not views[view](method):
+                raise InputError(f"view {view!r} does not apply to method {method.name!r}")
+        dims = _dims(self.dims)
+        head = self.head
+        if not (head == "all" or (_is_int(head) and 0 <= head)):
+            raise InputError(f"head must be \"all\" or a head index from 0, not {head!r}")
+        text = _text("text", self.text, empty_ok=True)
+        if len(text) > MAX_TEXT:
+            raise InputError(f"text is {len(text)} characters long; at most {MAX_TEXT}")
+        return Scene(
+            method=method.name, params=params, view=view, dims=dims,
+            position=_index("position", self.position), head=head, text=text,
+            causal=_flag("causal", self.causal), position_only=_flag("position_only", self.position_only),
+            title=_text("title", self.title, empty_ok=True), notes=_text("notes", self.notes, empty_ok=True),
+        )
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict (round-trips through ``from_json``)."""
+        data = asdict(self)
+        data["dims"] = list(self.dims)
+        data["params"] = dict(self.params)
+        return data
+
+    @classmethod
+    def from_json(cls, data: object, views: Views | None = None) -> "Scene":
+        """Build and validate a scene from parsed JSON; InputError names the first problem.
+
+        Missing keys take their defaults; parameters not given take the method's defaults.
+        """
+        if not isinstance(data, dict):
+            raise InputError(f"a scene must be a JSON object, not {_json_type(data)}")
+        unknown = sorted(set(data) - set(SCENE_KEYS), key=str)
+        if unknown:
+            raise InputError(f"unknown scene key {unknown[0]!r}; known: {', '.join(SCENE_KEYS)}")
+        if "method" not in data:
+            raise InputError("a scene needs a \"method\"")
+        values = dict(data)
+        if isinstance(values.get("dims"), list):
+            values["dims"] = tuple(values["dims"])
+        return cls(**values).validated(views)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _text(name: str, value: object, empty_ok: bool = False) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be a string, not {_json_type(value)}")
+    if not empty_ok and not value.strip():
+        raise InputError(f"{name} must not be empty")
+    return value
+
+
+def _mapping(name: str, value: object) -> dict:
+    if not isinstance(value, dict):
+        raise InputError(f"{name} must be an object of name: value, not {_json_type(value)}")
+    return value
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(f"{name} must be true or false, not {value!r}")
+    return value
+
+
+def _index(name: str, value: object) -> int:
+    if not _is_int(value) or value < 0:
+        raise InputError(f"{name} must be a whole number from 0, not {value!r}")
+    return value
+
+
+def _dims(value: object) -> tuple[int, ...]:
+    if not isinstance(value, (tuple, list)):
+        raise InputError(f"dims must be a list of dimension indices, not {_json_type(value)}")
+    if len(value) > MAX_CURVES:
+        raise InputError(f"dims lists {len(value)} dimensions; at most {MAX_CURVES} curves")
+    dims = tuple(_index("each of dims", d) for d in value)
+    return tuple(dict.fromkeys(dims))  # drop repeats, keep order
+
+
+@dataclass(frozen=True)
+class Deck:
+    """An ordered, non-empty list of scenes with a format version."""
+
+    scenes: tuple[Scene, ...]
+    title: str = ""
+    version: int = DECK_VERSION
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "title": self.title, "scenes": [s.to_json() for s in self.scenes]}
+
+    @classmethod
+    def from_json(cls, data: object, views: Views | None = None) -> "Deck":
+        if not isinstance(data, dict):
+            raise InputError(f"a deck must be a JSON object, not {_json_type(data)}")
+        unknown = sorted(set(data) - {"version", "title", "scenes"}, key=str)
+        if unknown:
+            raise InputError(f"unknown deck key {unknown[0]!r}; known: version, title, scenes")
+        version = data.get("version")
+        if version != DECK_VERSION or not _is_int(version):
+            raise InputError(f"unsupported deck version {version!r}; this app reads version {DECK_VERSION}")
+        scenes = data.get("scenes")
+        if not isinstance(scenes, list):
+            raise InputError(f"\"scenes\" must be a list, not {_json_type(scenes)}")
+        if not scenes:
+            raise InputError("the deck has no scenes")
+        parsed = []
+        for number, scene in enumerate(scenes, 1):
+            try:
+                parsed.append(Scene.from_json(scene, views))
+            except InputError as error:
+                raise InputError(f"scene {number}: {error}") from None
+        return cls(tuple(parsed), _text("title", data.get("title", ""), empty_ok=True), version)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike, views: Views | None = None) -> "Deck":
+        """Read a deck file; InputError (with the file name) for anything wrong with it."""
+        path = Path(path)
+        try:
+            if path.stat().st_size > MAX_DECK_BYTES:
+                raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a deck")
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
+        except InputError:
+            raise
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path.name}: not a text file (a deck is UTF-8 JSON)") from None
+        except RecursionError:
+            raise InputError(f"{path.name}: JSON nested too deeply") from None
+        except ValueError as error:
+            raise InputError(f"{path.name}: not valid JSON ({error})") from None
+        try:
+            return cls.from_json(data, views)
+        except InputError as error:
+            raise InputError(f"{path.name}: {error}") from None
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the deck as JSON through a temporary file, so a failure leaves no partial file."""
+        write_text_atomic(Path(path), json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n")
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder; InputError on failure."""
+    path = Path(path)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as error:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+class StateModel(QObject):
+    """Holds the current scene. Setters validate; a bad value leaves the state unchanged and
+    emits ``error`` with a one-line message (for the status bar). ``changed`` carries the new
+    Scene after every real change."""
+
+    changed = Signal(object)
+    error = Signal(str)
+
+    def __init__(self, scene: Scene | None = None, views: Views | None = None, parent=None):
+        super().__init__(parent)
+        self.views = views
+        self._scene = (scene or Scene()).validated(views)
+
+    @property
+    def scene(self) -> Scene:
+        return self._scene
+
+    @property
+    def method(self) -> Method:
+        return registry.get(self._scene.method)
+
+    def set_scene(self, scene: Scene) -> bool:
+        """Replace the whole scene (after validation). Returns whether the state changed."""
+        try:
+            new = scene.validated(self.views)
+        except InputError as error:
+            self.error.emit(str(error))
+            return False
+        if new == self._scene:
+            return False
+        self._scene = new
+        self.changed.emit(new)
+        return True
+
+    def update(self, **changes) -> bool:
+        """Change some scene fields, e.g. ``update(position=3, head="all")``."""
+        unknown = set(changes) - {f.name for f in fields(Scene)}
+        if unknown:
+            raise TypeError(f"Scene has no field {sorted(unknown)}")
+        return self.set_scene(replace(self._scene, **changes))
+
+    def set_param(self, name: str, value: object) -> bool:
+        return self.set_params({name: value})
+
+    def set_params(self, values: Mapping) -> bool:
+        return self.update(params={**self._scene.params, **values})
+
+    def set_method(self, name: str, view: str | None = None) -> bool:
+        """Switch method; parameters it shares with the old one (by name) keep their values when
+        valid. ``view`` (optional) is the view to show with it."""
+        try:
+            method = registry.get(name)
+        except InputError as error:
+            self.error.emit(str(error))
+            return False
+        kept = {}
+        for p in method.params:
+            if p.name in self._scene.params:
+                try:
+                    kept[p.name] = p.coerce(self._scene.params[p.name])
+                except InputError:
+                    pass
+        try:
+            params = resolve_params(method, kept)
+        except InputError:
+            params = method.defaults()
+        if view is None:
+            view = self._scene.view
+            if self.views is not None and not (view in self.views and self.views[view](method)):
+                view = next((k for k, applies in self.views.items() if applies(method)), view)
+        return self.update(method=method.name, params=params, view=view)
+
+    def set_view(self, key: str) -> bool:
+        return self.update(view=key)

@@ -1,0 +1,113 @@
+"""Look of the app: themes, font sizes, colour maps and the styling of pyqtgraph plots.
+
+Pure layout: nothing here computes anything a view shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
+PRESENTATION_SCALE = 1.6
+MIN_SCALE, MAX_SCALE = 0.6, 3.0
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+DIVERGING_MAP = "CET-CBD1"     # colour-blind safe, centred on 0
+SEQUENTIAL_MAP = "CET-CBL1"    # colour-blind safe, light to dark
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    foreground: str
+    window: str
+    base: str
+    highlight: str
+    curve_black: str
+
+
+THEMES = {
+    "light": Theme("light", "#ffffff", "#000000", "#f2f2f2", "#ffffff", "#0057b8", "#000000"),
+    "dark": Theme("dark", "#121212", "#f0f0f0", "#202020", "#181818", "#4da3ff", "#f0f0f0"),
+}
+
+
+def theme_named(name: str) -> Theme:
+    return THEMES.get(name, THEMES["light"])
+
+
+def curve_colour(index: int, theme: Theme) -> str:
+    colour = CURVE_COLOURS[index % len(CURVE_COLOURS)]
+    return theme.curve_black if colour == "#000000" else colour
+
+
+def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
+    """Palette and base font of the whole application."""
+    app.setStyle("Fusion")
+    palette = QPalette()
+    fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
+    for role, colour in ((QPalette.Window, window), (QPalette.WindowText, fg), (QPalette.Base, base),
+                         (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, window),
+                         (QPalette.ButtonText, fg), (QPalette.ToolTipBase, base), (QPalette.ToolTipText, fg),
+                         (QPalette.Highlight, QColor(theme.highlight)),
+                         (QPalette.HighlightedText, QColor("#ffffff"))):
+        palette.setColor(role, colour)
+    palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#808080"))
+    palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#808080"))
+    palette.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#808080"))
+    app.setPalette(palette)
+    font = QFont(app.font())
+    font.setPointSizeF(points)
+    app.setFont(font)
+    pg.setConfigOption("background", theme.background)
+    pg.setConfigOption("foreground", theme.foreground)
+
+
+def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
+    """Axis pens, tick fonts and label sizes of one plot, for the theme and font size."""
+    font = QFont()
+    font.setPointSizeF(points * 0.9)
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(theme.foreground, width=max(1, round(points / 12))))
+        axis.setTextPen(pg.mkPen(theme.foreground))
+        axis.setStyle(tickFont=font, tickTextOffset=max(3, round(points / 3)))
+        if axis.labelText:
+            axis.setLabel(axis.labelText, units=axis.labelUnits, **{"font-size": f"{points:.0f}pt",
+                                                                    "color": theme.foreground})
+    if plot.titleLabel.text:
+        plot.setTitle(plot.titleLabel.text, size=f"{points:.0f}pt", color=theme.foreground)
+
+
+def label(plot: pg.PlotItem, side: str, text: str, theme: Theme, points: float) -> None:
+    plot.setLabel(side, text, **{"font-size": f"{points:.0f}pt", "color": theme.foreground})
+
+
+def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:
+    plot.setTitle(text, size=f"{points:.0f}pt", color=theme.foreground)
+
+
+def colour_map(signed: bool) -> pg.ColorMap:
+    return pg.colormap.get(DIVERGING_MAP if signed else SEQUENTIAL_MAP)
+
+
+def levels_for(data: np.ndarray) -> tuple[float, float, bool]:
+    """Colour levels (low, high) and whether the data is signed. Signed data gets levels symmetric
+    about 0, so that 0 sits at the middle of the diverging map. Non-finite values are ignored."""
+    low, high = float(np.nanmin(data, initial=np.inf, where=np.isfinite(data))), \
+        float(np.nanmax(data, initial=-np.inf, where=np.isfinite(data)))
+    if low > high:  # nothing finite
+        return 0.0, 1.0, False
+    if low < 0:
+        extent = max(-low, abs(high))
+        return -extent, extent, True
+    if low == high:
+        return low - 0.5, high + 0.5, False
+    return low, high, False

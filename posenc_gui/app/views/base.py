@@ -1,0 +1,145 @@
+"""What every view shares: the fetch/show split, styling, hover text and the data it shows.
+
+A view is a QWidget with two halves:
+- ``fetch(scene)`` (a static method) asks the core for the arrays; it touches no widget, so the
+  window may run it in a worker thread for large requests;
+- ``show_data(scene, data)`` draws them, on the GUI thread.
+Selections (clicked columns, chosen head...) are written back to the state model, never kept here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...core.registry import Method
+from ..state import Scene, StateModel
+from .. import style
+
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+
+
+def elements(scene: Scene, kind: str) -> int:
+    """How many numbers output ``kind`` of the scene's method has (0 when it has no such output)."""
+    method = scene.method_obj
+    if kind not in method.outputs:
+        return 0
+    resolved = method.resolve(kind, scene.values_for(kind))
+    return int(np.prod(method.output(kind).shape(**resolved), dtype=np.float64))
+
+
+class View(QWidget):
+    """Base class of the views. Subclasses set ``key`` and ``title`` and implement ``applies_to``,
+    ``fetch`` and ``show_data``; ``size`` tells the window how big a request is."""
+
+    key = ""
+    title = ""
+    hovered = Signal(str)
+
+    def __init__(self, model: StateModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.theme = style.theme_named("light")
+        self.points = style.BASE_POINTS
+        self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
+        self.graphics = pg.GraphicsLayoutWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.controls = QWidget()
+        self.controls.setVisible(False)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.graphics, 1)
+        self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.plots: list[pg.PlotItem] = []
+
+    # -- to implement -------------------------------------------------------------------------
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        raise NotImplementedError
+
+    @staticmethod
+    def fetch(scene: Scene):
+        raise NotImplementedError
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        """Number of array elements ``fetch`` produces (decides whether it runs off the GUI thread)."""
+        return 0
+
+    def show_data(self, scene: Scene, data) -> None:
+        raise NotImplementedError
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
+        """Status-bar text for the mouse at data coordinates (x, y) of ``plot``; "" for none."""
+        return ""
+
+    # -- shared -------------------------------------------------------------------------------
+    def set_look(self, theme: style.Theme, points: float) -> None:
+        self.theme, self.points = theme, points
+        self.graphics.setBackground(theme.background)
+        for plot in self.plots:
+            style.style_plot(plot, theme, points)
+
+    def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
+        plot = self.graphics.addPlot(row=row, col=col, **kwargs)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        self.plots.append(plot)
+        return plot
+
+    def clear_plots(self) -> None:
+        self.graphics.clear()
+        self.plots = []
+
+    def _mouse_moved(self, pos) -> None:
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(pos) and plot.vb.sceneBoundingRect().contains(pos):
+                point = plot.vb.mapSceneToView(pos)
+                text = self.hover_text(plot, point.x(), point.y())
+                if text:
+                    self.hovered.emit(text)
+                return
+
+
+def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None,
+            colour_bar: bool = True, graphics: pg.GraphicsLayoutWidget | None = None,
+            bar_row: int = 0, bar_col: int = 1) -> pg.ImageItem:
+    """Draw a 2-D array as an image in ``plot``: row 0 at the top, pixel (r, c) centred on (c, r).
+
+    Signed data gets a diverging colour map centred on 0. Returns the ImageItem.
+    """
+    low, high, signed = style.levels_for(data) if levels is None else (*levels, levels[0] < 0)
+    image = pg.ImageItem(axisOrder="row-major")
+    image.setAutoDownsample(True)
+    image.setImage(np.ascontiguousarray(data, dtype=np.float32), levels=(low, high))
+    image.setRect(-0.5, -0.5, data.shape[1], data.shape[0])
+    cmap = style.colour_map(signed)
+    image.setColorMap(cmap)
+    plot.addItem(image)
+    plot.invertY(True)
+    plot.setAspectLocked(False)
+    plot.setRange(xRange=(-0.5, data.shape[1] - 0.5), yRange=(-0.5, data.shape[0] - 0.5), padding=0)
+    plot.vb.setLimits(xMin=-0.5 - data.shape[1], xMax=2 * data.shape[1], yMin=-0.5 - data.shape[0],
+                      yMax=2 * data.shape[0])
+    if colour_bar and graphics is not None:
+        bar = pg.ColorBarItem(values=(low, high), colorMap=cmap, interactive=False, width=18)
+        bar.setImageItem(image)
+        graphics.addItem(bar, row=bar_row, col=bar_col)
+        bar.getAxis("right").setPen(pg.mkPen(theme.foreground))
+        bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
+    return image
+
+
+def cell(data: np.ndarray, x: float, y: float) -> tuple[int, int] | None:
+    """(row, column) of a 2-D array under data coordinates (x, y) as drawn by ``heatmap``."""
+    row, col = int(np.floor(y + 0.5)), int(np.floor(x + 0.5))
+    if 0 <= row < data.shape[0] and 0 <= col < data.shape[1]:
+        return row, col
+    return None
+
+
+def fmt(value: float) -> str:
+    return f"{value:.4g}" if np.isfinite(value) else ("-inf" if value < 0 else "inf" if value > 0 else "nan")
+

@@ -1,0 +1,170 @@
+"""The encoding view: the (position x dimension) heatmap, curves of chosen dimensions across
+positions, and one position across dimensions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox
+
+from ...core.registry import Method
+from ..state import MAX_CURVES, Scene
+from .. import style
+from .base import View, cell, elements, fmt
+
+
+class EncodingView(View):
+    key = "encoding"
+    title = "Encoding"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.data = np.zeros((1, 1), dtype=np.float32)
+        self.heat = self.new_plot(0, 0, rowspan=2)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setAutoDownsample(True)
+        self.heat.addItem(self.image)
+        self.heat.invertY(True)
+        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.colour_map(True), interactive=False, width=18)
+        self.bar.setImageItem(self.image)
+        self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
+        self.across_positions = self.new_plot(0, 2)
+        self.across_dims = self.new_plot(1, 2)
+        self.legend = self.across_positions.addLegend(offset=(-10, 10), labelTextSize="11pt")
+        self.position_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine))
+        self.heat.addItem(self.position_line)
+        self.curves: list[pg.PlotDataItem] = []
+        self.position_curve = self.across_dims.plot([], [])
+        layout = self.graphics.ci.layout
+        layout.setColumnStretchFactor(0, 3)
+        layout.setColumnStretchFactor(2, 2)
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
+        self._build_controls()
+        self._label_axes()
+
+    def _build_controls(self) -> None:
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(QLabel("Position shown across dimensions:"))
+        self.position_box = QSpinBox()
+        self.position_box.setRange(0, 0)
+        self.position_box.setToolTip("Which position (row of the heatmap) the lower-right plot shows;"
+                                     " shift-click a row of the heatmap to pick it")
+        self.position_box.valueChanged.connect(lambda p: self.model.update(position=p))
+        row.addWidget(self.position_box)
+        row.addSpacing(20)
+        hint = QLabel("Click a column of the heatmap to add or remove its curve.")
+        row.addWidget(hint, 1)
+        clear = QPushButton("Clear curves")
+        clear.clicked.connect(lambda: self.model.update(dims=()))
+        row.addWidget(clear)
+
+    def _label_axes(self) -> None:
+        style.label(self.heat, "bottom", "dimension", self.theme, self.points)
+        style.label(self.heat, "left", "position", self.theme, self.points)
+        style.label(self.across_positions, "bottom", "position", self.theme, self.points)
+        style.label(self.across_positions, "left", "value", self.theme, self.points)
+        style.label(self.across_dims, "bottom", "dimension", self.theme, self.points)
+        style.label(self.across_dims, "left", "value", self.theme, self.points)
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return "encoding" in method.outputs
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return scene.compute("encoding")
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        return elements(scene, "encoding")
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self.bar.getAxis("right").setPen(pg.mkPen(theme.foreground))
+        self.bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
+        font = self.font()
+        font.setPointSizeF(points * 0.85)
+        self.bar.getAxis("right").setStyle(tickFont=font)
+        self.legend.setLabelTextColor(theme.foreground)
+        self.legend.setLabelTextSize(f"{points * 0.85:.0f}pt")
+        self._label_axes()
+        self._draw_curves(self.model.scene)
+
+    def show_data(self, scene: Scene, data: np.ndarray) -> None:
+        self.data = data
+        self.shown = {"encoding": data}
+        rows, cols = data.shape
+        low, high, signed = style.levels_for(data)
+        cmap = style.colour_map(signed)
+        self.image.setImage(data, levels=(low, high))
+        self.image.setRect(-0.5, -0.5, cols, rows)
+        self.image.setColorMap(cmap)
+        self.bar.setColorMap(cmap)
+        self.bar.setLevels((low, high))
+        self.heat.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+        self.heat.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+        self.position_box.blockSignals(True)
+        self.position_box.setRange(0, max(rows - 1, scene.position))
+        self.position_box.setValue(scene.position)
+        self.position_box.blockSignals(False)
+        self._draw_curves(scene)
+
+    def _draw_curves(self, scene: Scene) -> None:
+        data = self.data
+        rows, cols = data.shape
+        for curve in self.curves:
+            self.across_positions.removeItem(curve)
+        self.legend.clear()
+        self.curves = []
+        width = max(2.0, self.points / 6)
+        positions = np.arange(rows)
+        dims = [d for d in scene.dims if d < cols]
+        for number, dim in enumerate(dims):
+            pen = pg.mkPen(style.curve_colour(number, self.theme), width=width)
+            curve = self.across_positions.plot(positions, data[:, dim], pen=pen, name=f"dim {dim}")
+            self.curves.append(curve)
+        style.title(self.across_positions, "chosen dimensions across positions" if dims else
+                    "click a heatmap column to draw it", self.theme, self.points)
+        position = min(scene.position, rows - 1)
+        self.position_curve.setData(np.arange(cols), data[position],
+                                     pen=pg.mkPen(style.curve_colour(0, self.theme), width=width),
+                                     symbol="o" if cols <= 64 else None, symbolSize=6,
+                                     symbolBrush=style.curve_colour(0, self.theme))
+        style.title(self.across_dims, f"position {position} across dimensions", self.theme, self.points)
+        self.position_line.setValue(position)
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot is self.heat:
+            where = cell(self.data, x, y)
+            if where:
+                p, i = where
+                return f"position {p}, dimension {i}: {fmt(float(self.data[p, i]))}"
+        elif plot is self.across_positions:
+            return f"position {x:.0f}, value {y:.4g}"
+        elif plot is self.across_dims:
+            return f"dimension {x:.0f}, value {y:.4g}"
+        return ""
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.LeftButton:
+            return
+        pos = event.scenePos()
+        if not self.heat.vb.sceneBoundingRect().contains(pos):
+            return
+        point = self.heat.vb.mapSceneToView(pos)
+        where = cell(self.data, point.x(), point.y())
+        if where is None:
+            return
+        row, col = where
+        if event.modifiers() & Qt.ShiftModifier:
+            self.model.update(position=row)
+            return
+        dims = list(self.model.scene.dims)
+        if col in dims:
+            dims.remove(col)
+        else:
+            dims.append(col)
+        self.model.update(dims=tuple(dims[-MAX_CURVES:]))
