@@ -55,7 +55,6 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self.refresh)
         self.model.error.connect(self._show_error)
         self.apply_look()
-        self.refresh(self.model.scene)
 
     # -- state -> views -------------------------------------------------------------------------
     @property
@@ -119,3 +118,4 @@ class MainWindow(QMainWindow):
             widget.setFont(font)
         for view in self.views.values():
             view.set_look(self.theme, self.points)
+        self.refresh(self.model.scene)

@@ -6,9 +6,10 @@ state model validates scenes' view keys against it (``applies``).
 
 from __future__ import annotations
 
+from .attention import AttentionView
 from .encoding import EncodingView
 
-VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in (EncodingView,)}
+VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in (EncodingView, AttentionView)}
 
 
 def applies() -> dict:

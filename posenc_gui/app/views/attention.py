@@ -1,0 +1,214 @@
+"""The attention pane: toy self-attention over typed tokens with the scene's method applied
+(all numbers come from ``core.attention.attention_for``). One head or all heads as small multiples;
+the position-only switch shows the content part and the position part beside each other."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit
+
+from ...core.attention import attention_for
+from ...core.params import InputError
+from ...core.registry import Method
+from ...core.tokens import tokenize
+from .. import style
+from ..state import Scene
+from .base import View, cell, fmt
+
+DEFAULT_HEADS = 4      # for methods without a heads parameter
+MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
+MAX_LABELLED = 40      # token names on the axes up to this many tokens
+MAX_VALUE_PANELS = 4   # ... and only when the panels are big enough to read them
+
+
+def head_count(scene: Scene) -> int:
+    return int(scene.params.get("heads", DEFAULT_HEADS))
+
+
+def panels_for(scene: Scene, result) -> list[tuple[str, np.ndarray]]:
+    """(title, (N, N) weights) of every panel the scene asks for, in reading order."""
+    heads = range(result.weights.shape[0]) if scene.head == "all" else [scene.head]
+    panels = []
+    for h in heads:
+        name = f"head {h}"
+        if scene.position_only:
+            if scene.head != "all":
+                panels.append((f"{name}: full", result.weights[h]))
+            panels.append((f"{name}: content only", result.content_weights[h]))
+            panels.append((f"{name}: position only", result.position_weights[h]))
+        else:
+            panels.append((name, result.weights[h]))
+    return panels
+
+
+def grid_columns(panels: int, pairs: bool) -> int:
+    """Columns of the small-multiples grid: about square; content/position pairs stay side by side."""
+    if panels <= 3:
+        return panels
+    columns = math.ceil(math.sqrt(panels))
+    if pairs and columns % 2:
+        columns += 1
+    return columns
+
+
+class AttentionView(View):
+    key = "attention"
+    title = "Attention"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.panels: list[tuple[str, np.ndarray]] = []
+        self.images: list[pg.ImageItem] = []
+        self.tokens: list[str] = []
+        self.bar = None
+        self._layout_key = None
+        self._build_controls()
+
+    def _build_controls(self) -> None:
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(QLabel("Tokens:"))
+        self.text = QLineEdit()
+        self.text.setToolTip("Words separated by spaces (Chinese text: one token per character)")
+        self.text.textChanged.connect(lambda text: self.model.update(text=text))
+        row.addWidget(self.text, 3)
+        row.addWidget(QLabel("Head:"))
+        self.head = QComboBox()
+        self.head.setToolTip("One head, or all heads as small multiples")
+        self.head.activated.connect(self._head_chosen)
+        row.addWidget(self.head)
+        self.causal = QCheckBox("Causal")
+        self.causal.setToolTip("Decoder form: each token attends only to itself and earlier tokens")
+        self.causal.toggled.connect(lambda on: self.model.update(causal=on))
+        row.addWidget(self.causal)
+        self.position_only = QCheckBox("Content / position parts")
+        self.position_only.setToolTip("Show softmax of the content-only logits beside the position-only logits"
+                                      " (the bias, or the encoding-encoding term)")
+        self.position_only.toggled.connect(lambda on: self.model.update(position_only=on))
+        row.addWidget(self.position_only)
+
+    def _head_chosen(self, index: int) -> None:
+        self.model.update(head="all" if index == 0 else index - 1)
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def fetch(scene: Scene):
+        heads = head_count(scene)
+        if scene.head != "all" and scene.head >= heads:
+            raise InputError(f"head {scene.head} does not exist; this method has {heads} heads (0 to {heads - 1})")
+        return attention_for(scene.method, scene.params, tokenize(scene.text), heads=heads,
+                             causal=scene.causal, seed=int(scene.params.get("seed", 0)))
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        try:
+            n = len(tokenize(scene.text))
+        except InputError:
+            return 0
+        return 3 * head_count(scene) * n * n
+
+    def _sync_controls(self, scene: Scene, heads: int) -> None:
+        for widget in (self.text, self.head, self.causal, self.position_only):
+            widget.blockSignals(True)
+        if self.text.text() != scene.text:
+            self.text.setText(scene.text)
+        if self.head.count() != heads + 1:
+            self.head.clear()
+            self.head.addItems(["all"] + [str(h) for h in range(heads)])
+        self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
+        self.causal.setChecked(scene.causal)
+        self.position_only.setChecked(scene.position_only)
+        for widget in (self.text, self.head, self.causal, self.position_only):
+            widget.blockSignals(False)
+
+    def show_data(self, scene: Scene, result) -> None:
+        self._sync_controls(scene, result.weights.shape[0])
+        self.tokens = list(result.tokens)
+        self.panels = panels_for(scene, result)
+        self.shown = {"weights": result.weights, "content_weights": result.content_weights,
+                      "position_weights": result.position_weights, "logits": result.logits}
+        high = max(float(np.nanmax(m)) for _, m in self.panels) or 1.0
+        key = (tuple(t for t, _ in self.panels), tuple(self.tokens), self.points, self.theme.name)
+        if key != self._layout_key:
+            self._layout(scene)
+            self._layout_key = key
+        for image, (_, matrix) in zip(self.images, self.panels):
+            image.setImage(matrix.astype(np.float32), levels=(0.0, high))
+        self.bar.setLevels((0.0, high))
+        self._write_values(high)
+
+    def _layout(self, scene: Scene) -> None:
+        self.clear_plots()
+        self.images = []
+        self.value_items = []
+        n = len(self.tokens)
+        columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
+        cmap = style.colour_map(False)
+        labelled = n <= MAX_LABELLED
+        ticks = [list(enumerate(self.tokens))]
+        for index, (name, _) in enumerate(self.panels):
+            row, col = divmod(index, columns)
+            plot = self.new_plot(row, col)
+            image = pg.ImageItem(axisOrder="row-major")
+            image.setColorMap(cmap)
+            image.setImage(np.zeros((n, n), dtype=np.float32), levels=(0.0, 1.0))
+            image.setRect(-0.5, -0.5, n, n)
+            plot.addItem(image)
+            plot.invertY(True)
+            plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0)
+            plot.setMouseEnabled(False, False)
+            plot.showAxis("top")
+            plot.hideAxis("bottom")
+            if labelled:
+                plot.getAxis("left").setTicks(ticks)
+                plot.getAxis("top").setTicks(ticks)
+            if col == 0:
+                style.label(plot, "left", "query", self.theme, self.points)
+            style.label(plot, "top", "key", self.theme, self.points)
+            style.title(plot, name, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.images.append(image)
+        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
+        self.bar.setImageItem(self.images)
+        self.graphics.addItem(self.bar, row=0, col=columns, rowspan=max(1, math.ceil(len(self.panels) / columns)))
+        self.bar.getAxis("right").setTextPen(pg.mkPen(self.theme.foreground))
+        if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
+            for plot in self.plots:
+                items = []
+                for q in range(n):
+                    for k in range(n):
+                        item = pg.TextItem(anchor=(0.5, 0.5))
+                        item.setPos(k, q)
+                        plot.addItem(item)
+                        items.append(item)
+                self.value_items.append(items)
+
+    def _write_values(self, high: float) -> None:
+        font = self.font()
+        font.setPointSizeF(self.points * 0.8)
+        for items, (_, matrix) in zip(self.value_items, self.panels):
+            for item, value in zip(items, matrix.ravel()):
+                item.setText(f"{value:.2f}")
+                item.setFont(font)
+                item.setColor("#ffffff" if value > 0.55 * high else "#000000")
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._layout_key = None
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot not in self.plots:
+            return ""
+        name, matrix = self.panels[self.plots.index(plot)]
+        where = cell(matrix, x, y)
+        if where is None:
+            return ""
+        q, k = where
+        return f"{name}: query {self.tokens[q]!r} ({q}) → key {self.tokens[k]!r} ({k}): weight {fmt(float(matrix[q, k]))}"
