@@ -4,10 +4,13 @@ Shared by packaging/posenc-gui.spec and the hello-world baseline packaging/bench
 trimmed the same way. Plain Python (no PyInstaller import) so the tests can check it.
 """
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-# Qt modules and Python packages the app never imports; pyqtgraph's optional extras among them.
+# Qt modules and Python packages the app never imports, and pyqtgraph extras that nothing imports at start-up
+# (pyqtgraph 0.14 imports util.cupy_helper, multiprocess and QtOpenGL(Widgets) at start-up: those stay).
 EXCLUDES = [
     "tkinter", "_tkinter", "matplotlib", "PIL", "scipy", "pandas", "IPython", "numba", "cupy",
     "pytest", "pytestqt", "hypothesis", "_pytest", "pygments", "safetensors", "setuptools", "pip",
@@ -15,10 +18,10 @@ EXCLUDES = [
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtWebSockets",
     "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.Qt3DExtras", "PySide6.QtMultimedia", "PySide6.QtSql",
-    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtPdf",
+    "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtPdf",
     "PySide6.QtUiTools", "PySide6.QtDBus", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtTest", "PySide6.QtSvgWidgets",
     "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "pyqtgraph.console", "pyqtgraph.flowchart",
-    "pyqtgraph.multiprocess", "pyqtgraph.canvas", "pyqtgraph.util.cupy_helper", "pyqtgraph.functions_numba",
+    "pyqtgraph.canvas", "pyqtgraph.functions_numba",
 ]
 
 # Qt plugins kept per folder; every other plugin file in these folders is dropped.
@@ -34,8 +37,8 @@ DROP_PLUGIN_DIRS = {"egldeviceintegrations", "generic", "networkinformation", "t
 KEEP_TRANSLATIONS = {"qt_zh_CN.qm", "qtbase_zh_CN.qm"}
 # Shared libraries of excluded Qt modules that hooks may still pull in.
 DROP_LIBRARY_PREFIXES = ("libQt6Qml", "libQt6Quick", "libQt6Network", "libQt6Pdf", "libQt6WebEngine", "libQt6Designer",
-                         "libQt6Multimedia", "libQt6Sql", "libQt6Help", "libQt6Labs", "libQt6Lottie", "libQt6OpenGLWidgets",
-                         "libQt6EglFS", "libQt6EglFs", "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6Designer", "Qt6Help", "Qt6OpenGLWidgets")
+                         "libQt6Multimedia", "libQt6Sql", "libQt6Help", "libQt6Labs", "libQt6Lottie",
+                         "libQt6EglFS", "libQt6EglFs", "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6Designer", "Qt6Help")
 
 
 def keep(dest: str) -> bool:
@@ -53,6 +56,20 @@ def keep(dest: str) -> bool:
             return stem in KEEP_PLUGINS[folder]
     return not name.startswith(DROP_LIBRARY_PREFIXES)
 
-# Strip symbols from the shared libraries on Linux (the pyenv libpython alone carries ~20 MB of them);
-# on macOS stripping breaks code signatures and on Windows it is not supported.
-STRIP = sys.platform.startswith("linux")
+
+def without_debug_info(binaries: list, workdir: str) -> list:
+    """On Linux, swap the interpreter's own libraries (libpython, lib-dynload) for copies without debug sections
+    (a pyenv build carries ~25 MB of them). Wheels' libraries stay as they are: PyInstaller's strip=True also
+    strips their patched copies (NumPy's OpenBLAS) and breaks them."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return binaries
+    interpreter = Path(sys.base_prefix).resolve()
+    result = []
+    for dest, source, kind in binaries:
+        if Path(source).resolve().is_relative_to(interpreter) and ".so" in Path(dest).name:
+            copy = Path(workdir) / "stripped" / dest
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["strip", "--strip-debug", "-o", str(copy), source], check=True)
+            source = str(copy)
+        result.append((dest, source, kind))
+    return result
