@@ -79,6 +79,7 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
         axis.setPen(pg.mkPen(theme.foreground, width=max(1, round(points / 12))))
         axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=font, tickTextOffset=max(3, round(points / 3)))
+        axis.enableAutoSIPrefix(False)
         if axis.labelText:
             axis.setLabel(axis.labelText, units=axis.labelUnits, **{"font-size": f"{points:.0f}pt",
                                                                     "color": theme.foreground})

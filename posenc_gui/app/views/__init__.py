@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .attention import AttentionView
 from .encoding import EncodingView
+from .relative import BiasView, DecayView, FrequencyView, SlopesView
 
-VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in (EncodingView, AttentionView)}
+VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in (EncodingView, AttentionView, BiasView, SlopesView, DecayView, FrequencyView)}
 
 
 def applies() -> dict:

@@ -4,8 +4,6 @@ the position-only switch shows the content part and the position part beside eac
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit
@@ -16,7 +14,7 @@ from ...core.registry import Method
 from ...core.tokens import tokenize
 from .. import style
 from ..state import Scene
-from .base import View, cell, fmt
+from .base import View, cell, fmt, grid_columns, image_grid
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
@@ -42,16 +40,6 @@ def panels_for(scene: Scene, result) -> list[tuple[str, np.ndarray]]:
         else:
             panels.append((name, result.weights[h]))
     return panels
-
-
-def grid_columns(panels: int, pairs: bool) -> int:
-    """Columns of the small-multiples grid: about square; content/position pairs stay side by side."""
-    if panels <= 3:
-        return panels
-    columns = math.ceil(math.sqrt(panels))
-    if pairs and columns % 2:
-        columns += 1
-    return columns
 
 
 class AttentionView(View):
@@ -145,40 +133,12 @@ class AttentionView(View):
         self._write_values(high)
 
     def _layout(self, scene: Scene) -> None:
-        self.clear_plots()
-        self.images = []
-        self.value_items = []
         n = len(self.tokens)
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
-        cmap = style.colour_map(False)
-        labelled = n <= MAX_LABELLED
-        ticks = [list(enumerate(self.tokens))]
-        for index, (name, _) in enumerate(self.panels):
-            row, col = divmod(index, columns)
-            plot = self.new_plot(row, col)
-            image = pg.ImageItem(axisOrder="row-major")
-            image.setColorMap(cmap)
-            image.setImage(np.zeros((n, n), dtype=np.float32), levels=(0.0, 1.0))
-            image.setRect(-0.5, -0.5, n, n)
-            plot.addItem(image)
-            plot.invertY(True)
-            plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0)
-            plot.setMouseEnabled(False, False)
-            plot.showAxis("top")
-            plot.hideAxis("bottom")
-            if labelled:
-                plot.getAxis("left").setTicks(ticks)
-                plot.getAxis("top").setTicks(ticks)
-            if col == 0:
-                style.label(plot, "left", "query", self.theme, self.points)
-            style.label(plot, "top", "key", self.theme, self.points)
-            style.title(plot, name, self.theme, self.points)
-            style.style_plot(plot, self.theme, self.points)
-            self.images.append(image)
-        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
-        self.bar.setImageItem(self.images)
-        self.graphics.addItem(self.bar, row=0, col=columns, rowspan=max(1, math.ceil(len(self.panels) / columns)))
-        self.bar.getAxis("right").setTextPen(pg.mkPen(self.theme.foreground))
+        ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
+        self.images = image_grid(self, [t for t, _ in self.panels], (n, n), columns, style.colour_map(False),
+                                 "query", "key", ticks)
+        self.value_items = []
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
             for plot in self.plots:
                 items = []

@@ -1,0 +1,205 @@
+"""Views for relative and rotary methods: the attention-bias matrix per head (ALiBi, T5, Shaw), ALiBi
+slopes per head, the rotary score against the offset, and frequencies / wavelengths per pair."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
+
+from ...core.analysis import wavelengths
+from ...core.params import InputError
+from ...core.registry import Method
+from .. import style
+from ..state import Scene
+from .base import View, cell, elements, fmt, grid_columns, image_grid
+
+
+class BiasView(View):
+    """The additive logit bias, one matrix per head (query rows, key columns)."""
+
+    key = "bias"
+    title = "Bias per head"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.bar = None
+        self.images: list[pg.ImageItem] = []
+        self.panels: list[tuple[str, np.ndarray]] = []
+        self._layout_key = None
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(QLabel("Head:"))
+        self.head = QComboBox()
+        self.head.setToolTip("One head, or all heads as small multiples")
+        self.head.activated.connect(lambda i: self.model.update(head="all" if i == 0 else i - 1))
+        row.addWidget(self.head)
+        row.addStretch(1)
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return "bias" in method.outputs
+
+    @staticmethod
+    def fetch(scene: Scene):
+        bias = scene.compute("bias")
+        if scene.head != "all" and scene.head >= bias.shape[0]:
+            raise InputError(f"head {scene.head} does not exist; this method has {bias.shape[0]} heads")
+        return bias
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        return elements(scene, "bias")
+
+    def show_data(self, scene: Scene, bias: np.ndarray) -> None:
+        heads = bias.shape[0]
+        self.head.blockSignals(True)
+        if self.head.count() != heads + 1:
+            self.head.clear()
+            self.head.addItems(["all"] + [str(h) for h in range(heads)])
+        self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
+        self.head.blockSignals(False)
+        shown = range(heads) if scene.head == "all" else [scene.head]
+        self.panels = [(f"head {h}", bias[h]) for h in shown]
+        self.shown = {"bias": bias}
+        low, high, signed = style.levels_for(np.stack([m for _, m in self.panels]))
+        key = (tuple(t for t, _ in self.panels), bias.shape, signed, self.points, self.theme.name)
+        if key != self._layout_key:
+            self.images = image_grid(self, [t for t, _ in self.panels], bias.shape[1:],
+                                     grid_columns(len(self.panels)), style.colour_map(signed),
+                                     "query i", "key j")
+            self._layout_key = key
+        for image, (_, matrix) in zip(self.images, self.panels):
+            image.setImage(matrix, levels=(low, high))
+        self.bar.setLevels((low, high))
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._layout_key = None
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot not in self.plots:
+            return ""
+        name, matrix = self.panels[self.plots.index(plot)]
+        where = cell(matrix, x, y)
+        if where is None:
+            return ""
+        i, j = where
+        return f"{name}, query {i}, key {j} (offset j - i = {j - i}): bias {fmt(float(matrix[i, j]))}"
+
+
+class CurveView(View):
+    """One or two line plots of 1-D outputs; subclasses say what to plot."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.series: list[tuple[pg.PlotItem, str, str, np.ndarray, np.ndarray]] = []
+
+    def plot_series(self, series: list[tuple[str, str, str, np.ndarray, np.ndarray, bool]]) -> None:
+        """series: (title, x label, y label, x, y, log y) per plot, stacked top to bottom."""
+        self.clear_plots()
+        self.series = []
+        width = max(2.0, self.points / 6)
+        for row, (name, x_label, y_label, x, y, log_y) in enumerate(series):
+            plot = self.new_plot(row, 0)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setLogMode(y=log_y)
+            pen = pg.mkPen(style.curve_colour(row, self.theme), width=width)
+            symbol = "o" if len(x) <= 64 else None
+            plot.plot(x, y, pen=pen, symbol=symbol, symbolSize=7, symbolBrush=style.curve_colour(row, self.theme))
+            style.label(plot, "bottom", x_label, self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            style.title(plot, name, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.series.append((plot, x_label, y_label, np.asarray(x), np.asarray(y)))
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, x_label, y_label, xs, ys in self.series:
+            if item is plot and len(xs):
+                k = int(np.clip(np.searchsorted(xs, x), 0, len(xs) - 1))
+                if k > 0 and abs(xs[k - 1] - x) < abs(xs[k] - x):
+                    k -= 1
+                return f"{x_label} {xs[k]:g}: {y_label} {fmt(float(ys[k]))}"
+        return ""
+
+
+class SlopesView(CurveView):
+    key = "slopes"
+    title = "Slopes per head"
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return "slopes" in method.outputs
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return scene.compute("slopes", display=False)
+
+    def show_data(self, scene: Scene, slopes: np.ndarray) -> None:
+        self.shown = {"slopes": slopes}
+        self.clear_plots()
+        plot = self.new_plot(0, 0)
+        heads = np.arange(len(slopes))
+        plot.addItem(pg.BarGraphItem(x=heads, height=slopes, width=0.7,
+                                     brush=style.curve_colour(0, self.theme)))
+        plot.showGrid(y=True, alpha=0.25)
+        plot.getAxis("bottom").setTicks([[(h, str(h)) for h in heads]] if len(heads) <= 32 else None)
+        style.label(plot, "bottom", "head", self.theme, self.points)
+        style.label(plot, "left", "slope m", self.theme, self.points)
+        style.title(plot, "ALiBi slope per head (bias = -m × distance)", self.theme, self.points)
+        style.style_plot(plot, self.theme, self.points)
+        self.series = [(plot, "head", "slope", heads, slopes)]
+
+
+class DecayView(CurveView):
+    key = "decay"
+    title = "Score vs offset"
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return "decay" in method.outputs
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return scene.compute("decay", display=False)
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        return elements(scene, "decay")
+
+    def show_data(self, scene: Scene, decay: np.ndarray) -> None:
+        self.shown = {"decay": decay}
+        self.plot_series([("score of identical rotated q and k (all ones) against their offset, per dimension",
+                           "offset m - n", "score / d", np.arange(len(decay)), decay, False)])
+
+
+class FrequencyView(CurveView):
+    key = "frequencies"
+    title = "Frequencies"
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return "frequencies" in method.outputs
+
+    @staticmethod
+    def fetch(scene: Scene):
+        freq = scene.compute("frequencies", display=False)
+        return {"frequencies": freq, "wavelengths": wavelengths(freq)}
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.shown = data
+        pairs = np.arange(len(data["frequencies"]))
+        self.plot_series([
+            ("angular frequency of each pair (log scale)", "pair i", "frequency (rad / position)", pairs,
+             data["frequencies"], True),
+            ("wavelength 2π / frequency (log scale)", "pair i", "wavelength (positions)", pairs,
+             data["wavelengths"], True),
+        ])
+        length = scene.params.get("seq_len")
+        if length:
+            line = pg.InfiniteLine(pos=np.log10(length), angle=0,
+                                   pen=pg.mkPen("#888888", width=2, style=pg.QtCore.Qt.DashLine),
+                                   label=f"sequence length {length}", labelOpts={"position": 0.1,
+                                                                                 "color": self.theme.foreground})
+            self.plots[1].addItem(line)
