@@ -13,8 +13,8 @@ from pathlib import Path
 # (pyqtgraph 0.14 imports util.cupy_helper, multiprocess and QtOpenGL(Widgets) at start-up: those stay).
 EXCLUDES = [
     "tkinter", "_tkinter", "matplotlib", "PIL", "scipy", "pandas", "IPython", "numba", "cupy",
-    "pytest", "pytestqt", "hypothesis", "_pytest", "pygments", "safetensors", "setuptools", "pip",
-    "PyQt5", "PyQt6", "PySide2", "qtpy",
+    "pytest", "pytestqt", "hypothesis", "_pytest", "safetensors", "setuptools", "pip",
+    "PyQt5", "PyQt6", "PySide2",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtWebSockets",
     "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.Qt3DExtras", "PySide6.QtMultimedia", "PySide6.QtSql",

@@ -1,0 +1,115 @@
+"""Export of what a view shows: PNG at a chosen width, the arrays as CSV / NPY / NPZ (all written
+atomically), and ``render_png`` for the headless ``posenc-gui export ... --out F.png``."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QIODevice
+
+from ..core.params import InputError
+from .state import write_bytes_atomic, write_text_atomic
+
+DATA_SUFFIXES = (".csv", ".npy", ".npz")
+MAX_PNG_SIDE = 16384
+
+
+def csv_text(array: np.ndarray) -> str:
+    """1-D: ``index,value`` rows; 2-D: a header of column indices then ``row,values...``;
+    3-D (heads, queries, keys): long format ``head,query,key,value``."""
+    array = np.asarray(array)
+    out = io.StringIO()
+    if array.ndim == 1:
+        out.write("index,value\n")
+        np.savetxt(out, np.column_stack([np.arange(len(array)), array]), delimiter=",", fmt=["%d", "%.17g"])
+    elif array.ndim == 2:
+        out.write("row," + ",".join(str(c) for c in range(array.shape[1])) + "\n")
+        np.savetxt(out, np.column_stack([np.arange(array.shape[0]), array]), delimiter=",",
+                   fmt=["%d"] + ["%.17g"] * array.shape[1])
+    elif array.ndim == 3:
+        out.write("head,query,key,value\n")
+        h, q, k = np.indices(array.shape).reshape(3, -1)
+        np.savetxt(out, np.column_stack([h, q, k, array.ravel()]), delimiter=",",
+                   fmt=["%d", "%d", "%d", "%.17g"])
+    else:
+        raise InputError(f"CSV holds 1-, 2- or 3-D arrays; this one is {array.ndim}-D (use .npy)")
+    return out.getvalue()
+
+
+def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray]) -> None:
+    """Write the shown arrays: .npz keeps all of them by name; .npy and .csv the first (main) one."""
+    path = Path(path)
+    if not arrays:
+        raise InputError("this view shows no data yet")
+    suffix = path.suffix.lower()
+    if suffix not in DATA_SUFFIXES:
+        raise InputError(f"cannot write {path.name}: use one of {', '.join(DATA_SUFFIXES)}")
+    main = np.asarray(next(iter(arrays.values())))
+    if suffix == ".csv":
+        write_text_atomic(path, csv_text(main))
+        return
+    buffer = io.BytesIO()
+    if suffix == ".npy":
+        np.save(buffer, main)
+    else:
+        np.savez(buffer, **{name: np.asarray(a) for name, a in arrays.items()})
+    write_bytes_atomic(path, buffer.getvalue())
+
+
+def view_image(view, width: int | None = None):
+    """A QImage of the view's plots; ``width`` in pixels scales the whole figure (fonts included)."""
+    from pyqtgraph.exporters import ImageExporter
+
+    if width is None:
+        return view.graphics.grab().toImage()
+    if not 16 <= width <= MAX_PNG_SIDE:
+        raise InputError(f"PNG width must be from 16 to {MAX_PNG_SIDE} pixels, not {width}")
+    exporter = ImageExporter(view.graphics.scene())
+    exporter.parameters()["width"] = int(width)
+    exporter.parameters()["background"] = view.theme.background
+    return exporter.export(toBytes=True)
+
+
+def png_bytes(image) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise InputError("could not encode the PNG image")
+    return bytes(buffer.data())
+
+
+def write_png(view, path: str | os.PathLike, width: int | None = None) -> None:
+    write_bytes_atomic(Path(path), png_bytes(view_image(view, width)))
+
+
+# Output kind -> view key that draws it (what ``render_png`` can render).
+KIND_VIEWS = {"encoding": "encoding", "bias": "bias", "slopes": "slopes", "decay": "decay",
+              "frequencies": "frequencies"}
+
+
+def render_png(kind: str, method: str, values: dict, path: str | os.PathLike,
+               width: int = 1600, height: int = 900, theme: str = "light") -> None:
+    """Draw output ``kind`` of ``method`` with ``values`` as the app's view does, headless, to ``path``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from . import style
+    from .state import Scene, StateModel
+    from .views import VIEWS, applies
+
+    if kind not in KIND_VIEWS:
+        raise InputError(f"no figure for {kind}; PNG export draws: {', '.join(KIND_VIEWS)}")
+    app = QApplication.instance() or QApplication(["posenc-gui"])
+    style.apply_app_theme(app, style.theme_named(theme), style.BASE_POINTS)
+    model = StateModel(Scene(method=method, params=dict(values), view=KIND_VIEWS[kind]), views=applies())
+    view = VIEWS[KIND_VIEWS[kind]][2](model)
+    view.set_look(style.theme_named(theme), style.BASE_POINTS)
+    view.resize(width, height)
+    view.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    app.processEvents()
+    write_png(view, path, width)
+    view.close()
