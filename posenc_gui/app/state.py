@@ -9,6 +9,7 @@ and refuse a scene whose view is unknown or does not apply to its method.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -23,12 +24,14 @@ from ..core.registry import Method
 
 SCENE_KEYS = (
     "method", "params", "view", "dims", "position", "head", "text", "causal", "position_only",
-    "title", "notes",
+    "title", "notes", "options",
 )
 DECK_VERSION = 1
 MAX_CURVES = 16
 MAX_TEXT = 2000
 MAX_DECK_BYTES = 4 * 1024 * 1024
+MAX_OPTIONS = 32
+MAX_OPTION_TEXT = 200
 DEFAULT_TEXT = "the cat chases the mouse"
 
 Views = Mapping[str, Callable[[Method], bool]]
@@ -57,6 +60,8 @@ class Scene:
     ``dims``: encoding dimensions drawn as curves; ``position``: the position drawn across
     dimensions; ``head``: a head index or "all" (small multiples). ``text``, ``causal`` and
     ``position_only`` drive the attention pane. ``title`` and ``notes`` are for decks.
+    ``options`` holds view-specific settings (a lesson's step, a chosen patch...) as a flat
+    {name: number, bool or short string}; each view reads it with ``option`` and clamps the value.
     """
 
     method: str = "sinusoidal"
@@ -70,6 +75,18 @@ class Scene:
     position_only: bool = False
     title: str = ""
     notes: str = ""
+    options: dict = field(default_factory=dict)
+
+    def option(self, name: str, default):
+        """The view setting ``name``, or ``default`` when absent or of another type than it."""
+        value = self.options.get(name, default)
+        if isinstance(default, bool) != isinstance(value, bool):
+            return default
+        if isinstance(default, (int, float)) and not isinstance(value, (int, float)):
+            return default
+        if isinstance(default, str) and not isinstance(value, str):
+            return default
+        return value
 
     @property
     def method_obj(self) -> Method:
@@ -106,6 +123,7 @@ class Scene:
             position=_index("position", self.position), head=head, text=text,
             causal=_flag("causal", self.causal), position_only=_flag("position_only", self.position_only),
             title=_text("title", self.title, empty_ok=True), notes=_text("notes", self.notes, empty_ok=True),
+            options=_options(self.options),
         )
 
     def to_json(self) -> dict:
@@ -113,6 +131,7 @@ class Scene:
         data = asdict(self)
         data["dims"] = list(self.dims)
         data["params"] = dict(self.params)
+        data["options"] = dict(self.options)
         return data
 
     @classmethod
@@ -177,6 +196,22 @@ def _dims(value: object) -> tuple[int, ...]:
         raise InputError(f"dims lists {len(value)} dimensions; at most {MAX_CURVES} curves")
     dims = tuple(_index("each of dims", d) for d in value)
     return tuple(dict.fromkeys(dims))  # drop repeats, keep order
+
+
+def _options(value: object) -> dict:
+    options = _mapping("options", value)
+    if len(options) > MAX_OPTIONS:
+        raise InputError(f"options has {len(options)} entries; at most {MAX_OPTIONS}")
+    for name, item in options.items():
+        if not isinstance(name, str) or not name:
+            raise InputError(f"option names must be non-empty strings, not {name!r}")
+        if isinstance(item, float) and not math.isfinite(item):
+            raise InputError(f"option {name} must be a finite number, not {item!r}")
+        if isinstance(item, str) and len(item) > MAX_OPTION_TEXT:
+            raise InputError(f"option {name} is longer than {MAX_OPTION_TEXT} characters")
+        if not isinstance(item, (bool, int, float, str)):
+            raise InputError(f"option {name} must be a number, true/false or a string, not {_json_type(item)}")
+    return dict(options)
 
 
 @dataclass(frozen=True)
@@ -332,6 +367,10 @@ class StateModel(QObject):
             if self.views is not None and not (view in self.views and self.views[view](method)):
                 view = next((k for k, applies in self.views.items() if applies(method)), view)
         return self.update(method=method.name, params=params, view=view)
+
+    def set_option(self, name: str, value: object) -> bool:
+        """Set one view setting of the scene (see ``Scene.options``)."""
+        return self.update(options={**self._scene.options, name: value})
 
     def set_view(self, key: str) -> bool:
         return self.update(view=key)

@@ -1,0 +1,127 @@
+"""What every guided (teaching) view shares: a short explanation, its formulas typeset ahead of time
+(``resources/formulas/NAME.svg``, made by ``scripts/make_formulas.py``), optional Back / Next steps, and
+the plot area of ``View`` below.
+
+A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``, never in the widget:
+``self.model.set_option(name, value)`` writes one, ``scene.option(name, default)`` reads it back.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...core.registry import Method
+from ...paths import resource
+from .. import style
+from .base import View
+
+FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
+
+
+@lru_cache(maxsize=64)
+def formula_svg(name: str, colour: str) -> bytes:
+    """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default)."""
+    data = resource("formulas", f"{name}.svg").read_bytes()
+    return data.replace(b"<svg ", f'<svg fill="{colour}" '.encode(), 1)
+
+
+class FormulaLabel(QLabel):
+    """Shows one typeset formula at the app's text size, in the theme's text colour."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.name = name
+        self.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.set_look(style.theme_named("light"), style.BASE_POINTS)
+
+    def set_look(self, theme: style.Theme, points: float) -> None:
+        renderer = QSvgRenderer(QByteArray(formula_svg(self.name, theme.foreground)))
+        size = renderer.defaultSize()
+        scale = 1.4 * points / FORMULA_POINTS * self.devicePixelRatioF()
+        pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.setPixmap(pixmap)
+
+
+class LessonView(View):
+    """A guided view: ``explanation`` (rich text) and ``formulas`` (names under resources/formulas) on top.
+
+    Subclasses with steps set ``steps`` to their step titles; the current step is ``scene.option("step", 0)``
+    and Back / Next write it. Like every view they implement ``fetch`` and ``show_data``.
+    """
+
+    formulas: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+
+    def explanation(self) -> str:
+        """The short text above the plots (translated with ``self.tr``)."""
+        return ""
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.header = QWidget()
+        column = QVBoxLayout(self.header)
+        column.setContentsMargins(8, 4, 8, 4)
+        self.text = QLabel(self.explanation())
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.RichText)
+        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        column.addWidget(self.text)
+        self.formula_labels = [FormulaLabel(name) for name in self.formulas]
+        if self.formula_labels:
+            row = QHBoxLayout()
+            for label in self.formula_labels:
+                row.addWidget(label)
+                row.addSpacing(24)
+            row.addStretch(1)
+            column.addLayout(row)
+        self.step_label = QLabel()
+        if self.steps:
+            row = QHBoxLayout()
+            self.back = QPushButton(self.tr("◀ Back"))
+            self.next = QPushButton(self.tr("Next ▶"))
+            self.back.clicked.connect(lambda: self.go_to(self.step - 1))
+            self.next.clicked.connect(lambda: self.go_to(self.step + 1))
+            row.addWidget(self.back)
+            row.addWidget(self.next)
+            row.addSpacing(12)
+            row.addWidget(self.step_label, 1)
+            column.addLayout(row)
+        self.layout().insertWidget(0, self.header)
+
+    @property
+    def step(self) -> int:
+        return min(max(int(self.model.scene.option("step", 0)), 0), max(len(self.steps) - 1, 0))
+
+    def go_to(self, step: int) -> None:
+        self.model.set_option("step", min(max(step, 0), len(self.steps) - 1))
+
+    def show_step(self) -> None:
+        """Update the step label and buttons (call from ``show_data``)."""
+        if not self.steps:
+            return
+        step = self.step
+        self.step_label.setText(self.tr("Step {0} of {1}: {2}").format(step + 1, len(self.steps), self.steps[step]))
+        self.back.setEnabled(step > 0)
+        self.next.setEnabled(step < len(self.steps) - 1)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.text.font()
+        font.setPointSizeF(points)
+        self.text.setFont(font)
+        for label in self.formula_labels:
+            label.set_look(theme, points)
