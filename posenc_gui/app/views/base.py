@@ -34,10 +34,13 @@ def elements(scene: Scene, kind: str) -> int:
 
 class View(QWidget):
     """Base class of the views. Subclasses set ``key`` and ``title`` and implement ``applies_to``,
-    ``fetch`` and ``show_data``; ``size`` tells the window how big a request is."""
+    ``fetch`` and ``show_data``; ``size`` tells the window how big a request is. ``group`` sorts the
+    views in the window's navigation: "explore" (a method's outputs), "learn" (guided lessons) or
+    "reference" (pages to read)."""
 
     key = ""
     title = ""
+    group = "explore"
     hovered = Signal(str)
 
     def __init__(self, model: StateModel, parent=None):

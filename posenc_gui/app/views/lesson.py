@@ -59,6 +59,7 @@ class LessonView(View):
     and Back / Next write it. Like every view they implement ``fetch`` and ``show_data``.
     """
 
+    group = "learn"
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
 
