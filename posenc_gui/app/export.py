@@ -11,32 +11,11 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice
 
 from ..core.params import InputError
+from ..files import csv_text
 from .state import write_bytes_atomic, write_text_atomic
 
 DATA_SUFFIXES = (".csv", ".npy", ".npz")
 MAX_PNG_SIDE = 16384
-
-
-def csv_text(array: np.ndarray) -> str:
-    """1-D: ``index,value`` rows; 2-D: a header of column indices then ``row,values...``;
-    3-D (heads, queries, keys): long format ``head,query,key,value``."""
-    array = np.asarray(array)
-    out = io.StringIO()
-    if array.ndim == 1:
-        out.write("index,value\n")
-        np.savetxt(out, np.column_stack([np.arange(len(array)), array]), delimiter=",", fmt=["%d", "%.17g"])
-    elif array.ndim == 2:
-        out.write("row," + ",".join(str(c) for c in range(array.shape[1])) + "\n")
-        np.savetxt(out, np.column_stack([np.arange(array.shape[0]), array]), delimiter=",",
-                   fmt=["%d"] + ["%.17g"] * array.shape[1])
-    elif array.ndim == 3:
-        out.write("head,query,key,value\n")
-        h, q, k = np.indices(array.shape).reshape(3, -1)
-        np.savetxt(out, np.column_stack([h, q, k, array.ravel()]), delimiter=",",
-                   fmt=["%d", "%d", "%d", "%.17g"])
-    else:
-        raise InputError(f"CSV holds 1-, 2- or 3-D arrays; this one is {array.ndim}-D (use .npy)")
-    return out.getvalue()
 
 
 def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray]) -> None:

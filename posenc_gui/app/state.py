@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -21,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core import registry
 from ..core.params import InputError
 from ..core.registry import Method
+from ..files import write_bytes_atomic, write_text_atomic  # noqa: F401 (export.py imports them from here)
 
 SCENE_KEYS = (
     "method", "params", "view", "dims", "position", "head", "text", "causal", "position_only",
@@ -275,25 +275,6 @@ class Deck:
     def save(self, path: str | os.PathLike) -> None:
         """Write the deck as JSON through a temporary file, so a failure leaves no partial file."""
         write_text_atomic(Path(path), json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder; InputError on failure."""
-    path = Path(path)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as error:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 class StateModel(QObject):

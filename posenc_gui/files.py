@@ -1,0 +1,77 @@
+"""Writing files whole or not at all, and arrays as CSV; no Qt, so the headless CLI can use it."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+import numpy as np
+
+from .core.params import InputError
+
+
+def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
+    """Have ``write`` fill a temporary file in the same folder, then move it onto ``path``.
+
+    On any failure the temporary file is removed and ``path`` keeps its old content; an OSError
+    becomes an InputError naming the path.
+    """
+    path = Path(path)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(tmp, path)
+    except BaseException as error:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        if isinstance(error, OSError):
+            raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; InputError on failure."""
+    write_atomic(path, lambda handle: handle.write(data))
+
+
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically; InputError on failure."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_csv(handle: BinaryIO | io.TextIOBase, array: np.ndarray) -> None:
+    """Write ``array`` as CSV. 1-D: ``index,value`` rows; 2-D: a header of column indices then
+    ``row,values...``; 3-D (heads, queries, keys): long format ``head,query,key,value``.
+    Integers are written as integers, floats with 17 significant digits (exact round trip)."""
+    array = np.asarray(array)
+    value = "%d" if array.dtype.kind in "iub" else "%.17g"
+
+    def header(text: str) -> None:
+        handle.write(text.encode() if not isinstance(handle, io.TextIOBase) else text)
+
+    if array.ndim == 1:
+        header("index,value\n")
+        np.savetxt(handle, np.column_stack([np.arange(len(array)), array]), delimiter=",", fmt=["%d", value])
+    elif array.ndim == 2:
+        header("row," + ",".join(str(c) for c in range(array.shape[1])) + "\n")
+        np.savetxt(handle, np.column_stack([np.arange(array.shape[0]), array]), delimiter=",",
+                   fmt=["%d"] + [value] * array.shape[1])
+    elif array.ndim == 3:
+        header("head,query,key,value\n")
+        h, q, k = np.indices(array.shape).reshape(3, -1)
+        np.savetxt(handle, np.column_stack([h, q, k, array.ravel()]), delimiter=",",
+                   fmt=["%d", "%d", "%d", value])
+    else:
+        raise InputError(f"CSV holds 1-, 2- or 3-D arrays; this one is {array.ndim}-D (use .npy)")
+
+
+def csv_text(array: np.ndarray) -> str:
+    """``array`` as CSV text (see ``write_csv``)."""
+    out = io.StringIO()
+    write_csv(out, array)
+    return out.getvalue()
