@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from .attention import AttentionView
 from .encoding import EncodingView
+from .outputs import OutputsView
 from .relative import BiasView, DecayView, FrequencyView, SlopesView
 
-VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in (EncodingView, AttentionView, BiasView, SlopesView, DecayView, FrequencyView)}
+# In navigation order; lessons and reference pages add one line each.
+VIEW_CLASSES = (
+    EncodingView,
+    AttentionView,
+    BiasView,
+    SlopesView,
+    DecayView,
+    FrequencyView,
+    OutputsView,
+)
+
+VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in VIEW_CLASSES}
 
 
 def applies() -> dict:
