@@ -1,0 +1,60 @@
+"""The sinusoid as a set of clocks (seed 002's binary analogy beside it).
+
+Pair i of the sinusoid is a clock hand that turns by w_i = base^(-2i/d) radians per position: at
+position p it points at the angle p * w_i (clockwise from twelve o'clock), so its tip is
+(sin, cos) = (PE[p, 2i], PE[p, 2i+1]). Fast hands turn many times while slow ones barely move, just
+as the lowest bit of a binary counter flips at every step and the highest ones rarely."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .params import InputError
+
+TWO_PI = 2 * np.pi
+MAX_HANDS = 16
+
+
+def paper_frequencies(d_model: int, base: float = 10000.0) -> np.ndarray:
+    """(ceil(d/2),) the paper's angular frequency of each (sin, cos) pair: base^(-2i/d)."""
+    return base ** (-2.0 * np.arange((d_model + 1) // 2) / d_model)
+
+
+def shown_pairs(pairs: int, hands: int) -> np.ndarray:
+    """Indices of the pairs drawn as hands: ``hands`` of them spread evenly from the fastest (0) to the
+    slowest (pairs - 1), ascending and without repeats."""
+    if pairs < 1 or hands < 1:
+        raise InputError(f"need at least one pair and one hand, not {pairs} pairs and {hands} hands")
+    return np.unique(np.round(np.linspace(0, pairs - 1, min(hands, pairs))).astype(int))
+
+
+def position_bits(position: int, count: int) -> np.ndarray:
+    """(count,) the bits of ``position``, lowest first (bit k is floor(p / 2^k) mod 2)."""
+    if position < 0 or not 1 <= count <= 62:
+        raise InputError(f"position must be from 0 and bits from 1 to 62, not {position} and {count}")
+    return (np.int64(position) >> np.arange(count, dtype=np.int64)) & 1
+
+
+def clock_face(position: int, d_model: int = 128, base: float = 10000.0, hands: int = 8) -> dict:
+    """Everything the clocks lesson draws for one position:
+
+    pairs (indices of the hands), frequencies, wavelengths (positions per full turn), angles (p w_i, the
+    total turned, in radians), turns (whole turns made), sin and cos (the hand tip = the two encoding
+    values), bits (``hands`` bits of p, lowest first) and flip_every (bit k flips every 2^k steps)."""
+    if not 1 <= hands <= MAX_HANDS:
+        raise InputError(f"hands must be from 1 to {MAX_HANDS}, not {hands}")
+    frequencies = paper_frequencies(d_model, base)
+    pairs = shown_pairs(len(frequencies), hands)
+    omega = frequencies[pairs]
+    angles = position * omega
+    return {
+        "pairs": pairs,
+        "frequencies": omega,
+        "wavelengths": TWO_PI / omega,
+        "angles": angles,
+        "turns": np.floor(angles / TWO_PI),
+        "sin": np.sin(angles),
+        "cos": np.cos(angles),
+        "bits": position_bits(position, hands),
+        "flip_every": 2.0 ** np.arange(hands),
+    }

@@ -1,0 +1,64 @@
+"""A trained position table beside the sinusoid of the same size: the MiniLM table (512 x 384) and the
+sinusoid of width 384, their cosine similarities between positions, the table's row statistics, and
+what each does past position 512 (the table has no row there; the sinusoid simply continues)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import registry
+from .analysis import similarity
+from .methods.learned import MINILM_SHAPE
+from .params import InputError
+
+TABLE_ROWS, WIDTH = MINILM_SHAPE
+CLIP_PERCENTILE = 99.9
+
+
+def table_statistics(table: np.ndarray) -> dict:
+    """Row norms and neighbour similarity of a position table (N, d), N >= 3:
+    norms, first_norm (row 0), rest_low / rest_median / rest_high (5th, 50th, 95th percentile of the
+    other rows' norms), neighbour_cosine (mean cosine of rows p and p + 1 over every p) and
+    colour_limit (the 99.9th percentile of |value|, so that one outlier row does not wash out the rest)."""
+    table = np.asarray(table, dtype=np.float64)
+    if table.ndim != 2 or table.shape[0] < 3:
+        raise InputError(f"a position table needs at least 3 rows, not shape {table.shape}")
+    norms = np.linalg.norm(table, axis=1)
+    unit = table / np.where(norms > 0, norms, 1.0)[:, None]
+    low, median, high = np.percentile(norms[1:], [5, 50, 95])
+    return {
+        "norms": norms,
+        "first_norm": float(norms[0]),
+        "rest_low": float(low),
+        "rest_median": float(median),
+        "rest_high": float(high),
+        "neighbour_cosine": float(np.mean(np.sum(unit[1:] * unit[:-1], axis=1))),
+        "colour_limit": float(np.percentile(np.abs(table), CLIP_PERCENTILE)),
+    }
+
+
+def compare_tables(length: int = TABLE_ROWS) -> dict:
+    """The MiniLM table and the sinusoid (d = 384) for positions 0 .. length - 1, length >= 512.
+
+    learned: the table's 512 rows (all it has); sinusoid: ``length`` rows; learned_similarity and
+    sinusoid_similarity: (512, 512) cosine similarities of the first 512 positions; statistics of the
+    table (``table_statistics``); refusal: the learned method's own message when ``length`` passes its
+    last row, else ""."""
+    if length < TABLE_ROWS:
+        raise InputError(f"the comparison shows at least the table's {TABLE_ROWS} rows, not {length}")
+    learned, sinusoidal = registry.get("learned"), registry.get("sinusoidal")
+    sinusoid = sinusoidal.compute("encoding", {"seq_len": length, "d_model": WIDTH})
+    table = learned.compute("encoding", {"seq_len": TABLE_ROWS, "table": "minilm"})
+    try:
+        learned.compute("encoding", {"seq_len": length, "table": "minilm"})
+        refusal = ""
+    except InputError as error:
+        refusal = str(error)
+    return {
+        "learned": table,
+        "sinusoid": sinusoid,
+        "learned_similarity": similarity(table, "cosine"),
+        "sinusoid_similarity": similarity(sinusoid[:TABLE_ROWS], "cosine"),
+        "statistics": table_statistics(table),
+        "refusal": refusal,
+    }
