@@ -16,8 +16,9 @@ from .core.params import InputError
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
     """Have ``write`` fill a temporary file in the same folder, then move it onto ``path``.
 
-    On any failure the temporary file is removed and ``path`` keeps its old content; an OSError
-    becomes an InputError naming the path.
+    The new file gets the mode of the one it replaces, or the usual mode for a new file (not the
+    owner-only mode of temporary files). On any failure the temporary file is removed and ``path``
+    keeps its old content; an OSError becomes an InputError naming the path.
     """
     path = Path(path)
     tmp = None
@@ -25,6 +26,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
         with os.fdopen(fd, "wb") as handle:
             write(handle)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask())
         os.replace(tmp, path)
     except BaseException as error:
         if tmp is not None and os.path.exists(tmp):
@@ -32,6 +34,12 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         if isinstance(error, OSError):
             raise InputError(f"cannot write {path}: {error.strerror or error}") from None
         raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
