@@ -9,7 +9,7 @@ from posenc_gui.app.views import applies
 from posenc_gui.app.views.outputs import OutputsView, chosen_kind
 from posenc_gui.core import all_methods
 
-SMALL = {"seq_len": 12, "d_model": 16, "heads": 2, "grid_h": 3, "grid_w": 4, "frames": 2}
+SMALL = {"seq_len": 12, "d_model": 24, "heads": 2, "grid_h": 3, "grid_w": 4, "frames": 2}
 
 
 def small_params(method):
