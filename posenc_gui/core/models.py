@@ -1,0 +1,288 @@
+"""Reference facts, as plain data shared by the reference pages and their tests: the families of
+positional encoding with their pros and cons, which published models use which, a timeline, and a guide
+for choosing. Facts come from seed 004, /work/shared/reference/encodings.md and the papers named in
+``source``; where seed 004 is wrong (Falcon), the entry says so.
+
+Text a reader sees is wrapped in ``QT_TRANSLATE_NOOP("reference", ...)`` so that pyside6-lupdate finds it;
+the app translates it when it draws (sources and model names stay as published)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT = "reference"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pyside6-lupdate looks for)
+    """Mark ``text`` for translation in ``context``; returns it unchanged (the core imports no Qt)."""
+    return text
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """One family of positional encoding: how it works, its strengths and weaknesses, when to pick it.
+    ``family`` is a key of registry.FAMILIES and ``methods`` the registry methods that implement it."""
+
+    key: str
+    name: str
+    family: str
+    methods: tuple[str, ...]
+    how: str
+    pros: tuple[str, ...]
+    cons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A published model, the encoding it uses (a key of ENCODINGS) and where that is stated."""
+
+    name: str
+    year: int
+    encoding: str
+    detail: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One step of the timeline: year, what appeared, and the encoding it belongs to."""
+
+    year: int
+    name: str
+    what: str
+    encoding: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One row of the choosing guide: a situation and the encodings (keys of ENCODINGS) that fit it."""
+
+    situation: str
+    encodings: tuple[str, ...]
+    why: str
+
+
+ENCODINGS = (
+    Encoding(
+        "sinusoidal", QT_TRANSLATE_NOOP("reference", "Sinusoidal"), "absolute", ("sinusoidal", "binary"),
+        QT_TRANSLATE_NOOP("reference", "A fixed vector of sines and cosines at geometrically spaced "
+                                       "frequencies is added to each token embedding."),
+        (QT_TRANSLATE_NOOP("reference", "No parameters to learn."),
+         QT_TRANSLATE_NOOP("reference", "Defined for every position, including ones never seen in training."),
+         QT_TRANSLATE_NOOP("reference", "An offset is a fixed rotation: PE[p + k] is a linear function of "
+                                        "PE[p], so relative positions are within reach.")),
+        (QT_TRANSLATE_NOOP("reference", "Fixed: it cannot adapt to the task."),
+         QT_TRANSLATE_NOOP("reference", "Defined beyond the training length, yet models using it degrade "
+                                        "there (Press et al. 2022)."),
+         QT_TRANSLATE_NOOP("reference", "Several channel layouts exist (interleaved, [sin | cos], "
+                                        "tensor2tensor, fairseq) and give different numbers.")),
+    ),
+    Encoding(
+        "learned", QT_TRANSLATE_NOOP("reference", "Learned absolute"), "absolute", ("learned",),
+        QT_TRANSLATE_NOOP("reference", "A table with one trained vector per position, max_len x d_model, "
+                                       "added to the token embeddings."),
+        (QT_TRANSLATE_NOOP("reference", "The simplest to implement."),
+         QT_TRANSLATE_NOOP("reference", "Trained with the model, so it fits the task and data.")),
+        (QT_TRANSLATE_NOOP("reference", "No vector exists past the last row: the maximum length is fixed "
+                                        "(BERT 512, GPT-2 1024)."),
+         QT_TRANSLATE_NOOP("reference", "max_len x d_model extra parameters."),
+         QT_TRANSLATE_NOOP("reference", "Rarely seen positions are poorly trained.")),
+    ),
+    Encoding(
+        "relative", QT_TRANSLATE_NOOP("reference", "Relative (Shaw, Transformer-XL)"), "relative",
+        ("shaw", "transformer_xl"),
+        QT_TRANSLATE_NOOP("reference", "Attention scores get a term that depends on the offset j - i "
+                                       "between query and key, not on where either one sits."),
+        (QT_TRANSLATE_NOOP("reference", "The same pattern applies at every position."),
+         QT_TRANSLATE_NOOP("reference", "Shaw et al. clip offsets at K, so one table serves any length."),
+         QT_TRANSLATE_NOOP("reference", "Transformer-XL reuses cached segments, since positions are "
+                                        "never absolute.")),
+        (QT_TRANSLATE_NOOP("reference", "Changes the attention computation itself: harder to implement."),
+         QT_TRANSLATE_NOOP("reference", "Extra tables or terms, memory and time in every layer.")),
+    ),
+    Encoding(
+        "t5", QT_TRANSLATE_NOOP("reference", "T5 relative bias"), "bias", ("t5",),
+        QT_TRANSLATE_NOOP("reference", "Offsets fall into buckets (exact when short, logarithmic when long); "
+                                       "each bucket has one learned scalar per head added to the logits."),
+        (QT_TRANSLATE_NOOP("reference", "Very few parameters: buckets x heads, shared by all layers."),
+         QT_TRANSLATE_NOOP("reference", "Log-spaced buckets cover long distances cheaply.")),
+        (QT_TRANSLATE_NOOP("reference", "All offsets past max_distance share the last bucket."),
+         QT_TRANSLATE_NOOP("reference", "Only a scalar per offset: no position information in the "
+                                        "values.")),
+    ),
+    Encoding(
+        "rope", QT_TRANSLATE_NOOP("reference", "RoPE (rotary), xPos"), "rotary", ("rope", "xpos"),
+        QT_TRANSLATE_NOOP("reference", "Queries and keys are rotated pair by pair by an angle proportional "
+                                       "to their position, so their dot product depends only on the offset."),
+        (QT_TRANSLATE_NOOP("reference", "No parameters; the score is exactly relative."),
+         QT_TRANSLATE_NOOP("reference", "Touches only queries and keys: values and the attention "
+                                        "formula stay as they are."),
+         QT_TRANSLATE_NOOP("reference", "A trained model's context can be stretched by rescaling the "
+                                        "frequencies (PI, NTK, YaRN, Llama 3).")),
+        (QT_TRANSLATE_NOOP("reference", "Past the training length it needs such rescaling to work well."),
+         QT_TRANSLATE_NOOP("reference", "Two channel layouts (interleaved, half split) that are not "
+                                        "interchangeable."),
+         QT_TRANSLATE_NOOP("reference", "The rotation takes some mathematics to explain.")),
+    ),
+    Encoding(
+        "alibi", QT_TRANSLATE_NOOP("reference", "ALiBi"), "bias", ("alibi",),
+        QT_TRANSLATE_NOOP("reference", "No embedding at all: each head adds -m x distance to the logits, "
+                                       "with a fixed slope m per head."),
+        (QT_TRANSLATE_NOOP("reference", "No parameters and almost no cost."),
+         QT_TRANSLATE_NOOP("reference", "Trained on short sequences, it still works on longer ones "
+                                        "(Press et al. 2022).")),
+        (QT_TRANSLATE_NOOP("reference", "A fixed linear penalty: a simple, less expressive model of "
+                                        "position."),
+         QT_TRANSLATE_NOOP("reference", "Always favours nearby tokens.")),
+    ),
+    Encoding(
+        "nope", QT_TRANSLATE_NOOP("reference", "NoPE (no encoding)"), "absolute", ("nope",),
+        QT_TRANSLATE_NOOP("reference", "Nothing is added; a causal mask alone lets a decoder infer positions."),
+        (QT_TRANSLATE_NOOP("reference", "Nothing to implement or tune."),
+         QT_TRANSLATE_NOOP("reference", "Causal language models still learn position (Haviv et al. 2022).")),
+        (QT_TRANSLATE_NOOP("reference", "Without a causal mask, attention cannot tell word orders apart: "
+                                        "\"cat chases mouse\" = \"mouse chases cat\"."),),
+    ),
+    Encoding(
+        "images", QT_TRANSLATE_NOOP("reference", "Images and video (2D, 3D)"), "2d",
+        ("image2d", "video3d", "learned_grid"),
+        QT_TRANSLATE_NOOP("reference", "Each patch gets one code per axis: half the channels for the column "
+                                       "and half for the row (a third each for time, row, column in video)."),
+        (QT_TRANSLATE_NOOP("reference", "2D sin-cos: no parameters, any grid size (MAE)."),
+         QT_TRANSLATE_NOOP("reference", "A learned grid fits the data it was trained on (ViT).")),
+        (QT_TRANSLATE_NOOP("reference", "A learned grid must be resized (bicubic interpolation) when the "
+                                        "image size changes."),
+         QT_TRANSLATE_NOOP("reference", "Each axis gets only part of the channels.")),
+    ),
+)
+
+MODELS = (
+    Model("Transformer", 2017, "sinusoidal",
+          QT_TRANSLATE_NOOP("reference", "Interleaved sin / cos, base 10000."),
+          "Vaswani et al. 2017 (arXiv:1706.03762)"),
+    Model("BERT", 2018, "learned",
+          QT_TRANSLATE_NOOP("reference", "512 learned positions."),
+          "Devlin et al. 2019 (arXiv:1810.04805)"),
+    Model("GPT-2", 2019, "learned",
+          QT_TRANSLATE_NOOP("reference", "1024 learned positions (wpe)."),
+          "Radford et al. 2019; reference file, section 2"),
+    Model("Transformer-XL", 2019, "relative",
+          QT_TRANSLATE_NOOP("reference", "Relative sinusoid R(i - j) with global biases u, v."),
+          "Dai et al. 2019 (arXiv:1901.02860)"),
+    Model("T5", 2019, "t5",
+          QT_TRANSLATE_NOOP("reference", "32 buckets, max distance 128, one scalar per bucket and head."),
+          "Raffel et al. 2020 (arXiv:1910.10683)"),
+    Model("GPT-Neo", 2021, "learned",
+          QT_TRANSLATE_NOOP("reference", "Learned positions (seed 004 groups it with GPT-J)."),
+          "seed 004; EleutherAI GPT-Neo"),
+    Model("GPT-J", 2021, "rope",
+          QT_TRANSLATE_NOOP("reference", "Interleaved pairs, 64 of 256 dimensions per head rotate."),
+          "seed 004; reference file, section 6"),
+    Model("GPT-NeoX-20B", 2022, "rope",
+          QT_TRANSLATE_NOOP("reference", "Half-split pairs, a quarter of the dimensions rotate."),
+          "reference file, section 6"),
+    Model("BLOOM", 2022, "alibi",
+          QT_TRANSLATE_NOOP("reference", "Linear biases, no position embedding."),
+          "seed 004; BigScience 2022 (arXiv:2211.05100)"),
+    Model("MPT", 2023, "alibi",
+          QT_TRANSLATE_NOOP("reference", "Linear biases, no position embedding."),
+          "seed 004; MosaicML"),
+    Model("LLaMA / Llama 2", 2023, "rope",
+          QT_TRANSLATE_NOOP("reference", "Interleaved pairs (complex multiplication), base 10000."),
+          "seed 004; reference file, section 6"),
+    Model("Llama 3.1", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "Base 500000; Llama 3 scaling, factor 8 from 8192 positions."),
+          "reference file, section 7"),
+    Model("ChatGLM / GLM-130B", 2022, "rope",
+          QT_TRANSLATE_NOOP("reference", "Rotary positions."),
+          "seed 004"),
+    Model("Phi-2", 2023, "rope",
+          QT_TRANSLATE_NOOP("reference", "Rotary positions."),
+          "seed 004"),
+    Model("Qwen", 2023, "rope",
+          QT_TRANSLATE_NOOP("reference", "Rotary positions."),
+          "Bai et al. 2023 (arXiv:2309.16609)"),
+    Model("Falcon", 2023, "rope",
+          QT_TRANSLATE_NOOP("reference", "Rotary positions; seed 004 lists it under ALiBi, but the released "
+                                         "models use RoPE."),
+          "Almazrouei et al. 2023 (arXiv:2311.16867)"),
+    Model("ViT", 2021, "images",
+          QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
+                                         "image size."),
+          "Dosovitskiy et al. 2021 (arXiv:2010.11929)"),
+    Model("MAE", 2022, "images",
+          QT_TRANSLATE_NOOP("reference", "Fixed 2D sin-cos: first half column, second half row."),
+          "He et al. 2022 (arXiv:2111.06377)"),
+)
+
+TIMELINE = (
+    Milestone(2017, QT_TRANSLATE_NOOP("reference", "Sinusoidal encoding"),
+              QT_TRANSLATE_NOOP("reference", "The original Transformer adds fixed sines and cosines."),
+              "sinusoidal", "Vaswani et al. 2017"),
+    Milestone(2018, QT_TRANSLATE_NOOP("reference", "Relative position representations"),
+              QT_TRANSLATE_NOOP("reference", "Shaw et al. put clipped offsets j - i into keys and values."),
+              "relative", "Shaw et al. 2018"),
+    Milestone(2018, QT_TRANSLATE_NOOP("reference", "Learned positions in BERT"),
+              QT_TRANSLATE_NOOP("reference", "A trained table of 512 positions (GPT-2 follows with 1024)."),
+              "learned", "Devlin et al. 2019"),
+    Milestone(2019, QT_TRANSLATE_NOOP("reference", "Transformer-XL"),
+              QT_TRANSLATE_NOOP("reference", "Relative sinusoids plus two global biases, with segment memory."),
+              "relative", "Dai et al. 2019"),
+    Milestone(2019, QT_TRANSLATE_NOOP("reference", "T5 bucketed bias"),
+              QT_TRANSLATE_NOOP("reference", "One learned scalar per log-spaced bucket and head."),
+              "t5", "Raffel et al. 2020"),
+    Milestone(2021, QT_TRANSLATE_NOOP("reference", "RoPE"),
+              QT_TRANSLATE_NOOP("reference", "Rotating queries and keys makes their score depend on the offset "
+                                             "only."),
+              "rope", "Su et al. 2021"),
+    Milestone(2022, QT_TRANSLATE_NOOP("reference", "ALiBi"),
+              QT_TRANSLATE_NOOP("reference", "A linear distance penalty per head: train short, test long."),
+              "alibi", "Press et al. 2022"),
+    Milestone(2022, QT_TRANSLATE_NOOP("reference", "NoPE"),
+              QT_TRANSLATE_NOOP("reference", "Causal models without any encoding still learn position."),
+              "nope", "Haviv et al. 2022"),
+    Milestone(2022, QT_TRANSLATE_NOOP("reference", "xPos"),
+              QT_TRANSLATE_NOOP("reference", "RoPE with an exponential scale that damps distant scores."),
+              "rope", "Sun et al. 2023 (arXiv:2212.10554)"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "Position Interpolation"),
+              QT_TRANSLATE_NOOP("reference", "Divide RoPE's frequencies by s to fit s times more positions."),
+              "rope", "Chen et al. 2023"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "NTK-aware scaling"),
+              QT_TRANSLATE_NOOP("reference", "Raise the base instead: high frequencies stay almost untouched."),
+              "rope", "bloc97 2023"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "YaRN"),
+              QT_TRANSLATE_NOOP("reference", "Blend per frequency band, plus an attention temperature."),
+              "rope", "Peng et al. 2023"),
+    Milestone(2024, QT_TRANSLATE_NOOP("reference", "Llama 3 scaling"),
+              QT_TRANSLATE_NOOP("reference", "Blend per wavelength: short kept, long divided by 8."),
+              "rope", "Meta Llama 3.1"),
+)
+
+CHOICES = (
+    Choice(QT_TRANSLATE_NOOP("reference", "Short texts, e.g. classification"), ("learned",),
+           QT_TRANSLATE_NOOP("reference", "Lengths stay under the table size; the table fits the task.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "Long-text generation"), ("rope", "alibi"),
+           QT_TRANSLATE_NOOP("reference", "Relative by construction, no parameters, extendable context.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "Relations between tokens matter most"), ("relative", "t5"),
+           QT_TRANSLATE_NOOP("reference", "The score sees the offset directly.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "As light as possible"), ("alibi",),
+           QT_TRANSLATE_NOOP("reference", "Nothing to store and a fixed bias to add.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "Broad compatibility, a baseline"), ("sinusoidal",),
+           QT_TRANSLATE_NOOP("reference", "Fixed, well known, in every textbook and library.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "Extending a trained RoPE model's context"), ("rope",),
+           QT_TRANSLATE_NOOP("reference", "Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune "
+                                          "briefly.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "Images or video"), ("images",),
+           QT_TRANSLATE_NOOP("reference", "2D or 3D sin-cos, or a learned grid resized to the new size.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "A causal decoder, as an experiment"), ("nope",),
+           QT_TRANSLATE_NOOP("reference", "The mask alone carries order; worth comparing against.")),
+)
+
+
+def encoding_named(key: str) -> Encoding:
+    """The entry of ENCODINGS with this key (KeyError for an unknown one)."""
+    for entry in ENCODINGS:
+        if entry.key == key:
+            return entry
+    raise KeyError(key)

@@ -1,0 +1,93 @@
+"""Positions of image patches compared: how similar one patch's position code is to every other patch's,
+under 2D sin-cos (MAE), a learned grid resized to a new image size, axial 2D RoPE, and the 3D
+(time, row, column) code of video patches. Patches are flattened row-major (index = row * W + col)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .methods import images, rope
+from .params import InputError
+
+
+def cosine_to(encoding: np.ndarray, index: int) -> np.ndarray:
+    """(N,) cosine similarity of row ``index`` of ``encoding`` (N, d) to every row (0 for a zero row)."""
+    enc = np.asarray(encoding, dtype=np.float64)
+    if not 0 <= index < enc.shape[0]:
+        raise InputError(f"patch {index} is outside the {enc.shape[0]} patches")
+    norms = np.linalg.norm(enc, axis=1)
+    dots = enc @ enc[index]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = dots / (norms * norms[index])
+    return np.where(norms * norms[index] > 0, out, 0.0)
+
+
+def patch_index(grid_w: int, row: int, col: int) -> int:
+    """Row-major index of patch (row, col) in a grid ``grid_w`` patches wide."""
+    return row * grid_w + col
+
+
+def rope2d_rotate(x: np.ndarray, rows: np.ndarray, cols: np.ndarray, base: float = 10000.0) -> np.ndarray:
+    """Axial 2D RoPE of x (N, d), d a multiple of 4: the first d/2 channels rotate in interleaved pairs by
+    the patch's column, the last d/2 by its row, each half with the 1D frequencies of width d/2."""
+    x = np.asarray(x, dtype=np.float64)
+    d = x.shape[-1]
+    if d % 4:
+        raise InputError(f"2D RoPE needs a width that is a multiple of 4, not {d}")
+    half = d // 2
+    frequencies = rope.inv_freq(half, base)
+    by_col = rope.rotate(x[..., :half], cols, frequencies)
+    by_row = rope.rotate(x[..., half:], rows, frequencies)
+    return np.concatenate([by_col, by_row], axis=-1)
+
+
+def grid_coordinates(grid_h: int, grid_w: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols) of every patch, row-major, each of length grid_h * grid_w."""
+    rows, cols = np.meshgrid(np.arange(grid_h), np.arange(grid_w), indexing="ij")
+    return rows.ravel(), cols.ravel()
+
+
+def rope2d_scores(query: np.ndarray, key: np.ndarray, grid_h: int, grid_w: int,
+                  base: float = 10000.0) -> np.ndarray:
+    """(N, N) scores (R_a q) . (R_b k) of one query vector at every patch a against one key vector at every
+    patch b: q^T R_(b - a) k, so each depends only on the offset (dy, dx) = (row_b - row_a, col_b - col_a)."""
+    rows, cols = grid_coordinates(grid_h, grid_w)
+    n = grid_h * grid_w
+    q = rope2d_rotate(np.broadcast_to(np.asarray(query, dtype=np.float64), (n, len(query))), rows, cols, base)
+    k = rope2d_rotate(np.broadcast_to(np.asarray(key, dtype=np.float64), (n, len(key))), rows, cols, base)
+    return q @ k.T
+
+
+def rope2d_similarity(grid_h: int, grid_w: int, head_dim: int, row: int, col: int,
+                      base: float = 10000.0) -> np.ndarray:
+    """(grid_h, grid_w) cosine between the all-ones vector rotated to patch (row, col) and the same vector
+    rotated to every patch: what RoPE alone contributes to a query-key score, as in rope.decay."""
+    rows, cols = grid_coordinates(grid_h, grid_w)
+    rotated = rope2d_rotate(np.ones((grid_h * grid_w, head_dim)), rows, cols, base)
+    return cosine_to(rotated, patch_index(grid_w, row, col)).reshape(grid_h, grid_w)
+
+
+def image_similarities(grid: int, row: int, col: int, d_model: int = 768, train_grid: int = 7,
+                       head_dim: int = 64, seed: int = 0) -> dict[str, np.ndarray]:
+    """(grid, grid) cosine similarity of patch (row, col) to every patch of a square grid, per encoding:
+    "sincos" (MAE 2D, width d_model), "learned" (the seeded stand-in table trained at train_grid squared,
+    resized bicubically to grid squared) and "rope" (axial 2D RoPE of one head of width head_dim)."""
+    if not (0 <= row < grid and 0 <= col < grid):
+        raise InputError(f"patch ({row}, {col}) is outside the {grid} x {grid} grid")
+    index = patch_index(grid, row, col)
+    sincos = images.sincos_2d(grid, grid, d_model)
+    learned = images.learned_grid(grid, grid, d_model, train_grid, train_grid, seed)
+    return {
+        "sincos": cosine_to(sincos, index).reshape(grid, grid),
+        "learned": cosine_to(learned, index).reshape(grid, grid),
+        "rope": rope2d_similarity(grid, grid, head_dim, row, col),
+    }
+
+
+def video_similarity(frames: int, grid: int, frame: int, row: int, col: int, d_model: int = 768) -> np.ndarray:
+    """(frames, grid, grid) cosine similarity of video patch (frame, row, col) to every patch of every frame,
+    under the 3D sin-cos code (a third of the channels each for time, row and column)."""
+    if not (0 <= frame < frames and 0 <= row < grid and 0 <= col < grid):
+        raise InputError(f"patch ({frame}, {row}, {col}) is outside {frames} frames of {grid} x {grid}")
+    table = images.sincos_3d(frames, grid, grid, d_model)
+    return cosine_to(table, (frame * grid + row) * grid + col).reshape(frames, grid, grid)
