@@ -7,16 +7,23 @@ import sys
 
 from .. import __version__ as VERSION
 
+LANGUAGE_CODES = ("en", "zh")  # i18n.LANGUAGES, without importing Qt before the options are read
+
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="posenc-gui", description="PosEnc Explorer: positional encodings, live.")
     parser.add_argument("--deck", metavar="FILE", help="open this lecture deck (JSON)")
     parser.add_argument("--self-test", action="store_true",
-                        help="open every view with every method, check each renders, exit 0 when all do")
-    parser.add_argument("--screenshot-dir", metavar="DIR", help="with --self-test: save one PNG per view here")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="interface language")
+                        help="open every view with every method it applies to (and each scene of --deck), "
+                             "check each renders, exit 0 when all do")
+    parser.add_argument("--screenshot-dir", metavar="DIR", help="with --self-test: save one PNG per step here")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="interface language (default: the last one chosen, else the system's)")
     parser.add_argument("--version", action="version", version=f"posenc-gui {VERSION}")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.screenshot_dir and not args.self_test:
+        parser.error("--screenshot-dir goes with --self-test")
+    return args
 
 
 def run_app(argv: list[str]) -> int:
@@ -25,15 +32,23 @@ def run_app(argv: list[str]) -> int:
         args = parse(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from ..core.params import InputError
+    from . import i18n, settings
     from .state import Deck
     from .views import applies
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PosEnc Explorer")
     app.setOrganizationName("PosEnc Explorer")
+    app.setApplicationVersion(VERSION)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        language = i18n.install(app, args.lang or i18n.system_language())
+        return run_self_test(app, deck_path=args.deck, screenshot_dir=args.screenshot_dir, language=language)
     deck = None
     if args.deck:
         try:
@@ -41,11 +56,13 @@ def run_app(argv: list[str]) -> int:
         except InputError as error:
             print(f"posenc-gui: error: {error}", file=sys.stderr)
             return 2
+    store = QSettings()
+    preferences = settings.load(store)
+    language = i18n.install(app, args.lang or preferences.language or i18n.system_language())
     from .window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(settings=store, language=language)
     if deck is not None:
-        window.model.set_scene(deck.scenes[0])
-    window.resize(1600, 900)
+        window.set_deck(deck)
     window.show()
     return app.exec()

@@ -1,75 +1,361 @@
-"""The main window: parameter panel (left dock), one tab per view, status bar with the value under
-the cursor, menus for scenes, decks, export, themes and presentation mode."""
+"""The main window: parameter panel (left dock), a view selector grouped by Explore / Learn / Reference
+in the toolbar, the current view in the middle, scene notes (bottom dock), a status bar with the value
+under the cursor, and menus for files, export, look, language, lecture decks and help.
+
+The state model is the single source of truth: the selector, the Go menu and the deck navigation all
+write ``scene.view`` (or a whole scene) to it and redraw from it. Views are built the first time they
+are shown; a language switch rebuilds the panel, the views and the menus from the model's scene.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QScrollArea, QTabWidget
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
+                               QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
+                               QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
 
 from ..core.params import InputError
-from . import style
+from . import export, i18n, settings as prefs, style
+from .dialogs import AboutDialog
 from .panel import ParameterPanel
-from .state import Scene, StateModel
+from .state import MAX_DECK_BYTES, Deck, Scene, StateModel, write_text_atomic
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
+GROUPS = ("explore", "learn", "reference")
+TEXT_SCALE_STEP = 1.15
+SUGGESTED_PNG_WIDTH = 1920
+# Keys that a focused editor keeps (except while presenting, when they step through the deck).
+EDITING_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End)
+EDITORS = (QAbstractSlider, QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractItemView)
+ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
+
+
+def view_class(key: str):
+    return VIEWS[key][2]
+
+
+def view_title(key: str) -> str:
+    """The view's title in the interface language (translated in the context of its class)."""
+    cls = view_class(key)
+    return i18n.translate(cls.__name__, cls.title)
+
+
+def grouped_views() -> list[tuple[str, list[str]]]:
+    """(group, view keys) in navigation order: Explore, Learn, Reference, then any other group;
+    within a group, the order of ``VIEWS``."""
+    groups: dict[str, list[str]] = {group: [] for group in GROUPS}
+    for key in VIEWS:
+        groups.setdefault(getattr(view_class(key), "group", "explore"), []).append(key)
+    return [(group, keys) for group, keys in groups.items() if keys]
+
+
+def read_scene(path: str | Path) -> Scene:
+    """One scene from a JSON file; InputError (naming the file) for anything wrong with it."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_DECK_BYTES:
+            raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a scene")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    except (ValueError, RecursionError):
+        raise InputError(f"{path.name}: not a scene (a scene is a JSON object in UTF-8)") from None
+    try:
+        return Scene.from_json(data, applies())
+    except InputError as error:
+        raise InputError(f"{path.name}: {error}") from None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, scene: Scene | None = None, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("PosEnc Explorer")
-        self.model = StateModel(scene, views=applies(), parent=self)
-        self.theme = style.theme_named("light")
-        self.text_scale = 1.0
-        self.presenting = False
+    """The app's window. ``settings`` (a QSettings) makes preferences and layout persist; without it
+    the window starts with defaults and remembers nothing (the self-test runs that way)."""
 
-        self.panel = ParameterPanel(self.model)
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        self.dock = QDockWidget("Parameters", self)
+    def __init__(self, scene: Scene | None = None, settings: QSettings | None = None, language: str = "en",
+                 parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.preferences = prefs.load(settings) if settings is not None else prefs.Preferences()
+        self.theme = style.theme_named(self.preferences.theme)
+        self.text_scale = self.preferences.text_scale
+        self.language = language
+        self.presenting = False
+        self.deck_scenes: list[Scene] = []
+        self.deck_title = ""
+        self.deck_index = 0
+        self.views: dict = {}
+        self.commands: dict[str, QAction] = {}
+
+        self.model = self._new_model(scene)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.dock = QDockWidget(self)
         self.dock.setObjectName("parameters")
-        self.dock.setWidget(scroll)
         self.dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
-
-        self.tabs = QTabWidget()
-        self.views = {}
-        for key, (title, _applies, cls) in VIEWS.items():
-            view = cls(self.model)
-            view.hovered.connect(self.hover_label_set)
-            self.views[key] = view
-            self.tabs.addTab(view, title)
-        self.tabs.currentChanged.connect(self._tab_chosen)
-        self.setCentralWidget(self.tabs)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.notes.setMargin(8)
+        self.notes_dock = QDockWidget(self)
+        self.notes_dock.setObjectName("notes")
+        self.notes_dock.setWidget(self.notes)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
+        self.notes_dock.hide()
+        self.toolbar: QToolBar | None = None
 
         self.hover_label = QLabel()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c00000; font-weight: bold")
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(self.error_label)
 
         self.runner = LatestRunner(self._show_result, self._show_error, self)
-        self.model.changed.connect(self.refresh)
-        self.model.error.connect(self._show_error)
+        self._build_translated()
+        QApplication.instance().installEventFilter(self)
+        if settings is None or not prefs.restore_window(settings, self):
+            self.resize(1600, 900)
         self.apply_look()
 
-    # -- state -> views -------------------------------------------------------------------------
+    # -- building ---------------------------------------------------------------------------------
+    def _new_model(self, scene: Scene | None) -> StateModel:
+        model = StateModel(scene, views=applies(), parent=self)
+        model.changed.connect(self.refresh)
+        model.error.connect(self._show_error)
+        return model
+
+    def _build_translated(self) -> None:
+        """Everything with visible text: window title, panel, dock titles, menus and toolbar."""
+        self.setWindowTitle(self.tr("PosEnc Explorer"))
+        self.dock.setWindowTitle(self.tr("Parameters"))
+        self.notes_dock.setWindowTitle(self.tr("Scene notes"))
+        self.panel = ParameterPanel(self.model)
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        old = self.dock.widget()
+        self.dock.setWidget(scroll)
+        if old is not None:
+            old.deleteLater()
+        self.setMenuBar(QMenuBar())  # the old bar, its menus and actions are deleted
+        self.commands = {}
+        self._build_file_menu()
+        self._build_view_menu()
+        self._build_go_menu()
+        self._build_deck_menu()
+        self._build_help_menu()
+        self._build_toolbar()
+
+    def _command(self, name: str, text: str, slot, shortcuts=(), menu=None, checkable=False) -> QAction:
+        action = QAction(text, self.menuBar())
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.commands[name] = action
+        return action
+
+    def _build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self._command("open_deck", self.tr("&Open deck…"), self._ask_open_deck, [QKeySequence.Open], menu)
+        self._command("open_scene", self.tr("Open &scene…"), self._ask_open_scene, ["Ctrl+Shift+O"], menu)
+        self._command("save_scene", self.tr("Save scene &as…"), self._ask_save_scene, ["Ctrl+Shift+S"], menu)
+        self._command("save_deck", self.tr("Save &deck as…"), self._ask_save_deck, [], menu)
+        menu.addSeparator()
+        self._command("export_png", self.tr("&Export figure as PNG…"), self._ask_export_png, [QKeySequence.Save],
+                      menu)
+        self._command("export_data", self.tr("Export &data (CSV, NPY, NPZ)…"), self._ask_export_data, ["Ctrl+E"],
+                      menu)
+        self._command("copy_figure", self.tr("&Copy figure"), self.copy_figure, ["Ctrl+Shift+C"], menu)
+        menu.addSeparator()
+        self._command("quit", self.tr("&Quit"), self.close, [QKeySequence.Quit, "Ctrl+Q"], menu)
+
+    def _build_view_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        themes = QActionGroup(menu)
+        for name, text in (("light", self.tr("&Light theme (high contrast)")), ("dark", self.tr("&Dark theme"))):
+            action = self._command(f"theme_{name}", text, lambda _on, n=name: self.set_theme(n), [], menu, True)
+            action.setChecked(self.theme.name == name)
+            themes.addAction(action)
+        menu.addSeparator()
+        presenting = self._command("present", self.tr("&Presentation mode"), self.set_presenting, ["F11"], menu, True)
+        presenting.setChecked(self.presenting)
+        self._command("larger", self.tr("&Larger text"), lambda: self.set_text_scale(self.text_scale * TEXT_SCALE_STEP),
+                      ["Ctrl+=", QKeySequence.ZoomIn], menu)
+        self._command("smaller", self.tr("&Smaller text"),
+                      lambda: self.set_text_scale(self.text_scale / TEXT_SCALE_STEP), ["Ctrl+-", QKeySequence.ZoomOut],
+                      menu)
+        self._command("reset_text", self.tr("&Reset text size"), lambda: self.set_text_scale(1.0), ["Ctrl+0"], menu)
+        menu.addSeparator()
+        languages = menu.addMenu(self.tr("Lan&guage"))
+        group = QActionGroup(languages)
+        for code, name in i18n.LANGUAGES.items():
+            action = self._command(f"language_{code}", name, lambda _on, c=code: self.set_language(c), [], languages,
+                                   True)
+            action.setChecked(code == self.language)
+            group.addAction(action)
+        menu.addSeparator()
+        notes = self.notes_dock.toggleViewAction()
+        notes.setText(self.tr("Scene &notes"))
+        menu.addAction(notes)
+        parameters = self.dock.toggleViewAction()
+        parameters.setText(self.tr("&Parameters"))
+        menu.addAction(parameters)
+
+    def group_title(self, group: str) -> str:
+        titles = {"explore": self.tr("Explore"), "learn": self.tr("Learn"), "reference": self.tr("Reference")}
+        return titles.get(group, group.capitalize())
+
+    def _build_go_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Go"))
+        self._command("next_view", self.tr("&Next view"), lambda: self.step_view(1),
+                      ["Ctrl+Tab", "Ctrl+PgDown"], menu)
+        self._command("previous_view", self.tr("&Previous view"), lambda: self.step_view(-1),
+                      ["Ctrl+Shift+Tab", "Ctrl+PgUp"], menu)
+        group = QActionGroup(menu)
+        number = 0
+        for name, keys in grouped_views():
+            menu.addSection(self.group_title(name))
+            for key in keys:
+                number += 1
+                shortcut = [f"Ctrl+{number}"] if number <= 9 else []
+                action = self._command(f"view_{key}", view_title(key), lambda _on, k=key: self.model.set_view(k),
+                                       shortcut, menu, True)
+                group.addAction(action)
+
+    def _build_deck_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Deck"))
+        style_ = self.style()
+        self._command("next_scene", self.tr("&Next scene"), lambda: self.go_to_scene(self.deck_index + 1),
+                      ["PgDown", "Right", "Down"], menu).setIcon(style_.standardIcon(QStyle.SP_ArrowForward))
+        self._command("previous_scene", self.tr("&Previous scene"), lambda: self.go_to_scene(self.deck_index - 1),
+                      ["PgUp", "Left", "Up"], menu).setIcon(style_.standardIcon(QStyle.SP_ArrowBack))
+        self._command("first_scene", self.tr("&First scene"), lambda: self.go_to_scene(0), ["Home"], menu)
+        self._command("last_scene", self.tr("&Last scene"), lambda: self.go_to_scene(len(self.deck_scenes) - 1),
+                      ["End"], menu)
+        menu.addSeparator()
+        self._command("add_scene", self.tr("&Add this scene to the deck"), self.add_scene, ["Ctrl+D"], menu)
+        menu.addAction(self.commands["save_deck"])
+
+    def _build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._command("about", self.tr("&About PosEnc Explorer"), lambda: AboutDialog(self).exec(), [], menu)
+
+    def _build_toolbar(self) -> None:
+        if self.toolbar is not None:
+            self.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        bar = QToolBar(self.tr("Navigation"), self)
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr("View:") + " "))
+        self.selector = QComboBox()
+        self.selector.setObjectName("view_selector")
+        self.selector.setFocusPolicy(Qt.TabFocus)  # a click must not keep the deck's arrow keys
+        self.selector.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        items = QStandardItemModel(self.selector)
+        for group, keys in grouped_views():
+            header = QStandardItem(self.group_title(group))
+            header.setFlags(Qt.NoItemFlags)
+            font = self.font()
+            font.setBold(True)
+            header.setFont(font)
+            items.appendRow(header)
+            for key in keys:
+                item = QStandardItem("    " + view_title(key))
+                item.setData(key, Qt.UserRole)
+                items.appendRow(item)
+        self.selector.setModel(items)
+        self.selector.activated.connect(self._view_chosen)
+        bar.addWidget(self.selector)
+        bar.addSeparator()
+        bar.addAction(self.commands["previous_scene"])
+        self.deck_label = QLabel()
+        self.deck_label.setObjectName("deck_label")
+        bar.addWidget(self.deck_label)
+        bar.addAction(self.commands["next_scene"])
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _rebuild(self) -> None:
+        """Build panel, views and menus anew around the same scene (after a language switch).
+
+        The model is replaced too, with the same scene: connections the old widgets made to it go
+        away with it, so nothing can call into a deleted widget."""
+        scene = self.model.scene
+        old_model = self.model
+        old_model.blockSignals(True)
+        self.model = self._new_model(scene)
+        for view in self.views.values():
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views = {}
+        self._build_translated()
+        old_model.deleteLater()
+        self.apply_look()
+
+    # -- views ----------------------------------------------------------------------------------
+    def view(self, key: str):
+        """The view widget for ``key``, built (and styled) the first time it is asked for."""
+        if key not in self.views:
+            view = view_class(key)(self.model)
+            view.hovered.connect(self.hover_label.setText)
+            view.set_look(self.theme, self.points)
+            self.stack.addWidget(view)
+            self.views[key] = view
+        return self.views[key]
+
     @property
     def current_view(self):
-        return self.views[self.model.scene.view]
+        return self.view(self.model.scene.view)
 
-    def refresh(self, scene: Scene) -> None:
-        """Sync tabs with the scene and have the current view fetch and draw its data."""
+    def _view_chosen(self, row: int) -> None:
+        key = self.selector.itemData(row, Qt.UserRole)
+        if key:
+            self.model.set_view(key)
+
+    def applicable_views(self) -> list[str]:
+        method = self.model.method
+        return [key for _, keys in grouped_views() for key in keys if VIEWS[key][1](method)]
+
+    def step_view(self, step: int) -> None:
+        """Show the next (step 1) or previous (step -1) view that applies to the method, wrapping around."""
+        keys = self.applicable_views()
+        if keys:
+            at = keys.index(self.model.scene.view) if self.model.scene.view in keys else 0
+            self.model.set_view(keys[(at + step) % len(keys)])
+
+    def _sync_navigation(self, scene: Scene) -> None:
         method = scene.method_obj
-        self.tabs.blockSignals(True)
-        for index, (key, view) in enumerate(self.views.items()):
-            self.tabs.setTabEnabled(index, VIEWS[key][1](method))
-        self.tabs.setCurrentWidget(self.views[scene.view])
-        self.tabs.blockSignals(False)
-        view = self.views[scene.view]
+        items = self.selector.model()
+        for row in range(items.rowCount()):
+            item = items.item(row)
+            key = item.data(Qt.UserRole)
+            if key:
+                item.setEnabled(VIEWS[key][1](method))
+                if key == scene.view:
+                    self.selector.setCurrentIndex(row)
+        for key in VIEWS:
+            action = self.commands[f"view_{key}"]
+            action.setEnabled(VIEWS[key][1](method))
+            action.setChecked(key == scene.view)
+        self._sync_deck()
+
+    # -- state -> views -------------------------------------------------------------------------
+    def refresh(self, scene: Scene) -> None:
+        """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
+        if self.deck_scenes:
+            self.deck_scenes[self.deck_index] = scene  # edits stay with the deck; Save deck writes them
+        self._sync_navigation(scene)
+        view = self.view(scene.view)
+        self.stack.setCurrentWidget(view)
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -77,7 +363,7 @@ class MainWindow(QMainWindow):
             return
         if big:
             self.runner.submit(lambda: view.fetch(scene), (view, scene))
-            self.hover_label.setText("computing…")
+            self.hover_label.setText(self.tr("computing…"))
             return
         self.runner.cancel()
         try:
@@ -89,33 +375,254 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, tag, data) -> None:
         view, scene = tag
+        if view not in self.views.values():
+            return  # finished after a rebuild replaced the view
         view.show_data(scene, data)
         self.error_label.setText("")
-        if self.hover_label.text() == "computing…":
+        if self.hover_label.text() == self.tr("computing…"):
             self.hover_label.setText("")
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
 
-    def hover_label_set(self, text: str) -> None:
-        self.hover_label.setText(text)
+    def _tell(self, message: str) -> None:
+        self.error_label.setText("")
+        self.statusBar().showMessage(message, 5000)
 
-    def _tab_chosen(self, index: int) -> None:
-        key = list(self.views)[index]
-        self.model.set_view(key)
+    # -- decks ----------------------------------------------------------------------------------
+    def open_deck(self, path: str | Path) -> bool:
+        """Load a deck and show its first scene; a bad file leaves everything as it was."""
+        try:
+            deck = Deck.load(path, views=applies())
+        except InputError as error:
+            self._show_error(str(error))
+            return False
+        self.set_deck(deck)
+        self.preferences.last_deck = str(Path(path).resolve())
+        self._save_preferences()
+        return True
+
+    def set_deck(self, deck: Deck) -> None:
+        self.deck_scenes = list(deck.scenes)
+        self.deck_title = deck.title
+        self.deck_index = 0
+        self.notes_dock.show()
+        if not self.model.set_scene(self.deck_scenes[0]):
+            self._sync_deck()
+
+    def go_to_scene(self, index: int) -> None:
+        if not self.deck_scenes:
+            return
+        self.deck_index = min(max(index, 0), len(self.deck_scenes) - 1)
+        if not self.model.set_scene(self.deck_scenes[self.deck_index]):
+            self._sync_deck()
+
+    def add_scene(self) -> None:
+        """Put a copy of the current scene after the current one (or start a deck with it) and go there."""
+        scene = replace(self.model.scene, title="", notes="")
+        if not self.deck_scenes:
+            self.deck_scenes, self.deck_index = [scene], 0
+        else:
+            self.deck_index += 1
+            self.deck_scenes.insert(self.deck_index, scene)
+        self.notes_dock.show()
+        if not self.model.set_scene(scene):
+            self._sync_deck()
+
+    def current_deck(self) -> Deck:
+        """The open deck with its edits, or a one-scene deck of the current scene."""
+        return Deck(tuple(self.deck_scenes or [self.model.scene]), self.deck_title)
+
+    def _sync_deck(self) -> None:
+        count = len(self.deck_scenes)
+        self.commands["next_scene"].setEnabled(0 <= self.deck_index < count - 1)
+        self.commands["previous_scene"].setEnabled(0 < self.deck_index < count)
+        self.commands["first_scene"].setEnabled(count > 1)
+        self.commands["last_scene"].setEnabled(count > 1)
+        scene = self.model.scene
+        if count:
+            text = self.tr("scene {0} of {1}").format(self.deck_index + 1, count)
+            if scene.title:
+                text = self.tr("{0}: {1}").format(text, scene.title)
+        else:
+            text = self.tr("no deck open")
+        self.deck_label.setText(" " + text + " ")
+        self.deck_label.setToolTip(scene.notes)
+        self.notes.setText(scene.notes or self.tr("(no notes for this scene)"))
+
+    # -- files ----------------------------------------------------------------------------------
+    def save_scene(self, path: str | Path) -> bool:
+        text = json.dumps(self.model.scene.to_json(), indent=2, ensure_ascii=False) + "\n"
+        return self._write(lambda: write_text_atomic(Path(path), text), path)
+
+    def open_scene(self, path: str | Path) -> bool:
+        try:
+            scene = read_scene(path)
+        except InputError as error:
+            self._show_error(str(error))
+            return False
+        self.model.set_scene(scene)
+        return True
+
+    def save_deck(self, path: str | Path) -> bool:
+        return self._write(lambda: self.current_deck().save(path), path)
+
+    def export_png(self, path: str | Path, width: int | None = None) -> bool:
+        return self._write(lambda: export.write_png(self.current_view, path, width), path)
+
+    def export_data(self, path: str | Path) -> bool:
+        return self._write(lambda: export.write_arrays(path, self.current_view.shown), path)
+
+    def copy_figure(self) -> None:
+        QApplication.clipboard().setImage(export.view_image(self.current_view))
+        self._tell(self.tr("Figure copied to the clipboard"))
+
+    def _write(self, write, path) -> bool:
+        try:
+            write()
+        except InputError as error:
+            self._show_error(str(error))
+            return False
+        self._tell(self.tr("Saved {0}").format(Path(path).name))
+        return True
+
+    def _start_folder(self) -> str:
+        last = Path(self.preferences.last_deck)
+        return str(last.parent) if self.preferences.last_deck and last.parent.is_dir() else str(Path.home())
+
+    def _ask_open_deck(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lecture deck"), self._start_folder(),
+                                              self.tr("Lecture decks (*.posdeck *.json);;All files (*)"))
+        if path:
+            self.open_deck(path)
+
+    def _ask_open_scene(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open scene"), self._start_folder(),
+                                              self.tr("Scenes (*.json);;All files (*)"))
+        if path:
+            self.open_scene(path)
+
+    def _ask_save(self, title: str, name: str, filters: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._start_folder()) / name), filters)
+        return path
+
+    def _ask_save_scene(self) -> None:
+        path = self._ask_save(self.tr("Save scene"), "scene.json", self.tr("Scenes (*.json)"))
+        if path:
+            self.save_scene(path)
+
+    def _ask_save_deck(self) -> None:
+        path = self._ask_save(self.tr("Save deck"), "lecture.posdeck", self.tr("Lecture decks (*.posdeck *.json)"))
+        if path:
+            self.save_deck(path)
+
+    def _ask_export_png(self) -> None:
+        width, ok = QInputDialog.getInt(
+            self, self.tr("Export figure as PNG"),
+            self.tr("Width in pixels (the height follows the figure; text scales with it):"),
+            SUGGESTED_PNG_WIDTH, 16, export.MAX_PNG_SIDE, 100)
+        if not ok:
+            return
+        path = self._ask_save(self.tr("Export figure as PNG"), f"{self.model.scene.view}.png",
+                              self.tr("PNG images (*.png)"))
+        if path:
+            self.export_png(path if path.lower().endswith(".png") else path + ".png", width)
+
+    def _ask_export_data(self) -> None:
+        filters = {self.tr("CSV table, main array (*.csv)"): ".csv", self.tr("NumPy array, main array (*.npy)"): ".npy",
+                   self.tr("NumPy archive, every array shown (*.npz)"): ".npz"}
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export data"),
+                                                   str(Path(self._start_folder()) / self.model.scene.view),
+                                                   ";;".join(filters))
+        if path:
+            self.export_data(path if Path(path).suffix.lower() in export.DATA_SUFFIXES else path + filters[chosen])
 
     # -- look -----------------------------------------------------------------------------------
     @property
     def points(self) -> float:
         return style.BASE_POINTS * self.text_scale * (style.PRESENTATION_SCALE if self.presenting else 1.0)
 
+    def set_theme(self, name: str) -> None:
+        self.theme = style.theme_named(name)
+        self.commands[f"theme_{self.theme.name}"].setChecked(True)
+        self.preferences.theme = self.theme.name
+        self._save_preferences()
+        self.apply_look()
+
+    def set_text_scale(self, scale: float) -> None:
+        self.text_scale = min(max(scale, style.MIN_SCALE), style.MAX_SCALE)
+        self.preferences.text_scale = self.text_scale
+        self._save_preferences()
+        self.apply_look()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: full screen, text and lines scaled by ``style.PRESENTATION_SCALE``,
+        and the arrow keys step through the deck wherever the focus is."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        self.commands["present"].setChecked(on)
+        if on:
+            self._state_before_presenting = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(self._state_before_presenting)
+        self.apply_look()
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language at once: the panel, views and menus are rebuilt from the state."""
+        self.language = i18n.install(QApplication.instance(), code)
+        self.preferences.language = self.language
+        self._save_preferences()
+        self._rebuild()
+
     def apply_look(self) -> None:
         app = QApplication.instance()
-        style.apply_app_theme(app, self.theme, self.points)
-        for widget in (self, self.panel, self.tabs, self.statusBar()):
+        points = self.points
+        style.apply_app_theme(app, self.theme, points)
+        for widget in (self, self.menuBar(), self.toolbar, self.panel, self.stack, self.statusBar(), self.notes):
             font = widget.font()
-            font.setPointSizeF(self.points)
+            font.setPointSizeF(points)
             widget.setFont(font)
+        size = round(points * 1.6)
+        self.toolbar.setIconSize(self.toolbar.iconSize().scaled(size, size, Qt.IgnoreAspectRatio))
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(self.theme.name, '#b00000')}; font-weight: bold")
         for view in self.views.values():
-            view.set_look(self.theme, self.points)
+            view.set_look(self.theme, points)
         self.refresh(self.model.scene)
+
+    # -- keys, closing --------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        """Arrow, Home and End keys stay with a focused slider, spin box or text field, except while
+        presenting: then they step through the deck (a clicker may send them)."""
+        if event.type() == QEvent.ShortcutOverride and event.key() in EDITING_KEYS \
+                and not event.modifiers() & ~Qt.KeypadModifier and self.deck_scenes:
+            focus = QApplication.focusWidget()
+            if focus is not None and focus.window() is self:
+                if self.presenting:
+                    event.ignore()
+                    return True
+                if isinstance(focus, EDITORS):
+                    event.accept()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.presenting:
+            self.set_presenting(False)
+            return
+        super().keyPressEvent(event)
+
+    def _save_preferences(self) -> None:
+        if self.settings is not None:
+            prefs.save(self.settings, self.preferences)
+
+    def closeEvent(self, event) -> None:
+        if self.settings is not None:
+            if self.presenting:
+                self.set_presenting(False)
+            prefs.save_window(self.settings, self)
+            self._save_preferences()
+        self.runner.wait(2000)
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

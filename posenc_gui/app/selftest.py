@@ -1,0 +1,146 @@
+"""``posenc-gui --self-test``: open the main window on whatever platform Qt has, show every scene of a
+deck (when given) and every view with every method it applies to, and check that each one drew.
+
+A view whose data does not depend on the method (the same arrays for every method) is visited once.
+A step fails on an exception, an error message in the status bar, or a plot area of a single colour.
+One line per failure, then ``self-test: N steps passed, M failed``; exit status 0 only when none failed,
+2 for an invalid deck or an unusable screenshot folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+import sys
+import traceback
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from ..core import registry
+from ..core.params import InputError
+from .state import Deck, Scene
+from .views import VIEWS, applies
+from .window import MainWindow
+
+WINDOW_SIZE = (1920, 1080)
+
+
+def is_blank(image: QImage) -> bool:
+    """True when the image is empty or every pixel has the same colour."""
+    if image.isNull() or image.width() == 0 or image.height() == 0:
+        return True
+    image = image.convertToFormat(QImage.Format_ARGB32)
+    rows = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
+    pixels = rows[:, : image.width() * 4].view(np.uint32)
+    return bool(np.all(pixels == pixels[0, 0]))
+
+
+def data_digest(data) -> str | None:
+    """A fingerprint of a view's fetched data, or None when it cannot be taken (then never deduplicated)."""
+    try:
+        return hashlib.sha256(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    except Exception:  # unpicklable data: treat every method as different
+        return None
+
+
+def plan(deck: Deck | None) -> list[tuple[str, Scene]]:
+    """(step name, scene) for every deck scene, then every (view, method) pair that shows something new."""
+    steps = [(f"deck-{number:02d}-{scene.view}-{scene.method}", scene)
+             for number, scene in enumerate(deck.scenes if deck else (), 1)]
+    for key, (_title, applies_to, cls) in VIEWS.items():
+        seen: set[str] = set()
+        for method in registry.all_methods():
+            if not applies_to(method):
+                continue
+            scene = Scene(method=method.name, view=key).validated(applies())
+            try:
+                digest = data_digest(cls.fetch(scene))
+            except InputError:
+                digest = None  # the step itself will report it
+            if digest is not None and digest in seen:
+                continue
+            seen.add(digest)
+            steps.append((f"{key}-{method.name}", scene))
+    return steps
+
+
+class SelfTest:
+    """Runs the steps in one window and collects the failures."""
+
+    def __init__(self, app: QApplication, window: MainWindow, screenshot_dir: Path | None):
+        self.app, self.window, self.screenshot_dir = app, window, screenshot_dir
+        self.exceptions: list[str] = []
+
+    def _excepthook(self, kind, value, trace) -> None:
+        self.exceptions.append("".join(traceback.format_exception_only(kind, value)).strip().splitlines()[-1])
+
+    def step(self, number: int, name: str, scene: Scene) -> str | None:
+        """Show ``scene``; None when it drew, else what went wrong."""
+        window = self.window
+        self.exceptions.clear()
+        window.error_label.setText("")
+        try:
+            if not window.model.set_scene(scene):
+                window.refresh(window.model.scene)
+            window.runner.wait()
+            self.app.processEvents()
+            view = window.current_view
+            if self.exceptions:
+                return self.exceptions[0]
+            if window.error_label.text():
+                return window.error_label.text()
+            if window.model.scene.view != scene.view:
+                return f"showed view {window.model.scene.view!r} instead"
+            if is_blank(view.graphics.grab().toImage()):
+                return "the plot area is blank (a single colour)"
+            if self.screenshot_dir is not None:
+                path = self.screenshot_dir / f"{number:03d}-{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.png"
+                if not window.grab().save(str(path)):
+                    return f"could not save {path}"
+        except Exception as error:  # the self-test reports every failure and carries on
+            return f"{type(error).__name__}: {error}"
+        return None
+
+    def run(self, steps: list[tuple[str, Scene]]) -> int:
+        failed = 0
+        previous_hook, sys.excepthook = sys.excepthook, self._excepthook  # exceptions raised inside slots
+        try:
+            for number, (name, scene) in enumerate(steps, 1):
+                problem = self.step(number, name, scene)
+                if problem is not None:
+                    failed += 1
+                    print(f"FAIL {name}: {problem}", flush=True)
+        finally:
+            sys.excepthook = previous_hook
+        print(f"self-test: {len(steps) - failed} steps passed, {failed} failed", flush=True)
+        return 0 if failed == 0 else 1
+
+
+def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_dir: str | None = None,
+                  language: str = "en") -> int:
+    deck = None
+    folder = None
+    try:
+        if deck_path:
+            deck = Deck.load(deck_path, views=applies())
+        if screenshot_dir:
+            folder = Path(screenshot_dir)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise InputError(f"cannot create {folder}: {error.strerror or error}") from None
+    except InputError as error:
+        print(f"posenc-gui: error: {error}", file=sys.stderr)
+        return 2
+    window = MainWindow(language=language)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    app.processEvents()
+    try:
+        return SelfTest(app, window, folder).run(plan(deck))
+    finally:
+        window.close()
