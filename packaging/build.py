@@ -26,9 +26,12 @@ ROOT = HERE.parent
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 BUNDLE = DIST / "posenc-gui"
+ICONS = ROOT / "resources" / "icons"
 APP_ID = "io.github.posenc_gui.PosEncExplorer"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 MAINTAINER = "PosEnc Explorer developers <posenc-gui@users.noreply.github.com>"
+# Needed at run time but invisible to dpkg-shlibdeps: a CJK font, without which Chinese text shows as boxes.
+EXTRA_DEPENDS = ("fonts-noto-cjk",)
 
 
 def run(*command: object, **kwargs) -> subprocess.CompletedProcess:
@@ -99,7 +102,7 @@ def debian_copyright() -> str:
 
     return ("PosEnc Explorer\nSource: https://github.com/posenc-gui/posenc-gui\n\n"
             + (ROOT / "LICENSE").read_text(encoding="utf-8") + "\n" + "-" * 72 + "\n\n" + summary()
-            + "\nThe full licence texts are in /opt/posenc-gui/_internal/licenses/.\n")
+            + "\nThe full licence texts are in /opt/posenc-gui/_internal/resources/licenses/.\n")
 
 
 def deb() -> None:
@@ -123,17 +126,18 @@ def deb() -> None:
     for size in ICON_SIZES:
         target = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         target.mkdir(parents=True)
-        shutil.copy(HERE / "icons" / f"posenc-gui-{size}.png", target / "posenc-gui.png")
+        shutil.copy(ICONS / f"posenc-gui-{size}.png", target / "posenc-gui.png")
     (share / "icons" / "hicolor" / "scalable" / "apps").mkdir(parents=True)
-    shutil.copy(HERE / "icons" / "posenc-gui.svg", share / "icons" / "hicolor" / "scalable" / "apps" / "posenc-gui.svg")
+    shutil.copy(ICONS / "posenc-gui.svg", share / "icons" / "hicolor" / "scalable" / "apps" / "posenc-gui.svg")
     (share / "doc" / "posenc-gui").mkdir(parents=True)
     (share / "doc" / "posenc-gui" / "copyright").write_text(debian_copyright(), encoding="utf-8")
 
+    depends = ", ".join([shlib_depends(stage / "opt" / "posenc-gui"), *EXTRA_DEPENDS])
     installed_kib = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
     (stage / "DEBIAN").mkdir()
     (stage / "DEBIAN" / "control").write_text(
         f"Package: posenc-gui\nVersion: {version}\nArchitecture: {arch}\nMaintainer: {MAINTAINER}\n"
-        f"Installed-Size: {installed_kib}\nDepends: {shlib_depends(stage / 'opt' / 'posenc-gui')}\n"
+        f"Installed-Size: {installed_kib}\nDepends: {depends}\n"
         "Section: science\nPriority: optional\nHomepage: https://github.com/posenc-gui/posenc-gui\n"
         "Description: Transformer positional encodings and self-attention, visible and live\n"
         " PosEnc Explorer shows sinusoidal, learned, relative, T5, ALiBi, RoPE, xPos and\n"

@@ -7,6 +7,7 @@ trimmed the same way. Plain Python (no PyInstaller import) so the tests can chec
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 # Qt modules and Python packages the app never imports, and pyqtgraph extras that nothing imports at start-up
@@ -27,7 +28,7 @@ EXCLUDES = [
 # Qt plugins kept per folder; every other plugin file in these folders is dropped.
 KEEP_PLUGINS = {
     "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
-    "imageformats": {"qsvg", "qico", "qjpeg"},
+    "imageformats": {"qsvg", "qico"},  # the app reads and writes SVG and PNG (built into Qt Gui) only
     # qgtk3 would load the system GTK against the bundled GLib; the portal theme gives native dialogs instead.
     "platformthemes": {"qxdgdesktopportal"},
 }
@@ -55,6 +56,31 @@ def keep(dest: str) -> bool:
             stem = name.split(".")[0].removeprefix("lib")
             return stem in KEEP_PLUGINS[folder]
     return not name.startswith(DROP_LIBRARY_PREFIXES)
+
+
+# Where a Linux system keeps its shared libraries. Libraries found there (xcb, X11, EGL, fontconfig, GLib, the C++
+# runtime, OpenSSL, ...) are left to the system: the .deb declares them in Depends (dpkg-shlibdeps). Bundling them
+# would pin this machine's copies, which can clash with the target's drivers and configuration files.
+SYSTEM_LIBRARY_DIRS = (Path("/lib"), Path("/lib64"), Path("/usr/lib"), Path("/usr/lib64"))
+
+
+def is_system_library(source: str) -> bool:
+    """Whether a collected binary (its source path) is a Linux system library rather than part of Python or a wheel."""
+    if not sys.platform.startswith("linux"):
+        return False
+    path = Path(source).resolve()
+    if Path(source).name.startswith("libpython") or {"site-packages", "dist-packages"} & set(path.parts):
+        return False  # PyInstaller's bootloader loads libpython from the bundle; wheels ship their own libraries
+    if path.is_relative_to(Path(sysconfig.get_paths()["platstdlib"]).resolve()):
+        return False  # the interpreter's own extension modules (lib-dynload)
+    return any(path.is_relative_to(folder) for folder in SYSTEM_LIBRARY_DIRS)
+
+
+def trimmed_binaries(binaries: list, workdir: str) -> list:
+    """The collected binaries the app needs, minus the system's own libraries, with the interpreter's debug info
+    stripped."""
+    kept = [entry for entry in binaries if keep(entry[0]) and not is_system_library(entry[1])]
+    return without_debug_info(kept, workdir)
 
 
 def without_debug_info(binaries: list, workdir: str) -> list:

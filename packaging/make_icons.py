@@ -3,7 +3,7 @@
 Writes SVG, hicolor PNGs, a Windows .ico and a macOS .icns with nothing but NumPy and the standard
 library (no Qt, so it runs in any build environment):
 
-    python packaging/make_icons.py [--out packaging/icons]
+    python packaging/make_icons.py [--out resources/icons]
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def write_icons(out: Path) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "icons")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "resources" / "icons")
     for path in write_icons(parser.parse_args().out):
         print(path)
 

@@ -1,9 +1,9 @@
 """Third-party components shipped inside the frozen app, and their licence texts.
 
-One table feeds the bundled ``licenses/`` folder (shown by the About box), the Debian ``copyright`` file and the
-NSIS licence page. Refresh the texts from the build environment with:
+One table feeds ``resources/licenses/`` (shipped in the wheel and in every frozen app, shown by the About box), the
+Debian ``copyright`` file and the NSIS licence page. Refresh the texts from the build environment with:
 
-    python packaging/third_party.py        (writes packaging/licenses/)
+    python packaging/third_party.py        (writes resources/licenses/)
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-LICENSES = Path(__file__).resolve().parent / "licenses"
+ROOT = Path(__file__).resolve().parents[1]
+LICENSES = ROOT / "resources" / "licenses"
 COMMON_LICENSES = Path("/usr/share/common-licenses")  # Debian's verbatim copies of the standard texts
 
 
@@ -24,7 +25,7 @@ class Component:
     spdx: str
     copyright: str
     url: str
-    licence_file: str  # file name inside packaging/licenses/
+    licence_file: str  # file name inside resources/licenses/
 
 
 COMPONENTS = (
@@ -32,30 +33,28 @@ COMPONENTS = (
               "The Qt Company Ltd. and other contributors", "https://www.qt.io/", "LGPL-3.0.txt"),
     Component("PySide6 / Shiboken6", "PySide6-Essentials", "LGPL-3.0-only",
               "The Qt Company Ltd.", "https://wiki.qt.io/Qt_for_Python", "LGPL-3.0.txt"),
-    Component("ICU (linked by Qt Core)", None, "Unicode-3.0",
-              "Unicode, Inc. and others", "https://icu.unicode.org/", "ICU-NOTICE.txt"),
+    Component("ICU (linked by Qt Core)", None, "Unicode-DFS-2016",
+              "Unicode, Inc. and others", "https://icu.unicode.org/", "ICU-LICENSE.txt"),
     Component("NumPy (with OpenBLAS and gfortran runtime)", "numpy", "BSD-3-Clause AND 0BSD AND MIT AND Zlib AND CC0-1.0",
               "NumPy Developers", "https://numpy.org/", "numpy-LICENSE.txt"),
     Component("pyqtgraph", "pyqtgraph", "MIT", "Luke Campagnola and pyqtgraph contributors",
               "https://www.pyqtgraph.org/", "pyqtgraph-LICENSE.txt"),
     Component("superqt", "superqt", "BSD-3-Clause", "Talley Lambert and superqt contributors",
               "https://github.com/pyapp-kit/superqt", "superqt-LICENSE.txt"),
+    Component("QtPy (imported by superqt)", "QtPy", "MIT", "The Spyder Development Team and QtPy contributors",
+              "https://github.com/spyder-ide/qtpy", "QtPy-LICENSE.txt"),
+    Component("Pygments (imported by superqt)", "pygments", "BSD-2-Clause", "Georg Brandl, Matthäus Chajdas and contributors",
+              "https://pygments.org/", "Pygments-LICENSE.txt"),
     Component("Python runtime", None, "PSF-2.0", "Python Software Foundation", "https://www.python.org/",
               "Python-LICENSE.txt"),
-    Component("all-MiniLM-L6-v2 position-embedding table (if shipped in resources/)", None, "Apache-2.0",
+    Component("all-MiniLM-L6-v2 position-embedding table (resources/embeddings)", None, "Apache-2.0",
               "Microsoft / sentence-transformers", "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
               "Apache-2.0.txt"),
-    Component("Noto Sans CJK font (only if shipped in resources/fonts)", None, "OFL-1.1",
-              "Google LLC / Adobe", "https://github.com/notofonts/noto-cjk", "OFL-1.1-NOTICE.txt"),
 )
+# No font is bundled: the .deb depends on fonts-noto-cjk, Windows and macOS ship CJK fonts of their own.
 
-# Texts written here (short notices pointing at the full upstream text) when no verbatim copy is at hand.
-NOTICES = {
-    "ICU-NOTICE.txt": "ICU is licensed under the Unicode License v3 (SPDX: Unicode-3.0).\n"
-                      "Full text: https://github.com/unicode-org/icu/blob/main/LICENSE\n",
-    "OFL-1.1-NOTICE.txt": "Noto Sans CJK is licensed under the SIL Open Font License 1.1 (SPDX: OFL-1.1).\n"
-                          "Full text: https://openfontlicense.org/open-font-license-official-text/\n",
-}
+# Texts kept in the repository because no build environment has a copy (no Python distribution carries ICU's).
+KEPT = ("ICU-LICENSE.txt",)
 
 
 def version_of(component: Component) -> str:
@@ -81,8 +80,8 @@ def distribution_licence(name: str) -> str | None:
 
 def licence_texts() -> dict[str, str]:
     """File name -> verbatim licence text, read from the build environment."""
-    texts = dict(NOTICES)
-    texts["PosEnc-Explorer-LICENSE.txt"] = (Path(__file__).resolve().parents[1] / "LICENSE").read_text(encoding="utf-8")
+    texts = {name: (LICENSES / name).read_text(encoding="utf-8") for name in KEPT}
+    texts["PosEnc-Explorer-LICENSE.txt"] = (ROOT / "LICENSE").read_text(encoding="utf-8")
     for name, source in {"LGPL-3.0.txt": "LGPL-3", "GPL-3.0.txt": "GPL-3", "Apache-2.0.txt": "Apache-2.0"}.items():
         if (COMMON_LICENSES / source).is_file():
             texts[name] = (COMMON_LICENSES / source).read_text(encoding="utf-8")
@@ -90,7 +89,8 @@ def licence_texts() -> dict[str, str]:
     if python_licence.is_file():
         texts["Python-LICENSE.txt"] = python_licence.read_text(encoding="utf-8")
     for distribution, name in {"numpy": "numpy-LICENSE.txt", "pyqtgraph": "pyqtgraph-LICENSE.txt",
-                               "superqt": "superqt-LICENSE.txt"}.items():
+                               "superqt": "superqt-LICENSE.txt", "QtPy": "QtPy-LICENSE.txt",
+                               "pygments": "Pygments-LICENSE.txt"}.items():
         text = distribution_licence(distribution)
         if text:
             texts[name] = text

@@ -24,6 +24,8 @@ APP_ID = "io.github.posenc_gui.PosEncExplorer"
 DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
 NSIS = PACKAGING / "windows" / "installer.nsi"
+ICONS = ROOT / "resources" / "icons"
+LICENSES = ROOT / "resources" / "licenses"
 
 
 def load(name: str):
@@ -77,6 +79,19 @@ def test_spec_bundles_resources_and_excludes_unused_modules():
 ])
 def test_trimming_keeps_what_the_app_needs(destination, kept):
     assert load("freeze_config").keep(destination) is kept
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="system libraries are left out on Linux only")
+@pytest.mark.parametrize("source, from_the_system", [
+    ("/usr/lib/x86_64-linux-gnu/libxcb-icccm.so.4", True),
+    ("/lib/x86_64-linux-gnu/libstdc++.so.6", True),
+    ("/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0", False),  # the bootloader loads it from the bundle
+    ("/venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6Core.so.6", False),
+    ("/usr/lib/python3/dist-packages/numpy/_core/_multiarray_umath.so", False),
+    ("/opt/python/lib/libssl.so.3", False),
+])
+def test_system_libraries_are_left_to_the_package_manager(source, from_the_system):
+    assert load("freeze_config").is_system_library(source) is from_the_system
 
 
 def test_launcher_calls_the_package_entry_point():
@@ -147,25 +162,25 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_icons_are_committed_for_every_size_and_match_the_script():
     make_icons = load("make_icons")
     for size in make_icons.PNG_SIZES:
-        data = (PACKAGING / "icons" / f"posenc-gui-{size}.png").read_bytes()
+        data = (ICONS / f"posenc-gui-{size}.png").read_bytes()
         assert png_size(data) == (size, size)
     for size in (16, 48):  # regenerating is deterministic (larger sizes: same code, slower)
-        assert (PACKAGING / "icons" / f"posenc-gui-{size}.png").read_bytes() == make_icons.png_bytes(make_icons.render(size))
-    assert ET.parse(PACKAGING / "icons" / "posenc-gui.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
+        assert (ICONS / f"posenc-gui-{size}.png").read_bytes() == make_icons.png_bytes(make_icons.render(size))
+    assert ET.parse(ICONS / "posenc-gui.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
 
 
 def test_ico_and_icns_containers_are_consistent():
     make_icons = load("make_icons")
-    ico = (PACKAGING / "icons" / "posenc-gui.ico").read_bytes()
+    ico = (ICONS / "posenc-gui.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", ico[:6])
     assert (reserved, kind, count) == (0, 1, len(make_icons.ICO_SIZES))
-    icns = (PACKAGING / "icons" / "posenc-gui.icns").read_bytes()
+    icns = (ICONS / "posenc-gui.icns").read_bytes()
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
 
 
 def test_every_bundled_component_has_its_licence_text():
     third_party = load("third_party")
-    licences = PACKAGING / "licenses"
+    licences = LICENSES
     notices = (licences / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
     for component in third_party.COMPONENTS:
         assert (licences / component.licence_file).is_file(), component.licence_file

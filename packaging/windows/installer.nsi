@@ -42,13 +42,13 @@ VIAddVersionKey /LANG=1033 "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=1033 "FileDescription" "${APP_NAME} installer"
 VIAddVersionKey /LANG=1033 "LegalCopyright" "MIT licence; bundled components under their own licences"
 
-!define MUI_ICON "..\icons\posenc-gui.ico"
-!define MUI_UNICON "..\icons\posenc-gui.ico"
+!define MUI_ICON "..\..\resources\icons\posenc-gui.ico"
+!define MUI_UNICON "..\..\resources\icons\posenc-gui.ico"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 
 !insertmacro MUI_PAGE_WELCOME
-!insertmacro MUI_PAGE_LICENSE "..\licenses\THIRD-PARTY-NOTICES.txt"
+!insertmacro MUI_PAGE_LICENSE "..\..\resources\licenses\THIRD-PARTY-NOTICES.txt"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
