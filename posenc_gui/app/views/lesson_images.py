@@ -1,0 +1,369 @@
+"""Guided views for images and layer types: how similar one image patch's position is to every other
+patch under three encodings (and across video frames), and why self-attention pays for its short paths
+with a cost quadratic in the length (CNN vs RNN vs self-attention)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
+
+from ...core import layers, patches
+from ..state import Scene
+from .. import style
+from .base import cell, fmt, image_grid
+from .lesson import LessonView
+
+D_MODEL = 768       # ViT-B/16 width
+HEAD_DIM = 64       # one ViT-B head, for 2D RoPE
+MAX_GRID = 32
+MAX_FRAMES = 8
+MARK_COLOUR = "#D55E00"  # Okabe-Ito vermillion: stands out on the sequential map in both themes
+
+
+def image_settings(scene: Scene) -> dict:
+    """The image lesson's settings from ``scene.options``, clamped to what the lesson can draw."""
+    def whole(name, default, low, high):
+        return int(min(max(int(scene.option(name, default)), low), high))
+
+    grid = whole("grid", 14, 2, MAX_GRID)
+    frames = whole("frames", 4, 2, MAX_FRAMES)
+    return {
+        "step": whole("step", 0, 0, 1),
+        "grid": grid,
+        "train_grid": whole("train_grid", 7, 2, MAX_GRID),
+        "frames": frames,
+        "row": whole("row", 4, 0, grid - 1),
+        "col": whole("col", 6, 0, grid - 1),
+        "frame": whole("frame", 1, 0, frames - 1),
+    }
+
+
+class ImagesLesson(LessonView):
+    """One patch against all: cosine similarity of position codes on a patch grid, for 2D sin-cos, a
+    resized learned grid and 2D RoPE side by side; then the 3D code across video frames."""
+
+    key = "images"
+    title = "Images and video"
+    steps = ("Images: one patch against all", "Video: patches across frames")
+    formulas = ("image_2d", "rope_2d", "video_3d")
+
+    def explanation(self) -> str:
+        return self.step_text(0)
+
+    def step_text(self, step: int) -> str:
+        if step == 0:
+            return self.tr(
+                "A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs "
+                "a position for each. <b>Click a patch</b>: each panel colours every patch by the cosine "
+                "similarity of its position code to the chosen one. <b>2D sin-cos</b> (MAE): the first half of "
+                "the 768 channels encodes the column, the second half the row. <b>Learned grid</b>: a table "
+                "trained at a smaller grid, resized bicubically, as ViT does for a new image size; this table "
+                "is <b>synthetic</b> (a smooth seeded stand-in, not a trained model). <b>2D RoPE</b>: in one "
+                "head of 64, half the pairs rotate by the column, half by the row, so the score of two patches "
+                "depends only on their offset (dy, dx).")
+        return self.tr(
+            "For video, each patch has a frame, a row and a column: a third of the channels encodes each. "
+            "<b>Click a patch</b> in any frame: the panels show its similarity to every patch of every frame. "
+            "The same place in the next frame is close, as are neighbours in the same frame.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.bar = None
+        self.images: list[pg.ImageItem] = []
+        self.panels: list[tuple[str, np.ndarray]] = []
+        self.marks: list[QGraphicsRectItem] = []
+        self.settings = image_settings(model.scene)
+        self._layout_key = None
+        self._build_controls()
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
+
+    def _build_controls(self) -> None:
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.spins = {}
+        for name, label, low, high, tip in (
+                ("grid", self.tr("Grid (patches per side):"), 2, MAX_GRID,
+                 self.tr("Patches per row and column (image size / patch size)")),
+                ("train_grid", self.tr("Learned table trained at:"), 2, MAX_GRID,
+                 self.tr("Grid size the synthetic learned table was made for, before resizing")),
+                ("frames", self.tr("Frames:"), 2, MAX_FRAMES, self.tr("Video frames shown"))):
+            caption = QLabel(label)
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setToolTip(tip)
+            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
+            row.addWidget(caption)
+            row.addWidget(spin)
+            row.addSpacing(16)
+            self.spins[name] = (caption, spin)
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        settings = image_settings(scene)
+        if settings["step"] == 0:
+            maps = patches.image_similarities(settings["grid"], settings["row"], settings["col"], D_MODEL,
+                                              settings["train_grid"], HEAD_DIM)
+        else:
+            video = patches.video_similarity(settings["frames"], settings["grid"], settings["frame"],
+                                             settings["row"], settings["col"], D_MODEL)
+            maps = {f"frame {t}": video[t] for t in range(settings["frames"])}
+        return {"settings": settings, "maps": maps}
+
+    def panel_titles(self, settings: dict) -> list[str]:
+        if settings["step"] == 0:
+            return [self.tr("2D sin-cos (MAE), D = {0}").format(D_MODEL),
+                    self.tr("Learned {0}×{0}, resized to {1}×{1} (synthetic)").format(settings["train_grid"],
+                                                                                    settings["grid"]),
+                    self.tr("2D RoPE, one head of {0}").format(HEAD_DIM)]
+        return [self.tr("frame {0}").format(t) for t in range(settings["frames"])]
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        settings = data["settings"]
+        self.settings = settings
+        self.text.setText(self.step_text(settings["step"]))
+        for label, name in zip(self.formula_labels, self.formulas):
+            label.setVisible((name == "video_3d") == (settings["step"] == 1))
+        self._sync_controls(settings)
+        self.show_step()
+        titles = self.panel_titles(settings)
+        self.panels = list(zip(titles, data["maps"].values()))
+        self.shown = dict(data["maps"])
+        key = (tuple(titles), settings["grid"], self.points, self.theme.name)
+        if key != self._layout_key:
+            self._build_panels(titles, settings)
+            self._layout_key = key
+        low = min(float(m.min()) for m in data["maps"].values())
+        levels = (min(low, 0.99), 1.0)
+        for image, (_, matrix) in zip(self.images, self.panels):
+            image.setImage(np.ascontiguousarray(matrix, dtype=np.float32), levels=levels)
+        self.bar.setLevels(levels)
+        self._place_marks(settings)
+
+    def _sync_controls(self, settings: dict) -> None:
+        visible = {"grid": True, "train_grid": settings["step"] == 0, "frames": settings["step"] == 1}
+        for name, (caption, spin) in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(settings[name])
+            spin.blockSignals(False)
+            caption.setVisible(visible[name])
+            spin.setVisible(visible[name])
+
+    def _build_panels(self, titles: list[str], settings: dict) -> None:
+        grid = settings["grid"]
+        columns = len(titles) if len(titles) <= 4 else -(-len(titles) // 2)
+        step = max(1, grid // 7)
+        ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
+        self.images = image_grid(self, titles, (grid, grid), columns, style.colour_map(False),
+                                 self.tr("row"), self.tr("column"), ticks)
+        widest = max(plot.effectiveSizeHint(Qt.MinimumSize).width() for plot in self.plots)
+        for plot in self.plots:  # equal panels, however long their titles
+            plot.setMinimumWidth(widest)
+            plot.setPreferredWidth(widest)
+        self.marks = []
+        for plot in self.plots:
+            plot.setAspectLocked(True)
+            mark = QGraphicsRectItem(QRectF(-0.5, -0.5, 1, 1))
+            pen = pg.mkPen(MARK_COLOUR, width=max(3, round(self.points / 4)))
+            pen.setCosmetic(True)
+            mark.setPen(pen)
+            mark.setZValue(10)
+            plot.addItem(mark)
+            self.marks.append(mark)
+
+    def _place_marks(self, settings: dict) -> None:
+        for index, mark in enumerate(self.marks):
+            on_frame = settings["step"] == 0 or index == settings["frame"]
+            mark.setVisible(on_frame)
+            mark.setPos(QPointF(settings["col"], settings["row"]))
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._layout_key = None
+
+    def _panel_at(self, scene_pos) -> tuple[int, int, int] | None:
+        """(panel, row, column) under a scene position, or None."""
+        for index, plot in enumerate(self.plots[:len(self.panels)]):
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                point = plot.vb.mapSceneToView(scene_pos)
+                where = cell(self.panels[index][1], point.x(), point.y())
+                if where is not None:
+                    return index, *where
+        return None
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.LeftButton:
+            return
+        found = self._panel_at(event.scenePos())
+        if found is not None:
+            self.choose(*found)
+
+    def choose(self, panel: int, row: int, col: int) -> None:
+        """Make patch (row, col) of ``panel`` the chosen one (in video, the panel is the frame)."""
+        chosen = {"row": row, "col": col}
+        if self.settings["step"] == 1:
+            chosen["frame"] = panel
+        self.model.update(options={**self.model.scene.options, **chosen})
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot not in self.plots[:len(self.panels)]:
+            return ""
+        index = self.plots.index(plot)
+        name, matrix = self.panels[index]
+        where = cell(matrix, x, y)
+        if where is None:
+            return ""
+        row, col = where
+        s = self.settings
+        return self.tr("{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}").format(
+            name, row, col, row - s["row"], col - s["col"], fmt(float(matrix[row, col])))
+
+
+def layer_settings(scene: Scene) -> dict:
+    """Kernel size k and width d from ``scene.options``, clamped."""
+    k = int(min(max(int(scene.option("k", 3)), 1), 64))
+    d = int(min(max(int(scene.option("d", 512)), 2), 16384))
+    return {"k": k, "d": d}
+
+
+class LayersLesson(LessonView):
+    """CNN vs RNN vs self-attention: the big-O table, cost against n on log-log axes with the crossovers
+    marked, and the longest path between two tokens."""
+
+    key = "cnn_rnn_attention"
+    title = "CNN, RNN or self-attention"
+    formulas = ("layer_crossovers",)
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Three ways to turn n tokens of width d into n new ones. A <b>recurrent</b> layer must go token "
+            "by token (n sequential steps) and a signal from the first token needs n steps to reach the last. "
+            "A <b>convolution</b> (kernel k) works in parallel but needs n/k layers to connect the ends. "
+            "<b>Self-attention</b> connects every pair in one step, at a cost of n² d: more than the RNN once "
+            "n &gt; d, more than the CNN once n &gt; k d.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.table = QLabel()
+        self.table.setTextFormat(Qt.RichText)
+        self.header.layout().insertWidget(1, self.table)
+        self.series: list[tuple[pg.PlotItem, dict, np.ndarray]] = []
+        self._build_controls()
+
+    def _build_controls(self) -> None:
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.spins = {}
+        for name, label, low, high, tip in (
+                ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
+                ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))):
+            row.addWidget(QLabel(label))
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setToolTip(tip)
+            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
+            row.addWidget(spin)
+            row.addSpacing(16)
+            self.spins[name] = spin
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        settings = layer_settings(scene)
+        k, d = settings["k"], settings["d"]
+        crossovers = layers.crossovers(d, k)
+        n = np.unique(np.round(np.geomspace(1, max(1e5, 10 * crossovers["cnn"]), 300)))
+        return {"settings": settings, "n": n, "costs": layers.costs(n, d, k),
+                "paths": layers.path_lengths(n, k), "crossovers": crossovers}
+
+    def layer_names(self) -> dict[str, str]:
+        """The layer types of ``layers.TABLE``, as the reader sees them."""
+        return {"cnn": self.tr("Convolution (kernel k)"), "rnn": self.tr("Recurrent"),
+                "self-attention": self.tr("Self-attention")}
+
+    def table_html(self) -> str:
+        def big_o(text):
+            return text.replace("^2", "<sup>2</sup>").replace(" ", "&#8201;")
+
+        head = "".join(f"<th align='left'>{text}</th>" for text in (
+            self.tr("Layer"), self.tr("Complexity per layer"), self.tr("Sequential operations"),
+            self.tr("Maximum path length")))
+        names = self.layer_names()
+        rows = "".join(
+            f"<tr><td>{names[name]}</td>"
+            + "".join(f"<td><i>{big_o(entry)}</i></td>" for entry in layers.TABLE[name]) + "</tr>"
+            for name in layers.TABLE)
+        return (f"<table cellspacing='0' cellpadding='6' border='1' style='border-color:#808080; "
+                f"border-style:solid'><tr>{head}</tr>{rows}</table>")
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        settings = data["settings"]
+        for name, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(settings[name])
+            spin.blockSignals(False)
+        self.table.setText(self.table_html())
+        self.shown = {"n": data["n"], **{f"cost {name}": v for name, v in data["costs"].items()},
+                      **{f"path {name}": v for name, v in data["paths"].items()}}
+        self.clear_plots()
+        self.series = []
+        width = max(2.0, self.points / 5)
+        names = self.layer_names()
+        for col, (key, title, y_label) in enumerate((
+                ("costs", self.tr("Operations per layer (k = {0}, d = {1})").format(settings["k"], settings["d"]),
+                 self.tr("operations")),
+                ("paths", self.tr("Longest path between two tokens"), self.tr("steps")))):
+            plot = self.new_plot(0, col)
+            plot.setLogMode(x=True, y=True)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            legend = plot.addLegend(offset=(10, 10), labelTextSize=f"{self.points:.0f}pt",
+                                    labelTextColor=self.theme.foreground)
+            for index, name in enumerate(layers.TABLE):
+                plot.plot(data["n"], data[key][name], name=names[name],
+                          pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
+            legend.setLabelTextColor(self.theme.foreground)
+            style.label(plot, "bottom", self.tr("sequence length n"), self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            style.title(plot, title, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.series.append((plot, data[key], data["n"]))
+        self._mark_crossovers(self.plots[0], data)
+
+    def _mark_crossovers(self, plot: pg.PlotItem, data: dict) -> None:
+        """Dashed lines at n = d and n = k d, each labelled, with a dot where the curves meet."""
+        d, k = data["settings"]["d"], data["settings"]["k"]
+        labels = {"rnn": self.tr("n = d = {0}").format(d), "cnn": self.tr("n = k d = {0}").format(k * d)}
+        font = self.font()
+        font.setPointSizeF(self.points)
+        for name, n_cross in data["crossovers"].items():
+            colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
+            line = pg.InfiniteLine(pos=np.log10(n_cross), angle=90,
+                                   pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
+            plot.addItem(line)
+            meets = layers.costs(np.array([n_cross]), d, k)["self-attention"][0]
+            plot.plot([n_cross], [meets], pen=None, symbol="o", symbolSize=self.points,
+                      symbolBrush=colour, symbolPen=self.theme.foreground)
+            anchor = (1.05, -0.1) if name == "rnn" else (-0.05, 1.1)  # left below / right above the dot
+            text = pg.TextItem(labels[name], color=colour, anchor=anchor, fill=pg.mkBrush(self.theme.background))
+            text.setFont(font)
+            text.setPos(np.log10(n_cross), np.log10(meets))
+            plot.addItem(text)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.table.font()
+        font.setPointSizeF(points)
+        self.table.setFont(font)
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, values, n in self.series:
+            if item is plot:
+                index = int(np.clip(np.searchsorted(n, 10 ** x), 0, len(n) - 1))
+                names = self.layer_names()
+                parts = ", ".join(f"{names[name]} {fmt(float(v[index]))}" for name, v in values.items())
+                return self.tr("n = {0}: {1}").format(f"{n[index]:g}", parts)
+        return ""

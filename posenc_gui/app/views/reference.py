@@ -1,0 +1,142 @@
+"""Reference pages to read, in large type and without plots: which models use which encoding, the
+timeline of positional encodings, and a guide for choosing one. Their facts live in ``core.models``."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from ...core import models
+from ...core.registry import Method
+from ..i18n import translate
+from ..state import Scene
+from .. import style
+from .base import View
+
+
+def reference_text(text: str) -> str:
+    """A reference fact's text in the interface language, escaped for rich text."""
+    return escape(translate(models.CONTEXT, text))
+
+
+class ReferencePage(View):
+    """A read-only rich-text page at the app's font size; the plot area of ``View`` is hidden."""
+
+    group = "reference"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.graphics.setVisible(False)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.layout().addWidget(self.browser, 1)
+        self._data = None
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    def page_html(self, data) -> str:
+        """The page as rich text (subclasses write it, translating every string)."""
+        raise NotImplementedError
+
+    def show_data(self, scene: Scene, data) -> None:
+        self._data = data
+        self.browser.setHtml(self.page_html(data))
+
+    def set_look(self, theme: style.Theme, points: float) -> None:
+        super().set_look(theme, points)
+        font = self.browser.font()
+        font.setPointSizeF(points * 1.15)
+        self.browser.setFont(font)
+        self.browser.document().setDefaultFont(font)
+        self.browser.document().setDefaultStyleSheet(
+            f"th {{ background-color: {theme.window}; text-align: left; }}"
+            f" td, th {{ padding: 6px 12px; }}"
+            f" .source {{ color: #808080; }}"
+            f" .year {{ color: {theme.highlight}; font-weight: bold; }}")
+        if self._data is not None:
+            self.browser.setHtml(self.page_html(self._data))
+
+    def table(self, headers: list[str], rows: list[list[str]]) -> str:
+        head = "".join(f"<th>{h}</th>" for h in headers)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return (f"<table cellspacing='0' cellpadding='6' border='1' width='100%' "
+                f"style='border-color:#808080; border-style:solid'><tr>{head}</tr>{body}</table>")
+
+
+class ModelsPage(ReferencePage):
+    """Which published models use which positional encoding."""
+
+    key = "models"
+    title = "Which models use what"
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return models.MODELS
+
+    def page_html(self, data) -> str:
+        order = [entry.key for entry in models.ENCODINGS]
+        rows = [[f"<b>{escape(m.name)}</b>", str(m.year),
+                 reference_text(models.encoding_named(m.encoding).name), reference_text(m.detail),
+                 f"<span class='source'>{escape(m.source)}</span>"]
+                for m in sorted(data, key=lambda m: (order.index(m.encoding), m.year))]
+        heading = self.tr("Which models use which positional encoding")
+        intro = self.tr("Grouped by encoding, oldest first. The last column says where each fact is stated.")
+        return (f"<h2>{heading}</h2><p>{intro}</p>"
+                + self.table([self.tr("Model"), self.tr("Year"), self.tr("Encoding"), self.tr("Details"),
+                              self.tr("Source")], rows))
+
+
+class TimelinePage(ReferencePage):
+    """The timeline of positional encodings, 2017 to 2024."""
+
+    key = "timeline"
+    title = "Timeline"
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return models.TIMELINE
+
+    def page_html(self, data) -> str:
+        rows, last_year = [], None
+        for step in data:
+            year = f"<span class='year'>{step.year}</span>" if step.year != last_year else ""
+            last_year = step.year
+            rows.append([year, f"<b>{reference_text(step.name)}</b>", reference_text(step.what),
+                         reference_text(models.encoding_named(step.encoding).name),
+                         f"<span class='source'>{escape(step.source)}</span>"])
+        heading = self.tr("How positional encoding developed")
+        intro = self.tr("From fixed sinusoids added to the input, to biases and rotations inside attention, "
+                        "to stretching a trained model to longer contexts.")
+        return (f"<h2>{heading}</h2><p>{intro}</p>"
+                + self.table([self.tr("Year"), self.tr("What appeared"), self.tr("In short"),
+                              self.tr("Family"), self.tr("Source")], rows))
+
+
+class ChoosingPage(ReferencePage):
+    """A guide for choosing an encoding: situations first, then each family's pros and cons."""
+
+    key = "choosing"
+    title = "Choosing an encoding"
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return {"choices": models.CHOICES, "encodings": models.ENCODINGS}
+
+    def page_html(self, data) -> str:
+        def names(keys):
+            return ", ".join(reference_text(models.encoding_named(k).name) for k in keys)
+
+        situations = [[reference_text(c.situation), f"<b>{names(c.encodings)}</b>", reference_text(c.why)]
+                      for c in data["choices"]]
+        families = [[f"<b>{reference_text(e.name)}</b><br>{reference_text(e.how)}",
+                     "<br>".join(f"+ {reference_text(p)}" for p in e.pros),
+                     "<br>".join(f"− {reference_text(c)}" for c in e.cons)]
+                    for e in data["encodings"]]
+        heading, pros_and_cons = self.tr("Choosing a positional encoding"), self.tr("Strengths and weaknesses")
+        return (f"<h2>{heading}</h2>"
+                + self.table([self.tr("Situation"), self.tr("Use"), self.tr("Why")], situations)
+                + f"<h2>{pros_and_cons}</h2>"
+                + self.table([self.tr("Encoding"), self.tr("For"), self.tr("Against")], families))
