@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from .attention import AttentionView
 from .encoding import EncodingView
+from .lesson_images import ImagesLesson, LayersLesson
 from .outputs import OutputsView
+from .reference import ChoosingPage, ModelsPage, TimelinePage
 from .relative import BiasView, DecayView, FrequencyView, SlopesView
 
 # In navigation order; lessons and reference pages add one line each.
@@ -20,6 +22,11 @@ VIEW_CLASSES = (
     DecayView,
     FrequencyView,
     OutputsView,
+    ImagesLesson,
+    LayersLesson,
+    ModelsPage,
+    TimelinePage,
+    ChoosingPage,
 )
 
 VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in VIEW_CLASSES}
