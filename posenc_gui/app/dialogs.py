@@ -71,7 +71,9 @@ class AboutDialog(QDialog):
         row.addWidget(self.text, 3)
         layout.addLayout(row, 1)
         folder = licenses_dir()
-        self.paths = sorted(folder.glob("*.txt")) if folder is not None else []
+        # the app's own licence first, then the others by name
+        self.paths = sorted(folder.glob("*.txt") if folder is not None else [],
+                            key=lambda path: (not path.name.startswith("PosEnc"), path.name.lower()))
         if self.paths:
             self.files.addItems([path.stem for path in self.paths])
             self.files.currentRowChanged.connect(self._show_licence)

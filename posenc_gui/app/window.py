@@ -30,6 +30,7 @@ from .worker import LatestRunner
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
 GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
+PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
 SUGGESTED_PNG_WIDTH = 1920
 # Keys that a focused editor keeps (except while presenting, when they step through the deck).
 EDITING_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End)
@@ -94,17 +95,16 @@ class MainWindow(QMainWindow):
 
         self.model = self._new_model(scene)
         self.stack = QStackedWidget()
+        # an explicit minimum: a view's wide row of controls must not push the window past the screen
+        self.stack.setMinimumSize(400, 300)
         self.setCentralWidget(self.stack)
-        self.dock = QDockWidget(self)
-        self.dock.setObjectName("parameters")
-        self.dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.dock = self._dock("parameters", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.notes.setMargin(8)
-        self.notes_dock = QDockWidget(self)
-        self.notes_dock.setObjectName("notes")
+        self.notes_dock = self._dock("notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
         self.notes_dock.setWidget(self.notes)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
         self.notes_dock.hide()
@@ -129,11 +129,23 @@ class MainWindow(QMainWindow):
         model.error.connect(self._show_error)
         return model
 
+    def _dock(self, name: str, features) -> QDockWidget:
+        """A dock whose title is a label, so that it scales with the text like everything else
+        (the built-in dock title keeps a small fixed font)."""
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setFeatures(features)
+        title = QLabel()
+        title.setMargin(4)
+        dock.setTitleBarWidget(title)
+        return dock
+
     def _build_translated(self) -> None:
         """Everything with visible text: window title, panel, dock titles, menus and toolbar."""
         self.setWindowTitle(self.tr("PosEnc Explorer"))
-        self.dock.setWindowTitle(self.tr("Parameters"))
-        self.notes_dock.setWindowTitle(self.tr("Scene notes"))
+        for dock, title in ((self.dock, self.tr("Parameters")), (self.notes_dock, self.tr("Scene notes"))):
+            dock.setWindowTitle(title)
+            dock.titleBarWidget().setText(f"<b>{title}</b>")
         self.panel = ParameterPanel(self.model)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
@@ -263,10 +275,7 @@ class MainWindow(QMainWindow):
         items = QStandardItemModel(self.selector)
         for group, keys in grouped_views():
             header = QStandardItem(self.group_title(group))
-            header.setFlags(Qt.NoItemFlags)
-            font = self.font()
-            font.setBold(True)
-            header.setFont(font)
+            header.setFlags(Qt.ItemIsEnabled)  # readable, not selectable
             items.appendRow(header)
             for key in keys:
                 item = QStandardItem("    " + view_title(key))
@@ -320,6 +329,8 @@ class MainWindow(QMainWindow):
         key = self.selector.itemData(row, Qt.UserRole)
         if key:
             self.model.set_view(key)
+        else:  # a group header: stay on the current view
+            self._sync_navigation(self.model.scene)
 
     def applicable_views(self) -> list[str]:
         method = self.model.method
@@ -580,10 +591,20 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         points = self.points
         style.apply_app_theme(app, self.theme, points)
-        for widget in (self, self.menuBar(), self.toolbar, self.panel, self.stack, self.statusBar(), self.notes):
+        for widget in (self, self.menuBar(), self.toolbar, self.selector, self.dock, self.notes_dock, self.panel,
+                       self.stack, self.statusBar(), self.notes):
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
+        headers = self.selector.model()
+        for row in range(headers.rowCount()):
+            if not headers.item(row).data(Qt.UserRole):
+                font = self.selector.font()
+                font.setBold(True)
+                headers.item(row).setFont(font)
+        # the panel as wide as it needs at this text size (nothing clipped), up to a share of the screen
+        needed = self.panel.sizeHint().width() + self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 4
+        self.dock.widget().setMinimumWidth(min(needed, int(self.screen().availableGeometry().width() * PANEL_SHARE)))
         size = round(points * 1.6)
         self.toolbar.setIconSize(self.toolbar.iconSize().scaled(size, size, Qt.IgnoreAspectRatio))
         self.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(self.theme.name, '#b00000')}; font-weight: bold")
