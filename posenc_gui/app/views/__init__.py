@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .attention import AttentionView
 from .encoding import EncodingView
+from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
 from .outputs import OutputsView
 from .reference import ChoosingPage, ModelsPage, TimelinePage
@@ -24,6 +25,10 @@ VIEW_CLASSES = (
     OutputsView,
     ImagesLesson,
     LayersLesson,
+    ClocksView,
+    ContextExtensionView,
+    PrecisionView,
+    LearnedTableView,
     ModelsPage,
     TimelinePage,
     ChoosingPage,

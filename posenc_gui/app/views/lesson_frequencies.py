@@ -1,0 +1,603 @@
+"""Four guided views about frequencies: the sinusoid's pairs as clock hands beside a binary counter,
+RoPE context extension with every scaling overlaid, the precision lens (low-precision angles against
+float64, and the mod-2pi fix), and the trained MiniLM position table beside the sinusoid."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QGraphicsEllipseItem, QHBoxLayout, QLabel, QSpinBox
+
+from ...core import clocks, extension, learned_vs_sinusoid, precision, registry
+from ...core.analysis import DTYPES
+from ...core.methods.rope import SCALINGS
+from ...core.registry import Method
+from .. import style
+from ..state import Scene
+from .base import cell, fmt, heatmap
+from .lesson import LessonView
+
+MAX_POSITION = 10**9
+
+
+def spin_box(low: int, high: int, tooltip: str, changed) -> QSpinBox:
+    """A spin box whose edits go to ``changed`` (a state-model setter)."""
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setToolTip(tooltip)
+    box.setKeyboardTracking(False)
+    box.valueChanged.connect(changed)
+    return box
+
+
+def show_value(box: QSpinBox, value: int) -> None:
+    """Set a spin box from the state without sending the value back."""
+    box.blockSignals(True)
+    box.setValue(value)
+    box.blockSignals(False)
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_ticks(low: float, high: float) -> list:
+    """Major ticks of a log axis (in log10 units, as pyqtgraph's log mode places them): 10^k for every
+    whole k from ``low`` to ``high``, written with superscripts."""
+    return [[(k, "1" if k == 0 else "10" + str(k).translate(SUPERSCRIPTS))
+             for k in range(int(np.floor(low)), int(np.ceil(high)) + 1)], []]
+
+
+def log_span(*arrays) -> tuple[float, float]:
+    """(low, high) log10 range of the positive finite values of ``arrays``."""
+    values = np.concatenate([np.ravel(a) for a in arrays])
+    values = values[np.isfinite(values) & (values > 0)]
+    return float(np.log10(values.min())), float(np.log10(values.max()))
+
+
+def period_text(positions: float) -> str:
+    """A number of positions for a title: one decimal below 100, whole above."""
+    return f"{positions:.1f}" if positions < 100 else f"{positions:.0f}"
+
+
+def positive(values: np.ndarray) -> np.ndarray:
+    """The values with zeros and NaN blanked, for a logarithmic axis (NaN leaves a gap)."""
+    values = np.asarray(values, dtype=np.float64)
+    return np.where(values > 0, values, np.nan)
+
+
+class FrequencyLesson(LessonView):
+    """A lesson with a row of controls above the plots and a line of computed facts below them."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.controls.setVisible(True)
+        self.control_row = QHBoxLayout(self.controls)
+        self.control_row.setContentsMargins(8, 2, 8, 2)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.RichText)
+        self.facts.setContentsMargins(8, 4, 8, 6)
+        self.layout().addWidget(self.facts)
+
+    def add_control(self, text: str, widget) -> None:
+        self.control_row.addWidget(QLabel(text))
+        self.control_row.addWidget(widget)
+        self.control_row.addSpacing(24)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.facts.font()
+        font.setPointSizeF(points)
+        self.facts.setFont(font)
+
+    def legend_for(self, plot: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
+        legend = plot.addLegend(offset=offset, labelTextSize=f"{self.points * 0.9:.0f}pt",
+                                labelTextColor=self.theme.foreground, brush=pg.mkBrush(self.theme.background),
+                                pen=pg.mkPen(self.theme.foreground))
+        return legend
+
+    def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
+        item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)
+        font = self.font()
+        font.setPointSizeF(self.points * scale)
+        item.setFont(font)
+        return item
+
+
+# -- 1. clocks ----------------------------------------------------------------------------------
+
+
+class ClocksView(FrequencyLesson):
+    """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them."""
+
+    key = "clocks"
+    title = QT_TRANSLATE_NOOP("ClocksView", "Clocks and bits")
+    formulas = ("clock_hands", "binary_bits")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Each (sin, cos) pair of the sinusoid is a clock hand. At position <i>p</i> hand <i>i</i> has turned "
+            "<i>p</i>·ω<sub>i</sub> radians, and its tip is the pair's two encoding values. The first hands race "
+            "round; the last barely move. A binary counter does the same: its lowest bit flips at every step, "
+            "each higher bit half as often. Sweep <b>position</b> with Play in the panel to watch both.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.position_box = spin_box(0, MAX_POSITION, self.tr("The position p the hands and bits show"),
+                                     lambda p: self.model.update(position=p))
+        self.hands_box = spin_box(1, clocks.MAX_HANDS, self.tr("How many pairs to draw, spread from the "
+                                                               "fastest to the slowest"),
+                                  lambda n: self.model.set_option("hands", n))
+        self.add_control(self.tr("Position p:"), self.position_box)
+        self.add_control(self.tr("Hands and bits:"), self.hands_box)
+        self.control_row.addStretch(1)
+        self.face: dict = {}
+        self.dials: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
+        self.bit_plot: pg.PlotItem | None = None
+        self.lamps: pg.BarGraphItem | None = None
+        self.bit_texts: list[pg.TextItem] = []
+        self._layout_key = None
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def settings(scene: Scene) -> tuple[int, float, int]:
+        """(d_model, base, hands): the scene's sinusoid when it shows one, else the sinusoid's defaults."""
+        values = scene.params if scene.method == "sinusoidal" else registry.get("sinusoidal").defaults()
+        hands = min(max(int(scene.option("hands", 8)), 1), clocks.MAX_HANDS)
+        return values["d_model"], values["base"], hands
+
+    @staticmethod
+    def fetch(scene: Scene):
+        d_model, base, hands = ClocksView.settings(scene)
+        return clocks.clock_face(scene.position, d_model, base, hands)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._layout_key = None
+        if self.face:
+            self.show_data(self.model.scene, self.face)
+
+    def _build(self, dial_count: int, bit_count: int) -> None:
+        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right."""
+        self.clear_plots()
+        self.dials = []
+        columns = dial_count if dial_count <= 4 else -(-dial_count // 2)
+        rim = pg.mkPen(self.theme.foreground, width=2)
+        rim.setCosmetic(True)
+        hand_colour = self.theme.highlight
+        for index in range(dial_count):
+            row, col = divmod(index, columns)
+            plot = self.new_plot(row, col)
+            plot.setAspectLocked(True)
+            plot.hideAxis("left")
+            plot.hideAxis("bottom")
+            plot.setMouseEnabled(False, False)
+            plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.75, 1.15), padding=0)
+            circle = QGraphicsEllipseItem(-1, -1, 2, 2)
+            circle.setPen(rim)
+            plot.addItem(circle)
+            plot.plot([0, 0], [0.85, 1.0], pen=rim)  # twelve o'clock: angle 0
+            hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(hand_colour, width=max(3.0, self.points / 3)))
+            tip = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(hand_colour), pen=None)
+            plot.addItem(tip)
+            turns = self.text_item("", anchor=(0.5, 0), scale=0.95 if dial_count <= 8 else 0.8)
+            turns.setPos(0, -1.08)
+            plot.addItem(turns)
+            self.dials.append((plot, hand, tip, turns))
+        rows = -(-dial_count // columns)
+        self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
+        plot.hideAxis("bottom")
+        plot.hideAxis("left")
+        plot.invertY(True)
+        plot.setMouseEnabled(False, False)
+        plot.setRange(xRange=(0, 3.2), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        self.lamps = pg.BarGraphItem(x0=0, width=1, y=np.arange(bit_count), height=0.86)
+        plot.addItem(self.lamps)
+        self.bit_texts = []
+        digit_scale = 1.8 if bit_count <= 8 else 1.2
+        for k in range(bit_count):
+            digit = self.text_item("", scale=digit_scale)
+            digit.setPos(0.5, k)
+            every = self.text_item("", anchor=(0, 0.5), scale=0.95)
+            every.setPos(1.12, k)
+            plot.addItem(digit)
+            plot.addItem(every)
+            self.bit_texts.append((digit, every))
+        layout = self.graphics.ci.layout
+        for col in range(columns):
+            layout.setColumnStretchFactor(col, 4)
+        layout.setColumnStretchFactor(columns, 5 + columns)
+        for plot in self.plots:
+            style.style_plot(plot, self.theme, self.points)
+
+    def show_data(self, scene: Scene, face: dict) -> None:
+        self.face = face
+        self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
+        show_value(self.position_box, scene.position)
+        show_value(self.hands_box, len(face["bits"]))
+        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points)
+        if key != self._layout_key:
+            self._build(len(face["pairs"]), len(face["bits"]))
+            self._layout_key = key
+        for (plot, hand, tip, turns), pair, wavelength, sin, cos, made in zip(
+                self.dials, face["pairs"], face["wavelengths"], face["sin"], face["cos"], face["turns"]):
+            hand.setData([0.0, sin], [0.0, cos])
+            tip.setData([sin], [cos])
+            style.title(plot, self.tr("pair {0}").format(pair), self.theme, self.points)
+            turns.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
+        lit, dark = self.theme.highlight, self.theme.window
+        bits = face["bits"]
+        self.lamps.setOpts(brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
+                           pen=pg.mkPen(self.theme.foreground))
+        for k, ((digit, every), bit, period) in enumerate(zip(self.bit_texts, bits, face["flip_every"])):
+            digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
+            every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
+        binary = "".join(str(int(bit)) for bit in bits[::-1])
+        style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
+                    self.theme, self.points)
+        d_model, base, _ = self.settings(scene)
+        self.facts.setText(self.tr("Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. "
+                                   "Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are "
+                                   "both listed fastest first.")
+                           .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
+                                   period_text(face["wavelengths"][0]),
+                                   period_text(face["wavelengths"][-1])))
+
+    def hover_text(self, plot, x, y) -> str:
+        face = self.face
+        for index, (dial, *_rest) in enumerate(self.dials):
+            if dial is plot:
+                return self.tr("pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}").format(
+                    face["pairs"][index], fmt(face["angles"][index]), int(face["turns"][index]),
+                    fmt(face["angles"][index] - 2 * np.pi * face["turns"][index]),
+                    fmt(face["sin"][index]), fmt(face["cos"][index]))
+        if plot is self.bit_plot:
+            k = int(np.clip(round(x), 0, len(face["bits"]) - 1))
+            return self.tr("bit {0} = {1}: flips every {2} positions").format(
+                k, int(face["bits"][k]), int(face["flip_every"][k]))
+        return ""
+
+
+# -- 2. context extension ---------------------------------------------------------------------
+
+# colour index (style.CURVE_COLOURS; 7 = the theme's text colour), line style, symbol per scaling
+SCALING_STYLES = {
+    "none": (7, Qt.SolidLine, None),
+    "linear": (0, Qt.DashLine, None),
+    "ntk": (1, Qt.DotLine, None),
+    "dynamic-ntk": (2, Qt.DashDotLine, None),
+    "yarn": (3, Qt.DashDotDotLine, None),
+    "llama3": (4, Qt.SolidLine, "o"),
+}
+MAX_SYMBOLS = 128  # Llama 3's markers are drawn when there are at most this many pairs
+
+
+class ContextExtensionView(FrequencyLesson):
+    """Frequencies, wavelengths and the stretch of each pair under every RoPE scaling."""
+
+    key = "context_extension"
+    title = QT_TRANSLATE_NOOP("ContextExtensionView", "Context extension")
+    formulas = ("rope_extension_base", "rope_extension_blend")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "A model trained on L<sub>0</sub> positions has never seen a slow pair turn further than it did "
+            "within L<sub>0</sub>. To reach s·L<sub>0</sub>, <b>linear</b> interpolation slows every pair by s; "
+            "<b>NTK-aware</b> raises the base, so fast pairs stay and slow ones stretch; <b>dynamic NTK</b> raises "
+            "it only as far as the current length needs; <b>YaRN</b> and <b>Llama 3</b> keep the fast pairs, "
+            "divide the slow ones by s and blend in between.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.length_box = spin_box(0, registry.get("rope").param("seq_len").maximum,
+                                   self.tr("Sequence length dynamic NTK is evaluated at; s·L0 when 0"),
+                                   lambda n: self.model.set_option("dynamic_length", n))
+        self.length_box.setSpecialValueText(self.tr("s·L0"))
+        self.add_control(self.tr("Dynamic NTK at length:"), self.length_box)
+        self.control_row.addStretch(1)
+        self.data: dict = {}
+        self.panels: list[tuple[pg.PlotItem, str, str]] = []
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def fetch(scene: Scene):
+        params = scene.params if scene.method == "rope" else None
+        length = max(int(scene.option("dynamic_length", 0)), 0)
+        data = extension.compare_scalings(params, length or None)
+        data["settings"] = extension.rope_settings(params)
+        return data
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        if self.data:
+            self.show_data(self.model.scene, self.data)
+
+    def scaling_name(self, scaling: str) -> str:
+        names = {"none": self.tr("none (as trained)"), "linear": self.tr("linear (position interpolation)"),
+                 "ntk": self.tr("NTK-aware"), "yarn": self.tr("YaRN"), "llama3": self.tr("Llama 3"),
+                 "dynamic-ntk": self.tr("dynamic NTK at L = {0}").format(self.data.get("dynamic_length", ""))}
+        return names[scaling]
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.data = data
+        self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
+                      for scaling in SCALINGS}
+        show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
+        self.clear_plots()
+        pairs = data["pairs"]
+        panels = [
+            ("frequencies", self.tr("frequency ω′ of each pair"), self.tr("frequency (rad / position)")),
+            ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
+            ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
+        ]
+        self.panels = []
+        width = max(2.5, self.points / 5)
+        for col, (what, heading, y_label) in enumerate(panels):
+            plot = self.new_plot(0, col)
+            plot.setLogMode(y=True)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            legend = self.legend_for(plot) if what == "frequencies" else None
+            for scaling in SCALINGS:
+                colour_index, line, symbol = SCALING_STYLES[scaling]
+                colour = style.curve_colour(colour_index, self.theme)
+                marks = symbol if symbol and len(pairs) <= MAX_SYMBOLS else None
+                item = plot.plot(pairs, data[what][scaling], pen=pg.mkPen(colour, width=width, style=line),
+                                 symbol=marks, symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None)
+                if legend is not None:
+                    legend.addItem(item, self.scaling_name(scaling))
+            marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
+            ticks = decade_ticks(*log_span(*data[what].values(), marks))
+            if what == "ratio":
+                ticks[1] = [(np.log10(1 / data["factor"]), self.tr("1/s"))]
+            plot.getAxis("left").setTicks(ticks)
+            style.title(plot, heading, self.theme, self.points)
+            style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.panels.append((plot, what, y_label))
+        wavelength_plot = self.plots[1]
+        for length, text in ((data["original_length"], self.tr("training length L0 = {0}")),
+                             (data["extended_length"], self.tr("extended length s·L0 = {0}"))):
+            line = pg.InfiniteLine(pos=np.log10(length), angle=0,
+                                   pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
+                                   label=text.format(length),
+                                   labelOpts={"position": 0.05, "anchors": [(0, 1), (0, 1)],
+                                              "color": self.theme.foreground})
+            line.label.setFont(self._label_font())
+            wavelength_plot.addItem(line)
+        settings = data["settings"]
+        source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
+            self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
+        self.facts.setText(self.tr(
+            "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention "
+            "factor 0.1 ln s + 1 = <b>{5}</b>.").format(
+            settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
+            f"{data['yarn_attention_factor']:.4f}"))
+
+    def _label_font(self):
+        font = self.font()
+        font.setPointSizeF(self.points * 0.9)
+        return font
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, what, y_label in self.panels:
+            if item is plot:
+                pair = int(np.clip(round(x), 0, len(self.data["pairs"]) - 1))
+                values = ", ".join(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}" for s in SCALINGS)
+                return self.tr("pair {0}, {1}: {2}").format(pair, y_label, values)
+        return ""
+
+
+# -- 3. precision -----------------------------------------------------------------------------
+
+DTYPE_COLOURS = {"float32": 0, "float16": 1, "bfloat16": 2}
+CHECKED_POSITIONS = (1e3, 1e4, 1e5, 1e6)
+
+
+class PrecisionView(FrequencyLesson):
+    """Max |sin error| of an angle formed in float32 / float16 / bfloat16, against position."""
+
+    key = "precision"
+    title = QT_TRANSLATE_NOOP("PrecisionView", "Precision lens")
+    formulas = ("angle_precision", "angle_reduction")
+    steps = (QT_TRANSLATE_NOOP("PrecisionView", "float32 angles"),
+             QT_TRANSLATE_NOOP("PrecisionView", "float16 and bfloat16"),
+             QT_TRANSLATE_NOOP("PrecisionView", "the fix: reduce modulo 2π in float64 first"))
+
+    def explanation(self) -> str:
+        return self.tr(
+            "A float keeps a fixed number of significant bits, so the angle <i>p</i>·ω is off by about "
+            "<i>p</i>·ω·2<sup>−t</sup>: the error of sin grows with the position. Once it nears 1 the "
+            "encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π "
+            "in float64 before rounding keeps it below 2π, and the error stays at the format's resolution.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.control_row.addStretch(1)
+        self.data: dict = {}
+        self.plot: pg.PlotItem | None = None
+        self.curves: list[tuple[str, np.ndarray]] = []
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def fetch(scene: Scene):
+        if "frequencies" in scene.method_obj.outputs:
+            frequencies = scene.compute("frequencies", display=False)
+        else:
+            frequencies = registry.get("sinusoidal").compute("frequencies")
+        curves = precision.precision_curves(frequencies)
+        curves["checked"] = {position: precision.error_at(curves, "float32", position)
+                             for position in CHECKED_POSITIONS}
+        return curves
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        if self.data:
+            self.show_data(self.model.scene, self.data)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.data = data
+        self.show_step()
+        step = self.step
+        dtypes = DTYPES[:1] if step == 0 else DTYPES
+        self.clear_plots()
+        self.plot = plot = self.new_plot(0, 0)
+        plot.setLogMode(x=True, y=True)
+        plot.showGrid(x=True, y=True, alpha=0.3)
+        legend = self.legend_for(plot, offset=(10, 10))
+        width = max(2.5, self.points / 4)
+        positions = data["positions"]
+        self.curves = []
+        self.shown = {"positions": positions}
+        for fixed in (False, True) if step == 2 else (False,):
+            for dtype in dtypes:
+                errors = data["reduced" if fixed else "naive"][dtype]
+                colour = style.curve_colour(DTYPE_COLOURS[dtype], self.theme)
+                pen = pg.mkPen(colour, width=width, style=Qt.DashLine if fixed else Qt.SolidLine)
+                name = self.tr("{0}, reduced mod 2π first").format(dtype) if fixed else dtype
+                item = plot.plot(positions, positive(errors), pen=pen, connect="finite")
+                legend.addItem(item, name)
+                self.curves.append((name, errors))
+                self.shown[f"{dtype}_{'reduced' if fixed else 'naive'}"] = errors
+        plot.setRange(xRange=(0, 6), yRange=(-9, 0.5), padding=0.02)
+        plot.getAxis("bottom").setTicks(decade_ticks(0, 6))
+        plot.getAxis("left").setTicks(decade_ticks(-9, 0))
+        style.title(plot, self.tr("max |sin error| over all pairs, against float64"), self.theme, self.points)
+        style.label(plot, "bottom", self.tr("position p"), self.theme, self.points)
+        style.label(plot, "left", self.tr("max |sin error|"), self.theme, self.points)
+        style.style_plot(plot, self.theme, self.points)
+        checked = " · ".join(self.tr("p = {0}: {1}").format(f"{position:.0e}", f"{error:.1e}")
+                             for position, error in data["checked"].items())
+        text = self.tr("float32 angle error, computed here: {0}.").format(checked)
+        if step == 2:
+            text += " " + self.tr("With the reduction first: at most {0} for float32.").format(
+                f"{np.nanmax(data['reduced']['float32']):.1e}")
+        self.facts.setText(text)
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot is not self.plot or not self.curves:
+            return ""
+        positions = self.data["positions"]
+        index = int(np.argmin(np.abs(np.log10(positions) - x)))
+        values = ", ".join(f"{name} {fmt(errors[index])}" for name, errors in self.curves)
+        return self.tr("p = {0}: {1}").format(fmt(positions[index]), values)
+
+
+# -- 4. learned table -------------------------------------------------------------------------
+
+
+class LearnedTableView(FrequencyLesson):
+    """The trained MiniLM table and its cosine similarities beside the sinusoid's, same size."""
+
+    key = "learned_table"
+    title = QT_TRANSLATE_NOOP("LearnedTableView", "Learned table vs sinusoid")
+    formulas = ("learned_lookup", "learned_cosine")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "A learned encoding is a table with one trained row per position: here the real one of "
+            "all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby "
+            "positions similar (the band along the diagonal), but the table only knows the rows it was "
+            "trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.length_box = spin_box(learned_vs_sinusoid.TABLE_ROWS, 2048, self.tr("Positions shown in the two "
+                                                                                 "encodings (the table has 512)"),
+                                   lambda n: self.model.set_option("length", n))
+        self.add_control(self.tr("Positions shown:"), self.length_box)
+        self.control_row.addStretch(1)
+        self.data: dict = {}
+        self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def length(scene: Scene) -> int:
+        return min(max(int(scene.option("length", learned_vs_sinusoid.TABLE_ROWS)),
+                       learned_vs_sinusoid.TABLE_ROWS), 2048)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return learned_vs_sinusoid.compare_tables(LearnedTableView.length(scene))
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        if self.data:
+            self.show_data(self.model.scene, self.data)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.data = data
+        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
+                                                    "sinusoid_similarity")}
+        length = data["sinusoid"].shape[0]
+        show_value(self.length_box, length)
+        stats = data["statistics"]
+        self.clear_plots()
+        limit = stats["colour_limit"]
+        panels = [
+            (0, 0, "learned", self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(limit)), (-limit, limit),
+             self.tr("dimension"), self.tr("position")),
+            (0, 2, "sinusoid", self.tr("sinusoid, d = 384"), (-1.0, 1.0), self.tr("dimension"), self.tr("position")),
+            (1, 0, "learned_similarity", self.tr("MiniLM: cosine between positions"), (-1.0, 1.0),
+             self.tr("position q"), self.tr("position p")),
+            (1, 2, "sinusoid_similarity", self.tr("sinusoid: cosine between positions"), (-1.0, 1.0),
+             self.tr("position q"), self.tr("position p")),
+        ]
+        self.panels = []
+        for row, col, name, heading, levels, x_label, y_label in panels:
+            plot = self.new_plot(row, col)
+            heatmap(plot, data[name], self.theme, levels=levels, graphics=self.graphics, bar_row=row,
+                    bar_col=col + 1)
+            style.title(plot, heading, self.theme, self.points)
+            style.label(plot, "bottom", x_label, self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            self.panels.append((plot, name, data[name]))
+        learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
+        learned_plot.setYLink(sinusoid_plot)
+        learned_plot.setXLink(sinusoid_plot)
+        sinusoid_plot.setRange(yRange=(-0.5, length - 0.5), padding=0)
+        if data["refusal"]:
+            for plot in (learned_plot, sinusoid_plot):
+                plot.addItem(pg.InfiniteLine(pos=learned_vs_sinusoid.TABLE_ROWS - 0.5, angle=0,
+                                             pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine)))
+            refusal = self.text_item(self.tr("No row past 511. The learned method says: {0}").format(data["refusal"]),
+                                     anchor=(0, 0), scale=0.9)
+            refusal.setTextWidth(max(200, self.width() * 0.32))
+            refusal.setPos(4, learned_vs_sinusoid.TABLE_ROWS + 8)
+            learned_plot.addItem(refusal)
+        self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
+        self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
+        self.plots[2].setXLink(self.plots[3])
+        self.plots[2].setYLink(self.plots[3])
+        for plot in self.plots:
+            style.style_plot(plot, self.theme, self.points)
+        self.facts.setText(self.tr(
+            "Row 0 of the table is an outlier: norm <b>{0}</b>, while the other rows lie between {1} and {2} "
+            "(5th to 95th percentile, median {3}). Neighbouring rows have mean cosine <b>{4}</b>.").format(
+            f"{stats['first_norm']:.2f}", f"{stats['rest_low']:.2f}", f"{stats['rest_high']:.2f}",
+            f"{stats['rest_median']:.2f}", f"{stats['neighbour_cosine']:.2f}"))
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, name, values in self.panels:
+            if item is plot:
+                where = cell(values, x, y)
+                if where is None:
+                    return ""
+                row, col = where
+                if name.endswith("similarity"):
+                    return self.tr("cosine of positions {0} and {1}: {2}").format(row, col, fmt(values[row, col]))
+                return self.tr("position {0}, dimension {1}: {2}").format(row, col, fmt(values[row, col]))
+        return ""
