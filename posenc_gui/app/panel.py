@@ -15,6 +15,7 @@ from superqt import QLabeledDoubleSlider, QLabeledSlider
 from ..core import registry
 from ..core.params import Param
 from ..core.registry import Method
+from . import i18n
 from .state import StateModel
 
 SLIDER_MAX_SPAN = 100_000   # wider integer ranges get a spin box
@@ -75,14 +76,20 @@ class LogSlider(QWidget):
         self.valueChanged.emit(value)
 
 
+def core_text(text: str) -> str:
+    """A string of the Qt-free registry (title, summary, help, choice) in the interface language."""
+    return i18n.translate("core", text)
+
+
 def control_for(param: Param) -> QWidget:
-    """The widget that edits one parameter (its value signal is ``valueChanged``, ``currentTextChanged``
-    or ``toggled``)."""
+    """The widget that edits one parameter (``on_edit`` connects to its value). A choice shows its
+    translated names and keeps the choice itself as item data."""
     if param.kind == "bool":
         widget = QCheckBox()
     elif param.kind == "choice":
         widget = QComboBox()
-        widget.addItems(list(param.choices))
+        for choice in param.choices:
+            widget.addItem(core_text(choice), choice)
     elif param.kind == "int" and param.maximum - param.minimum <= SLIDER_MAX_SPAN:
         widget = QLabeledSlider(Qt.Horizontal)
         widget.setRange(int(param.minimum), int(param.maximum))
@@ -102,13 +109,16 @@ def control_for(param: Param) -> QWidget:
 
 
 def tooltip(param: Param) -> str:
+    default = str(param.default)
     if param.kind == "choice":
-        extent = "one of " + ", ".join(param.choices)
+        extent = i18n.translate("panel", "one of {0}").format(", ".join(core_text(c) for c in param.choices))
+        default = core_text(param.default)
     elif param.kind == "bool":
-        extent = "on or off"
+        extent = i18n.translate("panel", "on or off")
+        default = i18n.translate("panel", "on") if param.default else i18n.translate("panel", "off")
     else:
-        extent = f"from {param.minimum:g} to {param.maximum:g}"
-    return f"{param.help}\n({extent}; default {param.default})"
+        extent = i18n.translate("panel", "from {0} to {1}").format(f"{param.minimum:g}", f"{param.maximum:g}")
+    return i18n.translate("panel", "{0}\n({1}; default {2})").format(core_text(param.help), extent, default)
 
 
 def set_control(widget: QWidget, param: Param, value) -> None:
@@ -116,18 +126,20 @@ def set_control(widget: QWidget, param: Param, value) -> None:
     if param.kind == "bool":
         widget.setChecked(bool(value))
     elif param.kind == "choice":
-        widget.setCurrentText(str(value))
+        widget.setCurrentIndex(widget.findData(str(value)))
     else:
         widget.setValue(value)
     widget.blockSignals(False)
 
 
-def value_signal(widget: QWidget, param: Param):
+def on_edit(widget: QWidget, param: Param, callback) -> None:
+    """Call ``callback(value)`` with the parameter's new value whenever ``widget`` is edited."""
     if param.kind == "bool":
-        return widget.toggled
-    if param.kind == "choice":
-        return widget.currentTextChanged
-    return widget.valueChanged
+        widget.toggled.connect(callback)
+    elif param.kind == "choice":
+        widget.currentIndexChanged.connect(lambda index: callback(widget.itemData(index)))
+    else:
+        widget.valueChanged.connect(callback)
 
 
 class ParameterPanel(QWidget):
@@ -139,7 +151,7 @@ class ParameterPanel(QWidget):
         self.controls: dict[str, QWidget] = {}
         self._method = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Method"))
+        layout.addWidget(QLabel(self.tr("Method")))
         self.picker = QComboBox()
         self.picker.setObjectName("method_picker")
         self._fill_picker()
@@ -163,16 +175,16 @@ class ParameterPanel(QWidget):
     def _fill_picker(self) -> None:
         items = QStandardItemModel(self.picker)
         for family, methods in registry.by_family().items():
-            header = QStandardItem(registry.FAMILIES[family])
+            header = QStandardItem(core_text(registry.FAMILIES[family]))
             header.setFlags(Qt.NoItemFlags)
             font = QFont()
             font.setBold(True)
             header.setFont(font)
             items.appendRow(header)
             for method in methods:
-                item = QStandardItem("    " + method.title)
+                item = QStandardItem("    " + core_text(method.title))
                 item.setData(method.name, Qt.UserRole)
-                item.setToolTip(f"{method.summary}\n{method.citation}")
+                item.setToolTip(f"{core_text(method.summary)}\n{method.citation}")
                 items.appendRow(item)
         self.picker.setModel(items)
 
@@ -186,12 +198,12 @@ class ParameterPanel(QWidget):
         row = QHBoxLayout(host)
         row.setContentsMargins(0, 0, 0, 0)
         self.sweep_choice = QComboBox()
-        self.sweep_choice.setToolTip("The parameter the play button sweeps")
-        self.play = QPushButton("▶ Play")
+        self.sweep_choice.setToolTip(self.tr("The parameter the play button sweeps"))
+        self.play = QPushButton(self.tr("▶ Play"))
         self.play.setCheckable(True)
-        self.play.setToolTip("Sweep the chosen parameter smoothly back and forth")
+        self.play.setToolTip(self.tr("Sweep the chosen parameter smoothly back and forth"))
         self.play.toggled.connect(self._toggle_play)
-        row.addWidget(QLabel("Sweep"))
+        row.addWidget(QLabel(self.tr("Sweep")))
         row.addWidget(self.sweep_choice, 1)
         row.addWidget(self.play)
         self.timer = QTimer(self)
@@ -208,17 +220,18 @@ class ParameterPanel(QWidget):
         self.controls = {}
         for param in method.params:
             widget = control_for(param)
-            value_signal(widget, param).connect(lambda value, name=param.name: self.model.set_param(name, value))
-            title = QLabel(param.title)
+            on_edit(widget, param, lambda value, name=param.name: self.model.set_param(name, value))
+            title = QLabel(core_text(param.title))
             title.setToolTip(tooltip(param))
             self.form.addRow(title, widget)
             self.controls[param.name] = widget
-        self.summary.setText(f"<b>{method.title}</b> — {method.summary}<br><i>{method.citation}</i>")
+        self.summary.setText(f"<b>{core_text(method.title)}</b> — {core_text(method.summary)}"
+                             f"<br><i>{method.citation}</i>")
         self.sweep_choice.clear()
-        self.sweep_choice.addItem("position (offset)", "position")
+        self.sweep_choice.addItem(self.tr("position (offset)"), "position")
         for param in method.params:
             if param.kind in ("int", "float") and param.name != "seed":
-                self.sweep_choice.addItem(param.title, param.name)
+                self.sweep_choice.addItem(core_text(param.title), param.name)
         self._method = method.name
 
     def sync(self, scene) -> None:
@@ -256,11 +269,11 @@ class ParameterPanel(QWidget):
         if on:
             self._sweep = self.sweep_values(self.sweep_choice.currentData() or "position")
             self._sweep_at = 0
-            self.play.setText("■ Stop")
+            self.play.setText(self.tr("■ Stop"))
             self.timer.start()
         else:
             self.timer.stop()
-            self.play.setText("▶ Play")
+            self.play.setText(self.tr("▶ Play"))
 
     def _tick(self) -> None:
         if not self._sweep:

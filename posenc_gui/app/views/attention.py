@@ -12,7 +12,7 @@ from ...core.attention import attention_for
 from ...core.params import InputError
 from ...core.registry import Method
 from ...core.tokens import tokenize
-from .. import style
+from .. import i18n, style
 from ..state import Scene
 from .base import View, cell, fmt, grid_columns, image_grid
 
@@ -31,12 +31,14 @@ def panels_for(scene: Scene, result) -> list[tuple[str, np.ndarray]]:
     heads = range(result.weights.shape[0]) if scene.head == "all" else [scene.head]
     panels = []
     for h in heads:
-        name = f"head {h}"
+        name = i18n.translate("AttentionView", "head {0}").format(h)
         if scene.position_only:
             if scene.head != "all":
-                panels.append((f"{name}: full", result.weights[h]))
-            panels.append((f"{name}: content only", result.content_weights[h]))
-            panels.append((f"{name}: position only", result.position_weights[h]))
+                panels.append((i18n.translate("AttentionView", "{0}: full").format(name), result.weights[h]))
+            panels.append((i18n.translate("AttentionView", "{0}: content only").format(name),
+                           result.content_weights[h]))
+            panels.append((i18n.translate("AttentionView", "{0}: position only").format(name),
+                           result.position_weights[h]))
         else:
             panels.append((name, result.weights[h]))
     return panels
@@ -59,23 +61,23 @@ class AttentionView(View):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QLabel("Tokens:"))
+        row.addWidget(QLabel(self.tr("Tokens:")))
         self.text = QLineEdit()
-        self.text.setToolTip("Words separated by spaces (Chinese text: one token per character)")
+        self.text.setToolTip(self.tr("Words separated by spaces (Chinese text: one token per character)"))
         self.text.textChanged.connect(lambda text: self.model.update(text=text))
         row.addWidget(self.text, 3)
-        row.addWidget(QLabel("Head:"))
+        row.addWidget(QLabel(self.tr("Head:")))
         self.head = QComboBox()
-        self.head.setToolTip("One head, or all heads as small multiples")
+        self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(self._head_chosen)
         row.addWidget(self.head)
-        self.causal = QCheckBox("Causal")
-        self.causal.setToolTip("Decoder form: each token attends only to itself and earlier tokens")
+        self.causal = QCheckBox(self.tr("Causal"))
+        self.causal.setToolTip(self.tr("Decoder form: each token attends only to itself and earlier tokens"))
         self.causal.toggled.connect(lambda on: self.model.update(causal=on))
         row.addWidget(self.causal)
-        self.position_only = QCheckBox("Content / position parts")
-        self.position_only.setToolTip("Show softmax of the content-only logits beside the position-only logits"
-                                      " (the bias, or the encoding-encoding term)")
+        self.position_only = QCheckBox(self.tr("Content / position parts"))
+        self.position_only.setToolTip(self.tr("Show softmax of the content-only logits beside the position-only"
+                                              " logits (the bias, or the encoding-encoding term)"))
         self.position_only.toggled.connect(lambda on: self.model.update(position_only=on))
         row.addWidget(self.position_only)
 
@@ -90,7 +92,8 @@ class AttentionView(View):
     def fetch(scene: Scene):
         heads = head_count(scene)
         if scene.head != "all" and scene.head >= heads:
-            raise InputError(f"head {scene.head} does not exist; this method has {heads} heads (0 to {heads - 1})")
+            raise InputError(i18n.translate("AttentionView", "head {0} does not exist; this method has {1} heads"
+                                            " (0 to {2})").format(scene.head, heads, heads - 1))
         return attention_for(scene.method, scene.params, tokenize(scene.text), heads=heads,
                              causal=scene.causal, seed=int(scene.params.get("seed", 0)))
 
@@ -109,7 +112,7 @@ class AttentionView(View):
             self.text.setText(scene.text)
         if self.head.count() != heads + 1:
             self.head.clear()
-            self.head.addItems(["all"] + [str(h) for h in range(heads)])
+            self.head.addItems([self.tr("all")] + [str(h) for h in range(heads)])
         self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
         self.causal.setChecked(scene.causal)
         self.position_only.setChecked(scene.position_only)
@@ -137,7 +140,7 @@ class AttentionView(View):
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
         self.images = image_grid(self, [t for t, _ in self.panels], (n, n), columns, style.colour_map(False),
-                                 "query", "key", ticks)
+                                 self.tr("query"), self.tr("key"), ticks)
         self.value_items = []
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
             for plot in self.plots:
@@ -171,4 +174,5 @@ class AttentionView(View):
         if where is None:
             return ""
         q, k = where
-        return f"{name}: query {self.tokens[q]!r} ({q}) → key {self.tokens[k]!r} ({k}): weight {fmt(float(matrix[q, k]))}"
+        return self.tr("{0}: query {1} ({2}) → key {3} ({4}): weight {5}").format(
+            name, repr(self.tokens[q]), q, repr(self.tokens[k]), k, fmt(float(matrix[q, k])))

@@ -36,7 +36,8 @@ class View(QWidget):
     """Base class of the views. Subclasses set ``key`` and ``title`` and implement ``applies_to``,
     ``fetch`` and ``show_data``; ``size`` tells the window how big a request is. ``group`` sorts the
     views in the window's navigation: "explore" (a method's outputs), "learn" (guided lessons) or
-    "reference" (pages to read)."""
+    "reference" (pages to read). ``title`` stays English: the navigation shows
+    ``i18n.translate("views", title)`` and scripts/update_translations.py extracts every title."""
 
     key = ""
     title = ""

@@ -47,27 +47,28 @@ class EncodingView(View):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QLabel("Position shown across dimensions:"))
+        row.addWidget(QLabel(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)
-        self.position_box.setToolTip("Which position (row of the heatmap) the lower-right plot shows;"
-                                     " shift-click a row of the heatmap to pick it")
+        self.position_box.setToolTip(self.tr("Which position (row of the heatmap) the lower-right plot shows;"
+                                             " shift-click a row of the heatmap to pick it"))
         self.position_box.valueChanged.connect(lambda p: self.model.update(position=p))
         row.addWidget(self.position_box)
         row.addSpacing(20)
-        hint = QLabel("Click a column of the heatmap to add or remove its curve.")
+        hint = QLabel(self.tr("Click a column of the heatmap to add or remove its curve."))
         row.addWidget(hint, 1)
-        clear = QPushButton("Clear curves")
+        clear = QPushButton(self.tr("Clear curves"))
         clear.clicked.connect(lambda: self.model.update(dims=()))
         row.addWidget(clear)
 
     def _label_axes(self) -> None:
-        style.label(self.heat, "bottom", "dimension", self.theme, self.points)
-        style.label(self.heat, "left", "position", self.theme, self.points)
-        style.label(self.across_positions, "bottom", "position", self.theme, self.points)
-        style.label(self.across_positions, "left", "value", self.theme, self.points)
-        style.label(self.across_dims, "bottom", "dimension", self.theme, self.points)
-        style.label(self.across_dims, "left", "value", self.theme, self.points)
+        dimension, position, value = self.tr("dimension"), self.tr("position"), self.tr("value")
+        style.label(self.heat, "bottom", dimension, self.theme, self.points)
+        style.label(self.heat, "left", position, self.theme, self.points)
+        style.label(self.across_positions, "bottom", position, self.theme, self.points)
+        style.label(self.across_positions, "left", value, self.theme, self.points)
+        style.label(self.across_dims, "bottom", dimension, self.theme, self.points)
+        style.label(self.across_dims, "left", value, self.theme, self.points)
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -124,16 +125,16 @@ class EncodingView(View):
         dims = [d for d in scene.dims if d < cols]
         for number, dim in enumerate(dims):
             pen = pg.mkPen(style.curve_colour(number, self.theme), width=width)
-            curve = self.across_positions.plot(positions, data[:, dim], pen=pen, name=f"dim {dim}")
+            curve = self.across_positions.plot(positions, data[:, dim], pen=pen, name=self.tr("dim {0}").format(dim))
             self.curves.append(curve)
-        style.title(self.across_positions, "chosen dimensions across positions" if dims else
-                    "click a heatmap column to draw it", self.theme, self.points)
+        style.title(self.across_positions, self.tr("chosen dimensions across positions") if dims else
+                    self.tr("click a heatmap column to draw it"), self.theme, self.points)
         position = min(scene.position, rows - 1)
         self.position_curve.setData(np.arange(cols), data[position],
                                      pen=pg.mkPen(style.curve_colour(0, self.theme), width=width),
                                      symbol="o" if cols <= 64 else None, symbolSize=6,
                                      symbolBrush=style.curve_colour(0, self.theme))
-        style.title(self.across_dims, f"position {position} across dimensions", self.theme, self.points)
+        style.title(self.across_dims, self.tr("position {0} across dimensions").format(position), self.theme, self.points)
         self.position_line.setValue(position)
 
     def hover_text(self, plot, x, y) -> str:
@@ -141,11 +142,11 @@ class EncodingView(View):
             where = cell(self.data, x, y)
             if where:
                 p, i = where
-                return f"position {p}, dimension {i}: {fmt(float(self.data[p, i]))}"
+                return self.tr("position {0}, dimension {1}: {2}").format(p, i, fmt(float(self.data[p, i])))
         elif plot is self.across_positions:
-            return f"position {x:.0f}, value {y:.4g}"
+            return self.tr("position {0}, value {1}").format(f"{x:.0f}", f"{y:.4g}")
         elif plot is self.across_dims:
-            return f"dimension {x:.0f}, value {y:.4g}"
+            return self.tr("dimension {0}, value {1}").format(f"{x:.0f}", f"{y:.4g}")
         return ""
 
     def _clicked(self, event) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ...core.registry import Method
 from ...paths import resource
-from .. import style
+from .. import i18n, style
 from .base import View
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
@@ -55,8 +55,9 @@ class FormulaLabel(QLabel):
 class LessonView(View):
     """A guided view: ``explanation`` (rich text) and ``formulas`` (names under resources/formulas) on top.
 
-    Subclasses with steps set ``steps`` to their step titles; the current step is ``scene.option("step", 0)``
-    and Back / Next write it. Like every view they implement ``fetch`` and ``show_data``.
+    Subclasses with steps set ``steps`` to their step titles, in English (scripts/update_translations.py
+    extracts them, like ``title``, for translation in context "views"); the current step is
+    ``scene.option("step", 0)`` and Back / Next write it. Like every view they implement ``fetch`` and ``show_data``.
     """
 
     group = "learn"
@@ -115,7 +116,8 @@ class LessonView(View):
         if not self.steps:
             return
         step = self.step
-        self.step_label.setText(self.tr("Step {0} of {1}: {2}").format(step + 1, len(self.steps), self.steps[step]))
+        self.step_label.setText(self.tr("Step {0} of {1}: {2}").format(
+            step + 1, len(self.steps), i18n.translate("views", self.steps[step])))
         self.back.setEnabled(step > 0)
         self.next.setEnabled(step < len(self.steps) - 1)
 

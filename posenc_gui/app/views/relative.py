@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 from ...core.analysis import wavelengths
 from ...core.params import InputError
 from ...core.registry import Method
-from .. import style
+from .. import i18n, style
 from ..state import Scene
 from .base import View, cell, elements, fmt, grid_columns, image_grid
 
@@ -30,9 +30,9 @@ class BiasView(View):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QLabel("Head:"))
+        row.addWidget(QLabel(self.tr("Head:")))
         self.head = QComboBox()
-        self.head.setToolTip("One head, or all heads as small multiples")
+        self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(lambda i: self.model.update(head="all" if i == 0 else i - 1))
         row.addWidget(self.head)
         row.addStretch(1)
@@ -45,7 +45,8 @@ class BiasView(View):
     def fetch(scene: Scene):
         bias = scene.compute("bias")
         if scene.head != "all" and scene.head >= bias.shape[0]:
-            raise InputError(f"head {scene.head} does not exist; this method has {bias.shape[0]} heads")
+            raise InputError(i18n.translate("BiasView", "head {0} does not exist; this method has {1} heads")
+                             .format(scene.head, bias.shape[0]))
         return bias
 
     @staticmethod
@@ -57,18 +58,18 @@ class BiasView(View):
         self.head.blockSignals(True)
         if self.head.count() != heads + 1:
             self.head.clear()
-            self.head.addItems(["all"] + [str(h) for h in range(heads)])
+            self.head.addItems([self.tr("all")] + [str(h) for h in range(heads)])
         self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
         self.head.blockSignals(False)
         shown = range(heads) if scene.head == "all" else [scene.head]
-        self.panels = [(f"head {h}", bias[h]) for h in shown]
+        self.panels = [(self.tr("head {0}").format(h), bias[h]) for h in shown]
         self.shown = {"bias": bias}
         low, high, signed = style.levels_for(np.stack([m for _, m in self.panels]))
         key = (tuple(t for t, _ in self.panels), bias.shape, signed, self.points, self.theme.name)
         if key != self._layout_key:
             self.images = image_grid(self, [t for t, _ in self.panels], bias.shape[1:],
                                      grid_columns(len(self.panels)), style.colour_map(signed),
-                                     "query i", "key j")
+                                     self.tr("query i"), self.tr("key j"))
             self._layout_key = key
         for image, (_, matrix) in zip(self.images, self.panels):
             image.setImage(matrix, levels=(low, high))
@@ -86,7 +87,8 @@ class BiasView(View):
         if where is None:
             return ""
         i, j = where
-        return f"{name}, query {i}, key {j} (offset j - i = {j - i}): bias {fmt(float(matrix[i, j]))}"
+        return self.tr("{0}, query {1}, key {2} (offset j - i = {3}): bias {4}").format(
+            name, i, j, j - i, fmt(float(matrix[i, j])))
 
 
 class CurveView(View):
@@ -145,11 +147,11 @@ class SlopesView(CurveView):
                                      brush=style.curve_colour(0, self.theme)))
         plot.showGrid(y=True, alpha=0.25)
         plot.getAxis("bottom").setTicks([[(h, str(h)) for h in heads]] if len(heads) <= 32 else None)
-        style.label(plot, "bottom", "head", self.theme, self.points)
-        style.label(plot, "left", "slope m", self.theme, self.points)
-        style.title(plot, "ALiBi slope per head (bias = -m × distance)", self.theme, self.points)
+        style.label(plot, "bottom", self.tr("head"), self.theme, self.points)
+        style.label(plot, "left", self.tr("slope m"), self.theme, self.points)
+        style.title(plot, self.tr("ALiBi slope per head (bias = -m × distance)"), self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
-        self.series = [(plot, "head", "slope", heads, slopes)]
+        self.series = [(plot, self.tr("head"), self.tr("slope"), heads, slopes)]
 
 
 class DecayView(CurveView):
@@ -170,8 +172,9 @@ class DecayView(CurveView):
 
     def show_data(self, scene: Scene, decay: np.ndarray) -> None:
         self.shown = {"decay": decay}
-        self.plot_series([("score of identical rotated q and k (all ones) against their offset, per dimension",
-                           "offset m - n", "score / d", np.arange(len(decay)), decay, False)])
+        self.plot_series([(self.tr("score of identical rotated q and k (all ones) against their offset,"
+                                   " per dimension"),
+                           self.tr("offset m - n"), self.tr("score / d"), np.arange(len(decay)), decay, False)])
 
 
 class FrequencyView(CurveView):
@@ -191,15 +194,15 @@ class FrequencyView(CurveView):
         self.shown = data
         pairs = np.arange(len(data["frequencies"]))
         self.plot_series([
-            ("angular frequency of each pair (log scale)", "pair i", "frequency (rad / position)", pairs,
-             data["frequencies"], True),
-            ("wavelength 2π / frequency (log scale)", "pair i", "wavelength (positions)", pairs,
-             data["wavelengths"], True),
+            (self.tr("angular frequency of each pair (log scale)"), self.tr("pair i"),
+             self.tr("frequency (rad / position)"), pairs, data["frequencies"], True),
+            (self.tr("wavelength 2π / frequency (log scale)"), self.tr("pair i"), self.tr("wavelength (positions)"),
+             pairs, data["wavelengths"], True),
         ])
         length = scene.params.get("seq_len")
         if length:
             line = pg.InfiniteLine(pos=np.log10(length), angle=0,
                                    pen=pg.mkPen("#888888", width=2, style=pg.QtCore.Qt.DashLine),
-                                   label=f"sequence length {length}", labelOpts={"position": 0.1,
+                                   label=self.tr("sequence length {0}").format(length), labelOpts={"position": 0.1,
                                                                                  "color": self.theme.foreground})
             self.plots[1].addItem(line)

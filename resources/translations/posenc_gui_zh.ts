@@ -1,0 +1,3298 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../posenc_gui/app/dialogs.py" line="53"/>
+        <source>About PosEnc Explorer</source>
+        <translation>关于 PosEnc Explorer</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/dialogs.py" line="56"/>
+        <source>Transformer positional encodings and self-attention, visible and live.</source>
+        <translation>让 Transformer 的位置编码与自注意力看得见、动起来。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/dialogs.py" line="61"/>
+        <source>Licences of the app and of everything it bundles:</source>
+        <translation>本应用及其捆绑的全部组件的许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/dialogs.py" line="83"/>
+        <source>The licence texts are missing from this installation.</source>
+        <translation>此安装中缺少许可证文本。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/dialogs.py" line="94"/>
+        <source>Cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="34"/>
+        <source>head {0}</source>
+        <translation>头 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="37"/>
+        <source>{0}: full</source>
+        <translation>{0}：完整</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="38"/>
+        <source>{0}: content only</source>
+        <translation>{0}：仅内容</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="40"/>
+        <source>{0}: position only</source>
+        <translation>{0}：仅位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="64"/>
+        <source>Tokens:</source>
+        <translation>词元：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="66"/>
+        <source>Words separated by spaces (Chinese text: one token per character)</source>
+        <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="69"/>
+        <source>Head:</source>
+        <translation>头：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
+        <source>One head, or all heads as small multiples</source>
+        <translation>单个头，或以小图阵列显示全部头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="74"/>
+        <source>Causal</source>
+        <translation>因果</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
+        <source>Decoder form: each token attends only to itself and earlier tokens</source>
+        <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
+        <source>Content / position parts</source>
+        <translation>内容 / 位置分项</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
+        <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
+        <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="95"/>
+        <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
+        <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="115"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="143"/>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="143"/>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="177"/>
+        <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
+        <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
+    </message>
+</context>
+<context>
+    <name>BiasView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
+        <source>Head:</source>
+        <translation>头：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="35"/>
+        <source>One head, or all heads as small multiples</source>
+        <translation>单个头，或以小图阵列显示全部头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="48"/>
+        <source>head {0} does not exist; this method has {1} heads</source>
+        <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="61"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="65"/>
+        <source>head {0}</source>
+        <translation>头 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="72"/>
+        <source>query i</source>
+        <translation>查询 i</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="72"/>
+        <source>key j</source>
+        <translation>键 j</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="90"/>
+        <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
+        <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosingPage</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <source>Choosing a positional encoding</source>
+        <translation>如何选择位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <source>Strengths and weaknesses</source>
+        <translation>优点与缺点</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <source>Situation</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <source>Use</source>
+        <translation>选用</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <source>Encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <source>For</source>
+        <translation>优点</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <source>Against</source>
+        <translation>缺点</translation>
+    </message>
+</context>
+<context>
+    <name>ClocksView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="115"/>
+        <source>Clocks and bits</source>
+        <translation>时钟与二进制位</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="120"/>
+        <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
+        <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫动&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="127"/>
+        <source>The position p the hands and bits show</source>
+        <translation>指针和二进制位所显示的位置 p</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="129"/>
+        <source>How many pairs to draw, spread from the fastest to the slowest</source>
+        <translation>要画出多少对，从最快到最慢均匀选取</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="132"/>
+        <source>Position p:</source>
+        <translation>位置 p：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="133"/>
+        <source>Hands and bits:</source>
+        <translation>指针与位数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="230"/>
+        <source>pair {0}</source>
+        <translation>第 {0} 对</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="231"/>
+        <source>a turn every {0}
+turns made: {1}</source>
+        <translation>每 {0} 转一圈
+已转圈数：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="238"/>
+        <source>bit {0}: flips every {1}</source>
+        <translation>第 {0} 位：每 {1} 翻转一次</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="240"/>
+        <source>p = {0} = {1} in binary</source>
+        <translation>p = {0} = 二进制 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="243"/>
+        <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
+        <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="254"/>
+        <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
+        <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="260"/>
+        <source>bit {0} = {1}: flips every {2} positions</source>
+        <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
+    </message>
+</context>
+<context>
+    <name>ContextExtensionView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="283"/>
+        <source>Context extension</source>
+        <translation>上下文扩展</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="288"/>
+        <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between.</source>
+        <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="297"/>
+        <source>Sequence length dynamic NTK is evaluated at; s·L0 when 0</source>
+        <translation>计算动态 NTK 时所用的序列长度；为 0 时取 s·L0</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="299"/>
+        <source>s·L0</source>
+        <translation>s·L0</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="300"/>
+        <source>Dynamic NTK at length:</source>
+        <translation>动态 NTK 的长度：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="323"/>
+        <source>none (as trained)</source>
+        <translation>无（保持训练时的设置）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="323"/>
+        <source>linear (position interpolation)</source>
+        <translation>线性（位置插值）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="324"/>
+        <source>NTK-aware</source>
+        <translation>NTK-aware</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="324"/>
+        <source>YaRN</source>
+        <translation>YaRN</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="324"/>
+        <source>Llama 3</source>
+        <translation>Llama 3</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="325"/>
+        <source>dynamic NTK at L = {0}</source>
+        <translation>动态 NTK，L = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="336"/>
+        <source>frequency ω′ of each pair</source>
+        <translation>每个维度对的频率 ω′</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="336"/>
+        <source>frequency (rad / position)</source>
+        <translation>频率（弧度 / 位置）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <source>wavelength 2π / ω′</source>
+        <translation>波长 2π / ω′</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <source>wavelength (positions)</source>
+        <translation>波长（位置数）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
+        <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <source>ω′ / ω</source>
+        <translation>ω′ / ω</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="358"/>
+        <source>1/s</source>
+        <translation>1/s</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="361"/>
+        <source>pair i</source>
+        <translation>维度对 i</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="366"/>
+        <source>training length L0 = {0}</source>
+        <translation>训练长度 L0 = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="367"/>
+        <source>extended length s·L0 = {0}</source>
+        <translation>扩展后长度 s·L0 = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="376"/>
+        <source>this scene&apos;s RoPE parameters</source>
+        <translation>本场景的 RoPE 参数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="377"/>
+        <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
+        <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="379"/>
+        <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
+        <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="394"/>
+        <source>pair {0}, {1}: {2}</source>
+        <translation>第 {0} 对，{1}：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>DecayView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="175"/>
+        <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
+        <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="177"/>
+        <source>offset m - n</source>
+        <translation>相对偏移 m - n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="177"/>
+        <source>score / d</source>
+        <translation>得分 / d</translation>
+    </message>
+</context>
+<context>
+    <name>EncodingView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="50"/>
+        <source>Position shown across dimensions:</source>
+        <translation>按维度展示的位置：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="53"/>
+        <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
+        <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="58"/>
+        <source>Click a column of the heatmap to add or remove its curve.</source>
+        <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="60"/>
+        <source>Clear curves</source>
+        <translation>清除曲线</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="65"/>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="65"/>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="65"/>
+        <source>value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="128"/>
+        <source>dim {0}</source>
+        <translation>维度 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="130"/>
+        <source>chosen dimensions across positions</source>
+        <translation>所选维度随位置的变化</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="131"/>
+        <source>click a heatmap column to draw it</source>
+        <translation>单击热力图的某一列来画出它</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="137"/>
+        <source>position {0} across dimensions</source>
+        <translation>位置 {0} 在各维度上的取值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="145"/>
+        <source>position {0}, dimension {1}: {2}</source>
+        <translation>位置 {0}，维度 {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="147"/>
+        <source>position {0}, value {1}</source>
+        <translation>位置 {0}，取值 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="149"/>
+        <source>dimension {0}, value {1}</source>
+        <translation>维度 {0}，取值 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FrequencyView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
+        <source>angular frequency of each pair (log scale)</source>
+        <translation>每个维度对的角频率（对数坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="199"/>
+        <source>pair i</source>
+        <translation>维度对 i</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="198"/>
+        <source>frequency (rad / position)</source>
+        <translation>频率（弧度 / 位置）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="199"/>
+        <source>wavelength 2π / frequency (log scale)</source>
+        <translation>波长 2π / 频率（对数坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="199"/>
+        <source>wavelength (positions)</source>
+        <translation>波长（位置数）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
+        <source>sequence length {0}</source>
+        <translation>序列长度 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="58"/>
+        <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the 768 channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at a smaller grid, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of 64, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
+        <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：768 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在较小网格上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 64 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="67"/>
+        <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
+        <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="88"/>
+        <source>Grid (patches per side):</source>
+        <translation>网格（每边图块数）：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="89"/>
+        <source>Patches per row and column (image size / patch size)</source>
+        <translation>每行、每列的图块数（图像尺寸 / 图块大小）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="90"/>
+        <source>Learned table trained at:</source>
+        <translation>可学习表的训练网格：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="91"/>
+        <source>Grid size the synthetic learned table was made for, before resizing</source>
+        <translation>合成的可学习表在缩放之前对应的网格大小</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
+        <source>Frames:</source>
+        <translation>帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
+        <source>Video frames shown</source>
+        <translation>显示的视频帧数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="118"/>
+        <source>2D sin-cos (MAE), D = {0}</source>
+        <translation>二维 sin-cos（MAE），D = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="119"/>
+        <source>Learned {0}×{0}, resized to {1}×{1} (synthetic)</source>
+        <translation>可学习 {0}×{0}，缩放到 {1}×{1}（合成）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="121"/>
+        <source>2D RoPE, one head of {0}</source>
+        <translation>二维 RoPE，单个头 {0} 维</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="122"/>
+        <source>frame {0}</source>
+        <translation>第 {0} 帧</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="161"/>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="161"/>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="221"/>
+        <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
+        <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
+    </message>
+</context>
+<context>
+    <name>LayersLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="242"/>
+        <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
+        <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="262"/>
+        <source>Kernel size k:</source>
+        <translation>卷积核大小 k：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="262"/>
+        <source>Width of the convolution kernel</source>
+        <translation>卷积核的宽度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="263"/>
+        <source>Width d:</source>
+        <translation>宽度 d：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="263"/>
+        <source>Channels per token (d_model)</source>
+        <translation>每个词元的通道数（d_model）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="285"/>
+        <source>Convolution (kernel k)</source>
+        <translation>卷积（卷积核 k）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="285"/>
+        <source>Recurrent</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="286"/>
+        <source>Self-attention</source>
+        <translation>自注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <source>Layer</source>
+        <translation>层类型</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <source>Complexity per layer</source>
+        <translation>每层计算复杂度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <source>Sequential operations</source>
+        <translation>顺序操作数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="294"/>
+        <source>Maximum path length</source>
+        <translation>最大路径长度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="317"/>
+        <source>Operations per layer (k = {0}, d = {1})</source>
+        <translation>每层运算量（k = {0}，d = {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="318"/>
+        <source>operations</source>
+        <translation>运算量</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="319"/>
+        <source>Longest path between two tokens</source>
+        <translation>两个词元间的最长路径</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="319"/>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="329"/>
+        <source>sequence length n</source>
+        <translation>序列长度 n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="339"/>
+        <source>n = d = {0}</source>
+        <translation>n = d = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="339"/>
+        <source>n = k d = {0}</source>
+        <translation>n = k d = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="368"/>
+        <source>n = {0}: {1}</source>
+        <translation>n = {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnedTableView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="503"/>
+        <source>Learned table vs sinusoid</source>
+        <translation>可学习位置表与正弦编码对比</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
+        <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
+        <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="515"/>
+        <source>Positions shown in the two encodings (the table has 512)</source>
+        <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="518"/>
+        <source>Positions shown:</source>
+        <translation>显示的位置数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="551"/>
+        <source>MiniLM table (colours clipped at ±{0})</source>
+        <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="552"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="552"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <source>sinusoid, d = 384</source>
+        <translation>正弦位置编码，d = 384</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="554"/>
+        <source>MiniLM: cosine between positions</source>
+        <translation>MiniLM：位置之间的余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
+        <source>position q</source>
+        <translation>位置 q</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
+        <source>position p</source>
+        <translation>位置 p</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="556"/>
+        <source>sinusoid: cosine between positions</source>
+        <translation>正弦编码：位置之间的余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="576"/>
+        <source>No row past 511. The learned method says: {0}</source>
+        <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="588"/>
+        <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
+        <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="601"/>
+        <source>cosine of positions {0} and {1}: {2}</source>
+        <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="602"/>
+        <source>position {0}, dimension {1}: {2}</source>
+        <translation>位置 {0}，维度 {1}：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="96"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="97"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="119"/>
+        <source>Step {0} of {1}: {2}</source>
+        <translation>第 {0} 步，共 {1} 步：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="145"/>
+        <source>PosEnc Explorer</source>
+        <translation>PosEnc Explorer</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="146"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="146"/>
+        <source>Scene notes</source>
+        <translation>场景备注</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="178"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="179"/>
+        <source>&amp;Open deck…</source>
+        <translation>打开讲稿(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="180"/>
+        <source>Open &amp;scene…</source>
+        <translation>打开场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="181"/>
+        <source>Save scene &amp;as…</source>
+        <translation>场景另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="182"/>
+        <source>Save &amp;deck as…</source>
+        <translation>讲稿另存为(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="184"/>
+        <source>&amp;Export figure as PNG…</source>
+        <translation>导出图像为 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="186"/>
+        <source>Export &amp;data (CSV, NPY, NPZ)…</source>
+        <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="188"/>
+        <source>&amp;Copy figure</source>
+        <translation>复制图像(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="190"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="193"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <source>&amp;Light theme (high contrast)</source>
+        <translation>浅色主题（高对比度）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="200"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="202"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="204"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="207"/>
+        <source>&amp;Reset text size</source>
+        <translation>恢复文字大小(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="209"/>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="218"/>
+        <source>Scene &amp;notes</source>
+        <translation>场景备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <source>&amp;Parameters</source>
+        <translation>参数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <source>Reference</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="229"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="230"/>
+        <source>&amp;Next view</source>
+        <translation>下一个视图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="232"/>
+        <source>&amp;Previous view</source>
+        <translation>上一个视图(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <source>&amp;Deck</source>
+        <translation>讲稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="248"/>
+        <source>&amp;Next scene</source>
+        <translation>下一个场景(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="250"/>
+        <source>&amp;Previous scene</source>
+        <translation>上一个场景(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="252"/>
+        <source>&amp;First scene</source>
+        <translation>第一个场景(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <source>&amp;Last scene</source>
+        <translation>最后一个场景(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="256"/>
+        <source>&amp;Add this scene to the deck</source>
+        <translation>把当前场景加入讲稿(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="260"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <source>&amp;About PosEnc Explorer</source>
+        <translation>关于 PosEnc Explorer(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="267"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="270"/>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="377"/>
+        <location filename="../../posenc_gui/app/window.py" line="393"/>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="455"/>
+        <source>scene {0} of {1}</source>
+        <translation>场景 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="457"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="459"/>
+        <source>no deck open</source>
+        <translation>未打开讲稿</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="462"/>
+        <source>(no notes for this scene)</source>
+        <translation>（此场景没有备注）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="489"/>
+        <source>Figure copied to the clipboard</source>
+        <translation>图像已复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="497"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="505"/>
+        <source>Open lecture deck</source>
+        <translation>打开讲稿</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="506"/>
+        <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
+        <translation>讲稿 (*.posdeck *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="511"/>
+        <source>Open scene</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="512"/>
+        <source>Scenes (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="521"/>
+        <source>Save scene</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="521"/>
+        <source>Scenes (*.json)</source>
+        <translation>场景 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="526"/>
+        <source>Save deck</source>
+        <translation>保存讲稿</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="526"/>
+        <source>Lecture decks (*.posdeck *.json)</source>
+        <translation>讲稿 (*.posdeck *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="532"/>
+        <location filename="../../posenc_gui/app/window.py" line="537"/>
+        <source>Export figure as PNG</source>
+        <translation>导出图像为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="533"/>
+        <source>Width in pixels (the height follows the figure; text scales with it):</source>
+        <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="538"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="543"/>
+        <source>CSV table, main array (*.csv)</source>
+        <translation>CSV 表格，主数组 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="543"/>
+        <source>NumPy array, main array (*.npy)</source>
+        <translation>NumPy 数组，主数组 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="544"/>
+        <source>NumPy archive, every array shown (*.npz)</source>
+        <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="545"/>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="168"/>
+        <source>{0}, row {1}, column {2}: {3}</source>
+        <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="85"/>
+        <source>Which models use which positional encoding</source>
+        <translation>各模型使用哪种位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="86"/>
+        <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
+        <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <source>Encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <source>Details</source>
+        <translation>细节</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="89"/>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+</context>
+<context>
+    <name>MultiHeadLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="340"/>
+        <source>Split d_model into heads (transpose_qkv)</source>
+        <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="341"/>
+        <source>Mask the padding (valid_lens) and attend, head by head</source>
+        <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="342"/>
+        <source>Concatenate the heads and project with W_o</source>
+        <translation>拼接各头，再用 W_o 投影</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="346"/>
+        <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
+        <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="358"/>
+        <source>Heads:</source>
+        <translation>头数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="358"/>
+        <source>Number of heads; must divide d_model</source>
+        <translation>头的个数；须能整除 d_model</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="359"/>
+        <source>d_model:</source>
+        <translation>d_model：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="359"/>
+        <source>Channels per token</source>
+        <translation>每个词元的通道数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="360"/>
+        <source>Valid length, sequence 1:</source>
+        <translation>有效长度，序列 1：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="361"/>
+        <source>Tokens of sequence 1 that are real; the rest are padding</source>
+        <translation>序列 1 中真实词元的个数；其余为填充</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="362"/>
+        <source>sequence 2:</source>
+        <translation>序列 2：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="363"/>
+        <source>Tokens of sequence 2 that are real; the rest are padding</source>
+        <translation>序列 2 中真实词元的个数；其余为填充</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="401"/>
+        <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b.</source>
+        <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="406"/>
+        <source>sequence {0}: (n, d) = ({1}, {2})</source>
+        <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="410"/>
+        <source>slice {0}: seq {1}, head {2}</source>
+        <translation>切片 {0}：序列 {1}，头 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="416"/>
+        <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
+        <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="423"/>
+        <source>seq {0}, head {1} (valid {2})</source>
+        <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="429"/>
+        <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
+        <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="435"/>
+        <source>sequence {0}: heads concatenated</source>
+        <translation>序列 {0}：拼接后的各头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="440"/>
+        <source>sequence {0}: output</source>
+        <translation>序列 {0}：输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="443"/>
+        <source>W_o</source>
+        <translation>W_o</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="475"/>
+        <source>“The cat chases the mouse” and “the mouse chases the cat” use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
+        <translation>“猫追老鼠”和“老鼠追猫”用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="489"/>
+        <source>Sentences:</source>
+        <translation>句子：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="507"/>
+        <source>Rows of B = rows {0} of A. After putting them back, max |difference| = {1}: the same rows, only moved. Order is invisible.</source>
+        <translation>B 的各行 = A 的第 {0} 行。把它们放回原位后，最大 |差值| = {1}：行还是那些行，只是换了位置。顺序不可见。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="510"/>
+        <source>Rows of B = rows {0} of A? After putting them back, max |difference| = {1}: different outputs. Order is seen.</source>
+        <translation>B 的各行 = A 的第 {0} 行？把它们放回原位后，最大 |差值| = {1}：输出不同。顺序可见。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="517"/>
+        <source>, causal</source>
+        <translation>，因果</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="518"/>
+        <source>NoPE, no mask</source>
+        <translation>NoPE，无掩码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="526"/>
+        <source>{0}: outputs of {1} “{2}”</source>
+        <translation>{0}：{1} “{2}” 的输出</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="39"/>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="41"/>
+        <source>Which of the method&apos;s outputs to draw</source>
+        <translation>画出此方法的哪一项输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="63"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="65"/>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="63"/>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="65"/>
+        <source>pair i</source>
+        <translation>维度对 i</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="66"/>
+        <source>clipped distance + K</source>
+        <translation>截断距离 + K</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="66"/>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="68"/>
+        <source>query i</source>
+        <translation>查询 i</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="68"/>
+        <source>key j</source>
+        <translation>键 j</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
+        <source>(a) content · content</source>
+        <translation>(a) 内容 · 内容</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
+        <source>(b) content · position</source>
+        <translation>(b) 内容 · 位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
+        <source>(c) global content bias u</source>
+        <translation>(c) 全局内容偏置 u</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
+        <source>(d) global position bias v</source>
+        <translation>(d) 全局位置偏置 v</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="75"/>
+        <source>key table aᴷ</source>
+        <translation>键表 aᴷ</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="75"/>
+        <source>value table aⱽ</source>
+        <translation>值表 aⱽ</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <source>head {0}</source>
+        <translation>头 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="113"/>
+        <source>index</source>
+        <translation>下标</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="138"/>
+        <source>{0}: {1} {2}, {3} {4}: {5}</source>
+        <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="154"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="201"/>
+        <source>The parameter the play button sweeps</source>
+        <translation>播放按钮要扫动的参数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="202"/>
+        <location filename="../../posenc_gui/app/panel.py" line="276"/>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="204"/>
+        <source>Sweep the chosen parameter smoothly back and forth</source>
+        <translation>让所选参数平滑地来回变化</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="206"/>
+        <source>Sweep</source>
+        <translation>扫动</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="231"/>
+        <source>position (offset)</source>
+        <translation>位置（偏移）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="272"/>
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+</context>
+<context>
+    <name>PrecisionView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="408"/>
+        <source>Precision lens</source>
+        <translation>数值精度放大镜</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="410"/>
+        <source>float32 angles</source>
+        <translation>float32 角度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="411"/>
+        <source>float16 and bfloat16</source>
+        <translation>float16 与 bfloat16</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="412"/>
+        <source>the fix: reduce modulo 2π in float64 first</source>
+        <translation>解决办法：先在 float64 中对 2π 取模</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="416"/>
+        <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
+        <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="467"/>
+        <source>{0}, reduced mod 2π first</source>
+        <translation>{0}，先对 2π 取模</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="475"/>
+        <source>max |sin error| over all pairs, against float64</source>
+        <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="476"/>
+        <source>position p</source>
+        <translation>位置 p</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="477"/>
+        <source>max |sin error|</source>
+        <translation>最大 |sin 误差|</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="479"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="493"/>
+        <source>p = {0}: {1}</source>
+        <translation>p = {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="481"/>
+        <source>float32 angle error, computed here: {0}.</source>
+        <translation>float32 角度误差，此处实测：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="483"/>
+        <source>With the reduction first: at most {0} for float32.</source>
+        <translation>先取模后：float32 的误差至多为 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>RelativePropertyLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="558"/>
+        <source>A shift by k is one fixed rotation M(k)</source>
+        <translation>平移 k 就是一个固定的旋转 M(k)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="559"/>
+        <source>PE(p) · PE(q) depends only on p − q</source>
+        <translation>PE(p) · PE(q) 只取决于 p − q</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="560"/>
+        <source>RoPE: the score depends only on m − n</source>
+        <translation>RoPE：得分只取决于 m − n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="564"/>
+        <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
+        <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="576"/>
+        <source>Position p:</source>
+        <translation>位置 p：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="576"/>
+        <source>The position that is shifted</source>
+        <translation>被平移的位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="577"/>
+        <source>Offset k:</source>
+        <translation>偏移 k：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="577"/>
+        <source>How far it is shifted</source>
+        <translation>平移的距离</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="578"/>
+        <source>Width d:</source>
+        <translation>宽度 d：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="578"/>
+        <source>Channels of the encoding (even: sin, cos pairs)</source>
+        <translation>编码的通道数（偶数：sin、cos 成对）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="617"/>
+        <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
+        <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="620"/>
+        <source>M({0}), all {1} × {1}</source>
+        <translation>M({0})，完整的 {1} × {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="624"/>
+        <source>its first {0} blocks</source>
+        <translation>它的前 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="629"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="631"/>
+        <source>PE({0})</source>
+        <translation>PE({0})</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="630"/>
+        <source>M({0}) PE({1})</source>
+        <translation>M({0}) PE({1})</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="644"/>
+        <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
+        <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="647"/>
+        <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
+        <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="658"/>
+        <source>PE(p) · PE(p + {0}) for every p: flat</source>
+        <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="666"/>
+        <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
+        <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="675"/>
+        <source>score at m = n + {0}, for n = 0 … {1}</source>
+        <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="677"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="678"/>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="685"/>
+        <source>score against the offset m − n (n = 0)</source>
+        <translation>得分随偏移 m − n 的变化（n = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="686"/>
+        <source>m − n</source>
+        <translation>m − n</translation>
+    </message>
+</context>
+<context>
+    <name>SlopesView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="154"/>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="151"/>
+        <source>slope m</source>
+        <translation>斜率 m</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="152"/>
+        <source>ALiBi slope per head (bias = -m × distance)</source>
+        <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="154"/>
+        <source>slope</source>
+        <translation>斜率</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="110"/>
+        <source>How positional encoding developed</source>
+        <translation>位置编码的发展历程</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="111"/>
+        <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
+        <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <source>What appeared</source>
+        <translation>出现了什么</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <source>In short</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <source>Family</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="188"/>
+        <source>Inputs: three tokens of four features</source>
+        <translation>输入：三个词元，每个四个特征</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="189"/>
+        <source>Weights: W_key, W_query and W_value (4 × 3)</source>
+        <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="190"/>
+        <source>Keys, queries and values: x times each weight matrix</source>
+        <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="191"/>
+        <source>Scores: every query against every key</source>
+        <translation>得分：每个查询与每个键比较</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="192"/>
+        <source>Softmax: each row of scores becomes weights</source>
+        <translation>Softmax：每行得分变为权重</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="193"/>
+        <source>Weighted values for one input</source>
+        <translation>某个输入的加权值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="194"/>
+        <source>Sum: the output of that input</source>
+        <translation>求和：该输入的输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="195"/>
+        <source>All outputs: exact and as the article rounded them</source>
+        <translation>全部输出：精确值与原文的舍入值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="199"/>
+        <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
+        <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="209"/>
+        <source>Divide scores by √d (d = 3)</source>
+        <translation>得分除以 √d（d = 3）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="210"/>
+        <source>The article uses unscaled dot products; Transformers divide by √d</source>
+        <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="214"/>
+        <source>Follow input:</source>
+        <translation>跟踪输入：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="217"/>
+        <source>The input whose weighted values and sum steps 6 and 7 show</source>
+        <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <source>inputs x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <source>W_key</source>
+        <translation>W_key</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <source>W_query</source>
+        <translation>W_query</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
+        <source>W_value</source>
+        <translation>W_value</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
+        <source>keys = x · W_key</source>
+        <translation>键 = x · W_key</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="235"/>
+        <source>queries = x · W_query</source>
+        <translation>查询 = x · W_query</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="235"/>
+        <source>values = x · W_value</source>
+        <translation>值 = x · W_value</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="236"/>
+        <source>scores = queries · keysᵀ</source>
+        <translation>得分 = 查询 · 键ᵀ</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="236"/>
+        <source>scores / √3</source>
+        <translation>得分 / √3</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="237"/>
+        <source>softmax, exact</source>
+        <translation>softmax，精确值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="237"/>
+        <source>softmax as the article rounded it</source>
+        <translation>softmax，原文的舍入值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="238"/>
+        <source>input {0}: weight × value</source>
+        <translation>输入 {0}：权重 × 值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
+        <source>output {0} = sum of the rows</source>
+        <translation>输出 {0} = 各行之和</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
+        <source>outputs, exact</source>
+        <translation>输出，精确值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
+        <source>outputs from the rounded weights</source>
+        <translation>由舍入后的权重算出的输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="247"/>
+        <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
+        <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="249"/>
+        <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
+        <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="252"/>
+        <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
+        <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="255"/>
+        <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
+        <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
+        <source>Scaled: every score is divided by √3 = {0}.</source>
+        <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="261"/>
+        <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
+        <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="264"/>
+        <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
+        <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="268"/>
+        <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
+        <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="271"/>
+        <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
+        <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
+        <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
+        <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename=".registry_strings.py" line="2"/>
+        <source>Absolute</source>
+        <translation>绝对位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="3"/>
+        <source>Relative</source>
+        <translation>相对位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="4"/>
+        <source>Rotary</source>
+        <translation>旋转位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="5"/>
+        <source>Attention bias</source>
+        <translation>注意力偏置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="6"/>
+        <source>Images and video</source>
+        <translation>图像与视频</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="7"/>
+        <source>encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="8"/>
+        <source>bias</source>
+        <translation>注意力偏置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="9"/>
+        <source>slopes</source>
+        <translation>斜率</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="10"/>
+        <source>buckets</source>
+        <translation>分桶</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="11"/>
+        <source>distances</source>
+        <translation>相对距离</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="12"/>
+        <source>tables</source>
+        <translation>相对位置表</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="13"/>
+        <source>terms</source>
+        <translation>得分分项</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="14"/>
+        <source>frequencies</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="15"/>
+        <source>wavelengths</source>
+        <translation>波长</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="16"/>
+        <source>angles</source>
+        <translation>旋转角</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="17"/>
+        <source>decay</source>
+        <translation>得分衰减</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="18"/>
+        <source>scale</source>
+        <translation>缩放系数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="19"/>
+        <source>vectors added to (or describing) each position: (positions, channels)</source>
+        <translation>加到（或描述）每个位置上的向量：(位置, 通道)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="20"/>
+        <source>additive attention-logit bias: (heads, queries, keys)</source>
+        <translation>加到注意力 logits 上的偏置：(头, 查询, 键)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="21"/>
+        <source>ALiBi slope per head: (heads,)</source>
+        <translation>每个头的 ALiBi 斜率：(头,)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="22"/>
+        <source>T5 bucket of key j for query i: (queries, keys), int</source>
+        <translation>查询 i 看键 j 时所落入的 T5 桶编号：(查询, 键)，整数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="23"/>
+        <source>clipped relative distance j - i used as table index: (queries, keys), int</source>
+        <translation>截断后的相对距离 j - i，用作查表下标：(查询, 键)，整数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="24"/>
+        <source>learned relative tables: (2 [key, value], 2K+1, channels)</source>
+        <translation>可学习的相对位置表：(2 [键, 值], 2K+1, 通道)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="25"/>
+        <source>Transformer-XL score terms a, b, c, d: (4, queries, keys)</source>
+        <translation>Transformer-XL 注意力得分的 a、b、c、d 四项：(4, 查询, 键)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="26"/>
+        <source>angular frequency per rotated pair: (pairs,)</source>
+        <translation>每个旋转维度对的角频率：(维度对,)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="27"/>
+        <source>wavelength 2*pi/frequency per pair, in positions: (pairs,)</source>
+        <translation>每个维度对的波长 2*pi/频率，单位为位置数：(维度对,)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="28"/>
+        <source>rotation angle of each pair at each position: (positions, pairs)</source>
+        <translation>每个维度对在每个位置上的旋转角：(位置, 维度对)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="29"/>
+        <source>mean rotated score q.k as a function of the offset m - n: (offsets,)</source>
+        <translation>旋转后的平均得分 q.k 随相对偏移 m - n 的变化：(偏移,)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="30"/>
+        <source>xPos scale per position and pair: (positions, pairs)</source>
+        <translation>xPos 在每个位置、每个维度对上的缩放系数：(位置, 维度对)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="31"/>
+        <source>Sinusoidal</source>
+        <translation>正弦位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="32"/>
+        <source>Fixed sin and cos waves of geometrically spaced wavelengths, added to each token.</source>
+        <translation>波长按等比数列分布的固定 sin 与 cos 波，加到每个词元上。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="33"/>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="34"/>
+        <source>Number of positions (tokens) in the sequence</source>
+        <translation>序列中的位置（词元）个数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="35"/>
+        <source>d_model</source>
+        <translation>d_model</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="36"/>
+        <source>Width of each encoding vector (model dimension)</source>
+        <translation>每个编码向量的宽度（模型维度）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="37"/>
+        <source>Base</source>
+        <translation>底数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="38"/>
+        <source>Base of the geometric frequency progression</source>
+        <translation>频率等比数列的底数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="39"/>
+        <source>Layout</source>
+        <translation>通道排布</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="40"/>
+        <source>Channel order and frequency spacing: interleaved = paper and d2l; concat = [sin | cos] with the paper&apos;s frequencies; tensor2tensor and fairseq = [sin | cos] with n-1 spacing</source>
+        <translation>通道顺序与频率间隔：交错 = 原论文与 d2l 的写法；拼接 = [sin | cos]，频率同原论文；tensor2tensor 与 fairseq = [sin | cos]，频率按 n-1 等分</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="41"/>
+        <source>interleaved</source>
+        <translation>交错</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="42"/>
+        <source>concat</source>
+        <translation>拼接</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="43"/>
+        <source>tensor2tensor</source>
+        <translation>tensor2tensor</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="44"/>
+        <source>fairseq</source>
+        <translation>fairseq</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="45"/>
+        <source>Min timescale</source>
+        <translation>最小时间尺度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="46"/>
+        <source>Shortest timescale, tensor2tensor layout only (fastest frequency is 1/this)</source>
+        <translation>最短的时间尺度，仅用于 tensor2tensor 排布（最高频率为它的倒数）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="47"/>
+        <source>Padding index</source>
+        <translation>填充下标</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="48"/>
+        <source>fairseq layout only: token p uses table row p + padding_idx + 1</source>
+        <translation>仅用于 fairseq 排布：第 p 个词元取表中第 p + padding_idx + 1 行</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="49"/>
+        <source>Learned absolute</source>
+        <translation>可学习绝对位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="50"/>
+        <source>One trained vector per position, looked up like a word embedding; none past the last row.</source>
+        <translation>每个位置一个训练得到的向量，像词嵌入一样查表；超出最后一行的位置没有向量。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="51"/>
+        <source>Table</source>
+        <translation>位置表</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="52"/>
+        <source>minilm = the trained 512 x 384 table of all-MiniLM-L6-v2 (Apache-2.0); random = an untrained BERT-style initialisation N(0, std)</source>
+        <translation>MiniLM = all-MiniLM-L6-v2 训练好的 512 x 384 位置表（Apache-2.0）；随机 = 未经训练、按 BERT 方式初始化的 N(0, std)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="53"/>
+        <source>minilm</source>
+        <translation>MiniLM</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="54"/>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="55"/>
+        <source>Table length</source>
+        <translation>表长度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="56"/>
+        <source>Rows of the table (positions it knows); random table only</source>
+        <translation>表的行数（它认识的位置个数）；仅用于随机表</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="57"/>
+        <source>Init std</source>
+        <translation>初始化标准差</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="58"/>
+        <source>Standard deviation of the random initialisation (BERT 0.02, GPT-2 0.01)</source>
+        <translation>随机初始化的标准差（BERT 为 0.02，GPT-2 为 0.01）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="59"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="60"/>
+        <source>Seed of the random generator (same seed, same numbers)</source>
+        <translation>随机数生成器的种子（种子相同，数值就相同）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="61"/>
+        <source>Binary counter (analogy)</source>
+        <translation>二进制计数（类比）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="62"/>
+        <source>Each position written in binary: low bits flip fast, high bits slowly, like sinusoid frequencies.</source>
+        <translation>把每个位置写成二进制：低位翻转得快，高位翻转得慢，正如正弦编码的高低频率。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="63"/>
+        <source>Bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="64"/>
+        <source>Number of bits (columns); column 0 is the lowest bit</source>
+        <translation>二进制位数（列数）；第 0 列是最低位</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="65"/>
+        <source>NoPE (none)</source>
+        <translation>NoPE（无位置编码）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="66"/>
+        <source>Nothing added: attention alone is blind to order unless a causal mask breaks the symmetry.</source>
+        <translation>什么也不加：单靠注意力分辨不出顺序，除非因果掩码打破了这种对称。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="67"/>
+        <source>Relative (Shaw)</source>
+        <translation>相对位置（Shaw）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="68"/>
+        <source>Distances j - i, clipped to +-K, pick learned vectors added to keys and values.</source>
+        <translation>相对距离 j - i 截断到 ±K 以内，据此取出可学习的向量，加到键和值上。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="69"/>
+        <source>Heads</source>
+        <translation>头数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="70"/>
+        <source>Number of attention heads</source>
+        <translation>注意力头的个数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="71"/>
+        <source>Clip distance K</source>
+        <translation>截断距离 K</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="72"/>
+        <source>Clipping distance K: distances beyond +-K share the edge vector</source>
+        <translation>截断距离 K：超出 ±K 的距离共用边界上的向量</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="73"/>
+        <source>Head width</source>
+        <translation>每头维度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="74"/>
+        <source>Width of each head&apos;s queries, keys and relative vectors</source>
+        <translation>每个头的查询、键和相对位置向量的维度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="75"/>
+        <source>Transformer-XL relative</source>
+        <translation>Transformer-XL 相对位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="76"/>
+        <source>The score splits into content, content-position, and two global bias terms u and v.</source>
+        <translation>注意力得分拆成内容项、内容-位置项，以及 u、v 两个全局偏置项。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="77"/>
+        <source>Width of queries, keys and the relative sinusoid R (even)</source>
+        <translation>查询、键和相对正弦编码 R 的维度（偶数）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="78"/>
+        <source>T5 relative bias</source>
+        <translation>T5 相对位置偏置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="79"/>
+        <source>Distances j - i fall into log-spaced buckets; each head learns one bias per bucket.</source>
+        <translation>相对距离 j - i 落入按对数划分的桶中；每个头为每个桶学习一个偏置。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="80"/>
+        <source>Causal</source>
+        <translation>因果</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="81"/>
+        <source>Decoder form: a query sees only itself and earlier keys</source>
+        <translation>解码器形式：查询只能看到自己和之前的键</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="82"/>
+        <source>Buckets</source>
+        <translation>桶数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="83"/>
+        <source>Number of buckets (halved per direction when bidirectional)</source>
+        <translation>桶的个数（双向时两个方向各占一半）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="84"/>
+        <source>Max distance</source>
+        <translation>最大距离</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="85"/>
+        <source>Distances from here on share the last bucket</source>
+        <translation>从这个距离起，都归入最后一个桶</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="86"/>
+        <source>ALiBi</source>
+        <translation>ALiBi</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="87"/>
+        <source>No position vectors: each head subtracts slope x distance from its attention logits.</source>
+        <translation>没有位置向量：每个头从注意力 logits 中减去“斜率 × 距离”。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="88"/>
+        <source>RoPE (rotary)</source>
+        <translation>RoPE（旋转位置编码）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="89"/>
+        <source>Each channel pair of q and k turns by position x frequency, so q.k sees only the offset.</source>
+        <translation>q 和 k 的每一对通道都旋转“位置 × 频率”的角度，因此 q.k 只取决于相对偏移。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="90"/>
+        <source>Number of positions; dynamic NTK stretches once it passes the original length</source>
+        <translation>位置个数；超过原始长度后，动态 NTK 开始拉伸</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="91"/>
+        <source>Width of each vector; must be even (dimensions rotate in pairs)</source>
+        <translation>每个向量的宽度；须为偶数（维度两两成对旋转）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="92"/>
+        <source>Which channels pair up: interleaved = (x0, x1), (x2, x3)... as GPT-J and Meta&apos;s llama; half = (x_i, x_i+d/2) as GPT-NeoX and Hugging Face rotate_half</source>
+        <translation>哪些通道配成一对：交错 = (x0, x1), (x2, x3)……，同 GPT-J 和 Meta 的 llama；前后两半 = (x_i, x_i+d/2)，同 GPT-NeoX 和 Hugging Face 的 rotate_half</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="93"/>
+        <source>half</source>
+        <translation>前后两半</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="94"/>
+        <source>Rotary fraction</source>
+        <translation>旋转比例</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="95"/>
+        <source>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged</source>
+        <translation>参与旋转的通道所占比例（GPT-NeoX 20B 为 0.25）；其余通道原样保留</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="96"/>
+        <source>Scaling</source>
+        <translation>长度外推缩放</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="97"/>
+        <source>Context extension: linear = position interpolation; ntk = larger base; dynamic-ntk = base grows with the length; yarn = per-band blend plus attention factor; llama3 = per-wavelength blend</source>
+        <translation>上下文扩展：线性 = 位置插值；NTK = 增大底数；动态 NTK = 底数随长度增大；YaRN = 按频段混合，外加注意力系数；Llama 3 = 按波长混合</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="98"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="99"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="100"/>
+        <source>ntk</source>
+        <translation>NTK</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="101"/>
+        <source>dynamic-ntk</source>
+        <translation>动态 NTK</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="102"/>
+        <source>yarn</source>
+        <translation>YaRN</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="103"/>
+        <source>llama3</source>
+        <translation>Llama 3</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="104"/>
+        <source>Factor</source>
+        <translation>扩展倍数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="105"/>
+        <source>Context extension factor s (new length / original length)</source>
+        <translation>上下文扩展倍数 s（新长度 / 原始长度）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="106"/>
+        <source>Original length</source>
+        <translation>原始长度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="107"/>
+        <source>Context length the model was trained on (L0)</source>
+        <translation>模型训练时的上下文长度（L0）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="108"/>
+        <source>Beta fast</source>
+        <translation>Beta fast</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="109"/>
+        <source>YaRN: pairs turning more than this many times in L0 keep their frequency</source>
+        <translation>YaRN：在 L0 内转过的圈数多于此值的维度对，保持原频率</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="110"/>
+        <source>Beta slow</source>
+        <translation>Beta slow</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="111"/>
+        <source>YaRN: pairs turning fewer times than this in L0 are interpolated fully</source>
+        <translation>YaRN：在 L0 内转过的圈数少于此值的维度对，完全插值</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="112"/>
+        <source>Low freq factor</source>
+        <translation>低频系数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="113"/>
+        <source>Llama 3: wavelengths over L0/this are interpolated</source>
+        <translation>Llama 3：波长大于 L0/此值的做插值</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="114"/>
+        <source>High freq factor</source>
+        <translation>高频系数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="115"/>
+        <source>Llama 3: wavelengths under L0/this are kept</source>
+        <translation>Llama 3：波长小于 L0/此值的保持不变</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="116"/>
+        <source>xPos</source>
+        <translation>xPos</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="117"/>
+        <source>RoPE whose pairs also shrink with distance: zeta^(n/B) on queries, zeta^(-n/B) on keys.</source>
+        <translation>在 RoPE 的基础上，各维度对还随距离缩小：查询乘 zeta^(n/B)，键乘 zeta^(-n/B)。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="118"/>
+        <source>Scale base</source>
+        <translation>缩放底数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="119"/>
+        <source>B: the scale grows by a factor zeta over B positions</source>
+        <translation>B：每经过 B 个位置，缩放系数变为原来的 zeta 倍</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="120"/>
+        <source>2D sin-cos (images)</source>
+        <translation>二维 sin-cos（图像）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="121"/>
+        <source>Half of each vector encodes the patch&apos;s column, half its row, each with 1D sin and cos.</source>
+        <translation>每个向量一半编码图块所在的列，一半编码所在的行，各用一维的 sin 和 cos。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="122"/>
+        <source>Grid rows</source>
+        <translation>网格行数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="123"/>
+        <source>Rows of patches (image height / patch size)</source>
+        <translation>图块的行数（图像高度 / 图块大小）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="124"/>
+        <source>Grid columns</source>
+        <translation>网格列数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="125"/>
+        <source>Columns of patches (image width / patch size)</source>
+        <translation>图块的列数（图像宽度 / 图块大小）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="126"/>
+        <source>Width of each vector; a multiple of 4 (each axis gets sin and cos halves)</source>
+        <translation>每个向量的宽度；须为 4 的倍数（每个坐标轴各占一半，再分 sin 和 cos）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="127"/>
+        <source>3D sin-cos (video)</source>
+        <translation>三维 sin-cos（视频）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="128"/>
+        <source>A third of each vector each for frame, row and column of a video tubelet.</source>
+        <translation>每个向量三等分，分别编码视频时空块（tubelet）的帧、行和列。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="129"/>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="130"/>
+        <source>Frames (time steps) of the video</source>
+        <translation>视频的帧数（时间步数）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="131"/>
+        <source>Width of each vector; a multiple of 6 (three axes, sin and cos each)</source>
+        <translation>每个向量的宽度；须为 6 的倍数（三个坐标轴，各有 sin 和 cos）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="132"/>
+        <source>Learned grid, resized</source>
+        <translation>可学习网格（插值缩放）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="133"/>
+        <source>A table learned at one image size, stretched to another by bicubic interpolation.</source>
+        <translation>在一种图像尺寸上学到的位置表，用双三次插值拉伸到另一种尺寸。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="134"/>
+        <source>Trained rows</source>
+        <translation>训练时行数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="135"/>
+        <source>Rows of the grid the table was trained at</source>
+        <translation>训练位置表时网格的行数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="136"/>
+        <source>Trained columns</source>
+        <translation>训练时列数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="137"/>
+        <source>Columns of the grid the table was trained at</source>
+        <translation>训练位置表时网格的列数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="138"/>
+        <source>Seed of the noise in the stand-in table</source>
+        <translation>替代位置表中噪声的随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="114"/>
+        <source>one of {0}</source>
+        <translation>可选：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="117"/>
+        <source>on or off</source>
+        <translation>开或关</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <source>from {0} to {1}</source>
+        <translation>从 {0} 到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="121"/>
+        <source>{0}
+({1}; default {2})</source>
+        <translation>{0}
+（{1}；默认 {2}）</translation>
+    </message>
+</context>
+<context>
+    <name>reference</name>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="68"/>
+        <source>Sinusoidal</source>
+        <translation>正弦位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="69"/>
+        <source>A fixed vector of sines and cosines at geometrically spaced frequencies is added to each token embedding.</source>
+        <translation>把一组频率按等比数列分布的正弦、余弦值构成的固定向量，加到每个词元的嵌入上。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="71"/>
+        <source>No parameters to learn.</source>
+        <translation>没有需要学习的参数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="72"/>
+        <source>Defined for every position, including ones never seen in training.</source>
+        <translation>对任意位置都有定义，包括训练中从未见过的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="73"/>
+        <source>An offset is a fixed rotation: PE[p + k] is a linear function of PE[p], so relative positions are within reach.</source>
+        <translation>偏移对应固定的旋转：PE[p + k] 是 PE[p] 的线性函数，因此模型有可能学到相对位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="75"/>
+        <source>Fixed: it cannot adapt to the task.</source>
+        <translation>编码固定，无法随任务调整。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="76"/>
+        <source>Defined beyond the training length, yet models using it degrade there (Press et al. 2022).</source>
+        <translation>虽然超出训练长度也有定义，但使用它的模型在那里效果会变差（Press et al. 2022）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="78"/>
+        <source>Several channel layouts exist (interleaved, [sin | cos], tensor2tensor, fairseq) and give different numbers.</source>
+        <translation>存在多种通道排布（交错、[sin | cos]、tensor2tensor、fairseq），算出的数值各不相同。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="82"/>
+        <source>Learned absolute</source>
+        <translation>可学习绝对位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="85"/>
+        <source>The simplest to implement.</source>
+        <translation>实现最简单。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="86"/>
+        <source>Trained with the model, so it fits the task and data.</source>
+        <translation>与模型一起训练，因此贴合任务和数据。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="87"/>
+        <source>No vector exists past the last row: the maximum length is fixed (BERT 512, GPT-2 1024).</source>
+        <translation>超过最后一行就没有向量：最大长度是固定的（BERT 为 512，GPT-2 为 1024）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="90"/>
+        <source>Rarely seen positions are poorly trained.</source>
+        <translation>很少出现的位置训练不充分。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="93"/>
+        <source>Relative (Shaw, Transformer-XL)</source>
+        <translation>相对位置编码（Shaw、Transformer-XL）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="95"/>
+        <source>Attention scores get a term that depends on the offset j - i between query and key, not on where either one sits.</source>
+        <translation>注意力得分中加入一项，它只取决于查询与键之间的偏移 j - i，而与两者各自所在的位置无关。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="97"/>
+        <source>The same pattern applies at every position.</source>
+        <translation>同样的模式适用于每个位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="98"/>
+        <source>Shaw et al. clip offsets at K, so one table serves any length.</source>
+        <translation>Shaw 等人把偏移截断在 K 以内，因此一张表可用于任意长度。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="99"/>
+        <source>Transformer-XL reuses cached segments, since positions are never absolute.</source>
+        <translation>由于从不使用绝对位置，Transformer-XL 可以复用缓存的片段。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="101"/>
+        <source>Changes the attention computation itself: harder to implement.</source>
+        <translation>需要改动注意力计算本身，实现起来更难。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="102"/>
+        <source>Extra tables or terms, memory and time in every layer.</source>
+        <translation>每一层都多出额外的表或计算项，占用更多内存和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="105"/>
+        <source>T5 relative bias</source>
+        <translation>T5 相对位置偏置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="106"/>
+        <source>Offsets fall into buckets (exact when short, logarithmic when long); each bucket has one learned scalar per head added to the logits.</source>
+        <translation>偏移被分到若干桶中（距离近时一一对应，距离远时按对数划分）；每个桶在每个头上有一个可学习的标量，加到 logits 上。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="109"/>
+        <source>Log-spaced buckets cover long distances cheaply.</source>
+        <translation>按对数划分的桶能以很小的代价覆盖很长的距离。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="110"/>
+        <source>All offsets past max_distance share the last bucket.</source>
+        <translation>超过 max_distance 的偏移全部共用最后一个桶。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="111"/>
+        <source>Only a scalar per offset: no position information in the values.</source>
+        <translation>每个偏移只有一个标量：值向量中不含位置信息。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="119"/>
+        <source>No parameters; the score is exactly relative.</source>
+        <translation>没有参数；得分严格只依赖相对位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="120"/>
+        <source>Touches only queries and keys: values and the attention formula stay as they are.</source>
+        <translation>只作用于查询和键：值向量和注意力公式都保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="122"/>
+        <source>A trained model&apos;s context can be stretched by rescaling the frequencies (PI, NTK, YaRN, Llama 3).</source>
+        <translation>通过重新缩放频率（PI、NTK、YaRN、Llama 3），可以扩展已训练模型的上下文长度。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="124"/>
+        <source>Past the training length it needs such rescaling to work well.</source>
+        <translation>超出训练长度时，需要做这类缩放才能有好的效果。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="125"/>
+        <source>Two channel layouts (interleaved, half split) that are not interchangeable.</source>
+        <translation>有两种互不兼容的通道排布（交错、前后两半）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="127"/>
+        <source>The rotation takes some mathematics to explain.</source>
+        <translation>讲清楚旋转需要一些数学知识。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="130"/>
+        <location filename="../../posenc_gui/core/models.py" line="240"/>
+        <source>ALiBi</source>
+        <translation>ALiBi</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="83"/>
+        <source>A table with one trained vector per position, max_len × d_model, added to the token embeddings.</source>
+        <translation>一张 max_len × d_model 的表，每个位置一个训练得到的向量，加到词元嵌入上。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="89"/>
+        <source>max_len × d_model extra parameters.</source>
+        <translation>额外增加 max_len × d_model 个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="108"/>
+        <source>Very few parameters: buckets × heads, shared by all layers.</source>
+        <translation>参数极少：桶数 × 头数，且所有层共享。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="115"/>
+        <source>RoPE (rotary)</source>
+        <translation>RoPE（旋转位置编码）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="116"/>
+        <source>Queries and keys are rotated pair by pair by an angle proportional to their position, so their dot product depends only on the offset; xPos adds a scale that damps distant scores.</source>
+        <translation>查询和键按维度对逐对旋转，旋转角与所在位置成正比，因此两者的点积只取决于相对偏移；xPos 再加上一个缩放，削弱远距离的得分。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="131"/>
+        <source>No embedding at all: each head adds −m × distance to the logits, with a fixed slope m per head.</source>
+        <translation>完全不用位置嵌入：每个头在 logits 上加上 −m × 距离，每个头的斜率 m 固定。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="133"/>
+        <source>No parameters and almost no cost.</source>
+        <translation>没有参数，几乎没有额外开销。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="134"/>
+        <source>Trained on short sequences, it still works on longer ones (Press et al. 2022).</source>
+        <translation>在短序列上训练，也能用于更长的序列（Press et al. 2022）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="136"/>
+        <source>A fixed linear penalty: a simple, less expressive model of position.</source>
+        <translation>固定的线性惩罚：对位置的建模简单，表达能力较弱。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="138"/>
+        <source>Always favours nearby tokens.</source>
+        <translation>总是偏向距离近的词元。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="141"/>
+        <source>NoPE (no encoding)</source>
+        <translation>NoPE（无位置编码）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="142"/>
+        <source>Nothing is added; a causal mask alone lets a decoder infer positions.</source>
+        <translation>什么也不加；仅凭因果掩码，解码器就能推断出位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="143"/>
+        <source>Nothing to implement or tune.</source>
+        <translation>无需实现，也无需调参。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="144"/>
+        <source>Causal language models still learn position (Haviv et al. 2022).</source>
+        <translation>因果语言模型照样能学到位置信息（Haviv et al. 2022）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="145"/>
+        <source>Without a causal mask, attention cannot tell word orders apart: &quot;cat chases mouse&quot; = &quot;mouse chases cat&quot;.</source>
+        <translation>没有因果掩码时，注意力分不清词序：“猫追老鼠” = “老鼠追猫”。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="149"/>
+        <source>Images and video (2D, 3D)</source>
+        <translation>图像与视频（二维、三维）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="151"/>
+        <source>Each patch gets one code per axis: half the channels for the column and half for the row (a third each for time, row, column in video).</source>
+        <translation>每个图块在每个坐标轴上各有一份编码：一半通道编码列，一半编码行（视频则时间、行、列各占三分之一）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="153"/>
+        <source>2D sin-cos: no parameters, any grid size (MAE).</source>
+        <translation>二维 sin-cos：没有参数，适用于任意网格大小（MAE）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="154"/>
+        <source>A learned grid fits the data it was trained on (ViT).</source>
+        <translation>可学习网格贴合训练所用的数据（ViT）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="155"/>
+        <source>A learned grid must be resized (bicubic interpolation) when the image size changes.</source>
+        <translation>图像尺寸改变时，可学习网格必须缩放（双三次插值）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="157"/>
+        <source>Each axis gets only part of the channels.</source>
+        <translation>每个坐标轴只分到一部分通道。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="163"/>
+        <source>Interleaved sin / cos, base 10000.</source>
+        <translation>sin / cos 交错排布，底数 10000。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="166"/>
+        <source>512 learned positions.</source>
+        <translation>512 个可学习的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="169"/>
+        <source>1024 learned positions (wpe).</source>
+        <translation>1024 个可学习的位置（wpe）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="172"/>
+        <source>Relative sinusoid R(i - j) with global biases u, v.</source>
+        <translation>相对正弦编码 R(i - j)，加全局偏置 u、v。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="175"/>
+        <source>32 buckets, max distance 128, one scalar per bucket and head.</source>
+        <translation>32 个桶，最大距离 128，每个桶、每个头一个标量。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="178"/>
+        <source>Learned positions (seed 004 groups it with GPT-J).</source>
+        <translation>可学习位置编码（种子文章 004 把它和 GPT-J 归为一类）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="181"/>
+        <source>Interleaved pairs, 64 of 256 dimensions per head rotate.</source>
+        <translation>交错配对，每个头 256 维中有 64 维参与旋转。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="184"/>
+        <source>Half-split pairs, a quarter of the dimensions rotate.</source>
+        <translation>前后两半配对，四分之一的维度参与旋转。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="187"/>
+        <location filename="../../posenc_gui/core/models.py" line="190"/>
+        <source>Linear biases, no position embedding.</source>
+        <translation>线性偏置，没有位置嵌入。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="193"/>
+        <source>Interleaved pairs (complex multiplication), base 10000.</source>
+        <translation>交错配对（复数乘法），底数 10000。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="196"/>
+        <source>Base 500000; Llama 3 scaling, factor 8 from 8192 positions.</source>
+        <translation>底数 500000；Llama 3 缩放，从 8192 个位置扩展 8 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="199"/>
+        <location filename="../../posenc_gui/core/models.py" line="202"/>
+        <location filename="../../posenc_gui/core/models.py" line="205"/>
+        <source>Rotary positions.</source>
+        <translation>旋转位置编码。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="208"/>
+        <source>Rotary positions; seed 004 lists it under ALiBi, but the released models use RoPE.</source>
+        <translation>旋转位置编码；种子文章 004 把它列在 ALiBi 下，但已发布的模型用的是 RoPE。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="212"/>
+        <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
+        <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="216"/>
+        <source>Fixed 2D sin-cos: first half column, second half row.</source>
+        <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="221"/>
+        <source>Sinusoidal encoding</source>
+        <translation>正弦位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="222"/>
+        <source>The original Transformer adds fixed sines and cosines.</source>
+        <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="224"/>
+        <source>Relative position representations</source>
+        <translation>相对位置表示</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="225"/>
+        <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
+        <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="227"/>
+        <source>Learned positions in BERT</source>
+        <translation>BERT 中的可学习位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="228"/>
+        <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
+        <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="230"/>
+        <source>Transformer-XL</source>
+        <translation>Transformer-XL</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="231"/>
+        <source>Relative sinusoids plus two global biases, with segment memory.</source>
+        <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="233"/>
+        <source>T5 bucketed bias</source>
+        <translation>T5 分桶偏置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="234"/>
+        <source>One learned scalar per log-spaced bucket and head.</source>
+        <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="236"/>
+        <source>RoPE</source>
+        <translation>RoPE</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="237"/>
+        <source>Rotating queries and keys makes their score depend on the offset only.</source>
+        <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="241"/>
+        <source>A linear distance penalty per head: train short, test long.</source>
+        <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="243"/>
+        <source>NoPE</source>
+        <translation>NoPE</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="244"/>
+        <source>Causal models without any encoding still learn position.</source>
+        <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="246"/>
+        <source>xPos</source>
+        <translation>xPos</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="247"/>
+        <source>RoPE with an exponential scale that damps distant scores.</source>
+        <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="249"/>
+        <source>Position Interpolation</source>
+        <translation>位置插值（PI）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="250"/>
+        <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
+        <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="252"/>
+        <source>NTK-aware scaling</source>
+        <translation>NTK-aware 缩放</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="253"/>
+        <source>Raise the base instead: high frequencies stay almost untouched.</source>
+        <translation>改为增大底数：高频几乎不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="255"/>
+        <source>YaRN</source>
+        <translation>YaRN</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="256"/>
+        <source>Blend per frequency band, plus an attention temperature.</source>
+        <translation>按频段混合，再加一个注意力温度。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="258"/>
+        <source>Llama 3 scaling</source>
+        <translation>Llama 3 缩放</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="259"/>
+        <source>Blend per wavelength: short kept, long divided by 8.</source>
+        <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="264"/>
+        <source>Short texts, e.g. classification</source>
+        <translation>短文本，例如分类</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="265"/>
+        <source>Lengths stay under the table size; the table fits the task.</source>
+        <translation>长度不超过表的大小；位置表贴合任务。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="266"/>
+        <source>Long-text generation</source>
+        <translation>长文本生成</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="267"/>
+        <source>Relative by construction, no parameters, extendable context.</source>
+        <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="268"/>
+        <source>Relations between tokens matter most</source>
+        <translation>最看重词元之间的关系</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="269"/>
+        <source>The score sees the offset directly.</source>
+        <translation>得分直接看到相对偏移。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="270"/>
+        <source>As light as possible</source>
+        <translation>尽可能轻量</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="271"/>
+        <source>Nothing to store and a fixed bias to add.</source>
+        <translation>无需存储任何东西，只需加一个固定偏置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="272"/>
+        <source>Broad compatibility, a baseline</source>
+        <translation>兼容性广，用作基线</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="273"/>
+        <source>Fixed, well known, in every textbook and library.</source>
+        <translation>固定、广为人知，每本教材、每个库里都有。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="274"/>
+        <source>Extending a trained RoPE model&apos;s context</source>
+        <translation>扩展已训练 RoPE 模型的上下文</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="275"/>
+        <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
+        <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="277"/>
+        <source>Images or video</source>
+        <translation>图像或视频</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="278"/>
+        <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
+        <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="279"/>
+        <source>A causal decoder, as an experiment</source>
+        <translation>因果解码器，作为实验</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="280"/>
+        <source>The mask alone carries order; worth comparing against.</source>
+        <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
+    </message>
+</context>
+<context>
+    <name>views</name>
+    <message>
+        <location filename=".registry_strings.py" line="139"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="140"/>
+        <source>Encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="141"/>
+        <source>Every output</source>
+        <translation>全部输出</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="142"/>
+        <source>Bias per head</source>
+        <translation>各头的偏置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="150"/>
+        <source>Slopes per head</source>
+        <translation>各头的斜率</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="151"/>
+        <source>Score vs offset</source>
+        <translation>得分与相对偏移</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="152"/>
+        <source>Frequencies</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="143"/>
+        <source>Images and video</source>
+        <translation>图像与视频</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="144"/>
+        <source>Images: one patch against all</source>
+        <translation>图像：一个图块与所有图块</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="145"/>
+        <source>Video: patches across frames</source>
+        <translation>视频：跨帧的图块</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="146"/>
+        <source>CNN, RNN or self-attention</source>
+        <translation>CNN、RNN 还是自注意力</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="147"/>
+        <source>Which models use what</source>
+        <translation>各模型用什么编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="148"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="149"/>
+        <source>Choosing an encoding</source>
+        <translation>如何选择编码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="153"/>
+        <source>Self-attention step by step</source>
+        <translation>自注意力逐步演示</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="154"/>
+        <source>Multi-head attention</source>
+        <translation>多头注意力</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="155"/>
+        <source>Why order matters</source>
+        <translation>为什么顺序很重要</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="156"/>
+        <source>The relative property</source>
+        <translation>相对位置性质</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="157"/>
+        <source>Clocks and bits</source>
+        <translation>时钟与二进制位</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="158"/>
+        <source>Context extension</source>
+        <translation>上下文扩展</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="159"/>
+        <source>Precision lens</source>
+        <translation>数值精度放大镜</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="160"/>
+        <source>float32 angles</source>
+        <translation>float32 角度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="161"/>
+        <source>float16 and bfloat16</source>
+        <translation>float16 与 bfloat16</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="162"/>
+        <source>the fix: reduce modulo 2π in float64 first</source>
+        <translation>解决办法：先在 float64 中对 2π 取模</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="163"/>
+        <source>Learned table vs sinusoid</source>
+        <translation>可学习位置表与正弦编码对比</translation>
+    </message>
+</context>
+</TS>
