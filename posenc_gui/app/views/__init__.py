@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .attention import AttentionView
 from .encoding import EncodingView
+from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
 from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
 from .outputs import OutputsView
@@ -23,6 +24,10 @@ VIEW_CLASSES = (
     DecayView,
     FrequencyView,
     OutputsView,
+    WalkthroughLesson,
+    MultiHeadLesson,
+    OrderLesson,
+    RelativePropertyLesson,
     ImagesLesson,
     LayersLesson,
     ClocksView,

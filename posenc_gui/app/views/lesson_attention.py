@@ -1,0 +1,705 @@
+"""Guided views on attention itself: the seed-001 walkthrough step by step, multi-head attention as d2l
+writes it, why word order needs a position signal, and the relative property of the sinusoid and RoPE.
+Every number comes from ``core.lessons``; settings (step, chosen cell, p and k...) live in ``scene.options``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
+
+from ...core import lessons
+from ...core.attention import how_applied
+from ...core.params import InputError
+from ...core.registry import Method
+from ..state import Scene
+from .. import style
+from .base import cell, fmt
+from .lesson import LessonView
+
+MARK_COLOURS = {"light": "#D55E00", "dark": "#E69F00"}   # Okabe-Ito vermillion / orange
+CELL_TINTS = {"light": "#7fb2dc", "dark": "#2f6a9e"}      # the high end of the number tables' fill
+MASKED_FILL = {"light": "#b0b0b0", "dark": "#505050"}
+MAX_NUMBERED = 160      # cells per panel that still get their number written in
+MAX_LINED_COLUMNS = 40  # wider matrices get no lines between their columns
+
+
+def number_text(value: float, decimals: int = 4) -> str:
+    """A whole number as is (2, 16); a short decimal as written (0.5, 1.5); otherwise ``decimals`` places."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0") if abs(value - round(value, decimals)) < 1e-12 else text
+
+
+def vector_text(values, decimals: int = 4) -> str:
+    return "[" + ", ".join(number_text(v, decimals) for v in np.ravel(values)) + "]"
+
+
+def text_colour(fill: QColor) -> str:
+    """Black or white, whichever reads better on ``fill``."""
+    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
+    return "#000000" if luminance > 0.5 else "#ffffff"
+
+
+class MatrixLesson(LessonView):
+    """A lesson drawn as labelled matrices: every panel a PlotItem with an image, optional numbers in the
+    cells and outlined rows, columns or cells. ``self.panels`` maps each plot to (name, array) for hovering
+    and clicking; a ``note`` line under the step buttons says what the current step shows."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.RichText)
+        self.header.layout().addWidget(self.note)
+        self.panels: dict[pg.PlotItem, tuple[str, np.ndarray]] = {}
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.note.font()
+        font.setPointSizeF(points)
+        self.note.setFont(font)
+
+    def reset(self) -> None:
+        self.clear_plots()
+        self.panels = {}
+
+    def matrix(self, row: int, col: int, name: str, data: np.ndarray, title: str, texts=None, fills=None,
+               signed: bool = False, levels=None, row_labels=None, col_labels=None, rowspan: int = 1,
+               colspan: int = 1, text_scale: float = 1.0) -> pg.PlotItem:
+        """Add a matrix panel at grid (row, col): ``data`` coloured (``fills`` (rows, cols, 3) uint8 RGB
+        overrides the colours), ``texts`` (same shape, strings) written in the cells (numbers of ``data``
+        when None, none when the panel is too big), labels 1-based unless given."""
+        data = np.atleast_2d(np.asarray(data, dtype=np.float64))
+        rows, cols = data.shape
+        plot = self.new_plot(row, col, rowspan=rowspan, colspan=colspan)
+        plot.setMouseEnabled(False, False)
+        image = pg.ImageItem(axisOrder="row-major")
+        if fills is None:
+            cmap = style.colour_map(True) if signed else pg.ColorMap(
+                [0.0, 1.0], [QColor(self.theme.base), QColor(CELL_TINTS[self.theme.name])])
+            if levels is None:
+                finite = data[np.isfinite(data)]
+                low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+                if signed:
+                    extent = max(abs(low), abs(high), 1e-12)
+                    low, high = -extent, extent
+                levels = (low, high if high > low else low + 1.0)
+            scaled = np.clip((np.nan_to_num(data, nan=levels[0]) - levels[0]) / (levels[1] - levels[0]), 0, 1)
+            fills = cmap.map(scaled.ravel(), mode="byte")[:, :3].reshape(rows, cols, 3)
+        image.setImage(np.ascontiguousarray(fills, dtype=np.uint8), levels=(0, 255))
+        image.setRect(-0.5, -0.5, cols, rows)
+        plot.addItem(image)
+        plot.addItem(self.cell_lines(rows, cols))
+        plot.invertY(True)
+        plot.setAspectLocked(True)
+        plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+        plot.showAxis("top")
+        plot.hideAxis("bottom")
+        row_labels = row_labels or [str(r + 1) for r in range(rows)]
+        plot.getAxis("left").setTicks([[(r, text) for r, text in enumerate(row_labels) if text]])
+        plot.getAxis("top").setTicks([[(c, text) for c, text in enumerate(col_labels or
+                                                                        [str(c + 1) for c in range(cols)]) if text]])
+        style.title(plot, title, self.theme, self.points)
+        style.style_plot(plot, self.theme, self.points)
+        tick_font = QFont(self.font())
+        tick_font.setPointSizeF(self.points * 0.9)
+        widest = max(QFontMetrics(tick_font).horizontalAdvance(text) for text in row_labels)
+        plot.getAxis("left").setWidth(widest + round(self.points))  # room for the labels from the first paint
+        if texts is None and rows * cols <= MAX_NUMBERED:
+            texts = np.vectorize(number_text)(data)
+        if texts is not None:
+            font = self.font()
+            font.setPointSizeF(self.points * text_scale)
+            for r in range(rows):
+                for c in range(cols):
+                    item = pg.TextItem(str(texts[r][c]), color=text_colour(QColor(*map(int, fills[r, c]))),
+                                       anchor=(0.5, 0.5))
+                    item.setFont(font)
+                    item.setPos(c, r)
+                    plot.addItem(item)
+        self.panels[plot] = (name, data)
+        return plot
+
+    def cell_lines(self, rows: int, cols: int) -> pg.PlotCurveItem:
+        """Thin lines between and around the cells, so that equal neighbours stay apart."""
+        xs, ys = [], []
+        for r in range(rows + 1):
+            xs += [-0.5, cols - 0.5]
+            ys += [r - 0.5, r - 0.5]
+        for c in range(cols + 1) if cols <= MAX_LINED_COLUMNS else (0, cols):
+            xs += [c - 0.5, c - 0.5]
+            ys += [-0.5, rows - 0.5]
+        colour = QColor(self.theme.foreground)
+        colour.setAlphaF(0.35)
+        return pg.PlotCurveItem(np.array(xs), np.array(ys), connect="pairs", pen=pg.mkPen(colour, width=1))
+
+    def outline(self, plot: pg.PlotItem, row: float, col: float, rows: float, cols: float,
+                colour: str | None = None, width: float = 1.0) -> None:
+        """A rectangle around cells (row ... row+rows-1, col ... col+cols-1) of a matrix panel."""
+        box = QGraphicsRectItem(QRectF(col - 0.5, row - 0.5, cols, rows))
+        pen = pg.mkPen(colour or MARK_COLOURS[self.theme.name], width=width * max(3.0, self.points / 3.5))
+        pen.setCosmetic(True)
+        box.setPen(pen)
+        box.setZValue(10)
+        plot.addItem(box)
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.LeftButton:
+            return
+        for plot, (name, data) in self.panels.items():
+            if plot.vb.sceneBoundingRect().contains(event.scenePos()):
+                point = plot.vb.mapSceneToView(event.scenePos())
+                where = cell(data, point.x(), point.y())
+                if where is not None:
+                    self.choose(name, *where)
+                return
+
+    def choose(self, panel: str, row: int, col: int) -> None:
+        """A click on cell (row, col) of panel ``panel``; lessons that react to clicks override this."""
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot not in self.panels:
+            return ""
+        name, data = self.panels[plot]
+        where = cell(data, x, y)
+        if where is None:
+            return ""
+        return self.tr("{0}, row {1}, column {2}: {3}").format(
+            plot.titleLabel.text, where[0] + 1, where[1] + 1, fmt(float(data[where])))
+
+
+def whole_option(scene: Scene, name: str, default: int, low: int, high: int) -> int:
+    return int(min(max(int(scene.option(name, default)), low), high))
+
+
+# -- 1. the seed-001 walkthrough ----------------------------------------------------------------------
+
+class WalkthroughLesson(MatrixLesson):
+    """Seed 001's eight steps of self-attention on its own numbers, with every number in its cell. Clicking
+    a result cell outlines the rows and columns it is made from."""
+
+    key = "walkthrough"
+    title = "Self-attention step by step"
+    formulas = ("walkthrough",)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return (self.tr("Inputs: three tokens of four features"),
+                self.tr("Weights: W_key, W_query and W_value (4 × 3)"),
+                self.tr("Keys, queries and values: x times each weight matrix"),
+                self.tr("Scores: every query against every key"),
+                self.tr("Softmax: each row of scores becomes weights"),
+                self.tr("Weighted values for one input"),
+                self.tr("Sum: the output of that input"),
+                self.tr("All outputs: exact and as the article rounded them"))
+
+    def explanation(self) -> str:
+        return self.tr(
+            "The worked example of the article: three inputs of four numbers each. Each input is projected to a "
+            "<b>key</b>, a <b>query</b> and a <b>value</b>; each query is compared with every key (a dot "
+            "product), the scores become weights by softmax, and the output is the weighted sum of the values. "
+            "<b>Click a cell</b> of a result to outline the numbers it is made from.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.scaled = QCheckBox(self.tr("Divide scores by √d (d = 3)"))
+        self.scaled.setToolTip(self.tr("The article uses unscaled dot products; Transformers divide by √d"))
+        self.scaled.toggled.connect(lambda on: self.model.set_option("scaled", on))
+        row.addWidget(self.scaled)
+        row.addSpacing(24)
+        row.addWidget(QLabel(self.tr("Follow input:")))
+        self.query = QComboBox()
+        self.query.addItems(["1", "2", "3"])
+        self.query.setToolTip(self.tr("The input whose weighted values and sum steps 6 and 7 show"))
+        self.query.activated.connect(lambda index: self.model.set_option("query", index))
+        row.addWidget(self.query)
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        step = whole_option(scene, "step", 0, 0, len(lessons.WALKTHROUGH_STEPS) - 1)
+        scaled = bool(scene.option("scaled", False))
+        selected = (scene.option("cell_panel", ""), int(scene.option("cell_row", 0)), int(scene.option("cell_col", 0)))
+        return {"step": lessons.walkthrough_step(step, scaled, int(scene.option("query", 0)), selected),
+                "arrays": lessons.walkthrough_arrays(scaled), "scaled": scaled,
+                "query": whole_option(scene, "query", 0, 0, 2)}
+
+    def panel_title(self, name: str, query: int) -> str:
+        return {
+            "x": self.tr("inputs x"), "w_key": self.tr("W_key"), "w_query": self.tr("W_query"),
+            "w_value": self.tr("W_value"), "keys": self.tr("keys = x · W_key"),
+            "queries": self.tr("queries = x · W_query"), "values": self.tr("values = x · W_value"),
+            "scores": self.tr("scores = queries · keysᵀ"), "logits": self.tr("scores / √3"),
+            "weights": self.tr("softmax, exact"), "article_weights": self.tr("softmax as the article rounded it"),
+            "weighted": self.tr("input {0}: weight × value").format(query + 1),
+            "output": self.tr("output {0} = sum of the rows").format(query + 1),
+            "outputs": self.tr("outputs, exact"), "article_outputs": self.tr("outputs from the rounded weights"),
+        }[name]
+
+    def step_note(self, data: dict) -> str:
+        step, a, q = data["step"], data["arrays"], data["query"]
+        name = step.name
+        if name == "inputs":
+            return self.tr("Each row is one input token with four features: the article's own numbers.")
+        if name == "weights":
+            return self.tr("Each weight matrix maps four features to three. A trained model learns them; "
+                           "the article picks small integers.")
+        if name == "projections":
+            return self.tr("Click a cell of keys, queries or values: the row of x and the column of the "
+                           "weight matrix that multiply into it are outlined.")
+        if name == "scores":
+            note = self.tr("scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.")
+            if data["scaled"]:
+                note += " " + self.tr("Scaled: every score is divided by √3 = {0}.").format(number_text(np.sqrt(3)))
+            return note
+        if name == "softmax":
+            if data["scaled"]:
+                return self.tr("Divided by √3 the scores lie closer together, so the weights are flatter: input 1 "
+                               "now gets {0} instead of {1}.").format(
+                    vector_text(a["weights"][0]), vector_text(lessons.walkthrough_arrays()["weights"][0]))
+            return self.tr("The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not "
+                           "0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.").format(
+                *(number_text(v, 2) for v in a["exp"][0]), vector_text(a["weights"][0]))
+        if name == "weighted":
+            return self.tr("Row j is value j times input {0}'s weight for key j. Click a cell: the weight and "
+                           "the value row it comes from are outlined.").format(q + 1)
+        if name == "sum":
+            return self.tr("Adding the weighted rows gives output {0} = {1}. Click a number: the column "
+                           "it sums is outlined.").format(q + 1, vector_text(a["outputs"][q]))
+        return self.tr("From the article's rounded weights output 1 is {0}; exactly it is {1}. The rounding "
+                       "of the weights carries into every output.").format(
+            vector_text(a["article_outputs"][0]), vector_text(a["outputs"][0]))
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        step, query = data["step"], data["query"]
+        for widget, value in ((self.scaled, data["scaled"]), (self.query, query)):
+            widget.blockSignals(True)
+            widget.setChecked(value) if widget is self.scaled else widget.setCurrentIndex(value)
+            widget.blockSignals(False)
+        self.query.setEnabled(step.name in ("weighted", "sum"))
+        self.show_step()
+        self.note.setText(self.step_note(data))
+        self.reset()
+        per_row = 4 if len(step.panels) > 4 else len(step.panels)
+        plots = {}
+        for index, (name, array) in enumerate(step.panels):
+            row, col = divmod(index, per_row)
+            row_labels = [str(query + 1)] if name == "output" else None
+            plots[name] = self.matrix(row, col, name, array, self.panel_title(name, query), row_labels=row_labels,
+                                      text_scale=1.5)
+        self.shown = dict(step.panels)
+        for panel, kind, index in step.sources:
+            plot, shape = plots[panel], dict(step.panels)[panel].shape
+            if kind == "row":
+                self.outline(plot, index, 0, 1, shape[1])
+            elif kind == "column":
+                self.outline(plot, 0, index, shape[0], 1)
+            else:
+                self.outline(plot, index[0], index[1], 1, 1)
+        if step.selected is not None:
+            panel, row, col = step.selected
+            self.outline(plots[panel], row, col, 1, 1, width=1.6)
+
+    def choose(self, panel: str, row: int, col: int) -> None:
+        step = lessons.walkthrough_step(whole_option(self.model.scene, "step", 0, 0, 7))
+        if panel not in step.results:
+            return
+        chosen = {"cell_panel": panel, "cell_row": row, "cell_col": col}
+        if panel in ("scores", "logits", "weights", "outputs"):
+            chosen["query"] = row
+        self.model.update(options={**self.model.scene.options, **chosen})
+
+
+# -- 2. multi-head attention --------------------------------------------------------------------------
+
+MAX_HEADS, MAX_D_MODEL, TOKENS = 8, 32, 4
+
+
+def multihead_settings(scene: Scene) -> dict:
+    return {"d_model": whole_option(scene, "d_model", 8, 1, MAX_D_MODEL),
+            "heads": whole_option(scene, "heads", 2, 1, MAX_HEADS),
+            "valid_lens": (whole_option(scene, "valid_len_1", 3, 1, TOKENS),
+                           whole_option(scene, "valid_len_2", 2, 1, TOKENS)),
+            "step": whole_option(scene, "step", 0, 0, 2)}
+
+
+class MultiHeadLesson(MatrixLesson):
+    """d2l's multi-head attention on a batch of two sequences of four tokens: the reshape that makes
+    heads a batch axis, valid_lens masks, per-head weights, concatenation and W_o."""
+
+    key = "multihead"
+    title = "Multi-head attention"
+    formulas = ("multihead",)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return (self.tr("Split d_model into heads (transpose_qkv)"),
+                self.tr("Mask the padding (valid_lens) and attend, head by head"),
+                self.tr("Concatenate the heads and project with W_o"))
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Multi-head attention runs several small attentions side by side. The d_model channels are cut into "
+            "<b>heads</b> of d_model / heads channels; the reshape makes the heads an extra batch axis, so every "
+            "head of every sequence is attended in one go. Sequences padded to the same length carry a "
+            "<b>valid length</b>: keys past it are masked. A batch of two sequences of four tokens.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.spins = {}
+        for name, label, low, high, tip in (
+                ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
+                ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
+                ("valid_len_1", self.tr("Valid length, sequence 1:"), 1, TOKENS,
+                 self.tr("Tokens of sequence 1 that are real; the rest are padding")),
+                ("valid_len_2", self.tr("sequence 2:"), 1, TOKENS,
+                 self.tr("Tokens of sequence 2 that are real; the rest are padding"))):
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setToolTip(tip)
+            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
+            row.addWidget(QLabel(label))
+            row.addWidget(spin)
+            row.addSpacing(16)
+            self.spins[name] = spin
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        settings = multihead_settings(scene)
+        return {"settings": settings,
+                "result": lessons.multihead_lesson(settings["d_model"], settings["heads"], settings["valid_lens"],
+                                                   TOKENS)}
+
+    def head_fills(self, heads: np.ndarray, sequence) -> np.ndarray:
+        """(..., 3) RGB of each element's head colour, paler for the second sequence."""
+        colours = np.array([QColor(style.curve_colour(h, self.theme)).getRgb()[:3] for h in range(MAX_HEADS)],
+                           dtype=np.float64)
+        pale = 0.55 * colours + 0.45 * np.array(QColor(self.theme.background).getRgb()[:3])
+        return np.where(np.asarray(sequence)[..., None] == 0, colours[heads], pale[heads]).astype(np.uint8)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        settings, result = data["settings"], data["result"]
+        for name, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(settings[name] if name in settings else settings["valid_lens"][int(name[-1]) - 1])
+            spin.blockSignals(False)
+        self.show_step()
+        self.reset()
+        batch, n, d = result["x"].shape
+        heads = settings["heads"]
+        width = d // heads
+        step = settings["step"]
+        if step == 0:
+            self.note.setText(self.tr(
+                "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
+                "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
+                "head h of sequence b.").format(batch, n, d, heads, width, batch * heads))
+            for b in range(batch):
+                self.matrix(0, b * heads, "x", result["channel"][b],
+                            self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b + 1, n, d),
+                            texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
+                            col_labels=[str(c) for c in range(d)], text_scale=1.2)
+            for s in range(batch * heads):
+                self.matrix(1, s, "slice", result["split_channel"][s],
+                            self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s] + 1, s % heads + 1),
+                            texts=result["split_channel"][s],
+                            fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
+                            col_labels=[str(c) for c in range(width)], text_scale=1.2)
+            self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
+        elif step == 1:
+            self.note.setText(self.tr(
+                "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
+                "padding: they get weight 0 (grey) and every row still sums to 1.").format(
+                list(settings["valid_lens"]), result["lens"].tolist()))
+            for s in range(batch * heads):
+                weights = result["weights"][s]
+                texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
+                self.matrix(s // heads, s % heads, "weights", weights,
+                            self.tr("seq {0}, head {1} (valid {2})").format(s // heads + 1, s % heads + 1,
+                                                                          result["lens"][s]),
+                            texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+            self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
+        else:
+            self.note.setText(self.tr(
+                "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "
+                "({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads."
+            ).format(batch * heads, n, width, batch, d))
+            def texts(array, limit):
+                return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
+
+            for b in range(batch):
+                plot = self.matrix(b, 0, "concat", result["concat"][b],
+                                   self.tr("sequence {0}: heads concatenated").format(b + 1), signed=True,
+                                   texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
+                for h in range(heads):
+                    self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
+                self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b + 1),
+                            signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
+            self.matrix(0, 1, "w_o", result["w_o"], self.tr("W_o (the same for every sequence)"), signed=True,
+                        rowspan=batch, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
+                        row_labels=channel_labels(d), text_scale=0.9)
+            self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
+
+    def _masked(self, weights: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """RGB fills of a weight matrix with masked keys in grey."""
+        cmap = pg.ColorMap([0.0, 1.0], [QColor(self.theme.base), QColor(CELL_TINTS[self.theme.name])])
+        fills = cmap.map(np.clip(weights, 0, 1).ravel(), mode="byte")[:, :3].reshape(*weights.shape, 3)
+        fills[~mask] = QColor(MASKED_FILL[self.theme.name]).getRgb()[:3]
+        return np.ascontiguousarray(fills, dtype=np.uint8)
+
+
+# -- 3. why order matters -----------------------------------------------------------------------------
+
+def channel_labels(count: int) -> list[str]:
+    """Column labels of a wide matrix: about eight numbered channels, the rest blank."""
+    every = max(1, count // 8)
+    return [str(c) if c % every == 0 else "" for c in range(count)]
+
+
+def order_applies(method: Method) -> bool:
+    try:
+        how_applied(method)
+    except InputError:
+        return False
+    return True
+
+
+class OrderLesson(MatrixLesson):
+    """Two orderings of the same words through toy self-attention: with no position signal the outputs are
+    the same rows moved; with the scene's method they differ."""
+
+    key = "order"
+    title = "Why order matters"
+    formulas = ("order",)
+
+    def explanation(self) -> str:
+        return self.tr(
+            "“The cat chases the mouse” and “the mouse chases the cat” use the same words. Self-attention without "
+            "any position signal (NoPE, no mask) sees a <b>set</b> of words: reordering the words only reorders "
+            "the output rows, so both sentences mean the same to it. With a position encoding (the method chosen "
+            "in the panel; try the causal switch too) the outputs really differ.")
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return order_applies(method)
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(8, 2, 8, 2)
+        row.addWidget(QLabel(self.tr("Sentences:")))
+        self.pair = QComboBox()
+        for key, (a, b) in lessons.ORDER_PAIRS.items():
+            self.pair.addItem(f"{a}  /  {b}", key)
+        self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
+        row.addWidget(self.pair)
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        pair = scene.option("pair", "zh")
+        pair = pair if pair in lessons.ORDER_PAIRS else "zh"
+        return {"pair": pair, "result": lessons.order_test(
+            scene.method, scene.params, *lessons.ORDER_PAIRS[pair], heads=int(scene.params.get("heads", 4)),
+            causal=scene.causal, seed=int(scene.params.get("seed", 0)))}
+
+    def verdict(self, perm, difference: float) -> str:
+        order = ", ".join(str(i + 1) for i in perm)
+        if difference < 1e-9:
+            return self.tr("B takes A's words in the order {0}. Put back in A's order, B's output rows differ from "
+                           "A's by at most {1} (rounding): the same rows, only moved. Order is invisible."
+                           ).format(order, f"{difference:.1e}")
+        return self.tr("B takes A's words in the order {0}. Put back in A's order, B's output rows differ from "
+                       "A's by up to {1}: different outputs. Order is seen.").format(order, fmt(difference))
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        result = data["result"]
+        self.pair.setCurrentIndex(list(lessons.ORDER_PAIRS).index(data["pair"]))
+        self.reset()
+        method = scene.method_obj.title + (self.tr(", causal") if scene.causal else "")
+        sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
+        verdicts = []
+        for col, (name, prefix) in enumerate(sides):
+            a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
+            extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
+            for row, (tokens, outputs, letter) in enumerate(((result["tokens_a"], a, "A"),
+                                                             (result["tokens_b"], b, "B"))):
+                plot = self.matrix(row, col, f"{prefix}_{letter}", outputs,
+                                   self.tr("{0}: outputs of {1} “{2}”").format(name, letter, " ".join(tokens)),
+                                   signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
+                                   row_labels=tokens, col_labels=channel_labels(outputs.shape[1]))
+                plot.setAspectLocked(False)
+            verdicts.append("<b>{0}:</b> {1}".format(name, self.verdict(result["perm"], result[f"{prefix}_difference"])))
+        self.note.setText("<br>".join(verdicts))
+        self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}
+
+
+# -- 4. the relative property -------------------------------------------------------------------------
+
+SIMILARITY_POSITIONS = 32
+SHOWN_BLOCKS = 3
+
+
+def relative_settings(scene: Scene) -> dict:
+    width = whole_option(scene, "width", 16, 2, 512)
+    return {"p": whole_option(scene, "p", 3, 0, 10_000), "k": whole_option(scene, "k", 2, 0, 10_000),
+            "width": width, "step": whole_option(scene, "step", 0, 0, 2)}
+
+
+class RelativePropertyLesson(MatrixLesson):
+    """PE(p+k) = M(k) PE(p) with M(k)'s rotation blocks, the constant diagonals of PE PE^T, and RoPE scores
+    that depend only on m - n."""
+
+    key = "relative_property"
+    title = "The relative property"
+    formulas = ("relative_shift", "rope_relative")
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return (self.tr("A shift by k is one fixed rotation M(k)"),
+                self.tr("PE(p) · PE(q) depends only on p − q"),
+                self.tr("RoPE: the score depends only on m − n"))
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Why the sinusoid carries <b>relative</b> position: moving from position p to p + k turns each "
+            "(sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, "
+            "and the dot product of two encodings depends only on their distance. RoPE builds attention on the "
+            "same rotation.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.spins = {}
+        for name, label, low, high, step, tip in (
+                ("p", self.tr("Position p:"), 0, 10_000, 1, self.tr("The position that is shifted")),
+                ("k", self.tr("Offset k:"), 0, 10_000, 1, self.tr("How far it is shifted")),
+                ("width", self.tr("Width d:"), 2, 512, 2, self.tr("Channels of the encoding (even: sin, cos pairs)"))):
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setSingleStep(step)
+            spin.setToolTip(tip)
+            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
+            row.addWidget(QLabel(label))
+            row.addWidget(spin)
+            row.addSpacing(16)
+            self.spins[name] = spin
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        s = relative_settings(scene)
+        p, k, width = s["p"], s["k"], s["width"]
+        starts = np.arange(SIMILARITY_POSITIONS)
+        offsets = np.arange(2 * SIMILARITY_POSITIONS)
+        return {"settings": s, "shift": lessons.relative_shift(p, k, width),
+                "similarity": lessons.sinusoid_similarity(SIMILARITY_POSITIONS, width),
+                "rope_same_offset": lessons.rope_scores(starts + k, starts, width),
+                "rope_by_offset": lessons.rope_scores(offsets, np.zeros_like(offsets), width)}
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        s = data["settings"]
+        for name, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(s[name])
+            spin.blockSignals(False)
+        for label, name in zip(self.formula_labels, self.formulas):
+            label.setVisible((name == "rope_relative") == (s["step"] == 2))
+        self.show_step()
+        self.reset()
+        [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data)
+
+    def show_shift(self, s: dict, data: dict) -> None:
+        shift = data["shift"]
+        shown = min(2 * SHOWN_BLOCKS, s["width"])
+        self.note.setText(self.tr(
+            "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
+            "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
+            s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift['residual']:.1e}"))
+        self.matrix(0, 0, "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
+                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""))
+        labels = [f"{'sin' if c % 2 == 0 else 'cos'} {c // 2}" for c in range(shown)]
+        block = self.matrix(0, 1, "shift", shift["shift"][:shown, :shown],
+                            self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
+                            row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
+        for b in range(shown // 2):
+            self.outline(block, 2 * b, 2 * b, 2, 2, width=0.7)
+        for col, (name, vector, title) in enumerate((
+                ("pe_p", shift["pe_p"], self.tr("PE({0})").format(s["p"])),
+                ("moved", shift["moved"], self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
+                ("pe_pk", shift["pe_pk"], self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
+            self.matrix(0, col, name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
+                        texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
+                        text_scale=0.9)
+        layout = self.graphics.ci.layout
+        for col, stretch in enumerate((3, 3, 1, 1, 1)):
+            layout.setColumnStretchFactor(col, stretch)
+        self.shown = {k: shift[k] for k in ("shift", "pe_p", "moved", "pe_pk")}
+
+    def show_similarity(self, s: dict, data: dict) -> None:
+        sim = data["similarity"]
+        k = min(s["k"], SIMILARITY_POSITIONS - 1)
+        self.note.setText(self.tr(
+            "PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along "
+            "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim['spread']:.1e}", k))
+        matrix = sim["similarity"]
+        plot = self.matrix(0, 0, "similarity", matrix, self.tr("PE · PEᵀ, positions 0 to {0}, d = {1}").format(
+            SIMILARITY_POSITIONS - 1, s["width"]), signed=True, texts=np.full(matrix.shape, ""),
+            row_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)],
+            col_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)])
+        for p in range(SIMILARITY_POSITIONS - k):
+            self.outline(plot, p, p + k, 1, 1, width=0.5)
+        curve = self.new_plot(0, 1)
+        diagonal = np.diagonal(matrix, k)
+        curve.plot(np.arange(diagonal.size), diagonal, pen=pg.mkPen(MARK_COLOURS[self.theme.name], width=3),
+                   symbol="o", symbolSize=self.points, symbolBrush=MARK_COLOURS[self.theme.name])
+        curve.setYRange(-s["width"] / 2, s["width"] / 2)
+        style.title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k), self.theme, self.points)
+        style.label(curve, "bottom", self.tr("p"), self.theme, self.points)
+        style.style_plot(curve, self.theme, self.points)
+        self.shown = {"similarity": matrix, "diagonal": diagonal}
+
+    def show_rope(self, s: dict, data: dict) -> None:
+        same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
+        self.note.setText(self.tr(
+            "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
+            "For m − n = {0} at every n the spread is {1}; against the offset it changes.").format(
+            s["k"], f"{np.ptp(same):.1e}"))
+        colour = MARK_COLOURS[self.theme.name]
+        left = self.new_plot(0, 0)
+        left.plot(np.arange(same.size), same, pen=pg.mkPen(colour, width=3), symbol="o",
+                  symbolSize=self.points, symbolBrush=colour)
+        extent = float(np.abs(by_offset).max()) * 1.1
+        left.setYRange(-extent, extent)
+        style.title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s["k"], same.size - 1),
+                    self.theme, self.points)
+        style.label(left, "bottom", self.tr("n"), self.theme, self.points)
+        style.label(left, "left", self.tr("score"), self.theme, self.points)
+        right = self.new_plot(0, 1)
+        right.plot(np.arange(by_offset.size), by_offset, pen=pg.mkPen(self.theme.foreground, width=3))
+        if s["k"] < by_offset.size:
+            right.plot([s["k"]], [by_offset[s["k"]]], pen=None, symbol="o", symbolSize=self.points * 1.5,
+                       symbolBrush=colour)
+        right.setYRange(-extent, extent)
+        style.title(right, self.tr("score against the offset m − n (n = 0)"), self.theme, self.points)
+        style.label(right, "bottom", self.tr("m − n"), self.theme, self.points)
+        for plot in (left, right):
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            style.style_plot(plot, self.theme, self.points)
+        self.shown = {"same_offset": same, "by_offset": by_offset}
