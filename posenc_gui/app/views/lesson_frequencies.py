@@ -355,7 +355,9 @@ class ContextExtensionView(FrequencyLesson):
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
             ticks = decade_ticks(*log_span(*data[what].values(), marks))
             if what == "ratio":
-                ticks[1] = [(np.log10(1 / data["factor"]), self.tr("1/s"))]
+                one_over_s = -np.log10(data["factor"])
+                ticks[0] = [tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3]
+                ticks[0].append((one_over_s, self.tr("1/s")))
             plot.getAxis("left").setTicks(ticks)
             style.title(plot, heading, self.theme, self.points)
             style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
