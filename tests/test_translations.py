@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from posenc_gui.app import i18n
@@ -98,3 +99,21 @@ def test_switching_back_to_english_restores_the_source_texts(qtbot, qapp):
     assert {"Method", "Sequence length", "Layout"} <= panel_texts(panel)
     assert panel.controls["layout"].itemText(0) == "interleaved"
     assert QApplication.translate("core", "Layout") == "Layout"
+
+
+def drawn(text: str, family: str | None = None):
+    label = QLabel(text)
+    font = QFont(label.font())
+    if family:
+        font.setFamilies([family])
+    font.setPointSize(30)
+    label.setFont(font)
+    label.adjustSize()
+    return label.grab().toImage()
+
+
+def test_chinese_is_drawn_in_simplified_glyph_forms_whatever_the_locale(chinese):
+    if "Noto Sans CJK SC" not in QFontDatabase.families():
+        pytest.skip("needs Noto Sans CJK SC (Debian: fonts-noto-cjk)")
+    # 直 and 骨 differ between the Simplified Chinese and the Japanese forms of Noto Sans CJK
+    assert drawn("直骨") == drawn("直骨", "Noto Sans CJK SC")

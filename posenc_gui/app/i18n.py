@@ -3,16 +3,25 @@
 
 ``install(app, code)`` switches the whole application; widgets built afterwards come up in the new
 language (the main window rebuilds its panel and views on a switch, so no restart is needed).
+
+Contexts outside QObjects: "core" for the registry's strings (method titles, summaries, parameter
+titles, help texts, choices, output kinds) and "views" for view titles and lesson step titles, e.g.
+``translate("views", view_class.title)``. scripts/update_translations.py extracts both.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
 
 from ..paths import resource
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT = "en"
+
+# Fonts for Han characters in Simplified Chinese glyph forms, whichever is installed (Linux, any;
+# Windows; macOS). Without them an English Linux desktop may draw Chinese with Japanese forms.
+SIMPLIFIED_CHINESE_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 _installed: list[QTranslator] = []
 
@@ -28,11 +37,13 @@ def install(app: QCoreApplication, code: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _prefer_fonts(app, DEFAULT)
     if code not in LANGUAGES or code == DEFAULT:
         return DEFAULT
     ours = QTranslator(app)
     if not ours.load(str(resource("translations", f"posenc_gui_{code}.qm"))):
         return DEFAULT
+    _prefer_fonts(app, code)
     qt_own = QTranslator(app)
     if qt_own.load(QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt_own)
@@ -40,6 +51,16 @@ def install(app: QCoreApplication, code: str) -> str:
     app.installTranslator(ours)
     _installed.append(ours)
     return code
+
+
+def _prefer_fonts(app: QCoreApplication, code: str) -> None:
+    """Make the fonts of language ``code`` the first fallbacks of the app's font."""
+    if not isinstance(app, QGuiApplication):
+        return
+    family = app.font().family()
+    QFont.removeSubstitutions(family)
+    if code == "zh":
+        QFont.insertSubstitutions(family, SIMPLIFIED_CHINESE_FONTS)
 
 
 def translate(context: str, text: str) -> str:

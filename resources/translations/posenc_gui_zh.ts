@@ -361,42 +361,42 @@ turns made: {1}</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="358"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="360"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="363"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="366"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="368"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="367"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="369"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="378"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="377"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="379"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="381"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="394"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="396"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -710,86 +710,86 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="503"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="505"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="510"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="515"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="517"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="518"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="520"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="551"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="552"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="554"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="552"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="554"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="554"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="556"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="556"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="558"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="576"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="578"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="588"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="590"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="601"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="603"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="602"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="604"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -830,289 +830,289 @@ turns made: {1}</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="178"/>
+        <location filename="../../posenc_gui/app/window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="179"/>
+        <location filename="../../posenc_gui/app/window.py" line="180"/>
         <source>&amp;Open deck…</source>
         <translation>打开讲稿(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="180"/>
+        <location filename="../../posenc_gui/app/window.py" line="181"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="181"/>
+        <location filename="../../posenc_gui/app/window.py" line="182"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="182"/>
+        <location filename="../../posenc_gui/app/window.py" line="183"/>
         <source>Save &amp;deck as…</source>
         <translation>讲稿另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="184"/>
+        <location filename="../../posenc_gui/app/window.py" line="185"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="186"/>
+        <location filename="../../posenc_gui/app/window.py" line="187"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="188"/>
+        <location filename="../../posenc_gui/app/window.py" line="189"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="190"/>
+        <location filename="../../posenc_gui/app/window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="193"/>
+        <location filename="../../posenc_gui/app/window.py" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <location filename="../../posenc_gui/app/window.py" line="196"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <location filename="../../posenc_gui/app/window.py" line="196"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="200"/>
+        <location filename="../../posenc_gui/app/window.py" line="201"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="202"/>
+        <location filename="../../posenc_gui/app/window.py" line="203"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="204"/>
+        <location filename="../../posenc_gui/app/window.py" line="205"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="207"/>
+        <location filename="../../posenc_gui/app/window.py" line="208"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="209"/>
+        <location filename="../../posenc_gui/app/window.py" line="210"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="218"/>
+        <location filename="../../posenc_gui/app/window.py" line="219"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <location filename="../../posenc_gui/app/window.py" line="222"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <location filename="../../posenc_gui/app/window.py" line="226"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <location filename="../../posenc_gui/app/window.py" line="226"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <location filename="../../posenc_gui/app/window.py" line="226"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="229"/>
+        <location filename="../../posenc_gui/app/window.py" line="230"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="230"/>
+        <location filename="../../posenc_gui/app/window.py" line="231"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="232"/>
+        <location filename="../../posenc_gui/app/window.py" line="233"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="247"/>
         <source>&amp;Deck</source>
         <translation>讲稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="248"/>
+        <location filename="../../posenc_gui/app/window.py" line="249"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="250"/>
+        <location filename="../../posenc_gui/app/window.py" line="251"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="252"/>
+        <location filename="../../posenc_gui/app/window.py" line="253"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="256"/>
+        <location filename="../../posenc_gui/app/window.py" line="257"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入讲稿(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="260"/>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="267"/>
+        <location filename="../../posenc_gui/app/window.py" line="268"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="270"/>
+        <location filename="../../posenc_gui/app/window.py" line="271"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="377"/>
-        <location filename="../../posenc_gui/app/window.py" line="393"/>
+        <location filename="../../posenc_gui/app/window.py" line="378"/>
+        <location filename="../../posenc_gui/app/window.py" line="394"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="455"/>
+        <location filename="../../posenc_gui/app/window.py" line="456"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="457"/>
+        <location filename="../../posenc_gui/app/window.py" line="458"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="459"/>
+        <location filename="../../posenc_gui/app/window.py" line="460"/>
         <source>no deck open</source>
         <translation>未打开讲稿</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="462"/>
+        <location filename="../../posenc_gui/app/window.py" line="463"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="489"/>
+        <location filename="../../posenc_gui/app/window.py" line="490"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="497"/>
+        <location filename="../../posenc_gui/app/window.py" line="498"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="505"/>
+        <location filename="../../posenc_gui/app/window.py" line="506"/>
         <source>Open lecture deck</source>
         <translation>打开讲稿</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="506"/>
+        <location filename="../../posenc_gui/app/window.py" line="507"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>讲稿 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="511"/>
+        <location filename="../../posenc_gui/app/window.py" line="512"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="512"/>
+        <location filename="../../posenc_gui/app/window.py" line="513"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="521"/>
+        <location filename="../../posenc_gui/app/window.py" line="522"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="521"/>
+        <location filename="../../posenc_gui/app/window.py" line="522"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="526"/>
+        <location filename="../../posenc_gui/app/window.py" line="527"/>
         <source>Save deck</source>
         <translation>保存讲稿</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="526"/>
+        <location filename="../../posenc_gui/app/window.py" line="527"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>讲稿 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="532"/>
-        <location filename="../../posenc_gui/app/window.py" line="537"/>
+        <location filename="../../posenc_gui/app/window.py" line="533"/>
+        <location filename="../../posenc_gui/app/window.py" line="538"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="533"/>
+        <location filename="../../posenc_gui/app/window.py" line="534"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="538"/>
+        <location filename="../../posenc_gui/app/window.py" line="539"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="543"/>
+        <location filename="../../posenc_gui/app/window.py" line="544"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="543"/>
+        <location filename="../../posenc_gui/app/window.py" line="544"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="544"/>
+        <location filename="../../posenc_gui/app/window.py" line="545"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="545"/>
+        <location filename="../../posenc_gui/app/window.py" line="546"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1120,7 +1120,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="173"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1166,145 +1166,145 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="345"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="346"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="347"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 W_o 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="351"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="358"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="363"/>
         <source>Heads:</source>
         <translation>头数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="358"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="363"/>
         <source>Number of heads; must divide d_model</source>
         <translation>头的个数；须能整除 d_model</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="359"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="364"/>
         <source>d_model:</source>
         <translation>d_model：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="359"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="364"/>
         <source>Channels per token</source>
         <translation>每个词元的通道数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="360"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="365"/>
         <source>Valid length, sequence 1:</source>
         <translation>有效长度，序列 1：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="366"/>
         <source>Tokens of sequence 1 that are real; the rest are padding</source>
         <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="362"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="367"/>
         <source>sequence 2:</source>
         <translation>序列 2：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="363"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="368"/>
         <source>Tokens of sequence 2 that are real; the rest are padding</source>
         <translation>序列 2 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="401"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="407"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b.</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="406"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="412"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="410"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="417"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="416"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="424"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="423"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="431"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="429"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="437"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="435"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="445"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="440"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="449"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="443"/>
-        <source>W_o</source>
-        <translation>W_o</translation>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="451"/>
+        <source>W_o (the same for every sequence)</source>
+        <translation>W_o（所有序列共用）</translation>
     </message>
 </context>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="475"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="490"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="489"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="504"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="507"/>
-        <source>Rows of B = rows {0} of A. After putting them back, max |difference| = {1}: the same rows, only moved. Order is invisible.</source>
-        <translation>B 的各行 = A 的第 {0} 行。把它们放回原位后，最大 |差值| = {1}：行还是那些行，只是换了位置。顺序不可见。</translation>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="523"/>
+        <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
+        <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="510"/>
-        <source>Rows of B = rows {0} of A? After putting them back, max |difference| = {1}: different outputs. Order is seen.</source>
-        <translation>B 的各行 = A 的第 {0} 行？把它们放回原位后，最大 |差值| = {1}：输出不同。顺序可见。</translation>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="526"/>
+        <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
+        <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="517"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="533"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="518"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="534"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="526"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="542"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
@@ -1447,63 +1447,63 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="408"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="410"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="410"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="412"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="411"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="413"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="412"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="414"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="416"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="418"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="467"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="469"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="475"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="477"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="476"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="478"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="477"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="479"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="479"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="493"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="481"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="495"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="481"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="483"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="483"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="485"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -1511,128 +1511,128 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="558"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="573"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="559"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="574"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="560"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="575"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="564"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="579"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="576"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="591"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="576"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="591"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="577"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="592"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="577"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="592"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="578"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="593"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="578"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="593"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="617"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="632"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="620"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="635"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="624"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="639"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="629"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="631"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="644"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="646"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="630"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="645"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="644"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="647"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="662"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="658"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="673"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="674"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="666"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="681"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="675"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="690"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="677"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="692"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="678"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="685"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="700"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="686"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="701"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -1702,192 +1702,192 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="188"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="193"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="194"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="195"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="196"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="197"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="198"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="199"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="200"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="204"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="209"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="214"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="215"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="219"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="222"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="238"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="238"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="238"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="241"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="241"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="242"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="242"/>
         <source>softmax as the article rounded it</source>
         <translation>softmax，原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="243"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="244"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="245"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="245"/>
         <source>outputs from the rounded weights</source>
         <translation>由舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="252"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="254"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="260"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="262"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="266"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="269"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="276"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="278"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
