@@ -14,6 +14,7 @@ from posenc_gui.app import i18n
 from posenc_gui.app.panel import ParameterPanel
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
+from posenc_gui.app.views.encoding import EncodingView
 from posenc_gui.core import registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +90,11 @@ def test_the_panel_comes_up_in_chinese_and_choices_keep_their_values(qtbot, chin
     layout.setCurrentIndex(layout.findData("half"))
     assert model.scene.params["layout"] == "half"
     assert layout.currentText() == "前后两半"
+
+
+def test_view_titles_are_translated_in_the_context_of_their_class(chinese):
+    assert i18n.translate("EncodingView", EncodingView.title) == "位置编码"
+    assert ("EncodingView", EncodingView.title) in update_translations.view_strings()
 
 
 def test_switching_back_to_english_restores_the_source_texts(qtbot, qapp):

@@ -4,9 +4,10 @@
 ``install(app, code)`` switches the whole application; widgets built afterwards come up in the new
 language (the main window rebuilds its panel and views on a switch, so no restart is needed).
 
-Contexts outside QObjects: "core" for the registry's strings (method titles, summaries, parameter
-titles, help texts, choices, output kinds) and "views" for view titles and lesson step titles, e.g.
-``translate("views", view_class.title)``. scripts/update_translations.py extracts both.
+Strings outside QObjects: the registry's (method titles, summaries, parameter titles, help texts,
+choices, output kinds) are in context "core"; view titles and lesson step titles in the context of
+their view class, e.g. ``translate(cls.__name__, cls.title)``. scripts/update_translations.py
+extracts both.
 """
 
 from __future__ import annotations

@@ -116,6 +116,11 @@
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="139"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
 </context>
 <context>
     <name>BiasView</name>
@@ -158,6 +163,11 @@
         <location filename="../../posenc_gui/app/views/relative.py" line="90"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="142"/>
+        <source>Bias per head</source>
+        <translation>各头的偏置</translation>
     </message>
 </context>
 <context>
@@ -202,11 +212,17 @@
         <source>Against</source>
         <translation>缺点</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="149"/>
+        <source>Choosing an encoding</source>
+        <translation>如何选择编码</translation>
+    </message>
 </context>
 <context>
     <name>ClocksView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="115"/>
+        <location filename=".registry_strings.py" line="157"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -277,6 +293,7 @@ turns made: {1}</source>
     <name>ContextExtensionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="283"/>
+        <location filename=".registry_strings.py" line="158"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -418,6 +435,11 @@ turns made: {1}</source>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="151"/>
+        <source>Score vs offset</source>
+        <translation>得分与相对偏移</translation>
+    </message>
 </context>
 <context>
     <name>EncodingView</name>
@@ -491,6 +513,11 @@ turns made: {1}</source>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="140"/>
+        <source>Encoding</source>
+        <translation>位置编码</translation>
+    </message>
 </context>
 <context>
     <name>FrequencyView</name>
@@ -524,6 +551,11 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="152"/>
+        <source>Frequencies</source>
+        <translation>频率</translation>
     </message>
 </context>
 <context>
@@ -602,6 +634,21 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lesson_images.py" line="221"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="143"/>
+        <source>Images and video</source>
+        <translation>图像与视频</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="144"/>
+        <source>Images: one patch against all</source>
+        <translation>图像：一个图块与所有图块</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="145"/>
+        <source>Video: patches across frames</source>
+        <translation>视频：跨帧的图块</translation>
     </message>
 </context>
 <context>
@@ -706,11 +753,17 @@ turns made: {1}</source>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="146"/>
+        <source>CNN, RNN or self-attention</source>
+        <translation>CNN、RNN 还是自注意力</translation>
+    </message>
 </context>
 <context>
     <name>LearnedTableView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="505"/>
+        <location filename=".registry_strings.py" line="163"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -730,66 +783,66 @@ turns made: {1}</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="554"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="558"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="554"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="558"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="555"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="556"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="560"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="561"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="563"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="561"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="563"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="558"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="562"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="578"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="590"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="594"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="603"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="607"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="604"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="608"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1162,6 +1215,11 @@ turns made: {1}</source>
         <source>Source</source>
         <translation>出处</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="147"/>
+        <source>Which models use what</source>
+        <translation>各模型用什么编码</translation>
+    </message>
 </context>
 <context>
     <name>MultiHeadLesson</name>
@@ -1270,6 +1328,11 @@ turns made: {1}</source>
         <source>W_o (the same for every sequence)</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="154"/>
+        <source>Multi-head attention</source>
+        <translation>多头注意力</translation>
+    </message>
 </context>
 <context>
     <name>OrderLesson</name>
@@ -1307,6 +1370,11 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="542"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="155"/>
+        <source>Why order matters</source>
+        <translation>为什么顺序很重要</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1472,11 @@ turns made: {1}</source>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="141"/>
+        <source>Every output</source>
+        <translation>全部输出</translation>
+    </message>
 </context>
 <context>
     <name>ParameterPanel</name>
@@ -1448,21 +1521,25 @@ turns made: {1}</source>
     <name>PrecisionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="410"/>
+        <location filename=".registry_strings.py" line="159"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="412"/>
+        <location filename=".registry_strings.py" line="160"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="413"/>
+        <location filename=".registry_strings.py" line="161"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="414"/>
+        <location filename=".registry_strings.py" line="162"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -1636,6 +1713,11 @@ turns made: {1}</source>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
+    <message>
+        <location filename=".registry_strings.py" line="156"/>
+        <source>The relative property</source>
+        <translation>相对位置性质</translation>
+    </message>
 </context>
 <context>
     <name>SlopesView</name>
@@ -1659,6 +1741,11 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/relative.py" line="154"/>
         <source>slope</source>
         <translation>斜率</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="150"/>
+        <source>Slopes per head</source>
+        <translation>各头的斜率</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1784,11 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>Source</source>
         <translation>出处</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="148"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1982,11 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="278"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="153"/>
+        <source>Self-attention step by step</source>
+        <translation>自注意力逐步演示</translation>
     </message>
 </context>
 <context>
@@ -3165,134 +3262,6 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/core/models.py" line="280"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
-    </message>
-</context>
-<context>
-    <name>views</name>
-    <message>
-        <location filename=".registry_strings.py" line="139"/>
-        <source>Attention</source>
-        <translation>注意力</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="140"/>
-        <source>Encoding</source>
-        <translation>位置编码</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="141"/>
-        <source>Every output</source>
-        <translation>全部输出</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="142"/>
-        <source>Bias per head</source>
-        <translation>各头的偏置</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="150"/>
-        <source>Slopes per head</source>
-        <translation>各头的斜率</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="151"/>
-        <source>Score vs offset</source>
-        <translation>得分与相对偏移</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="152"/>
-        <source>Frequencies</source>
-        <translation>频率</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="143"/>
-        <source>Images and video</source>
-        <translation>图像与视频</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="144"/>
-        <source>Images: one patch against all</source>
-        <translation>图像：一个图块与所有图块</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="145"/>
-        <source>Video: patches across frames</source>
-        <translation>视频：跨帧的图块</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="146"/>
-        <source>CNN, RNN or self-attention</source>
-        <translation>CNN、RNN 还是自注意力</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="147"/>
-        <source>Which models use what</source>
-        <translation>各模型用什么编码</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="148"/>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="149"/>
-        <source>Choosing an encoding</source>
-        <translation>如何选择编码</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="153"/>
-        <source>Self-attention step by step</source>
-        <translation>自注意力逐步演示</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="154"/>
-        <source>Multi-head attention</source>
-        <translation>多头注意力</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="155"/>
-        <source>Why order matters</source>
-        <translation>为什么顺序很重要</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="156"/>
-        <source>The relative property</source>
-        <translation>相对位置性质</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="157"/>
-        <source>Clocks and bits</source>
-        <translation>时钟与二进制位</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="158"/>
-        <source>Context extension</source>
-        <translation>上下文扩展</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="159"/>
-        <source>Precision lens</source>
-        <translation>数值精度放大镜</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="160"/>
-        <source>float32 angles</source>
-        <translation>float32 角度</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="161"/>
-        <source>float16 and bfloat16</source>
-        <translation>float16 与 bfloat16</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="162"/>
-        <source>the fix: reduce modulo 2π in float64 first</source>
-        <translation>解决办法：先在 float64 中对 2π 取模</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="163"/>
-        <source>Learned table vs sinusoid</source>
-        <translation>可学习位置表与正弦编码对比</translation>
     </message>
 </context>
 </TS>

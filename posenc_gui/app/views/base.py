@@ -37,7 +37,7 @@ class View(QWidget):
     ``fetch`` and ``show_data``; ``size`` tells the window how big a request is. ``group`` sorts the
     views in the window's navigation: "explore" (a method's outputs), "learn" (guided lessons) or
     "reference" (pages to read). ``title`` stays English: the navigation shows
-    ``i18n.translate("views", title)`` and scripts/update_translations.py extracts every title."""
+    ``i18n.translate(cls.__name__, cls.title)`` and scripts/update_translations.py extracts every title."""
 
     key = ""
     title = ""

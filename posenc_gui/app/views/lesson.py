@@ -56,7 +56,7 @@ class LessonView(View):
     """A guided view: ``explanation`` (rich text) and ``formulas`` (names under resources/formulas) on top.
 
     Subclasses with steps set ``steps`` to their step titles, in English (scripts/update_translations.py
-    extracts them, like ``title``, for translation in context "views"); the current step is
+    extracts them, like ``title``, for translation in the context of the class); the current step is
     ``scene.option("step", 0)`` and Back / Next write it. Like every view they implement ``fetch`` and ``show_data``.
     """
 
@@ -117,7 +117,7 @@ class LessonView(View):
             return
         step = self.step
         self.step_label.setText(self.tr("Step {0} of {1}: {2}").format(
-            step + 1, len(self.steps), i18n.translate("views", self.steps[step])))
+            step + 1, len(self.steps), i18n.translate(type(self).__name__, self.steps[step])))
         self.back.setEnabled(step > 0)
         self.next.setEnabled(step < len(self.steps) - 1)
 
