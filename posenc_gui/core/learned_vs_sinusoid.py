@@ -4,6 +4,8 @@ what each does past position 512 (the table has no row there; the sinusoid simpl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from . import registry
@@ -37,13 +39,19 @@ def table_statistics(table: np.ndarray) -> dict:
     }
 
 
+def compared_elements(length: int = TABLE_ROWS) -> int:
+    """How many numbers ``compare_tables(length)`` holds (two tables and two similarity matrices)."""
+    return (TABLE_ROWS + length) * WIDTH + 2 * TABLE_ROWS * TABLE_ROWS
+
+
+@lru_cache(maxsize=4)
 def compare_tables(length: int = TABLE_ROWS) -> dict:
     """The MiniLM table and the sinusoid (d = 384) for positions 0 .. length - 1, length >= 512.
 
     learned: the table's 512 rows (all it has); sinusoid: ``length`` rows; learned_similarity and
     sinusoid_similarity: (512, 512) cosine similarities of the first 512 positions; statistics of the
     table (``table_statistics``); refusal: the learned method's own message when ``length`` passes its
-    last row, else ""."""
+    last row, else "". Cached: the arrays are read-only."""
     if length < TABLE_ROWS:
         raise InputError(f"the comparison shows at least the table's {TABLE_ROWS} rows, not {length}")
     learned, sinusoidal = registry.get("learned"), registry.get("sinusoidal")
@@ -54,11 +62,12 @@ def compare_tables(length: int = TABLE_ROWS) -> dict:
         refusal = ""
     except InputError as error:
         refusal = str(error)
-    return {
+    arrays = {
         "learned": table,
         "sinusoid": sinusoid,
         "learned_similarity": similarity(table, "cosine"),
         "sinusoid_similarity": similarity(sinusoid[:TABLE_ROWS], "cosine"),
-        "statistics": table_statistics(table),
-        "refusal": refusal,
     }
+    for array in arrays.values():
+        array.flags.writeable = False
+    return {**arrays, "statistics": table_statistics(table), "refusal": refusal}

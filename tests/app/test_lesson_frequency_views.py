@@ -103,3 +103,11 @@ def test_learned_table_shows_the_refusal_and_the_sinusoid_going_on(qtbot):
     assert view.shown["sinusoid"].shape == (640, 384) and view.shown["learned"].shape == (512, 384)
     texts = [item.textItem.toPlainText() for item in view.plots[0].items if hasattr(item, "textItem")]
     assert any("exceeds the 512 rows" in text for text in texts)
+
+
+@pytest.mark.parametrize("cls", LESSONS, ids=lambda cls: cls.key)
+def test_hovering_a_plot_names_its_values(qtbot, cls):
+    _, view = shown_view(qtbot, cls, Scene(view=cls.key, position=5))
+    text = view.hover_text(view.plots[0], 0.2, 0.3)
+    assert text and any(character.isdigit() for character in text)
+    assert view.hover_text(None, 0.0, 0.0) == ""

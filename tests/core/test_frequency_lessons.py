@@ -106,3 +106,10 @@ def test_table_statistics_of_a_known_table():
     table = np.array([[3.0, 4.0], [1.0, 0.0], [0.0, 1.0]])
     stats = learned_vs_sinusoid.table_statistics(table)
     assert stats["first_norm"] == 5.0 and stats["neighbour_cosine"] == pytest.approx((0.6 + 0.0) / 2)
+
+
+def test_compared_tables_are_cached_and_read_only():
+    first = learned_vs_sinusoid.compare_tables(520)
+    assert learned_vs_sinusoid.compare_tables(520) is first and not first["learned"].flags.writeable
+    assert learned_vs_sinusoid.compared_elements(520) == sum(first[name].size for name in (
+        "learned", "sinusoid", "learned_similarity", "sinusoid_similarity"))

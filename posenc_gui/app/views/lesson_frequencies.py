@@ -91,7 +91,8 @@ class FrequencyLesson(LessonView):
         font.setPointSizeF(points)
         self.facts.setFont(font)
 
-    def legend_for(self, plot: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
+    def legend_for(self, plot: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
+        """A legend in the theme's colours; offset from the plot's corner (negative: from the right / bottom)."""
         legend = plot.addLegend(offset=offset, labelTextSize=f"{self.points * 0.9:.0f}pt",
                                 labelTextColor=self.theme.foreground, brush=pg.mkBrush(self.theme.background),
                                 pen=pg.mkPen(self.theme.foreground))
@@ -343,7 +344,7 @@ class ContextExtensionView(FrequencyLesson):
             plot = self.new_plot(0, col)
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
-            legend = self.legend_for(plot) if what == "frequencies" else None
+            legend = self.legend_for(plot, offset=(10, -10)) if what == "frequencies" else None
             for scaling in SCALINGS:
                 colour_index, line, symbol = SCALING_STYLES[scaling]
                 colour = style.curve_colour(colour_index, self.theme)
@@ -456,7 +457,7 @@ class PrecisionView(FrequencyLesson):
         self.plot = plot = self.new_plot(0, 0)
         plot.setLogMode(x=True, y=True)
         plot.showGrid(x=True, y=True, alpha=0.3)
-        legend = self.legend_for(plot, offset=(10, 10))
+        legend = self.legend_for(plot, offset=(-10, -10))
         width = max(2.5, self.points / 4)
         positions = data["positions"]
         self.curves = []
@@ -471,9 +472,9 @@ class PrecisionView(FrequencyLesson):
                 legend.addItem(item, name)
                 self.curves.append((name, errors))
                 self.shown[f"{dtype}_{'reduced' if fixed else 'naive'}"] = errors
-        plot.setRange(xRange=(0, 6), yRange=(-9, 0.5), padding=0.02)
+        plot.setRange(xRange=(0, 6), yRange=(-10, 0.5), padding=0.02)
         plot.getAxis("bottom").setTicks(decade_ticks(0, 6))
-        plot.getAxis("left").setTicks(decade_ticks(-9, 0))
+        plot.getAxis("left").setTicks(decade_ticks(-10, 0))
         style.title(plot, self.tr("max |sin error| over all pairs, against float64"), self.theme, self.points)
         style.label(plot, "bottom", self.tr("position p"), self.theme, self.points)
         style.label(plot, "left", self.tr("max |sin error|"), self.theme, self.points)
@@ -534,6 +535,10 @@ class LearnedTableView(FrequencyLesson):
     @staticmethod
     def fetch(scene: Scene):
         return learned_vs_sinusoid.compare_tables(LearnedTableView.length(scene))
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        return learned_vs_sinusoid.compared_elements(LearnedTableView.length(scene))
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
