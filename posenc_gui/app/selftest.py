@@ -2,7 +2,8 @@
 deck (when given) and every view with every method it applies to, and check that each one drew.
 
 A view whose data does not depend on the method (the same arrays for every method) is visited once.
-A step fails on an exception, an error message in the status bar, or a plot area of a single colour.
+A step fails on an exception, an error message in the status bar, or a plot area (for a page of text,
+the whole view) of a single colour.
 One line per failure, then ``self-test: N steps passed, M failed``; exit status 0 only when none failed,
 2 for an invalid deck or an unusable screenshot folder.
 """
@@ -95,8 +96,9 @@ class SelfTest:
                 return window.error_label.text()
             if window.model.scene.view != scene.view:
                 return f"showed view {window.model.scene.view!r} instead"
-            if is_blank(view.graphics.grab().toImage()):
-                return "the plot area is blank (a single colour)"
+            drawn = view.graphics if view.graphics.isVisible() else view  # a text page hides its plot area
+            if is_blank(drawn.grab().toImage()):
+                return "the view is blank (a single colour)"
             if self.screenshot_dir is not None:
                 path = self.screenshot_dir / f"{number:03d}-{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.png"
                 if not window.grab().save(str(path)):

@@ -166,7 +166,8 @@ class MainWindow(QMainWindow):
     def _command(self, name: str, text: str, slot, shortcuts=(), menu=None, checkable=False) -> QAction:
         action = QAction(text, self.menuBar())
         action.setObjectName(name)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}  # standard keys may repeat ours
+        action.setShortcuts(list(keys.values()))
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         if menu is not None:

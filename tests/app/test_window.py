@@ -1,0 +1,355 @@
+"""The main window driven through its state, menus and keys: navigation, decks, presentation, text
+size, themes, language, export, settings. Settings live in an ini file under tmp_path, never the user's."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication, QSlider
+
+from posenc_gui.app import i18n, settings as prefs, style
+from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.window import MainWindow, grouped_views
+from posenc_gui.paths import resource
+
+
+@pytest.fixture
+def private_settings(qapp, tmp_path):
+    """QSettings() resolves to an ini file under tmp_path for the duration of a test."""
+    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
+    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def window(qtbot, private_settings):
+    win = MainWindow(settings=QSettings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def deck_file(tmp_path, count=3):
+    scenes = [{"method": "sinusoidal", "view": "encoding", "title": f"Scene {k}", "notes": f"notes {k}",
+               "position": k} for k in range(count)]
+    path = tmp_path / "lecture.posdeck"
+    path.write_text(json.dumps({"version": 1, "title": "Test deck", "scenes": scenes}))
+    return path
+
+
+# -- navigation ---------------------------------------------------------------------------------
+def test_selector_lists_every_view_grouped_and_enables_those_that_apply(window):
+    items = window.selector.model()
+    keys = [items.item(row).data(Qt.UserRole) for row in range(items.rowCount())]
+    assert [k for k in keys if k] == [key for _, group in grouped_views() for key in group]
+    assert sorted(k for k in keys if k) == sorted(VIEWS)
+    assert keys.count(None) == len(grouped_views())  # one header per group
+
+    def enabled(key):
+        return items.item(keys.index(key)).isEnabled()
+
+    window.model.set_method("sinusoidal")
+    assert enabled("encoding") and not enabled("bias")
+    assert not window.commands["view_bias"].isEnabled()
+    window.model.set_method("alibi")
+    assert enabled("bias") and not enabled("encoding")
+    assert window.commands["view_bias"].isEnabled()
+
+
+def test_choosing_a_view_goes_through_the_state(window):
+    row = window.selector.findData("attention", Qt.UserRole)
+    window.selector.activated.emit(row)
+    assert window.model.scene.view == "attention"
+    assert window.stack.currentWidget() is window.views["attention"]
+    window.commands["view_encoding"].trigger()
+    assert window.model.scene.view == "encoding"
+    assert window.selector.currentData(Qt.UserRole) == "encoding"
+    assert window.commands["view_encoding"].isChecked()
+
+
+def test_state_changes_move_the_selector(window):
+    window.model.set_view("attention")
+    assert window.selector.currentData(Qt.UserRole) == "attention"
+    assert window.stack.currentWidget() is window.views["attention"]
+
+
+def test_next_view_cycles_through_the_views_that_apply(window):
+    window.model.set_method("alibi")
+    visited = []
+    for _ in range(len(VIEWS) + 1):
+        window.commands["next_view"].trigger()
+        visited.append(window.model.scene.view)
+    applicable = window.applicable_views()
+    assert set(visited) == set(applicable)
+    assert "encoding" not in visited
+    window.commands["previous_view"].trigger()
+    assert window.model.scene.view == visited[-2]
+
+
+# -- decks --------------------------------------------------------------------------------------
+def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
+    assert window.open_deck(deck_file(tmp_path))
+    assert window.model.scene.title == "Scene 0"
+    assert "scene 1 of 3: Scene 0" in window.deck_label.text()
+    assert window.notes.text() == "notes 0"
+    qtbot.keyClick(window, Qt.Key_PageDown)
+    assert window.model.scene.title == "Scene 1"
+    assert window.model.scene.position == 1
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.deck_index == 2
+    assert not window.commands["next_scene"].isEnabled()
+    qtbot.keyClick(window, Qt.Key_PageUp)
+    assert window.deck_index == 1
+    qtbot.keyClick(window, Qt.Key_Home)
+    assert window.deck_index == 0
+    qtbot.keyClick(window, Qt.Key_End)
+    assert window.model.scene.title == "Scene 2"
+    assert "scene 3 of 3: Scene 2" in window.deck_label.text()
+
+
+def test_arrow_keys_stay_with_a_focused_slider_unless_presenting(window, qtbot, tmp_path):
+    window.open_deck(deck_file(tmp_path))
+    slider = window.panel.findChildren(QSlider)[0]
+    window.activateWindow()
+    slider.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    before = slider.value()
+    qtbot.keyClick(slider, Qt.Key_Right)
+    assert window.deck_index == 0
+    assert slider.value() != before
+    qtbot.keyClick(slider, Qt.Key_PageDown)  # a clicker's key always steps
+    assert window.deck_index == 1
+    window.set_presenting(True)
+    slider.setFocus()
+    value = slider.value()
+    qtbot.keyClick(slider, Qt.Key_Right)
+    assert window.deck_index == 2
+    assert slider.value() == value
+
+
+def test_edits_stay_with_the_deck_and_are_saved(window, tmp_path):
+    window.open_deck(deck_file(tmp_path))
+    window.model.update(position=9)
+    window.go_to_scene(1)
+    window.go_to_scene(0)
+    assert window.model.scene.position == 9
+    window.add_scene()
+    assert window.deck_index == 1 and len(window.deck_scenes) == 4
+    saved = tmp_path / "saved.posdeck"
+    assert window.save_deck(saved)
+    reopened = MainWindow()
+    try:
+        assert reopened.open_deck(saved)
+        assert [s.position for s in reopened.deck_scenes] == [9, 9, 1, 2]
+    finally:
+        reopened.close()
+
+
+def test_a_bad_deck_leaves_everything_as_it_was(window, tmp_path):
+    bad = tmp_path / "bad.posdeck"
+    bad.write_text('{"version": 1, "scenes": [{"method": "no-such-method"}]}')
+    scene = window.model.scene
+    assert not window.open_deck(bad)
+    assert "bad.posdeck" in window.error_label.text()
+    assert "\n" not in window.error_label.text()
+    assert window.model.scene == scene and not window.deck_scenes
+
+
+def test_scene_files_round_trip(window, tmp_path):
+    window.model.set_method("alibi", view="bias")
+    window.model.update(head=2)
+    path = tmp_path / "scene.json"
+    assert window.save_scene(path)
+    saved = window.model.scene
+    window.model.set_method("sinusoidal", view="encoding")
+    assert window.open_scene(path)
+    assert window.model.scene == saved
+    path.write_text("[1, 2")
+    assert not window.open_scene(path)
+    assert window.model.scene == saved
+    assert "scene.json" in window.error_label.text()
+
+
+# -- look ---------------------------------------------------------------------------------------
+def test_presentation_mode_scales_text_and_escape_leaves(window, qtbot):
+    normal = window.points
+    window.commands["present"].trigger()
+    assert window.presenting and window.isFullScreen()
+    assert window.points == pytest.approx(normal * style.PRESENTATION_SCALE)
+    assert window.current_view.points == pytest.approx(window.points)
+    assert QApplication.font().pointSizeF() == pytest.approx(window.points)
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.presenting and not window.isFullScreen()
+    assert window.points == pytest.approx(normal)
+
+
+def test_text_size_keys(window, qtbot):
+    qtbot.keyClick(window, Qt.Key_Equal, Qt.ControlModifier)
+    assert window.text_scale == pytest.approx(1.15)
+    qtbot.keyClick(window, Qt.Key_Minus, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key_Minus, Qt.ControlModifier)
+    assert window.text_scale == pytest.approx(1 / 1.15)
+    qtbot.keyClick(window, Qt.Key_0, Qt.ControlModifier)
+    assert window.text_scale == 1.0
+    for _ in range(30):
+        window.commands["larger"].trigger()
+    assert window.text_scale == style.MAX_SCALE
+    assert window.current_view.points == pytest.approx(style.BASE_POINTS * style.MAX_SCALE)
+
+
+def test_theme_switch_reaches_palette_and_views(window):
+    window.commands["theme_dark"].trigger()
+    dark = style.THEMES["dark"]
+    assert window.theme is dark
+    assert QApplication.palette().color(QPalette.Window).name() == dark.window
+    assert window.current_view.theme is dark
+    window.model.set_view("attention")
+    assert window.views["attention"].theme is dark  # built after the switch, in the current theme
+    assert prefs.load(QSettings()).theme == "dark"
+    window.commands["theme_light"].trigger()
+    assert QApplication.palette().color(QPalette.Window).name() == style.THEMES["light"].window
+
+
+def test_light_theme_is_high_contrast():
+    light = style.THEMES["light"]
+    assert (light.foreground, light.background, light.base) == ("#000000", "#ffffff", "#ffffff")
+
+
+def test_language_switch_rebuilds_without_losing_the_scene(window, tmp_path):
+    window.open_deck(deck_file(tmp_path))
+    window.go_to_scene(1)
+    window.model.set_method("alibi", view="bias")
+    window.model.update(head=1, text="one two three")
+    scene = window.model.scene
+    old_view, old_panel = window.views["bias"], window.panel
+    window.commands["language_zh"].trigger()
+    assert window.model.scene == scene
+    assert window.views["bias"] is not old_view and window.panel is not old_panel
+    assert window.stack.currentWidget() is window.views["bias"]
+    assert window.deck_index == 1 and len(window.deck_scenes) == 3
+    if resource("translations", "posenc_gui_zh.qm").is_file():
+        assert window.language == "zh"
+        assert window.commands["language_zh"].isChecked()
+        assert window.menuBar().actions()[0].text() != "&File"
+    else:
+        assert window.language == "en"
+    window.model.update(position=5)  # the rebuilt panel and views follow the new model
+    assert window.deck_scenes[1].position == 5
+    window.commands["language_en"].trigger()
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.model.scene.position == 5
+
+
+# -- export -------------------------------------------------------------------------------------
+def test_export_png_at_a_chosen_width(window, tmp_path):
+    path = tmp_path / "figure.png"
+    assert window.export_png(path, 800)
+    image = QImage(str(path))
+    assert image.width() == 800 and image.height() > 0
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".npy", ".npz"])
+def test_export_data(window, tmp_path, suffix):
+    path = tmp_path / f"data{suffix}"
+    assert window.export_data(path)
+    shown = window.current_view.shown
+    main = next(iter(shown.values()))
+    if suffix == ".csv":
+        table = np.loadtxt(path, delimiter=",", skiprows=1)
+        np.testing.assert_allclose(table[:, 1:], main, rtol=1e-12)
+    elif suffix == ".npy":
+        np.testing.assert_array_equal(np.load(path), main)
+    else:
+        with np.load(path) as archive:
+            assert sorted(archive.files) == sorted(shown)
+
+
+def test_a_failed_export_leaves_no_file(window, tmp_path, monkeypatch):
+    import os
+
+    def refuse(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    for name in ("figure.png", "data.npz", "data.csv"):
+        write = window.export_png if name.endswith(".png") else window.export_data
+        assert not write(tmp_path / name)
+        assert "No space left on device" in window.error_label.text()
+    assert not [p.name for p in tmp_path.iterdir() if p.is_file()]  # neither the file nor a temporary one
+
+
+def test_export_to_a_missing_folder_or_wrong_suffix_is_one_line(window, tmp_path):
+    assert not window.export_data(tmp_path / "missing" / "data.npy")
+    assert not window.export_data(tmp_path / "data.txt")
+    assert ".csv" in window.error_label.text() and "\n" not in window.error_label.text()
+    assert not (tmp_path / "data.txt").exists()
+
+
+def test_copy_figure_to_the_clipboard(window):
+    window.commands["copy_figure"].trigger()
+    image = QApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 100
+
+
+# -- settings -----------------------------------------------------------------------------------
+def test_preferences_round_trip(private_settings):
+    chosen = prefs.Preferences(theme="dark", text_scale=1.5, language="zh", last_deck="/decks/a.posdeck")
+    prefs.save(QSettings(), chosen)
+    assert prefs.load(QSettings()) == chosen
+
+
+def test_window_remembers_look_and_geometry(qtbot, private_settings):
+    first = MainWindow(settings=QSettings())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(780, 640)  # within the offscreen screen (800 x 800), which restoring clamps to
+    first.set_theme("dark")
+    first.set_text_scale(1.3)
+    first.close()
+    second = MainWindow(settings=QSettings())
+    qtbot.addWidget(second)
+    assert second.theme.name == "dark"
+    assert second.text_scale == pytest.approx(1.3)
+    assert (second.width(), second.height()) == (780, 640)
+
+
+def test_corrupt_settings_fall_back_to_defaults(qtbot, private_settings):
+    path = Path(QSettings().fileName())
+    path.parent.mkdir(parents=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("[look]\ntheme=purple\ntext_scale=nan\nlanguage=42\n"
+                     "[files]\nlast_deck=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x2)\n"
+                     "[window]\ngeometry=not a geometry\nstate=@ByteArray(garbage)\n")
+    assert prefs.load(QSettings()) == prefs.Preferences()
+    win = MainWindow(settings=QSettings())
+    qtbot.addWidget(win)
+    assert win.theme.name == "light" and win.text_scale == 1.0
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("[look]\ntext_scale=99\n")
+    assert prefs.load(QSettings()).text_scale == 1.0
+    with open(path, "wb") as handle:
+        handle.write(bytes(range(256)) * 8)
+    assert prefs.load(QSettings()) == prefs.Preferences()
+
+
+# -- help ---------------------------------------------------------------------------------------
+def test_about_shows_versions_and_licence_texts(qtbot):
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert licenses_dir() is not None
+    assert dialog.files.count() == len(list(licenses_dir().glob("*.txt")))
+    assert dialog.files.item(0).text().startswith("PosEnc")
+    assert "MIT" in dialog.text.toPlainText()
+    dialog.files.setCurrentRow(dialog.files.count() - 1)
+    assert dialog.text.toPlainText() == dialog.paths[-1].read_text(encoding="utf-8", errors="replace")
+    names = [name for name, _ in versions()]
+    assert names == ["PosEnc Explorer", "Python", "Qt", "PySide6", "pyqtgraph", "NumPy"]
