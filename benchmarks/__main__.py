@@ -15,6 +15,7 @@ import time
 BENCHMARKS = {
     "sinusoidal": "benchmarks.bench_sinusoidal",
     "attention": "benchmarks.bench_attention",
+    "soak": "benchmarks.bench_soak",
 }
 
 

@@ -1,0 +1,181 @@
+"""Soak testing: many random scene changes driven through a ``StateModel`` (normally a real
+``MainWindow``'s), with the event loop turning after each change, an event-loop stall watchdog and
+resident-memory readings. ``tests/test_soak.py`` runs a short soak, ``benchmarks/bench_soak.py``
+the full one."""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..core import registry
+from ..core.params import Param
+from .state import MAX_CURVES, StateModel
+
+WORDS = ("the", "cat", "chases", "a", "mouse", "over", "old", "wall", "while", "dog", "sleeps",
+         "猫", "追", "老鼠", "quickly", "and", "then", "runs", "home", "again")
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now, in bytes (peak resident size where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+class StallWatchdog(QObject):
+    """Ticks a timer every ``interval_ms`` on the GUI thread and records the longest gap between
+    two ticks: the longest time the event loop could not answer (a stall)."""
+
+    def __init__(self, interval_ms: int = 5, parent=None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.clock = QElapsedTimer()
+        self.longest_ms = 0.0
+
+    def start(self) -> None:
+        self.longest_ms = 0.0
+        self.clock.start()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        gap = self.clock.nsecsElapsed() / 1e6
+        self.clock.restart()
+        self.longest_ms = max(self.longest_ms, gap)
+
+
+def modest_value(rng: random.Random, param: Param, scale: float):
+    """A random valid value of ``param`` no larger than about ``scale`` times its default."""
+    if param.kind == "bool":
+        return rng.random() < 0.5
+    if param.kind == "choice":
+        return rng.choice(param.choices)
+    low = param.minimum
+    high = param.maximum
+    if param.default:
+        high = min(high, max(abs(param.default) * scale, low + 8))
+    if param.kind == "int":
+        return rng.randint(int(low), int(high))
+    if low > 0:
+        value = math.exp(rng.uniform(math.log(low), math.log(high)))
+    else:
+        value = rng.uniform(low, high)
+    return min(max(float(f"{value:.4g}"), low), high)
+
+
+def random_change(rng: random.Random, model: StateModel, scale: float = 2.0) -> str:
+    """Make one random change through ``model`` (a method, a parameter, a view or a selection);
+    return what kind of change it was. Some changes are refused by the model's validation (the
+    model then emits ``error``), as a user's would be."""
+    scene = model.scene
+    roll = rng.random()
+    if roll < 0.1:
+        method = rng.choice(registry.all_methods())
+        views = [key for key, applies in (model.views or {}).items() if applies(method)]
+        model.set_method(method.name, rng.choice(views) if views else None)
+        return "method"
+    if roll < 0.55:
+        param = rng.choice(model.method.params)
+        model.set_param(param.name, modest_value(rng, param, scale))
+        return "param"
+    if roll < 0.65 and model.views:
+        method = model.method
+        model.set_view(rng.choice([key for key, applies in model.views.items() if applies(method)]))
+        return "view"
+    length = int(scene.params.get("seq_len", 64))
+    width = int(scene.params.get("d_model", 64))
+    heads = int(scene.params.get("heads", 4))
+    choice = rng.randrange(5)
+    if choice == 0:
+        model.update(position=rng.randrange(max(length, 1)))
+    elif choice == 1:
+        model.update(dims=tuple(rng.sample(range(width), min(width, rng.randint(0, MAX_CURVES // 2)))))
+    elif choice == 2:
+        model.update(head=rng.choice(["all", rng.randrange(heads)]))
+    elif choice == 3:
+        model.update(text=" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 12))))
+    else:
+        field_name = rng.choice(["causal", "position_only"])
+        model.update(**{field_name: not getattr(scene, field_name)})
+    return "selection"
+
+
+@dataclass
+class SoakResult:
+    """What a soak measured. ``memory`` holds (change number, resident bytes) samples."""
+
+    changes: int
+    seconds: float
+    longest_stall_ms: float
+    memory: list[tuple[int, int]] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    refused: int = 0
+
+    @property
+    def changes_per_second(self) -> float:
+        return self.changes / self.seconds if self.seconds else float("inf")
+
+    def memory_growth(self, from_change: int) -> int:
+        """Resident bytes gained from the sample at or after ``from_change`` to the last sample."""
+        start = next(rss for number, rss in self.memory if number >= from_change)
+        return self.memory[-1][1] - start
+
+
+def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
+             sample_every: int = 100, progress=None) -> SoakResult:
+    """Drive ``changes`` random changes through ``model``, turning the event loop after each one
+    (so the window redraws), with a stall watchdog running. Uncaught exceptions (from slots,
+    paint events, worker threads) are recorded, not raised; the hooks are restored afterwards.
+    ``progress(number, result)`` is called at every memory sample when given."""
+    app = QApplication.instance()
+    rng = random.Random(seed)
+    exceptions: list[str] = []
+    refusals = 0
+
+    def refused(_message: str) -> None:
+        nonlocal refusals
+        refusals += 1
+
+    model.error.connect(refused)
+    old_hook, old_thread_hook = sys.excepthook, threading.excepthook
+    sys.excepthook = lambda kind, value, tb: exceptions.append(f"{kind.__name__}: {value}")
+    threading.excepthook = lambda args: exceptions.append(f"{args.exc_type.__name__}: {args.exc_value}")
+    watchdog = StallWatchdog()
+    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions)
+    start = time.perf_counter()
+    watchdog.start()
+    try:
+        for number in range(1, changes + 1):
+            random_change(rng, model, scale)
+            app.processEvents()
+            if number % sample_every == 0 or number == changes:
+                result.memory.append((number, resident_bytes()))
+                result.longest_stall_ms = watchdog.longest_ms
+                if progress is not None:
+                    progress(number, result)
+    finally:
+        watchdog.stop()
+        result.seconds = time.perf_counter() - start
+        result.longest_stall_ms = watchdog.longest_ms
+        result.refused = refusals
+        model.error.disconnect(refused)
+        sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+    return result
