@@ -117,7 +117,8 @@ def update() -> None:
         markers.unlink(missing_ok=True)
     for code in LANGUAGES:
         build_qm(ts_path(code), qm_path(code))
-        print(f"updated {ts_path(code).relative_to(ROOT)} and {qm_path(code).name}")
+        unfinished = ET.parse(ts_path(code)).getroot().findall(".//translation[@type='unfinished']")
+        print(f"updated {ts_path(code).relative_to(ROOT)} ({len(unfinished)} to translate) and {qm_path(code).name}")
 
 
 def build_qm(ts: Path, qm: Path) -> None:
