@@ -39,7 +39,8 @@ def clock_face(position: int, d_model: int = 128, base: float = 10000.0, hands: 
     """Everything the clocks lesson draws for one position:
 
     pairs (indices of the hands), frequencies, wavelengths (positions per full turn), angles (p w_i, the
-    total turned, in radians), turns (whole turns made), sin and cos (the hand tip = the two encoding
+    total turned, in radians), turns (whole turns made), within_turn (the angle past the last whole
+    turn, in [0, 2 pi)), sin and cos (the hand tip = the two encoding
     values), bits (``hands`` bits of p, lowest first) and flip_every (bit k flips every 2^k steps)."""
     if not 1 <= hands <= MAX_HANDS:
         raise InputError(f"hands must be from 1 to {MAX_HANDS}, not {hands}")
@@ -53,6 +54,7 @@ def clock_face(position: int, d_model: int = 128, base: float = 10000.0, hands: 
         "wavelengths": TWO_PI / omega,
         "angles": angles,
         "turns": np.floor(angles / TWO_PI),
+        "within_turn": np.mod(angles, TWO_PI),
         "sin": np.sin(angles),
         "cos": np.cos(angles),
         "bits": position_bits(position, hands),

@@ -254,7 +254,7 @@ class ClocksView(FrequencyLesson):
             if dial is plot:
                 return self.tr("pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}").format(
                     face["pairs"][index], fmt(face["angles"][index]), int(face["turns"][index]),
-                    fmt(face["angles"][index] - 2 * np.pi * face["turns"][index]),
+                    fmt(face["within_turn"][index]),
                     fmt(face["sin"][index]), fmt(face["cos"][index]))
         if plot is self.bit_plot:
             k = int(np.clip(round(x), 0, len(face["bits"]) - 1))
@@ -484,7 +484,7 @@ class PrecisionView(FrequencyLesson):
         text = self.tr("float32 angle error, computed here: {0}.").format(checked)
         if step == 2:
             text += " " + self.tr("With the reduction first: at most {0} for float32.").format(
-                f"{np.nanmax(data['reduced']['float32']):.1e}")
+                f"{data['worst_reduced']['float32']:.1e}")
         self.facts.setText(text)
 
     def hover_text(self, plot, x, y) -> str:
