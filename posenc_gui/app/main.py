@@ -36,7 +36,7 @@ def run_app(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..core.params import InputError
-    from . import i18n, settings
+    from . import crash, i18n, settings
     from .state import Deck
     from .views import applies
 
@@ -49,6 +49,7 @@ def run_app(argv: list[str]) -> int:
 
         language = i18n.install(app, args.lang or i18n.system_language())
         return run_self_test(app, deck_path=args.deck, screenshot_dir=args.screenshot_dir, language=language)
+    crash.install(app)
     deck = None
     if args.deck:
         try:

@@ -1,0 +1,142 @@
+"""The crash handler: every uncaught exception (slot, paint event, timer, worker thread) is logged
+with versions and traceback, shown once in a dialog (or not at all headless), and the app runs on."""
+
+import threading
+
+import pytest
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from posenc_gui.app import crash
+
+
+class Emitter(QObject):
+    fired = Signal()
+
+
+class BrokenPaint(QWidget):
+    def paintEvent(self, event):
+        raise RuntimeError("paint went wrong")
+
+
+@pytest.fixture
+def handler(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("POSENC_NO_DIALOG", "1")
+    installed = crash.install(qapp, log_dir=tmp_path / "logs")
+    yield installed
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox):
+            box.close()
+    crash.uninstall()
+
+
+def log_text(handler) -> str:
+    return handler.log_path.read_text(encoding="utf-8")
+
+
+def test_exception_in_a_slot_is_logged_with_versions_and_the_app_runs_on(handler, qtbot):
+    emitter = Emitter()
+    emitter.fired.connect(lambda: 1 / 0)
+    emitter.fired.emit()
+    QTimer.singleShot(0, lambda: [][1])
+    qtbot.waitUntil(lambda: handler.count == 2)
+    text = log_text(handler)
+    assert "ZeroDivisionError" in text and "IndexError" in text
+    assert "PosEnc Explorer" in text and "Python" in text and "Qt" in text and "PySide6" in text
+    assert "Traceback" in handler.last_report
+    survivor = []
+    QTimer.singleShot(0, lambda: survivor.append(True))
+    qtbot.waitUntil(lambda: survivor == [True])
+
+
+def test_exception_in_paint_event_goes_through_the_hook(handler, qtbot):
+    widget = BrokenPaint()
+    qtbot.addWidget(widget)
+    widget.resize(50, 50)
+    widget.show()
+    widget.repaint()
+    qtbot.waitUntil(lambda: handler.count >= 1)
+    assert "paint went wrong" in log_text(handler)
+
+
+def test_exception_in_a_python_thread_and_a_qt_pool_thread_is_logged(handler, qtbot):
+    thread = threading.Thread(target=lambda: {}["missing key"], name="worker-1")
+    thread.start()
+    thread.join()
+
+    class Failing(QRunnable):
+        def run(self):
+            raise ValueError("pool job failed")
+
+    pool = QThreadPool()
+    pool.start(Failing())
+    pool.waitForDone()
+    qtbot.waitUntil(lambda: handler.count == 2)
+    text = log_text(handler)
+    assert "missing key" in text and "thread worker-1" in text and "pool job failed" in text
+
+
+def test_headless_never_opens_a_dialog(handler, qtbot):
+    QTimer.singleShot(0, lambda: 1 / 0)
+    qtbot.waitUntil(lambda: handler.count == 1)
+    assert handler.dialog is None
+    assert not any(isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets())
+
+
+def test_exceptions_while_the_dialog_is_open_are_counted_in_it_not_stacked(qapp, qtbot, tmp_path):
+    handler = crash.install(qapp, log_dir=tmp_path, show_dialogs=True)
+    try:
+        for _ in range(100):
+            QTimer.singleShot(0, lambda: 1 / 0)
+        qtbot.waitUntil(lambda: handler.count == 100)
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert len(boxes) == 1
+        box = boxes[0]
+        assert "99" in box.informativeText()
+        assert "ZeroDivisionError" in box.detailedText()
+        copy = next(b for b in box.buttons() if b.text() == "Copy report")
+        copy.click()
+        assert "ZeroDivisionError" in QGuiApplication.clipboard().text()
+        assert "PySide6" in QGuiApplication.clipboard().text()
+        qtbot.waitUntil(lambda: handler.dialog is None)
+        QTimer.singleShot(0, lambda: 1 / 0)
+        qtbot.waitUntil(lambda: handler.dialog is not None)  # a new error after closing shows again
+    finally:
+        if handler.dialog is not None:
+            handler.dialog.close()
+        crash.uninstall()
+
+
+def test_log_is_capped_in_size(handler, qtbot):
+    emitter = Emitter()
+    emitter.fired.connect(lambda: (_ for _ in ()).throw(RuntimeError("x" * 20_000)))
+    for _ in range(200):
+        emitter.fired.emit()
+    assert handler.count == 200
+    files = list(handler.log_path.parent.iterdir())
+    assert 1 < len(files) <= 1 + crash.LOG_BACKUPS
+    assert all(f.stat().st_size <= crash.MAX_LOG_BYTES + 30_000 for f in files)
+
+
+def test_an_unwritable_log_folder_does_not_break_the_handler(qapp, qtbot, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("POSENC_NO_DIALOG", "1")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the log folder should be")
+    handler = crash.install(qapp, log_dir=blocker / "logs")
+    try:
+        QTimer.singleShot(0, lambda: 1 / 0)
+        qtbot.waitUntil(lambda: handler.count == 1)
+        assert "ZeroDivisionError" in capsys.readouterr().err
+    finally:
+        crash.uninstall()
+
+
+def test_default_log_folder_is_in_the_app_data_location(qapp):
+    assert crash.default_log_dir().name == "logs"
+    assert crash.default_log_dir().is_absolute()
+
+
+def test_offscreen_platform_means_no_dialogs(qapp, monkeypatch):
+    monkeypatch.delenv("POSENC_NO_DIALOG", raising=False)
+    assert crash.dialogs_wanted() is False  # the test suite runs offscreen
