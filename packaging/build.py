@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -90,7 +91,11 @@ def shlib_depends(bundle: Path) -> str:
         result = subprocess.run(
             ["dpkg-shlibdeps", "-O", "--ignore-missing-info", "--warnings=0",
              *(f"-l{d}" for d in private_dirs), *(f"-e{p}" for p in elf_files)],
-            cwd=tmp, capture_output=True, text=True, check=True)
+            cwd=tmp, capture_output=True, text=True)
+    if result.returncode:
+        errors = [line for line in result.stderr.splitlines() if "error:" in line]
+        raise SystemExit("dpkg-shlibdeps failed (install the missing system libraries, see scripts/dev.py):\n"
+                         + "\n".join(sorted(set(errors))))
     line = next(l for l in result.stdout.splitlines() if l.startswith("shlibs:Depends="))
     return line.split("=", 1)[1]
 
@@ -193,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         return subprocess.run([str(python), __file__, *rest]).returncode
     for step in steps:
         print(f"== {step.__name__}", flush=True)
+        start = time.monotonic()
         step()
+        print(f"== {step.__name__}: {time.monotonic() - start:.0f} s", flush=True)
     return 0
 
 

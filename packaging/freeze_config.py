@@ -4,6 +4,7 @@ Shared by packaging/posenc-gui.spec and the hello-world baseline packaging/bench
 trimmed the same way. Plain Python (no PyInstaller import) so the tests can check it.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 # Qt modules and Python packages the app never imports, and pyqtgraph extras that nothing imports at start-up
 # (pyqtgraph 0.14 imports util.cupy_helper, multiprocess and QtOpenGL(Widgets) at start-up: those stay).
 EXCLUDES = [
-    "tkinter", "_tkinter", "matplotlib", "PIL", "scipy", "pandas", "IPython", "numba", "cupy",
+    "tkinter", "_tkinter", "readline", "matplotlib", "PIL", "scipy", "pandas", "IPython", "numba", "cupy",
     "pytest", "pytestqt", "hypothesis", "_pytest", "safetensors", "setuptools", "pip",
     "PyQt5", "PyQt6", "PySide2",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
@@ -76,11 +77,30 @@ def is_system_library(source: str) -> bool:
     return any(path.is_relative_to(folder) for folder in SYSTEM_LIBRARY_DIRS)
 
 
+ICU_DATA_STUB = Path(__file__).resolve().parent / "linux" / "icudata_stub.c"
+
+
 def trimmed_binaries(binaries: list, workdir: str) -> list:
-    """The collected binaries the app needs, minus the system's own libraries, with the interpreter's debug info
-    stripped."""
+    """The collected binaries the app needs, minus the system's own libraries, with an empty ICU data library and
+    the interpreter's debug info stripped."""
     kept = [entry for entry in binaries if keep(entry[0]) and not is_system_library(entry[1])]
-    return without_debug_info(kept, workdir)
+    return without_debug_info(with_empty_icu_data(kept, workdir), workdir)
+
+
+def with_empty_icu_data(binaries: list, workdir: str) -> list:
+    """On Linux, swap Qt's libicudata.so.NN (32 MB of collation, converter and dictionary data the app never uses)
+    for the empty library built from linux/icudata_stub.c. Needs a C compiler (cc)."""
+    result = []
+    for dest, source, kind in binaries:
+        match = re.fullmatch(r"libicudata\.so\.(\d+)", Path(dest).name)
+        if match and sys.platform.startswith("linux"):
+            stub = Path(workdir) / "icudata-stub" / Path(dest).name
+            stub.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["cc", "-shared", "-nostdlib", "-fPIC", "-O2", f"-DICU_DATA_SYMBOL=icudt{match[1]}_dat",
+                            f"-Wl,-soname,{stub.name}", "-o", str(stub), str(ICU_DATA_STUB)], check=True)
+            source = str(stub)
+        result.append((dest, source, kind))
+    return result
 
 
 def without_debug_info(binaries: list, workdir: str) -> list:

@@ -23,12 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 EXTRAS = "test"
 
-# What Qt's xcb and offscreen platforms load, Xvfb and xauth for the tests, and a CJK font.
+# What Qt's xcb, wayland and offscreen platforms load, Xvfb and xauth for the tests, and a CJK font; then what the
+# packaging test needs to build installers: dpkg-shlibdeps (dpkg-dev), strip (binutils), a C compiler for the empty
+# ICU data library (gcc) and makensis (nsis).
 APT_PACKAGES = [
     "libegl1", "libgl1", "libglib2.0-0", "libfontconfig1", "libfreetype6", "libdbus-1-3",
     "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
     "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0",
-    "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1", "xvfb", "xauth", "fonts-noto-cjk",
+    "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+    "xvfb", "xauth", "fonts-noto-cjk",
+    "dpkg-dev", "binutils", "gcc", "nsis",
 ]
 
 
