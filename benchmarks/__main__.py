@@ -1,7 +1,7 @@
 """Run every benchmark: `python -m benchmarks [name ...]` (or `make bench`).
 
 Each figure is printed as a ratio against its peer measured in the same run, so that the load of a
-shared machine cancels out. Names: sinusoidal, attention (more are added by their modules).
+shared machine cancels out. Names: sinusoidal, attention, soak, latency.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ BENCHMARKS = {
     "sinusoidal": "benchmarks.bench_sinusoidal",
     "attention": "benchmarks.bench_attention",
     "soak": "benchmarks.bench_soak",
+    "latency": "benchmarks.bench_latency",
 }
 
 
