@@ -1,0 +1,165 @@
+"""The four attention lessons: each draws in both themes, and Back / Next, cell clicks and the view's
+controls go through the state model (``scene.options``), never kept in the widget."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+
+from posenc_gui.app import style
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views.lesson_attention import (MultiHeadLesson, OrderLesson, RelativePropertyLesson,
+                                                   WalkthroughLesson, number_text)
+from posenc_gui.core import registry
+from posenc_gui.core.params import InputError
+
+LESSONS = (WalkthroughLesson, MultiHeadLesson, OrderLesson, RelativePropertyLesson)
+
+
+@pytest.fixture
+def themed(qapp):
+    def apply(name):
+        theme = style.theme_named(name)
+        style.apply_app_theme(qapp, theme, style.BASE_POINTS)
+        return theme
+    yield apply
+    apply("light")
+
+
+def open_view(qtbot, cls, theme, method="sinusoidal", options=None):
+    """The view at 1920 x 1080 redrawing on every change of the model, as the window does."""
+    model = StateModel(Scene(method=method, view=cls.key, options=options or {}),
+                       views={key: entry[1] for key, entry in VIEWS.items()})
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.set_look(theme, style.BASE_POINTS)
+    view.show()
+    model.changed.connect(lambda scene: view.show_data(scene, view.fetch(scene)))
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(view)
+    return model, view
+
+
+def pixels(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes()).copy()
+    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), 2::-1]
+
+
+def click_cell(qtbot, view, title_start, row, col):
+    """Left-click cell (row, col) of the panel whose title starts with ``title_start``."""
+    plot = next(p for p in view.panels if p.titleLabel.text.startswith(title_start))
+    point = view.graphics.mapFromScene(plot.vb.mapViewToScene(QPointF(col, row)))
+    qtbot.mouseClick(view.graphics.viewport(), Qt.LeftButton, pos=point)
+
+
+def test_keys_are_registered_as_lessons():
+    for cls in LESSONS:
+        assert VIEWS[cls.key][2] is cls and cls.group == "learn"
+    assert [cls.key for cls in LESSONS] == ["walkthrough", "multihead", "order", "relative_property"]
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+@pytest.mark.parametrize("cls, options", [
+    *[(WalkthroughLesson, {"step": s}) for s in range(8)],
+    *[(MultiHeadLesson, {"step": s}) for s in range(3)],
+    (OrderLesson, {}), (OrderLesson, {"pair": "en"}),
+    *[(RelativePropertyLesson, {"step": s}) for s in range(3)]])
+def test_each_view_draws_in_both_themes(qtbot, themed, cls, options, theme_name):
+    theme = themed(theme_name)
+    _, view = open_view(qtbot, cls, theme, options=options)
+    shot = pixels(view)
+    colours = len(np.unique(shot.reshape(-1, 3), axis=0))
+    assert colours > 50, f"{cls.key} looks blank ({colours} colours)"
+    assert (shot[0, 0].mean() > 128) == (theme_name == "light")         # the header takes the theme
+    assert (shot[-1, -1].mean() > 128) == (theme_name == "light")       # ...and so do the plots
+    assert view.shown and all(np.isfinite(np.asarray(a, dtype=float)).all() for a in view.shown.values())
+    assert view.note.text()
+
+
+def test_next_and_back_go_through_the_state(qtbot):
+    model, view = open_view(qtbot, WalkthroughLesson, style.theme_named("light"))
+    assert not view.back.isEnabled()
+    for expected in range(1, 8):
+        qtbot.mouseClick(view.next, Qt.LeftButton)
+        assert model.scene.options["step"] == expected
+    assert not view.next.isEnabled()
+    assert [name for name, _ in view.shown.items()] == ["weights", "values", "outputs", "article_outputs"]
+    qtbot.mouseClick(view.back, Qt.LeftButton)
+    assert model.scene.options["step"] == 6
+
+
+def test_clicking_a_score_selects_it_in_the_options_and_outlines_its_sources(qtbot):
+    model, view = open_view(qtbot, WalkthroughLesson, style.theme_named("light"), options={"step": 3})
+    click_cell(qtbot, view, "scores", 1, 2)
+    options = model.scene.options
+    assert (options["cell_panel"], options["cell_row"], options["cell_col"], options["query"]) == ("scores", 1, 2, 1)
+    step = view.fetch(model.scene)["step"]
+    assert step.sources == (("queries", "row", 1), ("keys", "row", 2))
+    click_cell(qtbot, view, "keys", 0, 0)          # an operand, not a result: nothing changes
+    assert model.scene.options == options
+
+
+def test_scale_switch_and_follow_input_are_options(qtbot):
+    model, view = open_view(qtbot, WalkthroughLesson, style.theme_named("light"), options={"step": 4})
+    view.scaled.setChecked(True)
+    assert model.scene.options["scaled"] is True
+    np.testing.assert_allclose(view.shown["weights"][0], [0.1361, 0.4319, 0.4319], atol=5e-5)
+    assert "0.1361" in view.note.text()
+    model.set_option("step", 5)
+    view.query.activated.emit(2)
+    assert model.scene.options["query"] == 2
+    np.testing.assert_allclose(view.shown["weighted"].sum(axis=0), view.fetch(model.scene)["arrays"]["outputs"][2])
+
+
+def test_softmax_step_explains_the_articles_rounding(qtbot):
+    _, view = open_view(qtbot, WalkthroughLesson, style.theme_named("light"), options={"step": 4})
+    for text in ("7.39", "54.60", "[0.0634, 0.4683, 0.4683]"):
+        assert text in view.note.text()
+    _, view = open_view(qtbot, WalkthroughLesson, style.theme_named("light"), options={"step": 7})
+    assert "[2, 7, 1.5]" in view.note.text() and "[1.9366, 6.6831, 1.5951]" in view.note.text()
+
+
+def test_number_text():
+    assert [number_text(v) for v in (16.0, 0.5, 0.1 * 3, 0.063372, 1.1e-5)] == ["16", "0.5", "0.3", "0.0634", "0.0000"]
+
+
+def test_multihead_controls_write_options_and_bad_splits_are_input_errors(qtbot):
+    model, view = open_view(qtbot, MultiHeadLesson, style.theme_named("light"), options={"step": 1})
+    view.spins["valid_len_2"].setValue(4)
+    assert model.scene.options["valid_len_2"] == 4
+    assert np.all(view.shown["mask"][2:] == 1)
+    view.spins["heads"].setValue(4)
+    assert model.scene.options["heads"] == 4 and view.shown["weights"].shape == (8, 4, 4)
+    with pytest.raises(InputError):
+        MultiHeadLesson.fetch(Scene(options={"heads": 3, "d_model": 8}))
+
+
+def test_order_shows_nope_permuted_and_the_method_different(qtbot):
+    model, view = open_view(qtbot, OrderLesson, style.theme_named("light"), method="alibi")
+    perm = view.shown["perm"]
+    np.testing.assert_allclose(view.shown["nope_b"], view.shown["nope_a"][perm], atol=1e-14)
+    assert not np.allclose(view.shown["method_b"], view.shown["method_a"][perm])
+    assert "Order is invisible" in view.note.text() and "Order is seen" in view.note.text()
+    view.pair.activated.emit(1)
+    assert model.scene.options["pair"] == "en"
+    assert view.shown["nope_a"].shape[0] == 5
+
+
+def test_order_applies_to_methods_with_a_way_into_attention():
+    assert OrderLesson.applies_to(registry.get("rope")) and OrderLesson.applies_to(registry.get("nope"))
+
+
+def test_relative_property_controls_and_residual(qtbot):
+    model, view = open_view(qtbot, RelativePropertyLesson, style.theme_named("light"))
+    view.spins["k"].setValue(7)
+    view.spins["p"].setValue(40)
+    assert (model.scene.options["k"], model.scene.options["p"]) == (7, 40)
+    np.testing.assert_allclose(view.shown["moved"], view.shown["pe_pk"], atol=1e-12)
+    assert "M(7)" in view.note.text()
+    qtbot.mouseClick(view.next, Qt.LeftButton)
+    qtbot.mouseClick(view.next, Qt.LeftButton)
+    assert model.scene.options["step"] == 2
+    assert np.ptp(view.shown["same_offset"]) < 1e-12 and np.ptp(view.shown["by_offset"]) > 0.1
