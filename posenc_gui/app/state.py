@@ -8,9 +8,11 @@ and refuse a scene whose view is unknown or does not apply to its method.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import os
+import stat
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -18,7 +20,7 @@ from typing import Callable, Mapping
 from PySide6.QtCore import QObject, Signal
 
 from ..core import registry
-from ..core.params import InputError
+from ..core.params import InputError, shown, shown_name
 from ..core.registry import Method
 from ..files import write_bytes_atomic, write_text_atomic  # noqa: F401 (export.py imports them from here)
 
@@ -44,7 +46,7 @@ def resolve_params(method: Method, values: Mapping | None = None) -> dict:
     names = [p.name for p in method.params]
     unknown = sorted(set(values) - set(names), key=str)
     if unknown:
-        raise InputError(f"method {method.name} has no parameter {', '.join(map(str, unknown))}"
+        raise InputError(f"method {method.name} has no parameter {', '.join(map(shown_name, unknown))}"
                          f" (it has: {', '.join(names) or 'none'})")
     resolved = {p.name: p.coerce(values.get(p.name, p.default)) for p in method.params}
     if method.check is not None:
@@ -108,13 +110,13 @@ class Scene:
         view = _text("view", self.view)
         if views is not None:
             if view not in views:
-                raise InputError(f"unknown view {view!r}; known: {', '.join(views)}")
+                raise InputError(f"unknown view {shown(view)}; known: {', '.join(views)}")
             if not views[view](method):
-                raise InputError(f"view {view!r} does not apply to method {method.name!r}")
+                raise InputError(f"view {shown(view)} does not apply to method {method.name!r}")
         dims = _dims(self.dims)
         head = self.head
         if not (head == "all" or (_is_int(head) and 0 <= head)):
-            raise InputError(f"head must be \"all\" or a head index from 0, not {head!r}")
+            raise InputError(f"head must be \"all\" or a head index from 0, not {shown(head)}")
         text = _text("text", self.text, empty_ok=True)
         if len(text) > MAX_TEXT:
             raise InputError(f"text is {len(text)} characters long; at most {MAX_TEXT}")
@@ -144,7 +146,7 @@ class Scene:
             raise InputError(f"a scene must be a JSON object, not {_json_type(data)}")
         unknown = sorted(set(data) - set(SCENE_KEYS), key=str)
         if unknown:
-            raise InputError(f"unknown scene key {unknown[0]!r}; known: {', '.join(SCENE_KEYS)}")
+            raise InputError(f"unknown scene key {shown(unknown[0])}; known: {', '.join(SCENE_KEYS)}")
         if "method" not in data:
             raise InputError("a scene needs a \"method\"")
         values = dict(data)
@@ -179,13 +181,13 @@ def _mapping(name: str, value: object) -> dict:
 
 def _flag(name: str, value: object) -> bool:
     if not isinstance(value, bool):
-        raise InputError(f"{name} must be true or false, not {value!r}")
+        raise InputError(f"{name} must be true or false, not {shown(value)}")
     return value
 
 
 def _index(name: str, value: object) -> int:
     if not _is_int(value) or value < 0:
-        raise InputError(f"{name} must be a whole number from 0, not {value!r}")
+        raise InputError(f"{name} must be a whole number from 0, not {shown(value)}")
     return value
 
 
@@ -204,13 +206,13 @@ def _options(value: object) -> dict:
         raise InputError(f"options has {len(options)} entries; at most {MAX_OPTIONS}")
     for name, item in options.items():
         if not isinstance(name, str) or not name:
-            raise InputError(f"option names must be non-empty strings, not {name!r}")
+            raise InputError(f"option names must be non-empty strings, not {shown(name)}")
         if isinstance(item, float) and not math.isfinite(item):
-            raise InputError(f"option {name} must be a finite number, not {item!r}")
+            raise InputError(f"option {shown_name(name)} must be a finite number, not {item!r}")
         if isinstance(item, str) and len(item) > MAX_OPTION_TEXT:
-            raise InputError(f"option {name} is longer than {MAX_OPTION_TEXT} characters")
+            raise InputError(f"option {shown_name(name)} is longer than {MAX_OPTION_TEXT} characters")
         if not isinstance(item, (bool, int, float, str)):
-            raise InputError(f"option {name} must be a number, true/false or a string, not {_json_type(item)}")
+            raise InputError(f"option {shown_name(name)} must be a number, true/false or a string, not {_json_type(item)}")
     return dict(options)
 
 
@@ -231,10 +233,10 @@ class Deck:
             raise InputError(f"a deck must be a JSON object, not {_json_type(data)}")
         unknown = sorted(set(data) - {"version", "title", "scenes"}, key=str)
         if unknown:
-            raise InputError(f"unknown deck key {unknown[0]!r}; known: version, title, scenes")
+            raise InputError(f"unknown deck key {shown(unknown[0])}; known: version, title, scenes")
         version = data.get("version")
         if version != DECK_VERSION or not _is_int(version):
-            raise InputError(f"unsupported deck version {version!r}; this app reads version {DECK_VERSION}")
+            raise InputError(f"unsupported deck version {shown(version)}; this app reads version {DECK_VERSION}")
         scenes = data.get("scenes")
         if not isinstance(scenes, list):
             raise InputError(f"\"scenes\" must be a list, not {_json_type(scenes)}")
@@ -253,10 +255,15 @@ class Deck:
         """Read a deck file; InputError (with the file name) for anything wrong with it."""
         path = Path(path)
         try:
-            if path.stat().st_size > MAX_DECK_BYTES:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise InputError(f"{path.name}: not a file (a deck is a UTF-8 JSON file)")
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_DECK_BYTES + 1)
+            if len(raw) > MAX_DECK_BYTES:
                 raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a deck")
-            text = path.read_text(encoding="utf-8")
-            data = json.loads(text)
+            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise InputError(f"{path.name}: saved as UTF-16; a deck is UTF-8 JSON (save it again as UTF-8)")
+            data = json.loads(raw.decode("utf-8-sig"))
         except InputError:
             raise
         except OSError as error:

@@ -47,12 +47,12 @@ class Param:
         if self.kind == "bool":
             return _to_bool(self.name, value)
         if self.kind == "choice":
-            text = str(value)
+            text = value if isinstance(value, str) else shown(value)
             if text not in self.choices:
                 raise InputError(
-                    f"{self.name} must be one of {', '.join(self.choices)}, not {text!r}"
+                    f"{self.name} must be one of {', '.join(self.choices)}, not {shown(value)}"
                 )
-            return text
+            return str(text)
         number = _to_number(self.name, value, integer=self.kind == "int")
         if self.minimum is not None and number < self.minimum:
             raise InputError(f"{self.name} must be at least {_fmt(self.minimum)}, not {_fmt(number)}")
@@ -62,34 +62,58 @@ class Param:
 
 
 def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
+    if isinstance(x, int):
+        return shown(x)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``repr(value)`` fit for a one-line message: cut to about ``limit`` characters, and never
+    failing (Python refuses to print integers of over 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
+        return f"a number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def shown_name(name: object) -> str:
+    """A name for a message: as it is when it is one short printable word, else ``shown(name)``."""
+    if isinstance(name, str) and name.isprintable() and 0 < len(name) <= 40 and " " not in name:
+        return name
+    return shown(name)
 
 
 def _to_bool(name: str, value: object) -> bool:
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    text = (value if isinstance(value, str) else shown(value)).strip().lower()
     if text in ("1", "true", "yes", "on"):
         return True
     if text in ("0", "false", "no", "off"):
         return False
-    raise InputError(f"{name} must be true or false, not {value!r}")
+    raise InputError(f"{name} must be true or false, not {shown(value)}")
 
 
 def _to_number(name: str, value: object, integer: bool) -> int | float:
     if isinstance(value, bool):
-        raise InputError(f"{name} must be a number, not {value!r}")
+        raise InputError(f"{name} must be a number, not {shown(value)}")
     try:
         number = float(value) if not isinstance(value, int) else value
     except (TypeError, ValueError):
-        raise InputError(f"{name} must be a number, not {value!r}") from None
+        raise InputError(f"{name} must be a number, not {shown(value)}") from None
     if isinstance(number, float) and not math.isfinite(number):
-        raise InputError(f"{name} must be a finite number, not {value!r}")
+        raise InputError(f"{name} must be a finite number, not {shown(value)}")
     if integer:
         if isinstance(number, float) and not number.is_integer():
-            raise InputError(f"{name} must be a whole number, not {value!r}")
+            raise InputError(f"{name} must be a whole number, not {shown(value)}")
         return int(number)
-    return float(number)
+    try:
+        return float(number)
+    except OverflowError:  # an integer beyond the float range
+        raise InputError(f"{name} is too large: {shown(value)}") from None
 
 
 # Parameters that many methods share. A method may define its own with another range.
