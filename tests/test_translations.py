@@ -26,26 +26,28 @@ spec.loader.exec_module(update_translations)
 TS = update_translations.ts_path("zh")
 QM = update_translations.qm_path("zh")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+PLACEHOLDER = re.compile(r"\{\d+\}|%n")
 
 
 def messages():
+    """(context, source, state, translated texts: one, or one per plural form) of every message."""
     for context in ET.parse(TS).getroot().iter("context"):
         for message in context.iter("message"):
-            yield context.findtext("name"), message.findtext("source"), message.find("translation")
+            translation = message.find("translation")
+            forms = translation.findall("numerusform")
+            texts = [form.text or "" for form in forms] if forms else [translation.text or ""]
+            yield context.findtext("name"), message.findtext("source"), translation.get("type"), texts
 
 
 def test_every_message_is_translated_and_current():
-    problems = []
-    for context, source, translation in messages():
-        state = translation.get("type")
-        if state in ("unfinished", "vanished", "obsolete") or not (translation.text or "").strip():
-            problems.append(f"[{context}] {source!r}: {state or 'empty'}")
+    problems = [f"[{context}] {source!r}: {state or 'empty'}" for context, source, state, texts in messages()
+                if state in ("unfinished", "vanished", "obsolete") or not all(text.strip() for text in texts)]
     assert not problems, "\n".join(problems)
 
 
 def test_translations_keep_every_placeholder():
-    broken = [(context, source, translation.text) for context, source, translation in messages()
-              if translation.text and sorted(re.findall(r"\{\d+\}", source)) != sorted(re.findall(r"\{\d+\}", translation.text))]
+    broken = [(context, source, text) for context, source, _state, texts in messages() for text in texts
+              if text and sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))]
     assert not broken, broken
 
 
