@@ -19,6 +19,7 @@ import traceback
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -103,12 +104,16 @@ class SelfTest:
                 return window.error_label.text()
             if window.model.scene.view != scene.view:
                 return f"showed view {window.model.scene.view!r} instead"
+            shot = window.grab()  # one rendering for both the check and the screenshot
             drawn = view.graphics if view.graphics.isVisible() else view  # a text page hides its plot area
-            if is_blank(drawn.grab().toImage()):
+            corner, ratio = drawn.mapTo(window, QPoint(0, 0)), shot.devicePixelRatio()
+            area = QRect(round(corner.x() * ratio), round(corner.y() * ratio), round(drawn.width() * ratio),
+                         round(drawn.height() * ratio))
+            if is_blank(shot.copy(area).toImage()):
                 return "the view is blank (a single colour)"
             if self.screenshot_dir is not None:
                 path = self.screenshot_dir / f"{number:03d}-{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.png"
-                if not window.grab().save(str(path)):
+                if not shot.save(str(path)):
                     return f"could not save {path}"
         except Exception as error:  # the self-test reports every failure and carries on
             return f"{type(error).__name__}: {error}"
