@@ -97,14 +97,17 @@ def walkthrough_step(step: int, scaled: bool = False, query: int = 0,
 
 def cell_sources(panel: str, row: int, col: int, query: int = 0, logit_name: str = "scores") -> tuple:
     """The rows, columns or cells that cell (row, col) of result ``panel`` is made from, as
-    (panel, "row" | "column" | "cell", index): keys[i, j] = x_i . W_key[:, j]; scores[i, j] = q_i . k_j;
+    (panel, "row" | "column" | "cell", index): keys[i, j] = x_i . W_key[:, j]; scores[i, j] = q_i . k_j
+    (logits[i, j] = scores[i, j] / sqrt(d));
     weights row i = softmax of logits row i; weighted (for ``query``) [j, c] = weights[query, j] * values[j, c];
     output[c] = sum_j weighted[j, c]; outputs[i, c] = weights_i . values[:, c]."""
     projection = {"keys": "w_key", "queries": "w_query", "values": "w_value"}
     if panel in projection:
         return (("x", "row", row), (projection[panel], "column", col))
-    if panel in ("scores", "logits"):
+    if panel == "scores":
         return (("queries", "row", row), ("keys", "row", col))
+    if panel == "logits":
+        return (("queries", "row", row), ("keys", "row", col), ("scores", "cell", (row, col)))
     if panel == "weights":
         return ((logit_name, "row", row),)
     if panel == "weighted":

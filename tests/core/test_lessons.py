@@ -78,6 +78,7 @@ def test_walkthrough_selection_falls_back_and_scaled_scores_step_has_logits():
     assert lessons.walkthrough_step(0).selected is None
     step = lessons.walkthrough_step(3, scaled=True, selected=("logits", 0, 1))
     assert step.selected == ("logits", 0, 1) and "logits" in dict(step.panels)
+    assert step.sources == (("queries", "row", 0), ("keys", "row", 1), ("scores", "cell", (0, 1)))
     assert lessons.walkthrough_step(4, scaled=True).panels[0][0] == "logits"
     with pytest.raises(InputError):
         lessons.walkthrough_step(8)

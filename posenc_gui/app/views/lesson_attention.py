@@ -64,6 +64,21 @@ class MatrixLesson(LessonView):
         font = self.note.font()
         font.setPointSizeF(points)
         self.note.setFont(font)
+        self.fit_header()
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.fit_header()
+
+    def fit_header(self) -> None:
+        """Give the header the height its wrapped text needs at the current width (left to itself the
+        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
+        layout = self.header.layout()
+        self.header.setFixedHeight(layout.totalHeightForWidth(max(self.width(), 200)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_header()
 
     def reset(self) -> None:
         self.clear_plots()
@@ -287,7 +302,7 @@ class WalkthroughLesson(MatrixLesson):
             widget.blockSignals(False)
         self.query.setEnabled(step.name in ("weighted", "sum"))
         self.show_step()
-        self.note.setText(self.step_note(data))
+        self.set_note(self.step_note(data))
         self.reset()
         per_row = 4 if len(step.panels) > 4 else len(step.panels)
         plots = {}
@@ -403,7 +418,7 @@ class MultiHeadLesson(MatrixLesson):
         width = d // heads
         step = settings["step"]
         if step == 0:
-            self.note.setText(self.tr(
+            self.set_note(self.tr(
                 "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
                 "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
                 "head h of sequence b.").format(batch, n, d, heads, width, batch * heads))
@@ -420,20 +435,23 @@ class MultiHeadLesson(MatrixLesson):
                             col_labels=[str(c) for c in range(width)], text_scale=1.2)
             self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
         elif step == 1:
-            self.note.setText(self.tr(
+            self.set_note(self.tr(
                 "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
                 "padding: they get weight 0 (grey) and every row still sums to 1.").format(
                 list(settings["valid_lens"]), result["lens"].tolist()))
             for s in range(batch * heads):
                 weights = result["weights"][s]
                 texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
-                self.matrix(s // heads, s % heads, "weights", weights,
-                            self.tr("seq {0}, head {1} (valid {2})").format(s // heads + 1, s % heads + 1,
-                                                                          result["lens"][s]),
-                            texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+                plot = self.matrix(s // heads, s % heads, "weights", weights,
+                                   self.tr("seq {0}, head {1} (valid {2})").format(s // heads + 1, s % heads + 1,
+                                                                                 result["lens"][s]),
+                                   texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+                style.label(plot, "top", self.tr("key"), self.theme, self.points)
+                if s % heads == 0:
+                    style.label(plot, "left", self.tr("query"), self.theme, self.points)
             self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
         else:
-            self.note.setText(self.tr(
+            self.set_note(self.tr(
                 "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "
                 "({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads."
             ).format(batch * heads, n, width, batch, d))
@@ -544,7 +562,7 @@ class OrderLesson(MatrixLesson):
                                    row_labels=tokens, col_labels=channel_labels(outputs.shape[1]))
                 plot.setAspectLocked(False)
             verdicts.append("<b>{0}:</b> {1}".format(name, self.verdict(result["perm"], result[f"{prefix}_difference"])))
-        self.note.setText("<br>".join(verdicts))
+        self.set_note("<br>".join(verdicts))
         self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}
 
 
@@ -628,12 +646,13 @@ class RelativePropertyLesson(MatrixLesson):
     def show_shift(self, s: dict, data: dict) -> None:
         shift = data["shift"]
         shown = min(2 * SHOWN_BLOCKS, s["width"])
-        self.note.setText(self.tr(
+        self.set_note(self.tr(
             "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
             s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift['residual']:.1e}"))
         self.matrix(0, 0, "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
-                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""))
+                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""),
+                    row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
         labels = [f"{'sin' if c % 2 == 0 else 'cos'} {c // 2}" for c in range(shown)]
         block = self.matrix(0, 1, "shift", shift["shift"][:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
@@ -655,7 +674,7 @@ class RelativePropertyLesson(MatrixLesson):
     def show_similarity(self, s: dict, data: dict) -> None:
         sim = data["similarity"]
         k = min(s["k"], SIMILARITY_POSITIONS - 1)
-        self.note.setText(self.tr(
+        self.set_note(self.tr(
             "PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along "
             "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim['spread']:.1e}", k))
         matrix = sim["similarity"]
@@ -677,7 +696,7 @@ class RelativePropertyLesson(MatrixLesson):
 
     def show_rope(self, s: dict, data: dict) -> None:
         same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
-        self.note.setText(self.tr(
+        self.set_note(self.tr(
             "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
             "For m − n = {0} at every n the spread is {1}; against the offset it changes.").format(
             s["k"], f"{np.ptp(same):.1e}"))
