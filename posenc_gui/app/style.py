@@ -53,8 +53,10 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
     app.setStyle("Fusion")
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
+    # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)
+    button = window.lighter(180) if window.lightness() < 128 else window
     for role, colour in ((QPalette.Window, window), (QPalette.WindowText, fg), (QPalette.Base, base),
-                         (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, window),
+                         (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, button),
                          (QPalette.ButtonText, fg), (QPalette.ToolTipBase, base), (QPalette.ToolTipText, fg),
                          (QPalette.Highlight, QColor(theme.highlight)),
                          (QPalette.HighlightedText, QColor("#ffffff"))):

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.notes.setMargin(8)
+        self.notes.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.notes_dock = self._dock("notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
         self.notes_dock.setWidget(self.notes)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
@@ -461,6 +462,9 @@ class MainWindow(QMainWindow):
         self.deck_label.setText(" " + text + " ")
         self.deck_label.setToolTip(scene.notes)
         self.notes.setText(scene.notes or self.tr("(no notes for this scene)"))
+        if self.notes_dock.isVisible():  # just tall enough for the notes
+            height = self.notes.heightForWidth(self.notes_dock.width()) + self.notes_dock.titleBarWidget().sizeHint().height()
+            self.resizeDocks([self.notes_dock], [height], Qt.Vertical)
 
     # -- files ----------------------------------------------------------------------------------
     def save_scene(self, path: str | Path) -> bool:
