@@ -78,6 +78,8 @@ def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     assert model.scene.options["dynamic_length"] == 4096
     refresh(view)
     assert np.allclose(view.shown["frequencies_dynamic-ntk"], view.shown["frequencies_none"])  # at L <= L0
+    assert "4096" in view.dynamic_label.text
+    assert np.allclose(view.curves["frequencies", "dynamic-ntk"].getData()[1], view.shown["frequencies_none"])
 
 
 def test_precision_steps_go_through_the_state(qtbot):

@@ -302,6 +302,10 @@ class ContextExtensionView(FrequencyLesson):
         self.control_row.addStretch(1)
         self.data: dict = {}
         self.panels: list[tuple[pg.PlotItem, str, str]] = []
+        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.length_lines: list[pg.InfiniteLine] = []
+        self.dynamic_label: pg.LabelItem | None = None
+        self._layout_key = None
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -317,6 +321,7 @@ class ContextExtensionView(FrequencyLesson):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
+        self._layout_key = None
         if self.data:
             self.show_data(self.model.scene, self.data)
 
@@ -326,19 +331,15 @@ class ContextExtensionView(FrequencyLesson):
                  "dynamic-ntk": self.tr("dynamic NTK at L = {0}").format(self.data.get("dynamic_length", ""))}
         return names[scaling]
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        self.data = data
-        self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
-                      for scaling in SCALINGS}
-        show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
+    def _build(self, pair_count: int) -> None:
+        """Three log plots with one curve per scaling, the legend and the two length lines."""
         self.clear_plots()
-        pairs = data["pairs"]
         panels = [
             ("frequencies", self.tr("frequency ω′ of each pair"), self.tr("frequency (rad / position)")),
             ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
             ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
         ]
-        self.panels = []
+        self.panels, self.curves = [], {}
         width = max(2.5, self.points / 5)
         for col, (what, heading, y_label) in enumerate(panels):
             plot = self.new_plot(0, col)
@@ -348,11 +349,42 @@ class ContextExtensionView(FrequencyLesson):
             for scaling in SCALINGS:
                 colour_index, line, symbol = SCALING_STYLES[scaling]
                 colour = style.curve_colour(colour_index, self.theme)
-                marks = symbol if symbol and len(pairs) <= MAX_SYMBOLS else None
-                item = plot.plot(pairs, data[what][scaling], pen=pg.mkPen(colour, width=width, style=line),
-                                 symbol=marks, symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None)
+                marks = symbol if symbol and pair_count <= MAX_SYMBOLS else None
+                item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=marks,
+                                 symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None)
+                self.curves[what, scaling] = item
                 if legend is not None:
                     legend.addItem(item, self.scaling_name(scaling))
+                    if scaling == "dynamic-ntk":
+                        self.dynamic_label = legend.items[-1][1]
+            style.title(plot, heading, self.theme, self.points)
+            style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.panels.append((plot, what, y_label))
+        self.length_lines = []
+        for _ in range(2):
+            line = pg.InfiniteLine(angle=0, pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
+                                   label="", labelOpts={"position": 0.05, "anchors": [(0, 1), (0, 1)],
+                                                        "color": self.theme.foreground})
+            line.label.setFont(self._label_font())
+            self.plots[1].addItem(line)
+            self.length_lines.append(line)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.data = data
+        self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
+                      for scaling in SCALINGS}
+        show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
+        pairs = data["pairs"]
+        key = (len(pairs) <= MAX_SYMBOLS, self.theme.name, self.points)
+        if key != self._layout_key:
+            self._build(len(pairs))
+            self._layout_key = key
+        for (what, scaling), item in self.curves.items():
+            item.setData(pairs, data[what][scaling])
+        self.dynamic_label.setText(self.scaling_name("dynamic-ntk"))
+        for plot, what, _ in self.panels:
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
             ticks = decade_ticks(*log_span(*data[what].values(), marks))
             if what == "ratio":
@@ -360,21 +392,11 @@ class ContextExtensionView(FrequencyLesson):
                 ticks[0] = [tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3]
                 ticks[0].append((one_over_s, self.tr("1/s")))
             plot.getAxis("left").setTicks(ticks)
-            style.title(plot, heading, self.theme, self.points)
-            style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
-            style.label(plot, "left", y_label, self.theme, self.points)
-            style.style_plot(plot, self.theme, self.points)
-            self.panels.append((plot, what, y_label))
-        wavelength_plot = self.plots[1]
-        for length, text in ((data["original_length"], self.tr("training length L0 = {0}")),
-                             (data["extended_length"], self.tr("extended length s·L0 = {0}"))):
-            line = pg.InfiniteLine(pos=np.log10(length), angle=0,
-                                   pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
-                                   label=text.format(length),
-                                   labelOpts={"position": 0.05, "anchors": [(0, 1), (0, 1)],
-                                              "color": self.theme.foreground})
-            line.label.setFont(self._label_font())
-            wavelength_plot.addItem(line)
+            plot.enableAutoRange()
+        for line, length, text in zip(self.length_lines, (data["original_length"], data["extended_length"]),
+                                      (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
+            line.setPos(np.log10(length))
+            line.label.setFormat(text.format(length))
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
@@ -521,6 +543,7 @@ class LearnedTableView(FrequencyLesson):
         self.add_control(self.tr("Positions shown:"), self.length_box)
         self.control_row.addStretch(1)
         self.data: dict = {}
+        self._drawn = None
         self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []
 
     @staticmethod
@@ -542,15 +565,19 @@ class LearnedTableView(FrequencyLesson):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
+        self._drawn = None
         if self.data:
             self.show_data(self.model.scene, self.data)
 
     def show_data(self, scene: Scene, data: dict) -> None:
-        self.data = data
-        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
-                                                    "sinusoid_similarity")}
         length = data["sinusoid"].shape[0]
         show_value(self.length_box, length)
+        if data is self.data and self._drawn == (self.theme.name, self.points):
+            return  # the same (cached) tables in the same look: other scene fields changed
+        self.data = data
+        self._drawn = (self.theme.name, self.points)
+        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
+                                                    "sinusoid_similarity")}
         stats = data["statistics"]
         self.clear_plots()
         limit = stats["colour_limit"]
