@@ -79,7 +79,7 @@ def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     refresh(view)
     assert np.allclose(view.shown["frequencies_dynamic-ntk"], view.shown["frequencies_none"])  # at L <= L0
     assert "4096" in view.dynamic_label.text
-    assert np.allclose(view.curves["frequencies", "dynamic-ntk"].getData()[1], view.shown["frequencies_none"])
+    assert np.allclose(view.curves["frequencies", "dynamic-ntk"].yData, view.shown["frequencies_none"])
 
 
 def test_precision_steps_go_through_the_state(qtbot):
