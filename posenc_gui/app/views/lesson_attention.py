@@ -377,10 +377,10 @@ class MultiHeadLesson(MatrixLesson):
         for name, label, low, high, tip in (
                 ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
                 ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
-                ("valid_len_1", self.tr("Valid length, sequence 1:"), 1, TOKENS,
-                 self.tr("Tokens of sequence 1 that are real; the rest are padding")),
-                ("valid_len_2", self.tr("sequence 2:"), 1, TOKENS,
-                 self.tr("Tokens of sequence 2 that are real; the rest are padding"))):
+                ("valid_len_1", self.tr("Valid length of sequence 0:"), 1, TOKENS,
+                 self.tr("Tokens of sequence 0 that are real; the rest are padding")),
+                ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
+                 self.tr("Tokens of sequence 1 that are real; the rest are padding"))):
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setToolTip(tip)
@@ -421,15 +421,15 @@ class MultiHeadLesson(MatrixLesson):
             self.set_note(self.tr(
                 "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
                 "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
-                "head h of sequence b.").format(batch, n, d, heads, width, batch * heads))
+                "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
             for b in range(batch):
                 self.matrix(0, b * heads, "x", result["channel"][b],
-                            self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b + 1, n, d),
+                            self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
                             texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
                             col_labels=[str(c) for c in range(d)], text_scale=1.2)
             for s in range(batch * heads):
                 self.matrix(1, s, "slice", result["split_channel"][s],
-                            self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s] + 1, s % heads + 1),
+                            self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
                             texts=result["split_channel"][s],
                             fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
                             col_labels=[str(c) for c in range(width)], text_scale=1.2)
@@ -443,7 +443,7 @@ class MultiHeadLesson(MatrixLesson):
                 weights = result["weights"][s]
                 texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
                 plot = self.matrix(s // heads, s % heads, "weights", weights,
-                                   self.tr("seq {0}, head {1} (valid {2})").format(s // heads + 1, s % heads + 1,
+                                   self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
                                                                                  result["lens"][s]),
                                    texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
                 style.label(plot, "top", self.tr("key"), self.theme, self.points)
@@ -460,11 +460,11 @@ class MultiHeadLesson(MatrixLesson):
 
             for b in range(batch):
                 plot = self.matrix(b, 0, "concat", result["concat"][b],
-                                   self.tr("sequence {0}: heads concatenated").format(b + 1), signed=True,
+                                   self.tr("sequence {0}: heads concatenated").format(b), signed=True,
                                    texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
                 for h in range(heads):
                     self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
-                self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b + 1),
+                self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b),
                             signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
             self.matrix(0, 1, "w_o", result["w_o"], self.tr("W_o (the same for every sequence)"), signed=True,
                         rowspan=batch, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
