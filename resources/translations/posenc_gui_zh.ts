@@ -318,102 +318,102 @@ turns made: {1}</source>
         <translation>动态 NTK 的长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="324"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="329"/>
         <source>none (as trained)</source>
         <translation>无（保持训练时的设置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="324"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="329"/>
         <source>linear (position interpolation)</source>
         <translation>线性（位置插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="330"/>
         <source>NTK-aware</source>
         <translation>NTK-aware</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="330"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="330"/>
         <source>Llama 3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="326"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="331"/>
         <source>dynamic NTK at L = {0}</source>
         <translation>动态 NTK，L = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="339"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="339"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="340"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="340"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="393"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="364"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="361"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="369"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="397"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="370"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="397"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="401"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="380"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="402"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="382"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="404"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="397"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="419"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -792,87 +792,87 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="506"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="528"/>
         <location filename=".registry_strings.py" line="163"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="511"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="533"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="518"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="540"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="521"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="543"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="558"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="585"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="560"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="586"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="587"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="559"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="560"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="586"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="587"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="560"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="587"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="561"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="588"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="562"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="564"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="589"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="591"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="562"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="564"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="589"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="591"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="563"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="590"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="583"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="610"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="595"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="622"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="608"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="635"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="609"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="636"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -898,7 +898,7 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="145"/>
+        <location filename="../../posenc_gui/app/window.py" line="465"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
@@ -1088,114 +1088,119 @@ turns made: {1}</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="378"/>
-        <location filename="../../posenc_gui/app/window.py" line="394"/>
+        <location filename="../../posenc_gui/app/window.py" line="380"/>
+        <location filename="../../posenc_gui/app/window.py" line="396"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="456"/>
+        <location filename="../../posenc_gui/app/window.py" line="460"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="458"/>
+        <location filename="../../posenc_gui/app/window.py" line="462"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="460"/>
+        <location filename="../../posenc_gui/app/window.py" line="464"/>
         <source>no deck open</source>
         <translation>未打开讲稿</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="463"/>
+        <location filename="../../posenc_gui/app/window.py" line="466"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="469"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="490"/>
+        <location filename="../../posenc_gui/app/window.py" line="499"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="498"/>
+        <location filename="../../posenc_gui/app/window.py" line="507"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="506"/>
+        <location filename="../../posenc_gui/app/window.py" line="515"/>
         <source>Open lecture deck</source>
         <translation>打开讲稿</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="507"/>
+        <location filename="../../posenc_gui/app/window.py" line="516"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>讲稿 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="512"/>
+        <location filename="../../posenc_gui/app/window.py" line="521"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="513"/>
+        <location filename="../../posenc_gui/app/window.py" line="522"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="522"/>
+        <location filename="../../posenc_gui/app/window.py" line="531"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="522"/>
+        <location filename="../../posenc_gui/app/window.py" line="531"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="527"/>
+        <location filename="../../posenc_gui/app/window.py" line="536"/>
         <source>Save deck</source>
         <translation>保存讲稿</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="527"/>
+        <location filename="../../posenc_gui/app/window.py" line="536"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>讲稿 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="533"/>
-        <location filename="../../posenc_gui/app/window.py" line="538"/>
+        <location filename="../../posenc_gui/app/window.py" line="542"/>
+        <location filename="../../posenc_gui/app/window.py" line="547"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="534"/>
+        <location filename="../../posenc_gui/app/window.py" line="543"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="539"/>
+        <location filename="../../posenc_gui/app/window.py" line="548"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="544"/>
+        <location filename="../../posenc_gui/app/window.py" line="553"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="544"/>
+        <location filename="../../posenc_gui/app/window.py" line="553"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="545"/>
+        <location filename="../../posenc_gui/app/window.py" line="554"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="546"/>
+        <location filename="../../posenc_gui/app/window.py" line="555"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1295,28 +1300,28 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="380"/>
-        <source>Valid length, sequence 1:</source>
-        <translation>有效长度，序列 1：</translation>
+        <source>Valid length of sequence 0:</source>
+        <translation>序列 0 的有效长度：</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="381"/>
-        <source>Tokens of sequence 1 that are real; the rest are padding</source>
-        <translation>序列 1 中真实词元的个数；其余为填充</translation>
+        <source>Tokens of sequence 0 that are real; the rest are padding</source>
+        <translation>序列 0 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="382"/>
-        <source>sequence 2:</source>
-        <translation>序列 2：</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="383"/>
-        <source>Tokens of sequence 2 that are real; the rest are padding</source>
-        <translation>序列 2 中真实词元的个数；其余为填充</translation>
+        <source>of sequence 1:</source>
+        <translation>序列 1：</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="422"/>
-        <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b.</source>
-        <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头。</translation>
+        <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
+        <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="383"/>
+        <source>Tokens of sequence 1 that are real; the rest are padding</source>
+        <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="427"/>
@@ -1339,22 +1344,32 @@ turns made: {1}</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="452"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="449"/>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="451"/>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="455"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="460"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="463"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="464"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="467"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="466"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="469"/>
         <source>W_o (the same for every sequence)</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
@@ -1367,37 +1382,37 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="505"/>
-        <source>“The cat chases the mouse” and “the mouse chases the cat” use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
-        <translation>“猫追老鼠”和“老鼠追猫”用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="508"/>
+        <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
+        <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="519"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="522"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="538"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="541"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="541"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="544"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="548"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="551"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="549"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="552"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="561"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
@@ -1550,67 +1565,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="411"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="433"/>
         <location filename=".registry_strings.py" line="159"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="413"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
         <location filename=".registry_strings.py" line="160"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="414"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="436"/>
         <location filename=".registry_strings.py" line="161"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="415"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="437"/>
         <location filename=".registry_strings.py" line="162"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="419"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="441"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="470"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="492"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="478"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="500"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="479"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="501"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="480"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="502"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="482"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="496"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="504"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="518"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="484"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="506"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="486"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -1618,128 +1633,128 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="588"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="592"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="589"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="593"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="590"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="594"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="594"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="598"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="606"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="610"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="606"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="610"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="607"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="611"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="607"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="611"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="608"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="612"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="608"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="612"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="647"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="651"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="650"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="654"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="654"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="661"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="664"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="666"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="660"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="665"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="674"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="679"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="677"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="682"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="688"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="689"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="696"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="701"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="705"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="710"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="712"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="713"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="715"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="720"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="716"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="721"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
