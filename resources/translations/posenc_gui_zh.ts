@@ -229,7 +229,7 @@
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="121"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
-        <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫动&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
+        <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="128"/>
@@ -920,7 +920,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="180"/>
         <source>&amp;Open deck…</source>
-        <translation>打开讲稿(&amp;O)…</translation>
+        <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="181"/>
@@ -935,7 +935,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="183"/>
         <source>Save &amp;deck as…</source>
-        <translation>讲稿另存为(&amp;D)…</translation>
+        <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="185"/>
@@ -1040,7 +1040,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="247"/>
         <source>&amp;Deck</source>
-        <translation>讲稿(&amp;D)</translation>
+        <translation>课件(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="249"/>
@@ -1065,7 +1065,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="257"/>
         <source>&amp;Add this scene to the deck</source>
-        <translation>把当前场景加入讲稿(&amp;A)</translation>
+        <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="261"/>
@@ -1106,7 +1106,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="464"/>
         <source>no deck open</source>
-        <translation>未打开讲稿</translation>
+        <translation>未打开课件</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="466"/>
@@ -1131,12 +1131,12 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="515"/>
         <source>Open lecture deck</source>
-        <translation>打开讲稿</translation>
+        <translation>打开课件</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="516"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
-        <translation>讲稿 (*.posdeck *.json);;所有文件 (*)</translation>
+        <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="521"/>
@@ -1161,12 +1161,12 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="536"/>
         <source>Save deck</source>
-        <translation>保存讲稿</translation>
+        <translation>保存课件</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="536"/>
         <source>Lecture decks (*.posdeck *.json)</source>
-        <translation>讲稿 (*.posdeck *.json)</translation>
+        <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="542"/>
@@ -1533,7 +1533,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="201"/>
         <source>The parameter the play button sweeps</source>
-        <translation>播放按钮要扫动的参数</translation>
+        <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="202"/>
@@ -1549,7 +1549,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="206"/>
         <source>Sweep</source>
-        <translation>扫动</translation>
+        <translation>扫描</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="231"/>
