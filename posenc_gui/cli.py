@@ -273,5 +273,8 @@ def export_main(argv: list[str] | None = None) -> int:
         print(f"{PROG}: not enough memory for this request; lower the sizes or POSENC_MEMORY_BUDGET",
               file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was written", file=sys.stderr)
+        return 130
     print(message)
     return 0

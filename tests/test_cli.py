@@ -346,6 +346,20 @@ def test_existing_file_kept_when_the_new_write_fails(tmp_path, capsys, monkeypat
     assert out.read_text() == "old table\n"
 
 
+def test_interrupted_write_leaves_no_trace(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "pe.csv"
+    out.write_text("old\n")
+
+    def interrupted(handle, array):
+        handle.write(b"row,0\n")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "write_csv", interrupted)
+    status, stdout, err = export(tmp_path, capsys, "slopes", "--out", out)
+    assert status == 130 and err.count("\n") == 1 and "interrupted" in err
+    assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["pe.csv"]
+
+
 def test_new_files_get_the_usual_mode_and_replaced_ones_keep_theirs(tmp_path, capsys):
     mask = os.umask(0o022)
     os.umask(mask)
@@ -372,6 +386,8 @@ def test_png_is_the_apps_figure_and_not_blank(tmp_path, capsys):
     colours = np.unique(pixels.reshape(-1, pixels.shape[2]), axis=0)
     assert len(colours) > 50 and pixels.std() > 0.05
     assert_refused(*export(tmp_path, capsys, "slopes", "--width", "8", "--out", tmp_path / "s.png"), "width")
+    assert_refused(*export(tmp_path, capsys, "buckets", "--out", tmp_path / "b.png"), "buckets")
+    assert [p.name for p in tmp_path.iterdir()] == ["pe.png"]
 
 
 def run_command(*words, cwd):
