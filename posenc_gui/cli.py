@@ -52,18 +52,12 @@ def number(x: float) -> str:
 def describe(param: Param) -> str:
     """Help text, range and default of one parameter, e.g. ``Heads (1 to 64, default 8)``."""
     if param.kind == "bool":
-        extent = "a flag; --no-" + param.flag[2:] + " turns it off"
-    elif param.kind == "choice":
-        extent = "one of " + ", ".join(param.choices)
-    else:
-        low = "-inf" if param.minimum is None else number(param.minimum)
-        high = "inf" if param.maximum is None else number(param.maximum)
-        extent = f"{low} to {high}"
-    if param.kind == "bool":
-        default = "on" if param.default else "off"
-    else:
-        default = number(param.default) if param.kind in ("int", "float") else str(param.default)
-    return f"{param.help} ({extent}, default {default})"
+        return f"{param.help} (a flag; --no-{param.flag[2:]} turns it off; default {'on' if param.default else 'off'})"
+    if param.kind == "choice":
+        return f"{param.help} (one of {', '.join(param.choices)}, default {param.default})"
+    low = "-inf" if param.minimum is None else number(param.minimum)
+    high = "inf" if param.maximum is None else number(param.maximum)
+    return f"{param.help} ({low} to {high}, default {number(param.default)})"
 
 
 def params_of_kind(kind: str) -> dict[str, list[tuple[registry.Method, Param]]]:
@@ -198,7 +192,9 @@ def given_values(args: argparse.Namespace, kind: str, method: registry.Method) -
             continue
         if name not in taken:
             flags = " ".join(p.flag for p in method.params_for(kind))
-            raise InputError(f"{users[0][1].flag} is not a parameter of {method.name} {kind} (it takes: {flags})")
+            owners = ", ".join(m.name for m, _ in users)
+            raise InputError(f"{users[0][1].flag} is not a parameter of {method.name} {kind} (it takes: {flags}); "
+                             f"--method {owners} takes it")
         values[name] = value
     return values
 
