@@ -64,6 +64,6 @@ def run_app(argv: list[str]) -> int:
 
     window = MainWindow(settings=store, language=language)
     if deck is not None:
-        window.set_deck(deck)
+        window.set_deck(deck, args.deck)
     window.show()
     return app.exec()

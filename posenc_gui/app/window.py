@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
 
     def _build_translated(self) -> None:
         """Everything with visible text: window title, panel, dock titles, menus and toolbar."""
-        self.setWindowTitle(self.tr("PosEnc Explorer"))
         for dock, title in ((self.dock, self.tr("Parameters")), (self.notes_dock, self.tr("Scene notes"))):
             dock.setWindowTitle(title)
             dock.titleBarWidget().setText(f"<b>{title}</b>")
@@ -368,7 +367,9 @@ class MainWindow(QMainWindow):
             self.deck_scenes[self.deck_index] = scene  # edits stay with the deck; Save deck writes them
         self._sync_navigation(scene)
         view = self.view(scene.view)
-        self.stack.setCurrentWidget(view)
+        if self.stack.currentWidget() is not view:
+            self.hover_label.setText("")  # it described the view that was shown before
+            self.stack.setCurrentWidget(view)
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -410,12 +411,14 @@ class MainWindow(QMainWindow):
         except InputError as error:
             self._show_error(str(error))
             return False
-        self.set_deck(deck)
-        self.preferences.last_deck = str(Path(path).resolve())
-        self._save_preferences()
+        self.set_deck(deck, path)
         return True
 
-    def set_deck(self, deck: Deck) -> None:
+    def set_deck(self, deck: Deck, path: str | Path | None = None) -> None:
+        """Show ``deck`` from its first scene; ``path``, when given, is remembered for the file dialogs."""
+        if path is not None:
+            self.preferences.last_deck = str(Path(path).resolve())
+            self._save_preferences()
         self.deck_scenes = list(deck.scenes)
         self.deck_title = deck.title
         self.deck_index = 0
@@ -459,6 +462,8 @@ class MainWindow(QMainWindow):
                 text = self.tr("{0}: {1}").format(text, scene.title)
         else:
             text = self.tr("no deck open")
+        title = self.tr("PosEnc Explorer")
+        self.setWindowTitle(self.tr("{0} — {1}").format(self.deck_title, title) if self.deck_title else title)
         self.deck_label.setText(" " + text + " ")
         self.deck_label.setToolTip(scene.notes)
         self.notes.setText(scene.notes or self.tr("(no notes for this scene)"))
