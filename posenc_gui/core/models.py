@@ -80,13 +80,13 @@ ENCODINGS = (
     ),
     Encoding(
         "learned", QT_TRANSLATE_NOOP("reference", "Learned absolute"), "absolute", ("learned",),
-        QT_TRANSLATE_NOOP("reference", "A table with one trained vector per position, max_len x d_model, "
+        QT_TRANSLATE_NOOP("reference", "A table with one trained vector per position, max_len × d_model, "
                                        "added to the token embeddings."),
         (QT_TRANSLATE_NOOP("reference", "The simplest to implement."),
          QT_TRANSLATE_NOOP("reference", "Trained with the model, so it fits the task and data.")),
         (QT_TRANSLATE_NOOP("reference", "No vector exists past the last row: the maximum length is fixed "
                                         "(BERT 512, GPT-2 1024)."),
-         QT_TRANSLATE_NOOP("reference", "max_len x d_model extra parameters."),
+         QT_TRANSLATE_NOOP("reference", "max_len × d_model extra parameters."),
          QT_TRANSLATE_NOOP("reference", "Rarely seen positions are poorly trained.")),
     ),
     Encoding(
@@ -105,16 +105,17 @@ ENCODINGS = (
         "t5", QT_TRANSLATE_NOOP("reference", "T5 relative bias"), "bias", ("t5",),
         QT_TRANSLATE_NOOP("reference", "Offsets fall into buckets (exact when short, logarithmic when long); "
                                        "each bucket has one learned scalar per head added to the logits."),
-        (QT_TRANSLATE_NOOP("reference", "Very few parameters: buckets x heads, shared by all layers."),
+        (QT_TRANSLATE_NOOP("reference", "Very few parameters: buckets × heads, shared by all layers."),
          QT_TRANSLATE_NOOP("reference", "Log-spaced buckets cover long distances cheaply.")),
         (QT_TRANSLATE_NOOP("reference", "All offsets past max_distance share the last bucket."),
          QT_TRANSLATE_NOOP("reference", "Only a scalar per offset: no position information in the "
                                         "values.")),
     ),
     Encoding(
-        "rope", QT_TRANSLATE_NOOP("reference", "RoPE (rotary), xPos"), "rotary", ("rope", "xpos"),
+        "rope", QT_TRANSLATE_NOOP("reference", "RoPE (rotary)"), "rotary", ("rope", "xpos"),
         QT_TRANSLATE_NOOP("reference", "Queries and keys are rotated pair by pair by an angle proportional "
-                                       "to their position, so their dot product depends only on the offset."),
+                                       "to their position, so their dot product depends only on the offset; "
+                                       "xPos adds a scale that damps distant scores."),
         (QT_TRANSLATE_NOOP("reference", "No parameters; the score is exactly relative."),
          QT_TRANSLATE_NOOP("reference", "Touches only queries and keys: values and the attention "
                                         "formula stay as they are."),
@@ -127,7 +128,7 @@ ENCODINGS = (
     ),
     Encoding(
         "alibi", QT_TRANSLATE_NOOP("reference", "ALiBi"), "bias", ("alibi",),
-        QT_TRANSLATE_NOOP("reference", "No embedding at all: each head adds -m x distance to the logits, "
+        QT_TRANSLATE_NOOP("reference", "No embedding at all: each head adds −m × distance to the logits, "
                                        "with a fixed slope m per head."),
         (QT_TRANSLATE_NOOP("reference", "No parameters and almost no cost."),
          QT_TRANSLATE_NOOP("reference", "Trained on short sequences, it still works on longer ones "

@@ -48,7 +48,7 @@ class ReferencePage(View):
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
         font = self.browser.font()
-        font.setPointSizeF(points * 1.15)
+        font.setPointSizeF(points * 1.3)
         self.browser.setFont(font)
         self.browser.document().setDefaultFont(font)
         self.browser.document().setDefaultStyleSheet(

@@ -1,0 +1,143 @@
+"""The images and layer-type lessons and the reference pages: each draws something in both themes, and
+clicks and controls go through the state model (``scene.options``), never kept in the widget."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+
+from posenc_gui.app import style
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views.lesson_images import ImagesLesson, LayersLesson, image_settings
+from posenc_gui.app.views.reference import ChoosingPage, ModelsPage, TimelinePage
+from posenc_gui.core import models
+
+KEYS = {"images": "learn", "cnn_rnn_attention": "learn", "models": "reference", "timeline": "reference",
+        "choosing": "reference"}
+
+
+@pytest.fixture
+def themed(qapp):
+    """Apply a theme to the whole app (reference pages draw with its palette); back to light after."""
+    def apply(name):
+        theme = style.theme_named(name)
+        style.apply_app_theme(qapp, theme, style.BASE_POINTS)
+        return theme
+    yield apply
+    apply("light")
+
+
+def open_view(qtbot, cls, theme, options=None):
+    """The view at 1920 x 1080, drawing the model's scene and redrawing on every change, as the window does."""
+    model = StateModel(Scene(options=options or {}), views={key: entry[1] for key, entry in VIEWS.items()})
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.set_look(theme, style.BASE_POINTS)
+    view.show()
+    model.changed.connect(lambda scene: view.show_data(scene, view.fetch(scene)))
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(view)
+    return model, view
+
+
+def pixels(widget) -> np.ndarray:
+    """(height, width, 3) RGB copy of what the widget shows."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes()).copy()
+    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), 2::-1]
+
+
+def test_keys_and_groups_are_the_ones_other_decks_use():
+    for key, group in KEYS.items():
+        assert key in VIEWS and VIEWS[key][2].group == group
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+@pytest.mark.parametrize("cls, options", [(ImagesLesson, {}), (ImagesLesson, {"step": 1}), (LayersLesson, {}),
+                                          (ModelsPage, {}), (TimelinePage, {}), (ChoosingPage, {})])
+def test_each_view_draws_in_both_themes(qtbot, themed, cls, options, theme_name):
+    theme = themed(theme_name)
+    _, view = open_view(qtbot, cls, theme, options)
+    shot = pixels(view)
+    colours = len(np.unique(shot.reshape(-1, 3), axis=0))
+    assert colours > 50, f"{cls.key} looks blank ({colours} colours)"
+    brightness = shot.mean()
+    assert (brightness > 128) == (theme_name == "light")
+    if cls.group == "reference":
+        assert not view.graphics.isVisible()
+        assert view.browser.toPlainText().strip()
+    else:
+        assert view.shown and all(np.isfinite(a).all() for a in view.shown.values())
+
+
+def click_cell(qtbot, view, panel, row, col):
+    plot = view.plots[panel]
+    scene_point = plot.vb.mapViewToScene(QPointF(col, row))
+    point = view.graphics.mapFromScene(scene_point)
+    qtbot.mouseClick(view.graphics.viewport(), Qt.LeftButton, pos=point)
+
+
+def test_clicking_a_patch_chooses_it_through_the_state(qtbot, themed):
+    model, view = open_view(qtbot, ImagesLesson, themed("light"))
+    click_cell(qtbot, view, 1, 2, 9)
+    assert (model.scene.options["row"], model.scene.options["col"]) == (2, 9)
+    for name in ("sincos", "learned", "rope"):
+        assert view.shown[name][2, 9] == pytest.approx(1.0)
+        assert np.unravel_index(np.argmax(view.shown[name]), view.shown[name].shape) == (2, 9)
+    assert "offset (dy 1, dx 1)" in view.hover_text(view.plots[0], 10, 3)
+
+
+def test_clicking_a_frame_chooses_frame_and_patch(qtbot, themed):
+    model, view = open_view(qtbot, ImagesLesson, themed("dark"), {"step": 1, "frames": 3})
+    assert len(view.plots) == 3
+    click_cell(qtbot, view, 2, 5, 1)
+    options = model.scene.options
+    assert (options["frame"], options["row"], options["col"]) == (2, 5, 1)
+    assert view.shown["frame 2"][5, 1] == pytest.approx(1.0)
+    assert view.shown["frame 0"][5, 1] < 1.0
+
+
+def test_controls_and_steps_write_the_options(qtbot, themed):
+    model, view = open_view(qtbot, ImagesLesson, themed("light"))
+    view.spins["grid"][1].setValue(6)
+    assert model.scene.options["grid"] == 6 and view.shown["sincos"].shape == (6, 6)
+    view.spins["train_grid"][1].setValue(3)
+    assert model.scene.options["train_grid"] == 3
+    qtbot.mouseClick(view.next, Qt.LeftButton)
+    assert model.scene.options["step"] == 1 and "frame 0" in view.shown
+    assert not view.spins["train_grid"][1].isVisible() and view.spins["frames"][1].isVisible()
+
+
+def test_image_settings_are_clamped():
+    settings = image_settings(Scene(options={"grid": 1000, "row": 99, "col": -3, "frames": 50, "frame": 9,
+                                             "step": 7}))
+    assert settings == {"step": 1, "grid": 32, "train_grid": 7, "frames": 8, "row": 31, "col": 0, "frame": 7}
+
+
+def test_layer_controls_move_the_crossovers(qtbot, themed):
+    model, view = open_view(qtbot, LayersLesson, themed("light"))
+    assert "O(n<sup>2</sup>&#8201;d)" in view.table.text()
+    view.spins["d"].setValue(64)
+    view.spins["k"].setValue(5)
+    assert model.scene.options["d"] == 64 and model.scene.options["k"] == 5
+    data = view.fetch(model.scene)
+    assert data["crossovers"] == {"rnn": 64, "cnn": 320}
+    n = view.shown["n"]
+    above = n > 320
+    assert np.all(view.shown["cost self-attention"][above] > view.shown["cost cnn"][above])
+    assert "n = " in view.hover_text(view.plots[0], 3.0, 5.0)
+
+
+def test_reference_pages_show_their_data(qtbot, themed):
+    _, page = open_view(qtbot, ModelsPage, themed("light"))
+    text = page.browser.toPlainText()
+    assert all(model.name in text for model in models.MODELS)
+    _, page = open_view(qtbot, ChoosingPage, themed("light"))
+    text = page.browser.toPlainText()
+    assert all(entry.name in text for entry in models.ENCODINGS)
+    assert all(choice.situation in text for choice in models.CHOICES)
+    _, page = open_view(qtbot, TimelinePage, themed("light"))
+    text = page.browser.toPlainText()
+    assert all(step.name in text for step in models.TIMELINE) and "2017" in text and "2024" in text
