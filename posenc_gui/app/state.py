@@ -34,6 +34,8 @@ MAX_TEXT = 2000
 MAX_DECK_BYTES = 4 * 1024 * 1024
 MAX_OPTIONS = 32
 MAX_OPTION_TEXT = 200
+MAX_INDEX = 2**24              # positions, dimensions, heads: beyond any size, well inside Qt's int
+MAX_OPTION_NUMBER = 1e9        # view settings: beyond any setting, well inside Qt's int
 DEFAULT_TEXT = "the cat chases the mouse"
 
 Views = Mapping[str, Callable[[Method], bool]]
@@ -115,8 +117,8 @@ class Scene:
                 raise InputError(f"view {shown(view)} does not apply to method {method.name!r}")
         dims = _dims(self.dims)
         head = self.head
-        if not (head == "all" or (_is_int(head) and 0 <= head)):
-            raise InputError(f"head must be \"all\" or a head index from 0, not {shown(head)}")
+        if not (head == "all" or (_is_int(head) and 0 <= head <= MAX_INDEX)):
+            raise InputError(f"head must be \"all\" or a head index from 0 to {MAX_INDEX}, not {shown(head)}")
         text = _text("text", self.text, empty_ok=True)
         if len(text) > MAX_TEXT:
             raise InputError(f"text is {len(text)} characters long; at most {MAX_TEXT}")
@@ -186,8 +188,8 @@ def _flag(name: str, value: object) -> bool:
 
 
 def _index(name: str, value: object) -> int:
-    if not _is_int(value) or value < 0:
-        raise InputError(f"{name} must be a whole number from 0, not {shown(value)}")
+    if not _is_int(value) or not 0 <= value <= MAX_INDEX:
+        raise InputError(f"{name} must be a whole number from 0 to {MAX_INDEX}, not {shown(value)}")
     return value
 
 
@@ -209,6 +211,8 @@ def _options(value: object) -> dict:
             raise InputError(f"option names must be non-empty strings, not {shown(name)}")
         if isinstance(item, float) and not math.isfinite(item):
             raise InputError(f"option {shown_name(name)} must be a finite number, not {item!r}")
+        if isinstance(item, (int, float)) and not isinstance(item, bool) and abs(item) > MAX_OPTION_NUMBER:
+            raise InputError(f"option {shown_name(name)} must be from -1e9 to 1e9, not {shown(item)}")
         if isinstance(item, str) and len(item) > MAX_OPTION_TEXT:
             raise InputError(f"option {shown_name(name)} is longer than {MAX_OPTION_TEXT} characters")
         if not isinstance(item, (bool, int, float, str)):
