@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
@@ -23,7 +23,7 @@ from ..core.params import InputError
 from . import export, i18n, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
-from .state import MAX_DECK_BYTES, Deck, Scene, StateModel, write_text_atomic
+from .state import MAX_DECK_BYTES, Deck, Scene, StateModel, write_bytes_atomic, write_text_atomic
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
@@ -488,14 +488,25 @@ class MainWindow(QMainWindow):
     def save_deck(self, path: str | Path) -> bool:
         return self._write(lambda: self.current_deck().save(path), path)
 
+    def figure(self, width: int | None = None) -> QImage:
+        """The current view's figure: its plots, or for a page of text (no plots shown) the page as
+        shown; ``width`` in pixels scales it."""
+        view = self.current_view
+        if view.graphics.isVisible():
+            return export.view_image(view, width)
+        if width is not None and not 16 <= width <= export.MAX_PNG_SIDE:
+            raise InputError(f"PNG width must be from 16 to {export.MAX_PNG_SIDE} pixels, not {width}")
+        image = view.grab().toImage()
+        return image if width is None else image.scaledToWidth(width, Qt.SmoothTransformation)
+
     def export_png(self, path: str | Path, width: int | None = None) -> bool:
-        return self._write(lambda: export.write_png(self.current_view, path, width), path)
+        return self._write(lambda: write_bytes_atomic(Path(path), export.png_bytes(self.figure(width))), path)
 
     def export_data(self, path: str | Path) -> bool:
         return self._write(lambda: export.write_arrays(path, self.current_view.shown), path)
 
     def copy_figure(self) -> None:
-        QApplication.clipboard().setImage(export.view_image(self.current_view))
+        QApplication.clipboard().setImage(self.figure())
         self._tell(self.tr("Figure copied to the clipboard"))
 
     def _write(self, write, path) -> bool:

@@ -258,6 +258,17 @@ def test_export_png_at_a_chosen_width(window, tmp_path):
     assert image.width() == 800 and image.height() > 0
 
 
+def test_a_page_of_text_exports_as_shown(window, tmp_path):
+    page = next(key for key in VIEWS if VIEWS[key][2].group == "reference")
+    window.model.set_view(page)
+    assert not window.current_view.graphics.isVisible()
+    assert window.export_png(tmp_path / "page.png", 640)
+    image = QImage(str(tmp_path / "page.png"))
+    assert image.width() == 640 and len({image.pixel(x, y) for x in range(0, 640, 7) for y in range(0, 200, 7)}) > 2
+    assert not window.export_png(tmp_path / "tiny.png", 3)
+    assert "16" in window.error_label.text()
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".npy", ".npz"])
 def test_export_data(window, tmp_path, suffix):
     path = tmp_path / f"data{suffix}"
