@@ -1,7 +1,8 @@
 """Reference facts, as plain data shared by the reference pages and their tests: the families of
 positional encoding with their pros and cons, which published models use which, a timeline, and a guide
-for choosing. Facts come from seed 004, /work/shared/reference/encodings.md and the papers named in
-``source``; where seed 004 is wrong (Falcon), the entry says so.
+for choosing. Facts come from the project's source article on encodings (seed 004, "source article" in
+``source``), the published implementations and the papers named in ``source``; where the article is wrong
+(Falcon), the entry says so.
 
 Text a reader sees is wrapped in ``QT_TRANSLATE_NOOP("reference", ...)`` so that pyside6-lupdate finds it;
 the app translates it when it draws (sources and model names stay as published)."""
@@ -167,7 +168,7 @@ MODELS = (
           "Devlin et al. 2019 (arXiv:1810.04805)"),
     Model("GPT-2", 2019, "learned",
           QT_TRANSLATE_NOOP("reference", "1024 learned positions (wpe)."),
-          "Radford et al. 2019; reference file, section 2"),
+          "Radford et al. 2019"),
     Model("Transformer-XL", 2019, "relative",
           QT_TRANSLATE_NOOP("reference", "Relative sinusoid R(i - j) with global biases u, v."),
           "Dai et al. 2019 (arXiv:1901.02860)"),
@@ -175,39 +176,39 @@ MODELS = (
           QT_TRANSLATE_NOOP("reference", "32 buckets, max distance 128, one scalar per bucket and head."),
           "Raffel et al. 2020 (arXiv:1910.10683)"),
     Model("GPT-Neo", 2021, "learned",
-          QT_TRANSLATE_NOOP("reference", "Learned positions (seed 004 groups it with GPT-J)."),
-          "seed 004; EleutherAI GPT-Neo"),
+          QT_TRANSLATE_NOOP("reference", "Learned positions (the source article groups it with GPT-J)."),
+          "source article; EleutherAI GPT-Neo"),
     Model("GPT-J", 2021, "rope",
           QT_TRANSLATE_NOOP("reference", "Interleaved pairs, 64 of 256 dimensions per head rotate."),
-          "seed 004; reference file, section 6"),
+          "source article; Wang and Komatsuzaki 2021"),
     Model("GPT-NeoX-20B", 2022, "rope",
           QT_TRANSLATE_NOOP("reference", "Half-split pairs, a quarter of the dimensions rotate."),
-          "reference file, section 6"),
+          "Black et al. 2022 (arXiv:2204.06745)"),
     Model("BLOOM", 2022, "alibi",
           QT_TRANSLATE_NOOP("reference", "Linear biases, no position embedding."),
-          "seed 004; BigScience 2022 (arXiv:2211.05100)"),
+          "source article; arXiv:2211.05100"),
     Model("MPT", 2023, "alibi",
           QT_TRANSLATE_NOOP("reference", "Linear biases, no position embedding."),
-          "seed 004; MosaicML"),
+          "source article; MosaicML"),
     Model("LLaMA / Llama 2", 2023, "rope",
           QT_TRANSLATE_NOOP("reference", "Interleaved pairs (complex multiplication), base 10000."),
-          "seed 004; reference file, section 6"),
+          "source article; Touvron et al. 2023 (arXiv:2302.13971)"),
     Model("Llama 3.1", 2024, "rope",
           QT_TRANSLATE_NOOP("reference", "Base 500000; Llama 3 scaling, factor 8 from 8192 positions."),
-          "reference file, section 7"),
+          "Grattafiori et al. 2024 (arXiv:2407.21783)"),
     Model("ChatGLM / GLM-130B", 2022, "rope",
           QT_TRANSLATE_NOOP("reference", "Rotary positions."),
-          "seed 004"),
+          "source article"),
     Model("Phi-2", 2023, "rope",
           QT_TRANSLATE_NOOP("reference", "Rotary positions."),
-          "seed 004"),
+          "source article"),
     Model("Qwen", 2023, "rope",
           QT_TRANSLATE_NOOP("reference", "Rotary positions."),
           "Bai et al. 2023 (arXiv:2309.16609)"),
     Model("Falcon", 2023, "rope",
-          QT_TRANSLATE_NOOP("reference", "Rotary positions; seed 004 lists it under ALiBi, but the released "
-                                         "models use RoPE."),
-          "Almazrouei et al. 2023 (arXiv:2311.16867)"),
+          QT_TRANSLATE_NOOP("reference", "Rotary positions (the source article lists it under ALiBi; the released "
+                                         "models use RoPE)."),
+          "arXiv:2311.16867"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
                                          "image size."),

@@ -277,8 +277,10 @@ class LayersLesson(LessonView):
         k, d = settings["k"], settings["d"]
         crossovers = layers.crossovers(d, k)
         n = np.unique(np.round(np.geomspace(1, max(1e5, 10 * crossovers["cnn"]), 300)))
+        meets = layers.costs(np.array(list(crossovers.values())), d, k)["self-attention"]
         return {"settings": settings, "n": n, "costs": layers.costs(n, d, k),
-                "paths": layers.path_lengths(n, k), "crossovers": crossovers}
+                "paths": layers.path_lengths(n, k), "crossovers": crossovers,
+                "meets": dict(zip(crossovers, meets))}
 
     def layer_names(self) -> dict[str, str]:
         """The layer types of ``layers.TABLE``, as the reader sees them."""
@@ -334,23 +336,24 @@ class LayersLesson(LessonView):
         self._mark_crossovers(self.plots[0], data)
 
     def _mark_crossovers(self, plot: pg.PlotItem, data: dict) -> None:
-        """Dashed lines at n = d and n = k d, each labelled, with a dot where the curves meet."""
+        """Dashed lines at n = d and n = k d with a dot where the curves meet; the labels sit where no
+        curve passes: n = d at the bottom, left of its line, n = k d at the top, right of its line."""
         d, k = data["settings"]["d"], data["settings"]["k"]
         labels = {"rnn": self.tr("n = d = {0}").format(d), "cnn": self.tr("n = k d = {0}").format(k * d)}
+        all_costs = np.concatenate(list(data["costs"].values()))
+        heights = {"rnn": np.log10(all_costs.min()), "cnn": np.log10(all_costs.max())}
+        anchors = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}
         font = self.font()
         font.setPointSizeF(self.points)
         for name, n_cross in data["crossovers"].items():
             colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
-            line = pg.InfiniteLine(pos=np.log10(n_cross), angle=90,
-                                   pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
-            plot.addItem(line)
-            meets = layers.costs(np.array([n_cross]), d, k)["self-attention"][0]
-            plot.plot([n_cross], [meets], pen=None, symbol="o", symbolSize=self.points,
+            plot.addItem(pg.InfiniteLine(pos=np.log10(n_cross), angle=90,
+                                         pen=pg.mkPen(colour, width=2, style=Qt.DashLine)))
+            plot.plot([n_cross], [data["meets"][name]], pen=None, symbol="o", symbolSize=self.points,
                       symbolBrush=colour, symbolPen=self.theme.foreground)
-            anchor = (1.05, -0.1) if name == "rnn" else (-0.05, 1.1)  # left below / right above the dot
-            text = pg.TextItem(labels[name], color=colour, anchor=anchor, fill=pg.mkBrush(self.theme.background))
+            text = pg.TextItem(labels[name], color=colour, anchor=anchors[name])
             text.setFont(font)
-            text.setPos(np.log10(n_cross), np.log10(meets))
+            text.setPos(np.log10(n_cross), heights[name])
             plot.addItem(text)
 
     def set_look(self, theme, points) -> None:

@@ -59,8 +59,10 @@ class ReferencePage(View):
         if self._data is not None:
             self.browser.setHtml(self.page_html(self._data))
 
-    def table(self, headers: list[str], rows: list[list[str]]) -> str:
-        head = "".join(f"<th>{h}</th>" for h in headers)
+    def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = ()) -> str:
+        """A bordered full-width table; ``widths`` are the columns' shares of the width, in percent."""
+        widths = widths or (100 // len(headers),) * len(headers)
+        head = "".join(f"<th width='{w}%'>{h}</th>" for h, w in zip(headers, widths))
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         return (f"<table cellspacing='0' cellpadding='6' border='1' width='100%' "
                 f"style='border-color:#808080; border-style:solid'><tr>{head}</tr>{body}</table>")
@@ -86,7 +88,7 @@ class ModelsPage(ReferencePage):
         intro = self.tr("Grouped by encoding, oldest first. The last column says where each fact is stated.")
         return (f"<h2>{heading}</h2><p>{intro}</p>"
                 + self.table([self.tr("Model"), self.tr("Year"), self.tr("Encoding"), self.tr("Details"),
-                              self.tr("Source")], rows))
+                              self.tr("Source")], rows, (15, 5, 19, 34, 27)))
 
 
 class TimelinePage(ReferencePage):
@@ -112,7 +114,7 @@ class TimelinePage(ReferencePage):
                         "to stretching a trained model to longer contexts.")
         return (f"<h2>{heading}</h2><p>{intro}</p>"
                 + self.table([self.tr("Year"), self.tr("What appeared"), self.tr("In short"),
-                              self.tr("Family"), self.tr("Source")], rows))
+                              self.tr("Family"), self.tr("Source")], rows, (6, 22, 40, 17, 15)))
 
 
 class ChoosingPage(ReferencePage):
@@ -137,6 +139,6 @@ class ChoosingPage(ReferencePage):
                     for e in data["encodings"]]
         heading, pros_and_cons = self.tr("Choosing a positional encoding"), self.tr("Strengths and weaknesses")
         return (f"<h2>{heading}</h2>"
-                + self.table([self.tr("Situation"), self.tr("Use"), self.tr("Why")], situations)
+                + self.table([self.tr("Situation"), self.tr("Use"), self.tr("Why")], situations, (30, 25, 45))
                 + f"<h2>{pros_and_cons}</h2>"
-                + self.table([self.tr("Encoding"), self.tr("For"), self.tr("Against")], families))
+                + self.table([self.tr("Encoding"), self.tr("For"), self.tr("Against")], families, (30, 35, 35)))
