@@ -59,7 +59,8 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
                          (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, button),
                          (QPalette.ButtonText, fg), (QPalette.ToolTipBase, base), (QPalette.ToolTipText, fg),
                          (QPalette.Highlight, QColor(theme.highlight)),
-                         (QPalette.HighlightedText, QColor("#ffffff"))):
+                         (QPalette.HighlightedText, QColor("#000000" if QColor(theme.highlight).lightness() > 140
+                                                           else "#ffffff"))):
         palette.setColor(role, colour)
     palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#808080"))
     palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#808080"))

@@ -198,7 +198,8 @@ class MainWindow(QMainWindow):
             action.setChecked(self.theme.name == name)
             themes.addAction(action)
         menu.addSeparator()
-        presenting = self._command("present", self.tr("&Presentation mode"), self.set_presenting, ["F11"], menu, True)
+        presenting = self._command("present", self.tr("&Presentation mode"), self.set_presenting, ["F11", "F5"], menu,
+                                   True)  # a clicker's "start slideshow" button sends F5
         presenting.setChecked(self.presenting)
         self._command("larger", self.tr("&Larger text"), lambda: self.set_text_scale(self.text_scale * TEXT_SCALE_STEP),
                       ["Ctrl+=", QKeySequence.ZoomIn], menu)
