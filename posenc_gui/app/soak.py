@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Collection
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -81,24 +82,29 @@ def modest_value(rng: random.Random, param: Param, scale: float):
     return min(max(float(f"{value:.4g}"), low), high)
 
 
-def random_change(rng: random.Random, model: StateModel, scale: float = 2.0) -> str:
-    """Make one random change through ``model`` (a method, a parameter, a view or a selection);
-    return what kind of change it was. Some changes are refused by the model's validation (the
-    model then emits ``error``), as a user's would be."""
+def random_change(rng: random.Random, model: StateModel, scale: float = 2.0,
+                  view_keys: Collection[str] | None = None) -> str:
+    """Make one random change through ``model`` (a method, a parameter, a view among ``view_keys``
+    (default: all) or a selection); return what kind of change it was. Some changes are refused by
+    the model's validation (the model then emits ``error``), as a user's would be."""
     scene = model.scene
+
+    def views_for(method) -> list[str]:
+        return [key for key, applies in (model.views or {}).items()
+                if applies(method) and (view_keys is None or key in view_keys)]
+
     roll = rng.random()
     if roll < 0.1:
-        method = rng.choice(registry.all_methods())
-        views = [key for key, applies in (model.views or {}).items() if applies(method)]
+        method = rng.choice([m for m in registry.all_methods() if views_for(m) or not model.views])
+        views = views_for(method)
         model.set_method(method.name, rng.choice(views) if views else None)
         return "method"
     if roll < 0.55:
         param = rng.choice(model.method.params)
         model.set_param(param.name, modest_value(rng, param, scale))
         return "param"
-    if roll < 0.65 and model.views:
-        method = model.method
-        model.set_view(rng.choice([key for key, applies in model.views.items() if applies(method)]))
+    if roll < 0.65 and views_for(model.method):
+        model.set_view(rng.choice(views_for(model.method)))
         return "view"
     length = int(scene.params.get("seq_len", 64))
     width = int(scene.params.get("d_model", 64))
@@ -140,11 +146,14 @@ class SoakResult:
 
 
 def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
+             view_keys: Collection[str] | None = None, max_seconds: float | None = None,
              sample_every: int = 100, progress=None) -> SoakResult:
     """Drive ``changes`` random changes through ``model``, turning the event loop after each one
     (so the window redraws), with a stall watchdog running. Uncaught exceptions (from slots,
     paint events, worker threads) are recorded, not raised; the hooks are restored afterwards.
-    ``progress(number, result)`` is called at every memory sample when given."""
+    ``view_keys`` limits the views visited (default: all); ``max_seconds`` stops the soak early
+    (``result.changes`` says how far it got); ``progress(number, result)`` is called at every
+    memory sample when given."""
     app = QApplication.instance()
     rng = random.Random(seed)
     exceptions: list[str] = []
@@ -164,13 +173,17 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     watchdog.start()
     try:
         for number in range(1, changes + 1):
-            random_change(rng, model, scale)
+            random_change(rng, model, scale, view_keys)
             app.processEvents()
-            if number % sample_every == 0 or number == changes:
+            out_of_time = max_seconds is not None and time.perf_counter() - start > max_seconds
+            if number % sample_every == 0 or number == changes or out_of_time:
+                result.changes = number
                 result.memory.append((number, resident_bytes()))
                 result.longest_stall_ms = watchdog.longest_ms
                 if progress is not None:
                     progress(number, result)
+            if out_of_time:
+                break
     finally:
         watchdog.stop()
         result.seconds = time.perf_counter() - start
