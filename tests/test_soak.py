@@ -1,0 +1,48 @@
+"""A short soak: random changes through a real main window's state model, redrawing after each, with
+no uncaught exception and no memory growth. It runs in a child process, so that a crash inside Qt
+fails this test instead of ending the test run. ``python -m benchmarks soak`` runs the long one."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+CHANGES = 1_500
+MAX_SECONDS = 45           # a loaded machine gets through fewer changes; the soak then stops early
+MEMORY_WINDOW = 500        # changes: the memory bound is checked over at least this many
+MAX_GROWTH = 20 * 1024**2  # bytes, from a third of the soak to its end
+
+SOAK = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(["soak"])
+from posenc_gui.app.soak import run_soak
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.window import MainWindow
+explore = [key for key, entry in VIEWS.items() if getattr(entry[2], "group", "explore") == "explore"]
+window = MainWindow()
+window.resize(800, 500)
+window.show()
+result = run_soak(window.model, int(sys.argv[1]), seed=1, scale=1.0, view_keys=explore,
+                  max_seconds=float(sys.argv[2]), sample_every=50)
+window.runner.wait()
+app.processEvents()
+print(json.dumps({"changes": result.changes, "exceptions": result.exceptions, "memory": result.memory,
+                  "refused": result.refused, "stall_ms": result.longest_stall_ms}))
+"""
+
+
+def test_short_soak_raises_nothing_and_does_not_grow():
+    done = subprocess.run([sys.executable, "-X", "faulthandler", "-c", SOAK, str(CHANGES), str(MAX_SECONDS)],
+                          capture_output=True, text=True, timeout=MAX_SECONDS + 120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["exceptions"] == []
+    assert result["changes"] >= 50
+    measured = [(number, rss) for number, rss in result["memory"] if number >= result["changes"] // 3]
+    if measured[-1][0] - measured[0][0] < MEMORY_WINDOW:
+        pytest.skip(f"only {result['changes']} changes in {MAX_SECONDS} s: too few for the memory bound")
+    assert measured[-1][1] - measured[0][1] <= MAX_GROWTH, measured
