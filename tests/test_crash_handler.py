@@ -1,6 +1,7 @@
 """The crash handler: every uncaught exception (slot, paint event, timer, worker thread) is logged
 with versions and traceback, shown once in a dialog (or not at all headless), and the app runs on."""
 
+import sys
 import threading
 
 import pytest
@@ -140,3 +141,10 @@ def test_default_log_folder_is_in_the_app_data_location(qapp):
 def test_offscreen_platform_means_no_dialogs(qapp, monkeypatch):
     monkeypatch.delenv("POSENC_NO_DIALOG", raising=False)
     assert crash.dialogs_wanted() is False  # the test suite runs offscreen
+
+
+def test_a_frozen_app_without_stderr_still_logs(handler, qtbot, monkeypatch):
+    monkeypatch.setattr(sys, "stderr", None)  # a windowed app on Windows has no console
+    QTimer.singleShot(0, lambda: 1 / 0)
+    qtbot.waitUntil(lambda: handler.count == 1)
+    assert "ZeroDivisionError" in log_text(handler)

@@ -69,6 +69,12 @@ def report(kind, value, tb, where: str = "") -> str:
     return "\n".join(lines)
 
 
+def _to_stderr(text: str) -> None:
+    """Print to stderr when there is one (a frozen app without a console has none)."""
+    if sys.stderr is not None:
+        print(text, file=sys.stderr)
+
+
 class CrashHandler(QObject):
     """Receives uncaught exceptions from ``sys.excepthook`` and ``threading.excepthook``; see the
     module docstring. ``count`` is how many it handled, ``last_report`` the newest report."""
@@ -124,10 +130,10 @@ class CrashHandler(QObject):
 
     # -- log ------------------------------------------------------------------------------------
     def _log(self, text: str) -> None:
-        print(text, file=sys.stderr)
         logger = self._open_log()
         if logger is not None:
             logger.error(text)
+        _to_stderr(text)
 
     def _open_log(self) -> logging.Logger | None:
         """A logger writing to the rotating, size-capped log file; None when the folder cannot be
@@ -139,7 +145,7 @@ class CrashHandler(QObject):
             handler = logging.handlers.RotatingFileHandler(
                 self.log_path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
         except OSError as error:
-            print(f"posenc-gui: cannot write the crash log {self.log_path}: {error}", file=sys.stderr)
+            _to_stderr(f"posenc-gui: cannot write the crash log {self.log_path}: {error}")
             return None
         handler.setFormatter(logging.Formatter("%(asctime)s %(message)s\n"))
         logger = logging.getLogger(f"posenc_gui.crash.{id(self)}")
