@@ -58,11 +58,11 @@ class ImagesLesson(LessonView):
                 "A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs "
                 "a position for each. <b>Click a patch</b>: each panel colours every patch by the cosine "
                 "similarity of its position code to the chosen one. <b>2D sin-cos</b> (MAE): the first half of "
-                "the 768 channels encodes the column, the second half the row. <b>Learned grid</b>: a table "
-                "trained at a smaller grid, resized bicubically, as ViT does for a new image size; this table "
+                "the {0} channels encodes the column, the second half the row. <b>Learned grid</b>: a table "
+                "trained at another grid size, resized bicubically, as ViT does for a new image size; this table "
                 "is <b>synthetic</b> (a smooth seeded stand-in, not a trained model). <b>2D RoPE</b>: in one "
-                "head of 64, half the pairs rotate by the column, half by the row, so the score of two patches "
-                "depends only on their offset (dy, dx).")
+                "head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches "
+                "depends only on their offset (dy, dx).").format(D_MODEL, HEAD_DIM)
         return self.tr(
             "For video, each patch has a frame, a row and a column: a third of the channels encodes each. "
             "<b>Click a patch</b> in any frame: the panels show its similarity to every patch of every frame. "

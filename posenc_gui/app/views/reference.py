@@ -48,7 +48,7 @@ class ReferencePage(View):
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
         font = self.browser.font()
-        font.setPointSizeF(points * 1.3)
+        font.setPointSizeF(points * 1.15)
         self.browser.setFont(font)
         self.browser.document().setDefaultFont(font)
         self.browser.document().setDefaultStyleSheet(
@@ -59,11 +59,14 @@ class ReferencePage(View):
         if self._data is not None:
             self.browser.setHtml(self.page_html(self._data))
 
-    def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = ()) -> str:
-        """A bordered full-width table; ``widths`` are the columns' shares of the width, in percent."""
+    def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = (),
+              nowrap: tuple[int, ...] = ()) -> str:
+        """A bordered full-width table; ``widths`` are the columns' shares of the width, in percent, and
+        the columns listed in ``nowrap`` never break a line (years)."""
         widths = widths or (100 // len(headers),) * len(headers)
         head = "".join(f"<th width='{w}%'>{h}</th>" for h, w in zip(headers, widths))
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        body = "".join("<tr>" + "".join(f"<td{' nowrap' if i in nowrap else ''}>{c}</td>" for i, c in enumerate(row))
+                       + "</tr>" for row in rows)
         return (f"<table cellspacing='0' cellpadding='6' border='1' width='100%' "
                 f"style='border-color:#808080; border-style:solid'><tr>{head}</tr>{body}</table>")
 
@@ -88,7 +91,7 @@ class ModelsPage(ReferencePage):
         intro = self.tr("Grouped by encoding, oldest first. The last column says where each fact is stated.")
         return (f"<h2>{heading}</h2><p>{intro}</p>"
                 + self.table([self.tr("Model"), self.tr("Year"), self.tr("Encoding"), self.tr("Details"),
-                              self.tr("Source")], rows, (15, 5, 19, 34, 27)))
+                              self.tr("Source")], rows, (15, 6, 18, 34, 27), nowrap=(1,)))
 
 
 class TimelinePage(ReferencePage):
@@ -114,7 +117,7 @@ class TimelinePage(ReferencePage):
                         "to stretching a trained model to longer contexts.")
         return (f"<h2>{heading}</h2><p>{intro}</p>"
                 + self.table([self.tr("Year"), self.tr("What appeared"), self.tr("In short"),
-                              self.tr("Family"), self.tr("Source")], rows, (6, 22, 40, 17, 15)))
+                              self.tr("Family"), self.tr("Source")], rows, (6, 22, 40, 17, 15), nowrap=(0,)))
 
 
 class ChoosingPage(ReferencePage):
