@@ -4,6 +4,9 @@ app, then build this system's installers (Linux: .tar.gz and .deb; Windows: NSIS
     python packaging/build.py                    # in an environment with posenc-gui and pyinstaller installed
     python3 packaging/build.py --venv build/pkgvenv   # creates that environment first (only PySide6-Essentials)
     python packaging/build.py --dry-run          # list the steps for this system and stop
+
+`make package` runs the second form. --dist and --work put the outputs and the scratch files elsewhere (the
+packaging test builds into a temporary folder so that it never touches a developer's dist/).
 """
 
 from __future__ import annotations
@@ -46,9 +49,12 @@ def app_version() -> str:
 
 
 def frozen_command() -> Path:
-    """The frozen executable that prints to a console (on Windows the GUI one has no console)."""
+    """The frozen executable to check: on Windows the console twin (the GUI one has no console), on macOS the one
+    inside the .app that the .dmg ships."""
     if sys.platform == "win32":
         return BUNDLE / "posenc-gui-cli.exe"
+    if sys.platform == "darwin":
+        return DIST / "PosEnc Explorer.app" / "Contents" / "MacOS" / "posenc-gui"
     return BUNDLE / "posenc-gui"
 
 
@@ -63,12 +69,15 @@ def freeze() -> None:
 
 
 def check() -> None:
-    """Run the frozen app: --version, a headless export, and --self-test on the offscreen platform."""
+    """Run the frozen app: --version, a headless export, --self-test offscreen and (Linux) under Xvfb with xcb."""
     exe = frozen_command()
     run(exe, "--version")
     with tempfile.TemporaryDirectory() as tmp:
         run(exe, "export", "slopes", "--heads", "8", "--out", Path(tmp) / "slopes.npy")
     run(exe, "--self-test", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if sys.platform.startswith("linux"):
+        run("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", exe, "--self-test",
+            env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
 
 
 def tarball() -> None:
@@ -167,6 +176,19 @@ def dmg() -> None:
 
 
 STEPS = {"linux": [freeze, check, tarball, deb], "win32": [freeze, check, nsis], "darwin": [freeze, check, dmg]}
+# Commands each step runs, and the Debian package that provides each (scripts/dev.py installs them as root).
+TOOLS = {"freeze": {"cc": "gcc", "strip": "binutils"}, "check": {"xvfb-run": "xvfb"},
+         "deb": {"dpkg-deb": "dpkg", "dpkg-shlibdeps": "dpkg-dev"}, "nsis": {"makensis": "nsis"}, "dmg": {"hdiutil": None}}
+
+
+def missing_tools(steps: list) -> dict[str, str | None]:
+    """Commands the chosen steps need that are not on PATH (on Linux; other systems bring theirs), with packages."""
+    needed = {}
+    for step in steps:
+        needed.update(TOOLS.get(step.__name__, {}))
+    if not sys.platform.startswith("linux"):
+        needed = {tool: package for tool, package in needed.items() if tool in ("makensis", "hdiutil")}
+    return {tool: package for tool, package in needed.items() if shutil.which(tool) is None}
 
 
 def ensure_venv(venv: Path) -> Path:
@@ -179,19 +201,30 @@ def ensure_venv(venv: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global DIST, BUILD, BUNDLE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="list the steps for this system and stop")
     parser.add_argument("--venv", type=Path, help="build inside this virtual environment (created if missing)")
     parser.add_argument("--platform", choices=sorted(STEPS), default=sys.platform if sys.platform in STEPS else "linux",
                         help="which system's steps (default: this one)")
+    parser.add_argument("--dist", type=Path, default=DIST, help="where the one-dir and the installers go (dist/)")
+    parser.add_argument("--work", type=Path, default=BUILD, help="scratch folder for PyInstaller and staging (build/)")
     parser.add_argument("--skip", action="append", default=[], choices=[s.__name__ for steps in STEPS.values() for s in steps],
                         metavar="STEP", help="leave out a step (repeatable), e.g. --skip freeze to reuse dist/")
     args = parser.parse_args(argv)
+    DIST, BUILD = args.dist.resolve(), args.work.resolve()
+    BUNDLE = DIST / "posenc-gui"
     steps = [step for step in STEPS[args.platform] if step.__name__ not in args.skip]
     if args.dry_run:
         for number, step in enumerate(steps, 1):
             print(f"{number}. {step.__name__}: {step.__doc__.splitlines()[0]}")
         return 0
+    missing = missing_tools(steps)
+    if missing:
+        packages = sorted({package for package in missing.values() if package})
+        print(f"build.py: missing {', '.join(missing)}" + (f"; install with: apt-get install {' '.join(packages)}"
+                                                           if packages else ""), file=sys.stderr)
+        return 1
     if args.venv and Path(sys.prefix).resolve() != args.venv.resolve():
         python = ensure_venv(args.venv)
         rest = sys.argv[1:] if argv is None else argv

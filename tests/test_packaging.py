@@ -1,6 +1,7 @@
-"""Fast checks of the packaging files (no freezing here: `python packaging/build.py` does that).
+"""Checks of the packaging files, then (Linux, as root) the whole .deb path: build, install, self-test, remove.
 
-Set POSENC_TEST_DEB=dist/posenc-gui_X_ARCH.deb (as root) to also install a built .deb, run it, and remove it.
+The .deb test builds with packaging/build.py in a venv of its own (a few minutes; packaging/README.md has the
+times). POSENC_TEST_DEB=path/to.deb tests that package instead of building one; POSENC_SKIP_DEB_TEST=1 skips it.
 """
 
 from __future__ import annotations
@@ -234,22 +235,78 @@ def test_build_dry_run_honours_skip():
     assert "freeze" not in result.stdout and "deb" in result.stdout
 
 
-# --- Installed .deb (opt-in: needs a built package and root) ----------------------------------------------------
+# --- The .deb end to end: build, install, self-test, remove (Linux as root; CI runs it) ------------------------
+
+DEB_TOOLS = ("dpkg", "dpkg-deb", "dpkg-shlibdeps", "xvfb-run", "cc", "strip")
 
 
-@pytest.mark.skipif(not os.environ.get("POSENC_TEST_DEB"), reason="set POSENC_TEST_DEB=path/to/posenc-gui.deb (root)")
-def test_deb_installs_runs_and_removes(tmp_path):
-    deb = Path(os.environ["POSENC_TEST_DEB"]).resolve()
-    subprocess.run(["dpkg", "-i", str(deb)], check=True)
-    try:
-        version = subprocess.run(["/usr/bin/posenc-gui", "--version"], capture_output=True, text=True, check=True)
-        assert version.stdout.strip()
-        out = tmp_path / "slopes.npy"
-        subprocess.run(["/usr/bin/posenc-gui", "export", "slopes", "--heads", "8", "--out", str(out)], check=True)
-        assert out.stat().st_size > 0
-        subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "/usr/bin/posenc-gui", "--self-test"],
-                       check=True, timeout=300)
-        assert Path("/usr/share/applications", DESKTOP.name).is_file()
-    finally:
-        subprocess.run(["dpkg", "-r", "posenc-gui"], check=True)
-    assert not Path("/opt/posenc-gui").exists()
+def deb_test_skip_reason() -> str | None:
+    if not sys.platform.startswith("linux") or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return "installs a .deb: Linux as root only"
+    if os.environ.get("POSENC_SKIP_DEB_TEST"):
+        return "POSENC_SKIP_DEB_TEST is set"
+    missing = [tool for tool in DEB_TOOLS if shutil.which(tool) is None]
+    return f"missing {', '.join(missing)} (python3 scripts/dev.py installs them as root)" if missing else None
+
+
+def built_deb(tmp_path: Path) -> Path:
+    """POSENC_TEST_DEB when set (the release workflow has just built it), else a .deb that build.py builds now from
+    this checkout, in a build venv of its own, into tmp_path (a developer's dist/ stays untouched). The frozen
+    app's self-test runs below on the installed copy, so the build skips its own check and the .tar.gz."""
+    given = os.environ.get("POSENC_TEST_DEB")
+    if given:
+        return Path(given).resolve()
+    subprocess.run([sys.executable, str(PACKAGING / "build.py"), "--venv", str(tmp_path / "venv"),
+                    "--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "work"),
+                    "--skip", "check", "--skip", "tarball"], check=True, timeout=3600)
+    (deb,) = (tmp_path / "dist").glob("posenc-gui_*.deb")
+    return deb
+
+
+def run_installed(*args: str, platform: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": platform}
+    command = ["/usr/bin/posenc-gui", *args]
+    if platform == "xcb":
+        command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *command]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.skipif(deb_test_skip_reason() is not None, reason=str(deb_test_skip_reason()))
+def test_deb_builds_installs_passes_its_self_test_and_removes(tmp_path):
+    deb = built_deb(tmp_path)
+    fields = {name: subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True,
+                                   check=True).stdout.strip() for name in ("Version", "Depends")}
+    depends = {entry.split()[0] for entry in fields["Depends"].split(", ")}
+    assert {"libc6", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libegl1", "fonts-noto-cjk"} <= depends
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
+    files = {line.split()[5].removeprefix(".") for line in listing.splitlines()}
+    for needed in ("/opt/posenc-gui/posenc-gui", "/usr/bin/posenc-gui", f"/usr/share/applications/{DESKTOP.name}",
+                   f"/usr/share/metainfo/{APP_ID}.metainfo.xml", "/usr/share/mime/packages/posenc-gui.xml",
+                   "/usr/share/icons/hicolor/256x256/apps/posenc-gui.png",
+                   "/usr/share/icons/hicolor/scalable/apps/posenc-gui.svg", "/usr/share/doc/posenc-gui/copyright",
+                   "/opt/posenc-gui/_internal/resources/licenses/THIRD-PARTY-NOTICES.txt",
+                   "/opt/posenc-gui/_internal/resources/embeddings/all-MiniLM-L6-v2.position_embeddings.npy"):
+        assert needed in files, needed
+    # Trimmed: no Qt Network, no system libraries, Qt's translations only for Simplified Chinese.
+    assert not any("libQt6Network" in path or "/libxcb" in path or "/libstdc++" in path for path in files)
+    assert {Path(path).name for path in files if path.endswith(".qm") and "/PySide6/" in path} == {
+        "qt_zh_CN.qm", "qtbase_zh_CN.qm"}
+
+    import fcntl  # POSIX only: the packaging checks also run on Windows
+
+    with open("/tmp/posenc-gui-deb-test.lock", "w") as lock:  # one install at a time on a shared machine
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run(["dpkg", "-i", str(deb)], check=True, capture_output=True)
+        try:
+            version = run_installed("--version", platform="offscreen")
+            assert version.stdout.split() == ["posenc-gui", fields["Version"]], version.stdout + version.stderr
+            out = tmp_path / "slopes.npy"
+            assert run_installed("export", "slopes", "--heads", "8", "--out", str(out), platform="offscreen").returncode == 0
+            assert out.stat().st_size > 0
+            for platform in ("xcb", "offscreen"):
+                result = run_installed("--self-test", platform=platform)
+                assert result.returncode == 0, f"{platform}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+                assert "0 failed" in result.stdout, result.stdout[-3000:]
+        finally:
+            subprocess.run(["dpkg", "-r", "posenc-gui"], check=True, capture_output=True)
+    assert not Path("/opt/posenc-gui").exists() and not Path("/usr/bin/posenc-gui").exists()
