@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
 
@@ -43,6 +43,30 @@ def text_colour(fill: QColor) -> str:
     """Black or white, whichever reads better on ``fill``."""
     luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
     return "#000000" if luminance > 0.5 else "#ffffff"
+
+
+class CellTexts(pg.GraphicsObject):
+    """The numbers written in a matrix's cells, drawn by one item at a fixed font size (one TextItem per
+    cell is far slower once there are hundreds)."""
+
+    def __init__(self, labels: list[tuple[int, int, str, str]], rows: int, cols: int, font: QFont):
+        super().__init__()
+        self.labels, self.rows, self.cols, self.font = labels, rows, cols, font
+        self.setZValue(5)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-0.5, -0.5, self.cols, self.rows)
+
+    def paint(self, painter, *args) -> None:
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self.font)
+        for row, col, text, colour in self.labels:
+            centre = transform.map(QPointF(col, row))
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(centre.x() - 500, centre.y() - 100, 1000, 200), Qt.AlignCenter, text)
+        painter.restore()
 
 
 class MatrixLesson(LessonView):
@@ -131,13 +155,9 @@ class MatrixLesson(LessonView):
         if texts is not None:
             font = self.font()
             font.setPointSizeF(self.points * text_scale)
-            for r in range(rows):
-                for c in range(cols):
-                    item = pg.TextItem(str(texts[r][c]), color=text_colour(QColor(*map(int, fills[r, c]))),
-                                       anchor=(0.5, 0.5))
-                    item.setFont(font)
-                    item.setPos(c, r)
-                    plot.addItem(item)
+            labels = [(r, c, str(texts[r][c]), text_colour(QColor(*map(int, fills[r, c]))))
+                      for r in range(rows) for c in range(cols) if str(texts[r][c])]
+            plot.addItem(CellTexts(labels, rows, cols, font))
         self.panels[plot] = (name, data)
         return plot
 
@@ -337,6 +357,7 @@ class WalkthroughLesson(MatrixLesson):
 # -- 2. multi-head attention --------------------------------------------------------------------------
 
 MAX_HEADS, MAX_D_MODEL, TOKENS = 8, 32, 4
+MAX_SLICES_PER_ROW = 8
 
 
 def multihead_settings(scene: Scene) -> dict:
@@ -422,13 +443,15 @@ class MultiHeadLesson(MatrixLesson):
                 "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
                 "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
                 "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
+            side_by_side = batch * heads <= MAX_SLICES_PER_ROW   # else each sequence above its own slices
             for b in range(batch):
-                self.matrix(0, b * heads, "x", result["channel"][b],
+                self.matrix(0 if side_by_side else 2 * b, b * heads if side_by_side else 0, "x", result["channel"][b],
                             self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
                             texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
                             col_labels=[str(c) for c in range(d)], text_scale=1.2)
             for s in range(batch * heads):
-                self.matrix(1, s, "slice", result["split_channel"][s],
+                self.matrix(1 if side_by_side else 2 * (s // heads) + 1, s if side_by_side else s % heads, "slice",
+                            result["split_channel"][s],
                             self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
                             texts=result["split_channel"][s],
                             fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
@@ -505,7 +528,7 @@ class OrderLesson(MatrixLesson):
 
     def explanation(self) -> str:
         return self.tr(
-            "“The cat chases the mouse” and “the mouse chases the cat” use the same words. Self-attention without "
+            "“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without "
             "any position signal (NoPE, no mask) sees a <b>set</b> of words: reordering the words only reorders "
             "the output rows, so both sentences mean the same to it. With a position encoding (the method chosen "
             "in the panel; try the causal switch too) the outputs really differ.")
@@ -551,13 +574,14 @@ class OrderLesson(MatrixLesson):
         method = scene.method_obj.title + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
         verdicts = []
+        sentences = lessons.ORDER_PAIRS[data["pair"]]
         for col, (name, prefix) in enumerate(sides):
             a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
             extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
-            for row, (tokens, outputs, letter) in enumerate(((result["tokens_a"], a, "A"),
-                                                             (result["tokens_b"], b, "B"))):
+            for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
+                                                                   (result["tokens_b"], b, "B", sentences[1]))):
                 plot = self.matrix(row, col, f"{prefix}_{letter}", outputs,
-                                   self.tr("{0}: outputs of {1} “{2}”").format(name, letter, " ".join(tokens)),
+                                   self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                    signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                    row_labels=tokens, col_labels=channel_labels(outputs.shape[1]))
                 plot.setAspectLocked(False)
