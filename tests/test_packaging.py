@@ -133,6 +133,16 @@ def test_desktop_entry_mime_type_is_declared():
     assert desktop_entry()["MimeType"].rstrip(";") in declared
 
 
+def test_a_deck_opened_from_a_file_manager_reaches_the_app():
+    """The desktop entry, the NSIS association and a shell all pass the deck as the only argument."""
+    from posenc_gui.app.main import parse
+
+    command = desktop_entry()["Exec"].replace("%f", "/home/me/lecture 3.posdeck").split(" ", 1)
+    assert parse([command[1]]).deck == "/home/me/lecture 3.posdeck"
+    assert '"$INSTDIR\\${APP_EXE}" "%1"' in NSIS.read_text(encoding="utf-8")
+    assert parse([]).deck is None
+
+
 def test_metainfo_is_well_formed_and_matches_the_desktop_entry():
     root = ET.parse(METAINFO).getroot()
     assert root.tag == "component" and root.get("type") == "desktop-application"

@@ -20,7 +20,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
                         help="interface language (default: the last one chosen, else the system's)")
     parser.add_argument("--version", action="version", version=f"posenc-gui {VERSION}")
+    parser.add_argument("deck_file", nargs="?", metavar="DECK",
+                        help="a lecture deck to open, as a file manager passes it (same as --deck)")
     args = parser.parse_args(argv)
+    args.deck = args.deck or args.deck_file
     if args.screenshot_dir and not args.self_test:
         parser.error("--screenshot-dir goes with --self-test")
     return args
