@@ -212,11 +212,18 @@ def relative_shift(p: int, k: int, d_model: int, base: float = 10000.0) -> dict:
         raise InputError("p and k must be 0 or more")
     if d_model < 2 or d_model % 2:
         raise InputError(f"the shift matrix needs an even width (sin, cos pairs), not {d_model}")
-    encoding = sinusoidal.encoding(p + k + 1, d_model, base)
-    shift = shift_matrix(k, sinusoidal.frequencies(d_model, base))
-    moved = shift @ encoding[p]
-    return dict(pe_p=encoding[p], pe_pk=encoding[p + k], shift=shift, moved=moved,
-                residual=float(np.max(np.abs(encoding[p + k] - moved))))
+    frequencies = sinusoidal.frequencies(d_model, base)
+    pe_p, pe_pk = (interleaved_row(position, frequencies) for position in (p, p + k))
+    shift = shift_matrix(k, frequencies)
+    moved = shift @ pe_p
+    return dict(pe_p=pe_p, pe_pk=pe_pk, shift=shift, moved=moved, residual=float(np.max(np.abs(pe_pk - moved))))
+
+
+def interleaved_row(position: int, frequencies: np.ndarray) -> np.ndarray:
+    """Row ``position`` of the interleaved sinusoid (sin, cos per frequency), without the rows before it."""
+    row = np.empty(2 * len(frequencies))
+    row[0::2], row[1::2] = np.sin(position * frequencies), np.cos(position * frequencies)
+    return row
 
 
 def diagonal_spread(matrix: np.ndarray) -> np.ndarray:

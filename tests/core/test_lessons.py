@@ -7,6 +7,7 @@ import pytest
 
 from posenc_gui.core import lessons
 from posenc_gui.core.attention import softmax, split_heads
+from posenc_gui.core.methods import sinusoidal
 from posenc_gui.core.params import InputError
 
 ARTICLE = {
@@ -163,6 +164,9 @@ def test_relative_shift_is_a_fixed_rotation(p, k, width):
     result = lessons.relative_shift(p, k, width)
     assert result["residual"] < 1e-12
     np.testing.assert_allclose(result["shift"] @ result["pe_p"], result["pe_pk"], atol=1e-12)
+    table = sinusoidal.encoding(p + k + 1, width)
+    np.testing.assert_allclose(result["pe_p"], table[p], atol=1e-12)
+    np.testing.assert_allclose(result["pe_pk"], table[p + k], atol=1e-12)
     # M(k) does not depend on p
     np.testing.assert_array_equal(result["shift"], lessons.relative_shift(p + 7, k, width)["shift"])
 
