@@ -11,7 +11,9 @@ import random
 import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Collection
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
@@ -145,6 +147,13 @@ class SoakResult:
         return self.memory[-1][1] - start
 
 
+def _where(kind, value, tb) -> str:
+    """One line for a recorded exception: type, message and the innermost frame."""
+    frames = traceback.extract_tb(tb)
+    place = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{kind.__name__}: {value}{place}"
+
+
 def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
              view_keys: Collection[str] | None = None, max_seconds: float | None = None,
              sample_every: int = 100, progress=None) -> SoakResult:
@@ -165,8 +174,8 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
 
     model.error.connect(refused)
     old_hook, old_thread_hook = sys.excepthook, threading.excepthook
-    sys.excepthook = lambda kind, value, tb: exceptions.append(f"{kind.__name__}: {value}")
-    threading.excepthook = lambda args: exceptions.append(f"{args.exc_type.__name__}: {args.exc_value}")
+    sys.excepthook = lambda kind, value, tb: exceptions.append(_where(kind, value, tb))
+    threading.excepthook = lambda args: exceptions.append(_where(args.exc_type, args.exc_value, args.exc_traceback))
     watchdog = StallWatchdog()
     result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions)
     start = time.perf_counter()
