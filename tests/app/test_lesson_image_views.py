@@ -141,3 +141,8 @@ def test_reference_pages_show_their_data(qtbot, themed):
     _, page = open_view(qtbot, TimelinePage, themed("light"))
     text = page.browser.toPlainText()
     assert all(step.name in text for step in models.TIMELINE) and "2017" in text and "2024" in text
+
+
+def test_size_counts_what_fetch_allocates():
+    assert ImagesLesson.size(Scene()) == 14 * 14 * (2 * 768 + 64)
+    assert ImagesLesson.size(Scene(options={"step": 1, "frames": 8, "grid": 32})) == 8 * 32 * 32 * 768

@@ -113,6 +113,14 @@ class ImagesLesson(LessonView):
             maps = {f"frame {t}": video[t] for t in range(settings["frames"])}
         return {"settings": settings, "maps": maps}
 
+    @staticmethod
+    def size(scene: Scene) -> int:
+        settings = image_settings(scene)
+        patches_shown = settings["grid"] ** 2
+        if settings["step"] == 0:
+            return patches_shown * (2 * D_MODEL + HEAD_DIM)
+        return settings["frames"] * patches_shown * D_MODEL
+
     def panel_titles(self, settings: dict) -> list[str]:
         if settings["step"] == 0:
             return [self.tr("2D sin-cos (MAE), D = {0}").format(D_MODEL),

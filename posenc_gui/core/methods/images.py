@@ -71,7 +71,7 @@ def resize_grid(table: np.ndarray, old: tuple[int, int], new: tuple[int, int]) -
     if table.shape[0] != h * w:
         raise InputError(f"table has {table.shape[0]} rows, not the {h} x {w} = {h * w} of its grid")
     grid = table.reshape(h, w, -1)
-    out = np.einsum("ai,bj,ijd->abd", _resize_matrix(h, h2), _resize_matrix(w, w2), grid)
+    out = np.einsum("ai,bj,ijd->abd", _resize_matrix(h, h2), _resize_matrix(w, w2), grid, optimize=True)
     return out.reshape(h2 * w2, -1)
 
 
