@@ -15,7 +15,7 @@ from ...core.attention import how_applied
 from ...core.params import InputError
 from ...core.registry import Method
 from ..state import Scene
-from .. import style
+from .. import i18n, style
 from .base import cell, fmt
 from .lesson import LessonView
 
@@ -571,7 +571,7 @@ class OrderLesson(MatrixLesson):
         result = data["result"]
         self.pair.setCurrentIndex(list(lessons.ORDER_PAIRS).index(data["pair"]))
         self.reset()
-        method = scene.method_obj.title + (self.tr(", causal") if scene.causal else "")
+        method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
         verdicts = []
         sentences = lessons.ORDER_PAIRS[data["pair"]]
@@ -677,7 +677,7 @@ class RelativePropertyLesson(MatrixLesson):
         self.matrix(0, 0, "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
                     signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""),
                     row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
-        labels = [f"{'sin' if c % 2 == 0 else 'cos'} {c // 2}" for c in range(shown)]
+        labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
         block = self.matrix(0, 1, "shift", shift["shift"][:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
                             row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
