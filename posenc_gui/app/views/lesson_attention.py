@@ -274,10 +274,10 @@ class WalkthroughLesson(MatrixLesson):
             "w_value": self.tr("W_value"), "keys": self.tr("keys = x · W_key"),
             "queries": self.tr("queries = x · W_query"), "values": self.tr("values = x · W_value"),
             "scores": self.tr("scores = queries · keysᵀ"), "logits": self.tr("scores / √3"),
-            "weights": self.tr("softmax, exact"), "article_weights": self.tr("softmax as the article rounded it"),
+            "weights": self.tr("softmax, exact"), "article_weights": self.tr("softmax as the article rounded it (no scale)"),
             "weighted": self.tr("input {0}: weight × value").format(query + 1),
             "output": self.tr("output {0} = sum of the rows").format(query + 1),
-            "outputs": self.tr("outputs, exact"), "article_outputs": self.tr("outputs from the rounded weights"),
+            "outputs": self.tr("outputs, exact"), "article_outputs": self.tr("outputs from the article's rounded weights"),
         }[name]
 
     def step_note(self, data: dict) -> str:
@@ -310,6 +310,11 @@ class WalkthroughLesson(MatrixLesson):
         if name == "sum":
             return self.tr("Adding the weighted rows gives output {0} = {1}. Click a number: the column "
                            "it sums is outlined.").format(q + 1, vector_text(a["outputs"][q]))
+        if data["scaled"]:
+            return self.tr("With the 1/√3 scale output 1 is {0}; without it {1}, and from the article's rounded "
+                           "(unscaled) weights {2}.").format(
+                vector_text(a["outputs"][0]), vector_text(lessons.walkthrough_arrays()["outputs"][0]),
+                vector_text(a["article_outputs"][0]))
         return self.tr("From the article's rounded weights output 1 is {0}; exactly it is {1}. The rounding "
                        "of the weights carries into every output.").format(
             vector_text(a["article_outputs"][0]), vector_text(a["outputs"][0]))
