@@ -13,7 +13,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_translated(self) -> None:
-        """Everything with visible text: window title, panel, dock titles, menus and toolbar."""
+        """Everything with visible text: panel, dock titles, menus and toolbar (the window title follows the deck)."""
         for dock, title in ((self.dock, self.tr("Parameters")), (self.notes_dock, self.tr("Scene notes"))):
             dock.setWindowTitle(title)
             dock.titleBarWidget().setText(f"<b>{title}</b>")
@@ -628,7 +628,7 @@ class MainWindow(QMainWindow):
         needed = self.panel.sizeHint().width() + self.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 4
         self.dock.widget().setMinimumWidth(min(needed, int(self.screen().availableGeometry().width() * PANEL_SHARE)))
         size = round(points * 1.6)
-        self.toolbar.setIconSize(self.toolbar.iconSize().scaled(size, size, Qt.IgnoreAspectRatio))
+        self.toolbar.setIconSize(QSize(size, size))
         self.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(self.theme.name, '#b00000')}; font-weight: bold")
         for view in self.views.values():
             view.set_look(self.theme, points)

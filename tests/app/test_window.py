@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QSlider
 
 from posenc_gui.app import i18n, settings as prefs, style
 from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
-from posenc_gui.app.state import Scene
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.window import MainWindow, grouped_views
 from posenc_gui.paths import resource
