@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
@@ -84,7 +84,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        em = QFont(self.font()).pointSizeF()
+        em = self.font().pointSizeF()
         self.resize(int(em * 75), int(em * 50))
 
     def _show_licence(self, row: int) -> None:
