@@ -46,3 +46,35 @@ def test_short_soak_raises_nothing_and_does_not_grow():
     if measured[-1][0] - measured[0][0] < MEMORY_WINDOW:
         pytest.skip(f"only {result['changes']} changes in {MAX_SECONDS} s: too few for the memory bound")
     assert measured[-1][1] - measured[0][1] <= MAX_GROWTH, measured
+
+
+REDRAWN_TEXT_ITEMS = """
+import sys
+from dataclasses import replace
+from PySide6.QtWidgets import QApplication
+app = QApplication(["redraw"])
+from posenc_gui.app.state import Scene
+from posenc_gui.app.window import MainWindow
+window = MainWindow()
+window.resize(1280, 800)
+window.show()
+scene = Scene(method="sinusoidal", view="cnn_rnn_attention", position=46, causal=True, position_only=True,
+              params={"seq_len": 52, "min_timescale": 0.5473, "padding_idx": 3})
+for changes in ({}, {"dims": (110, 101, 77)}, {"causal": False}, {"params": {**scene.params, "layout": "fairseq"}},
+                {"dims": (6, 86)}, {"dims": ()}, {"dims": (1,)}, {"dims": (2,)}):
+    scene = replace(scene, **changes)
+    window.model.set_scene(scene)
+    app.processEvents()
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="segfault in QGraphicsView painting after a lesson rebuilds its plots"
+                   " (with TextItems, InfiniteLines and markers in them) on every change; found by the soak")
+def test_a_lesson_rebuilt_on_every_change_does_not_crash():
+    """The soak's first find, eight scenes long: the "CNN, RNN or self-attention" lesson rebuilds its
+    plots on every change and the next paint segfaults (pyqtgraph 0.14 with PySide6 6.11.3). Keeping
+    the old plots alive, or leaving out the crossover marks, avoids it; the cause is not found yet."""
+    done = subprocess.run([sys.executable, "-X", "faulthandler", "-c", REDRAWN_TEXT_ITEMS],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-3000:]

@@ -98,11 +98,6 @@ class View(QWidget):
         return plot
 
     def clear_plots(self) -> None:
-        # Items leave their plots first: clearing the layout with a TextItem (or an InfiniteLine
-        # label) still inside a plot leaves the scene a dangling item, and a later paint segfaults.
-        for plot in self.plots:
-            for item in list(plot.items):
-                plot.removeItem(item)
         self.graphics.clear()
         self.plots = []
 
