@@ -173,42 +173,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="145"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="145"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="145"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="147"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="147"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="147"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -421,29 +421,29 @@ turns made: {1}</source>
 <context>
     <name>CrashHandler</name>
     <message numerus="yes">
-        <location filename="../../posenc_gui/app/crash.py" line="166"/>
+        <location filename="../../posenc_gui/app/crash.py" line="172"/>
         <source>%n more error(s) happened since; all are in the log:</source>
         <translation>
             <numerusform>此后又发生了 %n 个错误，全部记录在日志中：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/crash.py" line="169"/>
+        <location filename="../../posenc_gui/app/crash.py" line="175"/>
         <source>PosEnc Explorer: something went wrong</source>
         <translation>PosEnc Explorer：出错了</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/crash.py" line="170"/>
+        <location filename="../../posenc_gui/app/crash.py" line="176"/>
         <source>An unexpected error happened. The app is still running; if a view looks wrong, change a parameter or open another scene.</source>
         <translation>发生了意外错误。应用仍在运行；如果某个视图显示异常，请修改一个参数或打开另一个场景。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/crash.py" line="172"/>
+        <location filename="../../posenc_gui/app/crash.py" line="178"/>
         <source>A report was written to:</source>
         <translation>错误报告已写入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/crash.py" line="174"/>
+        <location filename="../../posenc_gui/app/crash.py" line="180"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -592,8 +592,8 @@ turns made: {1}</source>
     <name>ImagesLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_images.py" line="58"/>
-        <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the 768 channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at a smaller grid, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of 64, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
-        <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：768 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在较小网格上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 64 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
+        <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
+        <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_images.py" line="67"/>
@@ -631,37 +631,37 @@ turns made: {1}</source>
         <translation>显示的视频帧数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="126"/>
         <source>2D sin-cos (MAE), D = {0}</source>
         <translation>二维 sin-cos（MAE），D = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="127"/>
         <source>Learned {0}×{0}, resized to {1}×{1} (synthetic)</source>
         <translation>可学习 {0}×{0}，缩放到 {1}×{1}（合成）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="129"/>
         <source>2D RoPE, one head of {0}</source>
         <translation>二维 RoPE，单个头 {0} 维</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="130"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="161"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="169"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="161"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="169"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="229"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -684,102 +684,102 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="250"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="270"/>
         <source>Kernel size k:</source>
         <translation>卷积核大小 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="270"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="271"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="271"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="295"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="295"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="296"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="303"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="303"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="303"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="294"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="327"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="328"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="329"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="329"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="329"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="339"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="350"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="350"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="368"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="379"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -898,7 +898,7 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="465"/>
+        <location filename="../../posenc_gui/app/window.py" line="466"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
@@ -978,229 +978,229 @@ turns made: {1}</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="203"/>
+        <location filename="../../posenc_gui/app/window.py" line="204"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="205"/>
+        <location filename="../../posenc_gui/app/window.py" line="206"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="208"/>
+        <location filename="../../posenc_gui/app/window.py" line="209"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="210"/>
+        <location filename="../../posenc_gui/app/window.py" line="211"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="219"/>
+        <location filename="../../posenc_gui/app/window.py" line="220"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="222"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="226"/>
+        <location filename="../../posenc_gui/app/window.py" line="227"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="226"/>
+        <location filename="../../posenc_gui/app/window.py" line="227"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="226"/>
+        <location filename="../../posenc_gui/app/window.py" line="227"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="230"/>
+        <location filename="../../posenc_gui/app/window.py" line="231"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="231"/>
+        <location filename="../../posenc_gui/app/window.py" line="232"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="233"/>
+        <location filename="../../posenc_gui/app/window.py" line="234"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="247"/>
+        <location filename="../../posenc_gui/app/window.py" line="248"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="249"/>
+        <location filename="../../posenc_gui/app/window.py" line="250"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="251"/>
+        <location filename="../../posenc_gui/app/window.py" line="252"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="255"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="257"/>
+        <location filename="../../posenc_gui/app/window.py" line="258"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="262"/>
+        <location filename="../../posenc_gui/app/window.py" line="263"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="268"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="271"/>
+        <location filename="../../posenc_gui/app/window.py" line="272"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="380"/>
-        <location filename="../../posenc_gui/app/window.py" line="396"/>
+        <location filename="../../posenc_gui/app/window.py" line="381"/>
+        <location filename="../../posenc_gui/app/window.py" line="397"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="460"/>
+        <location filename="../../posenc_gui/app/window.py" line="461"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="462"/>
+        <location filename="../../posenc_gui/app/window.py" line="463"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="464"/>
+        <location filename="../../posenc_gui/app/window.py" line="465"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="466"/>
+        <location filename="../../posenc_gui/app/window.py" line="467"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="469"/>
+        <location filename="../../posenc_gui/app/window.py" line="470"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="499"/>
+        <location filename="../../posenc_gui/app/window.py" line="511"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="507"/>
+        <location filename="../../posenc_gui/app/window.py" line="519"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="515"/>
+        <location filename="../../posenc_gui/app/window.py" line="527"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="516"/>
+        <location filename="../../posenc_gui/app/window.py" line="528"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="521"/>
+        <location filename="../../posenc_gui/app/window.py" line="533"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="522"/>
+        <location filename="../../posenc_gui/app/window.py" line="534"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="531"/>
+        <location filename="../../posenc_gui/app/window.py" line="543"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="531"/>
+        <location filename="../../posenc_gui/app/window.py" line="543"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="536"/>
+        <location filename="../../posenc_gui/app/window.py" line="548"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="536"/>
+        <location filename="../../posenc_gui/app/window.py" line="548"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="542"/>
-        <location filename="../../posenc_gui/app/window.py" line="547"/>
+        <location filename="../../posenc_gui/app/window.py" line="554"/>
+        <location filename="../../posenc_gui/app/window.py" line="559"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="543"/>
+        <location filename="../../posenc_gui/app/window.py" line="555"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="548"/>
+        <location filename="../../posenc_gui/app/window.py" line="560"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="553"/>
+        <location filename="../../posenc_gui/app/window.py" line="565"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="553"/>
+        <location filename="../../posenc_gui/app/window.py" line="565"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="554"/>
+        <location filename="../../posenc_gui/app/window.py" line="566"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="555"/>
+        <location filename="../../posenc_gui/app/window.py" line="567"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1208,7 +1208,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="188"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="208"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1216,37 +1216,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="90"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="91"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="93"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="93"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="93"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="93"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="94"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1259,117 +1259,117 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="360"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="388"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="389"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="362"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="390"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 W_o 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="366"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="394"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="378"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="406"/>
         <source>Heads:</source>
         <translation>头数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="378"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="406"/>
         <source>Number of heads; must divide d_model</source>
         <translation>头的个数；须能整除 d_model</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="407"/>
         <source>d_model:</source>
         <translation>d_model：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="407"/>
         <source>Channels per token</source>
         <translation>每个词元的通道数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="380"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="408"/>
         <source>Valid length of sequence 0:</source>
         <translation>序列 0 的有效长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="381"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="409"/>
         <source>Tokens of sequence 0 that are real; the rest are padding</source>
         <translation>序列 0 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="382"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="410"/>
         <source>of sequence 1:</source>
         <translation>序列 1：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="422"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="450"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="383"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="411"/>
         <source>Tokens of sequence 1 that are real; the rest are padding</source>
         <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="427"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="456"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="432"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="462"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="439"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="469"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="446"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="476"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="449"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="479"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="451"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="481"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="455"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="485"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="463"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="493"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="467"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="497"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="469"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="499"/>
         <source>W_o (the same for every sequence)</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
@@ -1382,37 +1382,37 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="508"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="538"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="522"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="552"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="541"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="571"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="544"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="574"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="551"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="581"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="552"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="582"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="561"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="591"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
@@ -1633,128 +1633,138 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="592"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="622"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="593"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="623"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="594"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="624"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="598"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="628"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="610"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="610"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="611"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="641"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="611"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="641"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="612"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="642"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="612"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="642"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="651"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="681"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="654"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="684"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="687"/>
+        <source>sin {0}</source>
+        <translation>sin {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="687"/>
+        <source>cos {0}</source>
+        <translation>cos {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="689"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="664"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="666"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="696"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="665"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="695"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="679"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="709"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="682"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="712"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="723"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="724"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="701"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="731"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="710"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="712"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="713"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="743"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="720"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="750"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="721"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="751"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -1796,37 +1806,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="116"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="119"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="119"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="119"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="120"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="120"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1839,192 +1849,197 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="228"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="209"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="229"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="230"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="231"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="232"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="215"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="235"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="249"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="250"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="254"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="274"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="274"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="275"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="275"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="276"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="276"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="277"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
-        <source>softmax as the article rounded it</source>
-        <translation>softmax，原文的舍入值</translation>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="277"/>
+        <source>softmax as the article rounded it (no scale)</source>
+        <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="280"/>
+        <source>outputs from the article&apos;s rounded weights</source>
+        <translation>由原文舍入后的权重算出的输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="278"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="279"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="280"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="260"/>
-        <source>outputs from the rounded weights</source>
-        <translation>由舍入后的权重算出的输出</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="287"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="289"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="292"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="295"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="297"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="301"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="304"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="288"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="308"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="311"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="314"/>
+        <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
+        <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="318"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
@@ -2760,551 +2775,551 @@ turns made: {1}</source>
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="68"/>
+        <location filename="../../posenc_gui/core/models.py" line="69"/>
         <source>Sinusoidal</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="69"/>
+        <location filename="../../posenc_gui/core/models.py" line="70"/>
         <source>A fixed vector of sines and cosines at geometrically spaced frequencies is added to each token embedding.</source>
         <translation>把一组频率按等比数列分布的正弦、余弦值构成的固定向量，加到每个词元的嵌入上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="71"/>
+        <location filename="../../posenc_gui/core/models.py" line="72"/>
         <source>No parameters to learn.</source>
         <translation>没有需要学习的参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="72"/>
+        <location filename="../../posenc_gui/core/models.py" line="73"/>
         <source>Defined for every position, including ones never seen in training.</source>
         <translation>对任意位置都有定义，包括训练中从未见过的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="73"/>
+        <location filename="../../posenc_gui/core/models.py" line="74"/>
         <source>An offset is a fixed rotation: PE[p + k] is a linear function of PE[p], so relative positions are within reach.</source>
         <translation>偏移对应固定的旋转：PE[p + k] 是 PE[p] 的线性函数，因此模型有可能学到相对位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="75"/>
+        <location filename="../../posenc_gui/core/models.py" line="76"/>
         <source>Fixed: it cannot adapt to the task.</source>
         <translation>编码固定，无法随任务调整。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="76"/>
+        <location filename="../../posenc_gui/core/models.py" line="77"/>
         <source>Defined beyond the training length, yet models using it degrade there (Press et al. 2022).</source>
         <translation>虽然超出训练长度也有定义，但使用它的模型在那里效果会变差（Press et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="78"/>
+        <location filename="../../posenc_gui/core/models.py" line="79"/>
         <source>Several channel layouts exist (interleaved, [sin | cos], tensor2tensor, fairseq) and give different numbers.</source>
         <translation>存在多种通道排布（交错、[sin | cos]、tensor2tensor、fairseq），算出的数值各不相同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="82"/>
+        <location filename="../../posenc_gui/core/models.py" line="83"/>
         <source>Learned absolute</source>
         <translation>可学习绝对位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="85"/>
+        <location filename="../../posenc_gui/core/models.py" line="86"/>
         <source>The simplest to implement.</source>
         <translation>实现最简单。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="86"/>
+        <location filename="../../posenc_gui/core/models.py" line="87"/>
         <source>Trained with the model, so it fits the task and data.</source>
         <translation>与模型一起训练，因此贴合任务和数据。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="87"/>
+        <location filename="../../posenc_gui/core/models.py" line="88"/>
         <source>No vector exists past the last row: the maximum length is fixed (BERT 512, GPT-2 1024).</source>
         <translation>超过最后一行就没有向量：最大长度是固定的（BERT 为 512，GPT-2 为 1024）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="90"/>
+        <location filename="../../posenc_gui/core/models.py" line="91"/>
         <source>Rarely seen positions are poorly trained.</source>
         <translation>很少出现的位置训练不充分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="93"/>
+        <location filename="../../posenc_gui/core/models.py" line="94"/>
         <source>Relative (Shaw, Transformer-XL)</source>
         <translation>相对位置编码（Shaw、Transformer-XL）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="95"/>
+        <location filename="../../posenc_gui/core/models.py" line="96"/>
         <source>Attention scores get a term that depends on the offset j - i between query and key, not on where either one sits.</source>
         <translation>注意力得分中加入一项，它只取决于查询与键之间的偏移 j - i，而与两者各自所在的位置无关。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="97"/>
+        <location filename="../../posenc_gui/core/models.py" line="98"/>
         <source>The same pattern applies at every position.</source>
         <translation>同样的模式适用于每个位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="98"/>
+        <location filename="../../posenc_gui/core/models.py" line="99"/>
         <source>Shaw et al. clip offsets at K, so one table serves any length.</source>
         <translation>Shaw 等人把偏移截断在 K 以内，因此一张表可用于任意长度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="99"/>
+        <location filename="../../posenc_gui/core/models.py" line="100"/>
         <source>Transformer-XL reuses cached segments, since positions are never absolute.</source>
         <translation>由于从不使用绝对位置，Transformer-XL 可以复用缓存的片段。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="101"/>
+        <location filename="../../posenc_gui/core/models.py" line="102"/>
         <source>Changes the attention computation itself: harder to implement.</source>
         <translation>需要改动注意力计算本身，实现起来更难。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="102"/>
+        <location filename="../../posenc_gui/core/models.py" line="103"/>
         <source>Extra tables or terms, memory and time in every layer.</source>
         <translation>每一层都多出额外的表或计算项，占用更多内存和时间。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="105"/>
+        <location filename="../../posenc_gui/core/models.py" line="106"/>
         <source>T5 relative bias</source>
         <translation>T5 相对位置偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="106"/>
+        <location filename="../../posenc_gui/core/models.py" line="107"/>
         <source>Offsets fall into buckets (exact when short, logarithmic when long); each bucket has one learned scalar per head added to the logits.</source>
         <translation>偏移被分到若干桶中（距离近时一一对应，距离远时按对数划分）；每个桶在每个头上有一个可学习的标量，加到 logits 上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="109"/>
+        <location filename="../../posenc_gui/core/models.py" line="110"/>
         <source>Log-spaced buckets cover long distances cheaply.</source>
         <translation>按对数划分的桶能以很小的代价覆盖很长的距离。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="110"/>
+        <location filename="../../posenc_gui/core/models.py" line="111"/>
         <source>All offsets past max_distance share the last bucket.</source>
         <translation>超过 max_distance 的偏移全部共用最后一个桶。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="111"/>
+        <location filename="../../posenc_gui/core/models.py" line="112"/>
         <source>Only a scalar per offset: no position information in the values.</source>
         <translation>每个偏移只有一个标量：值向量中不含位置信息。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="119"/>
+        <location filename="../../posenc_gui/core/models.py" line="120"/>
         <source>No parameters; the score is exactly relative.</source>
         <translation>没有参数；得分严格只依赖相对位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="120"/>
+        <location filename="../../posenc_gui/core/models.py" line="121"/>
         <source>Touches only queries and keys: values and the attention formula stay as they are.</source>
         <translation>只作用于查询和键：值向量和注意力公式都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="122"/>
+        <location filename="../../posenc_gui/core/models.py" line="123"/>
         <source>A trained model&apos;s context can be stretched by rescaling the frequencies (PI, NTK, YaRN, Llama 3).</source>
         <translation>通过重新缩放频率（PI、NTK、YaRN、Llama 3），可以扩展已训练模型的上下文长度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="124"/>
+        <location filename="../../posenc_gui/core/models.py" line="125"/>
         <source>Past the training length it needs such rescaling to work well.</source>
         <translation>超出训练长度时，需要做这类缩放才能有好的效果。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="125"/>
+        <location filename="../../posenc_gui/core/models.py" line="126"/>
         <source>Two channel layouts (interleaved, half split) that are not interchangeable.</source>
         <translation>有两种互不兼容的通道排布（交错、前后两半）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="127"/>
+        <location filename="../../posenc_gui/core/models.py" line="128"/>
         <source>The rotation takes some mathematics to explain.</source>
         <translation>讲清楚旋转需要一些数学知识。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="130"/>
-        <location filename="../../posenc_gui/core/models.py" line="240"/>
+        <location filename="../../posenc_gui/core/models.py" line="131"/>
+        <location filename="../../posenc_gui/core/models.py" line="241"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="83"/>
+        <location filename="../../posenc_gui/core/models.py" line="84"/>
         <source>A table with one trained vector per position, max_len × d_model, added to the token embeddings.</source>
         <translation>一张 max_len × d_model 的表，每个位置一个训练得到的向量，加到词元嵌入上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="89"/>
+        <location filename="../../posenc_gui/core/models.py" line="90"/>
         <source>max_len × d_model extra parameters.</source>
         <translation>额外增加 max_len × d_model 个参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="108"/>
+        <location filename="../../posenc_gui/core/models.py" line="109"/>
         <source>Very few parameters: buckets × heads, shared by all layers.</source>
         <translation>参数极少：桶数 × 头数，且所有层共享。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="115"/>
+        <location filename="../../posenc_gui/core/models.py" line="116"/>
         <source>RoPE (rotary)</source>
         <translation>RoPE（旋转位置编码）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="116"/>
+        <location filename="../../posenc_gui/core/models.py" line="117"/>
         <source>Queries and keys are rotated pair by pair by an angle proportional to their position, so their dot product depends only on the offset; xPos adds a scale that damps distant scores.</source>
         <translation>查询和键按维度对逐对旋转，旋转角与所在位置成正比，因此两者的点积只取决于相对偏移；xPos 再加上一个缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="131"/>
+        <location filename="../../posenc_gui/core/models.py" line="132"/>
         <source>No embedding at all: each head adds −m × distance to the logits, with a fixed slope m per head.</source>
         <translation>完全不用位置嵌入：每个头在 logits 上加上 −m × 距离，每个头的斜率 m 固定。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="133"/>
+        <location filename="../../posenc_gui/core/models.py" line="134"/>
         <source>No parameters and almost no cost.</source>
         <translation>没有参数，几乎没有额外开销。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="134"/>
+        <location filename="../../posenc_gui/core/models.py" line="135"/>
         <source>Trained on short sequences, it still works on longer ones (Press et al. 2022).</source>
         <translation>在短序列上训练，也能用于更长的序列（Press et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="136"/>
+        <location filename="../../posenc_gui/core/models.py" line="137"/>
         <source>A fixed linear penalty: a simple, less expressive model of position.</source>
         <translation>固定的线性惩罚：对位置的建模简单，表达能力较弱。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="138"/>
+        <location filename="../../posenc_gui/core/models.py" line="139"/>
         <source>Always favours nearby tokens.</source>
         <translation>总是偏向距离近的词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="141"/>
+        <location filename="../../posenc_gui/core/models.py" line="142"/>
         <source>NoPE (no encoding)</source>
         <translation>NoPE（无位置编码）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="142"/>
+        <location filename="../../posenc_gui/core/models.py" line="143"/>
         <source>Nothing is added; a causal mask alone lets a decoder infer positions.</source>
         <translation>什么也不加；仅凭因果掩码，解码器就能推断出位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="143"/>
+        <location filename="../../posenc_gui/core/models.py" line="144"/>
         <source>Nothing to implement or tune.</source>
         <translation>无需实现，也无需调参。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="144"/>
+        <location filename="../../posenc_gui/core/models.py" line="145"/>
         <source>Causal language models still learn position (Haviv et al. 2022).</source>
         <translation>因果语言模型照样能学到位置信息（Haviv et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="145"/>
+        <location filename="../../posenc_gui/core/models.py" line="146"/>
         <source>Without a causal mask, attention cannot tell word orders apart: &quot;cat chases mouse&quot; = &quot;mouse chases cat&quot;.</source>
         <translation>没有因果掩码时，注意力分不清词序：“猫追老鼠” = “老鼠追猫”。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="149"/>
+        <location filename="../../posenc_gui/core/models.py" line="150"/>
         <source>Images and video (2D, 3D)</source>
         <translation>图像与视频（二维、三维）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="151"/>
+        <location filename="../../posenc_gui/core/models.py" line="152"/>
         <source>Each patch gets one code per axis: half the channels for the column and half for the row (a third each for time, row, column in video).</source>
         <translation>每个图块在每个坐标轴上各有一份编码：一半通道编码列，一半编码行（视频则时间、行、列各占三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="153"/>
+        <location filename="../../posenc_gui/core/models.py" line="154"/>
         <source>2D sin-cos: no parameters, any grid size (MAE).</source>
         <translation>二维 sin-cos：没有参数，适用于任意网格大小（MAE）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="154"/>
+        <location filename="../../posenc_gui/core/models.py" line="155"/>
         <source>A learned grid fits the data it was trained on (ViT).</source>
         <translation>可学习网格贴合训练所用的数据（ViT）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="155"/>
+        <location filename="../../posenc_gui/core/models.py" line="156"/>
         <source>A learned grid must be resized (bicubic interpolation) when the image size changes.</source>
         <translation>图像尺寸改变时，可学习网格必须缩放（双三次插值）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="157"/>
+        <location filename="../../posenc_gui/core/models.py" line="158"/>
         <source>Each axis gets only part of the channels.</source>
         <translation>每个坐标轴只分到一部分通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="163"/>
+        <location filename="../../posenc_gui/core/models.py" line="164"/>
         <source>Interleaved sin / cos, base 10000.</source>
         <translation>sin / cos 交错排布，底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="166"/>
+        <location filename="../../posenc_gui/core/models.py" line="167"/>
         <source>512 learned positions.</source>
         <translation>512 个可学习的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="169"/>
+        <location filename="../../posenc_gui/core/models.py" line="170"/>
         <source>1024 learned positions (wpe).</source>
         <translation>1024 个可学习的位置（wpe）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="172"/>
+        <location filename="../../posenc_gui/core/models.py" line="173"/>
         <source>Relative sinusoid R(i - j) with global biases u, v.</source>
         <translation>相对正弦编码 R(i - j)，加全局偏置 u、v。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="175"/>
+        <location filename="../../posenc_gui/core/models.py" line="176"/>
         <source>32 buckets, max distance 128, one scalar per bucket and head.</source>
         <translation>32 个桶，最大距离 128，每个桶、每个头一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="178"/>
-        <source>Learned positions (seed 004 groups it with GPT-J).</source>
-        <translation>可学习位置编码（种子文章 004 把它和 GPT-J 归为一类）。</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/core/models.py" line="181"/>
+        <location filename="../../posenc_gui/core/models.py" line="182"/>
         <source>Interleaved pairs, 64 of 256 dimensions per head rotate.</source>
         <translation>交错配对，每个头 256 维中有 64 维参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="184"/>
+        <location filename="../../posenc_gui/core/models.py" line="185"/>
         <source>Half-split pairs, a quarter of the dimensions rotate.</source>
         <translation>前后两半配对，四分之一的维度参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="187"/>
-        <location filename="../../posenc_gui/core/models.py" line="190"/>
+        <location filename="../../posenc_gui/core/models.py" line="188"/>
+        <location filename="../../posenc_gui/core/models.py" line="191"/>
         <source>Linear biases, no position embedding.</source>
         <translation>线性偏置，没有位置嵌入。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="193"/>
+        <location filename="../../posenc_gui/core/models.py" line="194"/>
         <source>Interleaved pairs (complex multiplication), base 10000.</source>
         <translation>交错配对（复数乘法），底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="196"/>
+        <location filename="../../posenc_gui/core/models.py" line="197"/>
         <source>Base 500000; Llama 3 scaling, factor 8 from 8192 positions.</source>
         <translation>底数 500000；Llama 3 缩放，从 8192 个位置扩展 8 倍。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="199"/>
-        <location filename="../../posenc_gui/core/models.py" line="202"/>
-        <location filename="../../posenc_gui/core/models.py" line="205"/>
+        <location filename="../../posenc_gui/core/models.py" line="200"/>
+        <location filename="../../posenc_gui/core/models.py" line="203"/>
+        <location filename="../../posenc_gui/core/models.py" line="206"/>
         <source>Rotary positions.</source>
         <translation>旋转位置编码。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="208"/>
-        <source>Rotary positions; seed 004 lists it under ALiBi, but the released models use RoPE.</source>
-        <translation>旋转位置编码；种子文章 004 把它列在 ALiBi 下，但已发布的模型用的是 RoPE。</translation>
+        <location filename="../../posenc_gui/core/models.py" line="179"/>
+        <source>Learned positions (the source article groups it with GPT-J).</source>
+        <translation>可学习位置编码（原文把它和 GPT-J 归为一类）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="212"/>
+        <location filename="../../posenc_gui/core/models.py" line="209"/>
+        <source>Rotary positions (the source article lists it under ALiBi; the released models use RoPE).</source>
+        <translation>旋转位置编码（原文把它列在 ALiBi 下；已发布的模型用的是 RoPE）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="213"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="216"/>
+        <location filename="../../posenc_gui/core/models.py" line="217"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="221"/>
+        <location filename="../../posenc_gui/core/models.py" line="222"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="222"/>
+        <location filename="../../posenc_gui/core/models.py" line="223"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="224"/>
+        <location filename="../../posenc_gui/core/models.py" line="225"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="225"/>
+        <location filename="../../posenc_gui/core/models.py" line="226"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="227"/>
+        <location filename="../../posenc_gui/core/models.py" line="228"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="228"/>
+        <location filename="../../posenc_gui/core/models.py" line="229"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="230"/>
+        <location filename="../../posenc_gui/core/models.py" line="231"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="231"/>
+        <location filename="../../posenc_gui/core/models.py" line="232"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="233"/>
+        <location filename="../../posenc_gui/core/models.py" line="234"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="234"/>
+        <location filename="../../posenc_gui/core/models.py" line="235"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="236"/>
+        <location filename="../../posenc_gui/core/models.py" line="237"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="237"/>
+        <location filename="../../posenc_gui/core/models.py" line="238"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="241"/>
+        <location filename="../../posenc_gui/core/models.py" line="242"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="243"/>
+        <location filename="../../posenc_gui/core/models.py" line="244"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="244"/>
+        <location filename="../../posenc_gui/core/models.py" line="245"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="246"/>
+        <location filename="../../posenc_gui/core/models.py" line="247"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="247"/>
+        <location filename="../../posenc_gui/core/models.py" line="248"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="249"/>
+        <location filename="../../posenc_gui/core/models.py" line="250"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="250"/>
+        <location filename="../../posenc_gui/core/models.py" line="251"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="252"/>
+        <location filename="../../posenc_gui/core/models.py" line="253"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="253"/>
+        <location filename="../../posenc_gui/core/models.py" line="254"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="255"/>
+        <location filename="../../posenc_gui/core/models.py" line="256"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="256"/>
+        <location filename="../../posenc_gui/core/models.py" line="257"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="258"/>
+        <location filename="../../posenc_gui/core/models.py" line="259"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="259"/>
+        <location filename="../../posenc_gui/core/models.py" line="260"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="264"/>
+        <location filename="../../posenc_gui/core/models.py" line="265"/>
         <source>Short texts, e.g. classification</source>
         <translation>短文本，例如分类</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="265"/>
+        <location filename="../../posenc_gui/core/models.py" line="266"/>
         <source>Lengths stay under the table size; the table fits the task.</source>
         <translation>长度不超过表的大小；位置表贴合任务。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="266"/>
+        <location filename="../../posenc_gui/core/models.py" line="267"/>
         <source>Long-text generation</source>
         <translation>长文本生成</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="267"/>
+        <location filename="../../posenc_gui/core/models.py" line="268"/>
         <source>Relative by construction, no parameters, extendable context.</source>
         <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="268"/>
+        <location filename="../../posenc_gui/core/models.py" line="269"/>
         <source>Relations between tokens matter most</source>
         <translation>最看重词元之间的关系</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="269"/>
+        <location filename="../../posenc_gui/core/models.py" line="270"/>
         <source>The score sees the offset directly.</source>
         <translation>得分直接看到相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="270"/>
+        <location filename="../../posenc_gui/core/models.py" line="271"/>
         <source>As light as possible</source>
         <translation>尽可能轻量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="271"/>
+        <location filename="../../posenc_gui/core/models.py" line="272"/>
         <source>Nothing to store and a fixed bias to add.</source>
         <translation>无需存储任何东西，只需加一个固定偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="272"/>
+        <location filename="../../posenc_gui/core/models.py" line="273"/>
         <source>Broad compatibility, a baseline</source>
         <translation>兼容性广，用作基线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="273"/>
+        <location filename="../../posenc_gui/core/models.py" line="274"/>
         <source>Fixed, well known, in every textbook and library.</source>
         <translation>固定、广为人知，每本教材、每个库里都有。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="274"/>
+        <location filename="../../posenc_gui/core/models.py" line="275"/>
         <source>Extending a trained RoPE model&apos;s context</source>
         <translation>扩展已训练 RoPE 模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="275"/>
+        <location filename="../../posenc_gui/core/models.py" line="276"/>
         <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
         <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="277"/>
+        <location filename="../../posenc_gui/core/models.py" line="278"/>
         <source>Images or video</source>
         <translation>图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="278"/>
+        <location filename="../../posenc_gui/core/models.py" line="279"/>
         <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
         <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="279"/>
+        <location filename="../../posenc_gui/core/models.py" line="280"/>
         <source>A causal decoder, as an experiment</source>
         <translation>因果解码器，作为实验</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="280"/>
+        <location filename="../../posenc_gui/core/models.py" line="281"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
     </message>
