@@ -260,13 +260,13 @@
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="232"/>
         <source>a turn every {0}
 turns made: {1}</source>
-        <translation>每 {0} 转一圈
+        <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="239"/>
         <source>bit {0}: flips every {1}</source>
-        <translation>第 {0} 位：每 {1} 翻转一次</translation>
+        <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="241"/>
