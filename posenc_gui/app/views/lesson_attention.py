@@ -333,6 +333,8 @@ class WalkthroughLesson(MatrixLesson):
         plots = {}
         for index, (name, array) in enumerate(step.panels):
             row, col = divmod(index, per_row)
+            if row:   # keys, queries and values under the weight matrices that make them
+                col += 1
             row_labels = [str(query + 1)] if name == "output" else None
             plots[name] = self.matrix(row, col, name, array, self.panel_title(name, query), row_labels=row_labels,
                                       text_scale=1.5)
