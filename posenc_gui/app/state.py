@@ -220,6 +220,34 @@ def _options(value: object) -> dict:
     return dict(options)
 
 
+def read_json(path: str | os.PathLike, what: str = "deck") -> object:
+    """Parsed JSON of the file at ``path``, for a ``what`` ("deck", "scene") the user opened.
+    InputError names the file for anything wrong: not a regular file (a folder, a pipe, a device),
+    unreadable, over MAX_DECK_BYTES (never read whole), UTF-16, not UTF-8, not JSON, nested too
+    deeply. A UTF-8 byte-order mark is accepted."""
+    path = Path(path)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(f"{path.name}: not a file (a {what} is a UTF-8 JSON file)")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DECK_BYTES + 1)
+        if len(raw) > MAX_DECK_BYTES:
+            raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a {what}")
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(f"{path.name}: saved as UTF-16; a {what} is UTF-8 JSON (save it again as UTF-8)")
+        return json.loads(raw.decode("utf-8-sig"))
+    except InputError:
+        raise
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name}: not a text file (a {what} is UTF-8 JSON)") from None
+    except RecursionError:
+        raise InputError(f"{path.name}: JSON nested too deeply") from None
+    except ValueError as error:
+        raise InputError(f"{path.name}: not valid JSON ({error})") from None
+
+
 @dataclass(frozen=True)
 class Deck:
     """An ordered, non-empty list of scenes with a format version."""
@@ -258,26 +286,7 @@ class Deck:
     def load(cls, path: str | os.PathLike, views: Views | None = None) -> "Deck":
         """Read a deck file; InputError (with the file name) for anything wrong with it."""
         path = Path(path)
-        try:
-            if not stat.S_ISREG(path.stat().st_mode):
-                raise InputError(f"{path.name}: not a file (a deck is a UTF-8 JSON file)")
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_DECK_BYTES + 1)
-            if len(raw) > MAX_DECK_BYTES:
-                raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a deck")
-            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                raise InputError(f"{path.name}: saved as UTF-16; a deck is UTF-8 JSON (save it again as UTF-8)")
-            data = json.loads(raw.decode("utf-8-sig"))
-        except InputError:
-            raise
-        except OSError as error:
-            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-        except UnicodeDecodeError:
-            raise InputError(f"{path.name}: not a text file (a deck is UTF-8 JSON)") from None
-        except RecursionError:
-            raise InputError(f"{path.name}: JSON nested too deeply") from None
-        except ValueError as error:
-            raise InputError(f"{path.name}: not valid JSON ({error})") from None
+        data = read_json(path, "deck")
         try:
             return cls.from_json(data, views)
         except InputError as error:
