@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import os
 
-import numpy as np
-
 from benchmarks.timing import median_seconds, ratio_rows
 
 WIDTH, HEIGHT = 1600, 900        # the view's size in pixels; matplotlib gets the same at dpi 100
@@ -66,8 +64,8 @@ def alternate(first, second):
 
 
 def encoding_candidates(seq_len: int, d_model: int):
-    """(ours, peer, close): one update of the encoding view and of its matplotlib twin."""
-    import matplotlib.pyplot as plt
+    """(ours, peer, close): one update of the encoding view and of its matplotlib twin (a plain Agg
+    figure, not registered with pyplot, so it needs no closing)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -112,13 +110,11 @@ def encoding_candidates(seq_len: int, d_model: int):
 
     def close():
         dispose(view)
-        plt.close(figure)
     return ours, peer, close
 
 
 def attention_candidates():
     """(ours, peer, close): one update of the attention view (all heads) and of its matplotlib twin."""
-    import matplotlib.pyplot as plt
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -169,7 +165,6 @@ def attention_candidates():
 
     def close():
         dispose(view)
-        plt.close(figure)
     return ours, peer, close
 
 
