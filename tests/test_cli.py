@@ -308,6 +308,10 @@ def test_bad_output_paths(tmp_path, capsys, target, problem):
     assert sorted(tmp_path.iterdir()) == before and (tmp_path / "a_file").read_text() == "keep"
 
 
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+
+@POSIX_ONLY
 def test_unwritable_folder(tmp_path, capsys):
     if os.geteuid() == 0:
         target = Path("/proc/posenc-out.npy")  # not even root may create files here
@@ -360,6 +364,7 @@ def test_interrupted_write_leaves_no_trace(tmp_path, capsys, monkeypatch):
     assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["pe.csv"]
 
 
+@POSIX_ONLY
 def test_new_files_get_the_usual_mode_and_replaced_ones_keep_theirs(tmp_path, capsys):
     mask = os.umask(0o022)
     os.umask(mask)
