@@ -120,6 +120,7 @@ class LessonView(View):
             step + 1, len(self.steps), i18n.translate(type(self).__name__, self.steps[step])))
         self.back.setEnabled(step > 0)
         self.next.setEnabled(step < len(self.steps) - 1)
+        self.fit_header()
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
@@ -128,3 +129,13 @@ class LessonView(View):
         self.text.setFont(font)
         for label in self.formula_labels:
             label.set_look(theme, points)
+        self.fit_header()
+
+    def fit_header(self) -> None:
+        """Give the header the height its wrapped text needs at the current width (left to itself the
+        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
+        self.header.setFixedHeight(self.header.layout().totalHeightForWidth(max(self.width(), 200)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_header()

@@ -94,16 +94,6 @@ class MatrixLesson(LessonView):
         self.note.setText(text)
         self.fit_header()
 
-    def fit_header(self) -> None:
-        """Give the header the height its wrapped text needs at the current width (left to itself the
-        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
-        layout = self.header.layout()
-        self.header.setFixedHeight(layout.totalHeightForWidth(max(self.width(), 200)))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_header()
-
     def reset(self) -> None:
         self.clear_plots()
         self.panels = {}
