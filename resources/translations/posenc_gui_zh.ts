@@ -1208,7 +1208,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="198"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1259,117 +1259,117 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="388"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="378"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="389"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="379"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="380"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 W_o 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="394"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="384"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="406"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="396"/>
         <source>Heads:</source>
         <translation>头数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="406"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="396"/>
         <source>Number of heads; must divide d_model</source>
         <translation>头的个数；须能整除 d_model</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="407"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="397"/>
         <source>d_model:</source>
         <translation>d_model：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="407"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="397"/>
         <source>Channels per token</source>
         <translation>每个词元的通道数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="408"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="398"/>
         <source>Valid length of sequence 0:</source>
         <translation>序列 0 的有效长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="409"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="399"/>
         <source>Tokens of sequence 0 that are real; the rest are padding</source>
         <translation>序列 0 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="410"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="400"/>
         <source>of sequence 1:</source>
         <translation>序列 1：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="450"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="440"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="411"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="401"/>
         <source>Tokens of sequence 1 that are real; the rest are padding</source>
         <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="456"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="446"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="452"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="469"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="459"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="476"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="466"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="479"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="469"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="481"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="471"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="485"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="475"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="493"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="483"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="497"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="487"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="499"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="489"/>
         <source>W_o (the same for every sequence)</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
@@ -1382,37 +1382,37 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="538"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="528"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="552"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="542"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="571"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="561"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="574"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="564"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="581"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="571"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="582"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="572"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="591"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="581"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
@@ -1633,138 +1633,138 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="622"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="612"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="623"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="613"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="624"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="614"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="628"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="618"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="630"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="630"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="641"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="631"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="641"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="631"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="642"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="632"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="642"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="632"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="681"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="671"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="684"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="674"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="687"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="677"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="687"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="677"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="689"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="679"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="696"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="684"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="686"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="695"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="685"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="709"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="699"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="712"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="702"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="723"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="713"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="724"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="714"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="731"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="721"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="730"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="732"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="743"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="733"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="750"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="751"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="741"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -1849,197 +1849,197 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="218"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="219"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="220"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="221"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="222"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="223"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="224"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="225"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="229"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="239"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="240"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="244"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="247"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="263"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="263"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="263"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="264"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="264"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="265"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="265"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="266"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="266"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="267"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="267"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="270"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="268"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="269"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="270"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="287"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="277"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="289"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="279"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="282"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="295"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="285"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="287"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="291"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="294"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="308"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="298"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="311"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="301"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="314"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="304"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="308"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>

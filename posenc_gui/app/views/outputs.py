@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from ...core import registry
 from ...core.registry import Method
-from .. import style
+from .. import i18n, style
 from ..state import Scene
 from .base import View, cell, elements, fmt, grid_columns, image_grid
 
@@ -81,10 +81,10 @@ class OutputsView(View):
         self.kind.blockSignals(True)
         self.kind.clear()
         for name in method.outputs:
-            self.kind.addItem(name, name)
+            self.kind.addItem(i18n.translate("core", name), name)
         self.kind.setCurrentIndex(list(method.outputs).index(kind))
         self.kind.blockSignals(False)
-        self.meaning.setText(registry.KINDS[kind])
+        self.meaning.setText(i18n.translate("core", registry.KINDS[kind]))
         self.shown = {kind: array}
         shown = np.asarray(array, dtype=np.float64)
         if shown.ndim == 1:
@@ -111,8 +111,8 @@ class OutputsView(View):
         plot.plot(np.arange(len(values)), values, pen=pg.mkPen(colour, width=max(2.0, self.points / 6)),
                   symbol="o" if len(values) <= 64 else None, symbolSize=7, symbolBrush=colour)
         style.label(plot, "bottom", self.tr("index"), self.theme, self.points)
-        style.label(plot, "left", kind, self.theme, self.points)
-        style.title(plot, registry.KINDS[kind], self.theme, self.points)
+        style.label(plot, "left", i18n.translate("core", kind), self.theme, self.points)
+        style.title(plot, i18n.translate("core", registry.KINDS[kind]), self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
 
     def _write_numbers(self, stack: np.ndarray, integers: bool, low: float, high: float) -> None:
