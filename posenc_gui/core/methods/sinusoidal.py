@@ -80,24 +80,37 @@ def encoding(seq_len, d_model, base=10000.0, layout="interleaved", min_timescale
     return out
 
 
+def _sin_cos32(angle: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """float32 sin and cos of float64 angles, reduced modulo 2*pi in float64 first."""
+    both = np.empty((2, *angle.shape), dtype=np.float32)
+    reduced = np.mod(angle, 2 * np.pi)
+    both[0] = reduced
+    both[1] = reduced + np.pi / 2
+    np.sin(both, out=both)
+    return both[0], both[1]
+
+
 def encoding_display(seq_len, d_model, base=10000.0, layout="interleaved", min_timescale=1.0,
                      padding_idx=1, block=64):
-    """The same as ``encoding`` in float32, max |error| about 2e-6, several times faster.
+    """The same as ``encoding`` in float32, max |error| about 5e-7, about ten times faster.
 
-    Position p = start + block*a + b. Angles of the block starts and of the offsets are reduced
-    modulo 2*pi in float64 on small tables; their float32 sum (below 4*pi) goes through one float32 sin.
+    Position p = start + block*a + b, so by angle addition sin(A_a + B_b) = sin A cos B + cos A sin B
+    with small float32 tables of A (block starts, with the column's phase) and B (offsets). The
+    table is filled a block of rows at a time, so the two products and the sum stay in cache.
     """
     freq, phase = _column_plan(d_model, base, layout, min_timescale)
     start = _positions(1, layout, padding_idx)[0]
     blocks = -(-seq_len // block)
-    two_pi = 2 * np.pi
-    heads = np.mod(np.outer(start + block * np.arange(blocks), freq) + phase, two_pi).astype(np.float32)
-    offsets = np.mod(np.outer(np.arange(block), freq), two_pi).astype(np.float32)
-    out = np.empty((blocks, block, d_model), dtype=np.float32)
-    np.add(heads[:, None, :], offsets[None, :, :], out=out)
-    flat = out.reshape(blocks * block, d_model)[:seq_len]
-    np.sin(flat, out=flat)
-    return flat
+    sin_start, cos_start = _sin_cos32(np.outer(start + block * np.arange(blocks), freq) + phase)
+    sin_offset, cos_offset = _sin_cos32(np.outer(np.arange(block), freq))
+    out = np.empty((blocks * block, d_model), dtype=np.float32)
+    scratch = np.empty((block, d_model), dtype=np.float32)
+    for a in range(blocks):
+        rows = out[a * block:(a + 1) * block]
+        np.multiply(cos_offset, sin_start[a], out=rows)
+        np.multiply(sin_offset, cos_start[a], out=scratch)
+        rows += scratch
+    return out[:seq_len]
 
 
 def _freq_shape(d_model, layout, **_):
