@@ -139,13 +139,16 @@ def time_to_first_frame(screen: Screen, command: list[str], title: str, cold: bo
     if cold:
         drop_page_cache()
     env = {**os.environ, "DISPLAY": screen.display, "QT_QPA_PLATFORM": "xcb"}
+    errors = tempfile.TemporaryFile()
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     geometry = None
     try:
         while time.perf_counter() - start < timeout:
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited with {process.returncode} before painting a window")
+                errors.seek(0)
+                raise RuntimeError(f"{command[0]} exited with {process.returncode} before painting a window:\n"
+                                   + errors.read().decode(errors="replace")[-2000:])
             geometry = geometry or screen.window(title)
             if geometry and screen.painted_fraction(*geometry) >= 0.9:
                 return time.perf_counter() - start
@@ -154,6 +157,7 @@ def time_to_first_frame(screen: Screen, command: list[str], title: str, cold: bo
     finally:
         process.kill()
         process.wait()
+        errors.close()
         time.sleep(0.2)  # let the server repaint the root before the next start
 
 
