@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import platform
 import sys
 import time
+
+from posenc_gui.__main__ import use_one_blas_thread
+
+use_one_blas_thread()  # measure NumPy as the app runs it (before anything imports NumPy)
 
 BENCHMARKS = {
     "sinusoidal": "benchmarks.bench_sinusoidal",
@@ -39,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     import numpy
 
     print(f"# {time.strftime('%Y-%m-%d %H:%M')} | {platform.machine()} | Python {platform.python_version()} "
-          f"| NumPy {numpy.__version__} | {platform.processor() or platform.platform()}")
+          f"| NumPy {numpy.__version__} | OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']} "
+          f"| {platform.processor() or platform.platform()}")
     for name in args.names or list(BENCHMARKS):
         try:
             module = importlib.import_module(BENCHMARKS[name])

@@ -5,7 +5,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+
+def use_one_blas_thread() -> None:
+    """One OpenBLAS thread (unless the user chose a number): the app's products are small, and waking a
+    second thread, or waiting for it on a busy machine, costs more than it gives. Call before NumPy loads."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import export_main
 
         return export_main(argv[1:])
+    use_one_blas_thread()
     from .app.main import run_app
 
     return run_app(argv)

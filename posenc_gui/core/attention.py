@@ -75,16 +75,35 @@ def scaled_dot_product(q, k, v, bias=None, mask=None, scaled: bool = True):
     return weights @ v, weights
 
 
+QUERY_ROWS = 256  # multi_head attends this many queries at a time: a (256, N) block of weights stays in cache
+
+
 def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "interleaved",
                causal: bool = False):
     """(outputs (N, d), weights (heads, N, N)) of multi-head self-attention over x (N, d), with RoPE
-    applied to each head's q and k when ``frequencies`` (head_dim/2 or fewer) is given. Keeps x's dtype."""
+    applied to each head's q and k when ``frequencies`` (head_dim/2 or fewer) is given. Keeps x's dtype.
+
+    Works a head and QUERY_ROWS queries at a time, writing straight into the returned arrays, so that
+    the softmax's passes over the weights run in cache."""
+    n = x.shape[0]
     q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
     if frequencies is not None:
         from .methods.rope import rotate
-        positions = np.arange(x.shape[0])
+        positions = np.arange(n)
         q, k = rotate(q, positions, frequencies, layout), rotate(k, positions, frequencies, layout)
-    out, weights = scaled_dot_product(q, k, v, mask=causal_mask(x.shape[0]) if causal else None)
+    q = q * np.asarray(1.0 / np.sqrt(q.shape[-1]), dtype=q.dtype)
+    mask = causal_mask(n) if causal else None
+    weights = np.empty((heads, n, n), dtype=q.dtype)
+    out = np.empty_like(q)
+    for h in range(heads):
+        for start in range(0, n, QUERY_ROWS):
+            rows = slice(start, start + QUERY_ROWS)
+            block = weights[h, rows]
+            np.matmul(q[h, rows], k[h].T, out=block)
+            if mask is not None:
+                np.copyto(block, -np.inf, where=~mask[rows])
+            softmax_inplace(block)
+            np.matmul(block, v[h], out=out[h, rows])
     return merge_heads(out), weights
 
 
