@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
@@ -19,7 +19,7 @@ MIN_SCALE, MAX_SCALE = 0.6, 3.0
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 DIVERGING_MAP = "CET-CBD1"     # colour-blind safe, centred on 0
-SEQUENTIAL_MAP = "CET-CBL1"    # colour-blind safe, light to dark
+SEQUENTIAL_MAP = "CET-CBL1"    # colour-blind safe, dark to light
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,9 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
         if axis.labelText:
             axis.setLabel(axis.labelText, units=axis.labelUnits, **{"font-size": f"{points:.0f}pt",
                                                                     "color": theme.foreground})
+            if name == "top":  # pyqtgraph counts 80 % of the label's height: it would overlap the tick labels
+                axis.setStyle(autoExpandTextSpace=False, tickTextHeight=round(
+                    QFontMetricsF(font).height() + 0.25 * axis.label.boundingRect().height()))
     if plot.titleLabel.text:
         plot.setTitle(plot.titleLabel.text, size=f"{points:.0f}pt", color=theme.foreground)
 
@@ -94,12 +97,28 @@ def label(plot: pg.PlotItem, side: str, text: str, theme: Theme, points: float) 
     plot.setLabel(side, text, **{"font-size": f"{points:.0f}pt", "color": theme.foreground})
 
 
+def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> None:
+    """Name what a colour bar's values are (plain numbers, no SI prefix)."""
+    bar.getAxis("right").enableAutoSIPrefix(False)
+    label(bar, "right", text, theme, points)
+
+
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:
     plot.setTitle(text, size=f"{points:.0f}pt", color=theme.foreground)
 
 
 def colour_map(signed: bool) -> pg.ColorMap:
     return pg.colormap.get(DIVERGING_MAP if signed else SEQUENTIAL_MAP)
+
+
+def text_colour_on(cmap: pg.ColorMap, fraction: float) -> str:
+    """Black or white, whichever contrasts more with the colour ``cmap`` gives ``fraction`` (0 to 1) of
+    its range (WCAG relative luminance: black text from 0.179 up)."""
+    colour = cmap.mapToQColor(min(max(fraction, 0.0), 1.0))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+              for c in (colour.redF(), colour.greenF(), colour.blueF())]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if luminance > 0.179 else "#ffffff"
 
 
 def levels_for(data: np.ndarray) -> tuple[float, float, bool]:

@@ -141,6 +141,7 @@ class AttentionView(View):
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
         self.images = image_grid(self, [t for t, _ in self.panels], (n, n), columns, style.colour_map(False),
                                  self.tr("query"), self.tr("key"), ticks)
+        style.bar_label(self.bar, self.tr("weight"), self.theme, self.points)
         self.value_items = []
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
             for plot in self.plots:
@@ -156,11 +157,12 @@ class AttentionView(View):
     def _write_values(self, high: float) -> None:
         font = self.font()
         font.setPointSizeF(self.points * 0.8)
+        cmap = style.colour_map(False)
         for items, (_, matrix) in zip(self.value_items, self.panels):
             for item, value in zip(items, matrix.ravel()):
                 item.setText(f"{value:.2f}")
                 item.setFont(font)
-                item.setColor("#ffffff" if value > 0.55 * high else "#000000")
+                item.setColor(style.text_colour_on(cmap, value / high))
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)

@@ -31,11 +31,17 @@ class EncodingView(View):
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
         self.across_positions = self.new_plot(0, 2)
         self.across_dims = self.new_plot(1, 2)
-        self.legend = self.across_positions.addLegend(offset=(-10, 10), labelTextSize="11pt")
+        # beside the plot, not over its curves; plot(name=...) still adds each curve to it
+        self.legend = pg.LegendItem(labelTextSize="11pt")
+        self.graphics.addItem(self.legend, row=0, col=3)
+        self.across_positions.legend = self.legend
         self.position_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine))
         self.heat.addItem(self.position_line)
         self.curves: list[pg.PlotDataItem] = []
-        self.position_curve = self.across_dims.plot([], [])
+        self.position_curve = self.across_dims.plot([], [], antialias=False, symbolSize=6)
+        self._curves_for = None    # (dims, theme, points) the curve items were built for
+        self._titles: dict[pg.PlotItem, tuple] = {}
+        self._signed = self._shape = None
         layout = self.graphics.ci.layout
         layout.setColumnStretchFactor(0, 3)
         layout.setColumnStretchFactor(2, 2)
@@ -56,6 +62,7 @@ class EncodingView(View):
         row.addWidget(self.position_box)
         row.addSpacing(20)
         hint = QLabel(self.tr("Click a column of the heatmap to add or remove its curve."))
+        hint.setWordWrap(True)
         row.addWidget(hint, 1)
         clear = QPushButton(self.tr("Clear curves"))
         clear.clicked.connect(lambda: self.model.update(dims=()))
@@ -69,6 +76,7 @@ class EncodingView(View):
         style.label(self.across_positions, "left", value, self.theme, self.points)
         style.label(self.across_dims, "bottom", dimension, self.theme, self.points)
         style.label(self.across_dims, "left", value, self.theme, self.points)
+        style.bar_label(self.bar, value, self.theme, self.points)
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -99,14 +107,18 @@ class EncodingView(View):
         self.shown = {"encoding": data}
         rows, cols = data.shape
         low, high, signed = style.levels_for(data)
-        cmap = style.colour_map(signed)
         self.image.setImage(data, levels=(low, high))
-        self.image.setRect(-0.5, -0.5, cols, rows)
-        self.image.setColorMap(cmap)
-        self.bar.setColorMap(cmap)
+        if signed != self._signed:
+            cmap = style.colour_map(signed)
+            self.image.setColorMap(cmap)
+            self.bar.setColorMap(cmap)
+            self._signed = signed
         self.bar.setLevels((low, high))
-        self.heat.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
-        self.heat.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+        if data.shape != self._shape:  # a new size resets the heatmap's zoom; a new value keeps it
+            self.image.setRect(-0.5, -0.5, cols, rows)
+            self.heat.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+            self.heat.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+            self._shape = data.shape
         self.position_box.blockSignals(True)
         self.position_box.setRange(0, max(rows - 1, scene.position))
         self.position_box.setValue(scene.position)
@@ -114,28 +126,44 @@ class EncodingView(View):
         self._draw_curves(scene)
 
     def _draw_curves(self, scene: Scene) -> None:
+        """New values go into the kept curve items; items and legend are rebuilt only when the chosen
+        dimensions, the theme or the font size change."""
         data = self.data
         rows, cols = data.shape
+        dims = [d for d in scene.dims if d < cols]
+        if (tuple(dims), self.theme, self.points) != self._curves_for:
+            self._rebuild_curves(dims)
+        positions = np.arange(rows)
+        for curve, dim in zip(self.curves, dims):
+            curve.setData(positions, data[:, dim])
+        position = min(scene.position, rows - 1)
+        self.position_curve.setData(np.arange(cols), data[position], symbol="o" if cols <= 64 else None)
+        self._title(self.across_positions, self.tr("chosen dimensions across positions") if dims else
+                    self.tr("click a heatmap column to draw it"))
+        self._title(self.across_dims, self.tr("position {0} across dimensions").format(position))
+        self.position_line.setValue(position)
+
+    def _rebuild_curves(self, dims: list[int]) -> None:
+        """One curve item and legend entry per chosen dimension. Curves are drawn without antialiasing:
+        Qt's raster engine strokes wide antialiased pens about 20 times slower, and these curves zigzag
+        over hundreds of points, where a 2 px and wider pen shows no stair-steps on a projector."""
         for curve in self.curves:
             self.across_positions.removeItem(curve)
         self.legend.clear()
-        self.curves = []
         width = max(2.0, self.points / 6)
-        positions = np.arange(rows)
-        dims = [d for d in scene.dims if d < cols]
-        for number, dim in enumerate(dims):
-            pen = pg.mkPen(style.curve_colour(number, self.theme), width=width)
-            curve = self.across_positions.plot(positions, data[:, dim], pen=pen, name=self.tr("dim {0}").format(dim))
-            self.curves.append(curve)
-        style.title(self.across_positions, self.tr("chosen dimensions across positions") if dims else
-                    self.tr("click a heatmap column to draw it"), self.theme, self.points)
-        position = min(scene.position, rows - 1)
-        self.position_curve.setData(np.arange(cols), data[position],
-                                     pen=pg.mkPen(style.curve_colour(0, self.theme), width=width),
-                                     symbol="o" if cols <= 64 else None, symbolSize=6,
-                                     symbolBrush=style.curve_colour(0, self.theme))
-        style.title(self.across_dims, self.tr("position {0} across dimensions").format(position), self.theme, self.points)
-        self.position_line.setValue(position)
+        self.curves = [self.across_positions.plot([], [], antialias=False, name=self.tr("dim {0}").format(dim),
+                                                  pen=pg.mkPen(style.curve_colour(number, self.theme), width=width))
+                       for number, dim in enumerate(dims)]
+        colour = style.curve_colour(0, self.theme)
+        self.position_curve.setPen(pg.mkPen(colour, width=width))
+        self.position_curve.setSymbolBrush(colour)
+        self._curves_for = (tuple(dims), self.theme, self.points)
+
+    def _title(self, plot: pg.PlotItem, text: str) -> None:
+        """Set a plot's title only when it changed (setting it lays the plot out again)."""
+        if self._titles.get(plot) != (text, self.theme, self.points):
+            style.title(plot, text, self.theme, self.points)
+            self._titles[plot] = (text, self.theme, self.points)
 
     def hover_text(self, plot, x, y) -> str:
         if plot is self.heat:
