@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.deck_index = 0
         self.views: dict = {}
         self.commands: dict[str, QAction] = {}
+        self.panel_hidden_for_view = False
 
         self.model = self._new_model(scene)
         self.stack = QStackedWidget()
@@ -371,6 +372,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not view:
             self.hover_label.setText("")  # it described the view that was shown before
             self.stack.setCurrentWidget(view)
+            self._show_panel_for(view)
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -387,6 +389,16 @@ class MainWindow(QMainWindow):
             self._show_error(str(error))
             return
         self._show_result((view, scene), data)
+
+    def _show_panel_for(self, view) -> None:
+        """Hide the parameter panel beside a view that ignores the method (``uses_method``), and show it
+        again with the next view that uses it (unless it was closed by hand)."""
+        if not view.uses_method and not self.dock.isHidden():
+            self.dock.hide()
+            self.panel_hidden_for_view = True
+        elif view.uses_method and self.panel_hidden_for_view:
+            self.dock.show()
+            self.panel_hidden_for_view = False
 
     def _show_result(self, tag, data) -> None:
         view, scene = tag
@@ -664,6 +676,8 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             if self.presenting:
                 self.set_presenting(False)
+            if self.panel_hidden_for_view:  # the saved layout keeps the panel
+                self.dock.show()
             prefs.save_window(self.settings, self)
             self._save_preferences()
         self.runner.wait(2000)

@@ -38,12 +38,14 @@ class View(QWidget):
     """Base class of the views. Subclasses set ``key`` and ``title`` and implement ``applies_to``,
     ``fetch`` and ``show_data``; ``size`` tells the window how big a request is. ``group`` sorts the
     views in the window's navigation: "explore" (a method's outputs), "learn" (guided lessons) or
-    "reference" (pages to read). ``title`` stays English: the navigation shows
+    "reference" (pages to read); ``uses_method`` False hides the parameter panel while the view is shown
+    (it reads nothing the panel sets). ``title`` stays English: the navigation shows
     ``i18n.translate(cls.__name__, cls.title)`` and scripts/update_translations.py extracts every title."""
 
     key = ""
     title = ""
     group = "explore"
+    uses_method = True
     hovered = Signal(str)
 
     def __init__(self, model: StateModel, parent=None):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ...paths import resource
@@ -21,6 +21,9 @@ from .. import i18n, style
 from .base import View
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
+FORMULA_SPACING = 24   # pixels between the formulas of a row
+HEADER_SHARE = 0.45    # the explanation's text shrinks (down to MIN_TEXT_SHRINK) to keep the header below this share
+MIN_TEXT_SHRINK = 0.75  # of the view's height, leaving the plots room
 
 
 @lru_cache(maxsize=64)
@@ -31,25 +34,95 @@ def formula_svg(name: str, colour: str) -> bytes:
 
 
 class FormulaLabel(QLabel):
-    """Shows one typeset formula at the app's text size, in the theme's text colour."""
+    """Shows one typeset formula at the app's text size, in the theme's text colour; ``shrink`` (at most 1)
+    scales it down to fit a narrow window."""
 
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.name = name
+        self.shrink = 1.0
         self.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.set_look(style.theme_named("light"), style.BASE_POINTS)
 
     def set_look(self, theme: style.Theme, points: float) -> None:
-        renderer = QSvgRenderer(QByteArray(formula_svg(self.name, theme.foreground)))
-        size = renderer.defaultSize()
-        scale = 1.4 * points / FORMULA_POINTS * self.devicePixelRatioF()
+        self.renderer = QSvgRenderer(QByteArray(formula_svg(self.name, theme.foreground)))
+        self.points = points
+        self._render()
+
+    def natural_width(self) -> float:
+        """Width in pixels at the full text size."""
+        return self.renderer.defaultSize().width() * 1.4 * self.points / FORMULA_POINTS
+
+    def shrink_to(self, shrink: float) -> None:
+        if abs(shrink - self.shrink) > 0.005:
+            self.shrink = shrink
+            self._render()
+
+    def _render(self) -> None:
+        size = self.renderer.defaultSize()
+        scale = 1.4 * self.points / FORMULA_POINTS * self.shrink * self.devicePixelRatioF()
         pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
         pixmap.fill(Qt.transparent)
         painter = QPainter(pixmap)
-        renderer.render(painter)
+        self.renderer.render(painter)
         painter.end()
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.setPixmap(pixmap)
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right at their size hints, wrapping onto the next line when the width runs out
+    (a row of formulas on a narrow or zoomed window)."""
+
+    def __init__(self, spacing: int, parent=None):
+        super().__init__(parent)
+        self.items = []
+        self.gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:
+        self.items.append(item)
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def itemAt(self, index: int):
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def takeAt(self, index: int):
+        return self.items.pop(index) if 0 <= index < len(self.items) else None
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self.items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items in ``rect`` (when ``move``); the height they take."""
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self.items:
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
 
 
 class LessonView(View):
@@ -84,11 +157,9 @@ class LessonView(View):
         column.addWidget(self.text)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
-            row = QHBoxLayout()
+            row = FlowLayout(FORMULA_SPACING)
             for label in self.formula_labels:
                 row.addWidget(label)
-                row.addSpacing(24)
-            row.addStretch(1)
             column.addLayout(row)
         self.step_label = QLabel()
         if self.steps:
@@ -124,17 +195,28 @@ class LessonView(View):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
-        font = self.text.font()
-        font.setPointSizeF(points)
-        self.text.setFont(font)
         for label in self.formula_labels:
             label.set_look(theme, points)
         self.fit_header()
 
     def fit_header(self) -> None:
-        """Give the header the height its wrapped text needs at the current width (left to itself the
-        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
-        self.header.setFixedHeight(self.header.layout().totalHeightForWidth(max(self.width(), 200)))
+        """Fit the header to the view: formulas scaled down to the width, the explanation's text smaller
+        when the header would take more than ``HEADER_SHARE`` of the height, and the header as tall as
+        its wrapped text needs (left to itself the layout squeezes it to its minimum when the plots ask
+        for more room than the window has)."""
+        width = max(self.width(), 200)
+        margins = self.header.layout().contentsMargins()
+        room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
+        for label in self.formula_labels:  # the row wraps; only a formula wider than a whole line shrinks
+            label.shrink_to(min(1.0, room / label.natural_width()))
+        font = self.text.font()
+        for shrink in (1.0, 0.9, 0.8, MIN_TEXT_SHRINK):
+            font.setPointSizeF(self.points * shrink)
+            self.text.setFont(font)
+            height = self.header.layout().totalHeightForWidth(width)
+            if height <= HEADER_SHARE * self.height():
+                break
+        self.header.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

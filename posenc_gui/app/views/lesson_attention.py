@@ -209,6 +209,7 @@ class WalkthroughLesson(MatrixLesson):
     """Seed 001's eight steps of self-attention on its own numbers, with every number in its cell. Clicking
     a result cell outlines the rows and columns it is made from."""
 
+    uses_method = False
     key = "walkthrough"
     title = "Self-attention step by step"
     formulas = ("walkthrough",)
@@ -369,6 +370,7 @@ class MultiHeadLesson(MatrixLesson):
     """d2l's multi-head attention on a batch of two sequences of four tokens: the reshape that makes
     heads a batch axis, valid_lens masks, per-head weights, concatenation and W_o."""
 
+    uses_method = False
     key = "multihead"
     title = "Multi-head attention"
     formulas = ("multihead",)
@@ -603,6 +605,7 @@ class RelativePropertyLesson(MatrixLesson):
     """PE(p+k) = M(k) PE(p) with M(k)'s rotation blocks, the constant diagonals of PE PE^T, and RoPE scores
     that depend only on m - n."""
 
+    uses_method = False
     key = "relative_property"
     title = "The relative property"
     formulas = ("relative_shift", "rope_relative")

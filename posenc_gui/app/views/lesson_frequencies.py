@@ -524,6 +524,7 @@ class PrecisionView(FrequencyLesson):
 class LearnedTableView(FrequencyLesson):
     """The trained MiniLM table and its cosine similarities beside the sinusoid's, same size."""
 
+    uses_method = False
     key = "learned_table"
     title = QT_TRANSLATE_NOOP("LearnedTableView", "Learned table vs sinusoid")
     formulas = ("learned_lookup", "learned_cosine")

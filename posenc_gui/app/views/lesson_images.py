@@ -44,6 +44,7 @@ class ImagesLesson(LessonView):
     """One patch against all: cosine similarity of position codes on a patch grid, for 2D sin-cos, a
     resized learned grid and 2D RoPE side by side; then the 3D code across video frames."""
 
+    uses_method = False
     key = "images"
     title = "Images and video"
     steps = ("Images: one patch against all", "Video: patches across frames")
@@ -241,6 +242,7 @@ class LayersLesson(LessonView):
     """CNN vs RNN vs self-attention: the big-O table, cost against n on log-log axes with the crossovers
     marked, and the longest path between two tokens."""
 
+    uses_method = False
     key = "cnn_rnn_attention"
     title = "CNN, RNN or self-attention"
     formulas = ("layer_crossovers",)

@@ -24,6 +24,7 @@ class ReferencePage(View):
     """A read-only rich-text page at the app's font size; the plot area of ``View`` is hidden."""
 
     group = "reference"
+    uses_method = False
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
