@@ -5,6 +5,7 @@ method enters a Transformer (added to the input, rotating q and k, or biasing th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -174,9 +175,7 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     if width % heads:
         raise InputError(f"width {width} does not split into {heads} heads evenly")
     head_dim = width // heads
-    rng = np.random.default_rng(seed + 7)
-    w_q, w_k, w_v = rng.standard_normal((3, width, width)) / np.sqrt(width)
-    x = toy_embeddings(tokens, width, seed)
+    x, (w_q, w_k, w_v) = _toy_inputs(tuple(tokens), width, seed)
     q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
     scale = 1.0 / np.sqrt(head_dim)
     content = q @ np.swapaxes(k, -1, -2) * scale
@@ -219,8 +218,20 @@ def _only(method, kind, values):
     return {k: v for k, v in values.items() if k in names}
 
 
+@lru_cache(maxsize=4)
+def _toy_inputs(tokens: tuple, width: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Read-only (embeddings (N, width), projections (3, width, width)) of attention_for, kept for the
+    last few token lists: a parameter change (a slider) changes neither."""
+    projections = np.random.default_rng(seed + 7).standard_normal((3, width, width)) / np.sqrt(width)
+    embeddings = toy_embeddings(list(tokens), width, seed)
+    for array in (embeddings, projections):
+        array.setflags(write=False)
+    return embeddings, projections
+
+
 def _masked_softmax(logits, mask):
-    return softmax(logits if mask is None else np.where(mask, logits, -np.inf))
+    """Softmax with masked-out keys at -inf: one copy of the logits, then in place."""
+    return softmax(logits) if mask is None else softmax_inplace(np.where(mask, logits, -np.inf))
 
 
 def _rotated(name, values, q, k, n, head_dim, scale):

@@ -14,6 +14,20 @@ from .. import style
 from .base import View, cell, elements, fmt
 
 
+# How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
+# covers, antialiased up to 20 times slower, and a 1 px pen faster still. So a smooth curve (where
+# stair-steps would show) is antialiased, a zigzag (where they do not) is not, and a curve that turns
+# every few pixels, a band of strokes whichever the pen, is drawn 1 px wide.
+MAX_SMOOTH_TURNS = 16
+DENSE_TURN_PIXELS = 6
+
+
+def turns(values: np.ndarray) -> int:
+    """How many times a curve's slope changes sign."""
+    slopes = np.diff(values)
+    return int(np.count_nonzero(slopes[1:] * slopes[:-1] < 0))
+
+
 class EncodingView(View):
     key = "encoding"
     title = "Encoding"
@@ -38,10 +52,13 @@ class EncodingView(View):
         self.position_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine))
         self.heat.addItem(self.position_line)
         self.curves: list[pg.PlotDataItem] = []
-        self.position_curve = self.across_dims.plot([], [], antialias=False, symbolSize=6)
+        for plot in (self.across_positions, self.across_dims):  # long curves: min and max per pixel column
+            plot.setDownsampling(auto=True, mode="peak")
+        self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
         self._curves_for = None    # (dims, theme, points) the curve items were built for
+        self._pens: list[tuple] = []  # (wide, 1 px) pen of each curve, and last of the position curve
         self._titles: dict[pg.PlotItem, tuple] = {}
-        self._signed = self._shape = None
+        self._signed = self._shape = self._levels = None
         layout = self.graphics.ci.layout
         layout.setColumnStretchFactor(0, 3)
         layout.setColumnStretchFactor(2, 2)
@@ -113,7 +130,11 @@ class EncodingView(View):
             self.image.setColorMap(cmap)
             self.bar.setColorMap(cmap)
             self._signed = signed
-        self.bar.setLevels((low, high))
+        if (low, high) != self._levels:  # unchanged levels leave the colour bar and value axes as drawn
+            self.bar.setLevels((low, high))
+            for plot in (self.across_positions, self.across_dims):  # curves on the colour bar's scale
+                plot.setYRange(low, high)
+            self._levels = (low, high)
         if data.shape != self._shape:  # a new size resets the heatmap's zoom; a new value keeps it
             self.image.setRect(-0.5, -0.5, cols, rows)
             self.heat.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
@@ -133,31 +154,42 @@ class EncodingView(View):
         dims = [d for d in scene.dims if d < cols]
         if (tuple(dims), self.theme, self.points) != self._curves_for:
             self._rebuild_curves(dims)
-        positions = np.arange(rows)
-        for curve, dim in zip(self.curves, dims):
-            curve.setData(positions, data[:, dim])
+        positions, pixels = np.arange(rows), self.across_positions.vb.width()
+        for curve, pens, dim in zip(self.curves, self._pens, dims):
+            self._set_curve(curve, pens, positions, data[:, dim], pixels)
         position = min(scene.position, rows - 1)
-        self.position_curve.setData(np.arange(cols), data[position], symbol="o" if cols <= 64 else None)
+        self._set_curve(self.position_curve, self._pens[-1], np.arange(cols), data[position],
+                        self.across_dims.vb.width(), symbol="o" if cols <= 64 else None)
         self._title(self.across_positions, self.tr("chosen dimensions across positions") if dims else
                     self.tr("click a heatmap column to draw it"))
         self._title(self.across_dims, self.tr("position {0} across dimensions").format(position))
         self.position_line.setValue(position)
 
     def _rebuild_curves(self, dims: list[int]) -> None:
-        """One curve item and legend entry per chosen dimension. Curves are drawn without antialiasing:
-        Qt's raster engine strokes wide antialiased pens about 20 times slower, and these curves zigzag
-        over hundreds of points, where a 2 px and wider pen shows no stair-steps on a projector."""
+        """One curve item and legend entry per chosen dimension. Longer than about two points per pixel,
+        a curve is drawn as the minimum and maximum of each pixel column (the same picture, fewer lines)."""
         for curve in self.curves:
             self.across_positions.removeItem(curve)
         self.legend.clear()
         width = max(2.0, self.points / 6)
-        self.curves = [self.across_positions.plot([], [], antialias=False, name=self.tr("dim {0}").format(dim),
-                                                  pen=pg.mkPen(style.curve_colour(number, self.theme), width=width))
-                       for number, dim in enumerate(dims)]
-        colour = style.curve_colour(0, self.theme)
-        self.position_curve.setPen(pg.mkPen(colour, width=width))
-        self.position_curve.setSymbolBrush(colour)
+        colours = [style.curve_colour(number, self.theme) for number in range(len(dims))]
+        self._pens = [(pg.mkPen(colour, width=width), pg.mkPen(colour, width=1))
+                      for colour in colours + [style.curve_colour(0, self.theme)]]
+        self.curves = [self.across_positions.plot([], [], name=self.tr("dim {0}").format(dim),
+                                                  autoDownsampleFactor=1.0, pen=pens[0])
+                       for dim, pens in zip(dims, self._pens)]
+        self.position_curve.setSymbolBrush(style.curve_colour(0, self.theme))
+        self.position_curve.setSymbolSize(6)
         self._curves_for = (tuple(dims), self.theme, self.points)
+
+    @staticmethod
+    def _set_curve(curve: pg.PlotDataItem, pens: tuple, x: np.ndarray, y: np.ndarray, pixels: float,
+                   **options) -> None:
+        """New values into a kept curve, stroked as the comment on MAX_SMOOTH_TURNS says; ``pens`` is
+        (wide, 1 px), ``pixels`` the plot's width."""
+        count = turns(y)
+        curve.setData(x, y, antialias=count <= MAX_SMOOTH_TURNS, pen=pens[count * DENSE_TURN_PIXELS > pixels > 0],
+                      **options)
 
     def _title(self, plot: pg.PlotItem, text: str) -> None:
         """Set a plot's title only when it changed (setting it lays the plot out again)."""
