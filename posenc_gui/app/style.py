@@ -90,7 +90,7 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
                 axis.setStyle(autoExpandTextSpace=False, tickTextHeight=round(
                     QFontMetricsF(font).height() + 0.25 * axis.label.boundingRect().height()))
     if plot.titleLabel.text:
-        plot.setTitle(plot.titleLabel.text, size=f"{points:.0f}pt", color=theme.foreground)
+        title(plot, plot.titleLabel.text, theme, points)
 
 
 def label(plot: pg.PlotItem, side: str, text: str, theme: Theme, points: float) -> None:
@@ -105,6 +105,16 @@ def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> N
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:
     plot.setTitle(text, size=f"{points:.0f}pt", color=theme.foreground)
+    fit_title_row(plot)
+
+
+def fit_title_row(plot: pg.PlotItem) -> None:
+    """Make the title's row as tall as its text, on one line or wrapped (pyqtgraph fixes it at 30 px,
+    which cuts off large or wrapped titles)."""
+    if plot.titleLabel.text:
+        height = plot.titleLabel.itemRect().height()
+        plot.titleLabel.setMaximumHeight(height)
+        plot.layout.setRowFixedHeight(0, height)
 
 
 def colour_map(signed: bool) -> pg.ColorMap:

@@ -13,7 +13,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.registry import Method
@@ -98,6 +99,24 @@ class View(QWidget):
         plot.hideButtons()
         self.plots.append(plot)
         return plot
+
+    def fit_titles(self) -> None:
+        """Wrap the plot titles that are wider than a column of the plot area (a long title would widen
+        its plot and push the plots beside it off the window). Views call it after building plots."""
+        columns = max(1, self.graphics.ci.layout.columnCount())
+        room = max(self.graphics.width() / columns - 2 * self.points, 6 * self.points)
+        for plot in self.plots:
+            text = plot.titleLabel.item
+            text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room:
+                text.setTextWidth(room)
+            plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
+            style.fit_title_row(plot)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_titles()
 
     def clear_plots(self) -> None:
         self.graphics.clear()

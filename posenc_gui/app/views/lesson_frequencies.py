@@ -98,6 +98,14 @@ class FrequencyLesson(LessonView):
                                 pen=pg.mkPen(self.theme.foreground))
         return legend
 
+    def legend_below(self, span: int, columns: int) -> pg.LegendItem:
+        """A legend in its own row under the plots (``span`` grid columns wide, entries in ``columns``
+        columns), where it covers no curve."""
+        legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
+        legend.setColumnCount(columns)
+        self.graphics.addItem(legend, row=1, col=0, colspan=span)
+        return legend
+
     def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
         item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)
         font = self.font()
@@ -341,11 +349,11 @@ class ContextExtensionView(FrequencyLesson):
         ]
         self.panels, self.curves = [], {}
         width = max(2.5, self.points / 5)
+        legend = self.legend_below(span=len(panels), columns=3)
         for col, (what, heading, y_label) in enumerate(panels):
             plot = self.new_plot(0, col)
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
-            legend = self.legend_for(plot, offset=(10, -10)) if what == "frequencies" else None
             for scaling in SCALINGS:
                 colour_index, line, symbol = SCALING_STYLES[scaling]
                 colour = style.curve_colour(colour_index, self.theme)
@@ -353,7 +361,7 @@ class ContextExtensionView(FrequencyLesson):
                 item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=marks,
                                  symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None)
                 self.curves[what, scaling] = item
-                if legend is not None:
+                if what == "frequencies":
                     legend.addItem(item, self.scaling_name(scaling))
                     if scaling == "dynamic-ntk":
                         self.dynamic_label = legend.items[-1][1]
@@ -362,6 +370,7 @@ class ContextExtensionView(FrequencyLesson):
             style.label(plot, "left", y_label, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
             self.panels.append((plot, what, y_label))
+        self.fit_titles()
         self.length_lines = []
         for _ in range(2):
             line = pg.InfiniteLine(angle=0, pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),

@@ -168,6 +168,8 @@ class ImagesLesson(LessonView):
         ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
         self.images = image_grid(self, titles, (grid, grid), columns, style.colour_map(False),
                                  self.tr("row"), self.tr("column"), ticks)
+        style.bar_label(self.bar, self.tr("cosine similarity"), self.theme, self.points)
+        self.fit_titles()
         widest = max(plot.effectiveSizeHint(Qt.MinimumSize).width() for plot in self.plots)
         for plot in self.plots:  # equal panels, however long their titles
             plot.setMinimumWidth(widest)
@@ -259,6 +261,7 @@ class LayersLesson(LessonView):
         super().__init__(model, parent)
         self.table = QLabel()
         self.table.setTextFormat(Qt.RichText)
+        self.table.setWordWrap(True)  # the cells wrap rather than the table running off a narrow window
         self.header.layout().insertWidget(1, self.table)
         self.series: list[tuple[pg.PlotItem, dict, np.ndarray]] = []
         self._build_controls()
