@@ -17,20 +17,13 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from .. import __version__
 from ..paths import resources_dir
 
-SOURCE_TREE_LICENSES = Path(__file__).resolve().parents[2] / "packaging" / "licenses"
-
-
 def licenses_dir() -> Path | None:
-    """The folder of licence texts: ``resources/licenses`` when shipped, ``packaging/licenses`` in a
-    source tree; None when neither exists."""
+    """The folder of licence texts shipped in ``resources/licenses``; None when it is missing."""
     try:
-        shipped = resources_dir() / "licenses"
+        folder = resources_dir() / "licenses"
     except FileNotFoundError:
-        shipped = None
-    for folder in (shipped, SOURCE_TREE_LICENSES):
-        if folder is not None and folder.is_dir():
-            return folder
-    return None
+        return None
+    return folder if folder.is_dir() else None
 
 
 def versions() -> list[tuple[str, str]]:

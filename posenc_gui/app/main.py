@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .. import __version__ as VERSION
+from ..paths import resource
 
 LANGUAGE_CODES = ("en", "zh")  # i18n.LANGUAGES, without importing Qt before the options are read
 
@@ -36,6 +37,7 @@ def run_app(argv: list[str]) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from ..core.params import InputError
@@ -47,6 +49,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName("PosEnc Explorer")
     app.setOrganizationName("PosEnc Explorer")
     app.setApplicationVersion(VERSION)
+    app.setWindowIcon(QIcon(str(resource("icons", "posenc-gui.svg"))))
     if args.self_test:
         from .selftest import run_self_test
 
