@@ -11,16 +11,26 @@ def median_seconds(candidates: dict[str, Callable[[], object]], repeats: int = 7
                    warmup: int = 1) -> dict[str, float]:
     """Median wall time of each candidate; runs are interleaved so that load on a shared machine
     falls on all of them alike."""
+    return median_wall_and_cpu(candidates, repeats, warmup)[0]
+
+
+def median_wall_and_cpu(candidates: dict[str, Callable[[], object]], repeats: int = 7,
+                        warmup: int = 1) -> tuple[dict[str, float], dict[str, float]]:
+    """(median wall time, median CPU time of the process) of each candidate, runs interleaved. On a
+    loaded machine the CPU time estimates the wall time of an idle one (for single-threaded work)."""
     for _ in range(warmup):
         for fn in candidates.values():
             fn()
-    times: dict[str, list[float]] = {name: [] for name in candidates}
+    wall: dict[str, list[float]] = {name: [] for name in candidates}
+    cpu: dict[str, list[float]] = {name: [] for name in candidates}
     for _ in range(repeats):
         for name, fn in candidates.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             fn()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(ts) for name, ts in times.items()}
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return ({name: statistics.median(ts) for name, ts in wall.items()},
+            {name: statistics.median(ts) for name, ts in cpu.items()})
 
 
 def ratio_rows(benchmark: str, ours: str, medians: dict[str, float], note: str = "") -> list[dict]:

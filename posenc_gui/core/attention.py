@@ -4,8 +4,10 @@ method enters a Transformer (added to the input, rotating q and k, or biasing th
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -79,24 +81,39 @@ def scaled_dot_product(q, k, v, bias=None, mask=None, scaled: bool = True):
 QUERY_ROWS = 256  # multi_head attends this many queries at a time: a (256, N) block of weights stays in cache
 
 
+@cache
+def _threads() -> ThreadPoolExecutor | None:
+    """Threads for multi_head's independent pieces, one per core (None on one core). NumPy releases the
+    GIL in them; unlike a multi-threaded BLAS, no thread spins waiting for another on a busy machine."""
+    cores = os.cpu_count() or 1
+    return ThreadPoolExecutor(cores, thread_name_prefix="multi_head") if cores > 1 else None
+
+
+def _each(fn, items) -> list:
+    """[fn(item) for item in items], spread over _threads()."""
+    pool = _threads()
+    return list(map(fn, items) if pool is None else pool.map(fn, items))
+
+
 def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "interleaved",
                causal: bool = False):
     """(outputs (N, d), weights (heads, N, N)) of multi-head self-attention over x (N, d), with RoPE
     applied to each head's q and k when ``frequencies`` (head_dim/2 or fewer) is given. Keeps x's dtype.
 
-    Works a head and QUERY_ROWS queries at a time, writing straight into the returned arrays, so that
-    the softmax's passes over the weights run in cache."""
+    The projections, and then the heads, run on one thread per core. A head works QUERY_ROWS queries at a
+    time, writing straight into the returned arrays, so that the softmax's passes run in cache."""
     n = x.shape[0]
-    q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
+    q, k, v = _each(lambda w: split_heads(x @ w, heads), (w_q, w_k, w_v))
     if frequencies is not None:
         from .methods.rope import rotate
         positions = np.arange(n)
-        q, k = rotate(q, positions, frequencies, layout), rotate(k, positions, frequencies, layout)
+        q, k = _each(lambda t: rotate(t, positions, frequencies, layout), (q, k))
     q = q * np.asarray(1.0 / np.sqrt(q.shape[-1]), dtype=q.dtype)
     mask = causal_mask(n) if causal else None
     weights = np.empty((heads, n, n), dtype=q.dtype)
     out = np.empty_like(q)
-    for h in range(heads):
+
+    def attend(h):
         for start in range(0, n, QUERY_ROWS):
             rows = slice(start, start + QUERY_ROWS)
             block = weights[h, rows]
@@ -105,6 +122,7 @@ def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "in
                 np.copyto(block, -np.inf, where=~mask[rows])
             softmax_inplace(block)
             np.matmul(block, v[h], out=out[h, rows])
+    _each(attend, range(heads))
     return merge_heads(out), weights
 
 
