@@ -70,8 +70,7 @@ def test_clocks_follow_the_scenes_sinusoid(qtbot):
 def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     model, view = shown_view(qtbot, ContextExtensionView,
                              Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
-    frequency_plot = view.plots[0]
-    assert len(frequency_plot.legend.items) == 6
+    assert len(view.legend.items) == 6
     assert len(view.shown) == 18 and view.shown["ratio_linear"] == pytest.approx(np.full(32, 0.25))
     assert "1.1386" in view.facts.text()  # 0.1 ln 4 + 1
     view.length_box.setValue(4096)
