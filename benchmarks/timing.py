@@ -7,13 +7,6 @@ import time
 from typing import Callable
 
 
-def median_seconds(candidates: dict[str, Callable[[], object]], repeats: int = 7,
-                   warmup: int = 1) -> dict[str, float]:
-    """Median wall time of each candidate; runs are interleaved so that load on a shared machine
-    falls on all of them alike."""
-    return median_wall_and_cpu(candidates, repeats, warmup)[0]
-
-
 def median_wall_and_cpu(candidates: dict[str, Callable[[], object]], repeats: int = 7,
                         warmup: int = 1) -> tuple[dict[str, float], dict[str, float]]:
     """(median wall time, median CPU time of the process) of each candidate, runs interleaved. On a
