@@ -68,12 +68,11 @@ for changes in ({}, {"dims": (110, 101, 77)}, {"causal": False}, {"params": {**s
 """
 
 
-@pytest.mark.xfail(strict=True, reason="segfault in QGraphicsView painting after a lesson rebuilds its plots"
-                   " (with TextItems, InfiniteLines and markers in them) on every change; found by the soak")
 def test_a_lesson_rebuilt_on_every_change_does_not_crash():
-    """The soak's first find, eight scenes long: the "CNN, RNN or self-attention" lesson rebuilds its
-    plots on every change and the next paint segfaults (pyqtgraph 0.14 with PySide6 6.11.3). Keeping
-    the old plots alive, or leaving out the crossover marks, avoids it; the cause is not found yet."""
+    """The soak's first find, eight scenes long: the "CNN, RNN or self-attention" lesson rebuilding its
+    plots on every change segfaulted in the next paint (pyqtgraph 0.14, PySide6 6.11.3). It stopped
+    after View.clear_plots began emptying the plots first and the lessons' look changed (278225b);
+    the cause is not understood, so the case stays here."""
     done = subprocess.run([sys.executable, "-X", "faulthandler", "-c", REDRAWN_TEXT_ITEMS],
                           capture_output=True, text=True, timeout=300,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
