@@ -120,7 +120,7 @@ class View(QWidget):
 
     def clear_plots(self) -> None:
         # Items leave their plots before the layout is cleared: without this, two replayed soak
-        # sequences segfaulted in a later paint (one case remains: tests/test_soak.py, xfail).
+        # sequences segfaulted in a later paint (tests/test_soak.py keeps a similar case).
         for plot in self.plots:
             for item in list(plot.items):
                 plot.removeItem(item)
