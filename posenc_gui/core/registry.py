@@ -14,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from .params import InputError, Param
+from .params import InputError, Param, shown
 
 FAMILIES = {
     "absolute": "Absolute",
@@ -177,7 +177,7 @@ def get(name: str) -> Method:
     try:
         return REGISTRY[name]
     except KeyError:
-        raise InputError(f"unknown method {name!r}; known: {', '.join(REGISTRY)}") from None
+        raise InputError(f"unknown method {shown(name)}; known: {', '.join(REGISTRY)}") from None
 
 
 def all_methods() -> list[Method]:

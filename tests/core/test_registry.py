@@ -92,3 +92,9 @@ def test_parameter_coercion_accepts_text_forms():
     assert Param("b", "bool", False, "b").coerce("yes") is True
     with pytest.raises(InputError):
         Param("b", "bool", False, "b").coerce("maybe")
+
+
+def test_an_unknown_method_name_is_cut_short_in_the_message():
+    with pytest.raises(InputError) as caught:
+        get("x" * 1_000_000)
+    assert len(str(caught.value)) < 400 and "\n" not in str(caught.value)
