@@ -101,11 +101,15 @@ class View(QWidget):
         return plot
 
     def fit_titles(self) -> None:
-        """Wrap the plot titles that are wider than a column of the plot area (a long title would widen
-        its plot and push the plots beside it off the window). Views call it after building plots."""
-        columns = max(1, self.graphics.ci.layout.columnCount())
-        room = max(self.graphics.width() / columns - 2 * self.points, 6 * self.points)
+        """Wrap the plot titles that are wider than their columns' share of the plot area (a long title
+        would widen its plot and push the plots beside it off the window). Views call it after building
+        plots. Columns share the width by their stretch factors (0 counts as 1)."""
+        layout = self.graphics.ci.layout
+        stretches = [layout.columnStretchFactor(c) or 1 for c in range(layout.columnCount())]
         for plot in self.plots:
+            columns = {col for _row, col in self.graphics.ci.items.get(plot, [])}
+            share = sum(stretches[c] for c in columns) / sum(stretches) if columns else 1.0
+            room = max(self.graphics.width() * share - 2 * self.points, 6 * self.points)
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)

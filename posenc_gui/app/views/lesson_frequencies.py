@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsEllipseItem, QHBoxLayout, QLabel, QSpinBox
 
 from ...core import clocks, extension, learned_vs_sinusoid, precision, registry
@@ -238,6 +239,7 @@ class ClocksView(FrequencyLesson):
             tip.setData([sin], [cos])
             style.title(plot, self.tr("pair {0}").format(pair), self.theme, self.points)
             turns.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
+        self._fit_captions()
         lit, dark = self.theme.highlight, self.theme.window
         bits = face["bits"]
         self.lamps.setOpts(brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
@@ -255,6 +257,22 @@ class ClocksView(FrequencyLesson):
                            .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
                                    period_text(face["wavelengths"][0]),
                                    period_text(face["wavelengths"][-1])))
+
+    def _fit_captions(self) -> None:
+        """Shrink the text under the dials to the dial's width (a small dial in presentation mode
+        would cut it off)."""
+        for plot, _hand, _tip, turns in self.dials:
+            font = turns.textItem.font()
+            font.setPointSizeF(self.points * (0.95 if len(self.dials) <= 8 else 0.8))
+            needed = max(QFontMetricsF(font).horizontalAdvance(line) for line in turns.toPlainText().split("\n"))
+            room = plot.vb.width()
+            if room > 0 and needed > room:
+                font.setPointSizeF(font.pointSizeF() * room / needed)
+            turns.setFont(font)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_captions()
 
     def hover_text(self, plot, x, y) -> str:
         face = self.face
