@@ -226,70 +226,70 @@
 <context>
     <name>ClocksView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="125"/>
         <location filename=".registry_strings.py" line="157"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="130"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="137"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="139"/>
         <source>How many pairs to draw, spread from the fastest to the slowest</source>
         <translation>要画出多少对，从最快到最慢均匀选取</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="142"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="143"/>
         <source>Hands and bits:</source>
         <translation>指针与位数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="240"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="241"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="249"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="251"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="254"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="281"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="287"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -297,128 +297,128 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="310"/>
         <location filename=".registry_strings.py" line="158"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="315"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="306"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="324"/>
         <source>Sequence length dynamic NTK is evaluated at; s·L0 when 0</source>
         <translation>计算动态 NTK 时所用的序列长度；为 0 时取 s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="308"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="326"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="309"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="327"/>
         <source>Dynamic NTK at length:</source>
         <translation>动态 NTK 的长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="355"/>
         <source>none (as trained)</source>
         <translation>无（保持训练时的设置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="355"/>
         <source>linear (position interpolation)</source>
         <translation>线性（位置插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="356"/>
         <source>NTK-aware</source>
         <translation>NTK-aware</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="356"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="356"/>
         <source>Llama 3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="357"/>
         <source>dynamic NTK at L = {0}</source>
         <translation>动态 NTK，L = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="364"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="364"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="347"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="365"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="347"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="365"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="366"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="366"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="402"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="420"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="369"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="387"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="406"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="424"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="406"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="424"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="410"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="428"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="411"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="429"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="413"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="431"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="428"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="446"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -802,87 +802,87 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="538"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="556"/>
         <location filename=".registry_strings.py" line="163"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="543"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="561"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="550"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="568"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="553"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="571"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="595"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="613"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="596"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="597"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="614"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="615"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="596"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="597"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="614"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="615"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="597"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="615"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="598"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="616"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="599"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="601"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="617"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="619"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="599"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="601"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="617"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="619"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="600"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="618"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="620"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="638"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="632"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="650"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="645"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="663"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="646"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="664"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1536,38 +1536,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="154"/>
+        <location filename="../../posenc_gui/app/panel.py" line="155"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="201"/>
+        <location filename="../../posenc_gui/app/panel.py" line="202"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="202"/>
-        <location filename="../../posenc_gui/app/panel.py" line="276"/>
+        <location filename="../../posenc_gui/app/panel.py" line="203"/>
+        <location filename="../../posenc_gui/app/panel.py" line="290"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="204"/>
+        <location filename="../../posenc_gui/app/panel.py" line="205"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="206"/>
+        <location filename="../../posenc_gui/app/panel.py" line="207"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="231"/>
+        <location filename="../../posenc_gui/app/panel.py" line="232"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="272"/>
+        <location filename="../../posenc_gui/app/panel.py" line="286"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1575,67 +1575,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="442"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="460"/>
         <location filename=".registry_strings.py" line="159"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="444"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="462"/>
         <location filename=".registry_strings.py" line="160"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="445"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="463"/>
         <location filename=".registry_strings.py" line="161"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="446"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="464"/>
         <location filename=".registry_strings.py" line="162"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="450"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="468"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="501"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="519"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="509"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="527"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="510"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="528"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="511"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="529"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="513"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="527"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="531"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="545"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="515"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="533"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="517"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="535"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -2750,32 +2750,32 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="114"/>
+        <location filename="../../posenc_gui/app/panel.py" line="115"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="117"/>
+        <location filename="../../posenc_gui/app/panel.py" line="118"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="119"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="119"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <location filename="../../posenc_gui/app/panel.py" line="121"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="121"/>
+        <location filename="../../posenc_gui/app/panel.py" line="122"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}
