@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 from superqt import QLabeledDoubleSlider, QLabeledSlider
+from superqt.sliders._labeled import SliderLabel
 
 from ..core import registry
 from ..core.params import Param
@@ -233,6 +234,19 @@ class ParameterPanel(QWidget):
             if param.kind in ("int", "float") and param.name != "seed":
                 self.sweep_choice.addItem(core_text(param.title), param.name)
         self._method = method.name
+        self._scale_slider_labels()
+
+    def _scale_slider_labels(self) -> None:
+        """superqt's slider value labels have a style sheet, so the panel's font does not reach them:
+        give them the panel's text size (and the width it needs) by hand."""
+        for label in self.findChildren(SliderLabel):
+            label.setFont(self.font())
+            label._update_size()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._scale_slider_labels()
 
     def sync(self, scene) -> None:
         """Show the model's current method and values (no edits are sent back)."""

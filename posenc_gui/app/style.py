@@ -101,6 +101,13 @@ def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> N
     """Name what a colour bar's values are (plain numbers, no SI prefix)."""
     bar.getAxis("right").enableAutoSIPrefix(False)
     label(bar, "right", text, theme, points)
+    fit_bar_axis(bar)
+
+
+def fit_bar_axis(bar: pg.ColorBarItem) -> None:
+    """Let a colour bar's axis grow with its tick labels (pyqtgraph fixes it at 45 px, which drops
+    the labels that do not fit at large text sizes)."""
+    bar.getAxis("right").setWidth(None)
 
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:

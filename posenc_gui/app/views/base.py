@@ -103,13 +103,21 @@ class View(QWidget):
     def fit_titles(self) -> None:
         """Wrap the plot titles that are wider than their columns' share of the plot area (a long title
         would widen its plot and push the plots beside it off the window). Views call it after building
-        plots. Columns share the width by their stretch factors (0 counts as 1)."""
-        layout = self.graphics.ci.layout
-        stretches = [layout.columnStretchFactor(c) or 1 for c in range(layout.columnCount())]
+        plots. Columns with a stretch factor share what the others (colour bars, legends) leave."""
+        layout, cells = self.graphics.ci.layout, self.graphics.ci.items
+        stretches = [layout.columnStretchFactor(c) for c in range(layout.columnCount())]
+        if not any(stretches):
+            stretches = [1] * len(stretches)
+        fixed = {}
+        for item, item_cells in cells.items():
+            columns = {col for _row, col in item_cells}
+            if len(columns) == 1 and not stretches[min(columns)]:
+                fixed[min(columns)] = max(fixed.get(min(columns), 0.0), item.width())
+        free = self.graphics.width() - sum(fixed.values())
         for plot in self.plots:
-            columns = {col for _row, col in self.graphics.ci.items.get(plot, [])}
+            columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches) if columns else 1.0
-            room = max(self.graphics.width() * share - 2 * self.points, 6 * self.points)
+            room = max(free * share - self.points, 6 * self.points)
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)
@@ -167,6 +175,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
         graphics.addItem(bar, row=bar_row, col=bar_col)
         bar.getAxis("right").setPen(pg.mkPen(theme.foreground))
         bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
+        style.fit_bar_axis(bar)
     return image
 
 
@@ -210,6 +219,7 @@ def image_grid(view: View, titles: list[str], shape: tuple[int, int], columns: i
     font = view.font()
     font.setPointSizeF(view.points * 0.85)
     axis.setStyle(tickFont=font)
+    style.fit_bar_axis(view.bar)
     return images
 
 
