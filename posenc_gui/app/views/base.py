@@ -113,11 +113,14 @@ class View(QWidget):
             columns = {col for _row, col in item_cells}
             if len(columns) == 1 and not stretches[min(columns)]:
                 fixed[min(columns)] = max(fixed.get(min(columns), 0.0), item.width())
-        free = self.graphics.width() - sum(fixed.values())
+        left, _top, right, _bottom = layout.getContentsMargins()
+        free = self.graphics.width() - left - right - sum(fixed.values()) \
+            - layout.horizontalSpacing() * (len(stretches) - 1)
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches) if columns else 1.0
-            room = max(free * share - self.points, 6 * self.points)
+            axes = sum(plot.getAxis(side).width() for side in ("left", "right") if plot.getAxis(side).isVisible())
+            room = max(free * share - axes - self.points / 2, 6 * self.points)  # the title sits between the axes
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)

@@ -367,7 +367,7 @@ class ContextExtensionView(FrequencyLesson):
         ]
         self.panels, self.curves = [], {}
         width = max(2.5, self.points / 5)
-        self.legend = legend = self.legend_below(span=len(panels), columns=3)
+        self.legend = legend = self.legend_below(span=len(panels), columns=2)
         for col, (what, heading, y_label) in enumerate(panels):
             plot = self.new_plot(0, col)
             plot.setLogMode(y=True)

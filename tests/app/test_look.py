@@ -1,0 +1,71 @@
+"""How the views look on a projector: readable cell numbers, lesson headers that fit their width, and
+no view wider than the room it gets in presentation mode at 1920 x 1080."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+from posenc_gui.app import style
+from posenc_gui.core import registry
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import VIEWS, applies
+from posenc_gui.app.views.attention import AttentionView
+from posenc_gui.app.views.lesson_frequencies import ContextExtensionView
+
+PRESENTATION_POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE
+# Room for a view in presentation mode at 1920 x 1080: beside the parameter panel (it takes up to
+# 30 % of the width), or the whole width when the view hides the panel; below menu and tool bars.
+BESIDE_PANEL, FULL_WIDTH, HEIGHT = 1330, 1910, 950
+
+
+def shown(qtbot, cls, scene: Scene, width: int, height: int = HEIGHT, theme: str = "light"):
+    model = StateModel(replace(scene, view=cls.key), views=applies())
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.set_look(style.theme_named(theme), PRESENTATION_POINTS)
+    view.resize(width, height)
+    view.show()
+    view.show_data(model.scene, cls.fetch(model.scene))
+    for _ in range(3):
+        QApplication.processEvents()
+    return view
+
+
+@pytest.mark.parametrize("fraction, colour", [(0.0, "#ffffff"), (0.2, "#ffffff"), (0.9, "#000000"),
+                                              (1.0, "#000000")])
+def test_cell_text_is_white_on_the_dark_end_and_black_on_the_light_end(fraction, colour):
+    assert style.text_colour_on(style.colour_map(False), fraction) == colour
+
+
+def test_attention_numbers_contrast_with_their_cells(qtbot):
+    view = shown(qtbot, AttentionView, Scene(text="the cat chases the mouse", head=0), BESIDE_PANEL, theme="dark")
+    (_, matrix), items = view.panels[0], view.value_items[0]
+    low, high = int(np.argmin(matrix)), int(np.argmax(matrix))
+    assert items[low].textItem.defaultTextColor().name() == "#ffffff"
+    assert items[high].textItem.defaultTextColor().name() == "#000000"
+
+
+def test_lesson_formulas_wrap_to_a_narrow_window(qtbot):
+    view = shown(qtbot, ContextExtensionView, Scene(), 700)
+    assert view.minimumSizeHint().width() <= view.width()
+    for label in view.formula_labels:
+        assert label.isVisible() and label.geometry().right() <= view.header.width()
+    rows = {label.geometry().top() for label in view.formula_labels}
+    assert len(rows) == len(view.formula_labels)  # one formula a line at this width
+
+
+@pytest.mark.parametrize("key", list(VIEWS))
+def test_nothing_extends_past_the_right_edge_in_presentation_mode(qtbot, key):
+    cls = VIEWS[key][2]
+    method = next(m for m in [registry.get("sinusoidal"), *registry.all_methods()] if cls.applies_to(m))
+    scene = Scene(method=method.name, params=method.defaults())
+    width = BESIDE_PANEL if cls.uses_method else FULL_WIDTH
+    view = shown(qtbot, cls, scene, width)
+    assert view.minimumSizeHint().width() <= view.width(), "its widgets need more width than it has"
+    for item in view.graphics.ci.items:
+        if isinstance(item, pg.PlotItem) and item.isVisible():  # plots and colour bars
+            assert item.sceneBoundingRect().right() <= view.graphics.width() + 1, \
+                f"{type(item).__name__} runs past the right edge"
