@@ -197,6 +197,7 @@ class ClocksView(FrequencyLesson):
             turns = self.text_item("", anchor=(0.5, 0), scale=0.95 if dial_count <= 8 else 0.8)
             turns.setPos(0, -1.08)
             plot.addItem(turns)
+            plot.vb.sigResized.connect(self._fit_captions)
             self.dials.append((plot, hand, tip, turns))
         rows = -(-dial_count // columns)
         self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
@@ -258,7 +259,7 @@ class ClocksView(FrequencyLesson):
                                    period_text(face["wavelengths"][0]),
                                    period_text(face["wavelengths"][-1])))
 
-    def _fit_captions(self) -> None:
+    def _fit_captions(self, *_resized) -> None:
         """Shrink the text under the dials to the dial's width (a small dial in presentation mode
         would cut it off)."""
         for plot, _hand, _tip, turns in self.dials:
