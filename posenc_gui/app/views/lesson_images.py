@@ -322,6 +322,7 @@ class LayersLesson(LessonView):
             spin.setValue(settings[name])
             spin.blockSignals(False)
         self.table.setText(self.table_html())
+        self.fit_header()  # the header grows with the table
         self.shown = {"n": data["n"], **{f"cost {name}": v for name, v in data["costs"].items()},
                       **{f"path {name}": v for name, v in data["paths"].items()}}
         self.clear_plots()
