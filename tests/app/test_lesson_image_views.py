@@ -101,13 +101,13 @@ def test_clicking_a_frame_chooses_frame_and_patch(qtbot, themed):
 
 def test_controls_and_steps_write_the_options(qtbot, themed):
     model, view = open_view(qtbot, ImagesLesson, themed("light"))
-    view.spins["grid"][1].setValue(6)
+    view.spins["grid"].setValue(6)
     assert model.scene.options["grid"] == 6 and view.shown["sincos"].shape == (6, 6)
-    view.spins["train_grid"][1].setValue(3)
+    view.spins["train_grid"].setValue(3)
     assert model.scene.options["train_grid"] == 3
     qtbot.mouseClick(view.next, Qt.LeftButton)
     assert model.scene.options["step"] == 1 and "frame 0" in view.shown
-    assert not view.spins["train_grid"][1].isVisible() and view.spins["frames"][1].isVisible()
+    assert not view.spins["train_grid"].isVisible() and view.spins["frames"].isVisible()
 
 
 def test_image_settings_are_clamped():

@@ -13,7 +13,7 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ...paths import resource
@@ -147,6 +147,8 @@ class LessonView(View):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
+        self.spins: dict[str, QSpinBox] = {}
+        self.captions: dict[str, QLabel] = {}
         self.header = QWidget()
         column = QVBoxLayout(self.header)
         column.setContentsMargins(8, 4, 8, 4)
@@ -174,6 +176,28 @@ class LessonView(View):
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
         self.layout().insertWidget(0, self.header)
+
+    def add_option_spins(self, row: QHBoxLayout, specs) -> None:
+        """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each
+        edit writes its option to the scene. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
+        for name, label, low, high, tip, *step in specs:
+            caption = QLabel(label)
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setSingleStep(step[0] if step else 1)
+            spin.setToolTip(tip)
+            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
+            row.addWidget(caption)
+            row.addWidget(spin)
+            row.addSpacing(16)
+            self.spins[name], self.captions[name] = spin, caption
+
+    def show_option_values(self, values) -> None:
+        """Set every spin box to ``values[name]`` without sending the value back to the state."""
+        for name, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(values[name])
+            spin.blockSignals(False)
 
     @property
     def step(self) -> int:

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel
 
 from ...core import lessons
 from ...core.attention import how_applied
@@ -393,22 +393,13 @@ class MultiHeadLesson(MatrixLesson):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(8, 2, 8, 2)
-        self.spins = {}
-        for name, label, low, high, tip in (
-                ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
-                ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
-                ("valid_len_1", self.tr("Valid length of sequence 0:"), 1, TOKENS,
-                 self.tr("Tokens of sequence 0 that are real; the rest are padding")),
-                ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
-                 self.tr("Tokens of sequence 1 that are real; the rest are padding"))):
-            spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setToolTip(tip)
-            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
-            row.addWidget(QLabel(label))
-            row.addWidget(spin)
-            row.addSpacing(16)
-            self.spins[name] = spin
+        self.add_option_spins(row, (
+            ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
+            ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
+            ("valid_len_1", self.tr("Valid length of sequence 0:"), 1, TOKENS,
+             self.tr("Tokens of sequence 0 that are real; the rest are padding")),
+            ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
+             self.tr("Tokens of sequence 1 that are real; the rest are padding"))))
         row.addStretch(1)
 
     @staticmethod
@@ -427,10 +418,8 @@ class MultiHeadLesson(MatrixLesson):
 
     def show_data(self, scene: Scene, data: dict) -> None:
         settings, result = data["settings"], data["result"]
-        for name, spin in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(settings[name] if name in settings else settings["valid_lens"][int(name[-1]) - 1])
-            spin.blockSignals(False)
+        first, second = settings["valid_lens"]
+        self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
         self.show_step()
         self.reset()
         batch, n, d = result["x"].shape
@@ -628,20 +617,10 @@ class RelativePropertyLesson(MatrixLesson):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(8, 2, 8, 2)
-        self.spins = {}
-        for name, label, low, high, step, tip in (
-                ("p", self.tr("Position p:"), 0, 10_000, 1, self.tr("The position that is shifted")),
-                ("k", self.tr("Offset k:"), 0, 10_000, 1, self.tr("How far it is shifted")),
-                ("width", self.tr("Width d:"), 2, 512, 2, self.tr("Channels of the encoding (even: sin, cos pairs)"))):
-            spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setSingleStep(step)
-            spin.setToolTip(tip)
-            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
-            row.addWidget(QLabel(label))
-            row.addWidget(spin)
-            row.addSpacing(16)
-            self.spins[name] = spin
+        self.add_option_spins(row, (
+            ("p", self.tr("Position p:"), 0, 10_000, self.tr("The position that is shifted")),
+            ("k", self.tr("Offset k:"), 0, 10_000, self.tr("How far it is shifted")),
+            ("width", self.tr("Width d:"), 2, 512, self.tr("Channels of the encoding (even: sin, cos pairs)"), 2)))
         row.addStretch(1)
 
     @staticmethod
@@ -657,10 +636,7 @@ class RelativePropertyLesson(MatrixLesson):
 
     def show_data(self, scene: Scene, data: dict) -> None:
         s = data["settings"]
-        for name, spin in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(s[name])
-            spin.blockSignals(False)
+        self.show_option_values(s)
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible((name == "rope_relative") == (s["step"] == 2))
         self.show_step()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel
 
 from ...core import layers, patches
 from ..state import Scene
@@ -84,22 +84,12 @@ class ImagesLesson(LessonView):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(8, 2, 8, 2)
-        self.spins = {}
-        for name, label, low, high, tip in (
-                ("grid", self.tr("Grid (patches per side):"), 2, MAX_GRID,
-                 self.tr("Patches per row and column (image size / patch size)")),
-                ("train_grid", self.tr("Learned table trained at:"), 2, MAX_GRID,
-                 self.tr("Grid size the synthetic learned table was made for, before resizing")),
-                ("frames", self.tr("Frames:"), 2, MAX_FRAMES, self.tr("Video frames shown"))):
-            caption = QLabel(label)
-            spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setToolTip(tip)
-            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
-            row.addWidget(caption)
-            row.addWidget(spin)
-            row.addSpacing(16)
-            self.spins[name] = (caption, spin)
+        self.add_option_spins(row, (
+            ("grid", self.tr("Grid (patches per side):"), 2, MAX_GRID,
+             self.tr("Patches per row and column (image size / patch size)")),
+            ("train_grid", self.tr("Learned table trained at:"), 2, MAX_GRID,
+             self.tr("Grid size the synthetic learned table was made for, before resizing")),
+            ("frames", self.tr("Frames:"), 2, MAX_FRAMES, self.tr("Video frames shown"))))
         row.addStretch(1)
 
     @staticmethod
@@ -154,11 +144,9 @@ class ImagesLesson(LessonView):
 
     def _sync_controls(self, settings: dict) -> None:
         visible = {"grid": True, "train_grid": settings["step"] == 0, "frames": settings["step"] == 1}
-        for name, (caption, spin) in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(settings[name])
-            spin.blockSignals(False)
-            caption.setVisible(visible[name])
+        self.show_option_values(settings)
+        for name, spin in self.spins.items():
+            self.captions[name].setVisible(visible[name])
             spin.setVisible(visible[name])
 
     def _build_panels(self, titles: list[str], settings: dict) -> None:
@@ -270,18 +258,9 @@ class LayersLesson(LessonView):
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(8, 2, 8, 2)
-        self.spins = {}
-        for name, label, low, high, tip in (
-                ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
-                ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))):
-            row.addWidget(QLabel(label))
-            spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setToolTip(tip)
-            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
-            row.addWidget(spin)
-            row.addSpacing(16)
-            self.spins[name] = spin
+        self.add_option_spins(row, (
+            ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
+            ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))))
         row.addStretch(1)
 
     @staticmethod
@@ -317,10 +296,7 @@ class LayersLesson(LessonView):
 
     def show_data(self, scene: Scene, data: dict) -> None:
         settings = data["settings"]
-        for name, spin in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(settings[name])
-            spin.blockSignals(False)
+        self.show_option_values(settings)
         self.table.setText(self.table_html())
         self.fit_header()  # the header grows with the table
         self.shown = {"n": data["n"], **{f"cost {name}": v for name, v in data["costs"].items()},
