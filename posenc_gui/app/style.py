@@ -35,7 +35,7 @@ class Theme:
 
 THEMES = {
     "light": Theme("light", "#ffffff", "#000000", "#f2f2f2", "#ffffff", "#0057b8", "#000000"),
-    "dark": Theme("dark", "#121212", "#f0f0f0", "#202020", "#181818", "#4da3ff", "#f0f0f0"),
+    "dark": Theme("dark", "#121212", "#f0f0f0", "#202020", "#3a3a3a", "#4da3ff", "#f0f0f0"),
 }
 
 
