@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from ...core.attention import attention_for
 from ...core.params import InputError
@@ -58,9 +58,7 @@ class AttentionView(View):
         self._build_controls()
 
     def _build_controls(self) -> None:
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
+        row = self.controls_row()
         row.addWidget(QLabel(self.tr("Tokens:")))
         self.text = QLineEdit()
         self.text.setToolTip(self.tr("Words separated by spaces (Chinese text: one token per character)"))

@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ..state import Scene, StateModel
@@ -92,6 +92,13 @@ class View(QWidget):
         self.graphics.setBackground(theme.background)
         for plot in self.plots:
             style.style_plot(plot, theme, points)
+
+    def controls_row(self) -> QHBoxLayout:
+        """Show the controls bar above the plots and return its row layout."""
+        self.controls.setVisible(True)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        return row
 
     def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=row, col=col, **kwargs)

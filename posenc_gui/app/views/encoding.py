@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox
 
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
@@ -67,9 +67,7 @@ class EncodingView(View):
         self._label_axes()
 
     def _build_controls(self) -> None:
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
+        row = self.controls_row()
         row.addWidget(QLabel(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QLabel
 
 from ...core import lessons
 from ...core.attention import how_applied
@@ -234,9 +234,7 @@ class WalkthroughLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(8, 2, 8, 2)
+        row = self.controls_row()
         self.scaled = QCheckBox(self.tr("Divide scores by √d (d = 3)"))
         self.scaled.setToolTip(self.tr("The article uses unscaled dot products; Transformers divide by √d"))
         self.scaled.toggled.connect(lambda on: self.model.set_option("scaled", on))
@@ -390,9 +388,7 @@ class MultiHeadLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(8, 2, 8, 2)
+        row = self.controls_row()
         self.add_option_spins(row, (
             ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
             ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
@@ -527,9 +523,7 @@ class OrderLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(8, 2, 8, 2)
+        row = self.controls_row()
         row.addWidget(QLabel(self.tr("Sentences:")))
         self.pair = QComboBox()
         for key, (a, b) in lessons.ORDER_PAIRS.items():
@@ -614,9 +608,7 @@ class RelativePropertyLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(8, 2, 8, 2)
+        row = self.controls_row()
         self.add_option_spins(row, (
             ("p", self.tr("Position p:"), 0, 10_000, self.tr("The position that is shifted")),
             ("k", self.tr("Offset k:"), 0, 10_000, self.tr("How far it is shifted")),

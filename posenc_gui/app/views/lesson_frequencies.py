@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGraphicsEllipseItem, QHBoxLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
 
 from ...core import clocks, extension, learned_vs_sinusoid, precision, registry
 from ...core.analysis import DTYPES
@@ -72,9 +72,7 @@ class FrequencyLesson(LessonView):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.controls.setVisible(True)
-        self.control_row = QHBoxLayout(self.controls)
-        self.control_row.setContentsMargins(8, 2, 8, 2)
+        self.control_row = self.controls_row()
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.RichText)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 from ...core import layers, patches
 from ..state import Scene
@@ -81,9 +81,7 @@ class ImagesLesson(LessonView):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def _build_controls(self) -> None:
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(8, 2, 8, 2)
+        row = self.controls_row()
         self.add_option_spins(row, (
             ("grid", self.tr("Grid (patches per side):"), 2, MAX_GRID,
              self.tr("Patches per row and column (image size / patch size)")),
@@ -255,9 +253,7 @@ class LayersLesson(LessonView):
         self._build_controls()
 
     def _build_controls(self) -> None:
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(8, 2, 8, 2)
+        row = self.controls_row()
         self.add_option_spins(row, (
             ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
             ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))))

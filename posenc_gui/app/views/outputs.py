@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from ...core import registry
 from ...core.registry import Method
@@ -33,9 +33,7 @@ class OutputsView(View):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
         self.axes = ("", "")
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
+        row = self.controls_row()
         row.addWidget(QLabel(self.tr("Output:")))
         self.kind = QComboBox()
         self.kind.setToolTip(self.tr("Which of the method's outputs to draw"))

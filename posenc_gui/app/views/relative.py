@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from ...core.analysis import wavelengths
 from ...core.params import InputError
@@ -27,9 +27,7 @@ class BiasView(View):
         self.images: list[pg.ImageItem] = []
         self.panels: list[tuple[str, np.ndarray]] = []
         self._layout_key = None
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
+        row = self.controls_row()
         row.addWidget(QLabel(self.tr("Head:")))
         self.head = QComboBox()
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
