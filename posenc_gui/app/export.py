@@ -11,8 +11,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice
 
 from ..core.params import InputError
-from ..files import csv_text
-from .state import write_bytes_atomic, write_text_atomic
+from ..files import csv_text, write_bytes_atomic, write_text_atomic
 
 DATA_SUFFIXES = (".csv", ".npy", ".npz")
 MAX_PNG_SIDE = 16384

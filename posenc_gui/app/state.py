@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core import registry
 from ..core.params import InputError, shown, shown_name
 from ..core.registry import Method
-from ..files import write_bytes_atomic, write_text_atomic  # noqa: F401 (export.py imports them from here)
+from ..files import write_text_atomic
 
 SCENE_KEYS = (
     "method", "params", "view", "dims", "position", "head", "text", "causal", "position_only",

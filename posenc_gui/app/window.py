@@ -23,7 +23,8 @@ from ..core.params import InputError
 from . import export, i18n, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
-from .state import MAX_DECK_BYTES, Deck, Scene, StateModel, write_bytes_atomic, write_text_atomic
+from ..files import write_bytes_atomic, write_text_atomic
+from .state import MAX_DECK_BYTES, Deck, Scene, StateModel
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
