@@ -4,48 +4,17 @@ controls go through the state model (``scene.options``), never kept in the widge
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
 
 from posenc_gui.app import style
-from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.state import Scene
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lesson_attention import (MultiHeadLesson, OrderLesson, RelativePropertyLesson,
                                                    WalkthroughLesson, number_text)
 from posenc_gui.core import registry
 from posenc_gui.core.params import InputError
+from view_helpers import open_view, pixels
 
 LESSONS = (WalkthroughLesson, MultiHeadLesson, OrderLesson, RelativePropertyLesson)
-
-
-@pytest.fixture
-def themed(qapp):
-    def apply(name):
-        theme = style.theme_named(name)
-        style.apply_app_theme(qapp, theme, style.BASE_POINTS)
-        return theme
-    yield apply
-    apply("light")
-
-
-def open_view(qtbot, cls, theme, method="sinusoidal", options=None):
-    """The view at 1920 x 1080 redrawing on every change of the model, as the window does."""
-    model = StateModel(Scene(method=method, view=cls.key, options=options or {}),
-                       views={key: entry[1] for key, entry in VIEWS.items()})
-    view = cls(model)
-    qtbot.addWidget(view)
-    view.resize(1920, 1080)
-    view.set_look(theme, style.BASE_POINTS)
-    view.show()
-    model.changed.connect(lambda scene: view.show_data(scene, view.fetch(scene)))
-    view.show_data(model.scene, view.fetch(model.scene))
-    qtbot.waitExposed(view)
-    return model, view
-
-
-def pixels(widget) -> np.ndarray:
-    image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes()).copy()
-    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), 2::-1]
 
 
 def click_cell(qtbot, view, title_start, row, col):

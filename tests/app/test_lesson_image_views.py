@@ -4,49 +4,16 @@ clicks and controls go through the state model (``scene.options``), never kept i
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
 
-from posenc_gui.app import style
-from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.state import Scene
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lesson_images import ImagesLesson, LayersLesson, image_settings
 from posenc_gui.app.views.reference import ChoosingPage, ModelsPage, TimelinePage
 from posenc_gui.core import models
+from view_helpers import open_view, pixels
 
 KEYS = {"images": "learn", "cnn_rnn_attention": "learn", "models": "reference", "timeline": "reference",
         "choosing": "reference"}
-
-
-@pytest.fixture
-def themed(qapp):
-    """Apply a theme to the whole app (reference pages draw with its palette); back to light after."""
-    def apply(name):
-        theme = style.theme_named(name)
-        style.apply_app_theme(qapp, theme, style.BASE_POINTS)
-        return theme
-    yield apply
-    apply("light")
-
-
-def open_view(qtbot, cls, theme, options=None):
-    """The view at 1920 x 1080, drawing the model's scene and redrawing on every change, as the window does."""
-    model = StateModel(Scene(options=options or {}), views={key: entry[1] for key, entry in VIEWS.items()})
-    view = cls(model)
-    qtbot.addWidget(view)
-    view.resize(1920, 1080)
-    view.set_look(theme, style.BASE_POINTS)
-    view.show()
-    model.changed.connect(lambda scene: view.show_data(scene, view.fetch(scene)))
-    view.show_data(model.scene, view.fetch(model.scene))
-    qtbot.waitExposed(view)
-    return model, view
-
-
-def pixels(widget) -> np.ndarray:
-    """(height, width, 3) RGB copy of what the widget shows."""
-    image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes()).copy()
-    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), 2::-1]
 
 
 def test_keys_and_groups_are_the_ones_other_decks_use():

@@ -1,0 +1,29 @@
+"""Helpers shared by the lesson tests: open a view as the window shows it, and read its pixels."""
+
+import numpy as np
+from PySide6.QtGui import QImage
+
+from posenc_gui.app import style
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import applies
+
+
+def open_view(qtbot, cls, theme, options=None, method="sinusoidal"):
+    """The view at 1920 x 1080, drawing the model's scene and redrawing on every change, as the window does."""
+    model = StateModel(Scene(method=method, view=cls.key, options=options or {}), views=applies())
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.set_look(theme, style.BASE_POINTS)
+    view.show()
+    model.changed.connect(lambda scene: view.show_data(scene, view.fetch(scene)))
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(view)
+    return model, view
+
+
+def pixels(widget) -> np.ndarray:
+    """(height, width, 3) RGB copy of what the widget shows."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes()).copy()
+    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), 2::-1]
