@@ -13,8 +13,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextOption
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...core.registry import Method
@@ -157,6 +157,36 @@ class View(QWidget):
                 if text:
                     self.hovered.emit(text)
                 return
+
+
+def text_colour(fill: QColor) -> str:
+    """Black or white, whichever reads better on ``fill``."""
+    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
+    return "#000000" if luminance > 0.5 else "#ffffff"
+
+
+class CellTexts(pg.GraphicsObject):
+    """The numbers written in a matrix's cells, drawn by one item at a fixed font size (one TextItem per
+    cell is far slower once there are hundreds)."""
+
+    def __init__(self, labels: list[tuple[int, int, str, str]], rows: int, cols: int, font: QFont):
+        super().__init__()
+        self.labels, self.rows, self.cols, self.font = labels, rows, cols, font
+        self.setZValue(5)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-0.5, -0.5, self.cols, self.rows)
+
+    def paint(self, painter, *args) -> None:
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self.font)
+        for row, col, text, colour in self.labels:
+            centre = transform.map(QPointF(col, row))
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(centre.x() - 500, centre.y() - 100, 1000, 200), Qt.AlignCenter, text)
+        painter.restore()
 
 
 def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QLabel
 
@@ -16,7 +16,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from ..state import Scene
 from .. import i18n, style
-from .base import cell, fmt
+from .base import CellTexts, cell, fmt, text_colour
 from .lesson import LessonView
 
 MARK_COLOURS = {"light": "#D55E00", "dark": "#E69F00"}   # Okabe-Ito vermillion / orange
@@ -37,36 +37,6 @@ def number_text(value: float, decimals: int = 4) -> str:
 
 def vector_text(values, decimals: int = 4) -> str:
     return "[" + ", ".join(number_text(v, decimals) for v in np.ravel(values)) + "]"
-
-
-def text_colour(fill: QColor) -> str:
-    """Black or white, whichever reads better on ``fill``."""
-    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
-    return "#000000" if luminance > 0.5 else "#ffffff"
-
-
-class CellTexts(pg.GraphicsObject):
-    """The numbers written in a matrix's cells, drawn by one item at a fixed font size (one TextItem per
-    cell is far slower once there are hundreds)."""
-
-    def __init__(self, labels: list[tuple[int, int, str, str]], rows: int, cols: int, font: QFont):
-        super().__init__()
-        self.labels, self.rows, self.cols, self.font = labels, rows, cols, font
-        self.setZValue(5)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-0.5, -0.5, self.cols, self.rows)
-
-    def paint(self, painter, *args) -> None:
-        transform = painter.transform()
-        painter.save()
-        painter.resetTransform()
-        painter.setFont(self.font)
-        for row, col, text, colour in self.labels:
-            centre = transform.map(QPointF(col, row))
-            painter.setPen(QColor(colour))
-            painter.drawText(QRectF(centre.x() - 500, centre.y() - 100, 1000, 200), Qt.AlignCenter, text)
-        painter.restore()
 
 
 class MatrixLesson(LessonView):
