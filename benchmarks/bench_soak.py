@@ -59,7 +59,13 @@ def describe(result) -> str:
     return (f"{result.changes} changes: {result.changes_per_second:8.1f} changes/s | memory growth "
             f"{result.memory_growth(start) / 2**20:+6.1f} MiB from change {start} | longest stall "
             f"{result.longest_stall_ms:7.1f} ms | {result.refused} refused | {len(result.exceptions)} exceptions"
-            + (f" (first: {result.exceptions[0]})" if result.exceptions else ""))
+            + (f" (first: {result.exceptions[0]})" if result.exceptions else "")
+            + "\n    slowest change per view (ms): " + slowest_views(result))
+
+
+def slowest_views(result, count: int = 8) -> str:
+    ranked = sorted(result.slowest_by_view.items(), key=lambda item: -item[1])[:count]
+    return ", ".join(f"{view or 'none'} {ms:.0f}" for view, ms in ranked)
 
 
 def run(repeats: int = 1, changes: int = CHANGES, minutes: float | None = None) -> list[dict]:

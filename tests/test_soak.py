@@ -30,7 +30,8 @@ result = run_soak(window.model, int(sys.argv[1]), seed=1, scale=1.0, view_keys=e
 window.runner.wait()
 app.processEvents()
 print(json.dumps({"changes": result.changes, "exceptions": result.exceptions, "memory": result.memory,
-                  "refused": result.refused, "stall_ms": result.longest_stall_ms}))
+                  "refused": result.refused, "stall_ms": result.longest_stall_ms,
+                  "slowest_by_view": result.slowest_by_view}))
 """
 
 

@@ -128,7 +128,8 @@ def random_change(rng: random.Random, model: StateModel, scale: float = 2.0,
 
 @dataclass
 class SoakResult:
-    """What a soak measured. ``memory`` holds (change number, resident bytes) samples."""
+    """What a soak measured. ``memory`` holds (change number, resident bytes) samples;
+    ``slowest_by_view`` the longest change (the change and the redraw it caused) seen in each view."""
 
     changes: int
     seconds: float
@@ -136,6 +137,7 @@ class SoakResult:
     memory: list[tuple[int, int]] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     refused: int = 0
+    slowest_by_view: dict[str, float] = field(default_factory=dict)  # view -> longest change + redraw, ms
 
     @property
     def changes_per_second(self) -> float:
@@ -182,8 +184,13 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     watchdog.start()
     try:
         for number in range(1, changes + 1):
+            began = time.perf_counter()
             random_change(rng, model, scale, view_keys)
             app.processEvents()
+            took = (time.perf_counter() - began) * 1e3
+            view = model.scene.view or ""
+            if took > result.slowest_by_view.get(view, 0.0):
+                result.slowest_by_view[view] = took
             out_of_time = max_seconds is not None and time.perf_counter() - start > max_seconds
             if number % sample_every == 0 or number == changes or out_of_time:
                 result.changes = number
