@@ -63,7 +63,9 @@ class Scene:
     ``params`` always holds every parameter of the method, validated (see ``validated``).
     ``dims``: encoding dimensions drawn as curves; ``position``: the position drawn across
     dimensions; ``head``: a head index or "all" (small multiples). ``text``, ``causal`` and
-    ``position_only`` drive the attention pane. ``title`` and ``notes`` are for decks.
+    ``position_only`` drive the attention pane. ``causal`` and a method's "causal" parameter (ALiBi,
+    T5) are one setting: a validated scene has them equal, causal when either one was.
+    ``title`` and ``notes`` are for decks.
     ``options`` holds view-specific settings (a lesson's step, a chosen patch...) as a flat
     {name: number, bool or short string}; each view reads it with ``option`` and clamps the value.
     """
@@ -122,10 +124,13 @@ class Scene:
         text = _text("text", self.text, empty_ok=True)
         if len(text) > MAX_TEXT:
             raise InputError(f"text is {len(text)} characters long; at most {MAX_TEXT}")
+        causal = _flag("causal", self.causal)
+        if "causal" in params:  # one causal switch: the method's parameter and the attention's agree
+            causal = params["causal"] = causal or params["causal"]
         return Scene(
             method=method.name, params=params, view=view, dims=dims,
             position=_index("position", self.position), head=head, text=text,
-            causal=_flag("causal", self.causal), position_only=_flag("position_only", self.position_only),
+            causal=causal, position_only=_flag("position_only", self.position_only),
             title=_text("title", self.title, empty_ok=True), notes=_text("notes", self.notes, empty_ok=True),
             options=_options(self.options),
         )
@@ -336,7 +341,22 @@ class StateModel(QObject):
         unknown = set(changes) - {f.name for f in fields(Scene)}
         if unknown:
             raise TypeError(f"Scene has no field {sorted(unknown)}")
-        return self.set_scene(replace(self._scene, **changes))
+        return self.set_scene(self._one_causal(replace(self._scene, **changes), changes))
+
+    def _one_causal(self, scene: Scene, changes: Mapping) -> Scene:
+        """``scene`` with an edit of either causal control (the attention's switch, a method's
+        "causal" parameter) made to both, so that switching one off switches the setting off."""
+        params = scene.params
+        if not isinstance(params, dict) or "causal" not in params:
+            return scene
+        if "causal" in changes:
+            return replace(scene, params={**params, "causal": changes["causal"]})
+        if "params" in changes and params["causal"] != self._scene.params.get("causal"):
+            try:
+                return replace(scene, causal=registry.get(scene.method).param("causal").coerce(params["causal"]))
+            except InputError:
+                return scene  # validation names the problem
+        return scene
 
     def set_param(self, name: str, value: object) -> bool:
         return self.set_params({name: value})

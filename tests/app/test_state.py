@@ -86,3 +86,29 @@ def test_switching_method_keeps_shared_parameters_and_finds_a_view_that_applies(
     assert applies()[model.scene.view](get("alibi"))
     assert model.set_method("rope", view="decay") and model.scene.view == "decay"
     assert model.scene.params["seq_len"] == 40 and model.scene.params["d_model"] == get("rope").defaults()["d_model"]
+
+
+@pytest.mark.parametrize("method", ["alibi", "t5"])
+def test_one_causal_setting_for_the_attention_switch_and_the_method_parameter(qtbot, method):
+    model = StateModel(views=applies())
+    model.set_method(method)
+    assert model.update(causal=True)                   # the attention view's switch
+    assert model.scene.params["causal"] is True
+    assert model.set_param("causal", False)            # the panel's check box
+    assert model.scene.causal is False
+    assert model.set_param("causal", "on")             # coerced like any value of the parameter
+    assert model.scene.causal is True
+    model.set_method("sinusoidal")                     # no such parameter: the switch stays as it was
+    assert model.scene.causal is True
+    model.update(causal=False)
+    model.set_method(method)
+    assert model.scene.causal is False and model.scene.params["causal"] is False
+
+
+def test_a_scene_is_causal_when_either_control_says_so():
+    for data in ({"method": "alibi", "view": "bias", "causal": True},
+                 {"method": "alibi", "view": "bias", "params": {"causal": True}}):
+        scene = Scene.from_json(data, applies())
+        assert scene.causal is True and scene.params["causal"] is True
+    scene = Scene.from_json({"method": "sinusoidal", "causal": True}, applies())
+    assert scene.causal is True and "causal" not in scene.params
