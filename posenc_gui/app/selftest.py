@@ -94,7 +94,13 @@ class SelfTest:
         self.exceptions.clear()
         window.error_label.setText("")
         try:
-            if not window.model.set_scene(scene):
+            deck_index = next((i for i, shown in enumerate(window.deck_scenes) if shown is scene), None)
+            if deck_index is not None:  # as the lecturer steps to it: the deck strip says "scene N of M"
+                unchanged = scene == window.model.scene
+                window.go_to_scene(deck_index)
+                if unchanged:
+                    window.refresh(window.model.scene)
+            elif not window.model.set_scene(scene):
                 window.refresh(window.model.scene)
             window.runner.wait()
             self.app.processEvents()
@@ -158,6 +164,8 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
     window = MainWindow(language=language)
     window.resize(*WINDOW_SIZE)
     window.show()
+    if deck is not None:
+        window.set_deck(deck)
     app.processEvents()
     try:
         return SelfTest(app, window, folder).run(plan(deck))
