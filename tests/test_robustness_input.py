@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 
 import posenc_gui
 from posenc_gui import files
-from posenc_gui.app import export
+from posenc_gui.app import export, state
 from posenc_gui.app.state import MAX_DECK_BYTES, MAX_INDEX, SCENE_KEYS, Deck, Scene
 from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow, read_scene
@@ -154,6 +154,47 @@ def test_an_unreadable_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse)  # chmod 000 does not stop root, which runs CI
     with pytest.raises(InputError, match="Permission denied"):
         Deck.load(path)
+
+
+def test_scene_files_are_read_like_decks(tmp_path):
+    """read_scene goes through read_json: pipes and devices are not opened, a huge file is not read,
+    a UTF-8 byte-order mark is fine."""
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    for path, message in ((fifo, "not a file"), (Path("/dev/zero"), "not a file"), (tmp_path, "not a file")):
+        with pytest.raises(InputError, match=message) as caught:
+            read_scene(path)
+        assert_one_line(caught.value, path.name)
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as handle:
+        handle.truncate(100 * 1024**2)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="larger than"):
+            read_scene(huge)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * MAX_DECK_BYTES
+    notepad = tmp_path / "notepad.json"
+    notepad.write_bytes(b"\xef\xbb\xbf" + json.dumps({"method": "sinusoidal", "position": 3}).encode())
+    assert read_scene(notepad).position == 3
+    notepad.write_bytes(json.dumps({"method": "sinusoidal"}).encode("utf-16"))
+    with pytest.raises(InputError, match="UTF-16"):
+        read_scene(notepad)
+
+
+def test_file_problems_are_shown_in_the_interface_language(window, tmp_path, monkeypatch):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    words = {state.NOT_A_FILE: "{name}：不是文件（{what}是 UTF-8 JSON 文件）", "scene": "场景", "deck": "讲稿"}
+    monkeypatch.setattr(state.i18n, "translate", lambda _context, text: words.get(text, text))
+    assert not window.open_scene(fifo)
+    assert window.error_label.text() == "pipe.json：不是文件（场景是 UTF-8 JSON 文件）"
+    assert not window.open_deck(fifo)
+    assert window.error_label.text() == "pipe.json：不是文件（讲稿是 UTF-8 JSON 文件）"
+    with pytest.raises(InputError, match=r"pipe.json: not a file \(a deck is a UTF-8 JSON file\)"):
+        Deck.load(fifo)  # the command line's message stays English
 
 
 # -- fuzzing the JSON loaders ----------------------------------------------------------------------

@@ -17,12 +17,13 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from ..core import registry
 from ..core.params import InputError, shown, shown_name
 from ..core.registry import Method
 from ..files import write_text_atomic
+from . import i18n
 
 SCENE_KEYS = (
     "method", "params", "view", "dims", "position", "head", "text", "causal", "position_only",
@@ -225,32 +226,57 @@ def _options(value: object) -> dict:
     return dict(options)
 
 
+# What read_json reads, and its messages: English for the command line, translated in the app.
+FILE_KINDS = (QT_TRANSLATE_NOOP("files", "deck"), QT_TRANSLATE_NOOP("files", "scene"))
+NOT_A_FILE = QT_TRANSLATE_NOOP("files", "{name}: not a file (a {what} is a UTF-8 JSON file)")
+TOO_LARGE = QT_TRANSLATE_NOOP("files", "{name}: larger than {detail} MiB; not a {what}")
+UTF16 = QT_TRANSLATE_NOOP("files", "{name}: saved as UTF-16; a {what} is UTF-8 JSON (save it again as UTF-8)")
+UNREADABLE = QT_TRANSLATE_NOOP("files", "cannot read {name}: {detail}")
+NOT_TEXT = QT_TRANSLATE_NOOP("files", "{name}: not a text file (a {what} is UTF-8 JSON)")
+TOO_DEEP = QT_TRANSLATE_NOOP("files", "{name}: JSON nested too deeply")
+NOT_JSON = QT_TRANSLATE_NOOP("files", "{name}: not valid JSON ({detail})")
+
+
+class FileProblem(InputError):
+    """An InputError about a file as a whole (unreadable, too large, not JSON...), kept as an English
+    template and its values: ``str(error)`` is English (the command line's), ``translated()`` is in
+    the interface language. ``detail`` (an OS or JSON parser message) stays as it is."""
+
+    def __init__(self, template: str, name: str, what: str = "", detail: str = ""):
+        self.template, self.name, self.what, self.detail = template, name, what, detail
+        super().__init__(template.format(name=name, what=what, detail=detail))
+
+    def translated(self) -> str:
+        return i18n.translate("files", self.template).format(
+            name=self.name, what=i18n.translate("files", self.what), detail=self.detail)
+
+
 def read_json(path: str | os.PathLike, what: str = "deck") -> object:
-    """Parsed JSON of the file at ``path``, for a ``what`` ("deck", "scene") the user opened.
-    InputError names the file for anything wrong: not a regular file (a folder, a pipe, a device),
+    """Parsed JSON of the file at ``path``, for a ``what`` (one of FILE_KINDS) the user opened.
+    FileProblem names the file for anything wrong: not a regular file (a folder, a pipe, a device),
     unreadable, over MAX_DECK_BYTES (never read whole), UTF-16, not UTF-8, not JSON, nested too
     deeply. A UTF-8 byte-order mark is accepted."""
     path = Path(path)
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            raise InputError(f"{path.name}: not a file (a {what} is a UTF-8 JSON file)")
+            raise FileProblem(NOT_A_FILE, path.name, what)
         with path.open("rb") as handle:
             raw = handle.read(MAX_DECK_BYTES + 1)
         if len(raw) > MAX_DECK_BYTES:
-            raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a {what}")
+            raise FileProblem(TOO_LARGE, path.name, what, str(MAX_DECK_BYTES // 1024**2))
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise InputError(f"{path.name}: saved as UTF-16; a {what} is UTF-8 JSON (save it again as UTF-8)")
+            raise FileProblem(UTF16, path.name, what)
         return json.loads(raw.decode("utf-8-sig"))
     except InputError:
         raise
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        raise FileProblem(UNREADABLE, str(path), what, str(error.strerror or error)) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path.name}: not a text file (a {what} is UTF-8 JSON)") from None
+        raise FileProblem(NOT_TEXT, path.name, what) from None
     except RecursionError:
-        raise InputError(f"{path.name}: JSON nested too deeply") from None
+        raise FileProblem(TOO_DEEP, path.name, what) from None
     except ValueError as error:
-        raise InputError(f"{path.name}: not valid JSON ({error})") from None
+        raise FileProblem(NOT_JSON, path.name, what, str(error)) from None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from . import export, i18n, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic, write_text_atomic
-from .state import MAX_DECK_BYTES, Deck, Scene, StateModel
+from .state import Deck, FileProblem, Scene, StateModel, read_json
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
@@ -61,18 +61,16 @@ def grouped_views() -> list[tuple[str, list[str]]]:
 def read_scene(path: str | Path) -> Scene:
     """One scene from a JSON file; InputError (naming the file) for anything wrong with it."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_DECK_BYTES:
-            raise InputError(f"{path.name}: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a scene")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    except (ValueError, RecursionError):
-        raise InputError(f"{path.name}: not a scene (a scene is a JSON object in UTF-8)") from None
+    data = read_json(path, "scene")
     try:
         return Scene.from_json(data, applies())
     except InputError as error:
         raise InputError(f"{path.name}: {error}") from None
+
+
+def shown_error(error: InputError) -> str:
+    """The message of ``error`` for the status bar: in the interface language when it is a file's."""
+    return error.translated() if isinstance(error, FileProblem) else str(error)
 
 
 class MainWindow(QMainWindow):
@@ -423,7 +421,7 @@ class MainWindow(QMainWindow):
         try:
             deck = Deck.load(path, views=applies())
         except InputError as error:
-            self._show_error(str(error))
+            self._show_error(shown_error(error))
             return False
         self.set_deck(deck, path)
         return True
@@ -494,7 +492,7 @@ class MainWindow(QMainWindow):
         try:
             scene = read_scene(path)
         except InputError as error:
-            self._show_error(str(error))
+            self._show_error(shown_error(error))
             return False
         self.model.set_scene(scene)
         return True
