@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
 
         self.runner = LatestRunner(self._show_result, self._show_error, self)
         self._build_translated()
-        QApplication.instance().installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
             self.resize(1600, 900)
         self.apply_look()
@@ -646,20 +646,28 @@ class MainWindow(QMainWindow):
         self.refresh(self.model.scene)
 
     # -- keys, closing --------------------------------------------------------------------------
+    def _watch_focus(self, _old, new) -> None:
+        """Filter the keys of the focused widget only (``eventFilter``): an application-wide filter
+        would run Python for every paint and layout event of every widget."""
+        if new is not None and new.window() is self:
+            new.installEventFilter(self)
+
     def eventFilter(self, watched, event) -> bool:
         """Arrow, Home and End keys stay with a focused slider, spin box or text field, except while
-        presenting: then they step through the deck (a clicker may send them)."""
-        if event.type() == QEvent.ShortcutOverride and event.key() in EDITING_KEYS \
-                and not event.modifiers() & ~Qt.KeypadModifier and self.deck_scenes:
-            focus = QApplication.focusWidget()
-            if focus is not None and focus.window() is self:
-                if self.presenting:
-                    event.ignore()
-                    return True
-                if isinstance(focus, EDITORS):
-                    event.accept()
-                    return True
-        return super().eventFilter(watched, event)
+        presenting: then they step through the deck (a clicker may send them). A widget that lost the
+        focus is let go at its next event (not when it loses it: it may be being deleted then)."""
+        if event.type() != QEvent.ShortcutOverride:
+            if not watched.hasFocus():
+                watched.removeEventFilter(self)
+            return False
+        if event.key() in EDITING_KEYS and not event.modifiers() & ~Qt.KeypadModifier and self.deck_scenes:
+            if self.presenting:
+                event.ignore()
+                return True
+            if isinstance(watched, EDITORS):
+                event.accept()
+                return True
+        return False
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape and self.presenting:
@@ -680,5 +688,4 @@ class MainWindow(QMainWindow):
             prefs.save_window(self.settings, self)
             self._save_preferences()
         self.runner.wait(2000)
-        QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -136,6 +136,32 @@ def test_arrow_keys_stay_with_a_focused_slider_unless_presenting(window, qtbot, 
     assert slider.value() == value
 
 
+def test_the_key_filter_sees_only_the_focused_widget(qtbot, tmp_path):
+    """No application-wide filter: a parameter change (hundreds of paint and layout events) costs
+    next to no Python calls in the filter."""
+    calls = []
+
+    class Counting(MainWindow):
+        def eventFilter(self, watched, event):
+            calls.append(event.type())
+            return super().eventFilter(watched, event)
+
+    win = Counting()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_deck(deck_file(tmp_path))
+    slider = win.panel.findChildren(QSlider)[0]
+    win.activateWindow()
+    slider.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    calls.clear()
+    for k in range(10):
+        win.model.set_param("seq_len", 50 + k)
+        win.model.set_view("attention" if k % 2 else "encoding")
+        QApplication.processEvents()
+    assert len(calls) < 40
+
+
 def test_edits_stay_with_the_deck_and_are_saved(window, tmp_path):
     window.open_deck(deck_file(tmp_path))
     window.model.update(position=9)
