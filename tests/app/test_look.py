@@ -42,10 +42,10 @@ def test_cell_text_is_white_on_the_dark_end_and_black_on_the_light_end(fraction,
 
 def test_attention_numbers_contrast_with_their_cells(qtbot):
     view = shown(qtbot, AttentionView, Scene(text="the cat chases the mouse", head=0), BESIDE_PANEL, theme="dark")
-    (_, matrix), items = view.panels[0], view.value_items[0]
-    low, high = int(np.argmin(matrix)), int(np.argmax(matrix))
-    assert items[low].textItem.defaultTextColor().name() == "#ffffff"
-    assert items[high].textItem.defaultTextColor().name() == "#000000"
+    (_, matrix), texts = view.panels[0], view.grid.texts[view.plots[0]]
+    colours = {(row, col): colour for row, col, _text, colour in texts.labels}
+    assert colours[np.unravel_index(np.argmin(matrix), matrix.shape)] == "#ffffff"
+    assert colours[np.unravel_index(np.argmax(matrix), matrix.shape)] == "#000000"
 
 
 def test_lesson_formulas_wrap_to_a_narrow_window(qtbot):

@@ -5,7 +5,6 @@ the position-only switch shows the content part and the position part beside eac
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from ...core.attention import attention_for
@@ -14,7 +13,7 @@ from ...core.registry import Method
 from ...core.tokens import tokenize
 from .. import i18n, style
 from ..state import Scene
-from .base import View, cell, fmt, grid_columns, image_grid
+from .base import ImageGrid, View, cell, fmt, grid_columns
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
@@ -51,10 +50,8 @@ class AttentionView(View):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
-        self.images: list[pg.ImageItem] = []
         self.tokens: list[str] = []
-        self.bar = None
-        self._layout_key = None
+        self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
 
     def _build_controls(self) -> None:
@@ -124,47 +121,23 @@ class AttentionView(View):
         self.shown = {"weights": result.weights, "content_weights": result.content_weights,
                       "position_weights": result.position_weights, "logits": result.logits}
         high = max(float(np.nanmax(m)) for _, m in self.panels) or 1.0
-        key = (tuple(t for t, _ in self.panels), tuple(self.tokens), self.points, self.theme.name)
-        if key != self._layout_key:
-            self._layout(scene)
-            self._layout_key = key
-        for image, (_, matrix) in zip(self.images, self.panels):
-            image.setImage(matrix.astype(np.float32), levels=(0.0, high))
-        self.bar.setLevels((0.0, high))
-        self._write_values(high)
-
-    def _layout(self, scene: Scene) -> None:
         n = len(self.tokens)
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
-        self.images = image_grid(self, [t for t, _ in self.panels], (n, n), columns, style.colour_map(False),
-                                 self.tr("query"), self.tr("key"), ticks)
-        style.bar_label(self.bar, self.tr("weight"), self.theme, self.points)
-        self.value_items = []
-        if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
-            for plot in self.plots:
-                items = []
-                for q in range(n):
-                    for k in range(n):
-                        item = pg.TextItem(anchor=(0.5, 0.5))
-                        item.setPos(k, q)
-                        plot.addItem(item)
-                        items.append(item)
-                self.value_items.append(items)
+        self.grid.show(self.panels, columns, style.colour_map(False), (0.0, high), ticks)
+        self._write_values(high)
 
     def _write_values(self, high: float) -> None:
+        """The weights in the cells, when there are few enough tokens and panels to read them."""
+        n = len(self.tokens)
+        labels = []
+        if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
+            cmap = style.colour_map(False)
+            labels = [[(q, k, f"{value:.2f}", style.text_colour_on(cmap, value / high))
+                       for (q, k), value in np.ndenumerate(matrix)] for _, matrix in self.panels]
         font = self.font()
         font.setPointSizeF(self.points * 0.8)
-        cmap = style.colour_map(False)
-        for items, (_, matrix) in zip(self.value_items, self.panels):
-            for item, value in zip(items, matrix.ravel()):
-                item.setText(f"{value:.2f}")
-                item.setFont(font)
-                item.setColor(style.text_colour_on(cmap, value / high))
-
-    def set_look(self, theme, points) -> None:
-        super().set_look(theme, points)
-        self._layout_key = None
+        self.grid.write_cells(labels, font)
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots:

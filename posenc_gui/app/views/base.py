@@ -110,24 +110,28 @@ class View(QWidget):
     def fit_titles(self) -> None:
         """Wrap the plot titles that are wider than their columns' share of the plot area (a long title
         would widen its plot and push the plots beside it off the window). Views call it after building
-        plots. Columns with a stretch factor share what the others (colour bars, legends) leave."""
+        plots. The columns of plots share, by their stretch factors (equally when none is set), what the
+        columns of other items (colour bars, legends) leave."""
         layout, cells = self.graphics.ci.layout, self.graphics.ci.items
-        stretches = [layout.columnStretchFactor(c) for c in range(layout.columnCount())]
-        if not any(stretches):
-            stretches = [1] * len(stretches)
+        plot_columns = {col for plot in self.plots for _row, col in cells.get(plot, [])}
+        stretches = {col: layout.columnStretchFactor(col) for col in plot_columns}
+        if not any(stretches.values()):
+            stretches = dict.fromkeys(plot_columns, 1)
         fixed = {}
         for item, item_cells in cells.items():
             columns = {col for _row, col in item_cells}
-            if len(columns) == 1 and not stretches[min(columns)]:
+            if len(columns) == 1 and not columns & plot_columns:
                 fixed[min(columns)] = max(fixed.get(min(columns), 0.0), item.width())
         left, _top, right, _bottom = layout.getContentsMargins()
         free = self.graphics.width() - left - right - sum(fixed.values()) \
-            - layout.horizontalSpacing() * (len(stretches) - 1)
+            - layout.horizontalSpacing() * (len(plot_columns) + len(fixed) - 1)
+        # the title sits between the axes; the widest axes of any plot, so that plots made equally wide fit
+        axes = max((sum(plot.getAxis(side).width() for side in ("left", "right") if plot.getAxis(side).isVisible())
+                    for plot in self.plots), default=0)
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
-            share = sum(stretches[c] for c in columns) / sum(stretches) if columns else 1.0
-            axes = sum(plot.getAxis(side).width() for side in ("left", "right") if plot.getAxis(side).isVisible())
-            room = max(free * share - axes - self.points / 2, 6 * self.points)  # the title sits between the axes
+            share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
+            room = max(free * share - axes - self.points / 2, 6 * self.points)
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)
@@ -176,6 +180,12 @@ class CellTexts(pg.GraphicsObject):
 
     def boundingRect(self) -> QRectF:
         return QRectF(-0.5, -0.5, self.cols, self.rows)
+
+    def set_labels(self, labels: list[tuple[int, int, str, str]], rows: int, cols: int, font: QFont) -> None:
+        """New (row, column, text, colour) labels for a matrix of ``rows`` x ``cols`` cells."""
+        self.prepareGeometryChange()
+        self.labels, self.rows, self.cols, self.font = labels, rows, cols, font
+        self.update()
 
     def paint(self, painter, *args) -> None:
         transform = painter.transform()
@@ -261,6 +271,173 @@ def image_grid(view: View, titles: list[str], shape: tuple[int, int], columns: i
     axis.setStyle(tickFont=font)
     style.fit_bar_axis(view.bar)
     return images
+
+
+class ImageGrid:
+    """Equal image panels in a grid of ``view.graphics`` (row 0 at the top, column labels on top, as in a
+    matrix) and one colour bar on the right, shared by all. The plots, images and bar are built once and
+    kept: a new matrix shape, titles or tick labels are written into them, and a new panel or column count
+    moves them in the layout (building a PlotItem costs tens of milliseconds, moving one well under one).
+    Only a new look (theme, text size) builds them again."""
+
+    def __init__(self, view: View, row_label: str, column_label: str, bar_label: str = ""):
+        self.view = view
+        self.row_label, self.column_label, self.bar_label = row_label, column_label, bar_label
+        self.pool: list[tuple[pg.PlotItem, pg.ImageItem]] = []  # the first ``count`` are in the layout
+        self.count = self.columns = 0
+        self.bar: pg.ColorBarItem | None = None
+        self.bar_place = None
+        self.look = None
+        self.shape = self.ticks = self.cmap = None
+        self.titles: list[str] = []
+        self.texts: dict[pg.PlotItem, CellTexts] = {}
+
+    @property
+    def plots(self) -> list[pg.PlotItem]:
+        return [plot for plot, _ in self.pool[:self.count]]
+
+    def name_axes(self, row_label: str, column_label: str) -> None:
+        """Name the axes of every panel: rows (in the first column), columns (on top)."""
+        if (row_label, column_label) == (self.row_label, self.column_label):
+            return
+        self.row_label, self.column_label = row_label, column_label
+        for plot, _ in self.pool:
+            style.label(plot, "top", column_label, self.view.theme, self.view.points)
+            if plot.getAxis("left").labelText:
+                style.label(plot, "left", row_label, self.view.theme, self.view.points)
+
+    def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
+             levels: tuple[float, float], ticks: list | None = None) -> None:
+        """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
+        ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them."""
+        view = self.view
+        if (view.theme, view.points) != self.look:
+            self._build(view.theme, view.points, cmap)
+        while len(self.pool) < len(panels):
+            self.pool.append(self._new_panel())
+        arranged = (len(panels), columns) != (self.count, self.columns)
+        if arranged:
+            self._arrange(len(panels), columns)
+        if cmap.name != self.cmap:
+            self.bar.setColorMap(cmap)
+            self.cmap = cmap.name
+        shown = self.pool[:self.count]
+        if arranged:
+            self.bar.setImageItem([image for _, image in shown])
+        shape = np.shape(panels[0][1])
+        rows, cols = shape
+        for (plot, image), (_, matrix) in zip(shown, panels):
+            image.setImage(np.asarray(matrix, dtype=np.float32), levels=levels)
+            if arranged or shape != self.shape:  # after setImage: the rect scales the image's pixels
+                image.setRect(-0.5, -0.5, cols, rows)
+                plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+            if arranged or ticks != self.ticks:
+                for side in ("left", "top"):
+                    plot.getAxis(side).setTicks(ticks)
+        self.bar.setLevels(levels)
+        self.shape, self.ticks = shape, ticks
+        titles = [title for title, _ in panels]
+        if arranged or titles != self.titles:
+            for index, ((plot, _), name) in enumerate(zip(shown, titles)):
+                if arranged or index >= len(self.titles) or name != self.titles[index]:
+                    style.title(plot, name, view.theme, view.points)
+            self.titles = titles
+            view.fit_titles()
+
+    def write_cells(self, labels: list[list[tuple[int, int, str, str]]], font: QFont) -> None:
+        """Write (row, column, text, colour) labels into the cells of the first panels, one list per panel;
+        the other panels show none."""
+        rows, cols = self.shape
+        for index, (plot, _) in enumerate(self.pool):
+            texts = self.texts.get(plot)
+            if index < len(labels):
+                if texts is None:
+                    texts = self.texts[plot] = CellTexts([], rows, cols, font)
+                    plot.addItem(texts)
+                texts.set_labels(labels[index], rows, cols, font)
+                texts.setVisible(True)
+            elif texts is not None:
+                texts.setVisible(False)
+
+    def detach(self) -> None:
+        """Take the panels and the bar out of the layout (kept for the next ``show``)."""
+        layout = self.view.graphics.ci
+        for plot, _ in self.pool[:self.count]:
+            layout.removeItem(plot)
+        if self.bar_place is not None:
+            layout.removeItem(self.bar)
+        self.count = self.columns = 0
+        self.bar_place = None
+        self.view.plots = []
+
+    def _build(self, theme: style.Theme, points: float, cmap: pg.ColorMap) -> None:
+        self.detach()
+        self.pool, self.texts = [], {}
+        self.titles, self.shape, self.ticks, self.cmap = [], None, None, cmap.name
+        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
+        axis = self.bar.getAxis("right")
+        axis.setPen(pg.mkPen(theme.foreground))
+        axis.setTextPen(pg.mkPen(theme.foreground))
+        font = self.view.font()
+        font.setPointSizeF(points * 0.85)
+        axis.setStyle(tickFont=font)
+        if self.bar_label:
+            style.bar_label(self.bar, self.bar_label, theme, points)
+        style.fit_bar_axis(self.bar)
+        self.look = (theme, points)
+
+    def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
+        view = self.view
+        plot = pg.PlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        image = pg.ImageItem(axisOrder="row-major")
+        image.setAutoDownsample(True)
+        plot.addItem(image)
+        plot.invertY(True)
+        plot.setMouseEnabled(False, False)
+        plot.showAxis("top")
+        plot.hideAxis("bottom")
+        style.label(plot, "top", self.column_label, view.theme, view.points)
+        style.style_plot(plot, view.theme, view.points)
+        return plot, image
+
+    def _arrange(self, count: int, columns: int) -> None:
+        """Lay out the first ``count`` panels in ``columns`` columns and the bar to their right: panels that
+        stay in the layout move within it (pyqtgraph's removeItem would take them out of the scene)."""
+        layout = self.view.graphics.ci
+        kept = min(count, self.count)
+        for plot, _ in self.pool[kept:self.count]:
+            layout.removeItem(plot)
+        moving = [plot for plot, _ in self.pool[:kept]] + ([self.bar] if self.bar_place else [])
+        for item in moving:  # out of their cells first, so that no move lands on a cell still taken
+            for row, col in layout.items[item]:
+                del layout.rows[row][col]
+            layout.layout.removeItem(item)
+        grid_rows = max(1, -(-count // columns))
+        places = [(*divmod(index, columns), 1) for index in range(count)]
+        for (plot, _), (row, col, _span) in zip(self.pool[:count], places):
+            self._label_rows(plot, col == 0)
+        for item, (row, col, span) in zip(moving, places[:kept] + [(0, columns, grid_rows)]):
+            layout.items[item] = [(row + r, col) for r in range(span)]
+            for cell_row, cell_col in layout.items[item]:
+                layout.rows.setdefault(cell_row, {})[cell_col] = item
+            layout.layout.addItem(item, row, col, span, 1)
+        for (plot, _), (row, col, _span) in zip(self.pool[kept:count], places[kept:]):
+            layout.addItem(plot, row=row, col=col)
+        if not self.bar_place:
+            layout.addItem(self.bar, row=0, col=columns, rowspan=grid_rows)
+        self.bar_place = (columns, grid_rows)
+        self.count, self.columns = count, columns
+        self.view.plots = self.plots
+
+    def _label_rows(self, plot: pg.PlotItem, first_column: bool) -> None:
+        """The row axis is named in the first column only."""
+        axis = plot.getAxis("left")
+        if first_column and not axis.labelText:
+            style.label(plot, "left", self.row_label, self.view.theme, self.view.points)
+        elif not first_column and axis.labelText:
+            axis.setLabel("")
 
 
 def grid_columns(panels: int, pairs: bool = False) -> int:

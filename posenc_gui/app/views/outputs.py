@@ -13,7 +13,7 @@ from ...core import registry
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import View, cell, elements, fmt, grid_columns, image_grid
+from .base import ImageGrid, View, cell, elements, fmt, grid_columns
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 
@@ -33,13 +33,18 @@ class OutputsView(View):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
         self.axes = ("", "")
+        self.grid = ImageGrid(self, "", "")
+        self.curve_plot: pg.PlotItem | None = None
+        self._curve_look = self._curve_texts = self._kinds = None
         row = self.controls_row()
         row.addWidget(QLabel(self.tr("Output:")))
         self.kind = QComboBox()
         self.kind.setToolTip(self.tr("Which of the method's outputs to draw"))
+        self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.kind.activated.connect(lambda index: self.model.set_option("output", self.kind.itemData(index)))
         row.addWidget(self.kind)
         self.meaning = QLabel()
+        self.meaning.setWordWrap(True)  # a long meaning wraps at large text sizes instead of squeezing the row
         row.addWidget(self.meaning, 1)
 
     @staticmethod
@@ -77,9 +82,11 @@ class OutputsView(View):
         kind, array = data
         method = scene.method_obj
         self.kind.blockSignals(True)
-        self.kind.clear()
-        for name in method.outputs:
-            self.kind.addItem(i18n.translate("core", name), name)
+        if tuple(method.outputs) != self._kinds:
+            self.kind.clear()
+            for name in method.outputs:
+                self.kind.addItem(i18n.translate("core", name), name)
+            self._kinds = tuple(method.outputs)
         self.kind.setCurrentIndex(list(method.outputs).index(kind))
         self.kind.blockSignals(False)
         self.meaning.setText(i18n.translate("core", registry.KINDS[kind]))
@@ -88,42 +95,55 @@ class OutputsView(View):
         if shown.ndim == 1:
             self._curve(kind, shown)
             return
+        self._take_curve_away()
         stack = shown[None] if shown.ndim == 2 else shown
         self.panels = list(zip(self.panel_titles(kind, len(stack)) if shown.ndim == 3 else [kind], stack))
         self.axes = self.axis_names(kind)
         low, high, signed = style.levels_for(stack)
-        images = image_grid(self, [t for t, _ in self.panels], stack.shape[1:], grid_columns(len(stack)),
-                            style.colour_map(signed), self.axes[0], self.axes[1])
-        for image, (_, matrix) in zip(images, self.panels):
-            image.setImage(np.ascontiguousarray(matrix, dtype=np.float32), levels=(low, high))
-        self.bar.setLevels((low, high))
-        if max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4:
-            self._write_numbers(stack, np.issubdtype(array.dtype, np.integer), low, high)
+        self.grid.name_axes(*self.axes)
+        self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(signed), (low, high))
+        numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
+        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), low, high)
 
     def _curve(self, kind: str, values: np.ndarray) -> None:
-        self.clear_plots()
+        """A 1-D output as one curve; its plot is kept while the look stays."""
+        self.grid.detach()
         self.panels = []
-        plot = self.new_plot(0, 0)
-        plot.showGrid(x=True, y=True, alpha=0.25)
-        colour = style.curve_colour(0, self.theme)
-        plot.plot(np.arange(len(values)), values, pen=pg.mkPen(colour, width=max(2.0, self.points / 6)),
-                  symbol="o" if len(values) <= 64 else None, symbolSize=7, symbolBrush=colour)
-        style.label(plot, "bottom", self.tr("index"), self.theme, self.points)
-        style.label(plot, "left", i18n.translate("core", kind), self.theme, self.points)
-        style.title(plot, i18n.translate("core", registry.KINDS[kind]), self.theme, self.points)
-        style.style_plot(plot, self.theme, self.points)
+        if self._curve_look != (self.theme, self.points):
+            self._take_curve_away()
+            self.curve_plot = pg.PlotItem()
+            self.curve_plot.setMenuEnabled(False)
+            self.curve_plot.hideButtons()
+            self.curve_plot.showGrid(x=True, y=True, alpha=0.25)
+            colour = style.curve_colour(0, self.theme)
+            self.curve = self.curve_plot.plot([], [], pen=pg.mkPen(colour, width=max(2.0, self.points / 6)),
+                                              symbolSize=7, symbolBrush=colour)
+            style.label(self.curve_plot, "bottom", self.tr("index"), self.theme, self.points)
+            style.style_plot(self.curve_plot, self.theme, self.points)
+            self._curve_look, self._curve_texts = (self.theme, self.points), None
+        if self.curve_plot not in self.graphics.ci.items:
+            self.graphics.ci.addItem(self.curve_plot, row=0, col=0)
+        self.plots = [self.curve_plot]
+        if self._curve_texts != kind:
+            style.label(self.curve_plot, "left", i18n.translate("core", kind), self.theme, self.points)
+            style.title(self.curve_plot, i18n.translate("core", registry.KINDS[kind]), self.theme, self.points)
+            self._curve_texts = kind
+            self.fit_titles()
+        self.curve.setData(np.arange(len(values)), values, symbol="o" if len(values) <= 64 else None)
+
+    def _take_curve_away(self) -> None:
+        if self.curve_plot is not None and self.curve_plot in self.graphics.ci.items:
+            self.graphics.ci.removeItem(self.curve_plot)
 
     def _write_numbers(self, stack: np.ndarray, integers: bool, low: float, high: float) -> None:
+        """The numbers in the cells of each panel of ``stack`` (none when it is empty)."""
         font = self.font()
         font.setPointSizeF(self.points * 0.75)
         dark_below = low + (0.3 if low < 0 else 0.5) * (high - low)  # both maps are dark at their low end
-        for plot, matrix in zip(self.plots, stack):
-            for (r, c), value in np.ndenumerate(matrix):
-                item = pg.TextItem(f"{value:.0f}" if integers else f"{value:.2f}", anchor=(0.5, 0.5))
-                item.setFont(font)
-                item.setColor("#ffffff" if value < dark_below else "#000000")
-                item.setPos(c, r)
-                plot.addItem(item)
+        labels = [[(r, c, f"{value:.0f}" if integers else f"{value:.2f}",
+                    "#ffffff" if value < dark_below else "#000000") for (r, c), value in np.ndenumerate(matrix)]
+                  for matrix in stack]
+        self.grid.write_cells(labels, font)
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots or not self.panels:

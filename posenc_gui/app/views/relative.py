@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from ...core.analysis import wavelengths
@@ -12,7 +13,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import View, cell, elements, fmt, grid_columns, image_grid
+from .base import ImageGrid, View, cell, elements, fmt, grid_columns
 
 
 class BiasView(View):
@@ -23,10 +24,8 @@ class BiasView(View):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.bar = None
-        self.images: list[pg.ImageItem] = []
         self.panels: list[tuple[str, np.ndarray]] = []
-        self._layout_key = None
+        self.grid = ImageGrid(self, self.tr("query i"), self.tr("key j"))
         row = self.controls_row()
         row.addWidget(QLabel(self.tr("Head:")))
         self.head = QComboBox()
@@ -63,19 +62,7 @@ class BiasView(View):
         self.panels = [(self.tr("head {0}").format(h), bias[h]) for h in shown]
         self.shown = {"bias": bias}
         low, high, signed = style.levels_for(np.stack([m for _, m in self.panels]))
-        key = (tuple(t for t, _ in self.panels), bias.shape, signed, self.points, self.theme.name)
-        if key != self._layout_key:
-            self.images = image_grid(self, [t for t, _ in self.panels], bias.shape[1:],
-                                     grid_columns(len(self.panels)), style.colour_map(signed),
-                                     self.tr("query i"), self.tr("key j"))
-            self._layout_key = key
-        for image, (_, matrix) in zip(self.images, self.panels):
-            image.setImage(matrix, levels=(low, high))
-        self.bar.setLevels((low, high))
-
-    def set_look(self, theme, points) -> None:
-        super().set_look(theme, points)
-        self._layout_key = None
+        self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(signed), (low, high))
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots:
@@ -95,24 +82,42 @@ class CurveView(View):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.series: list[tuple[pg.PlotItem, str, str, np.ndarray, np.ndarray]] = []
+        self.curves: list[pg.PlotDataItem] = []
+        self._built_for = None  # (number of plots, theme, points) the plots were built for
+        self._texts: dict[pg.PlotItem, tuple] = {}  # (title, labels, log y) each plot shows
 
     def plot_series(self, series: list[tuple[str, str, str, np.ndarray, np.ndarray, bool]]) -> None:
-        """series: (title, x label, y label, x, y, log y) per plot, stacked top to bottom."""
-        self.clear_plots()
+        """series: (title, x label, y label, x, y, log y) per plot, stacked top to bottom. The plots and
+        their curves are built for a number of plots and a look, then fed new values."""
+        if (len(series), self.theme, self.points) != self._built_for:
+            self._build(len(series))
         self.series = []
+        retitled = False
+        for plot, curve, (name, x_label, y_label, x, y, log_y) in zip(self.plots, self.curves, series):
+            if self._texts.get(plot) != (name, x_label, y_label, log_y):
+                plot.setLogMode(y=log_y)
+                style.label(plot, "bottom", x_label, self.theme, self.points)
+                style.label(plot, "left", y_label, self.theme, self.points)
+                style.title(plot, name, self.theme, self.points)
+                self._texts[plot] = (name, x_label, y_label, log_y)
+                retitled = True
+            curve.setData(x, y, symbol="o" if len(x) <= 64 else None)
+            self.series.append((plot, x_label, y_label, np.asarray(x), np.asarray(y)))
+        if retitled:
+            self.fit_titles()
+
+    def _build(self, count: int) -> None:
+        self.clear_plots()
+        self.curves, self._texts = [], {}
         width = max(2.0, self.points / 6)
-        for row, (name, x_label, y_label, x, y, log_y) in enumerate(series):
+        for row in range(count):
             plot = self.new_plot(row, 0)
             plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setLogMode(y=log_y)
-            pen = pg.mkPen(style.curve_colour(row, self.theme), width=width)
-            symbol = "o" if len(x) <= 64 else None
-            plot.plot(x, y, pen=pen, symbol=symbol, symbolSize=7, symbolBrush=style.curve_colour(row, self.theme))
-            style.label(plot, "bottom", x_label, self.theme, self.points)
-            style.label(plot, "left", y_label, self.theme, self.points)
-            style.title(plot, name, self.theme, self.points)
+            colour = style.curve_colour(row, self.theme)
+            self.curves.append(plot.plot([], [], pen=pg.mkPen(colour, width=width), symbolSize=7,
+                                         symbolBrush=colour))
             style.style_plot(plot, self.theme, self.points)
-            self.series.append((plot, x_label, y_label, np.asarray(x), np.asarray(y)))
+        self._built_for = (count, self.theme, self.points)
 
     def hover_text(self, plot, x, y) -> str:
         for item, x_label, y_label, xs, ys in self.series:
@@ -138,17 +143,22 @@ class SlopesView(CurveView):
 
     def show_data(self, scene: Scene, slopes: np.ndarray) -> None:
         self.shown = {"slopes": slopes}
-        self.clear_plots()
-        plot = self.new_plot(0, 0)
         heads = np.arange(len(slopes))
-        plot.addItem(pg.BarGraphItem(x=heads, height=slopes, width=0.7,
-                                     brush=style.curve_colour(0, self.theme)))
-        plot.showGrid(y=True, alpha=0.25)
+        if (self.theme, self.points) != self._built_for:
+            self.clear_plots()
+            plot = self.new_plot(0, 0)
+            self.bars = pg.BarGraphItem(x=heads, height=slopes, width=0.7, brush=style.curve_colour(0, self.theme))
+            plot.addItem(self.bars)
+            plot.showGrid(y=True, alpha=0.25)
+            style.label(plot, "bottom", self.tr("head"), self.theme, self.points)
+            style.label(plot, "left", self.tr("slope m"), self.theme, self.points)
+            style.title(plot, self.tr("ALiBi slope per head (bias = -m × distance)"), self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.fit_titles()
+            self._built_for = (self.theme, self.points)
+        plot = self.plots[0]
+        self.bars.setOpts(x=heads, height=slopes)
         plot.getAxis("bottom").setTicks([[(h, str(h)) for h in heads]] if len(heads) <= 32 else None)
-        style.label(plot, "bottom", self.tr("head"), self.theme, self.points)
-        style.label(plot, "left", self.tr("slope m"), self.theme, self.points)
-        style.title(plot, self.tr("ALiBi slope per head (bias = -m × distance)"), self.theme, self.points)
-        style.style_plot(plot, self.theme, self.points)
         self.series = [(plot, self.tr("head"), self.tr("slope"), heads, slopes)]
 
 
@@ -179,6 +189,10 @@ class FrequencyView(CurveView):
     key = "frequencies"
     title = "Frequencies"
 
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.length_line: pg.InfiniteLine | None = None
+
     @staticmethod
     def applies_to(method: Method) -> bool:
         return "frequencies" in method.outputs
@@ -197,10 +211,25 @@ class FrequencyView(CurveView):
             (self.tr("wavelength 2π / frequency (log scale)"), self.tr("pair i"), self.tr("wavelength (positions)"),
              pairs, data["wavelengths"], True),
         ])
-        length = scene.params.get("seq_len")
-        if length:
-            line = pg.InfiniteLine(pos=np.log10(length), angle=0,
-                                   pen=pg.mkPen("#888888", width=2, style=pg.QtCore.Qt.DashLine),
-                                   label=self.tr("sequence length {0}").format(length), labelOpts={"position": 0.1,
-                                                                                 "color": self.theme.foreground})
-            self.plots[1].addItem(line)
+        self._mark_length(scene.params.get("seq_len"), np.log10(data["wavelengths"]))
+
+    def _mark_length(self, length: int | None, log_wavelengths: np.ndarray) -> None:
+        """A dashed line at the sequence length on the wavelength plot, labelled at its left end, above the
+        line in the lower half of the plot and below it in the upper half (inside the plot either way)."""
+        plot = self.plots[1]
+        if self.length_line is None or self.length_line not in plot.items:
+            self.length_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine),
+                                               label="", labelOpts={"position": 0.02,
+                                                                    "color": self.theme.foreground})
+            plot.addItem(self.length_line)
+        self.length_line.setVisible(bool(length))
+        if not length:
+            return
+        position = np.log10(length)
+        finite = log_wavelengths[np.isfinite(log_wavelengths)]
+        anchor = (0, 0) if len(finite) and position > (finite.min() + finite.max()) / 2 else (0, 1)
+        label = self.length_line.label
+        label.anchors = [anchor, anchor]
+        self.length_line.setValue(position)
+        text = self.tr("sequence length {0}").format(length)
+        label.setFormat(text.replace("{", "{{").replace("}", "}}"))  # setFormat fills in "{value}"

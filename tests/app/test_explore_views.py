@@ -1,0 +1,82 @@
+"""The explore views keep their plots between changes: a new size or new tokens are written into the
+plots already built, and the numbers in the cells are drawn by one CellTexts item per panel."""
+
+import numpy as np
+
+from posenc_gui.app import style
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import applies
+from posenc_gui.app.views.attention import AttentionView
+from posenc_gui.app.views.base import CellTexts
+from posenc_gui.app.views.outputs import OutputsView
+from posenc_gui.app.views.relative import BiasView, DecayView, FrequencyView
+
+
+def live(qtbot, cls, scene):
+    """The view at 1280 x 800, redrawing on every change of its model, as the window drives it."""
+    model = StateModel(scene, views=applies())
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.set_look(style.theme_named("light"), style.BASE_POINTS)
+    view.resize(1280, 800)
+    view.show()
+    model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.show_data(model.scene, view.fetch(model.scene))
+    return model, view
+
+
+def test_new_tokens_keep_the_attention_plots(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="a b c", head="all"))
+    plots, bar = list(view.plots), view.grid.bar
+    model.update(text="one two three four five six seven")
+    assert view.plots == plots and view.grid.bar is bar
+    assert view.grid.pool[0][1].image.shape == (7, 7)
+    assert view.plots[0].getAxis("left")._tickLevels[0][2] == (2, "three")
+
+
+def test_fewer_heads_move_the_plots_already_built(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 8},
+                                                   head="all"))
+    plots = list(view.plots)
+    model.set_param("heads", 2)
+    assert view.plots == plots[:2]
+    model.set_param("heads", 8)
+    assert view.plots == plots
+
+
+def test_attention_values_are_written_by_one_item_per_panel(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="the cat sat", head=0))
+    texts = [item for item in view.plots[0].items if isinstance(item, CellTexts)]
+    assert len(texts) == 1 and texts[0].isVisible()
+    matrix = view.panels[0][1]
+    assert [text for _r, _c, text, _colour in texts[0].labels] == [f"{v:.2f}" for v in matrix.ravel()]
+    model.update(text=" ".join(f"w{i}" for i in range(20)))  # too many cells to read: no numbers
+    assert not texts[0].isVisible()
+
+
+def test_a_new_length_keeps_the_bias_plots(qtbot):
+    model, view = live(qtbot, BiasView, Scene(method="alibi", view="bias", params={"seq_len": 16}, head="all"))
+    plots = list(view.plots)
+    model.set_param("seq_len", 40)
+    assert view.plots == plots and view.grid.pool[0][1].image.shape == (40, 40)
+
+
+def test_curve_views_feed_the_curves_they_have(qtbot):
+    model, view = live(qtbot, FrequencyView, Scene(method="rope", view="frequencies"))
+    plots, curves = list(view.plots), list(view.curves)
+    model.set_param("d_model", 32)
+    assert view.plots == plots and view.curves == curves
+    assert len(view.curves[0].getData()[0]) == 16
+    model, view = live(qtbot, DecayView, Scene(method="rope", view="decay"))
+    plots = list(view.plots)
+    model.set_param("base", 500.0)
+    assert view.plots == plots
+
+
+def test_every_output_keeps_its_plots_for_a_new_size(qtbot):
+    model, view = live(qtbot, OutputsView, Scene(method="t5", view="outputs", params={"seq_len": 8}))
+    plots = list(view.plots)
+    texts = [item for item in plots[0].items if isinstance(item, CellTexts)]
+    assert len(texts) == 1 and len(texts[0].labels) == 64
+    model.set_param("seq_len", 12)
+    assert view.plots == plots and np.shape(view.panels[0][1]) == (12, 12)
