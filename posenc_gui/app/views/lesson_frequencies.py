@@ -61,6 +61,20 @@ def period_text(positions: float) -> str:
     return f"{positions:.1f}" if positions < 100 else f"{positions:.0f}"
 
 
+def same_data(old, new) -> bool:
+    """Whether two fetched results hold the same values (dicts, lists, arrays, numbers, text): when they
+    do, a redraw would change nothing on screen."""
+    if isinstance(old, dict):
+        return isinstance(new, dict) and old.keys() == new.keys() and all(same_data(old[k], new[k]) for k in old)
+    if isinstance(old, (list, tuple)):
+        return isinstance(new, (list, tuple)) and len(old) == len(new) and all(map(same_data, old, new))
+    if isinstance(old, np.ndarray) or isinstance(new, np.ndarray):
+        old, new = np.asarray(old), np.asarray(new)
+        return old.shape == new.shape and old.dtype == new.dtype and np.array_equal(
+            old, new, equal_nan=old.dtype.kind in "fc")
+    return type(old) is type(new) and (old == new or old != old and new != new)  # NaN equals NaN here
+
+
 def positive(values: np.ndarray) -> np.ndarray:
     """The values with zeros and NaN blanked, for a logarithmic axis (NaN leaves a gap)."""
     values = np.asarray(values, dtype=np.float64)
@@ -330,6 +344,8 @@ class ContextExtensionView(FrequencyLesson):
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.length_lines: list[pg.InfiniteLine] = []
         self.dynamic_label: pg.LabelItem | None = None
+        self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
+        self._drawn_method = None
         self._layout_key = None
 
     @staticmethod
@@ -356,7 +372,7 @@ class ContextExtensionView(FrequencyLesson):
                  "dynamic-ntk": self.tr("dynamic NTK at L = {0}").format(self.data.get("dynamic_length", ""))}
         return names[scaling]
 
-    def _build(self, pair_count: int) -> None:
+    def _build(self) -> None:
         """Three log plots with one curve per scaling, the legend and the two length lines."""
         self.clear_plots()
         panels = [
@@ -364,7 +380,7 @@ class ContextExtensionView(FrequencyLesson):
             ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
             ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
         ]
-        self.panels, self.curves = [], {}
+        self.panels, self.curves, self.ticks = [], {}, {}
         width = max(2.5, self.points / 5)
         self.legend = legend = self.legend_below(span=len(panels), columns=2)
         for col, (what, heading, y_label) in enumerate(panels):
@@ -374,8 +390,7 @@ class ContextExtensionView(FrequencyLesson):
             for scaling in SCALINGS:
                 colour_index, line, symbol = SCALING_STYLES[scaling]
                 colour = style.curve_colour(colour_index, self.theme)
-                marks = symbol if symbol and pair_count <= MAX_SYMBOLS else None
-                item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=marks,
+                item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=symbol,
                                  symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None)
                 self.curves[what, scaling] = item
                 if what == "frequencies":
@@ -390,39 +405,51 @@ class ContextExtensionView(FrequencyLesson):
         self.fit_titles()
         self.length_lines = []
         for _ in range(2):
+            # the label goes below a line in the upper half of the plot and above one in the lower half
             line = pg.InfiniteLine(angle=0, pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
-                                   label="", labelOpts={"position": 0.05, "anchors": [(0, 1), (0, 1)],
+                                   label="", labelOpts={"position": 0.03, "anchors": [(0, 0), (0, 1)],
                                                         "color": self.theme.foreground})
             line.label.setFont(self._label_font())
             self.plots[1].addItem(line)
             self.length_lines.append(line)
+        self.plots[1].vb.sigResized.connect(self._fit_length_labels)
 
     def show_data(self, scene: Scene, data: dict) -> None:
-        self.data = data
         self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
                       for scaling in SCALINGS}
         show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
-        pairs = data["pairs"]
-        key = (len(pairs) <= MAX_SYMBOLS, self.theme.name, self.points)
+        key = (self.theme.name, self.points)
+        if key == self._layout_key and scene.method == self._drawn_method and same_data(data, self.data):
+            return  # a change this lesson does not show (another view's selection, say)
+        self.data, self._drawn_method = data, scene.method
         if key != self._layout_key:
-            self._build(len(pairs))
+            self._build()
             self._layout_key = key
+        pairs = data["pairs"]
+        with_symbols = len(pairs) <= MAX_SYMBOLS
         for (what, scaling), item in self.curves.items():
+            symbol = SCALING_STYLES[scaling][2]
+            if symbol and (item.opts["symbol"] is not None) != with_symbols:
+                item.setSymbol(symbol if with_symbols else None)
             item.setData(pairs, data[what][scaling])
         self.dynamic_label.setText(self.scaling_name("dynamic-ntk"))
         for plot, what, _ in self.panels:
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
-            ticks = decade_ticks(*log_span(*data[what].values(), marks))
+            span = log_span(*data[what].values(), marks)  # the length lines stay in view
+            ticks = decade_ticks(*span)
             if what == "ratio":
                 one_over_s = -np.log10(data["factor"])
                 ticks[0] = [tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3]
                 ticks[0].append((one_over_s, self.tr("1/s")))
-            plot.getAxis("left").setTicks(ticks)
-            plot.enableAutoRange()
+            if self.ticks.get(what) != ticks:  # new ticks make the axis lay out and draw again
+                plot.getAxis("left").setTicks(ticks)
+                self.ticks[what] = ticks
+            plot.setRange(xRange=(0, max(len(pairs) - 1, 1)), yRange=span)
         for line, length, text in zip(self.length_lines, (data["original_length"], data["extended_length"]),
                                       (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
             line.setPos(np.log10(length))
             line.label.setFormat(text.format(length))
+        self._fit_length_labels()
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
@@ -431,6 +458,17 @@ class ContextExtensionView(FrequencyLesson):
             "factor 0.1 ln s + 1 = <b>{5}</b>.").format(
             settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
             f"{data['yarn_attention_factor']:.4f}"))
+
+    def _fit_length_labels(self, *_resized) -> None:
+        """Wrap the length lines' labels to the wavelength plot's width (they sit on the side of their
+        line that faces the plot's middle, so they stay inside it)."""
+        if not self.length_lines:
+            return
+        width = self.plots[1].vb.width()
+        for line in self.length_lines:
+            line.label.setTextWidth(-1)
+            if width > 0 and line.label.boundingRect().width() > 0.9 * width:
+                line.label.setTextWidth(0.9 * width)
 
     def _label_font(self):
         font = self.font()
@@ -474,7 +512,11 @@ class PrecisionView(FrequencyLesson):
         self.control_row.addStretch(1)
         self.data: dict = {}
         self.plot: pg.PlotItem | None = None
-        self.curves: list[tuple[str, np.ndarray]] = []
+        self.legend: pg.LegendItem | None = None
+        self.curve_items: dict[tuple[str, bool], pg.PlotDataItem] = {}
+        self.curves: list[tuple[str, np.ndarray]] = []  # (legend name, errors) of the curves shown, for hovering
+        self._shown_step: int | None = None
+        self._layout_key = None
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -493,33 +535,24 @@ class PrecisionView(FrequencyLesson):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
+        self._layout_key = None
         if self.data:
             self.show_data(self.model.scene, self.data)
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        self.data = data
-        self.show_step()
-        step = self.step
-        dtypes = DTYPES[:1] if step == 0 else DTYPES
+    def _build(self) -> None:
+        """The log-log plot with all six curves (naive and reduced, per format) and its legend."""
         self.clear_plots()
         self.plot = plot = self.new_plot(0, 0)
         plot.setLogMode(x=True, y=True)
         plot.showGrid(x=True, y=True, alpha=0.3)
-        legend = self.legend_for(plot, offset=(-10, -10))
+        self.legend = self.legend_for(plot, offset=(-10, -10))
         width = max(2.5, self.points / 4)
-        positions = data["positions"]
-        self.curves = []
-        self.shown = {"positions": positions}
-        for fixed in (False, True) if step == 2 else (False,):
-            for dtype in dtypes:
-                errors = data["reduced" if fixed else "naive"][dtype]
+        self.curve_items = {}
+        for fixed in (False, True):
+            for dtype in DTYPES:
                 colour = style.curve_colour(DTYPE_COLOURS[dtype], self.theme)
                 pen = pg.mkPen(colour, width=width, style=Qt.DashLine if fixed else Qt.SolidLine)
-                name = self.tr("{0}, reduced mod 2π first").format(dtype) if fixed else dtype
-                item = plot.plot(positions, positive(errors), pen=pen, connect="finite")
-                legend.addItem(item, name)
-                self.curves.append((name, errors))
-                self.shown[f"{dtype}_{'reduced' if fixed else 'naive'}"] = errors
+                self.curve_items[dtype, fixed] = plot.plot([], [], pen=pen, connect="finite")
         plot.setRange(xRange=(0, 6), yRange=(-10, 0.5), padding=0.02)
         plot.getAxis("bottom").setTicks(decade_ticks(0, 6))
         plot.getAxis("left").setTicks(decade_ticks(-10, 0))
@@ -527,6 +560,44 @@ class PrecisionView(FrequencyLesson):
         style.label(plot, "bottom", self.tr("position p"), self.theme, self.points)
         style.label(plot, "left", self.tr("max |sin error|"), self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
+        self._shown_step = None
+
+    def _show_step_curves(self, step: int) -> None:
+        """Show the curves of ``step`` (float32 only, then every format, then the reduced ones too) and
+        list them in the legend."""
+        dtypes = DTYPES[:1] if step == 0 else DTYPES
+        self.legend.clear()
+        for (dtype, fixed), item in self.curve_items.items():
+            visible = dtype in dtypes and (step == 2 or not fixed)
+            item.setVisible(visible)
+            if visible:
+                self.legend.addItem(item, self.curve_name(dtype, fixed))
+        self._shown_step = step
+
+    def curve_name(self, dtype: str, fixed: bool) -> str:
+        return self.tr("{0}, reduced mod 2π first").format(dtype) if fixed else dtype
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.show_step()
+        step = self.step
+        key = (self.theme.name, self.points)
+        if key == self._layout_key and step == self._shown_step and same_data(data, self.data):
+            return  # a change this lesson does not show (another view's selection, say)
+        self.data = data
+        if key != self._layout_key:
+            self._build()
+            self._layout_key = key
+        if step != self._shown_step:
+            self._show_step_curves(step)
+        positions = data["positions"]
+        self.curves = []
+        self.shown = {"positions": positions}
+        for (dtype, fixed), item in self.curve_items.items():
+            errors = data["reduced" if fixed else "naive"][dtype]
+            item.setData(positions, positive(errors), connect="finite")
+            if item.isVisible():
+                self.curves.append((self.curve_name(dtype, fixed), errors))
+                self.shown[f"{dtype}_{'reduced' if fixed else 'naive'}"] = errors
         checked = " · ".join(self.tr("p = {0}: {1}").format(f"{position:.0e}", f"{error:.1e}")
                              for position, error in data["checked"].items())
         text = self.tr("float32 angle error, computed here: {0}.").format(checked)
