@@ -1,4 +1,5 @@
-"""Preferences kept between runs in QSettings: theme, text size, language, last deck, window layout.
+"""Preferences kept between runs in QSettings: theme, colour maps, text size, language, last deck, window
+layout.
 
 Every value is checked on the way in: one that is missing, corrupt or of the wrong type falls back to
 its default without a word, so a damaged settings file can never stop the app from starting.
@@ -17,6 +18,8 @@ from . import i18n, style
 THEME_KEY = "look/theme"
 TEXT_SCALE_KEY = "look/text_scale"
 LANGUAGE_KEY = "look/language"
+SEQUENTIAL_MAP_KEY = "look/sequential_map"
+DIVERGING_MAP_KEY = "look/diverging_map"
 LAST_DECK_KEY = "files/last_deck"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -30,6 +33,8 @@ class Preferences:
     text_scale: float = 1.0
     language: str = ""
     last_deck: str = ""
+    sequential_map: str = style.SEQUENTIAL_MAPS[0]
+    diverging_map: str = style.DIVERGING_MAPS[0]
 
 
 def _text(settings: QSettings, key: str, choices=None) -> str | None:
@@ -59,11 +64,15 @@ def load(settings: QSettings) -> Preferences:
     scale = _scale(settings)
     language = _text(settings, LANGUAGE_KEY, i18n.LANGUAGES)
     last_deck = _text(settings, LAST_DECK_KEY)
+    sequential = _text(settings, SEQUENTIAL_MAP_KEY, style.SEQUENTIAL_MAPS)
+    diverging = _text(settings, DIVERGING_MAP_KEY, style.DIVERGING_MAPS)
     return Preferences(
         theme=defaults.theme if theme is None else theme,
         text_scale=defaults.text_scale if scale is None else scale,
         language=defaults.language if language is None else language,
         last_deck=defaults.last_deck if last_deck is None else last_deck,
+        sequential_map=defaults.sequential_map if sequential is None else sequential,
+        diverging_map=defaults.diverging_map if diverging is None else diverging,
     )
 
 
@@ -72,6 +81,8 @@ def save(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue(TEXT_SCALE_KEY, float(preferences.text_scale))
     settings.setValue(LANGUAGE_KEY, preferences.language)
     settings.setValue(LAST_DECK_KEY, preferences.last_deck)
+    settings.setValue(SEQUENTIAL_MAP_KEY, preferences.sequential_map)
+    settings.setValue(DIVERGING_MAP_KEY, preferences.diverging_map)
     settings.sync()
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
@@ -18,8 +18,12 @@ MIN_SCALE, MAX_SCALE = 0.6, 3.0
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
-DIVERGING_MAP = "CET-CBD1"     # colour-blind safe, centred on 0
-SEQUENTIAL_MAP = "CET-CBL1"    # colour-blind safe, dark to light
+# Colour maps pyqtgraph ships (no matplotlib needed), each readable with the common colour-vision
+# deficiencies; the first of each is the default. Sequential: dark to light, for values from 0 up.
+# Diverging: light at 0 (the middle), blue below against yellow or red above, for signed values.
+SEQUENTIAL_MAPS = ("CET-CBL1", "CET-CBL2", "viridis", "cividis", "magma")
+DIVERGING_MAPS = ("CET-CBD1", "CET-D1", "CET-D1A")
+_chosen_maps = {False: SEQUENTIAL_MAPS[0], True: DIVERGING_MAPS[0]}
 
 
 @dataclass(frozen=True)
@@ -124,8 +128,27 @@ def fit_title_row(plot: pg.PlotItem) -> None:
         plot.layout.setRowFixedHeight(0, height)
 
 
+def choose_colour_maps(sequential: str, diverging: str) -> None:
+    """Make ``colour_map`` give these maps from now on; a name not offered keeps the default."""
+    _chosen_maps[False] = sequential if sequential in SEQUENTIAL_MAPS else SEQUENTIAL_MAPS[0]
+    _chosen_maps[True] = diverging if diverging in DIVERGING_MAPS else DIVERGING_MAPS[0]
+
+
+def chosen_colour_map_name(signed: bool) -> str:
+    return _chosen_maps[signed]
+
+
 def colour_map(signed: bool) -> pg.ColorMap:
-    return pg.colormap.get(DIVERGING_MAP if signed else SEQUENTIAL_MAP)
+    """The chosen map: diverging for signed data (levels symmetric about 0), else sequential."""
+    return pg.colormap.get(_chosen_maps[signed])
+
+
+def colour_map_swatch(name: str, width: int, height: int) -> QPixmap:
+    """A small picture of map ``name``, left to right, for a menu."""
+    colours = pg.colormap.get(name).getLookupTable(nPts=width, alpha=False).astype(np.uint8)
+    image = QImage(np.ascontiguousarray(np.repeat(colours[None], height, axis=0)).data, width, height,
+                   3 * width, QImage.Format_RGB888)
+    return QPixmap.fromImage(image.copy())
 
 
 def text_colour_on(cmap: pg.ColorMap, fraction: float) -> str:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.preferences = prefs.load(settings) if settings is not None else prefs.Preferences()
         self.theme = style.theme_named(self.preferences.theme)
+        style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
         self.text_scale = self.preferences.text_scale
         self.language = language
         self.presenting = False
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
             action = self._command(f"theme_{name}", text, lambda _on, n=name: self.set_theme(n), [], menu, True)
             action.setChecked(self.theme.name == name)
             themes.addAction(action)
+        self._build_colour_map_menu(menu.addMenu(self.tr("Colour &map")))
         menu.addSeparator()
         presenting = self._command("present", self.tr("&Presentation mode"), self.set_presenting, ["F11", "F5"], menu,
                                    True)  # a clicker's "start slideshow" button sends F5
@@ -222,6 +224,19 @@ class MainWindow(QMainWindow):
         parameters = self.dock.toggleViewAction()
         parameters.setText(self.tr("&Parameters"))
         menu.addAction(parameters)
+
+    def _build_colour_map_menu(self, menu) -> None:
+        side = round(self.points * 1.6)
+        for signed, title, names in ((False, self.tr("Sequential (values from 0 up)"), style.SEQUENTIAL_MAPS),
+                                     (True, self.tr("Diverging (centred on 0)"), style.DIVERGING_MAPS)):
+            menu.addSection(title)
+            group = QActionGroup(menu)
+            for name in names:
+                action = self._command(f"map_{name}", name, lambda _on, s=signed, n=name: self.set_colour_map(s, n),
+                                       [], menu, True)
+                action.setIcon(QIcon(style.colour_map_swatch(name, side, side)))
+                action.setChecked(style.chosen_colour_map_name(signed) == name)
+                group.addAction(action)
 
     def group_title(self, group: str) -> str:
         titles = {"explore": self.tr("Explore"), "learn": self.tr("Learn"), "reference": self.tr("Reference")}
@@ -592,6 +607,17 @@ class MainWindow(QMainWindow):
         self.preferences.theme = self.theme.name
         self._save_preferences()
         self.apply_look()
+
+    def set_colour_map(self, signed: bool, name: str) -> None:
+        """Use map ``name`` for signed (diverging) or unsigned (sequential) data; every view is built
+        anew with it (views pick their map when they draw)."""
+        if signed:
+            self.preferences.diverging_map = name
+        else:
+            self.preferences.sequential_map = name
+        style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
+        self._save_preferences()
+        self._rebuild()
 
     def set_text_scale(self, scale: float) -> None:
         self.text_scale = min(max(scale, style.MIN_SCALE), style.MAX_SCALE)

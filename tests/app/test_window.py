@@ -245,6 +245,29 @@ def test_theme_switch_reaches_palette_and_views(window):
     assert QApplication.palette().color(QPalette.Window).name() == style.THEMES["light"].window
 
 
+def test_colour_map_menu_redraws_the_views_and_is_remembered(window, qtbot):
+    def pixels():
+        QApplication.processEvents()
+        image = window.current_view.grab().toImage()
+        return {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
+
+    assert window.commands["map_CET-CBD1"].isChecked() and window.commands["map_CET-CBL1"].isChecked()
+    before = pixels()
+    window.commands["map_CET-D1"].trigger()
+    assert style.colour_map(True).name == "CET-D1" and window.commands["map_CET-D1"].isChecked()
+    assert len(pixels() ^ before) > 100  # the signed heatmap is drawn in the new map
+    window.commands["map_viridis"].trigger()
+    assert style.colour_map(False).name == "viridis" and style.colour_map(True).name == "CET-D1"
+    stored = prefs.load(QSettings())
+    assert (stored.sequential_map, stored.diverging_map) == ("viridis", "CET-D1")
+    again = MainWindow(settings=QSettings())
+    qtbot.addWidget(again)
+    assert again.commands["map_viridis"].isChecked() and again.commands["map_CET-D1"].isChecked()
+    assert "map" not in json.dumps(again.model.scene.to_json())  # a look, not part of any scene
+    MainWindow()  # a window without settings (the self-test's) draws with the default maps
+    assert (style.colour_map(False).name, style.colour_map(True).name) == ("CET-CBL1", "CET-CBD1")
+
+
 def test_light_theme_is_high_contrast():
     light = style.THEMES["light"]
     assert (light.foreground, light.background, light.base) == ("#000000", "#ffffff", "#ffffff")
@@ -339,7 +362,8 @@ def test_copy_figure_to_the_clipboard(window):
 
 # -- settings -----------------------------------------------------------------------------------
 def test_preferences_round_trip(private_settings):
-    chosen = prefs.Preferences(theme="dark", text_scale=1.5, language="zh", last_deck="/decks/a.posdeck")
+    chosen = prefs.Preferences(theme="dark", text_scale=1.5, language="zh", last_deck="/decks/a.posdeck",
+                               sequential_map="magma", diverging_map="CET-D1A")
     prefs.save(QSettings(), chosen)
     assert prefs.load(QSettings()) == chosen
 
@@ -363,13 +387,14 @@ def test_corrupt_settings_fall_back_to_defaults(qtbot, private_settings):
     path = Path(QSettings().fileName())
     path.parent.mkdir(parents=True)
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write("[look]\ntheme=purple\ntext_scale=nan\nlanguage=42\n"
+        handle.write("[look]\ntheme=purple\ntext_scale=nan\nlanguage=42\nsequential_map=jet\ndiverging_map=@Invalid()\n"
                      "[files]\nlast_deck=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x2)\n"
                      "[window]\ngeometry=not a geometry\nstate=@ByteArray(garbage)\n")
     assert prefs.load(QSettings()) == prefs.Preferences()
     win = MainWindow(settings=QSettings())
     qtbot.addWidget(win)
     assert win.theme.name == "light" and win.text_scale == 1.0
+    assert (style.colour_map(False).name, style.colour_map(True).name) == ("CET-CBL1", "CET-CBD1")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("[look]\ntext_scale=99\n")
     assert prefs.load(QSettings()).text_scale == 1.0
