@@ -30,6 +30,40 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def make_application(argv: list[str]):
+    """The QApplication, made able to open the decks the desktop hands over: macOS Finder sends a file
+    opened with the app as a QFileOpenEvent to the application, not on the command line. Paths that
+    come before a window takes them (``take_decks``) wait in ``pending_decks``.
+
+    A subclass, not an event filter on the application: such a filter would run Python for every
+    event of every widget."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    class Application(QApplication):
+        def __init__(self, args: list[str]):
+            super().__init__(args)
+            self.open_deck = None
+            self.pending_decks: list[str] = []
+
+        def take_decks(self, open_deck) -> None:
+            """Open every deck handed over, those that came already and those to come, with ``open_deck``."""
+            self.open_deck = open_deck
+            while self.pending_decks:
+                open_deck(self.pending_decks.pop(0))
+
+        def event(self, event) -> bool:
+            if event.type() == QEvent.FileOpen:
+                if self.open_deck is None:
+                    self.pending_decks.append(event.file())
+                else:
+                    self.open_deck(event.file())
+                return True
+            return super().event(event)
+
+    return Application(argv)
+
+
 def run_app(argv: list[str]) -> int:
     """Run the app; returns the exit status (2 for a bad deck or bad options)."""
     try:
@@ -45,7 +79,7 @@ def run_app(argv: list[str]) -> int:
     from .state import Deck
     from .views import applies
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or make_application(sys.argv[:1])
     app.setApplicationName("PosEnc Explorer")
     app.setOrganizationName("PosEnc Explorer")
     app.setApplicationVersion(VERSION)
@@ -71,5 +105,7 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(settings=store, language=language)
     if deck is not None:
         window.set_deck(deck, args.deck)
+    if hasattr(app, "take_decks"):  # not when an application was made before (by a test, say)
+        app.take_decks(window.open_deck)
     window.show()
     return app.exec()
