@@ -522,7 +522,8 @@ class MainWindow(QMainWindow):
         if view.graphics.isVisible():
             return export.view_image(view, width)
         if width is not None and not 16 <= width <= export.MAX_PNG_SIDE:
-            raise InputError(f"PNG width must be from 16 to {export.MAX_PNG_SIDE} pixels, not {width}")
+            raise InputError(self.tr("PNG width must be from {0} to {1} pixels, not {2}").format(
+                16, export.MAX_PNG_SIDE, width))
         image = view.grab().toImage()
         return image if width is None else image.scaledToWidth(width, Qt.SmoothTransformation)
 

@@ -94,6 +94,16 @@ def test_next_view_cycles_through_the_views_that_apply(window):
     assert window.model.scene.view == visited[-2]
 
 
+def test_the_attention_switch_and_the_panel_check_box_are_one_causal_control(window):
+    window.model.set_method("alibi", view="attention")
+    switch = window.current_view.causal
+    box = window.panel.controls["causal"]
+    switch.setChecked(True)
+    assert box.isChecked() and window.model.scene.params["causal"] is True
+    box.setChecked(False)
+    assert not switch.isChecked() and window.model.scene.causal is False
+
+
 # -- decks --------------------------------------------------------------------------------------
 def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.open_deck(deck_file(tmp_path))
