@@ -226,15 +226,16 @@ def _options(value: object) -> dict:
     return dict(options)
 
 
-# What read_json reads, and its messages: English for the command line, translated in the app.
+# What read_json reads, and its messages ({0} the file, {1} what it should be, {2} the detail): English
+# for the command line, translated in the app.
 FILE_KINDS = (QT_TRANSLATE_NOOP("files", "deck"), QT_TRANSLATE_NOOP("files", "scene"))
-NOT_A_FILE = QT_TRANSLATE_NOOP("files", "{name}: not a file (a {what} is a UTF-8 JSON file)")
-TOO_LARGE = QT_TRANSLATE_NOOP("files", "{name}: larger than {detail} MiB; not a {what}")
-UTF16 = QT_TRANSLATE_NOOP("files", "{name}: saved as UTF-16; a {what} is UTF-8 JSON (save it again as UTF-8)")
-UNREADABLE = QT_TRANSLATE_NOOP("files", "cannot read {name}: {detail}")
-NOT_TEXT = QT_TRANSLATE_NOOP("files", "{name}: not a text file (a {what} is UTF-8 JSON)")
-TOO_DEEP = QT_TRANSLATE_NOOP("files", "{name}: JSON nested too deeply")
-NOT_JSON = QT_TRANSLATE_NOOP("files", "{name}: not valid JSON ({detail})")
+NOT_A_FILE = QT_TRANSLATE_NOOP("files", "{0}: not a file (a {1} is a UTF-8 JSON file)")
+TOO_LARGE = QT_TRANSLATE_NOOP("files", "{0}: larger than {2} MiB; not a {1}")
+UTF16 = QT_TRANSLATE_NOOP("files", "{0}: saved as UTF-16; a {1} is UTF-8 JSON (save it again as UTF-8)")
+UNREADABLE = QT_TRANSLATE_NOOP("files", "cannot read {0}: {2}")
+NOT_TEXT = QT_TRANSLATE_NOOP("files", "{0}: not a text file (a {1} is UTF-8 JSON)")
+TOO_DEEP = QT_TRANSLATE_NOOP("files", "{0}: JSON nested too deeply")
+NOT_JSON = QT_TRANSLATE_NOOP("files", "{0}: not valid JSON ({2})")
 
 
 class FileProblem(InputError):
@@ -244,11 +245,14 @@ class FileProblem(InputError):
 
     def __init__(self, template: str, name: str, what: str = "", detail: str = ""):
         self.template, self.name, self.what, self.detail = template, name, what, detail
-        super().__init__(template.format(name=name, what=what, detail=detail))
+        super().__init__(template.format(name, what, detail))
 
     def translated(self) -> str:
-        return i18n.translate("files", self.template).format(
-            name=self.name, what=i18n.translate("files", self.what), detail=self.detail)
+        try:
+            return i18n.translate("files", self.template).format(self.name, i18n.translate("files", self.what),
+                                                                 self.detail)
+        except (IndexError, KeyError, ValueError):  # a damaged translation
+            return str(self)
 
 
 def read_json(path: str | os.PathLike, what: str = "deck") -> object:
