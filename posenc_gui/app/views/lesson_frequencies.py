@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
 
 from ...core import clocks, extension, learned_vs_sinusoid, precision, registry
@@ -155,11 +155,15 @@ class ClocksView(FrequencyLesson):
         self.add_control(self.tr("Hands and bits:"), self.hands_box)
         self.control_row.addStretch(1)
         self.face: dict = {}
+        # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
+        self.dial_pool: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
         self.dials: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
         self.bit_plot: pg.PlotItem | None = None
         self.lamps: pg.BarGraphItem | None = None
-        self.bit_texts: list[pg.TextItem] = []
+        self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
+        self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
         self._layout_key = None
+        self._drawn = None
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -179,87 +183,127 @@ class ClocksView(FrequencyLesson):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
-        self._layout_key = None
+        self.plots = [plot for plot, *_items in self.dial_pool] + ([self.bit_plot] if self.bit_plot else [])
+        self.clear_plots()  # the dials and bits are made anew in the new look
+        self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
+        self.bit_plot = self.lamps = None
+        self._layout_key = self._drawn = None
         if self.face:
             self.show_data(self.model.scene, self.face)
 
-    def _build(self, dial_count: int, bit_count: int) -> None:
-        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right."""
-        self.clear_plots()
-        self.dials = []
-        columns = dial_count if dial_count <= 4 else -(-dial_count // 2)
+    def _new_dial(self, row: int, col: int) -> tuple:
+        """A clock face at (row, col) of the grid: rim, twelve o'clock mark, hand, tip and caption."""
         rim = pg.mkPen(self.theme.foreground, width=2)
         rim.setCosmetic(True)
-        hand_colour = self.theme.highlight
+        plot = self.new_plot(row, col)
+        plot.setAspectLocked(True)
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setMouseEnabled(False, False)
+        plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.75, 1.15), padding=0)
+        circle = QGraphicsEllipseItem(-1, -1, 2, 2)
+        circle.setPen(rim)
+        plot.addItem(circle)
+        plot.plot([0, 0], [0.85, 1.0], pen=rim)  # twelve o'clock: angle 0
+        hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(self.theme.highlight, width=max(3.0, self.points / 3)))
+        tip = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(self.theme.highlight), pen=None)
+        plot.addItem(tip)
+        caption = self.text_item("", anchor=(0.5, 0))
+        caption.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
+        caption.setPos(0, -1.08)
+        plot.addItem(caption)
+        plot.vb.sigResized.connect(self._fit_captions)
+        style.style_plot(plot, self.theme, self.points)
+        return plot, hand, tip, caption
+
+    def _place(self, plot: pg.PlotItem, row: int, col: int, rowspan: int = 1) -> None:
+        """Put a plot made earlier back into the grid."""
+        self.graphics.addItem(plot, row=row, col=col, rowspan=rowspan)
+        self.plots.append(plot)
+
+    def _arrange(self, dial_count: int, bit_count: int) -> None:
+        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right.
+        Dials and bit texts made for an earlier count are reused: making a plot costs far more than
+        placing one."""
+        for plot in self.plots:
+            self.graphics.removeItem(plot)
+        self.plots = []
+        layout = self.graphics.ci.layout
+        for col in range(layout.columnCount()):
+            layout.setColumnStretchFactor(col, 0)
+        columns = dial_count if dial_count <= 4 else -(-dial_count // 2)
         for index in range(dial_count):
             row, col = divmod(index, columns)
-            plot = self.new_plot(row, col)
-            plot.setAspectLocked(True)
-            plot.hideAxis("left")
-            plot.hideAxis("bottom")
-            plot.setMouseEnabled(False, False)
-            plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.75, 1.15), padding=0)
-            circle = QGraphicsEllipseItem(-1, -1, 2, 2)
-            circle.setPen(rim)
-            plot.addItem(circle)
-            plot.plot([0, 0], [0.85, 1.0], pen=rim)  # twelve o'clock: angle 0
-            hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(hand_colour, width=max(3.0, self.points / 3)))
-            tip = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(hand_colour), pen=None)
-            plot.addItem(tip)
-            turns = self.text_item("", anchor=(0.5, 0), scale=0.95 if dial_count <= 8 else 0.8)
-            turns.setPos(0, -1.08)
-            plot.addItem(turns)
-            plot.vb.sigResized.connect(self._fit_captions)
-            self.dials.append((plot, hand, tip, turns))
+            if index < len(self.dial_pool):
+                self._place(self.dial_pool[index][0], row, col)
+            else:
+                self.dial_pool.append(self._new_dial(row, col))
+        self.dials = self.dial_pool[:dial_count]
+        caption_font = self.font()
+        caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        for *_items, caption in self.dials:
+            caption.setFont(caption_font)
         rows = -(-dial_count // columns)
-        self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
-        plot.hideAxis("bottom")
-        plot.hideAxis("left")
-        plot.invertY(True)
-        plot.setMouseEnabled(False, False)
-        plot.setRange(xRange=(0, 3.2), yRange=(-0.5, bit_count - 0.5), padding=0.01)
-        self.lamps = pg.BarGraphItem(x0=0, width=1, y=np.arange(bit_count), height=0.86)
-        plot.addItem(self.lamps)
-        self.bit_texts = []
-        digit_scale = 1.8 if bit_count <= 8 else 1.2
-        for k in range(bit_count):
-            digit = self.text_item("", scale=digit_scale)
+        if self.bit_plot is None:
+            self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
+            plot.hideAxis("bottom")
+            plot.hideAxis("left")
+            plot.invertY(True)
+            plot.setMouseEnabled(False, False)
+            self.lamps = pg.BarGraphItem(x0=0, width=1, y=[0], height=0.86)
+            plot.addItem(self.lamps)
+            style.style_plot(plot, self.theme, self.points)
+        else:
+            self._place(self.bit_plot, 0, columns, rowspan=rows)
+        self.bit_plot.setRange(xRange=(0, 3.2), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        while len(self.bit_pool) < bit_count:
+            k = len(self.bit_pool)
+            digit, every = self.text_item(""), self.text_item("", anchor=(0, 0.5), scale=0.95)
             digit.setPos(0.5, k)
-            every = self.text_item("", anchor=(0, 0.5), scale=0.95)
             every.setPos(1.12, k)
-            plot.addItem(digit)
-            plot.addItem(every)
-            self.bit_texts.append((digit, every))
-        layout = self.graphics.ci.layout
+            self.bit_plot.addItem(digit)
+            self.bit_plot.addItem(every)
+            self.bit_pool.append((digit, every))
+        digit_font = self.font()
+        digit_font.setPointSizeF(self.points * (1.8 if bit_count <= 8 else 1.2))
+        for k, (digit, every) in enumerate(self.bit_pool):
+            digit.setVisible(k < bit_count)
+            every.setVisible(k < bit_count)
+            digit.setFont(digit_font)
+        self.bit_texts = self.bit_pool[:bit_count]
         for col in range(columns):
             layout.setColumnStretchFactor(col, 4)
         layout.setColumnStretchFactor(columns, 5 + columns)
-        for plot in self.plots:
-            style.style_plot(plot, self.theme, self.points)
 
     def show_data(self, scene: Scene, face: dict) -> None:
-        self.face = face
-        self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
         show_value(self.position_box, scene.position)
         show_value(self.hands_box, len(face["bits"]))
+        drawn = (scene.position, self.settings(scene))
         key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points)
+        if key == self._layout_key and drawn == self._drawn:
+            return  # a change the clocks do not show (a parameter of another method, say)
+        self.face, self._drawn = face, drawn
+        self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
         if key != self._layout_key:
-            self._build(len(face["pairs"]), len(face["bits"]))
+            self._arrange(len(face["pairs"]), len(face["bits"]))
+            for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face["flip_every"])):
+                every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
             self._layout_key = key
-        for (plot, hand, tip, turns), pair, wavelength, sin, cos, made in zip(
+        for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
                 self.dials, face["pairs"], face["wavelengths"], face["sin"], face["cos"], face["turns"]):
             hand.setData([0.0, sin], [0.0, cos])
             tip.setData([sin], [cos])
-            style.title(plot, self.tr("pair {0}").format(pair), self.theme, self.points)
-            turns.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
+            heading = self.tr("pair {0}").format(pair)
+            if plot.titleLabel.text != heading:
+                style.title(plot, heading, self.theme, self.points)
+            caption.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
         self._fit_captions()
         lit, dark = self.theme.highlight, self.theme.window
         bits = face["bits"]
-        self.lamps.setOpts(brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
+        self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
                            pen=pg.mkPen(self.theme.foreground))
-        for k, ((digit, every), bit, period) in enumerate(zip(self.bit_texts, bits, face["flip_every"])):
+        for (digit, _every), bit in zip(self.bit_texts, bits):
             digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
-            every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
         binary = "".join(str(int(bit)) for bit in bits[::-1])
         style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
                     self.theme, self.points)
@@ -272,20 +316,20 @@ class ClocksView(FrequencyLesson):
                                    period_text(face["wavelengths"][-1])))
 
     def _fit_captions(self, *_resized) -> None:
-        """Shrink the text under the dials to the dial's width (a small dial in presentation mode
-        would cut it off)."""
-        for plot, _hand, _tip, turns in self.dials:
-            font = turns.textItem.font()
-            font.setPointSizeF(self.points * (0.95 if len(self.dials) <= 8 else 0.8))
-            needed = max(QFontMetricsF(font).horizontalAdvance(line) for line in turns.toPlainText().split("\n"))
-            room = plot.vb.width()
-            if room > 0 and needed > room:
-                font.setPointSizeF(font.pointSizeF() * room / needed)
-            turns.setFont(font)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_captions()
+        """Keep the captions at the text size (they must read from the back of a hall): wrapped to the
+        dial's width when wider, and each dial's range opened downwards to make room for its caption."""
+        for plot, _hand, _tip, caption in self.dials:
+            width, height = plot.vb.width(), plot.vb.height()
+            if width <= 0 or height <= 0:
+                continue
+            caption.setTextWidth(-1)
+            if caption.boundingRect().width() > width:
+                caption.setTextWidth(width)
+            needed = caption.boundingRect().height() + self.points / 2
+            # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
+            scale = min(width / 2.4, (height - needed) / 2.23)
+            if scale > 0:
+                plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
 
     def hover_text(self, plot, x, y) -> str:
         face = self.face
@@ -345,6 +389,7 @@ class ContextExtensionView(FrequencyLesson):
         self.length_lines: list[pg.InfiniteLine] = []
         self.dynamic_label: pg.LabelItem | None = None
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
+        self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
         self._drawn_method = None
         self._layout_key = None
 
@@ -404,15 +449,15 @@ class ContextExtensionView(FrequencyLesson):
             self.panels.append((plot, what, y_label))
         self.fit_titles()
         self.length_lines = []
-        for _ in range(2):
-            # the label goes below a line in the upper half of the plot and above one in the lower half
+        for anchor in ((0, 0), (0, 1)):  # the training length's label below its line, the extended one's above
             line = pg.InfiniteLine(angle=0, pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
-                                   label="", labelOpts={"position": 0.03, "anchors": [(0, 0), (0, 1)],
+                                   label="", labelOpts={"position": 0.03, "anchors": [anchor, anchor],
                                                         "color": self.theme.foreground})
             line.label.setFont(self._label_font())
             self.plots[1].addItem(line)
             self.length_lines.append(line)
-        self.plots[1].vb.sigResized.connect(self._fit_length_labels)
+        for plot in self.plots:
+            plot.vb.sigResized.connect(self._fit_ranges)
 
     def show_data(self, scene: Scene, data: dict) -> None:
         self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
@@ -444,12 +489,13 @@ class ContextExtensionView(FrequencyLesson):
             if self.ticks.get(what) != ticks:  # new ticks make the axis lay out and draw again
                 plot.getAxis("left").setTicks(ticks)
                 self.ticks[what] = ticks
-            plot.setRange(xRange=(0, max(len(pairs) - 1, 1)), yRange=span)
+            plot.setXRange(0, max(len(pairs) - 1, 1))
+            self.spans[what] = span
         for line, length, text in zip(self.length_lines, (data["original_length"], data["extended_length"]),
                                       (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
             line.setPos(np.log10(length))
             line.label.setFormat(text.format(length))
-        self._fit_length_labels()
+        self._fit_ranges()
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
@@ -459,16 +505,32 @@ class ContextExtensionView(FrequencyLesson):
             settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
             f"{data['yarn_attention_factor']:.4f}"))
 
-    def _fit_length_labels(self, *_resized) -> None:
-        """Wrap the length lines' labels to the wavelength plot's width (they sit on the side of their
-        line that faces the plot's middle, so they stay inside it)."""
-        if not self.length_lines:
-            return
-        width = self.plots[1].vb.width()
+    def _fit_ranges(self, *_resized) -> None:
+        """Each panel's vertical range: its values with room at both ends for half a tick label (so the
+        end ticks keep their labels at any text size); the wavelength plot's also makes room above and
+        below the length lines for their labels, which wrap to the plot's width."""
         for line in self.length_lines:
+            width = self.plots[1].vb.width()
             line.label.setTextWidth(-1)
             if width > 0 and line.label.boundingRect().width() > 0.9 * width:
                 line.label.setTextWidth(0.9 * width)
+        for plot, what, _ in self.panels:
+            height = plot.vb.height()
+            if what not in self.spans or height <= 0:
+                continue
+            low, high = self.spans[what]
+            edge = 0.6 * self.points / height  # half a tick label, as a share of the height
+            lowest, highest, below, above = low, high, edge, edge
+            if what == "wavelengths":  # the training length's label below its line, the extended one's above
+                lowest, highest = (line.value() for line in self.length_lines)
+                below, above = (min((line.label.boundingRect().height() + self.points) / height, 0.45)
+                                for line in self.length_lines)
+            bottom, top = low, high
+            for _ in range(4):  # the room an end needs grows with the range it opens: settle it
+                span = max(top - bottom, 1e-9)
+                bottom = min(low - edge * span, lowest - below * span)
+                top = max(high + edge * span, highest + above * span)
+            plot.setYRange(bottom, top, padding=0)
 
     def _label_font(self):
         font = self.font()
