@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 import posenc_gui
 from posenc_gui import files
 from posenc_gui.app import export, state
-from posenc_gui.app.state import MAX_DECK_BYTES, MAX_INDEX, SCENE_KEYS, Deck, Scene
+from posenc_gui.app.state import MAX_DECK_BYTES, SCENE_KEYS, Deck, Scene
 from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow, read_scene
 from posenc_gui.core import registry
