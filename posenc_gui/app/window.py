@@ -495,8 +495,8 @@ class MainWindow(QMainWindow):
         self.deck_label.setToolTip(scene.notes)
         self.notes.setText(scene.notes or self.tr("(no notes for this scene)"))
         if self.notes_dock.isVisible():  # just tall enough for the notes
-            title = self.notes_dock.titleBarWidget().sizeHint().height()
-            height = self.notes.heightForWidth(self.notes_dock.width()) + title
+            title_height = self.notes_dock.titleBarWidget().sizeHint().height()
+            height = self.notes.heightForWidth(self.notes_dock.width()) + title_height
             self.resizeDocks([self.notes_dock], [height], Qt.Vertical)
 
     # -- files ----------------------------------------------------------------------------------
