@@ -43,6 +43,8 @@ class ReferencePage(View):
         raise NotImplementedError
 
     def show_data(self, scene: Scene, data) -> None:
+        if data == self._data:
+            return  # the same facts (constants in core.models): laying the page out again costs tens of ms
         self._data = data
         self.browser.setHtml(self.page_html(data))
 
