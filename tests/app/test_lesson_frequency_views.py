@@ -112,3 +112,74 @@ def test_hovering_a_plot_names_its_values(qtbot, cls):
     text = view.hover_text(view.plots[0], 0.2, 0.3)
     assert text and any(character.isdigit() for character in text)
     assert view.hover_text(None, 0.0, 0.0) == ""
+
+
+def plot_items(view) -> list:
+    """Every item in the view's plots, plot by plot (the same objects when nothing was rebuilt)."""
+    return [item for plot in view.plots for item in (plot, *plot.items)]
+
+
+def test_a_clock_change_moves_the_hands_of_the_same_dials(qtbot):
+    model, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=3))
+    before, hand = plot_items(view), view.dials[0][1].getData()[0].copy()
+    model.update(position=200)
+    refresh(view)
+    assert all(a is b for a, b in zip(plot_items(view), before)) and len(plot_items(view)) == len(before)
+    assert not np.allclose(view.dials[0][1].getData()[0], hand)
+    dials = [dial[0] for dial in view.dials]
+    model.set_option("hands", 4)
+    refresh(view)
+    model.set_option("hands", 8)
+    refresh(view)
+    assert [dial[0] for dial in view.dials] == dials  # fewer hands and back: the same dials, placed again
+    assert len(view.graphics.ci.items) == 9 and view.bit_plot in view.graphics.ci.items
+
+
+def test_an_extension_change_sets_the_data_of_the_same_curves(qtbot):
+    model, view = shown_view(qtbot, ContextExtensionView,
+                             Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
+    before, legend, curve = plot_items(view), view.legend, view.curves["ratio", "linear"]
+    model.set_param("factor", 8.0)
+    refresh(view)
+    model.set_param("d_model", 512)  # 256 pairs: Llama 3's markers go, on the same curve
+    refresh(view)
+    assert all(a is b for a, b in zip(plot_items(view), before)) and len(plot_items(view)) == len(before)
+    assert view.legend is legend and view.curves["ratio", "linear"] is curve
+    assert curve.yData == pytest.approx(np.full(256, 1 / 8))
+    assert view.curves["ratio", "llama3"].opts["symbol"] is None
+
+
+def test_a_precision_step_shows_curves_of_the_same_plot(qtbot):
+    model, view = shown_view(qtbot, PrecisionView, Scene(view="precision"))
+    before = plot_items(view)
+    model.set_option("step", 2)
+    refresh(view)
+    model.set_param("base", 500.0)
+    refresh(view)
+    assert all(a is b for a, b in zip(plot_items(view), before)) and len(plot_items(view)) == len(before)
+    assert len(view.curves) == 6 and len(view.legend.items) == 6
+
+
+@pytest.mark.parametrize("scale", [1.0, style.PRESENTATION_SCALE * 1.25])
+def test_clock_captions_keep_the_text_size_and_the_dial_width(qtbot, scale):
+    _, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=1000, options={"hands": 16}))
+    view.set_look(style.theme_named("light"), style.BASE_POINTS * scale)
+    view.show()
+    qtbot.waitUntil(lambda: view.dials[0][0].vb.width() > 0)
+    view.grab()  # a text item takes its place on the screen when it is painted
+    for plot, _hand, _tip, caption in view.dials:
+        assert caption.textItem.font().pointSizeF() == pytest.approx(style.BASE_POINTS * scale * 0.8)
+        assert caption.boundingRect().width() <= plot.vb.width() + 1
+        assert plot.vb.sceneBoundingRect().contains(caption.sceneBoundingRect())
+
+
+@pytest.mark.parametrize("scale", [1.0, style.PRESENTATION_SCALE])
+def test_length_line_labels_stay_inside_the_wavelength_plot(qtbot, scale):
+    _, view = shown_view(qtbot, ContextExtensionView, Scene(method="rope", view="context_extension"))
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS * scale)
+    view.show()
+    qtbot.waitUntil(lambda: view.plots[1].vb.width() > 0)
+    view.grab()  # a text item takes its place on the screen when it is painted
+    box = view.plots[1].vb.sceneBoundingRect()
+    for line in view.length_lines:
+        assert box.contains(line.label.sceneBoundingRect()), line.label.toPlainText()
