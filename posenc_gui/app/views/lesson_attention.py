@@ -4,6 +4,8 @@ Every number comes from ``core.lessons``; settings (step, chosen cell, p and k..
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -39,10 +41,23 @@ def vector_text(values, decimals: int = 4) -> str:
     return "[" + ", ".join(number_text(v, decimals) for v in np.ravel(values)) + "]"
 
 
+class MatrixPanel:
+    """The items of one matrix panel, kept while the lesson's layout stays, and what they show now: a part
+    that did not change is not set again (every set makes pyqtgraph lay out or paint anew)."""
+
+    def __init__(self, plot: pg.PlotItem, image: pg.ImageItem, lines: pg.PlotCurveItem, texts: CellTexts):
+        self.plot, self.image, self.lines, self.texts = plot, image, lines, texts
+        self.fills: np.ndarray | None = None
+        self.labels: tuple[list[str], list[str]] | None = None
+
+
 class MatrixLesson(LessonView):
     """A lesson drawn as labelled matrices: every panel a PlotItem with an image, optional numbers in the
     cells and outlined rows, columns or cells. ``self.panels`` maps each plot to (name, array) for hovering
-    and clicking; a ``note`` line under the step buttons says what the current step shows."""
+    and clicking; a ``note`` line under the step buttons says what the current step shows.
+
+    ``show_data`` draws inside ``with self.drawing(layout):``; the plots are built once per layout (and
+    look) and later scenes with the same layout only write their numbers, titles and outlines into them."""
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -51,6 +66,11 @@ class MatrixLesson(LessonView):
         self.note.setTextFormat(Qt.RichText)
         self.header.layout().addWidget(self.note)
         self.panels: dict[pg.PlotItem, tuple[str, np.ndarray]] = {}
+        self.kept: dict[tuple[int, int], MatrixPanel] = {}      # grid (row, col) -> its panel
+        self.boxes: dict[pg.PlotItem, list[QGraphicsRectItem]] = {}
+        self.boxes_used: dict[pg.PlotItem, int] = {}
+        self.layout_key = None
+        self.resized = False  # a kept plot's title or tick labels changed size: the grid must share anew
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def set_look(self, theme, points) -> None:
@@ -61,24 +81,50 @@ class MatrixLesson(LessonView):
         self.fit_header()
 
     def set_note(self, text: str) -> None:
-        self.note.setText(text)
-        self.fit_header()
+        if text != self.note.text():
+            self.note.setText(text)
+            self.fit_header()
 
     def reset(self) -> None:
         self.clear_plots()
+        self.panels, self.kept, self.boxes, self.boxes_used = {}, {}, {}, {}
+        self.layout_key = None
+
+    @contextmanager
+    def drawing(self, layout):
+        """Draw one scene. When ``layout`` (whatever decides which panels there are and where) and the look
+        are those of the last scene, the ``matrix`` and ``outline`` calls inside write into the panels
+        already there; otherwise the plots are built anew. Yields True when they were. Outlines that were
+        not drawn again are hidden at the end, and the grid is laid out anew when a kept plot's title or
+        labels changed (left alone it keeps the old shares of the width)."""
+        key = (layout, self.theme.name, self.points)
+        fresh = key != self.layout_key
+        if fresh:
+            self.reset()
         self.panels = {}
+        self.boxes_used = dict.fromkeys(self.boxes, 0)
+        self.resized = False
+        try:
+            yield fresh
+        except BaseException:
+            self.layout_key = None  # half drawn: build anew next time
+            raise
+        self.layout_key = key
+        if self.resized:
+            self.graphics.ci.layout.invalidate()
+        for plot, boxes in self.boxes.items():
+            for box in boxes[self.boxes_used[plot]:]:
+                box.setVisible(False)
 
     def matrix(self, row: int, col: int, name: str, data: np.ndarray, title: str, texts=None, fills=None,
                signed: bool = False, levels=None, row_labels=None, col_labels=None, rowspan: int = 1,
-               colspan: int = 1, text_scale: float = 1.0) -> pg.PlotItem:
-        """Add a matrix panel at grid (row, col): ``data`` coloured (``fills`` (rows, cols, 3) uint8 RGB
+               colspan: int = 1, text_scale: float = 1.0, square: bool = True) -> pg.PlotItem:
+        """Draw a matrix panel at grid (row, col): ``data`` coloured (``fills`` (rows, cols, 3) uint8 RGB
         overrides the colours), ``texts`` (same shape, strings) written in the cells (numbers of ``data``
-        when None, none when the panel is too big), labels 1-based unless given."""
+        when None, none when the panel is too big), labels 1-based unless given, cells square unless
+        ``square`` is False."""
         data = np.atleast_2d(np.asarray(data, dtype=np.float64))
         rows, cols = data.shape
-        plot = self.new_plot(row, col, rowspan=rowspan, colspan=colspan)
-        plot.setMouseEnabled(False, False)
-        image = pg.ImageItem(axisOrder="row-major")
         if fills is None:
             cmap = style.colour_map(True) if signed else pg.ColorMap(
                 [0.0, 1.0], [QColor(self.theme.base), QColor(CELL_TINTS[self.theme.name])])
@@ -91,38 +137,76 @@ class MatrixLesson(LessonView):
                 levels = (low, high if high > low else low + 1.0)
             scaled = np.clip((np.nan_to_num(data, nan=levels[0]) - levels[0]) / (levels[1] - levels[0]), 0, 1)
             fills = cmap.map(scaled.ravel(), mode="byte")[:, :3].reshape(rows, cols, 3)
-        image.setImage(np.ascontiguousarray(fills, dtype=np.uint8), levels=(0, 255))
-        image.setRect(-0.5, -0.5, cols, rows)
+        fills = np.ascontiguousarray(fills, dtype=np.uint8)
+        panel = self.kept.get((row, col)) or self._new_panel(row, col, rowspan, colspan, square)
+        plot = panel.plot
+        if panel.fills is None or panel.fills.shape != fills.shape:
+            panel.image.setImage(fills, levels=(0, 255))
+            panel.image.setRect(-0.5, -0.5, cols, rows)
+            panel.lines.setData(*self.cell_lines(rows, cols))
+            plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+        elif not np.array_equal(panel.fills, fills):
+            panel.image.setImage(fills, levels=(0, 255))
+        panel.fills = fills
+        labels = (list(row_labels or [str(r + 1) for r in range(rows)]),
+                  list(col_labels or [str(c + 1) for c in range(cols)]))
+        if labels != panel.labels:
+            self._label_axes(plot, *labels)
+            panel.labels = labels
+        self.set_title(plot, title)
+        if texts is None and rows * cols <= MAX_NUMBERED:
+            texts = np.vectorize(number_text)(data)
+        cells = [] if texts is None else [
+            (r, c, str(texts[r][c]), text_colour(QColor(*map(int, fills[r, c]))))
+            for r in range(rows) for c in range(cols) if str(texts[r][c])]
+        font = self.font()
+        font.setPointSizeF(self.points * text_scale)
+        if (cells, rows, cols, font) != (panel.texts.labels, panel.texts.rows, panel.texts.cols, panel.texts.font):
+            panel.texts.prepareGeometryChange()
+            panel.texts.labels, panel.texts.rows, panel.texts.cols, panel.texts.font = cells, rows, cols, font
+            panel.texts.update()
+        self.panels[plot] = (name, data)
+        return plot
+
+    def set_title(self, plot: pg.PlotItem, title: str) -> None:
+        """Title ``plot`` unless it already has that title (a new one lays the plots out again)."""
+        if title != plot.titleLabel.text:
+            style.title(plot, title, self.theme, self.points)
+            self.resized = True
+
+    def _new_panel(self, row: int, col: int, rowspan: int, colspan: int, square: bool) -> MatrixPanel:
+        plot = self.new_plot(row, col, rowspan=rowspan, colspan=colspan)
+        plot.setMouseEnabled(False, False)
+        image = pg.ImageItem(axisOrder="row-major")
         plot.addItem(image)
-        plot.addItem(self.cell_lines(rows, cols))
+        colour = QColor(self.theme.foreground)
+        colour.setAlphaF(0.35)
+        lines = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(colour, width=1))
+        plot.addItem(lines)
         plot.invertY(True)
-        plot.setAspectLocked(True)
-        plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+        plot.setAspectLocked(square)
         plot.showAxis("top")
         plot.hideAxis("bottom")
-        row_labels = row_labels or [str(r + 1) for r in range(rows)]
-        plot.getAxis("left").setTicks([[(r, text) for r, text in enumerate(row_labels) if text]])
-        plot.getAxis("top").setTicks([[(c, text) for c, text in enumerate(col_labels or
-                                                                        [str(c + 1) for c in range(cols)]) if text]])
-        style.title(plot, title, self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
+        texts = CellTexts([], 0, 0, self.font())
+        plot.addItem(texts)
+        panel = self.kept[(row, col)] = MatrixPanel(plot, image, lines, texts)
+        return panel
+
+    def _label_axes(self, plot: pg.PlotItem, row_labels: list[str], col_labels: list[str]) -> None:
+        """Tick labels of the rows (left) and columns (top), the left axis as wide as its labels."""
+        plot.getAxis("left").setTicks([[(r, text) for r, text in enumerate(row_labels) if text]])
+        plot.getAxis("top").setTicks([[(c, text) for c, text in enumerate(col_labels) if text]])
         tick_font = QFont(self.font())
         tick_font.setPointSizeF(self.points * 0.9)
         widest = max(QFontMetrics(tick_font).horizontalAdvance(text) for text in row_labels)
         plot.getAxis("left").setWidth(widest + round(self.points))  # room for the labels from the first paint
-        if texts is None and rows * cols <= MAX_NUMBERED:
-            texts = np.vectorize(number_text)(data)
-        if texts is not None:
-            font = self.font()
-            font.setPointSizeF(self.points * text_scale)
-            labels = [(r, c, str(texts[r][c]), text_colour(QColor(*map(int, fills[r, c]))))
-                      for r in range(rows) for c in range(cols) if str(texts[r][c])]
-            plot.addItem(CellTexts(labels, rows, cols, font))
-        self.panels[plot] = (name, data)
-        return plot
+        self.resized = True
 
-    def cell_lines(self, rows: int, cols: int) -> pg.PlotCurveItem:
-        """Thin lines between and around the cells, so that equal neighbours stay apart."""
+    @staticmethod
+    def cell_lines(rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
+        """x and y of thin lines between and around the cells (pairs of points), so that equal neighbours
+        stay apart."""
         xs, ys = [], []
         for r in range(rows + 1):
             xs += [-0.5, cols - 0.5]
@@ -130,19 +214,26 @@ class MatrixLesson(LessonView):
         for c in range(cols + 1) if cols <= MAX_LINED_COLUMNS else (0, cols):
             xs += [c - 0.5, c - 0.5]
             ys += [-0.5, rows - 0.5]
-        colour = QColor(self.theme.foreground)
-        colour.setAlphaF(0.35)
-        return pg.PlotCurveItem(np.array(xs), np.array(ys), connect="pairs", pen=pg.mkPen(colour, width=1))
+        return np.array(xs), np.array(ys)
 
     def outline(self, plot: pg.PlotItem, row: float, col: float, rows: float, cols: float,
                 colour: str | None = None, width: float = 1.0) -> None:
-        """A rectangle around cells (row ... row+rows-1, col ... col+cols-1) of a matrix panel."""
-        box = QGraphicsRectItem(QRectF(col - 0.5, row - 0.5, cols, rows))
+        """A rectangle around cells (row ... row+rows-1, col ... col+cols-1) of a panel (a kept one when
+        the last scene had one there)."""
+        boxes = self.boxes.setdefault(plot, [])
+        used = self.boxes_used.get(plot, 0)
+        if used == len(boxes):
+            box = QGraphicsRectItem()
+            box.setZValue(10)
+            plot.addItem(box)
+            boxes.append(box)
+        box = boxes[used]
+        self.boxes_used[plot] = used + 1
         pen = pg.mkPen(colour or MARK_COLOURS[self.theme.name], width=width * max(3.0, self.points / 3.5))
         pen.setCosmetic(True)
         box.setPen(pen)
-        box.setZValue(10)
-        plot.addItem(box)
+        box.setRect(QRectF(col - 0.5, row - 0.5, cols, rows))
+        box.setVisible(True)
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.LeftButton:
@@ -287,7 +378,12 @@ class WalkthroughLesson(MatrixLesson):
         self.query.setEnabled(step.name in ("weighted", "sum"))
         self.show_step()
         self.set_note(self.step_note(data))
-        self.reset()
+        with self.drawing(tuple(name for name, _ in step.panels)):
+            self.draw_step(step, query)
+        self.shown = dict(step.panels)
+
+    def draw_step(self, step, query: int) -> None:
+        """The step's matrices, four to a row, with the sources of the chosen cell outlined."""
         per_row = 4 if len(step.panels) > 4 else len(step.panels)
         plots = {}
         for index, (name, array) in enumerate(step.panels):
@@ -297,7 +393,6 @@ class WalkthroughLesson(MatrixLesson):
             row_labels = [str(query + 1)] if name == "output" else None
             plots[name] = self.matrix(row, col, name, array, self.panel_title(name, query), row_labels=row_labels,
                                       text_scale=1.5)
-        self.shown = dict(step.panels)
         for panel, kind, index in step.sources:
             plot, shape = plots[panel], dict(step.panels)[panel].shape
             if kind == "row":
@@ -387,66 +482,76 @@ class MultiHeadLesson(MatrixLesson):
         first, second = settings["valid_lens"]
         self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
         self.show_step()
-        self.reset()
+        step, heads = settings["step"], settings["heads"]
+        with self.drawing((step, heads if step < 2 else None)) as fresh:  # the heads only move outlines in step 3
+            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh)
+
+    def show_split(self, settings: dict, result: dict, fresh: bool) -> None:
         batch, n, d = result["x"].shape
         heads = settings["heads"]
         width = d // heads
-        step = settings["step"]
-        if step == 0:
-            self.set_note(self.tr(
-                "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
-                "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
-                "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
-            side_by_side = batch * heads <= MAX_SLICES_PER_ROW   # else each sequence above its own slices
-            for b in range(batch):
-                self.matrix(0 if side_by_side else 2 * b, b * heads if side_by_side else 0, "x", result["channel"][b],
-                            self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
-                            texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
-                            col_labels=[str(c) for c in range(d)], text_scale=1.2)
-            for s in range(batch * heads):
-                self.matrix(1 if side_by_side else 2 * (s // heads) + 1, s if side_by_side else s % heads, "slice",
-                            result["split_channel"][s],
-                            self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
-                            texts=result["split_channel"][s],
-                            fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
-                            col_labels=[str(c) for c in range(width)], text_scale=1.2)
-            self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
-        elif step == 1:
-            self.set_note(self.tr(
-                "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
-                "padding: they get weight 0 (grey) and every row still sums to 1.").format(
-                list(settings["valid_lens"]), result["lens"].tolist()))
-            for s in range(batch * heads):
-                weights = result["weights"][s]
-                texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
-                plot = self.matrix(s // heads, s % heads, "weights", weights,
-                                   self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
-                                                                                 result["lens"][s]),
-                                   texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+        self.set_note(self.tr(
+            "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
+            "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
+            "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
+        side_by_side = batch * heads <= MAX_SLICES_PER_ROW   # else each sequence above its own slices
+        for b in range(batch):
+            self.matrix(0 if side_by_side else 2 * b, b * heads if side_by_side else 0, "x", result["channel"][b],
+                        self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
+                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
+                        col_labels=[str(c) for c in range(d)], text_scale=1.2)
+        for s in range(batch * heads):
+            self.matrix(1 if side_by_side else 2 * (s // heads) + 1, s if side_by_side else s % heads, "slice",
+                        result["split_channel"][s],
+                        self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
+                        texts=result["split_channel"][s],
+                        fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
+                        col_labels=[str(c) for c in range(width)], text_scale=1.2)
+        self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
+
+    def show_masks(self, settings: dict, result: dict, fresh: bool) -> None:
+        heads = settings["heads"]
+        self.set_note(self.tr(
+            "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
+            "padding: they get weight 0 (grey) and every row still sums to 1.").format(
+            list(settings["valid_lens"]), result["lens"].tolist()))
+        for s in range(result["weights"].shape[0]):
+            weights = result["weights"][s]
+            texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
+            plot = self.matrix(s // heads, s % heads, "weights", weights,
+                               self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
+                                                                             result["lens"][s]),
+                               texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+            if fresh:
                 style.label(plot, "top", self.tr("key"), self.theme, self.points)
                 if s % heads == 0:
                     style.label(plot, "left", self.tr("query"), self.theme, self.points)
-            self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
-        else:
-            self.set_note(self.tr(
-                "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "
-                "({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads."
-            ).format(batch * heads, n, width, batch, d))
-            def texts(array, limit):
-                return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
+        self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
 
-            for b in range(batch):
-                plot = self.matrix(b, 0, "concat", result["concat"][b],
-                                   self.tr("sequence {0}: heads concatenated").format(b), signed=True,
-                                   texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
-                for h in range(heads):
-                    self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
-                self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b),
-                            signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
-            self.matrix(0, 1, "w_o", result["w_o"], self.tr("W_o (the same for every sequence)"), signed=True,
-                        rowspan=batch, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
-                        row_labels=channel_labels(d), text_scale=0.9)
-            self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
+    def show_concat(self, settings: dict, result: dict, fresh: bool) -> None:
+        batch, n, d = result["x"].shape
+        heads = settings["heads"]
+        width = d // heads
+        self.set_note(self.tr(
+            "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "
+            "({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads."
+        ).format(batch * heads, n, width, batch, d))
+
+        def texts(array, limit):
+            return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
+
+        for b in range(batch):
+            plot = self.matrix(b, 0, "concat", result["concat"][b],
+                               self.tr("sequence {0}: heads concatenated").format(b), signed=True,
+                               texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
+            for h in range(heads):
+                self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
+            self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b),
+                        signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
+        self.matrix(0, 1, "w_o", result["w_o"], self.tr("W_o (the same for every sequence)"), signed=True,
+                    rowspan=batch, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
+                    row_labels=channel_labels(d), text_scale=0.9)
+        self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
 
     def _masked(self, weights: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """RGB fills of a weight matrix with masked keys in grey."""
@@ -522,23 +627,21 @@ class OrderLesson(MatrixLesson):
     def show_data(self, scene: Scene, data: dict) -> None:
         result = data["result"]
         self.pair.setCurrentIndex(list(lessons.ORDER_PAIRS).index(data["pair"]))
-        self.reset()
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
-        verdicts = []
         sentences = lessons.ORDER_PAIRS[data["pair"]]
-        for col, (name, prefix) in enumerate(sides):
-            a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
-            extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
-            for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
-                                                                   (result["tokens_b"], b, "B", sentences[1]))):
-                plot = self.matrix(row, col, f"{prefix}_{letter}", outputs,
-                                   self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
-                                   signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
-                                   row_labels=tokens, col_labels=channel_labels(outputs.shape[1]))
-                plot.setAspectLocked(False)
-            verdicts.append("<b>{0}:</b> {1}".format(name, self.verdict(result["perm"], result[f"{prefix}_difference"])))
-        self.set_note("<br>".join(verdicts))
+        with self.drawing("two sentences, two ways"):
+            for col, (name, prefix) in enumerate(sides):
+                a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
+                extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
+                for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
+                                                                       (result["tokens_b"], b, "B", sentences[1]))):
+                    self.matrix(row, col, f"{prefix}_{letter}", outputs,
+                                self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
+                                signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
+                                row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
+        self.set_note("<br>".join("<b>{0}:</b> {1}".format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
+                                  for name, prefix in sides))
         self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}
 
 
@@ -584,6 +687,7 @@ class RelativePropertyLesson(MatrixLesson):
             ("k", self.tr("Offset k:"), 0, 10_000, self.tr("How far it is shifted")),
             ("width", self.tr("Width d:"), 2, 512, self.tr("Channels of the encoding (even: sin, cos pairs)"), 2)))
         row.addStretch(1)
+        self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
 
     @staticmethod
     def fetch(scene: Scene):
@@ -602,10 +706,10 @@ class RelativePropertyLesson(MatrixLesson):
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible((name == "rope_relative") == (s["step"] == 2))
         self.show_step()
-        self.reset()
-        [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data)
+        with self.drawing(s["step"]) as fresh:
+            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh)
 
-    def show_shift(self, s: dict, data: dict) -> None:
+    def show_shift(self, s: dict, data: dict, fresh: bool) -> None:
         shift = data["shift"]
         shown = min(2 * SHOWN_BLOCKS, s["width"])
         self.set_note(self.tr(
@@ -628,12 +732,13 @@ class RelativePropertyLesson(MatrixLesson):
             self.matrix(0, col, name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
                         texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
                         text_scale=0.9)
-        layout = self.graphics.ci.layout
-        for col, stretch in enumerate((3, 3, 1, 1, 1)):
-            layout.setColumnStretchFactor(col, stretch)
+        if fresh:
+            layout = self.graphics.ci.layout
+            for col, stretch in enumerate((3, 3, 1, 1, 1)):
+                layout.setColumnStretchFactor(col, stretch)
         self.shown = {k: shift[k] for k in ("shift", "pe_p", "moved", "pe_pk")}
 
-    def show_similarity(self, s: dict, data: dict) -> None:
+    def show_similarity(self, s: dict, data: dict, fresh: bool) -> None:
         sim = data["similarity"]
         k = min(s["k"], SIMILARITY_POSITIONS - 1)
         self.set_note(self.tr(
@@ -646,41 +751,49 @@ class RelativePropertyLesson(MatrixLesson):
             col_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)])
         for p in range(SIMILARITY_POSITIONS - k):
             self.outline(plot, p, p + k, 1, 1, width=0.5)
-        curve = self.new_plot(0, 1)
+        colour = MARK_COLOURS[self.theme.name]
+        if fresh:
+            self.curves = [self.new_plot(0, 1)]
+            self.curves[0].plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points,
+                                symbolBrush=colour)
+            style.label(self.curves[0], "bottom", self.tr("p"), self.theme, self.points)
+            style.style_plot(self.curves[0], self.theme, self.points)
+        curve = self.curves[0]
         diagonal = np.diagonal(matrix, k)
-        curve.plot(np.arange(diagonal.size), diagonal, pen=pg.mkPen(MARK_COLOURS[self.theme.name], width=3),
-                   symbol="o", symbolSize=self.points, symbolBrush=MARK_COLOURS[self.theme.name])
+        curve.listDataItems()[0].setData(np.arange(diagonal.size), diagonal)
         curve.setYRange(-s["width"] / 2, s["width"] / 2)
-        style.title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k), self.theme, self.points)
-        style.label(curve, "bottom", self.tr("p"), self.theme, self.points)
-        style.style_plot(curve, self.theme, self.points)
+        self.set_title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k))
         self.shown = {"similarity": matrix, "diagonal": diagonal}
 
-    def show_rope(self, s: dict, data: dict) -> None:
+    def show_rope(self, s: dict, data: dict, fresh: bool) -> None:
         same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
         self.set_note(self.tr(
             "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
             "For m − n = {0} at every n the spread is {1}; against the offset it changes.").format(
             s["k"], f"{np.ptp(same):.1e}"))
         colour = MARK_COLOURS[self.theme.name]
-        left = self.new_plot(0, 0)
-        left.plot(np.arange(same.size), same, pen=pg.mkPen(colour, width=3), symbol="o",
-                  symbolSize=self.points, symbolBrush=colour)
+        if fresh:
+            left, right = self.curves = [self.new_plot(0, 0), self.new_plot(0, 1)]
+            left.plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points, symbolBrush=colour)
+            style.label(left, "bottom", self.tr("n"), self.theme, self.points)
+            style.label(left, "left", self.tr("score"), self.theme, self.points)
+            right.plot(pen=pg.mkPen(self.theme.foreground, width=3))
+            right.plot(pen=None, symbol="o", symbolSize=self.points * 1.5, symbolBrush=colour)
+            style.title(right, self.tr("score against the offset m − n (n = 0)"), self.theme, self.points)
+            style.label(right, "bottom", self.tr("m − n"), self.theme, self.points)
+            for plot in self.curves:
+                plot.showGrid(x=True, y=True, alpha=0.25)
+                style.style_plot(plot, self.theme, self.points)
+        left, right = self.curves
+        left.listDataItems()[0].setData(np.arange(same.size), same)
         extent = float(np.abs(by_offset).max()) * 1.1
-        left.setYRange(-extent, extent)
-        style.title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s["k"], same.size - 1),
-                    self.theme, self.points)
-        style.label(left, "bottom", self.tr("n"), self.theme, self.points)
-        style.label(left, "left", self.tr("score"), self.theme, self.points)
-        right = self.new_plot(0, 1)
-        right.plot(np.arange(by_offset.size), by_offset, pen=pg.mkPen(self.theme.foreground, width=3))
+        self.set_title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s["k"], same.size - 1))
+        line, dot = right.listDataItems()
+        line.setData(np.arange(by_offset.size), by_offset)
         if s["k"] < by_offset.size:
-            right.plot([s["k"]], [by_offset[s["k"]]], pen=None, symbol="o", symbolSize=self.points * 1.5,
-                       symbolBrush=colour)
-        right.setYRange(-extent, extent)
-        style.title(right, self.tr("score against the offset m − n (n = 0)"), self.theme, self.points)
-        style.label(right, "bottom", self.tr("m − n"), self.theme, self.points)
-        for plot in (left, right):
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            style.style_plot(plot, self.theme, self.points)
+            dot.setData([s["k"]], [by_offset[s["k"]]])
+        else:
+            dot.setData([], [])
+        for plot in self.curves:
+            plot.setYRange(-extent, extent)
         self.shown = {"same_offset": same, "by_offset": by_offset}
