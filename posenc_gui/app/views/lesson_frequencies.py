@@ -164,6 +164,7 @@ class ClocksView(FrequencyLesson):
         self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
         self._layout_key = None
         self._drawn = None
+        self._fitted: dict[pg.PlotItem, tuple[str, float, float]] = {}  # each caption's text and dial size when fitted
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -188,6 +189,7 @@ class ClocksView(FrequencyLesson):
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
         self.bit_plot = self.lamps = None
         self._layout_key = self._drawn = None
+        self._fitted = {}
         if self.face:
             self.show_data(self.model.scene, self.face)
 
@@ -212,7 +214,7 @@ class ClocksView(FrequencyLesson):
         caption.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
         caption.setPos(0, -1.08)
         plot.addItem(caption)
-        plot.vb.sigResized.connect(self._fit_captions)
+        plot.vb.sigResized.connect(lambda _box: self._fit_caption(plot, caption))
         style.style_plot(plot, self.theme, self.points)
         return plot, hand, tip, caption
 
@@ -241,8 +243,9 @@ class ClocksView(FrequencyLesson):
         self.dials = self.dial_pool[:dial_count]
         caption_font = self.font()
         caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
-        for *_items, caption in self.dials:
+        for plot, *_items, caption in self.dials:
             caption.setFont(caption_font)
+            self._fitted.pop(plot, None)
         rows = -(-dial_count // columns)
         if self.bit_plot is None:
             self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
@@ -297,7 +300,8 @@ class ClocksView(FrequencyLesson):
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
             caption.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
-        self._fit_captions()
+        for plot, _hand, _tip, caption in self.dials:
+            self._fit_caption(plot, caption)
         lit, dark = self.theme.highlight, self.theme.window
         bits = face["bits"]
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
@@ -315,21 +319,23 @@ class ClocksView(FrequencyLesson):
                                    period_text(face["wavelengths"][0]),
                                    period_text(face["wavelengths"][-1])))
 
-    def _fit_captions(self, *_resized) -> None:
-        """Keep the captions at the text size (they must read from the back of a hall): wrapped to the
-        dial's width when wider, and each dial's range opened downwards to make room for its caption."""
-        for plot, _hand, _tip, caption in self.dials:
-            width, height = plot.vb.width(), plot.vb.height()
-            if width <= 0 or height <= 0:
-                continue
-            caption.setTextWidth(-1)
-            if caption.boundingRect().width() > width:
-                caption.setTextWidth(width)
-            needed = caption.boundingRect().height() + self.points / 2
-            # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
-            scale = min(width / 2.4, (height - needed) / 2.23)
-            if scale > 0:
-                plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
+    def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
+        """Keep a dial's caption at the text size (it must read from the back of a hall): wrapped to the
+        dial's width when wider, and the dial's range opened downwards to make room for it. Refitted only
+        when the caption or the dial's size changed (a resize signals every dial several times)."""
+        width, height = plot.vb.width(), plot.vb.height()
+        fitted = (caption.toPlainText(), width, height)
+        if width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
+            return
+        self._fitted[plot] = fitted
+        caption.setTextWidth(-1)
+        if caption.boundingRect().width() > width:
+            caption.setTextWidth(width)
+        needed = caption.boundingRect().height() + self.points / 2
+        # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
+        scale = min(width / 2.4, (height - needed) / 2.23)
+        if scale > 0:
+            plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
 
     def hover_text(self, plot, x, y) -> str:
         face = self.face
