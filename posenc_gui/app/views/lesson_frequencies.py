@@ -396,6 +396,7 @@ class ContextExtensionView(FrequencyLesson):
         self.dynamic_label: pg.LabelItem | None = None
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
         self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
+        self._fitted: dict[str, tuple] = {}  # what each panel's range was last fitted to
         self._drawn_method = None
         self._layout_key = None
 
@@ -431,7 +432,7 @@ class ContextExtensionView(FrequencyLesson):
             ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
             ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
         ]
-        self.panels, self.curves, self.ticks = [], {}, {}
+        self.panels, self.curves, self.ticks, self._fitted = [], {}, {}, {}
         width = max(2.5, self.points / 5)
         self.legend = legend = self.legend_below(span=len(panels), columns=2)
         for col, (what, heading, y_label) in enumerate(panels):
@@ -462,8 +463,8 @@ class ContextExtensionView(FrequencyLesson):
             line.label.setFont(self._label_font())
             self.plots[1].addItem(line)
             self.length_lines.append(line)
-        for plot in self.plots:
-            plot.vb.sigResized.connect(self._fit_ranges)
+        for plot, what, _ in self.panels:
+            plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
 
     def show_data(self, scene: Scene, data: dict) -> None:
         self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
@@ -501,7 +502,8 @@ class ContextExtensionView(FrequencyLesson):
                                       (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
             line.setPos(np.log10(length))
             line.label.setFormat(text.format(length))
-        self._fit_ranges()
+        for plot, what, _ in self.panels:
+            self._fit_range(plot, what)
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
@@ -511,32 +513,35 @@ class ContextExtensionView(FrequencyLesson):
             settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
             f"{data['yarn_attention_factor']:.4f}"))
 
-    def _fit_ranges(self, *_resized) -> None:
-        """Each panel's vertical range: its values with room at both ends for half a tick label (so the
-        end ticks keep their labels at any text size); the wavelength plot's also makes room above and
-        below the length lines for their labels, which wrap to the plot's width."""
-        for line in self.length_lines:
-            width = self.plots[1].vb.width()
-            line.label.setTextWidth(-1)
-            if width > 0 and line.label.boundingRect().width() > 0.9 * width:
-                line.label.setTextWidth(0.9 * width)
-        for plot, what, _ in self.panels:
-            height = plot.vb.height()
-            if what not in self.spans or height <= 0:
-                continue
-            low, high = self.spans[what]
-            edge = 0.6 * self.points / height  # half a tick label, as a share of the height
-            lowest, highest, below, above = low, high, edge, edge
-            if what == "wavelengths":  # the training length's label below its line, the extended one's above
-                lowest, highest = (line.value() for line in self.length_lines)
-                below, above = (min((line.label.boundingRect().height() + self.points) / height, 0.45)
-                                for line in self.length_lines)
-            bottom, top = low, high
-            for _ in range(4):  # the room an end needs grows with the range it opens: settle it
-                span = max(top - bottom, 1e-9)
-                bottom = min(low - edge * span, lowest - below * span)
-                top = max(high + edge * span, highest + above * span)
-            plot.setYRange(bottom, top, padding=0)
+    def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
+        """A panel's vertical range: its values with room at both ends for half a tick label (so the end
+        ticks keep their labels at any text size). The wavelength plot's also makes room above and below
+        the length lines for their labels, which wrap to the plot's width. Refitted only when the values or
+        the plot's size changed (a resize signals every panel several times)."""
+        width, height = plot.vb.width(), plot.vb.height()
+        marks = tuple((line.value(), line.label.toPlainText()) for line in self.length_lines) \
+            if what == "wavelengths" else ()
+        fitted = (self.spans.get(what), width, height, marks)
+        if what not in self.spans or height <= 0 or self._fitted.get(what) == fitted:
+            return
+        self._fitted[what] = fitted
+        low, high = self.spans[what]
+        edge = 0.6 * self.points / height  # half a tick label, as a share of the height
+        lowest, highest, below, above = low, high, edge, edge
+        if what == "wavelengths":  # the training length's label below its line, the extended one's above
+            for line in self.length_lines:
+                line.label.setTextWidth(-1)
+                if line.label.boundingRect().width() > 0.9 * width:
+                    line.label.setTextWidth(0.9 * width)
+            lowest, highest = (line.value() for line in self.length_lines)
+            below, above = (min((line.label.boundingRect().height() + self.points) / height, 0.45)
+                            for line in self.length_lines)
+        bottom, top = low, high
+        for _ in range(4):  # the room an end needs grows with the range it opens: settle it
+            span = max(top - bottom, 1e-9)
+            bottom = min(low - edge * span, lowest - below * span)
+            top = max(high + edge * span, highest + above * span)
+        plot.setYRange(bottom, top, padding=0)
 
     def _label_font(self):
         font = self.font()
