@@ -77,6 +77,7 @@ class ImagesLesson(LessonView):
         self.marks: list[QGraphicsRectItem] = []
         self.settings = image_settings(model.scene)
         self._layout_key = None
+        self.drawn = None  # the settings the panels show
         self._build_controls()
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
@@ -129,10 +130,18 @@ class ImagesLesson(LessonView):
         titles = self.panel_titles(settings)
         self.panels = list(zip(titles, data["maps"].values()))
         self.shown = dict(data["maps"])
-        key = (tuple(titles), settings["grid"], self.points, self.theme.name)
+        key = (len(titles), settings["grid"], self.points, self.theme.name)
         if key != self._layout_key:
             self._build_panels(titles, settings)
             self._layout_key = key
+        elif settings == self.drawn:
+            return  # a change of something this lesson does not show (the method, a parameter)
+        elif titles != [plot.titleLabel.text for plot in self.plots]:
+            for plot, title in zip(self.plots, titles):
+                style.title(plot, title, self.theme, self.points)
+            self._fit_panels()
+            self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
+        self.drawn = settings
         low = min(float(m.min()) for m in data["maps"].values())
         levels = (min(low, 0.99), 1.0)
         for image, (_, matrix) in zip(self.images, self.panels):
@@ -155,11 +164,7 @@ class ImagesLesson(LessonView):
         self.images = image_grid(self, titles, (grid, grid), columns, style.colour_map(False),
                                  self.tr("row"), self.tr("column"), ticks)
         style.bar_label(self.bar, self.tr("cosine similarity"), self.theme, self.points)
-        self.fit_titles()
-        widest = max(plot.effectiveSizeHint(Qt.MinimumSize).width() for plot in self.plots)
-        for plot in self.plots:  # equal panels, however long their titles
-            plot.setMinimumWidth(widest)
-            plot.setPreferredWidth(widest)
+        self._fit_panels()
         self.marks = []
         for plot in self.plots:
             plot.setAspectLocked(True)
@@ -170,6 +175,17 @@ class ImagesLesson(LessonView):
             mark.setZValue(10)
             plot.addItem(mark)
             self.marks.append(mark)
+
+    def _fit_panels(self) -> None:
+        """Wrap long titles, then make the panels equally wide, however long their titles."""
+        for plot in self.plots:  # forget the widths an earlier title asked for
+            plot.setMinimumWidth(-1)
+            plot.setPreferredWidth(-1)
+        self.fit_titles()
+        widest = max(plot.effectiveSizeHint(Qt.MinimumSize).width() for plot in self.plots)
+        for plot in self.plots:
+            plot.setMinimumWidth(widest)
+            plot.setPreferredWidth(widest)
 
     def _place_marks(self, settings: dict) -> None:
         for index, mark in enumerate(self.marks):
@@ -250,6 +266,9 @@ class LayersLesson(LessonView):
         self.table.setWordWrap(True)  # the cells wrap rather than the table running off a narrow window
         self.header.layout().insertWidget(1, self.table)
         self.series: list[tuple[pg.PlotItem, dict, np.ndarray]] = []
+        self.marks: dict[str, tuple[pg.InfiniteLine, pg.ScatterPlotItem, pg.TextItem]] = {}  # per crossover
+        self.look = None  # (theme, text size) the plots were built for
+        self.drawn = None  # the settings they show
         self._build_controls()
 
     def _build_controls(self) -> None:
@@ -293,54 +312,79 @@ class LayersLesson(LessonView):
     def show_data(self, scene: Scene, data: dict) -> None:
         settings = data["settings"]
         self.show_option_values(settings)
-        self.table.setText(self.table_html())
-        self.fit_header()  # the header grows with the table
+        table = self.table_html()
+        if table != self.table.text():
+            self.table.setText(table)
+            self.fit_header()  # the header grows with the table
         self.shown = {"n": data["n"], **{f"cost {name}": v for name, v in data["costs"].items()},
                       **{f"path {name}": v for name, v in data["paths"].items()}}
-        self.clear_plots()
+        if self.look != (self.theme.name, self.points):
+            self._build_plots()
+        elif settings == self.drawn:
+            return  # a change of something this lesson does not show (the method, a parameter)
+        self.drawn = settings
         self.series = []
+        for plot, key in zip(self.plots, ("costs", "paths")):
+            for curve, name in zip(plot.listDataItems(), layers.TABLE):
+                curve.setData(data["n"], data[key][name])
+            self.series.append((plot, data[key], data["n"]))
+        title = self.tr("Operations per layer (k = {0}, d = {1})").format(settings["k"], settings["d"])
+        if title != self.plots[0].titleLabel.text:
+            style.title(self.plots[0], title, self.theme, self.points)
+            self.graphics.ci.layout.invalidate()  # lay the plots out again for the new title's width
+        self._mark_crossovers(data)
+
+    def _build_plots(self) -> None:
+        """The cost and path plots, each with a legend and a curve per layer type, and the crossover marks."""
+        self.clear_plots()
         width = max(2.0, self.points / 5)
         names = self.layer_names()
-        for col, (key, title, y_label) in enumerate((
-                ("costs", self.tr("Operations per layer (k = {0}, d = {1})").format(settings["k"], settings["d"]),
-                 self.tr("operations")),
-                ("paths", self.tr("Longest path between two tokens"), self.tr("steps")))):
+        for col, (title, y_label) in enumerate((("", self.tr("operations")),
+                                                (self.tr("Longest path between two tokens"), self.tr("steps")))):
             plot = self.new_plot(0, col)
             plot.setLogMode(x=True, y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
             legend = plot.addLegend(offset=(10, 10), labelTextSize=f"{self.points:.0f}pt",
                                     labelTextColor=self.theme.foreground)
             for index, name in enumerate(layers.TABLE):
-                plot.plot(data["n"], data[key][name], name=names[name],
-                          pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
+                plot.plot(name=names[name], pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
             legend.setLabelTextColor(self.theme.foreground)
             style.label(plot, "bottom", self.tr("sequence length n"), self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
-            style.title(plot, title, self.theme, self.points)
+            if title:
+                style.title(plot, title, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
-            self.series.append((plot, data[key], data["n"]))
-        self._mark_crossovers(self.plots[0], data)
+        font = self.font()
+        font.setPointSizeF(self.points)
+        self.marks = {}
+        for name in self.crossover_anchors:
+            colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
+            line = pg.InfiniteLine(angle=90, pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
+            self.plots[0].addItem(line)
+            dot = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(colour), pen=pg.mkPen(self.theme.foreground))
+            self.plots[0].addItem(dot)
+            text = pg.TextItem("", color=colour, anchor=self.crossover_anchors[name])
+            text.setFont(font)
+            self.plots[0].addItem(text)
+            self.marks[name] = (line, dot, text)
+        self.look = (self.theme.name, self.points)
 
-    def _mark_crossovers(self, plot: pg.PlotItem, data: dict) -> None:
+    crossover_anchors = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}
+
+    def _mark_crossovers(self, data: dict) -> None:
         """Dashed lines at n = d and n = k d with a dot where the curves meet; the labels sit where no
         curve passes: n = d at the bottom, left of its line, n = k d at the top, right of its line."""
         d, k = data["settings"]["d"], data["settings"]["k"]
         labels = {"rnn": self.tr("n = d = {0}").format(d), "cnn": self.tr("n = k d = {0}").format(k * d)}
         all_costs = np.concatenate(list(data["costs"].values()))
         heights = {"rnn": np.log10(all_costs.min()), "cnn": np.log10(all_costs.max())}
-        anchors = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}
-        font = self.font()
-        font.setPointSizeF(self.points)
         for name, n_cross in data["crossovers"].items():
-            colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
-            plot.addItem(pg.InfiniteLine(pos=np.log10(n_cross), angle=90,
-                                         pen=pg.mkPen(colour, width=2, style=Qt.DashLine)))
-            plot.plot([n_cross], [data["meets"][name]], pen=None, symbol="o", symbolSize=self.points,
-                      symbolBrush=colour, symbolPen=self.theme.foreground)
-            text = pg.TextItem(labels[name], color=colour, anchor=anchors[name])
-            text.setFont(font)
+            line, dot, text = self.marks[name]
+            line.setValue(np.log10(n_cross))
+            dot.setData([np.log10(n_cross)], [np.log10(data["meets"][name])])
+            if text.toPlainText() != labels[name]:
+                text.setText(labels[name])
             text.setPos(np.log10(n_cross), heights[name])
-            plot.addItem(text)
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
