@@ -183,3 +183,17 @@ def test_length_line_labels_stay_inside_the_wavelength_plot(qtbot, scale):
     box = view.plots[1].vb.sceneBoundingRect()
     for line in view.length_lines:
         assert box.contains(line.label.sceneBoundingRect()), line.label.toPlainText()
+
+
+def test_a_longer_learned_table_comparison_reuses_the_plots(qtbot):
+    model, view = shown_view(qtbot, LearnedTableView, Scene(view="learned_table"))
+    before = plot_items(view)
+    assert not view.refusal.isVisible()
+    model.set_option("length", 640)
+    refresh(view)
+    assert all(a is b for a, b in zip(plot_items(view), before)) and len(plot_items(view)) == len(before)
+    assert view.refusal.isVisible() and view.images[1].image.shape == (640, 384)
+    assert view.plots[1].vb.viewRange()[1] == pytest.approx([-0.5, 639.5])
+    model.set_option("length", 512)
+    refresh(view)
+    assert not view.refusal.isVisible() and view.images[3].image.shape == (512, 512)

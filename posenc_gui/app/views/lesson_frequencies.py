@@ -714,8 +714,13 @@ class LearnedTableView(FrequencyLesson):
         self.add_control(self.tr("Positions shown:"), self.length_box)
         self.control_row.addStretch(1)
         self.data: dict = {}
-        self._drawn = None
+        self._layout_key = None
         self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []
+        self.images: list[pg.ImageItem] = []
+        self.bars: list[pg.ColorBarItem] = []
+        self.sources: dict[str, np.ndarray] = {}  # the array each panel's image was made from
+        self.refusal_lines: list[pg.InfiniteLine] = []
+        self.refusal: pg.TextItem | None = None
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -736,59 +741,89 @@ class LearnedTableView(FrequencyLesson):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
-        self._drawn = None
+        self._layout_key = None
         if self.data:
             self.show_data(self.model.scene, self.data)
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        length = data["sinusoid"].shape[0]
-        show_value(self.length_box, length)
-        if data is self.data and self._drawn == (self.theme.name, self.points):
-            return  # the same (cached) tables in the same look: other scene fields changed
-        self.data = data
-        self._drawn = (self.theme.name, self.points)
-        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
-                                                    "sinusoid_similarity")}
-        stats = data["statistics"]
+    def _build(self, data: dict) -> None:
+        """The four heatmaps with their colour bars, linked in pairs, and the dashed line and text that
+        mark the end of the table (shown when more positions than it has are asked for)."""
         self.clear_plots()
-        limit = stats["colour_limit"]
-        panels = [
-            (0, 0, "learned", self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(limit)), (-limit, limit),
-             self.tr("dimension"), self.tr("position")),
-            (0, 2, "sinusoid", self.tr("sinusoid, d = 384"), (-1.0, 1.0), self.tr("dimension"), self.tr("position")),
-            (1, 0, "learned_similarity", self.tr("MiniLM: cosine between positions"), (-1.0, 1.0),
-             self.tr("position q"), self.tr("position p")),
-            (1, 2, "sinusoid_similarity", self.tr("sinusoid: cosine between positions"), (-1.0, 1.0),
-             self.tr("position q"), self.tr("position p")),
-        ]
-        self.panels = []
-        for row, col, name, heading, levels, x_label, y_label in panels:
+        self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
+        for row, col, name, x_label, y_label in (
+                (0, 0, "learned", self.tr("dimension"), self.tr("position")),
+                (0, 2, "sinusoid", self.tr("dimension"), self.tr("position")),
+                (1, 0, "learned_similarity", self.tr("position q"), self.tr("position p")),
+                (1, 2, "sinusoid_similarity", self.tr("position q"), self.tr("position p"))):
             plot = self.new_plot(row, col)
-            heatmap(plot, data[name], self.theme, levels=levels, graphics=self.graphics, bar_row=row,
-                    bar_col=col + 1)
-            style.title(plot, heading, self.theme, self.points)
+            self.images.append(heatmap(plot, data[name], self.theme, levels=self.levels(name, data),
+                                       graphics=self.graphics, bar_row=row, bar_col=col + 1))
+            self.sources[name] = data[name]
+            self.bars.append(self.graphics.getItem(row, col + 1))
             style.label(plot, "bottom", x_label, self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
             self.panels.append((plot, name, data[name]))
         learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
         learned_plot.setYLink(sinusoid_plot)
         learned_plot.setXLink(sinusoid_plot)
-        sinusoid_plot.setRange(yRange=(-0.5, length - 0.5), padding=0)
-        if data["refusal"]:
-            for plot in (learned_plot, sinusoid_plot):
-                plot.addItem(pg.InfiniteLine(pos=learned_vs_sinusoid.TABLE_ROWS - 0.5, angle=0,
-                                             pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine)))
-            refusal = self.text_item(self.tr("No row past 511. The learned method says: {0}").format(data["refusal"]),
-                                     anchor=(0, 0), scale=0.9)
-            refusal.setTextWidth(max(200, self.width() * 0.32))
-            refusal.setPos(4, learned_vs_sinusoid.TABLE_ROWS + 8)
-            learned_plot.addItem(refusal)
+        for plot in (learned_plot, sinusoid_plot):
+            line = pg.InfiniteLine(pos=learned_vs_sinusoid.TABLE_ROWS - 0.5, angle=0,
+                                   pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine))
+            plot.addItem(line)
+            self.refusal_lines.append(line)
+        self.refusal = self.text_item("", anchor=(0, 0), scale=0.9)
+        self.refusal.setPos(4, learned_vs_sinusoid.TABLE_ROWS + 8)
+        learned_plot.addItem(self.refusal)
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
         self.plots[2].setXLink(self.plots[3])
         self.plots[2].setYLink(self.plots[3])
         for plot in self.plots:
             style.style_plot(plot, self.theme, self.points)
+
+    @staticmethod
+    def levels(name: str, data: dict) -> tuple[float, float]:
+        """The colour range of panel ``name``: the table's is clipped where the statistics say, cosines span -1 to 1."""
+        limit = data["statistics"]["colour_limit"]
+        return (-limit, limit) if name == "learned" else (-1.0, 1.0)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        length = data["sinusoid"].shape[0]
+        show_value(self.length_box, length)
+        key = (self.theme.name, self.points)
+        if data is self.data and key == self._layout_key:
+            return  # the same (cached) tables in the same look: other scene fields changed
+        self.data = data
+        if key != self._layout_key:
+            self._build(data)
+            self._layout_key = key
+        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
+                                                    "sinusoid_similarity")}
+        stats = data["statistics"]
+        headings = (self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats["colour_limit"])),
+                    self.tr("sinusoid, d = 384"), self.tr("MiniLM: cosine between positions"),
+                    self.tr("sinusoid: cosine between positions"))
+        self.panels = []
+        for plot, image, bar, name, heading in zip(self.plots, self.images, self.bars, self.shown, headings):
+            values = data[name]
+            rows, cols = values.shape
+            if values is not self.sources[name]:  # the tables are cached: the same array, the same numbers
+                self.sources[name] = values
+                levels = self.levels(name, data)
+                image.setImage(np.ascontiguousarray(values, dtype=np.float32), levels=levels)
+                image.setRect(-0.5, -0.5, cols, rows)
+                bar.setLevels(levels)
+                plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+                plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+            if plot.titleLabel.text != heading:
+                style.title(plot, heading, self.theme, self.points)
+            self.panels.append((plot, name, values))
+        self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
+        for item in (*self.refusal_lines, self.refusal):
+            item.setVisible(bool(data["refusal"]))
+        if data["refusal"]:
+            self.refusal.setText(self.tr("No row past 511. The learned method says: {0}").format(data["refusal"]))
+            self.refusal.setTextWidth(max(200, self.width() * 0.32))
         self.facts.setText(self.tr(
             "Row 0 of the table is an outlier: norm <b>{0}</b>, while the other rows lie between {1} and {2} "
             "(5th to 95th percentile, median {3}). Neighbouring rows have mean cosine <b>{4}</b>.").format(
