@@ -13,9 +13,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ..state import Scene, StateModel
@@ -140,6 +140,12 @@ class View(QWidget):
             plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
             style.fit_title_row(plot)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.StyleChange:  # every layout of the scene, shown or kept hidden
+            for item in [self.graphics.ci, *self.graphics.scene().items()]:
+                forget_style(item)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_titles()
@@ -161,6 +167,15 @@ class View(QWidget):
                 if text:
                     self.hovered.emit(text)
                 return
+
+
+def forget_style(item: pg.GraphicsWidget) -> None:
+    """Make the layout of ``item`` ask for the application's style again. A graphics layout keeps a pointer
+    to the style it first used, and a theme change (style.apply_app_theme sets a new style) deletes that
+    one: a layout kept across the change then crashed in its next size computation."""
+    layout = getattr(item, "layout", None)  # pyqtgraph's items keep theirs in an attribute
+    if isinstance(layout, QGraphicsLayout):
+        layout.invalidate()
 
 
 def text_colour(fill: QColor) -> str:
@@ -273,20 +288,47 @@ def image_grid(view: View, titles: list[str], shape: tuple[int, int], columns: i
     return images
 
 
+def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
+          rowspan: int = 1) -> None:
+    """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes
+    a child of the layout's item, which owns it from then on, and it never leaves the scene: a PlotItem that
+    Python freed while Qt still held it (pyqtgraph's removeItem hands it back to Python) crashed a later
+    layout pass."""
+    layout = graphics.ci
+    if item.parentItem() is not layout:
+        item.setParentItem(layout)
+    unplace(graphics, item, hide=False)
+    layout.items[item] = [(row + r, col) for r in range(rowspan)]
+    for cell_row, cell_col in layout.items[item]:
+        layout.rows.setdefault(cell_row, {})[cell_col] = item
+    layout.layout.addItem(item, row, col, rowspan, 1)
+    item.setVisible(True)
+
+
+def unplace(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, hide: bool = True) -> None:
+    """Take ``item`` out of its cells (see ``place``); it stays in the scene, hidden unless ``hide`` is False."""
+    layout = graphics.ci
+    if item in layout.items:
+        for row, col in layout.items.pop(item):
+            if layout.rows.get(row, {}).get(col) is item:
+                del layout.rows[row][col]
+        layout.layout.removeItem(item)
+    item.setVisible(not hide)
+
+
 class ImageGrid:
     """Equal image panels in a grid of ``view.graphics`` (row 0 at the top, column labels on top, as in a
     matrix) and one colour bar on the right, shared by all. The plots, images and bar are built once and
-    kept: a new matrix shape, titles or tick labels are written into them, and a new panel or column count
-    moves them in the layout (building a PlotItem costs tens of milliseconds, moving one well under one).
-    Only a new look (theme, text size) builds them again."""
+    kept: a new matrix shape, titles or tick labels are written into them, a new panel or column count
+    moves them in the layout (building a PlotItem costs tens of milliseconds, moving one well under one)
+    and a new look restyles them. Panels not shown wait, hidden, for a larger count."""
 
     def __init__(self, view: View, row_label: str, column_label: str, bar_label: str = ""):
         self.view = view
         self.row_label, self.column_label, self.bar_label = row_label, column_label, bar_label
-        self.pool: list[tuple[pg.PlotItem, pg.ImageItem]] = []  # the first ``count`` are in the layout
+        self.pool: list[tuple[pg.PlotItem, pg.ImageItem]] = []  # the first ``count`` are shown
         self.count = self.columns = 0
         self.bar: pg.ColorBarItem | None = None
-        self.bar_place = None
         self.look = None
         self.shape = self.ticks = self.cmap = None
         self.titles: list[str] = []
@@ -311,8 +353,11 @@ class ImageGrid:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
         ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them."""
         view = self.view
+        if self.bar is None:
+            self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
+            self.cmap = cmap.name
         if (view.theme, view.points) != self.look:
-            self._build(view.theme, view.points, cmap)
+            self._restyle(view.theme, view.points)
         while len(self.pool) < len(panels):
             self.pool.append(self._new_panel())
         arranged = (len(panels), columns) != (self.count, self.columns)
@@ -360,21 +405,18 @@ class ImageGrid:
                 texts.setVisible(False)
 
     def detach(self) -> None:
-        """Take the panels and the bar out of the layout (kept for the next ``show``)."""
-        layout = self.view.graphics.ci
+        """Hide the panels and the bar and take them out of the layout (kept for the next ``show``)."""
         for plot, _ in self.pool[:self.count]:
-            layout.removeItem(plot)
-        if self.bar_place is not None:
-            layout.removeItem(self.bar)
+            unplace(self.view.graphics, plot)
+        if self.count:
+            unplace(self.view.graphics, self.bar)
         self.count = self.columns = 0
-        self.bar_place = None
         self.view.plots = []
 
-    def _build(self, theme: style.Theme, points: float, cmap: pg.ColorMap) -> None:
-        self.detach()
-        self.pool, self.texts = [], {}
-        self.titles, self.shape, self.ticks, self.cmap = [], None, None, cmap.name
-        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
+    def _restyle(self, theme: style.Theme, points: float) -> None:
+        """Pens, fonts and label sizes of every panel and the bar for a new look."""
+        for plot, _ in self.pool:
+            style.style_plot(plot, theme, points)
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(theme.foreground))
         axis.setTextPen(pg.mkPen(theme.foreground))
@@ -385,6 +427,7 @@ class ImageGrid:
             style.bar_label(self.bar, self.bar_label, theme, points)
         style.fit_bar_axis(self.bar)
         self.look = (theme, points)
+        self.titles = []  # set again, and fitted to the new text size
 
     def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
         view = self.view
@@ -403,35 +446,22 @@ class ImageGrid:
         return plot, image
 
     def _arrange(self, count: int, columns: int) -> None:
-        """Lay out the first ``count`` panels in ``columns`` columns and the bar to their right: panels that
-        stay in the layout move within it (pyqtgraph's removeItem would take them out of the scene)."""
-        layout = self.view.graphics.ci
-        kept = min(count, self.count)
-        for plot, _ in self.pool[kept:self.count]:
-            layout.removeItem(plot)
-        moving = [plot for plot, _ in self.pool[:kept]] + ([self.bar] if self.bar_place else [])
-        for item in moving:  # out of their cells first, so that no move lands on a cell still taken
-            for row, col in layout.items[item]:
-                del layout.rows[row][col]
-            layout.layout.removeItem(item)
-        grid_rows = max(1, -(-count // columns))
-        places = [(*divmod(index, columns), 1) for index in range(count)]
-        for (plot, _), (row, col, _span) in zip(self.pool[:count], places):
-            self._label_rows(plot, col == 0)
-        for item, (row, col, span) in zip(moving, places[:kept] + [(0, columns, grid_rows)]):
-            layout.items[item] = [(row + r, col) for r in range(span)]
-            for cell_row, cell_col in layout.items[item]:
-                layout.rows.setdefault(cell_row, {})[cell_col] = item
-            layout.layout.addItem(item, row, col, span, 1)
-        for (plot, _), (row, col, _span) in zip(self.pool[kept:count], places[kept:]):
-            layout.addItem(plot, row=row, col=col)
-        if not self.bar_place:
-            layout.addItem(self.bar, row=0, col=columns, rowspan=grid_rows)
-        self.bar_place = (columns, grid_rows)
+        """Lay out the first ``count`` panels in ``columns`` columns and the bar to their right."""
+        graphics = self.view.graphics
+        for plot, _ in self.pool[count:self.count]:
+            unplace(graphics, plot)
+        kept = [plot for plot, _ in self.pool[:min(count, self.count)]] + ([self.bar] if self.count else [])
+        for item in kept:  # out of their cells first, so that no move lands on a cell still taken
+            unplace(graphics, item, hide=False)
+        for index, (plot, _) in enumerate(self.pool[:count]):
+            row, col = divmod(index, columns)
+            self._name_rows(plot, col == 0)
+            place(graphics, plot, row, col)
+        place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))
         self.count, self.columns = count, columns
         self.view.plots = self.plots
 
-    def _label_rows(self, plot: pg.PlotItem, first_column: bool) -> None:
+    def _name_rows(self, plot: pg.PlotItem, first_column: bool) -> None:
         """The row axis is named in the first column only."""
         axis = plot.getAxis("left")
         if first_column and not axis.labelText:

@@ -13,7 +13,7 @@ from ...core import registry
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, elements, fmt, grid_columns
+from .base import ImageGrid, View, cell, elements, fmt, grid_columns, place, unplace
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 
@@ -106,23 +106,24 @@ class OutputsView(View):
         self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), low, high)
 
     def _curve(self, kind: str, values: np.ndarray) -> None:
-        """A 1-D output as one curve; its plot is kept while the look stays."""
+        """A 1-D output as one curve, in a plot built once and kept (restyled for a new look)."""
         self.grid.detach()
         self.panels = []
-        if self._curve_look != (self.theme, self.points):
-            self._take_curve_away()
+        if self.curve_plot is None:
             self.curve_plot = pg.PlotItem()
             self.curve_plot.setMenuEnabled(False)
             self.curve_plot.hideButtons()
             self.curve_plot.showGrid(x=True, y=True, alpha=0.25)
+            self.curve = self.curve_plot.plot([], [], symbolSize=7)
+        if self._curve_look != (self.theme, self.points):
             colour = style.curve_colour(0, self.theme)
-            self.curve = self.curve_plot.plot([], [], pen=pg.mkPen(colour, width=max(2.0, self.points / 6)),
-                                              symbolSize=7, symbolBrush=colour)
+            self.curve.setPen(pg.mkPen(colour, width=max(2.0, self.points / 6)))
+            self.curve.setSymbolBrush(colour)
             style.label(self.curve_plot, "bottom", self.tr("index"), self.theme, self.points)
             style.style_plot(self.curve_plot, self.theme, self.points)
             self._curve_look, self._curve_texts = (self.theme, self.points), None
         if self.curve_plot not in self.graphics.ci.items:
-            self.graphics.ci.addItem(self.curve_plot, row=0, col=0)
+            place(self.graphics, self.curve_plot, 0, 0)
         self.plots = [self.curve_plot]
         if self._curve_texts != kind:
             style.label(self.curve_plot, "left", i18n.translate("core", kind), self.theme, self.points)
@@ -133,7 +134,7 @@ class OutputsView(View):
 
     def _take_curve_away(self) -> None:
         if self.curve_plot is not None and self.curve_plot in self.graphics.ci.items:
-            self.graphics.ci.removeItem(self.curve_plot)
+            unplace(self.graphics, self.curve_plot)
 
     def _write_numbers(self, stack: np.ndarray, integers: bool, low: float, high: float) -> None:
         """The numbers in the cells of each panel of ``stack`` (none when it is empty)."""

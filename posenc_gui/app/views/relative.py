@@ -83,14 +83,16 @@ class CurveView(View):
         super().__init__(model, parent)
         self.series: list[tuple[pg.PlotItem, str, str, np.ndarray, np.ndarray]] = []
         self.curves: list[pg.PlotDataItem] = []
-        self._built_for = None  # (number of plots, theme, points) the plots were built for
+        self._built_for = None  # (theme, points) the plots are styled for
         self._texts: dict[pg.PlotItem, tuple] = {}  # (title, labels, log y) each plot shows
 
     def plot_series(self, series: list[tuple[str, str, str, np.ndarray, np.ndarray, bool]]) -> None:
         """series: (title, x label, y label, x, y, log y) per plot, stacked top to bottom. The plots and
-        their curves are built for a number of plots and a look, then fed new values."""
-        if (len(series), self.theme, self.points) != self._built_for:
+        their curves are built once for a number of plots, restyled for a new look, fed new values."""
+        if len(series) != len(self.curves):
             self._build(len(series))
+        if (self.theme, self.points) != self._built_for:
+            self._restyle()
         self.series = []
         retitled = False
         for plot, curve, (name, x_label, y_label, x, y, log_y) in zip(self.plots, self.curves, series):
@@ -108,16 +110,22 @@ class CurveView(View):
 
     def _build(self, count: int) -> None:
         self.clear_plots()
-        self.curves, self._texts = [], {}
-        width = max(2.0, self.points / 6)
+        self.curves = []
         for row in range(count):
             plot = self.new_plot(row, 0)
             plot.showGrid(x=True, y=True, alpha=0.25)
+            self.curves.append(plot.plot([], [], symbolSize=7))
+        self._built_for = None
+
+    def _restyle(self) -> None:
+        width = max(2.0, self.points / 6)
+        for row, (plot, curve) in enumerate(zip(self.plots, self.curves)):
             colour = style.curve_colour(row, self.theme)
-            self.curves.append(plot.plot([], [], pen=pg.mkPen(colour, width=width), symbolSize=7,
-                                         symbolBrush=colour))
+            curve.setPen(pg.mkPen(colour, width=width))
+            curve.setSymbolBrush(colour)
             style.style_plot(plot, self.theme, self.points)
-        self._built_for = (count, self.theme, self.points)
+        self._texts = {}  # labels and titles set again at the new size
+        self._built_for = (self.theme, self.points)
 
     def hover_text(self, plot, x, y) -> str:
         for item, x_label, y_label, xs, ys in self.series:
@@ -144,19 +152,20 @@ class SlopesView(CurveView):
     def show_data(self, scene: Scene, slopes: np.ndarray) -> None:
         self.shown = {"slopes": slopes}
         heads = np.arange(len(slopes))
-        if (self.theme, self.points) != self._built_for:
-            self.clear_plots()
+        if not self.plots:
             plot = self.new_plot(0, 0)
-            self.bars = pg.BarGraphItem(x=heads, height=slopes, width=0.7, brush=style.curve_colour(0, self.theme))
+            self.bars = pg.BarGraphItem(x=heads, height=slopes, width=0.7)
             plot.addItem(self.bars)
             plot.showGrid(y=True, alpha=0.25)
+        plot = self.plots[0]
+        if (self.theme, self.points) != self._built_for:
+            self.bars.setOpts(brush=style.curve_colour(0, self.theme))
             style.label(plot, "bottom", self.tr("head"), self.theme, self.points)
             style.label(plot, "left", self.tr("slope m"), self.theme, self.points)
             style.title(plot, self.tr("ALiBi slope per head (bias = -m × distance)"), self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
             self.fit_titles()
             self._built_for = (self.theme, self.points)
-        plot = self.plots[0]
         self.bars.setOpts(x=heads, height=slopes)
         plot.getAxis("bottom").setTicks([[(h, str(h)) for h in heads]] if len(heads) <= 32 else None)
         self.series = [(plot, self.tr("head"), self.tr("slope"), heads, slopes)]
@@ -229,6 +238,7 @@ class FrequencyView(CurveView):
         finite = log_wavelengths[np.isfinite(log_wavelengths)]
         anchor = (0, 0) if len(finite) and position > (finite.min() + finite.max()) / 2 else (0, 1)
         label = self.length_line.label
+        label.setColor(self.theme.foreground)
         label.anchors = [anchor, anchor]
         self.length_line.setValue(position)
         text = self.tr("sequence length {0}").format(length)
