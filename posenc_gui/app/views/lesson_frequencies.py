@@ -484,7 +484,8 @@ class ContextExtensionView(FrequencyLesson):
             if symbol and (item.opts["symbol"] is not None) != with_symbols:
                 item.setSymbol(symbol if with_symbols else None)
             item.setData(pairs, data[what][scaling])
-        self.dynamic_label.setText(self.scaling_name("dynamic-ntk"))
+        if self.dynamic_label.text != self.scaling_name("dynamic-ntk"):  # a new text lays the legend out again
+            self.dynamic_label.setText(self.scaling_name("dynamic-ntk"))
         for plot, what, _ in self.panels:
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
             span = log_span(*data[what].values(), marks)  # the length lines stay in view
