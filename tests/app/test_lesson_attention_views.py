@@ -4,6 +4,7 @@ controls go through the state model (``scene.options``), never kept in the widge
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from posenc_gui.app import style
 from posenc_gui.app.state import Scene
@@ -132,3 +133,61 @@ def test_relative_property_controls_and_residual(qtbot):
     qtbot.mouseClick(view.next, Qt.LeftButton)
     assert model.scene.options["step"] == 2
     assert np.ptp(view.shown["same_offset"]) < 1e-12 and np.ptp(view.shown["by_offset"]) > 0.1
+
+
+def plot_items(view):
+    """Every plot of the view with the items in it (images, cell numbers, outlines)."""
+    return {plot: list(plot.items) for plot in view.plots}
+
+
+@pytest.mark.parametrize("cls, options, change", [
+    (WalkthroughLesson, {"step": 3, "cell_panel": "scores", "cell_row": 0, "cell_col": 0},
+     {"cell_row": 2, "cell_col": 1, "query": 2}),
+    (WalkthroughLesson, {"step": 5}, {"query": 2}),
+    (MultiHeadLesson, {"step": 1}, {"valid_len_1": 1, "valid_len_2": 4}),
+    (MultiHeadLesson, {"step": 2}, {"d_model": 16}),
+    (OrderLesson, {}, {"pair": "en"}),
+    *[(RelativePropertyLesson, {"step": s}, {"p": 40, "k": 7, "width": 8}) for s in range(3)]])
+def test_a_change_that_keeps_the_layout_keeps_the_plots(qtbot, cls, options, change):
+    model, view = open_view(qtbot, cls, style.theme_named("light"), options=options)
+    before, shot = plot_items(view), pixels(view)
+    model.update(options={**model.scene.options, **change})
+    assert plot_items(view) == before              # the same PlotItems holding the same items...
+    assert not np.array_equal(pixels(view), shot)  # ...showing the new scene
+    if view.steps:
+        model.update(options={**model.scene.options, "step": (view.step + 1) % len(view.steps)})
+        assert not set(view.plots) & set(before)   # another step: other plots
+
+
+def test_a_change_of_method_keeps_the_plots_of_a_lesson_that_ignores_it(qtbot):
+    model, view = open_view(qtbot, WalkthroughLesson, style.theme_named("light"), options={"step": 2})
+    before = plot_items(view)
+    model.set_method("rope")
+    assert plot_items(view) == before
+
+
+@pytest.mark.parametrize("cls, options, change", [
+    (WalkthroughLesson, {"step": 3}, {"cell_panel": "scores", "cell_row": 1, "cell_col": 2, "query": 1}),
+    (MultiHeadLesson, {"step": 1, "valid_len_1": 4}, {"valid_len_1": 1}),
+    (OrderLesson, {"pair": "en"}, {"pair": "zh"})])
+def test_a_scene_drawn_into_kept_plots_looks_as_drawn_afresh(qtbot, cls, options, change):
+    model, view = open_view(qtbot, cls, style.theme_named("light"), options=options)
+    model.update(options={**options, **change})
+    _, fresh = open_view(qtbot, cls, style.theme_named("light"), options={**options, **change})
+    qtbot.wait(1)  # the kept plots are laid out again on the next turn of the event loop
+    kept, afresh = pixels(view), pixels(fresh)
+    rows, cols = np.nonzero(np.any(kept != afresh, axis=2))
+    assert not rows.size, f"{rows.size} pixels differ in x {cols.min()}..{cols.max()}, y {rows.min()}..{rows.max()}"
+
+
+def test_outlines_not_drawn_again_are_hidden(qtbot):
+    model, view = open_view(qtbot, RelativePropertyLesson, style.theme_named("light"), options={"step": 1, "k": 2})
+
+    def outlines():
+        return sum(isinstance(item, QGraphicsRectItem) and item.isVisible() for item in view.plots[0].items)
+
+    assert outlines() == 30                        # the diagonal q = p + 2 of 32 positions
+    model.update(options={**model.scene.options, "k": 20})
+    assert outlines() == 12
+    model.update(options={**model.scene.options, "k": 0})
+    assert outlines() == 32

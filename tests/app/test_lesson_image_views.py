@@ -113,3 +113,28 @@ def test_reference_pages_show_their_data(qtbot, themed):
 def test_size_counts_what_fetch_allocates():
     assert ImagesLesson.size(Scene()) == 14 * 14 * (2 * 768 + 64)
     assert ImagesLesson.size(Scene(options={"step": 1, "frames": 8, "grid": 32})) == 8 * 32 * 32 * 768
+
+
+def plot_items(view):
+    """Every plot of the view with the items in it (curves, images, marks)."""
+    return {plot: list(plot.items) for plot in view.plots}
+
+
+@pytest.mark.parametrize("cls, change", [(LayersLesson, {"k": 7, "d": 64}), (ImagesLesson, {"row": 1, "col": 9}),
+                                         (ImagesLesson, {"train_grid": 3})])
+def test_a_change_that_keeps_the_layout_keeps_the_plots(qtbot, themed, cls, change):
+    model, view = open_view(qtbot, cls, themed("light"))
+    before, shot = plot_items(view), pixels(view)
+    model.update(options={**model.scene.options, **change})
+    assert plot_items(view) == before              # the same PlotItems holding the same items...
+    assert not np.array_equal(pixels(view), shot)  # ...showing the new scene
+    model.set_method("rope")                       # nothing these lessons show
+    assert plot_items(view) == before
+
+
+def test_the_crossover_marks_move_with_k_and_d(qtbot, themed):
+    model, view = open_view(qtbot, LayersLesson, themed("light"))
+    model.update(options={"k": 5, "d": 64})
+    line, _dot, text = view.marks["cnn"]
+    assert line.value() == pytest.approx(np.log10(320)) and text.toPlainText() == "n = k d = 320"
+    assert view.plots[0].titleLabel.text == "Operations per layer (k = 5, d = 64)"

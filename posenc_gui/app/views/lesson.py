@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -176,6 +177,11 @@ class LessonView(View):
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
         self.layout().insertWidget(0, self.header)
+
+    def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
+        """A plot without the view-box menu that pyqtgraph builds and ``View.new_plot`` drops at once (a
+        third of the time a plot takes to make)."""
+        return super().new_plot(row, col, viewBox=pg.ViewBox(enableMenu=False), **kwargs)
 
     def add_option_spins(self, row: QHBoxLayout, specs) -> None:
         """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each
