@@ -442,8 +442,11 @@ class ContextExtensionView(FrequencyLesson):
             for scaling in SCALINGS:
                 colour_index, line, symbol = SCALING_STYLES[scaling]
                 colour = style.curve_colour(colour_index, self.theme)
+                # no dynamic range limit: the values are logs of modest numbers, and with a limit every
+                # change of the range re-processes every curve
                 item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=symbol,
-                                 symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None)
+                                 symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None,
+                                 dynamicRangeLimit=None)
                 self.curves[what, scaling] = item
                 if what == "frequencies":
                     legend.addItem(item, self.scaling_name(scaling))
