@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 
@@ -130,7 +130,8 @@ def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "in
 class AttentionResult:
     """One forward pass of toy self-attention with a method applied. Every array is (heads, N, N)
     except ``outputs`` (N, d). ``content`` is the logit part that comes from the tokens alone,
-    ``position`` the part that comes from positions alone (see attention_for), ``logits`` the total."""
+    ``position`` the part that comes from positions alone (see attention_for), ``logits`` the total;
+    ``mask`` (N, N), True = may attend, or None."""
 
     tokens: list
     how: str
@@ -138,9 +139,18 @@ class AttentionResult:
     content: np.ndarray
     position: np.ndarray
     weights: np.ndarray
-    content_weights: np.ndarray
-    position_weights: np.ndarray
     outputs: np.ndarray
+    mask: np.ndarray | None = None
+
+    # The softmax of each part alone, computed when first read (a view that does not draw them saves two
+    # softmaxes); float32, as they are only drawn.
+    @cached_property
+    def content_weights(self) -> np.ndarray:
+        return _masked_softmax(self.content, self.mask, np.float32)
+
+    @cached_property
+    def position_weights(self) -> np.ndarray:
+        return _masked_softmax(self.position, self.mask, np.float32)
 
 
 ROTARY = ("rope", "xpos")
@@ -227,10 +237,7 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     if extra_values:
         from .methods.shaw import value_term
         out = out + value_term(weights, *extra_values)
-    # the content-only and position-only weights are only drawn: float32 halves their memory traffic
-    return AttentionResult(list(tokens), how, logits, content, position, weights,
-                           _masked_softmax(content, mask, np.float32), _masked_softmax(position, mask, np.float32),
-                           merge_heads(out))
+    return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
 
 
 def _only(method, kind, values):

@@ -118,8 +118,9 @@ class AttentionView(View):
         self._sync_controls(scene, result.weights.shape[0])
         self.tokens = list(result.tokens)
         self.panels = panels_for(scene, result)
-        self.shown = {"weights": result.weights, "content_weights": result.content_weights,
-                      "position_weights": result.position_weights, "logits": result.logits}
+        self.shown = {"weights": result.weights, "logits": result.logits}  # for export: what is drawn
+        if scene.position_only:
+            self.shown.update(content_weights=result.content_weights, position_weights=result.position_weights)
         high = max(float(np.nanmax(m)) for _, m in self.panels) or 1.0
         n = len(self.tokens)
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
