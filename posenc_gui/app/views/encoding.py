@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
 
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
 from .. import style
-from .base import View, cell, elements, fmt
+from .base import ImageItem, View, cell, elements, fmt
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
@@ -36,7 +36,7 @@ class EncodingView(View):
         super().__init__(model, parent)
         self.data = np.zeros((1, 1), dtype=np.float32)
         self.heat = self.new_plot(0, 0, rowspan=2)
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(True)
         self.heat.addItem(self.image)
         self.heat.invertY(True)
@@ -48,6 +48,8 @@ class EncodingView(View):
         # beside the plot, not over its curves; plot(name=...) still adds each curve to it
         self.legend = pg.LegendItem(labelTextSize="11pt")
         self.graphics.addItem(self.legend, row=0, col=3)
+        self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # entries together, at the top
+        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
         self.across_positions.legend = self.legend
         self.position_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine))
         self.heat.addItem(self.position_line)
@@ -137,6 +139,9 @@ class EncodingView(View):
             self.image.setRect(-0.5, -0.5, cols, rows)
             self.heat.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
             self.heat.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+            # the curves' x ranges, as auto-range would pick them, set once (not re-measured on every update)
+            self.across_positions.setXRange(0, rows - 1)
+            self.across_dims.setXRange(0, cols - 1)
             self._shape = data.shape
         self.position_box.blockSignals(True)
         self.position_box.setRange(0, max(rows - 1, scene.position))
