@@ -206,8 +206,10 @@ class ClocksView(FrequencyLesson):
         circle = QGraphicsEllipseItem(-1, -1, 2, 2)
         circle.setPen(rim)
         plot.addItem(circle)
-        plot.plot([0, 0], [0.85, 1.0], pen=rim)  # twelve o'clock: angle 0
-        hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(self.theme.highlight, width=max(3.0, self.points / 3)))
+        # no dynamic range limit on the two strokes: with it every change of the dial's range re-processes them
+        plot.plot([0, 0], [0.85, 1.0], pen=rim, dynamicRangeLimit=None)  # twelve o'clock: angle 0
+        hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(self.theme.highlight, width=max(3.0, self.points / 3)),
+                         dynamicRangeLimit=None)
         tip = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(self.theme.highlight), pen=None)
         plot.addItem(tip)
         caption = self.text_item("", anchor=(0.5, 0))
