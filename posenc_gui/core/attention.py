@@ -193,7 +193,7 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     width = d_model
     encoding = None
     if how == "add":
-        encoding = method.compute("encoding", _only(method, "encoding", values))
+        encoding = _computed(method.name, "encoding", _only(method, "encoding", values))
         if encoding.shape[0] < n:
             raise InputError(f"{method.name} gives {encoding.shape[0]} positions; the text has {n} tokens")
         encoding = encoding[:n]
@@ -216,7 +216,7 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     elif how == "rotate":
         logits, position = _rotated(method.name, values, q, k, n, head_dim, scale)
     elif how == "bias":
-        position = method.compute("bias", _only(method, "bias", values))
+        position = _computed(method.name, "bias", _only(method, "bias", values))
         logits = content + position
     elif how == "shaw":
         from .methods import shaw
@@ -243,6 +243,20 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
 def _only(method, kind, values):
     names = {p.name for p in method.params_for(kind)}
     return {k: v for k, v in values.items() if k in names}
+
+
+def _computed(method_name: str, kind: str, values: dict) -> np.ndarray:
+    """``registry.get(method_name).compute(kind, values)``, read-only, kept for the last few parameter sets:
+    toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table resized
+    to a new width takes tens of milliseconds)."""
+    return _computed_cached(method_name, kind, tuple(sorted(values.items())))
+
+
+@lru_cache(maxsize=8)
+def _computed_cached(method_name: str, kind: str, items: tuple) -> np.ndarray:
+    array = np.array(registry.get(method_name).compute(kind, dict(items)))  # a copy: the method may keep its own
+    array.setflags(write=False)
+    return array
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
-from ...core.attention import attention_for
+from ...core.attention import ROTARY, attention_for
 from ...core.params import InputError
 from ...core.registry import Method
 from ...core.tokens import tokenize
@@ -94,11 +94,15 @@ class AttentionView(View):
 
     @staticmethod
     def size(scene: Scene) -> int:
+        """The weights, and the seeded projections drawn for a new width (heads x d_model for a rotary
+        method: millions of numbers for a few tokens; drawn in float32, then made float64: two arrays)."""
         try:
             n = len(tokenize(scene.text))
         except InputError:
             return 0
-        return 3 * head_count(scene) * n * n
+        heads = head_count(scene)
+        width = int(scene.params.get("d_model", 64)) * (heads if scene.method in ROTARY else 1)
+        return 3 * heads * n * n + 2 * 3 * width * width
 
     def _sync_controls(self, scene: Scene, heads: int) -> None:
         for widget in (self.text, self.head, self.causal, self.position_only):
