@@ -162,9 +162,7 @@ class MatrixLesson(LessonView):
         font = self.font()
         font.setPointSizeF(self.points * text_scale)
         if (cells, rows, cols, font) != (panel.texts.labels, panel.texts.rows, panel.texts.cols, panel.texts.font):
-            panel.texts.prepareGeometryChange()
-            panel.texts.labels, panel.texts.rows, panel.texts.cols, panel.texts.font = cells, rows, cols, font
-            panel.texts.update()
+            panel.texts.set_labels(cells, rows, cols, font)
         self.panels[plot] = (name, data)
         return plot
 

@@ -20,6 +20,7 @@ HEAD_DIM = 64       # one ViT-B head, for 2D RoPE
 MAX_GRID = 32
 MAX_FRAMES = 8
 MARK_COLOUR = "#D55E00"  # Okabe-Ito vermillion: stands out on the sequential map in both themes
+CROSSOVER_ANCHORS = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}  # label of n = d left of its line, n = k d right
 
 
 def image_settings(scene: Scene) -> dict:
@@ -357,19 +358,17 @@ class LayersLesson(LessonView):
         font = self.font()
         font.setPointSizeF(self.points)
         self.marks = {}
-        for name in self.crossover_anchors:
+        for name, anchor in CROSSOVER_ANCHORS.items():
             colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
             line = pg.InfiniteLine(angle=90, pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
             self.plots[0].addItem(line)
             dot = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(colour), pen=pg.mkPen(self.theme.foreground))
             self.plots[0].addItem(dot)
-            text = pg.TextItem("", color=colour, anchor=self.crossover_anchors[name])
+            text = pg.TextItem("", color=colour, anchor=anchor)
             text.setFont(font)
             self.plots[0].addItem(text)
             self.marks[name] = (line, dot, text)
         self.look = (self.theme.name, self.points)
-
-    crossover_anchors = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}
 
     def _mark_crossovers(self, data: dict) -> None:
         """Dashed lines at n = d and n = k d with a dot where the curves meet; the labels sit where no
