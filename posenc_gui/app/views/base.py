@@ -398,6 +398,7 @@ class ImageGrid:
                 if arranged or index >= len(self.titles) or name != self.titles[index]:
                     style.title(plot, name, view.theme, view.points)
             self.titles = titles
+            view.graphics.ci.layout.activate()  # the bar's and axes' widths as laid out, for the room left
             view.fit_titles()
 
     def write_cells(self, labels: list[list[tuple[int, int, str, str]]], font: QFont) -> None:
