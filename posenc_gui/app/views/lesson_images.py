@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 from ...core import layers, patches
 from ..state import Scene
 from .. import style
-from .base import cell, fmt, image_grid
+from .base import ImageGrid, cell, fmt
 from .lesson import LessonView
 
 D_MODEL = 768       # ViT-B/16 width
@@ -72,13 +72,11 @@ class ImagesLesson(LessonView):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.bar = None
-        self.images: list[pg.ImageItem] = []
+        self.grid = ImageGrid(self, self.tr("row"), self.tr("column"), self.tr("cosine similarity"))
         self.panels: list[tuple[str, np.ndarray]] = []
-        self.marks: list[QGraphicsRectItem] = []
+        self.marks: dict[pg.PlotItem, QGraphicsRectItem] = {}  # the chosen patch, one per panel ever shown
         self.settings = image_settings(model.scene)
-        self._layout_key = None
-        self.drawn = None  # the settings the panels show
+        self.drawn = None  # (settings, theme, text size) the panels show
         self._build_controls()
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
@@ -131,23 +129,22 @@ class ImagesLesson(LessonView):
         titles = self.panel_titles(settings)
         self.panels = list(zip(titles, data["maps"].values()))
         self.shown = dict(data["maps"])
-        key = (len(titles), settings["grid"], self.points, self.theme.name)
-        if key != self._layout_key:
-            self._build_panels(titles, settings)
-            self._layout_key = key
-        elif settings == self.drawn:
+        drawn = (settings, self.theme.name, self.points)
+        if drawn == self.drawn:
             return  # a change of something this lesson does not show (the method, a parameter)
-        elif titles != [plot.titleLabel.text for plot in self.plots]:
-            for plot, title in zip(self.plots, titles):
-                style.title(plot, title, self.theme, self.points)
+        grid = settings["grid"]
+        step = max(1, grid // 7)
+        ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
+        low = min(float(m.min()) for m in data["maps"].values())
+        layout = (list(self.grid.titles), self.grid.count, self.grid.look)
+        self.grid.show(self.panels, len(titles) if len(titles) <= 4 else -(-len(titles) // 2),
+                       style.colour_map(False), (min(low, 0.99), 1.0), ticks)
+        if (self.grid.titles, self.grid.count, self.grid.look) != layout:
             self._fit_panels()
             self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
-        self.drawn = settings
-        low = min(float(m.min()) for m in data["maps"].values())
-        levels = (min(low, 0.99), 1.0)
-        for image, (_, matrix) in zip(self.images, self.panels):
-            image.setImage(np.ascontiguousarray(matrix, dtype=np.float32), levels=levels)
-        self.bar.setLevels(levels)
+            self.graphics.ci.layout.activate()    # and at once: a click may come before the event loop turns
+        self._mark(drawn[1:] != (self.drawn or drawn)[1:])
+        self.drawn = drawn
         self._place_marks(settings)
 
     def _sync_controls(self, settings: dict) -> None:
@@ -157,25 +154,19 @@ class ImagesLesson(LessonView):
             self.captions[name].setVisible(visible[name])
             spin.setVisible(visible[name])
 
-    def _build_panels(self, titles: list[str], settings: dict) -> None:
-        grid = settings["grid"]
-        columns = len(titles) if len(titles) <= 4 else -(-len(titles) // 2)
-        step = max(1, grid // 7)
-        ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
-        self.images = image_grid(self, titles, (grid, grid), columns, style.colour_map(False),
-                                 self.tr("row"), self.tr("column"), ticks)
-        style.bar_label(self.bar, self.tr("cosine similarity"), self.theme, self.points)
-        self._fit_panels()
-        self.marks = []
+    def _mark(self, new_look: bool) -> None:
+        """A square around the chosen patch in every panel (new panels get theirs; a new look, new pens)."""
+        pen = pg.mkPen(MARK_COLOUR, width=max(3, round(self.points / 4)))
+        pen.setCosmetic(True)
         for plot in self.plots:
-            plot.setAspectLocked(True)
-            mark = QGraphicsRectItem(QRectF(-0.5, -0.5, 1, 1))
-            pen = pg.mkPen(MARK_COLOUR, width=max(3, round(self.points / 4)))
-            pen.setCosmetic(True)
-            mark.setPen(pen)
-            mark.setZValue(10)
-            plot.addItem(mark)
-            self.marks.append(mark)
+            if plot not in self.marks:
+                plot.setAspectLocked(True)
+                mark = self.marks[plot] = QGraphicsRectItem(QRectF(-0.5, -0.5, 1, 1))
+                mark.setPen(pen)
+                mark.setZValue(10)
+                plot.addItem(mark)
+            elif new_look:
+                self.marks[plot].setPen(pen)
 
     def _fit_panels(self) -> None:
         """Wrap long titles, then make the panels equally wide, however long their titles."""
@@ -189,14 +180,10 @@ class ImagesLesson(LessonView):
             plot.setPreferredWidth(widest)
 
     def _place_marks(self, settings: dict) -> None:
-        for index, mark in enumerate(self.marks):
+        for index, mark in enumerate(self.marks[plot] for plot in self.plots):
             on_frame = settings["step"] == 0 or index == settings["frame"]
             mark.setVisible(on_frame)
             mark.setPos(QPointF(settings["col"], settings["row"]))
-
-    def set_look(self, theme, points) -> None:
-        super().set_look(theme, points)
-        self._layout_key = None
 
     def _panel_at(self, scene_pos) -> tuple[int, int, int] | None:
         """(panel, row, column) under a scene position, or None."""
