@@ -255,50 +255,6 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     return image
 
 
-def image_grid(view: View, titles: list[str], shape: tuple[int, int], columns: int, cmap: pg.ColorMap,
-               row_label: str, column_label: str, ticks: list | None = None) -> list[pg.ImageItem]:
-    """Replace the view's plots by a grid of equal image panels (row 0 at the top, column labels on
-    top, as in a matrix) and one colour bar on the right, shared by all. Returns the ImageItems;
-    the colour bar is ``view.bar``."""
-    view.clear_plots()
-    rows, cols = shape
-    images = []
-    for index, name in enumerate(titles):
-        row, col = divmod(index, columns)
-        plot = view.new_plot(row, col)
-        image = pg.ImageItem(axisOrder="row-major")
-        image.setColorMap(cmap)
-        image.setAutoDownsample(True)
-        image.setImage(np.zeros(shape, dtype=np.float32), levels=(0.0, 1.0))
-        image.setRect(-0.5, -0.5, cols, rows)
-        plot.addItem(image)
-        plot.invertY(True)
-        plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
-        plot.setMouseEnabled(False, False)
-        plot.showAxis("top")
-        plot.hideAxis("bottom")
-        if ticks is not None:
-            plot.getAxis("left").setTicks(ticks)
-            plot.getAxis("top").setTicks(ticks)
-        if col == 0:
-            style.label(plot, "left", row_label, view.theme, view.points)
-        style.label(plot, "top", column_label, view.theme, view.points)
-        style.title(plot, name, view.theme, view.points)
-        style.style_plot(plot, view.theme, view.points)
-        images.append(image)
-    view.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
-    view.bar.setImageItem(images)
-    grid_rows = max(1, -(-len(titles) // columns))
-    view.graphics.addItem(view.bar, row=0, col=columns, rowspan=grid_rows)
-    axis = view.bar.getAxis("right")
-    axis.setTextPen(pg.mkPen(view.theme.foreground))
-    font = view.font()
-    font.setPointSizeF(view.points * 0.85)
-    axis.setStyle(tickFont=font)
-    style.fit_bar_axis(view.bar)
-    return images
-
-
 def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
           rowspan: int = 1) -> None:
     """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes
