@@ -53,8 +53,11 @@ def curve_colour(index: int, theme: Theme) -> str:
 
 
 def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
-    """Palette and base font of the whole application."""
-    app.setStyle("Fusion")
+    """Palette and base font of the whole application. The Fusion style is set once: setting a style
+    deletes the old one, and graphics layouts kept across a theme change still pointed at it (a segfault
+    in their next size computation)."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
     # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)

@@ -2,6 +2,9 @@
 size, themes, language, export, settings. Settings live in an ini file under tmp_path, never the user's."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -276,6 +279,39 @@ def test_colour_map_menu_redraws_the_views_and_is_remembered(window, qtbot):
     assert "map" not in json.dumps(again.model.scene.to_json())  # a look, not part of any scene
     MainWindow()  # a window without settings (the self-test's) draws with the default maps
     assert (style.colour_map(False).name, style.colour_map(True).name) == ("CET-CBL1", "CET-CBD1")
+
+
+THEME_SWITCHES_WITH_KEPT_LAYOUTS = """
+from PySide6.QtWidgets import QApplication
+app = QApplication(["themes"])
+from posenc_gui.app.window import MainWindow
+window = MainWindow()
+window.resize(900, 700)
+window.show()
+for method, view, head in (("alibi", "bias", 1), ("t5", "attention", "all"), ("rope", "multihead", 0),
+                           ("sinusoidal", "clocks", 0), ("learned", "learned_table", 0)):
+    window.model.set_method(method, view=view)
+    window.model.update(head=head)
+    for theme in ("dark", "light", "dark"):
+        window.commands["theme_" + theme].trigger()
+        window.model.update(position=3 if theme == "dark" else 4)
+        for _ in range(3):
+            app.processEvents()
+print("survived")
+"""
+
+
+def test_theme_switches_keep_the_application_style_and_kept_layouts_survive(qapp):
+    """Setting a QStyle deletes the old one, and graphics layouts kept across a theme change still used it:
+    the bias view showing one head segfaulted at the next event-loop pass. The style is set once now."""
+    first = qapp.style()
+    for theme in ("dark", "light"):
+        style.apply_app_theme(qapp, style.THEMES[theme], style.BASE_POINTS)
+    assert qapp.style() is first
+    done = subprocess.run([sys.executable, "-X", "faulthandler", "-c", THEME_SWITCHES_WITH_KEPT_LAYOUTS],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-3000:]
 
 
 def test_light_theme_is_high_contrast():

@@ -13,9 +13,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QTextOption
-from PySide6.QtWidgets import QGraphicsLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ..state import Scene, StateModel
@@ -140,12 +140,6 @@ class View(QWidget):
             plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
             style.fit_title_row(plot)
 
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.StyleChange:  # every layout of the scene, shown or kept hidden
-            for item in [self.graphics.ci, *self.graphics.scene().items()]:
-                forget_style(item)
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_titles()
@@ -178,15 +172,6 @@ class ImageItem(pg.ImageItem):
         super().render()
         if self.qimage is not None and self.qimage.format() == QImage.Format_Indexed8:
             self.qimage = self.qimage.convertToFormat(QImage.Format_ARGB32_Premultiplied)
-
-
-def forget_style(item: pg.GraphicsWidget) -> None:
-    """Make the layout of ``item`` ask for the application's style again. A graphics layout keeps a pointer
-    to the style it first used, and a theme change (style.apply_app_theme sets a new style) deletes that
-    one: a layout kept across the change then crashed in its next size computation."""
-    layout = getattr(item, "layout", None)  # pyqtgraph's items keep theirs in an attribute
-    if isinstance(layout, QGraphicsLayout):
-        layout.invalidate()
 
 
 def text_colour(fill: QColor) -> str:
