@@ -120,6 +120,7 @@ def encoding_candidates(seq_len: int, d_model: int):
 
 def attention_candidates():
     """(ours, peer, close): one update of the attention view (all heads) and of its matplotlib twin."""
+    import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -140,7 +141,7 @@ def attention_candidates():
 
     tokens = tokenize(text)
     params = dict(model.scene.params)
-    result = attention_for("alibi", params, tokens, heads=HEADS)
+    result = attention_for("alibi", params, tokens, heads=HEADS, dtype=np.float32)  # as the view asks
     columns = grid_columns(HEADS)
     rows = -(-HEADS // columns)
     figure = Figure(figsize=(WIDTH / 100, HEIGHT / 100), dpi=100)
@@ -160,7 +161,7 @@ def attention_candidates():
     colour_bar = figure.colorbar(images[0], ax=list(axes))
 
     def peer():
-        new = attention_for("alibi", {**params, "causal": peer_causal()}, tokens, heads=HEADS)
+        new = attention_for("alibi", {**params, "causal": peer_causal()}, tokens, heads=HEADS, dtype=np.float32)
         high = float(new.weights.max())
         for image, weights in zip(images, new.weights):
             image.set_data(weights)

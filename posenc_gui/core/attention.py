@@ -173,10 +173,12 @@ def how_applied(method) -> str:
 
 
 def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, causal: bool = False,
-                  seed: int = 0, d_model: int = 64) -> AttentionResult:
+                  seed: int = 0, d_model: int = 64, dtype=np.float64) -> AttentionResult:
     """Toy self-attention over ``tokens`` (seeded embeddings, seeded projections) with ``method_name``
     applied with ``params``. The width is the encoding's for added encodings, heads x the
     method's d_model for rotary ones (there d_model is the per-head width), and ``d_model`` otherwise.
+    The logits are float64; the softmax, the weights and the outputs are in ``dtype`` (float32 for
+    drawing: half the softmax's time).
 
     position part: add: the encoding-encoding term (P W_q)(P W_k)^T; rotate: the rotated score of
     identical tokens (all-ones q and k); bias: the bias; shaw: q_i . a^K_ij; terms: (b) + (d)."""
@@ -232,8 +234,8 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
         content, position = terms[:, 0] + terms[:, 2], terms[:, 1] + terms[:, 3]
         logits = content + position
     mask = causal_mask(n) if causal else None
-    weights = _masked_softmax(logits, mask)
-    out = weights @ v
+    weights = _masked_softmax(logits, mask, dtype)
+    out = weights @ v.astype(dtype, copy=False)
     if extra_values:
         from .methods.shaw import value_term
         out = out + value_term(weights, *extra_values)
@@ -281,8 +283,10 @@ def _projections(width: int, seed: int) -> np.ndarray:
 
 def _masked_softmax(logits, mask, dtype=np.float64):
     """Softmax in ``dtype`` with masked-out keys at -inf: one copy of the logits, then in place."""
-    scores = np.where(mask, logits, -np.inf) if mask is not None else logits
-    return softmax_inplace(scores.astype(dtype, copy=scores is logits or scores.dtype != dtype))
+    scores = logits.astype(dtype)
+    if mask is not None:
+        np.copyto(scores, -np.inf, where=~mask)
+    return softmax_inplace(scores)
 
 
 def _rotated(name, values, q, k, n, head_dim, scale):

@@ -133,3 +133,15 @@ def test_layer_costs_cross_where_the_table_says():
     assert at["self-attention"][0] == at["rnn"][0] and at["self-attention"][1] == at["cnn"][1]
     assert layers.crossovers(d, k) == {"rnn": 64.0, "cnn": 192.0}
     assert layers.path_lengths([10], 3)["cnn"][0] == 4
+
+
+@pytest.mark.parametrize("method", [m.name for m in registry.all_methods()])
+@pytest.mark.parametrize("causal", [False, True])
+def test_float32_weights_match_float64_ones(method, causal):
+    words = tokenize("the cat chases the mouse and the dog")
+    exact = attention.attention_for(method, {}, words, heads=4, causal=causal)
+    drawn = attention.attention_for(method, {}, words, heads=4, causal=causal, dtype=np.float32)
+    assert drawn.weights.dtype == np.float32 and exact.weights.dtype == np.float64
+    assert np.allclose(drawn.weights, exact.weights, rtol=0, atol=1e-6)
+    assert np.array_equal(drawn.logits, exact.logits)
+    assert np.allclose(drawn.outputs, exact.outputs, rtol=1e-5, atol=1e-5)

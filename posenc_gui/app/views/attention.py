@@ -89,8 +89,8 @@ class AttentionView(View):
         if scene.head != "all" and scene.head >= heads:
             raise InputError(i18n.translate("AttentionView", "head {0} does not exist; this method has {1} heads"
                                             " (0 to {2})").format(scene.head, heads, heads - 1))
-        return attention_for(scene.method, scene.params, tokenize(scene.text), heads=heads,
-                             causal=scene.causal, seed=int(scene.params.get("seed", 0)))
+        return attention_for(scene.method, scene.params, tokenize(scene.text), heads=heads, causal=scene.causal,
+                             seed=int(scene.params.get("seed", 0)), dtype=np.float32)  # drawn in float32
 
     @staticmethod
     def size(scene: Scene) -> int:

@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ..state import Scene, StateModel
@@ -56,6 +56,9 @@ class View(QWidget):
         self.points = style.BASE_POINTS
         self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
         self.graphics = pg.GraphicsLayoutWidget()
+        # the plain background is filled, not copied from a cached pixmap (a copy of the whole view on every
+        # full repaint: 0.5 ms at 1600 x 900; the same pixels)
+        self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.controls = QWidget()
