@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from collections import OrderedDict
+from functools import cache, cached_property, wraps
 
 import numpy as np
 
@@ -191,6 +192,63 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
         values["seq_len"] = n
     if "heads" in values:
         values["heads"] = heads
+    how, logits, content, position, v, extra_values = _scores(
+        method.name, tuple(sorted(values.items())), tuple(tokens), heads, seed, d_model)
+    mask = causal_mask(n) if causal else None
+    weights = _masked_softmax(logits, mask, dtype)
+    out = weights @ v.astype(dtype, copy=False)
+    if extra_values:
+        from .methods.shaw import value_term
+        out = out + value_term(weights, *extra_values)
+    return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
+
+
+def cached_up_to(limit: int):
+    """Like ``functools.lru_cache``, but bounded by bytes: keeps the most recently used results while their
+    arrays take ``limit`` bytes or less in all (a larger result is returned, not kept). Results are arrays,
+    or tuples of arrays and other values; the kept arrays are made read-only."""
+    def decorate(fn):
+        kept: OrderedDict = OrderedDict()
+
+        @wraps(fn)
+        def cached(*args):
+            if args in kept:
+                kept.move_to_end(args)
+                return kept[args]
+            result = fn(*args)
+            if _nbytes(result) <= limit:
+                _freeze(result)
+                kept[args] = result
+                while sum(_nbytes(value) for value in kept.values()) > limit:
+                    kept.popitem(last=False)
+            return result
+        cached.cache_clear = kept.clear
+        return cached
+    return decorate
+
+
+def _nbytes(value) -> int:
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    return sum(map(_nbytes, value)) if isinstance(value, tuple) else 0
+
+
+def _freeze(value) -> None:
+    if isinstance(value, np.ndarray):
+        value.setflags(write=False)
+    elif isinstance(value, tuple):
+        for item in value:
+            _freeze(item)
+
+
+@cached_up_to(16 * 2**20)
+def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int, d_model: int) -> tuple:
+    """(how, logits, content, position, v, extra value term or 0.0) of attention_for, everything before the
+    mask and the softmax; read-only, kept while small: toggling causal, or a view asking again, recomputes
+    only the softmax (256 tokens x 8 heads: one entry of 13 MB)."""
+    method = registry.get(method_name)
+    values = dict(items)
+    n = len(tokens)
     how = how_applied(method)
     width = d_model
     encoding = None
@@ -205,7 +263,7 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     if width % heads:
         raise InputError(f"width {width} does not split into {heads} heads evenly")
     head_dim = width // heads
-    x, (w_q, w_k, w_v) = _embeddings(tuple(tokens), width, seed), _projections(width, seed)
+    x, (w_q, w_k, w_v) = _embeddings(tokens, width, seed), _projections(width, seed)
     q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
     scale = 1.0 / np.sqrt(head_dim)
     content = q @ np.swapaxes(k, -1, -2) * scale
@@ -233,13 +291,7 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
                           for h in range(heads)]) * scale
         content, position = terms[:, 0] + terms[:, 2], terms[:, 1] + terms[:, 3]
         logits = content + position
-    mask = causal_mask(n) if causal else None
-    weights = _masked_softmax(logits, mask, dtype)
-    out = weights @ v.astype(dtype, copy=False)
-    if extra_values:
-        from .methods.shaw import value_term
-        out = out + value_term(weights, *extra_values)
-    return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
+    return how, logits, content, position, v, extra_values
 
 
 def _only(method, kind, values):
@@ -248,37 +300,31 @@ def _only(method, kind, values):
 
 
 def _computed(method_name: str, kind: str, values: dict) -> np.ndarray:
-    """``registry.get(method_name).compute(kind, values)``, read-only, kept for the last few parameter sets:
+    """``registry.get(method_name).compute(kind, values)``, kept (read-only) for the last parameter sets up to 16 MB:
     toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table resized
     to a new width takes tens of milliseconds)."""
     return _computed_cached(method_name, kind, tuple(sorted(values.items())))
 
 
-@lru_cache(maxsize=8)
+@cached_up_to(16 * 2**20)
 def _computed_cached(method_name: str, kind: str, items: tuple) -> np.ndarray:
-    array = np.array(registry.get(method_name).compute(kind, dict(items)))  # a copy: the method may keep its own
-    array.setflags(write=False)
-    return array
+    return np.array(registry.get(method_name).compute(kind, dict(items)))  # a copy: the method may keep its own
 
 
-@lru_cache(maxsize=4)
+@cached_up_to(8 * 2**20)
 def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
-    """Read-only toy embeddings (N, width) of attention_for, kept for the last few token lists (a
+    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last token lists up to 8 MB (a
     generator per token: 25 ms for 256 tokens)."""
-    embeddings = toy_embeddings(list(tokens), width, seed)
-    embeddings.setflags(write=False)
-    return embeddings
+    return toy_embeddings(list(tokens), width, seed)
 
 
-@lru_cache(maxsize=2)
+@cached_up_to(16 * 2**20)
 def _projections(width: int, seed: int) -> np.ndarray:
-    """Read-only seeded projections (3, width, width) of attention_for, kept for the last two widths: new
-    tokens or a parameter other than the width change nothing here. Drawn in float32 (twice as fast as
-    float64; a rotary method's width is heads x d_model, up to millions of draws), used in float64."""
+    """Seeded projections (3, width, width) of attention_for, kept (read-only) for the last widths up to 16 MB
+    (a rotary method's width is heads x d_model: 42 MB at 1280): new tokens or a parameter other than the
+    width change nothing here. Drawn in float32 (twice as fast as float64), used in float64."""
     rng = np.random.default_rng(seed + 7)
-    projections = rng.standard_normal((3, width, width), dtype=np.float32).astype(np.float64) / np.sqrt(width)
-    projections.setflags(write=False)
-    return projections
+    return rng.standard_normal((3, width, width), dtype=np.float32).astype(np.float64) / np.sqrt(width)
 
 
 def _masked_softmax(logits, mask, dtype=np.float64):

@@ -145,3 +145,32 @@ def test_float32_weights_match_float64_ones(method, causal):
     assert np.allclose(drawn.weights, exact.weights, rtol=0, atol=1e-6)
     assert np.array_equal(drawn.logits, exact.logits)
     assert np.allclose(drawn.outputs, exact.outputs, rtol=1e-5, atol=1e-5)
+
+
+def test_bounded_cache_keeps_recent_results_up_to_its_bytes():
+    calls = []
+
+    @attention.cached_up_to(3 * 800)
+    def zeros(n):
+        calls.append(n)
+        return np.zeros(n)   # 8 n bytes
+
+    first = zeros(100)
+    assert zeros(100) is first and not first.flags.writeable
+    zeros(200)
+    zeros(100)                  # the most recent: kept
+    zeros(150)                  # 2800 bytes in all: the least recent (200) goes
+    zeros(100), zeros(200)
+    assert calls == [100, 200, 150, 200]
+    big = zeros(400)            # larger than the bound: returned, not kept
+    assert big.flags.writeable and zeros(400) is not big
+
+
+def test_cached_scores_give_the_same_result_as_a_fresh_computation():
+    words = tokenize("the cat chases the mouse")
+    for causal in (False, True, False):
+        kept = attention.attention_for("alibi", {}, words, heads=2, causal=causal)
+        attention._scores.cache_clear()
+        fresh = attention.attention_for("alibi", {}, words, heads=2, causal=causal)
+        for name in ("logits", "content", "position", "weights", "outputs"):
+            assert np.array_equal(getattr(kept, name), getattr(fresh, name))
