@@ -385,8 +385,8 @@ class MainWindow(QMainWindow):
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
             self.hover_label.setText("")  # it described the view that was shown before
+            self._show_panel_for(view)  # first: the new view is then shown once, at its final size
             self.stack.setCurrentWidget(view)
-            self._show_panel_for(view)
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -406,13 +406,18 @@ class MainWindow(QMainWindow):
 
     def _show_panel_for(self, view) -> None:
         """Hide the parameter panel beside a view that ignores the method (``uses_method``), and show it
-        again with the next view that uses it (unless it was closed by hand)."""
+        again with the next view that uses it (unless it was closed by hand). The window is laid out at
+        once, so that the view shown next takes the new room when shown, not in two more layout and paint
+        passes (at the old size, then the new)."""
         if not view.uses_method and not self.dock.isHidden():
             self.dock.hide()
             self.panel_hidden_for_view = True
         elif view.uses_method and self.panel_hidden_for_view:
             self.dock.show()
             self.panel_hidden_for_view = False
+        else:
+            return
+        self.layout().activate()
 
     def _show_result(self, tag, data) -> None:
         view, scene = tag

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QSlider
 
@@ -105,6 +105,40 @@ def test_the_attention_switch_and_the_panel_check_box_are_one_causal_control(win
     assert box.isChecked() and window.model.scene.params["causal"] is True
     box.setChecked(False)
     assert not switch.isChecked() and window.model.scene.causal is False
+
+
+
+def test_a_big_order_request_is_computed_in_the_worker(window, qtbot):
+    """A rotary method's order test at a large width draws millions of projection weights: off the GUI thread."""
+    window.model.set_method("rope", view="order")
+    assert window.hover_label.text() != window.tr("computing…")
+    window.model.set_param("d_model", 512)
+    assert window.hover_label.text() == window.tr("computing…")
+    qtbot.waitUntil(lambda: window.hover_label.text() == "", timeout=20000)
+    assert window.current_view.shown["method_a"].shape[1] == 4 * 512
+
+
+def test_a_switch_that_hides_or_shows_the_panel_resizes_the_new_view_once(window, qapp):
+    """The panel changes before the new view is shown, so the view is laid out once, at its final size."""
+    sizes = []
+
+    class Resizes(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Resize:
+                sizes.append(event.size())
+            return False
+
+    resizes = Resizes()
+    for source, target in (("encoding", "cnn_rnn_attention"), ("cnn_rnn_attention", "encoding")):
+        window.model.set_view(target)  # built and shown once
+        window.model.set_view(source)
+        qapp.processEvents()
+        window.view(target).installEventFilter(resizes)
+        sizes.clear()
+        window.model.set_view(target)
+        qapp.processEvents()
+        window.view(target).removeEventFilter(resizes)
+        assert len(sizes) <= 1 and window.view(target).geometry() == window.stack.contentsRect()
 
 
 # -- decks --------------------------------------------------------------------------------------

@@ -246,7 +246,9 @@ class LessonView(View):
             height = self.header.layout().totalHeightForWidth(width)
             if height <= HEADER_SHARE * self.height():
                 break
-        self.header.setFixedHeight(height)
+        if height != self.header.height():
+            self.header.setFixedHeight(height)
+            self.layout().activate()  # the plots take their new height now, not in a second layout pass
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -26,6 +26,7 @@ CELL_TINTS = {"light": "#7fb2dc", "dark": "#2f6a9e"}      # the high end of the 
 MASKED_FILL = {"light": "#b0b0b0", "dark": "#505050"}
 MAX_NUMBERED = 160      # cells per panel that still get their number written in
 MAX_LINED_COLUMNS = 40  # wider matrices get no lines between their columns
+TOY_WIDTH = 64          # attention_for's width for a method that sets none
 
 
 def number_text(value: float, decimals: int = 4) -> str:
@@ -612,6 +613,17 @@ class OrderLesson(MatrixLesson):
         return {"pair": pair, "result": lessons.order_test(
             scene.method, scene.params, *lessons.ORDER_PAIRS[pair], heads=int(scene.params.get("heads", 4)),
             causal=scene.causal, seed=int(scene.params.get("seed", 0)))}
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        """The seeded projections (3, width, width) the method's side draws and uses, as in the attention
+        view: the width is heads x d_model for a rotary method (millions of numbers), d_model for an added
+        encoding, ``TOY_WIDTH`` otherwise. Counted twice: drawn in float32, then made float64."""
+        how = how_applied(scene.method_obj)
+        width = int(scene.params.get("d_model", TOY_WIDTH)) if how in ("add", "rotate") else TOY_WIDTH
+        if how == "rotate":
+            width *= int(scene.params.get("heads", 4))
+        return 2 * 3 * width * width
 
     def verdict(self, perm, difference: float) -> str:
         order = ", ".join(str(i + 1) for i in perm)
