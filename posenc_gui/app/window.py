@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
             self._show_error(str(error))
             return
         self._show_result((view, scene), data)
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
 
     def _show_panel_for(self, view) -> None:
         """Hide the parameter panel beside a view that ignores the method (``uses_method``), and show it
