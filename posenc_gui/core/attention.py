@@ -203,10 +203,10 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
 
 
-def cached_up_to(limit: int):
-    """Like ``functools.lru_cache``, but bounded by bytes: keeps the most recently used results while their
-    arrays take ``limit`` bytes or less in all (a larger result is returned, not kept). Results are arrays,
-    or tuples of arrays and other values; the kept arrays are made read-only."""
+def cached_up_to(limit: int, entries: int):
+    """Like ``functools.lru_cache(entries)``, but also bounded by bytes: keeps the most recently used results
+    while their arrays take ``limit`` bytes or less in all (a larger result is returned, not kept). Results
+    are arrays, or tuples of arrays and other values; the kept arrays are made read-only."""
     def decorate(fn):
         kept: OrderedDict = OrderedDict()
 
@@ -219,7 +219,7 @@ def cached_up_to(limit: int):
             if _nbytes(result) <= limit:
                 _freeze(result)
                 kept[args] = result
-                while sum(_nbytes(value) for value in kept.values()) > limit:
+                while len(kept) > entries or sum(_nbytes(value) for value in kept.values()) > limit:
                     kept.popitem(last=False)
             return result
         cached.cache_clear = kept.clear
@@ -241,11 +241,11 @@ def _freeze(value) -> None:
             _freeze(item)
 
 
-@cached_up_to(16 * 2**20)
+@cached_up_to(16 * 2**20, entries=1)
 def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int, d_model: int) -> tuple:
     """(how, logits, content, position, v, extra value term or 0.0) of attention_for, everything before the
     mask and the softmax; read-only, kept while small: toggling causal, or a view asking again, recomputes
-    only the softmax (256 tokens x 8 heads: one entry of 13 MB)."""
+    only the softmax (the last call's; 13 MB at 256 tokens x 8 heads)."""
     method = registry.get(method_name)
     values = dict(items)
     n = len(tokens)
@@ -300,28 +300,28 @@ def _only(method, kind, values):
 
 
 def _computed(method_name: str, kind: str, values: dict) -> np.ndarray:
-    """``registry.get(method_name).compute(kind, values)``, kept (read-only) for the last parameter sets up to 16 MB:
-    toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table resized
-    to a new width takes tens of milliseconds)."""
+    """``registry.get(method_name).compute(kind, values)``, kept (read-only) for the last 8 parameter sets up to
+    16 MB: toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table
+    resized to a new width takes tens of milliseconds)."""
     return _computed_cached(method_name, kind, tuple(sorted(values.items())))
 
 
-@cached_up_to(16 * 2**20)
+@cached_up_to(16 * 2**20, entries=8)
 def _computed_cached(method_name: str, kind: str, items: tuple) -> np.ndarray:
     return np.array(registry.get(method_name).compute(kind, dict(items)))  # a copy: the method may keep its own
 
 
-@cached_up_to(8 * 2**20)
+@cached_up_to(8 * 2**20, entries=4)
 def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
-    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last token lists up to 8 MB (a
+    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last 4 token lists up to 8 MB (a
     generator per token: 25 ms for 256 tokens)."""
     return toy_embeddings(list(tokens), width, seed)
 
 
-@cached_up_to(16 * 2**20)
+@cached_up_to(16 * 2**20, entries=2)
 def _projections(width: int, seed: int) -> np.ndarray:
-    """Seeded projections (3, width, width) of attention_for, kept (read-only) for the last widths up to 16 MB
-    (a rotary method's width is heads x d_model: 42 MB at 1280): new tokens or a parameter other than the
+    """Seeded projections (3, width, width) of attention_for, kept (read-only) for the last two widths up to
+    16 MB (a rotary method's width is heads x d_model: 39 MB at 1280): new tokens or a parameter other than the
     width change nothing here. Drawn in float32 (twice as fast as float64), used in float64."""
     rng = np.random.default_rng(seed + 7)
     return rng.standard_normal((3, width, width), dtype=np.float32).astype(np.float64) / np.sqrt(width)

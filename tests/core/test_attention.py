@@ -150,7 +150,7 @@ def test_float32_weights_match_float64_ones(method, causal):
 def test_bounded_cache_keeps_recent_results_up_to_its_bytes():
     calls = []
 
-    @attention.cached_up_to(3 * 800)
+    @attention.cached_up_to(3 * 800, entries=3)
     def zeros(n):
         calls.append(n)
         return np.zeros(n)   # 8 n bytes
@@ -164,6 +164,12 @@ def test_bounded_cache_keeps_recent_results_up_to_its_bytes():
     assert calls == [100, 200, 150, 200]
     big = zeros(400)            # larger than the bound: returned, not kept
     assert big.flags.writeable and zeros(400) is not big
+    for n in (1, 2, 3):
+        zeros(n)
+    zeros(150)                  # 4 entries, more than 3: the least recent (1) goes
+    assert calls[-4:] == [1, 2, 3, 150]
+    zeros(2), zeros(1)
+    assert calls[-1] == 1
 
 
 def test_cached_scores_give_the_same_result_as_a_fresh_computation():

@@ -59,6 +59,7 @@ class EncodingView(View):
         self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
         self._curves_for = None    # (dims, theme, points) the curve items were built for
         self._pens: list[tuple] = []  # (wide, 1 px) pen of each curve, and last of the position curve
+        self._strokes: dict[pg.PlotDataItem, dict] = {}  # the setData style options each curve was given last
         self._titles: dict[pg.PlotItem, tuple] = {}
         self._signed = self._shape = self._levels = None
         layout = self.graphics.ci.layout
@@ -174,6 +175,7 @@ class EncodingView(View):
         for curve in self.curves:
             self.across_positions.removeItem(curve)
         self.legend.clear()
+        self._strokes.clear()
         width = max(2.0, self.points / 6)
         colours = [style.curve_colour(number, self.theme) for number in range(len(dims))]
         self._pens = [(pg.mkPen(colour, width=width), pg.mkPen(colour, width=1))
@@ -185,14 +187,18 @@ class EncodingView(View):
         self.position_curve.setSymbolSize(6)
         self._curves_for = (tuple(dims), self.theme, self.points)
 
-    @staticmethod
-    def _set_curve(curve: pg.PlotDataItem, pens: tuple, x: np.ndarray, y: np.ndarray, pixels: float,
+    def _set_curve(self, curve: pg.PlotDataItem, pens: tuple, x: np.ndarray, y: np.ndarray, pixels: float,
                    **options) -> None:
         """New values into a kept curve, stroked as the comment on MAX_SMOOTH_TURNS says; ``pens`` is
-        (wide, 1 px), ``pixels`` the plot's width."""
+        (wide, 1 px), ``pixels`` the plot's width. The stroke is passed only when it changes (passing it
+        restyles the curve and its legend entry)."""
         count = turns(y)
-        curve.setData(x, y, antialias=count <= MAX_SMOOTH_TURNS, pen=pens[count * DENSE_TURN_PIXELS > pixels > 0],
-                      **options)
+        stroke = dict(antialias=count <= MAX_SMOOTH_TURNS, pen=pens[count * DENSE_TURN_PIXELS > pixels > 0], **options)
+        if self._strokes.get(curve) == stroke:
+            curve.setData(x, y)
+        else:
+            curve.setData(x, y, **stroke)
+            self._strokes[curve] = stroke
 
     def _title(self, plot: pg.PlotItem, text: str) -> None:
         """Set a plot's title only when it changed (setting it lays the plot out again)."""
