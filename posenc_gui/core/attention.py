@@ -5,10 +5,11 @@ method enters a Transformer (added to the input, rotating q and k, or biasing th
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from collections import OrderedDict
 from functools import cache, cached_property, wraps
+from threading import Lock
 
 import numpy as np
 
@@ -206,21 +207,25 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
 def cached_up_to(limit: int, entries: int):
     """Like ``functools.lru_cache(entries)``, but also bounded by bytes: keeps the most recently used results
     while their arrays take ``limit`` bytes or less in all (a larger result is returned, not kept). Results
-    are arrays, or tuples of arrays and other values; the kept arrays are made read-only."""
+    are arrays, or tuples of arrays and other values; the kept arrays are made read-only. Thread-safe (the
+    window may fetch in a worker thread)."""
     def decorate(fn):
         kept: OrderedDict = OrderedDict()
+        lock = Lock()
 
         @wraps(fn)
         def cached(*args):
-            if args in kept:
-                kept.move_to_end(args)
-                return kept[args]
+            with lock:
+                if args in kept:
+                    kept.move_to_end(args)
+                    return kept[args]
             result = fn(*args)
             if _nbytes(result) <= limit:
                 _freeze(result)
-                kept[args] = result
-                while len(kept) > entries or sum(_nbytes(value) for value in kept.values()) > limit:
-                    kept.popitem(last=False)
+                with lock:
+                    kept[args] = result
+                    while len(kept) > entries or sum(_nbytes(value) for value in kept.values()) > limit:
+                        kept.popitem(last=False)
             return result
         cached.cache_clear = kept.clear
         return cached
