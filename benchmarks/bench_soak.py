@@ -16,6 +16,10 @@ import os
 import sys
 import time
 
+from posenc_gui.__main__ import use_one_blas_thread
+
+use_one_blas_thread()  # as the app runs NumPy (before anything imports it)
+
 CHANGES = 100_000
 BARE_CHANGES = 100_000
 LARGE_CHANGES = 500

@@ -13,14 +13,14 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
 
 from ..core.params import InputError
-from . import export, i18n, settings as prefs, style
+from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic, write_text_atomic
@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.error_label)
 
         self.runner = LatestRunner(self._show_result, self._show_error, self)
+        self.memory_timer = QTimer(self)  # a lecture lasts hours: give freed memory back as it goes
+        self.memory_timer.setInterval(memory.TRIM_INTERVAL_MS)
+        self.memory_timer.timeout.connect(memory.release_free_memory)
+        self.memory_timer.start()
         self._build_translated()
         QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
