@@ -1,0 +1,65 @@
+"""Where a soak spends its time: random changes through a real main window (offscreen, 1280 x 800) for
+SECONDS, then per view the median, 95th percentile and longest time of a change (the change and the
+redraw it caused), the resident memory gained while that view was shown, and the 25 slowest changes as
+(view after, kind of change, method, view before).
+
+    .venv/bin/python -m benchmarks.soak_profile SECONDS [SEED] [VIEW,VIEW,...]
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import random
+import sys
+import time
+
+from posenc_gui.__main__ import use_one_blas_thread
+
+use_one_blas_thread()  # as the app runs NumPy (before anything imports it)
+
+
+def main(argv: list[str]) -> None:
+    seconds = float(argv[0])
+    seed = int(argv[1]) if len(argv) > 1 else 0
+    views = argv[2].split(",") if len(argv) > 2 else None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["posenc-gui-soak-profile"])
+    from posenc_gui.app.soak import random_change, resident_bytes
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    rng = random.Random(seed)
+    times, memory, changes = collections.defaultdict(list), collections.defaultdict(int), []
+    start, count, at_1000 = time.perf_counter(), 0, None
+    while time.perf_counter() - start < seconds:
+        view_before = window.model.scene.view
+        began, rss = time.perf_counter(), resident_bytes()
+        kind = random_change(rng, window.model, 2.0, views)
+        app.processEvents()
+        took = (time.perf_counter() - began) * 1e3
+        view = window.model.scene.view
+        times[view].append(took)
+        memory[view] += resident_bytes() - rss
+        changes.append((took, view, kind, window.model.scene.method, view_before))
+        count += 1
+        if count == 1000:
+            at_1000 = resident_bytes()
+    growth = f"{(resident_bytes() - at_1000) / 2**20:+.1f} MiB" if at_1000 else "(fewer than 1,000 changes)"
+    print(f"{count} changes in {seconds:g} s; resident memory from change 1,000 to the last: {growth}")
+    for view, took in sorted(times.items(), key=lambda item: -sum(item[1])):
+        took = np.array(took)
+        print(f"{view:22s} n={len(took):6d} median={np.median(took):7.1f} p95={np.percentile(took, 95):7.1f} "
+              f"max={took.max():7.1f} ms  memory {memory[view] / 2**20:+.1f} MiB")
+    for took, *where in sorted(changes, reverse=True)[:25]:
+        print(f"{took:6.0f} ms", *where)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
