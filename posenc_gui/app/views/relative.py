@@ -25,7 +25,7 @@ class BiasView(View):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
-        self.grid = ImageGrid(self, self.tr("query i"), self.tr("key j"))
+        self.grid = ImageGrid(self, self.tr("query i"), self.tr("key j"), self.tr("bias added to the logit"))
         row = self.controls_row()
         row.addWidget(QLabel(self.tr("Head:")))
         self.head = QComboBox()
