@@ -3,7 +3,12 @@
 glibc keeps what Python, NumPy and Qt free in its heaps (unused but still resident): in a soak of
 random changes the resident size rose by about 25 MB per 4,000 redraws, and ``malloc_trim`` gave all of
 it back (about 1-5 ms per call). The window calls ``release_free_memory`` every ``TRIM_INTERVAL_MS``.
-Where the C library has no ``malloc_trim`` (macOS, Windows, musl) it does nothing.
+
+The window also calls ``use_fixed_mmap_threshold`` once. By default glibc raises its mmap threshold to the size
+of every large block freed (up to 32 MB), so later arrays of a few megabytes come from the heap instead of
+being mapped and unmapped on their own, and the heap fragments: in a 15,000-change soak the resident size
+rose by 53 MiB from the 1,000th change with the default, and by 15 MiB with a fixed 128 KiB threshold.
+Where the C library has neither call (macOS, Windows, musl) both do nothing.
 """
 
 from __future__ import annotations
@@ -12,20 +17,29 @@ import ctypes
 import sys
 
 TRIM_INTERVAL_MS = 10_000
+MMAP_THRESHOLD = 128 * 1024  # glibc's starting value; blocks this large or larger are mapped on their own
+_M_MMAP_THRESHOLD = -3  # mallopt's parameter number, from glibc's malloc.h
 
 
-def _find_malloc_trim():
+def _find_libc(name: str, argtypes):
+    """``name`` from the C library the process already uses (glibc on Linux), or None."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        trim = ctypes.CDLL(None).malloc_trim  # the C library the process already uses
+        function = getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError):
         return None
-    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
-    return trim
+    function.argtypes, function.restype = argtypes, ctypes.c_int
+    return function
 
 
-_MALLOC_TRIM = _find_malloc_trim()
+_MALLOC_TRIM = _find_libc("malloc_trim", [ctypes.c_size_t])
+_MALLOPT = _find_libc("mallopt", [ctypes.c_int, ctypes.c_int])
+
+
+def use_fixed_mmap_threshold() -> bool:
+    """Keep glibc's mmap threshold at ``MMAP_THRESHOLD`` (no dynamic raising); True when set."""
+    return bool(_MALLOPT(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) if _MALLOPT is not None else False
 
 
 def release_free_memory() -> bool:

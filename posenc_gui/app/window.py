@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.error_label)
 
         self.runner = LatestRunner(self._show_result, self._show_error, self)
-        self.memory_timer = QTimer(self)  # a lecture lasts hours: give freed memory back as it goes
+        memory.use_fixed_mmap_threshold()  # a lecture lasts hours: keep the heap from fragmenting,
+        self.memory_timer = QTimer(self)  # and give freed memory back as it goes
         self.memory_timer.setInterval(memory.TRIM_INTERVAL_MS)
         self.memory_timer.timeout.connect(memory.release_free_memory)
         self.memory_timer.start()

@@ -23,3 +23,24 @@ def test_release_free_memory_gives_back_freed_heap_holes():
     assert memory.release_free_memory() is True
     assert held - resident_bytes() > 32 * MiB
     assert len(kept) == 205
+
+
+def test_fixed_mmap_threshold_keeps_megabyte_arrays_mapped_after_a_larger_one_is_freed():
+    if not sys.platform.startswith("linux"):
+        assert memory.use_fixed_mmap_threshold() is False
+        return
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in
+                    ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+                     "fordblks", "keepcost")]
+
+    mallinfo2 = ctypes.CDLL(None).mallinfo2
+    mallinfo2.restype = MallInfo2
+    assert memory.use_fixed_mmap_threshold() is True
+    np.ones(8 * MiB // 8)  # made and freed at once: glibc's default would now raise its threshold to 8 MiB
+    before = mallinfo2().hblks
+    one = np.ones(MiB // 8)
+    assert mallinfo2().hblks == before + 1  # mapped on its own, not carved out of the heap
+    del one
