@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..core import registry
@@ -37,6 +37,14 @@ def resident_bytes() -> int:
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return peak if sys.platform == "darwin" else peak * 1024
+
+
+def turn_event_loop(app: QApplication) -> None:
+    """Handle every pending event, as one turn of ``app.exec()`` would, deferred deletions included:
+    ``processEvents`` called outside ``exec()`` never runs them, so objects the window hands to
+    ``deleteLater`` (old panels, Qt's dock animations) would pile up in a soak but not in the app."""
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 class StallWatchdog(QObject):
@@ -186,7 +194,7 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
         for number in range(1, changes + 1):
             began = time.perf_counter()
             random_change(rng, model, scale, view_keys)
-            app.processEvents()
+            turn_event_loop(app)
             took = (time.perf_counter() - began) * 1e3
             view = model.scene.view or ""
             if took > result.slowest_by_view.get(view, 0.0):

@@ -13,7 +13,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
@@ -29,6 +29,7 @@ from .views import VIEWS, applies
 from .worker import LatestRunner
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
+WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build a view not shown yet (see warm_up_view)
 GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
 PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.views: dict = {}
         self.commands: dict[str, QAction] = {}
         self.panel_hidden_for_view = False
+        # No animated docks: hiding the panel beside a lesson would resize and repaint the view for
+        # every frame of the animation (and a projected slide should change at once).
+        self.setAnimated(False)
 
         self.model = self._new_model(scene)
         self.stack = QStackedWidget()
@@ -123,6 +127,10 @@ class MainWindow(QMainWindow):
         self.memory_timer.setInterval(memory.TRIM_INTERVAL_MS)
         self.memory_timer.timeout.connect(memory.release_free_memory)
         self.memory_timer.start()
+        self.warm_up_timer = QTimer(self)
+        self.warm_up_timer.setSingleShot(True)
+        self.warm_up_timer.setInterval(WARM_UP_IDLE_MS)
+        self.warm_up_timer.timeout.connect(self.warm_up_view)
         self._build_translated()
         QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
@@ -384,6 +392,7 @@ class MainWindow(QMainWindow):
     # -- state -> views -------------------------------------------------------------------------
     def refresh(self, scene: Scene) -> None:
         """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
+        self.warm_up_timer.start()  # (again): views are built ahead only while nothing else happens
         if self.deck_scenes:
             self.deck_scenes[self.deck_index] = scene  # edits stay with the deck; Save deck writes them
         self._sync_navigation(scene)
@@ -409,6 +418,37 @@ class MainWindow(QMainWindow):
             return
         self._show_result((view, scene), data)
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+
+    def warm_up_view(self) -> bool:
+        """Build one view that applies to the method but was not shown yet, and draw the scene into it
+        while hidden; then wait for the next idle moment to do the next. A lesson's first drawing makes
+        its plots (up to 120 ms); done ahead, switching to it later only updates them. Returns whether a
+        view was built."""
+        key = next((key for key in self.applicable_views() if key not in self.views), None)
+        if key is None:
+            return False
+        view = self.view(key)
+        view.setGeometry(self._room_for(view))  # laid out as it will be shown
+        view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
+        scene = replace(self.model.scene, view=key)
+        try:
+            if view.size(scene) <= BACKGROUND_ELEMENTS:
+                view.show_data(scene, view.fetch(scene))
+        except InputError:
+            pass  # the view says so when it is shown
+        self.warm_up_timer.start()
+        return True
+
+    def _room_for(self, view) -> QRect:
+        """The stack's rectangle as it will be when ``view`` is shown: wider by the parameter panel when
+        the view hides it (``_show_panel_for``), narrower when it brings it back."""
+        room = self.stack.contentsRect()
+        panel = self.dock.width() + self.style().pixelMetric(QStyle.PM_DockWidgetSeparatorExtent)
+        if not view.uses_method and not self.dock.isHidden():
+            room.setWidth(room.width() + panel)
+        elif view.uses_method and self.panel_hidden_for_view:
+            room.setWidth(room.width() - panel)
+        return room
 
     def _show_panel_for(self, view) -> None:
         """Hide the parameter panel beside a view that ignores the method (``uses_method``), and show it

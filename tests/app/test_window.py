@@ -141,6 +141,30 @@ def test_a_switch_that_hides_or_shows_the_panel_resizes_the_new_view_once(window
         assert len(sizes) <= 1 and window.view(target).geometry() == window.stack.contentsRect()
 
 
+def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_demand(window, qtbot, qapp):
+    """Once idle, the window builds every view that applies, one per idle moment, and draws the scene
+    into it while hidden, at the size it will have (wider where the view hides the panel): shown later,
+    it looks exactly as a view built on the switch."""
+    window.model.set_param("seq_len", 40)
+    qtbot.waitUntil(lambda: set(window.applicable_views()) <= set(window.views), timeout=30000)
+    assert window.warm_up_view() is False  # nothing left to build
+    cold = MainWindow(settings=QSettings())
+    qtbot.addWidget(cold)
+    cold.resize(window.size())
+    cold.show()
+    qtbot.waitExposed(cold)
+    cold.model.set_param("seq_len", 40)
+    for key in ("relative_property", "cnn_rnn_attention", "precision", "attention"):
+        grabs = []
+        for win in (window, cold):
+            win.warm_up_timer.stop()
+            win.model.set_view(key)
+            for _ in range(3):
+                qapp.processEvents()
+            grabs.append(win.current_view.grab().toImage())
+        assert grabs[0] == grabs[1], key
+
+
 # -- decks --------------------------------------------------------------------------------------
 def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.open_deck(deck_file(tmp_path))
