@@ -1,9 +1,11 @@
 """Soak: 100,000 random changes through a real main window (offscreen), redrawing after each.
 
 Prints changes/s, resident-memory growth from the 1,000th change to the last, and the longest
-event-loop stall, each beside a peer from the same run: the same changes on a bare state model
-(no window: the cost of the model and the driver alone), and on the window with large sizes
-(up to 8x the defaults instead of 2x). ``--changes`` shortens the main soak and ``--minutes``
+event-loop stall (over the whole soak, and from the 1,000th change, when every view has been built),
+each beside a peer from the same run: the same changes on a bare state model (no window: the cost of
+the model and the driver alone), then the window at default sizes (20,000 changes with every size at
+most its default: the stall target's case), and with large sizes (up to 8x the defaults instead of
+2x). ``--changes`` shortens the main soak and ``--minutes``
 stops it early; progress goes to stderr every 500 changes, so a run cut short (or killed by a
 crash in Qt, which faulthandler then prints) still shows how far it got.
 """
@@ -22,6 +24,7 @@ use_one_blas_thread()  # as the app runs NumPy (before anything imports it)
 
 CHANGES = 100_000
 BARE_CHANGES = 100_000
+DEFAULT_SIZE_CHANGES = 20_000
 LARGE_CHANGES = 500
 LARGE_MINUTES = 10
 MEMORY_FROM = 1_000
@@ -62,7 +65,8 @@ def describe(result) -> str:
     start = min(MEMORY_FROM, result.changes)
     return (f"{result.changes} changes: {result.changes_per_second:8.1f} changes/s | memory growth "
             f"{result.memory_growth(start) / 2**20:+6.1f} MiB from change {start} | longest stall "
-            f"{result.longest_stall_ms:7.1f} ms | {result.refused} refused | {len(result.exceptions)} exceptions"
+            f"{result.longest_stall_ms:7.1f} ms, from change {result.warm_from} "
+            f"{result.longest_stall_warm_ms:7.1f} ms | {result.refused} refused | {len(result.exceptions)} exceptions"
             + (f" (first: {result.exceptions[0]})" if result.exceptions else "")
             + "\n    slowest change per view (ms): " + slowest_views(result))
 
@@ -73,7 +77,7 @@ def slowest_views(result, count: int = 8) -> str:
 
 
 def run(repeats: int = 1, changes: int = CHANGES, minutes: float | None = None) -> list[dict]:
-    """Run the bare-model peer, the main soak, then the large-size peer; print one line each as it
+    """Run the bare-model peer, the main soak, the default-size and large-size soaks; print one line each as it
     ends; return ratio rows for the suite. ``repeats`` is ignored (one soak is long enough)."""
     faulthandler.enable()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -83,22 +87,27 @@ def run(repeats: int = 1, changes: int = CHANGES, minutes: float | None = None) 
     bare = soak(min(BARE_CHANGES, changes), with_window=False, label="bare model")
     print(f"{'soak: bare model (peer)':<44} {describe(bare)}", flush=True)
     main = soak(changes, with_window=True, label="window", minutes=minutes)
-    print(f"{'soak: window, default sizes (2x defaults)':<44} {describe(main)}", flush=True)
+    print(f"{'soak: window, sizes up to 2x defaults':<44} {describe(main)}", flush=True)
+    defaults = soak(min(DEFAULT_SIZE_CHANGES, changes), with_window=True, scale=1.0, label="defaults")
+    print(f"{'soak: window, sizes up to defaults':<44} {describe(defaults)}", flush=True)
     large = soak(min(LARGE_CHANGES, changes), with_window=True, scale=8.0, label="large", minutes=LARGE_MINUTES)
     print(f"{'soak: window, large sizes (8x defaults, peer)':<44} {describe(large)}", flush=True)
     growth = main.memory_growth(min(MEMORY_FROM, main.changes)) / 2**20
     note = (f"{main.changes} changes, {len(main.exceptions)} exceptions, memory growth {growth:+.1f} MiB "
             f"(target <= 20)")
     return [
-        {"name": "soak: seconds per change", "ours": "window, default sizes",
+        {"name": "soak: seconds per change", "ours": "window, sizes up to 2x defaults",
          "seconds": 1 / main.changes_per_second, "peer": "bare model", "peer_seconds": 1 / bare.changes_per_second,
          "ratio": main.changes_per_second / bare.changes_per_second, "note": note},
-        {"name": "soak: longest stall", "ours": "window, default sizes", "seconds": main.longest_stall_ms / 1e3,
-         "peer": "window, large sizes", "peer_seconds": large.longest_stall_ms / 1e3,
-         "ratio": large.longest_stall_ms / max(main.longest_stall_ms, 1e-9), "note": "target < 50 ms"},
-        {"name": "soak: longest stall", "ours": "window, default sizes", "seconds": main.longest_stall_ms / 1e3,
-         "peer": "bare model", "peer_seconds": bare.longest_stall_ms / 1e3,
-         "ratio": bare.longest_stall_ms / max(main.longest_stall_ms, 1e-9), "note": ""},
+        {"name": "soak: longest stall from change 1,000", "ours": "window, default sizes",
+         "seconds": defaults.longest_stall_warm_ms / 1e3, "peer": "window, sizes up to 2x defaults",
+         "peer_seconds": main.longest_stall_warm_ms / 1e3,
+         "ratio": main.longest_stall_warm_ms / max(defaults.longest_stall_warm_ms, 1e-9), "note": "target < 50 ms"},
+        {"name": "soak: longest stall, whole soak", "ours": "window, default sizes",
+         "seconds": defaults.longest_stall_ms / 1e3, "peer": "window, large sizes",
+         "peer_seconds": large.longest_stall_ms / 1e3,
+         "ratio": large.longest_stall_ms / max(defaults.longest_stall_ms, 1e-9),
+         "note": "includes building each view on its first visit"},
     ]
 
 

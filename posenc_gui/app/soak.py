@@ -137,7 +137,8 @@ def random_change(rng: random.Random, model: StateModel, scale: float = 2.0,
 @dataclass
 class SoakResult:
     """What a soak measured. ``memory`` holds (change number, resident bytes) samples;
-    ``slowest_by_view`` the longest change (the change and the redraw it caused) seen in each view."""
+    ``slowest_by_view`` the longest change (the change and the redraw it caused) seen in each view;
+    ``longest_stall_warm_ms`` the longest stall from change ``warm_from`` on (every view built by then)."""
 
     changes: int
     seconds: float
@@ -146,6 +147,8 @@ class SoakResult:
     exceptions: list[str] = field(default_factory=list)
     refused: int = 0
     slowest_by_view: dict[str, float] = field(default_factory=dict)  # view -> longest change + redraw, ms
+    warm_from: int = 0
+    longest_stall_warm_ms: float = 0.0
 
     @property
     def changes_per_second(self) -> float:
@@ -166,13 +169,14 @@ def _where(kind, value, tb) -> str:
 
 def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
              view_keys: Collection[str] | None = None, max_seconds: float | None = None,
-             sample_every: int = 100, progress=None) -> SoakResult:
+             sample_every: int = 100, progress=None, warm_from: int = 1_000) -> SoakResult:
     """Drive ``changes`` random changes through ``model``, turning the event loop after each one
     (so the window redraws), with a stall watchdog running. Uncaught exceptions (from slots,
     paint events, worker threads) are recorded, not raised; the hooks are restored afterwards.
     ``view_keys`` limits the views visited (default: all); ``max_seconds`` stops the soak early
     (``result.changes`` says how far it got); ``progress(number, result)`` is called at every
-    memory sample when given."""
+    memory sample when given. Stalls are also recorded from change ``warm_from`` on, when the views
+    have been built (the window builds them ahead while idle; a soak never is)."""
     app = QApplication.instance()
     rng = random.Random(seed)
     exceptions: list[str] = []
@@ -187,11 +191,14 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     sys.excepthook = lambda kind, value, tb: exceptions.append(_where(kind, value, tb))
     threading.excepthook = lambda args: exceptions.append(_where(args.exc_type, args.exc_value, args.exc_traceback))
     watchdog = StallWatchdog()
-    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions)
+    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions, warm_from=warm_from)
+    stall_before_warm = 0.0
     start = time.perf_counter()
     watchdog.start()
     try:
         for number in range(1, changes + 1):
+            if number == warm_from:
+                stall_before_warm, watchdog.longest_ms = watchdog.longest_ms, 0.0
             began = time.perf_counter()
             random_change(rng, model, scale, view_keys)
             turn_event_loop(app)
@@ -203,7 +210,8 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
             if number % sample_every == 0 or number == changes or out_of_time:
                 result.changes = number
                 result.memory.append((number, resident_bytes()))
-                result.longest_stall_ms = watchdog.longest_ms
+                result.longest_stall_ms = max(stall_before_warm, watchdog.longest_ms)
+                result.longest_stall_warm_ms = watchdog.longest_ms if number >= warm_from else 0.0
                 if progress is not None:
                     progress(number, result)
             if out_of_time:
@@ -211,7 +219,8 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     finally:
         watchdog.stop()
         result.seconds = time.perf_counter() - start
-        result.longest_stall_ms = watchdog.longest_ms
+        result.longest_stall_ms = max(stall_before_warm, watchdog.longest_ms)
+        result.longest_stall_warm_ms = watchdog.longest_ms if result.changes >= warm_from else 0.0
         result.refused = refusals
         model.error.disconnect(refused)
         sys.excepthook, threading.excepthook = old_hook, old_thread_hook
