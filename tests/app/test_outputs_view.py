@@ -48,3 +48,23 @@ def test_choosing_another_output_goes_through_the_state(qtbot):
     assert model.scene.option("output", "") == "tables"
     kind, array = view.fetch(model.scene)
     assert kind == "tables" and array.shape[0] == 2 and np.all(np.isfinite(array))
+
+
+def test_values_past_float32_saturate_instead_of_overflowing(qtbot):
+    """xPos's scale at B = 1 over 200 positions reaches 1e40, past float32: drawn saturated, no warning."""
+    import warnings
+
+    from posenc_gui.app.views.base import FLOAT32_MAX, float32_pixels
+
+    model = StateModel(Scene(method="xpos", params={"seq_len": 200, "d_model": 64, "scale_base": 1.0},
+                             view="outputs", options={"output": "scale"}), views=applies())
+    view = OutputsView(model)
+    qtbot.addWidget(view)
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS)
+    data = view.fetch(model.scene)
+    assert np.abs(data[1]).max() > FLOAT32_MAX
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view.show_data(model.scene, data)
+        pixels = float32_pixels(data[1])
+    assert np.isfinite(pixels).all() and pixels.max() == np.float32(FLOAT32_MAX)

@@ -215,6 +215,18 @@ class CellTexts(pg.GraphicsObject):
         painter.restore()
 
 
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def float32_pixels(data) -> np.ndarray:
+    """``data`` as C-contiguous float32 for an ImageItem. Values past float32's range (an xPos scale at
+    extreme settings reaches 1e100) saturate at its largest value instead of overflowing to inf."""
+    data = np.asarray(data)
+    if data.dtype != np.float32:
+        data = np.clip(data, -FLOAT32_MAX, FLOAT32_MAX)
+    return np.ascontiguousarray(data, dtype=np.float32)
+
+
 def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None,
             colour_bar: bool = True, graphics: pg.GraphicsLayoutWidget | None = None,
             bar_row: int = 0, bar_col: int = 1) -> pg.ImageItem:
@@ -225,7 +237,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     low, high, signed = style.levels_for(data) if levels is None else (*levels, levels[0] < 0)
     image = pg.ImageItem(axisOrder="row-major")
     image.setAutoDownsample(True)
-    image.setImage(np.ascontiguousarray(data, dtype=np.float32), levels=(low, high))
+    image.setImage(float32_pixels(data), levels=(low, high))
     image.setRect(-0.5, -0.5, data.shape[1], data.shape[0])
     cmap = style.colour_map(signed)
     image.setColorMap(cmap)
@@ -329,7 +341,7 @@ class ImageGrid:
         shape = np.shape(panels[0][1])
         rows, cols = shape
         for (plot, image), (_, matrix) in zip(shown, panels):
-            image.setImage(np.asarray(matrix, dtype=np.float32), levels=levels)
+            image.setImage(float32_pixels(matrix), levels=levels)
             if arranged or shape != self.shape:  # after setImage: the rect scales the image's pixels
                 image.setRect(-0.5, -0.5, cols, rows)
                 plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)

@@ -16,7 +16,7 @@ from ...core.methods.rope import SCALINGS
 from ...core.registry import Method
 from .. import style
 from ..state import Scene
-from .base import cell, fmt, heatmap
+from .base import cell, float32_pixels, fmt, heatmap
 from .lesson import LessonView
 
 MAX_POSITION = 10**9
@@ -816,7 +816,7 @@ class LearnedTableView(FrequencyLesson):
             if values is not self.sources[name]:  # the tables are cached: the same array, the same numbers
                 self.sources[name] = values
                 levels = self.levels(name, data)
-                image.setImage(np.ascontiguousarray(values, dtype=np.float32), levels=levels)
+                image.setImage(float32_pixels(values), levels=levels)
                 image.setRect(-0.5, -0.5, cols, rows)
                 bar.setLevels(levels)
                 plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
