@@ -45,15 +45,15 @@ class EncodingView(View):
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
         self.across_positions = self.new_plot(0, 2)
         self.across_dims = self.new_plot(1, 2)
-        # beside the plot, not over its curves; plot(name=...) still adds each curve to it
+        # beside the plot, not over its curves
         self.legend = pg.LegendItem(labelTextSize="11pt")
         self.graphics.addItem(self.legend, row=0, col=3)
         self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # entries together, at the top
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
-        self.across_positions.legend = self.legend
         self.position_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine))
         self.heat.addItem(self.position_line)
-        self.curves: list[pg.PlotDataItem] = []
+        self.curves: list[pg.PlotDataItem] = []  # the chosen dimensions' curves: the first of self.pool
+        self.pool: list[pg.PlotDataItem] = []  # every curve item made so far, each with its legend row
         for plot in (self.across_positions, self.across_dims):  # long curves: min and max per pixel column
             plot.setDownsampling(auto=True, mode="peak")
         self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
@@ -170,19 +170,34 @@ class EncodingView(View):
         self.position_line.setValue(position)
 
     def _rebuild_curves(self, dims: list[int]) -> None:
-        """One curve item and legend entry per chosen dimension. Longer than about two points per pixel,
-        a curve is drawn as the minimum and maximum of each pixel column (the same picture, fewer lines)."""
-        for curve in self.curves:
-            self.across_positions.removeItem(curve)
-        self.legend.clear()
+        """One curve and legend row per chosen dimension, taken from a pool that only grows: items are
+        made once and hidden when not needed (each new Qt object made from Python leaks a little with
+        PySide6 6.11). Longer than about two points per pixel, a curve is drawn as the minimum and
+        maximum of each pixel column (the same picture, fewer lines)."""
+        while len(self.pool) < len(dims):
+            curve = self.across_positions.plot([], [], autoDownsampleFactor=1.0)
+            self.legend.addItem(curve, self.tr("dim {0}").format(dims[len(self.pool)]))
+            self.pool.append(curve)
         self._strokes.clear()
         width = max(2.0, self.points / 6)
         colours = [style.curve_colour(number, self.theme) for number in range(len(dims))]
         self._pens = [(pg.mkPen(colour, width=width), pg.mkPen(colour, width=1))
                       for colour in colours + [style.curve_colour(0, self.theme)]]
-        self.curves = [self.across_positions.plot([], [], name=self.tr("dim {0}").format(dim),
-                                                  autoDownsampleFactor=1.0, pen=pens[0])
-                       for dim, pens in zip(dims, self._pens)]
+        rows = self.legend.layout
+        for row, (curve, (sample, label)) in enumerate(zip(self.pool, self.legend.items)):
+            used = row < len(dims)
+            for item in (sample, label):
+                rows.removeItem(item)
+                item.setVisible(used)
+            curve.setVisible(used)
+            if used:
+                label.setText(self.tr("dim {0}").format(dims[row]))
+                rows.addItem(sample, row, 0)
+                rows.addItem(label, row, 1)
+            else:
+                curve.setData([], [])
+        self.legend.updateSize()
+        self.curves = self.pool[:len(dims)]
         self.position_curve.setSymbolBrush(style.curve_colour(0, self.theme))
         self.position_curve.setSymbolSize(6)
         self._curves_for = (tuple(dims), self.theme, self.points)
