@@ -306,28 +306,28 @@ def _only(method, kind, values):
 
 def _computed(method_name: str, kind: str, values: dict) -> np.ndarray:
     """``registry.get(method_name).compute(kind, values)``, kept (read-only) for the last 8 parameter sets up to
-    16 MB: toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table
+    8 MB: toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table
     resized to a new width takes tens of milliseconds)."""
     return _computed_cached(method_name, kind, tuple(sorted(values.items())))
 
 
-@cached_up_to(16 * 2**20, entries=8)
+@cached_up_to(8 * 2**20, entries=8)
 def _computed_cached(method_name: str, kind: str, items: tuple) -> np.ndarray:
     return np.array(registry.get(method_name).compute(kind, dict(items)))  # a copy: the method may keep its own
 
 
-@cached_up_to(8 * 2**20, entries=4)
+@cached_up_to(4 * 2**20, entries=4)
 def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
-    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last 4 token lists up to 8 MB (a
+    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last 4 token lists up to 4 MB (a
     generator per token: 25 ms for 256 tokens)."""
     return toy_embeddings(list(tokens), width, seed)
 
 
-@cached_up_to(16 * 2**20, entries=2)
+@cached_up_to(8 * 2**20, entries=2)
 def _projections(width: int, seed: int) -> np.ndarray:
     """Seeded projections (3, width, width) of attention_for, kept (read-only) for the last two widths up to
-    16 MB (a rotary method's width is heads x d_model: 39 MB at 1280): new tokens or a parameter other than the
-    width change nothing here. Drawn in float32 (twice as fast as float64), used in float64."""
+    8 MB (width 590; a rotary method's width is heads x d_model: 39 MB at 1280): new tokens or a parameter
+    other than the width change nothing here. Drawn in float32 (twice as fast as float64), used in float64."""
     rng = np.random.default_rng(seed + 7)
     return rng.standard_normal((3, width, width), dtype=np.float32).astype(np.float64) / np.sqrt(width)
 
