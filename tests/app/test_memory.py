@@ -25,22 +25,35 @@ def test_release_free_memory_gives_back_freed_heap_holes():
     assert len(kept) == 205
 
 
+MAPPED_AFTER_A_LARGER_ONE = """
+import ctypes, sys
+import numpy as np
+from posenc_gui.app import memory
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]
+
+mallinfo2 = ctypes.CDLL(None).mallinfo2
+mallinfo2.restype = MallInfo2
+if sys.argv[1] == "fixed":
+    assert memory.use_fixed_mmap_threshold() is True
+np.ones(2**20)  # 8 MiB, made and freed at once: glibc's default then raises its threshold to 8 MiB
+before = mallinfo2().hblks
+one = np.ones(2**17)  # 1 MiB
+print(mallinfo2().hblks - before)
+"""
+
+
 def test_fixed_mmap_threshold_keeps_megabyte_arrays_mapped_after_a_larger_one_is_freed():
+    """In a fresh process (a heap with free room serves any size): with glibc's default a 1 MiB array
+    comes from the heap after an 8 MiB one was freed; with the fixed threshold it is mapped on its own."""
     if not sys.platform.startswith("linux"):
         assert memory.use_fixed_mmap_threshold() is False
         return
-    import ctypes
+    import subprocess
 
-    class MallInfo2(ctypes.Structure):
-        _fields_ = [(name, ctypes.c_size_t) for name in
-                    ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-                     "fordblks", "keepcost")]
-
-    mallinfo2 = ctypes.CDLL(None).mallinfo2
-    mallinfo2.restype = MallInfo2
-    assert memory.use_fixed_mmap_threshold() is True
-    np.ones(8 * MiB // 8)  # made and freed at once: glibc's default would now raise its threshold to 8 MiB
-    before = mallinfo2().hblks
-    one = np.ones(MiB // 8)
-    assert mallinfo2().hblks == before + 1  # mapped on its own, not carved out of the heap
-    del one
+    mapped = {how: subprocess.run([sys.executable, "-c", MAPPED_AFTER_A_LARGER_ONE, how], capture_output=True,
+                                  text=True, check=True).stdout.strip() for how in ("default", "fixed")}
+    assert mapped == {"default": "0", "fixed": "1"}
