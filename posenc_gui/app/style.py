@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
@@ -80,12 +80,49 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
     pg.setConfigOption("foreground", theme.foreground)
 
 
+class GridAxis(pg.AxisItem):
+    """An axis whose grid lines are drawn opaque, in the colour the translucent line shows over
+    ``background``: Qt's raster engine draws a translucent 1-pixel line about 20x slower than an opaque
+    one (a log-log plot's grid took 11 ms a repaint)."""
+
+    background = QColor("black")
+
+    def generateDrawSpecs(self, p):
+        specs = super().generateDrawSpecs(p)
+        if specs is None or not self.grid:
+            return specs
+        axis, ticks, texts = specs
+        lines = {}  # a finer level's line where a coarser one is drawn (log axes) would paint over it
+        for pen, start, end in ticks:
+            lines.setdefault((round(start.x(), 1), round(start.y(), 1), round(end.x(), 1), round(end.y(), 1)),
+                             (self._opaque(pen), start, end))
+        return axis, list(lines.values()), texts
+
+    def _opaque(self, pen: QPen) -> QPen:
+        colour, under = pen.color(), self.background
+        alpha = colour.alphaF()
+        if alpha >= 1.0:
+            return pen
+        pen = QPen(pen)
+        pen.setColor(QColor.fromRgbF(*(alpha * getattr(colour, part)() + (1 - alpha) * getattr(under, part)()
+                                       for part in ("redF", "greenF", "blueF"))))
+        return pen
+
+
+def grid_axes() -> dict[str, GridAxis]:
+    """Left and bottom axes for a new PlotItem (``axisItems=``): grids drawn opaque, see GridAxis."""
+    return {side: GridAxis(side) for side in ("left", "bottom")}
+
+
 def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
     """Axis pens, tick fonts and label sizes of one plot, for the theme and font size."""
     font = QFont()
     font.setPointSizeF(points * 0.9)
     for name in ("left", "bottom", "top", "right"):
         axis = plot.getAxis(name)
+        if isinstance(axis, GridAxis):  # its opaque grid goes under the data, not over it
+            axis.background = QColor(theme.background)
+            axis.setZValue(-101)  # the ViewBox, holding the data, sits at -100
         axis.setPen(pg.mkPen(theme.foreground, width=max(1, round(points / 12))))
         axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=font, tickTextOffset=max(3, round(points / 3)))

@@ -106,7 +106,7 @@ class View(QWidget):
         return row
 
     def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=col, **kwargs)
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=style.grid_axes(), **kwargs)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         self.plots.append(plot)
@@ -403,7 +403,8 @@ class ImageGrid:
 
     def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
         view = self.view
-        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False))  # no menu built (a third of a plot's making)
+        # no menu built (a third of a plot's making)
+        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes())
         plot.setMenuEnabled(False)
         plot.hideButtons()
         image = ImageItem(axisOrder="row-major")

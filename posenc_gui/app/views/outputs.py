@@ -110,7 +110,7 @@ class OutputsView(View):
         self.grid.detach()
         self.panels = []
         if self.curve_plot is None:
-            self.curve_plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False))
+            self.curve_plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes())
             self.curve_plot.setMenuEnabled(False)
             self.curve_plot.hideButtons()
             self.curve_plot.showGrid(x=True, y=True, alpha=0.25)
