@@ -114,6 +114,17 @@ def grid_axes() -> dict[str, GridAxis]:
     return {side: GridAxis(side) for side in ("left", "bottom")}
 
 
+def plain_numbers(axis: pg.AxisItem) -> None:
+    """Tick labels as plain numbers, never scaled by an SI prefix. pyqtgraph's ``enableAutoSIPrefix(False)``
+    still sets the prefix scale from the axis' range at that moment (a hidden view's slopes 0.5 were
+    labelled 500 after a theme switch): the scale is pinned to 1."""
+    axis.enableAutoSIPrefix(False)
+    axis.autoSIPrefixScale = 1.0
+    axis.labelUnitPrefix = ""
+    axis.picture = None  # drawn again with the plain labels
+    axis.update()
+
+
 def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
     """Axis pens, tick fonts and label sizes of one plot, for the theme and font size."""
     font = QFont()
@@ -126,7 +137,7 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
         axis.setPen(pg.mkPen(theme.foreground, width=max(1, round(points / 12))))
         axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=font, tickTextOffset=max(3, round(points / 3)))
-        axis.enableAutoSIPrefix(False)
+        plain_numbers(axis)
         if axis.labelText:
             axis.setLabel(axis.labelText, units=axis.labelUnits, **{"font-size": f"{points:.0f}pt",
                                                                     "color": theme.foreground})
@@ -143,7 +154,7 @@ def label(plot: pg.PlotItem, side: str, text: str, theme: Theme, points: float) 
 
 def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> None:
     """Name what a colour bar's values are (plain numbers, no SI prefix)."""
-    bar.getAxis("right").enableAutoSIPrefix(False)
+    plain_numbers(bar.getAxis("right"))
     label(bar, "right", text, theme, points)
     fit_bar_axis(bar)
 

@@ -372,6 +372,19 @@ def test_theme_switches_keep_the_application_style_and_kept_layouts_survive(qapp
     assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-3000:]
 
 
+def test_tick_labels_stay_plain_numbers_after_a_theme_switch(window, qapp):
+    """ALiBi's slopes (0.5 down to 1/256) were labelled 500 ... after a theme switch: pyqtgraph scaled the
+    hidden view's axis by an SI prefix although prefixes are off."""
+    for theme in ("dark", "light"):
+        window.set_theme(theme)
+        window.model.set_method("alibi", "slopes")
+        qapp.processEvents()
+        axis = window.current_view.plots[0].getAxis("left")
+        assert axis.autoSIPrefixScale == 1.0
+        window.model.set_method("sinusoidal", "encoding")
+        qapp.processEvents()
+
+
 def test_light_theme_is_high_contrast():
     light = style.THEMES["light"]
     assert (light.foreground, light.background, light.base) == ("#000000", "#ffffff", "#ffffff")
