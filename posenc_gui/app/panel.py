@@ -253,15 +253,17 @@ class ParameterPanel(QWidget):
         self._scale_slider_labels()
 
     def _scale_slider_labels(self) -> None:
-        """superqt's slider value labels have a style sheet, so the panel's font does not reach them:
-        give them the panel's text size (and the width it needs) by hand."""
+        """superqt's slider value labels have a style sheet, so the panel's font and colours do not reach
+        them (in the forms of other methods, kept hidden, they kept the old theme's text colour): give
+        them the panel's text size (and the width it needs) and palette by hand."""
         for label in self.findChildren(SliderLabel):
             label.setFont(self.font())
+            label.setPalette(self.palette())
             label._update_size()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.FontChange:
+        if event.type() in (QEvent.FontChange, QEvent.PaletteChange):
             self._scale_slider_labels()
 
     def sync(self, scene) -> None:

@@ -385,6 +385,23 @@ def test_tick_labels_stay_plain_numbers_after_a_theme_switch(window, qapp):
         qapp.processEvents()
 
 
+def test_slider_values_of_a_method_shown_again_follow_the_theme(window, qapp):
+    """superqt's slider value labels have their own style sheet, so a theme switch does not reach them:
+    since the panel keeps each method's form, they kept the old theme's text colour (white on white)."""
+    from superqt.sliders._labeled import SliderLabel
+
+    window.set_theme("dark")
+    window.model.set_method("alibi", "slopes")
+    window.set_theme("light")
+    window.model.set_method("t5", "outputs")
+    window.model.set_method("alibi", "slopes")
+    qapp.processEvents()
+    labels = [label for label in window.panel.findChildren(SliderLabel) if label.isVisible()]
+    assert labels
+    text = window.panel.palette().color(QPalette.WindowText)
+    assert all(label.palette().color(QPalette.WindowText) == text for label in labels)
+
+
 def test_light_theme_is_high_contrast():
     light = style.THEMES["light"]
     assert (light.foreground, light.background, light.base) == ("#000000", "#ffffff", "#ffffff")
