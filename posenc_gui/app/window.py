@@ -439,30 +439,28 @@ class MainWindow(QMainWindow):
         self.warm_up_timer.start()
         return True
 
+    def _panel_beside(self, view) -> bool:
+        """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the
+        method (``uses_method``), shown again with the next view that uses it (unless closed by hand)."""
+        return view.uses_method and (not self.dock.isHidden() or self.panel_hidden_for_view)
+
     def _room_for(self, view) -> QRect:
-        """The stack's rectangle as it will be when ``view`` is shown: wider by the parameter panel when
-        the view hides it (``_show_panel_for``), narrower when it brings it back."""
+        """The stack's rectangle as it will be when ``view`` is shown (wider by the panel when the view
+        hides it, narrower when it brings it back)."""
         room = self.stack.contentsRect()
         panel = self.dock.width() + self.style().pixelMetric(QStyle.PM_DockWidgetSeparatorExtent)
-        if not view.uses_method and not self.dock.isHidden():
-            room.setWidth(room.width() + panel)
-        elif view.uses_method and self.panel_hidden_for_view:
-            room.setWidth(room.width() - panel)
+        room.setWidth(room.width() + panel * ((not self.dock.isHidden()) - self._panel_beside(view)))
         return room
 
     def _show_panel_for(self, view) -> None:
-        """Hide the parameter panel beside a view that ignores the method (``uses_method``), and show it
-        again with the next view that uses it (unless it was closed by hand). The window is laid out at
-        once, so that the view shown next takes the new room when shown, not in two more layout and paint
-        passes (at the old size, then the new)."""
-        if not view.uses_method and not self.dock.isHidden():
-            self.dock.hide()
-            self.panel_hidden_for_view = True
-        elif view.uses_method and self.panel_hidden_for_view:
-            self.dock.show()
-            self.panel_hidden_for_view = False
-        else:
+        """Show or hide the parameter panel as ``_panel_beside`` says. The window is laid out at once, so
+        that the view shown next takes the new room when shown, not in two more layout and paint passes
+        (at the old size, then the new)."""
+        shown = self._panel_beside(view)
+        if shown == (not self.dock.isHidden()):
             return
+        self.dock.setVisible(shown)
+        self.panel_hidden_for_view = not shown
         self.layout().activate()
 
     def _show_result(self, tag, data) -> None:
