@@ -323,13 +323,29 @@ def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
     return toy_embeddings(list(tokens), width, seed)
 
 
-@cached_up_to(8 * 2**20, entries=2)
+PROJECTION_BANK = 768  # widths up to this (4 heads x 192, the widest default d_model) come from one bank
+
+
+@cached_up_to(8 * 2**20, entries=1)
+def _projection_bank(seed: int) -> np.ndarray:
+    """(3, PROJECTION_BANK, PROJECTION_BANK) float32 standard normals for ``seed`` (7 MB): the projections of
+    every width up to PROJECTION_BANK are its top-left blocks. A new width then draws nothing (a rotary
+    method's width, 4 heads x d_model, took 10-45 ms to draw), and widening the model keeps the narrower
+    model's weights, so the picture changes smoothly with d_model."""
+    return np.random.default_rng(seed + 7).standard_normal((3, PROJECTION_BANK, PROJECTION_BANK), dtype=np.float32)
+
+
+@cached_up_to(16 * 2**20, entries=2)
 def _projections(width: int, seed: int) -> np.ndarray:
-    """Seeded projections (3, width, width) of attention_for, kept (read-only) for the last two widths up to
-    8 MB (width 590; a rotary method's width is heads x d_model: 39 MB at 1280): new tokens or a parameter
-    other than the width change nothing here. Drawn in float32 (twice as fast as float64), used in float64."""
-    rng = np.random.default_rng(seed + 7)
-    return rng.standard_normal((3, width, width), dtype=np.float32).astype(np.float64) / np.sqrt(width)
+    """Seeded projections (3, width, width) of attention_for, scaled by 1/sqrt(width), kept (read-only) for the
+    last two widths up to 16 MB (14 MB at 768): new tokens or a parameter other than the width change nothing. Cut from
+    ``_projection_bank`` up to its width, drawn afresh beyond (a rotary method's width is heads x d_model:
+    39 MB at 1280); drawn in float32 (twice as fast as float64), used in float64."""
+    if width <= PROJECTION_BANK:
+        drawn = _projection_bank(seed)[:, :width, :width]
+    else:
+        drawn = np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32)
+    return drawn.astype(np.float64) / np.sqrt(width)
 
 
 def _masked_softmax(logits, mask, dtype=np.float64):

@@ -13,7 +13,7 @@ from ...core.registry import Method
 from ...core.tokens import tokenize
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, fmt, grid_columns
+from .base import ImageGrid, View, cell, fmt, grid_columns, most_default_heads
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
@@ -89,8 +89,10 @@ class AttentionView(View):
         if scene.head != "all" and scene.head >= heads:
             raise InputError(i18n.translate("AttentionView", "head {0} does not exist; this method has {1} heads"
                                             " (0 to {2})").format(scene.head, heads, heads - 1))
+        # the toy model (embeddings, projections) is the same for every method and seed: only the
+        # position part changes with them
         return attention_for(scene.method, scene.params, tokenize(scene.text), heads=heads, causal=scene.causal,
-                             seed=int(scene.params.get("seed", 0)), dtype=np.float32)  # drawn in float32
+                             dtype=np.float32)  # drawn in float32
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -143,6 +145,9 @@ class AttentionView(View):
         font = self.font()
         font.setPointSizeF(self.points * 0.8)
         self.grid.write_cells(labels, font)
+
+    def build_ahead(self) -> bool:
+        return self.grid.build_ahead(2 * most_default_heads())  # a panel per head, two with the content / position parts
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots:
