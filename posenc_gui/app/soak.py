@@ -47,6 +47,14 @@ def turn_event_loop(app: QApplication) -> None:
     app.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
+def idle_first(window) -> None:
+    """Build ahead at once what ``window`` builds while idle after start (``warm_up_view`` until nothing is
+    left): a lecture starts after a minute of talk, a soak at once and never idles."""
+    while window.warm_up_view():
+        turn_event_loop(QApplication.instance())
+    window.warm_up_timer.stop()
+
+
 class StallWatchdog(QObject):
     """Ticks a timer every ``interval_ms`` on the GUI thread and records the longest gap between
     two ticks: the longest time the event loop could not answer (a stall)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
                                QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
 
+from ..core import registry
 from ..core.params import InputError
 from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
@@ -29,7 +30,7 @@ from .views import VIEWS, applies
 from .worker import LatestRunner
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
-WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build a view not shown yet (see warm_up_view)
+WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (warm_up_view)
 GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
 PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.warm_up_timer.setSingleShot(True)
         self.warm_up_timer.setInterval(WARM_UP_IDLE_MS)
         self.warm_up_timer.timeout.connect(self.warm_up_view)
+        self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
         self._build_translated()
         QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
@@ -349,6 +351,7 @@ class MainWindow(QMainWindow):
             view.set_look(self.theme, self.points)
             self.stack.addWidget(view)
             self.views[key] = view
+            self.settled = False
         return self.views[key]
 
     @property
@@ -420,24 +423,38 @@ class MainWindow(QMainWindow):
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
 
     def warm_up_view(self) -> bool:
-        """Build one view that applies to the method but was not shown yet, and draw the scene into it
-        while hidden; then wait for the next idle moment to do the next. A lesson's first drawing makes
-        its plots (up to 120 ms); done ahead, switching to it later only updates them. Returns whether a
-        view was built."""
-        key = next((key for key in self.applicable_views() if key not in self.views), None)
-        if key is None:
+        """Build ahead, while the window is idle, what a later switch would otherwise build (a lesson's plots
+        take up to 120 ms): one item per idle moment, then wait for the next. First the views that apply to
+        the method, with the scene drawn into them; then the other views, with the first method they apply
+        to; then the spare panels views keep for larger scenes (``View.build_ahead``). Views are drawn
+        hidden, at the size they will have. With nothing left to build, the objects built are settled
+        once (``memory.settle_long_lived_objects``). Returns whether it built anything."""
+        key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
+        if key is not None:
+            self._build_ahead(key)
+        elif not any(view.build_ahead() for view in self.views.values()):
+            if not self.settled:
+                memory.settle_long_lived_objects()
+                self.settled = True
             return False
+        self.warm_up_timer.start()
+        return True
+
+    def _build_ahead(self, key: str) -> None:
+        """Build view ``key`` and draw into it, hidden: the scene, or the defaults of the first method the
+        view applies to when it does not apply to the scene's."""
         view = self.view(key)
         view.setGeometry(self._room_for(view))  # laid out as it will be shown
         view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
         scene = replace(self.model.scene, view=key)
+        if not view.applies_to(scene.method_obj):
+            method = next(method for method in registry.all_methods() if view.applies_to(method))
+            scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
         try:
             if view.size(scene) <= BACKGROUND_ELEMENTS:
                 view.show_data(scene, view.fetch(scene))
         except InputError:
             pass  # the view says so when it is shown
-        self.warm_up_timer.start()
-        return True
 
     def _panel_beside(self, view) -> bool:
         """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the

@@ -57,3 +57,29 @@ def test_fixed_mmap_threshold_keeps_megabyte_arrays_mapped_after_a_larger_one_is
     mapped = {how: subprocess.run([sys.executable, "-c", MAPPED_AFTER_A_LARGER_ONE, how], capture_output=True,
                                   text=True, check=True).stdout.strip() for how in ("default", "fixed")}
     assert mapped == {"default": "0", "fixed": "1"}
+
+
+def test_settled_objects_are_left_out_of_collections_and_dropped_ones_collected_at_the_next_settle():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    def cycle():
+        node = Node()
+        node.me = node
+        return node
+
+    kept, dropped = cycle(), cycle()
+    gone = weakref.ref(dropped)
+    try:
+        memory.settle_long_lived_objects()
+        assert gc.get_freeze_count() > 0 and not any(obj is kept for obj in gc.get_objects())
+        del dropped
+        gc.collect()
+        assert gone() is not None  # frozen: a collection does not see the dropped cycle
+        memory.settle_long_lived_objects()
+        assert gone() is None
+    finally:
+        gc.unfreeze()

@@ -1,6 +1,7 @@
 """The main window driven through its state, menus and keys: navigation, decks, presentation, text
 size, themes, language, export, settings. Settings live in an ini file under tmp_path, never the user's."""
 
+import gc
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QSlider
 from posenc_gui.app import i18n, settings as prefs, style
 from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
 from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views.base import most_default_heads
 from posenc_gui.app.window import MainWindow, grouped_views
 from posenc_gui.paths import resource
 
@@ -144,10 +146,16 @@ def test_a_switch_that_hides_or_shows_the_panel_resizes_the_new_view_once(window
 def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_demand(window, qtbot, qapp):
     """Once idle, the window builds every view that applies, one per idle moment, and draws the scene
     into it while hidden, at the size it will have (wider where the view hides the panel): shown later,
-    it looks exactly as a view built on the switch."""
+    it looks exactly as a view built on the switch. Then the views that do not apply, then spare panels;
+    then it settles what it built (gc.freeze) and stops."""
     window.model.set_param("seq_len", 40)
     qtbot.waitUntil(lambda: set(window.applicable_views()) <= set(window.views), timeout=30000)
-    assert window.warm_up_view() is False  # nothing left to build
+    window.warm_up_timer.stop()
+    while window.warm_up_view():
+        pass
+    assert set(window.views) == set(VIEWS) and window.settled and gc.get_freeze_count() > 0
+    assert len(window.view("attention").grid.pool) == 2 * most_default_heads()
+    gc.unfreeze()
     cold = MainWindow(settings=QSettings())
     qtbot.addWidget(cold)
     cold.resize(window.size())

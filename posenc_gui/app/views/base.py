@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QTextOption
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
 
+from ...core import registry
 from ...core.registry import Method
 from ..state import Scene, StateModel
 from .. import style
@@ -24,6 +25,12 @@ from .. import style
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
 # curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, segmentedLineMode="on")
+
+
+def most_default_heads() -> int:
+    """The most heads any method has by default: views with a panel per head build that many ahead."""
+    return max(param.default for method in registry.all_methods() for param in method.params
+               if param.name == "heads")
 
 
 def elements(scene: Scene, kind: str) -> int:
@@ -90,6 +97,11 @@ class View(QWidget):
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
         """Status-bar text for the mouse at data coordinates (x, y) of ``plot``; "" for none."""
         return ""
+
+    def build_ahead(self) -> bool:
+        """Build one more thing a later scene may need (the window calls it while idle); False when
+        there is nothing left to build."""
+        return False
 
     # -- shared -------------------------------------------------------------------------------
     def set_look(self, theme: style.Theme, points: float) -> None:
@@ -360,6 +372,15 @@ class ImageGrid:
             self.titles = titles
             view.graphics.ci.layout.activate()  # the bar's and axes' widths as laid out, for the room left
             view.fit_titles()
+
+    def build_ahead(self, count: int) -> bool:
+        """Build one more panel for the pool while it holds fewer than ``count`` (the view calls it while
+        the window is idle: a scene with more panels than shown so far then only places them); True
+        when it built one."""
+        if len(self.pool) >= count:
+            return False
+        self.pool.append(self._new_panel())
+        return True
 
     def write_cells(self, labels: list[list[tuple[int, int, str, str]]], font: QFont) -> None:
         """Write (row, column, text, colour) labels into the cells of the first panels, one list per panel;

@@ -13,7 +13,7 @@ from ...core import registry
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, elements, fmt, grid_columns, place, unplace
+from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_default_heads, place, unplace
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 
@@ -145,6 +145,9 @@ class OutputsView(View):
                     "#ffffff" if value < dark_below else "#000000") for (r, c), value in np.ndenumerate(matrix)]
                   for matrix in stack]
         self.grid.write_cells(labels, font)
+
+    def build_ahead(self) -> bool:
+        return self.grid.build_ahead(most_default_heads())  # a panel per head
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots or not self.panels:

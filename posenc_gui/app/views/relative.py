@@ -13,7 +13,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, elements, fmt, grid_columns
+from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_default_heads
 
 
 class BiasView(View):
@@ -63,6 +63,9 @@ class BiasView(View):
         self.shown = {"bias": bias}
         low, high, signed = style.levels_for(np.stack([m for _, m in self.panels]))
         self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(signed), (low, high))
+
+    def build_ahead(self) -> bool:
+        return self.grid.build_ahead(most_default_heads())  # a panel per head
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots:
