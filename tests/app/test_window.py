@@ -143,6 +143,14 @@ def test_a_switch_that_hides_or_shows_the_panel_resizes_the_new_view_once(window
         assert len(sizes) <= 1 and window.view(target).geometry() == window.stack.contentsRect()
 
 
+def test_the_view_stack_never_lays_out_by_height_for_width(window):
+    """Qt's stacked layout asks every page, hidden ones too, for its height at each window layout when one
+    page has wrapped text: views decline, so a switch does not measure twenty views' labels."""
+    for key in VIEWS:
+        window.view(key)
+    assert not window.stack.layout().hasHeightForWidth()
+
+
 def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_demand(window, qtbot, qapp):
     """Once idle, the window builds every view that applies, one per idle moment, and draws the scene
     into it while hidden, at the size it will have (wider where the view hides the panel): shown later,
