@@ -241,6 +241,7 @@ class ParameterPanel(QWidget):
         if self._method in self.forms:
             self.forms[self._method][0].hide()
         host, self.controls = self._form_for(method)
+        self._scale_slider_labels(host)  # the look may have changed while the form was hidden
         host.show()
         self.summary.setText(f"<b>{core_text(method.title)}</b> — {core_text(method.summary)}"
                              f"<br><i>{method.citation}</i>")
@@ -250,13 +251,13 @@ class ParameterPanel(QWidget):
             if param.kind in ("int", "float") and param.name != "seed":
                 self.sweep_choice.addItem(core_text(param.title), param.name)
         self._method = method.name
-        self._scale_slider_labels()
 
-    def _scale_slider_labels(self) -> None:
+    def _scale_slider_labels(self, within: QWidget | None = None) -> None:
         """superqt's slider value labels have a style sheet, so the panel's font and colours do not reach
         them (in the forms of other methods, kept hidden, they kept the old theme's text colour): give
-        them the panel's text size (and the width it needs) and palette by hand."""
-        for label in self.findChildren(SliderLabel):
+        them the panel's text size (and the width it needs) and palette by hand, in the form shown
+        (``within``) or, after a change of look, everywhere."""
+        for label in (within or self).findChildren(SliderLabel):
             label.setFont(self.font())
             label.setPalette(self.palette())
             label._update_size()

@@ -345,7 +345,7 @@ def _projections(width: int, seed: int) -> np.ndarray:
         drawn = _projection_bank(seed)[:, :width, :width]
     else:
         drawn = np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32)
-    return drawn.astype(np.float64) / np.sqrt(width)
+    return np.multiply(drawn, 1 / np.sqrt(width), dtype=np.float64)  # made float64 and scaled in one pass
 
 
 def _masked_softmax(logits, mask, dtype=np.float64):
