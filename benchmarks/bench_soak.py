@@ -63,11 +63,14 @@ def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", m
 
 
 def describe(result) -> str:
+    from posenc_gui.app.soak import SLOW_CHANGE_MS
+
     start = min(MEMORY_FROM, result.changes)
     return (f"{result.changes} changes: {result.changes_per_second:8.1f} changes/s | memory growth "
             f"{result.memory_growth(start) / 2**20:+6.1f} MiB from change {start} | longest stall "
             f"{result.longest_stall_ms:7.1f} ms, from change {result.warm_from} "
-            f"{result.longest_stall_warm_ms:7.1f} ms | {result.refused} refused | {len(result.exceptions)} exceptions"
+            f"{result.longest_stall_warm_ms:7.1f} ms ({result.slow_changes} changes over {SLOW_CHANGE_MS} ms) | "
+            f"{result.refused} refused | {len(result.exceptions)} exceptions"
             + (f" (first: {result.exceptions[0]})" if result.exceptions else "")
             + "\n    slowest change per view (ms): " + slowest_views(result))
 

@@ -80,3 +80,23 @@ def test_a_lesson_rebuilt_on_every_change_does_not_crash():
                           capture_output=True, text=True, timeout=300,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_the_soak_counts_the_changes_slower_than_the_target_from_the_warm_change_on(qapp):
+    import time
+
+    from posenc_gui.app.soak import SLOW_CHANGE_MS, run_soak
+    from posenc_gui.app.state import StateModel
+    from posenc_gui.app.views import applies
+
+    model = StateModel(views=applies())
+    redraws = []
+
+    def slow_redraw(_scene):
+        redraws.append(1)
+        time.sleep((SLOW_CHANGE_MS + 5) / 1e3)
+
+    model.changed.connect(slow_redraw)
+    result = run_soak(model, 12, seed=3, warm_from=1)
+    assert 0 < len(redraws) <= 12 and result.slow_changes == len(redraws)  # refused changes draw nothing
+    assert run_soak(model, 12, seed=3, warm_from=13).slow_changes == 0

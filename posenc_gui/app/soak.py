@@ -27,6 +27,9 @@ WORDS = ("the", "cat", "chases", "a", "mouse", "over", "old", "wall", "while", "
          "猫", "追", "老鼠", "quickly", "and", "then", "runs", "home", "again")
 
 
+SLOW_CHANGE_MS = 50  # the stall target: a change and its redraw should take less
+
+
 def resident_bytes() -> int:
     """This process's resident memory now, in bytes (peak resident size where /proc is missing)."""
     try:
@@ -146,7 +149,8 @@ def random_change(rng: random.Random, model: StateModel, scale: float = 2.0,
 class SoakResult:
     """What a soak measured. ``memory`` holds (change number, resident bytes) samples;
     ``slowest_by_view`` the longest change (the change and the redraw it caused) seen in each view;
-    ``longest_stall_warm_ms`` the longest stall from change ``warm_from`` on (every view built by then)."""
+    ``longest_stall_warm_ms`` the longest stall from change ``warm_from`` on (every view built by then)
+    and ``slow_changes`` how many changes from then on took longer than ``SLOW_CHANGE_MS``."""
 
     changes: int
     seconds: float
@@ -157,6 +161,7 @@ class SoakResult:
     slowest_by_view: dict[str, float] = field(default_factory=dict)  # view -> longest change + redraw, ms
     warm_from: int = 0
     longest_stall_warm_ms: float = 0.0
+    slow_changes: int = 0  # changes (with their redraw) from ``warm_from`` on that took over SLOW_CHANGE_MS
 
     @property
     def changes_per_second(self) -> float:
@@ -214,6 +219,8 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
             view = model.scene.view or ""
             if took > result.slowest_by_view.get(view, 0.0):
                 result.slowest_by_view[view] = took
+            if number >= warm_from and took > SLOW_CHANGE_MS:
+                result.slow_changes += 1
             out_of_time = max_seconds is not None and time.perf_counter() - start > max_seconds
             if number % sample_every == 0 or number == changes or out_of_time:
                 result.changes = number
