@@ -244,8 +244,8 @@ class FileProblem(InputError):
     the interface language. ``detail`` (an OS or JSON parser message) stays as it is."""
 
     def __init__(self, template: str, name: str, what: str = "", detail: str = ""):
-        self.template, self.name, self.what, self.detail = template, name, what, detail
-        super().__init__(template.format(name, what, detail))
+        super().__init__(template, name, what, detail)
+        self.name, self.what, self.detail = name, what, detail
 
     def translated(self) -> str:
         try:

@@ -17,7 +17,7 @@ def similarity(encoding: np.ndarray, metric: str = "dot") -> np.ndarray:
     if metric == "dot":
         return enc @ enc.T
     if metric != "cosine":
-        raise InputError(f"metric must be dot or cosine, not {metric!r}")
+        raise InputError("metric must be dot or cosine, not {0}", repr(metric))
     norms = np.linalg.norm(enc, axis=1)
     unit = np.divide(enc, norms[:, None], out=np.zeros_like(enc), where=norms[:, None] > 0)
     return unit @ unit.T
@@ -60,7 +60,7 @@ def round_to(x: np.ndarray, dtype: str) -> np.ndarray:
         with np.errstate(over="ignore"):
             return np.asarray(x, dtype=np.float16).astype(np.float64)
     if dtype != "bfloat16":
-        raise InputError(f"dtype must be one of {', '.join(DTYPES)}, not {dtype!r}")
+        raise InputError("dtype must be one of {0}, not {1}", ", ".join(DTYPES), repr(dtype))
     bits = np.asarray(x, dtype=np.float32).view(np.uint32).astype(np.uint64)
     rounded = ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16) << 16
     return rounded.astype(np.uint32).view(np.float32).astype(np.float64)

@@ -54,7 +54,7 @@ def split_heads(x: np.ndarray, heads: int) -> np.ndarray:
     """(..., N, d) -> (..., heads, N, d/heads), contiguous: head h takes channels h*dh ... (h+1)*dh - 1."""
     *lead, n, d = x.shape
     if d % heads:
-        raise InputError(f"width {d} does not split into {heads} heads evenly")
+        raise InputError("width {0} does not split into {1} heads evenly", d, heads)
     return np.ascontiguousarray(np.moveaxis(x.reshape(*lead, n, heads, d // heads), -2, -3))
 
 
@@ -171,7 +171,7 @@ def how_applied(method) -> str:
         return "bias"
     if "encoding" in method.outputs:
         return "add"
-    raise InputError(f"{method.name} has no way into attention")
+    raise InputError("{0} has no way into attention", method.name)
 
 
 def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, causal: bool = False,
@@ -260,13 +260,13 @@ def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int
     if how == "add":
         encoding = _computed(method.name, "encoding", _only(method, "encoding", values))
         if encoding.shape[0] < n:
-            raise InputError(f"{method.name} gives {encoding.shape[0]} positions; the text has {n} tokens")
+            raise InputError("{0} gives {1} positions; the text has {2} tokens", method.name, encoding.shape[0], n)
         encoding = encoding[:n]
         width = encoding.shape[1]
     elif how == "rotate":
         width = values["d_model"] * heads
     if width % heads:
-        raise InputError(f"width {width} does not split into {heads} heads evenly")
+        raise InputError("width {0} does not split into {1} heads evenly", width, heads)
     head_dim = width // heads
     x, (w_q, w_k, w_v) = _embeddings(tokens, width, seed), _projections(width, seed)
     q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))

@@ -24,14 +24,14 @@ def shown_pairs(pairs: int, hands: int) -> np.ndarray:
     """Indices of the pairs drawn as hands: ``hands`` of them spread evenly from the fastest (0) to the
     slowest (pairs - 1), ascending and without repeats."""
     if pairs < 1 or hands < 1:
-        raise InputError(f"need at least one pair and one hand, not {pairs} pairs and {hands} hands")
+        raise InputError("need at least one pair and one hand, not {0} pairs and {1} hands", pairs, hands)
     return np.unique(np.round(np.linspace(0, pairs - 1, min(hands, pairs))).astype(int))
 
 
 def position_bits(position: int, count: int) -> np.ndarray:
     """(count,) the bits of ``position``, lowest first (bit k is floor(p / 2^k) mod 2)."""
     if position < 0 or not 1 <= count <= 62:
-        raise InputError(f"position must be from 0 and bits from 1 to 62, not {position} and {count}")
+        raise InputError("position must be from 0 and bits from 1 to 62, not {0} and {1}", position, count)
     return (np.int64(position) >> np.arange(count, dtype=np.int64)) & 1
 
 
@@ -43,7 +43,7 @@ def clock_face(position: int, d_model: int = 128, base: float = 10000.0, hands: 
     turn, in [0, 2 pi)), sin and cos (the hand tip = the two encoding
     values), bits (``hands`` bits of p, lowest first) and flip_every (bit k flips every 2^k steps)."""
     if not 1 <= hands <= MAX_HANDS:
-        raise InputError(f"hands must be from 1 to {MAX_HANDS}, not {hands}")
+        raise InputError("hands must be from 1 to {0}, not {1}", MAX_HANDS, hands)
     frequencies = paper_frequencies(d_model, base)
     pairs = shown_pairs(len(frequencies), hands)
     omega = frequencies[pairs]

@@ -24,7 +24,7 @@ def table_statistics(table: np.ndarray) -> dict:
     colour_limit (the 99.9th percentile of |value|, so that one outlier row does not wash out the rest)."""
     table = np.asarray(table, dtype=np.float64)
     if table.ndim != 2 or table.shape[0] < 3:
-        raise InputError(f"a position table needs at least 3 rows, not shape {table.shape}")
+        raise InputError("a position table needs at least 3 rows, not shape {0}", table.shape)
     norms = np.linalg.norm(table, axis=1)
     unit = table / np.where(norms > 0, norms, 1.0)[:, None]
     low, median, high = np.percentile(norms[1:], [5, 50, 95])
@@ -53,7 +53,7 @@ def compare_tables(length: int = TABLE_ROWS) -> dict:
     table (``table_statistics``); refusal: the learned method's own message when ``length`` passes its
     last row, else "". Cached: the arrays are read-only."""
     if length < TABLE_ROWS:
-        raise InputError(f"the comparison shows at least the table's {TABLE_ROWS} rows, not {length}")
+        raise InputError("the comparison shows at least the table's {0} rows, not {1}", TABLE_ROWS, length)
     learned, sinusoidal = registry.get("learned"), registry.get("sinusoidal")
     sinusoid = sinusoidal.compute("encoding", {"seq_len": length, "d_model": WIDTH})
     table = learned.compute("encoding", {"seq_len": TABLE_ROWS, "table": "minilm"})

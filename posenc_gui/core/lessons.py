@@ -63,7 +63,7 @@ def walkthrough_step(step: int, scaled: bool = False, query: int = 0,
     chosen; an unknown panel or out-of-range cell falls back to cell (0, 0) of the step's first result.
     ``query`` is the input whose weighted values and sum steps 6 and 7 follow."""
     if not 0 <= step < len(WALKTHROUGH_STEPS):
-        raise InputError(f"the walkthrough has steps 0 to {len(WALKTHROUGH_STEPS) - 1}, not {step}")
+        raise InputError("the walkthrough has steps 0 to {0}, not {1}", len(WALKTHROUGH_STEPS) - 1, step)
     a = walkthrough_arrays(scaled)
     query = min(max(int(query), 0), a["x"].shape[0] - 1)
     logit_name = "logits" if scaled else "scores"
@@ -116,7 +116,7 @@ def cell_sources(panel: str, row: int, col: int, query: int = 0, logit_name: str
         return (("weighted", "column", col),)
     if panel == "outputs":
         return (("weights", "row", row), ("values", "column", col))
-    raise InputError(f"{panel} is not a result of the walkthrough")
+    raise InputError("{0} is not a result of the walkthrough", panel)
 
 
 # -- 2. multi-head attention, d2l style ---------------------------------------------------------------
@@ -126,7 +126,7 @@ def transpose_qkv(x: np.ndarray, heads: int) -> np.ndarray:
     slice b*heads + h holds head h of sequence b (channels h*d/heads ... (h+1)*d/heads - 1)."""
     batch, n, d = x.shape
     if d % heads:
-        raise InputError(f"d_model {d} does not split into {heads} heads evenly")
+        raise InputError("d_model {0} does not split into {1} heads evenly", d, heads)
     return x.reshape(batch, n, heads, d // heads).transpose(0, 2, 1, 3).reshape(batch * heads, n, d // heads)
 
 
@@ -148,9 +148,9 @@ def multihead_lesson(d_model: int = 8, heads: int = 2, valid_lens=(3, 2), n: int
     if heads < 1 or d_model < 1:
         raise InputError("d_model and heads must be at least 1")
     if d_model % heads:
-        raise InputError(f"d_model {d_model} does not split into {heads} heads evenly")
+        raise InputError("d_model {0} does not split into {1} heads evenly", d_model, heads)
     if lens.ndim != 1 or lens.size < 1 or np.any(lens < 1) or np.any(lens > n):
-        raise InputError(f"each valid length must be from 1 to {n}")
+        raise InputError("each valid length must be from 1 to {0}", n)
     batch = lens.size
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((batch, n, d_model))
@@ -211,7 +211,7 @@ def relative_shift(p: int, k: int, d_model: int, base: float = 10000.0) -> dict:
     if p < 0 or k < 0:
         raise InputError("p and k must be 0 or more")
     if d_model < 2 or d_model % 2:
-        raise InputError(f"the shift matrix needs an even width (sin, cos pairs), not {d_model}")
+        raise InputError("the shift matrix needs an even width (sin, cos pairs), not {0}", d_model)
     frequencies = sinusoidal.frequencies(d_model, base)
     pe_p, pe_pk = (interleaved_row(position, frequencies) for position in (p, p + k))
     shift = shift_matrix(k, frequencies)
@@ -245,7 +245,7 @@ def rope_scores(m: np.ndarray, n: np.ndarray, d_model: int, base: float = 10000.
     """(R_m q) . (R_n k) for each pair (m[i], n[i]), with seeded random q and k of width ``d_model``
     (interleaved pairs). It depends only on m - n."""
     if d_model < 2 or d_model % 2:
-        raise InputError(f"RoPE needs an even width (channels rotate in pairs), not {d_model}")
+        raise InputError("RoPE needs an even width (channels rotate in pairs), not {0}", d_model)
     m, n = np.asarray(m), np.asarray(n)
     q, k = np.random.default_rng(seed).standard_normal((2, d_model))
     frequencies = rope.inv_freq(d_model, base)

@@ -7,7 +7,20 @@ from dataclasses import dataclass, field
 
 
 class InputError(ValueError):
-    """Bad input from a user. The message is one line, fit to show as it is."""
+    """Bad input from a user. The message is one line, fit to show as it is.
+
+    ``InputError(template, *values)``: an English ``str.format`` template with positional fields
+    ({0}, {1}...) and the values that fill them, formatted beforehand where the message wants a repr
+    or a list. ``str(error)`` is the English message (the command line's); the app shows the template
+    translated (context "errors", extracted by scripts/update_translations.py) filled with the same
+    values. Without values the template is the message as it is (no fields are filled)."""
+
+    def __init__(self, template: str, *values: object):
+        super().__init__(template, *values)  # args too: a pickled copy keeps template and values
+        self.template, self.values = template, values
+
+    def __str__(self) -> str:
+        return self.template.format(*self.values) if self.values else self.template
 
 
 KINDS = ("int", "float", "bool", "choice")
@@ -49,15 +62,13 @@ class Param:
         if self.kind == "choice":
             text = value if isinstance(value, str) else shown(value)
             if text not in self.choices:
-                raise InputError(
-                    f"{self.name} must be one of {', '.join(self.choices)}, not {shown(value)}"
-                )
+                raise InputError("{0} must be one of {1}, not {2}", self.name, ", ".join(self.choices), shown(value))
             return str(text)
         number = _to_number(self.name, value, integer=self.kind == "int")
         if self.minimum is not None and number < self.minimum:
-            raise InputError(f"{self.name} must be at least {_fmt(self.minimum)}, not {_fmt(number)}")
+            raise InputError("{0} must be at least {1}, not {2}", self.name, _fmt(self.minimum), _fmt(number))
         if self.maximum is not None and number > self.maximum:
-            raise InputError(f"{self.name} must be at most {_fmt(self.maximum)}, not {_fmt(number)}")
+            raise InputError("{0} must be at most {1}, not {2}", self.name, _fmt(self.maximum), _fmt(number))
         return number
 
 
@@ -94,26 +105,26 @@ def _to_bool(name: str, value: object) -> bool:
         return True
     if text in ("0", "false", "no", "off"):
         return False
-    raise InputError(f"{name} must be true or false, not {shown(value)}")
+    raise InputError("{0} must be true or false, not {1}", name, shown(value))
 
 
 def _to_number(name: str, value: object, integer: bool) -> int | float:
     if isinstance(value, bool):
-        raise InputError(f"{name} must be a number, not {shown(value)}")
+        raise InputError("{0} must be a number, not {1}", name, shown(value))
     try:
         number = float(value) if not isinstance(value, int) else value
     except (TypeError, ValueError):
-        raise InputError(f"{name} must be a number, not {shown(value)}") from None
+        raise InputError("{0} must be a number, not {1}", name, shown(value)) from None
     if isinstance(number, float) and not math.isfinite(number):
-        raise InputError(f"{name} must be a finite number, not {shown(value)}")
+        raise InputError("{0} must be a finite number, not {1}", name, shown(value))
     if integer:
         if isinstance(number, float) and not number.is_integer():
-            raise InputError(f"{name} must be a whole number, not {shown(value)}")
+            raise InputError("{0} must be a whole number, not {1}", name, shown(value))
         return int(number)
     try:
         return float(number)
     except OverflowError:  # an integer beyond the float range
-        raise InputError(f"{name} is too large: {shown(value)}") from None
+        raise InputError("{0} is too large: {1}", name, shown(value)) from None
 
 
 # Parameters that many methods share. A method may define its own with another range.

@@ -14,7 +14,7 @@ def cosine_to(encoding: np.ndarray, index: int) -> np.ndarray:
     """(N,) cosine similarity of row ``index`` of ``encoding`` (N, d) to every row (0 for a zero row)."""
     enc = np.asarray(encoding, dtype=np.float64)
     if not 0 <= index < enc.shape[0]:
-        raise InputError(f"patch {index} is outside the {enc.shape[0]} patches")
+        raise InputError("patch {0} is outside the {1} patches", index, enc.shape[0])
     norms = np.linalg.norm(enc, axis=1)
     dots = enc @ enc[index]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -33,7 +33,7 @@ def rope2d_rotate(x: np.ndarray, rows: np.ndarray, cols: np.ndarray, base: float
     x = np.asarray(x, dtype=np.float64)
     d = x.shape[-1]
     if d % 4:
-        raise InputError(f"2D RoPE needs a width that is a multiple of 4, not {d}")
+        raise InputError("2D RoPE needs a width that is a multiple of 4, not {0}", d)
     half = d // 2
     frequencies = rope.inv_freq(half, base)
     by_col = rope.rotate(x[..., :half], cols, frequencies)
@@ -73,7 +73,7 @@ def image_similarities(grid: int, row: int, col: int, d_model: int = 768, train_
     "sincos" (MAE 2D, width d_model), "learned" (the seeded stand-in table trained at train_grid squared,
     resized bicubically to grid squared) and "rope" (axial 2D RoPE of one head of width head_dim)."""
     if not (0 <= row < grid and 0 <= col < grid):
-        raise InputError(f"patch ({row}, {col}) is outside the {grid} x {grid} grid")
+        raise InputError("patch ({0}, {1}) is outside the {2} x {2} grid", row, col, grid)
     index = patch_index(grid, row, col)
     sincos = images.sincos_2d(grid, grid, d_model)
     learned = images.learned_grid(grid, grid, d_model, train_grid, train_grid, seed)
@@ -88,6 +88,6 @@ def video_similarity(frames: int, grid: int, frame: int, row: int, col: int, d_m
     """(frames, grid, grid) cosine similarity of video patch (frame, row, col) to every patch of every frame,
     under the 3D sin-cos code (a third of the channels each for time, row and column)."""
     if not (0 <= frame < frames and 0 <= row < grid and 0 <= col < grid):
-        raise InputError(f"patch ({frame}, {row}, {col}) is outside {frames} frames of {grid} x {grid}")
+        raise InputError("patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}", frame, row, col, frames, grid)
     table = images.sincos_3d(frames, grid, grid, d_model)
     return cosine_to(table, (frame * grid + row) * grid + col).reshape(frames, grid, grid)

@@ -105,7 +105,7 @@ class Method:
         for p in self.params:
             if p.name == name:
                 return p
-        raise InputError(f"method {self.name} has no parameter {name!r}")
+        raise InputError("method {0} has no parameter {1}", self.name, repr(name))
 
     def params_for(self, kind: str) -> tuple[Param, ...]:
         """The parameters that output ``kind`` uses, in declaration order."""
@@ -116,9 +116,8 @@ class Method:
         try:
             return self.outputs[kind]
         except KeyError:
-            raise InputError(
-                f"method {self.name} has no {kind} output (it has: {', '.join(self.outputs)})"
-            ) from None
+            raise InputError("method {0} has no {1} output (it has: {2})", self.name, kind,
+                             ", ".join(self.outputs)) from None
 
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
@@ -133,7 +132,7 @@ class Method:
         allowed = {p.name for p in params}
         extra = sorted(set(values) - allowed)
         if extra:
-            raise InputError(f"{self.name} {kind} does not take {', '.join(extra)}")
+            raise InputError("{0} {1} does not take {2}", self.name, kind, ", ".join(extra))
         resolved = {p.name: p.coerce(values.get(p.name, p.default)) for p in params}
         if self.check is not None:
             self.check(**{k: resolved.get(k, v) for k, v in self.defaults().items()})
@@ -151,10 +150,8 @@ class Method:
         resolved = self.resolve(kind, values)
         need, budget = self.nbytes(kind, resolved), memory_budget()
         if need > budget:
-            raise InputError(
-                f"{self.name} {kind} of shape {self.output(kind).shape(**resolved)} needs "
-                f"{format_bytes(need)}, over the memory budget of {format_bytes(budget)}"
-            )
+            raise InputError("{0} {1} of shape {2} needs {3}, over the memory budget of {4}", self.name, kind,
+                             self.output(kind).shape(**resolved), format_bytes(need), format_bytes(budget))
         out = self.output(kind)
         if display:
             array = out.display(**resolved) if out.display else out.compute(**resolved)
@@ -177,7 +174,7 @@ def get(name: str) -> Method:
     try:
         return REGISTRY[name]
     except KeyError:
-        raise InputError(f"unknown method {shown(name)}; known: {', '.join(REGISTRY)}") from None
+        raise InputError("unknown method {0}; known: {1}", shown(name), ", ".join(REGISTRY)) from None
 
 
 def all_methods() -> list[Method]:

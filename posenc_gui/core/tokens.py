@@ -19,7 +19,7 @@ def tokenize(text: str) -> list[str]:
     if not tokens:
         raise InputError("type at least one token")
     if len(tokens) > MAX_TOKENS:
-        raise InputError(f"{len(tokens)} tokens; at most {MAX_TOKENS}")
+        raise InputError("{0} tokens; at most {1}", len(tokens), MAX_TOKENS)
     return tokens
 
 

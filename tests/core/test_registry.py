@@ -2,6 +2,7 @@
 
 import ast
 import math
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +84,19 @@ def test_memory_budget_refuses_before_allocating(monkeypatch):
 def test_parameter_coercion_messages(bad, message):
     with pytest.raises(InputError, match=message):
         Param("seq_len", "int", 4, "n", 1, 100).coerce(bad)
+
+
+def test_input_errors_keep_an_english_template_and_its_values():
+    error = InputError("{0} must be at least {1}, not {2}", "seq_len", "1", "-1")
+    assert str(error) == "seq_len must be at least 1, not -1"
+    assert (error.template, error.values) == ("{0} must be at least {1}, not {2}", ("seq_len", "1", "-1"))
+    copy = pickle.loads(pickle.dumps(error))
+    assert (str(copy), copy.template, copy.values) == (str(error), error.template, error.values)
+    assert str(InputError("no values, {no fields}")) == "no values, {no fields}"
+    with pytest.raises(InputError) as caught:
+        Param("seq_len", "int", 4, "n", 1, 100).coerce(0)
+    assert str(caught.value) == "seq_len must be at least 1, not 0"
+    assert (caught.value.template, caught.value.values) == ("{0} must be at least {1}, not {2}", ("seq_len", "1", "0"))
 
 
 def test_parameter_coercion_accepts_text_forms():

@@ -69,7 +69,7 @@ def resize_grid(table: np.ndarray, old: tuple[int, int], new: tuple[int, int]) -
     (h, w), (h2, w2) = old, new
     table = np.asarray(table, dtype=np.float64)
     if table.shape[0] != h * w:
-        raise InputError(f"table has {table.shape[0]} rows, not the {h} x {w} = {h * w} of its grid")
+        raise InputError("table has {0} rows, not the {1} x {2} = {3} of its grid", table.shape[0], h, w, h * w)
     grid = table.reshape(h, w, -1)
     out = np.einsum("ai,bj,ijd->abd", _resize_matrix(h, h2), _resize_matrix(w, w2), grid, optimize=True)
     return out.reshape(h2 * w2, -1)
@@ -86,7 +86,7 @@ def learned_grid(grid_h: int, grid_w: int, d_model: int, train_h: int = 7, train
 def _multiple(of):
     def check(d_model, **_):
         if d_model % of:
-            raise InputError(f"d_model must be a multiple of {of} here, not {d_model}")
+            raise InputError("d_model must be a multiple of {0} here, not {1}", of, d_model)
     return check
 
 

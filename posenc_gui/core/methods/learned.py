@@ -32,9 +32,9 @@ def minilm_table() -> np.ndarray:
     try:
         table = np.load(path, allow_pickle=False)
     except (OSError, ValueError) as error:
-        raise InputError(f"cannot read the MiniLM table {path}: {error}") from None
+        raise InputError("cannot read the MiniLM table {0}: {1}", path, str(error)) from None
     if table.shape != MINILM_SHAPE:
-        raise InputError(f"{path} holds shape {table.shape}, not {MINILM_SHAPE}")
+        raise InputError("{0} holds shape {1}, not {2}", path, table.shape, MINILM_SHAPE)
     table = table.astype(np.float64)
     table.flags.writeable = False
     return table
@@ -60,8 +60,8 @@ def _shape(seq_len, table, d_model, **_):
 def _check(seq_len, table, max_len, **_):
     rows = MINILM_SHAPE[0] if table == "minilm" else max_len
     if seq_len > rows:
-        raise InputError(f"a learned table has no embedding past its last position: seq_len {seq_len} "
-                         f"exceeds the {rows} rows of the {table} table")
+        raise InputError("a learned table has no embedding past its last position: seq_len {0} "
+                         "exceeds the {1} rows of the {2} table", seq_len, rows, table)
 
 
 register(Method(

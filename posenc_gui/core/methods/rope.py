@@ -140,14 +140,15 @@ def _pairs(d_model, rotary_fraction, **_):
 
 def _check(d_model, rotary_fraction, scaling, beta_fast, beta_slow, low_freq_factor, high_freq_factor, **_):
     if d_model % 2:
-        raise InputError(f"d_model must be even for RoPE (channels rotate in pairs), not {d_model}")
+        raise InputError("d_model must be even for RoPE (channels rotate in pairs), not {0}", d_model)
     if rotary_dim(d_model, rotary_fraction) < 2:
-        raise InputError(f"rotary_fraction {rotary_fraction} of d_model {d_model} rotates no pair; raise either")
+        raise InputError("rotary_fraction {0} of d_model {1} rotates no pair; raise either",
+                         rotary_fraction, d_model)
     if scaling == "yarn" and beta_fast <= beta_slow:
-        raise InputError(f"beta_fast ({beta_fast}) must be larger than beta_slow ({beta_slow})")
+        raise InputError("beta_fast ({0}) must be larger than beta_slow ({1})", beta_fast, beta_slow)
     if scaling == "llama3" and high_freq_factor <= low_freq_factor:
-        raise InputError(f"high_freq_factor ({high_freq_factor}) must be larger than low_freq_factor "
-                         f"({low_freq_factor})")
+        raise InputError("high_freq_factor ({0}) must be larger than low_freq_factor ({1})",
+                         high_freq_factor, low_freq_factor)
 
 
 def _freq_out(function):

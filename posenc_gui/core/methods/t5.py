@@ -57,9 +57,9 @@ def bias(seq_len: int, heads: int = 8, causal: bool = False, num_buckets: int = 
 def _check(num_buckets, max_distance, causal, **_):
     per_side = num_buckets if causal else num_buckets // 2
     if per_side // 2 < 1:
-        raise InputError(f"num_buckets {num_buckets} is too small: at least {2 if causal else 4} are needed")
+        raise InputError("num_buckets {0} is too small: at least {1} are needed", num_buckets, 2 if causal else 4)
     if max_distance <= per_side // 2:
-        raise InputError(f"max_distance must exceed the {per_side // 2} exact buckets, not {max_distance}")
+        raise InputError("max_distance must exceed the {0} exact buckets, not {1}", per_side // 2, max_distance)
 
 
 register(Method(

@@ -53,7 +53,7 @@ def toy_terms(seq_len: int, head_dim: int = 32, seed: int = 0) -> np.ndarray:
 
 def _check(head_dim, **_):
     if head_dim % 2:
-        raise InputError(f"head_dim must be even (R pairs sin and cos), not {head_dim}")
+        raise InputError("head_dim must be even (R pairs sin and cos), not {0}", head_dim)
 
 
 register(Method(

@@ -38,7 +38,7 @@ def decay(seq_len: int, d_model: int, scale_base: float = 512.0) -> np.ndarray:
 
 def _check(d_model, **_):
     if d_model % 2:
-        raise InputError(f"d_model must be even for xPos (channels rotate in pairs), not {d_model}")
+        raise InputError("d_model must be even for xPos (channels rotate in pairs), not {0}", d_model)
 
 
 register(Method(
