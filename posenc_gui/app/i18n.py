@@ -6,8 +6,9 @@ language (the main window rebuilds its panel and views on a switch, so no restar
 
 Strings outside QObjects: the registry's (method titles, summaries, parameter titles, help texts,
 choices, output kinds) are in context "core"; view titles and lesson step titles in the context of
-their view class, e.g. ``translate(cls.__name__, cls.title)``. scripts/update_translations.py
-extracts both.
+their view class, e.g. ``translate(cls.__name__, cls.title)``; the core's error templates
+(``InputError(template, *values)``) in context "errors", shown through ``state.error_text``.
+scripts/update_translations.py extracts all three.
 """
 
 from __future__ import annotations

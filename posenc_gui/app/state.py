@@ -255,6 +255,25 @@ class FileProblem(InputError):
             return str(self)
 
 
+SCENE_IN_DECK = QT_TRANSLATE_NOOP("errors", "scene {0}: {1}")
+
+
+def error_text(error: InputError) -> str:
+    """The message of any InputError in the interface language, for the window to show: a FileProblem's
+    ``translated()``; otherwise the template translated in context "errors" and filled with the values
+    (an InputError among them, as when a deck names the scene of a problem, given the same way).
+    English (``str(error)``) when the translation is damaged; the command line always uses ``str``."""
+    if isinstance(error, FileProblem):
+        return error.translated()
+    template, values = getattr(error, "template", str(error)), getattr(error, "values", ())
+    values = [error_text(value) if isinstance(value, InputError) else value for value in values]
+    try:
+        text = i18n.translate("errors", template)
+        return text.format(*values) if values else text
+    except (IndexError, KeyError, ValueError):  # a damaged translation
+        return str(error)
+
+
 def read_json(path: str | os.PathLike, what: str = "deck") -> object:
     """Parsed JSON of the file at ``path``, for a ``what`` (one of FILE_KINDS) the user opened.
     FileProblem names the file for anything wrong: not a regular file (a folder, a pipe, a device),
@@ -314,7 +333,7 @@ class Deck:
             try:
                 parsed.append(Scene.from_json(scene, views))
             except InputError as error:
-                raise InputError(f"scene {number}: {error}") from None
+                raise InputError(SCENE_IN_DECK, number, error) from None
         return cls(tuple(parsed), _text("title", data.get("title", ""), empty_ok=True), version)
 
     @classmethod
@@ -325,7 +344,7 @@ class Deck:
         try:
             return cls.from_json(data, views)
         except InputError as error:
-            raise InputError(f"{path.name}: {error}") from None
+            raise InputError("{0}: {1}", path.name, error) from None
 
     def save(self, path: str | os.PathLike) -> None:
         """Write the deck as JSON through a temporary file, so a failure leaves no partial file."""
@@ -334,8 +353,8 @@ class Deck:
 
 class StateModel(QObject):
     """Holds the current scene. Setters validate; a bad value leaves the state unchanged and
-    emits ``error`` with a one-line message (for the status bar). ``changed`` carries the new
-    Scene after every real change."""
+    emits ``error`` with a one-line message in the interface language (for the status bar).
+    ``changed`` carries the new Scene after every real change."""
 
     changed = Signal(object)
     error = Signal(str)
@@ -358,7 +377,7 @@ class StateModel(QObject):
         try:
             new = scene.validated(self.views)
         except InputError as error:
-            self.error.emit(str(error))
+            self.error.emit(error_text(error))
             return False
         if new == self._scene:
             return False
@@ -400,7 +419,7 @@ class StateModel(QObject):
         try:
             method = registry.get(name)
         except InputError as error:
-            self.error.emit(str(error))
+            self.error.emit(error_text(error))
             return False
         kept = {}
         for p in method.params:

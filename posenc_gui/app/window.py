@@ -25,7 +25,7 @@ from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic, write_text_atomic
-from .state import Deck, FileProblem, Scene, StateModel, read_json
+from .state import Deck, Scene, StateModel, error_text, read_json
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
@@ -67,12 +67,12 @@ def read_scene(path: str | Path) -> Scene:
     try:
         return Scene.from_json(data, applies())
     except InputError as error:
-        raise InputError(f"{path.name}: {error}") from None
+        raise InputError("{0}: {1}", path.name, error) from None
 
 
 def shown_error(error: InputError) -> str:
-    """The message of ``error`` for the status bar: in the interface language when it is a file's."""
-    return error.translated() if isinstance(error, FileProblem) else str(error)
+    """The message of ``error`` for the status bar, in the interface language (``error_text``)."""
+    return error_text(error)
 
 
 class MainWindow(QMainWindow):
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
-            self._show_error(str(error))
+            self._show_error(shown_error(error))
             return
         if big:
             self.runner.submit(lambda: view.fetch(scene), (view, scene))
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         try:
             data = view.fetch(scene)
         except InputError as error:
-            self._show_error(str(error))
+            self._show_error(shown_error(error))
             return
         self._show_result((view, scene), data)
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
@@ -608,7 +608,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except InputError as error:
-            self._show_error(str(error))
+            self._show_error(shown_error(error))
             return False
         self._tell(self.tr("Saved {0}").format(Path(path).name))
         return True

@@ -9,6 +9,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..core.params import InputError
+from .state import error_text
 
 
 class _Job(QRunnable):
@@ -21,7 +22,7 @@ class _Job(QRunnable):
         try:
             result, error = self.fn(), ""
         except InputError as exc:
-            result, error = None, str(exc)
+            result, error = None, error_text(exc)  # in the interface language
         except MemoryError:
             result, error = None, "not enough memory for this size; make it smaller"
         except Exception as exc:  # a bug must not leave the runner stuck mid-lecture
