@@ -1,5 +1,6 @@
 """The Simplified Chinese translation is complete, current and compiled, and the app uses it."""
 
+import ast
 import importlib.util
 import re
 import subprocess
@@ -61,6 +62,22 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path):
 def test_every_string_in_the_code_is_in_the_ts(capsys):
     status = update_translations.check()
     assert status == 0, capsys.readouterr().out
+
+
+def test_core_errors_are_templates_with_a_finished_chinese_translation_keeping_their_fields():
+    f_strings = [f"{source.name}:{node.lineno}" for source in (ROOT / "posenc_gui" / "core").rglob("*.py")
+                 for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError"
+                 and not (node.args and isinstance(node.args[0], ast.Constant))]
+    assert not f_strings, f"InputError(template, *values), not an f-string: {f_strings}"
+    templates = update_translations.error_templates()
+    assert "{0} must be at least {1}, not {2}" in templates
+    chinese = {source: (state, texts[0]) for context, source, state, texts in messages() if context == "errors"}
+    fields = re.compile(r"\{\d+\}")
+    problems = [template for template in templates if template not in chinese or chinese[template][0]
+                or not HAN.search(chinese[template][1])
+                or set(fields.findall(template)) != set(fields.findall(chinese[template][1]))]
+    assert not problems, problems
 
 
 def test_core_strings_include_what_the_panel_shows():

@@ -97,7 +97,7 @@
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="116"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -117,7 +117,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="160"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="78"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -461,17 +461,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="195"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -519,7 +519,8 @@ turns made: {1}</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="194"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
@@ -539,17 +540,17 @@ turns made: {1}</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="229"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="216"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="218"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="233"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -562,33 +563,33 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="218"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="221"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="218"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="222"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="247"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -913,329 +914,329 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="502"/>
+        <location filename="../../posenc_gui/app/window.py" line="558"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="151"/>
+        <location filename="../../posenc_gui/app/window.py" line="162"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="151"/>
+        <location filename="../../posenc_gui/app/window.py" line="162"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="184"/>
+        <location filename="../../posenc_gui/app/window.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="185"/>
+        <location filename="../../posenc_gui/app/window.py" line="196"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="186"/>
+        <location filename="../../posenc_gui/app/window.py" line="197"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="187"/>
+        <location filename="../../posenc_gui/app/window.py" line="198"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="188"/>
+        <location filename="../../posenc_gui/app/window.py" line="199"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="190"/>
+        <location filename="../../posenc_gui/app/window.py" line="201"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="192"/>
+        <location filename="../../posenc_gui/app/window.py" line="203"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="194"/>
+        <location filename="../../posenc_gui/app/window.py" line="205"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="196"/>
+        <location filename="../../posenc_gui/app/window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="199"/>
+        <location filename="../../posenc_gui/app/window.py" line="210"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="201"/>
+        <location filename="../../posenc_gui/app/window.py" line="212"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="201"/>
+        <location filename="../../posenc_gui/app/window.py" line="212"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="205"/>
+        <location filename="../../posenc_gui/app/window.py" line="216"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="207"/>
+        <location filename="../../posenc_gui/app/window.py" line="218"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="210"/>
+        <location filename="../../posenc_gui/app/window.py" line="221"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="215"/>
+        <location filename="../../posenc_gui/app/window.py" line="226"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="217"/>
+        <location filename="../../posenc_gui/app/window.py" line="228"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="226"/>
+        <location filename="../../posenc_gui/app/window.py" line="237"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="229"/>
+        <location filename="../../posenc_gui/app/window.py" line="240"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="234"/>
+        <location filename="../../posenc_gui/app/window.py" line="245"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="235"/>
+        <location filename="../../posenc_gui/app/window.py" line="246"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="257"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="257"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="257"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="250"/>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="251"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="264"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="267"/>
+        <location filename="../../posenc_gui/app/window.py" line="278"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <location filename="../../posenc_gui/app/window.py" line="280"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="271"/>
+        <location filename="../../posenc_gui/app/window.py" line="282"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="273"/>
+        <location filename="../../posenc_gui/app/window.py" line="284"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="274"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="288"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="281"/>
+        <location filename="../../posenc_gui/app/window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="282"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="299"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="291"/>
+        <location filename="../../posenc_gui/app/window.py" line="302"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="401"/>
-        <location filename="../../posenc_gui/app/window.py" line="433"/>
+        <location filename="../../posenc_gui/app/window.py" line="414"/>
+        <location filename="../../posenc_gui/app/window.py" line="489"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="497"/>
+        <location filename="../../posenc_gui/app/window.py" line="553"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="499"/>
+        <location filename="../../posenc_gui/app/window.py" line="555"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="501"/>
+        <location filename="../../posenc_gui/app/window.py" line="557"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="503"/>
+        <location filename="../../posenc_gui/app/window.py" line="559"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="506"/>
+        <location filename="../../posenc_gui/app/window.py" line="562"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="536"/>
+        <location filename="../../posenc_gui/app/window.py" line="592"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="549"/>
+        <location filename="../../posenc_gui/app/window.py" line="605"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="557"/>
+        <location filename="../../posenc_gui/app/window.py" line="613"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="565"/>
+        <location filename="../../posenc_gui/app/window.py" line="621"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="566"/>
+        <location filename="../../posenc_gui/app/window.py" line="622"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="571"/>
+        <location filename="../../posenc_gui/app/window.py" line="627"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="572"/>
+        <location filename="../../posenc_gui/app/window.py" line="628"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="581"/>
+        <location filename="../../posenc_gui/app/window.py" line="637"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="581"/>
+        <location filename="../../posenc_gui/app/window.py" line="637"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="586"/>
+        <location filename="../../posenc_gui/app/window.py" line="642"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="586"/>
+        <location filename="../../posenc_gui/app/window.py" line="642"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="592"/>
-        <location filename="../../posenc_gui/app/window.py" line="597"/>
+        <location filename="../../posenc_gui/app/window.py" line="648"/>
+        <location filename="../../posenc_gui/app/window.py" line="653"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="593"/>
+        <location filename="../../posenc_gui/app/window.py" line="649"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="598"/>
+        <location filename="../../posenc_gui/app/window.py" line="654"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="603"/>
+        <location filename="../../posenc_gui/app/window.py" line="659"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="603"/>
+        <location filename="../../posenc_gui/app/window.py" line="659"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="604"/>
+        <location filename="../../posenc_gui/app/window.py" line="660"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="605"/>
+        <location filename="../../posenc_gui/app/window.py" line="661"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1548,7 +1549,7 @@ turns made: {1}</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="160"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1561,7 +1562,7 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="155"/>
+        <location filename="../../posenc_gui/app/panel.py" line="156"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -1572,7 +1573,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="203"/>
-        <location filename="../../posenc_gui/app/panel.py" line="290"/>
+        <location filename="../../posenc_gui/app/panel.py" line="309"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
@@ -1587,12 +1588,12 @@ turns made: {1}</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="232"/>
+        <location filename="../../posenc_gui/app/panel.py" line="249"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="286"/>
+        <location filename="../../posenc_gui/app/panel.py" line="305"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1812,23 +1813,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="163"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="174"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="167"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="168"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="174"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2770,6 +2771,279 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="138"/>
         <source>Seed of the noise in the stand-in table</source>
         <translation>替代位置表中噪声的随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../posenc_gui/app/state.py" line="258"/>
+        <source>scene {0}: {1}</source>
+        <translation>第 {0} 个场景：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="164"/>
+        <source>metric must be dot or cosine, not {0}</source>
+        <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="165"/>
+        <source>the shift needs k below the sequence length and an even width</source>
+        <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="166"/>
+        <source>dtype must be one of {0}, not {1}</source>
+        <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="167"/>
+        <source>width {0} does not split into {1} heads evenly</source>
+        <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="168"/>
+        <source>{0} has no way into attention</source>
+        <translation>{0} 无法接入注意力</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="169"/>
+        <source>type at least one token</source>
+        <translation>请至少输入一个词元</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="170"/>
+        <source>{0} gives {1} positions; the text has {2} tokens</source>
+        <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="171"/>
+        <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
+        <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="172"/>
+        <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
+        <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="173"/>
+        <source>hands must be from 1 to {0}, not {1}</source>
+        <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="174"/>
+        <source>a position table needs at least 3 rows, not shape {0}</source>
+        <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="175"/>
+        <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
+        <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="176"/>
+        <source>the walkthrough has steps 0 to {0}, not {1}</source>
+        <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="177"/>
+        <source>{0} is not a result of the walkthrough</source>
+        <translation>{0} 不是逐步演示的结果</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="178"/>
+        <source>d_model {0} does not split into {1} heads evenly</source>
+        <translation>d_model {0} 无法平均分给 {1} 个头</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="179"/>
+        <source>d_model and heads must be at least 1</source>
+        <translation>d_model 和头数都必须至少为 1</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="180"/>
+        <source>each valid length must be from 1 to {0}</source>
+        <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="181"/>
+        <source>the second sentence must use exactly the words of the first, reordered</source>
+        <translation>第二句必须恰好由第一句的词重新排序而成</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="182"/>
+        <source>p and k must be 0 or more</source>
+        <translation>p 和 k 都不能小于 0</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="183"/>
+        <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
+        <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="184"/>
+        <source>at least one position</source>
+        <translation>至少需要一个位置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="185"/>
+        <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
+        <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="186"/>
+        <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
+        <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="187"/>
+        <source>d_model must be a multiple of {0} here, not {1}</source>
+        <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="188"/>
+        <source>cannot read the MiniLM table {0}: {1}</source>
+        <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="189"/>
+        <source>{0} holds shape {1}, not {2}</source>
+        <translation>{0} 的形状是 {1}，而不是 {2}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="190"/>
+        <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
+        <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="191"/>
+        <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
+        <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="192"/>
+        <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
+        <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="193"/>
+        <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
+        <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="194"/>
+        <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
+        <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="195"/>
+        <source>num_buckets {0} is too small: at least {1} are needed</source>
+        <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="196"/>
+        <source>max_distance must exceed the {0} exact buckets, not {1}</source>
+        <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="197"/>
+        <source>head_dim must be even (R pairs sin and cos), not {0}</source>
+        <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="198"/>
+        <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
+        <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="199"/>
+        <source>{0} must be one of {1}, not {2}</source>
+        <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="200"/>
+        <source>{0} must be at least {1}, not {2}</source>
+        <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="201"/>
+        <source>{0} must be at most {1}, not {2}</source>
+        <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="202"/>
+        <source>{0} must be true or false, not {1}</source>
+        <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="203"/>
+        <source>{0} must be a number, not {1}</source>
+        <translation>{0} 必须是数字，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="204"/>
+        <source>{0} must be a finite number, not {1}</source>
+        <translation>{0} 必须是有限的数，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="205"/>
+        <source>{0} must be a whole number, not {1}</source>
+        <translation>{0} 必须是整数，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="206"/>
+        <source>{0} is too large: {1}</source>
+        <translation>{0} 太大：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="207"/>
+        <source>patch {0} is outside the {1} patches</source>
+        <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="208"/>
+        <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
+        <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="209"/>
+        <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
+        <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="210"/>
+        <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
+        <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="211"/>
+        <source>method {0} has no parameter {1}</source>
+        <translation>方法 {0} 没有参数 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="212"/>
+        <source>method {0} has no {1} output (it has: {2})</source>
+        <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="213"/>
+        <source>{0} {1} does not take {2}</source>
+        <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="214"/>
+        <source>{0} {1} of shape {2} needs {3}, over the memory budget of {4}</source>
+        <translation>{0} 的 {1} 输出（形状 {2}）需要 {3}，超出了 {4} 的内存预算</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="215"/>
+        <source>unknown method {0}; known: {1}</source>
+        <translation>未知方法 {0}；已知方法：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="216"/>
+        <source>{0} tokens; at most {1}</source>
+        <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
 </context>
 <context>

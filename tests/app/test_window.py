@@ -448,6 +448,16 @@ def test_language_switch_rebuilds_without_losing_the_scene(window, tmp_path):
     assert window.model.scene.position == 5
 
 
+def test_a_refused_value_is_told_in_the_interface_language(window, qtbot):
+    window.set_language("zh")
+    assert window.language == "zh"
+    window.model.set_method("rope")
+    assert not window.model.set_param("d_model", 7)
+    assert window.error_label.text() == "RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 7"
+    window.runner.submit(lambda: window.model.method.compute("encoding", {"seq_len": 0}), None)  # the worker
+    qtbot.waitUntil(lambda: window.error_label.text() == "seq_len 必须不小于 1，而不是 0")
+
+
 # -- export -------------------------------------------------------------------------------------
 def test_export_png_at_a_chosen_width(window, tmp_path):
     path = tmp_path / "figure.png"
