@@ -50,8 +50,8 @@ def compare_tables(length: int = TABLE_ROWS) -> dict:
 
     learned: the table's 512 rows (all it has); sinusoid: ``length`` rows; learned_similarity and
     sinusoid_similarity: (512, 512) cosine similarities of the first 512 positions; statistics of the
-    table (``table_statistics``); refusal: the learned method's own message when ``length`` passes its
-    last row, else "". Cached: the arrays are read-only."""
+    table (``table_statistics``); refusal: the learned method's own InputError when ``length`` passes its
+    last row (shown in the interface language), else None. Cached: the arrays are read-only."""
     if length < TABLE_ROWS:
         raise InputError("the comparison shows at least the table's {0} rows, not {1}", TABLE_ROWS, length)
     learned, sinusoidal = registry.get("learned"), registry.get("sinusoidal")
@@ -59,9 +59,9 @@ def compare_tables(length: int = TABLE_ROWS) -> dict:
     table = learned.compute("encoding", {"seq_len": TABLE_ROWS, "table": "minilm"})
     try:
         learned.compute("encoding", {"seq_len": length, "table": "minilm"})
-        refusal = ""
+        refusal = None
     except InputError as error:
-        refusal = str(error)
+        refusal = error
     arrays = {
         "learned": table,
         "sinusoid": sinusoid,

@@ -15,7 +15,7 @@ from ...core.analysis import DTYPES
 from ...core.methods.rope import SCALINGS
 from ...core.registry import Method
 from .. import style
-from ..state import Scene
+from ..state import Scene, error_text
 from .base import cell, float32_pixels, fmt, heatmap
 from .lesson import LessonView
 
@@ -826,9 +826,10 @@ class LearnedTableView(FrequencyLesson):
             self.panels.append((plot, name, values))
         self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
         for item in (*self.refusal_lines, self.refusal):
-            item.setVisible(bool(data["refusal"]))
-        if data["refusal"]:
-            self.refusal.setText(self.tr("No row past 511. The learned method says: {0}").format(data["refusal"]))
+            item.setVisible(data["refusal"] is not None)
+        if data["refusal"] is not None:
+            self.refusal.setText(self.tr("No row past 511. The learned method says: {0}").format(
+                error_text(data["refusal"])))
             self.refusal.setTextWidth(max(200, self.width() * 0.32))
         self.facts.setText(self.tr(
             "Row 0 of the table is an outlier: norm <b>{0}</b>, while the other rows lie between {1} and {2} "
