@@ -269,14 +269,19 @@ def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int
         raise InputError("width {0} does not split into {1} heads evenly", width, heads)
     head_dim = width // heads
     x, (w_q, w_k, w_v) = _embeddings(tokens, width, seed), _projections(width, seed)
-    q, k, v = (split_heads(x @ w, heads) for w in (w_q, w_k, w_v))
+    gain = 1.0 / np.sqrt(width)  # the projections' scale, applied to the (few) rows they project
+
+    def project(rows, w):
+        return split_heads(rows @ w * gain, heads)
+
+    q, k, v = (project(x, w) for w in (w_q, w_k, w_v))
     scale = 1.0 / np.sqrt(head_dim)
     content = q @ np.swapaxes(k, -1, -2) * scale
     extra_values = 0.0
     if how == "add":
-        pq, pk = (split_heads(encoding @ w, heads) for w in (w_q, w_k))
+        pq, pk = (project(encoding, w) for w in (w_q, w_k))
         position = pq @ np.swapaxes(pk, -1, -2) * scale
-        xq, xk, v = (split_heads((x + encoding) @ w, heads) for w in (w_q, w_k, w_v))
+        xq, xk, v = (project(x + encoding, w) for w in (w_q, w_k, w_v))
         logits = xq @ np.swapaxes(xk, -1, -2) * scale
     elif how == "rotate":
         logits, position = _rotated(method.name, values, q, k, n, head_dim, scale)
@@ -326,26 +331,30 @@ def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
 PROJECTION_BANK = 768  # widths up to this (4 heads x 192, the widest default d_model) come from one bank
 
 
-@cached_up_to(8 * 2**20, entries=1)
+@cached_up_to(16 * 2**20, entries=1)
 def _projection_bank(seed: int) -> np.ndarray:
-    """(3, PROJECTION_BANK, PROJECTION_BANK) float32 standard normals for ``seed`` (7 MB): the projections of
-    every width up to PROJECTION_BANK are its top-left blocks. A new width then draws nothing (a rotary
-    method's width, 4 heads x d_model, took 10-45 ms to draw), and widening the model keeps the narrower
-    model's weights, so the picture changes smoothly with d_model."""
-    return np.random.default_rng(seed + 7).standard_normal((3, PROJECTION_BANK, PROJECTION_BANK), dtype=np.float32)
+    """(3, PROJECTION_BANK, PROJECTION_BANK) standard normals for ``seed`` (float64, 14 MB), read-only: the
+    projections of every width up to PROJECTION_BANK are its top-left blocks, used in place. A new width
+    then draws, casts and copies nothing (a rotary method's width, 4 heads x d_model, took 10-45 ms, most
+    of it the first touch of fresh memory), and widening the model keeps the narrower model's weights,
+    so the picture changes smoothly with d_model. Drawn in float32 (twice as fast as float64)."""
+    shape = (3, PROJECTION_BANK, PROJECTION_BANK)
+    return np.random.default_rng(seed + 7).standard_normal(shape, dtype=np.float32).astype(np.float64)
 
 
-@cached_up_to(16 * 2**20, entries=2)
+@cached_up_to(16 * 2**20, entries=1)
+def _wide_projections(width: int, seed: int) -> np.ndarray:
+    """Seeded standard normals (3, width, width) for a width past the bank, kept while up to 16 MB."""
+    return np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32).astype(np.float64)
+
+
 def _projections(width: int, seed: int) -> np.ndarray:
-    """Seeded projections (3, width, width) of attention_for, scaled by 1/sqrt(width), kept (read-only) for the
-    last two widths up to 16 MB (14 MB at 768): new tokens or a parameter other than the width change nothing. Cut from
-    ``_projection_bank`` up to its width, drawn afresh beyond (a rotary method's width is heads x d_model:
-    39 MB at 1280); drawn in float32 (twice as fast as float64), used in float64."""
+    """Seeded standard-normal projections (3, width, width) of attention_for, to be scaled by 1/sqrt(width)
+    where used (a scaled copy would cost what the bank saves): a view of ``_projection_bank`` up to its
+    width, drawn afresh beyond (a rotary method's width is heads x d_model: 39 MB at 1280)."""
     if width <= PROJECTION_BANK:
-        drawn = _projection_bank(seed)[:, :width, :width]
-    else:
-        drawn = np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32)
-    return np.multiply(drawn, 1 / np.sqrt(width), dtype=np.float64)  # made float64 and scaled in one pass
+        return _projection_bank(seed)[:, :width, :width]
+    return _wide_projections(width, seed)
 
 
 def _masked_softmax(logits, mask, dtype=np.float64):
