@@ -32,7 +32,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         if isinstance(error, OSError):
-            raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+            raise InputError("cannot write {0}: {1}", str(path), str(error.strerror or error)) from None
         raise
 
 
@@ -75,7 +75,7 @@ def write_csv(handle: BinaryIO | io.TextIOBase, array: np.ndarray) -> None:
         np.savetxt(handle, np.column_stack([h, q, k, array.ravel()]), delimiter=",",
                    fmt=["%d", "%d", "%d", value])
     else:
-        raise InputError(f"CSV holds 1-, 2- or 3-D arrays; this one is {array.ndim}-D (use .npy)")
+        raise InputError("CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)", array.ndim)
 
 
 def csv_text(array: np.ndarray) -> str:

@@ -24,7 +24,7 @@ def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray]) -> None
         raise InputError("this view shows no data yet")
     suffix = path.suffix.lower()
     if suffix not in DATA_SUFFIXES:
-        raise InputError(f"cannot write {path.name}: use one of {', '.join(DATA_SUFFIXES)}")
+        raise InputError("cannot write {0}: use one of {1}", path.name, ", ".join(DATA_SUFFIXES))
     main = np.asarray(next(iter(arrays.values())))
     if suffix == ".csv":
         write_text_atomic(path, csv_text(main))
@@ -44,7 +44,7 @@ def view_image(view, width: int | None = None):
     if width is None:
         return view.graphics.grab().toImage()
     if not 16 <= width <= MAX_PNG_SIDE:
-        raise InputError(f"PNG width must be from 16 to {MAX_PNG_SIDE} pixels, not {width}")
+        raise InputError("PNG width must be from {0} to {1} pixels, not {2}", 16, MAX_PNG_SIDE, width)
     exporter = ImageExporter(view.graphics.scene())
     exporter.parameters()["width"] = int(width)
     exporter.parameters()["background"] = view.theme.background
@@ -79,7 +79,7 @@ def render_png(kind: str, method: str, values: dict, path: str | os.PathLike,
     from .views import VIEWS, applies
 
     if kind not in KIND_VIEWS:
-        raise InputError(f"no figure for {kind}; PNG export draws: {', '.join(KIND_VIEWS)}")
+        raise InputError("no figure for {0}; PNG export draws: {1}", kind, ", ".join(KIND_VIEWS))
     app = QApplication.instance() or QApplication(["posenc-gui"])
     style.apply_app_theme(app, style.theme_named(theme), style.BASE_POINTS)
     model = StateModel(Scene(method=method, params=dict(values), view=KIND_VIEWS[kind]), views=applies())

@@ -157,7 +157,7 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise InputError(f"cannot create {folder}: {error.strerror or error}") from None
+                raise InputError("cannot create {0}: {1}", str(folder), str(error.strerror or error)) from None
     except InputError as error:
         print(f"posenc-gui: error: {error}", file=sys.stderr)
         return 2

@@ -49,8 +49,11 @@ def resolve_params(method: Method, values: Mapping | None = None) -> dict:
     names = [p.name for p in method.params]
     unknown = sorted(set(values) - set(names), key=str)
     if unknown:
-        raise InputError(f"method {method.name} has no parameter {', '.join(map(shown_name, unknown))}"
-                         f" (it has: {', '.join(names) or 'none'})")
+        if not names:
+            raise InputError("method {0} has no parameter {1} (it has: none)",
+                             method.name, ", ".join(map(shown_name, unknown)))
+        raise InputError("method {0} has no parameter {1} (it has: {2})",
+                         method.name, ", ".join(map(shown_name, unknown)), ", ".join(names))
     resolved = {p.name: p.coerce(values.get(p.name, p.default)) for p in method.params}
     if method.check is not None:
         method.check(**resolved)
@@ -115,16 +118,16 @@ class Scene:
         view = _text("view", self.view)
         if views is not None:
             if view not in views:
-                raise InputError(f"unknown view {shown(view)}; known: {', '.join(views)}")
+                raise InputError("unknown view {0}; known: {1}", shown(view), ", ".join(views))
             if not views[view](method):
-                raise InputError(f"view {shown(view)} does not apply to method {method.name!r}")
+                raise InputError("view {0} does not apply to method {1}", shown(view), repr(method.name))
         dims = _dims(self.dims)
         head = self.head
         if not (head == "all" or (_is_int(head) and 0 <= head <= MAX_INDEX)):
-            raise InputError(f"head must be \"all\" or a head index from 0 to {MAX_INDEX}, not {shown(head)}")
+            raise InputError("head must be \"all\" or a head index from 0 to {0}, not {1}", MAX_INDEX, shown(head))
         text = _text("text", self.text, empty_ok=True)
         if len(text) > MAX_TEXT:
-            raise InputError(f"text is {len(text)} characters long; at most {MAX_TEXT}")
+            raise InputError("text is {0} characters long; at most {1}", len(text), MAX_TEXT)
         causal = _flag("causal", self.causal)
         if "causal" in params:  # one causal switch: the method's parameter and the attention's agree
             causal = params["causal"] = causal or params["causal"]
@@ -151,10 +154,10 @@ class Scene:
         Missing keys take their defaults; parameters not given take the method's defaults.
         """
         if not isinstance(data, dict):
-            raise InputError(f"a scene must be a JSON object, not {_json_type(data)}")
+            raise InputError("a scene must be a JSON object, not {0}", _json_type(data))
         unknown = sorted(set(data) - set(SCENE_KEYS), key=str)
         if unknown:
-            raise InputError(f"unknown scene key {shown(unknown[0])}; known: {', '.join(SCENE_KEYS)}")
+            raise InputError("unknown scene key {0}; known: {1}", shown(unknown[0]), ", ".join(SCENE_KEYS))
         if "method" not in data:
             raise InputError("a scene needs a \"method\"")
         values = dict(data)
@@ -167,62 +170,79 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+class Term(str):
+    """A value of an InputError that is the app's own English words, not the user's (the name of a
+    JSON type): ``str`` as it is, translated by ``error_text`` (context "errors")."""
+
+
+JSON_TYPES = {dict: QT_TRANSLATE_NOOP("errors", "an object"), list: QT_TRANSLATE_NOOP("errors", "a list"),
+              str: QT_TRANSLATE_NOOP("errors", "a string"), bool: QT_TRANSLATE_NOOP("errors", "true/false"),
+              int: QT_TRANSLATE_NOOP("errors", "a number"), float: QT_TRANSLATE_NOOP("errors", "a number"),
+              type(None): QT_TRANSLATE_NOOP("errors", "null")}
+
+
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
-             int: "a number", float: "a number", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+    name = JSON_TYPES.get(type(value))
+    return Term(name) if name else type(value).__name__
 
 
 def _text(name: str, value: object, empty_ok: bool = False) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{name} must be a string, not {_json_type(value)}")
+        raise InputError("{0} must be a string, not {1}", name, _json_type(value))
     if not empty_ok and not value.strip():
-        raise InputError(f"{name} must not be empty")
+        raise InputError("{0} must not be empty", name)
     return value
 
 
 def _mapping(name: str, value: object) -> dict:
     if not isinstance(value, dict):
-        raise InputError(f"{name} must be an object of name: value, not {_json_type(value)}")
+        raise InputError("{0} must be an object of name: value, not {1}", name, _json_type(value))
     return value
 
 
 def _flag(name: str, value: object) -> bool:
     if not isinstance(value, bool):
-        raise InputError(f"{name} must be true or false, not {shown(value)}")
+        raise InputError("{0} must be true or false, not {1}", name, shown(value))
     return value
 
 
+def _is_index(value: object) -> bool:
+    return _is_int(value) and 0 <= value <= MAX_INDEX
+
+
 def _index(name: str, value: object) -> int:
-    if not _is_int(value) or not 0 <= value <= MAX_INDEX:
-        raise InputError(f"{name} must be a whole number from 0 to {MAX_INDEX}, not {shown(value)}")
+    if not _is_index(value):
+        raise InputError("{0} must be a whole number from 0 to {1}, not {2}", name, MAX_INDEX, shown(value))
     return value
 
 
 def _dims(value: object) -> tuple[int, ...]:
     if not isinstance(value, (tuple, list)):
-        raise InputError(f"dims must be a list of dimension indices, not {_json_type(value)}")
+        raise InputError("dims must be a list of dimension indices, not {0}", _json_type(value))
     if len(value) > MAX_CURVES:
-        raise InputError(f"dims lists {len(value)} dimensions; at most {MAX_CURVES} curves")
-    dims = tuple(_index("each of dims", d) for d in value)
-    return tuple(dict.fromkeys(dims))  # drop repeats, keep order
+        raise InputError("dims lists {0} dimensions; at most {1} curves", len(value), MAX_CURVES)
+    for d in value:  # a sentence of its own, for the translations
+        if not _is_index(d):
+            raise InputError("each of dims must be a whole number from 0 to {0}, not {1}", MAX_INDEX, shown(d))
+    return tuple(dict.fromkeys(value))  # drop repeats, keep order
 
 
 def _options(value: object) -> dict:
     options = _mapping("options", value)
     if len(options) > MAX_OPTIONS:
-        raise InputError(f"options has {len(options)} entries; at most {MAX_OPTIONS}")
+        raise InputError("options has {0} entries; at most {1}", len(options), MAX_OPTIONS)
     for name, item in options.items():
         if not isinstance(name, str) or not name:
-            raise InputError(f"option names must be non-empty strings, not {shown(name)}")
+            raise InputError("option names must be non-empty strings, not {0}", shown(name))
         if isinstance(item, float) and not math.isfinite(item):
-            raise InputError(f"option {shown_name(name)} must be a finite number, not {item!r}")
+            raise InputError("option {0} must be a finite number, not {1}", shown_name(name), repr(item))
         if isinstance(item, (int, float)) and not isinstance(item, bool) and abs(item) > MAX_OPTION_NUMBER:
-            raise InputError(f"option {shown_name(name)} must be from -1e9 to 1e9, not {shown(item)}")
+            raise InputError("option {0} must be from -1e9 to 1e9, not {1}", shown_name(name), shown(item))
         if isinstance(item, str) and len(item) > MAX_OPTION_TEXT:
-            raise InputError(f"option {shown_name(name)} is longer than {MAX_OPTION_TEXT} characters")
+            raise InputError("option {0} is longer than {1} characters", shown_name(name), MAX_OPTION_TEXT)
         if not isinstance(item, (bool, int, float, str)):
-            raise InputError(f"option {shown_name(name)} must be a number, true/false or a string, not {_json_type(item)}")
+            raise InputError("option {0} must be a number, true/false or a string, not {1}", shown_name(name),
+                             _json_type(item))
     return dict(options)
 
 
@@ -261,12 +281,14 @@ SCENE_IN_DECK = QT_TRANSLATE_NOOP("errors", "scene {0}: {1}")
 def error_text(error: InputError) -> str:
     """The message of any InputError in the interface language, for the window to show: a FileProblem's
     ``translated()``; otherwise the template translated in context "errors" and filled with the values
-    (an InputError among them, as when a deck names the scene of a problem, given the same way).
-    English (``str(error)``) when the translation is damaged; the command line always uses ``str``."""
+    (an InputError among them, as when a deck names the scene of a problem, given the same way; a
+    Term translated too). English (``str(error)``) when the translation is damaged; the command line
+    always uses ``str``."""
     if isinstance(error, FileProblem):
         return error.translated()
     template, values = getattr(error, "template", str(error)), getattr(error, "values", ())
-    values = [error_text(value) if isinstance(value, InputError) else value for value in values]
+    values = [error_text(value) if isinstance(value, InputError)
+              else i18n.translate("errors", value) if isinstance(value, Term) else value for value in values]
     try:
         text = i18n.translate("errors", template)
         return text.format(*values) if values else text
@@ -316,16 +338,16 @@ class Deck:
     @classmethod
     def from_json(cls, data: object, views: Views | None = None) -> "Deck":
         if not isinstance(data, dict):
-            raise InputError(f"a deck must be a JSON object, not {_json_type(data)}")
+            raise InputError("a deck must be a JSON object, not {0}", _json_type(data))
         unknown = sorted(set(data) - {"version", "title", "scenes"}, key=str)
         if unknown:
-            raise InputError(f"unknown deck key {shown(unknown[0])}; known: version, title, scenes")
+            raise InputError("unknown deck key {0}; known: version, title, scenes", shown(unknown[0]))
         version = data.get("version")
         if version != DECK_VERSION or not _is_int(version):
-            raise InputError(f"unsupported deck version {shown(version)}; this app reads version {DECK_VERSION}")
+            raise InputError("unsupported deck version {0}; this app reads version {1}", shown(version), DECK_VERSION)
         scenes = data.get("scenes")
         if not isinstance(scenes, list):
-            raise InputError(f"\"scenes\" must be a list, not {_json_type(scenes)}")
+            raise InputError("\"scenes\" must be a list, not {0}", _json_type(scenes))
         if not scenes:
             raise InputError("the deck has no scenes")
         parsed = []
