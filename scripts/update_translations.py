@@ -12,9 +12,10 @@ meanings: context "core"), with the views' navigation titles and lesson step tit
 context of their view class), as ``QT_TRANSLATE_NOOP`` markers into a temporary file that lupdate reads with the code. lupdate keeps existing translations; a new or
 changed string comes out unfinished until someone translates it.
 
-The core's error messages are templates too: every ``InputError("... {0} ...", value, ...)`` in the
-source under posenc_gui/core (found with ``ast``, the core being free of Qt) is written as a marker
-in context "errors", which the app translates before filling in the values.
+The error messages the app shows are templates too: every ``InputError("... {0} ...", value, ...)``
+in the source of the core and of the app's few files outside Qt's string marking (ERROR_SOURCES,
+found with ``ast``) is written as a marker in context "errors", which the app translates before
+filling in the values. The command line's own messages (cli.py) stay English and are not extracted.
 
 English is the source language, so it needs no .ts or .qm. The .qm is committed, so that the
 installed and the frozen app find it in resources/ with no build step.
@@ -40,6 +41,15 @@ PACKAGE = ROOT / "posenc_gui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh",)
 MARKERS_NAME = ".registry_strings.py"  # exists only while lupdate runs
+# Where the InputError templates shown by the app are: the core, and the app's scene and deck
+# validation, export and file writing (the self-test's one message comes along).
+ERROR_SOURCES = (
+    PACKAGE / "core",
+    PACKAGE / "app" / "state.py",
+    PACKAGE / "app" / "export.py",
+    PACKAGE / "app" / "selftest.py",
+    PACKAGE / "files.py",
+)
 
 
 def ts_path(code: str) -> Path:
@@ -87,11 +97,17 @@ def view_strings() -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+def error_sources() -> list[Path]:
+    """The Python files of ERROR_SOURCES (folders searched whole), sorted."""
+    return sorted({path for source in ERROR_SOURCES
+                   for path in (source.rglob("*.py") if source.is_dir() else [source])})
+
+
 def error_templates() -> list[str]:
-    """The template of every ``InputError(<string constant>, ...)`` call in the core's source, in file
+    """The template of every ``InputError(<string constant>, ...)`` call in ERROR_SOURCES, in file
     and line order, without repeats."""
     found = []
-    for source in sorted((PACKAGE / "core").rglob("*.py")):
+    for source in error_sources():
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"), str(source))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "InputError"
                     and node.args and isinstance(node.args[0], ast.Constant)
