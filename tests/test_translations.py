@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from posenc_gui.app import i18n
 from posenc_gui.app.panel import ParameterPanel
-from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.state import JSON_TYPES, Scene, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.encoding import EncodingView
 from posenc_gui.core import registry
@@ -64,18 +64,26 @@ def test_every_string_in_the_code_is_in_the_ts(capsys):
     assert status == 0, capsys.readouterr().out
 
 
-def test_core_errors_are_templates_with_a_finished_chinese_translation_keeping_their_fields():
-    f_strings = [f"{source.name}:{node.lineno}" for source in (ROOT / "posenc_gui" / "core").rglob("*.py")
+def test_shown_errors_are_templates_with_a_finished_chinese_translation_keeping_their_fields():
+    """The core's and the app's (scene and deck checks, export, file writing, self-test) InputErrors."""
+    sources = update_translations.error_sources()
+    assert {ROOT / "posenc_gui" / name for name in ("app/state.py", "app/export.py", "app/selftest.py",
+                                                    "files.py")} <= set(sources)
+    assert ROOT / "posenc_gui" / "cli.py" not in sources  # the command line speaks English
+    f_strings = [f"{source.name}:{node.lineno}" for source in sources
                  for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
                  if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError"
-                 and not (node.args and isinstance(node.args[0], ast.Constant))]
+                 and not (node.args and isinstance(node.args[0], (ast.Constant, ast.Name)))]
     assert not f_strings, f"InputError(template, *values), not an f-string: {f_strings}"
     templates = update_translations.error_templates()
-    assert "{0} must be at least {1}, not {2}" in templates
+    assert {"{0} must be at least {1}, not {2}", '"scenes" must be a list, not {0}',
+            "cannot write {0}: use one of {1}", "cannot write {0}: {1}", "cannot create {0}: {1}"} <= set(templates)
+    terms = list(JSON_TYPES.values())  # the JSON type names error_text translates among the values
     chinese = {source: (state, texts[0]) for context, source, state, texts in messages() if context == "errors"}
     fields = re.compile(r"\{\d+\}")
-    problems = [template for template in templates if template not in chinese or chinese[template][0]
-                or not HAN.search(chinese[template][1])
+    worded = re.compile(r"[A-Za-z]{2}")  # "{0}: {1}" has no words to translate
+    problems = [template for template in templates + terms if template not in chinese or chinese[template][0]
+                or (worded.search(fields.sub("", template)) and not HAN.search(chinese[template][1]))
                 or set(fields.findall(template)) != set(fields.findall(chinese[template][1]))]
     assert not problems, problems
 

@@ -458,6 +458,19 @@ def test_a_refused_value_is_told_in_the_interface_language(window, qtbot):
     qtbot.waitUntil(lambda: window.error_label.text() == "seq_len 必须不小于 1，而不是 0")
 
 
+def test_a_refused_deck_or_export_is_told_in_the_interface_language(window, tmp_path):
+    window.set_language("zh")
+    bad = tmp_path / "bad.posdeck"
+    bad.write_text('{"version": 1, "scenes": {"method": "sinusoidal"}}')
+    assert not window.open_deck(bad)
+    assert window.error_label.text() == 'bad.posdeck："scenes" 必须是列表，而不是对象'
+    bad.write_text('{"version": 1, "scenes": [{"method": "sinusoidal"}, {"method": "sinusoidal", "dims": [-1]}]}')
+    assert not window.open_deck(bad)
+    assert window.error_label.text() == "bad.posdeck：第 2 个场景：dims 中的每一项都必须是 0 到 16777216 之间的整数，而不是 -1"
+    assert not window.export_data(tmp_path / "data.txt")
+    assert window.error_label.text() == "无法写入 data.txt：文件扩展名必须是 .csv, .npy, .npz 之一"
+
+
 # -- export -------------------------------------------------------------------------------------
 def test_export_png_at_a_chosen_width(window, tmp_path):
     path = tmp_path / "figure.png"
