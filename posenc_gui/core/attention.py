@@ -342,19 +342,14 @@ def _projection_bank(seed: int) -> np.ndarray:
     return np.random.default_rng(seed + 7).standard_normal(shape, dtype=np.float32).astype(np.float64)
 
 
-@cached_up_to(16 * 2**20, entries=1)
-def _wide_projections(width: int, seed: int) -> np.ndarray:
-    """Seeded standard normals (3, width, width) for a width past the bank, kept while up to 16 MB."""
-    return np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32).astype(np.float64)
-
-
 def _projections(width: int, seed: int) -> np.ndarray:
     """Seeded standard-normal projections (3, width, width) of attention_for, to be scaled by 1/sqrt(width)
     where used (a scaled copy would cost what the bank saves): a view of ``_projection_bank`` up to its
-    width, drawn afresh beyond (a rotary method's width is heads x d_model: 39 MB at 1280)."""
+    width, drawn afresh beyond and not kept (a rotary method's width is heads x d_model: 14 MB past the
+    bank, 39 MB at 1280; a kept one stayed in memory for the rest of a session)."""
     if width <= PROJECTION_BANK:
         return _projection_bank(seed)[:, :width, :width]
-    return _wide_projections(width, seed)
+    return np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32).astype(np.float64)
 
 
 def _masked_softmax(logits, mask, dtype=np.float64):
