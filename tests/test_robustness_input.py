@@ -187,12 +187,12 @@ def test_scene_files_are_read_like_decks(tmp_path):
 def test_file_problems_are_shown_in_the_interface_language(window, tmp_path, monkeypatch):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    words = {state.NOT_A_FILE: "{0}：不是文件（{1}是 UTF-8 JSON 文件）", "scene": "场景", "deck": "讲稿"}
+    words = {state.NOT_A_FILE: "{0}：不是文件（{1}是 UTF-8 JSON 文件）", "scene": "场景", "deck": "课件"}
     monkeypatch.setattr(state.i18n, "translate", lambda _context, text: words.get(text, text))
     assert not window.open_scene(fifo)
     assert window.error_label.text() == "pipe.json：不是文件（场景是 UTF-8 JSON 文件）"
     assert not window.open_deck(fifo)
-    assert window.error_label.text() == "pipe.json：不是文件（讲稿是 UTF-8 JSON 文件）"
+    assert window.error_label.text() == "pipe.json：不是文件（课件是 UTF-8 JSON 文件）"
     with pytest.raises(InputError, match=r"pipe.json: not a file \(a deck is a UTF-8 JSON file\)"):
         Deck.load(fifo)  # the command line's message stays English
 

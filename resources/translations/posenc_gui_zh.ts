@@ -3261,7 +3261,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/state.py" line="251"/>
         <source>deck</source>
-        <translation>讲稿</translation>
+        <translation>课件</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/state.py" line="251"/>
