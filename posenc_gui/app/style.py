@@ -47,6 +47,15 @@ def theme_named(name: str) -> Theme:
     return THEMES.get(name, THEMES["light"])
 
 
+def set_symbol_look(curve: pg.PlotDataItem, brush, pen=(200, 200, 200)) -> None:
+    """Give ``curve``'s symbols a brush and an outline (pyqtgraph's default outline unless told), kept as
+    QBrush and QPen objects. pyqtgraph's symbol atlas keys a symbol by those objects: given as a colour
+    name or a tuple, they became new objects at every ``setData``, and the atlas of a curve updated often
+    gained two symbols per update, without end (200 after 100 updates)."""
+    curve.setSymbolBrush(brush)
+    curve.setSymbolPen(pen)
+
+
 def curve_colour(index: int, theme: Theme) -> str:
     colour = CURVE_COLOURS[index % len(CURVE_COLOURS)]
     return theme.curve_black if colour == "#000000" else colour

@@ -80,3 +80,20 @@ def test_every_output_keeps_its_plots_for_a_new_size(qtbot):
     assert len(texts) == 1 and len(texts[0].labels) == 64
     model.set_param("seq_len", 12)
     assert view.plots == plots and np.shape(view.panels[0][1]) == (12, 12)
+
+
+def test_symbol_curves_updated_again_and_again_keep_one_symbol_each(qtbot):
+    """pyqtgraph's symbol atlas keys a symbol by its pen and brush objects: a colour given as text made new
+    ones at every update, and the atlas grew by two symbols per update, without end."""
+    from posenc_gui.app.views.encoding import EncodingView
+
+    model, view = live(qtbot, EncodingView, Scene(method="sinusoidal", view="encoding",
+                                                  params={"seq_len": 64, "d_model": 32}))
+    decay_model, decay = live(qtbot, DecayView, Scene(method="rope", view="decay", params={"seq_len": 32}))
+    for step in range(30):
+        model.update(position=step)
+        decay_model.set_param("seq_len", 20 + step % 3)
+        view.graphics.grab()
+        decay.graphics.grab()
+    curves = [view.position_curve] + decay.curves
+    assert all(len(curve.scatter.fragmentAtlas) <= 1 for curve in curves)

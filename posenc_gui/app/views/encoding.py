@@ -198,7 +198,7 @@ class EncodingView(View):
                 curve.setData([], [])
         self.legend.updateSize()
         self.curves = self.pool[:len(dims)]
-        self.position_curve.setSymbolBrush(style.curve_colour(0, self.theme))
+        style.set_symbol_look(self.position_curve, style.curve_colour(0, self.theme))
         self.position_curve.setSymbolSize(6)
         self._curves_for = (tuple(dims), self.theme, self.points)
 

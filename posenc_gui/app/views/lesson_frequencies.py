@@ -447,8 +447,8 @@ class ContextExtensionView(FrequencyLesson):
                 # no dynamic range limit: the values are logs of modest numbers, and with a limit every
                 # change of the range re-processes every curve
                 item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=symbol,
-                                 symbolSize=self.points * 0.55, symbolBrush=colour, symbolPen=None,
-                                 dynamicRangeLimit=None)
+                                 symbolSize=self.points * 0.55, dynamicRangeLimit=None)
+                style.set_symbol_look(item, colour, None)
                 self.curves[what, scaling] = item
                 if what == "frequencies":
                     legend.addItem(item, self.scaling_name(scaling))

@@ -118,7 +118,7 @@ class OutputsView(View):
         if self._curve_look != (self.theme, self.points):
             colour = style.curve_colour(0, self.theme)
             self.curve.setPen(pg.mkPen(colour, width=max(2.0, self.points / 6)))
-            self.curve.setSymbolBrush(colour)
+            style.set_symbol_look(self.curve, colour)
             style.label(self.curve_plot, "bottom", self.tr("index"), self.theme, self.points)
             style.style_plot(self.curve_plot, self.theme, self.points)
             self._curve_look, self._curve_texts = (self.theme, self.points), None

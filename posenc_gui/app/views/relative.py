@@ -125,7 +125,7 @@ class CurveView(View):
         for row, (plot, curve) in enumerate(zip(self.plots, self.curves)):
             colour = style.curve_colour(row, self.theme)
             curve.setPen(pg.mkPen(colour, width=width))
-            curve.setSymbolBrush(colour)
+            style.set_symbol_look(curve, colour)
             style.style_plot(plot, self.theme, self.points)
         self._texts = {}  # labels and titles set again at the new size
         self._built_for = (self.theme, self.points)
