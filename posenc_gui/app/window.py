@@ -70,11 +70,6 @@ def read_scene(path: str | Path) -> Scene:
         raise InputError("{0}: {1}", path.name, error) from None
 
 
-def shown_error(error: InputError) -> str:
-    """The message of ``error`` for the status bar, in the interface language (``error_text``)."""
-    return error_text(error)
-
-
 class MainWindow(QMainWindow):
     """The app's window. ``settings`` (a QSettings) makes preferences and layout persist; without it
     the window starts with defaults and remembers nothing (the self-test runs that way)."""
@@ -407,7 +402,7 @@ class MainWindow(QMainWindow):
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
-            self._show_error(shown_error(error))
+            self._show_error(error_text(error))
             return
         if big:
             self.runner.submit(lambda: view.fetch(scene), (view, scene))
@@ -417,7 +412,7 @@ class MainWindow(QMainWindow):
         try:
             data = view.fetch(scene)
         except InputError as error:
-            self._show_error(shown_error(error))
+            self._show_error(error_text(error))
             return
         self._show_result((view, scene), data)
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
@@ -502,7 +497,7 @@ class MainWindow(QMainWindow):
         try:
             deck = Deck.load(path, views=applies())
         except InputError as error:
-            self._show_error(shown_error(error))
+            self._show_error(error_text(error))
             return False
         self.set_deck(deck, path)
         return True
@@ -574,7 +569,7 @@ class MainWindow(QMainWindow):
         try:
             scene = read_scene(path)
         except InputError as error:
-            self._show_error(shown_error(error))
+            self._show_error(error_text(error))
             return False
         self.model.set_scene(scene)
         return True
@@ -608,7 +603,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except InputError as error:
-            self._show_error(shown_error(error))
+            self._show_error(error_text(error))
             return False
         self._tell(self.tr("Saved {0}").format(Path(path).name))
         return True
