@@ -286,11 +286,10 @@ def error_text(error: InputError) -> str:
     always uses ``str``."""
     if isinstance(error, FileProblem):
         return error.translated()
-    template, values = getattr(error, "template", str(error)), getattr(error, "values", ())
     values = [error_text(value) if isinstance(value, InputError)
-              else i18n.translate("errors", value) if isinstance(value, Term) else value for value in values]
+              else i18n.translate("errors", value) if isinstance(value, Term) else value for value in error.values]
     try:
-        text = i18n.translate("errors", template)
+        text = i18n.translate("errors", error.template)
         return text.format(*values) if values else text
     except (IndexError, KeyError, ValueError):  # a damaged translation
         return str(error)
