@@ -397,7 +397,12 @@ class MainWindow(QMainWindow):
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
             self.hover_label.setText("")  # it described the view that was shown before
-            self._show_panel_for(view)  # first: the new view is then shown once, at its final size
+            # The old view is hidden before the panel comes or goes, and the new one shown after: so neither is
+            # laid out at a size it will not keep (the old one, still shown, was laid out and painted at the
+            # new room, then the new one at the old room and again at the new)
+            if self.stack.currentWidget() is not None:
+                self.stack.currentWidget().hide()
+            self._show_panel_for(view)
             self.stack.setCurrentWidget(view)
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS

@@ -120,14 +120,15 @@ def test_a_big_order_request_is_computed_in_the_worker(window, qtbot):
     assert window.current_view.shown["method_a"].shape[1] == 4 * 512
 
 
-def test_a_switch_that_hides_or_shows_the_panel_resizes_the_new_view_once(window, qapp):
-    """The panel changes before the new view is shown, so the view is laid out once, at its final size."""
-    sizes = []
+def test_a_switch_that_hides_or_shows_the_panel_lays_out_neither_view_at_a_size_it_will_not_keep(window, qapp):
+    """The old view is hidden before the panel comes or goes and the new one shown after: the old view is not
+    resized to the new room (it was, while still shown), and the new one only ever takes its final size."""
+    sizes = {}
 
     class Resizes(QObject):
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Resize:
-                sizes.append(event.size())
+                sizes.setdefault(watched, []).append(event.size())
             return False
 
     resizes = Resizes()
@@ -135,12 +136,17 @@ def test_a_switch_that_hides_or_shows_the_panel_resizes_the_new_view_once(window
         window.model.set_view(target)  # built and shown once
         window.model.set_view(source)
         qapp.processEvents()
-        window.view(target).installEventFilter(resizes)
+        for key in (source, target):
+            window.view(key).installEventFilter(resizes)
         sizes.clear()
         window.model.set_view(target)
         qapp.processEvents()
-        window.view(target).removeEventFilter(resizes)
-        assert len(sizes) <= 1 and window.view(target).geometry() == window.stack.contentsRect()
+        for key in (source, target):
+            window.view(key).removeEventFilter(resizes)
+        final = window.stack.contentsRect()
+        assert window.view(target).geometry() == final
+        assert window.view(source) not in sizes
+        assert all(size == final.size() for size in sizes.get(window.view(target), []))
 
 
 def test_the_view_stack_never_lays_out_by_height_for_width(window):
