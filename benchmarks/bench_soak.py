@@ -3,7 +3,9 @@
 Prints changes/s, resident-memory growth from the 1,000th change to the last, and the longest
 event-loop stall (over the whole soak, and from the 1,000th change, when every view has been built),
 each beside a peer from the same run: the same changes on a bare state model (no window: the cost of
-the model and the driver alone). The window first builds ahead what it builds while idle after start., then the window at default sizes (20,000 changes with every size at
+the model and the driver alone), and one redraw of the latency benchmark's matplotlib figure (a yardstick
+of the machine's speed for the stall). The window first builds ahead what it builds while idle after start.
+Then the window at default sizes (20,000 changes with every size at
 most its default: the stall target's case), and with large sizes (up to 8x the defaults instead of
 2x). ``--changes`` shortens the main soak and ``--minutes``
 stops it early; progress goes to stderr every 500 changes, so a run cut short (or killed by a
@@ -62,6 +64,21 @@ def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", m
     return result
 
 
+def matplotlib_redraw_seconds() -> float:
+    """Median wall time of one redraw of the latency benchmark's matplotlib twin of the encoding view
+    (128 x 128, 1600 x 900 px): a yardstick of this machine's speed, so that a stall measured in the same
+    run can be compared across machines (the same soak's stalls differed about 2.5x between two of ours)."""
+    from benchmarks.bench_latency import OURS, PEER, encoding_candidates
+    from benchmarks.timing import median_wall_and_cpu
+
+    ours, peer, close = encoding_candidates(128, 128)
+    try:  # interleaved with the app's view, as in the latency benchmark, whose peer figures it then matches
+        wall, _cpu = median_wall_and_cpu({OURS: ours, PEER: peer})
+    finally:
+        close()
+    return wall[PEER]
+
+
 def describe(result) -> str:
     from posenc_gui.app.soak import SLOW_CHANGE_MS
 
@@ -94,6 +111,8 @@ def run(repeats: int = 1, changes: int = CHANGES, minutes: float | None = None) 
     print(f"{'soak: window, sizes up to 2x defaults':<44} {describe(main)}", flush=True)
     defaults = soak(min(DEFAULT_SIZE_CHANGES, changes), with_window=True, scale=1.0, label="defaults")
     print(f"{'soak: window, sizes up to defaults':<44} {describe(defaults)}", flush=True)
+    yardstick = matplotlib_redraw_seconds()
+    print(f"{'yardstick: one matplotlib redraw':<44} {yardstick * 1e3:.1f} ms (encoding figure 128x128)", flush=True)
     large = soak(min(LARGE_CHANGES, changes), with_window=True, scale=8.0, label="large", minutes=LARGE_MINUTES)
     print(f"{'soak: window, large sizes (8x defaults, peer)':<44} {describe(large)}", flush=True)
     growth = main.memory_growth(min(MEMORY_FROM, main.changes)) / 2**20
@@ -107,6 +126,10 @@ def run(repeats: int = 1, changes: int = CHANGES, minutes: float | None = None) 
          "seconds": defaults.longest_stall_warm_ms / 1e3, "peer": "window, sizes up to 2x defaults",
          "peer_seconds": main.longest_stall_warm_ms / 1e3,
          "ratio": main.longest_stall_warm_ms / max(defaults.longest_stall_warm_ms, 1e-9), "note": "target < 50 ms"},
+        {"name": "soak: longest stall from change 1,000", "ours": "window, default sizes",
+         "seconds": defaults.longest_stall_warm_ms / 1e3, "peer": "one matplotlib redraw (encoding 128x128)",
+         "peer_seconds": yardstick, "ratio": yardstick * 1e3 / max(defaults.longest_stall_warm_ms, 1e-9),
+         "note": "machine yardstick from the same run"},
         {"name": "soak: longest stall, whole soak", "ours": "window, default sizes",
          "seconds": defaults.longest_stall_ms / 1e3, "peer": "window, large sizes",
          "peer_seconds": large.longest_stall_ms / 1e3,
