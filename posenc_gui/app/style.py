@@ -211,14 +211,13 @@ def colour_map_swatch(name: str, width: int, height: int) -> QPixmap:
     return QPixmap.fromImage(image.copy())
 
 
-def text_colour_on(cmap: pg.ColorMap, fraction: float) -> str:
-    """Black or white, whichever contrasts more with the colour ``cmap`` gives ``fraction`` (0 to 1) of
-    its range (WCAG relative luminance: black text from 0.179 up)."""
-    colour = cmap.mapToQColor(min(max(fraction, 0.0), 1.0))
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-              for c in (colour.redF(), colour.greenF(), colour.blueF())]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#000000" if luminance > 0.179 else "#ffffff"
+def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
+    """Black or white ("#000000" or "#ffffff") for each of ``fractions`` (0 to 1 of ``cmap``'s range), whichever
+    contrasts more with the colour the map gives it (WCAG relative luminance: black text from 0.179 up).
+    One vectorised pass: a cell at a time took 3 ms for the attention view's 4 x 12 x 12 cells."""
+    rgb = cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3]
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return np.where(linear @ np.array([0.2126, 0.7152, 0.0722]) > 0.179, "#000000", "#ffffff")
 
 
 def levels_for(data: np.ndarray) -> tuple[float, float, bool]:

@@ -38,7 +38,7 @@ def shown(qtbot, cls, scene: Scene, width: int, height: int = HEIGHT, theme: str
 @pytest.mark.parametrize("fraction, colour", [(0.0, "#ffffff"), (0.2, "#ffffff"), (0.9, "#000000"),
                                               (1.0, "#000000")])
 def test_cell_text_is_white_on_the_dark_end_and_black_on_the_light_end(fraction, colour):
-    assert style.text_colour_on(style.colour_map(False), fraction) == colour
+    assert style.text_colours_on(style.colour_map(False), [[fraction, fraction]]).tolist() == [[colour, colour]]
 
 
 def test_attention_numbers_contrast_with_their_cells(qtbot):

@@ -140,8 +140,9 @@ class AttentionView(View):
         labels = []
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
             cmap = style.colour_map(False)
-            labels = [[(q, k, f"{value:.2f}", style.text_colour_on(cmap, value / high))
-                       for (q, k), value in np.ndenumerate(matrix)] for _, matrix in self.panels]
+            for _, matrix in self.panels:
+                colours = style.text_colours_on(cmap, matrix / high)
+                labels.append([(q, k, f"{value:.2f}", colours[q, k]) for (q, k), value in np.ndenumerate(matrix)])
         font = self.font()
         font.setPointSizeF(self.points * 0.8)
         self.grid.write_cells(labels, font)
