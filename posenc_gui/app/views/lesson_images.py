@@ -4,6 +4,8 @@ with a cost quadratic in the length (CNN vs RNN vs self-attention)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -39,6 +41,21 @@ def image_settings(scene: Scene) -> dict:
         "col": whole("col", 6, 0, grid - 1),
         "frame": whole("frame", 1, 0, frames - 1),
     }
+
+
+@lru_cache(maxsize=8)
+def similarity_maps(step: int, grid: int, train_grid: int, frames: int, row: int, col: int,
+                    frame: int) -> dict[str, np.ndarray]:
+    """The lesson's (grid, grid) maps for its settings (``image_settings``), kept for the last few (read
+    only): they do not depend on the method, and computing them takes 20-50 ms at 768 channels."""
+    if step == 0:
+        maps = patches.image_similarities(grid, row, col, D_MODEL, train_grid, HEAD_DIM)
+    else:
+        video = patches.video_similarity(frames, grid, frame, row, col, D_MODEL)
+        maps = {f"frame {t}": video[t] for t in range(frames)}
+    for array in maps.values():
+        array.flags.writeable = False
+    return maps
 
 
 class ImagesLesson(LessonView):
@@ -93,14 +110,7 @@ class ImagesLesson(LessonView):
     @staticmethod
     def fetch(scene: Scene):
         settings = image_settings(scene)
-        if settings["step"] == 0:
-            maps = patches.image_similarities(settings["grid"], settings["row"], settings["col"], D_MODEL,
-                                              settings["train_grid"], HEAD_DIM)
-        else:
-            video = patches.video_similarity(settings["frames"], settings["grid"], settings["frame"],
-                                             settings["row"], settings["col"], D_MODEL)
-            maps = {f"frame {t}": video[t] for t in range(settings["frames"])}
-        return {"settings": settings, "maps": maps}
+        return {"settings": settings, "maps": similarity_maps(**settings)}
 
     @staticmethod
     def size(scene: Scene) -> int:
