@@ -44,22 +44,6 @@ def test_fewer_heads_move_the_plots_already_built(qtbot):
     assert view.plots == plots
 
 
-def test_small_multiples_share_their_axes_and_a_single_panel_has_both(qtbot):
-    """Row names on the first column, column names on the first row; moved panels follow their new place."""
-    def shown(plot):
-        return tuple(plot.getAxis(side).style["showValues"] and bool(plot.getAxis(side).labelText)
-                     for side in ("left", "top"))
-
-    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 8},
-                                                   head="all"))
-    assert view.grid.columns == 3
-    assert [shown(plot) for plot in view.plots] == [(index % 3 == 0, index < 3) for index in range(8)]
-    model.update(head=5)
-    assert [shown(plot) for plot in view.plots] == [(True, True)]
-    model.update(head="all", position_only=True)  # 16 panels, 4 columns
-    assert [shown(plot) for plot in view.plots] == [(index % 4 == 0, index < 4) for index in range(16)]
-
-
 def test_attention_values_are_written_by_one_item_per_panel(qtbot):
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="the cat sat", head=0))
     texts = [item for item in view.plots[0].items if isinstance(item, CellTexts)]
