@@ -331,9 +331,9 @@ class ImageGrid:
             return
         self.row_label, self.column_label = row_label, column_label
         for plot, _ in self.pool:
-            for side, name in (("left", row_label), ("top", column_label)):
-                if plot.getAxis(side).labelText:  # the panels that show this axis (_share_axes)
-                    style.label(plot, side, name, self.view.theme, self.view.points)
+            style.label(plot, "top", column_label, self.view.theme, self.view.points)
+            if plot.getAxis("left").labelText:
+                style.label(plot, "left", row_label, self.view.theme, self.view.points)
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
              levels: tuple[float, float], ticks: list | None = None) -> None:
@@ -455,24 +455,19 @@ class ImageGrid:
             unplace(graphics, item, hide=False)
         for index, (plot, _) in enumerate(self.pool[:count]):
             row, col = divmod(index, columns)
-            self._share_axes(plot, row == 0, col == 0)
+            self._name_rows(plot, col == 0)
             place(graphics, plot, row, col)
         place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))
         self.count, self.columns = count, columns
         self.view.plots = self.plots
 
-    def _share_axes(self, plot: pg.PlotItem, first_row: bool, first_column: bool) -> None:
-        """Small multiples share their axes, as every panel shows the same rows and columns: the row names and
-        the rows' axis title in the first column only, the column names and title in the first row only
-        (repeated on every panel they crowded the inner panels, and each cost a text layout per redraw)."""
-        for side, shown, name in (("left", first_column, self.row_label), ("top", first_row, self.column_label)):
-            axis = plot.getAxis(side)
-            if axis.style["showValues"] != shown:
-                axis.setStyle(showValues=shown)
-            if shown and not axis.labelText:
-                style.label(plot, side, name, self.view.theme, self.view.points)
-            elif not shown and axis.labelText:
-                axis.setLabel("")
+    def _name_rows(self, plot: pg.PlotItem, first_column: bool) -> None:
+        """The row axis is named in the first column only."""
+        axis = plot.getAxis("left")
+        if first_column and not axis.labelText:
+            style.label(plot, "left", self.row_label, self.view.theme, self.view.points)
+        elif not first_column and axis.labelText:
+            axis.setLabel("")
 
 
 def grid_columns(panels: int, pairs: bool = False) -> int:
