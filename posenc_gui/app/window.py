@@ -400,10 +400,17 @@ class MainWindow(QMainWindow):
             # The old view is hidden before the panel comes or goes, and the new one shown after: so neither is
             # laid out at a size it will not keep (the old one, still shown, was laid out and painted at the
             # new room, then the new one at the old room and again at the new)
-            if self.stack.currentWidget() is not None:
-                self.stack.currentWidget().hide()
+            old = self.stack.currentWidget()
+            focused = QApplication.focusWidget()
+            had_focus = old is not None and focused is not None and old.isAncestorOf(focused)
+            if had_focus:
+                focused.clearFocus()  # hiding would hand it to the next widget in the chain: the panel's
+            if old is not None:
+                old.hide()
             self._show_panel_for(view)
             self.stack.setCurrentWidget(view)
+            if had_focus:  # into the new view, as the stack would: its last focused widget, else its plots
+                (view.focusWidget() or view.graphics).setFocus()
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:

@@ -149,6 +149,22 @@ def test_a_switch_that_hides_or_shows_the_panel_lays_out_neither_view_at_a_size_
         assert all(size == final.size() for size in sizes.get(window.view(target), []))
 
 
+def test_a_switch_away_from_a_focused_view_gives_the_focus_to_the_new_view_not_the_panel(window, qapp):
+    """The old view is hidden by the window before the stack switches: the focus inside it goes to the new
+    view, as the stack itself would send it, not to the next widget in the chain (the parameter panel)."""
+    window.activateWindow()
+    window.model.set_view("attention")
+    window.current_view.text.setFocus()
+    qapp.processEvents()
+    assert qapp.focusWidget() is window.current_view.text
+    window.model.set_view("encoding")
+    qapp.processEvents()
+    assert window.current_view.isAncestorOf(qapp.focusWidget())
+    window.model.set_view("attention")
+    qapp.processEvents()
+    assert window.current_view.isAncestorOf(qapp.focusWidget())
+
+
 def test_the_view_stack_never_lays_out_by_height_for_width(window):
     """Qt's stacked layout asks every page, hidden ones too, for its height at each window layout when one
     page has wrapped text: views decline, so a switch does not measure twenty views' labels."""
