@@ -396,21 +396,7 @@ class MainWindow(QMainWindow):
         self._sync_navigation(scene)
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
-            self.hover_label.setText("")  # it described the view that was shown before
-            # The old view is hidden before the panel comes or goes, and the new one shown after: so neither is
-            # laid out at a size it will not keep (the old one, still shown, was laid out and painted at the
-            # new room, then the new one at the old room and again at the new)
-            old = self.stack.currentWidget()
-            focused = QApplication.focusWidget()
-            had_focus = old is not None and focused is not None and old.isAncestorOf(focused)
-            if had_focus:
-                focused.clearFocus()  # hiding would hand it to the next widget in the chain: the panel's
-            if old is not None:
-                old.hide()
-            self._show_panel_for(view)
-            self.stack.setCurrentWidget(view)
-            if had_focus:  # into the new view, as the stack would: its last focused widget, else its plots
-                (view.focusWidget() or view.graphics).setFocus()
+            self._switch_to(view)
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -428,6 +414,23 @@ class MainWindow(QMainWindow):
             return
         self._show_result((view, scene), data)
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+
+    def _switch_to(self, view) -> None:
+        """Show ``view`` instead of the current one. The old view is hidden before the panel comes or goes and
+        the new one shown after, so that neither is laid out at a size it will not keep (the old one, still
+        shown, was laid out and painted at the new room; the new one at the old room, then at the new)."""
+        self.hover_label.setText("")  # it described the view that was shown before
+        old = self.stack.currentWidget()
+        focused = QApplication.focusWidget()
+        had_focus = old is not None and focused is not None and old.isAncestorOf(focused)
+        if had_focus:
+            focused.clearFocus()  # hiding would hand it to the next widget in the chain: the panel's
+        if old is not None:
+            old.hide()
+        self._show_panel_for(view)
+        self.stack.setCurrentWidget(view)
+        if had_focus:  # into the new view, as the stack would: its last focused widget, else its plots
+            (view.focusWidget() or view.graphics).setFocus()
 
     def warm_up_view(self) -> bool:
         """Build ahead, while the window is idle, what a later switch would otherwise build (a lesson's plots
