@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -107,6 +108,15 @@ class GridAxis(pg.AxisItem):
                              (self._opaque(pen), start, end))
         return axis, list(lines.values()), texts
 
+    def expect_labels(self, strings: list[str]) -> None:
+        """Make room now for tick labels ``strings``, measured as ``generateDrawSpecs`` will measure them: an axis
+        that first finds its labels wider while painting grows, and the whole view is laid out and painted again."""
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        rects = [metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, text) for text in strings]
+        if rects:
+            vertical = self.orientation in ("left", "right")
+            self._updateMaxTextSize(max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
+
     def _opaque(self, pen: QPen) -> QPen:
         colour, under = pen.color(), self.background
         alpha = colour.alphaF()
@@ -118,9 +128,9 @@ class GridAxis(pg.AxisItem):
         return pen
 
 
-def grid_axes() -> dict[str, GridAxis]:
-    """Left and bottom axes for a new PlotItem (``axisItems=``): grids drawn opaque, see GridAxis."""
-    return {side: GridAxis(side) for side in ("left", "bottom")}
+def grid_axes(sides=("left", "bottom")) -> dict[str, GridAxis]:
+    """Axes for a new PlotItem (``axisItems=``): grids drawn opaque, see GridAxis."""
+    return {side: GridAxis(side) for side in sides}
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:

@@ -44,6 +44,25 @@ def test_fewer_heads_move_the_plots_already_built(qtbot):
     assert view.plots == plots
 
 
+def test_small_multiples_share_their_axes_and_stay_equal(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 8},
+                                                   head="all", text="a b c"))
+    for text in ("a b c", "extraordinarily long names here"):  # wider row names after the first drawing
+        model.update(text=text)
+        plots, columns = view.plots, view.grid.columns
+        widths = [plot.getAxis("left").maximumWidth() for plot in plots]
+        view.grab()  # painted: an axis that only then measured its names would grow now
+        assert [plot.getAxis("left").maximumWidth() for plot in plots] == widths
+        sizes = {(round(plot.vb.width()), round(plot.vb.height())) for plot in plots}
+        assert len(sizes) == 1, sizes  # equal panels, whether they name their rows and columns or not
+        for index, plot in enumerate(plots):
+            row, column = divmod(index, columns)
+            assert plot.getAxis("left").style["showValues"] == (column == 0)
+            assert bool(plot.getAxis("left").labelText) == (column == 0)
+            assert plot.getAxis("top").style["showValues"] == (row == 0)
+            assert round(plot.getAxis("left").width()) == round(plots[0].getAxis("left").width())
+
+
 def test_attention_values_are_written_by_one_item_per_panel(qtbot):
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="the cat sat", head=0))
     texts = [item for item in view.plots[0].items if isinstance(item, CellTexts)]

@@ -331,9 +331,10 @@ class ImageGrid:
             return
         self.row_label, self.column_label = row_label, column_label
         for plot, _ in self.pool:
-            style.label(plot, "top", column_label, self.view.theme, self.view.points)
-            if plot.getAxis("left").labelText:
-                style.label(plot, "left", row_label, self.view.theme, self.view.points)
+            for side, name in (("left", row_label), ("top", column_label)):
+                if plot.getAxis(side).labelText:  # the panels that name this axis (_share_axes)
+                    style.label(plot, side, name, self.view.theme, self.view.points)
+        self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
              levels: tuple[float, float], ticks: list | None = None) -> None:
@@ -343,7 +344,8 @@ class ImageGrid:
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
             self.cmap = cmap.name
-        if (view.theme, view.points) != self.look:
+        restyled = (view.theme, view.points) != self.look
+        if restyled:
             self._restyle(view.theme, view.points)
         while len(self.pool) < len(panels):
             self.pool.append(self._new_panel())
@@ -369,7 +371,10 @@ class ImageGrid:
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
             self.levels = levels
+        refit = restyled or arranged or ticks != self.ticks or (ticks is None and shape != self.shape)
         self.shape, self.ticks = shape, ticks
+        if refit:
+            self._fit_axes()
         titles = [title for title, _ in panels]
         if arranged or titles != self.titles:
             for index, ((plot, _), name) in enumerate(zip(shown, titles)):
@@ -431,7 +436,7 @@ class ImageGrid:
     def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
         view = self.view
         # no menu built (a third of a plot's making)
-        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes())
+        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(("left", "top")))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         image = ImageItem(axisOrder="row-major")
@@ -441,6 +446,7 @@ class ImageGrid:
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
         plot.hideAxis("bottom")
+        plot.getAxis("top").setStyle(hideOverlappingLabels=False)  # the last name may reach into the gutter
         style.label(plot, "top", self.column_label, view.theme, view.points)
         style.style_plot(plot, view.theme, view.points)
         return plot, image
@@ -455,19 +461,46 @@ class ImageGrid:
             unplace(graphics, item, hide=False)
         for index, (plot, _) in enumerate(self.pool[:count]):
             row, col = divmod(index, columns)
-            self._name_rows(plot, col == 0)
+            self._share_axes(plot, row == 0, col == 0)
             place(graphics, plot, row, col)
         place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))
         self.count, self.columns = count, columns
         self.view.plots = self.plots
 
-    def _name_rows(self, plot: pg.PlotItem, first_column: bool) -> None:
-        """The row axis is named in the first column only."""
-        axis = plot.getAxis("left")
-        if first_column and not axis.labelText:
-            style.label(plot, "left", self.row_label, self.view.theme, self.view.points)
-        elif not first_column and axis.labelText:
-            axis.setLabel("")
+    def _share_axes(self, plot: pg.PlotItem, first_row: bool, first_column: bool) -> None:
+        """Small multiples share their axes, as every panel shows the same rows and columns: the row names and
+        the rows' axis title in the first column only, the column names and title in the first row only
+        (repeated on every panel, they crowded the inner panels and each cost a text layout per redraw)."""
+        for side, shown, name in (("left", first_column, self.row_label), ("top", first_row, self.column_label)):
+            axis = plot.getAxis(side)
+            if axis.style["showValues"] != shown:
+                axis.setStyle(showValues=shown)
+            if shown and name and not axis.labelText:
+                style.label(plot, side, name, self.view.theme, self.view.points)
+            elif not shown and axis.labelText:
+                axis.setLabel("")
+
+    def _fit_axes(self) -> None:
+        """Size the axes before anything is drawn: the first column's and first row's for their names (the
+        tick labels, or the largest row and column numbers), and every other panel's to the same size,
+        names or not, so that all panels stay equal and line up. An axis that found its names wider only
+        while painting grew, and the whole view was laid out and painted a second time."""
+        if not self.count:
+            return
+        rows, cols = self.shape
+        first = self.pool[0][0]
+        for side, last, sized in (("left", rows - 1, "Width"), ("top", cols - 1, "Height")):
+            names = [text for _, text in self.ticks[0]] if self.ticks else [str(last)]
+            named = first.getAxis(side)
+            named.expect_labels(names)
+            size = getattr(named, "maximum" + sized)()
+            for plot, _ in self.pool[:self.count]:
+                axis = plot.getAxis(side)
+                if axis.style["showValues"]:
+                    axis.expect_labels(names)
+                    getattr(axis, "set" + sized)(None)
+                else:
+                    getattr(axis, "set" + sized)(size)
 
 
 def grid_columns(panels: int, pairs: bool = False) -> int:
