@@ -149,6 +149,33 @@ def test_a_switch_that_hides_or_shows_the_panel_lays_out_neither_view_at_a_size_
         assert all(size == final.size() for size in sizes.get(window.view(target), []))
 
 
+def test_a_view_switched_to_is_painted_once(window, qapp):
+    """Its scene stays active while hidden: activated again on every show, it repainted the whole layout."""
+    paints = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Paint:
+                paints.append(watched)
+            return False
+
+    counter = Paints()
+    for key in ("encoding", "clocks", "encoding"):  # both built, drawn and shown once
+        window.model.set_view(key)
+        qapp.processEvents()
+    viewport = window.view("clocks").graphics.viewport()
+    viewport.installEventFilter(counter)
+    try:
+        for _ in range(3):
+            window.model.set_view("clocks")
+            qapp.processEvents()
+            window.model.set_view("encoding")
+            qapp.processEvents()
+    finally:
+        viewport.removeEventFilter(counter)
+    assert len(paints) == 3
+
+
 def test_a_switch_away_from_a_focused_view_gives_the_focus_to_the_new_view_not_the_panel(window, qapp):
     """The old view is hidden by the window before the stack switches: the focus inside it goes to the new
     view, as the stack itself would send it, not to the next widget in the chain (the parameter panel)."""

@@ -13,9 +13,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QTextOption
-from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...core import registry
 from ...core.registry import Method
@@ -68,6 +68,10 @@ class View(QWidget):
         self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.graphics.viewport().setAutoFillBackground(False)
         self.graphics.viewport().setAttribute(Qt.WA_OpaquePaintEvent)
+        # The scene counts as active from now on: it was deactivated whenever the view was hidden and activated
+        # when shown again, and its top item, the whole layout, repainted on activation (every switch to a view
+        # painted it twice; nothing here looks different when inactive).
+        QApplication.sendEvent(self.graphics.scene(), QEvent(QEvent.WindowActivate))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.controls = QWidget()
