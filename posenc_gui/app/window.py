@@ -413,7 +413,6 @@ class MainWindow(QMainWindow):
             self._show_error(error_text(error))
             return
         self._show_result((view, scene), data)
-        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
 
     def _switch_to(self, view) -> None:
         """Show ``view`` instead of the current one. The old view is hidden before the panel comes or goes and
@@ -429,6 +428,9 @@ class MainWindow(QMainWindow):
             old.hide()
         self._show_panel_for(view)
         self.stack.setCurrentWidget(view)
+        # every widget shown posts itself an update for later: one already asked for (by the panel, say) painted the
+        # view first, then these painted it all again
+        QApplication.sendPostedEvents(None, QEvent.UpdateLater)
         if had_focus:  # into the new view, as the stack would: its last focused widget, else its plots
             (view.focusWidget() or view.graphics).setFocus()
 
@@ -498,6 +500,11 @@ class MainWindow(QMainWindow):
         self.error_label.setText("")
         if self.hover_label.text() == self.tr("computing…"):
             self.hover_label.setText("")
+        # Laid out, ranges mapped and the plots' changes handed to the view now, so that the window paints it once:
+        # pyqtgraph maps ranges while painting and the scene's changes reach the view queued, each a second paint.
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+        view.graphics.scene().prepareForPaint()
+        QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

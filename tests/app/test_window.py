@@ -149,8 +149,13 @@ def test_a_switch_that_hides_or_shows_the_panel_lays_out_neither_view_at_a_size_
         assert all(size == final.size() for size in sizes.get(window.view(target), []))
 
 
-def test_a_view_switched_to_is_painted_once(window, qapp):
-    """Its scene stays active while hidden: activated again on every show, it repainted the whole layout."""
+@pytest.mark.parametrize("other, shown", [(("sinusoidal", "encoding"), ("sinusoidal", "clocks")),
+                                           (("sinusoidal", "clocks"), ("rope", "encoding")),
+                                           (("rope", "clocks"), ("video3d", "encoding"))])
+def test_a_view_switched_to_is_painted_once(window, qapp, other, shown):
+    """Once per switch, with a new method or not: its scene stays active while hidden (activated again on every
+    show, it repainted the whole layout), and the updates the switch posts and the plots' queued changes are
+    handed over before the window paints (after it, each asked for a second paint)."""
     paints = []
 
     class Paints(QObject):
@@ -160,16 +165,17 @@ def test_a_view_switched_to_is_painted_once(window, qapp):
             return False
 
     counter = Paints()
-    for key in ("encoding", "clocks", "encoding"):  # both built, drawn and shown once
-        window.model.set_view(key)
+    for method, key in (other, shown, other):  # both built, drawn and shown once
+        window.model.set_method(method, key)
         qapp.processEvents()
-    viewport = window.view("clocks").graphics.viewport()
+    viewport = window.view(shown[1]).graphics.viewport()
     viewport.installEventFilter(counter)
     try:
         for _ in range(3):
-            window.model.set_view("clocks")
-            qapp.processEvents()
-            window.model.set_view("encoding")
+            window.model.set_method(*shown)
+            for _ in range(3):  # as the event loop turns on (an update it posts while painting waits for the next)
+                qapp.processEvents()
+            window.model.set_method(*other)
             qapp.processEvents()
     finally:
         viewport.removeEventFilter(counter)
