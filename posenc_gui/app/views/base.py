@@ -492,19 +492,18 @@ class ImageGrid:
         if not self.count:
             return
         rows, cols = self.shape
-        first = self.pool[0][0]
-        for side, last, sized in (("left", rows - 1, "Width"), ("top", cols - 1, "Height")):
+        for side, last, fix, size_of in (("left", rows - 1, pg.AxisItem.setWidth, pg.AxisItem.maximumWidth),
+                                         ("top", cols - 1, pg.AxisItem.setHeight, pg.AxisItem.maximumHeight)):
             names = [text for _, text in self.ticks[0]] if self.ticks else [str(last)]
-            named = first.getAxis(side)
-            named.expect_labels(names)
-            size = getattr(named, "maximum" + sized)()
-            for plot, _ in self.pool[:self.count]:
-                axis = plot.getAxis(side)
-                if axis.style["showValues"]:
-                    axis.expect_labels(names)
-                    getattr(axis, "set" + sized)(None)
-                else:
-                    getattr(axis, "set" + sized)(size)
+            axes = [plot.getAxis(side) for plot, _ in self.pool[:self.count]]
+            named = [axis for axis in axes if axis.style["showValues"]]  # the first panel's among them
+            for axis in named:
+                fix(axis, None)  # sized by its names and title
+                axis.expect_labels(names)
+            size = size_of(named[0])
+            for axis in axes:
+                if axis not in named:
+                    fix(axis, size)
 
 
 def grid_columns(panels: int, pairs: bool = False) -> int:
