@@ -116,3 +116,19 @@ def test_symbol_curves_updated_again_and_again_keep_one_symbol_each(qtbot):
         decay.graphics.grab()
     curves = [view.position_curve] + decay.curves
     assert all(len(curve.scatter.fragmentAtlas) <= 1 for curve in curves)
+
+
+def test_the_legend_lists_every_chosen_dimension_after_fewer_then_more(qtbot):
+    """The legend's rows are refilled from a pool of entries: an entry made while earlier rows stood empty
+    took the first free row, and Qt's layout refused the entry meant for that row, with a warning (which
+    fails the test, see pyproject.toml), as it did the removal of entries it no longer held."""
+    from posenc_gui.app.views.encoding import EncodingView
+
+    model, view = live(qtbot, EncodingView, Scene(method="sinusoidal", view="encoding", dims=(3, 5)))
+    for dims in ((), (1, 2, 4, 6), (7,), (0, 1, 2, 3, 4, 5)):
+        model.update(dims=dims)
+        rows = view.legend.layout
+        cells = [(rows.itemAt(row, 0), rows.itemAt(row, 1)) for row in range(len(dims))]
+        assert cells == [(sample, label) for sample, label in view.legend.items[:len(dims)]]
+        assert rows.count() == 2 * len(dims)
+        assert [label.text for _, label in cells] == [f"dim {dim}" for dim in dims]

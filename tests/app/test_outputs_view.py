@@ -34,7 +34,7 @@ def test_every_output_of_every_method_draws_something(qtbot, method):
         view.show_data(model.scene, view.fetch(model.scene))
         assert list(view.shown) == [kind]
         image = view.graphics.grab().toImage()
-        colours = {image.pixel(x, y) for x in range(0, 800, 23) for y in range(0, 600, 19)}
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 19)}
         assert len(colours) > 3, f"{method.name}.{kind} looks blank"
 
 

@@ -184,10 +184,11 @@ class EncodingView(View):
         self._pens = [(pg.mkPen(colour, width=width), pg.mkPen(colour, width=1))
                       for colour in colours + [style.curve_colour(0, self.theme)]]
         rows = self.legend.layout
+        for index in reversed(range(rows.count())):  # emptied first: a row re-filled below may hold a new entry now
+            rows.removeAt(index)
         for row, (curve, (sample, label)) in enumerate(zip(self.pool, self.legend.items)):
             used = row < len(dims)
             for item in (sample, label):
-                rows.removeItem(item)
                 item.setVisible(used)
             curve.setVisible(used)
             if used:
