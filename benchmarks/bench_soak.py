@@ -89,6 +89,7 @@ def describe(result) -> str:
             f"{result.longest_stall_warm_ms:7.1f} ms ({result.slow_changes} changes over {SLOW_CHANGE_MS} ms) | "
             f"{result.refused} refused | {len(result.exceptions)} exceptions"
             + (f" (first: {result.exceptions[0]})" if result.exceptions else "")
+            + f" | {len(result.qt_warnings)} Qt warnings" + (f" (first: {result.qt_warnings[0]})" if result.qt_warnings else "")
             + "\n    slowest change per view (ms): " + slowest_views(result))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ..core import registry
@@ -28,6 +28,8 @@ WORDS = ("the", "cat", "chases", "a", "mouse", "over", "old", "wall", "while", "
 
 
 SLOW_CHANGE_MS = 50  # the stall target: a change and its redraw should take less
+# Qt's offscreen platform (soaks run on it) notes that it cannot size windows by their hints: not a fault
+HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
 
 
 def resident_bytes() -> int:
@@ -157,6 +159,7 @@ class SoakResult:
     longest_stall_ms: float
     memory: list[tuple[int, int]] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
+    qt_warnings: list[str] = field(default_factory=list)  # Qt's warnings (a layout misused, say), first 20
     refused: int = 0
     slowest_by_view: dict[str, float] = field(default_factory=dict)  # view -> longest change + redraw, ms
     warm_from: int = 0
@@ -185,7 +188,7 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
              sample_every: int = 100, progress=None, warm_from: int = 1_000) -> SoakResult:
     """Drive ``changes`` random changes through ``model``, turning the event loop after each one
     (so the window redraws), with a stall watchdog running. Uncaught exceptions (from slots,
-    paint events, worker threads) are recorded, not raised; the hooks are restored afterwards.
+    paint events, worker threads) and Qt's warnings are recorded, not raised; the hooks are restored afterwards.
     ``view_keys`` limits the views visited (default: all); ``max_seconds`` stops the soak early
     (``result.changes`` says how far it got); ``progress(number, result)`` is called at every
     memory sample when given. Stalls are also recorded from change ``warm_from`` on, when the views
@@ -203,8 +206,16 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     old_hook, old_thread_hook = sys.excepthook, threading.excepthook
     sys.excepthook = lambda kind, value, tb: exceptions.append(_where(kind, value, tb))
     threading.excepthook = lambda args: exceptions.append(_where(args.exc_type, args.exc_value, args.exc_traceback))
+    warnings: list[str] = []
+
+    def qt_message(kind, _context, message: str) -> None:
+        if kind != QtMsgType.QtDebugMsg and kind != QtMsgType.QtInfoMsg and len(warnings) < 20 \
+                and not message.startswith(HARMLESS_QT_MESSAGES):
+            warnings.append(message)
+
+    old_qt_handler = qInstallMessageHandler(qt_message)
     watchdog = StallWatchdog()
-    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions, warm_from=warm_from)
+    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions, qt_warnings=warnings, warm_from=warm_from)
     stall_before_warm = 0.0
     start = time.perf_counter()
     watchdog.start()
@@ -239,4 +250,5 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
         result.refused = refusals
         model.error.disconnect(refused)
         sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+        qInstallMessageHandler(old_qt_handler)
     return result
