@@ -261,6 +261,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     image.setAutoDownsample(True)
     image.setImage(float32_pixels(data), levels=(low, high))
     image.setRect(-0.5, -0.5, data.shape[1], data.shape[0])
+    style.cell_ticks(plot)
     cmap = style.colour_map(signed)
     image.setColorMap(cmap)
     plot.addItem(image)
@@ -451,6 +452,7 @@ class ImageGrid:
         plot.showAxis("top")
         plot.hideAxis("bottom")
         plot.getAxis("top").setStyle(hideOverlappingLabels=False)  # the last name may reach into the gutter
+        style.cell_ticks(plot)
         style.label(plot, "top", self.column_label, view.theme, view.points)
         style.style_plot(plot, view.theme, view.points)
         return plot, image

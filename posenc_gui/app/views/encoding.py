@@ -36,6 +36,7 @@ class EncodingView(View):
         super().__init__(model, parent)
         self.data = np.zeros((1, 1), dtype=np.float32)
         self.heat = self.new_plot(0, 0, rowspan=2)
+        style.cell_ticks(self.heat)
         self.image = ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(True)
         self.heat.addItem(self.image)
