@@ -104,3 +104,16 @@ def test_grid_lines_are_drawn_opaque_in_the_colour_they_would_show(qtbot):
     background = QColor(theme.background)
     expected = first.alphaF() * first.redF() + (1 - first.alphaF()) * background.redF()
     assert abs(grey.redF() - expected) < 1 / 255
+
+
+def test_axes_of_matrix_cells_tick_whole_numbers_in_two_levels(qtbot):
+    plot = pg.PlotItem(axisItems=style.grid_axes())
+    style.cell_ticks(plot)
+    axis = plot.getAxis("left")
+    for low, high, pixels in ((-0.5, 10.5, 300), (-0.5, 101.5, 190), (-0.5, 0.5, 400), (-0.5, 2.5, 900)):
+        levels = axis.tickValues(low, high, pixels)
+        assert 1 <= len(levels) <= 2
+        values = [value for _, level in levels for value in level]
+        assert values and all(float(value).is_integer() and low <= value <= high for value in values)
+    plain = style.GridAxis("left")
+    assert any(spacing < 1 for spacing, _ in plain.tickValues(-0.5, 10.5, 300))  # pyqtgraph's own, for contrast
