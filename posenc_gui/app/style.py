@@ -98,6 +98,30 @@ class GridAxis(pg.AxisItem):
 
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
+    shared: dict | None = None  # pictures of axes drawn alike, for an axis without names (see paint)
+
+    def paint(self, p, opt, widget):
+        """Draw as pyqtgraph does, but an axis given a ``shared`` dictionary plays the picture an axis drawn
+        alike made, when there is one: the blank axes between small multiples are all the same drawing, and
+        pyqtgraph took about 0.3 ms to make each (a third of a 16-panel grid's drawing time)."""
+        if self.picture is None and self.shared is not None:
+            look = self._look()
+            self.picture = self.shared.get(look)
+            if self.picture is None:
+                super().paint(p, opt, widget)
+                if len(self.shared) >= 8:  # sizes and tick sets seen before: kept only for a moment
+                    self.shared.clear()
+                self.shared[look] = self.picture
+                return
+        super().paint(p, opt, widget)
+
+    def _look(self) -> tuple:
+        """All that the drawing of an axis without names depends on."""
+        pen, tick_pen = self.pen(), self.tickPen()
+        ticks = None if self._tickLevels is None else tuple(tuple(level) for level in self._tickLevels)
+        return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.grid,
+                pen.color().rgba(), pen.widthF(), tick_pen.color().rgba(), tick_pen.widthF(),
+                self.style["tickLength"], self.style["maxTickLevel"], self.style["showValues"], self.labelText)
 
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick levels; on an axis of cells only the levels of whole numbers (cells are numbered by

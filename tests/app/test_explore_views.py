@@ -132,3 +132,17 @@ def test_the_legend_lists_every_chosen_dimension_after_fewer_then_more(qtbot):
         assert cells == [(sample, label) for sample, label in view.legend.items[:len(dims)]]
         assert rows.count() == 2 * len(dims)
         assert [label.text for _, label in cells] == [f"dim {dim}" for dim in dims]
+
+
+def test_blank_axes_between_panels_share_one_drawing_for_their_look(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="a b c", head="all"))
+    view.graphics.grab()
+    named = [plot.getAxis("left") for plot in view.plots if plot.getAxis("left").style["showValues"]]
+    blank = [plot.getAxis("left") for plot in view.plots if not plot.getAxis("left").style["showValues"]]
+    assert len(blank) >= 2 and len({id(axis.picture) for axis in blank}) == 1
+    assert len({id(axis.picture) for axis in named}) == len(named)
+    light = blank[0].picture
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS)
+    view.show_data(model.scene, view.fetch(model.scene))
+    view.graphics.grab()
+    assert blank[0].picture is not light and len({id(axis.picture) for axis in blank}) == 1

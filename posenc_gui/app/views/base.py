@@ -325,6 +325,7 @@ class ImageGrid:
         self.shape = self.ticks = self.cmap = self.levels = None
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
+        self.blank_axes: dict = {}  # pictures shared by the panels' axes without names (GridAxis.paint)
 
     @property
     def plots(self) -> list[pg.PlotItem]:
@@ -382,8 +383,8 @@ class ImageGrid:
             self._fit_axes()
         titles = [title for title, _ in panels]
         if arranged or titles != self.titles:
-            for index, ((plot, _), name) in enumerate(zip(shown, titles)):
-                if arranged or index >= len(self.titles) or name != self.titles[index]:
+            for (plot, _), name in zip(shown, titles):
+                if plot.titleLabel.text != name:  # a new look re-titles every panel (style_plot)
                     style.title(plot, name, view.theme, view.points)
             self.titles = titles
             view.graphics.ci.layout.activate()  # the bar's and axes' widths as laid out, for the room left
@@ -436,7 +437,7 @@ class ImageGrid:
             style.bar_label(self.bar, self.bar_label, theme, points)
         style.fit_bar_axis(self.bar)
         self.look = (theme, points)
-        self.titles = []  # set again, and fitted to the new text size
+        self.titles = []  # the titles (re-set by style_plot) are fitted again to the new text size
 
     def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
         view = self.view
@@ -481,6 +482,7 @@ class ImageGrid:
             axis = plot.getAxis(side)
             if axis.style["showValues"] != shown:
                 axis.setStyle(showValues=shown)
+            axis.shared = None if shown else self.blank_axes
             if shown and name and not axis.labelText:
                 style.label(plot, side, name, self.view.theme, self.view.points)
             elif not shown and axis.labelText:
