@@ -146,3 +146,16 @@ def test_blank_axes_between_panels_share_one_drawing_for_their_look(qtbot):
     view.show_data(model.scene, view.fetch(model.scene))
     view.graphics.grab()
     assert blank[0].picture is not light and len({id(axis.picture) for axis in blank}) == 1
+
+
+def test_a_wider_encoding_is_shown_whole(qtbot):
+    """The heatmap's range is set after its limits: the range of a table wider than the last one was clamped
+    to the last one's limits, and part of the table was left out."""
+    from posenc_gui.app.views.encoding import EncodingView
+
+    model, view = live(qtbot, EncodingView, Scene(method="sinusoidal", view="encoding",
+                                                  params={"seq_len": 32, "d_model": 16}))
+    model.set_param("d_model", 256)
+    model.set_param("seq_len", 300)
+    (left, right), (top, bottom) = view.heat.vb.viewRange()
+    assert (left, right, top, bottom) == (-0.5, 255.5, -0.5, 299.5)

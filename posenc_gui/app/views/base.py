@@ -267,9 +267,9 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     plot.addItem(image)
     plot.invertY(True)
     plot.setAspectLocked(False)
-    plot.setRange(xRange=(-0.5, data.shape[1] - 0.5), yRange=(-0.5, data.shape[0] - 0.5), padding=0)
     plot.vb.setLimits(xMin=-0.5 - data.shape[1], xMax=2 * data.shape[1], yMin=-0.5 - data.shape[0],
-                      yMax=2 * data.shape[0])
+                      yMax=2 * data.shape[0])  # before the range, which the limits would clamp
+    plot.setRange(xRange=(-0.5, data.shape[1] - 0.5), yRange=(-0.5, data.shape[0] - 0.5), padding=0)
     if colour_bar and graphics is not None:
         bar = pg.ColorBarItem(values=(low, high), colorMap=cmap, interactive=False, width=18)
         bar.setImageItem(image)
