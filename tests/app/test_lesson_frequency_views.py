@@ -197,3 +197,19 @@ def test_a_longer_learned_table_comparison_reuses_the_plots(qtbot):
     model.set_option("length", 512)
     refresh(view)
     assert not view.refusal.isVisible() and view.images[3].image.shape == (512, 512)
+
+
+def test_fewer_clocks_keep_the_others_out_of_sight_and_a_new_look_drops_them(qtbot):
+    """Dials not shown stay in the scene, hidden, out of the grid (putting them back is cheap); a new look makes
+    the dials anew and takes every old one out of the scene, hidden ones too."""
+    import pyqtgraph as pg
+
+    model, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=3, options={"hands": 8}))
+    model.set_option("hands", 3)
+    refresh(view)
+    plots = [item for item in view.graphics.scene().items() if isinstance(item, pg.PlotItem)]
+    assert len(plots) == 9 and sum(plot.isVisible() for plot in plots) == 4  # 3 dials and the bits
+    assert set(view.graphics.ci.items) == {dial[0] for dial in view.dials} | {view.bit_plot}
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS)
+    plots = [item for item in view.graphics.scene().items() if isinstance(item, pg.PlotItem)]
+    assert len(plots) == 4 and all(plot.isVisible() for plot in plots)

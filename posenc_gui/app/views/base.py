@@ -178,6 +178,9 @@ class View(QWidget):
             for item in list(plot.items):
                 plot.removeItem(item)
         self.graphics.clear()
+        for plot in self.plots:  # those kept out of the grid (``unplace``) are still in the scene
+            if plot.scene() is not None:
+                plot.scene().removeItem(plot)
         self.plots = []
 
     def _mouse_moved(self, pos) -> None:

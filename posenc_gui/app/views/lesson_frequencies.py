@@ -16,7 +16,7 @@ from ...core.methods.rope import SCALINGS
 from ...core.registry import Method
 from .. import style
 from ..state import Scene, error_text
-from .base import cell, float32_pixels, fmt, heatmap
+from .base import cell, float32_pixels, fmt, heatmap, place, unplace
 from .lesson import LessonView
 
 MAX_POSITION = 10**9
@@ -222,15 +222,15 @@ class ClocksView(FrequencyLesson):
 
     def _place(self, plot: pg.PlotItem, row: int, col: int, rowspan: int = 1) -> None:
         """Put a plot made earlier back into the grid."""
-        self.graphics.addItem(plot, row=row, col=col, rowspan=rowspan)
+        place(self.graphics, plot, row, col, rowspan)
         self.plots.append(plot)
 
     def _arrange(self, dial_count: int, bit_count: int) -> None:
         """Dials in at most two rows on the left (fast hands first), the bits in a column on the right.
         Dials and bit texts made for an earlier count are reused: making a plot costs far more than
         placing one."""
-        for plot in self.plots:
-            self.graphics.removeItem(plot)
+        for plot in self.plots:  # out of the grid, kept in the scene (pyqtgraph's removeItem took it out, and its
+            unplace(self.graphics, plot)  # addItem laid the whole grid out again for every plot put back)
         self.plots = []
         layout = self.graphics.ci.layout
         for col in range(layout.columnCount()):
