@@ -502,6 +502,8 @@ class MainWindow(QMainWindow):
             self.hover_label.setText("")
         # Laid out, ranges mapped and the plots' changes handed to the view now, so that the window paints it once:
         # pyqtgraph maps ranges while painting and the scene's changes reach the view queued, each a second paint.
+        # Laid out twice: pyqtgraph's items resized by a layout pass update their geometry, which may ask for another.
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         view.graphics.scene().prepareForPaint()
         QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)

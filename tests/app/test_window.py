@@ -182,6 +182,34 @@ def test_a_view_switched_to_is_painted_once(window, qapp, other, shown):
     assert len(paints) == 3
 
 
+def test_a_new_arrangement_of_panels_is_painted_once(window, qapp):
+    """Twice as many attention panels (content and position parts), with tokens in two scripts: laying the panels
+    out asked for a second layout pass (pyqtgraph's items update their geometry when resized), which came after
+    the paint and painted every panel again. Both passes are done before the window paints."""
+    paints = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Paint:
+                paints.append(watched)
+            return False
+
+    counter = Paints()
+    window.model.set_method("alibi", "attention")
+    window.model.update(head="all", text="runs sleeps 追 追")
+    qapp.processEvents()
+    viewport = window.view("attention").graphics.viewport()
+    viewport.installEventFilter(counter)
+    try:
+        for parts in (True, False, True, False):
+            window.model.update(position_only=parts)
+            for _ in range(3):
+                qapp.processEvents()
+    finally:
+        viewport.removeEventFilter(counter)
+    assert len(paints) == 4
+
+
 def test_a_switch_away_from_a_focused_view_gives_the_focus_to_the_new_view_not_the_panel(window, qapp):
     """The old view is hidden by the window before the stack switches: the focus inside it goes to the new
     view, as the stack itself would send it, not to the next widget in the chain (the parameter panel)."""
