@@ -149,6 +149,19 @@ def test_a_switch_that_hides_or_shows_the_panel_lays_out_neither_view_at_a_size_
         assert all(size == final.size() for size in sizes.get(window.view(target), []))
 
 
+class PaintCounter(QObject):
+    """Counts the paint events of the widgets it filters."""
+
+    def __init__(self):
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Paint:
+            self.paints += 1
+        return False
+
+
 @pytest.mark.parametrize("other, shown", [(("sinusoidal", "encoding"), ("sinusoidal", "clocks")),
                                            (("sinusoidal", "clocks"), ("rope", "encoding")),
                                            (("rope", "clocks"), ("video3d", "encoding"))])
@@ -156,15 +169,7 @@ def test_a_view_switched_to_is_painted_once(window, qapp, other, shown):
     """Once per switch, with a new method or not: its scene stays active while hidden (activated again on every
     show, it repainted the whole layout), and the updates the switch posts and the plots' queued changes are
     handed over before the window paints (after it, each asked for a second paint)."""
-    paints = []
-
-    class Paints(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Paint:
-                paints.append(watched)
-            return False
-
-    counter = Paints()
+    counter = PaintCounter()
     for method, key in (other, shown, other):  # both built, drawn and shown once
         window.model.set_method(method, key)
         qapp.processEvents()
@@ -179,22 +184,14 @@ def test_a_view_switched_to_is_painted_once(window, qapp, other, shown):
             qapp.processEvents()
     finally:
         viewport.removeEventFilter(counter)
-    assert len(paints) == 3
+    assert counter.paints == 3
 
 
 def test_a_new_arrangement_of_panels_is_painted_once(window, qapp):
     """Twice as many attention panels (content and position parts), with tokens in two scripts: laying the panels
     out asked for a second layout pass (pyqtgraph's items update their geometry when resized), which came after
     the paint and painted every panel again. Both passes are done before the window paints."""
-    paints = []
-
-    class Paints(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Paint:
-                paints.append(watched)
-            return False
-
-    counter = Paints()
+    counter = PaintCounter()
     window.model.set_method("alibi", "attention")
     window.model.update(head="all", text="runs sleeps 追 追")
     qapp.processEvents()
@@ -207,7 +204,7 @@ def test_a_new_arrangement_of_panels_is_painted_once(window, qapp):
                 qapp.processEvents()
     finally:
         viewport.removeEventFilter(counter)
-    assert len(paints) == 4
+    assert counter.paints == 4
 
 
 def test_a_switch_away_from_a_focused_view_gives_the_focus_to_the_new_view_not_the_panel(window, qapp):
