@@ -209,7 +209,7 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     warnings: list[str] = []
 
     def qt_message(kind, _context, message: str) -> None:
-        if kind != QtMsgType.QtDebugMsg and kind != QtMsgType.QtInfoMsg and len(warnings) < 20 \
+        if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) and len(warnings) < 20 \
                 and not message.startswith(HARMLESS_QT_MESSAGES):
             warnings.append(message)
 

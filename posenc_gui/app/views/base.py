@@ -270,9 +270,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     plot.addItem(image)
     plot.invertY(True)
     plot.setAspectLocked(False)
-    plot.vb.setLimits(xMin=-0.5 - data.shape[1], xMax=2 * data.shape[1], yMin=-0.5 - data.shape[0],
-                      yMax=2 * data.shape[0])  # before the range, which the limits would clamp
-    plot.setRange(xRange=(-0.5, data.shape[1] - 0.5), yRange=(-0.5, data.shape[0] - 0.5), padding=0)
+    frame_cells(plot, *data.shape)
     if colour_bar and graphics is not None:
         bar = pg.ColorBarItem(values=(low, high), colorMap=cmap, interactive=False, width=18)
         bar.setImageItem(image)
@@ -281,6 +279,13 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
         bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
         style.fit_bar_axis(bar)
     return image
+
+
+def frame_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
+    """Show a heatmap's ``rows`` x ``cols`` cells whole, and let it zoom out or pan by at most its own size. The
+    limits come first: set after, they clamped the range to the last shape's limits (a wider table showed in part)."""
+    plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+    plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
 
 
 def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,

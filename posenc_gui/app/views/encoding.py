@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
 from .. import style
-from .base import ImageItem, View, cell, elements, fmt
+from .base import ImageItem, View, cell, elements, fmt, frame_cells
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
@@ -139,9 +139,7 @@ class EncodingView(View):
             self._levels = (low, high)
         if data.shape != self._shape:  # a new size resets the heatmap's zoom; a new value keeps it
             self.image.setRect(-0.5, -0.5, cols, rows)
-            # the limits first: the range was clamped to the last shape's limits (a wider table showed in part)
-            self.heat.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
-            self.heat.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+            frame_cells(self.heat, rows, cols)
             # the curves' x ranges, as auto-range would pick them, set once (not re-measured on every update)
             self.across_positions.setXRange(0, rows - 1)
             self.across_dims.setXRange(0, cols - 1)

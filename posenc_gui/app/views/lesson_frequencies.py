@@ -16,7 +16,7 @@ from ...core.methods.rope import SCALINGS
 from ...core.registry import Method
 from .. import style
 from ..state import Scene, error_text
-from .base import cell, float32_pixels, fmt, heatmap, place, unplace
+from .base import cell, float32_pixels, fmt, frame_cells, heatmap, place, unplace
 from .lesson import LessonView
 
 MAX_POSITION = 10**9
@@ -229,8 +229,10 @@ class ClocksView(FrequencyLesson):
         """Dials in at most two rows on the left (fast hands first), the bits in a column on the right.
         Dials and bit texts made for an earlier count are reused: making a plot costs far more than
         placing one."""
-        for plot in self.plots:  # out of the grid, kept in the scene (pyqtgraph's removeItem took it out, and its
-            unplace(self.graphics, plot)  # addItem laid the whole grid out again for every plot put back)
+        # out of the grid, kept in the scene (pyqtgraph's removeItem took each out of the scene, and its addItem
+        # laid the whole grid out again for every plot put back)
+        for plot in self.plots:
+            unplace(self.graphics, plot)
         self.plots = []
         layout = self.graphics.ci.layout
         for col in range(layout.columnCount()):
@@ -819,8 +821,7 @@ class LearnedTableView(FrequencyLesson):
                 image.setImage(float32_pixels(values), levels=levels)
                 image.setRect(-0.5, -0.5, cols, rows)
                 bar.setLevels(levels)
-                plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
-                plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+                frame_cells(plot, rows, cols)
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
             self.panels.append((plot, name, values))
