@@ -136,14 +136,34 @@ class GridAxis(pg.AxisItem):
 
     def generateDrawSpecs(self, p):
         specs = super().generateDrawSpecs(p)
-        if specs is None or not self.grid:
+        if specs is None:
             return specs
         axis, ticks, texts = specs
+        if self._tickLevels is not None and len(self._tickLevels) == 1:
+            texts = self._apart(texts)
+        if not self.grid:
+            return axis, ticks, texts
         lines = {}  # a finer level's line where a coarser one is drawn (log axes) would paint over it
         for pen, start, end in ticks:
             lines.setdefault((round(start.x(), 1), round(start.y(), 1), round(end.x(), 1), round(end.y(), 1)),
                              (self._opaque(pen), start, end))
         return axis, list(lines.values()), texts
+
+    def _apart(self, texts: list) -> list:
+        """Every k-th of ``texts`` (pyqtgraph's (rect, flags, text) tick labels), k the smallest that leaves a gap
+        between neighbours: pyqtgraph always draws every name it is given, so twelve tokens over a narrow panel ran
+        into each other ("amouse", "overthe"). Every cell keeps its tick; hovering a cell names it."""
+        vertical = self.orientation in ("left", "right")
+        span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
+        ordered = sorted(texts, key=lambda spec: span(spec[0])[0])
+        spans = [span(rect) for rect, _, _ in ordered]
+        # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already
+        gap = 0.0 if vertical else QFontMetricsF(self.style["tickFont"] or QFont()).horizontalAdvance(" ")
+        for step in range(1, len(ordered) + 1):
+            kept = spans[::step]
+            if all(end + gap <= start for (_, end), (start, _) in zip(kept, kept[1:])):
+                return ordered[::step]
+        return ordered
 
     def expect_labels(self, strings: list[str]) -> None:
         """Make room now for tick labels ``strings``, measured as ``generateDrawSpecs`` will measure them: an axis

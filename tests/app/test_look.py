@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
@@ -117,3 +117,33 @@ def test_axes_of_matrix_cells_tick_whole_numbers_in_two_levels(qtbot):
         assert values and all(float(value).is_integer() and low <= value <= high for value in values)
     plain = style.GridAxis("left")
     assert any(spacing < 1 for spacing, _ in plain.tickValues(-0.5, 10.5, 300))  # pyqtgraph's own, for contrast
+
+
+def test_names_too_many_for_an_axis_are_thinned_evenly_and_never_overlap(qtbot):
+    words = ["the", "cat", "chases", "a", "mouse", "over", "this", "old", "wall", "while", "dog", "sleeps"]
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    plot = graphics.addPlot(axisItems=style.grid_axes(("left", "top")))
+    plot.showAxis("top")
+    plot.setRange(xRange=(-0.5, len(words) - 0.5), padding=0)
+    axis = plot.getAxis("top")
+    axis.setTicks([list(enumerate(words))])
+    axis.setStyle(hideOverlappingLabels=False)  # as the panels of a grid have it: the first name may stick out
+    graphics.show()
+    drawn = {}
+    for width in (1400, 380):
+        graphics.resize(width, 300)
+        QApplication.processEvents()
+        image = QImage(width, 300, QImage.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            _, _, texts = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        drawn[width] = texts
+        spans = sorted((rect.left(), rect.right()) for rect, _, _ in texts)
+        assert all(end < start for (_, end), (start, _) in zip(spans, spans[1:]))
+    assert [text for _, _, text in drawn[1400]] == words  # room for all: all shown
+    narrow = [text for _, _, text in drawn[380]]
+    step = words.index(narrow[1])  # every k-th from the first
+    assert 1 < step and narrow == words[::step]
