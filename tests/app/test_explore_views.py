@@ -63,6 +63,24 @@ def test_small_multiples_share_their_axes_and_stay_equal(qtbot):
             assert round(plot.getAxis("left").width()) == round(plots[0].getAxis("left").width())
 
 
+def test_a_new_colour_map_reaches_the_panels_not_shown_and_those_built_later(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 4},
+                                                   head="all"))
+    model.set_param("heads", 1)
+    old = style.chosen_colour_map_name(False)
+    new = next(name for name in style.SEQUENTIAL_MAPS if name != old)
+    try:
+        style.choose_colour_maps(new, style.chosen_colour_map_name(True))
+        model.update(text=model.scene.text + " more")  # redrawn in the new map, with one panel shown
+        model.set_param("heads", 8)  # the three panels hidden meanwhile, and four new ones
+        expected = style.colour_map(False).getLookupTable(nPts=256)
+        assert len(view.grid.pool) == 8
+        for _, image in view.grid.pool:
+            assert np.array_equal(image.lut, expected)
+    finally:
+        style.choose_colour_maps(old, style.chosen_colour_map_name(True))
+
+
 def test_attention_values_are_written_by_one_item_per_panel(qtbot):
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="the cat sat", head=0))
     texts = [item for item in view.plots[0].items if isinstance(item, CellTexts)]

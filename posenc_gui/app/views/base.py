@@ -330,7 +330,10 @@ class ImageGrid:
         self.count = self.columns = 0
         self.bar: pg.ColorBarItem | None = None
         self.look = None
-        self.shape = self.ticks = self.cmap = self.levels = None
+        self.shape = self.ticks = self.levels = None
+        # every panel's image is given the map itself: handing the shown images to the bar (setImageItem) at each new
+        # arrangement re-coloured them all (1 ms), and the bar needs none of them (the levels are set with the pixels)
+        self.cmap: pg.ColorMap | None = None
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         self.blank_axes: dict = {}  # pictures shared by the panels' axes without names (GridAxis.paint)
@@ -357,7 +360,6 @@ class ImageGrid:
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
-            self.cmap = cmap.name
         restyled = (view.theme, view.points) != self.look
         if restyled:
             self._restyle(view.theme, view.points)
@@ -366,12 +368,12 @@ class ImageGrid:
         arranged = (len(panels), columns) != (self.count, self.columns)
         if arranged:
             self._arrange(len(panels), columns)
-        if cmap.name != self.cmap:
+        if self.cmap is None or cmap.name != self.cmap.name:
             self.bar.setColorMap(cmap)
-            self.cmap = cmap.name
+            for _, image in self.pool:
+                image.setColorMap(cmap)
+            self.cmap = cmap
         shown = self.pool[:self.count]
-        if arranged:
-            self.bar.setImageItem([image for _, image in shown])
         shape = np.shape(panels[0][1])
         rows, cols = shape
         for (plot, image), (_, matrix) in zip(shown, panels):
@@ -455,6 +457,8 @@ class ImageGrid:
         plot.hideButtons()
         image = ImageItem(axisOrder="row-major")
         image.setAutoDownsample(True)
+        if self.cmap is not None:
+            image.setColorMap(self.cmap)
         plot.addItem(image)
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
