@@ -2,6 +2,7 @@
 plots already built, and the numbers in the cells are drawn by one CellTexts item per panel."""
 
 import numpy as np
+from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
 from posenc_gui.app.state import Scene, StateModel
@@ -79,6 +80,23 @@ def test_a_new_colour_map_reaches_the_panels_not_shown_and_those_built_later(qtb
             assert np.array_equal(image.lut, expected)
     finally:
         style.choose_colour_maps(old, style.chosen_colour_map_name(True))
+
+
+def test_titles_fitted_to_a_new_arrangement_before_it_is_laid_out_fit_it_after(qtbot):
+    model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 1},
+                                                   head="all", text="a b c"))
+    view.set_look(style.theme_named("light"), style.BASE_POINTS * style.PRESENTATION_SCALE)
+    view.resize(1100, 800)
+    model.update(text="a b c d")  # drawn in the new look
+    view.grid.bar.getAxis("right").setWidth(80)  # not resized by its new tick labels when painted: fitted as laid out
+    QApplication.processEvents()
+    # 1 panel -> 16, in 4 columns, with longer row names
+    model.update(params={**model.scene.params, "heads": 8}, position_only=True, text="longer names here")
+    fitted = [plot.titleLabel.item.textWidth() for plot in view.plots]
+    QApplication.processEvents()  # laid out
+    view.fit_titles()
+    assert [plot.titleLabel.item.textWidth() for plot in view.plots] == fitted
+    assert len(fitted) == 16 and all(width > 0 for width in fitted)  # "head 0: content only" wrapped
 
 
 def test_attention_values_are_written_by_one_item_per_panel(qtbot):
