@@ -119,6 +119,13 @@ def test_axes_of_matrix_cells_tick_whole_numbers_in_two_levels(qtbot):
     assert any(spacing < 1 for spacing, _ in plain.tickValues(-0.5, 10.5, 300))  # pyqtgraph's own, for contrast
 
 
+def test_curve_axes_tick_and_grid_in_two_levels(qtbot):
+    values = style.grid_axes()["left"]
+    values.setGrid(80)
+    assert len(values.tickValues(-1.1, 1.1, 230)) == 2
+    assert len(pg.AxisItem("left").tickValues(-1.1, 1.1, 230)) == 3  # pyqtgraph's third: a line every 0.1
+
+
 def test_names_too_many_for_an_axis_are_thinned_evenly_and_never_overlap(qtbot):
     words = ["the", "cat", "chases", "a", "mouse", "over", "this", "old", "wall", "while", "dog", "sleeps"]
     graphics = pg.GraphicsLayoutWidget()
