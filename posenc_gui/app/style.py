@@ -6,6 +6,7 @@ Pure layout: nothing here computes anything a view shows.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
 PRESENTATION_SCALE = 1.6
+DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -98,30 +100,47 @@ class GridAxis(pg.AxisItem):
 
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
-    shared: dict | None = None  # pictures of axes drawn alike, for an axis without names (see paint)
+    drawings: OrderedDict = OrderedDict()  # look -> picture, the latest DRAWINGS_KEPT, for every view (see paint)
 
     def paint(self, p, opt, widget):
-        """Draw as pyqtgraph does, but an axis given a ``shared`` dictionary plays the picture an axis drawn
-        alike made, when there is one: the blank axes between small multiples are all the same drawing, which
-        pyqtgraph took about 0.25 ms to make (10 of a bias grid's 16 axes)."""
-        if self.picture is None and self.shared is not None:
+        """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
+        ``_look``): the blank axes between small multiples are all one drawing, and a grid re-arranged, or a
+        view shown again, mostly draws axes it drew before (two in three of the named axes redrawn in the
+        slowest changes of a soak); pyqtgraph took 0.25 ms to draw a blank one, 0.5 ms a named one. A picture
+        played brings the room its names asked for when drawn (pyqtgraph sizes an axis to its names while
+        drawing them). Not for axes with grid lines: theirs span the plot."""
+        if self.picture is None and self.grid is False:
             look = self._look()
-            self.picture = self.shared.get(look)
-            if self.picture is None:
+            drawn = self.drawings.get(look)
+            if drawn is None:
+                self._text_room = None
                 super().paint(p, opt, widget)
-                if len(self.shared) >= 8:  # sizes and tick sets seen before: kept only for a moment
-                    self.shared.clear()
-                self.shared[look] = self.picture
+                self.drawings[look] = (self.picture, self._text_room)
+                if len(self.drawings) > DRAWINGS_KEPT:
+                    self.drawings.popitem(last=False)
                 return
+            self.drawings.move_to_end(look)
+            picture, room = drawn
+            if room is not None:
+                self._updateMaxTextSize(room)  # (which forgets the picture when it resizes the axis)
+            self.picture = picture
         super().paint(p, opt, widget)
 
+    def _updateMaxTextSize(self, x):
+        self._text_room = x  # what the names drawn asked for (see paint)
+        super()._updateMaxTextSize(x)
+
     def _look(self) -> tuple:
-        """All that the drawing of an axis without names depends on."""
-        pen, tick_pen = self.pen(), self.tickPen()
+        """All that the drawing of an axis without grid lines depends on."""
+        pen, tick_pen, font = self.pen(), self.tickPen(), self.style["tickFont"]
         ticks = None if self._tickLevels is None else tuple(tuple(level) for level in self._tickLevels)
-        return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.grid,
+        return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.logMode,
+                self.scale, self.autoSIPrefixScale, self._tickSpacing and tuple(self._tickSpacing),
                 pen.color().rgba(), pen.widthF(), tick_pen.color().rgba(), tick_pen.widthF(),
-                self.style["tickLength"], self.style["maxTickLevel"], self.style["showValues"], self.labelText)
+                self.textPen().color().rgba(), font.key() if font else None,
+                *(self.style[name] for name in ("tickLength", "maxTickLevel", "maxTextLevel", "showValues",
+                                                "hideOverlappingLabels")),
+                tuple(self.style["tickTextOffset"]), tuple(self.style["textFillLimits"]))
 
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick levels; on an axis of cells only the levels of whole numbers (cells are numbered by

@@ -170,18 +170,26 @@ def test_the_legend_lists_every_chosen_dimension_after_fewer_then_more(qtbot):
         assert [label.text for _, label in cells] == [f"dim {dim}" for dim in dims]
 
 
-def test_blank_axes_between_panels_share_one_drawing_for_their_look(qtbot):
+def test_axes_drawn_alike_share_one_drawing_for_their_look(qtbot):
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="a b c", head="all"))
     view.graphics.grab()
     named = [plot.getAxis("left") for plot in view.plots if plot.getAxis("left").style["showValues"]]
     blank = [plot.getAxis("left") for plot in view.plots if not plot.getAxis("left").style["showValues"]]
     assert len(blank) >= 2 and len({id(axis.picture) for axis in blank}) == 1
-    assert len({id(axis.picture) for axis in named}) == len(named)
-    light = blank[0].picture
+    assert len(named) >= 2 and len({id(axis.picture) for axis in named}) == 1  # the same names, the same size
+    light, names = blank[0].picture, named[0].picture
     view.set_look(style.theme_named("dark"), style.BASE_POINTS)
     view.show_data(model.scene, view.fetch(model.scene))
     view.graphics.grab()
     assert blank[0].picture is not light and len({id(axis.picture) for axis in blank}) == 1
+    assert named[0].picture is not names
+    model.update(text="a b c d")  # other names: drawn anew, not played
+    view.graphics.grab()
+    assert named[0].picture is not names and named[0]._tickLevels[0][3] == (3, "d")
+    view.set_look(style.theme_named("light"), style.BASE_POINTS)
+    model.update(text="a b c")  # back to the first look: its drawings are played again
+    view.graphics.grab()
+    assert (named[0].picture, blank[0].picture) == (names, light)
 
 
 def test_a_wider_encoding_is_shown_whole(qtbot):

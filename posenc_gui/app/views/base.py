@@ -340,7 +340,6 @@ class ImageGrid:
         self.cmap: pg.ColorMap | None = None
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
-        self.blank_axes: dict = {}  # pictures shared by the panels' axes without names (GridAxis.paint)
 
     @property
     def plots(self) -> list[pg.PlotItem]:
@@ -497,7 +496,6 @@ class ImageGrid:
             axis = plot.getAxis(side)
             if axis.style["showValues"] != shown:
                 axis.setStyle(showValues=shown)
-            axis.shared = None if shown else self.blank_axes
             if shown and name and not axis.labelText:
                 style.label(plot, side, name, self.view.theme, self.view.points)
             elif not shown and axis.labelText:
