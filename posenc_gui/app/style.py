@@ -100,7 +100,8 @@ class GridAxis(pg.AxisItem):
 
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
-    drawings: OrderedDict = OrderedDict()  # look -> picture, the latest DRAWINGS_KEPT, for every view (see paint)
+    drawings: OrderedDict = OrderedDict()  # look -> (picture, room): the latest DRAWINGS_KEPT, all views (see paint)
+    _text_room: float | None = None  # the room the names last drawn asked for (see paint)
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -127,7 +128,7 @@ class GridAxis(pg.AxisItem):
         super().paint(p, opt, widget)
 
     def _updateMaxTextSize(self, x):
-        self._text_room = x  # what the names drawn asked for (see paint)
+        self._text_room = x
         super()._updateMaxTextSize(x)
 
     def _look(self) -> tuple:
