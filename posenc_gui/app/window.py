@@ -137,8 +137,7 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------------
     def _new_model(self, scene: Scene | None) -> StateModel:
         model = StateModel(scene, views=applies(), parent=self)
-        model.changed.connect(self.refresh)
-        model.error.connect(self._show_error)
+        model.error.connect(self._show_error)  # changed is connected to refresh after the panel (_build_translated)
         return model
 
     def _dock(self, name: str, features) -> QDockWidget:
@@ -158,6 +157,9 @@ class MainWindow(QMainWindow):
             dock.setWindowTitle(title)
             dock.titleBarWidget().setText(f"<b>{title}</b>")
         self.panel = ParameterPanel(self.model)
+        # The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel
+        # synced after that painted the old method's form, then the new one (2-4 ms more for a new method).
+        self.model.changed.connect(self.refresh)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -505,6 +507,9 @@ class MainWindow(QMainWindow):
         # Laid out twice: pyqtgraph's items resized by a layout pass update their geometry, which may ask for another.
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+        # the updates posted by widgets shown (a new method's form; the view's in _switch_to) are handed over too:
+        # after the paint, each asked for a second one
+        QApplication.sendPostedEvents(None, QEvent.UpdateLater)
         view.graphics.scene().prepareForPaint()
         QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)
 

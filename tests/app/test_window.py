@@ -6,13 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication, QSlider
+from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QWidget
 
 from posenc_gui.app import i18n, settings as prefs, style
 from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
@@ -185,6 +186,43 @@ def test_a_view_switched_to_is_painted_once(window, qapp, other, shown):
     finally:
         viewport.removeEventFilter(counter)
     assert counter.paints == 3
+
+
+class PanelPaints(QObject):
+    """Counts the paint events of each widget in ``panel`` (an application-wide filter)."""
+
+    def __init__(self, panel):
+        super().__init__()
+        self.panel = panel
+        self.paints = Counter()
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Paint and isinstance(watched, QWidget) and self.panel.isAncestorOf(watched):
+            self.paints[watched] += 1
+        return False
+
+
+@pytest.mark.parametrize("before, after", [(("alibi", "bias"), ("sinusoidal", "order")),
+                                           (("rope", "clocks"), ("alibi", "attention")),
+                                           (("sinusoidal", "encoding"), ("rope", "encoding"))])
+def test_the_parameter_panel_is_painted_once_a_change(window, qapp, before, after):
+    """The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel synced
+    afterwards was painted again (after the old method's form). Spin boxes' line edits repaint themselves once more
+    when their text is set (Qt's own doing) and are left out."""
+    for method, key in (after, before):
+        window.model.set_method(method, key)
+        qapp.processEvents()
+    counter = PanelPaints(window.panel)
+    qapp.installEventFilter(counter)
+    try:
+        window.model.set_method(*after)
+        for _ in range(3):
+            qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(counter)
+    assert counter.paints
+    assert [type(widget).__name__ for widget, count in counter.paints.items()
+            if count > 1 and not isinstance(widget, QLineEdit)] == []
 
 
 def test_a_new_arrangement_of_panels_is_painted_once(window, qapp):
