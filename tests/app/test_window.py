@@ -225,6 +225,36 @@ def test_the_parameter_panel_is_painted_once_a_change(window, qapp, before, afte
             if count > 1 and not isinstance(widget, QLineEdit)] == []
 
 
+@pytest.mark.parametrize("method, key, other", [("alibi", "outputs", "relative_property"),
+                                                ("t5", "clocks", "relative_property")])
+def test_a_view_shown_again_at_the_size_it_had_is_not_fitted_again(window, qapp, monkeypatch, method, key, other):
+    """Qt sends a view shown again a resize to the size it kept when the window moved it while hidden (the panel
+    hidden beside a lesson and shown again): titles and headers fitted again to the same size changed nothing.
+    A new size fits them."""
+    for shown in (key, other, key, other):
+        window.model.set_method(method, shown)
+        qapp.processEvents()
+    view = window.view(key)
+    fitted = []
+    fit_titles = type(view).fit_titles
+
+    def recorded(self):
+        if self is view:
+            fitted.append(self.geometry().size())
+        fit_titles(self)
+
+    monkeypatch.setattr(type(view), "fit_titles", recorded)
+    window.model.set_view(key)
+    qapp.processEvents()
+    assert fitted == []
+    window.model.set_view(other)
+    qapp.processEvents()
+    window.resize(window.width() - 100, window.height())
+    window.model.set_view(key)
+    qapp.processEvents()
+    assert fitted and fitted[-1] == view.geometry().size()
+
+
 def test_a_new_arrangement_of_panels_is_painted_once(window, qapp):
     """Twice as many attention panels (content and position parts), with tokens in two scripts: laying the panels
     out asked for a second layout pass (pyqtgraph's items update their geometry when resized), which came after

@@ -250,6 +250,6 @@ class LessonView(View):
             self.header.setFixedHeight(height)
             self.layout().activate()  # the plots take their new height now, not in a second layout pass
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
+    def fit_to_size(self) -> None:
+        super().fit_to_size()
         self.fit_header()
