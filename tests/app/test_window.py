@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QWidget
 
 from posenc_gui.app import i18n, settings as prefs, style
 from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
+from posenc_gui.app.soak import idle_first
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.base import most_default_heads
 from posenc_gui.app.window import MainWindow, grouped_views
@@ -261,6 +262,7 @@ def test_a_new_arrangement_of_panels_is_painted_once(window, qapp):
     the paint and painted every panel again. Both passes are done before the window paints."""
     counter = PaintCounter()
     window.model.set_method("alibi", "attention")
+    idle_first(window)  # built ahead now: it would add panels to the grid whenever the test paused half a second
     window.model.update(head="all", text="runs sleeps 追 追")
     qapp.processEvents()
     viewport = window.view("attention").graphics.viewport()
