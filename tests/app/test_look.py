@@ -154,3 +154,37 @@ def test_names_too_many_for_an_axis_are_thinned_evenly_and_never_overlap(qtbot):
     narrow = [text for _, _, text in drawn[380]]
     step = words.index(narrow[1])  # every k-th from the first
     assert 1 < step and narrow == words[::step]
+
+
+def _argb_pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format_ARGB32)
+    rows = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)
+    return np.array(rows[:, :image.width()])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_images_coloured_by_one_lookup_have_pyqtgraphs_pixels(qapp, seed):
+    """The views' images colour their cells themselves (one NumPy lookup, not pyqtgraph's 256-colour Python list
+    at every render): the pixels are pyqtgraph's, for both colour maps, float32 and float64, values beyond the
+    levels, equal levels; an image with NaN is left to pyqtgraph (its NaN cells are transparent)."""
+    from posenc_gui.app.views.base import ImageItem
+
+    rng = np.random.default_rng(seed)
+    for trial in range(40):
+        data = (rng.standard_normal(tuple(rng.integers(1, 30, 2))) * rng.choice([1e-3, 1.0, 50.0]))
+        data = data.astype(rng.choice([np.float32, np.float64]))
+        low, high = sorted(rng.standard_normal(2) * rng.choice([0.01, 1.0, 30.0]))
+        if trial % 8 == 0:
+            high = low
+        if trial % 10 == 9:
+            data[0, 0] = np.nan
+        ours, theirs = ImageItem(axisOrder="row-major"), pg.ImageItem(axisOrder="row-major")
+        for item in (ours, theirs):
+            item.setColorMap(style.colour_map(bool(trial % 2)))
+            item.setImage(data, levels=(low, high))
+            item.render()
+        looked_up = not np.isnan(data).any()
+        assert (ours._table_for is not None) == looked_up
+        if looked_up:
+            assert ours.qimage.format() == QImage.Format_ARGB32_Premultiplied
+        assert np.array_equal(_argb_pixels(ours.qimage), _argb_pixels(theirs.qimage))
