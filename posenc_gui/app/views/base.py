@@ -241,12 +241,16 @@ class ImageItem(pg.ImageItem):
 
     def _colours_by_lookup(self, image, table, levels) -> bool:
         """Whether ``render`` colours the image itself (else pyqtgraph does, for every other kind of image)."""
-        return (isinstance(image, np.ndarray) and image.ndim == 2 and image.dtype.kind == "f" and image.size > 0
+        if not (isinstance(image, np.ndarray) and image.ndim == 2 and image.dtype.kind == "f" and image.size > 0
                 and isinstance(table, np.ndarray) and table.dtype == np.uint8 and table.ndim == 2
                 and table.shape[1] == 3 and 0 < len(table) <= 256
                 and levels is not None and np.ndim(levels) == 1 and len(levels) == 2
                 and self.axisOrder == "row-major" and not self.autoDownsample
-                and not pg.getConfigOption("useNumba") and not np.isnan(image.min()))
+                and not pg.getConfigOption("useNumba")):
+            return False
+        if self._imageHasNans is None:  # pyqtgraph's own record, forgotten with each new image
+            self._imageHasNans = bool(np.isnan(image.min()))
+        return not self._imageHasNans
 
 
 def text_colour(fill: QColor) -> str:
