@@ -202,3 +202,23 @@ def test_a_huge_message_in_the_dialog_is_cut_and_does_not_block(tmp_path):
     assert int(text_chars) <= 500 and int(detail_chars) <= crash.MAX_REPORT_CHARS + 100
     assert visible == "True"
     assert float(seconds) < 10
+
+
+def test_a_fifo_at_the_log_path_is_not_written(qapp, qtbot, tmp_path, monkeypatch, capsys):
+    """A reader holds the FIFO open, so that writing to it would not block this test but show in it."""
+    monkeypatch.setenv("POSENC_NO_DIALOG", "1")
+    (tmp_path / "logs").mkdir()
+    fifo = tmp_path / "logs" / crash.LOG_NAME
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    handler = crash.install(qapp, log_dir=tmp_path / "logs")
+    try:
+        for _ in range(2):
+            QTimer.singleShot(0, lambda: 1 / 0)
+        qtbot.waitUntil(lambda: handler.count == 2)
+        assert os.read(reader, 65536) == b""  # no writer ever came, nothing was written
+        err = capsys.readouterr().err
+        assert err.count("is not a regular file") == 1 and err.count("ZeroDivisionError") == 2
+    finally:
+        crash.uninstall()
+        os.close(reader)

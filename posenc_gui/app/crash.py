@@ -20,6 +20,7 @@ import logging
 import logging.handlers
 import os
 import platform
+import stat
 import sys
 import threading
 import traceback
@@ -171,7 +172,7 @@ class CrashHandler(QObject):
 
     def _open_log(self) -> logging.Logger | None:
         """A logger writing to the rotating, size-capped log file; None when the folder cannot be
-        made or written (then the report goes to stderr only)."""
+        made or written or the log is not a regular file (then the reports go to stderr only)."""
         if self._logger is not None or self._log_failed:
             return self._logger
         path = self.log_path
@@ -179,6 +180,8 @@ class CrashHandler(QObject):
             if path is None:
                 raise OSError("no usable folder for it (is HOME an existing folder?)")
             path.parent.mkdir(parents=True, exist_ok=True)
+            if os.path.lexists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+                raise OSError("it is not a regular file")  # opening a FIFO would block the GUI thread
             handler = logging.handlers.RotatingFileHandler(
                 path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
         except OSError as error:
