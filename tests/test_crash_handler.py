@@ -1,7 +1,10 @@
 """The crash handler: every uncaught exception (slot, paint event, timer, worker thread) is logged
 with versions and traceback, shown once in a dialog (or not at all headless), and the app runs on."""
 
+import os
+import subprocess
 import sys
+import textwrap
 import threading
 
 import pytest
@@ -148,3 +151,74 @@ def test_a_frozen_app_without_stderr_still_logs(handler, qtbot, monkeypatch):
     QTimer.singleShot(0, lambda: 1 / 0)
     qtbot.waitUntil(lambda: handler.count == 1)
     assert "ZeroDivisionError" in log_text(handler)
+
+
+HUGE_MESSAGE = "m" * 10_000_000
+
+
+def test_a_huge_message_is_cut_in_the_report_and_the_log_keeps_its_cap(handler, qtbot, capsys):
+    emitter = Emitter()
+    emitter.fired.connect(lambda: (_ for _ in ()).throw(RuntimeError(HUGE_MESSAGE)))
+    emitter.fired.emit()
+    assert handler.count == 1
+    assert len(capsys.readouterr().err) <= crash.MAX_REPORT_CHARS + 200  # the report on stderr, cut too
+    assert len(handler.last_report) <= crash.MAX_REPORT_CHARS + 100
+    assert "Traceback" in handler.last_report and "RuntimeError: mmm" in handler.last_report
+    assert "characters cut" in handler.last_report
+    assert handler.log_path.stat().st_size <= crash.MAX_LOG_BYTES
+    assert "RuntimeError: mmm" in log_text(handler)
+
+
+HUGE_MESSAGE_IN_THE_DIALOG = textwrap.dedent("""
+    import sys, tempfile, time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from posenc_gui.app import crash
+
+    app = QApplication([])
+    handler = crash.install(app, log_dir=tempfile.mkdtemp(), show_dialogs=True)
+    started = time.perf_counter()
+    QTimer.singleShot(0, lambda: (_ for _ in ()).throw(RuntimeError("m" * 10_000_000)))
+    QTimer.singleShot(0, lambda: app.processEvents())
+    def done():
+        box = handler.dialog
+        print(len(box.text()), len(box.detailedText()), box.isVisible(), round(time.perf_counter() - started, 2))
+        app.quit()
+    QTimer.singleShot(10, done)
+    app.exec()
+""")
+
+
+def test_a_huge_message_in_the_dialog_is_cut_and_does_not_block(tmp_path):
+    """In a child process with a time limit: on the old code the dialog never came up."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        done = subprocess.run([sys.executable, "-c", HUGE_MESSAGE_IN_THE_DIALOG], capture_output=True, text=True,
+                              env=env, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the crash dialog with a 10 MB message did not come up within 60 s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    text_chars, detail_chars, visible, seconds = done.stdout.split()
+    assert int(text_chars) <= 500 and int(detail_chars) <= crash.MAX_REPORT_CHARS + 100
+    assert visible == "True"
+    assert float(seconds) < 10
+
+
+def test_a_fifo_at_the_log_path_is_not_written(qapp, qtbot, tmp_path, monkeypatch, capsys):
+    """A reader holds the FIFO open, so that writing to it would not block this test but show in it."""
+    monkeypatch.setenv("POSENC_NO_DIALOG", "1")
+    (tmp_path / "logs").mkdir()
+    fifo = tmp_path / "logs" / crash.LOG_NAME
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    handler = crash.install(qapp, log_dir=tmp_path / "logs")
+    try:
+        for _ in range(2):
+            QTimer.singleShot(0, lambda: 1 / 0)
+        qtbot.waitUntil(lambda: handler.count == 2)
+        assert os.read(reader, 65536) == b""  # no writer ever came, nothing was written
+        err = capsys.readouterr().err
+        assert err.count("is not a regular file") == 1 and err.count("ZeroDivisionError") == 2
+    finally:
+        crash.uninstall()
+        os.close(reader)

@@ -6,6 +6,12 @@ then lets the app carry on.
 Re-entrancy: while the dialog is open, further exceptions are logged and counted in the open
 dialog instead of opening more. Headless (``POSENC_NO_DIALOG=1``, or the offscreen / minimal Qt
 platforms) the handler logs and prints to stderr without ever blocking.
+
+What is shown and logged is bounded: an exception's message can be megabytes (a whole array or file in
+it), which a dialog label cannot lay out in reasonable time and which would make one log record larger
+than the log's whole cap. Each part of a traceback (a frame, the error line) keeps its start and end
+(``MAX_PART_CHARS``), and so does the whole report (``MAX_REPORT_CHARS``); the dialog's summary line
+keeps its start (``MAX_SUMMARY_CHARS``).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import logging
 import logging.handlers
 import os
 import platform
+import stat
 import sys
 import threading
 import traceback
@@ -25,16 +32,31 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__ as APP_VERSION
+from . import locations
 
 LOG_NAME = "crash.log"
 MAX_LOG_BYTES = 512 * 1024
 LOG_BACKUPS = 2
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
+MAX_REPORT_CHARS = 20_000  # a long traceback fits; at 4 UTF-8 bytes a character still far below the log's cap
+MAX_PART_CHARS = 4_000  # of one frame or error line: a huge message still leaves the error's name and the frames
+MAX_SUMMARY_CHARS = 300
 
 
-def default_log_dir() -> Path:
-    """``logs`` in the app's data folder (QStandardPaths.AppDataLocation)."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)) / "logs"
+def default_log_dir() -> Path | None:
+    """``logs`` in the app's data folder (QStandardPaths.AppDataLocation); None when there is no usable one
+    (``locations.usable``: HOME unset, say), and then reports go to stderr only."""
+    folder = locations.usable(QStandardPaths.AppDataLocation)
+    return folder / "logs" if folder is not None else None
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` when it has at most ``limit`` characters, else its start and end around a note of what was
+    cut: a traceback's first lines say where it began, its last ones name the error."""
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    return f"{text[:head]}\n[... {len(text) - limit:,} characters cut ...]\n{text[len(text) - (limit - head):]}"
 
 
 def dialogs_wanted() -> bool:
@@ -65,8 +87,19 @@ def report(kind, value, tb, where: str = "") -> str:
     lines = [versions()]
     if where:
         lines.append(f"in {where}")
-    lines.append("".join(traceback.format_exception(kind, value, tb)).rstrip())
-    return "\n".join(lines)
+    parts = traceback.format_exception(kind, value, tb)  # the header, one part a frame, the error line
+    lines.append("".join(shortened(part, MAX_PART_CHARS) for part in parts).rstrip())
+    return shortened("\n".join(lines), MAX_REPORT_CHARS)
+
+
+def summary_line(kind, value) -> str:
+    """The error's type and the start of its message's first line, for the dialog's text."""
+    try:
+        message = str(value)[:MAX_SUMMARY_CHARS + 1]
+    except Exception:  # a broken __str__ must not break the report
+        message = ""
+    line = f"{kind.__name__}: {message.splitlines()[0]}" if message.strip() else kind.__name__
+    return line if len(line) <= MAX_SUMMARY_CHARS else line[:MAX_SUMMARY_CHARS - 3] + "..."
 
 
 def _to_stderr(text: str) -> None:
@@ -91,11 +124,13 @@ class CrashHandler(QObject):
         self.dialog: QMessageBox | None = None
         self._unseen = 0
         self._logger: logging.Logger | None = None
+        self._log_failed = False
         self._from_thread.connect(self._present, Qt.QueuedConnection)
 
     @property
-    def log_path(self) -> Path:
-        return (self._log_dir or default_log_dir()) / LOG_NAME
+    def log_path(self) -> Path | None:
+        folder = self._log_dir or default_log_dir()
+        return folder / LOG_NAME if folder is not None else None
 
     # -- hooks ----------------------------------------------------------------------------------
     def excepthook(self, kind, value, tb) -> None:
@@ -117,11 +152,11 @@ class CrashHandler(QObject):
             text = report(kind, value, tb, where)
             self.last_report = text
             self._log(text)
-            summary = f"{kind.__name__}: {value}".splitlines()[0] if str(value) else kind.__name__
+            line = summary_line(kind, value)
             if threading.current_thread() is threading.main_thread():
-                self._present(summary, text)
+                self._present(line, text)
             else:
-                self._from_thread.emit(summary, text)
+                self._from_thread.emit(line, text)
         except Exception:  # the last resort: stderr, which may itself be gone
             try:
                 traceback.print_exception(kind, value, tb)
@@ -137,15 +172,21 @@ class CrashHandler(QObject):
 
     def _open_log(self) -> logging.Logger | None:
         """A logger writing to the rotating, size-capped log file; None when the folder cannot be
-        made or written (then the report goes to stderr only)."""
-        if self._logger is not None:
+        made or written or the log is not a regular file (then the reports go to stderr only)."""
+        if self._logger is not None or self._log_failed:
             return self._logger
+        path = self.log_path
         try:
-            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+            if path is None:
+                raise OSError("no usable folder for it (is HOME an existing folder?)")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if os.path.lexists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+                raise OSError("it is not a regular file")  # opening a FIFO would block the GUI thread
             handler = logging.handlers.RotatingFileHandler(
-                self.log_path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+                path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
         except OSError as error:
-            _to_stderr(f"posenc-gui: cannot write the crash log {self.log_path}: {error}")
+            self._log_failed = True  # said once; the reports go to stderr
+            _to_stderr(f"posenc-gui: cannot write the crash log{f' {path}' if path else ''}: {error}")
             return None
         handler.setFormatter(logging.Formatter("%(asctime)s %(message)s\n"))
         logger = logging.getLogger(f"posenc_gui.crash.{id(self)}")
@@ -170,12 +211,13 @@ class CrashHandler(QObject):
             self._unseen += 1
             self.dialog.setInformativeText(
                 self.tr("%n more error(s) happened since; all are in the log:", "", self._unseen)
-                + f"\n{self.log_path}")
+                + self._where_logged())
             return
         box = QMessageBox(QMessageBox.Critical, self.tr("PosEnc Explorer: something went wrong"),
                           self.tr("An unexpected error happened. The app is still running; if a view looks "
                                   "wrong, change a parameter or open another scene.") + f"\n\n{summary}")
-        box.setInformativeText(self.tr("A report was written to:") + f"\n{self.log_path}")
+        box.setInformativeText(self.tr("A report was written to:") + self._where_logged()
+                               if self._logger is not None else "")
         box.setDetailedText(text)
         copy = box.addButton(self.tr("Copy report"), QMessageBox.ActionRole)
         box.addButton(QMessageBox.Close)
@@ -184,6 +226,9 @@ class CrashHandler(QObject):
         box.finished.connect(self._closed)
         self.dialog, self._unseen = box, 0
         box.open()
+
+    def _where_logged(self) -> str:
+        return f"\n{self.log_path}" if self._logger is not None else ""
 
     def _copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.dialog.detailedText() if self.dialog else self.last_report)

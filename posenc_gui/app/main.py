@@ -70,7 +70,6 @@ def run_app(argv: list[str]) -> int:
         args = parse(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -97,7 +96,9 @@ def run_app(argv: list[str]) -> int:
         except InputError as error:
             print(f"posenc-gui: error: {error}", file=sys.stderr)
             return 2
-    store = QSettings()
+    store = settings.Store(settings.settings_path())
+    if store.problem:
+        print(f"posenc-gui: {store.problem}", file=sys.stderr)
     preferences = settings.load(store)
     language = i18n.install(app, args.lang or preferences.language or i18n.system_language())
     from .window import MainWindow

@@ -1,19 +1,27 @@
-"""Preferences kept between runs in QSettings: theme, colour maps, text size, language, last deck, window
-layout.
+"""Preferences kept between runs: theme, colour maps, text size, language, last deck, window layout.
 
 Every value is checked on the way in: one that is missing, corrupt or of the wrong type falls back to
-its default without a word, so a damaged settings file can never stop the app from starting.
+its default without a word, so a damaged settings file can never stop the app from starting. The file
+itself is read only when it is a regular file of sane size (``Store``); anything else (a FIFO would block
+the start for ever, a huge file would be parsed at the start and rewritten at every save) is left alone,
+the app starts with defaults and says so in one line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import stat
+import sys
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMainWindow
 
-from . import i18n, style
+from . import i18n, locations, style
 
 THEME_KEY = "look/theme"
 TEXT_SCALE_KEY = "look/text_scale"
@@ -23,6 +31,9 @@ DIVERGING_MAP_KEY = "look/diverging_map"
 LAST_DECK_KEY = "files/last_deck"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
+OWN_KEYS = (THEME_KEY, TEXT_SCALE_KEY, LANGUAGE_KEY, SEQUENTIAL_MAP_KEY, DIVERGING_MAP_KEY, LAST_DECK_KEY,
+            GEOMETRY_KEY, STATE_KEY)
+MAX_FILE_BYTES = 64 * 1024  # the app's own keys take a few KiB: a longer file was not written by the app
 
 
 @dataclass
@@ -37,14 +48,116 @@ class Preferences:
     diverging_map: str = style.DIVERGING_MAPS[0]
 
 
-def _text(settings: QSettings, key: str, choices=None) -> str | None:
+def settings_path() -> Path | None:
+    """``<config folder>/<organisation>/<app>.conf``, where QSettings keeps an ini file on Linux; None when
+    there is no usable config folder (``locations.usable``)."""
+    folder = locations.usable(QStandardPaths.GenericConfigLocation)
+    if folder is None:
+        return None
+    app = QCoreApplication.applicationName() or "posenc-gui"
+    return folder / (QCoreApplication.organizationName() or app) / f"{app}.conf"
+
+
+class Store:
+    """The app's own keys (``OWN_KEYS``), read once from the settings file and held in memory; ``value``,
+    ``setValue`` and ``sync`` as in QSettings, so the functions below take either.
+
+    Reading takes a regular file of at most ``MAX_FILE_BYTES``, or a symbolic link to one (dotfile managers
+    link settings; saving then writes the link's target and the link stays). Anything else leaves the
+    defaults, and ``problem`` says why in one line: no usable folder, or a path that cannot be examined or
+    is not a regular file (a FIFO, a folder, a device); those are never written, so the thing at the path
+    stays as it was. A file over the size cap is replaced at the next save.
+
+    Saving writes the own keys alone into a new file beside the old one and renames it over, so the file
+    stays small and is never left half-written.
+    """
+
+    def __init__(self, path: str | os.PathLike | None):
+        self.path = Path(path) if path is not None else None
+        self.problem = ""
+        self.writable = False
+        self._values: dict = {}
+        self._saved: dict = {}
+        if self.path is None:
+            self.problem = ("no usable folder for settings (is HOME an existing folder?): "
+                            "default preferences, not saved")
+        else:
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            info = os.stat(self.path)  # follows a symbolic link
+        except FileNotFoundError:
+            self.writable = True  # a first run; a dangling link is written through to its target
+            return
+        except OSError as error:
+            self.problem = (f"cannot examine the settings file {self.path} ({error.strerror}): "
+                            "default preferences, not saved")
+            return
+        if not stat.S_ISREG(info.st_mode):
+            self.problem = f"the settings path {self.path} is not a regular file: default preferences, not saved"
+            return
+        self.writable = True
+        if info.st_size > MAX_FILE_BYTES:
+            self.problem = (f"the settings file {self.path} is larger than {MAX_FILE_BYTES // 1024} KiB: "
+                            "default preferences, written over it on closing")
+            return
+        stored = QSettings(str(self.path), QSettings.IniFormat)
+        if stored.status() == QSettings.AccessError:
+            self.writable = False
+            self.problem = f"cannot read the settings file {self.path}: default preferences, not saved"
+            return
+        self._values = {key: stored.value(key) for key in OWN_KEYS if stored.contains(key)}
+        self._saved = dict(self._values)
+
+    def value(self, key: str):
+        return self._values.get(key)
+
+    def setValue(self, key: str, value) -> None:  # noqa: N802 - QSettings' name, so either can be passed
+        self._values[key] = value
+
+    def sync(self) -> None:
+        """Write the own keys when they changed since the last read or write; a failure is told once on
+        stderr and leaves the old file as it was."""
+        if not self.writable or self._values == self._saved:
+            return
+        target = Path(os.path.realpath(self.path))
+        temporary = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(handle)
+            fresh = QSettings(temporary, QSettings.IniFormat)
+            for key, value in self._values.items():
+                fresh.setValue(key, value)
+            fresh.sync()
+            status = fresh.status()
+            del fresh
+            if status != QSettings.NoError:
+                raise OSError(f"Qt could not write {temporary}")
+            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+                raise OSError("it is no longer a regular file")
+            os.replace(temporary, target)
+            temporary = None
+            self._saved = dict(self._values)
+        except OSError as error:
+            self.writable = False  # told once: no further attempt
+            if sys.stderr is not None:
+                print(f"posenc-gui: cannot save the settings in {target}: {error.strerror or error}", file=sys.stderr)
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+def _text(settings: Store | QSettings, key: str, choices=None) -> str | None:
     value = settings.value(key)
     if not isinstance(value, str) or (choices is not None and value not in choices):
         return None
     return value
 
 
-def _scale(settings: QSettings) -> float | None:
+def _scale(settings: Store | QSettings) -> float | None:
     value = settings.value(TEXT_SCALE_KEY)
     if isinstance(value, bool):
         return None
@@ -57,7 +170,7 @@ def _scale(settings: QSettings) -> float | None:
     return scale
 
 
-def load(settings: QSettings) -> Preferences:
+def load(settings: Store | QSettings) -> Preferences:
     """The stored preferences, each one replaced by its default when unusable."""
     defaults = Preferences()
     theme = _text(settings, THEME_KEY, style.THEMES)
@@ -76,7 +189,7 @@ def load(settings: QSettings) -> Preferences:
     )
 
 
-def save(settings: QSettings, preferences: Preferences) -> None:
+def save(settings: Store | QSettings, preferences: Preferences) -> None:
     settings.setValue(THEME_KEY, preferences.theme)
     settings.setValue(TEXT_SCALE_KEY, float(preferences.text_scale))
     settings.setValue(LANGUAGE_KEY, preferences.language)
@@ -86,14 +199,14 @@ def save(settings: QSettings, preferences: Preferences) -> None:
     settings.sync()
 
 
-def save_window(settings: QSettings, window: QMainWindow) -> None:
+def save_window(settings: Store | QSettings, window: QMainWindow) -> None:
     """Remember the window's size, position, docks and toolbars."""
     settings.setValue(GEOMETRY_KEY, window.saveGeometry())
     settings.setValue(STATE_KEY, window.saveState())
     settings.sync()
 
 
-def restore_window(settings: QSettings, window: QMainWindow) -> bool:
+def restore_window(settings: Store | QSettings, window: QMainWindow) -> bool:
     """Bring back the remembered layout; False (and the window untouched) when there is none usable."""
     geometry, state = settings.value(GEOMETRY_KEY), settings.value(STATE_KEY)
     if not isinstance(geometry, QByteArray) or not window.restoreGeometry(geometry):
