@@ -16,10 +16,9 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
                                QGraphicsView, QLabel, QStyle, QStyleOptionComboBox, QWidget)
 
-from .views.base import CellTexts
+from .views.base import MIN_PLOT, CellTexts
 
 SLACK = 1.5  # pixels a text may exceed its box by (rounding of fractional font metrics)
-MIN_PLOT = (80, 80)  # the smallest plot area (logical pixels) in which a curve or matrix can still be read
 MIN_OVERLAP = 2.0  # texts overlapping by less than this in either direction are touching, not over each other
 
 
@@ -151,6 +150,9 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         short = widget.sizeHint().width() - widget.width()
     if short > SLACK:
         report.problems.append(f"{name}: text cut, {short:.0f} px too narrow")
+    hidden = rect.width() - shown_part(widget, window).width()  # a line read by scrolling sideways is cut too
+    if hidden > SLACK:
+        report.problems.append(f"{name}: {hidden:.0f} px of its width out of sight")
     if not scrolls(widget):
         outside = beyond(rect, QRectF(window.rect()))
         if outside > SLACK:
@@ -170,6 +172,12 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
     boxes: list[TextBox] = []
     viewport = view.viewport()
     origin = viewport.mapTo(window, QPoint(0, 0))
+    in_sight = shown_part(viewport, window)  # a view on a scrolled page is partly out of sight
+
+    def seen(name: str, rect: QRectF, owner: int) -> list[TextBox]:
+        """The text's box in window coordinates as far as it is in sight, for comparing with other texts."""
+        shown = rect.translated(origin.x(), origin.y()).intersected(in_sight)
+        return [] if shown.isEmpty() else [TextBox(name, shown, owner)]
     frame = QRectF(0, 0, viewport.width(), viewport.height())
     transform = view.viewportTransform()
 
@@ -196,11 +204,11 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
                 short = rect.width() - room.width()
                 if short > SLACK:
                     report.problems.append(f"{name}: cut, {short:.0f} px wider than its room")
-            boxes.append(TextBox(name, rect.translated(origin.x(), origin.y()), id(holder or item)))
+            boxes += seen(name, rect, id(holder or item))
         elif isinstance(item, pg.AxisItem):
             axis_report, axis_boxes = check_axis(item, frame, shown_rect)
             report.add(axis_report)
-            boxes += [TextBox(box.name, box.rect.translated(origin.x(), origin.y()), box.owner) for box in axis_boxes]
+            boxes += [shown for box in axis_boxes for shown in seen(box.name, box.rect, box.owner)]
         elif isinstance(item, CellTexts):
             report.add(check_cells(item, shown_rect))
         elif isinstance(item, pg.ViewBox) and not in_colour_bar(item):
@@ -265,12 +273,13 @@ def check_axis(axis: pg.AxisItem, frame: QRectF, shown_rect) -> tuple[Report, li
 def check_cells(cells: CellTexts, shown_rect) -> Report:
     """The numbers written in matrix cells against the cells' size on screen."""
     report = Report()
-    if not cells.labels:
+    cell = shown_rect(cells, QRectF(0, 0, 1, 1))
+    labels = cells.shown_labels(cell.width(), cell.height())
+    if not labels:
         return report
     metrics = QFontMetricsF(cells.font)
-    cell = shown_rect(cells, QRectF(0, 0, 1, 1))
     worst, worst_text, cut = 0.0, "", 0
-    for _row, _col, text, _colour in cells.labels:
+    for _row, _col, text, _colour in labels:
         report.texts_checked += 1
         short = max(metrics.horizontalAdvance(text) - cell.width(), metrics.tightBoundingRect(text).height() - cell.height())
         if short > SLACK:
@@ -278,7 +287,7 @@ def check_cells(cells: CellTexts, shown_rect) -> Report:
             if short > worst:
                 worst, worst_text = short, text
     if cut:
-        report.problems.append(f"cell numbers: {cut} of {len(cells.labels)} do not fit their "
+        report.problems.append(f"cell numbers: {cut} of {len(labels)} do not fit their "
                                f"{cell.width():.0f} x {cell.height():.0f} px cells ({worst_text!r} by {worst:.0f} px)")
     return report
 

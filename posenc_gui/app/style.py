@@ -159,8 +159,7 @@ class GridAxis(pg.AxisItem):
         if specs is None:
             return specs
         axis, ticks, texts = specs
-        if self._tickLevels is not None and len(self._tickLevels) == 1:
-            texts = self._apart(texts)
+        texts = self._apart(texts)
         if not self.grid:
             return axis, ticks, texts
         lines = {}  # a finer level's line where a coarser one is drawn (log axes) would paint over it
