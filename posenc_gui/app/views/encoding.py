@@ -72,7 +72,9 @@ class EncodingView(View):
 
     def _build_controls(self) -> None:
         row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Position shown across dimensions:")))
+        caption = QLabel(self.tr("Position shown across dimensions:"))
+        caption.setWordWrap(True)  # on two lines rather than pushing the row's end out of sight at large text
+        row.addWidget(caption)
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)
         self.position_box.setToolTip(self.tr("Which position (row of the heatmap) the lower-right plot shows;"
