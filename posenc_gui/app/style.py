@@ -327,9 +327,11 @@ def levels_for(data: np.ndarray) -> tuple[float, float, bool]:
         float(np.nanmax(data, initial=-np.inf, where=np.isfinite(data)))
     if low > high:  # nothing finite
         return 0.0, 1.0, False
-    if low < 0:
-        extent = max(-low, abs(high))
+    if low < 0 < high:
+        extent = max(-low, high)
         return -extent, extent, True
+    if high <= 0 and low < 0:  # one-signed (ALiBi's bias): a sequential map over its own range, not half a diverging one
+        return low, 0.0, False
     if low == high:
         return low - 0.5, high + 0.5, False
     return low, high, False
