@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
@@ -214,12 +214,18 @@ def grid_axes(sides=("left", "bottom")) -> dict[str, GridAxis]:
     return axes
 
 
+MASKED_HATCH = QColor(128, 128, 128, 170)  # reads on white and on near-black
+
+
 def cell_ticks(plot: pg.PlotItem) -> None:
-    """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix."""
+    """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix; and cells
+    without a value (masked: -inf, NaN, which images leave transparent) hatched, so that they differ from a
+    value at either end of the colour map."""
     for name in ("left", "bottom", "top", "right"):
         axis = plot.getAxis(name)
         if isinstance(axis, GridAxis):
             axis.cells = True
+    plot.vb.setBackgroundColor(QBrush(MASKED_HATCH, Qt.BDiagPattern))
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:
