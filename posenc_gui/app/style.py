@@ -281,6 +281,11 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
 
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:
+    """Set ``plot``'s title; an empty one takes no room (pyqtgraph keeps a row for an empty text)."""
+    if not text:
+        plot.titleLabel.setText("")
+        plot.setTitle(None)
+        return
     plot.setTitle(text, size=f"{points:.0f}pt", color=theme.foreground)
     fit_title_row(plot)
 
@@ -324,6 +329,27 @@ def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
     rgb = cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3]
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     return np.where(linear @ np.array([0.2126, 0.7152, 0.0722]) > 0.179, "#000000", "#ffffff")
+
+
+OUTLIER_RATIO = 4.0  # a value this many times past the 99.5th percentile of |values| would grey out all the rest
+ROBUST_PERCENTILE = 99.5
+
+
+def robust_levels(data: np.ndarray) -> tuple[float, float, bool, tuple[int, ...] | None]:
+    """``levels_for``, but when a few outliers would set the range (MiniLM's learned table: row 0 reaches 1.9,
+    the rest about 0.09, and the heatmap was one grey) the levels end at the ``ROBUST_PERCENTILE``-th
+    percentile of |values| instead; the last item is then the index of the largest |value|, to name it."""
+    low, high, signed = levels_for(data)
+    finite = np.abs(data[np.isfinite(data)])
+    if finite.size < 16:
+        return low, high, signed, None
+    typical = float(np.percentile(finite, ROBUST_PERCENTILE))
+    if typical <= 0 or max(abs(low), abs(high)) <= OUTLIER_RATIO * typical:
+        return low, high, signed, None
+    where = np.unravel_index(int(np.nanargmax(np.where(np.isfinite(data), np.abs(data), -1.0))), data.shape)
+    if signed:
+        return -typical, typical, True, tuple(int(i) for i in where)
+    return max(low, -typical), min(high, typical), False, tuple(int(i) for i in where)
 
 
 def levels_for(data: np.ndarray) -> tuple[float, float, bool]:
