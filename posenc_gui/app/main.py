@@ -18,6 +18,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="open every view with every method it applies to (and each scene of --deck), "
                              "check each renders, exit 0 when all do")
     parser.add_argument("--screenshot-dir", metavar="DIR", help="with --self-test: save one PNG per step here")
+    parser.add_argument("--layout-report", metavar="FILE",
+                        help="with --self-test: check every step's layout from Qt's geometry (text cut or over "
+                             "other text, plots too small) and write the findings as JSON; exit 1 on any problem")
+    parser.add_argument("--screen", metavar="WxH", type=screen_size, default=None,
+                        help="with --self-test: the window's size (on the offscreen platform, the screen's too)")
+    parser.add_argument("--presenting", action="store_true", help="with --self-test: in presentation mode")
+    parser.add_argument("--text-scale", metavar="S", type=float, default=1.0,
+                        help="with --self-test: text size, 1.0 to 1.6 as Ctrl+= sets it")
+    parser.add_argument("--theme", choices=("light", "dark"), help="with --self-test: the theme")
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
                         help="interface language (default: the last one chosen, else the system's)")
     parser.add_argument("--version", action="version", version=f"posenc-gui {VERSION}")
@@ -25,9 +34,38 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="a lecture deck to open, as a file manager passes it (same as --deck)")
     args = parser.parse_args(argv)
     args.deck = args.deck or args.deck_file
-    if args.screenshot_dir and not args.self_test:
-        parser.error("--screenshot-dir goes with --self-test")
+    for option in ("screenshot_dir", "layout_report", "screen", "presenting", "theme"):
+        if getattr(args, option) and not args.self_test:
+            parser.error(f"--{option.replace('_', '-')} goes with --self-test")
+    if not 0.5 <= args.text_scale <= 3.0:
+        parser.error(f"--text-scale must be between 0.5 and 3.0, not {args.text_scale}")
     return args
+
+
+def screen_size(text: str) -> tuple[int, int]:
+    """``1920x1080`` as (1920, 1080), for argparse."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 320 <= int(width) <= 16384 and 240 <= int(height) <= 16384):
+        raise argparse.ArgumentTypeError(f"a screen size is WIDTHxHEIGHT in pixels, such as 1920x1080, not {text!r}")
+    return int(width), int(height)
+
+
+def offscreen_screen(size: tuple[int, int]) -> None:
+    """Give Qt's offscreen platform a screen of ``size`` (its own is 800 x 800), through its JSON
+    configuration file, before the application starts."""
+    import json
+    import os
+    import tempfile
+
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform != "offscreen":
+        return
+    screen = {"name": "screen", "x": 0, "y": 0, "width": size[0], "height": size[1],
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    handle, path = tempfile.mkstemp(prefix="posenc-screen-", suffix=".json")
+    with os.fdopen(handle, "w") as config:
+        json.dump({"screens": [screen]}, config)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
 
 
 def make_application(argv: list[str]):
@@ -78,6 +116,8 @@ def run_app(argv: list[str]) -> int:
     from .state import Deck
     from .views import applies
 
+    if args.self_test and args.screen and QApplication.instance() is None:
+        offscreen_screen(args.screen)
     app = QApplication.instance() or make_application(sys.argv[:1])
     app.setApplicationName("PosEnc Explorer")
     app.setOrganizationName("PosEnc Explorer")
@@ -87,7 +127,11 @@ def run_app(argv: list[str]) -> int:
         from .selftest import run_self_test
 
         language = i18n.install(app, args.lang or i18n.system_language())
-        return run_self_test(app, deck_path=args.deck, screenshot_dir=args.screenshot_dir, language=language)
+        from .selftest import WINDOW_SIZE
+
+        return run_self_test(app, deck_path=args.deck, screenshot_dir=args.screenshot_dir, language=language,
+                             layout_report=args.layout_report, presenting=args.presenting,
+                             window_size=args.screen or WINDOW_SIZE, text_scale=args.text_scale, theme=args.theme)
     crash.install(app)
     deck = None
     if args.deck:

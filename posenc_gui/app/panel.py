@@ -40,7 +40,6 @@ class LogSlider(QWidget):
         self.box.setRange(minimum, maximum)
         self.box.setDecimals(4 if minimum < 1 else 1)
         self.box.setKeyboardTracking(False)
-        self.box.setMinimumWidth(110)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.slider, 1)
@@ -156,6 +155,9 @@ class ParameterPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Method")))
         self.picker = QComboBox()
         self.picker.setObjectName("method_picker")
+        # as wide as the panel, not as the longest method's name (which pushed the panel's text out of sight)
+        self.picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(8)
         self._fill_picker()
         self.picker.activated.connect(self._picked)
         layout.addWidget(self.picker)
@@ -223,6 +225,7 @@ class ParameterPanel(QWidget):
             form = QFormLayout(host)
             form.setContentsMargins(0, 6, 0, 6)
             form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a field goes under its label when the panel is narrow
             controls = {}
             for param in method.params:
                 widget = control_for(param)

@@ -11,6 +11,7 @@ an unusable screenshot folder.
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 import re
 import sys
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import QApplication
 
 from ..core import registry
 from ..core.params import InputError
+from ..files import write_text_atomic
+from .layout_check import check_window
 from .state import Deck, Scene
 from .views import VIEWS, applies
 from .window import MainWindow
@@ -81,9 +84,11 @@ def plan(deck: Deck | None) -> list[tuple[str, Scene]]:
 class SelfTest:
     """Runs the steps in one window and collects the failures."""
 
-    def __init__(self, app: QApplication, window: MainWindow, screenshot_dir: Path | None):
+    def __init__(self, app: QApplication, window: MainWindow, screenshot_dir: Path | None, check_layout: bool = False):
         self.app, self.window, self.screenshot_dir = app, window, screenshot_dir
         self.exceptions: list[str] = []
+        self.check_layout = check_layout
+        self.layout_steps: list[dict] = []  # with check_layout: one entry a step (see ``layout_entry``)
 
     def _excepthook(self, kind, value, trace) -> None:
         self.exceptions.append("".join(traceback.format_exception_only(kind, value)).strip().splitlines()[-1])
@@ -118,6 +123,8 @@ class SelfTest:
                          round(drawn.height() * ratio))
             if is_blank(shot.copy(area).toImage()):
                 return "the view is blank (a single colour)"
+            if self.check_layout:
+                self.layout_steps.append(layout_entry(name, window))
             if self.screenshot_dir is not None:
                 path = self.screenshot_dir / f"{number:03d}-{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.png"
                 if not shot.save(str(path), "PNG", PNG_QUALITY):
@@ -134,6 +141,9 @@ class SelfTest:
                 started = time.perf_counter()
                 problem = self.step(number, name, scene)
                 seconds = time.perf_counter() - started
+                if problem is None and self.layout_steps and self.layout_steps[-1]["problems"]:
+                    problem = f"{len(self.layout_steps[-1]['problems'])} layout problems, the first: " \
+                              f"{self.layout_steps[-1]['problems'][0]}"
                 if problem is not None:
                     failed += 1
                     print(f"FAIL {name}: {problem}", flush=True)
@@ -145,11 +155,25 @@ class SelfTest:
         return 0 if failed == 0 else 1
 
 
+def layout_entry(name: str, window: MainWindow) -> dict:
+    """One step of the layout report: what was measured and what is wrong, from Qt's geometry."""
+    report = check_window(window)
+    return {"name": name, "texts_checked": report.texts_checked, "plots_checked": report.plots_checked,
+            "problems": report.problems}
+
+
 def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_dir: str | None = None,
-                  language: str = "en") -> int:
+                  language: str = "en", layout_report: str | None = None, presenting: bool = False,
+                  window_size: tuple[int, int] = WINDOW_SIZE, text_scale: float = 1.0, theme: str | None = None) -> int:
+    """Run every step; with ``layout_report``, also check each step's layout (``layout_check``) and write
+    the findings there as JSON (a list ``steps``). A layout problem fails its step."""
     deck = None
     folder = None
     try:
+        if layout_report:
+            report_path = Path(layout_report)
+            if not report_path.parent.is_dir():
+                raise InputError("cannot write {0}: its folder does not exist", layout_report)
         if deck_path:
             deck = Deck.load(deck_path, views=applies())
         if screenshot_dir:
@@ -162,12 +186,30 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
         print(f"posenc-gui: error: {error}", file=sys.stderr)
         return 2
     window = MainWindow(language=language)
-    window.resize(*WINDOW_SIZE)
+    window.resize(*window_size)
     window.show()
+    if theme is not None:
+        window.set_theme(theme)
+    if text_scale != 1.0:
+        window.set_text_scale(text_scale)
+    if presenting:
+        window.set_presenting(True)
     if deck is not None:
         window.set_deck(deck)
     app.processEvents()
+    test = SelfTest(app, window, folder, check_layout=layout_report is not None)
     try:
-        return SelfTest(app, window, folder).run(plan(deck))
+        status = test.run(plan(deck))
     finally:
         window.close()
+    if layout_report:
+        summary = {"screen": list(window_size), "presenting": presenting, "text_scale": text_scale,
+                   "theme": window.theme.name, "language": language, "steps": test.layout_steps}
+        try:
+            write_text_atomic(layout_report, json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
+        except InputError as error:
+            print(f"posenc-gui: error: {error}", file=sys.stderr)
+            return 2
+        problems = sum(len(step["problems"]) for step in test.layout_steps)
+        print(f"layout: {problems} problems in {len(test.layout_steps)} steps, report in {layout_report}", flush=True)
+    return status

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
@@ -159,8 +159,7 @@ class GridAxis(pg.AxisItem):
         if specs is None:
             return specs
         axis, ticks, texts = specs
-        if self._tickLevels is not None and len(self._tickLevels) == 1:
-            texts = self._apart(texts)
+        texts = self._apart(texts)
         if not self.grid:
             return axis, ticks, texts
         lines = {}  # a finer level's line where a coarser one is drawn (log axes) would paint over it
@@ -215,12 +214,18 @@ def grid_axes(sides=("left", "bottom")) -> dict[str, GridAxis]:
     return axes
 
 
+MASKED_HATCH = QColor(128, 128, 128, 170)  # reads on white and on near-black
+
+
 def cell_ticks(plot: pg.PlotItem) -> None:
-    """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix."""
+    """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix; and cells
+    without a value (masked: -inf, NaN, which images leave transparent) hatched, so that they differ from a
+    value at either end of the colour map."""
     for name in ("left", "bottom", "top", "right"):
         axis = plot.getAxis(name)
         if isinstance(axis, GridAxis):
             axis.cells = True
+    plot.vb.setBackgroundColor(QBrush(MASKED_HATCH, Qt.BDiagPattern))
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:
@@ -276,6 +281,11 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
 
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:
+    """Set ``plot``'s title; an empty one takes no room (pyqtgraph keeps a row for an empty text)."""
+    if not text:
+        plot.titleLabel.setText("")
+        plot.setTitle(None)
+        return
     plot.setTitle(text, size=f"{points:.0f}pt", color=theme.foreground)
     fit_title_row(plot)
 
@@ -321,6 +331,27 @@ def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
     return np.where(linear @ np.array([0.2126, 0.7152, 0.0722]) > 0.179, "#000000", "#ffffff")
 
 
+OUTLIER_RATIO = 4.0  # a value this many times past the 99.5th percentile of |values| would grey out all the rest
+ROBUST_PERCENTILE = 99.5
+
+
+def robust_levels(data: np.ndarray) -> tuple[float, float, bool, tuple[int, ...] | None]:
+    """``levels_for``, but when a few outliers would set the range (MiniLM's learned table: row 0 reaches 1.9,
+    the rest about 0.09, and the heatmap was one grey) the levels end at the ``ROBUST_PERCENTILE``-th
+    percentile of |values| instead; the last item is then the index of the largest |value|, to name it."""
+    low, high, signed = levels_for(data)
+    finite = np.abs(data[np.isfinite(data)])
+    if finite.size < 16:
+        return low, high, signed, None
+    typical = float(np.percentile(finite, ROBUST_PERCENTILE))
+    if typical <= 0 or max(abs(low), abs(high)) <= OUTLIER_RATIO * typical:
+        return low, high, signed, None
+    where = np.unravel_index(int(np.nanargmax(np.where(np.isfinite(data), np.abs(data), -1.0))), data.shape)
+    if signed:
+        return -typical, typical, True, tuple(int(i) for i in where)
+    return max(low, -typical), min(high, typical), False, tuple(int(i) for i in where)
+
+
 def levels_for(data: np.ndarray) -> tuple[float, float, bool]:
     """Colour levels (low, high) and whether the data is signed. Signed data gets levels symmetric
     about 0, so that 0 sits at the middle of the diverging map. Non-finite values are ignored."""
@@ -328,9 +359,11 @@ def levels_for(data: np.ndarray) -> tuple[float, float, bool]:
         float(np.nanmax(data, initial=-np.inf, where=np.isfinite(data)))
     if low > high:  # nothing finite
         return 0.0, 1.0, False
-    if low < 0:
-        extent = max(-low, abs(high))
+    if low < 0 < high:
+        extent = max(-low, high)
         return -extent, extent, True
+    if high <= 0 and low < 0:  # one-signed (ALiBi's bias): a sequential map over its own range, not half a diverging one
+        return low, 0.0, False
     if low == high:
         return low - 0.5, high + 0.5, False
     return low, high, False

@@ -203,3 +203,15 @@ def test_a_wider_encoding_is_shown_whole(qtbot):
     model.set_param("seq_len", 300)
     (left, right), (top, bottom) = view.heat.vb.viewRange()
     assert (left, right, top, bottom) == (-0.5, 255.5, -0.5, 299.5)
+
+
+def test_masked_bias_cells_are_drawn_as_masked_not_as_zero(qtbot):
+    """A causal query sees no later key: those cells are hatched (no value) and named masked on hover, not shown
+    as a bias of 0 at the end of the colour map; the data exported stays the method's own bias."""
+    model, view = live(qtbot, BiasView, Scene(method="alibi", view="bias", params={"seq_len": 8, "causal": True},
+                                              head="all"))
+    image = view.grid.pool[0][1].image
+    assert np.isnan(image[0, 1]) and np.isnan(image[2, 7]) and not np.isnan(image[7, 0])
+    assert not np.isnan(view.shown["bias"]).any()
+    assert "masked" in view.hover_text(view.plots[0], 5.0, 1.0)
+    assert view.plots[0].vb.background.isVisible()  # the hatching under the transparent masked cells

@@ -63,6 +63,8 @@ class AttentionView(View):
         row.addWidget(self.text, 3)
         row.addWidget(QLabel(self.tr("Head:")))
         self.head = QComboBox()
+        self.head.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # the row fits large text
+        self.head.setMinimumContentsLength(6)
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(self._head_chosen)
         row.addWidget(self.head)

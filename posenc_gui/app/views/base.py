@@ -9,13 +9,14 @@ Selections (clicked columns, chosen head...) are written back to the state model
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QTextOption
-from PySide6.QtWidgets import QApplication, QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QTextOption
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core import registry
 from ...core.registry import Method
@@ -40,6 +41,9 @@ def elements(scene: Scene, kind: str) -> int:
         return 0
     resolved = method.resolve(kind, scene.values_for(kind))
     return int(np.prod(method.output(kind).shape(**resolved), dtype=np.float64))
+
+
+MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
 
 
 class View(QWidget):
@@ -72,15 +76,40 @@ class View(QWidget):
         # when shown again, and its top item, the whole layout, repainted on activation (every switch to a view
         # painted it twice; nothing here looks different when inactive).
         QApplication.sendEvent(self.graphics.scene(), QEvent(QEvent.WindowActivate))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Everything a view shows sits on one page in a scroll area: at a large text size or in a small window
+        # the page scrolls rather than squeezing the plots below a readable size (``keep_plots_readable``).
+        self.page = QWidget()
+        self.page_layout = QVBoxLayout(self.page)
+        self.page_layout.setContentsMargins(0, 0, 0, 0)
         self.controls = QWidget()
         self.controls.setVisible(False)
-        layout.addWidget(self.controls)
-        layout.addWidget(self.graphics, 1)
+        self.page_layout.addWidget(self.controls)
+        self.page_layout.addWidget(self.graphics, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plots: list[pg.PlotItem] = []
         self._fitted_size = QSize()  # the size fit_to_size last fitted to
+
+    def __init_subclass__(cls, **kwargs):
+        """Every view's ``show_data`` ends by asking for the room its plots need (``keep_plots_readable``): a
+        view may make or drop plots whenever it draws, and every caller (window, export, tests) draws through it."""
+        super().__init_subclass__(**kwargs)
+        draw = cls.__dict__.get("show_data")
+        if draw is not None and not getattr(draw, "keeps_plots_readable", False):
+            @functools.wraps(draw)
+            def show_data(self, scene, data, draw=draw):
+                draw(self, scene, data)
+                self.keep_plots_readable()
+
+            show_data.keeps_plots_readable = True
+            cls.show_data = show_data
 
     # -- to implement -------------------------------------------------------------------------
     @staticmethod
@@ -172,6 +201,16 @@ class View(QWidget):
             plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
             style.fit_title_row(plot)
 
+    def keep_plots_readable(self) -> None:
+        """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
+        with its axes and title at the current text size): the page then scrolls instead of collapsing them."""
+        for plot in self.plots:
+            plot.vb.setMinimumSize(*MIN_PLOT)
+        # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
+        # minimum still draw (the layout check names them).
+        needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
+        self.graphics.setMinimumHeight(math.ceil(needed))
+
     def resizeEvent(self, event) -> None:
         """Fit to a new size. A view shown again is sent a resize to the size it kept whenever the window moved it
         while hidden (Qt's pending resize, even when it ends as it was: every other switch in a soak); refitting
@@ -261,11 +300,14 @@ def text_colour(fill: QColor) -> str:
 
 class CellTexts(pg.GraphicsObject):
     """The numbers written in a matrix's cells, drawn by one item at a fixed font size (one TextItem per
-    cell is far slower once there are hundreds)."""
+    cell is far slower once there are hundreds). Numbers too wide for their cells on screen are written with
+    fewer decimals, the same number for every cell, and not at all when even whole numbers do not fit or a
+    line of text is taller than a cell (hovering a cell still gives its value)."""
 
     def __init__(self, labels: list[tuple[int, int, str, str]], rows: int, cols: int, font: QFont):
         super().__init__()
         self.labels, self.rows, self.cols, self.font = labels, rows, cols, font
+        self._fitted: tuple[tuple, list] = ((), labels)  # (cell size on screen, font), labels fitted to it
         self.setZValue(5)
 
     def boundingRect(self) -> QRectF:
@@ -275,18 +317,62 @@ class CellTexts(pg.GraphicsObject):
         """New (row, column, text, colour) labels for a matrix of ``rows`` x ``cols`` cells."""
         self.prepareGeometryChange()
         self.labels, self.rows, self.cols, self.font = labels, rows, cols, font
+        self._fitted = ((), labels)
         self.update()
+
+    def shown_labels(self, cell_width: float, cell_height: float) -> list[tuple[int, int, str, str]]:
+        """The labels as written in cells of this size on screen (pixels)."""
+        key = (round(cell_width), round(cell_height), self.font.key())
+        if self._fitted[0] != key:
+            self._fitted = (key, fit_numbers(self.labels, QFontMetricsF(self.font), cell_width, cell_height))
+        return self._fitted[1]
 
     def paint(self, painter, *args) -> None:
         transform = painter.transform()
+        cell = transform.mapRect(QRectF(0, 0, 1, 1))
         painter.save()
         painter.resetTransform()
         painter.setFont(self.font)
-        for row, col, text, colour in self.labels:
+        for row, col, text, colour in self.shown_labels(cell.width(), cell.height()):
             centre = transform.map(QPointF(col, row))
             painter.setPen(QColor(colour))
             painter.drawText(QRectF(centre.x() - 500, centre.y() - 100, 1000, 200), Qt.AlignCenter, text)
         painter.restore()
+
+
+CELL_PADDING = 3.0  # pixels left free between a cell's number and its edges
+
+
+def fit_numbers(labels: list[tuple[int, int, str, str]], metrics: QFontMetricsF, width: float,
+                height: float) -> list[tuple[int, int, str, str]]:
+    """``labels`` whose texts fit cells of ``width`` x ``height`` pixels: as given, else every number with the
+    most decimals that lets all fit (texts that are not numbers stay as they are), else none."""
+    room = width - CELL_PADDING
+
+    def fits(texts) -> bool:
+        return all(metrics.horizontalAdvance(text) <= room for text in texts)
+
+    texts = [text for _row, _col, text, _colour in labels]
+    if not labels or metrics.tightBoundingRect("0").height() > height - 1:
+        return []
+    if fits(texts):
+        return labels
+    numbers = [number_in(text) for text in texts]
+    for decimals in range(3, -1, -1):
+        shorter = [text if number is None else f"{number:.{decimals}f}" for text, number in zip(texts, numbers)]
+        shorter = ["0" if text in ("-0", "-0.0", "-0.00", "-0.000") else text for text in shorter]
+        if fits(shorter):
+            return [(row, col, text, colour) for (row, col, _old, colour), text in zip(labels, shorter)]
+    return []
+
+
+def number_in(text: str) -> float | None:
+    """The finite number a cell's text writes (a minus sign may be U+2212), else None."""
+    try:
+        number = float(text.replace("\u2212", "-"))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 FLOAT32_MAX = float(np.finfo(np.float32).max)

@@ -72,7 +72,9 @@ class EncodingView(View):
 
     def _build_controls(self) -> None:
         row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Position shown across dimensions:")))
+        caption = QLabel(self.tr("Position shown across dimensions:"))
+        caption.setWordWrap(True)  # on two lines rather than pushing the row's end out of sight at large text
+        row.addWidget(caption)
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)
         self.position_box.setToolTip(self.tr("Which position (row of the heatmap) the lower-right plot shows;"
@@ -125,8 +127,11 @@ class EncodingView(View):
         self.data = data
         self.shown = {"encoding": data}
         rows, cols = data.shape
-        low, high, signed = style.levels_for(data)
+        low, high, signed, outlier = style.robust_levels(data)
         self.image.setImage(data, levels=(low, high))
+        self._title(self.heat, "" if outlier is None else self.tr(
+            "colours clipped at {0}: position {1}, dimension {2} reaches {3}").format(
+            fmt(high), outlier[0], outlier[1], fmt(float(data[outlier]))))
         if signed != self._signed:
             cmap = style.colour_map(signed)
             self.image.setColorMap(cmap)
@@ -134,8 +139,10 @@ class EncodingView(View):
             self._signed = signed
         if (low, high) != self._levels:  # unchanged levels leave the colour bar and value axes as drawn
             self.bar.setLevels((low, high))
-            for plot in (self.across_positions, self.across_dims):  # curves on the colour bar's scale
-                plot.setYRange(low, high)
+            # curves on the colour bar's scale, or on the whole range when the colours are clipped at an outlier
+            curve_low, curve_high = (low, high) if outlier is None else style.levels_for(data)[:2]
+            for plot in (self.across_positions, self.across_dims):
+                plot.setYRange(curve_low, curve_high)
             self._levels = (low, high)
         if data.shape != self._shape:  # a new size resets the heatmap's zoom; a new value keeps it
             self.image.setRect(-0.5, -0.5, cols, rows)

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 
 from ...core.registry import Method
 from ...paths import resource
@@ -176,7 +176,7 @@ class LessonView(View):
             row.addSpacing(12)
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
-        self.layout().insertWidget(0, self.header)
+        self.page_layout.insertWidget(0, self.header)
 
     def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
         """A plot without the view-box menu that pyqtgraph builds and ``View.new_plot`` drops at once (a
@@ -234,7 +234,9 @@ class LessonView(View):
         when the header would take more than ``HEADER_SHARE`` of the height, and the header as tall as
         its wrapped text needs (left to itself the layout squeezes it to its minimum when the plots ask
         for more room than the window has)."""
-        width = max(self.width(), 200)
+        # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
+        # the scroll bar came, and was cut
+        width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
         for label in self.formula_labels:  # the row wraps; only a formula wider than a whole line shrinks
@@ -248,8 +250,14 @@ class LessonView(View):
                 break
         if height != self.header.height():
             self.header.setFixedHeight(height)
-            self.layout().activate()  # the plots take their new height now, not in a second layout pass
+            self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
         self.fit_header()
+
+    def keep_plots_readable(self) -> None:
+        """Also fit the header again: a drawing may have changed the texts in it (a step's note), and the header
+        keeps the height fitted to the old ones."""
+        self.fit_header()
+        super().keep_plots_readable()

@@ -600,6 +600,9 @@ class OrderLesson(MatrixLesson):
         row = self.controls_row()
         row.addWidget(QLabel(self.tr("Sentences:")))
         self.pair = QComboBox()
+        # as wide as the row allows, not as the longest pair of sentences (which pushed the page out of sight)
+        self.pair.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.pair.setMinimumContentsLength(12)
         for key, (a, b) in lessons.ORDER_PAIRS.items():
             self.pair.addItem(f"{a}  /  {b}", key)
         self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))

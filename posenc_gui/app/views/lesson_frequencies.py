@@ -91,7 +91,7 @@ class FrequencyLesson(LessonView):
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.RichText)
         self.facts.setContentsMargins(8, 4, 8, 6)
-        self.layout().addWidget(self.facts)
+        self.page_layout.addWidget(self.facts)
 
     def add_control(self, text: str, widget) -> None:
         self.control_row.addWidget(QLabel(text))

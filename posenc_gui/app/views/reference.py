@@ -31,7 +31,7 @@ class ReferencePage(View):
         self.graphics.setVisible(False)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.layout().addWidget(self.browser, 1)
+        self.page_layout.addWidget(self.browser, 1)
         self._data = None
 
     @staticmethod

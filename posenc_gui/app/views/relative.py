@@ -59,8 +59,10 @@ class BiasView(View):
         self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
         self.head.blockSignals(False)
         shown = range(heads) if scene.head == "all" else [scene.head]
-        self.panels = [(self.tr("head {0}").format(h), bias[h]) for h in shown]
         self.shown = {"bias": bias}
+        if scene.params.get("causal"):  # keys after the query are masked, not biased by 0: drawn hatched (no value)
+            bias = np.where(np.triu(np.ones(bias.shape[1:], dtype=bool), 1), np.nan, bias)
+        self.panels = [(self.tr("head {0}").format(h), bias[h]) for h in shown]
         low, high, signed = style.levels_for(np.stack([m for _, m in self.panels]))
         self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(signed), (low, high))
 
@@ -75,6 +77,8 @@ class BiasView(View):
         if where is None:
             return ""
         i, j = where
+        if np.isnan(matrix[i, j]):
+            return self.tr("{0}, query {1}, key {2}: masked (a causal query sees no later key)").format(name, i, j)
         return self.tr("{0}, query {1}, key {2} (offset j - i = {3}): bias {4}").format(
             name, i, j, j - i, fmt(float(matrix[i, j])))
 

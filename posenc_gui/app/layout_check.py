@@ -1,0 +1,311 @@
+"""Layout problems found from Qt's own geometry: text cut off or over other text, plots too small.
+
+A screenshot tells a person that a label is cut; this module tells a test. It walks the visible widgets
+of a window and the items of every plot scene in it, measures each text against the box it is drawn in
+(with the font it is drawn with) and against its neighbours, and each plot area against a minimum size.
+``check_window`` returns what it checked and one line per problem (which item, what, by how many pixels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
+                               QGraphicsView, QLabel, QStyle, QStyleOptionComboBox, QWidget)
+
+from .views.base import MIN_PLOT, CellTexts
+
+SLACK = 1.5  # pixels a text may exceed its box by (rounding of fractional font metrics)
+MIN_OVERLAP = 2.0  # texts overlapping by less than this in either direction are touching, not over each other
+
+
+@dataclass
+class Report:
+    """What one check looked at, and what it found wrong."""
+
+    texts_checked: int = 0
+    plots_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: "Report") -> None:
+        self.texts_checked += other.texts_checked
+        self.plots_checked += other.plots_checked
+        self.problems += other.problems
+
+
+@dataclass
+class TextBox:
+    """A text as drawn, in window coordinates, and what drew it (texts of one owner are not compared)."""
+
+    name: str
+    rect: QRectF
+    owner: int
+
+
+def check_window(window: QWidget) -> Report:
+    """Every visible text and plot area of ``window``: cut, overlapping or too small."""
+    report = Report()
+    boxes: list[TextBox] = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not visible(widget, window):
+            continue
+        if isinstance(widget, QGraphicsView):
+            scene_report, scene_boxes = check_scene(widget, window)
+            report.add(scene_report)
+            boxes += scene_boxes
+            continue
+        text_report, box = check_widget_text(widget, window)
+        report.add(text_report)
+        if box is not None:
+            boxes.append(box)
+    report.problems += overlaps(boxes)
+    return report
+
+
+def visible(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisible() and widget.window() is window and not shown_part(widget, window).isEmpty()
+
+
+def shown_part(widget: QWidget, window: QWidget) -> QRectF:
+    """The part of ``widget`` its ancestors leave in sight (a scroll area's viewport clips what it holds),
+    in window coordinates. (``visibleRegion`` also leaves out what children cover: all of a plot view.)"""
+    rect = in_window(widget, window)
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        rect = rect.intersected(in_window(parent, window))
+        parent = parent.parentWidget()
+    return rect
+
+
+def name_of(widget: QWidget) -> str:
+    label = widget.objectName() or type(widget).__name__
+    text = widget_text(widget)
+    return f"{label} {text[:40]!r}" if text else label
+
+
+def widget_text(widget: QWidget) -> str:
+    if isinstance(widget, QLabel):
+        if widget.textFormat() != Qt.PlainText and Qt.mightBeRichText(widget.text()):  # what the reader sees
+            document = QTextDocument()
+            document.setHtml(widget.text())
+            return document.toPlainText().strip()
+        return widget.text().strip()
+    if isinstance(widget, QAbstractButton):
+        return widget.text().replace("&", "").strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text().strip()
+    return ""
+
+
+def in_window(widget: QWidget, window: QWidget) -> QRectF:
+    corner = widget.mapTo(window, QPoint(0, 0))
+    return QRectF(corner.x(), corner.y(), widget.width(), widget.height())
+
+
+def scrolls(widget: QWidget) -> bool:
+    """Whether the widget sits in a scroll area, where being partly out of sight is not being cut."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QGraphicsView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox | None]:
+    """A text widget's text against its own box (what its size hint asks for) and the window's edges."""
+    report = Report()
+    text = widget_text(widget)
+    if not text:
+        return report, None
+    report.texts_checked = 1
+    name = name_of(widget)
+    rect = in_window(widget, window)
+    short = 0.0
+    if isinstance(widget, QLabel):
+        if widget.pixmap() is not None and not widget.pixmap().isNull():
+            return Report(), None
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + SLACK:
+                report.problems.append(f"{name}: wrapped text cut at the bottom by {needed - widget.height():.0f} px")
+        else:
+            short = widget.sizeHint().width() - widget.width()
+    elif isinstance(widget, QComboBox):
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        field_rect = widget.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, widget)
+        icon = widget.iconSize().width() + 4 if not widget.itemIcon(widget.currentIndex()).isNull() else 0
+        short = QFontMetricsF(widget.font()).horizontalAdvance(text) + icon - field_rect.width()
+    elif isinstance(widget, QAbstractSpinBox):
+        edit = widget.findChild(QWidget, "qt_spinbox_lineedit")
+        room = edit.width() if edit is not None else widget.width()
+        short = QFontMetricsF(widget.font()).horizontalAdvance(text) + 4 - room
+    elif isinstance(widget, QAbstractButton):
+        short = widget.sizeHint().width() - widget.width()
+    if short > SLACK:
+        report.problems.append(f"{name}: text cut, {short:.0f} px too narrow")
+    hidden = rect.width() - shown_part(widget, window).width()  # a line read by scrolling sideways is cut too
+    if hidden > SLACK:
+        report.problems.append(f"{name}: {hidden:.0f} px of its width out of sight")
+    if not scrolls(widget):
+        outside = beyond(rect, QRectF(window.rect()))
+        if outside > SLACK:
+            report.problems.append(f"{name}: {outside:.0f} px beyond the window's edge")
+    return report, TextBox(name, shown_part(widget, window), id(widget))
+
+
+def beyond(rect: QRectF, frame: QRectF) -> float:
+    """How far ``rect`` reaches past ``frame`` on its worst side (0 when inside)."""
+    return max(0.0, frame.left() - rect.left(), rect.right() - frame.right(),
+               frame.top() - rect.top(), rect.bottom() - frame.bottom())
+
+
+def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[TextBox]]:
+    """The texts and plot areas of one graphics view (a pyqtgraph layout of plots)."""
+    report = Report()
+    boxes: list[TextBox] = []
+    viewport = view.viewport()
+    origin = viewport.mapTo(window, QPoint(0, 0))
+    in_sight = shown_part(viewport, window)  # a view on a scrolled page is partly out of sight
+
+    def seen(name: str, rect: QRectF, owner: int) -> list[TextBox]:
+        """The text's box in window coordinates as far as it is in sight, for comparing with other texts."""
+        shown = rect.translated(origin.x(), origin.y()).intersected(in_sight)
+        return [] if shown.isEmpty() else [TextBox(name, shown, owner)]
+    frame = QRectF(0, 0, viewport.width(), viewport.height())
+    transform = view.viewportTransform()
+
+    def shown_rect(item, rect: QRectF) -> QRectF:
+        return item.deviceTransform(transform).mapRect(rect)
+
+    for item in view.scene().items():
+        if not item.isVisible() or item.effectiveOpacity() == 0:
+            continue
+        if isinstance(item, QGraphicsTextItem):
+            text = item.toPlainText().strip()
+            if not text:
+                continue
+            report.texts_checked += 1
+            name = f"text {text[:40]!r}"
+            margin = item.document().documentMargin()  # blank room around the text, not ink
+            rect = shown_rect(item, item.boundingRect().adjusted(margin, margin, -margin, -margin))
+            outside = beyond(rect, frame)
+            if outside > SLACK:
+                report.problems.append(f"{name}: {outside:.0f} px beyond the plot area's edge")
+            holder = item.parentItem()
+            if isinstance(holder, pg.LabelItem):
+                room = shown_rect(holder, holder.boundingRect().adjusted(margin, 0, -margin, 0))
+                short = rect.width() - room.width()
+                if short > SLACK:
+                    report.problems.append(f"{name}: cut, {short:.0f} px wider than its room")
+            boxes += seen(name, rect, id(holder or item))
+        elif isinstance(item, pg.AxisItem):
+            axis_report, axis_boxes = check_axis(item, frame, shown_rect)
+            report.add(axis_report)
+            boxes += [shown for box in axis_boxes for shown in seen(box.name, box.rect, box.owner)]
+        elif isinstance(item, CellTexts):
+            report.add(check_cells(item, shown_rect))
+        elif isinstance(item, pg.ViewBox) and not in_colour_bar(item):
+            report.plots_checked += 1
+            rect = shown_rect(item, item.boundingRect())
+            low_width, low_height = MIN_PLOT[0] - rect.width(), MIN_PLOT[1] - rect.height()
+            if low_width > SLACK or low_height > SLACK:
+                report.problems.append(f"plot area {rect.width():.0f} x {rect.height():.0f} px, under the minimum "
+                                       f"{MIN_PLOT[0]} x {MIN_PLOT[1]} by {max(low_width, 0):.0f} x {max(low_height, 0):.0f} px")
+            outside = beyond(rect, frame)
+            if outside > SLACK:
+                report.problems.append(f"plot area {outside:.0f} px beyond the view's edge")
+    return report, boxes
+
+
+def in_colour_bar(item) -> bool:
+    """A colour bar's own view box is a thin strip by design."""
+    parent = item.parentItem()
+    while parent is not None:
+        if isinstance(parent, pg.ColorBarItem):
+            return True
+        parent = parent.parentItem()
+    return False
+
+
+def check_axis(axis: pg.AxisItem, frame: QRectF, shown_rect) -> tuple[Report, list[TextBox]]:
+    """An axis's tick names as pyqtgraph would draw them now: over each other or cut."""
+    report = Report()
+    if not axis.style.get("showValues", True) or axis.size().width() <= 0 or axis.size().height() <= 0:
+        return report, []
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        if axis.style.get("tickFont") is not None:
+            painter.setFont(axis.style["tickFont"])
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    if specs is None:
+        return report, []
+    boxes = []
+    own = shown_rect(axis, axis.boundingRect())
+    for rect, _flags, text in specs[2]:
+        if not str(text).strip():
+            continue
+        report.texts_checked += 1
+        shown = shown_rect(axis, QRectF(rect))
+        name = f"{axis.orientation} axis name {text!r}"
+        outside = max(beyond(shown, frame), beyond(shown, own.adjusted(-2, -2, 2, 2)) if axis.orientation in
+                      ("left", "right") else beyond(shown, frame))
+        if outside > SLACK:
+            report.problems.append(f"{name}: cut by {outside:.0f} px")
+        boxes.append(TextBox(name, shown, id(axis) * 100003 + len(boxes)))
+    # neighbours on one axis: pyqtgraph draws every name it is given, over each other if need be
+    ordered = sorted(boxes, key=lambda box: (box.rect.left(), box.rect.top()))
+    for first, second in zip(ordered, ordered[1:]):
+        if overlap(first.rect, second.rect):
+            report.problems.append(f"{first.name} over {second.name}")
+    return report, [TextBox(box.name, box.rect, id(axis)) for box in boxes]
+
+
+def check_cells(cells: CellTexts, shown_rect) -> Report:
+    """The numbers written in matrix cells against the cells' size on screen."""
+    report = Report()
+    cell = shown_rect(cells, QRectF(0, 0, 1, 1))
+    labels = cells.shown_labels(cell.width(), cell.height())
+    if not labels:
+        return report
+    metrics = QFontMetricsF(cells.font)
+    worst, worst_text, cut = 0.0, "", 0
+    for _row, _col, text, _colour in labels:
+        report.texts_checked += 1
+        short = max(metrics.horizontalAdvance(text) - cell.width(), metrics.tightBoundingRect(text).height() - cell.height())
+        if short > SLACK:
+            cut += 1
+            if short > worst:
+                worst, worst_text = short, text
+    if cut:
+        report.problems.append(f"cell numbers: {cut} of {len(labels)} do not fit their "
+                               f"{cell.width():.0f} x {cell.height():.0f} px cells ({worst_text!r} by {worst:.0f} px)")
+    return report
+
+
+def overlap(a: QRectF, b: QRectF) -> bool:
+    shared = a.intersected(b)
+    return shared.width() > MIN_OVERLAP and shared.height() > MIN_OVERLAP
+
+
+def overlaps(boxes: list[TextBox]) -> list[str]:
+    """Texts of different owners drawn over each other (a sweep along x keeps it near-linear)."""
+    problems = []
+    ordered = sorted(boxes, key=lambda box: box.rect.left())
+    for index, box in enumerate(ordered):
+        for other in ordered[index + 1:]:
+            if other.rect.left() >= box.rect.right() - MIN_OVERLAP:
+                break
+            if other.owner != box.owner and overlap(box.rect, other.rect):
+                shared = box.rect.intersected(other.rect)
+                problems.append(f"{box.name} over {other.name} ({shared.width():.0f} x {shared.height():.0f} px)")
+    return problems

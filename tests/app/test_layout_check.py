@@ -1,0 +1,140 @@
+"""The layout check finds each kind of problem on a deliberately broken layout, and none on a sound one;
+``--self-test --layout-report`` writes its findings as JSON and fails on them."""
+
+import json
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+
+from posenc_gui.app import selftest
+from posenc_gui.app.layout_check import check_window
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.base import CellTexts
+
+LONG = "a label whose text needs far more room than it is given"
+
+
+@pytest.fixture
+def window(qtbot):
+    """An empty window of a known size, shown, for widgets placed by hand."""
+    shown = QMainWindow()
+    shown.setCentralWidget(QWidget())
+    qtbot.addWidget(shown)
+    shown.resize(640, 480)
+    shown.show()
+    return shown
+
+
+def plot_window(window, size=(600, 400)):
+    graphics = pg.GraphicsLayoutWidget(window.centralWidget())
+    graphics.setGeometry(0, 0, *size)
+    plot = graphics.addPlot(row=0, col=0)
+    graphics.show()
+    return graphics, plot
+
+
+def settle(qapp):
+    for _ in range(3):
+        qapp.processEvents()
+
+
+def test_a_sound_layout_has_no_problem(window, qapp):
+    layout = QVBoxLayout(window.centralWidget())
+    layout.addWidget(QLabel("short"))
+    layout.addWidget(QPushButton("Play"))
+    graphics = pg.GraphicsLayoutWidget()
+    layout.addWidget(graphics)
+    plot = graphics.addPlot(title="a title")
+    plot.plot([0, 1, 2], [0, 1, 0])
+    settle(qapp)
+    report = check_window(window)
+    assert report.problems == []
+    assert report.texts_checked >= 3 and report.plots_checked == 1
+
+
+def test_cut_label_and_button(window, qapp):
+    label = QLabel(LONG, window.centralWidget())
+    label.setGeometry(10, 10, 80, 30)
+    button = QPushButton("▶ Play the sweep", window.centralWidget())
+    button.setGeometry(10, 60, 40, 30)
+    for widget in (label, button):
+        widget.show()
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any(LONG[:20] in p and "text cut" in p for p in problems), problems
+    assert any("Play the sweep" in p and "text cut" in p for p in problems), problems
+
+
+def test_text_over_text(window, qapp):
+    first, second = QLabel("first", window.centralWidget()), QLabel("second", window.centralWidget())
+    first.setGeometry(10, 10, 120, 30)
+    second.setGeometry(40, 15, 120, 30)
+    first.show(), second.show()
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("'first' over" in p and "'second'" in p for p in problems), problems
+
+
+def test_text_beyond_the_window(window, qapp):
+    label = QLabel("out of sight", window.centralWidget())
+    label.setGeometry(600, 10, 200, 30)
+    label.show()
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("beyond the window's edge" in p for p in problems), problems
+
+
+def test_collapsed_plot(window, qapp):
+    plot_window(window, size=(300, 60))
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any(p.startswith("plot area") and "under the minimum" in p for p in problems), problems
+
+
+def test_cut_title(window, qapp):
+    _graphics, plot = plot_window(window, size=(200, 300))
+    plot.setTitle("a plot title far too long to be shown whole in a narrow plot")
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("a plot title" in p and ("cut" in p or "beyond" in p) for p in problems), problems
+
+
+def test_numbers_spilling_out_of_cells(window, qapp):
+    _graphics, plot = plot_window(window)
+    plot.addItem(pg.ImageItem(np.zeros((20, 20))))
+    font = QFont()
+    font.setPointSizeF(12)
+    plot.addItem(CellTexts([(r, c, "-0.80665911", "#000000") for r in range(20) for c in range(20)], 20, 20, font))
+    plot.setRange(xRange=(-0.5, 19.5), yRange=(-0.5, 19.5), padding=0)
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any(p.startswith("cell numbers: 400 of 400") for p in problems), problems
+
+
+def test_tick_names_over_each_other(window, qapp):
+    _graphics, plot = plot_window(window, size=(400, 300))
+    plot.getAxis("bottom").setTicks([[(i * 0.1, f"name {i}") for i in range(10)]])
+    plot.setXRange(0, 1, padding=0)
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("bottom axis name" in p and " over " in p for p in problems), problems
+
+
+def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):
+    """Two steps in a small window at a large text size: the report names each step, counts what it
+    checked, and the status is 1 because a cramped step has problems."""
+    steps = [("encoding-sinusoidal", Scene(method="sinusoidal", view="encoding")),
+             ("walkthrough-sinusoidal", Scene(method="sinusoidal", view="walkthrough"))]
+    monkeypatch.setattr(selftest, "plan", lambda deck: steps)
+    report = tmp_path / "layout.json"
+    status = selftest.run_self_test(qapp, layout_report=str(report), window_size=(640, 480), text_scale=1.6)
+    written = json.loads(report.read_text())
+    assert [step["name"] for step in written["steps"]] == [name for name, _ in steps]
+    assert all(step["texts_checked"] > 0 for step in written["steps"])
+    assert written["steps"][0]["plots_checked"] > 0
+    assert any(step["problems"] for step in written["steps"]) and status == 1
+    assert written["screen"] == [640, 480] and written["text_scale"] == 1.6
+
