@@ -102,16 +102,40 @@ def test_cut_title(window, qapp):
     assert any("a plot title" in p and ("cut" in p or "beyond" in p) for p in problems), problems
 
 
-def test_numbers_spilling_out_of_cells(window, qapp):
+class UnfittedCells(CellTexts):
+    """Cell numbers written as given, whatever the cells' size (as CellTexts did before it fitted them)."""
+
+    def shown_labels(self, cell_width, cell_height):
+        return self.labels
+
+
+def matrix_window(window, cls, text):
     _graphics, plot = plot_window(window)
     plot.addItem(pg.ImageItem(np.zeros((20, 20))))
     font = QFont()
     font.setPointSizeF(12)
-    plot.addItem(CellTexts([(r, c, "-0.80665911", "#000000") for r in range(20) for c in range(20)], 20, 20, font))
+    cells = cls([(r, c, text, "#000000") for r in range(20) for c in range(20)], 20, 20, font)
+    plot.addItem(cells)
     plot.setRange(xRange=(-0.5, 19.5), yRange=(-0.5, 19.5), padding=0)
+    return cells
+
+
+def test_numbers_spilling_out_of_cells(window, qapp):
+    matrix_window(window, UnfittedCells, "-0.80665911")
     settle(qapp)
     problems = check_window(window).problems
     assert any(p.startswith("cell numbers: 400 of 400") for p in problems), problems
+
+
+def test_cell_numbers_are_fitted_to_their_cells(window, qapp):
+    """Fewer decimals as the cells narrow (the same for every cell), none when even a whole number does not fit
+    or a line is taller than a cell; the check then finds nothing."""
+    cells = matrix_window(window, CellTexts, "-0.80665911")
+    settle(qapp)
+    assert check_window(window).problems == []
+    assert {text for _r, _c, text, _colour in cells.shown_labels(45, 20)} == {"-0.8"}
+    assert {text for _r, _c, text, _colour in cells.shown_labels(28, 20)} == {"-1"}
+    assert cells.shown_labels(6, 20) == [] and cells.shown_labels(60, 3) == []
 
 
 def test_tick_names_over_each_other(window, qapp):
