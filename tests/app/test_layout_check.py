@@ -133,7 +133,7 @@ def test_cell_numbers_are_fitted_to_their_cells(window, qapp):
     cells = matrix_window(window, CellTexts, "-0.80665911")
     settle(qapp)
     assert check_window(window).problems == []
-    assert {text for _r, _c, text, _colour in cells.shown_labels(45, 20)} == {"-0.8"}
+    assert {text for _r, _c, text, _colour in cells.shown_labels(40, 20)} == {"-0.8"}
     assert {text for _r, _c, text, _colour in cells.shown_labels(28, 20)} == {"-1"}
     assert cells.shown_labels(6, 20) == [] and cells.shown_labels(60, 3) == []
 
