@@ -9,7 +9,6 @@ are shown; a language switch rebuilds the panel, the views and the menus from th
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,8 +23,8 @@ from ..core.params import InputError
 from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
-from ..files import write_bytes_atomic, write_text_atomic
-from .state import Deck, Scene, StateModel, error_text, read_json
+from ..files import write_bytes_atomic
+from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
@@ -62,12 +61,7 @@ def grouped_views() -> list[tuple[str, list[str]]]:
 
 def read_scene(path: str | Path) -> Scene:
     """One scene from a JSON file; InputError (naming the file) for anything wrong with it."""
-    path = Path(path)
-    data = read_json(path, "scene")
-    try:
-        return Scene.from_json(data, applies())
-    except InputError as error:
-        raise InputError("{0}: {1}", path.name, error) from None
+    return Scene.load(path, applies())
 
 
 class MainWindow(QMainWindow):
@@ -591,8 +585,7 @@ class MainWindow(QMainWindow):
 
     # -- files ----------------------------------------------------------------------------------
     def save_scene(self, path: str | Path) -> bool:
-        text = json.dumps(self.model.scene.to_json(), indent=2, ensure_ascii=False) + "\n"
-        return self._write(lambda: write_text_atomic(Path(path), text), path)
+        return self._write(lambda: self.model.scene.save(path), path)
 
     def open_scene(self, path: str | Path) -> bool:
         try:
