@@ -1,5 +1,5 @@
 """Scenes and decks as files: read without Qt; what is read can be written back (no lone surrogates);
-texts have limits; a key given twice is refused."""
+texts have limits; a key given twice is refused; long notes never widen the window past the screen."""
 
 import json
 import os
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 
 from posenc_gui import scene as scene_module
 from posenc_gui.app.selftest import run_self_test
@@ -235,6 +236,7 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(tmp_path, monkeypatc
     assert_one_line(caught.value, f"long.posdeck: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a deck")
 
 
+# -- long notes in the window ---------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot):
     window = MainWindow()
@@ -243,6 +245,35 @@ def window(qtbot):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.mark.parametrize("length", [200, 5000])
+def test_notes_without_spaces_wrap_and_keep_the_window_within_the_screen(window, qapp, tmp_path, length):
+    """A 200-character note with no space (a URL) made the window 2,026 pixels wide here; 5,000 made
+    it 50,251, whatever the window was resized to."""
+    notes = "https://example.org/" + "x" * (length - 20)
+    path = write_deck(tmp_path / "urls.posdeck", [{"method": "sinusoidal", "notes": notes}])
+    assert window.open_deck(path)
+    qapp.processEvents()
+    screen = window.screen().availableGeometry().width()
+    assert window.minimumSizeHint().width() <= screen
+    assert window.width() == 700
+    window.resize(screen, 500)
+    qapp.processEvents()
+    assert window.frameGeometry().width() <= screen + 8  # the frame only (none offscreen)
+    assert window.notes.toPlainText() == notes
+    assert window.notes.document().idealWidth() <= window.notes.viewport().width()  # broken into lines
+    assert window.notes_dock.height() <= window.height() // 3 + 1  # long notes scroll
+
+
+def test_a_clicker_steps_the_deck_while_the_notes_have_the_focus(window, qtbot, tmp_path):
+    path = write_deck(tmp_path / "d.posdeck", [{"method": "sinusoidal", "notes": "one " * 50},
+                                               {"method": "sinusoidal", "notes": "two"}])
+    assert window.open_deck(path)
+    qtbot.mouseClick(window.notes.viewport(), Qt.LeftButton)
+    assert window.notes.hasFocus()
+    qtbot.keyClick(window.notes, Qt.Key_PageDown)
+    assert window.deck_index == 1 and window.notes.toPlainText() == "two"
 
 
 def test_saving_from_the_window_never_fails_on_an_accepted_deck(window, tmp_path):
