@@ -41,11 +41,11 @@ PACKAGE = ROOT / "posenc_gui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh",)
 MARKERS_NAME = ".registry_strings.py"  # exists only while lupdate runs
-# Where the InputError templates shown by the app are: the core, and the app's scene and deck
-# validation, export and file writing (the self-test's one message comes along).
+# Where the InputError templates shown by the app are: the core, the scenes and decks, and the app's
+# export and file writing (the self-test's one message comes along).
 ERROR_SOURCES = (
     PACKAGE / "core",
-    PACKAGE / "app" / "state.py",
+    PACKAGE / "scene.py",
     PACKAGE / "app" / "export.py",
     PACKAGE / "app" / "selftest.py",
     PACKAGE / "files.py",

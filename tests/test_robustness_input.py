@@ -26,6 +26,7 @@ from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow, read_scene
 from posenc_gui.core import registry
 from posenc_gui.core.params import InputError
+from posenc_gui.scene import NOT_A_FILE
 
 VIEWS = applies()
 METHODS = [m.name for m in registry.all_methods()]
@@ -187,7 +188,7 @@ def test_scene_files_are_read_like_decks(tmp_path):
 def test_file_problems_are_shown_in_the_interface_language(window, tmp_path, monkeypatch):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    words = {state.NOT_A_FILE: "{0}：不是文件（{1}是 UTF-8 JSON 文件）", "scene": "场景", "deck": "课件"}
+    words = {NOT_A_FILE: "{0}：不是文件（{1}是 UTF-8 JSON 文件）", "scene": "场景", "deck": "课件"}
     monkeypatch.setattr(state.i18n, "translate", lambda _context, text: words.get(text, text))
     assert not window.open_scene(fifo)
     assert window.error_label.text() == "pipe.json：不是文件（场景是 UTF-8 JSON 文件）"

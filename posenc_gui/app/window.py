@@ -9,14 +9,15 @@ are shown; a language switch rebuilds the panel, the views and the menus from th
 
 from __future__ import annotations
 
-import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel,
+                           QTextOption)
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
-                               QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
+                               QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
 
 from ..core import registry
@@ -24,8 +25,8 @@ from ..core.params import InputError
 from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
-from ..files import write_bytes_atomic, write_text_atomic
-from .state import Deck, Scene, StateModel, error_text, read_json
+from ..files import write_bytes_atomic
+from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
 from .worker import LatestRunner
 
@@ -62,12 +63,7 @@ def grouped_views() -> list[tuple[str, list[str]]]:
 
 def read_scene(path: str | Path) -> Scene:
     """One scene from a JSON file; InputError (naming the file) for anything wrong with it."""
-    path = Path(path)
-    data = read_json(path, "scene")
-    try:
-        return Scene.from_json(data, applies())
-    except InputError as error:
-        raise InputError("{0}: {1}", path.name, error) from None
+    return Scene.load(path, applies())
 
 
 class MainWindow(QMainWindow):
@@ -101,11 +97,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.dock = self._dock("parameters", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.notes.setMargin(8)
-        self.notes.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        # A read-only text pane, not a label: it breaks a word longer than a line (a URL) anywhere,
+        # scrolls long notes, and so never makes the window wider than the screen. Its height is set
+        # for its notes (``_sync_deck``), not held at the two lines its scroll bars would ask for.
+        self.notes = QTextEdit(readOnly=True, focusPolicy=Qt.ClickFocus, frameShape=QFrame.NoFrame, minimumHeight=1)
+        self.notes.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.notes.document().setDocumentMargin(8)
+        self.notes.viewport().setAutoFillBackground(False)
         self.notes_dock = self._dock("notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
         self.notes_dock.setWidget(self.notes)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
@@ -584,16 +582,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0} — {1}").format(self.deck_title, title) if self.deck_title else title)
         self.deck_label.setText(" " + text + " ")
         self.deck_label.setToolTip(scene.notes)
-        self.notes.setText(scene.notes or self.tr("(no notes for this scene)"))
-        if self.notes_dock.isVisible():  # just tall enough for the notes
+        self.notes.setPlainText(scene.notes or self.tr("(no notes for this scene)"))
+        if self.notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
+            self.notes.document().setTextWidth(self.notes_dock.width())
             title_height = self.notes_dock.titleBarWidget().sizeHint().height()
-            height = self.notes.heightForWidth(self.notes_dock.width()) + title_height
-            self.resizeDocks([self.notes_dock], [height], Qt.Vertical)
+            height = math.ceil(self.notes.document().size().height()) + title_height
+            self.resizeDocks([self.notes_dock], [min(height, self.height() // 3)], Qt.Vertical)
 
     # -- files ----------------------------------------------------------------------------------
     def save_scene(self, path: str | Path) -> bool:
-        text = json.dumps(self.model.scene.to_json(), indent=2, ensure_ascii=False) + "\n"
-        return self._write(lambda: write_text_atomic(Path(path), text), path)
+        return self._write(lambda: self.model.scene.save(path), path)
 
     def open_scene(self, path: str | Path) -> bool:
         try:

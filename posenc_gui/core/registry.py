@@ -10,11 +10,11 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
-from .params import InputError, Param, shown
+from .params import InputError, Param, shown, shown_name
 
 FAMILIES = {
     "absolute": "Absolute",
@@ -122,20 +122,28 @@ class Method:
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
 
-    def resolve(self, kind: str, values: dict | None = None) -> dict:
-        """Validated parameters for ``kind``: defaults filled in, types coerced, ranges checked.
+    def resolve(self, kind: str | None = None, values: Mapping | None = None) -> dict:
+        """Validated parameters of output ``kind``, or of the whole method when ``kind`` is None (a
+        scene's): defaults filled in, types coerced, ranges checked, then the method's cross-parameter
+        check (with the defaults of any parameter ``kind`` does not use).
 
-        Unknown names raise InputError, as do the method's own cross-parameter checks.
+        Names the method (or ``kind``) does not take raise InputError.
         """
         values = dict(values or {})
-        params = self.params_for(kind)
-        allowed = {p.name for p in params}
-        extra = sorted(set(values) - allowed)
-        if extra:
-            raise InputError("{0} {1} does not take {2}", self.name, kind, ", ".join(extra))
+        params = self.params if kind is None else self.params_for(kind)
+        names = [p.name for p in params]
+        unknown = sorted(set(values) - set(names), key=str)
+        if unknown and kind is not None:
+            raise InputError("{0} {1} does not take {2}", self.name, kind, ", ".join(map(shown_name, unknown)))
+        if unknown and not names:
+            raise InputError("method {0} has no parameter {1} (it has: none)",
+                             self.name, ", ".join(map(shown_name, unknown)))
+        if unknown:
+            raise InputError("method {0} has no parameter {1} (it has: {2})",
+                             self.name, ", ".join(map(shown_name, unknown)), ", ".join(names))
         resolved = {p.name: p.coerce(values.get(p.name, p.default)) for p in params}
         if self.check is not None:
-            self.check(**{k: resolved.get(k, v) for k, v in self.defaults().items()})
+            self.check(**{**self.defaults(), **resolved})
         return resolved
 
     def nbytes(self, kind: str, resolved: dict) -> int:

@@ -336,7 +336,7 @@ def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.open_deck(deck_file(tmp_path))
     assert window.model.scene.title == "Scene 0"
     assert "scene 1 of 3: Scene 0" in window.deck_label.text()
-    assert window.notes.text() == "notes 0"
+    assert window.notes.toPlainText() == "notes 0"
     assert window.windowTitle().startswith("Test deck")
     qtbot.keyClick(window, Qt.Key_PageDown)
     assert window.model.scene.title == "Scene 1"

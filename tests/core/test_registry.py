@@ -70,6 +70,18 @@ def test_unknown_method_and_output_say_what_exists():
         get("sinusoidal").compute("encoding", {"heads": 3})
 
 
+def test_one_resolve_for_a_whole_method_and_for_one_output():
+    """A scene's parameters (kind None: every parameter) and an output's go through the same checks."""
+    rope = get("rope")
+    assert rope.resolve(None, {"seq_len": 64.0}) == {**rope.defaults(), "seq_len": 64}
+    assert set(rope.resolve("frequencies")) < set(rope.defaults())
+    with pytest.raises(InputError, match=r"method sinusoidal has no parameter heads \(it has: seq_len, d_model"):
+        get("sinusoidal").resolve(None, {"heads": 3})
+    for kind in (None, "angles"):  # the method's own cross-parameter check, either way
+        with pytest.raises(InputError, match="d_model must be even for RoPE"):
+            rope.resolve(kind, {"d_model": 63})
+
+
 def test_memory_budget_refuses_before_allocating(monkeypatch):
     monkeypatch.setenv("POSENC_MEMORY_BUDGET", str(1024))
     with pytest.raises(InputError, match=r"needs 8\.0 KiB, over the memory budget of 1\.0 KiB"):
