@@ -155,6 +155,8 @@ def checked_out(path_text: str, allowed: tuple[str, ...] = SUFFIXES) -> Path:
     path = Path(path_text)
     if path.suffix.lower() not in allowed:
         raise InputError(f"cannot write {path}: the suffix must be {', '.join(allowed)}, not {path.suffix or 'none'!r}")
+    if "\0" in path_text:  # pathlib answers "no such file" to it; writing it raises ValueError
+        raise InputError("cannot write {0}: a file name cannot hold a NUL byte", path_text)
     folder = path.parent
     try:
         if path.is_dir():

@@ -330,6 +330,7 @@ def test_unwritable_folder(tmp_path, capsys):
 def test_an_output_name_too_long_to_examine_is_one_line(tmp_path, capsys):
     target = tmp_path / ("n" * 300 + ".npy")
     assert_refused(*export(tmp_path, capsys, "slopes", "--out", target), "cannot write", "File name too long")
+    assert_refused(*export(tmp_path, capsys, "slopes", "--out", tmp_path / "nul\0.npy"), "nul\\x00.npy", "NUL byte")
     assert list(tmp_path.iterdir()) == []
 
 
