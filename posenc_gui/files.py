@@ -74,11 +74,9 @@ def process_alive(pid: int) -> bool:
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
     except PermissionError:  # someone else's process
         return True
-    except (OverflowError, OSError):
+    except (OverflowError, OSError):  # no such process (ProcessLookupError), or no such number
         return False
     return True
 
