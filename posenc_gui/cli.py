@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from .core import registry
-from .core.params import InputError, Param
+from .core.params import InputError, Param, printable
 from .core.walkthrough import STEPS, trace
-from .files import write_atomic, write_csv
+from .files import write_arrays
 
 PROG = "posenc-gui export"
 SUFFIXES = (".npy", ".csv", ".npz", ".png")
@@ -37,10 +37,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         raise UsageError(message)
-
-
-def one_line(text: object) -> str:
-    return " ".join(str(text).split())
 
 
 # -- the parser, generated from the registry ---------------------------------------------------------
@@ -154,17 +150,23 @@ def build_parser() -> Parser:
 # -- running ------------------------------------------------------------------------------------------
 
 def checked_out(path_text: str, allowed: tuple[str, ...] = SUFFIXES) -> Path:
-    """The output path, refused early when its suffix is unknown or its folder missing or read-only."""
+    """The output path, refused early when its suffix is unknown, its folder missing or read-only, or the
+    path cannot even be examined (a name too long, a folder that may not be entered)."""
     path = Path(path_text)
     if path.suffix.lower() not in allowed:
         raise InputError(f"cannot write {path}: the suffix must be {', '.join(allowed)}, not {path.suffix or 'none'!r}")
+    if "\0" in path_text:  # pathlib answers "no such file" to it; writing it raises ValueError
+        raise InputError("cannot write {0}: a file name cannot hold a NUL byte", path_text)
     folder = path.parent
-    if path.is_dir():
-        raise InputError(f"cannot write {path}: it is a folder")
-    if not folder.exists():
-        raise InputError(f"cannot write {path}: folder {folder} does not exist")
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: {folder} is not a folder")
+    try:
+        if path.is_dir():
+            raise InputError(f"cannot write {path}: it is a folder")
+        if not folder.exists():
+            raise InputError(f"cannot write {path}: folder {folder} does not exist")
+        if not folder.is_dir():
+            raise InputError(f"cannot write {path}: {folder} is not a folder")
+    except OSError as error:
+        raise InputError("cannot write {0}: {1}", str(path), str(error.strerror or error)) from None
     if not os.access(folder, os.W_OK):
         raise InputError(f"cannot write {path}: folder {folder} is not writable")
     return path
@@ -206,18 +208,6 @@ def csv_budget(method: registry.Method, kind: str, resolved: dict) -> None:
     if need > registry.memory_budget():
         raise InputError(f"a CSV of shape {shape} needs about {registry.format_bytes(need)}, over the memory "
                          f"budget of {registry.format_bytes(registry.memory_budget())}; write .npy instead")
-
-
-def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """.npz: every array by name; .npy and .csv: the first one."""
-    suffix = path.suffix.lower()
-    main = next(iter(arrays.values()))
-    if suffix == ".npy":
-        write_atomic(path, lambda handle: np.save(handle, main))
-    elif suffix == ".csv":
-        write_atomic(path, lambda handle: write_csv(handle, main))
-    else:
-        write_atomic(path, lambda handle: np.savez(handle, **arrays))
 
 
 def export_kind(args: argparse.Namespace) -> str:
@@ -263,7 +253,7 @@ def export_main(argv: list[str] | None = None) -> int:
             return int(done.code or 0)
         message = export_walkthrough(args) if args.kind == "walkthrough" else export_kind(args)
     except (UsageError, InputError) as error:
-        print(f"{PROG}: {one_line(error)}", file=sys.stderr)
+        print(f"{PROG}: {printable(str(error))}", file=sys.stderr)  # argparse's words too: one line
         return 2
     except MemoryError:
         print(f"{PROG}: not enough memory for this request; lower the sizes or POSENC_MEMORY_BUDGET",
@@ -272,5 +262,5 @@ def export_main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was written", file=sys.stderr)
         return 130
-    print(message)
+    print(printable(message))
     return 0

@@ -3,14 +3,17 @@ of bad input (status 2, one line, no file touched), a headless PNG, and no Qt fo
 
 import math
 import os
+import pwd
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from posenc_gui import cli
+from posenc_gui import cli, files
 from posenc_gui.core import registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -324,6 +327,57 @@ def test_unwritable_folder(tmp_path, capsys):
     assert not target.exists()
 
 
+def test_an_output_name_too_long_to_examine_is_one_line(tmp_path, capsys):
+    target = tmp_path / ("n" * 300 + ".npy")
+    assert_refused(*export(tmp_path, capsys, "slopes", "--out", target), "cannot write", "File name too long")
+    assert_refused(*export(tmp_path, capsys, "slopes", "--out", tmp_path / "nul\0.npy"), "nul\\x00.npy", "NUL byte")
+    assert list(tmp_path.iterdir()) == []
+
+
+@POSIX_ONLY
+def test_an_output_folder_that_may_not_be_entered_is_one_line(tmp_path):
+    """A real EACCES: a folder without permissions, examined by a user other than root (root, which runs
+    CI, may enter any folder, so the probe gives up root for nobody once Python has loaded)."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o000)
+    target = locked / "out.npy"
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("no user nobody to give up root for")
+    probe = ("import os, sys\nfrom posenc_gui import cli\n"
+             f"if os.geteuid() == 0:\n    os.setgid({nobody.pw_gid}); os.setuid({nobody.pw_uid})\n"
+             f"sys.exit(cli.export_main(['slopes', '--out', {str(target)!r}]))\n")
+    try:
+        done = run_command("-c", probe, cwd=ROOT)
+    finally:
+        locked.chmod(0o700)
+    assert done.returncode == 2 and done.stdout == "", done.stderr
+    assert done.stderr == f"posenc-gui export: cannot write {target}: Permission denied\n"
+    assert list(locked.iterdir()) == []
+
+
+@pytest.mark.parametrize("length", [245, 255])
+def test_names_up_to_the_longest_the_system_allows_are_written(tmp_path, capsys, length):
+    """The temporary file beside the target must fit wherever the target's name fits."""
+    target = tmp_path / ("n" * (length - 4) + ".npy")
+    status, out, err = export(tmp_path, capsys, "slopes", "--heads", 4, "--out", target)
+    assert (status, err) == (0, "")
+    assert np.load(target).shape == (4,) and list(tmp_path.iterdir()) == [target]
+
+
+def test_control_characters_in_a_path_are_shown_escaped_on_one_line(tmp_path, capsys):
+    target = tmp_path / "two\nlines\x1b[31mred" / "out.npy"
+    status, out, err = export(tmp_path, capsys, "slopes", "--out", target)
+    assert_refused(status, out, err, "two\\nlines\\x1b[31mred", "does not exist")
+    assert "\x1b" not in err
+    assert_refused(*export(tmp_path, capsys, "slopes", "--heads\x1b[2J", "4", "--out", target), "\\x1b[2J")
+    written_name = tmp_path / "tab\there.npy"
+    status, out, err = export(tmp_path, capsys, "slopes", "--out", written_name)
+    assert (status, err) == (0, "") and out.count("\n") == 1 and "tab\\there.npy" in out
+
+
 def test_memory_budget_refuses_before_writing(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("POSENC_MEMORY_BUDGET", "100000")
     out = tmp_path / "pe.npy"
@@ -343,7 +397,7 @@ def test_existing_file_kept_when_the_new_write_fails(tmp_path, capsys, monkeypat
         handle.write(b"row,0,1\n0,0.5,")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli, "write_csv", fail_half_way)
+    monkeypatch.setattr(files, "write_csv", fail_half_way)
     assert_refused(*export(tmp_path, capsys, "buckets", "--seq-len", 8, "--out", out), "No space left")
     assert out.read_text() == "old table\n" and [p.name for p in tmp_path.iterdir()] == ["table.csv"]
     assert_refused(*export(tmp_path, capsys, "buckets", "--seq-len", "-8", "--out", out), "seq_len")
@@ -358,7 +412,7 @@ def test_interrupted_write_leaves_no_trace(tmp_path, capsys, monkeypatch):
         handle.write(b"row,0\n")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "write_csv", interrupted)
+    monkeypatch.setattr(files, "write_csv", interrupted)
     status, stdout, err = export(tmp_path, capsys, "slopes", "--out", out)
     assert status == 130 and err.count("\n") == 1 and "interrupted" in err
     assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["pe.csv"]
@@ -374,6 +428,66 @@ def test_new_files_get_the_usual_mode_and_replaced_ones_keep_theirs(tmp_path, ca
     out.chmod(0o600)
     assert export(tmp_path, capsys, "slopes", "--heads", 4, "--out", out)[0] == 0
     assert out.stat().st_mode & 0o777 == 0o600 and np.load(out).shape == (4,)
+
+
+# -- signals and leftovers ------------------------------------------------------------------------
+
+def start_large_csv_export(folder: Path) -> subprocess.Popen:
+    """The real command writing a CSV of tens of MB into ``folder``/big.csv, which takes seconds."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "posenc_gui", "export", "encoding", "--method", "sinusoidal",
+                             "--seq-len", "8192", "--d-model", "512", "--out", "big.csv"],
+                            cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def partial_file(folder: Path, process: subprocess.Popen) -> Path:
+    """The hidden temporary file of ``process``, once it has data in it (the export is then mid-write)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        for path in folder.iterdir():
+            try:
+                if path.name.startswith(".") and path.stat().st_size > 0:
+                    return path
+            except FileNotFoundError:
+                continue
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.005)
+    process.kill()
+    pytest.fail("the export never started writing")
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_during_a_large_export_leaves_the_old_file_and_no_temporary(tmp_path, signum):
+    old = tmp_path / "big.csv"
+    old.write_text("the previous export\n")
+    process = start_large_csv_export(tmp_path)
+    partial_file(tmp_path, process)
+    process.send_signal(signum)
+    process.wait(timeout=60)
+    assert process.returncode == -signum  # ended by the signal, as it would have been
+    assert old.read_text() == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["big.csv"]
+
+
+@POSIX_ONLY
+def test_the_leftover_of_a_killed_export_is_removed_by_the_next_write_there(tmp_path, capsys):
+    process = start_large_csv_export(tmp_path)
+    leftover = partial_file(tmp_path, process)
+    process.kill()  # SIGKILL: nothing can clean up
+    process.wait(timeout=60)
+    assert leftover.exists()
+    fresh = tmp_path / f".posenc-{process.pid}-justnow.tmp"     # dead writer, but changed a moment ago
+    live = tmp_path / f".posenc-{os.getpid()}-inflight.tmp"     # a writer still running
+    mine = tmp_path / ".notes.tmp"                               # not the app's
+    for path in (fresh, live, mine):
+        path.write_bytes(b"x")
+    a_minute_ago = time.time() - 60
+    for path in (leftover, live, mine):
+        os.utime(path, (a_minute_ago, a_minute_ago))
+    status, out, err = export(tmp_path, capsys, "slopes", "--out", tmp_path / "s.npy")
+    assert (status, err) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, live.name, mine.name, "s.npy"])
 
 
 # -- PNG and the real command ---------------------------------------------------------------------

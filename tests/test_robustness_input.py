@@ -431,6 +431,55 @@ def test_the_window_reports_a_full_disk_in_the_status_bar(window, tmp_path, full
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_app_writes_data_with_the_command_lines_writer_and_names_up_to_255(window, tmp_path):
+    assert export.write_arrays is files.write_arrays   # one writer: what the CLI guarantees, the app gets
+    window.model.set_method("sinusoidal", "encoding")
+    target = tmp_path / ("n" * 251 + ".csv")            # the temporary file beside it must fit too
+    assert window.export_data(target), window.error_label.text()
+    assert target.read_text().startswith("row,") and list(tmp_path.iterdir()) == [target]
+
+
+# -- control characters in what a message quotes ------------------------------------------------------
+ESCAPED_NAME = "week\\x1b[31m1\\n.posdeck"
+
+
+def hostile_deck(tmp_path) -> Path:
+    folder = tmp_path / "lecture\x1b[2J"
+    folder.mkdir()
+    deck = folder / "week\x1b[31m1\n.posdeck"
+    deck.write_text("not JSON")
+    return deck
+
+
+def assert_escaped(message: str) -> None:
+    assert "\n" not in message and "\x1b" not in message and ESCAPED_NAME in message, repr(message)
+
+
+def test_control_characters_in_a_deck_path_are_escaped_in_the_message(tmp_path):
+    with pytest.raises(InputError) as caught:
+        Deck.load(hostile_deck(tmp_path), views=VIEWS)
+    assert_escaped(str(caught.value))
+
+
+def test_control_characters_in_a_file_name_are_escaped_in_the_status_bar(window, tmp_path, uncaught):
+    assert not window.open_deck(hostile_deck(tmp_path))
+    assert_escaped(window.error_label.text())
+    assert window.error_label.textFormat() == Qt.PlainText
+    saved = tmp_path / "scene\x1b]0;title\x07.json"
+    assert window.save_scene(saved)
+    message = window.statusBar().currentMessage()
+    assert "\x1b" not in message and "\x07" not in message and "scene\\x1b]0;title\\x07.json" in message
+    assert uncaught == []
+
+
+def test_control_characters_in_a_deck_path_give_one_escaped_line_on_the_command_line(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "posenc_gui", "--self-test", "--deck", str(hostile_deck(tmp_path))],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert_escaped(done.stderr.rstrip("\n"))
+
+
 # -- array files --------------------------------------------------------------------------------------------
 def test_every_np_load_refuses_pickles():
     calls = []

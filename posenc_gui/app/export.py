@@ -1,40 +1,19 @@
-"""Export of what a view shows: PNG at a chosen width, the arrays as CSV / NPY / NPZ (all written
-atomically), and ``render_png`` for the headless ``posenc-gui export ... --out F.png``."""
+"""Export of what a view shows: PNG at a chosen width, the arrays as CSV / NPY / NPZ (``files.write_arrays``,
+all written atomically), and ``render_png`` for the headless ``posenc-gui export ... --out F.png``."""
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice
 
 from ..core.params import InputError
-from ..files import csv_text, write_bytes_atomic, write_text_atomic
 
-DATA_SUFFIXES = (".csv", ".npy", ".npz")
+# The data formats are written as the command line writes them; the window reaches them from here.
+from ..files import DATA_SUFFIXES, write_arrays, write_bytes_atomic  # noqa: F401
+
 MAX_PNG_SIDE = 16384
-
-
-def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray]) -> None:
-    """Write the shown arrays: .npz keeps all of them by name; .npy and .csv the first (main) one."""
-    path = Path(path)
-    if not arrays:
-        raise InputError("this view shows no data yet")
-    suffix = path.suffix.lower()
-    if suffix not in DATA_SUFFIXES:
-        raise InputError("cannot write {0}: use one of {1}", path.name, ", ".join(DATA_SUFFIXES))
-    main = np.asarray(next(iter(arrays.values())))
-    if suffix == ".csv":
-        write_text_atomic(path, csv_text(main))
-        return
-    buffer = io.BytesIO()
-    if suffix == ".npy":
-        np.save(buffer, main)
-    else:
-        np.savez(buffer, **{name: np.asarray(a) for name, a in arrays.items()})
-    write_bytes_atomic(path, buffer.getvalue())
 
 
 def view_image(view, width: int | None = None):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
 
 from ..core import registry
-from ..core.params import InputError
+from ..core.params import InputError, printable
 from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
 
         self.hover_label = QLabel()
         self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.PlainText)  # a file named like HTML is shown as named
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(self.error_label)
 
@@ -513,11 +514,11 @@ class MainWindow(QMainWindow):
         QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(printable(message))  # messages quote file names: one line, no escapes
 
     def _tell(self, message: str) -> None:
         self.error_label.setText("")
-        self.statusBar().showMessage(message, 5000)
+        self.statusBar().showMessage(printable(message), 5000)
 
     # -- decks ----------------------------------------------------------------------------------
     def open_deck(self, path: str | Path) -> bool:

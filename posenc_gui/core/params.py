@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 
@@ -20,7 +21,19 @@ class InputError(ValueError):
         self.template, self.values = template, values
 
     def __str__(self) -> str:
-        return self.template.format(*self.values) if self.values else self.template
+        return printable(self.template.format(*self.values) if self.values else self.template)
+
+
+# Characters that would break a one-line message or act on the terminal showing it: C0 and C1 controls
+# (newline, ESC...), line and paragraph separators, bidirectional overrides, and lone surrogates (from
+# file names that are not UTF-8), which cannot even be printed.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each character of UNPRINTABLE written as its Python escape (``\\n``, ``\\x1b``,
+    ``\\u202e``): a message that quotes user input stays one line and sends no escape sequences."""
+    return UNPRINTABLE.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
 
 
 KINDS = ("int", "float", "bool", "choice")
