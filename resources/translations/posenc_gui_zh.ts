@@ -924,329 +924,329 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="581"/>
+        <location filename="../../posenc_gui/app/window.py" line="582"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="154"/>
+        <location filename="../../posenc_gui/app/window.py" line="155"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="154"/>
+        <location filename="../../posenc_gui/app/window.py" line="155"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="191"/>
+        <location filename="../../posenc_gui/app/window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="192"/>
+        <location filename="../../posenc_gui/app/window.py" line="193"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="193"/>
+        <location filename="../../posenc_gui/app/window.py" line="194"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="194"/>
+        <location filename="../../posenc_gui/app/window.py" line="195"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <location filename="../../posenc_gui/app/window.py" line="196"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="197"/>
+        <location filename="../../posenc_gui/app/window.py" line="198"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="199"/>
+        <location filename="../../posenc_gui/app/window.py" line="200"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="201"/>
+        <location filename="../../posenc_gui/app/window.py" line="202"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="203"/>
+        <location filename="../../posenc_gui/app/window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="206"/>
+        <location filename="../../posenc_gui/app/window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="208"/>
+        <location filename="../../posenc_gui/app/window.py" line="209"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="208"/>
+        <location filename="../../posenc_gui/app/window.py" line="209"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="213"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="214"/>
+        <location filename="../../posenc_gui/app/window.py" line="215"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="217"/>
+        <location filename="../../posenc_gui/app/window.py" line="218"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="219"/>
+        <location filename="../../posenc_gui/app/window.py" line="220"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="222"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="224"/>
+        <location filename="../../posenc_gui/app/window.py" line="225"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="233"/>
+        <location filename="../../posenc_gui/app/window.py" line="234"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="236"/>
+        <location filename="../../posenc_gui/app/window.py" line="237"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="241"/>
+        <location filename="../../posenc_gui/app/window.py" line="242"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="242"/>
+        <location filename="../../posenc_gui/app/window.py" line="243"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="257"/>
+        <location filename="../../posenc_gui/app/window.py" line="258"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="258"/>
+        <location filename="../../posenc_gui/app/window.py" line="259"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="260"/>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="274"/>
+        <location filename="../../posenc_gui/app/window.py" line="275"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="276"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="280"/>
+        <location filename="../../posenc_gui/app/window.py" line="281"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="281"/>
+        <location filename="../../posenc_gui/app/window.py" line="282"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="284"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="289"/>
+        <location filename="../../posenc_gui/app/window.py" line="290"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="295"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
+        <location filename="../../posenc_gui/app/window.py" line="299"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="408"/>
-        <location filename="../../posenc_gui/app/window.py" line="502"/>
+        <location filename="../../posenc_gui/app/window.py" line="409"/>
+        <location filename="../../posenc_gui/app/window.py" line="503"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="576"/>
+        <location filename="../../posenc_gui/app/window.py" line="577"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="578"/>
+        <location filename="../../posenc_gui/app/window.py" line="579"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="580"/>
+        <location filename="../../posenc_gui/app/window.py" line="581"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="582"/>
+        <location filename="../../posenc_gui/app/window.py" line="583"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="585"/>
+        <location filename="../../posenc_gui/app/window.py" line="586"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="615"/>
+        <location filename="../../posenc_gui/app/window.py" line="616"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="628"/>
+        <location filename="../../posenc_gui/app/window.py" line="629"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="636"/>
+        <location filename="../../posenc_gui/app/window.py" line="637"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="644"/>
+        <location filename="../../posenc_gui/app/window.py" line="645"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="645"/>
+        <location filename="../../posenc_gui/app/window.py" line="646"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="650"/>
+        <location filename="../../posenc_gui/app/window.py" line="651"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="651"/>
+        <location filename="../../posenc_gui/app/window.py" line="652"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="660"/>
+        <location filename="../../posenc_gui/app/window.py" line="661"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="660"/>
+        <location filename="../../posenc_gui/app/window.py" line="661"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="665"/>
+        <location filename="../../posenc_gui/app/window.py" line="666"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="665"/>
+        <location filename="../../posenc_gui/app/window.py" line="666"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="671"/>
-        <location filename="../../posenc_gui/app/window.py" line="676"/>
+        <location filename="../../posenc_gui/app/window.py" line="672"/>
+        <location filename="../../posenc_gui/app/window.py" line="677"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="672"/>
+        <location filename="../../posenc_gui/app/window.py" line="673"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="677"/>
+        <location filename="../../posenc_gui/app/window.py" line="678"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="682"/>
+        <location filename="../../posenc_gui/app/window.py" line="683"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="682"/>
+        <location filename="../../posenc_gui/app/window.py" line="683"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="683"/>
+        <location filename="../../posenc_gui/app/window.py" line="684"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="684"/>
+        <location filename="../../posenc_gui/app/window.py" line="685"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -2821,197 +2821,197 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="171"/>
+        <location filename=".registry_strings.py" line="169"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="172"/>
+        <location filename=".registry_strings.py" line="170"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="173"/>
+        <location filename=".registry_strings.py" line="171"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="174"/>
+        <location filename=".registry_strings.py" line="172"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="175"/>
+        <location filename=".registry_strings.py" line="173"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="176"/>
+        <location filename=".registry_strings.py" line="174"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="177"/>
+        <location filename=".registry_strings.py" line="175"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="178"/>
+        <location filename=".registry_strings.py" line="176"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="179"/>
+        <location filename=".registry_strings.py" line="177"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="180"/>
+        <location filename=".registry_strings.py" line="178"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="181"/>
+        <location filename=".registry_strings.py" line="179"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="182"/>
+        <location filename=".registry_strings.py" line="180"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="183"/>
+        <location filename=".registry_strings.py" line="181"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="184"/>
+        <location filename=".registry_strings.py" line="182"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="185"/>
+        <location filename=".registry_strings.py" line="183"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="186"/>
+        <location filename=".registry_strings.py" line="184"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="187"/>
+        <location filename=".registry_strings.py" line="185"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="188"/>
+        <location filename=".registry_strings.py" line="186"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="189"/>
+        <location filename=".registry_strings.py" line="187"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="190"/>
+        <location filename=".registry_strings.py" line="188"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="191"/>
+        <location filename=".registry_strings.py" line="189"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="192"/>
+        <location filename=".registry_strings.py" line="190"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="191"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="192"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="193"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="194"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="195"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="196"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="197"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="198"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
@@ -3021,47 +3021,47 @@ turns made: {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="164"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="165"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="166"/>
+        <location filename=".registry_strings.py" line="164"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="167"/>
+        <location filename=".registry_strings.py" line="165"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="168"/>
+        <location filename=".registry_strings.py" line="166"/>
         <source>no figure for {0}; PNG export draws: {1}</source>
         <translation>{0} 没有对应的图；PNG 导出可以绘制：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="169"/>
+        <location filename=".registry_strings.py" line="167"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="170"/>
+        <location filename=".registry_strings.py" line="168"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
@@ -3206,82 +3206,82 @@ turns made: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>{0} {1} of shape {2} needs {3}, over the memory budget of {4}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
