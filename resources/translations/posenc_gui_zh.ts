@@ -3232,8 +3232,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="248"/>
-        <source>{0} {1} of shape {2} needs {3}, over the memory budget of {4}</source>
-        <translation>{0} 的 {1} 输出（形状 {2}）需要 {3}，超出了 {4} 的内存预算</translation>
+        <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
+        <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="249"/>
