@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from posenc_gui import cli
-from posenc_gui.core import registry
+from posenc_gui.core import attention, lessons, registry
 from posenc_gui.core.methods import learned, rope, t5, xpos
 from posenc_gui.core.params import InputError
 
@@ -170,3 +170,57 @@ def test_t5_buckets_and_bias_by_blocks_equal_the_whole_table(causal, monkeypatch
     np.testing.assert_array_equal(t5.buckets(300, causal, 32, 128), whole)
     table = t5.random_table(32, 4, 5)
     np.testing.assert_array_equal(t5.bias(300, 4, causal, 32, 128, 5), np.moveaxis(table[whole], -1, 0))
+
+
+# -- toy attention ----------------------------------------------------------------------------------------
+
+def clear_attention_caches():
+    for cache in (attention._scores, attention._computed_cached, attention._embeddings, attention._projection_bank):
+        cache.cache_clear()
+
+
+def attention_cases(method) -> list[tuple[int, int, dict]]:
+    """(tokens, heads, params): one case where the (heads, tokens, tokens) scores dominate, one where the
+    (tokens, width) tables do (past the projection bank's width where the method sets the width)."""
+    widths = "d_model" in {p.name for p in method.params}
+    positions = method.output("encoding").shape(**method.resolve("encoding")) if "encoding" in method.outputs else None
+    many = min(300, positions[0]) if positions and "seq_len" not in {p.name for p in method.params} else 300
+    if method.name == "learned":
+        return [(many, 8, {}), (64, 1, {"table": "random", "d_model": 816})]
+    return [(many, 8, {"d_model": 48} if widths else {}), (64, 1, {"d_model": 816} if widths else {})]
+
+
+ATTENTION_CASES = [(m.name, n, heads, params) for m in registry.all_methods() for n, heads, params in attention_cases(m)]
+
+
+@pytest.mark.parametrize("name, n, heads, params", ATTENTION_CASES)
+def test_toy_attention_peaks_within_its_prediction(name, n, heads, params):
+    method = registry.get(name)
+    tokens = [f"w{i}" for i in range(n)]
+    values = {**method.defaults(), **params, "seq_len": n}
+    values.update({"heads": heads} if "heads" in values else {})
+    clear_attention_caches()
+    result, peak = measured_peak(lambda: attention.attention_for(name, params, tokens, heads=heads))
+    assert result.weights.shape == (heads, n, n)
+    assert peak <= attention.attention_peak(method, values, n, heads), peak
+
+
+def test_toy_attention_and_the_order_lesson_with_wide_rope_stay_within_the_budget(monkeypatch):
+    """The audit's case: RoPE at d_model 2048 (4 heads of it: 8192 wide) held 2.6-3.5 GB for 5-512 tokens,
+    the projections drawn whole; here 512 (2048 wide: 150 MB so drawn) under a budget of 100 MB."""
+    monkeypatch.setenv("POSENC_MEMORY_BUDGET", "100000000")
+    params = {"d_model": 512}
+    with pytest.raises(InputError, match=r"attention over 512 tokens with rope and 4 heads needs [\d.]+ MiB at its "
+                                         r"peak, over the memory budget of 95\.4 MiB"):
+        attention.attention_for("rope", params, [f"w{i}" for i in range(512)], heads=4)
+    clear_attention_caches()
+    result, peak = measured_peak(lambda: lessons.order_test("rope", params, *lessons.ORDER_PAIRS["en"], heads=4))
+    assert result["method_difference"] > 1e-6 and peak <= 100_000_000
+
+
+def test_wide_projections_drawn_by_blocks_are_the_whole_draw():
+    width = attention.PROJECTION_BANK + 40
+    x = np.random.default_rng(1).standard_normal((5, width))
+    whole = np.random.default_rng(3 + 7).standard_normal((3, width, width), dtype=np.float32).astype(np.float64)
+    for product, weights in zip(attention._projected([x], width, 3)[0], whole):
+        np.testing.assert_allclose(product, x @ weights, rtol=1e-12, atol=1e-11)
