@@ -386,8 +386,8 @@ def _projected(inputs: list, width: int, seed: int) -> list[tuple[np.ndarray, np
     would cost what the bank saves). Up to the bank's width they are a view of ``_projection_bank``; beyond,
     the same draws a (3, width, width) array would hold, made a block of rows at a time within
     PROJECTION_BLOCK_BYTES and used at once, never kept (a rotary method's width is heads x d_model: a
-    (3, 8192, 8192) draw for d_model 2048 held 2.3 GiB). The blocks are large because each adds into every
-    product: thin blocks made 512 tokens twice as slow."""
+    (3, 8192, 8192) draw for d_model 2048 held 2.3 GiB). The blocks are large because each one adds into
+    every product: the fewer the blocks, the fewer the passes over the products."""
     if width <= PROJECTION_BANK:
         bank = _projection_bank(seed)
         return [tuple(x @ bank[m, :width, :width] for m in range(3)) for x in inputs]

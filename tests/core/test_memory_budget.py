@@ -98,9 +98,9 @@ CASES = [(m.name, kind, variant) for m in registry.all_methods() for kind in m.o
                          ids=[f"{n}-{k}-" + "-".join(map(str, v.values())) for n, k, v in CASES])
 def test_each_output_at_the_largest_admitted_size_peaks_within_its_prediction_and_the_budget(
         name, kind, variant, monkeypatch):
-    monkeypatch.setenv("POSENC_MEMORY_BUDGET", str(BUDGET))
     method = registry.get(name)
     method.compute(kind, variant)  # once at the default sizes: NumPy's first use of a function allocates for good
+    monkeypatch.setenv("POSENC_MEMORY_BUDGET", str(BUDGET))
     resolved = largest_admitted(method, kind, variant)
     for display in (False, True):
         predicted = method.peak_bytes(kind, resolved, display)
@@ -190,7 +190,8 @@ def attention_cases(method) -> list[tuple[int, int, dict]]:
     return [(many, 8, {"d_model": 48} if widths else {}), (64, 1, {"d_model": 816} if widths else {})]
 
 
-ATTENTION_CASES = [(m.name, n, heads, params) for m in registry.all_methods() for n, heads, params in attention_cases(m)]
+ATTENTION_CASES = [(m.name, n, heads, params) for m in registry.all_methods()
+                   for n, heads, params in attention_cases(m)]
 
 
 @pytest.mark.parametrize("name, n, heads, params", ATTENTION_CASES)

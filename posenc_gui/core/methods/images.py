@@ -135,7 +135,8 @@ register(Method(
     summary="A third of each vector each for frame, row and column of a video tubelet.",
     params=(FRAMES, GRID_H, GRID_W, D_MODEL_6, BASE),
     outputs={"encoding": Output(sincos_3d, lambda frames, grid_h, grid_w, d_model, **_:
-                                (frames * grid_h * grid_w, d_model), peak=_grid_peak(("frames", "grid_h", "grid_w"), 3))},
+                                (frames * grid_h * grid_w, d_model),
+                                peak=_grid_peak(("frames", "grid_h", "grid_w"), 3))},
     check=_multiple(6),
 ))
 

@@ -172,7 +172,7 @@ def mean_cosine(count: int, frequencies, log_gains=None) -> np.ndarray:
     return out
 
 
-def decay_peak(seq_len: int, d_model: int, rotary_fraction: float = 1.0, **_) -> int:
+def _decay_peak(seq_len: int, d_model: int, rotary_fraction: float = 1.0, **_) -> int:
     """Bytes ``decay`` holds at its peak: the result, CHUNK_BYTES for ``mean_cosine``, the frequencies."""
     return 8 * seq_len + CHUNK_BYTES + 8 * 8 * (rotary_dim(d_model, rotary_fraction) // 2)
 
@@ -221,7 +221,7 @@ register(Method(
         "angles": Output(lambda **p: angles(**p), lambda seq_len, **p: (seq_len,) + _pairs(**p),
                          params=FREQUENCY_PARAMS, peak=_table_peak(1)),
         "decay": Output(lambda **p: decay(**p), lambda seq_len, **_: (seq_len,), params=FREQUENCY_PARAMS,
-                        peak=decay_peak),
+                        peak=_decay_peak),
     },
     check=_check,
     tags=("rotary",),
