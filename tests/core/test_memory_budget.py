@@ -203,7 +203,8 @@ def test_toy_attention_peaks_within_its_prediction(name, n, heads, params):
     clear_attention_caches()
     result, peak = measured_peak(lambda: attention.attention_for(name, params, tokens, heads=heads))
     assert result.weights.shape == (heads, n, n)
-    assert peak <= attention.attention_peak(method, values, n, heads), peak
+    # the caches were emptied: the share of the prediction for what they keep from earlier calls is not used
+    assert peak <= attention.attention_peak(method, values, n, heads) - attention.CACHE_BYTES, peak
 
 
 def test_toy_attention_and_the_order_lesson_with_wide_rope_stay_within_the_budget(monkeypatch):
