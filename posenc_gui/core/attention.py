@@ -193,6 +193,11 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
         values["seq_len"] = n
     if "heads" in values:
         values["heads"] = heads
+    need, budget = attention_peak(method, values, n, heads, d_model), registry.memory_budget()
+    if need > budget:
+        raise InputError("attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory "
+                         "budget of {4}", n, method.name, heads, registry.format_bytes(need),
+                         registry.format_bytes(budget))
     how, logits, content, position, v, extra_values = _scores(
         method.name, tuple(sorted(values.items())), tuple(tokens), heads, seed, d_model)
     mask = causal_mask(n) if causal else None
@@ -202,6 +207,37 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
         from .methods.shaw import value_term
         out = out + value_term(weights, *extra_values)
     return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
+
+
+SCORES_CACHE_BYTES, COMPUTED_CACHE_BYTES, EMBEDDINGS_CACHE_BYTES = 16 * 2**20, 8 * 2**20, 4 * 2**20
+CACHE_BYTES = SCORES_CACHE_BYTES + COMPUTED_CACHE_BYTES + EMBEDDINGS_CACHE_BYTES
+
+# Tables of (tokens, width) and of (heads, tokens, tokens) float64 numbers attention_for holds at its peak
+# at the most, by how the method enters (measured in tests/core/test_memory_budget.py).
+TOKEN_TABLES = {"add": 20, "rotate": 12, "bias": 12, "shaw": 12, "terms": 12}
+SCORE_TABLES = {"add": 5, "rotate": 5, "bias": 5, "shaw": 7, "terms": 12}
+
+
+def attention_peak(method, values: dict, n: int, heads: int, d_model: int = 64) -> int:
+    """Bytes ``attention_for`` holds at its peak for ``n`` tokens: its tables of tokens and of scores, the
+    method's own encoding or bias (computed, then copied), the projections (the bank, or one block of them
+    beyond it as well), and what the caches may keep from earlier calls."""
+    how = how_applied(method)
+    width, own = d_model, 0
+    if how in ("add", "bias"):
+        kind = "encoding" if how == "add" else "bias"
+        resolved = method.resolve(kind, _only(method, kind, values))
+        own = method.peak_bytes(kind, resolved) + method.nbytes(kind, resolved)
+        if how == "add":
+            width = method.output(kind).shape(**resolved)[1]
+    elif how == "rotate":
+        width = values["d_model"] * heads
+    elif how == "shaw":
+        rows = 2 * values["max_relative"] + 1
+        own = 8 * (heads * n * rows + n * n + rows * (d_model // heads))
+    projections = 12 * 3 * PROJECTION_BANK ** 2 + (PROJECTION_BLOCK_BYTES if width > PROJECTION_BANK else 0)
+    return (8 * n * width * TOKEN_TABLES[how] + 8 * heads * n * n * SCORE_TABLES[how] + own + projections
+            + CACHE_BYTES + registry.SMALL_BYTES)
 
 
 def cached_up_to(limit: int, entries: int):
@@ -246,7 +282,7 @@ def _freeze(value) -> None:
             _freeze(item)
 
 
-@cached_up_to(16 * 2**20, entries=1)
+@cached_up_to(SCORES_CACHE_BYTES, entries=1)
 def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int, d_model: int) -> tuple:
     """(how, logits, content, position, v, extra value term or 0.0) of attention_for, everything before the
     mask and the softmax; read-only, kept while small: toggling causal, or a view asking again, recomputes
@@ -268,20 +304,21 @@ def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int
     if width % heads:
         raise InputError("width {0} does not split into {1} heads evenly", width, heads)
     head_dim = width // heads
-    x, (w_q, w_k, w_v) = _embeddings(tokens, width, seed), _projections(width, seed)
+    x = _embeddings(tokens, width, seed)
     gain = 1.0 / np.sqrt(width)  # the projections' scale, applied to the (few) rows they project
+    products = _projected([x] if how != "add" else [x, encoding, x + encoding], width, seed)
 
-    def project(rows, w):
-        return split_heads(rows @ w * gain, heads)
+    def heads_of(product):
+        return split_heads(product * gain, heads)
 
-    q, k, v = (project(x, w) for w in (w_q, w_k, w_v))
+    q, k, v = map(heads_of, products[0])
     scale = 1.0 / np.sqrt(head_dim)
     content = q @ np.swapaxes(k, -1, -2) * scale
     extra_values = 0.0
     if how == "add":
-        pq, pk = (project(encoding, w) for w in (w_q, w_k))
+        pq, pk = map(heads_of, products[1][:2])
         position = pq @ np.swapaxes(pk, -1, -2) * scale
-        xq, xk, v = (project(x + encoding, w) for w in (w_q, w_k, w_v))
+        xq, xk, v = map(heads_of, products[2])
         logits = xq @ np.swapaxes(xk, -1, -2) * scale
     elif how == "rotate":
         logits, position = _rotated(method.name, values, q, k, n, head_dim, scale)
@@ -316,18 +353,19 @@ def _computed(method_name: str, kind: str, values: dict) -> np.ndarray:
     return _computed_cached(method_name, kind, tuple(sorted(values.items())))
 
 
-@cached_up_to(8 * 2**20, entries=8)
+@cached_up_to(COMPUTED_CACHE_BYTES, entries=8)
 def _computed_cached(method_name: str, kind: str, items: tuple) -> np.ndarray:
     return np.array(registry.get(method_name).compute(kind, dict(items)))  # a copy: the method may keep its own
 
 
-@cached_up_to(4 * 2**20, entries=4)
+@cached_up_to(EMBEDDINGS_CACHE_BYTES, entries=4)
 def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
     """Toy embeddings (N, width) of attention_for, kept (read-only) for the last 4 token lists up to 4 MB (a
     generator per token: 25 ms for 256 tokens)."""
     return toy_embeddings(list(tokens), width, seed)
 
 
+PROJECTION_BLOCK_BYTES = 32 * 2**20  # a block of the projections drawn past the bank, float32 and float64
 PROJECTION_BANK = 768  # widths up to this (4 heads x 192, the widest default d_model) come from one bank
 
 
@@ -342,14 +380,27 @@ def _projection_bank(seed: int) -> np.ndarray:
     return np.random.default_rng(seed + 7).standard_normal(shape, dtype=np.float32).astype(np.float64)
 
 
-def _projections(width: int, seed: int) -> np.ndarray:
-    """Seeded standard-normal projections (3, width, width) of attention_for, to be scaled by 1/sqrt(width)
-    where used (a scaled copy would cost what the bank saves): a view of ``_projection_bank`` up to its
-    width, drawn afresh beyond and not kept (a rotary method's width is heads x d_model: 14 MB past the
-    bank, 39 MB at 1280; a kept one stayed in memory for the rest of a session)."""
+def _projected(inputs: list, width: int, seed: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(x W_q, x W_k, x W_v) of each x (N, width) in ``inputs``, with attention_for's seeded standard-normal
+    projections (3, width, width), to be scaled by 1/sqrt(width) where used (a scaled copy of the weights
+    would cost what the bank saves). Up to the bank's width they are a view of ``_projection_bank``; beyond,
+    the same draws a (3, width, width) array would hold, made a block of rows at a time within
+    PROJECTION_BLOCK_BYTES and used at once, never kept (a rotary method's width is heads x d_model: a
+    (3, 8192, 8192) draw for d_model 2048 held 2.3 GiB). The blocks are large because each one adds into
+    every product: the fewer the blocks, the fewer the passes over the products."""
     if width <= PROJECTION_BANK:
-        return _projection_bank(seed)[:, :width, :width]
-    return np.random.default_rng(seed + 7).standard_normal((3, width, width), dtype=np.float32).astype(np.float64)
+        bank = _projection_bank(seed)
+        return [tuple(x @ bank[m, :width, :width] for m in range(3)) for x in inputs]
+    rng = np.random.default_rng(seed + 7)
+    sums = [np.zeros((3, x.shape[0], width)) for x in inputs]
+    step = max(1, PROJECTION_BLOCK_BYTES // (12 * width))   # each row drawn in float32, then made float64
+    for m in range(3):
+        for start in range(0, width, step):
+            rows = slice(start, min(start + step, width))
+            block = rng.standard_normal((rows.stop - start, width), dtype=np.float32).astype(np.float64)
+            for x, total in zip(inputs, sums):
+                total[m] += x[:, rows] @ block
+    return [tuple(total) for total in sums]
 
 
 def _masked_softmax(logits, mask, dtype=np.float64):

@@ -41,15 +41,28 @@ KINDS = {
 }
 
 DEFAULT_BUDGET_BYTES = 2 * 1024**3
+CHUNK_BYTES = 4 * 2**20   # working memory of one block, for computations done a block at a time
+SMALL_BYTES = 256 * 1024  # Python objects and small arrays beside a computation's arrays, in every estimate
 
 
 def memory_budget() -> int:
-    """Largest array, in bytes, that one request may allocate (POSENC_MEMORY_BUDGET overrides)."""
+    """Most memory, in bytes, that one request may hold at its peak, intermediates included
+    (POSENC_MEMORY_BUDGET overrides)."""
     text = os.environ.get("POSENC_MEMORY_BUDGET", "")
     try:
         return max(int(text), 1) if text else DEFAULT_BUDGET_BYTES
     except ValueError:
         return DEFAULT_BUDGET_BYTES
+
+
+def rows_per_chunk(row_bytes: float) -> int:
+    """How many rows of ``row_bytes`` working memory each make one block of at most CHUNK_BYTES (at least 1)."""
+    return max(1, int(CHUNK_BYTES // max(row_bytes, 1)))
+
+
+def block_bytes(rows: int, row_bytes: float) -> int:
+    """Working memory of one block when ``rows`` rows of ``row_bytes`` each go rows_per_chunk at a time."""
+    return int(min(rows, rows_per_chunk(row_bytes)) * row_bytes)
 
 
 def format_bytes(n: float) -> str:
@@ -66,7 +79,10 @@ class Output:
 
     ``compute(**params)`` returns float64 (or int) arrays for export. ``display`` is an optional
     faster float32 variant for drawing, with a bounded error. ``shape(**params)`` predicts the shape.
-    ``params`` names the method parameters this output uses (all of them when empty).
+    ``params`` names the method parameters this output uses (all of them when empty). ``peak(**params)``
+    predicts the bytes ``compute`` (and ``display``) hold at their peak, the result and every intermediate
+    included; without it the result is taken to be all there is (a computation that allocates nothing
+    else). The registry's tests measure each prediction against the real peak.
     """
 
     compute: Callable[..., np.ndarray]
@@ -74,6 +90,7 @@ class Output:
     params: tuple[str, ...] = ()
     display: Callable[..., np.ndarray] | None = None
     itemsize: int = 8
+    peak: Callable[..., float] | None = None
 
 
 @dataclass(frozen=True)
@@ -150,16 +167,27 @@ class Method:
         out = self.output(kind)
         return int(np.prod(out.shape(**resolved), dtype=np.float64)) * out.itemsize
 
+    def peak_bytes(self, kind: str, resolved: dict, display: bool = False) -> int:
+        """Bytes computing ``kind`` holds at its peak: the output's own prediction (or the result alone),
+        the float32 copy made for drawing, and SMALL_BYTES for the small things beside the arrays."""
+        out = self.output(kind)
+        need = self.nbytes(kind, resolved) if out.peak is None else float(out.peak(**resolved))
+        if display and out.display is None:
+            need += int(np.prod(out.shape(**resolved), dtype=np.float64)) * 4
+        return int(need) + SMALL_BYTES
+
     def compute(self, kind: str, values: dict | None = None, display: bool = False) -> np.ndarray:
-        """Compute output ``kind``; refuse before allocating when it would exceed the budget.
+        """Compute output ``kind``; refuse before allocating when its peak (intermediates included) would
+        exceed the budget.
 
         With ``display=True`` the result is float32 C-contiguous, for drawing.
         """
         resolved = self.resolve(kind, values)
-        need, budget = self.nbytes(kind, resolved), memory_budget()
+        need, budget = self.peak_bytes(kind, resolved, display), memory_budget()
         if need > budget:
-            raise InputError("{0} {1} of shape {2} needs {3}, over the memory budget of {4}", self.name, kind,
-                             self.output(kind).shape(**resolved), format_bytes(need), format_bytes(budget))
+            raise InputError("{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}",
+                             self.name, kind, self.output(kind).shape(**resolved),
+                             format_bytes(self.nbytes(kind, resolved)), format_bytes(need), format_bytes(budget))
         out = self.output(kind)
         if display:
             array = out.display(**resolved) if out.display else out.compute(**resolved)

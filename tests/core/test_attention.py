@@ -183,9 +183,10 @@ def test_cached_scores_give_the_same_result_as_a_fresh_computation():
 
 
 def test_a_narrower_model_has_the_top_left_block_of_a_wider_ones_projections():
-    wide, narrow = attention._projections(96, 3), attention._projections(40, 3)
-    assert wide.shape == (3, 96, 96) and narrow.shape == (3, 40, 40)
-    assert np.array_equal(narrow, wide[:, :40, :40]) and not narrow.flags.writeable
-    beyond = attention._projections(attention.PROJECTION_BANK + 2, 3)  # drawn afresh
-    assert beyond.shape[1] == attention.PROJECTION_BANK + 2 and abs(beyond.std() - 1) < 0.01
-    assert not np.array_equal(attention._projections(40, 4), narrow)  # another seed, other weights
+    x = np.random.default_rng(0).standard_normal((5, 40))
+    padded = np.hstack([x, np.zeros((5, 56))])   # its products with the wide weights use their first 40 rows
+    narrow, wide = attention._projected([x], 40, 3)[0], attention._projected([padded], 96, 3)[0]
+    for small, large in zip(narrow, wide):
+        assert small.shape == (5, 40) and np.allclose(small, large[:, :40], rtol=0, atol=1e-12)
+    assert not attention._projection_bank(3).flags.writeable
+    assert not np.allclose(attention._projected([x], 40, 4)[0][0], narrow[0])  # another seed, other weights

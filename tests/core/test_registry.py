@@ -84,7 +84,8 @@ def test_one_resolve_for_a_whole_method_and_for_one_output():
 
 def test_memory_budget_refuses_before_allocating(monkeypatch):
     monkeypatch.setenv("POSENC_MEMORY_BUDGET", str(1024))
-    with pytest.raises(InputError, match=r"needs 8\.0 KiB, over the memory budget of 1\.0 KiB"):
+    with pytest.raises(InputError, match=r"of shape \(32, 32\) is 8\.0 KiB and needs [\d.]+ KiB at its peak, over "
+                                         r"the memory budget of 1\.0 KiB"):
         get("sinusoidal").compute("encoding", {"seq_len": 32, "d_model": 32})
 
 

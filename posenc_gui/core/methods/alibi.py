@@ -45,7 +45,8 @@ register(Method(
     params=(HEADS, SEQ_LEN, CAUSAL),
     outputs={
         "slopes": Output(lambda heads: slopes(heads), lambda heads, **_: (heads,), params=("heads",)),
-        "bias": Output(bias, lambda heads, seq_len, **_: (heads, seq_len, seq_len)),
+        "bias": Output(bias, lambda heads, seq_len, **_: (heads, seq_len, seq_len),
+                       peak=lambda heads, seq_len, **_: 8 * (heads + 3) * seq_len ** 2),  # and 3 distance tables
     },
     tags=("bias",),
 ))

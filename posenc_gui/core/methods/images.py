@@ -92,6 +92,20 @@ def learned_grid(grid_h: int, grid_w: int, d_model: int, train_h: int = 7, train
     return resize_grid(trained, (train_h, train_w), (grid_h, grid_w))
 
 
+def _grid_peak(sizes, axes):
+    """The table, and the largest axis' 1D table while it is made (its angles, sin, cos and both side by side)."""
+    def peak(d_model, **p):
+        lengths = [p[name] for name in sizes]
+        width = d_model // axes
+        return 8 * (int(np.prod(lengths)) * axes * width + 2.5 * max(lengths) * width)
+    return peak
+
+
+def _learned_grid_peak(grid_h, grid_w, d_model, train_h, train_w, **_):
+    """The trained stand-in (sin-cos and noise), the grid resized along one axis, the result and a copy."""
+    return 8 * d_model * (3 * train_h * train_w + 2 * max(train_h * grid_w, grid_h * train_w) + 2 * grid_h * grid_w)
+
+
 def _multiple(of):
     def check(d_model, **_):
         if d_model % of:
@@ -108,7 +122,8 @@ register(Method(
     citation=CITATION_MAE,
     summary="Half of each vector encodes the patch's column, half its row, each with 1D sin and cos.",
     params=(GRID_H, GRID_W, D_MODEL_4, BASE),
-    outputs={"encoding": Output(sincos_2d, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model))},
+    outputs={"encoding": Output(sincos_2d, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model),
+                                peak=_grid_peak(("grid_h", "grid_w"), 2))},
     check=_multiple(4),
 ))
 
@@ -120,7 +135,8 @@ register(Method(
     summary="A third of each vector each for frame, row and column of a video tubelet.",
     params=(FRAMES, GRID_H, GRID_W, D_MODEL_6, BASE),
     outputs={"encoding": Output(sincos_3d, lambda frames, grid_h, grid_w, d_model, **_:
-                                (frames * grid_h * grid_w, d_model))},
+                                (frames * grid_h * grid_w, d_model),
+                                peak=_grid_peak(("frames", "grid_h", "grid_w"), 3))},
     check=_multiple(6),
 ))
 
@@ -135,6 +151,7 @@ register(Method(
     citation=CITATION_MAE + " interpolate_pos_embed; timm resample_abs_pos_embed",
     summary="A table learned at one image size, stretched to another by bicubic interpolation.",
     params=(GRID_H, GRID_W, D_MODEL_4, TRAIN_H, TRAIN_W, SEED),
-    outputs={"encoding": Output(learned_grid, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model))},
+    outputs={"encoding": Output(learned_grid, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model),
+                                peak=_learned_grid_peak)},
     check=_multiple(4),
 ))

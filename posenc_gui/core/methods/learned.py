@@ -50,11 +50,17 @@ def encoding(seq_len, table="minilm", d_model=128, max_len=512, std=0.02, seed=0
     _check(seq_len=seq_len, table=table, max_len=max_len)
     if table == "minilm":
         return minilm_table()[:seq_len].copy()
-    return random_table(max_len, d_model, std, seed)[:seq_len]
+    return random_table(seq_len, d_model, std, seed)  # the first rows of the same draw, and no more
 
 
 def _shape(seq_len, table, d_model, **_):
     return (seq_len, MINILM_SHAPE[1] if table == "minilm" else d_model)
+
+
+def _peak(seq_len, table, d_model, **_):
+    """The result; for MiniLM also its table, read as float32 and kept as float64."""
+    rows, width = _shape(seq_len, table, d_model)
+    return 8 * rows * width + (12 * MINILM_SHAPE[0] * MINILM_SHAPE[1] if table == "minilm" else 0)
 
 
 def _check(seq_len, table, max_len, **_):
@@ -72,6 +78,6 @@ register(Method(
              "all-MiniLM-L6-v2 (Apache-2.0)",
     summary="One trained vector per position, looked up like a word embedding; none past the last row.",
     params=(SEQ_LEN, TABLE, D_MODEL, MAX_LEN, STD, SEED),
-    outputs={"encoding": Output(encoding, _shape)},
+    outputs={"encoding": Output(encoding, _shape, peak=_peak)},
     check=_check,
 ))

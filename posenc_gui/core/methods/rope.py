@@ -9,7 +9,7 @@ import math
 import numpy as np
 
 from ..params import BASE, EVEN_D_MODEL, InputError, Param
-from ..registry import Method, Output, register
+from ..registry import CHUNK_BYTES, Method, Output, register
 
 SCALINGS = ("none", "linear", "ntk", "dynamic-ntk", "yarn", "llama3")
 LAYOUTS = ("interleaved", "half")
@@ -130,12 +130,60 @@ def encoding(seq_len: int, layout: str = "interleaved", **freq_params) -> np.nda
 
 def decay(seq_len: int, **freq_params) -> np.ndarray:
     """(seq_len,) score (R_m q).(R_n k) / d for q = k = all ones, as a function of the offset m - n
-    (0 .. seq_len-1): sum_i 2 cos(offset theta_i) / d, the paper's long-term decay curve."""
-    return np.cos(angles(seq_len, **freq_params)).mean(axis=1)
+    (0 .. seq_len-1): sum_i 2 cos(offset theta_i) / d, the paper's long-term decay curve. Under YaRN
+    both q and k carry the attention factor (as the cos and sin of ``encoding`` do), so the score carries
+    it squared."""
+    curve = mean_cosine(seq_len, inv_freq(seq_len=seq_len, **freq_params))
+    curve *= attention_factor(freq_params.get("scaling", "none"), freq_params.get("factor", 8.0)) ** 2
+    return curve
+
+
+def mean_cosine(count: int, frequencies, log_gains=None) -> np.ndarray:
+    """(count,) mean over pairs i of exp(t g_i) cos(t w_i) at t = 0 .. count-1 (g = ``log_gains``, none if
+    None), without a (count, pairs) table: with t = B a + b, exp(t g) cos(t w) is
+    exp(B a g) cos(B a w) exp(b g) cos(b w) - exp(B a g) sin(B a w) exp(b g) sin(b w), so each run of B x B
+    offsets is two products of matrices over the pairs, from tables of B rows that stay within CHUNK_BYTES beside
+    the result (a 1M x 1024 table was 8 GiB)."""
+    w = np.asarray(frequencies, dtype=np.float64)
+    pairs = max(len(w), 1)
+    # working memory: 2 tables of offsets b, 3 of offsets B a (one a temporary), 2 grids of B x B
+    block = max(1, min(math.isqrt(count) + 1, CHUNK_BYTES // (80 * pairs), math.isqrt(CHUNK_BYTES // 32)))
+
+    def tables(t):
+        """cos and sin of t w, times exp(t g): 3 tables of len(t) x pairs at the most."""
+        angle = np.outer(t, w)
+        cos = np.cos(angle)
+        sin = np.sin(angle, out=angle)
+        if log_gains is not None:
+            gain = np.exp(np.outer(t, log_gains))
+            cos *= gain
+            sin *= gain
+        return cos, sin
+
+    cos_b, sin_b = tables(np.arange(block, dtype=np.float64))
+    out = np.empty(count)
+    for start in range(0, count, block * block):
+        stop = min(start + block * block, count)
+        cos_a, sin_a = tables(np.arange(start, stop, block, dtype=np.float64))
+        grid = np.einsum("ap,bp->ab", cos_a, cos_b)  # NumPy's own loop: no BLAS threads to wait for
+        grid -= np.einsum("ap,bp->ab", sin_a, sin_b)
+        out[start:stop] = grid.ravel()[:stop - start]
+    out /= pairs
+    return out
+
+
+def _decay_peak(seq_len: int, d_model: int, rotary_fraction: float = 1.0, **_) -> int:
+    """Bytes ``decay`` holds at its peak: the result, CHUNK_BYTES for ``mean_cosine``, the frequencies."""
+    return 8 * seq_len + CHUNK_BYTES + 8 * 8 * (rotary_dim(d_model, rotary_fraction) // 2)
 
 
 def _pairs(d_model, rotary_fraction, **_):
     return (rotary_dim(d_model, rotary_fraction) // 2,)
+
+
+def _table_peak(factor):
+    """Bytes of a (seq_len, pairs) computation holding ``factor`` tables of that size, with its positions."""
+    return lambda seq_len, **p: 8 * seq_len * (factor * _pairs(**p)[0] + 1) + 64 * _pairs(**p)[0]
 
 
 def _check(d_model, rotary_fraction, scaling, beta_fast, beta_slow, low_freq_factor, high_freq_factor, **_):
@@ -166,12 +214,14 @@ register(Method(
             BETA_FAST, BETA_SLOW, LOW_FREQ_FACTOR, HIGH_FREQ_FACTOR),
     outputs={
         "encoding": Output(lambda **p: encoding(layout=p.pop("layout"), **p),
-                           lambda seq_len, d_model, rotary_fraction, **_: (seq_len, rotary_dim(d_model, rotary_fraction))),
+                           lambda seq_len, d_model, rotary_fraction, **_: (seq_len, rotary_dim(d_model, rotary_fraction)),
+                           peak=_table_peak(5)),  # the result (2 tables), the angles, a cos or sin and its scaled copy
         "frequencies": Output(_freq_out(inv_freq), _pairs, params=FREQUENCY_PARAMS),
         "wavelengths": Output(_freq_out(lambda **p: 2 * np.pi / inv_freq(**p)), _pairs, params=FREQUENCY_PARAMS),
         "angles": Output(lambda **p: angles(**p), lambda seq_len, **p: (seq_len,) + _pairs(**p),
-                         params=FREQUENCY_PARAMS),
-        "decay": Output(lambda **p: decay(**p), lambda seq_len, **_: (seq_len,), params=FREQUENCY_PARAMS),
+                         params=FREQUENCY_PARAMS, peak=_table_peak(1)),
+        "decay": Output(lambda **p: decay(**p), lambda seq_len, **_: (seq_len,), params=FREQUENCY_PARAMS,
+                        peak=_decay_peak),
     },
     check=_check,
     tags=("rotary",),

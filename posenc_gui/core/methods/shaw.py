@@ -46,6 +46,13 @@ def bias(seq_len: int, heads: int = 8, max_relative: int = 4, head_dim: int = 16
     return logits(q, table_k, distances(seq_len, max_relative)) / np.sqrt(head_dim)
 
 
+def _bias_peak(seq_len, heads, max_relative, head_dim, **_):
+    """The queries, their products with the key table, both tables, the result and its scaled copy, the
+    distances (and their clipped copy)."""
+    rows = 2 * max_relative + 1
+    return 8 * (heads * seq_len * (head_dim + rows) + 2 * rows * head_dim + 2 * heads * seq_len ** 2 + 2 * seq_len ** 2)
+
+
 register(Method(
     name="shaw",
     title="Relative (Shaw)",
@@ -55,9 +62,10 @@ register(Method(
     summary="Distances j - i, clipped to +-K, pick learned vectors added to keys and values.",
     params=(SEQ_LEN, HEADS, MAX_RELATIVE, HEAD_DIM, SEED),
     outputs={
-        "distances": Output(distances, lambda seq_len, **_: (seq_len, seq_len), params=("seq_len", "max_relative")),
+        "distances": Output(distances, lambda seq_len, **_: (seq_len, seq_len), params=("seq_len", "max_relative"),
+                            peak=lambda seq_len, **_: 16 * seq_len ** 2),  # j - i, then clipped
         "tables": Output(random_tables, lambda max_relative, head_dim, **_: (2, 2 * max_relative + 1, head_dim),
                          params=("max_relative", "head_dim", "seed")),
-        "bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len)),
+        "bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len), peak=_bias_peak),
     },
 ))

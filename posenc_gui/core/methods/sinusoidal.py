@@ -92,6 +92,11 @@ def encoding_display(seq_len, d_model, base=10000.0, layout="interleaved", min_t
     return out[:seq_len]
 
 
+def _encoding_peak(seq_len, d_model, **_):
+    """The result, the angles (a column per pair) and one sin or cos of them, the positions."""
+    return 8 * seq_len * (d_model + 2 * ((d_model + 1) // 2) + 1)
+
+
 def _freq_shape(d_model, layout, **_):
     return ((d_model + 1) // 2 if layout == "interleaved" else d_model // 2,)
 
@@ -105,7 +110,7 @@ SINUSOIDAL = register(Method(
     params=(SEQ_LEN, D_MODEL, BASE, LAYOUT, MIN_TIMESCALE, PADDING_IDX),
     outputs={
         "encoding": Output(encoding, lambda seq_len, d_model, **_: (seq_len, d_model),
-                           display=encoding_display),
+                           display=encoding_display, peak=_encoding_peak),
         "frequencies": Output(
             lambda d_model, base, layout, min_timescale: frequencies(d_model, base, layout, min_timescale),
             _freq_shape, params=("d_model", "base", "layout", "min_timescale")),

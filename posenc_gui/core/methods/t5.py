@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import CAUSAL, HEADS, SEED, SEQ_LEN, InputError, Param
-from ..registry import Method, Output, register
+from ..registry import Method, Output, block_bytes, register, rows_per_chunk
 
 NUM_BUCKETS = Param("num_buckets", "int", 32, "Number of buckets (halved per direction when bidirectional)",
                     2, 1024, label="Buckets")
@@ -36,10 +36,25 @@ def relative_position_bucket(relative_position, bidirectional: bool = True, num_
     return offset + np.where(r < max_exact, r, large)
 
 
+BUCKET_TEMPORARIES = 8  # arrays of the size of its input relative_position_bucket holds at once, at the most
+
+
 def buckets(seq_len: int, causal: bool = False, num_buckets: int = 32, max_distance: int = 128) -> np.ndarray:
-    """(N, N) int: [i, j] is the bucket of key j seen from query i."""
+    """(N, N) int: [i, j] is the bucket of key j seen from query i. Computed a block of queries at a time, so
+    that the bucketing's temporaries stay within CHUNK_BYTES beside the result."""
+    out = np.empty((seq_len, seq_len), dtype=np.int64)
+    for rows, offsets in _query_blocks(seq_len, BUCKET_TEMPORARIES):
+        out[rows] = relative_position_bucket(offsets, not causal, num_buckets, max_distance)
+    return out
+
+
+def _query_blocks(seq_len: int, tables: int):
+    """(rows, key - query offsets of those rows) for blocks of queries each holding ``tables`` tables of their
+    offsets' size within CHUNK_BYTES."""
     pos = np.arange(seq_len)
-    return relative_position_bucket(pos[None, :] - pos[:, None], not causal, num_buckets, max_distance)
+    step = rows_per_chunk(8 * tables * seq_len)
+    for start in range(0, seq_len, step):
+        yield slice(start, start + step), pos[None, :] - pos[start:start + step, None]
 
 
 def random_table(num_buckets: int, heads: int, seed: int = 0) -> np.ndarray:
@@ -49,9 +64,20 @@ def random_table(num_buckets: int, heads: int, seed: int = 0) -> np.ndarray:
 
 def bias(seq_len: int, heads: int = 8, causal: bool = False, num_buckets: int = 32, max_distance: int = 128,
          seed: int = 0) -> np.ndarray:
-    """(heads, N, N) the bias each head adds to its logits: table[bucket(j - i), head]."""
-    table = random_table(num_buckets, heads, seed)
-    return np.moveaxis(table[buckets(seq_len, causal, num_buckets, max_distance)], -1, 0)
+    """(heads, N, N) the bias each head adds to its logits: table[bucket(j - i), head], a block of queries at
+    a time (as ``buckets``)."""
+    table = random_table(num_buckets, heads, seed).T.copy()   # (heads, buckets): each head's row is contiguous
+    out = np.empty((heads, seq_len, seq_len))
+    for rows, offsets in _query_blocks(seq_len, BUCKET_TEMPORARIES + heads):
+        out[:, rows] = table[:, relative_position_bucket(offsets, not causal, num_buckets, max_distance)]
+    return out
+
+
+def _peak(seq_len, heads, result_tables, num_buckets):
+    """The result, one block of queries (bucketing's temporaries and, for the bias, every head's values) and
+    the bias table (drawn, then copied head by head)."""
+    return (8 * result_tables * seq_len ** 2 + block_bytes(seq_len, 8 * (BUCKET_TEMPORARIES + heads) * seq_len)
+            + 16 * heads * num_buckets)
 
 
 def _check(num_buckets, max_distance, causal, **_):
@@ -71,8 +97,10 @@ register(Method(
     params=(SEQ_LEN, HEADS, CAUSAL, NUM_BUCKETS, MAX_DISTANCE, SEED),
     outputs={
         "buckets": Output(buckets, lambda seq_len, **_: (seq_len, seq_len),
-                          params=("seq_len", "causal", "num_buckets", "max_distance")),
-        "bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len)),
+                          params=("seq_len", "causal", "num_buckets", "max_distance"),
+                          peak=lambda seq_len, **_: _peak(seq_len, 0, 1, 0)),
+        "bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len),
+                       peak=lambda seq_len, heads, num_buckets, **_: _peak(seq_len, heads, heads, num_buckets)),
     },
     check=_check,
     tags=("bias",),

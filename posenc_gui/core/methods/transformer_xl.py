@@ -51,6 +51,13 @@ def toy_terms(seq_len: int, head_dim: int = 32, seed: int = 0) -> np.ndarray:
     return terms(*toy_inputs(seq_len, head_dim, seed)) / np.sqrt(head_dim)
 
 
+def _terms_peak(seq_len, head_dim, **_):
+    """q and k, W_R (and its scaled draw), R of every offset (its angles, sin and cos) and W_R R, q (W_R R)^T,
+    the four terms, the offsets' index and their stack."""
+    n, d = seq_len, head_dim
+    return 8 * (2 * d * d + 5 * n * d + 8 * n * n)
+
+
 def _check(head_dim, **_):
     if head_dim % 2:
         raise InputError("head_dim must be even (R pairs sin and cos), not {0}", head_dim)
@@ -63,6 +70,6 @@ register(Method(
     citation="Dai et al. 2019, Transformer-XL (arXiv:1901.02860), pytorch/mem_transformer.py",
     summary="The score splits into content, content-position, and two global bias terms u and v.",
     params=(SEQ_LEN, HEAD_DIM, SEED),
-    outputs={"terms": Output(toy_terms, lambda seq_len, **_: (4, seq_len, seq_len))},
+    outputs={"terms": Output(toy_terms, lambda seq_len, **_: (4, seq_len, seq_len), peak=_terms_peak)},
     check=_check,
 ))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import EVEN_D_MODEL, SEQ_LEN, InputError, Param
-from ..registry import Method, Output, register
-from .rope import inv_freq
+from ..registry import CHUNK_BYTES, Method, Output, register
+from .rope import inv_freq, mean_cosine
 
 SCALE_BASE = Param("scale_base", "float", 512.0, "B: the scale grows by a factor zeta over B positions", 1.0,
                    1e6, label="Scale base")
@@ -30,10 +30,13 @@ def scale(seq_len: int, d_model: int, scale_base: float = 512.0) -> np.ndarray:
 
 def decay(seq_len: int, d_model: int, scale_base: float = 512.0) -> np.ndarray:
     """(seq_len,) score / d of rotated, scaled all-ones q and k against the offset m - n:
-    sum_i 2 zeta_i^(offset/B) cos(offset theta_i) / d."""
-    offset = np.arange(seq_len)[:, None]
-    theta = inv_freq(d_model)[None, :]
-    return (zeta(d_model)[None, :] ** (offset / scale_base) * np.cos(offset * theta)).mean(axis=1)
+    sum_i 2 zeta_i^(offset/B) cos(offset theta_i) / d, in blocks of offsets (rope.mean_cosine)."""
+    return mean_cosine(seq_len, inv_freq(d_model), np.log(zeta(d_model)) / scale_base)
+
+
+def _decay_peak(seq_len, d_model, **_):
+    """The result, CHUNK_BYTES for mean_cosine, and the per-pair vectors."""
+    return 8 * seq_len + CHUNK_BYTES + 8 * 8 * (d_model // 2)
 
 
 def _check(d_model, **_):
@@ -49,8 +52,9 @@ register(Method(
     summary="RoPE whose pairs also shrink with distance: zeta^(n/B) on queries, zeta^(-n/B) on keys.",
     params=(SEQ_LEN, EVEN_D_MODEL, SCALE_BASE),
     outputs={
-        "scale": Output(scale, lambda seq_len, d_model, **_: (seq_len, d_model // 2)),
-        "decay": Output(decay, lambda seq_len, **_: (seq_len,)),
+        "scale": Output(scale, lambda seq_len, d_model, **_: (seq_len, d_model // 2),
+                        peak=lambda seq_len, d_model, **_: 8 * seq_len * (d_model // 2 + 2)),  # and positions
+        "decay": Output(decay, lambda seq_len, **_: (seq_len,), peak=_decay_peak),
     },
     check=_check,
 ))
