@@ -831,6 +831,7 @@ class MainWindow(QMainWindow):
             audience, lecturer = choose_screens([(s.size().width(), s.size().height()) for s in screens],
                                                 screens.index(primary) if primary in screens else 0)
             self._move_to(screens[audience])
+            self.setGeometry(screens[audience].geometry())  # what full screen is where no window manager says so
             self.showFullScreen()
             if lecturer is not None:
                 self._show_presenter(screens[lecturer])

@@ -414,7 +414,8 @@ def test_clicker_keys_on_a_real_x_server_with_two_screens(x_server, tmp_path):
         state(lambda s: s["index"] == 0, "Home goes to the first scene")
         key("F5")
         shown = state(lambda s: s["presenting"] and s["presenter_visible"], "presenting on two screens")
-        assert shown["window_screen"] == [1280, 720] and shown["presenter_screen"] == [1920, 1080]
+        assert shown["window_screen"] == shown["window_size"] == [1280, 720]  # the projector, filled
+        assert shown["presenter_screen"] == [1920, 1080]
         key("Next")
         state(lambda s: s["index"] == 1 and s["presenter_number"] == "Scene 2 of 27", "PageDown steps")
         key("b")

@@ -41,7 +41,7 @@ def main(state_file: str, deck_file: str) -> int:
             "saved_view": window.deck_scenes[window.deck_index].view, "title": window.windowTitle(),
             "focus": focused.objectName() if focused is not None else None,
             "presenting": window.presenting, "blank": window.blank.isVisible(),
-            "window_screen": size(window.screen()),
+            "window_screen": size(window.screen()), "window_size": [window.width(), window.height()],
             "presenter_visible": presenter is not None and presenter.isVisible(),
             "presenter_screen": size(presenter.screen()) if presenter is not None else None,
             "presenter_number": presenter.number.text() if presenter is not None else None,
