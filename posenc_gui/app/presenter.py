@@ -95,8 +95,12 @@ class PresenterWindow(QWidget):
         scene's title (None at the last scene)."""
         self.number.setText(self.tr("Scene {0} of {1}").format(number, count) if count else "")
         self.current.setText(self.tr("Now: {0}").format(title))
-        self.upcoming.setText(self.tr("Next: {0}").format(next_title) if next_title is not None
-                              else self.tr("Next: (end of the deck)"))
+        if not count:
+            self.upcoming.setText("")
+        elif next_title is None:
+            self.upcoming.setText(self.tr("Next: (end of the deck)"))
+        else:
+            self.upcoming.setText(self.tr("Next: {0}").format(next_title))
         self.notes.setText(notes or self.tr("(no notes for this scene)"))
 
     def set_points(self, points: float) -> None:

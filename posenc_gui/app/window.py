@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.deck = DeckNavigator(self)
         self.deck.changed.connect(self._show_deck_scene)
         self.presenter: PresenterWindow | None = None
+        self.focus_before_blank: QWidget | None = None
         self.views: dict = {}
         self.commands: dict[str, QAction] = {}
         self.panel_hidden_for_view = False
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.audience_title = QLabel()  # what the hall reads above the view while presenting
         self.audience_title.setObjectName("audience_title")
         self.audience_title.setMargin(6)
+        self.audience_title.setTextFormat(Qt.PlainText)  # a scene's title as written, bold by its font
         self.audience_title.hide()
         self.blank = QWidget(self)  # B or ".": a black screen until any key or click
         self.blank.setObjectName("blank_screen")
@@ -392,6 +394,9 @@ class MainWindow(QMainWindow):
             view.deleteLater()
         self.views = {}
         self._build_translated()
+        if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
+            self.menuBar().hide()
+            self.toolbar.hide()
         old_model.deleteLater()
         self.apply_look()
 
@@ -665,7 +670,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(title)
         self.deck_label.setText(" " + text + " ")
         self.deck_label.setToolTip(scene.notes)
-        self.audience_title.setText(f"<b>{scene.title or view_title(scene.view)}</b>")
+        self.audience_title.setText(scene.title or view_title(scene.view))
         self.notes.setText(scene.notes or self.tr("(no notes for this scene)"))
         if self.presenter is not None:
             upcoming = self.deck.next_scene
@@ -884,7 +889,7 @@ class MainWindow(QMainWindow):
             self.blank.setFocus()
             return
         self.blank.hide()
-        focused = getattr(self, "focus_before_blank", None)
+        focused = self.focus_before_blank
         if focused is not None and shiboken6.isValid(focused) and focused.isVisible():
             focused.setFocus()
 
@@ -916,6 +921,7 @@ class MainWindow(QMainWindow):
             widget.setFont(font)
         font = self.audience_title.font()
         font.setPointSizeF(points * AUDIENCE_TITLE_SCALE)
+        font.setBold(True)
         self.audience_title.setFont(font)
         if self.presenter is not None:
             self.presenter.set_points(style.BASE_POINTS * self.text_scale)

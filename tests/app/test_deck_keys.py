@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QSpinBox, QToolBar
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QSpinBox
 
 from posenc_gui.app import window as window_module
 from posenc_gui.app.deck_navigator import DeckNavigator
@@ -29,23 +29,42 @@ LAST = 26  # index of the default deck's last scene (27 scenes)
 
 
 @pytest.fixture
-def window(qtbot, qapp, tmp_path):
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+def window(qtbot, tmp_path):
+    """A new window, as the app starts (no deck)."""
     win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+@pytest.fixture(scope="module")
+def shared_window(qapp, tmp_path_factory):
+    """One window for the deck tests, so that the views of the deck's scenes are built once, not per test."""
+    win = MainWindow(settings=QSettings(str(tmp_path_factory.mktemp("deck_keys") / "settings.ini"),
+                                        QSettings.IniFormat))
+    win.show()
     yield win
     win.set_presenting(False)
+    win.close()
+    win.deleteLater()
 
 
 @pytest.fixture
-def deck_window(window):
-    assert window.open_deck(DEFAULT_DECK)
-    return window
+def deck_window(shared_window, qtbot):
+    """The shared window with the default deck at its first scene, windowed, the focus in the view."""
+    win = shared_window
+    win.set_presenting(False)
+    win.set_blank(False)
+    if win.dock.isHidden():  # closed by a test: back with the next view that uses the method
+        win.panel_hidden_for_view = True
+    assert win.open_deck(DEFAULT_DECK)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    focus(qtbot, view_focus(win))
+    return win
 
 
 def press(qtbot, window, key, text_modifiers=Qt.NoModifier):
@@ -82,8 +101,9 @@ def assert_shows(window, index):
 
 
 # -- the bugs of the trial, each first ---------------------------------------------------------
-def test_the_view_selector_does_not_take_the_initial_focus(deck_window):
-    assert QApplication.focusWidget() is not deck_window.selector
+def test_the_view_selector_does_not_take_the_initial_focus(window):
+    assert window.open_deck(DEFAULT_DECK)
+    assert QApplication.focusWidget() is not window.selector
 
 
 def test_end_in_a_windowed_deck_goes_to_the_last_scene_not_the_view_selector(deck_window, qtbot):
@@ -251,10 +271,13 @@ def test_presenting_shows_the_audience_the_view_and_its_title_only(deck_window, 
     press(qtbot, deck_window, Qt.Key_F5)  # a clicker's slideshow button
     assert deck_window.presenting and deck_window.isFullScreen()
     for hidden in (deck_window.dock, deck_window.notes_dock, deck_window.menuBar(), deck_window.statusBar(),
-                   deck_window.findChild(QToolBar)):
+                   deck_window.toolbar):
         assert hidden.isHidden()
     assert deck_window.audience_title.isVisible()
-    assert deck_window.audience_title.text() == "<b>The sinusoidal encoding</b>"
+    assert deck_window.audience_title.text() == "The sinusoidal encoding"
+    deck_window.set_language("zh")  # rebuilt menus and toolbar stay hidden
+    assert deck_window.menuBar().isHidden() and deck_window.toolbar.isHidden()
+    deck_window.set_language("en")
     press(qtbot, deck_window, Qt.Key_P)
     assert deck_window.dock.isVisible()
     press(qtbot, deck_window, Qt.Key_P)
@@ -266,7 +289,7 @@ def test_presenting_shows_the_audience_the_view_and_its_title_only(deck_window, 
     press(qtbot, deck_window, Qt.Key_Escape)
     assert not deck_window.presenting and not deck_window.isFullScreen()
     for shown in (deck_window.dock, deck_window.notes_dock, deck_window.menuBar(), deck_window.statusBar(),
-                  deck_window.findChild(QToolBar)):
+                  deck_window.toolbar):
         assert shown.isVisible()
     assert deck_window.audience_title.isHidden()
 
