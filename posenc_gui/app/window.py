@@ -48,9 +48,9 @@ CLICKER_KEYS = {Qt.Key_PageDown: "next_scene", Qt.Key_Right: "next_scene", Qt.Ke
 PRESENTING_KEYS = {Qt.Key_P: "toggle_panel", Qt.Key_N: "toggle_notes", Qt.Key_Escape: "stop_presenting"}
 STEPPING = frozenset({"next_scene", "previous_scene", "first_scene", "last_scene"})
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)  # keep every key but PageUp / PageDown
-TYPED_INTO = (QAbstractSpinBox,)  # keep the keys that type a number (Backspace, "."); the others step the deck
+NUMBER_FIELDS = (QAbstractSpinBox,)  # keep the keys that type a number (NUMBER_KEYS); the others are the deck's
 PAGE_KEYS = (Qt.Key_PageUp, Qt.Key_PageDown)
-MOVE_KEYS = (Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Left, Qt.Key_Right, Qt.Key_Home, Qt.Key_End, Qt.Key_Space)
+NUMBER_KEYS = (Qt.Key_Backspace, Qt.Key_Period)
 ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
 
 
@@ -76,17 +76,19 @@ def grouped_views() -> list[tuple[str, list[str]]]:
 def clicker_command(key: int, modifiers, focused, deck_open: bool, presenting: bool) -> str | None:
     """The command a key press stands for in deck mode or while presenting (a name from CLICKER_KEYS or
     PRESENTING_KEYS), or None when the key is left to ``focused``, the widget with the focus (or None): a
-    text field being typed into keeps every key but PageUp / PageDown, a spin box the keys that type a number;
+    text field being typed into keeps every key but PageUp / PageDown, a spin box Backspace and ".";
     sliders, the View selector, buttons and plots keep none. Stepping needs a deck."""
     if modifiers & ~Qt.KeypadModifier:
         return None
     command = CLICKER_KEYS.get(key) or (PRESENTING_KEYS.get(key) if presenting else None)
     if command is None or not (deck_open or presenting) or (command in STEPPING and not deck_open):
         return None
-    if isinstance(focused, TEXT_FIELDS) and not focused.isReadOnly():
+    typed_into = (isinstance(focused, TEXT_FIELDS) and not focused.isReadOnly()
+                  or isinstance(focused, QComboBox) and focused.isEditable())
+    if typed_into:
         return command if key in PAGE_KEYS else None
-    if isinstance(focused, TYPED_INTO) or (isinstance(focused, QComboBox) and focused.isEditable()):
-        return command if key in MOVE_KEYS else None
+    if isinstance(focused, NUMBER_FIELDS) and key in NUMBER_KEYS:
+        return None
     return command
 
 

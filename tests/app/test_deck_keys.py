@@ -253,11 +253,16 @@ def test_clicker_command_is_decided_by_the_focused_widget(qapp):
     spin, field, combo = QSpinBox(), QLineEdit(), QComboBox()
     assert command(Qt.Key_Right, Qt.NoModifier, spin, True, False) == "next_scene"
     assert command(Qt.Key_Backspace, Qt.NoModifier, spin, True, False) is None  # typing a number
+    assert command(Qt.Key_Period, Qt.NoModifier, spin, True, False) is None
+    assert command(Qt.Key_B, Qt.NoModifier, spin, True, False) == "blank"
     assert command(Qt.Key_Right, Qt.NoModifier, field, True, False) is None
     assert command(Qt.Key_PageDown, Qt.NoModifier, field, True, False) == "next_scene"
     field.setReadOnly(True)
     assert command(Qt.Key_Right, Qt.NoModifier, field, True, False) == "next_scene"
     assert command(Qt.Key_End, Qt.NoModifier, combo, True, False) == "last_scene"
+    combo.setEditable(True)
+    assert command(Qt.Key_End, Qt.NoModifier, combo, True, False) is None
+    combo.setEditable(False)
     assert command(Qt.Key_End, Qt.ControlModifier, combo, True, False) is None
     assert command(Qt.Key_PageDown, Qt.KeypadModifier, None, True, False) == "next_scene"
     assert command(Qt.Key_PageDown, Qt.NoModifier, None, False, True) is None  # presenting, no deck: nothing to step
