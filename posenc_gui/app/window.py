@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.blank.setStyleSheet("background: black")
         self.blank.setAttribute(Qt.WA_StyledBackground)
         self.blank.setFocusPolicy(Qt.StrongFocus)
+        self.blank.setCursor(Qt.BlankCursor)  # nothing on the black screen, not even the pointer
         self.blank.installEventFilter(self)
         self.blank.hide()
         central = QWidget()
