@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDockWidget, QFileDialog, QInputDialog,
                                QLabel, QLineEdit, QMainWindow, QMenuBar, QPlainTextEdit, QScrollArea, QStackedWidget,
-                               QStyle, QTextEdit, QToolBar, QVBoxLayout, QWidget)
+                               QStyle, QTextEdit, QToolBar, QWidget)
 
 from ..core import registry
 from ..core.params import InputError
@@ -137,7 +137,6 @@ class MainWindow(QMainWindow):
         self.audience_title.setObjectName("audience_title")
         self.audience_title.setMargin(6)
         self.audience_title.setTextFormat(Qt.PlainText)  # a scene's title as written, bold by its font
-        self.audience_title.hide()
         self.blank = QWidget(self)  # B or ".": a black screen until any key or click
         self.blank.setObjectName("blank_screen")
         self.blank.setStyleSheet("background: black")
@@ -146,13 +145,16 @@ class MainWindow(QMainWindow):
         self.blank.setCursor(Qt.BlankCursor)  # nothing on the black screen, not even the pointer
         self.blank.installEventFilter(self)
         self.blank.hide()
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.audience_title)
-        column.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.stack)
+        # the title in a bar of its own above the view, not in a box around the stack: one layout more around the
+        # views painted them again after a switch
+        self.title_bar = QToolBar(self)
+        self.title_bar.setObjectName("audience_title_bar")
+        self.title_bar.setMovable(False)
+        self.title_bar.toggleViewAction().setVisible(False)  # not among the window's bars to switch on
+        self.title_bar.addWidget(self.audience_title)
+        self.addToolBar(Qt.TopToolBarArea, self.title_bar)
+        self.title_bar.hide()
         self.dock = self._dock("parameters", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
         self.notes = QLabel()
@@ -833,7 +835,7 @@ class MainWindow(QMainWindow):
             for bar in bars:
                 bar.hide()
             self.notes_dock.hide()
-            self.audience_title.show()
+            self.title_bar.show()
             screens = QApplication.screens()
             primary = QApplication.primaryScreen()
             audience, lecturer = choose_screens([(s.size().width(), s.size().height()) for s in screens],
@@ -850,7 +852,7 @@ class MainWindow(QMainWindow):
                 self.presenter.hide()
             for bar in bars:
                 bar.show()
-            self.audience_title.hide()
+            self.title_bar.hide()
             self.notes_dock.setVisible(before["notes"])
             self.panel_hidden_for_view = not before["panel_closed"]
             if before["panel_closed"]:

@@ -296,7 +296,7 @@ def test_presenting_shows_the_audience_the_view_and_its_title_only(deck_window, 
     for shown in (deck_window.dock, deck_window.notes_dock, deck_window.menuBar(), deck_window.statusBar(),
                   deck_window.toolbar):
         assert shown.isVisible()
-    assert deck_window.audience_title.isHidden()
+    assert deck_window.title_bar.isHidden()
 
 
 def test_a_panel_closed_by_hand_stays_closed_after_presenting(deck_window, qtbot):
