@@ -189,9 +189,7 @@ class MainWindow(QMainWindow):
         if settings is None or not prefs.restore_window(settings, self):
             self.resize(1600, 900)
         self.apply_look()
-        # the first focus goes to the view, not to the first control in the tab chain (the View selector,
-        # which would then take the keys a lecturer presses, and a click on it does not give the focus back)
-        (self.current_view.focusWidget() or self.current_view.graphics).setFocus()
+        self._focus_view()
 
     # -- building ---------------------------------------------------------------------------------
     def _new_model(self, scene: Scene | None) -> StateModel:
@@ -234,6 +232,8 @@ class MainWindow(QMainWindow):
         self._build_deck_menu()
         self._build_help_menu()
         self._build_toolbar()
+        for action in self.actions():  # the old menus' actions, deleted later: their keys would be ambiguous
+            self.removeAction(action)
         self.addActions(list(self.commands.values()))  # their keys work with the menu bar hidden (presenting)
 
     def _command(self, name: str, text: str, slot, shortcuts=(), menu=None, checkable=False) -> QAction:
@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
             self.toolbar.hide()
         old_model.deleteLater()
         self.apply_look()
+        self._focus_view()  # the focused widget went with the old view: not to the View selector
 
     # -- views ----------------------------------------------------------------------------------
     def view(self, key: str):
@@ -416,6 +417,11 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             self.settled = False
         return self.views[key]
+
+    def _focus_view(self) -> None:
+        """Give the focus to the view shown, not to the first control in the tab chain (the View selector, which
+        would then take the keys a lecturer presses, and a click on it does not give the focus back)."""
+        (self.current_view.focusWidget() or self.current_view.graphics).setFocus()
 
     @property
     def current_view(self):

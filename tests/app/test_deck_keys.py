@@ -297,6 +297,10 @@ def test_presenting_shows_the_audience_the_view_and_its_title_only(deck_window, 
                   deck_window.toolbar):
         assert shown.isVisible()
     assert deck_window.title_bar.isHidden()
+    press(qtbot, deck_window, Qt.Key_F11)
+    assert deck_window.presenting
+    press(qtbot, deck_window, Qt.Key_F11)  # its key works with the menu bar hidden
+    assert not deck_window.presenting
 
 
 def test_a_panel_closed_by_hand_stays_closed_after_presenting(deck_window, qtbot):
