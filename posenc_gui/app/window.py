@@ -419,9 +419,10 @@ class MainWindow(QMainWindow):
         return self.views[key]
 
     def _focus_view(self) -> None:
-        """Give the focus to the view shown, not to the first control in the tab chain (the View selector, which
-        would then take the keys a lecturer presses, and a click on it does not give the focus back)."""
-        (self.current_view.focusWidget() or self.current_view.graphics).setFocus()
+        """Give the focus to the window itself, not to the first control in the tab chain (the View selector,
+        which would then take the keys a lecturer presses, and a click on it does not give the focus back).
+        Not to a view or the stack: a focused view takes the focus along at every switch, a paint more."""
+        self.setFocus()
 
     @property
     def current_view(self):
