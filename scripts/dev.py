@@ -31,7 +31,7 @@ APT_PACKAGES = [
     "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
     "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0",
     "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
-    "xvfb", "xauth", "fonts-noto-cjk",
+    "xvfb", "xauth", "openbox", "xdotool", "fonts-noto-cjk",
     "dpkg-dev", "binutils", "gcc", "nsis",
 ]
 

@@ -129,4 +129,9 @@ class StateModel(QObject):
         return self.update(options={**self._scene.options, name: value})
 
     def set_view(self, key: str) -> bool:
-        return self.update(view=key)
+        """Show view ``key``; another view starts at its first step (a lesson's step is its own, not the
+        previous lesson's)."""
+        if key == self._scene.view or "step" not in self._scene.options:
+            return self.update(view=key)
+        options = {name: value for name, value in self._scene.options.items() if name != "step"}
+        return self.update(view=key, options=options)

@@ -13,17 +13,21 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel,
                            QTextOption)
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
-                               QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
+                               QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar, QWidget)
 
 from ..core import registry
 from ..core.params import InputError, printable
 from . import export, i18n, memory, settings as prefs, style
+from .deck_navigator import DeckNavigator
 from .dialogs import AboutDialog
+from .presenter import PresenterWindow, choose_screens
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic
 from .state import Deck, Scene, StateModel, error_text
@@ -36,9 +40,18 @@ GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
 PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
 SUGGESTED_PNG_WIDTH = 1920
-# Keys that a focused editor keeps (except while presenting, when they step through the deck).
-EDITING_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End)
-EDITORS = (QAbstractSlider, QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractItemView)
+AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
+# The keys a presentation clicker sends, and what they do in deck mode (blank, panel and notes while presenting
+# too). The window takes them from whatever widget has the focus, except from a text field being typed into.
+CLICKER_KEYS = {Qt.Key_PageDown: "next_scene", Qt.Key_Right: "next_scene", Qt.Key_Space: "next_scene",
+                Qt.Key_PageUp: "previous_scene", Qt.Key_Left: "previous_scene", Qt.Key_Backspace: "previous_scene",
+                Qt.Key_Home: "first_scene", Qt.Key_End: "last_scene", Qt.Key_B: "blank", Qt.Key_Period: "blank"}
+PRESENTING_KEYS = {Qt.Key_P: "toggle_panel", Qt.Key_N: "toggle_notes", Qt.Key_Escape: "stop_presenting"}
+STEPPING = frozenset({"next_scene", "previous_scene", "first_scene", "last_scene"})
+TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)  # keep every key but PageUp / PageDown
+NUMBER_FIELDS = (QAbstractSpinBox,)  # keep the keys that type a number (NUMBER_KEYS); the others are the deck's
+PAGE_KEYS = (Qt.Key_PageUp, Qt.Key_PageDown)
+NUMBER_KEYS = (Qt.Key_Backspace, Qt.Key_Period)
 ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
 
 
@@ -61,6 +74,25 @@ def grouped_views() -> list[tuple[str, list[str]]]:
     return [(group, keys) for group, keys in groups.items() if keys]
 
 
+def clicker_command(key: int, modifiers, focused, deck_open: bool, presenting: bool) -> str | None:
+    """The command a key press stands for in deck mode or while presenting (a name from CLICKER_KEYS or
+    PRESENTING_KEYS), or None when the key is left to ``focused``, the widget with the focus (or None): a
+    text field being typed into keeps every key but PageUp / PageDown, a spin box Backspace and ".";
+    sliders, the View selector, buttons and plots keep none. Stepping needs a deck."""
+    if modifiers & ~Qt.KeypadModifier:
+        return None
+    command = CLICKER_KEYS.get(key) or (PRESENTING_KEYS.get(key) if presenting else None)
+    if command is None or not (deck_open or presenting) or (command in STEPPING and not deck_open):
+        return None
+    typed_into = (isinstance(focused, TEXT_FIELDS) and not focused.isReadOnly()
+                  or isinstance(focused, QComboBox) and focused.isEditable())
+    if typed_into:
+        return command if key in PAGE_KEYS else None
+    if isinstance(focused, NUMBER_FIELDS) and key in NUMBER_KEYS:
+        return None
+    return command
+
+
 def read_scene(path: str | Path) -> Scene:
     """One scene from a JSON file; InputError (naming the file) for anything wrong with it."""
     return Scene.load(path, applies())
@@ -80,9 +112,12 @@ class MainWindow(QMainWindow):
         self.text_scale = self.preferences.text_scale
         self.language = language
         self.presenting = False
-        self.deck_scenes: list[Scene] = []
-        self.deck_title = ""
-        self.deck_index = 0
+        self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
+        self.panel_while_presenting = False  # brought back by a key (P) for a live change
+        self.deck = DeckNavigator(self)
+        self.deck.changed.connect(self._show_deck_scene)
+        self.presenter: PresenterWindow | None = None
+        self.focus_before_blank: QWidget | None = None
         self.views: dict = {}
         self.commands: dict[str, QAction] = {}
         self.panel_hidden_for_view = False
@@ -94,7 +129,28 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # an explicit minimum: a view's wide row of controls must not push the window past the screen
         self.stack.setMinimumSize(400, 300)
+        self.audience_title = QLabel()  # what the hall reads above the view while presenting
+        self.audience_title.setObjectName("audience_title")
+        self.audience_title.setMargin(6)
+        self.audience_title.setTextFormat(Qt.PlainText)  # a scene's title as written, bold by its font
+        self.blank = QWidget(self)  # B or ".": a black screen until any key or click
+        self.blank.setObjectName("blank_screen")
+        self.blank.setStyleSheet("background: black")
+        self.blank.setAttribute(Qt.WA_StyledBackground)
+        self.blank.setFocusPolicy(Qt.StrongFocus)
+        self.blank.setCursor(Qt.BlankCursor)  # nothing on the black screen, not even the pointer
+        self.blank.installEventFilter(self)
+        self.blank.hide()
         self.setCentralWidget(self.stack)
+        # the title in a bar of its own above the view, not in a box around the stack: one layout more around the
+        # views painted them again after a switch
+        self.title_bar = QToolBar(self)
+        self.title_bar.setObjectName("audience_title_bar")
+        self.title_bar.setMovable(False)
+        self.title_bar.toggleViewAction().setVisible(False)  # not among the window's bars to switch on
+        self.title_bar.addWidget(self.audience_title)
+        self.addToolBar(Qt.TopToolBarArea, self.title_bar)
+        self.title_bar.hide()
         self.dock = self._dock("parameters", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
         # A read-only text pane, not a label: it breaks a word longer than a line (a URL) anywhere,
@@ -132,6 +188,7 @@ class MainWindow(QMainWindow):
         if settings is None or not prefs.restore_window(settings, self):
             self.resize(1600, 900)
         self.apply_look()
+        self._focus_view()
 
     # -- building ---------------------------------------------------------------------------------
     def _new_model(self, scene: Scene | None) -> StateModel:
@@ -175,6 +232,9 @@ class MainWindow(QMainWindow):
         self._build_deck_menu()
         self._build_help_menu()
         self._build_toolbar()
+        for action in self.actions():  # the old menus' actions, deleted later: their keys would be ambiguous
+            self.removeAction(action)
+        self.addActions(list(self.commands.values()))  # their keys work with the menu bar hidden (presenting)
 
     def _command(self, name: str, text: str, slot, shortcuts=(), menu=None, checkable=False) -> QAction:
         action = QAction(text, self.menuBar())
@@ -274,14 +334,17 @@ class MainWindow(QMainWindow):
     def _build_deck_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Deck"))
         style_ = self.style()
-        self._command("next_scene", self.tr("&Next scene"), lambda: self.go_to_scene(self.deck_index + 1),
-                      ["PgDown", "Right", "Down"], menu).setIcon(style_.standardIcon(QStyle.SP_ArrowForward))
-        self._command("previous_scene", self.tr("&Previous scene"), lambda: self.go_to_scene(self.deck_index - 1),
-                      ["PgUp", "Left", "Up"], menu).setIcon(style_.standardIcon(QStyle.SP_ArrowBack))
-        self._command("first_scene", self.tr("&First scene"), lambda: self.go_to_scene(0), ["Home"], menu)
-        self._command("last_scene", self.tr("&Last scene"), lambda: self.go_to_scene(len(self.deck_scenes) - 1),
-                      ["End"], menu)
+        # The keys shown here are the clicker's; the window takes them itself (clicker_command), from any widget.
+        self._command("next_scene", self.tr("&Next scene"), lambda: self.deck.step(1),
+                      ["PgDown"], menu).setIcon(style_.standardIcon(QStyle.SP_ArrowForward))
+        self._command("previous_scene", self.tr("&Previous scene"), lambda: self.deck.step(-1),
+                      ["PgUp"], menu).setIcon(style_.standardIcon(QStyle.SP_ArrowBack))
+        self._command("first_scene", self.tr("&First scene"), self.deck.first, ["Home"], menu)
+        self._command("last_scene", self.tr("&Last scene"), self.deck.last, ["End"], menu)
+        self._command("blank", self.tr("&Blank the screen"), lambda: self.set_blank(True), ["B"], menu)
         menu.addSeparator()
+        self._command("update_scene", self.tr("&Update scene (keep the live changes)"), self.update_scene, [], menu)
+        self._command("reset_scene", self.tr("&Reset scene (as saved)"), self.reset_scene, [], menu)
         self._command("add_scene", self.tr("&Add this scene to the deck"), self.add_scene, ["Ctrl+D"], menu)
         menu.addAction(self.commands["save_deck"])
 
@@ -336,8 +399,12 @@ class MainWindow(QMainWindow):
             view.deleteLater()
         self.views = {}
         self._build_translated()
+        if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
+            self.menuBar().hide()
+            self.toolbar.hide()
         old_model.deleteLater()
         self.apply_look()
+        self._focus_view()  # the focused widget went with the old view: not to the View selector
 
     # -- views ----------------------------------------------------------------------------------
     def view(self, key: str):
@@ -350,6 +417,12 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             self.settled = False
         return self.views[key]
+
+    def _focus_view(self) -> None:
+        """Give the focus to the window itself, not to the first control in the tab chain (the View selector,
+        which would then take the keys a lecturer presses, and a click on it does not give the focus back).
+        Not to a view or the stack: a focused view takes the focus along at every switch, a paint more."""
+        self.setFocus()
 
     @property
     def current_view(self):
@@ -393,8 +466,6 @@ class MainWindow(QMainWindow):
     def refresh(self, scene: Scene) -> None:
         """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
         self.warm_up_timer.start()  # (again): views are built ahead only while nothing else happens
-        if self.deck_scenes:
-            self.deck_scenes[self.deck_index] = scene  # edits stay with the deck; Save deck writes them
         self._sync_navigation(scene)
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
@@ -472,7 +543,10 @@ class MainWindow(QMainWindow):
 
     def _panel_beside(self, view) -> bool:
         """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the
-        method (``uses_method``), shown again with the next view that uses it (unless closed by hand)."""
+        method (``uses_method``), shown again with the next view that uses it (unless closed by hand);
+        while presenting, only when asked for (P)."""
+        if self.presenting:
+            return view.uses_method and self.panel_while_presenting
         return view.uses_method and (not self.dock.isHidden() or self.panel_hidden_for_view)
 
     def _room_for(self, view) -> QRect:
@@ -536,54 +610,85 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.preferences.last_deck = str(Path(path).resolve())
             self._save_preferences()
-        self.deck_scenes = list(deck.scenes)
-        self.deck_title = deck.title
-        self.deck_index = 0
-        self.notes_dock.show()
-        if not self.model.set_scene(self.deck_scenes[0]):
-            self._sync_deck()
+        if not self.presenting:
+            self.notes_dock.show()
+        self.deck.open(deck)
+
+    # The deck as the rest of the app reads it (the self-test, the tests): the saved scenes and where it is.
+    @property
+    def deck_scenes(self) -> list[Scene]:
+        return self.deck.scenes
+
+    @property
+    def deck_index(self) -> int:
+        return self.deck.index
+
+    @property
+    def deck_title(self) -> str:
+        return self.deck.title
 
     def go_to_scene(self, index: int) -> None:
-        if not self.deck_scenes:
-            return
-        self.deck_index = min(max(index, 0), len(self.deck_scenes) - 1)
-        if not self.model.set_scene(self.deck_scenes[self.deck_index]):
-            self._sync_deck()
+        """Show scene ``index`` as saved (the live changes of the scene left are dropped); nothing happens
+        at the scene shown, so a step past the first or last scene changes nothing."""
+        self.deck.go_to(index)
+
+    def update_scene(self) -> None:
+        """Deck › Update scene: the live changes become the scene's saved state (Save deck writes them)."""
+        self.deck.update_scene(self.model.scene)
+        self._tell(self.tr("Scene {0} updated").format(self.deck.index + 1))
+
+    def reset_scene(self) -> None:
+        """Deck › Reset scene: back to the scene as saved."""
+        if self.deck.is_open:
+            self._show_deck_scene()
 
     def add_scene(self) -> None:
         """Put a copy of the current scene after the current one (or start a deck with it) and go there."""
-        scene = replace(self.model.scene, title="", notes="")
-        if not self.deck_scenes:
-            self.deck_scenes, self.deck_index = [scene], 0
-        else:
-            self.deck_index += 1
-            self.deck_scenes.insert(self.deck_index, scene)
-        self.notes_dock.show()
-        if not self.model.set_scene(scene):
-            self._sync_deck()
+        if not self.presenting:
+            self.notes_dock.show()
+        self.deck.add_scene(self.model.scene)
 
     def current_deck(self) -> Deck:
-        """The open deck with its edits, or a one-scene deck of the current scene."""
-        return Deck(tuple(self.deck_scenes or [self.model.scene]), self.deck_title)
+        """The open deck as saved, or a one-scene deck of the current scene."""
+        return self.deck.deck() or Deck((self.model.scene,))
+
+    def _show_deck_scene(self) -> None:
+        """Show the deck's current scene as saved."""
+        if not self.model.set_scene(self.deck.scene):
+            self._sync_deck()
 
     def _sync_deck(self) -> None:
-        count = len(self.deck_scenes)
-        self.commands["next_scene"].setEnabled(0 <= self.deck_index < count - 1)
-        self.commands["previous_scene"].setEnabled(0 < self.deck_index < count)
+        """The deck's controls, strip, window title, notes and presenter window after a change of scene."""
+        count, index = self.deck.count, self.deck.index
+        self.commands["next_scene"].setEnabled(count > 0 and not self.deck.at_last)
+        self.commands["previous_scene"].setEnabled(count > 0 and not self.deck.at_first)
         self.commands["first_scene"].setEnabled(count > 1)
         self.commands["last_scene"].setEnabled(count > 1)
+        for name in ("update_scene", "reset_scene"):
+            self.commands[name].setEnabled(count > 0)
+        self.commands["blank"].setEnabled(count > 0 or self.presenting)
         scene = self.model.scene
         if count:
-            text = self.tr("scene {0} of {1}").format(self.deck_index + 1, count)
+            text = self.tr("scene {0} of {1}").format(index + 1, count)
             if scene.title:
                 text = self.tr("{0}: {1}").format(text, scene.title)
         else:
             text = self.tr("no deck open")
         title = self.tr("PosEnc Explorer")
-        self.setWindowTitle(self.tr("{0} — {1}").format(self.deck_title, title) if self.deck_title else title)
+        if count:  # where the lecture is, for window lists and assistive tools: "3/27 · Four published layouts"
+            where = " · ".join(part for part in (f"{index + 1}/{count}", scene.title or self.deck.title) if part)
+            self.setWindowTitle(self.tr("{0} — {1}").format(where, title))
+        else:
+            self.setWindowTitle(title)
         self.deck_label.setText(" " + text + " ")
         self.deck_label.setToolTip(scene.notes)
+        self.audience_title.setText(scene.title or view_title(scene.view))
         self.notes.setPlainText(scene.notes or self.tr("(no notes for this scene)"))
+        if self.presenter is not None:
+            upcoming = self.deck.next_scene
+            self.presenter.show_scene(index + 1, count, scene.title or view_title(scene.view),
+                                      None if upcoming is None else upcoming.title or view_title(upcoming.view),
+                                      scene.notes)
         if self.notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
             self.notes.document().setTextWidth(self.notes_dock.width())
             title_height = self.notes_dock.titleBarWidget().sizeHint().height()
@@ -718,18 +823,97 @@ class MainWindow(QMainWindow):
         self.apply_look()
 
     def set_presenting(self, on: bool) -> None:
-        """Presentation mode: full screen, text and lines scaled by ``style.PRESENTATION_SCALE``,
-        and the arrow keys step through the deck wherever the focus is."""
+        """Presentation mode: the audience sees the view and its title only (no menus, toolbar, panel or notes),
+        full screen, text and lines scaled by ``style.PRESENTATION_SCALE``; P brings the panel back, N the
+        notes. With a second screen the view goes to the projector and the presenter window to the lecturer's
+        screen (``choose_screens``). Leaving puts everything back where it was."""
         if on == self.presenting:
             return
+        self.set_blank(False)
         self.presenting = on
         self.commands["present"].setChecked(on)
+        bars = (self.menuBar(), self.toolbar, self.statusBar())
         if on:
-            self._state_before_presenting = self.windowState()
+            self.before_presenting = {
+                "state": self.windowState(), "geometry": self.geometry(), "screen": self.screen(),
+                "notes": not self.notes_dock.isHidden(),
+                "panel_closed": self.dock.isHidden() and not self.panel_hidden_for_view}
+            self.panel_while_presenting = False
+            for bar in bars:
+                bar.hide()
+            self.notes_dock.hide()
+            self.title_bar.show()
+            screens = QApplication.screens()
+            primary = QApplication.primaryScreen()
+            audience, lecturer = choose_screens([(s.size().width(), s.size().height()) for s in screens],
+                                                screens.index(primary) if primary in screens else 0)
+            self._move_to(screens[audience])
+            self.setGeometry(screens[audience].geometry())  # what full screen is where no window manager says so
             self.showFullScreen()
+            if lecturer is not None:
+                self._show_presenter(screens[lecturer])
         else:
-            self.setWindowState(self._state_before_presenting)
+            before = self.before_presenting
+            if self.presenter is not None:
+                self.presenter.stop()
+                self.presenter.hide()
+            for bar in bars:
+                bar.show()
+            self.title_bar.hide()
+            self.notes_dock.setVisible(before["notes"])
+            self.panel_hidden_for_view = not before["panel_closed"]
+            if before["panel_closed"]:
+                self.dock.hide()
+            self._move_to(before["screen"])
+            self.setWindowState(before["state"])
+            if not before["state"] & (Qt.WindowFullScreen | Qt.WindowMaximized):
+                self.setGeometry(before["geometry"])
+        self._show_panel_for(self.current_view)
         self.apply_look()
+
+    def _move_to(self, screen) -> None:
+        """Put the window on ``screen`` (a QScreen) before it goes full screen there."""
+        if screen is not None and screen is not self.screen() and screen in QApplication.screens():
+            self.setScreen(screen)
+            self.move(screen.availableGeometry().topLeft())
+
+    def _show_presenter(self, screen) -> None:
+        """The presenter window, filling ``screen``; its clock starts from 0:00."""
+        if self.presenter is None:
+            self.presenter = PresenterWindow(self)
+            self.presenter.installEventFilter(self)  # the clicker's keys, when the lecturer's window is active
+        self.presenter.setScreen(screen)
+        self.presenter.setGeometry(screen.availableGeometry())
+        self.presenter.set_points(style.BASE_POINTS * self.text_scale)
+        self.presenter.start()
+        self.presenter.showMaximized()
+
+    def set_blank(self, on: bool) -> None:
+        """B or ".", as clickers send: the window goes black until any key or click (the presenter window
+        stays, for the lecturer). The focus comes back to where it was."""
+        if on == self.blank.isVisible():
+            return
+        if on:
+            self.focus_before_blank = QApplication.focusWidget()
+            self.blank.setGeometry(self.rect())
+            self.blank.raise_()
+            self.blank.show()
+            self.blank.setFocus()
+            return
+        self.blank.hide()
+        focused = self.focus_before_blank
+        if focused is not None and shiboken6.isValid(focused) and focused.isVisible():
+            focused.setFocus()
+
+    def toggle_panel(self) -> None:
+        """P while presenting: the parameter panel beside the view for a live change, or away again."""
+        self.panel_while_presenting = not self.panel_while_presenting
+        self._show_panel_for(self.current_view)
+
+    def toggle_notes(self) -> None:
+        """N: the scene notes under the view, or away (while presenting on one screen, the lecturer's notes)."""
+        self.notes_dock.setVisible(self.notes_dock.isHidden())
+        self._sync_deck()
 
     def set_language(self, code: str) -> None:
         """Switch the interface language at once: the panel, views and menus are rebuilt from the state."""
@@ -747,6 +931,12 @@ class MainWindow(QMainWindow):
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
+        font = self.audience_title.font()
+        font.setPointSizeF(points * AUDIENCE_TITLE_SCALE)
+        font.setBold(True)
+        self.audience_title.setFont(font)
+        if self.presenter is not None:
+            self.presenter.set_points(style.BASE_POINTS * self.text_scale)
         headers = self.selector.model()
         for row in range(headers.rowCount()):
             if not headers.item(row).data(Qt.UserRole):
@@ -767,25 +957,59 @@ class MainWindow(QMainWindow):
     def _watch_focus(self, _old, new) -> None:
         """Filter the keys of the focused widget only (``eventFilter``): an application-wide filter
         would run Python for every paint and layout event of every widget."""
-        if new is not None and new.window() is self:
+        if new is not None and new.window() in (self, self.presenter):
             new.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        """Arrow, Home and End keys stay with a focused slider, spin box or text field, except while
-        presenting: then they step through the deck (a clicker may send them). A widget that lost the
-        focus is let go at its next event (not when it loses it: it may be being deleted then)."""
-        if event.type() != QEvent.ShortcutOverride:
-            if not watched.hasFocus():
-                watched.removeEventFilter(self)
-            return False
-        if event.key() in EDITING_KEYS and not event.modifiers() & ~Qt.KeypadModifier and self.deck_scenes:
-            if self.presenting:
-                event.ignore()
+        """The clicker's keys (``clicker_command``) from the focused widget, the presenter window and the black
+        screen, which any key or click takes away. A widget that lost the focus is let go at its next event
+        (not when it loses it: it may be being deleted then)."""
+        kind = event.type()
+        if watched is self.blank:
+            if kind in (QEvent.KeyPress, QEvent.MouseButtonPress):
+                self.set_blank(False)
                 return True
-            if isinstance(watched, EDITORS):
+            if kind == QEvent.ShortcutOverride:  # no shortcut runs behind the black screen
                 event.accept()
                 return True
+            return False
+        if kind in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            return self._clicker_key(event)
+        if watched is not self.presenter and not watched.hasFocus():
+            watched.removeEventFilter(self)
         return False
+
+    def event(self, event) -> bool:
+        """The clicker's keys when no widget has the focus: they come to the window itself."""
+        if event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress) and self._clicker_key(event):
+            return True
+        return super().event(event)
+
+    def _clicker_key(self, event) -> bool:
+        """Take a clicker key (accepted as a shortcut override, so that neither a shortcut nor the focused widget
+        acts on it; run at the key press). Returns whether it was taken."""
+        command = clicker_command(event.key(), event.modifiers(), QApplication.focusWidget(), self.deck.is_open,
+                                  self.presenting)
+        if command is None:
+            return False
+        event.accept()
+        if event.type() == QEvent.KeyPress:
+            self.run_clicker(command)
+        return True
+
+    def run_clicker(self, command: str) -> None:
+        """Do what a clicker key stands for (a name from CLICKER_KEYS or PRESENTING_KEYS). A step past the first
+        or last scene does nothing: the action is disabled there."""
+        if command == "blank":
+            self.set_blank(True)
+        elif command == "toggle_panel":
+            self.toggle_panel()
+        elif command == "toggle_notes":
+            self.toggle_notes()
+        elif command == "stop_presenting":
+            self.set_presenting(False)
+        else:
+            self.commands[command].trigger()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape and self.presenting:
@@ -793,11 +1017,17 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.blank.setGeometry(self.rect())
+
     def _save_preferences(self) -> None:
         if self.settings is not None:
             prefs.save(self.settings, self.preferences)
 
     def closeEvent(self, event) -> None:
+        if self.presenter is not None:
+            self.presenter.close()
         if self.settings is not None:
             if self.presenting:
                 self.set_presenting(False)

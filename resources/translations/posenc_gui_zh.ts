@@ -924,329 +924,349 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="582"/>
+        <location filename="../../posenc_gui/app/window.py" line="677"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="155"/>
+        <location filename="../../posenc_gui/app/window.py" line="212"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="155"/>
+        <location filename="../../posenc_gui/app/window.py" line="212"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="192"/>
+        <location filename="../../posenc_gui/app/window.py" line="252"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="193"/>
+        <location filename="../../posenc_gui/app/window.py" line="253"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="194"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <location filename="../../posenc_gui/app/window.py" line="255"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="196"/>
+        <location filename="../../posenc_gui/app/window.py" line="256"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="198"/>
+        <location filename="../../posenc_gui/app/window.py" line="258"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="200"/>
+        <location filename="../../posenc_gui/app/window.py" line="260"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="202"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="204"/>
+        <location filename="../../posenc_gui/app/window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="207"/>
+        <location filename="../../posenc_gui/app/window.py" line="267"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="209"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="209"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="213"/>
+        <location filename="../../posenc_gui/app/window.py" line="273"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="215"/>
+        <location filename="../../posenc_gui/app/window.py" line="275"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="218"/>
+        <location filename="../../posenc_gui/app/window.py" line="278"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="220"/>
+        <location filename="../../posenc_gui/app/window.py" line="280"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="223"/>
+        <location filename="../../posenc_gui/app/window.py" line="283"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="225"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="234"/>
+        <location filename="../../posenc_gui/app/window.py" line="294"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="237"/>
+        <location filename="../../posenc_gui/app/window.py" line="297"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="242"/>
+        <location filename="../../posenc_gui/app/window.py" line="302"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="243"/>
+        <location filename="../../posenc_gui/app/window.py" line="303"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="258"/>
+        <location filename="../../posenc_gui/app/window.py" line="318"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="259"/>
+        <location filename="../../posenc_gui/app/window.py" line="319"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="321"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="275"/>
+        <location filename="../../posenc_gui/app/window.py" line="335"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="338"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="279"/>
+        <location filename="../../posenc_gui/app/window.py" line="340"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="281"/>
+        <location filename="../../posenc_gui/app/window.py" line="342"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="282"/>
+        <location filename="../../posenc_gui/app/window.py" line="343"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="285"/>
+        <location filename="../../posenc_gui/app/window.py" line="344"/>
+        <source>&amp;Blank the screen</source>
+        <translation>黑屏(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="346"/>
+        <source>&amp;Update scene (keep the live changes)</source>
+        <translation>更新场景（保留现场改动）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="347"/>
+        <source>&amp;Reset scene (as saved)</source>
+        <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="348"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="289"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="290"/>
+        <location filename="../../posenc_gui/app/window.py" line="353"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="296"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="299"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="409"/>
-        <location filename="../../posenc_gui/app/window.py" line="503"/>
+        <location filename="../../posenc_gui/app/window.py" line="480"/>
+        <location filename="../../posenc_gui/app/window.py" line="577"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="577"/>
+        <location filename="../../posenc_gui/app/window.py" line="638"/>
+        <source>Scene {0} updated</source>
+        <translation>场景 {0} 已更新</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="672"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="579"/>
+        <location filename="../../posenc_gui/app/window.py" line="674"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="581"/>
+        <location filename="../../posenc_gui/app/window.py" line="676"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="583"/>
+        <location filename="../../posenc_gui/app/window.py" line="680"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="586"/>
+        <location filename="../../posenc_gui/app/window.py" line="686"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="616"/>
+        <location filename="../../posenc_gui/app/window.py" line="721"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="629"/>
+        <location filename="../../posenc_gui/app/window.py" line="734"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="637"/>
+        <location filename="../../posenc_gui/app/window.py" line="742"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="645"/>
+        <location filename="../../posenc_gui/app/window.py" line="750"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="646"/>
+        <location filename="../../posenc_gui/app/window.py" line="751"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="651"/>
+        <location filename="../../posenc_gui/app/window.py" line="756"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="652"/>
+        <location filename="../../posenc_gui/app/window.py" line="757"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="661"/>
+        <location filename="../../posenc_gui/app/window.py" line="766"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="661"/>
+        <location filename="../../posenc_gui/app/window.py" line="766"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="666"/>
+        <location filename="../../posenc_gui/app/window.py" line="771"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="666"/>
+        <location filename="../../posenc_gui/app/window.py" line="771"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="672"/>
-        <location filename="../../posenc_gui/app/window.py" line="677"/>
+        <location filename="../../posenc_gui/app/window.py" line="777"/>
+        <location filename="../../posenc_gui/app/window.py" line="782"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="673"/>
+        <location filename="../../posenc_gui/app/window.py" line="778"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="678"/>
+        <location filename="../../posenc_gui/app/window.py" line="783"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="683"/>
+        <location filename="../../posenc_gui/app/window.py" line="788"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="683"/>
+        <location filename="../../posenc_gui/app/window.py" line="788"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="684"/>
+        <location filename="../../posenc_gui/app/window.py" line="789"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="685"/>
+        <location filename="../../posenc_gui/app/window.py" line="790"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1674,6 +1694,39 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="686"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="47"/>
+        <source>Presenter — PosEnc Explorer</source>
+        <translation>演讲者视图 — PosEnc Explorer</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="96"/>
+        <source>Scene {0} of {1}</source>
+        <translation>场景 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="97"/>
+        <source>Now: {0}</source>
+        <translation>当前：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="101"/>
+        <source>Next: (end of the deck)</source>
+        <translation>下一个：（课件结束）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="103"/>
+        <source>Next: {0}</source>
+        <translation>下一个：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="104"/>
+        <source>(no notes for this scene)</source>
+        <translation>（此场景没有备注）</translation>
     </message>
 </context>
 <context>
