@@ -71,6 +71,19 @@ class RopeAblation:
         return rotary.inv_freq(head_size, self.base, 1.0, self.scaling, self.factor, self.original_max_len, seq_len,
                              self.beta_fast, self.beta_slow, self.low_freq_factor, self.high_freq_factor)
 
+    def __str__(self) -> str:
+        """What differs from the trained model, e.g. ``linear x4, offset 1000``; ``trained`` if nothing."""
+        if not self.rope:
+            return "RoPE off"
+        parts = [] if self.base == TRAINED_BASE else [f"base {self.base:g}"]
+        if self.scaling != "none":
+            parts.append(f"{self.scaling} x{self.factor:g}")
+        if self.position_offset:
+            parts.append(f"offset {self.position_offset}")
+        if self.nope_layers:
+            parts.append("NoPE in layers " + ",".join(map(str, self.nope_layers)))
+        return ", ".join(parts) or "trained"
+
     def uses_rope(self, layer: int) -> bool:
         return self.rope and layer not in self.nope_layers
 
