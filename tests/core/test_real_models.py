@@ -117,6 +117,16 @@ def test_top_next_tokens_are_sorted_and_readable(smollm2_model):
     assert top[0].text == " Paris"
 
 
+def test_smollm2_embedding_parts_equal_the_gguf_packages_dequantisation(smollm2_model):
+    from gguf import GGUFReader
+    from gguf.quants import dequantize
+
+    reader = GGUFReader(smollm2_model.folder() / smollm2_model.files[0])
+    table = next(t for t in reader.tensors if t.name == "token_embd.weight")
+    ids = np.array([0, 1, 504, 9444, 49151])
+    assert np.array_equal(smollm2_model.embed(ids), dequantize(table.data[ids], table.tensor_type))
+
+
 def test_minilm_has_no_next_token(minilm_model):
     with pytest.raises(InputError, match="not a causal model"):
         minilm_model.top_next_tokens(minilm_model.run("hello"), 3)

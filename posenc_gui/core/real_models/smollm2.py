@@ -26,6 +26,7 @@ TRAINED_BASE = 100000.0
 TRAINED_LENGTH = 8192
 MAX_OFFSET = 1_000_000
 _CONTROL_TOKEN = 3  # GGUF token type of special tokens such as <|im_start|>
+_LOGIT_CHUNK = 4096  # rows of the embedding table dequantised at a time for the next-token logits
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,15 @@ class RopeAblation:
         return self.rope and layer not in self.nope_layers
 
 
+def q8_0_parts(data: np.ndarray, block_bytes: int) -> tuple[np.ndarray, np.ndarray]:
+    """A Q8_0 tensor's (rows, blocks, 32) int8 values and (rows, blocks) float32 scales from its raw bytes
+    (rows, bytes): each block of ``block_bytes`` is a float16 scale then 32 int8 values, weight = scale x value (exact in
+    float32, equal to gguf.quants.dequantize). Kept apart, the table takes a quarter of its float32 size."""
+    blocks = data.reshape(len(data), -1, block_bytes)
+    scales = np.ascontiguousarray(blocks[..., :2]).view(np.float16)[..., 0].astype(np.float32)
+    return np.ascontiguousarray(blocks[..., 2:]).view(np.int8), scales
+
+
 def rms_norm(x: np.ndarray, weight: np.ndarray, eps: float) -> np.ndarray:
     return x / np.sqrt((x * x).mean(axis=-1, keepdims=True) + eps) * weight
 
@@ -115,7 +125,9 @@ class SmolLM2(RealModel):
     ablation_type = RopeAblation
 
     def _load(self, folder: Path) -> None:
-        from gguf import GGUFReader
+        import gc
+
+        from gguf import GGML_QUANT_SIZES, GGMLQuantizationType, GGUFReader
         from gguf.quants import dequantize
 
         reader = GGUFReader(folder / GGUF_FILE)
@@ -129,16 +141,23 @@ class SmolLM2(RealModel):
         if wrong:
             raise InputError("{0} is not the SmolLM2-135M file this app reads ({1})", GGUF_FILE, wrong)
         self._eps = float(meta["llama.attention.layer_norm_rms_epsilon"])
-        tensors = {t.name: t for t in reader.tensors}
+        self._tokenizer = self._build_tokenizer(reader)
+        # The reader's parsed metadata takes 160 MB: copy the tensors' bytes out and let it go first
+        raw = {t.name: (np.array(t.data), t.tensor_type) for t in reader.tensors}
+        del reader
+        gc.collect()
 
         def get(name):
-            tensor = tensors.pop(name)
-            return np.asarray(dequantize(tensor.data, tensor.tensor_type), np.float32)
+            data, kind = raw.pop(name)
+            return np.asarray(dequantize(data, kind), np.float32)
 
         def transposed(*names):
             return np.ascontiguousarray(np.concatenate([get(n) for n in names]).T)
 
-        self._embeddings = get("token_embd.weight")  # (vocabulary, width), also the output projection
+        embeddings, kind = raw.pop("token_embd.weight")
+        if kind != GGMLQuantizationType.Q8_0:
+            raise InputError("{0}: the token embeddings are {1}, not Q8_0", GGUF_FILE, kind.name)
+        self._embedding_quants, self._embedding_scales = q8_0_parts(embeddings, GGML_QUANT_SIZES[kind][1])
         self._final_norm = get("output_norm.weight")
         self._layers = [_Layer(
             attention_norm=get(f"blk.{i}.attn_norm.weight"),
@@ -147,7 +166,22 @@ class SmolLM2(RealModel):
             mlp_norm=get(f"blk.{i}.ffn_norm.weight"),
             gate_up=transposed(f"blk.{i}.ffn_gate.weight", f"blk.{i}.ffn_up.weight"),
             down=transposed(f"blk.{i}.ffn_down.weight")) for i in range(self.layers)]
-        self._tokenizer = self._build_tokenizer(reader)
+
+    def embed(self, ids: np.ndarray) -> np.ndarray:
+        """(n, width) float32 embedding of each token id, as dequantised."""
+        rows = self._embedding_quants[ids].astype(np.float32) * self._embedding_scales[ids][..., None]
+        return rows.reshape(len(ids), -1)
+
+    def logits(self, hidden: np.ndarray) -> np.ndarray:
+        """(vocabulary,) hidden @ embeddings.T (the output projection is the embedding table, tied), with the
+        table dequantised a chunk of rows at a time: the whole of it in float32 would take 113 MB more."""
+        out = np.empty(len(self._embedding_quants), np.float32)
+        for start in range(0, len(out), _LOGIT_CHUNK):
+            rows = slice(start, start + _LOGIT_CHUNK)
+            table = self._embedding_quants[rows].astype(np.float32)
+            table *= self._embedding_scales[rows][..., None]
+            out[rows] = table.reshape(len(table), -1) @ hidden
+        return out
 
     @staticmethod
     def _build_tokenizer(reader):
@@ -175,7 +209,7 @@ class SmolLM2(RealModel):
         return self._tokenizer.decode([token_id], skip_special_tokens=False)
 
     def _forward(self, tokens: Tokens, ablation: RopeAblation) -> AttentionResult:
-        n, width = len(tokens), self._embeddings.shape[1]
+        n, width = len(tokens), self._final_norm.shape[0]
         size = width // self.heads
         groups, per_group = self.kv_heads, self.heads // self.kv_heads
         positions = ablation.position_offset + np.arange(n)
@@ -183,7 +217,7 @@ class SmolLM2(RealModel):
         rope_scale = rotary.attention_factor(ablation.scaling, ablation.factor)
         future = np.triu(np.full((n, n), -np.inf, np.float32), 1)
         scale = np.float32(1 / math.sqrt(size))
-        x = self._embeddings[tokens.ids]
+        x = self.embed(tokens.ids)
         attention = np.empty((self.layers, self.heads, n, n), np.float32)
         for i, layer in enumerate(self._layers):
             h = rms_norm(x, layer.attention_norm, self._eps) @ layer.qkv
@@ -202,5 +236,5 @@ class SmolLM2(RealModel):
             gate, up = np.split(rms_norm(x, layer.mlp_norm, self._eps) @ layer.gate_up, 2, axis=1)
             x = x + (gate * (0.5 + 0.5 * np.tanh(0.5 * gate)) * up) @ layer.down  # SiLU, no overflow
         last = rms_norm(x[-1], self._final_norm, self._eps)
-        logits = self._embeddings @ last
+        logits = self.logits(last)
         return AttentionResult(tokens, attention, softmax_rows(logits.astype(np.float32)))
