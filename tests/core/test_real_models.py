@@ -35,6 +35,7 @@ SMOLLM2_ABLATIONS = {
 def minilm_model():
     require("minilm")
     model = real_models.get("minilm")
+    model.load()
     yield model
     model.unload()
 
@@ -43,6 +44,7 @@ def minilm_model():
 def smollm2_model():
     require("smollm2")
     model = real_models.get("smollm2")
+    model.load()
     yield model
     model.unload()
 
@@ -90,6 +92,18 @@ def test_tokenizers_give_the_reference_ids_on_awkward_strings(name, request):
     model = request.getfixturevalue(f"{name}_model")
     for text, expected in zip(TOKENIZER_STRINGS, REF[f"{name}/tokenizer_ids"]):
         assert model.tokenize(text).ids.tolist() == ids(expected).tolist(), text
+
+
+@pytest.mark.parametrize("name", ["minilm", "smollm2"])
+def test_tokenizers_give_the_reference_ids_on_3000_random_strings(name, request):
+    """Seeded strings of words, whitespace runs, digits and numerals, accents and combining marks, CJK, emoji
+    sequences, other scripts and special-token text (make_model_references.PIECES)."""
+    model = request.getfixturevalue(f"{name}_model")
+    strings = REF["parity_strings"].tobytes().decode("utf-8").split("\0")
+    expected = np.split(REF[f"{name}/parity_ids"], REF[f"{name}/parity_offsets"][:-1])
+    assert len(strings) == len(expected) == 3000
+    mismatches = [text for text, want in zip(strings, expected) if model._tokenize(text).ids.tolist() != want.tolist()]
+    assert mismatches == []
 
 
 def test_smollm2_tokens_read_as_text_and_split_digits(smollm2_model):
@@ -162,6 +176,15 @@ def test_missing_models_raise_a_message_that_says_how_to_get_them(tmp_path, monk
     with pytest.raises(real_models.ModelsMissing, match="fetch_models.py") as caught:
         model.tokenize("hello")
     assert "\n" not in str(caught.value) and str(tmp_path) in str(caught.value)
+
+
+def test_a_missing_reader_package_is_one_line_naming_it(minilm_model, monkeypatch):
+    import sys
+
+    model = minilm.MiniLM()
+    monkeypatch.setitem(sys.modules, "safetensors.numpy", None)  # import fails as if not installed
+    with pytest.raises(real_models.ModelsMissing, match="needs the Python package safetensors.numpy: pip install"):
+        model.load()
 
 
 def test_models_dir_from_the_environment_comes_first(tmp_path, monkeypatch):

@@ -117,7 +117,11 @@ class RealModel:
                 raise ModelsMissing("model {0} is not installed: its files ({1}) are in none of {2}; get them "
                                     "with {3}", self.name, ", ".join(self.files),
                                     ", ".join(str(d) for d in models_dirs()), FETCH_HINT)
-            self._load(folder)
+            try:
+                self._load(folder)
+            except ImportError as error:
+                raise ModelsMissing("model {0} needs the Python package {1}: pip install safetensors gguf "
+                                    "tokenizers", self.name, error.name) from None
             self._loaded = True
 
     def unload(self) -> None:
