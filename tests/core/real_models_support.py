@@ -1,4 +1,5 @@
-"""What the real-model tests share: the reference file and the rule for when they may skip.
+"""What the real-model tests share: the reference file, the models as fixtures (import them into a test
+module), and the rule for when they may skip.
 
 The models are fetched by scripts/fetch_models.py (python3 scripts/dev.py test does it first). A test that
 needs them skips, naming the reason, only where they could not be fetched (offline); with CI set in the
@@ -26,6 +27,25 @@ def require(name: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def loaded(name: str):
+    """The registered model, loaded for one test module and unloaded after it (SmolLM2 holds 525 MB)."""
+    require(name)
+    model = real_models.get(name)
+    model.load()
+    yield model
+    model.unload()
+
+
+@pytest.fixture(scope="module")
+def minilm_model():
+    yield from loaded("minilm")
+
+
+@pytest.fixture(scope="module")
+def smollm2_model():
+    yield from loaded("smollm2")
 
 
 def references() -> dict[str, np.ndarray]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from real_models_support import ids, references, require, weights
+from real_models_support import ids, minilm_model, references, smollm2_model, weights  # noqa: F401 (fixtures)
 
 from posenc_gui.core import real_models
 from posenc_gui.core.params import InputError
-from posenc_gui.core.real_models import MiniLMPositions, RopeAblation, base, minilm
+from posenc_gui.core.real_models import MiniLMPositions, RopeAblation, base, heads, minilm, smollm2
 
 REF = references()
 SENTENCES = [str(s) for s in REF["sentences"]]
@@ -29,24 +29,6 @@ SMOLLM2_ABLATIONS = {
     "offset-1000": RopeAblation(position_offset=1000),
     "nope-even-layers": RopeAblation(nope_layers=tuple(range(0, 30, 2))),
 }
-
-
-@pytest.fixture(scope="module")
-def minilm_model():
-    require("minilm")
-    model = real_models.get("minilm")
-    model.load()
-    yield model
-    model.unload()
-
-
-@pytest.fixture(scope="module")
-def smollm2_model():
-    require("smollm2")
-    model = real_models.get("smollm2")
-    model.load()
-    yield model
-    model.unload()
 
 
 def test_reference_covers_every_ablation_the_tests_name():
@@ -121,7 +103,17 @@ def test_shifting_positions_changes_minilm_but_not_smollm2(minilm_model, smollm2
     smol = smollm2_model.run(text)
     smol_shifted = smollm2_model.run(text, RopeAblation(position_offset=1000))
     assert np.abs(smol.attention - smol_shifted.attention).max() < 1e-3
-    assert np.abs(smol.attention - smollm2_model.run(text, RopeAblation(rope=False)).attention).max() > 0.1
+    no_rope = smollm2_model.run(text, RopeAblation(rope=False))
+    assert np.abs(smol.attention - no_rope.attention).max() > 0.1
+    assert heads.change(mini.attention, mini_shifted.attention).mean() > 0.1
+    assert heads.change(smol.attention, smol_shifted.attention).max() < 1e-4
+
+
+def test_rope_off_removes_smollm2_previous_token_heads(smollm2_model):
+    text = "The quick brown fox jumps over the lazy dog while the cat watches from the warm windowsill."
+    best = heads.head_scores(smollm2_model.run(text).attention).rank("previous", 3)
+    off = heads.head_scores(smollm2_model.run(text, RopeAblation(rope=False)).attention)
+    assert all(score > 0.6 and off.previous[layer, head] < 0.2 for layer, head, score in best)
 
 
 def test_top_next_tokens_are_sorted_and_readable(smollm2_model):
@@ -131,14 +123,24 @@ def test_top_next_tokens_are_sorted_and_readable(smollm2_model):
     assert top[0].text == " Paris"
 
 
-def test_smollm2_embedding_parts_equal_the_gguf_packages_dequantisation(smollm2_model):
-    from gguf import GGUFReader
-    from gguf.quants import dequantize
+def test_q8_0_parts_equal_the_gguf_packages_dequantisation():
+    from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
+    from gguf.quants import dequantize, quantize
 
-    reader = GGUFReader(smollm2_model.folder() / smollm2_model.files[0])
-    table = next(t for t in reader.tensors if t.name == "token_embd.weight")
-    ids = np.array([0, 1, 504, 9444, 49151])
-    assert np.array_equal(smollm2_model.embed(ids), dequantize(table.data[ids], table.tensor_type))
+    table = np.random.default_rng(0).normal(size=(7, 96)).astype(np.float32)
+    raw = quantize(table, GGMLQuantizationType.Q8_0)
+    values, scales = smollm2.q8_0_parts(raw, GGML_QUANT_SIZES[GGMLQuantizationType.Q8_0][1])
+    assert values.dtype == np.int8 and values.shape == (7, 3, 32) and scales.shape == (7, 3)
+    expected = dequantize(raw, GGMLQuantizationType.Q8_0)
+    assert np.array_equal((values * scales[..., None]).reshape(7, 96).astype(np.float32), expected)
+
+
+def test_smollm2_embeds_and_projects_with_the_same_table(smollm2_model):
+    ids = np.array([0, 504, 49151])
+    rows = smollm2_model.embed(ids)
+    assert rows.shape == (3, 576) and rows.dtype == np.float32
+    hidden = np.random.default_rng(1).normal(size=576).astype(np.float32)
+    assert np.allclose(smollm2_model.logits(hidden)[ids], rows @ hidden, rtol=1e-5, atol=1e-5)
 
 
 def test_minilm_has_no_next_token(minilm_model):

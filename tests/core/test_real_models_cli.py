@@ -7,7 +7,7 @@ import csv
 
 import numpy as np
 import pytest
-from real_models_support import require
+from real_models_support import minilm_model, smollm2_model  # noqa: F401 (fixtures)
 
 from posenc_gui.cli import export_main
 from posenc_gui.core import real_models
@@ -17,17 +17,13 @@ TEXT = "The cat chased the mouse, then slept."
 
 
 @pytest.fixture(scope="module")
-def minilm():
-    require("minilm")
-    yield real_models.get("minilm")
-    real_models.get("minilm").unload()
+def minilm(minilm_model):
+    return minilm_model
 
 
 @pytest.fixture(scope="module")
-def smollm2():
-    require("smollm2")
-    yield real_models.get("smollm2")
-    real_models.get("smollm2").unload()
+def smollm2(smollm2_model):
+    return smollm2_model
 
 
 def export(*argv) -> int:

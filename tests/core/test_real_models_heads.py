@@ -1,14 +1,11 @@
-"""The head finder's scores on attention patterns with known answers, and the lesson it serves on the real
-models: SmolLM2's previous-token heads vanish with RoPE off, and a shift changes MiniLM, not SmolLM2."""
+"""The head finder's scores on attention patterns with known answers (on the real models:
+test_real_models.py, which loads them once)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from real_models_support import require
 
-from posenc_gui.core import real_models
-from posenc_gui.core.real_models import MiniLMPositions, RopeAblation
 from posenc_gui.core.real_models.heads import PATTERNS, change, head_scores
 
 N = 6
@@ -62,17 +59,3 @@ def test_change_is_0_for_the_same_attention_and_1_for_disjoint_rows():
 def test_rank_orders_heads_across_layers():
     attention = np.stack([stack(np.eye(N), causal_uniform())[0], stack(causal_uniform(), previous_token())[0]])
     assert [(layer, head) for layer, head, _ in head_scores(attention).rank("previous", 2)][0] == (1, 1)
-
-
-def test_rope_off_removes_smollm2_previous_token_heads_and_a_shift_changes_only_minilm():
-    require("minilm")
-    require("smollm2")
-    text = "The quick brown fox jumps over the lazy dog while the cat watches from the warm windowsill."
-    smollm2 = real_models.get("smollm2")
-    trained = smollm2.run(text).attention
-    best = head_scores(trained).rank("previous", 3)
-    off = head_scores(smollm2.run(text, RopeAblation(rope=False)).attention)
-    assert all(score > 0.6 and off.previous[layer, head] < 0.2 for layer, head, score in best)
-    assert change(trained, smollm2.run(text, RopeAblation(position_offset=1000)).attention).max() < 1e-4
-    minilm = real_models.get("minilm")
-    assert change(minilm.run(text).attention, minilm.run(text, MiniLMPositions("shift", 100)).attention).mean() > 0.1
