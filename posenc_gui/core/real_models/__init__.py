@@ -37,7 +37,7 @@ def get(name: str) -> RealModel:
     try:
         return MODELS[name]
     except KeyError:
-        raise InputError("unknown model {0!r}; models: {1}", name, ", ".join(MODELS)) from None
+        raise InputError("unknown model {0}; models: {1}", repr(name), ", ".join(MODELS)) from None
 
 
 register(MiniLM())

@@ -36,7 +36,7 @@ class MiniLMPositions:
 
     def __post_init__(self):
         if self.kind not in POSITION_KINDS:
-            raise InputError("positions {0!r} is not one of {1}", self.kind, ", ".join(POSITION_KINDS))
+            raise InputError("positions {0} is not one of {1}", repr(self.kind), ", ".join(POSITION_KINDS))
         if self.kind == "shift" and self.value < 0:
             raise InputError("shift:K needs K >= 0, not {0}", self.value)
 
@@ -52,7 +52,7 @@ class MiniLMPositions:
             return cls(kind, number)
         if value or kind not in POSITION_KINDS:
             forms = ", ".join(f"{k}:{_WITH_VALUE[k]}" if k in _WITH_VALUE else k for k in POSITION_KINDS)
-            raise InputError("positions {0!r} is not one of {1}", text, forms)
+            raise InputError("positions {0} is not one of {1}", repr(text), forms)
         return cls(kind)
 
     def __str__(self) -> str:
