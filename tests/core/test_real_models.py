@@ -159,6 +159,18 @@ def test_too_long_text_is_refused(minilm_model):
         minilm_model.tokenize("word " * 600)
 
 
+def test_a_limit_caps_long_text_and_says_from_how_many_tokens(minilm_model, smollm2_model):
+    text = "one two three four five six seven eight nine ten"
+    capped = minilm_model.tokenize(text, limit=5)
+    assert capped.strings == ("[CLS]", "one", "two", "three", "[SEP]") and capped.cut_from == 12
+    assert minilm_model.forward(capped).attention.shape == (6, 12, 5, 5)
+    assert minilm_model.tokenize(text, limit=50).cut_from is None
+    assert minilm_model.tokenize("word " * 600, limit=10_000).cut_from == 602  # never past the model's 512
+    assert len(minilm_model.tokenize("word " * 600, limit=10_000)) == 512
+    capped = smollm2_model.tokenize(text, limit=3)
+    assert capped.strings == ("one", " two", " three") and capped.cut_from == 10
+
+
 def test_a_shift_past_the_position_table_is_refused(minilm_model):
     tokens = minilm_model.tokenize("one two three")
     with pytest.raises(InputError, match="shift by at most 507"):

@@ -58,9 +58,17 @@ class Tokens:
 
     ids: np.ndarray  # (n,) int64
     strings: tuple[str, ...]
+    cut_from: int | None = None  # the text's full length in tokens, when it was capped
 
     def __len__(self) -> int:
         return len(self.strings)
+
+    def first(self, n: int, keep_last: bool = False) -> "Tokens":
+        """The first n tokens (with ``keep_last``, the first n-1 and the final one, e.g. [SEP])."""
+        if len(self) <= n:
+            return self
+        keep = np.r_[0:n - 1, len(self) - 1] if keep_last else np.arange(n)
+        return Tokens(self.ids[keep], tuple(self.strings[i] for i in keep), len(self))
 
 
 @dataclass(frozen=True)
@@ -131,12 +139,16 @@ class RealModel:
                 delattr(self, key)
             self._loaded = False
 
-    def tokenize(self, text: str) -> Tokens:
-        """The text as this model's tokenizer splits it; InputError if it is empty or too long."""
+    def tokenize(self, text: str, limit: int | None = None) -> Tokens:
+        """The text as this model's tokenizer splits it; InputError if it is empty, or longer than the model
+        takes. With ``limit``, a longer text is capped at that many tokens instead (``cut_from`` says from how
+        many), as a live view does to stay fast."""
         if not text or not text.strip():
             raise InputError("the text is empty; type a sentence")
         self.load()
         tokens = self._tokenize(text)
+        if limit is not None:
+            tokens = self._cap(tokens, min(limit, self.max_tokens))
         if len(tokens) > self.max_tokens:
             raise InputError("the text is {0} tokens long; {1} takes at most {2}", len(tokens), self.name,
                              self.max_tokens)
@@ -163,6 +175,9 @@ class RealModel:
 
     def token_text(self, token_id: int) -> str:
         raise NotImplementedError
+
+    def _cap(self, tokens: Tokens, limit: int) -> Tokens:
+        return tokens.first(limit)
 
     def _load(self, folder: Path) -> None:
         raise NotImplementedError

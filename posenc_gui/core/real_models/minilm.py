@@ -187,6 +187,9 @@ class MiniLM(RealModel):
         encoding = self._tokenizer.encode(text)
         return Tokens(np.asarray(encoding.ids, np.int64), tuple(encoding.tokens))
 
+    def _cap(self, tokens: Tokens, limit: int) -> Tokens:
+        return tokens.first(limit, keep_last=True)  # ends with [SEP] as BERT's tokenizer truncates
+
     def token_text(self, token_id: int) -> str:
         self.load()
         return self._tokenizer.id_to_token(token_id)
