@@ -3242,8 +3242,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="250"/>
-        <source>shift:K needs K &gt;= 0, not {0}</source>
-        <translation>shift:K 要求 K &gt;= 0，而不是 {0}</translation>
+        <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
+        <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="251"/>

@@ -226,7 +226,8 @@ def test_minilm_positions_parse_and_print_back(text, expected):
 
 @pytest.mark.parametrize("text, message", [
     ("absolute", "is not one of learned, none, shuffle:SEED"), ("shift", "needs an integer: shift:K"),
-    ("shift:x", "needs an integer"), ("shift:-3", "K >= 0"), ("none:3", "is not one of"),
+    ("shift:x", "needs an integer"), ("shift:-3", "shift:K needs K >= 0, not -3"),
+    ("shuffle:-1", "shuffle:SEED needs SEED >= 0, not -1"), ("none:3", "is not one of"),
 ])
 def test_minilm_positions_refuse_bad_text(text, message):
     with pytest.raises(InputError, match=message):

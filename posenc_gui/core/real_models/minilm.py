@@ -37,8 +37,8 @@ class MiniLMPositions:
     def __post_init__(self):
         if self.kind not in POSITION_KINDS:
             raise InputError("positions {0} is not one of {1}", repr(self.kind), ", ".join(POSITION_KINDS))
-        if self.kind == "shift" and self.value < 0:
-            raise InputError("shift:K needs K >= 0, not {0}", self.value)
+        if self.kind in _WITH_VALUE and self.value < 0:
+            raise InputError("{0}:{1} needs {1} >= 0, not {2}", self.kind, _WITH_VALUE[self.kind], self.value)
 
     @classmethod
     def parse(cls, text: str) -> "MiniLMPositions":
