@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,10 +33,12 @@ ROPE_SWITCH = Param("rope", "choice", "on", "on: RoPE as trained; off: no positi
 POSITION_OFFSET = Param("position_offset", "int", 0, "Added to every position (RoPE sees only offsets: "
                         "attention should not change)", 0, 1_000_000)
 NOPE_LAYERS = "nope_layers"
-# SmolLM2's flags: the RoPE switch and offset, then the rope method's own parameters, whose defaults in
-# RopeAblation are the trained model's (base 100,000, original length 8192).
-SMOLLM2_PARAMS = (ROPE_SWITCH, POSITION_OFFSET, BASE, rope.SCALING, rope.FACTOR, rope.ORIGINAL_MAX_LEN,
-                  rope.BETA_FAST, rope.BETA_SLOW, rope.LOW_FREQ_FACTOR, rope.HIGH_FREQ_FACTOR)
+# SmolLM2's flags: the RoPE switch and offset, then the rope method's own parameters with the defaults of
+# RopeAblation, which are the trained model's (base 100,000, original length 8192).
+SMOLLM2_PARAMS = (ROPE_SWITCH, POSITION_OFFSET) + tuple(
+    replace(param, default=getattr(RopeAblation(), param.name))
+    for param in (BASE, rope.SCALING, rope.FACTOR, rope.ORIGINAL_MAX_LEN, rope.BETA_FAST, rope.BETA_SLOW,
+                  rope.LOW_FREQ_FACTOR, rope.HIGH_FREQ_FACTOR))
 FLAG_NAMES = {BASE.name: "rope_base"}  # --base would be ambiguous beside --rope: the contract says --rope-base
 
 
@@ -92,10 +95,7 @@ def metavar(param: Param) -> str:
 
 def smollm2_ablation(args: argparse.Namespace) -> RopeAblation:
     values = {p.name: p.coerce(getattr(args, p.name)) for p in SMOLLM2_PARAMS if getattr(args, p.name) is not None}
-    fields = {"rope": values.pop(ROPE_SWITCH.name, "on") == "on"}
-    if BASE.name in values:
-        fields["base"] = values.pop(BASE.name)
-    fields.update(values)
+    fields = {"rope": values.pop(ROPE_SWITCH.name, "on") == "on", **values}
     layers = getattr(args, NOPE_LAYERS)
     if layers is not None:
         try:

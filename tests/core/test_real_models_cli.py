@@ -61,6 +61,13 @@ def test_smollm2_npz_applies_every_flag(smollm2, tmp_path, flags, ablation):
         assert str(data["ablation"]) == str(ablation)
 
 
+def test_help_shows_smollm2_s_own_defaults(capsys):
+    assert export("attention", "--help") == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--rope-base X Base of the geometric frequency progression (2 to 10000000, default 100000)" in text
+    assert "--original-max-len N" in text and "default 8192" in text
+
+
 def test_csv_holds_one_head_with_token_labels(smollm2, tmp_path):
     out = tmp_path / "head.csv"
     assert export("attention", "--model", "smollm2", "--text", "Hi, you", "--layer", 4, "--head", 8, "--rope", "off",
