@@ -42,6 +42,7 @@ GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 SENTENCES = (
     "The cat chased the mouse into the garden.",
     "Déjà vu: 1234 cats 😀!",
+    "Where is the mouse? Under the old wooden table.",
 )
 MINILM_POSITIONS = ("learned", "none", "shuffle:0", "shuffle:7", "reverse", "shift:100", "sinusoid")
 # name -> (rope_parameters replacing the trained ones or None, position offset, layers without RoPE)
