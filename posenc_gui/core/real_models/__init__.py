@@ -1,0 +1,48 @@
+"""Real trained models whose attention the app shows, with their positions changed.
+
+The registry is the only extension point: a new model is one module here (a ``RealModel`` subclass with
+its ablation dataclass, registered below) plus its tests. Every model loads lazily: importing this package
+reads no weights.
+
+    model = get("minilm")
+    result = model.run("The cat chased the mouse", MiniLMPositions.parse("shuffle:0"))
+    result.tokens.strings, result.attention.shape   # ('[CLS]', 'the', ...), (6, 12, 9, 9)
+
+``load`` takes seconds (SmolLM2: 3 s of CPU, 525 MB): call it, or the first ``run``, off the GUI thread.
+Loading is locked (the first caller loads, the others wait); ``tokenize`` and ``forward`` only read the
+weights, so several threads may run them at once. ``heads`` scores what each head does (previous token,
+first token, diagonal, broad) and how much an ablation changes it, for a head finder.
+"""
+
+from __future__ import annotations
+
+from ..params import InputError
+from .base import (FETCH_HINT, AttentionResult, ModelsMissing, RealModel, TokenProbability, Tokens,
+                   models_dirs, user_models_dir)
+from .minilm import MiniLM, MiniLMPositions
+from .smollm2 import RopeAblation, SmolLM2
+
+MODELS: dict[str, RealModel] = {}
+
+
+def register(model: RealModel) -> RealModel:
+    if model.name in MODELS:
+        raise ValueError(f"model {model.name} is registered twice")
+    MODELS[model.name] = model
+    return model
+
+
+def get(name: str) -> RealModel:
+    """The registered model of that name, or InputError listing the known ones."""
+    try:
+        return MODELS[name]
+    except KeyError:
+        raise InputError("unknown model {0}; models: {1}", repr(name), ", ".join(MODELS)) from None
+
+
+register(MiniLM())
+register(SmolLM2())
+
+__all__ = ["AttentionResult", "FETCH_HINT", "MODELS", "MiniLM", "MiniLMPositions", "ModelsMissing", "RealModel",
+           "RopeAblation", "SmolLM2", "TokenProbability", "Tokens", "get", "models_dirs", "register",
+           "user_models_dir"]

@@ -1,0 +1,197 @@
+"""What every real model shares: where its files live, lazy thread-safe loading, and the typed results.
+
+A real model is a trained Transformer whose weights are read from files fetched by
+``scripts/fetch_models.py`` (they are too large for git). Each model module subclasses ``RealModel``,
+gives its name, sizes and files, and implements ``_load``, ``tokenize`` and ``forward``; the registry in
+``__init__`` lists them. Nothing here imports Qt or torch."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..params import InputError
+from ...paths import resources_dir
+
+MODELS_ENV = "POSENC_MODELS_DIR"
+FETCH_HINT = "python3 scripts/fetch_models.py (or python3 scripts/dev.py run, which fetches them)"
+
+
+class ModelsMissing(InputError):
+    """A model's files are not installed; the message says where they were looked for and how to get them."""
+
+
+def user_models_dir() -> Path:
+    """Where ``scripts/fetch_models.py`` puts the models by default: the user's data folder, so that every
+    clone and install of the app on this account shares one copy (and the app-only installers stay small)."""
+    if sys.platform == "win32":
+        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        root = Path.home() / "Library" / "Application Support"
+    else:
+        root = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return root / "posenc-gui" / "models"
+
+
+def models_dirs() -> list[Path]:
+    """Folders searched for model files, first match wins: $POSENC_MODELS_DIR, the models an installer
+    shipped in ``resources/models``, then the user's data folder."""
+    dirs = []
+    if os.environ.get(MODELS_ENV):
+        dirs.append(Path(os.environ[MODELS_ENV]))
+    try:
+        dirs.append(resources_dir() / "models")
+    except FileNotFoundError:
+        pass
+    dirs.append(user_models_dir())
+    return dirs
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A tokenised text: vocabulary ids and the text each token stands for (special tokens included)."""
+
+    ids: np.ndarray  # (n,) int64
+    strings: tuple[str, ...]
+    cut_from: int | None = None  # the text's full length in tokens, when it was capped
+
+    def __len__(self) -> int:
+        return len(self.strings)
+
+    def first(self, n: int, keep_last: bool = False) -> "Tokens":
+        """The first n tokens (with ``keep_last``, the first n-1 and the final one, e.g. [SEP])."""
+        if len(self) <= n:
+            return self
+        keep = np.r_[0:n - 1, len(self) - 1] if keep_last else np.arange(n)
+        return Tokens(self.ids[keep], tuple(self.strings[i] for i in keep), len(self))
+
+
+@dataclass(frozen=True)
+class AttentionResult:
+    """One forward pass: every layer's attention per query head, and for a causal model the distribution
+    of the token that would follow the text."""
+
+    tokens: Tokens
+    attention: np.ndarray  # (layers, heads, n, n) float32, rows sum to 1 (query i attends to key j)
+    next_token: np.ndarray | None = None  # (vocabulary,) float32 probabilities, causal models only
+
+
+@dataclass(frozen=True)
+class TokenProbability:
+    id: int
+    text: str
+    probability: float
+
+
+class RealModel:
+    """A trained model read from files, loaded on first use (once, whichever thread asks first)."""
+
+    name: str = ""
+    title: str = ""
+    citation: str = ""
+    causal: bool = False
+    layers: int = 0
+    heads: int = 0
+    max_tokens: int = 0
+    files: tuple[str, ...] = ()
+    ablation_type: type = type(None)
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loaded = False
+
+    def folder(self) -> Path | None:
+        """The first searched folder that holds every file of this model, or None."""
+        for folder in models_dirs():
+            if all((folder / name).is_file() for name in self.files):
+                return folder
+        return None
+
+    def available(self) -> bool:
+        return self.folder() is not None
+
+    def load(self) -> None:
+        """Read the weights and tokenizer (seconds; call it off the GUI thread). Raises ModelsMissing."""
+        with self._lock:
+            if self._loaded:
+                return
+            folder = self.folder()
+            if folder is None:
+                raise ModelsMissing("model {0} is not installed: its files ({1}) are in none of {2}; get them "
+                                    "with {3}", self.name, ", ".join(self.files),
+                                    ", ".join(str(d) for d in models_dirs()), FETCH_HINT)
+            try:
+                self._load(folder)
+            except ImportError as error:
+                raise ModelsMissing("model {0} needs the Python package {1}: pip install safetensors gguf "
+                                    "tokenizers", self.name, error.name) from None
+            self._loaded = True
+
+    def unload(self) -> None:
+        """Forget the weights (hundreds of MB for SmolLM2); the next use loads them again."""
+        with self._lock:
+            for key in [key for key in vars(self) if key not in ("_lock", "_loaded")]:
+                delattr(self, key)
+            self._loaded = False
+
+    def tokenize(self, text: str, limit: int | None = None) -> Tokens:
+        """The text as this model's tokenizer splits it; InputError if it is empty, or longer than the model
+        takes. With ``limit``, a longer text is capped at that many tokens instead (``cut_from`` says from how
+        many), as a live view does to stay fast."""
+        if not text or not text.strip():
+            raise InputError("the text is empty; type a sentence")
+        self.load()
+        tokens = self._tokenize(text)
+        if limit is not None:
+            tokens = self._cap(tokens, min(limit, self.max_tokens))
+        if len(tokens) > self.max_tokens:
+            raise InputError("the text is {0} tokens long; {1} takes at most {2}", len(tokens), self.name,
+                             self.max_tokens)
+        return tokens
+
+    def forward(self, tokens: Tokens, ablation=None) -> AttentionResult:
+        """Run the model on tokens with the positions changed as ``ablation`` says (None: as trained)."""
+        self.load()
+        ablation = self.ablation_type() if ablation is None else ablation
+        if not isinstance(ablation, self.ablation_type):
+            raise TypeError(f"{self.name} takes a {self.ablation_type.__name__}, not {type(ablation).__name__}")
+        return self._forward(tokens, ablation)
+
+    def run(self, text: str, ablation=None) -> AttentionResult:
+        """Tokenise and run in one call."""
+        return self.forward(self.tokenize(text), ablation)
+
+    def top_next_tokens(self, result: AttentionResult, k: int = 10) -> tuple[TokenProbability, ...]:
+        """The k most likely next tokens, most likely first (causal models only)."""
+        if result.next_token is None:
+            raise InputError("{0} does not predict a next token (it is not a causal model)", self.name)
+        order = np.argsort(-result.next_token, kind="stable")[:k]
+        return tuple(TokenProbability(int(i), self.token_text(int(i)), float(result.next_token[i])) for i in order)
+
+    def token_text(self, token_id: int) -> str:
+        raise NotImplementedError
+
+    def _cap(self, tokens: Tokens, limit: int) -> Tokens:
+        return tokens.first(limit)
+
+    def _load(self, folder: Path) -> None:
+        raise NotImplementedError
+
+    def _tokenize(self, text: str) -> Tokens:
+        raise NotImplementedError
+
+    def _forward(self, tokens: Tokens, ablation) -> AttentionResult:
+        raise NotImplementedError
+
+
+def softmax_rows(scores: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis, in place, stable against large scores (-inf entries give 0)."""
+    scores -= scores.max(axis=-1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=-1, keepdims=True)
+    return scores
