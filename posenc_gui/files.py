@@ -10,7 +10,10 @@ from typing import BinaryIO, Callable
 
 import numpy as np
 
+from .core import cancel
 from .core.params import InputError
+
+WRITE_CHUNK = 16 * 1024**2  # bytes written between two checks for a cancelled export
 
 
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
@@ -27,6 +30,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         with os.fdopen(fd, "wb") as handle:
             write(handle)
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask())
+        cancel.check()  # a cancelled export leaves the old file as it was
         os.replace(tmp, path)
     except BaseException as error:
         if tmp is not None and os.path.exists(tmp):
@@ -43,8 +47,15 @@ def current_umask() -> int:
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; InputError on failure."""
-    write_atomic(path, lambda handle: handle.write(data))
+    """Write ``data`` to ``path`` atomically; InputError on failure. Written in chunks, so that an export
+    cancelled in the app (``core.cancel``) stops within one chunk."""
+    def write(handle: BinaryIO) -> None:
+        view = memoryview(data)
+        for start in range(0, len(view), WRITE_CHUNK):
+            cancel.check()
+            handle.write(view[start:start + WRITE_CHUNK])
+
+    write_atomic(path, write)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar)
 
 from ..core import registry
+from ..core.cancel import Cancelled
 from ..core.params import InputError
 from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
@@ -27,7 +28,7 @@ from .panel import ParameterPanel
 from ..files import write_bytes_atomic, write_text_atomic
 from .state import Deck, Scene, StateModel, error_text, read_json
 from .views import VIEWS, applies
-from .worker import LatestRunner
+from .worker import LatestRunner, run_with_progress
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
 WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (warm_up_view)
@@ -622,7 +623,11 @@ class MainWindow(QMainWindow):
         return self._write(lambda: write_bytes_atomic(Path(path), export.png_bytes(self.figure(width))), path)
 
     def export_data(self, path: str | Path) -> bool:
-        return self._write(lambda: export.write_arrays(path, self.current_view.shown), path)
+        """Write the arrays shown, in a worker (a large archive takes seconds); Cancel in its progress dialog leaves
+        the old file as it was."""
+        arrays = dict(self.current_view.shown)
+        label = self.tr("Writing {0}…").format(Path(path).name)
+        return self._write(lambda: run_with_progress(self, label, lambda: export.write_arrays(path, arrays)), path)
 
     def copy_figure(self) -> None:
         QApplication.clipboard().setImage(self.figure())
@@ -633,6 +638,9 @@ class MainWindow(QMainWindow):
             write()
         except InputError as error:
             self._show_error(error_text(error))
+            return False
+        except Cancelled:
+            self._tell(self.tr("Cancelled: {0} was not written").format(Path(path).name))
             return False
         self._tell(self.tr("Saved {0}").format(Path(path).name))
         return True
