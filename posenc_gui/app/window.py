@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.warm_up_timer.setInterval(WARM_UP_IDLE_MS)
         self.warm_up_timer.timeout.connect(self.warm_up_view)
         self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
+        self._building = None  # the steps left of the view being built ahead (_build_ahead)
         self._build_translated()
         QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views = {}
+        self._building = None
         self._build_translated()
         old_model.deleteLater()
         self.apply_look()
@@ -393,7 +395,7 @@ class MainWindow(QMainWindow):
     # -- state -> views -------------------------------------------------------------------------
     def refresh(self, scene: Scene) -> None:
         """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
-        self.warm_up_timer.start()  # (again): views are built ahead only while nothing else happens
+        self.warm_up_timer.start(WARM_UP_IDLE_MS)  # (again): views are built ahead only while nothing else happens
         if self.deck_scenes:
             self.deck_scenes[self.deck_index] = scene  # edits stay with the deck; Save deck writes them
         self._sync_navigation(scene)
@@ -439,37 +441,54 @@ class MainWindow(QMainWindow):
 
     def warm_up_view(self) -> bool:
         """Build ahead, while the window is idle, what a later switch would otherwise build (a lesson's plots
-        take up to 120 ms): one item per idle moment, then wait for the next. First the views that apply to
+        take up to 120 ms): one slice per idle moment, then wait for the next. First the views that apply to
         the method, with the scene drawn into them; then the other views, with the first method they apply
-        to; then the spare panels views keep for larger scenes (``View.build_ahead``). Views are drawn
-        hidden, at the size they will have. With nothing left to build, the objects built are settled
-        once (``memory.settle_long_lived_objects``). Returns whether it built anything."""
-        key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
-        if key is not None:
-            self._build_ahead(key)
+        to; then the spare panels views keep for larger scenes (``View.build_ahead``). A view is built in
+        slices (``_build_ahead``): made and laid out, its data fetched, its spare panels, then drawn, hidden,
+        at the size it will have. Slices follow each other at the next turn of the event loop (any change
+        puts the building off for another idle time). With nothing left to build, the objects built are settled once
+        (``memory.settle_long_lived_objects``). Returns whether it built anything."""
+        if self._building is None:
+            key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
+            if key is not None:
+                self._building = self._build_ahead(key)
+        if self._building is not None:
+            if next(self._building, True):
+                self._building = None
         elif not any(view.build_ahead() for view in self.views.values()):
             if not self.settled:
                 memory.settle_long_lived_objects()
                 self.settled = True
             return False
-        self.warm_up_timer.start()
+        self.warm_up_timer.start(0)  # the next slice once the event loop has handled what came in meanwhile
         return True
 
-    def _build_ahead(self, key: str) -> None:
-        """Build view ``key`` and draw into it, hidden: the scene, or the defaults of the first method the
-        view applies to when it does not apply to the scene's."""
+    def _build_ahead(self, key: str):
+        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
+        and True when done): the scene, or the defaults of the first method the view applies to when it does not
+        apply to the scene's. A view shown meanwhile (or rebuilt) was drawn by ``refresh``: it is left alone."""
         view = self.view(key)
         view.setGeometry(self._room_for(view))  # laid out as it will be shown
         view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
+        yield False
         scene = replace(self.model.scene, view=key)
-        if not view.applies_to(scene.method_obj):
-            method = next(method for method in registry.all_methods() if view.applies_to(method))
-            scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
         try:
-            if view.size(scene) <= BACKGROUND_ELEMENTS:
-                view.show_data(scene, view.fetch(scene))
+            if not view.applies_to(scene.method_obj):
+                method = next(method for method in registry.all_methods() if view.applies_to(method))
+                scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
+            if view.size(scene) > BACKGROUND_ELEMENTS:
+                return
+            data = view.fetch(scene)
         except InputError:
-            pass  # the view says so when it is shown
+            return  # the view says so when it is shown
+        yield False
+        while view.build_ahead():  # spare panels first, one a step: drawing then only places them
+            yield False
+        if self.views.get(key) is view and self.stack.currentWidget() is not view:
+            try:
+                view.show_data(scene, data)
+            except InputError:
+                pass
 
     def _panel_beside(self, view) -> bool:
         """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the

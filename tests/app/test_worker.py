@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
+from posenc_gui.app.views.base import View
 from posenc_gui.app.views.relative import BiasView
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow
 from posenc_gui.core import cancel, registry
@@ -161,3 +162,55 @@ def test_pixels_of_a_large_matrix_are_means_of_blocks_of_its_cells():
     assert pixels[0, 0] == matrix[:3, :2].mean() and pixels[2, 2] == matrix[6:, 4:].mean()
     assert pixels[1, 2] == matrix[3:6, 4:].mean()
     assert shown_pixels(matrix, 7) is not matrix and np.array_equal(shown_pixels(matrix, 7), matrix)
+
+
+def busy(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+class SlowPieces(View):
+    """A view whose making, fetching and drawing take 15 ms each."""
+
+    key = "slow_pieces"
+    title = "Slow pieces"
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.drawn = None
+        busy(0.015)
+
+    @staticmethod
+    def applies_to(method) -> bool:
+        return True
+
+    @staticmethod
+    def fetch(scene):
+        busy(0.015)
+        return scene.method
+
+    def show_data(self, scene, data) -> None:
+        busy(0.015)
+        self.drawn = data
+
+
+def test_a_view_is_built_ahead_in_slices_of_well_under_50_ms(qtbot, monkeypatch):
+    """Made, fetched and drawn in separate idle moments: the event loop answers in between (in one step it waited
+    60-80 ms here)."""
+    import posenc_gui.app.window as window_module
+
+    monkeypatch.setattr(window_module, "VIEWS", {"encoding": window_module.VIEWS["encoding"],
+                                                 SlowPieces.key: (SlowPieces.title, SlowPieces.applies_to, SlowPieces)})
+    window = MainWindow(settings=None)
+    qtbot.addWidget(window)
+    window.warm_up_timer.timeout.disconnect()
+    window.show()
+    qtbot.waitExposed(window)
+    slices = []
+    while window.views.get(SlowPieces.key) is None or window.views[SlowPieces.key].drawn is None:
+        started = time.perf_counter()
+        assert window.warm_up_view()
+        slices.append((time.perf_counter() - started) * 1000)
+    assert window.views[SlowPieces.key].drawn == window.model.scene.method
+    assert len(slices) >= 3 and max(slices) < 50, slices  # 45 ms and more in one step
