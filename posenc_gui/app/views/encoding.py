@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
 from .. import style
-from .base import ImageItem, View, cell, elements, fmt, frame_cells
+from .base import ImageItem, Picture, View, cell, elements, fmt, frame_cells, picture
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
@@ -103,7 +103,8 @@ class EncodingView(View):
 
     @staticmethod
     def fetch(scene: Scene):
-        return scene.compute("encoding")
+        encoding = scene.compute("encoding")
+        return encoding, picture(encoding[None], 1)
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -121,12 +122,13 @@ class EncodingView(View):
         self._label_axes()
         self._draw_curves(self.model.scene)
 
-    def show_data(self, scene: Scene, data: np.ndarray) -> None:
+    def show_data(self, scene: Scene, fetched: tuple[np.ndarray, Picture]) -> None:
+        data, drawn = fetched
         self.data = data
         self.shown = {"encoding": data}
         rows, cols = data.shape
-        low, high, signed = style.levels_for(data)
-        self.image.setImage(data, levels=(low, high))
+        (low, high), signed = drawn.levels, drawn.signed
+        self.image.setImage(drawn.pixels[0], levels=(low, high))
         if signed != self._signed:
             cmap = style.colour_map(signed)
             self.image.setColorMap(cmap)
