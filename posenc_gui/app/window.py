@@ -31,6 +31,7 @@ from .views import VIEWS, applies
 from .worker import LatestRunner, run_with_progress
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
+PANELS_AT_ONCE = 16  # a drawing that needs more new panels than this waits for them, built one a turn of the event loop
 WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (warm_up_view)
 GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
@@ -130,6 +131,11 @@ class MainWindow(QMainWindow):
         self.warm_up_timer.timeout.connect(self.warm_up_view)
         self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
         self._building = None  # the steps left of the view being built ahead (_build_ahead)
+        self._waiting_for_panels = None  # (view, scene, data) of a drawing whose panels are being built (_build_panel)
+        self.panel_timer = QTimer(self)
+        self.panel_timer.setSingleShot(True)
+        self.panel_timer.setInterval(0)
+        self.panel_timer.timeout.connect(self._build_panel)
         self._build_translated()
         QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
@@ -396,6 +402,7 @@ class MainWindow(QMainWindow):
     def refresh(self, scene: Scene) -> None:
         """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
         self.warm_up_timer.start(WARM_UP_IDLE_MS)  # (again): views are built ahead only while nothing else happens
+        self._waiting_for_panels = None  # superseded
         if self.deck_scenes:
             self.deck_scenes[self.deck_index] = scene  # edits stay with the deck; Save deck writes them
         self._sync_navigation(scene)
@@ -440,14 +447,14 @@ class MainWindow(QMainWindow):
             (view.focusWidget() or view.graphics).setFocus()
 
     def warm_up_view(self) -> bool:
-        """Build ahead, while the window is idle, what a later switch would otherwise build (a lesson's plots
-        take up to 120 ms): one slice per idle moment, then wait for the next. First the views that apply to
-        the method, with the scene drawn into them; then the other views, with the first method they apply
-        to; then the spare panels views keep for larger scenes (``View.build_ahead``). A view is built in
-        slices (``_build_ahead``): made and laid out, its data fetched, its spare panels, then drawn, hidden,
-        at the size it will have. Slices follow each other at the next turn of the event loop (any change
-        puts the building off for another idle time). With nothing left to build, the objects built are settled once
-        (``memory.settle_long_lived_objects``). Returns whether it built anything."""
+        """Build ahead, once the window has been idle, what a later switch would otherwise build (a lesson's
+        plots take up to 120 ms), one slice a call, the next at the next turn of the event loop (a change puts
+        the rest off for another idle time). First the views that apply to the method, with the scene drawn
+        into them; then the other views, with the first method they apply to; then the spare panels views
+        keep for larger scenes (``View.build_ahead``). A view is built in slices (``_build_ahead``): made and
+        laid out, its data fetched, its spare panels, then drawn, hidden, at the size it will have. With
+        nothing left to build, the objects built are settled once (``memory.settle_long_lived_objects``).
+        Returns whether it built anything."""
         if self._building is None:
             key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
             if key is not None:
@@ -514,10 +521,34 @@ class MainWindow(QMainWindow):
         self.panel_hidden_for_view = not shown
         self.layout().activate()
 
+    def finish_work(self) -> None:
+        """Wait for the computation under way and finish the drawing it leads to (the self-test checks what a change
+        drew)."""
+        self.runner.finish()
+        while self._waiting_for_panels is not None:
+            self._build_panel()
+
+    def _build_panel(self) -> None:
+        """One more panel for the drawing that waits for them; the drawing once they are all built."""
+        if self._waiting_for_panels is None:
+            return
+        view, scene, data = self._waiting_for_panels
+        if view in self.views.values() and view.grid.build_ahead(view.panels_needed(scene, data)):
+            self.panel_timer.start()
+            return
+        self._waiting_for_panels = None
+        self._show_result((view, scene), data)
+
     def _show_result(self, tag, data) -> None:
         view, scene = tag
         if view not in self.views.values():
             return  # finished after a rebuild replaced the view
+        needed = view.panels_needed(scene, data)
+        if needed > PANELS_AT_ONCE and needed - len(view.grid.pool) > PANELS_AT_ONCE:
+            self._waiting_for_panels = (view, scene, data)
+            self.hover_label.setText(self.tr("computing…"))
+            self.panel_timer.start()
+            return
         view.show_data(scene, data)
         self.error_label.setText("")
         if self.hover_label.text() == self.tr("computing…"):

@@ -150,7 +150,9 @@ def run_with_progress(parent: QWidget, label: str, fn: Callable[[], object]):
         loop.quit()
 
     outcome.ended.connect(on_ended, Qt.QueuedConnection)
-    dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(parent)  # its Cancel button in Qt's own words
+    dialog.setLabelText(label)
+    dialog.setRange(0, 0)  # busy: how far a write has come is not known
     dialog.setWindowModality(Qt.WindowModal)
     dialog.canceled.connect(stop.set)
     dialog.hide()  # until the work has taken PROGRESS_AFTER_MS (the dialog's own delay waits for a first value)

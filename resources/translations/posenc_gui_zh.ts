@@ -117,7 +117,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="164"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="60"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="64"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="83"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -262,39 +262,39 @@
         <translation>指针与位数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="303"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="306"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="295"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="297"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="314"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="316"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="319"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="348"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="352"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="354"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -302,128 +302,128 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="375"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="377"/>
         <location filename=".registry_strings.py" line="158"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="380"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="382"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="389"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="391"/>
         <source>Sequence length dynamic NTK is evaluated at; s·L0 when 0</source>
         <translation>计算动态 NTK 时所用的序列长度；为 0 时取 s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="391"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="393"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="392"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="394"/>
         <source>Dynamic NTK at length:</source>
         <translation>动态 NTK 的长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="424"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="426"/>
         <source>none (as trained)</source>
         <translation>无（保持训练时的设置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="424"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="426"/>
         <source>linear (position interpolation)</source>
         <translation>线性（位置插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="425"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="427"/>
         <source>NTK-aware</source>
         <translation>NTK-aware</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="425"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="427"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="425"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="427"/>
         <source>Llama 3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="426"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="428"/>
         <source>dynamic NTK at L = {0}</source>
         <translation>动态 NTK，L = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="433"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="433"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="434"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="436"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="434"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="436"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="437"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="437"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="501"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="503"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="458"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="460"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="510"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="510"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="514"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="516"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="515"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="517"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="517"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="519"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="562"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="564"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -461,17 +461,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="200"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="202"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="202"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -484,73 +484,73 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="75"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="78"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="83"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="86"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="91"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="91"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="91"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="179"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="181"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="197"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="169"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="170"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="171"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="232"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="234"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="236"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -563,33 +563,33 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="226"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="221"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="228"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="227"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="228"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="228"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -602,82 +602,82 @@ turns made: {1}</source>
 <context>
     <name>ImagesLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="60"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="77"/>
         <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
         <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="86"/>
         <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
         <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="103"/>
         <source>Grid (patches per side):</source>
         <translation>网格（每边图块数）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="104"/>
         <source>Patches per row and column (image size / patch size)</source>
         <translation>每行、每列的图块数（图像尺寸 / 图块大小）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="105"/>
         <source>Learned table trained at:</source>
         <translation>可学习表的训练网格：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="106"/>
         <source>Grid size the synthetic learned table was made for, before resizing</source>
         <translation>合成的可学习表在缩放之前对应的网格大小</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="107"/>
         <source>Frames:</source>
         <translation>帧数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="107"/>
         <source>Video frames shown</source>
         <translation>显示的视频帧数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="125"/>
         <source>2D sin-cos (MAE), D = {0}</source>
         <translation>二维 sin-cos（MAE），D = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="126"/>
         <source>Learned {0}×{0}, resized to {1}×{1} (synthetic)</source>
         <translation>可学习 {0}×{0}，缩放到 {1}×{1}（合成）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="128"/>
         <source>2D RoPE, one head of {0}</source>
         <translation>二维 RoPE，单个头 {0} 维</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="129"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="232"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -700,102 +700,102 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="254"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="275"/>
         <source>Kernel size k:</source>
         <translation>卷积核大小 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="275"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="276"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="276"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="292"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="292"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="290"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="290"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="290"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="301"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="329"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="340"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="331"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="341"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="331"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="341"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="350"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="364"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="374"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="364"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="374"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="387"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="397"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -808,87 +808,87 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="705"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="707"/>
         <location filename=".registry_strings.py" line="163"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="710"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="712"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="717"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="719"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="720"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="722"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="809"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="811"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="760"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="761"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="760"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="761"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="810"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="810"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="765"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="765"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="811"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="831"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="832"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="835"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="836"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="848"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="849"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="849"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="850"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -914,329 +914,340 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="558"/>
+        <location filename="../../posenc_gui/app/window.py" line="633"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="162"/>
+        <location filename="../../posenc_gui/app/window.py" line="164"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="162"/>
+        <location filename="../../posenc_gui/app/window.py" line="164"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <location filename="../../posenc_gui/app/window.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="196"/>
+        <location filename="../../posenc_gui/app/window.py" line="201"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="197"/>
+        <location filename="../../posenc_gui/app/window.py" line="202"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="198"/>
+        <location filename="../../posenc_gui/app/window.py" line="203"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="199"/>
+        <location filename="../../posenc_gui/app/window.py" line="204"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="201"/>
+        <location filename="../../posenc_gui/app/window.py" line="206"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="203"/>
+        <location filename="../../posenc_gui/app/window.py" line="208"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="205"/>
+        <location filename="../../posenc_gui/app/window.py" line="210"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="207"/>
+        <location filename="../../posenc_gui/app/window.py" line="212"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="210"/>
+        <location filename="../../posenc_gui/app/window.py" line="215"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="217"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="217"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="216"/>
+        <location filename="../../posenc_gui/app/window.py" line="221"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="218"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <location filename="../../posenc_gui/app/window.py" line="226"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="223"/>
+        <location filename="../../posenc_gui/app/window.py" line="228"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="226"/>
+        <location filename="../../posenc_gui/app/window.py" line="231"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="228"/>
+        <location filename="../../posenc_gui/app/window.py" line="233"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="237"/>
+        <location filename="../../posenc_gui/app/window.py" line="242"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="240"/>
+        <location filename="../../posenc_gui/app/window.py" line="245"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="245"/>
+        <location filename="../../posenc_gui/app/window.py" line="250"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="251"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="257"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="257"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="257"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="266"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="262"/>
+        <location filename="../../posenc_gui/app/window.py" line="267"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="264"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="283"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="280"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="282"/>
+        <location filename="../../posenc_gui/app/window.py" line="287"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="284"/>
+        <location filename="../../posenc_gui/app/window.py" line="289"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="285"/>
+        <location filename="../../posenc_gui/app/window.py" line="290"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="292"/>
+        <location filename="../../posenc_gui/app/window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="293"/>
+        <location filename="../../posenc_gui/app/window.py" line="298"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="299"/>
+        <location filename="../../posenc_gui/app/window.py" line="304"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="302"/>
+        <location filename="../../posenc_gui/app/window.py" line="307"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="414"/>
-        <location filename="../../posenc_gui/app/window.py" line="489"/>
+        <location filename="../../posenc_gui/app/window.py" line="419"/>
+        <location filename="../../posenc_gui/app/window.py" line="549"/>
+        <location filename="../../posenc_gui/app/window.py" line="554"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="553"/>
+        <location filename="../../posenc_gui/app/window.py" line="628"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="555"/>
+        <location filename="../../posenc_gui/app/window.py" line="630"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="557"/>
+        <location filename="../../posenc_gui/app/window.py" line="632"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="559"/>
+        <location filename="../../posenc_gui/app/window.py" line="634"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="562"/>
+        <location filename="../../posenc_gui/app/window.py" line="637"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="592"/>
+        <location filename="../../posenc_gui/app/window.py" line="667"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="605"/>
+        <location filename="../../posenc_gui/app/window.py" line="679"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="684"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="613"/>
+        <location filename="../../posenc_gui/app/window.py" line="693"/>
+        <source>Cancelled: {0} was not written</source>
+        <translation>已取消：{0} 未写入</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="695"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="621"/>
+        <location filename="../../posenc_gui/app/window.py" line="703"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="622"/>
+        <location filename="../../posenc_gui/app/window.py" line="704"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="627"/>
+        <location filename="../../posenc_gui/app/window.py" line="709"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="628"/>
+        <location filename="../../posenc_gui/app/window.py" line="710"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="637"/>
+        <location filename="../../posenc_gui/app/window.py" line="719"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="637"/>
+        <location filename="../../posenc_gui/app/window.py" line="719"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="642"/>
+        <location filename="../../posenc_gui/app/window.py" line="724"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="642"/>
+        <location filename="../../posenc_gui/app/window.py" line="724"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="648"/>
-        <location filename="../../posenc_gui/app/window.py" line="653"/>
+        <location filename="../../posenc_gui/app/window.py" line="730"/>
+        <location filename="../../posenc_gui/app/window.py" line="735"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="649"/>
+        <location filename="../../posenc_gui/app/window.py" line="731"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="654"/>
+        <location filename="../../posenc_gui/app/window.py" line="736"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="659"/>
+        <location filename="../../posenc_gui/app/window.py" line="741"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="659"/>
+        <location filename="../../posenc_gui/app/window.py" line="741"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="660"/>
+        <location filename="../../posenc_gui/app/window.py" line="742"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="661"/>
+        <location filename="../../posenc_gui/app/window.py" line="743"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1471,85 +1482,85 @@ turns made: {1}</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="66"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="67"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="67"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
         <source>clipped distance + K</source>
         <translation>截断距离 + K</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
         <source>(a) content · content</source>
         <translation>(a) 内容 · 内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
         <source>(b) content · position</source>
         <translation>(b) 内容 · 位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>(c) global content bias u</source>
         <translation>(c) 全局内容偏置 u</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>(d) global position bias v</source>
         <translation>(d) 全局位置偏置 v</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>key table aᴷ</source>
         <translation>键表 aᴷ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>value table aⱽ</source>
         <translation>值表 aⱽ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="126"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="168"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1601,67 +1612,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="576"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="578"/>
         <location filename=".registry_strings.py" line="159"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="578"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="580"/>
         <location filename=".registry_strings.py" line="160"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="579"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
         <location filename=".registry_strings.py" line="161"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="580"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
         <location filename=".registry_strings.py" line="162"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="584"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="586"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="657"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="659"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="638"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="640"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="639"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="641"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="642"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="680"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="694"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="682"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="696"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="682"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="684"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="684"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="686"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -1813,23 +1824,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="166"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="179"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="172"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="173"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="179"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>

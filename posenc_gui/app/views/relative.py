@@ -66,6 +66,9 @@ class BiasView(View):
         self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(drawn.signed), drawn.levels,
                        pixels=drawn.pixels)
 
+    def panels_needed(self, scene: Scene, data) -> int:
+        return data[0].shape[0] if scene.head == "all" else 1
+
     def build_ahead(self) -> bool:
         return self.grid.build_ahead(most_default_heads())  # a panel per head
 
