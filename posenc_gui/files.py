@@ -15,6 +15,7 @@ from typing import BinaryIO, Callable, Iterator
 
 import numpy as np
 
+from .core import cancel
 from .core.params import InputError
 
 # A temporary file is named for the app and the process writing it, not for its target: the name is
@@ -100,6 +101,8 @@ def remove_stale_temporaries(folder: Path) -> None:
         except OSError:
             continue
 
+WRITE_CHUNK = 16 * 1024**2  # bytes written between two checks for a cancelled export
+
 
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
     """Have ``write`` fill a temporary file in the same folder, then move it onto ``path``.
@@ -119,6 +122,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             with os.fdopen(fd, "wb") as handle:
                 write(handle)
             os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask())
+            cancel.check()  # a cancelled export leaves the old file as it was
             os.replace(tmp, path)
         except BaseException as error:
             if tmp is not None and os.path.exists(tmp):
@@ -135,8 +139,15 @@ def current_umask() -> int:
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; InputError on failure."""
-    write_atomic(path, lambda handle: handle.write(data))
+    """Write ``data`` to ``path`` atomically; InputError on failure. Written in chunks, so that an export
+    cancelled in the app (``core.cancel``) stops within one chunk."""
+    def write(handle: BinaryIO) -> None:
+        view = memoryview(data)
+        for start in range(0, len(view), WRITE_CHUNK):
+            cancel.check()
+            handle.write(view[start:start + WRITE_CHUNK])
+
+    write_atomic(path, write)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

@@ -107,7 +107,7 @@ class SelfTest:
                     window.refresh(window.model.scene)
             elif not window.model.set_scene(scene):
                 window.refresh(window.model.scene)
-            window.runner.wait()
+            window.finish_work()
             self.app.processEvents()
             view = window.current_view
             if self.exceptions:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
                                QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar, QWidget)
 
 from ..core import registry
+from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
 from . import export, i18n, memory, settings as prefs, style
 from .deck_navigator import DeckNavigator
@@ -32,9 +33,10 @@ from .panel import ParameterPanel
 from ..files import write_bytes_atomic
 from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
-from .worker import LatestRunner
+from .worker import LatestRunner, run_with_progress
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
+PANELS_AT_ONCE = 16  # a drawing that needs more new panels than this waits for them, built one a turn of the event loop
 WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (warm_up_view)
 GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
@@ -183,6 +185,12 @@ class MainWindow(QMainWindow):
         self.warm_up_timer.setInterval(WARM_UP_IDLE_MS)
         self.warm_up_timer.timeout.connect(self.warm_up_view)
         self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
+        self._building = None  # the steps left of the view being built ahead (_build_ahead)
+        self._waiting_for_panels = None  # (view, scene, data) of a drawing whose panels are being built (_build_panel)
+        self.panel_timer = QTimer(self)
+        self.panel_timer.setSingleShot(True)
+        self.panel_timer.setInterval(0)
+        self.panel_timer.timeout.connect(self._build_panel)
         self._build_translated()
         QApplication.instance().focusChanged.connect(self._watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
@@ -398,6 +406,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views = {}
+        self._building = None
         self._build_translated()
         if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
             self.menuBar().hide()
@@ -465,7 +474,8 @@ class MainWindow(QMainWindow):
     # -- state -> views -------------------------------------------------------------------------
     def refresh(self, scene: Scene) -> None:
         """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
-        self.warm_up_timer.start()  # (again): views are built ahead only while nothing else happens
+        self.warm_up_timer.start(WARM_UP_IDLE_MS)  # (again): views are built ahead only while nothing else happens
+        self._waiting_for_panels = None  # superseded
         self._sync_navigation(scene)
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
@@ -508,38 +518,55 @@ class MainWindow(QMainWindow):
             (view.focusWidget() or view.graphics).setFocus()
 
     def warm_up_view(self) -> bool:
-        """Build ahead, while the window is idle, what a later switch would otherwise build (a lesson's plots
-        take up to 120 ms): one item per idle moment, then wait for the next. First the views that apply to
-        the method, with the scene drawn into them; then the other views, with the first method they apply
-        to; then the spare panels views keep for larger scenes (``View.build_ahead``). Views are drawn
-        hidden, at the size they will have. With nothing left to build, the objects built are settled
-        once (``memory.settle_long_lived_objects``). Returns whether it built anything."""
-        key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
-        if key is not None:
-            self._build_ahead(key)
+        """Build ahead, once the window has been idle, what a later switch would otherwise build (a lesson's
+        plots take up to 120 ms), one slice a call, the next at the next turn of the event loop (a change puts
+        the rest off for another idle time). First the views that apply to the method, with the scene drawn
+        into them; then the other views, with the first method they apply to; then the spare panels views
+        keep for larger scenes (``View.build_ahead``). A view is built in slices (``_build_ahead``): made and
+        laid out, its data fetched, its spare panels, then drawn, hidden, at the size it will have. With
+        nothing left to build, the objects built are settled once (``memory.settle_long_lived_objects``).
+        Returns whether it built anything."""
+        if self._building is None:
+            key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
+            if key is not None:
+                self._building = self._build_ahead(key)
+        if self._building is not None:
+            if next(self._building, True):
+                self._building = None
         elif not any(view.build_ahead() for view in self.views.values()):
             if not self.settled:
                 memory.settle_long_lived_objects()
                 self.settled = True
             return False
-        self.warm_up_timer.start()
+        self.warm_up_timer.start(0)  # the next slice once the event loop has handled what came in meanwhile
         return True
 
-    def _build_ahead(self, key: str) -> None:
-        """Build view ``key`` and draw into it, hidden: the scene, or the defaults of the first method the
-        view applies to when it does not apply to the scene's."""
+    def _build_ahead(self, key: str):
+        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
+        and True when done): the scene, or the defaults of the first method the view applies to when it does not
+        apply to the scene's. A view shown meanwhile (or rebuilt) was drawn by ``refresh``: it is left alone."""
         view = self.view(key)
         view.setGeometry(self._room_for(view))  # laid out as it will be shown
         view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
+        yield False
         scene = replace(self.model.scene, view=key)
-        if not view.applies_to(scene.method_obj):
-            method = next(method for method in registry.all_methods() if view.applies_to(method))
-            scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
         try:
-            if view.size(scene) <= BACKGROUND_ELEMENTS:
-                view.show_data(scene, view.fetch(scene))
+            if not view.applies_to(scene.method_obj):
+                method = next(method for method in registry.all_methods() if view.applies_to(method))
+                scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
+            if view.size(scene) > BACKGROUND_ELEMENTS:
+                return
+            data = view.fetch(scene)
         except InputError:
-            pass  # the view says so when it is shown
+            return  # the view says so when it is shown
+        yield False
+        while view.build_ahead():  # spare panels first, one a step: drawing then only places them
+            yield False
+        if self.views.get(key) is view and self.stack.currentWidget() is not view:
+            try:
+                view.show_data(scene, data)
+            except InputError:
+                pass
 
     def _panel_beside(self, view) -> bool:
         """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the
@@ -568,10 +595,34 @@ class MainWindow(QMainWindow):
         self.panel_hidden_for_view = not shown
         self.layout().activate()
 
+    def finish_work(self) -> None:
+        """Wait for the computation under way and finish the drawing it leads to (the self-test checks what a change
+        drew)."""
+        self.runner.finish()
+        while self._waiting_for_panels is not None:
+            self._build_panel()
+
+    def _build_panel(self) -> None:
+        """One more panel for the drawing that waits for them; the drawing once they are all built."""
+        if self._waiting_for_panels is None:
+            return
+        view, scene, data = self._waiting_for_panels
+        if view in self.views.values() and view.grid.build_ahead(view.panels_needed(scene, data)):
+            self.panel_timer.start()
+            return
+        self._waiting_for_panels = None
+        self._show_result((view, scene), data)
+
     def _show_result(self, tag, data) -> None:
         view, scene = tag
         if view not in self.views.values():
             return  # finished after a rebuild replaced the view
+        needed = view.panels_needed(scene, data)
+        if needed > PANELS_AT_ONCE and needed - len(view.grid.pool) > PANELS_AT_ONCE:
+            self._waiting_for_panels = (view, scene, data)
+            self.hover_label.setText(self.tr("computing…"))
+            self.panel_timer.start()
+            return
         view.show_data(scene, data)
         self.error_label.setText("")
         if self.hover_label.text() == self.tr("computing…"):
@@ -727,7 +778,11 @@ class MainWindow(QMainWindow):
         return self._write(lambda: write_bytes_atomic(Path(path), export.png_bytes(self.figure(width))), path)
 
     def export_data(self, path: str | Path) -> bool:
-        return self._write(lambda: export.write_arrays(path, self.current_view.shown), path)
+        """Write the arrays shown, in a worker (a large archive takes seconds); Cancel in its progress dialog leaves
+        the old file as it was."""
+        arrays = dict(self.current_view.shown)
+        label = self.tr("Writing {0}…").format(Path(path).name)
+        return self._write(lambda: run_with_progress(self, label, lambda: export.write_arrays(path, arrays)), path)
 
     def copy_figure(self) -> None:
         QApplication.clipboard().setImage(self.figure())
@@ -738,6 +793,9 @@ class MainWindow(QMainWindow):
             write()
         except InputError as error:
             self._show_error(error_text(error))
+            return False
+        except Cancelled:
+            self._tell(self.tr("Cancelled: {0} was not written").format(Path(path).name))
             return False
         self._tell(self.tr("Saved {0}").format(Path(path).name))
         return True

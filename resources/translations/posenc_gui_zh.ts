@@ -117,7 +117,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="166"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="62"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="65"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="67"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
@@ -170,12 +170,12 @@
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="86"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="87"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -466,17 +466,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="204"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -524,43 +524,43 @@ turns made: {1}</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="136"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="186"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="205"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="177"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="178"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="179"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="240"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="242"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="244"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -573,33 +573,33 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="230"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="231"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="256"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -924,349 +924,360 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="677"/>
+        <location filename="../../posenc_gui/app/window.py" line="728"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="220"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="220"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="252"/>
+        <location filename="../../posenc_gui/app/window.py" line="260"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="255"/>
+        <location filename="../../posenc_gui/app/window.py" line="263"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="256"/>
+        <location filename="../../posenc_gui/app/window.py" line="264"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="258"/>
+        <location filename="../../posenc_gui/app/window.py" line="266"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="260"/>
+        <location filename="../../posenc_gui/app/window.py" line="268"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="262"/>
+        <location filename="../../posenc_gui/app/window.py" line="270"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="264"/>
+        <location filename="../../posenc_gui/app/window.py" line="272"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="267"/>
+        <location filename="../../posenc_gui/app/window.py" line="275"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="273"/>
+        <location filename="../../posenc_gui/app/window.py" line="281"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="275"/>
+        <location filename="../../posenc_gui/app/window.py" line="283"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="286"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="280"/>
+        <location filename="../../posenc_gui/app/window.py" line="288"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="283"/>
+        <location filename="../../posenc_gui/app/window.py" line="291"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="285"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="294"/>
+        <location filename="../../posenc_gui/app/window.py" line="302"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="297"/>
+        <location filename="../../posenc_gui/app/window.py" line="305"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="302"/>
+        <location filename="../../posenc_gui/app/window.py" line="310"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="303"/>
+        <location filename="../../posenc_gui/app/window.py" line="311"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="314"/>
+        <location filename="../../posenc_gui/app/window.py" line="322"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="314"/>
+        <location filename="../../posenc_gui/app/window.py" line="322"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="314"/>
+        <location filename="../../posenc_gui/app/window.py" line="322"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="318"/>
+        <location filename="../../posenc_gui/app/window.py" line="326"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="319"/>
+        <location filename="../../posenc_gui/app/window.py" line="327"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="321"/>
+        <location filename="../../posenc_gui/app/window.py" line="329"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="335"/>
+        <location filename="../../posenc_gui/app/window.py" line="343"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="338"/>
+        <location filename="../../posenc_gui/app/window.py" line="346"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="340"/>
+        <location filename="../../posenc_gui/app/window.py" line="348"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="342"/>
+        <location filename="../../posenc_gui/app/window.py" line="350"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="343"/>
+        <location filename="../../posenc_gui/app/window.py" line="351"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="344"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="346"/>
+        <location filename="../../posenc_gui/app/window.py" line="354"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="347"/>
+        <location filename="../../posenc_gui/app/window.py" line="355"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="353"/>
+        <location filename="../../posenc_gui/app/window.py" line="361"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
+        <location filename="../../posenc_gui/app/window.py" line="367"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="370"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="480"/>
-        <location filename="../../posenc_gui/app/window.py" line="577"/>
+        <location filename="../../posenc_gui/app/window.py" line="490"/>
+        <location filename="../../posenc_gui/app/window.py" line="623"/>
+        <location filename="../../posenc_gui/app/window.py" line="628"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="638"/>
+        <location filename="../../posenc_gui/app/window.py" line="689"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="672"/>
+        <location filename="../../posenc_gui/app/window.py" line="723"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="674"/>
+        <location filename="../../posenc_gui/app/window.py" line="725"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="676"/>
+        <location filename="../../posenc_gui/app/window.py" line="727"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="680"/>
+        <location filename="../../posenc_gui/app/window.py" line="731"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="686"/>
+        <location filename="../../posenc_gui/app/window.py" line="737"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="721"/>
+        <location filename="../../posenc_gui/app/window.py" line="772"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="734"/>
+        <location filename="../../posenc_gui/app/window.py" line="784"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="789"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="742"/>
+        <location filename="../../posenc_gui/app/window.py" line="798"/>
+        <source>Cancelled: {0} was not written</source>
+        <translation>已取消：{0} 未写入</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="800"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="750"/>
+        <location filename="../../posenc_gui/app/window.py" line="808"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="751"/>
+        <location filename="../../posenc_gui/app/window.py" line="809"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="756"/>
+        <location filename="../../posenc_gui/app/window.py" line="814"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="757"/>
+        <location filename="../../posenc_gui/app/window.py" line="815"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="766"/>
+        <location filename="../../posenc_gui/app/window.py" line="824"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="766"/>
+        <location filename="../../posenc_gui/app/window.py" line="824"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="771"/>
+        <location filename="../../posenc_gui/app/window.py" line="829"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="771"/>
+        <location filename="../../posenc_gui/app/window.py" line="829"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="777"/>
-        <location filename="../../posenc_gui/app/window.py" line="782"/>
+        <location filename="../../posenc_gui/app/window.py" line="835"/>
+        <location filename="../../posenc_gui/app/window.py" line="840"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="778"/>
+        <location filename="../../posenc_gui/app/window.py" line="836"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="783"/>
+        <location filename="../../posenc_gui/app/window.py" line="841"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="788"/>
+        <location filename="../../posenc_gui/app/window.py" line="846"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="788"/>
+        <location filename="../../posenc_gui/app/window.py" line="846"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="789"/>
+        <location filename="../../posenc_gui/app/window.py" line="847"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="790"/>
+        <location filename="../../posenc_gui/app/window.py" line="848"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1501,85 +1512,85 @@ turns made: {1}</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="66"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="67"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="67"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
         <source>clipped distance + K</source>
         <translation>截断距离 + K</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
         <source>(a) content · content</source>
         <translation>(a) 内容 · 内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
         <source>(b) content · position</source>
         <translation>(b) 内容 · 位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>(c) global content bias u</source>
         <translation>(c) 全局内容偏置 u</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>(d) global position bias v</source>
         <translation>(d) 全局位置偏置 v</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>key table aᴷ</source>
         <translation>键表 aᴷ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>value table aⱽ</source>
         <translation>值表 aⱽ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="126"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="168"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1876,23 +1887,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="170"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="183"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="176"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="177"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="183"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>

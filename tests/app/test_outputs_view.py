@@ -46,7 +46,7 @@ def test_choosing_another_output_goes_through_the_state(qtbot):
     index = view.kind.findData("tables")
     view.kind.activated.emit(index)
     assert model.scene.option("output", "") == "tables"
-    kind, array = view.fetch(model.scene)
+    kind, array, _ = view.fetch(model.scene)
     assert kind == "tables" and array.shape[0] == 2 and np.all(np.isfinite(array))
 
 

@@ -149,6 +149,9 @@ class AttentionView(View):
         font.setPointSizeF(self.points * 0.8)
         self.grid.write_cells(labels, font)
 
+    def panels_needed(self, scene: Scene, data) -> int:
+        return len(panels_for(scene, data))
+
     def build_ahead(self) -> bool:
         return self.grid.build_ahead(2 * most_default_heads())  # a panel per head, two with the content / position parts
 

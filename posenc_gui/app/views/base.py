@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -142,6 +143,11 @@ class View(QWidget):
         """Build one more thing a later scene may need (the window calls it while idle); False when
         there is nothing left to build."""
         return False
+
+    def panels_needed(self, scene: Scene, data) -> int:
+        """How many panels of its ``grid`` (an ``ImageGrid``) the view draws ``data`` in; 0 without one. The window
+        builds the missing panels a slice at a time before drawing when there are many (128 took 2.35 s at once)."""
+        return 0
 
     # -- shared -------------------------------------------------------------------------------
     def set_look(self, theme: style.Theme, points: float) -> None:
@@ -387,6 +393,64 @@ def float32_pixels(data) -> np.ndarray:
     return np.ascontiguousarray(data, dtype=np.float32)
 
 
+SHOWN_CELLS = 1024  # a grid of panels is drawn with at most this many cells across (and down) all its columns
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Panels of equal shape made ready to draw by ``fetch`` (in the worker, for a large request): the colour levels
+    over all of them and each panel's pixels. A matrix larger than a screen shows is averaged down in blocks first, as
+    pyqtgraph's automatic downsampling would do it while painting, on the GUI thread (seconds for 8192 x 8192)."""
+
+    levels: tuple[float, float]
+    signed: bool
+    pixels: tuple[np.ndarray, ...]
+    outlier: tuple[int, ...] | None = None  # with robust levels: where the largest |value| is, when it set no level
+    full_levels: tuple[float, float] | None = None  # with robust levels: the levels of every value
+
+
+def picture(stack, columns: int, robust: bool = False) -> Picture:
+    """The ``Picture`` of ``stack`` (panels along its first axis) drawn in ``columns`` columns; with ``robust``, its
+    colours end short of a few outliers (``style.robust_levels``)."""
+    stack = np.asarray(stack)
+    values = stack if stack.dtype.kind == "f" else stack.astype(np.float64)
+    side = max(SHOWN_CELLS // columns, 1)
+    pixels = tuple(shown_pixels(matrix, side) for matrix in stack)
+    low, high, signed = style.levels_for(values)
+    if not robust:
+        return Picture((low, high), signed, pixels)
+    robust_low, robust_high, signed, outlier = style.robust_levels(values)
+    return Picture((robust_low, robust_high), signed, pixels, outlier, (low, high))
+
+
+def shown_pixels(matrix: np.ndarray, side: int) -> np.ndarray:
+    """float32 pixels of ``matrix`` with at most ``side`` per side: means of blocks of cells (the last block of a row
+    or column may be smaller), or the cells themselves when they fit."""
+    rows, cols = np.shape(matrix)
+    row_step, col_step = -(-rows // side), -(-cols // side)
+    if row_step == col_step == 1:
+        return float32_pixels(matrix)
+    matrix = np.asarray(matrix)
+    if matrix.dtype.kind != "f":
+        matrix = matrix.astype(np.float64)
+    sums = block_sums(block_sums(matrix, row_step).T, col_step).T
+    counts = np.outer(block_lengths(rows, row_step), block_lengths(cols, col_step))
+    return float32_pixels(sums / counts)
+
+
+def block_sums(matrix: np.ndarray, step: int) -> np.ndarray:
+    """Sums of the rows of ``matrix`` in consecutive blocks of ``step`` (the last block may be shorter)."""
+    whole = len(matrix) // step * step
+    sums = matrix[:whole].reshape(-1, step, *matrix.shape[1:]).sum(axis=1)
+    if whole < len(matrix):
+        sums = np.concatenate([sums, matrix[whole:].sum(axis=0, keepdims=True)])
+    return sums
+
+
+def block_lengths(count: int, step: int) -> np.ndarray:
+    return np.diff(np.append(np.arange(0, count, step), count))
+
+
 def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None,
             colour_bar: bool = True, graphics: pg.GraphicsLayoutWidget | None = None,
             bar_row: int = 0, bar_col: int = 1) -> pg.ImageItem:
@@ -465,7 +529,7 @@ class ImageGrid:
         self.count = self.columns = 0
         self.bar: pg.ColorBarItem | None = None
         self.look = None
-        self.shape = self.ticks = self.levels = None
+        self.shape = self.pixel_shape = self.ticks = self.levels = None
         # every panel's image is given the map itself: handing the shown images to the bar (setImageItem) at each new
         # arrangement re-coloured them all (1 ms), and the bar needs none of them (the levels are set with the pixels)
         self.cmap: pg.ColorMap | None = None
@@ -488,9 +552,10 @@ class ImageGrid:
         self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
-             levels: tuple[float, float], ticks: list | None = None) -> None:
+             levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None) -> None:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
-        ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them."""
+        ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
+        array per panel (a ``Picture``'s), are drawn instead of the matrices when given."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -510,9 +575,11 @@ class ImageGrid:
         shown = self.pool[:self.count]
         shape = np.shape(panels[0][1])
         rows, cols = shape
-        for (plot, image), (_, matrix) in zip(shown, panels):
-            image.setImage(float32_pixels(matrix), levels=levels)
-            if arranged or shape != self.shape:  # after setImage: the rect scales the image's pixels
+        pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
+        pixel_shape = np.shape(pixels[0])
+        for (plot, image), cells in zip(shown, pixels):
+            image.setImage(cells, levels=levels)
+            if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
                 image.setRect(-0.5, -0.5, cols, rows)
                 plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
             if arranged or ticks != self.ticks:
@@ -522,7 +589,7 @@ class ImageGrid:
             self.bar.setLevels(levels)
             self.levels = levels
         refit = restyled or arranged or ticks != self.ticks or (ticks is None and shape != self.shape)
-        self.shape, self.ticks = shape, ticks
+        self.shape, self.pixel_shape, self.ticks = shape, pixel_shape, ticks
         if refit:
             self._fit_axes()
         titles = [title for title, _ in panels]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
 from .. import style
-from .base import ImageItem, View, cell, elements, fmt, frame_cells
+from .base import ImageItem, Picture, View, cell, elements, fmt, frame_cells, picture
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
@@ -105,7 +105,8 @@ class EncodingView(View):
 
     @staticmethod
     def fetch(scene: Scene):
-        return scene.compute("encoding")
+        encoding = scene.compute("encoding")
+        return encoding, picture(encoding[None], 1, robust=True)
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -123,15 +124,17 @@ class EncodingView(View):
         self._label_axes()
         self._draw_curves(self.model.scene)
 
-    def show_data(self, scene: Scene, data: np.ndarray) -> None:
+    def show_data(self, scene: Scene, fetched: tuple[np.ndarray, Picture]) -> None:
+        data, drawn = fetched
         self.data = data
         self.shown = {"encoding": data}
         rows, cols = data.shape
-        low, high, signed, outlier = style.robust_levels(data)
-        self.image.setImage(data, levels=(low, high))
+        (low, high), signed, outlier = drawn.levels, drawn.signed, drawn.outlier
+        self.image.setImage(drawn.pixels[0], levels=(low, high))
+        # the outlier's index is into the table (its first axis the panel's); its value comes from the data
         self._title(self.heat, "" if outlier is None else self.tr(
             "colours clipped at {0}: position {1}, dimension {2} reaches {3}").format(
-            fmt(high), outlier[0], outlier[1], fmt(float(data[outlier]))))
+            fmt(high), outlier[1], outlier[2], fmt(float(data[outlier[1:]]))))
         if signed != self._signed:
             cmap = style.colour_map(signed)
             self.image.setColorMap(cmap)
@@ -140,7 +143,7 @@ class EncodingView(View):
         if (low, high) != self._levels:  # unchanged levels leave the colour bar and value axes as drawn
             self.bar.setLevels((low, high))
             # curves on the colour bar's scale, or on the whole range when the colours are clipped at an outlier
-            curve_low, curve_high = (low, high) if outlier is None else style.levels_for(data)[:2]
+            curve_low, curve_high = (low, high) if outlier is None else drawn.full_levels
             for plot in (self.across_positions, self.across_dims):
                 plot.setYRange(curve_low, curve_high)
             self._levels = (low, high)

@@ -13,7 +13,7 @@ from ...core import registry
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_default_heads, place, unplace
+from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_default_heads, picture, place, unplace
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 
@@ -53,8 +53,13 @@ class OutputsView(View):
 
     @staticmethod
     def fetch(scene: Scene):
+        """(kind, array, the ``Picture`` of a 2-D or 3-D array or None)."""
         kind = chosen_kind(scene)
-        return kind, scene.compute(kind, display=False)
+        array = scene.compute(kind, display=False)
+        if array.ndim == 1:
+            return kind, array, None
+        stack = array[None] if array.ndim == 2 else array
+        return kind, array, picture(stack, grid_columns(len(stack)))
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -79,7 +84,7 @@ class OutputsView(View):
         return [self.tr("head {0}").format(h) for h in range(count)]
 
     def show_data(self, scene: Scene, data) -> None:
-        kind, array = data
+        kind, array, drawn = data
         method = scene.method_obj
         self.kind.blockSignals(True)
         if tuple(method.outputs) != self._kinds:
@@ -91,19 +96,18 @@ class OutputsView(View):
         self.kind.blockSignals(False)
         self.meaning.setText(i18n.translate("core", registry.KINDS[kind]))
         self.shown = {kind: array}
-        shown = np.asarray(array, dtype=np.float64)
-        if shown.ndim == 1:
-            self._curve(kind, shown)
+        if array.ndim == 1:
+            self._curve(kind, np.asarray(array, dtype=np.float64))
             return
         self._take_curve_away()
-        stack = shown[None] if shown.ndim == 2 else shown
-        self.panels = list(zip(self.panel_titles(kind, len(stack)) if shown.ndim == 3 else [kind], stack))
+        stack = array[None] if array.ndim == 2 else array
+        self.panels = list(zip(self.panel_titles(kind, len(stack)) if array.ndim == 3 else [kind], stack))
         self.axes = self.axis_names(kind)
-        low, high, signed = style.levels_for(stack)
         self.grid.name_axes(*self.axes)
-        self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(signed), (low, high))
+        self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(drawn.signed), drawn.levels,
+                       pixels=drawn.pixels)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
-        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), low, high)
+        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), *drawn.levels)
 
     def _curve(self, kind: str, values: np.ndarray) -> None:
         """A 1-D output as one curve, in a plot built once and kept (restyled for a new look)."""
@@ -145,6 +149,10 @@ class OutputsView(View):
                     "#ffffff" if value < dark_below else "#000000") for (r, c), value in np.ndenumerate(matrix)]
                   for matrix in stack]
         self.grid.write_cells(labels, font)
+
+    def panels_needed(self, scene: Scene, data) -> int:
+        array = data[1]
+        return 0 if array.ndim == 1 else 1 if array.ndim == 2 else len(array)
 
     def build_ahead(self) -> bool:
         return self.grid.build_ahead(most_default_heads())  # a panel per head

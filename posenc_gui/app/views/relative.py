@@ -13,7 +13,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_default_heads
+from .base import ImageGrid, Picture, View, cell, elements, fmt, grid_columns, most_default_heads, picture
 
 
 class BiasView(View):
@@ -44,13 +44,17 @@ class BiasView(View):
         if scene.head != "all" and scene.head >= bias.shape[0]:
             raise InputError(i18n.translate("BiasView", "head {0} does not exist; this method has {1} heads")
                              .format(scene.head, bias.shape[0]))
-        return bias
+        shown = bias if scene.head == "all" else bias[scene.head:scene.head + 1]
+        if scene.params.get("causal"):  # keys after the query are masked, not biased by 0: drawn hatched (no value)
+            shown = np.where(np.triu(np.ones(shown.shape[1:], dtype=bool), 1), np.nan, shown)
+        return bias, shown, picture(shown, grid_columns(len(shown)))
 
     @staticmethod
     def size(scene: Scene) -> int:
         return elements(scene, "bias")
 
-    def show_data(self, scene: Scene, bias: np.ndarray) -> None:
+    def show_data(self, scene: Scene, data: tuple[np.ndarray, np.ndarray, Picture]) -> None:
+        bias, drawn_from, drawn = data
         heads = bias.shape[0]
         self.head.blockSignals(True)
         if self.head.count() != heads + 1:
@@ -60,11 +64,12 @@ class BiasView(View):
         self.head.blockSignals(False)
         shown = range(heads) if scene.head == "all" else [scene.head]
         self.shown = {"bias": bias}
-        if scene.params.get("causal"):  # keys after the query are masked, not biased by 0: drawn hatched (no value)
-            bias = np.where(np.triu(np.ones(bias.shape[1:], dtype=bool), 1), np.nan, bias)
-        self.panels = [(self.tr("head {0}").format(h), bias[h]) for h in shown]
-        low, high, signed = style.levels_for(np.stack([m for _, m in self.panels]))
-        self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(signed), (low, high))
+        self.panels = [(self.tr("head {0}").format(h), matrix) for h, matrix in zip(shown, drawn_from)]
+        self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(drawn.signed), drawn.levels,
+                       pixels=drawn.pixels)
+
+    def panels_needed(self, scene: Scene, data) -> int:
+        return data[0].shape[0] if scene.head == "all" else 1
 
     def build_ahead(self) -> bool:
         return self.grid.build_ahead(most_default_heads())  # a panel per head

@@ -1,0 +1,38 @@
+"""Cooperative cancellation of long work (no Qt, so the core and the file writers can use it).
+
+The app runs a computation or an export in a worker thread under ``cancellable(event)``; long code
+calls ``check()`` between its chunks, which raises ``Cancelled`` once the event is set (the user
+cancelled, or a newer request made the result useless). Outside ``cancellable`` (the command line,
+the GUI thread) ``check()`` does nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+
+class Cancelled(Exception):
+    """The work was cancelled; whatever it had made is to be thrown away."""
+
+
+_current = threading.local()
+
+
+@contextmanager
+def cancellable(event: threading.Event) -> Iterator[None]:
+    """Let ``check()`` in this thread raise ``Cancelled`` once ``event`` is set."""
+    outer = getattr(_current, "event", None)
+    _current.event = event
+    try:
+        yield
+    finally:
+        _current.event = outer
+
+
+def check() -> None:
+    """Raise ``Cancelled`` when the work running in this thread has been cancelled."""
+    event = getattr(_current, "event", None)
+    if event is not None and event.is_set():
+        raise Cancelled()

@@ -1,0 +1,236 @@
+"""Heavy work off the GUI thread: large computations and exports run in a worker while the event loop keeps
+turning, the newest request wins (a stale one stops at its next check), an export can be cancelled, and the
+window's idle build-ahead comes in short slices."""
+
+import gc
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+from posenc_gui.app.views.base import View
+from posenc_gui.app.views.relative import BiasView
+from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow
+from posenc_gui.core import cancel, registry
+
+MAX_GUI_WORK_MS = 100  # the event loop must answer at least this often
+
+
+class GuiWork(QObject):
+    """A timer ticking every 10 ms on the GUI thread; ``longest_ms`` is the most CPU time the GUI thread spent
+    between two ticks: work that kept it from answering (``total_ms`` all of it). CPU time, not the wall clock: on
+    a machine shared with other busy processes the thread may wait for a processor without doing anything."""
+
+    def __init__(self):
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.longest_ms = self.total_ms = 0.0
+        self.ticks = 0
+        self.last = time.thread_time()
+
+    def __enter__(self):
+        # the windows of earlier tests deleted, and what is alive now left out of garbage collection (as the window
+        # does once it has built its views ahead): either would be a pause of its own in the middle of the measurement
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        gc.collect()
+        gc.freeze()
+        self.last = time.thread_time()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self.timer.stop()
+        self._tick()
+        gc.unfreeze()
+
+    def _tick(self) -> None:
+        now = time.thread_time()
+        self.longest_ms = max(self.longest_ms, (now - self.last) * 1000)
+        self.total_ms += (now - self.last) * 1000
+        self.last = now
+        self.ticks += 1
+
+
+@pytest.fixture
+def window(qtbot, qapp):
+    win = MainWindow(settings=None)
+    qtbot.addWidget(win)
+    win.warm_up_timer.timeout.disconnect()  # no views built ahead in the middle of a measurement
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_a_large_bias_is_computed_and_drawn_while_the_gui_thread_keeps_answering(window, qtbot):
+    """Four heads of 4,096 x 4,096: computed, levelled and averaged down to what a screen shows in the worker;
+    the GUI thread only places the pixels (levels and pixels of 67 million cells took it 0.3-1 s)."""
+    window.model.set_method("alibi", "bias")
+    params = {**window.model.scene.params, "heads": 4, "seq_len": 4096}
+    with GuiWork() as work:
+        window.model.update(params=params, head="all")
+        qtbot.waitUntil(lambda: window.current_view.shown["bias"].shape == (4, 4096, 4096), timeout=60000)
+        qtbot.wait(50)  # and painted
+    assert work.longest_ms < MAX_GUI_WORK_MS, work.longest_ms
+    view = window.current_view
+    assert [image.image.shape for _, image in view.grid.pool[:4]] == [(512, 512)] * 4
+    bias = view.shown["bias"]
+    assert view.grid.levels == (float(np.min(bias[np.isfinite(bias)])), -float(np.min(bias[np.isfinite(bias)])))
+    np.testing.assert_allclose(view.grid.pool[0][1].image[1, 2], bias[0, 8:16, 16:24].mean(), rtol=1e-6)
+
+
+def test_a_newer_request_stops_an_older_one_and_only_the_newest_is_drawn(window, qtbot, monkeypatch):
+    """The older request (seq_len 1000) would compute for 5 s, checking between its chunks; the newer one
+    (seq_len 1001) comes in meanwhile: the older stops at its next check, the newer is drawn at once after it,
+    and the older's result is never drawn."""
+    compute = registry.Method.compute
+
+    def slow_for_1000(self, kind, values=None, display=False):
+        if values and values.get("seq_len") == 1000:
+            for _ in range(100):
+                time.sleep(0.05)
+                cancel.check()
+        return compute(self, kind, values, display)
+
+    monkeypatch.setattr(registry.Method, "compute", slow_for_1000)
+    drawn = []
+    show_data = BiasView.show_data
+    monkeypatch.setattr(BiasView, "show_data",
+                        lambda self, scene, data: (drawn.append(data[0].shape[1]), show_data(self, scene, data)))
+    window.model.set_method("alibi", "bias")
+    params = {**window.model.scene.params, "heads": 8}
+    assert BiasView.size(window.model.scene) < BACKGROUND_ELEMENTS < 8 * 1000 * 1000  # both in the worker
+    drawn.clear()
+    window.model.update(params={**params, "seq_len": 1000})
+    qtbot.wait(200)  # the older one is computing
+    started = time.monotonic()
+    window.model.update(params={**params, "seq_len": 1001})
+    qtbot.waitUntil(lambda: drawn == [1001], timeout=20000)
+    assert time.monotonic() - started < 3.0  # not after the older one's 5 s
+    window.runner.finish()
+    assert drawn == [1001]
+
+
+def slow_savez(monkeypatch, seconds):
+    """np.savez takes ``seconds`` longer (an archive of gigabytes)."""
+    savez = np.savez
+
+    def slow(*args, **kwargs):
+        savez(*args, **kwargs)
+        time.sleep(seconds)
+
+    monkeypatch.setattr(np, "savez", slow)
+
+
+def test_an_export_runs_while_the_gui_thread_keeps_answering(window, tmp_path, monkeypatch):
+    window.model.set_method("alibi", "bias")
+    slow_savez(monkeypatch, 1.0)
+    path = tmp_path / "bias.npz"
+    with GuiWork() as work:
+        assert window.export_data(path)
+    assert work.longest_ms < MAX_GUI_WORK_MS and work.ticks > 10, (work.longest_ms, work.ticks)
+    with np.load(path) as archive:
+        np.testing.assert_array_equal(archive["bias"], window.current_view.shown["bias"])
+
+
+def test_a_cancelled_export_leaves_the_old_file_and_no_temporary_one(window, tmp_path, monkeypatch):
+    window.model.set_method("alibi", "bias")
+    slow_savez(monkeypatch, 3.0)
+    path = tmp_path / "bias.npz"
+    path.write_bytes(b"the previous export")
+    seen = []
+
+    def cancel_the_dialog():
+        dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        seen.extend(d.labelText() for d in dialogs)
+        for dialog in dialogs:
+            dialog.findChild(QPushButton).click()  # as the user does
+
+    QTimer.singleShot(1500, cancel_the_dialog)  # after the dialog has appeared
+    started = time.monotonic()
+    assert not window.export_data(path)
+    assert seen == [window.tr("Writing {0}…").format("bias.npz")]
+    assert time.monotonic() - started < 4.0 + 1.0
+    assert path.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["bias.npz"]
+    assert "bias.npz" in window.statusBar().currentMessage()
+
+
+def test_pixels_of_a_large_matrix_are_means_of_blocks_of_its_cells():
+    """Averaged down as pyqtgraph would while painting; the last block of a row or column may be shorter."""
+    from posenc_gui.app.views.base import shown_pixels
+
+    matrix = np.arange(7 * 5, dtype=np.int64).reshape(7, 5)
+    pixels = shown_pixels(matrix, 3)
+    assert pixels.dtype == np.float32 and pixels.shape == (3, 3)
+    assert pixels[0, 0] == matrix[:3, :2].mean() and pixels[2, 2] == matrix[6:, 4:].mean()
+    assert pixels[1, 2] == matrix[3:6, 4:].mean()
+    assert shown_pixels(matrix, 7) is not matrix and np.array_equal(shown_pixels(matrix, 7), matrix)
+
+
+def busy(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+class SlowPieces(View):
+    """A view whose making, fetching and drawing take 15 ms each."""
+
+    key = "slow_pieces"
+    title = ""  # no title to translate (scripts/update_translations.py collects every view's)
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.drawn = None
+        busy(0.015)
+
+    @staticmethod
+    def applies_to(method) -> bool:
+        return True
+
+    @staticmethod
+    def fetch(scene):
+        busy(0.015)
+        return scene.method
+
+    def show_data(self, scene, data) -> None:
+        busy(0.015)
+        self.drawn = data
+
+
+def test_a_view_is_built_ahead_in_slices_of_well_under_50_ms(qtbot, monkeypatch):
+    """Made, fetched and drawn in separate idle moments: the event loop answers in between (in one step it waited
+    60-80 ms here)."""
+    import posenc_gui.app.window as window_module
+
+    monkeypatch.setattr(window_module, "VIEWS", {"encoding": window_module.VIEWS["encoding"],
+                                                 SlowPieces.key: (SlowPieces.title, SlowPieces.applies_to, SlowPieces)})
+    window = MainWindow(settings=None)
+    qtbot.addWidget(window)
+    window.warm_up_timer.timeout.disconnect()
+    window.show()
+    qtbot.waitExposed(window)
+    slices = []
+    while window.views.get(SlowPieces.key) is None or window.views[SlowPieces.key].drawn is None:
+        started = time.perf_counter()
+        assert window.warm_up_view()
+        slices.append((time.perf_counter() - started) * 1000)
+    assert window.views[SlowPieces.key].drawn == window.model.scene.method
+    assert len(slices) >= 3 and max(slices) < 50, slices  # 45 ms and more in one step
+
+
+def test_many_new_attention_panels_are_built_a_turn_of_the_event_loop_each(window, qtbot):
+    """ALiBi with 64 heads and the content / position parts: 128 panels, built at once in 2.35 s. They are built one
+    a turn of the event loop, then placed and drawn (that last step alone still takes about a tenth of the whole)."""
+    window.model.set_method("alibi", "attention")
+    params = {**window.model.scene.params, "heads": 64}
+    with GuiWork() as work:
+        window.model.update(params=params, head="all", position_only=True, text="a b")
+        qtbot.waitUntil(lambda: len(window.current_view.plots) == 128, timeout=120000)
+    assert work.longest_ms < work.total_ms / 4, (work.longest_ms, work.total_ms)
+    assert window.hover_label.text() == ""
