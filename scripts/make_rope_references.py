@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compute the RoPE known answers once with Hugging Face transformers and store them, with the versions
 that made them, in tests/data/rope_references.json; tests/core/test_rope_references.py compares the core
-with them. torch and transformers are not dependencies of the app or its tests: run this in a venv of its
+with them (and tests/core/test_absolute_and_images.py the resized learned grid with torch's interpolate). torch and transformers are not dependencies of the app or its tests: run this in a venv of its
 own, never in the project's.
 
     python3 -m venv /tmp/ropevenv && /tmp/ropevenv/bin/pip install torch==2.13.0 transformers
@@ -112,12 +112,25 @@ def odd_width_case() -> dict:
             "app": {"d_model": head_dim, "rotary_fraction": fraction, "layout": "half"}}
 
 
+def resize_case() -> dict:
+    """A 6 x 6 grid shrunk to 3 x 4 by torch's bicubic interpolate (align_corners=False) as MAE's
+    interpolate_pos_embed calls it (no antialias) and as timm's resample_abs_pos_embed does by default
+    (antialias=True): the two differ when a grid shrinks."""
+    grid = torch.linspace(-1.0, 1.0, 36, dtype=torch.float64).reshape(6, 6) ** 3
+    out = {}
+    for antialias in (False, True):
+        out[f"antialias_{str(antialias).lower()}"] = torch.nn.functional.interpolate(
+            grid[None, None], size=(3, 4), mode="bicubic", align_corners=False, antialias=antialias)[0, 0].tolist()
+    return {"grid": grid.tolist(), "size": [3, 4], **out}
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_rope_references.py",
         "versions": {"transformers": transformers.__version__, "torch": torch.__version__},
         "scalings": [scaling_case(*case) for case in CASES],
         "odd_width": odd_width_case(),
+        "bicubic_resize": resize_case(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
