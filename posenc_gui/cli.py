@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import config_export
 from .core import registry
 from .core.params import InputError, Param
 from .core.walkthrough import STEPS, trace
@@ -114,6 +115,7 @@ def add_kind_parser(subparsers, kind: str) -> None:
             sub.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=text)
         else:
             sub.add_argument(flag, dest=name, metavar=metavar(users), default=None, help=text)
+    config_export.add_flags(sub, kind)
     add_out(sub)
     sub.add_argument(WIDTH.flag, dest="png_width", metavar="N", default=None, help=describe(WIDTH))
 
@@ -146,6 +148,7 @@ def build_parser() -> Parser:
     for kind in registry.KINDS:
         if registry.methods_with(kind):
             add_kind_parser(subparsers, kind)
+    config_export.add_layers_parser(subparsers, add_out)
     walk = subparsers.add_parser("walkthrough", help=WALKTHROUGH_HELP, description=f"Export {WALKTHROUGH_HELP}.")
     add_out(walk)
     return parser
@@ -261,7 +264,12 @@ def export_main(argv: list[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as done:  # --help printed
             return int(done.code or 0)
-        message = export_walkthrough(args) if args.kind == "walkthrough" else export_kind(args)
+        if args.kind == "walkthrough":
+            message = export_walkthrough(args)
+        elif config_export.wanted(args):
+            message = config_export.export(args, checked_out)
+        else:
+            message = export_kind(args)
     except (UsageError, InputError) as error:
         print(f"{PROG}: {one_line(error)}", file=sys.stderr)
         return 2

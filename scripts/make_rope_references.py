@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from posenc_gui.core.rope_scalings import PHI3_LONG_FACTOR, PHI3_SHORT_FACTOR  # noqa: E402  (plain data)
 
 OUT = ROOT / "tests" / "data" / "rope_references.json"
+CONFIG_OUT = ROOT / "tests" / "data" / "config_references.json"
 
 # (name, head_dim, max_position_embeddings, rope_parameters, seq_len, the app's rope parameters)
 CASES = [
@@ -124,6 +125,68 @@ def resize_case() -> dict:
     return {"grid": grid.tolist(), "size": [3, 4], **out}
 
 
+CONFIGS = ROOT / "resources" / "configs"
+SEQ_LENS = (None, 5000, 200000)  # as built, past most L0, past every max_position_embeddings shipped
+
+
+def float32s(tensor) -> list:
+    """A float32 tensor as a list of 9-significant-digit floats (enough to give every float32 back)."""
+    values = tensor.tolist()
+    if isinstance(values, float):
+        return float(f"{values:.9g}")
+    return [float32s_item(v) for v in values]
+
+
+def float32s_item(value):
+    return [float32s_item(v) for v in value] if isinstance(value, list) else float(f"{value:.9g}")
+
+
+def rotary_module(config):
+    """The model's own text rotary embedding class, built from ``config``."""
+    import importlib
+    module = importlib.import_module(f"transformers.models.{config.model_type.replace('_text', '')}."
+                                     f"modeling_{config.model_type.replace('_text', '')}")
+    name = next(n for n in dir(module) if n.endswith("RotaryEmbedding") and "Vision" not in n)
+    return getattr(module, name)(config)
+
+
+def config_case(path: Path) -> dict:
+    """What a shipped config's rotary embedding holds after N positions (inv_freq, attention_factor per
+    rotating layer type), its cos and sin for a few position ids, and its layer types."""
+    v4 = json.loads(path.read_text(encoding="utf-8"))
+    config = transformers.AutoConfig.for_model(**v4).get_text_config()
+    layer_types = list(getattr(config, "layer_types", None) or ["full_attention"] * config.num_hidden_layers)
+    kinds = sorted(set(layer_types)) if "gemma3" in config.model_type else [None]
+    frequencies = {}
+    for kind in kinds:
+        for seq_len in SEQ_LENS:
+            rotary = rotary_module(config)
+            x = torch.zeros(1, dtype=torch.float32)
+            ids = torch.tensor([[0 if seq_len is None else seq_len - 1]])
+            if "qwen2_vl" in config.model_type:
+                ids = ids[None].expand(3, 1, 1)
+            args = (x, ids) if kind is None else (x, ids, kind)
+            rotary(*args)  # lets a dynamic or LongRoPE embedding update to this length
+            prefix = "" if kind is None else f"{kind}_"
+            scaling = getattr(rotary, f"{prefix}attention_scaling")
+            frequencies[f"{kind or layer_types[0]}@{seq_len}"] = {
+                "inv_freq": float32s(getattr(rotary, f"{prefix}inv_freq")), "attention_factor": float(scaling)}
+    rotary = rotary_module(config)
+    if "qwen2_vl" in config.model_type:  # text, then a 2 x 3 image patch grid at t = 3, as Qwen2-VL numbers them
+        ids = [[0, 1, 2, 3, 3, 3, 3, 3, 3], [0, 1, 2, 3, 3, 3, 4, 4, 4], [0, 1, 2, 3, 4, 5, 3, 4, 5]]
+        position_ids = torch.tensor(ids)[:, None, :]
+    else:
+        ids = [0, 7, 4096, 9000]
+        position_ids = torch.tensor([ids])
+    x = torch.zeros(1, dtype=torch.float32)
+    kind = "full_attention" if "gemma3" in config.model_type else None
+    cos, sin = rotary(x, position_ids) if kind is None else rotary(x, position_ids, kind)
+    return {"file": path.name, "model_type": config.model_type, "layer_types": layer_types,
+            "rope_layers": [1] * len(layer_types), "frequencies": frequencies,
+            "position_ids": ids, "cos": float32s(cos[0]), "sin": float32s(sin[0]),
+            "v5": {k: v for k, v in config.to_dict().items() if not k.startswith("_")}}
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_rope_references.py",
@@ -132,6 +195,8 @@ def main() -> int:
         "odd_width": odd_width_case(),
         "bicubic_resize": resize_case(),
     }
+    configs = {"versions": data["versions"], "configs": [config_case(path) for path in sorted(CONFIGS.glob("*.json"))]}
+    CONFIG_OUT.write_text(json.dumps(configs) + "\n", encoding="utf-8")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(data['scalings'])} scaling cases, transformers "
