@@ -25,6 +25,11 @@ ROPE_TYPES = {"default": "none", "linear": "linear", "dynamic": "dynamic-ntk", "
 # v4 names that mean the default rotation (Qwen2-VL's "mrope" sections the pairs but keeps the frequencies)
 DEFAULT_ALIASES = ("mrope",)
 ATTENTION_KINDS = ("full_attention", "sliding_attention", "chunked_attention")
+# the numeric rope parameters and the range each must lie in
+NUMBERS = {"factor": (1e-6, 1e6), "beta_fast": (1e-6, 1e6), "beta_slow": (1e-6, 1e6),
+           "attention_factor": (0.0, 1e3), "mscale": (0.0, 1e3), "mscale_all_dim": (0.0, 1e3),
+           "low_freq_factor": (1e-6, 1e6), "high_freq_factor": (1e-6, 1e6),
+           "original_max_position_embeddings": (1, 2**40)}
 MAX_LAYERS = 10_000
 
 
@@ -171,7 +176,10 @@ def _rotary(data, kind, head_dim) -> Rotary:
             raise InputError("rope_parameters has no entry for the layer type {0}", kind)
         params = dict(params)
     else:
-        params = dict(nested or data.get("rope_scaling") or {})
+        params = nested or data.get("rope_scaling") or {}
+        if not isinstance(params, dict):
+            raise InputError("rope_scaling / rope_parameters must be a JSON object, not {0}", shown(params))
+        params = dict(params)
         if kind == "sliding_attention":
             local = data.get("rope_local_base_freq", data.get("local_rope_theta"))
             if local is not None:  # Gemma 3, ModernBERT: local layers turn unscaled at their own base
@@ -180,7 +188,7 @@ def _rotary(data, kind, head_dim) -> Rotary:
             params.setdefault("rope_theta", data["global_rope_theta"])
     rope_type = params.pop("rope_type", params.pop("type", "default"))
     rope_type = "default" if rope_type in DEFAULT_ALIASES else rope_type
-    if rope_type not in ROPE_TYPES:
+    if not isinstance(rope_type, str) or rope_type not in ROPE_TYPES:
         raise InputError("unknown rope type {0}; known: {1}", shown(rope_type), ", ".join(ROPE_TYPES))
     theta = params.pop("rope_theta", data.get("rope_theta", data.get("rotary_emb_base", 10000.0)))
     fraction = params.pop("partial_rotary_factor", data.get("partial_rotary_factor", data.get("rotary_pct", 1.0)))
@@ -189,8 +197,16 @@ def _rotary(data, kind, head_dim) -> Rotary:
     if rope_type in ("yarn", "longrope", "llama3"):
         original = params.get("original_max_position_embeddings", data.get("original_max_position_embeddings"))
         params["original_max_position_embeddings"] = original or data.get("max_position_embeddings", 2048)
-    if "factor" in params and params["factor"] is not None:
-        _number(params["factor"], "factor", 1e-6, 1e6)
+    for key, (low, high) in NUMBERS.items():
+        if params.get(key) is not None:
+            _number(params[key], key, low, high)
+    if not isinstance(params.get("truncate", True), bool):
+        raise InputError("truncate must be true or false, not {0}", shown(params["truncate"]))
+    for key in ("short_factor", "long_factor"):
+        values = params.get(key)
+        if values is not None and not (isinstance(values, list) and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1e6 for v in values)):
+            raise InputError("{0} must be a list of positive numbers, not {1}", key, shown(values))
     if int(head_dim * rotary.partial_rotary_factor) < 1:
         raise InputError("partial_rotary_factor {0} of head_dim {1} rotates nothing", fraction, head_dim)
     return rotary

@@ -93,6 +93,11 @@ def test_layer_types_without_a_list_follow_transformers_derivations():
     ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "mrope", "mrope_section": [8, 8, 8]}},
      "mrope_section"),
     ([1, 2], "JSON object"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": "yarn"}, "JSON object"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "yarn", "factor": "big"}}, "factor"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "longrope", "short_factor": ["a"]}},
+     "short_factor"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "layer_types": ["full_attention"]}, "layer_types"),
 ])
 def test_bad_configs_get_one_clear_line(data, message):
     with pytest.raises(InputError, match=message) as error:
@@ -147,3 +152,25 @@ def test_bad_config_requests_exit_2_with_one_line_and_no_file(tmp_path, capsys, 
     config.write_text(content)
     status, _, err = run(capsys, *words, "--config", config, "--out", out)
     assert status == 2 and message in err and err.count("\n") == 1 and not out.exists()
+
+
+JUNK = [None, True, -1, 0, 0.5, 1e300, "x", [], [1, "a"], {}, {"type": "yarn"}]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
+def test_a_damaged_config_gives_an_input_error_or_works_never_another_error(case):
+    """Every key of a shipped config (and of its rope scaling) replaced in turn by each kind of junk."""
+    original = json.loads((CONFIGS / case["file"]).read_text())
+    damaged = []
+    for key in original:
+        damaged += [{**original, key: junk} for junk in JUNK]
+    for key in original.get("rope_scaling", {}):
+        damaged += [{**original, "rope_scaling": {**original["rope_scaling"], key: junk}} for junk in JUNK]
+    for data in damaged:
+        try:
+            config = model_config.parse_config(data)
+            model_config.frequencies(config, seq_len=300000)
+            model_config.cos_sin(config, np.arange(3))
+            model_config.layer_rows(config)
+        except InputError as error:
+            assert str(error) and "\n" not in str(error)
