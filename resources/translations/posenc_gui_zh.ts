@@ -3023,12 +3023,12 @@ turns made: {1}</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
@@ -3053,17 +3053,17 @@ turns made: {1}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
@@ -3243,92 +3243,202 @@ turns made: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <location filename=".registry_strings.py" line="250"/>
+        <source>this config has no layer that rotates q and k (all NoPE)</source>
+        <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="251"/>
+        <source>cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="252"/>
+        <source>{0} is not JSON: {1}</source>
+        <translation>{0} 不是 JSON：{1}</translation>
+    </message>
+    <message>
         <location filename=".registry_strings.py" line="253"/>
+        <source>a config must be a JSON object, not {0}</source>
+        <translation>配置必须是 JSON 对象，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="254"/>
+        <source>mrope_section must be a list of positive whole numbers, not {0}</source>
+        <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="255"/>
+        <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
+        <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="256"/>
+        <source>the config has no {0}</source>
+        <translation>配置中没有 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="257"/>
+        <source>{0} must be a whole number from {1} to {2}, not {3}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="258"/>
+        <source>{0} must be a number from {1} to {2}, not {3}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="259"/>
+        <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
+        <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="260"/>
+        <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
+        <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="261"/>
+        <source>layer_types must name one of {0} for each of the {1} layers</source>
+        <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="262"/>
+        <source>rope_parameters has no entry for the layer type {0}</source>
+        <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="263"/>
+        <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
+        <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="264"/>
+        <source>unknown rope type {0}; known: {1}</source>
+        <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="265"/>
+        <source>truncate must be true or false, not {0}</source>
+        <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="266"/>
+        <source>{0} must be a list of positive numbers, not {1}</source>
+        <translation>{0} 必须是正数列表，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="267"/>
+        <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
+        <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="268"/>
+        <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
+        <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="269"/>
+        <source>the rope parameters have no {0}</source>
+        <translation>rope 参数中没有 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="270"/>
+        <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
+        <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="271"/>
+        <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
+        <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="275"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>{0} {1} of shape {2} needs {3}, over the memory budget of {4}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
