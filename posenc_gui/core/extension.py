@@ -28,8 +28,8 @@ def compare_scalings(params: dict | None = None, dynamic_length: int | None = No
     ``dynamic_length`` is the sequence length the length-dependent scalings (dynamic NTK, LongRoPE) are
     evaluated at (dynamic NTK changes nothing up to L0, LongRoPE uses its short factors); by default the
     extended length s * L0. Returns pairs, frequencies and wavelengths ({scaling: array}), ratio (scaled /
-    unscaled frequency), attention_factors ({scaling: float}), original_length L0, extended_length s * L0,
-    dynamic_length and the YaRN attention factor. Bad parameters raise the rope method's InputError."""
+    unscaled frequency), attention_factors ({scaling: float}), original_length L0, extended_length s * L0
+    and dynamic_length. Bad parameters raise the rope method's InputError."""
     method = registry.get("rope")
     settings = rope_settings(params)
     factor, original = settings["factor"], settings["original_max_len"]
@@ -53,5 +53,4 @@ def compare_scalings(params: dict | None = None, dynamic_length: int | None = No
         "extended_length": extended,
         "dynamic_length": dynamic,
         "factor": factor,
-        "yarn_attention_factor": attention.get("yarn", 1.0),
     }

@@ -348,6 +348,16 @@ turns made: {1}</source>
         <translation>1/s</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="519"/>
+        <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
+        <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="522"/>
+        <source>none here</source>
+        <translation>此处没有</translation>
+    </message>
+    <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="457"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
@@ -393,12 +403,7 @@ turns made: {1}</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="517"/>
-        <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
-        <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="563"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="565"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -783,87 +788,87 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="706"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="708"/>
         <location filename=".registry_strings.py" line="181"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="711"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="713"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="718"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="720"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="721"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="723"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="810"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="761"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="761"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="811"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="811"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="765"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="766"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="765"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="766"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="814"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="831"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="833"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="835"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="837"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="848"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="850"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="849"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="851"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1576,67 +1581,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="577"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="579"/>
         <location filename=".registry_strings.py" line="177"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="579"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
         <location filename=".registry_strings.py" line="178"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="580"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
         <location filename=".registry_strings.py" line="179"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="583"/>
         <location filename=".registry_strings.py" line="180"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="585"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="587"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="658"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="660"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="639"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="641"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="642"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="641"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="643"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="681"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="695"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="683"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="697"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="683"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="685"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="685"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="687"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>

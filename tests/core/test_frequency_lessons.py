@@ -50,7 +50,8 @@ def test_overlaid_frequencies_are_the_cores_per_scaling_inv_freq():
         expected = rope.inv_freq(**{**settings, "scaling": scaling, "seq_len": seq_len})
         assert np.array_equal(compared["frequencies"][scaling], expected), scaling
     assert compared["extended_length"] == compared["dynamic_length"] == 65536
-    assert math.isclose(compared["yarn_attention_factor"], 0.1 * math.log(8) + 1)
+    assert math.isclose(compared["attention_factors"]["yarn"], 0.1 * math.log(8) + 1)
+    assert compared["attention_factors"]["llama3"] == 1.0
 
 
 def test_llama3_keeps_high_frequencies_and_divides_low_ones():

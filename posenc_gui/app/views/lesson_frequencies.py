@@ -513,11 +513,13 @@ class ContextExtensionView(FrequencyLesson):
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
+        factors = ", ".join(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
+                            for name, value in data["attention_factors"].items() if value != 1.0)
         self.facts.setText(self.tr(
-            "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention "
-            "factor 0.1 ln s + 1 = <b>{5}</b>.").format(
+            "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos "
+            "and sin by an attention factor: {5}.").format(
             settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
-            f"{data['yarn_attention_factor']:.4f}"))
+            factors or self.tr("none here")))
 
     def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
         """A panel's vertical range: its values with room at both ends for half a tick label (so the end
