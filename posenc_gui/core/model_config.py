@@ -102,8 +102,7 @@ def parse_config(data: dict) -> ModelConfig:
     return ModelConfig(
         model_type=str(data.get("model_type", "")), head_dim=head_dim, max_position_embeddings=max_positions,
         layer_types=layer_types, rope_layers=rope_layers, rotary=rotary,
-        sliding_window=data.get("sliding_window") or (data.get("local_attention") and data["local_attention"] // 2),
-        attention_chunk_size=data.get("attention_chunk_size"),
+        sliding_window=_window(data), attention_chunk_size=_optional_whole(data, "attention_chunk_size"),
         mrope_section=tuple(section) if section else None,
         mrope_interleaved=bool(isinstance(scaling, dict) and scaling.get("mrope_interleaved")))
 
@@ -115,6 +114,17 @@ def _whole(data, key, low, high, default=None) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or not low <= value <= high:
         raise InputError("{0} must be a whole number from {1} to {2}, not {3}", key, low, high, shown(value))
     return int(value)
+
+
+def _optional_whole(data, key) -> int | None:
+    return None if data.get(key) is None else _whole(data, key, 1, 2**40)
+
+
+def _window(data) -> int | None:
+    """The sliding window: sliding_window, or half of ModernBERT's local_attention (its whole window)."""
+    if data.get("sliding_window") is None and data.get("local_attention") is not None:
+        return _whole(data, "local_attention", 2, 2**40) // 2
+    return _optional_whole(data, "sliding_window")
 
 
 def _number(value, key, low, high) -> float:
@@ -236,6 +246,7 @@ def frequencies(config: ModelConfig, layer_type: str | None = None, seq_len: int
     if kind_of == "proportional":
         return rope_scalings.proportional(**base, factor=p.get("factor", 1.0))
     if kind_of == "llama3":
+        rope_scalings.check_llama3(_need(p, "low_freq_factor"), _need(p, "high_freq_factor"))
         return rope_scalings.llama3(**base, factor=_need(p, "factor"), original_max_len=original,
                                     low_freq_factor=_need(p, "low_freq_factor"),
                                     high_freq_factor=_need(p, "high_freq_factor"))

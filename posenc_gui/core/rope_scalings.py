@@ -284,7 +284,7 @@ def _check_yarn(beta_fast, beta_slow, **_):
         raise InputError("beta_fast ({0}) must be larger than beta_slow ({1})", beta_fast, beta_slow)
 
 
-def _check_llama3(low_freq_factor, high_freq_factor, **_):
+def check_llama3(low_freq_factor, high_freq_factor, **_):
     if high_freq_factor <= low_freq_factor:
         raise InputError("high_freq_factor ({0}) must be larger than low_freq_factor ({1})",
                          high_freq_factor, low_freq_factor)
@@ -308,7 +308,7 @@ for _entry in (
             Style(3, "dashdotdot"), check=_check_yarn),
     Scaling("llama3", "Llama 3", "llama3 = per-wavelength blend", "Meta 2024, Llama 3.1 (arXiv:2407.21783)",
             llama3, (FACTOR, ORIGINAL_MAX_LEN, LOW_FREQ_FACTOR, HIGH_FREQ_FACTOR), Style(4, "solid", "o"),
-            check=_check_llama3),
+            check=check_llama3),
     Scaling("longrope", "LongRoPE (Phi-3)", "longrope = searched per-pair factors, short ones up to L0 and long "
             "ones beyond, plus attention factor (Phi-3-vision's lists, resampled when the rotated width is not 96)",
             "Ding et al. 2024, LongRoPE (arXiv:2402.13753); Phi-3 (arXiv:2404.14219)", phi3_longrope,

@@ -72,6 +72,13 @@ def test_qwen3_vl_interleaves_the_axes():
     assert np.allclose(cos[0, :64], np.cos(axis * inv))
 
 
+def test_llama3_with_equal_frequency_factors_is_refused():
+    config = model_config.parse_config({"num_hidden_layers": 1, "head_dim": 64, "rope_scaling": {
+        "rope_type": "llama3", "factor": 8.0, "low_freq_factor": 2.0, "high_freq_factor": 2.0}})
+    with pytest.raises(InputError, match="high_freq_factor"):
+        model_config.frequencies(config)
+
+
 def test_layer_types_without_a_list_follow_transformers_derivations():
     llama4 = {"num_hidden_layers": 8, "head_dim": 128, "no_rope_layers": [1, 1, 1, 0] * 2,
               "attention_chunk_size": 8192, "rope_theta": 500000.0}
@@ -98,6 +105,8 @@ def test_layer_types_without_a_list_follow_transformers_derivations():
     ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "longrope", "short_factor": ["a"]}},
      "short_factor"),
     ({"num_hidden_layers": 2, "head_dim": 64, "layer_types": ["full_attention"]}, "layer_types"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "local_attention": "wide"}, "local_attention"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "sliding_window": -4}, "sliding_window"),
 ])
 def test_bad_configs_get_one_clear_line(data, message):
     with pytest.raises(InputError, match=message) as error:
