@@ -102,3 +102,14 @@ def test_every_scaling_gives_every_rope_output_in_its_promised_shape(scaling):
         array = method.compute(kind, wanted)
         assert array.shape == tuple(out.shape(**method.resolve(kind, wanted))), kind
         assert not np.any(np.isnan(array)), kind
+
+
+def test_a_scaling_whose_parameter_clashes_with_anothers_is_refused_and_leaves_no_trace():
+    from posenc_gui.core.params import Param
+    clash = Param("factor", "float", 2.0, "another factor", 1.0, 4.0)
+    with pytest.raises(TypeError, match="differs"):
+        rope_scalings.register(rope_scalings.Scaling("clash", "clash", "clash = a test", "a test",
+                                                     rope_scalings.linear, (clash,)))
+    assert "clash" not in rope_scalings.SCALINGS and "clash" not in registry.get("rope").param("scaling").choices
+    with pytest.raises(TypeError, match="twice"):
+        rope_scalings.register(rope_scalings.SCALINGS["yarn"])
