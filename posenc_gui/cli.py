@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cli_real_models
+from . import cli_real_models, config_export
 from .core import registry
 from .core.params import InputError, Param, printable
 from .core.walkthrough import STEPS, trace
@@ -111,6 +111,7 @@ def add_kind_parser(subparsers, kind: str) -> None:
             sub.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=text)
         else:
             sub.add_argument(flag, dest=name, metavar=metavar(users), default=None, help=text)
+    config_export.add_flags(sub, kind)
     add_out(sub)
     sub.add_argument(WIDTH.flag, dest="png_width", metavar="N", default=None, help=describe(WIDTH))
 
@@ -143,6 +144,7 @@ def build_parser() -> Parser:
     for kind in registry.KINDS:
         if registry.methods_with(kind):
             add_kind_parser(subparsers, kind)
+    config_export.add_layers_parser(subparsers, add_out)
     walk = subparsers.add_parser("walkthrough", help=WALKTHROUGH_HELP, description=f"Export {WALKTHROUGH_HELP}.")
     add_out(walk)
     cli_real_models.add_parsers(subparsers)
@@ -253,10 +255,14 @@ def export_main(argv: list[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as done:  # --help printed
             return int(done.code or 0)
-        if args.kind in cli_real_models.KINDS:
+        if args.kind == "walkthrough":
+            message = export_walkthrough(args)
+        elif args.kind in cli_real_models.KINDS:
             message = cli_real_models.export(args)
+        elif config_export.wanted(args):
+            message = config_export.export(args, checked_out)
         else:
-            message = export_walkthrough(args) if args.kind == "walkthrough" else export_kind(args)
+            message = export_kind(args)
     except (UsageError, InputError) as error:
         print(f"{PROG}: {printable(str(error))}", file=sys.stderr)  # argparse's words too: one line
         return 2

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import real_models
+from .core import real_models, rope_scalings
 from .core.methods import rope
 from .core.params import BASE, InputError, Param
 from .core.real_models import MiniLMPositions, RopeAblation
@@ -37,8 +37,9 @@ NOPE_LAYERS = "nope_layers"
 # RopeAblation, which are the trained model's (base 100,000, original length 8192).
 SMOLLM2_PARAMS = (ROPE_SWITCH, POSITION_OFFSET) + tuple(
     replace(param, default=getattr(RopeAblation(), param.name))
-    for param in (BASE, rope.SCALING, rope.FACTOR, rope.ORIGINAL_MAX_LEN, rope.BETA_FAST, rope.BETA_SLOW,
-                  rope.LOW_FREQ_FACTOR, rope.HIGH_FREQ_FACTOR))
+    for param in (BASE, rope.scaling_param(), rope_scalings.FACTOR, rope_scalings.ORIGINAL_MAX_LEN,
+                  rope_scalings.BETA_FAST, rope_scalings.BETA_SLOW, rope_scalings.LOW_FREQ_FACTOR,
+                  rope_scalings.HIGH_FREQ_FACTOR))
 FLAG_NAMES = {BASE.name: "rope_base"}  # --base would be ambiguous beside --rope: the contract says --rope-base
 
 

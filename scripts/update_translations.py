@@ -8,7 +8,7 @@ and build posenc_gui_zh.qm from it.
 Strings come from two places. The Qt code marks its own with ``self.tr`` / ``i18n.translate``, which
 ``pyside6-lupdate`` reads. The registry's strings are plain data, so this script writes them (family
 names, method titles and summaries, parameter titles, help texts and choices, output kinds and their
-meanings: context "core"), with the views' navigation titles and lesson step titles (in the
+meanings, RoPE scaling names: context "core"), with the views' navigation titles and lesson step titles (in the
 context of their view class), as ``QT_TRANSLATE_NOOP`` markers into a temporary file that lupdate reads with the code. lupdate keeps existing translations; a new or
 changed string comes out unfinished until someone translates it.
 
@@ -70,13 +70,14 @@ def tool(name: str) -> str:
 
 def core_strings() -> list[str]:
     """What the app shows of the registry, in registry order, without repeats."""
-    from posenc_gui.core import registry
+    from posenc_gui.core import registry, rope_scalings
 
     texts = [*registry.FAMILIES.values(), *registry.KINDS, *registry.KINDS.values()]
     for method in registry.all_methods():
         texts += [method.title, method.summary]
         for param in method.params:
             texts += [param.title, param.help, *param.choices]
+    texts += [scaling.title for scaling in rope_scalings.SCALINGS.values()]
     return list(dict.fromkeys(texts))
 
 

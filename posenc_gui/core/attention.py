@@ -416,10 +416,9 @@ def _rotated(name, values, q, k, n, head_dim, scale):
     from .methods import rope, xpos
     pos = np.arange(n)
     if name == "rope":
-        freq_values = {p: values[p] for p in rope.FREQUENCY_PARAMS}
+        freq_values = {p: values[p] for p in rope.frequency_params()}
         freq_values["d_model"] = head_dim
-        freq = rope.inv_freq(**freq_values)
-        factor = rope.attention_factor(values["scaling"], values["factor"])
+        freq, factor = rope.scaled(**freq_values)
         layout = values["layout"]
 
         def turn(x, downscale=False):

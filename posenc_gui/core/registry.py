@@ -231,3 +231,12 @@ def by_family() -> dict[str, list[Method]]:
 
 def _load() -> None:
     importlib.import_module(__package__ + ".methods")  # importing it registers every method
+
+
+def replace(method: Method) -> Method:
+    """Put a rebuilt method in place of the one registered under its name (the rope method, when a RoPE
+    scaling is added)."""
+    if method.name not in REGISTRY:
+        raise TypeError(f"method {method.name!r} is not registered")
+    REGISTRY[method.name] = method
+    return method

@@ -122,7 +122,7 @@
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="139"/>
+        <location filename=".registry_strings.py" line="157"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="142"/>
+        <location filename=".registry_strings.py" line="160"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -228,7 +228,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="149"/>
+        <location filename=".registry_strings.py" line="167"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -236,70 +236,70 @@
 <context>
     <name>ClocksView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="137"/>
-        <location filename=".registry_strings.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="136"/>
+        <location filename=".registry_strings.py" line="175"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="141"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="148"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="150"/>
         <source>How many pairs to draw, spread from the fastest to the slowest</source>
         <translation>要画出多少对，从最快到最慢均匀选取</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="154"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="153"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="154"/>
         <source>Hands and bits:</source>
         <translation>指针与位数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="303"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="302"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="306"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="305"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="296"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="316"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="315"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="318"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="347"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="354"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="353"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -307,128 +307,108 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="377"/>
-        <location filename=".registry_strings.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="370"/>
+        <location filename=".registry_strings.py" line="176"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="382"/>
-        <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between.</source>
-        <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合。</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="391"/>
-        <source>Sequence length dynamic NTK is evaluated at; s·L0 when 0</source>
-        <translation>计算动态 NTK 时所用的序列长度；为 0 时取 s·L0</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="393"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="388"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="394"/>
-        <source>Dynamic NTK at length:</source>
-        <translation>动态 NTK 的长度：</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="426"/>
-        <source>none (as trained)</source>
-        <translation>无（保持训练时的设置）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="426"/>
-        <source>linear (position interpolation)</source>
-        <translation>线性（位置插值）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="427"/>
-        <source>NTK-aware</source>
-        <translation>NTK-aware</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="427"/>
-        <source>YaRN</source>
-        <translation>YaRN</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="427"/>
-        <source>Llama 3</source>
-        <translation>Llama 3</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="428"/>
-        <source>dynamic NTK at L = {0}</source>
-        <translation>动态 NTK，L = {0}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="432"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="435"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="432"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="436"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="433"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="436"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="433"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="437"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="434"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="437"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="434"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="503"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="501"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="460"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="457"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="510"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="375"/>
+        <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
+        <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="385"/>
+        <source>Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are evaluated at; s·L0 when 0</source>
+        <translation>依赖序列长度的缩放（动态 NTK、LongRoPE）计算时所用的长度；为 0 时取 s·L0</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="389"/>
+        <source>Length-dependent scalings at:</source>
+        <translation>依赖长度的缩放取长度：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="425"/>
+        <source>{0} at L = {1}</source>
+        <translation>{0}，L = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="510"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="508"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="516"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="514"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="517"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="515"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="519"/>
-        <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention factor 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;.</source>
-        <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。YaRN 还会把 cos 和 sin 乘以它的注意力系数 0.1 ln s + 1 = &lt;b&gt;{5}&lt;/b&gt;。</translation>
+        <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
+        <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="564"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="522"/>
+        <source>none here</source>
+        <translation>此处没有</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="565"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -481,7 +461,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="151"/>
+        <location filename=".registry_strings.py" line="169"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -565,7 +545,7 @@ turns made: {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="140"/>
+        <location filename=".registry_strings.py" line="158"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
@@ -604,7 +584,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="152"/>
+        <location filename=".registry_strings.py" line="170"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -692,17 +672,17 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="143"/>
+        <location filename=".registry_strings.py" line="161"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="144"/>
+        <location filename=".registry_strings.py" line="162"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="145"/>
+        <location filename=".registry_strings.py" line="163"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
@@ -810,7 +790,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="146"/>
+        <location filename=".registry_strings.py" line="164"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -818,87 +798,87 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="707"/>
-        <location filename=".registry_strings.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="708"/>
+        <location filename=".registry_strings.py" line="181"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="712"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="713"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="719"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="720"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="722"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="723"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="811"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="762"/>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="763"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="765"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="766"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="764"/>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="765"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="766"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="814"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="832"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="833"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="836"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="837"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="849"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="850"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="850"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="851"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1328,7 +1308,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="147"/>
+        <location filename=".registry_strings.py" line="165"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1451,7 +1431,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="154"/>
+        <location filename=".registry_strings.py" line="172"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1494,7 +1474,7 @@ turns made: {1}</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="155"/>
+        <location filename=".registry_strings.py" line="173"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1595,7 +1575,7 @@ turns made: {1}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="141"/>
+        <location filename=".registry_strings.py" line="159"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1642,67 +1622,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="578"/>
-        <location filename=".registry_strings.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="579"/>
+        <location filename=".registry_strings.py" line="177"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="580"/>
-        <location filename=".registry_strings.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
+        <location filename=".registry_strings.py" line="178"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
-        <location filename=".registry_strings.py" line="161"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
+        <location filename=".registry_strings.py" line="179"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
-        <location filename=".registry_strings.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="583"/>
+        <location filename=".registry_strings.py" line="180"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="586"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="587"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="659"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="660"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="641"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="641"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="642"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="642"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="643"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="682"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="696"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="683"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="697"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="684"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="685"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="686"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="687"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -1879,7 +1859,7 @@ turns made: {1}</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="156"/>
+        <location filename=".registry_strings.py" line="174"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -1908,7 +1888,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="150"/>
+        <location filename=".registry_strings.py" line="168"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -1951,7 +1931,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="148"/>
+        <location filename=".registry_strings.py" line="166"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2154,7 +2134,7 @@ turns made: {1}</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="153"/>
+        <location filename=".registry_strings.py" line="171"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -2383,8 +2363,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="46"/>
-        <source>Shortest timescale, tensor2tensor layout only (fastest frequency is 1/this)</source>
-        <translation>最短的时间尺度，仅用于 tensor2tensor 排布（最高频率为它的倒数）</translation>
+        <source>tensor2tensor layout only: as its get_timing_signal_1d code, the frequencies are multiplied by this (fastest = min_timescale, slowest = min_timescale^2/base), although its docstring speaks of timescales from min_timescale to base</source>
+        <translation>仅用于 tensor2tensor 排布：与其 get_timing_signal_1d 代码一致，各频率乘以此值（最高频率 = min_timescale，最低频率 = min_timescale^2/底数），尽管其文档字符串说时间尺度从 min_timescale 到底数</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="47"/>
@@ -2603,8 +2583,9 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="90"/>
-        <source>Number of positions; dynamic NTK stretches once it passes the original length</source>
-        <translation>位置个数；超过原始长度后，动态 NTK 开始拉伸</translation>
+        <source>Number of positions; dynamic NTK stretches once it passes the original length, and LongRoPE switches to its long factors</source>
+        <oldsource>Number of positions; dynamic NTK stretches once it passes the original length</oldsource>
+        <translation>位置个数；超过原始长度后，动态 NTK 开始拉伸，LongRoPE 改用长系数</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="91"/>
@@ -2628,8 +2609,9 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="95"/>
-        <source>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged</source>
-        <translation>参与旋转的通道所占比例（GPT-NeoX 20B 为 0.25）；其余通道原样保留</translation>
+        <source>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged. An odd int(fraction x d) = w turns (w+1)/2 pairs spaced base^(-2i/w), as GPT-NeoX and transformers</source>
+        <oldsource>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged</oldsource>
+        <translation>参与旋转的通道所占比例（GPT-NeoX 20B 为 0.25）；其余通道原样保留。若 int(比例 × d) = w 为奇数，则与 GPT-NeoX 和 transformers 一样旋转 (w+1)/2 对，间隔为 base^(-2i/w)</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="96"/>
@@ -2638,8 +2620,48 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="97"/>
-        <source>Context extension: linear = position interpolation; ntk = larger base; dynamic-ntk = base grows with the length; yarn = per-band blend plus attention factor; llama3 = per-wavelength blend</source>
-        <translation>上下文扩展：线性 = 位置插值；NTK = 增大底数；动态 NTK = 底数随长度增大；YaRN = 按频段混合，外加注意力系数；Llama 3 = 按波长混合</translation>
+        <source>Context extension: none = the trained frequencies; linear = position interpolation, every pair slowed by s; ntk = a larger base, s^(d/(d-2)) times; dynamic-ntk = the base grows with the length once it passes L0; yarn = per-band blend plus attention factor (DeepSeek&apos;s mscale, gpt-oss&apos;s truncate=False); llama3 = per-wavelength blend; longrope = searched per-pair factors, short ones up to L0 and long ones beyond, plus attention factor (Phi-3-vision&apos;s lists, resampled when the rotated width is not 96); proportional = Gemma 4&apos;s p-RoPE: all d/2 pairs keep the spacing of the whole head, only the first rotary_fraction of them turn, the rest get frequency 0 (not divided by s: transformers divides by a factor only when the config gives one, Gemma 4&apos;s does not)</source>
+        <translation>上下文扩展：none = 训练时的频率；linear = 位置插值，每一对都放慢 s 倍；ntk = 更大的底数，乘以 s^(d/(d-2))；dynamic-ntk = 长度超过 L0 后底数随长度增大；yarn = 按频段混合，外加注意力系数（DeepSeek 的 mscale，gpt-oss 的 truncate=False）；llama3 = 按波长混合；longrope = 搜索得到的逐对系数，长度不超过 L0 用短系数、超过用长系数，外加注意力系数（Phi-3-vision 的系数表，旋转宽度不是 96 时重新采样）；proportional = Gemma 4 的 p-RoPE：全部 d/2 对保持整个头的频率间隔，只有前 rotary_fraction 的维度对旋转，其余频率为 0（不除以 s：只有配置给出系数时 transformers 才除以它，Gemma 4 的配置没有给出）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="149"/>
+        <source>none (as trained)</source>
+        <translation>无（保持训练时的设置）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="150"/>
+        <source>linear (position interpolation)</source>
+        <translation>线性（位置插值）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="151"/>
+        <source>NTK-aware</source>
+        <translation>NTK-aware</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="152"/>
+        <source>dynamic NTK</source>
+        <translation>动态 NTK</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="153"/>
+        <source>YaRN</source>
+        <translation>YaRN</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="154"/>
+        <source>Llama 3</source>
+        <translation>Llama 3</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="155"/>
+        <source>LongRoPE (Phi-3)</source>
+        <translation>LongRoPE（Phi-3）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="156"/>
+        <source>proportional (p-RoPE)</source>
+        <translation>按比例（p-RoPE）</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="98"/>
@@ -2673,176 +2695,226 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="104"/>
+        <source>longrope</source>
+        <translation>LongRoPE</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="105"/>
+        <source>proportional</source>
+        <translation>按比例（p-RoPE）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="106"/>
         <source>Factor</source>
         <translation>扩展倍数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="105"/>
+        <location filename=".registry_strings.py" line="107"/>
         <source>Context extension factor s (new length / original length)</source>
         <translation>上下文扩展倍数 s（新长度 / 原始长度）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="106"/>
+        <location filename=".registry_strings.py" line="108"/>
         <source>Original length</source>
         <translation>原始长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="107"/>
+        <location filename=".registry_strings.py" line="109"/>
         <source>Context length the model was trained on (L0)</source>
         <translation>模型训练时的上下文长度（L0）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="108"/>
+        <location filename=".registry_strings.py" line="110"/>
         <source>Beta fast</source>
         <translation>Beta fast</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="109"/>
+        <location filename=".registry_strings.py" line="111"/>
         <source>YaRN: pairs turning more than this many times in L0 keep their frequency</source>
         <translation>YaRN：在 L0 内转过的圈数多于此值的维度对，保持原频率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="110"/>
+        <location filename=".registry_strings.py" line="112"/>
         <source>Beta slow</source>
         <translation>Beta slow</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="111"/>
+        <location filename=".registry_strings.py" line="113"/>
         <source>YaRN: pairs turning fewer times than this in L0 are interpolated fully</source>
         <translation>YaRN：在 L0 内转过的圈数少于此值的维度对，完全插值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="112"/>
+        <location filename=".registry_strings.py" line="114"/>
+        <source>Attention factor</source>
+        <translation>注意力系数</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="115"/>
+        <source>YaRN and LongRoPE: the factor cos and sin are multiplied by; 0 = derived from s (YaRN 0.1 ln s + 1, LongRoPE sqrt(1 + ln s / ln L0))</source>
+        <translation>YaRN 和 LongRoPE：cos 和 sin 所乘的系数；0 = 由 s 推出（YaRN 为 0.1 ln s + 1，LongRoPE 为 sqrt(1 + ln s / ln L0)）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="116"/>
+        <source>mscale</source>
+        <translation>mscale</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="117"/>
+        <source>YaRN as DeepSeek-V2/V3: with mscale_all_dim, the attention factor is (0.1 mscale ln s + 1) / (0.1 mscale_all_dim ln s + 1); 0 = not given. DeepSeek also multiplies its softmax scale by (0.1 mscale_all_dim ln s + 1)^2, outside the rotary embedding (not shown here)</source>
+        <translation>按 DeepSeek-V2/V3 的 YaRN：与 mscale_all_dim 一起给出时，注意力系数为 (0.1 mscale ln s + 1) / (0.1 mscale_all_dim ln s + 1)；0 = 未给出。DeepSeek 还会在旋转编码之外把 softmax 缩放乘以 (0.1 mscale_all_dim ln s + 1)^2（此处未显示）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="118"/>
+        <source>mscale all dim</source>
+        <translation>mscale all dim</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="119"/>
+        <source>YaRN as DeepSeek-V2/V3: see mscale; 0 = not given</source>
+        <translation>按 DeepSeek-V2/V3 的 YaRN：见 mscale；0 = 未给出</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="120"/>
+        <source>Truncate</source>
+        <translation>取整</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="121"/>
+        <source>YaRN: round the ramp&apos;s ends out to whole pairs (transformers&apos; default); off as gpt-oss</source>
+        <translation>YaRN：把斜坡的两端向外取整到整数对（transformers 的默认做法）；gpt-oss 关闭此项</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="122"/>
         <source>Low freq factor</source>
         <translation>低频系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="113"/>
+        <location filename=".registry_strings.py" line="123"/>
         <source>Llama 3: wavelengths over L0/this are interpolated</source>
         <translation>Llama 3：波长大于 L0/此值的做插值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="114"/>
+        <location filename=".registry_strings.py" line="124"/>
         <source>High freq factor</source>
         <translation>高频系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="115"/>
+        <location filename=".registry_strings.py" line="125"/>
         <source>Llama 3: wavelengths under L0/this are kept</source>
         <translation>Llama 3：波长小于 L0/此值的保持不变</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="116"/>
+        <location filename=".registry_strings.py" line="126"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="117"/>
+        <location filename=".registry_strings.py" line="127"/>
         <source>RoPE whose pairs also shrink with distance: zeta^(n/B) on queries, zeta^(-n/B) on keys.</source>
         <translation>在 RoPE 的基础上，各维度对还随距离缩小：查询乘 zeta^(n/B)，键乘 zeta^(-n/B)。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="118"/>
+        <location filename=".registry_strings.py" line="128"/>
         <source>Scale base</source>
         <translation>缩放底数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="119"/>
+        <location filename=".registry_strings.py" line="129"/>
         <source>B: the scale grows by a factor zeta over B positions</source>
         <translation>B：每经过 B 个位置，缩放系数变为原来的 zeta 倍</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="120"/>
+        <location filename=".registry_strings.py" line="130"/>
         <source>2D sin-cos (images)</source>
         <translation>二维 sin-cos（图像）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="121"/>
+        <location filename=".registry_strings.py" line="131"/>
         <source>Half of each vector encodes the patch&apos;s column, half its row, each with 1D sin and cos.</source>
         <translation>每个向量一半编码图块所在的列，一半编码所在的行，各用一维的 sin 和 cos。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="122"/>
+        <location filename=".registry_strings.py" line="132"/>
         <source>Grid rows</source>
         <translation>网格行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="123"/>
+        <location filename=".registry_strings.py" line="133"/>
         <source>Rows of patches (image height / patch size)</source>
         <translation>图块的行数（图像高度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="124"/>
+        <location filename=".registry_strings.py" line="134"/>
         <source>Grid columns</source>
         <translation>网格列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="125"/>
+        <location filename=".registry_strings.py" line="135"/>
         <source>Columns of patches (image width / patch size)</source>
         <translation>图块的列数（图像宽度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="126"/>
+        <location filename=".registry_strings.py" line="136"/>
         <source>Width of each vector; a multiple of 4 (each axis gets sin and cos halves)</source>
         <translation>每个向量的宽度；须为 4 的倍数（每个坐标轴各占一半，再分 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="127"/>
+        <location filename=".registry_strings.py" line="137"/>
         <source>3D sin-cos (video)</source>
         <translation>三维 sin-cos（视频）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="128"/>
+        <location filename=".registry_strings.py" line="138"/>
         <source>A third of each vector each for frame, row and column of a video tubelet.</source>
         <translation>每个向量三等分，分别编码视频时空块（tubelet）的帧、行和列。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="129"/>
+        <location filename=".registry_strings.py" line="139"/>
         <source>Frames</source>
         <translation>帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="130"/>
+        <location filename=".registry_strings.py" line="140"/>
         <source>Frames (time steps) of the video</source>
         <translation>视频的帧数（时间步数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="131"/>
+        <location filename=".registry_strings.py" line="141"/>
         <source>Width of each vector; a multiple of 6 (three axes, sin and cos each)</source>
         <translation>每个向量的宽度；须为 6 的倍数（三个坐标轴，各有 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="132"/>
+        <location filename=".registry_strings.py" line="142"/>
         <source>Learned grid, resized</source>
         <translation>可学习网格（插值缩放）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="133"/>
+        <location filename=".registry_strings.py" line="143"/>
         <source>A table learned at one image size, stretched to another by bicubic interpolation.</source>
         <translation>在一种图像尺寸上学到的位置表，用双三次插值拉伸到另一种尺寸。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="134"/>
+        <location filename=".registry_strings.py" line="144"/>
         <source>Trained rows</source>
         <translation>训练时行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="135"/>
+        <location filename=".registry_strings.py" line="145"/>
         <source>Rows of the grid the table was trained at</source>
         <translation>训练位置表时网格的行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="136"/>
+        <location filename=".registry_strings.py" line="146"/>
         <source>Trained columns</source>
         <translation>训练时列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="137"/>
+        <location filename=".registry_strings.py" line="147"/>
         <source>Columns of the grid the table was trained at</source>
         <translation>训练位置表时网格的列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="138"/>
+        <location filename=".registry_strings.py" line="148"/>
         <source>Seed of the noise in the stand-in table</source>
         <translation>替代位置表中噪声的随机种子</translation>
     </message>
@@ -2885,532 +2957,652 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="169"/>
+        <location filename=".registry_strings.py" line="187"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="170"/>
+        <location filename=".registry_strings.py" line="188"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="171"/>
+        <location filename=".registry_strings.py" line="189"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="172"/>
+        <location filename=".registry_strings.py" line="190"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="173"/>
+        <location filename=".registry_strings.py" line="191"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="174"/>
+        <location filename=".registry_strings.py" line="192"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="175"/>
+        <location filename=".registry_strings.py" line="193"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="176"/>
+        <location filename=".registry_strings.py" line="194"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="177"/>
+        <location filename=".registry_strings.py" line="195"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="178"/>
+        <location filename=".registry_strings.py" line="196"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="179"/>
+        <location filename=".registry_strings.py" line="197"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="180"/>
+        <location filename=".registry_strings.py" line="198"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="181"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="182"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="183"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="184"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="185"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="186"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="187"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="188"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="189"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="190"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="191"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="192"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="262"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="164"/>
+        <location filename=".registry_strings.py" line="182"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="165"/>
+        <location filename=".registry_strings.py" line="183"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="166"/>
+        <location filename=".registry_strings.py" line="184"/>
         <source>no figure for {0}; PNG export draws: {1}</source>
         <translation>{0} 没有对应的图；PNG 导出可以绘制：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="167"/>
+        <location filename=".registry_strings.py" line="185"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="168"/>
+        <location filename=".registry_strings.py" line="186"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
+        <location filename=".registry_strings.py" line="221"/>
+        <source>this config has no layer that rotates q and k (all NoPE)</source>
+        <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="222"/>
+        <source>cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="223"/>
+        <source>{0} is not JSON: {1}</source>
+        <translation>{0} 不是 JSON：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="224"/>
+        <source>a config must be a JSON object, not {0}</source>
+        <translation>配置必须是 JSON 对象，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="225"/>
+        <source>mrope_section must be a list of positive whole numbers, not {0}</source>
+        <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="226"/>
+        <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
+        <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="227"/>
+        <source>the config has no {0}</source>
+        <translation>配置中没有 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="228"/>
+        <source>{0} must be a whole number from {1} to {2}, not {3}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="229"/>
+        <source>{0} must be a number from {1} to {2}, not {3}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="230"/>
+        <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
+        <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="231"/>
+        <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
+        <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
+    </message>
+    <message>
         <location filename=".registry_strings.py" line="232"/>
+        <source>layer_types must name one of {0} for each of the {1} layers</source>
+        <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="233"/>
+        <source>rope_parameters has no entry for the layer type {0}</source>
+        <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="234"/>
+        <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
+        <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="235"/>
+        <source>unknown rope type {0}; known: {1}</source>
+        <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="236"/>
+        <source>truncate must be true or false, not {0}</source>
+        <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="237"/>
+        <source>{0} must be a list of positive numbers, not {1}</source>
+        <translation>{0} 必须是正数列表，而不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="238"/>
+        <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
+        <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="239"/>
+        <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
+        <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="240"/>
+        <source>the rope parameters have no {0}</source>
+        <translation>rope 参数中没有 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="241"/>
+        <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
+        <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="242"/>
+        <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
+        <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="272"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="276"/>
+        <source>unknown RoPE scaling {0}; known: {1}</source>
+        <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="277"/>
+        <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
+        <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="283"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="297"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>unknown deck key {0}; known: version, title, scenes</source>
         <translation>未知的课件键 {0}；已知的键：version, title, scenes</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>

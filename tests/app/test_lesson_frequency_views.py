@@ -70,14 +70,15 @@ def test_clocks_follow_the_scenes_sinusoid(qtbot):
 def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     model, view = shown_view(qtbot, ContextExtensionView,
                              Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
-    assert len(view.legend.items) == 6
-    assert len(view.shown) == 18 and view.shown["ratio_linear"] == pytest.approx(np.full(32, 0.25))
-    assert "1.1386" in view.facts.text()  # 0.1 ln 4 + 1
+    assert len(view.legend.items) == 7  # every scaling of the registry that extends the context
+    assert len(view.shown) == 21 and view.shown["ratio_linear"] == pytest.approx(np.full(32, 0.25))
+    assert "YaRN <b>1.1386</b>" in view.facts.text()  # 0.1 ln 4 + 1
+    assert "LongRoPE (Phi-3) at L = 32768 <b>1.0742</b>" in view.facts.text()  # sqrt(1 + ln 4 / ln 8192)
     view.length_box.setValue(4096)
     assert model.scene.options["dynamic_length"] == 4096
     refresh(view)
     assert np.allclose(view.shown["frequencies_dynamic-ntk"], view.shown["frequencies_none"])  # at L <= L0
-    assert "4096" in view.dynamic_label.text
+    assert "4096" in view.length_labels["dynamic-ntk"].text and "4096" in view.length_labels["longrope"].text
     assert np.allclose(view.curves["frequencies", "dynamic-ntk"].yData, view.shown["frequencies_none"])
 
 

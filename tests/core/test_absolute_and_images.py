@@ -1,5 +1,8 @@
 """Known answers for learned, binary, NoPE and the image / video encodings (reference sections 2, 9)."""
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -91,3 +94,25 @@ def test_resize_to_the_same_grid_is_the_identity():
     assert np.allclose(images.resize_grid(table, (3, 4), (3, 4)), table)
     with pytest.raises(InputError, match="rows"):
         images.resize_grid(table, (3, 3), (4, 4))
+
+
+def test_shrinking_a_learned_grid_follows_maes_interpolate_pos_embed_not_timms_antialiased_default():
+    """torch's bicubic interpolate without antialias (MAE) against with it (timm's default), stored by
+    scripts/make_rope_references.py; the citation names the one the app follows."""
+    case = json.loads((Path(__file__).resolve().parents[1] / "data" / "rope_references.json").read_text())[
+        "bicubic_resize"]
+    grid = np.array(case["grid"])
+    got = images.resize_grid(grid.reshape(-1, 1), grid.shape, tuple(case["size"])).reshape(case["size"])
+    assert np.allclose(got, case["antialias_false"], atol=1e-9)
+    assert not np.allclose(got, case["antialias_true"], atol=1e-3)
+    citation = registry.get("learned_grid").citation
+    assert "interpolate_pos_embed" in citation and "antialias" in citation
+
+
+def test_the_video_table_cites_the_thirds_split_it_follows():
+    """Cosmos's SinCosPosEmbAxis: time, row and column a third of the channels each, MAE's 1D table each."""
+    citation = registry.get("video3d").citation
+    assert "Cosmos" in citation and "learns separable" in citation
+    table = images.sincos_3d(2, 3, 4, 12)
+    t, h, w = 1, 2, 3
+    assert np.allclose(table[(t * 3 + h) * 4 + w], np.concatenate([images.sincos_1d([c], 4)[0] for c in (t, h, w)]))

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from posenc_gui.core import clocks, extension, learned_vs_sinusoid, precision
+from posenc_gui.core import clocks, extension, learned_vs_sinusoid, precision, rope_scalings
 from posenc_gui.core.methods import rope, sinusoidal
 from posenc_gui.core.params import InputError
 
@@ -44,12 +44,14 @@ def test_overlaid_frequencies_are_the_cores_per_scaling_inv_freq():
     params = {"d_model": 128, "base": 500000.0, "factor": 8.0, "original_max_len": 8192}
     compared = extension.compare_scalings(params)
     settings = extension.rope_settings(params)
-    for scaling in rope.SCALINGS:
-        seq_len = 65536 if scaling == "dynamic-ntk" else settings["seq_len"]
+    assert set(compared["frequencies"]) == set(rope_scalings.SCALINGS) - {"proportional"}
+    for scaling in compared["frequencies"]:
+        seq_len = 65536 if scaling in ("dynamic-ntk", "longrope") else settings["seq_len"]
         expected = rope.inv_freq(**{**settings, "scaling": scaling, "seq_len": seq_len})
         assert np.array_equal(compared["frequencies"][scaling], expected), scaling
     assert compared["extended_length"] == compared["dynamic_length"] == 65536
-    assert math.isclose(compared["yarn_attention_factor"], 0.1 * math.log(8) + 1)
+    assert math.isclose(compared["attention_factors"]["yarn"], 0.1 * math.log(8) + 1)
+    assert compared["attention_factors"]["llama3"] == 1.0
 
 
 def test_llama3_keeps_high_frequencies_and_divides_low_ones():

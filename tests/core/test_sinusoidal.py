@@ -44,9 +44,15 @@ def test_tensor2tensor_spacing_reaches_exactly_one_over_max_timescale():
     assert pe[2] == pytest.approx([math.sin(2), math.sin(2e-4), math.cos(2), math.cos(2e-4), 0], abs=1e-15)
 
 
-def test_tensor2tensor_min_timescale():
-    w = frequencies(8, base=1e4, layout="tensor2tensor", min_timescale=2.0)
-    assert w[0] == 0.5 and w[-1] == pytest.approx(1e-4)
+def test_tensor2tensor_min_timescale_multiplies_as_its_code_does():
+    """get_timing_signal_1d: inv_timescales = min_timescale * exp(k * -ln(max/min) / (n - 1))."""
+    m, base, n = 2.0, 1e4, 4
+    expected = [m * math.exp(-k * math.log(base / m) / (n - 1)) for k in range(n)]
+    w = frequencies(2 * n, base=base, layout="tensor2tensor", min_timescale=m)
+    assert w == pytest.approx(expected, rel=1e-14)
+    assert w[0] == 2.0 and w[-1] == pytest.approx(m * m / base)
+    pe = encoding(3, 2 * n, layout="tensor2tensor", min_timescale=m)
+    assert pe[2] == pytest.approx(np.concatenate([np.sin(2 * w), np.cos(2 * w)]), abs=1e-15)
 
 
 def test_fairseq_positions_start_after_the_padding_index():

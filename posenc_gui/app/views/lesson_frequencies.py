@@ -10,11 +10,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
 
-from ...core import clocks, extension, learned_vs_sinusoid, precision, registry
+from ...core import clocks, extension, learned_vs_sinusoid, precision, registry, rope_scalings
 from ...core.analysis import DTYPES
-from ...core.methods.rope import SCALINGS
 from ...core.registry import Method
-from .. import style
+from .. import i18n, style
 from ..state import Scene, error_text
 from .base import cell, float32_pixels, fmt, frame_cells, heatmap, place, unplace
 from .lesson import LessonView
@@ -358,16 +357,10 @@ class ClocksView(FrequencyLesson):
 
 # -- 2. context extension ---------------------------------------------------------------------
 
-# colour index (style.CURVE_COLOURS; 7 = the theme's text colour), line style, symbol per scaling
-SCALING_STYLES = {
-    "none": (7, Qt.SolidLine, None),
-    "linear": (0, Qt.DashLine, None),
-    "ntk": (1, Qt.DotLine, None),
-    "dynamic-ntk": (2, Qt.DashDotLine, None),
-    "yarn": (3, Qt.DashDotDotLine, None),
-    "llama3": (4, Qt.SolidLine, "o"),
-}
-MAX_SYMBOLS = 128  # Llama 3's markers are drawn when there are at most this many pairs
+# the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
+PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine, "dashdot": Qt.DashDotLine,
+              "dashdotdot": Qt.DashDotDotLine}
+MAX_SYMBOLS = 128  # a scaling's markers are drawn when there are at most this many pairs
 
 
 class ContextExtensionView(FrequencyLesson):
@@ -383,21 +376,23 @@ class ContextExtensionView(FrequencyLesson):
             "within L<sub>0</sub>. To reach s·L<sub>0</sub>, <b>linear</b> interpolation slows every pair by s; "
             "<b>NTK-aware</b> raises the base, so fast pairs stay and slow ones stretch; <b>dynamic NTK</b> raises "
             "it only as far as the current length needs; <b>YaRN</b> and <b>Llama 3</b> keep the fast pairs, "
-            "divide the slow ones by s and blend in between.")
+            "divide the slow ones by s and blend in between; <b>LongRoPE</b> divides each pair by its own searched "
+            "factor, short ones up to L<sub>0</sub> and long ones beyond.")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.length_box = spin_box(0, registry.get("rope").param("seq_len").maximum,
-                                   self.tr("Sequence length dynamic NTK is evaluated at; s·L0 when 0"),
+                                   self.tr("Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are "
+                                           "evaluated at; s·L0 when 0"),
                                    lambda n: self.model.set_option("dynamic_length", n))
         self.length_box.setSpecialValueText(self.tr("s·L0"))
-        self.add_control(self.tr("Dynamic NTK at length:"), self.length_box)
+        self.add_control(self.tr("Length-dependent scalings at:"), self.length_box)
         self.control_row.addStretch(1)
         self.data: dict = {}
         self.panels: list[tuple[pg.PlotItem, str, str]] = []
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.length_lines: list[pg.InfiniteLine] = []
-        self.dynamic_label: pg.LabelItem | None = None
+        self.length_labels: dict[str, pg.LabelItem] = {}  # legend labels of the length-dependent scalings
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
         self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
         self._fitted: dict[str, tuple] = {}  # what each panel's range was last fitted to
@@ -423,10 +418,12 @@ class ContextExtensionView(FrequencyLesson):
             self.show_data(self.model.scene, self.data)
 
     def scaling_name(self, scaling: str) -> str:
-        names = {"none": self.tr("none (as trained)"), "linear": self.tr("linear (position interpolation)"),
-                 "ntk": self.tr("NTK-aware"), "yarn": self.tr("YaRN"), "llama3": self.tr("Llama 3"),
-                 "dynamic-ntk": self.tr("dynamic NTK at L = {0}").format(self.data.get("dynamic_length", ""))}
-        return names[scaling]
+        """The registry's display name, translated; with the length it is evaluated at when that matters."""
+        entry = rope_scalings.SCALINGS[scaling]
+        name = i18n.translate("core", entry.title)
+        if entry.length_dependent:
+            return self.tr("{0} at L = {1}").format(name, self.data.get("dynamic_length", ""))
+        return name
 
     def _build(self) -> None:
         """Three log plots with one curve per scaling, the legend and the two length lines."""
@@ -436,16 +433,16 @@ class ContextExtensionView(FrequencyLesson):
             ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
             ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
         ]
-        self.panels, self.curves, self.ticks, self._fitted = [], {}, {}, {}
+        self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
         width = max(2.5, self.points / 5)
         self.legend = legend = self.legend_below(span=len(panels), columns=2)
         for col, (what, heading, y_label) in enumerate(panels):
             plot = self.new_plot(0, col)
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
-            for scaling in SCALINGS:
-                colour_index, line, symbol = SCALING_STYLES[scaling]
-                colour = style.curve_colour(colour_index, self.theme)
+            for scaling in extension.compared_scalings():
+                look = rope_scalings.SCALINGS[scaling].style
+                colour, line, symbol = style.curve_colour(look.colour, self.theme), PEN_STYLES[look.line], look.symbol
                 # no dynamic range limit: the values are logs of modest numbers, and with a limit every
                 # change of the range re-processes every curve
                 item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=symbol,
@@ -454,8 +451,8 @@ class ContextExtensionView(FrequencyLesson):
                 self.curves[what, scaling] = item
                 if what == "frequencies":
                     legend.addItem(item, self.scaling_name(scaling))
-                    if scaling == "dynamic-ntk":
-                        self.dynamic_label = legend.items[-1][1]
+                    if rope_scalings.SCALINGS[scaling].length_dependent:
+                        self.length_labels[scaling] = legend.items[-1][1]
             style.title(plot, heading, self.theme, self.points)
             style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
@@ -475,7 +472,7 @@ class ContextExtensionView(FrequencyLesson):
 
     def show_data(self, scene: Scene, data: dict) -> None:
         self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
-                      for scaling in SCALINGS}
+                      for scaling in data["frequencies"]}
         show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
         key = (self.theme.name, self.points)
         if key == self._layout_key and scene.method == self._drawn_method and same_data(data, self.data):
@@ -487,12 +484,13 @@ class ContextExtensionView(FrequencyLesson):
         pairs = data["pairs"]
         with_symbols = len(pairs) <= MAX_SYMBOLS
         for (what, scaling), item in self.curves.items():
-            symbol = SCALING_STYLES[scaling][2]
+            symbol = rope_scalings.SCALINGS[scaling].style.symbol
             if symbol and (item.opts["symbol"] is not None) != with_symbols:
                 item.setSymbol(symbol if with_symbols else None)
             item.setData(pairs, data[what][scaling])
-        if self.dynamic_label.text != self.scaling_name("dynamic-ntk"):  # a new text lays the legend out again
-            self.dynamic_label.setText(self.scaling_name("dynamic-ntk"))
+        for scaling, label in self.length_labels.items():
+            if label.text != self.scaling_name(scaling):  # a new text lays the legend out again
+                label.setText(self.scaling_name(scaling))
         for plot, what, _ in self.panels:
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
             span = log_span(*data[what].values(), marks)  # the length lines stay in view
@@ -515,11 +513,13 @@ class ContextExtensionView(FrequencyLesson):
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
+        factors = ", ".join(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
+                            for name, value in data["attention_factors"].items() if value != 1.0)
         self.facts.setText(self.tr(
-            "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. YaRN also multiplies cos and sin by its attention "
-            "factor 0.1 ln s + 1 = <b>{5}</b>.").format(
+            "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos "
+            "and sin by an attention factor: {5}.").format(
             settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
-            f"{data['yarn_attention_factor']:.4f}"))
+            factors or self.tr("none here")))
 
     def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
         """A panel's vertical range: its values with room at both ends for half a tick label (so the end
@@ -560,7 +560,8 @@ class ContextExtensionView(FrequencyLesson):
         for item, what, y_label in self.panels:
             if item is plot:
                 pair = int(np.clip(round(x), 0, len(self.data["pairs"]) - 1))
-                values = ", ".join(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}" for s in SCALINGS)
+                values = ", ".join(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
+                                   for s in self.data[what])
                 return self.tr("pair {0}, {1}: {2}").format(pair, y_label, values)
         return ""
 

@@ -32,7 +32,7 @@ def sincos_2d(grid_h: int, grid_w: int, d_model: int, base: float = 10000.0) -> 
 
 def sincos_3d(frames: int, grid_h: int, grid_w: int, d_model: int, base: float = 10000.0) -> np.ndarray:
     """(frames * grid_h * grid_w, d_model): a third of the channels each for time, row and column
-    (in that order), tubelets flattened time-major then row-major."""
+    (in that order, as NVIDIA Cosmos's SinCosPosEmbAxis), tubelets flattened time-major then row-major."""
     return _grid_table((frames, grid_h, grid_w), (0, 1, 2), d_model // 3, base)
 
 
@@ -62,7 +62,8 @@ def _cubic_weights(t: np.ndarray, a: float = -0.75) -> np.ndarray:
 
 def _resize_matrix(old: int, new: int) -> np.ndarray:
     """(new, old) linear map of bicubic resampling along one axis, half-pixel centres, edges clamped
-    (the behaviour of torch interpolate(mode='bicubic', align_corners=False))."""
+    (the behaviour of torch interpolate(mode='bicubic', align_corners=False) without antialiasing, as
+    MAE's interpolate_pos_embed calls it)."""
     src = (np.arange(new) + 0.5) * (old / new) - 0.5
     left = np.floor(src).astype(np.int64)
     weights = _cubic_weights(src - left)
@@ -131,7 +132,9 @@ register(Method(
     name="video3d",
     title="3D sin-cos (video)",
     family="2d",
-    citation=CITATION_MAE + "; the 3D split as in ST-MAE (Feichtenhofer et al. 2022)",
+    citation=CITATION_MAE + "; the split into thirds for time, row and column as NVIDIA Cosmos's "
+             "SinCosPosEmbAxis (arXiv:2501.03575). ST-MAE (Feichtenhofer et al. 2022) learns separable "
+             "space and time embeddings instead",
     summary="A third of each vector each for frame, row and column of a video tubelet.",
     params=(FRAMES, GRID_H, GRID_W, D_MODEL_6, BASE),
     outputs={"encoding": Output(sincos_3d, lambda frames, grid_h, grid_w, d_model, **_:
@@ -148,7 +151,8 @@ register(Method(
     name="learned_grid",
     title="Learned grid, resized",
     family="2d",
-    citation=CITATION_MAE + " interpolate_pos_embed; timm resample_abs_pos_embed",
+    citation=CITATION_MAE + " interpolate_pos_embed (bicubic, no antialiasing; timm's resample_abs_pos_embed "
+             "antialiases by default, which differs when a grid shrinks)",
     summary="A table learned at one image size, stretched to another by bicubic interpolation.",
     params=(GRID_H, GRID_W, D_MODEL_4, TRAIN_H, TRAIN_W, SEED),
     outputs={"encoding": Output(learned_grid, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model),

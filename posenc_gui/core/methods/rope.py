@@ -1,6 +1,7 @@
 """RoPE (Su et al., RoFormer): rotate each pair of query/key channels by position x frequency, so that
 q.k depends only on the offset. Two channel layouts, partial rotation, and the published ways to
-stretch it to longer contexts (Hugging Face ``modeling_rope_utils`` conventions)."""
+stretch it to longer contexts, which live in ``core.rope_scalings`` (Hugging Face ``modeling_rope_utils``
+conventions): this method's scaling choices and their parameters are read from there."""
 
 from __future__ import annotations
 
@@ -8,83 +9,63 @@ import math
 
 import numpy as np
 
+from .. import registry, rope_scalings
 from ..params import BASE, EVEN_D_MODEL, InputError, Param
-from ..registry import CHUNK_BYTES, Method, Output, register
+from ..registry import CHUNK_BYTES, Method, Output
 
-SCALINGS = ("none", "linear", "ntk", "dynamic-ntk", "yarn", "llama3")
 LAYOUTS = ("interleaved", "half")
 
 SEQ_LEN = Param("seq_len", "int", 128, "Number of positions; dynamic NTK stretches once it passes the "
-                "original length", 1, 1_048_576, label="Sequence length")
+                "original length, and LongRoPE switches to its long factors", 1, 1_048_576, label="Sequence length")
 LAYOUT = Param("layout", "choice", "interleaved",
                "Which channels pair up: interleaved = (x0, x1), (x2, x3)... as GPT-J and Meta's llama; "
                "half = (x_i, x_i+d/2) as GPT-NeoX and Hugging Face rotate_half", choices=LAYOUTS, label="Layout")
 ROTARY_FRACTION = Param("rotary_fraction", "float", 1.0,
-                        "Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged",
+                        "Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged. An odd "
+                        "int(fraction x d) = w turns (w+1)/2 pairs spaced base^(-2i/w), as GPT-NeoX and transformers",
                         0.0, 1.0, label="Rotary fraction")
-SCALING = Param("scaling", "choice", "none",
-                "Context extension: linear = position interpolation; ntk = larger base; dynamic-ntk = base grows "
-                "with the length; yarn = per-band blend plus attention factor; llama3 = per-wavelength blend",
-                choices=SCALINGS, label="Scaling")
-FACTOR = Param("factor", "float", 8.0, "Context extension factor s (new length / original length)",
-               1.0, 1024.0, label="Factor")
-ORIGINAL_MAX_LEN = Param("original_max_len", "int", 8192, "Context length the model was trained on (L0)",
-                         16, 1_048_576, label="Original length")
-BETA_FAST = Param("beta_fast", "float", 32.0, "YaRN: pairs turning more than this many times in L0 keep "
-                  "their frequency", 0.01, 1e4, label="Beta fast")
-BETA_SLOW = Param("beta_slow", "float", 1.0, "YaRN: pairs turning fewer times than this in L0 are "
-                  "interpolated fully", 0.01, 1e4, label="Beta slow")
-LOW_FREQ_FACTOR = Param("low_freq_factor", "float", 1.0, "Llama 3: wavelengths over L0/this are interpolated",
-                        0.01, 1e4, label="Low freq factor")
-HIGH_FREQ_FACTOR = Param("high_freq_factor", "float", 4.0, "Llama 3: wavelengths under L0/this are kept",
-                         0.01, 1e4, label="High freq factor")
+BASE_FREQUENCY_PARAMS = ("d_model", "base", "rotary_fraction", "scaling", "seq_len")
 
-FREQUENCY_PARAMS = ("d_model", "base", "rotary_fraction", "scaling", "factor", "original_max_len", "seq_len",
-                    "beta_fast", "beta_slow", "low_freq_factor", "high_freq_factor")
+
+def scaling_param() -> Param:
+    """The scaling choice, its choices and help read from the scaling registry."""
+    helps = "; ".join(scaling.help for scaling in rope_scalings.SCALINGS.values())
+    return Param("scaling", "choice", "none", f"Context extension: {helps}",
+                 choices=tuple(rope_scalings.SCALINGS), label="Scaling")
+
+
+def frequency_params() -> tuple[str, ...]:
+    """The names the frequencies depend on: the base ones and every scaling's parameters."""
+    return BASE_FREQUENCY_PARAMS + tuple(p.name for p in rope_scalings.scaling_params())
 
 
 def rotary_dim(d_model: int, rotary_fraction: float = 1.0) -> int:
-    """Channels that rotate: the even number at or below rotary_fraction * d_model."""
-    return 2 * (int(d_model * rotary_fraction) // 2)
+    """Channels that rotate with the default frequencies: one per int(fraction x d) channel, plus one when
+    that is odd (transformers' cos and sin are twice as wide as its (w+1)/2 frequencies)."""
+    return 2 * len(range(0, rope_scalings.rotary_width(d_model, rotary_fraction), 2))
+
+
+def scaled(d_model: int, base: float = 10000.0, rotary_fraction: float = 1.0, scaling: str = "none",
+           seq_len: int = 128, **scaling_values) -> tuple[np.ndarray, float]:
+    """(inv_freq, attention_factor) of ``scaling`` (the registry's function), its parameters taken from
+    ``scaling_values`` and, where not given, their defaults."""
+    entry = rope_scalings.get(scaling)
+    own = {p.name: scaling_values.get(p.name, p.default) for p in entry.params}
+    inv, factor = entry.compute(d_model=d_model, base=base, rotary_fraction=rotary_fraction, seq_len=seq_len, **own)
+    return np.asarray(inv, dtype=np.float64), float(factor)
 
 
 def inv_freq(d_model: int, base: float = 10000.0, rotary_fraction: float = 1.0, scaling: str = "none",
-             factor: float = 8.0, original_max_len: int = 8192, seq_len: int = 128, beta_fast: float = 32.0,
-             beta_slow: float = 1.0, low_freq_factor: float = 1.0, high_freq_factor: float = 4.0) -> np.ndarray:
-    """(rotary_dim/2,) angular frequency of each rotated pair, theta_i = base^(-2i/d), after scaling."""
-    d = rotary_dim(d_model, rotary_fraction)
-    exponents = np.arange(0, d, 2) / d
-    if scaling == "ntk":
-        base = base * factor ** (d / (d - 2)) if d > 2 else base * factor
-    elif scaling == "dynamic-ntk":
-        length = max(seq_len, original_max_len)
-        grow = factor * length / original_max_len - (factor - 1)
-        base = base * grow ** (d / (d - 2)) if d > 2 else base * grow
-    theta = 1.0 / base ** exponents
-    if scaling == "linear":
-        return theta / factor
-    if scaling == "yarn":
-        def correction(rotations):
-            return d * math.log(original_max_len / (rotations * 2 * math.pi)) / (2 * math.log(base))
-        low = max(math.floor(correction(beta_fast)), 0)
-        high = min(math.ceil(correction(beta_slow)), d - 1)
-        if high == low:
-            high += 0.001
-        ramp = np.clip((np.arange(d // 2) - low) / (high - low), 0.0, 1.0)
-        return theta / factor * ramp + theta * (1 - ramp)
-    if scaling == "llama3":
-        wavelength = 2 * math.pi / theta
-        smooth = (original_max_len / wavelength - low_freq_factor) / (high_freq_factor - low_freq_factor)
-        blended = (1 - smooth) * theta / factor + smooth * theta
-        out = np.where(wavelength > original_max_len / low_freq_factor, theta / factor, theta)
-        medium = (wavelength >= original_max_len / high_freq_factor) & (wavelength <= original_max_len / low_freq_factor)
-        return np.where(medium, blended, out)
-    return theta
+             seq_len: int = 128, **scaling_values) -> np.ndarray:
+    """(pairs,) angular frequency of each rotated pair, theta_i = base^(-2i/w), after scaling."""
+    return scaled(d_model, base, rotary_fraction, scaling, seq_len, **scaling_values)[0]
 
 
-def attention_factor(scaling: str = "none", factor: float = 8.0) -> float:
-    """YaRN multiplies cos and sin by 0.1 ln(s) + 1 (for s > 1); every other scaling by 1."""
-    return 0.1 * math.log(factor) + 1.0 if scaling == "yarn" and factor > 1 else 1.0
+def attention_factor(scaling: str = "none", factor: float = 8.0, **freq_params) -> float:
+    """The factor the scaling multiplies cos and sin by (YaRN 0.1 ln(s) + 1 unless given, LongRoPE
+    sqrt(1 + ln s / ln L0); 1 for the others); other frequency parameters as ``inv_freq`` takes them."""
+    freq_params.setdefault("d_model", registry.get("rope").param("d_model").default)
+    return scaled(scaling=scaling, factor=factor, **freq_params)[1]
 
 
 def pair_index(d: int, layout: str) -> tuple[slice, slice]:
@@ -121,7 +102,7 @@ def encoding(seq_len: int, layout: str = "interleaved", **freq_params) -> np.nda
     """(seq_len, rotary_dim) the cos/sin table positions are rotated by, in the channel order of the
     layout: interleaved (cos, sin) per pair; half [cos | sin] as Hugging Face caches it."""
     angle = angles(seq_len, **freq_params)
-    scale = attention_factor(freq_params.get("scaling", "none"), freq_params.get("factor", 8.0))
+    scale = attention_factor(**freq_params)
     first, second = pair_index(2 * angle.shape[1], layout)
     out = np.empty((seq_len, 2 * angle.shape[1]))
     out[:, first], out[:, second] = scale * np.cos(angle), scale * np.sin(angle)
@@ -134,7 +115,7 @@ def decay(seq_len: int, **freq_params) -> np.ndarray:
     both q and k carry the attention factor (as the cos and sin of ``encoding`` do), so the score carries
     it squared."""
     curve = mean_cosine(seq_len, inv_freq(seq_len=seq_len, **freq_params))
-    curve *= attention_factor(freq_params.get("scaling", "none"), freq_params.get("factor", 8.0)) ** 2
+    curve *= attention_factor(**{"seq_len": seq_len, **freq_params}) ** 2
     return curve
 
 
@@ -177,52 +158,70 @@ def _decay_peak(seq_len: int, d_model: int, rotary_fraction: float = 1.0, **_) -
     return 8 * seq_len + CHUNK_BYTES + 8 * 8 * (rotary_dim(d_model, rotary_fraction) // 2)
 
 
-def _pairs(d_model, rotary_fraction, **_):
-    return (rotary_dim(d_model, rotary_fraction) // 2,)
+def wavelengths(**freq_params) -> np.ndarray:
+    """(pairs,) 2 pi / frequency, in positions; a pair that never turns (p-RoPE's) has an infinite one."""
+    with np.errstate(divide="ignore"):
+        return 2 * np.pi / inv_freq(**freq_params)
+
+
+def _pairs(**values):
+    return (len(inv_freq(**{k: values[k] for k in frequency_params() if k in values})),)
 
 
 def _table_peak(factor):
     """Bytes of a (seq_len, pairs) computation holding ``factor`` tables of that size, with its positions."""
-    return lambda seq_len, **p: 8 * seq_len * (factor * _pairs(**p)[0] + 1) + 64 * _pairs(**p)[0]
+    def peak(seq_len, **p):
+        pairs = _pairs(seq_len=seq_len, **p)[0]
+        return 8 * seq_len * (factor * pairs + 1) + 64 * pairs
+    return peak
 
 
-def _check(d_model, rotary_fraction, scaling, beta_fast, beta_slow, low_freq_factor, high_freq_factor, **_):
+def _check(d_model, **values):
     if d_model % 2:
         raise InputError("d_model must be even for RoPE (channels rotate in pairs), not {0}", d_model)
-    if rotary_dim(d_model, rotary_fraction) < 2:
+    entry = rope_scalings.get(values["scaling"])
+    if entry.check is not None:
+        entry.check(d_model=d_model, **values)
+    if not np.any(inv_freq(d_model, **{k: values[k] for k in frequency_params() if k in values and k != "d_model"})):
         raise InputError("rotary_fraction {0} of d_model {1} rotates no pair; raise either",
-                         rotary_fraction, d_model)
-    if scaling == "yarn" and beta_fast <= beta_slow:
-        raise InputError("beta_fast ({0}) must be larger than beta_slow ({1})", beta_fast, beta_slow)
-    if scaling == "llama3" and high_freq_factor <= low_freq_factor:
-        raise InputError("high_freq_factor ({0}) must be larger than low_freq_factor ({1})",
-                         high_freq_factor, low_freq_factor)
+                         values["rotary_fraction"], d_model)
 
 
-def _freq_out(function):
-    return lambda **p: function(**{k: p[k] for k in FREQUENCY_PARAMS})
+def build() -> Method:
+    """The rope method as the scaling registry stands: its scaling choices and their parameters."""
+    freq = frequency_params()
+
+    def freq_out(function):
+        return lambda **p: function(**{k: p[k] for k in freq})
+
+    scalings = [s.citation for s in rope_scalings.SCALINGS.values() if s.name != "none"]
+    return Method(
+        name="rope",
+        title="RoPE (rotary)",
+        family="rotary",
+        citation="Su et al. 2021, RoFormer (arXiv:2104.09864); scalings: " + "; ".join(scalings),
+        summary="Each channel pair of q and k turns by position x frequency, so q.k sees only the offset.",
+        params=(SEQ_LEN, EVEN_D_MODEL, BASE, LAYOUT, ROTARY_FRACTION, scaling_param(),
+                *rope_scalings.scaling_params()),
+        outputs={
+            # peaks: the result (2 tables), the angles, a cos or sin and its scaled copy
+            "encoding": Output(lambda **p: encoding(layout=p.pop("layout"), **p),
+                               lambda seq_len, **p: (seq_len, 2 * _pairs(seq_len=seq_len, **p)[0]),
+                               peak=_table_peak(5)),
+            "frequencies": Output(freq_out(inv_freq), _pairs, params=freq),
+            "wavelengths": Output(freq_out(wavelengths), _pairs, params=freq),
+            "angles": Output(lambda **p: angles(**p), lambda seq_len, **p: (seq_len,) + _pairs(seq_len=seq_len, **p),
+                             params=freq, peak=_table_peak(1)),
+            "decay": Output(lambda **p: decay(**p), lambda seq_len, **_: (seq_len,), params=freq, peak=_decay_peak),
+        },
+        check=_check,
+        tags=("rotary",),
+    )
 
 
-register(Method(
-    name="rope",
-    title="RoPE (rotary)",
-    family="rotary",
-    citation="Su et al. 2021, RoFormer (arXiv:2104.09864); scalings: Chen et al. 2023 (PI), bloc97 (NTK), "
-             "Peng et al. 2023 (YaRN), Meta Llama 3.1",
-    summary="Each channel pair of q and k turns by position x frequency, so q.k sees only the offset.",
-    params=(SEQ_LEN, EVEN_D_MODEL, BASE, LAYOUT, ROTARY_FRACTION, SCALING, FACTOR, ORIGINAL_MAX_LEN,
-            BETA_FAST, BETA_SLOW, LOW_FREQ_FACTOR, HIGH_FREQ_FACTOR),
-    outputs={
-        "encoding": Output(lambda **p: encoding(layout=p.pop("layout"), **p),
-                           lambda seq_len, d_model, rotary_fraction, **_: (seq_len, rotary_dim(d_model, rotary_fraction)),
-                           peak=_table_peak(5)),  # the result (2 tables), the angles, a cos or sin and its scaled copy
-        "frequencies": Output(_freq_out(inv_freq), _pairs, params=FREQUENCY_PARAMS),
-        "wavelengths": Output(_freq_out(lambda **p: 2 * np.pi / inv_freq(**p)), _pairs, params=FREQUENCY_PARAMS),
-        "angles": Output(lambda **p: angles(**p), lambda seq_len, **p: (seq_len,) + _pairs(**p),
-                         params=FREQUENCY_PARAMS, peak=_table_peak(1)),
-        "decay": Output(lambda **p: decay(**p), lambda seq_len, **_: (seq_len,), params=FREQUENCY_PARAMS,
-                        peak=_decay_peak),
-    },
-    check=_check,
-    tags=("rotary",),
-))
+def rebuild() -> None:
+    """Register the method anew after the scaling registry changed."""
+    registry.replace(build())
+
+
+registry.register(build())

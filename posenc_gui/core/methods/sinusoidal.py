@@ -16,8 +16,9 @@ LAYOUT = Param(
     choices=LAYOUTS, label="Layout",
 )
 MIN_TIMESCALE = Param("min_timescale", "float", 1.0,
-                      "Shortest timescale, tensor2tensor layout only (fastest frequency is 1/this)",
-                      1e-3, 1e6, label="Min timescale")
+                      "tensor2tensor layout only: as its get_timing_signal_1d code, the frequencies are multiplied "
+                      "by this (fastest = min_timescale, slowest = min_timescale^2/base), although its docstring "
+                      "speaks of timescales from min_timescale to base", 1e-3, 1e6, label="Min timescale")
 PADDING_IDX = Param("padding_idx", "int", 1,
                     "fairseq layout only: token p uses table row p + padding_idx + 1", 0, 1024,
                     label="Padding index")
@@ -28,8 +29,10 @@ def frequencies(d_model: int, base: float = 10000.0, layout: str = "interleaved"
     """Angular frequency of each sin/cos pair, in float64.
 
     interleaved: ceil(d/2) pairs (odd d: the last is a lone sin column); concat: d//2 pairs,
-    w_k = base^(-2k/d); tensor2tensor and fairseq: d//2 pairs spaced so that the slowest is
-    exactly min_timescale/base (fairseq fixes min_timescale at 1).
+    w_k = base^(-2k/d); tensor2tensor and fairseq: d//2 pairs, w_k = m * (m/base)^(k/(n-1)) with
+    m = min_timescale, so from m down to exactly m^2/base: 1 to 1/base at the default m = 1, which
+    fairseq fixes. tensor2tensor's get_timing_signal_1d multiplies by m as written here (its docstring
+    would divide: timescales from m to base).
     """
     if layout in ("interleaved", "concat"):
         pairs = (d_model + 1) // 2 if layout == "interleaved" else d_model // 2
@@ -37,7 +40,7 @@ def frequencies(d_model: int, base: float = 10000.0, layout: str = "interleaved"
     n = d_model // 2
     lo = min_timescale if layout == "tensor2tensor" else 1.0
     increment = np.log(base / lo) / max(n - 1, 1)
-    return (1.0 / lo) * np.exp(-increment * np.arange(n))
+    return lo * np.exp(-increment * np.arange(n))
 
 
 def _positions(seq_len: int, layout: str, padding_idx: int) -> np.ndarray:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import rope_scalings as scalings
 from ..methods import rope as rotary
 from ..params import BASE, InputError
 from .base import AttentionResult, RealModel, Tokens, softmax_rows
@@ -38,20 +39,20 @@ class RopeAblation:
     rope: bool = True
     base: float = TRAINED_BASE
     scaling: str = "none"
-    factor: float = rotary.FACTOR.default
+    factor: float = scalings.FACTOR.default
     original_max_len: int = TRAINED_LENGTH
-    beta_fast: float = rotary.BETA_FAST.default
-    beta_slow: float = rotary.BETA_SLOW.default
-    low_freq_factor: float = rotary.LOW_FREQ_FACTOR.default
-    high_freq_factor: float = rotary.HIGH_FREQ_FACTOR.default
+    beta_fast: float = scalings.BETA_FAST.default
+    beta_slow: float = scalings.BETA_SLOW.default
+    low_freq_factor: float = scalings.LOW_FREQ_FACTOR.default
+    high_freq_factor: float = scalings.HIGH_FREQ_FACTOR.default
     position_offset: int = 0
     nope_layers: tuple[int, ...] = field(default=())
 
     def __post_init__(self):
-        for param, value in ((BASE, self.base), (rotary.FACTOR, self.factor),
-                             (rotary.ORIGINAL_MAX_LEN, self.original_max_len), (rotary.BETA_FAST, self.beta_fast),
-                             (rotary.BETA_SLOW, self.beta_slow), (rotary.LOW_FREQ_FACTOR, self.low_freq_factor),
-                             (rotary.HIGH_FREQ_FACTOR, self.high_freq_factor), (rotary.SCALING, self.scaling)):
+        for param, value in ((BASE, self.base), (scalings.FACTOR, self.factor),
+                             (scalings.ORIGINAL_MAX_LEN, self.original_max_len), (scalings.BETA_FAST, self.beta_fast),
+                             (scalings.BETA_SLOW, self.beta_slow), (scalings.LOW_FREQ_FACTOR, self.low_freq_factor),
+                             (scalings.HIGH_FREQ_FACTOR, self.high_freq_factor), (rotary.scaling_param(), self.scaling)):
             param.coerce(value)
         if not 0 <= self.position_offset <= MAX_OFFSET:
             raise InputError("the position offset must be between 0 and {0}, not {1}", MAX_OFFSET,
@@ -69,8 +70,13 @@ class RopeAblation:
 
     def frequencies(self, head_size: int, seq_len: int) -> np.ndarray:
         """(head_size/2,) angular frequency of each rotated pair, from the registry's RoPE code."""
-        return rotary.inv_freq(head_size, self.base, 1.0, self.scaling, self.factor, self.original_max_len, seq_len,
-                             self.beta_fast, self.beta_slow, self.low_freq_factor, self.high_freq_factor)
+        return rotary.inv_freq(head_size, self.base, 1.0, self.scaling, seq_len, **self.scaling_values())
+
+    def scaling_values(self) -> dict:
+        """The scaling's parameters as the registry's RoPE code takes them."""
+        return {"factor": self.factor, "original_max_len": self.original_max_len, "beta_fast": self.beta_fast,
+                "beta_slow": self.beta_slow, "low_freq_factor": self.low_freq_factor,
+                "high_freq_factor": self.high_freq_factor}
 
     def __str__(self) -> str:
         """What differs from the trained model, e.g. ``linear x4, offset 1000``; ``trained`` if nothing."""
@@ -214,7 +220,8 @@ class SmolLM2(RealModel):
         groups, per_group = self.kv_heads, self.heads // self.kv_heads
         positions = ablation.position_offset + np.arange(n)
         frequencies = ablation.frequencies(size, ablation.position_offset + n)
-        rope_scale = rotary.attention_factor(ablation.scaling, ablation.factor)
+        rope_scale = rotary.attention_factor(ablation.scaling, d_model=size, seq_len=ablation.position_offset + n,
+                                             **ablation.scaling_values())
         future = np.triu(np.full((n, n), -np.inf, np.float32), 1)
         scale = np.float32(1 / math.sqrt(size))
         x = self.embed(tokens.ids)

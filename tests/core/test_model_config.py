@@ -1,0 +1,185 @@
+"""A model's config.json read offline (core.model_config) and exported (``export frequencies|angles|layers
+--config``), against what transformers' own rotary embedding of that model holds: known answers made by
+scripts/make_rope_references.py for every shipped config in resources/configs, in its v4 form (the file)
+and the v5 form transformers writes (stored with the answers)."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from posenc_gui import cli
+from posenc_gui.core import model_config
+from posenc_gui.core.params import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIGS = ROOT / "resources" / "configs"
+REFERENCES = json.loads((ROOT / "tests" / "data" / "config_references.json").read_text())
+CASES = REFERENCES["configs"]
+
+
+def forms(case):
+    return [("v4", model_config.read_config(CONFIGS / case["file"])), ("v5", model_config.parse_config(case["v5"]))]
+
+
+def test_every_shipped_config_has_known_answers():
+    assert sorted(case["file"] for case in CASES) == sorted(path.name for path in CONFIGS.glob("*.json"))
+    assert REFERENCES["versions"]["transformers"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
+def test_frequencies_after_n_positions_match_transformers(case):
+    for form, config in forms(case):
+        assert list(config.layer_types) == case["layer_types"], form
+        for key, expected in case["frequencies"].items():
+            kind, seq_len = key.split("@")
+            inv, factor = model_config.frequencies(config, kind, None if seq_len == "None" else int(seq_len))
+            assert np.allclose(inv, expected["inv_freq"], rtol=2e-6, atol=0), (form, key)
+            assert factor == pytest.approx(expected["attention_factor"], rel=1e-12), (form, key)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
+def test_cos_and_sin_match_transformers(case):
+    for form, config in forms(case):
+        cos, sin = model_config.cos_sin(config, np.array(case["position_ids"]), "full_attention")
+        expected_cos, expected_sin = np.array(case["cos"]), np.array(case["sin"])
+        if expected_cos.shape[1] == cos.shape[1] // 2:  # gpt-oss keeps one half: both halves turn alike
+            cos, sin = cos[:, :expected_cos.shape[1]], sin[:, :expected_cos.shape[1]]
+        assert cos.shape == expected_cos.shape, form
+        # transformers forms the angle position x frequency in float32: its error grows with the position
+        ids = np.array(case["position_ids"])
+        slack = 2e-6 + 2.4e-7 * (ids.max(axis=0) if ids.ndim == 2 else ids)[:, None]
+        assert np.all(np.abs(cos - expected_cos) <= slack) and np.all(np.abs(sin - expected_sin) <= slack), form
+
+
+def test_qwen2_vl_sections_its_pairs_between_time_height_and_width():
+    config = model_config.read_config(CONFIGS / "qwen2-vl-7b.json")
+    ids = np.array([[0, 5], [0, 7], [0, 9]])
+    cos, _ = model_config.cos_sin(config, ids)
+    inv, _ = model_config.frequencies(config)
+    assert np.allclose(cos[1, :16], np.cos(5 * inv[:16])) and np.allclose(cos[1, 16:40], np.cos(7 * inv[16:40]))
+    assert np.allclose(cos[1, 40:64], np.cos(9 * inv[40:64])) and np.allclose(cos[1, 64:], cos[1, :64])
+
+
+def test_qwen3_vl_interleaves_the_axes():
+    data = {"num_hidden_layers": 2, "head_dim": 128, "hidden_size": 256, "num_attention_heads": 2,
+            "rope_scaling": {"rope_type": "default", "mrope_section": [24, 20, 20], "mrope_interleaved": True}}
+    config = model_config.parse_config({"text_config": data})
+    cos, _ = model_config.cos_sin(config, np.array([[1], [2], [3]]))
+    inv, _ = model_config.frequencies(config)
+    axis = np.array([1 if j % 3 == 1 and j < 60 else 2 if j % 3 == 2 and j < 60 else 0 for j in range(64)]) + 1
+    assert np.allclose(cos[0, :64], np.cos(axis * inv))
+
+
+def test_llama3_with_equal_frequency_factors_is_refused():
+    config = model_config.parse_config({"num_hidden_layers": 1, "head_dim": 64, "rope_scaling": {
+        "rope_type": "llama3", "factor": 8.0, "low_freq_factor": 2.0, "high_freq_factor": 2.0}})
+    with pytest.raises(InputError, match="high_freq_factor"):
+        model_config.frequencies(config)
+
+
+def test_layer_types_without_a_list_follow_transformers_derivations():
+    llama4 = {"num_hidden_layers": 8, "head_dim": 128, "no_rope_layers": [1, 1, 1, 0] * 2,
+              "attention_chunk_size": 8192, "rope_theta": 500000.0}
+    config = model_config.parse_config(llama4)
+    assert model_config.layer_rows(config)[2:4] == [(2, "chunked_attention", 1), (3, "full_attention", 0)]
+    modernbert = {"num_hidden_layers": 6, "hidden_size": 768, "num_attention_heads": 12,
+                  "global_attn_every_n_layers": 3, "global_rope_theta": 160000.0, "local_rope_theta": 10000.0}
+    config = model_config.parse_config(modernbert)
+    assert config.layer_types[:3] == ("full_attention", "sliding_attention", "sliding_attention")
+    assert config.rotary["full_attention"].theta == 160000.0 and config.rotary["sliding_attention"].theta == 10000.0
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"num_hidden_layers": 2}, "hidden_size"),
+    ({"num_hidden_layers": 2, "hidden_size": 100, "num_attention_heads": 3}, "not a multiple"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "spiral"}}, "unknown rope type"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_theta": -5}, "rope_theta"),
+    ({"num_hidden_layers": -1, "head_dim": 64}, "num_hidden_layers"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "mrope", "mrope_section": [8, 8, 8]}},
+     "mrope_section"),
+    ([1, 2], "JSON object"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": "yarn"}, "JSON object"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "yarn", "factor": "big"}}, "factor"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "longrope", "short_factor": ["a"]}},
+     "short_factor"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "layer_types": ["full_attention"]}, "layer_types"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "local_attention": "wide"}, "local_attention"),
+    ({"num_hidden_layers": 2, "head_dim": 64, "sliding_window": -4}, "sliding_window"),
+])
+def test_bad_configs_get_one_clear_line(data, message):
+    with pytest.raises(InputError, match=message) as error:
+        model_config.parse_config(data)
+    assert "\n" not in str(error.value)
+
+
+# -- the command line ----------------------------------------------------------------------------------
+
+def run(capsys, *words):
+    status = cli.export_main([str(w) for w in words])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_export_frequencies_from_a_config(tmp_path, capsys):
+    case = next(c for c in CASES if c["file"] == "phi-3-vision-128k-text.json")
+    out = tmp_path / "f.npz"
+    assert run(capsys, "frequencies", "--config", CONFIGS / case["file"], "--seq-len", 5000, "--out", out)[0] == 0
+    with np.load(out) as data:
+        assert np.allclose(data["inv_freq"], case["frequencies"]["full_attention@5000"]["inv_freq"], rtol=2e-6)
+        assert float(data["attention_factor"]) == pytest.approx(1.1902380714238083)
+
+
+def test_export_layers_from_a_config(tmp_path, capsys):
+    out = tmp_path / "layers.csv"
+    assert run(capsys, "layers", "--config", CONFIGS / "gpt-oss-20b.json", "--out", out)[0] == 0
+    lines = out.read_text().splitlines()
+    assert lines[:3] == ["layer,attention,rope", "0,sliding_attention,1", "1,full_attention,1"] and len(lines) == 25
+
+
+def test_export_angles_from_a_config_with_m_rope_ids(tmp_path, capsys):
+    case = next(c for c in CASES if c["file"] == "qwen2-vl-7b.json")
+    ids, out = tmp_path / "ids.npy", tmp_path / "a.npz"
+    np.save(ids, np.array(case["position_ids"]))
+    assert run(capsys, "angles", "--config", CONFIGS / case["file"], "--position-ids", ids, "--out", out)[0] == 0
+    with np.load(out) as data:
+        assert np.allclose(data["cos"], case["cos"], atol=4e-6) and np.allclose(data["sin"], case["sin"], atol=4e-6)
+
+
+@pytest.mark.parametrize("content, words, message", [
+    ("{not json", ("frequencies",), "is not JSON"),
+    ('{"num_hidden_layers": 2, "head_dim": 64, "rope_scaling": {"type": "spiral"}}', ("frequencies",),
+     "unknown rope type"),
+    ('{"num_hidden_layers": 2, "head_dim": 64}', ("frequencies", "--layer-type", "sliding_attention"),
+     "does not rotate"),
+    ('{"num_hidden_layers": 2, "head_dim": 64}', ("frequencies", "--base", "5"), "takes only"),
+    ('{"num_hidden_layers": 2, "head_dim": 64}', ("angles",), "needs --position-ids"),
+])
+def test_bad_config_requests_exit_2_with_one_line_and_no_file(tmp_path, capsys, content, words, message):
+    config, out = tmp_path / "config.json", tmp_path / "f.npz"
+    config.write_text(content)
+    status, _, err = run(capsys, *words, "--config", config, "--out", out)
+    assert status == 2 and message in err and err.count("\n") == 1 and not out.exists()
+
+
+JUNK = [None, True, -1, 0, 0.5, 1e300, "x", [], [1, "a"], {}, {"type": "yarn"}]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
+def test_a_damaged_config_gives_an_input_error_or_works_never_another_error(case):
+    """Every key of a shipped config (and of its rope scaling) replaced in turn by each kind of junk."""
+    original = json.loads((CONFIGS / case["file"]).read_text())
+    damaged = []
+    for key in original:
+        damaged += [{**original, key: junk} for junk in JUNK]
+    for key in original.get("rope_scaling", {}):
+        damaged += [{**original, "rope_scaling": {**original["rope_scaling"], key: junk}} for junk in JUNK]
+    for data in damaged:
+        try:
+            config = model_config.parse_config(data)
+            model_config.frequencies(config, seq_len=300000)
+            model_config.cos_sin(config, np.arange(3))
+            model_config.layer_rows(config)
+        except InputError as error:
+            assert str(error) and "\n" not in str(error)
