@@ -26,6 +26,7 @@ from . import export, i18n, memory, settings as prefs, style
 from .dialogs import AboutDialog
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic
+from ..scene import in_language
 from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
 from .worker import LatestRunner
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.presenting = False
         self.deck_scenes: list[Scene] = []
-        self.deck_title = ""
+        self.deck_title = self.deck_title_zh = ""
         self.deck_index = 0
         self.views: dict = {}
         self.commands: dict[str, QAction] = {}
@@ -536,7 +537,7 @@ class MainWindow(QMainWindow):
             self.preferences.last_deck = str(Path(path).resolve())
             self._save_preferences()
         self.deck_scenes = list(deck.scenes)
-        self.deck_title = deck.title
+        self.deck_title, self.deck_title_zh = deck.title, deck.title_zh
         self.deck_index = 0
         self.notes_dock.show()
         if not self.model.set_scene(self.deck_scenes[0]):
@@ -551,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def add_scene(self) -> None:
         """Put a copy of the current scene after the current one (or start a deck with it) and go there."""
-        scene = replace(self.model.scene, title="", notes="")
+        scene = replace(self.model.scene, title="", notes="", title_zh="", notes_zh="")
         if not self.deck_scenes:
             self.deck_scenes, self.deck_index = [scene], 0
         else:
@@ -563,7 +564,7 @@ class MainWindow(QMainWindow):
 
     def current_deck(self) -> Deck:
         """The open deck with its edits, or a one-scene deck of the current scene."""
-        return Deck(tuple(self.deck_scenes or [self.model.scene]), self.deck_title)
+        return Deck(tuple(self.deck_scenes or [self.model.scene]), self.deck_title, title_zh=self.deck_title_zh)
 
     def _sync_deck(self) -> None:
         count = len(self.deck_scenes)
@@ -572,17 +573,19 @@ class MainWindow(QMainWindow):
         self.commands["first_scene"].setEnabled(count > 1)
         self.commands["last_scene"].setEnabled(count > 1)
         scene = self.model.scene
+        scene_title, notes = scene.title_in(self.language), scene.notes_in(self.language)
+        deck_title = in_language(self.language, self.deck_title, self.deck_title_zh)
         if count:
             text = self.tr("scene {0} of {1}").format(self.deck_index + 1, count)
-            if scene.title:
-                text = self.tr("{0}: {1}").format(text, scene.title)
+            if scene_title:
+                text = self.tr("{0}: {1}").format(text, scene_title)
         else:
             text = self.tr("no deck open")
         title = self.tr("PosEnc Explorer")
-        self.setWindowTitle(self.tr("{0} — {1}").format(self.deck_title, title) if self.deck_title else title)
+        self.setWindowTitle(self.tr("{0} — {1}").format(deck_title, title) if deck_title else title)
         self.deck_label.setText(" " + text + " ")
-        self.deck_label.setToolTip(scene.notes)
-        self.notes.setPlainText(scene.notes or self.tr("(no notes for this scene)"))
+        self.deck_label.setToolTip(notes)
+        self.notes.setPlainText(notes or self.tr("(no notes for this scene)"))
         if self.notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
             self.notes.document().setTextWidth(self.notes_dock.width())
             title_height = self.notes_dock.titleBarWidget().sizeHint().height()
