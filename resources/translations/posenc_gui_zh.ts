@@ -924,329 +924,329 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="581"/>
+        <location filename="../../posenc_gui/app/window.py" line="584"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="154"/>
+        <location filename="../../posenc_gui/app/window.py" line="155"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="154"/>
+        <location filename="../../posenc_gui/app/window.py" line="155"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="191"/>
+        <location filename="../../posenc_gui/app/window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="192"/>
+        <location filename="../../posenc_gui/app/window.py" line="193"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="193"/>
+        <location filename="../../posenc_gui/app/window.py" line="194"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="194"/>
+        <location filename="../../posenc_gui/app/window.py" line="195"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="195"/>
+        <location filename="../../posenc_gui/app/window.py" line="196"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="197"/>
+        <location filename="../../posenc_gui/app/window.py" line="198"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="199"/>
+        <location filename="../../posenc_gui/app/window.py" line="200"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="201"/>
+        <location filename="../../posenc_gui/app/window.py" line="202"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="203"/>
+        <location filename="../../posenc_gui/app/window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="206"/>
+        <location filename="../../posenc_gui/app/window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="208"/>
+        <location filename="../../posenc_gui/app/window.py" line="209"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="208"/>
+        <location filename="../../posenc_gui/app/window.py" line="209"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="212"/>
+        <location filename="../../posenc_gui/app/window.py" line="213"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="214"/>
+        <location filename="../../posenc_gui/app/window.py" line="215"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="217"/>
+        <location filename="../../posenc_gui/app/window.py" line="218"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="219"/>
+        <location filename="../../posenc_gui/app/window.py" line="220"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="222"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="224"/>
+        <location filename="../../posenc_gui/app/window.py" line="225"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="233"/>
+        <location filename="../../posenc_gui/app/window.py" line="234"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="236"/>
+        <location filename="../../posenc_gui/app/window.py" line="237"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="241"/>
+        <location filename="../../posenc_gui/app/window.py" line="242"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="242"/>
+        <location filename="../../posenc_gui/app/window.py" line="243"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="253"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="257"/>
+        <location filename="../../posenc_gui/app/window.py" line="258"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="258"/>
+        <location filename="../../posenc_gui/app/window.py" line="259"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="260"/>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="274"/>
+        <location filename="../../posenc_gui/app/window.py" line="275"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="276"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="280"/>
+        <location filename="../../posenc_gui/app/window.py" line="281"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="281"/>
+        <location filename="../../posenc_gui/app/window.py" line="282"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="284"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="289"/>
+        <location filename="../../posenc_gui/app/window.py" line="290"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="295"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
+        <location filename="../../posenc_gui/app/window.py" line="299"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="408"/>
-        <location filename="../../posenc_gui/app/window.py" line="502"/>
+        <location filename="../../posenc_gui/app/window.py" line="409"/>
+        <location filename="../../posenc_gui/app/window.py" line="503"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="576"/>
+        <location filename="../../posenc_gui/app/window.py" line="579"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="578"/>
+        <location filename="../../posenc_gui/app/window.py" line="581"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="580"/>
+        <location filename="../../posenc_gui/app/window.py" line="583"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="582"/>
+        <location filename="../../posenc_gui/app/window.py" line="585"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="585"/>
+        <location filename="../../posenc_gui/app/window.py" line="588"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="615"/>
+        <location filename="../../posenc_gui/app/window.py" line="618"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="628"/>
+        <location filename="../../posenc_gui/app/window.py" line="631"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="636"/>
+        <location filename="../../posenc_gui/app/window.py" line="639"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="644"/>
+        <location filename="../../posenc_gui/app/window.py" line="647"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="645"/>
+        <location filename="../../posenc_gui/app/window.py" line="648"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="650"/>
+        <location filename="../../posenc_gui/app/window.py" line="653"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="651"/>
+        <location filename="../../posenc_gui/app/window.py" line="654"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="660"/>
+        <location filename="../../posenc_gui/app/window.py" line="663"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="660"/>
+        <location filename="../../posenc_gui/app/window.py" line="663"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="665"/>
+        <location filename="../../posenc_gui/app/window.py" line="668"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="665"/>
+        <location filename="../../posenc_gui/app/window.py" line="668"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="671"/>
-        <location filename="../../posenc_gui/app/window.py" line="676"/>
+        <location filename="../../posenc_gui/app/window.py" line="674"/>
+        <location filename="../../posenc_gui/app/window.py" line="679"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="672"/>
+        <location filename="../../posenc_gui/app/window.py" line="675"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="677"/>
+        <location filename="../../posenc_gui/app/window.py" line="680"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="682"/>
+        <location filename="../../posenc_gui/app/window.py" line="685"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="682"/>
+        <location filename="../../posenc_gui/app/window.py" line="685"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="683"/>
+        <location filename="../../posenc_gui/app/window.py" line="686"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="684"/>
+        <location filename="../../posenc_gui/app/window.py" line="687"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -2786,37 +2786,37 @@ turns made: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="184"/>
+        <location filename="../../posenc_gui/scene.py" line="208"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="184"/>
+        <location filename="../../posenc_gui/scene.py" line="208"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="185"/>
+        <location filename="../../posenc_gui/scene.py" line="209"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="185"/>
+        <location filename="../../posenc_gui/scene.py" line="209"/>
         <source>true/false</source>
         <translation>布尔值（true/false）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="186"/>
+        <location filename="../../posenc_gui/scene.py" line="210"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="187"/>
+        <location filename="../../posenc_gui/scene.py" line="211"/>
         <source>null</source>
         <translation>空值 null</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="296"/>
+        <location filename="../../posenc_gui/scene.py" line="320"/>
         <source>scene {0}: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
@@ -3182,8 +3182,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="252"/>
-        <source>unknown deck key {0}; known: version, title, scenes</source>
-        <translation>未知的课件键 {0}；已知的键：version, title, scenes</translation>
+        <source>unknown deck key {0}; known: {1}</source>
+        <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="253"/>
@@ -3289,52 +3289,52 @@ turns made: {1}</source>
 <context>
     <name>files</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="275"/>
+        <location filename="../../posenc_gui/scene.py" line="299"/>
         <source>deck</source>
         <translation>课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="275"/>
+        <location filename="../../posenc_gui/scene.py" line="299"/>
         <source>scene</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="276"/>
+        <location filename="../../posenc_gui/scene.py" line="300"/>
         <source>{0}: not a file (a {1} is a UTF-8 JSON file)</source>
         <translation>{0}：不是文件（{1}是 UTF-8 编码的 JSON 文件）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="277"/>
+        <location filename="../../posenc_gui/scene.py" line="301"/>
         <source>{0}: larger than {2} MiB; not a {1}</source>
         <translation>{0}：大于 {2} MiB，不是{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="278"/>
+        <location filename="../../posenc_gui/scene.py" line="302"/>
         <source>{0}: saved as UTF-16; a {1} is UTF-8 JSON (save it again as UTF-8)</source>
         <translation>{0}：以 UTF-16 保存；{1}应为 UTF-8 编码的 JSON（请另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="279"/>
+        <location filename="../../posenc_gui/scene.py" line="303"/>
         <source>cannot read {0}: {2}</source>
         <translation>无法读取 {0}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="280"/>
+        <location filename="../../posenc_gui/scene.py" line="304"/>
         <source>{0}: not a text file (a {1} is UTF-8 JSON)</source>
         <translation>{0}：不是文本文件（{1}是 UTF-8 编码的 JSON）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="281"/>
+        <location filename="../../posenc_gui/scene.py" line="305"/>
         <source>{0}: JSON nested too deeply</source>
         <translation>{0}：JSON 嵌套过深</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="282"/>
+        <location filename="../../posenc_gui/scene.py" line="306"/>
         <source>{0}: not valid JSON ({2})</source>
         <translation>{0}：不是有效的 JSON（{2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="283"/>
+        <location filename="../../posenc_gui/scene.py" line="307"/>
         <source>{0}: the key {2} is given twice in one object (a {1} names each key once)</source>
         <translation>{0}：同一个对象中键 {2} 出现了两次（{1}中每个键只能出现一次）</translation>
     </message>
