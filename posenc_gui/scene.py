@@ -8,6 +8,10 @@ and refuse a scene whose view is unknown or does not apply to its method.
 
 Whatever a loader accepts can be written back: texts are refused when they are too long to show
 (the limits below) or hold a lone UTF-16 surrogate (``"\\ud800"`` in JSON), which UTF-8 cannot hold.
+
+Titles and notes come in the interface languages: ``title`` and ``notes`` are English (as in decks
+written before there were others), ``title_zh`` and ``notes_zh`` Chinese, each optional; ``title_in``
+and ``notes_in`` pick the one to show.
 """
 
 from __future__ import annotations
@@ -35,8 +39,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Q
 
 SCENE_KEYS = (
     "method", "params", "view", "dims", "position", "head", "text", "causal", "position_only",
-    "title", "notes", "options",
+    "title", "notes", "title_zh", "notes_zh", "options",
 )
+TEXT_LANGUAGES = ("en", "zh")  # the languages a deck's titles and notes can be written in; English first
 DECK_VERSION = 1
 MAX_CURVES = 16
 MAX_TEXT = 2000                # the attention's tokens: far past what its panels can label
@@ -53,6 +58,13 @@ DEFAULT_TEXT = "the cat chases the mouse"
 Views = Mapping[str, Callable[[Method], bool]]
 
 
+def in_language(language: str, english: str, chinese: str) -> str:
+    """The text for interface ``language``: its own when written, else English, else whichever there is,
+    so that a scene never shows nothing because it was written in one language only."""
+    own = chinese if language == "zh" else english
+    return own or english or chinese
+
+
 @dataclass(frozen=True)
 class Scene:
     """Everything one screen shows: method and parameters, view, selection, attention settings.
@@ -62,7 +74,7 @@ class Scene:
     dimensions; ``head``: a head index or "all" (small multiples). ``text``, ``causal`` and
     ``position_only`` drive the attention pane. ``causal`` and a method's "causal" parameter (ALiBi,
     T5) are one setting: a validated scene has them equal, causal when either one was.
-    ``title`` and ``notes`` are for decks.
+    ``title`` and ``notes`` are for decks, in English; ``title_zh`` and ``notes_zh`` in Chinese.
     ``options`` holds view-specific settings (a lesson's step, a chosen patch...) as a flat
     {name: number, bool or short string}; each view reads it with ``option`` and clamps the value.
     """
@@ -78,7 +90,17 @@ class Scene:
     position_only: bool = False
     title: str = ""
     notes: str = ""
+    title_zh: str = ""
+    notes_zh: str = ""
     options: dict = field(default_factory=dict)
+
+    def title_in(self, language: str) -> str:
+        """The title to show in interface ``language`` ("en" or "zh"), see ``in_language``."""
+        return in_language(language, self.title, self.title_zh)
+
+    def notes_in(self, language: str) -> str:
+        """The lecturer's notes to show in interface ``language``, see ``in_language``."""
+        return in_language(language, self.notes, self.notes_zh)
 
     def option(self, name: str, default):
         """The view setting ``name``, or ``default`` when absent or of another type than it."""
@@ -128,6 +150,8 @@ class Scene:
             causal=causal, position_only=_flag("position_only", self.position_only),
             title=_text("title", self.title, empty_ok=True, limit=MAX_TITLE),
             notes=_text("notes", self.notes, empty_ok=True, limit=MAX_NOTES),
+            title_zh=_text("title_zh", self.title_zh, empty_ok=True, limit=MAX_TITLE),
+            notes_zh=_text("notes_zh", self.notes_zh, empty_ok=True, limit=MAX_NOTES),
             options=_options(self.options),
         )
 
@@ -350,24 +374,32 @@ def json_text(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+DECK_KEYS = ("version", "title", "title_zh", "scenes")
+
+
 @dataclass(frozen=True)
 class Deck:
-    """An ordered, non-empty list of scenes with a format version."""
+    """An ordered, non-empty list of scenes with a format version; ``title`` English, ``title_zh`` Chinese."""
 
     scenes: tuple[Scene, ...]
     title: str = ""
     version: int = DECK_VERSION
+    title_zh: str = ""
+
+    def title_in(self, language: str) -> str:
+        return in_language(language, self.title, self.title_zh)
 
     def to_json(self) -> dict:
-        return {"version": self.version, "title": self.title, "scenes": [s.to_json() for s in self.scenes]}
+        return {"version": self.version, "title": self.title, "title_zh": self.title_zh,
+                "scenes": [s.to_json() for s in self.scenes]}
 
     @classmethod
     def from_json(cls, data: object, views: Views | None = None) -> "Deck":
         if not isinstance(data, dict):
             raise InputError("a deck must be a JSON object, not {0}", _json_type(data))
-        unknown = sorted(set(data) - {"version", "title", "scenes"}, key=str)
+        unknown = sorted(set(data) - set(DECK_KEYS), key=str)
         if unknown:
-            raise InputError("unknown deck key {0}; known: version, title, scenes", shown(unknown[0]))
+            raise InputError("unknown deck key {0}; known: {1}", shown(unknown[0]), ", ".join(DECK_KEYS))
         version = data.get("version")
         if version != DECK_VERSION or not _is_int(version):
             raise InputError("unsupported deck version {0}; this app reads version {1}", shown(version), DECK_VERSION)
@@ -379,13 +411,14 @@ class Deck:
         if len(scenes) > MAX_SCENES:
             raise InputError("the deck has {0} scenes; at most {1}", len(scenes), MAX_SCENES)
         title = _text("title", data.get("title", ""), empty_ok=True, limit=MAX_TITLE)
+        title_zh = _text("title_zh", data.get("title_zh", ""), empty_ok=True, limit=MAX_TITLE)
         parsed = []
         for number, scene in enumerate(scenes, 1):
             try:
                 parsed.append(Scene.from_json(scene, views))
             except InputError as error:
                 raise InputError(SCENE_IN_DECK, number, error) from None
-        return cls(tuple(parsed), title, version)
+        return cls(tuple(parsed), title, version, title_zh)
 
     @classmethod
     def load(cls, path: str | os.PathLike, views: Views | None = None) -> "Deck":

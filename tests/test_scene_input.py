@@ -125,7 +125,8 @@ TEXTS = st.one_of(CLEAN, WITH_SURROGATE, AT_A_LIMIT)
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-DECK_TEXTS = ("deck title", "title", "notes", "text", "option name", "option value")
+DECK_TEXTS = ("deck title", "title", "notes", "text", "deck title_zh", "title_zh", "notes_zh", "option name",
+              "option value")
 
 
 @PROPERTY
@@ -135,25 +136,29 @@ DECK_TEXTS = ("deck title", "title", "notes", "text", "option name", "option val
 def test_any_unicode_deck_is_refused_cleanly_or_saved_and_read_back_equal(tmp_path, texts, name, odd):
     texts = {**texts, name: odd}  # one text of any kind among ordinary ones: mostly read, often refused
     scenes = [{"method": "sinusoidal", "view": "attention", "title": texts["title"], "notes": texts["notes"],
-               "text": texts["text"], "options": {texts["option name"]: texts["option value"]}}]
-    path = write_deck(tmp_path / "in.posdeck", scenes, title=texts["deck title"])
+               "text": texts["text"], "title_zh": texts["title_zh"], "notes_zh": texts["notes_zh"],
+               "options": {texts["option name"]: texts["option value"]}}]
+    path = write_deck(tmp_path / "in.posdeck", scenes, title=texts["deck title"], title_zh=texts["deck title_zh"])
     try:
         deck = Deck.load(path, VIEWS)
     except InputError as error:
         assert_one_line(error)
         return
     scene = deck.scenes[0]
-    assert (deck.title, scene.title, scene.notes, scene.text) == tuple(texts[n] for n in DECK_TEXTS[:4])  # as read
+    assert (deck.title, scene.title, scene.notes, scene.text, deck.title_zh, scene.title_zh,
+            scene.notes_zh) == tuple(texts[n] for n in DECK_TEXTS[:7])  # as read
     assert scene.options == {texts["option name"]: texts["option value"]}
     deck.save(tmp_path / "out.posdeck")  # never fails on what was accepted
     assert Deck.load(tmp_path / "out.posdeck", VIEWS) == deck
 
 
 @PROPERTY
-@given(title=TEXTS, notes=TEXTS, text=TEXTS)
-def test_any_unicode_scene_is_refused_cleanly_or_saved_and_read_back_equal(tmp_path, title, notes, text):
+@given(title=TEXTS, notes=TEXTS, text=TEXTS, title_zh=TEXTS, notes_zh=TEXTS)
+def test_any_unicode_scene_is_refused_cleanly_or_saved_and_read_back_equal(tmp_path, title, notes, text, title_zh,
+                                                                          notes_zh):
     path = tmp_path / "in.json"
-    path.write_text(json.dumps({"method": "alibi", "view": "attention", "title": title, "notes": notes, "text": text}))
+    path.write_text(json.dumps({"method": "alibi", "view": "attention", "title": title, "notes": notes, "text": text,
+                                "title_zh": title_zh, "notes_zh": notes_zh}))
     try:
         scene = Scene.load(path, VIEWS)
     except InputError as error:
@@ -161,7 +166,8 @@ def test_any_unicode_scene_is_refused_cleanly_or_saved_and_read_back_equal(tmp_p
         return
     scene.save(tmp_path / "out.json")
     assert Scene.load(tmp_path / "out.json", VIEWS) == scene
-    assert (scene.title, scene.notes, scene.text) == (title, notes, text)
+    assert (scene.title, scene.notes, scene.text, scene.title_zh, scene.notes_zh) == (title, notes, text, title_zh,
+                                                                                          notes_zh)
 
 
 # -- keys given twice -----------------------------------------------------------------------------------
@@ -197,6 +203,11 @@ LIMITS = {
     "token text": ({"text": "w " * MAX_TEXT}, {}, f"scene 1: text is {2 * MAX_TEXT} characters long; "
                                                    f"at most {MAX_TEXT}"),
     "deck title": ({}, {"title": "t" * 5000}, f"title is 5000 characters long; at most {MAX_TITLE}"),
+    "Chinese scene title": ({"title_zh": "题" * (MAX_TITLE + 1)}, {},
+                            f"scene 1: title_zh is {MAX_TITLE + 1} characters long; at most {MAX_TITLE}"),
+    "Chinese notes": ({"notes_zh": "注" * (MAX_NOTES + 1)}, {},
+                      f"scene 1: notes_zh is {MAX_NOTES + 1} characters long; at most {MAX_NOTES}"),
+    "Chinese deck title": ({}, {"title_zh": "题" * 5000}, f"title_zh is 5000 characters long; at most {MAX_TITLE}"),
     "option name": ({"options": {"o" * 300: 1}}, {},
                     f"scene 1: option name {shown('o' * 300)} is longer than {MAX_OPTION_TEXT} characters"),
 }
@@ -284,3 +295,41 @@ def test_saving_from_the_window_never_fails_on_an_accepted_deck(window, tmp_path
     assert window.save_deck(tmp_path / "saved.posdeck")
     assert window.save_scene(tmp_path / "saved.json")
     assert Deck.load(tmp_path / "saved.posdeck", VIEWS).scenes[0].notes == notes
+
+
+# -- titles and notes in the interface language ---------------------------------------------------------
+def test_a_deck_without_chinese_texts_reads_as_before_and_falls_back_to_english():
+    deck = Deck.from_json({"version": 1, "title": "Deck", "scenes": [{"method": "rope", "title": "T", "notes": "N"}]})
+    scene = deck.scenes[0]
+    assert (scene.title_zh, scene.notes_zh, deck.title_zh) == ("", "", "")
+    assert (scene.title_in("zh"), scene.notes_in("zh"), deck.title_in("zh")) == ("T", "N", "Deck")
+
+
+def test_titles_and_notes_follow_the_language_and_either_one_stands_in_for_the_other():
+    scene = Scene.from_json({"method": "rope", "title": "Rotate", "title_zh": "旋转", "notes_zh": "只有中文"})
+    assert (scene.title_in("en"), scene.title_in("zh")) == ("Rotate", "旋转")
+    assert scene.notes_in("en") == scene.notes_in("zh") == "只有中文"  # nothing in English: the Chinese, not blank
+
+
+def test_a_chinese_text_that_is_not_a_string_is_refused_by_name():
+    with pytest.raises(InputError, match="notes_zh must be a string, not a number"):
+        Scene.from_json({"method": "rope", "notes_zh": 3})
+    with pytest.raises(InputError, match="unknown deck key 'titel_zh'; known: version, title, title_zh, scenes"):
+        Deck.from_json({"version": 1, "titel_zh": "x", "scenes": [{"method": "rope"}]})
+
+
+def test_the_window_shows_the_deck_texts_in_the_interface_language(window, qapp, tmp_path):
+    path = write_deck(tmp_path / "two.posdeck", [{"method": "sinusoidal", "title": "Waves", "notes": "Point at it.",
+                                                 "title_zh": "波", "notes_zh": "指向它。"}],
+                      title="Lecture", title_zh="讲座")
+    assert window.open_deck(path)
+    assert window.notes.toPlainText() == "Point at it." and "Waves" in window.deck_label.text()
+    window.set_language("zh")
+    try:
+        assert window.notes.toPlainText() == "指向它。" and "波" in window.deck_label.text()
+        assert window.windowTitle().startswith("1/1 · 波 — ")  # where the lecture is, in the interface language
+        assert window.save_deck(tmp_path / "saved.posdeck")  # both languages kept
+        saved = Deck.load(tmp_path / "saved.posdeck", VIEWS)
+        assert (saved.title_zh, saved.scenes[0].notes_zh, saved.scenes[0].notes) == ("讲座", "指向它。", "Point at it.")
+    finally:
+        window.set_language("en")

@@ -24,7 +24,7 @@ class DeckNavigator(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.scenes: list[Scene] = []
-        self.title = ""
+        self.title = self.title_zh = ""
         self.index = 0
 
     @property
@@ -54,7 +54,7 @@ class DeckNavigator(QObject):
 
     def open(self, deck: Deck) -> None:
         self.scenes = list(deck.scenes)
-        self.title = deck.title
+        self.title, self.title_zh = deck.title, deck.title_zh
         self.index = 0
         self.changed.emit()
 
@@ -85,13 +85,15 @@ class DeckNavigator(QObject):
         if not self.scenes:
             return
         saved = self.scenes[self.index]
-        self.scenes[self.index] = replace(live, title=live.title or saved.title, notes=live.notes or saved.notes)
+        self.scenes[self.index] = replace(live, title=live.title or saved.title, notes=live.notes or saved.notes,
+                                          title_zh=live.title_zh or saved.title_zh,
+                                          notes_zh=live.notes_zh or saved.notes_zh)
         self.changed.emit()
 
     def add_scene(self, scene: Scene) -> None:
         """Put ``scene`` (without title and notes, which belong to the scene it copies) after the current
         one, or start a deck with it, and go there."""
-        scene = replace(scene, title="", notes="")
+        scene = replace(scene, title="", notes="", title_zh="", notes_zh="")
         if not self.scenes:
             self.scenes, self.index = [scene], 0
         else:
@@ -101,4 +103,4 @@ class DeckNavigator(QObject):
 
     def deck(self) -> Deck | None:
         """The deck as saved (live edits left out), None with no deck."""
-        return Deck(tuple(self.scenes), self.title) if self.scenes else None
+        return Deck(tuple(self.scenes), self.title, title_zh=self.title_zh) if self.scenes else None

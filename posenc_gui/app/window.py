@@ -31,6 +31,7 @@ from .dialogs import AboutDialog
 from .presenter import PresenterWindow, choose_screens
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic
+from ..scene import in_language
 from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
 from .worker import LatestRunner, run_with_progress
@@ -678,6 +679,10 @@ class MainWindow(QMainWindow):
     def deck_title(self) -> str:
         return self.deck.title
 
+    @property
+    def deck_title_zh(self) -> str:
+        return self.deck.title_zh
+
     def go_to_scene(self, index: int) -> None:
         """Show scene ``index`` as saved (the live changes of the scene left are dropped); nothing happens
         at the scene shown, so a step past the first or last scene changes nothing."""
@@ -719,27 +724,29 @@ class MainWindow(QMainWindow):
             self.commands[name].setEnabled(count > 0)
         self.commands["blank"].setEnabled(count > 0 or self.presenting)
         scene = self.model.scene
+        scene_title, notes = scene.title_in(self.language), scene.notes_in(self.language)
+        deck_title = in_language(self.language, self.deck.title, self.deck.title_zh)
         if count:
             text = self.tr("scene {0} of {1}").format(index + 1, count)
-            if scene.title:
-                text = self.tr("{0}: {1}").format(text, scene.title)
+            if scene_title:
+                text = self.tr("{0}: {1}").format(text, scene_title)
         else:
             text = self.tr("no deck open")
         title = self.tr("PosEnc Explorer")
         if count:  # where the lecture is, for window lists and assistive tools: "3/27 · Four published layouts"
-            where = " · ".join(part for part in (f"{index + 1}/{count}", scene.title or self.deck.title) if part)
+            where = " · ".join(part for part in (f"{index + 1}/{count}", scene_title or deck_title) if part)
             self.setWindowTitle(self.tr("{0} — {1}").format(where, title))
         else:
             self.setWindowTitle(title)
         self.deck_label.setText(" " + text + " ")
-        self.deck_label.setToolTip(scene.notes)
-        self.audience_title.setText(scene.title or view_title(scene.view))
-        self.notes.setPlainText(scene.notes or self.tr("(no notes for this scene)"))
+        self.deck_label.setToolTip(notes)
+        self.audience_title.setText(scene_title or view_title(scene.view))
+        self.notes.setPlainText(notes or self.tr("(no notes for this scene)"))
         if self.presenter is not None:
             upcoming = self.deck.next_scene
-            self.presenter.show_scene(index + 1, count, scene.title or view_title(scene.view),
-                                      None if upcoming is None else upcoming.title or view_title(upcoming.view),
-                                      scene.notes)
+            self.presenter.show_scene(index + 1, count, scene_title or view_title(scene.view),
+                                      None if upcoming is None else upcoming.title_in(self.language)
+                                      or view_title(upcoming.view), notes)
         if self.notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
             self.notes.document().setTextWidth(self.notes_dock.width())
             title_height = self.notes_dock.titleBarWidget().sizeHint().height()

@@ -904,360 +904,360 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="728"/>
+        <location filename="../../posenc_gui/app/window.py" line="735"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="220"/>
+        <location filename="../../posenc_gui/app/window.py" line="221"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="220"/>
+        <location filename="../../posenc_gui/app/window.py" line="221"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="260"/>
+        <location filename="../../posenc_gui/app/window.py" line="261"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="262"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="262"/>
+        <location filename="../../posenc_gui/app/window.py" line="263"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="263"/>
+        <location filename="../../posenc_gui/app/window.py" line="264"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="264"/>
+        <location filename="../../posenc_gui/app/window.py" line="265"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="266"/>
+        <location filename="../../posenc_gui/app/window.py" line="267"/>
         <source>&amp;Export figure as PNG…</source>
         <translation>导出图像为 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="268"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="270"/>
+        <location filename="../../posenc_gui/app/window.py" line="271"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="272"/>
+        <location filename="../../posenc_gui/app/window.py" line="273"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="275"/>
+        <location filename="../../posenc_gui/app/window.py" line="276"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="278"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="278"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="281"/>
+        <location filename="../../posenc_gui/app/window.py" line="282"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="283"/>
+        <location filename="../../posenc_gui/app/window.py" line="284"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="286"/>
+        <location filename="../../posenc_gui/app/window.py" line="287"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="289"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="291"/>
+        <location filename="../../posenc_gui/app/window.py" line="292"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="293"/>
+        <location filename="../../posenc_gui/app/window.py" line="294"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="302"/>
+        <location filename="../../posenc_gui/app/window.py" line="303"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="305"/>
+        <location filename="../../posenc_gui/app/window.py" line="306"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="310"/>
+        <location filename="../../posenc_gui/app/window.py" line="311"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="311"/>
+        <location filename="../../posenc_gui/app/window.py" line="312"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="322"/>
+        <location filename="../../posenc_gui/app/window.py" line="323"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="322"/>
+        <location filename="../../posenc_gui/app/window.py" line="323"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="322"/>
+        <location filename="../../posenc_gui/app/window.py" line="323"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="326"/>
+        <location filename="../../posenc_gui/app/window.py" line="327"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="327"/>
+        <location filename="../../posenc_gui/app/window.py" line="328"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="329"/>
+        <location filename="../../posenc_gui/app/window.py" line="330"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="343"/>
+        <location filename="../../posenc_gui/app/window.py" line="344"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="346"/>
+        <location filename="../../posenc_gui/app/window.py" line="347"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="349"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="351"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="353"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="354"/>
+        <location filename="../../posenc_gui/app/window.py" line="355"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="357"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="360"/>
+        <location filename="../../posenc_gui/app/window.py" line="361"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="361"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
+        <location filename="../../posenc_gui/app/window.py" line="368"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="370"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="490"/>
-        <location filename="../../posenc_gui/app/window.py" line="623"/>
-        <location filename="../../posenc_gui/app/window.py" line="628"/>
+        <location filename="../../posenc_gui/app/window.py" line="491"/>
+        <location filename="../../posenc_gui/app/window.py" line="624"/>
+        <location filename="../../posenc_gui/app/window.py" line="629"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="689"/>
+        <location filename="../../posenc_gui/app/window.py" line="694"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="723"/>
+        <location filename="../../posenc_gui/app/window.py" line="730"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="725"/>
+        <location filename="../../posenc_gui/app/window.py" line="732"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="727"/>
+        <location filename="../../posenc_gui/app/window.py" line="734"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="731"/>
+        <location filename="../../posenc_gui/app/window.py" line="738"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="737"/>
+        <location filename="../../posenc_gui/app/window.py" line="744"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="772"/>
+        <location filename="../../posenc_gui/app/window.py" line="779"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="784"/>
+        <location filename="../../posenc_gui/app/window.py" line="791"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="789"/>
+        <location filename="../../posenc_gui/app/window.py" line="796"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="798"/>
+        <location filename="../../posenc_gui/app/window.py" line="805"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="800"/>
+        <location filename="../../posenc_gui/app/window.py" line="807"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="808"/>
+        <location filename="../../posenc_gui/app/window.py" line="815"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="809"/>
+        <location filename="../../posenc_gui/app/window.py" line="816"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="814"/>
+        <location filename="../../posenc_gui/app/window.py" line="821"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="815"/>
+        <location filename="../../posenc_gui/app/window.py" line="822"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="824"/>
+        <location filename="../../posenc_gui/app/window.py" line="831"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="824"/>
+        <location filename="../../posenc_gui/app/window.py" line="831"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="829"/>
+        <location filename="../../posenc_gui/app/window.py" line="836"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="829"/>
+        <location filename="../../posenc_gui/app/window.py" line="836"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="835"/>
-        <location filename="../../posenc_gui/app/window.py" line="840"/>
+        <location filename="../../posenc_gui/app/window.py" line="842"/>
+        <location filename="../../posenc_gui/app/window.py" line="847"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="836"/>
+        <location filename="../../posenc_gui/app/window.py" line="843"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="841"/>
+        <location filename="../../posenc_gui/app/window.py" line="848"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="846"/>
+        <location filename="../../posenc_gui/app/window.py" line="853"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="846"/>
+        <location filename="../../posenc_gui/app/window.py" line="853"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="847"/>
+        <location filename="../../posenc_gui/app/window.py" line="854"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="848"/>
+        <location filename="../../posenc_gui/app/window.py" line="855"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -2922,37 +2922,37 @@ turns made: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="184"/>
+        <location filename="../../posenc_gui/scene.py" line="208"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="184"/>
+        <location filename="../../posenc_gui/scene.py" line="208"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="185"/>
+        <location filename="../../posenc_gui/scene.py" line="209"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="185"/>
+        <location filename="../../posenc_gui/scene.py" line="209"/>
         <source>true/false</source>
         <translation>布尔值（true/false）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="186"/>
+        <location filename="../../posenc_gui/scene.py" line="210"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="187"/>
+        <location filename="../../posenc_gui/scene.py" line="211"/>
         <source>null</source>
         <translation>空值 null</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="296"/>
+        <location filename="../../posenc_gui/scene.py" line="320"/>
         <source>scene {0}: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
@@ -3508,8 +3508,9 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="307"/>
-        <source>unknown deck key {0}; known: version, title, scenes</source>
-        <translation>未知的课件键 {0}；已知的键：version, title, scenes</translation>
+        <source>unknown deck key {0}; known: {1}</source>
+        <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
+        <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="308"/>
@@ -3610,52 +3611,52 @@ turns made: {1}</source>
 <context>
     <name>files</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="275"/>
+        <location filename="../../posenc_gui/scene.py" line="299"/>
         <source>deck</source>
         <translation>课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="275"/>
+        <location filename="../../posenc_gui/scene.py" line="299"/>
         <source>scene</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="276"/>
+        <location filename="../../posenc_gui/scene.py" line="300"/>
         <source>{0}: not a file (a {1} is a UTF-8 JSON file)</source>
         <translation>{0}：不是文件（{1}是 UTF-8 编码的 JSON 文件）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="277"/>
+        <location filename="../../posenc_gui/scene.py" line="301"/>
         <source>{0}: larger than {2} MiB; not a {1}</source>
         <translation>{0}：大于 {2} MiB，不是{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="278"/>
+        <location filename="../../posenc_gui/scene.py" line="302"/>
         <source>{0}: saved as UTF-16; a {1} is UTF-8 JSON (save it again as UTF-8)</source>
         <translation>{0}：以 UTF-16 保存；{1}应为 UTF-8 编码的 JSON（请另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="279"/>
+        <location filename="../../posenc_gui/scene.py" line="303"/>
         <source>cannot read {0}: {2}</source>
         <translation>无法读取 {0}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="280"/>
+        <location filename="../../posenc_gui/scene.py" line="304"/>
         <source>{0}: not a text file (a {1} is UTF-8 JSON)</source>
         <translation>{0}：不是文本文件（{1}是 UTF-8 编码的 JSON）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="281"/>
+        <location filename="../../posenc_gui/scene.py" line="305"/>
         <source>{0}: JSON nested too deeply</source>
         <translation>{0}：JSON 嵌套过深</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="282"/>
+        <location filename="../../posenc_gui/scene.py" line="306"/>
         <source>{0}: not valid JSON ({2})</source>
         <translation>{0}：不是有效的 JSON（{2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="283"/>
+        <location filename="../../posenc_gui/scene.py" line="307"/>
         <source>{0}: the key {2} is given twice in one object (a {1} names each key once)</source>
         <translation>{0}：同一个对象中键 {2} 出现了两次（{1}中每个键只能出现一次）</translation>
     </message>

@@ -25,7 +25,9 @@ from posenc_gui.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DECK = resource("decks", "default.posdeck")
-LAST = 26  # index of the default deck's last scene (27 scenes)
+DEFAULT_SCENES = json.loads(DEFAULT_DECK.read_text(encoding="utf-8"))["scenes"]
+COUNT = len(DEFAULT_SCENES)
+LAST = COUNT - 1  # index of the default deck's last scene
 
 
 @pytest.fixture
@@ -140,7 +142,7 @@ def test_a_step_past_either_end_changes_nothing(deck_window, qtbot, presenting):
 
 def test_a_revisited_scene_is_shown_as_saved(deck_window, qtbot):
     deck_window.go_to_scene(LAST)
-    deck_window.model.set_view("timeline")  # a live change on scene 27
+    deck_window.model.set_view("timeline")  # a live change on the last scene
     press(qtbot, deck_window, Qt.Key_Home)
     deck_window.model.set_option("step", 7)  # and on scene 1: the walkthrough at step 8
     press(qtbot, deck_window, Qt.Key_End)
@@ -175,7 +177,7 @@ def test_add_scene_copies_the_live_scene_into_the_deck(deck_window):
     deck_window.go_to_scene(4)
     deck_window.model.update(position=9)
     deck_window.add_scene()
-    assert deck_window.deck_index == 5 and len(deck_window.deck_scenes) == 28
+    assert deck_window.deck_index == 5 and len(deck_window.deck_scenes) == COUNT + 1
     assert deck_window.deck_scenes[5].position == 9 and deck_window.deck_scenes[4].position != 9
 
 
@@ -193,7 +195,7 @@ def test_a_lesson_opens_at_the_step_its_scene_sets(deck_window, qtbot):
 def test_the_window_title_names_the_scene(deck_window, qtbot):
     press(qtbot, deck_window, Qt.Key_PageDown)
     press(qtbot, deck_window, Qt.Key_PageDown)
-    assert deck_window.windowTitle() == "3/27 · Why order matters — PosEnc Explorer"
+    assert deck_window.windowTitle() == f"3/{COUNT} · {DEFAULT_SCENES[2]['title']} — PosEnc Explorer"
 
 
 # -- which widget keeps which key ----------------------------------------------------------------
@@ -334,9 +336,9 @@ def test_with_two_screens_the_presenter_window_shows_notes_scenes_and_time(deck_
     deck_window.set_presenting(True)
     presenter = deck_window.presenter
     assert presenter is not None and presenter.isVisible()
-    assert presenter.number.text() == "Scene 26 of 27"
-    assert presenter.current.text() == "Now: CNN, RNN and self-attention"
-    assert presenter.upcoming.text() == "Next: Which models use which encoding"
+    assert presenter.number.text() == f"Scene {LAST} of {COUNT}"
+    assert presenter.current.text() == f"Now: {DEFAULT_SCENES[LAST - 1]['title']}"
+    assert presenter.upcoming.text() == f"Next: {DEFAULT_SCENES[LAST]['title']}"
     assert presenter.notes.text() == (saved(deck_window, LAST - 1).notes or "(no notes for this scene)")
     assert presenter.clock.text() == "0:00"
     focus(qtbot, presenter)  # the clicker works with the lecturer's window active
@@ -438,7 +440,7 @@ def test_clicker_keys_on_a_real_x_server_with_two_screens(x_server, tmp_path):
         key("End")
         last = state(lambda s: s["index"] == LAST, "End goes to the last scene")
         assert last["view"] == last["saved_view"] == "models"
-        assert last["title"] == "27/27 · Which models use which encoding — PosEnc Explorer"
+        assert last["title"] == f"{COUNT}/{COUNT} · {DEFAULT_SCENES[LAST]['title']} — PosEnc Explorer"
         key("Next")  # PageDown on the last scene
         time.sleep(0.5)
         assert state(lambda s: True, "")["view"] == "models"
@@ -449,7 +451,7 @@ def test_clicker_keys_on_a_real_x_server_with_two_screens(x_server, tmp_path):
         assert shown["window_screen"] == shown["window_size"] == [1280, 720]  # the projector, filled
         assert shown["presenter_screen"] == [1920, 1080]
         key("Next")
-        state(lambda s: s["index"] == 1 and s["presenter_number"] == "Scene 2 of 27", "PageDown steps")
+        state(lambda s: s["index"] == 1 and s["presenter_number"] == f"Scene 2 of {COUNT}", "PageDown steps")
         key("b")
         state(lambda s: s["blank"], "B blanks")
         key("Right")

@@ -32,3 +32,24 @@ def test_every_scene_of_the_default_deck_draws(qtbot):
         view = VIEWS[scene.view][2](model)
         qtbot.addWidget(view)
         view.show_data(model.scene, view.fetch(model.scene))
+
+
+def has_han(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def test_every_scene_has_a_title_and_lecturer_notes_in_english_and_chinese():
+    """Notes for the lecturer in each language, each with one question for the hall."""
+    deck = Deck.load(DECK, applies())
+    assert deck.title and has_han(deck.title_zh)
+    for number, scene in enumerate(deck.scenes, 1):
+        assert scene.title and has_han(scene.title_zh), f"scene {number}: a title in each language"
+        assert scene.notes.count("?") == 1 and scene.notes_zh.count("？") == 1, f"scene {number}: one question"
+        assert not has_han(scene.notes), f"scene {number}: Chinese in the English notes"
+        assert has_han(scene.notes_zh), f"scene {number}: no Chinese notes"
+
+
+def test_the_layout_scenes_show_the_four_published_layouts():
+    layouts = [scene.params["layout"] for scene in Deck.load(DECK, applies()).scenes
+               if scene.method == "sinusoidal" and scene.title.startswith("Layout")]
+    assert layouts == ["interleaved", "concat", "tensor2tensor", "fairseq"]
