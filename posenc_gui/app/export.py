@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..core.params import InputError
 
@@ -40,19 +41,30 @@ def source_rect(view) -> QRectF:
 
 def paint_scene(view, painter: QPainter, target: QRectF, background=None) -> None:
     """Paint the view's plots into ``target``, scaled as a whole (fonts, legends and pens included), with
-    pyqtgraph's export mode on so its items draw for a file, not the screen."""
+    pyqtgraph's export mode on so its items draw for a file, not the screen. Legends ignore transformations
+    (they keep their size on screen when a plot zooms), which would leave them small in a wide figure:
+    for the painting they follow the scale like everything else."""
+    import pyqtgraph as pg
     from pyqtgraph.exporters import ImageExporter
 
     source = source_rect(view)
+    fixed = QGraphicsItem.ItemIgnoresTransformations
+    legends = [item for item in view.graphics.scene().items()
+               if isinstance(item, pg.LegendItem) and item.flags() & fixed]
     modes = ImageExporter(view.graphics.scene())
     if background is not None:
         painter.fillRect(target, background)
     painter.setRenderHint(QPainter.Antialiasing, True)
+    painter.setRenderHint(QPainter.LosslessImageRendering, True)  # a PDF keeps heatmap cells exact, not JPEG
     modes.setExportMode(True, {"antialias": True, "background": background, "painter": painter,
                                "resolutionScale": target.width() / max(source.width(), 1.0)})
     try:
+        for legend in legends:
+            legend.setFlag(fixed, False)
         view.graphics.scene().render(painter, target, source)
     finally:
+        for legend in legends:
+            legend.setFlag(fixed, True)
         modes.setExportMode(False)
 
 
@@ -161,8 +173,8 @@ def offscreen_app(theme: str = "light"):
     return app
 
 
-def drawn_view(scene, theme: str = "light"):
-    """A view showing ``scene`` as the app does, laid out at LAYOUT_SIZE; close it after use."""
+def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE):
+    """A view showing ``scene`` as the app does, laid out at ``size``; close it after use."""
     from . import style
     from .state import StateModel
     from .views import VIEWS, applies
@@ -171,7 +183,7 @@ def drawn_view(scene, theme: str = "light"):
     model = StateModel(scene, views=applies())
     view = VIEWS[scene.view][2](model)
     view.set_look(style.theme_named(theme), style.BASE_POINTS)
-    view.resize(*LAYOUT_SIZE)
+    view.resize(*size)
     view.show()
     view.show_data(model.scene, view.fetch(model.scene))
     app.processEvents()
@@ -198,6 +210,8 @@ def render_figure(kind: str, method: str, values: dict, path: str | os.PathLike,
 
 PAGE = QSizeF(794, 1123)  # A4 in device pixels at 96 dpi
 MARGIN = 54
+# A scene is laid out at this size for a page: narrower than a screen, so its text stays readable at page width.
+HANDOUT_LAYOUT = (1300, 800)
 
 
 def scene_texts(scene, lang: str) -> tuple[str, str]:
@@ -239,7 +253,7 @@ def handout_bytes(deck, lang: str = "en", theme: str = "light") -> bytes:
                 writer.newPage()
             title, notes = scene_texts(scene, lang)
             top = MARGIN + draw_text(painter, f"{number + 1}. {title}", QRectF(MARGIN, MARGIN, width, 80), 16, True)
-            view = drawn_view(scene, theme)
+            view = drawn_view(scene, theme, HANDOUT_LAYOUT)
             try:
                 source = source_rect(view) if view.graphics.isVisible() else QRectF(view.rect())
                 height = width * source.height() / max(source.width(), 1.0)
