@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
@@ -146,11 +146,36 @@ def pdf_bytes(view, record: str = "") -> bytes:
     return bytes(buffer.data())
 
 
+def figure_suffix(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FIGURE_SUFFIXES:
+        raise InputError("cannot write {0}: a figure is written as {1}", Path(path).name, ", ".join(FIGURE_SUFFIXES))
+    return suffix
+
+
+def image_document(image: QImage, suffix: str, record: str = "") -> bytes:
+    """A page of text shown as an image (no plots to draw as vectors), in an SVG or PDF file."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    size = QSizeF(image.width() / image.devicePixelRatio(), image.height() / image.devicePixelRatio())
+    if suffix == ".svg":
+        device = QSvgGenerator()
+        device.setOutputDevice(buffer)
+        device.setSize(size.toSize())
+        device.setViewBox(QRectF(QPointF(0, 0), size))
+        device.setTitle(TITLE)
+        device.setDescription(record)
+    else:
+        device = pdf_writer(buffer, size, record)
+    painter = QPainter(device)
+    painter.setRenderHint(QPainter.LosslessImageRendering, True)
+    painter.drawImage(QRectF(QPointF(0, 0), size), image)
+    painter.end()
+    return bytes(buffer.data())
+
+
 def figure_bytes(view, suffix: str, width: int | None = None, record: str = "") -> bytes:
     """The view's figure encoded as ``suffix`` (.png at ``width``, .svg, .pdf)."""
-    suffix = suffix.lower()
-    if suffix not in FIGURE_SUFFIXES:
-        raise InputError("a figure is written as {0}, not {1}", ", ".join(FIGURE_SUFFIXES), suffix or "no suffix")
     if suffix == ".png":
         return png_bytes(view_image(view, width), record)
     return svg_bytes(view, record) if suffix == ".svg" else pdf_bytes(view, record)
@@ -168,8 +193,10 @@ def offscreen_app(theme: str = "light"):
 
     from . import style
 
-    app = QApplication.instance() or QApplication(["posenc-gui"])
-    style.apply_app_theme(app, style.theme_named(theme), style.BASE_POINTS)
+    app = QApplication.instance()
+    if app is None:  # the running app keeps its own look
+        app = QApplication(["posenc-gui"])
+        style.apply_app_theme(app, style.theme_named(theme), style.BASE_POINTS)
     return app
 
 
@@ -184,6 +211,7 @@ def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE)
     view = VIEWS[scene.view][2](model)
     view.set_look(style.theme_named(theme), style.BASE_POINTS)
     view.resize(*size)
+    view.setAttribute(Qt.WA_DontShowOnScreen)  # laid out and painted, never flashed on a real screen
     view.show()
     view.show_data(model.scene, view.fetch(model.scene))
     app.processEvents()
@@ -200,7 +228,7 @@ def render_figure(kind: str, method: str, values: dict, path: str | os.PathLike,
         raise InputError("no figure for {0}; figures are drawn of: {1}", kind, ", ".join(KIND_VIEWS))
     view = drawn_view(Scene(method=method, params=dict(values), view=KIND_VIEWS[kind]), theme)
     try:
-        data = figure_bytes(view, Path(path).suffix, width, provenance(method, kind, values))
+        data = figure_bytes(view, figure_suffix(path), width, provenance(method, kind, values))
     finally:
         view.close()
     write_bytes_atomic(Path(path), data)
@@ -240,6 +268,8 @@ def draw_text(painter: QPainter, text: str, box: QRectF, points: float, bold: bo
 def handout_bytes(deck, lang: str = "en", theme: str = "light") -> bytes:
     """A PDF of ``deck``: one A4 page per scene with its title, its picture (vector where it is plots) and
     its notes."""
+    if not deck.scenes:
+        raise InputError("the deck has no scenes: a handout needs at least one")
     offscreen_app(theme)
     record = provenance("deck", f"handout of {deck.title or 'a deck'} ({len(deck.scenes)} scenes, {lang})")
     buffer = QBuffer()
