@@ -76,7 +76,7 @@ def test_svg_drawn_back_matches_the_png(encoding_view):
         bits = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
         return bits[:, :image.width(), :3].astype(float).mean(axis=2)
 
-    assert np.abs(grey(png) - grey(drawn)).mean() < 6
+    assert np.abs(grey(png) - grey(drawn)).mean() < 2.5  # 1.5 when aligned, 3.6 with the axes at 3/4
 
 
 def pdf_text(data: bytes, record: str) -> None:
