@@ -2,7 +2,8 @@
 
 One subcommand per output kind of the registry (``core.registry.KINDS``) plus ``walkthrough``; the
 flags of each are generated from the parameters of the methods that have that output, so a new
-method is exportable with no change here. Qt is imported only to draw a ``.png``.
+method is exportable with no change here; ``deck`` writes a handout PDF of a lecture deck. Qt is imported only
+to draw a figure (``.png``, ``.svg``, ``.pdf``) or a handout.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ from . import cli_real_models, config_export
 from .core import registry
 from .core.params import InputError, Param, printable
 from .core.walkthrough import STEPS, trace
-from .files import write_arrays
+from .files import provenance, write_arrays
 
 PROG = "posenc-gui export"
-SUFFIXES = (".npy", ".csv", ".npz", ".png")
+FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
+SUFFIXES = (".npy", ".csv", ".npz") + FIGURE_SUFFIXES
 # Where a kind has several methods and the contract names one as the default.
 DEFAULT_METHODS = {"frequencies": "rope"}
-WIDTH = Param("width", "int", 1600, "Width of the .png figure in pixels (fonts scale with it)", 16, 16384)
+WIDTH = Param("width", "int", 1600, "Width of a .png figure in pixels, text and legends scaled with it "
+                                    "(.png only: .svg and .pdf are vector files)", 16, 16384)
+DECK_HELP = "a handout PDF of a lecture deck: one page per scene with its title, picture and notes"
 WALKTHROUGH_HELP = (f"the seed-001 worked example with the exact softmax ({', '.join(STEPS)}) and the "
                     "article's rounded article_weights, article_outputs (.npz)")
 
@@ -118,8 +122,9 @@ def add_kind_parser(subparsers, kind: str) -> None:
 
 def add_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE",
-                        help="file to write: .npy (the array; float64 or int64), .csv (a table), "
-                             ".npz (named arrays) or .png (the app's figure)")
+                        help="file to write: .npy (the array in the dtype the method computes), .csv (a table "
+                             "after a '#' line naming method and parameters), .npz (named arrays), or the app's "
+                             "figure as .png, .svg or .pdf (vector)")
 
 
 def overview() -> str:
@@ -137,7 +142,8 @@ def overview() -> str:
 def build_parser() -> Parser:
     parser = Parser(prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
                     description="Write positional encodings, biases, frequencies and the attention walkthrough "
-                                "to .npy, .csv, .npz or .png, with no display.",
+                                "to .npy, .csv, .npz, .png, .svg or .pdf, and a lecture deck's handout to .pdf, "
+                                "with no display.",
                     epilog=overview())
     subparsers = parser.add_subparsers(dest="kind", metavar="KIND", required=True,
                                        title="subcommands (one per output kind)")
@@ -148,6 +154,10 @@ def build_parser() -> Parser:
     walk = subparsers.add_parser("walkthrough", help=WALKTHROUGH_HELP, description=f"Export {WALKTHROUGH_HELP}.")
     add_out(walk)
     cli_real_models.add_parsers(subparsers)
+    deck = subparsers.add_parser("deck", help=DECK_HELP, description=f"Write {DECK_HELP}.")
+    deck.add_argument("deck", metavar="DECK.posdeck", help="the lecture deck to print")
+    deck.add_argument("--lang", choices=("en", "zh"), default="en", help="language of titles, notes and plots")
+    deck.add_argument("--out", required=True, metavar="FILE.pdf", help="the handout to write (.pdf)")
     return parser
 
 
@@ -219,31 +229,42 @@ def export_kind(args: argparse.Namespace) -> str:
     path = checked_out(args.out)
     method = chosen_method(kind, args.method)
     resolved = method.resolve(kind, given_values(args, kind, method))
-    png = path.suffix.lower() == ".png"
-    if args.png_width is not None and not png:
+    suffix = path.suffix.lower()
+    if args.png_width is not None and suffix != ".png":
         raise InputError(f"{WIDTH.flag} applies to .png files only, not {path.name}")
-    if png:
+    if suffix in FIGURE_SUFFIXES:
         width = WIDTH.coerce(WIDTH.default if args.png_width is None else args.png_width)
-        # The offscreen platform warns about window features it lacks; success prints one line only.
-        os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
-        from .app.export import render_png
+        quiet_qt()
+        from .app.export import render_figure
 
-        render_png(kind, method.name, resolved, path, width=width)
+        render_figure(kind, method.name, resolved, path, width=width)
         return f"wrote the {method.name} {kind} figure to {path}"
-    if path.suffix.lower() == ".csv":
+    if suffix == ".csv":
         csv_budget(method, kind, resolved)
-    array = method.compute(kind, resolved)
-    if array.dtype.kind == "f":
-        array = array.astype(np.float64, copy=False)
-    write_arrays(path, {kind: array})
+    array = method.compute(kind, resolved)  # in the dtype the method computes: float32 stays float32
+    write_arrays(path, {kind: array}, provenance(method.name, kind, resolved))
     return f"wrote {method.name} {kind} {array.shape} {array.dtype} to {path}"
+
+
+def quiet_qt() -> None:
+    """The offscreen platform warns about window features it lacks; success prints one line only."""
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
+
+
+def export_deck(args: argparse.Namespace) -> str:
+    path = checked_out(args.out, (".pdf",))
+    quiet_qt()
+    from .app.export import export_handout
+
+    pages = export_handout(args.deck, path, args.lang)
+    return f"wrote a handout of {pages} pages to {path}"
 
 
 def export_walkthrough(args: argparse.Namespace) -> str:
     path = checked_out(args.out, (".npz",))
     arrays = trace()
     arrays.update({f"article_{k}": v for k, v in trace(rounded=True).items() if k in ("weights", "outputs")})
-    write_arrays(path, arrays)
+    write_arrays(path, arrays, provenance("walkthrough", "the seed-001 worked example"))
     return f"wrote the walkthrough ({', '.join(arrays)}) to {path}"
 
 
@@ -255,14 +276,13 @@ def export_main(argv: list[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as done:  # --help printed
             return int(done.code or 0)
-        if args.kind == "walkthrough":
-            message = export_walkthrough(args)
-        elif args.kind in cli_real_models.KINDS:
+        if args.kind in cli_real_models.KINDS:
             message = cli_real_models.export(args)
         elif config_export.wanted(args):
             message = config_export.export(args, checked_out)
         else:
-            message = export_kind(args)
+            run = {"walkthrough": export_walkthrough, "deck": export_deck}.get(args.kind, export_kind)
+            message = run(args)
     except (UsageError, InputError) as error:
         print(f"{PROG}: {printable(str(error))}", file=sys.stderr)  # argparse's words too: one line
         return 2

@@ -155,35 +155,58 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_csv(handle: BinaryIO | io.TextIOBase, array: np.ndarray) -> None:
-    """Write ``array`` as CSV. 1-D: ``index,value`` rows; 2-D: a header of column indices then
-    ``row,values...``; 3-D (heads, queries, keys): long format ``head,query,key,value``.
-    Integers are written as integers, floats with 17 significant digits (exact round trip)."""
+def provenance(method: str, what: str, params: dict | None = None) -> str:
+    """One line naming the app and its version, the method, what was exported and its parameters: every
+    exported figure and table carries it, so a file found later says how to make it again."""
+    from . import __version__
+
+    settings = ", ".join(f"{name}={value}" for name, value in (params or {}).items())
+    return f"PosEnc Explorer {__version__}; method {method}; {what}" + (f"; {settings}" if settings else "")
+
+
+def shortest_texts(values: np.ndarray) -> list[str]:
+    """Each value as the shortest text that reads back as the same number of the array's own dtype
+    (numpy's round-trip formatting), so float32 data is not padded to float64's 17 digits."""
+    if values.dtype.kind in "iub":
+        return [str(int(v)) for v in values.tolist()]
+    if values.dtype == np.float64:
+        return [repr(v) for v in values.tolist()]  # Python's repr is the shortest round trip of a double
+    return [str(v) for v in values]  # numpy scalars print their own dtype's shortest round trip
+
+
+def write_csv(handle: BinaryIO | io.TextIOBase, array: np.ndarray, comment: str = "") -> None:
+    """Write ``array`` as CSV, after a ``# comment`` line when given (numpy.loadtxt, pandas with
+    ``comment="#"`` and R skip it). 1-D: ``index,value`` rows; 2-D: a header of column indices then
+    ``row,values...``; 3-D (heads, queries, keys): long format ``head,query,key,value``."""
     array = np.asarray(array)
-    value = "%d" if array.dtype.kind in "iub" else "%.17g"
-
-    def header(text: str) -> None:
-        handle.write(text.encode() if not isinstance(handle, io.TextIOBase) else text)
-
-    if array.ndim == 1:
-        header("index,value\n")
-        np.savetxt(handle, np.column_stack([np.arange(len(array)), array]), delimiter=",", fmt=["%d", value])
-    elif array.ndim == 2:
-        header("row," + ",".join(str(c) for c in range(array.shape[1])) + "\n")
-        np.savetxt(handle, np.column_stack([np.arange(array.shape[0]), array]), delimiter=",",
-                   fmt=["%d"] + [value] * array.shape[1])
-    elif array.ndim == 3:
-        header("head,query,key,value\n")
-        h, q, k = np.indices(array.shape).reshape(3, -1)
-        np.savetxt(handle, np.column_stack([h, q, k, array.ravel()]), delimiter=",",
-                   fmt=["%d", "%d", "%d", value])
-    else:
+    if array.ndim not in (1, 2, 3):
         raise InputError("CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)", array.ndim)
+    text_handle = isinstance(handle, io.TextIOBase)
+
+    def put(lines: list[str]) -> None:
+        text = "".join(lines)
+        handle.write(text if text_handle else text.encode("utf-8"))
+
+    if comment:
+        put(["# " + " ".join(comment.splitlines()) + "\n"])
+    if array.ndim == 1:
+        put(["index,value\n"])
+        put([f"{i},{v}\n" for i, v in enumerate(shortest_texts(array))])
+    elif array.ndim == 2:
+        put(["row," + ",".join(str(c) for c in range(array.shape[1])) + "\n"])
+        for row, values in enumerate(array):
+            put([f"{row}," + ",".join(shortest_texts(values)) + "\n"])
+    else:
+        put(["head,query,key,value\n"])
+        for head in range(array.shape[0]):
+            for query in range(array.shape[1]):
+                put([f"{head},{query},{key},{v}\n" for key, v in enumerate(shortest_texts(array[head, query]))])
 
 
-def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray]) -> None:
+def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray], comment: str = "") -> None:
     """Write named arrays, streamed into the temporary file: .npz keeps all of them by name; .npy and
-    .csv the first (main) one. The app's data export and the command line's both write this way."""
+    .csv the first (main) one. ``comment`` (``provenance``) heads a CSV. The app's data export and the
+    command line's both write this way."""
     path = Path(path)
     if not arrays:
         raise InputError("this view shows no data yet")
@@ -192,7 +215,7 @@ def write_arrays(path: str | os.PathLike, arrays: dict[str, np.ndarray]) -> None
         raise InputError("cannot write {0}: use one of {1}", path.name, ", ".join(DATA_SUFFIXES))
     main = np.asarray(next(iter(arrays.values())))
     if suffix == ".csv":
-        write_atomic(path, lambda handle: write_csv(handle, main))
+        write_atomic(path, lambda handle: write_csv(handle, main, comment))
     elif suffix == ".npy":
         write_atomic(path, lambda handle: np.save(handle, main))
     else:

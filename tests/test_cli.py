@@ -36,7 +36,8 @@ def written(tmp_path, capsys, *words, name="out.npy"):
         with np.load(path) as data:
             return dict(data)
     if name.endswith(".csv"):
-        return np.loadtxt(path, delimiter=",", skiprows=1)
+        assert path.read_text().startswith("# PosEnc Explorer ")  # the provenance line, then the header
+        return np.loadtxt(path, delimiter=",", skiprows=2)
     return np.load(path)
 
 
@@ -213,7 +214,7 @@ def test_every_output_of_every_method_exports(tmp_path, capsys, kind, method):
     array = written(tmp_path, capsys, kind, "--method", method)
     expected = registry.get(method).compute(kind)
     assert array.shape == expected.shape
-    assert array.dtype == (np.float64 if expected.dtype.kind == "f" else expected.dtype)
+    assert array.dtype == expected.dtype
     assert np.array_equal(array, expected)
 
 
@@ -393,7 +394,7 @@ def test_existing_file_kept_when_the_new_write_fails(tmp_path, capsys, monkeypat
     out = tmp_path / "table.csv"
     out.write_text("old table\n")
 
-    def fail_half_way(handle, array):
+    def fail_half_way(handle, array, comment):
         handle.write(b"row,0,1\n0,0.5,")
         raise OSError(28, "No space left on device")
 
@@ -408,7 +409,7 @@ def test_interrupted_write_leaves_no_trace(tmp_path, capsys, monkeypatch):
     out = tmp_path / "pe.csv"
     out.write_text("old\n")
 
-    def interrupted(handle, array):
+    def interrupted(handle, array, comment):
         handle.write(b"row,0\n")
         raise KeyboardInterrupt
 

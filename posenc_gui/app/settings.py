@@ -29,10 +29,11 @@ LANGUAGE_KEY = "look/language"
 SEQUENTIAL_MAP_KEY = "look/sequential_map"
 DIVERGING_MAP_KEY = "look/diverging_map"
 LAST_DECK_KEY = "files/last_deck"
+LAST_FOLDER_KEY = "files/last_folder"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 OWN_KEYS = (THEME_KEY, TEXT_SCALE_KEY, LANGUAGE_KEY, SEQUENTIAL_MAP_KEY, DIVERGING_MAP_KEY, LAST_DECK_KEY,
-            GEOMETRY_KEY, STATE_KEY)
+            LAST_FOLDER_KEY, GEOMETRY_KEY, STATE_KEY)
 MAX_FILE_BYTES = 64 * 1024  # the app's own keys take a few KiB: a longer file was not written by the app
 
 
@@ -44,6 +45,7 @@ class Preferences:
     text_scale: float = 1.0
     language: str = ""
     last_deck: str = ""
+    last_folder: str = ""  # where the last file was opened or saved: the next file dialog starts there
     sequential_map: str = style.SEQUENTIAL_MAPS[0]
     diverging_map: str = style.DIVERGING_MAPS[0]
 
@@ -177,6 +179,7 @@ def load(settings: Store | QSettings) -> Preferences:
     scale = _scale(settings)
     language = _text(settings, LANGUAGE_KEY, i18n.LANGUAGES)
     last_deck = _text(settings, LAST_DECK_KEY)
+    last_folder = _text(settings, LAST_FOLDER_KEY)
     sequential = _text(settings, SEQUENTIAL_MAP_KEY, style.SEQUENTIAL_MAPS)
     diverging = _text(settings, DIVERGING_MAP_KEY, style.DIVERGING_MAPS)
     return Preferences(
@@ -184,6 +187,7 @@ def load(settings: Store | QSettings) -> Preferences:
         text_scale=defaults.text_scale if scale is None else scale,
         language=defaults.language if language is None else language,
         last_deck=defaults.last_deck if last_deck is None else last_deck,
+        last_folder=defaults.last_folder if last_folder is None else last_folder,
         sequential_map=defaults.sequential_map if sequential is None else sequential,
         diverging_map=defaults.diverging_map if diverging is None else diverging,
     )
@@ -194,6 +198,7 @@ def save(settings: Store | QSettings, preferences: Preferences) -> None:
     settings.setValue(TEXT_SCALE_KEY, float(preferences.text_scale))
     settings.setValue(LANGUAGE_KEY, preferences.language)
     settings.setValue(LAST_DECK_KEY, preferences.last_deck)
+    settings.setValue(LAST_FOLDER_KEY, preferences.last_folder)
     settings.setValue(SEQUENTIAL_MAP_KEY, preferences.sequential_map)
     settings.setValue(DIVERGING_MAP_KEY, preferences.diverging_map)
     settings.sync()

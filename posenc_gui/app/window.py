@@ -264,11 +264,12 @@ class MainWindow(QMainWindow):
         self._command("save_scene", self.tr("Save scene &as…"), self._ask_save_scene, ["Ctrl+Shift+S"], menu)
         self._command("save_deck", self.tr("Save &deck as…"), self._ask_save_deck, [], menu)
         menu.addSeparator()
-        self._command("export_png", self.tr("&Export figure as PNG…"), self._ask_export_png, [QKeySequence.Save],
-                      menu)
+        self._command("export_png", self.tr("&Export figure (PNG, SVG, PDF)…"), self._ask_export_figure,
+                      [QKeySequence.Save], menu)
         self._command("export_data", self.tr("Export &data (CSV, NPY, NPZ)…"), self._ask_export_data, ["Ctrl+E"],
                       menu)
         self._command("copy_figure", self.tr("&Copy figure"), self.copy_figure, ["Ctrl+Shift+C"], menu)
+        self._command("export_handout", self.tr("Export &handout (PDF)…"), self._ask_export_handout, [], menu)
         menu.addSeparator()
         self._command("quit", self.tr("&Quit"), self.close, [QKeySequence.Quit, "Ctrl+Q"], menu)
 
@@ -781,15 +782,36 @@ class MainWindow(QMainWindow):
         image = view.grab().toImage()
         return image if width is None else image.scaledToWidth(width, Qt.SmoothTransformation)
 
-    def export_png(self, path: str | Path, width: int | None = None) -> bool:
-        return self._write(lambda: write_bytes_atomic(Path(path), export.png_bytes(self.figure(width))), path)
+    def record(self) -> str:
+        """What an exported file records of how it was made: app version, method, view, parameters."""
+        scene = self.model.scene
+        return export.provenance(scene.method, f"{scene.view} view", scene.params)
+
+    def export_figure(self, path: str | Path, width: int | None = None) -> bool:
+        """Write the figure as .png (at ``width`` pixels), or as a vector .svg / .pdf."""
+        def write() -> None:
+            suffix = export.figure_suffix(path)
+            view = self.current_view
+            if suffix == ".png":
+                data = export.png_bytes(self.figure(width), self.record())
+            elif view.graphics.isVisible():
+                data = export.figure_bytes(view, suffix, record=self.record())
+            else:
+                data = export.image_document(self.figure(), suffix, self.record())
+            write_bytes_atomic(Path(path), data)
+        return self._write(write, path)
 
     def export_data(self, path: str | Path) -> bool:
         """Write the arrays shown, in a worker (a large archive takes seconds); Cancel in its progress dialog leaves
         the old file as it was."""
-        arrays = dict(self.current_view.shown)
+        arrays, record = dict(self.current_view.shown), self.record()
         label = self.tr("Writing {0}…").format(Path(path).name)
-        return self._write(lambda: run_with_progress(self, label, lambda: export.write_arrays(path, arrays)), path)
+        return self._write(lambda: run_with_progress(self, label, lambda: export.write_arrays(path, arrays, record)),
+                           path)
+
+    def export_handout(self, path: str | Path) -> bool:
+        """A PDF of the deck, one page per scene, in the interface language and the light theme (for paper)."""
+        return self._write(lambda: export.write_handout(self.current_deck(), path, self.language), path)
 
     def copy_figure(self) -> None:
         QApplication.clipboard().setImage(self.figure())
@@ -808,55 +830,77 @@ class MainWindow(QMainWindow):
         return True
 
     def _start_folder(self) -> str:
-        last = Path(self.preferences.last_deck)
-        return str(last.parent) if self.preferences.last_deck and last.parent.is_dir() else str(Path.home())
+        """Where a file dialog opens: the folder of the last file opened or saved, else the last deck's."""
+        for folder in (self.preferences.last_folder, self.preferences.last_deck and str(Path(self.preferences.last_deck).parent)):
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
+
+    def _remember_folder(self, path: str) -> str:
+        if path:
+            self.preferences.last_folder = str(Path(path).resolve().parent)
+            self._save_preferences()
+        return path
+
+    def _ask_open(self, title: str, filters: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, title, self._start_folder(), filters)
+        return self._remember_folder(path)
 
     def _ask_open_deck(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lecture deck"), self._start_folder(),
-                                              self.tr("Lecture decks (*.posdeck *.json);;All files (*)"))
+        path = self._ask_open(self.tr("Open lecture deck"), self.tr("Lecture decks (*.posdeck *.json);;All files (*)"))
         if path:
             self.open_deck(path)
 
     def _ask_open_scene(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open scene"), self._start_folder(),
-                                              self.tr("Scenes (*.json);;All files (*)"))
+        path = self._ask_open(self.tr("Open scene"), self.tr("Scenes (*.json);;All files (*)"))
         if path:
             self.open_scene(path)
 
-    def _ask_save(self, title: str, name: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._start_folder()) / name), filters)
-        return path
+    def _ask_save(self, title: str, name: str, filters: str) -> tuple[str, str]:
+        """The chosen path and filter; the path gets the filter's suffix when it has none of its own."""
+        path, chosen = QFileDialog.getSaveFileName(self, title, str(Path(self._start_folder()) / name), filters)
+        suffix = chosen[chosen.find("*.") + 1:].split()[0].rstrip(")") if "*." in chosen else ""
+        if path and suffix and not Path(path).suffix:
+            path += suffix
+        return self._remember_folder(path), suffix
 
     def _ask_save_scene(self) -> None:
-        path = self._ask_save(self.tr("Save scene"), "scene.json", self.tr("Scenes (*.json)"))
+        path, _ = self._ask_save(self.tr("Save scene"), "scene.json", self.tr("Scenes (*.json)"))
         if path:
             self.save_scene(path)
 
     def _ask_save_deck(self) -> None:
-        path = self._ask_save(self.tr("Save deck"), "lecture.posdeck", self.tr("Lecture decks (*.posdeck *.json)"))
+        path, _ = self._ask_save(self.tr("Save deck"), "lecture.posdeck", self.tr("Lecture decks (*.posdeck *.json)"))
         if path:
             self.save_deck(path)
 
-    def _ask_export_png(self) -> None:
-        width, ok = QInputDialog.getInt(
-            self, self.tr("Export figure as PNG"),
-            self.tr("Width in pixels (the height follows the figure; text scales with it):"),
-            SUGGESTED_PNG_WIDTH, 16, export.MAX_PNG_SIDE, 100)
-        if not ok:
+    def _ask_export_figure(self) -> None:
+        filters = ";;".join((self.tr("PNG image (*.png)"), self.tr("SVG vector drawing (*.svg)"),
+                             self.tr("PDF vector document (*.pdf)")))
+        path, _ = self._ask_save(self.tr("Export figure"), self.model.scene.view, filters)
+        if not path:
             return
-        path = self._ask_save(self.tr("Export figure as PNG"), f"{self.model.scene.view}.png",
-                              self.tr("PNG images (*.png)"))
-        if path:
-            self.export_png(path if path.lower().endswith(".png") else path + ".png", width)
+        width = None
+        if Path(path).suffix.lower() == ".png":
+            width, ok = QInputDialog.getInt(
+                self, self.tr("Export figure as PNG"),
+                self.tr("Width in pixels (the height follows the figure; text scales with it):"),
+                SUGGESTED_PNG_WIDTH, 16, export.MAX_PNG_SIDE, 100)
+            if not ok:
+                return
+        self.export_figure(path, width)
 
     def _ask_export_data(self) -> None:
-        filters = {self.tr("CSV table, main array (*.csv)"): ".csv", self.tr("NumPy array, main array (*.npy)"): ".npy",
-                   self.tr("NumPy archive, every array shown (*.npz)"): ".npz"}
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export data"),
-                                                   str(Path(self._start_folder()) / self.model.scene.view),
-                                                   ";;".join(filters))
+        filters = ";;".join((self.tr("CSV table, main array (*.csv)"), self.tr("NumPy array, main array (*.npy)"),
+                             self.tr("NumPy archive, every array shown (*.npz)")))
+        path, _ = self._ask_save(self.tr("Export data"), self.model.scene.view, filters)
         if path:
-            self.export_data(path if Path(path).suffix.lower() in export.DATA_SUFFIXES else path + filters[chosen])
+            self.export_data(path)
+
+    def _ask_export_handout(self) -> None:
+        path, _ = self._ask_save(self.tr("Export handout"), "handout.pdf", self.tr("PDF documents (*.pdf)"))
+        if path:
+            self.export_handout(path)
 
     # -- look -----------------------------------------------------------------------------------
     @property

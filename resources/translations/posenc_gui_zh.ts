@@ -904,7 +904,7 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="735"/>
+        <location filename="../../posenc_gui/app/window.py" line="736"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
@@ -945,8 +945,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="267"/>
-        <source>&amp;Export figure as PNG…</source>
-        <translation>导出图像为 PNG(&amp;E)…</translation>
+        <source>&amp;Export figure (PNG, SVG, PDF)…</source>
+        <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="269"/>
@@ -959,305 +959,334 @@ turns made: {1}</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="273"/>
+        <location filename="../../posenc_gui/app/window.py" line="272"/>
+        <source>Export &amp;handout (PDF)…</source>
+        <translation>导出讲义(&amp;H)（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="274"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="276"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="282"/>
+        <location filename="../../posenc_gui/app/window.py" line="283"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="284"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="287"/>
+        <location filename="../../posenc_gui/app/window.py" line="288"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="289"/>
+        <location filename="../../posenc_gui/app/window.py" line="290"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="292"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="294"/>
+        <location filename="../../posenc_gui/app/window.py" line="295"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="303"/>
+        <location filename="../../posenc_gui/app/window.py" line="304"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="306"/>
+        <location filename="../../posenc_gui/app/window.py" line="307"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="311"/>
+        <location filename="../../posenc_gui/app/window.py" line="312"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="312"/>
+        <location filename="../../posenc_gui/app/window.py" line="313"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="323"/>
+        <location filename="../../posenc_gui/app/window.py" line="324"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="323"/>
+        <location filename="../../posenc_gui/app/window.py" line="324"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="323"/>
+        <location filename="../../posenc_gui/app/window.py" line="324"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="327"/>
+        <location filename="../../posenc_gui/app/window.py" line="328"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="328"/>
+        <location filename="../../posenc_gui/app/window.py" line="329"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="330"/>
+        <location filename="../../posenc_gui/app/window.py" line="331"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="344"/>
+        <location filename="../../posenc_gui/app/window.py" line="345"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="347"/>
+        <location filename="../../posenc_gui/app/window.py" line="348"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="349"/>
+        <location filename="../../posenc_gui/app/window.py" line="350"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="353"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="353"/>
+        <location filename="../../posenc_gui/app/window.py" line="354"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="357"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="357"/>
+        <location filename="../../posenc_gui/app/window.py" line="358"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="361"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="363"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="368"/>
+        <location filename="../../posenc_gui/app/window.py" line="369"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="371"/>
+        <location filename="../../posenc_gui/app/window.py" line="372"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="491"/>
-        <location filename="../../posenc_gui/app/window.py" line="624"/>
-        <location filename="../../posenc_gui/app/window.py" line="629"/>
+        <location filename="../../posenc_gui/app/window.py" line="492"/>
+        <location filename="../../posenc_gui/app/window.py" line="625"/>
+        <location filename="../../posenc_gui/app/window.py" line="630"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="694"/>
+        <location filename="../../posenc_gui/app/window.py" line="695"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="730"/>
+        <location filename="../../posenc_gui/app/window.py" line="731"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="732"/>
+        <location filename="../../posenc_gui/app/window.py" line="733"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="734"/>
+        <location filename="../../posenc_gui/app/window.py" line="735"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="738"/>
+        <location filename="../../posenc_gui/app/window.py" line="739"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="744"/>
+        <location filename="../../posenc_gui/app/window.py" line="745"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="779"/>
+        <location filename="../../posenc_gui/app/window.py" line="780"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="791"/>
+        <location filename="../../posenc_gui/app/window.py" line="808"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="796"/>
+        <location filename="../../posenc_gui/app/window.py" line="818"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="805"/>
+        <location filename="../../posenc_gui/app/window.py" line="827"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="807"/>
+        <location filename="../../posenc_gui/app/window.py" line="829"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="815"/>
+        <location filename="../../posenc_gui/app/window.py" line="850"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="816"/>
+        <location filename="../../posenc_gui/app/window.py" line="850"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="821"/>
+        <location filename="../../posenc_gui/app/window.py" line="855"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="822"/>
+        <location filename="../../posenc_gui/app/window.py" line="855"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="831"/>
+        <location filename="../../posenc_gui/app/window.py" line="868"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="831"/>
+        <location filename="../../posenc_gui/app/window.py" line="868"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="836"/>
+        <location filename="../../posenc_gui/app/window.py" line="873"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="836"/>
+        <location filename="../../posenc_gui/app/window.py" line="873"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="842"/>
-        <location filename="../../posenc_gui/app/window.py" line="847"/>
+        <location filename="../../posenc_gui/app/window.py" line="878"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="878"/>
+        <source>SVG vector drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="879"/>
+        <source>PDF vector document (*.pdf)</source>
+        <translation>PDF 矢量文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="880"/>
+        <source>Export figure</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="886"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="843"/>
+        <location filename="../../posenc_gui/app/window.py" line="887"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="848"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
+        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <source>Export handout</source>
+        <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="853"/>
+        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="894"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="853"/>
+        <location filename="../../posenc_gui/app/window.py" line="894"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="854"/>
+        <location filename="../../posenc_gui/app/window.py" line="895"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="855"/>
+        <location filename="../../posenc_gui/app/window.py" line="896"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -2957,282 +2986,282 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="187"/>
+        <location filename=".registry_strings.py" line="189"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="188"/>
+        <location filename=".registry_strings.py" line="190"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="189"/>
+        <location filename=".registry_strings.py" line="191"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="190"/>
+        <location filename=".registry_strings.py" line="192"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="191"/>
+        <location filename=".registry_strings.py" line="193"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="192"/>
+        <location filename=".registry_strings.py" line="194"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="195"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="196"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="197"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="198"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="262"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
@@ -3248,362 +3277,373 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="184"/>
-        <source>no figure for {0}; PNG export draws: {1}</source>
-        <translation>{0} 没有对应的图；PNG 导出可以绘制：{1}</translation>
+        <source>cannot write {0}: a figure is written as {1}</source>
+        <oldsource>no figure for {0}; PNG export draws: {1}</oldsource>
+        <translation>无法写入 {0}：图像只能保存为 {1}</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="185"/>
+        <source>no figure for {0}; figures are drawn of: {1}</source>
+        <translation>{0} 没有对应的图；可以绘制的有：{1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="186"/>
+        <source>the deck has no scenes: a handout needs at least one</source>
+        <translation>讲稿中没有场景：讲义至少需要一个场景</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="187"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="186"/>
+        <location filename=".registry_strings.py" line="188"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="230"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="231"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="232"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="233"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="234"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="235"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="273"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="297"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>

@@ -587,7 +587,7 @@ def test_a_refused_deck_or_export_is_told_in_the_interface_language(window, tmp_
 # -- export -------------------------------------------------------------------------------------
 def test_export_png_at_a_chosen_width(window, tmp_path):
     path = tmp_path / "figure.png"
-    assert window.export_png(path, 800)
+    assert window.export_figure(path, 800)
     image = QImage(str(path))
     assert image.width() == 800 and image.height() > 0
 
@@ -596,10 +596,10 @@ def test_a_page_of_text_exports_as_shown(window, tmp_path):
     page = next(key for key in VIEWS if VIEWS[key][2].group == "reference")
     window.model.set_view(page)
     assert not window.current_view.graphics.isVisible()
-    assert window.export_png(tmp_path / "page.png", 640)
+    assert window.export_figure(tmp_path / "page.png", 640)
     image = QImage(str(tmp_path / "page.png"))
     assert image.width() == 640 and len({image.pixel(x, y) for x in range(0, 640, 7) for y in range(0, 200, 7)}) > 2
-    assert not window.export_png(tmp_path / "tiny.png", 3)
+    assert not window.export_figure(tmp_path / "tiny.png", 3)
     assert "16" in window.error_label.text()
 
 
@@ -610,8 +610,9 @@ def test_export_data(window, tmp_path, suffix):
     shown = window.current_view.shown
     main = next(iter(shown.values()))
     if suffix == ".csv":
-        table = np.loadtxt(path, delimiter=",", skiprows=1)
-        np.testing.assert_allclose(table[:, 1:], main, rtol=1e-12)
+        assert path.read_text().startswith("# PosEnc Explorer ")
+        table = np.loadtxt(path, delimiter=",", skiprows=2, dtype=main.dtype)
+        np.testing.assert_array_equal(table[:, 1:], main)
     elif suffix == ".npy":
         np.testing.assert_array_equal(np.load(path), main)
     else:
@@ -627,7 +628,7 @@ def test_a_failed_export_leaves_no_file(window, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", refuse)
     for name in ("figure.png", "data.npz", "data.csv"):
-        write = window.export_png if name.endswith(".png") else window.export_data
+        write = window.export_figure if name.endswith(".png") else window.export_data
         assert not write(tmp_path / name)
         assert "No space left on device" in window.error_label.text()
     assert not [p.name for p in tmp_path.iterdir() if p.is_file()]  # neither the file nor a temporary one

@@ -1,0 +1,213 @@
+"""Slide-ready export: PNG whose text and legends scale with its width, SVG and PDF as vector files read back
+by parsing them, provenance in every file, CSV numbers in their dtype's shortest form, the deck handout, and
+file dialogs that remember their folder."""
+
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QImage
+
+from posenc_gui import __version__, cli, files
+from posenc_gui.app import export, settings as prefs
+from posenc_gui.app.state import Scene
+from posenc_gui.app.window import MainWindow
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def encoding_view(qapp):
+    view = export.drawn_view(Scene(method="sinusoidal", params={"seq_len": 32, "d_model": 64}, view="encoding"))
+    yield view
+    view.close()
+
+
+def ink_box(image: QImage, left: float, top: float, right: float, bottom: float) -> tuple[int, int]:
+    """Width and height, in pixels, of what is not background inside a fractional window of ``image``."""
+    image = image.convertToFormat(QImage.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    h, w = image.height(), image.width()
+    part = pixels[int(top * h):int(bottom * h), int(left * w):int(right * w), :3].astype(int)
+    ink = np.abs(part - part[0, -1]).sum(axis=2) > 60
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    return int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1)
+
+
+def test_a_wide_png_scales_the_legend_with_the_figure(encoding_view):
+    # The legend (dim 6 ... dim 9) is the top of the last column; at 3x the width its ink is 3x as wide.
+    window = (0.93, 0.0, 1.0, 0.2)
+    small = ink_box(export.view_image(encoding_view, 800), *window)
+    large = ink_box(export.view_image(encoding_view, 2400), *window)
+    assert small[0] > 10
+    assert large[0] == pytest.approx(3 * small[0], rel=0.15) and large[1] == pytest.approx(3 * small[1], rel=0.15)
+
+
+def test_svg_is_a_vector_drawing_with_text_paths_an_embedded_heatmap_and_the_record(encoding_view):
+    record = files.provenance("sinusoidal", "encoding", {"seq_len": 32})
+    root = ET.fromstring(export.svg_bytes(encoding_view, record))
+    assert root.tag == f"{SVG}svg"
+    texts = {"".join(t.itertext()).strip() for t in root.iter(f"{SVG}text")}
+    assert {"position", "dimension", "value", "30"} <= texts
+    assert len(list(root.iter(f"{SVG}polyline"))) + len(list(root.iter(f"{SVG}path"))) > 10
+    images = list(root.iter(f"{SVG}image"))
+    assert images and images[0].get("{http://www.w3.org/1999/xlink}href").startswith("data:image/png;base64,")
+    assert root.find(f"{SVG}desc").text == record and f"PosEnc Explorer {__version__}" in record
+
+
+def test_svg_drawn_back_matches_the_png(encoding_view):
+    """The axes, replayed from pyqtgraph's cached QPictures, keep the scale of the data they label
+    (on a 72-dpi vector device they shrank to 3/4 beside their plots)."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    png = export.view_image(encoding_view, 800).convertToFormat(QImage.Format_RGB32)
+    drawn = QImage(png.size(), QImage.Format_RGB32)
+    drawn.fill(Qt.white)
+    painter = QPainter(drawn)
+    QSvgRenderer(export.svg_bytes(encoding_view)).render(painter)
+    painter.end()
+
+    def grey(image):
+        bits = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+        return bits[:, :image.width(), :3].astype(float).mean(axis=2)
+
+    assert np.abs(grey(png) - grey(drawn)).mean() < 2.5  # 1.5 when aligned, 3.6 with the axes at 3/4
+
+
+def pdf_text(data: bytes, record: str) -> None:
+    assert data.startswith(b"%PDF-")
+    assert b"/Subtype /Image" in data and b"/Font" in data  # the heatmap embedded, text kept as text
+    assert b"/DCTDecode" not in data  # heatmap cells exact, not JPEG
+    assert record.encode("utf-16-be") in data  # the Creator entry
+
+
+def test_pdf_is_vector_with_an_image_fonts_and_the_record(encoding_view):
+    record = files.provenance("sinusoidal", "encoding", {"seq_len": 32})
+    pdf_text(export.pdf_bytes(encoding_view, record), record)
+
+
+def test_png_records_method_parameters_and_version(encoding_view, tmp_path):
+    record = files.provenance("sinusoidal", "encoding", {"seq_len": 32, "d_model": 64})
+    path = tmp_path / "pe.png"
+    path.write_bytes(export.png_bytes(export.view_image(encoding_view, 400), record))
+    image = QImage(str(path))
+    assert image.text("Description") == record and image.text("Software") == f"PosEnc Explorer {__version__}"
+
+
+# -- CSV ----------------------------------------------------------------------------------------------
+
+def test_csv_writes_each_dtype_in_its_shortest_round_trip_form():
+    rng = np.random.default_rng(3)
+    for dtype in (np.float32, np.float64, np.float16):
+        array = rng.standard_normal((5, 7)).astype(dtype)
+        handle = io.BytesIO()
+        files.write_csv(handle, array, "PosEnc Explorer; method test")
+        text = handle.getvalue().decode()
+        assert text.startswith("# PosEnc Explorer; method test\nrow,0,1,2")
+        back = np.loadtxt(io.StringIO(text), delimiter=",", skiprows=2, dtype=dtype)[:, 1:]
+        assert np.array_equal(back, array)
+        longest = max(len(cell) for line in text.splitlines()[2:] for cell in line.split(","))
+        assert longest <= {np.float16: 10, np.float32: 15, np.float64: 24}[dtype]
+    handle = io.BytesIO()
+    files.write_csv(handle, np.array([0.1, 1 / 3], np.float32))
+    assert handle.getvalue() == b"index,value\n0,0.1\n1,0.33333334\n"
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+def run(capsys, *words):
+    status = cli.export_main([str(w) for w in words])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_the_command_line_writes_vector_figures(tmp_path, capsys, suffix):
+    out = tmp_path / f"slopes{suffix}"
+    assert run(capsys, "slopes", "--heads", 8, "--out", out)[:3:2] == (0, "")
+    data = out.read_bytes()
+    if suffix == ".svg":
+        assert ET.fromstring(data).find(f"{SVG}desc").text.startswith(f"PosEnc Explorer {__version__}; method alibi")
+    else:
+        assert "method alibi; slopes; heads=8".encode("utf-16-be") in data
+    status, _, err = run(capsys, "slopes", "--width", 800, "--out", tmp_path / f"again{suffix}")
+    assert status == 2 and ".png files only" in err and not (tmp_path / f"again{suffix}").exists()
+
+
+def test_the_command_line_keeps_the_computed_dtype_and_records_it_in_the_csv(tmp_path, capsys):
+    out = tmp_path / "rope.csv"
+    assert run(capsys, "encoding", "--method", "rope", "--seq-len", 8, "--d-model", 8, "--out", out)[0] == 0
+    first = out.read_text().splitlines()[0]
+    assert first.startswith(f"# PosEnc Explorer {__version__}; method rope; encoding; seq_len=8, d_model=8")
+
+
+def two_scene_deck(tmp_path):
+    scenes = [{"method": "sinusoidal", "view": "encoding", "title": "Waves", "notes": "Point at the top rows."},
+              {"method": "alibi", "view": "bias", "title": "Penalties", "notes": "Ask: which head looks furthest?"}]
+    path = tmp_path / "two.posdeck"
+    path.write_text(json.dumps({"version": 1, "title": "Two", "scenes": scenes}))
+    return path
+
+
+def test_the_handout_has_one_page_per_scene(tmp_path, capsys):
+    out = tmp_path / "handout.pdf"
+    status, stdout, err = run(capsys, "deck", two_scene_deck(tmp_path), "--lang", "en", "--out", out)
+    assert (status, err) == (0, "") and "2 pages" in stdout
+    data = out.read_bytes()
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page/") == 2
+    assert b"/Subtype /Image" in data and b"/Font" in data
+    assert run(capsys, "deck", two_scene_deck(tmp_path), "--out", tmp_path / "h.png")[0] == 2
+    status, _, err = run(capsys, "deck", tmp_path / "missing.posdeck", "--out", tmp_path / "h.pdf")
+    assert status == 2 and err.count("\n") == 1 and not (tmp_path / "h.pdf").exists()
+
+
+# -- the window -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def window(qtbot, qapp, tmp_path):
+    """A window whose QSettings() is an ini file under tmp_path."""
+    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
+    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    win = MainWindow(settings=QSettings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_the_window_exports_vector_figures_and_a_handout(window, tmp_path, suffix):
+    assert window.export_figure(tmp_path / f"figure{suffix}")
+    assert f"method {window.model.scene.method}" in (tmp_path / f"figure{suffix}").read_bytes().decode(
+        "utf-8" if suffix == ".svg" else "utf-16-be", errors="ignore")
+    assert not window.export_figure(tmp_path / "figure.gif") and "figure.gif" in window.error_label.text()
+
+
+def test_the_window_exports_a_handout_of_its_deck(window, tmp_path):
+    assert window.open_deck(two_scene_deck(tmp_path))
+    assert window.export_handout(tmp_path / "handout.pdf")
+    assert (tmp_path / "handout.pdf").read_bytes().count(b"/Type /Page\n") == 2
+
+
+def test_file_dialogs_start_in_the_last_folder_used(window, tmp_path, monkeypatch):
+    folder = tmp_path / "slides"
+    folder.mkdir()
+    starts = []
+
+    def save_dialog(parent, title, start, filters):
+        starts.append(start)
+        return str(folder / "figure"), filters.split(";;")[1]  # the SVG filter, no suffix typed
+
+    monkeypatch.setattr("posenc_gui.app.window.QFileDialog.getSaveFileName", save_dialog)
+    window.commands["export_png"].trigger()
+    assert (folder / "figure.svg").exists()
+    window._ask_export_data()
+    assert starts[1].startswith(str(folder)) and not starts[0].startswith(str(folder))
+    assert prefs.load(QSettings()).last_folder == str(folder)
