@@ -11,6 +11,7 @@ always asks the window to fetch in its worker.
 from __future__ import annotations
 
 import html
+from types import SimpleNamespace
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from ...core.real_models import MiniLMPositions, RopeAblation, TokenProbability,
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import View, cell, fmt, heatmap
+from .base import ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
@@ -127,6 +128,15 @@ class RealModelView(View):
         self.next_tokens.setTextFormat(Qt.RichText)
         self.page_layout.addWidget(self.next_tokens)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
+        # the heads' thumbnails in a strip above the three large panels; ``place`` / ``unplace`` move panels
+        # in and out of any GraphicsLayout given as ``.ci``, without deleting them
+        self.strip = self.graphics.addLayout(row=0, col=0)
+        self.strip_holder = SimpleNamespace(ci=self.strip)
+        self.big = self.graphics.addLayout(row=1, col=0)
+        self.graphics.ci.layout.setRowStretchFactor(0, 1)
+        self.graphics.ci.layout.setRowStretchFactor(1, 4)
+        self.thumbnail_pool: list[tuple[pg.PlotItem, ImageItem]] = []
+        self._build_large()
 
     def _build_controls(self) -> None:
         row = self.controls_row()
@@ -212,21 +222,21 @@ class RealModelView(View):
         self.data = data
         layer, head = settings.layer, settings.head
         self.shown = {"attention": data.real, "ablated": data.ablated, "change": data.change}
-        self.clear_plots()
-        self.thumbnails, self.large = [], []
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
-
-        strip = self.graphics.addLayout(row=0, col=0)
+        heads_shown = data.real.shape[1]
+        while len(self.thumbnail_pool) < heads_shown:
+            self.thumbnail_pool.append(self._new_panel(()))
+        for index, (plot, _) in enumerate(self.thumbnail_pool):
+            if index < heads_shown:
+                place(self.strip_holder, plot, 0, index)
+            else:
+                unplace(self.strip_holder, plot)
+        self.thumbnails = [plot for plot, _ in self.thumbnail_pool[:heads_shown]]
         high = float(data.real[layer].max()) or 1.0
-        for h in range(data.real.shape[1]):
-            plot = strip.addPlot(row=0, col=h, axisItems=style.grid_axes(()))
-            self._prepare(plot, self.tr("head {0}").format(h) + (" ●" if h == head else ""))
-            heatmap(plot, data.real[layer, h], self.theme, levels=(0.0, high), colour_bar=False)
-            plot.hideAxis("left")
-            plot.hideAxis("bottom")
-            self.thumbnails.append(plot)
+        for h, (plot, image) in enumerate(self.thumbnail_pool[:heads_shown]):
+            self._draw(plot, image, self.tr("head {0}").format(h) + (" ●" if h == head else ""),
+                       data.real[layer, h], (0.0, high), None)
 
-        big = self.graphics.addLayout(row=1, col=0)
         real, ablated = data.real[layer, head], data.ablated[layer, head]
         difference = ablated - real
         bound = float(np.abs(difference).max()) or 1e-6
@@ -235,35 +245,80 @@ class RealModelView(View):
                    ablated, (0.0, 1.0)),
                   (self.tr("difference (ablated − trained), change {0:.2f}").format(
                       float(data.change[layer, head])), difference, (-bound, bound)))
-        for index, (title, matrix, levels) in enumerate(panels):
-            plot = big.addPlot(row=0, col=2 * index, axisItems=style.grid_axes(("left", "top")))
-            self._prepare(plot, title)
-            plot.hideAxis("bottom")
-            plot.showAxis("top")
-            image = heatmap(plot, matrix, self.theme, levels=levels, colour_bar=False)
-            bar = pg.ColorBarItem(values=levels, colorMap=image.getColorMap(), interactive=False, width=14)
-            bar.setImageItem(image)
-            big.addItem(bar, row=0, col=2 * index + 1)
-            style.fit_bar_axis(bar)
-            bar.getAxis("right").setTextPen(pg.mkPen(self.theme.foreground))
-            for side in ("left", "top"):
-                plot.getAxis(side).setTicks(ticks)
-            style.label(plot, "left", self.tr("query"), self.theme, self.points)
-            style.label(plot, "top", self.tr("key"), self.theme, self.points)
+        self.large = []
+        for (plot, image, bar), (title, matrix, levels) in zip(self.large_panels, panels):
+            self._draw(plot, image, title, matrix, levels, ticks)
+            bar.setLevels(levels)
+            if ticks:  # sized for the names now: an axis that grows while painting drops the longer ones
+                for side in ("left", "top"):
+                    plot.getAxis(side).expect_labels(list(data.tokens))
             self.large.append((plot, matrix))
-        self.graphics.ci.layout.setRowStretchFactor(0, 1)
-        self.graphics.ci.layout.setRowStretchFactor(1, 4)
+        self.plots = self.thumbnails + [plot for plot, _, _ in self.large_panels]
         self.fit_titles()
         self._write_notes(data)
         self._write_next_tokens(data)
 
-    def _prepare(self, plot: pg.PlotItem, title: str) -> None:
+    def _draw(self, plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks) -> None:
+        rows, cols = matrix.shape
+        image.setImage(float32_pixels(matrix), levels=levels)
+        image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
+        frame_cells(plot, rows, cols)
+        for side in ("left", "top"):
+            plot.getAxis(side).setTicks(ticks)
+        if plot.titleLabel.text != title:
+            style.title(plot, title, self.theme, self.points)
+
+    def _new_panel(self, sides: tuple[str, ...], signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
+        """A matrix panel, rows downwards, with axes on ``sides`` (the thumbnails have none)."""
+        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides or ("left",)))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(False, False)
+        plot.invertY(True)
+        plot.hideAxis("bottom")
+        for side in ("left", "top"):
+            plot.showAxis(side, side in sides)
+        plot.getAxis("top").setStyle(hideOverlappingLabels=False)
+        style.cell_ticks(plot)
+        image = ImageItem(axisOrder="row-major")
+        image.setAutoDownsample(True)
+        image.setColorMap(style.colour_map(signed))
+        plot.addItem(image)
         style.style_plot(plot, self.theme, self.points)
-        style.title(plot, title, self.theme, self.points)
-        self.plots.append(plot)
+        return plot, image
+
+    def _build_large(self) -> None:
+        """The three large panels (trained, ablated, difference) with their colour bars, built once."""
+        self.large_panels = []
+        for index in range(3):
+            plot, image = self._new_panel(("left", "top"), signed=index == 2)
+            bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
+            bar.setImageItem(image)
+            style.fit_bar_axis(bar)
+            self.big.addItem(plot, row=0, col=2 * index)
+            self.big.addItem(bar, row=0, col=2 * index + 1)
+            self.large_panels.append((plot, image, bar))
+        self._label_axes()
+
+    def _label_axes(self) -> None:
+        for plot, _, bar in self.large_panels:
+            style.label(plot, "left", self.tr("query"), self.theme, self.points)
+            style.label(plot, "top", self.tr("key"), self.theme, self.points)
+            axis = bar.getAxis("right")
+            axis.setPen(pg.mkPen(self.theme.foreground))
+            axis.setTextPen(pg.mkPen(self.theme.foreground))
+
+    def set_look(self, theme: style.Theme, points: float) -> None:
+        self.plots = [plot for plot, _ in self.thumbnail_pool] + [plot for plot, _, _ in self.large_panels]
+        super().set_look(theme, points)
+        self._label_axes()
+        for widget in (self.notes, self.next_tokens):
+            font = widget.font()
+            font.setPointSizeF(points)
+            widget.setFont(font)
+        self.plots = self.thumbnails + [plot for plot, _, _ in self.large_panels]
+        if self.data is not None:
+            self.fit_titles()
 
     def _write_notes(self, data: RealAttention) -> None:
         settings = data.settings
