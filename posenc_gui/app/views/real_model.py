@@ -343,7 +343,8 @@ class RealModelView(View):
             f"<tr><td>{i + 1}</td><td>{html.escape(repr(a.text))}</td><td>{a.probability:.3f}</td>"
             f"<td>&nbsp;&nbsp;</td><td>{html.escape(repr(b.text))}</td><td>{b.probability:.3f}</td></tr>"
             for i, (a, b) in enumerate(zip(data.next_real, data.next_ablated)))
-        header = (f"<tr><th></th><th colspan=2>{html.escape(self.tr('next token, trained'))}</th><th></th>"
+        trained = self.tr("next token, trained")
+        header = (f"<tr><th></th><th colspan=2>{html.escape(trained)}</th><th></th>"
                   f"<th colspan=2>{html.escape(self.ablation_title(data.settings))}</th></tr>")
         self.next_tokens.setText(f"<table cellspacing=0 cellpadding=2>{header}{rows}</table>")
         self.next_tokens.setVisible(True)
