@@ -155,6 +155,7 @@ class RealModelView(View):
         row.addWidget(QLabel(self.tr("Ablation:")))
         self.ablation = QComboBox()
         self.ablation.setToolTip(self.tr("How the positions of the model on the right are changed"))
+        self.ablation.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # its items change with the model
         self.ablation.activated.connect(
             lambda index: self.model.set_option("ablation", self.ablation.itemData(index)))
         row.addWidget(self.ablation)
