@@ -12,6 +12,7 @@ from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLess
 from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
 from .outputs import OutputsView
+from .real_model import RealModelView
 from .reference import ChoosingPage, ModelsPage, TimelinePage
 from .relative import BiasView, DecayView, FrequencyView, SlopesView
 
@@ -24,6 +25,7 @@ VIEW_CLASSES = (
     DecayView,
     FrequencyView,
     OutputsView,
+    RealModelView,
     WalkthroughLesson,
     MultiHeadLesson,
     OrderLesson,
