@@ -165,6 +165,7 @@ class LessonView(View):
                 row.addWidget(label)
             column.addLayout(row)
         self.step_label = QLabel()
+        self.step_label.setWordWrap(True)  # a long step title in large type wraps rather than widening the page
         if self.steps:
             row = QHBoxLayout()
             self.back = QPushButton(self.tr("◀ Back"))
