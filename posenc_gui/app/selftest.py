@@ -73,6 +73,8 @@ def plan(deck: Deck | None) -> list[tuple[str, Scene]]:
     steps = [(f"deck-{number:02d}-{scene.view}-{scene.method}", scene)
              for number, scene in enumerate(deck.scenes if deck else (), 1)]
     for key, (_title, applies_to, cls) in VIEWS.items():
+        if cls.unavailable() is not None:
+            continue  # said once by run_self_test
         methods = [method for method in registry.all_methods() if applies_to(method)]
         if method_independent(cls, key, methods):
             methods = methods[:1]
@@ -197,6 +199,9 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
     if deck is not None:
         window.set_deck(deck)
     app.processEvents()
+    for key, (_title, _applies, cls) in VIEWS.items():
+        if cls.unavailable() is not None:
+            print(f"skipped {key}: {cls.unavailable()}", flush=True)
     test = SelfTest(app, window, folder, check_layout=layout_report is not None)
     try:
         status = test.run(plan(deck))

@@ -218,14 +218,17 @@ MASKED_HATCH = QColor(128, 128, 128, 170)  # reads on white and on near-black
 
 
 def cell_ticks(plot: pg.PlotItem) -> None:
-    """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix; and cells
-    without a value (masked: -inf, NaN, which images leave transparent) hatched, so that they differ from a
-    value at either end of the colour map."""
+    """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix."""
     for name in ("left", "bottom", "top", "right"):
         axis = plot.getAxis(name)
         if isinstance(axis, GridAxis):
             axis.cells = True
-    plot.vb.setBackgroundColor(QBrush(MASKED_HATCH, Qt.BDiagPattern))
+
+
+def hatch_masked(plot: pg.PlotItem, on: bool) -> None:
+    """Cells without a value (masked: NaN, which images leave transparent) hatched, so that they differ from a
+    value at either end of the colour map; off where nothing is masked (the hatching costs a paint)."""
+    plot.vb.setBackgroundColor(QBrush(MASKED_HATCH, Qt.BDiagPattern) if on else None)
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:

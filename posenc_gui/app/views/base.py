@@ -126,6 +126,11 @@ class View(QWidget):
         """Number of array elements ``fetch`` produces (decides whether it runs off the GUI thread)."""
         return 0
 
+    @staticmethod
+    def unavailable() -> str | None:
+        """Why this view cannot show anything on this installation (the self-test leaves it out), else None."""
+        return None
+
     def show_data(self, scene: Scene, data) -> None:
         raise NotImplementedError
 

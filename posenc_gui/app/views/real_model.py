@@ -173,6 +173,12 @@ class RealModelView(View):
         return True
 
     @staticmethod
+    def unavailable() -> str | None:
+        if any(model.available() for model in real_models.MODELS.values()):
+            return None
+        return "no real model is installed (python3 scripts/fetch_models.py, and pip install safetensors gguf tokenizers)"
+
+    @staticmethod
     def size(scene: Scene) -> int:
         """Always large: the first use loads a model (seconds) and a forward pass takes up to a second."""
         return ALWAYS_IN_WORKER

@@ -67,6 +67,8 @@ class BiasView(View):
         self.panels = [(self.tr("head {0}").format(h), matrix) for h, matrix in zip(shown, drawn_from)]
         self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(drawn.signed), drawn.levels,
                        pixels=drawn.pixels)
+        for plot in self.plots:
+            style.hatch_masked(plot, bool(scene.params.get("causal")))
 
     def panels_needed(self, scene: Scene, data) -> int:
         return data[0].shape[0] if scene.head == "all" else 1

@@ -7,6 +7,7 @@ gives its name, sizes and files, and implements ``_load``, ``tokenize`` and ``fo
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import threading
@@ -88,6 +89,9 @@ class TokenProbability:
     probability: float
 
 
+READERS = ("safetensors", "gguf", "tokenizers")  # the packages that read the weights and the tokenizers
+
+
 class RealModel:
     """A trained model read from files, loaded on first use (once, whichever thread asks first)."""
 
@@ -113,7 +117,8 @@ class RealModel:
         return None
 
     def available(self) -> bool:
-        return self.folder() is not None
+        """Whether the model's files are installed and the packages that read them importable."""
+        return self.folder() is not None and all(importlib.util.find_spec(name) for name in READERS)
 
     def load(self) -> None:
         """Read the weights and tokenizer (seconds; call it off the GUI thread). Raises ModelsMissing."""
