@@ -184,12 +184,7 @@ class Scene:
     @classmethod
     def load(cls, path: str | os.PathLike, views: Views | None = None) -> "Scene":
         """Read a scene file; InputError (with the file name) for anything wrong with it."""
-        path = Path(path)
-        data = read_json(path, "scene")
-        try:
-            return cls.from_json(data, views)
-        except InputError as error:
-            raise InputError("{0}: {1}", path.name, error) from None
+        return load_file(cls, path, "scene", views)
 
     def save(self, path: str | os.PathLike) -> None:
         """Write the scene as JSON through a temporary file, so a failure leaves no partial file."""
@@ -369,6 +364,16 @@ def read_json(path: str | os.PathLike, what: str = "deck") -> object:
         raise FileProblem(NOT_JSON, path.name, what, str(error)) from None
 
 
+def load_file(cls, path: str | os.PathLike, what: str, views: Views | None):
+    """``cls.from_json`` of the JSON file at ``path`` (a scene or a deck), its errors prefixed with the file name."""
+    path = Path(path)
+    data = read_json(path, what)
+    try:
+        return cls.from_json(data, views)
+    except InputError as error:
+        raise InputError("{0}: {1}", path.name, error) from None
+
+
 def json_text(data: object) -> str:
     """``data`` as the indented UTF-8-ready JSON text of a deck or scene file."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -423,12 +428,7 @@ class Deck:
     @classmethod
     def load(cls, path: str | os.PathLike, views: Views | None = None) -> "Deck":
         """Read a deck file; InputError (with the file name) for anything wrong with it."""
-        path = Path(path)
-        data = read_json(path, "deck")
-        try:
-            return cls.from_json(data, views)
-        except InputError as error:
-            raise InputError("{0}: {1}", path.name, error) from None
+        return load_file(cls, path, "deck", views)
 
     def save(self, path: str | os.PathLike) -> None:
         """Write the deck as JSON through a temporary file, so a failure leaves no partial file."""
