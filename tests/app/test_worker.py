@@ -2,57 +2,58 @@
 turning, the newest request wins (a stale one stops at its next check), an export can be cancelled, and the
 window's idle build-ahead comes in short slices."""
 
-import gc
+import threading
 import time
+from collections import Counter
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from posenc_gui.app.views.base import View
+from posenc_gui.app import style
+from posenc_gui.app.views import base
+from posenc_gui.app.views.base import ImageGrid, View
 from posenc_gui.app.views.relative import BiasView
-from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow
+from posenc_gui.app.window import BACKGROUND_ELEMENTS, PANELS_AT_ONCE, MainWindow
 from posenc_gui.core import cancel, registry
 
-MAX_GUI_WORK_MS = 100  # the event loop must answer at least this often
 
 
-class GuiWork(QObject):
-    """A timer ticking every 10 ms on the GUI thread; ``longest_ms`` is the most CPU time the GUI thread spent
-    between two ticks: work that kept it from answering (``total_ms`` all of it). CPU time, not the wall clock: on
-    a machine shared with other busy processes the thread may wait for a processor without doing anything."""
+class Ticks(QObject):
+    """Counts the turns of the GUI thread's event loop: a timer ticking every 10 ms."""
 
     def __init__(self):
         super().__init__()
+        self.count = 0
         self.timer = QTimer(self)
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
-        self.longest_ms = self.total_ms = 0.0
-        self.ticks = 0
-        self.last = time.thread_time()
+
+    def _tick(self) -> None:
+        self.count += 1
 
     def __enter__(self):
-        # the windows of earlier tests deleted, and what is alive now left out of garbage collection (as the window
-        # does once it has built its views ahead): either would be a pause of its own in the middle of the measurement
-        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-        gc.collect()
-        gc.freeze()
-        self.last = time.thread_time()
         self.timer.start()
         return self
 
     def __exit__(self, *_exc):
         self.timer.stop()
-        self._tick()
-        gc.unfreeze()
 
-    def _tick(self) -> None:
-        now = time.thread_time()
-        self.longest_ms = max(self.longest_ms, (now - self.last) * 1000)
-        self.total_ms += (now - self.last) * 1000
-        self.last = now
-        self.ticks += 1
+
+def on_gui_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def record_threads(monkeypatch, owner, name, calls, size=lambda args: 0):
+    """Wrap ``owner.name`` so that each call appends (on the GUI thread?, ``size(args)``) to ``calls``."""
+    original = getattr(owner, name)
+
+    def recorded(*args, **kwargs):
+        calls.append((on_gui_thread(), size(args)))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
 
 
 @pytest.fixture
@@ -66,16 +67,23 @@ def window(qtbot, qapp):
     return win
 
 
-def test_a_large_bias_is_computed_and_drawn_while_the_gui_thread_keeps_answering(window, qtbot):
-    """Four heads of 4,096 x 4,096: computed, levelled and averaged down to what a screen shows in the worker;
-    the GUI thread only places the pixels (levels and pixels of 67 million cells took it 0.3-1 s)."""
+def test_a_large_bias_is_computed_and_drawn_while_the_gui_thread_keeps_answering(window, qtbot, monkeypatch):
+    """Four heads of 4,096 x 4,096: computed, levelled and averaged down to what a screen shows in the worker; the
+    GUI thread only places the pixels (levels and pixels of 67 million cells took it 0.3-1 s). How long the GUI
+    thread is kept busy is measured by ``python -m benchmarks gui_thread``."""
+    calls = []
+    record_threads(monkeypatch, registry.Method, "compute", calls)
+    record_threads(monkeypatch, style, "levels_for", calls, lambda args: np.size(args[0]))
+    record_threads(monkeypatch, base, "shown_pixels", calls, lambda args: np.size(args[0]))
     window.model.set_method("alibi", "bias")
     params = {**window.model.scene.params, "heads": 4, "seq_len": 4096}
-    with GuiWork() as work:
+    calls.clear()
+    with Ticks() as ticks:
         window.model.update(params=params, head="all")
         qtbot.waitUntil(lambda: window.current_view.shown["bias"].shape == (4, 4096, 4096), timeout=60000)
         qtbot.wait(50)  # and painted
-    assert work.longest_ms < MAX_GUI_WORK_MS, work.longest_ms
+    assert calls and not any(gui for gui, _ in calls), calls  # computed, levelled and reduced in the worker
+    assert ticks.count > 0
     view = window.current_view
     assert [image.image.shape for _, image in view.grid.pool[:4]] == [(512, 512)] * 4
     bias = view.shown["bias"]
@@ -88,12 +96,14 @@ def test_a_newer_request_stops_an_older_one_and_only_the_newest_is_drawn(window,
     (seq_len 1001) comes in meanwhile: the older stops at its next check, the newer is drawn at once after it,
     and the older's result is never drawn."""
     compute = registry.Method.compute
+    chunks_of_the_older = []
 
     def slow_for_1000(self, kind, values=None, display=False):
         if values and values.get("seq_len") == 1000:
             for _ in range(100):
                 time.sleep(0.05)
                 cancel.check()
+                chunks_of_the_older.append(1)
         return compute(self, kind, values, display)
 
     monkeypatch.setattr(registry.Method, "compute", slow_for_1000)
@@ -107,12 +117,11 @@ def test_a_newer_request_stops_an_older_one_and_only_the_newest_is_drawn(window,
     drawn.clear()
     window.model.update(params={**params, "seq_len": 1000})
     qtbot.wait(200)  # the older one is computing
-    started = time.monotonic()
     window.model.update(params={**params, "seq_len": 1001})
     qtbot.waitUntil(lambda: drawn == [1001], timeout=20000)
-    assert time.monotonic() - started < 3.0  # not after the older one's 5 s
     window.runner.finish()
     assert drawn == [1001]
+    assert 0 < len(chunks_of_the_older) < 100  # it stopped at a check, not after its last chunk
 
 
 def slow_savez(monkeypatch, seconds):
@@ -129,10 +138,12 @@ def slow_savez(monkeypatch, seconds):
 def test_an_export_runs_while_the_gui_thread_keeps_answering(window, tmp_path, monkeypatch):
     window.model.set_method("alibi", "bias")
     slow_savez(monkeypatch, 1.0)
+    calls = []
+    record_threads(monkeypatch, np, "savez", calls)
     path = tmp_path / "bias.npz"
-    with GuiWork() as work:
+    with Ticks() as ticks:
         assert window.export_data(path)
-    assert work.longest_ms < MAX_GUI_WORK_MS and work.ticks > 10, (work.longest_ms, work.ticks)
+    assert calls == [(False, 0)] and ticks.count > 10, (calls, ticks.count)  # written in the worker, loop turning
     with np.load(path) as archive:
         np.testing.assert_array_equal(archive["bias"], window.current_view.shown["bias"])
 
@@ -151,10 +162,8 @@ def test_a_cancelled_export_leaves_the_old_file_and_no_temporary_one(window, tmp
             dialog.findChild(QPushButton).click()  # as the user does
 
     QTimer.singleShot(1500, cancel_the_dialog)  # after the dialog has appeared
-    started = time.monotonic()
     assert not window.export_data(path)
     assert seen == [window.tr("Writing {0}…").format("bias.npz")]
-    assert time.monotonic() - started < 4.0 + 1.0
     assert path.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["bias.npz"]
     assert "bias.npz" in window.statusBar().currentMessage()
@@ -215,22 +224,35 @@ def test_a_view_is_built_ahead_in_slices_of_well_under_50_ms(qtbot, monkeypatch)
     window.warm_up_timer.timeout.disconnect()
     window.show()
     qtbot.waitExposed(window)
-    slices = []
+    pieces = []
+    monkeypatch.setattr(__name__ + ".busy", lambda seconds: pieces.append(seconds))
+    pieces_per_step = []
     while window.views.get(SlowPieces.key) is None or window.views[SlowPieces.key].drawn is None:
-        started = time.perf_counter()
+        before = len(pieces)
         assert window.warm_up_view()
-        slices.append((time.perf_counter() - started) * 1000)
+        pieces_per_step.append(len(pieces) - before)
     assert window.views[SlowPieces.key].drawn == window.model.scene.method
-    assert len(slices) >= 3 and max(slices) < 50, slices  # 45 ms and more in one step
+    assert sum(pieces_per_step) == 3 and max(pieces_per_step) == 1, pieces_per_step  # made, fetched, drawn apart
 
 
-def test_many_new_attention_panels_are_built_a_turn_of_the_event_loop_each(window, qtbot):
+def test_many_new_attention_panels_are_built_a_turn_of_the_event_loop_each(window, qtbot, monkeypatch):
     """ALiBi with 64 heads and the content / position parts: 128 panels, built at once in 2.35 s. They are built one
-    a turn of the event loop, then placed and drawn (that last step alone still takes about a tenth of the whole)."""
+    a turn of the event loop, then placed and drawn: between two new panels the event loop handles what came in
+    (here a zero-time timer started as the previous panel was built)."""
+    new_panel = ImageGrid._new_panel
+    turns = Counter()
+    turn = [0]
+
+    def one_panel(grid):
+        turns[turn[0]] += 1
+        QTimer.singleShot(0, lambda: turn.__setitem__(0, turn[0] + 1))
+        return new_panel(grid)
+
+    monkeypatch.setattr(ImageGrid, "_new_panel", one_panel)
     window.model.set_method("alibi", "attention")
     params = {**window.model.scene.params, "heads": 64}
-    with GuiWork() as work:
-        window.model.update(params=params, head="all", position_only=True, text="a b")
-        qtbot.waitUntil(lambda: len(window.current_view.plots) == 128, timeout=120000)
-    assert work.longest_ms < work.total_ms / 4, (work.longest_ms, work.total_ms)
+    turns.clear()
+    window.model.update(params=params, head="all", position_only=True, text="a b")
+    qtbot.waitUntil(lambda: len(window.current_view.plots) == 128, timeout=120000)
+    assert sum(turns.values()) >= 128 - PANELS_AT_ONCE and max(turns.values()) == 1, turns
     assert window.hover_label.text() == ""
