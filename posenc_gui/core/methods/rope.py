@@ -9,7 +9,7 @@ import math
 import numpy as np
 
 from ..params import BASE, EVEN_D_MODEL, InputError, Param
-from ..registry import CHUNK_BYTES, Method, Output, register
+from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output, register
 
 SCALINGS = ("none", "linear", "ntk", "dynamic-ntk", "yarn", "llama3")
 LAYOUTS = ("interleaved", "half")
@@ -203,6 +203,16 @@ def _freq_out(function):
     return lambda **p: function(**{k: p[k] for k in FREQUENCY_PARAMS})
 
 
+def rotation(values: dict, positions: np.ndarray, head_dim: int):
+    """In attention: queries and keys rotated with this scene's frequencies at the head's width, and the
+    scaling's attention factor."""
+    freq_values = {p: values[p] for p in FREQUENCY_PARAMS}
+    freq_values["d_model"] = head_dim
+    freq = inv_freq(**freq_values)
+    factor = attention_factor(values["scaling"], values["factor"])
+    return lambda x, key=False: rotate(x, positions, freq, values["layout"], factor)
+
+
 register(Method(
     name="rope",
     title="RoPE (rotary)",
@@ -225,4 +235,5 @@ register(Method(
     },
     check=_check,
     tags=("rotary",),
+    attention=Attention(Entry.ROTATE, rotation=rotation),
 ))
