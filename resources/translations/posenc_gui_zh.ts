@@ -97,7 +97,7 @@
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="119"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -117,12 +117,12 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="164"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="139"/>
+        <location filename=".registry_strings.py" line="143"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="142"/>
+        <location filename=".registry_strings.py" line="146"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -228,7 +228,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="149"/>
+        <location filename=".registry_strings.py" line="153"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -237,7 +237,7 @@
     <name>ClocksView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="137"/>
-        <location filename=".registry_strings.py" line="157"/>
+        <location filename=".registry_strings.py" line="161"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -308,7 +308,7 @@ turns made: {1}</source>
     <name>ContextExtensionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="377"/>
-        <location filename=".registry_strings.py" line="158"/>
+        <location filename=".registry_strings.py" line="162"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -481,7 +481,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="151"/>
+        <location filename=".registry_strings.py" line="155"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -565,7 +565,7 @@ turns made: {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="140"/>
+        <location filename=".registry_strings.py" line="144"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
@@ -604,7 +604,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="152"/>
+        <location filename=".registry_strings.py" line="156"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -692,17 +692,17 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="143"/>
+        <location filename=".registry_strings.py" line="147"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="144"/>
+        <location filename=".registry_strings.py" line="148"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="145"/>
+        <location filename=".registry_strings.py" line="149"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
@@ -810,7 +810,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="146"/>
+        <location filename=".registry_strings.py" line="150"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -819,7 +819,7 @@ turns made: {1}</source>
     <name>LearnedTableView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="707"/>
-        <location filename=".registry_strings.py" line="163"/>
+        <location filename=".registry_strings.py" line="167"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -1297,7 +1297,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="147"/>
+        <location filename=".registry_strings.py" line="151"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1420,7 +1420,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="154"/>
+        <location filename=".registry_strings.py" line="158"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1463,7 +1463,7 @@ turns made: {1}</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="155"/>
+        <location filename=".registry_strings.py" line="159"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1564,7 +1564,7 @@ turns made: {1}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="141"/>
+        <location filename=".registry_strings.py" line="145"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1612,25 +1612,25 @@ turns made: {1}</source>
     <name>PrecisionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="578"/>
-        <location filename=".registry_strings.py" line="159"/>
+        <location filename=".registry_strings.py" line="163"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="580"/>
-        <location filename=".registry_strings.py" line="160"/>
+        <location filename=".registry_strings.py" line="164"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
-        <location filename=".registry_strings.py" line="161"/>
+        <location filename=".registry_strings.py" line="165"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
-        <location filename=".registry_strings.py" line="162"/>
+        <location filename=".registry_strings.py" line="166"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -1815,7 +1815,7 @@ turns made: {1}</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="156"/>
+        <location filename=".registry_strings.py" line="160"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -1844,7 +1844,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="150"/>
+        <location filename=".registry_strings.py" line="154"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -1887,7 +1887,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="148"/>
+        <location filename=".registry_strings.py" line="152"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2090,7 +2090,7 @@ turns made: {1}</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="153"/>
+        <location filename=".registry_strings.py" line="157"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -2529,256 +2529,276 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="88"/>
+        <source>KERPLE (logarithmic)</source>
+        <translation>KERPLE（对数核）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="89"/>
+        <source>Each head subtracts r1 log(1 + r2 distance): a bias that flattens with distance (seeded r1, r2).</source>
+        <translation>每个头减去 r1 log(1 + r2 × 距离)：随距离变得平缓的偏置（r1、r2 为带种子的随机值）。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="90"/>
+        <source>KERPLE (power)</source>
+        <translation>KERPLE（幂核）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="91"/>
+        <source>Each head subtracts r1 distance^r2, r2 up to 2: ALiBi with a learned power (seeded r1, r2).</source>
+        <translation>每个头减去 r1 × 距离^r2（r2 至多为 2）：带可学习幂次的 ALiBi（r1、r2 为带种子的随机值）。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="92"/>
         <source>RoPE (rotary)</source>
         <translation>RoPE（旋转位置编码）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="89"/>
+        <location filename=".registry_strings.py" line="93"/>
         <source>Each channel pair of q and k turns by position x frequency, so q.k sees only the offset.</source>
         <translation>q 和 k 的每一对通道都旋转“位置 × 频率”的角度，因此 q.k 只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="90"/>
+        <location filename=".registry_strings.py" line="94"/>
         <source>Number of positions; dynamic NTK stretches once it passes the original length</source>
         <translation>位置个数；超过原始长度后，动态 NTK 开始拉伸</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="91"/>
+        <location filename=".registry_strings.py" line="95"/>
         <source>Width of each vector; must be even (dimensions rotate in pairs)</source>
         <translation>每个向量的宽度；须为偶数（维度两两成对旋转）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="92"/>
+        <location filename=".registry_strings.py" line="96"/>
         <source>Which channels pair up: interleaved = (x0, x1), (x2, x3)... as GPT-J and Meta&apos;s llama; half = (x_i, x_i+d/2) as GPT-NeoX and Hugging Face rotate_half</source>
         <translation>哪些通道配成一对：交错 = (x0, x1), (x2, x3)……，同 GPT-J 和 Meta 的 llama；前后两半 = (x_i, x_i+d/2)，同 GPT-NeoX 和 Hugging Face 的 rotate_half</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="93"/>
+        <location filename=".registry_strings.py" line="97"/>
         <source>half</source>
         <translation>前后两半</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="94"/>
+        <location filename=".registry_strings.py" line="98"/>
         <source>Rotary fraction</source>
         <translation>旋转比例</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="95"/>
+        <location filename=".registry_strings.py" line="99"/>
         <source>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged</source>
         <translation>参与旋转的通道所占比例（GPT-NeoX 20B 为 0.25）；其余通道原样保留</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="96"/>
+        <location filename=".registry_strings.py" line="100"/>
         <source>Scaling</source>
         <translation>长度外推缩放</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="97"/>
+        <location filename=".registry_strings.py" line="101"/>
         <source>Context extension: linear = position interpolation; ntk = larger base; dynamic-ntk = base grows with the length; yarn = per-band blend plus attention factor; llama3 = per-wavelength blend</source>
         <translation>上下文扩展：线性 = 位置插值；NTK = 增大底数；动态 NTK = 底数随长度增大；YaRN = 按频段混合，外加注意力系数；Llama 3 = 按波长混合</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="98"/>
+        <location filename=".registry_strings.py" line="102"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="99"/>
+        <location filename=".registry_strings.py" line="103"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="100"/>
+        <location filename=".registry_strings.py" line="104"/>
         <source>ntk</source>
         <translation>NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="101"/>
+        <location filename=".registry_strings.py" line="105"/>
         <source>dynamic-ntk</source>
         <translation>动态 NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="102"/>
+        <location filename=".registry_strings.py" line="106"/>
         <source>yarn</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="103"/>
+        <location filename=".registry_strings.py" line="107"/>
         <source>llama3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="104"/>
+        <location filename=".registry_strings.py" line="108"/>
         <source>Factor</source>
         <translation>扩展倍数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="105"/>
+        <location filename=".registry_strings.py" line="109"/>
         <source>Context extension factor s (new length / original length)</source>
         <translation>上下文扩展倍数 s（新长度 / 原始长度）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="106"/>
+        <location filename=".registry_strings.py" line="110"/>
         <source>Original length</source>
         <translation>原始长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="107"/>
+        <location filename=".registry_strings.py" line="111"/>
         <source>Context length the model was trained on (L0)</source>
         <translation>模型训练时的上下文长度（L0）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="108"/>
+        <location filename=".registry_strings.py" line="112"/>
         <source>Beta fast</source>
         <translation>Beta fast</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="109"/>
+        <location filename=".registry_strings.py" line="113"/>
         <source>YaRN: pairs turning more than this many times in L0 keep their frequency</source>
         <translation>YaRN：在 L0 内转过的圈数多于此值的维度对，保持原频率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="110"/>
+        <location filename=".registry_strings.py" line="114"/>
         <source>Beta slow</source>
         <translation>Beta slow</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="111"/>
+        <location filename=".registry_strings.py" line="115"/>
         <source>YaRN: pairs turning fewer times than this in L0 are interpolated fully</source>
         <translation>YaRN：在 L0 内转过的圈数少于此值的维度对，完全插值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="112"/>
+        <location filename=".registry_strings.py" line="116"/>
         <source>Low freq factor</source>
         <translation>低频系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="113"/>
+        <location filename=".registry_strings.py" line="117"/>
         <source>Llama 3: wavelengths over L0/this are interpolated</source>
         <translation>Llama 3：波长大于 L0/此值的做插值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="114"/>
+        <location filename=".registry_strings.py" line="118"/>
         <source>High freq factor</source>
         <translation>高频系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="115"/>
+        <location filename=".registry_strings.py" line="119"/>
         <source>Llama 3: wavelengths under L0/this are kept</source>
         <translation>Llama 3：波长小于 L0/此值的保持不变</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="116"/>
+        <location filename=".registry_strings.py" line="120"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="117"/>
+        <location filename=".registry_strings.py" line="121"/>
         <source>RoPE whose pairs also shrink with distance: zeta^(n/B) on queries, zeta^(-n/B) on keys.</source>
         <translation>在 RoPE 的基础上，各维度对还随距离缩小：查询乘 zeta^(n/B)，键乘 zeta^(-n/B)。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="118"/>
+        <location filename=".registry_strings.py" line="122"/>
         <source>Scale base</source>
         <translation>缩放底数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="119"/>
+        <location filename=".registry_strings.py" line="123"/>
         <source>B: the scale grows by a factor zeta over B positions</source>
         <translation>B：每经过 B 个位置，缩放系数变为原来的 zeta 倍</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="120"/>
+        <location filename=".registry_strings.py" line="124"/>
         <source>2D sin-cos (images)</source>
         <translation>二维 sin-cos（图像）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="121"/>
+        <location filename=".registry_strings.py" line="125"/>
         <source>Half of each vector encodes the patch&apos;s column, half its row, each with 1D sin and cos.</source>
         <translation>每个向量一半编码图块所在的列，一半编码所在的行，各用一维的 sin 和 cos。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="122"/>
+        <location filename=".registry_strings.py" line="126"/>
         <source>Grid rows</source>
         <translation>网格行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="123"/>
+        <location filename=".registry_strings.py" line="127"/>
         <source>Rows of patches (image height / patch size)</source>
         <translation>图块的行数（图像高度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="124"/>
+        <location filename=".registry_strings.py" line="128"/>
         <source>Grid columns</source>
         <translation>网格列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="125"/>
+        <location filename=".registry_strings.py" line="129"/>
         <source>Columns of patches (image width / patch size)</source>
         <translation>图块的列数（图像宽度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="126"/>
+        <location filename=".registry_strings.py" line="130"/>
         <source>Width of each vector; a multiple of 4 (each axis gets sin and cos halves)</source>
         <translation>每个向量的宽度；须为 4 的倍数（每个坐标轴各占一半，再分 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="127"/>
+        <location filename=".registry_strings.py" line="131"/>
         <source>3D sin-cos (video)</source>
         <translation>三维 sin-cos（视频）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="128"/>
+        <location filename=".registry_strings.py" line="132"/>
         <source>A third of each vector each for frame, row and column of a video tubelet.</source>
         <translation>每个向量三等分，分别编码视频时空块（tubelet）的帧、行和列。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="129"/>
+        <location filename=".registry_strings.py" line="133"/>
         <source>Frames</source>
         <translation>帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="130"/>
+        <location filename=".registry_strings.py" line="134"/>
         <source>Frames (time steps) of the video</source>
         <translation>视频的帧数（时间步数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="131"/>
+        <location filename=".registry_strings.py" line="135"/>
         <source>Width of each vector; a multiple of 6 (three axes, sin and cos each)</source>
         <translation>每个向量的宽度；须为 6 的倍数（三个坐标轴，各有 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="132"/>
+        <location filename=".registry_strings.py" line="136"/>
         <source>Learned grid, resized</source>
         <translation>可学习网格（插值缩放）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="133"/>
+        <location filename=".registry_strings.py" line="137"/>
         <source>A table learned at one image size, stretched to another by bicubic interpolation.</source>
         <translation>在一种图像尺寸上学到的位置表，用双三次插值拉伸到另一种尺寸。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="134"/>
+        <location filename=".registry_strings.py" line="138"/>
         <source>Trained rows</source>
         <translation>训练时行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="135"/>
+        <location filename=".registry_strings.py" line="139"/>
         <source>Rows of the grid the table was trained at</source>
         <translation>训练位置表时网格的行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="136"/>
+        <location filename=".registry_strings.py" line="140"/>
         <source>Trained columns</source>
         <translation>训练时列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="137"/>
+        <location filename=".registry_strings.py" line="141"/>
         <source>Columns of the grid the table was trained at</source>
         <translation>训练位置表时网格的列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="138"/>
+        <location filename=".registry_strings.py" line="142"/>
         <source>Seed of the noise in the stand-in table</source>
         <translation>替代位置表中噪声的随机种子</translation>
     </message>
@@ -2821,472 +2841,472 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="169"/>
+        <location filename=".registry_strings.py" line="173"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="170"/>
+        <location filename=".registry_strings.py" line="174"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="171"/>
+        <location filename=".registry_strings.py" line="175"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="172"/>
+        <location filename=".registry_strings.py" line="176"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="173"/>
+        <location filename=".registry_strings.py" line="177"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="174"/>
+        <location filename=".registry_strings.py" line="178"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="175"/>
+        <location filename=".registry_strings.py" line="179"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="176"/>
+        <location filename=".registry_strings.py" line="180"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="177"/>
+        <location filename=".registry_strings.py" line="181"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="178"/>
+        <location filename=".registry_strings.py" line="182"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="179"/>
+        <location filename=".registry_strings.py" line="183"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="180"/>
+        <location filename=".registry_strings.py" line="184"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="181"/>
+        <location filename=".registry_strings.py" line="185"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="182"/>
+        <location filename=".registry_strings.py" line="186"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="183"/>
+        <location filename=".registry_strings.py" line="187"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="184"/>
+        <location filename=".registry_strings.py" line="188"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="185"/>
+        <location filename=".registry_strings.py" line="189"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="186"/>
+        <location filename=".registry_strings.py" line="190"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="187"/>
+        <location filename=".registry_strings.py" line="191"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="188"/>
+        <location filename=".registry_strings.py" line="192"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="189"/>
+        <location filename=".registry_strings.py" line="193"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="190"/>
+        <location filename=".registry_strings.py" line="194"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="191"/>
+        <location filename=".registry_strings.py" line="195"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="192"/>
+        <location filename=".registry_strings.py" line="196"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="197"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="198"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="231"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="232"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="164"/>
+        <location filename=".registry_strings.py" line="168"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="165"/>
+        <location filename=".registry_strings.py" line="169"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="166"/>
+        <location filename=".registry_strings.py" line="170"/>
         <source>no figure for {0}; PNG export draws: {1}</source>
         <translation>{0} 没有对应的图；PNG 导出可以绘制：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="167"/>
+        <location filename=".registry_strings.py" line="171"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="168"/>
+        <location filename=".registry_strings.py" line="172"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="233"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="234"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="235"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>unknown deck key {0}; known: version, title, scenes</source>
         <translation>未知的课件键 {0}；已知的键：version, title, scenes</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="230"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
