@@ -155,23 +155,12 @@ class AttentionResult:
         return _masked_softmax(self.position, self.mask, np.float32)
 
 
-ROTARY = ("rope", "xpos")
-
-
-def how_applied(method) -> str:
-    """How a method enters attention: add (to the input), rotate (q and k), bias (the logits),
-    shaw (key and value tables), terms (Transformer-XL's four terms)."""
-    if method.name in ROTARY:
-        return "rotate"
-    if method.name == "shaw":
-        return "shaw"
-    if "terms" in method.outputs:
-        return "terms"
-    if "bias" in method.outputs:
-        return "bias"
-    if "encoding" in method.outputs:
-        return "add"
-    raise InputError("{0} has no way into attention", method.name)
+def how_applied(method) -> registry.Entry:
+    """How a method enters attention, as it declares (registry.Attention): added to the input, rotating q
+    and k, a bias on the logits, or scores computed from q and k."""
+    if method.attention is None:
+        raise InputError("{0} has no way into attention", method.name)
+    return method.attention.entry
 
 
 def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, causal: bool = False,
@@ -183,7 +172,8 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     drawing: half the softmax's time).
 
     position part: add: the encoding-encoding term (P W_q)(P W_k)^T; rotate: the rotated score of
-    identical tokens (all-ones q and k); bias: the bias; shaw: q_i . a^K_ij; terms: (b) + (d)."""
+    identical tokens (all-ones q and k); bias: the bias; score: as the method's scores give it (Shaw:
+    q_i . a^K_ij; Transformer-XL: (b) + (d))."""
     method = registry.get(method_name)
     n = len(tokens)
     if n < 1:
@@ -204,39 +194,31 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     weights = _masked_softmax(logits, mask, dtype)
     out = weights @ v.astype(dtype, copy=False)
     if extra_values:
-        from .methods.shaw import value_term
-        out = out + value_term(weights, *extra_values)
+        out = out + method.attention.value_term(weights, *extra_values)
     return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
 
 
 SCORES_CACHE_BYTES, COMPUTED_CACHE_BYTES, EMBEDDINGS_CACHE_BYTES = 16 * 2**20, 8 * 2**20, 4 * 2**20
 CACHE_BYTES = SCORES_CACHE_BYTES + COMPUTED_CACHE_BYTES + EMBEDDINGS_CACHE_BYTES
 
-# Tables of (tokens, width) and of (heads, tokens, tokens) float64 numbers attention_for holds at its peak
-# at the most, by how the method enters (measured in tests/core/test_memory_budget.py).
-TOKEN_TABLES = {"add": 20, "rotate": 12, "bias": 12, "shaw": 12, "terms": 12}
-SCORE_TABLES = {"add": 5, "rotate": 5, "bias": 5, "shaw": 7, "terms": 12}
-
-
 def attention_peak(method, values: dict, n: int, heads: int, d_model: int = 64) -> int:
     """Bytes ``attention_for`` holds at its peak for ``n`` tokens: its tables of tokens and of scores, the
     method's own encoding or bias (computed, then copied), the projections (the bank, or one block of them
     beyond it as well), and what the caches may keep from earlier calls."""
-    how = how_applied(method)
+    entry, how = method.attention, how_applied(method)
     width, own = d_model, 0
-    if how in ("add", "bias"):
-        kind = "encoding" if how == "add" else "bias"
+    if how in (registry.Entry.ADD, registry.Entry.BIAS):
+        kind = "encoding" if how is registry.Entry.ADD else "bias"
         resolved = method.resolve(kind, _only(method, kind, values))
         own = method.peak_bytes(kind, resolved) + method.nbytes(kind, resolved)
-        if how == "add":
+        if how is registry.Entry.ADD:
             width = method.output(kind).shape(**resolved)[1]
-    elif how == "rotate":
+    elif how is registry.Entry.ROTATE:
         width = values["d_model"] * heads
-    elif how == "shaw":
-        rows = 2 * values["max_relative"] + 1
-        own = 8 * (heads * n * rows + n * n + rows * (d_model // heads))
+    if entry.own_bytes is not None:
+        own += entry.own_bytes(values, n, heads, d_model)
     projections = 12 * 3 * PROJECTION_BANK ** 2 + (PROJECTION_BLOCK_BYTES if width > PROJECTION_BANK else 0)
-    return (8 * n * width * TOKEN_TABLES[how] + 8 * heads * n * n * SCORE_TABLES[how] + own + projections
+    return (8 * n * width * entry.token_tables + 8 * heads * n * n * entry.score_tables + own + projections
             + CACHE_BYTES + registry.SMALL_BYTES)
 
 
@@ -284,7 +266,7 @@ def _freeze(value) -> None:
 
 @cached_up_to(SCORES_CACHE_BYTES, entries=1)
 def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int, d_model: int) -> tuple:
-    """(how, logits, content, position, v, extra value term or 0.0) of attention_for, everything before the
+    """(how, logits, content, position, v, value parts for the method's value term or ()) of attention_for, everything before the
     mask and the softmax; read-only, kept while small: toggling causal, or a view asking again, recomputes
     only the softmax (the last call's; 13 MB at 256 tokens x 8 heads)."""
     method = registry.get(method_name)
@@ -293,52 +275,42 @@ def _scores(method_name: str, items: tuple, tokens: tuple, heads: int, seed: int
     how = how_applied(method)
     width = d_model
     encoding = None
-    if how == "add":
+    if how is registry.Entry.ADD:
         encoding = _computed(method.name, "encoding", _only(method, "encoding", values))
         if encoding.shape[0] < n:
             raise InputError("{0} gives {1} positions; the text has {2} tokens", method.name, encoding.shape[0], n)
         encoding = encoding[:n]
         width = encoding.shape[1]
-    elif how == "rotate":
+    elif how is registry.Entry.ROTATE:
         width = values["d_model"] * heads
     if width % heads:
         raise InputError("width {0} does not split into {1} heads evenly", width, heads)
     head_dim = width // heads
     x = _embeddings(tokens, width, seed)
     gain = 1.0 / np.sqrt(width)  # the projections' scale, applied to the (few) rows they project
-    products = _projected([x] if how != "add" else [x, encoding, x + encoding], width, seed)
+    products = _projected([x] if how is not registry.Entry.ADD else [x, encoding, x + encoding], width, seed)
 
     def heads_of(product):
         return split_heads(product * gain, heads)
 
     q, k, v = map(heads_of, products[0])
     scale = 1.0 / np.sqrt(head_dim)
+    value_parts = ()
+    if how is registry.Entry.SCORE:
+        content, position, value_parts = method.attention.scores(values, q, k, scale)
+        return how, content + position, content, position, v, value_parts
     content = q @ np.swapaxes(k, -1, -2) * scale
-    extra_values = 0.0
-    if how == "add":
+    if how is registry.Entry.ADD:
         pq, pk = map(heads_of, products[1][:2])
         position = pq @ np.swapaxes(pk, -1, -2) * scale
         xq, xk, v = map(heads_of, products[2])
         logits = xq @ np.swapaxes(xk, -1, -2) * scale
-    elif how == "rotate":
-        logits, position = _rotated(method.name, values, q, k, n, head_dim, scale)
-    elif how == "bias":
+    elif how is registry.Entry.ROTATE:
+        logits, position = _rotated(method.attention.rotation(values, np.arange(n), head_dim), q, k, scale)
+    else:
         position = _computed(method.name, "bias", _only(method, "bias", values))
         logits = content + position
-    elif how == "shaw":
-        from .methods import shaw
-        tables = shaw.random_tables(values["max_relative"], head_dim, values["seed"])
-        index = shaw.distances(n, values["max_relative"])
-        position = shaw.logits(q, tables[0], index) * scale
-        logits = content + position
-        extra_values = tables[1], index
-    else:  # Transformer-XL terms, per head, with seeded u, v and W_R
-        from .methods import transformer_xl as txl
-        terms = np.stack([txl.terms(q[h], k[h], *txl.toy_inputs(n, head_dim, values["seed"] + h)[2:])
-                          for h in range(heads)]) * scale
-        content, position = terms[:, 0] + terms[:, 2], terms[:, 1] + terms[:, 3]
-        logits = content + position
-    return how, logits, content, position, v, extra_values
+    return how, logits, content, position, v, value_parts
 
 
 def _only(method, kind, values):
@@ -411,25 +383,10 @@ def _masked_softmax(logits, mask, dtype=np.float64):
     return softmax_inplace(scores)
 
 
-def _rotated(name, values, q, k, n, head_dim, scale):
-    """Logits of RoPE / xPos rotated q and k per head, and the same for identical all-ones tokens."""
-    from .methods import rope, xpos
-    pos = np.arange(n)
-    if name == "rope":
-        freq_values = {p: values[p] for p in rope.frequency_params()}
-        freq_values["d_model"] = head_dim
-        freq, factor = rope.scaled(**freq_values)
-        layout = values["layout"]
-
-        def turn(x, downscale=False):
-            return rope.rotate(x, pos, freq, layout, factor)
-    else:
-        freq = rope.inv_freq(head_dim)
-        scales = np.repeat(xpos.scale(n, head_dim, values["scale_base"]), 2, axis=1)
-
-        def turn(x, downscale=False):
-            return rope.rotate(x * (1 / scales if downscale else scales), pos, freq, "interleaved")
-    ones = np.ones((n, head_dim))
+def _rotated(turn, q, k, scale):
+    """Logits of rotated q and k per head (``turn`` from the method's rotation), and the same for identical
+    all-ones tokens."""
+    ones = np.ones(q.shape[-2:])
     logits = turn(q) @ np.swapaxes(turn(k, True), -1, -2) * scale
     position = (turn(ones) @ turn(ones, True).T * scale)[None].repeat(q.shape[0], axis=0)
     return logits, position

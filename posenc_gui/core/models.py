@@ -139,6 +139,16 @@ ENCODINGS = (
          QT_TRANSLATE_NOOP("reference", "Always favours nearby tokens.")),
     ),
     Encoding(
+        "kerple", QT_TRANSLATE_NOOP("reference", "KERPLE"), "bias", ("kerple_log", "kerple_power"),
+        QT_TRANSLATE_NOOP("reference", "A learned kernel of the distance is subtracted from the logits: "
+                                       "r1 log(1 + r2 d) or r1 d^r2, two numbers per head."),
+        (QT_TRANSLATE_NOOP("reference", "Generalises ALiBi: each head learns how fast its penalty grows."),
+         QT_TRANSLATE_NOOP("reference", "The logarithmic kernel extrapolated best to longer texts in its paper "
+                                        "(Chi et al. 2022).")),
+        (QT_TRANSLATE_NOOP("reference", "Two more parameters per head to train."),
+         QT_TRANSLATE_NOOP("reference", "Few released models use it.")),
+    ),
+    Encoding(
         "nope", QT_TRANSLATE_NOOP("reference", "NoPE (no encoding)"), "absolute", ("nope",),
         QT_TRANSLATE_NOOP("reference", "Nothing is added; a causal mask alone lets a decoder infer positions."),
         (QT_TRANSLATE_NOOP("reference", "Nothing to implement or tune."),
@@ -241,6 +251,9 @@ TIMELINE = (
     Milestone(2022, QT_TRANSLATE_NOOP("reference", "ALiBi"),
               QT_TRANSLATE_NOOP("reference", "A linear distance penalty per head: train short, test long."),
               "alibi", "Press et al. 2022"),
+    Milestone(2022, QT_TRANSLATE_NOOP("reference", "KERPLE"),
+              QT_TRANSLATE_NOOP("reference", "Learned kernels of the distance (logarithmic, power) generalise ALiBi."),
+              "kerple", "Chi et al. 2022 (arXiv:2205.09921)"),
     Milestone(2022, QT_TRANSLATE_NOOP("reference", "NoPE"),
               QT_TRANSLATE_NOOP("reference", "Causal models without any encoding still learn position."),
               "nope", "Haviv et al. 2022"),

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Callable, Mapping
 
 import numpy as np
@@ -93,6 +95,47 @@ class Output:
     peak: Callable[..., float] | None = None
 
 
+class Entry(StrEnum):
+    """Where a method's positions enter attention."""
+
+    ADD = "add"        # its encoding output is added to the token embeddings
+    ROTATE = "rotate"  # it turns each head's queries and keys; its d_model is the width of one head
+    BIAS = "bias"      # its bias output is added to the logits
+    SCORE = "score"    # a function of each head's queries and keys gives the logits' parts
+
+
+@dataclass(frozen=True)
+class Attention:
+    """How a method enters toy attention (``core.attention.attention_for``) and what it brings there, so that
+    attention dispatches on this and never on a method's name.
+
+    ``rotation(values, positions, head_dim)`` (ROTATE) returns ``turn(x, key)``, which rotates queries
+    (``key`` False) or keys (True) of shape (..., N, head_dim). ``scores(values, q, k, scale)`` (SCORE) returns
+    (content, position, value_parts): the logits' two parts per head, and arrays that ``value_term(weights,
+    *value_parts)`` turns into a term added to the outputs (``()`` when the values are left alone).
+    ``token_tables`` and ``score_tables`` count the float64 tables of (tokens, width) and of (heads, tokens,
+    tokens) attention holds at its peak with this method, ``own_bytes(values, n, heads, d_model)`` what
+    ``scores`` holds beside them (measured in tests/core/test_memory_budget.py)."""
+
+    entry: Entry
+    rotation: Callable | None = None
+    scores: Callable | None = None
+    value_term: Callable | None = None
+    token_tables: int = 12
+    score_tables: int = 5
+    own_bytes: Callable[..., int] | None = None
+
+    def __post_init__(self):
+        if (self.entry is Entry.ROTATE) != (self.rotation is not None):
+            raise TypeError("a rotation is given exactly when the entry is ROTATE")
+        if (self.entry is Entry.SCORE) != (self.scores is not None):
+            raise TypeError("scores are given exactly when the entry is SCORE")
+
+
+ADDED = Attention(Entry.ADD, token_tables=20)
+BIASED = Attention(Entry.BIAS)
+
+
 @dataclass(frozen=True)
 class Method:
     """A positional-encoding method: what it is, what it takes, what it computes."""
@@ -106,6 +149,7 @@ class Method:
     outputs: dict[str, Output]
     check: Callable[..., None] | None = None
     tags: tuple[str, ...] = field(default=())
+    attention: Attention | None = None  # how it enters attention; None: it does not
 
     def __post_init__(self):
         if self.family not in FAMILIES:
@@ -117,6 +161,9 @@ class Method:
         for kind, out in self.outputs.items():
             if set(out.params) - names:
                 raise TypeError(f"{self.name}.{kind}: unknown params {sorted(set(out.params) - names)}")
+        needed = {Entry.ADD: "encoding", Entry.BIAS: "bias"}.get(self.attention.entry) if self.attention else None
+        if needed and needed not in self.outputs:
+            raise TypeError(f"{self.name}: enters attention by its {needed} output, which it lacks")
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -203,6 +250,17 @@ def register(method: Method) -> Method:
         raise TypeError(f"method {method.name!r} registered twice")
     REGISTRY[method.name] = method
     return method
+
+
+@contextmanager
+def registered(method: Method):
+    """``method`` registered for the duration of a with-block (a method a test defines), then removed."""
+    _load()
+    register(method)
+    try:
+        yield method
+    finally:
+        REGISTRY.pop(method.name, None)
 
 
 def get(name: str) -> Method:

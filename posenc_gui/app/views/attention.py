@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
-from ...core.attention import ROTARY, attention_for
+from ...core.attention import attention_for
 from ...core.params import InputError
-from ...core.registry import Method
+from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
 from .. import i18n, style
 from ..state import Scene
@@ -105,7 +105,8 @@ class AttentionView(View):
         except InputError:
             return 0
         heads = head_count(scene)
-        width = int(scene.params.get("d_model", 64)) * (heads if scene.method in ROTARY else 1)
+        rotated = scene.method_obj.attention is not None and scene.method_obj.attention.entry is Entry.ROTATE
+        width = int(scene.params.get("d_model", 64)) * (heads if rotated else 1)
         return 3 * heads * n * n + 2 * 3 * width * width
 
     def _sync_controls(self, scene: Scene, heads: int) -> None:

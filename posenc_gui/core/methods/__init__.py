@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     transformer_xl,
     t5,
     alibi,
+    kerple,
     rope,
     xpos,
     images,

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from ..params import CAUSAL, HEADS, SEQ_LEN
-from ..registry import Method, Output, register
+from ..registry import BIASED, Method, Output, register
 
 
 def slopes(heads: int) -> np.ndarray:
@@ -49,4 +49,5 @@ register(Method(
                        peak=lambda heads, seq_len, **_: 8 * (heads + 3) * seq_len ** 2),  # and 3 distance tables
     },
     tags=("bias",),
+    attention=BIASED,
 ))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import SEQ_LEN, Param
-from ..registry import Method, Output, register
+from ..registry import ADDED, Method, Output, register
 
 BITS = Param("bits", "int", 8, "Number of bits (columns); column 0 is the lowest bit", 1, 62, label="Bits")
 
@@ -26,4 +26,5 @@ register(Method(
     params=(SEQ_LEN, BITS),
     outputs={"encoding": Output(bits, lambda seq_len, bits, **_: (seq_len, bits),
                                 peak=lambda seq_len, bits, **_: 16 * seq_len * bits + 8 * seq_len)},  # int bits
+    attention=ADDED,
 ))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import BASE, InputError, Param
-from ..registry import Method, Output, register
+from ..registry import ADDED, Method, Output, register
 
 GRID_H = Param("grid_h", "int", 14, "Rows of patches (image height / patch size)", 1, 512, label="Grid rows")
 GRID_W = Param("grid_w", "int", 14, "Columns of patches (image width / patch size)", 1, 512, label="Grid columns")
@@ -126,6 +126,7 @@ register(Method(
     outputs={"encoding": Output(sincos_2d, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model),
                                 peak=_grid_peak(("grid_h", "grid_w"), 2))},
     check=_multiple(4),
+    attention=ADDED,
 ))
 
 register(Method(
@@ -141,6 +142,7 @@ register(Method(
                                 (frames * grid_h * grid_w, d_model),
                                 peak=_grid_peak(("frames", "grid_h", "grid_w"), 3))},
     check=_multiple(6),
+    attention=ADDED,
 ))
 
 TRAIN_H = Param("train_h", "int", 7, "Rows of the grid the table was trained at", 1, 128, label="Trained rows")
@@ -158,4 +160,5 @@ register(Method(
     outputs={"encoding": Output(learned_grid, lambda grid_h, grid_w, d_model, **_: (grid_h * grid_w, d_model),
                                 peak=_learned_grid_peak)},
     check=_multiple(4),
+    attention=ADDED,
 ))

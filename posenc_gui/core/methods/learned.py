@@ -10,7 +10,7 @@ import numpy as np
 
 from ...paths import resource
 from ..params import D_MODEL, SEED, SEQ_LEN, InputError, Param
-from ..registry import Method, Output, register
+from ..registry import ADDED, Method, Output, register
 
 MINILM_FILE = ("embeddings", "all-MiniLM-L6-v2.position_embeddings.npy")
 MINILM_SHAPE = (512, 384)
@@ -80,4 +80,5 @@ register(Method(
     params=(SEQ_LEN, TABLE, D_MODEL, MAX_LEN, STD, SEED),
     outputs={"encoding": Output(encoding, _shape, peak=_peak)},
     check=_check,
+    attention=ADDED,
 ))

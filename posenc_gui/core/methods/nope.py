@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import D_MODEL, SEQ_LEN
-from ..registry import Method, Output, register
+from ..registry import ADDED, Method, Output, register
 
 
 def encoding(seq_len: int, d_model: int) -> np.ndarray:
@@ -23,4 +23,5 @@ register(Method(
     summary="Nothing added: attention alone is blind to order unless a causal mask breaks the symmetry.",
     params=(SEQ_LEN, D_MODEL),
     outputs={"encoding": Output(encoding, lambda seq_len, d_model, **_: (seq_len, d_model))},
+    attention=ADDED,
 ))

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import registry, rope_scalings
 from ..params import BASE, EVEN_D_MODEL, InputError, Param
-from ..registry import CHUNK_BYTES, Method, Output
+from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output
 
 LAYOUTS = ("interleaved", "half")
 
@@ -216,7 +216,17 @@ def build() -> Method:
         },
         check=_check,
         tags=("rotary",),
+        attention=Attention(Entry.ROTATE, rotation=rotation),
     )
+
+
+def rotation(values: dict, positions: np.ndarray, head_dim: int):
+    """In attention: queries and keys rotated with this scene's frequencies at the head's width, and the
+    scaling's attention factor."""
+    freq_values = {p: values[p] for p in frequency_params()}
+    freq_values["d_model"] = head_dim
+    freq, factor = scaled(**freq_values)
+    return lambda x, key=False: rotate(x, positions, freq, values["layout"], factor)
 
 
 def rebuild() -> None:

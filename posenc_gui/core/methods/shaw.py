@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import HEADS, SEED, SEQ_LEN, Param
-from ..registry import Method, Output, register
+from ..registry import Attention, Entry, Method, Output, register
 
 MAX_RELATIVE = Param("max_relative", "int", 4, "Clipping distance K: distances beyond +-K share the edge vector",
                      1, 256, label="Clip distance K")
@@ -53,6 +53,20 @@ def _bias_peak(seq_len, heads, max_relative, head_dim, **_):
     return 8 * (heads * seq_len * (head_dim + rows) + 2 * rows * head_dim + 2 * heads * seq_len ** 2 + 2 * seq_len ** 2)
 
 
+def attention_scores(values: dict, q: np.ndarray, k: np.ndarray, scale: float) -> tuple:
+    """In attention: the content q.k, the position part q_i . a^K_ij (both scaled) and the value table with
+    its index, for ``value_term``."""
+    n, head_dim = q.shape[-2:]
+    tables = random_tables(values["max_relative"], head_dim, values["seed"])
+    index = distances(n, values["max_relative"])
+    return q @ np.swapaxes(k, -1, -2) * scale, logits(q, tables[0], index) * scale, (tables[1], index)
+
+
+def _attention_bytes(values, n, heads, d_model):
+    rows = 2 * values["max_relative"] + 1
+    return 8 * (heads * n * rows + n * n + rows * (d_model // heads))
+
+
 register(Method(
     name="shaw",
     title="Relative (Shaw)",
@@ -68,4 +82,6 @@ register(Method(
                          params=("max_relative", "head_dim", "seed")),
         "bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len), peak=_bias_peak),
     },
+    attention=Attention(Entry.SCORE, scores=attention_scores, value_term=value_term, score_tables=7,
+                        own_bytes=_attention_bytes),
 ))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import BASE, D_MODEL, SEQ_LEN, Param
-from ..registry import Method, Output, register
+from ..registry import ADDED, Method, Output, register
 
 LAYOUTS = ("interleaved", "concat", "tensor2tensor", "fairseq")
 
@@ -118,4 +118,5 @@ SINUSOIDAL = register(Method(
             lambda d_model, base, layout, min_timescale: frequencies(d_model, base, layout, min_timescale),
             _freq_shape, params=("d_model", "base", "layout", "min_timescale")),
     },
+    attention=ADDED,
 ))

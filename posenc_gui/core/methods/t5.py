@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import CAUSAL, HEADS, SEED, SEQ_LEN, InputError, Param
-from ..registry import Method, Output, block_bytes, register, rows_per_chunk
+from ..registry import BIASED, Method, Output, block_bytes, register, rows_per_chunk
 
 NUM_BUCKETS = Param("num_buckets", "int", 32, "Number of buckets (halved per direction when bidirectional)",
                     2, 1024, label="Buckets")
@@ -104,4 +104,5 @@ register(Method(
     },
     check=_check,
     tags=("bias",),
+    attention=BIASED,
 ))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import SEED, SEQ_LEN, InputError, Param
-from ..registry import Method, Output, register
+from ..registry import Attention, Entry, Method, Output, register
 
 HEAD_DIM = Param("head_dim", "int", 32, "Width of queries, keys and the relative sinusoid R (even)", 2, 512,
                  label="Head width")
@@ -51,6 +51,14 @@ def toy_terms(seq_len: int, head_dim: int = 32, seed: int = 0) -> np.ndarray:
     return terms(*toy_inputs(seq_len, head_dim, seed)) / np.sqrt(head_dim)
 
 
+def attention_scores(values: dict, q: np.ndarray, k: np.ndarray, scale: float) -> tuple:
+    """In attention, per head with seeded u, v and W_R: content (a) + (c) and position (b) + (d), scaled."""
+    n, head_dim = q.shape[-2:]
+    terms_ = np.stack([terms(q[h], k[h], *toy_inputs(n, head_dim, values["seed"] + h)[2:])
+                       for h in range(q.shape[0])]) * scale
+    return terms_[:, 0] + terms_[:, 2], terms_[:, 1] + terms_[:, 3], ()
+
+
 def _terms_peak(seq_len, head_dim, **_):
     """q and k, W_R (and its scaled draw), R of every offset (its angles, sin and cos) and W_R R, q (W_R R)^T,
     the four terms, the offsets' index and their stack."""
@@ -71,5 +79,6 @@ register(Method(
     summary="The score splits into content, content-position, and two global bias terms u and v.",
     params=(SEQ_LEN, HEAD_DIM, SEED),
     outputs={"terms": Output(toy_terms, lambda seq_len, **_: (4, seq_len, seq_len), peak=_terms_peak)},
+    attention=Attention(Entry.SCORE, scores=attention_scores, score_tables=12),
     check=_check,
 ))

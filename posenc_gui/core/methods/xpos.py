@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import EVEN_D_MODEL, SEQ_LEN, InputError, Param
-from ..registry import CHUNK_BYTES, Method, Output, register
-from .rope import inv_freq, mean_cosine
+from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output, register
+from .rope import inv_freq, mean_cosine, rotate
 
 SCALE_BASE = Param("scale_base", "float", 512.0, "B: the scale grows by a factor zeta over B positions", 1.0,
                    1e6, label="Scale base")
@@ -39,6 +39,16 @@ def _decay_peak(seq_len, d_model, **_):
     return 8 * seq_len + CHUNK_BYTES + 8 * 8 * (d_model // 2)
 
 
+def rotation(values: dict, positions: np.ndarray, head_dim: int):
+    """In attention: queries scaled by zeta^(n/B), keys by its inverse, both rotated as RoPE (interleaved)."""
+    freq = inv_freq(head_dim)
+    scales = np.repeat(scale(len(positions), head_dim, values["scale_base"]), 2, axis=1)
+
+    def turn(x, key=False):
+        return rotate(x * (1 / scales if key else scales), positions, freq, "interleaved")
+    return turn
+
+
 def _check(d_model, **_):
     if d_model % 2:
         raise InputError("d_model must be even for xPos (channels rotate in pairs), not {0}", d_model)
@@ -57,4 +67,5 @@ register(Method(
         "decay": Output(decay, lambda seq_len, **_: (seq_len,), peak=_decay_peak),
     },
     check=_check,
+    attention=Attention(Entry.ROTATE, rotation=rotation),
 ))
