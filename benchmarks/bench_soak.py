@@ -35,7 +35,7 @@ PROGRESS_EVERY = 500
 
 
 def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", minutes: float | None = None):
-    from posenc_gui.app.soak import idle_first, run_soak
+    from benchmarks.soak import idle_first, run_soak
     from posenc_gui.app.state import StateModel
     from posenc_gui.app.views import applies
     from posenc_gui.app.window import MainWindow
@@ -80,7 +80,7 @@ def matplotlib_redraw_seconds() -> float:
 
 
 def describe(result) -> str:
-    from posenc_gui.app.soak import SLOW_CHANGE_MS
+    from benchmarks.soak import SLOW_CHANGE_MS
 
     start = min(MEMORY_FROM, result.changes)
     return (f"{result.changes} changes: {result.changes_per_second:8.1f} changes/s | memory growth "

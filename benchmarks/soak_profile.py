@@ -35,7 +35,7 @@ def main(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["posenc-gui-soak-profile"])
-    from posenc_gui.app.soak import idle_first, random_change, resident_bytes, turn_event_loop
+    from benchmarks.soak import idle_first, random_change, resident_bytes, turn_event_loop
     from posenc_gui.app.window import MainWindow
 
     window = MainWindow()

@@ -20,7 +20,7 @@ SOAK = """
 import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication(["soak"])
-from posenc_gui.app.soak import run_soak
+from benchmarks.soak import run_soak
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.window import MainWindow
 explore = [key for key, entry in VIEWS.items() if getattr(entry[2], "group", "explore") == "explore"]
@@ -87,7 +87,7 @@ def test_a_lesson_rebuilt_on_every_change_does_not_crash():
 def test_the_soak_counts_the_changes_slower_than_the_target_from_the_warm_change_on(qapp):
     import time
 
-    from posenc_gui.app.soak import SLOW_CHANGE_MS, run_soak
+    from benchmarks.soak import SLOW_CHANGE_MS, run_soak
     from posenc_gui.app.state import StateModel
     from posenc_gui.app.views import applies
 

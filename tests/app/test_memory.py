@@ -5,7 +5,7 @@ import sys
 import numpy as np
 
 from posenc_gui.app import memory
-from posenc_gui.app.soak import resident_bytes
+from benchmarks.soak import resident_bytes
 
 MiB = 1024**2
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QWidget
 
 from posenc_gui.app import i18n, settings as prefs, style
 from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
-from posenc_gui.app.soak import idle_first
+from benchmarks.soak import idle_first
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.base import most_default_heads
 from posenc_gui.app.window import MainWindow, grouped_views

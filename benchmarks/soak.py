@@ -19,9 +19,9 @@ from typing import Collection
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from ..core import registry
-from ..core.params import Param
-from .state import MAX_CURVES, StateModel
+from posenc_gui.core import registry
+from posenc_gui.core.params import Param
+from posenc_gui.app.state import MAX_CURVES, StateModel
 
 WORDS = ("the", "cat", "chases", "a", "mouse", "over", "old", "wall", "while", "dog", "sleeps",
          "猫", "追", "老鼠", "quickly", "and", "then", "runs", "home", "again")
