@@ -12,5 +12,6 @@ from . import (  # noqa: F401
     kerple,
     rope,
     xpos,
+    mrope,
     images,
 )

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Compute known answers for the methods added after 2023 once, with the reference implementations, and store
+them with the versions that made them in tests/data/method_references.json; tests/core/test_method_references.py
+compares the core with them. torch and transformers are not dependencies of the app or its tests: run this in
+a venv of its own, never in the project's.
+
+    python3 -m venv /tmp/ropevenv && /tmp/ropevenv/bin/pip install torch==2.13.0 transformers
+    /tmp/ropevenv/bin/python scripts/make_method_references.py
+
+M-RoPE comes from transformers itself (Qwen2-VL's and Qwen2.5-VL's get_rope_index, the Qwen2-VL and Qwen3-VL
+text rotary embeddings and apply_rotary_pos_emb). Methods without a transformers implementation are written
+out below in torch as their authors wrote them (named at each), with the app's seeded parameters put in.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import torch
+import transformers
+from transformers.models.qwen2_5_vl.modeling_qwen2_5_vl import Qwen2_5_VLModel
+from transformers.models.qwen2_vl.configuration_qwen2_vl import Qwen2VLTextConfig
+from transformers.models.qwen2_vl.modeling_qwen2_vl import Qwen2VLModel, Qwen2VLRotaryEmbedding, apply_rotary_pos_emb
+from transformers.models.qwen3_vl.configuration_qwen3_vl import Qwen3VLTextConfig
+from transformers.models.qwen3_vl.modeling_qwen3_vl import Qwen3VLTextRotaryEmbedding
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "tests" / "data" / "method_references.json"
+
+
+def rope_index(model_class, text_before, grid_thw, text_after, video=False, tokens_per_second=1, seconds=1.0):
+    """(3, n) position ids from the model's own get_rope_index for text, one image or video, text; a stand-in
+    ``self`` carries the config (spatial merge 2) and the model's get_vision_position_ids."""
+    merged = grid_thw[0] * grid_thw[1] * grid_thw[2] // 4
+    kind = 2 if video else 1
+    types = [0] * text_before + [kind] * merged + [0] * text_after
+    vision_config = SimpleNamespace(spatial_merge_size=2, tokens_per_second=tokens_per_second)
+    stand_in = SimpleNamespace(config=SimpleNamespace(vision_config=vision_config))
+    stand_in.get_vision_position_ids = model_class.get_vision_position_ids.__get__(stand_in)
+    grids = torch.tensor([grid_thw])
+    kwargs = {"video_grid_thw": grids} if video else {"image_grid_thw": grids}
+    if video and model_class is Qwen2_5_VLModel:
+        kwargs["second_per_grid_ts"] = torch.tensor([seconds])
+    ids, _ = model_class.get_rope_index(stand_in, torch.zeros(1, len(types), dtype=torch.long),
+                                        mm_token_type_ids=torch.tensor([types]), **kwargs)
+    return ids[:, 0, :]
+
+
+def mrope_cases() -> list[dict]:
+    """Position ids of an image (Qwen2-VL) and a video (Qwen2.5-VL, 2.5 s per frame pair at 2 tokens per
+    second: a time step of 5), and the cos, sin and rotated q of Qwen2-VL's blocks and Qwen3-VL's interleaving."""
+    cases = []
+    layouts = [
+        ("Qwen2-VL image", Qwen2VLModel, dict(text_before=4, grid_thw=[1, 8, 12], text_after=12), {},
+         {"text_before": 4, "grid_h": 4, "grid_w": 6, "frames": 1, "frame_step": 1}),
+        ("Qwen2.5-VL video", Qwen2_5_VLModel, dict(text_before=3, grid_thw=[3, 4, 6], text_after=5),
+         {"video": True, "tokens_per_second": 2, "seconds": 2.5},
+         {"text_before": 3, "grid_h": 2, "grid_w": 3, "frames": 3, "frame_step": 5}),
+    ]
+    for name, model_class, layout, video, app in layouts:
+        ids = rope_index(model_class, **layout, **video)
+        cases.append({"name": name, "position_ids": ids.tolist(), "app": {**app, "seq_len": int(ids.shape[1])}})
+    generator = torch.Generator().manual_seed(0)
+    for name, config_class, rotary_class, section, interleaved in (
+            ("Qwen2-VL blocks", Qwen2VLTextConfig, Qwen2VLRotaryEmbedding, [16, 24, 24], False),
+            ("Qwen3-VL interleaved", Qwen3VLTextConfig, Qwen3VLTextRotaryEmbedding, [24, 20, 20], True)):
+        config = config_class(hidden_size=512, num_attention_heads=4, head_dim=128,
+                              rope_parameters={"rope_type": "default", "rope_theta": 1000000.0,
+                                               "mrope_section": section, "mrope_interleaved": interleaved})
+        ids = torch.tensor(cases[0]["position_ids"])
+        cos, sin = rotary_class(config)(torch.zeros(1), ids[:, None, :])
+        q = torch.randn(1, 1, ids.shape[1], 128, generator=generator, dtype=torch.float64)
+        rotated, _ = apply_rotary_pos_emb(q, q, cos.double(), sin.double())
+        cases.append({"name": name, "position_ids": ids.tolist(), "cos": cos[0].tolist(), "sin": sin[0].tolist(),
+                      "q": q[0, 0].tolist(), "rotated_q": rotated[0, 0].tolist(),
+                      "app": {**cases[0]["app"], "d_model": 128, "base": 1000000.0, "section_t": section[0],
+                              "section_h": section[1], "interleaved": interleaved}})
+    return cases
+
+
+def main() -> int:
+    data = {
+        "made_by": "scripts/make_method_references.py",
+        "versions": {"transformers": transformers.__version__, "torch": torch.__version__},
+        "mrope": mrope_cases(),
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: transformers {transformers.__version__}, torch {torch.__version__}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
