@@ -81,11 +81,82 @@ def mrope_cases() -> list[dict]:
     return cases
 
 
+def sandwich_nemo(bidirectional, num_attention_heads, hidden_size, seq_len):
+    """NeMo's SandwichRelativePositionEmbedding.forward (with build_relative_position), on the CPU and in
+    float64 (NeMo's frequencies and head divisors are float32): |i - j|, its lower triangle when not bidirectional, sum_i cos(r theta_i) for i = 1 ... d/2, minus d/2,
+    divided by 8h/H."""
+    relative_position = torch.arange(1 - seq_len, 1)[None, :].mul(-1)
+    memory_position = torch.arange(1 - seq_len, 1)[:, None].mul(-1)
+    relative_position = torch.abs(memory_position - relative_position)
+    if not bidirectional:
+        relative_position = torch.tril(relative_position)
+    inv_freq = 1.0 / (10000 ** (2 * torch.arange(1, hidden_size / 2 + 1, dtype=torch.float64) / hidden_size))
+    _bias = torch.sum((relative_position[:, :, None].repeat(1, 1, len(inv_freq)) * inv_freq).cos(), axis=2)
+    bias = _bias.repeat(num_attention_heads, 1, 1)
+    bias_scales = torch.arange(1, num_attention_heads + 1, 1, dtype=torch.float64)[:, None, None]
+    return (bias - hidden_size / 2) / (bias_scales * 8 / num_attention_heads)
+
+
+def sandwich_cases() -> list[dict]:
+    return [{"app": {"heads": heads, "seq_len": n, "causal": causal, "d_model": d},
+             "bias": sandwich_nemo(not causal, heads, d, n).tolist()}
+            for heads, n, causal, d in ((8, 12, False, 128), (3, 9, True, 16), (5, 30, False, 6))]
+
+
+class FIRE(torch.nn.Module):
+    """The FIRE module of Li et al. 2023's appendix listing: an MLP 1 -> width -> heads of
+    log(|c (i - j)| + 1) / (log(|c max(i, L)| + 1) + eps), L = |multiplier x init_L|."""
+
+    def __init__(self, num_heads=12, mlp_width=32, init_c=0.1, init_L=512.0, eps=1e-6):
+        super().__init__()
+        self.mlp = torch.nn.Sequential(torch.nn.Linear(1, mlp_width), torch.nn.ReLU(),
+                                       torch.nn.Linear(mlp_width, num_heads))
+        self.c = torch.nn.Parameter(torch.tensor(init_c))
+        self.init_L = torch.nn.Parameter(torch.tensor(init_L), requires_grad=False)
+        self.L_multiplier = torch.nn.Parameter(torch.tensor(1.0))
+        self.eps = eps
+
+    def forward(self, x):
+        seq_length = x.size(2)
+        positions = torch.arange(seq_length, dtype=x.dtype, device=x.device)
+        rel_distance = positions[:, None] - positions[None, :]
+        threshold = torch.abs(self.L_multiplier * self.init_L)
+        pos_normalizer = torch.max(positions, threshold)[:, None]
+        rel_distance = torch.log(torch.abs(self.c * rel_distance) + 1)
+        pos_normalizer = torch.log(torch.abs(self.c * pos_normalizer) + 1) + self.eps
+        normalized_distance = rel_distance / pos_normalizer
+        fire_bias = self.mlp(normalized_distance.unsqueeze(-1))
+        return fire_bias.unsqueeze(0).permute(0, 3, 1, 2)
+
+
+def fire_cases() -> list[dict]:
+    """The module in float64 with the app's seeded MLP weights put in."""
+    sys.path.insert(0, str(ROOT))
+    from posenc_gui.core.methods.fire import mlp_weights  # noqa: E402  (the seeded draws: plain NumPy)
+    cases = []
+    for heads, n, width, c, threshold, seed in ((4, 10, 32, 0.1, 512.0, 0), (3, 40, 8, 2.0, 16.0, 7)):
+        module = FIRE(heads, width, c, threshold).double()
+        w1, b1, w2, b2 = (torch.from_numpy(a) for a in mlp_weights(heads, width, seed))
+        with torch.no_grad():
+            module.c.copy_(torch.tensor(c, dtype=torch.float64))  # made in float32 by the listing
+            module.init_L.copy_(torch.tensor(threshold, dtype=torch.float64))
+            module.mlp[0].weight.copy_(w1[:, None])
+            module.mlp[0].bias.copy_(b1)
+            module.mlp[2].weight.copy_(w2)
+            module.mlp[2].bias.copy_(b2)
+            bias = module(torch.zeros(1, heads, n, 2, dtype=torch.float64))[0]
+        cases.append({"app": {"heads": heads, "seq_len": n, "mlp_width": width, "c": c, "threshold": threshold,
+                              "seed": seed}, "bias": bias.tolist()})
+    return cases
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_method_references.py",
         "versions": {"transformers": transformers.__version__, "torch": torch.__version__},
         "mrope": mrope_cases(),
+        "sandwich": sandwich_cases(),
+        "fire": fire_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data) + "\n", encoding="utf-8")

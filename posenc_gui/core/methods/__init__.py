@@ -10,6 +10,8 @@ from . import (  # noqa: F401
     t5,
     alibi,
     kerple,
+    sandwich,
+    fire,
     rope,
     xpos,
     mrope,
