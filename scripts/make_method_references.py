@@ -15,6 +15,7 @@ out below in torch as their authors wrote them (named at each), with the app's s
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -150,6 +151,47 @@ def fire_cases() -> list[dict]:
     return cases
 
 
+class CoPE(torch.nn.Module):
+    """CoPE of Golovneva et al. 2024's listing: gates sigmoid(logits) summed from each key onwards, clamped,
+    the query's products with the whole-position embeddings interpolated."""
+
+    def __init__(self, npos_max, head_dim):
+        super().__init__()
+        self.npos_max = npos_max
+        self.pos_emb = torch.nn.Parameter(torch.zeros(1, head_dim, npos_max))
+
+    def forward(self, query, attn_logits):
+        gates = torch.sigmoid(attn_logits)
+        pos = gates.flip(-1).cumsum(dim=-1).flip(-1)
+        pos = pos.clamp(max=self.npos_max - 1)
+        pos_ceil = pos.ceil().long()
+        pos_floor = pos.floor().long()
+        logits_int = torch.matmul(query, self.pos_emb)
+        logits_ceil = logits_int.gather(-1, pos_ceil)
+        logits_floor = logits_int.gather(-1, pos_floor)
+        w = pos - pos_floor
+        return logits_ceil * w + logits_floor * (1 - w)
+
+
+def cope_cases() -> list[dict]:
+    """The listing's SelfAttn up to the logits (scaled q.k, the causal mask's log, then CoPE's term), heads as
+    the batch, in float64 with the app's seeded queries, keys and embeddings."""
+    sys.path.insert(0, str(ROOT))
+    from posenc_gui.core.methods.cope import embeddings, seeded_queries_and_keys  # noqa: E402  (plain NumPy)
+    cases = []
+    for heads, n, npos_max, head_dim, seed in ((2, 9, 64, 16, 0), (3, 30, 6, 8, 5)):
+        q, k = (torch.from_numpy(a) for a in seeded_queries_and_keys(n, heads, head_dim, seed))
+        cope = CoPE(npos_max, head_dim).double()
+        with torch.no_grad():
+            cope.pos_emb.copy_(torch.from_numpy(embeddings(npos_max, head_dim, seed))[None])
+            attn_logits = torch.bmm(q, k.transpose(-1, -2)) / math.sqrt(head_dim)
+            attn_logits += torch.tril(torch.ones(n, n, dtype=torch.float64)).log()
+            term = cope(q, attn_logits)
+        cases.append({"app": {"heads": heads, "seq_len": n, "npos_max": npos_max, "head_dim": head_dim,
+                              "seed": seed}, "bias": term.tolist()})
+    return cases
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_method_references.py",
@@ -157,6 +199,7 @@ def main() -> int:
         "mrope": mrope_cases(),
         "sandwich": sandwich_cases(),
         "fire": fire_cases(),
+        "cope": cope_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data) + "\n", encoding="utf-8")

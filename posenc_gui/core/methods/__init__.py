@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     binary,
     nope,
     shaw,
+    cope,
     transformer_xl,
     t5,
     alibi,
