@@ -192,6 +192,36 @@ def cope_cases() -> list[dict]:
     return cases
 
 
+def mla_cases() -> list[dict]:
+    """DeepSeek-V3's attention logits from its parts: queries of 2 heads x (128 + 64), each head's non-rotary
+    key, one rotary key per token; the model's rotary embedding and rotation (interleaved as rope_interleave,
+    or rotate_half), concatenated as DeepseekV3Attention does, times its scaling (no YaRN: (128 + 64)^-0.5)."""
+    from transformers import DeepseekV3Config
+    from transformers.models.deepseek_v3.modeling_deepseek_v3 import (
+        DeepseekV3RotaryEmbedding, apply_rotary_pos_emb, apply_rotary_pos_emb_interleave)
+    generator = torch.Generator().manual_seed(1)
+    heads, n, nope, rope = 2, 7, 128, 64
+    q = torch.randn(1, heads, n, nope + rope, generator=generator, dtype=torch.float64)
+    k_nope = torch.randn(1, heads, n, nope, generator=generator, dtype=torch.float64)
+    k_rot = torch.randn(1, 1, n, rope, generator=generator, dtype=torch.float64)
+    cases = []
+    for interleave in (True, False):
+        config = DeepseekV3Config(hidden_size=256, num_attention_heads=heads, qk_nope_head_dim=nope,
+                                  qk_rope_head_dim=rope, v_head_dim=nope, rope_interleave=interleave,
+                                  rope_parameters={"rope_type": "default", "rope_theta": 10000.0})
+        cos, sin = DeepseekV3RotaryEmbedding(config)(q.float(), torch.arange(n)[None])
+        apply = apply_rotary_pos_emb_interleave if interleave else apply_rotary_pos_emb
+        q_rot, k_rot_turned = apply(q[..., nope:], k_rot, cos.double(), sin.double())
+        query = torch.cat((q[..., :nope], q_rot), dim=-1)
+        key = torch.cat((k_nope, k_rot_turned.expand(-1, heads, -1, -1)), dim=-1)
+        logits = query @ key.transpose(-1, -2) * (nope + rope) ** -0.5
+        cases.append({"layout": "interleaved" if interleave else "half", "q": q[0].tolist(),
+                      "k_nope": k_nope[0].tolist(), "k_rot": k_rot[0, 0].tolist(), "logits": logits[0].tolist(),
+                      "app": {"d_model": nope + rope, "rope_dim": rope, "base": 10000.0,
+                              "layout": "interleaved" if interleave else "half"}})
+    return cases
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_method_references.py",
@@ -200,6 +230,7 @@ def main() -> int:
         "sandwich": sandwich_cases(),
         "fire": fire_cases(),
         "cope": cope_cases(),
+        "mla": mla_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data) + "\n", encoding="utf-8")

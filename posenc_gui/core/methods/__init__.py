@@ -16,5 +16,6 @@ from . import (  # noqa: F401
     rope,
     xpos,
     mrope,
+    mla,
     images,
 )
