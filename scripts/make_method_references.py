@@ -222,6 +222,44 @@ def mla_cases() -> list[dict]:
     return cases
 
 
+def streaming_cases() -> list[dict]:
+    """Token-by-token decoding as mit-han-lab/streaming-llm does it: before each new token the cache is cut to
+    the first start_size and the last recent_size - 1 entries (StartRecentKVCache.evict_for_space, one coming),
+    the query is turned by its position, the length of the cache before it (the Hugging Face default the
+    authors' loop leaves), and the cached (unturned) keys by their slots (llama_pos_shift_attention_forward),
+    with transformers' Llama rotary embedding and rotate_half. Logits of keys not in the cache are None."""
+    from transformers import LlamaConfig
+    from transformers.models.llama.modeling_llama import LlamaRotaryEmbedding, rotate_half
+    cases = []
+    for n, start_size, recent_size in ((12, 2, 4), (9, 0, 3)):
+        head_dim = 16
+        generator = torch.Generator().manual_seed(2)
+        q = torch.randn(n, head_dim, generator=generator, dtype=torch.float64)
+        k = torch.randn(n, head_dim, generator=generator, dtype=torch.float64)
+        config = LlamaConfig(hidden_size=head_dim * 2, num_attention_heads=2, head_dim=head_dim,
+                             rope_parameters={"rope_type": "default", "rope_theta": 10000.0})
+        cos, sin = LlamaRotaryEmbedding(config)(q.float(), torch.arange(n)[None])
+        cos, sin = cos[0].double(), sin[0].double()
+        cached = []  # original indices of the cached keys
+        rows = []
+        for step in range(n):
+            if len(cached) + 1 > start_size + recent_size:
+                cached = cached[:start_size] + cached[len(cached) - recent_size + 1:]
+            query_position = len(cached)
+            cached.append(step)
+            query = q[step] * cos[query_position] + rotate_half(q[step]) * sin[query_position]
+            keys = k[cached]
+            keys = keys * cos[:len(cached)] + rotate_half(keys) * sin[:len(cached)]
+            logits = (keys @ query / head_dim ** 0.5).tolist()
+            row = [None] * n
+            for index, value in zip(cached, logits):
+                row[index] = value
+            rows.append(row)
+        cases.append({"app": {"sinks": start_size, "window": recent_size, "base": 10000.0}, "q": q.tolist(),
+                      "k": k.tolist(), "logits": rows})
+    return cases
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_method_references.py",
@@ -231,6 +269,7 @@ def main() -> int:
         "fire": fire_cases(),
         "cope": cope_cases(),
         "mla": mla_cases(),
+        "streaming": streaming_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data) + "\n", encoding="utf-8")

@@ -206,6 +206,15 @@ ENCODINGS = (
          QT_TRANSLATE_NOOP("reference", "A more complicated attention layer to implement.")),
     ),
     Encoding(
+        "streaming", QT_TRANSLATE_NOOP("reference", "Attention sinks (StreamingLLM)"), "rotary", ("streaming",),
+        QT_TRANSLATE_NOOP("reference", "A generating model keeps its first tokens and a rolling window of the "
+                                       "latest; RoPE positions count places in that cache, not in the text."),
+        (QT_TRANSLATE_NOOP("reference", "Generates indefinitely with a fixed cache and no retraining."),
+         QT_TRANSLATE_NOOP("reference", "The first tokens soak up the attention a softmax must put "
+                                        "somewhere, so keeping them keeps the model stable.")),
+        (QT_TRANSLATE_NOOP("reference", "Whatever left the window is forgotten: no long-range recall."),),
+    ),
+    Encoding(
         "nope", QT_TRANSLATE_NOOP("reference", "NoPE (no encoding)"), "absolute", ("nope",),
         QT_TRANSLATE_NOOP("reference", "Nothing is added; a causal mask alone lets a decoder infer positions."),
         (QT_TRANSLATE_NOOP("reference", "Nothing to implement or tune."),
@@ -345,6 +354,10 @@ TIMELINE = (
     Milestone(2023, QT_TRANSLATE_NOOP("reference", "FIRE"),
               QT_TRANSLATE_NOOP("reference", "A learned function of normalised log distance."),
               "fire", "Li et al. 2023 (arXiv:2310.04418)"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "Attention sinks"),
+              QT_TRANSLATE_NOOP("reference", "StreamingLLM keeps the first tokens and counts positions in the "
+                                             "cache."),
+              "streaming", "Xiao et al. 2024 (arXiv:2309.17453)"),
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "Llama 3 scaling"),
               QT_TRANSLATE_NOOP("reference", "Blend per wavelength: short kept, long divided by 8."),
               "rope", "Meta Llama 3.1"),

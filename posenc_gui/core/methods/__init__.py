@@ -17,5 +17,6 @@ from . import (  # noqa: F401
     xpos,
     mrope,
     mla,
+    streaming,
     images,
 )
