@@ -260,6 +260,59 @@ def streaming_cases() -> list[dict]:
     return cases
 
 
+LAYER_MODELS = {  # the app's pattern: (model_type, head_dim, config arguments as in the shipped config.json files)
+    "llama4": ("llama4_text", 128, {"num_hidden_layers": 48, "attention_chunk_size": 8192, "rope_parameters": {
+        "rope_type": "llama3", "rope_theta": 500000.0, "factor": 16.0, "low_freq_factor": 1.0,
+        "high_freq_factor": 1.0, "original_max_position_embeddings": 8192}}),
+    "smollm3": ("smollm3", 128, {"num_hidden_layers": 36, "rope_parameters": {"rope_type": "default",
+                                                                             "rope_theta": 5000000.0}}),
+    "gemma3": ("gemma3_text", 256, {"num_hidden_layers": 34, "sliding_window": 1024, "rope_parameters": {
+        "full_attention": {"rope_type": "linear", "factor": 8.0, "rope_theta": 1000000.0},
+        "sliding_attention": {"rope_type": "default", "rope_theta": 10000.0}}}),
+    "modernbert": ("modernbert", 64, {"num_hidden_layers": 22, "hidden_size": 768, "num_attention_heads": 12,
+                                      "rope_parameters": {
+                                          "full_attention": {"rope_type": "default", "rope_theta": 160000.0},
+                                          "sliding_attention": {"rope_type": "default", "rope_theta": 10000.0}}}),
+}
+
+
+def layer_cases() -> dict:
+    """Each model's layer types and RoPE layers as its transformers config makes them, each layer type's
+    inv_freq from its own rotary embedding class, masking_utils' overlays on a 10-token grid, and Llama 4's
+    NoPE-layer query scale as Llama4TextAttention computes it."""
+    import importlib
+
+    from transformers import AutoConfig
+    from transformers.masking_utils import chunked_overlay, sliding_window_bidirectional_overlay, sliding_window_overlay
+    models = {}
+    for pattern, (model_type, head_dim, arguments) in LAYER_MODELS.items():
+        config = AutoConfig.for_model(model_type, head_dim=head_dim, **arguments)
+        layer_types = list(config.layer_types)
+        rope_layers = [int(x) for x in getattr(config, "no_rope_layers", None) or [1] * len(layer_types)]
+        module = importlib.import_module(f"transformers.models.{model_type.replace('_text', '')}."
+                                         f"modeling_{model_type.replace('_text', '')}")
+        name = next(n for n in dir(module) if n.endswith("RotaryEmbedding") and "Vision" not in n)
+        rotary = getattr(module, name)(config)
+        frequencies = {}
+        for kind in sorted(set(layer_types)):
+            inv = getattr(rotary, f"{kind}_inv_freq", None)
+            frequencies[kind] = (rotary.inv_freq if inv is None else inv).tolist()
+        models[pattern] = {"layer_types": layer_types, "rope_layers": rope_layers, "inv_freq": frequencies,
+                           "head_dim": head_dim}
+    grid = range(10)
+
+    def overlay(function):
+        return [[bool(function(0, 0, i, j)) for j in grid] for i in grid]
+
+    masks = {"chunked 4": overlay(chunked_overlay(4, torch.tensor([0]))),
+             "sliding 3": overlay(sliding_window_overlay(3)),
+             "bidirectional 2": overlay(sliding_window_bidirectional_overlay(2))}
+    positions = torch.tensor([0, 8190, 8191, 16383, 100000])
+    scales = torch.log1p(torch.floor((positions.float() + 1.0) / 8192)) * 0.1 + 1.0
+    return {"models": models, "masks": masks,
+            "temperature": {"positions": positions.tolist(), "scales": scales.tolist()}}
+
+
 def main() -> int:
     data = {
         "made_by": "scripts/make_method_references.py",
@@ -270,6 +323,7 @@ def main() -> int:
         "cope": cope_cases(),
         "mla": mla_cases(),
         "streaming": streaming_cases(),
+        "layers": layer_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data) + "\n", encoding="utf-8")

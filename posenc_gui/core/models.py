@@ -215,6 +215,19 @@ ENCODINGS = (
         (QT_TRANSLATE_NOOP("reference", "Whatever left the window is forgotten: no long-range recall."),),
     ),
     Encoding(
+        "layers", QT_TRANSLATE_NOOP("reference", "Mixed layers (iRoPE, local / global)"), "rotary", ("layers",),
+        QT_TRANSLATE_NOOP("reference", "Layers of one model see position differently: some rotate and some do "
+                                       "not (NoPE), some attend within a window or chunk with one base, others "
+                                       "to everything with another."),
+        (QT_TRANSLATE_NOOP("reference", "Local layers are cheap and keep RoPE's precise near positions; a few "
+                                        "global layers carry the long range."),
+         QT_TRANSLATE_NOOP("reference", "NoPE layers have nothing to extrapolate, which helps very long "
+                                        "contexts (Llama 4: 10 million tokens).")),
+        (QT_TRANSLATE_NOOP("reference", "Each model has its own pattern, read from its config."),
+         QT_TRANSLATE_NOOP("reference", "What the whole stack does with position is harder to see than one "
+                                        "layer.")),
+    ),
+    Encoding(
         "nope", QT_TRANSLATE_NOOP("reference", "NoPE (no encoding)"), "absolute", ("nope",),
         QT_TRANSLATE_NOOP("reference", "Nothing is added; a causal mask alone lets a decoder infer positions."),
         (QT_TRANSLATE_NOOP("reference", "Nothing to implement or tune."),
@@ -298,6 +311,21 @@ MODELS = (
           QT_TRANSLATE_NOOP("reference", "Multi-head latent attention: 64 of each head's 192 query and key "
                                          "channels rotate."),
           "DeepSeek-AI 2024 (arXiv:2405.04434, arXiv:2412.19437)"),
+    Model("Gemma 3", 2025, "layers",
+          QT_TRANSLATE_NOOP("reference", "Five sliding-window layers (1024 tokens, base 10000) to one global "
+                                         "layer (base 1000000, linear ×8)."),
+          "Gemma Team 2025 (arXiv:2503.19786)"),
+    Model("Llama 4", 2025, "layers",
+          QT_TRANSLATE_NOOP("reference", "iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers "
+                                         "attend in chunks of 8192."),
+          "Meta 2025, Llama 4 model card"),
+    Model("ModernBERT", 2024, "layers",
+          QT_TRANSLATE_NOOP("reference", "Every 3rd layer global (base 160000); the rest see 64 tokens either "
+                                         "side (base 10000)."),
+          "Warner et al. 2024 (arXiv:2412.13663)"),
+    Model("SmolLM3", 2025, "layers",
+          QT_TRANSLATE_NOOP("reference", "Every 4th layer without RoPE, base 5000000."),
+          "Hugging Face 2025, SmolLM3"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
                                          "image size."),
@@ -370,6 +398,9 @@ TIMELINE = (
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "M-RoPE"),
               QT_TRANSLATE_NOOP("reference", "Qwen2-VL turns pairs by time, row and column ids."),
               "mrope", "Wang et al. 2024 (arXiv:2409.12191)"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "iRoPE"),
+              QT_TRANSLATE_NOOP("reference", "Llama 4 interleaves layers without RoPE among chunked RoPE layers."),
+              "layers", "Meta 2025"),
 )
 
 CHOICES = (

@@ -18,5 +18,6 @@ from . import (  # noqa: F401
     mrope,
     mla,
     streaming,
+    layers,
     images,
 )
