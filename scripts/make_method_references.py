@@ -84,8 +84,8 @@ def mrope_cases() -> list[dict]:
 
 def sandwich_nemo(bidirectional, num_attention_heads, hidden_size, seq_len):
     """NeMo's SandwichRelativePositionEmbedding.forward (with build_relative_position), on the CPU and in
-    float64 (NeMo's frequencies and head divisors are float32): |i - j|, its lower triangle when not bidirectional, sum_i cos(r theta_i) for i = 1 ... d/2, minus d/2,
-    divided by 8h/H."""
+    float64 (NeMo's frequencies and head divisors are float32): |i - j|, its lower triangle when not
+    bidirectional, sum_i cos(r theta_i) for i = 1 ... d/2, minus d/2, divided by 8h/H."""
     relative_position = torch.arange(1 - seq_len, 1)[None, :].mul(-1)
     memory_position = torch.arange(1 - seq_len, 1)[:, None].mul(-1)
     relative_position = torch.abs(memory_position - relative_position)
