@@ -149,6 +149,85 @@ ENCODINGS = (
          QT_TRANSLATE_NOOP("reference", "Few released models use it.")),
     ),
     Encoding(
+        "sandwich", QT_TRANSLATE_NOOP("reference", "Sandwich"), "bias", ("sandwich",),
+        QT_TRANSLATE_NOOP("reference", "The dot product of two sinusoidal position vectors, shifted to 0 at "
+                                       "distance 0 and compressed per head, is added to the logits."),
+        (QT_TRANSLATE_NOOP("reference", "No parameters: the sinusoid's own decay becomes the bias."),
+         QT_TRANSLATE_NOOP("reference", "Flattens out at long distances instead of falling without end like "
+                                        "ALiBi.")),
+        (QT_TRANSLATE_NOOP("reference", "Its ripples make some far keys score higher than nearer ones."),
+         QT_TRANSLATE_NOOP("reference", "Few released models use it.")),
+    ),
+    Encoding(
+        "fire", QT_TRANSLATE_NOOP("reference", "FIRE"), "bias", ("fire",),
+        QT_TRANSLATE_NOOP("reference", "A small learned network maps log distance, divided by the log of the "
+                                       "query's position, to one bias per head."),
+        (QT_TRANSLATE_NOOP("reference", "Every length maps into the same range [0, 1]: long texts reuse what "
+                                        "training saw."),
+         QT_TRANSLATE_NOOP("reference", "Can learn ALiBi, KERPLE or T5's bias as special cases.")),
+        (QT_TRANSLATE_NOOP("reference", "An MLP per position pair: more work than a table lookup."),
+         QT_TRANSLATE_NOOP("reference", "Distances are relative to the query's position, so the same offset "
+                                        "means less late in a text.")),
+    ),
+    Encoding(
+        "cope", QT_TRANSLATE_NOOP("reference", "CoPE (contextual positions)"), "relative", ("cope",),
+        QT_TRANSLATE_NOOP("reference", "Each query opens a gate on every earlier key; the position of a key is "
+                                       "the sum of the gates up to it, interpolated between learned "
+                                       "embeddings."),
+        (QT_TRANSLATE_NOOP("reference", "Counts what matters to the head: words, sentences, or a chosen "
+                                        "token."),
+         QT_TRANSLATE_NOOP("reference", "Solves counting and selective copying tasks that RoPE fails "
+                                        "(Golovneva et al. 2024).")),
+        (QT_TRANSLATE_NOOP("reference", "Positions depend on the content, so no cache of position tables is "
+                                        "possible."),
+         QT_TRANSLATE_NOOP("reference", "Extra (heads × tokens × tokens) work in every layer.")),
+    ),
+    Encoding(
+        "mrope", QT_TRANSLATE_NOOP("reference", "Multimodal RoPE (M-RoPE)"), "rotary", ("mrope",),
+        QT_TRANSLATE_NOOP("reference", "Each token gets a time, row and column id; groups of rotary pairs turn "
+                                       "by each. Text tokens get the same id three times."),
+        (QT_TRANSLATE_NOOP("reference", "Text stays plain RoPE while image patches get 2D and video 3D "
+                                        "positions, in one sequence."),
+         QT_TRANSLATE_NOOP("reference", "An image takes only as many positions as its longer side, not as "
+                                        "many as its patches.")),
+        (QT_TRANSLATE_NOOP("reference", "Each axis turns only part of the pairs: fewer frequencies per "
+                                        "axis."),
+         QT_TRANSLATE_NOOP("reference", "Models differ in how they split and number the pairs (blocks in "
+                                        "Qwen2-VL, interleaved in Qwen3-VL).")),
+    ),
+    Encoding(
+        "mla", QT_TRANSLATE_NOOP("reference", "Decoupled RoPE (MLA)"), "rotary", ("mla",),
+        QT_TRANSLATE_NOOP("reference", "Keys and values are compressed into a small latent; a separate slice "
+                                       "of each query and key carries RoPE, its key part shared by all "
+                                       "heads."),
+        (QT_TRANSLATE_NOOP("reference", "Keeps RoPE while caching only the latent: a much smaller key-value "
+                                        "cache."),),
+        (QT_TRANSLATE_NOOP("reference", "Only a third of each head's score depends on position."),
+         QT_TRANSLATE_NOOP("reference", "A more complicated attention layer to implement.")),
+    ),
+    Encoding(
+        "streaming", QT_TRANSLATE_NOOP("reference", "Attention sinks (StreamingLLM)"), "rotary", ("streaming",),
+        QT_TRANSLATE_NOOP("reference", "A generating model keeps its first tokens and a rolling window of the "
+                                       "latest; RoPE positions count places in that cache, not in the text."),
+        (QT_TRANSLATE_NOOP("reference", "Generates indefinitely with a fixed cache and no retraining."),
+         QT_TRANSLATE_NOOP("reference", "The first tokens soak up the attention a softmax must put "
+                                        "somewhere, so keeping them keeps the model stable.")),
+        (QT_TRANSLATE_NOOP("reference", "Whatever left the window is forgotten: no long-range recall."),),
+    ),
+    Encoding(
+        "layers", QT_TRANSLATE_NOOP("reference", "Mixed layers (iRoPE, local / global)"), "rotary", ("layers",),
+        QT_TRANSLATE_NOOP("reference", "Layers of one model see position differently: some rotate and some do "
+                                       "not (NoPE), some attend within a window or chunk with one base, others "
+                                       "to everything with another."),
+        (QT_TRANSLATE_NOOP("reference", "Local layers are cheap and keep RoPE's precise near positions; a few "
+                                        "global layers carry the long range."),
+         QT_TRANSLATE_NOOP("reference", "NoPE layers have nothing to extrapolate, which helps very long "
+                                        "contexts (Llama 4: 10 million tokens).")),
+        (QT_TRANSLATE_NOOP("reference", "Each model has its own pattern, read from its config."),
+         QT_TRANSLATE_NOOP("reference", "What the whole stack does with position is harder to see than one "
+                                        "layer.")),
+    ),
+    Encoding(
         "nope", QT_TRANSLATE_NOOP("reference", "NoPE (no encoding)"), "absolute", ("nope",),
         QT_TRANSLATE_NOOP("reference", "Nothing is added; a causal mask alone lets a decoder infer positions."),
         (QT_TRANSLATE_NOOP("reference", "Nothing to implement or tune."),
@@ -219,6 +298,34 @@ MODELS = (
           QT_TRANSLATE_NOOP("reference", "Rotary positions (the source article lists it under ALiBi; the released "
                                          "models use RoPE)."),
           "arXiv:2311.16867"),
+    Model("Qwen2-VL", 2024, "mrope",
+          QT_TRANSLATE_NOOP("reference", "M-RoPE: 16 time, 24 row, 24 column pairs of 64, base 1000000."),
+          "Wang et al. 2024 (arXiv:2409.12191)"),
+    Model("Qwen2.5-VL", 2025, "mrope",
+          QT_TRANSLATE_NOOP("reference", "M-RoPE whose video time ids follow seconds, not frames."),
+          "Bai et al. 2025 (arXiv:2502.13923)"),
+    Model("Qwen3-VL", 2025, "mrope",
+          QT_TRANSLATE_NOOP("reference", "Interleaved M-RoPE: time, row and column pairs take turns."),
+          "transformers Qwen3-VL"),
+    Model("DeepSeek-V2 / V3", 2024, "mla",
+          QT_TRANSLATE_NOOP("reference", "Multi-head latent attention: 64 of each head's 192 query and key "
+                                         "channels rotate."),
+          "DeepSeek-AI 2024 (arXiv:2405.04434, arXiv:2412.19437)"),
+    Model("Gemma 3", 2025, "layers",
+          QT_TRANSLATE_NOOP("reference", "Five sliding-window layers (1024 tokens, base 10000) to one global "
+                                         "layer (base 1000000, linear ×8)."),
+          "Gemma Team 2025 (arXiv:2503.19786)"),
+    Model("Llama 4", 2025, "layers",
+          QT_TRANSLATE_NOOP("reference", "iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers "
+                                         "attend in chunks of 8192."),
+          "Meta 2025, Llama 4 model card"),
+    Model("ModernBERT", 2024, "layers",
+          QT_TRANSLATE_NOOP("reference", "Every 3rd layer global (base 160000); the rest see 64 tokens either "
+                                         "side (base 10000)."),
+          "Warner et al. 2024 (arXiv:2412.13663)"),
+    Model("SmolLM3", 2025, "layers",
+          QT_TRANSLATE_NOOP("reference", "Every 4th layer without RoPE, base 5000000."),
+          "Hugging Face 2025, SmolLM3"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
                                          "image size."),
@@ -269,9 +376,31 @@ TIMELINE = (
     Milestone(2023, QT_TRANSLATE_NOOP("reference", "YaRN"),
               QT_TRANSLATE_NOOP("reference", "Blend per frequency band, plus an attention temperature."),
               "rope", "Peng et al. 2023"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "Sandwich"),
+              QT_TRANSLATE_NOOP("reference", "The sinusoid's inner product becomes a parameter-free bias."),
+              "sandwich", "Chi et al. 2023 (arXiv:2212.10356)"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "FIRE"),
+              QT_TRANSLATE_NOOP("reference", "A learned function of normalised log distance."),
+              "fire", "Li et al. 2023 (arXiv:2310.04418)"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "Attention sinks"),
+              QT_TRANSLATE_NOOP("reference", "StreamingLLM keeps the first tokens and counts positions in the "
+                                             "cache."),
+              "streaming", "Xiao et al. 2024 (arXiv:2309.17453)"),
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "Llama 3 scaling"),
               QT_TRANSLATE_NOOP("reference", "Blend per wavelength: short kept, long divided by 8."),
               "rope", "Meta Llama 3.1"),
+    Milestone(2024, QT_TRANSLATE_NOOP("reference", "Decoupled RoPE"),
+              QT_TRANSLATE_NOOP("reference", "DeepSeek-V2 rotates a separate slice beside a compressed latent."),
+              "mla", "DeepSeek-AI 2024 (arXiv:2405.04434)"),
+    Milestone(2024, QT_TRANSLATE_NOOP("reference", "CoPE"),
+              QT_TRANSLATE_NOOP("reference", "Positions counted by gates the context opens."),
+              "cope", "Golovneva et al. 2024 (arXiv:2405.18719)"),
+    Milestone(2024, QT_TRANSLATE_NOOP("reference", "M-RoPE"),
+              QT_TRANSLATE_NOOP("reference", "Qwen2-VL turns pairs by time, row and column ids."),
+              "mrope", "Wang et al. 2024 (arXiv:2409.12191)"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "iRoPE"),
+              QT_TRANSLATE_NOOP("reference", "Llama 4 interleaves layers without RoPE among chunked RoPE layers."),
+              "layers", "Meta 2025"),
 )
 
 CHOICES = (
@@ -290,6 +419,8 @@ CHOICES = (
                                           "briefly.")),
     Choice(QT_TRANSLATE_NOOP("reference", "Images or video"), ("images",),
            QT_TRANSLATE_NOOP("reference", "2D or 3D sin-cos, or a learned grid resized to the new size.")),
+    Choice(QT_TRANSLATE_NOOP("reference", "Text with images or video in one sequence"), ("mrope",),
+           QT_TRANSLATE_NOOP("reference", "Text keeps RoPE; patches get row, column and time positions.")),
     Choice(QT_TRANSLATE_NOOP("reference", "A causal decoder, as an experiment"), ("nope",),
            QT_TRANSLATE_NOOP("reference", "The mask alone carries order; worth comparing against.")),
 )
