@@ -314,3 +314,36 @@ def test_a_quick_computation_in_the_worker_shows_no_cancel(window, qtbot):
     window.runner.finish()
     qtbot.wait(PROGRESS_AFTER_MS + 100)
     assert not window.cancel_button.isVisible() and not window.commands["cancel_work"].isEnabled()
+
+
+def test_every_lesson_is_built_ahead_a_plot_a_slice_and_drawn_into_plots_built_ahead(window, monkeypatch):
+    """A lesson's first drawing made all its plots at once (200-700 ms in one slice): they are built ahead, one a
+    call of ``warm_up_view``, and the drawing only places them. Counted per step: plots made, not milliseconds."""
+    import pyqtgraph as pg
+
+    from posenc_gui.app.views import VIEWS
+    from posenc_gui.app.views.lesson import LessonView
+
+    made = []
+    plot_init = pg.PlotItem.__init__
+
+    def counted(plot, *args, **kwargs):
+        made.append(type(plot))
+        plot_init(plot, *args, **kwargs)
+
+    monkeypatch.setattr(pg.PlotItem, "__init__", counted)
+    lessons = [key for key, (_title, _applies, cls) in VIEWS.items() if issubclass(cls, LessonView)]
+    assert len(lessons) >= 10
+    for key in lessons:
+        plots_per_step = []
+        for _done in window._build_ahead(key):
+            plots_per_step.append(made.count(pg.PlotItem))
+            made.clear()
+        plots_per_step.append(made.count(pg.PlotItem))  # the drawing
+        bars_drawing = made.count(pg.ColorBarItem)
+        made.clear()
+        view = window.views[key]
+        assert view.plots and plots_per_step[-1] == 0 and bars_drawing == 0, (key, plots_per_step, bars_drawing)
+        assert max(plots_per_step) <= 1 and view.spare_plots == [], (key, plots_per_step)
+    window.set_theme("dark")  # every view made anew in the new look, plots built ahead and all
+    assert all(window.views[key].plots for key in lessons)
