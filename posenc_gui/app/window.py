@@ -10,6 +10,7 @@ are shown; a language switch rebuilds the panel, the views and the menus from th
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -95,6 +96,17 @@ def clicker_command(key: int, modifiers, focused, deck_open: bool, presenting: b
     if isinstance(focused, NUMBER_FIELDS) and key in NUMBER_KEYS:
         return None
     return command
+
+
+@contextmanager
+def busy_cursor():
+    """The wait cursor while the GUI thread draws a figure or a handout: Qt draws widgets and their scenes on
+    the GUI thread only, so that work cannot go to a worker."""
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def read_scene(path: str | Path) -> Scene:
@@ -848,13 +860,14 @@ class MainWindow(QMainWindow):
         def write() -> None:
             suffix = export.figure_suffix(path)
             view = self.current_view
-            if suffix == ".png":
-                data = export.png_bytes(self.figure(width), self.record())
-            elif view.graphics.isVisible():
-                data = export.figure_bytes(view, suffix, record=self.record())
-            else:
-                data = export.image_document(self.figure(), suffix, self.record())
-            write_bytes_atomic(Path(path), data)
+            with busy_cursor():
+                if suffix == ".png":
+                    data = export.png_bytes(self.figure(width), self.record())
+                elif view.graphics.isVisible():
+                    data = export.figure_bytes(view, suffix, record=self.record())
+                else:
+                    data = export.image_document(self.figure(), suffix, self.record())
+                write_bytes_atomic(Path(path), data)
         return self._write(write, path)
 
     def export_data(self, path: str | Path) -> bool:
@@ -867,7 +880,10 @@ class MainWindow(QMainWindow):
 
     def export_handout(self, path: str | Path) -> bool:
         """A PDF of the deck, one page per scene, in the interface language and the light theme (for paper)."""
-        return self._write(lambda: export.write_handout(self.current_deck(), path, self.language), path)
+        def write() -> None:
+            with busy_cursor():
+                export.write_handout(self.current_deck(), path, self.language)
+        return self._write(write, path)
 
     def copy_figure(self) -> None:
         QApplication.clipboard().setImage(self.figure())

@@ -347,3 +347,41 @@ def test_every_lesson_is_built_ahead_a_plot_a_slice_and_drawn_into_plots_built_a
         assert max(plots_per_step) <= 1 and view.spare_plots == [], (key, plots_per_step)
     window.set_theme("dark")  # every view made anew in the new look, plots built ahead and all
     assert all(window.views[key].plots for key in lessons)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_a_figure_is_drawn_under_the_wait_cursor_which_goes_away_after(window, tmp_path, monkeypatch, suffix):
+    """Qt draws a view's scene on the GUI thread only: a long figure shows the wait cursor meanwhile, and the cursor
+    comes back when it is written, or when writing fails."""
+    from PySide6.QtWidgets import QApplication
+
+    from posenc_gui.app import window as window_module
+    from posenc_gui.core.params import InputError
+
+    cursors = []
+    write = window_module.write_bytes_atomic
+
+    def recorded(path, data):
+        cursors.append(QApplication.overrideCursor().shape() if QApplication.overrideCursor() else None)
+        write(path, data)
+
+    monkeypatch.setattr(window_module, "write_bytes_atomic", recorded)
+    assert window.export_figure(tmp_path / f"figure{suffix}", 320 if suffix == ".png" else None)
+    assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
+    def refuse(*_args):
+        raise InputError("cannot write {0}", "here")
+
+    monkeypatch.setattr(window_module, "write_bytes_atomic", refuse)
+    assert not window.export_figure(tmp_path / f"again{suffix}", 320 if suffix == ".png" else None)
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_handout_is_drawn_under_the_wait_cursor(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from posenc_gui.app import export
+
+    cursors = []
+    monkeypatch.setattr(export, "write_handout", lambda *_args: cursors.append(QApplication.overrideCursor().shape()))
+    assert window.export_handout(tmp_path / "handout.pdf")
+    assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
