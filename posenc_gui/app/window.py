@@ -643,7 +643,6 @@ class MainWindow(QMainWindow):
             return
         self._waiting_for_panels = None
         self._show_result((view, scene), data)
-        self._sync_busy()
 
     def _show_result(self, tag, data) -> None:
         view, scene = tag
@@ -658,6 +657,7 @@ class MainWindow(QMainWindow):
             return
         view.show_data(scene, data)
         self.drawn_scene = scene
+        self._sync_busy()  # a drawing waiting for its panels may have been superseded by this one
         self.error_label.setText("")
         if self.hover_label.text() == self.tr("computing…"):
             self.hover_label.setText("")
