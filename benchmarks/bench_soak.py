@@ -34,7 +34,8 @@ WINDOW_SIZE = (1280, 800)
 PROGRESS_EVERY = 500
 
 
-def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", minutes: float | None = None):
+def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", minutes: float | None = None,
+         seed: int = 0):
     from benchmarks.soak import idle_first, run_soak
     from posenc_gui.app.state import StateModel
     from posenc_gui.app.views import applies
@@ -55,7 +56,7 @@ def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", m
         model = window.model
     else:
         window, model = None, StateModel(views=applies())
-    result = run_soak(model, changes, scale=scale, progress=progress,
+    result = run_soak(model, changes, seed=seed, scale=scale, progress=progress,
                       max_seconds=None if minutes is None else minutes * 60)
     if window is not None:
         window.runner.wait()
@@ -139,11 +140,30 @@ def run(repeats: int = 1, changes: int = CHANGES, minutes: float | None = None) 
     ]
 
 
+def default_sizes(seed: int) -> None:
+    """The default-size soak alone with ``seed``, between two yardsticks (the stall target's case, one seed a
+    process)."""
+    faulthandler.enable()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication(["posenc-gui-soak"])
+    before = matplotlib_redraw_seconds()
+    result = soak(DEFAULT_SIZE_CHANGES, with_window=True, scale=1.0, label=f"defaults, seed {seed}", seed=seed)
+    after = matplotlib_redraw_seconds()
+    print(f"seed {seed}: {describe(result)}; yardsticks {before * 1e3:.1f} / {after * 1e3:.1f} ms", flush=True)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=CHANGES)
     parser.add_argument("--minutes", type=float, help="stop the main soak after this long")
+    parser.add_argument("--default-sizes-seed", type=int, metavar="SEED",
+                        help="only the default-size soak with this seed, between two yardsticks")
     arguments = parser.parse_args()
     from benchmarks.__main__ import print_rows
 
-    print_rows(run(changes=arguments.changes, minutes=arguments.minutes))
+    if arguments.default_sizes_seed is not None:
+        default_sizes(arguments.default_sizes_seed)
+    else:
+        print_rows(run(changes=arguments.changes, minutes=arguments.minutes))

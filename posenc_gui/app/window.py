@@ -10,6 +10,7 @@ are shown; a language switch rebuilds the panel, the views and the menus from th
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from PySide6.QtGui import (QAction, QActionGroup, QIcon, QImage, QKeySequence, Q
                            QTextOption)
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
-                               QPlainTextEdit, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar, QWidget)
+                               QPlainTextEdit, QProgressBar, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar,
+                               QToolButton, QWidget)
 
 from ..core import registry
 from ..core.cancel import Cancelled
@@ -34,7 +36,7 @@ from ..files import write_bytes_atomic
 from ..scene import in_language
 from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
-from .worker import LatestRunner, run_with_progress
+from .worker import PROGRESS_AFTER_MS, LatestRunner, run_with_progress
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
 PANELS_AT_ONCE = 16  # a drawing that needs more new panels than this waits for them, built one a turn of the event loop
@@ -94,6 +96,17 @@ def clicker_command(key: int, modifiers, focused, deck_open: bool, presenting: b
     if isinstance(focused, NUMBER_FIELDS) and key in NUMBER_KEYS:
         return None
     return command
+
+
+@contextmanager
+def busy_cursor():
+    """The wait cursor while the GUI thread draws a figure or a handout: Qt draws widgets and their scenes on
+    the GUI thread only, so that work cannot go to a worker."""
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def read_scene(path: str | Path) -> Scene:
@@ -174,8 +187,20 @@ class MainWindow(QMainWindow):
         self.error_label.setTextFormat(Qt.PlainText)  # a file named like HTML is shown as named
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(self.error_label)
+        # a computation still running after PROGRESS_AFTER_MS shows as busy, with Cancel (Esc) beside it
+        self.busy_bar = QProgressBar(objectName="busy_bar", maximumWidth=120, textVisible=False)
+        self.busy_bar.setRange(0, 0)
+        self.cancel_button = QToolButton(objectName="cancel_work")
+        for widget in (self.busy_bar, self.cancel_button):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
+        self.busy_timer = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
+        self.busy_timer.timeout.connect(lambda: self._show_busy(self._busy()))
+        self.drawn_scene: Scene | None = None  # the scene last drawn, which Cancel goes back to
+        self._going_back = False  # Cancel is putting the drawn scene back: nothing to fetch or draw
 
         self.runner = LatestRunner(self._show_result, self._show_error, self)
+        self.runner.busy.connect(self._sync_busy)
         memory.use_fixed_mmap_threshold()  # a lecture lasts hours: keep the heap from fragmenting,
         self.memory_timer = QTimer(self)  # and give freed memory back as it goes
         self.memory_timer.setInterval(memory.TRIM_INTERVAL_MS)
@@ -241,6 +266,8 @@ class MainWindow(QMainWindow):
         self._build_deck_menu()
         self._build_help_menu()
         self._build_toolbar()
+        self.cancel_button.setDefaultAction(self._command("cancel_work", self.tr("Cancel"), self.cancel_work, ["Esc"]))
+        self._sync_busy()
         for action in self.actions():  # the old menus' actions, deleted later: their keys would be ambiguous
             self.removeAction(action)
         self.addActions(list(self.commands.values()))  # their keys work with the menu bar hidden (presenting)
@@ -482,6 +509,8 @@ class MainWindow(QMainWindow):
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
             self._switch_to(view)
+        if self._going_back:
+            return  # the view still shows what it drew
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -624,8 +653,11 @@ class MainWindow(QMainWindow):
             self._waiting_for_panels = (view, scene, data)
             self.hover_label.setText(self.tr("computing…"))
             self.panel_timer.start()
+            self._sync_busy()
             return
         view.show_data(scene, data)
+        self.drawn_scene = scene
+        self._sync_busy()  # a drawing waiting for its panels may have been superseded by this one
         self.error_label.setText("")
         if self.hover_label.text() == self.tr("computing…"):
             self.hover_label.setText("")
@@ -639,6 +671,42 @@ class MainWindow(QMainWindow):
         QApplication.sendPostedEvents(None, QEvent.UpdateLater)
         view.graphics.scene().prepareForPaint()
         QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)
+
+    def _busy(self) -> bool:
+        """Whether a drawing is waiting for a computation or for its panels."""
+        return self.runner.running or self._waiting_for_panels is not None
+
+    def _sync_busy(self, *_) -> None:
+        """Cancel (and Esc) works while something is computed; the busy bar shows once it has taken
+        PROGRESS_AFTER_MS (sooner it would only flash). While presenting, Esc leaves presenting."""
+        busy = self._busy()
+        self.commands["cancel_work"].setEnabled(busy and not self.presenting)
+        if not busy:
+            self.busy_timer.stop()
+            self._show_busy(False)
+        elif self.busy_bar.isHidden() and not self.busy_timer.isActive():
+            self.busy_timer.start()
+
+    def _show_busy(self, shown: bool) -> None:
+        self.busy_bar.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+
+    def cancel_work(self) -> None:
+        """Cancel (Esc): stop the computation at its next check and go back to the scene last drawn, which the
+        view still shows, so that the panel, the view and the model agree again."""
+        if not self._busy():
+            return
+        self.runner.cancel()
+        self._waiting_for_panels = None
+        self._going_back = True
+        try:
+            if self.drawn_scene is not None:
+                self.model.set_scene(self.drawn_scene)
+        finally:
+            self._going_back = False
+        self._sync_busy()
+        self.hover_label.setText("")
+        self._tell(self.tr("Cancelled: the last scene drawn is shown again"))
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(printable(message))  # messages quote file names: one line, no escapes
@@ -792,13 +860,14 @@ class MainWindow(QMainWindow):
         def write() -> None:
             suffix = export.figure_suffix(path)
             view = self.current_view
-            if suffix == ".png":
-                data = export.png_bytes(self.figure(width), self.record())
-            elif view.graphics.isVisible():
-                data = export.figure_bytes(view, suffix, record=self.record())
-            else:
-                data = export.image_document(self.figure(), suffix, self.record())
-            write_bytes_atomic(Path(path), data)
+            with busy_cursor():
+                if suffix == ".png":
+                    data = export.png_bytes(self.figure(width), self.record())
+                elif view.graphics.isVisible():
+                    data = export.figure_bytes(view, suffix, record=self.record())
+                else:
+                    data = export.image_document(self.figure(), suffix, self.record())
+                write_bytes_atomic(Path(path), data)
         return self._write(write, path)
 
     def export_data(self, path: str | Path) -> bool:
@@ -811,7 +880,10 @@ class MainWindow(QMainWindow):
 
     def export_handout(self, path: str | Path) -> bool:
         """A PDF of the deck, one page per scene, in the interface language and the light theme (for paper)."""
-        return self._write(lambda: export.write_handout(self.current_deck(), path, self.language), path)
+        def write() -> None:
+            with busy_cursor():
+                export.write_handout(self.current_deck(), path, self.language)
+        return self._write(write, path)
 
     def copy_figure(self) -> None:
         QApplication.clipboard().setImage(self.figure())
@@ -978,6 +1050,7 @@ class MainWindow(QMainWindow):
             if not before["state"] & (Qt.WindowFullScreen | Qt.WindowMaximized):
                 self.setGeometry(before["geometry"])
         self._show_panel_for(self.current_view)
+        self._sync_busy()
         self.apply_look()
 
     def _move_to(self, screen) -> None:

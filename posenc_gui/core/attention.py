@@ -13,7 +13,7 @@ from threading import Lock
 
 import numpy as np
 
-from . import registry
+from . import cancel, registry
 from .params import InputError
 from .tokens import toy_embeddings
 
@@ -94,7 +94,7 @@ def _threads() -> ThreadPoolExecutor | None:
 def _each(fn, items) -> list:
     """[fn(item) for item in items], spread over _threads()."""
     pool = _threads()
-    return list(map(fn, items) if pool is None else pool.map(fn, items))
+    return list(map(fn, items) if pool is None else pool.map(cancel.carried(fn), items))
 
 
 def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "interleaved",
@@ -117,6 +117,7 @@ def multi_head(x, w_q, w_k, w_v, heads: int, frequencies=None, layout: str = "in
 
     def attend(h):
         for start in range(0, n, QUERY_ROWS):
+            cancel.check()
             rows = slice(start, start + QUERY_ROWS)
             block = weights[h, rows]
             np.matmul(q[h, rows], k[h].T, out=block)
@@ -368,6 +369,7 @@ def _projected(inputs: list, width: int, seed: int) -> list[tuple[np.ndarray, np
     step = max(1, PROJECTION_BLOCK_BYTES // (12 * width))   # each row drawn in float32, then made float64
     for m in range(3):
         for start in range(0, width, step):
+            cancel.check()
             rows = slice(start, min(start + step, width))
             block = rng.standard_normal((rows.stop - start, width), dtype=np.float32).astype(np.float64)
             for x, total in zip(inputs, sums):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -29,6 +31,19 @@ def cancellable(event: threading.Event) -> Iterator[None]:
         yield
     finally:
         _current.event = outer
+
+
+def carried(fn: Callable[..., T]) -> Callable[..., T]:
+    """``fn``, to run in another thread (a pool's) under the cancellation of the thread calling ``carried``: a
+    computation spread over threads stops in each of them."""
+    event = getattr(_current, "event", None)
+    if event is None:
+        return fn
+
+    def run(*args, **kwargs):
+        with cancellable(event):
+            return fn(*args, **kwargs)
+    return run
 
 
 def check() -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from posenc_gui.app import style
@@ -16,6 +16,7 @@ from posenc_gui.app.views import base
 from posenc_gui.app.views.base import ImageGrid, View
 from posenc_gui.app.views.relative import BiasView
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, PANELS_AT_ONCE, MainWindow
+from posenc_gui.app.worker import PROGRESS_AFTER_MS
 from posenc_gui.core import cancel, registry
 
 
@@ -256,3 +257,131 @@ def test_many_new_attention_panels_are_built_a_turn_of_the_event_loop_each(windo
     qtbot.waitUntil(lambda: len(window.current_view.plots) == 128, timeout=120000)
     assert sum(turns.values()) >= 128 - PANELS_AT_ONCE and max(turns.values()) == 1, turns
     assert window.hover_label.text() == ""
+
+
+def slow_at(monkeypatch, seq_len, checks):
+    """Method.compute for ``seq_len`` takes ``len(checks) * 50 ms`` more: 100 chunks of 50 ms, checking between
+    them; each chunk done appends to ``checks``."""
+    compute = registry.Method.compute
+
+    def slow(self, kind, values=None, display=False):
+        if values and values.get("seq_len") == seq_len:
+            for _ in range(100):
+                time.sleep(0.05)
+                cancel.check()
+                checks.append(1)
+        return compute(self, kind, values, display)
+
+    monkeypatch.setattr(registry.Method, "compute", slow)
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_a_slow_computation_shows_cancel_which_stops_it_and_goes_back_to_the_scene_drawn(window, qtbot, monkeypatch,
+                                                                                         how):
+    """A computation still running after a moment shows a busy bar and Cancel in the status bar; Cancel (or Esc)
+    stops it at its next check and puts the scene last drawn back in the model, so that the panel, the view and
+    the model agree; the status bar says so."""
+    checks = []
+    slow_at(monkeypatch, 1000, checks)
+    window.model.set_method("alibi", "bias")
+    window.model.update(params={**window.model.scene.params, "heads": 8, "seq_len": 48})
+    drawn = window.model.scene
+    assert not window.cancel_button.isVisible() and not window.commands["cancel_work"].isEnabled()
+    window.model.update(params={**drawn.params, "seq_len": 1000})
+    assert BiasView.size(window.model.scene) > BACKGROUND_ELEMENTS  # in the worker
+    qtbot.waitUntil(window.cancel_button.isVisible, timeout=5000)
+    assert window.busy_bar.isVisible() and window.commands["cancel_work"].isEnabled()
+    if how == "button":
+        qtbot.mouseClick(window.cancel_button, Qt.LeftButton)
+    else:
+        qtbot.keyClick(window, Qt.Key_Escape)
+    assert window.model.scene == drawn
+    assert window.panel.controls["seq_len"].value() == 48
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
+    assert 0 < len(checks) < 100  # stopped at a check, not after its last chunk
+    qtbot.wait(50)  # a result, had one come, would be drawn by now
+    assert window.current_view.shown["bias"].shape == (8, 48, 48)
+    assert not window.cancel_button.isVisible() and not window.busy_bar.isVisible()
+    assert window.statusBar().currentMessage() == window.tr("Cancelled: the last scene drawn is shown again")
+
+
+def test_a_quick_computation_in_the_worker_shows_no_cancel(window, qtbot):
+    """Work that ends before the busy bar's delay shows nothing (it would only flash)."""
+    window.model.set_method("alibi", "bias")
+    window.model.update(params={**window.model.scene.params, "heads": 1, "seq_len": 2100})
+    assert window.runner.running
+    assert window.commands["cancel_work"].isEnabled()  # Esc works at once
+    window.runner.finish()
+    qtbot.wait(PROGRESS_AFTER_MS + 100)
+    assert not window.cancel_button.isVisible() and not window.commands["cancel_work"].isEnabled()
+
+
+def test_every_lesson_is_built_ahead_a_plot_a_slice_and_drawn_into_plots_built_ahead(window, monkeypatch):
+    """A lesson's first drawing made all its plots at once (200-700 ms in one slice): they are built ahead, one a
+    call of ``warm_up_view``, and the drawing only places them. Counted per step: plots made, not milliseconds."""
+    import pyqtgraph as pg
+
+    from posenc_gui.app.views import VIEWS
+    from posenc_gui.app.views.lesson import LessonView
+
+    made = []
+    plot_init = pg.PlotItem.__init__
+
+    def counted(plot, *args, **kwargs):
+        made.append(type(plot))
+        plot_init(plot, *args, **kwargs)
+
+    monkeypatch.setattr(pg.PlotItem, "__init__", counted)
+    lessons = [key for key, (_title, _applies, cls) in VIEWS.items() if issubclass(cls, LessonView)]
+    assert len(lessons) >= 10
+    for key in lessons:
+        plots_per_step = []
+        for _done in window._build_ahead(key):
+            plots_per_step.append(made.count(pg.PlotItem))
+            made.clear()
+        plots_per_step.append(made.count(pg.PlotItem))  # the drawing
+        bars_drawing = made.count(pg.ColorBarItem)
+        made.clear()
+        view = window.views[key]
+        assert view.plots and plots_per_step[-1] == 0 and bars_drawing == 0, (key, plots_per_step, bars_drawing)
+        assert max(plots_per_step) <= 1 and view.spare_plots == [], (key, plots_per_step)
+    window.set_theme("dark")  # every view made anew in the new look, plots built ahead and all
+    assert all(window.views[key].plots for key in lessons)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_a_figure_is_drawn_under_the_wait_cursor_which_goes_away_after(window, tmp_path, monkeypatch, suffix):
+    """Qt draws a view's scene on the GUI thread only: a long figure shows the wait cursor meanwhile, and the cursor
+    comes back when it is written, or when writing fails."""
+    from PySide6.QtWidgets import QApplication
+
+    from posenc_gui.app import window as window_module
+    from posenc_gui.core.params import InputError
+
+    cursors = []
+    write = window_module.write_bytes_atomic
+
+    def recorded(path, data):
+        cursors.append(QApplication.overrideCursor().shape() if QApplication.overrideCursor() else None)
+        write(path, data)
+
+    monkeypatch.setattr(window_module, "write_bytes_atomic", recorded)
+    assert window.export_figure(tmp_path / f"figure{suffix}", 320 if suffix == ".png" else None)
+    assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
+    def refuse(*_args):
+        raise InputError("cannot write {0}", "here")
+
+    monkeypatch.setattr(window_module, "write_bytes_atomic", refuse)
+    assert not window.export_figure(tmp_path / f"again{suffix}", 320 if suffix == ".png" else None)
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_handout_is_drawn_under_the_wait_cursor(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from posenc_gui.app import export
+
+    cursors = []
+    monkeypatch.setattr(export, "write_handout", lambda *_args: cursors.append(QApplication.overrideCursor().shape()))
+    assert window.export_handout(tmp_path / "handout.pdf")
+    assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None

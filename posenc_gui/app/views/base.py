@@ -168,10 +168,19 @@ class View(QWidget):
         row.setContentsMargins(6, 2, 6, 2)
         return row
 
-    def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=col, axisItems=style.grid_axes(), **kwargs)
+    def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1, **kwargs) -> pg.PlotItem:
+        return self.place_plot(self.make_plot(**kwargs), row, col, rowspan, colspan)
+
+    @staticmethod
+    def make_plot(**kwargs) -> pg.PlotItem:
+        """A plot in the views' manner (grid axes, no menu, no buttons), not yet placed (``place_plot``)."""
+        plot = pg.PlotItem(axisItems=style.grid_axes(), **kwargs)
         plot.setMenuEnabled(False)
         plot.hideButtons()
+        return plot
+
+    def place_plot(self, plot: pg.PlotItem, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> pg.PlotItem:
+        self.graphics.addItem(plot, row=row, col=col, rowspan=rowspan, colspan=colspan)
         self.plots.append(plot)
         return plot
 
@@ -458,10 +467,11 @@ def block_lengths(count: int, step: int) -> np.ndarray:
 
 def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None,
             colour_bar: bool = True, graphics: pg.GraphicsLayoutWidget | None = None,
-            bar_row: int = 0, bar_col: int = 1) -> pg.ImageItem:
+            bar_row: int = 0, bar_col: int = 1, bar: pg.ColorBarItem | None = None) -> pg.ImageItem:
     """Draw a 2-D array as an image in ``plot``: row 0 at the top, pixel (r, c) centred on (c, r).
 
-    Signed data gets a diverging colour map centred on 0. Returns the ImageItem.
+    Signed data gets a diverging colour map centred on 0. Returns the ImageItem. ``bar``: a colour bar made ahead
+    (``colour_bar_ahead``) to use, else one is made.
     """
     low, high, signed = style.levels_for(data) if levels is None else (*levels, levels[0] < 0)
     image = pg.ImageItem(axisOrder="row-major")
@@ -476,13 +486,22 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     plot.setAspectLocked(False)
     frame_cells(plot, *data.shape)
     if colour_bar and graphics is not None:
-        bar = pg.ColorBarItem(values=(low, high), colorMap=cmap, interactive=False, width=18)
+        if bar is None:
+            bar = pg.ColorBarItem(values=(low, high), colorMap=cmap, interactive=False, width=18)
+        else:
+            bar.setColorMap(cmap)
+            bar.setLevels((low, high))
         bar.setImageItem(image)
         graphics.addItem(bar, row=bar_row, col=bar_col)
         bar.getAxis("right").setPen(pg.mkPen(theme.foreground))
         bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
         style.fit_bar_axis(bar)
     return image
+
+
+def colour_bar_ahead() -> pg.ColorBarItem:
+    """A colour bar for ``heatmap`` to use later: making one is most of what drawing a heatmap first costs."""
+    return pg.ColorBarItem(interactive=False, width=18)
 
 
 def frame_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
@@ -608,7 +627,10 @@ class ImageGrid:
     def build_ahead(self, count: int) -> bool:
         """Build one more panel for the pool while it holds fewer than ``count`` (the view calls it while
         the window is idle: a scene with more panels than shown so far then only places them); True
-        when it built one."""
+        when it built one. The colour bar comes first: making it costs as much as a panel."""
+        if self.bar is None and count:
+            self.bar = colour_bar_ahead()
+            return True
         if len(self.pool) >= count:
             return False
         self.pool.append(self._new_panel())

@@ -137,6 +137,7 @@ class LessonView(View):
     group = "learn"
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
+    plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
 
     def explanation(self) -> str:
         """The short text above the plots (translated with ``self.tr``)."""
@@ -178,11 +179,26 @@ class LessonView(View):
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
         self.page_layout.insertWidget(0, self.header)
+        self.spare_plots: list[pg.PlotItem] = []
+        self.plots_built_ahead = 0
 
-    def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
-        """A plot without the view-box menu that pyqtgraph builds and ``View.new_plot`` drops at once (a
-        third of the time a plot takes to make)."""
-        return super().new_plot(row, col, viewBox=pg.ViewBox(enableMenu=False), **kwargs)
+    def build_ahead(self) -> bool:
+        """One more of the ``plots_ahead`` plots of the first drawing, made out of the grid: making a plot is
+        most of what a first drawing costs, and the window calls this a slice at a time while idle, so the
+        drawing then only places them (``new_plot``)."""
+        if self.plots_built_ahead < self.plots_ahead:
+            self.plots_built_ahead += 1
+            self.spare_plots.append(self.make_plot(viewBox=pg.ViewBox(enableMenu=False)))
+            return True
+        return super().build_ahead()
+
+    def spare_plot(self) -> pg.PlotItem:
+        """A plot built ahead, else a new one (not placed), without the view-box menu that pyqtgraph builds and
+        ``View.make_plot`` drops at once (a third of the time a plot takes to make)."""
+        return self.spare_plots.pop() if self.spare_plots else self.make_plot(viewBox=pg.ViewBox(enableMenu=False))
+
+    def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> pg.PlotItem:
+        return self.place_plot(self.spare_plot(), row, col, rowspan, colspan)
 
     def add_option_spins(self, row: QHBoxLayout, specs) -> None:
         """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each

@@ -271,6 +271,7 @@ class WalkthroughLesson(MatrixLesson):
 
     uses_method = False
     key = "walkthrough"
+    plots_ahead = 1
     title = "Self-attention step by step"
     formulas = ("walkthrough",)
 
@@ -434,6 +435,7 @@ class MultiHeadLesson(MatrixLesson):
 
     uses_method = False
     key = "multihead"
+    plots_ahead = 6
     title = "Multi-head attention"
     formulas = ("multihead",)
 
@@ -581,6 +583,7 @@ class OrderLesson(MatrixLesson):
     the same rows moved; with the scene's method they differ."""
 
     key = "order"
+    plots_ahead = 4
     title = "Why order matters"
     formulas = ("order",)
 
@@ -676,6 +679,7 @@ class RelativePropertyLesson(MatrixLesson):
 
     uses_method = False
     key = "relative_property"
+    plots_ahead = 5
     title = "The relative property"
     formulas = ("relative_shift", "rope_relative")
 

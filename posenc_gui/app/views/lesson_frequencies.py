@@ -15,7 +15,7 @@ from ...core.analysis import DTYPES
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene, error_text
-from .base import cell, float32_pixels, fmt, frame_cells, heatmap, place, unplace
+from .base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap, place, unplace
 from .lesson import LessonView
 
 MAX_POSITION = 10**9
@@ -133,6 +133,8 @@ class ClocksView(FrequencyLesson):
     """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them."""
 
     key = "clocks"
+    plots_ahead = 1  # the bits' plot; the dials are built ahead whole (``build_ahead``)
+    dials_ahead = 8  # as many as the default scene shows
     title = QT_TRANSLATE_NOOP("ClocksView", "Clocks and bits")
     formulas = ("clock_hands", "binary_bits")
 
@@ -192,11 +194,19 @@ class ClocksView(FrequencyLesson):
         if self.face:
             self.show_data(self.model.scene, self.face)
 
-    def _new_dial(self, row: int, col: int) -> tuple:
-        """A clock face at (row, col) of the grid: rim, twelve o'clock mark, hand, tip and caption."""
+    def build_ahead(self) -> bool:
+        """A dial more while the window is idle, up to ``dials_ahead``; then the bits' plot. A dial is most of what
+        drawing the clocks first costs; ``_arrange`` places the dials made ahead."""
+        if len(self.dial_pool) < self.dials_ahead:
+            self.dial_pool.append(self._new_dial())
+            return True
+        return super().build_ahead()
+
+    def _new_dial(self) -> tuple:
+        """A clock face, not yet placed: rim, twelve o'clock mark, hand, tip and caption."""
         rim = pg.mkPen(self.theme.foreground, width=2)
         rim.setCosmetic(True)
-        plot = self.new_plot(row, col)
+        plot = self.spare_plot()
         plot.setAspectLocked(True)
         plot.hideAxis("left")
         plot.hideAxis("bottom")
@@ -239,10 +249,13 @@ class ClocksView(FrequencyLesson):
         columns = dial_count if dial_count <= 4 else -(-dial_count // 2)
         for index in range(dial_count):
             row, col = divmod(index, columns)
-            if index < len(self.dial_pool):
-                self._place(self.dial_pool[index][0], row, col)
+            if index == len(self.dial_pool):
+                self.dial_pool.append(self._new_dial())
+            plot = self.dial_pool[index][0]
+            if plot.scene() is None:  # made ahead: added as pyqtgraph adds an item, which its ``clear`` expects
+                self.place_plot(plot, row, col)
             else:
-                self.dial_pool.append(self._new_dial(row, col))
+                self._place(plot, row, col)
         self.dials = self.dial_pool[:dial_count]
         caption_font = self.font()
         caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
@@ -367,6 +380,7 @@ class ContextExtensionView(FrequencyLesson):
     """Frequencies, wavelengths and the stretch of each pair under every RoPE scaling."""
 
     key = "context_extension"
+    plots_ahead = 3
     title = QT_TRANSLATE_NOOP("ContextExtensionView", "Context extension")
     formulas = ("rope_extension_base", "rope_extension_blend")
 
@@ -576,6 +590,7 @@ class PrecisionView(FrequencyLesson):
     """Max |sin error| of an angle formed in float32 / float16 / bfloat16, against position."""
 
     key = "precision"
+    plots_ahead = 1
     title = QT_TRANSLATE_NOOP("PrecisionView", "Precision lens")
     formulas = ("angle_precision", "angle_reduction")
     steps = (QT_TRANSLATE_NOOP("PrecisionView", "float32 angles"),
@@ -705,6 +720,7 @@ class LearnedTableView(FrequencyLesson):
 
     uses_method = False
     key = "learned_table"
+    plots_ahead = 4  # and as many colour bars (``build_ahead``)
     title = QT_TRANSLATE_NOOP("LearnedTableView", "Learned table vs sinusoid")
     formulas = ("learned_lookup", "learned_cosine")
 
@@ -730,6 +746,14 @@ class LearnedTableView(FrequencyLesson):
         self.sources: dict[str, np.ndarray] = {}  # the array each panel's image was made from
         self.refusal_lines: list[pg.InfiniteLine] = []
         self.refusal: pg.TextItem | None = None
+        self.spare_bars: list[pg.ColorBarItem] = []
+
+    def build_ahead(self) -> bool:
+        """The four colour bars of the first drawing, one a call while the window is idle; then the plots."""
+        if not self.bars and len(self.spare_bars) < self.plots_ahead:
+            self.spare_bars.append(colour_bar_ahead())
+            return True
+        return super().build_ahead()
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -766,7 +790,8 @@ class LearnedTableView(FrequencyLesson):
                 (1, 2, "sinusoid_similarity", self.tr("position q"), self.tr("position p"))):
             plot = self.new_plot(row, col)
             self.images.append(heatmap(plot, data[name], self.theme, levels=self.levels(name, data),
-                                       graphics=self.graphics, bar_row=row, bar_col=col + 1))
+                                       graphics=self.graphics, bar_row=row, bar_col=col + 1,
+                                       bar=self.spare_bars.pop() if self.spare_bars else None))
             self.sources[name] = data[name]
             self.bars.append(self.graphics.getItem(row, col + 1))
             style.label(plot, "bottom", x_label, self.theme, self.points)

@@ -112,6 +112,10 @@ class ImagesLesson(LessonView):
         settings = image_settings(scene)
         return {"settings": settings, "maps": similarity_maps(**settings)}
 
+    def build_ahead(self) -> bool:
+        """The first step's three panels, one a call while the window is idle (the drawing then only places them)."""
+        return self.grid.build_ahead(3)
+
     @staticmethod
     def size(scene: Scene) -> int:
         settings = image_settings(scene)
@@ -246,6 +250,7 @@ class LayersLesson(LessonView):
 
     uses_method = False
     key = "cnn_rnn_attention"
+    plots_ahead = 2
     title = "CNN, RNN or self-attention"
     formulas = ("layer_crossovers",)
 

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from .. import registry, rope_scalings
+from .. import cancel, registry, rope_scalings
 from ..params import BASE, EVEN_D_MODEL, InputError, Param
 from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output
 
@@ -144,6 +144,7 @@ def mean_cosine(count: int, frequencies, log_gains=None) -> np.ndarray:
     cos_b, sin_b = tables(np.arange(block, dtype=np.float64))
     out = np.empty(count)
     for start in range(0, count, block * block):
+        cancel.check()
         stop = min(start + block * block, count)
         cos_a, sin_a = tables(np.arange(start, stop, block, dtype=np.float64))
         grid = np.einsum("ap,bp->ab", cos_a, cos_b)  # NumPy's own loop: no BLAS threads to wait for

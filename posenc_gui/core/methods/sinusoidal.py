@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import cancel
 from ..params import BASE, D_MODEL, SEQ_LEN, Param
 from ..registry import ADDED, Method, Output, register
 
@@ -83,11 +84,13 @@ def encoding_display(seq_len, d_model, base=10000.0, layout="interleaved", min_t
         out = np.empty((blocks * block, 2 * pairs), dtype=np.float32)
         values = out.view(np.complex64)
         for a in range(blocks):
+            cancel.check()
             np.multiply(offsets, heads[a], out=values[a * block:(a + 1) * block])
         return out[:seq_len, :d_model]
     out = np.zeros((blocks * block, d_model), dtype=np.float32)  # odd d_model: a zero last channel
     values = np.empty((block, pairs), dtype=np.complex64)
     for a in range(blocks):
+        cancel.check()
         np.multiply(offsets, heads[a], out=values)
         rows = out[a * block:(a + 1) * block]
         rows[:, :pairs] = values.real

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import cancel
 from ..params import CAUSAL, HEADS, SEED, SEQ_LEN, InputError, Param
 from ..registry import BIASED, Method, Output, block_bytes, register, rows_per_chunk
 
@@ -54,6 +55,7 @@ def _query_blocks(seq_len: int, tables: int):
     pos = np.arange(seq_len)
     step = rows_per_chunk(8 * tables * seq_len)
     for start in range(0, seq_len, step):
+        cancel.check()
         yield slice(start, start + step), pos[None, :] - pos[start:start + step, None]
 
 
