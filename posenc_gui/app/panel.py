@@ -108,16 +108,25 @@ def control_for(param: Param) -> QWidget:
     return widget
 
 
+def number_text(value: float) -> str:
+    """A bound or default as people write it: whole numbers in full (1048576, not 1.04858e+06)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:g}"
+
+
 def tooltip(param: Param) -> str:
-    default = str(param.default)
     if param.kind == "choice":
-        extent = i18n.translate("panel", "one of {0}").format(", ".join(core_text(c) for c in param.choices))
+        names = i18n.translate("panel", ", ").join(core_text(c) for c in param.choices)
+        extent = i18n.translate("panel", "one of {0}").format(names)
         default = core_text(param.default)
     elif param.kind == "bool":
         extent = i18n.translate("panel", "on or off")
         default = i18n.translate("panel", "on") if param.default else i18n.translate("panel", "off")
     else:
-        extent = i18n.translate("panel", "from {0} to {1}").format(f"{param.minimum:g}", f"{param.maximum:g}")
+        extent = i18n.translate("panel", "from {0} to {1}").format(number_text(param.minimum),
+                                                                  number_text(param.maximum))
+        default = number_text(param.default)
     return i18n.translate("panel", "{0}\n({1}; default {2})").format(core_text(param.help), extent, default)
 
 

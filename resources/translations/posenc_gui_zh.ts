@@ -1503,6 +1503,11 @@ turns made: {1}</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="656"/>
+        <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
+        <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
+    </message>
+    <message>
         <location filename=".registry_strings.py" line="178"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
@@ -1594,12 +1599,12 @@ turns made: {1}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="127"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="169"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1612,38 +1617,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="155"/>
+        <location filename="../../posenc_gui/app/panel.py" line="164"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="204"/>
+        <location filename="../../posenc_gui/app/panel.py" line="213"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="205"/>
-        <location filename="../../posenc_gui/app/panel.py" line="312"/>
+        <location filename="../../posenc_gui/app/panel.py" line="214"/>
+        <location filename="../../posenc_gui/app/panel.py" line="321"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="207"/>
+        <location filename="../../posenc_gui/app/panel.py" line="216"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="209"/>
+        <location filename="../../posenc_gui/app/panel.py" line="218"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="252"/>
+        <location filename="../../posenc_gui/app/panel.py" line="261"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="308"/>
+        <location filename="../../posenc_gui/app/panel.py" line="317"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -2121,6 +2126,14 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="171"/>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/base.py" line="750"/>
+        <source>, </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -3882,32 +3895,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="114"/>
+        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="121"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="117"/>
+        <location filename="../../posenc_gui/app/panel.py" line="124"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="125"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="125"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <location filename="../../posenc_gui/app/panel.py" line="127"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="121"/>
+        <location filename="../../posenc_gui/app/panel.py" line="130"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, 
 from ...core import registry
 from ...core.registry import Method
 from ..state import Scene, StateModel
-from .. import style
+from .. import i18n, style
 
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
 # curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
@@ -742,6 +742,12 @@ def cell(data: np.ndarray, x: float, y: float) -> tuple[int, int] | None:
     if 0 <= row < data.shape[0] and 0 <= col < data.shape[1]:
         return row, col
     return None
+
+
+def listed(parts) -> str:
+    """Items of a list in one line, with the interface language's separator (Chinese items may hold
+    commas of their own, so they are set apart by semicolons)."""
+    return i18n.translate("View", ", ").join(parts)
 
 
 def fmt(value: float) -> str:

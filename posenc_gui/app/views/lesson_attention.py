@@ -653,7 +653,7 @@ class OrderLesson(MatrixLesson):
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
-        self.set_note("<br>".join("<b>{0}:</b> {1}".format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
+        self.set_note("<br>".join(self.tr("<b>{0}:</b> {1}").format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
                                   for name, prefix in sides))
         self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}
 

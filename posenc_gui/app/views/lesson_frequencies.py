@@ -15,7 +15,7 @@ from ...core.analysis import DTYPES
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene, error_text
-from .base import cell, float32_pixels, fmt, frame_cells, heatmap, place, unplace
+from .base import cell, float32_pixels, fmt, frame_cells, heatmap, listed, place, unplace
 from .lesson import LessonView
 
 MAX_POSITION = 10**9
@@ -513,7 +513,7 @@ class ContextExtensionView(FrequencyLesson):
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
-        factors = ", ".join(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
+        factors = listed(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
                             for name, value in data["attention_factors"].items() if value != 1.0)
         self.facts.setText(self.tr(
             "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos "
@@ -560,7 +560,7 @@ class ContextExtensionView(FrequencyLesson):
         for item, what, y_label in self.panels:
             if item is plot:
                 pair = int(np.clip(round(x), 0, len(self.data["pairs"]) - 1))
-                values = ", ".join(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
+                values = listed(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
                                    for s in self.data[what])
                 return self.tr("pair {0}, {1}: {2}").format(pair, y_label, values)
         return ""
@@ -693,7 +693,7 @@ class PrecisionView(FrequencyLesson):
             return ""
         positions = self.data["positions"]
         index = int(np.argmin(np.abs(np.log10(positions) - x)))
-        values = ", ".join(f"{name} {fmt(errors[index])}" for name, errors in self.curves)
+        values = listed(f"{name} {fmt(errors[index])}" for name, errors in self.curves)
         return self.tr("p = {0}: {1}").format(fmt(positions[index]), values)
 
 

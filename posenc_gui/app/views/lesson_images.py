@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 from ...core import layers, patches
 from ..state import Scene
 from .. import style
-from .base import ImageGrid, cell, fmt
+from .base import ImageGrid, cell, fmt, listed
 from .lesson import LessonView
 
 D_MODEL = 768       # ViT-B/16 width
@@ -393,6 +393,6 @@ class LayersLesson(LessonView):
             if item is plot:
                 index = int(np.clip(np.searchsorted(n, 10 ** x), 0, len(n) - 1))
                 names = self.layer_names()
-                parts = ", ".join(f"{names[name]} {fmt(float(v[index]))}" for name, v in values.items())
+                parts = listed(f"{names[name]} {fmt(float(v[index]))}" for name, v in values.items())
                 return self.tr("n = {0}: {1}").format(f"{n[index]:g}", parts)
         return ""

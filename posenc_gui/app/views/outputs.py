@@ -101,7 +101,8 @@ class OutputsView(View):
             return
         self._take_curve_away()
         stack = array[None] if array.ndim == 2 else array
-        self.panels = list(zip(self.panel_titles(kind, len(stack)) if array.ndim == 3 else [kind], stack))
+        self.panels = list(zip(self.panel_titles(kind, len(stack)) if array.ndim == 3
+                                else [i18n.translate("core", kind)], stack))
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
         self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(drawn.signed), drawn.levels,

@@ -12,7 +12,7 @@ from ...core.registry import Method
 from ..i18n import translate
 from ..state import Scene
 from .. import style
-from .base import View
+from .base import View, listed
 
 
 def reference_text(text: str) -> str:
@@ -135,7 +135,7 @@ class ChoosingPage(ReferencePage):
 
     def page_html(self, data) -> str:
         def names(keys):
-            return ", ".join(reference_text(models.encoding_named(k).name) for k in keys)
+            return listed(reference_text(models.encoding_named(k).name) for k in keys)
 
         situations = [[reference_text(c.situation), f"<b>{names(c.encodings)}</b>", reference_text(c.why)]
                       for c in data["choices"]]
