@@ -43,6 +43,7 @@ GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
 PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
 SUGGESTED_PNG_WIDTH = 1920
+VIEW_REPLACED_MS = 8000  # how long the status bar says why the view changed by itself
 AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
 # The keys a presentation clicker sends, and what they do in deck mode (blank, panel and notes while presenting
 # too). The window takes them from whatever widget has the focus, except from a text field being typed into.
@@ -203,7 +204,14 @@ class MainWindow(QMainWindow):
     def _new_model(self, scene: Scene | None) -> StateModel:
         model = StateModel(scene, views=applies(), parent=self)
         model.error.connect(self._show_error)  # changed is connected to refresh after the panel (_build_translated)
+        model.view_replaced.connect(self._say_view_replaced)
         return model
+
+    def _say_view_replaced(self, old: str, new: str) -> None:
+        """Say why the View selector changed by itself: the method chosen cannot be shown in the old view."""
+        method = i18n.translate("core", self.model.method.title)
+        self.statusBar().showMessage(self.tr("{0} cannot be shown in {1}: showing {2}").format(
+            method, view_title(old), view_title(new)), VIEW_REPLACED_MS)
 
     def _dock(self, name: str, features) -> QDockWidget:
         """A dock whose title is a label, so that it scales with the text like everything else
@@ -480,6 +488,7 @@ class MainWindow(QMainWindow):
         self._waiting_for_panels = None  # superseded
         self._sync_navigation(scene)
         view = self.view(scene.view)
+        self.panel.ignore_for_view(view.ignored_params())
         if self.stack.currentWidget() is not view:
             self._switch_to(view)
         try:
@@ -627,8 +636,8 @@ class MainWindow(QMainWindow):
             return
         view.show_data(scene, data)
         self.error_label.setText("")
-        if self.hover_label.text() == self.tr("computing…"):
-            self.hover_label.setText("")
+        self.hover_label.setText("")  # it told a value of the drawing before (or "computing…")
+        view.hover_again()
         # Laid out, ranges mapped and the plots' changes handed to the view now, so that the window paints it once:
         # pyqtgraph maps ranges while painting and the scene's changes reach the view queued, each a second paint.
         # Laid out twice: pyqtgraph's items resized by a layout pass update their geometry, which may ask for another.

@@ -52,52 +52,57 @@
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
+        <source>Not used here: the tokens set the length</source>
+        <translation>此视图不使用：长度由词元决定</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="62"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="64"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="67"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="74"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="95"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="122"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -117,7 +122,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="170"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -904,389 +909,393 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="736"/>
+        <location filename="../../posenc_gui/app/window.py" line="745"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <location filename="../../posenc_gui/app/window.py" line="229"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <location filename="../../posenc_gui/app/window.py" line="213"/>
+        <source>{0} cannot be shown in {1}: showing {2}</source>
+        <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="229"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="262"/>
+        <location filename="../../posenc_gui/app/window.py" line="270"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="263"/>
+        <location filename="../../posenc_gui/app/window.py" line="271"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="264"/>
+        <location filename="../../posenc_gui/app/window.py" line="272"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="265"/>
+        <location filename="../../posenc_gui/app/window.py" line="273"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="267"/>
+        <location filename="../../posenc_gui/app/window.py" line="275"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="271"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="272"/>
+        <location filename="../../posenc_gui/app/window.py" line="280"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="274"/>
+        <location filename="../../posenc_gui/app/window.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="279"/>
+        <location filename="../../posenc_gui/app/window.py" line="287"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="279"/>
+        <location filename="../../posenc_gui/app/window.py" line="287"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="283"/>
+        <location filename="../../posenc_gui/app/window.py" line="291"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="285"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="290"/>
+        <location filename="../../posenc_gui/app/window.py" line="298"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="293"/>
+        <location filename="../../posenc_gui/app/window.py" line="301"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="295"/>
+        <location filename="../../posenc_gui/app/window.py" line="303"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="304"/>
+        <location filename="../../posenc_gui/app/window.py" line="312"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="307"/>
+        <location filename="../../posenc_gui/app/window.py" line="315"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="312"/>
+        <location filename="../../posenc_gui/app/window.py" line="320"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="313"/>
+        <location filename="../../posenc_gui/app/window.py" line="321"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="324"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="324"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="324"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="328"/>
+        <location filename="../../posenc_gui/app/window.py" line="336"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="329"/>
+        <location filename="../../posenc_gui/app/window.py" line="337"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="331"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="345"/>
+        <location filename="../../posenc_gui/app/window.py" line="353"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="358"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="353"/>
+        <location filename="../../posenc_gui/app/window.py" line="361"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="354"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="364"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="357"/>
+        <location filename="../../posenc_gui/app/window.py" line="365"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="363"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="369"/>
+        <location filename="../../posenc_gui/app/window.py" line="377"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="372"/>
+        <location filename="../../posenc_gui/app/window.py" line="380"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="492"/>
-        <location filename="../../posenc_gui/app/window.py" line="625"/>
-        <location filename="../../posenc_gui/app/window.py" line="630"/>
+        <location filename="../../posenc_gui/app/window.py" line="501"/>
+        <location filename="../../posenc_gui/app/window.py" line="634"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="695"/>
+        <location filename="../../posenc_gui/app/window.py" line="704"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="731"/>
+        <location filename="../../posenc_gui/app/window.py" line="740"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="733"/>
+        <location filename="../../posenc_gui/app/window.py" line="742"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="735"/>
+        <location filename="../../posenc_gui/app/window.py" line="744"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="739"/>
+        <location filename="../../posenc_gui/app/window.py" line="748"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="745"/>
+        <location filename="../../posenc_gui/app/window.py" line="754"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="780"/>
+        <location filename="../../posenc_gui/app/window.py" line="789"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="808"/>
+        <location filename="../../posenc_gui/app/window.py" line="817"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="818"/>
+        <location filename="../../posenc_gui/app/window.py" line="827"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="827"/>
+        <location filename="../../posenc_gui/app/window.py" line="836"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="829"/>
+        <location filename="../../posenc_gui/app/window.py" line="838"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="850"/>
+        <location filename="../../posenc_gui/app/window.py" line="859"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="850"/>
+        <location filename="../../posenc_gui/app/window.py" line="859"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="855"/>
+        <location filename="../../posenc_gui/app/window.py" line="864"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="855"/>
+        <location filename="../../posenc_gui/app/window.py" line="864"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="868"/>
+        <location filename="../../posenc_gui/app/window.py" line="877"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="868"/>
+        <location filename="../../posenc_gui/app/window.py" line="877"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="873"/>
+        <location filename="../../posenc_gui/app/window.py" line="882"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="873"/>
+        <location filename="../../posenc_gui/app/window.py" line="882"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="878"/>
+        <location filename="../../posenc_gui/app/window.py" line="887"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="878"/>
+        <location filename="../../posenc_gui/app/window.py" line="887"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="879"/>
+        <location filename="../../posenc_gui/app/window.py" line="888"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="880"/>
+        <location filename="../../posenc_gui/app/window.py" line="889"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="886"/>
+        <location filename="../../posenc_gui/app/window.py" line="895"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="887"/>
+        <location filename="../../posenc_gui/app/window.py" line="896"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <location filename="../../posenc_gui/app/window.py" line="910"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <location filename="../../posenc_gui/app/window.py" line="910"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="894"/>
+        <location filename="../../posenc_gui/app/window.py" line="903"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="894"/>
+        <location filename="../../posenc_gui/app/window.py" line="903"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="895"/>
+        <location filename="../../posenc_gui/app/window.py" line="904"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="896"/>
+        <location filename="../../posenc_gui/app/window.py" line="905"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1473,37 +1482,42 @@ turns made: {1}</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="601"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="599"/>
+        <source>Not used here: the sentence sets the length</source>
+        <translation>此视图不使用：长度由句子决定</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="604"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="634"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="637"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="637"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="643"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="646"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="644"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="647"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="653"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="656"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="656"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
@@ -1617,38 +1631,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="164"/>
+        <location filename="../../posenc_gui/app/panel.py" line="166"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="213"/>
+        <location filename="../../posenc_gui/app/panel.py" line="215"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="214"/>
-        <location filename="../../posenc_gui/app/panel.py" line="321"/>
+        <location filename="../../posenc_gui/app/panel.py" line="216"/>
+        <location filename="../../posenc_gui/app/panel.py" line="352"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="216"/>
+        <location filename="../../posenc_gui/app/panel.py" line="218"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="218"/>
+        <location filename="../../posenc_gui/app/panel.py" line="220"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="261"/>
+        <location filename="../../posenc_gui/app/panel.py" line="311"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="317"/>
+        <location filename="../../posenc_gui/app/panel.py" line="348"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1915,138 +1929,138 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="684"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="687"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="685"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="688"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="686"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="689"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="690"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="699"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="702"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="699"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="702"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="700"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="703"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="700"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="703"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="701"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="704"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="701"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="704"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="729"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="732"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="732"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="735"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="735"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="738"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="735"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="738"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="737"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="744"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="745"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="747"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="743"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="746"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="758"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="761"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="761"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="764"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="778"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="781"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="772"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="775"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="784"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="787"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="803"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="806"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="791"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="794"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="792"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="795"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="795"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="798"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="796"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="799"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -2131,7 +2145,7 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="750"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="762"/>
         <source>, </source>
         <translation>；</translation>
     </message>

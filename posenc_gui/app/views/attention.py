@@ -54,6 +54,9 @@ class AttentionView(View):
         self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
 
+    def ignored_params(self) -> dict[str, str]:
+        return {"seq_len": self.tr("Not used here: the tokens set the length")}
+
     def _build_controls(self) -> None:
         row = self.controls_row()
         row.addWidget(QLabel(self.tr("Tokens:")))

@@ -97,6 +97,7 @@ class View(QWidget):
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plots: list[pg.PlotItem] = []
         self._fitted_size = QSize()  # the size fit_to_size last fitted to
+        self._mouse_at = None  # scene position of the mouse's last move over the plots
 
     def __init_subclass__(cls, **kwargs):
         """Every view's ``show_data`` ends by asking for the room its plots need (``keep_plots_readable``): a
@@ -133,6 +134,11 @@ class View(QWidget):
 
     def show_data(self, scene: Scene, data) -> None:
         raise NotImplementedError
+
+    def ignored_params(self) -> dict[str, str]:
+        """Parameters of the method that this view does not use, each with the reason the panel gives on its
+        (disabled) control."""
+        return {}
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
         """Status-bar text for the mouse at data coordinates (x, y) of ``plot``; "" for none."""
@@ -247,7 +253,13 @@ class View(QWidget):
                 plot.scene().removeItem(plot)
         self.plots = []
 
+    def hover_again(self) -> None:
+        """Say anew what is under the mouse, if it is over the plots (after a drawing the old text is stale)."""
+        if self._mouse_at is not None and self.graphics.underMouse():
+            self._mouse_moved(self._mouse_at)
+
     def _mouse_moved(self, pos) -> None:
+        self._mouse_at = pos
         for plot in self.plots:
             if plot.sceneBoundingRect().contains(pos) and plot.vb.sceneBoundingRect().contains(pos):
                 point = plot.vb.mapSceneToView(pos)

@@ -595,6 +595,9 @@ class OrderLesson(MatrixLesson):
     def applies_to(method: Method) -> bool:
         return order_applies(method)
 
+    def ignored_params(self) -> dict[str, str]:
+        return {"seq_len": self.tr("Not used here: the sentence sets the length")}
+
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         row = self.controls_row()
