@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
 from ..core import registry
 from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
-from . import export, i18n, memory, settings as prefs, style
+from . import export, help_pages, i18n, memory, settings as prefs, style
 from .deck_navigator import DeckNavigator
 from .dialogs import AboutDialog
 from .presenter import PresenterWindow, choose_screens
@@ -368,6 +368,9 @@ class MainWindow(QMainWindow):
 
     def _build_help_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._command("guide", self.tr("&User guide"), lambda: help_pages.guide_dialog(self).exec(), ["F1"], menu)
+        self._command("shortcuts", self.tr("&Keyboard shortcuts"), lambda: help_pages.shortcuts_dialog(self).exec(),
+                      ["Ctrl+/"], menu)
         self._command("about", self.tr("&About PosEnc Explorer"), lambda: AboutDialog(self).exec(), [], menu)
 
     def _build_toolbar(self) -> None:

@@ -909,7 +909,7 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="745"/>
+        <location filename="../../posenc_gui/app/window.py" line="748"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
@@ -1125,177 +1125,187 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/window.py" line="371"/>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="372"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="374"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="377"/>
+        <location filename="../../posenc_gui/app/window.py" line="380"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="380"/>
+        <location filename="../../posenc_gui/app/window.py" line="383"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="501"/>
-        <location filename="../../posenc_gui/app/window.py" line="634"/>
+        <location filename="../../posenc_gui/app/window.py" line="504"/>
+        <location filename="../../posenc_gui/app/window.py" line="637"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="704"/>
+        <location filename="../../posenc_gui/app/window.py" line="707"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="740"/>
+        <location filename="../../posenc_gui/app/window.py" line="743"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="742"/>
+        <location filename="../../posenc_gui/app/window.py" line="745"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="744"/>
+        <location filename="../../posenc_gui/app/window.py" line="747"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="748"/>
+        <location filename="../../posenc_gui/app/window.py" line="751"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="754"/>
+        <location filename="../../posenc_gui/app/window.py" line="757"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="789"/>
+        <location filename="../../posenc_gui/app/window.py" line="792"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="817"/>
+        <location filename="../../posenc_gui/app/window.py" line="820"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="827"/>
+        <location filename="../../posenc_gui/app/window.py" line="830"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="836"/>
+        <location filename="../../posenc_gui/app/window.py" line="839"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="838"/>
+        <location filename="../../posenc_gui/app/window.py" line="841"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="859"/>
+        <location filename="../../posenc_gui/app/window.py" line="862"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="859"/>
+        <location filename="../../posenc_gui/app/window.py" line="862"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="864"/>
+        <location filename="../../posenc_gui/app/window.py" line="867"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="864"/>
+        <location filename="../../posenc_gui/app/window.py" line="867"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="877"/>
+        <location filename="../../posenc_gui/app/window.py" line="880"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="877"/>
+        <location filename="../../posenc_gui/app/window.py" line="880"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="882"/>
+        <location filename="../../posenc_gui/app/window.py" line="885"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="882"/>
+        <location filename="../../posenc_gui/app/window.py" line="885"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="887"/>
+        <location filename="../../posenc_gui/app/window.py" line="890"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="887"/>
+        <location filename="../../posenc_gui/app/window.py" line="890"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="888"/>
+        <location filename="../../posenc_gui/app/window.py" line="891"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="889"/>
+        <location filename="../../posenc_gui/app/window.py" line="892"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="895"/>
+        <location filename="../../posenc_gui/app/window.py" line="898"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="896"/>
+        <location filename="../../posenc_gui/app/window.py" line="899"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="910"/>
+        <location filename="../../posenc_gui/app/window.py" line="913"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="910"/>
+        <location filename="../../posenc_gui/app/window.py" line="913"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="903"/>
+        <location filename="../../posenc_gui/app/window.py" line="906"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="903"/>
+        <location filename="../../posenc_gui/app/window.py" line="906"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="904"/>
+        <location filename="../../posenc_gui/app/window.py" line="907"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="905"/>
+        <location filename="../../posenc_gui/app/window.py" line="908"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -3904,6 +3914,59 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/scene.py" line="302"/>
         <source>{0}: the key {2} is given twice in one object (a {1} names each key once)</source>
         <translation>{0}：同一个对象中键 {2} 出现了两次（{1}中每个键只能出现一次）</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="37"/>
+        <source>Parameter panel on or off</source>
+        <translation>显示或隐藏参数面板</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="38"/>
+        <source>Scene notes on or off (on one screen)</source>
+        <translation>显示或隐藏场景备注（单屏时）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="39"/>
+        <source>Stop presenting</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="58"/>
+        <source>Black screen; any key or click brings the picture back</source>
+        <translation>黑屏；按任意键或单击即可恢复画面</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="60"/>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="61"/>
+        <source>In a deck or while presenting (also a presentation clicker)</source>
+        <translation>打开课件或演示时（翻页笔同样适用）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="62"/>
+        <source>While presenting</source>
+        <translation>演示时</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="71"/>
+        <source>In a text field being typed into, only PageUp and PageDown step through the deck.</source>
+        <translation>在正在输入的文本框中，只有 PageUp 和 PageDown 会切换课件场景。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="101"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="105"/>
+        <source>User guide</source>
+        <translation>用户指南</translation>
     </message>
 </context>
 <context>
