@@ -93,6 +93,7 @@ class Output:
     display: Callable[..., np.ndarray] | None = None
     itemsize: int = 8
     peak: Callable[..., float] | None = None
+    steps: bool = False  # whole levels that jump (bits): curves are drawn as steps, not lines between points
 
 
 class Entry(StrEnum):

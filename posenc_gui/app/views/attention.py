@@ -137,7 +137,7 @@ class AttentionView(View):
         n = len(self.tokens)
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
-        self.grid.show(self.panels, columns, style.colour_map(False), (0.0, high), ticks)
+        self.grid.show(self.panels, columns, style.colour_map(False), (0.0, high), ticks, square=True)
         self._write_values(high)
 
     def _write_values(self, high: float) -> None:

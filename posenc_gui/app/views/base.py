@@ -502,6 +502,18 @@ def frame_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
     limits come first: set after, they clamped the range to the last shape's limits (a wider table showed in part)."""
     plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
     plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+    count_cells(plot, rows, cols)
+
+
+def count_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
+    """Tell the plot's axes how many cells they number: a square-celled panel shows room beside its cells, where
+    ticks at -50 or 600 would name cells that do not exist."""
+    for side, count in (("left", rows), ("right", rows), ("top", cols), ("bottom", cols)):
+        axis = plot.getAxis(side)
+        if isinstance(axis, style.GridAxis) and axis.cell_count != count:
+            axis.cell_count = count
+            axis.picture = None
+            axis.update()
 
 
 def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
@@ -569,10 +581,12 @@ class ImageGrid:
         self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
-             levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None) -> None:
+             levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None,
+             square: bool = False) -> None:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
         ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
-        array per panel (a ``Picture``'s), are drawn instead of the matrices when given."""
+        array per panel (a ``Picture``'s), are drawn instead of the matrices when given. ``square``: both axes are
+        positions (query and key), so cells are drawn square rather than stretched to the panel."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -595,10 +609,13 @@ class ImageGrid:
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
         for (plot, image), cells in zip(shown, pixels):
+            if plot.vb.state["aspectLocked"] != (1.0 if square else False):
+                plot.setAspectLocked(square)
             image.setImage(cells, levels=levels)
             if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
                 image.setRect(-0.5, -0.5, cols, rows)
                 plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+                count_cells(plot, rows, cols)
             if arranged or ticks != self.ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).setTicks(ticks)

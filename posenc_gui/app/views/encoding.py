@@ -168,9 +168,13 @@ class EncodingView(View):
         dims = [d for d in scene.dims if d < cols]
         if (tuple(dims), self.theme, self.points) != self._curves_for:
             self._rebuild_curves(dims)
-        positions, pixels = np.arange(rows), self.across_positions.vb.width()
+        pixels = self.across_positions.vb.width()
+        if scene.method_obj.output("encoding").steps:  # each value holds over its position's width
+            positions, shape = np.arange(rows + 1) - 0.5, {"stepMode": "center"}
+        else:
+            positions, shape = np.arange(rows), {"stepMode": None}
         for curve, pens, dim in zip(self.curves, self._pens, dims):
-            self._set_curve(curve, pens, positions, data[:, dim], pixels)
+            self._set_curve(curve, pens, positions, data[:, dim], pixels, **shape)
         position = min(scene.position, rows - 1)
         self._set_curve(self.position_curve, self._pens[-1], np.arange(cols), data[position],
                         self.across_dims.vb.width(), symbol="o" if cols <= 64 else None)

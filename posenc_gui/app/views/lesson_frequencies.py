@@ -787,6 +787,8 @@ class LearnedTableView(FrequencyLesson):
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
         self.plots[2].setXLink(self.plots[3])
         self.plots[2].setYLink(self.plots[3])
+        for plot in self.plots[2:]:  # position by position: square cells, not a wide rectangle
+            plot.setAspectLocked(True)
         for plot in self.plots:
             style.style_plot(plot, self.theme, self.points)
 

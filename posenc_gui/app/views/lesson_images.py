@@ -148,7 +148,7 @@ class ImagesLesson(LessonView):
         low = min(float(m.min()) for m in data["maps"].values())
         layout = (list(self.grid.titles), self.grid.count, self.grid.look)
         self.grid.show(self.panels, len(titles) if len(titles) <= 4 else -(-len(titles) // 2),
-                       style.colour_map(False), (min(low, 0.99), 1.0), ticks)
+                       style.colour_map(False), (min(low, 0.99), 1.0), ticks, square=True)
         if (self.grid.titles, self.grid.count, self.grid.look) != layout:
             self._fit_panels()
             self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
@@ -170,7 +170,6 @@ class ImagesLesson(LessonView):
         pen.setCosmetic(True)
         for plot in self.plots:
             if plot not in self.marks:
-                plot.setAspectLocked(True)
                 mark = self.marks[plot] = QGraphicsRectItem(QRectF(-0.5, -0.5, 1, 1))
                 mark.setPen(pen)
                 mark.setZValue(10)

@@ -66,7 +66,7 @@ class BiasView(View):
         self.shown = {"bias": bias}
         self.panels = [(self.tr("head {0}").format(h), matrix) for h, matrix in zip(shown, drawn_from)]
         self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(drawn.signed), drawn.levels,
-                       pixels=drawn.pixels)
+                       pixels=drawn.pixels, square=True)
         for plot in self.plots:
             style.hatch_masked(plot, bool(scene.params.get("causal")))
 
