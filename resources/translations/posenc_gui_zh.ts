@@ -135,52 +135,57 @@
 <context>
     <name>BiasView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="48"/>
         <source>head {0} does not exist; this method has {1} heads</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="66"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="71"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
         <source>bias added to the logit</source>
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="74"/>
+        <source>{0}: {1} to {2}</source>
+        <translation>{0}：{1} 至 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="97"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="98"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -193,42 +198,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="162"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="162"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -451,17 +456,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="215"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -514,38 +519,38 @@ turns made: {1}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="189"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="209"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="181"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="182"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="183"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="244"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="246"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="248"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -558,33 +563,33 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="241"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="242"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -672,7 +677,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="231"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -695,102 +700,102 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="253"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="274"/>
         <source>Kernel size k:</source>
         <translation>卷积核大小 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="274"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="275"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="275"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="291"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="291"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="292"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="299"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="299"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="299"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="300"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="329"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="328"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="339"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="340"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="340"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="350"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="349"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="374"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="373"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="374"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="373"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="397"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="396"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -824,7 +829,7 @@ turns made: {1}</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="812"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="814"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
@@ -841,12 +846,12 @@ turns made: {1}</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="815"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="813"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="815"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
@@ -863,27 +868,27 @@ turns made: {1}</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="814"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="816"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="833"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="835"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="837"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="839"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="850"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="852"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="851"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="853"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1321,37 +1326,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="109"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="110"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="113"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1540,95 +1545,95 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="45"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
         <source>Which of the method&apos;s outputs to draw</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
         <source>clipped distance + K</source>
         <translation>截断距离 + K</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
         <source>(a) content · content</source>
         <translation>(a) 内容 · 内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
         <source>(b) content · position</source>
         <translation>(b) 内容 · 位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
         <source>(c) global content bias u</source>
         <translation>(c) 全局内容偏置 u</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
         <source>(d) global position bias v</source>
         <translation>(d) 全局位置偏置 v</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
         <source>key table aᴷ</source>
         <translation>键表 aᴷ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
         <source>value table aⱽ</source>
         <translation>值表 aⱽ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="89"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="132"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="174"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -2083,23 +2088,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="177"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="187"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="188"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2112,37 +2117,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="134"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="135"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2155,7 +2160,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="762"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="512"/>
+        <source>Each head its own colours</source>
+        <translation>每个头单独配色</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/base.py" line="513"/>
+        <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
+        <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/base.py" line="809"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -3934,37 +3949,37 @@ turns made: {1}</source>
         <translation>退出演示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="58"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="61"/>
         <source>Black screen; any key or click brings the picture back</source>
         <translation>黑屏；按任意键或单击即可恢复画面</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="60"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="63"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="61"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="64"/>
         <source>In a deck or while presenting (also a presentation clicker)</source>
         <translation>打开课件或演示时（翻页笔同样适用）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="62"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="65"/>
         <source>While presenting</source>
         <translation>演示时</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="71"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="74"/>
         <source>In a text field being typed into, only PageUp and PageDown step through the deck.</source>
         <translation>在正在输入的文本框中，只有 PageUp 和 PageDown 会切换课件场景。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="101"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="104"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/help_pages.py" line="105"/>
+        <location filename="../../posenc_gui/app/help_pages.py" line="108"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>

@@ -67,3 +67,19 @@ def test_timeline_years_are_not_broken(qtbot):
     written = [block for block in years if block.text().strip()]
     assert written and all(block.layout().lineCount() == 1 for block in written), \
         [(block.text(), block.layout().lineCount()) for block in written if block.layout().lineCount() != 1]
+
+
+def test_each_head_may_have_its_own_colour_scale(qtbot):
+    model, view = open_view(qtbot, BiasView, LIGHT, method="alibi")
+    assert view.grid.bar.isVisible() and view.own_scales.isVisibleTo(view)
+    shared = [image.levels for _plot, image in view.grid.pool[:view.grid.count]]
+    assert all(np.array_equal(levels, shared[0]) for levels in shared)  # one scale: the last heads look blank
+    view.own_scales.setChecked(True)
+    assert model.scene.options["own_scales"] is True
+    own = [tuple(image.levels) for _plot, image in view.grid.pool[:view.grid.count]]
+    bias = view.shown["bias"]
+    assert own == [(float(head.min()), 0.0) for head in bias]  # ALiBi's heads: each from its own minimum to 0
+    assert not view.grid.bar.isVisible()  # no shared bar holds; each title gives its range
+    assert view.plots[7].titleLabel.text.startswith("head 7: ")
+    model.update(head=3)
+    assert not view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()

@@ -17,7 +17,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QTextOption
-from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGraphicsView, QHBoxLayout, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from ...core import registry
 from ...core.registry import Method
@@ -424,16 +425,24 @@ class Picture:
     pixels: tuple[np.ndarray, ...]
     outlier: tuple[int, ...] | None = None  # with robust levels: where the largest |value| is, when it set no level
     full_levels: tuple[float, float] | None = None  # with robust levels: the levels of every value
+    # with a scale per panel: each panel's own levels (``levels`` stays that of all, for the map's kind)
+    panel_levels: tuple[tuple[float, float], ...] | None = None
 
 
-def picture(stack, columns: int, robust: bool = False) -> Picture:
+def picture(stack, columns: int, robust: bool = False, own_scales: bool = False) -> Picture:
     """The ``Picture`` of ``stack`` (panels along its first axis) drawn in ``columns`` columns; with ``robust``, its
-    colours end short of a few outliers (``style.robust_levels``)."""
+    colours end short of a few outliers (``style.robust_levels``); with ``own_scales``, each panel's colours span
+    its own values (signed data: symmetric about 0 in each), so a head of small values is not drawn blank."""
     stack = np.asarray(stack)
     values = stack if stack.dtype.kind == "f" else stack.astype(np.float64)
     side = max(SHOWN_CELLS // columns, 1)
     pixels = tuple(shown_pixels(matrix, side) for matrix in stack)
     low, high, signed = style.levels_for(values)
+    if own_scales:
+        own = [style.levels_for(matrix) for matrix in values]
+        if signed:  # one diverging map for all: 0 in the middle of every panel
+            own = [(-extent, extent, True) for extent in (max(-a, b, 1e-12) for a, b, _ in own)]
+        return Picture((low, high), signed, pixels, panel_levels=tuple((a, b) for a, b, _ in own))
     if not robust:
         return Picture((low, high), signed, pixels)
     robust_low, robust_high, signed, outlier = style.robust_levels(values)
@@ -495,6 +504,24 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
         bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
         style.fit_bar_axis(bar)
     return image
+
+
+def own_scales_switch(view: View) -> QCheckBox:
+    """The check box that gives each head of a view's small multiples its own colour scale (scene option
+    "own_scales"): shown by ``sync_own_scales`` only where there are several heads."""
+    switch = QCheckBox(i18n.translate("View", "Each head its own colours"))
+    switch.setToolTip(i18n.translate("View", "Colour each head over its own range (its title gives the range), so "
+                                     "that a head of small values is not drawn blank; off: one scale for all, to "
+                                     "compare heads"))
+    switch.toggled.connect(lambda on: view.model.set_option("own_scales", on))
+    return switch
+
+
+def sync_own_scales(switch: QCheckBox, scene: Scene, panels: int) -> None:
+    switch.blockSignals(True)
+    switch.setChecked(bool(scene.option("own_scales", False)))
+    switch.blockSignals(False)
+    switch.setVisible(panels > 1)
 
 
 def frame_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
@@ -582,11 +609,13 @@ class ImageGrid:
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
              levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None,
-             square: bool = False) -> None:
+             square: bool = False, panel_levels: tuple | None = None) -> None:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
         ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
         array per panel (a ``Picture``'s), are drawn instead of the matrices when given. ``square``: both axes are
-        positions (query and key), so cells are drawn square rather than stretched to the panel."""
+        positions (query and key), so cells are drawn square rather than stretched to the panel. ``panel_levels``, one
+        (low, high) per panel, colour each panel over its own range instead; the shared colour bar, which no longer
+        holds, is hidden."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -608,10 +637,10 @@ class ImageGrid:
         rows, cols = shape
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
-        for (plot, image), cells in zip(shown, pixels):
+        for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
-            image.setImage(cells, levels=levels)
+            image.setImage(cells, levels=levels if panel_levels is None else panel_levels[index])
             if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
                 image.setRect(-0.5, -0.5, cols, rows)
                 plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
@@ -619,6 +648,7 @@ class ImageGrid:
             if arranged or ticks != self.ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).setTicks(ticks)
+        self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
             self.levels = levels
