@@ -108,16 +108,25 @@ def control_for(param: Param) -> QWidget:
     return widget
 
 
+def number_text(value: float) -> str:
+    """A bound or default as people write it: whole numbers in full (1048576, not 1.04858e+06)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:g}"
+
+
 def tooltip(param: Param) -> str:
-    default = str(param.default)
     if param.kind == "choice":
-        extent = i18n.translate("panel", "one of {0}").format(", ".join(core_text(c) for c in param.choices))
+        names = i18n.translate("panel", ", ").join(core_text(c) for c in param.choices)
+        extent = i18n.translate("panel", "one of {0}").format(names)
         default = core_text(param.default)
     elif param.kind == "bool":
         extent = i18n.translate("panel", "on or off")
         default = i18n.translate("panel", "on") if param.default else i18n.translate("panel", "off")
     else:
-        extent = i18n.translate("panel", "from {0} to {1}").format(f"{param.minimum:g}", f"{param.maximum:g}")
+        extent = i18n.translate("panel", "from {0} to {1}").format(number_text(param.minimum),
+                                                                  number_text(param.maximum))
+        default = number_text(param.default)
     return i18n.translate("panel", "{0}\n({1}; default {2})").format(core_text(param.help), extent, default)
 
 
@@ -151,6 +160,8 @@ class ParameterPanel(QWidget):
         self.controls: dict[str, QWidget] = {}
         self.forms: dict[str, tuple[QWidget, dict[str, QWidget]]] = {}  # method -> its form and controls
         self._method = None
+        self.view_ignores: dict[str, str] = {}  # parameter -> why the shown view ignores it
+        self._hidden = None  # (idle parameters, view_ignores) the rows were last shown for
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Method")))
         self.picker = QComboBox()
@@ -248,12 +259,8 @@ class ParameterPanel(QWidget):
         host.show()
         self.summary.setText(f"<b>{core_text(method.title)}</b> — {core_text(method.summary)}"
                              f"<br><i>{method.citation}</i>")
-        self.sweep_choice.clear()
-        self.sweep_choice.addItem(self.tr("position (offset)"), "position")
-        for param in method.params:
-            if param.kind in ("int", "float") and param.name != "seed":
-                self.sweep_choice.addItem(core_text(param.title), param.name)
         self._method = method.name
+        self._hidden = None  # the rows and the sweep list follow the values (``_show_active``)
 
     def _scale_slider_labels(self, within: QWidget | None = None) -> None:
         """superqt's slider value labels have a style sheet, so the panel's font and colours do not reach
@@ -280,6 +287,39 @@ class ParameterPanel(QWidget):
             self.picker.setCurrentIndex(row)
         for param in method.params:
             set_control(self.controls[param.name], param, scene.params[param.name])
+        self._show_active(method, scene.params)
+
+    def _show_active(self, method: Method, values) -> None:
+        """Show only the controls that change something at ``values`` and offer only those to sweep; a
+        parameter the view ignores stays visible but disabled, saying why."""
+        hidden = (set(method.idle(values)), dict(self.view_ignores))
+        if hidden == self._hidden:
+            return
+        self._hidden = hidden
+        idle, ignored = hidden
+        form = self.forms[method.name][0].layout()
+        for param in method.params:
+            control = self.controls[param.name]
+            form.setRowVisible(control, param.name not in idle)
+            reason = ignored.get(param.name)
+            for widget in (control, form.labelForField(control)):
+                widget.setEnabled(reason is None)
+                widget.setToolTip(reason or tooltip(param))
+        chosen = self.sweep_choice.currentData()
+        self.sweep_choice.blockSignals(True)
+        self.sweep_choice.clear()
+        self.sweep_choice.addItem(self.tr("position (offset)"), "position")
+        for param in method.params:
+            if (param.kind in ("int", "float") and param.name != "seed" and param.name not in idle
+                    and param.name not in ignored):
+                self.sweep_choice.addItem(core_text(param.title), param.name)
+        self.sweep_choice.setCurrentIndex(max(self.sweep_choice.findData(chosen), 0))
+        self.sweep_choice.blockSignals(False)
+
+    def ignore_for_view(self, reasons: dict[str, str]) -> None:
+        """Parameters the shown view does not use, each with the reason shown on its control."""
+        self.view_ignores = dict(reasons)
+        self._show_active(self.model.method, self.model.scene.params)
 
     # -- play -------------------------------------------------------------------------------
     def sweep_values(self, name: str) -> list:

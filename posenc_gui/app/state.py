@@ -40,10 +40,12 @@ def error_text(error: InputError) -> str:
 class StateModel(QObject):
     """Holds the current scene. Setters validate; a bad value leaves the state unchanged and
     emits ``error`` with a one-line message in the interface language (for the status bar).
-    ``changed`` carries the new Scene after every real change."""
+    ``changed`` carries the new Scene after every real change; ``view_replaced`` (old view, new view) follows
+    it when a method chosen cannot be shown in the current view, so that the switch is said, not silent."""
 
     changed = Signal(object)
     error = Signal(str)
+    view_replaced = Signal(str, str)
 
     def __init__(self, scene: Scene | None = None, views: Views | None = None, parent=None):
         super().__init__(parent)
@@ -118,11 +120,19 @@ class StateModel(QObject):
             params = method.resolve(None, kept)
         except InputError:
             params = method.defaults()
+        old_view = self._scene.view
         if view is None:
-            view = self._scene.view
+            view = old_view
             if self.views is not None and not (view in self.views and self.views[view](method)):
                 view = next((k for k, applies in self.views.items() if applies(method)), view)
-        return self.update(method=method.name, params=params, view=view)
+            replaced = view != old_view
+        else:
+            replaced = False
+        if not self.update(method=method.name, params=params, view=view):
+            return False
+        if replaced:
+            self.view_replaced.emit(old_view, view)
+        return True
 
     def set_option(self, name: str, value: object) -> bool:
         """Set one view setting of the scene (see ``Scene.options``)."""

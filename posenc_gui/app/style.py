@@ -100,6 +100,7 @@ class GridAxis(pg.AxisItem):
 
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
+    cell_count: int | None = None  # how many cells the axis numbers: no tick names a cell beyond (square cells)
     drawings: OrderedDict = OrderedDict()  # look -> (picture, room): the latest DRAWINGS_KEPT, all views (see paint)
     _text_room: float | None = None  # the room the names last drawn asked for (see paint)
 
@@ -135,7 +136,8 @@ class GridAxis(pg.AxisItem):
         """All that the drawing of an axis without grid lines depends on."""
         pen, tick_pen, font = self.pen(), self.tickPen(), self.style["tickFont"]
         ticks = None if self._tickLevels is None else tuple(tuple(level) for level in self._tickLevels)
-        return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.logMode,
+        return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.cell_count,
+                self.logMode,
                 self.scale, self.autoSIPrefixScale, self._tickSpacing and tuple(self._tickSpacing),
                 pen.color().rgba(), pen.widthF(), tick_pen.color().rgba(), tick_pen.widthF(),
                 self.textPen().color().rgba(), font.key() if font else None,
@@ -152,7 +154,10 @@ class GridAxis(pg.AxisItem):
             return levels
         whole = [(spacing, values) for spacing, values in levels if spacing >= 1]
         low, high = sorted((minVal, maxVal))
-        return whole or [(1.0, list(range(math.ceil(low), math.floor(high) + 1)))]
+        whole = whole or [(1.0, list(range(math.ceil(low), math.floor(high) + 1)))]
+        if self.cell_count is None:
+            return whole
+        return [(spacing, [v for v in values if 0 <= v < self.cell_count]) for spacing, values in whole]
 
     def generateDrawSpecs(self, p):
         specs = super().generateDrawSpecs(p)

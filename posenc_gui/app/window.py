@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
 from ..core import registry
 from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
-from . import export, i18n, memory, settings as prefs, style
+from . import export, help_pages, i18n, memory, settings as prefs, style
 from .deck_navigator import DeckNavigator
 from .dialogs import AboutDialog
 from .presenter import PresenterWindow, choose_screens
@@ -45,6 +45,7 @@ GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
 PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
 SUGGESTED_PNG_WIDTH = 1920
+VIEW_REPLACED_MS = 8000  # how long the status bar says why the view changed by itself
 AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
 # The keys a presentation clicker sends, and what they do in deck mode (blank, panel and notes while presenting
 # too). The window takes them from whatever widget has the focus, except from a text field being typed into.
@@ -228,7 +229,14 @@ class MainWindow(QMainWindow):
     def _new_model(self, scene: Scene | None) -> StateModel:
         model = StateModel(scene, views=applies(), parent=self)
         model.error.connect(self._show_error)  # changed is connected to refresh after the panel (_build_translated)
+        model.view_replaced.connect(self._say_view_replaced)
         return model
+
+    def _say_view_replaced(self, old: str, new: str) -> None:
+        """Say why the View selector changed by itself: the method chosen cannot be shown in the old view."""
+        method = i18n.translate("core", self.model.method.title)
+        self.statusBar().showMessage(self.tr("{0} cannot be shown in {1}: showing {2}").format(
+            method, view_title(old), view_title(new)), VIEW_REPLACED_MS)
 
     def _dock(self, name: str, features) -> QDockWidget:
         """A dock whose title is a label, so that it scales with the text like everything else
@@ -387,6 +395,9 @@ class MainWindow(QMainWindow):
 
     def _build_help_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._command("guide", self.tr("&User guide"), lambda: help_pages.guide_dialog(self).exec(), ["F1"], menu)
+        self._command("shortcuts", self.tr("&Keyboard shortcuts"), lambda: help_pages.shortcuts_dialog(self).exec(),
+                      ["Ctrl+/"], menu)
         self._command("about", self.tr("&About PosEnc Explorer"), lambda: AboutDialog(self).exec(), [], menu)
 
     def _build_toolbar(self) -> None:
@@ -507,6 +518,7 @@ class MainWindow(QMainWindow):
         self._waiting_for_panels = None  # superseded
         self._sync_navigation(scene)
         view = self.view(scene.view)
+        self.panel.ignore_for_view(view.ignored_params())
         if self.stack.currentWidget() is not view:
             self._switch_to(view)
         if self._going_back:
@@ -659,8 +671,8 @@ class MainWindow(QMainWindow):
         self.drawn_scene = scene
         self._sync_busy()  # a drawing waiting for its panels may have been superseded by this one
         self.error_label.setText("")
-        if self.hover_label.text() == self.tr("computing…"):
-            self.hover_label.setText("")
+        self.hover_label.setText("")  # it told a value of the drawing before (or "computing…")
+        view.hover_again()
         # Laid out, ranges mapped and the plots' changes handed to the view now, so that the window paints it once:
         # pyqtgraph maps ranges while painting and the scene's changes reach the view queued, each a second paint.
         # Laid out twice: pyqtgraph's items resized by a layout pass update their geometry, which may ask for another.

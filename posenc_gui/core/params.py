@@ -51,12 +51,19 @@ class Param:
     maximum: float | None = None
     choices: tuple[str, ...] = field(default=())
     label: str = ""
+    # The parameter changes the result only while every named choice has one of the listed values, e.g.
+    # (("layout", ("fairseq",)),): the panel hides it otherwise and does not offer it to sweep.
+    when: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise TypeError(f"unknown parameter kind {self.kind!r}")
         if self.kind == "choice" and self.default not in self.choices:
             raise TypeError(f"default of {self.name} is not one of its choices")
+
+    def applies(self, values) -> bool:
+        """Whether this parameter changes anything with the other parameters at ``values``."""
+        return all(values.get(name) in allowed for name, allowed in self.when)
 
     @property
     def flag(self) -> str:

@@ -93,6 +93,7 @@ class Output:
     display: Callable[..., np.ndarray] | None = None
     itemsize: int = 8
     peak: Callable[..., float] | None = None
+    steps: bool = False  # whole levels that jump (bits): curves are drawn as steps, not lines between points
 
 
 class Entry(StrEnum):
@@ -158,6 +159,11 @@ class Method:
         if unknown:
             raise TypeError(f"{self.name}: unknown output kinds {sorted(unknown)}")
         names = {p.name for p in self.params}
+        for param in self.params:
+            for name, allowed in param.when:
+                choice = next((p for p in self.params if p.name == name), None)
+                if choice is None or choice.kind != "choice" or set(allowed) - set(choice.choices):
+                    raise TypeError(f"{self.name}.{param.name}: applies when {name} is {allowed}, not one of its choices")
         for kind, out in self.outputs.items():
             if set(out.params) - names:
                 raise TypeError(f"{self.name}.{kind}: unknown params {sorted(set(out.params) - names)}")
@@ -170,6 +176,10 @@ class Method:
             if p.name == name:
                 return p
         raise InputError("method {0} has no parameter {1}", self.name, repr(name))
+
+    def idle(self, values: Mapping) -> tuple[str, ...]:
+        """Names of the parameters that change nothing at ``values`` (their ``when`` is not met)."""
+        return tuple(p.name for p in self.params if not p.applies(values))
 
     def params_for(self, kind: str) -> tuple[Param, ...]:
         """The parameters that output ``kind`` uses, in declaration order."""

@@ -52,52 +52,57 @@
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
+        <source>Not used here: the tokens set the length</source>
+        <translation>此视图不使用：长度由词元决定</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="62"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="64"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="67"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="74"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="95"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="122"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -117,7 +122,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="170"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -130,52 +135,57 @@
 <context>
     <name>BiasView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="48"/>
         <source>head {0} does not exist; this method has {1} heads</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="66"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="71"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
         <source>bias added to the logit</source>
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="74"/>
+        <source>{0}: {1} to {2}</source>
+        <translation>{0}：{1} 至 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="97"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="98"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -188,42 +198,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="162"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="162"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -446,17 +456,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="215"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -469,78 +479,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="76"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="81"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="86"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="89"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="139"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="189"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="212"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="184"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="185"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="186"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="247"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="249"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="251"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -553,33 +563,33 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="241"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="232"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="242"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -667,7 +677,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="235"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -690,102 +700,102 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="258"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="279"/>
         <source>Kernel size k:</source>
         <translation>卷积核大小 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="279"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="280"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="280"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="296"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="296"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="297"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="305"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="305"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="305"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="306"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="305"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="333"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="344"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="345"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="345"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="355"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="354"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="378"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="378"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="402"/>
+        <location filename="../../posenc_gui/app/views/lesson_images.py" line="401"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -819,7 +829,7 @@ turns made: {1}</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="837"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="839"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
@@ -836,12 +846,12 @@ turns made: {1}</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="838"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="840"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="838"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="840"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
@@ -858,27 +868,27 @@ turns made: {1}</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="839"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="841"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="858"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="860"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="862"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="864"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="875"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="877"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="876"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="878"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -904,399 +914,413 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="804"/>
+        <location filename="../../posenc_gui/app/window.py" line="816"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="246"/>
+        <location filename="../../posenc_gui/app/window.py" line="238"/>
+        <source>{0} cannot be shown in {1}: showing {2}</source>
+        <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="254"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="289"/>
+        <location filename="../../posenc_gui/app/window.py" line="297"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="290"/>
+        <location filename="../../posenc_gui/app/window.py" line="298"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="291"/>
+        <location filename="../../posenc_gui/app/window.py" line="299"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="292"/>
+        <location filename="../../posenc_gui/app/window.py" line="300"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="294"/>
+        <location filename="../../posenc_gui/app/window.py" line="302"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="296"/>
+        <location filename="../../posenc_gui/app/window.py" line="304"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
+        <location filename="../../posenc_gui/app/window.py" line="306"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="299"/>
+        <location filename="../../posenc_gui/app/window.py" line="307"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="301"/>
+        <location filename="../../posenc_gui/app/window.py" line="309"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="304"/>
+        <location filename="../../posenc_gui/app/window.py" line="312"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="306"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="306"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="310"/>
+        <location filename="../../posenc_gui/app/window.py" line="318"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="312"/>
+        <location filename="../../posenc_gui/app/window.py" line="320"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="315"/>
+        <location filename="../../posenc_gui/app/window.py" line="323"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="317"/>
+        <location filename="../../posenc_gui/app/window.py" line="325"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="320"/>
+        <location filename="../../posenc_gui/app/window.py" line="328"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="322"/>
+        <location filename="../../posenc_gui/app/window.py" line="330"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="331"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="334"/>
+        <location filename="../../posenc_gui/app/window.py" line="342"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="339"/>
+        <location filename="../../posenc_gui/app/window.py" line="347"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="340"/>
+        <location filename="../../posenc_gui/app/window.py" line="348"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
+        <location filename="../../posenc_gui/app/window.py" line="363"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="364"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="372"/>
+        <location filename="../../posenc_gui/app/window.py" line="380"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="375"/>
+        <location filename="../../posenc_gui/app/window.py" line="383"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="377"/>
+        <location filename="../../posenc_gui/app/window.py" line="385"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="379"/>
+        <location filename="../../posenc_gui/app/window.py" line="387"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="380"/>
+        <location filename="../../posenc_gui/app/window.py" line="388"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="381"/>
+        <location filename="../../posenc_gui/app/window.py" line="389"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="383"/>
+        <location filename="../../posenc_gui/app/window.py" line="391"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="384"/>
+        <location filename="../../posenc_gui/app/window.py" line="392"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="385"/>
+        <location filename="../../posenc_gui/app/window.py" line="393"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="389"/>
+        <location filename="../../posenc_gui/app/window.py" line="397"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="390"/>
+        <location filename="../../posenc_gui/app/window.py" line="398"/>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="399"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="401"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="396"/>
+        <location filename="../../posenc_gui/app/window.py" line="407"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="399"/>
+        <location filename="../../posenc_gui/app/window.py" line="410"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="521"/>
-        <location filename="../../posenc_gui/app/window.py" line="654"/>
-        <location filename="../../posenc_gui/app/window.py" line="662"/>
+        <location filename="../../posenc_gui/app/window.py" line="533"/>
+        <location filename="../../posenc_gui/app/window.py" line="666"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="709"/>
+        <location filename="../../posenc_gui/app/window.py" line="721"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="763"/>
+        <location filename="../../posenc_gui/app/window.py" line="775"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="799"/>
+        <location filename="../../posenc_gui/app/window.py" line="811"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="801"/>
+        <location filename="../../posenc_gui/app/window.py" line="813"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="803"/>
+        <location filename="../../posenc_gui/app/window.py" line="815"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="807"/>
+        <location filename="../../posenc_gui/app/window.py" line="819"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="813"/>
+        <location filename="../../posenc_gui/app/window.py" line="825"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="848"/>
+        <location filename="../../posenc_gui/app/window.py" line="860"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="877"/>
+        <location filename="../../posenc_gui/app/window.py" line="889"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="890"/>
+        <location filename="../../posenc_gui/app/window.py" line="902"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="899"/>
+        <location filename="../../posenc_gui/app/window.py" line="911"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <location filename="../../posenc_gui/app/window.py" line="913"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="922"/>
+        <location filename="../../posenc_gui/app/window.py" line="934"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="922"/>
+        <location filename="../../posenc_gui/app/window.py" line="934"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="927"/>
+        <location filename="../../posenc_gui/app/window.py" line="939"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="927"/>
+        <location filename="../../posenc_gui/app/window.py" line="939"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="940"/>
+        <location filename="../../posenc_gui/app/window.py" line="952"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="940"/>
+        <location filename="../../posenc_gui/app/window.py" line="952"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="945"/>
+        <location filename="../../posenc_gui/app/window.py" line="957"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="945"/>
+        <location filename="../../posenc_gui/app/window.py" line="957"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="950"/>
+        <location filename="../../posenc_gui/app/window.py" line="962"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="950"/>
+        <location filename="../../posenc_gui/app/window.py" line="962"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="951"/>
+        <location filename="../../posenc_gui/app/window.py" line="963"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="952"/>
+        <location filename="../../posenc_gui/app/window.py" line="964"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="958"/>
+        <location filename="../../posenc_gui/app/window.py" line="970"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="959"/>
+        <location filename="../../posenc_gui/app/window.py" line="971"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="973"/>
+        <location filename="../../posenc_gui/app/window.py" line="985"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="973"/>
+        <location filename="../../posenc_gui/app/window.py" line="985"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="966"/>
+        <location filename="../../posenc_gui/app/window.py" line="978"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="966"/>
+        <location filename="../../posenc_gui/app/window.py" line="978"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="967"/>
+        <location filename="../../posenc_gui/app/window.py" line="979"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="968"/>
+        <location filename="../../posenc_gui/app/window.py" line="980"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1312,37 +1336,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="109"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="110"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="113"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1483,34 +1507,44 @@ turns made: {1}</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="604"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="602"/>
+        <source>Not used here: the sentence sets the length</source>
+        <translation>此视图不使用：长度由句子决定</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="607"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="637"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="643"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="646"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="649"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="647"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="650"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="656"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="662"/>
+        <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
+        <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="239"/>
@@ -1521,95 +1555,95 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="45"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
         <source>Which of the method&apos;s outputs to draw</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="72"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
         <source>clipped distance + K</source>
         <translation>截断距离 + K</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
         <source>(a) content · content</source>
         <translation>(a) 内容 · 内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
         <source>(b) content · position</source>
         <translation>(b) 内容 · 位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
         <source>(c) global content bias u</source>
         <translation>(c) 全局内容偏置 u</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
         <source>(d) global position bias v</source>
         <translation>(d) 全局位置偏置 v</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
         <source>key table aᴷ</source>
         <translation>键表 aᴷ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
         <source>value table aⱽ</source>
         <translation>值表 aⱽ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="89"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="132"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="174"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1622,38 +1656,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="155"/>
+        <location filename="../../posenc_gui/app/panel.py" line="166"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="204"/>
+        <location filename="../../posenc_gui/app/panel.py" line="215"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="205"/>
-        <location filename="../../posenc_gui/app/panel.py" line="312"/>
+        <location filename="../../posenc_gui/app/panel.py" line="216"/>
+        <location filename="../../posenc_gui/app/panel.py" line="352"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="207"/>
+        <location filename="../../posenc_gui/app/panel.py" line="218"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="209"/>
+        <location filename="../../posenc_gui/app/panel.py" line="220"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="252"/>
+        <location filename="../../posenc_gui/app/panel.py" line="311"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="308"/>
+        <location filename="../../posenc_gui/app/panel.py" line="348"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1920,138 +1954,138 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="688"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="691"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="689"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="692"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="690"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="697"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="703"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="706"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="703"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="706"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="704"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="704"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="705"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="705"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="733"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="736"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="736"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="739"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="739"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="739"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="741"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="744"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="746"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="748"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="749"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="751"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="747"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="750"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="762"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="765"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="765"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="768"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="782"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="785"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="776"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="779"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="788"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="791"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="807"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="810"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="795"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="798"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="796"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="799"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="799"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="802"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="800"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="803"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -2064,23 +2098,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="177"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="187"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="188"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2093,37 +2127,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="134"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="135"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2131,6 +2165,24 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="232"/>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/base.py" line="531"/>
+        <source>Each head its own colours</source>
+        <translation>每个头单独配色</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/base.py" line="532"/>
+        <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
+        <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/base.py" line="831"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -4220,34 +4272,92 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="37"/>
+        <source>Parameter panel on or off</source>
+        <translation>显示或隐藏参数面板</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="38"/>
+        <source>Scene notes on or off (on one screen)</source>
+        <translation>显示或隐藏场景备注（单屏时）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="39"/>
+        <source>Stop presenting</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="61"/>
+        <source>Black screen; any key or click brings the picture back</source>
+        <translation>黑屏；按任意键或单击即可恢复画面</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="63"/>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="64"/>
+        <source>In a deck or while presenting (also a presentation clicker)</source>
+        <translation>打开课件或演示时（翻页笔同样适用）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="65"/>
+        <source>While presenting</source>
+        <translation>演示时</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="74"/>
+        <source>In a text field being typed into, only PageUp and PageDown step through the deck.</source>
+        <translation>在正在输入的文本框中，只有 PageUp 和 PageDown 会切换课件场景。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="104"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/help_pages.py" line="108"/>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+</context>
+<context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="114"/>
+        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="121"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="117"/>
+        <location filename="../../posenc_gui/app/panel.py" line="124"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="125"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="125"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <location filename="../../posenc_gui/app/panel.py" line="127"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="121"/>
+        <location filename="../../posenc_gui/app/panel.py" line="130"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}

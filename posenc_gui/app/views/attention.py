@@ -54,6 +54,9 @@ class AttentionView(View):
         self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
 
+    def ignored_params(self) -> dict[str, str]:
+        return {"seq_len": self.tr("Not used here: the tokens set the length")}
+
     def _build_controls(self) -> None:
         row = self.controls_row()
         row.addWidget(QLabel(self.tr("Tokens:")))
@@ -134,7 +137,7 @@ class AttentionView(View):
         n = len(self.tokens)
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
-        self.grid.show(self.panels, columns, style.colour_map(False), (0.0, high), ticks)
+        self.grid.show(self.panels, columns, style.colour_map(False), (0.0, high), ticks, square=True)
         self._write_values(high)
 
     def _write_values(self, high: float) -> None:

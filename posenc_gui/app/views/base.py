@@ -17,12 +17,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QTextOption
-from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGraphicsView, QHBoxLayout, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from ...core import registry
 from ...core.registry import Method
 from ..state import Scene, StateModel
-from .. import style
+from .. import i18n, style
 
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
 # curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
@@ -97,6 +98,7 @@ class View(QWidget):
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plots: list[pg.PlotItem] = []
         self._fitted_size = QSize()  # the size fit_to_size last fitted to
+        self._mouse_at = None  # scene position of the mouse's last move over the plots
 
     def __init_subclass__(cls, **kwargs):
         """Every view's ``show_data`` ends by asking for the room its plots need (``keep_plots_readable``): a
@@ -133,6 +135,11 @@ class View(QWidget):
 
     def show_data(self, scene: Scene, data) -> None:
         raise NotImplementedError
+
+    def ignored_params(self) -> dict[str, str]:
+        """Parameters of the method that this view does not use, each with the reason the panel gives on its
+        (disabled) control."""
+        return {}
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
         """Status-bar text for the mouse at data coordinates (x, y) of ``plot``; "" for none."""
@@ -256,7 +263,13 @@ class View(QWidget):
                 plot.scene().removeItem(plot)
         self.plots = []
 
+    def hover_again(self) -> None:
+        """Say anew what is under the mouse, if it is over the plots (after a drawing the old text is stale)."""
+        if self._mouse_at is not None and self.graphics.underMouse():
+            self._mouse_moved(self._mouse_at)
+
     def _mouse_moved(self, pos) -> None:
+        self._mouse_at = pos
         for plot in self.plots:
             if plot.sceneBoundingRect().contains(pos) and plot.vb.sceneBoundingRect().contains(pos):
                 point = plot.vb.mapSceneToView(pos)
@@ -421,16 +434,24 @@ class Picture:
     pixels: tuple[np.ndarray, ...]
     outlier: tuple[int, ...] | None = None  # with robust levels: where the largest |value| is, when it set no level
     full_levels: tuple[float, float] | None = None  # with robust levels: the levels of every value
+    # with a scale per panel: each panel's own levels (``levels`` stays that of all, for the map's kind)
+    panel_levels: tuple[tuple[float, float], ...] | None = None
 
 
-def picture(stack, columns: int, robust: bool = False) -> Picture:
+def picture(stack, columns: int, robust: bool = False, own_scales: bool = False) -> Picture:
     """The ``Picture`` of ``stack`` (panels along its first axis) drawn in ``columns`` columns; with ``robust``, its
-    colours end short of a few outliers (``style.robust_levels``)."""
+    colours end short of a few outliers (``style.robust_levels``); with ``own_scales``, each panel's colours span
+    its own values (signed data: symmetric about 0 in each), so a head of small values is not drawn blank."""
     stack = np.asarray(stack)
     values = stack if stack.dtype.kind == "f" else stack.astype(np.float64)
     side = max(SHOWN_CELLS // columns, 1)
     pixels = tuple(shown_pixels(matrix, side) for matrix in stack)
     low, high, signed = style.levels_for(values)
+    if own_scales:
+        own = [style.levels_for(matrix) for matrix in values]
+        if signed:  # one diverging map for all: 0 in the middle of every panel
+            own = [(-extent, extent, True) for extent in (max(-a, b, 1e-12) for a, b, _ in own)]
+        return Picture((low, high), signed, pixels, panel_levels=tuple((a, b) for a, b, _ in own))
     if not robust:
         return Picture((low, high), signed, pixels)
     robust_low, robust_high, signed, outlier = style.robust_levels(values)
@@ -504,11 +525,41 @@ def colour_bar_ahead() -> pg.ColorBarItem:
     return pg.ColorBarItem(interactive=False, width=18)
 
 
+def own_scales_switch(view: View) -> QCheckBox:
+    """The check box that gives each head of a view's small multiples its own colour scale (scene option
+    "own_scales"): shown by ``sync_own_scales`` only where there are several heads."""
+    switch = QCheckBox(i18n.translate("View", "Each head its own colours"))
+    switch.setToolTip(i18n.translate("View", "Colour each head over its own range (its title gives the range), so "
+                                     "that a head of small values is not drawn blank; off: one scale for all, to "
+                                     "compare heads"))
+    switch.toggled.connect(lambda on: view.model.set_option("own_scales", on))
+    return switch
+
+
+def sync_own_scales(switch: QCheckBox, scene: Scene, panels: int) -> None:
+    switch.blockSignals(True)
+    switch.setChecked(bool(scene.option("own_scales", False)))
+    switch.blockSignals(False)
+    switch.setVisible(panels > 1)
+
+
 def frame_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
     """Show a heatmap's ``rows`` x ``cols`` cells whole, and let it zoom out or pan by at most its own size. The
     limits come first: set after, they clamped the range to the last shape's limits (a wider table showed in part)."""
     plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
     plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+    count_cells(plot, rows, cols)
+
+
+def count_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
+    """Tell the plot's axes how many cells they number: a square-celled panel shows room beside its cells, where
+    ticks at -50 or 600 would name cells that do not exist."""
+    for side, count in (("left", rows), ("right", rows), ("top", cols), ("bottom", cols)):
+        axis = plot.getAxis(side)
+        if isinstance(axis, style.GridAxis) and axis.cell_count != count:
+            axis.cell_count = count
+            axis.picture = None
+            axis.update()
 
 
 def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
@@ -576,10 +627,14 @@ class ImageGrid:
         self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
-             levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None) -> None:
+             levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None,
+             square: bool = False, panel_levels: tuple | None = None) -> None:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
         ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
-        array per panel (a ``Picture``'s), are drawn instead of the matrices when given."""
+        array per panel (a ``Picture``'s), are drawn instead of the matrices when given. ``square``: both axes are
+        positions (query and key), so cells are drawn square rather than stretched to the panel. ``panel_levels``, one
+        (low, high) per panel, colour each panel over its own range instead; the shared colour bar, which no longer
+        holds, is hidden."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -601,14 +656,18 @@ class ImageGrid:
         rows, cols = shape
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
-        for (plot, image), cells in zip(shown, pixels):
-            image.setImage(cells, levels=levels)
+        for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
+            if plot.vb.state["aspectLocked"] != (1.0 if square else False):
+                plot.setAspectLocked(square)
+            image.setImage(cells, levels=levels if panel_levels is None else panel_levels[index])
             if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
                 image.setRect(-0.5, -0.5, cols, rows)
                 plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+                count_cells(plot, rows, cols)
             if arranged or ticks != self.ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).setTicks(ticks)
+        self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
             self.levels = levels
@@ -764,6 +823,12 @@ def cell(data: np.ndarray, x: float, y: float) -> tuple[int, int] | None:
     if 0 <= row < data.shape[0] and 0 <= col < data.shape[1]:
         return row, col
     return None
+
+
+def listed(parts) -> str:
+    """Items of a list in one line, with the interface language's separator (Chinese items may hold
+    commas of their own, so they are set apart by semicolons)."""
+    return i18n.translate("View", ", ").join(parts)
 
 
 def fmt(value: float) -> str:

@@ -35,6 +35,7 @@ class EncodingView(View):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.data = np.zeros((1, 1), dtype=np.float32)
+        self.steps = False  # the data shown holds whole levels: its curves are drawn as steps
         self.heat = self.new_plot(0, 0, rowspan=2)
         style.cell_ticks(self.heat)
         self.image = ImageItem(axisOrder="row-major")
@@ -127,6 +128,8 @@ class EncodingView(View):
     def show_data(self, scene: Scene, fetched: tuple[np.ndarray, Picture]) -> None:
         data, drawn = fetched
         self.data = data
+        # the curves are redrawn on a new look with the data shown, whatever method the model has come to since
+        self.steps = scene.method_obj.output("encoding").steps
         self.shown = {"encoding": data}
         rows, cols = data.shape
         (low, high), signed, outlier = drawn.levels, drawn.signed, drawn.outlier
@@ -168,9 +171,13 @@ class EncodingView(View):
         dims = [d for d in scene.dims if d < cols]
         if (tuple(dims), self.theme, self.points) != self._curves_for:
             self._rebuild_curves(dims)
-        positions, pixels = np.arange(rows), self.across_positions.vb.width()
+        pixels = self.across_positions.vb.width()
+        if self.steps:  # each value holds over its position's width
+            positions, shape = np.arange(rows + 1) - 0.5, {"stepMode": "center"}
+        else:
+            positions, shape = np.arange(rows), {"stepMode": None}
         for curve, pens, dim in zip(self.curves, self._pens, dims):
-            self._set_curve(curve, pens, positions, data[:, dim], pixels)
+            self._set_curve(curve, pens, positions, data[:, dim], pixels, **shape)
         position = min(scene.position, rows - 1)
         self._set_curve(self.position_curve, self._pens[-1], np.arange(cols), data[position],
                         self.across_dims.vb.width(), symbol="o" if cols <= 64 else None)

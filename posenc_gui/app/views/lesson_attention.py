@@ -598,6 +598,9 @@ class OrderLesson(MatrixLesson):
     def applies_to(method: Method) -> bool:
         return order_applies(method)
 
+    def ignored_params(self) -> dict[str, str]:
+        return {"seq_len": self.tr("Not used here: the sentence sets the length")}
+
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         row = self.controls_row()
@@ -656,7 +659,7 @@ class OrderLesson(MatrixLesson):
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
-        self.set_note("<br>".join("<b>{0}:</b> {1}".format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
+        self.set_note("<br>".join(self.tr("<b>{0}:</b> {1}").format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
                                   for name, prefix in sides))
         self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}
 

@@ -15,7 +15,7 @@ from ...core.analysis import DTYPES
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene, error_text
-from .base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap, place, unplace
+from .base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap, listed, place, unplace
 from .lesson import LessonView
 
 MAX_POSITION = 10**9
@@ -527,7 +527,7 @@ class ContextExtensionView(FrequencyLesson):
         settings = data["settings"]
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
-        factors = ", ".join(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
+        factors = listed(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
                             for name, value in data["attention_factors"].items() if value != 1.0)
         self.facts.setText(self.tr(
             "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos "
@@ -574,7 +574,7 @@ class ContextExtensionView(FrequencyLesson):
         for item, what, y_label in self.panels:
             if item is plot:
                 pair = int(np.clip(round(x), 0, len(self.data["pairs"]) - 1))
-                values = ", ".join(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
+                values = listed(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
                                    for s in self.data[what])
                 return self.tr("pair {0}, {1}: {2}").format(pair, y_label, values)
         return ""
@@ -708,7 +708,7 @@ class PrecisionView(FrequencyLesson):
             return ""
         positions = self.data["positions"]
         index = int(np.argmin(np.abs(np.log10(positions) - x)))
-        values = ", ".join(f"{name} {fmt(errors[index])}" for name, errors in self.curves)
+        values = listed(f"{name} {fmt(errors[index])}" for name, errors in self.curves)
         return self.tr("p = {0}: {1}").format(fmt(positions[index]), values)
 
 
@@ -812,6 +812,8 @@ class LearnedTableView(FrequencyLesson):
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
         self.plots[2].setXLink(self.plots[3])
         self.plots[2].setYLink(self.plots[3])
+        for plot in self.plots[2:]:  # position by position: square cells, not a wide rectangle
+            plot.setAspectLocked(True)
         for plot in self.plots:
             style.style_plot(plot, self.theme, self.points)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 from ...core import layers, patches
 from ..state import Scene
 from .. import style
-from .base import ImageGrid, cell, fmt
+from .base import ImageGrid, cell, fmt, listed
 from .lesson import LessonView
 
 D_MODEL = 768       # ViT-B/16 width
@@ -152,7 +152,7 @@ class ImagesLesson(LessonView):
         low = min(float(m.min()) for m in data["maps"].values())
         layout = (list(self.grid.titles), self.grid.count, self.grid.look)
         self.grid.show(self.panels, len(titles) if len(titles) <= 4 else -(-len(titles) // 2),
-                       style.colour_map(False), (min(low, 0.99), 1.0), ticks)
+                       style.colour_map(False), (min(low, 0.99), 1.0), ticks, square=True)
         if (self.grid.titles, self.grid.count, self.grid.look) != layout:
             self._fit_panels()
             self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
@@ -174,7 +174,6 @@ class ImagesLesson(LessonView):
         pen.setCosmetic(True)
         for plot in self.plots:
             if plot not in self.marks:
-                plot.setAspectLocked(True)
                 mark = self.marks[plot] = QGraphicsRectItem(QRectF(-0.5, -0.5, 1, 1))
                 mark.setPen(pen)
                 mark.setZValue(10)
@@ -398,6 +397,6 @@ class LayersLesson(LessonView):
             if item is plot:
                 index = int(np.clip(np.searchsorted(n, 10 ** x), 0, len(n) - 1))
                 names = self.layer_names()
-                parts = ", ".join(f"{names[name]} {fmt(float(v[index]))}" for name, v in values.items())
+                parts = listed(f"{names[name]} {fmt(float(v[index]))}" for name, v in values.items())
                 return self.tr("n = {0}: {1}").format(f"{n[index]:g}", parts)
         return ""

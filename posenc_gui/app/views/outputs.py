@@ -18,6 +18,11 @@ from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_defau
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 
 
+# outputs whose columns are not positions (dimensions, pairs, channels): their cells take the panel's shape; the
+# others are query by key, both positions, drawn with square cells
+POSITION_BY_OTHER = ("encoding", "angles", "scale", "tables")
+
+
 def chosen_kind(scene: Scene) -> str:
     """The output the scene shows: its "output" option when the method has it, else the method's first."""
     kinds = list(scene.method_obj.outputs)
@@ -101,11 +106,12 @@ class OutputsView(View):
             return
         self._take_curve_away()
         stack = array[None] if array.ndim == 2 else array
-        self.panels = list(zip(self.panel_titles(kind, len(stack)) if array.ndim == 3 else [kind], stack))
+        self.panels = list(zip(self.panel_titles(kind, len(stack)) if array.ndim == 3
+                                else [i18n.translate("core", kind)], stack))
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
         self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(drawn.signed), drawn.levels,
-                       pixels=drawn.pixels)
+                       pixels=drawn.pixels, square=kind not in POSITION_BY_OTHER)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
         self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), *drawn.levels)
 

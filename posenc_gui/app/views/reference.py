@@ -3,8 +3,11 @@ timeline of positional encodings, and a guide for choosing one. Their facts live
 
 from __future__ import annotations
 
+import math
+import re
 from html import escape
 
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core import models
@@ -12,7 +15,10 @@ from ...core.registry import Method
 from ..i18n import translate
 from ..state import Scene
 from .. import style
-from .base import View
+from .base import View, listed
+
+CELL_PADDING = 6  # pixels around a table cell's text, besides the style sheet's 12 on each side
+TAG = re.compile(r"<[^>]+>")
 
 
 def reference_text(text: str) -> str:
@@ -65,12 +71,22 @@ class ReferencePage(View):
     def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = (),
               nowrap: tuple[int, ...] = ()) -> str:
         """A bordered full-width table; ``widths`` are the columns' shares of the width, in percent, and
-        the columns listed in ``nowrap`` never break a line (years)."""
+        the columns listed in ``nowrap`` never break a line (years): they are given, in pixels, the width of their
+        widest text in bold (Qt kept a share narrower than the text and broke it mid-word, "201 / 7")."""
         widths = widths or (100 // len(headers),) * len(headers)
-        head = "".join(f"<th width='{w}%'>{h}</th>" for h, w in zip(headers, widths))
+        bold = QFont(self.browser.font())
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)
+
+        def fitted(column: int) -> int:
+            texts = [headers[column]] + [TAG.sub("", row[column]) for row in rows]
+            return math.ceil(max(metrics.horizontalAdvance(text) for text in texts) + 2 * (CELL_PADDING + 12) + 4)
+
+        head = "".join(f"<th width='{fitted(i)}'>{h}</th>" if i in nowrap else f"<th width='{w}%'>{h}</th>"
+                       for i, (h, w) in enumerate(zip(headers, widths)))
         body = "".join("<tr>" + "".join(f"<td{' nowrap' if i in nowrap else ''}>{c}</td>" for i, c in enumerate(row))
                        + "</tr>" for row in rows)
-        return (f"<table cellspacing='0' cellpadding='6' border='1' width='100%' "
+        return (f"<table cellspacing='0' cellpadding='{CELL_PADDING}' border='1' width='100%' "
                 f"style='border-color:#808080; border-style:solid'><tr>{head}</tr>{body}</table>")
 
 
@@ -135,7 +151,7 @@ class ChoosingPage(ReferencePage):
 
     def page_html(self, data) -> str:
         def names(keys):
-            return ", ".join(reference_text(models.encoding_named(k).name) for k in keys)
+            return listed(reference_text(models.encoding_named(k).name) for k in keys)
 
         situations = [[reference_text(c.situation), f"<b>{names(c.encodings)}</b>", reference_text(c.why)]
                       for c in data["choices"]]

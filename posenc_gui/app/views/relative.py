@@ -13,7 +13,8 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, Picture, View, cell, elements, fmt, grid_columns, most_default_heads, picture
+from .base import (ImageGrid, Picture, View, cell, elements, fmt, grid_columns, most_default_heads, own_scales_switch,
+                   picture, sync_own_scales)
 
 
 class BiasView(View):
@@ -32,6 +33,8 @@ class BiasView(View):
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(lambda i: self.model.update(head="all" if i == 0 else i - 1))
         row.addWidget(self.head)
+        self.own_scales = own_scales_switch(self)
+        row.addWidget(self.own_scales)
         row.addStretch(1)
 
     @staticmethod
@@ -47,7 +50,8 @@ class BiasView(View):
         shown = bias if scene.head == "all" else bias[scene.head:scene.head + 1]
         if scene.params.get("causal"):  # keys after the query are masked, not biased by 0: drawn hatched (no value)
             shown = np.where(np.triu(np.ones(shown.shape[1:], dtype=bool), 1), np.nan, shown)
-        return bias, shown, picture(shown, grid_columns(len(shown)))
+        own = scene.head == "all" and bool(scene.option("own_scales", False))
+        return bias, shown, picture(shown, grid_columns(len(shown)), own_scales=own)
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -65,8 +69,13 @@ class BiasView(View):
         shown = range(heads) if scene.head == "all" else [scene.head]
         self.shown = {"bias": bias}
         self.panels = [(self.tr("head {0}").format(h), matrix) for h, matrix in zip(shown, drawn_from)]
-        self.grid.show(self.panels, grid_columns(len(self.panels)), style.colour_map(drawn.signed), drawn.levels,
-                       pixels=drawn.pixels)
+        titles = [title for title, _ in self.panels]
+        if drawn.panel_levels is not None:  # each head its own colours: its range in its title, as no bar holds
+            titles = [self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(high))
+                      for title, (low, high) in zip(titles, drawn.panel_levels)]
+        sync_own_scales(self.own_scales, scene, len(self.panels))
+        self.grid.show(list(zip(titles, drawn_from)), grid_columns(len(self.panels)), style.colour_map(drawn.signed),
+                       drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
         for plot in self.plots:
             style.hatch_masked(plot, bool(scene.params.get("causal")))
 

@@ -25,6 +25,7 @@ register(Method(
     summary="Each position written in binary: low bits flip fast, high bits slowly, like sinusoid frequencies.",
     params=(SEQ_LEN, BITS),
     outputs={"encoding": Output(bits, lambda seq_len, bits, **_: (seq_len, bits),
-                                peak=lambda seq_len, bits, **_: 16 * seq_len * bits + 8 * seq_len)},  # int bits
+                                peak=lambda seq_len, bits, **_: 16 * seq_len * bits + 8 * seq_len,  # int bits
+                                steps=True)},
     attention=ADDED,
 ))

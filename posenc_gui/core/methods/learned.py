@@ -4,6 +4,7 @@ A learned table has one row per position it was trained on and nothing past its 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -15,14 +16,15 @@ from ..registry import ADDED, Method, Output, register
 MINILM_FILE = ("embeddings", "all-MiniLM-L6-v2.position_embeddings.npy")
 MINILM_SHAPE = (512, 384)
 TABLES = ("minilm", "random")
+RANDOM_ONLY = (("table", ("random",)),)  # the trained table has its own width and values
 
 TABLE = Param("table", "choice", "minilm",
               "minilm = the trained 512 x 384 table of all-MiniLM-L6-v2 (Apache-2.0); random = an untrained "
               "BERT-style initialisation N(0, std)", choices=TABLES, label="Table")
 MAX_LEN = Param("max_len", "int", 512, "Rows of the table (positions it knows); random table only", 1, 8192,
-                label="Table length")
+                label="Table length", when=RANDOM_ONLY)
 STD = Param("std", "float", 0.02, "Standard deviation of the random initialisation (BERT 0.02, GPT-2 0.01)",
-            1e-4, 10.0, label="Init std")
+            1e-4, 10.0, label="Init std", when=RANDOM_ONLY)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,7 @@ register(Method(
     citation="Devlin et al. 2019, BERT (arXiv:1810.04805); trained table: sentence-transformers "
              "all-MiniLM-L6-v2 (Apache-2.0)",
     summary="One trained vector per position, looked up like a word embedding; none past the last row.",
-    params=(SEQ_LEN, TABLE, D_MODEL, MAX_LEN, STD, SEED),
+    params=(SEQ_LEN, TABLE, replace(D_MODEL, when=RANDOM_ONLY), MAX_LEN, STD, replace(SEED, when=RANDOM_ONLY)),
     outputs={"encoding": Output(encoding, _shape, peak=_peak)},
     check=_check,
     attention=ADDED,

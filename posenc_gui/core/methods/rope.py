@@ -6,6 +6,7 @@ conventions): this method's scaling choices and their parameters are read from t
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -32,6 +33,13 @@ def scaling_param() -> Param:
     helps = "; ".join(scaling.help for scaling in rope_scalings.SCALINGS.values())
     return Param("scaling", "choice", "none", f"Context extension: {helps}",
                  choices=tuple(rope_scalings.SCALINGS), label="Scaling")
+
+
+def scaling_params() -> tuple[Param, ...]:
+    """Every scaling's parameters, each shown only while a scaling that uses it is chosen."""
+    return tuple(replace(param, when=(("scaling", tuple(name for name, scaling in rope_scalings.SCALINGS.items()
+                                                         if param in scaling.params)),))
+                 for param in rope_scalings.scaling_params())
 
 
 def frequency_params() -> tuple[str, ...]:
@@ -202,8 +210,7 @@ def build() -> Method:
         family="rotary",
         citation="Su et al. 2021, RoFormer (arXiv:2104.09864); scalings: " + "; ".join(scalings),
         summary="Each channel pair of q and k turns by position x frequency, so q.k sees only the offset.",
-        params=(SEQ_LEN, EVEN_D_MODEL, BASE, LAYOUT, ROTARY_FRACTION, scaling_param(),
-                *rope_scalings.scaling_params()),
+        params=(SEQ_LEN, EVEN_D_MODEL, BASE, LAYOUT, ROTARY_FRACTION, scaling_param(), *scaling_params()),
         outputs={
             # peaks: the result (2 tables), the angles, a cos or sin and its scaled copy
             "encoding": Output(lambda **p: encoding(layout=p.pop("layout"), **p),

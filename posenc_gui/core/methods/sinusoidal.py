@@ -19,10 +19,11 @@ LAYOUT = Param(
 MIN_TIMESCALE = Param("min_timescale", "float", 1.0,
                       "tensor2tensor layout only: as its get_timing_signal_1d code, the frequencies are multiplied "
                       "by this (fastest = min_timescale, slowest = min_timescale^2/base), although its docstring "
-                      "speaks of timescales from min_timescale to base", 1e-3, 1e6, label="Min timescale")
+                      "speaks of timescales from min_timescale to base", 1e-3, 1e6, label="Min timescale",
+                      when=(("layout", ("tensor2tensor",)),))
 PADDING_IDX = Param("padding_idx", "int", 1,
                     "fairseq layout only: token p uses table row p + padding_idx + 1", 0, 1024,
-                    label="Padding index")
+                    label="Padding index", when=(("layout", ("fairseq",)),))
 
 
 def frequencies(d_model: int, base: float = 10000.0, layout: str = "interleaved",

@@ -1,0 +1,107 @@
+"""Every control in the panel changes the picture: those that do nothing for the values chosen are hidden
+and not offered to sweep, those the view ignores are disabled and say why; the View selector never changes
+without the status bar saying why; the hover text never outlives the drawing it described."""
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from posenc_gui.app.panel import ParameterPanel
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import applies
+from posenc_gui.app.window import MainWindow
+
+
+def swept(panel) -> set[str]:
+    return {panel.sweep_choice.itemData(i) for i in range(panel.sweep_choice.count())}
+
+
+def shown(panel, name) -> bool:
+    return panel.controls[name].isVisibleTo(panel)
+
+
+@pytest.fixture
+def panel(qtbot):
+    model = StateModel(Scene(method="sinusoidal"), views=applies())
+    panel = ParameterPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_a_layout_shows_only_the_controls_it_uses(panel):
+    assert not shown(panel, "padding_idx") and not shown(panel, "min_timescale")
+    assert not {"padding_idx", "min_timescale"} & swept(panel)
+    panel.model.set_param("layout", "fairseq")
+    assert shown(panel, "padding_idx") and not shown(panel, "min_timescale")
+    assert "padding_idx" in swept(panel)
+    panel.model.set_param("layout", "tensor2tensor")
+    assert shown(panel, "min_timescale") and not shown(panel, "padding_idx")
+    assert {"min_timescale", "d_model", "base"} <= swept(panel)
+
+
+def test_rope_scaling_controls_show_only_with_a_scaling_that_uses_them(panel):
+    panel.model.set_method("rope")
+    scaling_controls = ("factor", "original_max_len", "beta_fast", "mscale", "low_freq_factor", "truncate")
+    assert not any(shown(panel, name) for name in scaling_controls)
+    assert not set(scaling_controls) & swept(panel)
+    panel.model.set_param("scaling", "yarn")
+    assert all(shown(panel, name) for name in ("factor", "original_max_len", "beta_fast", "mscale", "truncate"))
+    assert not shown(panel, "low_freq_factor")
+    assert "beta_fast" in swept(panel)
+
+
+def test_the_trained_table_hides_the_random_tables_controls(panel):
+    panel.model.set_method("learned")
+    assert not any(shown(panel, name) for name in ("d_model", "std", "seed", "max_len"))
+    panel.model.set_param("table", "random")
+    assert all(shown(panel, name) for name in ("d_model", "std", "seed", "max_len"))
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow(Scene(method="sinusoidal", view="encoding"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_control_the_view_ignores_is_disabled_and_says_why(window):
+    length = window.panel.controls["seq_len"]
+    assert length.isEnabled() and "seq_len" in swept(window.panel)
+    window.model.set_view("attention")
+    assert not length.isEnabled() and "tokens" in length.toolTip()
+    assert "seq_len" not in swept(window.panel)
+    window.model.set_view("encoding")
+    assert length.isEnabled() and "Number of positions" in length.toolTip()
+
+
+def test_a_method_that_cannot_show_in_the_view_says_why_the_view_changed(window):
+    window.model.set_method("shaw")
+    assert window.model.scene.view != "encoding"
+    message = window.statusBar().currentMessage()
+    assert "Relative (Shaw)" in message and "Encoding" in message and window.selector.currentText().strip() in message
+
+
+def test_choosing_a_method_the_view_shows_changes_nothing_in_the_status_bar(window):
+    window.model.set_method("rope")
+    assert window.model.scene.view == "encoding" and window.statusBar().currentMessage() == ""
+
+
+def test_the_hover_text_is_told_anew_after_the_drawing_changes(window, qtbot, monkeypatch):
+    view = window.current_view
+    plot = view.plots[0]
+    centre = plot.vb.mapViewToScene(QPointF(10, 20))
+    monkeypatch.setattr(view.graphics, "underMouse", lambda: True)
+    view._mouse_moved(centre)
+    before = window.hover_label.text()
+    assert before
+    window.model.set_param("base", 100.0)
+    window.finish_work()
+    after = window.hover_label.text()
+    assert after and after != before
+    monkeypatch.setattr(view.graphics, "underMouse", lambda: False)  # the mouse left: no value stays
+    window.model.set_param("base", 1000.0)
+    window.finish_work()
+    assert window.hover_label.text() == ""
