@@ -24,6 +24,11 @@ ROPE_TYPES = {"default": "none", "linear": "linear", "dynamic": "dynamic-ntk", "
               "longrope": "longrope", "llama3": "llama3", "proportional": "proportional"}
 # v4 names that mean the default rotation (Qwen2-VL's "mrope" sections the pairs but keeps the frequencies)
 DEFAULT_ALIASES = ("mrope",)
+# Phi-3's first configs call LongRoPE "su" (and Phi3Config reads "yarn" as LongRoPE too, see _rotary)
+LONGROPE_ALIASES = ("su",)
+# models whose transformers config puts a NoPE layer every no_rope_layer_interval layers (default 4) when
+# no_rope_layers is missing (SmolLM3) or empty (Llama 4)
+INTERVAL_NOPE_MODELS = ("llama4_text", "llama4", "smollm3")
 ATTENTION_KINDS = ("full_attention", "sliding_attention", "chunked_attention")
 # the numeric rope parameters and the range each must lie in
 NUMBERS = {"factor": (1e-6, 1e6), "beta_fast": (1e-6, 1e6), "beta_slow": (1e-6, 1e6),
@@ -84,6 +89,9 @@ def parse_config(data: dict) -> ModelConfig:
     if isinstance(data.get("text_config"), dict):  # a multimodal model: its language model's config
         data = {**{k: v for k, v in data.items() if k != "text_config"}, **data["text_config"]}
     layers = _whole(data, "num_hidden_layers", 1, MAX_LAYERS)
+    if data.get("model_type") in INTERVAL_NOPE_MODELS and not data.get("no_rope_layers"):
+        every = _whole(data, "no_rope_layer_interval", 1, MAX_LAYERS, default=4)
+        data = {**data, "no_rope_layers": [int((i + 1) % every != 0) for i in range(layers)]}
     head_dim = _head_dim(data)
     max_positions = _whole(data, "max_position_embeddings", 1, 2**40, default=2048)
     rope_layers = _rope_layers(data, layers)
@@ -121,7 +129,10 @@ def _optional_whole(data, key) -> int | None:
 
 
 def _window(data) -> int | None:
-    """The sliding window: sliding_window, or half of ModernBERT's local_attention (its whole window)."""
+    """The sliding window: sliding_window (none when use_sliding_window is false, as Qwen2 reads it), or half
+    of ModernBERT's local_attention (its whole window)."""
+    if data.get("use_sliding_window") is False:
+        return None
     if data.get("sliding_window") is None and data.get("local_attention") is not None:
         return _whole(data, "local_attention", 2, 2**40) // 2
     return _optional_whole(data, "sliding_window")
@@ -166,6 +177,9 @@ def _layer_types(data, layers, rope_layers) -> tuple[str, ...]:
             raise InputError("layer_types must name one of {0} for each of the {1} layers",
                              ", ".join(ATTENTION_KINDS), layers)
         return tuple(given)
+    if data.get("use_sliding_window") and data.get("sliding_window") and data.get("max_window_layers") is not None:
+        first = _whole(data, "max_window_layers", 0, MAX_LAYERS)  # Qwen2: layers from this one on slide
+        return tuple("sliding_attention" if i >= first else "full_attention" for i in range(layers))
     if data.get("no_rope_layers") is not None and data.get("attention_chunk_size"):
         return tuple("chunked_attention" if rotates else "full_attention" for rotates in rope_layers)
     if data.get("sliding_window_pattern"):
@@ -198,6 +212,8 @@ def _rotary(data, kind, head_dim) -> Rotary:
             params.setdefault("rope_theta", data["global_rope_theta"])
     rope_type = params.pop("rope_type", params.pop("type", "default"))
     rope_type = "default" if rope_type in DEFAULT_ALIASES else rope_type
+    if rope_type in LONGROPE_ALIASES or (rope_type == "yarn" and str(data.get("model_type", "")).startswith("phi3")):
+        rope_type = "longrope"
     if not isinstance(rope_type, str) or rope_type not in ROPE_TYPES:
         raise InputError("unknown rope type {0}; known: {1}", shown(rope_type), ", ".join(ROPE_TYPES))
     theta = params.pop("rope_theta", data.get("rope_theta", data.get("rotary_emb_base", 10000.0)))
@@ -246,7 +262,13 @@ def frequencies(config: ModelConfig, layer_type: str | None = None, seq_len: int
     if kind_of == "proportional":
         return rope_scalings.proportional(**base, factor=p.get("factor", 1.0))
     if kind_of == "llama3":
-        rope_scalings.check_llama3(_need(p, "low_freq_factor"), _need(p, "high_freq_factor"))
+        low, high = _need(p, "low_freq_factor"), _need(p, "high_freq_factor")
+        if low == high:  # Llama 4 Scout ships 1.0 and 1.0: transformers warns and steps at L0 / low
+            theta = rope_scalings.default_inv_freq(
+                rope_scalings.rotary_width(rotary.head_dim, rotary.partial_rotary_factor), rotary.theta)
+            slow = 2 * math.pi / theta > original / low
+            return np.where(slow, theta / _need(p, "factor"), theta), 1.0
+        rope_scalings.check_llama3(low, high)
         return rope_scalings.llama3(**base, factor=_need(p, "factor"), original_max_len=original,
                                     low_freq_factor=_need(p, "low_freq_factor"),
                                     high_freq_factor=_need(p, "high_freq_factor"))
