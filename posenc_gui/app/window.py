@@ -789,9 +789,8 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("{0}: {1}").format(Path(path).name, error_text(error)))
             return False
         self.model.set_scene(scene)
-        left_out = len(settings.not_simulated)
-        self._tell(self.tr("Opened {0}; {1} thing(s) it does are not in the scene (see the layer strip)").format(
-            Path(path).name, left_out) if left_out else self.tr("Opened {0}").format(Path(path).name))
+        self._tell(self.tr("Opened {0}; the layer strip lists what the scene leaves out").format(Path(path).name)
+                   if settings.not_simulated else self.tr("Opened {0}").format(Path(path).name))
         return True
 
     def dragEnterEvent(self, event) -> None:

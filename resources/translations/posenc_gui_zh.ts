@@ -180,7 +180,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="165"/>
+        <location filename=".registry_strings.py" line="166"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -228,7 +228,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="172"/>
+        <location filename=".registry_strings.py" line="173"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -237,7 +237,7 @@
     <name>ClocksView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="136"/>
-        <location filename=".registry_strings.py" line="180"/>
+        <location filename=".registry_strings.py" line="181"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -308,7 +308,7 @@ turns made: {1}</source>
     <name>ContextExtensionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="370"/>
-        <location filename=".registry_strings.py" line="181"/>
+        <location filename=".registry_strings.py" line="182"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -461,7 +461,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="174"/>
+        <location filename=".registry_strings.py" line="175"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -584,7 +584,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="175"/>
+        <location filename=".registry_strings.py" line="176"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -672,17 +672,17 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="166"/>
+        <location filename=".registry_strings.py" line="167"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="167"/>
+        <location filename=".registry_strings.py" line="168"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="168"/>
+        <location filename=".registry_strings.py" line="169"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
@@ -790,7 +790,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="169"/>
+        <location filename=".registry_strings.py" line="170"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -799,7 +799,7 @@ turns made: {1}</source>
     <name>LearnedTableView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="708"/>
-        <location filename=".registry_strings.py" line="186"/>
+        <location filename=".registry_strings.py" line="187"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -904,389 +904,420 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="736"/>
+        <location filename="../../posenc_gui/app/window.py" line="744"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="221"/>
+        <location filename="../../posenc_gui/app/window.py" line="223"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="261"/>
+        <location filename="../../posenc_gui/app/window.py" line="263"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="262"/>
+        <location filename="../../posenc_gui/app/window.py" line="264"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="263"/>
+        <location filename="../../posenc_gui/app/window.py" line="265"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="264"/>
+        <location filename="../../posenc_gui/app/window.py" line="266"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="265"/>
+        <location filename="../../posenc_gui/app/window.py" line="267"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="267"/>
+        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <source>Open &amp;model config…</source>
+        <translation>打开模型配置(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="270"/>
+        <source>E&amp;xample models</source>
+        <translation>示例模型(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="275"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="269"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="271"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="272"/>
+        <location filename="../../posenc_gui/app/window.py" line="280"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="274"/>
+        <location filename="../../posenc_gui/app/window.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="279"/>
+        <location filename="../../posenc_gui/app/window.py" line="287"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="279"/>
+        <location filename="../../posenc_gui/app/window.py" line="287"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="283"/>
+        <location filename="../../posenc_gui/app/window.py" line="291"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="285"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="288"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="290"/>
+        <location filename="../../posenc_gui/app/window.py" line="298"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="293"/>
+        <location filename="../../posenc_gui/app/window.py" line="301"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="295"/>
+        <location filename="../../posenc_gui/app/window.py" line="303"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="304"/>
+        <location filename="../../posenc_gui/app/window.py" line="312"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="307"/>
+        <location filename="../../posenc_gui/app/window.py" line="315"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="312"/>
+        <location filename="../../posenc_gui/app/window.py" line="320"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="313"/>
+        <location filename="../../posenc_gui/app/window.py" line="321"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="324"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="324"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="324"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="328"/>
+        <location filename="../../posenc_gui/app/window.py" line="336"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="329"/>
+        <location filename="../../posenc_gui/app/window.py" line="337"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="331"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="345"/>
+        <location filename="../../posenc_gui/app/window.py" line="353"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="358"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="353"/>
+        <location filename="../../posenc_gui/app/window.py" line="361"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="354"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="364"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="357"/>
+        <location filename="../../posenc_gui/app/window.py" line="365"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="363"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="369"/>
+        <location filename="../../posenc_gui/app/window.py" line="377"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="372"/>
+        <location filename="../../posenc_gui/app/window.py" line="380"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="492"/>
-        <location filename="../../posenc_gui/app/window.py" line="625"/>
-        <location filename="../../posenc_gui/app/window.py" line="630"/>
+        <location filename="../../posenc_gui/app/window.py" line="500"/>
+        <location filename="../../posenc_gui/app/window.py" line="633"/>
+        <location filename="../../posenc_gui/app/window.py" line="638"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="695"/>
+        <location filename="../../posenc_gui/app/window.py" line="703"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="731"/>
+        <location filename="../../posenc_gui/app/window.py" line="739"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="733"/>
+        <location filename="../../posenc_gui/app/window.py" line="741"/>
+        <location filename="../../posenc_gui/app/window.py" line="789"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="735"/>
+        <location filename="../../posenc_gui/app/window.py" line="743"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="739"/>
+        <location filename="../../posenc_gui/app/window.py" line="747"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="745"/>
+        <location filename="../../posenc_gui/app/window.py" line="753"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="780"/>
+        <location filename="../../posenc_gui/app/window.py" line="793"/>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="820"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="808"/>
+        <location filename="../../posenc_gui/app/window.py" line="848"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="818"/>
+        <location filename="../../posenc_gui/app/window.py" line="858"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="827"/>
+        <location filename="../../posenc_gui/app/window.py" line="867"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="829"/>
+        <location filename="../../posenc_gui/app/window.py" line="869"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="850"/>
+        <location filename="../../posenc_gui/app/window.py" line="890"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="850"/>
+        <location filename="../../posenc_gui/app/window.py" line="890"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="855"/>
+        <location filename="../../posenc_gui/app/window.py" line="895"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="855"/>
+        <location filename="../../posenc_gui/app/window.py" line="895"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="868"/>
+        <location filename="../../posenc_gui/app/window.py" line="900"/>
+        <source>Open model config</source>
+        <translation>打开模型配置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="900"/>
+        <source>Model configs (*.json);;All files (*)</source>
+        <translation>模型配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="913"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="868"/>
+        <location filename="../../posenc_gui/app/window.py" line="913"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="873"/>
+        <location filename="../../posenc_gui/app/window.py" line="918"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="873"/>
+        <location filename="../../posenc_gui/app/window.py" line="918"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="878"/>
+        <location filename="../../posenc_gui/app/window.py" line="923"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="878"/>
+        <location filename="../../posenc_gui/app/window.py" line="923"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="879"/>
+        <location filename="../../posenc_gui/app/window.py" line="924"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="880"/>
+        <location filename="../../posenc_gui/app/window.py" line="925"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="886"/>
+        <location filename="../../posenc_gui/app/window.py" line="931"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="887"/>
+        <location filename="../../posenc_gui/app/window.py" line="932"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <location filename="../../posenc_gui/app/window.py" line="946"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="901"/>
+        <location filename="../../posenc_gui/app/window.py" line="946"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="894"/>
+        <location filename="../../posenc_gui/app/window.py" line="939"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="894"/>
+        <location filename="../../posenc_gui/app/window.py" line="792"/>
+        <source>Opened {0}; the layer strip lists what the scene leaves out</source>
+        <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="939"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="895"/>
+        <location filename="../../posenc_gui/app/window.py" line="940"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="896"/>
+        <location filename="../../posenc_gui/app/window.py" line="941"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1297,6 +1328,99 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="258"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelConfigView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="109"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="110"/>
+        <source>log10 of the RoPE base</source>
+        <translation>RoPE 基数的 log10</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="111"/>
+        <source>{0}: {1} layers, coloured by attention, as tall as their RoPE base</source>
+        <translation>{0}：{1} 层，颜色表示注意力类型，高度表示 RoPE 基数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="133"/>
+        <source>layer {0}: {1}</source>
+        <translation>第 {0} 层：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="138"/>
+        <source>chunked attention (chunks of {0})</source>
+        <translation>分块注意力（每块 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="140"/>
+        <source>sliding-window attention (window {0})</source>
+        <translation>滑动窗口注意力（窗口 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="141"/>
+        <source>full attention</source>
+        <translation>全局注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
+        <source>NoPE (q and k not rotated)</source>
+        <translation>NoPE（q 和 k 不旋转）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="147"/>
+        <source>RoPE base {0:g}</source>
+        <translation>RoPE 基数 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="150"/>
+        <source>{0} scaling ×{1:g}</source>
+        <translation>{0} 缩放 ×{1:g}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="151"/>
+        <source>{0} scaling</source>
+        <translation>{0} 缩放</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="153"/>
+        <source>{0:g} of the head rotated</source>
+        <translation>头维度中旋转的比例 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
+        <source>model type {0}, rotated head width {1}, trained for {2} positions</source>
+        <translation>模型类型 {0}，旋转的头宽度 {1}，训练长度 {2} 个位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="173"/>
+        <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
+        <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="184"/>
+        <source>{0} layers: {1} … {2}</source>
+        <translation>{0} 层：{1} … {2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="186"/>
+        <source>layers {0}</source>
+        <translation>层 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
+        <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
+        <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="163"/>
+        <source>Model config layers</source>
+        <translation>模型配置的层</translation>
     </message>
 </context>
 <context>
@@ -1337,7 +1461,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="170"/>
+        <location filename=".registry_strings.py" line="171"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1460,7 +1584,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="177"/>
+        <location filename=".registry_strings.py" line="178"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1503,7 +1627,7 @@ turns made: {1}</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="178"/>
+        <location filename=".registry_strings.py" line="179"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1604,7 +1728,7 @@ turns made: {1}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="163"/>
+        <location filename=".registry_strings.py" line="164"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1652,25 +1776,25 @@ turns made: {1}</source>
     <name>PrecisionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="579"/>
-        <location filename=".registry_strings.py" line="182"/>
+        <location filename=".registry_strings.py" line="183"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="581"/>
-        <location filename=".registry_strings.py" line="183"/>
+        <location filename=".registry_strings.py" line="184"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="582"/>
-        <location filename=".registry_strings.py" line="184"/>
+        <location filename=".registry_strings.py" line="185"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="583"/>
-        <location filename=".registry_strings.py" line="185"/>
+        <location filename=".registry_strings.py" line="186"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -1902,7 +2026,7 @@ turns made: {1}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="164"/>
+        <location filename=".registry_strings.py" line="165"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
@@ -2046,7 +2170,7 @@ turns made: {1}</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="179"/>
+        <location filename=".registry_strings.py" line="180"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -2075,7 +2199,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="173"/>
+        <location filename=".registry_strings.py" line="174"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -2118,7 +2242,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="171"/>
+        <location filename=".registry_strings.py" line="172"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2321,7 +2445,7 @@ turns made: {1}</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="176"/>
+        <location filename=".registry_strings.py" line="177"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -3164,664 +3288,689 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="195"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="196"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="197"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="198"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="273"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="318"/>
+        <location filename=".registry_strings.py" line="324"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="187"/>
+        <location filename=".registry_strings.py" line="188"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="188"/>
+        <location filename=".registry_strings.py" line="189"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="189"/>
+        <location filename=".registry_strings.py" line="190"/>
         <source>cannot write {0}: a figure is written as {1}</source>
         <oldsource>no figure for {0}; PNG export draws: {1}</oldsource>
         <translation>无法写入 {0}：图像只能保存为 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="190"/>
+        <location filename=".registry_strings.py" line="191"/>
         <source>no figure for {0}; figures are drawn of: {1}</source>
         <translation>{0} 没有对应的图；可以绘制的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="191"/>
+        <location filename=".registry_strings.py" line="192"/>
         <source>the deck has no scenes: a handout needs at least one</source>
         <translation>讲稿中没有场景：讲义至少需要一个场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="192"/>
+        <location filename=".registry_strings.py" line="193"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="194"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="230"/>
+        <source>{0} is not a file (a model config is a JSON file)</source>
+        <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="231"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="232"/>
+        <source>{0} is larger than {1} MiB: not a model config</source>
+        <translation>{0} 大于 {1} MiB：不是模型配置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="233"/>
+        <source>{0} is not UTF-8 text: not a model config</source>
+        <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="234"/>
+        <source>{0} is nested too deeply: not a model config</source>
+        <translation>{0} 嵌套层次过深：不是模型配置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="235"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="291"/>
+        <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
+        <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="297"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="314"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="315"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="316"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="317"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="318"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="313"/>
+        <location filename=".registry_strings.py" line="319"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="314"/>
+        <location filename=".registry_strings.py" line="320"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="315"/>
+        <location filename=".registry_strings.py" line="321"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="316"/>
+        <location filename=".registry_strings.py" line="322"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="317"/>
+        <location filename=".registry_strings.py" line="323"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="312"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="262"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
@@ -3877,6 +4026,39 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/scene.py" line="302"/>
         <source>{0}: the key {2} is given twice in one object (a {1} names each key once)</source>
         <translation>{0}：同一个对象中键 {2} 出现了两次（{1}中每个键只能出现一次）</translation>
+    </message>
+</context>
+<context>
+    <name>model_config</name>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="349"/>
+        <source>NoPE layers (no rotation) beside the RoPE ones: not yet simulated, the scene shows the RoPE layers</source>
+        <translation>与 RoPE 层并存的 NoPE 层（不旋转）：尚未模拟，场景显示的是 RoPE 层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="351"/>
+        <source>sliding-window and chunked attention masks: not yet simulated, the attention view attends to every earlier position</source>
+        <translation>滑动窗口与分块注意力的掩码：尚未模拟，注意力视图会关注之前的所有位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="353"/>
+        <source>layer types with different rotations: the scene shows one of them (the layer strip shows all)</source>
+        <translation>旋转方式不同的多种层类型：场景只显示其中一种（层条带显示全部）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="355"/>
+        <source>M-RoPE&apos;s (t, h, w) sections: not yet simulated, the scene shows text tokens, whose three ids are equal</source>
+        <translation>M-RoPE 的 (t, h, w) 分段：尚未模拟，场景显示的是文本词元，其三个编号相同</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="357"/>
+        <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only, not the non-rotary dimensions beside it</source>
+        <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim），不含旁边不旋转的维度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="359"/>
+        <source>this config&apos;s own LongRoPE factor lists: not yet simulated, the scene uses Phi-3-vision&apos;s lists</source>
+        <translation>此配置自带的 LongRoPE 因子列表：尚未模拟，场景使用 Phi-3-vision 的列表</translation>
     </message>
 </context>
 <context>
