@@ -219,6 +219,49 @@ MODELS = (
           QT_TRANSLATE_NOOP("reference", "Rotary positions (the source article lists it under ALiBi; the released "
                                          "models use RoPE)."),
           "arXiv:2311.16867"),
+    Model("Mistral 7B", 2023, "rope",
+          QT_TRANSLATE_NOOP("reference", "Base 10000; every layer attends within a sliding window of 4096 "
+                                         "positions."),
+          "Jiang et al. 2023 (arXiv:2310.06825); config.json"),
+    Model("Phi-3 (128k)", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "LongRoPE: one searched factor per pair, short ones up to 4096 positions "
+                                         "and long ones beyond, with an attention factor."),
+          "Abdin et al. 2024 (arXiv:2404.14219); config.json"),
+    Model("Qwen2-VL", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "M-RoPE: 16, 24 and 24 of the 64 pairs turn with the time, height and "
+                                         "width ids of a token; base 1000000."),
+          "Wang et al. 2024 (arXiv:2409.12191); config.json"),
+    Model("ModernBERT", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "An encoder: every third layer global at base 160000, the others a "
+                                         "window of 128 at base 10000."),
+          "Warner et al. 2024 (arXiv:2412.13663); config.json"),
+    Model("DeepSeek-V3", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "MLA: a 64-wide rotary slice beside 128 non-rotary dimensions per head; "
+                                         "YaRN x40 from 4096 positions."),
+          "DeepSeek-AI 2024 (arXiv:2412.19437); config.json"),
+    Model("Qwen2.5", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "Base 1000000; YaRN x4 past 32768 positions when the user adds it to "
+                                         "the config."),
+          "Qwen Team 2024 (arXiv:2412.15115); config.json"),
+    Model("Gemma 3", 2025, "rope",
+          QT_TRANSLATE_NOOP("reference", "Five local layers (window 1024, base 10000) to each global one (base "
+                                         "1000000, linear x8)."),
+          "Gemma Team 2025 (arXiv:2503.19786); config.json"),
+    Model("Llama 4", 2025, "rope",
+          QT_TRANSLATE_NOOP("reference", "iRoPE: three RoPE layers with chunked attention (8192), then one NoPE "
+                                         "layer over the whole context."),
+          "Meta 2025, Llama 4 model card; config.json"),
+    Model("SmolLM3", 2025, "rope",
+          QT_TRANSLATE_NOOP("reference", "Every fourth layer NoPE; base 5000000 in the others."),
+          "Hugging Face 2025, SmolLM3 release; config.json"),
+    Model("gpt-oss", 2025, "rope",
+          QT_TRANSLATE_NOOP("reference", "YaRN x32 from 4096 positions; layers alternate a window of 128 and "
+                                         "full attention."),
+          "OpenAI 2025 (arXiv:2508.10925); config.json"),
+    Model("Qwen3-VL", 2025, "rope",
+          QT_TRANSLATE_NOOP("reference", "Interleaved M-RoPE: the time, height and width ids take turns over "
+                                         "the pairs; base 5000000."),
+          "Qwen Team 2025; config.json"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
                                          "image size."),

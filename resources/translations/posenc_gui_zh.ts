@@ -4255,7 +4255,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="131"/>
-        <location filename="../../posenc_gui/core/models.py" line="251"/>
+        <location filename="../../posenc_gui/core/models.py" line="294"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
@@ -4429,7 +4429,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="142"/>
-        <location filename="../../posenc_gui/core/models.py" line="254"/>
+        <location filename="../../posenc_gui/core/models.py" line="297"/>
         <source>KERPLE</source>
         <translation>KERPLE</translation>
     </message>
@@ -4465,221 +4465,276 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="223"/>
+        <source>Base 10000; every layer attends within a sliding window of 4096 positions.</source>
+        <translation>基数 10000；每一层都在 4096 个位置的滑动窗口内做注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="227"/>
+        <source>LongRoPE: one searched factor per pair, short ones up to 4096 positions and long ones beyond, with an attention factor.</source>
+        <translation>LongRoPE：每对维度一个搜索得到的因子，4096 个位置以内用短因子、之外用长因子，并带注意力因子。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="231"/>
+        <source>M-RoPE: 16, 24 and 24 of the 64 pairs turn with the time, height and width ids of a token; base 1000000.</source>
+        <translation>M-RoPE：64 对维度中的 16、24、24 对分别随词元的时间、高度、宽度编号旋转；基数 1000000。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="235"/>
+        <source>An encoder: every third layer global at base 160000, the others a window of 128 at base 10000.</source>
+        <translation>编码器：每三层一层全局注意力（基数 160000），其余为 128 的窗口（基数 10000）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="239"/>
+        <source>MLA: a 64-wide rotary slice beside 128 non-rotary dimensions per head; YaRN x40 from 4096 positions.</source>
+        <translation>MLA：每个头在 128 个不旋转的维度旁有 64 维的旋转部分；YaRN 从 4096 个位置扩展 40 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="243"/>
+        <source>Base 1000000; YaRN x4 past 32768 positions when the user adds it to the config.</source>
+        <translation>基数 1000000；用户在配置中加入后，超过 32768 个位置时使用 YaRN ×4。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="247"/>
+        <source>Five local layers (window 1024, base 10000) to each global one (base 1000000, linear x8).</source>
+        <translation>每五个局部层（窗口 1024，基数 10000）配一个全局层（基数 1000000，线性 ×8）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="251"/>
+        <source>iRoPE: three RoPE layers with chunked attention (8192), then one NoPE layer over the whole context.</source>
+        <translation>iRoPE：三个使用分块注意力（8192）的 RoPE 层，然后一个覆盖整个上下文的 NoPE 层。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="255"/>
+        <source>Every fourth layer NoPE; base 5000000 in the others.</source>
+        <translation>每第四层为 NoPE；其余层基数 5000000。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="258"/>
+        <source>YaRN x32 from 4096 positions; layers alternate a window of 128 and full attention.</source>
+        <translation>YaRN 从 4096 个位置扩展 32 倍；各层交替使用 128 的窗口和全局注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="262"/>
+        <source>Interleaved M-RoPE: the time, height and width ids take turns over the pairs; base 5000000.</source>
+        <translation>交错 M-RoPE：时间、高度、宽度编号轮流分配到各对维度；基数 5000000。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="266"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="227"/>
+        <location filename="../../posenc_gui/core/models.py" line="270"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="232"/>
+        <location filename="../../posenc_gui/core/models.py" line="275"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="233"/>
+        <location filename="../../posenc_gui/core/models.py" line="276"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="235"/>
+        <location filename="../../posenc_gui/core/models.py" line="278"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="236"/>
+        <location filename="../../posenc_gui/core/models.py" line="279"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="238"/>
+        <location filename="../../posenc_gui/core/models.py" line="281"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="239"/>
+        <location filename="../../posenc_gui/core/models.py" line="282"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="241"/>
+        <location filename="../../posenc_gui/core/models.py" line="284"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="242"/>
+        <location filename="../../posenc_gui/core/models.py" line="285"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="244"/>
+        <location filename="../../posenc_gui/core/models.py" line="287"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="245"/>
+        <location filename="../../posenc_gui/core/models.py" line="288"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="247"/>
+        <location filename="../../posenc_gui/core/models.py" line="290"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="248"/>
+        <location filename="../../posenc_gui/core/models.py" line="291"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="252"/>
+        <location filename="../../posenc_gui/core/models.py" line="295"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="255"/>
+        <location filename="../../posenc_gui/core/models.py" line="298"/>
         <source>Learned kernels of the distance (logarithmic, power) generalise ALiBi.</source>
         <translation>关于距离的可学习核（对数、幂）推广了 ALiBi。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="257"/>
+        <location filename="../../posenc_gui/core/models.py" line="300"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="258"/>
+        <location filename="../../posenc_gui/core/models.py" line="301"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="260"/>
+        <location filename="../../posenc_gui/core/models.py" line="303"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="261"/>
+        <location filename="../../posenc_gui/core/models.py" line="304"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="263"/>
+        <location filename="../../posenc_gui/core/models.py" line="306"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="264"/>
+        <location filename="../../posenc_gui/core/models.py" line="307"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="266"/>
+        <location filename="../../posenc_gui/core/models.py" line="309"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="267"/>
+        <location filename="../../posenc_gui/core/models.py" line="310"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="269"/>
+        <location filename="../../posenc_gui/core/models.py" line="312"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="270"/>
+        <location filename="../../posenc_gui/core/models.py" line="313"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="272"/>
+        <location filename="../../posenc_gui/core/models.py" line="315"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="273"/>
+        <location filename="../../posenc_gui/core/models.py" line="316"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="278"/>
+        <location filename="../../posenc_gui/core/models.py" line="321"/>
         <source>Short texts, e.g. classification</source>
         <translation>短文本，例如分类</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="279"/>
+        <location filename="../../posenc_gui/core/models.py" line="322"/>
         <source>Lengths stay under the table size; the table fits the task.</source>
         <translation>长度不超过表的大小；位置表贴合任务。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="280"/>
+        <location filename="../../posenc_gui/core/models.py" line="323"/>
         <source>Long-text generation</source>
         <translation>长文本生成</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="281"/>
+        <location filename="../../posenc_gui/core/models.py" line="324"/>
         <source>Relative by construction, no parameters, extendable context.</source>
         <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="282"/>
+        <location filename="../../posenc_gui/core/models.py" line="325"/>
         <source>Relations between tokens matter most</source>
         <translation>最看重词元之间的关系</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="283"/>
+        <location filename="../../posenc_gui/core/models.py" line="326"/>
         <source>The score sees the offset directly.</source>
         <translation>得分直接看到相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="284"/>
+        <location filename="../../posenc_gui/core/models.py" line="327"/>
         <source>As light as possible</source>
         <translation>尽可能轻量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="285"/>
+        <location filename="../../posenc_gui/core/models.py" line="328"/>
         <source>Nothing to store and a fixed bias to add.</source>
         <translation>无需存储任何东西，只需加一个固定偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="286"/>
+        <location filename="../../posenc_gui/core/models.py" line="329"/>
         <source>Broad compatibility, a baseline</source>
         <translation>兼容性广，用作基线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="287"/>
+        <location filename="../../posenc_gui/core/models.py" line="330"/>
         <source>Fixed, well known, in every textbook and library.</source>
         <translation>固定、广为人知，每本教材、每个库里都有。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="288"/>
+        <location filename="../../posenc_gui/core/models.py" line="331"/>
         <source>Extending a trained RoPE model&apos;s context</source>
         <translation>扩展已训练 RoPE 模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="289"/>
+        <location filename="../../posenc_gui/core/models.py" line="332"/>
         <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
         <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="291"/>
+        <location filename="../../posenc_gui/core/models.py" line="334"/>
         <source>Images or video</source>
         <translation>图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="292"/>
+        <location filename="../../posenc_gui/core/models.py" line="335"/>
         <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
         <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="293"/>
+        <location filename="../../posenc_gui/core/models.py" line="336"/>
         <source>A causal decoder, as an experiment</source>
         <translation>因果解码器，作为实验</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="294"/>
+        <location filename="../../posenc_gui/core/models.py" line="337"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
     </message>
