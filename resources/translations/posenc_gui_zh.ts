@@ -1394,8 +1394,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
-        <source>model type {0}, rotated head width {1}, trained for {2} positions</source>
-        <translation>模型类型 {0}，旋转的头宽度 {1}，训练长度 {2} 个位置</translation>
+        <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
+        <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="173"/>

@@ -168,7 +168,7 @@ class ModelConfigView(View):
             colour = colours[first.attention] if first.rotary is not None else "#909090"
             rows.append(f"<tr><td><span style='color:{colour}'>■</span> {escape(words)}</td>"
                         f"<td>{escape(self._layer_list(indices))}</td></tr>")
-        facts = self.tr("model type {0}, rotated head width {1}, trained for {2} positions").format(
+        facts = self.tr("model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)").format(
             escape(config.model_type or "?"), config.head_dim, config.max_position_embeddings)
         scene = self.tr("The scene now shows the {0} layers' rotation (the other views draw it).").format(
             escape(report.settings.layer_type))
