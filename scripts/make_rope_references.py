@@ -150,39 +150,50 @@ def rotary_module(config):
     return getattr(module, name)(config)
 
 
+def rotary_call(rotary, x, ids, kind):
+    """cos and sin of the model's rotary embedding; Llama 4's returns complex numbers (one per pair)."""
+    out = rotary(x, ids) if kind is None else rotary(x, ids, kind)
+    if torch.is_tensor(out) and out.is_complex():
+        return out.real, out.imag
+    return out
+
+
 def config_case(path: Path) -> dict:
     """What a shipped config's rotary embedding holds after N positions (inv_freq, attention_factor per
-    rotating layer type), its cos and sin for a few position ids, and its layer types."""
+    rotating layer type), its cos and sin for a few position ids (on the first RoPE layer's type), and its
+    layer types and which layers rotate."""
     v4 = json.loads(path.read_text(encoding="utf-8"))
     config = transformers.AutoConfig.for_model(**v4).get_text_config()
     layer_types = list(getattr(config, "layer_types", None) or ["full_attention"] * config.num_hidden_layers)
-    kinds = sorted(set(layer_types)) if "gemma3" in config.model_type else [None]
+    rope_layers = [int(bool(f)) for f in getattr(config, "no_rope_layers", None) or [1] * len(layer_types)]
+    per_type = hasattr(rotary_module(config), f"{layer_types[0]}_inv_freq")  # Gemma 3, ModernBERT
+    kinds = sorted({k for k, r in zip(layer_types, rope_layers) if r}) if per_type else [None]
+    first_rope = next(k for k, r in zip(layer_types, rope_layers) if r)
+    multimodal = "qwen2_vl" in config.model_type or "qwen3_vl" in config.model_type
     frequencies = {}
     for kind in kinds:
         for seq_len in SEQ_LENS:
             rotary = rotary_module(config)
             x = torch.zeros(1, dtype=torch.float32)
             ids = torch.tensor([[0 if seq_len is None else seq_len - 1]])
-            if "qwen2_vl" in config.model_type:
+            if multimodal:
                 ids = ids[None].expand(3, 1, 1)
-            args = (x, ids) if kind is None else (x, ids, kind)
-            rotary(*args)  # lets a dynamic or LongRoPE embedding update to this length
+            rotary_call(rotary, x, ids, kind)  # lets a dynamic or LongRoPE embedding update to this length
             prefix = "" if kind is None else f"{kind}_"
             scaling = getattr(rotary, f"{prefix}attention_scaling")
-            frequencies[f"{kind or layer_types[0]}@{seq_len}"] = {
+            frequencies[f"{kind or first_rope}@{seq_len}"] = {
                 "inv_freq": float32s(getattr(rotary, f"{prefix}inv_freq")), "attention_factor": float(scaling)}
     rotary = rotary_module(config)
-    if "qwen2_vl" in config.model_type:  # text, then a 2 x 3 image patch grid at t = 3, as Qwen2-VL numbers them
+    if multimodal:  # text, then a 2 x 3 image patch grid at t = 3, as Qwen2-VL numbers them
         ids = [[0, 1, 2, 3, 3, 3, 3, 3, 3], [0, 1, 2, 3, 3, 3, 4, 4, 4], [0, 1, 2, 3, 4, 5, 3, 4, 5]]
         position_ids = torch.tensor(ids)[:, None, :]
     else:
         ids = [0, 7, 4096, 9000]
         position_ids = torch.tensor([ids])
     x = torch.zeros(1, dtype=torch.float32)
-    kind = "full_attention" if "gemma3" in config.model_type else None
-    cos, sin = rotary(x, position_ids) if kind is None else rotary(x, position_ids, kind)
+    cos, sin = rotary_call(rotary, x, position_ids, first_rope if per_type else None)
     return {"file": path.name, "model_type": config.model_type, "layer_types": layer_types,
-            "rope_layers": [1] * len(layer_types), "frequencies": frequencies,
+            "rope_layers": rope_layers, "cos_layer_type": first_rope, "frequencies": frequencies,
             "position_ids": ids, "cos": float32s(cos[0]), "sin": float32s(sin[0]),
             "v5": {k: v for k, v in config.to_dict().items() if not k.startswith("_")}}
 

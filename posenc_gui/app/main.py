@@ -14,6 +14,9 @@ LANGUAGE_CODES = ("en", "zh")  # i18n.LANGUAGES, without importing Qt before the
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="posenc-gui", description="PosEnc Explorer: positional encodings, live.")
     parser.add_argument("--deck", metavar="FILE", help="open this lecture deck (JSON)")
+    parser.add_argument("--config", metavar="CONFIG.json",
+                        help="open a model's Hugging Face config.json: its layer strip, and RoPE set to its first "
+                             "RoPE layer type (base, head width, scaling)")
     parser.add_argument("--self-test", action="store_true",
                         help="open every view with every method it applies to (and each scene of --deck), "
                              "check each renders, exit 0 when all do")
@@ -140,6 +143,14 @@ def run_app(argv: list[str]) -> int:
         except InputError as error:
             print(f"posenc-gui: error: {error}", file=sys.stderr)
             return 2
+    if args.config:
+        from ..core import model_config
+
+        try:
+            model_config.read_config(args.config)
+        except InputError as error:
+            print(f"posenc-gui: error: {error}", file=sys.stderr)
+            return 2
     store = settings.Store(settings.settings_path())
     if store.problem:
         print(f"posenc-gui: {store.problem}", file=sys.stderr)
@@ -150,6 +161,8 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(settings=store, language=language)
     if deck is not None:
         window.set_deck(deck, args.deck)
+    if args.config:
+        window.open_model_config(args.config)
     if hasattr(app, "take_decks"):  # not when an application was made before (by a test, say)
         app.take_decks(window.open_deck)
     window.show()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
                                QPlainTextEdit, QProgressBar, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar,
                                QToolButton, QWidget)
 
-from ..core import registry
+from ..core import model_config, registry
 from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
 from . import export, help_pages, i18n, memory, settings as prefs, style
@@ -36,6 +36,7 @@ from ..files import write_bytes_atomic
 from ..scene import in_language
 from .state import Deck, Scene, StateModel, error_text
 from .views import VIEWS, applies
+from .views.model_config import scene_for_config
 from .worker import PROGRESS_AFTER_MS, LatestRunner, run_with_progress
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         # No animated docks: hiding the panel beside a lesson would resize and repaint the view for
         # every frame of the animation (and a projected slide should change at once).
         self.setAnimated(False)
+        self.setAcceptDrops(True)  # a deck or a model config dropped on the window opens (dropEvent)
 
         self.model = self._new_model(scene)
         self.stack = QStackedWidget()
@@ -298,6 +300,12 @@ class MainWindow(QMainWindow):
         self._command("open_scene", self.tr("Open &scene…"), self._ask_open_scene, ["Ctrl+Shift+O"], menu)
         self._command("save_scene", self.tr("Save scene &as…"), self._ask_save_scene, ["Ctrl+Shift+S"], menu)
         self._command("save_deck", self.tr("Save &deck as…"), self._ask_save_deck, [], menu)
+        menu.addSeparator()
+        self._command("open_model_config", self.tr("Open &model config…"), self._ask_open_model_config, [], menu)
+        examples = menu.addMenu(self.tr("E&xample models"))
+        for path in model_config.example_configs():
+            self._command(f"example_{path.stem}", path.stem, lambda _=False, path=path: self.open_model_config(path),
+                          [], examples)
         menu.addSeparator()
         self._command("export_png", self.tr("&Export figure (PNG, SVG, PDF)…"), self._ask_export_figure,
                       [QKeySequence.Save], menu)
@@ -847,6 +855,38 @@ class MainWindow(QMainWindow):
         self.model.set_scene(scene)
         return True
 
+    def open_model_config(self, path: str | Path) -> bool:
+        """Show the config.json at ``path``: its layer strip, and the rope method set to its first RoPE layer type;
+        a file that is not a usable config (or values outside the app's ranges) leaves everything as it was."""
+        try:
+            scene, settings = scene_for_config(path, self.model.scene)
+        except InputError as error:
+            self._show_error(error_text(error))
+            return False
+        try:
+            scene = scene.validated(applies())
+        except InputError as error:  # a value outside the app's ranges (a base over 1e7, a head over 2048)
+            self._show_error(self.tr("{0}: {1}").format(Path(path).name, error_text(error)))
+            return False
+        self.model.set_scene(scene)
+        self._tell(self.tr("Opened {0}; the layer strip lists what the scene leaves out").format(Path(path).name)
+                   if settings.not_simulated else self.tr("Opened {0}").format(Path(path).name))
+        return True
+
+    def dragEnterEvent(self, event) -> None:
+        """A file dragged over the window: a deck (.posdeck) or a model config (any other file)."""
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """Open the first file dropped: a .posdeck as a deck, anything else as a model config."""
+        path = event.mimeData().urls()[0].toLocalFile()
+        event.acceptProposedAction()
+        if Path(path).suffix.lower() == ".posdeck":
+            self.open_deck(path)
+        else:
+            self.open_model_config(path)
+
     def save_deck(self, path: str | Path) -> bool:
         return self._write(lambda: self.current_deck().save(path), path)
 
@@ -939,6 +979,11 @@ class MainWindow(QMainWindow):
         path = self._ask_open(self.tr("Open scene"), self.tr("Scenes (*.json);;All files (*)"))
         if path:
             self.open_scene(path)
+
+    def _ask_open_model_config(self) -> None:
+        path = self._ask_open(self.tr("Open model config"), self.tr("Model configs (*.json);;All files (*)"))
+        if path:
+            self.open_model_config(path)
 
     def _ask_save(self, title: str, name: str, filters: str) -> tuple[str, str]:
         """The chosen path and filter; the path gets the filter's suffix when it has none of its own."""

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import math
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from ..paths import resource
 from . import rope_scalings
 from .params import InputError, shown
 
@@ -24,6 +26,11 @@ ROPE_TYPES = {"default": "none", "linear": "linear", "dynamic": "dynamic-ntk", "
               "longrope": "longrope", "llama3": "llama3", "proportional": "proportional"}
 # v4 names that mean the default rotation (Qwen2-VL's "mrope" sections the pairs but keeps the frequencies)
 DEFAULT_ALIASES = ("mrope",)
+# Phi-3's first configs call LongRoPE "su" (and Phi3Config reads "yarn" as LongRoPE too, see _rotary)
+LONGROPE_ALIASES = ("su",)
+# models whose transformers config puts a NoPE layer every no_rope_layer_interval layers (default 4) when
+# no_rope_layers is missing (SmolLM3) or empty (Llama 4)
+INTERVAL_NOPE_MODELS = ("llama4_text", "llama4", "smollm3")
 ATTENTION_KINDS = ("full_attention", "sliding_attention", "chunked_attention")
 # the numeric rope parameters and the range each must lie in
 NUMBERS = {"factor": (1e-6, 1e6), "beta_fast": (1e-6, 1e6), "beta_slow": (1e-6, 1e6),
@@ -31,6 +38,7 @@ NUMBERS = {"factor": (1e-6, 1e6), "beta_fast": (1e-6, 1e6), "beta_slow": (1e-6, 
            "low_freq_factor": (1e-6, 1e6), "high_freq_factor": (1e-6, 1e6),
            "original_max_position_embeddings": (1, 2**40)}
 MAX_LAYERS = 10_000
+MAX_CONFIG_BYTES = 16 * 2**20  # the largest published config.json files (long id2label maps) are far smaller
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class ModelConfig:
     attention_chunk_size: int | None = None
     mrope_section: tuple[int, ...] | None = None
     mrope_interleaved: bool = False
+    mla: bool = False                    # DeepSeek's MLA: head_dim is the decoupled rotary slice beside others
 
     def first_rope_type(self) -> str:
         """The layer type of the first layer that rotates (the default of --layer-type)."""
@@ -66,16 +75,31 @@ class ModelConfig:
 
 
 def read_config(path) -> ModelConfig:
-    """The config.json at ``path``; InputError with one line for anything that is not a usable config."""
+    """The config.json at ``path``; InputError with one line for anything that is not a usable config: not a
+    regular file (a folder, a pipe: never opened, so never waited on), larger than MAX_CONFIG_BYTES (never read
+    whole), not UTF-8, not JSON, nested too deeply, or not a config this module reads."""
+    path = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("cannot read {0}: {1}", str(path), type(error).__name__) from None
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError("{0} is not a file (a model config is a JSON file)", path.name)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise InputError("cannot read {0}: {1}", str(path), error.strerror or type(error).__name__) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise InputError("{0} is larger than {1} MiB: not a model config", path.name, MAX_CONFIG_BYTES // 2**20)
     try:
-        data = json.loads(text)
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("{0} is not UTF-8 text: not a model config", path.name) from None
+    except RecursionError:
+        raise InputError("{0} is nested too deeply: not a model config", path.name) from None
     except ValueError as error:
-        raise InputError("{0} is not JSON: {1}", str(path), str(error).split("\n")[0]) from None
-    return parse_config(data)
+        raise InputError("{0} is not JSON: {1}", path.name, str(error).split("\n")[0]) from None
+    try:
+        return parse_config(data)
+    except InputError as error:
+        raise InputError("{0}: {1}", path.name, error) from None
 
 
 def parse_config(data: dict) -> ModelConfig:
@@ -84,6 +108,9 @@ def parse_config(data: dict) -> ModelConfig:
     if isinstance(data.get("text_config"), dict):  # a multimodal model: its language model's config
         data = {**{k: v for k, v in data.items() if k != "text_config"}, **data["text_config"]}
     layers = _whole(data, "num_hidden_layers", 1, MAX_LAYERS)
+    if data.get("model_type") in INTERVAL_NOPE_MODELS and not data.get("no_rope_layers"):
+        every = _whole(data, "no_rope_layer_interval", 1, MAX_LAYERS, default=4)
+        data = {**data, "no_rope_layers": [int((i + 1) % every != 0) for i in range(layers)]}
     head_dim = _head_dim(data)
     max_positions = _whole(data, "max_position_embeddings", 1, 2**40, default=2048)
     rope_layers = _rope_layers(data, layers)
@@ -104,7 +131,8 @@ def parse_config(data: dict) -> ModelConfig:
         layer_types=layer_types, rope_layers=rope_layers, rotary=rotary,
         sliding_window=_window(data), attention_chunk_size=_optional_whole(data, "attention_chunk_size"),
         mrope_section=tuple(section) if section else None,
-        mrope_interleaved=bool(isinstance(scaling, dict) and scaling.get("mrope_interleaved")))
+        mrope_interleaved=bool(isinstance(scaling, dict) and scaling.get("mrope_interleaved")),
+        mla=data.get("qk_rope_head_dim") is not None)
 
 
 def _whole(data, key, low, high, default=None) -> int:
@@ -121,7 +149,10 @@ def _optional_whole(data, key) -> int | None:
 
 
 def _window(data) -> int | None:
-    """The sliding window: sliding_window, or half of ModernBERT's local_attention (its whole window)."""
+    """The sliding window: sliding_window (none when use_sliding_window is false, as Qwen2 reads it), or half
+    of ModernBERT's local_attention (its whole window)."""
+    if data.get("use_sliding_window") is False:
+        return None
     if data.get("sliding_window") is None and data.get("local_attention") is not None:
         return _whole(data, "local_attention", 2, 2**40) // 2
     return _optional_whole(data, "sliding_window")
@@ -166,6 +197,9 @@ def _layer_types(data, layers, rope_layers) -> tuple[str, ...]:
             raise InputError("layer_types must name one of {0} for each of the {1} layers",
                              ", ".join(ATTENTION_KINDS), layers)
         return tuple(given)
+    if data.get("use_sliding_window") and data.get("sliding_window") and data.get("max_window_layers") is not None:
+        first = _whole(data, "max_window_layers", 0, MAX_LAYERS)  # Qwen2: layers from this one on slide
+        return tuple("sliding_attention" if i >= first else "full_attention" for i in range(layers))
     if data.get("no_rope_layers") is not None and data.get("attention_chunk_size"):
         return tuple("chunked_attention" if rotates else "full_attention" for rotates in rope_layers)
     if data.get("sliding_window_pattern"):
@@ -198,6 +232,8 @@ def _rotary(data, kind, head_dim) -> Rotary:
             params.setdefault("rope_theta", data["global_rope_theta"])
     rope_type = params.pop("rope_type", params.pop("type", "default"))
     rope_type = "default" if rope_type in DEFAULT_ALIASES else rope_type
+    if rope_type in LONGROPE_ALIASES or (rope_type == "yarn" and str(data.get("model_type", "")).startswith("phi3")):
+        rope_type = "longrope"
     if not isinstance(rope_type, str) or rope_type not in ROPE_TYPES:
         raise InputError("unknown rope type {0}; known: {1}", shown(rope_type), ", ".join(ROPE_TYPES))
     theta = params.pop("rope_theta", data.get("rope_theta", data.get("rotary_emb_base", 10000.0)))
@@ -298,3 +334,128 @@ def cos_sin(config: ModelConfig, position_ids, layer_type: str | None = None) ->
 def layer_rows(config: ModelConfig) -> list[tuple[int, str, int]]:
     """(layer, attention, 1 if it rotates q and k else 0) per layer."""
     return [(i, kind, int(rotates)) for i, (kind, rotates) in enumerate(zip(config.layer_types, config.rope_layers))]
+
+
+# -- what the app shows of a config ---------------------------------------------------------------------
+
+CONTEXT = "model_config"  # the translation context of the notes below
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pyside6-lupdate looks for)
+    return text
+
+
+# What a config does that the scene set from it leaves out, one note each (English; the app translates them)
+NOPE_LAYERS = QT_TRANSLATE_NOOP("model_config", "NoPE layers (no rotation) beside the RoPE ones: not yet simulated, "
+                                "the scene shows the RoPE layers")
+WINDOWED = QT_TRANSLATE_NOOP("model_config", "sliding-window and chunked attention masks: not yet simulated, the "
+                             "attention view attends to every earlier position")
+SEVERAL_TYPES = QT_TRANSLATE_NOOP("model_config", "layer types with different rotations: the scene shows one of "
+                                  "them (the layer strip shows all)")
+M_ROPE = QT_TRANSLATE_NOOP("model_config", "M-RoPE's (t, h, w) sections: not yet simulated, the scene shows text "
+                           "tokens, whose three ids are equal")
+MLA = QT_TRANSLATE_NOOP("model_config", "MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only, "
+                        "not the non-rotary dimensions beside it")
+OWN_LONGROPE = QT_TRANSLATE_NOOP("model_config", "this config's own LongRoPE factor lists: not yet simulated, the "
+                                 "scene uses Phi-3-vision's lists")
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One layer as the config sets it: its attention kind, the span it attends within (the sliding window or
+    the chunk; None for the whole context) and its rotary embedding (None for a NoPE layer)."""
+
+    index: int
+    attention: str
+    span: int | None
+    rotary: Rotary | None
+
+
+def layer_infos(config: ModelConfig) -> list[LayerInfo]:
+    """Every layer of ``config``. A config with a sliding window and no sliding layer type (Mistral, Phi-3)
+    windows every layer, as transformers' masks do."""
+    every_layer_windowed = config.sliding_window is not None and "sliding_attention" not in config.layer_types
+    infos = []
+    for index, (kind, rotates) in enumerate(zip(config.layer_types, config.rope_layers)):
+        if kind == "sliding_attention" or every_layer_windowed:
+            span = config.sliding_window
+        else:
+            span = config.attention_chunk_size if kind == "chunked_attention" else None
+        infos.append(LayerInfo(index, kind, span, config.rotary.get(kind) if rotates else None))
+    return infos
+
+
+@dataclass(frozen=True)
+class SceneSettings:
+    """The rope method's parameters that show one layer type of a config, and what that leaves out."""
+
+    layer_type: str
+    params: dict
+    not_simulated: tuple[str, ...]
+
+
+# transformers' rope parameter -> the scaling registry's parameter of the same meaning
+SCENE_KEYS = {"factor": "factor", "beta_fast": "beta_fast", "beta_slow": "beta_slow",
+              "attention_factor": "attention_factor", "mscale": "mscale", "mscale_all_dim": "mscale_all_dim",
+              "truncate": "truncate", "low_freq_factor": "low_freq_factor", "high_freq_factor": "high_freq_factor"}
+
+
+def scene_settings(config: ModelConfig, layer_type: str | None = None) -> SceneSettings:
+    """The rope method's parameters for ``layer_type`` (default the first RoPE layer's): the rotated head width
+    as d_model, the base, the rotated share, the scaling and its parameters (L0 as transformers reads it). The
+    values are checked against the method's ranges by the scene that takes them (a message if out of range)."""
+    kind = layer_type or config.first_rope_type()
+    if kind not in config.rotary:
+        raise InputError("layer type {0} does not rotate in this config; rotating types: {1}", shown(kind),
+                         ", ".join(config.rotary) or "none")
+    rotary = config.rotary[kind]
+    p = rotary.params
+    params = {"d_model": rotary.head_dim, "base": rotary.theta, "rotary_fraction": rotary.partial_rotary_factor,
+              "scaling": ROPE_TYPES[rotary.rope_type],
+              "layout": "interleaved" if config.model_type.startswith("llama4") else "half"}
+    params.update({ours: p[theirs] for theirs, ours in SCENE_KEYS.items() if p.get(theirs) is not None})
+    if rotary.rope_type == "dynamic":
+        params["original_max_len"] = config.max_position_embeddings
+    elif "original_max_position_embeddings" in p:
+        params["original_max_len"] = p["original_max_position_embeddings"]
+    if rotary.rope_type in ("yarn", "longrope") and "factor" not in params:
+        params["factor"] = config.max_position_embeddings / params["original_max_len"]
+    notes = []
+    if not all(config.rope_layers):
+        notes.append(NOPE_LAYERS)
+    if len(config.rotary) > 1:
+        notes.append(SEVERAL_TYPES)
+    if any(info.span is not None for info in layer_infos(config)):
+        notes.append(WINDOWED)
+    if config.mrope_section is not None:
+        notes.append(M_ROPE)
+    if config.mla:
+        notes.append(MLA)
+    if rotary.rope_type == "longrope" and (
+            list(p.get("short_factor", [])) != list(rope_scalings.PHI3_SHORT_FACTOR)
+            or list(p.get("long_factor", [])) != list(rope_scalings.PHI3_LONG_FACTOR)):
+        notes.append(OWN_LONGROPE)
+    return SceneSettings(kind, params, tuple(notes))
+
+
+# -- where a scene finds its config ----------------------------------------------------------------------
+
+EXAMPLE_PREFIX = "example:"  # a scene names a shipped config by file name, so that a deck works on any install
+
+
+def example_configs() -> list[Path]:
+    """The shipped configs (resources/configs), by file name."""
+    return sorted(resource("configs").glob("*.json"))
+
+
+def config_reference(path) -> str:
+    """How a scene names the config at ``path``: ``example:NAME`` for a shipped one, else the absolute path."""
+    path = Path(path).resolve()
+    return EXAMPLE_PREFIX + path.name if path.parent == resource("configs").resolve() else str(path)
+
+
+def config_path(reference: str) -> Path:
+    """The file a scene's ``config_reference`` names."""
+    if reference.startswith(EXAMPLE_PREFIX):
+        return resource("configs", Path(reference[len(EXAMPLE_PREFIX):]).name)
+    return Path(reference)

@@ -326,6 +326,22 @@ MODELS = (
     Model("SmolLM3", 2025, "layers",
           QT_TRANSLATE_NOOP("reference", "Every 4th layer without RoPE, base 5000000."),
           "Hugging Face 2025, SmolLM3"),
+    Model("Mistral 7B", 2023, "rope",
+          QT_TRANSLATE_NOOP("reference", "Base 10000; every layer attends within a sliding window of 4096 "
+                                         "positions."),
+          "Jiang et al. 2023 (arXiv:2310.06825); config.json"),
+    Model("Phi-3 (128k)", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "LongRoPE: one searched factor per pair, short ones up to 4096 positions "
+                                         "and long ones beyond, with an attention factor."),
+          "Abdin et al. 2024 (arXiv:2404.14219); config.json"),
+    Model("Qwen2.5", 2024, "rope",
+          QT_TRANSLATE_NOOP("reference", "Base 1000000; YaRN x4 past 32768 positions when the user adds it to "
+                                         "the config."),
+          "Qwen Team 2024 (arXiv:2412.15115); config.json"),
+    Model("gpt-oss", 2025, "rope",
+          QT_TRANSLATE_NOOP("reference", "YaRN x32 from 4096 positions; layers alternate a window of 128 and "
+                                         "full attention."),
+          "OpenAI 2025 (arXiv:2508.10925); config.json"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
                                          "image size."),

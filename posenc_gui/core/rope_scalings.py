@@ -182,9 +182,11 @@ def llama3(d_model, base, rotary_fraction, seq_len, factor, original_max_len, lo
     """Meta's apply_scaling (Llama 3.1): wavelengths under L0/high kept, over L0/low divided by s, blended between."""
     theta = default_inv_freq(rotary_width(d_model, rotary_fraction), base)
     wavelength = 2 * math.pi / theta
+    out = np.where(wavelength > original_max_len / low_freq_factor, theta / factor, theta)
+    if high_freq_factor == low_freq_factor:  # Llama 4 Scout ships 1 and 1: a step at L0 (transformers warns)
+        return out, 1.0
     smooth = (original_max_len / wavelength - low_freq_factor) / (high_freq_factor - low_freq_factor)
     blended = (1 - smooth) * theta / factor + smooth * theta
-    out = np.where(wavelength > original_max_len / low_freq_factor, theta / factor, theta)
     medium = (wavelength >= original_max_len / high_freq_factor) & (wavelength <= original_max_len / low_freq_factor)
     return np.where(medium, blended, out), 1.0
 
@@ -285,8 +287,8 @@ def _check_yarn(beta_fast, beta_slow, **_):
 
 
 def check_llama3(low_freq_factor, high_freq_factor, **_):
-    if high_freq_factor <= low_freq_factor:
-        raise InputError("high_freq_factor ({0}) must be larger than low_freq_factor ({1})",
+    if high_freq_factor < low_freq_factor:
+        raise InputError("high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})",
                          high_freq_factor, low_freq_factor)
 
 

@@ -190,7 +190,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="234"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -247,7 +247,7 @@
     <name>ClocksView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="138"/>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -318,7 +318,7 @@ turns made: {1}</source>
     <name>ContextExtensionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="384"/>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -471,7 +471,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -594,7 +594,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -682,17 +682,17 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="230"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
@@ -800,7 +800,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="231"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -809,7 +809,7 @@ turns made: {1}</source>
     <name>LearnedTableView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="724"/>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -914,413 +914,444 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="816"/>
+        <location filename="../../posenc_gui/app/window.py" line="824"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="256"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="238"/>
+        <location filename="../../posenc_gui/app/window.py" line="240"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="254"/>
+        <location filename="../../posenc_gui/app/window.py" line="256"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="279"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="296"/>
+        <location filename="../../posenc_gui/app/window.py" line="298"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="297"/>
+        <location filename="../../posenc_gui/app/window.py" line="299"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
+        <location filename="../../posenc_gui/app/window.py" line="300"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="299"/>
+        <location filename="../../posenc_gui/app/window.py" line="301"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="300"/>
+        <location filename="../../posenc_gui/app/window.py" line="302"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="302"/>
+        <location filename="../../posenc_gui/app/window.py" line="304"/>
+        <source>Open &amp;model config…</source>
+        <translation>打开模型配置(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="305"/>
+        <source>E&amp;xample models</source>
+        <translation>示例模型(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="310"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="304"/>
+        <location filename="../../posenc_gui/app/window.py" line="312"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="306"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="307"/>
+        <location filename="../../posenc_gui/app/window.py" line="315"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="309"/>
+        <location filename="../../posenc_gui/app/window.py" line="317"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="312"/>
+        <location filename="../../posenc_gui/app/window.py" line="320"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="314"/>
+        <location filename="../../posenc_gui/app/window.py" line="322"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="314"/>
+        <location filename="../../posenc_gui/app/window.py" line="322"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="318"/>
+        <location filename="../../posenc_gui/app/window.py" line="326"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="320"/>
+        <location filename="../../posenc_gui/app/window.py" line="328"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="323"/>
+        <location filename="../../posenc_gui/app/window.py" line="331"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="325"/>
+        <location filename="../../posenc_gui/app/window.py" line="333"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="328"/>
+        <location filename="../../posenc_gui/app/window.py" line="336"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="330"/>
+        <location filename="../../posenc_gui/app/window.py" line="338"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="339"/>
+        <location filename="../../posenc_gui/app/window.py" line="347"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="342"/>
+        <location filename="../../posenc_gui/app/window.py" line="350"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="347"/>
+        <location filename="../../posenc_gui/app/window.py" line="355"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
+        <location filename="../../posenc_gui/app/window.py" line="367"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
+        <location filename="../../posenc_gui/app/window.py" line="367"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
+        <location filename="../../posenc_gui/app/window.py" line="367"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="363"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="364"/>
+        <location filename="../../posenc_gui/app/window.py" line="372"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="366"/>
+        <location filename="../../posenc_gui/app/window.py" line="374"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="380"/>
+        <location filename="../../posenc_gui/app/window.py" line="388"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="383"/>
+        <location filename="../../posenc_gui/app/window.py" line="391"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="385"/>
+        <location filename="../../posenc_gui/app/window.py" line="393"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="387"/>
+        <location filename="../../posenc_gui/app/window.py" line="395"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="388"/>
+        <location filename="../../posenc_gui/app/window.py" line="396"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="389"/>
+        <location filename="../../posenc_gui/app/window.py" line="397"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="391"/>
+        <location filename="../../posenc_gui/app/window.py" line="399"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="392"/>
+        <location filename="../../posenc_gui/app/window.py" line="400"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="393"/>
+        <location filename="../../posenc_gui/app/window.py" line="401"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="397"/>
+        <location filename="../../posenc_gui/app/window.py" line="405"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="398"/>
+        <location filename="../../posenc_gui/app/window.py" line="406"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="399"/>
+        <location filename="../../posenc_gui/app/window.py" line="407"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="401"/>
+        <location filename="../../posenc_gui/app/window.py" line="409"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="407"/>
+        <location filename="../../posenc_gui/app/window.py" line="415"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="410"/>
+        <location filename="../../posenc_gui/app/window.py" line="418"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="533"/>
-        <location filename="../../posenc_gui/app/window.py" line="666"/>
+        <location filename="../../posenc_gui/app/window.py" line="541"/>
+        <location filename="../../posenc_gui/app/window.py" line="674"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="721"/>
+        <location filename="../../posenc_gui/app/window.py" line="729"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="775"/>
+        <location filename="../../posenc_gui/app/window.py" line="783"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="811"/>
+        <location filename="../../posenc_gui/app/window.py" line="819"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="813"/>
+        <location filename="../../posenc_gui/app/window.py" line="821"/>
+        <location filename="../../posenc_gui/app/window.py" line="869"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="815"/>
+        <location filename="../../posenc_gui/app/window.py" line="823"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="819"/>
+        <location filename="../../posenc_gui/app/window.py" line="827"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="825"/>
+        <location filename="../../posenc_gui/app/window.py" line="833"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="860"/>
+        <location filename="../../posenc_gui/app/window.py" line="872"/>
+        <source>Opened {0}; the layer strip lists what the scene leaves out</source>
+        <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="873"/>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="900"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="889"/>
+        <location filename="../../posenc_gui/app/window.py" line="929"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="902"/>
+        <location filename="../../posenc_gui/app/window.py" line="942"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="911"/>
+        <location filename="../../posenc_gui/app/window.py" line="951"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="913"/>
+        <location filename="../../posenc_gui/app/window.py" line="953"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="934"/>
+        <location filename="../../posenc_gui/app/window.py" line="974"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="934"/>
+        <location filename="../../posenc_gui/app/window.py" line="974"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="939"/>
+        <location filename="../../posenc_gui/app/window.py" line="979"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="939"/>
+        <location filename="../../posenc_gui/app/window.py" line="979"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="952"/>
+        <location filename="../../posenc_gui/app/window.py" line="984"/>
+        <source>Open model config</source>
+        <translation>打开模型配置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="984"/>
+        <source>Model configs (*.json);;All files (*)</source>
+        <translation>模型配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="997"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="952"/>
+        <location filename="../../posenc_gui/app/window.py" line="997"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="957"/>
+        <location filename="../../posenc_gui/app/window.py" line="1002"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="957"/>
+        <location filename="../../posenc_gui/app/window.py" line="1002"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="962"/>
+        <location filename="../../posenc_gui/app/window.py" line="1007"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="962"/>
+        <location filename="../../posenc_gui/app/window.py" line="1007"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="963"/>
+        <location filename="../../posenc_gui/app/window.py" line="1008"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="964"/>
+        <location filename="../../posenc_gui/app/window.py" line="1009"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="970"/>
+        <location filename="../../posenc_gui/app/window.py" line="1015"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="971"/>
+        <location filename="../../posenc_gui/app/window.py" line="1016"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="985"/>
+        <location filename="../../posenc_gui/app/window.py" line="1030"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="985"/>
+        <location filename="../../posenc_gui/app/window.py" line="1030"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="978"/>
+        <location filename="../../posenc_gui/app/window.py" line="1023"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="978"/>
+        <location filename="../../posenc_gui/app/window.py" line="1023"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="979"/>
+        <location filename="../../posenc_gui/app/window.py" line="1024"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="980"/>
+        <location filename="../../posenc_gui/app/window.py" line="1025"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1331,6 +1362,99 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lesson_attention.py" line="258"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelConfigView</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="109"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="110"/>
+        <source>log10 of the RoPE base</source>
+        <translation>RoPE 基数的 log10</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="111"/>
+        <source>{0}: {1} layers, coloured by attention, as tall as their RoPE base</source>
+        <translation>{0}：{1} 层，颜色表示注意力类型，高度表示 RoPE 基数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="133"/>
+        <source>layer {0}: {1}</source>
+        <translation>第 {0} 层：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="138"/>
+        <source>chunked attention (chunks of {0})</source>
+        <translation>分块注意力（每块 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="140"/>
+        <source>sliding-window attention (window {0})</source>
+        <translation>滑动窗口注意力（窗口 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="141"/>
+        <source>full attention</source>
+        <translation>全局注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
+        <source>NoPE (q and k not rotated)</source>
+        <translation>NoPE（q 和 k 不旋转）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="147"/>
+        <source>RoPE base {0:g}</source>
+        <translation>RoPE 基数 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="150"/>
+        <source>{0} scaling ×{1:g}</source>
+        <translation>{0} 缩放 ×{1:g}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="151"/>
+        <source>{0} scaling</source>
+        <translation>{0} 缩放</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="153"/>
+        <source>{0:g} of the head rotated</source>
+        <translation>头维度中旋转的比例 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
+        <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
+        <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="173"/>
+        <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
+        <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="184"/>
+        <source>{0} layers: {1} … {2}</source>
+        <translation>{0} 层：{1} … {2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="186"/>
+        <source>layers {0}</source>
+        <translation>层 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
+        <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
+        <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="224"/>
+        <source>Model config layers</source>
+        <translation>模型配置的层</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1495,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="232"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1494,7 +1618,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1547,7 +1671,7 @@ turns made: {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1648,7 +1772,7 @@ turns made: {1}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1696,25 +1820,25 @@ turns made: {1}</source>
     <name>PrecisionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="594"/>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="596"/>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="597"/>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="598"/>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -1946,7 +2070,7 @@ turns made: {1}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
@@ -2090,7 +2214,7 @@ turns made: {1}</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -2119,7 +2243,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="235"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -2162,7 +2286,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="233"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2383,7 +2507,7 @@ turns made: {1}</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -3531,689 +3655,714 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="262"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="273"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="337"/>
+        <location filename=".registry_strings.py" line="343"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="338"/>
+        <location filename=".registry_strings.py" line="344"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="316"/>
+        <location filename=".registry_strings.py" line="322"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="317"/>
+        <location filename=".registry_strings.py" line="323"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="318"/>
+        <location filename=".registry_strings.py" line="324"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="319"/>
+        <location filename=".registry_strings.py" line="325"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="328"/>
+        <location filename=".registry_strings.py" line="334"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="329"/>
+        <location filename=".registry_strings.py" line="335"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="330"/>
+        <location filename=".registry_strings.py" line="336"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="331"/>
+        <location filename=".registry_strings.py" line="337"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="332"/>
+        <location filename=".registry_strings.py" line="338"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="333"/>
+        <location filename=".registry_strings.py" line="339"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="334"/>
+        <location filename=".registry_strings.py" line="340"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="335"/>
+        <location filename=".registry_strings.py" line="341"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="336"/>
+        <location filename=".registry_strings.py" line="342"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="339"/>
+        <location filename=".registry_strings.py" line="345"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="340"/>
+        <location filename=".registry_strings.py" line="346"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="341"/>
+        <location filename=".registry_strings.py" line="347"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="347"/>
+        <location filename=".registry_strings.py" line="353"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="384"/>
+        <location filename=".registry_strings.py" line="390"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="354"/>
+        <location filename=".registry_strings.py" line="361"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="355"/>
+        <location filename=".registry_strings.py" line="362"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>cannot write {0}: a figure is written as {1}</source>
         <oldsource>no figure for {0}; PNG export draws: {1}</oldsource>
         <translation>无法写入 {0}：图像只能保存为 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>no figure for {0}; figures are drawn of: {1}</source>
         <translation>{0} 没有对应的图；可以绘制的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>the deck has no scenes: a handout needs at least one</source>
         <translation>讲稿中没有场景：讲义至少需要一个场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>d_model must be even (channels rotate in pairs), not {0}</source>
         <translation>d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>{0} has {1} layers (0 to {2}), not layer {3}</source>
         <translation>{0} 有 {1} 层（0 到 {2}），没有第 {3} 层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>rope_dim must be even (channels rotate in pairs), not {0}</source>
         <translation>rope_dim 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>d_model must be even for M-RoPE (channels rotate in pairs), not {0}</source>
         <translation>M-RoPE 的 d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>d_model must be even for Sandwich (sines and cosines come in pairs), not {0}</source>
         <translation>Sandwich 的 d_model 必须为偶数（正弦和余弦成对出现），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="296"/>
+        <source>{0} is not a file (a model config is a JSON file)</source>
+        <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="297"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="298"/>
+        <source>{0} is larger than {1} MiB: not a model config</source>
+        <translation>{0} 大于 {1} MiB：不是模型配置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="299"/>
+        <source>{0} is not UTF-8 text: not a model config</source>
+        <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="300"/>
+        <source>{0} is nested too deeply: not a model config</source>
+        <translation>{0} 嵌套层次过深：不是模型配置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="301"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="314"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="315"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="316"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="317"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="312"/>
+        <location filename=".registry_strings.py" line="318"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="313"/>
+        <location filename=".registry_strings.py" line="319"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="314"/>
+        <location filename=".registry_strings.py" line="320"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="315"/>
+        <location filename=".registry_strings.py" line="321"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="345"/>
+        <location filename=".registry_strings.py" line="351"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="346"/>
+        <location filename=".registry_strings.py" line="352"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="349"/>
+        <location filename=".registry_strings.py" line="355"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="350"/>
+        <location filename=".registry_strings.py" line="356"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="356"/>
+        <location filename=".registry_strings.py" line="357"/>
+        <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
+        <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="363"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="357"/>
+        <location filename=".registry_strings.py" line="364"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="358"/>
+        <location filename=".registry_strings.py" line="365"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="359"/>
+        <location filename=".registry_strings.py" line="366"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="360"/>
+        <location filename=".registry_strings.py" line="367"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="361"/>
+        <location filename=".registry_strings.py" line="368"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="362"/>
+        <location filename=".registry_strings.py" line="369"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="363"/>
+        <location filename=".registry_strings.py" line="370"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="364"/>
+        <location filename=".registry_strings.py" line="371"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="365"/>
+        <location filename=".registry_strings.py" line="372"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="366"/>
+        <location filename=".registry_strings.py" line="373"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="367"/>
+        <location filename=".registry_strings.py" line="374"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="368"/>
+        <location filename=".registry_strings.py" line="375"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="369"/>
+        <location filename=".registry_strings.py" line="376"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="370"/>
+        <location filename=".registry_strings.py" line="377"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="371"/>
+        <location filename=".registry_strings.py" line="378"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="372"/>
+        <location filename=".registry_strings.py" line="379"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="373"/>
+        <location filename=".registry_strings.py" line="380"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="374"/>
+        <location filename=".registry_strings.py" line="381"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="375"/>
+        <location filename=".registry_strings.py" line="382"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="376"/>
+        <location filename=".registry_strings.py" line="383"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="377"/>
+        <location filename=".registry_strings.py" line="384"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="379"/>
+        <location filename=".registry_strings.py" line="385"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="380"/>
+        <location filename=".registry_strings.py" line="386"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="381"/>
+        <location filename=".registry_strings.py" line="387"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="382"/>
+        <location filename=".registry_strings.py" line="388"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="383"/>
+        <location filename=".registry_strings.py" line="389"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="378"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="320"/>
+        <location filename=".registry_strings.py" line="326"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="321"/>
+        <location filename=".registry_strings.py" line="327"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="322"/>
+        <location filename=".registry_strings.py" line="328"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="323"/>
+        <location filename=".registry_strings.py" line="329"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="324"/>
+        <location filename=".registry_strings.py" line="330"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="325"/>
+        <location filename=".registry_strings.py" line="331"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="326"/>
+        <location filename=".registry_strings.py" line="332"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="327"/>
+        <location filename=".registry_strings.py" line="333"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="342"/>
+        <location filename=".registry_strings.py" line="348"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="343"/>
+        <location filename=".registry_strings.py" line="349"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="344"/>
+        <location filename=".registry_strings.py" line="350"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="348"/>
+        <location filename=".registry_strings.py" line="354"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="351"/>
+        <location filename=".registry_strings.py" line="358"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="352"/>
+        <location filename=".registry_strings.py" line="359"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="353"/>
+        <location filename=".registry_strings.py" line="360"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
@@ -4322,6 +4471,39 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/help_pages.py" line="108"/>
         <source>User guide</source>
         <translation>用户指南</translation>
+    </message>
+</context>
+<context>
+    <name>model_config</name>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="349"/>
+        <source>NoPE layers (no rotation) beside the RoPE ones: not yet simulated, the scene shows the RoPE layers</source>
+        <translation>与 RoPE 层并存的 NoPE 层（不旋转）：尚未模拟，场景显示的是 RoPE 层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="351"/>
+        <source>sliding-window and chunked attention masks: not yet simulated, the attention view attends to every earlier position</source>
+        <translation>滑动窗口与分块注意力的掩码：尚未模拟，注意力视图会关注之前的所有位置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="353"/>
+        <source>layer types with different rotations: the scene shows one of them (the layer strip shows all)</source>
+        <translation>旋转方式不同的多种层类型：场景只显示其中一种（层条带显示全部）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="355"/>
+        <source>M-RoPE&apos;s (t, h, w) sections: not yet simulated, the scene shows text tokens, whose three ids are equal</source>
+        <translation>M-RoPE 的 (t, h, w) 分段：尚未模拟，场景显示的是文本词元，其三个编号相同</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="357"/>
+        <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only, not the non-rotary dimensions beside it</source>
+        <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim），不含旁边不旋转的维度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/model_config.py" line="359"/>
+        <source>this config&apos;s own LongRoPE factor lists: not yet simulated, the scene uses Phi-3-vision&apos;s lists</source>
+        <translation>此配置自带的 LongRoPE 因子列表：尚未模拟，场景使用 Phi-3-vision 的列表</translation>
     </message>
 </context>
 <context>
@@ -4523,7 +4705,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="131"/>
-        <location filename="../../posenc_gui/core/models.py" line="358"/>
+        <location filename="../../posenc_gui/core/models.py" line="374"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
@@ -4697,7 +4879,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="142"/>
-        <location filename="../../posenc_gui/core/models.py" line="361"/>
+        <location filename="../../posenc_gui/core/models.py" line="377"/>
         <source>KERPLE</source>
         <translation>KERPLE</translation>
     </message>
@@ -4729,7 +4911,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="152"/>
-        <location filename="../../posenc_gui/core/models.py" line="379"/>
+        <location filename="../../posenc_gui/core/models.py" line="395"/>
         <source>Sandwich</source>
         <translation>Sandwich</translation>
     </message>
@@ -4755,7 +4937,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="162"/>
-        <location filename="../../posenc_gui/core/models.py" line="382"/>
+        <location filename="../../posenc_gui/core/models.py" line="398"/>
         <source>FIRE</source>
         <translation>FIRE</translation>
     </message>
@@ -4971,291 +5153,311 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="330"/>
+        <source>Base 10000; every layer attends within a sliding window of 4096 positions.</source>
+        <translation>基数 10000；每一层都在 4096 个位置的滑动窗口内做注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="334"/>
+        <source>LongRoPE: one searched factor per pair, short ones up to 4096 positions and long ones beyond, with an attention factor.</source>
+        <translation>LongRoPE：每对维度一个搜索得到的因子，4096 个位置以内用短因子、之外用长因子，并带注意力因子。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="338"/>
+        <source>Base 1000000; YaRN x4 past 32768 positions when the user adds it to the config.</source>
+        <translation>基数 1000000；用户在配置中加入后，超过 32768 个位置时使用 YaRN ×4。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="342"/>
+        <source>YaRN x32 from 4096 positions; layers alternate a window of 128 and full attention.</source>
+        <translation>YaRN 从 4096 个位置扩展 32 倍；各层交替使用 128 的窗口和全局注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="346"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="334"/>
+        <location filename="../../posenc_gui/core/models.py" line="350"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="339"/>
+        <location filename="../../posenc_gui/core/models.py" line="355"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="340"/>
+        <location filename="../../posenc_gui/core/models.py" line="356"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="342"/>
+        <location filename="../../posenc_gui/core/models.py" line="358"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="343"/>
+        <location filename="../../posenc_gui/core/models.py" line="359"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="345"/>
+        <location filename="../../posenc_gui/core/models.py" line="361"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="346"/>
+        <location filename="../../posenc_gui/core/models.py" line="362"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="348"/>
+        <location filename="../../posenc_gui/core/models.py" line="364"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="349"/>
+        <location filename="../../posenc_gui/core/models.py" line="365"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="351"/>
+        <location filename="../../posenc_gui/core/models.py" line="367"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="352"/>
+        <location filename="../../posenc_gui/core/models.py" line="368"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="354"/>
+        <location filename="../../posenc_gui/core/models.py" line="370"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="355"/>
+        <location filename="../../posenc_gui/core/models.py" line="371"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="359"/>
+        <location filename="../../posenc_gui/core/models.py" line="375"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="362"/>
+        <location filename="../../posenc_gui/core/models.py" line="378"/>
         <source>Learned kernels of the distance (logarithmic, power) generalise ALiBi.</source>
         <translation>关于距离的可学习核（对数、幂）推广了 ALiBi。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="364"/>
+        <location filename="../../posenc_gui/core/models.py" line="380"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="365"/>
+        <location filename="../../posenc_gui/core/models.py" line="381"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="367"/>
+        <location filename="../../posenc_gui/core/models.py" line="383"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="368"/>
+        <location filename="../../posenc_gui/core/models.py" line="384"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="370"/>
+        <location filename="../../posenc_gui/core/models.py" line="386"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="371"/>
+        <location filename="../../posenc_gui/core/models.py" line="387"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="373"/>
+        <location filename="../../posenc_gui/core/models.py" line="389"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="374"/>
+        <location filename="../../posenc_gui/core/models.py" line="390"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="376"/>
+        <location filename="../../posenc_gui/core/models.py" line="392"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="377"/>
+        <location filename="../../posenc_gui/core/models.py" line="393"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="380"/>
+        <location filename="../../posenc_gui/core/models.py" line="396"/>
         <source>The sinusoid&apos;s inner product becomes a parameter-free bias.</source>
         <translation>正弦编码的内积成为无参数的偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="383"/>
+        <location filename="../../posenc_gui/core/models.py" line="399"/>
         <source>A learned function of normalised log distance.</source>
         <translation>归一化对数距离的一个可学习函数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="385"/>
+        <location filename="../../posenc_gui/core/models.py" line="401"/>
         <source>Attention sinks</source>
         <translation>注意力汇聚点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="386"/>
+        <location filename="../../posenc_gui/core/models.py" line="402"/>
         <source>StreamingLLM keeps the first tokens and counts positions in the cache.</source>
         <translation>StreamingLLM 保留开头的词元，并按缓存中的位置计数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="389"/>
+        <location filename="../../posenc_gui/core/models.py" line="405"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="390"/>
+        <location filename="../../posenc_gui/core/models.py" line="406"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="392"/>
+        <location filename="../../posenc_gui/core/models.py" line="408"/>
         <source>Decoupled RoPE</source>
         <translation>解耦 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="393"/>
+        <location filename="../../posenc_gui/core/models.py" line="409"/>
         <source>DeepSeek-V2 rotates a separate slice beside a compressed latent.</source>
         <translation>DeepSeek-V2 在压缩潜变量之外另旋转一段通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="395"/>
+        <location filename="../../posenc_gui/core/models.py" line="411"/>
         <source>CoPE</source>
         <translation>CoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="396"/>
+        <location filename="../../posenc_gui/core/models.py" line="412"/>
         <source>Positions counted by gates the context opens.</source>
         <translation>位置由上下文打开的门控计数得出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="398"/>
+        <location filename="../../posenc_gui/core/models.py" line="414"/>
         <source>M-RoPE</source>
         <translation>M-RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="399"/>
+        <location filename="../../posenc_gui/core/models.py" line="415"/>
         <source>Qwen2-VL turns pairs by time, row and column ids.</source>
         <translation>Qwen2-VL 按时间、行、列编号旋转维度对。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="401"/>
+        <location filename="../../posenc_gui/core/models.py" line="417"/>
         <source>iRoPE</source>
         <translation>iRoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="402"/>
+        <location filename="../../posenc_gui/core/models.py" line="418"/>
         <source>Llama 4 interleaves layers without RoPE among chunked RoPE layers.</source>
         <translation>Llama 4 在分块的 RoPE 层之间交错插入不用 RoPE 的层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="407"/>
+        <location filename="../../posenc_gui/core/models.py" line="423"/>
         <source>Short texts, e.g. classification</source>
         <translation>短文本，例如分类</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="408"/>
+        <location filename="../../posenc_gui/core/models.py" line="424"/>
         <source>Lengths stay under the table size; the table fits the task.</source>
         <translation>长度不超过表的大小；位置表贴合任务。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="409"/>
+        <location filename="../../posenc_gui/core/models.py" line="425"/>
         <source>Long-text generation</source>
         <translation>长文本生成</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="410"/>
+        <location filename="../../posenc_gui/core/models.py" line="426"/>
         <source>Relative by construction, no parameters, extendable context.</source>
         <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="411"/>
+        <location filename="../../posenc_gui/core/models.py" line="427"/>
         <source>Relations between tokens matter most</source>
         <translation>最看重词元之间的关系</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="412"/>
+        <location filename="../../posenc_gui/core/models.py" line="428"/>
         <source>The score sees the offset directly.</source>
         <translation>得分直接看到相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="413"/>
+        <location filename="../../posenc_gui/core/models.py" line="429"/>
         <source>As light as possible</source>
         <translation>尽可能轻量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="414"/>
+        <location filename="../../posenc_gui/core/models.py" line="430"/>
         <source>Nothing to store and a fixed bias to add.</source>
         <translation>无需存储任何东西，只需加一个固定偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="415"/>
+        <location filename="../../posenc_gui/core/models.py" line="431"/>
         <source>Broad compatibility, a baseline</source>
         <translation>兼容性广，用作基线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="416"/>
+        <location filename="../../posenc_gui/core/models.py" line="432"/>
         <source>Fixed, well known, in every textbook and library.</source>
         <translation>固定、广为人知，每本教材、每个库里都有。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="417"/>
+        <location filename="../../posenc_gui/core/models.py" line="433"/>
         <source>Extending a trained RoPE model&apos;s context</source>
         <translation>扩展已训练 RoPE 模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="418"/>
+        <location filename="../../posenc_gui/core/models.py" line="434"/>
         <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
         <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="420"/>
+        <location filename="../../posenc_gui/core/models.py" line="436"/>
         <source>Images or video</source>
         <translation>图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="421"/>
+        <location filename="../../posenc_gui/core/models.py" line="437"/>
         <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
         <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="422"/>
+        <location filename="../../posenc_gui/core/models.py" line="438"/>
         <source>Text with images or video in one sequence</source>
         <translation>同一序列中的文本与图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="423"/>
+        <location filename="../../posenc_gui/core/models.py" line="439"/>
         <source>Text keeps RoPE; patches get row, column and time positions.</source>
         <translation>文本保持 RoPE；图像块得到行、列和时间位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="424"/>
+        <location filename="../../posenc_gui/core/models.py" line="440"/>
         <source>A causal decoder, as an experiment</source>
         <translation>因果解码器，作为实验</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="425"/>
+        <location filename="../../posenc_gui/core/models.py" line="441"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
     </message>

@@ -32,6 +32,7 @@ def test_every_shipped_config_has_known_answers():
 def test_frequencies_after_n_positions_match_transformers(case):
     for form, config in forms(case):
         assert list(config.layer_types) == case["layer_types"], form
+        assert [int(r) for r in config.rope_layers] == case["rope_layers"], form
         for key, expected in case["frequencies"].items():
             kind, seq_len = key.split("@")
             inv, factor = model_config.frequencies(config, kind, None if seq_len == "None" else int(seq_len))
@@ -42,9 +43,9 @@ def test_frequencies_after_n_positions_match_transformers(case):
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
 def test_cos_and_sin_match_transformers(case):
     for form, config in forms(case):
-        cos, sin = model_config.cos_sin(config, np.array(case["position_ids"]), "full_attention")
+        cos, sin = model_config.cos_sin(config, np.array(case["position_ids"]), case["cos_layer_type"])
         expected_cos, expected_sin = np.array(case["cos"]), np.array(case["sin"])
-        if expected_cos.shape[1] == cos.shape[1] // 2:  # gpt-oss keeps one half: both halves turn alike
+        if expected_cos.shape[1] == cos.shape[1] // 2:  # gpt-oss, Llama 4 keep one per pair: halves turn alike
             cos, sin = cos[:, :expected_cos.shape[1]], sin[:, :expected_cos.shape[1]]
         assert cos.shape == expected_cos.shape, form
         # transformers forms the angle position x frequency in float32: its error grows with the position
@@ -72,11 +73,36 @@ def test_qwen3_vl_interleaves_the_axes():
     assert np.allclose(cos[0, :64], np.cos(axis * inv))
 
 
-def test_llama3_with_equal_frequency_factors_is_refused():
+def test_llama3_with_a_smaller_high_than_low_frequency_factor_is_refused():
     config = model_config.parse_config({"num_hidden_layers": 1, "head_dim": 64, "rope_scaling": {
-        "rope_type": "llama3", "factor": 8.0, "low_freq_factor": 2.0, "high_freq_factor": 2.0}})
+        "rope_type": "llama3", "factor": 8.0, "low_freq_factor": 2.0, "high_freq_factor": 1.0}})
     with pytest.raises(InputError, match="high_freq_factor"):
         model_config.frequencies(config)
+
+
+def test_llama3_with_equal_frequency_factors_steps_at_the_original_length_as_transformers_does():
+    """Llama 4 Scout ships low_freq_factor = high_freq_factor = 1: no blend, wavelengths over 8192 slowed x16."""
+    config = model_config.read_config(CONFIGS / "llama-4-scout-17b-16e-instruct.json")
+    inv, factor = model_config.frequencies(config)
+    plain = 500000.0 ** (-np.arange(0, 128, 2) / 128)
+    slow = 2 * np.pi / plain > 8192
+    assert factor == 1.0 and slow.any() and not slow.all()
+    assert np.allclose(inv, np.where(slow, plain / 16, plain))
+
+
+def test_phi3_su_is_longrope_and_qwen2_without_its_sliding_window_has_none():
+    config = model_config.read_config(CONFIGS / "phi-3-vision-128k-text.json")
+    assert config.rotary["full_attention"].rope_type == "longrope"
+    assert model_config.read_config(CONFIGS / "qwen2.5-7b-instruct.json").sliding_window is None
+    qwen = {"model_type": "qwen2", "num_hidden_layers": 4, "head_dim": 64, "use_sliding_window": True,
+            "sliding_window": 4096, "max_window_layers": 2}
+    assert model_config.parse_config(qwen).layer_types == ("full_attention",) * 2 + ("sliding_attention",) * 2
+
+
+def test_smollm3_and_llama4_without_a_nope_list_get_every_fourth_layer_nope():
+    for model_type, flags in (("smollm3", None), ("llama4_text", [])):
+        data = {"model_type": model_type, "num_hidden_layers": 8, "head_dim": 64, "no_rope_layers": flags}
+        assert model_config.parse_config(data).rope_layers == (True, True, True, False) * 2, model_type
 
 
 def test_layer_types_without_a_list_follow_transformers_derivations():
@@ -169,12 +195,15 @@ JUNK = [None, True, -1, 0, 0.5, 1e300, "x", [], [1, "a"], {}, {"type": "yarn"}]
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
 def test_a_damaged_config_gives_an_input_error_or_works_never_another_error(case):
     """Every key of a shipped config (and of its rope scaling) replaced in turn by each kind of junk."""
-    original = json.loads((CONFIGS / case["file"]).read_text())
+    whole = json.loads((CONFIGS / case["file"]).read_text())
+    original = whole.get("text_config", whole)  # a multimodal config's language model is damaged in place
     damaged = []
     for key in original:
         damaged += [{**original, key: junk} for junk in JUNK]
-    for key in original.get("rope_scaling", {}):
+    for key in original.get("rope_scaling") or {}:
         damaged += [{**original, "rope_scaling": {**original["rope_scaling"], key: junk}} for junk in JUNK]
+    if "text_config" in whole:
+        damaged = [{**whole, "text_config": data} for data in damaged]
     for data in damaged:
         try:
             config = model_config.parse_config(data)
@@ -183,3 +212,16 @@ def test_a_damaged_config_gives_an_input_error_or_works_never_another_error(case
             model_config.layer_rows(config)
         except InputError as error:
             assert str(error) and "\n" not in str(error)
+
+
+def test_the_models_table_has_a_row_for_the_model_of_every_example():
+    from posenc_gui.core import models
+
+    names = {model.name for model in models.MODELS}
+    shown = {"llama-2-7b": "LLaMA / Llama 2", "llama-3.1-8b": "Llama 3.1", "llama-4-scout-17b-16e-instruct": "Llama 4",
+             "mistral-7b-v0.1": "Mistral 7B", "qwen2.5-7b-instruct": "Qwen2.5", "qwen2-vl-7b": "Qwen2-VL",
+             "qwen3-vl-4b-instruct": "Qwen3-VL", "gemma-3-4b-text": "Gemma 3", "deepseek-v3": "DeepSeek-V2 / V3",
+             "phi-2": "Phi-2", "phi-3-vision-128k-text": "Phi-3 (128k)", "gpt-neox-20b": "GPT-NeoX-20B",
+             "gpt-oss-20b": "gpt-oss", "modernbert-base": "ModernBERT", "smollm3-3b": "SmolLM3"}
+    assert sorted(shown) == sorted(path.stem for path in CONFIGS.glob("*.json"))
+    assert set(shown.values()) <= names

@@ -11,6 +11,7 @@ from .encoding import EncodingView
 from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
 from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
+from .model_config import ModelConfigView
 from .outputs import OutputsView
 from .real_model import RealModelView
 from .reference import ChoosingPage, ModelsPage, TimelinePage
@@ -26,6 +27,7 @@ VIEW_CLASSES = (
     FrequencyView,
     OutputsView,
     RealModelView,
+    ModelConfigView,
     WalkthroughLesson,
     MultiHeadLesson,
     OrderLesson,

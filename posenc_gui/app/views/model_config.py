@@ -1,0 +1,192 @@
+"""A model's config.json as the app reads it (``core.model_config``): a strip of its layers, one bar each,
+coloured by the attention the layer uses (full, sliding window, chunked) and as tall as its RoPE base (none
+for a NoPE layer), above a plain-words summary of each layer type and of what the scene set from the config
+leaves out. The scene names its config in ``options["model_config"]`` (``config_reference``); opening a
+config (File menu, ``--config``, a dropped file) sets the rope method to the config's first RoPE layer type
+(``scene_for_config``)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from html import escape
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from ...core import model_config
+from ...core.params import InputError
+from ...core.registry import Method
+from ..i18n import translate
+from ..state import Scene, error_text
+from .. import style
+from .base import View
+
+OPTION = "model_config"
+ATTENTION_ORDER = ("full_attention", "sliding_attention", "chunked_attention")
+NOPE_HEIGHT = 0.4  # a NoPE layer's bar: short and grey, so that the strip shows where it is
+
+
+@dataclass(frozen=True)
+class ConfigReport:
+    """What the view shows of one config (read by ``fetch``, drawn by ``show_data``)."""
+
+    name: str
+    config: model_config.ModelConfig
+    layers: list
+    settings: model_config.SceneSettings
+
+
+def scene_for_config(path, scene: Scene) -> tuple[Scene, model_config.SceneSettings]:
+    """``scene`` showing the config at ``path``: the rope method with the config's first RoPE layer type (its
+    head width as d_model, base, rotated share, scaling), the layer strip as the view. InputError for a file that
+    is not a usable config; the scene itself is validated by whoever takes it (values outside the app's ranges)."""
+    config = model_config.read_config(path)
+    settings = model_config.scene_settings(config)
+    options = {**scene.options, OPTION: model_config.config_reference(path)}
+    return replace(scene, method="rope", params=dict(settings.params), view=ModelConfigView.key,
+                   options=options), settings
+
+
+class ModelConfigView(View):
+    key = "model_config"
+    title = "Model config layers"
+    uses_method = False
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.setMargin(8)
+        self.page_layout.addWidget(self.summary)
+        self.report: ConfigReport | None = None
+        self.bars: dict[str, pg.BarGraphItem] = {}
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def fetch(scene: Scene):
+        """The report of the scene's config; the InputError when it cannot be read now; None without one."""
+        reference = scene.option(OPTION, "")
+        if not reference:
+            return None
+        try:
+            config = model_config.read_config(model_config.config_path(reference))
+            return ConfigReport(Path(reference).name.removeprefix(model_config.EXAMPLE_PREFIX), config,
+                                model_config.layer_infos(config), model_config.scene_settings(config))
+        except InputError as error:
+            return error
+
+    def show_data(self, scene: Scene, data) -> None:
+        self.report = data if isinstance(data, ConfigReport) else None
+        if not self.plots:
+            plot = self.new_plot(0, 0)
+            plot.showGrid(y=True, alpha=0.25)
+            for index, kind in enumerate(ATTENTION_ORDER + ("nope",)):
+                self.bars[kind] = pg.BarGraphItem(x=[], height=[], width=0.8)
+                plot.addItem(self.bars[kind])
+        plot = self.plots[0]
+        self.graphics.setVisible(self.report is not None)
+        if self.report is None:
+            self.shown = {}
+            self.summary.setText(self._no_config_text(data))
+            return
+        layers = self.report.layers
+        for index, kind in enumerate(ATTENTION_ORDER):
+            chosen = [info for info in layers if info.attention == kind and info.rotary is not None]
+            self.bars[kind].setOpts(x=[info.index for info in chosen],
+                                    height=[math.log10(info.rotary.theta) for info in chosen],
+                                    brush=style.curve_colour(index, self.theme), pen=None)
+        nope = [info.index for info in layers if info.rotary is None]
+        self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush="#909090", pen=None)
+        style.label(plot, "bottom", self.tr("layer"), self.theme, self.points)
+        style.label(plot, "left", self.tr("log10 of the RoPE base"), self.theme, self.points)
+        style.title(plot, self.tr("{0}: {1} layers, coloured by attention, as tall as their RoPE base").format(
+            escape(self.report.name), len(layers)), self.theme, self.points)
+        style.style_plot(plot, self.theme, self.points)
+        plot.setXRange(-0.6, len(layers) - 0.4, padding=0)
+        plot.setYRange(0, max((math.log10(r.theta) for r in self.report.config.rotary.values()), default=1) * 1.1,
+                       padding=0)
+        self.fit_titles()
+        self.shown = {"layer_rope_base": np.array([info.rotary.theta if info.rotary else 0.0 for info in layers]),
+                      "layer_span": np.array([info.span or 0 for info in layers])}
+        self.summary.setText(self._summary_text(self.report))
+
+    def set_look(self, theme: style.Theme, points: float) -> None:
+        super().set_look(theme, points)
+        font = self.summary.font()
+        font.setPointSizeF(points)
+        self.summary.setFont(font)
+        if self.report is not None:
+            self.show_data(self.model.scene, self.report)
+
+    def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
+        if self.report is None or not 0 <= round(x) < len(self.report.layers):
+            return ""
+        return self.tr("layer {0}: {1}").format(round(x), self._layer_words(self.report.layers[round(x)]))
+
+    # -- words ------------------------------------------------------------------------------------
+    def _attention_words(self, kind: str, span: int | None) -> str:
+        if kind == "chunked_attention":
+            return self.tr("chunked attention (chunks of {0})").format(span)
+        if span is not None:
+            return self.tr("sliding-window attention (window {0})").format(span)
+        return self.tr("full attention")
+
+    def _rotary_words(self, rotary) -> str:
+        if rotary is None:
+            return self.tr("NoPE (q and k not rotated)")
+        scaling = rotary.rope_type
+        words = self.tr("RoPE base {0:g}").format(rotary.theta)
+        if scaling != "default":
+            factor = rotary.params.get("factor")
+            words += ", " + (self.tr("{0} scaling ×{1:g}").format(scaling, factor) if factor
+                             else self.tr("{0} scaling").format(scaling))
+        if rotary.partial_rotary_factor < 1:
+            words += ", " + self.tr("{0:g} of the head rotated").format(rotary.partial_rotary_factor)
+        return words
+
+    def _layer_words(self, info) -> str:
+        return f"{self._attention_words(info.attention, info.span)}, {self._rotary_words(info.rotary)}"
+
+    def _summary_text(self, report: ConfigReport) -> str:
+        config = report.config
+        groups: dict[str, list[int]] = {}
+        for info in report.layers:
+            groups.setdefault(self._layer_words(info), []).append(info.index)
+        colours = {kind: style.curve_colour(i, self.theme) for i, kind in enumerate(ATTENTION_ORDER)}
+        rows = []
+        for words, indices in groups.items():
+            first = report.layers[indices[0]]
+            colour = colours[first.attention] if first.rotary is not None else "#909090"
+            rows.append(f"<tr><td><span style='color:{colour}'>■</span> {escape(words)}</td>"
+                        f"<td>{escape(self._layer_list(indices))}</td></tr>")
+        facts = self.tr("model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)").format(
+            escape(config.model_type or "?"), config.head_dim, config.max_position_embeddings)
+        scene = self.tr("The scene now shows the {0} layers' rotation (the other views draw it).").format(
+            escape(report.settings.layer_type))
+        notes = "".join(f"<li>{escape(translate(model_config.CONTEXT, note))}</li>"
+                        for note in report.settings.not_simulated)
+        left_out = f"<p>{self.tr('Not in the scene:')}</p><ul>{notes}</ul>" if notes else ""
+        return (f"<p><b>{escape(report.name)}</b>: {facts}</p>"
+                f"<table cellspacing='0' cellpadding='4'>{''.join(rows)}</table>"
+                f"<p>{scene}</p>{left_out}")
+
+    def _layer_list(self, indices: list[int]) -> str:
+        if len(indices) > 8:
+            return self.tr("{0} layers: {1} … {2}").format(len(indices), ", ".join(map(str, indices[:4])),
+                                                           indices[-1])
+        return self.tr("layers {0}").format(", ".join(map(str, indices)))
+
+    def _no_config_text(self, data) -> str:
+        if isinstance(data, InputError):
+            return escape(error_text(data))
+        return self.tr("No model config open: File › Open model config… or File › Example models, or drop a "
+                       "config.json on the window.")
