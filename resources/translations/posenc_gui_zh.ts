@@ -1752,152 +1752,232 @@ turns made: {1}</source>
 <context>
     <name>RealModelView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="37"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="44"/>
         <source>no positions</source>
         <translation>无位置信息</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="45"/>
         <source>positions shuffled</source>
         <translation>位置打乱</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="46"/>
         <source>positions reversed</source>
         <translation>位置倒序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="47"/>
         <source>positions shifted by 100</source>
         <translation>位置平移 100</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="41"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
         <source>sinusoid instead of the learned table</source>
         <translation>用正弦编码代替学习的位置表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
         <source>learned positions (as trained)</source>
         <translation>学习的位置（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="52"/>
         <source>RoPE off</source>
         <translation>关闭 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="53"/>
         <source>positions shifted by 1000</source>
         <translation>位置平移 1000</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
         <source>linear scaling x4</source>
         <translation>线性缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="55"/>
         <source>NTK scaling x4</source>
         <translation>NTK 缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
         <source>NoPE in layers 0-14</source>
         <translation>第 0–14 层不用位置编码（NoPE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
         <source>RoPE as trained</source>
         <translation>RoPE（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="70"/>
+        <source>previous token</source>
+        <translation>前一个词元</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="71"/>
+        <source>first token (sink)</source>
+        <translation>第一个词元（汇聚点）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="72"/>
+        <source>the token itself (diagonal)</source>
+        <translation>词元自身（对角线）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="73"/>
+        <source>broad (spread over all)</source>
+        <translation>广泛（分散到全部）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="77"/>
+        <source>overview and head</source>
+        <translation>总览和当前头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="78"/>
+        <source>this head, trained</source>
+        <translation>此头，训练所得</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="79"/>
+        <source>this head, ablated</source>
+        <translation>此头，消融后</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="80"/>
+        <source>this head, difference</source>
+        <translation>此头，差值</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="179"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="186"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="188"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="192"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="194"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="199"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="203"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="244"/>
-        <source>head {0}</source>
-        <translation>头 {0}</translation>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="214"/>
+        <source>Find heads like:</source>
+        <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="216"/>
+        <source>Rank every head by how much its queries attend this way, as trained</source>
+        <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="224"/>
+        <source>Score as trained → under the ablation; click a head to open it</source>
+        <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="227"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="229"/>
+        <source>One head alone is what File &gt; Export figure and Export data write</source>
+        <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="457"/>
+        <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
+        <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="318"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="319"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="320"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="312"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="361"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="361"/>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="377"/>
+        <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
+        <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="434"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="313"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="435"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
-        <source>{0}: {1} layers × {2} heads; layer {3}&apos;s heads below (click one). Mean change of attention under &quot;{4}&quot;: {5:.3f} over all heads.</source>
-        <translation>{0}：{1} 层 × {2} 个头；下方为第 {3} 层的各个头（点击其一）。“{4}”下注意力的平均变化（所有头）：{5:.3f}。</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="461"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="464"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="353"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="482"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="380"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="517"/>
+        <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
+        <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="528"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
