@@ -1,7 +1,7 @@
 """Run every benchmark: `python -m benchmarks [name ...]` (or `make bench`).
 
 Each figure is printed as a ratio against its peer measured in the same run, so that the load of a
-shared machine cancels out. Names: sinusoidal, attention, soak, latency, real_models, gui_thread.
+shared machine cancels out. Names: sinusoidal, attention, soak, latency, real_models, gui_thread, keystroke.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ BENCHMARKS = {
     "latency": "benchmarks.bench_latency",
     "real_models": "benchmarks.bench_real_models",
     "gui_thread": "benchmarks.bench_gui_thread",
+    "keystroke": "benchmarks.bench_keystroke",
 }
 
 
