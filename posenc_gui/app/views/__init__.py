@@ -11,6 +11,7 @@ from .encoding import EncodingView
 from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
 from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
+from .lesson_real_model import RealPositionLesson
 from .outputs import OutputsView
 from .real_model import RealModelView
 from .reference import ChoosingPage, ModelsPage, TimelinePage
@@ -36,6 +37,7 @@ VIEW_CLASSES = (
     ContextExtensionView,
     PrecisionView,
     LearnedTableView,
+    RealPositionLesson,
     ModelsPage,
     TimelinePage,
     ChoosingPage,

@@ -94,6 +94,40 @@ def choice(scene: Scene, name: str, keys) -> str:
     return value if value in keys else keys[0]
 
 
+def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
+                 signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
+    """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""
+    plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides))
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(False, False)
+    plot.invertY(True)
+    plot.hideAxis("bottom")
+    for side in ("left", "top"):
+        plot.showAxis(side, side in sides)
+    plot.getAxis("top").setStyle(hideOverlappingLabels=False)
+    style.cell_ticks(plot)
+    image = ImageItem(axisOrder="row-major")
+    image.setAutoDownsample(True)
+    image.setColorMap(style.colour_map(signed))
+    plot.addItem(image)
+    style.style_plot(plot, theme, points)
+    return plot, image
+
+
+def draw_matrix(plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks,
+                theme: style.Theme, points: float) -> None:
+    """Show ``matrix`` cell by cell in a ``matrix_panel``, with tick names (or None) on both axes."""
+    rows, cols = matrix.shape
+    image.setImage(float32_pixels(matrix), levels=levels)
+    image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
+    frame_cells(plot, rows, cols)
+    for side in ("left", "top"):
+        plot.getAxis(side).setTicks(ticks)
+    if plot.titleLabel.text != title:
+        style.title(plot, title, theme, points)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The view's settings read from a scene, clamped to the chosen model."""
@@ -163,7 +197,7 @@ class RealModelView(View):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
         # the overview above the three large panels; ``place`` / ``unplace`` move items in and out of any
         # GraphicsLayout given as ``.ci`` without deleting them (one head alone leaves the others out)
-        self.overview_plot, self.overview_image = self._new_panel(("left", "top"))
+        self.overview_plot, self.overview_image = matrix_panel(self.theme, self.points, ("left", "top"))
         self.separators = pg.PlotDataItem(connect="pairs")
         self.marks = pg.PlotDataItem(connect="finite")
         self.chosen_mark = pg.PlotDataItem()
@@ -321,7 +355,7 @@ class RealModelView(View):
         levels = ((0.0, 1.0), (0.0, 1.0), (-bound, bound))
         self.large = []
         for (plot, image, bar), name, title, level in zip(self.large_panels, LARGE, titles, levels):
-            self._draw(plot, image, title, matrices[name], level, ticks)
+            draw_matrix(plot, image, title, matrices[name], level, ticks, self.theme, self.points)
             bar.setLevels(level)
             if ticks:  # sized for the names now: an axis that grows while painting drops the longer ones
                 for side in ("left", "top"):
@@ -389,40 +423,11 @@ class RealModelView(View):
             ys += [y0, y0, y1, y1, y0, np.nan]
         return xs, ys
 
-    def _draw(self, plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks) -> None:
-        rows, cols = matrix.shape
-        image.setImage(float32_pixels(matrix), levels=levels)
-        image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
-        frame_cells(plot, rows, cols)
-        for side in ("left", "top"):
-            plot.getAxis(side).setTicks(ticks)
-        if plot.titleLabel.text != title:
-            style.title(plot, title, self.theme, self.points)
-
-    def _new_panel(self, sides: tuple[str, ...], signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
-        """A matrix panel, rows downwards, with axes on ``sides``."""
-        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides))
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
-        plot.invertY(True)
-        plot.hideAxis("bottom")
-        for side in ("left", "top"):
-            plot.showAxis(side, side in sides)
-        plot.getAxis("top").setStyle(hideOverlappingLabels=False)
-        style.cell_ticks(plot)
-        image = ImageItem(axisOrder="row-major")
-        image.setAutoDownsample(True)
-        image.setColorMap(style.colour_map(signed))
-        plot.addItem(image)
-        style.style_plot(plot, self.theme, self.points)
-        return plot, image
-
     def _build_large(self) -> None:
         """The three large panels (trained, ablated, difference) with their colour bars, built once."""
         self.large_panels = []
         for index in range(3):
-            plot, image = self._new_panel(("left", "top"), signed=index == 2)
+            plot, image = matrix_panel(self.theme, self.points, ("left", "top"), signed=index == 2)
             bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
             bar.setImageItem(image)
             style.fit_bar_axis(bar)
