@@ -54,8 +54,8 @@ class RealPositionLesson(LessonView):
     def unavailable() -> str | None:
         missing = [name for name in lesson.models_needed() if not real_models.get(name).available()]
         if missing:
-            return (f"model {', '.join(missing)} is not installed (python3 scripts/fetch_models.py, and pip "
-                    f"install safetensors gguf tokenizers)")
+            return (f"a real model it needs is not installed ({', '.join(missing)}: python3 scripts/fetch_models.py, "
+                    f"and pip install safetensors gguf tokenizers)")
         return None
 
     @staticmethod
