@@ -1752,232 +1752,232 @@ turns made: {1}</source>
 <context>
     <name>RealModelView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="44"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="46"/>
         <source>no positions</source>
         <translation>无位置信息</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="47"/>
         <source>positions shuffled</source>
         <translation>位置打乱</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
         <source>positions reversed</source>
         <translation>位置倒序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
         <source>positions shifted by 100</source>
         <translation>位置平移 100</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
         <source>sinusoid instead of the learned table</source>
         <translation>用正弦编码代替学习的位置表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="51"/>
         <source>learned positions (as trained)</source>
         <translation>学习的位置（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
         <source>RoPE off</source>
         <translation>关闭 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="53"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="55"/>
         <source>positions shifted by 1000</source>
         <translation>位置平移 1000</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
         <source>linear scaling x4</source>
         <translation>线性缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
         <source>NTK scaling x4</source>
         <translation>NTK 缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="58"/>
         <source>NoPE in layers 0-14</source>
         <translation>第 0–14 层不用位置编码（NoPE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="59"/>
         <source>RoPE as trained</source>
         <translation>RoPE（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="72"/>
         <source>previous token</source>
         <translation>前一个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="73"/>
         <source>first token (sink)</source>
         <translation>第一个词元（汇聚点）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="74"/>
         <source>the token itself (diagonal)</source>
         <translation>词元自身（对角线）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="75"/>
         <source>broad (spread over all)</source>
         <translation>广泛（分散到全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="79"/>
         <source>overview and head</source>
         <translation>总览和当前头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="80"/>
         <source>this head, trained</source>
         <translation>此头，训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="81"/>
         <source>this head, ablated</source>
         <translation>此头，消融后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="82"/>
         <source>this head, difference</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="265"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="265"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="243"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="266"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="247"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="266"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="268"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="261"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="509"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="352"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="388"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="353"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="389"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="354"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="395"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="442"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="395"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="442"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="411"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="458"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="439"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="486"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="440"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="487"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="466"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="513"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="469"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="516"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="487"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="534"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="522"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="569"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="533"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="580"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -1991,56 +1991,56 @@ turns made: {1}</source>
     <name>RealPositionLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="29"/>
-        <source>Two trained models, their positions changed. &lt;b&gt;MiniLM&lt;/b&gt; (a small BERT) adds a learned vector per place to each token; &lt;b&gt;SmolLM2&lt;/b&gt; (a small Llama) rotates queries and keys by their positions (RoPE). Each step shows the head that most attends to the previous token, as trained and with the positions changed, and how much every head of every layer changed (0: not at all, 1: it attends elsewhere entirely).</source>
-        <translation>两个训练好的模型，改变它们的位置。&lt;b&gt;MiniLM&lt;/b&gt;（一个小型 BERT）给每个词元加上其所在位置的一个学习得到的向量；&lt;b&gt;SmolLM2&lt;/b&gt;（一个小型 Llama）按位置旋转查询和键（RoPE）。每一步显示最关注前一个词元的那个头：训练所得的样子和改变位置后的样子，以及每一层每个头变化了多少（0：完全没变，1：完全转而关注别处）。</translation>
+        <source>Two trained models, their positions changed: &lt;b&gt;MiniLM&lt;/b&gt; adds a learned vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Shown: the head that most attends to the previous token, as trained and changed, and how much each head changed (0 to 1).</source>
+        <translation>两个训练好的模型，改变它们的位置：&lt;b&gt;MiniLM&lt;/b&gt; 给每个位置加一个学习得到的向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。图中：最关注前一个词元的头（训练所得和改变后），以及每个头变化了多少（0 到 1）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="92"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="93"/>
         <source>changed: layer {0}, head {1}</source>
         <translation>改变后：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="94"/>
         <source>change of every head (mean {0:.3f})</source>
         <translation>每个头的变化（平均 {0:.3f}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="106"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="141"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="143"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>

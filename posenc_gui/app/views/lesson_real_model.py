@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from ...core import real_models
 from ...core.real_models import lesson
 from ..state import Scene
 from .. import i18n, style
-from .base import cell, fmt
+from .base import cell, fmt, place, unplace
 from .lesson import LessonView
-from .real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel
+from .real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
 
 
 class RealPositionLesson(LessonView):
@@ -26,28 +26,24 @@ class RealPositionLesson(LessonView):
 
     def explanation(self) -> str:
         return self.tr(
-            "Two trained models, their positions changed. <b>MiniLM</b> (a small BERT) adds a learned vector per "
-            "place to each token; <b>SmolLM2</b> (a small Llama) rotates queries and keys by their positions "
-            "(RoPE). Each step shows the head that most attends to the previous token, as trained and with the "
-            "positions changed, and how much every head of every layer changed (0: not at all, 1: it attends "
-            "elsewhere entirely).")
+            "Two trained models, their positions changed: <b>MiniLM</b> adds a learned vector per place, "
+            "<b>SmolLM2</b> rotates queries and keys (RoPE). Shown: the head that most attends to the previous "
+            "token, as trained and changed, and how much each head changed (0 to 1).")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.finding = QLabel()
         self.finding.setWordWrap(True)
         self.finding.setTextFormat(Qt.PlainText)
-        self.header.layout().addWidget(self.finding)
+        self.page_layout.insertWidget(1, self.finding)
         self.data: lesson.StepResult | None = None
         self.panels = [matrix_panel(self.theme, self.points, ("left", "top"), signed=False) for _ in range(3)]
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
                                    width=14)
         self.bar.setImageItem([image for _, image in self.panels])
         style.fit_bar_axis(self.bar)
-        for col, (plot, _image) in enumerate(self.panels):
-            self.graphics.addItem(plot, row=0, col=col)
-        self.graphics.addItem(self.bar, row=0, col=3)
         self.plots = [plot for plot, _ in self.panels]
+        self.columns = 0  # panels side by side as placed (3, or 2 with the change below)
         self._label_axes()
 
     @staticmethod
@@ -105,12 +101,33 @@ class RealPositionLesson(LessonView):
         self.panels[2][0].getAxis("left").setTicks([[(r, str(r)) for r in range(rows)]])
         self.shown = {"trained": result.real[layer, head], "changed": result.ablated[layer, head], "change": change,
                       "tokens": np.array(data.tokens)}
+        self._arrange()
         self.finding.setText(self.tr(
             "{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of "
             "its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} "
             "now.").format(ablation, rows * cols, data.mean_change, layer, head, data.previous_before,
                            data.previous_after, data.previous_heads_before, data.previous_heads_after))
         self.fit_titles()
+
+    def _arrange(self) -> None:
+        """The three panels side by side with their colour bar, or, when they do not fit the view's width at a
+        readable size, the change of every head below the two heads."""
+        columns = 3 if panel_columns(self.scroll.viewport().width(), [(plot, self.bar) for plot in self.plots]) >= 3 else 2
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for plot, _image in self.panels:
+            unplace(self.graphics, plot)  # out of its old cell before the others move in
+        for index, (plot, _image) in enumerate(self.panels):
+            place(self.graphics, plot, *divmod(index, columns))
+        place(self.graphics, self.bar, 0, columns)
+        QTimer.singleShot(0, self, self.keep_plots_readable)  # the layout's sizes are known after its next pass
+
+    def fit_to_size(self) -> None:
+        super().fit_to_size()
+        if self.data is not None:
+            self._arrange()
+            self.fit_titles()
 
     def hover_text(self, plot, x, y) -> str:
         if self.data is None or plot not in self.plots:

@@ -30,12 +30,14 @@ from ...core.real_models.compare import compare
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
+from .base import MIN_PLOT, ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
+from .lesson import FlowLayout
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
 FOUND_HEADS = 6         # heads the finder lists
 TYPING_PAUSE_MS = 300   # the text is sent this long after the last key (at once on Enter)
+TEXT_CHARS = 28        # the text box's width, in average characters
 ALWAYS_IN_WORKER = 2 ** 62  # ``size``: larger than any threshold of the window
 
 # (key, title) of each model's ablations, the first the default; keys are what scene.options["ablation"] holds
@@ -85,6 +87,25 @@ LARGE = ("trained", "ablated", "difference")  # the large panels, in order
 def has_cjk(text: str) -> bool:
     """Whether the text holds CJK ideographs (MiniLM's vocabulary knows only 244 of them)."""
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def labelled(label: str, widget: QWidget) -> QWidget:
+    """A label and its control, kept together on one line of a wrapping row."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(label))
+    row.addWidget(widget)
+    return pair
+
+
+def panel_columns(width: float, panels) -> int:
+    """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
+    smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
+    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
+    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
+                  for plot, bar in panels), default=1.0)
+    return int(width // max(needed + MIN_PLOT[0], 1.0))
 
 
 def choice(scene: Scene, name: str, keys) -> str:
@@ -186,11 +207,10 @@ class RealModelView(View):
         self.typing.setInterval(TYPING_PAUSE_MS)
         self.typing.timeout.connect(self._send_text)
         self._build_controls()
-        self._build_finder()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.PlainText)
-        self.page_layout.insertWidget(2, self.notes)
+        self.page_layout.insertWidget(2, self.notes)  # below the heads found
         self.next_tokens = QLabel()
         self.next_tokens.setTextFormat(Qt.RichText)
         self.page_layout.addWidget(self.next_tokens)
@@ -206,66 +226,84 @@ class RealModelView(View):
         self.big = pg.GraphicsLayout()
         self.big_holder = SimpleNamespace(ci=self.big)
         self._build_large()
+        self._arranged = None  # (show, columns) of the panels as placed
         self._arrange("all")
 
     def _build_controls(self) -> None:
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Model:")))
+        """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
+        1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below it."""
+        self.flow = FlowLayout(12, self.controls)
+        self.controls.setVisible(True)
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():
             self.model_box.addItem(entry.title, name)
         self.model_box.activated.connect(
             lambda index: self.model.set_option("model", self.model_box.itemData(index)))
-        row.addWidget(self.model_box)
-        row.addWidget(QLabel(self.tr("Text:")))
         self.text = QLineEdit()
         self.text.setToolTip(self.tr("Any text; the model's own tokenizer splits it"))
         self.text.textEdited.connect(lambda _text: self.typing.start())
         self.text.returnPressed.connect(self._send_text)
-        row.addWidget(self.text, 3)
-        row.addWidget(QLabel(self.tr("Ablation:")))
         self.ablation = QComboBox()
         self.ablation.setToolTip(self.tr("How the positions of the model on the right are changed"))
         self.ablation.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # its items change with the model
         self.ablation.activated.connect(
             lambda index: self.model.set_option("ablation", self.ablation.itemData(index)))
-        row.addWidget(self.ablation)
-        row.addWidget(QLabel(self.tr("Layer:")))
         self.layer = QSpinBox()
         self.layer.valueChanged.connect(lambda value: self.model.set_option("layer", value))
-        row.addWidget(self.layer)
-        row.addWidget(QLabel(self.tr("Head:")))
         self.head = QSpinBox()
         self.head.valueChanged.connect(lambda value: self.model.set_option("head", value))
-        row.addWidget(self.head)
-
-    def _build_finder(self) -> None:
-        """The second row: the head finder's pattern and the heads it found (links that open them), and what
-        the page shows."""
-        bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 0, 6, 2)
-        row.addWidget(QLabel(self.tr("Find heads like:")))
         self.find = QComboBox()
         self.find.setToolTip(self.tr("Rank every head by how much its queries attend this way, as trained"))
         for key, title in PATTERN_TITLES.items():
             self.find.addItem(self.tr(title), key)
         self.find.activated.connect(lambda index: self.model.set_option("find", self.find.itemData(index)))
-        row.addWidget(self.find)
-        self.found = QLabel()
-        self.found.setTextFormat(Qt.RichText)
-        self.found.setWordWrap(True)
-        self.found.setToolTip(self.tr("Score as trained → under the ablation; click a head to open it"))
-        self.found.linkActivated.connect(self._open_found)
-        row.addWidget(self.found, 1)
-        row.addWidget(QLabel(self.tr("Show:")))
         self.show_box = QComboBox()
         self.show_box.setToolTip(self.tr("One head alone is what File > Export figure and Export data write"))
         for key, title in SHOW.items():
             self.show_box.addItem(self.tr(title), key)
         self.show_box.activated.connect(lambda index: self.model.set_option("show", self.show_box.itemData(index)))
-        row.addWidget(self.show_box)
-        self.page_layout.insertWidget(1, bar)
+        for label, widget in ((self.tr("Model:"), self.model_box), (self.tr("Text:"), self.text),
+                              (self.tr("Ablation:"), self.ablation), (self.tr("Layer:"), self.layer),
+                              (self.tr("Head:"), self.head), (self.tr("Find heads like:"), self.find),
+                              (self.tr("Show:"), self.show_box)):
+            self.flow.addWidget(labelled(label, widget))
+        self.found = QLabel()
+        self.found.setTextFormat(Qt.RichText)
+        self.found.setWordWrap(True)
+        self.found.setToolTip(self.tr("Score as trained → under the ablation; click a head to open it"))
+        self.found.linkActivated.connect(self._open_found)
+        self.page_layout.insertWidget(1, self.found)
+
+    def fit_to_size(self) -> None:
+        super().fit_to_size()
+        self._fit_controls()
+        if self.data is not None:
+            self._arrange(self.data.settings.show)
+            self.fit_titles()
+
+    def fit_titles(self) -> None:
+        """Also wrap the large panels' titles to their column's width: they sit in a layout of their own, which
+        ``View.fit_titles`` does not see into (a long title kept a panel wider than a 1280 px projector)."""
+        super().fit_titles()
+        if self._arranged is None:
+            return
+        columns = self._arranged[1]
+        for plot, _image, bar in self.large_panels:
+            axis = plot.getAxis("left")
+            room = self.scroll.viewport().width() / columns - bar.effectiveSizeHint(Qt.PreferredSize).width() \
+                - (axis.width() if axis.isVisible() else 0) - 2 * self.points
+            text = plot.titleLabel.item
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room:
+                text.setTextWidth(max(room, 6 * self.points))
+            plot.titleLabel.resizeEvent(None)
+            style.fit_title_row(plot)
+
+    def _fit_controls(self) -> None:
+        """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS)
+        width = self.scroll.viewport().width()
+        self.controls.setFixedHeight(self.flow.heightForWidth(width))
 
     def _send_text(self) -> None:
         """Send the typed text to the scene (the typing paused, or Enter), unless another view or scene is shown
@@ -345,7 +383,6 @@ class RealModelView(View):
         self.shown = {f"head_{main}": matrices[main]} | {
             f"head_{name}": matrix for name, matrix in matrices.items() if name != main} | {
             "attention": data.real, "ablated": data.ablated, "change": data.change, "tokens": np.array(data.tokens)}
-        self._arrange(settings.show)
         self._draw_overview(data)
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         bound = float(np.abs(difference).max()) or 1e-6
@@ -362,6 +399,7 @@ class RealModelView(View):
                     plot.getAxis(side).expect_labels(list(data.tokens))
             if settings.show in ("all", name):
                 self.large.append((plot, matrices[name]))
+        self._arrange(settings.show)  # after drawing: the axes are as wide as their tick names now
         self.plots = ([self.overview_plot] if settings.show == "all" else []) + [plot for plot, _ in self.large]
         self.fit_titles()
         self._write_notes(data)
@@ -369,7 +407,15 @@ class RealModelView(View):
         self._write_next_tokens(data)
 
     def _arrange(self, show: str) -> None:
-        """The overview above the three large panels, or one large panel alone."""
+        """The overview above the three large panels, or one large panel alone. The large panels take as many
+        columns as fit the view's width at their smallest readable size, the others wrap onto a second row (three
+        with token names in large type are wider than a 1280 px projector)."""
+        shown = [index for index, name in enumerate(LARGE) if show in ("all", name)]
+        columns = max(1, min(len(shown), panel_columns(self.scroll.viewport().width(), [
+            (self.large_panels[index][0], self.large_panels[index][2]) for index in shown])))
+        if self._arranged == (show, columns):
+            return
+        self._arranged = (show, columns)
         if show == "all":
             place(self.graphics, self.overview_plot, 0, 0)
         else:
@@ -377,12 +423,16 @@ class RealModelView(View):
         place(self.graphics, self.big, 1, 0)
         self.graphics.ci.layout.setRowStretchFactor(0, 2 if show == "all" else 0)
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
-        for index, ((plot, _image, bar), name) in enumerate(zip(self.large_panels, LARGE)):
-            for item, col in ((plot, 2 * index), (bar, 2 * index + 1)):
-                if show in ("all", name):
-                    place(self.big_holder, item, 0, col)
-                else:
-                    unplace(self.big_holder, item)
+        for plot, _image, bar in self.large_panels:
+            unplace(self.big_holder, plot)
+            unplace(self.big_holder, bar)
+        for place_index, index in enumerate(shown):
+            plot, _image, bar = self.large_panels[index]
+            row, col = divmod(place_index, columns)
+            place(self.big_holder, plot, row, 2 * col)
+            place(self.big_holder, bar, row, 2 * col + 1)
+        # the sizes the layouts ask for are known after their next layout pass: the page's height is fitted then
+        QTimer.singleShot(0, self, self.keep_plots_readable)
 
     def _draw_overview(self, data: RealAttention) -> None:
         picture = data.overview
