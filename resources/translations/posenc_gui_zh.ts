@@ -1772,16 +1772,6 @@ turns made: {1}</source>
         <translation>位置平移 100</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
-        <source>sinusoid instead of the learned table</source>
-        <translation>用正弦编码代替学习的位置表</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="51"/>
-        <source>learned positions (as trained)</source>
-        <translation>学习的位置（与训练时相同）</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
         <source>RoPE off</source>
         <translation>关闭 RoPE</translation>
@@ -1912,72 +1902,82 @@ turns made: {1}</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="509"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="512"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="388"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="389"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="389"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
+        <source>sinusoidal positions</source>
+        <translation>正弦位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="51"/>
+        <source>as trained (learned)</source>
+        <translation>训练所得（学习的位置）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="391"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="442"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="445"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="442"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="445"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="458"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="461"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="486"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="489"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="487"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="490"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="513"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="516"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="516"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="519"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="534"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="537"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="569"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="572"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="580"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="583"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -1991,46 +1991,46 @@ turns made: {1}</source>
     <name>RealPositionLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="29"/>
-        <source>Two trained models, their positions changed: &lt;b&gt;MiniLM&lt;/b&gt; adds a learned vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Shown: the head that most attends to the previous token, as trained and changed, and how much each head changed (0 to 1).</source>
-        <translation>两个训练好的模型，改变它们的位置：&lt;b&gt;MiniLM&lt;/b&gt; 给每个位置加一个学习得到的向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。图中：最关注前一个词元的头（训练所得和改变后），以及每个头变化了多少（0 到 1）。</translation>
+        <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
+        <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="91"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="92"/>
         <source>changed: layer {0}, head {1}</source>
         <translation>改变后：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="93"/>
         <source>change of every head (mean {0:.3f})</source>
         <translation>每个头的变化（平均 {0:.3f}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="105"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>

@@ -26,9 +26,8 @@ class RealPositionLesson(LessonView):
 
     def explanation(self) -> str:
         return self.tr(
-            "Two trained models, their positions changed: <b>MiniLM</b> adds a learned vector per place, "
-            "<b>SmolLM2</b> rotates queries and keys (RoPE). Shown: the head that most attends to the previous "
-            "token, as trained and changed, and how much each head changed (0 to 1).")
+            "<b>MiniLM</b> learns a vector per place, <b>SmolLM2</b> rotates queries and keys (RoPE). Change "
+            "their positions and compare the head that most attends to the previous token.")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)

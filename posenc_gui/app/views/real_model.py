@@ -47,8 +47,8 @@ ABLATIONS = {
         ("shuffle:0", QT_TRANSLATE_NOOP("RealModelView", "positions shuffled")),
         ("reverse", QT_TRANSLATE_NOOP("RealModelView", "positions reversed")),
         ("shift:100", QT_TRANSLATE_NOOP("RealModelView", "positions shifted by 100")),
-        ("sinusoid", QT_TRANSLATE_NOOP("RealModelView", "sinusoid instead of the learned table")),
-        ("learned", QT_TRANSLATE_NOOP("RealModelView", "learned positions (as trained)")),
+        ("sinusoid", QT_TRANSLATE_NOOP("RealModelView", "sinusoidal positions")),
+        ("learned", QT_TRANSLATE_NOOP("RealModelView", "as trained (learned)")),
     ),
     "smollm2": (
         ("rope-off", QT_TRANSLATE_NOOP("RealModelView", "RoPE off")),
