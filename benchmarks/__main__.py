@@ -2,7 +2,7 @@
 
 Each figure is printed as a ratio against its peer measured in the same run, so that the load of a
 shared machine cancels out. Names: sinusoidal, attention, soak, latency, real_models, gui_thread,
-build_ahead.
+build_ahead, keystroke.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ BENCHMARKS = {
     "real_models": "benchmarks.bench_real_models",
     "gui_thread": "benchmarks.bench_gui_thread",
     "build_ahead": "benchmarks.bench_build_ahead",
+    "keystroke": "benchmarks.bench_keystroke",
 }
 
 

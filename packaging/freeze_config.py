@@ -15,7 +15,10 @@ from pathlib import Path
 # (pyqtgraph 0.14 imports util.cupy_helper, multiprocess and QtOpenGL(Widgets) at start-up: those stay).
 EXCLUDES = [
     "tkinter", "_tkinter", "readline", "matplotlib", "PIL", "scipy", "pandas", "IPython", "numba", "cupy",
-    "pytest", "pytestqt", "hypothesis", "_pytest", "safetensors", "setuptools", "pip",
+    "pytest", "pytestqt", "hypothesis", "_pytest", "setuptools", "pip",
+    # the real models' readers (safetensors, gguf, tokenizers) stay; what they only import for downloading or
+    # for other frameworks goes
+    "huggingface_hub", "torch", "tensorflow", "jax", "flax", "paddle", "mlx",
     "PyQt5", "PyQt6", "PySide2",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtWebSockets",

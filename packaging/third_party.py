@@ -47,6 +47,14 @@ COMPONENTS = (
               "https://pygments.org/", "Pygments-LICENSE.txt"),
     Component("Python runtime", None, "PSF-2.0", "Python Software Foundation", "https://www.python.org/",
               "Python-LICENSE.txt"),
+    Component("safetensors (reads the MiniLM weights)", "safetensors", "Apache-2.0", "Hugging Face",
+              "https://github.com/huggingface/safetensors", "Apache-2.0.txt"),
+    Component("gguf (reads the SmolLM2 weights)", "gguf", "MIT", "Georgi Gerganov and the ggml authors",
+              "https://github.com/ggml-org/llama.cpp/tree/master/gguf-py", "gguf-LICENSE.txt"),
+    Component("PyYAML (imported by gguf)", "pyyaml", "MIT", "Ingy döt Net, Kirill Simonov", "https://pyyaml.org/",
+              "PyYAML-LICENSE.txt"),
+    Component("tokenizers (splits text for the real models)", "tokenizers", "Apache-2.0", "Hugging Face",
+              "https://github.com/huggingface/tokenizers", "Apache-2.0.txt"),
     Component("all-MiniLM-L6-v2 position-embedding table (resources/embeddings)", None, "Apache-2.0",
               "Microsoft / sentence-transformers", "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
               "Apache-2.0.txt"),
@@ -90,7 +98,8 @@ def licence_texts() -> dict[str, str]:
         texts["Python-LICENSE.txt"] = python_licence.read_text(encoding="utf-8")
     for distribution, name in {"numpy": "numpy-LICENSE.txt", "pyqtgraph": "pyqtgraph-LICENSE.txt",
                                "superqt": "superqt-LICENSE.txt", "QtPy": "QtPy-LICENSE.txt",
-                               "pygments": "Pygments-LICENSE.txt"}.items():
+                               "pygments": "Pygments-LICENSE.txt", "gguf": "gguf-LICENSE.txt",
+                               "pyyaml": "PyYAML-LICENSE.txt"}.items():
         text = distribution_licence(distribution)
         if text:
             texts[name] = text

@@ -59,8 +59,10 @@ def test_spec_bundles_resources_and_excludes_unused_modules():
     assert '(str(ROOT / "resources"), "resources")' in text  # found by posenc_gui/paths.py at sys._MEIPASS/resources
     excludes = load("freeze_config").EXCLUDES
     for unwanted in ("tkinter", "matplotlib", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtNetwork",
-                     "pytest", "PyQt5", "PyQt6"):
+                     "pytest", "PyQt5", "PyQt6", "torch"):
         assert unwanted in excludes, unwanted
+    for reader in ("safetensors", "gguf", "tokenizers", "yaml"):  # the real models' readers (gguf imports yaml)
+        assert not any(reader == name or reader.startswith(name + ".") for name in excludes), reader
 
 
 @pytest.mark.parametrize("destination, kept", [

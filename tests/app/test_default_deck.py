@@ -1,5 +1,7 @@
 """The shipped lecture deck loads, and walks through the source material in order."""
 
+import os
+
 from posenc_gui.app.state import Deck, StateModel
 from posenc_gui.app.views import VIEWS, applies
 from posenc_gui.paths import resource
@@ -26,8 +28,12 @@ def test_default_deck_covers_the_source_material_in_teaching_order():
 
 
 def test_every_scene_of_the_default_deck_draws(qtbot):
+    """Every scene but those of a view that cannot show anything on this installation (no real models; CI fetches
+    them, and the self-test leaves such scenes out, tests/app/test_selftest.py)."""
     model = StateModel(views=applies())
     for scene in Deck.load(DECK, applies()).scenes:
+        if VIEWS[scene.view][2].unavailable() is not None and not os.environ.get("CI"):
+            continue
         model.set_scene(scene)
         view = VIEWS[scene.view][2](model)
         qtbot.addWidget(view)

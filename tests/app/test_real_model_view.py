@@ -5,7 +5,8 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
 
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
@@ -13,6 +14,7 @@ from posenc_gui.app.views.real_model import RealModelView, Settings, has_cjk
 from posenc_gui.app.state import Scene
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow
 from posenc_gui.core import real_models
+from posenc_gui.core.real_models import heads
 from view_helpers import open_view
 
 
@@ -45,7 +47,10 @@ def test_draws_real_and_ablated_attention(qtbot, name, ablation, layers, heads):
     data = view.data
     n = len(data.tokens)
     assert data.real.shape == data.ablated.shape == (layers, heads, n, n)
-    assert len(view.thumbnails) == heads and len(view.large) == 3
+    assert len(view.large) == 3
+    picture = data.overview  # every layer and head, the longer side across
+    assert (picture.rows * picture.columns, picture.n) == (layers * heads, n)
+    assert picture.layers_across == (layers > heads)
     (_, real), (_, ablated), (_, difference) = view.large
     np.testing.assert_array_equal(real, data.real[1, 2])
     np.testing.assert_allclose(difference, ablated - real)
@@ -56,13 +61,30 @@ def test_draws_real_and_ablated_attention(qtbot, name, ablation, layers, heads):
         assert len(data.next_real) == len(data.next_ablated) == 10
 
 
-def test_clicking_a_thumbnail_and_the_controls_write_options(qtbot):
+def click_tile(qtbot, view, row, column):
+    """Click the middle of the overview's tile in that row and column."""
+    plot, n = view.overview_plot, view.data.overview.n
+    qtbot.waitUntil(lambda: plot.sceneBoundingRect().width() > 0)  # laid out
+    scene_point = plot.vb.mapViewToScene(QPointF((column + 0.5) * n, (row + 0.5) * n))
+    qtbot.mouseClick(view.graphics.viewport(), Qt.LeftButton, pos=view.graphics.mapFromScene(scene_point))
+
+
+def test_clicking_a_tile_of_the_overview_opens_that_head(qtbot):
+    need("smollm2")
+    model, view = open_view(qtbot, RealModelView, style.theme_named("light"), {"model": "smollm2"})
+    assert view.data.overview.layers_across  # 30 layers across, 9 heads down
+    click_tile(qtbot, view, 7, 21)
+    assert (model.scene.options["layer"], model.scene.options["head"]) == (21, 7)
+    (_, large), _, _ = view.large
+    np.testing.assert_array_equal(large, view.data.real[21, 7])
+
+
+def test_clicking_a_tile_and_the_controls_write_options(qtbot):
     need("minilm")
     model, view = open_view(qtbot, RealModelView, style.theme_named("light"), {"model": "minilm"})
-    qtbot.waitUntil(lambda: view.thumbnails[4].sceneBoundingRect().width() > 0)  # laid out
-    centre = view.graphics.mapFromScene(view.thumbnails[4].sceneBoundingRect().center())
-    qtbot.mouseClick(view.graphics.viewport(), Qt.LeftButton, pos=centre)
-    assert model.scene.options["head"] == 4
+    assert not view.data.overview.layers_across  # 6 layers down, 12 heads across
+    click_tile(qtbot, view, 2, 4)
+    assert (model.scene.options["layer"], model.scene.options["head"]) == (2, 4)
     view.layer.setValue(3)
     assert model.scene.options["layer"] == 3
     view.ablation.activated.emit(view.ablation.findData("reverse"))
@@ -96,3 +118,79 @@ def test_missing_models_say_how_to_get_them(qtbot, monkeypatch, tmp_path):
     qtbot.addWidget(window)
     window.model.update(view="real_model", options={"model": "minilm"})
     qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
+
+
+def count_forward_passes(monkeypatch, name):
+    """A list that gets one entry per forward pass of the registered model ``name``."""
+    passes = []
+    model = real_models.get(name)
+    forward = model.forward
+    monkeypatch.setattr(model, "forward", lambda *args: passes.append(args) or forward(*args))
+    return passes
+
+
+def test_typing_runs_one_comparison_after_the_pause_not_one_per_key(qtbot, monkeypatch):
+    need("minilm")
+    model, view = open_view(qtbot, RealModelView, style.theme_named("light"), {"model": "minilm", "ablation": "none"})
+    passes = count_forward_passes(monkeypatch, "minilm")
+    view.text.setFocus()
+    qtbot.keyClicks(view.text, " and the dog sleeps")  # 19 keys in a burst
+    assert passes == [] and model.scene.text != view.text.text()  # nothing is sent while typing
+    qtbot.waitUntil(lambda: model.scene.text == view.text.text(), timeout=5000)
+    assert len(passes) == 2  # the trained and the ablated model, once
+    assert view.data.tokens[-3:] == ("dog", "sleeps", "[SEP]")
+    qtbot.keyClicks(view.text, "!")
+    qtbot.keyClick(view.text, Qt.Key_Return)  # Enter sends at once
+    assert model.scene.text.endswith("sleeps!") and len(passes) == 4
+
+
+def test_a_new_layer_head_or_pattern_runs_no_forward_pass(qtbot, monkeypatch):
+    need("minilm")
+    model, view = open_view(qtbot, RealModelView, style.theme_named("light"), {"model": "minilm"})
+    passes = count_forward_passes(monkeypatch, "minilm")
+    model.set_option("layer", 4)
+    model.set_option("find", "first")
+    view.find.activated.emit(view.find.findData("diagonal"))
+    assert model.scene.options["find"] == "diagonal" and passes == []
+
+
+def test_the_head_finder_lists_the_best_heads_and_opens_them(qtbot):
+    need("smollm2")
+    model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
+                            {"model": "smollm2", "ablation": "rope-off", "find": "previous"})
+    scores = heads.head_scores(view.data.real)
+    after = heads.head_scores(view.data.ablated)
+    expected = [(layer, head) for layer, head, _ in scores.rank("previous", len(view.data.found))]
+    assert [(layer, head) for layer, head, _, _ in view.data.found] == expected
+    layer, head = expected[0]
+    assert f'href="{layer},{head}"' in view.found.text()
+    assert f"{scores.previous[layer, head]:.2f} → {after.previous[layer, head]:.2f}" in view.found.text()
+    view.found.linkActivated.emit(f"{layer},{head}")
+    assert (model.scene.options["layer"], model.scene.options["head"]) == (layer, head)
+    (_, large), _, _ = view.large
+    np.testing.assert_array_equal(large, view.data.real[layer, head])
+
+
+def test_one_head_alone_is_what_the_window_exports(qtbot, tmp_path):
+    need("minilm")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    window.model.update(view="real_model", text="the cat sat on the mat",
+                        options={"model": "minilm", "ablation": "reverse", "layer": 2, "head": 5, "show": "ablated"})
+    view = window.view("real_model")
+    qtbot.waitUntil(lambda: view.data is not None and view.data.settings.show == "ablated", timeout=20000)
+    assert [plot for plot, _ in view.large] == view.plots and len(view.plots) == 1
+    assert not view.overview_plot.isVisible()
+    head = view.data.ablated[2, 5]
+    assert window.export_data(tmp_path / "head.npy") and window.export_data(tmp_path / "head.csv")
+    np.testing.assert_array_equal(np.load(tmp_path / "head.npy"), head)
+    table = np.loadtxt(tmp_path / "head.csv", delimiter=",", skiprows=2)  # a column of row numbers first
+    np.testing.assert_allclose(table[:, 1:], head, atol=1e-7)
+    assert window.export_data(tmp_path / "all.npz")
+    with np.load(tmp_path / "all.npz") as archive:
+        assert archive["attention"].shape == (6, 12, 8, 8) and list(archive["tokens"])[1:3] == ["the", "cat"]
+        np.testing.assert_array_equal(archive["head_trained"], view.data.real[2, 5])
+    assert window.export_figure(tmp_path / "head.png", width=800)
+    assert QImage(str(tmp_path / "head.png")).width() == 800

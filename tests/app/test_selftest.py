@@ -142,6 +142,14 @@ def test_a_view_that_cannot_show_anything_here_is_left_out_and_said_so(qapp, mon
         monkeypatch.setattr(model, "available", lambda: False)
     assert RealModelView.unavailable() is not None
     assert not any(name.startswith("real_model-") for name, _ in selftest.plan(None))
+    deck = Deck.load(resource("decks", "default.posdeck"), applies())  # its real-model scenes are left out too
+    assert any(scene.view.startswith("real_model") for scene in deck.scenes)
+    kept = selftest.plan(deck)
+    assert not any("-real_model" in name for name, _ in kept)
+    assert sum(name.startswith("deck-") for name, _ in kept) == sum(
+        not scene.view.startswith("real_model") for scene in deck.scenes)
     monkeypatch.setattr(selftest, "plan", lambda deck: [])
     assert selftest.run_self_test(qapp) == 0
-    assert "skipped real_model: no real model is installed" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "skipped real_model: no real model is installed" in output
+    assert "skipped real_model_positions: a real model it needs is not installed (minilm, smollm2:" in output

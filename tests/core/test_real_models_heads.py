@@ -6,7 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from posenc_gui.core.real_models.heads import PATTERNS, change, head_scores
+from posenc_gui.core.real_models.base import AttentionResult, RealModel, Tokens
+from posenc_gui.core.real_models.compare import compare
+from posenc_gui.core.real_models.heads import PATTERNS, change, head_scores, overview
 
 N = 6
 
@@ -59,3 +61,61 @@ def test_change_is_0_for_the_same_attention_and_1_for_disjoint_rows():
 def test_rank_orders_heads_across_layers():
     attention = np.stack([stack(np.eye(N), causal_uniform())[0], stack(causal_uniform(), previous_token())[0]])
     assert [(layer, head) for layer, head, _ in head_scores(attention).rank("previous", 2)][0] == (1, 1)
+
+
+@pytest.mark.parametrize("layers, heads", [(2, 5), (5, 2), (3, 3)])
+def test_the_overview_puts_every_head_in_its_own_tile_scaled_to_its_peak(layers, heads):
+    rng = np.random.default_rng(0)
+    attention = rng.random((layers, heads, N, N)) * rng.random((layers, heads, 1, 1))
+    picture = overview(attention)
+    assert picture.layers_across == (layers > heads)
+    assert (picture.rows, picture.columns) == ((heads, layers) if layers > heads else (layers, heads))
+    assert picture.pixels.shape == (picture.rows * N, picture.columns * N)
+    for layer in range(layers):
+        for head in range(heads):
+            row, column = picture.tile_of(layer, head)
+            assert picture.head_at(row, column) == (layer, head)
+            tile = picture.pixels[row * N:(row + 1) * N, column * N:(column + 1) * N]
+            expected = attention[layer, head] / attention[layer, head].max()
+            np.testing.assert_allclose(tile, expected, rtol=1e-6)
+
+
+class CountingModel(RealModel):
+    """A model of one layer whose head 0 attends to the previous token, head 1 to the first; the ablation (an
+    int) swaps them. It counts its forward passes."""
+
+    name, layers, heads, max_tokens, ablation_type = "counting", 1, 2, 16, int
+
+    def __init__(self):
+        super().__init__()
+        self.passes = 0
+
+    def _load(self, folder):
+        pass
+
+    def load(self):
+        pass
+
+    def _tokenize(self, text):
+        words = tuple(text.split())
+        return Tokens(np.arange(len(words)), words)
+
+    def _forward(self, tokens, ablation):
+        self.passes += 1
+        n = len(tokens)
+        pair = (previous_token(n), first_token(n))
+        return AttentionResult(tokens, np.stack(pair[::-1] if ablation else pair)[None].astype(np.float32))
+
+
+def test_a_comparison_is_computed_once_per_text_and_ablation_and_finds_heads_before_and_after():
+    model = CountingModel()
+    first = compare(model, "a b c d", 1, 8)
+    assert model.passes == 2
+    assert compare(model, "a b c d", 1, 8) is first and model.passes == 2
+    compare(model, "a b c d e", 1, 8)
+    assert model.passes == 4
+    assert first.found("previous", 1) == ((0, 0, pytest.approx(1), pytest.approx(1 / 3)),)  # query 1: first = previous
+    assert [head for _, head, _, _ in first.found("first", 2)] == [1, 0]
+    assert first.change[0].tolist() == [pytest.approx(0.5), pytest.approx(0.5)]  # queries 2 and 3 moved
+    with pytest.raises(ValueError, match="not one of"):
+        first.found("sideways", 1)

@@ -12,6 +12,7 @@ from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLess
 from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
 from .model_config import ModelConfigView
+from .lesson_real_model import RealPositionLesson
 from .outputs import OutputsView
 from .real_model import RealModelView
 from .reference import ChoosingPage, ModelsPage, TimelinePage
@@ -38,6 +39,7 @@ VIEW_CLASSES = (
     ContextExtensionView,
     PrecisionView,
     LearnedTableView,
+    RealPositionLesson,
     ModelsPage,
     TimelinePage,
     ChoosingPage,

@@ -1,34 +1,43 @@
 """Real model attention: a trained model's attention on the typed text, beside the same model with its
 positions changed, and their difference (all numbers from ``core.real_models``).
 
-The chosen layer's heads are thumbnails (click one to enlarge it); the chosen head is drawn large with the
-tokens on both axes, as trained, ablated and the difference. SmolLM2 also lists its ten most likely next
-tokens with and without the ablation. The settings live in ``scene.options`` (model, ablation, layer, head);
-the text is ``scene.text``. Loading a model takes seconds and a forward pass up to a second, so ``size``
-always asks the window to fetch in its worker.
+Every head of every layer is a tile of one overview picture (click a tile to open that head large); the chosen
+head is drawn large with the tokens on both axes, as trained, ablated and the difference. A head finder lists
+the heads most like a pattern (previous token, first token, diagonal, broad) with their scores before and after
+the ablation. SmolLM2 also lists its ten most likely next tokens with and without the ablation. "Show" can
+leave one head's panel alone on the page, for File > Export figure and Export data of that head.
+
+The settings live in ``scene.options`` (model, ablation, layer, head, find, show); the text is ``scene.text``,
+written a moment after the typing pauses (a forward pass per key would queue work the student never sees).
+Loading a model takes seconds and a forward pass up to a second, so ``size`` always asks the window to fetch
+in its worker; ``core.real_models.compare`` keeps the last passes, so a new layer, head or pattern is instant.
 """
 
 from __future__ import annotations
 
 import html
-from types import SimpleNamespace
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...core import real_models
 from ...core.real_models import MiniLMPositions, RopeAblation, TokenProbability, heads
+from ...core.real_models.compare import compare
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
+from .base import MIN_PLOT, ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
+from .lesson import FlowLayout
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
-TOP_TOKENS = 10
+FOUND_HEADS = 6         # heads the finder lists
+TYPING_PAUSE_MS = 300   # the text is sent this long after the last key (at once on Enter)
+TEXT_CHARS = 28        # the text box's width, in average characters
 ALWAYS_IN_WORKER = 2 ** 62  # ``size``: larger than any threshold of the window
 
 # (key, title) of each model's ablations, the first the default; keys are what scene.options["ablation"] holds
@@ -38,8 +47,8 @@ ABLATIONS = {
         ("shuffle:0", QT_TRANSLATE_NOOP("RealModelView", "positions shuffled")),
         ("reverse", QT_TRANSLATE_NOOP("RealModelView", "positions reversed")),
         ("shift:100", QT_TRANSLATE_NOOP("RealModelView", "positions shifted by 100")),
-        ("sinusoid", QT_TRANSLATE_NOOP("RealModelView", "sinusoid instead of the learned table")),
-        ("learned", QT_TRANSLATE_NOOP("RealModelView", "learned positions (as trained)")),
+        ("sinusoid", QT_TRANSLATE_NOOP("RealModelView", "sinusoidal positions")),
+        ("learned", QT_TRANSLATE_NOOP("RealModelView", "as trained (learned)")),
     ),
     "smollm2": (
         ("rope-off", QT_TRANSLATE_NOOP("RealModelView", "RoPE off")),
@@ -58,11 +67,86 @@ SMOLLM2_ABLATIONS = {
     "nope:first-half": RopeAblation(nope_layers=tuple(range(15))),
     "trained": RopeAblation(),
 }
+# the head finder's patterns, as scene.options["find"] holds them
+PATTERN_TITLES = {
+    "previous": QT_TRANSLATE_NOOP("RealModelView", "previous token"),
+    "first": QT_TRANSLATE_NOOP("RealModelView", "first token (sink)"),
+    "diagonal": QT_TRANSLATE_NOOP("RealModelView", "the token itself (diagonal)"),
+    "broad": QT_TRANSLATE_NOOP("RealModelView", "broad (spread over all)"),
+}
+# what the page shows, as scene.options["show"] holds it: everything, or one head's panel alone (for export)
+SHOW = {
+    "all": QT_TRANSLATE_NOOP("RealModelView", "overview and head"),
+    "trained": QT_TRANSLATE_NOOP("RealModelView", "this head, trained"),
+    "ablated": QT_TRANSLATE_NOOP("RealModelView", "this head, ablated"),
+    "difference": QT_TRANSLATE_NOOP("RealModelView", "this head, difference"),
+}
+LARGE = ("trained", "ablated", "difference")  # the large panels, in order
 
 
 def has_cjk(text: str) -> bool:
     """Whether the text holds CJK ideographs (MiniLM's vocabulary knows only 244 of them)."""
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def labelled(label: str, widget: QWidget) -> QWidget:
+    """A label and its control, kept together on one line of a wrapping row."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(label))
+    row.addWidget(widget)
+    return pair
+
+
+def panel_columns(width: float, panels) -> int:
+    """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
+    smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
+    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
+    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
+                  for plot, bar in panels), default=1.0)
+    return int(width // max(needed + MIN_PLOT[0], 1.0))
+
+
+def choice(scene: Scene, name: str, keys) -> str:
+    """scene.options[name] if it is one of ``keys``, else the first key."""
+    keys = list(keys)
+    value = scene.option(name, keys[0])
+    return value if value in keys else keys[0]
+
+
+def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
+                 signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
+    """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""
+    plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides))
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(False, False)
+    plot.invertY(True)
+    plot.hideAxis("bottom")
+    for side in ("left", "top"):
+        plot.showAxis(side, side in sides)
+    plot.getAxis("top").setStyle(hideOverlappingLabels=False)
+    style.cell_ticks(plot)
+    image = ImageItem(axisOrder="row-major")
+    image.setAutoDownsample(True)
+    image.setColorMap(style.colour_map(signed))
+    plot.addItem(image)
+    style.style_plot(plot, theme, points)
+    return plot, image
+
+
+def draw_matrix(plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks,
+                theme: style.Theme, points: float) -> None:
+    """Show ``matrix`` cell by cell in a ``matrix_panel``, with tick names (or None) on both axes."""
+    rows, cols = matrix.shape
+    image.setImage(float32_pixels(matrix), levels=levels)
+    image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
+    frame_cells(plot, rows, cols)
+    for side in ("left", "top"):
+        plot.getAxis(side).setTicks(ticks)
+    if plot.titleLabel.text != title:
+        style.title(plot, title, theme, points)
 
 
 @dataclass(frozen=True)
@@ -73,20 +157,17 @@ class Settings:
     ablation: str
     layer: int
     head: int
+    find: str = "previous"
+    show: str = "all"
 
     @classmethod
     def of(cls, scene: Scene) -> "Settings":
-        name = scene.option("model", "minilm")
-        if name not in ABLATIONS:
-            name = "minilm"
+        name = choice(scene, "model", ABLATIONS)
         model = real_models.get(name)
-        keys = [key for key, _ in ABLATIONS[name]]
-        ablation = scene.option("ablation", keys[0])
-        if ablation not in keys:
-            ablation = keys[0]
+        ablation = choice(scene, "ablation", (key for key, _ in ABLATIONS[name]))
         layer = min(max(int(scene.option("layer", 0)), 0), model.layers - 1)
         head = min(max(int(scene.option("head", 0)), 0), model.heads - 1)
-        return cls(name, ablation, layer, head)
+        return cls(name, ablation, layer, head, choice(scene, "find", PATTERN_TITLES), choice(scene, "show", SHOW))
 
     def ablation_object(self):
         if self.model == "minilm":
@@ -96,13 +177,16 @@ class Settings:
 
 @dataclass(frozen=True)
 class RealAttention:
-    """What the view draws: both forward passes, how much each head changed, and the next tokens."""
+    """What the view draws: both forward passes, how much each head changed, the overview picture, the heads
+    the finder found and the next tokens."""
 
     settings: Settings
     tokens: tuple[str, ...]
     real: np.ndarray     # (layers, heads, n, n)
     ablated: np.ndarray  # (layers, heads, n, n)
     change: np.ndarray   # (layers, heads) mean total-variation change
+    overview: heads.Overview
+    found: tuple[tuple[int, int, float, float], ...]  # (layer, head, score trained, score ablated)
     cut_from: int | None
     cjk: bool
     next_real: tuple[TokenProbability, ...] = ()
@@ -117,56 +201,123 @@ class RealModelView(View):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.data: RealAttention | None = None
-        self.thumbnails: list[pg.PlotItem] = []
         self.large: list[tuple[pg.PlotItem, np.ndarray]] = []
+        self.typing = QTimer(self)
+        self.typing.setSingleShot(True)
+        self.typing.setInterval(TYPING_PAUSE_MS)
+        self.typing.timeout.connect(self._send_text)
         self._build_controls()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.PlainText)
-        self.page_layout.insertWidget(1, self.notes)
+        self.page_layout.insertWidget(2, self.notes)  # below the heads found
         self.next_tokens = QLabel()
         self.next_tokens.setTextFormat(Qt.RichText)
         self.page_layout.addWidget(self.next_tokens)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
-        # the heads' thumbnails in a strip above the three large panels; ``place`` / ``unplace`` move panels
-        # in and out of any GraphicsLayout given as ``.ci``, without deleting them
-        self.strip = self.graphics.addLayout(row=0, col=0)
-        self.strip_holder = SimpleNamespace(ci=self.strip)
-        self.big = self.graphics.addLayout(row=1, col=0)
-        self.graphics.ci.layout.setRowStretchFactor(0, 1)
-        self.graphics.ci.layout.setRowStretchFactor(1, 4)
-        self.thumbnail_pool: list[tuple[pg.PlotItem, ImageItem]] = []
+        # the overview above the three large panels; ``place`` / ``unplace`` move items in and out of any
+        # GraphicsLayout given as ``.ci`` without deleting them (one head alone leaves the others out)
+        self.overview_plot, self.overview_image = matrix_panel(self.theme, self.points, ("left", "top"))
+        self.separators = pg.PlotDataItem(connect="pairs")
+        self.marks = pg.PlotDataItem(connect="finite")
+        self.chosen_mark = pg.PlotDataItem()
+        for item in (self.separators, self.marks, self.chosen_mark):
+            self.overview_plot.addItem(item)
+        self.big = pg.GraphicsLayout()
+        self.big_holder = SimpleNamespace(ci=self.big)
         self._build_large()
+        self._arranged = None  # (show, columns) of the panels as placed
+        self._arrange("all")
 
     def _build_controls(self) -> None:
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Model:")))
+        """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
+        1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below it."""
+        self.flow = FlowLayout(12, self.controls)
+        self.controls.setVisible(True)
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():
             self.model_box.addItem(entry.title, name)
         self.model_box.activated.connect(
             lambda index: self.model.set_option("model", self.model_box.itemData(index)))
-        row.addWidget(self.model_box)
-        row.addWidget(QLabel(self.tr("Text:")))
         self.text = QLineEdit()
         self.text.setToolTip(self.tr("Any text; the model's own tokenizer splits it"))
-        self.text.textChanged.connect(lambda text: self.model.update(text=text))
-        row.addWidget(self.text, 3)
-        row.addWidget(QLabel(self.tr("Ablation:")))
+        self.text.textEdited.connect(lambda _text: self.typing.start())
+        self.text.returnPressed.connect(self._send_text)
         self.ablation = QComboBox()
         self.ablation.setToolTip(self.tr("How the positions of the model on the right are changed"))
         self.ablation.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # its items change with the model
         self.ablation.activated.connect(
             lambda index: self.model.set_option("ablation", self.ablation.itemData(index)))
-        row.addWidget(self.ablation)
-        row.addWidget(QLabel(self.tr("Layer:")))
         self.layer = QSpinBox()
         self.layer.valueChanged.connect(lambda value: self.model.set_option("layer", value))
-        row.addWidget(self.layer)
-        row.addWidget(QLabel(self.tr("Head:")))
         self.head = QSpinBox()
         self.head.valueChanged.connect(lambda value: self.model.set_option("head", value))
-        row.addWidget(self.head)
+        self.find = QComboBox()
+        self.find.setToolTip(self.tr("Rank every head by how much its queries attend this way, as trained"))
+        for key, title in PATTERN_TITLES.items():
+            self.find.addItem(self.tr(title), key)
+        self.find.activated.connect(lambda index: self.model.set_option("find", self.find.itemData(index)))
+        self.show_box = QComboBox()
+        self.show_box.setToolTip(self.tr("One head alone is what File > Export figure and Export data write"))
+        for key, title in SHOW.items():
+            self.show_box.addItem(self.tr(title), key)
+        self.show_box.activated.connect(lambda index: self.model.set_option("show", self.show_box.itemData(index)))
+        for label, widget in ((self.tr("Model:"), self.model_box), (self.tr("Text:"), self.text),
+                              (self.tr("Ablation:"), self.ablation), (self.tr("Layer:"), self.layer),
+                              (self.tr("Head:"), self.head), (self.tr("Find heads like:"), self.find),
+                              (self.tr("Show:"), self.show_box)):
+            self.flow.addWidget(labelled(label, widget))
+        self.found = QLabel()
+        self.found.setTextFormat(Qt.RichText)
+        self.found.setWordWrap(True)
+        self.found.setToolTip(self.tr("Score as trained → under the ablation; click a head to open it"))
+        self.found.linkActivated.connect(self._open_found)
+        self.page_layout.insertWidget(1, self.found)
+
+    def fit_to_size(self) -> None:
+        super().fit_to_size()
+        self._fit_controls()
+        if self.data is not None:
+            self._arrange(self.data.settings.show)
+            self.fit_titles()
+
+    def fit_titles(self) -> None:
+        """Also wrap the large panels' titles to their column's width: they sit in a layout of their own, which
+        ``View.fit_titles`` does not see into (a long title kept a panel wider than a 1280 px projector)."""
+        super().fit_titles()
+        if self._arranged is None:
+            return
+        columns = self._arranged[1]
+        for plot, _image, bar in self.large_panels:
+            axis = plot.getAxis("left")
+            room = self.scroll.viewport().width() / columns - bar.effectiveSizeHint(Qt.PreferredSize).width() \
+                - (axis.width() if axis.isVisible() else 0) - 2 * self.points
+            text = plot.titleLabel.item
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room:
+                text.setTextWidth(max(room, 6 * self.points))
+            plot.titleLabel.resizeEvent(None)
+            style.fit_title_row(plot)
+
+    def _fit_controls(self) -> None:
+        """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS)
+        width = self.scroll.viewport().width()
+        self.controls.setFixedHeight(self.flow.heightForWidth(width))
+
+    def _send_text(self) -> None:
+        """Send the typed text to the scene (the typing paused, or Enter), unless another view or scene is shown
+        by now or the scene has that text already."""
+        self.typing.stop()
+        if self.model.scene.view == self.key and self.model.scene.text != self.text.text():
+            self.model.update(text=self.text.text())
+
+    def _open_found(self, link: str) -> None:
+        self.open_head(*(int(part) for part in link.split(",")))
+
+    def open_head(self, layer: int, head: int) -> None:
+        """Draw that head large (one change of the scene for both numbers: one fetch, not two)."""
+        self.model.update(options={**self.model.scene.options, "layer": layer, "head": head})
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -186,26 +337,20 @@ class RealModelView(View):
     @staticmethod
     def fetch(scene: Scene) -> RealAttention:
         settings = Settings.of(scene)
-        model = real_models.get(settings.model)
-        tokens = model.tokenize(scene.text, limit=LIVE_TOKENS)
-        real = model.forward(tokens)
-        ablated = model.forward(tokens, settings.ablation_object())
-        next_real = next_ablated = ()
-        if model.causal:
-            next_real = model.top_next_tokens(real, TOP_TOKENS)
-            next_ablated = model.top_next_tokens(ablated, TOP_TOKENS)
-        return RealAttention(settings, tokens.strings, real.attention, ablated.attention,
-                             heads.change(real.attention, ablated.attention), tokens.cut_from,
-                             settings.model == "minilm" and has_cjk(scene.text), next_real, next_ablated)
+        result = compare(real_models.get(settings.model), scene.text, settings.ablation_object(), LIVE_TOKENS)
+        return RealAttention(settings, result.tokens.strings, result.real, result.ablated, result.change,
+                             heads.overview(result.real), result.found(settings.find, FOUND_HEADS),
+                             result.tokens.cut_from, settings.model == "minilm" and has_cjk(scene.text),
+                             result.next_real, result.next_ablated)
 
     # -- drawing --------------------------------------------------------------------------------
     def _sync_controls(self, scene: Scene, settings: Settings) -> None:
         model = real_models.get(settings.model)
-        widgets = (self.model_box, self.text, self.ablation, self.layer, self.head)
+        widgets = (self.model_box, self.text, self.ablation, self.layer, self.head, self.find, self.show_box)
         for widget in widgets:
             widget.blockSignals(True)
         self.model_box.setCurrentIndex(self.model_box.findData(settings.model))
-        if self.text.text() != scene.text:
+        if self.text.text() != scene.text and not self.typing.isActive():
             self.text.setText(scene.text)
         if [self.ablation.itemData(i) for i in range(self.ablation.count())] != [k for k, _ in
                                                                                   ABLATIONS[settings.model]]:
@@ -217,6 +362,8 @@ class RealModelView(View):
         self.layer.setValue(settings.layer)
         self.head.setRange(0, model.heads - 1)
         self.head.setValue(settings.head)
+        self.find.setCurrentIndex(self.find.findData(settings.find))
+        self.show_box.setCurrentIndex(self.show_box.findData(settings.show))
         for widget in widgets:
             widget.blockSignals(False)
 
@@ -228,82 +375,112 @@ class RealModelView(View):
         self._sync_controls(scene, settings)
         self.data = data
         layer, head = settings.layer, settings.head
-        self.shown = {"attention": data.real, "ablated": data.ablated, "change": data.change}
-        ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
-        heads_shown = data.real.shape[1]
-        while len(self.thumbnail_pool) < heads_shown:
-            self.thumbnail_pool.append(self._new_panel(()))
-        for index, (plot, _) in enumerate(self.thumbnail_pool):
-            if index < heads_shown:
-                place(self.strip_holder, plot, 0, index)
-            else:
-                unplace(self.strip_holder, plot)
-        self.thumbnails = [plot for plot, _ in self.thumbnail_pool[:heads_shown]]
-        high = float(data.real[layer].max()) or 1.0
-        for h, (plot, image) in enumerate(self.thumbnail_pool[:heads_shown]):
-            self._draw(plot, image, self.tr("head {0}").format(h) + (" ●" if h == head else ""),
-                       data.real[layer, h], (0.0, high), None)
-
         real, ablated = data.real[layer, head], data.ablated[layer, head]
         difference = ablated - real
+        matrices = dict(zip(LARGE, (real, ablated, difference)))
+        # the main array (what .csv and .npy hold) is the head the page shows; .npz adds every layer and head
+        main = "trained" if settings.show == "all" else settings.show
+        self.shown = {f"head_{main}": matrices[main]} | {
+            f"head_{name}": matrix for name, matrix in matrices.items() if name != main} | {
+            "attention": data.real, "ablated": data.ablated, "change": data.change, "tokens": np.array(data.tokens)}
+        self._draw_overview(data)
+        ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         bound = float(np.abs(difference).max()) or 1e-6
-        panels = ((self.tr("trained: layer {0}, head {1}").format(layer, head), real, (0.0, 1.0)),
-                  (self.tr("{0}: layer {1}, head {2}").format(self.ablation_title(settings), layer, head),
-                   ablated, (0.0, 1.0)),
-                  (self.tr("difference (ablated − trained), change {0:.2f}").format(
-                      float(data.change[layer, head])), difference, (-bound, bound)))
+        titles = (self.tr("trained: layer {0}, head {1}").format(layer, head),
+                  self.tr("{0}: layer {1}, head {2}").format(self.ablation_title(settings), layer, head),
+                  self.tr("difference (ablated − trained), change {0:.2f}").format(float(data.change[layer, head])))
+        levels = ((0.0, 1.0), (0.0, 1.0), (-bound, bound))
         self.large = []
-        for (plot, image, bar), (title, matrix, levels) in zip(self.large_panels, panels):
-            self._draw(plot, image, title, matrix, levels, ticks)
-            bar.setLevels(levels)
+        for (plot, image, bar), name, title, level in zip(self.large_panels, LARGE, titles, levels):
+            draw_matrix(plot, image, title, matrices[name], level, ticks, self.theme, self.points)
+            bar.setLevels(level)
             if ticks:  # sized for the names now: an axis that grows while painting drops the longer ones
                 for side in ("left", "top"):
                     plot.getAxis(side).expect_labels(list(data.tokens))
-            self.large.append((plot, matrix))
-        self.plots = self.thumbnails + [plot for plot, _, _ in self.large_panels]
+            if settings.show in ("all", name):
+                self.large.append((plot, matrices[name]))
+        self._arrange(settings.show)  # after drawing: the axes are as wide as their tick names now
+        self.plots = ([self.overview_plot] if settings.show == "all" else []) + [plot for plot, _ in self.large]
         self.fit_titles()
         self._write_notes(data)
+        self._write_found(data)
         self._write_next_tokens(data)
 
-    def _draw(self, plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks) -> None:
-        rows, cols = matrix.shape
-        image.setImage(float32_pixels(matrix), levels=levels)
-        image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
-        frame_cells(plot, rows, cols)
-        for side in ("left", "top"):
-            plot.getAxis(side).setTicks(ticks)
-        if plot.titleLabel.text != title:
-            style.title(plot, title, self.theme, self.points)
+    def _arrange(self, show: str) -> None:
+        """The overview above the three large panels, or one large panel alone. The large panels take as many
+        columns as fit the view's width at their smallest readable size, the others wrap onto a second row (three
+        with token names in large type are wider than a 1280 px projector)."""
+        shown = [index for index, name in enumerate(LARGE) if show in ("all", name)]
+        columns = max(1, min(len(shown), panel_columns(self.scroll.viewport().width(), [
+            (self.large_panels[index][0], self.large_panels[index][2]) for index in shown])))
+        if self._arranged == (show, columns):
+            return
+        self._arranged = (show, columns)
+        if show == "all":
+            place(self.graphics, self.overview_plot, 0, 0)
+        else:
+            unplace(self.graphics, self.overview_plot)
+        place(self.graphics, self.big, 1, 0)
+        self.graphics.ci.layout.setRowStretchFactor(0, 2 if show == "all" else 0)
+        self.graphics.ci.layout.setRowStretchFactor(1, 3)
+        for plot, _image, bar in self.large_panels:
+            unplace(self.big_holder, plot)
+            unplace(self.big_holder, bar)
+        for place_index, index in enumerate(shown):
+            plot, _image, bar = self.large_panels[index]
+            row, col = divmod(place_index, columns)
+            place(self.big_holder, plot, row, 2 * col)
+            place(self.big_holder, bar, row, 2 * col + 1)
+        # the sizes the layouts ask for are known after their next layout pass: the page's height is fitted then
+        QTimer.singleShot(0, self, self.keep_plots_readable)
 
-    def _new_panel(self, sides: tuple[str, ...], signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
-        """A matrix panel, rows downwards, with axes on ``sides`` (the thumbnails have none)."""
-        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides or ("left",)))
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
-        plot.invertY(True)
-        plot.hideAxis("bottom")
-        for side in ("left", "top"):
-            plot.showAxis(side, side in sides)
-        plot.getAxis("top").setStyle(hideOverlappingLabels=False)
-        style.cell_ticks(plot)
-        image = ImageItem(axisOrder="row-major")
-        image.setAutoDownsample(True)
-        image.setColorMap(style.colour_map(signed))
-        plot.addItem(image)
-        style.style_plot(plot, self.theme, self.points)
-        return plot, image
+    def _draw_overview(self, data: RealAttention) -> None:
+        picture = data.overview
+        n, rows, columns = picture.n, picture.rows, picture.columns
+        settings = data.settings
+        self.overview_image.setImage(picture.pixels, levels=(0.0, 1.0))
+        self.overview_image.setRect(0, 0, columns * n, rows * n)
+        self.overview_plot.vb.setLimits(xMin=-columns * n, xMax=2 * columns * n, yMin=-rows * n, yMax=2 * rows * n)
+        self.overview_plot.setRange(xRange=(0, columns * n), yRange=(0, rows * n), padding=0)
+        names = (self.tr("layer"), self.tr("head"))
+        row_name, column_name = names[::-1] if picture.layers_across else names
+        for side, count, name in (("left", rows, row_name), ("top", columns, column_name)):
+            self.overview_plot.getAxis(side).setTicks([[(n * (i + 0.5), str(i)) for i in range(count)]])
+            style.label(self.overview_plot, side, name, self.theme, self.points)
+        # lines between the tiles, in the background's colour
+        xs = [value for c in range(1, columns) for value in (c * n, c * n)] + [0, columns * n] * (rows - 1)
+        ys = [value for _c in range(1, columns) for value in (0, rows * n)] + [
+            r * n for r in range(1, rows) for _ in (0, 1)]
+        self.separators.setData(xs, ys, pen=pg.mkPen(self.theme.background, width=2))
+        # the heads found dashed, the chosen head solid, in a colour that stands out on every colour map
+        colour = style.curve_colour(1, self.theme)
+        found = [picture.tile_of(layer, head) for layer, head, _, _ in data.found]
+        self.marks.setData(*self._outlines(found, n), pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
+        chosen = picture.tile_of(settings.layer, settings.head)
+        self.chosen_mark.setData(*self._outlines([chosen], n), pen=pg.mkPen(colour, width=4))
+        title = self.tr("every layer × head, trained (each scaled to its largest weight); dashed: heads found; "
+                        "click one to open it")
+        if self.overview_plot.titleLabel.text != title:
+            style.title(self.overview_plot, title, self.theme, self.points)
+
+    @staticmethod
+    def _outlines(tiles, n: int) -> tuple[list[float], list[float]]:
+        """x and y of the outlines of the tiles (row, column), NaN between them."""
+        xs, ys = [], []
+        for row, column in tiles:
+            x0, y0, x1, y1 = column * n, row * n, (column + 1) * n, (row + 1) * n
+            xs += [x0, x1, x1, x0, x0, np.nan]
+            ys += [y0, y0, y1, y1, y0, np.nan]
+        return xs, ys
 
     def _build_large(self) -> None:
         """The three large panels (trained, ablated, difference) with their colour bars, built once."""
         self.large_panels = []
         for index in range(3):
-            plot, image = self._new_panel(("left", "top"), signed=index == 2)
+            plot, image = matrix_panel(self.theme, self.points, ("left", "top"), signed=index == 2)
             bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
             bar.setImageItem(image)
             style.fit_bar_axis(bar)
-            self.big.addItem(plot, row=0, col=2 * index)
-            self.big.addItem(bar, row=0, col=2 * index + 1)
             self.large_panels.append((plot, image, bar))
         self._label_axes()
 
@@ -316,24 +493,25 @@ class RealModelView(View):
             axis.setTextPen(pg.mkPen(self.theme.foreground))
 
     def set_look(self, theme: style.Theme, points: float) -> None:
-        self.plots = [plot for plot, _ in self.thumbnail_pool] + [plot for plot, _, _ in self.large_panels]
+        shown = self.plots
+        self.plots = [self.overview_plot] + [plot for plot, _, _ in self.large_panels]
         super().set_look(theme, points)
         self._label_axes()
         for widget in (self.notes, self.next_tokens):
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
-        self.plots = self.thumbnails + [plot for plot, _, _ in self.large_panels]
+        self.plots = shown
         if self.data is not None:
+            self._draw_overview(self.data)
             self.fit_titles()
 
     def _write_notes(self, data: RealAttention) -> None:
         settings = data.settings
         model = real_models.get(settings.model)
-        lines = [self.tr("{0}: {1} layers × {2} heads; layer {3}'s heads below (click one). Mean change of "
-                         "attention under \"{4}\": {5:.3f} over all heads.").format(
-            model.title, model.layers, model.heads, settings.layer, self.ablation_title(settings),
-            float(data.change.mean()))]
+        lines = [self.tr("{0}: {1} layers × {2} heads. Mean change of attention under \"{3}\": {4:.3f} over all "
+                         "heads.").format(model.title, model.layers, model.heads, self.ablation_title(settings),
+                                          float(data.change.mean()))]
         if data.cut_from:
             lines.append(self.tr("The text is {0} tokens long: only the first {1} are shown.").format(
                 data.cut_from, len(data.tokens)))
@@ -341,6 +519,12 @@ class RealModelView(View):
             lines.append(self.tr("MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. "
                                  "SmolLM2 reads it byte by byte."))
         self.notes.setText("\n".join(lines))
+
+    def _write_found(self, data: RealAttention) -> None:
+        """The heads found as links ``layer,head``, each with its score as trained and under the ablation."""
+        links = [f'<a href="{layer},{head}">{html.escape(self.tr("L{0} H{1}").format(layer, head))}</a>'
+                 f" {before:.2f} → {after:.2f}" for layer, head, before, after in data.found]
+        self.found.setText(" · ".join(links))
 
     def _write_next_tokens(self, data: RealAttention) -> None:
         if not data.next_real:
@@ -356,23 +540,42 @@ class RealModelView(View):
         self.next_tokens.setText(f"<table cellspacing=0 cellpadding=2>{header}{rows}</table>")
         self.next_tokens.setVisible(True)
 
+    def overview_head(self, x: float, y: float) -> tuple[int, int] | None:
+        """(layer, head) of the overview's tile at data coordinates (x, y), or None outside the picture."""
+        if self.data is None:
+            return None
+        picture = self.data.overview
+        row, column = int(np.floor(y / picture.n)), int(np.floor(x / picture.n))
+        if not (0 <= row < picture.rows and 0 <= column < picture.columns):
+            return None
+        return picture.head_at(row, column)
+
     def _clicked(self, event) -> None:
-        for h, plot in enumerate(self.thumbnails):
-            if plot.sceneBoundingRect().contains(event.scenePos()):
-                self.model.set_option("head", h)
-                return
+        plot = self.overview_plot
+        if not plot.isVisible() or not plot.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = plot.vb.mapSceneToView(event.scenePos())
+        found = self.overview_head(point.x(), point.y())
+        if found is not None:
+            self.open_head(*found)
 
     def hover_text(self, plot, x, y) -> str:
         if self.data is None:
             return ""
-        settings = self.data.settings
-        if plot in self.thumbnails:
-            name, matrix = plot.titleLabel.text, self.data.real[settings.layer, self.thumbnails.index(plot)]
-        else:
-            found = [(p.titleLabel.text, m) for p, m in self.large if p is plot]
-            if not found:
+        if plot is self.overview_plot:
+            found = self.overview_head(x, y)
+            if found is None:
                 return ""
-            name, matrix = found[0]
+            layer, head = found
+            n = self.data.overview.n
+            q, k = int(y) % n, int(x) % n
+            return self.tr("layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}").format(
+                layer, head, repr(self.data.tokens[q]), q, repr(self.data.tokens[k]), k,
+                fmt(float(self.data.real[layer, head, q, k])), float(self.data.change[layer, head]))
+        found = [(p.titleLabel.text, m) for p, m in self.large if p is plot]
+        if not found:
+            return ""
+        name, matrix = found[0]
         where = cell(matrix, x, y)
         if where is None:
             return ""

@@ -56,3 +56,44 @@ def change(attention: np.ndarray, ablated: np.ndarray) -> np.ndarray:
         raise ValueError(f"attention of shape {np.shape(attention)} and {np.shape(ablated)} cannot be compared")
     difference = np.abs(np.asarray(attention, np.float64) - np.asarray(ablated, np.float64))
     return 0.5 * difference.sum(axis=-1).mean(axis=-1)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Every head of every layer as one picture of n x n tiles, each head scaled to its own largest weight
+    (a broad head's weights near 1/n would otherwise look blank beside a sharp head's near 1). The longer of
+    layers and heads runs across, so that the picture is wider than tall and fits above the large panels."""
+
+    pixels: np.ndarray  # (rows * n, columns * n) float32 in [0, 1]
+    layers_across: bool
+    n: int
+
+    @property
+    def rows(self) -> int:
+        return self.pixels.shape[0] // self.n
+
+    @property
+    def columns(self) -> int:
+        return self.pixels.shape[1] // self.n
+
+    def head_at(self, row: int, column: int) -> tuple[int, int]:
+        """(layer, head) of the tile in that row and column."""
+        return (column, row) if self.layers_across else (row, column)
+
+    def tile_of(self, layer: int, head: int) -> tuple[int, int]:
+        """(row, column) of that head's tile."""
+        return (head, layer) if self.layers_across else (layer, head)
+
+
+def overview(attention: np.ndarray) -> Overview:
+    """The ``Overview`` of ``attention`` (layers, heads, n, n)."""
+    attention = np.asarray(attention, np.float32)
+    layers, heads, n, _ = attention.shape
+    peak = attention.max(axis=(-2, -1), keepdims=True)
+    scaled = attention / np.where(peak > 0, peak, 1)
+    layers_across = layers > heads
+    if layers_across:
+        scaled = scaled.transpose(1, 0, 2, 3)  # (heads, layers, n, n): a row per head
+    rows, columns = scaled.shape[:2]
+    pixels = scaled.transpose(0, 2, 1, 3).reshape(rows * n, columns * n)
+    return Overview(np.ascontiguousarray(pixels), layers_across, n)

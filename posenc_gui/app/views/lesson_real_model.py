@@ -1,0 +1,144 @@
+"""Lesson: what position does inside a real model. Each step changes the positions of MiniLM (learned absolute
+positions) or SmolLM2 (RoPE) and shows the model's strongest previous-token head as trained and as changed, and
+how much every layer's heads changed (numbers from ``core.real_models.lesson``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import QLabel
+
+from ...core import real_models
+from ...core.real_models import lesson
+from ..state import Scene
+from .. import i18n, style
+from .base import cell, fmt, place, unplace
+from .lesson import LessonView
+from .real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
+
+
+class RealPositionLesson(LessonView):
+    uses_method = False
+    key = "real_model_positions"
+    title = "What position does inside a real model"
+    steps = tuple(QT_TRANSLATE_NOOP("RealPositionLesson", step.title) for step in lesson.STEPS)
+
+    def explanation(self) -> str:
+        return self.tr(
+            "<b>MiniLM</b> learns a vector per place, <b>SmolLM2</b> rotates queries and keys (RoPE). Change "
+            "their positions and compare the head that most attends to the previous token.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.finding = QLabel()
+        self.finding.setWordWrap(True)
+        self.finding.setTextFormat(Qt.PlainText)
+        self.page_layout.insertWidget(1, self.finding)
+        self.data: lesson.StepResult | None = None
+        self.panels = [matrix_panel(self.theme, self.points, ("left", "top"), signed=False) for _ in range(3)]
+        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
+                                   width=14)
+        self.bar.setImageItem([image for _, image in self.panels])
+        style.fit_bar_axis(self.bar)
+        self.plots = [plot for plot, _ in self.panels]
+        self.columns = 0  # panels side by side as placed (3, or 2 with the change below)
+        self._label_axes()
+
+    @staticmethod
+    def unavailable() -> str | None:
+        missing = [name for name in lesson.models_needed() if not real_models.get(name).available()]
+        if missing:
+            return (f"a real model it needs is not installed ({', '.join(missing)}: python3 scripts/fetch_models.py, "
+                    f"and pip install safetensors gguf tokenizers)")
+        return None
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        """Always large: the first use loads a model (seconds)."""
+        return ALWAYS_IN_WORKER
+
+    @staticmethod
+    def fetch(scene: Scene) -> lesson.StepResult:
+        return lesson.run_step(int(scene.option("step", 0)))
+
+    def _label_axes(self) -> None:
+        names = ((self.tr("query"), self.tr("key")),) * 2 + ((self.tr("layer"), self.tr("head")),)
+        for (plot, _image), (left, top) in zip(self.panels, names):
+            style.label(plot, "left", left, self.theme, self.points)
+            style.label(plot, "top", top, self.theme, self.points)
+        axis = self.bar.getAxis("right")
+        axis.setPen(pg.mkPen(self.theme.foreground))
+        axis.setTextPen(pg.mkPen(self.theme.foreground))
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._label_axes()
+        font = self.finding.font()
+        font.setPointSizeF(points)
+        self.finding.setFont(font)
+        if self.data is not None:
+            self.show_data(self.model.scene, self.data)
+
+    def show_data(self, scene: Scene, data: lesson.StepResult) -> None:
+        self.data = data
+        self.show_step()
+        result, layer, head = data.comparison, data.layer, data.head
+        ablation = i18n.translate("RealPositionLesson", data.step.title)
+        ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
+        change = result.change
+        rows, cols = change.shape
+        panels = ((self.tr("trained: layer {0}, head {1}").format(layer, head), result.real[layer, head], ticks),
+                  (self.tr("changed: layer {0}, head {1}").format(layer, head), result.ablated[layer, head], ticks),
+                  (self.tr("change of every head (mean {0:.3f})").format(data.mean_change), change,
+                   [[(c, str(c)) for c in range(cols)]]))
+        for (plot, image), (title, matrix, axis_ticks) in zip(self.panels, panels):
+            draw_matrix(plot, image, title, matrix, (0.0, 1.0), axis_ticks, self.theme, self.points)
+            if axis_ticks is ticks and ticks:
+                for side in ("left", "top"):
+                    plot.getAxis(side).expect_labels(list(data.tokens))
+        self.panels[2][0].getAxis("left").setTicks([[(r, str(r)) for r in range(rows)]])
+        self.shown = {"trained": result.real[layer, head], "changed": result.ablated[layer, head], "change": change,
+                      "tokens": np.array(data.tokens)}
+        self._arrange()
+        self.finding.setText(self.tr(
+            "{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of "
+            "its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} "
+            "now.").format(ablation, rows * cols, data.mean_change, layer, head, data.previous_before,
+                           data.previous_after, data.previous_heads_before, data.previous_heads_after))
+        self.fit_titles()
+
+    def _arrange(self) -> None:
+        """The three panels side by side with their colour bar, or, when they do not fit the view's width at a
+        readable size, the change of every head below the two heads."""
+        columns = 3 if panel_columns(self.scroll.viewport().width(), [(plot, self.bar) for plot in self.plots]) >= 3 else 2
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for plot, _image in self.panels:
+            unplace(self.graphics, plot)  # out of its old cell before the others move in
+        for index, (plot, _image) in enumerate(self.panels):
+            place(self.graphics, plot, *divmod(index, columns))
+        place(self.graphics, self.bar, 0, columns)
+        QTimer.singleShot(0, self, self.keep_plots_readable)  # the layout's sizes are known after its next pass
+
+    def fit_to_size(self) -> None:
+        super().fit_to_size()
+        if self.data is not None:
+            self._arrange()
+            self.fit_titles()
+
+    def hover_text(self, plot, x, y) -> str:
+        if self.data is None or plot not in self.plots:
+            return ""
+        index = self.plots.index(plot)
+        matrix = self.shown[("trained", "changed", "change")[index]]
+        where = cell(matrix, x, y)
+        if where is None:
+            return ""
+        row, col = where
+        if index == 2:
+            return self.tr("layer {0}, head {1}: change {2}").format(row, col, fmt(float(matrix[row, col])))
+        tokens = self.data.tokens
+        return self.tr("query {0} ({1}) → key {2} ({3}): {4}").format(
+            repr(tokens[row]), row, repr(tokens[col]), col, fmt(float(matrix[row, col])))

@@ -1,0 +1,45 @@
+"""The lesson on what position does inside a real model: each step shows the strongest previous-token head as
+trained and changed, and the change of every head; the numbers it states are the comparison's."""
+
+import numpy as np
+import pytest
+
+from posenc_gui.app import style
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views.lesson_real_model import RealPositionLesson
+from posenc_gui.core import real_models
+from posenc_gui.core.real_models import lesson
+from test_real_model_view import need
+from view_helpers import open_view
+
+
+def test_registered_with_a_step_per_core_step():
+    assert VIEWS["real_model_positions"][2] is RealPositionLesson
+    assert len(RealPositionLesson.steps) == len(lesson.STEPS)
+
+
+def test_unavailable_names_the_missing_model(monkeypatch):
+    monkeypatch.setattr(real_models.get("smollm2"), "available", lambda: False)
+    assert "(smollm2: python3 scripts/fetch_models.py" in RealPositionLesson.unavailable()
+
+
+def test_the_shift_changes_minilm_and_not_smollm2_and_rope_off_removes_previous_token_heads():
+    for name in lesson.models_needed():
+        need(name)
+    minilm_shift, smollm2_shift, _shuffle, rope_off = (lesson.run_step(i) for i in range(len(lesson.STEPS)))
+    assert minilm_shift.mean_change > 0.1 and smollm2_shift.mean_change < 1e-5
+    assert rope_off.previous_heads_before >= 1 and rope_off.previous_heads_after == 0
+    assert rope_off.previous_after < rope_off.previous_before / 2
+
+
+@pytest.mark.parametrize("step", range(len(lesson.STEPS)))
+def test_each_step_draws_the_head_it_names(qtbot, step):
+    for name in lesson.models_needed():
+        need(name)
+    model, view = open_view(qtbot, RealPositionLesson, style.theme_named("dark"), {"step": step})
+    data = view.data
+    np.testing.assert_array_equal(view.shown["trained"], data.comparison.real[data.layer, data.head])
+    np.testing.assert_array_equal(view.shown["changed"], data.comparison.ablated[data.layer, data.head])
+    assert f"Layer {data.layer}, head {data.head}" in view.finding.text()
+    assert f"{data.previous_before:.2f}" in view.finding.text()
+    assert view.step_label.text().startswith(f"Step {step + 1} of {len(lesson.STEPS)}")
