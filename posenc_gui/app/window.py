@@ -600,6 +600,8 @@ class MainWindow(QMainWindow):
         view.setGeometry(self._room_for(view))  # laid out as it will be shown
         view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
         yield False
+        while view.build_ahead():  # spare panels first, one a step: drawing then only places them
+            yield False
         scene = replace(self.model.scene, view=key)
         try:
             if not view.applies_to(scene.method_obj):
@@ -611,8 +613,6 @@ class MainWindow(QMainWindow):
         except InputError:
             return  # the view says so when it is shown
         yield False
-        while view.build_ahead():  # spare panels first, one a step: drawing then only places them
-            yield False
         if self.views.get(key) is view and self.stack.currentWidget() is not view:
             try:
                 view.show_data(scene, data)

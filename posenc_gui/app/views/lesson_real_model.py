@@ -17,6 +17,8 @@ from .base import cell, fmt, place, unplace
 from .lesson import LessonView
 from .real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
 
+PANELS = 3  # as trained, as changed, and the change of every head
+
 
 class RealPositionLesson(LessonView):
     uses_method = False
@@ -36,14 +38,31 @@ class RealPositionLesson(LessonView):
         self.finding.setTextFormat(Qt.PlainText)
         self.page_layout.insertWidget(1, self.finding)
         self.data: lesson.StepResult | None = None
-        self.panels = [matrix_panel(self.theme, self.points, ("left", "top"), signed=False) for _ in range(3)]
-        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
-                                   width=14)
-        self.bar.setImageItem([image for _, image in self.panels])
-        style.fit_bar_axis(self.bar)
-        self.plots = [plot for plot, _ in self.panels]
+        self.panels: list[tuple[pg.PlotItem, pg.ImageItem]] = []  # made a step at a time (build_ahead)
+        self.bar: pg.ColorBarItem | None = None
+        self.plots = []
         self.columns = 0  # panels side by side as placed (3, or 2 with the change below)
+
+    def build_ahead(self) -> bool:
+        """The three panels, then their colour bar, one a call while the window is idle: made at once they were
+        the longest slice of the window's build-ahead."""
+        if len(self.panels) < PANELS:
+            self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), signed=False))
+            self.plots.append(self.panels[-1][0])
+        elif self.bar is None:
+            self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
+                                       width=14)
+            self.bar.setImageItem([image for _, image in self.panels])
+            style.fit_bar_axis(self.bar)
+        else:
+            return super().build_ahead()
         self._label_axes()
+        return True
+
+    def _made(self) -> None:
+        """Every panel and the bar made, for a drawing that comes before the build-ahead made them."""
+        while self.bar is None:
+            self.build_ahead()
 
     @staticmethod
     def unavailable() -> str | None:
@@ -67,6 +86,8 @@ class RealPositionLesson(LessonView):
         for (plot, _image), (left, top) in zip(self.panels, names):
             style.label(plot, "left", left, self.theme, self.points)
             style.label(plot, "top", top, self.theme, self.points)
+        if self.bar is None:
+            return
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(self.theme.foreground))
         axis.setTextPen(pg.mkPen(self.theme.foreground))
@@ -81,6 +102,7 @@ class RealPositionLesson(LessonView):
             self.show_data(self.model.scene, self.data)
 
     def show_data(self, scene: Scene, data: lesson.StepResult) -> None:
+        self._made()
         self.data = data
         self.show_step()
         result, layer, head = data.comparison, data.layer, data.head
