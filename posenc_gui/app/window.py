@@ -32,7 +32,7 @@ from .presenter import PresenterWindow, choose_screens
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic
 from ..scene import in_language
-from .state import Deck, Scene, StateModel, error_text
+from .state import DECK_TEXT, Deck, Scene, SceneChange, StateModel, error_text
 from .views import VIEWS, applies
 from .worker import LatestRunner, run_with_progress
 
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.presenter: PresenterWindow | None = None
         self.focus_before_blank: QWidget | None = None
         self.views: dict = {}
+        self.fetched: dict = {}  # view -> (its data_key, the data) it was last given
         self.commands: dict[str, QAction] = {}
         self.panel_hidden_for_view = False
         # No animated docks: hiding the panel beside a lesson would resize and repaint the view for
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         self.panel = ParameterPanel(self.model)
         # The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel
         # synced after that painted the old method's form, then the new one (2-4 ms more for a new method).
-        self.model.changed.connect(self.refresh)
+        self.model.edited.connect(self._scene_edited)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -408,6 +409,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views = {}
+        self.fetched = {}
         self._building = None
         self._build_translated()
         if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
@@ -474,14 +476,29 @@ class MainWindow(QMainWindow):
         self._sync_deck()
 
     # -- state -> views -------------------------------------------------------------------------
+    def _scene_edited(self, change: SceneChange) -> None:
+        """A change of the deck's texts alone (a scene's title or notes) touches no view: only the deck's strip, the
+        window title and the notes show it."""
+        if change.fields <= DECK_TEXT:
+            self._sync_deck()
+        else:
+            self.refresh(change.new)
+
     def refresh(self, scene: Scene) -> None:
-        """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
+        """Show the scene's view and draw the scene in it. Its data is fetched (big requests in the worker) only when
+        the scene fields it depends on changed (``View.data_key``); otherwise the view shows the selection, overlays
+        and look with the data it was given last (``View.show_selection``)."""
         self.warm_up_timer.start(WARM_UP_IDLE_MS)  # (again): views are built ahead only while nothing else happens
         self._waiting_for_panels = None  # superseded
         self._sync_navigation(scene)
         view = self.view(scene.view)
         if self.stack.currentWidget() is not view:
             self._switch_to(view)
+        kept = self.fetched.get(view)
+        if kept is not None and kept[0] == view.data_key(scene):
+            self.runner.cancel()
+            self._show_result((view, scene), kept[1])
+            return
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -568,7 +585,8 @@ class MainWindow(QMainWindow):
             try:
                 view.show_data(scene, data)
             except InputError:
-                pass
+                return
+            self.fetched[view] = (view.data_key(scene), data)
 
     def _panel_beside(self, view) -> bool:
         """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the
@@ -625,7 +643,12 @@ class MainWindow(QMainWindow):
             self.hover_label.setText(self.tr("computing…"))
             self.panel_timer.start()
             return
-        view.show_data(scene, data)
+        kept = self.fetched.get(view)
+        if kept is not None and kept[1] is data:  # drawn already: what changed is outside the view's data
+            view.show_selection(scene, data)
+        else:
+            view.show_data(scene, data)
+        self.fetched[view] = (view.data_key(scene), data)
         self.error_label.setText("")
         if self.hover_label.text() == self.tr("computing…"):
             self.hover_label.setText("")

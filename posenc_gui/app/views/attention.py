@@ -46,6 +46,7 @@ def panels_for(scene: Scene, result) -> list[tuple[str, np.ndarray]]:
 class AttentionView(View):
     key = "attention"
     title = "Attention"
+    data_fields = ("method", "params", "text", "causal", "head")  # every head's weights: the parts are drawn from them
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, 
 
 from ...core import registry
 from ...core.registry import Method
-from ..state import Scene, StateModel
+from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
 from .. import style
 
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
@@ -59,6 +59,10 @@ class View(QWidget):
     title = ""
     group = "explore"
     uses_method = True
+    # The scene fields ``fetch`` reads: the window fetches again only when one of them changed (``data_key``) and
+    # otherwise hands the data it kept to ``show_selection``. Every field by default but the deck's texts and the view
+    # key; a view that reads fewer names them, so that a selection or a title costs no computation.
+    data_fields: tuple[str, ...] = tuple(name for name in SCENE_FIELDS if name not in DECK_TEXT | {"view"})
     hovered = Signal(str)
 
     def __init__(self, model: StateModel, parent=None):
@@ -126,6 +130,12 @@ class View(QWidget):
         """Number of array elements ``fetch`` produces (decides whether it runs off the GUI thread)."""
         return 0
 
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        """What ``fetch(scene)`` depends on: equal keys, equal data. The values of ``data_fields``; a view whose
+        fetch reads only part of a field (another method's parameters it ignores) may narrow it further."""
+        return tuple(getattr(scene, name) for name in cls.data_fields)
+
     @staticmethod
     def unavailable() -> str | None:
         """Why this view cannot show anything on this installation (the self-test leaves it out), else None."""
@@ -133,6 +143,12 @@ class View(QWidget):
 
     def show_data(self, scene: Scene, data) -> None:
         raise NotImplementedError
+
+    def show_selection(self, scene: Scene, data) -> None:
+        """Show a scene whose data did not change (``data_key``), with the data fetched before: a new selection,
+        overlay or look. By default the whole drawing again (its parts skip what did not change); a view may draw
+        only what the fields outside ``data_fields`` choose."""
+        self.show_data(scene, data)
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
         """Status-bar text for the mouse at data coordinates (x, y) of ``plot``; "" for none."""

@@ -28,6 +28,7 @@ def chosen_kind(scene: Scene) -> str:
 class OutputsView(View):
     key = "outputs"
     title = "Every output"
+    data_fields = ("method", "params", "options")  # the "output" option chooses what is computed
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)

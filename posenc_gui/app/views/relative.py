@@ -21,6 +21,7 @@ class BiasView(View):
 
     key = "bias"
     title = "Bias per head"
+    data_fields = ("method", "params", "head")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -92,6 +93,8 @@ class BiasView(View):
 
 class CurveView(View):
     """One or two line plots of 1-D outputs; subclasses say what to plot."""
+
+    data_fields = ("method", "params")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
