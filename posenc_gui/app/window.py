@@ -27,6 +27,8 @@ from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
 from . import export, i18n, memory, settings as prefs, style
 from .deck_navigator import DeckNavigator
+from .look_model import LookModel
+from ..look import COLOUR_MAPS, Look, LookChange
 from .dialogs import AboutDialog
 from .presenter import PresenterWindow, choose_screens
 from .panel import ParameterPanel
@@ -110,11 +112,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.preferences = prefs.load(settings) if settings is not None else prefs.Preferences()
-        self.theme = style.theme_named(self.preferences.theme)
         style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
-        self.text_scale = self.preferences.text_scale
-        self.language = language
-        self.presenting = False
+        self.look = LookModel(Look(theme=style.theme_named(self.preferences.theme).name,
+                                   text_scale=self.preferences.text_scale, language=language,
+                                   sequential_map=style.chosen_colour_map_name(False),
+                                   diverging_map=style.chosen_colour_map_name(True)), self)
+        self.look.changed.connect(self._look_changed)
         self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
         self.panel_while_presenting = False  # brought back by a key (P) for a live change
         self.deck = DeckNavigator(self)
@@ -927,32 +930,60 @@ class MainWindow(QMainWindow):
 
     # -- look -----------------------------------------------------------------------------------
     @property
+    def theme(self) -> style.Theme:
+        return style.theme_named(self.look.value.theme)
+
+    @property
+    def text_scale(self) -> float:
+        return self.look.value.text_scale
+
+    @property
+    def presenting(self) -> bool:
+        return self.look.value.presenting
+
+    @property
+    def language(self) -> str:
+        return self.look.value.language
+
+    @property
     def points(self) -> float:
         return style.BASE_POINTS * self.text_scale * (style.PRESENTATION_SCALE if self.presenting else 1.0)
 
     def set_theme(self, name: str) -> None:
-        self.theme = style.theme_named(name)
-        self.commands[f"theme_{self.theme.name}"].setChecked(True)
-        self.preferences.theme = self.theme.name
-        self._save_preferences()
-        self.apply_look()
+        self.look.update(theme=style.theme_named(name).name)
 
     def set_colour_map(self, signed: bool, name: str) -> None:
-        """Use map ``name`` for signed (diverging) or unsigned (sequential) data; every view is built
-        anew with it (views pick their map when they draw)."""
-        if signed:
-            self.preferences.diverging_map = name
-        else:
-            self.preferences.sequential_map = name
-        style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
-        self._save_preferences()
-        self._rebuild()
+        """Use map ``name`` for signed (diverging) or unsigned (sequential) data (``_look_changed`` re-colours)."""
+        self.look.update(**{"diverging_map" if signed else "sequential_map": name})
 
     def set_text_scale(self, scale: float) -> None:
-        self.text_scale = min(max(scale, style.MIN_SCALE), style.MAX_SCALE)
-        self.preferences.text_scale = self.text_scale
-        self._save_preferences()
-        self.apply_look()
+        self.look.update(text_scale=min(max(scale, style.MIN_SCALE), style.MAX_SCALE))
+
+    def _look_changed(self, change: LookChange) -> None:
+        """Follow a new theme, text size or colour map. Presenting and the language move and rebuild parts of the
+        window in an order of their own: their setters do it and only record the new value in the look."""
+        look = change.new
+        self.preferences.theme, self.preferences.text_scale = look.theme, look.text_scale
+        self.preferences.sequential_map, self.preferences.diverging_map = look.sequential_map, look.diverging_map
+        if "language" in change.fields:
+            self.preferences.language = look.language
+        if change.fields & {"theme", "text_scale", "language", *COLOUR_MAPS}:
+            self._save_preferences()
+        if change.fields & COLOUR_MAPS:
+            self._recolour(change.old)
+        if change.fields & {"theme", "text_scale"}:
+            self.commands[f"theme_{look.theme}"].setChecked(True)
+            self.apply_look()
+
+    def _recolour(self, old: Look) -> None:
+        """The images of every view take the maps just chosen, in place: nothing is built or computed again. The view
+        shown is drawn again from its data (the numbers written in cells take the colour that reads on the new map)."""
+        style.choose_colour_maps(self.look.value.sequential_map, self.look.value.diverging_map)
+        maps = {getattr(old, side): style.colour_map(side == "diverging_map") for side in COLOUR_MAPS
+                if getattr(old, side) != getattr(self.look.value, side)}
+        for view in self.views.values():
+            view.recolour(maps)
+        self.refresh(self.model.scene)
 
     def set_presenting(self, on: bool) -> None:
         """Presentation mode: the audience sees the view and its title only (no menus, toolbar, panel or notes),
@@ -962,7 +993,7 @@ class MainWindow(QMainWindow):
         if on == self.presenting:
             return
         self.set_blank(False)
-        self.presenting = on
+        self.look.update(presenting=on)
         self.commands["present"].setChecked(on)
         bars = (self.menuBar(), self.toolbar, self.statusBar())
         if on:
@@ -1049,9 +1080,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Switch the interface language at once: the panel, views and menus are rebuilt from the state."""
-        self.language = i18n.install(QApplication.instance(), code)
-        self.preferences.language = self.language
-        self._save_preferences()
+        self.look.update(language=i18n.install(QApplication.instance(), code))
         self._rebuild()
 
     def apply_look(self) -> None:

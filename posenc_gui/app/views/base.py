@@ -177,6 +177,19 @@ class View(QWidget):
         for plot in self.plots:
             style.style_plot(plot, theme, points)
 
+    def recolour(self, maps: dict[str, pg.ColorMap]) -> None:
+        """Give every image and colour bar drawn with a map named in ``maps`` the map it names instead (a new choice
+        of colour map, in place: nothing is built or fetched again)."""
+        for item in self.graphics.scene().items():
+            if isinstance(item, pg.ImageItem):
+                current = item.getColorMap()
+            elif isinstance(item, pg.ColorBarItem):
+                current = item.colorMap()
+            else:
+                continue
+            if current is not None and current.name in maps:
+                item.setColorMap(maps[current.name])
+
     def controls_row(self) -> QHBoxLayout:
         """Show the controls bar above the plots and return its row layout."""
         self.controls.setVisible(True)
