@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 from superqt import QLabeledDoubleSlider, QLabeledSlider
 from superqt.sliders._labeled import SliderLabel
+from superqt.utils import signals_blocked
 
 from ..core import registry
 from ..core.params import Param
@@ -58,12 +59,9 @@ class LogSlider(QWidget):
         return round(LOG_STEPS * math.log(max(value, self.minimum) / self.minimum) / span)
 
     def _show(self, value: float) -> None:
-        for widget in (self.slider, self.box):
-            widget.blockSignals(True)
-        self.box.setValue(value)
-        self.slider.setValue(self._step_of(value))
-        for widget in (self.slider, self.box):
-            widget.blockSignals(False)
+        with signals_blocked(self.slider), signals_blocked(self.box):
+            self.box.setValue(value)
+            self.slider.setValue(self._step_of(value))
 
     def _slid(self, step: int) -> None:
         value = self.minimum * (self.maximum / self.minimum) ** (step / LOG_STEPS)
@@ -122,14 +120,13 @@ def tooltip(param: Param) -> str:
 
 
 def set_control(widget: QWidget, param: Param, value) -> None:
-    widget.blockSignals(True)
-    if param.kind == "bool":
-        widget.setChecked(bool(value))
-    elif param.kind == "choice":
-        widget.setCurrentIndex(widget.findData(str(value)))
-    else:
-        widget.setValue(value)
-    widget.blockSignals(False)
+    with signals_blocked(widget):
+        if param.kind == "bool":
+            widget.setChecked(bool(value))
+        elif param.kind == "choice":
+            widget.setCurrentIndex(widget.findData(str(value)))
+        else:
+            widget.setValue(value)
 
 
 def on_edit(widget: QWidget, param: Param, callback) -> None:

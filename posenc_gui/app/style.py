@@ -329,7 +329,13 @@ def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
     """Black or white ("#000000" or "#ffffff") for each of ``fractions`` (0 to 1 of ``cmap``'s range), whichever
     contrasts more with the colour the map gives it (WCAG relative luminance: black text from 0.179 up).
     One vectorised pass: a cell at a time took about 20 ms for the attention view's 4 x 12 x 12 cells."""
-    rgb = cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3]
+    return text_colours_for(cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3])
+
+
+def text_colours_for(rgb) -> np.ndarray:
+    """Black or white for text on each colour of ``rgb`` (sRGB, 0 to 1, last axis red, green, blue): the one with the
+    higher WCAG contrast ratio, which is black from a relative luminance of 0.179 up. The app's one rule for it."""
+    rgb = np.asarray(rgb, dtype=float)
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     return np.where(linear @ np.array([0.2126, 0.7152, 0.0722]) > 0.179, "#000000", "#ffffff")
 

@@ -32,6 +32,7 @@ def settings_file(qapp, tmp_path):
 def shown_window(qtbot, qapp, view: str) -> MainWindow:
     window = MainWindow(settings=QSettings())
     qtbot.addWidget(window)
+    window.warm_up_timer.timeout.disconnect()  # nothing built ahead while the test waits
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
@@ -86,3 +87,21 @@ def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qa
     fresh = shown_window(qtbot, qapp, view)  # opened with the map just remembered
     assert style.colour_map(signed).name == name
     assert fresh.current_view.grab().toImage() == after
+
+
+def test_numbers_on_coloured_cells_follow_one_contrast_rule(qtbot):
+    """The lessons' cells and the attention grid choose black or white text by the same rule (WCAG relative
+    luminance). On grey 120 the two rules the app had disagreed: the lessons wrote white, the grid black."""
+    from posenc_gui.app.state import StateModel
+    from posenc_gui.app.views import applies
+    from posenc_gui.app.views.lesson_attention import WalkthroughLesson
+    import numpy as np
+
+    lesson = WalkthroughLesson(StateModel(views=applies()))
+    qtbot.addWidget(lesson)
+    greys = np.arange(100, 141, 4, dtype=np.uint8)
+    fills = np.repeat(greys[None, :, None], 3, axis=2)  # one row of greys
+    lesson.matrix(0, 0, "greys", greys[None].astype(float), "greys", texts=[["8"] * len(greys)], fills=fills)
+    written = [colour for _row, _col, _text, colour in lesson.kept[(0, 0)].texts.labels]
+    assert written == style.text_colours_for(fills[0] / 255.0).tolist()
+    assert style.text_colours_for((120 / 255,) * 3) == "#000000"

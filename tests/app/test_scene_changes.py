@@ -25,6 +25,7 @@ def window(qtbot, qapp, tmp_path):
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     win = MainWindow(settings=QSettings())
     qtbot.addWidget(win)
+    win.warm_up_timer.timeout.disconnect()  # nothing built ahead: a slow computation leaves the window idle long enough
     win.show()
     qtbot.waitExposed(win)
     win.model.set_params({"seq_len": ROWS, "d_model": COLUMNS})

@@ -332,12 +332,6 @@ class ImageItem(pg.ImageItem):
         return not self._imageHasNans
 
 
-def text_colour(fill: QColor) -> str:
-    """Black or white, whichever reads better on ``fill``."""
-    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
-    return "#000000" if luminance > 0.5 else "#ffffff"
-
-
 class CellTexts(pg.GraphicsObject):
     """The numbers written in a matrix's cells, drawn by one item at a fixed font size (one TextItem per
     cell is far slower once there are hundreds). Numbers too wide for their cells on screen are written with

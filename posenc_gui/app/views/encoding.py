@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
+from superqt.utils import signals_blocked
 
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
@@ -165,10 +166,9 @@ class EncodingView(View):
     def _show_chosen(self, scene: Scene) -> None:
         """The chosen position in its box and the curves of the chosen dimensions and position."""
         rows = self.data.shape[0]
-        self.position_box.blockSignals(True)
-        self.position_box.setRange(0, max(rows - 1, scene.position))
-        self.position_box.setValue(scene.position)
-        self.position_box.blockSignals(False)
+        with signals_blocked(self.position_box):
+            self.position_box.setRange(0, max(rows - 1, scene.position))
+            self.position_box.setValue(scene.position)
         self._draw_curves(scene)
 
     def _draw_curves(self, scene: Scene) -> None:

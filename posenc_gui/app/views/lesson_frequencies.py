@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
+from superqt.utils import signals_blocked
 
 from ...core import clocks, extension, learned_vs_sinusoid, precision, registry, rope_scalings
 from ...core.analysis import DTYPES
@@ -33,9 +34,8 @@ def spin_box(low: int, high: int, tooltip: str, changed) -> QSpinBox:
 
 def show_value(box: QSpinBox, value: int) -> None:
     """Set a spin box from the state without sending the value back."""
-    box.blockSignals(True)
-    box.setValue(value)
-    box.blockSignals(False)
+    with signals_blocked(box):
+        box.setValue(value)
 
 
 SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

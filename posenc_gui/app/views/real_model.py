@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 from types import SimpleNamespace
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
+from superqt.utils import signals_blocked
 
 from ...core import real_models
 from ...core.real_models import MiniLMPositions, RopeAblation, TokenProbability, heads
@@ -201,9 +203,13 @@ class RealModelView(View):
     # -- drawing --------------------------------------------------------------------------------
     def _sync_controls(self, scene: Scene, settings: Settings) -> None:
         model = real_models.get(settings.model)
-        widgets = (self.model_box, self.text, self.ablation, self.layer, self.head)
-        for widget in widgets:
-            widget.blockSignals(True)
+        with ExitStack() as blocked:
+            for widget in (self.model_box, self.text, self.ablation, self.layer, self.head):
+                blocked.enter_context(signals_blocked(widget))
+            self._show_settings(scene, settings, model)
+
+    def _show_settings(self, scene: Scene, settings: Settings, model) -> None:
+        """The controls set from the scene (their signals blocked by ``_sync_controls``)."""
         self.model_box.setCurrentIndex(self.model_box.findData(settings.model))
         if self.text.text() != scene.text:
             self.text.setText(scene.text)
@@ -217,8 +223,6 @@ class RealModelView(View):
         self.layer.setValue(settings.layer)
         self.head.setRange(0, model.heads - 1)
         self.head.setValue(settings.head)
-        for widget in widgets:
-            widget.blockSignals(False)
 
     def ablation_title(self, settings: Settings) -> str:
         return i18n.translate("RealModelView", dict(ABLATIONS[settings.model])[settings.ablation])
