@@ -11,13 +11,12 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 from superqt import QLabeledDoubleSlider, QLabeledSlider
-from superqt.sliders._labeled import SliderLabel
 from superqt.utils import signals_blocked
 
 from ..core import registry
 from ..core.params import Param
 from ..core.registry import Method
-from . import i18n
+from . import compat, i18n
 from .state import StateModel
 
 SLIDER_MAX_SPAN = 100_000   # wider integer ranges get a spin box
@@ -257,10 +256,10 @@ class ParameterPanel(QWidget):
         them (in the forms of other methods, kept hidden, they kept the old theme's text colour): give
         them the panel's text size (and the width it needs) and palette by hand, in the form shown
         (``within``) or, after a change of look, everywhere."""
-        for label in (within or self).findChildren(SliderLabel):
+        for label in (within or self).findChildren(compat.SliderLabel):
             label.setFont(self.font())
             label.setPalette(self.palette())
-            label._update_size()
+            compat.fit_slider_label(label)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

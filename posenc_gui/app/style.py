@@ -15,6 +15,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from . import compat
+
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
 PRESENTATION_SCALE = 1.6
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
@@ -123,7 +125,7 @@ class GridAxis(pg.AxisItem):
             self.drawings.move_to_end(look)
             picture, room = drawn
             if room is not None:
-                self._updateMaxTextSize(room)  # (which forgets the picture when it resizes the axis)
+                compat.make_label_room(self, room)  # (which forgets the picture when it resizes the axis)
             self.picture = picture
         super().paint(p, opt, widget)
 
@@ -134,9 +136,10 @@ class GridAxis(pg.AxisItem):
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
         pen, tick_pen, font = self.pen(), self.tickPen(), self.style["tickFont"]
-        ticks = None if self._tickLevels is None else tuple(tuple(level) for level in self._tickLevels)
+        levels = compat.tick_levels(self)
+        ticks = None if levels is None else tuple(tuple(level) for level in levels)
         return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.logMode,
-                self.scale, self.autoSIPrefixScale, self._tickSpacing and tuple(self._tickSpacing),
+                self.scale, self.autoSIPrefixScale, compat.tick_spacing(self) and tuple(compat.tick_spacing(self)),
                 pen.color().rgba(), pen.widthF(), tick_pen.color().rgba(), tick_pen.widthF(),
                 self.textPen().color().rgba(), font.key() if font else None,
                 *(self.style[name] for name in ("tickLength", "maxTickLevel", "maxTextLevel", "showValues",
@@ -191,7 +194,7 @@ class GridAxis(pg.AxisItem):
         rects = [metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, text) for text in strings]
         if rects:
             vertical = self.orientation in ("left", "right")
-            self._updateMaxTextSize(max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
+            compat.make_label_room(self, max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
 
     def _opaque(self, pen: QPen) -> QPen:
         colour, under = pen.color(), self.background

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, 
 from ...core import registry
 from ...core.registry import Method
 from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
-from .. import style
+from .. import compat, style
 
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
 # curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
@@ -315,8 +315,7 @@ class ImageItem(pg.ImageItem):
         count = len(table)
         numbers = pg.functions.rescaleData(image, count / span, low, dtype=np.uint8, clip=(0, count - 1))
         self.qimage = pg.functions.ndarray_to_qimage(self._argb[numbers], QImage.Format_ARGB32_Premultiplied)
-        self._processingBuffer = self._displayBuffer = None
-        self._renderRequired = self._unrenderable = False
+        compat.mark_rendered(self)
 
     def _colours_by_lookup(self, image, table, levels) -> bool:
         """Whether ``render`` colours the image itself (else pyqtgraph does, for every other kind of image)."""
@@ -327,9 +326,7 @@ class ImageItem(pg.ImageItem):
                 and self.axisOrder == "row-major" and not self.autoDownsample
                 and not pg.getConfigOption("useNumba")):
             return False
-        if self._imageHasNans is None:  # pyqtgraph's own record, forgotten with each new image
-            self._imageHasNans = bool(np.isnan(image.min()))
-        return not self._imageHasNans
+        return not compat.image_has_nans(self, image)
 
 
 class CellTexts(pg.GraphicsObject):
