@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     def _rebuild(self) -> None:
-        """Build panel, views and menus anew around the same scene (after a language or colour-map switch).
+        """Build panel, views and menus anew around the same scene (after a language switch).
 
         The model is replaced too, with the same scene: connections the old widgets made to it go
         away with it, so nothing can call into a deleted widget."""
