@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from posenc_gui.app import i18n
 from posenc_gui.app.state import SceneChange, StateModel
 from posenc_gui.app.views import applies
+from posenc_gui.app.views.base import cell
 from posenc_gui.app.views.encoding import EncodingView
 from posenc_gui.app.window import MainWindow
 from posenc_gui.core import registry
@@ -67,16 +68,24 @@ def viewport_point(view, row: int, column: int):
     return view.graphics.mapFromScene(scene_point)
 
 
+def clicked_cell(view, point) -> tuple[int, int]:
+    """The heatmap cell under a point of the viewport (a cell is under a pixel: not the one aimed at)."""
+    at = view.heat.vb.mapSceneToView(view.graphics.mapToScene(point))
+    return cell(view.data, at.x(), at.y())
+
+
 def click_column(window, qapp):
     view = window.current_view
-    QTest.mouseClick(view.graphics.viewport(), Qt.LeftButton, Qt.NoModifier, viewport_point(view, 100, 40))
-    assert any(abs(dim - 40) <= 2 for dim in window.model.scene.dims)  # a cell is under a pixel wide
+    point = viewport_point(view, 100, 40)
+    QTest.mouseClick(view.graphics.viewport(), Qt.LeftButton, Qt.NoModifier, point)
+    assert clicked_cell(view, point)[1] in window.model.scene.dims
 
 
 def shift_click_row(window, qapp):
     view = window.current_view
-    QTest.mouseClick(view.graphics.viewport(), Qt.LeftButton, Qt.ShiftModifier, viewport_point(view, 300, 10))
-    assert abs(window.model.scene.position - 300) <= 4  # a cell is under a pixel high
+    point = viewport_point(view, 300, 10)
+    QTest.mouseClick(view.graphics.viewport(), Qt.LeftButton, Qt.ShiftModifier, point)
+    assert window.model.scene.position == clicked_cell(view, point)[0] > 0
 
 
 def hover(window, qapp):
