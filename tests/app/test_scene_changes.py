@@ -44,8 +44,12 @@ def settle(window, qapp) -> None:
 
 
 @pytest.fixture
-def computations(monkeypatch):
-    """Counts of the core's computations and of the views' fetches, from any thread."""
+def computations(qapp, monkeypatch):
+    """Counts of the core's computations and of the views' fetches, from any thread. Windows of earlier tests, not yet
+    deleted, build nothing ahead meanwhile (it would count)."""
+    for widget in qapp.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.warm_up_timer.stop()
     counts = {"compute": 0, "fetch": 0}
     compute, fetch = registry.Method.compute, EncodingView.fetch
 
