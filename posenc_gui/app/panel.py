@@ -11,12 +11,12 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 from superqt import QLabeledDoubleSlider, QLabeledSlider
-from superqt.sliders._labeled import SliderLabel
+from superqt.utils import signals_blocked
 
 from ..core import registry
 from ..core.params import Param
 from ..core.registry import Method
-from . import i18n
+from . import compat, i18n
 from .state import StateModel
 
 SLIDER_MAX_SPAN = 100_000   # wider integer ranges get a spin box
@@ -58,12 +58,9 @@ class LogSlider(QWidget):
         return round(LOG_STEPS * math.log(max(value, self.minimum) / self.minimum) / span)
 
     def _show(self, value: float) -> None:
-        for widget in (self.slider, self.box):
-            widget.blockSignals(True)
-        self.box.setValue(value)
-        self.slider.setValue(self._step_of(value))
-        for widget in (self.slider, self.box):
-            widget.blockSignals(False)
+        with signals_blocked(self.slider), signals_blocked(self.box):
+            self.box.setValue(value)
+            self.slider.setValue(self._step_of(value))
 
     def _slid(self, step: int) -> None:
         value = self.minimum * (self.maximum / self.minimum) ** (step / LOG_STEPS)
@@ -131,14 +128,13 @@ def tooltip(param: Param) -> str:
 
 
 def set_control(widget: QWidget, param: Param, value) -> None:
-    widget.blockSignals(True)
-    if param.kind == "bool":
-        widget.setChecked(bool(value))
-    elif param.kind == "choice":
-        widget.setCurrentIndex(widget.findData(str(value)))
-    else:
-        widget.setValue(value)
-    widget.blockSignals(False)
+    with signals_blocked(widget):
+        if param.kind == "bool":
+            widget.setChecked(bool(value))
+        elif param.kind == "choice":
+            widget.setCurrentIndex(widget.findData(str(value)))
+        else:
+            widget.setValue(value)
 
 
 def on_edit(widget: QWidget, param: Param, callback) -> None:
@@ -267,10 +263,10 @@ class ParameterPanel(QWidget):
         them (in the forms of other methods, kept hidden, they kept the old theme's text colour): give
         them the panel's text size (and the width it needs) and palette by hand, in the form shown
         (``within``) or, after a change of look, everywhere."""
-        for label in (within or self).findChildren(SliderLabel):
+        for label in (within or self).findChildren(compat.SliderLabel):
             label.setFont(self.font())
             label.setPalette(self.palette())
-            label._update_size()
+            compat.fit_slider_label(label)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -5,7 +5,7 @@ Nothing here knows about widgets.
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Mapping
 
 from PySide6.QtCore import QObject, Signal
@@ -37,13 +37,34 @@ def error_text(error: InputError) -> str:
         return str(error)
 
 
+SCENE_FIELDS = tuple(f.name for f in fields(Scene))
+DECK_TEXT = frozenset({"title", "notes", "title_zh", "notes_zh"})  # what a deck reads; no view draws it
+
+
+@dataclass(frozen=True)
+class SceneChange:
+    """One change of the scene: the scene before and after and the names of the fields that differ, so that each
+    listener can tell whether the change touches what it shows (a view's data, the deck's texts)."""
+
+    old: Scene
+    new: Scene
+    fields: frozenset[str]
+
+    @classmethod
+    def between(cls, old: Scene, new: Scene) -> "SceneChange":
+        return cls(old, new, frozenset(name for name in SCENE_FIELDS if getattr(old, name) != getattr(new, name)))
+
+
 class StateModel(QObject):
     """Holds the current scene. Setters validate; a bad value leaves the state unchanged and
     emits ``error`` with a one-line message in the interface language (for the status bar).
-    ``changed`` carries the new Scene after every real change; ``view_replaced`` (old view, new view) follows
-    it when a method chosen cannot be shown in the current view, so that the switch is said, not silent."""
+    After every real change ``changed`` carries the new Scene, then ``edited`` the ``SceneChange``
+    (what changed: the window recomputes a view's data only when the fields it depends on did);
+    ``view_replaced`` (old view, new view) follows when a method chosen cannot be shown in the current
+    view, so that the switch is said, not silent."""
 
     changed = Signal(object)
+    edited = Signal(object)
     error = Signal(str)
     view_replaced = Signal(str, str)
 
@@ -69,8 +90,9 @@ class StateModel(QObject):
             return False
         if new == self._scene:
             return False
-        self._scene = new
+        old, self._scene = self._scene, new
         self.changed.emit(new)
+        self.edited.emit(SceneChange.between(old, new))
         return True
 
     def update(self, **changes) -> bool:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from . import compat
+
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
 PRESENTATION_SCALE = 1.6
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
@@ -124,7 +126,7 @@ class GridAxis(pg.AxisItem):
             self.drawings.move_to_end(look)
             picture, room = drawn
             if room is not None:
-                self._updateMaxTextSize(room)  # (which forgets the picture when it resizes the axis)
+                compat.make_label_room(self, room)  # (which forgets the picture when it resizes the axis)
             self.picture = picture
         super().paint(p, opt, widget)
 
@@ -135,10 +137,11 @@ class GridAxis(pg.AxisItem):
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
         pen, tick_pen, font = self.pen(), self.tickPen(), self.style["tickFont"]
-        ticks = None if self._tickLevels is None else tuple(tuple(level) for level in self._tickLevels)
+        levels = compat.tick_levels(self)
+        ticks = None if levels is None else tuple(tuple(level) for level in levels)
         return (self.orientation, self.size().toTuple(), tuple(self.range), ticks, self.cells, self.cell_count,
                 self.logMode,
-                self.scale, self.autoSIPrefixScale, self._tickSpacing and tuple(self._tickSpacing),
+                self.scale, self.autoSIPrefixScale, compat.tick_spacing(self) and tuple(compat.tick_spacing(self)),
                 pen.color().rgba(), pen.widthF(), tick_pen.color().rgba(), tick_pen.widthF(),
                 self.textPen().color().rgba(), font.key() if font else None,
                 *(self.style[name] for name in ("tickLength", "maxTickLevel", "maxTextLevel", "showValues",
@@ -196,7 +199,7 @@ class GridAxis(pg.AxisItem):
         rects = [metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, text) for text in strings]
         if rects:
             vertical = self.orientation in ("left", "right")
-            self._updateMaxTextSize(max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
+            compat.make_label_room(self, max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
 
     def _opaque(self, pen: QPen) -> QPen:
         colour, under = pen.color(), self.background
@@ -334,7 +337,13 @@ def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
     """Black or white ("#000000" or "#ffffff") for each of ``fractions`` (0 to 1 of ``cmap``'s range), whichever
     contrasts more with the colour the map gives it (WCAG relative luminance: black text from 0.179 up).
     One vectorised pass: a cell at a time took about 20 ms for the attention view's 4 x 12 x 12 cells."""
-    rgb = cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3]
+    return text_colours_for(cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3])
+
+
+def text_colours_for(rgb) -> np.ndarray:
+    """Black or white for text on each colour of ``rgb`` (sRGB, 0 to 1, last axis red, green, blue): the one with the
+    higher WCAG contrast ratio, which is black from a relative luminance of 0.179 up. The app's one rule for it."""
+    rgb = np.asarray(rgb, dtype=float)
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     return np.where(linear @ np.array([0.2126, 0.7152, 0.0722]) > 0.179, "#000000", "#ffffff")
 

@@ -29,12 +29,14 @@ from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
 from . import export, help_pages, i18n, memory, settings as prefs, style
 from .deck_navigator import DeckNavigator
+from .look_model import LookModel
+from ..look import COLOUR_MAPS, Look, LookChange
 from .dialogs import AboutDialog
 from .presenter import PresenterWindow, choose_screens
 from .panel import ParameterPanel
 from ..files import write_bytes_atomic
 from ..scene import in_language
-from .state import Deck, Scene, StateModel, error_text
+from .state import DECK_TEXT, Deck, Scene, SceneChange, StateModel, error_text
 from .views import VIEWS, applies
 from .views.model_config import scene_for_config
 from .worker import PROGRESS_AFTER_MS, LatestRunner, run_with_progress
@@ -125,11 +127,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.preferences = prefs.load(settings) if settings is not None else prefs.Preferences()
-        self.theme = style.theme_named(self.preferences.theme)
         style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
-        self.text_scale = self.preferences.text_scale
-        self.language = language
-        self.presenting = False
+        self.look = LookModel(Look(theme=style.theme_named(self.preferences.theme).name,
+                                   text_scale=self.preferences.text_scale, language=language,
+                                   sequential_map=style.chosen_colour_map_name(False),
+                                   diverging_map=style.chosen_colour_map_name(True)), self)
+        self.look.changed.connect(self._look_changed)
         self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
         self.panel_while_presenting = False  # brought back by a key (P) for a live change
         self.deck = DeckNavigator(self)
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         self.presenter: PresenterWindow | None = None
         self.focus_before_blank: QWidget | None = None
         self.views: dict = {}
+        self.fetched: dict = {}  # view -> (its data_key, the data) it was last given
         self.commands: dict[str, QAction] = {}
         self.panel_hidden_for_view = False
         # No animated docks: hiding the panel beside a lesson would resize and repaint the view for
@@ -259,7 +263,7 @@ class MainWindow(QMainWindow):
         self.panel = ParameterPanel(self.model)
         # The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel
         # synced after that painted the old method's form, then the new one (2-4 ms more for a new method).
-        self.model.changed.connect(self.refresh)
+        self.model.edited.connect(self._scene_edited)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -442,7 +446,7 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     def _rebuild(self) -> None:
-        """Build panel, views and menus anew around the same scene (after a language or colour-map switch).
+        """Build panel, views and menus anew around the same scene (after a language switch).
 
         The model is replaced too, with the same scene: connections the old widgets made to it go
         away with it, so nothing can call into a deleted widget."""
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views = {}
+        self.fetched = {}
         self._building = None
         self._build_translated()
         if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
@@ -520,8 +525,18 @@ class MainWindow(QMainWindow):
         self._sync_deck()
 
     # -- state -> views -------------------------------------------------------------------------
+    def _scene_edited(self, change: SceneChange) -> None:
+        """A change of the deck's texts alone (a scene's title or notes) touches no view: only the deck's strip, the
+        window title and the notes show it."""
+        if change.fields <= DECK_TEXT:
+            self._sync_deck()
+        else:
+            self.refresh(change.new)
+
     def refresh(self, scene: Scene) -> None:
-        """Show the scene's view and have it fetch and draw its data (big requests in the worker)."""
+        """Show the scene's view and draw the scene in it. Its data is fetched (big requests in the worker) only when
+        the scene fields it depends on changed (``View.data_key``); otherwise the view shows the selection, overlays
+        and look with the data it was given last (``View.show_selection``)."""
         self.warm_up_timer.start(WARM_UP_IDLE_MS)  # (again): views are built ahead only while nothing else happens
         self._waiting_for_panels = None  # superseded
         self._sync_navigation(scene)
@@ -531,6 +546,11 @@ class MainWindow(QMainWindow):
             self._switch_to(view)
         if self._going_back:
             return  # the view still shows what it drew
+        kept = self.fetched.get(view)
+        if kept is not None and kept[0] == view.data_key(scene):
+            self.runner.cancel()
+            self._show_result((view, scene), kept[1])
+            return
         try:
             big = view.size(scene) > BACKGROUND_ELEMENTS
         except InputError as error:
@@ -617,7 +637,8 @@ class MainWindow(QMainWindow):
             try:
                 view.show_data(scene, data)
             except InputError:
-                pass
+                return
+            self.fetched[view] = (view.data_key(scene), data)
 
     def _panel_beside(self, view) -> bool:
         """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the
@@ -675,7 +696,12 @@ class MainWindow(QMainWindow):
             self.panel_timer.start()
             self._sync_busy()
             return
-        view.show_data(scene, data)
+        kept = self.fetched.get(view)
+        if kept is not None and kept[1] is data:  # drawn already: what changed is outside the view's data
+            view.show_selection(scene, data)
+        else:
+            view.show_data(scene, data)
+        self.fetched[view] = (view.data_key(scene), data)
         self.drawn_scene = scene
         self._sync_busy()  # a drawing waiting for its panels may have been superseded by this one
         self.error_label.setText("")
@@ -1033,32 +1059,60 @@ class MainWindow(QMainWindow):
 
     # -- look -----------------------------------------------------------------------------------
     @property
+    def theme(self) -> style.Theme:
+        return style.theme_named(self.look.value.theme)
+
+    @property
+    def text_scale(self) -> float:
+        return self.look.value.text_scale
+
+    @property
+    def presenting(self) -> bool:
+        return self.look.value.presenting
+
+    @property
+    def language(self) -> str:
+        return self.look.value.language
+
+    @property
     def points(self) -> float:
         return style.BASE_POINTS * self.text_scale * (style.PRESENTATION_SCALE if self.presenting else 1.0)
 
     def set_theme(self, name: str) -> None:
-        self.theme = style.theme_named(name)
-        self.commands[f"theme_{self.theme.name}"].setChecked(True)
-        self.preferences.theme = self.theme.name
-        self._save_preferences()
-        self.apply_look()
+        self.look.update(theme=style.theme_named(name).name)
 
     def set_colour_map(self, signed: bool, name: str) -> None:
-        """Use map ``name`` for signed (diverging) or unsigned (sequential) data; every view is built
-        anew with it (views pick their map when they draw)."""
-        if signed:
-            self.preferences.diverging_map = name
-        else:
-            self.preferences.sequential_map = name
-        style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
-        self._save_preferences()
-        self._rebuild()
+        """Use map ``name`` for signed (diverging) or unsigned (sequential) data (``_look_changed`` re-colours)."""
+        self.look.update(**{"diverging_map" if signed else "sequential_map": name})
 
     def set_text_scale(self, scale: float) -> None:
-        self.text_scale = min(max(scale, style.MIN_SCALE), style.MAX_SCALE)
-        self.preferences.text_scale = self.text_scale
-        self._save_preferences()
-        self.apply_look()
+        self.look.update(text_scale=min(max(scale, style.MIN_SCALE), style.MAX_SCALE))
+
+    def _look_changed(self, change: LookChange) -> None:
+        """Follow a new theme, text size or colour map. Presenting and the language move and rebuild parts of the
+        window in an order of their own: their setters do it and only record the new value in the look."""
+        look = change.new
+        self.preferences.theme, self.preferences.text_scale = look.theme, look.text_scale
+        self.preferences.sequential_map, self.preferences.diverging_map = look.sequential_map, look.diverging_map
+        if "language" in change.fields:
+            self.preferences.language = look.language
+        if change.fields & {"theme", "text_scale", "language", *COLOUR_MAPS}:
+            self._save_preferences()
+        if change.fields & COLOUR_MAPS:
+            self._recolour(change.old)
+        if change.fields & {"theme", "text_scale"}:
+            self.commands[f"theme_{look.theme}"].setChecked(True)
+            self.apply_look()
+
+    def _recolour(self, old: Look) -> None:
+        """The images of every view take the maps just chosen, in place: nothing is built or computed again. The view
+        shown is drawn again from its data (the numbers written in cells take the colour that reads on the new map)."""
+        style.choose_colour_maps(self.look.value.sequential_map, self.look.value.diverging_map)
+        maps = {getattr(old, side): style.colour_map(side == "diverging_map") for side in COLOUR_MAPS
+                if getattr(old, side) != getattr(self.look.value, side)}
+        for view in self.views.values():
+            view.recolour(maps)
+        self.refresh(self.model.scene)
 
     def set_presenting(self, on: bool) -> None:
         """Presentation mode: the audience sees the view and its title only (no menus, toolbar, panel or notes),
@@ -1068,7 +1122,7 @@ class MainWindow(QMainWindow):
         if on == self.presenting:
             return
         self.set_blank(False)
-        self.presenting = on
+        self.look.update(presenting=on)
         self.commands["present"].setChecked(on)
         bars = (self.menuBar(), self.toolbar, self.statusBar())
         if on:
@@ -1156,9 +1210,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Switch the interface language at once: the panel, views and menus are rebuilt from the state."""
-        self.language = i18n.install(QApplication.instance(), code)
-        self.preferences.language = self.language
-        self._save_preferences()
+        self.look.update(language=i18n.install(QApplication.instance(), code))
         self._rebuild()
 
     def apply_look(self) -> None:

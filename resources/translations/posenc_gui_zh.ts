@@ -32,97 +32,97 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="36"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="39"/>
         <source>{0}: full</source>
         <translation>{0}：完整</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="37"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="40"/>
         <source>{0}: content only</source>
         <translation>{0}：仅内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="42"/>
         <source>{0}: position only</source>
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="62"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="66"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="68"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="82"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="83"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="99"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="131"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="177"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -135,57 +135,57 @@
 <context>
     <name>BiasView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="35"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="50"/>
         <source>head {0} does not exist; this method has {1} heads</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="68"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="72"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
         <source>bias added to the logit</source>
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="75"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="98"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="99"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -198,42 +198,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -246,70 +246,70 @@
 <context>
     <name>ClocksView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="124"/>
         <location filename=".registry_strings.py" line="247"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="130"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="137"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="139"/>
         <source>How many pairs to draw, spread from the fastest to the slowest</source>
         <translation>要画出多少对，从最快到最慢均匀选取</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="142"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="143"/>
         <source>Hands and bits:</source>
         <translation>指针与位数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="315"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="306"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="309"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="309"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="300"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="328"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="319"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="331"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="322"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="360"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="351"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="366"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="357"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -317,108 +317,108 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="384"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="375"/>
         <location filename=".registry_strings.py" line="248"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="402"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="393"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="446"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="445"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="446"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="445"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="447"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="446"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="447"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="446"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="448"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="447"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="448"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="447"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="515"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="512"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="471"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="470"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="389"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="380"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="399"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="390"/>
         <source>Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are evaluated at; s·L0 when 0</source>
         <translation>依赖序列长度的缩放（动态 NTK、LongRoPE）计算时所用的长度；为 0 时取 s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="403"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="394"/>
         <source>Length-dependent scalings at:</source>
         <translation>依赖长度的缩放取长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="439"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="438"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="522"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="519"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="522"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="519"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="528"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="525"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="529"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="526"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="533"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="530"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="536"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="533"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="579"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="576"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -456,17 +456,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="215"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="218"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -479,78 +479,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="78"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="83"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="88"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="91"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="96"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="96"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="96"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="141"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="196"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="207"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="223"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="195"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="196"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="197"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="258"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="260"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="262"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -563,33 +563,33 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="241"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="245"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="270"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -808,87 +808,87 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="724"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="722"/>
         <location filename=".registry_strings.py" line="253"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="729"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="728"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="736"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="735"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="739"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="738"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="839"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="842"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="787"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="788"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="790"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="791"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="787"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="788"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="790"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="791"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="840"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="843"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="840"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="843"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="789"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="790"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="792"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="793"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="789"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="790"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="792"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="793"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="841"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="844"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="860"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="863"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="864"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="867"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="877"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="880"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="878"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="881"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -896,17 +896,17 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="122"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="123"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="186"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -914,444 +914,444 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="824"/>
+        <location filename="../../posenc_gui/app/window.py" line="850"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="256"/>
+        <location filename="../../posenc_gui/app/window.py" line="260"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="240"/>
+        <location filename="../../posenc_gui/app/window.py" line="244"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="256"/>
+        <location filename="../../posenc_gui/app/window.py" line="260"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="279"/>
+        <location filename="../../posenc_gui/app/window.py" line="283"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
+        <location filename="../../posenc_gui/app/window.py" line="302"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="299"/>
+        <location filename="../../posenc_gui/app/window.py" line="303"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="300"/>
+        <location filename="../../posenc_gui/app/window.py" line="304"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="301"/>
+        <location filename="../../posenc_gui/app/window.py" line="305"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="302"/>
+        <location filename="../../posenc_gui/app/window.py" line="306"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="304"/>
+        <location filename="../../posenc_gui/app/window.py" line="308"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="305"/>
+        <location filename="../../posenc_gui/app/window.py" line="309"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="310"/>
+        <location filename="../../posenc_gui/app/window.py" line="314"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="312"/>
+        <location filename="../../posenc_gui/app/window.py" line="316"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="314"/>
+        <location filename="../../posenc_gui/app/window.py" line="318"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="315"/>
+        <location filename="../../posenc_gui/app/window.py" line="319"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="317"/>
+        <location filename="../../posenc_gui/app/window.py" line="321"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="320"/>
+        <location filename="../../posenc_gui/app/window.py" line="324"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="322"/>
+        <location filename="../../posenc_gui/app/window.py" line="326"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="322"/>
+        <location filename="../../posenc_gui/app/window.py" line="326"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="326"/>
+        <location filename="../../posenc_gui/app/window.py" line="330"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="328"/>
+        <location filename="../../posenc_gui/app/window.py" line="332"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="331"/>
+        <location filename="../../posenc_gui/app/window.py" line="335"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="333"/>
+        <location filename="../../posenc_gui/app/window.py" line="337"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="336"/>
+        <location filename="../../posenc_gui/app/window.py" line="340"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="338"/>
+        <location filename="../../posenc_gui/app/window.py" line="342"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="347"/>
+        <location filename="../../posenc_gui/app/window.py" line="351"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="354"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="371"/>
+        <location filename="../../posenc_gui/app/window.py" line="375"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="372"/>
+        <location filename="../../posenc_gui/app/window.py" line="376"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="374"/>
+        <location filename="../../posenc_gui/app/window.py" line="378"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="388"/>
+        <location filename="../../posenc_gui/app/window.py" line="392"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="391"/>
+        <location filename="../../posenc_gui/app/window.py" line="395"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="393"/>
+        <location filename="../../posenc_gui/app/window.py" line="397"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="395"/>
+        <location filename="../../posenc_gui/app/window.py" line="399"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="396"/>
+        <location filename="../../posenc_gui/app/window.py" line="400"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="397"/>
+        <location filename="../../posenc_gui/app/window.py" line="401"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="399"/>
+        <location filename="../../posenc_gui/app/window.py" line="403"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="400"/>
+        <location filename="../../posenc_gui/app/window.py" line="404"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="401"/>
+        <location filename="../../posenc_gui/app/window.py" line="405"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="405"/>
+        <location filename="../../posenc_gui/app/window.py" line="409"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="406"/>
+        <location filename="../../posenc_gui/app/window.py" line="410"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="407"/>
+        <location filename="../../posenc_gui/app/window.py" line="411"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="409"/>
+        <location filename="../../posenc_gui/app/window.py" line="413"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="415"/>
+        <location filename="../../posenc_gui/app/window.py" line="419"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="418"/>
+        <location filename="../../posenc_gui/app/window.py" line="422"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="541"/>
-        <location filename="../../posenc_gui/app/window.py" line="674"/>
+        <location filename="../../posenc_gui/app/window.py" line="561"/>
+        <location filename="../../posenc_gui/app/window.py" line="695"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="729"/>
+        <location filename="../../posenc_gui/app/window.py" line="755"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="783"/>
+        <location filename="../../posenc_gui/app/window.py" line="809"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="819"/>
+        <location filename="../../posenc_gui/app/window.py" line="845"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="821"/>
-        <location filename="../../posenc_gui/app/window.py" line="869"/>
+        <location filename="../../posenc_gui/app/window.py" line="847"/>
+        <location filename="../../posenc_gui/app/window.py" line="895"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="823"/>
+        <location filename="../../posenc_gui/app/window.py" line="849"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="827"/>
+        <location filename="../../posenc_gui/app/window.py" line="853"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="833"/>
+        <location filename="../../posenc_gui/app/window.py" line="859"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="872"/>
+        <location filename="../../posenc_gui/app/window.py" line="898"/>
         <source>Opened {0}; the layer strip lists what the scene leaves out</source>
         <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="873"/>
+        <location filename="../../posenc_gui/app/window.py" line="899"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="900"/>
+        <location filename="../../posenc_gui/app/window.py" line="926"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="929"/>
+        <location filename="../../posenc_gui/app/window.py" line="955"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="942"/>
+        <location filename="../../posenc_gui/app/window.py" line="968"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="951"/>
+        <location filename="../../posenc_gui/app/window.py" line="977"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="953"/>
+        <location filename="../../posenc_gui/app/window.py" line="979"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="974"/>
+        <location filename="../../posenc_gui/app/window.py" line="1000"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="974"/>
+        <location filename="../../posenc_gui/app/window.py" line="1000"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="979"/>
+        <location filename="../../posenc_gui/app/window.py" line="1005"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="979"/>
+        <location filename="../../posenc_gui/app/window.py" line="1005"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="984"/>
+        <location filename="../../posenc_gui/app/window.py" line="1010"/>
         <source>Open model config</source>
         <translation>打开模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="984"/>
+        <location filename="../../posenc_gui/app/window.py" line="1010"/>
         <source>Model configs (*.json);;All files (*)</source>
         <translation>模型配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="997"/>
+        <location filename="../../posenc_gui/app/window.py" line="1023"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="997"/>
+        <location filename="../../posenc_gui/app/window.py" line="1023"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1002"/>
+        <location filename="../../posenc_gui/app/window.py" line="1028"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1002"/>
+        <location filename="../../posenc_gui/app/window.py" line="1028"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1007"/>
+        <location filename="../../posenc_gui/app/window.py" line="1033"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1007"/>
+        <location filename="../../posenc_gui/app/window.py" line="1033"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1008"/>
+        <location filename="../../posenc_gui/app/window.py" line="1034"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1009"/>
+        <location filename="../../posenc_gui/app/window.py" line="1035"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1015"/>
+        <location filename="../../posenc_gui/app/window.py" line="1041"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1016"/>
+        <location filename="../../posenc_gui/app/window.py" line="1042"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1030"/>
+        <location filename="../../posenc_gui/app/window.py" line="1056"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1030"/>
+        <location filename="../../posenc_gui/app/window.py" line="1056"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1023"/>
+        <location filename="../../posenc_gui/app/window.py" line="1049"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1023"/>
+        <location filename="../../posenc_gui/app/window.py" line="1049"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1024"/>
+        <location filename="../../posenc_gui/app/window.py" line="1050"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1025"/>
+        <location filename="../../posenc_gui/app/window.py" line="1051"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1359,7 +1359,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="260"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1460,37 +1460,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="111"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1503,117 +1503,117 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="444"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="445"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="445"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="446"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="446"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="447"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 W_o 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="450"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="451"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="459"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="460"/>
         <source>Heads:</source>
         <translation>头数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="459"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="460"/>
         <source>Number of heads; must divide d_model</source>
         <translation>头的个数；须能整除 d_model</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="460"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="461"/>
         <source>d_model:</source>
         <translation>d_model：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="460"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="461"/>
         <source>Channels per token</source>
         <translation>每个词元的通道数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="461"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="462"/>
         <source>Valid length of sequence 0:</source>
         <translation>序列 0 的有效长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="463"/>
         <source>Tokens of sequence 0 that are real; the rest are padding</source>
         <translation>序列 0 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="463"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="464"/>
         <source>of sequence 1:</source>
         <translation>序列 1：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="495"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="496"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="464"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="465"/>
         <source>Tokens of sequence 1 that are real; the rest are padding</source>
         <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="501"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="502"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="507"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="508"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="516"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="517"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="523"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="524"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="527"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="528"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="529"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="530"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="537"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="538"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="546"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="547"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="550"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="551"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="552"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="553"/>
         <source>W_o (the same for every sequence)</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
@@ -1626,47 +1626,47 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="592"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="593"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="602"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="603"/>
         <source>Not used here: the sentence sets the length</source>
         <translation>此视图不使用：长度由句子决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="607"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="608"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="640"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="641"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="643"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="644"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="649"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="650"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="650"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="651"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="659"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="660"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="662"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="663"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
@@ -1679,95 +1679,95 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="49"/>
         <source>Which of the method&apos;s outputs to draw</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="77"/>
         <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="77"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>clipped distance + K</source>
         <translation>截断距离 + K</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="87"/>
         <source>(a) content · content</source>
         <translation>(a) 内容 · 内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="87"/>
         <source>(b) content · position</source>
         <translation>(b) 内容 · 位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
         <source>(c) global content bias u</source>
         <translation>(c) 全局内容偏置 u</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
         <source>(d) global position bias v</source>
         <translation>(d) 全局位置偏置 v</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="90"/>
         <source>key table aᴷ</source>
         <translation>键表 aᴷ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="90"/>
         <source>value table aⱽ</source>
         <translation>值表 aⱽ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="91"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="133"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="175"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1780,38 +1780,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="166"/>
+        <location filename="../../posenc_gui/app/panel.py" line="162"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="215"/>
+        <location filename="../../posenc_gui/app/panel.py" line="211"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="216"/>
-        <location filename="../../posenc_gui/app/panel.py" line="352"/>
+        <location filename="../../posenc_gui/app/panel.py" line="212"/>
+        <location filename="../../posenc_gui/app/panel.py" line="348"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="218"/>
+        <location filename="../../posenc_gui/app/panel.py" line="214"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="220"/>
+        <location filename="../../posenc_gui/app/panel.py" line="216"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="311"/>
+        <location filename="../../posenc_gui/app/panel.py" line="307"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="348"/>
+        <location filename="../../posenc_gui/app/panel.py" line="344"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1819,67 +1819,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="594"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="591"/>
         <location filename=".registry_strings.py" line="249"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="596"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="594"/>
         <location filename=".registry_strings.py" line="250"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="597"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="595"/>
         <location filename=".registry_strings.py" line="251"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="598"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="596"/>
         <location filename=".registry_strings.py" line="252"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="602"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="600"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="675"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="673"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="656"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="654"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="657"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="655"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="658"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="656"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="698"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="712"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="696"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="710"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="700"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="698"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="702"/>
+        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="700"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -1920,232 +1920,232 @@ turns made: {1}</source>
 <context>
     <name>RealModelView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
         <source>no positions</source>
         <translation>无位置信息</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
         <source>positions shuffled</source>
         <translation>位置打乱</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
         <source>positions reversed</source>
         <translation>位置倒序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="51"/>
         <source>positions shifted by 100</source>
         <translation>位置平移 100</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
         <source>RoPE off</source>
         <translation>关闭 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
         <source>positions shifted by 1000</source>
         <translation>位置平移 1000</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="58"/>
         <source>linear scaling x4</source>
         <translation>线性缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="59"/>
         <source>NTK scaling x4</source>
         <translation>NTK 缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="60"/>
         <source>NoPE in layers 0-14</source>
         <translation>第 0–14 层不用位置编码（NoPE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="61"/>
         <source>RoPE as trained</source>
         <translation>RoPE（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="74"/>
         <source>previous token</source>
         <translation>前一个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="75"/>
         <source>first token (sink)</source>
         <translation>第一个词元（汇聚点）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="76"/>
         <source>the token itself (diagonal)</source>
         <translation>词元自身（对角线）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="77"/>
         <source>broad (spread over all)</source>
         <translation>广泛（分散到全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="81"/>
         <source>overview and head</source>
         <translation>总览和当前头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="82"/>
         <source>this head, trained</source>
         <translation>此头，训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="83"/>
         <source>this head, ablated</source>
         <translation>此头，消融后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="84"/>
         <source>this head, difference</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="261"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="266"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="272"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="278"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="512"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="520"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="248"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="271"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="252"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="52"/>
         <source>sinusoidal positions</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="53"/>
         <source>as trained (learned)</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="271"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="272"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="389"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="397"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="398"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="391"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="399"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="445"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="453"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="445"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="453"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="461"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="469"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="489"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="497"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="490"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="498"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="516"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="524"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="519"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="527"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="537"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="545"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="572"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="580"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="583"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="591"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2158,57 +2158,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="31"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="113"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="114"/>
         <source>changed: layer {0}, head {1}</source>
         <translation>改变后：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="115"/>
         <source>change of every head (mean {0:.3f})</source>
         <translation>每个头的变化（平均 {0:.3f}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="127"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="163"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="165"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2241,138 +2241,138 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="691"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="692"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="692"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="693"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="697"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="698"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="706"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="706"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="707"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="709"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="708"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="709"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="736"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="737"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="739"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="743"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="742"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="743"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="744"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="745"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="749"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="751"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="750"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="752"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="750"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="751"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="765"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="766"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="768"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="769"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="785"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="786"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="779"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="780"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="791"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="792"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="810"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="811"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="798"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="799"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="799"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="800"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="802"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="803"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="803"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="804"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -2385,23 +2385,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="186"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="187"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="190"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="188"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="191"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2414,37 +2414,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="136"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="137"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2457,17 +2457,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="531"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="551"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="532"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="552"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="831"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="851"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2475,197 +2475,197 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="282"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="283"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="284"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="285"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="286"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="287"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="288"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="287"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="289"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="293"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="301"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="302"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="306"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="307"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="309"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="325"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="325"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="325"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="324"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="326"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="324"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="326"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="327"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="327"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="326"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="328"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="326"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="328"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="327"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="329"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="327"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="329"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="332"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="328"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="330"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="329"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="331"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="332"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="339"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="341"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="344"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="347"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="347"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="349"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="351"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="353"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="354"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="356"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="358"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="360"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="363"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="364"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="366"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="368"/>
+        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="370"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
@@ -4672,37 +4672,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="120"/>
+        <location filename="../../posenc_gui/app/panel.py" line="117"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="121"/>
+        <location filename="../../posenc_gui/app/panel.py" line="118"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="124"/>
+        <location filename="../../posenc_gui/app/panel.py" line="121"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="125"/>
+        <location filename="../../posenc_gui/app/panel.py" line="122"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="125"/>
+        <location filename="../../posenc_gui/app/panel.py" line="122"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="127"/>
+        <location filename="../../posenc_gui/app/panel.py" line="124"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="130"/>
+        <location filename="../../posenc_gui/app/panel.py" line="127"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}

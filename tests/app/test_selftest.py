@@ -114,6 +114,7 @@ def test_a_failing_view_is_reported_and_fails_the_run(qapp, qtbot, capsys, monke
         raise RuntimeError("drawing went wrong")
 
     monkeypatch.setattr(encoding, "show_data", broken)
+    monkeypatch.setattr(encoding, "show_selection", broken)  # a step with the data of the one before draws with this
     steps = [(name, scene) for name, scene in selftest.plan(None) if scene.view in ("encoding", "attention")]
     status = selftest.SelfTest(qapp, window, None).run(steps)
     out = capsys.readouterr().out.strip().splitlines()

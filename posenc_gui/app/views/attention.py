@@ -4,8 +4,11 @@ the position-only switch shows the content part and the position part beside eac
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import numpy as np
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
+from superqt.utils import signals_blocked
 
 from ...core.attention import attention_for
 from ...core.params import InputError
@@ -46,6 +49,7 @@ def panels_for(scene: Scene, result) -> list[tuple[str, np.ndarray]]:
 class AttentionView(View):
     key = "attention"
     title = "Attention"
+    data_fields = ("method", "params", "text", "causal", "head")  # every head's weights: the parts are drawn from them
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -113,8 +117,13 @@ class AttentionView(View):
         return 3 * heads * n * n + 2 * 3 * width * width
 
     def _sync_controls(self, scene: Scene, heads: int) -> None:
-        for widget in (self.text, self.head, self.causal, self.position_only):
-            widget.blockSignals(True)
+        with ExitStack() as blocked:
+            for widget in (self.text, self.head, self.causal, self.position_only):
+                blocked.enter_context(signals_blocked(widget))
+            self._show_controls(scene, heads)
+
+    def _show_controls(self, scene: Scene, heads: int) -> None:
+        """The controls set from the scene (their signals blocked by ``_sync_controls``)."""
         if self.text.text() != scene.text:
             self.text.setText(scene.text)
         if self.head.count() != heads + 1:
@@ -123,8 +132,6 @@ class AttentionView(View):
         self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
         self.causal.setChecked(scene.causal)
         self.position_only.setChecked(scene.position_only)
-        for widget in (self.text, self.head, self.causal, self.position_only):
-            widget.blockSignals(False)
 
     def show_data(self, scene: Scene, result) -> None:
         self._sync_controls(scene, result.weights.shape[0])

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGraphicsView, Q
 
 from ...core import registry
 from ...core.registry import Method
-from ..state import Scene, StateModel
-from .. import i18n, style
+from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
+from .. import compat, i18n, style
 
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
 # curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
@@ -60,6 +60,10 @@ class View(QWidget):
     title = ""
     group = "explore"
     uses_method = True
+    # The scene fields ``fetch`` reads: the window fetches again only when one of them changed (``data_key``) and
+    # otherwise hands the data it kept to ``show_selection``. Every field by default but the deck's texts and the view
+    # key; a view that reads fewer names them, so that a selection or a title costs no computation.
+    data_fields: tuple[str, ...] = tuple(name for name in SCENE_FIELDS if name not in DECK_TEXT | {"view"})
     hovered = Signal(str)
 
     def __init__(self, model: StateModel, parent=None):
@@ -128,6 +132,12 @@ class View(QWidget):
         """Number of array elements ``fetch`` produces (decides whether it runs off the GUI thread)."""
         return 0
 
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        """What ``fetch(scene)`` depends on: equal keys, equal data. The values of ``data_fields``; a view whose
+        fetch reads only part of a field (another method's parameters it ignores) may narrow it further."""
+        return tuple(getattr(scene, name) for name in cls.data_fields)
+
     @staticmethod
     def unavailable() -> str | None:
         """Why this view cannot show anything on this installation (the self-test leaves it out), else None."""
@@ -140,6 +150,12 @@ class View(QWidget):
         """Parameters of the method that this view does not use, each with the reason the panel gives on its
         (disabled) control."""
         return {}
+
+    def show_selection(self, scene: Scene, data) -> None:
+        """Show a scene whose data did not change (``data_key``), with the data fetched before: a new selection,
+        overlay or look. By default the whole drawing again (its parts skip what did not change); a view may draw
+        only what the fields outside ``data_fields`` choose."""
+        self.show_data(scene, data)
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
         """Status-bar text for the mouse at data coordinates (x, y) of ``plot``; "" for none."""
@@ -167,6 +183,19 @@ class View(QWidget):
         self.graphics.setBackground(theme.background)
         for plot in self.plots:
             style.style_plot(plot, theme, points)
+
+    def recolour(self, maps: dict[str, pg.ColorMap]) -> None:
+        """Give every image and colour bar drawn with a map named in ``maps`` the map it names instead (a new choice
+        of colour map, in place: nothing is built or fetched again)."""
+        for item in self.graphics.scene().items():
+            if isinstance(item, pg.ImageItem):
+                current = item.getColorMap()
+            elif isinstance(item, pg.ColorBarItem):
+                current = item.colorMap()
+            else:
+                continue
+            if current is not None and current.name in maps:
+                item.setColorMap(maps[current.name])
 
     def controls_row(self) -> QHBoxLayout:
         """Show the controls bar above the plots and return its row layout."""
@@ -308,8 +337,7 @@ class ImageItem(pg.ImageItem):
         count = len(table)
         numbers = pg.functions.rescaleData(image, count / span, low, dtype=np.uint8, clip=(0, count - 1))
         self.qimage = pg.functions.ndarray_to_qimage(self._argb[numbers], QImage.Format_ARGB32_Premultiplied)
-        self._processingBuffer = self._displayBuffer = None
-        self._renderRequired = self._unrenderable = False
+        compat.mark_rendered(self)
 
     def _colours_by_lookup(self, image, table, levels) -> bool:
         """Whether ``render`` colours the image itself (else pyqtgraph does, for every other kind of image)."""
@@ -320,15 +348,7 @@ class ImageItem(pg.ImageItem):
                 and self.axisOrder == "row-major" and not self.autoDownsample
                 and not pg.getConfigOption("useNumba")):
             return False
-        if self._imageHasNans is None:  # pyqtgraph's own record, forgotten with each new image
-            self._imageHasNans = bool(np.isnan(image.min()))
-        return not self._imageHasNans
-
-
-def text_colour(fill: QColor) -> str:
-    """Black or white, whichever reads better on ``fill``."""
-    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
-    return "#000000" if luminance > 0.5 else "#ffffff"
+        return not compat.image_has_nans(self, image)
 
 
 class CellTexts(pg.GraphicsObject):

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
+from superqt.utils import signals_blocked
 
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
@@ -31,6 +32,7 @@ def turns(values: np.ndarray) -> int:
 class EncodingView(View):
     key = "encoding"
     title = "Encoding"
+    data_fields = ("method", "params")  # the chosen dimensions and position are drawn from the same table
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -157,10 +159,19 @@ class EncodingView(View):
             self.across_positions.setXRange(0, rows - 1)
             self.across_dims.setXRange(0, cols - 1)
             self._shape = data.shape
-        self.position_box.blockSignals(True)
-        self.position_box.setRange(0, max(rows - 1, scene.position))
-        self.position_box.setValue(scene.position)
-        self.position_box.blockSignals(False)
+        self._show_chosen(scene)
+
+    def show_selection(self, scene: Scene, fetched) -> None:
+        """Only what the chosen dimensions and position change: the heatmap of the same table stays as drawn."""
+        self._show_chosen(scene)
+        self.keep_plots_readable()
+
+    def _show_chosen(self, scene: Scene) -> None:
+        """The chosen position in its box and the curves of the chosen dimensions and position."""
+        rows = self.data.shape[0]
+        with signals_blocked(self.position_box):
+            self.position_box.setRange(0, max(rows - 1, scene.position))
+            self.position_box.setValue(scene.position)
         self._draw_curves(scene)
 
     def _draw_curves(self, scene: Scene) -> None:

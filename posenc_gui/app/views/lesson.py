@@ -11,10 +11,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
+from superqt import QFlowLayout
+from superqt.utils import signals_blocked
 
 from ...core.registry import Method
 from ...paths import resource
@@ -71,61 +73,6 @@ class FormulaLabel(QLabel):
         self.setPixmap(pixmap)
 
 
-class FlowLayout(QLayout):
-    """Widgets left to right at their size hints, wrapping onto the next line when the width runs out
-    (a row of formulas on a narrow or zoomed window)."""
-
-    def __init__(self, spacing: int, parent=None):
-        super().__init__(parent)
-        self.items = []
-        self.gap = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item) -> None:
-        self.items.append(item)
-
-    def count(self) -> int:
-        return len(self.items)
-
-    def itemAt(self, index: int):
-        return self.items[index] if 0 <= index < len(self.items) else None
-
-    def takeAt(self, index: int):
-        return self.items.pop(index) if 0 <= index < len(self.items) else None
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self.items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        """Place the items in ``rect`` (when ``move``); the height they take."""
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self.items:
-            hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self.gap
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
-
-
 class LessonView(View):
     """A guided view: ``explanation`` (rich text) and ``formulas`` (names under resources/formulas) on top.
 
@@ -161,7 +108,10 @@ class LessonView(View):
         column.addWidget(self.text)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
-            row = FlowLayout(FORMULA_SPACING)
+            row = QFlowLayout()  # the formulas wrap onto the next line on a narrow or zoomed window
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setHorizontalSpacing(FORMULA_SPACING)
+            row.setVerticalSpacing(FORMULA_SPACING // 3)
             for label in self.formula_labels:
                 row.addWidget(label)
             column.addLayout(row)
@@ -218,9 +168,8 @@ class LessonView(View):
     def show_option_values(self, values) -> None:
         """Set every spin box to ``values[name]`` without sending the value back to the state."""
         for name, spin in self.spins.items():
-            spin.blockSignals(True)
-            spin.setValue(values[name])
-            spin.blockSignals(False)
+            with signals_blocked(spin):
+                spin.setValue(values[name])
 
     @property
     def step(self) -> int:

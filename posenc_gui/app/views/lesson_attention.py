@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QLabel
+from superqt.utils import signals_blocked
 
 from ...core import lessons
 from ...core.attention import how_applied
@@ -18,7 +19,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from ..state import Scene
 from .. import i18n, style
-from .base import CellTexts, cell, fmt, text_colour
+from .base import CellTexts, cell, fmt
 from .lesson import LessonView
 
 MARK_COLOURS = {"light": "#D55E00", "dark": "#E69F00"}   # Okabe-Ito vermillion / orange
@@ -157,8 +158,9 @@ class MatrixLesson(LessonView):
         self.set_title(plot, title)
         if texts is None and rows * cols <= MAX_NUMBERED:
             texts = np.vectorize(number_text)(data)
+        colours = None if texts is None else style.text_colours_for(np.asarray(fills)[..., :3] / 255.0)
         cells = [] if texts is None else [
-            (r, c, str(texts[r][c]), text_colour(QColor(*map(int, fills[r, c]))))
+            (r, c, str(texts[r][c]), str(colours[r, c]))
             for r in range(rows) for c in range(cols) if str(texts[r][c])]
         font = self.font()
         font.setPointSizeF(self.points * text_scale)
@@ -371,10 +373,9 @@ class WalkthroughLesson(MatrixLesson):
 
     def show_data(self, scene: Scene, data: dict) -> None:
         step, query = data["step"], data["query"]
-        for widget, value in ((self.scaled, data["scaled"]), (self.query, query)):
-            widget.blockSignals(True)
-            widget.setChecked(value) if widget is self.scaled else widget.setCurrentIndex(value)
-            widget.blockSignals(False)
+        with signals_blocked(self.scaled), signals_blocked(self.query):
+            self.scaled.setChecked(data["scaled"])
+            self.query.setCurrentIndex(query)
         self.query.setEnabled(step.name in ("weighted", "sum"))
         self.show_step()
         self.set_note(self.step_note(data))

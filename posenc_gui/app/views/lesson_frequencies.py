@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
+from superqt.utils import signals_blocked
 
 from ...core import clocks, extension, learned_vs_sinusoid, precision, registry, rope_scalings
 from ...core.analysis import DTYPES
@@ -33,9 +34,8 @@ def spin_box(low: int, high: int, tooltip: str, changed) -> QSpinBox:
 
 def show_value(box: QSpinBox, value: int) -> None:
     """Set a spin box from the state without sending the value back."""
-    box.blockSignals(True)
-    box.setValue(value)
-    box.blockSignals(False)
+    with signals_blocked(box):
+        box.setValue(value)
 
 
 SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -58,20 +58,6 @@ def log_span(*arrays) -> tuple[float, float]:
 def period_text(positions: float) -> str:
     """A number of positions for a title: one decimal below 100, whole above."""
     return f"{positions:.1f}" if positions < 100 else f"{positions:.0f}"
-
-
-def same_data(old, new) -> bool:
-    """Whether two fetched results hold the same values (dicts, lists, arrays, numbers, text): when they
-    do, a redraw would change nothing on screen."""
-    if isinstance(old, dict):
-        return isinstance(new, dict) and old.keys() == new.keys() and all(same_data(old[k], new[k]) for k in old)
-    if isinstance(old, (list, tuple)):
-        return isinstance(new, (list, tuple)) and len(old) == len(new) and all(map(same_data, old, new))
-    if isinstance(old, np.ndarray) or isinstance(new, np.ndarray):
-        old, new = np.asarray(old), np.asarray(new)
-        return old.shape == new.shape and old.dtype == new.dtype and np.array_equal(
-            old, new, equal_nan=old.dtype.kind in "fc")
-    return type(old) is type(new) and (old == new or old != old and new != new)  # NaN equals NaN here
 
 
 def positive(values: np.ndarray) -> np.ndarray:
@@ -137,6 +123,7 @@ class ClocksView(FrequencyLesson):
     dials_ahead = 8  # as many as the default scene shows
     title = QT_TRANSLATE_NOOP("ClocksView", "Clocks and bits")
     formulas = ("clock_hands", "binary_bits")
+    data_fields = ("method", "params", "position", "options")
 
     def explanation(self) -> str:
         return self.tr(
@@ -164,7 +151,6 @@ class ClocksView(FrequencyLesson):
         self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
         self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
         self._layout_key = None
-        self._drawn = None
         self._fitted: dict[pg.PlotItem, tuple[str, float, float]] = {}  # each caption's text and dial size when fitted
 
     @staticmethod
@@ -178,10 +164,18 @@ class ClocksView(FrequencyLesson):
         hands = min(max(int(scene.option("hands", 8)), 1), clocks.MAX_HANDS)
         return values["d_model"], values["base"], hands
 
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        """Another method's parameters leave the clocks as they are."""
+        return scene.position, cls.settings(scene)
+
     @staticmethod
     def fetch(scene: Scene):
         d_model, base, hands = ClocksView.settings(scene)
         return clocks.clock_face(scene.position, d_model, base, hands)
+
+    def show_selection(self, scene: Scene, face: dict) -> None:
+        """Nothing: the clocks show their data alone (a new look redraws them in ``set_look``)."""
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
@@ -189,7 +183,7 @@ class ClocksView(FrequencyLesson):
         self.clear_plots()  # the dials and bits are made anew in the new look
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
         self.bit_plot = self.lamps = None
-        self._layout_key = self._drawn = None
+        self._layout_key = None
         self._fitted = {}
         if self.face:
             self.show_data(self.model.scene, self.face)
@@ -297,11 +291,8 @@ class ClocksView(FrequencyLesson):
     def show_data(self, scene: Scene, face: dict) -> None:
         show_value(self.position_box, scene.position)
         show_value(self.hands_box, len(face["bits"]))
-        drawn = (scene.position, self.settings(scene))
         key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points)
-        if key == self._layout_key and drawn == self._drawn:
-            return  # a change the clocks do not show (a parameter of another method, say)
-        self.face, self._drawn = face, drawn
+        self.face = face
         self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
         if key != self._layout_key:
             self._arrange(len(face["pairs"]), len(face["bits"]))
@@ -410,12 +401,17 @@ class ContextExtensionView(FrequencyLesson):
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
         self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
         self._fitted: dict[str, tuple] = {}  # what each panel's range was last fitted to
-        self._drawn_method = None
         self._layout_key = None
 
     @staticmethod
     def applies_to(method: Method) -> bool:
         return True
+
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        """The RoPE parameters when the scene shows RoPE (the facts name where they come from), else none."""
+        rope = scene.method == "rope"
+        return rope, scene.params if rope else None, max(int(scene.option("dynamic_length", 0)), 0)
 
     @staticmethod
     def fetch(scene: Scene):
@@ -430,6 +426,9 @@ class ContextExtensionView(FrequencyLesson):
         self._layout_key = None
         if self.data:
             self.show_data(self.model.scene, self.data)
+
+    def show_selection(self, scene: Scene, data: dict) -> None:
+        """Nothing: the lesson shows its data alone (a new look redraws it in ``set_look``)."""
 
     def scaling_name(self, scaling: str) -> str:
         """The registry's display name, translated; with the length it is evaluated at when that matters."""
@@ -489,9 +488,7 @@ class ContextExtensionView(FrequencyLesson):
                       for scaling in data["frequencies"]}
         show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
         key = (self.theme.name, self.points)
-        if key == self._layout_key and scene.method == self._drawn_method and same_data(data, self.data):
-            return  # a change this lesson does not show (another view's selection, say)
-        self.data, self._drawn_method = data, scene.method
+        self.data = data
         if key != self._layout_key:
             self._build()
             self._layout_key = key
@@ -592,6 +589,7 @@ class PrecisionView(FrequencyLesson):
     key = "precision"
     plots_ahead = 1
     title = QT_TRANSLATE_NOOP("PrecisionView", "Precision lens")
+    data_fields = ("method", "params")  # the step chooses the curves shown of the same data
     formulas = ("angle_precision", "angle_reduction")
     steps = (QT_TRANSLATE_NOOP("PrecisionView", "float32 angles"),
              QT_TRANSLATE_NOOP("PrecisionView", "float16 and bfloat16"),
@@ -678,8 +676,8 @@ class PrecisionView(FrequencyLesson):
         self.show_step()
         step = self.step
         key = (self.theme.name, self.points)
-        if key == self._layout_key and step == self._shown_step and same_data(data, self.data):
-            return  # a change this lesson does not show (another view's selection, say)
+        if key == self._layout_key and step == self._shown_step and data is self.data:
+            return  # the data kept, in the same look and step: a change this lesson does not show
         self.data = data
         if key != self._layout_key:
             self._build()
@@ -722,6 +720,7 @@ class LearnedTableView(FrequencyLesson):
     key = "learned_table"
     plots_ahead = 4  # and as many colour bars (``build_ahead``)
     title = QT_TRANSLATE_NOOP("LearnedTableView", "Learned table vs sinusoid")
+    data_fields = ("options",)
     formulas = ("learned_lookup", "learned_cosine")
 
     def explanation(self) -> str:
@@ -763,6 +762,10 @@ class LearnedTableView(FrequencyLesson):
     def length(scene: Scene) -> int:
         return min(max(int(scene.option("length", learned_vs_sinusoid.TABLE_ROWS)),
                        learned_vs_sinusoid.TABLE_ROWS), 2048)
+
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        return (cls.length(scene),)
 
     @staticmethod
     def fetch(scene: Scene):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QLabel
+from superqt.utils import signals_blocked
 
 from ...core import registry
 from ...core.registry import Method
@@ -33,6 +34,7 @@ def chosen_kind(scene: Scene) -> str:
 class OutputsView(View):
     key = "outputs"
     title = "Every output"
+    data_fields = ("method", "params", "options")  # the "output" option chooses what is computed
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -91,14 +93,13 @@ class OutputsView(View):
     def show_data(self, scene: Scene, data) -> None:
         kind, array, drawn = data
         method = scene.method_obj
-        self.kind.blockSignals(True)
-        if tuple(method.outputs) != self._kinds:
-            self.kind.clear()
-            for name in method.outputs:
-                self.kind.addItem(i18n.translate("core", name), name)
-            self._kinds = tuple(method.outputs)
-        self.kind.setCurrentIndex(list(method.outputs).index(kind))
-        self.kind.blockSignals(False)
+        with signals_blocked(self.kind):
+            if tuple(method.outputs) != self._kinds:
+                self.kind.clear()
+                for name in method.outputs:
+                    self.kind.addItem(i18n.translate("core", name), name)
+                self._kinds = tuple(method.outputs)
+            self.kind.setCurrentIndex(list(method.outputs).index(kind))
         self.meaning.setText(i18n.translate("core", registry.KINDS[kind]))
         self.shown = {kind: array}
         if array.ndim == 1:

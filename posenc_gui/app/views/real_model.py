@@ -16,6 +16,7 @@ in its worker; ``core.real_models.compare`` keeps the last passes, so a new laye
 from __future__ import annotations
 
 import html
+from contextlib import ExitStack
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -23,6 +24,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from superqt import QFlowLayout
+from superqt.utils import signals_blocked
 
 from ...core import real_models
 from ...core.real_models import MiniLMPositions, RopeAblation, TokenProbability, heads
@@ -31,7 +34,6 @@ from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
 from .base import MIN_PLOT, ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
-from .lesson import FlowLayout
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
@@ -232,7 +234,10 @@ class RealModelView(View):
     def _build_controls(self) -> None:
         """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
         1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below it."""
-        self.flow = FlowLayout(12, self.controls)
+        self.flow = QFlowLayout(self.controls)
+        self.flow.setContentsMargins(0, 0, 0, 0)
+        self.flow.setHorizontalSpacing(12)
+        self.flow.setVerticalSpacing(4)
         self.controls.setVisible(True)
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():
@@ -346,9 +351,14 @@ class RealModelView(View):
     # -- drawing --------------------------------------------------------------------------------
     def _sync_controls(self, scene: Scene, settings: Settings) -> None:
         model = real_models.get(settings.model)
-        widgets = (self.model_box, self.text, self.ablation, self.layer, self.head, self.find, self.show_box)
-        for widget in widgets:
-            widget.blockSignals(True)
+        with ExitStack() as blocked:
+            for widget in (self.model_box, self.text, self.ablation, self.layer, self.head, self.find,
+                           self.show_box):
+                blocked.enter_context(signals_blocked(widget))
+            self._show_settings(scene, settings, model)
+
+    def _show_settings(self, scene: Scene, settings: Settings, model) -> None:
+        """The controls set from the scene (their signals blocked by ``_sync_controls``)."""
         self.model_box.setCurrentIndex(self.model_box.findData(settings.model))
         if self.text.text() != scene.text and not self.typing.isActive():
             self.text.setText(scene.text)
@@ -364,8 +374,6 @@ class RealModelView(View):
         self.head.setValue(settings.head)
         self.find.setCurrentIndex(self.find.findData(settings.find))
         self.show_box.setCurrentIndex(self.show_box.findData(settings.show))
-        for widget in widgets:
-            widget.blockSignals(False)
 
     def ablation_title(self, settings: Settings) -> str:
         return i18n.translate("RealModelView", dict(ABLATIONS[settings.model])[settings.ablation])

@@ -31,6 +31,7 @@ class ReferencePage(View):
 
     group = "reference"
     uses_method = False
+    data_fields = ()
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -49,10 +50,11 @@ class ReferencePage(View):
         raise NotImplementedError
 
     def show_data(self, scene: Scene, data) -> None:
-        if data == self._data:
-            return  # the same facts (constants in core.models): laying the page out again costs tens of ms
         self._data = data
         self.browser.setHtml(self.page_html(data))
+
+    def show_selection(self, scene: Scene, data) -> None:
+        """Nothing: the page shows constants (``data_fields`` is empty), laid out once (tens of ms)."""
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
+from superqt.utils import signals_blocked
 
 from ...core.analysis import wavelengths
 from ...core.params import InputError
@@ -22,6 +23,7 @@ class BiasView(View):
 
     key = "bias"
     title = "Bias per head"
+    data_fields = ("method", "params", "head")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -60,12 +62,11 @@ class BiasView(View):
     def show_data(self, scene: Scene, data: tuple[np.ndarray, np.ndarray, Picture]) -> None:
         bias, drawn_from, drawn = data
         heads = bias.shape[0]
-        self.head.blockSignals(True)
-        if self.head.count() != heads + 1:
-            self.head.clear()
-            self.head.addItems([self.tr("all")] + [str(h) for h in range(heads)])
-        self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
-        self.head.blockSignals(False)
+        with signals_blocked(self.head):
+            if self.head.count() != heads + 1:
+                self.head.clear()
+                self.head.addItems([self.tr("all")] + [str(h) for h in range(heads)])
+            self.head.setCurrentIndex(0 if scene.head == "all" else scene.head + 1)
         shown = range(heads) if scene.head == "all" else [scene.head]
         self.shown = {"bias": bias}
         self.panels = [(self.tr("head {0}").format(h), matrix) for h, matrix in zip(shown, drawn_from)]
@@ -101,6 +102,8 @@ class BiasView(View):
 
 class CurveView(View):
     """One or two line plots of 1-D outputs; subclasses say what to plot."""
+
+    data_fields = ("method", "params")
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)

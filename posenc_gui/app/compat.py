@@ -1,0 +1,59 @@
+"""Every use of pyqtgraph's and superqt's private internals, behind one door. The app needs a few of them for speed
+(the 32-bit image path, axes measured before they paint) and for the parameter panel's slider labels; a new
+release of either library may rename them. ``missing_internals`` names what the installed versions lack, and
+tests/app/test_compat.py fails with those names, rather than a view failing later in a paint."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from superqt.sliders._labeled import SliderLabel  # noqa: F401 (the panel finds its sliders' labels by this class)
+
+IMAGE_RECORDS = ("_imageHasNans", "_processingBuffer", "_displayBuffer", "_renderRequired", "_unrenderable")
+AXIS_RECORDS = ("_tickLevels", "_tickSpacing")
+AXIS_HOOK = "_updateMaxTextSize"  # style.GridAxis overrides it to remember the room its labels took
+SLIDER_LABEL_FIT = "_update_size"
+
+
+def image_has_nans(item: pg.ImageItem, image) -> bool:
+    """Whether ``image`` (the item's) holds NaN, from pyqtgraph's own record, made once per image."""
+    if item._imageHasNans is None:  # forgotten by pyqtgraph with each new image
+        item._imageHasNans = bool(np.isnan(image.min()))
+    return item._imageHasNans
+
+
+def mark_rendered(item: pg.ImageItem) -> None:
+    """Tell pyqtgraph that ``item.qimage`` is rendered for the current image, levels and colours."""
+    item._processingBuffer = item._displayBuffer = None
+    item._renderRequired = item._unrenderable = False
+
+
+def tick_levels(axis: pg.AxisItem):
+    """The tick levels set with ``setTicks`` (None when the axis chooses its own)."""
+    return axis._tickLevels
+
+
+def tick_spacing(axis: pg.AxisItem):
+    return axis._tickSpacing
+
+
+def make_label_room(axis: pg.AxisItem, size: float) -> None:
+    """Grow ``axis`` now for tick labels ``size`` wide (or high), as pyqtgraph does while painting."""
+    getattr(axis, AXIS_HOOK)(size)
+
+
+def fit_slider_label(label: SliderLabel) -> None:
+    """Size a superqt slider's value label for its font (superqt does it only when the range changes)."""
+    getattr(label, SLIDER_LABEL_FIT)()
+
+
+def missing_internals() -> list[str]:
+    """The internals above that the installed pyqtgraph and superqt do not have ([] when all are there)."""
+    image = pg.ImageItem()
+    image.setImage(np.zeros((2, 2), dtype=np.float32))
+    axis = pg.AxisItem("left")
+    found = {f"pyqtgraph.ImageItem.{name}": hasattr(image, name) for name in IMAGE_RECORDS}
+    found |= {f"pyqtgraph.AxisItem.{name}": hasattr(axis, name) for name in AXIS_RECORDS}
+    found[f"pyqtgraph.AxisItem.{AXIS_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HOOK, None))
+    found[f"superqt SliderLabel.{SLIDER_LABEL_FIT}()"] = callable(getattr(SliderLabel, SLIDER_LABEL_FIT, None))
+    return [name for name, there in found.items() if not there]

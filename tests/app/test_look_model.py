@@ -1,0 +1,107 @@
+"""The look (theme, text size, presenting, language, colour maps) is a model of its own that says what changed; a new
+colour map re-colours the images in place: no view, panel or state model is built again and nothing is computed."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from posenc_gui.app import i18n, style
+from posenc_gui.app.look_model import LookModel
+from posenc_gui.app.window import MainWindow
+from posenc_gui.core import registry
+from posenc_gui.look import Look, LookChange
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def settings_file(qapp, tmp_path):
+    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
+    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+    i18n.install(qapp, "en")
+    style.choose_colour_maps("", "")
+
+
+def shown_window(qtbot, qapp, view: str) -> MainWindow:
+    window = MainWindow(settings=QSettings())
+    qtbot.addWidget(window)
+    window.warm_up_timer.timeout.disconnect()  # nothing built ahead while the test waits
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.model.set_view(view)
+    settle(window, qapp)
+    return window
+
+
+def settle(window, qapp) -> None:
+    """Drawn and laid out as it stays (a window's first layouts move the plots by a pixel or two)."""
+    window.finish_work()
+    for _ in range(3):
+        qapp.processEvents()
+    window.warm_up_timer.stop()
+
+
+def test_the_look_model_says_what_changed(qapp):
+    model = LookModel()
+    changes = []
+    model.changed.connect(changes.append)
+    assert model.update(theme="dark", text_scale=1.3)
+    assert not model.update(theme="dark")
+    assert changes == [LookChange(Look(), Look(theme="dark", text_scale=1.3), frozenset({"theme", "text_scale"}))]
+
+
+def test_the_look_is_a_value_without_qt(tmp_path):
+    probe = ("import sys; from posenc_gui.look import Look, LookChange; LookChange.between(Look(), Look(theme='dark'));"
+             " print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("view, signed, name", [("attention", False, "viridis"), ("encoding", True, "CET-D1")])
+def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qapp, monkeypatch, view, signed, name):
+    """The images take the new map and look as in a window opened with it; the views, the panel and the state model
+    are the same objects and nothing is computed (choosing a map built all of them again, and computed every view)."""
+    window = shown_window(qtbot, qapp, view)
+    kept = (window.model, window.panel, dict(window.views))
+    before = window.current_view.grab().toImage()
+    computed = []
+    compute = registry.Method.compute
+    monkeypatch.setattr(registry.Method, "compute", lambda *args, **kwargs: computed.append(1) or compute(*args,
+                                                                                                          **kwargs))
+    window.commands[f"map_{name}"].trigger()
+    settle(window, qapp)
+    after = window.current_view.grab().toImage()
+    assert (window.model, window.panel, window.views) == kept and not computed
+    assert after != before
+    monkeypatch.undo()
+    fresh = shown_window(qtbot, qapp, view)  # opened with the map just remembered
+    assert style.colour_map(signed).name == name
+    assert fresh.current_view.grab().toImage() == after
+
+
+def test_numbers_on_coloured_cells_follow_one_contrast_rule(qtbot):
+    """The lessons' cells and the attention grid choose black or white text by the same rule (WCAG relative
+    luminance). On grey 120 the two rules the app had disagreed: the lessons wrote white, the grid black."""
+    from posenc_gui.app.state import StateModel
+    from posenc_gui.app.views import applies
+    from posenc_gui.app.views.lesson_attention import WalkthroughLesson
+    import numpy as np
+
+    lesson = WalkthroughLesson(StateModel(views=applies()))
+    qtbot.addWidget(lesson)
+    greys = np.arange(100, 141, 4, dtype=np.uint8)
+    fills = np.repeat(greys[None, :, None], 3, axis=2)  # one row of greys
+    lesson.matrix(0, 0, "greys", greys[None].astype(float), "greys", texts=[["8"] * len(greys)], fills=fills)
+    written = [colour for _row, _col, _text, colour in lesson.kept[(0, 0)].texts.labels]
+    assert written == style.text_colours_for(fills[0] / 255.0).tolist()
+    assert style.text_colours_for((120 / 255,) * 3) == "#000000"
