@@ -184,7 +184,15 @@ class LessonView(View):
         third of the time a plot takes to make)."""
         return super().new_plot(row, col, viewBox=pg.ViewBox(enableMenu=False), **kwargs)
 
-    def add_option_spins(self, row: QHBoxLayout, specs) -> None:
+    def wrapping_controls_row(self) -> "FlowLayout":
+        """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
+        row of captions in large type widened the page past the window)."""
+        self.controls.setVisible(True)
+        row = FlowLayout(FORMULA_SPACING // 2, self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        return row
+
+    def add_option_spins(self, row: "QHBoxLayout | FlowLayout", specs) -> None:
         """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each
         edit writes its option to the scene. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
         for name, label, low, high, tip, *step in specs:
@@ -194,9 +202,17 @@ class LessonView(View):
             spin.setSingleStep(step[0] if step else 1)
             spin.setToolTip(tip)
             spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
-            row.addWidget(caption)
-            row.addWidget(spin)
-            row.addSpacing(16)
+            if isinstance(row, FlowLayout):  # a caption and its box wrap onto the next line together
+                pair = QWidget()
+                both = QHBoxLayout(pair)
+                both.setContentsMargins(0, 0, 0, 0)
+                both.addWidget(caption)
+                both.addWidget(spin)
+                row.addWidget(pair)
+            else:
+                row.addWidget(caption)
+                row.addWidget(spin)
+                row.addSpacing(16)
             self.spins[name], self.captions[name] = spin, caption
 
     def show_option_values(self, values) -> None:

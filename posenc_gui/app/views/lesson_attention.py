@@ -452,7 +452,7 @@ class MultiHeadLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.controls_row()
+        row = self.wrapping_controls_row()
         self.add_option_spins(row, (
             ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
             ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
@@ -460,7 +460,6 @@ class MultiHeadLesson(MatrixLesson):
              self.tr("Tokens of sequence 0 that are real; the rest are padding")),
             ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
              self.tr("Tokens of sequence 1 that are real; the rest are padding"))))
-        row.addStretch(1)
 
     @staticmethod
     def fetch(scene: Scene):
@@ -482,10 +481,13 @@ class MultiHeadLesson(MatrixLesson):
         self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
         self.show_step()
         step, heads = settings["step"], settings["heads"]
-        with self.drawing((step, heads if step < 2 else None)) as fresh:  # the heads only move outlines in step 3
-            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh)
+        batch = result["x"].shape[0]
+        wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
+        across = self.plots_across(wanted)
+        with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
+            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh, across)
 
-    def show_split(self, settings: dict, result: dict, fresh: bool) -> None:
+    def show_split(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         batch, n, d = result["x"].shape
         heads = settings["heads"]
         width = d // heads
@@ -493,14 +495,22 @@ class MultiHeadLesson(MatrixLesson):
             "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
             "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
             "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
-        side_by_side = batch * heads <= MAX_SLICES_PER_ROW   # else each sequence above its own slices
+        side_by_side = batch * heads <= across   # else each sequence above its own slices, in rows of ``across``
+        slice_rows = -(-heads // across)
+
+        def slice_cell(s: int) -> tuple[int, int]:
+            if side_by_side:
+                return 1, s
+            b, h = divmod(s, heads)
+            return b * (1 + slice_rows) + 1 + h // across, h % across
+
         for b in range(batch):
-            self.matrix(0 if side_by_side else 2 * b, b * heads if side_by_side else 0, "x", result["channel"][b],
-                        self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
-                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
-                        col_labels=[str(c) for c in range(d)], text_scale=1.2)
+            self.matrix(0 if side_by_side else b * (1 + slice_rows), b * heads if side_by_side else 0, "x",
+                        result["channel"][b], self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
+                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b),
+                        colspan=min(heads, across), col_labels=[str(c) for c in range(d)], text_scale=1.2)
         for s in range(batch * heads):
-            self.matrix(1 if side_by_side else 2 * (s // heads) + 1, s if side_by_side else s % heads, "slice",
+            self.matrix(*slice_cell(s), "slice",
                         result["split_channel"][s],
                         self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
                         texts=result["split_channel"][s],
@@ -508,7 +518,7 @@ class MultiHeadLesson(MatrixLesson):
                         col_labels=[str(c) for c in range(width)], text_scale=1.2)
         self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
 
-    def show_masks(self, settings: dict, result: dict, fresh: bool) -> None:
+    def show_masks(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         heads = settings["heads"]
         self.set_note(self.tr(
             "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
@@ -517,17 +527,18 @@ class MultiHeadLesson(MatrixLesson):
         for s in range(result["weights"].shape[0]):
             weights = result["weights"][s]
             texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
-            plot = self.matrix(s // heads, s % heads, "weights", weights,
+            b, h = divmod(s, heads)
+            plot = self.matrix(b * -(-heads // across) + h // across, h % across, "weights", weights,
                                self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
                                                                              result["lens"][s]),
                                texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
             if fresh:
                 style.label(plot, "top", self.tr("key"), self.theme, self.points)
-                if s % heads == 0:
+                if h % across == 0:
                     style.label(plot, "left", self.tr("query"), self.theme, self.points)
         self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
 
-    def show_concat(self, settings: dict, result: dict, fresh: bool) -> None:
+    def show_concat(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         batch, n, d = result["x"].shape
         heads = settings["heads"]
         width = d // heads
@@ -539,16 +550,19 @@ class MultiHeadLesson(MatrixLesson):
         def texts(array, limit):
             return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
 
+        # concatenated | W_o | output side by side, else one above the other
+        in_row = across >= 3
         for b in range(batch):
             plot = self.matrix(b, 0, "concat", result["concat"][b],
                                self.tr("sequence {0}: heads concatenated").format(b), signed=True,
                                texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
             for h in range(heads):
                 self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
-            self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b),
-                        signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
-        self.matrix(0, 1, "w_o", result["w_o"], self.tr("W_o (the same for every sequence)"), signed=True,
-                    rowspan=batch, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
+            self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result["output"][b],
+                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
+        self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result["w_o"],
+                    self.tr("W_o (the same for every sequence)"), signed=True,
+                    rowspan=batch if in_row else 1, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
                     row_labels=channel_labels(d), text_scale=0.9)
         self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
 
@@ -643,13 +657,15 @@ class OrderLesson(MatrixLesson):
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
         sentences = lessons.ORDER_PAIRS[data["pair"]]
-        with self.drawing("two sentences, two ways"):
+        across = self.plots_across(len(sides))  # the two ways side by side, else one above the other
+        with self.drawing(("two sentences, two ways", across)):
             for col, (name, prefix) in enumerate(sides):
                 a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
                 extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
                 for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
                                                                        (result["tokens_b"], b, "B", sentences[1]))):
-                    self.matrix(row, col, f"{prefix}_{letter}", outputs,
+                    self.matrix(*((row, col) if across > 1 else (2 * col + row, 0)), f"{prefix}_{letter}",
+                                outputs,
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)

@@ -110,13 +110,19 @@ class FrequencyLesson(LessonView):
                                 pen=pg.mkPen(self.theme.foreground))
         return legend
 
-    def legend_below(self, span: int, columns: int) -> pg.LegendItem:
-        """A legend in its own row under the plots (``span`` grid columns wide, entries in ``columns``
+    def legend_below(self, span: int, columns: int, row: int = 1) -> pg.LegendItem:
+        """A legend in its own row (``row``) under the plots (``span`` grid columns wide, entries in ``columns``
         columns), where it covers no curve."""
         legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
         legend.setColumnCount(columns)
-        self.graphics.addItem(legend, row=1, col=0, colspan=span)
+        self.graphics.addItem(legend, row=row, col=0, colspan=span)
         return legend
+
+    def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:
+        """Put the legend's entries in as many columns (up to ``most``) as the page's width holds side by side."""
+        entry = max((sample.boundingRect().width() + label.itemRect().width() + 6 for sample, label in legend.items),
+                    default=0.0)
+        legend.setColumnCount(max(1, min(most, int(self.page_width() // max(entry, 1.0)))))
 
     def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
         item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)
@@ -435,9 +441,10 @@ class ContextExtensionView(FrequencyLesson):
         ]
         self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
         width = max(2.5, self.points / 5)
-        self.legend = legend = self.legend_below(span=len(panels), columns=2)
-        for col, (what, heading, y_label) in enumerate(panels):
-            plot = self.new_plot(0, col)
+        across = self.plots_across(len(panels))
+        self.legend = legend = self.legend_below(span=across, columns=2, row=-(-len(panels) // across))
+        for index, (what, heading, y_label) in enumerate(panels):
+            plot = self.new_plot(*divmod(index, across))
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
             for scaling in extension.compared_scalings():
@@ -474,7 +481,7 @@ class ContextExtensionView(FrequencyLesson):
         self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
                       for scaling in data["frequencies"]}
         show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
-        key = (self.theme.name, self.points)
+        key = (self.theme.name, self.points, self.across)
         if key == self._layout_key and scene.method == self._drawn_method and same_data(data, self.data):
             return  # a change this lesson does not show (another view's selection, say)
         self.data, self._drawn_method = data, scene.method
@@ -491,6 +498,7 @@ class ContextExtensionView(FrequencyLesson):
         for scaling, label in self.length_labels.items():
             if label.text != self.scaling_name(scaling):  # a new text lays the legend out again
                 label.setText(self.scaling_name(scaling))
+        self.fit_legend_columns(self.legend, 2)
         for plot, what, _ in self.panels:
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
             span = log_span(*data[what].values(), marks)  # the length lines stay in view
@@ -759,11 +767,13 @@ class LearnedTableView(FrequencyLesson):
         mark the end of the table (shown when more positions than it has are asked for)."""
         self.clear_plots()
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
-        for row, col, name, x_label, y_label in (
-                (0, 0, "learned", self.tr("dimension"), self.tr("position")),
-                (0, 2, "sinusoid", self.tr("dimension"), self.tr("position")),
-                (1, 0, "learned_similarity", self.tr("position q"), self.tr("position p")),
-                (1, 2, "sinusoid_similarity", self.tr("position q"), self.tr("position p"))):
+        across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
+        for index, (name, x_label, y_label) in enumerate((
+                ("learned", self.tr("dimension"), self.tr("position")),
+                ("sinusoid", self.tr("dimension"), self.tr("position")),
+                ("learned_similarity", self.tr("position q"), self.tr("position p")),
+                ("sinusoid_similarity", self.tr("position q"), self.tr("position p")))):
+            row, col = index // across, 2 * (index % across)
             plot = self.new_plot(row, col)
             self.images.append(heatmap(plot, data[name], self.theme, levels=self.levels(name, data),
                                        graphics=self.graphics, bar_row=row, bar_col=col + 1))
@@ -799,7 +809,7 @@ class LearnedTableView(FrequencyLesson):
     def show_data(self, scene: Scene, data: dict) -> None:
         length = data["sinusoid"].shape[0]
         show_value(self.length_box, length)
-        key = (self.theme.name, self.points)
+        key = (self.theme.name, self.points, self.across)
         if data is self.data and key == self._layout_key:
             return  # the same (cached) tables in the same look: other scene fields changed
         self.data = data
@@ -813,6 +823,7 @@ class LearnedTableView(FrequencyLesson):
                     self.tr("sinusoid, d = 384"), self.tr("MiniLM: cosine between positions"),
                     self.tr("sinusoid: cosine between positions"))
         self.panels = []
+        retitled = False
         for plot, image, bar, name, heading in zip(self.plots, self.images, self.bars, self.shown, headings):
             values = data[name]
             rows, cols = values.shape
@@ -825,7 +836,10 @@ class LearnedTableView(FrequencyLesson):
                 frame_cells(plot, rows, cols)
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
+                retitled = True
             self.panels.append((plot, name, values))
+        if retitled:  # wrapped to the plots' width (a long title widened its column past the window)
+            self.fit_titles()
         self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
         for item in (*self.refusal_lines, self.refusal):
             item.setVisible(data["refusal"] is not None)
