@@ -233,9 +233,10 @@ class View(QWidget):
                                                                    for side in ("left", "right"))))
         # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
         # minimum still draw (the layout check names them).
+        self.reflow()
+        self.graphics.ci.layout.invalidate()  # its size hints are cached from before these minimums
         needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
         self.graphics.setMinimumHeight(math.ceil(needed))
-        self.reflow()
 
     def plots_across(self, wanted: int) -> int:
         """How many of a row of ``wanted`` plots to put side by side: all of them unless the page is too narrow for
@@ -270,6 +271,7 @@ class View(QWidget):
         self._reflowing = True
         try:
             self.show_data(*self._last_drawing)
+            self.fit_titles()  # to the new columns' width
         finally:
             self._reflowing = False
 
