@@ -8,6 +8,7 @@ list ``steps`` as ``--layout-report`` writes it) to REPORT_FILE.
 """
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -46,4 +47,6 @@ def main(screen: str, text_scale: str, theme: str, language: str, report_file: s
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    status = main(*sys.argv[1:])
+    sys.stdout.flush()
+    os._exit(status)  # the report is written: no teardown of Qt and pyqtgraph objects (it crashed now and then)

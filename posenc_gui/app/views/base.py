@@ -97,6 +97,7 @@ class View(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.graphics.ci.installEventFilter(self)  # its layout grows when axes find their names wider as they paint
         self.plots: list[pg.PlotItem] = []
         self._fitted_size = QSize()  # the size fit_to_size last fitted to
         # Reflow (``plots_across``): the most plots a row may hold (0: as many as the view wants), the row the
@@ -224,6 +225,7 @@ class View(QWidget):
                 text.setTextWidth(room)
             plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
             style.fit_title_row(plot)
+        self.ask_plot_height()  # titles wrapped onto more lines need more height
 
     def keep_plots_readable(self) -> None:
         """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
@@ -234,7 +236,19 @@ class View(QWidget):
         # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
         # minimum still draw (the layout check names them).
         self.reflow()
-        self.graphics.ci.layout.invalidate()  # its size hints are cached from before these minimums
+        self.ask_plot_height()
+
+    def eventFilter(self, watched, event) -> bool:
+        """The plots' layout asks to be laid out anew: the page gives it the height it needs now."""
+        if event.type() == QEvent.LayoutRequest and watched is self.graphics.ci:
+            needed = math.ceil(self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height())
+            if needed > self.graphics.minimumHeight():
+                self.graphics.setMinimumHeight(needed)
+        return False
+
+    def ask_plot_height(self) -> None:
+        """Make the plot area as tall as its layout needs at its smallest."""
+        self.graphics.ci.layout.invalidate()  # its size hints are cached from before new minimums or titles
         needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
         self.graphics.setMinimumHeight(math.ceil(needed))
 

@@ -23,8 +23,9 @@ from .base import View
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
-HEADER_SHARE = 0.45    # the explanation's text shrinks (down to MIN_TEXT_SHRINK) to keep the header below this share
-MIN_TEXT_SHRINK = 0.75  # of the view's height, leaving the plots room
+HEADER_SHARE = 0.4     # the header's texts shrink to keep the header below this share of the view's height, leaving
+HEADER_SHRINKS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # the plots room; down to MIN_TEXT_SHRINK, or below it as far as
+MIN_TEXT_SHRINK = 0.75  # the base text size (large type leaves more to give up)
 
 
 @lru_cache(maxsize=64)
@@ -247,27 +248,44 @@ class LessonView(View):
         self.fit_header()
 
     def fit_header(self) -> None:
-        """Fit the header to the view: formulas scaled down to the width, the explanation's text smaller
-        when the header would take more than ``HEADER_SHARE`` of the height, and the header as tall as
-        its wrapped text needs (left to itself the layout squeezes it to its minimum when the plots ask
-        for more room than the window has)."""
+        """Fit the header to the view: formulas scaled down to the width, and the header's texts and formulas smaller
+        together when the header would take more than ``HEADER_SHARE`` of the height (the plots keep most of it),
+        but not below the app's base text size; the header as tall as its wrapped text needs (left to itself the
+        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
-        for label in self.formula_labels:  # the row wraps; only a formula wider than a whole line shrinks
-            label.shrink_to(min(1.0, room / label.natural_width()))
-        font = self.text.font()
-        for shrink in (1.0, 0.9, 0.8, MIN_TEXT_SHRINK):
+        widths = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
+        texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
+                 if not isinstance(label, FormulaLabel)]  # only a formula wider than a line shrinks
+        floor = min(MIN_TEXT_SHRINK, style.BASE_POINTS / self.points)
+        for shrink in HEADER_SHRINKS:
+            shrink = max(shrink, floor)
+            for label in texts:
+                font = label.font()
+                font.setPointSizeF(self.points * shrink)
+                label.setFont(font)
+            for label, fitted in widths.items():
+                label.shrink_to(fitted * shrink)
+            font = self.controls.font()  # the controls above the plots (inherited by their widgets) with them
             font.setPointSizeF(self.points * shrink)
-            self.text.setFont(font)
+            self.controls.setFont(font)
+            self.header.layout().invalidate()  # its heights for widths are cached from the larger texts
             height = self.header.layout().totalHeightForWidth(width)
-            if height <= HEADER_SHARE * self.height():
+            if height + self.controls_height(width) <= HEADER_SHARE * self.height() or shrink <= floor:
                 break
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
+
+    def controls_height(self, width: int) -> int:
+        """The height the controls above the plots take at ``width`` (0 when the view has none)."""
+        if self.controls.isHidden() or self.controls.layout() is None:
+            return 0
+        layout = self.controls.layout()
+        return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
 
     def fit_to_size(self) -> None:
         super().fit_to_size()

@@ -1,0 +1,30 @@
+"""The layout report over a matrix of lecture-hall configurations (screen size, text size, theme, language;
+presenting), one process each, for the views whose rows of plots reflow: no text over text, no text cut off, no
+plot area below its readable minimum. (The whole matrix over every view: ``posenc-gui --self-test
+--layout-report``.)"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).with_name("layout_matrix_app.py")
+VIEWS = ("context_extension", "multihead")
+CONFIGURATIONS = [("1280x720", "1.6", "light", "en"), ("1920x1080", "1.0", "dark", "zh")]
+
+
+@pytest.mark.parametrize("screen, text_scale, theme, language", CONFIGURATIONS)
+def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language):
+    report = tmp_path / "layout.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, str(APP), screen, text_scale, theme, language, str(report), *VIEWS],
+                         env=env, capture_output=True, text=True, timeout=300)
+    steps = json.loads(report.read_text(encoding="utf-8"))["steps"]
+    assert [step["name"] for step in steps] == list(VIEWS), run.stdout + run.stderr
+    problems = {step["name"]: step["problems"] for step in steps if step["problems"]}
+    assert problems == {}
+    assert all(step["plots_checked"] >= 3 and step["texts_checked"] > 0 for step in steps)
+    assert run.returncode == 0, run.stdout + run.stderr
