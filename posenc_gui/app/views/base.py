@@ -182,8 +182,9 @@ class View(QWidget):
         row.setContentsMargins(6, 2, 6, 2)
         return row
 
-    def new_plot(self, row: int, col: int, **kwargs) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=col, axisItems=style.grid_axes(), **kwargs)
+    def new_plot(self, row: int, col: int, sides=("left", "bottom"), **kwargs) -> pg.PlotItem:
+        """A plot at grid (row, col); the axes of ``sides`` thin their names to leave gaps (``style.GridAxis``)."""
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=style.grid_axes(sides), **kwargs)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         self.plots.append(plot)
@@ -230,20 +231,27 @@ class View(QWidget):
     def keep_plots_readable(self) -> None:
         """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
         with its axes and title at the current text size): the page then scrolls instead of collapsing them."""
-        for plot in self.plots:  # as tall as the names along its sides, which would be cut off otherwise
-            plot.vb.setMinimumSize(MIN_PLOT[0], max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side))
-                                                                   for side in ("left", "right"))))
+        for plot in self.plots:
+            plot.vb.setMinimumSize(MIN_PLOT[0], self.smallest_plot_height(plot))
         # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
         # minimum still draw (the layout check names them).
         self.reflow()
         self.ask_plot_height()
 
     def eventFilter(self, watched, event) -> bool:
-        """The plots' layout asks to be laid out anew: the page gives it the height it needs now."""
-        if event.type() == QEvent.LayoutRequest and watched is self.graphics.ci:
-            needed = math.ceil(self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height())
-            if needed > self.graphics.minimumHeight():
-                self.graphics.setMinimumHeight(needed)
+        """The plots' layout asks to be laid out anew: the page gives it the height it needs now, and titles fitted
+        while the axes were narrower are fitted again when the plots no longer fit the width (then rows reflow)."""
+        if event.type() == QEvent.LayoutRequest and watched is self.graphics.ci and not self._reflowing:
+            needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize)
+            if needed.width() > min(self.graphics.width(), self.page_width()) + 1 and self.isVisible():
+                self._reflowing = True  # fitting the titles asks for a layout again
+                try:
+                    self.fit_titles()
+                finally:
+                    self._reflowing = False
+                self.reflow()
+            elif math.ceil(needed.height()) > self.graphics.minimumHeight():
+                self.graphics.setMinimumHeight(math.ceil(needed.height()))
         return False
 
     def ask_plot_height(self) -> None:
@@ -251,6 +259,11 @@ class View(QWidget):
         self.graphics.ci.layout.invalidate()  # its size hints are cached from before new minimums or titles
         needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
         self.graphics.setMinimumHeight(math.ceil(needed))
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """The height below which ``plot``'s area is not readable: ``MIN_PLOT``, and as tall as the names along its
+        sides, which would be cut off otherwise."""
+        return max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
 
     def plots_across(self, wanted: int) -> int:
         """How many of a row of ``wanted`` plots to put side by side: all of them unless the page is too narrow for

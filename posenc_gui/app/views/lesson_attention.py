@@ -27,6 +27,7 @@ MASKED_FILL = {"light": "#b0b0b0", "dark": "#505050"}
 MAX_NUMBERED = 160      # cells per panel that still get their number written in
 MAX_LINED_COLUMNS = 40  # wider matrices get no lines between their columns
 TOY_WIDTH = 64          # attention_for's width for a method that sets none
+NAMED_ROWS = 12         # a matrix is kept tall enough for this many rows' names, one a line
 
 
 def number_text(value: float, decimals: int = 4) -> str:
@@ -167,6 +168,14 @@ class MatrixLesson(LessonView):
         self.panels[plot] = (name, data)
         return plot
 
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """Also a line of its row names for each row (up to ``NAMED_ROWS``): each row's name then stays within its
+        row, and the last one within the plot."""
+        rows = next((panel.texts.rows for panel in self.kept.values() if panel.plot is plot), 0)
+        font = QFont(self.font())
+        font.setPointSizeF(self.points * 0.9)
+        return max(super().smallest_plot_height(plot), min(rows, NAMED_ROWS) * QFontMetrics(font).height())
+
     def set_title(self, plot: pg.PlotItem, title: str) -> None:
         """Title ``plot`` unless it already has that title (a new one lays the plots out again)."""
         if title != plot.titleLabel.text:
@@ -174,7 +183,7 @@ class MatrixLesson(LessonView):
             self.resized = True
 
     def _new_panel(self, row: int, col: int, rowspan: int, colspan: int, square: bool) -> MatrixPanel:
-        plot = self.new_plot(row, col, rowspan=rowspan, colspan=colspan)
+        plot = self.new_plot(row, col, sides=("left", "top", "bottom"), rowspan=rowspan, colspan=colspan)
         plot.setMouseEnabled(False, False)
         image = pg.ImageItem(axisOrder="row-major")
         plot.addItem(image)
@@ -620,8 +629,7 @@ class OrderLesson(MatrixLesson):
         for key, (a, b) in lessons.ORDER_PAIRS.items():
             self.pair.addItem(f"{a}  /  {b}", key)
         self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
-        row.addWidget(self.pair)
-        row.addStretch(1)
+        row.addWidget(self.pair, 1)  # the row's room: the pair of sentences whole where it fits
 
     @staticmethod
     def fetch(scene: Scene):
