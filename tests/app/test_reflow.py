@@ -58,3 +58,16 @@ def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtb
     assert window.deck_label.text().endswith("…")
     assert not [problem for problem in check_window(window).problems if "view_selector" in problem
                 or "deck_label" in problem]
+
+
+@pytest.mark.parametrize("cls", [MultiHeadLesson, ContextExtensionView])
+def test_a_lessons_header_leaves_the_plots_most_of_the_height(qtbot, qapp, themed, cls):
+    """Presenting at 1280 x 720 and text x1.3, the explanation, formulas, step and note above the plots filled the
+    view and the plots began below it: the header's texts shrink (not below the base size) to keep it under 40%."""
+    _model, view = open_view(qtbot, cls, themed("light"))
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
+    view.resize(1280, 646)
+    qapp.processEvents()
+    plots_start = view.graphics.mapTo(view.page, QPoint(0, 0)).y()
+    assert plots_start <= 0.45 * view.height()
+    assert view.text.font().pointSizeF() >= style.BASE_POINTS
