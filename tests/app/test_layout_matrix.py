@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).with_name("layout_matrix_app.py")
-VIEWS = ("context_extension", "multihead", "order")
+VIEWS = ("context_extension", "multihead", "order", "clocks")
 # every screen size, text size, theme and language of the matrix at least once, in four processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en"), ("1920x1080", "1.0", "dark", "zh"),
                   ("1280x720", "1.0", "dark", "zh"), ("1920x1080", "1.6", "light", "en")]

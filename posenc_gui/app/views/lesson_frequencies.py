@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
 
 from ...core import clocks, extension, learned_vs_sinusoid, precision, registry, rope_scalings
@@ -242,7 +242,9 @@ class ClocksView(FrequencyLesson):
         layout = self.graphics.ci.layout
         for col in range(layout.columnCount()):
             layout.setColumnStretchFactor(col, 0)
-        columns = dial_count if dial_count <= 4 else -(-dial_count // 2)
+        wanted = dial_count if dial_count <= 4 else -(-dial_count // 2)
+        # the bits' column counts as one more plot of the row: narrow, the dials wrap onto more rows
+        columns = min(max(self.plots_across(wanted + 1) - 1, 1), wanted)
         for index in range(dial_count):
             row, col = divmod(index, columns)
             if index < len(self.dial_pool):
@@ -291,7 +293,7 @@ class ClocksView(FrequencyLesson):
         show_value(self.position_box, scene.position)
         show_value(self.hands_box, len(face["bits"]))
         drawn = (scene.position, self.settings(scene))
-        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points)
+        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points, self.across)
         if key == self._layout_key and drawn == self._drawn:
             return  # a change the clocks do not show (a parameter of another method, say)
         self.face, self._drawn = face, drawn
@@ -327,6 +329,13 @@ class ClocksView(FrequencyLesson):
                            .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
                                    period_text(face["wavelengths"][0]),
                                    period_text(face["wavelengths"][-1])))
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height."""
+        for dial, *_items, caption in self.dials:
+            if dial is plot:
+                return max(super().smallest_plot_height(plot), 5.5 * QFontMetricsF(caption.textItem.font()).height())
+        return super().smallest_plot_height(plot)
 
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
         """Keep a dial's caption at the text size (it must read from the back of a hall): wrapped to the
