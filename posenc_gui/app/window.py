@@ -781,7 +781,10 @@ class MainWindow(QMainWindow):
             upcoming = self.deck.next_scene
             self.presenter.show_scene(index + 1, count, scene_title or view_title(scene.view),
                                       None if upcoming is None else upcoming.title_in(self.language)
-                                      or view_title(upcoming.view), notes)
+                                      or view_title(upcoming.view), notes,
+                                      "" if upcoming is None else self.tr("{0} · {1}").format(
+                                          view_title(upcoming.view),
+                                          i18n.translate("core", upcoming.method_obj.title)))
         if self.notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
             self.notes.document().setTextWidth(self.notes_dock.width())
             title_height = self.notes_dock.titleBarWidget().sizeHint().height()

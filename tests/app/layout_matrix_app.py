@@ -3,6 +3,8 @@ takes its size before the application starts, so every screen size needs a new p
 
     python layout_matrix_app.py WxH TEXT_SCALE THEME LANG REPORT_FILE VIEW[:METHOD] ...
 
+(WxH in device pixels; with QT_SCALE_FACTOR=2 the window has half as many logical pixels each way.)
+
 shows each view presenting, at that text size, theme and language, and writes the layout check's findings (a
 list ``steps`` as ``--layout-report`` writes it) to REPORT_FILE.
 """
@@ -29,7 +31,7 @@ def main(screen: str, text_scale: str, theme: str, language: str, report_file: s
     app = QApplication(sys.argv[:1])
     i18n.install(app, language)
     window = MainWindow(language=language)
-    window.resize(*size)
+    window.resize(app.primaryScreen().size())  # in logical pixels (fewer than the screen's at QT_SCALE_FACTOR 2)
     window.show()
     window.set_theme(theme)
     window.set_text_scale(float(text_scale))

@@ -13,15 +13,17 @@ import pytest
 
 APP = Path(__file__).with_name("layout_matrix_app.py")
 VIEWS = ("context_extension", "multihead", "order", "clocks")
-# every screen size, text size, theme and language of the matrix at least once, in four processes
-CONFIGURATIONS = [("1280x720", "1.6", "light", "en"), ("1920x1080", "1.0", "dark", "zh"),
-                  ("1280x720", "1.0", "dark", "zh"), ("1920x1080", "1.6", "light", "en")]
+# every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
+# ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
+CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),
+                  ("1280x720", "1.0", "dark", "zh", "1"), ("1920x1080", "1.6", "light", "en", "1"),
+                  ("3840x2160", "1.6", "dark", "zh", "2")]
 
 
-@pytest.mark.parametrize("screen, text_scale, theme, language", CONFIGURATIONS)
-def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language):
+@pytest.mark.parametrize("screen, text_scale, theme, language, pixel_ratio", CONFIGURATIONS)
+def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language, pixel_ratio):
     report = tmp_path / "layout.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": pixel_ratio}
     run = subprocess.run([sys.executable, str(APP), screen, text_scale, theme, language, str(report), *VIEWS],
                          env=env, capture_output=True, text=True, timeout=300)
     steps = json.loads(report.read_text(encoding="utf-8"))["steps"]

@@ -135,6 +135,10 @@ class FrequencyLesson(LessonView):
 # -- 1. clocks ----------------------------------------------------------------------------------
 
 
+BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
+EVERY_AT = 1.12   # this
+
+
 class ClocksView(FrequencyLesson):
     """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them."""
 
@@ -267,14 +271,15 @@ class ClocksView(FrequencyLesson):
             self.lamps = pg.BarGraphItem(x0=0, width=1, y=[0], height=0.86)
             plot.addItem(self.lamps)
             style.style_plot(plot, self.theme, self.points)
+            plot.vb.sigResized.connect(lambda _box: self._fit_bits())
         else:
             self._place(self.bit_plot, 0, columns, rowspan=rows)
-        self.bit_plot.setRange(xRange=(0, 3.2), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=0.01)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
             digit, every = self.text_item(""), self.text_item("", anchor=(0, 0.5), scale=0.95)
             digit.setPos(0.5, k)
-            every.setPos(1.12, k)
+            every.setPos(EVERY_AT, k)
             self.bit_plot.addItem(digit)
             self.bit_plot.addItem(every)
             self.bit_pool.append((digit, every))
@@ -319,6 +324,7 @@ class ClocksView(FrequencyLesson):
                            pen=pg.mkPen(self.theme.foreground))
         for (digit, _every), bit in zip(self.bit_texts, bits):
             digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
+        self._fit_bits()
         binary = "".join(str(int(bit)) for bit in bits[::-1])
         style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
                     self.theme, self.points)
@@ -329,6 +335,17 @@ class ClocksView(FrequencyLesson):
                            .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
                                    period_text(face["wavelengths"][0]),
                                    period_text(face["wavelengths"][-1])))
+
+    def _fit_bits(self) -> None:
+        """Open the bits' range to the right far enough for the longest "flips every" text (which starts at
+        ``EVERY_AT`` and would run past the plot's edge in large type or in Chinese)."""
+        width = self.bit_plot.vb.width() if self.bit_plot is not None else 0
+        longest = max((every.boundingRect().width() for _digit, every in self.bit_texts), default=0.0)
+        if width <= 0 or longest >= 0.95 * width:
+            return
+        right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
+        if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
+            self.bit_plot.setXRange(0, right, padding=0.01)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height."""
