@@ -120,7 +120,8 @@ class View(QWidget):
                 draw(self, scene, data)
                 if not self.asked_across:  # nothing drawn anew (the same data): the rows stay as they were
                     self.asked_across, self.drawn_across = kept
-                self._last_drawing = (scene, data)
+                # kept to draw again in fewer or more columns; only by views whose rows reflow (data can be large)
+                self._last_drawing = (scene, data) if self.asked_across else None
                 self.keep_plots_readable()
 
             show_data.keeps_plots_readable = True
@@ -231,10 +232,10 @@ class View(QWidget):
     def keep_plots_readable(self) -> None:
         """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
         with its axes and title at the current text size): the page then scrolls instead of collapsing them."""
+        # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
+        # minimum still draw (the layout check names them), and rows of plots reflow (``plots_across``).
         for plot in self.plots:
             plot.vb.setMinimumSize(MIN_PLOT[0], self.smallest_plot_height(plot))
-        # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
-        # minimum still draw (the layout check names them).
         self.reflow()
         self.ask_plot_height()
 
