@@ -219,7 +219,7 @@ class View(QWidget):
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
-            room = max(free * share - axes - self.points / 2, 6 * self.points)
+            room = max(free * share - axes - self.points, 6 * self.points)  # a margin for rounding and the label's own
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)

@@ -80,6 +80,9 @@ def positive(values: np.ndarray) -> np.ndarray:
     return np.where(values > 0, values, np.nan)
 
 
+LEGEND_GAP = 24  # pixels: between a legend's columns, and an allowance for the margins around it
+
+
 class FrequencyLesson(LessonView):
     """A lesson with a row of controls above the plots and a line of computed facts below them."""
 
@@ -120,9 +123,10 @@ class FrequencyLesson(LessonView):
 
     def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:
         """Put the legend's entries in as many columns (up to ``most``) as the page's width holds side by side."""
-        entry = max((sample.boundingRect().width() + label.itemRect().width() + 6 for sample, label in legend.items),
-                    default=0.0)
-        legend.setColumnCount(max(1, min(most, int(self.page_width() // max(entry, 1.0)))))
+        entry = max((sample.boundingRect().width() + label.itemRect().width() + LEGEND_GAP
+                     for sample, label in legend.items), default=0.0)
+        room = self.page_width() - 2 * LEGEND_GAP  # the plots' layout's margins
+        legend.setColumnCount(max(1, min(most, int(room // max(entry, 1.0)))))
 
     def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
         item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)
