@@ -117,6 +117,8 @@ class FlowLayout(QLayout):
         """Place the items in ``rect`` (when ``move``); the height they take."""
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self.items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue  # a formula of another step takes no room
             hint = item.sizeHint()
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0

@@ -51,6 +51,7 @@ class MatrixPanel:
         self.plot, self.image, self.lines, self.texts = plot, image, lines, texts
         self.fills: np.ndarray | None = None
         self.labels: tuple[list[str], list[str]] | None = None
+        self.square = True  # cells kept square
 
 
 class MatrixLesson(LessonView):
@@ -169,9 +170,13 @@ class MatrixLesson(LessonView):
         return plot
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """Also a line of its row names for each row (up to ``NAMED_ROWS``): each row's name then stays within its
-        row, and the last one within the plot."""
-        rows = next((panel.texts.rows for panel in self.kept.values() if panel.plot is plot), 0)
+        """A panel of free proportions (square cells would leave a taller one's matrix floating in empty room) also
+        a line for each of its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and
+        the last one within the plot."""
+        panel = next((panel for panel in self.kept.values() if panel.plot is plot), None)
+        if panel is None or panel.square or panel.labels is None:
+            return super().smallest_plot_height(plot)
+        rows = sum(1 for name in panel.labels[0] if name)
         font = QFont(self.font())
         font.setPointSizeF(self.points * 0.9)
         return max(super().smallest_plot_height(plot), min(rows, NAMED_ROWS) * QFontMetrics(font).height())
@@ -199,6 +204,7 @@ class MatrixLesson(LessonView):
         texts = CellTexts([], 0, 0, self.font())
         plot.addItem(texts)
         panel = self.kept[(row, col)] = MatrixPanel(plot, image, lines, texts)
+        panel.square = square
         return panel
 
     def _label_axes(self, plot: pg.PlotItem, row_labels: list[str], col_labels: list[str]) -> None:
@@ -743,21 +749,34 @@ class RelativePropertyLesson(MatrixLesson):
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible((name == "rope_relative") == (s["step"] == 2))
         self.show_step()
-        with self.drawing(s["step"]) as fresh:
-            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh)
+        across = self.plots_across((5, 2, 2)[s["step"]])
+        with self.drawing((s["step"], across)) as fresh:
+            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh, across)
 
-    def show_shift(self, s: dict, data: dict, fresh: bool) -> None:
+    def show_shift(self, s: dict, data: dict, fresh: bool, across: int) -> None:
+        """M(k) and its first blocks, then PE(p), M(k) PE(p) and PE(p + k): in one row, else the three vectors in a
+        row of their own under the matrices (and one a row when narrower still)."""
+        in_row = across >= 5
+
+        def spot(index: int) -> tuple[int, int]:
+            if in_row:
+                return 0, index
+            if index < 2:
+                return divmod(index, min(across, 2))
+            first = 2 // min(across, 2)  # the rows the two matrices take
+            return divmod(index - 2, min(across, 3))[0] + first, (index - 2) % min(across, 3)
+
         shift = data["shift"]
         shown = min(2 * SHOWN_BLOCKS, s["width"])
         self.set_note(self.tr(
             "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
             s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift['residual']:.1e}"))
-        self.matrix(0, 0, "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
+        self.matrix(*spot(0), "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
                     signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""),
                     row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
         labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
-        block = self.matrix(0, 1, "shift", shift["shift"][:shown, :shown],
+        block = self.matrix(*spot(1), "shift", shift["shift"][:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
                             row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
         for b in range(shown // 2):
@@ -766,16 +785,16 @@ class RelativePropertyLesson(MatrixLesson):
                 ("pe_p", shift["pe_p"], self.tr("PE({0})").format(s["p"])),
                 ("moved", shift["moved"], self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
                 ("pe_pk", shift["pe_pk"], self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
-            self.matrix(0, col, name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
+            self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
                         texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
                         text_scale=0.9)
         if fresh:
             layout = self.graphics.ci.layout
-            for col, stretch in enumerate((3, 3, 1, 1, 1)):
+            for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else (1, 1, 1, 1, 1)):
                 layout.setColumnStretchFactor(col, stretch)
         self.shown = {k: shift[k] for k in ("shift", "pe_p", "moved", "pe_pk")}
 
-    def show_similarity(self, s: dict, data: dict, fresh: bool) -> None:
+    def show_similarity(self, s: dict, data: dict, fresh: bool, across: int) -> None:
         sim = data["similarity"]
         k = min(s["k"], SIMILARITY_POSITIONS - 1)
         self.set_note(self.tr(
@@ -790,7 +809,7 @@ class RelativePropertyLesson(MatrixLesson):
             self.outline(plot, p, p + k, 1, 1, width=0.5)
         colour = MARK_COLOURS[self.theme.name]
         if fresh:
-            self.curves = [self.new_plot(0, 1)]
+            self.curves = [self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
             self.curves[0].plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points,
                                 symbolBrush=colour)
             style.label(self.curves[0], "bottom", self.tr("p"), self.theme, self.points)
@@ -802,7 +821,7 @@ class RelativePropertyLesson(MatrixLesson):
         self.set_title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k))
         self.shown = {"similarity": matrix, "diagonal": diagonal}
 
-    def show_rope(self, s: dict, data: dict, fresh: bool) -> None:
+    def show_rope(self, s: dict, data: dict, fresh: bool, across: int) -> None:
         same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
         self.set_note(self.tr(
             "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
@@ -810,7 +829,7 @@ class RelativePropertyLesson(MatrixLesson):
             s["k"], f"{np.ptp(same):.1e}"))
         colour = MARK_COLOURS[self.theme.name]
         if fresh:
-            left, right = self.curves = [self.new_plot(0, 0), self.new_plot(0, 1)]
+            left, right = self.curves = [self.new_plot(0, 0), self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
             left.plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points, symbolBrush=colour)
             style.label(left, "bottom", self.tr("n"), self.theme, self.points)
             style.label(left, "left", self.tr("score"), self.theme, self.points)
