@@ -28,6 +28,7 @@ MAX_NUMBERED = 160      # cells per panel that still get their number written in
 MAX_LINED_COLUMNS = 40  # wider matrices get no lines between their columns
 TOY_WIDTH = 64          # attention_for's width for a method that sets none
 NAMED_ROWS = 12         # a matrix is kept tall enough for this many rows' names, one a line
+MATRIX_PADDING = 0.05   # room around a matrix, of its size: the end rows' names in large type reach past their cells
 
 
 def number_text(value: float, decimals: int = 4) -> str:
@@ -147,7 +148,7 @@ class MatrixLesson(LessonView):
             panel.image.setImage(fills, levels=(0, 255))
             panel.image.setRect(-0.5, -0.5, cols, rows)
             panel.lines.setData(*self.cell_lines(rows, cols))
-            plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+            plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=MATRIX_PADDING)
         elif not np.array_equal(panel.fills, fills):
             panel.image.setImage(fills, levels=(0, 255))
         panel.fills = fills
