@@ -3,7 +3,7 @@ page scrolls) rather than squeezing each plot below a readable size or pushing i
 again they go back side by side. The toolbar's deck strip gives up its room before the View selector does."""
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSettings
 
 from posenc_gui.app import style
 from posenc_gui.app.layout_check import check_window
@@ -14,6 +14,7 @@ from posenc_gui.app.views.lesson_attention import MultiHeadLesson, OrderLesson
 from posenc_gui.app.views.lesson_frequencies import ContextExtensionView, LearnedTableView
 from posenc_gui.app.window import MainWindow
 
+from test_window import private_settings  # noqa: F401 (a fixture: the window's settings in a temporary file)
 from view_helpers import open_view
 
 LARGE = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6  # presenting at text size x1.6
@@ -42,8 +43,8 @@ def test_a_row_of_plots_wraps_in_large_type_and_comes_back(qtbot, qapp, themed, 
     assert plot_rows(view) == side_by_side
 
 
-def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtbot, qapp):
-    window = MainWindow()
+def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtbot, qapp, private_settings):
+    window = MainWindow(settings=QSettings())
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -58,6 +59,8 @@ def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtb
     assert window.deck_label.text().endswith("…")
     assert not [problem for problem in check_window(window).problems if "view_selector" in problem
                 or "deck_label" in problem]
+    window.warm_up_timer.stop()  # no views built ahead for the tests after this one
+    window.close()
 
 
 @pytest.mark.parametrize("cls", [MultiHeadLesson, ContextExtensionView])
