@@ -134,8 +134,9 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + SLACK:
                 report.problems.append(f"{name}: wrapped text cut at the bottom by {needed - widget.height():.0f} px")
-        else:
-            short = widget.sizeHint().width() - widget.width()
+        else:  # the text shown (a label that elides it with "…" shows less than its size hint asks room for)
+            shown = QFontMetricsF(widget.font()).horizontalAdvance(widget.text()) + 2 * widget.margin() + 2
+            short = min(widget.sizeHint().width(), shown) - widget.width()
     elif isinstance(widget, QComboBox):
         option = QStyleOptionComboBox()
         widget.initStyleOption(option)

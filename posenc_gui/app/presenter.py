@@ -38,7 +38,7 @@ def elapsed_text(seconds: int) -> str:
 
 class PresenterWindow(QWidget):
     """The lecturer's screen: scene number and elapsed time at the top, this scene's and the next scene's
-    titles, then the notes. A window of its own (on the other screen), owned by the main window so that
+    titles (and the next one's view and method), then the notes. A window of its own (on the other screen), owned by the main window so that
     it closes with it; the main window watches its keys, so the clicker works whichever window is active."""
 
     def __init__(self, parent: QWidget):
@@ -56,6 +56,9 @@ class PresenterWindow(QWidget):
         self.upcoming = QLabel()
         self.upcoming.setObjectName("presenter_next")
         self.upcoming.setWordWrap(True)
+        self.upcoming_view = QLabel()  # what the next scene shows: its view and method, a preview in words
+        self.upcoming_view.setObjectName("presenter_next_view")
+        self.upcoming_view.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setObjectName("presenter_notes")
         self.notes.setWordWrap(True)
@@ -70,8 +73,9 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.clock, 0, 1)
         layout.addWidget(self.current, 1, 0, 1, 2)
         layout.addWidget(self.upcoming, 2, 0, 1, 2)
-        layout.addWidget(scroll, 3, 0, 1, 2)
-        layout.setRowStretch(3, 1)
+        layout.addWidget(self.upcoming_view, 3, 0, 1, 2)
+        layout.addWidget(scroll, 4, 0, 1, 2)
+        layout.setRowStretch(4, 1)
         self.started = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
@@ -90,9 +94,11 @@ class PresenterWindow(QWidget):
         seconds = self.started.elapsed() // 1000 if self.started.isValid() else 0
         self.clock.setText(elapsed_text(seconds))
 
-    def show_scene(self, number: int, count: int, title: str, next_title: str | None, notes: str) -> None:
+    def show_scene(self, number: int, count: int, title: str, next_title: str | None, notes: str,
+                   next_view: str = "") -> None:
         """Scene ``number`` of ``count`` (from 1; count 0 with no deck), its title and notes, and the next
-        scene's title (None at the last scene)."""
+        scene's title (None at the last scene) and what it shows (``next_view``: its view and method)."""
+        self.upcoming_view.setText(next_view if count and next_title is not None else "")
         self.number.setText(self.tr("Scene {0} of {1}").format(number, count) if count else "")
         self.current.setText(self.tr("Now: {0}").format(title))
         if not count:
@@ -106,7 +112,8 @@ class PresenterWindow(QWidget):
     def set_points(self, points: float) -> None:
         """Text size: notes at ``points``, titles larger, the number and clock largest (read from a distance)."""
         for label, factor, bold in ((self.number, 1.6, True), (self.clock, 1.6, True), (self.current, 1.3, True),
-                                    (self.upcoming, 1.1, False), (self.notes, 1.2, False)):
+                                    (self.upcoming, 1.1, False), (self.upcoming_view, 0.9, False),
+                                    (self.notes, 1.2, False)):
             font = label.font()
             font.setPointSizeF(points * factor)
             font.setBold(bold)

@@ -21,8 +21,8 @@ from PySide6.QtGui import (QAction, QActionGroup, QIcon, QImage, QKeySequence, Q
                            QTextOption)
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
-                               QPlainTextEdit, QProgressBar, QScrollArea, QStackedWidget, QStyle, QTextEdit, QToolBar,
-                               QToolButton, QWidget)
+                               QPlainTextEdit, QProgressBar, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QTextEdit,
+                               QToolBar, QToolButton, QWidget)
 
 from ..core import model_config, registry
 from ..core.cancel import Cancelled
@@ -111,6 +111,38 @@ def busy_cursor():
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends its text with "…" when it gets less width than the text needs: the deck strip
+    in large type, which pushed the toolbar's View selector over the scene arrows. The whole text stays its size
+    hint, so that it shows in full whenever there is room."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.full_text = ""
+
+    def setText(self, text: str) -> None:
+        self.full_text = text
+        super().setText(text)
+        self.updateGeometry()
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text[:12] + "…"), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 2 * self.margin() + 2,
+                     super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin())
+        if shown != self.text():
+            super().setText(shown)
 
 
 def read_scene(path: str | Path) -> Scene:
@@ -424,6 +456,8 @@ class MainWindow(QMainWindow):
         self.selector.setObjectName("view_selector")
         self.selector.setFocusPolicy(Qt.TabFocus)  # a click must not keep the deck's arrow keys
         self.selector.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        # when the bar is short of room, the deck strip (which elides) gives it up, not the selector
+        self.selector.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         items = QStandardItemModel(self.selector)
         for group, keys in grouped_views():
             header = QStandardItem(self.group_title(group))
@@ -438,7 +472,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.selector)
         bar.addSeparator()
         bar.addAction(self.commands["previous_scene"])
-        self.deck_label = QLabel()
+        self.deck_label = ElidedLabel()
         self.deck_label.setObjectName("deck_label")
         bar.addWidget(self.deck_label)
         bar.addAction(self.commands["next_scene"])
@@ -861,7 +895,10 @@ class MainWindow(QMainWindow):
             upcoming = self.deck.next_scene
             self.presenter.show_scene(index + 1, count, scene_title or view_title(scene.view),
                                       None if upcoming is None else upcoming.title_in(self.language)
-                                      or view_title(upcoming.view), notes)
+                                      or view_title(upcoming.view), notes,
+                                      "" if upcoming is None else self.tr("{0} · {1}").format(
+                                          view_title(upcoming.view),
+                                          i18n.translate("core", upcoming.method_obj.title)))
         if self.notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
             self.notes.document().setTextWidth(self.notes_dock.width())
             title_height = self.notes_dock.titleBarWidget().sizeHint().height()

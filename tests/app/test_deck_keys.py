@@ -20,7 +20,7 @@ from posenc_gui.app.deck_navigator import DeckNavigator
 from posenc_gui.app.presenter import choose_screens, elapsed_text
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
-from posenc_gui.app.window import MainWindow
+from posenc_gui.app.window import MainWindow, view_title
 from posenc_gui.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -339,12 +339,14 @@ def test_with_two_screens_the_presenter_window_shows_notes_scenes_and_time(deck_
     assert presenter.number.text() == f"Scene {LAST} of {COUNT}"
     assert presenter.current.text() == f"Now: {DEFAULT_SCENES[LAST - 1]['title']}"
     assert presenter.upcoming.text() == f"Next: {DEFAULT_SCENES[LAST]['title']}"
+    upcoming = saved(deck_window, LAST)
+    assert presenter.upcoming_view.text() == f"{view_title(upcoming.view)} · {upcoming.method_obj.title}"
     assert presenter.notes.text() == (saved(deck_window, LAST - 1).notes or "(no notes for this scene)")
     assert presenter.clock.text() == "0:00"
     focus(qtbot, presenter)  # the clicker works with the lecturer's window active
     press(qtbot, presenter, Qt.Key_PageDown)
     assert deck_window.deck_index == LAST
-    assert presenter.upcoming.text() == "Next: (end of the deck)"
+    assert presenter.upcoming.text() == "Next: (end of the deck)" and presenter.upcoming_view.text() == ""
     press(qtbot, presenter, Qt.Key_Escape)
     assert not deck_window.presenting and not presenter.isVisible()
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
-from superqt import QFlowLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
 
 from ...core.registry import Method
@@ -25,8 +24,10 @@ from .base import View
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
-HEADER_SHARE = 0.45    # the explanation's text shrinks (down to MIN_TEXT_SHRINK) to keep the header below this share
-MIN_TEXT_SHRINK = 0.75  # of the view's height, leaving the plots room
+HEADER_SHARE = 0.4     # the header's texts shrink to keep the header below this share of the view's height, leaving
+HEADER_SHRINKS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # the plots room; down to MIN_TEXT_SHRINK, or below it as far as
+MIN_TEXT_SHRINK = 0.75  # the base text size (large type leaves more to give up)
+SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
 
 
 @lru_cache(maxsize=64)
@@ -73,6 +74,64 @@ class FormulaLabel(QLabel):
         self.setPixmap(pixmap)
 
 
+class FlowLayout(QLayout):
+    """Widgets left to right at their size hints, wrapping onto the next line when the width runs out (a row of
+    formulas or controls on a narrow or zoomed window). Not superqt's QFlowLayout: it (0.9) gives hidden widgets
+    their room, and a lesson hides the formulas of the other steps."""
+
+    def __init__(self, spacing: int, parent=None):
+        super().__init__(parent)
+        self.items = []
+        self.gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:
+        self.items.append(item)
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def itemAt(self, index: int):
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def takeAt(self, index: int):
+        return self.items.pop(index) if 0 <= index < len(self.items) else None
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self.items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items in ``rect`` (when ``move``); the height they take."""
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self.items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue  # a formula of another step takes no room
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
 class LessonView(View):
     """A guided view: ``explanation`` (rich text) and ``formulas`` (names under resources/formulas) on top.
 
@@ -108,10 +167,7 @@ class LessonView(View):
         column.addWidget(self.text)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
-            row = QFlowLayout()  # the formulas wrap onto the next line on a narrow or zoomed window
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setHorizontalSpacing(FORMULA_SPACING)
-            row.setVerticalSpacing(FORMULA_SPACING // 3)
+            row = FlowLayout(FORMULA_SPACING)
             for label in self.formula_labels:
                 row.addWidget(label)
             column.addLayout(row)
@@ -138,19 +194,32 @@ class LessonView(View):
         drawing then only places them (``new_plot``)."""
         if self.plots_built_ahead < self.plots_ahead:
             self.plots_built_ahead += 1
-            self.spare_plots.append(self.make_plot(viewBox=pg.ViewBox(enableMenu=False)))
+            self.spare_plots.append(self.make_plot(SPARE_SIDES, viewBox=pg.ViewBox(enableMenu=False)))
             return True
         return super().build_ahead()
 
     def spare_plot(self) -> pg.PlotItem:
         """A plot built ahead, else a new one (not placed), without the view-box menu that pyqtgraph builds and
         ``View.make_plot`` drops at once (a third of the time a plot takes to make)."""
-        return self.spare_plots.pop() if self.spare_plots else self.make_plot(viewBox=pg.ViewBox(enableMenu=False))
+        if self.spare_plots:
+            return self.spare_plots.pop()
+        return self.make_plot(SPARE_SIDES, viewBox=pg.ViewBox(enableMenu=False))
 
-    def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> pg.PlotItem:
+    def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1, sides=SPARE_SIDES) -> pg.PlotItem:
+        """A plot built ahead placed at grid (row, col); its axes of ``sides`` (all it may show) thin their names."""
+        if not set(sides) <= set(SPARE_SIDES):
+            raise ValueError(f"a lesson's plots have grid axes at {SPARE_SIDES} only, not {sides}")
         return self.place_plot(self.spare_plot(), row, col, rowspan, colspan)
 
-    def add_option_spins(self, row: QHBoxLayout, specs) -> None:
+    def wrapping_controls_row(self) -> "FlowLayout":
+        """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
+        row of captions in large type widened the page past the window)."""
+        self.controls.setVisible(True)
+        row = FlowLayout(FORMULA_SPACING // 2, self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        return row
+
+    def add_option_spins(self, row: "QHBoxLayout | FlowLayout", specs) -> None:
         """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each
         edit writes its option to the scene. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
         for name, label, low, high, tip, *step in specs:
@@ -160,9 +229,17 @@ class LessonView(View):
             spin.setSingleStep(step[0] if step else 1)
             spin.setToolTip(tip)
             spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
-            row.addWidget(caption)
-            row.addWidget(spin)
-            row.addSpacing(16)
+            if isinstance(row, FlowLayout):  # a caption and its box wrap onto the next line together
+                pair = QWidget()
+                both = QHBoxLayout(pair)
+                both.setContentsMargins(0, 0, 0, 0)
+                both.addWidget(caption)
+                both.addWidget(spin)
+                row.addWidget(pair)
+            else:
+                row.addWidget(caption)
+                row.addWidget(spin)
+                row.addSpacing(16)
             self.spins[name], self.captions[name] = spin, caption
 
     def show_option_values(self, values) -> None:
@@ -196,27 +273,44 @@ class LessonView(View):
         self.fit_header()
 
     def fit_header(self) -> None:
-        """Fit the header to the view: formulas scaled down to the width, the explanation's text smaller
-        when the header would take more than ``HEADER_SHARE`` of the height, and the header as tall as
-        its wrapped text needs (left to itself the layout squeezes it to its minimum when the plots ask
-        for more room than the window has)."""
+        """Fit the header to the view: formulas scaled down to the width, and the header's texts and formulas smaller
+        together when the header would take more than ``HEADER_SHARE`` of the height (the plots keep most of it),
+        but not below the app's base text size; the header as tall as its wrapped text needs (left to itself the
+        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
-        for label in self.formula_labels:  # the row wraps; only a formula wider than a whole line shrinks
-            label.shrink_to(min(1.0, room / label.natural_width()))
-        font = self.text.font()
-        for shrink in (1.0, 0.9, 0.8, MIN_TEXT_SHRINK):
+        widths = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
+        texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
+                 if not isinstance(label, FormulaLabel)]  # only a formula wider than a line shrinks
+        floor = min(MIN_TEXT_SHRINK, style.BASE_POINTS / self.points)
+        for shrink in HEADER_SHRINKS:
+            shrink = max(shrink, floor)
+            for label in texts:
+                font = label.font()
+                font.setPointSizeF(self.points * shrink)
+                label.setFont(font)
+            for label, fitted in widths.items():
+                label.shrink_to(fitted * shrink)
+            font = self.controls.font()  # the controls above the plots (inherited by their widgets) with them
             font.setPointSizeF(self.points * shrink)
-            self.text.setFont(font)
+            self.controls.setFont(font)
+            self.header.layout().invalidate()  # its heights for widths are cached from the larger texts
             height = self.header.layout().totalHeightForWidth(width)
-            if height <= HEADER_SHARE * self.height():
+            if height + self.controls_height(width) <= HEADER_SHARE * self.height() or shrink <= floor:
                 break
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
+
+    def controls_height(self, width: int) -> int:
+        """The height the controls above the plots take at ``width`` (0 when the view has none)."""
+        if self.controls.isHidden() or self.controls.layout() is None:
+            return 0
+        layout = self.controls.layout()
+        return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
 
     def fit_to_size(self) -> None:
         super().fit_to_size()

@@ -28,6 +28,8 @@ MASKED_FILL = {"light": "#b0b0b0", "dark": "#505050"}
 MAX_NUMBERED = 160      # cells per panel that still get their number written in
 MAX_LINED_COLUMNS = 40  # wider matrices get no lines between their columns
 TOY_WIDTH = 64          # attention_for's width for a method that sets none
+NAMED_ROWS = 12         # a matrix is kept tall enough for this many rows' names, one a line
+MATRIX_PADDING = 0.05   # room around a matrix, of its size: the end rows' names in large type reach past their cells
 
 
 def number_text(value: float, decimals: int = 4) -> str:
@@ -51,6 +53,7 @@ class MatrixPanel:
         self.plot, self.image, self.lines, self.texts = plot, image, lines, texts
         self.fills: np.ndarray | None = None
         self.labels: tuple[list[str], list[str]] | None = None
+        self.square = True  # cells kept square
 
 
 class MatrixLesson(LessonView):
@@ -146,7 +149,7 @@ class MatrixLesson(LessonView):
             panel.image.setImage(fills, levels=(0, 255))
             panel.image.setRect(-0.5, -0.5, cols, rows)
             panel.lines.setData(*self.cell_lines(rows, cols))
-            plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0.02)
+            plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=MATRIX_PADDING)
         elif not np.array_equal(panel.fills, fills):
             panel.image.setImage(fills, levels=(0, 255))
         panel.fills = fills
@@ -169,6 +172,18 @@ class MatrixLesson(LessonView):
         self.panels[plot] = (name, data)
         return plot
 
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A panel of free proportions (square cells would leave a taller one's matrix floating in empty room) also
+        a line for each of its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and
+        the last one within the plot."""
+        panel = next((panel for panel in self.kept.values() if panel.plot is plot), None)
+        if panel is None or panel.square or panel.labels is None:
+            return super().smallest_plot_height(plot)
+        rows = sum(1 for name in panel.labels[0] if name)
+        font = QFont(self.font())
+        font.setPointSizeF(self.points * 0.9)
+        return max(super().smallest_plot_height(plot), min(rows, NAMED_ROWS) * QFontMetrics(font).height())
+
     def set_title(self, plot: pg.PlotItem, title: str) -> None:
         """Title ``plot`` unless it already has that title (a new one lays the plots out again)."""
         if title != plot.titleLabel.text:
@@ -176,7 +191,7 @@ class MatrixLesson(LessonView):
             self.resized = True
 
     def _new_panel(self, row: int, col: int, rowspan: int, colspan: int, square: bool) -> MatrixPanel:
-        plot = self.new_plot(row, col, rowspan=rowspan, colspan=colspan)
+        plot = self.new_plot(row, col, sides=("left", "top", "bottom"), rowspan=rowspan, colspan=colspan)
         plot.setMouseEnabled(False, False)
         image = pg.ImageItem(axisOrder="row-major")
         plot.addItem(image)
@@ -192,6 +207,7 @@ class MatrixLesson(LessonView):
         texts = CellTexts([], 0, 0, self.font())
         plot.addItem(texts)
         panel = self.kept[(row, col)] = MatrixPanel(plot, image, lines, texts)
+        panel.square = square
         return panel
 
     def _label_axes(self, plot: pg.PlotItem, row_labels: list[str], col_labels: list[str]) -> None:
@@ -455,7 +471,7 @@ class MultiHeadLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.controls_row()
+        row = self.wrapping_controls_row()
         self.add_option_spins(row, (
             ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
             ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
@@ -463,7 +479,6 @@ class MultiHeadLesson(MatrixLesson):
              self.tr("Tokens of sequence 0 that are real; the rest are padding")),
             ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
              self.tr("Tokens of sequence 1 that are real; the rest are padding"))))
-        row.addStretch(1)
 
     @staticmethod
     def fetch(scene: Scene):
@@ -485,10 +500,13 @@ class MultiHeadLesson(MatrixLesson):
         self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
         self.show_step()
         step, heads = settings["step"], settings["heads"]
-        with self.drawing((step, heads if step < 2 else None)) as fresh:  # the heads only move outlines in step 3
-            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh)
+        batch = result["x"].shape[0]
+        wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
+        across = self.plots_across(wanted)
+        with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
+            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh, across)
 
-    def show_split(self, settings: dict, result: dict, fresh: bool) -> None:
+    def show_split(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         batch, n, d = result["x"].shape
         heads = settings["heads"]
         width = d // heads
@@ -496,14 +514,22 @@ class MultiHeadLesson(MatrixLesson):
             "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
             "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
             "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
-        side_by_side = batch * heads <= MAX_SLICES_PER_ROW   # else each sequence above its own slices
+        side_by_side = batch * heads <= across   # else each sequence above its own slices, in rows of ``across``
+        slice_rows = -(-heads // across)
+
+        def slice_cell(s: int) -> tuple[int, int]:
+            if side_by_side:
+                return 1, s
+            b, h = divmod(s, heads)
+            return b * (1 + slice_rows) + 1 + h // across, h % across
+
         for b in range(batch):
-            self.matrix(0 if side_by_side else 2 * b, b * heads if side_by_side else 0, "x", result["channel"][b],
-                        self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
-                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b), colspan=heads,
-                        col_labels=[str(c) for c in range(d)], text_scale=1.2)
+            self.matrix(0 if side_by_side else b * (1 + slice_rows), b * heads if side_by_side else 0, "x",
+                        result["channel"][b], self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
+                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b),
+                        colspan=min(heads, across), col_labels=[str(c) for c in range(d)], text_scale=1.2)
         for s in range(batch * heads):
-            self.matrix(1 if side_by_side else 2 * (s // heads) + 1, s if side_by_side else s % heads, "slice",
+            self.matrix(*slice_cell(s), "slice",
                         result["split_channel"][s],
                         self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
                         texts=result["split_channel"][s],
@@ -511,7 +537,7 @@ class MultiHeadLesson(MatrixLesson):
                         col_labels=[str(c) for c in range(width)], text_scale=1.2)
         self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
 
-    def show_masks(self, settings: dict, result: dict, fresh: bool) -> None:
+    def show_masks(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         heads = settings["heads"]
         self.set_note(self.tr(
             "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
@@ -520,17 +546,18 @@ class MultiHeadLesson(MatrixLesson):
         for s in range(result["weights"].shape[0]):
             weights = result["weights"][s]
             texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
-            plot = self.matrix(s // heads, s % heads, "weights", weights,
+            b, h = divmod(s, heads)
+            plot = self.matrix(b * -(-heads // across) + h // across, h % across, "weights", weights,
                                self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
                                                                              result["lens"][s]),
                                texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
             if fresh:
                 style.label(plot, "top", self.tr("key"), self.theme, self.points)
-                if s % heads == 0:
+                if h % across == 0:
                     style.label(plot, "left", self.tr("query"), self.theme, self.points)
         self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
 
-    def show_concat(self, settings: dict, result: dict, fresh: bool) -> None:
+    def show_concat(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         batch, n, d = result["x"].shape
         heads = settings["heads"]
         width = d // heads
@@ -542,16 +569,19 @@ class MultiHeadLesson(MatrixLesson):
         def texts(array, limit):
             return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
 
+        # concatenated | W_o | output side by side, else one above the other
+        in_row = across >= 3
         for b in range(batch):
             plot = self.matrix(b, 0, "concat", result["concat"][b],
                                self.tr("sequence {0}: heads concatenated").format(b), signed=True,
                                texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
             for h in range(heads):
                 self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
-            self.matrix(b, 2, "output", result["output"][b], self.tr("sequence {0}: output").format(b),
-                        signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
-        self.matrix(0, 1, "w_o", result["w_o"], self.tr("W_o (the same for every sequence)"), signed=True,
-                    rowspan=batch, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
+            self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result["output"][b],
+                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
+        self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result["w_o"],
+                    self.tr("W_o (the same for every sequence)"), signed=True,
+                    rowspan=batch if in_row else 1, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
                     row_labels=channel_labels(d), text_scale=0.9)
         self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
 
@@ -613,8 +643,7 @@ class OrderLesson(MatrixLesson):
         for key, (a, b) in lessons.ORDER_PAIRS.items():
             self.pair.addItem(f"{a}  /  {b}", key)
         self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
-        row.addWidget(self.pair)
-        row.addStretch(1)
+        row.addWidget(self.pair, 1)  # the row's room: the pair of sentences whole where it fits
 
     @staticmethod
     def fetch(scene: Scene):
@@ -650,13 +679,15 @@ class OrderLesson(MatrixLesson):
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
         sentences = lessons.ORDER_PAIRS[data["pair"]]
-        with self.drawing("two sentences, two ways"):
+        across = self.plots_across(len(sides))  # the two ways side by side, else one above the other
+        with self.drawing(("two sentences, two ways", across)):
             for col, (name, prefix) in enumerate(sides):
                 a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
                 extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
                 for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
                                                                        (result["tokens_b"], b, "B", sentences[1]))):
-                    self.matrix(row, col, f"{prefix}_{letter}", outputs,
+                    self.matrix(*((row, col) if across > 1 else (2 * col + row, 0)), f"{prefix}_{letter}",
+                                outputs,
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
@@ -727,21 +758,34 @@ class RelativePropertyLesson(MatrixLesson):
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible((name == "rope_relative") == (s["step"] == 2))
         self.show_step()
-        with self.drawing(s["step"]) as fresh:
-            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh)
+        across = self.plots_across((5, 2, 2)[s["step"]])
+        with self.drawing((s["step"], across)) as fresh:
+            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh, across)
 
-    def show_shift(self, s: dict, data: dict, fresh: bool) -> None:
+    def show_shift(self, s: dict, data: dict, fresh: bool, across: int) -> None:
+        """M(k) and its first blocks, then PE(p), M(k) PE(p) and PE(p + k): in one row, else the three vectors in a
+        row of their own under the matrices (and one a row when narrower still)."""
+        in_row = across >= 5
+
+        def spot(index: int) -> tuple[int, int]:
+            if in_row:
+                return 0, index
+            if index < 2:
+                return divmod(index, min(across, 2))
+            first = 2 // min(across, 2)  # the rows the two matrices take
+            return divmod(index - 2, min(across, 3))[0] + first, (index - 2) % min(across, 3)
+
         shift = data["shift"]
         shown = min(2 * SHOWN_BLOCKS, s["width"])
         self.set_note(self.tr(
             "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
             s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift['residual']:.1e}"))
-        self.matrix(0, 0, "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
+        self.matrix(*spot(0), "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
                     signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""),
                     row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
         labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
-        block = self.matrix(0, 1, "shift", shift["shift"][:shown, :shown],
+        block = self.matrix(*spot(1), "shift", shift["shift"][:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
                             row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
         for b in range(shown // 2):
@@ -750,16 +794,16 @@ class RelativePropertyLesson(MatrixLesson):
                 ("pe_p", shift["pe_p"], self.tr("PE({0})").format(s["p"])),
                 ("moved", shift["moved"], self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
                 ("pe_pk", shift["pe_pk"], self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
-            self.matrix(0, col, name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
+            self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
                         texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
                         text_scale=0.9)
         if fresh:
             layout = self.graphics.ci.layout
-            for col, stretch in enumerate((3, 3, 1, 1, 1)):
+            for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else (1, 1, 1, 1, 1)):
                 layout.setColumnStretchFactor(col, stretch)
         self.shown = {k: shift[k] for k in ("shift", "pe_p", "moved", "pe_pk")}
 
-    def show_similarity(self, s: dict, data: dict, fresh: bool) -> None:
+    def show_similarity(self, s: dict, data: dict, fresh: bool, across: int) -> None:
         sim = data["similarity"]
         k = min(s["k"], SIMILARITY_POSITIONS - 1)
         self.set_note(self.tr(
@@ -774,7 +818,7 @@ class RelativePropertyLesson(MatrixLesson):
             self.outline(plot, p, p + k, 1, 1, width=0.5)
         colour = MARK_COLOURS[self.theme.name]
         if fresh:
-            self.curves = [self.new_plot(0, 1)]
+            self.curves = [self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
             self.curves[0].plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points,
                                 symbolBrush=colour)
             style.label(self.curves[0], "bottom", self.tr("p"), self.theme, self.points)
@@ -786,7 +830,7 @@ class RelativePropertyLesson(MatrixLesson):
         self.set_title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k))
         self.shown = {"similarity": matrix, "diagonal": diagonal}
 
-    def show_rope(self, s: dict, data: dict, fresh: bool) -> None:
+    def show_rope(self, s: dict, data: dict, fresh: bool, across: int) -> None:
         same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
         self.set_note(self.tr(
             "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
@@ -794,7 +838,7 @@ class RelativePropertyLesson(MatrixLesson):
             s["k"], f"{np.ptp(same):.1e}"))
         colour = MARK_COLOURS[self.theme.name]
         if fresh:
-            left, right = self.curves = [self.new_plot(0, 0), self.new_plot(0, 1)]
+            left, right = self.curves = [self.new_plot(0, 0), self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
             left.plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points, symbolBrush=colour)
             style.label(left, "bottom", self.tr("n"), self.theme, self.points)
             style.label(left, "left", self.tr("score"), self.theme, self.points)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem, QLabel, QSpinBox
 from superqt.utils import signals_blocked
 
@@ -66,6 +66,9 @@ def positive(values: np.ndarray) -> np.ndarray:
     return np.where(values > 0, values, np.nan)
 
 
+LEGEND_GAP = 24  # pixels: between a legend's columns, and an allowance for the margins around it
+
+
 class FrequencyLesson(LessonView):
     """A lesson with a row of controls above the plots and a line of computed facts below them."""
 
@@ -96,13 +99,20 @@ class FrequencyLesson(LessonView):
                                 pen=pg.mkPen(self.theme.foreground))
         return legend
 
-    def legend_below(self, span: int, columns: int) -> pg.LegendItem:
-        """A legend in its own row under the plots (``span`` grid columns wide, entries in ``columns``
+    def legend_below(self, span: int, columns: int, row: int = 1) -> pg.LegendItem:
+        """A legend in its own row (``row``) under the plots (``span`` grid columns wide, entries in ``columns``
         columns), where it covers no curve."""
         legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
         legend.setColumnCount(columns)
-        self.graphics.addItem(legend, row=1, col=0, colspan=span)
+        self.graphics.addItem(legend, row=row, col=0, colspan=span)
         return legend
+
+    def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:
+        """Put the legend's entries in as many columns (up to ``most``) as the page's width holds side by side."""
+        entry = max((sample.boundingRect().width() + label.itemRect().width() + LEGEND_GAP
+                     for sample, label in legend.items), default=0.0)
+        room = self.page_width() - 2 * LEGEND_GAP  # the plots' layout's margins
+        legend.setColumnCount(max(1, min(most, int(room // max(entry, 1.0)))))
 
     def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
         item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)
@@ -113,6 +123,10 @@ class FrequencyLesson(LessonView):
 
 
 # -- 1. clocks ----------------------------------------------------------------------------------
+
+
+BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
+EVERY_AT = 1.12   # this
 
 
 class ClocksView(FrequencyLesson):
@@ -240,7 +254,9 @@ class ClocksView(FrequencyLesson):
         layout = self.graphics.ci.layout
         for col in range(layout.columnCount()):
             layout.setColumnStretchFactor(col, 0)
-        columns = dial_count if dial_count <= 4 else -(-dial_count // 2)
+        wanted = dial_count if dial_count <= 4 else -(-dial_count // 2)
+        # the bits' column counts as one more plot of the row: narrow, the dials wrap onto more rows
+        columns = min(max(self.plots_across(wanted + 1) - 1, 1), wanted)
         for index in range(dial_count):
             row, col = divmod(index, columns)
             if index == len(self.dial_pool):
@@ -266,14 +282,15 @@ class ClocksView(FrequencyLesson):
             self.lamps = pg.BarGraphItem(x0=0, width=1, y=[0], height=0.86)
             plot.addItem(self.lamps)
             style.style_plot(plot, self.theme, self.points)
+            plot.vb.sigResized.connect(lambda _box: self._fit_bits())
         else:
             self._place(self.bit_plot, 0, columns, rowspan=rows)
-        self.bit_plot.setRange(xRange=(0, 3.2), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=0.01)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
             digit, every = self.text_item(""), self.text_item("", anchor=(0, 0.5), scale=0.95)
             digit.setPos(0.5, k)
-            every.setPos(1.12, k)
+            every.setPos(EVERY_AT, k)
             self.bit_plot.addItem(digit)
             self.bit_plot.addItem(every)
             self.bit_pool.append((digit, every))
@@ -291,7 +308,7 @@ class ClocksView(FrequencyLesson):
     def show_data(self, scene: Scene, face: dict) -> None:
         show_value(self.position_box, scene.position)
         show_value(self.hands_box, len(face["bits"]))
-        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points)
+        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points, self.across)
         self.face = face
         self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
         if key != self._layout_key:
@@ -315,6 +332,7 @@ class ClocksView(FrequencyLesson):
                            pen=pg.mkPen(self.theme.foreground))
         for (digit, _every), bit in zip(self.bit_texts, bits):
             digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
+        self._fit_bits()
         binary = "".join(str(int(bit)) for bit in bits[::-1])
         style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
                     self.theme, self.points)
@@ -325,6 +343,24 @@ class ClocksView(FrequencyLesson):
                            .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
                                    period_text(face["wavelengths"][0]),
                                    period_text(face["wavelengths"][-1])))
+
+    def _fit_bits(self) -> None:
+        """Open the bits' range to the right far enough for the longest "flips every" text (which starts at
+        ``EVERY_AT`` and would run past the plot's edge in large type or in Chinese)."""
+        width = self.bit_plot.vb.width() if self.bit_plot is not None else 0
+        longest = max((every.boundingRect().width() for _digit, every in self.bit_texts), default=0.0)
+        if width <= 0 or longest >= 0.95 * width:
+            return
+        right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
+        if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
+            self.bit_plot.setXRange(0, right, padding=0.01)
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height."""
+        for dial, *_items, caption in self.dials:
+            if dial is plot:
+                return max(super().smallest_plot_height(plot), 5.5 * QFontMetricsF(caption.textItem.font()).height())
+        return super().smallest_plot_height(plot)
 
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
         """Keep a dial's caption at the text size (it must read from the back of a hall): wrapped to the
@@ -448,9 +484,10 @@ class ContextExtensionView(FrequencyLesson):
         ]
         self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
         width = max(2.5, self.points / 5)
-        self.legend = legend = self.legend_below(span=len(panels), columns=2)
-        for col, (what, heading, y_label) in enumerate(panels):
-            plot = self.new_plot(0, col)
+        across = self.plots_across(len(panels))
+        self.legend = legend = self.legend_below(span=across, columns=2, row=-(-len(panels) // across))
+        for index, (what, heading, y_label) in enumerate(panels):
+            plot = self.new_plot(*divmod(index, across))
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
             for scaling in extension.compared_scalings():
@@ -487,7 +524,7 @@ class ContextExtensionView(FrequencyLesson):
         self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
                       for scaling in data["frequencies"]}
         show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
-        key = (self.theme.name, self.points)
+        key = (self.theme.name, self.points, self.across)
         self.data = data
         if key != self._layout_key:
             self._build()
@@ -502,6 +539,7 @@ class ContextExtensionView(FrequencyLesson):
         for scaling, label in self.length_labels.items():
             if label.text != self.scaling_name(scaling):  # a new text lays the legend out again
                 label.setText(self.scaling_name(scaling))
+        self.fit_legend_columns(self.legend, 2)
         for plot, what, _ in self.panels:
             marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
             span = log_span(*data[what].values(), marks)  # the length lines stay in view
@@ -786,11 +824,13 @@ class LearnedTableView(FrequencyLesson):
         mark the end of the table (shown when more positions than it has are asked for)."""
         self.clear_plots()
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
-        for row, col, name, x_label, y_label in (
-                (0, 0, "learned", self.tr("dimension"), self.tr("position")),
-                (0, 2, "sinusoid", self.tr("dimension"), self.tr("position")),
-                (1, 0, "learned_similarity", self.tr("position q"), self.tr("position p")),
-                (1, 2, "sinusoid_similarity", self.tr("position q"), self.tr("position p"))):
+        across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
+        for index, (name, x_label, y_label) in enumerate((
+                ("learned", self.tr("dimension"), self.tr("position")),
+                ("sinusoid", self.tr("dimension"), self.tr("position")),
+                ("learned_similarity", self.tr("position q"), self.tr("position p")),
+                ("sinusoid_similarity", self.tr("position q"), self.tr("position p")))):
+            row, col = index // across, 2 * (index % across)
             plot = self.new_plot(row, col)
             self.images.append(heatmap(plot, data[name], self.theme, levels=self.levels(name, data),
                                        graphics=self.graphics, bar_row=row, bar_col=col + 1,
@@ -829,7 +869,7 @@ class LearnedTableView(FrequencyLesson):
     def show_data(self, scene: Scene, data: dict) -> None:
         length = data["sinusoid"].shape[0]
         show_value(self.length_box, length)
-        key = (self.theme.name, self.points)
+        key = (self.theme.name, self.points, self.across)
         if data is self.data and key == self._layout_key:
             return  # the same (cached) tables in the same look: other scene fields changed
         self.data = data
@@ -843,6 +883,7 @@ class LearnedTableView(FrequencyLesson):
                     self.tr("sinusoid, d = 384"), self.tr("MiniLM: cosine between positions"),
                     self.tr("sinusoid: cosine between positions"))
         self.panels = []
+        retitled = False
         for plot, image, bar, name, heading in zip(self.plots, self.images, self.bars, self.shown, headings):
             values = data[name]
             rows, cols = values.shape
@@ -855,7 +896,10 @@ class LearnedTableView(FrequencyLesson):
                 frame_cells(plot, rows, cols)
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
+                retitled = True
             self.panels.append((plot, name, values))
+        if retitled:  # wrapped to the plots' width (a long title widened its column past the window)
+            self.fit_titles()
         self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
         for item in (*self.refusal_lines, self.refusal):
             item.setVisible(data["refusal"] is not None)

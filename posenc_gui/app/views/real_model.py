@@ -24,7 +24,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
-from superqt import QFlowLayout
 from superqt.utils import signals_blocked
 
 from ...core import real_models
@@ -34,6 +33,7 @@ from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
 from .base import MIN_PLOT, ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
+from .lesson import FlowLayout
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
@@ -234,10 +234,7 @@ class RealModelView(View):
     def _build_controls(self) -> None:
         """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
         1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below it."""
-        self.flow = QFlowLayout(self.controls)
-        self.flow.setContentsMargins(0, 0, 0, 0)
-        self.flow.setHorizontalSpacing(12)
-        self.flow.setVerticalSpacing(4)
+        self.flow = FlowLayout(12, self.controls)
         self.controls.setVisible(True)
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():

@@ -1,0 +1,34 @@
+"""The layout report over a matrix of lecture-hall configurations (screen size, text size, theme, language;
+presenting), one process each, for the views whose rows of plots reflow: no text over text, no text cut off, no
+plot area below its readable minimum. (The whole matrix over every view: ``posenc-gui --self-test
+--layout-report``.)"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).with_name("layout_matrix_app.py")
+VIEWS = ("context_extension", "multihead", "order", "clocks")
+# every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
+# ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
+CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),
+                  ("1280x720", "1.0", "dark", "zh", "1"), ("1920x1080", "1.6", "light", "en", "1"),
+                  ("3840x2160", "1.6", "dark", "zh", "2")]
+
+
+@pytest.mark.parametrize("screen, text_scale, theme, language, pixel_ratio", CONFIGURATIONS)
+def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language, pixel_ratio):
+    report = tmp_path / "layout.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": pixel_ratio}
+    run = subprocess.run([sys.executable, str(APP), screen, text_scale, theme, language, str(report), *VIEWS],
+                         env=env, capture_output=True, text=True, timeout=300)
+    steps = json.loads(report.read_text(encoding="utf-8"))["steps"]
+    assert [step["name"] for step in steps] == list(VIEWS), run.stdout + run.stderr
+    problems = {step["name"]: step["problems"] for step in steps if step["problems"]}
+    assert problems == {}
+    assert all(step["plots_checked"] >= 3 and step["texts_checked"] > 0 for step in steps), steps  # plots in sight
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -1,0 +1,76 @@
+"""Rows of plots reflow to the page's width: at a large text size in a narrow view they wrap onto more rows (the
+page scrolls) rather than squeezing each plot below a readable size or pushing it past the view's edge; with room
+again they go back side by side. The toolbar's deck strip gives up its room before the View selector does."""
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+
+from posenc_gui.app import style
+from posenc_gui.app.layout_check import check_window
+from posenc_gui.app.state import Deck, Scene
+from posenc_gui.app.views import applies
+from posenc_gui.app.views.base import MIN_PLOT
+from posenc_gui.app.views.lesson_attention import MultiHeadLesson, OrderLesson
+from posenc_gui.app.views.lesson_frequencies import ContextExtensionView, LearnedTableView
+from posenc_gui.app.window import MainWindow
+
+from test_window import private_settings  # noqa: F401 (a fixture: the window's settings in a temporary file)
+from view_helpers import open_view
+
+LARGE = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6  # presenting at text size x1.6
+
+
+def plot_rows(view) -> int:
+    return len({round(plot.mapToScene(0, 0).y()) for plot in view.plots})
+
+
+@pytest.mark.parametrize("cls, options", [(ContextExtensionView, {}), (LearnedTableView, {}), (OrderLesson, {}),
+                                          (MultiHeadLesson, {"step": 1, "heads": 4})])
+def test_a_row_of_plots_wraps_in_large_type_and_comes_back(qtbot, qapp, themed, cls, options):
+    _model, view = open_view(qtbot, cls, themed("light"), options)
+    side_by_side = plot_rows(view)
+    view.set_look(view.theme, LARGE)
+    view.resize(900, 640)
+    qapp.processEvents()
+    assert plot_rows(view) > side_by_side
+    assert not [problem for problem in check_window(view).problems if problem.startswith("plot area")]
+    for plot in view.plots:
+        area = plot.vb.mapRectToScene(plot.vb.boundingRect())
+        assert area.width() >= MIN_PLOT[0] and area.right() <= view.graphics.viewport().width() + 1
+    view.set_look(view.theme, style.BASE_POINTS)
+    view.resize(1920, 1080)
+    qapp.processEvents()
+    assert plot_rows(view) == side_by_side
+
+
+def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtbot, qapp, private_settings):
+    window = MainWindow(settings=QSettings())
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.set_text_scale(1.6)
+    scenes = [Scene(method="sinusoidal", view="learned_table", title="A real learned table: all-MiniLM-L6-v2 "
+                    "and the sinusoid beside it, row by row").validated(applies())]
+    window.set_deck(Deck(tuple(scenes)))
+    qapp.processEvents()
+    selector = window.selector.geometry()
+    arrow = window.toolbar.widgetForAction(window.commands["previous_scene"]).geometry()
+    assert selector.right() < arrow.left()
+    assert window.deck_label.text().endswith("…")
+    assert not [problem for problem in check_window(window).problems if "view_selector" in problem
+                or "deck_label" in problem]
+    window.warm_up_timer.stop()  # no views built ahead for the tests after this one
+    window.close()
+
+
+@pytest.mark.parametrize("cls", [MultiHeadLesson, ContextExtensionView])
+def test_a_lessons_header_leaves_the_plots_most_of_the_height(qtbot, qapp, themed, cls):
+    """Presenting at 1280 x 720 and text x1.3, the explanation, formulas, step and note above the plots filled the
+    view and the plots began below it: the header's texts shrink (not below the base size) to keep it under 40%."""
+    _model, view = open_view(qtbot, cls, themed("light"))
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
+    view.resize(1280, 646)
+    qapp.processEvents()
+    plots_start = view.graphics.mapTo(view.page, QPoint(0, 0)).y()
+    assert plots_start <= 0.45 * view.height()
+    assert view.text.font().pointSizeF() >= style.BASE_POINTS
