@@ -323,10 +323,10 @@ def test_the_window_shows_the_deck_texts_in_the_interface_language(window, qapp,
                                                  "title_zh": "波", "notes_zh": "指向它。"}],
                       title="Lecture", title_zh="讲座")
     assert window.open_deck(path)
-    assert window.notes.toPlainText() == "Point at it." and "Waves" in window.deck_label.text()
+    assert window.notes.toPlainText() == "Point at it." and "Waves" in window.deck_label.full_text
     window.set_language("zh")
     try:
-        assert window.notes.toPlainText() == "指向它。" and "波" in window.deck_label.text()
+        assert window.notes.toPlainText() == "指向它。" and "波" in window.deck_label.full_text
         assert window.windowTitle().startswith("1/1 · 波 — ")  # where the lecture is, in the interface language
         assert window.save_deck(tmp_path / "saved.posdeck")  # both languages kept
         saved = Deck.load(tmp_path / "saved.posdeck", VIEWS)

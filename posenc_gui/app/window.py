@@ -143,6 +143,7 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin())
         if shown != self.text():
             super().setText(shown)
+        self.setToolTip(self.full_text if shown != self.full_text else "")  # the whole text, when cut
 
 
 def read_scene(path: str | Path) -> Scene:

@@ -2474,7 +2474,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/base.py" line="974"/>
         <source>, </source>
-        <translation>、</translation>
+        <translation>；</translation>
     </message>
 </context>
 <context>

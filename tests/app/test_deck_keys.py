@@ -98,7 +98,7 @@ def assert_shows(window, index):
     assert window.model.scene == scene == saved(window, index)
     assert window.stack.currentWidget() is window.views[scene.view]
     assert window.selector.currentData(Qt.UserRole) == scene.view
-    assert f"scene {index + 1} of {len(window.deck_scenes)}" in window.deck_label.text()
+    assert f"scene {index + 1} of {len(window.deck_scenes)}" in window.deck_label.full_text
     assert window.windowTitle() == f"{index + 1}/{len(window.deck_scenes)} · {scene.title} — PosEnc Explorer"
 
 

@@ -56,7 +56,7 @@ def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtb
     selector = window.selector.geometry()
     arrow = window.toolbar.widgetForAction(window.commands["previous_scene"]).geometry()
     assert selector.right() < arrow.left()
-    assert window.deck_label.text().endswith("…")
+    assert window.deck_label.text().endswith("…") and window.deck_label.toolTip() == window.deck_label.full_text
     assert not [problem for problem in check_window(window).problems if "view_selector" in problem
                 or "deck_label" in problem]
     window.warm_up_timer.stop()  # no views built ahead for the tests after this one

@@ -335,7 +335,7 @@ def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_dema
 def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.open_deck(deck_file(tmp_path))
     assert window.model.scene.title == "Scene 0"
-    assert "scene 1 of 3: Scene 0" in window.deck_label.text()
+    assert "scene 1 of 3: Scene 0" in window.deck_label.full_text
     assert window.notes.toPlainText() == "notes 0"
     assert window.windowTitle() == "1/3 · Scene 0 — PosEnc Explorer"
     qtbot.keyClick(window, Qt.Key_PageDown)
@@ -350,7 +350,7 @@ def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.deck_index == 0
     qtbot.keyClick(window, Qt.Key_End)
     assert window.model.scene.title == "Scene 2"
-    assert "scene 3 of 3: Scene 2" in window.deck_label.text()
+    assert "scene 3 of 3: Scene 2" in window.deck_label.full_text
 
 
 def test_the_key_filter_sees_only_the_focused_widget(qtbot, tmp_path):
