@@ -346,16 +346,16 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name p
 
 
 # What a config does that the scene set from it leaves out, one note each (English; the app translates them)
-NOPE_LAYERS = QT_TRANSLATE_NOOP("model_config", "NoPE layers (no rotation) beside the RoPE ones: not yet simulated, "
-                                "the scene shows the RoPE layers")
-WINDOWED = QT_TRANSLATE_NOOP("model_config", "sliding-window and chunked attention masks: not yet simulated, the "
-                             "attention view attends to every earlier position")
+NOPE_LAYERS = QT_TRANSLATE_NOOP("model_config", "NoPE layers (no rotation) beside the RoPE ones: the scene shows the "
+                                "RoPE layers; the method Layer patterns shows both for Llama 4 and SmolLM3")
+WINDOWED = QT_TRANSLATE_NOOP("model_config", "sliding-window and chunked attention masks: the scene attends to every "
+                             "earlier position; the method Layer patterns masks as Llama 4, Gemma 3 and ModernBERT do")
 SEVERAL_TYPES = QT_TRANSLATE_NOOP("model_config", "layer types with different rotations: the scene shows one of "
                                   "them (the layer strip shows all)")
-M_ROPE = QT_TRANSLATE_NOOP("model_config", "M-RoPE's (t, h, w) sections: not yet simulated, the scene shows text "
-                           "tokens, whose three ids are equal")
-MLA = QT_TRANSLATE_NOOP("model_config", "MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only, "
-                        "not the non-rotary dimensions beside it")
+M_ROPE = QT_TRANSLATE_NOOP("model_config", "M-RoPE's (t, h, w) sections: the scene shows text tokens, whose three "
+                           "ids are equal; the method M-RoPE gives images and videos their ids")
+MLA = QT_TRANSLATE_NOOP("model_config", "MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only; "
+                        "the method MLA decoupled RoPE puts it beside the non-rotary dimensions")
 OWN_LONGROPE = QT_TRANSLATE_NOOP("model_config", "this config's own LongRoPE factor lists: not yet simulated, the "
                                  "scene uses Phi-3-vision's lists")
 

@@ -914,449 +914,449 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="884"/>
+        <location filename="../../posenc_gui/app/window.py" line="885"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="292"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="276"/>
+        <location filename="../../posenc_gui/app/window.py" line="277"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="292"/>
+        <location filename="../../posenc_gui/app/window.py" line="293"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="315"/>
+        <location filename="../../posenc_gui/app/window.py" line="316"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="334"/>
+        <location filename="../../posenc_gui/app/window.py" line="335"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="335"/>
+        <location filename="../../posenc_gui/app/window.py" line="336"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="336"/>
+        <location filename="../../posenc_gui/app/window.py" line="337"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="337"/>
+        <location filename="../../posenc_gui/app/window.py" line="338"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="338"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="340"/>
+        <location filename="../../posenc_gui/app/window.py" line="341"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="341"/>
+        <location filename="../../posenc_gui/app/window.py" line="342"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="346"/>
+        <location filename="../../posenc_gui/app/window.py" line="347"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="349"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="351"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="353"/>
+        <location filename="../../posenc_gui/app/window.py" line="354"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="356"/>
+        <location filename="../../posenc_gui/app/window.py" line="357"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="363"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="364"/>
+        <location filename="../../posenc_gui/app/window.py" line="365"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
+        <location filename="../../posenc_gui/app/window.py" line="368"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="369"/>
+        <location filename="../../posenc_gui/app/window.py" line="370"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="372"/>
+        <location filename="../../posenc_gui/app/window.py" line="373"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="374"/>
+        <location filename="../../posenc_gui/app/window.py" line="375"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="383"/>
+        <location filename="../../posenc_gui/app/window.py" line="384"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="386"/>
+        <location filename="../../posenc_gui/app/window.py" line="387"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="391"/>
+        <location filename="../../posenc_gui/app/window.py" line="392"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="392"/>
+        <location filename="../../posenc_gui/app/window.py" line="393"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="403"/>
+        <location filename="../../posenc_gui/app/window.py" line="404"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="403"/>
+        <location filename="../../posenc_gui/app/window.py" line="404"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="403"/>
+        <location filename="../../posenc_gui/app/window.py" line="404"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="407"/>
+        <location filename="../../posenc_gui/app/window.py" line="408"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="408"/>
+        <location filename="../../posenc_gui/app/window.py" line="409"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="410"/>
+        <location filename="../../posenc_gui/app/window.py" line="411"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="424"/>
+        <location filename="../../posenc_gui/app/window.py" line="425"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="427"/>
+        <location filename="../../posenc_gui/app/window.py" line="428"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="429"/>
+        <location filename="../../posenc_gui/app/window.py" line="430"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="431"/>
+        <location filename="../../posenc_gui/app/window.py" line="432"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="432"/>
+        <location filename="../../posenc_gui/app/window.py" line="433"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="433"/>
+        <location filename="../../posenc_gui/app/window.py" line="434"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="435"/>
+        <location filename="../../posenc_gui/app/window.py" line="436"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="436"/>
+        <location filename="../../posenc_gui/app/window.py" line="437"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="437"/>
+        <location filename="../../posenc_gui/app/window.py" line="438"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="441"/>
+        <location filename="../../posenc_gui/app/window.py" line="442"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="442"/>
+        <location filename="../../posenc_gui/app/window.py" line="443"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="443"/>
+        <location filename="../../posenc_gui/app/window.py" line="444"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="445"/>
+        <location filename="../../posenc_gui/app/window.py" line="446"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="451"/>
+        <location filename="../../posenc_gui/app/window.py" line="452"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="454"/>
+        <location filename="../../posenc_gui/app/window.py" line="455"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="595"/>
-        <location filename="../../posenc_gui/app/window.py" line="729"/>
+        <location filename="../../posenc_gui/app/window.py" line="596"/>
+        <location filename="../../posenc_gui/app/window.py" line="730"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="789"/>
+        <location filename="../../posenc_gui/app/window.py" line="790"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="843"/>
+        <location filename="../../posenc_gui/app/window.py" line="844"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="879"/>
+        <location filename="../../posenc_gui/app/window.py" line="880"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="881"/>
-        <location filename="../../posenc_gui/app/window.py" line="932"/>
+        <location filename="../../posenc_gui/app/window.py" line="882"/>
+        <location filename="../../posenc_gui/app/window.py" line="933"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="883"/>
+        <location filename="../../posenc_gui/app/window.py" line="884"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="887"/>
+        <location filename="../../posenc_gui/app/window.py" line="888"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="893"/>
+        <location filename="../../posenc_gui/app/window.py" line="894"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="899"/>
+        <location filename="../../posenc_gui/app/window.py" line="900"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="935"/>
+        <location filename="../../posenc_gui/app/window.py" line="936"/>
         <source>Opened {0}; the layer strip lists what the scene leaves out</source>
         <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="936"/>
+        <location filename="../../posenc_gui/app/window.py" line="937"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="963"/>
+        <location filename="../../posenc_gui/app/window.py" line="964"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="992"/>
+        <location filename="../../posenc_gui/app/window.py" line="993"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1005"/>
+        <location filename="../../posenc_gui/app/window.py" line="1006"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1014"/>
+        <location filename="../../posenc_gui/app/window.py" line="1015"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1016"/>
+        <location filename="../../posenc_gui/app/window.py" line="1017"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1037"/>
+        <location filename="../../posenc_gui/app/window.py" line="1038"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1037"/>
+        <location filename="../../posenc_gui/app/window.py" line="1038"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1042"/>
+        <location filename="../../posenc_gui/app/window.py" line="1043"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1042"/>
+        <location filename="../../posenc_gui/app/window.py" line="1043"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1047"/>
+        <location filename="../../posenc_gui/app/window.py" line="1048"/>
         <source>Open model config</source>
         <translation>打开模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1047"/>
+        <location filename="../../posenc_gui/app/window.py" line="1048"/>
         <source>Model configs (*.json);;All files (*)</source>
         <translation>模型配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1060"/>
+        <location filename="../../posenc_gui/app/window.py" line="1061"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1060"/>
+        <location filename="../../posenc_gui/app/window.py" line="1061"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1065"/>
+        <location filename="../../posenc_gui/app/window.py" line="1066"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1065"/>
+        <location filename="../../posenc_gui/app/window.py" line="1066"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1070"/>
+        <location filename="../../posenc_gui/app/window.py" line="1071"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1070"/>
+        <location filename="../../posenc_gui/app/window.py" line="1071"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1071"/>
+        <location filename="../../posenc_gui/app/window.py" line="1072"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1072"/>
+        <location filename="../../posenc_gui/app/window.py" line="1073"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1078"/>
+        <location filename="../../posenc_gui/app/window.py" line="1079"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1079"/>
+        <location filename="../../posenc_gui/app/window.py" line="1080"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1093"/>
+        <location filename="../../posenc_gui/app/window.py" line="1094"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1093"/>
+        <location filename="../../posenc_gui/app/window.py" line="1094"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1086"/>
+        <location filename="../../posenc_gui/app/window.py" line="1087"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1086"/>
+        <location filename="../../posenc_gui/app/window.py" line="1087"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1087"/>
+        <location filename="../../posenc_gui/app/window.py" line="1088"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1088"/>
+        <location filename="../../posenc_gui/app/window.py" line="1089"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -4645,13 +4645,13 @@ turns made: {1}</source>
     <name>model_config</name>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="349"/>
-        <source>NoPE layers (no rotation) beside the RoPE ones: not yet simulated, the scene shows the RoPE layers</source>
-        <translation>与 RoPE 层并存的 NoPE 层（不旋转）：尚未模拟，场景显示的是 RoPE 层</translation>
+        <source>NoPE layers (no rotation) beside the RoPE ones: the scene shows the RoPE layers; the method Layer patterns shows both for Llama 4 and SmolLM3</source>
+        <translation>RoPE 层之间夹着 NoPE 层（不旋转）：场景只显示 RoPE 层；方法“层模式”可显示 Llama 4 与 SmolLM3 的两种层</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="351"/>
-        <source>sliding-window and chunked attention masks: not yet simulated, the attention view attends to every earlier position</source>
-        <translation>滑动窗口与分块注意力的掩码：尚未模拟，注意力视图会关注之前的所有位置</translation>
+        <source>sliding-window and chunked attention masks: the scene attends to every earlier position; the method Layer patterns masks as Llama 4, Gemma 3 and ModernBERT do</source>
+        <translation>滑动窗口与分块注意力掩码：场景关注之前的所有位置；方法“层模式”按 Llama 4、Gemma 3 与 ModernBERT 的方式做掩码</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="353"/>
@@ -4660,13 +4660,13 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="355"/>
-        <source>M-RoPE&apos;s (t, h, w) sections: not yet simulated, the scene shows text tokens, whose three ids are equal</source>
-        <translation>M-RoPE 的 (t, h, w) 分段：尚未模拟，场景显示的是文本词元，其三个编号相同</translation>
+        <source>M-RoPE&apos;s (t, h, w) sections: the scene shows text tokens, whose three ids are equal; the method M-RoPE gives images and videos their ids</source>
+        <translation>M-RoPE 的 (t, h, w) 分段：场景显示文本词元，其三个编号相同；方法“M-RoPE（多模态）”为图像和视频分配编号</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="357"/>
-        <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only, not the non-rotary dimensions beside it</source>
-        <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim），不含旁边不旋转的维度</translation>
+        <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only; the method MLA decoupled RoPE puts it beside the non-rotary dimensions</source>
+        <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim）；方法“MLA 解耦 RoPE”把它与不旋转的维度放在一起</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="359"/>
