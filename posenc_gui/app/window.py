@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         self.warm_up_timer.setInterval(WARM_UP_IDLE_MS)
         self.warm_up_timer.timeout.connect(self.warm_up_view)
         self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
+        self.closed = False
         self._building = None  # the steps left of the view being built ahead (_build_ahead)
         self._waiting_for_panels = None  # (view, scene, data) of a drawing whose panels are being built (_build_panel)
         self.panel_timer = QTimer(self)
@@ -632,6 +633,8 @@ class MainWindow(QMainWindow):
         laid out, its data fetched, its spare panels, then drawn, hidden, at the size it will have. With
         nothing left to build, the objects built are settled once (``memory.settle_long_lived_objects``).
         Returns whether it built anything."""
+        if self.closed:
+            return False
         if self._building is None:
             key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
             if key is not None:
@@ -1355,6 +1358,9 @@ class MainWindow(QMainWindow):
             prefs.save(self.settings, self.preferences)
 
     def closeEvent(self, event) -> None:
+        self.closed = True  # nothing more is built ahead for a window no one will see again
+        self.warm_up_timer.stop()
+        self.panel_timer.stop()
         if self.presenter is not None:
             self.presenter.close()
         if self.settings is not None:

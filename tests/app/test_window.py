@@ -301,6 +301,15 @@ def test_the_view_stack_never_lays_out_by_height_for_width(window):
     assert not window.stack.layout().hasHeightForWidth()
 
 
+def test_a_closed_window_builds_nothing_ahead(window, qapp):
+    """Closed, it stops: a window of an earlier test kept building views while later tests changed the registries
+    (its lesson then drew a scaling its data did not have)."""
+    window.close()
+    built = set(window.views)
+    assert not window.warm_up_view() and not window.warm_up_timer.isActive()
+    assert set(window.views) == built
+
+
 def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_demand(window, qtbot, qapp):
     """Once idle, the window builds every view that applies, one per idle moment, and draws the scene
     into it while hidden, at the size it will have (wider where the view hides the panel): shown later,
