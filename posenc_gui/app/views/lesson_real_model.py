@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from ...core import real_models
@@ -91,6 +92,9 @@ class RealPositionLesson(LessonView):
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(self.theme.foreground))
         axis.setTextPen(pg.mkPen(self.theme.foreground))
+        # the end labels are centred on the bar's ends: at the top of the page half of '1.0' stood above it
+        half_label = QFontMetricsF(axis.style.get("tickFont") or axis.font()).height() / 2
+        self.bar.layout.setContentsMargins(1, half_label, 1, half_label)
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
