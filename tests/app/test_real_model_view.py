@@ -215,3 +215,17 @@ def test_the_lessons_colour_bar_leaves_room_for_its_end_labels(qtbot, qapp):
         assert not [problem for problem in check_window(view).problems if "right axis" in problem]
     finally:
         qapp.setFont(font)
+
+
+def test_the_lessons_explanation_is_not_cut_when_its_step_line_wraps(qtbot, qapp):
+    """Presenting at 1280 x 720 and text x1.6, the header was fitted with a height its wrapped step line had at
+    the previous text size (the row of buttons and step kept its own cached height): the explanation above it
+    was cut at the bottom by 10 px."""
+    need("smollm2")
+    _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 1})
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    for height in (632, 560, 632):  # the header's texts shrink further, then less
+        view.resize(1280, height)
+        qtbot.wait(50)
+    assert view.header.height() >= view.header.layout().totalHeightForWidth(view.header.width())
+    assert not [problem for problem in check_window(view).problems if "cut at the bottom" in problem]
