@@ -229,3 +229,15 @@ def test_the_lessons_explanation_is_not_cut_when_its_step_line_wraps(qtbot, qapp
         qtbot.wait(50)
     assert view.header.height() >= view.header.layout().totalHeightForWidth(view.header.width())
     assert not [problem for problem in check_window(view).problems if "cut at the bottom" in problem]
+
+
+def test_the_lessons_change_panel_numbers_layers_at_round_spacings_within_its_axis(qtbot, qapp):
+    """The change of every head named each of SmolLM2's 30 layers, thinned to every other one in large type: 28
+    stood half past the panel's end (cut by 2 px) and the names ran under the axis name. Now pyqtgraph's round
+    spacings (0, 10, 20 in large type), with room made for them."""
+    need("smollm2")
+    _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 1})
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    view.resize(1280, 632)
+    qtbot.wait(50)
+    assert not [problem for problem in check_window(view).problems if "axis name" in problem]
