@@ -6,10 +6,12 @@ import os
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
 
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
+from posenc_gui.app.layout_check import check_window
+from posenc_gui.app.views.lesson_real_model import RealPositionLesson
 from posenc_gui.app.views.real_model import RealModelView, Settings, has_cjk
 from posenc_gui.app.state import Scene
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow
@@ -194,3 +196,48 @@ def test_one_head_alone_is_what_the_window_exports(qtbot, tmp_path):
         np.testing.assert_array_equal(archive["head_trained"], view.data.real[2, 5])
     assert window.export_figure(tmp_path / "head.png", width=800)
     assert QImage(str(tmp_path / "head.png")).width() == 800
+
+
+def test_the_lessons_colour_bar_leaves_room_for_its_end_labels(qtbot, qapp):
+    """Presenting (large application font), the lesson's colour bar stood at the top of the plots with its
+    end label '1.0' centred on its edge: half of it above the view (cut by 3 px in the layout report at every
+    screen size). The bar keeps half a label's height free at both ends."""
+    need("minilm")
+    font = qapp.font()
+    large = QFont(font)
+    large.setPointSizeF(style.BASE_POINTS * style.PRESENTATION_SCALE)
+    qapp.setFont(large)
+    try:
+        _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 0})
+        view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE)
+        view.resize(1280, 640)
+        qtbot.wait(50)  # the page's layout passes, and the plots' heights fitted after them
+        assert not [problem for problem in check_window(view).problems if "right axis" in problem]
+    finally:
+        qapp.setFont(font)
+
+
+def test_the_lessons_explanation_is_not_cut_when_its_step_line_wraps(qtbot, qapp):
+    """Presenting at 1280 x 720 and text x1.6, the header was fitted with a height its wrapped step line had at
+    the previous text size (the row of buttons and step kept its own cached height): the explanation above it
+    was cut at the bottom by 10 px."""
+    need("smollm2")
+    _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 1})
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    for height in (632, 560, 632):  # the header's texts shrink further, then less
+        view.resize(1280, height)
+        qtbot.wait(50)
+    assert view.header.height() >= view.header.layout().totalHeightForWidth(view.header.width())
+    assert not [problem for problem in check_window(view).problems if "cut at the bottom" in problem]
+
+
+def test_the_lessons_change_panel_numbers_layers_at_round_spacings_within_its_axis(qtbot, qapp):
+    """The change of every head named each of SmolLM2's 30 layers, thinned to every other one in large type: 28
+    stood half past the panel's end (cut by 2 px) and the names ran under the axis name. Now pyqtgraph's round
+    spacings (0, 10, 20 in large type), with room made for them."""
+    need("smollm2")
+    _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 1})
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    view.resize(1280, 632)
+    qtbot.wait(50)
+    assert not [problem for problem in check_window(view).problems if "axis name" in problem]

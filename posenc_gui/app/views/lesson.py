@@ -297,7 +297,8 @@ class LessonView(View):
             font = self.controls.font()  # the controls above the plots (inherited by their widgets) with them
             font.setPointSizeF(self.points * shrink)
             self.controls.setFont(font)
-            self.header.layout().invalidate()  # its heights for widths are cached from the larger texts
+            for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
+                layout.invalidate()  # heights for widths cached from the other texts (rows keep their own)
             height = self.header.layout().totalHeightForWidth(width)
             if height + self.controls_height(width) <= HEADER_SHARE * self.height() or shrink <= floor:
                 break

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from ...core import real_models
@@ -91,6 +92,9 @@ class RealPositionLesson(LessonView):
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(self.theme.foreground))
         axis.setTextPen(pg.mkPen(self.theme.foreground))
+        # the end labels are centred on the bar's ends: at the top of the page half of '1.0' stood above it
+        half_label = QFontMetricsF(axis.style.get("tickFont") or axis.font()).height() / 2
+        self.bar.layout.setContentsMargins(1, half_label, 1, half_label)
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
@@ -112,14 +116,18 @@ class RealPositionLesson(LessonView):
         rows, cols = change.shape
         panels = ((self.tr("trained: layer {0}, head {1}").format(layer, head), result.real[layer, head], ticks),
                   (self.tr("changed: layer {0}, head {1}").format(layer, head), result.ablated[layer, head], ticks),
-                  (self.tr("change of every head (mean {0:.3f})").format(data.mean_change), change,
-                   [[(c, str(c)) for c in range(cols)]]))
+                  (self.tr("change of every head (mean {0:.3f})").format(data.mean_change), change, None))
         for (plot, image), (title, matrix, axis_ticks) in zip(self.panels, panels):
             draw_matrix(plot, image, title, matrix, (0.0, 1.0), axis_ticks, self.theme, self.points)
             if axis_ticks is ticks and ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).expect_labels(list(data.tokens))
-        self.panels[2][0].getAxis("left").setTicks([[(r, str(r)) for r in range(rows)]])
+        # layers and heads numbered at pyqtgraph's round spacings (0, 5, 10 ... when a name per row does not fit):
+        # a name per row thinned to every other one put 28 of SmolLM2's 30 layers half past the panel's end
+        for side, count in (("left", rows), ("top", cols)):
+            axis = self.panels[2][0].getAxis(side)
+            axis.cell_count = count
+            axis.expect_labels([str(index) for index in range(count)])  # room for them before the axis name
         self.shown = {"trained": result.real[layer, head], "changed": result.ablated[layer, head], "change": change,
                       "tokens": np.array(data.tokens)}
         self._arrange()
