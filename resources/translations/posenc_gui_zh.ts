@@ -914,449 +914,449 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="885"/>
+        <location filename="../../posenc_gui/app/window.py" line="888"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="293"/>
+        <location filename="../../posenc_gui/app/window.py" line="294"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="277"/>
+        <location filename="../../posenc_gui/app/window.py" line="278"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="293"/>
+        <location filename="../../posenc_gui/app/window.py" line="294"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="316"/>
+        <location filename="../../posenc_gui/app/window.py" line="317"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="335"/>
+        <location filename="../../posenc_gui/app/window.py" line="336"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="336"/>
+        <location filename="../../posenc_gui/app/window.py" line="337"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="337"/>
+        <location filename="../../posenc_gui/app/window.py" line="338"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="338"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="339"/>
+        <location filename="../../posenc_gui/app/window.py" line="340"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="341"/>
+        <location filename="../../posenc_gui/app/window.py" line="342"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="342"/>
+        <location filename="../../posenc_gui/app/window.py" line="343"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="347"/>
+        <location filename="../../posenc_gui/app/window.py" line="348"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="349"/>
+        <location filename="../../posenc_gui/app/window.py" line="350"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="351"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="353"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="354"/>
+        <location filename="../../posenc_gui/app/window.py" line="355"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="357"/>
+        <location filename="../../posenc_gui/app/window.py" line="358"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="363"/>
+        <location filename="../../posenc_gui/app/window.py" line="364"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="365"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="368"/>
+        <location filename="../../posenc_gui/app/window.py" line="369"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="370"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="373"/>
+        <location filename="../../posenc_gui/app/window.py" line="374"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="375"/>
+        <location filename="../../posenc_gui/app/window.py" line="376"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="384"/>
+        <location filename="../../posenc_gui/app/window.py" line="385"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="387"/>
+        <location filename="../../posenc_gui/app/window.py" line="388"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="392"/>
+        <location filename="../../posenc_gui/app/window.py" line="393"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="393"/>
+        <location filename="../../posenc_gui/app/window.py" line="394"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="404"/>
+        <location filename="../../posenc_gui/app/window.py" line="405"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="404"/>
+        <location filename="../../posenc_gui/app/window.py" line="405"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="404"/>
+        <location filename="../../posenc_gui/app/window.py" line="405"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="408"/>
+        <location filename="../../posenc_gui/app/window.py" line="409"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="409"/>
+        <location filename="../../posenc_gui/app/window.py" line="410"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="411"/>
+        <location filename="../../posenc_gui/app/window.py" line="412"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="425"/>
+        <location filename="../../posenc_gui/app/window.py" line="426"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="428"/>
+        <location filename="../../posenc_gui/app/window.py" line="429"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="430"/>
+        <location filename="../../posenc_gui/app/window.py" line="431"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="432"/>
+        <location filename="../../posenc_gui/app/window.py" line="433"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="433"/>
+        <location filename="../../posenc_gui/app/window.py" line="434"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="434"/>
+        <location filename="../../posenc_gui/app/window.py" line="435"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="436"/>
+        <location filename="../../posenc_gui/app/window.py" line="437"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="437"/>
+        <location filename="../../posenc_gui/app/window.py" line="438"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="438"/>
+        <location filename="../../posenc_gui/app/window.py" line="439"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="442"/>
+        <location filename="../../posenc_gui/app/window.py" line="443"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="443"/>
+        <location filename="../../posenc_gui/app/window.py" line="444"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="444"/>
+        <location filename="../../posenc_gui/app/window.py" line="445"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="446"/>
+        <location filename="../../posenc_gui/app/window.py" line="447"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="452"/>
+        <location filename="../../posenc_gui/app/window.py" line="453"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="455"/>
+        <location filename="../../posenc_gui/app/window.py" line="456"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="596"/>
-        <location filename="../../posenc_gui/app/window.py" line="730"/>
+        <location filename="../../posenc_gui/app/window.py" line="597"/>
+        <location filename="../../posenc_gui/app/window.py" line="733"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="790"/>
+        <location filename="../../posenc_gui/app/window.py" line="793"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="844"/>
+        <location filename="../../posenc_gui/app/window.py" line="847"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="880"/>
+        <location filename="../../posenc_gui/app/window.py" line="883"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="882"/>
-        <location filename="../../posenc_gui/app/window.py" line="933"/>
+        <location filename="../../posenc_gui/app/window.py" line="885"/>
+        <location filename="../../posenc_gui/app/window.py" line="936"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="884"/>
+        <location filename="../../posenc_gui/app/window.py" line="887"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="888"/>
+        <location filename="../../posenc_gui/app/window.py" line="891"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="894"/>
+        <location filename="../../posenc_gui/app/window.py" line="897"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="900"/>
+        <location filename="../../posenc_gui/app/window.py" line="903"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="936"/>
+        <location filename="../../posenc_gui/app/window.py" line="939"/>
         <source>Opened {0}; the layer strip lists what the scene leaves out</source>
         <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="937"/>
+        <location filename="../../posenc_gui/app/window.py" line="940"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="964"/>
+        <location filename="../../posenc_gui/app/window.py" line="967"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="993"/>
+        <location filename="../../posenc_gui/app/window.py" line="996"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1006"/>
+        <location filename="../../posenc_gui/app/window.py" line="1009"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1015"/>
+        <location filename="../../posenc_gui/app/window.py" line="1018"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1017"/>
+        <location filename="../../posenc_gui/app/window.py" line="1020"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1038"/>
+        <location filename="../../posenc_gui/app/window.py" line="1041"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1038"/>
+        <location filename="../../posenc_gui/app/window.py" line="1041"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1043"/>
+        <location filename="../../posenc_gui/app/window.py" line="1046"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1043"/>
+        <location filename="../../posenc_gui/app/window.py" line="1046"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1048"/>
+        <location filename="../../posenc_gui/app/window.py" line="1051"/>
         <source>Open model config</source>
         <translation>打开模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1048"/>
+        <location filename="../../posenc_gui/app/window.py" line="1051"/>
         <source>Model configs (*.json);;All files (*)</source>
         <translation>模型配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1061"/>
+        <location filename="../../posenc_gui/app/window.py" line="1064"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1061"/>
+        <location filename="../../posenc_gui/app/window.py" line="1064"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1066"/>
+        <location filename="../../posenc_gui/app/window.py" line="1069"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1066"/>
+        <location filename="../../posenc_gui/app/window.py" line="1069"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1071"/>
+        <location filename="../../posenc_gui/app/window.py" line="1074"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1071"/>
+        <location filename="../../posenc_gui/app/window.py" line="1074"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1072"/>
+        <location filename="../../posenc_gui/app/window.py" line="1075"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1073"/>
+        <location filename="../../posenc_gui/app/window.py" line="1076"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1079"/>
+        <location filename="../../posenc_gui/app/window.py" line="1082"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1080"/>
+        <location filename="../../posenc_gui/app/window.py" line="1083"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1094"/>
+        <location filename="../../posenc_gui/app/window.py" line="1097"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1094"/>
+        <location filename="../../posenc_gui/app/window.py" line="1097"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1087"/>
+        <location filename="../../posenc_gui/app/window.py" line="1090"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1087"/>
+        <location filename="../../posenc_gui/app/window.py" line="1090"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1088"/>
+        <location filename="../../posenc_gui/app/window.py" line="1091"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1089"/>
+        <location filename="../../posenc_gui/app/window.py" line="1092"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -2163,57 +2163,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="32"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="117"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="118"/>
         <source>changed: layer {0}, head {1}</source>
         <translation>改变后：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="119"/>
         <source>change of every head (mean {0:.3f})</source>
         <translation>每个头的变化（平均 {0:.3f}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="135"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="171"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="173"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
