@@ -38,3 +38,12 @@ def test_the_attention_views_controls_wrap_rather_than_leave_a_box_out_of_sight(
     assert not [problem for problem in problems if "Content / position parts" in problem]
     box = view.position_only
     assert box.mapTo(view, box.rect().topRight()).x() < view.width()
+
+
+@pytest.mark.parametrize("method, view", [("layers", "decay"), ("sandwich", "bias"), ("mrope", "encoding")])
+def test_the_panel_keeps_to_its_dock_elides_long_names_and_breaks_code_names(lecture_window, method, view):
+    problems = lecture_window(Scene(method=method, view=view))
+    panel = lecture_window.window.panel
+    assert not [problem for problem in problems if "method_picker" in problem or "param_" in problem
+                or "'Method'" in problem]
+    assert panel.picker.shown_text().endswith("…") or method != "layers"
