@@ -95,8 +95,8 @@ def widget_text(widget: QWidget) -> str:
         return widget.text().strip()
     if isinstance(widget, QAbstractButton):
         return widget.text().replace("&", "").strip()
-    if isinstance(widget, QComboBox):
-        return widget.currentText().strip()
+    if isinstance(widget, QComboBox):  # what it draws: one that elides its text (``shown_text``) shows less
+        return (widget.shown_text() if hasattr(widget, "shown_text") else widget.currentText()).strip()
     if isinstance(widget, QAbstractSpinBox):
         return widget.text().strip()
     return ""

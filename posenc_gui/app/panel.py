@@ -5,11 +5,13 @@ button that sweeps one parameter. Every edit goes to the state model; the panel 
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QFontMetricsF, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
+                               QPushButton, QSlider, QSpinBox, QStyle, QStyleOptionComboBox, QStylePainter,
+                               QVBoxLayout, QWidget)
 from superqt import QLabeledDoubleSlider, QLabeledSlider
 from superqt.utils import signals_blocked
 
@@ -24,6 +26,32 @@ LOG_RATIO = 100             # positive float ranges wider than this get a log sl
 LOG_STEPS = 1000
 SWEEP_STEPS = 120
 SWEEP_INTERVAL_MS = 40
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box as wide as the panel gives it, not as its longest item: a long choice or method name in large
+    type widened the whole panel past the dock (its other texts out of sight). What does not fit ends in "…"; the
+    open list shows it whole (and the method's summary below the picker)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(6)
+
+    def shown_text(self) -> str:
+        """The current text as drawn: elided to the edit field's width."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, self)
+        return QFontMetricsF(self.font()).elidedText(self.currentText(), Qt.ElideRight, field.width())
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.CC_ComboBox, option)
+        painter.drawControl(QStyle.CE_ComboBoxLabel, option)
 
 
 class LogSlider(QWidget):
@@ -78,13 +106,22 @@ def core_text(text: str) -> str:
     return i18n.translate("core", text)
 
 
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after every "_", "." and "/" and between the words of a CamelCase name: a
+    wrapped label breaks only at spaces, and a code name in a citation (``apply_multimodal_rotary_pos_emb``,
+    ``SandwichRelativePositionEmbedding``) in large type was wider than the panel and widened it, its other texts
+    out of sight."""
+    text = re.sub(r"([_./])(?=[^\W\d])", "\\1\u200b", text)  # not inside a number (arXiv:2409.12191)
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", "\u200b", text)  # nor inside an acronym (Qwen2VLModel)
+
+
 def control_for(param: Param) -> QWidget:
     """The widget that edits one parameter (``on_edit`` connects to its value). A choice shows its
     translated names and keeps the choice itself as item data."""
     if param.kind == "bool":
         widget = QCheckBox()
     elif param.kind == "choice":
-        widget = QComboBox()
+        widget = ElidingComboBox()
         for choice in param.choices:
             widget.addItem(core_text(choice), choice)
     elif param.kind == "int" and param.maximum - param.minimum <= SLIDER_MAX_SPAN:
@@ -160,10 +197,8 @@ class ParameterPanel(QWidget):
         self._hidden = None  # (idle parameters, view_ignores) the rows were last shown for
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Method")))
-        self.picker = QComboBox()
+        self.picker = ElidingComboBox()
         self.picker.setObjectName("method_picker")
-        # as wide as the panel, not as the longest method's name (which pushed the panel's text out of sight)
-        self.picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(8)
         self._fill_picker()
         self.picker.activated.connect(self._picked)
@@ -207,7 +242,7 @@ class ParameterPanel(QWidget):
         host = QWidget()
         row = QHBoxLayout(host)
         row.setContentsMargins(0, 0, 0, 0)
-        self.sweep_choice = QComboBox()
+        self.sweep_choice = ElidingComboBox()
         self.sweep_choice.setToolTip(self.tr("The parameter the play button sweeps"))
         self.play = QPushButton(self.tr("▶ Play"))
         self.play.setCheckable(True)
@@ -254,7 +289,7 @@ class ParameterPanel(QWidget):
         self._scale_slider_labels(host)  # the look may have changed while the form was hidden
         host.show()
         self.summary.setText(f"<b>{core_text(method.title)}</b> — {core_text(method.summary)}"
-                             f"<br><i>{method.citation}</i>")
+                             f"<br><i>{breakable(method.citation)}</i>")
         self._method = method.name
         self._hidden = None  # the rows and the sweep list follow the values (``_show_active``)
 

@@ -16,7 +16,7 @@ from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, fmt, grid_columns, most_default_heads
+from .base import ImageGrid, View, captioned, cell, fmt, grid_columns, most_default_heads
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
@@ -62,19 +62,17 @@ class AttentionView(View):
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
 
     def _build_controls(self) -> None:
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Tokens:")))
+        row = self.wrapping_controls_row()  # in large type the row did not fit: its last box was out of sight
         self.text = QLineEdit()
         self.text.setToolTip(self.tr("Words separated by spaces (Chinese text: one token per character)"))
         self.text.textChanged.connect(lambda text: self.model.update(text=text))
-        row.addWidget(self.text, 3)
-        row.addWidget(QLabel(self.tr("Head:")))
+        row.addWidget(captioned(QLabel(self.tr("Tokens:")), self.text))
         self.head = QComboBox()
         self.head.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # the row fits large text
         self.head.setMinimumContentsLength(6)
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(self._head_chosen)
-        row.addWidget(self.head)
+        row.addWidget(captioned(QLabel(self.tr("Head:")), self.head))
         self.causal = QCheckBox(self.tr("Causal"))
         self.causal.setToolTip(self.tr("Decoder form: each token attends only to itself and earlier tokens"))
         self.causal.toggled.connect(lambda on: self.model.update(causal=on))

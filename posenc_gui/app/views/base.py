@@ -24,6 +24,7 @@ from ...core import registry
 from ...core.registry import Method
 from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
 from .. import compat, i18n, style
+from .flow import FlowLayout
 
 # Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
 # curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
@@ -43,6 +44,19 @@ def elements(scene: Scene, kind: str) -> int:
         return 0
     resolved = method.resolve(kind, scene.values_for(kind))
     return int(np.prod(method.output(kind).shape(**resolved), dtype=np.float64))
+
+
+CONTROL_SPACING = 12  # pixels between the controls of a wrapping row
+
+
+def captioned(caption: QWidget, control: QWidget) -> QWidget:
+    """A caption and its control as one widget, so that a wrapping row keeps them on the same line."""
+    pair = QWidget()
+    both = QHBoxLayout(pair)
+    both.setContentsMargins(0, 0, 0, 0)
+    both.addWidget(caption)
+    both.addWidget(control)
+    return pair
 
 
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
@@ -215,6 +229,14 @@ class View(QWidget):
         """Show the controls bar above the plots and return its row layout."""
         self.controls.setVisible(True)
         row = QHBoxLayout(self.controls)
+        row.setContentsMargins(6, 2, 6, 2)
+        return row
+
+    def wrapping_controls_row(self) -> FlowLayout:
+        """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
+        row of controls in large type widened the page past the window, and its last ones were out of sight)."""
+        self.controls.setVisible(True)
+        row = FlowLayout(CONTROL_SPACING, self.controls)
         row.setContentsMargins(6, 2, 6, 2)
         return row
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
 
 from ...core.registry import Method
 from ...paths import resource
 from .. import i18n, style
-from .base import View
+from .base import View, captioned
+from .flow import FlowLayout
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
@@ -72,64 +73,6 @@ class FormulaLabel(QLabel):
         painter.end()
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.setPixmap(pixmap)
-
-
-class FlowLayout(QLayout):
-    """Widgets left to right at their size hints, wrapping onto the next line when the width runs out (a row of
-    formulas or controls on a narrow or zoomed window). Not superqt's QFlowLayout: it (0.9) gives hidden widgets
-    their room, and a lesson hides the formulas of the other steps."""
-
-    def __init__(self, spacing: int, parent=None):
-        super().__init__(parent)
-        self.items = []
-        self.gap = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item) -> None:
-        self.items.append(item)
-
-    def count(self) -> int:
-        return len(self.items)
-
-    def itemAt(self, index: int):
-        return self.items[index] if 0 <= index < len(self.items) else None
-
-    def takeAt(self, index: int):
-        return self.items.pop(index) if 0 <= index < len(self.items) else None
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self.items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        """Place the items in ``rect`` (when ``move``); the height they take."""
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self.items:
-            if item.widget() is not None and item.widget().isHidden():
-                continue  # a formula of another step takes no room
-            hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self.gap
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
 
 
 class LessonView(View):
@@ -211,14 +154,6 @@ class LessonView(View):
             raise ValueError(f"a lesson's plots have grid axes at {SPARE_SIDES} only, not {sides}")
         return self.place_plot(self.spare_plot(), row, col, rowspan, colspan)
 
-    def wrapping_controls_row(self) -> "FlowLayout":
-        """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
-        row of captions in large type widened the page past the window)."""
-        self.controls.setVisible(True)
-        row = FlowLayout(FORMULA_SPACING // 2, self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
-        return row
-
     def add_option_spins(self, row: "QHBoxLayout | FlowLayout", specs) -> None:
         """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each
         edit writes its option to the scene. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
@@ -230,12 +165,7 @@ class LessonView(View):
             spin.setToolTip(tip)
             spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
             if isinstance(row, FlowLayout):  # a caption and its box wrap onto the next line together
-                pair = QWidget()
-                both = QHBoxLayout(pair)
-                both.setContentsMargins(0, 0, 0, 0)
-                both.addWidget(caption)
-                both.addWidget(spin)
-                row.addWidget(pair)
+                row.addWidget(captioned(caption, spin))
             else:
                 row.addWidget(caption)
                 row.addWidget(spin)
