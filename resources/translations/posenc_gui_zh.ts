@@ -57,52 +57,52 @@
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="69"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="67"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="73"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="76"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="77"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="80"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="81"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="97"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="129"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="175"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -896,17 +896,17 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="121"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="122"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lesson.py" line="193"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -1785,38 +1785,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="162"/>
+        <location filename="../../posenc_gui/app/panel.py" line="199"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="211"/>
+        <location filename="../../posenc_gui/app/panel.py" line="246"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="212"/>
-        <location filename="../../posenc_gui/app/panel.py" line="348"/>
+        <location filename="../../posenc_gui/app/panel.py" line="247"/>
+        <location filename="../../posenc_gui/app/panel.py" line="383"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="214"/>
+        <location filename="../../posenc_gui/app/panel.py" line="249"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="216"/>
+        <location filename="../../posenc_gui/app/panel.py" line="251"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="307"/>
+        <location filename="../../posenc_gui/app/panel.py" line="342"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="344"/>
+        <location filename="../../posenc_gui/app/panel.py" line="379"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -2462,17 +2462,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="674"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="696"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="675"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="697"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="974"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="996"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -4677,37 +4677,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="117"/>
+        <location filename="../../posenc_gui/app/panel.py" line="154"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="118"/>
+        <location filename="../../posenc_gui/app/panel.py" line="155"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="121"/>
+        <location filename="../../posenc_gui/app/panel.py" line="158"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="122"/>
+        <location filename="../../posenc_gui/app/panel.py" line="159"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="122"/>
+        <location filename="../../posenc_gui/app/panel.py" line="159"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="124"/>
+        <location filename="../../posenc_gui/app/panel.py" line="161"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="127"/>
+        <location filename="../../posenc_gui/app/panel.py" line="164"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}
