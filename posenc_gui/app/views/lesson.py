@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
 
 from ...core.registry import Method

@@ -33,7 +33,7 @@ from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
 from .base import MIN_PLOT, ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
-from .lesson import FlowLayout
+from .flow import FlowLayout
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
