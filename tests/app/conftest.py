@@ -1,8 +1,9 @@
 """Fixtures of the app tests."""
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
-from posenc_gui.app import style
+from posenc_gui.app import i18n, style
 
 
 @pytest.fixture
@@ -14,3 +15,14 @@ def themed(qapp):
         return theme
     yield apply
     apply("light")
+
+
+@pytest.fixture
+def private_settings(qapp, tmp_path):
+    """QSettings() resolves to an ini file under tmp_path for the duration of a test; English again after."""
+    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
+    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+    i18n.install(qapp, "en")

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 
 from posenc_gui import __version__, cli, files
@@ -169,12 +169,8 @@ def test_the_handout_has_one_page_per_scene(tmp_path, capsys):
 # -- the window -----------------------------------------------------------------------------------
 
 @pytest.fixture
-def window(qtbot, qapp, tmp_path):
+def window(qtbot, qapp, private_settings):
     """A window whose QSettings() is an ini file under tmp_path."""
-    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
-    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     win = MainWindow(settings=QSettings())
     qtbot.addWidget(win)
     win.show()

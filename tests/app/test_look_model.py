@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 
-from posenc_gui.app import i18n, style
+from posenc_gui.app import style
 from posenc_gui.app.look_model import LookModel
 from posenc_gui.app.window import MainWindow
 from posenc_gui.core import registry
@@ -19,13 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def settings_file(qapp, tmp_path):
-    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
-    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+def settings_file(private_settings):
     yield
-    i18n.install(qapp, "en")
     style.choose_colour_maps("", "")
 
 
@@ -74,6 +69,9 @@ def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qa
     window = shown_window(qtbot, qapp, view)
     kept = (window.model, window.panel, dict(window.views))
     before = window.current_view.grab().toImage()
+    for other in qapp.topLevelWidgets():  # windows of earlier tests, not yet deleted, build nothing ahead meanwhile
+        if isinstance(other, MainWindow) and other is not window:
+            other.warm_up_timer.stop()
     computed = []
     compute = registry.Method.compute
     monkeypatch.setattr(registry.Method, "compute", lambda *args, **kwargs: computed.append(1) or compute(*args,

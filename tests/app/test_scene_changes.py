@@ -4,10 +4,9 @@ on the encoding view at 4096 x 1024 (computed in the worker): a click, a hover, 
 computes nothing; a parameter computes once."""
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 
-from posenc_gui.app import i18n
 from posenc_gui.app.state import SceneChange, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.base import cell
@@ -19,11 +18,7 @@ ROWS, COLUMNS = 4096, 1024
 
 
 @pytest.fixture
-def window(qtbot, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
-    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+def window(qtbot, qapp, private_settings):
     win = MainWindow(settings=QSettings())
     qtbot.addWidget(win)
     win.warm_up_timer.timeout.disconnect()  # nothing built ahead: a slow computation leaves the window idle long enough
@@ -31,8 +26,7 @@ def window(qtbot, qapp, tmp_path):
     qtbot.waitExposed(win)
     win.model.set_params({"seq_len": ROWS, "d_model": COLUMNS})
     settle(win, qapp)
-    yield win
-    i18n.install(qapp, "en")
+    return win
 
 
 def settle(window, qapp) -> None:

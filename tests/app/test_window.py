@@ -11,28 +11,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QWidget
 
-from posenc_gui.app import i18n, settings as prefs, style
+from posenc_gui.app import settings as prefs, style
 from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
 from benchmarks.soak import idle_first
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.base import most_default_heads
 from posenc_gui.app.window import MainWindow, grouped_views
 from posenc_gui.paths import resource
-
-
-@pytest.fixture
-def private_settings(qapp, tmp_path):
-    """QSettings() resolves to an ini file under tmp_path for the duration of a test."""
-    QCoreApplication.setOrganizationName("PosEnc Explorer Tests")
-    QCoreApplication.setApplicationName("PosEnc Explorer Tests")
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield tmp_path / "settings"
-    i18n.install(qapp, "en")
 
 
 @pytest.fixture
