@@ -14,7 +14,6 @@ from posenc_gui.app.views.lesson_attention import MultiHeadLesson, OrderLesson
 from posenc_gui.app.views.lesson_frequencies import ContextExtensionView, LearnedTableView
 from posenc_gui.app.window import MainWindow
 
-from test_window import private_settings  # noqa: F401 (a fixture: the window's settings in a temporary file)
 from view_helpers import open_view
 
 LARGE = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6  # presenting at text size x1.6

@@ -8,7 +8,6 @@ from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
 from posenc_gui.app.window import MainWindow
 
-from test_window import private_settings  # noqa: F401 (a fixture: the window's settings in a temporary file)
 
 
 @pytest.fixture
