@@ -72,6 +72,6 @@ def precision_error(positions: np.ndarray, frequencies: np.ndarray, dtype: str =
     NaN where the dtype cannot hold the position at all (float16 above 65504)."""
     pos = np.asarray(positions, dtype=np.float64)[:, None]
     freq = np.asarray(frequencies, dtype=np.float64)[None, :]
-    low = round_to(round_to(pos, dtype) * round_to(freq, dtype), dtype)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore"):  # an unrepresentable position (inf) times a frequency that rounds to 0
+        low = round_to(round_to(pos, dtype) * round_to(freq, dtype), dtype)
         return np.max(np.abs(np.sin(low) - np.sin(pos * freq)), axis=1)

@@ -1,5 +1,7 @@
 """Attention: softmax and masks (d2l semantics), heads, the seed-001 walkthrough, every method applied."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -190,3 +192,11 @@ def test_a_narrower_model_has_the_top_left_block_of_a_wider_ones_projections():
         assert small.shape == (5, 40) and np.allclose(small, large[:, :40], rtol=0, atol=1e-12)
     assert not attention._projection_bank(3).flags.writeable
     assert not np.allclose(attention._projected([x], 40, 4)[0][0], narrow[0])  # another seed, other weights
+
+
+def test_precision_error_of_an_unrepresentable_position_is_nan_without_a_warning():
+    """float16 cannot hold 1e5 (inf), and 1e-9 rounds to 0 in it: inf * 0 must not warn (the soak saw it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        err = analysis.precision_error([10.0, 1e5], [1.0, 1e-9], "float16")
+    assert np.isfinite(err[0]) and np.isnan(err[1])
