@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
                                QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
                                QPlainTextEdit, QProgressBar, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QTextEdit,
                                QToolBar, QToolButton, QWidget)
+from superqt.utils import signals_blocked
 
 from ..core import model_config, registry
 from ..core.cancel import Cancelled
@@ -236,7 +237,8 @@ class MainWindow(QMainWindow):
             widget.hide()
         self.busy_timer = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
         self.busy_timer.timeout.connect(lambda: self._show_busy(self._busy()))
-        self.drawn_scene: Scene | None = None  # the scene last drawn, which Cancel goes back to
+        self.drawn_scene: Scene | None = None  # the scene last drawn, which Cancel goes back to,
+        self.drawn_deck_index = 0  # and the deck's scene it was drawn in
         self._going_back = False  # Cancel is putting the drawn scene back: nothing to fetch or draw
 
         self.runner = LatestRunner(self._show_result, self._show_error, self)
@@ -740,7 +742,7 @@ class MainWindow(QMainWindow):
         else:
             view.show_data(scene, data)
         self.fetched[view] = (view.data_key(scene), data)
-        self.drawn_scene = scene
+        self.drawn_scene, self.drawn_deck_index = scene, self.deck.index
         self._sync_busy()  # a drawing waiting for its panels may have been superseded by this one
         self.error_label.setText("")
         self.hover_label.setText("")  # it told a value of the drawing before (or "computing…")
@@ -784,10 +786,14 @@ class MainWindow(QMainWindow):
         self._waiting_for_panels = None
         self._going_back = True
         try:
+            if self.deck.is_open and self.deck.index != self.drawn_deck_index:
+                with signals_blocked(self.deck):  # back to the scene drawn as it was drawn, not as saved
+                    self.deck.go_to(self.drawn_deck_index)
             if self.drawn_scene is not None:
                 self.model.set_scene(self.drawn_scene)
         finally:
             self._going_back = False
+        self._sync_deck()
         self._sync_busy()
         self.hover_label.setText("")
         self._tell(self.tr("Cancelled: the last scene drawn is shown again"))

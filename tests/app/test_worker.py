@@ -12,12 +12,13 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from posenc_gui.app import style
-from posenc_gui.app.views import base
+from posenc_gui.app.views import applies, base
 from posenc_gui.app.views.base import ImageGrid, View
 from posenc_gui.app.views.relative import BiasView
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, PANELS_AT_ONCE, MainWindow
 from posenc_gui.app.worker import PROGRESS_AFTER_MS
 from posenc_gui.core import cancel, registry
+from posenc_gui.scene import Deck, Scene
 
 
 
@@ -387,3 +388,22 @@ def test_a_handout_is_drawn_under_the_wait_cursor(window, tmp_path, monkeypatch)
     monkeypatch.setattr(export, "write_handout", lambda *_args: cursors.append(QApplication.overrideCursor().shape()))
     assert window.export_handout(tmp_path / "handout.pdf")
     assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
+
+
+def test_cancel_after_a_deck_step_goes_back_to_the_scene_drawn_and_its_place_in_the_deck(window, qtbot, monkeypatch):
+    """A step to a slow scene, then Cancel: the deck is back at the scene drawn (strip, title and notes agree with
+    the view), with the live changes it had, not at the slow scene."""
+    checks = []
+    slow_at(monkeypatch, 1000, checks)
+    quick = Scene(title="quick", method="alibi", view="bias", params={"heads": 8, "seq_len": 48}).validated(applies())
+    slow = Scene(title="slow", method="alibi", view="bias", params={"heads": 8, "seq_len": 1000}).validated(applies())
+    window.set_deck(Deck((quick, slow)))
+    window.model.update(params={**window.model.scene.params, "seq_len": 40})  # a live change to scene 1
+    drawn = window.model.scene
+    window.commands["next_scene"].trigger()
+    assert window.deck_index == 1
+    qtbot.waitUntil(window.cancel_button.isVisible, timeout=5000)
+    qtbot.mouseClick(window.cancel_button, Qt.LeftButton)
+    assert window.deck_index == 0 and window.model.scene == drawn
+    assert window.windowTitle().startswith("1/2")
+    assert window.commands["next_scene"].isEnabled() and not window.commands["previous_scene"].isEnabled()
