@@ -91,6 +91,8 @@ def describe(result) -> str:
             f"{result.refused} refused | {len(result.exceptions)} exceptions"
             + (f" (first: {result.exceptions[0]})" if result.exceptions else "")
             + f" | {len(result.qt_warnings)} Qt warnings" + (f" (first: {result.qt_warnings[0]})" if result.qt_warnings else "")
+            + f" | {len(result.python_warnings)} Python warnings"
+            + (f" (first: {result.python_warnings[0]})" if result.python_warnings else "")
             + "\n    slowest change per view (ms): " + slowest_views(result))
 
 

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
@@ -160,6 +161,7 @@ class SoakResult:
     memory: list[tuple[int, int]] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     qt_warnings: list[str] = field(default_factory=list)  # Qt's warnings (a layout misused, say), first 20
+    python_warnings: list[str] = field(default_factory=list)  # NumPy's and others' (a NaN computed, say), first 20
     refused: int = 0
     slowest_by_view: dict[str, float] = field(default_factory=dict)  # view -> longest change + redraw, ms
     warm_from: int = 0
@@ -206,49 +208,60 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
     old_hook, old_thread_hook = sys.excepthook, threading.excepthook
     sys.excepthook = lambda kind, value, tb: exceptions.append(_where(kind, value, tb))
     threading.excepthook = lambda args: exceptions.append(_where(args.exc_type, args.exc_value, args.exc_traceback))
-    warnings: list[str] = []
+    qt_warnings: list[str] = []
+    python_warnings: list[str] = []
 
     def qt_message(kind, _context, message: str) -> None:
-        if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) and len(warnings) < 20 \
+        if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) and len(qt_warnings) < 20 \
                 and not message.startswith(HARMLESS_QT_MESSAGES):
-            warnings.append(message)
+            qt_warnings.append(message)
+
+    def python_warning(message, category, filename, lineno, _file=None, _line=None) -> None:
+        scene = model.scene
+        text = f"{category.__name__}: {message} at {Path(filename).name}:{lineno} ({scene.method}, {scene.view})"
+        if len(python_warnings) < 20 and text not in python_warnings:
+            python_warnings.append(text)
 
     old_qt_handler = qInstallMessageHandler(qt_message)
     watchdog = StallWatchdog()
-    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions, qt_warnings=warnings, warm_from=warm_from)
+    result = SoakResult(changes, 0.0, 0.0, exceptions=exceptions, qt_warnings=qt_warnings,
+                        python_warnings=python_warnings, warm_from=warm_from)
     stall_before_warm = 0.0
     start = time.perf_counter()
     watchdog.start()
-    try:
-        for number in range(1, changes + 1):
-            if number == warm_from:
-                stall_before_warm, watchdog.longest_ms = watchdog.longest_ms, 0.0
-            began = time.perf_counter()
-            random_change(rng, model, scale, view_keys)
-            turn_event_loop(app)
-            took = (time.perf_counter() - began) * 1e3
-            view = model.scene.view or ""
-            if took > result.slowest_by_view.get(view, 0.0):
-                result.slowest_by_view[view] = took
-            if number >= warm_from and took > SLOW_CHANGE_MS:
-                result.slow_changes += 1
-            out_of_time = max_seconds is not None and time.perf_counter() - start > max_seconds
-            if number % sample_every == 0 or number == changes or out_of_time:
-                result.changes = number
-                result.memory.append((number, resident_bytes()))
-                result.longest_stall_ms = max(stall_before_warm, watchdog.longest_ms)
-                result.longest_stall_warm_ms = watchdog.longest_ms if number >= warm_from else 0.0
-                if progress is not None:
-                    progress(number, result)
-            if out_of_time:
-                break
-    finally:
-        watchdog.stop()
-        result.seconds = time.perf_counter() - start
-        result.longest_stall_ms = max(stall_before_warm, watchdog.longest_ms)
-        result.longest_stall_warm_ms = watchdog.longest_ms if result.changes >= warm_from else 0.0
-        result.refused = refusals
-        model.error.disconnect(refused)
-        sys.excepthook, threading.excepthook = old_hook, old_thread_hook
-        qInstallMessageHandler(old_qt_handler)
+    with warnings.catch_warnings():  # each distinct warning recorded, not printed once per process
+        warnings.simplefilter("always")
+        warnings.showwarning = python_warning
+        try:
+            for number in range(1, changes + 1):
+                if number == warm_from:
+                    stall_before_warm, watchdog.longest_ms = watchdog.longest_ms, 0.0
+                began = time.perf_counter()
+                random_change(rng, model, scale, view_keys)
+                turn_event_loop(app)
+                took = (time.perf_counter() - began) * 1e3
+                view = model.scene.view or ""
+                if took > result.slowest_by_view.get(view, 0.0):
+                    result.slowest_by_view[view] = took
+                if number >= warm_from and took > SLOW_CHANGE_MS:
+                    result.slow_changes += 1
+                out_of_time = max_seconds is not None and time.perf_counter() - start > max_seconds
+                if number % sample_every == 0 or number == changes or out_of_time:
+                    result.changes = number
+                    result.memory.append((number, resident_bytes()))
+                    result.longest_stall_ms = max(stall_before_warm, watchdog.longest_ms)
+                    result.longest_stall_warm_ms = watchdog.longest_ms if number >= warm_from else 0.0
+                    if progress is not None:
+                        progress(number, result)
+                if out_of_time:
+                    break
+        finally:
+            watchdog.stop()
+            result.seconds = time.perf_counter() - start
+            result.longest_stall_ms = max(stall_before_warm, watchdog.longest_ms)
+            result.longest_stall_warm_ms = watchdog.longest_ms if result.changes >= warm_from else 0.0
+            result.refused = refusals
+            model.error.disconnect(refused)
+            sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+            qInstallMessageHandler(old_qt_handler)
     return result

@@ -32,6 +32,7 @@ result = run_soak(window.model, int(sys.argv[1]), seed=1, scale=1.0, view_keys=e
 window.runner.wait()
 app.processEvents()
 print(json.dumps({"changes": result.changes, "exceptions": result.exceptions, "qt_warnings": result.qt_warnings,
+                  "python_warnings": result.python_warnings,
                   "memory": result.memory,
                   "refused": result.refused, "stall_ms": result.longest_stall_ms,
                   "slowest_by_view": result.slowest_by_view}))
@@ -46,6 +47,7 @@ def test_short_soak_raises_nothing_and_does_not_grow():
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["exceptions"] == []
     assert result["qt_warnings"] == []
+    assert result["python_warnings"] == []
     assert result["changes"] >= 50
     measured = [(number, rss) for number, rss in result["memory"] if number >= MEMORY_FROM]
     if not measured or measured[-1][0] - measured[0][0] < MEMORY_WINDOW:
@@ -102,3 +104,19 @@ def test_the_soak_counts_the_changes_slower_than_the_target_from_the_warm_change
     result = run_soak(model, 12, seed=3, warm_from=1)
     assert 0 < len(redraws) <= 12 and result.slow_changes == len(redraws)  # refused changes draw nothing
     assert run_soak(model, 12, seed=3, warm_from=13).slow_changes == 0
+
+
+def test_a_soak_records_each_distinct_python_warning_once(qtbot):
+    """A NaN computed in a view prints a RuntimeWarning and nothing else: the soak records it with the scene."""
+    import warnings
+
+    from benchmarks.soak import run_soak
+    from posenc_gui.app.state import StateModel
+    from posenc_gui.app.views import applies
+
+    model = StateModel(views=applies())
+    model.changed.connect(lambda scene: warnings.warn("a NaN drawn", RuntimeWarning))
+    result = run_soak(model, 30, seed=0, scale=1.0, sample_every=10, warm_from=10)
+    assert len(result.python_warnings) >= 1 and all("a NaN drawn" in text for text in result.python_warnings)
+    assert len(set(result.python_warnings)) == len(result.python_warnings)
+    assert result.exceptions == []
