@@ -241,3 +241,23 @@ def test_the_lessons_change_panel_numbers_layers_at_round_spacings_within_its_ax
     view.resize(1280, 632)
     qtbot.wait(50)
     assert not [problem for problem in check_window(view).problems if "axis name" in problem]
+
+
+def test_the_large_panels_are_built_one_per_idle_slice(qtbot):
+    """Made, the view has no large panel yet; the window's build-ahead adds one a call (together they cost as much
+    as the rest of the view: one slice of idle time was too long); drawing completes whatever is missing."""
+    window = MainWindow(settings=None)
+    qtbot.addWidget(window)
+    window.warm_up_timer.stop()
+    view = window.view("real_model")
+    assert view.large_panels == []
+    built = []
+    while view.build_ahead():
+        built.append(len(view.large_panels))
+    assert built == [1, 2, 3]
+    fresh = RealModelView(window.model)
+    qtbot.addWidget(fresh)
+    need("minilm")
+    scene = Scene(view="real_model", options={"model": "minilm", "ablation": "none"})
+    fresh.show_data(scene, fresh.fetch(scene))
+    assert len(fresh.large_panels) == 3 and len(fresh.large) == 3

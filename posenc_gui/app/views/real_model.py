@@ -227,9 +227,11 @@ class RealModelView(View):
             self.overview_plot.addItem(item)
         self.big = pg.GraphicsLayout()
         self.big_holder = SimpleNamespace(ci=self.big)
-        self._build_large()
+        # the three large panels (trained, ablated, difference) with their colour bars: built one a call of
+        # ``build_ahead`` while the window is idle, or all at once when first drawn (together they cost as much as
+        # the rest of the view, too long for one slice of the window's idle time)
+        self.large_panels: list[tuple[pg.PlotItem, pg.ImageItem, pg.ColorBarItem]] = []
         self._arranged = None  # (show, columns) of the panels as placed
-        self._arrange("all")
 
     def _build_controls(self) -> None:
         """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
@@ -396,6 +398,7 @@ class RealModelView(View):
                   self.tr("difference (ablated − trained), change {0:.2f}").format(float(data.change[layer, head])))
         levels = ((0.0, 1.0), (0.0, 1.0), (-bound, bound))
         self.large = []
+        self._complete_large()
         for (plot, image, bar), name, title, level in zip(self.large_panels, LARGE, titles, levels):
             draw_matrix(plot, image, title, matrices[name], level, ticks, self.theme, self.points)
             bar.setLevels(level)
@@ -478,19 +481,27 @@ class RealModelView(View):
             ys += [y0, y0, y1, y1, y0, np.nan]
         return xs, ys
 
-    def _build_large(self) -> None:
-        """The three large panels (trained, ablated, difference) with their colour bars, built once."""
-        self.large_panels = []
-        for index in range(3):
-            plot, image = matrix_panel(self.theme, self.points, ("left", "top"), signed=index == 2)
-            bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
-            bar.setImageItem(image)
-            style.fit_bar_axis(bar)
-            self.large_panels.append((plot, image, bar))
-        self._label_axes()
+    def build_ahead(self) -> bool:
+        """One more large panel, until the three exist."""
+        if len(self.large_panels) == len(LARGE):
+            return False
+        self._add_large_panel()
+        return True
 
-    def _label_axes(self) -> None:
-        for plot, _, bar in self.large_panels:
+    def _complete_large(self) -> None:
+        while self.build_ahead():
+            pass
+
+    def _add_large_panel(self) -> None:
+        plot, image = matrix_panel(self.theme, self.points, ("left", "top"), signed=len(self.large_panels) == 2)
+        bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
+        bar.setImageItem(image)
+        style.fit_bar_axis(bar)
+        self.large_panels.append((plot, image, bar))
+        self._label_axes(self.large_panels[-1:])
+
+    def _label_axes(self, panels) -> None:
+        for plot, _, bar in panels:
             style.label(plot, "left", self.tr("query"), self.theme, self.points)
             style.label(plot, "top", self.tr("key"), self.theme, self.points)
             axis = bar.getAxis("right")
@@ -501,7 +512,7 @@ class RealModelView(View):
         shown = self.plots
         self.plots = [self.overview_plot] + [plot for plot, _, _ in self.large_panels]
         super().set_look(theme, points)
-        self._label_axes()
+        self._label_axes(self.large_panels)
         for widget in (self.notes, self.next_tokens):
             font = widget.font()
             font.setPointSizeF(points)
