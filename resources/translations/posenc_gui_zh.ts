@@ -456,17 +456,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="218"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="221"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -563,33 +563,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="248"/>
+        <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
+        <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/relative.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="251"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -914,449 +919,449 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="888"/>
+        <location filename="../../posenc_gui/app/window.py" line="894"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="294"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="278"/>
+        <location filename="../../posenc_gui/app/window.py" line="280"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="294"/>
+        <location filename="../../posenc_gui/app/window.py" line="296"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="317"/>
+        <location filename="../../posenc_gui/app/window.py" line="319"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="336"/>
+        <location filename="../../posenc_gui/app/window.py" line="338"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="337"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="338"/>
+        <location filename="../../posenc_gui/app/window.py" line="340"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="339"/>
+        <location filename="../../posenc_gui/app/window.py" line="341"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="340"/>
+        <location filename="../../posenc_gui/app/window.py" line="342"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="342"/>
+        <location filename="../../posenc_gui/app/window.py" line="344"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="343"/>
+        <location filename="../../posenc_gui/app/window.py" line="345"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="348"/>
+        <location filename="../../posenc_gui/app/window.py" line="350"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="352"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="354"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="353"/>
+        <location filename="../../posenc_gui/app/window.py" line="355"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
+        <location filename="../../posenc_gui/app/window.py" line="357"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
+        <location filename="../../posenc_gui/app/window.py" line="360"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="360"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="360"/>
+        <location filename="../../posenc_gui/app/window.py" line="362"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="364"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="366"/>
+        <location filename="../../posenc_gui/app/window.py" line="368"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="369"/>
+        <location filename="../../posenc_gui/app/window.py" line="371"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="371"/>
+        <location filename="../../posenc_gui/app/window.py" line="373"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="374"/>
+        <location filename="../../posenc_gui/app/window.py" line="376"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="376"/>
+        <location filename="../../posenc_gui/app/window.py" line="378"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="385"/>
+        <location filename="../../posenc_gui/app/window.py" line="387"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="388"/>
+        <location filename="../../posenc_gui/app/window.py" line="390"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="393"/>
+        <location filename="../../posenc_gui/app/window.py" line="395"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="394"/>
+        <location filename="../../posenc_gui/app/window.py" line="396"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="405"/>
+        <location filename="../../posenc_gui/app/window.py" line="407"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="405"/>
+        <location filename="../../posenc_gui/app/window.py" line="407"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="405"/>
+        <location filename="../../posenc_gui/app/window.py" line="407"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="409"/>
+        <location filename="../../posenc_gui/app/window.py" line="411"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="410"/>
+        <location filename="../../posenc_gui/app/window.py" line="412"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="412"/>
+        <location filename="../../posenc_gui/app/window.py" line="414"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="426"/>
+        <location filename="../../posenc_gui/app/window.py" line="428"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="429"/>
+        <location filename="../../posenc_gui/app/window.py" line="431"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="431"/>
+        <location filename="../../posenc_gui/app/window.py" line="433"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="433"/>
+        <location filename="../../posenc_gui/app/window.py" line="435"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="434"/>
+        <location filename="../../posenc_gui/app/window.py" line="436"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="435"/>
+        <location filename="../../posenc_gui/app/window.py" line="437"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="437"/>
+        <location filename="../../posenc_gui/app/window.py" line="439"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="438"/>
+        <location filename="../../posenc_gui/app/window.py" line="440"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="439"/>
+        <location filename="../../posenc_gui/app/window.py" line="441"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="443"/>
+        <location filename="../../posenc_gui/app/window.py" line="445"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="444"/>
+        <location filename="../../posenc_gui/app/window.py" line="446"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="445"/>
+        <location filename="../../posenc_gui/app/window.py" line="447"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="447"/>
+        <location filename="../../posenc_gui/app/window.py" line="449"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="453"/>
+        <location filename="../../posenc_gui/app/window.py" line="455"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="456"/>
+        <location filename="../../posenc_gui/app/window.py" line="458"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="597"/>
-        <location filename="../../posenc_gui/app/window.py" line="733"/>
+        <location filename="../../posenc_gui/app/window.py" line="599"/>
+        <location filename="../../posenc_gui/app/window.py" line="735"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="793"/>
+        <location filename="../../posenc_gui/app/window.py" line="799"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="847"/>
+        <location filename="../../posenc_gui/app/window.py" line="853"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="883"/>
+        <location filename="../../posenc_gui/app/window.py" line="889"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="885"/>
-        <location filename="../../posenc_gui/app/window.py" line="936"/>
+        <location filename="../../posenc_gui/app/window.py" line="891"/>
+        <location filename="../../posenc_gui/app/window.py" line="942"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="887"/>
+        <location filename="../../posenc_gui/app/window.py" line="893"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="891"/>
+        <location filename="../../posenc_gui/app/window.py" line="897"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="897"/>
+        <location filename="../../posenc_gui/app/window.py" line="903"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="903"/>
+        <location filename="../../posenc_gui/app/window.py" line="909"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="939"/>
+        <location filename="../../posenc_gui/app/window.py" line="945"/>
         <source>Opened {0}; the layer strip lists what the scene leaves out</source>
         <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="940"/>
+        <location filename="../../posenc_gui/app/window.py" line="946"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="967"/>
+        <location filename="../../posenc_gui/app/window.py" line="973"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="996"/>
+        <location filename="../../posenc_gui/app/window.py" line="1002"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1009"/>
+        <location filename="../../posenc_gui/app/window.py" line="1015"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1018"/>
+        <location filename="../../posenc_gui/app/window.py" line="1024"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1020"/>
+        <location filename="../../posenc_gui/app/window.py" line="1026"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1041"/>
+        <location filename="../../posenc_gui/app/window.py" line="1047"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1041"/>
+        <location filename="../../posenc_gui/app/window.py" line="1047"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1046"/>
+        <location filename="../../posenc_gui/app/window.py" line="1052"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1046"/>
+        <location filename="../../posenc_gui/app/window.py" line="1052"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1051"/>
+        <location filename="../../posenc_gui/app/window.py" line="1057"/>
         <source>Open model config</source>
         <translation>打开模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1051"/>
+        <location filename="../../posenc_gui/app/window.py" line="1057"/>
         <source>Model configs (*.json);;All files (*)</source>
         <translation>模型配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1064"/>
+        <location filename="../../posenc_gui/app/window.py" line="1070"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1064"/>
+        <location filename="../../posenc_gui/app/window.py" line="1070"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1069"/>
+        <location filename="../../posenc_gui/app/window.py" line="1075"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1069"/>
+        <location filename="../../posenc_gui/app/window.py" line="1075"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1074"/>
+        <location filename="../../posenc_gui/app/window.py" line="1080"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1074"/>
+        <location filename="../../posenc_gui/app/window.py" line="1080"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1075"/>
+        <location filename="../../posenc_gui/app/window.py" line="1081"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1076"/>
+        <location filename="../../posenc_gui/app/window.py" line="1082"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1082"/>
+        <location filename="../../posenc_gui/app/window.py" line="1088"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1083"/>
+        <location filename="../../posenc_gui/app/window.py" line="1089"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1097"/>
+        <location filename="../../posenc_gui/app/window.py" line="1103"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1097"/>
+        <location filename="../../posenc_gui/app/window.py" line="1103"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1090"/>
+        <location filename="../../posenc_gui/app/window.py" line="1096"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1090"/>
+        <location filename="../../posenc_gui/app/window.py" line="1096"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1091"/>
+        <location filename="../../posenc_gui/app/window.py" line="1097"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1092"/>
+        <location filename="../../posenc_gui/app/window.py" line="1098"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -2015,57 +2020,57 @@ turns made: {1}</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="260"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="265"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="271"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="272"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="277"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="517"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="528"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="247"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="251"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
@@ -2080,77 +2085,77 @@ turns made: {1}</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="271"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="394"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="396"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="395"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="397"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="396"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="398"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="450"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="453"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="450"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="453"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="466"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="469"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="494"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="505"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="495"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="506"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="521"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="532"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="524"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="535"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="542"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="553"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="577"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="588"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="588"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="599"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2390,23 +2395,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="189"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="200"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="193"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="200"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>

@@ -215,3 +215,19 @@ def test_masked_bias_cells_are_drawn_as_masked_not_as_zero(qtbot):
     assert not np.isnan(view.shown["bias"]).any()
     assert "masked" in view.hover_text(view.plots[0], 5.0, 1.0)
     assert view.plots[0].vb.background.isVisible()  # the hatching under the transparent masked cells
+
+
+def test_a_layer_that_does_not_rotate_says_so_in_the_frequency_view(qtbot, qapp):
+    """Llama 4's every 4th layer is NoPE: every frequency is 0, which a log axis cannot show. The view says why the
+    plot is empty, and nothing warns (pyqtgraph warned of an all-NaN slice when asked to bound the points)."""
+    import warnings
+
+    model, view = live(qtbot, FrequencyView, Scene(method="layers", view="frequencies",
+                                                   params={"pattern": "llama4", "layer": 3}))
+    with warnings.catch_warnings(record=True) as caught:  # recorded: raised inside a paint, it would end the process
+        warnings.simplefilter("always")
+        qapp.processEvents()
+        view.grab()
+    assert [str(warning.message) for warning in caught] == []
+    assert "every frequency is 0" in view.plots[0].titleLabel.text
+    assert len(view.curves[0].getData()[0] or []) == 0

@@ -129,6 +129,9 @@ class CurveView(View):
                 style.title(plot, name, self.theme, self.points)
                 self._texts[plot] = (name, x_label, y_label, log_y)
                 retitled = True
+            values = np.asarray(y, dtype=float)
+            if log_y and not np.any(np.isfinite(values) & (values > 0)):  # nothing a log axis can show (pyqtgraph
+                x, y = [], []  # warned of an all-NaN slice when bounding the points)
             curve.setData(x, y, symbol="o" if len(x) <= 64 else None)
             self.series.append((plot, x_label, y_label, np.asarray(x), np.asarray(y)))
         if retitled:
@@ -240,8 +243,11 @@ class FrequencyView(CurveView):
     def show_data(self, scene: Scene, data: dict) -> None:
         self.shown = data
         pairs = np.arange(len(data["frequencies"]))
+        title = self.tr("angular frequency of each pair (log scale)")
+        if not np.any(data["frequencies"] > 0):  # a NoPE layer of a layer pattern, say
+            title = self.tr("every frequency is 0: q and k are not rotated (no positions in this layer)")
         self.plot_series([
-            (self.tr("angular frequency of each pair (log scale)"), self.tr("pair i"),
+            (title, self.tr("pair i"),
              self.tr("frequency (rad / position)"), pairs, data["frequencies"], True),
             (self.tr("wavelength 2π / frequency (log scale)"), self.tr("pair i"), self.tr("wavelength (positions)"),
              pairs, data["wavelengths"], True),
