@@ -12,7 +12,9 @@ from superqt.utils import signals_blocked
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
 from .. import style
-from .base import ImageItem, Picture, View, cell, elements, fmt, frame_cells, picture
+from .base import View, elements
+from .cell_numbers import fmt
+from .images import ImageItem, Picture, cell, frame_cells, picture
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
