@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
 
 from ..state import Scene
-from .. import i18n, style
+from .. import compat, i18n, style
 from .cell_numbers import CellTexts
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
 
@@ -21,29 +21,19 @@ if TYPE_CHECKING:
 
 def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
           rowspan: int = 1) -> None:
-    """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes
-    a child of the layout's item, which owns it from then on, and it never leaves the scene: a PlotItem that
-    Python freed while Qt still held it (pyqtgraph's removeItem hands it back to Python) crashed a later
-    layout pass."""
-    layout = graphics.ci
-    if item.parentItem() is not layout:
-        item.setParentItem(layout)
+    """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes a child of
+    the layout's item, which owns it from then on, and is in pyqtgraph's records as if its addItem had placed it (so
+    its removeItem and clear() work on the item)."""
     unplace(graphics, item, hide=False)
-    layout.items[item] = [(row + r, col) for r in range(rowspan)]
-    for cell_row, cell_col in layout.items[item]:
-        layout.rows.setdefault(cell_row, {})[cell_col] = item
-    layout.layout.addItem(item, row, col, rowspan, 1)
+    compat.enter_layout(graphics.ci, item, row, col, rowspan)
     item.setVisible(True)
 
 
 def unplace(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, hide: bool = True) -> None:
-    """Take ``item`` out of its cells (see ``place``); it stays in the scene, hidden unless ``hide`` is False."""
-    layout = graphics.ci
-    if item in layout.items:
-        for row, col in layout.items.pop(item):
-            if layout.rows.get(row, {}).get(col) is item:
-                del layout.rows[row][col]
-        layout.layout.removeItem(item)
+    """Take ``item`` out of its cells (see ``place``); it stays in the scene, hidden unless ``hide`` is False. Not
+    pyqtgraph's removeItem: that takes the item out of the scene and hands it back to Python, and a PlotItem that
+    Python freed while Qt still held it crashed a later layout pass."""
+    compat.leave_layout(graphics.ci, item)
     item.setVisible(not hide)
 
 
