@@ -15,6 +15,7 @@ AXIS_RECORDS = ("_tickLevels", "_tickSpacing")
 AXIS_HOOK = "_updateMaxTextSize"  # style.GridAxis overrides it to remember the room its labels took
 SLIDER_LABEL_FIT = "_update_size"
 LAYOUT_RECORDS = ("items", "rows", "itemBorders")
+LEGEND_RECORDS = ("items", "layout")
 LAYOUT_BORDER_HOOK = "_updateItemBorder"  # moves an item's cell border when the item's geometry changes
 
 
@@ -77,6 +78,23 @@ def leave_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget) -> None:
         border.scene().removeItem(border)
 
 
+def legend_entries(legend: pg.LegendItem) -> list[tuple]:
+    """The (sample, label) items of every entry of ``legend``, in the order they were added."""
+    return list(legend.items)
+
+
+def lay_out_legend(legend: pg.LegendItem, shown: list[tuple]) -> None:
+    """Lay out the ``shown`` (sample, label) entries of ``legend`` one a row, in that order, and no others (a view
+    keeps a legend's entries and hides those it does not use, where pyqtgraph's removeItem would delete them)."""
+    rows = legend.layout
+    for index in reversed(range(rows.count())):  # emptied first: a row re-filled below may hold another entry now
+        rows.removeAt(index)
+    for row, (sample, label) in enumerate(shown):
+        rows.addItem(sample, row, 0)
+        rows.addItem(label, row, 1)
+    legend.updateSize()
+
+
 def fit_slider_label(label: SliderLabel) -> None:
     """Size a superqt slider's value label for its font (superqt does it only when the range changes)."""
     getattr(label, SLIDER_LABEL_FIT)()
@@ -88,10 +106,12 @@ def missing_internals() -> list[str]:
     image.setImage(np.zeros((2, 2), dtype=np.float32))
     axis = pg.AxisItem("left")
     layout = pg.GraphicsLayout()
+    legend = pg.LegendItem()
     found = {f"pyqtgraph.ImageItem.{name}": hasattr(image, name) for name in IMAGE_RECORDS}
     found |= {f"pyqtgraph.AxisItem.{name}": hasattr(axis, name) for name in AXIS_RECORDS}
     found[f"pyqtgraph.AxisItem.{AXIS_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HOOK, None))
     found |= {f"pyqtgraph.GraphicsLayout.{name}": hasattr(layout, name) for name in LAYOUT_RECORDS}
-    found[f"pyqtgraph.GraphicsLayout.{LAYOUT_BORDER_HOOK}()"] = callable(getattr(layout, LAYOUT_BORDER_HOOK, None))
+    found[f"pyqtgraph.GraphicsLayout.{LAYOUT_BORDER_HOOK}()"] = callable(getattr(pg.GraphicsLayout, LAYOUT_BORDER_HOOK, None))
+    found |= {f"pyqtgraph.LegendItem.{name}": hasattr(legend, name) for name in LEGEND_RECORDS}
     found[f"superqt SliderLabel.{SLIDER_LABEL_FIT}()"] = callable(getattr(SliderLabel, SLIDER_LABEL_FIT, None))
     return [name for name, there in found.items() if not there]

@@ -9,6 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
+from superqt.utils import signals_blocked
 
 from ..state import Scene
 from .. import compat, i18n, style
@@ -276,7 +277,6 @@ def own_scales_switch(view: View) -> QCheckBox:
 
 
 def sync_own_scales(switch: QCheckBox, scene: Scene, panels: int) -> None:
-    switch.blockSignals(True)
-    switch.setChecked(bool(scene.option("own_scales", False)))
-    switch.blockSignals(False)
+    with signals_blocked(switch):
+        switch.setChecked(bool(scene.option("own_scales", False)))
     switch.setVisible(panels > 1)
