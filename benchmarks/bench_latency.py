@@ -126,7 +126,7 @@ def attention_candidates():
 
     from posenc_gui.app.state import Scene
     from posenc_gui.app.views.attention import AttentionView
-    from posenc_gui.app.views.base import grid_columns
+    from posenc_gui.app.views.grid import grid_columns
     from posenc_gui.core.attention import attention_for
     from posenc_gui.core.tokens import tokenize
 

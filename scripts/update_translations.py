@@ -46,6 +46,7 @@ MARKERS_NAME = ".registry_strings.py"  # exists only while lupdate runs
 ERROR_SOURCES = (
     PACKAGE / "core",
     PACKAGE / "scene.py",
+    PACKAGE / "scene_files.py",
     PACKAGE / "app" / "export.py",
     PACKAGE / "app" / "selftest.py",
     PACKAGE / "files.py",

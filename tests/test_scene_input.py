@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from posenc_gui import scene as scene_module
+from posenc_gui import scene_files
 from posenc_gui.app.selftest import run_self_test
 from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow, read_scene
 from posenc_gui.core.params import InputError, shown
-from posenc_gui.scene import (MAX_DECK_BYTES, MAX_NOTES, MAX_OPTION_TEXT, MAX_SCENES, MAX_TEXT, MAX_TITLE, Deck,
-                              Scene)
+from posenc_gui.scene import MAX_NOTES, MAX_OPTION_TEXT, MAX_SCENES, MAX_TEXT, MAX_TITLE, Deck, Scene
+from posenc_gui.scene_files import MAX_DECK_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWS = applies()
@@ -241,7 +241,7 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(tmp_path, monkeypatc
     def never(*args, **kwargs):
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(scene_module.json, "loads", never)
+    monkeypatch.setattr(scene_files.json, "loads", never)
     with pytest.raises(InputError) as caught:
         Deck.load(path, VIEWS)
     assert_one_line(caught.value, f"long.posdeck: larger than {MAX_DECK_BYTES // 1024**2} MiB; not a deck")

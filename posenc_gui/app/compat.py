@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsRectItem
 from superqt.sliders._labeled import SliderLabel  # noqa: F401 (the panel finds its sliders' labels by this class)
 
 IMAGE_RECORDS = ("_imageHasNans", "_processingBuffer", "_displayBuffer", "_renderRequired", "_unrenderable")
 AXIS_RECORDS = ("_tickLevels", "_tickSpacing")
 AXIS_HOOK = "_updateMaxTextSize"  # style.GridAxis overrides it to remember the room its labels took
 SLIDER_LABEL_FIT = "_update_size"
+LAYOUT_RECORDS = ("items", "rows", "itemBorders")
+LEGEND_RECORDS = ("items", "layout")
+LAYOUT_BORDER_HOOK = "_updateItemBorder"  # moves an item's cell border when the item's geometry changes
 
 
 def image_has_nans(item: pg.ImageItem, image) -> bool:
@@ -42,6 +46,55 @@ def make_label_room(axis: pg.AxisItem, size: float) -> None:
     getattr(axis, AXIS_HOOK)(size)
 
 
+def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, col: int, rowspan: int) -> None:
+    """``layout.addItem(item, row, col, rowspan)`` but for the layout pass pyqtgraph runs at once for each item added:
+    arranging a grid of panels laid the whole grid out once per panel (4 times as long for 16 panels). The layout is
+    laid out once, before it is next painted."""
+    layout.items[item] = [(row + offset, col) for offset in range(rowspan)]
+    for cell_row, cell_col in layout.items[item]:
+        layout.rows.setdefault(cell_row, {})[cell_col] = item
+    border = QGraphicsRectItem()
+    border.setParentItem(layout)
+    border.setZValue(1e3)
+    border.setPen(pg.mkPen(layout.border))
+    layout.itemBorders[item] = border
+    item.geometryChanged.connect(getattr(layout, LAYOUT_BORDER_HOOK))
+    layout.layout.addItem(item, row, col, rowspan, 1)
+
+
+def leave_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget) -> None:
+    """Undo ``layout.addItem(item)`` as pyqtgraph's removeItem does (its cells, its cell border, the hookup that
+    moves the border), all but taking the item out of the scene. Nothing happens when the item is not in the layout."""
+    cells = layout.items.pop(item, None)
+    if cells is None:
+        return
+    for row, col in cells:
+        if layout.rows.get(row, {}).get(col) is item:  # not a cell another item took since
+            del layout.rows[row][col]
+    layout.layout.removeItem(item)
+    item.geometryChanged.disconnect(getattr(layout, LAYOUT_BORDER_HOOK))
+    border = layout.itemBorders.pop(item)
+    if border.scene() is not None:
+        border.scene().removeItem(border)
+
+
+def legend_entries(legend: pg.LegendItem) -> list[tuple]:
+    """The (sample, label) items of every entry of ``legend``, in the order they were added."""
+    return list(legend.items)
+
+
+def lay_out_legend(legend: pg.LegendItem, shown: list[tuple]) -> None:
+    """Lay out the ``shown`` (sample, label) entries of ``legend`` one a row, in that order, and no others (a view
+    keeps a legend's entries and hides those it does not use, where pyqtgraph's removeItem would delete them)."""
+    rows = legend.layout
+    for index in reversed(range(rows.count())):  # emptied first: a row re-filled below may hold another entry now
+        rows.removeAt(index)
+    for row, (sample, label) in enumerate(shown):
+        rows.addItem(sample, row, 0)
+        rows.addItem(label, row, 1)
+    legend.updateSize()
+
+
 def fit_slider_label(label: SliderLabel) -> None:
     """Size a superqt slider's value label for its font (superqt does it only when the range changes)."""
     getattr(label, SLIDER_LABEL_FIT)()
@@ -52,8 +105,13 @@ def missing_internals() -> list[str]:
     image = pg.ImageItem()
     image.setImage(np.zeros((2, 2), dtype=np.float32))
     axis = pg.AxisItem("left")
+    layout = pg.GraphicsLayout()
+    legend = pg.LegendItem()
     found = {f"pyqtgraph.ImageItem.{name}": hasattr(image, name) for name in IMAGE_RECORDS}
     found |= {f"pyqtgraph.AxisItem.{name}": hasattr(axis, name) for name in AXIS_RECORDS}
     found[f"pyqtgraph.AxisItem.{AXIS_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HOOK, None))
+    found |= {f"pyqtgraph.GraphicsLayout.{name}": hasattr(layout, name) for name in LAYOUT_RECORDS}
+    found[f"pyqtgraph.GraphicsLayout.{LAYOUT_BORDER_HOOK}()"] = callable(getattr(pg.GraphicsLayout, LAYOUT_BORDER_HOOK, None))
+    found |= {f"pyqtgraph.LegendItem.{name}": hasattr(legend, name) for name in LEGEND_RECORDS}
     found[f"superqt SliderLabel.{SLIDER_LABEL_FIT}()"] = callable(getattr(SliderLabel, SLIDER_LABEL_FIT, None))
     return [name for name, there in found.items() if not there]

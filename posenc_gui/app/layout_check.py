@@ -16,7 +16,8 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
                                QGraphicsView, QLabel, QStyle, QStyleOptionComboBox, QWidget)
 
-from .views.base import MIN_PLOT, CellTexts
+from .views.readable import MIN_PLOT
+from .views.cell_numbers import CellTexts
 
 SLACK = 1.5  # pixels a text may exceed its box by (rounding of fractional font metrics)
 MIN_OVERLAP = 2.0  # texts overlapping by less than this in either direction are touching, not over each other

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
@@ -359,15 +360,15 @@ class ParameterPanel(QWidget):
         scene = self.model.scene
         if name == "position":
             length = scene.params.get("seq_len", 64)
-            return _bounce([round(x) for x in _linspace(0, max(length - 1, 0), SWEEP_STEPS)])
+            return _bounce([round(x) for x in np.linspace(0, max(length - 1, 0), SWEEP_STEPS + 1).tolist()])
         param = self.model.method.param(name)
         start = scene.params[name]
         if param.kind == "float" and param.minimum > 0 and param.maximum / param.minimum >= LOG_RATIO:
             end = min(param.maximum, start * 100)
-            values = [float(f"{start * (end / start) ** (k / SWEEP_STEPS):.4g}") for k in range(SWEEP_STEPS + 1)]
+            values = [float(f"{value:.4g}") for value in np.geomspace(start, end, SWEEP_STEPS + 1)]
         else:
             end = min(param.maximum, start + max(abs(start), 16 if param.kind == "int" else 1.0))
-            values = _linspace(start, end, SWEEP_STEPS)
+            values = np.linspace(start, end, SWEEP_STEPS + 1).tolist()
             if param.kind == "int":
                 values = list(dict.fromkeys(round(v) for v in values))
         return _bounce(values)
@@ -393,10 +394,6 @@ class ParameterPanel(QWidget):
             self.model.update(position=value)
         elif not self.model.set_param(name, value) and self.model.scene.params.get(name) != value:
             self.play.setChecked(False)
-
-
-def _linspace(start: float, end: float, steps: int) -> list:
-    return [start + (end - start) * k / steps for k in range(steps + 1)]
 
 
 def _bounce(values: list) -> list:

@@ -14,8 +14,9 @@ from ..core import registry
 from ..core.params import InputError
 from ..core.registry import Method
 from ..scene import (  # noqa: F401 (the app's modules and tests import the scene's names from here too)
-    DECK_VERSION, JSON_TYPES, MAX_CURVES, MAX_DECK_BYTES, MAX_INDEX, SCENE_KEYS, Deck, FileProblem, Scene, Term, Views,
+    DECK_VERSION, JSON_TYPES, MAX_CURVES, MAX_INDEX, SCENE_KEYS, Deck, Scene, Term, Views,
 )
+from ..scene_files import FileProblem
 from . import i18n
 
 

@@ -8,7 +8,7 @@ from posenc_gui.app import style
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.attention import AttentionView
-from posenc_gui.app.views.base import CellTexts
+from posenc_gui.app.views.cell_numbers import CellTexts
 from posenc_gui.app.views.outputs import OutputsView
 from posenc_gui.app.views.relative import BiasView, DecayView, FrequencyView
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWi
 from posenc_gui.app import selftest
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.base import CellTexts
+from posenc_gui.app.views.cell_numbers import CellTexts
 
 LONG = "a label whose text needs far more room than it is given"
 

@@ -9,7 +9,7 @@ from posenc_gui.app.state import Scene
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lesson_images import ImagesLesson, LayersLesson, image_settings
 from posenc_gui.app.views.reference import ChoosingPage, ModelsPage, TimelinePage
-from posenc_gui.core import models
+from posenc_gui.core import models, published_models
 from view_helpers import open_view, pixels
 
 KEYS = {"images": "learn", "cnn_rnn_attention": "learn", "models": "reference", "timeline": "reference",
@@ -100,14 +100,14 @@ def test_layer_controls_move_the_crossovers(qtbot, themed):
 def test_reference_pages_show_their_data(qtbot, themed):
     _, page = open_view(qtbot, ModelsPage, themed("light"))
     text = page.browser.toPlainText()
-    assert all(model.name in text for model in models.MODELS)
+    assert all(model.name in text for model in published_models.MODELS)
     _, page = open_view(qtbot, ChoosingPage, themed("light"))
     text = page.browser.toPlainText()
     assert all(entry.name in text for entry in models.ENCODINGS)
     assert all(choice.situation in text for choice in models.CHOICES)
     _, page = open_view(qtbot, TimelinePage, themed("light"))
     text = page.browser.toPlainText()
-    assert all(step.name in text for step in models.TIMELINE) and "2017" in text and "2024" in text
+    assert all(step.name in text for step in published_models.TIMELINE) and "2017" in text and "2024" in text
 
 
 def test_size_counts_what_fetch_allocates():

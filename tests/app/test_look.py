@@ -167,7 +167,7 @@ def test_images_coloured_by_one_lookup_have_pyqtgraphs_pixels(qapp, seed):
     """The views' images colour their cells themselves (one NumPy lookup, not pyqtgraph's 256-colour Python list
     at every render): the pixels are pyqtgraph's, for both colour maps, float32 and float64, values beyond the
     levels, equal levels; an image with NaN is left to pyqtgraph (its NaN cells are transparent)."""
-    from posenc_gui.app.views.base import ImageItem
+    from posenc_gui.app.views.images import ImageItem
 
     rng = np.random.default_rng(seed)
     for trial in range(40):

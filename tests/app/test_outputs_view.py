@@ -54,7 +54,7 @@ def test_values_past_float32_saturate_instead_of_overflowing(qtbot):
     """xPos's scale at B = 1 over 200 positions reaches 1e40, past float32: drawn saturated, no warning."""
     import warnings
 
-    from posenc_gui.app.views.base import FLOAT32_MAX, float32_pixels
+    from posenc_gui.app.views.images import FLOAT32_MAX, float32_pixels
 
     model = StateModel(Scene(method="xpos", params={"seq_len": 200, "d_model": 64, "scale_base": 1.0},
                              view="outputs", options={"output": "scale"}), views=applies())

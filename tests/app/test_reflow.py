@@ -9,7 +9,7 @@ from posenc_gui.app import style
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
-from posenc_gui.app.views.base import MIN_PLOT
+from posenc_gui.app.views.readable import MIN_PLOT
 from posenc_gui.app.views.lesson_attention import MultiHeadLesson, OrderLesson
 from posenc_gui.app.views.lesson_frequencies import ContextExtensionView, LearnedTableView
 from posenc_gui.app.window import MainWindow

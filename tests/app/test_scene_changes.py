@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from posenc_gui.app.state import SceneChange, StateModel
 from posenc_gui.app.views import applies
-from posenc_gui.app.views.base import cell
+from posenc_gui.app.views.images import cell
 from posenc_gui.app.views.encoding import EncodingView
 from posenc_gui.app.window import MainWindow
 from posenc_gui.core import registry

@@ -514,7 +514,7 @@ def test_tick_labels_stay_plain_numbers_after_a_theme_switch(window, qapp):
 def test_slider_values_of_a_method_shown_again_follow_the_theme(window, qapp):
     """superqt's slider value labels have their own style sheet, so a theme switch does not reach them:
     since the panel keeps each method's form, they kept the old theme's text colour (white on white)."""
-    from superqt.sliders._labeled import SliderLabel
+    from posenc_gui.app.compat import SliderLabel
 
     window.set_theme("dark")
     window.model.set_method("alibi", "slopes")

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from posenc_gui.app import style
-from posenc_gui.app.views import applies, base
-from posenc_gui.app.views.base import ImageGrid, View
+from posenc_gui.app.views import applies, images
+from posenc_gui.app.views.base import View
+from posenc_gui.app.views.grid import ImageGrid
 from posenc_gui.app.views.relative import BiasView
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, PANELS_AT_ONCE, MainWindow
 from posenc_gui.app.worker import PROGRESS_AFTER_MS
@@ -77,7 +78,7 @@ def test_a_large_bias_is_computed_and_drawn_while_the_gui_thread_keeps_answering
     record_threads(monkeypatch, registry.Method, "compute", calls,
                    lambda args: 4 * 4096 ** 2 if len(args) > 2 and args[2] and args[2].get("seq_len") == 4096 else 0)
     record_threads(monkeypatch, style, "levels_for", calls, lambda args: np.size(args[0]))
-    record_threads(monkeypatch, base, "shown_pixels", calls, lambda args: np.size(args[0]))
+    record_threads(monkeypatch, images, "shown_pixels", calls, lambda args: np.size(args[0]))
     window.model.set_method("alibi", "bias")
     params = {**window.model.scene.params, "heads": 4, "seq_len": 4096}
     calls.clear()
@@ -175,7 +176,7 @@ def test_a_cancelled_export_leaves_the_old_file_and_no_temporary_one(window, tmp
 
 def test_pixels_of_a_large_matrix_are_means_of_blocks_of_its_cells():
     """Averaged down as pyqtgraph would while painting; the last block of a row or column may be shorter."""
-    from posenc_gui.app.views.base import shown_pixels
+    from posenc_gui.app.views.images import shown_pixels
 
     matrix = np.arange(7 * 5, dtype=np.int64).reshape(7, 5)
     pixels = shown_pixels(matrix, 3)

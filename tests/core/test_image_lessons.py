@@ -5,7 +5,7 @@ and the reference data's coverage of the registry."""
 import numpy as np
 import pytest
 
-from posenc_gui.core import layers, models, patches, registry
+from posenc_gui.core import layers, models, patches, published_models, registry
 from posenc_gui.core.methods import images
 from posenc_gui.core.params import InputError
 
@@ -158,12 +158,12 @@ def test_reference_data_covers_every_registry_method_and_family():
 def test_reference_data_is_consistent():
     keys = {entry.key for entry in models.ENCODINGS}
     assert len(keys) == len(models.ENCODINGS)
-    assert all(model.encoding in keys for model in models.MODELS)
-    assert all(step.encoding in keys for step in models.TIMELINE)
+    assert all(model.encoding in keys for model in published_models.MODELS)
+    assert all(step.encoding in keys for step in published_models.TIMELINE)
     assert all(set(choice.encodings) <= keys for choice in models.CHOICES)
-    years = [step.year for step in models.TIMELINE]
+    years = [step.year for step in published_models.TIMELINE]
     assert years == sorted(years) and years[0] == 2017
-    uses = {model.name: model.encoding for model in models.MODELS}
+    uses = {model.name: model.encoding for model in published_models.MODELS}
     assert uses["Transformer"] == "sinusoidal" and uses["BERT"] == "learned" and uses["T5"] == "t5"
     assert uses["BLOOM"] == "alibi" and uses["GPT-NeoX-20B"] == "rope" and uses["Falcon"] == "rope"
     assert models.encoding_named("alibi").methods == ("alibi",)

@@ -215,9 +215,9 @@ def test_a_damaged_config_gives_an_input_error_or_works_never_another_error(case
 
 
 def test_the_models_table_has_a_row_for_the_model_of_every_example():
-    from posenc_gui.core import models
+    from posenc_gui.core import published_models
 
-    names = {model.name for model in models.MODELS}
+    names = {model.name for model in published_models.MODELS}
     shown = {"llama-2-7b": "LLaMA / Llama 2", "llama-3.1-8b": "Llama 3.1", "llama-4-scout-17b-16e-instruct": "Llama 4",
              "mistral-7b-v0.1": "Mistral 7B", "qwen2.5-7b-instruct": "Qwen2.5", "qwen2-vl-7b": "Qwen2-VL",
              "qwen3-vl-4b-instruct": "Qwen3-VL", "gemma-3-4b-text": "Gemma 3", "deepseek-v3": "DeepSeek-V2 / V3",

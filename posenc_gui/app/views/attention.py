@@ -16,7 +16,10 @@ from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, captioned, cell, fmt, grid_columns, most_default_heads
+from .base import View, captioned, most_default_heads
+from .cell_numbers import fmt
+from .grid import ImageGrid, grid_columns
+from .images import cell
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens

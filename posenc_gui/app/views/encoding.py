@@ -11,8 +11,10 @@ from superqt.utils import signals_blocked
 
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
-from .. import style
-from .base import ImageItem, Picture, View, cell, elements, fmt, frame_cells, picture
+from .. import compat, style
+from .base import View, elements
+from .cell_numbers import fmt
+from .images import ImageItem, Picture, cell, frame_cells, picture
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
@@ -211,21 +213,17 @@ class EncodingView(View):
         colours = [style.curve_colour(number, self.theme) for number in range(len(dims))]
         self._pens = [(pg.mkPen(colour, width=width), pg.mkPen(colour, width=1))
                       for colour in colours + [style.curve_colour(0, self.theme)]]
-        rows = self.legend.layout
-        for index in reversed(range(rows.count())):  # emptied first: a row re-filled below may hold a new entry now
-            rows.removeAt(index)
-        for row, (curve, (sample, label)) in enumerate(zip(self.pool, self.legend.items)):
+        entries = compat.legend_entries(self.legend)
+        for row, (curve, (sample, label)) in enumerate(zip(self.pool, entries)):
             used = row < len(dims)
             for item in (sample, label):
                 item.setVisible(used)
             curve.setVisible(used)
             if used:
                 label.setText(self.tr("dim {0}").format(dims[row]))
-                rows.addItem(sample, row, 0)
-                rows.addItem(label, row, 1)
             else:
                 curve.setData([], [])
-        self.legend.updateSize()
+        compat.lay_out_legend(self.legend, entries[:len(dims)])
         self.curves = self.pool[:len(dims)]
         style.set_symbol_look(self.position_curve, style.curve_colour(0, self.theme))
         self.position_curve.setSymbolSize(6)

@@ -14,7 +14,10 @@ from ...core import registry
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import ImageGrid, View, cell, elements, fmt, grid_columns, most_default_heads, picture, place, unplace
+from .base import View, elements, most_default_heads
+from .cell_numbers import fmt
+from .grid import ImageGrid, grid_columns, place, unplace
+from .images import cell, picture
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 

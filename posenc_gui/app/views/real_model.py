@@ -32,7 +32,11 @@ from ...core.real_models.compare import compare
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import MIN_PLOT, ImageItem, View, cell, float32_pixels, fmt, frame_cells, place, unplace
+from .base import View
+from .cell_numbers import fmt
+from .grid import place, unplace
+from .images import ImageItem, cell, float32_pixels, frame_cells
+from .readable import MIN_PLOT
 from .flow import FlowLayout
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live

@@ -1,5 +1,6 @@
 """Reference pages to read, in large type and without plots: which models use which encoding, the
-timeline of positional encodings, and a guide for choosing one. Their facts live in ``core.models``."""
+timeline of positional encodings, and a guide for choosing one. Their facts live in ``core.models`` and
+``core.published_models``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from html import escape
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
-from ...core import models
+from ...core import models, published_models
 from ...core.registry import Method
 from ..i18n import translate
 from ..state import Scene
@@ -100,7 +101,7 @@ class ModelsPage(ReferencePage):
 
     @staticmethod
     def fetch(scene: Scene):
-        return models.MODELS
+        return published_models.MODELS
 
     def page_html(self, data) -> str:
         order = [entry.key for entry in models.ENCODINGS]
@@ -123,7 +124,7 @@ class TimelinePage(ReferencePage):
 
     @staticmethod
     def fetch(scene: Scene):
-        return models.TIMELINE
+        return published_models.TIMELINE
 
     def page_html(self, data) -> str:
         rows, last_year = [], None

@@ -14,8 +14,10 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import (ImageGrid, Picture, View, cell, elements, fmt, grid_columns, most_default_heads, own_scales_switch,
-                   picture, sync_own_scales)
+from .base import View, elements, most_default_heads
+from .cell_numbers import fmt
+from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
+from .images import Picture, cell, picture
 
 
 class BiasView(View):

@@ -1,0 +1,282 @@
+"""Small multiples: equal image panels in a grid sharing one colour bar, and the layout moves that arrange them."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox
+from superqt.utils import signals_blocked
+
+from ..state import Scene
+from .. import compat, i18n, style
+from .cell_numbers import CellTexts
+from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
+
+if TYPE_CHECKING:
+    from .base import View
+
+
+def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
+          rowspan: int = 1) -> None:
+    """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes a child of
+    the layout's item, which owns it from then on, and is in pyqtgraph's records as if its addItem had placed it (so
+    its removeItem and clear() work on the item)."""
+    unplace(graphics, item, hide=False)
+    compat.enter_layout(graphics.ci, item, row, col, rowspan)
+    item.setVisible(True)
+
+
+def unplace(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, hide: bool = True) -> None:
+    """Take ``item`` out of its cells (see ``place``); it stays in the scene, hidden unless ``hide`` is False. Not
+    pyqtgraph's removeItem: that takes the item out of the scene and hands it back to Python, and a PlotItem that
+    Python freed while Qt still held it crashed a later layout pass."""
+    compat.leave_layout(graphics.ci, item)
+    item.setVisible(not hide)
+
+
+class ImageGrid:
+    """Equal image panels in a grid of ``view.graphics`` (row 0 at the top, column labels on top, as in a
+    matrix) and one colour bar on the right, shared by all. The plots, images and bar are built once and
+    kept: a new matrix shape, titles or tick labels are written into them, a new panel or column count
+    moves them in the layout (building a PlotItem costs tens of milliseconds, moving one well under one)
+    and a new look restyles them. Panels not shown wait, hidden, for a larger count."""
+
+    def __init__(self, view: View, row_label: str, column_label: str, bar_label: str = ""):
+        self.view = view
+        self.row_label, self.column_label, self.bar_label = row_label, column_label, bar_label
+        self.pool: list[tuple[pg.PlotItem, pg.ImageItem]] = []  # the first ``count`` are shown
+        self.count = self.columns = 0
+        self.bar: pg.ColorBarItem | None = None
+        self.look = None
+        self.shape = self.pixel_shape = self.ticks = self.levels = None
+        # every panel's image is given the map itself: handing the shown images to the bar (setImageItem) at each new
+        # arrangement re-coloured them all (1 ms), and the bar needs none of them (the levels are set with the pixels)
+        self.cmap: pg.ColorMap | None = None
+        self.titles: list[str] = []
+        self.texts: dict[pg.PlotItem, CellTexts] = {}
+
+    @property
+    def plots(self) -> list[pg.PlotItem]:
+        return [plot for plot, _ in self.pool[:self.count]]
+
+    def name_axes(self, row_label: str, column_label: str) -> None:
+        """Name the axes of every panel: rows (in the first column), columns (on top)."""
+        if (row_label, column_label) == (self.row_label, self.column_label):
+            return
+        self.row_label, self.column_label = row_label, column_label
+        for plot, _ in self.pool:
+            for side, name in (("left", row_label), ("top", column_label)):
+                if plot.getAxis(side).labelText:  # the panels that name this axis (_share_axes)
+                    style.label(plot, side, name, self.view.theme, self.view.points)
+        self._fit_axes()
+
+    def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
+             levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None,
+             square: bool = False, panel_levels: tuple | None = None) -> None:
+        """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
+        ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
+        array per panel (a ``Picture``'s), are drawn instead of the matrices when given. ``square``: both axes are
+        positions (query and key), so cells are drawn square rather than stretched to the panel. ``panel_levels``, one
+        (low, high) per panel, colour each panel over its own range instead; the shared colour bar, which no longer
+        holds, is hidden."""
+        view = self.view
+        if self.bar is None:
+            self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
+        restyled = (view.theme, view.points) != self.look
+        if restyled:
+            self._restyle(view.theme, view.points)
+        while len(self.pool) < len(panels):
+            self.pool.append(self._new_panel())
+        arranged = (len(panels), columns) != (self.count, self.columns)
+        if arranged:
+            self._arrange(len(panels), columns)
+        if self.cmap is None or cmap.name != self.cmap.name:
+            self.bar.setColorMap(cmap)
+            for _, image in self.pool:
+                image.setColorMap(cmap)
+            self.cmap = cmap
+        shown = self.pool[:self.count]
+        shape = np.shape(panels[0][1])
+        rows, cols = shape
+        pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
+        pixel_shape = np.shape(pixels[0])
+        for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
+            if plot.vb.state["aspectLocked"] != (1.0 if square else False):
+                plot.setAspectLocked(square)
+            image.setImage(cells, levels=levels if panel_levels is None else panel_levels[index])
+            if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
+                image.setRect(-0.5, -0.5, cols, rows)
+                plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+                count_cells(plot, rows, cols)
+            if arranged or ticks != self.ticks:
+                for side in ("left", "top"):
+                    plot.getAxis(side).setTicks(ticks)
+        self.bar.setVisible(panel_levels is None)
+        if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
+            self.bar.setLevels(levels)
+            self.levels = levels
+        refit = restyled or arranged or ticks != self.ticks or (ticks is None and shape != self.shape)
+        self.shape, self.pixel_shape, self.ticks = shape, pixel_shape, ticks
+        if refit:
+            self._fit_axes()
+        titles = [title for title, _ in panels]
+        if arranged or titles != self.titles:
+            for (plot, _), name in zip(shown, titles):
+                if plot.titleLabel.text != name:  # a new look re-titles every panel (style_plot)
+                    style.title(plot, name, view.theme, view.points)
+            self.titles = titles
+            view.fit_titles()
+
+    def build_ahead(self, count: int) -> bool:
+        """Build one more panel for the pool while it holds fewer than ``count`` (the view calls it while
+        the window is idle: a scene with more panels than shown so far then only places them); True
+        when it built one. The colour bar comes first: making it costs as much as a panel."""
+        if self.bar is None and count:
+            self.bar = colour_bar_ahead()
+            return True
+        if len(self.pool) >= count:
+            return False
+        self.pool.append(self._new_panel())
+        return True
+
+    def write_cells(self, labels: list[list[tuple[int, int, str, str]]], font: QFont) -> None:
+        """Write (row, column, text, colour) labels into the cells of the first panels, one list per panel;
+        the other panels show none."""
+        rows, cols = self.shape
+        for index, (plot, _) in enumerate(self.pool):
+            texts = self.texts.get(plot)
+            if index < len(labels):
+                if texts is None:
+                    texts = self.texts[plot] = CellTexts([], rows, cols, font)
+                    plot.addItem(texts)
+                texts.set_labels(labels[index], rows, cols, font)
+                texts.setVisible(True)
+            elif texts is not None:
+                texts.setVisible(False)
+
+    def detach(self) -> None:
+        """Hide the panels and the bar and take them out of the layout (kept for the next ``show``)."""
+        for plot, _ in self.pool[:self.count]:
+            unplace(self.view.graphics, plot)
+        if self.count:
+            unplace(self.view.graphics, self.bar)
+        self.count = self.columns = 0
+        self.view.plots = []
+
+    def _restyle(self, theme: style.Theme, points: float) -> None:
+        """Pens, fonts and label sizes of every panel and the bar for a new look."""
+        for plot, _ in self.pool:
+            style.style_plot(plot, theme, points)
+        axis = self.bar.getAxis("right")
+        axis.setPen(pg.mkPen(theme.foreground))
+        axis.setTextPen(pg.mkPen(theme.foreground))
+        font = self.view.font()
+        font.setPointSizeF(points * 0.85)
+        axis.setStyle(tickFont=font)
+        if self.bar_label:
+            style.bar_label(self.bar, self.bar_label, theme, points)
+        style.fit_bar_axis(self.bar)
+        self.look = (theme, points)
+        self.titles = []  # the titles (re-set by style_plot) are fitted again to the new text size
+
+    def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
+        view = self.view
+        # no menu built (a third of a plot's making)
+        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(("left", "top")))
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        image = ImageItem(axisOrder="row-major")
+        image.setAutoDownsample(True)
+        if self.cmap is not None:
+            image.setColorMap(self.cmap)
+        plot.addItem(image)
+        plot.invertY(True)
+        plot.setMouseEnabled(False, False)
+        plot.showAxis("top")
+        plot.hideAxis("bottom")
+        plot.getAxis("top").setStyle(hideOverlappingLabels=False)  # the last name may reach into the gutter
+        style.cell_ticks(plot)
+        style.label(plot, "top", self.column_label, view.theme, view.points)
+        style.style_plot(plot, view.theme, view.points)
+        return plot, image
+
+    def _arrange(self, count: int, columns: int) -> None:
+        """Lay out the first ``count`` panels in ``columns`` columns and the bar to their right."""
+        graphics = self.view.graphics
+        for plot, _ in self.pool[count:self.count]:
+            unplace(graphics, plot)
+        kept = [plot for plot, _ in self.pool[:min(count, self.count)]] + ([self.bar] if self.count else [])
+        for item in kept:  # out of their cells first, so that no move lands on a cell still taken
+            unplace(graphics, item, hide=False)
+        for index, (plot, _) in enumerate(self.pool[:count]):
+            row, col = divmod(index, columns)
+            self._share_axes(plot, row == 0, col == 0)
+            place(graphics, plot, row, col)
+        place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))
+        self.count, self.columns = count, columns
+        self.view.plots = self.plots
+
+    def _share_axes(self, plot: pg.PlotItem, first_row: bool, first_column: bool) -> None:
+        """Small multiples share their axes, as every panel shows the same rows and columns: the row names and
+        the rows' axis title in the first column only, the column names and title in the first row only
+        (repeated on every panel, they crowded the inner panels and each cost a text layout per redraw)."""
+        for side, shown, name in (("left", first_column, self.row_label), ("top", first_row, self.column_label)):
+            axis = plot.getAxis(side)
+            if axis.style["showValues"] != shown:
+                axis.setStyle(showValues=shown)
+            if shown and name and not axis.labelText:
+                style.label(plot, side, name, self.view.theme, self.view.points)
+            elif not shown and axis.labelText:
+                axis.setLabel("")
+
+    def _fit_axes(self) -> None:
+        """Size the axes before anything is drawn: the first column's and first row's for their names (the
+        tick labels, or the largest row and column numbers), and every other panel's to the same size,
+        names or not, so that all panels stay equal and line up. An axis that found its names wider only
+        while painting grew, and the whole view was laid out and painted a second time."""
+        if not self.count:
+            return
+        rows, cols = self.shape
+        for side, last, fix, size_of in (("left", rows - 1, pg.AxisItem.setWidth, pg.AxisItem.maximumWidth),
+                                         ("top", cols - 1, pg.AxisItem.setHeight, pg.AxisItem.maximumHeight)):
+            names = [text for _, text in self.ticks[0]] if self.ticks else [str(last)]
+            axes = [plot.getAxis(side) for plot, _ in self.pool[:self.count]]
+            named = [axis for axis in axes if axis.style["showValues"]]  # the first panel's among them
+            for axis in named:
+                fix(axis, None)  # sized by its names and title
+                axis.expect_labels(names)
+            size = size_of(named[0])
+            for axis in axes:
+                if axis not in named:
+                    fix(axis, size)
+
+
+def grid_columns(panels: int, pairs: bool = False) -> int:
+    """Columns of a small-multiples grid: about square; content/position pairs stay side by side."""
+    if panels <= 3:
+        return panels
+    columns = math.ceil(math.sqrt(panels))
+    if pairs and columns % 2:
+        columns += 1
+    return columns
+
+
+def own_scales_switch(view: View) -> QCheckBox:
+    """The check box that gives each head of a view's small multiples its own colour scale (scene option
+    "own_scales"): shown by ``sync_own_scales`` only where there are several heads."""
+    switch = QCheckBox(i18n.translate("View", "Each head its own colours"))
+    switch.setToolTip(i18n.translate("View", "Colour each head over its own range (its title gives the range), so "
+                                     "that a head of small values is not drawn blank; off: one scale for all, to "
+                                     "compare heads"))
+    switch.toggled.connect(lambda on: view.model.set_option("own_scales", on))
+    return switch
+
+
+def sync_own_scales(switch: QCheckBox, scene: Scene, panels: int) -> None:
+    with signals_blocked(switch):
+        switch.setChecked(bool(scene.option("own_scales", False)))
+    switch.setVisible(panels > 1)

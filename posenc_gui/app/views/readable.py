@@ -1,0 +1,189 @@
+"""How a view keeps its plots readable at any window size and text size: titles wrap to their columns, rows of plots
+wrap onto more rows when the page is narrow, and the page grows (and scrolls) rather than squeezing plots."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
+from PySide6.QtWidgets import QStyle
+
+from .. import style
+
+MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
+READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
+
+
+
+class ReadablePlots:
+    """Mixed into ``View`` (before QWidget), whose ``graphics``, ``plots``, ``points``, ``show_data`` and reflow records
+    (``across``, ``asked_across``, ``drawn_across``, ``_last_drawing``, ``_reflowing``, ``_fitted_size``) it uses."""
+
+    def fit_titles(self) -> None:
+        """Wrap the plot titles that are wider than their columns' share of the plot area (a long title
+        would widen its plot and push the plots beside it off the window). Views call it after building
+        plots. The columns of plots share, by their stretch factors (equally when none is set), what the
+        columns of other items (colour bars, legends) leave. Widths are the items' preferred ones, which the
+        layout gives them: so the plots need not be laid out first (a pass over 16 panels took 3.5 ms)."""
+        def width(item) -> float:
+            return item.effectiveSizeHint(Qt.PreferredSize).width()
+
+        layout, cells = self.graphics.ci.layout, self.graphics.ci.items
+        plot_columns = {col for plot in self.plots for _row, col in cells.get(plot, [])}
+        stretches = {col: layout.columnStretchFactor(col) for col in plot_columns}
+        if not any(stretches.values()):
+            stretches = dict.fromkeys(plot_columns, 1)
+        fixed = {}
+        for item, item_cells in cells.items():
+            columns = {col for _row, col in item_cells}
+            if len(columns) == 1 and not columns & plot_columns:
+                fixed[min(columns)] = max(fixed.get(min(columns), 0.0), width(item))
+        left, _top, right, _bottom = layout.getContentsMargins()
+        free = min(self.graphics.width(), self.page_width()) - left - right - sum(fixed.values()) \
+            - layout.horizontalSpacing() * (len(plot_columns) + len(fixed) - 1)
+        # the title sits between the axes; the widest axes of any plot, so that plots made equally wide fit
+        axes = max((sum(width(plot.getAxis(side)) for side in ("left", "right") if plot.getAxis(side).isVisible())
+                    for plot in self.plots), default=0)
+        for plot in self.plots:
+            columns = {col for _row, col in cells.get(plot, [])}
+            share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
+            room = max(free * share - axes - self.points, 6 * self.points)  # a margin for rounding and the label's own
+            text = plot.titleLabel.item
+            text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room:
+                text.setTextWidth(room)
+            plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
+            style.fit_title_row(plot)
+        self.ask_plot_height()  # titles wrapped onto more lines need more height
+
+    def keep_plots_readable(self) -> None:
+        """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
+        with its axes and title at the current text size): the page then scrolls instead of collapsing them."""
+        # Height only: a page that scrolled sideways would cut every line of text on it; plots narrower than their
+        # minimum still draw (the layout check names them), and rows of plots reflow (``plots_across``).
+        for plot in self.plots:
+            plot.vb.setMinimumSize(MIN_PLOT[0], self.smallest_plot_height(plot))
+        self.reflow()
+        self.ask_plot_height()
+
+    def eventFilter(self, watched, event) -> bool:
+        """The plots' layout asks to be laid out anew: the page gives it the height it needs now, and titles fitted
+        while the axes were narrower are fitted again when the plots no longer fit the width (then rows reflow)."""
+        if event.type() == QEvent.LayoutRequest and watched is self.graphics.ci and not self._reflowing:
+            needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize)
+            if needed.width() > min(self.graphics.width(), self.page_width()) + 1 and self.isVisible():
+                self._reflowing = True  # fitting the titles asks for a layout again
+                try:
+                    self.fit_titles()
+                finally:
+                    self._reflowing = False
+                self.reflow()
+            elif math.ceil(needed.height()) > self.graphics.minimumHeight():
+                self.graphics.setMinimumHeight(math.ceil(needed.height()))
+        return False
+
+    def ask_plot_height(self) -> None:
+        """Make the plot area as tall as its layout needs at its smallest."""
+        self.graphics.ci.layout.invalidate()  # its size hints are cached from before new minimums or titles
+        needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
+        self.graphics.setMinimumHeight(math.ceil(needed))
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """The height below which ``plot``'s area is not readable: ``MIN_PLOT``, and as tall as the names along its
+        sides, which would be cut off otherwise."""
+        return max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
+
+    def plots_across(self, wanted: int) -> int:
+        """How many of a row of ``wanted`` plots to put side by side: all of them unless the page is too narrow for
+        that many readable plots (then the row wraps onto more rows and the page scrolls). Views whose rows may
+        wrap ask here while drawing, and draw anew when the answer changes."""
+        across = min(wanted, self.across) if self.across else wanted
+        self.asked_across = max(self.asked_across, wanted)
+        self.drawn_across = max(self.drawn_across, across)
+        return across
+
+    def page_width(self) -> int:
+        """The width the page has, with room for the vertical scroll bar (which a reflow may bring)."""
+        return max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 1)
+
+    def readable_plot_width(self) -> float:
+        """The narrowest plot area worth sharing a row at the current text size."""
+        return max(MIN_PLOT[0], READABLE_EMS * QFontMetricsF(self._text_font()).height())
+
+    def _text_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(self.points)
+        return font
+
+    def reflow(self) -> None:
+        """Draw again with fewer (or, with room, more) plots a row when the page's width calls for it."""
+        if self._reflowing or not self.asked_across or self._last_drawing is None or not self.isVisible():
+            return
+        fits = min(max(int(self.page_width() // self.column_width()), 1), self.asked_across)
+        if fits == self.drawn_across:
+            return
+        self.across = 0 if fits == self.asked_across else fits
+        self._reflowing = True
+        try:
+            self.show_data(*self._last_drawing)
+            self.fit_titles()  # to the new columns' width
+        finally:
+            self._reflowing = False
+
+    def column_width(self) -> float:
+        """The width a column of plots takes at its smallest readable: a plot's axes and a readable plot area, and
+        its share of what else the row holds (colour bars, spacing). Titles wrap to any width, so they do not count."""
+        layout = self.graphics.ci.layout
+        layout.invalidate()  # the size hints of a layout just rebuilt are cached from before
+        rows: dict[int, list] = {}  # the items starting in each row of the grid
+        for item, cells in self.graphics.ci.items.items():
+            if cells:
+                rows.setdefault(min(cells)[0], []).append(item)
+        plot_rows = [[item for item in items if item in self.plots] for items in rows.values()]
+        if not any(plot_rows):
+            return float(self.page_width())
+        row = max(range(len(plot_rows)), key=lambda index: len(plot_rows[index]))
+        widest, beside = plot_rows[row], [item for item in list(rows.values())[row] if item not in self.plots]
+
+        def smallest(item) -> float:
+            return item.effectiveSizeHint(Qt.MinimumSize).width()
+
+        left, _top, right, _bottom = layout.getContentsMargins()
+        others = sum(smallest(item) for item in beside) + left + right \
+            + max(layout.horizontalSpacing(), 0.0) * (len(widest) + len(beside) - 1)  # colour bars, spacing
+        readable = self.readable_plot_width()
+
+        def needs(plot: pg.PlotItem) -> float:  # the plot without its title's width, with a readable area
+            middle = max(smallest(plot.titleLabel), smallest(plot.vb))
+            return smallest(plot) - middle + max(readable, smallest(plot.vb))
+
+        return max(needs(plot) for plot in widest) + others / len(widest)
+
+    def resizeEvent(self, event) -> None:
+        """Fit to a new size. A view shown again is sent a resize to the size it kept whenever the window moved it
+        while hidden (Qt's pending resize, even when it ends as it was: every other switch in a soak); refitting
+        to the same size changed nothing and took 0.4 ms, a lesson's header more."""
+        super().resizeEvent(event)
+        if event.size() != self._fitted_size:
+            self._fitted_size = event.size()
+            self.fit_to_size()
+
+    def fit_to_size(self) -> None:
+        """Fit what depends on the view's size to it (views that show more than plots add theirs)."""
+        self.fit_titles()
+        self.reflow()
+
+    def showEvent(self, event) -> None:
+        """A view drawn while hidden (at a width it did not have) reflows when it is shown."""
+        super().showEvent(event)
+        self.reflow()
+
+
+def side_name_length(axis: pg.AxisItem) -> float:
+    """The length of the name written along a vertical axis (0 when it shows none)."""
+    if not axis.isVisible() or not axis.label.isVisible() or not axis.labelText:
+        return 0.0
+    return axis.label.boundingRect().width() + 4
