@@ -32,97 +32,97 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="39"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="42"/>
         <source>{0}: full</source>
         <translation>{0}：完整</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="43"/>
         <source>{0}: content only</source>
         <translation>{0}：仅内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="45"/>
         <source>{0}: position only</source>
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="65"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="72"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="70"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="78"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="76"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="79"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="80"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="83"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="84"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="100"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="132"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="61"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="61"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="61"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="178"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -135,57 +135,57 @@
 <context>
     <name>BiasView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="35"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="37"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="52"/>
         <source>head {0} does not exist; this method has {1} heads</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="70"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="74"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
         <source>bias added to the logit</source>
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="77"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="100"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="101"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -198,42 +198,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -456,17 +456,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -479,78 +479,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="80"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="85"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="90"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="93"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="98"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="98"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="98"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="143"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="207"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="209"/>
         <location filename="../../posenc_gui/app/views/encoding.py" line="223"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="197"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="198"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="199"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="256"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="258"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="260"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -563,38 +563,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="248"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="250"/>
         <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
         <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="250"/>
         <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="254"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="253"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="254"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="254"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="278"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -1470,37 +1470,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="113"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="116"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1689,95 +1689,95 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="50"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="52"/>
         <source>Which of the method&apos;s outputs to draw</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="79"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
         <source>clipped distance + K</source>
         <translation>截断距离 + K</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="86"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="90"/>
         <source>(a) content · content</source>
         <translation>(a) 内容 · 内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="90"/>
         <source>(b) content · position</source>
         <translation>(b) 内容 · 位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="91"/>
         <source>(c) global content bias u</source>
         <translation>(c) 全局内容偏置 u</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="91"/>
         <source>(d) global position bias v</source>
         <translation>(d) 全局位置偏置 v</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="93"/>
         <source>key table aᴷ</source>
         <translation>键表 aᴷ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="93"/>
         <source>value table aⱽ</source>
         <translation>值表 aⱽ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="94"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="136"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="178"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1790,38 +1790,38 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="199"/>
+        <location filename="../../posenc_gui/app/panel.py" line="200"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="246"/>
+        <location filename="../../posenc_gui/app/panel.py" line="247"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="247"/>
-        <location filename="../../posenc_gui/app/panel.py" line="383"/>
+        <location filename="../../posenc_gui/app/panel.py" line="248"/>
+        <location filename="../../posenc_gui/app/panel.py" line="384"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="249"/>
+        <location filename="../../posenc_gui/app/panel.py" line="250"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="251"/>
+        <location filename="../../posenc_gui/app/panel.py" line="252"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="342"/>
+        <location filename="../../posenc_gui/app/panel.py" line="343"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="379"/>
+        <location filename="../../posenc_gui/app/panel.py" line="380"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1930,232 +1930,232 @@ turns made: {1}</source>
 <context>
     <name>RealModelView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="52"/>
         <source>no positions</source>
         <translation>无位置信息</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="53"/>
         <source>positions shuffled</source>
         <translation>位置打乱</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
         <source>positions reversed</source>
         <translation>位置倒序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="55"/>
         <source>positions shifted by 100</source>
         <translation>位置平移 100</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="60"/>
         <source>RoPE off</source>
         <translation>关闭 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="61"/>
         <source>positions shifted by 1000</source>
         <translation>位置平移 1000</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="62"/>
         <source>linear scaling x4</source>
         <translation>线性缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="63"/>
         <source>NTK scaling x4</source>
         <translation>NTK 缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="60"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="64"/>
         <source>NoPE in layers 0-14</source>
         <translation>第 0–14 层不用位置编码（NoPE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="65"/>
         <source>RoPE as trained</source>
         <translation>RoPE（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="78"/>
         <source>previous token</source>
         <translation>前一个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="79"/>
         <source>first token (sink)</source>
         <translation>第一个词元（汇聚点）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="80"/>
         <source>the token itself (diagonal)</source>
         <translation>词元自身（对角线）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="81"/>
         <source>broad (spread over all)</source>
         <translation>广泛（分散到全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="85"/>
         <source>overview and head</source>
         <translation>总览和当前头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="86"/>
         <source>this head, trained</source>
         <translation>此头，训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="87"/>
         <source>this head, ablated</source>
         <translation>此头，消融后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="88"/>
         <source>this head, difference</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="264"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="276"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="281"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="528"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="532"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="251"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="255"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
         <source>sinusoidal positions</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="53"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
         <source>as trained (learned)</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="396"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="400"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="397"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="401"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="398"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="402"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="453"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="457"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="453"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="457"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="469"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="473"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="505"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="509"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="506"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="510"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="532"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="536"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="535"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="539"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="553"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="557"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="588"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="592"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="599"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="603"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2395,23 +2395,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="192"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="202"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="195"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="196"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="202"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2424,37 +2424,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="137"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2467,17 +2467,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="696"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="271"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="697"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="272"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="996"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="286"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -3793,37 +3793,37 @@ turns made: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="203"/>
+        <location filename="../../posenc_gui/scene.py" line="194"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="203"/>
+        <location filename="../../posenc_gui/scene.py" line="194"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="204"/>
+        <location filename="../../posenc_gui/scene.py" line="195"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="204"/>
+        <location filename="../../posenc_gui/scene.py" line="195"/>
         <source>true/false</source>
         <translation>布尔值（true/false）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="205"/>
+        <location filename="../../posenc_gui/scene.py" line="196"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="206"/>
+        <location filename="../../posenc_gui/scene.py" line="197"/>
         <source>null</source>
         <translation>空值 null</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="315"/>
+        <location filename="../../posenc_gui/scene.py" line="283"/>
         <source>scene {0}: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
@@ -4543,52 +4543,52 @@ turns made: {1}</source>
 <context>
     <name>files</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="294"/>
+        <location filename="../../posenc_gui/scene_files.py" line="30"/>
         <source>deck</source>
         <translation>课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="294"/>
+        <location filename="../../posenc_gui/scene_files.py" line="30"/>
         <source>scene</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="295"/>
+        <location filename="../../posenc_gui/scene_files.py" line="31"/>
         <source>{0}: not a file (a {1} is a UTF-8 JSON file)</source>
         <translation>{0}：不是文件（{1}是 UTF-8 编码的 JSON 文件）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="296"/>
+        <location filename="../../posenc_gui/scene_files.py" line="32"/>
         <source>{0}: larger than {2} MiB; not a {1}</source>
         <translation>{0}：大于 {2} MiB，不是{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="297"/>
+        <location filename="../../posenc_gui/scene_files.py" line="33"/>
         <source>{0}: saved as UTF-16; a {1} is UTF-8 JSON (save it again as UTF-8)</source>
         <translation>{0}：以 UTF-16 保存；{1}应为 UTF-8 编码的 JSON（请另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="298"/>
+        <location filename="../../posenc_gui/scene_files.py" line="34"/>
         <source>cannot read {0}: {2}</source>
         <translation>无法读取 {0}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="299"/>
+        <location filename="../../posenc_gui/scene_files.py" line="35"/>
         <source>{0}: not a text file (a {1} is UTF-8 JSON)</source>
         <translation>{0}：不是文本文件（{1}是 UTF-8 编码的 JSON）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="300"/>
+        <location filename="../../posenc_gui/scene_files.py" line="36"/>
         <source>{0}: JSON nested too deeply</source>
         <translation>{0}：JSON 嵌套过深</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="301"/>
+        <location filename="../../posenc_gui/scene_files.py" line="37"/>
         <source>{0}: not valid JSON ({2})</source>
         <translation>{0}：不是有效的 JSON（{2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="302"/>
+        <location filename="../../posenc_gui/scene_files.py" line="38"/>
         <source>{0}: the key {2} is given twice in one object (a {1} names each key once)</source>
         <translation>{0}：同一个对象中键 {2} 出现了两次（{1}中每个键只能出现一次）</translation>
     </message>
@@ -4682,37 +4682,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="154"/>
+        <location filename="../../posenc_gui/app/panel.py" line="155"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="155"/>
+        <location filename="../../posenc_gui/app/panel.py" line="156"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="158"/>
+        <location filename="../../posenc_gui/app/panel.py" line="159"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="159"/>
+        <location filename="../../posenc_gui/app/panel.py" line="160"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="159"/>
+        <location filename="../../posenc_gui/app/panel.py" line="160"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="161"/>
+        <location filename="../../posenc_gui/app/panel.py" line="162"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="164"/>
+        <location filename="../../posenc_gui/app/panel.py" line="165"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}
@@ -4722,915 +4722,915 @@ turns made: {1}</source>
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="69"/>
+        <location filename="../../posenc_gui/core/models.py" line="47"/>
         <source>Sinusoidal</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="70"/>
+        <location filename="../../posenc_gui/core/models.py" line="48"/>
         <source>A fixed vector of sines and cosines at geometrically spaced frequencies is added to each token embedding.</source>
         <translation>把一组频率按等比数列分布的正弦、余弦值构成的固定向量，加到每个词元的嵌入上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="72"/>
+        <location filename="../../posenc_gui/core/models.py" line="50"/>
         <source>No parameters to learn.</source>
         <translation>没有需要学习的参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="73"/>
+        <location filename="../../posenc_gui/core/models.py" line="51"/>
         <source>Defined for every position, including ones never seen in training.</source>
         <translation>对任意位置都有定义，包括训练中从未见过的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="74"/>
+        <location filename="../../posenc_gui/core/models.py" line="52"/>
         <source>An offset is a fixed rotation: PE[p + k] is a linear function of PE[p], so relative positions are within reach.</source>
         <translation>偏移对应固定的旋转：PE[p + k] 是 PE[p] 的线性函数，因此模型有可能学到相对位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="76"/>
+        <location filename="../../posenc_gui/core/models.py" line="54"/>
         <source>Fixed: it cannot adapt to the task.</source>
         <translation>编码固定，无法随任务调整。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="77"/>
+        <location filename="../../posenc_gui/core/models.py" line="55"/>
         <source>Defined beyond the training length, yet models using it degrade there (Press et al. 2022).</source>
         <translation>虽然超出训练长度也有定义，但使用它的模型在那里效果会变差（Press et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="79"/>
+        <location filename="../../posenc_gui/core/models.py" line="57"/>
         <source>Several channel layouts exist (interleaved, [sin | cos], tensor2tensor, fairseq) and give different numbers.</source>
         <translation>存在多种通道排布（交错、[sin | cos]、tensor2tensor、fairseq），算出的数值各不相同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="83"/>
+        <location filename="../../posenc_gui/core/models.py" line="61"/>
         <source>Learned absolute</source>
         <translation>可学习绝对位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="86"/>
+        <location filename="../../posenc_gui/core/models.py" line="64"/>
         <source>The simplest to implement.</source>
         <translation>实现最简单。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="87"/>
+        <location filename="../../posenc_gui/core/models.py" line="65"/>
         <source>Trained with the model, so it fits the task and data.</source>
         <translation>与模型一起训练，因此贴合任务和数据。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="88"/>
+        <location filename="../../posenc_gui/core/models.py" line="66"/>
         <source>No vector exists past the last row: the maximum length is fixed (BERT 512, GPT-2 1024).</source>
         <translation>超过最后一行就没有向量：最大长度是固定的（BERT 为 512，GPT-2 为 1024）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="91"/>
+        <location filename="../../posenc_gui/core/models.py" line="69"/>
         <source>Rarely seen positions are poorly trained.</source>
         <translation>很少出现的位置训练不充分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="94"/>
+        <location filename="../../posenc_gui/core/models.py" line="72"/>
         <source>Relative (Shaw, Transformer-XL)</source>
         <translation>相对位置编码（Shaw、Transformer-XL）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="96"/>
+        <location filename="../../posenc_gui/core/models.py" line="74"/>
         <source>Attention scores get a term that depends on the offset j - i between query and key, not on where either one sits.</source>
         <translation>注意力得分中加入一项，它只取决于查询与键之间的偏移 j - i，而与两者各自所在的位置无关。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="98"/>
+        <location filename="../../posenc_gui/core/models.py" line="76"/>
         <source>The same pattern applies at every position.</source>
         <translation>同样的模式适用于每个位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="99"/>
+        <location filename="../../posenc_gui/core/models.py" line="77"/>
         <source>Shaw et al. clip offsets at K, so one table serves any length.</source>
         <translation>Shaw 等人把偏移截断在 K 以内，因此一张表可用于任意长度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="100"/>
+        <location filename="../../posenc_gui/core/models.py" line="78"/>
         <source>Transformer-XL reuses cached segments, since positions are never absolute.</source>
         <translation>由于从不使用绝对位置，Transformer-XL 可以复用缓存的片段。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="102"/>
+        <location filename="../../posenc_gui/core/models.py" line="80"/>
         <source>Changes the attention computation itself: harder to implement.</source>
         <translation>需要改动注意力计算本身，实现起来更难。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="103"/>
+        <location filename="../../posenc_gui/core/models.py" line="81"/>
         <source>Extra tables or terms, memory and time in every layer.</source>
         <translation>每一层都多出额外的表或计算项，占用更多内存和时间。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="106"/>
+        <location filename="../../posenc_gui/core/models.py" line="84"/>
         <source>T5 relative bias</source>
         <translation>T5 相对位置偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="107"/>
+        <location filename="../../posenc_gui/core/models.py" line="85"/>
         <source>Offsets fall into buckets (exact when short, logarithmic when long); each bucket has one learned scalar per head added to the logits.</source>
         <translation>偏移被分到若干桶中（距离近时一一对应，距离远时按对数划分）；每个桶在每个头上有一个可学习的标量，加到 logits 上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="110"/>
+        <location filename="../../posenc_gui/core/models.py" line="88"/>
         <source>Log-spaced buckets cover long distances cheaply.</source>
         <translation>按对数划分的桶能以很小的代价覆盖很长的距离。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="111"/>
+        <location filename="../../posenc_gui/core/models.py" line="89"/>
         <source>All offsets past max_distance share the last bucket.</source>
         <translation>超过 max_distance 的偏移全部共用最后一个桶。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="112"/>
+        <location filename="../../posenc_gui/core/models.py" line="90"/>
         <source>Only a scalar per offset: no position information in the values.</source>
         <translation>每个偏移只有一个标量：值向量中不含位置信息。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="120"/>
+        <location filename="../../posenc_gui/core/models.py" line="98"/>
         <source>No parameters; the score is exactly relative.</source>
         <translation>没有参数；得分严格只依赖相对位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="121"/>
+        <location filename="../../posenc_gui/core/models.py" line="99"/>
         <source>Touches only queries and keys: values and the attention formula stay as they are.</source>
         <translation>只作用于查询和键：值向量和注意力公式都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="123"/>
+        <location filename="../../posenc_gui/core/models.py" line="101"/>
         <source>A trained model&apos;s context can be stretched by rescaling the frequencies (PI, NTK, YaRN, Llama 3).</source>
         <translation>通过重新缩放频率（PI、NTK、YaRN、Llama 3），可以扩展已训练模型的上下文长度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="125"/>
+        <location filename="../../posenc_gui/core/models.py" line="103"/>
         <source>Past the training length it needs such rescaling to work well.</source>
         <translation>超出训练长度时，需要做这类缩放才能有好的效果。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="126"/>
+        <location filename="../../posenc_gui/core/models.py" line="104"/>
         <source>Two channel layouts (interleaved, half split) that are not interchangeable.</source>
         <translation>有两种互不兼容的通道排布（交错、前后两半）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="128"/>
+        <location filename="../../posenc_gui/core/models.py" line="106"/>
         <source>The rotation takes some mathematics to explain.</source>
         <translation>讲清楚旋转需要一些数学知识。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="131"/>
-        <location filename="../../posenc_gui/core/models.py" line="374"/>
+        <location filename="../../posenc_gui/core/models.py" line="109"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="156"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="84"/>
+        <location filename="../../posenc_gui/core/models.py" line="62"/>
         <source>A table with one trained vector per position, max_len × d_model, added to the token embeddings.</source>
         <translation>一张 max_len × d_model 的表，每个位置一个训练得到的向量，加到词元嵌入上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="90"/>
+        <location filename="../../posenc_gui/core/models.py" line="68"/>
         <source>max_len × d_model extra parameters.</source>
         <translation>额外增加 max_len × d_model 个参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="109"/>
+        <location filename="../../posenc_gui/core/models.py" line="87"/>
         <source>Very few parameters: buckets × heads, shared by all layers.</source>
         <translation>参数极少：桶数 × 头数，且所有层共享。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="116"/>
+        <location filename="../../posenc_gui/core/models.py" line="94"/>
         <source>RoPE (rotary)</source>
         <translation>RoPE（旋转位置编码）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="117"/>
+        <location filename="../../posenc_gui/core/models.py" line="95"/>
         <source>Queries and keys are rotated pair by pair by an angle proportional to their position, so their dot product depends only on the offset; xPos adds a scale that damps distant scores.</source>
         <translation>查询和键按维度对逐对旋转，旋转角与所在位置成正比，因此两者的点积只取决于相对偏移；xPos 再加上一个缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="132"/>
+        <location filename="../../posenc_gui/core/models.py" line="110"/>
         <source>No embedding at all: each head adds −m × distance to the logits, with a fixed slope m per head.</source>
         <translation>完全不用位置嵌入：每个头在 logits 上加上 −m × 距离，每个头的斜率 m 固定。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="134"/>
+        <location filename="../../posenc_gui/core/models.py" line="112"/>
         <source>No parameters and almost no cost.</source>
         <translation>没有参数，几乎没有额外开销。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="135"/>
+        <location filename="../../posenc_gui/core/models.py" line="113"/>
         <source>Trained on short sequences, it still works on longer ones (Press et al. 2022).</source>
         <translation>在短序列上训练，也能用于更长的序列（Press et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="137"/>
+        <location filename="../../posenc_gui/core/models.py" line="115"/>
         <source>A fixed linear penalty: a simple, less expressive model of position.</source>
         <translation>固定的线性惩罚：对位置的建模简单，表达能力较弱。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="139"/>
+        <location filename="../../posenc_gui/core/models.py" line="117"/>
         <source>Always favours nearby tokens.</source>
         <translation>总是偏向距离近的词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="231"/>
+        <location filename="../../posenc_gui/core/models.py" line="209"/>
         <source>NoPE (no encoding)</source>
         <translation>NoPE（无位置编码）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="232"/>
+        <location filename="../../posenc_gui/core/models.py" line="210"/>
         <source>Nothing is added; a causal mask alone lets a decoder infer positions.</source>
         <translation>什么也不加；仅凭因果掩码，解码器就能推断出位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="233"/>
+        <location filename="../../posenc_gui/core/models.py" line="211"/>
         <source>Nothing to implement or tune.</source>
         <translation>无需实现，也无需调参。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="234"/>
+        <location filename="../../posenc_gui/core/models.py" line="212"/>
         <source>Causal language models still learn position (Haviv et al. 2022).</source>
         <translation>因果语言模型照样能学到位置信息（Haviv et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="235"/>
+        <location filename="../../posenc_gui/core/models.py" line="213"/>
         <source>Without a causal mask, attention cannot tell word orders apart: &quot;cat chases mouse&quot; = &quot;mouse chases cat&quot;.</source>
         <translation>没有因果掩码时，注意力分不清词序：“猫追老鼠” = “老鼠追猫”。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="239"/>
+        <location filename="../../posenc_gui/core/models.py" line="217"/>
         <source>Images and video (2D, 3D)</source>
         <translation>图像与视频（二维、三维）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="241"/>
+        <location filename="../../posenc_gui/core/models.py" line="219"/>
         <source>Each patch gets one code per axis: half the channels for the column and half for the row (a third each for time, row, column in video).</source>
         <translation>每个图块在每个坐标轴上各有一份编码：一半通道编码列，一半编码行（视频则时间、行、列各占三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="243"/>
+        <location filename="../../posenc_gui/core/models.py" line="221"/>
         <source>2D sin-cos: no parameters, any grid size (MAE).</source>
         <translation>二维 sin-cos：没有参数，适用于任意网格大小（MAE）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="244"/>
+        <location filename="../../posenc_gui/core/models.py" line="222"/>
         <source>A learned grid fits the data it was trained on (ViT).</source>
         <translation>可学习网格贴合训练所用的数据（ViT）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="245"/>
+        <location filename="../../posenc_gui/core/models.py" line="223"/>
         <source>A learned grid must be resized (bicubic interpolation) when the image size changes.</source>
         <translation>图像尺寸改变时，可学习网格必须缩放（双三次插值）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="247"/>
+        <location filename="../../posenc_gui/core/models.py" line="225"/>
         <source>Each axis gets only part of the channels.</source>
         <translation>每个坐标轴只分到一部分通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="253"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="35"/>
         <source>Interleaved sin / cos, base 10000.</source>
         <translation>sin / cos 交错排布，底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="256"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="38"/>
         <source>512 learned positions.</source>
         <translation>512 个可学习的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="259"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="41"/>
         <source>1024 learned positions (wpe).</source>
         <translation>1024 个可学习的位置（wpe）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="262"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="44"/>
         <source>Relative sinusoid R(i - j) with global biases u, v.</source>
         <translation>相对正弦编码 R(i - j)，加全局偏置 u、v。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="265"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="47"/>
         <source>32 buckets, max distance 128, one scalar per bucket and head.</source>
         <translation>32 个桶，最大距离 128，每个桶、每个头一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="271"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="53"/>
         <source>Interleaved pairs, 64 of 256 dimensions per head rotate.</source>
         <translation>交错配对，每个头 256 维中有 64 维参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="274"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="56"/>
         <source>Half-split pairs, a quarter of the dimensions rotate.</source>
         <translation>前后两半配对，四分之一的维度参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="277"/>
-        <location filename="../../posenc_gui/core/models.py" line="280"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="59"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="62"/>
         <source>Linear biases, no position embedding.</source>
         <translation>线性偏置，没有位置嵌入。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="283"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="65"/>
         <source>Interleaved pairs (complex multiplication), base 10000.</source>
         <translation>交错配对（复数乘法），底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="286"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="68"/>
         <source>Base 500000; Llama 3 scaling, factor 8 from 8192 positions.</source>
         <translation>底数 500000；Llama 3 缩放，从 8192 个位置扩展 8 倍。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="289"/>
-        <location filename="../../posenc_gui/core/models.py" line="292"/>
-        <location filename="../../posenc_gui/core/models.py" line="295"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="71"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="74"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="77"/>
         <source>Rotary positions.</source>
         <translation>旋转位置编码。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="268"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="50"/>
         <source>Learned positions (the source article groups it with GPT-J).</source>
         <translation>可学习位置编码（原文把它和 GPT-J 归为一类）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="142"/>
-        <location filename="../../posenc_gui/core/models.py" line="377"/>
+        <location filename="../../posenc_gui/core/models.py" line="120"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="159"/>
         <source>KERPLE</source>
         <translation>KERPLE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="143"/>
+        <location filename="../../posenc_gui/core/models.py" line="121"/>
         <source>A learned kernel of the distance is subtracted from the logits: r1 log(1 + r2 d) or r1 d^r2, two numbers per head.</source>
         <translation>从 logits 中减去一个关于距离的可学习核函数：r1 log(1 + r2 d) 或 r1 d^r2，每个头两个参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="145"/>
+        <location filename="../../posenc_gui/core/models.py" line="123"/>
         <source>Generalises ALiBi: each head learns how fast its penalty grows.</source>
         <translation>推广了 ALiBi：每个头自己学习惩罚随距离增长的快慢。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="146"/>
+        <location filename="../../posenc_gui/core/models.py" line="124"/>
         <source>The logarithmic kernel extrapolated best to longer texts in its paper (Chi et al. 2022).</source>
         <translation>在原论文中，对数核外推到更长文本的效果最好（Chi 等，2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="148"/>
+        <location filename="../../posenc_gui/core/models.py" line="126"/>
         <source>Two more parameters per head to train.</source>
         <translation>每个头多两个需要训练的参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="149"/>
-        <location filename="../../posenc_gui/core/models.py" line="159"/>
+        <location filename="../../posenc_gui/core/models.py" line="127"/>
+        <location filename="../../posenc_gui/core/models.py" line="137"/>
         <source>Few released models use it.</source>
         <translation>采用它的公开模型很少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="152"/>
-        <location filename="../../posenc_gui/core/models.py" line="395"/>
+        <location filename="../../posenc_gui/core/models.py" line="130"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="177"/>
         <source>Sandwich</source>
         <translation>Sandwich</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="153"/>
+        <location filename="../../posenc_gui/core/models.py" line="131"/>
         <source>The dot product of two sinusoidal position vectors, shifted to 0 at distance 0 and compressed per head, is added to the logits.</source>
         <translation>两个正弦位置向量的点积，平移到距离 0 处为 0，并按头压缩，加到 logits 上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="155"/>
+        <location filename="../../posenc_gui/core/models.py" line="133"/>
         <source>No parameters: the sinusoid&apos;s own decay becomes the bias.</source>
         <translation>没有参数：正弦编码自身的衰减就是偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="156"/>
+        <location filename="../../posenc_gui/core/models.py" line="134"/>
         <source>Flattens out at long distances instead of falling without end like ALiBi.</source>
         <translation>在远距离处趋于平坦，而不像 ALiBi 那样无限下降。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="158"/>
+        <location filename="../../posenc_gui/core/models.py" line="136"/>
         <source>Its ripples make some far keys score higher than nearer ones.</source>
         <translation>它的波动使一些较远的键得分高于较近的键。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="162"/>
-        <location filename="../../posenc_gui/core/models.py" line="398"/>
+        <location filename="../../posenc_gui/core/models.py" line="140"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="180"/>
         <source>FIRE</source>
         <translation>FIRE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="163"/>
+        <location filename="../../posenc_gui/core/models.py" line="141"/>
         <source>A small learned network maps log distance, divided by the log of the query&apos;s position, to one bias per head.</source>
         <translation>一个学习得到的小网络把对数距离（除以查询位置的对数）映射为每个头的一个偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="165"/>
+        <location filename="../../posenc_gui/core/models.py" line="143"/>
         <source>Every length maps into the same range [0, 1]: long texts reuse what training saw.</source>
         <translation>每种长度都映射到同一区间 [0, 1]：长文本复用训练时见过的输入。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="167"/>
+        <location filename="../../posenc_gui/core/models.py" line="145"/>
         <source>Can learn ALiBi, KERPLE or T5&apos;s bias as special cases.</source>
         <translation>可以学到 ALiBi、KERPLE 或 T5 偏置这些特例。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="168"/>
+        <location filename="../../posenc_gui/core/models.py" line="146"/>
         <source>An MLP per position pair: more work than a table lookup.</source>
         <translation>每对位置都要算一次 MLP：比查表更费计算。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="169"/>
+        <location filename="../../posenc_gui/core/models.py" line="147"/>
         <source>Distances are relative to the query&apos;s position, so the same offset means less late in a text.</source>
         <translation>距离相对于查询位置归一化，所以同样的偏移在文本靠后处意义更小。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="173"/>
+        <location filename="../../posenc_gui/core/models.py" line="151"/>
         <source>CoPE (contextual positions)</source>
         <translation>CoPE（上下文位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="174"/>
+        <location filename="../../posenc_gui/core/models.py" line="152"/>
         <source>Each query opens a gate on every earlier key; the position of a key is the sum of the gates up to it, interpolated between learned embeddings.</source>
         <translation>每个查询对每个更早的键打开一个门控；键的位置是到它为止的门控之和，在学习得到的嵌入之间插值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="177"/>
+        <location filename="../../posenc_gui/core/models.py" line="155"/>
         <source>Counts what matters to the head: words, sentences, or a chosen token.</source>
         <translation>数的是对该头重要的东西：词、句子或某个选定的词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="179"/>
+        <location filename="../../posenc_gui/core/models.py" line="157"/>
         <source>Solves counting and selective copying tasks that RoPE fails (Golovneva et al. 2024).</source>
         <translation>能解决 RoPE 做不到的计数和选择性复制任务（Golovneva 等，2024）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="181"/>
+        <location filename="../../posenc_gui/core/models.py" line="159"/>
         <source>Positions depend on the content, so no cache of position tables is possible.</source>
         <translation>位置取决于内容，因此无法缓存位置表。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="183"/>
+        <location filename="../../posenc_gui/core/models.py" line="161"/>
         <source>Extra (heads × tokens × tokens) work in every layer.</source>
         <translation>每层多出（头数 × 词元数 × 词元数）的计算。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="186"/>
+        <location filename="../../posenc_gui/core/models.py" line="164"/>
         <source>Multimodal RoPE (M-RoPE)</source>
         <translation>多模态 RoPE（M-RoPE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="187"/>
+        <location filename="../../posenc_gui/core/models.py" line="165"/>
         <source>Each token gets a time, row and column id; groups of rotary pairs turn by each. Text tokens get the same id three times.</source>
         <translation>每个词元有时间、行、列三个编号；各组旋转维度对分别按其中一个旋转。文本词元的三个编号相同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="189"/>
+        <location filename="../../posenc_gui/core/models.py" line="167"/>
         <source>Text stays plain RoPE while image patches get 2D and video 3D positions, in one sequence.</source>
         <translation>在同一序列中，文本仍是普通 RoPE，图像块得到二维位置，视频得到三维位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="191"/>
+        <location filename="../../posenc_gui/core/models.py" line="169"/>
         <source>An image takes only as many positions as its longer side, not as many as its patches.</source>
         <translation>一张图像只占用其较长边那么多个位置，而不是图像块的个数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="193"/>
+        <location filename="../../posenc_gui/core/models.py" line="171"/>
         <source>Each axis turns only part of the pairs: fewer frequencies per axis.</source>
         <translation>每个轴只旋转一部分维度对：每个轴的频率更少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="195"/>
+        <location filename="../../posenc_gui/core/models.py" line="173"/>
         <source>Models differ in how they split and number the pairs (blocks in Qwen2-VL, interleaved in Qwen3-VL).</source>
         <translation>不同模型划分和编号维度对的方式不同（Qwen2-VL 分块，Qwen3-VL 交错）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="199"/>
+        <location filename="../../posenc_gui/core/models.py" line="177"/>
         <source>Decoupled RoPE (MLA)</source>
         <translation>解耦 RoPE（MLA）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="200"/>
+        <location filename="../../posenc_gui/core/models.py" line="178"/>
         <source>Keys and values are compressed into a small latent; a separate slice of each query and key carries RoPE, its key part shared by all heads.</source>
         <translation>键和值被压缩为一个小的潜变量；每个查询和键另有一段通道承载 RoPE，键的这一段由所有头共享。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="203"/>
+        <location filename="../../posenc_gui/core/models.py" line="181"/>
         <source>Keeps RoPE while caching only the latent: a much smaller key-value cache.</source>
         <translation>保留 RoPE，同时只缓存潜变量：键值缓存小得多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="205"/>
+        <location filename="../../posenc_gui/core/models.py" line="183"/>
         <source>Only a third of each head&apos;s score depends on position.</source>
         <translation>每个头的得分只有三分之一取决于位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="206"/>
+        <location filename="../../posenc_gui/core/models.py" line="184"/>
         <source>A more complicated attention layer to implement.</source>
         <translation>注意力层实现起来更复杂。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="209"/>
+        <location filename="../../posenc_gui/core/models.py" line="187"/>
         <source>Attention sinks (StreamingLLM)</source>
         <translation>注意力汇聚点（StreamingLLM）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="210"/>
+        <location filename="../../posenc_gui/core/models.py" line="188"/>
         <source>A generating model keeps its first tokens and a rolling window of the latest; RoPE positions count places in that cache, not in the text.</source>
         <translation>生成中的模型保留开头的词元和最近词元的滚动窗口；RoPE 位置按在缓存中的位置计数，而不是在文本中的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="212"/>
+        <location filename="../../posenc_gui/core/models.py" line="190"/>
         <source>Generates indefinitely with a fixed cache and no retraining.</source>
         <translation>用固定大小的缓存无限生成，无需重新训练。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="213"/>
+        <location filename="../../posenc_gui/core/models.py" line="191"/>
         <source>The first tokens soak up the attention a softmax must put somewhere, so keeping them keeps the model stable.</source>
         <translation>开头的词元吸收了 softmax 必须分配到某处的注意力，保留它们能让模型保持稳定。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="215"/>
+        <location filename="../../posenc_gui/core/models.py" line="193"/>
         <source>Whatever left the window is forgotten: no long-range recall.</source>
         <translation>离开窗口的内容就被遗忘：无法远距离回忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="218"/>
+        <location filename="../../posenc_gui/core/models.py" line="196"/>
         <source>Mixed layers (iRoPE, local / global)</source>
         <translation>混合层（iRoPE、局部 / 全局）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="219"/>
+        <location filename="../../posenc_gui/core/models.py" line="197"/>
         <source>Layers of one model see position differently: some rotate and some do not (NoPE), some attend within a window or chunk with one base, others to everything with another.</source>
         <translation>同一模型的各层看待位置的方式不同：有的旋转，有的不旋转（NoPE）；有的用一个底数在窗口或分块内注意，有的用另一个底数注意全部。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="222"/>
+        <location filename="../../posenc_gui/core/models.py" line="200"/>
         <source>Local layers are cheap and keep RoPE&apos;s precise near positions; a few global layers carry the long range.</source>
         <translation>局部层计算便宜，并保留 RoPE 对近处位置的精确度；少数全局层负责远距离。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="224"/>
+        <location filename="../../posenc_gui/core/models.py" line="202"/>
         <source>NoPE layers have nothing to extrapolate, which helps very long contexts (Llama 4: 10 million tokens).</source>
         <translation>NoPE 层没有需要外推的东西，有助于超长上下文（Llama 4：1000 万词元）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="226"/>
+        <location filename="../../posenc_gui/core/models.py" line="204"/>
         <source>Each model has its own pattern, read from its config.</source>
         <translation>每个模型有自己的模式，从其配置中读出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="227"/>
+        <location filename="../../posenc_gui/core/models.py" line="205"/>
         <source>What the whole stack does with position is harder to see than one layer.</source>
         <translation>整个层堆叠如何处理位置，比单独一层更难看清。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="298"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="80"/>
         <source>Rotary positions (the source article lists it under ALiBi; the released models use RoPE).</source>
         <translation>旋转位置编码（原文把它列在 ALiBi 下；已发布的模型用的是 RoPE）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="302"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="84"/>
         <source>M-RoPE: 16 time, 24 row, 24 column pairs of 64, base 1000000.</source>
         <translation>M-RoPE：64 个维度对中时间 16、行 24、列 24，底数 1000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="305"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="87"/>
         <source>M-RoPE whose video time ids follow seconds, not frames.</source>
         <translation>M-RoPE，视频的时间编号按秒而不是按帧。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="308"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="90"/>
         <source>Interleaved M-RoPE: time, row and column pairs take turns.</source>
         <translation>交错 M-RoPE：时间、行、列的维度对轮流排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="311"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="93"/>
         <source>Multi-head latent attention: 64 of each head&apos;s 192 query and key channels rotate.</source>
         <translation>多头潜在注意力：每个头 192 个查询和键通道中有 64 个旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="315"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="97"/>
         <source>Five sliding-window layers (1024 tokens, base 10000) to one global layer (base 1000000, linear ×8).</source>
         <translation>五个滑动窗口层（1024 词元，底数 10000）对一个全局层（底数 1000000，线性 ×8）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="319"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="101"/>
         <source>iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers attend in chunks of 8192.</source>
         <translation>iRoPE：每第 4 层没有 RoPE 并能看到全部；RoPE 层在 8192 词元的分块内注意。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="323"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="105"/>
         <source>Every 3rd layer global (base 160000); the rest see 64 tokens either side (base 10000).</source>
         <translation>每第 3 层为全局层（底数 160000）；其余层看两侧各 64 个词元（底数 10000）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="327"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="109"/>
         <source>Every 4th layer without RoPE, base 5000000.</source>
         <translation>每第 4 层没有 RoPE，底数 5000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="330"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="112"/>
         <source>Base 10000; every layer attends within a sliding window of 4096 positions.</source>
         <translation>基数 10000；每一层都在 4096 个位置的滑动窗口内做注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="334"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="116"/>
         <source>LongRoPE: one searched factor per pair, short ones up to 4096 positions and long ones beyond, with an attention factor.</source>
         <translation>LongRoPE：每对维度一个搜索得到的因子，4096 个位置以内用短因子、之外用长因子，并带注意力因子。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="338"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="120"/>
         <source>Base 1000000; YaRN x4 past 32768 positions when the user adds it to the config.</source>
         <translation>基数 1000000；用户在配置中加入后，超过 32768 个位置时使用 YaRN ×4。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="342"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="124"/>
         <source>YaRN x32 from 4096 positions; layers alternate a window of 128 and full attention.</source>
         <translation>YaRN 从 4096 个位置扩展 32 倍；各层交替使用 128 的窗口和全局注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="346"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="128"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="350"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="132"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="355"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="137"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="356"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="138"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="358"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="140"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="359"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="141"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="361"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="143"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="362"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="144"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="364"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="146"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="365"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="147"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="367"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="149"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="368"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="150"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="370"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="152"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="371"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="153"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="375"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="157"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="378"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="160"/>
         <source>Learned kernels of the distance (logarithmic, power) generalise ALiBi.</source>
         <translation>关于距离的可学习核（对数、幂）推广了 ALiBi。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="380"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="162"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="381"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="163"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="383"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="165"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="384"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="166"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="386"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="168"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="387"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="169"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="389"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="171"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="390"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="172"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="392"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="174"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="393"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="175"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="396"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="178"/>
         <source>The sinusoid&apos;s inner product becomes a parameter-free bias.</source>
         <translation>正弦编码的内积成为无参数的偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="399"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="181"/>
         <source>A learned function of normalised log distance.</source>
         <translation>归一化对数距离的一个可学习函数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="401"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="183"/>
         <source>Attention sinks</source>
         <translation>注意力汇聚点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="402"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="184"/>
         <source>StreamingLLM keeps the first tokens and counts positions in the cache.</source>
         <translation>StreamingLLM 保留开头的词元，并按缓存中的位置计数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="405"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="187"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="406"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="188"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="408"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="190"/>
         <source>Decoupled RoPE</source>
         <translation>解耦 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="409"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="191"/>
         <source>DeepSeek-V2 rotates a separate slice beside a compressed latent.</source>
         <translation>DeepSeek-V2 在压缩潜变量之外另旋转一段通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="411"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="193"/>
         <source>CoPE</source>
         <translation>CoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="412"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="194"/>
         <source>Positions counted by gates the context opens.</source>
         <translation>位置由上下文打开的门控计数得出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="414"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="196"/>
         <source>M-RoPE</source>
         <translation>M-RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="415"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="197"/>
         <source>Qwen2-VL turns pairs by time, row and column ids.</source>
         <translation>Qwen2-VL 按时间、行、列编号旋转维度对。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="417"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="199"/>
         <source>iRoPE</source>
         <translation>iRoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="418"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="200"/>
         <source>Llama 4 interleaves layers without RoPE among chunked RoPE layers.</source>
         <translation>Llama 4 在分块的 RoPE 层之间交错插入不用 RoPE 的层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="423"/>
+        <location filename="../../posenc_gui/core/models.py" line="230"/>
         <source>Short texts, e.g. classification</source>
         <translation>短文本，例如分类</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="424"/>
+        <location filename="../../posenc_gui/core/models.py" line="231"/>
         <source>Lengths stay under the table size; the table fits the task.</source>
         <translation>长度不超过表的大小；位置表贴合任务。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="425"/>
+        <location filename="../../posenc_gui/core/models.py" line="232"/>
         <source>Long-text generation</source>
         <translation>长文本生成</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="426"/>
+        <location filename="../../posenc_gui/core/models.py" line="233"/>
         <source>Relative by construction, no parameters, extendable context.</source>
         <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="427"/>
+        <location filename="../../posenc_gui/core/models.py" line="234"/>
         <source>Relations between tokens matter most</source>
         <translation>最看重词元之间的关系</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="428"/>
+        <location filename="../../posenc_gui/core/models.py" line="235"/>
         <source>The score sees the offset directly.</source>
         <translation>得分直接看到相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="429"/>
+        <location filename="../../posenc_gui/core/models.py" line="236"/>
         <source>As light as possible</source>
         <translation>尽可能轻量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="430"/>
+        <location filename="../../posenc_gui/core/models.py" line="237"/>
         <source>Nothing to store and a fixed bias to add.</source>
         <translation>无需存储任何东西，只需加一个固定偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="431"/>
+        <location filename="../../posenc_gui/core/models.py" line="238"/>
         <source>Broad compatibility, a baseline</source>
         <translation>兼容性广，用作基线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="432"/>
+        <location filename="../../posenc_gui/core/models.py" line="239"/>
         <source>Fixed, well known, in every textbook and library.</source>
         <translation>固定、广为人知，每本教材、每个库里都有。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="433"/>
+        <location filename="../../posenc_gui/core/models.py" line="240"/>
         <source>Extending a trained RoPE model&apos;s context</source>
         <translation>扩展已训练 RoPE 模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="434"/>
+        <location filename="../../posenc_gui/core/models.py" line="241"/>
         <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
         <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="436"/>
+        <location filename="../../posenc_gui/core/models.py" line="243"/>
         <source>Images or video</source>
         <translation>图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="437"/>
+        <location filename="../../posenc_gui/core/models.py" line="244"/>
         <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
         <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="438"/>
+        <location filename="../../posenc_gui/core/models.py" line="245"/>
         <source>Text with images or video in one sequence</source>
         <translation>同一序列中的文本与图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="439"/>
+        <location filename="../../posenc_gui/core/models.py" line="246"/>
         <source>Text keeps RoPE; patches get row, column and time positions.</source>
         <translation>文本保持 RoPE；图像块得到行、列和时间位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="440"/>
+        <location filename="../../posenc_gui/core/models.py" line="247"/>
         <source>A causal decoder, as an experiment</source>
         <translation>因果解码器，作为实验</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="441"/>
+        <location filename="../../posenc_gui/core/models.py" line="248"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
     </message>
