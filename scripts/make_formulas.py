@@ -6,7 +6,7 @@ matplotlib mathtext, a subset of LaTeX) becomes ``resources/formulas/NAME.svg`` 
     .venv/bin/python scripts/make_formulas.py --check  # exit 1 if any SVG is missing or stale
 
 The glyphs are drawn as black paths on a transparent background; the app recolours black to the
-theme's text colour when it loads one (``posenc_gui.app.views.lesson.formula_svg``). No LaTeX
+theme's text colour when it loads one (``posenc_gui.app.views.lessons.lesson_view.formula_svg``). No LaTeX
 installation is needed, here or at run time. Needs matplotlib (the test extra).
 """
 

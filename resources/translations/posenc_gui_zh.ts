@@ -244,181 +244,181 @@
     </message>
 </context>
 <context>
-    <name>ClocksView</name>
+    <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="138"/>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="32"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="38"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="45"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="47"/>
         <source>How many pairs to draw, spread from the fastest to the slowest</source>
         <translation>要画出多少对，从最快到最慢均匀选取</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="50"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="51"/>
         <source>Hands and bits:</source>
         <translation>指针与位数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="217"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="326"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="220"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="211"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="231"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="234"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="387"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="281"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="393"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="287"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
 </context>
 <context>
-    <name>ContextExtensionView</name>
+    <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="411"/>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="29"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="429"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="47"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="481"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="99"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="481"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="99"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="482"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="482"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="483"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="101"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="483"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="101"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="550"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="168"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="507"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="125"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="416"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="34"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="426"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="44"/>
         <source>Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are evaluated at; s·L0 when 0</source>
         <translation>依赖序列长度的缩放（动态 NTK、LongRoPE）计算时所用的长度；为 0 时取 s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="430"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="48"/>
         <source>Length-dependent scalings at:</source>
         <translation>依赖长度的缩放取长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="474"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="92"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="175"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="175"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="563"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="181"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="564"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="182"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="568"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="186"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="571"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="189"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="614"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="232"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -607,82 +607,82 @@ turns made: {1}</source>
 <context>
     <name>ImagesLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="76"/>
         <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
         <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
         <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="102"/>
         <source>Grid (patches per side):</source>
         <translation>网格（每边图块数）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="103"/>
         <source>Patches per row and column (image size / patch size)</source>
         <translation>每行、每列的图块数（图像尺寸 / 图块大小）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="104"/>
         <source>Learned table trained at:</source>
         <translation>可学习表的训练网格：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="105"/>
         <source>Grid size the synthetic learned table was made for, before resizing</source>
         <translation>合成的可学习表在缩放之前对应的网格大小</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="106"/>
         <source>Frames:</source>
         <translation>帧数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="106"/>
         <source>Video frames shown</source>
         <translation>显示的视频帧数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="128"/>
         <source>2D sin-cos (MAE), D = {0}</source>
         <translation>二维 sin-cos（MAE），D = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="129"/>
         <source>Learned {0}×{0}, resized to {1}×{1} (synthetic)</source>
         <translation>可学习 {0}×{0}，缩放到 {1}×{1}（合成）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="131"/>
         <source>2D RoPE, one head of {0}</source>
         <translation>二维 RoPE，单个头 {0} 维</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="132"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="91"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="91"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="91"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="234"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -705,102 +705,102 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="40"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="61"/>
         <source>Kernel size k:</source>
         <translation>卷积核大小 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="61"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="62"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="62"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="296"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="296"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="86"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="86"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="86"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="305"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="87"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="115"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="126"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="127"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="127"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="354"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="378"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="160"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="378"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="160"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_images.py" line="401"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="183"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -811,89 +811,89 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
-    <name>LearnedTableView</name>
+    <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="760"/>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="23"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="766"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="29"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="773"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="36"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="776"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="39"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="882"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="829"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="830"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="829"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="830"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="883"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="883"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="831"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="832"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="95"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="831"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="832"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="95"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="884"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="907"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="170"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="911"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="174"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="924"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="187"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="925"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="188"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -901,17 +901,17 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="121"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="122"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="193"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -1369,7 +1369,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="277"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1462,7 +1462,7 @@ turns made: {1}</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>Model config layers</source>
         <translation>模型配置的层</translation>
     </message>
@@ -1513,122 +1513,122 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="461"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="39"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="463"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 W_o 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="467"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="45"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="476"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="54"/>
         <source>Heads:</source>
         <translation>头数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="476"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="54"/>
         <source>Number of heads; must divide d_model</source>
         <translation>头的个数；须能整除 d_model</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="477"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="55"/>
         <source>d_model:</source>
         <translation>d_model：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="477"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="55"/>
         <source>Channels per token</source>
         <translation>每个词元的通道数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="478"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="56"/>
         <source>Valid length of sequence 0:</source>
         <translation>序列 0 的有效长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="479"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="57"/>
         <source>Tokens of sequence 0 that are real; the rest are padding</source>
         <translation>序列 0 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="480"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="58"/>
         <source>of sequence 1:</source>
         <translation>序列 1：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="514"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="92"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="481"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="59"/>
         <source>Tokens of sequence 1 that are real; the rest are padding</source>
         <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="528"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="106"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="534"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="112"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="543"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="121"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="551"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="129"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="555"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="133"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="135"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="565"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="143"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="576"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="154"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="581"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="159"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="583"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="161"/>
         <source>W_o (the same for every sequence)</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1636,52 +1636,52 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="623"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="40"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="633"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="50"/>
         <source>Not used here: the sentence sets the length</source>
         <translation>此视图不使用：长度由句子决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="638"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="55"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="670"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="87"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="673"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="90"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="679"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="96"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="680"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="97"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="691"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="108"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="694"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="111"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1827,69 +1827,69 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
-    <name>PrecisionView</name>
+    <name>PrecisionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="629"/>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="28"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="632"/>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="31"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="633"/>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="32"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="634"/>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="638"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="37"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="711"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="110"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="692"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="693"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="92"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="694"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="93"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="734"/>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="748"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="147"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="736"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="135"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="738"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="137"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -2160,7 +2160,7 @@ turns made: {1}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
@@ -2168,57 +2168,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="32"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="117"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="118"/>
         <source>changed: layer {0}, head {1}</source>
         <translation>改变后：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="119"/>
         <source>change of every head (mean {0:.3f})</source>
         <translation>每个头的变化（平均 {0:.3f}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="135"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="171"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_real_model.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="173"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2251,143 +2251,143 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="723"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="36"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="724"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="37"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="725"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="38"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="729"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="42"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="738"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="51"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="738"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="51"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="739"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="52"/>
         <source>Offset k:</source>
         <translation>偏移 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="739"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="52"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="53"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="740"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="53"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="781"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="94"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="784"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="97"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="787"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="787"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="789"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="102"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="794"/>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="796"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="109"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="795"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="108"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="810"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="123"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="813"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="126"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="830"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="143"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="824"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="137"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="836"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="149"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="855"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="168"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="843"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="156"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="844"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="157"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="847"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="848"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="161"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -2485,202 +2485,202 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="26"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="27"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="28"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="302"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="303"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="305"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="309"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="37"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="45"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="46"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="322"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="50"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="53"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="347"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="75"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="355"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="357"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="85"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="360"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="88"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="363"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="365"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="93"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="369"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="97"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="372"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="100"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="104"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="107"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="382"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="110"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_attention.py" line="386"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="114"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>

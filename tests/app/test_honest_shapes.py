@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextTable
 from posenc_gui.app import style
 from posenc_gui.app.views.attention import AttentionView
 from posenc_gui.app.views.encoding import EncodingView
-from posenc_gui.app.views.lesson_frequencies import LearnedTableView
+from posenc_gui.app.views.lessons import LearnedTableLesson
 from posenc_gui.app.views.outputs import OutputsView
 from posenc_gui.app.views.reference import TimelinePage
 from posenc_gui.app.views.relative import BiasView
@@ -46,7 +46,7 @@ def test_every_output_has_square_cells_only_where_both_axes_are_positions(qtbot)
 
 
 def test_the_cosine_matrices_are_square_and_name_no_cell_beyond_the_table(qtbot):
-    _model, view = open_view(qtbot, LearnedTableView, LIGHT)
+    _model, view = open_view(qtbot, LearnedTableLesson, LIGHT)
     similarity = view.plots[2:]
     assert all(locked(plot) for plot in similarity) and not any(locked(plot) for plot in view.plots[:2])
     axis = similarity[0].getAxis("bottom")

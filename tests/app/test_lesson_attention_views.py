@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from posenc_gui.app import style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import VIEWS
-from posenc_gui.app.views.lesson_attention import (MultiHeadLesson, OrderLesson, RelativePropertyLesson,
-                                                   WalkthroughLesson, number_text)
+from posenc_gui.app.views.lessons import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
+from posenc_gui.app.views.lessons.matrix_lesson import number_text
 from posenc_gui.core import registry
 from posenc_gui.core.params import InputError
 from view_helpers import open_view, pixels

@@ -7,10 +7,9 @@ import pytest
 from posenc_gui.app import style
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import VIEWS, applies
-from posenc_gui.app.views.lesson_frequencies import (ClocksView, ContextExtensionView, LearnedTableView,
-                                                     PrecisionView)
+from posenc_gui.app.views.lessons import ClocksLesson, ContextExtensionLesson, LearnedTableLesson, PrecisionLesson
 
-LESSONS = [ClocksView, ContextExtensionView, PrecisionView, LearnedTableView]
+LESSONS = [ClocksLesson, ContextExtensionLesson, PrecisionLesson, LearnedTableLesson]
 
 
 def shown_view(qtbot, cls, scene: Scene, theme: str = "light"):
@@ -48,7 +47,7 @@ def test_each_lesson_draws_in_both_themes(qtbot, cls, theme):
 
 
 def test_clock_controls_go_through_the_state(qtbot):
-    model, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=3))
+    model, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", position=3))
     first_hand = view.dials[0][1].getData()
     view.position_box.setValue(40)
     assert model.scene.position == 40
@@ -61,14 +60,14 @@ def test_clock_controls_go_through_the_state(qtbot):
 
 
 def test_clocks_follow_the_scenes_sinusoid(qtbot):
-    _, view = shown_view(qtbot, ClocksView, Scene(view="clocks", params={"d_model": 8, "base": 100.0}))
+    _, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", params={"d_model": 8, "base": 100.0}))
     assert view.shown["pairs"].tolist() == [0, 1, 2, 3]
-    _, view = shown_view(qtbot, ClocksView, Scene(method="rope", view="clocks", params={"d_model": 8}))
+    _, view = shown_view(qtbot, ClocksLesson, Scene(method="rope", view="clocks", params={"d_model": 8}))
     assert len(view.shown["pairs"]) == 8  # not a sinusoid: the sinusoid's defaults (64 pairs)
 
 
 def test_extension_overlays_every_scaling_with_a_legend(qtbot):
-    model, view = shown_view(qtbot, ContextExtensionView,
+    model, view = shown_view(qtbot, ContextExtensionLesson,
                              Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
     assert len(view.legend.items) == 7  # every scaling of the registry that extends the context
     assert len(view.shown) == 21 and view.shown["ratio_linear"] == pytest.approx(np.full(32, 0.25))
@@ -83,7 +82,7 @@ def test_extension_overlays_every_scaling_with_a_legend(qtbot):
 
 
 def test_precision_steps_go_through_the_state(qtbot):
-    model, view = shown_view(qtbot, PrecisionView, Scene(view="precision"))
+    model, view = shown_view(qtbot, PrecisionLesson, Scene(view="precision"))
     assert [name for name, _ in view.curves] == ["float32"]
     view.next.click()
     assert model.scene.options["step"] == 1
@@ -96,7 +95,7 @@ def test_precision_steps_go_through_the_state(qtbot):
 
 
 def test_learned_table_shows_the_refusal_and_the_sinusoid_going_on(qtbot):
-    model, view = shown_view(qtbot, LearnedTableView, Scene(view="learned_table"))
+    model, view = shown_view(qtbot, LearnedTableLesson, Scene(view="learned_table"))
     assert view.shown["learned"].shape == view.shown["sinusoid"].shape == (512, 384)
     assert "2.36" in view.facts.text() and "0.85" in view.facts.text()
     view.length_box.setValue(640)
@@ -121,7 +120,7 @@ def plot_items(view) -> list:
 
 
 def test_a_clock_change_moves_the_hands_of_the_same_dials(qtbot):
-    model, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=3))
+    model, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", position=3))
     before, hand = plot_items(view), view.dials[0][1].getData()[0].copy()
     model.update(position=200)
     refresh(view)
@@ -137,7 +136,7 @@ def test_a_clock_change_moves_the_hands_of_the_same_dials(qtbot):
 
 
 def test_an_extension_change_sets_the_data_of_the_same_curves(qtbot):
-    model, view = shown_view(qtbot, ContextExtensionView,
+    model, view = shown_view(qtbot, ContextExtensionLesson,
                              Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
     before, legend, curve = plot_items(view), view.legend, view.curves["ratio", "linear"]
     model.set_param("factor", 8.0)
@@ -151,7 +150,7 @@ def test_an_extension_change_sets_the_data_of_the_same_curves(qtbot):
 
 
 def test_a_precision_step_shows_curves_of_the_same_plot(qtbot):
-    model, view = shown_view(qtbot, PrecisionView, Scene(view="precision"))
+    model, view = shown_view(qtbot, PrecisionLesson, Scene(view="precision"))
     before = plot_items(view)
     model.set_option("step", 2)
     refresh(view)
@@ -163,7 +162,7 @@ def test_a_precision_step_shows_curves_of_the_same_plot(qtbot):
 
 @pytest.mark.parametrize("scale", [1.0, style.PRESENTATION_SCALE * 1.25])
 def test_clock_captions_keep_the_text_size_and_the_dial_width(qtbot, scale):
-    _, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=1000, options={"hands": 16}))
+    _, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", position=1000, options={"hands": 16}))
     view.set_look(style.theme_named("light"), style.BASE_POINTS * scale)
     view.show()
     qtbot.waitUntil(lambda: view.dials[0][0].vb.width() > 0)
@@ -176,7 +175,7 @@ def test_clock_captions_keep_the_text_size_and_the_dial_width(qtbot, scale):
 
 @pytest.mark.parametrize("scale", [1.0, style.PRESENTATION_SCALE])
 def test_length_line_labels_stay_inside_the_wavelength_plot(qtbot, scale):
-    _, view = shown_view(qtbot, ContextExtensionView, Scene(method="rope", view="context_extension"))
+    _, view = shown_view(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"))
     view.set_look(style.theme_named("dark"), style.BASE_POINTS * scale)
     view.show()
     qtbot.waitUntil(lambda: view.plots[1].vb.width() > 0)
@@ -187,7 +186,7 @@ def test_length_line_labels_stay_inside_the_wavelength_plot(qtbot, scale):
 
 
 def test_a_longer_learned_table_comparison_reuses_the_plots(qtbot):
-    model, view = shown_view(qtbot, LearnedTableView, Scene(view="learned_table"))
+    model, view = shown_view(qtbot, LearnedTableLesson, Scene(view="learned_table"))
     before = plot_items(view)
     assert not view.refusal.isVisible()
     model.set_option("length", 640)
@@ -205,7 +204,7 @@ def test_fewer_clocks_keep_the_others_out_of_sight_and_a_new_look_drops_them(qtb
     the dials anew and takes every old one out of the scene, hidden ones too."""
     import pyqtgraph as pg
 
-    model, view = shown_view(qtbot, ClocksView, Scene(view="clocks", position=3, options={"hands": 8}))
+    model, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", position=3, options={"hands": 8}))
     model.set_option("hands", 3)
     refresh(view)
     plots = [item for item in view.graphics.scene().items() if isinstance(item, pg.PlotItem)]

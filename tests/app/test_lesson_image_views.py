@@ -7,7 +7,8 @@ from PySide6.QtCore import QPointF, Qt
 
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import VIEWS
-from posenc_gui.app.views.lesson_images import ImagesLesson, LayersLesson, image_settings
+from posenc_gui.app.views.lessons import ImagesLesson, LayersLesson
+from posenc_gui.app.views.lessons.images import image_settings
 from posenc_gui.app.views.reference import ChoosingPage, ModelsPage, TimelinePage
 from posenc_gui.core import models, published_models
 from view_helpers import open_view, pixels

@@ -14,7 +14,7 @@ from posenc_gui.core import registry
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import VIEWS, applies
 from posenc_gui.app.views.attention import AttentionView
-from posenc_gui.app.views.lesson_frequencies import ContextExtensionView
+from posenc_gui.app.views.lessons import ContextExtensionLesson
 
 PRESENTATION_POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE
 # Room for a view in presentation mode at 1920 x 1080: beside the parameter panel (it takes up to
@@ -50,7 +50,7 @@ def test_attention_numbers_contrast_with_their_cells(qtbot):
 
 
 def test_lesson_formulas_wrap_to_a_narrow_window(qtbot):
-    view = shown(qtbot, ContextExtensionView, Scene(), 700)
+    view = shown(qtbot, ContextExtensionLesson, Scene(), 700)
     assert view.minimumSizeHint().width() <= view.width()
     for label in view.formula_labels:
         assert label.isVisible() and label.geometry().right() <= view.header.width()

@@ -92,7 +92,7 @@ def test_numbers_on_coloured_cells_follow_one_contrast_rule(qtbot):
     luminance). On grey 120 the two rules the app had disagreed: the lessons wrote white, the grid black."""
     from posenc_gui.app.state import StateModel
     from posenc_gui.app.views import applies
-    from posenc_gui.app.views.lesson_attention import WalkthroughLesson
+    from posenc_gui.app.views.lessons import WalkthroughLesson
     import numpy as np
 
     lesson = WalkthroughLesson(StateModel(views=applies()))

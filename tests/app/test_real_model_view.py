@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QImage
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.layout_check import check_window
-from posenc_gui.app.views.lesson_real_model import RealPositionLesson
+from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.app.views.real_model import RealModelView, Settings, has_cjk
 from posenc_gui.app.state import Scene
 from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow

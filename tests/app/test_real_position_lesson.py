@@ -6,7 +6,7 @@ import pytest
 
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
-from posenc_gui.app.views.lesson_real_model import RealPositionLesson
+from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.core import real_models
 from posenc_gui.core.real_models import lesson
 from test_real_model_view import need

@@ -10,8 +10,7 @@ from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.readable import MIN_PLOT
-from posenc_gui.app.views.lesson_attention import MultiHeadLesson, OrderLesson
-from posenc_gui.app.views.lesson_frequencies import ContextExtensionView, LearnedTableView
+from posenc_gui.app.views.lessons import ContextExtensionLesson, LearnedTableLesson, MultiHeadLesson, OrderLesson
 from posenc_gui.app.window import MainWindow
 
 from view_helpers import open_view
@@ -23,7 +22,7 @@ def plot_rows(view) -> int:
     return len({round(plot.mapToScene(0, 0).y()) for plot in view.plots})
 
 
-@pytest.mark.parametrize("cls, options", [(ContextExtensionView, {}), (LearnedTableView, {}), (OrderLesson, {}),
+@pytest.mark.parametrize("cls, options", [(ContextExtensionLesson, {}), (LearnedTableLesson, {}), (OrderLesson, {}),
                                           (MultiHeadLesson, {"step": 1, "heads": 4})])
 def test_a_row_of_plots_wraps_in_large_type_and_comes_back(qtbot, qapp, themed, cls, options):
     _model, view = open_view(qtbot, cls, themed("light"), options)
@@ -62,7 +61,7 @@ def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtb
     window.close()
 
 
-@pytest.mark.parametrize("cls", [MultiHeadLesson, ContextExtensionView])
+@pytest.mark.parametrize("cls", [MultiHeadLesson, ContextExtensionLesson])
 def test_a_lessons_header_leaves_the_plots_most_of_the_height(qtbot, qapp, themed, cls):
     """Presenting at 1280 x 720 and text x1.3, the explanation, formulas, step and note above the plots filled the
     view and the plots began below it: the header's texts shrink (not below the base size) to keep it under 40%."""

@@ -8,7 +8,7 @@ from posenc_gui import cli
 from posenc_gui.app.panel import ParameterPanel
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
-from posenc_gui.app.views.lesson_frequencies import ContextExtensionView
+from posenc_gui.app.views.lessons import ContextExtensionLesson
 from posenc_gui.core import registry, rope_scalings
 from posenc_gui.core.params import Param
 
@@ -57,7 +57,7 @@ def test_a_scaling_defined_here_reaches_export_help_and_exports(tmp_path, capsys
 def test_a_scaling_defined_here_reaches_the_context_extension_lesson(qtbot, halving):
     model = StateModel(Scene(method="rope", view="context_extension", params={"d_model": 16}).validated(applies()),
                        views=applies())
-    view = ContextExtensionView(model)
+    view = ContextExtensionLesson(model)
     qtbot.addWidget(view)
     view.resize(1600, 900)
     view.show_data(model.scene, view.fetch(model.scene))

@@ -326,7 +326,7 @@ def test_every_lesson_is_built_ahead_a_plot_a_slice_and_drawn_into_plots_built_a
     import pyqtgraph as pg
 
     from posenc_gui.app.views import VIEWS
-    from posenc_gui.app.views.lesson import LessonView
+    from posenc_gui.app.views.lessons.lesson_view import LessonView
 
     made = []
     plot_init = pg.PlotItem.__init__

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from .attention import AttentionView
 from .encoding import EncodingView
-from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
-from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
-from .lesson_images import ImagesLesson, LayersLesson
+from .lessons import (ClocksLesson, ContextExtensionLesson, ImagesLesson, LayersLesson, LearnedTableLesson,
+                      MultiHeadLesson, OrderLesson, PrecisionLesson, RealPositionLesson, RelativePropertyLesson,
+                      WalkthroughLesson)
 from .model_config import ModelConfigView
-from .lesson_real_model import RealPositionLesson
 from .outputs import OutputsView
 from .real_model import RealModelView
 from .reference import ChoosingPage, ModelsPage, TimelinePage
@@ -35,10 +34,10 @@ VIEW_CLASSES = (
     RelativePropertyLesson,
     ImagesLesson,
     LayersLesson,
-    ClocksView,
-    ContextExtensionView,
-    PrecisionView,
-    LearnedTableView,
+    ClocksLesson,
+    ContextExtensionLesson,
+    PrecisionLesson,
+    LearnedTableLesson,
     RealPositionLesson,
     ModelsPage,
     TimelinePage,

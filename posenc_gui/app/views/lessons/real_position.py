@@ -10,13 +10,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
-from ...core import real_models
-from ...core.real_models import lesson
-from ..state import Scene
-from .. import i18n, style
-from .base import cell, fmt, place, unplace
-from .lesson import LessonView
-from .real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
+from ....core import real_models
+from ....core.real_models import lesson
+from ...state import Scene
+from ... import i18n, style
+from ..base import cell, fmt, place, unplace
+from .lesson_view import LessonView
+from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
 
 PANELS = 3  # as trained, as changed, and the change of every head
 

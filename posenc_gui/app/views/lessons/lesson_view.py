@@ -17,11 +17,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
 
-from ...core.registry import Method
-from ...paths import resource
-from .. import i18n, style
-from .base import View, captioned
-from .flow import FlowLayout
+from ....core.registry import Method
+from ....paths import resource
+from ... import i18n, style
+from ..base import View, captioned
+from ..flow import FlowLayout
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row

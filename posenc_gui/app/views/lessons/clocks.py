@@ -1,0 +1,289 @@
+"""Lesson: the sinusoid's (sin, cos) pairs as clock hands beside a binary counter at one position."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFontMetricsF, QTextOption
+from PySide6.QtWidgets import QGraphicsEllipseItem
+
+from ....core import clocks, registry
+from ....core.registry import Method
+from ... import style
+from ...state import Scene
+from ..base import fmt, place, unplace
+from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
+
+
+MAX_POSITION = 10**9
+
+
+BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
+EVERY_AT = 1.12   # this
+
+
+class ClocksLesson(FrequencyLesson):
+    """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them."""
+
+    key = "clocks"
+    plots_ahead = 1  # the bits' plot; the dials are built ahead whole (``build_ahead``)
+    dials_ahead = 8  # as many as the default scene shows
+    title = QT_TRANSLATE_NOOP("ClocksLesson", "Clocks and bits")
+    formulas = ("clock_hands", "binary_bits")
+    data_fields = ("method", "params", "position", "options")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Each (sin, cos) pair of the sinusoid is a clock hand. At position <i>p</i> hand <i>i</i> has turned "
+            "<i>p</i>·ω<sub>i</sub> radians, and its tip is the pair's two encoding values. The first hands race "
+            "round; the last barely move. A binary counter does the same: its lowest bit flips at every step, "
+            "each higher bit half as often. Sweep <b>position</b> with Play in the panel to watch both.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.position_box = spin_box(0, MAX_POSITION, self.tr("The position p the hands and bits show"),
+                                     lambda p: self.model.update(position=p))
+        self.hands_box = spin_box(1, clocks.MAX_HANDS, self.tr("How many pairs to draw, spread from the "
+                                                               "fastest to the slowest"),
+                                  lambda n: self.model.set_option("hands", n))
+        self.add_control(self.tr("Position p:"), self.position_box)
+        self.add_control(self.tr("Hands and bits:"), self.hands_box)
+        self.control_row.addStretch(1)
+        self.face: dict = {}
+        # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
+        self.dial_pool: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
+        self.dials: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
+        self.bit_plot: pg.PlotItem | None = None
+        self.lamps: pg.BarGraphItem | None = None
+        self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
+        self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
+        self._layout_key = None
+        self._fitted: dict[pg.PlotItem, tuple[str, float, float]] = {}  # each caption's text and dial size when fitted
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def settings(scene: Scene) -> tuple[int, float, int]:
+        """(d_model, base, hands): the scene's sinusoid when it shows one, else the sinusoid's defaults."""
+        values = scene.params if scene.method == "sinusoidal" else registry.get("sinusoidal").defaults()
+        hands = min(max(int(scene.option("hands", 8)), 1), clocks.MAX_HANDS)
+        return values["d_model"], values["base"], hands
+
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        """Another method's parameters leave the clocks as they are."""
+        return scene.position, cls.settings(scene)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        d_model, base, hands = ClocksLesson.settings(scene)
+        return clocks.clock_face(scene.position, d_model, base, hands)
+
+    def show_selection(self, scene: Scene, face: dict) -> None:
+        """Nothing: the clocks show their data alone (a new look redraws them in ``set_look``)."""
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self.plots = [plot for plot, *_items in self.dial_pool] + ([self.bit_plot] if self.bit_plot else [])
+        self.clear_plots()  # the dials and bits are made anew in the new look
+        self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
+        self.bit_plot = self.lamps = None
+        self._layout_key = None
+        self._fitted = {}
+        if self.face:
+            self.show_data(self.model.scene, self.face)
+
+    def build_ahead(self) -> bool:
+        """A dial more while the window is idle, up to ``dials_ahead``; then the bits' plot. A dial is most of what
+        drawing the clocks first costs; ``_arrange`` places the dials made ahead."""
+        if len(self.dial_pool) < self.dials_ahead:
+            self.dial_pool.append(self._new_dial())
+            return True
+        return super().build_ahead()
+
+    def _new_dial(self) -> tuple:
+        """A clock face, not yet placed: rim, twelve o'clock mark, hand, tip and caption."""
+        rim = pg.mkPen(self.theme.foreground, width=2)
+        rim.setCosmetic(True)
+        plot = self.spare_plot()
+        plot.setAspectLocked(True)
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setMouseEnabled(False, False)
+        plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.75, 1.15), padding=0)
+        circle = QGraphicsEllipseItem(-1, -1, 2, 2)
+        circle.setPen(rim)
+        plot.addItem(circle)
+        # no dynamic range limit on the two strokes: with it every change of the dial's range re-processes them
+        plot.plot([0, 0], [0.85, 1.0], pen=rim, dynamicRangeLimit=None)  # twelve o'clock: angle 0
+        hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(self.theme.highlight, width=max(3.0, self.points / 3)),
+                         dynamicRangeLimit=None)
+        tip = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(self.theme.highlight), pen=None)
+        plot.addItem(tip)
+        caption = self.text_item("", anchor=(0.5, 0))
+        caption.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
+        caption.setPos(0, -1.08)
+        plot.addItem(caption)
+        plot.vb.sigResized.connect(lambda _box: self._fit_caption(plot, caption))
+        style.style_plot(plot, self.theme, self.points)
+        return plot, hand, tip, caption
+
+    def _place(self, plot: pg.PlotItem, row: int, col: int, rowspan: int = 1) -> None:
+        """Put a plot made earlier back into the grid."""
+        place(self.graphics, plot, row, col, rowspan)
+        self.plots.append(plot)
+
+    def _arrange(self, dial_count: int, bit_count: int) -> None:
+        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right.
+        Dials and bit texts made for an earlier count are reused: making a plot costs far more than
+        placing one."""
+        # out of the grid, kept in the scene (pyqtgraph's removeItem took each out of the scene, and its addItem
+        # laid the whole grid out again for every plot put back)
+        for plot in self.plots:
+            unplace(self.graphics, plot)
+        self.plots = []
+        layout = self.graphics.ci.layout
+        for col in range(layout.columnCount()):
+            layout.setColumnStretchFactor(col, 0)
+        wanted = dial_count if dial_count <= 4 else -(-dial_count // 2)
+        # the bits' column counts as one more plot of the row: narrow, the dials wrap onto more rows
+        columns = min(max(self.plots_across(wanted + 1) - 1, 1), wanted)
+        for index in range(dial_count):
+            row, col = divmod(index, columns)
+            if index == len(self.dial_pool):
+                self.dial_pool.append(self._new_dial())
+            plot = self.dial_pool[index][0]
+            if plot.scene() is None:  # made ahead: added as pyqtgraph adds an item, which its ``clear`` expects
+                self.place_plot(plot, row, col)
+            else:
+                self._place(plot, row, col)
+        self.dials = self.dial_pool[:dial_count]
+        caption_font = self.font()
+        caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        for plot, *_items, caption in self.dials:
+            caption.setFont(caption_font)
+            self._fitted.pop(plot, None)
+        rows = -(-dial_count // columns)
+        if self.bit_plot is None:
+            self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
+            plot.hideAxis("bottom")
+            plot.hideAxis("left")
+            plot.invertY(True)
+            plot.setMouseEnabled(False, False)
+            self.lamps = pg.BarGraphItem(x0=0, width=1, y=[0], height=0.86)
+            plot.addItem(self.lamps)
+            style.style_plot(plot, self.theme, self.points)
+            plot.vb.sigResized.connect(lambda _box: self._fit_bits())
+        else:
+            self._place(self.bit_plot, 0, columns, rowspan=rows)
+        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        while len(self.bit_pool) < bit_count:
+            k = len(self.bit_pool)
+            digit, every = self.text_item(""), self.text_item("", anchor=(0, 0.5), scale=0.95)
+            digit.setPos(0.5, k)
+            every.setPos(EVERY_AT, k)
+            self.bit_plot.addItem(digit)
+            self.bit_plot.addItem(every)
+            self.bit_pool.append((digit, every))
+        digit_font = self.font()
+        digit_font.setPointSizeF(self.points * (1.8 if bit_count <= 8 else 1.2))
+        for k, (digit, every) in enumerate(self.bit_pool):
+            digit.setVisible(k < bit_count)
+            every.setVisible(k < bit_count)
+            digit.setFont(digit_font)
+        self.bit_texts = self.bit_pool[:bit_count]
+        for col in range(columns):
+            layout.setColumnStretchFactor(col, 4)
+        layout.setColumnStretchFactor(columns, 5 + columns)
+
+    def show_data(self, scene: Scene, face: dict) -> None:
+        show_value(self.position_box, scene.position)
+        show_value(self.hands_box, len(face["bits"]))
+        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points, self.across)
+        self.face = face
+        self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
+        if key != self._layout_key:
+            self._arrange(len(face["pairs"]), len(face["bits"]))
+            for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face["flip_every"])):
+                every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
+            self._layout_key = key
+        for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
+                self.dials, face["pairs"], face["wavelengths"], face["sin"], face["cos"], face["turns"]):
+            hand.setData([0.0, sin], [0.0, cos])
+            tip.setData([sin], [cos])
+            heading = self.tr("pair {0}").format(pair)
+            if plot.titleLabel.text != heading:
+                style.title(plot, heading, self.theme, self.points)
+            caption.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
+        for plot, _hand, _tip, caption in self.dials:
+            self._fit_caption(plot, caption)
+        lit, dark = self.theme.highlight, self.theme.window
+        bits = face["bits"]
+        self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
+                           pen=pg.mkPen(self.theme.foreground))
+        for (digit, _every), bit in zip(self.bit_texts, bits):
+            digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
+        self._fit_bits()
+        binary = "".join(str(int(bit)) for bit in bits[::-1])
+        style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
+                    self.theme, self.points)
+        d_model, base, _ = self.settings(scene)
+        self.facts.setText(self.tr("Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. "
+                                   "Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are "
+                                   "both listed fastest first.")
+                           .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
+                                   period_text(face["wavelengths"][0]),
+                                   period_text(face["wavelengths"][-1])))
+
+    def _fit_bits(self) -> None:
+        """Open the bits' range to the right far enough for the longest "flips every" text (which starts at
+        ``EVERY_AT`` and would run past the plot's edge in large type or in Chinese)."""
+        width = self.bit_plot.vb.width() if self.bit_plot is not None else 0
+        longest = max((every.boundingRect().width() for _digit, every in self.bit_texts), default=0.0)
+        if width <= 0 or longest >= 0.95 * width:
+            return
+        right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
+        if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
+            self.bit_plot.setXRange(0, right, padding=0.01)
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height."""
+        for dial, *_items, caption in self.dials:
+            if dial is plot:
+                return max(super().smallest_plot_height(plot), 5.5 * QFontMetricsF(caption.textItem.font()).height())
+        return super().smallest_plot_height(plot)
+
+    def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
+        """Keep a dial's caption at the text size (it must read from the back of a hall): wrapped to the
+        dial's width when wider, and the dial's range opened downwards to make room for it. Refitted only
+        when the caption or the dial's size changed (a resize signals every dial several times)."""
+        width, height = plot.vb.width(), plot.vb.height()
+        fitted = (caption.toPlainText(), width, height)
+        if width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
+            return
+        self._fitted[plot] = fitted
+        caption.setTextWidth(-1)
+        if caption.boundingRect().width() > width:
+            caption.setTextWidth(width)
+        needed = caption.boundingRect().height() + self.points / 2
+        # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
+        scale = min(width / 2.4, (height - needed) / 2.23)
+        if scale > 0:
+            plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
+
+    def hover_text(self, plot, x, y) -> str:
+        face = self.face
+        for index, (dial, *_rest) in enumerate(self.dials):
+            if dial is plot:
+                return self.tr("pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}").format(
+                    face["pairs"][index], fmt(face["angles"][index]), int(face["turns"][index]),
+                    fmt(face["within_turn"][index]),
+                    fmt(face["sin"][index]), fmt(face["cos"][index]))
+        if plot is self.bit_plot:
+            k = int(np.clip(round(x), 0, len(face["bits"]) - 1))
+            return self.tr("bit {0} = {1}: flips every {2} positions").format(
+                k, int(face["bits"][k]), int(face["flip_every"][k]))
+        return ""

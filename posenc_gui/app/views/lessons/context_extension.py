@@ -1,0 +1,233 @@
+"""Lesson: RoPE context extension, the frequencies, wavelengths and stretch of each pair under every
+scaling of the registry, overlaid."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from ....core import extension, registry, rope_scalings
+from ....core.registry import Method
+from ... import i18n, style
+from ...state import Scene
+from ..base import fmt, listed
+from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value, spin_box
+
+
+# the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
+PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine, "dashdot": Qt.DashDotLine,
+              "dashdotdot": Qt.DashDotDotLine}
+MAX_SYMBOLS = 128  # a scaling's markers are drawn when there are at most this many pairs
+
+
+class ContextExtensionLesson(FrequencyLesson):
+    """Frequencies, wavelengths and the stretch of each pair under every RoPE scaling."""
+
+    key = "context_extension"
+    plots_ahead = 3
+    title = QT_TRANSLATE_NOOP("ContextExtensionLesson", "Context extension")
+    formulas = ("rope_extension_base", "rope_extension_blend")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "A model trained on L<sub>0</sub> positions has never seen a slow pair turn further than it did "
+            "within L<sub>0</sub>. To reach s·L<sub>0</sub>, <b>linear</b> interpolation slows every pair by s; "
+            "<b>NTK-aware</b> raises the base, so fast pairs stay and slow ones stretch; <b>dynamic NTK</b> raises "
+            "it only as far as the current length needs; <b>YaRN</b> and <b>Llama 3</b> keep the fast pairs, "
+            "divide the slow ones by s and blend in between; <b>LongRoPE</b> divides each pair by its own searched "
+            "factor, short ones up to L<sub>0</sub> and long ones beyond.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.length_box = spin_box(0, registry.get("rope").param("seq_len").maximum,
+                                   self.tr("Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are "
+                                           "evaluated at; s·L0 when 0"),
+                                   lambda n: self.model.set_option("dynamic_length", n))
+        self.length_box.setSpecialValueText(self.tr("s·L0"))
+        self.add_control(self.tr("Length-dependent scalings at:"), self.length_box)
+        self.control_row.addStretch(1)
+        self.data: dict = {}
+        self.panels: list[tuple[pg.PlotItem, str, str]] = []
+        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.length_lines: list[pg.InfiniteLine] = []
+        self.length_labels: dict[str, pg.LabelItem] = {}  # legend labels of the length-dependent scalings
+        self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
+        self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
+        self._fitted: dict[str, tuple] = {}  # what each panel's range was last fitted to
+        self._layout_key = None
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        """The RoPE parameters when the scene shows RoPE (the facts name where they come from), else none."""
+        rope = scene.method == "rope"
+        return rope, scene.params if rope else None, max(int(scene.option("dynamic_length", 0)), 0)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        params = scene.params if scene.method == "rope" else None
+        length = max(int(scene.option("dynamic_length", 0)), 0)
+        data = extension.compare_scalings(params, length or None)
+        data["settings"] = extension.rope_settings(params)
+        return data
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._layout_key = None
+        if self.data:
+            self.show_data(self.model.scene, self.data)
+
+    def show_selection(self, scene: Scene, data: dict) -> None:
+        """Nothing: the lesson shows its data alone (a new look redraws it in ``set_look``)."""
+
+    def scaling_name(self, scaling: str) -> str:
+        """The registry's display name, translated; with the length it is evaluated at when that matters."""
+        entry = rope_scalings.SCALINGS[scaling]
+        name = i18n.translate("core", entry.title)
+        if entry.length_dependent:
+            return self.tr("{0} at L = {1}").format(name, self.data.get("dynamic_length", ""))
+        return name
+
+    def _build(self) -> None:
+        """Three log plots with one curve per scaling, the legend and the two length lines."""
+        self.clear_plots()
+        panels = [
+            ("frequencies", self.tr("frequency ω′ of each pair"), self.tr("frequency (rad / position)")),
+            ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
+            ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
+        ]
+        self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
+        width = max(2.5, self.points / 5)
+        across = self.plots_across(len(panels))
+        self.legend = legend = self.legend_below(span=across, columns=2, row=-(-len(panels) // across))
+        for index, (what, heading, y_label) in enumerate(panels):
+            plot = self.new_plot(*divmod(index, across))
+            plot.setLogMode(y=True)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            for scaling in extension.compared_scalings():
+                look = rope_scalings.SCALINGS[scaling].style
+                colour, line, symbol = style.curve_colour(look.colour, self.theme), PEN_STYLES[look.line], look.symbol
+                # no dynamic range limit: the values are logs of modest numbers, and with a limit every
+                # change of the range re-processes every curve
+                item = plot.plot([], [], pen=pg.mkPen(colour, width=width, style=line), symbol=symbol,
+                                 symbolSize=self.points * 0.55, dynamicRangeLimit=None)
+                style.set_symbol_look(item, colour, None)
+                self.curves[what, scaling] = item
+                if what == "frequencies":
+                    legend.addItem(item, self.scaling_name(scaling))
+                    if rope_scalings.SCALINGS[scaling].length_dependent:
+                        self.length_labels[scaling] = legend.items[-1][1]
+            style.title(plot, heading, self.theme, self.points)
+            style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+            self.panels.append((plot, what, y_label))
+        self.fit_titles()
+        self.length_lines = []
+        for anchor in ((0, 0), (0, 1)):  # the training length's label below its line, the extended one's above
+            line = pg.InfiniteLine(angle=0, pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
+                                   label="", labelOpts={"position": 0.03, "anchors": [anchor, anchor],
+                                                        "color": self.theme.foreground})
+            line.label.setFont(self._label_font())
+            self.plots[1].addItem(line)
+            self.length_lines.append(line)
+        for plot, what, _ in self.panels:
+            plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
+                      for scaling in data["frequencies"]}
+        show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
+        key = (self.theme.name, self.points, self.across)
+        self.data = data
+        if key != self._layout_key:
+            self._build()
+            self._layout_key = key
+        pairs = data["pairs"]
+        with_symbols = len(pairs) <= MAX_SYMBOLS
+        for (what, scaling), item in self.curves.items():
+            symbol = rope_scalings.SCALINGS[scaling].style.symbol
+            if symbol and (item.opts["symbol"] is not None) != with_symbols:
+                item.setSymbol(symbol if with_symbols else None)
+            item.setData(pairs, data[what][scaling])
+        for scaling, label in self.length_labels.items():
+            if label.text != self.scaling_name(scaling):  # a new text lays the legend out again
+                label.setText(self.scaling_name(scaling))
+        self.fit_legend_columns(self.legend, 2)
+        for plot, what, _ in self.panels:
+            marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
+            span = log_span(*data[what].values(), marks)  # the length lines stay in view
+            ticks = decade_ticks(*span)
+            if what == "ratio":
+                one_over_s = -np.log10(data["factor"])
+                ticks[0] = [tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3]
+                ticks[0].append((one_over_s, self.tr("1/s")))
+            if self.ticks.get(what) != ticks:  # new ticks make the axis lay out and draw again
+                plot.getAxis("left").setTicks(ticks)
+                self.ticks[what] = ticks
+            plot.setXRange(0, max(len(pairs) - 1, 1))
+            self.spans[what] = span
+        for line, length, text in zip(self.length_lines, (data["original_length"], data["extended_length"]),
+                                      (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
+            line.setPos(np.log10(length))
+            line.label.setFormat(text.format(length))
+        for plot, what, _ in self.panels:
+            self._fit_range(plot, what)
+        settings = data["settings"]
+        source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
+            self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
+        factors = listed(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
+                            for name, value in data["attention_factors"].items() if value != 1.0)
+        self.facts.setText(self.tr(
+            "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos "
+            "and sin by an attention factor: {5}.").format(
+            settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
+            factors or self.tr("none here")))
+
+    def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
+        """A panel's vertical range: its values with room at both ends for half a tick label (so the end
+        ticks keep their labels at any text size). The wavelength plot's also makes room above and below
+        the length lines for their labels, which wrap to the plot's width. Refitted only when the values or
+        the plot's size changed (a resize signals every panel several times)."""
+        width, height = plot.vb.width(), plot.vb.height()
+        marks = tuple((line.value(), line.label.toPlainText()) for line in self.length_lines) \
+            if what == "wavelengths" else ()
+        fitted = (self.spans.get(what), width, height, marks)
+        if what not in self.spans or height <= 0 or self._fitted.get(what) == fitted:
+            return
+        self._fitted[what] = fitted
+        low, high = self.spans[what]
+        edge = 0.6 * self.points / height  # half a tick label, as a share of the height
+        lowest, highest, below, above = low, high, edge, edge
+        if what == "wavelengths":  # the training length's label below its line, the extended one's above
+            for line in self.length_lines:
+                line.label.setTextWidth(-1)
+                if line.label.boundingRect().width() > 0.9 * width:
+                    line.label.setTextWidth(0.9 * width)
+            lowest, highest = (line.value() for line in self.length_lines)
+            below, above = (min((line.label.boundingRect().height() + self.points) / height, 0.45)
+                            for line in self.length_lines)
+        bottom, top = low, high
+        for _ in range(4):  # the room an end needs grows with the range it opens: settle it
+            span = max(top - bottom, 1e-9)
+            bottom = min(low - edge * span, lowest - below * span)
+            top = max(high + edge * span, highest + above * span)
+        plot.setYRange(bottom, top, padding=0)
+
+    def _label_font(self):
+        font = self.font()
+        font.setPointSizeF(self.points * 0.9)
+        return font
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, what, y_label in self.panels:
+            if item is plot:
+                pair = int(np.clip(round(x), 0, len(self.data["pairs"]) - 1))
+                values = listed(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
+                                   for s in self.data[what])
+                return self.tr("pair {0}, {1}: {2}").format(pair, y_label, values)
+        return ""

@@ -1,0 +1,112 @@
+"""What the frequency lessons share: a row of controls above the plots, a line of computed facts below
+them, legends in the theme's colours, and the log-axis helpers their plots use."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSpinBox
+from superqt.utils import signals_blocked
+
+from .lesson_view import LessonView
+
+
+def spin_box(low: int, high: int, tooltip: str, changed) -> QSpinBox:
+    """A spin box whose edits go to ``changed`` (a state-model setter)."""
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setToolTip(tooltip)
+    box.setKeyboardTracking(False)
+    box.valueChanged.connect(changed)
+    return box
+
+
+def show_value(box: QSpinBox, value: int) -> None:
+    """Set a spin box from the state without sending the value back."""
+    with signals_blocked(box):
+        box.setValue(value)
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_ticks(low: float, high: float) -> list:
+    """Major ticks of a log axis (in log10 units, as pyqtgraph's log mode places them): 10^k for every
+    whole k from ``low`` to ``high``, written with superscripts."""
+    return [[(k, "1" if k == 0 else "10" + str(k).translate(SUPERSCRIPTS))
+             for k in range(int(np.floor(low)), int(np.ceil(high)) + 1)], []]
+
+
+def log_span(*arrays) -> tuple[float, float]:
+    """(low, high) log10 range of the positive finite values of ``arrays``."""
+    values = np.concatenate([np.ravel(a) for a in arrays])
+    values = values[np.isfinite(values) & (values > 0)]
+    return float(np.log10(values.min())), float(np.log10(values.max()))
+
+
+def period_text(positions: float) -> str:
+    """A number of positions for a title: one decimal below 100, whole above."""
+    return f"{positions:.1f}" if positions < 100 else f"{positions:.0f}"
+
+
+def positive(values: np.ndarray) -> np.ndarray:
+    """The values with zeros and NaN blanked, for a logarithmic axis (NaN leaves a gap)."""
+    values = np.asarray(values, dtype=np.float64)
+    return np.where(values > 0, values, np.nan)
+
+
+LEGEND_GAP = 24  # pixels: between a legend's columns, and an allowance for the margins around it
+
+
+class FrequencyLesson(LessonView):
+    """A lesson with a row of controls above the plots and a line of computed facts below them."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.control_row = self.controls_row()
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.RichText)
+        self.facts.setContentsMargins(8, 4, 8, 6)
+        self.page_layout.addWidget(self.facts)
+
+    def add_control(self, text: str, widget) -> None:
+        self.control_row.addWidget(QLabel(text))
+        self.control_row.addWidget(widget)
+        self.control_row.addSpacing(24)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.facts.font()
+        font.setPointSizeF(points)
+        self.facts.setFont(font)
+
+    def legend_for(self, plot: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
+        """A legend in the theme's colours; offset from the plot's corner (negative: from the right / bottom)."""
+        legend = plot.addLegend(offset=offset, labelTextSize=f"{self.points * 0.9:.0f}pt",
+                                labelTextColor=self.theme.foreground, brush=pg.mkBrush(self.theme.background),
+                                pen=pg.mkPen(self.theme.foreground))
+        return legend
+
+    def legend_below(self, span: int, columns: int, row: int = 1) -> pg.LegendItem:
+        """A legend in its own row (``row``) under the plots (``span`` grid columns wide, entries in ``columns``
+        columns), where it covers no curve."""
+        legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
+        legend.setColumnCount(columns)
+        self.graphics.addItem(legend, row=row, col=0, colspan=span)
+        return legend
+
+    def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:
+        """Put the legend's entries in as many columns (up to ``most``) as the page's width holds side by side."""
+        entry = max((sample.boundingRect().width() + label.itemRect().width() + LEGEND_GAP
+                     for sample, label in legend.items), default=0.0)
+        room = self.page_width() - 2 * LEGEND_GAP  # the plots' layout's margins
+        legend.setColumnCount(max(1, min(most, int(room // max(entry, 1.0)))))
+
+    def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
+        item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)
+        font = self.font()
+        font.setPointSizeF(self.points * scale)
+        item.setFont(font)
+        return item

@@ -1,0 +1,184 @@
+"""Lesson: CNN vs RNN vs self-attention, why self-attention pays for its short paths with a cost quadratic
+in the length."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from ....core import layers
+from ...state import Scene
+from ... import style
+from ..base import fmt, listed
+from .lesson_view import LessonView
+
+
+CROSSOVER_ANCHORS = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}  # label of n = d left of its line, n = k d right
+
+
+def layer_settings(scene: Scene) -> dict:
+    """Kernel size k and width d from ``scene.options``, clamped."""
+    k = int(min(max(int(scene.option("k", 3)), 1), 64))
+    d = int(min(max(int(scene.option("d", 512)), 2), 16384))
+    return {"k": k, "d": d}
+
+
+class LayersLesson(LessonView):
+    """CNN vs RNN vs self-attention: the big-O table, cost against n on log-log axes with the crossovers
+    marked, and the longest path between two tokens."""
+
+    uses_method = False
+    key = "cnn_rnn_attention"
+    plots_ahead = 2
+    title = "CNN, RNN or self-attention"
+    formulas = ("layer_crossovers",)
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Three ways to turn n tokens of width d into n new ones. A <b>recurrent</b> layer must go token "
+            "by token (n sequential steps) and a signal from the first token needs n steps to reach the last. "
+            "A <b>convolution</b> (kernel k) works in parallel but needs n/k layers to connect the ends. "
+            "<b>Self-attention</b> connects every pair in one step, at a cost of n² d: more than the RNN once "
+            "n &gt; d, more than the CNN once n &gt; k d.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.table = QLabel()
+        self.table.setTextFormat(Qt.RichText)
+        self.table.setWordWrap(True)  # the cells wrap rather than the table running off a narrow window
+        self.header.layout().insertWidget(1, self.table)
+        self.series: list[tuple[pg.PlotItem, dict, np.ndarray]] = []
+        self.marks: dict[str, tuple[pg.InfiniteLine, pg.ScatterPlotItem, pg.TextItem]] = {}  # per crossover
+        self.look = None  # (theme, text size) the plots were built for
+        self.drawn = None  # the settings they show
+        self._build_controls()
+
+    def _build_controls(self) -> None:
+        row = self.controls_row()
+        self.add_option_spins(row, (
+            ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
+            ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))))
+        row.addStretch(1)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        settings = layer_settings(scene)
+        k, d = settings["k"], settings["d"]
+        crossovers = layers.crossovers(d, k)
+        n = np.unique(np.round(np.geomspace(1, max(1e5, 10 * crossovers["cnn"]), 300)))
+        meets = layers.costs(np.array(list(crossovers.values())), d, k)["self-attention"]
+        return {"settings": settings, "n": n, "costs": layers.costs(n, d, k),
+                "paths": layers.path_lengths(n, k), "crossovers": crossovers,
+                "meets": dict(zip(crossovers, meets))}
+
+    def layer_names(self) -> dict[str, str]:
+        """The layer types of ``layers.TABLE``, as the reader sees them."""
+        return {"cnn": self.tr("Convolution (kernel k)"), "rnn": self.tr("Recurrent"),
+                "self-attention": self.tr("Self-attention")}
+
+    def table_html(self) -> str:
+        def big_o(text):
+            return text.replace("^2", "<sup>2</sup>").replace(" ", "&#8201;")
+
+        head = "".join(f"<th align='left'>{text}</th>" for text in (
+            self.tr("Layer"), self.tr("Complexity per layer"), self.tr("Sequential operations"),
+            self.tr("Maximum path length")))
+        names = self.layer_names()
+        rows = "".join(
+            f"<tr><td>{names[name]}</td>"
+            + "".join(f"<td><i>{big_o(entry)}</i></td>" for entry in layers.TABLE[name]) + "</tr>"
+            for name in layers.TABLE)
+        return (f"<table cellspacing='0' cellpadding='6' border='1' style='border-color:#808080; "
+                f"border-style:solid'><tr>{head}</tr>{rows}</table>")
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        settings = data["settings"]
+        self.show_option_values(settings)
+        table = self.table_html()
+        if table != self.table.text():
+            self.table.setText(table)
+            self.fit_header()  # the header grows with the table
+        self.shown = {"n": data["n"], **{f"cost {name}": v for name, v in data["costs"].items()},
+                      **{f"path {name}": v for name, v in data["paths"].items()}}
+        if self.look != (self.theme.name, self.points):
+            self._build_plots()
+        elif settings == self.drawn:
+            return  # a change of something this lesson does not show (the method, a parameter)
+        self.drawn = settings
+        self.series = []
+        for plot, key in zip(self.plots, ("costs", "paths")):
+            for curve, name in zip(plot.listDataItems(), layers.TABLE):
+                curve.setData(data["n"], data[key][name])
+            self.series.append((plot, data[key], data["n"]))
+        title = self.tr("Operations per layer (k = {0}, d = {1})").format(settings["k"], settings["d"])
+        if title != self.plots[0].titleLabel.text:
+            style.title(self.plots[0], title, self.theme, self.points)
+            self.graphics.ci.layout.invalidate()  # lay the plots out again for the new title's width
+        self._mark_crossovers(data)
+
+    def _build_plots(self) -> None:
+        """The cost and path plots, each with a legend and a curve per layer type, and the crossover marks."""
+        self.clear_plots()
+        width = max(2.0, self.points / 5)
+        names = self.layer_names()
+        for col, (title, y_label) in enumerate((("", self.tr("operations")),
+                                                (self.tr("Longest path between two tokens"), self.tr("steps")))):
+            plot = self.new_plot(0, col)
+            plot.setLogMode(x=True, y=True)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            legend = plot.addLegend(offset=(10, 10), labelTextSize=f"{self.points:.0f}pt",
+                                    labelTextColor=self.theme.foreground)
+            for index, name in enumerate(layers.TABLE):
+                plot.plot(name=names[name], pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
+            legend.setLabelTextColor(self.theme.foreground)
+            style.label(plot, "bottom", self.tr("sequence length n"), self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            if title:
+                style.title(plot, title, self.theme, self.points)
+            style.style_plot(plot, self.theme, self.points)
+        font = self.font()
+        font.setPointSizeF(self.points)
+        self.marks = {}
+        for name, anchor in CROSSOVER_ANCHORS.items():
+            colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
+            line = pg.InfiniteLine(angle=90, pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
+            self.plots[0].addItem(line)
+            dot = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(colour), pen=pg.mkPen(self.theme.foreground))
+            self.plots[0].addItem(dot)
+            text = pg.TextItem("", color=colour, anchor=anchor)
+            text.setFont(font)
+            self.plots[0].addItem(text)
+            self.marks[name] = (line, dot, text)
+        self.look = (self.theme.name, self.points)
+
+    def _mark_crossovers(self, data: dict) -> None:
+        """Dashed lines at n = d and n = k d with a dot where the curves meet; the labels sit where no
+        curve passes: n = d at the bottom, left of its line, n = k d at the top, right of its line."""
+        d, k = data["settings"]["d"], data["settings"]["k"]
+        labels = {"rnn": self.tr("n = d = {0}").format(d), "cnn": self.tr("n = k d = {0}").format(k * d)}
+        all_costs = np.concatenate(list(data["costs"].values()))
+        heights = {"rnn": np.log10(all_costs.min()), "cnn": np.log10(all_costs.max())}
+        for name, n_cross in data["crossovers"].items():
+            line, dot, text = self.marks[name]
+            line.setValue(np.log10(n_cross))
+            dot.setData([np.log10(n_cross)], [np.log10(data["meets"][name])])
+            if text.toPlainText() != labels[name]:
+                text.setText(labels[name])
+            text.setPos(np.log10(n_cross), heights[name])
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.table.font()
+        font.setPointSizeF(points)
+        self.table.setFont(font)
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, values, n in self.series:
+            if item is plot:
+                index = int(np.clip(np.searchsorted(n, 10 ** x), 0, len(n) - 1))
+                names = self.layer_names()
+                parts = listed(f"{names[name]} {fmt(float(v[index]))}" for name, v in values.items())
+                return self.tr("n = {0}: {1}").format(f"{n[index]:g}", parts)
+        return ""

@@ -1,0 +1,189 @@
+"""Lesson: the trained MiniLM position table and its cosine similarities beside the sinusoid of the same size."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from ....core import learned_vs_sinusoid
+from ....core.registry import Method
+from ... import style
+from ...state import Scene, error_text
+from ..base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap
+from .frequency_lesson import FrequencyLesson, show_value, spin_box
+
+
+class LearnedTableLesson(FrequencyLesson):
+    """The trained MiniLM table and its cosine similarities beside the sinusoid's, same size."""
+
+    uses_method = False
+    key = "learned_table"
+    plots_ahead = 4  # and as many colour bars (``build_ahead``)
+    title = QT_TRANSLATE_NOOP("LearnedTableLesson", "Learned table vs sinusoid")
+    data_fields = ("options",)
+    formulas = ("learned_lookup", "learned_cosine")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "A learned encoding is a table with one trained row per position: here the real one of "
+            "all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby "
+            "positions similar (the band along the diagonal), but the table only knows the rows it was "
+            "trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.length_box = spin_box(learned_vs_sinusoid.TABLE_ROWS, 2048, self.tr("Positions shown in the two "
+                                                                                 "encodings (the table has 512)"),
+                                   lambda n: self.model.set_option("length", n))
+        self.add_control(self.tr("Positions shown:"), self.length_box)
+        self.control_row.addStretch(1)
+        self.data: dict = {}
+        self._layout_key = None
+        self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []
+        self.images: list[pg.ImageItem] = []
+        self.bars: list[pg.ColorBarItem] = []
+        self.sources: dict[str, np.ndarray] = {}  # the array each panel's image was made from
+        self.refusal_lines: list[pg.InfiniteLine] = []
+        self.refusal: pg.TextItem | None = None
+        self.spare_bars: list[pg.ColorBarItem] = []
+
+    def build_ahead(self) -> bool:
+        """The four colour bars of the first drawing, one a call while the window is idle; then the plots."""
+        if not self.bars and len(self.spare_bars) < self.plots_ahead:
+            self.spare_bars.append(colour_bar_ahead())
+            return True
+        return super().build_ahead()
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return True
+
+    @staticmethod
+    def length(scene: Scene) -> int:
+        return min(max(int(scene.option("length", learned_vs_sinusoid.TABLE_ROWS)),
+                       learned_vs_sinusoid.TABLE_ROWS), 2048)
+
+    @classmethod
+    def data_key(cls, scene: Scene) -> tuple:
+        return (cls.length(scene),)
+
+    @staticmethod
+    def fetch(scene: Scene):
+        return learned_vs_sinusoid.compare_tables(LearnedTableLesson.length(scene))
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        return learned_vs_sinusoid.compared_elements(LearnedTableLesson.length(scene))
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        self._layout_key = None
+        if self.data:
+            self.show_data(self.model.scene, self.data)
+
+    def _build(self, data: dict) -> None:
+        """The four heatmaps with their colour bars, linked in pairs, and the dashed line and text that
+        mark the end of the table (shown when more positions than it has are asked for)."""
+        self.clear_plots()
+        self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
+        across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
+        for index, (name, x_label, y_label) in enumerate((
+                ("learned", self.tr("dimension"), self.tr("position")),
+                ("sinusoid", self.tr("dimension"), self.tr("position")),
+                ("learned_similarity", self.tr("position q"), self.tr("position p")),
+                ("sinusoid_similarity", self.tr("position q"), self.tr("position p")))):
+            row, col = index // across, 2 * (index % across)
+            plot = self.new_plot(row, col)
+            self.images.append(heatmap(plot, data[name], self.theme, levels=self.levels(name, data),
+                                       graphics=self.graphics, bar_row=row, bar_col=col + 1,
+                                       bar=self.spare_bars.pop() if self.spare_bars else None))
+            self.sources[name] = data[name]
+            self.bars.append(self.graphics.getItem(row, col + 1))
+            style.label(plot, "bottom", x_label, self.theme, self.points)
+            style.label(plot, "left", y_label, self.theme, self.points)
+            self.panels.append((plot, name, data[name]))
+        learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
+        learned_plot.setYLink(sinusoid_plot)
+        learned_plot.setXLink(sinusoid_plot)
+        for plot in (learned_plot, sinusoid_plot):
+            line = pg.InfiniteLine(pos=learned_vs_sinusoid.TABLE_ROWS - 0.5, angle=0,
+                                   pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine))
+            plot.addItem(line)
+            self.refusal_lines.append(line)
+        self.refusal = self.text_item("", anchor=(0, 0), scale=0.9)
+        self.refusal.setPos(4, learned_vs_sinusoid.TABLE_ROWS + 8)
+        learned_plot.addItem(self.refusal)
+        self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
+        self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
+        self.plots[2].setXLink(self.plots[3])
+        self.plots[2].setYLink(self.plots[3])
+        for plot in self.plots[2:]:  # position by position: square cells, not a wide rectangle
+            plot.setAspectLocked(True)
+        for plot in self.plots:
+            style.style_plot(plot, self.theme, self.points)
+
+    @staticmethod
+    def levels(name: str, data: dict) -> tuple[float, float]:
+        """The colour range of panel ``name``: the table's is clipped where the statistics say, cosines span -1 to 1."""
+        limit = data["statistics"]["colour_limit"]
+        return (-limit, limit) if name == "learned" else (-1.0, 1.0)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        length = data["sinusoid"].shape[0]
+        show_value(self.length_box, length)
+        key = (self.theme.name, self.points, self.across)
+        if data is self.data and key == self._layout_key:
+            return  # the same (cached) tables in the same look: other scene fields changed
+        self.data = data
+        if key != self._layout_key:
+            self._build(data)
+            self._layout_key = key
+        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
+                                                    "sinusoid_similarity")}
+        stats = data["statistics"]
+        headings = (self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats["colour_limit"])),
+                    self.tr("sinusoid, d = 384"), self.tr("MiniLM: cosine between positions"),
+                    self.tr("sinusoid: cosine between positions"))
+        self.panels = []
+        retitled = False
+        for plot, image, bar, name, heading in zip(self.plots, self.images, self.bars, self.shown, headings):
+            values = data[name]
+            rows, cols = values.shape
+            if values is not self.sources[name]:  # the tables are cached: the same array, the same numbers
+                self.sources[name] = values
+                levels = self.levels(name, data)
+                image.setImage(float32_pixels(values), levels=levels)
+                image.setRect(-0.5, -0.5, cols, rows)
+                bar.setLevels(levels)
+                frame_cells(plot, rows, cols)
+            if plot.titleLabel.text != heading:
+                style.title(plot, heading, self.theme, self.points)
+                retitled = True
+            self.panels.append((plot, name, values))
+        if retitled:  # wrapped to the plots' width (a long title widened its column past the window)
+            self.fit_titles()
+        self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
+        for item in (*self.refusal_lines, self.refusal):
+            item.setVisible(data["refusal"] is not None)
+        if data["refusal"] is not None:
+            self.refusal.setText(self.tr("No row past 511. The learned method says: {0}").format(
+                error_text(data["refusal"])))
+            self.refusal.setTextWidth(max(200, self.width() * 0.32))
+        self.facts.setText(self.tr(
+            "Row 0 of the table is an outlier: norm <b>{0}</b>, while the other rows lie between {1} and {2} "
+            "(5th to 95th percentile, median {3}). Neighbouring rows have mean cosine <b>{4}</b>.").format(
+            f"{stats['first_norm']:.2f}", f"{stats['rest_low']:.2f}", f"{stats['rest_high']:.2f}",
+            f"{stats['rest_median']:.2f}", f"{stats['neighbour_cosine']:.2f}"))
+
+    def hover_text(self, plot, x, y) -> str:
+        for item, name, values in self.panels:
+            if item is plot:
+                where = cell(values, x, y)
+                if where is None:
+                    return ""
+                row, col = where
+                if name.endswith("similarity"):
+                    return self.tr("cosine of positions {0} and {1}: {2}").format(row, col, fmt(values[row, col]))
+                return self.tr("position {0}, dimension {1}: {2}").format(row, col, fmt(values[row, col]))
+        return ""

@@ -1,0 +1,282 @@
+"""What the attention lessons share: matrices drawn as labelled panels (an image, optional numbers in
+the cells, row and column names), numbers written as the sources write them. Every number comes from
+``core.lessons``; settings (step, chosen cell, p and k...) live in ``scene.options``."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+
+from ...state import Scene
+from ... import style
+from ..base import CellTexts, cell, fmt
+from .lesson_view import LessonView
+
+
+MARK_COLOURS = {"light": "#D55E00", "dark": "#E69F00"}   # Okabe-Ito vermillion / orange
+CELL_TINTS = {"light": "#7fb2dc", "dark": "#2f6a9e"}      # the high end of the number tables' fill
+MASKED_FILL = {"light": "#b0b0b0", "dark": "#505050"}
+MAX_NUMBERED = 160      # cells per panel that still get their number written in
+MAX_LINED_COLUMNS = 40  # wider matrices get no lines between their columns
+NAMED_ROWS = 12         # a matrix is kept tall enough for this many rows' names, one a line
+MATRIX_PADDING = 0.05   # room around a matrix, of its size: the end rows' names in large type reach past their cells
+
+
+def number_text(value: float, decimals: int = 4) -> str:
+    """A whole number as is (2, 16); a short decimal as written (0.5, 1.5); otherwise ``decimals`` places."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0") if abs(value - round(value, decimals)) < 1e-12 else text
+
+
+def vector_text(values, decimals: int = 4) -> str:
+    return "[" + ", ".join(number_text(v, decimals) for v in np.ravel(values)) + "]"
+
+
+def channel_labels(count: int) -> list[str]:
+    """Column labels of a wide matrix: about eight numbered channels, the rest blank."""
+    every = max(1, count // 8)
+    return [str(c) if c % every == 0 else "" for c in range(count)]
+
+
+class MatrixPanel:
+    """The items of one matrix panel, kept while the lesson's layout stays, and what they show now: a part
+    that did not change is not set again (every set makes pyqtgraph lay out or paint anew)."""
+
+    def __init__(self, plot: pg.PlotItem, image: pg.ImageItem, lines: pg.PlotCurveItem, texts: CellTexts):
+        self.plot, self.image, self.lines, self.texts = plot, image, lines, texts
+        self.fills: np.ndarray | None = None
+        self.labels: tuple[list[str], list[str]] | None = None
+        self.square = True  # cells kept square
+
+
+class MatrixLesson(LessonView):
+    """A lesson drawn as labelled matrices: every panel a PlotItem with an image, optional numbers in the
+    cells and outlined rows, columns or cells. ``self.panels`` maps each plot to (name, array) for hovering
+    and clicking; a ``note`` line under the step buttons says what the current step shows.
+
+    ``show_data`` draws inside ``with self.drawing(layout):``; the plots are built once per layout (and
+    look) and later scenes with the same layout only write their numbers, titles and outlines into them."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.RichText)
+        self.header.layout().addWidget(self.note)
+        self.panels: dict[pg.PlotItem, tuple[str, np.ndarray]] = {}
+        self.kept: dict[tuple[int, int], MatrixPanel] = {}      # grid (row, col) -> its panel
+        self.boxes: dict[pg.PlotItem, list[QGraphicsRectItem]] = {}
+        self.boxes_used: dict[pg.PlotItem, int] = {}
+        self.layout_key = None
+        self.resized = False  # a kept plot's title or tick labels changed size: the grid must share anew
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        font = self.note.font()
+        font.setPointSizeF(points)
+        self.note.setFont(font)
+        self.fit_header()
+
+    def set_note(self, text: str) -> None:
+        if text != self.note.text():
+            self.note.setText(text)
+            self.fit_header()
+
+    def reset(self) -> None:
+        self.clear_plots()
+        self.panels, self.kept, self.boxes, self.boxes_used = {}, {}, {}, {}
+        self.layout_key = None
+
+    @contextmanager
+    def drawing(self, layout):
+        """Draw one scene. When ``layout`` (whatever decides which panels there are and where) and the look
+        are those of the last scene, the ``matrix`` and ``outline`` calls inside write into the panels
+        already there; otherwise the plots are built anew. Yields True when they were. Outlines that were
+        not drawn again are hidden at the end, and the grid is laid out anew when a kept plot's title or
+        labels changed (left alone it keeps the old shares of the width)."""
+        key = (layout, self.theme.name, self.points)
+        fresh = key != self.layout_key
+        if fresh:
+            self.reset()
+        self.panels = {}
+        self.boxes_used = dict.fromkeys(self.boxes, 0)
+        self.resized = False
+        try:
+            yield fresh
+        except BaseException:
+            self.layout_key = None  # half drawn: build anew next time
+            raise
+        self.layout_key = key
+        if self.resized:
+            self.graphics.ci.layout.invalidate()
+        for plot, boxes in self.boxes.items():
+            for box in boxes[self.boxes_used[plot]:]:
+                box.setVisible(False)
+
+    def matrix(self, row: int, col: int, name: str, data: np.ndarray, title: str, texts=None, fills=None,
+               signed: bool = False, levels=None, row_labels=None, col_labels=None, rowspan: int = 1,
+               colspan: int = 1, text_scale: float = 1.0, square: bool = True) -> pg.PlotItem:
+        """Draw a matrix panel at grid (row, col): ``data`` coloured (``fills`` (rows, cols, 3) uint8 RGB
+        overrides the colours), ``texts`` (same shape, strings) written in the cells (numbers of ``data``
+        when None, none when the panel is too big), labels 1-based unless given, cells square unless
+        ``square`` is False."""
+        data = np.atleast_2d(np.asarray(data, dtype=np.float64))
+        rows, cols = data.shape
+        if fills is None:
+            cmap = style.colour_map(True) if signed else pg.ColorMap(
+                [0.0, 1.0], [QColor(self.theme.base), QColor(CELL_TINTS[self.theme.name])])
+            if levels is None:
+                finite = data[np.isfinite(data)]
+                low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+                if signed:
+                    extent = max(abs(low), abs(high), 1e-12)
+                    low, high = -extent, extent
+                levels = (low, high if high > low else low + 1.0)
+            scaled = np.clip((np.nan_to_num(data, nan=levels[0]) - levels[0]) / (levels[1] - levels[0]), 0, 1)
+            fills = cmap.map(scaled.ravel(), mode="byte")[:, :3].reshape(rows, cols, 3)
+        fills = np.ascontiguousarray(fills, dtype=np.uint8)
+        panel = self.kept.get((row, col)) or self._new_panel(row, col, rowspan, colspan, square)
+        plot = panel.plot
+        if panel.fills is None or panel.fills.shape != fills.shape:
+            panel.image.setImage(fills, levels=(0, 255))
+            panel.image.setRect(-0.5, -0.5, cols, rows)
+            panel.lines.setData(*self.cell_lines(rows, cols))
+            plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=MATRIX_PADDING)
+        elif not np.array_equal(panel.fills, fills):
+            panel.image.setImage(fills, levels=(0, 255))
+        panel.fills = fills
+        labels = (list(row_labels or [str(r + 1) for r in range(rows)]),
+                  list(col_labels or [str(c + 1) for c in range(cols)]))
+        if labels != panel.labels:
+            self._label_axes(plot, *labels)
+            panel.labels = labels
+        self.set_title(plot, title)
+        if texts is None and rows * cols <= MAX_NUMBERED:
+            texts = np.vectorize(number_text)(data)
+        colours = None if texts is None else style.text_colours_for(np.asarray(fills)[..., :3] / 255.0)
+        cells = [] if texts is None else [
+            (r, c, str(texts[r][c]), str(colours[r, c]))
+            for r in range(rows) for c in range(cols) if str(texts[r][c])]
+        font = self.font()
+        font.setPointSizeF(self.points * text_scale)
+        if (cells, rows, cols, font) != (panel.texts.labels, panel.texts.rows, panel.texts.cols, panel.texts.font):
+            panel.texts.set_labels(cells, rows, cols, font)
+        self.panels[plot] = (name, data)
+        return plot
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A panel of free proportions (square cells would leave a taller one's matrix floating in empty room) also
+        a line for each of its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and
+        the last one within the plot."""
+        panel = next((panel for panel in self.kept.values() if panel.plot is plot), None)
+        if panel is None or panel.square or panel.labels is None:
+            return super().smallest_plot_height(plot)
+        rows = sum(1 for name in panel.labels[0] if name)
+        font = QFont(self.font())
+        font.setPointSizeF(self.points * 0.9)
+        return max(super().smallest_plot_height(plot), min(rows, NAMED_ROWS) * QFontMetrics(font).height())
+
+    def set_title(self, plot: pg.PlotItem, title: str) -> None:
+        """Title ``plot`` unless it already has that title (a new one lays the plots out again)."""
+        if title != plot.titleLabel.text:
+            style.title(plot, title, self.theme, self.points)
+            self.resized = True
+
+    def _new_panel(self, row: int, col: int, rowspan: int, colspan: int, square: bool) -> MatrixPanel:
+        plot = self.new_plot(row, col, sides=("left", "top", "bottom"), rowspan=rowspan, colspan=colspan)
+        plot.setMouseEnabled(False, False)
+        image = pg.ImageItem(axisOrder="row-major")
+        plot.addItem(image)
+        colour = QColor(self.theme.foreground)
+        colour.setAlphaF(0.35)
+        lines = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(colour, width=1))
+        plot.addItem(lines)
+        plot.invertY(True)
+        plot.setAspectLocked(square)
+        plot.showAxis("top")
+        plot.hideAxis("bottom")
+        style.style_plot(plot, self.theme, self.points)
+        texts = CellTexts([], 0, 0, self.font())
+        plot.addItem(texts)
+        panel = self.kept[(row, col)] = MatrixPanel(plot, image, lines, texts)
+        panel.square = square
+        return panel
+
+    def _label_axes(self, plot: pg.PlotItem, row_labels: list[str], col_labels: list[str]) -> None:
+        """Tick labels of the rows (left) and columns (top), the left axis as wide as its labels."""
+        plot.getAxis("left").setTicks([[(r, text) for r, text in enumerate(row_labels) if text]])
+        plot.getAxis("top").setTicks([[(c, text) for c, text in enumerate(col_labels) if text]])
+        tick_font = QFont(self.font())
+        tick_font.setPointSizeF(self.points * 0.9)
+        widest = max(QFontMetrics(tick_font).horizontalAdvance(text) for text in row_labels)
+        plot.getAxis("left").setWidth(widest + round(self.points))  # room for the labels from the first paint
+        self.resized = True
+
+    @staticmethod
+    def cell_lines(rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
+        """x and y of thin lines between and around the cells (pairs of points), so that equal neighbours
+        stay apart."""
+        xs, ys = [], []
+        for r in range(rows + 1):
+            xs += [-0.5, cols - 0.5]
+            ys += [r - 0.5, r - 0.5]
+        for c in range(cols + 1) if cols <= MAX_LINED_COLUMNS else (0, cols):
+            xs += [c - 0.5, c - 0.5]
+            ys += [-0.5, rows - 0.5]
+        return np.array(xs), np.array(ys)
+
+    def outline(self, plot: pg.PlotItem, row: float, col: float, rows: float, cols: float,
+                colour: str | None = None, width: float = 1.0) -> None:
+        """A rectangle around cells (row ... row+rows-1, col ... col+cols-1) of a panel (a kept one when
+        the last scene had one there)."""
+        boxes = self.boxes.setdefault(plot, [])
+        used = self.boxes_used.get(plot, 0)
+        if used == len(boxes):
+            box = QGraphicsRectItem()
+            box.setZValue(10)
+            plot.addItem(box)
+            boxes.append(box)
+        box = boxes[used]
+        self.boxes_used[plot] = used + 1
+        pen = pg.mkPen(colour or MARK_COLOURS[self.theme.name], width=width * max(3.0, self.points / 3.5))
+        pen.setCosmetic(True)
+        box.setPen(pen)
+        box.setRect(QRectF(col - 0.5, row - 0.5, cols, rows))
+        box.setVisible(True)
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.LeftButton:
+            return
+        for plot, (name, data) in self.panels.items():
+            if plot.vb.sceneBoundingRect().contains(event.scenePos()):
+                point = plot.vb.mapSceneToView(event.scenePos())
+                where = cell(data, point.x(), point.y())
+                if where is not None:
+                    self.choose(name, *where)
+                return
+
+    def choose(self, panel: str, row: int, col: int) -> None:
+        """A click on cell (row, col) of panel ``panel``; lessons that react to clicks override this."""
+
+    def hover_text(self, plot, x, y) -> str:
+        if plot not in self.panels:
+            return ""
+        name, data = self.panels[plot]
+        where = cell(data, x, y)
+        if where is None:
+            return ""
+        return self.tr("{0}, row {1}, column {2}: {3}").format(
+            plot.titleLabel.text, where[0] + 1, where[1] + 1, fmt(float(data[where])))
+
+
+def whole_option(scene: Scene, name: str, default: int, low: int, high: int) -> int:
+    return int(min(max(int(scene.option(name, default)), low), high))

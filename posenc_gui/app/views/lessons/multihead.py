@@ -1,0 +1,171 @@
+"""Lesson: multi-head attention as d2l writes it: the reshape into heads, ``valid_lens`` masks, the concatenation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+from ....core import lessons
+from ...state import Scene
+from ... import style
+from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels, whole_option
+
+
+MAX_HEADS, MAX_D_MODEL, TOKENS = 8, 32, 4
+MAX_SLICES_PER_ROW = 8
+
+
+def multihead_settings(scene: Scene) -> dict:
+    return {"d_model": whole_option(scene, "d_model", 8, 1, MAX_D_MODEL),
+            "heads": whole_option(scene, "heads", 2, 1, MAX_HEADS),
+            "valid_lens": (whole_option(scene, "valid_len_1", 3, 1, TOKENS),
+                           whole_option(scene, "valid_len_2", 2, 1, TOKENS)),
+            "step": whole_option(scene, "step", 0, 0, 2)}
+
+
+class MultiHeadLesson(MatrixLesson):
+    """d2l's multi-head attention on a batch of two sequences of four tokens: the reshape that makes
+    heads a batch axis, valid_lens masks, per-head weights, concatenation and W_o."""
+
+    uses_method = False
+    key = "multihead"
+    plots_ahead = 6
+    title = "Multi-head attention"
+    formulas = ("multihead",)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return (self.tr("Split d_model into heads (transpose_qkv)"),
+                self.tr("Mask the padding (valid_lens) and attend, head by head"),
+                self.tr("Concatenate the heads and project with W_o"))
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Multi-head attention runs several small attentions side by side. The d_model channels are cut into "
+            "<b>heads</b> of d_model / heads channels; the reshape makes the heads an extra batch axis, so every "
+            "head of every sequence is attended in one go. Sequences padded to the same length carry a "
+            "<b>valid length</b>: keys past it are masked. A batch of two sequences of four tokens.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        row = self.wrapping_controls_row()
+        self.add_option_spins(row, (
+            ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
+            ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
+            ("valid_len_1", self.tr("Valid length of sequence 0:"), 1, TOKENS,
+             self.tr("Tokens of sequence 0 that are real; the rest are padding")),
+            ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
+             self.tr("Tokens of sequence 1 that are real; the rest are padding"))))
+
+    @staticmethod
+    def fetch(scene: Scene):
+        settings = multihead_settings(scene)
+        return {"settings": settings,
+                "result": lessons.multihead_lesson(settings["d_model"], settings["heads"], settings["valid_lens"],
+                                                   TOKENS)}
+
+    def head_fills(self, heads: np.ndarray, sequence) -> np.ndarray:
+        """(..., 3) RGB of each element's head colour, paler for the second sequence."""
+        colours = np.array([QColor(style.curve_colour(h, self.theme)).getRgb()[:3] for h in range(MAX_HEADS)],
+                           dtype=np.float64)
+        pale = 0.55 * colours + 0.45 * np.array(QColor(self.theme.background).getRgb()[:3])
+        return np.where(np.asarray(sequence)[..., None] == 0, colours[heads], pale[heads]).astype(np.uint8)
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        settings, result = data["settings"], data["result"]
+        first, second = settings["valid_lens"]
+        self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
+        self.show_step()
+        step, heads = settings["step"], settings["heads"]
+        batch = result["x"].shape[0]
+        wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
+        across = self.plots_across(wanted)
+        with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
+            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh, across)
+
+    def show_split(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
+        batch, n, d = result["x"].shape
+        heads = settings["heads"]
+        width = d // heads
+        self.set_note(self.tr(
+            "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
+            "merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds "
+            "head h of sequence b (counting from 0, as the code does).").format(batch, n, d, heads, width, batch * heads))
+        side_by_side = batch * heads <= across   # else each sequence above its own slices, in rows of ``across``
+        slice_rows = -(-heads // across)
+
+        def slice_cell(s: int) -> tuple[int, int]:
+            if side_by_side:
+                return 1, s
+            b, h = divmod(s, heads)
+            return b * (1 + slice_rows) + 1 + h // across, h % across
+
+        for b in range(batch):
+            self.matrix(0 if side_by_side else b * (1 + slice_rows), b * heads if side_by_side else 0, "x",
+                        result["channel"][b], self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
+                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b),
+                        colspan=min(heads, across), col_labels=[str(c) for c in range(d)], text_scale=1.2)
+        for s in range(batch * heads):
+            self.matrix(*slice_cell(s), "slice",
+                        result["split_channel"][s],
+                        self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
+                        texts=result["split_channel"][s],
+                        fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
+                        col_labels=[str(c) for c in range(width)], text_scale=1.2)
+        self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
+
+    def show_masks(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
+        heads = settings["heads"]
+        self.set_note(self.tr(
+            "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
+            "padding: they get weight 0 (grey) and every row still sums to 1.").format(
+            list(settings["valid_lens"]), result["lens"].tolist()))
+        for s in range(result["weights"].shape[0]):
+            weights = result["weights"][s]
+            texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
+            b, h = divmod(s, heads)
+            plot = self.matrix(b * -(-heads // across) + h // across, h % across, "weights", weights,
+                               self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
+                                                                             result["lens"][s]),
+                               texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+            if fresh:
+                style.label(plot, "top", self.tr("key"), self.theme, self.points)
+                if h % across == 0:
+                    style.label(plot, "left", self.tr("query"), self.theme, self.points)
+        self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
+
+    def show_concat(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
+        batch, n, d = result["x"].shape
+        heads = settings["heads"]
+        width = d // heads
+        self.set_note(self.tr(
+            "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "
+            "({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads."
+        ).format(batch * heads, n, width, batch, d))
+
+        def texts(array, limit):
+            return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
+
+        # concatenated | W_o | output side by side, else one above the other
+        in_row = across >= 3
+        for b in range(batch):
+            plot = self.matrix(b, 0, "concat", result["concat"][b],
+                               self.tr("sequence {0}: heads concatenated").format(b), signed=True,
+                               texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
+            for h in range(heads):
+                self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
+            self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result["output"][b],
+                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
+        self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result["w_o"],
+                    self.tr("W_o (the same for every sequence)"), signed=True,
+                    rowspan=batch if in_row else 1, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
+                    row_labels=channel_labels(d), text_scale=0.9)
+        self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
+
+    def _masked(self, weights: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """RGB fills of a weight matrix with masked keys in grey."""
+        cmap = pg.ColorMap([0.0, 1.0], [QColor(self.theme.base), QColor(CELL_TINTS[self.theme.name])])
+        fills = cmap.map(np.clip(weights, 0, 1).ravel(), mode="byte")[:, :3].reshape(*weights.shape, 3)
+        fills[~mask] = QColor(MASKED_FILL[self.theme.name]).getRgb()[:3]
+        return np.ascontiguousarray(fills, dtype=np.uint8)

@@ -1,0 +1,113 @@
+"""Lesson: why word order needs a position signal, the same words in two orders through toy self-attention."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from ....core import lessons
+from ....core.attention import how_applied
+from ....core.params import InputError
+from ....core.registry import Method
+from ...state import Scene
+from ... import i18n
+from ..base import fmt
+from .matrix_lesson import MatrixLesson, channel_labels
+
+
+TOY_WIDTH = 64  # attention_for's width for a method that sets none
+
+
+def order_applies(method: Method) -> bool:
+    try:
+        how_applied(method)
+    except InputError:
+        return False
+    return True
+
+
+class OrderLesson(MatrixLesson):
+    """Two orderings of the same words through toy self-attention: with no position signal the outputs are
+    the same rows moved; with the scene's method they differ."""
+
+    key = "order"
+    plots_ahead = 4
+    title = "Why order matters"
+    formulas = ("order",)
+
+    def explanation(self) -> str:
+        return self.tr(
+            "“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without "
+            "any position signal (NoPE, no mask) sees a <b>set</b> of words: reordering the words only reorders "
+            "the output rows, so both sentences mean the same to it. With a position encoding (the method chosen "
+            "in the panel; try the causal switch too) the outputs really differ.")
+
+    @staticmethod
+    def applies_to(method: Method) -> bool:
+        return order_applies(method)
+
+    def ignored_params(self) -> dict[str, str]:
+        return {"seq_len": self.tr("Not used here: the sentence sets the length")}
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        row = self.controls_row()
+        row.addWidget(QLabel(self.tr("Sentences:")))
+        self.pair = QComboBox()
+        # as wide as the row allows, not as the longest pair of sentences (which pushed the page out of sight)
+        self.pair.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.pair.setMinimumContentsLength(12)
+        for key, (a, b) in lessons.ORDER_PAIRS.items():
+            self.pair.addItem(f"{a}  /  {b}", key)
+        self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
+        row.addWidget(self.pair, 1)  # the row's room: the pair of sentences whole where it fits
+
+    @staticmethod
+    def fetch(scene: Scene):
+        pair = scene.option("pair", "zh")
+        pair = pair if pair in lessons.ORDER_PAIRS else "zh"
+        return {"pair": pair, "result": lessons.order_test(
+            scene.method, scene.params, *lessons.ORDER_PAIRS[pair], heads=int(scene.params.get("heads", 4)),
+            causal=scene.causal)}  # one toy model for every method and seed, as in the attention view
+
+    @staticmethod
+    def size(scene: Scene) -> int:
+        """The seeded projections (3, width, width) the method's side draws and uses, as in the attention
+        view: the width is heads x d_model for a rotary method (millions of numbers), d_model for an added
+        encoding, ``TOY_WIDTH`` otherwise. Counted twice: drawn in float32, then made float64."""
+        how = how_applied(scene.method_obj)
+        width = int(scene.params.get("d_model", TOY_WIDTH)) if how in ("add", "rotate") else TOY_WIDTH
+        if how == "rotate":
+            width *= int(scene.params.get("heads", 4))
+        return 2 * 3 * width * width
+
+    def verdict(self, perm, difference: float) -> str:
+        order = ", ".join(str(i + 1) for i in perm)
+        if difference < 1e-9:
+            return self.tr("B takes A's words in the order {0}. Put back in A's order, B's output rows differ from "
+                           "A's by at most {1} (rounding): the same rows, only moved. Order is invisible."
+                           ).format(order, f"{difference:.1e}")
+        return self.tr("B takes A's words in the order {0}. Put back in A's order, B's output rows differ from "
+                       "A's by up to {1}: different outputs. Order is seen.").format(order, fmt(difference))
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        result = data["result"]
+        self.pair.setCurrentIndex(list(lessons.ORDER_PAIRS).index(data["pair"]))
+        method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
+        sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
+        sentences = lessons.ORDER_PAIRS[data["pair"]]
+        across = self.plots_across(len(sides))  # the two ways side by side, else one above the other
+        with self.drawing(("two sentences, two ways", across)):
+            for col, (name, prefix) in enumerate(sides):
+                a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
+                extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
+                for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
+                                                                       (result["tokens_b"], b, "B", sentences[1]))):
+                    self.matrix(*((row, col) if across > 1 else (2 * col + row, 0)), f"{prefix}_{letter}",
+                                outputs,
+                                self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
+                                signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
+                                row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
+        self.set_note("<br>".join(self.tr("<b>{0}:</b> {1}").format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
+                                  for name, prefix in sides))
+        self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}

@@ -1,0 +1,177 @@
+"""Lesson: the relative property, PE(p+k) = M(k) PE(p) for the sinusoid and RoPE's dependence on m - n."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from ....core import lessons
+from ...state import Scene
+from ... import style
+from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text, whole_option
+
+
+SIMILARITY_POSITIONS = 32
+SHOWN_BLOCKS = 3
+
+
+def relative_settings(scene: Scene) -> dict:
+    width = whole_option(scene, "width", 16, 2, 512)
+    return {"p": whole_option(scene, "p", 3, 0, 10_000), "k": whole_option(scene, "k", 2, 0, 10_000),
+            "width": width, "step": whole_option(scene, "step", 0, 0, 2)}
+
+
+class RelativePropertyLesson(MatrixLesson):
+    """PE(p+k) = M(k) PE(p) with M(k)'s rotation blocks, the constant diagonals of PE PE^T, and RoPE scores
+    that depend only on m - n."""
+
+    uses_method = False
+    key = "relative_property"
+    plots_ahead = 5
+    title = "The relative property"
+    formulas = ("relative_shift", "rope_relative")
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return (self.tr("A shift by k is one fixed rotation M(k)"),
+                self.tr("PE(p) · PE(q) depends only on p − q"),
+                self.tr("RoPE: the score depends only on m − n"))
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Why the sinusoid carries <b>relative</b> position: moving from position p to p + k turns each "
+            "(sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, "
+            "and the dot product of two encodings depends only on their distance. RoPE builds attention on the "
+            "same rotation.")
+
+    def __init__(self, model, parent=None):
+        super().__init__(model, parent)
+        row = self.controls_row()
+        self.add_option_spins(row, (
+            ("p", self.tr("Position p:"), 0, 10_000, self.tr("The position that is shifted")),
+            ("k", self.tr("Offset k:"), 0, 10_000, self.tr("How far it is shifted")),
+            ("width", self.tr("Width d:"), 2, 512, self.tr("Channels of the encoding (even: sin, cos pairs)"), 2)))
+        row.addStretch(1)
+        self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
+
+    @staticmethod
+    def fetch(scene: Scene):
+        s = relative_settings(scene)
+        p, k, width = s["p"], s["k"], s["width"]
+        starts = np.arange(SIMILARITY_POSITIONS)
+        offsets = np.arange(2 * SIMILARITY_POSITIONS)
+        return {"settings": s, "shift": lessons.relative_shift(p, k, width),
+                "similarity": lessons.sinusoid_similarity(SIMILARITY_POSITIONS, width),
+                "rope_same_offset": lessons.rope_scores(starts + k, starts, width),
+                "rope_by_offset": lessons.rope_scores(offsets, np.zeros_like(offsets), width)}
+
+    def show_data(self, scene: Scene, data: dict) -> None:
+        s = data["settings"]
+        self.show_option_values(s)
+        for label, name in zip(self.formula_labels, self.formulas):
+            label.setVisible((name == "rope_relative") == (s["step"] == 2))
+        self.show_step()
+        across = self.plots_across((5, 2, 2)[s["step"]])
+        with self.drawing((s["step"], across)) as fresh:
+            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh, across)
+
+    def show_shift(self, s: dict, data: dict, fresh: bool, across: int) -> None:
+        """M(k) and its first blocks, then PE(p), M(k) PE(p) and PE(p + k): in one row, else the three vectors in a
+        row of their own under the matrices (and one a row when narrower still)."""
+        in_row = across >= 5
+
+        def spot(index: int) -> tuple[int, int]:
+            if in_row:
+                return 0, index
+            if index < 2:
+                return divmod(index, min(across, 2))
+            first = 2 // min(across, 2)  # the rows the two matrices take
+            return divmod(index - 2, min(across, 3))[0] + first, (index - 2) % min(across, 3)
+
+        shift = data["shift"]
+        shown = min(2 * SHOWN_BLOCKS, s["width"])
+        self.set_note(self.tr(
+            "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
+            "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
+            s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift['residual']:.1e}"))
+        self.matrix(*spot(0), "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
+                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""),
+                    row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
+        labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
+        block = self.matrix(*spot(1), "shift", shift["shift"][:shown, :shown],
+                            self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
+                            row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
+        for b in range(shown // 2):
+            self.outline(block, 2 * b, 2 * b, 2, 2, width=0.7)
+        for col, (name, vector, title) in enumerate((
+                ("pe_p", shift["pe_p"], self.tr("PE({0})").format(s["p"])),
+                ("moved", shift["moved"], self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
+                ("pe_pk", shift["pe_pk"], self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
+            self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
+                        texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
+                        text_scale=0.9)
+        if fresh:
+            layout = self.graphics.ci.layout
+            for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else (1, 1, 1, 1, 1)):
+                layout.setColumnStretchFactor(col, stretch)
+        self.shown = {k: shift[k] for k in ("shift", "pe_p", "moved", "pe_pk")}
+
+    def show_similarity(self, s: dict, data: dict, fresh: bool, across: int) -> None:
+        sim = data["similarity"]
+        k = min(s["k"], SIMILARITY_POSITIONS - 1)
+        self.set_note(self.tr(
+            "PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along "
+            "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim['spread']:.1e}", k))
+        matrix = sim["similarity"]
+        plot = self.matrix(0, 0, "similarity", matrix, self.tr("PE · PEᵀ, positions 0 to {0}, d = {1}").format(
+            SIMILARITY_POSITIONS - 1, s["width"]), signed=True, texts=np.full(matrix.shape, ""),
+            row_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)],
+            col_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)])
+        for p in range(SIMILARITY_POSITIONS - k):
+            self.outline(plot, p, p + k, 1, 1, width=0.5)
+        colour = MARK_COLOURS[self.theme.name]
+        if fresh:
+            self.curves = [self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
+            self.curves[0].plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points,
+                                symbolBrush=colour)
+            style.label(self.curves[0], "bottom", self.tr("p"), self.theme, self.points)
+            style.style_plot(self.curves[0], self.theme, self.points)
+        curve = self.curves[0]
+        diagonal = np.diagonal(matrix, k)
+        curve.listDataItems()[0].setData(np.arange(diagonal.size), diagonal)
+        curve.setYRange(-s["width"] / 2, s["width"] / 2)
+        self.set_title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k))
+        self.shown = {"similarity": matrix, "diagonal": diagonal}
+
+    def show_rope(self, s: dict, data: dict, fresh: bool, across: int) -> None:
+        same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
+        self.set_note(self.tr(
+            "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
+            "For m − n = {0} at every n the spread is {1}; against the offset it changes.").format(
+            s["k"], f"{np.ptp(same):.1e}"))
+        colour = MARK_COLOURS[self.theme.name]
+        if fresh:
+            left, right = self.curves = [self.new_plot(0, 0), self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
+            left.plot(pen=pg.mkPen(colour, width=3), symbol="o", symbolSize=self.points, symbolBrush=colour)
+            style.label(left, "bottom", self.tr("n"), self.theme, self.points)
+            style.label(left, "left", self.tr("score"), self.theme, self.points)
+            right.plot(pen=pg.mkPen(self.theme.foreground, width=3))
+            right.plot(pen=None, symbol="o", symbolSize=self.points * 1.5, symbolBrush=colour)
+            style.title(right, self.tr("score against the offset m − n (n = 0)"), self.theme, self.points)
+            style.label(right, "bottom", self.tr("m − n"), self.theme, self.points)
+            for plot in self.curves:
+                plot.showGrid(x=True, y=True, alpha=0.25)
+                style.style_plot(plot, self.theme, self.points)
+        left, right = self.curves
+        left.listDataItems()[0].setData(np.arange(same.size), same)
+        extent = float(np.abs(by_offset).max()) * 1.1
+        self.set_title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s["k"], same.size - 1))
+        line, dot = right.listDataItems()
+        line.setData(np.arange(by_offset.size), by_offset)
+        if s["k"] < by_offset.size:
+            dot.setData([s["k"]], [by_offset[s["k"]]])
+        else:
+            dot.setData([], [])
+        for plot in self.curves:
+            plot.setYRange(-extent, extent)
+        self.shown = {"same_offset": same, "by_offset": by_offset}
