@@ -213,8 +213,7 @@ def show(window) -> StartPage:
     for page in window.findChildren(StartPage):
         page.close()
     page = StartPage(window)
-    page.show()
-    page.raise_()
+    page.show()  # a new window, so on top of the main window
     page.activateWindow()
     return page
 

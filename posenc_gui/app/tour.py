@@ -4,12 +4,13 @@ selector, the deck keys, export, the Help menu) with a ring around that part.
 The bubble is a child of the window, not a dialog: it never blocks the window (a student may try what a step
 says), it moves with the part it points at when the window is resized or a dock moves, and it is never shown
 while presenting (the hall would see it). Keys: Right, Return or PageDown for the next step, Left or PageUp for
-the one before, Escape ends the tour; Tab and Space work the buttons. Those keys are taken before the window's
+the one before, Escape ends the tour; Tab and Shift+Tab go round the buttons, Space presses one. Those keys are taken before the window's
 deck keys, so a deck open behind the tour does not step."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
 import shiboken6
@@ -167,6 +168,13 @@ class Bubble(QFrame):
         self.setFixedWidth(width)
         self.setFixedHeight(max(self.heightForWidth(width), self.minimumSizeHint().height()))
 
+    def focus_next(self, forward: bool) -> None:
+        """Tab and Shift+Tab go round the bubble's buttons: the tour keeps the keyboard until it ends."""
+        buttons = [b for b in (self.end, self.back, self.next) if b.isVisible() and b.isEnabled()]
+        focused = QApplication.focusWidget()
+        at = buttons.index(focused) if focused in buttons else -1
+        buttons[(at + (1 if forward else -1)) % len(buttons)].setFocus(Qt.TabFocusReason)
+
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
@@ -322,13 +330,19 @@ class Tour(QObject):
         if new is not None and shiboken6.isValid(self.bubble) and self.bubble.isAncestorOf(new):
             new.installEventFilter(self)
 
-    def key(self, key: int):
+    def command_for(self, key: int, focused: QWidget):
+        """What a key does in the bubble: step, end, go round the buttons, or press the one with the focus
+        (Space, which the deck would take for "next scene"); None for a key the bubble leaves alone."""
         if key in NEXT_KEYS:
             return self.next
         if key in BACK_KEYS:
             return self.back
         if key in END_KEYS:
             return self.end
+        if key in (Qt.Key_Tab, Qt.Key_Backtab):
+            return partial(self.bubble.focus_next, key == Qt.Key_Tab)
+        if key == Qt.Key_Space and isinstance(focused, QPushButton):
+            return focused.click
         return None
 
     def eventFilter(self, watched, event) -> bool:
@@ -338,11 +352,10 @@ class Tour(QObject):
                 self.place()
             return False
         if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not isinstance(watched, QWidget) \
-                or not self.bubble.isAncestorOf(watched) or event.modifiers() & ~Qt.KeypadModifier:
+                or not self.bubble.isAncestorOf(watched) \
+                or event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier):
             return False
-        command = self.key(event.key())
-        if command is None and event.key() == Qt.Key_Space and isinstance(watched, QPushButton):
-            command = watched.click  # a button's own key, which the deck would take for "next scene"
+        command = self.command_for(event.key(), watched)
         if command is None:
             return False
         event.accept()  # as a shortcut override: no window shortcut (Esc cancels work) acts on it
