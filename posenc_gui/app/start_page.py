@@ -168,7 +168,7 @@ class StartPage(QDialog):
         for path in recent.paths:
             gone = not recent.exists(path)
             name = Path(path).name
-            item = QListWidgetItem(f"{name} ({i18n.translate('StartPage', 'not found')})" if gone else name)
+            item = QListWidgetItem(i18n.translate("StartPage", "{0} (not found)").format(name) if gone else name)
             item.setData(Qt.UserRole, path)
             item.setToolTip(path)
             if gone:
