@@ -221,6 +221,7 @@ class ParameterPanel(QWidget):
                                              | Qt.LinksAccessibleByKeyboard)
         self.summary.linkActivated.connect(lambda link: self._show_summary(link == "more"))
         self.whole_citation = False
+        self._summarised: Method | None = None  # the method whose summary is shown
         layout.addWidget(self.summary)
         self.forms_host = QWidget()
         self.forms_layout = QVBoxLayout(self.forms_host)  # every method's form; the current one shown
@@ -304,6 +305,7 @@ class ParameterPanel(QWidget):
         self._scale_slider_labels(host)  # the look may have changed while the form was hidden
         host.show()
         self._method = method.name
+        self._summarised = method  # kept, not looked up again: a test's method may have left the registry since
         self._show_summary(False)
         self._hidden = None  # the rows and the sweep list follow the values (``_show_active``)
 
@@ -311,7 +313,7 @@ class ParameterPanel(QWidget):
         """The method's title, summary and citation; a long citation shortened, with "more" to show it whole (and
         "less" to shorten it again), so that the controls below stay in sight."""
         self.whole_citation = whole_citation
-        method = registry.get(self._method)
+        method = self._summarised
         short = short_citation(method.citation)
         shown, link = method.citation, ""
         if short != method.citation:
@@ -336,7 +338,7 @@ class ParameterPanel(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.FontChange, QEvent.PaletteChange):
             self._scale_slider_labels()
-        if event.type() == QEvent.PaletteChange and self._method is not None:
+        if event.type() == QEvent.PaletteChange and self._summarised is not None:
             self._show_summary(self.whole_citation)  # the link in the new theme's colour
 
     def sync(self, scene) -> None:

@@ -72,7 +72,7 @@ class StartPage(QDialog):
 
     def __init__(self, window):
         super().__init__(window)
-        self.window_ = window
+        self.main_window = window
         self.setObjectName("start_page")
         self.setWindowTitle(i18n.translate("StartPage", "Start page"))
         self.setAttribute(Qt.WA_DeleteOnClose)
@@ -86,7 +86,8 @@ class StartPage(QDialog):
                        wordWrap=True, objectName="start_intro")
         self.deck_button = self._choice(
             "start_deck", i18n.translate("StartPage", "Open the lecture deck"),
-            i18n.translate("StartPage", "Prepared scenes with notes: PageDown steps, F11 presents."), self.open_lecture_deck)
+            i18n.translate("StartPage", "Prepared scenes with notes: PageDown steps, F11 presents."),
+            self.open_lecture_deck)
         self.tour_button = self._choice(
             "start_tour", i18n.translate("StartPage", "Take the guided tour"),
             i18n.translate("StartPage", "Six short steps: parameters, views, deck keys, export."),
@@ -126,8 +127,8 @@ class StartPage(QDialog):
         recent.addWidget(self.message)
 
         self.again = QCheckBox(i18n.translate("StartPage", "Show this page at every start"), objectName="start_again")
-        self.again.setChecked(self.window_.settings is not None
-                              and self.window_.settings.value(prefs.START_PAGE_KEY) in (True, "true"))
+        self.again.setChecked(self.main_window.settings is not None
+                              and self.main_window.settings.value(prefs.START_PAGE_KEY) in (True, "true"))
         self.again.toggled.connect(self._remember)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.close)
@@ -155,7 +156,7 @@ class StartPage(QDialog):
 
     def _fit(self) -> None:
         """As wide as ``WIDTH_EM`` lines of text and as tall as its content, within the window, centred on it."""
-        room = self.window_.geometry()
+        room = self.main_window.geometry()
         width = min(round(WIDTH_EM * self.fontMetrics().height()), room.width())
         height = min(max(self.layout().heightForWidth(width), self.sizeHint().height()), room.height())
         self.resize(QSize(width, height))
@@ -164,7 +165,7 @@ class StartPage(QDialog):
     def fill_recent(self) -> None:
         """The recent decks, newest first; one that is gone is greyed and says so."""
         self.recent_list.clear()
-        recent = self.window_.recent
+        recent = self.main_window.recent
         for path in recent.paths:
             gone = not recent.exists(path)
             name = Path(path).name
@@ -184,27 +185,27 @@ class StartPage(QDialog):
         if not path or not self.isVisible():  # a double click clicks twice; the first one closed the page
             return
         self.message.clear()
-        if self.window_.recent.open(path, self.window_.open_deck, self.message.setText):
+        if self.main_window.recent.open(path, self.main_window.open_deck, self.message.setText):
             self.close()
         elif not self.message.text():  # the deck is there but damaged: the window's status bar says why
-            self.message.setText(self.window_.error_label.text())
+            self.message.setText(self.main_window.error_label.text())
 
     def _remember(self, again: bool) -> None:
-        settings = self.window_.settings
+        settings = self.main_window.settings
         if settings is not None:
             settings.setValue(prefs.START_PAGE_KEY, bool(again))
             settings.sync()
 
     def open_lecture_deck(self) -> None:
-        if self.window_.open_deck(resource(*LECTURE_DECK)):
+        if self.main_window.open_deck(resource(*LECTURE_DECK)):
             self.close()
 
     def take_tour(self) -> None:
         self.close()
-        tour.start(self.window_)
+        tour.start(self.main_window)
 
     def open_config(self, path) -> None:
-        if self.window_.open_model_config(path):
+        if self.main_window.open_model_config(path):
             self.close()
 
 

@@ -4,8 +4,8 @@ selector, the deck keys, export, the Help menu) with a ring around that part.
 The bubble is a child of the window, not a dialog: it never blocks the window (a student may try what a step
 says), it moves with the part it points at when the window is resized or a dock moves, and it is never shown
 while presenting (the hall would see it). Keys: Right, Return or PageDown for the next step, Left or PageUp for
-the one before, Escape ends the tour; Tab and Shift+Tab go round the buttons, Space presses one. Those keys are taken before the window's
-deck keys, so a deck open behind the tour does not step."""
+the one before, Escape ends the tour; Tab and Shift+Tab go round the buttons, Space presses one. Those keys are
+taken before the window's deck keys, so a deck open behind the tour does not step."""
 
 from __future__ import annotations
 
@@ -75,29 +75,31 @@ def steps() -> list[Step]:
     """The tour, in the interface language."""
     return [
         Step("panel", i18n.translate("Tour", "Parameters"),
-             i18n.translate("Tour", "Choose a method here and move its parameters: every view redraws at once. Hover over a "
-                       "control to read what it does; the Play button sweeps one parameter back and forth."),
+             i18n.translate("Tour", "Choose a method here and move its parameters: every view redraws at once. "
+                                    "Hover over a control to read what it does; the Play button sweeps one "
+                                    "parameter back and forth."),
              lambda window: shown(window.dock)),
         Step("view_selector", i18n.translate("Tour", "What to look at"),
-             i18n.translate("Tour", "The View selector picks a view: Explore shows the method chosen, Learn holds guided "
-                       "lessons, Reference compares models. Ctrl+Tab steps to the next view."),
+             i18n.translate("Tour", "The View selector picks a view: Explore shows the method chosen, Learn holds "
+                                    "guided lessons, Reference compares models. Ctrl+Tab steps to the next view."),
              lambda window: shown(window.selector)),
         Step("view", i18n.translate("Tour", "The view"),
-             i18n.translate("Tour", "Hover over a plot to read exact values in the status bar; in a heatmap, click a column "
-                       "to draw its curve."),
+             i18n.translate("Tour", "Hover over a plot to read exact values in the status bar; in a heatmap, click "
+                                    "a column to draw its curve."),
              lambda window: shown(window.stack)),
         Step("deck_keys", i18n.translate("Tour", "Lecture decks and presenting"),
-             i18n.translate("Tour", "A deck is a series of prepared scenes (File › Open deck). PageDown, Right or Space go "
-                       "to the next scene, PageUp or Left back: a presentation clicker sends those keys. F11 or F5 "
-                       "presents full screen, B blanks the screen, Esc stops presenting."),
+             i18n.translate("Tour", "A deck is a series of prepared scenes (File › Open deck). PageDown, Right or "
+                                    "Space go to the next scene, PageUp or Left back: a presentation clicker sends "
+                                    "those keys. F11 or F5 presents full screen, B blanks the screen, Esc stops "
+                                    "presenting."),
              lambda window: deck_keys(window)),
         Step("export", i18n.translate("Tour", "Export"),
-             i18n.translate("Tour", "The File menu exports the figure as PNG, SVG or PDF (Ctrl+S), the numbers behind it as "
-                       "CSV or NumPy (Ctrl+E), and a deck as a PDF handout."),
+             i18n.translate("Tour", "The File menu exports the figure as PNG, SVG or PDF (Ctrl+S), the numbers "
+                                    "behind it as CSV or NumPy (Ctrl+E), and a deck as a PDF handout."),
              lambda window: menu_holding(window, "export_png")),
         Step("start_page", i18n.translate("Tour", "Start page and help"),
-             i18n.translate("Tour", "Help › Start page brings back the page this tour started from; the user guide (F1) and "
-                       "the keyboard shortcuts (Ctrl+/) are in the Help menu too."),
+             i18n.translate("Tour", "Help › Start page brings back the page this tour started from; the user "
+                                    "guide (F1) and the keyboard shortcuts (Ctrl+/) are in the Help menu too."),
              lambda window: menu_holding(window, "start_page")),
     ]
 
@@ -122,7 +124,7 @@ class Ring(QWidget):
 
 
 class Bubble(QFrame):
-    """The step's title, text and counter with Back, Next and End tour."""
+    """The step's counter, title and text with Skip tour, Back and Next (Done at the last step)."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -208,7 +210,8 @@ def place_beside(target: QRect, size, room: QRect, gap: int) -> QRect:
 
 
 class Tour(QObject):
-    """The tour over ``window`` (a MainWindow), from its first step. ``finished`` is when it ended."""
+    """The tour over ``window`` (a MainWindow): ``start`` shows the first step, ``end`` (Escape, Skip tour, Done,
+    presenting) takes it away for good; ``ended`` says whether it did."""
 
     def __init__(self, window, parent=None):
         super().__init__(parent or window)

@@ -2497,52 +2497,52 @@ turns made: {1}</source>
         <translation>备好的场景和讲稿备注：PageDown 翻页，F11 开始演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
         <source>Take the guided tour</source>
         <translation>参加导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="93"/>
         <source>Six short steps: parameters, views, deck keys, export.</source>
         <translation>六个简短步骤：参数、视图、课件按键、导出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
         <source>Open an example model config</source>
         <translation>打开示例模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="97"/>
         <source>A real model&apos;s layers and its RoPE settings.</source>
         <translation>真实模型的层结构及其 RoPE 设置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
         <source>Just explore</source>
         <translation>随便看看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="106"/>
         <source>Close this page and try the parameters.</source>
         <translation>关闭本页，动手调参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="111"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="112"/>
         <source>Recent decks</source>
         <translation>最近课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="128"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="129"/>
         <source>Show this page at every start</source>
         <translation>每次启动时显示本页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="171"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="172"/>
         <source>{0} (not found)</source>
         <translation>{0}（找不到）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="178"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="179"/>
         <source>None yet: a deck you open is listed here.</source>
         <translation>暂无：打开过的课件会列在这里。</translation>
     </message>
@@ -2603,77 +2603,77 @@ turns made: {1}</source>
         <translation>在这里选择方法并调节参数，所有视图会立即重绘。鼠标悬停在控件上可查看其作用；“播放”按钮会来回扫描一个参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="81"/>
+        <location filename="../../posenc_gui/app/tour.py" line="82"/>
         <source>What to look at</source>
         <translation>看什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="82"/>
+        <location filename="../../posenc_gui/app/tour.py" line="83"/>
         <source>The View selector picks a view: Explore shows the method chosen, Learn holds guided lessons, Reference compares models. Ctrl+Tab steps to the next view.</source>
         <translation>视图选择框用来挑选视图：“探索”展示所选方法，“学习”是分步讲解的课程，“参考”对比各个模型。Ctrl+Tab 切换到下一个视图。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="85"/>
+        <location filename="../../posenc_gui/app/tour.py" line="86"/>
         <source>The view</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="86"/>
+        <location filename="../../posenc_gui/app/tour.py" line="87"/>
         <source>Hover over a plot to read exact values in the status bar; in a heatmap, click a column to draw its curve.</source>
         <translation>鼠标悬停在图上，可在状态栏读到精确数值；在热力图中单击某一列即可画出它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="89"/>
+        <location filename="../../posenc_gui/app/tour.py" line="90"/>
         <source>Lecture decks and presenting</source>
         <translation>课件与演示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="90"/>
+        <location filename="../../posenc_gui/app/tour.py" line="91"/>
         <source>A deck is a series of prepared scenes (File › Open deck). PageDown, Right or Space go to the next scene, PageUp or Left back: a presentation clicker sends those keys. F11 or F5 presents full screen, B blanks the screen, Esc stops presenting.</source>
         <translation>课件是一组备好的场景（文件 › 打开课件）。PageDown、右方向键或空格进入下一场景，PageUp 或左方向键返回上一场景；演示翻页器发送的正是这些按键。F11 或 F5 全屏演示，B 键黑屏，Esc 结束演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="94"/>
+        <location filename="../../posenc_gui/app/tour.py" line="96"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="95"/>
+        <location filename="../../posenc_gui/app/tour.py" line="97"/>
         <source>The File menu exports the figure as PNG, SVG or PDF (Ctrl+S), the numbers behind it as CSV or NumPy (Ctrl+E), and a deck as a PDF handout.</source>
         <translation>“文件”菜单可将图导出为 PNG、SVG 或 PDF（Ctrl+S），将其背后的数据导出为 CSV 或 NumPy（Ctrl+E），并将课件导出为 PDF 讲义。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="98"/>
+        <location filename="../../posenc_gui/app/tour.py" line="100"/>
         <source>Start page and help</source>
         <translation>起始页与帮助</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="99"/>
+        <location filename="../../posenc_gui/app/tour.py" line="101"/>
         <source>Help › Start page brings back the page this tour started from; the user guide (F1) and the keyboard shortcuts (Ctrl+/) are in the Help menu too.</source>
         <translation>帮助 › 起始页可重新打开本导览开始时的那一页；用户指南（F1）和键盘快捷键（Ctrl+/）也在“帮助”菜单中。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="153"/>
+        <location filename="../../posenc_gui/app/tour.py" line="155"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="154"/>
+        <location filename="../../posenc_gui/app/tour.py" line="156"/>
         <source>Skip tour</source>
         <translation>跳过导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="155"/>
+        <location filename="../../posenc_gui/app/tour.py" line="157"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="163"/>
+        <location filename="../../posenc_gui/app/tour.py" line="165"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="163"/>
+        <location filename="../../posenc_gui/app/tour.py" line="165"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
