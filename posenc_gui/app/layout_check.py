@@ -46,11 +46,13 @@ class TextBox:
     owner: int
 
 
-def check_window(window: QWidget) -> Report:
-    """Every visible text and plot area of ``window``: cut, overlapping or too small."""
+def check_window(window: QWidget, part: QWidget | None = None) -> Report:
+    """Every visible text and plot area of ``window``, or of one ``part`` of it (the tour's bubble, which covers
+    other texts on purpose): cut, overlapping or too small."""
     report = Report()
     boxes: list[TextBox] = []
-    for widget in [window, *window.findChildren(QWidget)]:
+    root = window if part is None else part
+    for widget in [root, *root.findChildren(QWidget)]:
         if not visible(widget, window):
             continue
         if isinstance(widget, QGraphicsView):
@@ -74,7 +76,7 @@ def shown_part(widget: QWidget, window: QWidget) -> QRectF:
     """The part of ``widget`` its ancestors leave in sight (a scroll area's viewport clips what it holds),
     in window coordinates. (``visibleRegion`` also leaves out what children cover: all of a plot view.)"""
     rect = in_window(widget, window)
-    parent = widget.parentWidget()
+    parent = widget.parentWidget() if widget is not window else None  # a dialog's parent is the window under it
     while parent is not None and parent is not window:
         rect = rect.intersected(in_window(parent, window))
         parent = parent.parentWidget()

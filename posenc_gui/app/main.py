@@ -156,6 +156,7 @@ def run_app(argv: list[str]) -> int:
         print(f"posenc-gui: {store.problem}", file=sys.stderr)
     preferences = settings.load(store)
     language = i18n.install(app, args.lang or preferences.language or i18n.system_language())
+    from . import start_page
     from .window import MainWindow
 
     window = MainWindow(settings=store, language=language)
@@ -166,4 +167,6 @@ def run_app(argv: list[str]) -> int:
     if hasattr(app, "take_decks"):  # not when an application was made before (by a test, say)
         app.take_decks(window.open_deck)
     window.show()
+    if deck is None and not args.config:  # a first run shows the start page (not over a deck asked for)
+        start_page.show_at_start(window)
     return app.exec()

@@ -4,12 +4,13 @@ button that sweeps one parameter. Every edit goes to the state model; the panel 
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QStyle, QStyleOptionComboBox, QStylePainter,
                                QVBoxLayout, QWidget)
@@ -27,6 +28,7 @@ LOG_RATIO = 100             # positive float ranges wider than this get a log sl
 LOG_STEPS = 1000
 SWEEP_STEPS = 120
 SWEEP_INTERVAL_MS = 40
+CITATION_SHOWN = 120  # characters of a citation shown before "more"
 
 
 class ElidingComboBox(QComboBox):
@@ -114,6 +116,15 @@ def breakable(text: str) -> str:
     out of sight."""
     text = re.sub(r"([_./])(?=[^\W\d])", "\\1\u200b", text)  # not inside a number (arXiv:2409.12191)
     return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", "\u200b", text)  # nor inside an acronym (Qwen2VLModel)
+
+
+def short_citation(citation: str) -> str:
+    """The first work a citation names (up to its first ";"), at most ``CITATION_SHOWN`` characters: RoPE's, which
+    names every scaling's paper, pushed its controls below the fold at 1280 x 720 in large type."""
+    first = citation.split("; ")[0]
+    if len(first) > CITATION_SHOWN:
+        first = first[:CITATION_SHOWN].rsplit(" ", 1)[0] + "…"
+    return first
 
 
 def control_for(param: Param) -> QWidget:
@@ -206,7 +217,12 @@ class ParameterPanel(QWidget):
         layout.addWidget(self.picker)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.setObjectName("method_summary")
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse
+                                             | Qt.LinksAccessibleByKeyboard)
+        self.summary.linkActivated.connect(lambda link: self._show_summary(link == "more"))
+        self.whole_citation = False
+        self._summarised: Method | None = None  # the method whose summary is shown
         layout.addWidget(self.summary)
         self.forms_host = QWidget()
         self.forms_layout = QVBoxLayout(self.forms_host)  # every method's form; the current one shown
@@ -289,10 +305,25 @@ class ParameterPanel(QWidget):
         host, self.controls = self._form_for(method)
         self._scale_slider_labels(host)  # the look may have changed while the form was hidden
         host.show()
-        self.summary.setText(f"<b>{core_text(method.title)}</b> — {core_text(method.summary)}"
-                             f"<br><i>{breakable(method.citation)}</i>")
         self._method = method.name
+        self._summarised = method  # kept, not looked up again: a test's method may have left the registry since
+        self._show_summary(False)
         self._hidden = None  # the rows and the sweep list follow the values (``_show_active``)
+
+    def _show_summary(self, whole_citation: bool) -> None:
+        """The method's title, summary and citation; a long citation shortened, with "more" to show it whole (and
+        "less" to shorten it again), so that the controls below stay in sight."""
+        self.whole_citation = whole_citation
+        method = self._summarised
+        short = short_citation(method.citation)
+        shown, link = method.citation, ""
+        if short != method.citation:
+            colour = self.palette().color(QPalette.Highlight).name()
+            word = self.tr("less") if whole_citation else self.tr("more")
+            shown = method.citation if whole_citation else short
+            link = f' <a href="{"less" if whole_citation else "more"}" style="color: {colour}">{word}</a>'
+        self.summary.setText(f"<b>{core_text(method.title)}</b> — {core_text(method.summary)}"
+                             f"<br><i>{breakable(html.escape(shown))}</i>{link}")
 
     def _scale_slider_labels(self, within: QWidget | None = None) -> None:
         """superqt's slider value labels have a style sheet, so the panel's font and colours do not reach
@@ -308,6 +339,8 @@ class ParameterPanel(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.FontChange, QEvent.PaletteChange):
             self._scale_slider_labels()
+        if event.type() == QEvent.PaletteChange and self._summarised is not None:
+            self._show_summary(self.whole_citation)  # the link in the new theme's colour
 
     def sync(self, scene) -> None:
         """Show the model's current method and values (no edits are sent back)."""

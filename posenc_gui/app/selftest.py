@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from ..core import registry
 from ..core.params import InputError
 from ..files import write_text_atomic
+from . import start_page, tour
 from .layout_check import check_window
 from .state import Deck, Scene
 from .views import VIEWS, applies
@@ -136,6 +137,33 @@ class SelfTest:
             return f"{type(error).__name__}: {error}"
         return None
 
+    def check_start_and_tour(self) -> int:
+        """Lay out the start page and each step of the guided tour at the window's size and look, check them (and
+        save their screenshots); returns how many have layout problems."""
+        window, entries, shots = self.window, [], []
+        page = start_page.StartPage(window)
+        page.show()
+        self.app.processEvents()
+        entries.append(layout_entry("start-page", page))
+        shots.append(page.grab())
+        page.close()
+        guided = tour.start(window)
+        for index, step in enumerate(guided.steps):
+            guided.go_to(index)
+            self.app.processEvents()
+            entries.append(layout_entry(f"tour-{index + 1}-{step.name}", window, guided.bubble))
+            shots.append(window.grab())
+        guided.end()
+        self.app.processEvents()
+        self.layout_steps += entries
+        for entry, shot in zip(entries, shots):
+            if entry["problems"]:
+                print(f"FAIL {entry['name']}: {len(entry['problems'])} layout problems, the first: "
+                      f"{entry['problems'][0]}", flush=True)
+            if self.screenshot_dir is not None:
+                shot.save(str(self.screenshot_dir / f"{entry['name']}.png"), "PNG", PNG_QUALITY)
+        return sum(1 for entry in entries if entry["problems"])
+
     def run(self, steps: list[tuple[str, Scene]]) -> int:
         failed = 0
         previous_hook, sys.excepthook = sys.excepthook, self._excepthook  # exceptions raised inside slots
@@ -158,9 +186,10 @@ class SelfTest:
         return 0 if failed == 0 else 1
 
 
-def layout_entry(name: str, window: MainWindow) -> dict:
-    """One step of the layout report: what was measured and what is wrong, from Qt's geometry."""
-    report = check_window(window)
+def layout_entry(name: str, window, part=None) -> dict:
+    """One step of the layout report: what was measured and what is wrong, from Qt's geometry (in ``part`` of the
+    window only, when given)."""
+    report = check_window(window, part)
     return {"name": name, "texts_checked": report.texts_checked, "plots_checked": report.plots_checked,
             "problems": report.problems}
 
@@ -168,8 +197,9 @@ def layout_entry(name: str, window: MainWindow) -> dict:
 def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_dir: str | None = None,
                   language: str = "en", layout_report: str | None = None, presenting: bool = False,
                   window_size: tuple[int, int] = WINDOW_SIZE, text_scale: float = 1.0, theme: str | None = None) -> int:
-    """Run every step; with ``layout_report``, also check each step's layout (``layout_check``) and write
-    the findings there as JSON (a list ``steps``). A layout problem fails its step."""
+    """Run every step; with ``layout_report``, also check each step's layout (``layout_check``), then the start
+    page's and each tour step's (not while presenting, where neither shows), and write the findings there as JSON
+    (a list ``steps``). A layout problem fails its step."""
     deck = None
     folder = None
     try:
@@ -206,6 +236,8 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
     test = SelfTest(app, window, folder, check_layout=layout_report is not None)
     try:
         status = test.run(plan(deck))
+        if layout_report and not presenting and test.check_start_and_tour():  # neither shows while presenting
+            status = 1
     finally:
         window.close()
     if layout_report:

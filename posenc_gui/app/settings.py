@@ -30,10 +30,12 @@ SEQUENTIAL_MAP_KEY = "look/sequential_map"
 DIVERGING_MAP_KEY = "look/diverging_map"
 LAST_DECK_KEY = "files/last_deck"
 LAST_FOLDER_KEY = "files/last_folder"
+RECENT_DECKS_KEY = "files/recent_decks"  # recent.RecentDecks
+START_PAGE_KEY = "start/show_start_page"  # start_page: absent on a first run
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 OWN_KEYS = (THEME_KEY, TEXT_SCALE_KEY, LANGUAGE_KEY, SEQUENTIAL_MAP_KEY, DIVERGING_MAP_KEY, LAST_DECK_KEY,
-            LAST_FOLDER_KEY, GEOMETRY_KEY, STATE_KEY)
+            LAST_FOLDER_KEY, RECENT_DECKS_KEY, START_PAGE_KEY, GEOMETRY_KEY, STATE_KEY)
 MAX_FILE_BYTES = 64 * 1024  # the app's own keys take a few KiB: a longer file was not written by the app
 
 

@@ -28,7 +28,7 @@ from superqt.utils import signals_blocked
 from ..core import model_config, registry
 from ..core.cancel import Cancelled
 from ..core.params import InputError, printable
-from . import export, help_pages, i18n, memory, settings as prefs, style
+from . import export, help_pages, i18n, memory, recent, settings as prefs, start_page, style, tour
 from .deck_navigator import DeckNavigator
 from .look_model import LookModel
 from ..look import COLOUR_MAPS, Look, LookChange
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.views: dict = {}
         self.fetched: dict = {}  # view -> (its data_key, the data) it was last given
         self.commands: dict[str, QAction] = {}
+        self.recent = recent.RecentDecks(settings, self)  # File › Open recent and the start page
         self.panel_hidden_for_view = False
         # No animated docks: hiding the panel beside a lesson would resize and repaint the view for
         # every frame of the animation (and a projected slide should change at once).
@@ -337,6 +338,9 @@ class MainWindow(QMainWindow):
     def _build_file_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         self._command("open_deck", self.tr("&Open deck…"), self._ask_open_deck, [QKeySequence.Open], menu)
+        recent_menu = menu.addMenu(self.tr("Open &recent"))
+        recent_menu.aboutToShow.connect(lambda: recent.fill_menu(recent_menu, self.recent, self.open_deck,
+                                                                 self._show_error))
         self._command("open_scene", self.tr("Open &scene…"), self._ask_open_scene, ["Ctrl+Shift+O"], menu)
         self._command("save_scene", self.tr("Save scene &as…"), self._ask_save_scene, ["Ctrl+Shift+S"], menu)
         self._command("save_deck", self.tr("Save &deck as…"), self._ask_save_deck, [], menu)
@@ -446,6 +450,8 @@ class MainWindow(QMainWindow):
         self._command("guide", self.tr("&User guide"), lambda: help_pages.guide_dialog(self).exec(), ["F1"], menu)
         self._command("shortcuts", self.tr("&Keyboard shortcuts"), lambda: help_pages.shortcuts_dialog(self).exec(),
                       ["Ctrl+/"], menu)
+        self._command("start_page", self.tr("&Start page"), lambda: start_page.show(self), [], menu)
+        self._command("tour", self.tr("Guided &tour"), lambda: tour.start(self), [], menu)
         self._command("about", self.tr("&About PosEnc Explorer"), lambda: AboutDialog(self).exec(), [], menu)
 
     def _build_toolbar(self) -> None:
@@ -821,6 +827,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.preferences.last_deck = str(Path(path).resolve())
             self._save_preferences()
+            self.recent.add(path)
         if not self.presenting:
             self.notes_dock.show()
         self.deck.open(deck)

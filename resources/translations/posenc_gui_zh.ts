@@ -919,449 +919,464 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="894"/>
+        <location filename="../../posenc_gui/app/window.py" line="901"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="296"/>
+        <location filename="../../posenc_gui/app/window.py" line="297"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="280"/>
+        <location filename="../../posenc_gui/app/window.py" line="281"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="296"/>
+        <location filename="../../posenc_gui/app/window.py" line="297"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="319"/>
+        <location filename="../../posenc_gui/app/window.py" line="320"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="338"/>
+        <location filename="../../posenc_gui/app/window.py" line="339"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="339"/>
+        <location filename="../../posenc_gui/app/window.py" line="340"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="340"/>
+        <location filename="../../posenc_gui/app/window.py" line="341"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="344"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="341"/>
+        <location filename="../../posenc_gui/app/window.py" line="345"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="342"/>
+        <location filename="../../posenc_gui/app/window.py" line="346"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="344"/>
+        <location filename="../../posenc_gui/app/window.py" line="348"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="345"/>
+        <location filename="../../posenc_gui/app/window.py" line="349"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
+        <location filename="../../posenc_gui/app/window.py" line="354"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="352"/>
+        <location filename="../../posenc_gui/app/window.py" line="356"/>
         <source>Export &amp;data (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="354"/>
+        <location filename="../../posenc_gui/app/window.py" line="358"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
+        <location filename="../../posenc_gui/app/window.py" line="359"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="357"/>
+        <location filename="../../posenc_gui/app/window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="360"/>
+        <location filename="../../posenc_gui/app/window.py" line="364"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>&amp;Light theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
+        <location filename="../../posenc_gui/app/window.py" line="366"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="366"/>
+        <location filename="../../posenc_gui/app/window.py" line="370"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="368"/>
+        <location filename="../../posenc_gui/app/window.py" line="372"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="371"/>
+        <location filename="../../posenc_gui/app/window.py" line="375"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="373"/>
+        <location filename="../../posenc_gui/app/window.py" line="377"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="376"/>
+        <location filename="../../posenc_gui/app/window.py" line="380"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="378"/>
+        <location filename="../../posenc_gui/app/window.py" line="382"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="387"/>
+        <location filename="../../posenc_gui/app/window.py" line="391"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="390"/>
+        <location filename="../../posenc_gui/app/window.py" line="394"/>
         <source>&amp;Parameters</source>
         <translation>参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="395"/>
+        <location filename="../../posenc_gui/app/window.py" line="399"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="396"/>
+        <location filename="../../posenc_gui/app/window.py" line="400"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="407"/>
+        <location filename="../../posenc_gui/app/window.py" line="411"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="407"/>
+        <location filename="../../posenc_gui/app/window.py" line="411"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="407"/>
+        <location filename="../../posenc_gui/app/window.py" line="411"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="411"/>
+        <location filename="../../posenc_gui/app/window.py" line="415"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="412"/>
+        <location filename="../../posenc_gui/app/window.py" line="416"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="414"/>
+        <location filename="../../posenc_gui/app/window.py" line="418"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="428"/>
+        <location filename="../../posenc_gui/app/window.py" line="432"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="431"/>
+        <location filename="../../posenc_gui/app/window.py" line="435"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="433"/>
+        <location filename="../../posenc_gui/app/window.py" line="437"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="435"/>
+        <location filename="../../posenc_gui/app/window.py" line="439"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="436"/>
+        <location filename="../../posenc_gui/app/window.py" line="440"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="437"/>
+        <location filename="../../posenc_gui/app/window.py" line="441"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="439"/>
+        <location filename="../../posenc_gui/app/window.py" line="443"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="440"/>
+        <location filename="../../posenc_gui/app/window.py" line="444"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="441"/>
+        <location filename="../../posenc_gui/app/window.py" line="445"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="445"/>
+        <location filename="../../posenc_gui/app/window.py" line="449"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="446"/>
+        <location filename="../../posenc_gui/app/window.py" line="450"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="447"/>
+        <location filename="../../posenc_gui/app/window.py" line="451"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="449"/>
+        <location filename="../../posenc_gui/app/window.py" line="453"/>
+        <source>&amp;Start page</source>
+        <translation>起始页(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="454"/>
+        <source>Guided &amp;tour</source>
+        <translation>导览(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/window.py" line="455"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="455"/>
+        <location filename="../../posenc_gui/app/window.py" line="461"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="458"/>
+        <location filename="../../posenc_gui/app/window.py" line="464"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="599"/>
-        <location filename="../../posenc_gui/app/window.py" line="735"/>
+        <location filename="../../posenc_gui/app/window.py" line="605"/>
+        <location filename="../../posenc_gui/app/window.py" line="741"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="799"/>
+        <location filename="../../posenc_gui/app/window.py" line="805"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="853"/>
+        <location filename="../../posenc_gui/app/window.py" line="860"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="889"/>
+        <location filename="../../posenc_gui/app/window.py" line="896"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="891"/>
-        <location filename="../../posenc_gui/app/window.py" line="942"/>
+        <location filename="../../posenc_gui/app/window.py" line="898"/>
+        <location filename="../../posenc_gui/app/window.py" line="949"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="893"/>
+        <location filename="../../posenc_gui/app/window.py" line="900"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="897"/>
+        <location filename="../../posenc_gui/app/window.py" line="904"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="903"/>
+        <location filename="../../posenc_gui/app/window.py" line="910"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="909"/>
+        <location filename="../../posenc_gui/app/window.py" line="916"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="945"/>
+        <location filename="../../posenc_gui/app/window.py" line="952"/>
         <source>Opened {0}; the layer strip lists what the scene leaves out</source>
         <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="946"/>
+        <location filename="../../posenc_gui/app/window.py" line="953"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="973"/>
+        <location filename="../../posenc_gui/app/window.py" line="980"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1002"/>
+        <location filename="../../posenc_gui/app/window.py" line="1009"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1015"/>
+        <location filename="../../posenc_gui/app/window.py" line="1022"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1024"/>
+        <location filename="../../posenc_gui/app/window.py" line="1031"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1026"/>
+        <location filename="../../posenc_gui/app/window.py" line="1033"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1047"/>
+        <location filename="../../posenc_gui/app/window.py" line="1054"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1047"/>
+        <location filename="../../posenc_gui/app/window.py" line="1054"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1052"/>
+        <location filename="../../posenc_gui/app/window.py" line="1059"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1052"/>
+        <location filename="../../posenc_gui/app/window.py" line="1059"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1057"/>
+        <location filename="../../posenc_gui/app/window.py" line="1064"/>
         <source>Open model config</source>
         <translation>打开模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1057"/>
+        <location filename="../../posenc_gui/app/window.py" line="1064"/>
         <source>Model configs (*.json);;All files (*)</source>
         <translation>模型配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1070"/>
+        <location filename="../../posenc_gui/app/window.py" line="1077"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1070"/>
+        <location filename="../../posenc_gui/app/window.py" line="1077"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1075"/>
+        <location filename="../../posenc_gui/app/window.py" line="1082"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1075"/>
+        <location filename="../../posenc_gui/app/window.py" line="1082"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1080"/>
+        <location filename="../../posenc_gui/app/window.py" line="1087"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1080"/>
+        <location filename="../../posenc_gui/app/window.py" line="1087"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1081"/>
+        <location filename="../../posenc_gui/app/window.py" line="1088"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1082"/>
+        <location filename="../../posenc_gui/app/window.py" line="1089"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1088"/>
+        <location filename="../../posenc_gui/app/window.py" line="1095"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1089"/>
+        <location filename="../../posenc_gui/app/window.py" line="1096"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1103"/>
+        <location filename="../../posenc_gui/app/window.py" line="1110"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1103"/>
+        <location filename="../../posenc_gui/app/window.py" line="1110"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1096"/>
+        <location filename="../../posenc_gui/app/window.py" line="1103"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1096"/>
+        <location filename="../../posenc_gui/app/window.py" line="1103"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1097"/>
+        <location filename="../../posenc_gui/app/window.py" line="1104"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="1098"/>
+        <location filename="../../posenc_gui/app/window.py" line="1105"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -1790,38 +1805,48 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="200"/>
+        <location filename="../../posenc_gui/app/panel.py" line="211"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="247"/>
+        <location filename="../../posenc_gui/app/panel.py" line="263"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="248"/>
-        <location filename="../../posenc_gui/app/panel.py" line="384"/>
+        <location filename="../../posenc_gui/app/panel.py" line="264"/>
+        <location filename="../../posenc_gui/app/panel.py" line="417"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="250"/>
+        <location filename="../../posenc_gui/app/panel.py" line="266"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="252"/>
+        <location filename="../../posenc_gui/app/panel.py" line="268"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="343"/>
+        <location filename="../../posenc_gui/app/panel.py" line="322"/>
+        <source>less</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="322"/>
+        <source>more</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/panel.py" line="376"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="380"/>
+        <location filename="../../posenc_gui/app/panel.py" line="413"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -2249,6 +2274,34 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>RecentDecks</name>
+    <message>
+        <location filename="../../posenc_gui/app/recent.py" line="58"/>
+        <source>Removed {0} decks not found from the recent decks</source>
+        <translation>已从最近课件中移除 {0} 个找不到的课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/recent.py" line="70"/>
+        <source>{0} is no longer there: removed from the recent decks</source>
+        <translation>{0} 已不存在：已从最近课件中移除</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/recent.py" line="87"/>
+        <source>(not found)</source>
+        <translation>（找不到）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/recent.py" line="106"/>
+        <source>Remove the decks not found</source>
+        <translation>移除找不到的课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/recent.py" line="110"/>
+        <source>(no recent decks)</source>
+        <translation>（没有最近课件）</translation>
+    </message>
+</context>
+<context>
     <name>RelativePropertyLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="36"/>
@@ -2422,6 +2475,84 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="77"/>
+        <source>Start page</source>
+        <translation>起始页</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="79"/>
+        <source>Welcome to PosEnc Explorer</source>
+        <translation>欢迎使用 PosEnc Explorer</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="84"/>
+        <source>Positional encodings and attention, live. Where would you like to start?</source>
+        <translation>位置编码与注意力，实时可见。想从哪里开始？</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="88"/>
+        <source>Open the lecture deck</source>
+        <translation>打开课程课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="89"/>
+        <source>Prepared scenes with notes: PageDown steps, F11 presents.</source>
+        <translation>备好的场景和讲稿备注：PageDown 翻页，F11 开始演示。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
+        <source>Take the guided tour</source>
+        <translation>参加导览</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="93"/>
+        <source>Six short steps: parameters, views, deck keys, export.</source>
+        <translation>六个简短步骤：参数、视图、课件按键、导出。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
+        <source>Open an example model config</source>
+        <translation>打开示例模型配置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="97"/>
+        <source>A real model&apos;s layers and its RoPE settings.</source>
+        <translation>真实模型的层结构及其 RoPE 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
+        <source>Just explore</source>
+        <translation>随便看看</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="106"/>
+        <source>Close this page and try the parameters.</source>
+        <translation>关闭本页，动手调参数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="112"/>
+        <source>Recent decks</source>
+        <translation>最近课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="129"/>
+        <source>Show this page at every start</source>
+        <translation>每次启动时显示本页</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="172"/>
+        <source>{0} (not found)</source>
+        <translation>{0}（找不到）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/start_page.py" line="179"/>
+        <source>None yet: a deck you open is listed here.</source>
+        <translation>暂无：打开过的课件会列在这里。</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePage</name>
     <message>
         <location filename="../../posenc_gui/app/views/reference.py" line="137"/>
@@ -2462,6 +2593,94 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="238"/>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="77"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="78"/>
+        <source>Choose a method here and move its parameters: every view redraws at once. Hover over a control to read what it does; the Play button sweeps one parameter back and forth.</source>
+        <translation>在这里选择方法并调节参数，所有视图会立即重绘。鼠标悬停在控件上可查看其作用；“播放”按钮会来回扫描一个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="82"/>
+        <source>What to look at</source>
+        <translation>看什么</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="83"/>
+        <source>The View selector picks a view: Explore shows the method chosen, Learn holds guided lessons, Reference compares models. Ctrl+Tab steps to the next view.</source>
+        <translation>视图选择框用来挑选视图：“探索”展示所选方法，“学习”是分步讲解的课程，“参考”对比各个模型。Ctrl+Tab 切换到下一个视图。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="86"/>
+        <source>The view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="87"/>
+        <source>Hover over a plot to read exact values in the status bar; in a heatmap, click a column to draw its curve.</source>
+        <translation>鼠标悬停在图上，可在状态栏读到精确数值；在热力图中单击某一列即可画出它的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="90"/>
+        <source>Lecture decks and presenting</source>
+        <translation>课件与演示</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="91"/>
+        <source>A deck is a series of prepared scenes (File › Open deck). PageDown, Right or Space go to the next scene, PageUp or Left back: a presentation clicker sends those keys. F11 or F5 presents full screen, B blanks the screen, Esc stops presenting.</source>
+        <translation>课件是一组备好的场景（文件 › 打开课件）。PageDown、右方向键或空格进入下一场景，PageUp 或左方向键返回上一场景；演示翻页器发送的正是这些按键。F11 或 F5 全屏演示，B 键黑屏，Esc 结束演示。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="96"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="97"/>
+        <source>The File menu exports the figure as PNG, SVG or PDF (Ctrl+S), the numbers behind it as CSV or NumPy (Ctrl+E), and a deck as a PDF handout.</source>
+        <translation>“文件”菜单可将图导出为 PNG、SVG 或 PDF（Ctrl+S），将其背后的数据导出为 CSV 或 NumPy（Ctrl+E），并将课件导出为 PDF 讲义。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="100"/>
+        <source>Start page and help</source>
+        <translation>起始页与帮助</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="101"/>
+        <source>Help › Start page brings back the page this tour started from; the user guide (F1) and the keyboard shortcuts (Ctrl+/) are in the Help menu too.</source>
+        <translation>帮助 › 起始页可重新打开本导览开始时的那一页；用户指南（F1）和键盘快捷键（Ctrl+/）也在“帮助”菜单中。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="155"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="156"/>
+        <source>Skip tour</source>
+        <translation>跳过导览</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="157"/>
+        <source>Step {0} of {1}</source>
+        <translation>第 {0} 步，共 {1} 步</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="165"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="165"/>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -4682,37 +4901,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="155"/>
+        <location filename="../../posenc_gui/app/panel.py" line="166"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="156"/>
+        <location filename="../../posenc_gui/app/panel.py" line="167"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="159"/>
+        <location filename="../../posenc_gui/app/panel.py" line="170"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="160"/>
+        <location filename="../../posenc_gui/app/panel.py" line="171"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="160"/>
+        <location filename="../../posenc_gui/app/panel.py" line="171"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="162"/>
+        <location filename="../../posenc_gui/app/panel.py" line="173"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="165"/>
+        <location filename="../../posenc_gui/app/panel.py" line="176"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from posenc_gui.app import selftest
+from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.cell_numbers import CellTexts
@@ -156,7 +156,9 @@ def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):
     report = tmp_path / "layout.json"
     status = selftest.run_self_test(qapp, layout_report=str(report), window_size=(640, 480), text_scale=1.6)
     written = json.loads(report.read_text())
-    assert [step["name"] for step in written["steps"]] == [name for name, _ in steps]
+    names = [step["name"] for step in written["steps"]]
+    assert names[:2] == [name for name, _ in steps]
+    assert names[2] == "start-page" and names[3].startswith("tour-1-") and len(names) == 3 + len(tour.steps())
     assert all(step["texts_checked"] > 0 for step in written["steps"])
     assert written["steps"][0]["plots_checked"] > 0
     assert any(step["problems"] for step in written["steps"]) and status == 1
