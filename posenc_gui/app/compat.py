@@ -48,8 +48,8 @@ def make_label_room(axis: pg.AxisItem, size: float) -> None:
 
 def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, col: int, rowspan: int) -> None:
     """``layout.addItem(item, row, col, rowspan)`` but for the layout pass pyqtgraph runs at once for each item added:
-    arranging a grid of panels laid the whole grid out once per panel (4 times as long for 16 panels). The layout is
-    laid out once, before it is next painted."""
+    arranging a grid of panels laid the whole grid out once per panel. The layout is laid out once, before it is next
+    painted (figures in benchmarks/README.md)."""
     layout.items[item] = [(row + offset, col) for offset in range(rowspan)]
     for cell_row, cell_col in layout.items[item]:
         layout.rows.setdefault(cell_row, {})[cell_col] = item

@@ -97,8 +97,7 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
 
 class GridAxis(pg.AxisItem):
     """An axis whose grid lines are drawn opaque, in the colour the translucent line shows over
-    ``background``: Qt's raster engine draws a translucent 1-pixel line about 20x slower than an opaque
-    one (a log-log plot's grid took 11 ms a repaint)."""
+    ``background``: Qt's raster engine draws a translucent 1-pixel line much slower than an opaque one."""
 
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
@@ -110,7 +109,7 @@ class GridAxis(pg.AxisItem):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
         ``_look``): the blank axes between small multiples are all one drawing, and a grid re-arranged, or a
         view shown again, mostly draws axes it drew before (two in three of the named axes redrawn in the
-        slowest changes of a soak); pyqtgraph took 0.25 ms to draw a blank one, 0.5 ms a named one. A picture
+        slowest changes of a soak), and pyqtgraph's drawing of an axis is slow. A picture
         played brings the room its names asked for when drawn (pyqtgraph sizes an axis to its names while
         drawing them). Not for axes with grid lines: theirs span the plot."""
         if self.picture is None and self.grid is False:
@@ -336,7 +335,7 @@ def colour_map_swatch(name: str, width: int, height: int) -> QPixmap:
 def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
     """Black or white ("#000000" or "#ffffff") for each of ``fractions`` (0 to 1 of ``cmap``'s range), whichever
     contrasts more with the colour the map gives it (WCAG relative luminance: black text from 0.179 up).
-    One vectorised pass: a cell at a time took about 20 ms for the attention view's 4 x 12 x 12 cells."""
+    One vectorised pass: a cell at a time was slow for the hundreds of cells of the attention view."""
     return text_colours_for(cmap.map(np.clip(np.asarray(fractions, dtype=float), 0.0, 1.0), mode="float")[..., :3])
 
 

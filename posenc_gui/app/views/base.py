@@ -24,8 +24,8 @@ from .flow import FlowLayout
 from .readable import ReadablePlots
 
 
-# Antialiased wide strokes drawn as one path are very slow in Qt's raster engine (seconds for a few
-# curves of 512 points); drawn segment by segment they cost about 8x less and look the same.
+# Antialiased wide strokes drawn as one path are very slow in Qt's raster engine; drawn segment by segment they are
+# far cheaper and look the same (figures in benchmarks/README.md).
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, segmentedLineMode="on")
 
 
@@ -83,7 +83,7 @@ class View(ReadablePlots, QWidget):
         self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
         self.graphics = pg.GraphicsLayoutWidget()
         # the background is filled once, with the theme's opaque colour: not copied from a cached pixmap (a copy
-        # of the whole view on every full repaint: 0.5 ms at 1600 x 900) nor filled with the palette before
+        # of the whole view on every full repaint) nor filled with the palette before
         self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.graphics.viewport().setAutoFillBackground(False)
         self.graphics.viewport().setAttribute(Qt.WA_OpaquePaintEvent)
@@ -186,7 +186,7 @@ class View(ReadablePlots, QWidget):
     def hasHeightForWidth(self) -> bool:
         """False: a view takes the room the window gives it. Otherwise Qt's stacked layout asks every view,
         hidden ones too, for its height at each layout of the window, and views with wrapped labels
-        made every switch and every panel toggle about 5 ms slower."""
+        made every switch and every panel toggle slower."""
         return False
 
     def build_ahead(self) -> bool:
@@ -196,7 +196,8 @@ class View(ReadablePlots, QWidget):
 
     def panels_needed(self, scene: Scene, data) -> int:
         """How many panels of its ``grid`` (an ``ImageGrid``) the view draws ``data`` in; 0 without one. The window
-        builds the missing panels a slice at a time before drawing when there are many (128 took 2.35 s at once)."""
+        builds the missing panels a slice at a time before drawing when there are many (all at once, they held the
+        GUI thread for seconds)."""
         return 0
 
     # -- shared -------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ class ImageGrid:
     """Equal image panels in a grid of ``view.graphics`` (row 0 at the top, column labels on top, as in a
     matrix) and one colour bar on the right, shared by all. The plots, images and bar are built once and
     kept: a new matrix shape, titles or tick labels are written into them, a new panel or column count
-    moves them in the layout (building a PlotItem costs tens of milliseconds, moving one well under one)
+    moves them in the layout (building a PlotItem costs far more than moving one)
     and a new look restyles them. Panels not shown wait, hidden, for a larger count."""
 
     def __init__(self, view: View, row_label: str, column_label: str, bar_label: str = ""):
@@ -54,7 +54,7 @@ class ImageGrid:
         self.look = None
         self.shape = self.pixel_shape = self.ticks = self.levels = None
         # every panel's image is given the map itself: handing the shown images to the bar (setImageItem) at each new
-        # arrangement re-coloured them all (1 ms), and the bar needs none of them (the levels are set with the pixels)
+        # arrangement re-coloured them all, and the bar needs none of them (the levels are set with the pixels)
         self.cmap: pg.ColorMap | None = None
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}

@@ -26,7 +26,7 @@ class ReadablePlots:
         would widen its plot and push the plots beside it off the window). Views call it after building
         plots. The columns of plots share, by their stretch factors (equally when none is set), what the
         columns of other items (colour bars, legends) leave. Widths are the items' preferred ones, which the
-        layout gives them: so the plots need not be laid out first (a pass over 16 panels took 3.5 ms)."""
+        layout gives them: so the plots need not be laid out first."""
         def width(item) -> float:
             return item.effectiveSizeHint(Qt.PreferredSize).width()
 
@@ -165,7 +165,7 @@ class ReadablePlots:
     def resizeEvent(self, event) -> None:
         """Fit to a new size. A view shown again is sent a resize to the size it kept whenever the window moved it
         while hidden (Qt's pending resize, even when it ends as it was: every other switch in a soak); refitting
-        to the same size changed nothing and took 0.4 ms, a lesson's header more."""
+        to the same size would change nothing."""
         super().resizeEvent(event)
         if event.size() != self._fitted_size:
             self._fitted_size = event.size()
