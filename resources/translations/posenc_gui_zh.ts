@@ -2696,7 +2696,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="287"/>
         <source>, </source>
         <translation>；</translation>
     </message>
