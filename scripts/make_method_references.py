@@ -260,6 +260,35 @@ def streaming_cases() -> list[dict]:
     return cases
 
 
+def sink_cases() -> list[dict]:
+    """gpt-oss attention with its learned sinks: the model's own rotary embedding (default RoPE at its base 150000,
+    no YaRN), apply_rotary_pos_emb and eager_attention_forward, on a stand-in module that carries the sinks;
+    causal and not (a mask of -inf above the diagonal, as the model's mask adds). The sink weight is what the
+    weights leave of 1."""
+    from transformers import GptOssConfig
+    from transformers.models.gpt_oss.modeling_gpt_oss import (GptOssRotaryEmbedding, apply_rotary_pos_emb,
+                                                              eager_attention_forward)
+    generator = torch.Generator().manual_seed(3)
+    heads, n, head_dim = 3, 6, 16
+    q, k, v = torch.randn(3, 1, heads, n, head_dim, generator=generator, dtype=torch.float64)
+    sinks = torch.tensor([-1.0, 0.5, 3.0], dtype=torch.float64)
+    config = GptOssConfig(hidden_size=heads * head_dim, num_attention_heads=heads, num_key_value_heads=heads,
+                          head_dim=head_dim, rope_parameters={"rope_type": "default", "rope_theta": 150000.0})
+    cos, sin = GptOssRotaryEmbedding(config)(q.float(), torch.arange(n)[None])
+    q_turned, k_turned = apply_rotary_pos_emb(q, k, cos.double(), sin.double())
+    module = SimpleNamespace(sinks=sinks, num_key_value_groups=1, training=False)
+    cases = []
+    for causal in (False, True):
+        mask = torch.full((n, n), -math.inf, dtype=torch.float64).triu(1)[None, None] if causal else None
+        outputs, weights = eager_attention_forward(module, q_turned, k_turned, v, mask, scaling=head_dim ** -0.5)
+        cases.append({"causal": causal, "q": q[0].tolist(), "k": k[0].tolist(), "v": v[0].tolist(),
+                      "sinks": sinks.tolist(), "weights": weights[0].tolist(),
+                      "outputs": outputs[0].tolist(),  # (n, heads, head_dim)
+                      "sink_weights": (1 - weights[0].sum(-1)).tolist(),
+                      "app": {"base": 150000.0, "d_model": head_dim, "heads": heads}})
+    return cases
+
+
 LAYER_MODELS = {  # the app's pattern: (model_type, head_dim, config arguments as in the shipped config.json files)
     "llama4": ("llama4_text", 128, {"num_hidden_layers": 48, "attention_chunk_size": 8192, "rope_parameters": {
         "rope_type": "llama3", "rope_theta": 500000.0, "factor": 16.0, "low_freq_factor": 1.0,
@@ -323,6 +352,7 @@ def main() -> int:
         "cope": cope_cases(),
         "mla": mla_cases(),
         "streaming": streaming_cases(),
+        "sinks": sink_cases(),
         "layers": layer_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

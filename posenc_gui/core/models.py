@@ -215,6 +215,17 @@ ENCODINGS = (
         (QT_TRANSLATE_NOOP("reference", "Whatever left the window is forgotten: no long-range recall."),),
     ),
     Encoding(
+        "sinks", QT_TRANSLATE_NOOP("reference", "Learned attention sinks (gpt-oss)"), "rotary", ("sinks",),
+        QT_TRANSLATE_NOOP("reference", "Each head learns one logit that joins every softmax as an extra key "
+                                       "and is dropped after it: the head may give part of its attention to "
+                                       "nothing."),
+        (QT_TRANSLATE_NOOP("reference", "A head with nothing to look at need not pile its attention on the "
+                                        "first tokens."),
+         QT_TRANSLATE_NOOP("reference", "One number per head: nothing to cache, nothing to re-index.")),
+        (QT_TRANSLATE_NOOP("reference", "The weights no longer sum to 1, which tools that read them must "
+                                        "allow for."),),
+    ),
+    Encoding(
         "layers", QT_TRANSLATE_NOOP("reference", "Mixed layers (iRoPE, local / global)"), "rotary", ("layers",),
         QT_TRANSLATE_NOOP("reference", "Layers of one model see position differently: some rotate and some do "
                                        "not (NoPE), some attend within a window or chunk with one base, others "
@@ -340,7 +351,7 @@ MODELS = (
           "Qwen Team 2024 (arXiv:2412.15115); config.json"),
     Model("gpt-oss", 2025, "rope",
           QT_TRANSLATE_NOOP("reference", "YaRN x32 from 4096 positions; layers alternate a window of 128 and "
-                                         "full attention."),
+                                         "full attention; a learned sink logit per head."),
           "OpenAI 2025 (arXiv:2508.10925); config.json"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
@@ -414,6 +425,9 @@ TIMELINE = (
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "M-RoPE"),
               QT_TRANSLATE_NOOP("reference", "Qwen2-VL turns pairs by time, row and column ids."),
               "mrope", "Wang et al. 2024 (arXiv:2409.12191)"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "Learned sinks"),
+              QT_TRANSLATE_NOOP("reference", "gpt-oss gives each head a logit that soaks up attention."),
+              "sinks", "OpenAI 2025 (arXiv:2508.10925)"),
     Milestone(2025, QT_TRANSLATE_NOOP("reference", "iRoPE"),
               QT_TRANSLATE_NOOP("reference", "Llama 4 interleaves layers without RoPE among chunked RoPE layers."),
               "layers", "Meta 2025"),

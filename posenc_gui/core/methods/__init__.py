@@ -18,6 +18,7 @@ from . import (  # noqa: F401
     mrope,
     mla,
     streaming,
+    sinks,
     layers,
     images,
 )
