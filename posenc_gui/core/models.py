@@ -248,11 +248,13 @@ ENCODINGS = (
     ),
     Encoding(
         "images", QT_TRANSLATE_NOOP("reference", "Images and video (2D, 3D)"), "2d",
-        ("image2d", "video3d", "learned_grid"),
+        ("image2d", "video3d", "learned_grid", "rope2d"),
         QT_TRANSLATE_NOOP("reference", "Each patch gets one code per axis: half the channels for the column "
                                        "and half for the row (a third each for time, row, column in video)."),
         (QT_TRANSLATE_NOOP("reference", "2D sin-cos: no parameters, any grid size (MAE)."),
-         QT_TRANSLATE_NOOP("reference", "A learned grid fits the data it was trained on (ViT).")),
+         QT_TRANSLATE_NOOP("reference", "A learned grid fits the data it was trained on (ViT)."),
+         QT_TRANSLATE_NOOP("reference", "Axial 2D RoPE: scores depend on the offset (dy, dx) alone (EVA-02, "
+                                        "RoPE-ViT).")),
         (QT_TRANSLATE_NOOP("reference", "A learned grid must be resized (bicubic interpolation) when the "
                                         "image size changes."),
          QT_TRANSLATE_NOOP("reference", "Each axis gets only part of the channels.")),
@@ -360,6 +362,13 @@ MODELS = (
     Model("MAE", 2022, "images",
           QT_TRANSLATE_NOOP("reference", "Fixed 2D sin-cos: first half column, second half row."),
           "He et al. 2022 (arXiv:2111.06377)"),
+    Model("EVA-02", 2023, "images",
+          QT_TRANSLATE_NOOP("reference", "Axial 2D RoPE: first half of each head by the row, second by the "
+                                         "column, base 10000, positions stretched to the pretraining grid."),
+          "Fang et al. 2024 (arXiv:2303.11331); EVA-02/asuka/rope.py"),
+    Model("RoPE-ViT", 2024, "images",
+          QT_TRANSLATE_NOOP("reference", "RoPE-Axial: first half by the column, second by the row, base 100."),
+          "Heo et al. 2024 (arXiv:2403.13298); models/vit_rope.py"),
 )
 
 TIMELINE = (
@@ -413,6 +422,10 @@ TIMELINE = (
               QT_TRANSLATE_NOOP("reference", "StreamingLLM keeps the first tokens and counts positions in the "
                                              "cache."),
               "streaming", "Xiao et al. 2024 (arXiv:2309.17453)"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "2D RoPE for images"),
+              QT_TRANSLATE_NOOP("reference", "EVA-02 turns half of each head by the patch's row, half by its "
+                                             "column."),
+              "images", "Fang et al. 2024 (arXiv:2303.11331)"),
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "Llama 3 scaling"),
               QT_TRANSLATE_NOOP("reference", "Blend per wavelength: short kept, long divided by 8."),
               "rope", "Meta Llama 3.1"),

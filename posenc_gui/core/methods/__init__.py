@@ -21,4 +21,5 @@ from . import (  # noqa: F401
     sinks,
     layers,
     images,
+    rope2d,
 )
