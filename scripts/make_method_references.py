@@ -289,6 +289,24 @@ def sink_cases() -> list[dict]:
     return cases
 
 
+def drope_cases() -> dict:
+    """DroPE's pretrained model, RoPE kept: logits of q and k turned by transformers' Llama rotary embedding and
+    apply_rotary_pos_emb (rotate_half), as in the SmolLM and Llama 2 models DroPE recalibrates. Dropped, the
+    logits are q.k (no rotation), which the test checks without a reference."""
+    from transformers import LlamaConfig
+    from transformers.models.llama.modeling_llama import LlamaRotaryEmbedding, apply_rotary_pos_emb
+    generator = torch.Generator().manual_seed(5)
+    n, head_dim = 7, 16
+    q, k = torch.randn(2, 1, 1, n, head_dim, generator=generator, dtype=torch.float64)
+    config = LlamaConfig(hidden_size=head_dim * 2, num_attention_heads=2, head_dim=head_dim,
+                         rope_parameters={"rope_type": "default", "rope_theta": 10000.0})
+    cos, sin = LlamaRotaryEmbedding(config)(q.float(), torch.arange(n)[None])
+    q_turned, k_turned = apply_rotary_pos_emb(q, k, cos.double(), sin.double())
+    return {"q": q[0, 0].tolist(), "k": k[0, 0].tolist(),
+            "kept_logits": (q_turned @ k_turned.transpose(-1, -2))[0, 0].tolist(),
+            "app": {"d_model": head_dim, "base": 10000.0, "phase": "kept"}}
+
+
 def eva02_rotate(x, head_dim, grid, pretrain_grid, theta=10000.0):
     """EVA-02's VisionRotaryEmbeddingFast (EVA-02/asuka/rope.py) built with dim = head_dim / 2, as its
     VisionTransformer builds it, restated without einops: frequencies theta^(-2j/dim) for j < dim/2, positions
@@ -400,6 +418,7 @@ def main() -> int:
         "streaming": streaming_cases(),
         "sinks": sink_cases(),
         "rope2d": rope2d_cases(),
+        "drope": drope_cases(),
         "layers": layer_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -226,6 +226,15 @@ ENCODINGS = (
                                         "allow for."),),
     ),
     Encoding(
+        "drope", QT_TRANSLATE_NOOP("reference", "DroPE (RoPE dropped after training)"), "rotary", ("drope",),
+        QT_TRANSLATE_NOOP("reference", "Pretrain with RoPE, then remove it and recalibrate briefly at the "
+                                       "trained length: the model runs without positional encoding."),
+        (QT_TRANSLATE_NOOP("reference", "RoPE speeds up pretraining; dropping it lets the model read past its "
+                                        "trained length without long-context training."),),
+        (QT_TRANSLATE_NOOP("reference", "Needs a recalibration run; order then comes from the causal mask "
+                                        "alone."),),
+    ),
+    Encoding(
         "layers", QT_TRANSLATE_NOOP("reference", "Mixed layers (iRoPE, local / global)"), "rotary", ("layers",),
         QT_TRANSLATE_NOOP("reference", "Layers of one model see position differently: some rotate and some do "
                                        "not (NoPE), some attend within a window or chunk with one base, others "
@@ -438,12 +447,15 @@ TIMELINE = (
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "M-RoPE"),
               QT_TRANSLATE_NOOP("reference", "Qwen2-VL turns pairs by time, row and column ids."),
               "mrope", "Wang et al. 2024 (arXiv:2409.12191)"),
-    Milestone(2025, QT_TRANSLATE_NOOP("reference", "Learned sinks"),
-              QT_TRANSLATE_NOOP("reference", "gpt-oss gives each head a logit that soaks up attention."),
-              "sinks", "OpenAI 2025 (arXiv:2508.10925)"),
     Milestone(2025, QT_TRANSLATE_NOOP("reference", "iRoPE"),
               QT_TRANSLATE_NOOP("reference", "Llama 4 interleaves layers without RoPE among chunked RoPE layers."),
               "layers", "Meta 2025"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "Learned sinks"),
+              QT_TRANSLATE_NOOP("reference", "gpt-oss gives each head a logit that soaks up attention."),
+              "sinks", "OpenAI 2025 (arXiv:2508.10925)"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "DroPE"),
+              QT_TRANSLATE_NOOP("reference", "RoPE as a training scaffold, removed after pretraining."),
+              "drope", "Gelberg et al. 2025 (arXiv:2512.12167)"),
 )
 
 CHOICES = (

@@ -137,7 +137,7 @@
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
@@ -200,7 +200,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -248,7 +248,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="262"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -257,7 +257,7 @@
     <name>ClocksView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="138"/>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -328,7 +328,7 @@ turns made: {1}</source>
     <name>ContextExtensionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="411"/>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -481,7 +481,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -565,7 +565,7 @@ turns made: {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
@@ -604,7 +604,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -692,17 +692,17 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
@@ -810,7 +810,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -819,7 +819,7 @@ turns made: {1}</source>
     <name>LearnedTableView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="760"/>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -1467,7 +1467,7 @@ turns made: {1}</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>Model config layers</source>
         <translation>模型配置的层</translation>
     </message>
@@ -1510,7 +1510,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1633,7 +1633,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1686,7 +1686,7 @@ turns made: {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1787,7 +1787,7 @@ turns made: {1}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1835,25 +1835,25 @@ turns made: {1}</source>
     <name>PrecisionView</name>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="629"/>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="632"/>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="633"/>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_frequencies.py" line="634"/>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -2165,7 +2165,7 @@ turns made: {1}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
@@ -2228,27 +2228,27 @@ turns made: {1}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>What position does inside a real model</source>
         <translation>位置在真实模型中起什么作用</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>MiniLM: every position shifted by 100</source>
         <translation>MiniLM：每个位置都平移 100</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>SmolLM2: every position shifted by 1000</source>
         <translation>SmolLM2：每个位置都平移 1000</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>MiniLM: positions shuffled</source>
         <translation>MiniLM：位置被打乱</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>SmolLM2 with RoPE off</source>
         <translation>SmolLM2 关闭 RoPE</translation>
     </message>
@@ -2392,7 +2392,7 @@ turns made: {1}</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -2421,7 +2421,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -2464,7 +2464,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2685,7 +2685,7 @@ turns made: {1}</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -3481,146 +3481,176 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="192"/>
+        <source>DroPE (RoPE dropped after training)</source>
+        <translation>DroPE（训练后去掉 RoPE）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="193"/>
+        <source>Pretrained with RoPE, then RoPE is removed and the model briefly recalibrated: it runs as NoPE and extends past its trained length. Same toy weights, RoPE kept or dropped (recalibration not simulated).</source>
+        <translation>先用 RoPE 预训练，再去掉 RoPE 并对模型做短暂的重新校准：模型以 NoPE 方式运行，可超出训练长度。这里是同一组玩具权重，保留或去掉 RoPE（不模拟重新校准）。</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="194"/>
+        <source>RoPE</source>
+        <translation>RoPE</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="195"/>
+        <source>kept = the pretrained model, RoPE turning q and k; dropped = after DroPE, no rotation (every frequency 0): order only through the causal mask</source>
+        <translation>kept = 预训练的模型，RoPE 旋转 q 和 k；dropped = DroPE 之后，不旋转（所有频率为 0）：顺序只来自因果掩码</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="196"/>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="197"/>
+        <source>dropped</source>
+        <translation>去掉</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="198"/>
         <source>Layer patterns (iRoPE, local / global)</source>
         <translation>层模式（iRoPE、局部 / 全局）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>One layer of a real stack: RoPE or none, a local window or chunk or all, and that layer&apos;s base and scaling.</source>
         <translation>真实模型中的一层：用不用 RoPE，看局部窗口、分块还是全部，以及这一层的底数和缩放。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>Width of one head&apos;s queries and keys (even)</source>
         <translation>一个头的查询和键的宽度（偶数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd global)</source>
         <translation>显示哪个模型的层堆叠：llama4（每第 4 层 NoPE，RoPE 层分块），smollm3（每第 4 层 NoPE），gemma3（5 局部 : 1 全局），modernbert（每第 3 层全局）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>llama4</source>
         <translation>llama4</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>smollm3</source>
         <translation>smollm3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>gemma3</source>
         <translation>gemma3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>modernbert</source>
         <translation>modernbert</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>Which layer (from 0); each model has its own number of layers</source>
         <translation>哪一层（从 0 开始）；每个模型的层数不同</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>Sliding window or chunk in tokens; 0: the model&apos;s own (Llama 4 chunks of 8192, Gemma 3 1024, ModernBERT 64 either side). A short text needs a small one</source>
         <translation>滑动窗口或分块的词元数；0 表示用模型自己的（Llama 4 分块 8192，Gemma 3 为 1024，ModernBERT 每侧 64）。短文本需要小窗口</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>Axial 2D RoPE (EVA-02, RoPE-ViT)</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>Half of each head&apos;s pairs turn by the patch&apos;s row, half by its column: scores depend on (dy, dx). EVA-02 puts the row first and stretches positions to its pretraining grid; RoPE-ViT the column first.</source>
         <translation>每个头一半的维度对按图块所在的行旋转，另一半按列旋转：得分只取决于 (dy, dx)。EVA-02 把行放在前面，并把位置拉伸到预训练网格；RoPE-ViT 把列放在前面。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="230"/>
         <source>Width of one head; a multiple of 4 (two axes, pairs of channels)</source>
         <translation>单个头的宽度；须为 4 的倍数（两个轴，通道成对）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="231"/>
         <source>Convention</source>
         <translation>约定</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="232"/>
         <source>eva02 = EVA-02: first half of the pairs by the row, second by the column, positions stretched to the pretraining grid; rope-vit = RoPE-ViT&apos;s RoPE-Axial: first half by the column, second by the row, whole positions (its models use base 100)</source>
         <translation>eva02 = EVA-02：前一半维度对按行旋转，后一半按列，位置拉伸到预训练网格；rope-vit = RoPE-ViT 的 RoPE-Axial：前一半按列，后一半按行，位置取整数（其模型的底数为 100）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="233"/>
         <source>eva02</source>
         <translation>eva02</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="234"/>
         <source>rope-vit</source>
         <translation>rope-vit</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="235"/>
         <source>Pretrained grid</source>
         <translation>预训练网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>EVA-02: patches per side of the grid pretrained on (16 for 224 px at patch 14); other grids are stretched to it</source>
         <translation>EVA-02：预训练网格每边的图块数（224 像素、图块 14 时为 16）；其他网格拉伸到这个大小</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>none (as trained)</source>
         <translation>无（保持训练时的设置）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>linear (position interpolation)</source>
         <translation>线性（位置插值）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>NTK-aware</source>
         <translation>NTK-aware</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>dynamic NTK</source>
         <translation>动态 NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>Llama 3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>LongRoPE (Phi-3)</source>
         <translation>LongRoPE（Phi-3）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>proportional (p-RoPE)</source>
         <translation>按比例（p-RoPE）</translation>
     </message>
@@ -3785,47 +3815,47 @@ turns made: {1}</source>
         <translation>B：每经过 B 个位置，缩放系数变为原来的 zeta 倍</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>2D sin-cos (images)</source>
         <translation>二维 sin-cos（图像）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>Half of each vector encodes the patch&apos;s column, half its row, each with 1D sin and cos.</source>
         <translation>每个向量一半编码图块所在的列，一半编码所在的行，各用一维的 sin 和 cos。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>Grid rows</source>
         <translation>网格行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>Rows of patches (image height / patch size)</source>
         <translation>图块的行数（图像高度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>Grid columns</source>
         <translation>网格列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>Columns of patches (image width / patch size)</source>
         <translation>图块的列数（图像宽度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>Width of each vector; a multiple of 4 (each axis gets sin and cos halves)</source>
         <translation>每个向量的宽度；须为 4 的倍数（每个坐标轴各占一半，再分 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>3D sin-cos (video)</source>
         <translation>三维 sin-cos（视频）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>A third of each vector each for frame, row and column of a video tubelet.</source>
         <translation>每个向量三等分，分别编码视频时空块（tubelet）的帧、行和列。</translation>
     </message>
@@ -3835,47 +3865,47 @@ turns made: {1}</source>
         <translation>帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>Frames (time steps) of the video</source>
         <translation>视频的帧数（时间步数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>Width of each vector; a multiple of 6 (three axes, sin and cos each)</source>
         <translation>每个向量的宽度；须为 6 的倍数（三个坐标轴，各有 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>Learned grid, resized</source>
         <translation>可学习网格（插值缩放）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>A table learned at one image size, stretched to another by bicubic interpolation.</source>
         <translation>在一种图像尺寸上学到的位置表，用双三次插值拉伸到另一种尺寸。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>Trained rows</source>
         <translation>训练时行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>Rows of the grid the table was trained at</source>
         <translation>训练位置表时网格的行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>Trained columns</source>
         <translation>训练时列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>Columns of the grid the table was trained at</source>
         <translation>训练位置表时网格的列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>Seed of the noise in the stand-in table</source>
         <translation>替代位置表中噪声的随机种子</translation>
     </message>
@@ -3918,715 +3948,715 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="297"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="314"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="317"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="365"/>
+        <location filename=".registry_strings.py" line="371"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="366"/>
+        <location filename=".registry_strings.py" line="372"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="314"/>
+        <location filename=".registry_strings.py" line="320"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="315"/>
+        <location filename=".registry_strings.py" line="321"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="316"/>
+        <location filename=".registry_strings.py" line="322"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="317"/>
+        <location filename=".registry_strings.py" line="323"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="345"/>
+        <location filename=".registry_strings.py" line="351"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="346"/>
+        <location filename=".registry_strings.py" line="352"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="347"/>
+        <location filename=".registry_strings.py" line="353"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="348"/>
+        <location filename=".registry_strings.py" line="354"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="356"/>
+        <location filename=".registry_strings.py" line="362"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="357"/>
+        <location filename=".registry_strings.py" line="363"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="358"/>
+        <location filename=".registry_strings.py" line="364"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="359"/>
+        <location filename=".registry_strings.py" line="365"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="360"/>
+        <location filename=".registry_strings.py" line="366"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="361"/>
+        <location filename=".registry_strings.py" line="367"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="362"/>
+        <location filename=".registry_strings.py" line="368"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="363"/>
+        <location filename=".registry_strings.py" line="369"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="364"/>
+        <location filename=".registry_strings.py" line="370"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="367"/>
+        <location filename=".registry_strings.py" line="373"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="368"/>
+        <location filename=".registry_strings.py" line="374"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="369"/>
+        <location filename=".registry_strings.py" line="375"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="375"/>
+        <location filename=".registry_strings.py" line="381"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="412"/>
+        <location filename=".registry_strings.py" line="418"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="383"/>
+        <location filename=".registry_strings.py" line="389"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="384"/>
+        <location filename=".registry_strings.py" line="390"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="273"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>cannot write {0}: a figure is written as {1}</source>
         <oldsource>no figure for {0}; PNG export draws: {1}</oldsource>
         <translation>无法写入 {0}：图像只能保存为 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>no figure for {0}; figures are drawn of: {1}</source>
         <translation>{0} 没有对应的图；可以绘制的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>the deck has no scenes: a handout needs at least one</source>
         <translation>讲稿中没有场景：讲义至少需要一个场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>d_model must be even (channels rotate in pairs), not {0}</source>
         <translation>d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>{0} has {1} layers (0 to {2}), not layer {3}</source>
         <translation>{0} 有 {1} 层（0 到 {2}），没有第 {3} 层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="315"/>
         <source>rope_dim must be even (channels rotate in pairs), not {0}</source>
         <translation>rope_dim 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="316"/>
         <source>d_model must be even for M-RoPE (channels rotate in pairs), not {0}</source>
         <translation>M-RoPE 的 d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="312"/>
+        <location filename=".registry_strings.py" line="318"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <oldsource>axial 2D RoPE needs a width that is a multiple of 4, not {0}</oldsource>
         <translation>二维 RoPE 的宽度须为 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="313"/>
+        <location filename=".registry_strings.py" line="319"/>
         <source>d_model must be even for Sandwich (sines and cosines come in pairs), not {0}</source>
         <translation>Sandwich 的 d_model 必须为偶数（正弦和余弦成对出现），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="318"/>
+        <location filename=".registry_strings.py" line="324"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="319"/>
+        <location filename=".registry_strings.py" line="325"/>
         <source>{0} is not a file (a model config is a JSON file)</source>
         <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="320"/>
+        <location filename=".registry_strings.py" line="326"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="321"/>
+        <location filename=".registry_strings.py" line="327"/>
         <source>{0} is larger than {1} MiB: not a model config</source>
         <translation>{0} 大于 {1} MiB：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="322"/>
+        <location filename=".registry_strings.py" line="328"/>
         <source>{0} is not UTF-8 text: not a model config</source>
         <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="323"/>
+        <location filename=".registry_strings.py" line="329"/>
         <source>{0} is nested too deeply: not a model config</source>
         <translation>{0} 嵌套层次过深：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="324"/>
+        <location filename=".registry_strings.py" line="330"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="326"/>
+        <location filename=".registry_strings.py" line="332"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="327"/>
+        <location filename=".registry_strings.py" line="333"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="328"/>
+        <location filename=".registry_strings.py" line="334"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="329"/>
+        <location filename=".registry_strings.py" line="335"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="330"/>
+        <location filename=".registry_strings.py" line="336"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="331"/>
+        <location filename=".registry_strings.py" line="337"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="332"/>
+        <location filename=".registry_strings.py" line="338"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="333"/>
+        <location filename=".registry_strings.py" line="339"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="334"/>
+        <location filename=".registry_strings.py" line="340"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="335"/>
+        <location filename=".registry_strings.py" line="341"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="336"/>
+        <location filename=".registry_strings.py" line="342"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="337"/>
+        <location filename=".registry_strings.py" line="343"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="338"/>
+        <location filename=".registry_strings.py" line="344"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="339"/>
+        <location filename=".registry_strings.py" line="345"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="340"/>
+        <location filename=".registry_strings.py" line="346"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="341"/>
+        <location filename=".registry_strings.py" line="347"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="342"/>
+        <location filename=".registry_strings.py" line="348"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="343"/>
+        <location filename=".registry_strings.py" line="349"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="344"/>
+        <location filename=".registry_strings.py" line="350"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="373"/>
+        <location filename=".registry_strings.py" line="379"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="374"/>
+        <location filename=".registry_strings.py" line="380"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="377"/>
+        <location filename=".registry_strings.py" line="383"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="378"/>
+        <location filename=".registry_strings.py" line="384"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="379"/>
+        <location filename=".registry_strings.py" line="385"/>
         <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="385"/>
+        <location filename=".registry_strings.py" line="391"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="386"/>
+        <location filename=".registry_strings.py" line="392"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="387"/>
+        <location filename=".registry_strings.py" line="393"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="388"/>
+        <location filename=".registry_strings.py" line="394"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="389"/>
+        <location filename=".registry_strings.py" line="395"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="390"/>
+        <location filename=".registry_strings.py" line="396"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="391"/>
+        <location filename=".registry_strings.py" line="397"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="392"/>
+        <location filename=".registry_strings.py" line="398"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="393"/>
+        <location filename=".registry_strings.py" line="399"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="394"/>
+        <location filename=".registry_strings.py" line="400"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="395"/>
+        <location filename=".registry_strings.py" line="401"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="396"/>
+        <location filename=".registry_strings.py" line="402"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="397"/>
+        <location filename=".registry_strings.py" line="403"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="398"/>
+        <location filename=".registry_strings.py" line="404"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="399"/>
+        <location filename=".registry_strings.py" line="405"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="400"/>
+        <location filename=".registry_strings.py" line="406"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="401"/>
+        <location filename=".registry_strings.py" line="407"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="402"/>
+        <location filename=".registry_strings.py" line="408"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="403"/>
+        <location filename=".registry_strings.py" line="409"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="404"/>
+        <location filename=".registry_strings.py" line="410"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="405"/>
+        <location filename=".registry_strings.py" line="411"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="406"/>
+        <location filename=".registry_strings.py" line="412"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="407"/>
+        <location filename=".registry_strings.py" line="413"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="408"/>
+        <location filename=".registry_strings.py" line="414"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="409"/>
+        <location filename=".registry_strings.py" line="415"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="410"/>
+        <location filename=".registry_strings.py" line="416"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="411"/>
+        <location filename=".registry_strings.py" line="417"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="325"/>
+        <location filename=".registry_strings.py" line="331"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="349"/>
+        <location filename=".registry_strings.py" line="355"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="350"/>
+        <location filename=".registry_strings.py" line="356"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="351"/>
+        <location filename=".registry_strings.py" line="357"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="352"/>
+        <location filename=".registry_strings.py" line="358"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="353"/>
+        <location filename=".registry_strings.py" line="359"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="354"/>
+        <location filename=".registry_strings.py" line="360"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="355"/>
+        <location filename=".registry_strings.py" line="361"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="370"/>
+        <location filename=".registry_strings.py" line="376"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="371"/>
+        <location filename=".registry_strings.py" line="377"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="372"/>
+        <location filename=".registry_strings.py" line="378"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="376"/>
+        <location filename=".registry_strings.py" line="382"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="380"/>
+        <location filename=".registry_strings.py" line="386"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="381"/>
+        <location filename=".registry_strings.py" line="387"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="382"/>
+        <location filename=".registry_strings.py" line="388"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
@@ -4969,7 +4999,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="131"/>
-        <location filename="../../posenc_gui/core/models.py" line="394"/>
+        <location filename="../../posenc_gui/core/models.py" line="403"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
@@ -5024,126 +5054,126 @@ turns made: {1}</source>
         <translation>总是偏向距离近的词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="242"/>
+        <location filename="../../posenc_gui/core/models.py" line="251"/>
         <source>NoPE (no encoding)</source>
         <translation>NoPE（无位置编码）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="243"/>
+        <location filename="../../posenc_gui/core/models.py" line="252"/>
         <source>Nothing is added; a causal mask alone lets a decoder infer positions.</source>
         <translation>什么也不加；仅凭因果掩码，解码器就能推断出位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="244"/>
+        <location filename="../../posenc_gui/core/models.py" line="253"/>
         <source>Nothing to implement or tune.</source>
         <translation>无需实现，也无需调参。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="245"/>
+        <location filename="../../posenc_gui/core/models.py" line="254"/>
         <source>Causal language models still learn position (Haviv et al. 2022).</source>
         <translation>因果语言模型照样能学到位置信息（Haviv et al. 2022）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="246"/>
+        <location filename="../../posenc_gui/core/models.py" line="255"/>
         <source>Without a causal mask, attention cannot tell word orders apart: &quot;cat chases mouse&quot; = &quot;mouse chases cat&quot;.</source>
         <translation>没有因果掩码时，注意力分不清词序：“猫追老鼠” = “老鼠追猫”。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="250"/>
+        <location filename="../../posenc_gui/core/models.py" line="259"/>
         <source>Images and video (2D, 3D)</source>
         <translation>图像与视频（二维、三维）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="252"/>
+        <location filename="../../posenc_gui/core/models.py" line="261"/>
         <source>Each patch gets one code per axis: half the channels for the column and half for the row (a third each for time, row, column in video).</source>
         <translation>每个图块在每个坐标轴上各有一份编码：一半通道编码列，一半编码行（视频则时间、行、列各占三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="254"/>
+        <location filename="../../posenc_gui/core/models.py" line="263"/>
         <source>2D sin-cos: no parameters, any grid size (MAE).</source>
         <translation>二维 sin-cos：没有参数，适用于任意网格大小（MAE）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="255"/>
+        <location filename="../../posenc_gui/core/models.py" line="264"/>
         <source>A learned grid fits the data it was trained on (ViT).</source>
         <translation>可学习网格贴合训练所用的数据（ViT）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="258"/>
+        <location filename="../../posenc_gui/core/models.py" line="267"/>
         <source>A learned grid must be resized (bicubic interpolation) when the image size changes.</source>
         <translation>图像尺寸改变时，可学习网格必须缩放（双三次插值）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="260"/>
+        <location filename="../../posenc_gui/core/models.py" line="269"/>
         <source>Each axis gets only part of the channels.</source>
         <translation>每个坐标轴只分到一部分通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="266"/>
+        <location filename="../../posenc_gui/core/models.py" line="275"/>
         <source>Interleaved sin / cos, base 10000.</source>
         <translation>sin / cos 交错排布，底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="269"/>
+        <location filename="../../posenc_gui/core/models.py" line="278"/>
         <source>512 learned positions.</source>
         <translation>512 个可学习的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="272"/>
+        <location filename="../../posenc_gui/core/models.py" line="281"/>
         <source>1024 learned positions (wpe).</source>
         <translation>1024 个可学习的位置（wpe）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="275"/>
+        <location filename="../../posenc_gui/core/models.py" line="284"/>
         <source>Relative sinusoid R(i - j) with global biases u, v.</source>
         <translation>相对正弦编码 R(i - j)，加全局偏置 u、v。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="278"/>
+        <location filename="../../posenc_gui/core/models.py" line="287"/>
         <source>32 buckets, max distance 128, one scalar per bucket and head.</source>
         <translation>32 个桶，最大距离 128，每个桶、每个头一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="284"/>
+        <location filename="../../posenc_gui/core/models.py" line="293"/>
         <source>Interleaved pairs, 64 of 256 dimensions per head rotate.</source>
         <translation>交错配对，每个头 256 维中有 64 维参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="287"/>
+        <location filename="../../posenc_gui/core/models.py" line="296"/>
         <source>Half-split pairs, a quarter of the dimensions rotate.</source>
         <translation>前后两半配对，四分之一的维度参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="290"/>
-        <location filename="../../posenc_gui/core/models.py" line="293"/>
+        <location filename="../../posenc_gui/core/models.py" line="299"/>
+        <location filename="../../posenc_gui/core/models.py" line="302"/>
         <source>Linear biases, no position embedding.</source>
         <translation>线性偏置，没有位置嵌入。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="296"/>
+        <location filename="../../posenc_gui/core/models.py" line="305"/>
         <source>Interleaved pairs (complex multiplication), base 10000.</source>
         <translation>交错配对（复数乘法），底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="299"/>
+        <location filename="../../posenc_gui/core/models.py" line="308"/>
         <source>Base 500000; Llama 3 scaling, factor 8 from 8192 positions.</source>
         <translation>底数 500000；Llama 3 缩放，从 8192 个位置扩展 8 倍。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="302"/>
-        <location filename="../../posenc_gui/core/models.py" line="305"/>
-        <location filename="../../posenc_gui/core/models.py" line="308"/>
+        <location filename="../../posenc_gui/core/models.py" line="311"/>
+        <location filename="../../posenc_gui/core/models.py" line="314"/>
+        <location filename="../../posenc_gui/core/models.py" line="317"/>
         <source>Rotary positions.</source>
         <translation>旋转位置编码。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="281"/>
+        <location filename="../../posenc_gui/core/models.py" line="290"/>
         <source>Learned positions (the source article groups it with GPT-J).</source>
         <translation>可学习位置编码（原文把它和 GPT-J 归为一类）。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="142"/>
-        <location filename="../../posenc_gui/core/models.py" line="397"/>
+        <location filename="../../posenc_gui/core/models.py" line="406"/>
         <source>KERPLE</source>
         <translation>KERPLE</translation>
     </message>
@@ -5175,7 +5205,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="152"/>
-        <location filename="../../posenc_gui/core/models.py" line="415"/>
+        <location filename="../../posenc_gui/core/models.py" line="424"/>
         <source>Sandwich</source>
         <translation>Sandwich</translation>
     </message>
@@ -5201,7 +5231,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="162"/>
-        <location filename="../../posenc_gui/core/models.py" line="418"/>
+        <location filename="../../posenc_gui/core/models.py" line="427"/>
         <source>FIRE</source>
         <translation>FIRE</translation>
     </message>
@@ -5367,421 +5397,451 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="229"/>
+        <source>DroPE (RoPE dropped after training)</source>
+        <translation>DroPE（训练后去掉 RoPE）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="230"/>
+        <source>Pretrain with RoPE, then remove it and recalibrate briefly at the trained length: the model runs without positional encoding.</source>
+        <translation>先用 RoPE 预训练，再去掉它，并在训练长度上短暂地重新校准：模型在没有位置编码的情况下运行。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="232"/>
+        <source>RoPE speeds up pretraining; dropping it lets the model read past its trained length without long-context training.</source>
+        <translation>RoPE 加快预训练；去掉它后，模型无需长上下文训练就能读到训练长度之外。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="234"/>
+        <source>Needs a recalibration run; order then comes from the causal mask alone.</source>
+        <translation>需要一次重新校准训练；此后顺序只来自因果掩码。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="238"/>
         <source>Mixed layers (iRoPE, local / global)</source>
         <translation>混合层（iRoPE、局部 / 全局）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="230"/>
+        <location filename="../../posenc_gui/core/models.py" line="239"/>
         <source>Layers of one model see position differently: some rotate and some do not (NoPE), some attend within a window or chunk with one base, others to everything with another.</source>
         <translation>同一模型的各层看待位置的方式不同：有的旋转，有的不旋转（NoPE）；有的用一个底数在窗口或分块内注意，有的用另一个底数注意全部。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="233"/>
+        <location filename="../../posenc_gui/core/models.py" line="242"/>
         <source>Local layers are cheap and keep RoPE&apos;s precise near positions; a few global layers carry the long range.</source>
         <translation>局部层计算便宜，并保留 RoPE 对近处位置的精确度；少数全局层负责远距离。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="235"/>
+        <location filename="../../posenc_gui/core/models.py" line="244"/>
         <source>NoPE layers have nothing to extrapolate, which helps very long contexts (Llama 4: 10 million tokens).</source>
         <translation>NoPE 层没有需要外推的东西，有助于超长上下文（Llama 4：1000 万词元）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="237"/>
+        <location filename="../../posenc_gui/core/models.py" line="246"/>
         <source>Each model has its own pattern, read from its config.</source>
         <translation>每个模型有自己的模式，从其配置中读出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="238"/>
+        <location filename="../../posenc_gui/core/models.py" line="247"/>
         <source>What the whole stack does with position is harder to see than one layer.</source>
         <translation>整个层堆叠如何处理位置，比单独一层更难看清。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="256"/>
+        <location filename="../../posenc_gui/core/models.py" line="265"/>
         <source>Axial 2D RoPE: scores depend on the offset (dy, dx) alone (EVA-02, RoPE-ViT).</source>
         <translation>轴向二维 RoPE：得分只取决于偏移 (dy, dx)（EVA-02、RoPE-ViT）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="311"/>
+        <location filename="../../posenc_gui/core/models.py" line="320"/>
         <source>Rotary positions (the source article lists it under ALiBi; the released models use RoPE).</source>
         <translation>旋转位置编码（原文把它列在 ALiBi 下；已发布的模型用的是 RoPE）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="315"/>
+        <location filename="../../posenc_gui/core/models.py" line="324"/>
         <source>M-RoPE: 16 time, 24 row, 24 column pairs of 64, base 1000000.</source>
         <translation>M-RoPE：64 个维度对中时间 16、行 24、列 24，底数 1000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="318"/>
+        <location filename="../../posenc_gui/core/models.py" line="327"/>
         <source>M-RoPE whose video time ids follow seconds, not frames.</source>
         <translation>M-RoPE，视频的时间编号按秒而不是按帧。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="321"/>
+        <location filename="../../posenc_gui/core/models.py" line="330"/>
         <source>Interleaved M-RoPE: time, row and column pairs take turns.</source>
         <translation>交错 M-RoPE：时间、行、列的维度对轮流排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="324"/>
+        <location filename="../../posenc_gui/core/models.py" line="333"/>
         <source>Multi-head latent attention: 64 of each head&apos;s 192 query and key channels rotate.</source>
         <translation>多头潜在注意力：每个头 192 个查询和键通道中有 64 个旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="328"/>
+        <location filename="../../posenc_gui/core/models.py" line="337"/>
         <source>Five sliding-window layers (1024 tokens, base 10000) to one global layer (base 1000000, linear ×8).</source>
         <translation>五个滑动窗口层（1024 词元，底数 10000）对一个全局层（底数 1000000，线性 ×8）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="332"/>
+        <location filename="../../posenc_gui/core/models.py" line="341"/>
         <source>iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers attend in chunks of 8192.</source>
         <translation>iRoPE：每第 4 层没有 RoPE 并能看到全部；RoPE 层在 8192 词元的分块内注意。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="336"/>
+        <location filename="../../posenc_gui/core/models.py" line="345"/>
         <source>Every 3rd layer global (base 160000); the rest see 64 tokens either side (base 10000).</source>
         <translation>每第 3 层为全局层（底数 160000）；其余层看两侧各 64 个词元（底数 10000）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="340"/>
+        <location filename="../../posenc_gui/core/models.py" line="349"/>
         <source>Every 4th layer without RoPE, base 5000000.</source>
         <translation>每第 4 层没有 RoPE，底数 5000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="343"/>
+        <location filename="../../posenc_gui/core/models.py" line="352"/>
         <source>Base 10000; every layer attends within a sliding window of 4096 positions.</source>
         <translation>基数 10000；每一层都在 4096 个位置的滑动窗口内做注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="347"/>
+        <location filename="../../posenc_gui/core/models.py" line="356"/>
         <source>LongRoPE: one searched factor per pair, short ones up to 4096 positions and long ones beyond, with an attention factor.</source>
         <translation>LongRoPE：每对维度一个搜索得到的因子，4096 个位置以内用短因子、之外用长因子，并带注意力因子。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="351"/>
+        <location filename="../../posenc_gui/core/models.py" line="360"/>
         <source>Base 1000000; YaRN x4 past 32768 positions when the user adds it to the config.</source>
         <translation>基数 1000000；用户在配置中加入后，超过 32768 个位置时使用 YaRN ×4。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="355"/>
+        <location filename="../../posenc_gui/core/models.py" line="364"/>
         <source>YaRN x32 from 4096 positions; layers alternate a window of 128 and full attention; a learned sink logit per head.</source>
         <translation>从 4096 个位置起使用 YaRN ×32；各层在 128 的窗口注意力与全注意力之间交替；每个头有一个学习得到的汇点 logit。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="359"/>
+        <location filename="../../posenc_gui/core/models.py" line="368"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="363"/>
+        <location filename="../../posenc_gui/core/models.py" line="372"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="366"/>
+        <location filename="../../posenc_gui/core/models.py" line="375"/>
         <source>Axial 2D RoPE: first half of each head by the row, second by the column, base 10000, positions stretched to the pretraining grid.</source>
         <translation>轴向二维 RoPE：每个头的前一半按行旋转，后一半按列，底数 10000，位置拉伸到预训练网格。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="370"/>
+        <location filename="../../posenc_gui/core/models.py" line="379"/>
         <source>RoPE-Axial: first half by the column, second by the row, base 100.</source>
         <translation>RoPE-Axial：前一半按列旋转，后一半按行，底数 100。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="375"/>
+        <location filename="../../posenc_gui/core/models.py" line="384"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="376"/>
+        <location filename="../../posenc_gui/core/models.py" line="385"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="378"/>
+        <location filename="../../posenc_gui/core/models.py" line="387"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="379"/>
+        <location filename="../../posenc_gui/core/models.py" line="388"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="381"/>
+        <location filename="../../posenc_gui/core/models.py" line="390"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="382"/>
+        <location filename="../../posenc_gui/core/models.py" line="391"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="384"/>
+        <location filename="../../posenc_gui/core/models.py" line="393"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="385"/>
+        <location filename="../../posenc_gui/core/models.py" line="394"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="387"/>
+        <location filename="../../posenc_gui/core/models.py" line="396"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="388"/>
+        <location filename="../../posenc_gui/core/models.py" line="397"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="390"/>
+        <location filename="../../posenc_gui/core/models.py" line="399"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="391"/>
+        <location filename="../../posenc_gui/core/models.py" line="400"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="395"/>
+        <location filename="../../posenc_gui/core/models.py" line="404"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="398"/>
+        <location filename="../../posenc_gui/core/models.py" line="407"/>
         <source>Learned kernels of the distance (logarithmic, power) generalise ALiBi.</source>
         <translation>关于距离的可学习核（对数、幂）推广了 ALiBi。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="400"/>
+        <location filename="../../posenc_gui/core/models.py" line="409"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="401"/>
+        <location filename="../../posenc_gui/core/models.py" line="410"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="403"/>
+        <location filename="../../posenc_gui/core/models.py" line="412"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="404"/>
+        <location filename="../../posenc_gui/core/models.py" line="413"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="406"/>
+        <location filename="../../posenc_gui/core/models.py" line="415"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="407"/>
+        <location filename="../../posenc_gui/core/models.py" line="416"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="409"/>
+        <location filename="../../posenc_gui/core/models.py" line="418"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="410"/>
+        <location filename="../../posenc_gui/core/models.py" line="419"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="412"/>
+        <location filename="../../posenc_gui/core/models.py" line="421"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="413"/>
+        <location filename="../../posenc_gui/core/models.py" line="422"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="416"/>
+        <location filename="../../posenc_gui/core/models.py" line="425"/>
         <source>The sinusoid&apos;s inner product becomes a parameter-free bias.</source>
         <translation>正弦编码的内积成为无参数的偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="419"/>
+        <location filename="../../posenc_gui/core/models.py" line="428"/>
         <source>A learned function of normalised log distance.</source>
         <translation>归一化对数距离的一个可学习函数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="421"/>
+        <location filename="../../posenc_gui/core/models.py" line="430"/>
         <source>Attention sinks</source>
         <translation>注意力汇聚点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="422"/>
+        <location filename="../../posenc_gui/core/models.py" line="431"/>
         <source>StreamingLLM keeps the first tokens and counts positions in the cache.</source>
         <translation>StreamingLLM 保留开头的词元，并按缓存中的位置计数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="425"/>
+        <location filename="../../posenc_gui/core/models.py" line="434"/>
         <source>2D RoPE for images</source>
         <translation>用于图像的二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="426"/>
+        <location filename="../../posenc_gui/core/models.py" line="435"/>
         <source>EVA-02 turns half of each head by the patch&apos;s row, half by its column.</source>
         <translation>EVA-02 让每个头的一半按图块的行旋转，另一半按列旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="429"/>
+        <location filename="../../posenc_gui/core/models.py" line="438"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="430"/>
+        <location filename="../../posenc_gui/core/models.py" line="439"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="432"/>
+        <location filename="../../posenc_gui/core/models.py" line="441"/>
         <source>Decoupled RoPE</source>
         <translation>解耦 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="433"/>
+        <location filename="../../posenc_gui/core/models.py" line="442"/>
         <source>DeepSeek-V2 rotates a separate slice beside a compressed latent.</source>
         <translation>DeepSeek-V2 在压缩潜变量之外另旋转一段通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="435"/>
+        <location filename="../../posenc_gui/core/models.py" line="444"/>
         <source>CoPE</source>
         <translation>CoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="436"/>
+        <location filename="../../posenc_gui/core/models.py" line="445"/>
         <source>Positions counted by gates the context opens.</source>
         <translation>位置由上下文打开的门控计数得出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="438"/>
+        <location filename="../../posenc_gui/core/models.py" line="447"/>
         <source>M-RoPE</source>
         <translation>M-RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="439"/>
+        <location filename="../../posenc_gui/core/models.py" line="448"/>
         <source>Qwen2-VL turns pairs by time, row and column ids.</source>
         <translation>Qwen2-VL 按时间、行、列编号旋转维度对。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="441"/>
+        <location filename="../../posenc_gui/core/models.py" line="453"/>
         <source>Learned sinks</source>
         <translation>学习得到的汇点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="442"/>
+        <location filename="../../posenc_gui/core/models.py" line="454"/>
         <source>gpt-oss gives each head a logit that soaks up attention.</source>
         <translation>gpt-oss 给每个头一个吸收注意力的 logit。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="444"/>
+        <location filename="../../posenc_gui/core/models.py" line="450"/>
         <source>iRoPE</source>
         <translation>iRoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="445"/>
+        <location filename="../../posenc_gui/core/models.py" line="451"/>
         <source>Llama 4 interleaves layers without RoPE among chunked RoPE layers.</source>
         <translation>Llama 4 在分块的 RoPE 层之间交错插入不用 RoPE 的层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="450"/>
+        <location filename="../../posenc_gui/core/models.py" line="456"/>
+        <source>DroPE</source>
+        <translation>DroPE</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="457"/>
+        <source>RoPE as a training scaffold, removed after pretraining.</source>
+        <translation>把 RoPE 当作训练用的脚手架，预训练后去掉。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="462"/>
         <source>Short texts, e.g. classification</source>
         <translation>短文本，例如分类</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="451"/>
+        <location filename="../../posenc_gui/core/models.py" line="463"/>
         <source>Lengths stay under the table size; the table fits the task.</source>
         <translation>长度不超过表的大小；位置表贴合任务。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="452"/>
+        <location filename="../../posenc_gui/core/models.py" line="464"/>
         <source>Long-text generation</source>
         <translation>长文本生成</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="453"/>
+        <location filename="../../posenc_gui/core/models.py" line="465"/>
         <source>Relative by construction, no parameters, extendable context.</source>
         <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="454"/>
+        <location filename="../../posenc_gui/core/models.py" line="466"/>
         <source>Relations between tokens matter most</source>
         <translation>最看重词元之间的关系</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="455"/>
+        <location filename="../../posenc_gui/core/models.py" line="467"/>
         <source>The score sees the offset directly.</source>
         <translation>得分直接看到相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="456"/>
+        <location filename="../../posenc_gui/core/models.py" line="468"/>
         <source>As light as possible</source>
         <translation>尽可能轻量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="457"/>
+        <location filename="../../posenc_gui/core/models.py" line="469"/>
         <source>Nothing to store and a fixed bias to add.</source>
         <translation>无需存储任何东西，只需加一个固定偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="458"/>
+        <location filename="../../posenc_gui/core/models.py" line="470"/>
         <source>Broad compatibility, a baseline</source>
         <translation>兼容性广，用作基线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="459"/>
+        <location filename="../../posenc_gui/core/models.py" line="471"/>
         <source>Fixed, well known, in every textbook and library.</source>
         <translation>固定、广为人知，每本教材、每个库里都有。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="460"/>
+        <location filename="../../posenc_gui/core/models.py" line="472"/>
         <source>Extending a trained RoPE model&apos;s context</source>
         <translation>扩展已训练 RoPE 模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="461"/>
+        <location filename="../../posenc_gui/core/models.py" line="473"/>
         <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
         <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="463"/>
+        <location filename="../../posenc_gui/core/models.py" line="475"/>
         <source>Images or video</source>
         <translation>图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="464"/>
+        <location filename="../../posenc_gui/core/models.py" line="476"/>
         <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
         <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="465"/>
+        <location filename="../../posenc_gui/core/models.py" line="477"/>
         <source>Text with images or video in one sequence</source>
         <translation>同一序列中的文本与图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="466"/>
+        <location filename="../../posenc_gui/core/models.py" line="478"/>
         <source>Text keeps RoPE; patches get row, column and time positions.</source>
         <translation>文本保持 RoPE；图像块得到行、列和时间位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="467"/>
+        <location filename="../../posenc_gui/core/models.py" line="479"/>
         <source>A causal decoder, as an experiment</source>
         <translation>因果解码器，作为实验</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="468"/>
+        <location filename="../../posenc_gui/core/models.py" line="480"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
     </message>

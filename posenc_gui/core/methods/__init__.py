@@ -19,6 +19,7 @@ from . import (  # noqa: F401
     mla,
     streaming,
     sinks,
+    drope,
     layers,
     images,
     rope2d,
