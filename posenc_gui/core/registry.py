@@ -41,6 +41,9 @@ KINDS = {
     "decay": "mean rotated score q.k as a function of the offset m - n: (offsets,)",
     "scale": "xPos scale per position and pair: (positions, pairs)",
     "sinks": "learned sink logit per head, one more key in every softmax: (heads,)",
+    "positions": "the position a scheme gives each token, a row per component (M-RoPE: t, h, w; 2D RoPE: row, "
+                 "column; StreamingLLM: place in the text, slot in the cache at the last step, -1 when dropped; "
+                 "CoPE: each head's count at the last query): (components, tokens)",
 }
 
 DEFAULT_BUDGET_BYTES = 2 * 1024**3
