@@ -337,6 +337,11 @@ MODELS = (
           QT_TRANSLATE_NOOP("reference", "Five sliding-window layers (1024 tokens, base 10000) to one global "
                                          "layer (base 1000000, linear ×8)."),
           "Gemma Team 2025 (arXiv:2503.19786)"),
+    Model("Gemma 4", 2026, "layers",
+          QT_TRANSLATE_NOOP("reference", "Five sliding-window layers (512 tokens, base 10000) to one global layer "
+                                         "with p-RoPE: heads twice as wide (512), a quarter of the pairs turn "
+                                         "(base 1000000), the rest get frequency 0."),
+          "transformers models/gemma4 configuration_gemma4.py (Gemma4TextConfig defaults)"),
     Model("Llama 4", 2025, "layers",
           QT_TRANSLATE_NOOP("reference", "iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers "
                                          "attend in chunks of 8192."),

@@ -5019,7 +5019,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="131"/>
-        <location filename="../../posenc_gui/core/models.py" line="403"/>
+        <location filename="../../posenc_gui/core/models.py" line="408"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
@@ -5193,7 +5193,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="142"/>
-        <location filename="../../posenc_gui/core/models.py" line="406"/>
+        <location filename="../../posenc_gui/core/models.py" line="411"/>
         <source>KERPLE</source>
         <translation>KERPLE</translation>
     </message>
@@ -5225,7 +5225,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="152"/>
-        <location filename="../../posenc_gui/core/models.py" line="424"/>
+        <location filename="../../posenc_gui/core/models.py" line="429"/>
         <source>Sandwich</source>
         <translation>Sandwich</translation>
     </message>
@@ -5251,7 +5251,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="162"/>
-        <location filename="../../posenc_gui/core/models.py" line="427"/>
+        <location filename="../../posenc_gui/core/models.py" line="432"/>
         <source>FIRE</source>
         <translation>FIRE</translation>
     </message>
@@ -5502,366 +5502,371 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="341"/>
+        <source>Five sliding-window layers (512 tokens, base 10000) to one global layer with p-RoPE: heads twice as wide (512), a quarter of the pairs turn (base 1000000), the rest get frequency 0.</source>
+        <translation>五个滑动窗口层（512 个词元，底数 10000）配一个使用 p-RoPE 的全局层：头宽加倍（512），四分之一的维度对旋转（底数 1000000），其余频率为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/models.py" line="346"/>
         <source>iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers attend in chunks of 8192.</source>
         <translation>iRoPE：每第 4 层没有 RoPE 并能看到全部；RoPE 层在 8192 词元的分块内注意。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="345"/>
+        <location filename="../../posenc_gui/core/models.py" line="350"/>
         <source>Every 3rd layer global (base 160000); the rest see 64 tokens either side (base 10000).</source>
         <translation>每第 3 层为全局层（底数 160000）；其余层看两侧各 64 个词元（底数 10000）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="349"/>
+        <location filename="../../posenc_gui/core/models.py" line="354"/>
         <source>Every 4th layer without RoPE, base 5000000.</source>
         <translation>每第 4 层没有 RoPE，底数 5000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="352"/>
+        <location filename="../../posenc_gui/core/models.py" line="357"/>
         <source>Base 10000; every layer attends within a sliding window of 4096 positions.</source>
         <translation>基数 10000；每一层都在 4096 个位置的滑动窗口内做注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="356"/>
+        <location filename="../../posenc_gui/core/models.py" line="361"/>
         <source>LongRoPE: one searched factor per pair, short ones up to 4096 positions and long ones beyond, with an attention factor.</source>
         <translation>LongRoPE：每对维度一个搜索得到的因子，4096 个位置以内用短因子、之外用长因子，并带注意力因子。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="360"/>
+        <location filename="../../posenc_gui/core/models.py" line="365"/>
         <source>Base 1000000; YaRN x4 past 32768 positions when the user adds it to the config.</source>
         <translation>基数 1000000；用户在配置中加入后，超过 32768 个位置时使用 YaRN ×4。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="364"/>
+        <location filename="../../posenc_gui/core/models.py" line="369"/>
         <source>YaRN x32 from 4096 positions; layers alternate a window of 128 and full attention; a learned sink logit per head.</source>
         <translation>从 4096 个位置起使用 YaRN ×32；各层在 128 的窗口注意力与全注意力之间交替；每个头有一个学习得到的汇点 logit。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="368"/>
+        <location filename="../../posenc_gui/core/models.py" line="373"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="372"/>
+        <location filename="../../posenc_gui/core/models.py" line="377"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="375"/>
+        <location filename="../../posenc_gui/core/models.py" line="380"/>
         <source>Axial 2D RoPE: first half of each head by the row, second by the column, base 10000, positions stretched to the pretraining grid.</source>
         <translation>轴向二维 RoPE：每个头的前一半按行旋转，后一半按列，底数 10000，位置拉伸到预训练网格。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="379"/>
+        <location filename="../../posenc_gui/core/models.py" line="384"/>
         <source>RoPE-Axial: first half by the column, second by the row, base 100.</source>
         <translation>RoPE-Axial：前一半按列旋转，后一半按行，底数 100。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="384"/>
+        <location filename="../../posenc_gui/core/models.py" line="389"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="385"/>
+        <location filename="../../posenc_gui/core/models.py" line="390"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="387"/>
+        <location filename="../../posenc_gui/core/models.py" line="392"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="388"/>
+        <location filename="../../posenc_gui/core/models.py" line="393"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="390"/>
+        <location filename="../../posenc_gui/core/models.py" line="395"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="391"/>
+        <location filename="../../posenc_gui/core/models.py" line="396"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="393"/>
+        <location filename="../../posenc_gui/core/models.py" line="398"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="394"/>
+        <location filename="../../posenc_gui/core/models.py" line="399"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="396"/>
+        <location filename="../../posenc_gui/core/models.py" line="401"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="397"/>
+        <location filename="../../posenc_gui/core/models.py" line="402"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="399"/>
+        <location filename="../../posenc_gui/core/models.py" line="404"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="400"/>
+        <location filename="../../posenc_gui/core/models.py" line="405"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="404"/>
+        <location filename="../../posenc_gui/core/models.py" line="409"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="407"/>
+        <location filename="../../posenc_gui/core/models.py" line="412"/>
         <source>Learned kernels of the distance (logarithmic, power) generalise ALiBi.</source>
         <translation>关于距离的可学习核（对数、幂）推广了 ALiBi。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="409"/>
+        <location filename="../../posenc_gui/core/models.py" line="414"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="410"/>
+        <location filename="../../posenc_gui/core/models.py" line="415"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="412"/>
+        <location filename="../../posenc_gui/core/models.py" line="417"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="413"/>
+        <location filename="../../posenc_gui/core/models.py" line="418"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="415"/>
+        <location filename="../../posenc_gui/core/models.py" line="420"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="416"/>
+        <location filename="../../posenc_gui/core/models.py" line="421"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="418"/>
+        <location filename="../../posenc_gui/core/models.py" line="423"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="419"/>
+        <location filename="../../posenc_gui/core/models.py" line="424"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="421"/>
+        <location filename="../../posenc_gui/core/models.py" line="426"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="422"/>
+        <location filename="../../posenc_gui/core/models.py" line="427"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="425"/>
+        <location filename="../../posenc_gui/core/models.py" line="430"/>
         <source>The sinusoid&apos;s inner product becomes a parameter-free bias.</source>
         <translation>正弦编码的内积成为无参数的偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="428"/>
+        <location filename="../../posenc_gui/core/models.py" line="433"/>
         <source>A learned function of normalised log distance.</source>
         <translation>归一化对数距离的一个可学习函数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="430"/>
+        <location filename="../../posenc_gui/core/models.py" line="435"/>
         <source>Attention sinks</source>
         <translation>注意力汇聚点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="431"/>
+        <location filename="../../posenc_gui/core/models.py" line="436"/>
         <source>StreamingLLM keeps the first tokens and counts positions in the cache.</source>
         <translation>StreamingLLM 保留开头的词元，并按缓存中的位置计数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="434"/>
+        <location filename="../../posenc_gui/core/models.py" line="439"/>
         <source>2D RoPE for images</source>
         <translation>用于图像的二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="435"/>
+        <location filename="../../posenc_gui/core/models.py" line="440"/>
         <source>EVA-02 turns half of each head by the patch&apos;s row, half by its column.</source>
         <translation>EVA-02 让每个头的一半按图块的行旋转，另一半按列旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="438"/>
+        <location filename="../../posenc_gui/core/models.py" line="443"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="439"/>
+        <location filename="../../posenc_gui/core/models.py" line="444"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="441"/>
+        <location filename="../../posenc_gui/core/models.py" line="446"/>
         <source>Decoupled RoPE</source>
         <translation>解耦 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="442"/>
+        <location filename="../../posenc_gui/core/models.py" line="447"/>
         <source>DeepSeek-V2 rotates a separate slice beside a compressed latent.</source>
         <translation>DeepSeek-V2 在压缩潜变量之外另旋转一段通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="444"/>
+        <location filename="../../posenc_gui/core/models.py" line="449"/>
         <source>CoPE</source>
         <translation>CoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="445"/>
+        <location filename="../../posenc_gui/core/models.py" line="450"/>
         <source>Positions counted by gates the context opens.</source>
         <translation>位置由上下文打开的门控计数得出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="447"/>
+        <location filename="../../posenc_gui/core/models.py" line="452"/>
         <source>M-RoPE</source>
         <translation>M-RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="448"/>
+        <location filename="../../posenc_gui/core/models.py" line="453"/>
         <source>Qwen2-VL turns pairs by time, row and column ids.</source>
         <translation>Qwen2-VL 按时间、行、列编号旋转维度对。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="453"/>
+        <location filename="../../posenc_gui/core/models.py" line="458"/>
         <source>Learned sinks</source>
         <translation>学习得到的汇点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="454"/>
+        <location filename="../../posenc_gui/core/models.py" line="459"/>
         <source>gpt-oss gives each head a logit that soaks up attention.</source>
         <translation>gpt-oss 给每个头一个吸收注意力的 logit。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="450"/>
+        <location filename="../../posenc_gui/core/models.py" line="455"/>
         <source>iRoPE</source>
         <translation>iRoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="451"/>
+        <location filename="../../posenc_gui/core/models.py" line="456"/>
         <source>Llama 4 interleaves layers without RoPE among chunked RoPE layers.</source>
         <translation>Llama 4 在分块的 RoPE 层之间交错插入不用 RoPE 的层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="456"/>
+        <location filename="../../posenc_gui/core/models.py" line="461"/>
         <source>DroPE</source>
         <translation>DroPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="457"/>
+        <location filename="../../posenc_gui/core/models.py" line="462"/>
         <source>RoPE as a training scaffold, removed after pretraining.</source>
         <translation>把 RoPE 当作训练用的脚手架，预训练后去掉。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="462"/>
+        <location filename="../../posenc_gui/core/models.py" line="467"/>
         <source>Short texts, e.g. classification</source>
         <translation>短文本，例如分类</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="463"/>
+        <location filename="../../posenc_gui/core/models.py" line="468"/>
         <source>Lengths stay under the table size; the table fits the task.</source>
         <translation>长度不超过表的大小；位置表贴合任务。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="464"/>
+        <location filename="../../posenc_gui/core/models.py" line="469"/>
         <source>Long-text generation</source>
         <translation>长文本生成</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="465"/>
+        <location filename="../../posenc_gui/core/models.py" line="470"/>
         <source>Relative by construction, no parameters, extendable context.</source>
         <translation>天然是相对位置，没有参数，上下文可扩展。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="466"/>
+        <location filename="../../posenc_gui/core/models.py" line="471"/>
         <source>Relations between tokens matter most</source>
         <translation>最看重词元之间的关系</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="467"/>
+        <location filename="../../posenc_gui/core/models.py" line="472"/>
         <source>The score sees the offset directly.</source>
         <translation>得分直接看到相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="468"/>
+        <location filename="../../posenc_gui/core/models.py" line="473"/>
         <source>As light as possible</source>
         <translation>尽可能轻量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="469"/>
+        <location filename="../../posenc_gui/core/models.py" line="474"/>
         <source>Nothing to store and a fixed bias to add.</source>
         <translation>无需存储任何东西，只需加一个固定偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="470"/>
+        <location filename="../../posenc_gui/core/models.py" line="475"/>
         <source>Broad compatibility, a baseline</source>
         <translation>兼容性广，用作基线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="471"/>
+        <location filename="../../posenc_gui/core/models.py" line="476"/>
         <source>Fixed, well known, in every textbook and library.</source>
         <translation>固定、广为人知，每本教材、每个库里都有。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="472"/>
+        <location filename="../../posenc_gui/core/models.py" line="477"/>
         <source>Extending a trained RoPE model&apos;s context</source>
         <translation>扩展已训练 RoPE 模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="473"/>
+        <location filename="../../posenc_gui/core/models.py" line="478"/>
         <source>Rescale the frequencies (PI, NTK, YaRN, Llama 3) and fine-tune briefly.</source>
         <translation>重新缩放频率（PI、NTK、YaRN、Llama 3），再简单微调。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="475"/>
+        <location filename="../../posenc_gui/core/models.py" line="480"/>
         <source>Images or video</source>
         <translation>图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="476"/>
+        <location filename="../../posenc_gui/core/models.py" line="481"/>
         <source>2D or 3D sin-cos, or a learned grid resized to the new size.</source>
         <translation>二维或三维 sin-cos，或把可学习网格缩放到新尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="477"/>
+        <location filename="../../posenc_gui/core/models.py" line="482"/>
         <source>Text with images or video in one sequence</source>
         <translation>同一序列中的文本与图像或视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="478"/>
+        <location filename="../../posenc_gui/core/models.py" line="483"/>
         <source>Text keeps RoPE; patches get row, column and time positions.</source>
         <translation>文本保持 RoPE；图像块得到行、列和时间位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="479"/>
+        <location filename="../../posenc_gui/core/models.py" line="484"/>
         <source>A causal decoder, as an experiment</source>
         <translation>因果解码器，作为实验</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/models.py" line="480"/>
+        <location filename="../../posenc_gui/core/models.py" line="485"/>
         <source>The mask alone carries order; worth comparing against.</source>
         <translation>仅靠掩码携带顺序信息；值得拿来对比。</translation>
     </message>
