@@ -260,6 +260,99 @@ def streaming_cases() -> list[dict]:
     return cases
 
 
+def sink_cases() -> list[dict]:
+    """gpt-oss attention with its learned sinks: the model's own rotary embedding (default RoPE at its base 150000,
+    no YaRN), apply_rotary_pos_emb and eager_attention_forward, on a stand-in module that carries the sinks;
+    causal and not (a mask of -inf above the diagonal, as the model's mask adds). The sink weight is what the
+    weights leave of 1."""
+    from transformers import GptOssConfig
+    from transformers.models.gpt_oss.modeling_gpt_oss import (GptOssRotaryEmbedding, apply_rotary_pos_emb,
+                                                              eager_attention_forward)
+    generator = torch.Generator().manual_seed(3)
+    heads, n, head_dim = 3, 6, 16
+    q, k, v = torch.randn(3, 1, heads, n, head_dim, generator=generator, dtype=torch.float64)
+    sinks = torch.tensor([-1.0, 0.5, 3.0], dtype=torch.float64)
+    config = GptOssConfig(hidden_size=heads * head_dim, num_attention_heads=heads, num_key_value_heads=heads,
+                          head_dim=head_dim, rope_parameters={"rope_type": "default", "rope_theta": 150000.0})
+    cos, sin = GptOssRotaryEmbedding(config)(q.float(), torch.arange(n)[None])
+    q_turned, k_turned = apply_rotary_pos_emb(q, k, cos.double(), sin.double())
+    module = SimpleNamespace(sinks=sinks, num_key_value_groups=1, training=False)
+    cases = []
+    for causal in (False, True):
+        mask = torch.full((n, n), -math.inf, dtype=torch.float64).triu(1)[None, None] if causal else None
+        outputs, weights = eager_attention_forward(module, q_turned, k_turned, v, mask, scaling=head_dim ** -0.5)
+        cases.append({"causal": causal, "q": q[0].tolist(), "k": k[0].tolist(), "v": v[0].tolist(),
+                      "sinks": sinks.tolist(), "weights": weights[0].tolist(),
+                      "outputs": outputs[0].tolist(),  # (n, heads, head_dim)
+                      "sink_weights": (1 - weights[0].sum(-1)).tolist(),
+                      "app": {"base": 150000.0, "d_model": head_dim, "heads": heads}})
+    return cases
+
+
+def drope_cases() -> dict:
+    """DroPE's pretrained model, RoPE kept: logits of q and k turned by transformers' Llama rotary embedding and
+    apply_rotary_pos_emb (rotate_half), as in the SmolLM and Llama 2 models DroPE recalibrates. Dropped, the
+    logits are q.k (no rotation), which the test checks without a reference."""
+    from transformers import LlamaConfig
+    from transformers.models.llama.modeling_llama import LlamaRotaryEmbedding, apply_rotary_pos_emb
+    generator = torch.Generator().manual_seed(5)
+    n, head_dim = 7, 16
+    q, k = torch.randn(2, 1, 1, n, head_dim, generator=generator, dtype=torch.float64)
+    config = LlamaConfig(hidden_size=head_dim * 2, num_attention_heads=2, head_dim=head_dim,
+                         rope_parameters={"rope_type": "default", "rope_theta": 10000.0})
+    cos, sin = LlamaRotaryEmbedding(config)(q.float(), torch.arange(n)[None])
+    q_turned, k_turned = apply_rotary_pos_emb(q, k, cos.double(), sin.double())
+    return {"q": q[0, 0].tolist(), "k": k[0, 0].tolist(),
+            "kept_logits": (q_turned @ k_turned.transpose(-1, -2))[0, 0].tolist(),
+            "app": {"d_model": head_dim, "base": 10000.0, "phase": "kept"}}
+
+
+def eva02_rotate(x, head_dim, grid, pretrain_grid, theta=10000.0):
+    """EVA-02's VisionRotaryEmbeddingFast (EVA-02/asuka/rope.py) built with dim = head_dim / 2, as its
+    VisionTransformer builds it, restated without einops: frequencies theta^(-2j/dim) for j < dim/2, positions
+    arange(grid) / grid * pretrain_grid, each frequency repeated for the two channels of its pair, the row's
+    angles (first grid axis) beside the column's, flattened row by row; x cos + rotate_half(x) sin with its
+    interleaved rotate_half."""
+    dim = head_dim // 2
+    freqs = 1.0 / theta ** (torch.arange(0, dim, 2)[:dim // 2].float() / dim)
+    t = torch.arange(grid) / grid * pretrain_grid
+    freqs = torch.repeat_interleave(torch.outer(t, freqs), 2, dim=-1)
+    freqs = torch.cat((freqs[:, None, :].expand(grid, grid, -1), freqs[None, :, :].expand(grid, grid, -1)), dim=-1)
+    cos, sin = freqs.cos().reshape(grid * grid, -1), freqs.sin().reshape(grid * grid, -1)
+    pairs = x.reshape(*x.shape[:-1], -1, 2)
+    turned_half = torch.stack((-pairs[..., 1], pairs[..., 0]), dim=-1).reshape(x.shape)
+    return x * cos.double() + turned_half * sin.double()
+
+
+def rope_vit_rotate(x, head_dim, end_x, end_y, theta=100.0):
+    """RoPE-ViT's RoPE-Axial (models/vit_rope.py): compute_axial_cis with init_t_xy (x the column, y the row of
+    patches flattened row by row), then apply_rotary_emb on consecutive channel pairs as complex numbers."""
+    freqs = 1.0 / theta ** (torch.arange(0, head_dim, 4)[:head_dim // 4].float() / head_dim)
+    t = torch.arange(end_x * end_y, dtype=torch.float32)
+    t_x, t_y = t % end_x, torch.div(t, end_x, rounding_mode="floor")
+    cis = torch.cat([torch.polar(torch.ones(len(t), len(freqs)), torch.outer(t_x, freqs)),
+                     torch.polar(torch.ones(len(t), len(freqs)), torch.outer(t_y, freqs))], dim=-1)
+    as_complex = torch.view_as_complex(x.float().reshape(*x.shape[:-1], -1, 2))
+    return torch.view_as_real(as_complex * cis).flatten(-2).double()
+
+
+def rope2d_cases() -> list[dict]:
+    """A head's queries on a patch grid turned by each convention's own code (rewritten above as the authors
+    wrote it): EVA-02 on a 4 x 4 grid pretrained at 6 x 6 (positions stretched), RoPE-ViT on 3 rows of 5 at
+    its base 100."""
+    generator = torch.Generator().manual_seed(4)
+    head_dim = 16
+    cases = []
+    q = torch.randn(16, head_dim, generator=generator, dtype=torch.float64)
+    cases.append({"q": q.tolist(), "rotated_q": eva02_rotate(q, head_dim, 4, 6).tolist(),
+                  "app": {"convention": "eva02", "grid_h": 4, "grid_w": 4, "pretrain_grid": 6, "d_model": head_dim,
+                          "base": 10000.0}})
+    q = torch.randn(15, head_dim, generator=generator, dtype=torch.float64)
+    cases.append({"q": q.tolist(), "rotated_q": rope_vit_rotate(q, head_dim, 5, 3).tolist(),
+                  "app": {"convention": "rope-vit", "grid_h": 3, "grid_w": 5, "d_model": head_dim, "base": 100.0}})
+    return cases
+
+
 LAYER_MODELS = {  # the app's pattern: (model_type, head_dim, config arguments as in the shipped config.json files)
     "llama4": ("llama4_text", 128, {"num_hidden_layers": 48, "attention_chunk_size": 8192, "rope_parameters": {
         "rope_type": "llama3", "rope_theta": 500000.0, "factor": 16.0, "low_freq_factor": 1.0,
@@ -323,6 +416,9 @@ def main() -> int:
         "cope": cope_cases(),
         "mla": mla_cases(),
         "streaming": streaming_cases(),
+        "sinks": sink_cases(),
+        "rope2d": rope2d_cases(),
+        "drope": drope_cases(),
         "layers": layer_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

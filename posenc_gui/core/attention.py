@@ -36,6 +36,24 @@ def softmax_inplace(x: np.ndarray, axis: int = -1) -> np.ndarray:
     return x
 
 
+def softmax_with_sinks_inplace(x: np.ndarray, sinks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(weights, sink weight) of a softmax over the last axis of ``x`` with one more logit per row, ``sinks``
+    (broadcast to x's shape with a last axis of 1), whose weight is taken out of the row (gpt-oss's learned sinks,
+    as transformers' eager_attention_forward: the rows' maximum includes the sink). The weights are written over
+    x and sum to 1 minus the sink's weight, returned as x's shape without its last axis; a row of -inf gives
+    all to the sink."""
+    sinks = np.broadcast_to(np.asarray(sinks, dtype=x.dtype), x.shape[:-1] + (1,))
+    top = np.maximum(np.max(x, axis=-1, keepdims=True), sinks)
+    top[~np.isfinite(top)] = 0.0
+    np.subtract(x, top, out=x)
+    np.exp(x, out=x)
+    sink = np.exp(sinks - top)
+    total = x.sum(axis=-1, keepdims=True) + sink
+    np.divide(1.0, total, out=total, where=total > 0)
+    np.multiply(x, total, out=x)
+    return x, (sink * total)[..., 0]
+
+
 def causal_mask(n: int) -> np.ndarray:
     """(n, n) bool, True where query i may attend key j (j <= i)."""
     return np.tril(np.ones((n, n), dtype=bool))
@@ -134,7 +152,9 @@ class AttentionResult:
     """One forward pass of toy self-attention with a method applied. Every array is (heads, N, N)
     except ``outputs`` (N, d). ``content`` is the logit part that comes from the tokens alone,
     ``position`` the part that comes from positions alone (see attention_for), ``logits`` the total;
-    ``mask`` (N, N), True = may attend, or None."""
+    ``mask`` (N, N), True = may attend, or None. ``sinks`` (heads,) are the logits of a method's sinks (one more
+    key in every softmax, dropped after it) and ``sink_weights`` (heads, N) the weight each query gives them:
+    the weights of a query's row sum to 1 minus it. Both None for a method without sinks."""
 
     tokens: list
     how: str
@@ -144,16 +164,28 @@ class AttentionResult:
     weights: np.ndarray
     outputs: np.ndarray
     mask: np.ndarray | None = None
+    sinks: np.ndarray | None = None
+    sink_weights: np.ndarray | None = None
 
-    # The softmax of each part alone, computed when first read (a view that does not draw them saves two
-    # softmaxes); float32, as they are only drawn.
+    # The softmax of each part alone (with the sinks, which are in every softmax), computed when first read (a
+    # view that does not draw them saves two softmaxes); float32, as they are only drawn.
     @cached_property
+    def content_parts(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """(weights, sink weights or None) of the content logits alone."""
+        return _masked_softmax(self.content, self.mask, np.float32, self.sinks)
+
+    @cached_property
+    def position_parts(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """(weights, sink weights or None) of the position logits alone."""
+        return _masked_softmax(self.position, self.mask, np.float32, self.sinks)
+
+    @property
     def content_weights(self) -> np.ndarray:
-        return _masked_softmax(self.content, self.mask, np.float32)
+        return self.content_parts[0]
 
-    @cached_property
+    @property
     def position_weights(self) -> np.ndarray:
-        return _masked_softmax(self.position, self.mask, np.float32)
+        return self.position_parts[0]
 
 
 def how_applied(method) -> registry.Entry:
@@ -192,11 +224,13 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     how, logits, content, position, v, extra_values = _scores(
         method.name, tuple(sorted(values.items())), tuple(tokens), heads, seed, d_model)
     mask = causal_mask(n) if causal else None
-    weights = _masked_softmax(logits, mask, dtype)
+    sinks = None if method.attention.sinks is None else np.asarray(method.attention.sinks(values, heads), float)
+    weights, sink_weights = _masked_softmax(logits, mask, dtype, sinks)
     out = weights @ v.astype(dtype, copy=False)
     if extra_values:
         out = out + method.attention.value_term(weights, *extra_values)
-    return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask)
+    return AttentionResult(list(tokens), how, logits, content, position, weights, merge_heads(out), mask, sinks,
+                           sink_weights)
 
 
 SCORES_CACHE_BYTES, COMPUTED_CACHE_BYTES, EMBEDDINGS_CACHE_BYTES = 16 * 2**20, 8 * 2**20, 4 * 2**20
@@ -377,12 +411,15 @@ def _projected(inputs: list, width: int, seed: int) -> list[tuple[np.ndarray, np
     return [tuple(total) for total in sums]
 
 
-def _masked_softmax(logits, mask, dtype=np.float64):
-    """Softmax in ``dtype`` with masked-out keys at -inf: one copy of the logits, then in place."""
+def _masked_softmax(logits, mask, dtype=np.float64, sinks=None):
+    """(weights, sink weights or None): softmax in ``dtype`` with masked-out keys at -inf, and with a sink logit
+    per head (``sinks``, (heads,)) when given: one copy of the logits, then in place."""
     scores = logits.astype(dtype)
     if mask is not None:
         np.copyto(scores, -np.inf, where=~mask)
-    return softmax_inplace(scores)
+    if sinks is None:
+        return softmax_inplace(scores), None
+    return softmax_with_sinks_inplace(scores, np.reshape(sinks, (-1, 1, 1)))
 
 
 def _rotated(turn, q, k, scale):

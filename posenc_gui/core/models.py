@@ -193,6 +193,26 @@ ENCODINGS = (
         (QT_TRANSLATE_NOOP("reference", "Whatever left the window is forgotten: no long-range recall."),),
     ),
     Encoding(
+        "sinks", QT_TRANSLATE_NOOP("reference", "Learned attention sinks (gpt-oss)"), "rotary", ("sinks",),
+        QT_TRANSLATE_NOOP("reference", "Each head learns one logit that joins every softmax as an extra key "
+                                       "and is dropped after it: the head may give part of its attention to "
+                                       "nothing."),
+        (QT_TRANSLATE_NOOP("reference", "A head with nothing to look at need not pile its attention on the "
+                                        "first tokens."),
+         QT_TRANSLATE_NOOP("reference", "One number per head: nothing to cache, nothing to re-index.")),
+        (QT_TRANSLATE_NOOP("reference", "The weights no longer sum to 1, which tools that read them must "
+                                        "allow for."),),
+    ),
+    Encoding(
+        "drope", QT_TRANSLATE_NOOP("reference", "DroPE (RoPE dropped after training)"), "rotary", ("drope",),
+        QT_TRANSLATE_NOOP("reference", "Pretrain with RoPE, then remove it and recalibrate briefly at the "
+                                       "trained length: the model runs without positional encoding."),
+        (QT_TRANSLATE_NOOP("reference", "RoPE speeds up pretraining; dropping it lets the model read past its "
+                                        "trained length without long-context training."),),
+        (QT_TRANSLATE_NOOP("reference", "Needs a recalibration run; order then comes from the causal mask "
+                                        "alone."),),
+    ),
+    Encoding(
         "layers", QT_TRANSLATE_NOOP("reference", "Mixed layers (iRoPE, local / global)"), "rotary", ("layers",),
         QT_TRANSLATE_NOOP("reference", "Layers of one model see position differently: some rotate and some do "
                                        "not (NoPE), some attend within a window or chunk with one base, others "
@@ -215,11 +235,13 @@ ENCODINGS = (
     ),
     Encoding(
         "images", QT_TRANSLATE_NOOP("reference", "Images and video (2D, 3D)"), "2d",
-        ("image2d", "video3d", "learned_grid"),
+        ("image2d", "video3d", "learned_grid", "rope2d"),
         QT_TRANSLATE_NOOP("reference", "Each patch gets one code per axis: half the channels for the column "
                                        "and half for the row (a third each for time, row, column in video)."),
         (QT_TRANSLATE_NOOP("reference", "2D sin-cos: no parameters, any grid size (MAE)."),
-         QT_TRANSLATE_NOOP("reference", "A learned grid fits the data it was trained on (ViT).")),
+         QT_TRANSLATE_NOOP("reference", "A learned grid fits the data it was trained on (ViT)."),
+         QT_TRANSLATE_NOOP("reference", "Axial 2D RoPE: scores depend on the offset (dy, dx) alone (EVA-02, "
+                                        "RoPE-ViT).")),
         (QT_TRANSLATE_NOOP("reference", "A learned grid must be resized (bicubic interpolation) when the "
                                         "image size changes."),
          QT_TRANSLATE_NOOP("reference", "Each axis gets only part of the channels.")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .methods import images, rope
+from .methods import images, rope2d
 from .params import InputError
 
 
@@ -28,17 +28,10 @@ def patch_index(grid_w: int, row: int, col: int) -> int:
 
 
 def rope2d_rotate(x: np.ndarray, rows: np.ndarray, cols: np.ndarray, base: float = 10000.0) -> np.ndarray:
-    """Axial 2D RoPE of x (N, d), d a multiple of 4: the first d/2 channels rotate in interleaved pairs by
-    the patch's column, the last d/2 by its row, each half with the 1D frequencies of width d/2."""
-    x = np.asarray(x, dtype=np.float64)
-    d = x.shape[-1]
-    if d % 4:
-        raise InputError("2D RoPE needs a width that is a multiple of 4, not {0}", d)
-    half = d // 2
-    frequencies = rope.inv_freq(half, base)
-    by_col = rope.rotate(x[..., :half], cols, frequencies)
-    by_row = rope.rotate(x[..., half:], rows, frequencies)
-    return np.concatenate([by_col, by_row], axis=-1)
+    """Axial 2D RoPE of x (N, d), d a multiple of 4, in RoPE-ViT's order (methods.rope2d): the first d/2 channels
+    rotate in interleaved pairs by the patch's column, the last d/2 by its row, each half with the 1D
+    frequencies of width d/2."""
+    return rope2d.rotate2d(np.asarray(x, dtype=np.float64), rows, cols, base, "rope-vit")
 
 
 def grid_coordinates(grid_h: int, grid_w: int) -> tuple[np.ndarray, np.ndarray]:

@@ -97,6 +97,11 @@ MODELS = (
           QT_TRANSLATE_NOOP("reference", "Five sliding-window layers (1024 tokens, base 10000) to one global "
                                          "layer (base 1000000, linear ×8)."),
           "Gemma Team 2025 (arXiv:2503.19786)"),
+    Model("Gemma 4", 2026, "layers",
+          QT_TRANSLATE_NOOP("reference", "Five sliding-window layers (512 tokens, base 10000) to one global layer "
+                                         "with p-RoPE: heads twice as wide (512), a quarter of the pairs turn "
+                                         "(base 1000000), the rest get frequency 0."),
+          "transformers models/gemma4 configuration_gemma4.py (Gemma4TextConfig defaults)"),
     Model("Llama 4", 2025, "layers",
           QT_TRANSLATE_NOOP("reference", "iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers "
                                          "attend in chunks of 8192."),
@@ -122,7 +127,7 @@ MODELS = (
           "Qwen Team 2024 (arXiv:2412.15115); config.json"),
     Model("gpt-oss", 2025, "rope",
           QT_TRANSLATE_NOOP("reference", "YaRN x32 from 4096 positions; layers alternate a window of 128 and "
-                                         "full attention."),
+                                         "full attention; a learned sink logit per head."),
           "OpenAI 2025 (arXiv:2508.10925); config.json"),
     Model("ViT", 2021, "images",
           QT_TRANSLATE_NOOP("reference", "Learned table over patches, resized by 2D interpolation for a new "
@@ -131,6 +136,13 @@ MODELS = (
     Model("MAE", 2022, "images",
           QT_TRANSLATE_NOOP("reference", "Fixed 2D sin-cos: first half column, second half row."),
           "He et al. 2022 (arXiv:2111.06377)"),
+    Model("EVA-02", 2023, "images",
+          QT_TRANSLATE_NOOP("reference", "Axial 2D RoPE: first half of each head by the row, second by the "
+                                         "column, base 10000, positions stretched to the pretraining grid."),
+          "Fang et al. 2024 (arXiv:2303.11331); EVA-02/asuka/rope.py"),
+    Model("RoPE-ViT", 2024, "images",
+          QT_TRANSLATE_NOOP("reference", "RoPE-Axial: first half by the column, second by the row, base 100."),
+          "Heo et al. 2024 (arXiv:2403.13298); models/vit_rope.py"),
 )
 
 TIMELINE = (
@@ -184,6 +196,10 @@ TIMELINE = (
               QT_TRANSLATE_NOOP("reference", "StreamingLLM keeps the first tokens and counts positions in the "
                                              "cache."),
               "streaming", "Xiao et al. 2024 (arXiv:2309.17453)"),
+    Milestone(2023, QT_TRANSLATE_NOOP("reference", "2D RoPE for images"),
+              QT_TRANSLATE_NOOP("reference", "EVA-02 turns half of each head by the patch's row, half by its "
+                                             "column."),
+              "images", "Fang et al. 2024 (arXiv:2303.11331)"),
     Milestone(2024, QT_TRANSLATE_NOOP("reference", "Llama 3 scaling"),
               QT_TRANSLATE_NOOP("reference", "Blend per wavelength: short kept, long divided by 8."),
               "rope", "Meta Llama 3.1"),
@@ -199,4 +215,10 @@ TIMELINE = (
     Milestone(2025, QT_TRANSLATE_NOOP("reference", "iRoPE"),
               QT_TRANSLATE_NOOP("reference", "Llama 4 interleaves layers without RoPE among chunked RoPE layers."),
               "layers", "Meta 2025"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "Learned sinks"),
+              QT_TRANSLATE_NOOP("reference", "gpt-oss gives each head a logit that soaks up attention."),
+              "sinks", "OpenAI 2025 (arXiv:2508.10925)"),
+    Milestone(2025, QT_TRANSLATE_NOOP("reference", "DroPE"),
+              QT_TRANSLATE_NOOP("reference", "RoPE as a training scaffold, removed after pretraining."),
+              "drope", "Gelberg et al. 2025 (arXiv:2512.12167)"),
 )

@@ -40,6 +40,10 @@ KINDS = {
     "angles": "rotation angle of each pair at each position: (positions, pairs)",
     "decay": "mean rotated score q.k as a function of the offset m - n: (offsets,)",
     "scale": "xPos scale per position and pair: (positions, pairs)",
+    "sinks": "learned sink logit per head, one more key in every softmax: (heads,)",
+    "positions": "the position a scheme gives each token, a row per component (M-RoPE: t, h, w; 2D RoPE: row, "
+                 "column; StreamingLLM: place in the text, slot in the cache at the last step, -1 when dropped; "
+                 "CoPE: each head's count at the last query): (components, tokens)",
 }
 
 DEFAULT_BUDGET_BYTES = 2 * 1024**3
@@ -114,6 +118,8 @@ class Attention:
     (``key`` False) or keys (True) of shape (..., N, head_dim). ``scores(values, q, k, scale)`` (SCORE) returns
     (content, position, value_parts): the logits' two parts per head, and arrays that ``value_term(weights,
     *value_parts)`` turns into a term added to the outputs (``()`` when the values are left alone).
+    ``sinks(values, heads)`` (any entry) returns a logit per head, (heads,), that joins every query's softmax as
+    one more key and is dropped after it (gpt-oss), so the weights over the tokens sum to less than 1.
     ``token_tables`` and ``score_tables`` count the float64 tables of (tokens, width) and of (heads, tokens,
     tokens) attention holds at its peak with this method, ``own_bytes(values, n, heads, d_model)`` what
     ``scores`` holds beside them (measured in tests/core/test_memory_budget.py)."""
@@ -122,6 +128,7 @@ class Attention:
     rotation: Callable | None = None
     scores: Callable | None = None
     value_term: Callable | None = None
+    sinks: Callable | None = None
     token_tables: int = 12
     score_tables: int = 5
     own_bytes: Callable[..., int] | None = None

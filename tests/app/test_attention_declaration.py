@@ -87,3 +87,26 @@ def test_a_declaration_missing_its_function_or_output_is_refused():
                         attention=registry.BIASED)
     assert attention.how_applied(registry.get("shaw")) == registry.Entry.SCORE
     assert attention.how_applied(registry.get("xpos")) == registry.Entry.ROTATE
+
+
+def test_the_attention_view_says_what_each_head_gives_its_sink(qtbot):
+    """Every panel's title gives the mean share its sink takes, hovering a cell the query's share, and the export
+    carries the sinks: the content and position parts with their own softmax's share."""
+    model = StateModel(Scene(method="sinks", view="attention", text="a b c d", head=1, position_only=True,
+                             params={"heads": 2, "sink_mean": 2.0}), views=applies())
+    view = AttentionView(model)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    result = view.fetch(model.scene)
+    view.show_data(model.scene, result)
+    shares = [result.sink_weights[1], result.content_parts[1][1], result.position_parts[1][1]]
+    assert [title for title, _ in view.panels] == [
+        f"head 1: {part} · sink {float(share.mean()):.0%}" for part, share in zip(("full", "content only",
+                                                                                    "position only"), shares)]
+    assert len({round(float(s.mean()), 3) for s in shares}) == 3
+    text = view.hover_text(view.plots[0], 2.0, 3.0)  # query 3, key 2
+    assert text.endswith(f"the sink takes {float(result.sink_weights[1, 3]):.4g} of this query's attention")
+    np.testing.assert_array_equal(view.shown["sink_weights"], result.sink_weights)
+    plain = StateModel(Scene(method="rope", view="attention", text="a b c d", head=1), views=applies())
+    view.show_data(plain.scene, view.fetch(plain.scene))
+    assert view.panels[0][0] == "head 1" and "sink" not in view.hover_text(view.plots[0], 2.0, 3.0)

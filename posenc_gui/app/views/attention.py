@@ -33,20 +33,30 @@ def head_count(scene: Scene) -> int:
 
 def panels_for(scene: Scene, result) -> list[tuple[str, np.ndarray]]:
     """(title, (N, N) weights) of every panel the scene asks for, in reading order."""
+    return [(title, weights) for title, weights, _ in panels_with_sinks(scene, result)]
+
+
+def panels_with_sinks(scene: Scene, result) -> list[tuple[str, np.ndarray, np.ndarray | None]]:
+    """(title, (N, N) weights, (N,) what each query gives the sink or None) of every panel, in reading order. With
+    a method's sinks the title says how much of the attention the sink takes, on average over the queries."""
     heads = range(result.weights.shape[0]) if scene.head == "all" else [scene.head]
     panels = []
     for h in heads:
         name = i18n.translate("AttentionView", "head {0}").format(h)
+        full = (result.weights[h], None if result.sinks is None else result.sink_weights[h])
         if scene.position_only:
+            content, content_sinks = result.content_parts
+            position, position_sinks = result.position_parts
             if scene.head != "all":
-                panels.append((i18n.translate("AttentionView", "{0}: full").format(name), result.weights[h]))
-            panels.append((i18n.translate("AttentionView", "{0}: content only").format(name),
-                           result.content_weights[h]))
-            panels.append((i18n.translate("AttentionView", "{0}: position only").format(name),
-                           result.position_weights[h]))
+                panels.append((i18n.translate("AttentionView", "{0}: full").format(name), *full))
+            panels.append((i18n.translate("AttentionView", "{0}: content only").format(name), content[h],
+                           None if content_sinks is None else content_sinks[h]))
+            panels.append((i18n.translate("AttentionView", "{0}: position only").format(name), position[h],
+                           None if position_sinks is None else position_sinks[h]))
         else:
-            panels.append((name, result.weights[h]))
-    return panels
+            panels.append((name, *full))
+    return [(title if sinks is None else i18n.translate("AttentionView", "{0} · sink {1}").format(
+                 title, f"{float(sinks.mean()):.0%}"), weights, sinks) for title, weights, sinks in panels]
 
 
 class AttentionView(View):
@@ -58,6 +68,7 @@ class AttentionView(View):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
         self.tokens: list[str] = []
+        self.panel_sinks: list[np.ndarray | None] = []  # per panel, what each query gives the method's sink
         self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
 
@@ -137,8 +148,12 @@ class AttentionView(View):
     def show_data(self, scene: Scene, result) -> None:
         self._sync_controls(scene, result.weights.shape[0])
         self.tokens = list(result.tokens)
-        self.panels = panels_for(scene, result)
+        with_sinks = panels_with_sinks(scene, result)
+        self.panels = [(title, weights) for title, weights, _ in with_sinks]
+        self.panel_sinks = [sinks for _, _, sinks in with_sinks]
         self.shown = {"weights": result.weights, "logits": result.logits}  # for export: what is drawn
+        if result.sinks is not None:
+            self.shown.update(sinks=result.sinks, sink_weights=result.sink_weights)
         if scene.position_only:
             self.shown.update(content_weights=result.content_weights, position_weights=result.position_weights)
         high = max(float(np.nanmax(m)) for _, m in self.panels) or 1.0
@@ -175,5 +190,9 @@ class AttentionView(View):
         if where is None:
             return ""
         q, k = where
-        return self.tr("{0}: query {1} ({2}) → key {3} ({4}): weight {5}").format(
+        text = self.tr("{0}: query {1} ({2}) → key {3} ({4}): weight {5}").format(
             name, repr(self.tokens[q]), q, repr(self.tokens[k]), k, fmt(float(matrix[q, k])))
+        sinks = self.panel_sinks[self.plots.index(plot)]
+        if sinks is None:
+            return text
+        return text + self.tr("; the sink takes {0} of this query's attention").format(fmt(float(sinks[q])))

@@ -82,6 +82,7 @@ class OutputsView(View):
             "angles": (self.tr("position"), self.tr("pair i")),
             "scale": (self.tr("position"), self.tr("pair i")),
             "tables": (self.tr("clipped distance + K"), self.tr("channel")),
+            "positions": (self.tr("component"), self.tr("token")),
         }
         return names.get(kind, (self.tr("query i"), self.tr("key j")))
 

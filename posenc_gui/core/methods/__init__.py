@@ -18,6 +18,9 @@ from . import (  # noqa: F401
     mrope,
     mla,
     streaming,
+    sinks,
+    drope,
     layers,
     images,
+    rope2d,
 )

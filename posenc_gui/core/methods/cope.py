@@ -72,6 +72,15 @@ def bias(seq_len: int, heads: int = 8, npos_max: int = 64, head_dim: int = 16, s
     return position_logits(q, gate_logits(q, k, 1 / np.sqrt(head_dim)), embeddings(npos_max, head_dim, seed))
 
 
+def last_query_positions(seq_len: int, heads: int = 8, npos_max: int = 64, head_dim: int = 16,
+                         seed: int = 0) -> np.ndarray:
+    """(heads, N) the contextual position p of every key as the last query counts it, for the seeded queries and
+    keys of ``bias``: fractional, clamped at npos_max - 1."""
+    q, k = seeded_queries_and_keys(seq_len, heads, head_dim, seed)
+    last = q[:, -1:] @ np.swapaxes(k, -1, -2) / np.sqrt(head_dim)  # the last query sees every key: nothing masked
+    return positions(last, npos_max)[:, 0]
+
+
 def _bias_peak(seq_len, heads, npos_max, head_dim, **_):
     """Queries and keys, the embeddings, the products with them, and at most nine (heads, N, N) tables (logits,
     gates, their sum, floor, fraction, two indices, two looked-up logits) with the causal mask."""
@@ -102,6 +111,8 @@ register(Method(
     summary="Gates sigmoid(q.k) are summed from each key up to the query: a position counts what the head "
             "chooses, fractional, its embedding interpolated (seeded).",
     params=(SEQ_LEN, HEADS, NPOS_MAX, HEAD_DIM, SEED),
-    outputs={"bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len), peak=_bias_peak)},
+    outputs={"bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len), peak=_bias_peak),
+             "positions": Output(last_query_positions, lambda seq_len, heads, **_: (heads, seq_len),
+                                 peak=lambda seq_len, heads, head_dim, **_: 8 * heads * seq_len * (2 * head_dim + 4))},
     attention=Attention(Entry.SCORE, scores=attention_scores, own_bytes=_attention_bytes),
 ))

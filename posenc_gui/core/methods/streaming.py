@@ -41,6 +41,15 @@ def distances(seq_len: int, sinks: int = 4, window: int = 8) -> np.ndarray:
     return seen
 
 
+def cache_positions(seq_len: int, sinks: int = 4, window: int = 8) -> np.ndarray:
+    """(2, N) int each token's place in the text and its slot in the cache when the last token is decoded (-1 for
+    a token dropped from it): sinks keep their slots, the window's tokens fill the slots after them."""
+    seen = distances(seq_len, sinks, window)[-1]
+    slot = np.where(seen >= 0, query_slot(seq_len, sinks, window)[-1] - seen, -1)
+    slot[:min(sinks, seq_len)] = np.arange(min(sinks, seq_len))
+    return np.stack([np.arange(seq_len), slot])
+
+
 def rotated_logits(q: np.ndarray, k: np.ndarray, sinks: int, window: int, frequencies) -> np.ndarray:
     """(..., N, N) (R q_i) . (R k_j) with positions in the cache, -inf for keys out of it: window keys as plain
     RoPE (slots differ by i - j), sink columns from queries turned to their own slot."""
@@ -85,6 +94,8 @@ register(Method(
     params=(SEQ_LEN, SINKS, WINDOW, BASE),
     outputs={"distances": Output(distances, lambda seq_len, **_: (seq_len, seq_len),
                                  params=("seq_len", "sinks", "window"),
-                                 peak=lambda seq_len, **_: 8 * 8 * seq_len ** 2)},  # index grids twice, masks
+                                 peak=lambda seq_len, **_: 8 * 8 * seq_len ** 2),  # index grids twice, masks
+             "positions": Output(cache_positions, lambda seq_len, **_: (2, seq_len), params=("seq_len", "sinks", "window"),
+                                 peak=lambda seq_len, **_: 8 * 9 * seq_len ** 2)},  # distances' and the result
     attention=Attention(Entry.SCORE, scores=attention_scores, own_bytes=_attention_bytes),
 ))
