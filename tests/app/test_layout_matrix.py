@@ -1,5 +1,5 @@
 """The layout report over a matrix of lecture-hall configurations (screen size, text size, theme, language;
-presenting), one process each, for the views whose rows of plots reflow: no text over text, no text cut off, no
+presenting), one process each, for the views whose rows of plots reflow and a few of the others: no text over text, no text cut off, no
 plot area below its readable minimum. (The whole matrix over every view: ``posenc-gui --self-test
 --layout-report``.)"""
 
@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).with_name("layout_matrix_app.py")
-VIEWS = ("context_extension", "multihead", "order", "clocks")
+VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
+         # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
+         "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5")
 # every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
 # ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),

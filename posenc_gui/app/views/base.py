@@ -60,6 +60,7 @@ def captioned(caption: QWidget, control: QWidget) -> QWidget:
 
 
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
+LAYOUT_MARGIN = 9  # pixels around the plots' layout (Qt's default), more above and below for large names (set_look)
 READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
 
 
@@ -211,6 +212,12 @@ class View(QWidget):
         self.graphics.setBackground(theme.background)
         for plot in self.plots:
             style.style_plot(plot, theme, points)
+        # an upright axis writes its end names centred on its ends, half a name's height past them: the margins above
+        # and below the plots keep those in sight (a taller Chinese font cut "1.0" atop a colour bar by 4 px)
+        names = QFont(self.font())
+        names.setPointSizeF(points * style.TICK_SCALE)
+        half_name = max(LAYOUT_MARGIN, math.ceil(0.4 * QFontMetricsF(names).height()) + 2)
+        self.graphics.ci.layout.setContentsMargins(LAYOUT_MARGIN, half_name, LAYOUT_MARGIN, half_name)
 
     def recolour(self, maps: dict[str, pg.ColorMap]) -> None:
         """Give every image and colour bar drawn with a map named in ``maps`` the map it names instead (a new choice
@@ -320,7 +327,15 @@ class View(QWidget):
                 self.reflow()
             elif math.ceil(needed.height()) > self.graphics.minimumHeight():
                 self.graphics.setMinimumHeight(math.ceil(needed.height()))
+            self.fit_layout_to_view()
         return False
+
+    def fit_layout_to_view(self) -> None:
+        """Give the plots' layout the view's width again once its minimum allows: Qt grows a layout whose minimum grew
+        (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of sight."""
+        shown = self.graphics.range
+        if self.graphics.ci.size().width() > shown.width() + 1:
+            self.graphics.ci.setGeometry(shown)
 
     def ask_plot_height(self) -> None:
         """Make the plot area as tall as its layout needs at its smallest."""
@@ -835,6 +850,7 @@ class ImageGrid:
         self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
+            style.measure_names(self.bar.getAxis("right"))
             self.levels = levels
         refit = restyled or arranged or ticks != self.ticks or (ticks is None and shape != self.shape)
         self.shape, self.pixel_shape, self.ticks = shape, pixel_shape, ticks
