@@ -14,7 +14,7 @@ import pytest
 APP = Path(__file__).with_name("layout_matrix_app.py")
 VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
          # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
-         "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5")
+         "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention")
 # every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
 # ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),
