@@ -83,3 +83,16 @@ def test_each_head_may_have_its_own_colour_scale(qtbot):
     assert view.plots[7].titleLabel.text.startswith("head 7: ")
     model.update(head=3)
     assert not view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()
+
+
+def test_each_attention_head_may_have_its_own_colour_scale(qtbot):
+    model, view = open_view(qtbot, AttentionView, LIGHT, method="alibi")
+    assert view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()
+    view.own_scales.setChecked(True)
+    assert model.scene.options["own_scales"] is True
+    own = [tuple(image.levels) for _plot, image in view.grid.pool[:view.grid.count]]
+    weights = view.shown["weights"]
+    assert own == [(float(head.min()), float(head.max())) for head in weights]  # each head over its own range
+    assert not view.grid.bar.isVisible() and view.plots[1].titleLabel.text.startswith("head 1: ")
+    model.update(head=0)
+    assert not view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()
