@@ -19,7 +19,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from ..state import Scene
 from .. import i18n, style
-from .base import CellTexts, cell, fmt
+from .base import CellTexts, cell, fmt, hug_cells
 from .lesson import LessonView
 
 MARK_COLOURS = {"light": "#D55E00", "dark": "#E69F00"}   # Okabe-Ito vermillion / orange
@@ -155,6 +155,8 @@ class MatrixLesson(LessonView):
         elif not np.array_equal(panel.fills, fills):
             panel.image.setImage(fills, levels=(0, 255))
         panel.fills = fills
+        if panel.square:
+            hug_cells(plot, rows, cols)
         labels = (list(row_labels or [str(r + self.counts_from) for r in range(rows)]),
                   list(col_labels or [str(c + self.counts_from) for c in range(cols)]))
         if labels != panel.labels:
