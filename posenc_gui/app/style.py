@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from . import compat
@@ -21,6 +21,7 @@ BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
 PRESENTATION_SCALE = 1.6
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
+TICK_SCALE = 0.9  # tick names' size against the text's
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -252,7 +253,7 @@ def plain_numbers(axis: pg.AxisItem) -> None:
 def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
     """Axis pens, tick fonts and label sizes of one plot, for the theme and font size."""
     font = QFont()
-    font.setPointSizeF(points * 0.9)
+    font.setPointSizeF(points * TICK_SCALE)
     for name in ("left", "bottom", "top", "right"):
         axis = plot.getAxis(name)
         if isinstance(axis, GridAxis):  # its opaque grid goes under the data, not over it
@@ -286,8 +287,23 @@ def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> N
 def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     """Let a colour bar's axis grow with its tick labels (pyqtgraph fixes it at 45 px, which drops
     the labels that do not fit at large text sizes); two levels of ticks, as on the matrices' axes."""
-    bar.getAxis("right").setWidth(None)
-    bar.getAxis("right").setStyle(maxTickLevel=1)
+    axis = bar.getAxis("right")
+    axis.setWidth(None)
+    axis.setStyle(maxTickLevel=1)
+    measure_names(axis)
+
+
+def measure_names(axis: pg.AxisItem) -> None:
+    """Size ``axis`` now for the tick names it will draw (call it after its range changed): pyqtgraph measures them
+    only while painting, and an axis that grew then was drawn cut until the next paint (a colour bar's name over the
+    view's edge after its levels widened)."""
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(axis.style["tickFont"] or QFont())
+        axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
 
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:

@@ -141,7 +141,8 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin())
+        # the room its size hint leaves a text: elided to the full width, the text ran 2 px past what it asks for
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin() - 2)
         if shown != self.text():
             super().setText(shown)
         self.setToolTip(self.full_text if shown != self.full_text else "")  # the whole text, when cut

@@ -2,12 +2,14 @@
 tick naming a cell that does not exist), timeline years kept whole."""
 
 import numpy as np
+import pyqtgraph as pg
+import pytest
 from PySide6.QtGui import QTextTable
 
 from posenc_gui.app import style
 from posenc_gui.app.views.attention import AttentionView
 from posenc_gui.app.views.encoding import EncodingView
-from posenc_gui.app.views.lessons import LearnedTableLesson
+from posenc_gui.app.views.lessons import LearnedTableLesson, MultiHeadLesson
 from posenc_gui.app.views.outputs import OutputsView
 from posenc_gui.app.views.reference import TimelinePage
 from posenc_gui.app.views.relative import BiasView
@@ -83,3 +85,34 @@ def test_each_head_may_have_its_own_colour_scale(qtbot):
     assert view.plots[7].titleLabel.text.startswith("head 7: ")
     model.update(head=3)
     assert not view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()
+
+
+def test_each_attention_head_may_have_its_own_colour_scale(qtbot):
+    model, view = open_view(qtbot, AttentionView, LIGHT, method="alibi")
+    assert view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()
+    view.own_scales.setChecked(True)
+    assert model.scene.options["own_scales"] is True
+    own = [tuple(image.levels) for _plot, image in view.grid.pool[:view.grid.count]]
+    weights = view.shown["weights"]
+    assert own == [(float(head.min()), float(head.max())) for head in weights]  # each head over its own range
+    assert not view.grid.bar.isVisible() and view.plots[1].titleLabel.text.startswith("head 1: ")
+    model.update(head=0)
+    assert not view.own_scales.isVisibleTo(view) and view.grid.bar.isVisible()
+
+
+def gap_beside_cells(plot):
+    """Pixels between a square-celled panel's row names (its left axis) and its cells, and the cells' width."""
+    image = next(item for item in plot.vb.addedItems if isinstance(item, pg.ImageItem))
+    cells = image.mapRectToScene(image.boundingRect())
+    return cells.left() - plot.getAxis("left").sceneBoundingRect().right(), cells.width()
+
+
+@pytest.mark.parametrize("cls, options", [(AttentionView, {}), (MultiHeadLesson, {"step": 1})])
+def test_square_cells_stand_beside_their_row_names(qtbot, cls, options):
+    """A panel of square cells is as wide as its cells: in a wide panel pyqtgraph centred the matrix, far from its
+    row names and its neighbours."""
+    _model, view = open_view(qtbot, cls, LIGHT, method="alibi", options=options)
+    view.resize(1500, 500)
+    qtbot.wait(20)
+    gaps = [gap_beside_cells(plot) for plot in view.plots if plot.vb.state["aspectLocked"]]
+    assert gaps and all(gap <= 0.1 * width + 2 for gap, width in gaps), gaps

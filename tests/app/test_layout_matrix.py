@@ -1,5 +1,5 @@
 """The layout report over a matrix of lecture-hall configurations (screen size, text size, theme, language;
-presenting), one process each, for the views whose rows of plots reflow: no text over text, no text cut off, no
+presenting), one process each, for the views whose rows of plots reflow and a few of the others: no text over text, no text cut off, no
 plot area below its readable minimum. (The whole matrix over every view: ``posenc-gui --self-test
 --layout-report``.)"""
 
@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).with_name("layout_matrix_app.py")
-VIEWS = ("context_extension", "multihead", "order", "clocks")
+VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
+         # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
+         "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention")
+PLOTS = {"cnn_rnn_attention": 2}  # the plots a view shows, where fewer than three
 # every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
 # ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),
@@ -30,5 +33,6 @@ def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language, p
     assert [step["name"] for step in steps] == list(VIEWS), run.stdout + run.stderr
     problems = {step["name"]: step["problems"] for step in steps if step["problems"]}
     assert problems == {}
-    assert all(step["plots_checked"] >= 3 and step["texts_checked"] > 0 for step in steps), steps  # plots in sight
+    assert all(step["plots_checked"] >= PLOTS.get(step["name"], 3) and step["texts_checked"] > 0
+               for step in steps), steps  # plots in sight
     assert run.returncode == 0, run.stdout + run.stderr

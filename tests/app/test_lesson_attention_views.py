@@ -191,3 +191,16 @@ def test_outlines_not_drawn_again_are_hidden(qtbot):
     assert outlines() == 12
     model.update(options={**model.scene.options, "k": 0})
     assert outlines() == 32
+
+
+def first_tick(plot, side):
+    """The name of the first named row (left) or column (top) of a matrix panel."""
+    return next(text for _value, text in plot.getAxis(side)._tickLevels[0] if text)
+
+
+@pytest.mark.parametrize("step", range(3))
+def test_multihead_rows_and_columns_count_alike(qtbot, themed, step):
+    """Rows numbered from 1 beside channels numbered from 0 (as the code counts) read as two conventions at once."""
+    _model, view = open_view(qtbot, MultiHeadLesson, themed("light"), options={"step": step})
+    firsts = {(first_tick(plot, "left"), first_tick(plot, "top")) for plot in view.panels}
+    assert firsts == {("0", "0")}, firsts

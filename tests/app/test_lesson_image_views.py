@@ -137,5 +137,13 @@ def test_the_crossover_marks_move_with_k_and_d(qtbot, themed):
     model, view = open_view(qtbot, LayersLesson, themed("light"))
     model.update(options={"k": 5, "d": 64})
     line, _dot, text = view.marks["cnn"]
-    assert line.value() == pytest.approx(np.log10(320)) and text.toPlainText() == "n = k d = 320"
+    assert line.value() == pytest.approx(np.log10(320)) and text.text == "n = k d = 320"
     assert view.plots[0].titleLabel.text == "Operations per layer (k = 5, d = 64)"
+
+
+def test_the_layer_plots_show_no_top_axis(qtbot, themed):
+    """A lesson's plots are built with a top axis ready (pyqtgraph shows every axis it is given): a second row of
+    numbers above each plot, meaning nothing."""
+    _, view = open_view(qtbot, LayersLesson, themed("light"))
+    assert [plot.getAxis("top").isVisible() for plot in view.plots] == [False, False]
+    assert all(plot.getAxis("bottom").isVisible() for plot in view.plots)

@@ -18,7 +18,7 @@ from .. import i18n, style
 from ..state import Scene
 from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
-from .grid import ImageGrid, grid_columns
+from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
 from .images import cell
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
@@ -96,6 +96,8 @@ class AttentionView(View):
                                               " logits (the bias, or the encoding-encoding term)"))
         self.position_only.toggled.connect(lambda on: self.model.update(position_only=on))
         row.addWidget(self.position_only)
+        self.own_scales = own_scales_switch(self)
+        row.addWidget(self.own_scales)
 
     def _head_chosen(self, index: int) -> None:
         self.model.update(head="all" if index == 0 else index - 1)
@@ -160,17 +162,26 @@ class AttentionView(View):
         n = len(self.tokens)
         columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
-        self.grid.show(self.panels, columns, style.colour_map(False), (0.0, high), ticks, square=True)
-        self._write_values(high)
+        sync_own_scales(self.own_scales, scene, len(self.panels))
+        # each panel its own colours: a head that spreads its weight thinly is not drawn blank beside a sharp one
+        own = len(self.panels) > 1 and bool(scene.option("own_scales", False))
+        levels = [style.levels_for(matrix)[:2] for _, matrix in self.panels] if own else None
+        titles = [title for title, _ in self.panels] if levels is None else [
+            self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(top)) for (title, _), (low, top) in
+            zip(self.panels, levels)]
+        self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], columns,
+                       style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels)
+        self._write_values(levels or [(0.0, high)] * len(self.panels))
 
-    def _write_values(self, high: float) -> None:
-        """The weights in the cells, when there are few enough tokens and panels to read them."""
+    def _write_values(self, levels: list[tuple[float, float]]) -> None:
+        """The weights in the cells, when there are few enough tokens and panels to read them, each in the colour
+        that reads on its cell (the panels' colour ``levels``)."""
         n = len(self.tokens)
         labels = []
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
             cmap = style.colour_map(False)
-            for _, matrix in self.panels:
-                colours = style.text_colours_on(cmap, matrix / high)
+            for (_, matrix), (low, high) in zip(self.panels, levels):
+                colours = style.text_colours_on(cmap, (matrix - low) / ((high - low) or 1.0))
                 labels.append([(q, k, f"{value:.2f}", colours[q, k]) for (q, k), value in np.ndenumerate(matrix)])
         font = self.font()
         font.setPointSizeF(self.points * 0.8)

@@ -10,10 +10,12 @@ Selections (clicked columns, chosen head...) are written back to the state model
 from __future__ import annotations
 
 import functools
+import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core import registry
@@ -55,6 +57,9 @@ def captioned(caption: QWidget, control: QWidget) -> QWidget:
     both.addWidget(caption)
     both.addWidget(control)
     return pair
+
+
+LAYOUT_MARGIN = 9  # pixels around the plots' layout (Qt's default), more above and below for large names (set_look)
 
 
 class View(ReadablePlots, QWidget):
@@ -206,6 +211,12 @@ class View(ReadablePlots, QWidget):
         self.graphics.setBackground(theme.background)
         for plot in self.plots:
             style.style_plot(plot, theme, points)
+        # an upright axis writes its end names centred on its ends, half a name's height past them: the margins above
+        # and below the plots keep those in sight (a taller Chinese font cut "1.0" atop a colour bar by 4 px)
+        names = QFont(self.font())
+        names.setPointSizeF(points * style.TICK_SCALE)
+        half_name = max(LAYOUT_MARGIN, math.ceil(0.4 * QFontMetricsF(names).height()) + 2)
+        self.graphics.ci.layout.setContentsMargins(LAYOUT_MARGIN, half_name, LAYOUT_MARGIN, half_name)
 
     def recolour(self, maps: dict[str, pg.ColorMap]) -> None:
         """Give every image and colour bar drawn with a map named in ``maps`` the map it names instead (a new choice
@@ -289,7 +300,7 @@ def listed(parts) -> str:
 
 # The lesson modules import these from here; their imports move to the modules below when the lessons become a package.
 from .cell_numbers import CellTexts, fmt  # noqa: E402
-from .grid import ImageGrid, place, unplace  # noqa: E402
+from .grid import ImageGrid, hug_cells, place, unplace  # noqa: E402
 from .images import cell, colour_bar_ahead, float32_pixels, frame_cells, heatmap  # noqa: E402
 
 __all__ = ["CellTexts", "ImageGrid", "cell", "colour_bar_ahead", "float32_pixels", "fmt", "frame_cells", "heatmap",

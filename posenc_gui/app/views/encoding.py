@@ -149,6 +149,7 @@ class EncodingView(View):
             self._signed = signed
         if (low, high) != self._levels:  # unchanged levels leave the colour bar and value axes as drawn
             self.bar.setLevels((low, high))
+            style.measure_names(self.bar.getAxis("right"))
             # curves on the colour bar's scale, or on the whole range when the colours are clipped at an outlier
             curve_low, curve_high = (low, high) if outlier is None else drawn.full_levels
             for plot in (self.across_positions, self.across_dims):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
 from superqt.utils import signals_blocked
@@ -107,6 +108,7 @@ class ImageGrid:
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
+            hug_cells(plot, *(shape if square else (0, 0)))
             image.setImage(cells, levels=levels if panel_levels is None else panel_levels[index])
             if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
                 image.setRect(-0.5, -0.5, cols, rows)
@@ -118,6 +120,7 @@ class ImageGrid:
         self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
+            style.measure_names(self.bar.getAxis("right"))
             self.levels = levels
         refit = restyled or arranged or ticks != self.ticks or (ticks is None and shape != self.shape)
         self.shape, self.pixel_shape, self.ticks = shape, pixel_shape, ticks
@@ -280,3 +283,31 @@ def sync_own_scales(switch: QCheckBox, scene: Scene, panels: int) -> None:
     with signals_blocked(switch):
         switch.setChecked(bool(scene.option("own_scales", False)))
     switch.setVisible(panels > 1)
+
+
+QWIDGETSIZE_MAX = float((1 << 24) - 1)  # Qt's "no maximum"
+
+
+def hug_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
+    """Keep a plot of square cells (``rows`` x ``cols``, aspect locked) no wider than its cells at its height, or
+    let it fill its room again with ``rows`` 0: pyqtgraph widens the view range of a locked plot to its area, and the
+    row names and the title stood far from a small matrix in the middle of a wide plot."""
+    vb = plot.vb
+    if not hasattr(vb, "cells_shape"):
+        vb.sigResized.connect(lambda _vb: fit_width_to_cells(plot))
+    vb.cells_shape = (rows, cols)
+    fit_width_to_cells(plot)
+
+
+def fit_width_to_cells(plot: pg.PlotItem) -> None:
+    """The width ``hug_cells`` keeps: the cells' at the plot area's height, the axes beside them, and no less than
+    the plot's own layout needs (the plot's minimum is capped by the maximum set here, so its layout is asked)."""
+    rows, cols = plot.vb.cells_shape
+    wanted = QWIDGETSIZE_MAX
+    if rows and plot.vb.height() > 0:
+        beside = sum(plot.getAxis(side).width() for side in ("left", "right") if plot.getAxis(side).isVisible())
+        left, _top, right, _bottom = plot.layout.getContentsMargins()
+        wanted = max(plot.vb.height() * cols / rows + beside + left + right,
+                     plot.layout.effectiveSizeHint(Qt.MinimumSize).width())
+    if abs(plot.maximumWidth() - wanted) > 1:
+        plot.setMaximumWidth(wanted)

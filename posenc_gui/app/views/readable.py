@@ -83,7 +83,15 @@ class ReadablePlots:
                 self.reflow()
             elif math.ceil(needed.height()) > self.graphics.minimumHeight():
                 self.graphics.setMinimumHeight(math.ceil(needed.height()))
+            self.fit_layout_to_view()
         return False
+
+    def fit_layout_to_view(self) -> None:
+        """Give the plots' layout the view's width again once its minimum allows: Qt grows a layout whose minimum grew
+        (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of sight."""
+        shown = self.graphics.range
+        if self.graphics.ci.size().width() > shown.width() + 1:
+            self.graphics.ci.setGeometry(shown)
 
     def ask_plot_height(self) -> None:
         """Make the plot area as tall as its layout needs at its smallest."""

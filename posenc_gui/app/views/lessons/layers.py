@@ -15,7 +15,7 @@ from ..base import fmt, listed
 from .lesson_view import LessonView
 
 
-CROSSOVER_ANCHORS = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}  # label of n = d left of its line, n = k d right
+CROSSOVERS = ("rnn", "cnn")  # the layers whose cost self-attention's overtakes: at n = d and at n = k d
 
 
 def layer_settings(scene: Scene) -> dict:
@@ -50,7 +50,7 @@ class LayersLesson(LessonView):
         self.table.setWordWrap(True)  # the cells wrap rather than the table running off a narrow window
         self.header.layout().insertWidget(1, self.table)
         self.series: list[tuple[pg.PlotItem, dict, np.ndarray]] = []
-        self.marks: dict[str, tuple[pg.InfiniteLine, pg.ScatterPlotItem, pg.TextItem]] = {}  # per crossover
+        self.marks: dict[str, tuple[pg.InfiniteLine, pg.ScatterPlotItem, pg.LabelItem]] = {}  # per crossover
         self.look = None  # (theme, text size) the plots were built for
         self.drawn = None  # the settings they show
         self._build_controls()
@@ -119,54 +119,50 @@ class LayersLesson(LessonView):
         self._mark_crossovers(data)
 
     def _build_plots(self) -> None:
-        """The cost and path plots, each with a legend and a curve per layer type, and the crossover marks."""
+        """The cost and path plots with a curve per layer type, the crossover marks, and one legend for both below
+        them: a legend inside each plot covered the curves and the crossover labels, and ran past the plot in large
+        type. The crossovers are named in the legend, beside a dashed sample of their lines."""
         self.clear_plots()
         width = max(2.0, self.points / 5)
         names = self.layer_names()
+        legend = pg.LegendItem(labelTextSize=f"{self.points:.0f}pt", labelTextColor=self.theme.foreground,
+                               colCount=len(layers.TABLE))
         for col, (title, y_label) in enumerate((("", self.tr("operations")),
                                                 (self.tr("Longest path between two tokens"), self.tr("steps")))):
             plot = self.new_plot(0, col)
             plot.setLogMode(x=True, y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
-            legend = plot.addLegend(offset=(10, 10), labelTextSize=f"{self.points:.0f}pt",
-                                    labelTextColor=self.theme.foreground)
             for index, name in enumerate(layers.TABLE):
-                plot.plot(name=names[name], pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
-            legend.setLabelTextColor(self.theme.foreground)
+                curve = plot.plot(pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
+                if col == 0:
+                    legend.addItem(curve, names[name])
             style.label(plot, "bottom", self.tr("sequence length n"), self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
             if title:
                 style.title(plot, title, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
-        font = self.font()
-        font.setPointSizeF(self.points)
         self.marks = {}
-        for name, anchor in CROSSOVER_ANCHORS.items():
+        for name in CROSSOVERS:
             colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)
             line = pg.InfiniteLine(angle=90, pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
             self.plots[0].addItem(line)
             dot = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(colour), pen=pg.mkPen(self.theme.foreground))
             self.plots[0].addItem(dot)
-            text = pg.TextItem("", color=colour, anchor=anchor)
-            text.setFont(font)
-            self.plots[0].addItem(text)
-            self.marks[name] = (line, dot, text)
+            legend.addItem(pg.PlotDataItem(pen=line.pen), "")
+            self.marks[name] = (line, dot, legend.items[-1][1])
+        self.graphics.addItem(legend, row=1, col=0, colspan=2)
         self.look = (self.theme.name, self.points)
 
     def _mark_crossovers(self, data: dict) -> None:
-        """Dashed lines at n = d and n = k d with a dot where the curves meet; the labels sit where no
-        curve passes: n = d at the bottom, left of its line, n = k d at the top, right of its line."""
+        """Dashed lines at n = d and n = k d with a dot where the curves meet, named in the legend."""
         d, k = data["settings"]["d"], data["settings"]["k"]
         labels = {"rnn": self.tr("n = d = {0}").format(d), "cnn": self.tr("n = k d = {0}").format(k * d)}
-        all_costs = np.concatenate(list(data["costs"].values()))
-        heights = {"rnn": np.log10(all_costs.min()), "cnn": np.log10(all_costs.max())}
         for name, n_cross in data["crossovers"].items():
             line, dot, text = self.marks[name]
             line.setValue(np.log10(n_cross))
             dot.setData([np.log10(n_cross)], [np.log10(data["meets"][name])])
-            if text.toPlainText() != labels[name]:
+            if text.text != labels[name]:
                 text.setText(labels[name])
-            text.setPos(np.log10(n_cross), heights[name])
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)

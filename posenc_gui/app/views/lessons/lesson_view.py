@@ -141,6 +141,15 @@ class LessonView(View):
             return True
         return super().build_ahead()
 
+    @staticmethod
+    def make_plot(sides=SPARE_SIDES, **kwargs) -> pg.PlotItem:
+        """``View.make_plot`` with the top axis hidden: pyqtgraph shows every axis it is given, and the top one of a
+        plot built ahead drew a second row of meaningless numbers over every lesson plot (a lesson that names
+        columns there shows it)."""
+        plot = View.make_plot(sides, **kwargs)
+        plot.hideAxis("top")
+        return plot
+
     def spare_plot(self) -> pg.PlotItem:
         """A plot built ahead, else a new one (not placed), without the view-box menu that pyqtgraph builds and
         ``View.make_plot`` drops at once (a third of the time a plot takes to make)."""

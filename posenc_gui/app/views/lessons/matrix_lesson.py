@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 from ...state import Scene
 from ... import style
-from ..base import CellTexts, cell, fmt
+from ..cell_numbers import CellTexts, fmt
+from ..grid import hug_cells
+from ..images import cell
 from .lesson_view import LessonView
 
 
@@ -64,6 +66,8 @@ class MatrixLesson(LessonView):
 
     ``show_data`` draws inside ``with self.drawing(layout):``; the plots are built once per layout (and
     look) and later scenes with the same layout only write their numbers, titles and outlines into them."""
+
+    counts_from = 1  # the first row's and column's number where ``matrix`` is given no labels (the source's count)
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -127,7 +131,7 @@ class MatrixLesson(LessonView):
                colspan: int = 1, text_scale: float = 1.0, square: bool = True) -> pg.PlotItem:
         """Draw a matrix panel at grid (row, col): ``data`` coloured (``fills`` (rows, cols, 3) uint8 RGB
         overrides the colours), ``texts`` (same shape, strings) written in the cells (numbers of ``data``
-        when None, none when the panel is too big), labels 1-based unless given, cells square unless
+        when None, none when the panel is too big), labels from ``counts_from`` unless given, cells square unless
         ``square`` is False."""
         data = np.atleast_2d(np.asarray(data, dtype=np.float64))
         rows, cols = data.shape
@@ -154,8 +158,10 @@ class MatrixLesson(LessonView):
         elif not np.array_equal(panel.fills, fills):
             panel.image.setImage(fills, levels=(0, 255))
         panel.fills = fills
-        labels = (list(row_labels or [str(r + 1) for r in range(rows)]),
-                  list(col_labels or [str(c + 1) for c in range(cols)]))
+        if panel.square:
+            hug_cells(plot, rows, cols)
+        labels = (list(row_labels or [str(r + self.counts_from) for r in range(rows)]),
+                  list(col_labels or [str(c + self.counts_from) for c in range(cols)]))
         if labels != panel.labels:
             self._label_axes(plot, *labels)
             panel.labels = labels
