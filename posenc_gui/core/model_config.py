@@ -476,7 +476,7 @@ class LayerTypeSpectrum:
     implies but does not state) and ``extended_length`` the context the config allows (max_position_embeddings;
     for dynamic NTK the length at which it has grown by its factor). ``score`` is q.k / (|q| |k|) of two equal
     all-ones heads at ``distances`` apart: the rotated channels carry the attention factor squared, the others
-    (a partial rotation, or all of a NoPE layer) stay 1."""
+    (a partial rotation, or all of a NoPE layer) stay 1. ``distances`` include ``reach``."""
 
     attention: str
     span: int | None
@@ -487,6 +487,16 @@ class LayerTypeSpectrum:
     extended_length: int
     distances: np.ndarray
     score: np.ndarray
+
+    @property
+    def reach(self) -> int:
+        """The farthest distance a layer of this type scores in use: its window or chunk, else the trained length."""
+        return self.span or self.trained_length
+
+    @property
+    def reach_score(self) -> float:
+        """``score`` at ``reach`` (one of ``distances``)."""
+        return float(self.score[np.searchsorted(self.distances, self.reach)])
 
     @property
     def unturned_pairs(self) -> int:
@@ -515,7 +525,7 @@ def spectra(config: ModelConfig) -> list[LayerTypeSpectrum]:
     for (attention, span, rotates), infos in groups.items():
         rotary = infos[0].rotary
         trained, extended = _lengths(config, rotary)
-        distances = np.unique(np.round(np.geomspace(1, max(extended, 2), SCORE_POINTS)))
+        distances = np.union1d(np.round(np.geomspace(1, max(extended, 2), SCORE_POINTS)), [span or trained])
         if rotates:
             inv, factor = frequencies(config, attention)
             with np.errstate(divide="ignore"):  # a pair of frequency 0 (p-RoPE) never turns

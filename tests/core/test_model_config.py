@@ -241,6 +241,8 @@ def test_each_layer_type_has_its_wavelengths_lengths_and_score_against_distance(
     assert local.distances[0] == 1 and local.distances[-1] == 131072 and np.all(np.abs(local.score) <= 1 + 1e-12)
     inv, _ = model_config.frequencies(model_config.read_config(CONFIGS / "gemma-3-4b-text.json"), "sliding_attention")
     assert local.score[0] == pytest.approx(np.cos(inv).mean())
+    assert local.reach == 1024 and local.reach_score == pytest.approx(np.cos(1024 * inv).mean())
+    assert global_.reach == 16384
 
 
 def test_the_score_carries_the_attention_factor_squared_and_a_partial_rotation_keeps_the_rest_at_one():
