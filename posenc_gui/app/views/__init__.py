@@ -11,6 +11,7 @@ from .encoding import EncodingView
 from .lesson_attention import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
 from .lesson_frequencies import ClocksView, ContextExtensionView, LearnedTableView, PrecisionView
 from .lesson_images import ImagesLesson, LayersLesson
+from .lesson_mrope import MRopeLesson
 from .model_config import ModelConfigView
 from .lesson_real_model import RealPositionLesson
 from .outputs import OutputsView
@@ -34,6 +35,7 @@ VIEW_CLASSES = (
     OrderLesson,
     RelativePropertyLesson,
     ImagesLesson,
+    MRopeLesson,
     LayersLesson,
     ClocksView,
     ContextExtensionView,
