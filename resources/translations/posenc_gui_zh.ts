@@ -914,184 +914,169 @@ turns made: {1}</source>
 <context>
     <name>MRopeLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="37"/>
         <location filename=".registry_strings.py" line="234"/>
         <source>Text: three equal ids, plain RoPE</source>
         <translation>文本：三个相同的编号，就是普通的 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="37"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="38"/>
         <location filename=".registry_strings.py" line="235"/>
         <source>An image: its rows and columns</source>
         <translation>一张图像：它的行和列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="39"/>
         <location filename=".registry_strings.py" line="236"/>
         <source>A video: frames as well</source>
         <translation>一段视频：还有帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="40"/>
         <location filename=".registry_strings.py" line="237"/>
         <source>Qwen3-VL: the ids take turns over the pairs</source>
         <translation>Qwen3-VL：三个编号轮流分配给各对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="43"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="44"/>
         <source>Qwen2-VL gives every token three position ids: &lt;b&gt;time&lt;/b&gt;, &lt;b&gt;row&lt;/b&gt; and &lt;b&gt;column&lt;/b&gt;. Text carries one number three times; the patches of an image carry their row and column, a video&apos;s also their frame. Each rotated pair of a head turns by one of the three ids, so how far apart two tokens are now has three parts.</source>
         <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="57"/>
         <source>Patch rows:</source>
         <translation>图块行数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="57"/>
         <source>Rows of patches of the image and the video (after the 2 x 2 merge)</source>
         <translation>图像和视频的图块行数（2 x 2 合并之后）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="59"/>
         <source>Patch columns:</source>
         <translation>图块列数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="59"/>
         <source>Columns of patches of the image and the video</source>
         <translation>图像和视频的图块列数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="60"/>
         <source>Video frames:</source>
         <translation>视频帧数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="60"/>
         <source>Frames of the video (each pair of frames one time step in Qwen2-VL)</source>
         <translation>视频的帧数（在 Qwen2-VL 中每两帧算一个时间步）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="147"/>
-        <source>token</source>
-        <translation>词元</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="148"/>
-        <source>id</source>
-        <translation>编号</translation>
+        <source>ids, top to bottom: time, row, column</source>
+        <translation>编号，从上到下：时间、行、列</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="149"/>
-        <source>each token&apos;s time (t), row (h) and column (w) id</source>
-        <translation>每个词元的时间 (t)、行 (h) 和列 (w) 编号</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="150"/>
         <source>pair i (fast to slow)</source>
         <translation>维度对 i（由快到慢）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="151"/>
-        <source>the id each pair turns by ({0})</source>
-        <translation>每一对按哪个编号转动（{0}）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="150"/>
         <source>Qwen3-VL, interleaved</source>
         <translation>Qwen3-VL，交错</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="150"/>
         <source>Qwen2-VL, blocks</source>
         <translation>Qwen2-VL，分块</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="152"/>
+        <source>distance in one id</source>
+        <translation>一个编号上的距离</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="153"/>
+        <source>q·k</source>
+        <translation>q·k</translation>
+    </message>
+    <message>
         <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="154"/>
-        <source>distance</source>
-        <translation>距离</translation>
+        <source>q·k of equal heads (dashed: text)</source>
+        <translation>q·k（虚线：文本）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="155"/>
-        <source>q·k of equal heads</source>
-        <translation>相同两个头的 q·k</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="156"/>
-        <source>q·k when one id differs (dashed: all three, as text)</source>
-        <translation>只有一个编号不同时的 q·k（虚线：三个都不同，如文本）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="166"/>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="194"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="166"/>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="194"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="166"/>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="194"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="168"/>
         <source>time pairs</source>
         <translation>时间对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="168"/>
         <source>row pairs</source>
         <translation>行对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="168"/>
         <source>column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="171"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="174"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="196"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="202"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="202"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="202"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="203"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lesson_mrope.py" line="208"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
@@ -1583,13 +1568,8 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
-        <source>log10 of the RoPE base</source>
-        <translation>RoPE 基数的 log10</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
-        <source>{0}: {1} layers, coloured by attention, as tall as their RoPE base</source>
-        <translation>{0}：{1} 层，颜色表示注意力类型，高度表示 RoPE 基数</translation>
+        <source>log10 base</source>
+        <translation>log10 底数</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="190"/>
@@ -1602,24 +1582,29 @@ turns made: {1}</source>
         <translation>波长（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="192"/>
-        <source>wavelengths; dashed: trained length, dotted: extended</source>
-        <translation>波长；虚线：训练长度，点线：扩展长度</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="193"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
+        <source>{0}: {1} layers (colour: attention, height: base)</source>
+        <translation>{0}：{1} 层（颜色：注意力，高度：底数）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="192"/>
+        <source>wavelengths (- - trained, ··· extended)</source>
+        <translation>波长（- - 训练，··· 扩展）</translation>
+    </message>
+    <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="194"/>
-        <source>q·k of equal heads</source>
-        <translation>相同两个头的 q·k</translation>
+        <source>q·k</source>
+        <translation>q·k</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="195"/>
-        <source>q·k against distance; dashed: window or chunk</source>
-        <translation>q·k 随距离变化；虚线：窗口或分块</translation>
+        <source>q·k of equal heads (- - window)</source>
+        <translation>相同两个头的 q·k（- - 窗口）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="213"/>

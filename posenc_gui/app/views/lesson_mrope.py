@@ -1,6 +1,7 @@
 """Lesson: how M-RoPE numbers text, image and video tokens (numbers from ``core.mrope_lesson``). A strip of the
-sequence, one column per token coloured by what it is, with its time, row and column ids written in; which id
-each rotated pair of the head turns by; and q.k of two equal heads against a distance in one id."""
+sequence, one column per token coloured by what it is, with its time, row and column ids written in (token
+numbers below); which id each rotated pair of the head turns by; and q.k of two equal heads against a distance in
+one id."""
 
 from __future__ import annotations
 
@@ -101,8 +102,8 @@ class MRopeLesson(LessonView):
         for plot in (strip, pairs, scores):
             plot.hideAxis("top")
             plot.showAxis("bottom")
-        strip.getAxis("left").setTicks([[(0, "t"), (1, "h"), (2, "w")]])
-        pairs.getAxis("left").setTicks([[(0, "")]])
+        for plot in (strip, pairs):  # rows named in the title: at a large text size an axis left a name out
+            plot.hideAxis("left")
         self.graphics.ci.layout.setRowStretchFactor(0, 1)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
 
@@ -144,16 +145,13 @@ class MRopeLesson(LessonView):
 
     def _label_plots(self) -> None:
         strip, pairs, scores = self.plots
-        style.label(strip, "bottom", self.tr("token"), self.theme, self.points)
-        style.label(strip, "left", self.tr("id"), self.theme, self.points)
-        style.title(strip, self.tr("each token's time (t), row (h) and column (w) id"), self.theme, self.points)
+        style.title(strip, self.tr("ids, top to bottom: time, row, column"), self.theme, self.points)
         style.label(pairs, "bottom", self.tr("pair i (fast to slow)"), self.theme, self.points)
-        style.title(pairs, self.tr("the id each pair turns by ({0})").format(
-            self.tr("Qwen3-VL, interleaved") if self.data.interleaved else self.tr("Qwen2-VL, blocks")),
-            self.theme, self.points)
-        style.label(scores, "bottom", self.tr("distance"), self.theme, self.points)
-        style.label(scores, "left", self.tr("q·k of equal heads"), self.theme, self.points)
-        style.title(scores, self.tr("q·k when one id differs (dashed: all three, as text)"), self.theme, self.points)
+        style.title(pairs, self.tr("Qwen3-VL, interleaved") if self.data.interleaved else self.tr("Qwen2-VL, blocks"),
+                    self.theme, self.points)
+        style.label(scores, "bottom", self.tr("distance in one id"), self.theme, self.points)
+        style.label(scores, "left", self.tr("q·k"), self.theme, self.points)
+        style.title(scores, self.tr("q·k of equal heads (dashed: text)"), self.theme, self.points)
         for plot in self.plots:
             style.style_plot(plot, self.theme, self.points)
 

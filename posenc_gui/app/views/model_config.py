@@ -141,8 +141,8 @@ class ModelConfigView(View):
         nope = [info.index for info in layers if info.rotary is None]
         self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush="#909090", pen=None)
         style.label(plot, "bottom", self.tr("layer"), self.theme, self.points)
-        style.label(plot, "left", self.tr("log10 of the RoPE base"), self.theme, self.points)
-        style.title(plot, self.tr("{0}: {1} layers, coloured by attention, as tall as their RoPE base").format(
+        style.label(plot, "left", self.tr("log10 base"), self.theme, self.points)
+        style.title(plot, self.tr("{0}: {1} layers (colour: attention, height: base)").format(
             escape(self.report.name), len(layers)), self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
         plot.setXRange(-0.6, len(layers) - 0.4, padding=0)
@@ -189,10 +189,10 @@ class ModelConfigView(View):
                                               pen=pg.mkPen(colour, width=1.5, style=dash)))
         style.label(waves, "bottom", self.tr("pair i"), self.theme, self.points)
         style.label(waves, "left", self.tr("wavelength (tokens)"), self.theme, self.points)
-        style.title(waves, self.tr("wavelengths; dashed: trained length, dotted: extended"), self.theme, self.points)
+        style.title(waves, self.tr("wavelengths (- - trained, ··· extended)"), self.theme, self.points)
         style.label(scores, "bottom", self.tr("distance (tokens)"), self.theme, self.points)
-        style.label(scores, "left", self.tr("q·k of equal heads"), self.theme, self.points)
-        style.title(scores, self.tr("q·k against distance; dashed: window or chunk"), self.theme, self.points)
+        style.label(scores, "left", self.tr("q·k"), self.theme, self.points)
+        style.title(scores, self.tr("q·k of equal heads (- - window)"), self.theme, self.points)
         for plot in (waves, scores):
             style.style_plot(plot, self.theme, self.points)
             plot.enableAutoRange()
