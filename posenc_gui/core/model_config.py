@@ -499,6 +499,12 @@ class LayerTypeSpectrum:
         return float(self.score[np.searchsorted(self.distances, self.reach)])
 
     @property
+    def wavelength_range(self) -> tuple[float, float]:
+        """The fastest pair's wavelength and the slowest turning one's (a pair of frequency 0 never turns)."""
+        turning = self.wavelengths[np.isfinite(self.wavelengths)]
+        return float(turning.min()), float(turning.max())
+
+    @property
     def unturned_pairs(self) -> int:
         """Pairs that never complete a turn within the trained length (so no trained score saw them wrap)."""
         return int(np.count_nonzero(self.wavelengths > self.trained_length))

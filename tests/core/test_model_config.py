@@ -243,6 +243,7 @@ def test_each_layer_type_has_its_wavelengths_lengths_and_score_against_distance(
     assert local.score[0] == pytest.approx(np.cos(inv).mean())
     assert local.reach == 1024 and local.reach_score == pytest.approx(np.cos(1024 * inv).mean())
     assert global_.reach == 16384
+    assert global_.wavelength_range == (pytest.approx(2 * np.pi * 8), pytest.approx(global_.wavelengths[-1]))
 
 
 def test_the_score_carries_the_attention_factor_squared_and_a_partial_rotation_keeps_the_rest_at_one():

@@ -285,8 +285,7 @@ class ModelConfigView(View):
                            "these layers only through the causal mask and the layers before.").format(name)
         words = self.tr("{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one "
                         "turn within the {5} tokens trained on").format(
-            name, kind.wavelengths.min(), kind.wavelengths[np.isfinite(kind.wavelengths)].max(), kind.unturned_pairs,
-            len(kind.wavelengths), kind.trained_length)
+            name, *kind.wavelength_range, kind.unturned_pairs, len(kind.wavelengths), kind.trained_length)
         if kind.extended_length != kind.trained_length:
             words += self.tr(" (the config extends it to {0})").format(kind.extended_length)
         return words + self.tr("; q·k of equal heads falls to {0:.2f} at distance {1}.").format(
