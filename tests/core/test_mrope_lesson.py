@@ -40,7 +40,7 @@ def test_text_image_text_video_text_runs_on_from_block_to_block():
     # text after the image goes on at 3 + max(rows, columns) = 6; the video starts after it, at 8
     assert ids[:, 9:11].tolist() == [[6, 7]] * 3
     video = ids[:, 11:29]
-    assert sorted(set(video[0])) == [8, 9, 10] and sorted(set(video[1])) == [8, 9] and sorted(set(video[2])) == [8, 9, 10]
+    assert [sorted(set(axis)) for axis in video] == [[8, 9, 10], [8, 9], [8, 9, 10]]
     assert ids[:, 29:].tolist() == [[11, 12]] * 3
 
 

@@ -3,9 +3,9 @@ coloured by the attention the layer uses (full, sliding window, chunked) and as 
 for a NoPE layer); below it, per layer type, the wavelength of each rotated pair with the trained and
 extended lengths marked, and q.k of equal heads against distance with the window marked; then a plain-words
 summary of each layer type and of what the scene set from the config leaves out. A config whose stack is one
-of the method Layer patterns' (Gemma 3, ModernBERT, Llama 4, SmolLM3, gpt-oss) goes there with a button. The scene names its config in ``options["model_config"]`` (``config_reference``); opening a
-config (File menu, ``--config``, a dropped file) sets the rope method to the config's first RoPE layer type
-(``scene_for_config``)."""
+of the method Layer patterns' (Gemma 3, ModernBERT, Llama 4, SmolLM3, gpt-oss) goes there with a button. The
+scene names its config in ``options["model_config"]`` (``config_reference``); opening a config (File menu,
+``--config``, a dropped file) sets the rope method to the config's first RoPE layer type (``scene_for_config``)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from ...core import model_config
+from ...core import model_config, registry
 from ...core.params import InputError
-from ...core import registry
 from ...core.registry import Method
 from ..i18n import translate
 from ..state import Scene, error_text
@@ -139,7 +138,7 @@ class ModelConfigView(View):
                                     height=[math.log10(info.rotary.theta) for info in chosen],
                                     brush=style.curve_colour(index, self.theme), pen=None)
         nope = [info.index for info in layers if info.rotary is None]
-        self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush="#909090", pen=None)
+        self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush=NOPE_COLOUR, pen=None)
         style.label(plot, "bottom", self.tr("layer"), self.theme, self.points)
         style.label(plot, "left", self.tr("log10 base"), self.theme, self.points)
         style.title(plot, self.tr("{0}: {1} layers (colour: attention, height: base)").format(

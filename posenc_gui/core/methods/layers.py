@@ -72,7 +72,8 @@ FLOOR_SCALE, ATTN_SCALE = 8192, 0.1  # Llama 4's temperature tuning
 
 PATTERN = Param("pattern", "choice", "llama4", "The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE "
                 "layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd "
-                "global), gpt-oss (windows of 128 and full layers in turn, YaRN in both)", choices=tuple(PATTERNS), label="Model")
+                "global), gpt-oss (windows of 128 and full layers in turn, YaRN in both)", choices=tuple(PATTERNS),
+                label="Model")
 LAYER = Param("layer", "int", 0, "Which layer (from 0); each model has its own number of layers", 0, 63,
               label="Layer")
 HEAD_DIM = Param("d_model", "int", 128, "Width of one head's queries and keys (even)", 2, 2048, label="Head width")
