@@ -349,7 +349,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name p
 NOPE_LAYERS = QT_TRANSLATE_NOOP("model_config", "NoPE layers (no rotation) beside the RoPE ones: the scene shows the "
                                 "RoPE layers; the method Layer patterns shows both for Llama 4 and SmolLM3")
 WINDOWED = QT_TRANSLATE_NOOP("model_config", "sliding-window and chunked attention masks: the scene attends to every "
-                             "earlier position; the method Layer patterns masks as Llama 4, Gemma 3 and ModernBERT do")
+                             "earlier position; the method Layer patterns masks as Llama 4, Gemma 3, ModernBERT and gpt-oss "
+                             "do (the button above takes a stack it has there)")
 SEVERAL_TYPES = QT_TRANSLATE_NOOP("model_config", "layer types with different rotations: the scene shows one of "
                                   "them (the layer strip shows all)")
 M_ROPE = QT_TRANSLATE_NOOP("model_config", "M-RoPE's (t, h, w) sections: the scene shows text tokens, whose three "

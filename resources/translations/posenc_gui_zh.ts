@@ -1547,177 +1547,177 @@ turns made: {1}</source>
 <context>
     <name>ModelConfigView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="76"/>
         <source>Show this stack in Layer patterns</source>
         <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="130"/>
         <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
         <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="132"/>
         <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
         <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="142"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="143"/>
         <source>log10 base</source>
         <translation>log10 底数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="189"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="190"/>
         <source>wavelength (tokens)</source>
         <translation>波长（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="192"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
         <source>{0}: {1} layers (colour: attention, height: base)</source>
         <translation>{0}：{1} 层（颜色：注意力，高度：底数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
         <source>wavelengths (- - trained, ··· extended)</source>
         <translation>波长（- - 训练，··· 扩展）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="193"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="194"/>
         <source>q·k of equal heads (- - window)</source>
         <translation>相同两个头的 q·k（- - 窗口）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="212"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="215"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="214"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="220"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="222"/>
         <source>q·k of equal heads: {0}</source>
         <translation>相同两个头的 q·k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="225"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="228"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="240"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="242"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="245"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="246"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="248"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="283"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="289"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="295"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
@@ -4931,26 +4931,26 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="351"/>
-        <source>sliding-window and chunked attention masks: the scene attends to every earlier position; the method Layer patterns masks as Llama 4, Gemma 3 and ModernBERT do</source>
-        <translation>滑动窗口与分块注意力掩码：场景关注之前的所有位置；方法“层模式”按 Llama 4、Gemma 3 与 ModernBERT 的方式做掩码</translation>
+        <source>sliding-window and chunked attention masks: the scene attends to every earlier position; the method Layer patterns masks as Llama 4, Gemma 3, ModernBERT and gpt-oss do (the button above takes a stack it has there)</source>
+        <translation>滑动窗口与分块注意力掩码：场景关注之前的所有位置；方法“层模式”按 Llama 4、Gemma 3、ModernBERT 与 gpt-oss 的方式做掩码（上方的按钮把它所有的层堆叠带到那里）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="353"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="354"/>
         <source>layer types with different rotations: the scene shows one of them (the layer strip shows all)</source>
         <translation>旋转方式不同的多种层类型：场景只显示其中一种（层条带显示全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="355"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="356"/>
         <source>M-RoPE&apos;s (t, h, w) sections: the scene shows text tokens, whose three ids are equal; the method M-RoPE gives images and videos their ids</source>
         <translation>M-RoPE 的 (t, h, w) 分段：场景显示文本词元，其三个编号相同；方法“M-RoPE（多模态）”为图像和视频分配编号</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="357"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="358"/>
         <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only; the method MLA decoupled RoPE puts it beside the non-rotary dimensions</source>
         <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim）；方法“MLA 解耦 RoPE”把它与不旋转的维度放在一起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="359"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="360"/>
         <source>this config&apos;s own LongRoPE factor lists: not yet simulated, the scene uses Phi-3-vision&apos;s lists</source>
         <translation>此配置自带的 LongRoPE 因子列表：尚未模拟，场景使用 Phi-3-vision 的列表</translation>
     </message>
