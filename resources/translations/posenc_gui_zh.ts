@@ -142,7 +142,7 @@
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -262,7 +262,7 @@
     <name>ClocksLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="32"/>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -333,7 +333,7 @@ turns made: {1}</source>
     <name>ContextExtensionLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="29"/>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -486,7 +486,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -570,7 +570,7 @@ turns made: {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
@@ -614,7 +614,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -702,17 +702,17 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
@@ -820,7 +820,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -829,7 +829,7 @@ turns made: {1}</source>
     <name>LearnedTableLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="23"/>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -929,6 +929,181 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="202"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>MRopeLesson</name>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="38"/>
+        <location filename=".registry_strings.py" line="259"/>
+        <source>Text: three equal ids, plain RoPE</source>
+        <translation>文本：三个相同的编号，就是普通的 RoPE</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="39"/>
+        <location filename=".registry_strings.py" line="260"/>
+        <source>An image: its rows and columns</source>
+        <translation>一张图像：它的行和列</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="40"/>
+        <location filename=".registry_strings.py" line="261"/>
+        <source>A video: frames as well</source>
+        <translation>一段视频：还有帧</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="41"/>
+        <location filename=".registry_strings.py" line="262"/>
+        <source>Qwen3-VL: the ids take turns over the pairs</source>
+        <translation>Qwen3-VL：三个编号轮流分配给各对</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="45"/>
+        <source>Qwen2-VL gives every token three position ids: &lt;b&gt;time&lt;/b&gt;, &lt;b&gt;row&lt;/b&gt; and &lt;b&gt;column&lt;/b&gt;. Text carries one number three times; the patches of an image carry their row and column, a video&apos;s also their frame. Each rotated pair of a head turns by one of the three ids, so how far apart two tokens are now has three parts.</source>
+        <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="58"/>
+        <source>Patch rows:</source>
+        <translation>图块行数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="58"/>
+        <source>Rows of patches of the image and the video (after the 2 x 2 merge)</source>
+        <translation>图像和视频的图块行数（2 x 2 合并之后）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="60"/>
+        <source>Patch columns:</source>
+        <translation>图块列数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="60"/>
+        <source>Columns of patches of the image and the video</source>
+        <translation>图像和视频的图块列数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="61"/>
+        <source>Video frames:</source>
+        <translation>视频帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="61"/>
+        <source>Frames of the video (each pair of frames one time step in Qwen2-VL)</source>
+        <translation>视频的帧数（在 Qwen2-VL 中每两帧算一个时间步）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="149"/>
+        <source>ids, top to bottom: time, row, column</source>
+        <translation>编号，从上到下：时间、行、列</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="150"/>
+        <source>pair i (fast to slow)</source>
+        <translation>维度对 i（由快到慢）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="151"/>
+        <source>Qwen3-VL, interleaved</source>
+        <translation>Qwen3-VL，交错</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="151"/>
+        <source>Qwen2-VL, blocks</source>
+        <translation>Qwen2-VL，分块</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="153"/>
+        <source>distance in one id</source>
+        <translation>一个编号上的距离</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="154"/>
+        <source>q·k</source>
+        <translation>q·k</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="155"/>
+        <source>q·k of equal heads (dashed: text)</source>
+        <translation>q·k（虚线：文本）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="169"/>
+        <source>time pairs</source>
+        <translation>时间对</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="169"/>
+        <source>row pairs</source>
+        <translation>行对</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="169"/>
+        <source>column pairs</source>
+        <translation>列对</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="172"/>
+        <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
+        <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="175"/>
+        <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
+        <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="197"/>
+        <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
+        <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="204"/>
+        <source>pair {0} turns by the {1} id</source>
+        <translation>维度对 {0} 按{1}编号转动</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="209"/>
+        <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
+        <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="258"/>
+        <source>How M-RoPE numbers text, image and video tokens</source>
+        <translation>M-RoPE 怎样给文本、图像和视频词元编号</translation>
     </message>
 </context>
 <context>
@@ -1407,92 +1582,182 @@ turns made: {1}</source>
 <context>
     <name>ModelConfigView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="142"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="110"/>
-        <source>log10 of the RoPE base</source>
-        <translation>RoPE 基数的 log10</translation>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="76"/>
+        <source>Show this stack in Layer patterns</source>
+        <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="111"/>
-        <source>{0}: {1} layers, coloured by attention, as tall as their RoPE base</source>
-        <translation>{0}：{1} 层，颜色表示注意力类型，高度表示 RoPE 基数</translation>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="130"/>
+        <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
+        <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="132"/>
+        <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
+        <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="143"/>
+        <source>log10 base</source>
+        <translation>log10 底数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
+        <source>{0}: {1} layers (colour: attention, height: base)</source>
+        <translation>{0}：{1} 层（颜色：注意力，高度：底数）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="189"/>
+        <source>pair i</source>
+        <translation>维度对 i</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="190"/>
+        <source>wavelength (tokens)</source>
+        <translation>波长（词元）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
+        <source>wavelengths (- - trained, ··· extended)</source>
+        <translation>波长（- - 训练，··· 扩展）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="192"/>
+        <source>distance (tokens)</source>
+        <translation>距离（词元）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="193"/>
+        <source>q·k</source>
+        <translation>q·k</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="194"/>
+        <source>q·k of equal heads (- - window)</source>
+        <translation>相同两个头的 q·k（- - 窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="212"/>
+        <source>{0}: {1:.4g} tokens</source>
+        <translation>{0}：{1:.4g} 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="214"/>
+        <source>pair {0}: {1}</source>
+        <translation>维度对 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="220"/>
+        <source>{0}: {1:.3f} at {2:g}</source>
+        <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="222"/>
+        <source>q·k of equal heads: {0}</source>
+        <translation>相同两个头的 q·k：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="225"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="228"/>
+        <source>NoPE layers</source>
+        <translation>NoPE 层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="240"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="242"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="245"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="246"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="248"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="283"/>
+        <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
+        <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
+        <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
+        <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="289"/>
+        <source> (the config extends it to {0})</source>
+        <translation>（配置把它扩展到 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
+        <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
+        <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="295"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>Model config layers</source>
         <translation>模型配置的层</translation>
     </message>
@@ -1535,7 +1800,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1658,7 +1923,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1711,7 +1976,7 @@ turns made: {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1822,7 +2087,7 @@ turns made: {1}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1880,25 +2145,25 @@ turns made: {1}</source>
     <name>PrecisionLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="28"/>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="31"/>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="32"/>
-        <location filename=".registry_strings.py" line="273"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -2210,7 +2475,7 @@ turns made: {1}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
@@ -2273,27 +2538,27 @@ turns made: {1}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>What position does inside a real model</source>
         <translation>位置在真实模型中起什么作用</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>MiniLM: every position shifted by 100</source>
         <translation>MiniLM：每个位置都平移 100</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>SmolLM2: every position shifted by 1000</source>
         <translation>SmolLM2：每个位置都平移 1000</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>MiniLM: positions shuffled</source>
         <translation>MiniLM：位置被打乱</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>SmolLM2 with RoPE off</source>
         <translation>SmolLM2 关闭 RoPE</translation>
     </message>
@@ -2465,7 +2730,7 @@ turns made: {1}</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -2494,7 +2759,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -2615,7 +2880,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2924,7 +3189,7 @@ turns made: {1}</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -3780,8 +4045,9 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="204"/>
-        <source>The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd global)</source>
-        <translation>显示哪个模型的层堆叠：llama4（每第 4 层 NoPE，RoPE 层分块），smollm3（每第 4 层 NoPE），gemma3（5 局部 : 1 全局），modernbert（每第 3 层全局）</translation>
+        <source>The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd global), gpt-oss (windows of 128 and full layers in turn, YaRN in both)</source>
+        <oldsource>The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd global)</oldsource>
+        <translation>显示哪个模型的层堆叠：llama4（每第 4 层 NoPE，RoPE 层分块），smollm3（每第 4 层 NoPE），gemma3（5 个局部 : 1 个全局），modernbert（每第 3 层全局），gpt-oss（128 窗口层与全注意力层交替，两者都用 YaRN）</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="205"/>
@@ -3805,101 +4071,106 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="209"/>
+        <source>gpt-oss</source>
+        <translation>gpt-oss</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="210"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>Which layer (from 0); each model has its own number of layers</source>
         <translation>哪一层（从 0 开始）；每个模型的层数不同</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>Sliding window or chunk in tokens; 0: the model&apos;s own (Llama 4 chunks of 8192, Gemma 3 1024, ModernBERT 64 either side). A short text needs a small one</source>
         <translation>滑动窗口或分块的词元数；0 表示用模型自己的（Llama 4 分块 8192，Gemma 3 为 1024，ModernBERT 每侧 64）。短文本需要小窗口</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="231"/>
         <source>Axial 2D RoPE (EVA-02, RoPE-ViT)</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="232"/>
         <source>Half of each head&apos;s pairs turn by the patch&apos;s row, half by its column: scores depend on (dy, dx). EVA-02 puts the row first and stretches positions to its pretraining grid; RoPE-ViT the column first.</source>
         <translation>每个头一半的维度对按图块所在的行旋转，另一半按列旋转：得分只取决于 (dy, dx)。EVA-02 把行放在前面，并把位置拉伸到预训练网格；RoPE-ViT 把列放在前面。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="233"/>
         <source>Width of one head; a multiple of 4 (two axes, pairs of channels)</source>
         <translation>单个头的宽度；须为 4 的倍数（两个轴，通道成对）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="234"/>
         <source>Convention</source>
         <translation>约定</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="235"/>
         <source>eva02 = EVA-02: first half of the pairs by the row, second by the column, positions stretched to the pretraining grid; rope-vit = RoPE-ViT&apos;s RoPE-Axial: first half by the column, second by the row, whole positions (its models use base 100)</source>
         <translation>eva02 = EVA-02：前一半维度对按行旋转，后一半按列，位置拉伸到预训练网格；rope-vit = RoPE-ViT 的 RoPE-Axial：前一半按列，后一半按行，位置取整数（其模型的底数为 100）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>eva02</source>
         <translation>eva02</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>rope-vit</source>
         <translation>rope-vit</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>Pretrained grid</source>
         <translation>预训练网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>EVA-02: patches per side of the grid pretrained on (16 for 224 px at patch 14); other grids are stretched to it</source>
         <translation>EVA-02：预训练网格每边的图块数（224 像素、图块 14 时为 16）；其他网格拉伸到这个大小</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>none (as trained)</source>
         <translation>无（保持训练时的设置）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>linear (position interpolation)</source>
         <translation>线性（位置插值）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>NTK-aware</source>
         <translation>NTK-aware</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>dynamic NTK</source>
         <translation>动态 NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>Llama 3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>LongRoPE (Phi-3)</source>
         <translation>LongRoPE（Phi-3）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>proportional (p-RoPE)</source>
         <translation>按比例（p-RoPE）</translation>
     </message>
@@ -4064,47 +4335,47 @@ turns made: {1}</source>
         <translation>B：每经过 B 个位置，缩放系数变为原来的 zeta 倍</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>2D sin-cos (images)</source>
         <translation>二维 sin-cos（图像）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>Half of each vector encodes the patch&apos;s column, half its row, each with 1D sin and cos.</source>
         <translation>每个向量一半编码图块所在的列，一半编码所在的行，各用一维的 sin 和 cos。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>Grid rows</source>
         <translation>网格行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>Rows of patches (image height / patch size)</source>
         <translation>图块的行数（图像高度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>Grid columns</source>
         <translation>网格列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>Columns of patches (image width / patch size)</source>
         <translation>图块的列数（图像宽度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>Width of each vector; a multiple of 4 (each axis gets sin and cos halves)</source>
         <translation>每个向量的宽度；须为 4 的倍数（每个坐标轴各占一半，再分 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>3D sin-cos (video)</source>
         <translation>三维 sin-cos（视频）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>A third of each vector each for frame, row and column of a video tubelet.</source>
         <translation>每个向量三等分，分别编码视频时空块（tubelet）的帧、行和列。</translation>
     </message>
@@ -4114,47 +4385,47 @@ turns made: {1}</source>
         <translation>帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>Frames (time steps) of the video</source>
         <translation>视频的帧数（时间步数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>Width of each vector; a multiple of 6 (three axes, sin and cos each)</source>
         <translation>每个向量的宽度；须为 6 的倍数（三个坐标轴，各有 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>Learned grid, resized</source>
         <translation>可学习网格（插值缩放）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>A table learned at one image size, stretched to another by bicubic interpolation.</source>
         <translation>在一种图像尺寸上学到的位置表，用双三次插值拉伸到另一种尺寸。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>Trained rows</source>
         <translation>训练时行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>Rows of the grid the table was trained at</source>
         <translation>训练位置表时网格的行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>Trained columns</source>
         <translation>训练时列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>Columns of the grid the table was trained at</source>
         <translation>训练位置表时网格的列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="230"/>
         <source>Seed of the noise in the stand-in table</source>
         <translation>替代位置表中噪声的随机种子</translation>
     </message>
@@ -4197,714 +4468,724 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="297"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="314"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="316"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="317"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="314"/>
+        <location filename=".registry_strings.py" line="320"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="315"/>
+        <location filename=".registry_strings.py" line="321"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="316"/>
+        <location filename=".registry_strings.py" line="322"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="315"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="319"/>
+        <location filename=".registry_strings.py" line="325"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="373"/>
+        <location filename=".registry_strings.py" line="381"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="374"/>
+        <location filename=".registry_strings.py" line="382"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="322"/>
+        <location filename=".registry_strings.py" line="328"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="323"/>
+        <location filename=".registry_strings.py" line="329"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="324"/>
+        <location filename=".registry_strings.py" line="330"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="325"/>
+        <location filename=".registry_strings.py" line="331"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="353"/>
+        <location filename=".registry_strings.py" line="361"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="354"/>
+        <location filename=".registry_strings.py" line="362"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="355"/>
+        <location filename=".registry_strings.py" line="363"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="356"/>
+        <location filename=".registry_strings.py" line="364"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="364"/>
+        <location filename=".registry_strings.py" line="372"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="365"/>
+        <location filename=".registry_strings.py" line="373"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="366"/>
+        <location filename=".registry_strings.py" line="374"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="367"/>
+        <location filename=".registry_strings.py" line="375"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="368"/>
+        <location filename=".registry_strings.py" line="376"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="369"/>
+        <location filename=".registry_strings.py" line="377"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="370"/>
+        <location filename=".registry_strings.py" line="378"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="371"/>
+        <location filename=".registry_strings.py" line="379"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="372"/>
+        <location filename=".registry_strings.py" line="380"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="375"/>
+        <location filename=".registry_strings.py" line="383"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="376"/>
+        <location filename=".registry_strings.py" line="384"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="377"/>
+        <location filename=".registry_strings.py" line="385"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="383"/>
+        <location filename=".registry_strings.py" line="391"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="420"/>
+        <location filename=".registry_strings.py" line="428"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="391"/>
+        <location filename=".registry_strings.py" line="399"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="392"/>
+        <location filename=".registry_strings.py" line="400"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>cannot write {0}: a figure is written as {1}</source>
         <oldsource>no figure for {0}; PNG export draws: {1}</oldsource>
         <translation>无法写入 {0}：图像只能保存为 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>no figure for {0}; figures are drawn of: {1}</source>
         <translation>{0} 没有对应的图；可以绘制的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>the deck has no scenes: a handout needs at least one</source>
         <translation>讲稿中没有场景：讲义至少需要一个场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="312"/>
+        <location filename=".registry_strings.py" line="318"/>
         <source>d_model must be even (channels rotate in pairs), not {0}</source>
         <translation>d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="313"/>
+        <location filename=".registry_strings.py" line="319"/>
         <source>{0} has {1} layers (0 to {2}), not layer {3}</source>
         <translation>{0} 有 {1} 层（0 到 {2}），没有第 {3} 层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="317"/>
+        <location filename=".registry_strings.py" line="323"/>
         <source>rope_dim must be even (channels rotate in pairs), not {0}</source>
         <translation>rope_dim 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="318"/>
+        <location filename=".registry_strings.py" line="324"/>
         <source>d_model must be even for M-RoPE (channels rotate in pairs), not {0}</source>
         <translation>M-RoPE 的 d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="321"/>
+        <location filename=".registry_strings.py" line="327"/>
         <source>d_model must be even for Sandwich (sines and cosines come in pairs), not {0}</source>
         <translation>Sandwich 的 d_model 必须为偶数（正弦和余弦成对出现），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="326"/>
+        <location filename=".registry_strings.py" line="332"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="327"/>
+        <location filename=".registry_strings.py" line="333"/>
         <source>{0} is not a file (a model config is a JSON file)</source>
         <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="328"/>
+        <location filename=".registry_strings.py" line="334"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="329"/>
+        <location filename=".registry_strings.py" line="335"/>
         <source>{0} is larger than {1} MiB: not a model config</source>
         <translation>{0} 大于 {1} MiB：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="330"/>
+        <location filename=".registry_strings.py" line="336"/>
         <source>{0} is not UTF-8 text: not a model config</source>
         <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="331"/>
+        <location filename=".registry_strings.py" line="337"/>
         <source>{0} is nested too deeply: not a model config</source>
         <translation>{0} 嵌套层次过深：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="332"/>
+        <location filename=".registry_strings.py" line="338"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="334"/>
+        <location filename=".registry_strings.py" line="340"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="335"/>
+        <location filename=".registry_strings.py" line="341"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="336"/>
+        <location filename=".registry_strings.py" line="342"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="337"/>
+        <location filename=".registry_strings.py" line="343"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="338"/>
+        <location filename=".registry_strings.py" line="344"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="339"/>
+        <location filename=".registry_strings.py" line="345"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="340"/>
+        <location filename=".registry_strings.py" line="346"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="341"/>
+        <location filename=".registry_strings.py" line="347"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="342"/>
+        <location filename=".registry_strings.py" line="348"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="343"/>
+        <location filename=".registry_strings.py" line="349"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="344"/>
+        <location filename=".registry_strings.py" line="350"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="345"/>
+        <location filename=".registry_strings.py" line="351"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="346"/>
+        <location filename=".registry_strings.py" line="352"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="347"/>
+        <location filename=".registry_strings.py" line="353"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="348"/>
+        <location filename=".registry_strings.py" line="354"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="349"/>
+        <location filename=".registry_strings.py" line="355"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="350"/>
+        <location filename=".registry_strings.py" line="356"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="351"/>
+        <location filename=".registry_strings.py" line="357"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="352"/>
+        <location filename=".registry_strings.py" line="358"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="381"/>
+        <location filename=".registry_strings.py" line="359"/>
+        <source>the M-RoPE lesson has steps {0}, not {1}</source>
+        <translation>M-RoPE 课程的步骤是 {0}，不是 {1}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="360"/>
+        <source>{0} must be 1 to {1}, not {2}</source>
+        <translation>{0} 必须在 1 到 {1} 之间，不能是 {2}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="389"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="382"/>
+        <location filename=".registry_strings.py" line="390"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="385"/>
+        <location filename=".registry_strings.py" line="393"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="386"/>
+        <location filename=".registry_strings.py" line="394"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="387"/>
+        <location filename=".registry_strings.py" line="395"/>
         <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="393"/>
+        <location filename=".registry_strings.py" line="401"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="394"/>
+        <location filename=".registry_strings.py" line="402"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="395"/>
+        <location filename=".registry_strings.py" line="403"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="396"/>
+        <location filename=".registry_strings.py" line="404"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="397"/>
+        <location filename=".registry_strings.py" line="405"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="398"/>
+        <location filename=".registry_strings.py" line="406"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="399"/>
+        <location filename=".registry_strings.py" line="407"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="400"/>
+        <location filename=".registry_strings.py" line="408"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="401"/>
+        <location filename=".registry_strings.py" line="409"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="402"/>
+        <location filename=".registry_strings.py" line="410"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="403"/>
+        <location filename=".registry_strings.py" line="411"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="404"/>
+        <location filename=".registry_strings.py" line="412"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="405"/>
+        <location filename=".registry_strings.py" line="413"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="406"/>
+        <location filename=".registry_strings.py" line="414"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="407"/>
+        <location filename=".registry_strings.py" line="415"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="408"/>
+        <location filename=".registry_strings.py" line="416"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="409"/>
+        <location filename=".registry_strings.py" line="417"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="410"/>
+        <location filename=".registry_strings.py" line="418"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="411"/>
+        <location filename=".registry_strings.py" line="419"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="412"/>
+        <location filename=".registry_strings.py" line="420"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="413"/>
+        <location filename=".registry_strings.py" line="421"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="414"/>
+        <location filename=".registry_strings.py" line="422"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="415"/>
+        <location filename=".registry_strings.py" line="423"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="416"/>
+        <location filename=".registry_strings.py" line="424"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="417"/>
+        <location filename=".registry_strings.py" line="425"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="418"/>
+        <location filename=".registry_strings.py" line="426"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="419"/>
+        <location filename=".registry_strings.py" line="427"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="333"/>
+        <location filename=".registry_strings.py" line="339"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="357"/>
+        <location filename=".registry_strings.py" line="365"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="358"/>
+        <location filename=".registry_strings.py" line="366"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="359"/>
+        <location filename=".registry_strings.py" line="367"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="360"/>
+        <location filename=".registry_strings.py" line="368"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="361"/>
+        <location filename=".registry_strings.py" line="369"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="320"/>
+        <location filename=".registry_strings.py" line="326"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="362"/>
+        <location filename=".registry_strings.py" line="370"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="363"/>
+        <location filename=".registry_strings.py" line="371"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="378"/>
+        <location filename=".registry_strings.py" line="386"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="379"/>
+        <location filename=".registry_strings.py" line="387"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="380"/>
+        <location filename=".registry_strings.py" line="388"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="384"/>
+        <location filename=".registry_strings.py" line="392"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="388"/>
+        <location filename=".registry_strings.py" line="396"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="389"/>
+        <location filename=".registry_strings.py" line="397"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="390"/>
+        <location filename=".registry_strings.py" line="398"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
@@ -5024,26 +5305,26 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/model_config.py" line="351"/>
-        <source>sliding-window and chunked attention masks: the scene attends to every earlier position; the method Layer patterns masks as Llama 4, Gemma 3 and ModernBERT do</source>
-        <translation>滑动窗口与分块注意力掩码：场景关注之前的所有位置；方法“层模式”按 Llama 4、Gemma 3 与 ModernBERT 的方式做掩码</translation>
+        <source>sliding-window and chunked attention masks: the scene attends to every earlier position; the method Layer patterns masks as Llama 4, Gemma 3, ModernBERT and gpt-oss do (the button above takes a stack it has there)</source>
+        <translation>滑动窗口与分块注意力掩码：场景关注之前的所有位置；方法“层模式”按 Llama 4、Gemma 3、ModernBERT 与 gpt-oss 的方式做掩码（上方的按钮把它所有的层堆叠带到那里）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="353"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="354"/>
         <source>layer types with different rotations: the scene shows one of them (the layer strip shows all)</source>
         <translation>旋转方式不同的多种层类型：场景只显示其中一种（层条带显示全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="355"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="356"/>
         <source>M-RoPE&apos;s (t, h, w) sections: the scene shows text tokens, whose three ids are equal; the method M-RoPE gives images and videos their ids</source>
         <translation>M-RoPE 的 (t, h, w) 分段：场景显示文本词元，其三个编号相同；方法“M-RoPE（多模态）”为图像和视频分配编号</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="357"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="358"/>
         <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only; the method MLA decoupled RoPE puts it beside the non-rotary dimensions</source>
         <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim）；方法“MLA 解耦 RoPE”把它与不旋转的维度放在一起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="359"/>
+        <location filename="../../posenc_gui/core/model_config.py" line="360"/>
         <source>this config&apos;s own LongRoPE factor lists: not yet simulated, the scene uses Phi-3-vision&apos;s lists</source>
         <translation>此配置自带的 LongRoPE 因子列表：尚未模拟，场景使用 Phi-3-vision 的列表</translation>
     </message>

@@ -9,6 +9,7 @@ import sys
 
 import numpy as np
 import pytest
+import pyqtgraph as pg
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
@@ -179,3 +180,37 @@ def test_posenc_gui_config_opens_it_and_a_bad_one_exits_2(tmp_path):
     done = subprocess.run([sys.executable, "-c", SCRIPT, "--config", str(bad)], capture_output=True, text=True,
                           env=env, timeout=120)
     assert done.returncode == 2 and "num_hidden_layers" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_each_layer_type_shows_its_wavelengths_and_score_against_distance_in_its_colour(qtbot, themed):
+    _model, view = open_view(qtbot, ModelConfigView, themed("light"), {"model_config": "example:gemma-3-4b-text.json"})
+    spectra = model_config.spectra(model_config.read_config(resource("configs", "gemma-3-4b-text.json")))
+    waves, scores = view.plots[1], view.plots[2]
+    drawn = [item for item in waves.listDataItems()]
+    assert len(drawn) == len(spectra) == 2 and len(scores.listDataItems()) == 2
+    for curve, kind in zip(drawn, spectra):
+        np.testing.assert_array_equal(curve.yData, kind.wavelengths)
+    colours = [curve.opts["pen"].color().name().lower() for curve in scores.listDataItems()]
+    assert colours == [style.curve_colour(1, view.theme).lower(), style.curve_colour(0, view.theme).lower()]
+    np.testing.assert_array_equal(view.shown["type 1 score"], spectra[1].score)
+    # the trained and extended lengths of each type on the wavelengths, the 1024-token window on the score
+    marks = sorted(round(10 ** line.value()) for line in waves.items if isinstance(line, pg.InfiniteLine))
+    assert marks == [16384, 131072, 131072, 131072]
+    assert [round(10 ** line.value()) for line in scores.items if isinstance(line, pg.InfiniteLine)] == [1024]
+    assert "74 of 128 pairs do not complete one turn within the 16384 tokens" in view.summary.text()
+    assert "pair 3" in view.hover_text(waves, 3, 2) and "at 1024" in view.hover_text(scores, 3.0103, 0.5)
+
+
+def test_a_stack_of_layer_patterns_goes_there_with_its_pattern_and_others_cannot(window):
+    window.commands["example_gpt-oss-20b"].trigger()
+    view = shown_layer_strip(window)
+    assert view.to_patterns.isEnabled()
+    view.to_patterns.click()
+    window.finish_work()
+    scene = window.model.scene
+    assert (scene.method, scene.view, scene.params["pattern"], scene.params["d_model"]) == (
+        "layers", "attention", "gpt-oss", 64)
+    assert window.error_label.text() == ""
+    window.commands["example_llama-3.1-8b"].trigger()
+    view = shown_layer_strip(window)
+    assert not view.to_patterns.isEnabled() and "no stack like this one" in view.to_patterns.toolTip()

@@ -14,9 +14,10 @@ from posenc_gui.core.params import InputError
 
 REFERENCES = json.loads((Path(__file__).resolve().parents[1] / "data" / "method_references.json").read_text())
 LAYERS = REFERENCES["layers"]
+CONFIG_REFERENCES = json.loads((Path(__file__).resolve().parents[1] / "data" / "config_references.json").read_text())
 
 
-@pytest.mark.parametrize("pattern", sorted(layers.PATTERNS))
+@pytest.mark.parametrize("pattern", sorted(LAYERS["models"]))
 def test_each_layer_has_the_configs_type_rotation_and_frequencies(pattern):
     model = LAYERS["models"][pattern]
     assert layers.PATTERNS[pattern].layers == len(model["layer_types"])
@@ -27,6 +28,17 @@ def test_each_layer_has_the_configs_type_rotation_and_frequencies(pattern):
             np.testing.assert_allclose(frequencies, model["inv_freq"][kind], rtol=2e-6, atol=0)
         else:
             assert not np.any(frequencies)
+
+
+def test_gpt_oss_layers_are_those_of_its_shipped_config_as_transformers_reads_it():
+    """gpt-oss came after the method references: its known answers are those of resources/configs/gpt-oss-20b.json
+    (scripts/make_rope_references.py), one rotary embedding for both layer types."""
+    case = next(c for c in CONFIG_REFERENCES["configs"] if c["model_type"] == "gpt_oss")
+    expected = case["frequencies"]["sliding_attention@None"]["inv_freq"]
+    for layer, (kind, rotates) in enumerate(zip(case["layer_types"], case["rope_layers"])):
+        assert layers.layer_info("gpt-oss", layer)[1:] == (kind, bool(rotates)), layer
+        np.testing.assert_allclose(layers.inv_freq(64, "gpt-oss", layer), expected, rtol=2e-6, atol=0)
+    assert layers.PATTERNS["gpt-oss"].layers == len(case["layer_types"]) and layers.PATTERNS["gpt-oss"].window == 128
 
 
 def test_local_and_global_layers_differ_where_the_models_do():

@@ -225,3 +225,64 @@ def test_the_models_table_has_a_row_for_the_model_of_every_example():
              "gpt-oss-20b": "gpt-oss", "modernbert-base": "ModernBERT", "smollm3-3b": "SmolLM3"}
     assert sorted(shown) == sorted(path.stem for path in CONFIGS.glob("*.json"))
     assert set(shown.values()) <= names
+
+
+def test_each_layer_type_has_its_wavelengths_lengths_and_score_against_distance():
+    gemma = model_config.spectra(model_config.read_config(CONFIGS / "gemma-3-4b-text.json"))
+    local, global_ = gemma
+    assert (local.attention, local.span, len(local.layers)) == ("sliding_attention", 1024, 29)
+    assert (global_.attention, global_.span, global_.layers) == ("full_attention", None, tuple(range(5, 34, 6)))
+    # linear x8 stretches every wavelength eightfold: the slowest pair of the global layers (base 1e6) never turns
+    # within the length the factor implies (131072 / 8), the local layers' fastest pair turns every 2 pi tokens
+    assert global_.wavelengths[0] == pytest.approx(2 * np.pi * 8) and local.wavelengths[0] == pytest.approx(2 * np.pi)
+    assert (global_.trained_length, global_.extended_length) == (16384, 131072)
+    assert global_.unturned_pairs == int(np.count_nonzero(global_.wavelengths > 16384)) > local.unturned_pairs
+    # equal heads score 1 at distance 1 minus the turn of the fast pairs; the distances reach the extended length
+    assert local.distances[0] == 1 and local.distances[-1] == 131072 and np.all(np.abs(local.score) <= 1 + 1e-12)
+    inv, _ = model_config.frequencies(model_config.read_config(CONFIGS / "gemma-3-4b-text.json"), "sliding_attention")
+    assert local.score[0] == pytest.approx(np.cos(inv).mean())
+    assert local.reach == 1024 and local.reach_score == pytest.approx(np.cos(1024 * inv).mean())
+    assert global_.reach == 16384
+    assert global_.wavelength_range == (pytest.approx(2 * np.pi * 8), pytest.approx(global_.wavelengths[-1]))
+
+
+def test_the_score_carries_the_attention_factor_squared_and_a_partial_rotation_keeps_the_rest_at_one():
+    llama = model_config.spectra(model_config.read_config(CONFIGS / "llama-3.1-8b.json"))[0]
+    assert (llama.trained_length, llama.extended_length) == (8192, 131072)
+    oss = model_config.read_config(CONFIGS / "gpt-oss-20b.json")
+    inv, factor = model_config.frequencies(oss)
+    assert factor > 1
+    assert model_config.spectra(oss)[0].score[0] == pytest.approx(factor ** 2 * np.cos(inv).mean())
+    neox = model_config.read_config(CONFIGS / "gpt-neox-20b.json")  # a quarter of each head rotates
+    inv, _ = model_config.frequencies(neox)
+    width = neox.rotary["full_attention"].head_dim
+    expected = (2 * np.cos(inv * 7).sum() + width - 2 * len(inv)) / width
+    spectrum = model_config.spectra(neox)[0]
+    assert spectrum.score[list(spectrum.distances).index(7)] == pytest.approx(expected)
+
+
+def test_nope_layers_are_their_own_type_with_no_wavelength_and_a_flat_score():
+    kinds = model_config.spectra(model_config.read_config(CONFIGS / "llama-4-scout-17b-16e-instruct.json"))
+    assert [(k.attention, k.rotary is None) for k in kinds] == [("chunked_attention", False), ("full_attention", True)]
+    nope = kinds[1]
+    assert nope.layers == tuple(range(3, 48, 4)) and nope.wavelengths.size == 0 and np.all(nope.score == 1)
+
+
+@pytest.mark.parametrize("file, pattern", [("gemma-3-4b-text.json", "gemma3"), ("modernbert-base.json", "modernbert"),
+                                           ("llama-4-scout-17b-16e-instruct.json", "llama4"),
+                                           ("smollm3-3b.json", "smollm3"), ("gpt-oss-20b.json", "gpt-oss")])
+def test_configs_whose_layers_differ_are_a_stack_of_the_layer_patterns_method(file, pattern):
+    config = model_config.read_config(CONFIGS / file)
+    assert model_config.layer_pattern(config) == {"pattern": pattern, "d_model": config.head_dim, "layer": 0,
+                                                  "window": 0}
+
+
+def test_a_stack_that_differs_from_every_pattern_in_one_base_is_not_carried_over():
+    data = json.loads((CONFIGS / "gemma-3-4b-text.json").read_text())
+    assert model_config.layer_pattern(model_config.parse_config(data)) is not None
+    data["rope_local_base_freq"] = 20000.0
+    assert model_config.layer_pattern(model_config.parse_config(data)) is None
+    data = json.loads((CONFIGS / "gemma-3-4b-text.json").read_text())
+    data["sliding_window"] = 512
+    assert model_config.layer_pattern(model_config.parse_config(data)) is None
+    assert model_config.layer_pattern(model_config.read_config(CONFIGS / "llama-3.1-8b.json")) is None

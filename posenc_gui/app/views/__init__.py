@@ -9,8 +9,8 @@ from __future__ import annotations
 from .attention import AttentionView
 from .encoding import EncodingView
 from .lessons import (ClocksLesson, ContextExtensionLesson, ImagesLesson, LayersLesson, LearnedTableLesson,
-                      MultiHeadLesson, OrderLesson, PrecisionLesson, RealPositionLesson, RelativePropertyLesson,
-                      WalkthroughLesson)
+                      MRopeLesson, MultiHeadLesson, OrderLesson, PrecisionLesson, RealPositionLesson,
+                      RelativePropertyLesson, WalkthroughLesson)
 from .model_config import ModelConfigView
 from .outputs import OutputsView
 from .real_model import RealModelView
@@ -33,6 +33,7 @@ VIEW_CLASSES = (
     OrderLesson,
     RelativePropertyLesson,
     ImagesLesson,
+    MRopeLesson,
     LayersLesson,
     ClocksLesson,
     ContextExtensionLesson,

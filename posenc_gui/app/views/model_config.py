@@ -1,9 +1,11 @@
 """A model's config.json as the app reads it (``core.model_config``): a strip of its layers, one bar each,
 coloured by the attention the layer uses (full, sliding window, chunked) and as tall as its RoPE base (none
-for a NoPE layer), above a plain-words summary of each layer type and of what the scene set from the config
-leaves out. The scene names its config in ``options["model_config"]`` (``config_reference``); opening a
-config (File menu, ``--config``, a dropped file) sets the rope method to the config's first RoPE layer type
-(``scene_for_config``)."""
+for a NoPE layer); below it, per layer type, the wavelength of each rotated pair with the trained and
+extended lengths marked, and q.k of equal heads against distance with the window marked; then a plain-words
+summary of each layer type and of what the scene set from the config leaves out. A config whose stack is one
+of the method Layer patterns' (Gemma 3, ModernBERT, Llama 4, SmolLM3, gpt-oss) goes there with a button. The
+scene names its config in ``options["model_config"]`` (``config_reference``); opening a config (File menu,
+``--config``, a dropped file) sets the rope method to the config's first RoPE layer type (``scene_for_config``)."""
 
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
-from ...core import model_config
+from ...core import model_config, registry
 from ...core.params import InputError
 from ...core.registry import Method
 from ..i18n import translate
@@ -28,6 +30,8 @@ from .base import View
 OPTION = "model_config"
 ATTENTION_ORDER = ("full_attention", "sliding_attention", "chunked_attention")
 NOPE_HEIGHT = 0.4  # a NoPE layer's bar: short and grey, so that the strip shows where it is
+NOPE_COLOUR = "#909090"
+PATTERN_VIEW = "attention"  # where the button to Layer patterns goes: the view that shows windows and NoPE
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class ConfigReport:
     config: model_config.ModelConfig
     layers: list
     settings: model_config.SceneSettings
+    spectra: list          # model_config.LayerTypeSpectrum per kind of layer
+    pattern: dict | None   # the Layer patterns method's parameters for this stack, if it is one of its patterns
 
 
 def scene_for_config(path, scene: Scene) -> tuple[Scene, model_config.SceneSettings]:
@@ -66,6 +72,21 @@ class ModelConfigView(View):
         self.page_layout.addWidget(self.summary)
         self.report: ConfigReport | None = None
         self.bars: dict[str, pg.BarGraphItem] = {}
+        row = self.controls_row()
+        self.to_patterns = QPushButton(self.tr("Show this stack in Layer patterns"))
+        self.to_patterns.clicked.connect(self.show_in_layer_patterns)
+        row.addWidget(self.to_patterns)
+        row.addStretch(1)
+        self.controls.setVisible(False)
+
+    def show_in_layer_patterns(self) -> None:
+        """The method Layer patterns with this config's stack (its pattern, head width, bases and windows), in
+        the attention view, where its windows, chunks and NoPE layers show."""
+        if self.report is None or self.report.pattern is None:
+            return
+        method = registry.get("layers")
+        params = method.resolve(None, {**method.defaults(), **self.report.pattern})
+        self.model.update(method=method.name, params=params, view=PATTERN_VIEW)
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -80,24 +101,36 @@ class ModelConfigView(View):
         try:
             config = model_config.read_config(model_config.config_path(reference))
             return ConfigReport(Path(reference).name.removeprefix(model_config.EXAMPLE_PREFIX), config,
-                                model_config.layer_infos(config), model_config.scene_settings(config))
+                                model_config.layer_infos(config), model_config.scene_settings(config),
+                                model_config.spectra(config), model_config.layer_pattern(config))
         except InputError as error:
             return error
 
     def show_data(self, scene: Scene, data) -> None:
         self.report = data if isinstance(data, ConfigReport) else None
         if not self.plots:
-            plot = self.new_plot(0, 0)
+            plot = self.new_plot(0, 0, colspan=2)
             plot.showGrid(y=True, alpha=0.25)
             for index, kind in enumerate(ATTENTION_ORDER + ("nope",)):
                 self.bars[kind] = pg.BarGraphItem(x=[], height=[], width=0.8)
                 plot.addItem(self.bars[kind])
+            for col in range(2):
+                self.new_plot(1, col).showGrid(x=True, y=True, alpha=0.25)
+            self.graphics.ci.layout.setRowStretchFactor(0, 2)  # the strip reads at less height than the curves
+            self.graphics.ci.layout.setRowStretchFactor(1, 3)
         plot = self.plots[0]
         self.graphics.setVisible(self.report is not None)
+        self.controls.setVisible(self.report is not None)
         if self.report is None:
             self.shown = {}
             self.summary.setText(self._no_config_text(data))
             return
+        self.to_patterns.setEnabled(self.report.pattern is not None)
+        self.to_patterns.setToolTip(
+            self.tr("Layer patterns with {0}'s stack, in the attention view").format(self.report.name)
+            if self.report.pattern is not None else
+            self.tr("Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and "
+                    "gpt-oss)"))
         layers = self.report.layers
         for index, kind in enumerate(ATTENTION_ORDER):
             chosen = [info for info in layers if info.attention == kind and info.rotary is not None]
@@ -105,19 +138,63 @@ class ModelConfigView(View):
                                     height=[math.log10(info.rotary.theta) for info in chosen],
                                     brush=style.curve_colour(index, self.theme), pen=None)
         nope = [info.index for info in layers if info.rotary is None]
-        self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush="#909090", pen=None)
+        self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush=NOPE_COLOUR, pen=None)
         style.label(plot, "bottom", self.tr("layer"), self.theme, self.points)
-        style.label(plot, "left", self.tr("log10 of the RoPE base"), self.theme, self.points)
-        style.title(plot, self.tr("{0}: {1} layers, coloured by attention, as tall as their RoPE base").format(
+        style.label(plot, "left", self.tr("log10 base"), self.theme, self.points)
+        style.title(plot, self.tr("{0}: {1} layers (colour: attention, height: base)").format(
             escape(self.report.name), len(layers)), self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
         plot.setXRange(-0.6, len(layers) - 0.4, padding=0)
         plot.setYRange(0, max((math.log10(r.theta) for r in self.report.config.rotary.values()), default=1) * 1.1,
                        padding=0)
+        self._draw_spectra(self.report.spectra)
         self.fit_titles()
         self.shown = {"layer_rope_base": np.array([info.rotary.theta if info.rotary else 0.0 for info in layers]),
                       "layer_span": np.array([info.span or 0 for info in layers])}
+        for index, kind in enumerate(self.report.spectra):
+            self.shown[f"type {index} wavelengths"] = kind.wavelengths
+            self.shown[f"type {index} distances"] = kind.distances
+            self.shown[f"type {index} score"] = kind.score
         self.summary.setText(self._summary_text(self.report))
+
+    def _colour(self, kind) -> str:
+        """The colour of a layer type: its attention's, grey for NoPE (as in the strip)."""
+        if kind.rotary is None:
+            return NOPE_COLOUR
+        return style.curve_colour(ATTENTION_ORDER.index(kind.attention), self.theme)
+
+    def _draw_spectra(self, spectra: list) -> None:
+        """Per layer type: its wavelengths with its trained (dashed) and extended (dotted) lengths, and its q.k
+        against distance with its window or chunk (dashed); both on log scales, as the lengths span decades."""
+        waves, scores = self.plots[1], self.plots[2]
+        width = max(2.0, self.points / 6)
+        for plot in (waves, scores):
+            plot.clear()
+        waves.setLogMode(y=True)
+        scores.setLogMode(x=True)
+        for kind in spectra:
+            colour = self._colour(kind)
+            line = pg.mkPen(colour, width=width, style=Qt.DashLine if kind.rotary is None else Qt.SolidLine)
+            scores.plot(kind.distances, kind.score, pen=line)
+            if kind.span:
+                scores.addItem(pg.InfiniteLine(math.log10(kind.span), pen=pg.mkPen(colour, width=1.5,
+                                                                                     style=Qt.DashLine)))
+            if kind.rotary is None:
+                continue
+            finite = np.isfinite(kind.wavelengths)
+            waves.plot(np.arange(len(kind.wavelengths))[finite], kind.wavelengths[finite], pen=line)
+            for length, dash in ((kind.trained_length, Qt.DashLine), (kind.extended_length, Qt.DotLine)):
+                waves.addItem(pg.InfiniteLine(math.log10(length), angle=0,
+                                              pen=pg.mkPen(colour, width=1.5, style=dash)))
+        style.label(waves, "bottom", self.tr("pair i"), self.theme, self.points)
+        style.label(waves, "left", self.tr("wavelength (tokens)"), self.theme, self.points)
+        style.title(waves, self.tr("wavelengths (- - trained, ··· extended)"), self.theme, self.points)
+        style.label(scores, "bottom", self.tr("distance (tokens)"), self.theme, self.points)
+        style.label(scores, "left", self.tr("q·k"), self.theme, self.points)
+        style.title(scores, self.tr("q·k of equal heads (- - window)"), self.theme, self.points)
+        for plot in (waves, scores):
+            style.style_plot(plot, self.theme, self.points)
+            plot.enableAutoRange()
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
@@ -128,9 +205,27 @@ class ModelConfigView(View):
             self.show_data(self.model.scene, self.report)
 
     def hover_text(self, plot: pg.PlotItem, x: float, y: float) -> str:
-        if self.report is None or not 0 <= round(x) < len(self.report.layers):
+        if self.report is None:
+            return ""
+        if plot is self.plots[1]:
+            pair = round(x)
+            values = [self.tr("{0}: {1:.4g} tokens").format(self._kind_name(kind), kind.wavelengths[pair])
+                      for kind in self.report.spectra if 0 <= pair < len(kind.wavelengths)]
+            return self.tr("pair {0}: {1}").format(pair, "; ".join(values)) if values else ""
+        if plot is self.plots[2]:
+            distance = 10 ** x
+            values = []
+            for kind in self.report.spectra:
+                nearest = int(np.abs(kind.distances - distance).argmin())
+                values.append(self.tr("{0}: {1:.3f} at {2:g}").format(self._kind_name(kind), kind.score[nearest],
+                                                                     kind.distances[nearest]))
+            return self.tr("q·k of equal heads: {0}").format("; ".join(values))
+        if not 0 <= round(x) < len(self.report.layers):
             return ""
         return self.tr("layer {0}: {1}").format(round(x), self._layer_words(self.report.layers[round(x)]))
+
+    def _kind_name(self, kind) -> str:
+        return self.tr("NoPE layers") if kind.rotary is None else self._attention_words(kind.attention, kind.span)
 
     # -- words ------------------------------------------------------------------------------------
     def _attention_words(self, kind: str, span: int | None) -> str:
@@ -165,7 +260,7 @@ class ModelConfigView(View):
         rows = []
         for words, indices in groups.items():
             first = report.layers[indices[0]]
-            colour = colours[first.attention] if first.rotary is not None else "#909090"
+            colour = colours[first.attention] if first.rotary is not None else NOPE_COLOUR
             rows.append(f"<tr><td><span style='color:{colour}'>■</span> {escape(words)}</td>"
                         f"<td>{escape(self._layer_list(indices))}</td></tr>")
         facts = self.tr("model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)").format(
@@ -175,9 +270,25 @@ class ModelConfigView(View):
         notes = "".join(f"<li>{escape(translate(model_config.CONTEXT, note))}</li>"
                         for note in report.settings.not_simulated)
         left_out = f"<p>{self.tr('Not in the scene:')}</p><ul>{notes}</ul>" if notes else ""
+        kinds = "".join(f"<li><span style='color:{self._colour(kind)}'>■</span> {escape(self._kind_words(kind))}</li>"
+                        for kind in report.spectra)
         return (f"<p><b>{escape(report.name)}</b>: {facts}</p>"
                 f"<table cellspacing='0' cellpadding='4'>{''.join(rows)}</table>"
-                f"<p>{scene}</p>{left_out}")
+                f"<ul>{kinds}</ul><p>{scene}</p>{left_out}")
+
+    def _kind_words(self, kind) -> str:
+        """What one layer type does with distance, in plain words."""
+        name = self._kind_name(kind)
+        if kind.rotary is None:
+            return self.tr("{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches "
+                           "these layers only through the causal mask and the layers before.").format(name)
+        words = self.tr("{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one "
+                        "turn within the {5} tokens trained on").format(
+            name, *kind.wavelength_range, kind.unturned_pairs, len(kind.wavelengths), kind.trained_length)
+        if kind.extended_length != kind.trained_length:
+            words += self.tr(" (the config extends it to {0})").format(kind.extended_length)
+        return words + self.tr("; q·k of equal heads falls to {0:.2f} at distance {1}.").format(
+            kind.reach_score, kind.reach)
 
     def _layer_list(self, indices: list[int]) -> str:
         if len(indices) > 8:

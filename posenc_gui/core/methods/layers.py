@@ -3,9 +3,11 @@
 of 8192 tokens, and its NoPE layers scale queries up past 8192 positions (attention temperature tuning).
 Gemma 3 alternates five sliding-window layers (base 10^4, 1024 tokens) with one global layer (base 10^6,
 linear x8); ModernBERT makes every third layer global (base 160000) and the rest see 64 tokens either side
-(base 10^4). The numbers are those of each model's config.json and transformers' modeling files
+(base 10^4); gpt-oss alternates windows of 128 tokens with full layers, both YaRN x32 at base 150000
+without truncation. The numbers are those of each model's config.json and transformers' modeling files
 (Llama4TextConfig, SmolLM3Config, Gemma3TextConfig, ModernBertConfig, masking_utils' overlays, Llama4TextAttention):
-scripts/make_method_references.py checks them. A toy text is short, so ``window`` may shrink the model's window."""
+scripts/make_method_references.py checks them (gpt-oss: the references of its shipped config, made by
+scripts/make_rope_references.py). A toy text is short, so ``window`` may shrink the model's window."""
 
 from __future__ import annotations
 
@@ -50,6 +52,8 @@ class Pattern:
         return self.local_rope if self.kind(layer) == "sliding_attention" else self.global_rope
 
 
+GPT_OSS_YARN = (150000.0, "yarn", {"factor": 32.0, "original_max_len": 4096, "beta_fast": 32.0, "beta_slow": 1.0,
+                                   "truncate": False})
 LLAMA3_16 = {"factor": 16.0, "original_max_len": 8192, "low_freq_factor": 1.0, "high_freq_factor": 1.0}
 PATTERNS = {
     "llama4": Pattern("Llama 4 Scout (iRoPE)", 48, "interleaved", nope_every=4,
@@ -61,12 +65,15 @@ PATTERNS = {
     "modernbert": Pattern("ModernBERT", 22, "half", global_every=3, global_offset=0,
                           global_rope=(160000.0, "none", {}), local_rope=(10000.0, "none", {}), window=64,
                           bidirectional=True),
+    "gpt-oss": Pattern("gpt-oss", 24, "half", global_every=2, global_offset=1, global_rope=GPT_OSS_YARN,
+                       local_rope=GPT_OSS_YARN, window=128),
 }
 FLOOR_SCALE, ATTN_SCALE = 8192, 0.1  # Llama 4's temperature tuning
 
 PATTERN = Param("pattern", "choice", "llama4", "The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE "
                 "layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd "
-                "global)", choices=tuple(PATTERNS), label="Model")
+                "global), gpt-oss (windows of 128 and full layers in turn, YaRN in both)", choices=tuple(PATTERNS),
+                label="Model")
 LAYER = Param("layer", "int", 0, "Which layer (from 0); each model has its own number of layers", 0, 63,
               label="Layer")
 HEAD_DIM = Param("d_model", "int", 128, "Width of one head's queries and keys (even)", 2, 2048, label="Head width")

@@ -9,6 +9,7 @@ from .context_extension import ContextExtensionLesson
 from .images import ImagesLesson
 from .layers import LayersLesson
 from .learned_table import LearnedTableLesson
+from .mrope_ids import MRopeLesson
 from .multihead import MultiHeadLesson
 from .order import OrderLesson
 from .precision import PrecisionLesson
@@ -17,5 +18,5 @@ from .relative_property import RelativePropertyLesson
 from .walkthrough import WalkthroughLesson
 
 __all__ = ["ClocksLesson", "ContextExtensionLesson", "ImagesLesson", "LayersLesson", "LearnedTableLesson",
-           "MultiHeadLesson", "OrderLesson", "PrecisionLesson", "RealPositionLesson", "RelativePropertyLesson",
-           "WalkthroughLesson"]
+           "MRopeLesson", "MultiHeadLesson", "OrderLesson", "PrecisionLesson", "RealPositionLesson",
+           "RelativePropertyLesson", "WalkthroughLesson"]

@@ -1,0 +1,45 @@
+"""The M-RoPE lesson: the strip writes each token's three ids on its modality's colour, the pairs and the scores
+are the core's, and the steps and sizes go through the scene's options."""
+
+import numpy as np
+import pytest
+
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views.lessons import MRopeLesson
+from posenc_gui.core import mrope_lesson
+from view_helpers import open_view, pixels
+
+
+def test_the_lesson_is_a_view_of_the_learn_group():
+    assert VIEWS["mrope_ids"][2] is MRopeLesson and MRopeLesson.group == "learn"
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_strip_writes_every_tokens_three_ids_on_its_modalitys_colour(qtbot, themed, theme_name):
+    _model, view = open_view(qtbot, MRopeLesson, themed(theme_name), {"step": 2})
+    expected = mrope_lesson.lesson("video")
+    np.testing.assert_array_equal(view.shown["time ids"], expected.ids[0])
+    labels = view.strip_texts.labels
+    assert len(labels) == 3 * expected.ids.shape[1]
+    assert [text for row, col, text, _ in labels if col == 5] == [str(v) for v in expected.ids[:, 5]]
+    cells = view.strip_image.image
+    assert cells.shape == (3, expected.ids.shape[1], 3)
+    # text grey, the image and the video each its own colour, the same down a token's column
+    assert len({tuple(cells[0, col]) for col in range(cells.shape[1])}) == 3
+    assert all((cells[0, col] == cells[2, col]).all() for col in range(cells.shape[1]))
+    assert len(np.unique(pixels(view).reshape(-1, 3), axis=0)) > 50
+    assert "token 5 (image): time 3, row 3, column 5" in view.hover_text(view.plots[0], 5, 1)
+
+
+def test_steps_change_the_sequence_and_the_pairs_and_spins_change_the_sizes(qtbot, themed):
+    model, view = open_view(qtbot, MRopeLesson, themed("light"))
+    assert set(view.shown["modality"]) == {0} and "Step 1 of 4" in view.step_label.text()
+    view.next.click()
+    assert set(view.shown["modality"]) == {0, 1}
+    view.spins["cols"].setValue(5)
+    assert model.scene.options["cols"] == 5 and list(view.shown["modality"]).count(1) == 2 * 5
+    model.set_option("step", 3)
+    interleaved = mrope_lesson.lesson("interleaved", cols=5)
+    np.testing.assert_array_equal(view.shown["pair axis"], interleaved.pair_axis)
+    np.testing.assert_array_equal(view.curves["time"].yData, interleaved.scores["time"])
+    assert "interleaved" in view.plots[1].titleLabel.text and "take turns" in view.note.text()
