@@ -31,6 +31,7 @@ LONGROPE_ALIASES = ("su",)
 # models whose transformers config puts a NoPE layer every no_rope_layer_interval layers (default 4) when
 # no_rope_layers is missing (SmolLM3) or empty (Llama 4)
 INTERVAL_NOPE_MODELS = ("llama4_text", "llama4", "smollm3")
+WIDER_GLOBAL_HEADS = ("gemma4", "gemma4_text")  # full-attention layers take global_head_dim (_layer_head_dim)
 ATTENTION_KINDS = ("full_attention", "sliding_attention", "chunked_attention")
 # the numeric rope parameters and the range each must lie in
 NUMBERS = {"factor": (1e-6, 1e6), "beta_fast": (1e-6, 1e6), "beta_slow": (1e-6, 1e6),
@@ -115,7 +116,7 @@ def parse_config(data: dict) -> ModelConfig:
     max_positions = _whole(data, "max_position_embeddings", 1, 2**40, default=2048)
     rope_layers = _rope_layers(data, layers)
     layer_types = _layer_types(data, layers, rope_layers)
-    rotary = {kind: _rotary(data, kind, head_dim) for kind in dict.fromkeys(
+    rotary = {kind: _rotary(data, kind, _layer_head_dim(data, kind, head_dim)) for kind in dict.fromkeys(
         kind for kind, rotates in zip(layer_types, rope_layers) if rotates)}
     scaling = data.get("rope_parameters") or data.get("rope_scaling") or {}
     section = scaling.get("mrope_section") if isinstance(scaling, dict) else None
@@ -209,6 +210,14 @@ def _layer_types(data, layers, rope_layers) -> tuple[str, ...]:
         every = _whole(data, "global_attn_every_n_layers", 1, MAX_LAYERS)
         return tuple("sliding_attention" if i % every else "full_attention" for i in range(layers))
     return ("full_attention",) * layers
+
+
+def _layer_head_dim(data, kind, head_dim) -> int:
+    """Gemma 4's full-attention layers are wider than its sliding ones: transformers' Gemma4TextConfig gives them
+    global_head_dim (default 512) in place of head_dim."""
+    if kind == "full_attention" and data.get("model_type") in WIDER_GLOBAL_HEADS:
+        return _whole(data, "global_head_dim", 2, 65536, default=512)
+    return head_dim
 
 
 def _rotary(data, kind, head_dim) -> Rotary:

@@ -286,3 +286,28 @@ def test_a_stack_that_differs_from_every_pattern_in_one_base_is_not_carried_over
     data["sliding_window"] = 512
     assert model_config.layer_pattern(model_config.parse_config(data)) is None
     assert model_config.layer_pattern(model_config.read_config(CONFIGS / "llama-3.1-8b.json")) is None
+
+
+GEMMA4_TEXT = {  # transformers 5.25's Gemma4TextConfig() as to_dict() writes it (the keys read here)
+    "model_type": "gemma4_text", "head_dim": 256, "hidden_size": 2304, "num_attention_heads": 8,
+    "num_hidden_layers": 30, "sliding_window": 512, "max_position_embeddings": 131072,
+    "layer_types": ["full_attention" if (i + 1) % 6 == 0 else "sliding_attention" for i in range(30)],
+    "rope_parameters": {"sliding_attention": {"rope_type": "default", "rope_theta": 10000.0},
+                        "full_attention": {"rope_type": "proportional", "partial_rotary_factor": 0.25,
+                                           "rope_theta": 1000000.0}}}
+
+
+def test_gemma4_full_attention_layers_turn_a_wider_head():
+    """Gemma4TextConfig makes its full-attention layers global_head_dim (512) wide, its sliding ones head_dim (256):
+    transformers' rotary embedding holds 256 full-attention frequencies, 192 of them 0 (p-RoPE, a quarter turns,
+    1e6 ** (-2 i / 512)), and 128 sliding ones (checked with transformers 5.25, Gemma4TextRotaryEmbedding)."""
+    config = model_config.parse_config(GEMMA4_TEXT)
+    full, _factor = model_config.frequencies(config, "full_attention")
+    assert full.shape == (256,) and int(np.sum(full == 0)) == 192
+    np.testing.assert_allclose(full[:64], 1e6 ** (-2 * np.arange(64) / 512), rtol=1e-6)
+    assert full[[1, 2, 60, 63]] == pytest.approx([0.9474635124206543, 0.8976871371269226, 0.03924189880490303,
+                                                  0.03337624669075012], rel=1e-6)
+    sliding, _factor = model_config.frequencies(config, "sliding_attention")
+    assert sliding.shape == (128,) and sliding[1] == pytest.approx(0.9305720329284668, rel=1e-6)
+    wider = model_config.parse_config({**GEMMA4_TEXT, "global_head_dim": 384})
+    assert model_config.frequencies(wider, "full_attention")[0].shape == (192,)
