@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from ....core import patches
+from ....core.lessons import patches
 from ...state import Scene
 from ... import style
 from ..base import ImageGrid, cell, fmt
