@@ -246,70 +246,70 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="34"/>
         <location filename=".registry_strings.py" line="243"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="40"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="47"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="49"/>
         <source>How many pairs to draw, spread from the fastest to the slowest</source>
         <translation>要画出多少对，从最快到最慢均匀选取</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="52"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="53"/>
         <source>Hands and bits:</source>
         <translation>指针与位数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="219"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="222"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="213"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="233"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="236"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="283"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="287"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="289"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -317,108 +317,108 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="30"/>
         <location filename=".registry_strings.py" line="244"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="48"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="98"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="98"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="99"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="99"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="167"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="124"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="35"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="44"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="45"/>
         <source>Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are evaluated at; s·L0 when 0</source>
         <translation>依赖序列长度的缩放（动态 NTK、LongRoPE）计算时所用的长度；为 0 时取 s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="49"/>
         <source>Length-dependent scalings at:</source>
         <translation>依赖长度的缩放取长度：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="91"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="174"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="174"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="181"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="180"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="182"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="181"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="185"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="188"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -700,102 +700,102 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="41"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="62"/>
         <source>Kernel size k:</source>
         <translation>卷积核大小 k：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="62"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="63"/>
         <source>Width d:</source>
         <translation>宽度 d：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="63"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="73"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="73"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="74"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="82"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="110"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="121"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="122"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="122"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="131"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="155"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="155"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="178"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -808,23 +808,23 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="23"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="24"/>
         <location filename=".registry_strings.py" line="245"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="30"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="37"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="40"/>
         <source>Positions shown:</source>
         <translation>显示的位置数：</translation>
     </message>
@@ -834,14 +834,14 @@ turns made: {1}</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="94"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="94"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
@@ -856,14 +856,14 @@ turns made: {1}</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="94"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="96"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="94"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="96"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
@@ -1824,67 +1824,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="29"/>
         <location filename=".registry_strings.py" line="246"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="32"/>
         <location filename=".registry_strings.py" line="247"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
         <location filename=".registry_strings.py" line="248"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="34"/>
         <location filename=".registry_strings.py" line="249"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="37"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="38"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="108"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="89"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="133"/>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="145"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="133"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="135"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -3888,87 +3888,87 @@ turns made: {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="297"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
@@ -3983,42 +3983,42 @@ turns made: {1}</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="327"/>
+        <location filename=".registry_strings.py" line="331"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="328"/>
+        <location filename=".registry_strings.py" line="332"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="329"/>
+        <location filename=".registry_strings.py" line="333"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="330"/>
+        <location filename=".registry_strings.py" line="334"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
@@ -4139,157 +4139,157 @@ turns made: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>d_model must be even (channels rotate in pairs), not {0}</source>
         <translation>d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>{0} has {1} layers (0 to {2}), not layer {3}</source>
         <translation>{0} 有 {1} 层（0 到 {2}），没有第 {3} 层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>rope_dim must be even (channels rotate in pairs), not {0}</source>
         <translation>rope_dim 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>d_model must be even for M-RoPE (channels rotate in pairs), not {0}</source>
         <translation>M-RoPE 的 d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>d_model must be even for Sandwich (sines and cosines come in pairs), not {0}</source>
         <translation>Sandwich 的 d_model 必须为偶数（正弦和余弦成对出现），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>{0} is not a file (a model config is a JSON file)</source>
         <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>{0} is larger than {1} MiB: not a model config</source>
         <translation>{0} 大于 {1} MiB：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>{0} is not UTF-8 text: not a model config</source>
         <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>{0} is nested too deeply: not a model config</source>
         <translation>{0} 嵌套层次过深：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="314"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="315"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="312"/>
+        <location filename=".registry_strings.py" line="316"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="313"/>
+        <location filename=".registry_strings.py" line="317"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="314"/>
+        <location filename=".registry_strings.py" line="318"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="315"/>
+        <location filename=".registry_strings.py" line="319"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="316"/>
+        <location filename=".registry_strings.py" line="320"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="317"/>
+        <location filename=".registry_strings.py" line="321"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="318"/>
+        <location filename=".registry_strings.py" line="322"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="319"/>
+        <location filename=".registry_strings.py" line="323"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="320"/>
+        <location filename=".registry_strings.py" line="324"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="321"/>
+        <location filename=".registry_strings.py" line="325"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="322"/>
+        <location filename=".registry_strings.py" line="326"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="323"/>
+        <location filename=".registry_strings.py" line="327"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="324"/>
+        <location filename=".registry_strings.py" line="328"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="325"/>
+        <location filename=".registry_strings.py" line="329"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="326"/>
+        <location filename=".registry_strings.py" line="330"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
@@ -4455,47 +4455,47 @@ turns made: {1}</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="331"/>
+        <location filename=".registry_strings.py" line="335"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="332"/>
+        <location filename=".registry_strings.py" line="336"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="333"/>
+        <location filename=".registry_strings.py" line="337"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="334"/>
+        <location filename=".registry_strings.py" line="338"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="335"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="336"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="337"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="338"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
