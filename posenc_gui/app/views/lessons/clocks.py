@@ -46,11 +46,8 @@ class ClocksLesson(FrequencyLesson):
         super().__init__(model, parent)
         self.position_box = spin_box(0, MAX_POSITION, self.tr("The position p the hands and bits show"),
                                      lambda p: self.model.update(position=p))
-        self.hands_box = spin_box(1, clocks.MAX_HANDS, self.tr("How many pairs to draw, spread from the "
-                                                               "fastest to the slowest"),
-                                  lambda n: self.model.set_option("hands", n))
         self.add_control(self.tr("Position p:"), self.position_box)
-        self.add_control(self.tr("Hands and bits:"), self.hands_box)
+        self.hands_box = self.option_control("hands")
         self.control_row.addStretch(1)
         self.face: ClockFace | None = None
         # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
@@ -71,7 +68,7 @@ class ClocksLesson(FrequencyLesson):
     def settings(scene: Scene) -> tuple[int, float, int]:
         """(d_model, base, hands): the scene's sinusoid when it shows one, else the sinusoid's defaults."""
         values = scene.params if scene.method == "sinusoidal" else registry.get("sinusoidal").defaults()
-        hands = min(max(int(scene.option("hands", 8)), 1), clocks.MAX_HANDS)
+        hands = ClocksLesson.option_values(scene)["hands"]
         return values["d_model"], values["base"], hands
 
     @classmethod

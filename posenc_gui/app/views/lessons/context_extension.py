@@ -7,13 +7,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from ....core import registry, rope_scalings
+from ....core import rope_scalings
 from ....core.lessons.context_extension import ScalingComparison, compare_scalings, compared_scalings
 from ....core.registry import Method
 from ... import i18n, style
 from ...state import Scene
 from ..base import fmt, listed
-from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value, spin_box
+from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value
 
 
 # the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
@@ -41,12 +41,8 @@ class ContextExtensionLesson(FrequencyLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.length_box = spin_box(0, registry.get("rope").param("seq_len").maximum,
-                                   self.tr("Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are "
-                                           "evaluated at; s·L0 when 0"),
-                                   lambda n: self.model.set_option("dynamic_length", n))
+        self.length_box = self.option_control("dynamic_length")
         self.length_box.setSpecialValueText(self.tr("s·L0"))
-        self.add_control(self.tr("Length-dependent scalings at:"), self.length_box)
         self.control_row.addStretch(1)
         self.data: ScalingComparison | None = None
         self.panels: list[tuple[pg.PlotItem, str, str]] = []
@@ -66,12 +62,12 @@ class ContextExtensionLesson(FrequencyLesson):
     def data_key(cls, scene: Scene) -> tuple:
         """The RoPE parameters when the scene shows RoPE (the facts name where they come from), else none."""
         rope = scene.method == "rope"
-        return rope, scene.params if rope else None, max(int(scene.option("dynamic_length", 0)), 0)
+        return rope, scene.params if rope else None, ContextExtensionLesson.option_values(scene)["dynamic_length"]
 
     @staticmethod
     def fetch(scene: Scene):
         params = scene.params if scene.method == "rope" else None
-        length = max(int(scene.option("dynamic_length", 0)), 0)
+        length = ContextExtensionLesson.option_values(scene)["dynamic_length"]
         return compare_scalings(params, length or None)
 
     def set_look(self, theme, points) -> None:
@@ -140,7 +136,7 @@ class ContextExtensionLesson(FrequencyLesson):
     def show_data(self, scene: Scene, data: ScalingComparison) -> None:
         self.shown = {f"{what}_{scaling}": data.curves(what)[scaling] for what in ("frequencies", "wavelengths", "ratio")
                       for scaling in data.frequencies}
-        show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
+        show_value(self.length_box, ContextExtensionLesson.option_values(scene)["dynamic_length"])
         key = (self.theme.name, self.points, self.across)
         self.data = data
         if key != self._layout_key:

@@ -21,9 +21,7 @@ CROSSOVER_ANCHORS = {"rnn": (1.03, 1.0), "cnn": (-0.03, 0.0)}  # label of n = d 
 
 def layer_settings(scene: Scene) -> dict:
     """Kernel size k and width d from ``scene.options``, clamped."""
-    k = int(min(max(int(scene.option("k", 3)), 1), 64))
-    d = int(min(max(int(scene.option("d", 512)), 2), 16384))
-    return {"k": k, "d": d}
+    return LayersLesson.option_values(scene)
 
 
 class LayersLesson(LessonView):
@@ -58,9 +56,7 @@ class LayersLesson(LessonView):
 
     def _build_controls(self) -> None:
         row = self.controls_row()
-        self.add_option_spins(row, (
-            ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
-            ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))))
+        self.add_option_spins(row, ("k", "d"))
         row.addStretch(1)
 
     @staticmethod

@@ -12,7 +12,7 @@ from ....core.registry import Method
 from ... import style
 from ...state import Scene, error_text
 from ..base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap
-from .frequency_lesson import FrequencyLesson, show_value, spin_box
+from .frequency_lesson import FrequencyLesson, show_value
 
 
 class LearnedTableLesson(FrequencyLesson):
@@ -34,10 +34,7 @@ class LearnedTableLesson(FrequencyLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.length_box = spin_box(learned_table.TABLE_ROWS, 2048, self.tr("Positions shown in the two "
-                                                                                 "encodings (the table has 512)"),
-                                   lambda n: self.model.set_option("length", n))
-        self.add_control(self.tr("Positions shown:"), self.length_box)
+        self.length_box = self.option_control("length")
         self.control_row.addStretch(1)
         self.data: TableComparison | None = None
         self._layout_key = None
@@ -62,8 +59,7 @@ class LearnedTableLesson(FrequencyLesson):
 
     @staticmethod
     def length(scene: Scene) -> int:
-        return min(max(int(scene.option("length", learned_table.TABLE_ROWS)),
-                       learned_table.TABLE_ROWS), 2048)
+        return LearnedTableLesson.option_values(scene)["length"]
 
     @classmethod
     def data_key(cls, scene: Scene) -> tuple:

@@ -7,21 +7,21 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from ....core.lessons.multihead import multihead_lesson
+from ....core.lessons.options import MAX_HEADS, TOKENS, step_of
 from ...state import Scene
 from ... import style
-from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels, whole_option
+from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels
 
 
-MAX_HEADS, MAX_D_MODEL, TOKENS = 8, 32, 4
 MAX_SLICES_PER_ROW = 8
+STEP_COUNT = 3  # as many as ``steps`` lists (a property: its titles are translated where it is read)
 
 
 def multihead_settings(scene: Scene) -> dict:
-    return {"d_model": whole_option(scene, "d_model", 8, 1, MAX_D_MODEL),
-            "heads": whole_option(scene, "heads", 2, 1, MAX_HEADS),
-            "valid_lens": (whole_option(scene, "valid_len_1", 3, 1, TOKENS),
-                           whole_option(scene, "valid_len_2", 2, 1, TOKENS)),
-            "step": whole_option(scene, "step", 0, 0, 2)}
+    values = MultiHeadLesson.option_values(scene)
+    return {"d_model": values["d_model"], "heads": values["heads"],
+            "valid_lens": (values["valid_len_1"], values["valid_len_2"]),
+            "step": step_of(scene.options, STEP_COUNT)}
 
 
 class MultiHeadLesson(MatrixLesson):
@@ -50,13 +50,7 @@ class MultiHeadLesson(MatrixLesson):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         row = self.wrapping_controls_row()
-        self.add_option_spins(row, (
-            ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
-            ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
-            ("valid_len_1", self.tr("Valid length of sequence 0:"), 1, TOKENS,
-             self.tr("Tokens of sequence 0 that are real; the rest are padding")),
-            ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
-             self.tr("Tokens of sequence 1 that are real; the rest are padding"))))
+        self.add_option_spins(row, ("heads", "d_model", "valid_len_1", "valid_len_2"))
 
     @staticmethod
     def fetch(scene: Scene):

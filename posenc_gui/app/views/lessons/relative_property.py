@@ -5,20 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from ....core.lessons.options import step_of
 from ....core.lessons.relative_shift import relative_shift, rope_scores, sinusoid_similarity
 from ...state import Scene
 from ... import style
-from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text, whole_option
+from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text
 
 
 SIMILARITY_POSITIONS = 32
 SHOWN_BLOCKS = 3
+STEP_COUNT = 3  # as many as ``steps`` lists (a property: its titles are translated where it is read)
 
 
 def relative_settings(scene: Scene) -> dict:
-    width = whole_option(scene, "width", 16, 2, 512)
-    return {"p": whole_option(scene, "p", 3, 0, 10_000), "k": whole_option(scene, "k", 2, 0, 10_000),
-            "width": width, "step": whole_option(scene, "step", 0, 0, 2)}
+    return {**RelativePropertyLesson.option_values(scene),
+            "step": step_of(scene.options, STEP_COUNT)}
 
 
 class RelativePropertyLesson(MatrixLesson):
@@ -47,10 +48,7 @@ class RelativePropertyLesson(MatrixLesson):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         row = self.controls_row()
-        self.add_option_spins(row, (
-            ("p", self.tr("Position p:"), 0, 10_000, self.tr("The position that is shifted")),
-            ("k", self.tr("Offset k:"), 0, 10_000, self.tr("How far it is shifted")),
-            ("width", self.tr("Width d:"), 2, 512, self.tr("Channels of the encoding (even: sin, cos pairs)"), 2)))
+        self.add_option_spins(row, ("p", "k", "width"))
         row.addStretch(1)
         self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
 

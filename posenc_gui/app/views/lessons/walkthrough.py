@@ -6,9 +6,10 @@ import numpy as np
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 from superqt.utils import signals_blocked
 
+from ....core.lessons.options import step_of
 from ....core.lessons.walkthrough import WALKTHROUGH_STEPS, walkthrough_arrays, walkthrough_step
 from ...state import Scene
-from .matrix_lesson import MatrixLesson, number_text, vector_text, whole_option
+from .matrix_lesson import MatrixLesson, number_text, vector_text
 
 
 class WalkthroughLesson(MatrixLesson):
@@ -57,12 +58,12 @@ class WalkthroughLesson(MatrixLesson):
 
     @staticmethod
     def fetch(scene: Scene):
-        step = whole_option(scene, "step", 0, 0, len(WALKTHROUGH_STEPS) - 1)
+        step = step_of(scene.options, len(WALKTHROUGH_STEPS))
         scaled = bool(scene.option("scaled", False))
         selected = (scene.option("cell_panel", ""), int(scene.option("cell_row", 0)), int(scene.option("cell_col", 0)))
         return {"step": walkthrough_step(step, scaled, int(scene.option("query", 0)), selected),
                 "arrays": walkthrough_arrays(scaled), "scaled": scaled,
-                "query": whole_option(scene, "query", 0, 0, 2)}
+                "query": WalkthroughLesson.option_values(scene)["query"]}
 
     def panel_title(self, name: str, query: int) -> str:
         return {
@@ -151,7 +152,7 @@ class WalkthroughLesson(MatrixLesson):
             self.outline(plots[panel], row, col, 1, 1, width=1.6)
 
     def choose(self, panel: str, row: int, col: int) -> None:
-        step = walkthrough_step(whole_option(self.model.scene, "step", 0, 0, 7))
+        step = walkthrough_step(step_of(self.model.scene.options, len(WALKTHROUGH_STEPS)))
         if panel not in step.results:
             return
         chosen = {"cell_panel": panel, "cell_row": row, "cell_col": col}
