@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from .core import registry
+from .core.lessons import options as lesson_options
 from .core.params import InputError, shown, shown_name
 from .core.registry import Method
 from .files import write_text_atomic
@@ -143,7 +144,7 @@ class Scene:
             notes=_text("notes", self.notes, empty_ok=True, limit=MAX_NOTES),
             title_zh=_text("title_zh", self.title_zh, empty_ok=True, limit=MAX_TITLE),
             notes_zh=_text("notes_zh", self.notes_zh, empty_ok=True, limit=MAX_NOTES),
-            options=_options(self.options),
+            options=lesson_options.checked(view, _options(self.options)),
         )
 
     def to_json(self) -> dict:

@@ -72,6 +72,7 @@ def tool(name: str) -> str:
 def core_strings() -> list[str]:
     """What the app shows of the registry, in registry order, without repeats."""
     from posenc_gui.core import registry, rope_scalings
+    from posenc_gui.core.lessons import options as lesson_options
 
     texts = [*registry.FAMILIES.values(), *registry.KINDS, *registry.KINDS.values()]
     for method in registry.all_methods():
@@ -79,6 +80,8 @@ def core_strings() -> list[str]:
         for param in method.params:
             texts += [param.title, param.help, *param.choices]
     texts += [scaling.title for scaling in rope_scalings.SCALINGS.values()]
+    texts += [text for params in lesson_options.LESSON_OPTIONS.values() for param in params
+              for text in (param.title, param.help)]
     return list(dict.fromkeys(texts))
 
 

@@ -54,6 +54,7 @@ class Param:
     # The parameter changes the result only while every named choice has one of the listed values, e.g.
     # (("layout", ("fairseq",)),): the panel hides it otherwise and does not offer it to sweep.
     when: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    step: float | None = None  # a control's step (an even width steps by 2); None: the control's own
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -89,6 +90,24 @@ class Param:
             raise InputError("{0} must be at least {1}, not {2}", self.name, _fmt(self.minimum), _fmt(number))
         if self.maximum is not None and number > self.maximum:
             raise InputError("{0} must be at most {1}, not {2}", self.name, _fmt(self.maximum), _fmt(number))
+        return number
+
+    def clamp(self, value: object) -> object:
+        """``value`` as this parameter's type, pulled into its range (a fraction cut to its whole part for an
+        int); the default when it is not one of the type. For a setting read where it cannot be refused: a
+        scene made in code skips ``coerce``."""
+        if self.kind not in ("int", "float"):
+            try:
+                return self.coerce(value)
+            except InputError:
+                return self.default
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return self.default
+        number = int(value) if self.kind == "int" else float(value)
+        if self.minimum is not None:
+            number = max(number, type(number)(self.minimum))
+        if self.maximum is not None:
+            number = min(number, type(number)(self.maximum))
         return number
 
 

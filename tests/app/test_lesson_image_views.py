@@ -91,7 +91,7 @@ def test_layer_controls_move_the_crossovers(qtbot, themed):
     view.spins["k"].setValue(5)
     assert model.scene.options["d"] == 64 and model.scene.options["k"] == 5
     data = view.fetch(model.scene)
-    assert data["crossovers"] == {"rnn": 64, "cnn": 320}
+    assert data.crossovers == {"rnn": 64, "cnn": 320}
     n = view.shown["n"]
     above = n > 320
     assert np.all(view.shown["cost self-attention"][above] > view.shown["cost cnn"][above])

@@ -6,7 +6,7 @@ import pytest
 
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lessons import MRopeLesson
-from posenc_gui.core import mrope_lesson
+from posenc_gui.core.lessons import mrope_ids as mrope_lesson
 from view_helpers import open_view, pixels
 
 

@@ -130,7 +130,7 @@ def test_bfloat16_rounds_to_nearest_even():
 
 
 def test_layer_costs_cross_where_the_table_says():
-    from posenc_gui.core import layers
+    from posenc_gui.core.lessons import layers
     d, k = 64, 3
     at = layers.costs([d, k * d], d, k)
     assert at["self-attention"][0] == at["rnn"][0] and at["self-attention"][1] == at["cnn"][1]

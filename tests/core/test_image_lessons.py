@@ -5,7 +5,8 @@ and the reference data's coverage of the registry."""
 import numpy as np
 import pytest
 
-from posenc_gui.core import layers, models, patches, published_models, registry
+from posenc_gui.core import models, published_models, registry
+from posenc_gui.core.lessons import layers, patches
 from posenc_gui.core.methods import images
 from posenc_gui.core.params import InputError
 

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from posenc_gui import cli
-from posenc_gui.core import attention, lessons, registry
+from posenc_gui.core import attention, registry
+from posenc_gui.core.lessons import order
 from posenc_gui.core.methods import learned, rope, t5, xpos
 from posenc_gui.core.params import InputError
 
@@ -216,8 +217,8 @@ def test_toy_attention_and_the_order_lesson_with_wide_rope_stay_within_the_budge
                                          r"peak, over the memory budget of 95\.4 MiB"):
         attention.attention_for("rope", params, [f"w{i}" for i in range(512)], heads=4)
     clear_attention_caches()
-    result, peak = measured_peak(lambda: lessons.order_test("rope", params, *lessons.ORDER_PAIRS["en"], heads=4))
-    assert result["method_difference"] > 1e-6 and peak <= 100_000_000
+    result, peak = measured_peak(lambda: order.order_test("rope", params, *order.ORDER_PAIRS["en"], heads=4))
+    assert result.method_difference > 1e-6 and peak <= 100_000_000
 
 
 def test_wide_projections_drawn_by_blocks_are_the_whole_draw():

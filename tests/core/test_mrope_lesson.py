@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from posenc_gui.core import mrope_lesson
+from posenc_gui.core.lessons import mrope_ids as mrope_lesson
 from posenc_gui.core.methods import rope
-from posenc_gui.core.mrope_lesson import Block
+from posenc_gui.core.lessons.mrope_ids import Block
 from posenc_gui.core.params import InputError
 
 REFERENCES = json.loads((Path(__file__).resolve().parents[1] / "data" / "method_references.json").read_text())

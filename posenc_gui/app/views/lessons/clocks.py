@@ -8,7 +8,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem
 
-from ....core import clocks, registry
+from ....core import registry
+from ....core.lessons import clocks
+from ....core.lessons.clocks import ClockFace
 from ....core.registry import Method
 from ... import style
 from ...state import Scene
@@ -44,13 +46,10 @@ class ClocksLesson(FrequencyLesson):
         super().__init__(model, parent)
         self.position_box = spin_box(0, MAX_POSITION, self.tr("The position p the hands and bits show"),
                                      lambda p: self.model.update(position=p))
-        self.hands_box = spin_box(1, clocks.MAX_HANDS, self.tr("How many pairs to draw, spread from the "
-                                                               "fastest to the slowest"),
-                                  lambda n: self.model.set_option("hands", n))
         self.add_control(self.tr("Position p:"), self.position_box)
-        self.add_control(self.tr("Hands and bits:"), self.hands_box)
+        self.hands_box = self.option_control("hands")
         self.control_row.addStretch(1)
-        self.face: dict = {}
+        self.face: ClockFace | None = None
         # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
         self.dial_pool: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
         self.dials: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []
@@ -69,7 +68,7 @@ class ClocksLesson(FrequencyLesson):
     def settings(scene: Scene) -> tuple[int, float, int]:
         """(d_model, base, hands): the scene's sinusoid when it shows one, else the sinusoid's defaults."""
         values = scene.params if scene.method == "sinusoidal" else registry.get("sinusoidal").defaults()
-        hands = min(max(int(scene.option("hands", 8)), 1), clocks.MAX_HANDS)
+        hands = ClocksLesson.option_values(scene)["hands"]
         return values["d_model"], values["base"], hands
 
     @classmethod
@@ -82,7 +81,7 @@ class ClocksLesson(FrequencyLesson):
         d_model, base, hands = ClocksLesson.settings(scene)
         return clocks.clock_face(scene.position, d_model, base, hands)
 
-    def show_selection(self, scene: Scene, face: dict) -> None:
+    def show_selection(self, scene: Scene, face: ClockFace) -> None:
         """Nothing: the clocks show their data alone (a new look redraws them in ``set_look``)."""
 
     def set_look(self, theme, points) -> None:
@@ -93,7 +92,7 @@ class ClocksLesson(FrequencyLesson):
         self.bit_plot = self.lamps = None
         self._layout_key = None
         self._fitted = {}
-        if self.face:
+        if self.face is not None:
             self.show_data(self.model.scene, self.face)
 
     def build_ahead(self) -> bool:
@@ -199,19 +198,19 @@ class ClocksLesson(FrequencyLesson):
             layout.setColumnStretchFactor(col, 4)
         layout.setColumnStretchFactor(columns, 5 + columns)
 
-    def show_data(self, scene: Scene, face: dict) -> None:
+    def show_data(self, scene: Scene, face: ClockFace) -> None:
         show_value(self.position_box, scene.position)
-        show_value(self.hands_box, len(face["bits"]))
-        key = (len(face["pairs"]), len(face["bits"]), self.theme.name, self.points, self.across)
+        show_value(self.hands_box, len(face.bits))
+        key = (len(face.pairs), len(face.bits), self.theme.name, self.points, self.across)
         self.face = face
-        self.shown = {name: np.asarray(face[name]) for name in ("pairs", "angles", "sin", "cos", "bits")}
+        self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos, "bits": face.bits}
         if key != self._layout_key:
-            self._arrange(len(face["pairs"]), len(face["bits"]))
-            for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face["flip_every"])):
+            self._arrange(len(face.pairs), len(face.bits))
+            for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face.flip_every)):
                 every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
             self._layout_key = key
         for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
-                self.dials, face["pairs"], face["wavelengths"], face["sin"], face["cos"], face["turns"]):
+                self.dials, face.pairs, face.wavelengths, face.sin, face.cos, face.turns):
             hand.setData([0.0, sin], [0.0, cos])
             tip.setData([sin], [cos])
             heading = self.tr("pair {0}").format(pair)
@@ -221,7 +220,7 @@ class ClocksLesson(FrequencyLesson):
         for plot, _hand, _tip, caption in self.dials:
             self._fit_caption(plot, caption)
         lit, dark = self.theme.highlight, self.theme.window
-        bits = face["bits"]
+        bits = face.bits
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
                            pen=pg.mkPen(self.theme.foreground))
         for (digit, _every), bit in zip(self.bit_texts, bits):
@@ -234,9 +233,9 @@ class ClocksLesson(FrequencyLesson):
         self.facts.setText(self.tr("Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. "
                                    "Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are "
                                    "both listed fastest first.")
-                           .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face["pairs"]),
-                                   period_text(face["wavelengths"][0]),
-                                   period_text(face["wavelengths"][-1])))
+                           .format(d_model, f"{base:.10g}", (d_model + 1) // 2, len(face.pairs),
+                                   period_text(face.wavelengths[0]),
+                                   period_text(face.wavelengths[-1])))
 
     def _fit_bits(self) -> None:
         """Open the bits' range to the right far enough for the longest "flips every" text (which starts at
@@ -279,11 +278,11 @@ class ClocksLesson(FrequencyLesson):
         for index, (dial, *_rest) in enumerate(self.dials):
             if dial is plot:
                 return self.tr("pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}").format(
-                    face["pairs"][index], fmt(face["angles"][index]), int(face["turns"][index]),
-                    fmt(face["within_turn"][index]),
-                    fmt(face["sin"][index]), fmt(face["cos"][index]))
+                    face.pairs[index], fmt(face.angles[index]), int(face.turns[index]),
+                    fmt(face.within_turn[index]),
+                    fmt(face.sin[index]), fmt(face.cos[index]))
         if plot is self.bit_plot:
-            k = int(np.clip(round(x), 0, len(face["bits"]) - 1))
+            k = int(np.clip(round(x), 0, len(face.bits) - 1))
             return self.tr("bit {0} = {1}: flips every {2} positions").format(
-                k, int(face["bits"][k]), int(face["flip_every"][k]))
+                k, int(face.bits[k]), int(face.flip_every[k]))
         return ""

@@ -7,12 +7,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from ....core import extension, registry, rope_scalings
+from ....core import rope_scalings
+from ....core.lessons.context_extension import ScalingComparison, compare_scalings, compared_scalings
 from ....core.registry import Method
 from ... import i18n, style
 from ...state import Scene
 from ..base import fmt, listed
-from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value, spin_box
+from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value
 
 
 # the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
@@ -40,14 +41,10 @@ class ContextExtensionLesson(FrequencyLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.length_box = spin_box(0, registry.get("rope").param("seq_len").maximum,
-                                   self.tr("Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are "
-                                           "evaluated at; s·L0 when 0"),
-                                   lambda n: self.model.set_option("dynamic_length", n))
+        self.length_box = self.option_control("dynamic_length")
         self.length_box.setSpecialValueText(self.tr("s·L0"))
-        self.add_control(self.tr("Length-dependent scalings at:"), self.length_box)
         self.control_row.addStretch(1)
-        self.data: dict = {}
+        self.data: ScalingComparison | None = None
         self.panels: list[tuple[pg.PlotItem, str, str]] = []
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.length_lines: list[pg.InfiniteLine] = []
@@ -65,23 +62,21 @@ class ContextExtensionLesson(FrequencyLesson):
     def data_key(cls, scene: Scene) -> tuple:
         """The RoPE parameters when the scene shows RoPE (the facts name where they come from), else none."""
         rope = scene.method == "rope"
-        return rope, scene.params if rope else None, max(int(scene.option("dynamic_length", 0)), 0)
+        return rope, scene.params if rope else None, ContextExtensionLesson.option_values(scene)["dynamic_length"]
 
     @staticmethod
     def fetch(scene: Scene):
         params = scene.params if scene.method == "rope" else None
-        length = max(int(scene.option("dynamic_length", 0)), 0)
-        data = extension.compare_scalings(params, length or None)
-        data["settings"] = extension.rope_settings(params)
-        return data
+        length = ContextExtensionLesson.option_values(scene)["dynamic_length"]
+        return compare_scalings(params, length or None)
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
         self._layout_key = None
-        if self.data:
+        if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
-    def show_selection(self, scene: Scene, data: dict) -> None:
+    def show_selection(self, scene: Scene, data: ScalingComparison) -> None:
         """Nothing: the lesson shows its data alone (a new look redraws it in ``set_look``)."""
 
     def scaling_name(self, scaling: str) -> str:
@@ -89,7 +84,7 @@ class ContextExtensionLesson(FrequencyLesson):
         entry = rope_scalings.SCALINGS[scaling]
         name = i18n.translate("core", entry.title)
         if entry.length_dependent:
-            return self.tr("{0} at L = {1}").format(name, self.data.get("dynamic_length", ""))
+            return self.tr("{0} at L = {1}").format(name, "" if self.data is None else self.data.dynamic_length)
         return name
 
     def _build(self) -> None:
@@ -108,7 +103,7 @@ class ContextExtensionLesson(FrequencyLesson):
             plot = self.new_plot(*divmod(index, across))
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
-            for scaling in extension.compared_scalings():
+            for scaling in compared_scalings():
                 look = rope_scalings.SCALINGS[scaling].style
                 colour, line, symbol = style.curve_colour(look.colour, self.theme), PEN_STYLES[look.line], look.symbol
                 # no dynamic range limit: the values are logs of modest numbers, and with a limit every
@@ -138,32 +133,32 @@ class ContextExtensionLesson(FrequencyLesson):
         for plot, what, _ in self.panels:
             plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        self.shown = {f"{what}_{scaling}": data[what][scaling] for what in ("frequencies", "wavelengths", "ratio")
-                      for scaling in data["frequencies"]}
-        show_value(self.length_box, max(int(scene.option("dynamic_length", 0)), 0))
+    def show_data(self, scene: Scene, data: ScalingComparison) -> None:
+        self.shown = {f"{what}_{scaling}": data.curves(what)[scaling] for what in ("frequencies", "wavelengths", "ratio")
+                      for scaling in data.frequencies}
+        show_value(self.length_box, ContextExtensionLesson.option_values(scene)["dynamic_length"])
         key = (self.theme.name, self.points, self.across)
         self.data = data
         if key != self._layout_key:
             self._build()
             self._layout_key = key
-        pairs = data["pairs"]
+        pairs = data.pairs
         with_symbols = len(pairs) <= MAX_SYMBOLS
         for (what, scaling), item in self.curves.items():
             symbol = rope_scalings.SCALINGS[scaling].style.symbol
             if symbol and (item.opts["symbol"] is not None) != with_symbols:
                 item.setSymbol(symbol if with_symbols else None)
-            item.setData(pairs, data[what][scaling])
+            item.setData(pairs, data.curves(what)[scaling])
         for scaling, label in self.length_labels.items():
             if label.text != self.scaling_name(scaling):  # a new text lays the legend out again
                 label.setText(self.scaling_name(scaling))
         self.fit_legend_columns(self.legend, 2)
         for plot, what, _ in self.panels:
-            marks = [data["original_length"], data["extended_length"]] if what == "wavelengths" else []
-            span = log_span(*data[what].values(), marks)  # the length lines stay in view
+            marks = [data.original_length, data.extended_length] if what == "wavelengths" else []
+            span = log_span(*data.curves(what).values(), marks)  # the length lines stay in view
             ticks = decade_ticks(*span)
             if what == "ratio":
-                one_over_s = -np.log10(data["factor"])
+                one_over_s = -np.log10(data.factor)
                 ticks[0] = [tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3]
                 ticks[0].append((one_over_s, self.tr("1/s")))
             if self.ticks.get(what) != ticks:  # new ticks make the axis lay out and draw again
@@ -171,21 +166,21 @@ class ContextExtensionLesson(FrequencyLesson):
                 self.ticks[what] = ticks
             plot.setXRange(0, max(len(pairs) - 1, 1))
             self.spans[what] = span
-        for line, length, text in zip(self.length_lines, (data["original_length"], data["extended_length"]),
+        for line, length, text in zip(self.length_lines, (data.original_length, data.extended_length),
                                       (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
             line.setPos(np.log10(length))
             line.label.setFormat(text.format(length))
         for plot, what, _ in self.panels:
             self._fit_range(plot, what)
-        settings = data["settings"]
+        settings = data.settings
         source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
         factors = listed(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
-                            for name, value in data["attention_factors"].items() if value != 1.0)
+                            for name, value in data.attention_factors.items() if value != 1.0)
         self.facts.setText(self.tr(
             "d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos "
             "and sin by an attention factor: {5}.").format(
-            settings["d_model"], f"{settings['base']:.10g}", f"{data['factor']:.10g}", data["original_length"], source,
+            settings["d_model"], f"{settings['base']:.10g}", f"{data.factor:.10g}", data.original_length, source,
             factors or self.tr("none here")))
 
     def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
@@ -226,8 +221,8 @@ class ContextExtensionLesson(FrequencyLesson):
     def hover_text(self, plot, x, y) -> str:
         for item, what, y_label in self.panels:
             if item is plot:
-                pair = int(np.clip(round(x), 0, len(self.data["pairs"]) - 1))
-                values = listed(f"{self.scaling_name(s)} {fmt(self.data[what][s][pair])}"
-                                   for s in self.data[what])
+                pair = int(np.clip(round(x), 0, len(self.data.pairs) - 1))
+                values = listed(f"{self.scaling_name(s)} {fmt(self.data.curves(what)[s][pair])}"
+                                   for s in self.data.curves(what))
                 return self.tr("pair {0}, {1}: {2}").format(pair, y_label, values)
         return ""

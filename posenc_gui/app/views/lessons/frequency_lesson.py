@@ -71,6 +71,14 @@ class FrequencyLesson(LessonView):
         self.facts.setContentsMargins(8, 4, 8, 6)
         self.page_layout.addWidget(self.facts)
 
+    def option_control(self, name: str) -> QSpinBox:
+        """The spin box of option ``name`` (``option_box``), captioned in the row; it writes the option when the
+        typing ends, not at every key (each value recomputes the lesson)."""
+        box = self.option_box(name)
+        box.setKeyboardTracking(False)
+        self.add_control(self.option_caption(name), box)
+        return box
+
     def add_control(self, text: str, widget) -> None:
         self.control_row.addWidget(QLabel(text))
         self.control_row.addWidget(widget)

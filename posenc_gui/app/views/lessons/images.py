@@ -10,7 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from ....core import patches
+from ....core.lessons import patches
+from ....core.lessons.options import step_of
 from ...state import Scene
 from ... import style
 from ..base import ImageGrid, cell, fmt
@@ -19,26 +20,21 @@ from .lesson_view import LessonView
 
 D_MODEL = 768       # ViT-B/16 width
 HEAD_DIM = 64       # one ViT-B head, for 2D RoPE
-MAX_GRID = 32
-MAX_FRAMES = 8
 MARK_COLOUR = "#D55E00"  # Okabe-Ito vermillion: stands out on the sequential map in both themes
 
 
 def image_settings(scene: Scene) -> dict:
     """The image lesson's settings from ``scene.options``, clamped to what the lesson can draw."""
-    def whole(name, default, low, high):
-        return int(min(max(int(scene.option(name, default)), low), high))
-
-    grid = whole("grid", 14, 2, MAX_GRID)
-    frames = whole("frames", 4, 2, MAX_FRAMES)
+    values = ImagesLesson.option_values(scene)
+    grid, frames = values["grid"], values["frames"]
     return {
-        "step": whole("step", 0, 0, 1),
+        "step": step_of(scene.options, len(ImagesLesson.steps)),
         "grid": grid,
-        "train_grid": whole("train_grid", 7, 2, MAX_GRID),
+        "train_grid": values["train_grid"],
         "frames": frames,
-        "row": whole("row", 4, 0, grid - 1),
-        "col": whole("col", 6, 0, grid - 1),
-        "frame": whole("frame", 1, 0, frames - 1),
+        "row": min(values["row"], grid - 1),  # the chosen patch stays on the grid and in the frames shown
+        "col": min(values["col"], grid - 1),
+        "frame": min(values["frame"], frames - 1),
     }
 
 
@@ -98,12 +94,7 @@ class ImagesLesson(LessonView):
 
     def _build_controls(self) -> None:
         row = self.controls_row()
-        self.add_option_spins(row, (
-            ("grid", self.tr("Grid (patches per side):"), 2, MAX_GRID,
-             self.tr("Patches per row and column (image size / patch size)")),
-            ("train_grid", self.tr("Learned table trained at:"), 2, MAX_GRID,
-             self.tr("Grid size the synthetic learned table was made for, before resizing")),
-            ("frames", self.tr("Frames:"), 2, MAX_FRAMES, self.tr("Video frames shown"))))
+        self.add_option_spins(row, ("grid", "train_grid", "frames"))
         row.addStretch(1)
 
     @staticmethod

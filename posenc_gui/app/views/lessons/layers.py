@@ -8,7 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ....core import layers
+from ....core.lessons import layers
+from ....core.lessons.layers import LayerComparison
 from ...state import Scene
 from ... import style
 from ..base import fmt, listed
@@ -20,9 +21,7 @@ CROSSOVERS = ("rnn", "cnn")  # the layers whose cost self-attention's overtakes:
 
 def layer_settings(scene: Scene) -> dict:
     """Kernel size k and width d from ``scene.options``, clamped."""
-    k = int(min(max(int(scene.option("k", 3)), 1), 64))
-    d = int(min(max(int(scene.option("d", 512)), 2), 16384))
-    return {"k": k, "d": d}
+    return LayersLesson.option_values(scene)
 
 
 class LayersLesson(LessonView):
@@ -57,21 +56,13 @@ class LayersLesson(LessonView):
 
     def _build_controls(self) -> None:
         row = self.controls_row()
-        self.add_option_spins(row, (
-            ("k", self.tr("Kernel size k:"), 1, 64, self.tr("Width of the convolution kernel")),
-            ("d", self.tr("Width d:"), 2, 16384, self.tr("Channels per token (d_model)"))))
+        self.add_option_spins(row, ("k", "d"))
         row.addStretch(1)
 
     @staticmethod
     def fetch(scene: Scene):
         settings = layer_settings(scene)
-        k, d = settings["k"], settings["d"]
-        crossovers = layers.crossovers(d, k)
-        n = np.unique(np.round(np.geomspace(1, max(1e5, 10 * crossovers["cnn"]), 300)))
-        meets = layers.costs(np.array(list(crossovers.values())), d, k)["self-attention"]
-        return {"settings": settings, "n": n, "costs": layers.costs(n, d, k),
-                "paths": layers.path_lengths(n, k), "crossovers": crossovers,
-                "meets": dict(zip(crossovers, meets))}
+        return layers.compare_layers(settings["k"], settings["d"])
 
     def layer_names(self) -> dict[str, str]:
         """The layer types of ``layers.TABLE``, as the reader sees them."""
@@ -93,15 +84,15 @@ class LayersLesson(LessonView):
         return (f"<table cellspacing='0' cellpadding='6' border='1' style='border-color:#808080; "
                 f"border-style:solid'><tr>{head}</tr>{rows}</table>")
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        settings = data["settings"]
+    def show_data(self, scene: Scene, data: LayerComparison) -> None:
+        settings = {"k": data.k, "d": data.d}
         self.show_option_values(settings)
         table = self.table_html()
         if table != self.table.text():
             self.table.setText(table)
             self.fit_header()  # the header grows with the table
-        self.shown = {"n": data["n"], **{f"cost {name}": v for name, v in data["costs"].items()},
-                      **{f"path {name}": v for name, v in data["paths"].items()}}
+        self.shown = {"n": data.n, **{f"cost {name}": v for name, v in data.costs.items()},
+                      **{f"path {name}": v for name, v in data.paths.items()}}
         if self.look != (self.theme.name, self.points):
             self._build_plots()
         elif settings == self.drawn:
@@ -110,8 +101,8 @@ class LayersLesson(LessonView):
         self.series = []
         for plot, key in zip(self.plots, ("costs", "paths")):
             for curve, name in zip(plot.listDataItems(), layers.TABLE):
-                curve.setData(data["n"], data[key][name])
-            self.series.append((plot, data[key], data["n"]))
+                curve.setData(data.n, data.series(key)[name])
+            self.series.append((plot, data.series(key), data.n))
         title = self.tr("Operations per layer (k = {0}, d = {1})").format(settings["k"], settings["d"])
         if title != self.plots[0].titleLabel.text:
             style.title(self.plots[0], title, self.theme, self.points)
@@ -153,14 +144,14 @@ class LayersLesson(LessonView):
         self.graphics.addItem(legend, row=1, col=0, colspan=2)
         self.look = (self.theme.name, self.points)
 
-    def _mark_crossovers(self, data: dict) -> None:
+    def _mark_crossovers(self, data: LayerComparison) -> None:
         """Dashed lines at n = d and n = k d with a dot where the curves meet, named in the legend."""
-        d, k = data["settings"]["d"], data["settings"]["k"]
+        d, k = data.d, data.k
         labels = {"rnn": self.tr("n = d = {0}").format(d), "cnn": self.tr("n = k d = {0}").format(k * d)}
-        for name, n_cross in data["crossovers"].items():
+        for name, n_cross in data.crossovers.items():
             line, dot, text = self.marks[name]
             line.setValue(np.log10(n_cross))
-            dot.setData([np.log10(n_cross)], [np.log10(data["meets"][name])])
+            dot.setData([np.log10(n_cross)], [np.log10(data.meets[name])])
             if text.text != labels[name]:
                 text.setText(labels[name])
 

@@ -6,12 +6,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from ....core import learned_vs_sinusoid
+from ....core.lessons import learned_table
+from ....core.lessons.learned_table import TableComparison
 from ....core.registry import Method
 from ... import style
 from ...state import Scene, error_text
 from ..base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap
-from .frequency_lesson import FrequencyLesson, show_value, spin_box
+from .frequency_lesson import FrequencyLesson, show_value
 
 
 class LearnedTableLesson(FrequencyLesson):
@@ -33,12 +34,9 @@ class LearnedTableLesson(FrequencyLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.length_box = spin_box(learned_vs_sinusoid.TABLE_ROWS, 2048, self.tr("Positions shown in the two "
-                                                                                 "encodings (the table has 512)"),
-                                   lambda n: self.model.set_option("length", n))
-        self.add_control(self.tr("Positions shown:"), self.length_box)
+        self.length_box = self.option_control("length")
         self.control_row.addStretch(1)
-        self.data: dict = {}
+        self.data: TableComparison | None = None
         self._layout_key = None
         self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []
         self.images: list[pg.ImageItem] = []
@@ -61,8 +59,7 @@ class LearnedTableLesson(FrequencyLesson):
 
     @staticmethod
     def length(scene: Scene) -> int:
-        return min(max(int(scene.option("length", learned_vs_sinusoid.TABLE_ROWS)),
-                       learned_vs_sinusoid.TABLE_ROWS), 2048)
+        return LearnedTableLesson.option_values(scene)["length"]
 
     @classmethod
     def data_key(cls, scene: Scene) -> tuple:
@@ -70,19 +67,19 @@ class LearnedTableLesson(FrequencyLesson):
 
     @staticmethod
     def fetch(scene: Scene):
-        return learned_vs_sinusoid.compare_tables(LearnedTableLesson.length(scene))
+        return learned_table.compare_tables(LearnedTableLesson.length(scene))
 
     @staticmethod
     def size(scene: Scene) -> int:
-        return learned_vs_sinusoid.compared_elements(LearnedTableLesson.length(scene))
+        return learned_table.compared_elements(LearnedTableLesson.length(scene))
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
         self._layout_key = None
-        if self.data:
+        if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
-    def _build(self, data: dict) -> None:
+    def _build(self, data: TableComparison) -> None:
         """The four heatmaps with their colour bars, linked in pairs, and the dashed line and text that
         mark the end of the table (shown when more positions than it has are asked for)."""
         self.clear_plots()
@@ -95,24 +92,24 @@ class LearnedTableLesson(FrequencyLesson):
                 ("sinusoid_similarity", self.tr("position q"), self.tr("position p")))):
             row, col = index // across, 2 * (index % across)
             plot = self.new_plot(row, col)
-            self.images.append(heatmap(plot, data[name], self.theme, levels=self.levels(name, data),
+            self.images.append(heatmap(plot, data.panels()[name], self.theme, levels=self.levels(name, data),
                                        graphics=self.graphics, bar_row=row, bar_col=col + 1,
                                        bar=self.spare_bars.pop() if self.spare_bars else None))
-            self.sources[name] = data[name]
+            self.sources[name] = data.panels()[name]
             self.bars.append(self.graphics.getItem(row, col + 1))
             style.label(plot, "bottom", x_label, self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
-            self.panels.append((plot, name, data[name]))
+            self.panels.append((plot, name, data.panels()[name]))
         learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
         learned_plot.setYLink(sinusoid_plot)
         learned_plot.setXLink(sinusoid_plot)
         for plot in (learned_plot, sinusoid_plot):
-            line = pg.InfiniteLine(pos=learned_vs_sinusoid.TABLE_ROWS - 0.5, angle=0,
+            line = pg.InfiniteLine(pos=learned_table.TABLE_ROWS - 0.5, angle=0,
                                    pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine))
             plot.addItem(line)
             self.refusal_lines.append(line)
         self.refusal = self.text_item("", anchor=(0, 0), scale=0.9)
-        self.refusal.setPos(4, learned_vs_sinusoid.TABLE_ROWS + 8)
+        self.refusal.setPos(4, learned_table.TABLE_ROWS + 8)
         learned_plot.addItem(self.refusal)
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
@@ -124,13 +121,13 @@ class LearnedTableLesson(FrequencyLesson):
             style.style_plot(plot, self.theme, self.points)
 
     @staticmethod
-    def levels(name: str, data: dict) -> tuple[float, float]:
+    def levels(name: str, data: TableComparison) -> tuple[float, float]:
         """The colour range of panel ``name``: the table's is clipped where the statistics say, cosines span -1 to 1."""
-        limit = data["statistics"]["colour_limit"]
+        limit = data.statistics.colour_limit
         return (-limit, limit) if name == "learned" else (-1.0, 1.0)
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        length = data["sinusoid"].shape[0]
+    def show_data(self, scene: Scene, data: TableComparison) -> None:
+        length = data.sinusoid.shape[0]
         show_value(self.length_box, length)
         key = (self.theme.name, self.points, self.across)
         if data is self.data and key == self._layout_key:
@@ -139,16 +136,15 @@ class LearnedTableLesson(FrequencyLesson):
         if key != self._layout_key:
             self._build(data)
             self._layout_key = key
-        self.shown = {name: data[name] for name in ("learned", "sinusoid", "learned_similarity",
-                                                    "sinusoid_similarity")}
-        stats = data["statistics"]
-        headings = (self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats["colour_limit"])),
+        self.shown = data.panels()
+        stats = data.statistics
+        headings = (self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats.colour_limit)),
                     self.tr("sinusoid, d = 384"), self.tr("MiniLM: cosine between positions"),
                     self.tr("sinusoid: cosine between positions"))
         self.panels = []
         retitled = False
         for plot, image, bar, name, heading in zip(self.plots, self.images, self.bars, self.shown, headings):
-            values = data[name]
+            values = data.panels()[name]
             rows, cols = values.shape
             if values is not self.sources[name]:  # the tables are cached: the same array, the same numbers
                 self.sources[name] = values
@@ -165,16 +161,16 @@ class LearnedTableLesson(FrequencyLesson):
             self.fit_titles()
         self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
         for item in (*self.refusal_lines, self.refusal):
-            item.setVisible(data["refusal"] is not None)
-        if data["refusal"] is not None:
+            item.setVisible(data.refusal is not None)
+        if data.refusal is not None:
             self.refusal.setText(self.tr("No row past 511. The learned method says: {0}").format(
-                error_text(data["refusal"])))
+                error_text(data.refusal)))
             self.refusal.setTextWidth(max(200, self.width() * 0.32))
         self.facts.setText(self.tr(
             "Row 0 of the table is an outlier: norm <b>{0}</b>, while the other rows lie between {1} and {2} "
             "(5th to 95th percentile, median {3}). Neighbouring rows have mean cosine <b>{4}</b>.").format(
-            f"{stats['first_norm']:.2f}", f"{stats['rest_low']:.2f}", f"{stats['rest_high']:.2f}",
-            f"{stats['rest_median']:.2f}", f"{stats['neighbour_cosine']:.2f}"))
+            f"{stats.first_norm:.2f}", f"{stats.rest_low:.2f}", f"{stats.rest_high:.2f}",
+            f"{stats.rest_median:.2f}", f"{stats.neighbour_cosine:.2f}"))
 
     def hover_text(self, plot, x, y) -> str:
         for item, name, values in self.panels:

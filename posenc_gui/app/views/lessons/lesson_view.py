@@ -17,6 +17,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
 
+from ....core.lessons import options as lesson_options
+from ....core.params import Param
 from ....core.registry import Method
 from ....paths import resource
 from ... import i18n, style
@@ -163,16 +165,37 @@ class LessonView(View):
             raise ValueError(f"a lesson's plots have grid axes at {SPARE_SIDES} only, not {sides}")
         return self.place_plot(self.spare_plot(), row, col, rowspan, colspan)
 
-    def add_option_spins(self, row: "QHBoxLayout | FlowLayout", specs) -> None:
-        """Labelled spin boxes in ``row``, one per (option name, label, low, high, tooltip[, step]); each
-        edit writes its option to the scene. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
-        for name, label, low, high, tip, *step in specs:
-            caption = QLabel(label)
-            spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setSingleStep(step[0] if step else 1)
-            spin.setToolTip(tip)
-            spin.valueChanged.connect(lambda value, name=name: self.model.set_option(name, value))
+    @classmethod
+    def option(cls, name: str) -> Param:
+        """The ``Param`` of this lesson's option ``name`` (``core.lessons.options``)."""
+        return lesson_options.param(cls.key, name)
+
+    @classmethod
+    def option_values(cls, scene) -> dict:
+        """{name: value} of this lesson's options in ``scene``, clamped to their ranges."""
+        return lesson_options.values(cls.key, scene.options)
+
+    def option_caption(self, name: str) -> str:
+        """The translated label of option ``name``, as a control's caption."""
+        return self.tr("{0}:").format(i18n.translate("core", self.option(name).title))
+
+    def option_box(self, name: str) -> QSpinBox:
+        """A spin box made from option ``name``'s ``Param``: its range, step and translated help; each edit
+        writes the option to the scene."""
+        param = self.option(name)
+        box = QSpinBox()
+        box.setRange(int(param.minimum), int(param.maximum))
+        box.setSingleStep(int(param.step or 1))
+        box.setToolTip(i18n.translate("core", param.help))
+        box.valueChanged.connect(lambda value: self.model.set_option(name, value))
+        return box
+
+    def add_option_spins(self, row: "QHBoxLayout | FlowLayout", names) -> None:
+        """Labelled spin boxes in ``row``, one per option name (``option_box``). ``self.spins[name]`` is the
+        box, ``self.captions[name]`` its label."""
+        for name in names:
+            caption = QLabel(self.option_caption(name))
+            spin = self.option_box(name)
             if isinstance(row, FlowLayout):  # a caption and its box wrap onto the next line together
                 row.addWidget(captioned(caption, spin))
             else:
@@ -189,7 +212,7 @@ class LessonView(View):
 
     @property
     def step(self) -> int:
-        return min(max(int(self.model.scene.option("step", 0)), 0), max(len(self.steps) - 1, 0))
+        return lesson_options.step_of(self.model.scene.options, len(self.steps))
 
     def go_to(self, step: int) -> None:
         self.model.set_option("step", min(max(step, 0), len(self.steps) - 1))

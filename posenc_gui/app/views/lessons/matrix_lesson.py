@@ -12,7 +12,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
-from ...state import Scene
 from ... import style
 from ..cell_numbers import CellTexts, fmt
 from ..grid import hug_cells
@@ -283,6 +282,3 @@ class MatrixLesson(LessonView):
         return self.tr("{0}, row {1}, column {2}: {3}").format(
             plot.titleLabel.text, where[0] + 1, where[1] + 1, fmt(float(data[where])))
 
-
-def whole_option(scene: Scene, name: str, default: int, low: int, high: int) -> int:
-    return int(min(max(int(scene.option(name, default)), low), high))

@@ -11,7 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from ....core import mrope_lesson
+from ....core.lessons import mrope_ids as mrope_lesson
+from ....core.lessons.options import step_of
 from ...state import Scene
 from ... import style
 from ..cell_numbers import CellTexts
@@ -21,13 +22,6 @@ from .lesson_view import LessonView
 TEXT_COLOUR = "#909090"
 MODALITY_COLOURS = (1, 0)  # image and video: the first two curve colours (text is grey)
 AXIS_COLOURS = (2, 3, 4)   # time, row, column
-DEFAULTS = {"rows": 2, "cols": 3, "frames": 3}
-
-
-def lesson_settings(scene: Scene) -> dict:
-    """The lesson's sizes from the scene's options, each kept within 1 to 8 (a strip of at most a few hundred
-    tokens whose numbers stay readable)."""
-    return {name: min(max(int(scene.option(name, default)), 1), 8) for name, default in DEFAULTS.items()}
 
 
 class MRopeLesson(LessonView):
@@ -54,12 +48,7 @@ class MRopeLesson(LessonView):
         self.note.setTextFormat(Qt.RichText)
         self.header.layout().addWidget(self.note)
         row = self.wrapping_controls_row()
-        self.add_option_spins(row, (
-            ("rows", self.tr("Patch rows:"), 1, 8, self.tr("Rows of patches of the image and the video (after the "
-                                                           "2 x 2 merge)")),
-            ("cols", self.tr("Patch columns:"), 1, 8, self.tr("Columns of patches of the image and the video")),
-            ("frames", self.tr("Video frames:"), 1, 8, self.tr("Frames of the video (each pair of frames one time "
-                                                               "step in Qwen2-VL)"))))
+        self.add_option_spins(row, ("rows", "cols", "frames"))
         self.data: mrope_lesson.MRopeLesson | None = None
         self.strip_image: pg.ImageItem | None = None
         self.strip_texts: CellTexts | None = None
@@ -68,8 +57,8 @@ class MRopeLesson(LessonView):
 
     @staticmethod
     def fetch(scene: Scene) -> mrope_lesson.MRopeLesson:
-        step = mrope_lesson.STEPS[min(max(int(scene.option("step", 0)), 0), len(mrope_lesson.STEPS) - 1)]
-        return mrope_lesson.lesson(step, **lesson_settings(scene))
+        step = mrope_lesson.STEPS[step_of(scene.options, len(mrope_lesson.STEPS))]
+        return mrope_lesson.lesson(step, **MRopeLesson.option_values(scene))
 
     # -- colours ------------------------------------------------------------------------------------
     def modality_colours(self) -> list[str]:
@@ -113,7 +102,7 @@ class MRopeLesson(LessonView):
             self._build()
         self.data = data
         self.show_step()
-        self.show_option_values(lesson_settings(scene))
+        self.show_option_values(self.option_values(scene))
         strip, pairs, scores = self.plots
         tokens = data.ids.shape[1]
         cells = self.rgb(self.modality_colours(), np.broadcast_to(data.modality, data.ids.shape))

@@ -6,22 +6,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ....core import lessons
+from ....core.lessons.multihead import multihead_lesson
+from ....core.lessons.options import MAX_HEADS, TOKENS, step_of
 from ...state import Scene
 from ... import style
-from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels, whole_option
+from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels
 
 
-MAX_HEADS, MAX_D_MODEL, TOKENS = 8, 32, 4
 MAX_SLICES_PER_ROW = 8
+STEP_COUNT = 3  # as many as ``steps`` lists (a property: its titles are translated where it is read)
 
 
 def multihead_settings(scene: Scene) -> dict:
-    return {"d_model": whole_option(scene, "d_model", 8, 1, MAX_D_MODEL),
-            "heads": whole_option(scene, "heads", 2, 1, MAX_HEADS),
-            "valid_lens": (whole_option(scene, "valid_len_1", 3, 1, TOKENS),
-                           whole_option(scene, "valid_len_2", 2, 1, TOKENS)),
-            "step": whole_option(scene, "step", 0, 0, 2)}
+    values = MultiHeadLesson.option_values(scene)
+    return {"d_model": values["d_model"], "heads": values["heads"],
+            "valid_lens": (values["valid_len_1"], values["valid_len_2"]),
+            "step": step_of(scene.options, STEP_COUNT)}
 
 
 class MultiHeadLesson(MatrixLesson):
@@ -51,19 +51,13 @@ class MultiHeadLesson(MatrixLesson):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         row = self.wrapping_controls_row()
-        self.add_option_spins(row, (
-            ("heads", self.tr("Heads:"), 1, MAX_HEADS, self.tr("Number of heads; must divide d_model")),
-            ("d_model", self.tr("d_model:"), 1, MAX_D_MODEL, self.tr("Channels per token")),
-            ("valid_len_1", self.tr("Valid length of sequence 0:"), 1, TOKENS,
-             self.tr("Tokens of sequence 0 that are real; the rest are padding")),
-            ("valid_len_2", self.tr("of sequence 1:"), 1, TOKENS,
-             self.tr("Tokens of sequence 1 that are real; the rest are padding"))))
+        self.add_option_spins(row, ("heads", "d_model", "valid_len_1", "valid_len_2"))
 
     @staticmethod
     def fetch(scene: Scene):
         settings = multihead_settings(scene)
         return {"settings": settings,
-                "result": lessons.multihead_lesson(settings["d_model"], settings["heads"], settings["valid_lens"],
+                "result": multihead_lesson(settings["d_model"], settings["heads"], settings["valid_lens"],
                                                    TOKENS)}
 
     def head_fills(self, heads: np.ndarray, sequence) -> np.ndarray:
@@ -79,14 +73,14 @@ class MultiHeadLesson(MatrixLesson):
         self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
         self.show_step()
         step, heads = settings["step"], settings["heads"]
-        batch = result["x"].shape[0]
+        batch = result.x.shape[0]
         wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
         across = self.plots_across(wanted)
         with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
             [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh, across)
 
     def show_split(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
-        batch, n, d = result["x"].shape
+        batch, n, d = result.x.shape
         heads = settings["heads"]
         width = d // heads
         self.set_note(self.tr(
@@ -104,40 +98,40 @@ class MultiHeadLesson(MatrixLesson):
 
         for b in range(batch):
             self.matrix(0 if side_by_side else b * (1 + slice_rows), b * heads if side_by_side else 0, "x",
-                        result["channel"][b], self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
-                        texts=result["channel"][b], fills=self.head_fills(result["head"][b], b),
+                        result.channel[b], self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
+                        texts=result.channel[b], fills=self.head_fills(result.head[b], b),
                         colspan=min(heads, across), col_labels=[str(c) for c in range(d)], text_scale=1.2)
         for s in range(batch * heads):
             self.matrix(*slice_cell(s), "slice",
-                        result["split_channel"][s],
-                        self.tr("slice {0}: seq {1}, head {2}").format(s, result["split_batch"][s], s % heads),
-                        texts=result["split_channel"][s],
-                        fills=self.head_fills(result["split_head"][s], result["split_batch"][s]),
+                        result.split_channel[s],
+                        self.tr("slice {0}: seq {1}, head {2}").format(s, result.split_batch[s], s % heads),
+                        texts=result.split_channel[s],
+                        fills=self.head_fills(result.split_head[s], result.split_batch[s]),
                         col_labels=[str(c) for c in range(width)], text_scale=1.2)
-        self.shown = {"channel": result["channel"], "split_channel": result["split_channel"]}
+        self.shown = {"channel": result.channel, "split_channel": result.split_channel}
 
     def show_masks(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
         heads = settings["heads"]
         self.set_note(self.tr(
             "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
             "padding: they get weight 0 (grey) and every row still sums to 1.").format(
-            list(settings["valid_lens"]), result["lens"].tolist()))
-        for s in range(result["weights"].shape[0]):
-            weights = result["weights"][s]
-            texts = np.where(result["mask"][s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
+            list(settings["valid_lens"]), result.lens.tolist()))
+        for s in range(result.weights.shape[0]):
+            weights = result.weights[s]
+            texts = np.where(result.mask[s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
             b, h = divmod(s, heads)
             plot = self.matrix(b * -(-heads // across) + h // across, h % across, "weights", weights,
                                self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
-                                                                             result["lens"][s]),
-                               texts=texts, fills=self._masked(weights, result["mask"][s]), text_scale=1.2)
+                                                                             result.lens[s]),
+                               texts=texts, fills=self._masked(weights, result.mask[s]), text_scale=1.2)
             if fresh:
                 style.label(plot, "top", self.tr("key"), self.theme, self.points)
                 if h % across == 0:
                     style.label(plot, "left", self.tr("query"), self.theme, self.points)
-        self.shown = {"weights": result["weights"], "mask": result["mask"].astype(np.int8)}
+        self.shown = {"weights": result.weights, "mask": result.mask.astype(np.int8)}
 
     def show_concat(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
-        batch, n, d = result["x"].shape
+        batch, n, d = result.x.shape
         heads = settings["heads"]
         width = d // heads
         self.set_note(self.tr(
@@ -151,18 +145,18 @@ class MultiHeadLesson(MatrixLesson):
         # concatenated | W_o | output side by side, else one above the other
         in_row = across >= 3
         for b in range(batch):
-            plot = self.matrix(b, 0, "concat", result["concat"][b],
+            plot = self.matrix(b, 0, "concat", result.concat[b],
                                self.tr("sequence {0}: heads concatenated").format(b), signed=True,
-                               texts=texts(result["concat"][b], 12), col_labels=channel_labels(d))
+                               texts=texts(result.concat[b], 12), col_labels=channel_labels(d))
             for h in range(heads):
                 self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
-            self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result["output"][b],
-                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result["output"][b], 12), col_labels=channel_labels(d))
-        self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result["w_o"],
+            self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result.output[b],
+                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result.output[b], 12), col_labels=channel_labels(d))
+        self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result.w_o,
                     self.tr("W_o (the same for every sequence)"), signed=True,
-                    rowspan=batch if in_row else 1, texts=texts(result["w_o"], 8), col_labels=channel_labels(d),
+                    rowspan=batch if in_row else 1, texts=texts(result.w_o, 8), col_labels=channel_labels(d),
                     row_labels=channel_labels(d), text_scale=0.9)
-        self.shown = {"concat": result["concat"], "w_o": result["w_o"], "output": result["output"]}
+        self.shown = {"concat": result.concat, "w_o": result.w_o, "output": result.output}
 
     def _masked(self, weights: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """RGB fills of a weight matrix with masked keys in grey."""

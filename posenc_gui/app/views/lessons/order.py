@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from ....core import lessons
+from ....core.lessons.order import ORDER_PAIRS, order_test
 from ....core.attention import how_applied
 from ....core.params import InputError
 from ....core.registry import Method
@@ -57,7 +57,7 @@ class OrderLesson(MatrixLesson):
         # as wide as the row allows, not as the longest pair of sentences (which pushed the page out of sight)
         self.pair.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.pair.setMinimumContentsLength(12)
-        for key, (a, b) in lessons.ORDER_PAIRS.items():
+        for key, (a, b) in ORDER_PAIRS.items():
             self.pair.addItem(f"{a}  /  {b}", key)
         self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
         row.addWidget(self.pair, 1)  # the row's room: the pair of sentences whole where it fits
@@ -65,9 +65,9 @@ class OrderLesson(MatrixLesson):
     @staticmethod
     def fetch(scene: Scene):
         pair = scene.option("pair", "zh")
-        pair = pair if pair in lessons.ORDER_PAIRS else "zh"
-        return {"pair": pair, "result": lessons.order_test(
-            scene.method, scene.params, *lessons.ORDER_PAIRS[pair], heads=int(scene.params.get("heads", 4)),
+        pair = pair if pair in ORDER_PAIRS else "zh"
+        return {"pair": pair, "result": order_test(
+            scene.method, scene.params, *ORDER_PAIRS[pair], heads=int(scene.params.get("heads", 4)),
             causal=scene.causal)}  # one toy model for every method and seed, as in the attention view
 
     @staticmethod
@@ -92,22 +92,23 @@ class OrderLesson(MatrixLesson):
 
     def show_data(self, scene: Scene, data: dict) -> None:
         result = data["result"]
-        self.pair.setCurrentIndex(list(lessons.ORDER_PAIRS).index(data["pair"]))
+        self.pair.setCurrentIndex(list(ORDER_PAIRS).index(data["pair"]))
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
-        sentences = lessons.ORDER_PAIRS[data["pair"]]
+        sentences = ORDER_PAIRS[data["pair"]]
         across = self.plots_across(len(sides))  # the two ways side by side, else one above the other
         with self.drawing(("two sentences, two ways", across)):
             for col, (name, prefix) in enumerate(sides):
-                a, b = result[f"{prefix}_a"], result[f"{prefix}_b"]
+                a, b = result.outputs(prefix)
                 extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
-                for row, (tokens, outputs, letter, text) in enumerate(((result["tokens_a"], a, "A", sentences[0]),
-                                                                       (result["tokens_b"], b, "B", sentences[1]))):
+                for row, (tokens, outputs, letter, text) in enumerate(((result.tokens_a, a, "A", sentences[0]),
+                                                                       (result.tokens_b, b, "B", sentences[1]))):
                     self.matrix(*((row, col) if across > 1 else (2 * col + row, 0)), f"{prefix}_{letter}",
                                 outputs,
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
-        self.set_note("<br>".join(self.tr("<b>{0}:</b> {1}").format(name, self.verdict(result["perm"], result[f"{prefix}_difference"]))
+        self.set_note("<br>".join(self.tr("<b>{0}:</b> {1}").format(name, self.verdict(result.perm, result.difference(prefix)))
                                   for name, prefix in sides))
-        self.shown = {k: result[k] for k in ("nope_a", "nope_b", "method_a", "method_b", "perm")}
+        self.shown = {"nope_a": result.nope_a, "nope_b": result.nope_b, "method_a": result.method_a,
+                      "method_b": result.method_b, "perm": result.perm}

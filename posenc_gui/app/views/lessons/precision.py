@@ -7,7 +7,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from ....core import precision, registry
+from ....core import registry
+from ....core.lessons import precision
+from ....core.lessons.precision import PrecisionCurves
 from ....core.analysis import DTYPES
 from ....core.registry import Method
 from ... import style
@@ -17,7 +19,6 @@ from .frequency_lesson import FrequencyLesson, decade_ticks, positive
 
 
 DTYPE_COLOURS = {"float32": 0, "float16": 1, "bfloat16": 2}
-CHECKED_POSITIONS = (1e3, 1e4, 1e5, 1e6)
 
 
 class PrecisionLesson(FrequencyLesson):
@@ -42,7 +43,7 @@ class PrecisionLesson(FrequencyLesson):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.control_row.addStretch(1)
-        self.data: dict = {}
+        self.data: PrecisionCurves | None = None
         self.plot: pg.PlotItem | None = None
         self.legend: pg.LegendItem | None = None
         self.curve_items: dict[tuple[str, bool], pg.PlotDataItem] = {}
@@ -60,15 +61,12 @@ class PrecisionLesson(FrequencyLesson):
             frequencies = scene.compute("frequencies", display=False)
         else:
             frequencies = registry.get("sinusoidal").compute("frequencies")
-        curves = precision.precision_curves(frequencies)
-        curves["checked"] = {position: precision.error_at(curves, "float32", position)
-                             for position in CHECKED_POSITIONS}
-        return curves
+        return precision.precision_curves(frequencies)
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
         self._layout_key = None
-        if self.data:
+        if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
     def _build(self) -> None:
@@ -109,7 +107,7 @@ class PrecisionLesson(FrequencyLesson):
     def curve_name(self, dtype: str, fixed: bool) -> str:
         return self.tr("{0}, reduced mod 2π first").format(dtype) if fixed else dtype
 
-    def show_data(self, scene: Scene, data: dict) -> None:
+    def show_data(self, scene: Scene, data: PrecisionCurves) -> None:
         self.show_step()
         step = self.step
         key = (self.theme.name, self.points)
@@ -121,27 +119,27 @@ class PrecisionLesson(FrequencyLesson):
             self._layout_key = key
         if step != self._shown_step:
             self._show_step_curves(step)
-        positions = data["positions"]
+        positions = data.positions
         self.curves = []
         self.shown = {"positions": positions}
         for (dtype, fixed), item in self.curve_items.items():
-            errors = data["reduced" if fixed else "naive"][dtype]
+            errors = (data.reduced if fixed else data.naive)[dtype]
             item.setData(positions, positive(errors), connect="finite")
             if item.isVisible():
                 self.curves.append((self.curve_name(dtype, fixed), errors))
                 self.shown[f"{dtype}_{'reduced' if fixed else 'naive'}"] = errors
         checked = " · ".join(self.tr("p = {0}: {1}").format(f"{position:.0e}", f"{error:.1e}")
-                             for position, error in data["checked"].items())
+                             for position, error in data.checked.items())
         text = self.tr("float32 angle error, computed here: {0}.").format(checked)
         if step == 2:
             text += " " + self.tr("With the reduction first: at most {0} for float32.").format(
-                f"{data['worst_reduced']['float32']:.1e}")
+                f"{data.worst_reduced['float32']:.1e}")
         self.facts.setText(text)
 
     def hover_text(self, plot, x, y) -> str:
         if plot is not self.plot or not self.curves:
             return ""
-        positions = self.data["positions"]
+        positions = self.data.positions
         index = int(np.argmin(np.abs(np.log10(positions) - x)))
         values = listed(f"{name} {fmt(errors[index])}" for name, errors in self.curves)
         return self.tr("p = {0}: {1}").format(fmt(positions[index]), values)

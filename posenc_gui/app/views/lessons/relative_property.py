@@ -5,20 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from ....core import lessons
+from ....core.lessons.options import step_of
+from ....core.lessons.relative_shift import relative_shift, rope_scores, sinusoid_similarity
 from ...state import Scene
 from ... import style
-from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text, whole_option
+from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text
 
 
 SIMILARITY_POSITIONS = 32
 SHOWN_BLOCKS = 3
+STEP_COUNT = 3  # as many as ``steps`` lists (a property: its titles are translated where it is read)
 
 
 def relative_settings(scene: Scene) -> dict:
-    width = whole_option(scene, "width", 16, 2, 512)
-    return {"p": whole_option(scene, "p", 3, 0, 10_000), "k": whole_option(scene, "k", 2, 0, 10_000),
-            "width": width, "step": whole_option(scene, "step", 0, 0, 2)}
+    return {**RelativePropertyLesson.option_values(scene),
+            "step": step_of(scene.options, STEP_COUNT)}
 
 
 class RelativePropertyLesson(MatrixLesson):
@@ -47,10 +48,7 @@ class RelativePropertyLesson(MatrixLesson):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         row = self.controls_row()
-        self.add_option_spins(row, (
-            ("p", self.tr("Position p:"), 0, 10_000, self.tr("The position that is shifted")),
-            ("k", self.tr("Offset k:"), 0, 10_000, self.tr("How far it is shifted")),
-            ("width", self.tr("Width d:"), 2, 512, self.tr("Channels of the encoding (even: sin, cos pairs)"), 2)))
+        self.add_option_spins(row, ("p", "k", "width"))
         row.addStretch(1)
         self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
 
@@ -60,10 +58,10 @@ class RelativePropertyLesson(MatrixLesson):
         p, k, width = s["p"], s["k"], s["width"]
         starts = np.arange(SIMILARITY_POSITIONS)
         offsets = np.arange(2 * SIMILARITY_POSITIONS)
-        return {"settings": s, "shift": lessons.relative_shift(p, k, width),
-                "similarity": lessons.sinusoid_similarity(SIMILARITY_POSITIONS, width),
-                "rope_same_offset": lessons.rope_scores(starts + k, starts, width),
-                "rope_by_offset": lessons.rope_scores(offsets, np.zeros_like(offsets), width)}
+        return {"settings": s, "shift": relative_shift(p, k, width),
+                "similarity": sinusoid_similarity(SIMILARITY_POSITIONS, width),
+                "rope_same_offset": rope_scores(starts + k, starts, width),
+                "rope_by_offset": rope_scores(offsets, np.zeros_like(offsets), width)}
 
     def show_data(self, scene: Scene, data: dict) -> None:
         s = data["settings"]
@@ -93,20 +91,20 @@ class RelativePropertyLesson(MatrixLesson):
         self.set_note(self.tr(
             "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
-            s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift['residual']:.1e}"))
-        self.matrix(*spot(0), "shift_all", shift["shift"], self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
-                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift["shift"].shape, ""),
+            s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift.residual:.1e}"))
+        self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
+                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift.shift.shape, ""),
                     row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
         labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
-        block = self.matrix(*spot(1), "shift", shift["shift"][:shown, :shown],
+        block = self.matrix(*spot(1), "shift", shift.shift[:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
                             row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
         for b in range(shown // 2):
             self.outline(block, 2 * b, 2 * b, 2, 2, width=0.7)
         for col, (name, vector, title) in enumerate((
-                ("pe_p", shift["pe_p"], self.tr("PE({0})").format(s["p"])),
-                ("moved", shift["moved"], self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
-                ("pe_pk", shift["pe_pk"], self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
+                ("pe_p", shift.pe_p, self.tr("PE({0})").format(s["p"])),
+                ("moved", shift.moved, self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
+                ("pe_pk", shift.pe_pk, self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
             self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
                         texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
                         text_scale=0.9)
@@ -114,15 +112,15 @@ class RelativePropertyLesson(MatrixLesson):
             layout = self.graphics.ci.layout
             for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else (1, 1, 1, 1, 1)):
                 layout.setColumnStretchFactor(col, stretch)
-        self.shown = {k: shift[k] for k in ("shift", "pe_p", "moved", "pe_pk")}
+        self.shown = {"shift": shift.shift, "pe_p": shift.pe_p, "moved": shift.moved, "pe_pk": shift.pe_pk}
 
     def show_similarity(self, s: dict, data: dict, fresh: bool, across: int) -> None:
         sim = data["similarity"]
         k = min(s["k"], SIMILARITY_POSITIONS - 1)
         self.set_note(self.tr(
             "PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along "
-            "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim['spread']:.1e}", k))
-        matrix = sim["similarity"]
+            "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim.spread:.1e}", k))
+        matrix = sim.similarity
         plot = self.matrix(0, 0, "similarity", matrix, self.tr("PE · PEᵀ, positions 0 to {0}, d = {1}").format(
             SIMILARITY_POSITIONS - 1, s["width"]), signed=True, texts=np.full(matrix.shape, ""),
             row_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)],

@@ -6,9 +6,10 @@ import numpy as np
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 from superqt.utils import signals_blocked
 
-from ....core import lessons
+from ....core.lessons.options import step_of
+from ....core.lessons.walkthrough import WALKTHROUGH_STEPS, walkthrough_arrays, walkthrough_step
 from ...state import Scene
-from .matrix_lesson import MatrixLesson, number_text, vector_text, whole_option
+from .matrix_lesson import MatrixLesson, number_text, vector_text
 
 
 class WalkthroughLesson(MatrixLesson):
@@ -57,12 +58,12 @@ class WalkthroughLesson(MatrixLesson):
 
     @staticmethod
     def fetch(scene: Scene):
-        step = whole_option(scene, "step", 0, 0, len(lessons.WALKTHROUGH_STEPS) - 1)
+        step = step_of(scene.options, len(WALKTHROUGH_STEPS))
         scaled = bool(scene.option("scaled", False))
         selected = (scene.option("cell_panel", ""), int(scene.option("cell_row", 0)), int(scene.option("cell_col", 0)))
-        return {"step": lessons.walkthrough_step(step, scaled, int(scene.option("query", 0)), selected),
-                "arrays": lessons.walkthrough_arrays(scaled), "scaled": scaled,
-                "query": whole_option(scene, "query", 0, 0, 2)}
+        return {"step": walkthrough_step(step, scaled, int(scene.option("query", 0)), selected),
+                "arrays": walkthrough_arrays(scaled), "scaled": scaled,
+                "query": WalkthroughLesson.option_values(scene)["query"]}
 
     def panel_title(self, name: str, query: int) -> str:
         return {
@@ -96,7 +97,7 @@ class WalkthroughLesson(MatrixLesson):
             if data["scaled"]:
                 return self.tr("Divided by √3 the scores lie closer together, so the weights are flatter: input 1 "
                                "now gets {0} instead of {1}.").format(
-                    vector_text(a["weights"][0]), vector_text(lessons.walkthrough_arrays()["weights"][0]))
+                    vector_text(a["weights"][0]), vector_text(walkthrough_arrays()["weights"][0]))
             return self.tr("The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not "
                            "0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.").format(
                 *(number_text(v, 2) for v in a["exp"][0]), vector_text(a["weights"][0]))
@@ -109,7 +110,7 @@ class WalkthroughLesson(MatrixLesson):
         if data["scaled"]:
             return self.tr("With the 1/√3 scale output 1 is {0}; without it {1}, and from the article's rounded "
                            "(unscaled) weights {2}.").format(
-                vector_text(a["outputs"][0]), vector_text(lessons.walkthrough_arrays()["outputs"][0]),
+                vector_text(a["outputs"][0]), vector_text(walkthrough_arrays()["outputs"][0]),
                 vector_text(a["article_outputs"][0]))
         return self.tr("From the article's rounded weights output 1 is {0}; exactly it is {1}. The rounding "
                        "of the weights carries into every output.").format(
@@ -151,7 +152,7 @@ class WalkthroughLesson(MatrixLesson):
             self.outline(plots[panel], row, col, 1, 1, width=1.6)
 
     def choose(self, panel: str, row: int, col: int) -> None:
-        step = lessons.walkthrough_step(whole_option(self.model.scene, "step", 0, 0, 7))
+        step = walkthrough_step(step_of(self.model.scene.options, len(WALKTHROUGH_STEPS)))
         if panel not in step.results:
             return
         chosen = {"cell_panel": panel, "cell_row": row, "cell_col": col}

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .methods import mrope
-from .params import InputError
+from ..methods import mrope
+from ..params import InputError
 
 # the steps: which blocks the sequence has, and whether the pairs interleave (Qwen3-VL) or form blocks (Qwen2-VL)
 STEPS = ("text", "image", "video", "interleaved")

@@ -7,9 +7,11 @@ as the lowest bit of a binary counter flips at every step and the highest ones r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from .params import InputError
+from ..params import InputError
 
 TWO_PI = 2 * np.pi
 MAX_HANDS = 16
@@ -35,28 +37,43 @@ def position_bits(position: int, count: int) -> np.ndarray:
     return (np.int64(position) >> np.arange(count, dtype=np.int64)) & 1
 
 
-def clock_face(position: int, d_model: int = 128, base: float = 10000.0, hands: int = 8) -> dict:
-    """Everything the clocks lesson draws for one position:
+@dataclass(frozen=True, eq=False)
+class ClockFace:
+    """What the clocks lesson draws for one position, one entry per hand: ``pairs`` (the pair each hand is),
+    ``frequencies``, ``wavelengths`` (positions per full turn), ``angles`` (p w_i, the total turned, in
+    radians), ``turns`` (whole turns made), ``within_turn`` (the angle past the last whole turn, in
+    [0, 2 pi)), ``sin`` and ``cos`` (the hand's tip = the two encoding values); ``bits`` (as many bits of p
+    as hands, lowest first) and ``flip_every`` (bit k flips every 2^k steps)."""
 
-    pairs (indices of the hands), frequencies, wavelengths (positions per full turn), angles (p w_i, the
-    total turned, in radians), turns (whole turns made), within_turn (the angle past the last whole
-    turn, in [0, 2 pi)), sin and cos (the hand tip = the two encoding
-    values), bits (``hands`` bits of p, lowest first) and flip_every (bit k flips every 2^k steps)."""
+    pairs: np.ndarray
+    frequencies: np.ndarray
+    wavelengths: np.ndarray
+    angles: np.ndarray
+    turns: np.ndarray
+    within_turn: np.ndarray
+    sin: np.ndarray
+    cos: np.ndarray
+    bits: np.ndarray
+    flip_every: np.ndarray
+
+
+def clock_face(position: int, d_model: int = 128, base: float = 10000.0, hands: int = 8) -> ClockFace:
+    """The clocks lesson's ``ClockFace`` at ``position`` with ``hands`` hands spread from the fastest to the slowest."""
     if not 1 <= hands <= MAX_HANDS:
         raise InputError("hands must be from 1 to {0}, not {1}", MAX_HANDS, hands)
     frequencies = paper_frequencies(d_model, base)
     pairs = shown_pairs(len(frequencies), hands)
     omega = frequencies[pairs]
     angles = position * omega
-    return {
-        "pairs": pairs,
-        "frequencies": omega,
-        "wavelengths": TWO_PI / omega,
-        "angles": angles,
-        "turns": np.floor(angles / TWO_PI),
-        "within_turn": np.mod(angles, TWO_PI),
-        "sin": np.sin(angles),
-        "cos": np.cos(angles),
-        "bits": position_bits(position, hands),
-        "flip_every": 2.0 ** np.arange(hands),
-    }
+    return ClockFace(
+        pairs=pairs,
+        frequencies=omega,
+        wavelengths=TWO_PI / omega,
+        angles=angles,
+        turns=np.floor(angles / TWO_PI),
+        within_turn=np.mod(angles, TWO_PI),
+        sin=np.sin(angles),
+        cos=np.cos(angles),
+        bits=position_bits(position, hands),
+        flip_every=2.0 ** np.arange(hands),
+    )

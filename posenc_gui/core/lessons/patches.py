@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .methods import images, rope2d
-from .params import InputError
+from ..methods import images, rope2d
+from ..params import InputError
 
 
 def cosine_to(encoding: np.ndarray, index: int) -> np.ndarray:
