@@ -296,12 +296,3 @@ def listed(parts) -> str:
     """Items of a list in one line, with the interface language's separator (Chinese items may hold
     commas of their own, so they are set apart by semicolons)."""
     return i18n.translate("View", ", ").join(parts)
-
-
-# The lesson modules import these from here; their imports move to the modules below when the lessons become a package.
-from .cell_numbers import CellTexts, fmt  # noqa: E402
-from .grid import ImageGrid, hug_cells, place, unplace  # noqa: E402
-from .images import cell, colour_bar_ahead, float32_pixels, frame_cells, heatmap  # noqa: E402
-
-__all__ = ["CellTexts", "ImageGrid", "cell", "colour_bar_ahead", "float32_pixels", "fmt", "frame_cells", "heatmap",
-           "place", "unplace"]

@@ -14,7 +14,8 @@ from ....core.lessons.clocks import ClockFace
 from ....core.registry import Method
 from ... import style
 from ...state import Scene
-from ..base import fmt, place, unplace
+from ..cell_numbers import fmt
+from ..grid import place, unplace
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 

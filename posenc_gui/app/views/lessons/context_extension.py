@@ -12,7 +12,8 @@ from ....core.lessons.context_extension import ScalingComparison, compare_scalin
 from ....core.registry import Method
 from ... import i18n, style
 from ...state import Scene
-from ..base import fmt, listed
+from ..base import listed
+from ..cell_numbers import fmt
 from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value
 
 

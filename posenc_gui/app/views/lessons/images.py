@@ -14,7 +14,9 @@ from ....core.lessons import patches
 from ....core.lessons.options import step_of
 from ...state import Scene
 from ... import style
-from ..base import ImageGrid, cell, fmt
+from ..cell_numbers import fmt
+from ..grid import ImageGrid
+from ..images import cell
 from .lesson_view import LessonView
 
 

@@ -12,7 +12,8 @@ from ....core.lessons import layers
 from ....core.lessons.layers import LayerComparison
 from ...state import Scene
 from ... import style
-from ..base import fmt, listed
+from ..base import listed
+from ..cell_numbers import fmt
 from .lesson_view import LessonView
 
 

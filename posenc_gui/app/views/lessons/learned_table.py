@@ -11,7 +11,8 @@ from ....core.lessons.learned_table import TableComparison
 from ....core.registry import Method
 from ... import style
 from ...state import Scene, error_text
-from ..base import cell, colour_bar_ahead, float32_pixels, fmt, frame_cells, heatmap
+from ..cell_numbers import fmt
+from ..images import cell, colour_bar_ahead, float32_pixels, frame_cells, heatmap
 from .frequency_lesson import FrequencyLesson, show_value
 
 

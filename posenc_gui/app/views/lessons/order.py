@@ -11,7 +11,7 @@ from ....core.params import InputError
 from ....core.registry import Method
 from ...state import Scene
 from ... import i18n
-from ..base import fmt
+from ..cell_numbers import fmt
 from .matrix_lesson import MatrixLesson, channel_labels
 
 

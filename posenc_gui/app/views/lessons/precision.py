@@ -14,7 +14,8 @@ from ....core.analysis import DTYPES
 from ....core.registry import Method
 from ... import style
 from ...state import Scene
-from ..base import fmt, listed
+from ..base import listed
+from ..cell_numbers import fmt
 from .frequency_lesson import FrequencyLesson, decade_ticks, positive
 
 

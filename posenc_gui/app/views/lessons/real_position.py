@@ -14,7 +14,9 @@ from ....core import real_models
 from ....core.real_models import lesson
 from ...state import Scene
 from ... import i18n, style
-from ..base import cell, fmt, place, unplace
+from ..cell_numbers import fmt
+from ..grid import place, unplace
+from ..images import cell
 from .lesson_view import LessonView
 from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
 
