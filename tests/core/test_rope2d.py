@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from posenc_gui.core import attention, patches, registry
+from posenc_gui.core import attention, registry
+from posenc_gui.core.lessons import patches
 from posenc_gui.core.methods import rope2d
 from posenc_gui.core.params import InputError
 
