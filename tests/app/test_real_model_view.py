@@ -114,12 +114,14 @@ def test_missing_models_say_how_to_get_them(qtbot, monkeypatch, tmp_path):
     monkeypatch.setenv("POSENC_MODELS_DIR", str(tmp_path))
     monkeypatch.setattr(real_models.base, "user_models_dir", lambda: tmp_path)
     monkeypatch.setattr(real_models.base, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr(real_models.base, "system_models_dirs", lambda: [tmp_path / "system"])
     minilm = real_models.MiniLM()  # a fresh one: the registered model may be loaded already
     monkeypatch.setitem(real_models.MODELS, "minilm", minilm)
     window = MainWindow()
     qtbot.addWidget(window)
     window.model.update(view="real_model", options={"model": "minilm"})
     qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
+    assert "apt install posenc-gui-models" in window.error_label.text()
 
 
 def count_forward_passes(monkeypatch, name):

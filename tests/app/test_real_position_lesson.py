@@ -20,7 +20,8 @@ def test_registered_with_a_step_per_core_step():
 
 def test_unavailable_names_the_missing_model(monkeypatch):
     monkeypatch.setattr(real_models.get("smollm2"), "available", lambda: False)
-    assert "(smollm2: python3 scripts/fetch_models.py" in RealPositionLesson.unavailable()
+    message = RealPositionLesson.unavailable()
+    assert "(smollm2)" in message and "posenc-gui-models" in message and "fetch_models.py" in message
 
 
 def test_the_shift_changes_minilm_and_not_smollm2_and_rope_off_removes_previous_token_heads():

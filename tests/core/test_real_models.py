@@ -4,6 +4,8 @@ every position ablation; their tokenizers on awkward strings; and what they refu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from real_models_support import ids, minilm_model, references, smollm2_model, weights  # noqa: F401 (fixtures)
@@ -185,11 +187,13 @@ def test_an_ablation_of_the_other_model_is_refused(minilm_model):
 def test_missing_models_raise_a_message_that_says_how_to_get_them(tmp_path, monkeypatch):
     monkeypatch.setenv(base.MODELS_ENV, str(tmp_path))
     monkeypatch.setattr(base, "user_models_dir", lambda: tmp_path / "user")
+    monkeypatch.setattr(base, "system_models_dirs", lambda: [tmp_path / "system"])
     model = minilm.MiniLM()
     assert not model.available()
     with pytest.raises(real_models.ModelsMissing, match="fetch_models.py") as caught:
         model.tokenize("hello")
-    assert "\n" not in str(caught.value) and str(tmp_path) in str(caught.value)
+    message = str(caught.value)
+    assert "\n" not in message and str(tmp_path / "system") in message and "apt install posenc-gui-models" in message
 
 
 def test_a_missing_reader_package_is_one_line_naming_it(minilm_model, monkeypatch):
@@ -204,6 +208,44 @@ def test_a_missing_reader_package_is_one_line_naming_it(minilm_model, monkeypatc
 def test_models_dir_from_the_environment_comes_first(tmp_path, monkeypatch):
     monkeypatch.setenv(base.MODELS_ENV, str(tmp_path))
     assert real_models.models_dirs()[0] == tmp_path
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_models_are_searched_in_the_users_folder_then_the_apps_then_the_system_folders(tmp_path, monkeypatch, frozen):
+    """The order the packaging relies on: the posenc-gui-models package installs into /usr/share/posenc-gui/models,
+    searched after the user's folder, by the frozen (PyInstaller) app too."""
+    import sys
+
+    monkeypatch.delenv(base.MODELS_ENV, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("XDG_DATA_DIRS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home"))
+    if frozen:
+        (tmp_path / "bundle" / "resources").mkdir(parents=True)
+        monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    app = (tmp_path / "bundle" / "resources" if frozen else base.resources_dir()) / "models"
+    assert real_models.models_dirs() == [tmp_path / "home" / "posenc-gui" / "models", app,
+                                         Path("/usr/local/share/posenc-gui/models"),
+                                         Path("/usr/share/posenc-gui/models")]
+    monkeypatch.setenv("XDG_DATA_DIRS", "/opt/share::/usr/share")
+    assert real_models.models_dirs()[2:] == [Path("/opt/share/posenc-gui/models"), Path("/usr/share/posenc-gui/models")]
+
+
+def test_a_model_is_read_from_the_system_folder_when_the_user_has_none(tmp_path, monkeypatch):
+    monkeypatch.delenv(base.MODELS_ENV, raising=False)
+    monkeypatch.setattr(base, "user_models_dir", lambda: tmp_path / "user")
+    monkeypatch.setattr(base, "resources_dir", lambda: tmp_path / "app")
+    monkeypatch.setattr(base, "system_models_dirs", lambda: [tmp_path / "local", tmp_path / "system"])
+    model = minilm.MiniLM()
+    for name in model.files:
+        (tmp_path / "system" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "system" / name).write_bytes(b"")
+    assert model.folder() == tmp_path / "system"
+    for name in model.files:
+        (tmp_path / "user" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "user" / name).write_bytes(b"")
+    assert model.folder() == tmp_path / "user"
 
 
 def test_registry_lists_both_models_and_refuses_unknown_names():

@@ -329,7 +329,7 @@ class RealModelView(View):
     def unavailable() -> str | None:
         if any(model.available() for model in real_models.MODELS.values()):
             return None
-        return "no real model is installed (python3 scripts/fetch_models.py, and pip install safetensors gguf tokenizers)"
+        return f"no real model is installed: {real_models.FETCH_HINT}"
 
     @staticmethod
     def size(scene: Scene) -> int:

@@ -20,7 +20,9 @@ from ..params import InputError
 from ...paths import resources_dir
 
 MODELS_ENV = "POSENC_MODELS_DIR"
-FETCH_HINT = "python3 scripts/fetch_models.py (or python3 scripts/dev.py run, which fetches them)"
+MODELS_PACKAGE = "posenc-gui-models"  # the Debian package that installs them into the system folder
+FETCH_HINT = (f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), or from the source run "
+              "python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)")
 
 
 class ModelsMissing(InputError):
@@ -39,18 +41,35 @@ def user_models_dir() -> Path:
     return root / "posenc-gui" / "models"
 
 
+def system_models_dirs() -> list[Path]:
+    """Where an installer puts the models for every account: on Linux ``posenc-gui/models`` in each of the XDG
+    data folders (``/usr/local/share``, ``/usr/share``: the ``posenc-gui-models`` package installs into
+    ``/usr/share/posenc-gui/models``), on Windows in ProgramData, on macOS in /Library/Application Support.
+    A frozen app searches the same folders: they do not depend on where the app itself is."""
+    if sys.platform == "win32":
+        roots = [Path(os.environ.get("PROGRAMDATA") or "C:/ProgramData")]
+    elif sys.platform == "darwin":
+        roots = [Path("/Library/Application Support")]
+    else:
+        roots = [Path(folder) for folder in
+                 (os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share").split(":") if folder]
+    return [root / "posenc-gui" / "models" for root in roots]
+
+
 def models_dirs() -> list[Path]:
-    """Folders searched for model files, first match wins: $POSENC_MODELS_DIR, the models an installer
-    shipped in ``resources/models``, then the user's data folder."""
+    """Folders searched for model files, in this order (a model is read from the first that holds all of its
+    files): $POSENC_MODELS_DIR, the user's data folder (``scripts/fetch_models.py``), models shipped inside
+    the app in ``resources/models``, then the system folders a models package installs into. The user's copy
+    comes before the system's so that a user can try other files without being root."""
     dirs = []
     if os.environ.get(MODELS_ENV):
         dirs.append(Path(os.environ[MODELS_ENV]))
+    dirs.append(user_models_dir())
     try:
         dirs.append(resources_dir() / "models")
     except FileNotFoundError:
         pass
-    dirs.append(user_models_dir())
-    return dirs
+    return dirs + system_models_dirs()
 
 
 @dataclass(frozen=True)
