@@ -129,7 +129,7 @@ def count_forward_passes(monkeypatch, name):
     passes = []
     model = real_models.get(name)
     forward = model.forward
-    monkeypatch.setattr(model, "forward", lambda *args: passes.append(args) or forward(*args))
+    monkeypatch.setattr(model, "forward", lambda *args, **kwargs: passes.append(args) or forward(*args, **kwargs))
     return passes
 
 
@@ -243,3 +243,16 @@ def test_the_lessons_change_panel_numbers_layers_at_round_spacings_within_its_ax
     view.resize(1280, 632)
     qtbot.wait(50)
     assert not [problem for problem in check_window(view).problems if "axis name" in problem]
+
+
+def test_one_head_alone_predicts_no_next_tokens_and_the_overview_lists_them(qtbot, monkeypatch):
+    need("smollm2")
+    passes = count_forward_passes(monkeypatch, "smollm2")
+    model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
+                            {"model": "smollm2", "ablation": "ntk:4", "show": "trained"})
+    model.update(text="one head alone, for export")
+    assert view.data.next_real == () and not view.next_tokens.isVisible()
+    assert passes and all(next_token is False for _tokens, _ablation, next_token in passes)
+    model.set_option("show", "all")
+    assert len(view.data.next_real) == 10 and view.next_tokens.isVisible()
+    assert all(next_token for _tokens, _ablation, next_token in passes[-2:])

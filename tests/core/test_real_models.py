@@ -125,6 +125,25 @@ def test_top_next_tokens_are_sorted_and_readable(smollm2_model):
     assert top[0].text == " Paris"
 
 
+def test_top_next_tokens_equal_a_stable_sort_of_the_whole_vocabulary_ties_included(monkeypatch):
+    model = smollm2.SmolLM2()
+    monkeypatch.setattr(model, "token_text", str)
+    probabilities = np.array([0.1, 0.3, 0.05, 0.3, 0.1, 0.1, 0.05], np.float32)
+    result = real_models.AttentionResult(real_models.Tokens(np.arange(1), ("a",)), np.ones((1, 1, 1, 1)), probabilities)
+    for k in range(9):
+        expected = np.argsort(-probabilities, kind="stable")[:k]
+        assert [t.id for t in model.top_next_tokens(result, k)] == expected.tolist(), k
+
+
+def test_smollm2_without_the_next_token_skips_the_logits_and_keeps_the_attention(smollm2_model, monkeypatch):
+    tokens = smollm2_model.tokenize("The capital of France is")
+    with_logits = smollm2_model.forward(tokens, RopeAblation(rope=False))
+    monkeypatch.setattr(smollm2_model, "logits", lambda hidden: pytest.fail("logits computed"))
+    without = smollm2_model.forward(tokens, RopeAblation(rope=False), next_token=False)
+    assert without.next_token is None
+    np.testing.assert_array_equal(without.attention, with_logits.attention)
+
+
 def test_q8_0_parts_equal_the_gguf_packages_dequantisation():
     from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
     from gguf.quants import dequantize, quantize

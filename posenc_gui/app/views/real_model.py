@@ -339,7 +339,9 @@ class RealModelView(View):
     @staticmethod
     def fetch(scene: Scene) -> RealAttention:
         settings = Settings.of(scene)
-        result = compare(real_models.get(settings.model), scene.text, settings.ablation_object(), LIVE_TOKENS)
+        # the next tokens are listed only beside the overview: one head alone (for export) leaves them out
+        result = compare(real_models.get(settings.model), scene.text, settings.ablation_object(), LIVE_TOKENS,
+                         next_tokens=settings.show == "all")
         return RealAttention(settings, result.tokens.strings, result.real, result.ablated, result.change,
                              heads.overview(result.real), result.found(settings.find, FOUND_HEADS),
                              result.tokens.cut_from, settings.model == "minilm" and has_cjk(scene.text),

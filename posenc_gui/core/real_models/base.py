@@ -178,24 +178,37 @@ class RealModel:
                              self.max_tokens)
         return tokens
 
-    def forward(self, tokens: Tokens, ablation=None) -> AttentionResult:
-        """Run the model on tokens with the positions changed as ``ablation`` says (None: as trained)."""
+    def forward(self, tokens: Tokens, ablation=None, next_token: bool = True) -> AttentionResult:
+        """Run the model on tokens with the positions changed as ``ablation`` says (None: as trained). Without
+        ``next_token`` a causal model leaves out the next-token distribution (SmolLM2: a product with its whole
+        embedding table, a tenth of a pass), and ``next_token`` of the result is None."""
         self.load()
-        ablation = self.ablation_type() if ablation is None else ablation
+        ablation = self.trained() if ablation is None else ablation
         if not isinstance(ablation, self.ablation_type):
             raise TypeError(f"{self.name} takes a {self.ablation_type.__name__}, not {type(ablation).__name__}")
-        return self._forward(tokens, ablation)
+        return self._forward(tokens, ablation, next_token)
 
-    def run(self, text: str, ablation=None) -> AttentionResult:
+    def trained(self):
+        """The ablation that leaves the positions as trained."""
+        return self.ablation_type()
+
+    def run(self, text: str, ablation=None, next_token: bool = True) -> AttentionResult:
         """Tokenise and run in one call."""
-        return self.forward(self.tokenize(text), ablation)
+        return self.forward(self.tokenize(text), ablation, next_token)
 
     def top_next_tokens(self, result: AttentionResult, k: int = 10) -> tuple[TokenProbability, ...]:
-        """The k most likely next tokens, most likely first (causal models only)."""
+        """The k most likely next tokens, most likely first, ties in the order of their ids (causal models only).
+        Only the tokens at least as likely as the k-th are sorted, not the whole vocabulary."""
         if result.next_token is None:
-            raise InputError("{0} does not predict a next token (it is not a causal model)", self.name)
-        order = np.argsort(-result.next_token, kind="stable")[:k]
-        return tuple(TokenProbability(int(i), self.token_text(int(i)), float(result.next_token[i])) for i in order)
+            raise InputError("{0} does not predict a next token (not a causal model, or run without it)", self.name)
+        probabilities = result.next_token
+        k = min(k, len(probabilities))
+        if k <= 0:
+            return ()
+        kth = np.partition(probabilities, len(probabilities) - k)[len(probabilities) - k]
+        candidates = np.flatnonzero(probabilities >= kth)
+        order = candidates[np.argsort(-probabilities[candidates], kind="stable")][:k]
+        return tuple(TokenProbability(int(i), self.token_text(int(i)), float(probabilities[i])) for i in order)
 
     def token_text(self, token_id: int) -> str:
         raise NotImplementedError
@@ -209,7 +222,7 @@ class RealModel:
     def _tokenize(self, text: str) -> Tokens:
         raise NotImplementedError
 
-    def _forward(self, tokens: Tokens, ablation) -> AttentionResult:
+    def _forward(self, tokens: Tokens, ablation, next_token: bool) -> AttentionResult:
         raise NotImplementedError
 
 

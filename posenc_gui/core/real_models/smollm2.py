@@ -214,7 +214,7 @@ class SmolLM2(RealModel):
         self.load()
         return self._tokenizer.decode([token_id], skip_special_tokens=False)
 
-    def _forward(self, tokens: Tokens, ablation: RopeAblation) -> AttentionResult:
+    def _forward(self, tokens: Tokens, ablation: RopeAblation, next_token: bool) -> AttentionResult:
         n, width = len(tokens), self._final_norm.shape[0]
         size = width // self.heads
         groups, per_group = self.kv_heads, self.heads // self.kv_heads
@@ -242,6 +242,7 @@ class SmolLM2(RealModel):
             x = x + context @ layer.out
             gate, up = np.split(rms_norm(x, layer.mlp_norm, self._eps) @ layer.gate_up, 2, axis=1)
             x = x + (gate * (0.5 + 0.5 * np.tanh(0.5 * gate)) * up) @ layer.down  # SiLU, no overflow
+        if not next_token:
+            return AttentionResult(tokens, attention)
         last = rms_norm(x[-1], self._final_norm, self._eps)
-        logits = self.logits(last)
-        return AttentionResult(tokens, attention, softmax_rows(logits.astype(np.float32)))
+        return AttentionResult(tokens, attention, softmax_rows(self.logits(last)))
