@@ -125,11 +125,16 @@ def test_missing_models_say_how_to_get_them(qtbot, monkeypatch, tmp_path):
 
 
 def count_forward_passes(monkeypatch, name):
-    """A list that gets one entry per forward pass of the registered model ``name``."""
+    """A list that gets one entry (tokens, ablation, next_token) per forward pass of the registered model ``name``
+    (the comparisons run their passes with ``forward_many``)."""
     passes = []
     model = real_models.get(name)
-    forward = model.forward
-    monkeypatch.setattr(model, "forward", lambda *args, **kwargs: passes.append(args) or forward(*args, **kwargs))
+    forward_many = model.forward_many
+
+    def counted(tokens, ablations, next_token=True):
+        passes.extend((tokens, ablation, next_token) for ablation in ablations)
+        return forward_many(tokens, ablations, next_token)
+    monkeypatch.setattr(model, "forward_many", counted)
     return passes
 
 

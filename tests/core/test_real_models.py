@@ -144,6 +144,21 @@ def test_smollm2_without_the_next_token_skips_the_logits_and_keeps_the_attention
     np.testing.assert_array_equal(without.attention, with_logits.attention)
 
 
+def test_smollm2_runs_two_ablations_together_with_the_numbers_of_two_passes_apart(smollm2_model, monkeypatch):
+    from posenc_gui.core.real_models.compare import PASSES, compare
+
+    tokens = smollm2_model.tokenize("Positions, rotated or not")
+    ablations = (RopeAblation(), RopeAblation(scaling="linear", factor=4.0, position_offset=3))
+    apart = [smollm2_model.forward(tokens, ablation) for ablation in ablations]
+    together = smollm2_model.forward_many(tokens, ablations)
+    for one, other in zip(apart, together):
+        np.testing.assert_array_equal(one.attention, other.attention)
+        np.testing.assert_array_equal(one.next_token, other.next_token)
+    PASSES.clear()
+    monkeypatch.setattr(smollm2_model, "_forward", lambda *args: pytest.fail("a pass was run by itself"))
+    compare(smollm2_model, "Positions, rotated or not", ablations[1], 16)  # both passes missing: one stack
+
+
 def test_q8_0_parts_equal_the_gguf_packages_dequantisation():
     from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
     from gguf.quants import dequantize, quantize

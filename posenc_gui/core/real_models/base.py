@@ -11,6 +11,7 @@ import importlib.util
 import os
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,6 +189,22 @@ class RealModel:
             raise TypeError(f"{self.name} takes a {self.ablation_type.__name__}, not {type(ablation).__name__}")
         return self._forward(tokens, ablation, next_token)
 
+    def forward_many(self, tokens: Tokens, ablations: tuple, next_token: bool = True) -> list[AttentionResult]:
+        """``forward`` under each of several ablations (the trained model and an ablated one, for a comparison),
+        as cheaply as the model can: by default at the same time in helper threads (NumPy releases the GIL in its
+        products); a model may compute them together instead."""
+        self.load()
+        for ablation in ablations:
+            if not isinstance(ablation, self.ablation_type):
+                raise TypeError(f"{self.name} takes a {self.ablation_type.__name__}, not {type(ablation).__name__}")
+        return self._forward_many(tokens, tuple(ablations), next_token)
+
+    def _forward_many(self, tokens: Tokens, ablations: tuple, next_token: bool) -> list[AttentionResult]:
+        """All passes but the last in the helper threads, the last in this thread."""
+        elsewhere = [helper().submit(self._forward, tokens, ablation, next_token) for ablation in ablations[:-1]]
+        last = self._forward(tokens, ablations[-1], next_token)
+        return [future.result() for future in elsewhere] + [last]
+
     def trained(self):
         """The ablation that leaves the positions as trained."""
         return self.ablation_type()
@@ -224,6 +241,19 @@ class RealModel:
 
     def _forward(self, tokens: Tokens, ablation, next_token: bool) -> AttentionResult:
         raise NotImplementedError
+
+
+_helper: ThreadPoolExecutor | None = None
+_helper_lock = threading.Lock()
+
+
+def helper() -> ThreadPoolExecutor:
+    """The helper threads that run passes at the same time as the calling thread (made on first use)."""
+    global _helper
+    with _helper_lock:
+        if _helper is None:
+            _helper = ThreadPoolExecutor(max_workers=2, thread_name_prefix="real-model-pass")
+        return _helper
 
 
 def softmax_rows(scores: np.ndarray) -> np.ndarray:

@@ -4,15 +4,14 @@ real-model view and lesson show, computed once per text and ablation.
 The last few comparisons are kept, so that choosing another layer, head or head-finder pattern for the same
 text costs no forward pass (SmolLM2's two passes take a third of a second of CPU at 32 tokens). The forward
 passes are kept too, each by itself: the trained pass does not depend on the ablation, so choosing another
-ablation for the same text runs one pass, not two. When both passes are needed they run at once, one in a
-helper thread (NumPy releases the GIL in its products, so on two cores the wait is about one pass)."""
+ablation for the same text runs one pass, not two. When both passes are needed the model runs them together
+(``RealModel.forward_many``: SmolLM2 in one stack, MiniLM in two threads at once)."""
 
 from __future__ import annotations
 
 import functools
 import threading
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,29 +82,15 @@ class PassCache:
 
 
 PASSES = PassCache(KEPT_PASSES)
-_helper: ThreadPoolExecutor | None = None
-_helper_lock = threading.Lock()
-
-
-def helper() -> ThreadPoolExecutor:
-    """The one helper thread that runs the second of two missing passes (made on first use)."""
-    global _helper
-    with _helper_lock:
-        if _helper is None:
-            _helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="real-model-pass")
-        return _helper
 
 
 def forward_passes(model: RealModel, tokens: Tokens, ablations: tuple, next_token: bool) -> list[AttentionResult]:
-    """``model.forward`` under each ablation, from ``PASSES`` when kept; the missing ones run at once (all but
-    the last in the helper thread, the last in this one) and are kept."""
+    """``model.forward`` under each ablation, from ``PASSES`` when kept; the missing ones are run together
+    (``forward_many``) and kept."""
     results = [PASSES.get(model, tokens, ablation, next_token) for ablation in ablations]
-    missing = list(dict.fromkeys(a for a, result in zip(ablations, results) if result is None))
+    missing = tuple(dict.fromkeys(a for a, result in zip(ablations, results) if result is None))
     if missing:
-        model.load()  # once, here: two threads would otherwise both wait for the loading lock
-        elsewhere = [helper().submit(model.forward, tokens, ablation, next_token) for ablation in missing[:-1]]
-        computed = {missing[-1]: model.forward(tokens, missing[-1], next_token)}
-        computed.update((ablation, future.result()) for ablation, future in zip(missing, elsewhere))
+        computed = dict(zip(missing, model.forward_many(tokens, missing, next_token)))
         for ablation, result in computed.items():
             PASSES.put(model, tokens, ablation, result)
         results = [computed[a] if result is None else result for a, result in zip(ablations, results)]
