@@ -304,6 +304,7 @@ def test_deb_builds_installs_passes_its_self_test_and_removes(tmp_path):
     models_listing = subprocess.run(["dpkg-deb", "-c", str(models_deb)], capture_output=True, text=True,
                                     check=True).stdout
     models_files = {line.split()[5].removeprefix(".") for line in models_listing.splitlines()}
+    assert sum(int(line.split()[2]) for line in models_listing.splitlines()) <= 150e6  # the models' size budget
     for needed in ("/usr/share/posenc-gui/models/all-MiniLM-L6-v2/model.safetensors",
                    "/usr/share/posenc-gui/models/all-MiniLM-L6-v2/tokenizer.json",
                    "/usr/share/posenc-gui/models/SmolLM2-135M-Instruct/SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -313,6 +314,8 @@ def test_deb_builds_installs_passes_its_self_test_and_removes(tmp_path):
     assert {"libc6", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libegl1", "fonts-noto-cjk"} <= depends
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     files = {line.split()[5].removeprefix(".") for line in listing.splitlines()}
+    one_dir = sum(int(line.split()[2]) for line in listing.splitlines() if line.split()[5].startswith("./opt/"))
+    assert one_dir <= 150e6, f"the app-only one-dir takes {one_dir / 1e6:.1f} MB, more than 150 MB"
     for needed in ("/opt/posenc-gui/posenc-gui", "/usr/bin/posenc-gui", f"/usr/share/applications/{DESKTOP.name}",
                    f"/usr/share/metainfo/{APP_ID}.metainfo.xml", "/usr/share/mime/packages/posenc-gui.xml",
                    "/usr/share/icons/hicolor/256x256/apps/posenc-gui.png",

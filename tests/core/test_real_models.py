@@ -177,6 +177,9 @@ def test_smollm2_embeds_and_projects_with_the_same_table(smollm2_model):
     assert rows.shape == (3, 576) and rows.dtype == np.float32
     hidden = np.random.default_rng(1).normal(size=576).astype(np.float32)
     assert np.allclose(smollm2_model.logits(hidden)[ids], rows @ hidden, rtol=1e-5, atol=1e-5)
+    other = np.random.default_rng(2).normal(size=576).astype(np.float32)
+    both = smollm2_model.logits(np.stack([hidden, other]))  # two states share each dequantised chunk
+    np.testing.assert_array_equal(both, [smollm2_model.logits(hidden), smollm2_model.logits(other)])
 
 
 def test_minilm_has_no_next_token(minilm_model):

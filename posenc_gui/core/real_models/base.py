@@ -147,8 +147,8 @@ class RealModel:
                 return
             folder = self.folder()
             if folder is None:
-                raise ModelsMissing("model {0} is not installed: its files ({1}) are in none of {2}; get them "
-                                    "with {3}", self.name, ", ".join(self.files),
+                raise ModelsMissing("model {0} is not installed: its files ({1}) are in none of {2}; to get them, "
+                                    "{3}", self.name, ", ".join(self.files),
                                     ", ".join(str(d) for d in models_dirs()), FETCH_HINT)
             try:
                 self._load(folder)

@@ -180,14 +180,19 @@ class SmolLM2(RealModel):
 
     def logits(self, hidden: np.ndarray) -> np.ndarray:
         """(vocabulary,) hidden @ embeddings.T (the output projection is the embedding table, tied), with the
-        table dequantised a chunk of rows at a time: the whole of it in float32 would take 113 MB more."""
-        out = np.empty(len(self._embedding_quants), np.float32)
-        for start in range(0, len(out), _LOGIT_CHUNK):
+        table dequantised a chunk of rows at a time: the whole of it in float32 would take 113 MB more. Several
+        hidden states (rows of a 2-D ``hidden``) share each dequantised chunk: (rows, vocabulary), each row as
+        one state alone would give it."""
+        states = np.atleast_2d(hidden)
+        out = np.empty((len(states), len(self._embedding_quants)), np.float32)
+        for start in range(0, out.shape[1], _LOGIT_CHUNK):
             rows = slice(start, start + _LOGIT_CHUNK)
             table = self._embedding_quants[rows].astype(np.float32)
             table *= self._embedding_scales[rows][..., None]
-            out[rows] = table.reshape(len(table), -1) @ hidden
-        return out
+            table = table.reshape(len(table), -1)
+            for state, row in zip(states, out):
+                row[rows] = table @ state
+        return out if np.ndim(hidden) == 2 else out[0]
 
     @staticmethod
     def _build_tokenizer(reader):
@@ -255,5 +260,6 @@ class SmolLM2(RealModel):
             x = x + (gate * (0.5 + 0.5 * np.tanh(0.5 * gate)) * up) @ layer.down  # SiLU, no overflow
         if not next_token:
             return [AttentionResult(tokens, attention[a]) for a in range(count)]
-        return [AttentionResult(tokens, attention[a], softmax_rows(self.logits(
-            rms_norm(x[(a + 1) * n - 1], self._final_norm, self._eps)))) for a in range(count)]
+        lasts = rms_norm(x[n - 1::n], self._final_norm, self._eps)  # each pass's last token
+        distributions = softmax_rows(self.logits(lasts))
+        return [AttentionResult(tokens, attention[a], distributions[a]) for a in range(count)]
