@@ -44,3 +44,12 @@ def test_each_step_draws_the_head_it_names(qtbot, step):
     assert f"Layer {data.layer}, head {data.head}" in view.finding.text()
     assert f"{data.previous_before:.2f}" in view.finding.text()
     assert view.step_label.text().startswith(f"Step {step + 1} of {len(lesson.STEPS)}")
+
+
+def test_the_lesson_predicts_no_next_tokens(monkeypatch):
+    """It shows none: SmolLM2's steps leave out the product with the embedding table."""
+    need("smollm2")
+    model = real_models.get("smollm2")
+    monkeypatch.setattr(model, "logits", lambda hidden: pytest.fail("the lesson computed next-token logits"))
+    step = next(i for i, step in enumerate(lesson.STEPS) if step.model == "smollm2")
+    assert lesson.run_step(step, "a text no other test of the lesson uses").comparison.next_real == ()
