@@ -2,7 +2,7 @@
 real-model view and lesson show, computed once per text and ablation.
 
 The last few comparisons are kept, so that choosing another layer, head or head-finder pattern for the same
-text costs no forward pass (SmolLM2's two passes take a third of a second of CPU at 32 tokens). The forward
+text costs no forward pass (SmolLM2's two passes take a quarter of a second of CPU at 32 tokens). The forward
 passes are kept too, each by itself: the trained pass does not depend on the ablation, so choosing another
 ablation for the same text runs one pass, not two. When both passes are needed the model runs them together
 (``RealModel.forward_many``: SmolLM2 in one stack, MiniLM in two threads at once)."""
