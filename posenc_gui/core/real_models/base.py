@@ -217,7 +217,7 @@ class RealModel:
         """The k most likely next tokens, most likely first, ties in the order of their ids (causal models only).
         Only the tokens at least as likely as the k-th are sorted, not the whole vocabulary."""
         if result.next_token is None:
-            raise InputError("{0} does not predict a next token (not a causal model, or run without it)", self.name)
+            raise InputError("{0} does not predict a next token (it is not a causal model)", self.name)
         probabilities = result.next_token
         k = min(k, len(probabilities))
         if k <= 0:
