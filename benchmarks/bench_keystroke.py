@@ -4,8 +4,8 @@ panels, for MiniLM and SmolLM2 at 32 tokens. The peer is the same figure drawn w
 and the three heads as ``imshow`` panels with colour bars, fed by the same core call.
 
 Both sides compute what they draw: ``core.real_models.compare`` (tokenise, two forward passes, the head scores)
-and ``heads.overview``, its cache emptied before each update so that every update runs the model, as a new
-keystroke does. The key alternates between "." and "!", so every update changes the text. The typing pause the
+and ``heads.overview``, its caches (comparisons and passes) emptied before each update so that every update runs
+both passes, as a new keystroke does. The key alternates between "." and "!", so every update changes the text. The typing pause the
 view waits for before sending (``TYPING_PAUSE_MS``) is not timed: it is a fixed wait, not work.
 """
 
@@ -44,7 +44,7 @@ def candidates(name: str):
     from posenc_gui.app.views.real_model import LIVE_TOKENS, RealModelView, Settings
     from posenc_gui.core import real_models
     from posenc_gui.core.real_models import heads
-    from posenc_gui.core.real_models.compare import compare
+    from posenc_gui.core.real_models.compare import PASSES, compare
 
     model = real_models.get(name)
     prefix = text_of_tokens(model, TOKENS)
@@ -54,6 +54,7 @@ def candidates(name: str):
 
     def ours():
         compare.cache_clear()
+        PASSES.clear()
         view.text.setText(prefix)  # as if the last key had been deleted (setText sends nothing)
         QTest.keyClick(view.text, ours_key())
         QTest.keyClick(view.text, Qt.Key_Return)
@@ -83,6 +84,7 @@ def candidates(name: str):
 
     def peer():
         compare.cache_clear()
+        PASSES.clear()
         result = compare(model, prefix + peer_key(), ablation, LIVE_TOKENS)
         overview.set_data(heads.overview(result.real).pixels)
         real, ablated = result.real[0, 0], result.ablated[0, 0]

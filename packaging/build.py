@@ -36,6 +36,10 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 MAINTAINER = "PosEnc Explorer developers <posenc-gui@users.noreply.github.com>"
 # Needed at run time but invisible to dpkg-shlibdeps: a CJK font, without which Chinese text shows as boxes.
 EXTRA_DEPENDS = ("fonts-noto-cjk",)
+# The real models' package (arch all, built by the models_deb step): recommended, so that apt installs it with the
+# app by default while the app still installs and runs without it (the real-model views then say how to get it).
+MODELS_PACKAGE = "posenc-gui-models"
+SYSTEM_MODELS = Path("usr/share/posenc-gui/models")  # the system folder the app searches after the user's
 
 
 def run(*command: object, **kwargs) -> subprocess.CompletedProcess:
@@ -151,7 +155,7 @@ def deb() -> None:
     (stage / "DEBIAN").mkdir()
     (stage / "DEBIAN" / "control").write_text(
         f"Package: posenc-gui\nVersion: {version}\nArchitecture: {arch}\nMaintainer: {MAINTAINER}\n"
-        f"Installed-Size: {installed_kib}\nDepends: {depends}\n"
+        f"Installed-Size: {installed_kib}\nDepends: {depends}\nRecommends: {MODELS_PACKAGE}\n"
         "Section: science\nPriority: optional\nHomepage: https://github.com/posenc-gui/posenc-gui\n"
         "Description: Transformer positional encodings and self-attention, visible and live\n"
         " PosEnc Explorer shows sinusoidal, learned, relative, T5, ALiBi, RoPE, xPos and\n"
@@ -159,6 +163,51 @@ def deb() -> None:
         " with lecture decks for a projector and NumPy export from a command line.\n", encoding="utf-8")
     target = DIST / f"posenc-gui_{version}_{arch}.deb"
     run("dpkg-deb", "--root-owner-group", "-Zxz", "--build", stage, target)
+
+
+def models_source() -> Path:
+    """The fetched and converted models, checked against their SHA-256 (scripts/fetch_models.py fetches them into
+    the user's data folder first if they are missing there; POSENC_MODELS_DIR names another folder)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fetch_models
+
+    folder = Path(os.environ.get("POSENC_MODELS_DIR") or fetch_models.default_out())
+    if fetch_models.main(["--out", str(folder)]):
+        raise SystemExit(f"the real models are not in {folder} and could not be fetched (see above)")
+    return folder
+
+
+def models_deb() -> None:
+    """Build dist/posenc-gui-models_VERSION_all.deb: the checked real models in /usr/share/posenc-gui/models (the app
+    package recommends it), their notices and the Apache-2.0 licence in its copyright file."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fetch_models
+
+    source, version = models_source(), app_version()
+    stage = BUILD / "deb" / f"{MODELS_PACKAGE}_{version}_all"
+    shutil.rmtree(stage, ignore_errors=True)
+    models = stage / SYSTEM_MODELS
+    for name in (*fetch_models.FILES, *(f"{folder}/NOTICE.txt" for folder in fetch_models.NOTICES)):
+        (models / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, models / name)
+    doc = stage / "usr" / "share" / "doc" / MODELS_PACKAGE
+    doc.mkdir(parents=True)
+    notices = "\n".join(fetch_models.NOTICE.format(**fields) for fields in fetch_models.NOTICES.values())
+    licence = (ROOT / "resources" / "licenses" / "Apache-2.0.txt").read_text(encoding="utf-8")
+    (doc / "copyright").write_text(f"Real models for PosEnc Explorer\n\n{notices}\n{'-' * 72}\n\n{licence}",
+                                   encoding="utf-8")
+    installed_kib = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file()) // 1024
+    (stage / "DEBIAN").mkdir()
+    (stage / "DEBIAN" / "control").write_text(
+        f"Package: {MODELS_PACKAGE}\nVersion: {version}\nArchitecture: all\nMaintainer: {MAINTAINER}\n"
+        f"Installed-Size: {installed_kib}\nEnhances: posenc-gui\n"
+        "Section: science\nPriority: optional\nHomepage: https://github.com/posenc-gui/posenc-gui\n"
+        "Description: real Transformer models for PosEnc Explorer (MiniLM and SmolLM2)\n"
+        " all-MiniLM-L6-v2 and SmolLM2-135M-Instruct (Apache-2.0), whose attention PosEnc\n"
+        " Explorer shows with their positions switched off, shuffled, shifted and rescaled.\n", encoding="utf-8")
+    # gzip, not xz: the quantised weights hardly compress (xz saves 1 % more and takes minutes)
+    DIST.mkdir(parents=True, exist_ok=True)
+    run("dpkg-deb", "--root-owner-group", "-Zgzip", "--build", stage, DIST / f"{MODELS_PACKAGE}_{version}_all.deb")
 
 
 def nsis() -> None:
@@ -175,10 +224,11 @@ def dmg() -> None:
         DIST / f"posenc-gui-{app_version()}-macos-{platform.machine()}.dmg")
 
 
-STEPS = {"linux": [freeze, check, tarball, deb], "win32": [freeze, check, nsis], "darwin": [freeze, check, dmg]}
+STEPS = {"linux": [freeze, check, tarball, deb, models_deb], "win32": [freeze, check, nsis], "darwin": [freeze, check, dmg]}
 # Commands each step runs, and the Debian package that provides each (scripts/dev.py installs them as root).
 TOOLS = {"freeze": {"cc": "gcc", "strip": "binutils"}, "check": {"xvfb-run": "xvfb"},
-         "deb": {"dpkg-deb": "dpkg", "dpkg-shlibdeps": "dpkg-dev"}, "nsis": {"makensis": "nsis"}, "dmg": {"hdiutil": None}}
+         "deb": {"dpkg-deb": "dpkg", "dpkg-shlibdeps": "dpkg-dev"}, "models_deb": {"dpkg-deb": "dpkg"},
+         "nsis": {"makensis": "nsis"}, "dmg": {"hdiutil": None}}
 
 
 def missing_tools(steps: list) -> dict[str, str | None]:

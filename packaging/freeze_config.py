@@ -19,6 +19,9 @@ EXCLUDES = [
     # the real models' readers (safetensors, gguf, tokenizers) stay; what they only import for downloading or
     # for other frameworks goes
     "huggingface_hub", "torch", "tensorflow", "jax", "flax", "paddle", "mlx",
+    # PyYAML's LibYAML binding (2.7 MB; gguf imports yaml, PyYAML falls back to its pure-Python code without it):
+    # it keeps the app-only one-dir within 150 MB
+    "yaml._yaml", "_yaml",
     "PyQt5", "PyQt6", "PySide2",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtWebSockets",

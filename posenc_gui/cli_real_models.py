@@ -160,7 +160,7 @@ def export_attention(args: argparse.Namespace) -> str:
     if as_csv:
         layer = head_index(args.layer, "layer", model.layers)
         head = head_index(args.head, "head", model.heads)
-    result = model.run(args.text, ablation)
+    result = model.run(args.text, ablation, next_token=False)
     tokens = result.tokens
     if as_csv:
         weights = result.attention[layer, head]

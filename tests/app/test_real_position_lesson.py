@@ -20,7 +20,8 @@ def test_registered_with_a_step_per_core_step():
 
 def test_unavailable_names_the_missing_model(monkeypatch):
     monkeypatch.setattr(real_models.get("smollm2"), "available", lambda: False)
-    assert "(smollm2: python3 scripts/fetch_models.py" in RealPositionLesson.unavailable()
+    message = RealPositionLesson.unavailable()
+    assert "(smollm2)" in message and "posenc-gui-models" in message and "fetch_models.py" in message
 
 
 def test_the_shift_changes_minilm_and_not_smollm2_and_rope_off_removes_previous_token_heads():
@@ -43,3 +44,12 @@ def test_each_step_draws_the_head_it_names(qtbot, step):
     assert f"Layer {data.layer}, head {data.head}" in view.finding.text()
     assert f"{data.previous_before:.2f}" in view.finding.text()
     assert view.step_label.text().startswith(f"Step {step + 1} of {len(lesson.STEPS)}")
+
+
+def test_the_lesson_predicts_no_next_tokens(monkeypatch):
+    """It shows none: SmolLM2's steps leave out the product with the embedding table."""
+    need("smollm2")
+    model = real_models.get("smollm2")
+    monkeypatch.setattr(model, "logits", lambda hidden: pytest.fail("the lesson computed next-token logits"))
+    step = next(i for i, step in enumerate(lesson.STEPS) if step.model == "smollm2")
+    assert lesson.run_step(step, "a text no other test of the lesson uses").comparison.next_real == ()

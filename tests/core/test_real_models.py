@@ -4,6 +4,8 @@ every position ablation; their tokenizers on awkward strings; and what they refu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from real_models_support import ids, minilm_model, references, smollm2_model, weights  # noqa: F401 (fixtures)
@@ -123,6 +125,40 @@ def test_top_next_tokens_are_sorted_and_readable(smollm2_model):
     assert top[0].text == " Paris"
 
 
+def test_top_next_tokens_equal_a_stable_sort_of_the_whole_vocabulary_ties_included(monkeypatch):
+    model = smollm2.SmolLM2()
+    monkeypatch.setattr(model, "token_text", str)
+    probabilities = np.array([0.1, 0.3, 0.05, 0.3, 0.1, 0.1, 0.05], np.float32)
+    result = real_models.AttentionResult(real_models.Tokens(np.arange(1), ("a",)), np.ones((1, 1, 1, 1)), probabilities)
+    for k in range(9):
+        expected = np.argsort(-probabilities, kind="stable")[:k]
+        assert [t.id for t in model.top_next_tokens(result, k)] == expected.tolist(), k
+
+
+def test_smollm2_without_the_next_token_skips_the_logits_and_keeps_the_attention(smollm2_model, monkeypatch):
+    tokens = smollm2_model.tokenize("The capital of France is")
+    with_logits = smollm2_model.forward(tokens, RopeAblation(rope=False))
+    monkeypatch.setattr(smollm2_model, "logits", lambda hidden: pytest.fail("logits computed"))
+    without = smollm2_model.forward(tokens, RopeAblation(rope=False), next_token=False)
+    assert without.next_token is None
+    np.testing.assert_array_equal(without.attention, with_logits.attention)
+
+
+def test_smollm2_runs_two_ablations_together_with_the_numbers_of_two_passes_apart(smollm2_model, monkeypatch):
+    from posenc_gui.core.real_models.compare import PASSES, compare
+
+    tokens = smollm2_model.tokenize("Positions, rotated or not")
+    ablations = (RopeAblation(), RopeAblation(scaling="linear", factor=4.0, position_offset=3))
+    apart = [smollm2_model.forward(tokens, ablation) for ablation in ablations]
+    together = smollm2_model.forward_many(tokens, ablations)
+    for one, other in zip(apart, together):
+        np.testing.assert_array_equal(one.attention, other.attention)
+        np.testing.assert_array_equal(one.next_token, other.next_token)
+    PASSES.clear()
+    monkeypatch.setattr(smollm2_model, "_forward", lambda *args: pytest.fail("a pass was run by itself"))
+    compare(smollm2_model, "Positions, rotated or not", ablations[1], 16)  # both passes missing: one stack
+
+
 def test_q8_0_parts_equal_the_gguf_packages_dequantisation():
     from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
     from gguf.quants import dequantize, quantize
@@ -141,6 +177,9 @@ def test_smollm2_embeds_and_projects_with_the_same_table(smollm2_model):
     assert rows.shape == (3, 576) and rows.dtype == np.float32
     hidden = np.random.default_rng(1).normal(size=576).astype(np.float32)
     assert np.allclose(smollm2_model.logits(hidden)[ids], rows @ hidden, rtol=1e-5, atol=1e-5)
+    other = np.random.default_rng(2).normal(size=576).astype(np.float32)
+    both = smollm2_model.logits(np.stack([hidden, other]))  # two states share each dequantised chunk
+    np.testing.assert_array_equal(both, [smollm2_model.logits(hidden), smollm2_model.logits(other)])
 
 
 def test_minilm_has_no_next_token(minilm_model):
@@ -185,11 +224,13 @@ def test_an_ablation_of_the_other_model_is_refused(minilm_model):
 def test_missing_models_raise_a_message_that_says_how_to_get_them(tmp_path, monkeypatch):
     monkeypatch.setenv(base.MODELS_ENV, str(tmp_path))
     monkeypatch.setattr(base, "user_models_dir", lambda: tmp_path / "user")
+    monkeypatch.setattr(base, "system_models_dirs", lambda: [tmp_path / "system"])
     model = minilm.MiniLM()
     assert not model.available()
     with pytest.raises(real_models.ModelsMissing, match="fetch_models.py") as caught:
         model.tokenize("hello")
-    assert "\n" not in str(caught.value) and str(tmp_path) in str(caught.value)
+    message = str(caught.value)
+    assert "\n" not in message and str(tmp_path / "system") in message and "apt install posenc-gui-models" in message
 
 
 def test_a_missing_reader_package_is_one_line_naming_it(minilm_model, monkeypatch):
@@ -204,6 +245,44 @@ def test_a_missing_reader_package_is_one_line_naming_it(minilm_model, monkeypatc
 def test_models_dir_from_the_environment_comes_first(tmp_path, monkeypatch):
     monkeypatch.setenv(base.MODELS_ENV, str(tmp_path))
     assert real_models.models_dirs()[0] == tmp_path
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_models_are_searched_in_the_users_folder_then_the_apps_then_the_system_folders(tmp_path, monkeypatch, frozen):
+    """The order the packaging relies on: the posenc-gui-models package installs into /usr/share/posenc-gui/models,
+    searched after the user's folder, by the frozen (PyInstaller) app too."""
+    import sys
+
+    monkeypatch.delenv(base.MODELS_ENV, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("XDG_DATA_DIRS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home"))
+    if frozen:
+        (tmp_path / "bundle" / "resources").mkdir(parents=True)
+        monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    app = (tmp_path / "bundle" / "resources" if frozen else base.resources_dir()) / "models"
+    assert real_models.models_dirs() == [tmp_path / "home" / "posenc-gui" / "models", app,
+                                         Path("/usr/local/share/posenc-gui/models"),
+                                         Path("/usr/share/posenc-gui/models")]
+    monkeypatch.setenv("XDG_DATA_DIRS", "/opt/share::/usr/share")
+    assert real_models.models_dirs()[2:] == [Path("/opt/share/posenc-gui/models"), Path("/usr/share/posenc-gui/models")]
+
+
+def test_a_model_is_read_from_the_system_folder_when_the_user_has_none(tmp_path, monkeypatch):
+    monkeypatch.delenv(base.MODELS_ENV, raising=False)
+    monkeypatch.setattr(base, "user_models_dir", lambda: tmp_path / "user")
+    monkeypatch.setattr(base, "resources_dir", lambda: tmp_path / "app")
+    monkeypatch.setattr(base, "system_models_dirs", lambda: [tmp_path / "local", tmp_path / "system"])
+    model = minilm.MiniLM()
+    for name in model.files:
+        (tmp_path / "system" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "system" / name).write_bytes(b"")
+    assert model.folder() == tmp_path / "system"
+    for name in model.files:
+        (tmp_path / "user" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "user" / name).write_bytes(b"")
+    assert model.folder() == tmp_path / "user"
 
 
 def test_registry_lists_both_models_and_refuses_unknown_names():

@@ -3,6 +3,8 @@ test_real_models.py, which loads them once)."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -86,9 +88,12 @@ class CountingModel(RealModel):
 
     name, layers, heads, max_tokens, ablation_type = "counting", 1, 2, 16, int
 
-    def __init__(self):
+    def __init__(self, causal=False, meet=None):
         super().__init__()
         self.passes = 0
+        self.causal = causal
+        self.calls = []  # (ablation, next_token, thread) of each pass
+        self.meet = meet  # a barrier each pass waits at: two passes pass it only if they run at the same time
 
     def _load(self, folder):
         pass
@@ -100,11 +105,19 @@ class CountingModel(RealModel):
         words = tuple(text.split())
         return Tokens(np.arange(len(words)), words)
 
-    def _forward(self, tokens, ablation):
+    def _forward(self, tokens, ablation, next_token):
         self.passes += 1
+        self.calls.append((ablation, next_token, threading.current_thread()))
+        if self.meet is not None:
+            self.meet.wait()
         n = len(tokens)
         pair = (previous_token(n), first_token(n))
-        return AttentionResult(tokens, np.stack(pair[::-1] if ablation else pair)[None].astype(np.float32))
+        distribution = np.full(3, 1 / 3, np.float32) if self.causal and next_token else None
+        return AttentionResult(tokens, np.stack(pair[::-1] if ablation else pair)[None].astype(np.float32),
+                               distribution)
+
+    def token_text(self, token_id):
+        return str(token_id)
 
 
 def test_a_comparison_is_computed_once_per_text_and_ablation_and_finds_heads_before_and_after():
@@ -119,3 +132,31 @@ def test_a_comparison_is_computed_once_per_text_and_ablation_and_finds_heads_bef
     assert first.change[0].tolist() == [pytest.approx(0.5), pytest.approx(0.5)]  # queries 2 and 3 moved
     with pytest.raises(ValueError, match="not one of"):
         first.found("sideways", 1)
+
+
+def test_the_trained_pass_is_not_run_again_when_only_the_ablation_changes():
+    model = CountingModel()
+    compare(model, "a b c d", 1, 8)
+    assert sorted(ablation for ablation, _, _ in model.calls) == [0, 1]
+    second = compare(model, "a b c d", 2, 8)
+    assert sorted(ablation for ablation, _, _ in model.calls) == [0, 1, 2]  # only the new ablation ran
+    assert second.real.tolist() == compare(model, "a b c d", 1, 8).real.tolist()
+    as_trained = compare(model, "a b c d", 0, 8)  # the ablation that changes nothing is the trained pass itself
+    assert model.passes == 3 and np.array_equal(as_trained.real, as_trained.ablated)
+
+
+def test_two_missing_passes_run_at_the_same_time_on_two_threads():
+    model = CountingModel(meet=threading.Barrier(2, timeout=20))  # one pass alone would wait there and fail
+    compare(model, "a b c d", 1, 8)
+    threads = {thread for _, _, thread in model.calls}
+    assert model.passes == 2 and len(threads) == 2 and threading.current_thread() in threads
+
+
+def test_next_tokens_are_predicted_only_when_asked_for():
+    model = CountingModel(causal=True)
+    without = compare(model, "a b c d", 1, 8, next_tokens=False)
+    assert without.next_real == () and [flag for _, flag, _ in model.calls] == [False, False]
+    with_them = compare(model, "a b c d", 1, 8)
+    assert len(with_them.next_real) == 3 and [flag for _, flag, _ in model.calls] == [False, False, True, True]
+    compare(model, "a b c d", 2, 8, next_tokens=False)  # the kept trained pass with next tokens serves
+    assert model.passes == 5 and model.calls[-1][:2] == (2, False)

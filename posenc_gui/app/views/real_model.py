@@ -335,7 +335,7 @@ class RealModelView(View):
     def unavailable() -> str | None:
         if any(model.available() for model in real_models.MODELS.values()):
             return None
-        return "no real model is installed (python3 scripts/fetch_models.py, and pip install safetensors gguf tokenizers)"
+        return f"no real model is installed: {real_models.FETCH_HINT}"
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -345,7 +345,9 @@ class RealModelView(View):
     @staticmethod
     def fetch(scene: Scene) -> RealAttention:
         settings = Settings.of(scene)
-        result = compare(real_models.get(settings.model), scene.text, settings.ablation_object(), LIVE_TOKENS)
+        # the next tokens are listed only beside the overview: one head alone (for export) leaves them out
+        result = compare(real_models.get(settings.model), scene.text, settings.ablation_object(), LIVE_TOKENS,
+                         next_tokens=settings.show == "all")
         return RealAttention(settings, result.tokens.strings, result.real, result.ablated, result.change,
                              heads.overview(result.real), result.found(settings.find, FOUND_HEADS),
                              result.tokens.cut_from, settings.model == "minilm" and has_cjk(scene.text),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..params import InputError
 from .base import (FETCH_HINT, AttentionResult, ModelsMissing, RealModel, TokenProbability, Tokens,
-                   models_dirs, user_models_dir)
+                   models_dirs, system_models_dirs, user_models_dir)
 from .minilm import MiniLM, MiniLMPositions
 from .smollm2 import RopeAblation, SmolLM2
 
@@ -45,4 +45,4 @@ register(SmolLM2())
 
 __all__ = ["AttentionResult", "FETCH_HINT", "MODELS", "MiniLM", "MiniLMPositions", "ModelsMissing", "RealModel",
            "RopeAblation", "SmolLM2", "TokenProbability", "Tokens", "get", "models_dirs", "register",
-           "user_models_dir"]
+           "system_models_dirs", "user_models_dir"]

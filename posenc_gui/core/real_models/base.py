@@ -11,6 +11,7 @@ import importlib.util
 import os
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from ..params import InputError
 from ...paths import resources_dir
 
 MODELS_ENV = "POSENC_MODELS_DIR"
-FETCH_HINT = "python3 scripts/fetch_models.py (or python3 scripts/dev.py run, which fetches them)"
+MODELS_PACKAGE = "posenc-gui-models"  # the Debian package that installs them into the system folder
+FETCH_HINT = (f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), or from the source run "
+              "python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)")
 
 
 class ModelsMissing(InputError):
@@ -39,18 +42,35 @@ def user_models_dir() -> Path:
     return root / "posenc-gui" / "models"
 
 
+def system_models_dirs() -> list[Path]:
+    """Where an installer puts the models for every account: on Linux ``posenc-gui/models`` in each of the XDG
+    data folders (``/usr/local/share``, ``/usr/share``: the ``posenc-gui-models`` package installs into
+    ``/usr/share/posenc-gui/models``), on Windows in ProgramData, on macOS in /Library/Application Support.
+    A frozen app searches the same folders: they do not depend on where the app itself is."""
+    if sys.platform == "win32":
+        roots = [Path(os.environ.get("PROGRAMDATA") or "C:/ProgramData")]
+    elif sys.platform == "darwin":
+        roots = [Path("/Library/Application Support")]
+    else:
+        roots = [Path(folder) for folder in
+                 (os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share").split(":") if folder]
+    return [root / "posenc-gui" / "models" for root in roots]
+
+
 def models_dirs() -> list[Path]:
-    """Folders searched for model files, first match wins: $POSENC_MODELS_DIR, the models an installer
-    shipped in ``resources/models``, then the user's data folder."""
+    """Folders searched for model files, in this order (a model is read from the first that holds all of its
+    files): $POSENC_MODELS_DIR, the user's data folder (``scripts/fetch_models.py``), models shipped inside
+    the app in ``resources/models``, then the system folders a models package installs into. The user's copy
+    comes before the system's so that a user can try other files without being root."""
     dirs = []
     if os.environ.get(MODELS_ENV):
         dirs.append(Path(os.environ[MODELS_ENV]))
+    dirs.append(user_models_dir())
     try:
         dirs.append(resources_dir() / "models")
     except FileNotFoundError:
         pass
-    dirs.append(user_models_dir())
-    return dirs
+    return dirs + system_models_dirs()
 
 
 @dataclass(frozen=True)
@@ -127,8 +147,8 @@ class RealModel:
                 return
             folder = self.folder()
             if folder is None:
-                raise ModelsMissing("model {0} is not installed: its files ({1}) are in none of {2}; get them "
-                                    "with {3}", self.name, ", ".join(self.files),
+                raise ModelsMissing("model {0} is not installed: its files ({1}) are in none of {2}; to get them, "
+                                    "{3}", self.name, ", ".join(self.files),
                                     ", ".join(str(d) for d in models_dirs()), FETCH_HINT)
             try:
                 self._load(folder)
@@ -159,24 +179,53 @@ class RealModel:
                              self.max_tokens)
         return tokens
 
-    def forward(self, tokens: Tokens, ablation=None) -> AttentionResult:
-        """Run the model on tokens with the positions changed as ``ablation`` says (None: as trained)."""
+    def forward(self, tokens: Tokens, ablation=None, next_token: bool = True) -> AttentionResult:
+        """Run the model on tokens with the positions changed as ``ablation`` says (None: as trained). Without
+        ``next_token`` a causal model leaves out the next-token distribution (SmolLM2: a product with its whole
+        embedding table, a tenth of a pass), and ``next_token`` of the result is None."""
         self.load()
-        ablation = self.ablation_type() if ablation is None else ablation
+        ablation = self.trained() if ablation is None else ablation
         if not isinstance(ablation, self.ablation_type):
             raise TypeError(f"{self.name} takes a {self.ablation_type.__name__}, not {type(ablation).__name__}")
-        return self._forward(tokens, ablation)
+        return self._forward(tokens, ablation, next_token)
 
-    def run(self, text: str, ablation=None) -> AttentionResult:
+    def forward_many(self, tokens: Tokens, ablations: tuple, next_token: bool = True) -> list[AttentionResult]:
+        """``forward`` under each of several ablations (the trained model and an ablated one, for a comparison),
+        as cheaply as the model can: by default at the same time in helper threads (NumPy releases the GIL in its
+        products); a model may compute them together instead."""
+        self.load()
+        for ablation in ablations:
+            if not isinstance(ablation, self.ablation_type):
+                raise TypeError(f"{self.name} takes a {self.ablation_type.__name__}, not {type(ablation).__name__}")
+        return self._forward_many(tokens, tuple(ablations), next_token)
+
+    def _forward_many(self, tokens: Tokens, ablations: tuple, next_token: bool) -> list[AttentionResult]:
+        """All passes but the last in the helper threads, the last in this thread."""
+        elsewhere = [helper().submit(self._forward, tokens, ablation, next_token) for ablation in ablations[:-1]]
+        last = self._forward(tokens, ablations[-1], next_token)
+        return [future.result() for future in elsewhere] + [last]
+
+    def trained(self):
+        """The ablation that leaves the positions as trained."""
+        return self.ablation_type()
+
+    def run(self, text: str, ablation=None, next_token: bool = True) -> AttentionResult:
         """Tokenise and run in one call."""
-        return self.forward(self.tokenize(text), ablation)
+        return self.forward(self.tokenize(text), ablation, next_token)
 
     def top_next_tokens(self, result: AttentionResult, k: int = 10) -> tuple[TokenProbability, ...]:
-        """The k most likely next tokens, most likely first (causal models only)."""
+        """The k most likely next tokens, most likely first, ties in the order of their ids (causal models only).
+        Only the tokens at least as likely as the k-th are sorted, not the whole vocabulary."""
         if result.next_token is None:
             raise InputError("{0} does not predict a next token (it is not a causal model)", self.name)
-        order = np.argsort(-result.next_token, kind="stable")[:k]
-        return tuple(TokenProbability(int(i), self.token_text(int(i)), float(result.next_token[i])) for i in order)
+        probabilities = result.next_token
+        k = min(k, len(probabilities))
+        if k <= 0:
+            return ()
+        kth = np.partition(probabilities, len(probabilities) - k)[len(probabilities) - k]
+        candidates = np.flatnonzero(probabilities >= kth)
+        order = candidates[np.argsort(-probabilities[candidates], kind="stable")][:k]
+        return tuple(TokenProbability(int(i), self.token_text(int(i)), float(probabilities[i])) for i in order)
 
     def token_text(self, token_id: int) -> str:
         raise NotImplementedError
@@ -190,8 +239,21 @@ class RealModel:
     def _tokenize(self, text: str) -> Tokens:
         raise NotImplementedError
 
-    def _forward(self, tokens: Tokens, ablation) -> AttentionResult:
+    def _forward(self, tokens: Tokens, ablation, next_token: bool) -> AttentionResult:
         raise NotImplementedError
+
+
+_helper: ThreadPoolExecutor | None = None
+_helper_lock = threading.Lock()
+
+
+def helper() -> ThreadPoolExecutor:
+    """The helper threads that run passes at the same time as the calling thread (made on first use)."""
+    global _helper
+    with _helper_lock:
+        if _helper is None:
+            _helper = ThreadPoolExecutor(max_workers=2, thread_name_prefix="real-model-pass")
+        return _helper
 
 
 def softmax_rows(scores: np.ndarray) -> np.ndarray:

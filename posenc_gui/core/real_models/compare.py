@@ -2,20 +2,26 @@
 real-model view and lesson show, computed once per text and ablation.
 
 The last few comparisons are kept, so that choosing another layer, head or head-finder pattern for the same
-text costs no forward pass (SmolLM2's two passes take a third of a second at 32 tokens)."""
+text costs no forward pass (SmolLM2's two passes take a quarter of a second of CPU at 32 tokens). The forward
+passes are kept too, each by itself: the trained pass does not depend on the ablation, so choosing another
+ablation for the same text runs one pass, not two. When both passes are needed the model runs them together
+(``RealModel.forward_many``: SmolLM2 in one stack, MiniLM in two threads at once)."""
 
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import heads
-from .base import RealModel, TokenProbability, Tokens
+from .base import AttentionResult, RealModel, TokenProbability, Tokens
 
 TOP_TOKENS = 10
 KEPT = 8  # comparisons kept: a few texts and ablations to go back to (about 9 MB each for SmolLM2 at 64 tokens)
+KEPT_PASSES = 2 * KEPT  # forward passes kept (about 4.5 MB each for SmolLM2 at 64 tokens)
 
 
 @dataclass(frozen=True)
@@ -41,15 +47,66 @@ class Comparison:
                      for layer, head, score in self.real_scores.rank(pattern, k))
 
 
+class PassCache:
+    """The last ``size`` forward passes by (model, token ids, ablation). A pass with the next-token distribution
+    also answers a request without it; one without it is run again when the distribution is wanted. Several
+    threads may use it: a pass missing from it is run by each thread that asks (runs are not shared)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._passes: OrderedDict[tuple, AttentionResult] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(model: RealModel, tokens: Tokens, ablation) -> tuple:
+        return model, tokens.ids.tobytes(), ablation
+
+    def get(self, model: RealModel, tokens: Tokens, ablation, next_token: bool) -> AttentionResult | None:
+        key = self.key(model, tokens, ablation)
+        with self._lock:
+            found = self._passes.get(key)
+            if found is None or (next_token and model.causal and found.next_token is None):
+                return None
+            self._passes.move_to_end(key)
+            return found
+
+    def put(self, model: RealModel, tokens: Tokens, ablation, result: AttentionResult) -> None:
+        with self._lock:
+            self._passes[self.key(model, tokens, ablation)] = result
+            while len(self._passes) > self.size:
+                self._passes.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._passes.clear()
+
+
+PASSES = PassCache(KEPT_PASSES)
+
+
+def forward_passes(model: RealModel, tokens: Tokens, ablations: tuple, next_token: bool) -> list[AttentionResult]:
+    """``model.forward`` under each ablation, from ``PASSES`` when kept; the missing ones are run together
+    (``forward_many``) and kept."""
+    results = [PASSES.get(model, tokens, ablation, next_token) for ablation in ablations]
+    missing = tuple(dict.fromkeys(a for a, result in zip(ablations, results) if result is None))
+    if missing:
+        computed = dict(zip(missing, model.forward_many(tokens, missing, next_token)))
+        for ablation, result in computed.items():
+            PASSES.put(model, tokens, ablation, result)
+        results = [computed[a] if result is None else result for a, result in zip(ablations, results)]
+    return results
+
+
 @functools.lru_cache(maxsize=KEPT)
-def compare(model: RealModel, text: str, ablation, limit: int) -> Comparison:
+def compare(model: RealModel, text: str, ablation, limit: int, next_tokens: bool = True) -> Comparison:
     """``model`` on ``text`` (capped at ``limit`` tokens) as trained and under ``ablation`` (a hashable
-    ablation of the model's type). Kept per model object, so a model swapped for another is run anew."""
+    ablation of the model's type). Kept per model object, so a model swapped for another is run anew. Without
+    ``next_tokens`` a causal model's next tokens are left out (empty), and so is the cost of predicting them."""
     tokens = model.tokenize(text, limit=limit)
-    real = model.forward(tokens)
-    ablated = model.forward(tokens, ablation)
+    next_tokens = next_tokens and model.causal
+    real, ablated = forward_passes(model, tokens, (model.trained(), ablation), next_tokens)
     next_real = next_ablated = ()
-    if model.causal:
+    if next_tokens:
         next_real = model.top_next_tokens(real, TOP_TOKENS)
         next_ablated = model.top_next_tokens(ablated, TOP_TOKENS)
     return Comparison(tokens, real.attention, ablated.attention, heads.change(real.attention, ablated.attention),

@@ -67,7 +67,7 @@ def models_needed() -> tuple[str, ...]:
 def run_step(index: int, text: str = TEXT) -> StepResult:
     """Step ``index`` (clamped to the steps) on ``text``. Loads the model on first use (seconds)."""
     step = STEPS[min(max(index, 0), len(STEPS) - 1)]
-    result = compare(get(step.model), text, step.ablation, LIMIT)
+    result = compare(get(step.model), text, step.ablation, LIMIT, next_tokens=False)  # the lesson lists none
     (layer, head, before, after), = result.found("previous", 1)
     return StepResult(step, result, layer, head, float(result.change.mean()), before, after,
                       int(np.count_nonzero(result.real_scores.previous >= PREVIOUS_HEAD)),

@@ -194,7 +194,8 @@ class MiniLM(RealModel):
         self.load()
         return self._tokenizer.id_to_token(token_id)
 
-    def _forward(self, tokens: Tokens, ablation: MiniLMPositions) -> AttentionResult:
+    def _forward(self, tokens: Tokens, ablation: MiniLMPositions, next_token: bool) -> AttentionResult:
+        """Every layer's attention (an encoder predicts no next token, whatever ``next_token`` says)."""
         n, width = len(tokens), self._words.shape[1]
         size = width // self.heads
         x = self._words[tokens.ids] + ablation.vectors(self._positions, n) + self._segment

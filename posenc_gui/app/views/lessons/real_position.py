@@ -71,8 +71,7 @@ class RealPositionLesson(LessonView):
     def unavailable() -> str | None:
         missing = [name for name in lesson.models_needed() if not real_models.get(name).available()]
         if missing:
-            return (f"a real model it needs is not installed ({', '.join(missing)}: python3 scripts/fetch_models.py, "
-                    f"and pip install safetensors gguf tokenizers)")
+            return f"a real model it needs is not installed ({', '.join(missing)}): {real_models.FETCH_HINT}"
         return None
 
     @staticmethod
