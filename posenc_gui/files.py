@@ -38,47 +38,35 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-_writes = {"open": 0, "caught": None}  # the main thread's writes under way, and the ending signal one of them caught
-
-
-def _on_ending_signal(signum, frame) -> None:
-    """During a write: raise Terminated, so that the writer removes its temporary file (once: a second signal must
-    not interrupt the cleanup of the first). Otherwise: end the process as the default action would."""
-    if _writes["open"]:
-        if _writes["caught"] is None:
-            _writes["caught"] = signum
-            raise Terminated(signum)
-        return
-    signal.signal(signum, signal.SIG_DFL)
-    signal.raise_signal(signum)
-
-
 @contextmanager
 def ending_signals_clean_up() -> Iterator[None]:
     """While the body runs, SIGTERM and SIGHUP (where they would end the process anyway) raise Terminated,
-    so the writer's cleanup runs; the same signal then ends the process as it would have. The handler stays
-    installed afterwards and then ends the process as the default would: put back at the end of the write, a
-    signal that arrived while it was being put back was dropped ("ignored due to race condition") and the
-    process ran on. Python runs signal handlers on the main thread only: a write on another thread leaves a
-    leftover that the next write removes (``remove_stale_temporaries``)."""
+    so the writer's cleanup runs; the same signal then ends the process as it would have. Python runs
+    signal handlers on the main thread only: a write on another thread leaves a leftover that the next
+    write removes (``remove_stale_temporaries``)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    for signum in ENDING_SIGNALS:
-        if signal.getsignal(signum) == signal.SIG_DFL:
-            signal.signal(signum, _on_ending_signal)
-    _writes["open"] += 1
+    caught: list[int] = []
+
+    def stop(signum, frame):
+        if not caught:  # a second signal must not interrupt the cleanup of the first
+            caught.append(signum)
+            raise Terminated(signum)
+
+    replaced = [signum for signum in ENDING_SIGNALS if signal.getsignal(signum) == signal.SIG_DFL]
+    for signum in replaced:
+        signal.signal(signum, stop)
     try:
         yield
     except Terminated as ended:
-        _writes["open"] = 0
-        signal.signal(ended.signum, signal.SIG_DFL)
+        for signum in replaced:
+            signal.signal(signum, signal.SIG_DFL)
         signal.raise_signal(ended.signum)
         raise
     finally:
-        _writes["open"] = max(_writes["open"] - 1, 0)
-        if not _writes["open"]:
-            _writes["caught"] = None
+        for signum in replaced:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def process_alive(pid: int) -> bool:
