@@ -439,7 +439,15 @@ def start_large_csv_export(folder: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "posenc_gui", "export", "encoding", "--method", "sinusoidal",
                              "--seq-len", "8192", "--d-model", "512", "--out", "big.csv"],
-                            cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=default_ending_signals)
+
+
+def default_ending_signals() -> None:
+    """In the export's process: SIGTERM and SIGHUP as a shell gives them. A suite started under nohup passes SIGHUP on
+    ignored, and an export that ignores it rightly runs on (the SIGHUP case failed in two runs started so)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def partial_file(folder: Path, process: subprocess.Popen) -> Path:
