@@ -191,6 +191,8 @@ class EncodingView(View):
         else:
             positions, shape = np.arange(rows), {"stepMode": None}
         for curve, pens, dim in zip(self.curves, self._pens, dims):
+            # pyqtgraph's peak downsampling pairs x with y, which a step curve (one edge more) cannot take
+            curve.setDownsampling(auto=not self.steps)
             self._set_curve(curve, pens, positions, data[:, dim], pixels, **shape)
         position = min(scene.position, rows - 1)
         self._set_curve(self.position_curve, self._pens[-1], np.arange(cols), data[position],
