@@ -178,11 +178,15 @@ class SoakResult:
         return self.memory[-1][1] - start
 
 
-def _where(kind, value, tb) -> str:
-    """One line for a recorded exception: type, message and the innermost frame."""
+def _where(kind, value, tb, scene) -> str:
+    """One line for a recorded exception: type, message, the innermost frame, the innermost of the app's own
+    frames (a library's frame alone does not say which call went wrong) and the scene's method and view."""
     frames = traceback.extract_tb(tb)
     place = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    return f"{kind.__name__}: {value}{place}"
+    ours = [frame for frame in frames if "posenc_gui" in Path(frame.filename).parts]
+    if ours and ours[-1] is not frames[-1]:
+        place += f" from {Path(ours[-1].filename).name}:{ours[-1].lineno}"
+    return f"{kind.__name__}: {value}{place} ({scene.method}, {scene.view})"
 
 
 def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
@@ -206,8 +210,9 @@ def run_soak(model: StateModel, changes: int, seed: int = 0, scale: float = 2.0,
 
     model.error.connect(refused)
     old_hook, old_thread_hook = sys.excepthook, threading.excepthook
-    sys.excepthook = lambda kind, value, tb: exceptions.append(_where(kind, value, tb))
-    threading.excepthook = lambda args: exceptions.append(_where(args.exc_type, args.exc_value, args.exc_traceback))
+    sys.excepthook = lambda kind, value, tb: exceptions.append(_where(kind, value, tb, model.scene))
+    threading.excepthook = lambda args: exceptions.append(
+        _where(args.exc_type, args.exc_value, args.exc_traceback, model.scene))
     qt_warnings: list[str] = []
     python_warnings: list[str] = []
 
