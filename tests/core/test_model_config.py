@@ -167,6 +167,24 @@ def test_export_layers_from_a_config(tmp_path, capsys):
     assert lines[:3] == ["layer,attention,rope", "0,sliding_attention,1", "1,full_attention,1"] and len(lines) == 25
 
 
+def test_export_frequencies_and_layers_of_gemma4(tmp_path, capsys):
+    """Gemma 4 E2B's full-attention frequencies (256: 64 turning, 192 at 0) and its four-sliding-one-full
+    layers, as transformers 5.25's Gemma4TextRotaryEmbedding and config hold them."""
+    case = next(c for c in CASES if c["file"] == "gemma-4-e2b.json")
+    out = tmp_path / "f.npz"
+    words = ("frequencies", "--config", CONFIGS / case["file"], "--layer-type", "full_attention", "--out", out)
+    assert run(capsys, *words)[0] == 0
+    with np.load(out) as data:
+        expected = case["frequencies"]["full_attention@None"]
+        assert np.allclose(data["inv_freq"], expected["inv_freq"], rtol=2e-6, atol=0)
+        assert int(np.count_nonzero(data["inv_freq"])) == 64 and float(data["attention_factor"]) == 1.0
+    layers = tmp_path / "layers.csv"
+    assert run(capsys, "layers", "--config", CONFIGS / case["file"], "--out", layers)[0] == 0
+    rows = [line.split(",") for line in layers.read_text().splitlines()[1:]]
+    assert [(row[1], row[2]) for row in rows] == [(kind, "1") for kind in case["layer_types"]] and len(rows) == 35
+    assert [int(row[0]) for row in rows if row[1] == "full_attention"] == [4, 9, 14, 19, 24, 29, 34]
+
+
 def test_export_angles_of_gemma4_global_layers_are_as_wide_as_their_head(tmp_path, capsys):
     """Gemma 4 E2B's full-attention layers turn a 512-wide head (global_head_dim), a quarter of it (p-RoPE),
     its sliding layers a 256-wide one: --layer-type picks the table, as transformers' rotary embedding does."""
