@@ -3882,7 +3882,7 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="201"/>
         <source>One layer of a real stack: RoPE or none, a local window or chunk or all, and that layer&apos;s base and scaling (gpt-oss: with its sinks, seeded stand-ins for the learned ones).</source>
         <oldsource>One layer of a real stack: RoPE or none, a local window or chunk or all, and that layer&apos;s base and scaling.</oldsource>
-        <translation>真实模型中的一层：用不用 RoPE，看局部窗口、分块还是全部，以及这一层的底数和缩放（gpt-oss：带上它的注意力汇，用固定种子生成的替身代替学习得到的值）。</translation>
+        <translation>真实模型中的一层：用不用 RoPE，看局部窗口、分块还是全部，以及这一层的底数和缩放（gpt-oss：带上它的汇点，用固定种子生成的替身代替学习得到的值）。</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="202"/>
