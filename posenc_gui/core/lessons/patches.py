@@ -125,8 +125,8 @@ class PatchMaps:
 def similarity_maps(step: int, grid: int, train_grid: int, frames: int, row: int, col: int,
                     frame: int) -> PatchMaps:
     """The images lesson's maps for step ``step`` (0: one patch against all under three codes; 1: across video
-    frames; 2: 2D RoPE's score and its row and column parts), kept for the last few settings: computing them
-    takes tens of milliseconds at 768 channels, and a click or a change of method redraws with the same ones."""
+    frames; 2: 2D RoPE's score and its row and column parts), kept for the last few settings: at 768 channels
+    they are the costly part of a redraw, and a change of method or theme redraws with the same ones."""
     if step == 0:
         maps = image_similarities(grid, row, col, IMAGE_WIDTH, train_grid, HEAD_WIDTH)
     elif step == 1:
