@@ -50,6 +50,52 @@ def rope_index(model_class, text_before, grid_thw, text_after, video=False, toke
     return ids[:, 0, :]
 
 
+def chained_rope_index(model_class, blocks, tokens_per_second=1, seconds=1.0):
+    """(3, n) position ids from the model's own get_rope_index for several blocks in a row: ("text", length),
+    ("image", [t, h, w]) or ("video", [t, h, w]) before the 2 x 2 merge, each video ``seconds`` per frame pair."""
+    types, grids = [], {1: [], 2: []}
+    for kind, size in blocks:
+        if kind == "text":
+            types += [0] * size
+        else:
+            code = 1 if kind == "image" else 2
+            types += [code] * (size[0] * size[1] * size[2] // 4)
+            grids[code].append(size)
+    vision_config = SimpleNamespace(spatial_merge_size=2, tokens_per_second=tokens_per_second)
+    stand_in = SimpleNamespace(config=SimpleNamespace(vision_config=vision_config))
+    stand_in.get_vision_position_ids = model_class.get_vision_position_ids.__get__(stand_in)
+    kwargs = {"image_grid_thw": torch.tensor(grids[1]) if grids[1] else None,
+              "video_grid_thw": torch.tensor(grids[2]) if grids[2] else None}
+    if grids[2] and model_class is Qwen2_5_VLModel:
+        kwargs["second_per_grid_ts"] = torch.tensor([seconds] * len(grids[2]))
+    ids, _ = model_class.get_rope_index(stand_in, torch.zeros(1, len(types), dtype=torch.long),
+                                        mm_token_type_ids=torch.tensor([types]), **kwargs)
+    return ids[:, 0, :]
+
+
+def mrope_chain_cases() -> list[dict]:
+    """Position ids of sequences with two vision blocks and text between, from get_rope_index: each block starts
+    where the text before it left the running position, and text after a block resumes at the block's start +
+    max(rows, columns). ``blocks`` give the sizes after the 2 x 2 merge (frames, rows, columns), as the app's
+    lesson takes them, with the time step between frames."""
+    layouts = [
+        ("Qwen2-VL text, image, text, video, text", Qwen2VLModel,
+         [("text", 3), ("image", [1, 4, 6]), ("text", 2), ("video", [3, 4, 6]), ("text", 2)], {}, 1),
+        ("Qwen2-VL two images of different sizes", Qwen2VLModel,
+         [("text", 2), ("image", [1, 4, 4]), ("text", 3), ("image", [1, 6, 8]), ("text", 1)], {}, 1),
+        ("Qwen2.5-VL image, then a video (time step 5)", Qwen2_5_VLModel,
+         [("text", 1), ("image", [1, 2, 6]), ("text", 2), ("video", [4, 4, 2]), ("text", 3)],
+         {"tokens_per_second": 2, "seconds": 2.5}, 5),
+    ]
+    cases = []
+    for name, model_class, blocks, timing, frame_step in layouts:
+        ids = chained_rope_index(model_class, blocks, **timing)
+        merged = [[kind, size] if kind == "text" else [kind, [size[0], size[1] // 2, size[2] // 2]]
+                  for kind, size in blocks]
+        cases.append({"name": name, "blocks": merged, "frame_step": frame_step, "position_ids": ids.tolist()})
+    return cases
+
+
 def mrope_cases() -> list[dict]:
     """Position ids of an image (Qwen2-VL) and a video (Qwen2.5-VL, 2.5 s per frame pair at 2 tokens per
     second: a time step of 5), and the cos, sin and rotated q of Qwen2-VL's blocks and Qwen3-VL's interleaving."""
@@ -411,6 +457,7 @@ def main() -> int:
         "made_by": "scripts/make_method_references.py",
         "versions": {"transformers": transformers.__version__, "torch": torch.__version__},
         "mrope": mrope_cases(),
+        "mrope_chains": mrope_chain_cases(),
         "sandwich": sandwich_cases(),
         "fire": fire_cases(),
         "cope": cope_cases(),

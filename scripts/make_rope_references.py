@@ -160,8 +160,8 @@ def rotary_call(rotary, x, ids, kind):
 
 def config_case(path: Path) -> dict:
     """What a shipped config's rotary embedding holds after N positions (inv_freq, attention_factor per
-    rotating layer type), its cos and sin for a few position ids (on the first RoPE layer's type), and its
-    layer types and which layers rotate."""
+    rotating layer type), its cos and sin for a few position ids (on the first RoPE layer's type, and on each
+    other type that has its own frequencies), and its layer types and which layers rotate."""
     v4 = json.loads(path.read_text(encoding="utf-8"))
     config = transformers.AutoConfig.for_model(**v4).get_text_config()
     layer_types = list(getattr(config, "layer_types", None) or ["full_attention"] * config.num_hidden_layers)
@@ -192,9 +192,14 @@ def config_case(path: Path) -> dict:
         position_ids = torch.tensor([ids])
     x = torch.zeros(1, dtype=torch.float32)
     cos, sin = rotary_call(rotary, x, position_ids, first_rope if per_type else None)
+    other_types = {}  # Gemma 3, ModernBERT, Gemma 4: the other layer types' tables (Gemma 4's are wider)
+    for kind in kinds if per_type else []:
+        if kind != first_rope:
+            kind_cos, kind_sin = rotary_call(rotary, x, position_ids, kind)
+            other_types[kind] = {"cos": float32s(kind_cos[0]), "sin": float32s(kind_sin[0])}
     return {"file": path.name, "model_type": config.model_type, "layer_types": layer_types,
             "rope_layers": rope_layers, "cos_layer_type": first_rope, "frequencies": frequencies,
-            "position_ids": ids, "cos": float32s(cos[0]), "sin": float32s(sin[0]),
+            "position_ids": ids, "cos": float32s(cos[0]), "sin": float32s(sin[0]), "other_types": other_types,
             "v5": {k: v for k, v in config.to_dict().items() if not k.startswith("_")}}
 
 

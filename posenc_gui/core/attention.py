@@ -224,7 +224,8 @@ def attention_for(method_name: str, params: dict, tokens: list, heads: int = 4, 
     how, logits, content, position, v, extra_values = _scores(
         method.name, tuple(sorted(values.items())), tuple(tokens), heads, seed, d_model)
     mask = causal_mask(n) if causal else None
-    sinks = None if method.attention.sinks is None else np.asarray(method.attention.sinks(values, heads), float)
+    sinks = None if method.attention.sinks is None else method.attention.sinks(values, heads)
+    sinks = None if sinks is None else np.asarray(sinks, float)
     weights, sink_weights = _masked_softmax(logits, mask, dtype, sinks)
     out = weights @ v.astype(dtype, copy=False)
     if extra_values:

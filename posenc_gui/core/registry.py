@@ -119,7 +119,8 @@ class Attention:
     (content, position, value_parts): the logits' two parts per head, and arrays that ``value_term(weights,
     *value_parts)`` turns into a term added to the outputs (``()`` when the values are left alone).
     ``sinks(values, heads)`` (any entry) returns a logit per head, (heads,), that joins every query's softmax as
-    one more key and is dropped after it (gpt-oss), so the weights over the tokens sum to less than 1.
+    one more key and is dropped after it (gpt-oss), so the weights over the tokens sum to less than 1; or None
+    when these values have no sinks (Layer patterns: only gpt-oss has them).
     ``token_tables`` and ``score_tables`` count the float64 tables of (tokens, width) and of (heads, tokens,
     tokens) attention holds at its peak with this method, ``own_bytes(values, n, heads, d_model)`` what
     ``scores`` holds beside them (measured in tests/core/test_memory_budget.py)."""

@@ -23,7 +23,8 @@ def test_keys_and_groups_are_the_ones_other_decks_use():
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-@pytest.mark.parametrize("cls, options", [(ImagesLesson, {}), (ImagesLesson, {"step": 1}), (LayersLesson, {}),
+@pytest.mark.parametrize("cls, options", [(ImagesLesson, {}), (ImagesLesson, {"step": 1}), (ImagesLesson, {"step": 2}),
+                                          (LayersLesson, {}),
                                           (ModelsPage, {}), (TimelinePage, {}), (ChoosingPage, {})])
 def test_each_view_draws_in_both_themes(qtbot, themed, cls, options, theme_name):
     theme = themed(theme_name)
@@ -67,6 +68,18 @@ def test_clicking_a_frame_chooses_frame_and_patch(qtbot, themed):
     assert view.shown["frame 0"][5, 1] < 1.0
 
 
+def test_the_rope_step_shows_the_score_and_its_row_and_column_parts(qtbot, themed):
+    model, view = open_view(qtbot, ImagesLesson, themed("light"), {"step": 2, "grid": 8})
+    assert len(view.plots) == 3 and list(view.shown) == ["rope", "rope rows", "rope columns"]
+    click_cell(qtbot, view, 2, 5, 1)
+    assert (model.scene.options["row"], model.scene.options["col"]) == (5, 1) and "frame" not in model.scene.options
+    rows, cols = view.shown["rope rows"], view.shown["rope columns"]
+    assert np.all(rows == rows[:, :1]) and np.all(cols == cols[:1, :])
+    assert view.shown["rope"][5, 1] == pytest.approx(1.0)
+    assert "offset (dy -2, dx 3)" in view.hover_text(view.plots[1], 4, 3)
+    assert not view.spins["train_grid"].isVisible() and not view.spins["frames"].isVisible()
+
+
 def test_controls_and_steps_write_the_options(qtbot, themed):
     model, view = open_view(qtbot, ImagesLesson, themed("light"))
     view.spins["grid"].setValue(6)
@@ -81,7 +94,7 @@ def test_controls_and_steps_write_the_options(qtbot, themed):
 def test_image_settings_are_clamped():
     settings = image_settings(Scene(options={"grid": 1000, "row": 99, "col": -3, "frames": 50, "frame": 9,
                                              "step": 7}))
-    assert settings == {"step": 1, "grid": 32, "train_grid": 7, "frames": 8, "row": 31, "col": 0, "frame": 7}
+    assert settings == {"step": 2, "grid": 32, "train_grid": 7, "frames": 8, "row": 31, "col": 0, "frame": 7}
 
 
 def test_layer_controls_move_the_crossovers(qtbot, themed):
@@ -114,6 +127,7 @@ def test_reference_pages_show_their_data(qtbot, themed):
 def test_size_counts_what_fetch_allocates():
     assert ImagesLesson.size(Scene()) == 14 * 14 * (2 * 768 + 64)
     assert ImagesLesson.size(Scene(options={"step": 1, "frames": 8, "grid": 32})) == 8 * 32 * 32 * 768
+    assert ImagesLesson.size(Scene(options={"step": 2, "grid": 32})) == 3 * 32 * 32
 
 
 def plot_items(view):

@@ -98,6 +98,35 @@ def test_rope2d_similarity_is_one_at_the_patch_and_shifts_with_it():
     assert np.allclose(moved[2:, 3:], sim[:6, :5])  # same (dy, dx), same value
 
 
+def test_rope2d_score_is_a_row_part_that_depends_on_dy_plus_a_column_part_that_depends_on_dx():
+    row_part, col_part = patches.rope2d_offset_parts(8, 64, 2, 3)
+    np.testing.assert_allclose(row_part + col_part, patches.rope2d_similarity(8, 8, 64, 2, 3), atol=1e-12)
+    assert np.all(row_part == row_part[:, :1]) and np.all(col_part == col_part[:1, :])  # bands along rows, columns
+    frequencies = 10000.0 ** (-4 * np.arange(16) / 64)  # each axis: 1D RoPE of a head half as wide
+    assert row_part[6, 0] == pytest.approx(np.cos(4 * frequencies).sum() / 32)  # dy = 4
+    assert col_part[0, 0] == pytest.approx(np.cos(-3 * frequencies).sum() / 32)  # dx = -3
+    moved_rows, moved_cols = patches.rope2d_offset_parts(8, 64, 4, 6)
+    assert np.allclose(moved_rows[2:, 3:], row_part[:6, :5]) and np.allclose(moved_cols[2:, 3:], col_part[:6, :5])
+    with pytest.raises(InputError, match="outside"):
+        patches.rope2d_offset_parts(8, 64, 8, 0)
+    with pytest.raises(InputError, match="multiple of 4"):
+        patches.rope2d_offset_parts(8, 6, 0, 0)
+
+
+def test_the_lessons_maps_come_from_the_core_read_only_with_their_lowest_value():
+    """The images lesson's view only draws: its maps, per step, and where their shared colour scale starts."""
+    first = patches.similarity_maps(0, 6, 3, 2, 1, 2, 0)
+    assert list(first.maps) == ["sincos", "learned", "rope"]
+    assert first.low == min(float(m.min()) for m in first.maps.values())
+    video = patches.similarity_maps(1, 6, 3, 2, 1, 2, 1)
+    assert list(video.maps) == ["frame 0", "frame 1"] and video.maps["frame 1"][1, 2] == pytest.approx(1.0)
+    parts = patches.similarity_maps(2, 6, 3, 2, 1, 2, 0)
+    assert list(parts.maps) == ["rope", "rope rows", "rope columns"]
+    np.testing.assert_allclose(parts.maps["rope"], first.maps["rope"], atol=1e-12)
+    assert all(not m.flags.writeable for result in (first, video, parts) for m in result.maps.values())
+    assert patches.similarity_maps(2, 6, 3, 2, 1, 2, 0) is parts  # kept: a click elsewhere redraws with these
+
+
 def test_image_similarities_refuse_patches_outside_the_grid():
     with pytest.raises(InputError, match="outside"):
         patches.image_similarities(4, 4, 0)

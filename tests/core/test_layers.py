@@ -76,3 +76,22 @@ def test_a_small_window_hides_far_keys_in_attention():
 def test_a_layer_past_the_models_last_is_refused():
     with pytest.raises(InputError, match="modernbert has 22 layers"):
         registry.get("layers").compute("frequencies", {"pattern": "modernbert", "layer": 30})
+
+
+def test_gpt_oss_layers_give_each_head_its_sink_beside_the_window_and_yarn():
+    """gpt-oss in one layer: the sinks method's seeded sink logits join the softmax of a sliding layer whose queries
+    and keys turn by YaRN x32; the weights over the visible tokens and the sink's share sum to 1 in every row."""
+    values = {"pattern": "gpt-oss", "layer": 0, "window": 3, "d_model": 64, "sink_mean": 2.0, "seed": 5}
+    r = attention.attention_for("layers", values, "a b c d e f".split(), heads=4, causal=True)
+    np.testing.assert_allclose(r.sinks, registry.get("sinks").compute("sinks", {"heads": 4, "sink_mean": 2.0,
+                                                                                 "sink_spread": 1.5, "seed": 5}))
+    np.testing.assert_allclose(r.weights.sum(axis=-1) + r.sink_weights, 1.0, atol=1e-6)
+    assert np.all(r.weights[:, 5, :3] == 0) and np.all(r.sink_weights > 0)
+    logits = np.where(np.isfinite(r.logits[:, 5]), r.logits[:, 5], -np.inf)  # the last query's row, per head
+    shares = np.exp(r.sinks) / (np.exp(r.sinks) + np.exp(logits).sum(axis=-1))
+    np.testing.assert_allclose(r.sink_weights[:, 5], shares, rtol=1e-5)
+    full = attention.attention_for("layers", {**values, "layer": 1}, "a b c d e f".split(), heads=4, causal=True)
+    assert np.all(full.weights[:, 5] > 0)  # the full layer sees every earlier token, with the same sinks
+    np.testing.assert_allclose(full.sinks, r.sinks)
+    for pattern in ("gemma3", "llama4", "smollm3", "modernbert"):
+        assert attention.attention_for("layers", {"pattern": pattern}, "a b c".split(), heads=2).sinks is None

@@ -42,16 +42,19 @@ def test_frequencies_after_n_positions_match_transformers(case):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case["file"])
 def test_cos_and_sin_match_transformers(case):
+    tables = {case["cos_layer_type"]: case, **case["other_types"]}  # each layer type with its own frequencies
     for form, config in forms(case):
-        cos, sin = model_config.cos_sin(config, np.array(case["position_ids"]), case["cos_layer_type"])
-        expected_cos, expected_sin = np.array(case["cos"]), np.array(case["sin"])
-        if expected_cos.shape[1] == cos.shape[1] // 2:  # gpt-oss, Llama 4 keep one per pair: halves turn alike
-            cos, sin = cos[:, :expected_cos.shape[1]], sin[:, :expected_cos.shape[1]]
-        assert cos.shape == expected_cos.shape, form
-        # transformers forms the angle position x frequency in float32: its error grows with the position
-        ids = np.array(case["position_ids"])
-        slack = 2e-6 + 2.4e-7 * (ids.max(axis=0) if ids.ndim == 2 else ids)[:, None]
-        assert np.all(np.abs(cos - expected_cos) <= slack) and np.all(np.abs(sin - expected_sin) <= slack), form
+        for kind, expected in tables.items():
+            cos, sin = model_config.cos_sin(config, np.array(case["position_ids"]), kind)
+            expected_cos, expected_sin = np.array(expected["cos"]), np.array(expected["sin"])
+            if expected_cos.shape[1] == cos.shape[1] // 2:  # gpt-oss, Llama 4 keep one per pair: halves turn alike
+                cos, sin = cos[:, :expected_cos.shape[1]], sin[:, :expected_cos.shape[1]]
+            assert cos.shape == expected_cos.shape, (form, kind)
+            # transformers forms the angle position x frequency in float32: its error grows with the position
+            ids = np.array(case["position_ids"])
+            slack = 2e-6 + 2.4e-7 * (ids.max(axis=0) if ids.ndim == 2 else ids)[:, None]
+            assert np.all(np.abs(cos - expected_cos) <= slack), (form, kind)
+            assert np.all(np.abs(sin - expected_sin) <= slack), (form, kind)
 
 
 def test_qwen2_vl_sections_its_pairs_between_time_height_and_width():
@@ -164,6 +167,42 @@ def test_export_layers_from_a_config(tmp_path, capsys):
     assert lines[:3] == ["layer,attention,rope", "0,sliding_attention,1", "1,full_attention,1"] and len(lines) == 25
 
 
+def test_export_frequencies_and_layers_of_gemma4(tmp_path, capsys):
+    """Gemma 4 E2B's full-attention frequencies (256: 64 turning, 192 at 0) and its four-sliding-one-full
+    layers, as transformers 5.25's Gemma4TextRotaryEmbedding and config hold them."""
+    case = next(c for c in CASES if c["file"] == "gemma-4-e2b.json")
+    out = tmp_path / "f.npz"
+    words = ("frequencies", "--config", CONFIGS / case["file"], "--layer-type", "full_attention", "--out", out)
+    assert run(capsys, *words)[0] == 0
+    with np.load(out) as data:
+        expected = case["frequencies"]["full_attention@None"]
+        assert np.allclose(data["inv_freq"], expected["inv_freq"], rtol=2e-6, atol=0)
+        assert int(np.count_nonzero(data["inv_freq"])) == 64 and float(data["attention_factor"]) == 1.0
+    layers = tmp_path / "layers.csv"
+    assert run(capsys, "layers", "--config", CONFIGS / case["file"], "--out", layers)[0] == 0
+    rows = [line.split(",") for line in layers.read_text().splitlines()[1:]]
+    assert [(row[1], row[2]) for row in rows] == [(kind, "1") for kind in case["layer_types"]] and len(rows) == 35
+    assert [int(row[0]) for row in rows if row[1] == "full_attention"] == [4, 9, 14, 19, 24, 29, 34]
+
+
+def test_export_angles_of_gemma4_global_layers_are_as_wide_as_their_head(tmp_path, capsys):
+    """Gemma 4 E2B's full-attention layers turn a 512-wide head (global_head_dim), a quarter of it (p-RoPE),
+    its sliding layers a 256-wide one: --layer-type picks the table, as transformers' rotary embedding does."""
+    case = next(c for c in CASES if c["file"] == "gemma-4-e2b.json")
+    ids, out = tmp_path / "ids.npy", tmp_path / "a.npz"
+    np.save(ids, np.array(case["position_ids"]))
+    for kind, expected in (("full_attention", case["other_types"]["full_attention"]), ("sliding_attention", case)):
+        words = ("angles", "--config", CONFIGS / case["file"], "--layer-type", kind, "--position-ids", ids)
+        assert run(capsys, *words, "--out", out)[0] == 0
+        with np.load(out) as data:
+            assert data["cos"].shape == np.array(expected["cos"]).shape == (4, 512 if kind == "full_attention" else 256)
+            slack = 2e-6 + 2.4e-7 * np.array(case["position_ids"])[:, None]
+            assert np.all(np.abs(data["cos"] - expected["cos"]) <= slack)
+            assert np.all(np.abs(data["sin"] - expected["sin"]) <= slack)
+    full = np.array(case["other_types"]["full_attention"]["cos"])
+    assert np.all(full[:, 64:256] == 1) and np.all(full[:, 320:] == 1)  # the pairs p-RoPE leaves unturned
+
+
 def test_export_angles_from_a_config_with_m_rope_ids(tmp_path, capsys):
     case = next(c for c in CASES if c["file"] == "qwen2-vl-7b.json")
     ids, out = tmp_path / "ids.npy", tmp_path / "a.npz"
@@ -222,7 +261,8 @@ def test_the_models_table_has_a_row_for_the_model_of_every_example():
              "mistral-7b-v0.1": "Mistral 7B", "qwen2.5-7b-instruct": "Qwen2.5", "qwen2-vl-7b": "Qwen2-VL",
              "qwen3-vl-4b-instruct": "Qwen3-VL", "gemma-3-4b-text": "Gemma 3", "deepseek-v3": "DeepSeek-V2 / V3",
              "phi-2": "Phi-2", "phi-3-vision-128k-text": "Phi-3 (128k)", "gpt-neox-20b": "GPT-NeoX-20B",
-             "gpt-oss-20b": "gpt-oss", "modernbert-base": "ModernBERT", "smollm3-3b": "SmolLM3"}
+             "gpt-oss-20b": "gpt-oss", "modernbert-base": "ModernBERT", "smollm3-3b": "SmolLM3",
+             "gemma-4-e2b": "Gemma 4"}
     assert sorted(shown) == sorted(path.stem for path in CONFIGS.glob("*.json"))
     assert set(shown.values()) <= names
 

@@ -1,6 +1,6 @@
-"""The M-RoPE lesson's numbers: the (t, h, w) ids of text, an image and a video against transformers'
-get_rope_index (the known answers of scripts/make_method_references.py), which id each pair follows, and the
-score of equal heads against a distance in one id."""
+"""The M-RoPE lesson's numbers: the (t, h, w) ids of text, an image and a video, alone and chained, against
+transformers' get_rope_index (the known answers of scripts/make_method_references.py), which id each pair follows,
+and the score of equal heads against a distance in one id."""
 
 import json
 from pathlib import Path
@@ -26,6 +26,27 @@ def test_the_ids_of_text_a_vision_block_and_text_are_get_rope_index_s(case):
               Block(modality, app["text_before"], vision, app["frames"], app["grid_h"], app["grid_w"]),
               Block("text", app["text_before"] + vision, app["seq_len"] - app["text_before"] - vision))
     np.testing.assert_array_equal(mrope_lesson.sequence_ids(blocks, app["frame_step"]), case["position_ids"])
+
+
+@pytest.mark.parametrize("case", REFERENCES["mrope_chains"], ids=lambda c: c["name"])
+def test_several_vision_blocks_with_text_between_are_numbered_as_get_rope_index_numbers_them(case):
+    """Each block starts where the text before it left off; text after a block resumes at the block's start +
+    max(rows, columns), even after a video whose time ids ran further (transformers 5.25)."""
+    blocks, start = [], 0
+    for kind, size in case["blocks"]:
+        if kind == "text":
+            blocks.append(Block("text", start, size))
+            start += size
+        else:
+            frames, rows, cols = size
+            blocks.append(Block(kind, start, frames * rows * cols, frames, rows, cols))
+            start += frames * rows * cols
+    np.testing.assert_array_equal(mrope_lesson.sequence_ids(blocks, case["frame_step"]), case["position_ids"])
+
+
+def test_the_lessons_own_chain_is_get_rope_index_s():
+    case = next(c for c in REFERENCES["mrope_chains"] if c["name"] == "Qwen2-VL text, image, text, video, text")
+    np.testing.assert_array_equal(mrope_lesson.lesson("video", rows=2, cols=3, frames=3).ids, case["position_ids"])
 
 
 def test_text_image_text_video_text_runs_on_from_block_to_block():

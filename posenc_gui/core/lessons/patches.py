@@ -1,8 +1,12 @@
 """Positions of image patches compared: how similar one patch's position code is to every other patch's,
-under 2D sin-cos (MAE), a learned grid resized to a new image size, axial 2D RoPE, and the 3D
+under 2D sin-cos (MAE), a learned grid resized to a new image size, axial 2D RoPE (and what its score is made of:
+a part that depends on the row offset only and one that depends on the column offset only), and the 3D
 (time, row, column) code of video patches. Patches are flattened row-major (index = row * W + col)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -77,6 +81,24 @@ def image_similarities(grid: int, row: int, col: int, d_model: int = 768, train_
     }
 
 
+def rope2d_offset_parts(grid: int, head_dim: int, row: int, col: int,
+                        base: float = 10000.0) -> tuple[np.ndarray, np.ndarray]:
+    """(row part, column part), each (grid, grid): the 2D RoPE score of the all-ones query at patch (row, col)
+    against the all-ones key at every patch, divided by its value at offset 0 (as rope2d_similarity), split by
+    the pairs it comes from. The pairs that turn by the row give (2 / d) sum_i cos(f_i dy), the same along a
+    row of the grid; those that turn by the column (2 / d) sum_i cos(f_i dx), the same down a column. Their
+    sum is the whole score: it depends on the offset (dy, dx) and on nothing else."""
+    if not (0 <= row < grid and 0 <= col < grid):
+        raise InputError("patch ({0}, {1}) is outside the {2} x {2} grid", row, col, grid)
+    if head_dim % 4:
+        raise InputError("2D RoPE needs a width that is a multiple of 4, not {0}", head_dim)
+    frequencies = rope2d.axis_frequencies(head_dim, base)
+    offsets = np.arange(grid)
+    row_part = np.cos(np.outer(offsets - row, frequencies)).sum(axis=1) * 2 / head_dim
+    col_part = np.cos(np.outer(offsets - col, frequencies)).sum(axis=1) * 2 / head_dim
+    return np.repeat(row_part[:, None], grid, axis=1), np.repeat(col_part[None, :], grid, axis=0)
+
+
 def video_similarity(frames: int, grid: int, frame: int, row: int, col: int, d_model: int = 768) -> np.ndarray:
     """(frames, grid, grid) cosine similarity of video patch (frame, row, col) to every patch of every frame,
     under the 3D sin-cos code (a third of the channels each for time, row and column)."""
@@ -84,3 +106,35 @@ def video_similarity(frames: int, grid: int, frame: int, row: int, col: int, d_m
         raise InputError("patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}", frame, row, col, frames, grid)
     table = images.sincos_3d(frames, grid, grid, d_model)
     return cosine_to(table, (frame * grid + row) * grid + col).reshape(frames, grid, grid)
+
+
+IMAGE_WIDTH = 768   # ViT-B/16's width, for the sin-cos and learned codes
+HEAD_WIDTH = 64     # one ViT-B head, for 2D RoPE
+
+
+@dataclass(frozen=True)
+class PatchMaps:
+    """What the images lesson shows for its settings: one (grid, grid) map per panel, in panel order (read only),
+    and the lowest value of them all, where the shared colour scale starts."""
+
+    maps: dict
+    low: float
+
+
+@lru_cache(maxsize=8)
+def similarity_maps(step: int, grid: int, train_grid: int, frames: int, row: int, col: int,
+                    frame: int) -> PatchMaps:
+    """The images lesson's maps for step ``step`` (0: one patch against all under three codes; 1: across video
+    frames; 2: 2D RoPE's score and its row and column parts), kept for the last few settings: at 768 channels
+    they are the costly part of a redraw, and a change of method or theme redraws with the same ones."""
+    if step == 0:
+        maps = image_similarities(grid, row, col, IMAGE_WIDTH, train_grid, HEAD_WIDTH)
+    elif step == 1:
+        video = video_similarity(frames, grid, frame, row, col, IMAGE_WIDTH)
+        maps = {f"frame {t}": video[t] for t in range(frames)}
+    else:
+        row_part, col_part = rope2d_offset_parts(grid, HEAD_WIDTH, row, col)
+        maps = {"rope": row_part + col_part, "rope rows": row_part, "rope columns": col_part}
+    for array in maps.values():
+        array.flags.writeable = False
+    return PatchMaps(maps, min(float(array.min()) for array in maps.values()))

@@ -4,20 +4,21 @@ of 8192 tokens, and its NoPE layers scale queries up past 8192 positions (attent
 Gemma 3 alternates five sliding-window layers (base 10^4, 1024 tokens) with one global layer (base 10^6,
 linear x8); ModernBERT makes every third layer global (base 160000) and the rest see 64 tokens either side
 (base 10^4); gpt-oss alternates windows of 128 tokens with full layers, both YaRN x32 at base 150000
-without truncation. The numbers are those of each model's config.json and transformers' modeling files
+without truncation, and gives every head of every layer a learned sink logit (the sinks method's seeded
+stand-ins here: the trained values are not shipped). The numbers are those of each model's config.json and transformers' modeling files
 (Llama4TextConfig, SmolLM3Config, Gemma3TextConfig, ModernBertConfig, masking_utils' overlays, Llama4TextAttention):
 scripts/make_method_references.py checks them (gpt-oss: the references of its shipped config, made by
 scripts/make_rope_references.py). A toy text is short, so ``window`` may shrink the model's window."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..params import SEQ_LEN, InputError, Param
+from ..params import SEED, SEQ_LEN, InputError, Param
 from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output, register
-from . import rope
+from . import rope, sinks
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Pattern:
     chunked: bool = False
     bidirectional: bool = False  # the window reaches both ways (an encoder)
     temperature: bool = False    # Llama 4: NoPE layers' queries scaled with position
+    sinks: bool = False          # gpt-oss: a learned sink logit per head in every layer
 
     def kind(self, layer: int) -> str:
         """full_attention, sliding_attention or chunked_attention, as the config's layer_types say."""
@@ -66,7 +68,7 @@ PATTERNS = {
                           global_rope=(160000.0, "none", {}), local_rope=(10000.0, "none", {}), window=64,
                           bidirectional=True),
     "gpt-oss": Pattern("gpt-oss", 24, "half", global_every=2, global_offset=1, global_rope=GPT_OSS_YARN,
-                       local_rope=GPT_OSS_YARN, window=128),
+                       local_rope=GPT_OSS_YARN, window=128, sinks=True),
 }
 FLOOR_SCALE, ATTN_SCALE = 8192, 0.1  # Llama 4's temperature tuning
 
@@ -80,6 +82,10 @@ HEAD_DIM = Param("d_model", "int", 128, "Width of one head's queries and keys (e
 WINDOW = Param("window", "int", 0, "Sliding window or chunk in tokens; 0: the model's own (Llama 4 chunks of "
                "8192, Gemma 3 1024, ModernBERT 64 either side). A short text needs a small one", 0, 1_048_576,
                label="Window")
+WITH_SINKS = (("pattern", tuple(name for name, model in PATTERNS.items() if model.sinks)),)
+SINK_MEAN = replace(sinks.SINK_MEAN, when=WITH_SINKS)
+SINK_SPREAD = replace(sinks.SINK_SPREAD, when=WITH_SINKS)
+SINK_SEED = replace(SEED, when=WITH_SINKS)
 
 
 def layer_info(pattern: str, layer: int) -> tuple[Pattern, str, bool]:
@@ -150,6 +156,13 @@ def attention_scores(values: dict, q: np.ndarray, k: np.ndarray, scale: float) -
     return content, position, ()
 
 
+def attention_sinks(values: dict, heads: int) -> np.ndarray | None:
+    """gpt-oss: each head's sink logit (seeded, as the sinks method draws them); None for the other models."""
+    if not PATTERNS[values["pattern"]].sinks:
+        return None
+    return sinks.sink_logits(heads, values["sink_mean"], values["sink_spread"], values["seed"])
+
+
 def _attention_bytes(values, n, heads, d_model):
     """Turned queries and keys, the turned scores, the masks and index grids."""
     return 8 * (2 * n * d_model + heads * n * n + 5 * n * n)
@@ -172,8 +185,8 @@ register(Method(
     citation="Meta 2025, Llama 4 (iRoPE); Hugging Face 2025, SmolLM3; Gemma Team 2025, Gemma 3 (arXiv:2503.19786); "
              "Warner et al. 2024, ModernBERT (arXiv:2412.13663); transformers' configs and masking_utils",
     summary="One layer of a real stack: RoPE or none, a local window or chunk or all, and that layer's base "
-            "and scaling.",
-    params=(SEQ_LEN, HEAD_DIM, PATTERN, LAYER, WINDOW),
+            "and scaling (gpt-oss: with its sinks, seeded stand-ins for the learned ones).",
+    params=(SEQ_LEN, HEAD_DIM, PATTERN, LAYER, WINDOW, SINK_MEAN, SINK_SPREAD, SINK_SEED),
     outputs={
         "frequencies": Output(inv_freq, lambda d_model, **_: (d_model // 2,), params=FREQ),
         "wavelengths": Output(wavelengths, lambda d_model, **_: (d_model // 2,), params=FREQ),
@@ -182,5 +195,5 @@ register(Method(
     },
     check=_check,
     tags=("rotary",),
-    attention=Attention(Entry.SCORE, scores=attention_scores, own_bytes=_attention_bytes),
+    attention=Attention(Entry.SCORE, scores=attention_scores, sinks=attention_sinks, own_bytes=_attention_bytes),
 ))

@@ -4,7 +4,8 @@ give its attention to the sink instead of spreading it over the tokens, so the w
 less than 1 (StreamingLLM keeps real first tokens for that; here it is a parameter). As transformers'
 GptOssAttention and its eager_attention_forward: the sinks are a (heads,) parameter, the softmax's maximum is
 taken with the sink included, and q and k are turned by RoPE in the half layout (gpt-oss's _apply_rotary_emb
-splits the head into halves) at base 150000. The model's YaRN x32 is left out here (the RoPE method has it).
+splits the head into halves) at base 150000. The model's YaRN x32 is left out here (the RoPE method has it;
+Layer patterns' gpt-oss has both, with its sliding and full layers).
 The trained sink values are not shipped with the app: the sinks here are seeded normal draws of the mean and
 spread chosen (transformers initialises them N(0, 0.02^2) before training)."""
 

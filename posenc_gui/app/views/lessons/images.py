@@ -1,9 +1,7 @@
 """Lesson: how similar one image patch's position is to every other patch under three encodings (2D
-sin-cos, a resized learned grid, 2D RoPE), and across video frames."""
+sin-cos, a resized learned grid, 2D RoPE), across video frames, and what 2D RoPE's score depends on."""
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
@@ -20,9 +18,10 @@ from ..images import cell
 from .lesson_view import LessonView
 
 
-D_MODEL = 768       # ViT-B/16 width
-HEAD_DIM = 64       # one ViT-B head, for 2D RoPE
+D_MODEL = patches.IMAGE_WIDTH
+HEAD_DIM = patches.HEAD_WIDTH
 MARK_COLOUR = "#D55E00"  # Okabe-Ito vermillion: stands out on the sequential map in both themes
+FORMULAS_SHOWN = ({"image_2d", "rope_2d"}, {"video_3d"}, {"rope_2d"})  # per step
 
 
 def image_settings(scene: Scene) -> dict:
@@ -40,29 +39,16 @@ def image_settings(scene: Scene) -> dict:
     }
 
 
-@lru_cache(maxsize=8)
-def similarity_maps(step: int, grid: int, train_grid: int, frames: int, row: int, col: int,
-                    frame: int) -> dict[str, np.ndarray]:
-    """The lesson's (grid, grid) maps for its settings (``image_settings``), kept for the last few (read
-    only): they do not depend on the method, and computing them takes 20-50 ms at 768 channels."""
-    if step == 0:
-        maps = patches.image_similarities(grid, row, col, D_MODEL, train_grid, HEAD_DIM)
-    else:
-        video = patches.video_similarity(frames, grid, frame, row, col, D_MODEL)
-        maps = {f"frame {t}": video[t] for t in range(frames)}
-    for array in maps.values():
-        array.flags.writeable = False
-    return maps
-
-
 class ImagesLesson(LessonView):
     """One patch against all: cosine similarity of position codes on a patch grid, for 2D sin-cos, a
-    resized learned grid and 2D RoPE side by side; then the 3D code across video frames."""
+    resized learned grid and 2D RoPE side by side; then the 3D code across video frames; then 2D RoPE's
+    score split into the part the row offset decides and the part the column offset decides."""
 
     uses_method = False
     key = "images"
     title = "Images and video"
-    steps = ("Images: one patch against all", "Video: patches across frames")
+    steps = ("Images: one patch against all", "Video: patches across frames",
+             "2D RoPE: row offset and column offset")
     formulas = ("image_2d", "rope_2d", "video_3d")
 
     def explanation(self) -> str:
@@ -79,10 +65,19 @@ class ImagesLesson(LessonView):
                 "is <b>synthetic</b> (a smooth seeded stand-in, not a trained model). <b>2D RoPE</b>: in one "
                 "head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches "
                 "depends only on their offset (dy, dx).").format(D_MODEL, HEAD_DIM)
+        if step == 1:
+            return self.tr(
+                "For video, each patch has a frame, a row and a column: a third of the channels encodes each. "
+                "<b>Click a patch</b> in any frame: the panels show its similarity to every patch of every frame. "
+                "The same place in the next frame is close, as are neighbours in the same frame.")
         return self.tr(
-            "For video, each patch has a frame, a row and a column: a third of the channels encodes each. "
-            "<b>Click a patch</b> in any frame: the panels show its similarity to every patch of every frame. "
-            "The same place in the next frame is close, as are neighbours in the same frame.")
+            "Axial 2D RoPE (EVA-02, RoPE-ViT) turns half of a head's pairs by the patch's row and half by its "
+            "column. The score of the query at the chosen patch against the key at another is then the sum of "
+            "two parts: the row pairs give a part that depends only on the row offset dy (the same along each "
+            "row), the column pairs one that depends only on the column offset dx (the same down each column). "
+            "<b>Click a patch</b>: the pattern moves with it and keeps its shape; only (dy, dx) counts, never "
+            "where the patches are. Here q = k = all ones in one head of {0}, base 10000, the score divided by "
+            "its value at offset 0.").format(HEAD_DIM)
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -102,7 +97,7 @@ class ImagesLesson(LessonView):
     @staticmethod
     def fetch(scene: Scene):
         settings = image_settings(scene)
-        return {"settings": settings, "maps": similarity_maps(**settings)}
+        return {"settings": settings, "maps": patches.similarity_maps(**settings)}
 
     def build_ahead(self) -> bool:
         """The first step's three panels, one a call while the window is idle (the drawing then only places them)."""
@@ -114,7 +109,9 @@ class ImagesLesson(LessonView):
         patches_shown = settings["grid"] ** 2
         if settings["step"] == 0:
             return patches_shown * (2 * D_MODEL + HEAD_DIM)
-        return settings["frames"] * patches_shown * D_MODEL
+        if settings["step"] == 1:
+            return settings["frames"] * patches_shown * D_MODEL
+        return 3 * patches_shown
 
     def panel_titles(self, settings: dict) -> list[str]:
         if settings["step"] == 0:
@@ -122,29 +119,31 @@ class ImagesLesson(LessonView):
                     self.tr("Learned {0}×{0}, resized to {1}×{1} (synthetic)").format(settings["train_grid"],
                                                                                     settings["grid"]),
                     self.tr("2D RoPE, one head of {0}").format(HEAD_DIM)]
-        return [self.tr("frame {0}").format(t) for t in range(settings["frames"])]
+        if settings["step"] == 1:
+            return [self.tr("frame {0}").format(t) for t in range(settings["frames"])]
+        return [self.tr("2D RoPE score = row part + column part"), self.tr("Row pairs: depends on dy only"),
+                self.tr("Column pairs: depends on dx only")]
 
     def show_data(self, scene: Scene, data: dict) -> None:
-        settings = data["settings"]
+        settings, maps = data["settings"], data["maps"]
         self.settings = settings
         self.text.setText(self.step_text(settings["step"]))
         for label, name in zip(self.formula_labels, self.formulas):
-            label.setVisible((name == "video_3d") == (settings["step"] == 1))
+            label.setVisible(name in FORMULAS_SHOWN[settings["step"]])
         self._sync_controls(settings)
         self.show_step()
         titles = self.panel_titles(settings)
-        self.panels = list(zip(titles, data["maps"].values()))
-        self.shown = dict(data["maps"])
+        self.panels = list(zip(titles, maps.maps.values()))
+        self.shown = dict(maps.maps)
         drawn = (settings, self.theme.name, self.points)
         if drawn == self.drawn:
             return  # a change of something this lesson does not show (the method, a parameter)
         grid = settings["grid"]
         step = max(1, grid // 7)
         ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
-        low = min(float(m.min()) for m in data["maps"].values())
         layout = (list(self.grid.titles), self.grid.count, self.grid.look)
         self.grid.show(self.panels, len(titles) if len(titles) <= 4 else -(-len(titles) // 2),
-                       style.colour_map(False), (min(low, 0.99), 1.0), ticks, square=True)
+                       style.colour_map(False), (min(maps.low, 0.99), 1.0), ticks, square=True)
         if (self.grid.titles, self.grid.count, self.grid.look) != layout:
             self._fit_panels()
             self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
@@ -186,7 +185,7 @@ class ImagesLesson(LessonView):
 
     def _place_marks(self, settings: dict) -> None:
         for index, mark in enumerate(self.marks[plot] for plot in self.plots):
-            on_frame = settings["step"] == 0 or index == settings["frame"]
+            on_frame = settings["step"] != 1 or index == settings["frame"]
             mark.setVisible(on_frame)
             mark.setPos(QPointF(settings["col"], settings["row"]))
 
