@@ -514,38 +514,38 @@ turns made: {1}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="210"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="224"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="226"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="200"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="201"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="202"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="259"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="261"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="263"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
