@@ -57,11 +57,26 @@ def system_models_dirs() -> list[Path]:
     return [root / "posenc-gui" / "models" for root in roots]
 
 
+def frozen_app_models_dir() -> Path | None:
+    """Where an installer that carries the models puts them beside a frozen (PyInstaller) app, or None when the app
+    runs from source or a wheel: in a macOS ``.app`` the bundle's ``Contents/Resources/models`` (the .dmg's copy,
+    moved with the app and sealed by its signature), elsewhere ``models`` beside the executable (the Windows
+    installer's "Real models" component, or a Linux one-dir unpacked with them). Outside ``_internal`` so that the
+    app's own files stay the one-dir PyInstaller made."""
+    if not getattr(sys, "frozen", False):
+        return None
+    executable = Path(sys.executable).resolve()
+    if sys.platform == "darwin" and executable.parent.name == "MacOS" and executable.parent.parent.name == "Contents":
+        return executable.parent.parent / "Resources" / "models"
+    return executable.parent / "models"
+
+
 def models_dirs() -> list[Path]:
     """Folders searched for model files, in this order (a model is read from the first that holds all of its
     files): $POSENC_MODELS_DIR, the user's data folder (``scripts/fetch_models.py``), models shipped inside
-    the app in ``resources/models``, then the system folders a models package installs into. The user's copy
-    comes before the system's so that a user can try other files without being root."""
+    the app in ``resources/models``, those an installer put beside a frozen app, then the system folders a models
+    package installs into. The user's copy comes before the installed ones so that a user can try other files
+    without being root or reinstalling."""
     dirs = []
     if os.environ.get(MODELS_ENV):
         dirs.append(Path(os.environ[MODELS_ENV]))
@@ -70,6 +85,9 @@ def models_dirs() -> list[Path]:
         dirs.append(resources_dir() / "models")
     except FileNotFoundError:
         pass
+    beside_app = frozen_app_models_dir()
+    if beside_app is not None:
+        dirs.append(beside_app)
     return dirs + system_models_dirs()
 
 
