@@ -83,6 +83,15 @@ def test_a_frozen_app_reads_the_models_beside_it_before_the_system_folders(tmp_p
     assert model.folder() == tmp_path / "user"
 
 
+@pytest.mark.parametrize("platform, installer", [("linux", "sudo apt install posenc-gui-models"),
+                                                  ("win32", "setup again with its Real models component"),
+                                                  ("darwin", "again from its .dmg")])
+def test_the_missing_models_message_names_this_systems_installer(monkeypatch, platform, installer):
+    monkeypatch.setattr(sys, "platform", platform)
+    hint = base.fetch_hint()
+    assert installer in hint and "scripts/fetch_models.py" in hint and "\n" not in hint
+
+
 def test_the_staged_models_are_the_files_the_models_need():
     """What build.py stages for every installer holds each registered model's files."""
     for model in (minilm.MiniLM(), smollm2.SmolLM2()):
@@ -135,9 +144,13 @@ def test_the_windows_installer_carries_the_models_as_a_default_component(tmp_pat
     # makensis's listing: the models section installs into $INSTDIR\models, one folder per model
     listing = result.stdout.split('Section: "$(NAME_MODELS)" ->(SEC_MODELS)', 1)[1].split("SectionEnd", 1)[0]
     assert 'SetOutPath: "$INSTDIR\\models"' in listing
-    for name in MODEL_NAMES:
-        folder, file = name.split("/")
-        assert f'Descending to: "{tmp_path / "models" / folder}/"' in listing and f'File: "{file}"' in listing, name
+    installed, folder = set(), None
+    for line in listing.splitlines():
+        if line.startswith("File: Descending to: "):
+            folder = line.split('"')[1].rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+        elif line.startswith('File: "'):
+            installed.add(f"{folder}/{line.split(chr(34))[1]}")
+    assert installed == set(MODEL_NAMES)
     assert "SectionIn" not in listing  # optional, and on (a section without /o is chosen by default, /S included)
     # the setup.exe itself holds every model file's name and content
     setup = (tmp_path / "setup.exe").read_bytes()

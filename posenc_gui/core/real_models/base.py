@@ -22,8 +22,20 @@ from ...paths import resources_dir
 
 MODELS_ENV = "POSENC_MODELS_DIR"
 MODELS_PACKAGE = "posenc-gui-models"  # the Debian package that installs them into the system folder
-FETCH_HINT = (f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), or from the source run "
-              "python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)")
+
+
+def fetch_hint() -> str:
+    """How to get the models on this system: from what installs the app here (the Linux models package, the Windows
+    setup's component, the app in the macOS image), or in a source checkout with the fetch script."""
+    from_source = "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)"
+    if sys.platform == "win32":
+        return f"run the PosEnc Explorer setup again with its Real models component, {from_source}"
+    if sys.platform == "darwin":
+        return f"install PosEnc Explorer again from its .dmg (its app carries them), {from_source}"
+    return f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), {from_source}"
+
+
+FETCH_HINT = fetch_hint()
 
 
 class ModelsMissing(InputError):
