@@ -98,6 +98,21 @@ def test_the_staged_models_are_the_files_the_models_need():
         assert set(model.files) <= set(MODEL_NAMES), model.name
 
 
+def test_the_installers_get_exactly_the_model_files_and_their_notices(tmp_path, monkeypatch):
+    """The staged tree leaves out whatever else the source folder holds (an interrupted fetch, other files), and
+    replaces an older staging."""
+    fake_models(tmp_path / "source")
+    (tmp_path / "source" / ".fetch-1234" / "model.safetensors").parent.mkdir()
+    (tmp_path / "source" / ".fetch-1234" / "model.safetensors").write_bytes(b"half")
+    (tmp_path / "source" / "all-MiniLM-L6-v2" / "notes.txt").write_bytes(b"mine")
+    (tmp_path / "staged" / "old").mkdir(parents=True)
+    monkeypatch.setattr(build, "models_source", lambda: tmp_path / "source")
+    staged = build.stage_models(tmp_path / "staged")
+    assert sorted(path.relative_to(staged).as_posix() for path in staged.rglob("*") if path.is_file()) == sorted(
+        MODEL_NAMES)
+    assert not (staged / "old").exists()
+
+
 def fake_models(folder: Path) -> dict[str, bytes]:
     """A models folder with a small file of distinct content for each real one (the installer deduplicates equal
     files, so each must differ to be found in it)."""
