@@ -173,6 +173,7 @@ def test_the_windows_installer_carries_the_models_as_a_default_component(tmp_pat
     payload = nsis_payload(setup)
     for name, content in contents.items():
         assert content in payload and name.split("/")[1].encode("utf-16-le") in payload, name
+    assert "真实模型".encode("utf-16-le") in payload  # the component's Chinese name, read as UTF-8
 
 
 @needs_makensis

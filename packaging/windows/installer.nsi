@@ -2,8 +2,10 @@
 ; shortcuts, .posdeck association, licence page, uninstaller registered in "Apps & features", and the real models
 ; (MiniLM, SmolLM2) as a component that is chosen by default (a silent install /S takes them too).
 ;
-;   makensis -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0 -DSOURCE_DIR=dist\posenc-gui -DMODELS_DIR=build\models
-;            -DOUTFILE=dist\setup.exe installer.nsi
+;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0 -DSOURCE_DIR=dist\posenc-gui
+;            -DMODELS_DIR=build\models -DOUTFILE=dist\setup.exe installer.nsi
+;
+; The script is UTF-8 without a byte-order mark (its Chinese texts): hence -INPUTCHARSET UTF8.
 ;
 ; packaging/build.py passes these; SOURCE_DIR is the PyInstaller one-dir (posenc-gui.exe, posenc-gui-cli.exe, _internal),
 ; MODELS_DIR the checked model files (one folder per model with its NOTICE.txt). They go to $INSTDIR\models, beside
