@@ -165,31 +165,45 @@ def deb() -> None:
     run("dpkg-deb", "--root-owner-group", "-Zxz", "--build", stage, target)
 
 
+def fetch_models_script():
+    """scripts/fetch_models.py as a module: its list of model files and their hashes is the one every installer uses."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import fetch_models
+
+    return fetch_models
+
+
 def models_source() -> Path:
     """The fetched and converted models, checked against their SHA-256 (scripts/fetch_models.py fetches them into
     the user's data folder first if they are missing there; POSENC_MODELS_DIR names another folder)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import fetch_models
-
+    fetch_models = fetch_models_script()
     folder = Path(os.environ.get("POSENC_MODELS_DIR") or fetch_models.default_out())
     if fetch_models.main(["--out", str(folder)]):
         raise SystemExit(f"the real models are not in {folder} and could not be fetched (see above)")
     return folder
 
 
+def stage_models(target: Path) -> Path:
+    """Copy the checked real models into ``target`` (emptied first): every model file and each model's NOTICE.txt,
+    and nothing else the source folder may hold. Every installer carries exactly this tree."""
+    fetch_models = fetch_models_script()
+    source = models_source()
+    shutil.rmtree(target, ignore_errors=True)
+    for name in (*fetch_models.FILES, *(f"{folder}/NOTICE.txt" for folder in fetch_models.NOTICES)):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, target / name)
+    return target
+
+
 def models_deb() -> None:
     """Build dist/posenc-gui-models_VERSION_all.deb: the checked real models in /usr/share/posenc-gui/models (the app
     package recommends it), their notices and the Apache-2.0 licence in its copyright file."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import fetch_models
-
-    source, version = models_source(), app_version()
+    fetch_models = fetch_models_script()
+    version = app_version()
     stage = BUILD / "deb" / f"{MODELS_PACKAGE}_{version}_all"
     shutil.rmtree(stage, ignore_errors=True)
-    models = stage / SYSTEM_MODELS
-    for name in (*fetch_models.FILES, *(f"{folder}/NOTICE.txt" for folder in fetch_models.NOTICES)):
-        (models / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / name, models / name)
+    stage_models(stage / SYSTEM_MODELS)
     doc = stage / "usr" / "share" / "doc" / MODELS_PACKAGE
     doc.mkdir(parents=True)
     notices = "\n".join(fetch_models.NOTICE.format(**fields) for fields in fetch_models.NOTICES.values())
@@ -210,17 +224,26 @@ def models_deb() -> None:
     run("dpkg-deb", "--root-owner-group", "-Zgzip", "--build", stage, DIST / f"{MODELS_PACKAGE}_{version}_all.deb")
 
 
-def nsis() -> None:
-    """Compile packaging/windows/installer.nsi with makensis into dist/posenc-gui-VERSION-setup.exe."""
-    numbers = re.findall(r"\d+", app_version())
+def nsis_command(source_dir: Path, models_dir: Path, out: Path, version: str) -> list[str]:
+    """The makensis command line for installer.nsi (the script is UTF-8: its Chinese texts)."""
+    numbers = re.findall(r"\d+", version)
     quad = ".".join((numbers + ["0"] * 4)[:4])  # VIProductVersion wants exactly four numbers
-    run("makensis", "-V2", f"-DVERSION={app_version()}", f"-DVERSION_QUAD={quad}", f"-DSOURCE_DIR={BUNDLE}",
-        f"-DOUTFILE={DIST / f'posenc-gui-{app_version()}-setup.exe'}", HERE / "windows" / "installer.nsi")
+    return ["makensis", "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={version}", f"-DVERSION_QUAD={quad}",
+            f"-DSOURCE_DIR={source_dir}", f"-DMODELS_DIR={models_dir}", f"-DOUTFILE={out}",
+            str(HERE / "windows" / "installer.nsi")]
+
+
+def nsis() -> None:
+    """Compile packaging/windows/installer.nsi with makensis into dist/posenc-gui-VERSION-setup.exe, with the real
+    models as its default component (installed into a models folder beside posenc-gui.exe)."""
+    models = stage_models(BUILD / "models")
+    run(*nsis_command(BUNDLE, models, DIST / f"posenc-gui-{app_version()}-setup.exe", app_version()))
 
 
 def dmg() -> None:
-    """Pack dist/PosEnc Explorer.app into dist/posenc-gui-VERSION-macos.dmg (hdiutil, macOS only)."""
-    run("bash", HERE / "macos" / "make_dmg.sh", DIST / "PosEnc Explorer.app",
+    """Pack dist/PosEnc Explorer.app, with the real models in its Contents/Resources/models, into
+    dist/posenc-gui-VERSION-macos-ARCH.dmg (hdiutil, macOS only)."""
+    run("bash", HERE / "macos" / "make_dmg.sh", DIST / "PosEnc Explorer.app", stage_models(BUILD / "models"),
         DIST / f"posenc-gui-{app_version()}-macos-{platform.machine()}.dmg")
 
 

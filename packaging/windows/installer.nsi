@@ -1,9 +1,15 @@
 ; NSIS installer for PosEnc Explorer: per-user install (no administrator rights), Start-menu and desktop
-; shortcuts, .posdeck association, licence page, uninstaller registered in "Apps & features".
+; shortcuts, .posdeck association, licence page, uninstaller registered in "Apps & features", and the real models
+; (MiniLM, SmolLM2) as a component that is chosen by default (a silent install /S takes them too).
 ;
-;   makensis -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0 -DSOURCE_DIR=dist\posenc-gui -DOUTFILE=dist\setup.exe installer.nsi
+;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0 -DSOURCE_DIR=dist\posenc-gui
+;            -DMODELS_DIR=build\models -DOUTFILE=dist\setup.exe installer.nsi
 ;
-; packaging/build.py passes these; SOURCE_DIR is the PyInstaller one-dir (posenc-gui.exe, posenc-gui-cli.exe, _internal).
+; The script is UTF-8 without a byte-order mark (its Chinese texts): hence -INPUTCHARSET UTF8.
+;
+; packaging/build.py passes these; SOURCE_DIR is the PyInstaller one-dir (posenc-gui.exe, posenc-gui-cli.exe, _internal),
+; MODELS_DIR the checked model files (one folder per model with its NOTICE.txt). They go to $INSTDIR\models, beside
+; the executable, where the frozen app looks for them (posenc_gui.core.real_models.base.frozen_app_models_dir).
 
 Unicode true
 !include "MUI2.nsh"
@@ -16,6 +22,9 @@ Unicode true
 !endif
 !ifndef SOURCE_DIR
   !error "pass -DSOURCE_DIR=<the PyInstaller one-dir>"
+!endif
+!ifndef MODELS_DIR
+  !error "pass -DMODELS_DIR=<the real models' folder>"
 !endif
 !ifndef OUTFILE
   !define OUTFILE "posenc-gui-${VERSION}-setup.exe"
@@ -49,6 +58,7 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "MIT licence; bundled components und
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_LICENSE "..\..\resources\licenses\THIRD-PARTY-NOTICES.txt"
+!insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -57,7 +67,17 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "MIT licence; bundled components und
 !insertmacro MUI_LANGUAGE "English"
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
-Section "Install"
+LangString NAME_APP ${LANG_ENGLISH} "${APP_NAME}"
+LangString NAME_APP ${LANG_SIMPCHINESE} "${APP_NAME}"
+LangString NAME_MODELS ${LANG_ENGLISH} "Real models (MiniLM, SmolLM2)"
+LangString NAME_MODELS ${LANG_SIMPCHINESE} "真实模型 (MiniLM, SmolLM2)"
+LangString DESC_APP ${LANG_ENGLISH} "The app, its shortcuts and the .posdeck association."
+LangString DESC_APP ${LANG_SIMPCHINESE} "应用程序、快捷方式和 .posdeck 文件关联。"
+LangString DESC_MODELS ${LANG_ENGLISH} "Two trained Transformers (Apache-2.0) whose real attention the app shows with their positions switched off, shuffled, shifted and rescaled; they work offline."
+LangString DESC_MODELS ${LANG_SIMPCHINESE} "两个训练好的 Transformer (Apache-2.0)，应用程序显示它们在位置被关闭、打乱、平移和缩放时的真实注意力；无需联网。"
+
+Section "!$(NAME_APP)" SEC_APP
+  SectionIn RO
   SetShellVarContext current
   SetOutPath "$INSTDIR"
   File /r "${SOURCE_DIR}\*.*"
@@ -84,6 +104,16 @@ Section "Install"
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
 SectionEnd
 
+Section "$(NAME_MODELS)" SEC_MODELS
+  SetOutPath "$INSTDIR\models"
+  File /r "${MODELS_DIR}\*.*"
+SectionEnd
+
+!insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
+  !insertmacro MUI_DESCRIPTION_TEXT ${SEC_APP} $(DESC_APP)
+  !insertmacro MUI_DESCRIPTION_TEXT ${SEC_MODELS} $(DESC_MODELS)
+!insertmacro MUI_FUNCTION_DESCRIPTION_END
+
 Section "Uninstall"
   SetShellVarContext current
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
@@ -98,6 +128,9 @@ Section "Uninstall"
 
   ; Only what the installer put there, so a folder chosen by mistake keeps the user's files.
   RMDir /r "$INSTDIR\_internal"
+  RMDir /r "$INSTDIR\models\all-MiniLM-L6-v2"
+  RMDir /r "$INSTDIR\models\SmolLM2-135M-Instruct"
+  RMDir "$INSTDIR\models"
   Delete "$INSTDIR\posenc-gui.exe"
   Delete "$INSTDIR\posenc-gui-cli.exe"
   Delete "$INSTDIR\uninstall.exe"

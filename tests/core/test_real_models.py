@@ -258,15 +258,17 @@ def test_models_are_searched_in_the_users_folder_then_the_apps_then_the_system_f
     monkeypatch.delenv("XDG_DATA_DIRS", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home"))
     if frozen:
-        (tmp_path / "bundle" / "resources").mkdir(parents=True)
-        monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
+        (tmp_path / "bundle" / "_internal" / "resources").mkdir(parents=True)
+        monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle" / "_internal"), raising=False)
         monkeypatch.setattr(sys, "frozen", True, raising=False)
-    app = (tmp_path / "bundle" / "resources" if frozen else base.resources_dir()) / "models"
-    assert real_models.models_dirs() == [tmp_path / "home" / "posenc-gui" / "models", app,
+        monkeypatch.setattr(sys, "executable", str(tmp_path / "bundle" / "posenc-gui"))
+    app = [tmp_path / "bundle" / "_internal" / "resources" / "models", tmp_path / "bundle" / "models"] if frozen \
+        else [base.resources_dir() / "models"]
+    assert real_models.models_dirs() == [tmp_path / "home" / "posenc-gui" / "models", *app,
                                          Path("/usr/local/share/posenc-gui/models"),
                                          Path("/usr/share/posenc-gui/models")]
     monkeypatch.setenv("XDG_DATA_DIRS", "/opt/share::/usr/share")
-    assert real_models.models_dirs()[2:] == [Path("/opt/share/posenc-gui/models"), Path("/usr/share/posenc-gui/models")]
+    assert real_models.models_dirs()[-2:] == [Path("/opt/share/posenc-gui/models"), Path("/usr/share/posenc-gui/models")]
 
 
 def test_a_model_is_read_from_the_system_folder_when_the_user_has_none(tmp_path, monkeypatch):

@@ -22,8 +22,20 @@ from ...paths import resources_dir
 
 MODELS_ENV = "POSENC_MODELS_DIR"
 MODELS_PACKAGE = "posenc-gui-models"  # the Debian package that installs them into the system folder
-FETCH_HINT = (f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), or from the source run "
-              "python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)")
+
+
+def fetch_hint() -> str:
+    """How to get the models on this system: from what installs the app here (the Linux models package, the Windows
+    setup's component, the app in the macOS image), or in a source checkout with the fetch script."""
+    from_source = "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)"
+    if sys.platform == "win32":
+        return f"run the PosEnc Explorer setup again with its Real models component, {from_source}"
+    if sys.platform == "darwin":
+        return f"install PosEnc Explorer again from its .dmg (its app carries them), {from_source}"
+    return f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), {from_source}"
+
+
+FETCH_HINT = fetch_hint()
 
 
 class ModelsMissing(InputError):
@@ -57,11 +69,26 @@ def system_models_dirs() -> list[Path]:
     return [root / "posenc-gui" / "models" for root in roots]
 
 
+def frozen_app_models_dir() -> Path | None:
+    """Where an installer that carries the models puts them beside a frozen (PyInstaller) app, or None when the app
+    runs from source or a wheel: in a macOS ``.app`` the bundle's ``Contents/Resources/models`` (the .dmg's copy,
+    moved with the app and sealed by its signature), elsewhere ``models`` beside the executable (the Windows
+    installer's "Real models" component, or a Linux one-dir unpacked with them). Outside ``_internal`` so that the
+    app's own files stay the one-dir PyInstaller made."""
+    if not getattr(sys, "frozen", False):
+        return None
+    executable = Path(sys.executable).resolve()
+    if sys.platform == "darwin" and executable.parent.name == "MacOS" and executable.parent.parent.name == "Contents":
+        return executable.parent.parent / "Resources" / "models"
+    return executable.parent / "models"
+
+
 def models_dirs() -> list[Path]:
     """Folders searched for model files, in this order (a model is read from the first that holds all of its
     files): $POSENC_MODELS_DIR, the user's data folder (``scripts/fetch_models.py``), models shipped inside
-    the app in ``resources/models``, then the system folders a models package installs into. The user's copy
-    comes before the system's so that a user can try other files without being root."""
+    the app in ``resources/models``, those an installer put beside a frozen app, then the system folders a models
+    package installs into. The user's copy comes before the installed ones so that a user can try other files
+    without being root or reinstalling."""
     dirs = []
     if os.environ.get(MODELS_ENV):
         dirs.append(Path(os.environ[MODELS_ENV]))
@@ -70,6 +97,9 @@ def models_dirs() -> list[Path]:
         dirs.append(resources_dir() / "models")
     except FileNotFoundError:
         pass
+    beside_app = frozen_app_models_dir()
+    if beside_app is not None:
+        dirs.append(beside_app)
     return dirs + system_models_dirs()
 
 
