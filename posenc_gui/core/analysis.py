@@ -74,4 +74,4 @@ def precision_error(positions: np.ndarray, frequencies: np.ndarray, dtype: str =
     freq = np.asarray(frequencies, dtype=np.float64)[None, :]
     with np.errstate(invalid="ignore"):  # an unrepresentable position (inf) times a frequency that rounds to 0
         low = round_to(round_to(pos, dtype) * round_to(freq, dtype), dtype)
-        return np.max(np.abs(np.sin(low) - np.sin(pos * freq)), axis=1)
+        return np.max(np.abs(np.sin(low) - np.sin(pos * freq)), axis=1, initial=0.0)  # no pair: no error

@@ -2074,7 +2074,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="132"/>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="149"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
@@ -2085,6 +2085,11 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="136"/>
+        <source>No pair of channels rotates here (the head is narrower than two channels): there is no angle whose precision could be lost, and nothing to draw.</source>
+        <translation>这里没有任何一对通道在旋转（头的宽度不足两个通道）：没有会损失精度的角度，也就没有可画的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="139"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>

@@ -213,3 +213,9 @@ def test_fewer_clocks_keep_the_others_out_of_sight_and_a_new_look_drops_them(qtb
     view.set_look(style.theme_named("dark"), style.BASE_POINTS)
     plots = [item for item in view.graphics.scene().items() if isinstance(item, pg.PlotItem)]
     assert len(plots) == 4 and all(plot.isVisible() for plot in plots)
+
+
+def test_a_head_that_rotates_nothing_says_so_in_the_precision_lesson(qtbot):
+    model, view = shown_view(qtbot, PrecisionLesson, Scene(method="mla", view="precision", params={"d_model": 1}))
+    assert "No pair of channels rotates" in view.facts.text()
+    assert all(not np.isfinite(item.yData).any() for item in view.curve_items.values() if item.yData is not None)

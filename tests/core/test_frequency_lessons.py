@@ -117,3 +117,16 @@ def test_compared_tables_are_cached_and_read_only():
     first = learned_table.compare_tables(520)
     assert learned_table.compare_tables(520) is first and not first.learned.flags.writeable
     assert learned_table.compared_elements(520) == sum(array.size for array in first.panels().values())
+
+
+def test_a_head_too_narrow_to_rotate_has_no_precision_error():
+    """MLA with a head one channel wide rotates no pair: the lens had raised (max over no pairs) and the soak
+    (seed 6) recorded it from the window. Nothing rotates, so nothing is lost."""
+    from posenc_gui.core import registry
+
+    frequencies = registry.get("mla").compute("frequencies", {"d_model": 1})
+    assert frequencies.shape == (0,)
+    curves = precision.precision_curves(frequencies)
+    assert curves.pairs == 0
+    for errors in (*curves.naive.values(), *curves.reduced.values()):
+        assert np.all(errors == 0)

@@ -17,13 +17,15 @@ CHECKED_POSITIONS = (1e3, 1e4, 1e5, 1e6)  # the positions whose float32 error th
 class PrecisionCurves:
     """Error curves over log-spaced ``positions``: ``naive`` {dtype: error of the angle formed in dtype}
     (NaN where float16 cannot hold p), ``reduced`` {dtype: error with the float64 reduction first},
-    ``worst_reduced`` {dtype: its maximum} and ``checked`` {position: float32's naive error there}."""
+    ``worst_reduced`` {dtype: its maximum}, ``checked`` {position: float32's naive error there} and ``pairs``, how
+    many pairs rotate (none for a head too narrow to rotate: every error is then 0)."""
 
     positions: np.ndarray
     naive: dict[str, np.ndarray]
     reduced: dict[str, np.ndarray]
     worst_reduced: dict[str, float]
     checked: dict[float, float]
+    pairs: int
 
     def error_at(self, dtype: str, position: float, reduced: bool = False) -> float:
         """The curve's error at the sampled position nearest to ``position`` (on a log scale)."""
@@ -40,7 +42,7 @@ def reduced_error(positions: np.ndarray, frequencies: np.ndarray, dtype: str = "
     reduced to [0, 2 pi) in float64, and only then rounded to ``dtype``. The error no longer grows with p."""
     exact = np.outer(np.asarray(positions, dtype=np.float64), np.asarray(frequencies, dtype=np.float64))
     reduced = round_to(np.mod(exact, TWO_PI), dtype)
-    return np.max(np.abs(np.sin(reduced) - np.sin(exact)), axis=1)
+    return np.max(np.abs(np.sin(reduced) - np.sin(exact)), axis=1, initial=0.0)  # no pair: no error
 
 
 def precision_curves(frequencies: np.ndarray, first: float = 1.0, last: float = 1e6, points: int = 121,
@@ -52,5 +54,6 @@ def precision_curves(frequencies: np.ndarray, first: float = 1.0, last: float = 
     return PrecisionCurves(positions, naive, reduced,
                            worst_reduced={dtype: float(np.max(errors)) for dtype, errors in reduced.items()},
                            checked={position: float(naive["float32"][nearest(positions, position)])
-                                    for position in checked})
+                                    for position in checked},
+                           pairs=len(frequencies))
 

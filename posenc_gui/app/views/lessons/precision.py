@@ -132,7 +132,10 @@ class PrecisionLesson(FrequencyLesson):
         checked = " · ".join(self.tr("p = {0}: {1}").format(f"{position:.0e}", f"{error:.1e}")
                              for position, error in data.checked.items())
         text = self.tr("float32 angle error, computed here: {0}.").format(checked)
-        if step == 2:
+        if data.pairs == 0:
+            text = self.tr("No pair of channels rotates here (the head is narrower than two channels): there is "
+                           "no angle whose precision could be lost, and nothing to draw.")
+        elif step == 2:
             text += " " + self.tr("With the reduction first: at most {0} for float32.").format(
                 f"{data.worst_reduced['float32']:.1e}")
         self.facts.setText(text)
