@@ -26,3 +26,9 @@ def test_every_title_fits_the_projector_at_1280x720_and_x1_3(qtbot, language):
             too_wide.append(f"{number}: {scene[language]!r} is {title.sizeHint().width()} px")
     window.set_presenting(False)
     assert too_wide == []
+
+
+def test_notes_that_point_at_the_position_part_have_it_shown():
+    """A scene whose notes say "point at the position part" shows the content / position parts (CoPE's did not)."""
+    pointing = [number for number, scene in enumerate(SCENES, 1) if "position part" in scene["notes"]]
+    assert pointing and all(SCENES[number - 1].get("position_only") for number in pointing)
