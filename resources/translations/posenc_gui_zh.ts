@@ -2718,87 +2718,92 @@ turns made: {1}</source>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="77"/>
+        <location filename="../../posenc_gui/app/tour.py" line="78"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="78"/>
+        <location filename="../../posenc_gui/app/tour.py" line="79"/>
         <source>Choose a method here and move its parameters: every view redraws at once. Hover over a control to read what it does; the Play button sweeps one parameter back and forth.</source>
         <translation>在这里选择方法并调节参数，所有视图会立即重绘。鼠标悬停在控件上可查看其作用；“播放”按钮会来回扫描一个参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="82"/>
+        <location filename="../../posenc_gui/app/tour.py" line="83"/>
+        <source>The panel is hidden now: it shows with the Explore views (View selector) and from View › Parameters.</source>
+        <translation>参数面板现在是隐藏的：选择“探索”中的视图（视图选择框）时它会出现，也可以用 视图 › 参数 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="85"/>
         <source>What to look at</source>
         <translation>看什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="83"/>
+        <location filename="../../posenc_gui/app/tour.py" line="86"/>
         <source>The View selector picks a view: Explore shows the method chosen, Learn holds guided lessons, Reference compares models. Ctrl+Tab steps to the next view.</source>
         <translation>视图选择框用来挑选视图：“探索”展示所选方法，“学习”是分步讲解的课程，“参考”对比各个模型。Ctrl+Tab 切换到下一个视图。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="86"/>
+        <location filename="../../posenc_gui/app/tour.py" line="89"/>
         <source>The view</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="87"/>
+        <location filename="../../posenc_gui/app/tour.py" line="90"/>
         <source>Hover over a plot to read exact values in the status bar; in a heatmap, click a column to draw its curve.</source>
         <translation>鼠标悬停在图上，可在状态栏读到精确数值；在热力图中单击某一列即可画出它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="90"/>
+        <location filename="../../posenc_gui/app/tour.py" line="93"/>
         <source>Lecture decks and presenting</source>
         <translation>课件与演示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="91"/>
+        <location filename="../../posenc_gui/app/tour.py" line="94"/>
         <source>A deck is a series of prepared scenes (File › Open deck). PageDown, Right or Space go to the next scene, PageUp or Left back: a presentation clicker sends those keys. F11 or F5 presents full screen, B blanks the screen, Esc stops presenting.</source>
         <translation>课件是一组备好的场景（文件 › 打开课件）。PageDown、右方向键或空格进入下一场景，PageUp 或左方向键返回上一场景；演示翻页器发送的正是这些按键。F11 或 F5 全屏演示，B 键黑屏，Esc 结束演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="96"/>
+        <location filename="../../posenc_gui/app/tour.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="97"/>
+        <location filename="../../posenc_gui/app/tour.py" line="100"/>
         <source>The File menu exports the figure as PNG, SVG or PDF (Ctrl+S), the numbers behind it as CSV or NumPy (Ctrl+E), and a deck as a PDF handout.</source>
         <translation>“文件”菜单可将图导出为 PNG、SVG 或 PDF（Ctrl+S），将其背后的数据导出为 CSV 或 NumPy（Ctrl+E），并将课件导出为 PDF 讲义。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="100"/>
+        <location filename="../../posenc_gui/app/tour.py" line="103"/>
         <source>Start page and help</source>
         <translation>起始页与帮助</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="101"/>
+        <location filename="../../posenc_gui/app/tour.py" line="104"/>
         <source>Help › Start page brings back the page this tour started from; the user guide (F1) and the keyboard shortcuts (Ctrl+/) are in the Help menu too.</source>
         <translation>帮助 › 起始页可重新打开本导览开始时的那一页；用户指南（F1）和键盘快捷键（Ctrl+/）也在“帮助”菜单中。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="155"/>
+        <location filename="../../posenc_gui/app/tour.py" line="159"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="156"/>
+        <location filename="../../posenc_gui/app/tour.py" line="160"/>
         <source>Skip tour</source>
         <translation>跳过导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="157"/>
+        <location filename="../../posenc_gui/app/tour.py" line="161"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="165"/>
+        <location filename="../../posenc_gui/app/tour.py" line="169"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="165"/>
+        <location filename="../../posenc_gui/app/tour.py" line="169"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
