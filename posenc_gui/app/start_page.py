@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
                                QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QVBoxLayout)
 
@@ -21,6 +21,7 @@ from . import i18n, settings as prefs, tour
 
 LECTURE_DECK = ("decks", "default.posdeck")
 WIDTH_EM = 46  # the page's width in lines of text, at most the window's
+HEADING_SCALE = 1.3  # the heading's size over the body text's
 
 
 def shows_at_start(settings) -> bool:
@@ -76,11 +77,8 @@ class StartPage(QDialog):
         self.setObjectName("start_page")
         self.setWindowTitle(i18n.translate("StartPage", "Start page"))
         self.setAttribute(Qt.WA_DeleteOnClose)
-        heading = QLabel(i18n.translate("StartPage", "Welcome to PosEnc Explorer"), objectName="start_heading")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
+        self.heading = heading = QLabel(i18n.translate("StartPage", "Welcome to PosEnc Explorer"),
+                                        objectName="start_heading")
         intro = QLabel(i18n.translate("StartPage", "Positional encodings and attention, live. Where would you like "
                                                    "to start?"),
                        wordWrap=True, objectName="start_intro")
@@ -146,6 +144,7 @@ class StartPage(QDialog):
         window.recent.changed.connect(self.fill_recent)
         self.fill_recent()
         self._remember(self.again.isChecked())  # a first run is over once the page was shown
+        self._size_heading()
         self._fit()
 
     def _choice(self, name: str, title: str, description: str, slot) -> "Choice":
@@ -153,6 +152,23 @@ class StartPage(QDialog):
         if slot is not None:
             button.clicked.connect(slot)
         return button
+
+    def _size_heading(self) -> None:
+        """The heading a size above the page's text; set again at each look change, since a font whose size was
+        set by hand no longer follows the application's."""
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+        self.heading.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new text size (Ctrl+= with the page open) reaches the page as a font change, after the look model's
+        signal (Qt posts it): the heading and the page's size follow, so no text is cut until it is reopened."""
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._size_heading()
+            self.layout().activate()
+            self._fit()
 
     def _fit(self) -> None:
         """As wide as ``WIDTH_EM`` lines of text and as tall as its content, within the window, centred on it."""

@@ -38,6 +38,7 @@ class Step:
     title: str
     text: str
     anchor: Anchor
+    when_hidden: str = ""  # added to the text while the part is not shown (a lesson hides the panel)
 
 
 def shown(widget: QWidget | None) -> tuple[QWidget, QRect] | None:
@@ -78,7 +79,9 @@ def steps() -> list[Step]:
              i18n.translate("Tour", "Choose a method here and move its parameters: every view redraws at once. "
                                     "Hover over a control to read what it does; the Play button sweeps one "
                                     "parameter back and forth."),
-             lambda window: shown(window.dock)),
+             lambda window: shown(window.dock),
+             i18n.translate("Tour", "The panel is hidden now: it shows with the Explore views (View selector) and "
+                                    "from View › Parameters.")),
         Step("view_selector", i18n.translate("Tour", "What to look at"),
              i18n.translate("Tour", "The View selector picks a view: Explore shows the method chosen, Learn holds "
                                     "guided lessons, Reference compares models. Ctrl+Tab steps to the next view."),
@@ -151,7 +154,8 @@ class Bubble(QFrame):
         layout.addWidget(self.text)
         layout.addLayout(buttons)
 
-    def show_step(self, step: Step, number: int, count: int) -> None:
+    def show_step(self, step: Step, number: int, count: int, hidden: bool = False) -> None:
+        """The step's texts and buttons; ``hidden``: its part is not shown, so the bubble says where to find it."""
         self.back.setText(i18n.translate("Tour", "Back"))
         self.end.setText(i18n.translate("Tour", "Skip tour"))
         self.counter.setText(i18n.translate("Tour", "Step {0} of {1}").format(number, count))
@@ -160,7 +164,7 @@ class Bubble(QFrame):
         font.setPointSizeF(self.font().pointSizeF() * 1.15)
         self.title.setFont(font)
         self.title.setText(step.title)
-        self.text.setText(step.text)
+        self.text.setText(f"{step.text}\n\n{step.when_hidden}" if hidden and step.when_hidden else step.text)
         self.back.setEnabled(number > 1)
         self.next.setText(i18n.translate("Tour", "Next") if number < count else i18n.translate("Tour", "Done"))
         self.end.setVisible(number < count)
@@ -246,7 +250,8 @@ class Tour(QObject):
 
     def go_to(self, index: int) -> None:
         self.index = max(0, min(index, len(self.steps) - 1))
-        self.bubble.show_step(self.step, self.index + 1, len(self.steps))
+        hidden = self.step.anchor(self.window) is None
+        self.bubble.show_step(self.step, self.index + 1, len(self.steps), hidden)
         self.place()
 
     def next(self) -> None:

@@ -52,27 +52,27 @@
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="86"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="93"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="91"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="99"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="97"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
@@ -82,62 +82,67 @@
         <translation>{0} · 汇点 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="100"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="101"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="104"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="105"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="123"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="155"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="182"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="209"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="220"/>
+        <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
+        <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="227"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="82"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="82"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="82"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="222"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -2622,77 +2627,77 @@ turns made: {1}</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="77"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="78"/>
         <source>Start page</source>
         <translation>起始页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="79"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="80"/>
         <source>Welcome to PosEnc Explorer</source>
         <translation>欢迎使用 PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="84"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="82"/>
         <source>Positional encodings and attention, live. Where would you like to start?</source>
         <translation>位置编码与注意力，实时可见。想从哪里开始？</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="88"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="86"/>
         <source>Open the lecture deck</source>
         <translation>打开课程课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="89"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
         <source>Prepared scenes with notes: PageDown steps, F11 presents.</source>
         <translation>备好的场景和讲稿备注：PageDown 翻页，F11 开始演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="90"/>
         <source>Take the guided tour</source>
         <translation>参加导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="93"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
         <source>Six short steps: parameters, views, deck keys, export.</source>
         <translation>六个简短步骤：参数、视图、课件按键、导出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="94"/>
         <source>Open an example model config</source>
         <translation>打开示例模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="97"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
         <source>A real model&apos;s layers and its RoPE settings.</source>
         <translation>真实模型的层结构及其 RoPE 设置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="103"/>
         <source>Just explore</source>
         <translation>随便看看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="106"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
         <source>Close this page and try the parameters.</source>
         <translation>关闭本页，动手调参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="112"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="110"/>
         <source>Recent decks</source>
         <translation>最近课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="129"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="127"/>
         <source>Show this page at every start</source>
         <translation>每次启动时显示本页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="172"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="188"/>
         <source>{0} (not found)</source>
         <translation>{0}（找不到）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="179"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="195"/>
         <source>None yet: a deck you open is listed here.</source>
         <translation>暂无：打开过的课件会列在这里。</translation>
     </message>
@@ -2743,87 +2748,92 @@ turns made: {1}</source>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="77"/>
+        <location filename="../../posenc_gui/app/tour.py" line="78"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="78"/>
+        <location filename="../../posenc_gui/app/tour.py" line="79"/>
         <source>Choose a method here and move its parameters: every view redraws at once. Hover over a control to read what it does; the Play button sweeps one parameter back and forth.</source>
         <translation>在这里选择方法并调节参数，所有视图会立即重绘。鼠标悬停在控件上可查看其作用；“播放”按钮会来回扫描一个参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="82"/>
+        <location filename="../../posenc_gui/app/tour.py" line="83"/>
+        <source>The panel is hidden now: it shows with the Explore views (View selector) and from View › Parameters.</source>
+        <translation>参数面板现在是隐藏的：选择“探索”中的视图（视图选择框）时它会出现，也可以用 视图 › 参数 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/tour.py" line="85"/>
         <source>What to look at</source>
         <translation>看什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="83"/>
+        <location filename="../../posenc_gui/app/tour.py" line="86"/>
         <source>The View selector picks a view: Explore shows the method chosen, Learn holds guided lessons, Reference compares models. Ctrl+Tab steps to the next view.</source>
         <translation>视图选择框用来挑选视图：“探索”展示所选方法，“学习”是分步讲解的课程，“参考”对比各个模型。Ctrl+Tab 切换到下一个视图。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="86"/>
+        <location filename="../../posenc_gui/app/tour.py" line="89"/>
         <source>The view</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="87"/>
+        <location filename="../../posenc_gui/app/tour.py" line="90"/>
         <source>Hover over a plot to read exact values in the status bar; in a heatmap, click a column to draw its curve.</source>
         <translation>鼠标悬停在图上，可在状态栏读到精确数值；在热力图中单击某一列即可画出它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="90"/>
+        <location filename="../../posenc_gui/app/tour.py" line="93"/>
         <source>Lecture decks and presenting</source>
         <translation>课件与演示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="91"/>
+        <location filename="../../posenc_gui/app/tour.py" line="94"/>
         <source>A deck is a series of prepared scenes (File › Open deck). PageDown, Right or Space go to the next scene, PageUp or Left back: a presentation clicker sends those keys. F11 or F5 presents full screen, B blanks the screen, Esc stops presenting.</source>
         <translation>课件是一组备好的场景（文件 › 打开课件）。PageDown、右方向键或空格进入下一场景，PageUp 或左方向键返回上一场景；演示翻页器发送的正是这些按键。F11 或 F5 全屏演示，B 键黑屏，Esc 结束演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="96"/>
+        <location filename="../../posenc_gui/app/tour.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="97"/>
+        <location filename="../../posenc_gui/app/tour.py" line="100"/>
         <source>The File menu exports the figure as PNG, SVG or PDF (Ctrl+S), the numbers behind it as CSV or NumPy (Ctrl+E), and a deck as a PDF handout.</source>
         <translation>“文件”菜单可将图导出为 PNG、SVG 或 PDF（Ctrl+S），将其背后的数据导出为 CSV 或 NumPy（Ctrl+E），并将课件导出为 PDF 讲义。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="100"/>
+        <location filename="../../posenc_gui/app/tour.py" line="103"/>
         <source>Start page and help</source>
         <translation>起始页与帮助</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="101"/>
+        <location filename="../../posenc_gui/app/tour.py" line="104"/>
         <source>Help › Start page brings back the page this tour started from; the user guide (F1) and the keyboard shortcuts (Ctrl+/) are in the Help menu too.</source>
         <translation>帮助 › 起始页可重新打开本导览开始时的那一页；用户指南（F1）和键盘快捷键（Ctrl+/）也在“帮助”菜单中。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="155"/>
+        <location filename="../../posenc_gui/app/tour.py" line="159"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="156"/>
+        <location filename="../../posenc_gui/app/tour.py" line="160"/>
         <source>Skip tour</source>
         <translation>跳过导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="157"/>
+        <location filename="../../posenc_gui/app/tour.py" line="161"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="165"/>
+        <location filename="../../posenc_gui/app/tour.py" line="169"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/tour.py" line="165"/>
+        <location filename="../../posenc_gui/app/tour.py" line="169"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from posenc_gui.app import crash, i18n, main, recent, settings as prefs, start_page, tour
 from posenc_gui.app.layout_check import check_window
@@ -243,3 +243,17 @@ def test_the_page_fits_without_cut_or_overlapping_text(qtbot, qapp, private_sett
     assert report.problems == [] and report.texts_checked >= 12
     assert window.geometry().contains(page.geometry()) or page.size().boundedTo(window.size()) == page.size()
     window.set_theme("light")
+
+
+def test_an_open_page_follows_a_text_size_change(window, qtbot):
+    """Ctrl+= with the page open: the heading stays a size above the body text and nothing is cut, without
+    reopening the page."""
+    window.resize(1280, 720)
+    page = start_page.show(window)
+    qtbot.waitExposed(page)
+    window.set_text_scale(1.6)
+    heading, intro = (page.findChild(QLabel, name) for name in ("start_heading", "start_intro"))
+    qtbot.waitUntil(lambda: intro.font().pointSizeF() == pytest.approx(window.points))
+    QApplication.processEvents()
+    assert heading.font().pointSizeF() > intro.font().pointSizeF()
+    assert check_window(page).problems == []

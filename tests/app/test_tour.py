@@ -169,6 +169,20 @@ def test_a_hidden_part_puts_the_bubble_in_the_middle(window, guided):
     assert guided.bubble.geometry().center().x() == pytest.approx(window.rect().center().x(), abs=2)
 
 
+def test_a_hidden_panel_step_says_where_the_panel_is(window, guided):
+    """A lesson hides the parameter panel: the step that explains it says where it shows, not only what it does."""
+    where = "View › Parameters"
+    assert where not in guided.bubble.text.text()
+    window.model.update(view="walkthrough")
+    QApplication.processEvents()
+    assert window.dock.isHidden()
+    guided.go_to(0)
+    assert where in guided.bubble.text.text() and not guided.ring.isVisible()
+    assert check_window(window, guided.bubble).problems == []
+    guided.go_to(1)
+    assert where not in guided.bubble.text.text()
+
+
 def test_the_tour_speaks_the_interface_language(qapp, qtbot):
     i18n.install(qapp, "zh")
     try:

@@ -59,6 +59,16 @@ def panels_with_sinks(scene: Scene, result) -> list[tuple[str, np.ndarray, np.nd
                  title, f"{float(sinks.mean()):.0%}"), weights, sinks) for title, weights, sinks in panels]
 
 
+def hidden_cells(scene: Scene, result) -> list[np.ndarray]:
+    """(N, N) bool per panel, in the order of ``panels_with_sinks``: the keys a query cannot see (the causal mask, a
+    window's or chunk's -inf logits). They are drawn hatched without a number: a weight of 0 there read as a key
+    seen and ignored."""
+    heads = range(result.weights.shape[0]) if scene.head == "all" else [scene.head]
+    per_head = (2 if scene.head == "all" else 3) if scene.position_only else 1
+    causal = False if result.mask is None else ~result.mask
+    return [np.isneginf(result.logits[h]) | causal for h in heads for _ in range(per_head)]
+
+
 class AttentionView(View):
     key = "attention"
     title = "Attention"
@@ -151,7 +161,9 @@ class AttentionView(View):
         self._sync_controls(scene, result.weights.shape[0])
         self.tokens = list(result.tokens)
         with_sinks = panels_with_sinks(scene, result)
-        self.panels = [(title, weights) for title, weights, _ in with_sinks]
+        hidden = hidden_cells(scene, result)
+        self.panels = [(title, np.where(cells, np.nan, weights))
+                       for (title, weights, _), cells in zip(with_sinks, hidden)]
         self.panel_sinks = [sinks for _, _, sinks in with_sinks]
         self.shown = {"weights": result.weights, "logits": result.logits}  # for export: what is drawn
         if result.sinks is not None:
@@ -171,6 +183,8 @@ class AttentionView(View):
             zip(self.panels, levels)]
         self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], columns,
                        style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels)
+        for plot in self.plots:
+            style.hatch_masked(plot, any(cells.any() for cells in hidden))
         self._write_values(levels or [(0.0, high)] * len(self.panels))
 
     def _write_values(self, levels: list[tuple[float, float]]) -> None:
@@ -181,8 +195,9 @@ class AttentionView(View):
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
             cmap = style.colour_map(False)
             for (_, matrix), (low, high) in zip(self.panels, levels):
-                colours = style.text_colours_on(cmap, (matrix - low) / ((high - low) or 1.0))
-                labels.append([(q, k, f"{value:.2f}", colours[q, k]) for (q, k), value in np.ndenumerate(matrix)])
+                colours = style.text_colours_on(cmap, np.nan_to_num((matrix - low) / ((high - low) or 1.0)))
+                labels.append([(q, k, f"{value:.2f}", colours[q, k]) for (q, k), value in np.ndenumerate(matrix)
+                               if not np.isnan(value)])
         font = self.font()
         font.setPointSizeF(self.points * 0.8)
         self.grid.write_cells(labels, font)
@@ -201,6 +216,9 @@ class AttentionView(View):
         if where is None:
             return ""
         q, k = where
+        if np.isnan(matrix[q, k]):
+            return self.tr("{0}: query {1} ({2}) → key {3} ({4}): masked, not seen").format(
+                name, repr(self.tokens[q]), q, repr(self.tokens[k]), k)
         text = self.tr("{0}: query {1} ({2}) → key {3} ({4}): weight {5}").format(
             name, repr(self.tokens[q]), q, repr(self.tokens[k]), k, fmt(float(matrix[q, k])))
         sinks = self.panel_sinks[self.plots.index(plot)]
