@@ -218,42 +218,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="191"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="191"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -1690,37 +1690,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2705,37 +2705,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="163"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -5589,7 +5589,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="109"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="168"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="170"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
@@ -5704,71 +5704,71 @@ turns made: {1}</source>
         <translation>每个坐标轴只分到一部分通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="35"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="37"/>
         <source>Interleaved sin / cos, base 10000.</source>
         <translation>sin / cos 交错排布，底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="38"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="40"/>
         <source>512 learned positions.</source>
         <translation>512 个可学习的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="41"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="43"/>
         <source>1024 learned positions (wpe).</source>
         <translation>1024 个可学习的位置（wpe）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="44"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="46"/>
         <source>Relative sinusoid R(i - j) with global biases u, v.</source>
         <translation>相对正弦编码 R(i - j)，加全局偏置 u、v。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="47"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="49"/>
         <source>32 buckets, max distance 128, one scalar per bucket and head.</source>
         <translation>32 个桶，最大距离 128，每个桶、每个头一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="53"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="55"/>
         <source>Interleaved pairs, 64 of 256 dimensions per head rotate.</source>
         <translation>交错配对，每个头 256 维中有 64 维参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="56"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="58"/>
         <source>Half-split pairs, a quarter of the dimensions rotate.</source>
         <translation>前后两半配对，四分之一的维度参与旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="59"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="62"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="61"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="64"/>
         <source>Linear biases, no position embedding.</source>
         <translation>线性偏置，没有位置嵌入。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="65"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="67"/>
         <source>Interleaved pairs (complex multiplication), base 10000.</source>
         <translation>交错配对（复数乘法），底数 10000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="68"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="70"/>
         <source>Base 500000; Llama 3 scaling, factor 8 from 8192 positions.</source>
         <translation>底数 500000；Llama 3 缩放，从 8192 个位置扩展 8 倍。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="71"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="74"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="77"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="73"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="76"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="79"/>
         <source>Rotary positions.</source>
         <translation>旋转位置编码。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="50"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="52"/>
         <source>Learned positions (the source article groups it with GPT-J).</source>
         <translation>可学习位置编码（原文把它和 GPT-J 归为一类）。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="120"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="171"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="173"/>
         <source>KERPLE</source>
         <translation>KERPLE</translation>
     </message>
@@ -5800,7 +5800,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="130"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="189"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="191"/>
         <source>Sandwich</source>
         <translation>Sandwich</translation>
     </message>
@@ -5826,7 +5826,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/core/models.py" line="140"/>
-        <location filename="../../posenc_gui/core/published_models.py" line="192"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="194"/>
         <source>FIRE</source>
         <translation>FIRE</translation>
     </message>
@@ -6041,312 +6041,317 @@ turns made: {1}</source>
         <translation>整个层堆叠如何处理位置，比单独一层更难看清。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="80"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="33"/>
+        <source>source article</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/published_models.py" line="82"/>
         <source>Rotary positions (the source article lists it under ALiBi; the released models use RoPE).</source>
         <translation>旋转位置编码（原文把它列在 ALiBi 下；已发布的模型用的是 RoPE）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="84"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="86"/>
         <source>M-RoPE: 16 time, 24 row, 24 column pairs of 64, base 1000000.</source>
         <translation>M-RoPE：64 个维度对中时间 16、行 24、列 24，底数 1000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="87"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="89"/>
         <source>M-RoPE whose video time ids follow seconds, not frames.</source>
         <translation>M-RoPE，视频的时间编号按秒而不是按帧。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="90"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="92"/>
         <source>Interleaved M-RoPE: time, row and column pairs take turns.</source>
         <translation>交错 M-RoPE：时间、行、列的维度对轮流排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="93"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="95"/>
         <source>Multi-head latent attention: 64 of each head&apos;s 192 query and key channels rotate.</source>
         <translation>多头潜在注意力：每个头 192 个查询和键通道中有 64 个旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="97"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="99"/>
         <source>Five sliding-window layers (1024 tokens, base 10000) to one global layer (base 1000000, linear ×8).</source>
         <translation>五个滑动窗口层（1024 词元，底数 10000）对一个全局层（底数 1000000，线性 ×8）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="101"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="103"/>
         <source>Five sliding-window layers (512 tokens, base 10000) to one global layer with p-RoPE: heads twice as wide (512), a quarter of the pairs turn (base 1000000), the rest get frequency 0.</source>
         <translation>五个滑动窗口层（512 个词元，底数 10000）配一个使用 p-RoPE 的全局层：头宽加倍（512），四分之一的维度对旋转（底数 1000000），其余频率为 0。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="106"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="108"/>
         <source>iRoPE: every 4th layer has no RoPE and sees everything; RoPE layers attend in chunks of 8192.</source>
         <translation>iRoPE：每第 4 层没有 RoPE 并能看到全部；RoPE 层在 8192 词元的分块内注意。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="110"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="112"/>
         <source>Every 3rd layer global (base 160000); the rest see 64 tokens either side (base 10000).</source>
         <translation>每第 3 层为全局层（底数 160000）；其余层看两侧各 64 个词元（底数 10000）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="114"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="116"/>
         <source>Every 4th layer without RoPE, base 5000000.</source>
         <translation>每第 4 层没有 RoPE，底数 5000000。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="117"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="119"/>
         <source>Base 10000; every layer attends within a sliding window of 4096 positions.</source>
         <translation>基数 10000；每一层都在 4096 个位置的滑动窗口内做注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="121"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="123"/>
         <source>LongRoPE: one searched factor per pair, short ones up to 4096 positions and long ones beyond, with an attention factor.</source>
         <translation>LongRoPE：每对维度一个搜索得到的因子，4096 个位置以内用短因子、之外用长因子，并带注意力因子。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="125"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="127"/>
         <source>Base 1000000; YaRN x4 past 32768 positions when the user adds it to the config.</source>
         <translation>基数 1000000；用户在配置中加入后，超过 32768 个位置时使用 YaRN ×4。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="129"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="131"/>
         <source>YaRN x32 from 4096 positions; layers alternate a window of 128 and full attention; a learned sink logit per head.</source>
         <translation>从 4096 个位置起使用 YaRN ×32；各层在 128 的窗口注意力与全注意力之间交替；每个头有一个学习得到的汇点 logit。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="133"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="135"/>
         <source>Learned table over patches, resized by 2D interpolation for a new image size.</source>
         <translation>按图块学习的位置表，换图像尺寸时用二维插值缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="137"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="139"/>
         <source>Fixed 2D sin-cos: first half column, second half row.</source>
         <translation>固定的二维 sin-cos：前一半编码列，后一半编码行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="140"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="142"/>
         <source>Axial 2D RoPE: first half of each head by the row, second by the column, base 10000, positions stretched to the pretraining grid.</source>
         <translation>轴向二维 RoPE：每个头的前一半按行旋转，后一半按列，底数 10000，位置拉伸到预训练网格。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="144"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="146"/>
         <source>RoPE-Axial: first half by the column, second by the row, base 100.</source>
         <translation>RoPE-Axial：前一半按列旋转，后一半按行，底数 100。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="149"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="151"/>
         <source>Sinusoidal encoding</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="150"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="152"/>
         <source>The original Transformer adds fixed sines and cosines.</source>
         <translation>原始 Transformer 加上固定的正弦和余弦。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="152"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="154"/>
         <source>Relative position representations</source>
         <translation>相对位置表示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="153"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="155"/>
         <source>Shaw et al. put clipped offsets j - i into keys and values.</source>
         <translation>Shaw 等人把截断后的偏移 j - i 引入键和值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="155"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="157"/>
         <source>Learned positions in BERT</source>
         <translation>BERT 中的可学习位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="156"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="158"/>
         <source>A trained table of 512 positions (GPT-2 follows with 1024).</source>
         <translation>训练得到的 512 个位置的表（随后 GPT-2 用了 1024 个）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="158"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="160"/>
         <source>Transformer-XL</source>
         <translation>Transformer-XL</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="159"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="161"/>
         <source>Relative sinusoids plus two global biases, with segment memory.</source>
         <translation>相对正弦编码加两个全局偏置，并带有片段记忆。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="161"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="163"/>
         <source>T5 bucketed bias</source>
         <translation>T5 分桶偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="162"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="164"/>
         <source>One learned scalar per log-spaced bucket and head.</source>
         <translation>每个按对数划分的桶、每个头学习一个标量。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="164"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="166"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="165"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="167"/>
         <source>Rotating queries and keys makes their score depend on the offset only.</source>
         <translation>旋转查询和键，使两者的得分只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="169"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="171"/>
         <source>A linear distance penalty per head: train short, test long.</source>
         <translation>每个头一个随距离线性增长的惩罚：短序列训练，长序列测试。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="172"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="174"/>
         <source>Learned kernels of the distance (logarithmic, power) generalise ALiBi.</source>
         <translation>关于距离的可学习核（对数、幂）推广了 ALiBi。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="174"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="176"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="175"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="177"/>
         <source>Causal models without any encoding still learn position.</source>
         <translation>不用任何位置编码的因果模型照样能学到位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="177"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="179"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="178"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="180"/>
         <source>RoPE with an exponential scale that damps distant scores.</source>
         <translation>在 RoPE 上加指数缩放，削弱远距离的得分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="180"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="182"/>
         <source>Position Interpolation</source>
         <translation>位置插值（PI）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="181"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="183"/>
         <source>Divide RoPE&apos;s frequencies by s to fit s times more positions.</source>
         <translation>把 RoPE 的频率除以 s，以容纳 s 倍的位置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="183"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="185"/>
         <source>NTK-aware scaling</source>
         <translation>NTK-aware 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="184"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="186"/>
         <source>Raise the base instead: high frequencies stay almost untouched.</source>
         <translation>改为增大底数：高频几乎不受影响。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="186"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="188"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="187"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="189"/>
         <source>Blend per frequency band, plus an attention temperature.</source>
         <translation>按频段混合，再加一个注意力温度。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="190"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="192"/>
         <source>The sinusoid&apos;s inner product becomes a parameter-free bias.</source>
         <translation>正弦编码的内积成为无参数的偏置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="193"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="195"/>
         <source>A learned function of normalised log distance.</source>
         <translation>归一化对数距离的一个可学习函数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="195"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="197"/>
         <source>Attention sinks</source>
         <translation>注意力汇聚点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="196"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="198"/>
         <source>StreamingLLM keeps the first tokens and counts positions in the cache.</source>
         <translation>StreamingLLM 保留开头的词元，并按缓存中的位置计数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="199"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="201"/>
         <source>2D RoPE for images</source>
         <translation>用于图像的二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="200"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="202"/>
         <source>EVA-02 turns half of each head by the patch&apos;s row, half by its column.</source>
         <translation>EVA-02 让每个头的一半按图块的行旋转，另一半按列旋转。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="203"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="205"/>
         <source>Llama 3 scaling</source>
         <translation>Llama 3 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="204"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="206"/>
         <source>Blend per wavelength: short kept, long divided by 8.</source>
         <translation>按波长混合：短波长保持不变，长波长除以 8。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="206"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="208"/>
         <source>Decoupled RoPE</source>
         <translation>解耦 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="207"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="209"/>
         <source>DeepSeek-V2 rotates a separate slice beside a compressed latent.</source>
         <translation>DeepSeek-V2 在压缩潜变量之外另旋转一段通道。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="209"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="211"/>
         <source>CoPE</source>
         <translation>CoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="210"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="212"/>
         <source>Positions counted by gates the context opens.</source>
         <translation>位置由上下文打开的门控计数得出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="212"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="214"/>
         <source>M-RoPE</source>
         <translation>M-RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="213"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="215"/>
         <source>Qwen2-VL turns pairs by time, row and column ids.</source>
         <translation>Qwen2-VL 按时间、行、列编号旋转维度对。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="215"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="217"/>
         <source>iRoPE</source>
         <translation>iRoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="216"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="218"/>
         <source>Llama 4 interleaves layers without RoPE among chunked RoPE layers.</source>
         <translation>Llama 4 在分块的 RoPE 层之间交错插入不用 RoPE 的层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="218"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="220"/>
         <source>Learned sinks</source>
         <translation>学习得到的汇点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="219"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="221"/>
         <source>gpt-oss gives each head a logit that soaks up attention.</source>
         <translation>gpt-oss 给每个头一个吸收注意力的 logit。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="221"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="223"/>
         <source>DroPE</source>
         <translation>DroPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/published_models.py" line="222"/>
+        <location filename="../../posenc_gui/core/published_models.py" line="224"/>
         <source>RoPE as a training scaffold, removed after pretraining.</source>
         <translation>把 RoPE 当作训练用的脚手架，预训练后去掉。</translation>
     </message>

@@ -161,3 +161,31 @@ def test_the_layer_plots_show_no_top_axis(qtbot, themed):
     _, view = open_view(qtbot, LayersLesson, themed("light"))
     assert [plot.getAxis("top").isVisible() for plot in view.plots] == [False, False]
     assert all(plot.getAxis("bottom").isVisible() for plot in view.plots)
+
+
+def broken_words(browser) -> list[str]:
+    """Line breaks of the page that fall inside a word (a letter or digit on both sides)."""
+    broken = []
+    block = browser.document().begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for number in range(layout.lineCount() - 1):
+            end = layout.lineAt(number).textStart() + layout.lineAt(number).textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                broken.append(text[max(0, end - 8):end] + "|" + text[end:end + 8])
+        block = block.next()
+    return broken
+
+
+@pytest.mark.parametrize("width, scale", [(1920, 1.6), (1280, 1.3), (1280, 1.6), (1024, 1.6)])
+def test_the_models_table_breaks_lines_between_words_only(qtbot, themed, width, scale):
+    """At 1280 px and x1.3 the Model and Encoding columns' shares were narrower than their longest words and
+    Qt broke them mid-word ("Transf|ormer"); each column now gets at least its longest word. Up to 1280 px at
+    x1.3 the table fits the page; narrower, its words still stay whole and the page scrolls."""
+    _, page = open_view(qtbot, ModelsPage, themed("light"))
+    page.set_look(page.theme, page.points * scale)
+    page.resize(width, 720)
+    qtbot.wait(1)
+    assert broken_words(page.browser) == []
+    if width / scale >= 1280 / 1.3:
+        assert page.browser.horizontalScrollBar().maximum() == 0

@@ -18,13 +18,25 @@ from ..state import Scene
 from .. import style
 from .base import View, listed
 
-CELL_PADDING = 6  # pixels around a table cell's text, besides the style sheet's 12 on each side
+CELL_PADDING = 6  # pixels around a table cell's text, besides the style sheet's HORIZONTAL_PADDING
 TAG = re.compile(r"<[^>]+>")
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+# what a line may not break: one CJK character, or a word up to a hyphen or a zero-width space (Qt breaks there)
+UNBREAKABLE = re.compile(f"[{CJK}]|[^\\s{CJK}\u200b-]+-?")
+SOFT_BREAK = re.compile(r"(?<=[_/])(?=\w)")  # where a long identifier in a citation may break
+HORIZONTAL_PADDING = 8  # pixels of the style sheet's padding on each side of a cell's text
 
 
 def reference_text(text: str) -> str:
     """A reference fact's text in the interface language, escaped for rich text."""
     return escape(translate(models.CONTEXT, text))
+
+
+def source_text(source: str) -> str:
+    """A citation in the interface language, escaped: each of its "; "-separated parts that has a translation
+    (such as "source article") is translated; names and identifiers have none and stay as written."""
+    text = escape("; ".join(translate(models.CONTEXT, part) for part in source.split("; ")))
+    return SOFT_BREAK.sub("\u200b", text)  # configuration_|gemma4.py rather than a column wide enough for it
 
 
 class ReferencePage(View):
@@ -65,31 +77,47 @@ class ReferencePage(View):
         self.browser.document().setDefaultFont(font)
         self.browser.document().setDefaultStyleSheet(
             f"th {{ background-color: {theme.window}; text-align: left; }}"
-            f" td, th {{ padding: 6px 12px; }}"
+            f" td, th {{ padding: 6px {HORIZONTAL_PADDING}px; }}"
             f" .source {{ color: #808080; }}"
             f" .year {{ color: {theme.highlight}; font-weight: bold; }}")
         if self._data is not None:
             self.browser.setHtml(self.page_html(self._data))
 
+    def fit_to_size(self) -> None:
+        """A new width can leave a column's share narrower than its longest word: lay the page out again."""
+        super().fit_to_size()
+        if self._data is not None:
+            self.browser.setHtml(self.page_html(self._data))
+
     def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = (),
               nowrap: tuple[int, ...] = ()) -> str:
-        """A bordered full-width table; ``widths`` are the columns' shares of the width, in percent, and
-        the columns listed in ``nowrap`` never break a line (years): they are given, in pixels, the width of their
-        widest text in bold (Qt kept a share narrower than the text and broke it mid-word, "201 / 7")."""
-        widths = widths or (100 // len(headers),) * len(headers)
+        """A bordered table as wide as the page. Each column gets at least its longest word (Qt broke a narrower
+        column mid-word: "Transf / ormer", "201 / 7"), the columns in ``nowrap`` their widest text (years); what
+        the page has left is shared out in ``widths`` (percent). A page too narrow even for the words scrolls
+        rather than break them."""
+        shares = widths or (100 // len(headers),) * len(headers)
         bold = QFont(self.browser.font())
         bold.setBold(True)
         metrics = QFontMetricsF(bold)
+        padding = 2 * (CELL_PADDING + HORIZONTAL_PADDING) + 4
 
-        def fitted(column: int) -> int:
+        def least(column: int) -> float:
             texts = [headers[column]] + [TAG.sub("", row[column]) for row in rows]
-            return math.ceil(max(metrics.horizontalAdvance(text) for text in texts) + 2 * (CELL_PADDING + 12) + 4)
+            pieces = texts if column in nowrap else [word for text in texts for word in UNBREAKABLE.findall(text)]
+            return max((metrics.horizontalAdvance(piece) for piece in pieces), default=0) + padding
 
-        head = "".join(f"<th width='{fitted(i)}'>{h}</th>" if i in nowrap else f"<th width='{w}%'>{h}</th>"
-                       for i, (h, w) in enumerate(zip(headers, widths)))
+        floors = [least(column) for column in range(len(headers))]
+        # the page's width less its margins, the cells' and the table's borders, and a vertical scroll bar (a
+        # page laid out before it is known to be long gets one, and a table that filled it would then scroll)
+        page = self.browser.width() - 2 * self.browser.frameWidth() - self.browser.verticalScrollBar().sizeHint().width()
+        spare = max(0.0, page - 2 * self.browser.document().documentMargin() - sum(floors) - 2 * len(headers) - 4)
+        flexible = sum(share for column, share in enumerate(shares) if column not in nowrap) or 1
+        pixels = [math.floor(floor + (0 if column in nowrap else spare * share / flexible))
+                  for column, (floor, share) in enumerate(zip(floors, shares))]
+        head = "".join(f"<th width='{width}'>{h}</th>" for h, width in zip(headers, pixels))
         body = "".join("<tr>" + "".join(f"<td{' nowrap' if i in nowrap else ''}>{c}</td>" for i, c in enumerate(row))
                        + "</tr>" for row in rows)
-        return (f"<table cellspacing='0' cellpadding='{CELL_PADDING}' border='1' width='100%' "
+        return (f"<table cellspacing='0' cellpadding='{CELL_PADDING}' border='1' width='{sum(pixels)}' "
                 f"style='border-color:#808080; border-style:solid'><tr>{head}</tr>{body}</table>")
 
 
@@ -107,7 +135,7 @@ class ModelsPage(ReferencePage):
         order = [entry.key for entry in models.ENCODINGS]
         rows = [[f"<b>{escape(m.name)}</b>", str(m.year),
                  reference_text(models.encoding_named(m.encoding).name), reference_text(m.detail),
-                 f"<span class='source'>{escape(m.source)}</span>"]
+                 f"<span class='source'>{source_text(m.source)}</span>"]
                 for m in sorted(data, key=lambda m: (order.index(m.encoding), m.year))]
         heading = self.tr("Which models use which positional encoding")
         intro = self.tr("Grouped by encoding, oldest first. The last column says where each fact is stated.")
@@ -133,7 +161,7 @@ class TimelinePage(ReferencePage):
             last_year = step.year
             rows.append([year, f"<b>{reference_text(step.name)}</b>", reference_text(step.what),
                          reference_text(models.encoding_named(step.encoding).name),
-                         f"<span class='source'>{escape(step.source)}</span>"])
+                         f"<span class='source'>{source_text(step.source)}</span>"])
         heading = self.tr("How positional encoding developed")
         intro = self.tr("From fixed sinusoids added to the input, to biases and rotations inside attention, "
                         "to stretching a trained model to longer contexts.")
