@@ -450,3 +450,20 @@ def test_the_attention_panels_built_ahead_are_styled_once(window, monkeypatch):
 def test_a_plot_is_made_without_the_menu_it_would_never_show():
     plot = View.make_plot()
     assert plot.vb.menu is None and not plot.vb.menuEnabled()
+
+
+@pytest.mark.parametrize("key, plots", [("frequencies", 2), ("decay", 1)])
+def test_a_curve_views_plots_are_built_and_styled_ahead(window, monkeypatch, key, plots):
+    """The frequencies view made and styled its two plots in its drawing's slice: they are made in one slice and
+    styled in the next; the drawing only fills them in."""
+    window.model.set_method("rope")
+    styled = []
+    style_plot = style.style_plot
+    monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args)))
+    styled_per_step = []
+    for _done in window._build_ahead(key):
+        styled_per_step.append(len(styled))
+        styled.clear()
+    view = window.views[key]
+    assert styled == [] and plots in styled_per_step and len(view.plots) == plots, styled_per_step
+    assert all(len(curve.xData) for curve in view.curves)
