@@ -56,6 +56,7 @@ def check() -> None:
 def blocks(count: int, step: int) -> Iterator[slice]:
     """Slices of ``step`` rows (the last may be shorter) covering ``count`` rows, checking for cancellation before
     each: how a table too large for one NumPy expression to be cancelled inside is made."""
-    for start in range(0, count, max(step, 1)):
+    step = max(step, 1)
+    for start in range(0, count, step):
         check()
         yield slice(start, start + step)
