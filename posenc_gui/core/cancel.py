@@ -51,3 +51,12 @@ def check() -> None:
     event = getattr(_current, "event", None)
     if event is not None and event.is_set():
         raise Cancelled()
+
+
+def blocks(count: int, step: int) -> Iterator[slice]:
+    """Slices of ``step`` rows (the last may be shorter) covering ``count`` rows, checking for cancellation before
+    each: how a table too large for one NumPy expression to be cancelled inside is made."""
+    step = max(step, 1)
+    for start in range(0, count, step):
+        check()
+        yield slice(start, start + step)

@@ -408,3 +408,62 @@ def test_cancel_after_a_deck_step_goes_back_to_the_scene_drawn_and_its_place_in_
     assert window.deck_index == 0 and window.model.scene == drawn
     assert window.windowTitle().startswith("1/2")
     assert window.commands["next_scene"].isEnabled() and not window.commands["previous_scene"].isEnabled()
+
+
+@pytest.mark.parametrize("key, curves", [("context_extension", 21), ("cnn_rnn_attention", 8)])
+def test_a_lessons_curves_are_built_ahead_a_plot_a_slice(window, monkeypatch, key, curves):
+    """The context extension lesson's first drawing made 21 curves, their legend and two lines in one slice, the
+    longest of the build-ahead (the CNN / RNN / attention lesson's 8): they are built ahead, a plot's curves a call
+    of ``warm_up_view``, and the drawing only fills them in."""
+    import pyqtgraph as pg
+
+    made = []
+    curve_init = pg.PlotDataItem.__init__
+
+    def counted(curve, *args, **kwargs):
+        made.append(curve)
+        curve_init(curve, *args, **kwargs)
+
+    monkeypatch.setattr(pg.PlotDataItem, "__init__", counted)
+    curves_per_step = []
+    for _done in window._build_ahead(key):
+        curves_per_step.append(len(made))
+        made.clear()
+    assert made == [] and sum(curves_per_step) == curves, (len(made), curves_per_step)  # the drawing made none
+    assert max(curves_per_step) < curves / 2, curves_per_step
+    drawn = [item for plot in window.views[key].plots for item in plot.listDataItems()
+             if isinstance(item, pg.PlotDataItem)]
+    assert drawn and all(len(item.xData) for item in drawn)
+
+
+def test_the_attention_panels_built_ahead_are_styled_once(window, monkeypatch):
+    """Panels made ahead are styled in the view's look as they are made; the first drawing restyled all of them
+    again (16 plots, the longest part of its slice)."""
+    styled = []
+    style_plot = style.style_plot
+    monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args)))
+    for _done in window._build_ahead("attention"):
+        styled.clear()
+    assert window.views["attention"].plots and styled == []  # the drawing restyled none
+
+
+def test_a_plot_is_made_without_the_menu_it_would_never_show():
+    plot = View.make_plot()
+    assert plot.vb.menu is None and not plot.vb.menuEnabled()
+
+
+@pytest.mark.parametrize("key, plots", [("frequencies", 2), ("decay", 1)])
+def test_a_curve_views_plots_are_built_and_styled_ahead(window, monkeypatch, key, plots):
+    """The frequencies view made and styled its two plots in its drawing's slice: they are made in one slice and
+    styled in the next; the drawing only fills them in."""
+    window.model.set_method("rope")
+    styled = []
+    style_plot = style.style_plot
+    monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args)))
+    styled_per_step = []
+    for _done in window._build_ahead(key):
+        styled_per_step.append(len(styled))
+        styled.clear()
+    view = window.views[key]
+    assert styled == [] and plots in styled_per_step and len(view.plots) == plots, styled_per_step
+    assert all(len(curve.xData) for curve in view.curves)

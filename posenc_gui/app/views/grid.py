@@ -141,6 +141,9 @@ class ImageGrid:
         if self.bar is None and count:
             self.bar = colour_bar_ahead()
             return True
+        if self.look is None and count:  # the bar in the view's look, as the panels are made: ``show`` restyles none
+            self._restyle(self.view.theme, self.view.points)
+            return True
         if len(self.pool) >= count:
             return False
         self.pool.append(self._new_panel())

@@ -103,7 +103,7 @@ def picture(stack, columns: int, robust: bool = False, own_scales: bool = False)
         return Picture((low, high), signed, pixels, panel_levels=tuple((a, b) for a, b, _ in own))
     if not robust:
         return Picture((low, high), signed, pixels)
-    robust_low, robust_high, signed, outlier = style.robust_levels(values)
+    robust_low, robust_high, signed, outlier = style.robust_levels(values, (low, high, signed))
     return Picture((robust_low, robust_high), signed, pixels, outlier, (low, high))
 
 
@@ -117,8 +117,13 @@ def shown_pixels(matrix: np.ndarray, side: int) -> np.ndarray:
     matrix = np.asarray(matrix)
     if matrix.dtype.kind != "f":
         matrix = matrix.astype(np.float64)
-    sums = block_sums(block_sums(matrix, row_step).T, col_step).T
-    counts = np.outer(block_lengths(rows, row_step), block_lengths(cols, col_step))
+    sums = block_sums(matrix, row_step) if row_step > 1 else matrix  # a block of one is its cell: no copy
+    if col_step > 1:
+        sums = block_sums(sums.T, col_step).T
+    counts = block_lengths(rows, row_step)[:, None] * block_lengths(cols, col_step)[None, :]
+    if sums.dtype == np.float32:  # a float32 quotient of whole counts rounds as float64's then cast (53 >= 2 x 24 + 2)
+        means = sums / counts.astype(np.float32)
+        return np.clip(means, -FLOAT32_MAX, FLOAT32_MAX, out=means)  # an infinite sum saturates as float32_pixels'
     return float32_pixels(sums / counts)
 
 

@@ -106,6 +106,7 @@ class CurveView(View):
     """One or two line plots of 1-D outputs; subclasses say what to plot."""
 
     data_fields = ("method", "params")
+    series_ahead = 0  # the plots its drawings show, built and then styled ahead while the window is idle
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -138,6 +139,16 @@ class CurveView(View):
             self.series.append((plot, x_label, y_label, np.asarray(x), np.asarray(y)))
         if retitled:
             self.fit_titles()
+
+    def build_ahead(self) -> bool:
+        """The plots of the first drawing, then their look, a slice each: the drawing only fills them in."""
+        if self.series_ahead and not self.curves:
+            self._build(self.series_ahead)
+            return True
+        if self.curves and self._built_for is None:
+            self._restyle()
+            return True
+        return super().build_ahead()
 
     def _build(self, count: int) -> None:
         self.clear_plots()
@@ -205,6 +216,7 @@ class SlopesView(CurveView):
 class DecayView(CurveView):
     key = "decay"
     title = "Score vs offset"
+    series_ahead = 1
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -228,6 +240,7 @@ class DecayView(CurveView):
 class FrequencyView(CurveView):
     key = "frequencies"
     title = "Frequencies"
+    series_ahead = 2
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)

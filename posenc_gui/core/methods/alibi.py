@@ -6,8 +6,9 @@ import math
 
 import numpy as np
 
+from .. import cancel
 from ..params import CAUSAL, HEADS, SEQ_LEN
-from ..registry import BIASED, Method, Output, register
+from ..registry import BIASED, Method, Output, block_bytes, register, rows_per_chunk
 
 
 def slopes(heads: int) -> np.ndarray:
@@ -23,17 +24,25 @@ def slopes(heads: int) -> np.ndarray:
     return np.concatenate([geometric(lower), geometric(2 * lower)[0::2][: heads - lower]])
 
 
-def distance(seq_len: int, causal: bool = False) -> np.ndarray:
+DISTANCE_ROW_BYTES = 8 * 3  # per key of a block's rows: i - j, its |i - j| (or causal part), a mask
+
+
+def distance(seq_len: int, causal: bool = False, rows: slice = slice(None)) -> np.ndarray:
     """(N, N) the distance each bias multiplies: |i - j|, or i - j on and below the diagonal
-    (causal; entries above it are 0 here, the attention mask removes them)."""
+    (causal; entries above it are 0 here, the attention mask removes them); only the query ``rows`` asked."""
     i = np.arange(seq_len)
-    diff = (i[:, None] - i[None, :]).astype(np.float64)
+    diff = (i[rows, None] - i[None, :]).astype(np.float64)
     return np.where(diff >= 0, diff, 0.0) if causal else np.abs(diff)
 
 
 def bias(heads: int, seq_len: int, causal: bool = False) -> np.ndarray:
-    """(heads, N, N) additive logits: -m|i - j| (encoder), or -m(i - j) for keys j <= i (causal)."""
-    return -slopes(heads)[:, None, None] * distance(seq_len, causal)[None]
+    """(heads, N, N) additive logits: -m|i - j| (encoder), or -m(i - j) for keys j <= i (causal). A block of
+    queries at a time, so that Cancel stops a table of gigabytes within one block."""
+    out = np.empty((heads, seq_len, seq_len))
+    gains = -slopes(heads)[:, None, None]
+    for rows in cancel.blocks(seq_len, rows_per_chunk(DISTANCE_ROW_BYTES * seq_len)):
+        np.multiply(gains, distance(seq_len, causal, rows)[None], out=out[:, rows])
+    return out
 
 
 register(Method(
@@ -46,7 +55,8 @@ register(Method(
     outputs={
         "slopes": Output(lambda heads: slopes(heads), lambda heads, **_: (heads,), params=("heads",)),
         "bias": Output(bias, lambda heads, seq_len, **_: (heads, seq_len, seq_len),
-                       peak=lambda heads, seq_len, **_: 8 * (heads + 3) * seq_len ** 2),  # and 3 distance tables
+                       peak=lambda heads, seq_len, **_: 8 * heads * seq_len ** 2  # and a block's distances
+                       + block_bytes(seq_len, DISTANCE_ROW_BYTES * seq_len)),
     },
     tags=("bias",),
     attention=BIASED,

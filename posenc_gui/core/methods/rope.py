@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import cancel, registry, rope_scalings
 from ..params import BASE, EVEN_D_MODEL, InputError, Param
-from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output
+from ..registry import CHUNK_BYTES, Attention, Entry, Method, Output, rows_per_chunk
 
 LAYOUTS = ("interleaved", "half")
 
@@ -102,8 +102,13 @@ def rotate(x, positions, frequencies, layout: str = "interleaved", scale: float 
 
 
 def angles(seq_len: int, **freq_params) -> np.ndarray:
-    """(seq_len, pairs) rotation angle p * theta_i of each pair at each position."""
-    return np.outer(np.arange(seq_len, dtype=np.float64), inv_freq(seq_len=seq_len, **freq_params))
+    """(seq_len, pairs) rotation angle p * theta_i of each pair at each position, a block of positions at a time
+    (Cancel stops a table of gigabytes within one block)."""
+    w = inv_freq(seq_len=seq_len, **freq_params)
+    positions, out = np.arange(seq_len, dtype=np.float64), np.empty((seq_len, w.size))
+    for rows in cancel.blocks(seq_len, rows_per_chunk(8 * w.size)):
+        np.multiply(positions[rows, None], w, out=out[rows])
+    return out
 
 
 def encoding(seq_len: int, layout: str = "interleaved", **freq_params) -> np.ndarray:
@@ -113,7 +118,8 @@ def encoding(seq_len: int, layout: str = "interleaved", **freq_params) -> np.nda
     scale = attention_factor(**freq_params)
     first, second = pair_index(2 * angle.shape[1], layout)
     out = np.empty((seq_len, 2 * angle.shape[1]))
-    out[:, first], out[:, second] = scale * np.cos(angle), scale * np.sin(angle)
+    for rows in cancel.blocks(seq_len, rows_per_chunk(8 * 2 * angle.shape[1])):  # a block's cos and sin
+        out[rows, first], out[rows, second] = scale * np.cos(angle[rows]), scale * np.sin(angle[rows])
     return out
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import cancel
 from ..params import HEADS, SEED, SEQ_LEN, Param
-from ..registry import Attention, Entry, Method, Output, register
+from ..registry import Attention, Entry, Method, Output, block_bytes, register, rows_per_chunk
 
 MAX_RELATIVE = Param("max_relative", "int", 4, "Clipping distance K: distances beyond +-K share the edge vector",
                      1, 256, label="Clip distance K")
@@ -14,10 +15,19 @@ HEAD_DIM = Param("head_dim", "int", 16, "Width of each head's queries, keys and 
                  label="Head width")
 
 
-def distances(seq_len: int, max_relative: int) -> np.ndarray:
-    """(N, N) int table index: clip(j - i, -K, K) + K, in [0, 2K] (tensor2tensor's convention)."""
+def distances(seq_len: int, max_relative: int, rows: slice = slice(None)) -> np.ndarray:
+    """(N, N) int table index: clip(j - i, -K, K) + K, in [0, 2K] (tensor2tensor's convention); only the query
+    ``rows`` asked."""
     pos = np.arange(seq_len)
-    return np.clip(pos[None, :] - pos[:, None], -max_relative, max_relative) + max_relative
+    return np.clip(pos[None, :] - pos[rows, None], -max_relative, max_relative) + max_relative
+
+
+def all_distances(seq_len: int, max_relative: int) -> np.ndarray:
+    """``distances`` a block of queries at a time, so that Cancel stops a table of gigabytes within one block."""
+    out = np.empty((seq_len, seq_len), dtype=np.int64)
+    for rows in cancel.blocks(seq_len, rows_per_chunk(8 * 2 * seq_len)):  # a block's j - i, then clipped
+        out[rows] = distances(seq_len, max_relative, rows)
+    return out
 
 
 def random_tables(max_relative: int, head_dim: int, seed: int = 0) -> np.ndarray:
@@ -42,15 +52,26 @@ def bias(seq_len: int, heads: int = 8, max_relative: int = 4, head_dim: int = 16
     (N(0, 1)), one set per head: what the key table adds on top of q.k. It depends on the queries."""
     rng = np.random.default_rng(seed + 1)
     q = rng.standard_normal((heads, seq_len, head_dim))
-    table_k = random_tables(max_relative, head_dim, seed)[0]
-    return logits(q, table_k, distances(seq_len, max_relative)) / np.sqrt(head_dim)
+    per_row = q @ random_tables(max_relative, head_dim, seed)[0].T   # (heads, N, 2K+1), as ``logits``
+    out = np.empty((heads, seq_len, seq_len))
+    for rows in cancel.blocks(seq_len, rows_per_chunk(_bias_row_bytes(seq_len, heads))):
+        index = distances(seq_len, max_relative, rows)
+        picked = np.take_along_axis(per_row[:, rows], np.broadcast_to(index, (heads,) + index.shape), axis=-1)
+        np.divide(picked, np.sqrt(head_dim), out=out[:, rows])
+    return out
+
+
+def _bias_row_bytes(seq_len, heads):
+    """Per query row of a block: its distances (j - i, then clipped) and every head's logits."""
+    return 8 * (2 + heads) * seq_len
 
 
 def _bias_peak(seq_len, heads, max_relative, head_dim, **_):
-    """The queries, their products with the key table, both tables, the result and its scaled copy, the
-    distances (and their clipped copy)."""
+    """The queries, their products with the key table, both tables, the result and a block of queries'
+    distances and logits."""
     rows = 2 * max_relative + 1
-    return 8 * (heads * seq_len * (head_dim + rows) + 2 * rows * head_dim + 2 * heads * seq_len ** 2 + 2 * seq_len ** 2)
+    return (8 * (heads * seq_len * (head_dim + rows) + 2 * rows * head_dim + heads * seq_len ** 2)
+            + block_bytes(seq_len, _bias_row_bytes(seq_len, heads)))
 
 
 def attention_scores(values: dict, q: np.ndarray, k: np.ndarray, scale: float) -> tuple:
@@ -76,8 +97,9 @@ register(Method(
     summary="Distances j - i, clipped to +-K, pick learned vectors added to keys and values.",
     params=(SEQ_LEN, HEADS, MAX_RELATIVE, HEAD_DIM, SEED),
     outputs={
-        "distances": Output(distances, lambda seq_len, **_: (seq_len, seq_len), params=("seq_len", "max_relative"),
-                            peak=lambda seq_len, **_: 16 * seq_len ** 2),  # j - i, then clipped
+        "distances": Output(all_distances, lambda seq_len, **_: (seq_len, seq_len), params=("seq_len", "max_relative"),
+                            peak=lambda seq_len, **_: 8 * seq_len ** 2  # and a block's j - i, then clipped
+                            + block_bytes(seq_len, 16 * seq_len)),
         "tables": Output(random_tables, lambda max_relative, head_dim, **_: (2, 2 * max_relative + 1, head_dim),
                          params=("max_relative", "head_dim", "seed")),
         "bias": Output(bias, lambda seq_len, heads, **_: (heads, seq_len, seq_len), peak=_bias_peak),

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import cancel
 from ..params import SEED, SEQ_LEN, InputError, Param
-from ..registry import Attention, Entry, Method, Output, register
+from ..registry import Attention, Entry, Method, Output, block_bytes, register, rows_per_chunk
 
 HEAD_DIM = Param("head_dim", "int", 32, "Width of queries, keys and the relative sinusoid R (even)", 2, 512,
                  label="Head width")
 TERM_NAMES = ("(a) content-content", "(b) content-position", "(c) global content bias",
               "(d) global position bias")
+
+
+TERM_ROW_BYTES = 8 * 6  # per key of a block's rows: q (W_R R)^T (two), the index, terms (a), (b), (d)
 
 
 def relative_sinusoid(distances: np.ndarray, head_dim: int) -> np.ndarray:
@@ -47,8 +51,24 @@ def toy_inputs(seq_len: int, head_dim: int, seed: int = 0) -> tuple[np.ndarray, 
 
 
 def toy_terms(seq_len: int, head_dim: int = 32, seed: int = 0) -> np.ndarray:
-    """(4, N, N) the terms for seeded toy inputs, divided by sqrt(head_dim) like the logits."""
-    return terms(*toy_inputs(seq_len, head_dim, seed)) / np.sqrt(head_dim)
+    """(4, N, N) the terms for seeded toy inputs, divided by sqrt(head_dim) like the logits: ``terms`` a block of
+    queries at a time, so that Cancel stops a table of gigabytes within one block (equal to the last bits: BLAS
+    may sum the products of a block's edge rows in another order)."""
+    q, k, u, v, w_r = toy_inputs(seq_len, head_dim, seed)
+    n = seq_len
+    projected = relative_sinusoid(np.arange(-(n - 1), n), head_dim) @ w_r.T   # as ``terms``
+    position_bias = projected @ v
+    scale = np.sqrt(head_dim)
+    out = np.empty((4, n, n))
+    np.divide(k @ u, scale, out=out[2, 0])
+    out[2, 1:] = out[2, 0]
+    pos = np.arange(n)
+    for rows in cancel.blocks(n, rows_per_chunk(TERM_ROW_BYTES * n)):
+        index = pos[rows, None] - pos[None, :] + (n - 1)
+        np.divide(q[rows] @ k.T, scale, out=out[0, rows])
+        np.divide(np.take_along_axis(q[rows] @ projected.T, index, axis=1), scale, out=out[1, rows])
+        np.divide(position_bias[index], scale, out=out[3, rows])
+    return out
 
 
 def attention_scores(values: dict, q: np.ndarray, k: np.ndarray, scale: float) -> tuple:
@@ -60,10 +80,10 @@ def attention_scores(values: dict, q: np.ndarray, k: np.ndarray, scale: float) -
 
 
 def _terms_peak(seq_len, head_dim, **_):
-    """q and k, W_R (and its scaled draw), R of every offset (its angles, sin and cos) and W_R R, q (W_R R)^T,
-    the four terms, the offsets' index and their stack."""
+    """q and k, W_R (and its scaled draw), R of every offset (its angles, sin and cos) and W_R R, the four terms
+    and a block of queries' products and lookups."""
     n, d = seq_len, head_dim
-    return 8 * (2 * d * d + 5 * n * d + 8 * n * n)
+    return 8 * (2 * d * d + 5 * n * d + 4 * n * n) + block_bytes(n, TERM_ROW_BYTES * n)
 
 
 def _check(head_dim, **_):

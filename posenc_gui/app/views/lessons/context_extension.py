@@ -88,8 +88,27 @@ class ContextExtensionLesson(FrequencyLesson):
             return self.tr("{0} at L = {1}").format(name, "" if self.data is None else self.data.dynamic_length)
         return name
 
+    def steps_ahead(self):
+        """The plots, curves, legend and lines of the first drawing, a plot a step, unless a drawing came first."""
+        look = (self.theme, self.points)
+        for _ in self._build_steps():
+            yield
+            if self.data is not None:  # drawn meanwhile: that drawing built its own
+                return
+        if (self.theme, self.points) == look:  # else a new look came meanwhile: the drawing builds anew
+            self._layout_key = self._look_key()
+
+    def _look_key(self) -> tuple:
+        """What the plots are built for: a new look or number of plots across builds them again."""
+        return self.theme.name, self.points, self.across
+
     def _build(self) -> None:
-        """Three log plots with one curve per scaling, the legend and the two length lines."""
+        for _ in self._build_steps():
+            pass
+
+    def _build_steps(self):
+        """Three log plots with one curve per scaling, the legend and the two length lines, yielding after each
+        plot."""
         self.clear_plots()
         panels = [
             ("frequencies", self.tr("frequency ω′ of each pair"), self.tr("frequency (rad / position)")),
@@ -122,6 +141,7 @@ class ContextExtensionLesson(FrequencyLesson):
             style.label(plot, "left", y_label, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
             self.panels.append((plot, what, y_label))
+            yield
         self.fit_titles()
         self.length_lines = []
         for anchor in ((0, 0), (0, 1)):  # the training length's label below its line, the extended one's above
@@ -138,11 +158,10 @@ class ContextExtensionLesson(FrequencyLesson):
         self.shown = {f"{what}_{scaling}": data.curves(what)[scaling] for what in ("frequencies", "wavelengths", "ratio")
                       for scaling in data.frequencies}
         show_value(self.length_box, ContextExtensionLesson.option_values(scene)["dynamic_length"])
-        key = (self.theme.name, self.points, self.across)
         self.data = data
-        if key != self._layout_key:
+        if self._look_key() != self._layout_key:
             self._build()
-            self._layout_key = key
+            self._layout_key = self._look_key()
         pairs = data.pairs
         with_symbols = len(pairs) <= MAX_SYMBOLS
         for (what, scaling), item in self.curves.items():

@@ -110,7 +110,21 @@ class LayersLesson(LessonView):
             self.graphics.ci.layout.invalidate()  # lay the plots out again for the new title's width
         self._mark_crossovers(data)
 
+    def steps_ahead(self):
+        """The plots, curves, marks and legend of the first drawing, a plot a step, unless a drawing came first."""
+        look = (self.theme.name, self.points)
+        for _ in self._build_steps():
+            yield
+            if self.drawn is not None:  # drawn meanwhile: that drawing built its own
+                return
+        if (self.theme.name, self.points) != look:  # a new look came meanwhile: the drawing builds anew
+            self.look = None
+
     def _build_plots(self) -> None:
+        for _ in self._build_steps():
+            pass
+
+    def _build_steps(self):
         """The cost and path plots with a curve per layer type, the crossover marks, and one legend for both below
         them: a legend inside each plot covered the curves and the crossover labels, and ran past the plot in large
         type. The crossovers are named in the legend, beside a dashed sample of their lines."""
@@ -133,6 +147,7 @@ class LayersLesson(LessonView):
             if title:
                 style.title(plot, title, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
+            yield
         self.marks = {}
         for name in CROSSOVERS:
             colour = style.curve_colour(list(layers.TABLE).index(name), self.theme)

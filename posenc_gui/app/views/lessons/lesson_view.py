@@ -132,6 +132,7 @@ class LessonView(View):
         self.page_layout.insertWidget(0, self.header)
         self.spare_plots: list[pg.PlotItem] = []
         self.plots_built_ahead = 0
+        self._steps_ahead = None
 
     def build_ahead(self) -> bool:
         """One more of the ``plots_ahead`` plots of the first drawing, made out of the grid: making a plot is
@@ -141,7 +142,17 @@ class LessonView(View):
             self.plots_built_ahead += 1
             self.spare_plots.append(self.make_plot(SPARE_SIDES, viewBox=pg.ViewBox(enableMenu=False)))
             return True
+        if self._steps_ahead is None:
+            self._steps_ahead = self.steps_ahead()
+        if next(self._steps_ahead, StopIteration) is not StopIteration:
+            return True
         return super().build_ahead()
+
+    def steps_ahead(self):
+        """A generator that builds, a step between two yields, what the first drawing would build that needs no
+        data (its plots' curves, legend and lines, in the look and room the view has), so that the drawing only
+        fills them in; each step is one slice of the window's idle build-ahead."""
+        return iter(())
 
     @staticmethod
     def make_plot(sides=SPARE_SIDES, **kwargs) -> pg.PlotItem:
