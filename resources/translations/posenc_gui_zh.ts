@@ -218,42 +218,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -338,42 +338,42 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="114"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="114"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="115"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="115"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="116"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="116"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="183"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="140"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
@@ -388,37 +388,37 @@ turns made: {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="190"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="190"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="196"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="197"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="182"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="201"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="204"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="247"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -456,17 +456,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="235"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="237"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="237"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -563,38 +563,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="261"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="263"/>
         <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
         <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="252"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="266"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="291"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -745,37 +745,37 @@ turns made: {1}</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="145"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="166"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="166"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="186"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -876,12 +876,12 @@ turns made: {1}</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="180"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="191"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="236"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -1690,37 +1690,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="144"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2598,23 +2598,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="194"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="213"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="207"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="213"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2705,37 +2705,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="170"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="170"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2841,17 +2841,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="277"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="278"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="300"/>
         <source>, </source>
         <translation>；</translation>
     </message>
