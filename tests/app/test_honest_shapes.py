@@ -128,3 +128,16 @@ def test_bits_drawn_as_steps_survive_more_positions_than_pixels(qtbot):
     curve = view.curves[0]
     x, y = curve.curve.xData, curve.curve.yData  # what the plot draws, after any downsampling
     assert len(x) == len(y) + 1
+
+
+def test_curves_across_positions_and_dimensions_tick_whole_numbers_only(qtbot):
+    """Binary with 4 bits (the deck's scene): the plot across its 4 dimensions ticked 0, 0.5, 1.0, ... (a
+    dimension 0.5 does not exist)."""
+    model, view = open_view(qtbot, EncodingView, LIGHT, method="binary")
+    model.set_params({"seq_len": 16, "bits": 4})
+    view.grab()
+    for plot in (view.across_positions, view.across_dims):
+        axis = plot.getAxis("bottom")
+        low, high = plot.vb.viewRange()[0]
+        values = [value for _spacing, level in axis.tickValues(low, high, axis.width()) for value in level]
+        assert values and all(float(value).is_integer() for value in values)

@@ -62,6 +62,7 @@ class EncodingView(View):
         self.pool: list[pg.PlotDataItem] = []  # every curve item made so far, each with its legend row
         for plot in (self.across_positions, self.across_dims):  # long curves: min and max per pixel column
             plot.setDownsampling(auto=True, mode="peak")
+            plot.getAxis("bottom").cells = True  # positions and dimensions are whole numbers: no tick at 0.5
         self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
         self._curves_for = None    # (dims, theme, points) the curve items were built for
         self._pens: list[tuple] = []  # (wide, 1 px) pen of each curve, and last of the position curve
