@@ -10,7 +10,6 @@ are shown; a language switch rebuilds the panel, the views and the menus from th
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,10 +18,9 @@ import shiboken6
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (QAction, QActionGroup, QIcon, QImage, QKeySequence, QStandardItem, QStandardItemModel,
                            QTextOption)
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox,
-                               QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenuBar,
-                               QPlainTextEdit, QProgressBar, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QTextEdit,
-                               QToolBar, QToolButton, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QFrame, QInputDialog, QLabel,
+                               QMainWindow, QMenuBar, QProgressBar, QScrollArea, QSizePolicy, QStackedWidget, QStyle,
+                               QTextEdit, QToolBar, QToolButton, QWidget)
 from superqt.utils import signals_blocked
 
 from ..core import model_config, registry
@@ -38,114 +36,22 @@ from .panel import ParameterPanel
 from ..files import write_bytes_atomic
 from ..scene import in_language
 from .state import DECK_TEXT, Deck, Scene, SceneChange, StateModel, error_text
-from .views import VIEWS, applies
+from .views import applies
 from .views.model_config import scene_for_config
 from .worker import PROGRESS_AFTER_MS, LatestRunner, run_with_progress
+from .clicker import clicker_command
+from .view_catalogue import grouped_views, view_applies, view_class, view_keys, view_title
+from .widgets import ElidedLabel, busy_cursor
 
 BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
 PANELS_AT_ONCE = 16  # a drawing that needs more new panels than this waits for them, built one a turn of the event loop
 WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (warm_up_view)
-GROUPS = ("explore", "learn", "reference")
 TEXT_SCALE_STEP = 1.15
 PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
 SUGGESTED_PNG_WIDTH = 1920
 VIEW_REPLACED_MS = 8000  # how long the status bar says why the view changed by itself
 AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
-# The keys a presentation clicker sends, and what they do in deck mode (blank, panel and notes while presenting
-# too). The window takes them from whatever widget has the focus, except from a text field being typed into.
-CLICKER_KEYS = {Qt.Key_PageDown: "next_scene", Qt.Key_Right: "next_scene", Qt.Key_Space: "next_scene",
-                Qt.Key_PageUp: "previous_scene", Qt.Key_Left: "previous_scene", Qt.Key_Backspace: "previous_scene",
-                Qt.Key_Home: "first_scene", Qt.Key_End: "last_scene", Qt.Key_B: "blank", Qt.Key_Period: "blank"}
-PRESENTING_KEYS = {Qt.Key_P: "toggle_panel", Qt.Key_N: "toggle_notes", Qt.Key_Escape: "stop_presenting"}
-STEPPING = frozenset({"next_scene", "previous_scene", "first_scene", "last_scene"})
-TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)  # keep every key but PageUp / PageDown
-NUMBER_FIELDS = (QAbstractSpinBox,)  # keep the keys that type a number (NUMBER_KEYS); the others are the deck's
-PAGE_KEYS = (Qt.Key_PageUp, Qt.Key_PageDown)
-NUMBER_KEYS = (Qt.Key_Backspace, Qt.Key_Period)
 ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
-
-
-def view_class(key: str):
-    return VIEWS[key][2]
-
-
-def view_title(key: str) -> str:
-    """The view's title in the interface language (translated in the context of its class)."""
-    cls = view_class(key)
-    return i18n.translate(cls.__name__, cls.title)
-
-
-def grouped_views() -> list[tuple[str, list[str]]]:
-    """(group, view keys) in navigation order: Explore, Learn, Reference, then any other group;
-    within a group, the order of ``VIEWS``."""
-    groups: dict[str, list[str]] = {group: [] for group in GROUPS}
-    for key in VIEWS:
-        groups.setdefault(getattr(view_class(key), "group", "explore"), []).append(key)
-    return [(group, keys) for group, keys in groups.items() if keys]
-
-
-def clicker_command(key: int, modifiers, focused, deck_open: bool, presenting: bool) -> str | None:
-    """The command a key press stands for in deck mode or while presenting (a name from CLICKER_KEYS or
-    PRESENTING_KEYS), or None when the key is left to ``focused``, the widget with the focus (or None): a
-    text field being typed into keeps every key but PageUp / PageDown, a spin box Backspace and ".";
-    sliders, the View selector, buttons and plots keep none. Stepping needs a deck."""
-    if modifiers & ~Qt.KeypadModifier:
-        return None
-    command = CLICKER_KEYS.get(key) or (PRESENTING_KEYS.get(key) if presenting else None)
-    if command is None or not (deck_open or presenting) or (command in STEPPING and not deck_open):
-        return None
-    typed_into = (isinstance(focused, TEXT_FIELDS) and not focused.isReadOnly()
-                  or isinstance(focused, QComboBox) and focused.isEditable())
-    if typed_into:
-        return command if key in PAGE_KEYS else None
-    if isinstance(focused, NUMBER_FIELDS) and key in NUMBER_KEYS:
-        return None
-    return command
-
-
-@contextmanager
-def busy_cursor():
-    """The wait cursor while the GUI thread draws a figure or a handout: Qt draws widgets and their scenes on
-    the GUI thread only, so that work cannot go to a worker."""
-    QApplication.setOverrideCursor(Qt.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that ends its text with "…" when it gets less width than the text needs: the deck strip
-    in large type, which pushed the toolbar's View selector over the scene arrows. The whole text stays its size
-    hint, so that it shows in full whenever there is room."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.full_text = ""
-
-    def setText(self, text: str) -> None:
-        self.full_text = text
-        super().setText(text)
-        self.updateGeometry()
-        self._elide()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.full_text[:12] + "…"), super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 2 * self.margin() + 2,
-                     super().sizeHint().height())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        # the room its size hint leaves a text: elided to the full width, the text ran 2 px past what it asks for
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin() - 2)
-        if shown != self.text():
-            super().setText(shown)
-        self.setToolTip(self.full_text if shown != self.full_text else "")  # the whole text, when cut
 
 
 def read_scene(path: str | Path) -> Scene:
@@ -544,7 +450,7 @@ class MainWindow(QMainWindow):
 
     def applicable_views(self) -> list[str]:
         method = self.model.method
-        return [key for _, keys in grouped_views() for key in keys if VIEWS[key][1](method)]
+        return [key for _, keys in grouped_views() for key in keys if view_applies(key, method)]
 
     def step_view(self, step: int) -> None:
         """Show the next (step 1) or previous (step -1) view that applies to the method, wrapping around."""
@@ -560,12 +466,12 @@ class MainWindow(QMainWindow):
             item = items.item(row)
             key = item.data(Qt.UserRole)
             if key:
-                item.setEnabled(VIEWS[key][1](method))
+                item.setEnabled(view_applies(key, method))
                 if key == scene.view:
                     self.selector.setCurrentIndex(row)
-        for key in VIEWS:
+        for key in view_keys():
             action = self.commands[f"view_{key}"]
-            action.setEnabled(VIEWS[key][1](method))
+            action.setEnabled(view_applies(key, method))
             action.setChecked(key == scene.view)
         self._sync_deck()
 
@@ -645,7 +551,7 @@ class MainWindow(QMainWindow):
         if self.closed:
             return False
         if self._building is None:
-            key = next((key for key in self.applicable_views() + list(VIEWS) if key not in self.views), None)
+            key = next((key for key in self.applicable_views() + view_keys() if key not in self.views), None)
             if key is not None:
                 self._building = self._build_ahead(key)
         if self._building is not None:

@@ -16,11 +16,13 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QSpinBox
 
 from posenc_gui.app import window as window_module
+from posenc_gui.app.clicker import clicker_command
 from posenc_gui.app.deck_navigator import DeckNavigator
 from posenc_gui.app.presenter import choose_screens, elapsed_text
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
-from posenc_gui.app.window import MainWindow, view_title
+from posenc_gui.app.view_catalogue import view_title
+from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -251,7 +253,7 @@ def test_without_a_deck_the_keys_stay_with_the_controls(window, qtbot):
 
 
 def test_clicker_command_is_decided_by_the_focused_widget(qapp):
-    command = window_module.clicker_command
+    command = clicker_command
     spin, field, combo = QSpinBox(), QLineEdit(), QComboBox()
     assert command(Qt.Key_Right, Qt.NoModifier, spin, True, False) == "next_scene"
     assert command(Qt.Key_Backspace, Qt.NoModifier, spin, True, False) is None  # typing a number

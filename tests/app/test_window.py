@@ -20,7 +20,8 @@ from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
 from benchmarks.soak import idle_first
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.base import most_default_heads
-from posenc_gui.app.window import MainWindow, grouped_views
+from posenc_gui.app.view_catalogue import grouped_views
+from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
 
 

@@ -220,10 +220,10 @@ class SlowPieces(View):
 def test_a_view_is_built_ahead_in_slices_of_well_under_50_ms(qtbot, monkeypatch):
     """Made, fetched and drawn in separate idle moments: the event loop answers in between (in one step it waited
     60-80 ms here)."""
-    import posenc_gui.app.window as window_module
+    from posenc_gui.app import view_catalogue
 
-    monkeypatch.setattr(window_module, "VIEWS", {"encoding": window_module.VIEWS["encoding"],
-                                                 SlowPieces.key: (SlowPieces.title, SlowPieces.applies_to, SlowPieces)})
+    monkeypatch.setattr(view_catalogue, "VIEWS", {"encoding": view_catalogue.VIEWS["encoding"],
+                                                  SlowPieces.key: (SlowPieces.title, SlowPieces.applies_to, SlowPieces)})
     window = MainWindow(settings=None)
     qtbot.addWidget(window)
     window.warm_up_timer.timeout.disconnect()
