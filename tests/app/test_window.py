@@ -341,12 +341,12 @@ def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.model.scene.title == "Scene 1"
     assert window.model.scene.position == 1
     qtbot.keyClick(window, Qt.Key_Right)
-    assert window.deck_index == 2
+    assert window.deck.index == 2
     assert not window.commands["next_scene"].isEnabled()
     qtbot.keyClick(window, Qt.Key_PageUp)
-    assert window.deck_index == 1
+    assert window.deck.index == 1
     qtbot.keyClick(window, Qt.Key_Home)
-    assert window.deck_index == 0
+    assert window.deck.index == 0
     qtbot.keyClick(window, Qt.Key_End)
     assert window.model.scene.title == "Scene 2"
     assert "scene 3 of 3: Scene 2" in window.deck_label.full_text
@@ -385,7 +385,7 @@ def test_a_bad_deck_leaves_everything_as_it_was(window, tmp_path):
     assert not window.open_deck(bad)
     assert "bad.posdeck" in window.error_label.text()
     assert "\n" not in window.error_label.text()
-    assert window.model.scene == scene and not window.deck_scenes
+    assert window.model.scene == scene and not window.deck.scenes
 
 
 def test_scene_files_round_trip(window, tmp_path):
@@ -545,7 +545,7 @@ def test_language_switch_rebuilds_without_losing_the_scene(window, tmp_path):
     assert window.model.scene == scene
     assert window.views["bias"] is not old_view and window.panel is not old_panel
     assert window.stack.currentWidget() is window.views["bias"]
-    assert window.deck_index == 1 and len(window.deck_scenes) == 3
+    assert window.deck.index == 1 and len(window.deck.scenes) == 3
     if resource("translations", "posenc_gui_zh.qm").is_file():
         assert window.language == "zh"
         assert window.commands["language_zh"].isChecked()
@@ -553,8 +553,8 @@ def test_language_switch_rebuilds_without_losing_the_scene(window, tmp_path):
     else:
         assert window.language == "en"
     window.model.update(position=5)  # the rebuilt panel and views follow the new model
-    window.update_scene()
-    assert window.deck_scenes[1].position == 5
+    window.deck_controls.update_scene()
+    assert window.deck.scenes[1].position == 5
     window.commands["language_en"].trigger()
     assert window.menuBar().actions()[0].text() == "&File"
     assert window.model.scene.position == 5

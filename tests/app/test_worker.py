@@ -359,23 +359,23 @@ def test_a_figure_is_drawn_under_the_wait_cursor_which_goes_away_after(window, t
     comes back when it is written, or when writing fails."""
     from PySide6.QtWidgets import QApplication
 
-    from posenc_gui.app import window as window_module
+    from posenc_gui.app import file_commands
     from posenc_gui.core.params import InputError
 
     cursors = []
-    write = window_module.write_bytes_atomic
+    write = file_commands.write_bytes_atomic
 
     def recorded(path, data):
         cursors.append(QApplication.overrideCursor().shape() if QApplication.overrideCursor() else None)
         write(path, data)
 
-    monkeypatch.setattr(window_module, "write_bytes_atomic", recorded)
+    monkeypatch.setattr(file_commands, "write_bytes_atomic", recorded)
     assert window.export_figure(tmp_path / f"figure{suffix}", 320 if suffix == ".png" else None)
     assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
     def refuse(*_args):
         raise InputError("cannot write {0}", "here")
 
-    monkeypatch.setattr(window_module, "write_bytes_atomic", refuse)
+    monkeypatch.setattr(file_commands, "write_bytes_atomic", refuse)
     assert not window.export_figure(tmp_path / f"again{suffix}", 320 if suffix == ".png" else None)
     assert QApplication.overrideCursor() is None
 
@@ -402,9 +402,9 @@ def test_cancel_after_a_deck_step_goes_back_to_the_scene_drawn_and_its_place_in_
     window.model.update(params={**window.model.scene.params, "seq_len": 40})  # a live change to scene 1
     drawn = window.model.scene
     window.commands["next_scene"].trigger()
-    assert window.deck_index == 1
+    assert window.deck.index == 1
     qtbot.waitUntil(window.cancel_button.isVisible, timeout=5000)
     qtbot.mouseClick(window.cancel_button, Qt.LeftButton)
-    assert window.deck_index == 0 and window.model.scene == drawn
+    assert window.deck.index == 0 and window.model.scene == drawn
     assert window.windowTitle().startswith("1/2")
     assert window.commands["next_scene"].isEnabled() and not window.commands["previous_scene"].isEnabled()
