@@ -5,12 +5,11 @@ the text size restyles every widget; the language rebuilds the translated parts)
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from ..look import COLOUR_MAPS, Look, LookChange
 from . import i18n, style
 
-PANEL_SHARE = 0.3  # the parameter panel takes at most this share of the screen's width
 AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
 ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
 
@@ -89,9 +88,7 @@ class LookControls(QObject):
                 font = window.selector.font()
                 font.setBold(True)
                 headers.item(row).setFont(font)
-        # the panel as wide as it needs at this text size (nothing clipped), up to a share of the screen
-        needed = window.panel.sizeHint().width() + window.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 4
-        window.dock.widget().setMinimumWidth(min(needed, int(window.screen().availableGeometry().width() * PANEL_SHARE)))
+        window.panel_dock.fit()
         size = round(points * 1.6)
         window.toolbar.setIconSize(QSize(size, size))
         window.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(window.theme.name, '#b00000')}; font-weight: bold")

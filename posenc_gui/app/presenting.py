@@ -62,7 +62,7 @@ class Presentation(QObject):
             self.before_presenting = {
                 "state": window.windowState(), "geometry": window.geometry(), "screen": window.screen(),
                 "notes": not window.notes_dock.isHidden(),
-                "panel_closed": window.dock.isHidden() and not window.panel_hidden_for_view}
+                "panel_closed": window.dock.isHidden() and not window.panel_dock.hidden_for_view}
             self.panel_while_presenting = False
             for bar in bars:
                 bar.hide()
@@ -86,14 +86,14 @@ class Presentation(QObject):
                 bar.show()
             self.title_bar.hide()
             window.notes_dock.setVisible(before["notes"])
-            window.panel_hidden_for_view = not before["panel_closed"]
+            window.panel_dock.hidden_for_view = not before["panel_closed"]
             if before["panel_closed"]:
                 window.dock.hide()
             self._move_to(before["screen"])
             window.setWindowState(before["state"])
             if not before["state"] & (Qt.WindowFullScreen | Qt.WindowMaximized):
                 window.setGeometry(before["geometry"])
-        window.show_panel_for(window.current_view)
+        window.panel_dock.show_for(window.current_view)
         window.sync_busy()
         window.look_controls.apply()
 
@@ -135,7 +135,7 @@ class Presentation(QObject):
     def toggle_panel(self) -> None:
         """P while presenting: the parameter panel beside the view for a live change, or away again."""
         self.panel_while_presenting = not self.panel_while_presenting
-        self.window.show_panel_for(self.window.current_view)
+        self.window.panel_dock.show_for(self.window.current_view)
 
     def toggle_notes(self) -> None:
         """N: the scene notes under the view, or away (while presenting on one screen, the lecturer's notes)."""

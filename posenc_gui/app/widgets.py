@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 
 @contextmanager
@@ -51,3 +51,20 @@ class ElidedLabel(QLabel):
         if shown != self.text():
             super().setText(shown)
         self.setToolTip(self.full_text if shown != self.full_text else "")  # the whole text, when cut
+
+
+def titled_dock(parent, name: str, features) -> QDockWidget:
+    """A dock whose title is a label, so that it scales with the text like everything else
+    (the built-in dock title keeps a small fixed font)."""
+    dock = QDockWidget(parent)
+    dock.setObjectName(name)
+    dock.setFeatures(features)
+    title = QLabel()
+    title.setMargin(4)
+    dock.setTitleBarWidget(title)
+    return dock
+
+
+def set_dock_title(dock: QDockWidget, title: str) -> None:
+    dock.setWindowTitle(title)
+    dock.titleBarWidget().setText(f"<b>{title}</b>")

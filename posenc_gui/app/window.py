@@ -6,42 +6,39 @@ The state model is the single source of truth: the selector, the Go menu and the
 write ``scene.view`` (or a whole scene) to it and redraw from it. Views are built the first time they
 are shown; a language switch rebuilds the panel, the views and the menus from the model's scene.
 
-The window composes: it holds the widgets and draws scenes into views; the menus (``menus``), the File menu's
-work (``file_commands``), the deck (``deck_controls`` over the ``DeckNavigator``), the look (``look_controls``
-over the ``LookModel``) and presenting (``presenting``) are objects of their own that it builds and calls.
+The window composes: it builds the widgets, decides which view shows, and hands the rest to parts of its own,
+each holding a reference to it: the menus and toolbar (``menus``), the File menu's work (``file_commands``), the
+deck (``deck_controls``, over the ``DeckNavigator`` model), the look (``look_controls``, over the ``LookModel``),
+presenting and the clicker's keys (``presenting``), the parameter dock (``panel_dock``), drawing a scene into a
+view (``scene_drawer``), building views ahead (``build_ahead``) and the status bar (``status_line``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QTextOption
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFrame, QLabel, QMainWindow, QProgressBar, QScrollArea,
-                               QStackedWidget, QStyle, QTextEdit, QToolBar, QToolButton)
-from superqt.utils import signals_blocked
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QStackedWidget, QTextEdit, QToolBar
 
-from ..core import registry
-from ..core.params import InputError, printable
-from . import i18n, memory, recent, settings as prefs, style
 from ..look import Look
+from . import i18n, memory, recent, settings as prefs, style
+from .build_ahead import BuildAhead
 from .deck_controls import DeckControls
 from .deck_navigator import DeckNavigator
 from .file_commands import FileCommands
 from .look_controls import LookControls
 from .look_model import LookModel
 from .menus import WindowMenus
-from .panel import ParameterPanel
+from .panel_dock import ParameterDock
 from .presenting import Presentation
-from .state import DECK_TEXT, Deck, Scene, SceneChange, StateModel, error_text
+from .scene_drawer import SceneDrawer
+from .state import DECK_TEXT, Deck, Scene, SceneChange, StateModel
+from .status_line import StatusLine
 from .view_catalogue import grouped_views, view_applies, view_class, view_keys, view_title
 from .views import applies
-from .worker import PROGRESS_AFTER_MS, LatestRunner
+from .widgets import set_dock_title, titled_dock
 
-BACKGROUND_ELEMENTS = 4_000_000  # larger requests are computed off the GUI thread
-PANELS_AT_ONCE = 16  # a drawing that needs more new panels than this waits for them, built one a turn of the event loop
-WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (warm_up_view)
 VIEW_REPLACED_MS = 8000  # how long the status bar says why the view changed by itself
 
 
@@ -65,10 +62,8 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self)
         self.menus = WindowMenus(self)
         self.views: dict = {}
-        self.fetched: dict = {}  # view -> (its data_key, the data) it was last given
         self.commands: dict[str, QAction] = {}
         self.recent = recent.RecentDecks(settings, self)  # File › Open recent and the start page
-        self.panel_hidden_for_view = False
         # No animated docks: hiding the panel beside a lesson would resize and repaint the view for
         # every frame of the animation (and a projected slide should change at once).
         self.setAnimated(False)
@@ -80,58 +75,35 @@ class MainWindow(QMainWindow):
         self.stack.setMinimumSize(400, 300)
         self.presentation = Presentation(self)  # its title bar above the view, its black screen over the window
         self.setCentralWidget(self.stack)
-        self.dock = self._dock("parameters", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
-        self.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
+        self.panel_dock = ParameterDock(self)
+        self.dock = self.panel_dock.dock
         # A read-only text pane, not a label: it breaks a word longer than a line (a URL) anywhere,
         # scrolls long notes, and so never makes the window wider than the screen. Its height is set
-        # for its notes (``_sync_deck``), not held at the two lines its scroll bars would ask for.
+        # for its notes (``DeckControls.sync``), not held at the two lines its scroll bars would ask for.
         self.notes = QTextEdit(readOnly=True, focusPolicy=Qt.ClickFocus, frameShape=QFrame.NoFrame, minimumHeight=1)
         self.notes.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         self.notes.document().setDocumentMargin(8)
         self.notes.viewport().setAutoFillBackground(False)
-        self.notes_dock = self._dock("notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
+        self.notes_dock = titled_dock(self, "notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
         self.notes_dock.setWidget(self.notes)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
         self.notes_dock.hide()
         self.toolbar: QToolBar | None = None
 
-        self.hover_label = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setTextFormat(Qt.PlainText)  # a file named like HTML is shown as named
-        self.statusBar().addWidget(self.hover_label, 1)
-        self.statusBar().addPermanentWidget(self.error_label)
-        # a computation still running after PROGRESS_AFTER_MS shows as busy, with Cancel (Esc) beside it
-        self.busy_bar = QProgressBar(objectName="busy_bar", maximumWidth=120, textVisible=False)
-        self.busy_bar.setRange(0, 0)
-        self.cancel_button = QToolButton(objectName="cancel_work")
-        for widget in (self.busy_bar, self.cancel_button):
-            self.statusBar().addPermanentWidget(widget)
-            widget.hide()
-        self.busy_timer = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
-        self.busy_timer.timeout.connect(lambda: self._show_busy(self._busy()))
-        self.drawn_scene: Scene | None = None  # the scene last drawn, which Cancel goes back to,
-        self.drawn_deck_index = 0  # and the deck's scene it was drawn in
-        self._going_back = False  # Cancel is putting the drawn scene back: nothing to fetch or draw
-
-        self.runner = LatestRunner(self._show_result, self.show_error, self)
-        self.runner.busy.connect(self.sync_busy)
+        self.status = StatusLine(self, lambda: self.drawer.busy())
+        # the status bar's parts, as the self-test, the start page and the tests read them
+        self.hover_label, self.error_label = self.status.hover_label, self.status.error_label
+        self.busy_bar, self.cancel_button = self.status.busy_bar, self.status.cancel_button
+        self.drawer = SceneDrawer(self)
+        self.runner = self.drawer.runner  # the tests and the self-test wait for it
         memory.use_fixed_mmap_threshold()  # a lecture lasts hours: keep the heap from fragmenting,
         self.memory_timer = QTimer(self)  # and give freed memory back as it goes
         self.memory_timer.setInterval(memory.TRIM_INTERVAL_MS)
         self.memory_timer.timeout.connect(memory.release_free_memory)
         self.memory_timer.start()
-        self.warm_up_timer = QTimer(self)
-        self.warm_up_timer.setSingleShot(True)
-        self.warm_up_timer.setInterval(WARM_UP_IDLE_MS)
-        self.warm_up_timer.timeout.connect(self.warm_up_view)
-        self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
         self.closed = False
-        self._building = None  # the steps left of the view being built ahead (_build_ahead)
-        self._waiting_for_panels = None  # (view, scene, data) of a drawing whose panels are being built (_build_panel)
-        self.panel_timer = QTimer(self)
-        self.panel_timer.setSingleShot(True)
-        self.panel_timer.setInterval(0)
-        self.panel_timer.timeout.connect(self._build_panel)
+        self.build_ahead = BuildAhead(self)
+        self.warm_up_timer = self.build_ahead.timer  # the benchmarks and tests stop it to build ahead themselves
         self._build_translated()
         QApplication.instance().focusChanged.connect(self.presentation.watch_focus)
         if settings is None or not prefs.restore_window(settings, self):
@@ -152,34 +124,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{0} cannot be shown in {1}: showing {2}").format(
             method, view_title(old), view_title(new)), VIEW_REPLACED_MS)
 
-    def _dock(self, name: str, features) -> QDockWidget:
-        """A dock whose title is a label, so that it scales with the text like everything else
-        (the built-in dock title keeps a small fixed font)."""
-        dock = QDockWidget(self)
-        dock.setObjectName(name)
-        dock.setFeatures(features)
-        title = QLabel()
-        title.setMargin(4)
-        dock.setTitleBarWidget(title)
-        return dock
-
     def _build_translated(self) -> None:
         """Everything with visible text: panel, dock titles, menus and toolbar (the window title follows the deck)."""
-        for dock, title in ((self.dock, self.tr("Parameters")), (self.notes_dock, self.tr("Scene notes"))):
-            dock.setWindowTitle(title)
-            dock.titleBarWidget().setText(f"<b>{title}</b>")
-        self.panel = ParameterPanel(self.model)
+        self.panel_dock.build(self.model)
+        set_dock_title(self.notes_dock, self.tr("Scene notes"))
         # The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel
         # synced after that painted the old method's form, then the new one (2-4 ms more for a new method).
         self.model.edited.connect(self._scene_edited)
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the panel wraps; a line read sideways is cut
-        old = self.dock.widget()
-        self.dock.setWidget(scroll)
-        if old is not None:
-            old.deleteLater()
         self.menus.build()
         self.cancel_button.setDefaultAction(self.menus.command("cancel_work", self.tr("Cancel"), self.cancel_work,
                                                                ["Esc"]))
@@ -201,8 +152,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views = {}
-        self.fetched = {}
-        self._building = None
+        self.drawer.fetched.clear()
+        self.build_ahead.building = None
         self._build_translated()
         if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
             self.menuBar().hide()
@@ -274,7 +225,7 @@ class MainWindow(QMainWindow):
             view.set_look(self.theme, self.points)
             self.stack.addWidget(view)
             self.views[key] = view
-            self.settled = False
+            self.build_ahead.settled = False
         return self.views[key]
 
     def _focus_view(self) -> None:
@@ -282,6 +233,10 @@ class MainWindow(QMainWindow):
         which would then take the keys a lecturer presses, and a click on it does not give the focus back).
         Not to a view or the stack: a focused view takes the focus along at every switch, a paint more."""
         self.setFocus()
+
+    @property
+    def panel(self):
+        return self.panel_dock.panel
 
     @property
     def current_view(self):
@@ -334,36 +289,14 @@ class MainWindow(QMainWindow):
         """Show the scene's view and draw the scene in it. Its data is fetched (big requests in the worker) only when
         the scene fields it depends on changed (``View.data_key``); otherwise the view shows the selection, overlays
         and look with the data it was given last (``View.show_selection``)."""
-        self.warm_up_timer.start(WARM_UP_IDLE_MS)  # (again): views are built ahead only while nothing else happens
-        self._waiting_for_panels = None  # superseded
+        self.build_ahead.restart()  # views are built ahead only while nothing else happens
+        self.drawer.waiting_for_panels = None  # superseded
         self._sync_navigation(scene)
         view = self.view(scene.view)
         self.panel.ignore_for_view(view.ignored_params())
         if self.stack.currentWidget() is not view:
             self._switch_to(view)
-        if self._going_back:
-            return  # the view still shows what it drew
-        kept = self.fetched.get(view)
-        if kept is not None and kept[0] == view.data_key(scene):
-            self.runner.cancel()
-            self._show_result((view, scene), kept[1])
-            return
-        try:
-            big = view.size(scene) > BACKGROUND_ELEMENTS
-        except InputError as error:
-            self.show_error(error_text(error))
-            return
-        if big:
-            self.runner.submit(lambda: view.fetch(scene), (view, scene))
-            self.hover_label.setText(self.tr("computing…"))
-            return
-        self.runner.cancel()
-        try:
-            data = view.fetch(scene)
-        except InputError as error:
-            self.show_error(error_text(error))
-            return
-        self._show_result((view, scene), data)
+        self.drawer.draw(view, scene)
 
     def _switch_to(self, view) -> None:
         """Show ``view`` instead of the current one. The old view is hidden before the panel comes or goes and
@@ -377,7 +310,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()  # hiding would hand it to the next widget in the chain: the panel's
         if old is not None:
             old.hide()
-        self.show_panel_for(view)
+        self.panel_dock.show_for(view)
         self.stack.setCurrentWidget(view)
         # every widget shown posts itself an update for later: one already asked for (by the panel, say) painted the
         # view first, then these painted it all again
@@ -386,185 +319,31 @@ class MainWindow(QMainWindow):
             (view.focusWidget() or view.graphics).setFocus()
 
     def warm_up_view(self) -> bool:
-        """Build ahead, once the window has been idle, what a later switch would otherwise build (a lesson's
-        plots take up to 120 ms), one slice a call, the next at the next turn of the event loop (a change puts
-        the rest off for another idle time). First the views that apply to the method, with the scene drawn
-        into them; then the other views, with the first method they apply to; then the spare panels views
-        keep for larger scenes (``View.build_ahead``). A view is built in slices (``_build_ahead``): made and
-        laid out, its data fetched, its spare panels, then drawn, hidden, at the size it will have. With
-        nothing left to build, the objects built are settled once (``memory.settle_long_lived_objects``).
-        Returns whether it built anything."""
-        if self.closed:
-            return False
-        if self._building is None:
-            key = next((key for key in self.applicable_views() + view_keys() if key not in self.views), None)
-            if key is not None:
-                self._building = self._build_ahead(key)
-        if self._building is not None:
-            if next(self._building, True):
-                self._building = None
-        elif not any(view.build_ahead() for view in self.views.values()):
-            if not self.settled:
-                memory.settle_long_lived_objects()
-                self.settled = True
-            return False
-        self.warm_up_timer.start(0)  # the next slice once the event loop has handled what came in meanwhile
-        return True
-
-    def _build_ahead(self, key: str):
-        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
-        and True when done): the scene, or the defaults of the first method the view applies to when it does not
-        apply to the scene's. A view shown meanwhile (or rebuilt) was drawn by ``refresh``: it is left alone."""
-        view = self.view(key)
-        view.setGeometry(self._room_for(view))  # laid out as it will be shown
-        view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
-        yield False
-        while view.build_ahead():  # spare panels first, one a step: drawing then only places them
-            yield False
-        scene = replace(self.model.scene, view=key)
-        try:
-            if not view.applies_to(scene.method_obj):
-                method = next(method for method in registry.all_methods() if view.applies_to(method))
-                scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
-            if view.size(scene) > BACKGROUND_ELEMENTS:
-                return
-            data = view.fetch(scene)
-        except InputError:
-            return  # the view says so when it is shown
-        yield False
-        if self.views.get(key) is view and self.stack.currentWidget() is not view:
-            try:
-                view.show_data(scene, data)
-            except InputError:
-                return
-            self.fetched[view] = (view.data_key(scene), data)
-
-    def _panel_beside(self, view) -> bool:
-        """Whether the parameter panel is shown beside ``view``: hidden beside a view that ignores the
-        method (``uses_method``), shown again with the next view that uses it (unless closed by hand);
-        while presenting, only when asked for (P)."""
-        if self.presenting:
-            return view.uses_method and self.presentation.panel_while_presenting
-        return view.uses_method and (not self.dock.isHidden() or self.panel_hidden_for_view)
-
-    def _room_for(self, view) -> QRect:
-        """The stack's rectangle as it will be when ``view`` is shown (wider by the panel when the view
-        hides it, narrower when it brings it back)."""
-        room = self.stack.contentsRect()
-        panel = self.dock.width() + self.style().pixelMetric(QStyle.PM_DockWidgetSeparatorExtent)
-        room.setWidth(room.width() + panel * ((not self.dock.isHidden()) - self._panel_beside(view)))
-        return room
-
-    def show_panel_for(self, view) -> None:
-        """Show or hide the parameter panel as ``_panel_beside`` says. The window is laid out at once, so
-        that the view shown next takes the new room when shown, not in two more layout and paint passes
-        (at the old size, then the new)."""
-        shown = self._panel_beside(view)
-        if shown == (not self.dock.isHidden()):
-            return
-        self.dock.setVisible(shown)
-        self.panel_hidden_for_view = not shown
-        self.layout().activate()
+        """One slice of building ahead (``BuildAhead.step``); whether it built anything."""
+        return self.build_ahead.step()
 
     def finish_work(self) -> None:
         """Wait for the computation under way and finish the drawing it leads to (the self-test checks what a change
         drew)."""
-        self.runner.finish()
-        while self._waiting_for_panels is not None:
-            self._build_panel()
-
-    def _build_panel(self) -> None:
-        """One more panel for the drawing that waits for them; the drawing once they are all built."""
-        if self._waiting_for_panels is None:
-            return
-        view, scene, data = self._waiting_for_panels
-        if view in self.views.values() and view.grid.build_ahead(view.panels_needed(scene, data)):
-            self.panel_timer.start()
-            return
-        self._waiting_for_panels = None
-        self._show_result((view, scene), data)
-
-    def _show_result(self, tag, data) -> None:
-        view, scene = tag
-        if view not in self.views.values():
-            return  # finished after a rebuild replaced the view
-        needed = view.panels_needed(scene, data)
-        if needed > PANELS_AT_ONCE and needed - len(view.grid.pool) > PANELS_AT_ONCE:
-            self._waiting_for_panels = (view, scene, data)
-            self.hover_label.setText(self.tr("computing…"))
-            self.panel_timer.start()
-            self.sync_busy()
-            return
-        kept = self.fetched.get(view)
-        if kept is not None and kept[1] is data:  # drawn already: what changed is outside the view's data
-            view.show_selection(scene, data)
-        else:
-            view.show_data(scene, data)
-        self.fetched[view] = (view.data_key(scene), data)
-        self.drawn_scene, self.drawn_deck_index = scene, self.deck.index
-        self.sync_busy()  # a drawing waiting for its panels may have been superseded by this one
-        self.error_label.setText("")
-        self.hover_label.setText("")  # it told a value of the drawing before (or "computing…")
-        view.hover_again()
-        # Laid out, ranges mapped and the plots' changes handed to the view now, so that the window paints it once:
-        # pyqtgraph maps ranges while painting and the scene's changes reach the view queued, each a second paint.
-        # Laid out twice: pyqtgraph's items resized by a layout pass update their geometry, which may ask for another.
-        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
-        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
-        # the updates posted by widgets shown (a new method's form; the view's in _switch_to) are handed over too:
-        # after the paint, each asked for a second one
-        QApplication.sendPostedEvents(None, QEvent.UpdateLater)
-        view.graphics.scene().prepareForPaint()
-        QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)
-
-    def _busy(self) -> bool:
-        """Whether a drawing is waiting for a computation or for its panels."""
-        return self.runner.running or self._waiting_for_panels is not None
+        self.drawer.finish()
 
     def sync_busy(self, *_) -> None:
         """Cancel (and Esc) works while something is computed; the busy bar shows once it has taken
         PROGRESS_AFTER_MS (sooner it would only flash). While presenting, Esc leaves presenting."""
-        busy = self._busy()
+        busy = self.drawer.busy()
         self.commands["cancel_work"].setEnabled(busy and not self.presenting)
-        if not busy:
-            self.busy_timer.stop()
-            self._show_busy(False)
-        elif self.busy_bar.isHidden() and not self.busy_timer.isActive():
-            self.busy_timer.start()
-
-    def _show_busy(self, shown: bool) -> None:
-        self.busy_bar.setVisible(shown)
-        self.cancel_button.setVisible(shown)
+        self.status.follow_busy(busy)
 
     def cancel_work(self) -> None:
-        """Cancel (Esc): stop the computation at its next check and go back to the scene last drawn, which the
-        view still shows, so that the panel, the view and the model agree again."""
-        if not self._busy():
-            return
-        self.runner.cancel()
-        self._waiting_for_panels = None
-        self._going_back = True
-        try:
-            if self.deck.is_open and self.deck.index != self.drawn_deck_index:
-                with signals_blocked(self.deck):  # back to the scene drawn as it was drawn, not as saved
-                    self.deck.go_to(self.drawn_deck_index)
-            if self.drawn_scene is not None:
-                self.model.set_scene(self.drawn_scene)
-        finally:
-            self._going_back = False
-        self.deck_controls.sync()
-        self.sync_busy()
-        self.hover_label.setText("")
-        self.tell(self.tr("Cancelled: the last scene drawn is shown again"))
+        """Cancel (Esc): back to the scene last drawn (``SceneDrawer.cancel``)."""
+        self.drawer.cancel()
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(printable(message))  # messages quote file names: one line, no escapes
+        self.status.show_error(message)
 
     def tell(self, message: str) -> None:
-        self.error_label.setText("")
-        self.statusBar().showMessage(printable(message), 5000)
+        self.status.tell(message)
 
-    # -- decks ----------------------------------------------------------------------------------
     # -- look -----------------------------------------------------------------------------------
     @property
     def theme(self) -> style.Theme:
@@ -585,6 +364,8 @@ class MainWindow(QMainWindow):
     @property
     def points(self) -> float:
         return style.BASE_POINTS * self.text_scale * (style.PRESENTATION_SCALE if self.presenting else 1.0)
+
+    # -- keys, closing --------------------------------------------------------------------------
     def event(self, event) -> bool:
         """The clicker's keys when no widget has the focus: they come to the window itself."""
         if event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress) and self.presentation.clicker_key(event):
@@ -608,13 +389,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.closed = True  # nothing more is built ahead for a window no one will see again
         self.warm_up_timer.stop()
-        self.panel_timer.stop()
+        self.drawer.panel_timer.stop()
         if self.presentation.presenter is not None:
             self.presentation.presenter.close()
         if self.settings is not None:
             if self.presenting:
                 self.presentation.set_presenting(False)
-            if self.panel_hidden_for_view:  # the saved layout keeps the panel
+            if self.panel_dock.hidden_for_view:  # the saved layout keeps the panel
                 self.dock.show()
             prefs.save_window(self.settings, self)
             self.save_preferences()

@@ -1200,35 +1200,19 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="168"/>
-        <source>Parameters</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="152"/>
+        <location filename="../../posenc_gui/app/window.py" line="124"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="168"/>
+        <location filename="../../posenc_gui/app/window.py" line="130"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="184"/>
+        <location filename="../../posenc_gui/app/window.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="358"/>
-        <location filename="../../posenc_gui/app/window.py" line="494"/>
-        <source>computing…</source>
-        <translation>正在计算…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="558"/>
-        <source>Cancelled: the last scene drawn is shown again</source>
-        <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1694,14 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="290"/>
         <source>Every output</source>
         <translation>全部输出</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterDock</name>
+    <message>
+        <location filename="../../posenc_gui/app/panel_dock.py" line="29"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2315,20 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="321"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
+    </message>
+</context>
+<context>
+    <name>SceneDrawer</name>
+    <message>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="59"/>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="98"/>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="144"/>
+        <source>Cancelled: the last scene drawn is shown again</source>
+        <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ def deck_window(shared_window, qtbot):
     win.set_presenting(False)
     win.presentation.set_blank(False)
     if win.dock.isHidden():  # closed by a test: back with the next view that uses the method
-        win.panel_hidden_for_view = True
+        win.panel_dock.hidden_for_view = True
     assert win.open_deck(DEFAULT_DECK)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)

@@ -105,9 +105,9 @@ def test_the_attention_switch_and_the_panel_check_box_are_one_causal_control(win
 def test_a_big_order_request_is_computed_in_the_worker(window, qtbot):
     """A rotary method's order test at a large width draws millions of projection weights: off the GUI thread."""
     window.model.set_method("rope", view="order")
-    assert window.hover_label.text() != window.tr("computing…")
+    assert window.hover_label.text() != window.drawer.tr("computing…")
     window.model.set_param("d_model", 512)
-    assert window.hover_label.text() == window.tr("computing…")
+    assert window.hover_label.text() == window.drawer.tr("computing…")
     qtbot.waitUntil(lambda: window.hover_label.text() == "", timeout=20000)
     assert window.current_view.shown["method_a"].shape[1] == 4 * 512
 
@@ -310,7 +310,7 @@ def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_dema
     window.warm_up_timer.stop()
     while window.warm_up_view():
         pass
-    assert set(window.views) == set(VIEWS) and window.settled and gc.get_freeze_count() > 0
+    assert set(window.views) == set(VIEWS) and window.build_ahead.settled and gc.get_freeze_count() > 0
     assert len(window.view("attention").grid.pool) == 2 * most_default_heads()
     gc.unfreeze()
     cold = MainWindow(settings=QSettings())

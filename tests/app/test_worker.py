@@ -16,7 +16,8 @@ from posenc_gui.app.views import applies, images
 from posenc_gui.app.views.base import View
 from posenc_gui.app.views.grid import ImageGrid
 from posenc_gui.app.views.relative import BiasView
-from posenc_gui.app.window import BACKGROUND_ELEMENTS, PANELS_AT_ONCE, MainWindow
+from posenc_gui.app.scene_drawer import BACKGROUND_ELEMENTS, PANELS_AT_ONCE
+from posenc_gui.app.window import MainWindow
 from posenc_gui.app.worker import PROGRESS_AFTER_MS
 from posenc_gui.core import cancel, registry
 from posenc_gui.scene import Deck, Scene
@@ -306,7 +307,7 @@ def test_a_slow_computation_shows_cancel_which_stops_it_and_goes_back_to_the_sce
     qtbot.wait(50)  # a result, had one come, would be drawn by now
     assert window.current_view.shown["bias"].shape == (8, 48, 48)
     assert not window.cancel_button.isVisible() and not window.busy_bar.isVisible()
-    assert window.statusBar().currentMessage() == window.tr("Cancelled: the last scene drawn is shown again")
+    assert window.statusBar().currentMessage() == window.drawer.tr("Cancelled: the last scene drawn is shown again")
 
 
 def test_a_quick_computation_in_the_worker_shows_no_cancel(window, qtbot):
@@ -340,7 +341,7 @@ def test_every_lesson_is_built_ahead_a_plot_a_slice_and_drawn_into_plots_built_a
     assert len(lessons) >= 10
     for key in lessons:
         plots_per_step = []
-        for _done in window._build_ahead(key):
+        for _done in window.build_ahead.build(key):
             plots_per_step.append(made.count(pg.PlotItem))
             made.clear()
         plots_per_step.append(made.count(pg.PlotItem))  # the drawing
