@@ -90,12 +90,12 @@ class MainWindow(QMainWindow):
         self.notes_dock.hide()
         self.toolbar: QToolBar | None = None
 
-        self.status = StatusLine(self, lambda: self.drawer.busy())
+        self.drawer = SceneDrawer(self)
+        self.runner = self.drawer.runner  # the tests and the self-test wait for it
+        self.status = StatusLine(self, self.drawer.busy)
         # the status bar's parts, as the self-test, the start page and the tests read them
         self.hover_label, self.error_label = self.status.hover_label, self.status.error_label
         self.busy_bar, self.cancel_button = self.status.busy_bar, self.status.cancel_button
-        self.drawer = SceneDrawer(self)
-        self.runner = self.drawer.runner  # the tests and the self-test wait for it
         memory.use_fixed_mmap_threshold()  # a lecture lasts hours: keep the heap from fragmenting,
         self.memory_timer = QTimer(self)  # and give freed memory back as it goes
         self.memory_timer.setInterval(memory.TRIM_INTERVAL_MS)
