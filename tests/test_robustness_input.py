@@ -21,9 +21,10 @@ from PySide6.QtCore import Qt
 import posenc_gui
 from posenc_gui import files
 from posenc_gui.app import export, state
+from posenc_gui.app.file_commands import read_scene
 from posenc_gui.app.state import SCENE_KEYS, Deck, Scene
 from posenc_gui.app.views import applies
-from posenc_gui.app.window import MainWindow, read_scene
+from posenc_gui.app.window import MainWindow
 from posenc_gui.core import registry
 from posenc_gui.core.params import InputError
 from posenc_gui.scene_files import MAX_DECK_BYTES, NOT_A_FILE

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from posenc_gui import scene_files
+from posenc_gui.app.file_commands import read_scene
 from posenc_gui.app.selftest import run_self_test
 from posenc_gui.app.views import applies
-from posenc_gui.app.window import MainWindow, read_scene
+from posenc_gui.app.window import MainWindow
 from posenc_gui.core.params import InputError, shown
 from posenc_gui.scene import MAX_NOTES, MAX_OPTION_TEXT, MAX_SCENES, MAX_TEXT, MAX_TITLE, Deck, Scene
 from posenc_gui.scene_files import MAX_DECK_BYTES
@@ -284,7 +285,7 @@ def test_a_clicker_steps_the_deck_while_the_notes_have_the_focus(window, qtbot, 
     qtbot.mouseClick(window.notes.viewport(), Qt.LeftButton)
     assert window.notes.hasFocus()
     qtbot.keyClick(window.notes, Qt.Key_PageDown)
-    assert window.deck_index == 1 and window.notes.toPlainText() == "two"
+    assert window.deck.index == 1 and window.notes.toPlainText() == "two"
 
 
 def test_saving_from_the_window_never_fails_on_an_accepted_deck(window, tmp_path):

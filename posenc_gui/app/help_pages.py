@@ -41,7 +41,7 @@ def key_commands() -> dict[str, str]:
 
 def shortcut_sections(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """(section title, [(keys, what they do)]) of every key the window answers to."""
-    from .window import CLICKER_KEYS, PRESENTING_KEYS
+    from .clicker import CLICKER_KEYS, PRESENTING_KEYS
 
     def described(command: str) -> str:
         action = window.commands.get(command)

@@ -5,15 +5,13 @@ button that sweeps one parameter. Every edit goes to the state model; the panel 
 from __future__ import annotations
 
 import html
-import math
 import re
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QPushButton, QSlider, QSpinBox, QStyle, QStyleOptionComboBox, QStylePainter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 from superqt import QLabeledDoubleSlider, QLabeledSlider
 from superqt.utils import signals_blocked
 
@@ -21,87 +19,14 @@ from ..core import registry
 from ..core.params import Param
 from ..core.registry import Method
 from . import compat, i18n
+from .param_widgets import ElidingComboBox, LogSlider
 from .state import StateModel
 
 SLIDER_MAX_SPAN = 100_000   # wider integer ranges get a spin box
 LOG_RATIO = 100             # positive float ranges wider than this get a log slider
-LOG_STEPS = 1000
 SWEEP_STEPS = 120
 SWEEP_INTERVAL_MS = 40
 CITATION_SHOWN = 120  # characters of a citation shown before "more"
-
-
-class ElidingComboBox(QComboBox):
-    """A combo box as wide as the panel gives it, not as its longest item: a long choice or method name in large
-    type widened the whole panel past the dock (its other texts out of sight). What does not fit ends in "…"; the
-    open list shows it whole (and the method's summary below the picker)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(6)
-
-    def shown_text(self) -> str:
-        """The current text as drawn: elided to the edit field's width."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        field = self.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, self)
-        return QFontMetricsF(self.font()).elidedText(self.currentText(), Qt.ElideRight, field.width())
-
-    def paintEvent(self, event) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        option.currentText = self.shown_text()
-        painter.drawComplexControl(QStyle.CC_ComboBox, option)
-        painter.drawControl(QStyle.CE_ComboBoxLabel, option)
-
-
-class LogSlider(QWidget):
-    """A slider on a logarithmic scale with a spin box showing the real value."""
-
-    valueChanged = Signal(float)
-
-    def __init__(self, minimum: float, maximum: float, parent=None):
-        super().__init__(parent)
-        self.minimum, self.maximum = minimum, maximum
-        self.slider = QSlider(Qt.Horizontal)
-        self.slider.setRange(0, LOG_STEPS)
-        self.box = QDoubleSpinBox()
-        self.box.setRange(minimum, maximum)
-        self.box.setDecimals(4 if minimum < 1 else 1)
-        self.box.setKeyboardTracking(False)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.box)
-        self.slider.valueChanged.connect(self._slid)
-        self.box.valueChanged.connect(self._typed)
-
-    def value(self) -> float:
-        return self.box.value()
-
-    def setValue(self, value: float) -> None:
-        self._show(value)
-
-    def _step_of(self, value: float) -> int:
-        span = math.log(self.maximum / self.minimum)
-        return round(LOG_STEPS * math.log(max(value, self.minimum) / self.minimum) / span)
-
-    def _show(self, value: float) -> None:
-        with signals_blocked(self.slider), signals_blocked(self.box):
-            self.box.setValue(value)
-            self.slider.setValue(self._step_of(value))
-
-    def _slid(self, step: int) -> None:
-        value = self.minimum * (self.maximum / self.minimum) ** (step / LOG_STEPS)
-        value = float(f"{value:.4g}")
-        self._show(value)
-        self.valueChanged.emit(value)
-
-    def _typed(self, value: float) -> None:
-        self._show(value)
-        self.valueChanged.emit(value)
 
 
 def core_text(text: str) -> str:

@@ -103,7 +103,7 @@ class SelfTest:
         self.exceptions.clear()
         window.error_label.setText("")
         try:
-            deck_index = next((i for i, shown in enumerate(window.deck_scenes) if shown is scene), None)
+            deck_index = next((i for i, shown in enumerate(window.deck.scenes) if shown is scene), None)
             if deck_index is not None:  # as the lecturer steps to it: the deck strip says "scene N of M"
                 unchanged = scene == window.model.scene
                 window.go_to_scene(deck_index)

@@ -477,80 +477,123 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>DeckControls</name>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="52"/>
+        <source>Scene {0} updated</source>
+        <translation>场景 {0} 已更新</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="90"/>
+        <source>scene {0} of {1}</source>
+        <translation>场景 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="92"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="94"/>
+        <source>no deck open</source>
+        <translation>未打开课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="95"/>
+        <source>PosEnc Explorer</source>
+        <translation>PosEnc Explorer</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="98"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="104"/>
+        <source>(no notes for this scene)</source>
+        <translation>（此场景没有备注）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="111"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+</context>
+<context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="81"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="86"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="91"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="94"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="99"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="99"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="99"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="144"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="212"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="227"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="201"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="202"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="203"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="260"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="262"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="264"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -558,6 +601,159 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="287"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="63"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="66"/>
+        <source>Opened {0}; the layer strip lists what the scene leaves out</source>
+        <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="67"/>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="87"/>
+        <source>PNG width must be from {0} to {1} pixels, not {2}</source>
+        <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="116"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="129"/>
+        <source>Figure copied to the clipboard</source>
+        <translation>图像已复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="139"/>
+        <source>Cancelled: {0} was not written</source>
+        <translation>已取消：{0} 未写入</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="141"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="164"/>
+        <source>Open lecture deck</source>
+        <translation>打开课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="164"/>
+        <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
+        <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="169"/>
+        <source>Open scene</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="169"/>
+        <source>Scenes (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="174"/>
+        <source>Open model config</source>
+        <translation>打开模型配置</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="174"/>
+        <source>Model configs (*.json);;All files (*)</source>
+        <translation>模型配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="187"/>
+        <source>Save scene</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="187"/>
+        <source>Scenes (*.json)</source>
+        <translation>场景 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="192"/>
+        <source>Save deck</source>
+        <translation>保存课件</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="192"/>
+        <source>Lecture decks (*.posdeck *.json)</source>
+        <translation>课件 (*.posdeck *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="197"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="197"/>
+        <source>SVG vector drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="198"/>
+        <source>PDF vector document (*.pdf)</source>
+        <translation>PDF 矢量文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="199"/>
+        <source>Export figure</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="205"/>
+        <source>Export figure as PNG</source>
+        <translation>导出图像为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="206"/>
+        <source>Width in pixels (the height follows the figure; text scales with it):</source>
+        <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="213"/>
+        <source>CSV table, main array (*.csv)</source>
+        <translation>CSV 表格，主数组 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="213"/>
+        <source>NumPy array, main array (*.npy)</source>
+        <translation>NumPy 数组，主数组 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="214"/>
+        <source>NumPy archive, every array shown (*.npz)</source>
+        <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="215"/>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="220"/>
+        <source>Export handout</source>
+        <translation>导出讲义</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/file_commands.py" line="220"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1034,466 +1230,19 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="902"/>
-        <source>PosEnc Explorer</source>
-        <translation>PosEnc Explorer</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
-        <source>Parameters</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="282"/>
+        <location filename="../../posenc_gui/app/window.py" line="124"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="298"/>
+        <location filename="../../posenc_gui/app/window.py" line="130"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="321"/>
+        <location filename="../../posenc_gui/app/window.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="340"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="341"/>
-        <source>&amp;Open deck…</source>
-        <translation>打开课件(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="342"/>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="345"/>
-        <source>Open &amp;scene…</source>
-        <translation>打开场景(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="346"/>
-        <source>Save scene &amp;as…</source>
-        <translation>场景另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="347"/>
-        <source>Save &amp;deck as…</source>
-        <translation>课件另存为(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="349"/>
-        <source>Open &amp;model config…</source>
-        <translation>打开模型配置(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="350"/>
-        <source>E&amp;xample models</source>
-        <translation>示例模型(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="355"/>
-        <source>&amp;Export figure (PNG, SVG, PDF)…</source>
-        <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="357"/>
-        <source>Export &amp;data (CSV, NPY, NPZ)…</source>
-        <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="359"/>
-        <source>&amp;Copy figure</source>
-        <translation>复制图像(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="360"/>
-        <source>Export &amp;handout (PDF)…</source>
-        <translation>导出讲义(&amp;H)（PDF）…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="362"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="365"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
-        <source>&amp;Light theme (high contrast)</source>
-        <translation>浅色主题（高对比度）(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="367"/>
-        <source>&amp;Dark theme</source>
-        <translation>深色主题(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="371"/>
-        <source>Colour &amp;map</source>
-        <translation>颜色映射(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="373"/>
-        <source>&amp;Presentation mode</source>
-        <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="376"/>
-        <source>&amp;Larger text</source>
-        <translation>放大文字(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="378"/>
-        <source>&amp;Smaller text</source>
-        <translation>缩小文字(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="381"/>
-        <source>&amp;Reset text size</source>
-        <translation>恢复文字大小(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="383"/>
-        <source>Lan&amp;guage</source>
-        <translation>语言(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="392"/>
-        <source>Scene &amp;notes</source>
-        <translation>场景备注(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="395"/>
-        <source>&amp;Parameters</source>
-        <translation>参数(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="400"/>
-        <source>Sequential (values from 0 up)</source>
-        <translation>顺序型（从 0 起的数值）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="401"/>
-        <source>Diverging (centred on 0)</source>
-        <translation>发散型（以 0 为中心）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="412"/>
-        <source>Explore</source>
-        <translation>探索</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="412"/>
-        <source>Learn</source>
-        <translation>学习</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="412"/>
-        <source>Reference</source>
-        <translation>参考</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="416"/>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="417"/>
-        <source>&amp;Next view</source>
-        <translation>下一个视图(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="419"/>
-        <source>&amp;Previous view</source>
-        <translation>上一个视图(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="433"/>
-        <source>&amp;Deck</source>
-        <translation>课件(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="436"/>
-        <source>&amp;Next scene</source>
-        <translation>下一个场景(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="438"/>
-        <source>&amp;Previous scene</source>
-        <translation>上一个场景(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="440"/>
-        <source>&amp;First scene</source>
-        <translation>第一个场景(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="441"/>
-        <source>&amp;Last scene</source>
-        <translation>最后一个场景(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="442"/>
-        <source>&amp;Blank the screen</source>
-        <translation>黑屏(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="444"/>
-        <source>&amp;Update scene (keep the live changes)</source>
-        <translation>更新场景（保留现场改动）(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="445"/>
-        <source>&amp;Reset scene (as saved)</source>
-        <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="446"/>
-        <source>&amp;Add this scene to the deck</source>
-        <translation>把当前场景加入课件(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="450"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="451"/>
-        <source>&amp;User guide</source>
-        <translation>用户指南(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="452"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="454"/>
-        <source>&amp;Start page</source>
-        <translation>起始页(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="455"/>
-        <source>Guided &amp;tour</source>
-        <translation>导览(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="456"/>
-        <source>&amp;About PosEnc Explorer</source>
-        <translation>关于 PosEnc Explorer(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="462"/>
-        <source>Navigation</source>
-        <translation>导航</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="465"/>
-        <source>View:</source>
-        <translation>视图：</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="606"/>
-        <location filename="../../posenc_gui/app/window.py" line="742"/>
-        <source>computing…</source>
-        <translation>正在计算…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="806"/>
-        <source>Cancelled: the last scene drawn is shown again</source>
-        <translation>已取消：重新显示上一次绘制的场景</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="861"/>
-        <source>Scene {0} updated</source>
-        <translation>场景 {0} 已更新</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="897"/>
-        <source>scene {0} of {1}</source>
-        <translation>场景 {0} / {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="899"/>
-        <location filename="../../posenc_gui/app/window.py" line="950"/>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="901"/>
-        <source>no deck open</source>
-        <translation>未打开课件</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="905"/>
-        <source>{0} — {1}</source>
-        <translation>{0} — {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="911"/>
-        <source>(no notes for this scene)</source>
-        <translation>（此场景没有备注）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="917"/>
-        <source>{0} · {1}</source>
-        <translation>{0} · {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="953"/>
-        <source>Opened {0}; the layer strip lists what the scene leaves out</source>
-        <translation>已打开 {0}；层条带列出了场景未包含的部分</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="954"/>
-        <source>Opened {0}</source>
-        <translation>已打开 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="981"/>
-        <source>PNG width must be from {0} to {1} pixels, not {2}</source>
-        <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1010"/>
-        <source>Writing {0}…</source>
-        <translation>正在写入 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1023"/>
-        <source>Figure copied to the clipboard</source>
-        <translation>图像已复制到剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1032"/>
-        <source>Cancelled: {0} was not written</source>
-        <translation>已取消：{0} 未写入</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1034"/>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1055"/>
-        <source>Open lecture deck</source>
-        <translation>打开课件</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1055"/>
-        <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
-        <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1060"/>
-        <source>Open scene</source>
-        <translation>打开场景</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1060"/>
-        <source>Scenes (*.json);;All files (*)</source>
-        <translation>场景 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1065"/>
-        <source>Open model config</source>
-        <translation>打开模型配置</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1065"/>
-        <source>Model configs (*.json);;All files (*)</source>
-        <translation>模型配置 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1078"/>
-        <source>Save scene</source>
-        <translation>保存场景</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1078"/>
-        <source>Scenes (*.json)</source>
-        <translation>场景 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1083"/>
-        <source>Save deck</source>
-        <translation>保存课件</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1083"/>
-        <source>Lecture decks (*.posdeck *.json)</source>
-        <translation>课件 (*.posdeck *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1088"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1088"/>
-        <source>SVG vector drawing (*.svg)</source>
-        <translation>SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1089"/>
-        <source>PDF vector document (*.pdf)</source>
-        <translation>PDF 矢量文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1090"/>
-        <source>Export figure</source>
-        <translation>导出图像</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1096"/>
-        <source>Export figure as PNG</source>
-        <translation>导出图像为 PNG</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1097"/>
-        <source>Width in pixels (the height follows the figure; text scales with it):</source>
-        <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1111"/>
-        <source>Export handout</source>
-        <translation>导出讲义</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1111"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1104"/>
-        <source>CSV table, main array (*.csv)</source>
-        <translation>CSV 表格，主数组 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1104"/>
-        <source>NumPy array, main array (*.npy)</source>
-        <translation>NumPy 数组，主数组 (*.npy)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1105"/>
-        <source>NumPy archive, every array shown (*.npz)</source>
-        <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/window.py" line="1106"/>
-        <source>Export data</source>
-        <translation>导出数据</translation>
     </message>
 </context>
 <context>
@@ -1978,50 +1727,58 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>ParameterDock</name>
+    <message>
+        <location filename="../../posenc_gui/app/panel_dock.py" line="29"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+</context>
+<context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="211"/>
+        <location filename="../../posenc_gui/app/panel.py" line="136"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="263"/>
+        <location filename="../../posenc_gui/app/panel.py" line="188"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="264"/>
-        <location filename="../../posenc_gui/app/panel.py" line="417"/>
+        <location filename="../../posenc_gui/app/panel.py" line="189"/>
+        <location filename="../../posenc_gui/app/panel.py" line="342"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="266"/>
+        <location filename="../../posenc_gui/app/panel.py" line="191"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="268"/>
+        <location filename="../../posenc_gui/app/panel.py" line="193"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="322"/>
+        <location filename="../../posenc_gui/app/panel.py" line="247"/>
         <source>less</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="322"/>
+        <location filename="../../posenc_gui/app/panel.py" line="247"/>
         <source>more</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="376"/>
+        <location filename="../../posenc_gui/app/panel.py" line="301"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="413"/>
+        <location filename="../../posenc_gui/app/panel.py" line="338"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -2596,6 +2353,20 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>SceneDrawer</name>
+    <message>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="59"/>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="98"/>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="144"/>
+        <source>Cancelled: the last scene drawn is shown again</source>
+        <translation>已取消：重新显示上一次绘制的场景</translation>
+    </message>
+</context>
+<context>
     <name>SlopesView</name>
     <message>
         <location filename="../../posenc_gui/app/views/relative.py" line="205"/>
@@ -3057,6 +2828,254 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="323"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="51"/>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="51"/>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="51"/>
+        <source>Reference</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="56"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="57"/>
+        <source>&amp;Open deck…</source>
+        <translation>打开课件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="58"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="61"/>
+        <source>Open &amp;scene…</source>
+        <translation>打开场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="62"/>
+        <source>Save scene &amp;as…</source>
+        <translation>场景另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="63"/>
+        <source>Save &amp;deck as…</source>
+        <translation>课件另存为(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="65"/>
+        <source>Open &amp;model config…</source>
+        <translation>打开模型配置(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="66"/>
+        <source>E&amp;xample models</source>
+        <translation>示例模型(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="71"/>
+        <source>&amp;Export figure (PNG, SVG, PDF)…</source>
+        <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="73"/>
+        <source>Export &amp;data (CSV, NPY, NPZ)…</source>
+        <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="74"/>
+        <source>&amp;Copy figure</source>
+        <translation>复制图像(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="75"/>
+        <source>Export &amp;handout (PDF)…</source>
+        <translation>导出讲义(&amp;H)（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="77"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="81"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="83"/>
+        <source>&amp;Light theme (high contrast)</source>
+        <translation>浅色主题（高对比度）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="83"/>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="87"/>
+        <source>Colour &amp;map</source>
+        <translation>颜色映射(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="89"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="92"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="94"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="97"/>
+        <source>&amp;Reset text size</source>
+        <translation>恢复文字大小(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="99"/>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="108"/>
+        <source>Scene &amp;notes</source>
+        <translation>场景备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="111"/>
+        <source>&amp;Parameters</source>
+        <translation>参数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="117"/>
+        <source>Sequential (values from 0 up)</source>
+        <translation>顺序型（从 0 起的数值）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="118"/>
+        <source>Diverging (centred on 0)</source>
+        <translation>发散型（以 0 为中心）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="130"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="131"/>
+        <source>&amp;Next view</source>
+        <translation>下一个视图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="133"/>
+        <source>&amp;Previous view</source>
+        <translation>上一个视图(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="148"/>
+        <source>&amp;Deck</source>
+        <translation>课件(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="151"/>
+        <source>&amp;Next scene</source>
+        <translation>下一个场景(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="153"/>
+        <source>&amp;Previous scene</source>
+        <translation>上一个场景(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="155"/>
+        <source>&amp;First scene</source>
+        <translation>第一个场景(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="156"/>
+        <source>&amp;Last scene</source>
+        <translation>最后一个场景(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="157"/>
+        <source>&amp;Blank the screen</source>
+        <translation>黑屏(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="159"/>
+        <source>&amp;Update scene (keep the live changes)</source>
+        <translation>更新场景（保留现场改动）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="160"/>
+        <source>&amp;Reset scene (as saved)</source>
+        <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="161"/>
+        <source>&amp;Add this scene to the deck</source>
+        <translation>把当前场景加入课件(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="166"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="167"/>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="168"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="170"/>
+        <source>&amp;Start page</source>
+        <translation>起始页(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="171"/>
+        <source>Guided &amp;tour</source>
+        <translation>导览(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="172"/>
+        <source>&amp;About PosEnc Explorer</source>
+        <translation>关于 PosEnc Explorer(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="179"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="182"/>
+        <source>View:</source>
+        <translation>视图：</translation>
     </message>
 </context>
 <context>
@@ -5393,37 +5412,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="166"/>
+        <location filename="../../posenc_gui/app/panel.py" line="91"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="167"/>
+        <location filename="../../posenc_gui/app/panel.py" line="92"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="170"/>
+        <location filename="../../posenc_gui/app/panel.py" line="95"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="171"/>
+        <location filename="../../posenc_gui/app/panel.py" line="96"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="171"/>
+        <location filename="../../posenc_gui/app/panel.py" line="96"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="173"/>
+        <location filename="../../posenc_gui/app/panel.py" line="98"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="176"/>
+        <location filename="../../posenc_gui/app/panel.py" line="101"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}

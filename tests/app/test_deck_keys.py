@@ -15,12 +15,14 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QSpinBox
 
-from posenc_gui.app import window as window_module
+from posenc_gui.app import presenting
+from posenc_gui.app.clicker import clicker_command
 from posenc_gui.app.deck_navigator import DeckNavigator
 from posenc_gui.app.presenter import choose_screens, elapsed_text
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
-from posenc_gui.app.window import MainWindow, view_title
+from posenc_gui.app.view_catalogue import view_title
+from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,9 +61,9 @@ def deck_window(shared_window, qtbot):
     """The shared window with the default deck at its first scene, windowed, the focus in the view."""
     win = shared_window
     win.set_presenting(False)
-    win.set_blank(False)
+    win.presentation.set_blank(False)
     if win.dock.isHidden():  # closed by a test: back with the next view that uses the method
-        win.panel_hidden_for_view = True
+        win.panel_dock.hidden_for_view = True
     assert win.open_deck(DEFAULT_DECK)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
@@ -88,18 +90,18 @@ def focus(qtbot, widget):
 
 
 def saved(window, index):
-    return window.deck_scenes[index]
+    return window.deck.scenes[index]
 
 
 def assert_shows(window, index):
     """The window shows scene ``index`` of the deck file, everywhere at once."""
     scene = Deck.load(DEFAULT_DECK, applies()).scenes[index]
-    assert window.deck_index == index
+    assert window.deck.index == index
     assert window.model.scene == scene == saved(window, index)
     assert window.stack.currentWidget() is window.views[scene.view]
     assert window.selector.currentData(Qt.UserRole) == scene.view
-    assert f"scene {index + 1} of {len(window.deck_scenes)}" in window.deck_label.full_text
-    assert window.windowTitle() == f"{index + 1}/{len(window.deck_scenes)} · {scene.title} — PosEnc Explorer"
+    assert f"scene {index + 1} of {len(window.deck.scenes)}" in window.deck_label.full_text
+    assert window.windowTitle() == f"{index + 1}/{len(window.deck.scenes)} · {scene.title} — PosEnc Explorer"
 
 
 # -- the bugs of the trial, each first ---------------------------------------------------------
@@ -176,9 +178,9 @@ def test_update_scene_keeps_the_live_changes_and_reset_scene_restores(deck_windo
 def test_add_scene_copies_the_live_scene_into_the_deck(deck_window):
     deck_window.go_to_scene(4)
     deck_window.model.update(position=9)
-    deck_window.add_scene()
-    assert deck_window.deck_index == 5 and len(deck_window.deck_scenes) == COUNT + 1
-    assert deck_window.deck_scenes[5].position == 9 and deck_window.deck_scenes[4].position != 9
+    deck_window.deck_controls.add_scene()
+    assert deck_window.deck.index == 5 and len(deck_window.deck.scenes) == COUNT + 1
+    assert deck_window.deck.scenes[5].position == 9 and deck_window.deck.scenes[4].position != 9
 
 
 def test_a_lesson_opens_at_the_step_its_scene_sets(deck_window, qtbot):
@@ -221,7 +223,7 @@ def test_clicker_keys_step_the_deck_and_never_reach_the_focused_control(deck_win
         focus(qtbot, widget)
         press(qtbot, deck_window, key)
         if typing and key == Qt.Key_Backspace:
-            assert deck_window.deck_index == 4
+            assert deck_window.deck.index == 4
             continue
         assert_shows(deck_window, index)
 
@@ -234,7 +236,7 @@ def test_a_text_field_being_typed_into_keeps_its_keys_but_page_up_and_down(deck_
     for key in (Qt.Key_Home, Qt.Key_Right, Qt.Key_Left, Qt.Key_End, Qt.Key_Backspace, Qt.Key_Space, Qt.Key_B,
                 Qt.Key_Period):
         press(qtbot, deck_window, key)
-        assert deck_window.deck_index == 3 and not deck_window.blank.isVisible()
+        assert deck_window.deck.index == 3 and not deck_window.presentation.blank.isVisible()
     assert field.text() == "a b."
     press(qtbot, deck_window, Qt.Key_PageDown)
     assert_shows(deck_window, 4)
@@ -247,11 +249,11 @@ def test_without_a_deck_the_keys_stay_with_the_controls(window, qtbot):
     press(qtbot, window, Qt.Key_Right)
     assert slider.value() != value
     press(qtbot, window, Qt.Key_B)
-    assert not window.blank.isVisible()
+    assert not window.presentation.blank.isVisible()
 
 
 def test_clicker_command_is_decided_by_the_focused_widget(qapp):
-    command = window_module.clicker_command
+    command = clicker_command
     spin, field, combo = QSpinBox(), QLineEdit(), QComboBox()
     assert command(Qt.Key_Right, Qt.NoModifier, spin, True, False) == "next_scene"
     assert command(Qt.Key_Backspace, Qt.NoModifier, spin, True, False) is None  # typing a number
@@ -280,8 +282,8 @@ def test_presenting_shows_the_audience_the_view_and_its_title_only(deck_window, 
     for hidden in (deck_window.dock, deck_window.notes_dock, deck_window.menuBar(), deck_window.statusBar(),
                    deck_window.toolbar):
         assert hidden.isHidden()
-    assert deck_window.audience_title.isVisible()
-    assert deck_window.audience_title.text() == "The sinusoidal encoding"
+    assert deck_window.presentation.audience_title.isVisible()
+    assert deck_window.presentation.audience_title.text() == "The sinusoidal encoding"
     deck_window.set_language("zh")  # rebuilt menus and toolbar stay hidden
     assert deck_window.menuBar().isHidden() and deck_window.toolbar.isHidden()
     deck_window.set_language("en")
@@ -298,7 +300,7 @@ def test_presenting_shows_the_audience_the_view_and_its_title_only(deck_window, 
     for shown in (deck_window.dock, deck_window.notes_dock, deck_window.menuBar(), deck_window.statusBar(),
                   deck_window.toolbar):
         assert shown.isVisible()
-    assert deck_window.title_bar.isHidden()
+    assert deck_window.presentation.title_bar.isHidden()
     press(qtbot, deck_window, Qt.Key_F11)
     assert deck_window.presenting
     press(qtbot, deck_window, Qt.Key_F11)  # its key works with the menu bar hidden
@@ -317,24 +319,24 @@ def test_a_panel_closed_by_hand_stays_closed_after_presenting(deck_window, qtbot
 def test_b_or_period_blanks_the_screen_until_any_key_or_click(deck_window, qtbot, key):
     deck_window.set_presenting(True)
     press(qtbot, deck_window, key)
-    assert deck_window.blank.isVisible() and deck_window.blank.geometry() == deck_window.rect()
-    assert deck_window.blank.grab().toImage().pixelColor(5, 5).name() == "#000000"
+    assert deck_window.presentation.blank.isVisible() and deck_window.presentation.blank.geometry() == deck_window.rect()
+    assert deck_window.presentation.blank.grab().toImage().pixelColor(5, 5).name() == "#000000"
     press(qtbot, deck_window, Qt.Key_PageDown)  # un-blanks, does not step
-    assert not deck_window.blank.isVisible() and deck_window.deck_index == 0
+    assert not deck_window.presentation.blank.isVisible() and deck_window.deck.index == 0
     press(qtbot, deck_window, key)
-    qtbot.mouseClick(deck_window.blank, Qt.LeftButton, pos=QPoint(10, 10))
-    assert not deck_window.blank.isVisible() and deck_window.deck_index == 0
+    qtbot.mouseClick(deck_window.presentation.blank, Qt.LeftButton, pos=QPoint(10, 10))
+    assert not deck_window.presentation.blank.isVisible() and deck_window.deck.index == 0
     press(qtbot, deck_window, Qt.Key_PageDown)
-    assert deck_window.deck_index == 1
+    assert deck_window.deck.index == 1
 
 
 def test_with_two_screens_the_presenter_window_shows_notes_scenes_and_time(deck_window, qtbot, monkeypatch):
     """Offscreen Qt has one screen: the choice is made to give the lecturer that one too (the choice itself
     is tested below, and on two real X screens in the xcb test)."""
-    monkeypatch.setattr(window_module, "choose_screens", lambda sizes, primary: (0, 0))
+    monkeypatch.setattr(presenting, "choose_screens", lambda sizes, primary: (0, 0))
     deck_window.go_to_scene(LAST - 1)
     deck_window.set_presenting(True)
-    presenter = deck_window.presenter
+    presenter = deck_window.presentation.presenter
     assert presenter is not None and presenter.isVisible()
     assert presenter.number.text() == f"Scene {LAST} of {COUNT}"
     assert presenter.current.text() == f"Now: {DEFAULT_SCENES[LAST - 1]['title']}"
@@ -345,7 +347,7 @@ def test_with_two_screens_the_presenter_window_shows_notes_scenes_and_time(deck_
     assert presenter.clock.text() == "0:00"
     focus(qtbot, presenter)  # the clicker works with the lecturer's window active
     press(qtbot, presenter, Qt.Key_PageDown)
-    assert deck_window.deck_index == LAST
+    assert deck_window.deck.index == LAST
     assert presenter.upcoming.text() == "Next: (end of the deck)" and presenter.upcoming_view.text() == ""
     press(qtbot, presenter, Qt.Key_Escape)
     assert not deck_window.presenting and not presenter.isVisible()

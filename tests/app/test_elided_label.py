@@ -1,7 +1,7 @@
 """The deck strip's label: elided to the room its size hint asks for, so that the layout check finds it whole."""
 
 from posenc_gui.app.layout_check import check_widget_text
-from posenc_gui.app.window import ElidedLabel
+from posenc_gui.app.widgets import ElidedLabel
 
 
 def test_an_elided_label_fits_its_width(qtbot):

@@ -201,9 +201,9 @@ def test_file_dialogs_start_in_the_last_folder_used(window, tmp_path, monkeypatc
         starts.append(start)
         return str(folder / "figure"), filters.split(";;")[1]  # the SVG filter, no suffix typed
 
-    monkeypatch.setattr("posenc_gui.app.window.QFileDialog.getSaveFileName", save_dialog)
+    monkeypatch.setattr("posenc_gui.app.file_commands.QFileDialog.getSaveFileName", save_dialog)
     window.commands["export_png"].trigger()
     assert (folder / "figure.svg").exists()
-    window._ask_export_data()
+    window.files.ask_export_data()
     assert starts[1].startswith(str(folder)) and not starts[0].startswith(str(folder))
     assert prefs.load(QSettings()).last_folder == str(folder)

@@ -23,13 +23,13 @@ SCRIPT = textwrap.dedent("""
     assert app.pending_decks == [first], app.pending_decks
     window = MainWindow()
     app.take_decks(window.open_deck)
-    assert window.deck_title == "first" and not app.pending_decks
+    assert window.deck.title == "first" and not app.pending_decks
     QCoreApplication.postEvent(app, QFileOpenEvent(second))  # while running
     app.processEvents()
-    assert window.deck_title == "second" and len(window.deck_scenes) == 2
+    assert window.deck.title == "second" and len(window.deck.scenes) == 2
     QCoreApplication.postEvent(app, QFileOpenEvent(bad))
     app.processEvents()
-    assert window.deck_title == "second" and "bad.posdeck" in window.error_label.text()
+    assert window.deck.title == "second" and "bad.posdeck" in window.error_label.text()
     window.close()
     print("ok")
 """)

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from posenc_gui.app import help_pages, i18n
-from posenc_gui.app.window import CLICKER_KEYS, PRESENTING_KEYS, MainWindow
+from posenc_gui.app.clicker import CLICKER_KEYS, PRESENTING_KEYS
+from posenc_gui.app.window import MainWindow
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -51,9 +52,8 @@ def test_every_command_shortcut_is_listed_with_its_menu_text(window):
 
 
 def test_a_key_added_to_the_table_shows_in_the_dialog(window, monkeypatch):
-    from posenc_gui.app import window as window_module
     from PySide6.QtCore import Qt
-    monkeypatch.setitem(window_module.PRESENTING_KEYS, Qt.Key_F9, "toggle_notes")
+    monkeypatch.setitem(PRESENTING_KEYS, Qt.Key_F9, "toggle_notes")
     assert "F9" in listed_keys(window)
 
 

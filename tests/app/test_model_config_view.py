@@ -137,7 +137,7 @@ def test_a_deck_dropped_on_the_window_opens_as_a_deck(window, tmp_path):
     deck = tmp_path / "talk.posdeck"
     deck.write_text(json.dumps({"version": 1, "title": "dropped", "scenes": [{"method": "sinusoidal"}]}))
     drop(window, deck)
-    assert window.deck_title == "dropped"
+    assert window.deck.title == "dropped"
 
 
 def test_a_users_config_is_named_by_its_path_and_its_strip_reads_it_again(window, tmp_path):

@@ -14,7 +14,8 @@ from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.app.views.real_model import RealModelView, Settings, has_cjk
 from posenc_gui.app.state import Scene
-from posenc_gui.app.window import BACKGROUND_ELEMENTS, MainWindow
+from posenc_gui.app.scene_drawer import BACKGROUND_ELEMENTS
+from posenc_gui.app.window import MainWindow
 from posenc_gui.core import real_models
 from posenc_gui.core.real_models import heads
 from view_helpers import open_view

@@ -133,7 +133,7 @@ def test_a_selection_drawn_from_the_kept_data_looks_as_the_whole_drawing(window,
     settle(window, qapp)
     view = window.current_view
     selected = view.grab().toImage()
-    view.show_data(window.model.scene, window.fetched[view][1])
+    view.show_data(window.model.scene, window.drawer.fetched[view][1])
     qapp.processEvents()
     assert view.grab().toImage() == selected
 

@@ -88,7 +88,7 @@ def test_the_app_shows_the_page_on_a_first_run_but_not_over_a_deck_asked_for(qap
 def test_open_the_lecture_deck(window):
     page = start_page.show(window)
     page.deck_button.click()
-    assert len(window.deck_scenes) > 20 and not page.isVisible()
+    assert len(window.deck.scenes) > 20 and not page.isVisible()
 
 
 def test_take_the_tour(window):
@@ -109,7 +109,7 @@ def test_open_an_example_model_config(window):
 def test_just_explore_closes_the_page(window):
     page = start_page.show(window)
     page.explore_button.click()
-    assert not page.isVisible() and window.deck_scenes == []
+    assert not page.isVisible() and window.deck.scenes == []
 
 
 def test_help_start_page_shows_one_page(window):
@@ -150,12 +150,12 @@ def test_file_open_recent_lists_them_and_opens_one(window, tmp_path):
     window.open_deck(first)
     window.open_deck(second)
     menu = QMenu()
-    recent.fill_menu(menu, window.recent, window.open_deck, window._show_error)
+    recent.fill_menu(menu, window.recent, window.open_deck, window.show_error)
     entries = [action for action in menu.actions() if action.objectName().startswith("recent_")]
     assert [action.text() for action in entries] == ["&1 c.posdeck", "&2 a&&b.posdeck"]
     assert entries[1].toolTip() == str(first.resolve())
     entries[1].trigger()
-    assert len(window.deck_scenes) == 2 and window.recent.paths[0] == str(first.resolve())
+    assert len(window.deck.scenes) == 2 and window.recent.paths[0] == str(first.resolve())
 
 
 def test_the_file_menu_has_open_recent(window):
@@ -170,10 +170,10 @@ def test_a_missing_recent_deck_is_greyed_and_removed_with_a_message(window, tmp_
     window.open_deck(kept)
     gone.unlink()
     menu = QMenu()
-    recent.fill_menu(menu, window.recent, window.open_deck, window._show_error)
+    recent.fill_menu(menu, window.recent, window.open_deck, window.show_error)
     entry = menu.findChild(type(menu.actions()[0]), "recent_2")
     assert not entry.isEnabled() and "not found" in entry.text()
-    assert window.recent.open(str(gone.resolve()), window.open_deck, window._show_error) is False
+    assert window.recent.open(str(gone.resolve()), window.open_deck, window.show_error) is False
     assert "gone.posdeck is no longer there" in window.error_label.text()
     assert window.recent.paths == [str(kept.resolve())]
     assert recent.RecentDecks(QSettings()).paths == [str(kept.resolve())]
@@ -185,7 +185,7 @@ def test_the_menu_removes_every_missing_deck_at_once(window, tmp_path):
     (tmp_path / "a.posdeck").unlink()
     (tmp_path / "c.posdeck").unlink()
     menu = QMenu()
-    recent.fill_menu(menu, window.recent, window.open_deck, window._show_error)
+    recent.fill_menu(menu, window.recent, window.open_deck, window.show_error)
     menu.findChild(type(menu.actions()[0]), "recent_forget_missing").trigger()
     assert window.recent.paths == [str((tmp_path / "b.posdeck").resolve())]
     assert "Removed 2" in window.error_label.text()

@@ -130,11 +130,11 @@ def test_with_a_deck_open_the_tour_keys_do_not_step_the_deck(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is running.bubble.next)
     for key in (Qt.Key_Right, Qt.Key_PageDown, Qt.Key_Space, Qt.Key_Left, Qt.Key_PageUp):
         press(qtbot, key)
-    assert window.deck_index == 2 and running.index == 1
+    assert window.deck.index == 2 and running.index == 1
     press(qtbot, Qt.Key_Escape)
-    assert running.ended and window.deck_index == 2
+    assert running.ended and window.deck.index == 2
     press(qtbot, Qt.Key_PageDown)  # after the tour, the deck's keys are the deck's again
-    assert window.deck_index == 3
+    assert window.deck.index == 3
 
 
 def test_escape_ends_the_tour_not_the_work_in_progress(window, guided, qtbot, monkeypatch):

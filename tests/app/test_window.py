@@ -20,7 +20,8 @@ from posenc_gui.app.dialogs import AboutDialog, licenses_dir, versions
 from benchmarks.soak import idle_first
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.base import most_default_heads
-from posenc_gui.app.window import MainWindow, grouped_views
+from posenc_gui.app.view_catalogue import grouped_views
+from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
 
 
@@ -104,9 +105,9 @@ def test_the_attention_switch_and_the_panel_check_box_are_one_causal_control(win
 def test_a_big_order_request_is_computed_in_the_worker(window, qtbot):
     """A rotary method's order test at a large width draws millions of projection weights: off the GUI thread."""
     window.model.set_method("rope", view="order")
-    assert window.hover_label.text() != window.tr("computing…")
+    assert window.hover_label.text() != window.drawer.tr("computing…")
     window.model.set_param("d_model", 512)
-    assert window.hover_label.text() == window.tr("computing…")
+    assert window.hover_label.text() == window.drawer.tr("computing…")
     qtbot.waitUntil(lambda: window.hover_label.text() == "", timeout=20000)
     assert window.current_view.shown["method_a"].shape[1] == 4 * 512
 
@@ -309,7 +310,7 @@ def test_an_idle_window_builds_the_views_ahead_and_they_show_as_if_built_on_dema
     window.warm_up_timer.stop()
     while window.warm_up_view():
         pass
-    assert set(window.views) == set(VIEWS) and window.settled and gc.get_freeze_count() > 0
+    assert set(window.views) == set(VIEWS) and window.build_ahead.settled and gc.get_freeze_count() > 0
     assert len(window.view("attention").grid.pool) == 2 * most_default_heads()
     gc.unfreeze()
     cold = MainWindow(settings=QSettings())
@@ -340,12 +341,12 @@ def test_deck_navigation_by_clicker_keys(window, qtbot, tmp_path):
     assert window.model.scene.title == "Scene 1"
     assert window.model.scene.position == 1
     qtbot.keyClick(window, Qt.Key_Right)
-    assert window.deck_index == 2
+    assert window.deck.index == 2
     assert not window.commands["next_scene"].isEnabled()
     qtbot.keyClick(window, Qt.Key_PageUp)
-    assert window.deck_index == 1
+    assert window.deck.index == 1
     qtbot.keyClick(window, Qt.Key_Home)
-    assert window.deck_index == 0
+    assert window.deck.index == 0
     qtbot.keyClick(window, Qt.Key_End)
     assert window.model.scene.title == "Scene 2"
     assert "scene 3 of 3: Scene 2" in window.deck_label.full_text
@@ -384,7 +385,7 @@ def test_a_bad_deck_leaves_everything_as_it_was(window, tmp_path):
     assert not window.open_deck(bad)
     assert "bad.posdeck" in window.error_label.text()
     assert "\n" not in window.error_label.text()
-    assert window.model.scene == scene and not window.deck_scenes
+    assert window.model.scene == scene and not window.deck.scenes
 
 
 def test_scene_files_round_trip(window, tmp_path):
@@ -544,7 +545,7 @@ def test_language_switch_rebuilds_without_losing_the_scene(window, tmp_path):
     assert window.model.scene == scene
     assert window.views["bias"] is not old_view and window.panel is not old_panel
     assert window.stack.currentWidget() is window.views["bias"]
-    assert window.deck_index == 1 and len(window.deck_scenes) == 3
+    assert window.deck.index == 1 and len(window.deck.scenes) == 3
     if resource("translations", "posenc_gui_zh.qm").is_file():
         assert window.language == "zh"
         assert window.commands["language_zh"].isChecked()
@@ -552,8 +553,8 @@ def test_language_switch_rebuilds_without_losing_the_scene(window, tmp_path):
     else:
         assert window.language == "en"
     window.model.update(position=5)  # the rebuilt panel and views follow the new model
-    window.update_scene()
-    assert window.deck_scenes[1].position == 5
+    window.deck_controls.update_scene()
+    assert window.deck.scenes[1].position == 5
     window.commands["language_en"].trigger()
     assert window.menuBar().actions()[0].text() == "&File"
     assert window.model.scene.position == 5

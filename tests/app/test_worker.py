@@ -16,7 +16,8 @@ from posenc_gui.app.views import applies, images
 from posenc_gui.app.views.base import View
 from posenc_gui.app.views.grid import ImageGrid
 from posenc_gui.app.views.relative import BiasView
-from posenc_gui.app.window import BACKGROUND_ELEMENTS, PANELS_AT_ONCE, MainWindow
+from posenc_gui.app.scene_drawer import BACKGROUND_ELEMENTS, PANELS_AT_ONCE
+from posenc_gui.app.window import MainWindow
 from posenc_gui.app.worker import PROGRESS_AFTER_MS
 from posenc_gui.core import cancel, registry
 from posenc_gui.scene import Deck, Scene
@@ -220,10 +221,10 @@ class SlowPieces(View):
 def test_a_view_is_built_ahead_in_slices_of_well_under_50_ms(qtbot, monkeypatch):
     """Made, fetched and drawn in separate idle moments: the event loop answers in between (in one step it waited
     60-80 ms here)."""
-    import posenc_gui.app.window as window_module
+    from posenc_gui.app import view_catalogue
 
-    monkeypatch.setattr(window_module, "VIEWS", {"encoding": window_module.VIEWS["encoding"],
-                                                 SlowPieces.key: (SlowPieces.title, SlowPieces.applies_to, SlowPieces)})
+    monkeypatch.setattr(view_catalogue, "VIEWS", {"encoding": view_catalogue.VIEWS["encoding"],
+                                                  SlowPieces.key: (SlowPieces.title, SlowPieces.applies_to, SlowPieces)})
     window = MainWindow(settings=None)
     qtbot.addWidget(window)
     window.warm_up_timer.timeout.disconnect()
@@ -306,7 +307,7 @@ def test_a_slow_computation_shows_cancel_which_stops_it_and_goes_back_to_the_sce
     qtbot.wait(50)  # a result, had one come, would be drawn by now
     assert window.current_view.shown["bias"].shape == (8, 48, 48)
     assert not window.cancel_button.isVisible() and not window.busy_bar.isVisible()
-    assert window.statusBar().currentMessage() == window.tr("Cancelled: the last scene drawn is shown again")
+    assert window.statusBar().currentMessage() == window.drawer.tr("Cancelled: the last scene drawn is shown again")
 
 
 def test_a_quick_computation_in_the_worker_shows_no_cancel(window, qtbot):
@@ -340,7 +341,7 @@ def test_every_lesson_is_built_ahead_a_plot_a_slice_and_drawn_into_plots_built_a
     assert len(lessons) >= 10
     for key in lessons:
         plots_per_step = []
-        for _done in window._build_ahead(key):
+        for _done in window.build_ahead.build(key):
             plots_per_step.append(made.count(pg.PlotItem))
             made.clear()
         plots_per_step.append(made.count(pg.PlotItem))  # the drawing
@@ -359,23 +360,23 @@ def test_a_figure_is_drawn_under_the_wait_cursor_which_goes_away_after(window, t
     comes back when it is written, or when writing fails."""
     from PySide6.QtWidgets import QApplication
 
-    from posenc_gui.app import window as window_module
+    from posenc_gui.app import file_commands
     from posenc_gui.core.params import InputError
 
     cursors = []
-    write = window_module.write_bytes_atomic
+    write = file_commands.write_bytes_atomic
 
     def recorded(path, data):
         cursors.append(QApplication.overrideCursor().shape() if QApplication.overrideCursor() else None)
         write(path, data)
 
-    monkeypatch.setattr(window_module, "write_bytes_atomic", recorded)
+    monkeypatch.setattr(file_commands, "write_bytes_atomic", recorded)
     assert window.export_figure(tmp_path / f"figure{suffix}", 320 if suffix == ".png" else None)
     assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
     def refuse(*_args):
         raise InputError("cannot write {0}", "here")
 
-    monkeypatch.setattr(window_module, "write_bytes_atomic", refuse)
+    monkeypatch.setattr(file_commands, "write_bytes_atomic", refuse)
     assert not window.export_figure(tmp_path / f"again{suffix}", 320 if suffix == ".png" else None)
     assert QApplication.overrideCursor() is None
 
@@ -402,10 +403,10 @@ def test_cancel_after_a_deck_step_goes_back_to_the_scene_drawn_and_its_place_in_
     window.model.update(params={**window.model.scene.params, "seq_len": 40})  # a live change to scene 1
     drawn = window.model.scene
     window.commands["next_scene"].trigger()
-    assert window.deck_index == 1
+    assert window.deck.index == 1
     qtbot.waitUntil(window.cancel_button.isVisible, timeout=5000)
     qtbot.mouseClick(window.cancel_button, Qt.LeftButton)
-    assert window.deck_index == 0 and window.model.scene == drawn
+    assert window.deck.index == 0 and window.model.scene == drawn
     assert window.windowTitle().startswith("1/2")
     assert window.commands["next_scene"].isEnabled() and not window.commands["previous_scene"].isEnabled()
 

@@ -32,15 +32,15 @@ def main(state_file: str, deck_file: str) -> int:
     window.show()
 
     def write() -> None:
-        presenter = window.presenter
+        presenter = window.presentation.presenter
         focused = QApplication.focusWidget()
         state = {
             "active": QApplication.activeWindow() is not None,
             "screens": [size(screen) for screen in QApplication.screens()],
-            "index": window.deck_index, "view": window.model.scene.view,
-            "saved_view": window.deck_scenes[window.deck_index].view, "title": window.windowTitle(),
+            "index": window.deck.index, "view": window.model.scene.view,
+            "saved_view": window.deck.scenes[window.deck.index].view, "title": window.windowTitle(),
             "focus": focused.objectName() if focused is not None else None,
-            "presenting": window.presenting, "blank": window.blank.isVisible(),
+            "presenting": window.presenting, "blank": window.presentation.blank.isVisible(),
             "window_screen": size(window.screen()), "window_size": [window.width(), window.height()],
             "presenter_visible": presenter is not None and presenter.isVisible(),
             "presenter_screen": size(presenter.screen()) if presenter is not None else None,

@@ -1,0 +1,87 @@
+"""Building views ahead while the window is idle, so that a later switch finds them made, laid out and drawn: a
+lesson's plots take up to 120 ms to make. One slice a turn of the event loop, so the window keeps answering."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QRect, QTimer
+
+from ..core import registry
+from ..core.params import InputError
+from . import memory
+from .view_catalogue import view_keys
+from .views import applies
+
+WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (step)
+
+
+class BuildAhead(QObject):
+    """Builds the views of ``window`` ahead; ``restart`` (at every change) puts the rest off for another idle time."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(window)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(WARM_UP_IDLE_MS)
+        self.timer.timeout.connect(self.step)
+        self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
+        self.building = None  # the steps left of the view being built ahead (build)
+
+    def restart(self) -> None:
+        self.timer.start(WARM_UP_IDLE_MS)
+
+    def step(self) -> bool:
+        """Build ahead what a later switch would otherwise build, one slice a call, the next at the next turn of the
+        event loop. First the views that apply to the method, with the scene drawn into them; then the other views,
+        with the first method they apply to; then the spare panels views keep for larger scenes
+        (``View.build_ahead``). A view is built in slices (``build``): made and laid out, its data fetched, its
+        spare panels, then drawn, hidden, at the size it will have. With nothing left to build, the objects built
+        are settled once (``memory.settle_long_lived_objects``). Returns whether it built anything."""
+        window = self.window
+        if window.closed:
+            return False
+        if self.building is None:
+            key = next((key for key in window.applicable_views() + view_keys() if key not in window.views), None)
+            if key is not None:
+                self.building = self.build(key)
+        if self.building is not None:
+            if next(self.building, True):
+                self.building = None
+        elif not any(view.build_ahead() for view in window.views.values()):
+            if not self.settled:
+                memory.settle_long_lived_objects()
+                self.settled = True
+            return False
+        self.timer.start(0)  # the next slice once the event loop has handled what came in meanwhile
+        return True
+
+    def build(self, key: str):
+        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
+        and True when done): the scene, or the defaults of the first method the view applies to when it does not
+        apply to the scene's. A view shown meanwhile (or rebuilt) was drawn by ``refresh``: it is left alone."""
+        window = self.window
+        view = window.view(key)
+        view.setGeometry(window.panel_dock.room_for(view))  # laid out as it will be shown
+        view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
+        yield False
+        while view.build_ahead():  # spare panels first, one a step: drawing then only places them
+            yield False
+        scene = replace(window.model.scene, view=key)
+        try:
+            if not view.applies_to(scene.method_obj):
+                method = next(method for method in registry.all_methods() if view.applies_to(method))
+                scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
+            if window.drawer.in_background(view, scene):
+                return
+            data = view.fetch(scene)
+        except InputError:
+            return  # the view says so when it is shown
+        yield False
+        if window.views.get(key) is view and window.stack.currentWidget() is not view:
+            try:
+                view.show_data(scene, data)
+            except InputError:
+                return
+            window.drawer.fetched[view] = (view.data_key(scene), data)

@@ -1,0 +1,97 @@
+"""The window follows its look (``LookModel``): the menus and keys call the setters here, which write the model;
+``changed`` says what changed, and only that is redone (a colour map re-colours the images in place; the theme or
+the text size restyles every widget; the language rebuilds the translated parts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from ..look import COLOUR_MAPS, Look, LookChange
+from . import i18n, style
+
+AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
+ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
+
+
+class LookControls(QObject):
+    """Applies ``window.look`` to the window, its views and the presenter window, and keeps it in the preferences."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        window.look.changed.connect(self._look_changed)
+
+    def set_theme(self, name: str) -> None:
+        self.window.look.update(theme=style.theme_named(name).name)
+
+    def set_colour_map(self, signed: bool, name: str) -> None:
+        """Use map ``name`` for signed (diverging) or unsigned (sequential) data (``_look_changed`` re-colours)."""
+        self.window.look.update(**{"diverging_map" if signed else "sequential_map": name})
+
+    def set_text_scale(self, scale: float) -> None:
+        self.window.look.update(text_scale=min(max(scale, style.MIN_SCALE), style.MAX_SCALE))
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language at once: the panel, views and menus are rebuilt from the state."""
+        self.window.look.update(language=i18n.install(QApplication.instance(), code))
+        self.window.rebuild()
+
+    def _look_changed(self, change: LookChange) -> None:
+        """Follow a new theme, text size or colour map. Presenting and the language move and rebuild parts of the
+        window in an order of their own: their setters do it and only record the new value in the look."""
+        window, look = self.window, change.new
+        preferences = window.preferences
+        preferences.theme, preferences.text_scale = look.theme, look.text_scale
+        preferences.sequential_map, preferences.diverging_map = look.sequential_map, look.diverging_map
+        if "language" in change.fields:
+            preferences.language = look.language
+        if change.fields & {"theme", "text_scale", "language", *COLOUR_MAPS}:
+            window.save_preferences()
+        if change.fields & COLOUR_MAPS:
+            self._recolour(change.old)
+        if change.fields & {"theme", "text_scale"}:
+            window.commands[f"theme_{look.theme}"].setChecked(True)
+            self.apply()
+
+    def _recolour(self, old: Look) -> None:
+        """The images of every view take the maps just chosen, in place: nothing is built or computed again. The view
+        shown is drawn again from its data (the numbers written in cells take the colour that reads on the new map)."""
+        window, new = self.window, self.window.look.value
+        style.choose_colour_maps(new.sequential_map, new.diverging_map)
+        maps = {getattr(old, side): style.colour_map(side == "diverging_map") for side in COLOUR_MAPS
+                if getattr(old, side) != getattr(new, side)}
+        for view in window.views.values():
+            view.recolour(maps)
+        window.refresh(window.model.scene)
+
+    def apply(self) -> None:
+        """Style the window and every view built for the theme and the text size, and draw the scene again."""
+        window = self.window
+        points = window.points
+        style.apply_app_theme(QApplication.instance(), window.theme, points)
+        for widget in (window, window.menuBar(), window.toolbar, window.selector, window.dock, window.notes_dock,
+                       window.panel, window.stack, window.statusBar(), window.notes):
+            font = widget.font()
+            font.setPointSizeF(points)
+            widget.setFont(font)
+        presentation = window.presentation
+        font = presentation.audience_title.font()
+        font.setPointSizeF(points * AUDIENCE_TITLE_SCALE)
+        font.setBold(True)
+        presentation.audience_title.setFont(font)
+        if presentation.presenter is not None:
+            presentation.presenter.set_points(style.BASE_POINTS * window.text_scale)
+        headers = window.selector.model()
+        for row in range(headers.rowCount()):
+            if not headers.item(row).data(Qt.UserRole):
+                font = window.selector.font()
+                font.setBold(True)
+                headers.item(row).setFont(font)
+        window.panel_dock.fit()
+        size = round(points * 1.6)
+        window.toolbar.setIconSize(QSize(size, size))
+        window.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(window.theme.name, '#b00000')}; font-weight: bold")
+        for view in window.views.values():
+            view.set_look(window.theme, points)
+        window.refresh(window.model.scene)

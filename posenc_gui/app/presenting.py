@@ -1,0 +1,196 @@
+"""Presenting a lecture: full screen with the view and its title only, the presenter window on a second screen,
+the black screen (B), the panel and the notes on a key (P, N), and the clicker's keys taken from whatever widget
+has the focus. The window keeps its layout; this object moves, hides and puts back its parts."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
+
+from . import style
+from .clicker import clicker_command
+from .presenter import PresenterWindow, choose_screens
+
+
+class Presentation(QObject):
+    """What presenting adds to ``window``: the title bar above the view, the black screen, the presenter window,
+    and what was hidden or moved, to put back after."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
+        self.panel_while_presenting = False  # brought back by a key (P) for a live change
+        self.presenter: PresenterWindow | None = None
+        self.focus_before_blank: QWidget | None = None
+        self.audience_title = QLabel()  # what the hall reads above the view while presenting
+        self.audience_title.setObjectName("audience_title")
+        self.audience_title.setMargin(6)
+        self.audience_title.setTextFormat(Qt.PlainText)  # a scene's title as written, bold by its font
+        self.blank = QWidget(window)  # B or ".": a black screen until any key or click
+        self.blank.setObjectName("blank_screen")
+        self.blank.setStyleSheet("background: black")
+        self.blank.setAttribute(Qt.WA_StyledBackground)
+        self.blank.setFocusPolicy(Qt.StrongFocus)
+        self.blank.setCursor(Qt.BlankCursor)  # nothing on the black screen, not even the pointer
+        self.blank.installEventFilter(self)
+        self.blank.hide()
+        # the title in a bar of its own above the view, not in a box around the stack: one layout more around the
+        # views painted them again after a switch
+        self.title_bar = QToolBar(window)
+        self.title_bar.setObjectName("audience_title_bar")
+        self.title_bar.setMovable(False)
+        self.title_bar.toggleViewAction().setVisible(False)  # not among the window's bars to switch on
+        self.title_bar.addWidget(self.audience_title)
+        window.addToolBar(Qt.TopToolBarArea, self.title_bar)
+        self.title_bar.hide()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: the audience sees the view and its title only (no menus, toolbar, panel or notes),
+        full screen, text and lines scaled by ``style.PRESENTATION_SCALE``; P brings the panel back, N the
+        notes. With a second screen the view goes to the projector and the presenter window to the lecturer's
+        screen (``choose_screens``). Leaving puts everything back where it was."""
+        window = self.window
+        if on == window.presenting:
+            return
+        self.set_blank(False)
+        window.look.update(presenting=on)
+        window.commands["present"].setChecked(on)
+        bars = (window.menuBar(), window.toolbar, window.statusBar())
+        if on:
+            self.before_presenting = {
+                "state": window.windowState(), "geometry": window.geometry(), "screen": window.screen(),
+                "notes": not window.notes_dock.isHidden(),
+                "panel_closed": window.dock.isHidden() and not window.panel_dock.hidden_for_view}
+            self.panel_while_presenting = False
+            for bar in bars:
+                bar.hide()
+            window.notes_dock.hide()
+            self.title_bar.show()
+            screens = QApplication.screens()
+            primary = QApplication.primaryScreen()
+            audience, lecturer = choose_screens([(s.size().width(), s.size().height()) for s in screens],
+                                                screens.index(primary) if primary in screens else 0)
+            self._move_to(screens[audience])
+            window.setGeometry(screens[audience].geometry())  # what full screen is where no window manager says so
+            window.showFullScreen()
+            if lecturer is not None:
+                self._show_presenter(screens[lecturer])
+        else:
+            before = self.before_presenting
+            if self.presenter is not None:
+                self.presenter.stop()
+                self.presenter.hide()
+            for bar in bars:
+                bar.show()
+            self.title_bar.hide()
+            window.notes_dock.setVisible(before["notes"])
+            window.panel_dock.hidden_for_view = not before["panel_closed"]
+            if before["panel_closed"]:
+                window.dock.hide()
+            self._move_to(before["screen"])
+            window.setWindowState(before["state"])
+            if not before["state"] & (Qt.WindowFullScreen | Qt.WindowMaximized):
+                window.setGeometry(before["geometry"])
+        window.panel_dock.show_for(window.current_view)
+        window.sync_busy()
+        window.look_controls.apply()
+
+    def _move_to(self, screen) -> None:
+        """Put the window on ``screen`` (a QScreen) before it goes full screen there."""
+        window = self.window
+        if screen is not None and screen is not window.screen() and screen in QApplication.screens():
+            window.setScreen(screen)
+            window.move(screen.availableGeometry().topLeft())
+
+    def _show_presenter(self, screen) -> None:
+        """The presenter window, filling ``screen``; its clock starts from 0:00."""
+        if self.presenter is None:
+            self.presenter = PresenterWindow(self.window)
+            self.presenter.installEventFilter(self)  # the clicker's keys, when the lecturer's window is active
+        self.presenter.setScreen(screen)
+        self.presenter.setGeometry(screen.availableGeometry())
+        self.presenter.set_points(style.BASE_POINTS * self.window.text_scale)
+        self.presenter.start()
+        self.presenter.showMaximized()
+
+    def set_blank(self, on: bool) -> None:
+        """B or ".", as clickers send: the window goes black until any key or click (the presenter window
+        stays, for the lecturer). The focus comes back to where it was."""
+        if on == self.blank.isVisible():
+            return
+        if on:
+            self.focus_before_blank = QApplication.focusWidget()
+            self.blank.setGeometry(self.window.rect())
+            self.blank.raise_()
+            self.blank.show()
+            self.blank.setFocus()
+            return
+        self.blank.hide()
+        focused = self.focus_before_blank
+        if focused is not None and shiboken6.isValid(focused) and focused.isVisible():
+            focused.setFocus()
+
+    def toggle_panel(self) -> None:
+        """P while presenting: the parameter panel beside the view for a live change, or away again."""
+        self.panel_while_presenting = not self.panel_while_presenting
+        self.window.panel_dock.show_for(self.window.current_view)
+
+    def toggle_notes(self) -> None:
+        """N: the scene notes under the view, or away (while presenting on one screen, the lecturer's notes)."""
+        notes_dock = self.window.notes_dock
+        notes_dock.setVisible(notes_dock.isHidden())
+        self.window.deck_controls.sync()
+
+    # -- keys -----------------------------------------------------------------------------------
+    def watch_focus(self, _old, new) -> None:
+        """Filter the keys of the focused widget only (``eventFilter``): an application-wide filter
+        would run Python for every paint and layout event of every widget."""
+        if new is not None and new.window() in (self.window, self.presenter):
+            new.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """The clicker's keys (``clicker_command``) from the focused widget, the presenter window and the black
+        screen, which any key or click takes away. A widget that lost the focus is let go at its next event
+        (not when it loses it: it may be being deleted then)."""
+        kind = event.type()
+        if watched is self.blank:
+            if kind in (QEvent.KeyPress, QEvent.MouseButtonPress):
+                self.set_blank(False)
+                return True
+            if kind == QEvent.ShortcutOverride:  # no shortcut runs behind the black screen
+                event.accept()
+                return True
+            return False
+        if kind in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            return self.clicker_key(event)
+        if watched is not self.presenter and not watched.hasFocus():
+            watched.removeEventFilter(self)
+        return False
+
+    def clicker_key(self, event) -> bool:
+        """Take a clicker key (accepted as a shortcut override, so that neither a shortcut nor the focused widget
+        acts on it; run at the key press). Returns whether it was taken."""
+        command = clicker_command(event.key(), event.modifiers(), QApplication.focusWidget(),
+                                  self.window.deck.is_open, self.window.presenting)
+        if command is None:
+            return False
+        event.accept()
+        if event.type() == QEvent.KeyPress:
+            self.run_clicker(command)
+        return True
+
+    def run_clicker(self, command: str) -> None:
+        """Do what a clicker key stands for (a name from CLICKER_KEYS or PRESENTING_KEYS). A step past the first
+        or last scene does nothing: the action is disabled there."""
+        if command == "blank":
+            self.set_blank(True)
+        elif command == "toggle_panel":
+            self.toggle_panel()
+        elif command == "toggle_notes":
+            self.toggle_notes()
+        elif command == "stop_presenting":
+            self.set_presenting(False)
+        else:
+            self.window.commands[command].trigger()

@@ -1,0 +1,53 @@
+"""The window's status bar: the value under the cursor, the last error, messages that go after a while, and,
+while a computation runs on, a busy bar with Cancel (Esc) beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QToolButton
+
+from ..core.params import printable
+from .worker import PROGRESS_AFTER_MS
+
+TOLD_MS = 5000  # how long a message (``tell``) stays
+
+
+class StatusLine(QObject):
+    """The status bar of ``window``; ``busy`` says whether a drawing is still waiting (for the busy bar)."""
+
+    def __init__(self, window, busy):
+        super().__init__(window)
+        self.bar = window.statusBar()
+        self.hover_label = QLabel()
+        self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.PlainText)  # a file named like HTML is shown as named
+        self.bar.addWidget(self.hover_label, 1)
+        self.bar.addPermanentWidget(self.error_label)
+        # a computation still running after PROGRESS_AFTER_MS shows as busy, with Cancel (Esc) beside it
+        self.busy_bar = QProgressBar(objectName="busy_bar", maximumWidth=120, textVisible=False)
+        self.busy_bar.setRange(0, 0)
+        self.cancel_button = QToolButton(objectName="cancel_work")
+        for widget in (self.busy_bar, self.cancel_button):
+            self.bar.addPermanentWidget(widget)
+            widget.hide()
+        self.busy_timer = QTimer(window, singleShot=True, interval=PROGRESS_AFTER_MS)
+        self.busy_timer.timeout.connect(lambda: self._show_busy(busy()))
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(printable(message))  # messages quote file names: one line, no escapes
+
+    def tell(self, message: str) -> None:
+        self.error_label.setText("")
+        self.bar.showMessage(printable(message), TOLD_MS)
+
+    def follow_busy(self, busy: bool) -> None:
+        """The busy bar shows once a computation has taken PROGRESS_AFTER_MS (sooner it would only flash)."""
+        if not busy:
+            self.busy_timer.stop()
+            self._show_busy(False)
+        elif self.busy_bar.isHidden() and not self.busy_timer.isActive():
+            self.busy_timer.start()
+
+    def _show_busy(self, shown: bool) -> None:
+        self.busy_bar.setVisible(shown)
+        self.cancel_button.setVisible(shown)

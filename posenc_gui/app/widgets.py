@@ -1,0 +1,70 @@
+"""Small widgets and helpers of the main window that hold no state of the app."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
+
+
+@contextmanager
+def busy_cursor():
+    """The wait cursor while the GUI thread draws a figure or a handout: Qt draws widgets and their scenes on
+    the GUI thread only, so that work cannot go to a worker."""
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends its text with "…" when it gets less width than the text needs: the deck strip
+    in large type, which pushed the toolbar's View selector over the scene arrows. The whole text stays its size
+    hint, so that it shows in full whenever there is room."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.full_text = ""
+
+    def setText(self, text: str) -> None:
+        self.full_text = text
+        super().setText(text)
+        self.updateGeometry()
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text[:12] + "…"), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 2 * self.margin() + 2,
+                     super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        # the room its size hint leaves a text: elided to the full width, the text ran 2 px past what it asks for
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin() - 2)
+        if shown != self.text():
+            super().setText(shown)
+        self.setToolTip(self.full_text if shown != self.full_text else "")  # the whole text, when cut
+
+
+def titled_dock(parent, name: str, features) -> QDockWidget:
+    """A dock whose title is a label, so that it scales with the text like everything else
+    (the built-in dock title keeps a small fixed font)."""
+    dock = QDockWidget(parent)
+    dock.setObjectName(name)
+    dock.setFeatures(features)
+    title = QLabel()
+    title.setMargin(4)
+    dock.setTitleBarWidget(title)
+    return dock
+
+
+def set_dock_title(dock: QDockWidget, title: str) -> None:
+    dock.setWindowTitle(title)
+    dock.titleBarWidget().setText(f"<b>{title}</b>")
