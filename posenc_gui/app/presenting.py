@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from . import style
 from .clicker import clicker_command
 from .presenter import PresenterWindow, choose_screens
+from .widgets import ElidedLabel
 
 
 class Presentation(QObject):
@@ -24,7 +25,9 @@ class Presentation(QObject):
         self.panel_while_presenting = False  # brought back by a key (P) for a live change
         self.presenter: PresenterWindow | None = None
         self.focus_before_blank: QWidget | None = None
-        self.audience_title = QLabel()  # what the hall reads above the view while presenting
+        # what the hall reads above the view while presenting; a title longer than the screen is elided (whole in
+        # its tooltip) instead of widening the window past the projector
+        self.audience_title = ElidedLabel()
         self.audience_title.setObjectName("audience_title")
         self.audience_title.setMargin(6)
         self.audience_title.setTextFormat(Qt.PlainText)  # a scene's title as written, bold by its font

@@ -18,7 +18,7 @@ def test_every_title_fits_the_projector_at_1280x720_and_x1_3(qtbot, language):
     qtbot.addWidget(window)
     window.set_text_scale(1.3)
     window.set_presenting(True)
-    title = window.audience_title
+    title = window.presentation.audience_title
     too_wide = []
     for number, scene in enumerate(SCENES, 1):
         title.setText(scene[language])
@@ -32,3 +32,17 @@ def test_notes_that_point_at_the_position_part_have_it_shown():
     """A scene whose notes say "point at the position part" shows the content / position parts (CoPE's did not)."""
     pointing = [number for number, scene in enumerate(SCENES, 1) if "position part" in scene["notes"]]
     assert pointing and all(SCENES[number - 1].get("position_only") for number in pointing)
+
+
+def test_a_title_longer_than_the_screen_does_not_widen_the_window(qtbot):
+    """A deck of the lecturer's own may have any title: the audience title elides it (whole in its tooltip)
+    rather than asking for its whole width, which made the window wider than the projector."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_text_scale(1.6)
+    window.set_presenting(True)
+    title = window.presentation.audience_title
+    title.setText("A title far longer than any projector is wide, " * 4)
+    assert title.minimumSizeHint().width() < 640
+    assert window.minimumSizeHint().width() <= 1280
+    window.set_presenting(False)

@@ -427,7 +427,7 @@ def test_a_lessons_curves_are_built_ahead_a_plot_a_slice(window, monkeypatch, ke
 
     monkeypatch.setattr(pg.PlotDataItem, "__init__", counted)
     curves_per_step = []
-    for _done in window._build_ahead(key):
+    for _done in window.build_ahead.build(key):
         curves_per_step.append(len(made))
         made.clear()
     assert made == [] and sum(curves_per_step) == curves, (len(made), curves_per_step)  # the drawing made none
@@ -443,7 +443,7 @@ def test_the_attention_panels_built_ahead_are_styled_once(window, monkeypatch):
     styled = []
     style_plot = style.style_plot
     monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args)))
-    for _done in window._build_ahead("attention"):
+    for _done in window.build_ahead.build("attention"):
         styled.clear()
     assert window.views["attention"].plots and styled == []  # the drawing restyled none
 
@@ -462,7 +462,7 @@ def test_a_curve_views_plots_are_built_and_styled_ahead(window, monkeypatch, key
     style_plot = style.style_plot
     monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args)))
     styled_per_step = []
-    for _done in window._build_ahead(key):
+    for _done in window.build_ahead.build(key):
         styled_per_step.append(len(styled))
         styled.clear()
     view = window.views[key]

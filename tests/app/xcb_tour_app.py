@@ -40,7 +40,7 @@ def main(state_file: str, deck_file: str) -> int:
             "started": bool(guided), "running": running, "step": guided[0].index if running else None,
             "bubble_visible": running and guided[0].bubble.isVisible(),
             "focus": focused.objectName() if focused is not None else None,
-            "deck_index": window.deck_index, "presenting": window.presenting,
+            "deck_index": window.deck.index, "presenting": window.presenting,
         }
         temporary = state_file + ".tmp"
         Path(temporary).write_text(json.dumps(state))
