@@ -47,7 +47,8 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         # the room its size hint leaves a text: elided to the full width, the text ran 2 px past what it asks for
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin() - 2)
+        shown = self.full_text if self.width() >= self.sizeHint().width() else \
+            self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, self.width() - 2 * self.margin() - 2)
         if shown != self.text():
             super().setText(shown)
         self.setToolTip(self.full_text if shown != self.full_text else "")  # the whole text, when cut
