@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
 TICK_MS = 1000
 
@@ -38,7 +39,7 @@ def elapsed_text(seconds: int) -> str:
 
 class PresenterWindow(QWidget):
     """The lecturer's screen: scene number and elapsed time at the top, this scene's and the next scene's
-    titles (and the next one's view and method), then the notes. A window of its own (on the other screen), owned by the main window so that
+    titles (and the next one's view and method), then the notes, and beside them what the hall sees now. A window of its own (on the other screen), owned by the main window so that
     it closes with it; the main window watches its keys, so the clicker works whichever window is active."""
 
     def __init__(self, parent: QWidget):
@@ -64,6 +65,12 @@ class PresenterWindow(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.notes.setMargin(8)
+        self.picture = QLabel()  # what the hall sees now, scaled down (``show_picture``)
+        self.picture.setObjectName("presenter_picture")
+        self.picture.setAlignment(Qt.AlignCenter)
+        self.picture.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # the pixmap follows the label
+        self.picture.setMinimumSize(160, 90)
+        self.shown_picture = QPixmap()
         scroll = QScrollArea()
         scroll.setWidget(self.notes)
         scroll.setWidgetResizable(True)
@@ -71,11 +78,14 @@ class PresenterWindow(QWidget):
         layout = QGridLayout(self)
         layout.addWidget(self.number, 0, 0)
         layout.addWidget(self.clock, 0, 1)
-        layout.addWidget(self.current, 1, 0, 1, 2)
-        layout.addWidget(self.upcoming, 2, 0, 1, 2)
-        layout.addWidget(self.upcoming_view, 3, 0, 1, 2)
-        layout.addWidget(scroll, 4, 0, 1, 2)
+        layout.addWidget(self.current, 1, 0)
+        layout.addWidget(self.upcoming, 2, 0)
+        layout.addWidget(self.upcoming_view, 3, 0)
+        layout.addWidget(scroll, 4, 0)
+        layout.addWidget(self.picture, 1, 1, 4, 1)  # beside the notes: the room the text leaves
         layout.setRowStretch(4, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         self.started = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
@@ -108,6 +118,22 @@ class PresenterWindow(QWidget):
         else:
             self.upcoming.setText(self.tr("Next: {0}").format(next_title))
         self.notes.setText(notes or self.tr("(no notes for this scene)"))
+
+    def show_picture(self, picture: QPixmap) -> None:
+        """The audience's view as drawn, scaled to fit beside the notes."""
+        self.shown_picture = picture
+        self._fit_picture()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_picture()
+
+    def _fit_picture(self) -> None:
+        if self.shown_picture.isNull():
+            self.picture.clear()
+            return
+        self.picture.setPixmap(self.shown_picture.scaled(self.picture.size(), Qt.KeepAspectRatio,
+                                                         Qt.SmoothTransformation))
 
     def set_points(self, points: float) -> None:
         """Text size: notes at ``points``, titles larger, the number and clock largest (read from a distance)."""

@@ -5,7 +5,7 @@ has the focus. The window keeps its layout; this object moves, hides and puts ba
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from . import style
@@ -107,6 +107,12 @@ class Presentation(QObject):
             window.setScreen(screen)
             window.move(screen.availableGeometry().topLeft())
 
+    def scene_drawn(self, view) -> None:
+        """A picture of ``view`` as the hall sees it for the presenter window, once the event loop is back (the
+        grab paints the view a second time: only while the presenter window shows)."""
+        if self.presenter is not None and self.presenter.isVisible():
+            QTimer.singleShot(0, lambda: self.presenter.isVisible() and self.presenter.show_picture(view.grab()))
+
     def _show_presenter(self, screen) -> None:
         """The presenter window, filling ``screen``; its clock starts from 0:00."""
         if self.presenter is None:
@@ -117,6 +123,7 @@ class Presentation(QObject):
         self.presenter.set_points(style.BASE_POINTS * self.window.text_scale)
         self.presenter.start()
         self.presenter.showMaximized()
+        self.scene_drawn(self.window.current_view)  # as it is now laid out for the hall
 
     def set_blank(self, on: bool) -> None:
         """B or ".", as clickers send: the window goes black until any key or click (the presenter window

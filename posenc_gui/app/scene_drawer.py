@@ -120,6 +120,7 @@ class SceneDrawer(QObject):
         QApplication.sendPostedEvents(None, QEvent.UpdateLater)
         view.graphics.scene().prepareForPaint()
         QApplication.sendPostedEvents(view.graphics.scene(), QEvent.MetaCall)
+        window.presentation.scene_drawn(view)
 
     def cancel(self) -> None:
         """Cancel (Esc): stop the computation at its next check and go back to the scene last drawn, which the

@@ -1859,32 +1859,32 @@ turns made: {1}</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="47"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="48"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="102"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="112"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="103"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="113"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="107"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="117"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="109"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="119"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="120"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
@@ -2361,7 +2361,7 @@ turns made: {1}</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/scene_drawer.py" line="144"/>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="145"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>

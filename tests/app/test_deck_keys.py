@@ -345,9 +345,13 @@ def test_with_two_screens_the_presenter_window_shows_notes_scenes_and_time(deck_
     assert presenter.upcoming_view.text() == f"{view_title(upcoming.view)} · {upcoming.method_obj.title}"
     assert presenter.notes.text() == (saved(deck_window, LAST - 1).notes or "(no notes for this scene)")
     assert presenter.clock.text() == "0:00"
+    qtbot.waitUntil(lambda: not presenter.shown_picture.isNull())  # what the hall sees, beside the notes
+    assert presenter.picture.pixmap().width() <= presenter.picture.width()
+    before = presenter.shown_picture.cacheKey()
     focus(qtbot, presenter)  # the clicker works with the lecturer's window active
     press(qtbot, presenter, Qt.Key_PageDown)
     assert deck_window.deck.index == LAST
+    qtbot.waitUntil(lambda: presenter.shown_picture.cacheKey() != before)  # the next scene's picture
     assert presenter.upcoming.text() == "Next: (end of the deck)" and presenter.upcoming_view.text() == ""
     press(qtbot, presenter, Qt.Key_Escape)
     assert not deck_window.presenting and not presenter.isVisible()
