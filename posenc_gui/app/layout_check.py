@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
-                               QGraphicsView, QLabel, QStyle, QStyleOptionComboBox, QWidget)
+                               QGraphicsView, QLabel, QScrollArea, QStyle, QStyleOptionComboBox, QWidget)
 
 from .views.readable import MIN_PLOT
 from .views.cell_numbers import CellTexts
@@ -60,6 +60,8 @@ def check_window(window: QWidget, part: QWidget | None = None) -> Report:
             report.add(scene_report)
             boxes += scene_boxes
             continue
+        if isinstance(widget, QScrollArea):
+            report.problems += check_page_height(widget)
         text_report, box = check_widget_text(widget, window)
         report.add(text_report)
         if box is not None:
@@ -162,6 +164,23 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         if outside > SLACK:
             report.problems.append(f"{name}: {outside:.0f} px beyond the window's edge")
     return report, TextBox(name, shown_part(widget, window), id(widget))
+
+
+def check_page_height(area: QScrollArea) -> list[str]:
+    """A page that scrolls must need to: one taller than its contents at their smallest (and than the scroll area)
+    puts what is below the fold out of sight for nothing (plots under a view's texts while presenting)."""
+    page, viewport = area.widget(), area.viewport()
+    if page is None or not area.widgetResizable() or page.layout() is None:
+        return []
+    layout = page.layout()
+    width = page.width()
+    smallest = layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else \
+        layout.totalMinimumSize().height()
+    excess = page.height() - max(smallest, viewport.height())
+    if excess > SLACK:
+        return [f"{name_of(page)} in {name_of(area)}: scrolls {excess:.0f} px more than its contents need at their "
+                f"smallest, below the fold for nothing"]
+    return []
 
 
 def beyond(rect: QRectF, frame: QRectF) -> float:

@@ -261,60 +261,60 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="35"/>
         <location filename=".registry_strings.py" line="312"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="41"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="48"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="50"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="216"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="217"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="220"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="211"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="231"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="234"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="281"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="287"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -322,98 +322,98 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="31"/>
         <location filename=".registry_strings.py" line="313"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="46"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
         <source>frequency ω′ of each pair</source>
         <translation>每个维度对的频率 ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="96"/>
         <source>wavelength 2π / ω′</source>
         <translation>波长 2π / ω′</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="96"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="97"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="97"/>
         <source>ω′ / ω</source>
         <translation>ω′ / ω</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="164"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="36"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="88"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="171"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="171"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="177"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="178"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="181"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="182"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="185"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="228"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -602,52 +602,52 @@ turns made: {1}</source>
 <context>
     <name>ImagesLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="74"/>
         <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
         <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="83"/>
         <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
         <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
         <source>2D sin-cos (MAE), D = {0}</source>
         <translation>二维 sin-cos（MAE），D = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
         <source>Learned {0}×{0}, resized to {1}×{1} (synthetic)</source>
         <translation>可学习 {0}×{0}，缩放到 {1}×{1}（合成）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>2D RoPE, one head of {0}</source>
         <translation>二维 RoPE，单个头 {0} 维</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="89"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="89"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="89"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="227"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -670,82 +670,82 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="40"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="107"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="122"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="123"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="123"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="131"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="151"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="151"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="171"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -758,77 +758,77 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="24"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="25"/>
         <location filename=".registry_strings.py" line="314"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="31"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="142"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="89"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="91"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="89"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="91"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="143"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="143"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="91"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="91"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="144"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="167"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="171"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="184"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="185"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1999,67 +1999,67 @@ turns made: {1}</source>
 <context>
     <name>PrecisionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="30"/>
         <location filename=".registry_strings.py" line="315"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
         <location filename=".registry_strings.py" line="316"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="34"/>
         <location filename=".registry_strings.py" line="317"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="35"/>
         <location filename=".registry_strings.py" line="318"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="39"/>
         <source>A float keeps a fixed number of significant bits, so the angle &lt;i&gt;p&lt;/i&gt;·ω is off by about &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;: the error of sin grows with the position. Once it nears 1 the encoding is noise. float16 cannot even hold a position past 65504. Reducing the angle modulo 2π in float64 before rounding keeps it below 2π, and the error stays at the format&apos;s resolution.</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="109"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="92"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="131"/>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="146"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="134"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="136"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -2190,57 +2190,57 @@ turns made: {1}</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="278"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="278"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="280"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="281"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="286"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="532"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="539"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="279"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="260"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
@@ -2255,77 +2255,77 @@ turns made: {1}</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="279"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="280"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="400"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="407"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="401"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="408"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="402"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="409"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="457"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="464"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="457"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="464"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="473"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="480"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="509"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="516"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="510"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="517"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="536"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="543"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="539"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="546"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="557"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="564"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="592"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="599"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="603"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="610"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2338,57 +2338,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="34"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="89"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="89"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="89"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="89"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="117"/>
-        <source>trained: layer {0}, head {1}</source>
-        <translation>训练所得：第 {0} 层，头 {1}</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="123"/>
+        <source>as trained</source>
+        <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="118"/>
-        <source>changed: layer {0}, head {1}</source>
-        <translation>改变后：第 {0} 层，头 {1}</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="124"/>
+        <source>changed</source>
+        <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="119"/>
-        <source>change of every head (mean {0:.3f})</source>
-        <translation>每个头的变化（平均 {0:.3f}）</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
+        <source>change of every head</source>
+        <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="141"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="177"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="179"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2811,7 +2811,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="302"/>
         <source>, </source>
         <translation>；</translation>
     </message>

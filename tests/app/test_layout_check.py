@@ -6,8 +6,9 @@ import json
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
@@ -145,6 +146,46 @@ def test_tick_names_over_each_other(window, qapp):
     settle(qapp)
     problems = check_window(window).problems
     assert any("bottom axis name" in p and " over " in p for p in problems), problems
+
+
+class TallHint(QWidget):
+    """Asks for 900 px, makes do with 50: as a graphics view asks for the height it has."""
+
+    def sizeHint(self):
+        return QSize(100, 900)
+
+    def minimumSizeHint(self):
+        return QSize(100, 50)
+
+
+def scrolled_page(window, policy: QSizePolicy.Policy) -> QScrollArea:
+    area = QScrollArea(window.centralWidget())
+    area.setGeometry(0, 0, 400, 300)
+    area.setWidgetResizable(True)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    text = QLabel("a text above the plots that wraps")  # a page whose height depends on its width asks for the
+    text.setWordWrap(True)  # height its layout prefers
+    column.addWidget(text)
+    tall = TallHint()
+    tall.setSizePolicy(QSizePolicy.Preferred, policy)
+    column.addWidget(tall, 1)
+    area.setWidget(page)
+    area.show()
+    return area
+
+
+def test_a_page_that_scrolls_for_nothing(window, qapp):
+    scrolled_page(window, QSizePolicy.Preferred)
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("scrolls" in p and "below the fold for nothing" in p for p in problems), problems
+
+
+def test_a_page_that_fits_its_scroll_area(window, qapp):
+    scrolled_page(window, QSizePolicy.Ignored)  # as tall as the room it is given
+    settle(qapp)
+    assert check_window(window).problems == []
 
 
 def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):

@@ -16,7 +16,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ...core import registry
 from ...core.registry import Method
@@ -87,6 +88,9 @@ class View(ReadablePlots, QWidget):
         self.points = style.BASE_POINTS
         self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
         self.graphics = pg.GraphicsLayoutWidget()
+        # as tall as its minimum (``ask_plot_height``) and the room the page leaves: Qt's size hint for a graphics view
+        # is the size it has, so the page asked for the plots' old height again, and scrolled them below the fold
+        self.graphics.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
         # the background is filled once, with the theme's opaque colour: not copied from a cached pixmap (a copy
         # of the whole view on every full repaint) nor filled with the palette before
         self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)

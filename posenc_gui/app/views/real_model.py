@@ -108,9 +108,14 @@ def labelled(label: str, widget: QWidget) -> QWidget:
 def panel_columns(width: float, panels) -> int:
     """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
     smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
-    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
-    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
-                  for plot, bar in panels), default=1.0)
+    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit. A title does not
+    count: it wraps to its column (an unwrapped one put the real-position lesson's three panels on two rows, squeezed
+    to 92 px tall matrices below the fold)."""
+    def smallest(item) -> float:
+        return item.effectiveSizeHint(Qt.MinimumSize).width()
+
+    needed = max((smallest(plot) - max(smallest(plot.titleLabel), smallest(plot.vb)) + smallest(plot.vb)
+                  + bar.effectiveSizeHint(Qt.PreferredSize).width() for plot, bar in panels), default=1.0)
     return int(width // max(needed + MIN_PLOT[0], 1.0))
 
 
