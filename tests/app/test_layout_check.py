@@ -7,13 +7,13 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.cell_numbers import CellTexts
+from posenc_gui.app.views.cell_numbers import CELL_PADDING, CellTexts
 
 LONG = "a label whose text needs far more room than it is given"
 
@@ -134,9 +134,19 @@ def test_cell_numbers_are_fitted_to_their_cells(window, qapp):
     cells = matrix_window(window, CellTexts, "-0.80665911")
     settle(qapp)
     assert check_window(window).problems == []
-    assert {text for _r, _c, text, _colour in cells.shown_labels(40, 20)} == {"-0.8"}
-    assert {text for _r, _c, text, _colour in cells.shown_labels(28, 20)} == {"-1"}
+    metrics = QFontMetricsF(cells.font)
+
+    def shown(width: float) -> set[str]:
+        return {text for _r, _c, text, _colour in cells.shown_labels(width, 20)}
+
+    assert shown(40) == {"-0.8"}
+    no_zero = metrics.horizontalAdvance("-.8") + CELL_PADDING
+    assert metrics.horizontalAdvance("-0.8") + CELL_PADDING > no_zero + 1
+    assert shown(no_zero + 0.5) == {"-.8"}
+    assert shown(no_zero - 1) == set()  # never "-1": a weight of 0.8 written as 1 misleads
     assert cells.shown_labels(6, 20) == [] and cells.shown_labels(60, 3) == []
+    cells.set_labels([(0, 0, "-123.456", "#000000"), (0, 1, "7.25", "#000000")], 20, 20, cells.font)
+    assert shown(metrics.horizontalAdvance("-123") + CELL_PADDING + 0.5) == {"-123", "7"}  # whole from 10 up
 
 
 def test_tick_names_over_each_other(window, qapp):

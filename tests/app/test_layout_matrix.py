@@ -17,7 +17,8 @@ from posenc_gui.core.real_models import lesson
 APP = Path(__file__).with_name("layout_matrix_app.py")
 VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
          # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
-         "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention")
+         "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention",
+         "attention:sinks")  # eight heads: three across at x1.6 put their colour bar past the window's edge
 PLOTS = {"cnn_rnn_attention": 2}  # the plots a view shows, where fewer than three
 # every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
 # ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes

@@ -16,8 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import (QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core import registry
 from ...core.registry import Method
@@ -60,6 +59,15 @@ def captioned(caption: QWidget, control: QWidget) -> QWidget:
     return pair
 
 
+class PlotArea(pg.GraphicsLayoutWidget):
+    """The plots' widget, asking for the height its plots need at their smallest (``ask_plot_height``); the page's
+    stretch gives it the rest. Qt's size hint of a graphics view is the size it has: a page with wrapped texts kept
+    asking for the plots' old height, and scrolled them below the fold."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 LAYOUT_MARGIN = 9  # pixels around the plots' layout (Qt's default), more above and below for large names (set_look)
 
 
@@ -87,10 +95,7 @@ class View(ReadablePlots, QWidget):
         self.theme = style.theme_named("light")
         self.points = style.BASE_POINTS
         self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
-        self.graphics = pg.GraphicsLayoutWidget()
-        # as tall as its minimum (``ask_plot_height``) and the room the page leaves: Qt's size hint for a graphics view
-        # is the size it has, so the page asked for the plots' old height again, and scrolled them below the fold
-        self.graphics.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        self.graphics = PlotArea()
         # the background is filled once, with the theme's opaque colour: not copied from a cached pixmap (a copy
         # of the whole view on every full repaint) nor filled with the palette before
         self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
