@@ -67,7 +67,21 @@ def check_window(window: QWidget, part: QWidget | None = None) -> Report:
         if box is not None:
             boxes.append(box)
     report.problems += overlaps(boxes)
+    if part is None:
+        report.problems += check_window_size(window)
     return report
+
+
+def check_window_size(window: QWidget) -> list[str]:
+    """A window wider or taller than its screen (its contents' minimum is too large) has its edges out of sight, and
+    every check against the window's edges would pass."""
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    if screen is None or not window.isWindow():
+        return []
+    over = [f"{size - room} px {name}" for size, room, name in ((window.width(), screen.width(), "wider"),
+                                                                 (window.height(), screen.height(), "taller"))
+            if size - room > SLACK]
+    return [f"{name_of(window)}: {' and '.join(over)} than its screen"] if over else []
 
 
 def visible(widget: QWidget, window: QWidget) -> bool:

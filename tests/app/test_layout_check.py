@@ -198,6 +198,18 @@ def test_a_page_that_fits_its_scroll_area(window, qapp):
     assert check_window(window).problems == []
 
 
+def test_a_window_wider_than_its_screen(window, qapp):
+    """(The audience title of a long scene in large type widened the main window 166 px past a 1024 px screen.)"""
+    screen = window.screen().availableGeometry()
+    window.resize(screen.width() + 300, min(screen.height(), 400))
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("300 px wider than its screen" in p for p in problems), problems
+    window.resize(screen.width() - 100, min(screen.height(), 400))
+    settle(qapp)
+    assert check_window(window).problems == []
+
+
 def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):
     """Two steps in a small window at a large text size: the report names each step, counts what it
     checked, and the status is 1 because a cramped step has problems."""

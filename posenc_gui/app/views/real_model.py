@@ -108,14 +108,9 @@ def labelled(label: str, widget: QWidget) -> QWidget:
 def panel_columns(width: float, panels) -> int:
     """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
     smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
-    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit. A title does not
-    count: it wraps to its column (an unwrapped one put the real-position lesson's three panels on two rows, squeezed
-    to 92 px tall matrices below the fold)."""
-    def smallest(item) -> float:
-        return item.effectiveSizeHint(Qt.MinimumSize).width()
-
-    needed = max((smallest(plot) - max(smallest(plot.titleLabel), smallest(plot.vb)) + smallest(plot.vb)
-                  + bar.effectiveSizeHint(Qt.PreferredSize).width() for plot, bar in panels), default=1.0)
+    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
+    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
+                  for plot, bar in panels), default=1.0)
     return int(width // max(needed + MIN_PLOT[0], 1.0))
 
 
@@ -314,8 +309,11 @@ class RealModelView(View):
 
     def _fit_controls(self) -> None:
         """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
-        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS)
         width = self.scroll.viewport().width()
+        pair = self.text.parentWidget().layout()  # the box and its label, on one line (``labelled``)
+        room = width - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2
+        # no wider than a line: wider, it widened the page past the view, and every line below was cut at the right
+        self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
         self.controls.setFixedHeight(self.flow.heightForWidth(width))
 
     def _send_text(self) -> None:

@@ -18,7 +18,8 @@ from ..cell_numbers import fmt
 from ..grid import place, unplace
 from ..images import cell
 from .lesson_view import LessonView
-from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
+from ..readable import MIN_PLOT
+from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel
 
 PANELS = 3  # as trained, as changed, and the change of every head
 
@@ -147,7 +148,7 @@ class RealPositionLesson(LessonView):
     def _arrange(self) -> None:
         """The three panels side by side with their colour bar, or, when they do not fit the view's width at a
         readable size, the change of every head below the two heads."""
-        columns = 3 if panel_columns(self.scroll.viewport().width(), [(plot, self.bar) for plot in self.plots]) >= 3 else 2
+        columns = 3 if self._fit_side_by_side() else 2
         if columns == self.columns:
             return
         self.columns = columns
@@ -157,6 +158,17 @@ class RealPositionLesson(LessonView):
             place(self.graphics, plot, *divmod(index, columns))
         place(self.graphics, self.bar, 0, columns)
         QTimer.singleShot(0, self, self.keep_plots_readable)  # the layout's sizes are known after its next pass
+
+    def _fit_side_by_side(self) -> bool:
+        """Whether the three panels and their one colour bar fit the page's width with plot areas of twice the smallest
+        readable. Titles do not count: they wrap (counted, two panels a row squeezed the matrices to 92 px below the
+        fold at 1280 x 720 x1.3)."""
+        def smallest(item) -> float:
+            return item.effectiveSizeHint(Qt.MinimumSize).width()
+
+        needed = sum(smallest(plot) - max(smallest(plot.titleLabel), smallest(plot.vb)) + 2 * MIN_PLOT[0]
+                     for plot in self.plots)
+        return needed + self.bar.effectiveSizeHint(Qt.PreferredSize).width() <= self.scroll.viewport().width()
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
