@@ -7,7 +7,6 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 import numpy as np
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 from superqt.utils import signals_blocked
 
@@ -21,13 +20,11 @@ from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
 from .images import cell
-from .readable import MIN_PLOT
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
 MAX_LABELLED = 40      # token names on the axes up to this many tokens
 MAX_VALUE_PANELS = 4   # ... and only when the panels are big enough to read them
-READABLE_PANEL_EMS = 4.0  # a panel that shares a row is kept at least this many lines of text wide
 
 
 def head_count(scene: Scene) -> int:
@@ -76,14 +73,9 @@ class AttentionView(View):
         self._build_controls()
 
     def readable_plot_width(self) -> float:
-        """Four lines of text: a few tokens' square cells read at half the width a curve needs, and the panels of
-        eight heads in large type then keep two to a row rather than one."""
-        return max(MIN_PLOT[0], READABLE_PANEL_EMS * QFontMetricsF(self._text_font()).height())
-
-    def smallest_plot_height(self, plot) -> float:
-        """As tall as a panel is kept wide: its cells are square, and a row squeezed to the smallest plot height drew
-        a matrix of a hundred pixels in a panel four times as wide."""
-        return max(super().smallest_plot_height(plot), self.readable_plot_width())
+        """A matrix's: a few tokens' square cells read at half the width a curve needs, and the panels of eight heads
+        in large type then keep two to a row rather than one."""
+        return self.readable_cells_width()
 
     def ignored_params(self) -> dict[str, str]:
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
