@@ -19,7 +19,7 @@ VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
          # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
          "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention",
          "attention:sinks")  # eight heads: three across at x1.6 put their colour bar past the window's edge
-PLOTS = {"cnn_rnn_attention": 2}  # the plots a view shows, where fewer than three
+PLOTS = {"cnn_rnn_attention": 2, "deck:37": 1}  # the plots a view or scene shows, where fewer than three
 # every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
 # ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),
@@ -54,8 +54,10 @@ def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language, p
                for step in steps), steps  # plots in sight
 
 
-# at 1024 x 768 x1.3 in Chinese: the real-model view (SmolLM2, scene 41), whose text box widened the page past the view
-SMALL_SCREEN_SCENES = ("deck:41", "attention:sinks")
+# at 1024 x 768 x1.3 in Chinese: the real-model view (SmolLM2, scene 41), whose text box widened the page past the view;
+# the precision lesson (37), whose first painting widens its axes and so the page: its facts stayed over the plot until
+# the layout that followed, which the self-test now waits for
+SMALL_SCREEN_SCENES = ("deck:41", "attention:sinks", "deck:37")
 NEEDS_MODELS = ("deck:38", "deck:41")
 
 
@@ -64,4 +66,4 @@ def test_deck_scenes_are_clean_presenting_in_large_chinese(tmp_path, screen, sce
     if not all(real_models.get(name).available() for name in lesson.models_needed()) and not os.environ.get("CI"):
         scenes = tuple(scene for scene in scenes if scene not in NEEDS_MODELS)  # (outside CI they may be missing)
     steps = layout_report(tmp_path, screen, "1.3", "dark", "zh", "1", scenes)
-    assert all(step["plots_checked"] >= 3 for step in steps), steps
+    assert all(step["plots_checked"] >= PLOTS.get(step["name"], 3) for step in steps), steps

@@ -83,7 +83,7 @@ class ReadablePlots:
                     self._reflowing = False
                 self.reflow()
             elif math.ceil(needed.height()) > self.graphics.minimumHeight():
-                self.graphics.setMinimumHeight(math.ceil(needed.height()))
+                self.set_plot_height(math.ceil(needed.height()))
             self.fit_layout_to_view()
         return False
 
@@ -98,7 +98,14 @@ class ReadablePlots:
         """Make the plot area as tall as its layout needs at its smallest."""
         self.graphics.ci.layout.invalidate()  # its size hints are cached from before new minimums or titles
         needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
-        self.graphics.setMinimumHeight(math.ceil(needed))
+        self.set_plot_height(math.ceil(needed))
+
+    def set_plot_height(self, height: int) -> None:
+        """The plots' smallest height, and the page sized anew for it: Qt's scroll area is not told when a page whose
+        height depends on its width (wrapped lines) needs more, and a line below the plots stayed over them."""
+        if height != self.graphics.minimumHeight():
+            self.graphics.setMinimumHeight(height)
+            self.page.updateGeometry()
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """The height below which ``plot``'s area is not readable: ``MIN_PLOT``, and as tall as the names along its
