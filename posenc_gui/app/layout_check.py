@@ -14,7 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
-                               QGraphicsView, QLabel, QScrollArea, QStyle, QStyleOptionComboBox, QWidget)
+                               QGraphicsView, QLabel, QMainWindow, QScrollArea, QStyle, QStyleOptionComboBox,
+                               QWidget)
 
 from .views.readable import MIN_PLOT
 from .views.cell_numbers import CellTexts
@@ -73,10 +74,11 @@ def check_window(window: QWidget, part: QWidget | None = None) -> Report:
 
 
 def check_window_size(window: QWidget) -> list[str]:
-    """A window wider or taller than its screen (its contents' minimum is too large) has its edges out of sight, and
-    every check against the window's edges would pass."""
+    """A main window wider or taller than its screen (its contents' minimum is too large) has its edges out of sight,
+    and every check against the window's edges would pass. (The start page, a window the tests size at will, is
+    sized by the main window in the app.)"""
     screen = window.screen().availableGeometry() if window.screen() is not None else None
-    if screen is None or not window.isWindow():
+    if screen is None or not isinstance(window, QMainWindow):
         return []
     over = [f"{size - room} px {name}" for size, room, name in ((window.width(), screen.width(), "wider"),
                                                                  (window.height(), screen.height(), "taller"))
