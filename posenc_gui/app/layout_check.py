@@ -14,7 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
-                               QGraphicsView, QLabel, QStyle, QStyleOptionComboBox, QWidget)
+                               QGraphicsView, QLabel, QMainWindow, QScrollArea, QStyle, QStyleOptionComboBox,
+                               QWidget)
 
 from .views.readable import MIN_PLOT
 from .views.cell_numbers import CellTexts
@@ -60,12 +61,29 @@ def check_window(window: QWidget, part: QWidget | None = None) -> Report:
             report.add(scene_report)
             boxes += scene_boxes
             continue
+        if isinstance(widget, QScrollArea):
+            report.problems += check_page_height(widget)
         text_report, box = check_widget_text(widget, window)
         report.add(text_report)
         if box is not None:
             boxes.append(box)
     report.problems += overlaps(boxes)
+    if part is None:
+        report.problems += check_window_size(window)
     return report
+
+
+def check_window_size(window: QWidget) -> list[str]:
+    """A main window wider or taller than its screen (its contents' minimum is too large) has its edges out of sight,
+    and every check against the window's edges would pass. (The start page, a window the tests size at will, is
+    sized by the main window in the app.)"""
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    if screen is None or not isinstance(window, QMainWindow):
+        return []
+    over = [f"{size - room} px {name}" for size, room, name in ((window.width(), screen.width(), "wider"),
+                                                                 (window.height(), screen.height(), "taller"))
+            if size - room > SLACK]
+    return [f"{name_of(window)}: {' and '.join(over)} than its screen"] if over else []
 
 
 def visible(widget: QWidget, window: QWidget) -> bool:
@@ -162,6 +180,23 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         if outside > SLACK:
             report.problems.append(f"{name}: {outside:.0f} px beyond the window's edge")
     return report, TextBox(name, shown_part(widget, window), id(widget))
+
+
+def check_page_height(area: QScrollArea) -> list[str]:
+    """A page that scrolls must need to: one taller than its contents at their smallest (and than the scroll area)
+    puts what is below the fold out of sight for nothing (plots under a view's texts while presenting)."""
+    page, viewport = area.widget(), area.viewport()
+    if page is None or not area.widgetResizable() or page.layout() is None:
+        return []
+    layout = page.layout()
+    width = page.width()
+    smallest = layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else \
+        layout.totalMinimumSize().height()
+    excess = page.height() - max(smallest, viewport.height())
+    if excess > SLACK:
+        return [f"{name_of(page)} in {name_of(area)}: scrolls {excess:.0f} px more than its contents need at their "
+                f"smallest, below the fold for nothing"]
+    return []
 
 
 def beyond(rect: QRectF, frame: QRectF) -> float:

@@ -182,6 +182,8 @@ class GridAxis(pg.AxisItem):
         into each other ("amouse", "overthe"). Every cell keeps its tick; hovering a cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
+        if self.orientation == "top" and self.cells:  # the corner left of the cells is the first row's name's
+            texts = [spec for spec in texts if spec[0].left() >= -1]  # ('[CLS]' and 'chased' ran into each other)
         ordered = sorted(texts, key=lambda spec: span(spec[0])[0])
         spans = [span(rect) for rect, _, _ in ordered]
         # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already

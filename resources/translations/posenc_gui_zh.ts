@@ -52,27 +52,27 @@
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="91"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="98"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="96"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="104"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="102"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
@@ -82,47 +82,47 @@
         <translation>{0} · 汇点 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="105"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="106"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="109"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="110"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="128"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="160"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="182"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="192"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="230"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="237"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="232"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -314,12 +314,12 @@ turns made: {1}</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="285"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="287"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="291"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -2017,7 +2017,7 @@ turns made: {1}</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="534"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="537"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
@@ -2057,67 +2057,67 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="402"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="405"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="403"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="406"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="404"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="407"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="459"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="462"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="459"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="462"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="475"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="478"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="511"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="514"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="512"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="515"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="538"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="541"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="541"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="544"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="559"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="562"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="594"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="597"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="605"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="608"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2130,57 +2130,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="35"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="118"/>
-        <source>trained: layer {0}, head {1}</source>
-        <translation>训练所得：第 {0} 层，头 {1}</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="124"/>
+        <source>as trained</source>
+        <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="119"/>
-        <source>changed: layer {0}, head {1}</source>
-        <translation>改变后：第 {0} 层，头 {1}</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
+        <source>changed</source>
+        <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="120"/>
-        <source>change of every head (mean {0:.3f})</source>
-        <translation>每个头的变化（平均 {0:.3f}）</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
+        <source>change of every head</source>
+        <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="142"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="189"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="191"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2622,7 +2622,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="309"/>
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -1,11 +1,11 @@
 """One configuration of the layout matrix (test_layout_matrix), in a process of its own: Qt's offscreen screen
 takes its size before the application starts, so every screen size needs a new process.
 
-    python layout_matrix_app.py WxH TEXT_SCALE THEME LANG REPORT_FILE VIEW[:METHOD] ...
+    python layout_matrix_app.py WxH TEXT_SCALE THEME LANG REPORT_FILE VIEW[:METHOD]|deck:N ...
 
 (WxH in device pixels; with QT_SCALE_FACTOR=2 the window has half as many logical pixels each way.)
 
-shows each view presenting, at that text size, theme and language, and writes the layout check's findings (a
+shows each view (or scene N of the default deck) presenting, at that text size, theme and language, and writes the layout check's findings (a
 list ``steps`` as ``--layout-report`` writes it) to REPORT_FILE.
 """
 
@@ -24,9 +24,10 @@ def main(screen: str, text_scale: str, theme: str, language: str, report_file: s
 
     from posenc_gui.app import i18n
     from posenc_gui.app.selftest import SelfTest
-    from posenc_gui.app.state import Scene
+    from posenc_gui.app.state import Deck, Scene
     from posenc_gui.app.views import applies
     from posenc_gui.app.window import MainWindow
+    from posenc_gui.paths import resource
 
     app = QApplication(sys.argv[:1])
     i18n.install(app, language)
@@ -37,10 +38,14 @@ def main(screen: str, text_scale: str, theme: str, language: str, report_file: s
     window.set_text_scale(float(text_scale))
     window.set_presenting(True)
     app.processEvents()
+    deck = Deck.load(resource("decks", "default.posdeck"), views=applies())
     steps = []
     for spec in views:
         view, _, method = spec.partition(":")
-        steps.append((spec, Scene(method=method or "sinusoidal", view=view).validated(applies())))
+        if view == "deck":
+            steps.append((spec, deck.scenes[int(method) - 1]))
+        else:
+            steps.append((spec, Scene(method=method or "sinusoidal", view=view).validated(applies())))
     test = SelfTest(app, window, None, check_layout=True)
     status = test.run(steps)
     window.close()

@@ -86,7 +86,7 @@ def test_titles_fitted_to_a_new_arrangement_before_it_is_laid_out_fit_it_after(q
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 1},
                                                    head="all", text="a b c"))
     view.set_look(style.theme_named("light"), style.BASE_POINTS * style.PRESENTATION_SCALE)
-    view.resize(1100, 800)
+    view.resize(1500, 800)  # room for four panels across at a readable width
     model.update(text="a b c d")  # drawn in the new look
     view.grid.bar.getAxis("right").setWidth(80)  # not resized by its new tick labels when painted: fitted as laid out
     QApplication.processEvents()

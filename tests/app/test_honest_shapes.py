@@ -112,7 +112,7 @@ def test_square_cells_stand_beside_their_row_names(qtbot, cls, options):
     """A panel of square cells is as wide as its cells: in a wide panel pyqtgraph centred the matrix, far from its
     row names and its neighbours."""
     _model, view = open_view(qtbot, cls, LIGHT, method="alibi", options=options)
-    view.resize(1500, 500)
+    view.resize(1500, 800)  # room for the matrices to be wider than their titles
     qtbot.wait(20)
     gaps = [gap_beside_cells(plot) for plot in view.plots if plot.vb.state["aspectLocked"]]
     assert gaps and all(gap <= 0.1 * width + 2 for gap, width in gaps), gaps

@@ -6,13 +6,14 @@ import json
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.cell_numbers import CellTexts
+from posenc_gui.app.views.cell_numbers import CELL_PADDING, CellTexts
 
 LONG = "a label whose text needs far more room than it is given"
 
@@ -133,9 +134,19 @@ def test_cell_numbers_are_fitted_to_their_cells(window, qapp):
     cells = matrix_window(window, CellTexts, "-0.80665911")
     settle(qapp)
     assert check_window(window).problems == []
-    assert {text for _r, _c, text, _colour in cells.shown_labels(40, 20)} == {"-0.8"}
-    assert {text for _r, _c, text, _colour in cells.shown_labels(28, 20)} == {"-1"}
+    metrics = QFontMetricsF(cells.font)
+
+    def shown(width: float) -> set[str]:
+        return {text for _r, _c, text, _colour in cells.shown_labels(width, 20)}
+
+    assert shown(40) == {"-0.8"}
+    no_zero = metrics.horizontalAdvance("-.8") + CELL_PADDING
+    assert metrics.horizontalAdvance("-0.8") + CELL_PADDING > no_zero + 1
+    assert shown(no_zero + 0.5) == {"-.8"}
+    assert shown(no_zero - 1) == set()  # never "-1": a weight of 0.8 written as 1 misleads
     assert cells.shown_labels(6, 20) == [] and cells.shown_labels(60, 3) == []
+    cells.set_labels([(0, 0, "-123.456", "#000000"), (0, 1, "7.25", "#000000")], 20, 20, cells.font)
+    assert shown(metrics.horizontalAdvance("-123") + CELL_PADDING + 0.5) == {"-123", "7"}  # whole from 10 up
 
 
 def test_tick_names_over_each_other(window, qapp):
@@ -145,6 +156,58 @@ def test_tick_names_over_each_other(window, qapp):
     settle(qapp)
     problems = check_window(window).problems
     assert any("bottom axis name" in p and " over " in p for p in problems), problems
+
+
+class TallHint(QWidget):
+    """Asks for 900 px, makes do with 50: as a graphics view asks for the height it has."""
+
+    def sizeHint(self):
+        return QSize(100, 900)
+
+    def minimumSizeHint(self):
+        return QSize(100, 50)
+
+
+def scrolled_page(window, policy: QSizePolicy.Policy) -> QScrollArea:
+    area = QScrollArea(window.centralWidget())
+    area.setGeometry(0, 0, 400, 300)
+    area.setWidgetResizable(True)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    text = QLabel("a text above the plots that wraps")  # a page whose height depends on its width asks for the
+    text.setWordWrap(True)  # height its layout prefers
+    column.addWidget(text)
+    tall = TallHint()
+    tall.setSizePolicy(QSizePolicy.Preferred, policy)
+    column.addWidget(tall, 1)
+    area.setWidget(page)
+    area.show()
+    return area
+
+
+def test_a_page_that_scrolls_for_nothing(window, qapp):
+    scrolled_page(window, QSizePolicy.Preferred)
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("scrolls" in p and "below the fold for nothing" in p for p in problems), problems
+
+
+def test_a_page_that_fits_its_scroll_area(window, qapp):
+    scrolled_page(window, QSizePolicy.Ignored)  # as tall as the room it is given
+    settle(qapp)
+    assert check_window(window).problems == []
+
+
+def test_a_window_wider_than_its_screen(window, qapp):
+    """(The audience title of a long scene in large type widened the main window 166 px past a 1024 px screen.)"""
+    screen = window.screen().availableGeometry()
+    window.resize(screen.width() + 300, min(screen.height(), 400))
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("300 px wider than its screen" in p for p in problems), problems
+    window.resize(screen.width() - 100, min(screen.height(), 400))
+    settle(qapp)
+    assert check_window(window).problems == []
 
 
 def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):

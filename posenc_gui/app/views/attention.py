@@ -82,6 +82,11 @@ class AttentionView(View):
         self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
 
+    def readable_plot_width(self) -> float:
+        """A matrix's: a few tokens' square cells read at half the width a curve needs, and the panels of eight heads
+        in large type then keep two to a row rather than one."""
+        return self.readable_cells_width()
+
     def ignored_params(self) -> dict[str, str]:
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
 
@@ -172,7 +177,12 @@ class AttentionView(View):
             self.shown.update(content_weights=result.content_weights, position_weights=result.position_weights)
         high = max(float(np.nanmax(m)) for _, m in self.panels) or 1.0
         n = len(self.tokens)
-        columns = grid_columns(len(self.panels), scene.position_only and scene.head == "all")
+        pairs = scene.position_only and scene.head == "all"
+        # as many across as fit at a readable size (the page scrolls down for the rest): at x1.6 three across were
+        # squeezed to their minimum, their colour bar past the window's edge
+        columns = self.plots_across(grid_columns(len(self.panels), pairs))
+        if pairs and columns > 1:
+            columns -= columns % 2  # content and position parts stay side by side
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
         sync_own_scales(self.own_scales, scene, len(self.panels))
         # each panel its own colours: a head that spreads its weight thinly is not drawn blank beside a sharp one

@@ -59,6 +59,15 @@ def captioned(caption: QWidget, control: QWidget) -> QWidget:
     return pair
 
 
+class PlotArea(pg.GraphicsLayoutWidget):
+    """The plots' widget, asking for the height its plots need at their smallest (``ask_plot_height``); the page's
+    stretch gives it the rest. Qt's size hint of a graphics view is the size it has: a page with wrapped texts kept
+    asking for the plots' old height, and scrolled them below the fold."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 LAYOUT_MARGIN = 9  # pixels around the plots' layout (Qt's default), more above and below for large names (set_look)
 
 
@@ -86,7 +95,7 @@ class View(ReadablePlots, QWidget):
         self.theme = style.theme_named("light")
         self.points = style.BASE_POINTS
         self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = PlotArea()
         # the background is filled once, with the theme's opaque colour: not copied from a cached pixmap (a copy
         # of the whole view on every full repaint) nor filled with the palette before
         self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)

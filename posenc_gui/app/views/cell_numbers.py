@@ -70,12 +70,28 @@ def fit_numbers(labels: list[tuple[int, int, str, str]], metrics: QFontMetricsF,
     if fits(texts):
         return labels
     numbers = [number_in(text) for text in texts]
-    for decimals in range(3, -1, -1):
-        shorter = [text if number is None else f"{number:.{decimals}f}" for text, number in zip(texts, numbers)]
-        shorter = ["0" if text in ("-0", "-0.0", "-0.00", "-0.000") else text for text in shorter]
+    largest = max((abs(number) for number in numbers if number is not None), default=0.0)
+    # whole numbers only where they keep the numbers' sense: 0.8 written "1" and 0.2 "0" misled (attention weights)
+    for decimals in (3, 2, 1, "no zero", 0) if largest >= WHOLE_FROM else (3, 2, 1, "no zero"):
+        shorter = [text if number is None else written(number, decimals) for text, number in zip(texts, numbers)]
         if fits(shorter):
             return [(row, col, text, colour) for (row, col, _old, colour), text in zip(labels, shorter)]
     return []
+
+
+WHOLE_FROM = 10.0  # numbers are rounded to whole ones only when the largest is at least this (an error under 5 %)
+
+
+def written(number: float, decimals: "int | str") -> str:
+    """``number`` with ``decimals`` decimals, or "no zero": one decimal without the zero before the point (".8",
+    "-.3"); never "-0"."""
+    if decimals == "no zero":
+        text = f"{number:.1f}"
+        if text.strip("-0.") == "":
+            return "0"
+        return text.replace("0.", ".", 1) if text.lstrip("-").startswith("0.") else text
+    text = f"{number:.{decimals}f}"
+    return "0" if text.startswith("-") and text.strip("-0.") == "" else text
 
 
 def number_in(text: str) -> float | None:

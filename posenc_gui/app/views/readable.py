@@ -14,6 +14,7 @@ from .. import style
 
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
 READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
+READABLE_CELLS_EMS = 4.0  # a matrix of square cells is kept at least this many lines of text wide (so, tall)
 
 
 
@@ -82,7 +83,7 @@ class ReadablePlots:
                     self._reflowing = False
                 self.reflow()
             elif math.ceil(needed.height()) > self.graphics.minimumHeight():
-                self.graphics.setMinimumHeight(math.ceil(needed.height()))
+                self.set_plot_height(math.ceil(needed.height()))
             self.fit_layout_to_view()
         return False
 
@@ -97,12 +98,27 @@ class ReadablePlots:
         """Make the plot area as tall as its layout needs at its smallest."""
         self.graphics.ci.layout.invalidate()  # its size hints are cached from before new minimums or titles
         needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).height()
-        self.graphics.setMinimumHeight(math.ceil(needed))
+        self.set_plot_height(math.ceil(needed))
+
+    def set_plot_height(self, height: int) -> None:
+        """The plots' smallest height, and the page sized anew for it: Qt's scroll area is not told when a page whose
+        height depends on its width (wrapped lines) needs more, and a line below the plots stayed over them."""
+        if height != self.graphics.minimumHeight():
+            self.graphics.setMinimumHeight(height)
+            self.page.updateGeometry()
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """The height below which ``plot``'s area is not readable: ``MIN_PLOT``, and as tall as the names along its
         sides, which would be cut off otherwise."""
-        return max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
+        height = max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
+        rows, cols = getattr(plot.vb, "cells_shape", (0, 0))  # square cells (``grid.hug_cells``), as wide as tall:
+        if rows and cols:  # at the smallest height, four heads' matrices in large type were 80 px in wide panels
+            height = max(height, self.readable_cells_width() * min(1.0, rows / cols))
+        return height
+
+    def readable_cells_width(self) -> float:
+        """The narrowest a matrix of square cells reads at the current text size."""
+        return max(MIN_PLOT[0], READABLE_CELLS_EMS * QFontMetricsF(self._text_font()).height())
 
     def plots_across(self, wanted: int) -> int:
         """How many of a row of ``wanted`` plots to put side by side: all of them unless the page is too narrow for

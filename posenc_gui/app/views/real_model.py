@@ -309,8 +309,11 @@ class RealModelView(View):
 
     def _fit_controls(self) -> None:
         """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
-        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS)
         width = self.scroll.viewport().width()
+        pair = self.text.parentWidget().layout()  # the box and its label, on one line (``labelled``)
+        room = width - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2
+        # no wider than a line: wider, it widened the page past the view, and every line below was cut at the right
+        self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
         self.controls.setFixedHeight(self.flow.heightForWidth(width))
 
     def _send_text(self) -> None:

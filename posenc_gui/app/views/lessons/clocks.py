@@ -250,10 +250,14 @@ class ClocksLesson(FrequencyLesson):
             self.bit_plot.setXRange(0, right, padding=0.01)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height."""
+        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height. The bits: a
+        line of their digits' font a bit (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 return max(super().smallest_plot_height(plot), 5.5 * QFontMetricsF(caption.textItem.font()).height())
+        if plot is self.bit_plot and self.bit_texts:
+            line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
+            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line)
         return super().smallest_plot_height(plot)
 
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from ....core import real_models
@@ -18,7 +18,8 @@ from ..cell_numbers import fmt
 from ..grid import place, unplace
 from ..images import cell
 from .lesson_view import LessonView
-from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel, panel_columns
+from ..readable import MIN_PLOT
+from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel
 
 PANELS = 3  # as trained, as changed, and the change of every head
 
@@ -39,7 +40,9 @@ class RealPositionLesson(LessonView):
         self.finding = QLabel()
         self.finding.setWordWrap(True)
         self.finding.setTextFormat(Qt.PlainText)
-        self.page_layout.insertWidget(1, self.finding)
+        # in the header, whose texts shrink together to leave the plots most of the height (below it, it kept its
+        # size and pushed the plots below the fold while presenting)
+        self.header.layout().addWidget(self.finding)
         self.data: lesson.StepResult | None = None
         self.panels: list[tuple[pg.PlotItem, pg.ImageItem]] = []  # made a step at a time (build_ahead)
         self.bar: pg.ColorBarItem | None = None
@@ -93,6 +96,10 @@ class RealPositionLesson(LessonView):
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(self.theme.foreground))
         axis.setTextPen(pg.mkPen(self.theme.foreground))
+        names = QFont(self.font())  # the size of the panels' names, as on every colour bar: at the full text size
+        names.setPointSizeF(self.points * style.TICK_SCALE)  # a short bar's names ran into each other
+        axis.setStyle(tickFont=names)
+        style.measure_names(axis)
         # the end labels are centred on the bar's ends: at the top of the page half of '1.0' stood above it
         half_label = QFontMetricsF(axis.style.get("tickFont") or axis.font()).height() / 2
         self.bar.layout.setContentsMargins(1, half_label, 1, half_label)
@@ -100,9 +107,6 @@ class RealPositionLesson(LessonView):
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
         self._label_axes()
-        font = self.finding.font()
-        font.setPointSizeF(points)
-        self.finding.setFont(font)
         if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
@@ -115,9 +119,11 @@ class RealPositionLesson(LessonView):
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         change = result.change
         rows, cols = change.shape
-        panels = ((self.tr("trained: layer {0}, head {1}").format(layer, head), result.real[layer, head], ticks),
-                  (self.tr("changed: layer {0}, head {1}").format(layer, head), result.ablated[layer, head], ticks),
-                  (self.tr("change of every head (mean {0:.3f})").format(data.mean_change), change, None))
+        # short titles, one line over a third of a projector's width (the finding under the step names the head and
+        # the mean change): wrapped onto two or three lines they left the matrices below the fold, and out of line
+        panels = ((self.tr("as trained"), result.real[layer, head], ticks),
+                  (self.tr("changed"), result.ablated[layer, head], ticks),
+                  (self.tr("change of every head"), change, None))
         for (plot, image), (title, matrix, axis_ticks) in zip(self.panels, panels):
             draw_matrix(plot, image, title, matrix, (0.0, 1.0), axis_ticks, self.theme, self.points)
             if axis_ticks is ticks and ticks:
@@ -142,7 +148,7 @@ class RealPositionLesson(LessonView):
     def _arrange(self) -> None:
         """The three panels side by side with their colour bar, or, when they do not fit the view's width at a
         readable size, the change of every head below the two heads."""
-        columns = 3 if panel_columns(self.scroll.viewport().width(), [(plot, self.bar) for plot in self.plots]) >= 3 else 2
+        columns = 3 if self._fit_side_by_side() else 2
         if columns == self.columns:
             return
         self.columns = columns
@@ -152,6 +158,17 @@ class RealPositionLesson(LessonView):
             place(self.graphics, plot, *divmod(index, columns))
         place(self.graphics, self.bar, 0, columns)
         QTimer.singleShot(0, self, self.keep_plots_readable)  # the layout's sizes are known after its next pass
+
+    def _fit_side_by_side(self) -> bool:
+        """Whether the three panels and their one colour bar fit the page's width with plot areas of twice the smallest
+        readable. Titles do not count: they wrap (counted, two panels a row squeezed the matrices to 92 px below the
+        fold at 1280 x 720 x1.3)."""
+        def smallest(item) -> float:
+            return item.effectiveSizeHint(Qt.MinimumSize).width()
+
+        needed = sum(smallest(plot) - max(smallest(plot.titleLabel), smallest(plot.vb)) + 2 * MIN_PLOT[0]
+                     for plot in self.plots)
+        return needed + self.bar.effectiveSizeHint(Qt.PreferredSize).width() <= self.scroll.viewport().width()
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
