@@ -19,7 +19,7 @@ VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
          # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
          "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention",
          "attention:sinks")  # eight heads: three across at x1.6 put their colour bar past the window's edge
-PLOTS = {"cnn_rnn_attention": 2, "deck:37": 1}  # the plots a view or scene shows, where fewer than three
+PLOTS = {"cnn_rnn_attention": 2, "deck:38": 1}  # the plots a view or scene shows, where fewer than three
 # every screen size, text size, theme and language of the matrix at least once, and a 4K screen at device pixel
 # ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),
@@ -29,7 +29,7 @@ CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", 
 
 # deck scenes whose plots went below the fold or whose names ran into each other while presenting at 1280 x 720 x1.3:
 # M-RoPE's ids, a model config, the real-position lesson (its colour bar's names; needs the real models)
-DECK_SCENES = ("deck:31", "deck:34", "deck:38")
+DECK_SCENES = ("deck:31", "deck:34", "deck:39")
 
 
 def layout_report(tmp_path, screen, text_scale, theme, language, pixel_ratio, views) -> list[dict]:
@@ -54,11 +54,11 @@ def test_layout_report_is_clean(tmp_path, screen, text_scale, theme, language, p
                for step in steps), steps  # plots in sight
 
 
-# at 1024 x 768 x1.3 in Chinese: the real-model view (SmolLM2, scene 41), whose text box widened the page past the view;
-# the precision lesson (37), whose first painting widens its axes and so the page: its facts stayed over the plot until
+# at 1024 x 768 x1.3 in Chinese: the real-model view (SmolLM2, scene 42), whose text box widened the page past the view;
+# the precision lesson (38), whose first painting widens its axes and so the page: its facts stayed over the plot until
 # the layout that followed, which the self-test now waits for
-SMALL_SCREEN_SCENES = ("deck:41", "attention:sinks", "deck:37")
-NEEDS_MODELS = ("deck:38", "deck:41")
+SMALL_SCREEN_SCENES = ("deck:42", "attention:sinks", "deck:38")
+NEEDS_MODELS = ("deck:39", "deck:42")
 
 
 @pytest.mark.parametrize("screen, scenes", [("1280x720", DECK_SCENES), ("1024x768", SMALL_SCREEN_SCENES)])
