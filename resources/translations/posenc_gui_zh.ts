@@ -2147,7 +2147,7 @@ turns made: {1}</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="354"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="21"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
@@ -2187,52 +2187,52 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="253"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="254"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="255"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="331"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="330"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="332"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="331"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="358"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="25"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="28"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="46"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="408"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="373"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="419"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="384"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>

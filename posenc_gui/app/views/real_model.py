@@ -15,7 +15,6 @@ in its worker; ``core.real_models.compare`` keeps the last passes, so a new laye
 
 from __future__ import annotations
 
-import html
 from contextlib import ExitStack
 from types import SimpleNamespace
 
@@ -39,6 +38,7 @@ from .head_overview import HeadOverview, head_at
 from .images import cell
 from .matrix_panels import draw_matrix, matrix_panel, panel_columns
 from .real_model_settings import ABLATIONS, LARGE, PATTERN_TITLES, SHOW, RealAttention, Settings, has_cjk
+from .real_model_texts import ablation_title, found_links, next_token_table, notes_text
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
@@ -234,9 +234,6 @@ class RealModelView(View):
         self.find.setCurrentIndex(self.find.findData(settings.find))
         self.show_box.setCurrentIndex(self.show_box.findData(settings.show))
 
-    def ablation_title(self, settings: Settings) -> str:
-        return i18n.translate("RealModelView", dict(ABLATIONS[settings.model])[settings.ablation])
-
     def show_data(self, scene: Scene, data: RealAttention) -> None:
         settings = data.settings
         self._sync_controls(scene, settings)
@@ -254,7 +251,7 @@ class RealModelView(View):
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         bound = float(np.abs(difference).max()) or 1e-6
         titles = (self.tr("trained: layer {0}, head {1}").format(layer, head),
-                  self.tr("{0}: layer {1}, head {2}").format(self.ablation_title(settings), layer, head),
+                  self.tr("{0}: layer {1}, head {2}").format(ablation_title(settings), layer, head),
                   self.tr("difference (ablated − trained), change {0:.2f}").format(float(data.change[layer, head])))
         levels = ((0.0, 1.0), (0.0, 1.0), (-bound, bound))
         self.large = []
@@ -270,9 +267,11 @@ class RealModelView(View):
         self._arrange(settings.show)  # after drawing: the axes are as wide as their tick names now
         self.plots = ([self.overview.plot] if settings.show == "all" else []) + [plot for plot, _ in self.large]
         self.fit_titles()
-        self._write_notes(data)
-        self._write_found(data)
-        self._write_next_tokens(data)
+        self.notes.setText(notes_text(data))
+        self.found.setText(found_links(data))
+        if data.next_real:
+            self.next_tokens.setText(next_token_table(data))
+        self.next_tokens.setVisible(bool(data.next_real))
 
     def _arrange(self, show: str) -> None:
         """The overview above the three large panels, or one large panel alone. The large panels take as many
@@ -347,40 +346,6 @@ class RealModelView(View):
         if self.data is not None:
             self._draw_overview()
             self.fit_titles()
-
-    def _write_notes(self, data: RealAttention) -> None:
-        settings = data.settings
-        model = real_models.get(settings.model)
-        lines = [self.tr("{0}: {1} layers × {2} heads. Mean change of attention under \"{3}\": {4:.3f} over all "
-                         "heads.").format(model.title, model.layers, model.heads, self.ablation_title(settings),
-                                          float(data.change.mean()))]
-        if data.cut_from:
-            lines.append(self.tr("The text is {0} tokens long: only the first {1} are shown.").format(
-                data.cut_from, len(data.tokens)))
-        if data.cjk:
-            lines.append(self.tr("MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. "
-                                 "SmolLM2 reads it byte by byte."))
-        self.notes.setText("\n".join(lines))
-
-    def _write_found(self, data: RealAttention) -> None:
-        """The heads found as links ``layer,head``, each with its score as trained and under the ablation."""
-        links = [f'<a href="{layer},{head}">{html.escape(self.tr("L{0} H{1}").format(layer, head))}</a>'
-                 f" {before:.2f} → {after:.2f}" for layer, head, before, after in data.found]
-        self.found.setText(" · ".join(links))
-
-    def _write_next_tokens(self, data: RealAttention) -> None:
-        if not data.next_real:
-            self.next_tokens.setVisible(False)
-            return
-        rows = "".join(
-            f"<tr><td>{i + 1}</td><td>{html.escape(repr(a.text))}</td><td>{a.probability:.3f}</td>"
-            f"<td>&nbsp;&nbsp;</td><td>{html.escape(repr(b.text))}</td><td>{b.probability:.3f}</td></tr>"
-            for i, (a, b) in enumerate(zip(data.next_real, data.next_ablated)))
-        trained = self.tr("next token, trained")
-        header = (f"<tr><th></th><th colspan=2>{html.escape(trained)}</th><th></th>"
-                  f"<th colspan=2>{html.escape(self.ablation_title(data.settings))}</th></tr>")
-        self.next_tokens.setText(f"<table cellspacing=0 cellpadding=2>{header}{rows}</table>")
-        self.next_tokens.setVisible(True)
 
     def overview_head(self, x: float, y: float) -> tuple[int, int] | None:
         """(layer, head) of the overview's tile at data coordinates (x, y), or None outside the picture."""
