@@ -2241,6 +2241,21 @@ turns made: {1}</source>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="49"/>
+        <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
+        <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
+    </message>
 </context>
 <context>
     <name>RealPositionLesson</name>

@@ -1,5 +1,6 @@
 """Every head of every layer of a real model as one picture, a tile each (``core.real_models.heads.Overview``),
-with lines between the tiles, the heads found dashed and the chosen head solid; a point on it names its head."""
+with lines between the tiles, the heads found dashed and the chosen head solid; a point on it names its head.
+Its texts are translated in the real model view's context (RealModelView)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,6 @@ from PySide6.QtCore import Qt
 from ...core.real_models import heads
 from .. import i18n, style
 from .matrix_panels import matrix_panel
-
-CONTEXT = "RealModelView"  # the translation context of the texts drawn here (the view's own)
-
 
 class HeadOverview:
     """The overview's plot and the items drawn over its picture."""
@@ -33,7 +31,7 @@ class HeadOverview:
         self.image.setRect(0, 0, columns * n, rows * n)
         self.plot.vb.setLimits(xMin=-columns * n, xMax=2 * columns * n, yMin=-rows * n, yMax=2 * rows * n)
         self.plot.setRange(xRange=(0, columns * n), yRange=(0, rows * n), padding=0)
-        names = (i18n.translate(CONTEXT, "layer"), i18n.translate(CONTEXT, "head"))
+        names = (i18n.translate("RealModelView", "layer"), i18n.translate("RealModelView", "head"))
         row_name, column_name = names[::-1] if picture.layers_across else names
         for side, count, name in (("left", rows, row_name), ("top", columns, column_name)):
             self.plot.getAxis(side).setTicks([[(n * (i + 0.5), str(i)) for i in range(count)]])
@@ -48,8 +46,8 @@ class HeadOverview:
         tiles = [picture.tile_of(layer, head) for layer, head, *_ in found]
         self.marks.setData(*outlines(tiles, n), pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
         self.chosen_mark.setData(*outlines([picture.tile_of(*chosen)], n), pen=pg.mkPen(colour, width=4))
-        title = i18n.translate(CONTEXT, "every layer × head, trained (each scaled to its largest weight); dashed: "
-                                        "heads found; click one to open it")
+        title = i18n.translate("RealModelView", "every layer × head, trained (each scaled to its largest weight); "
+                                                "dashed: heads found; click one to open it")
         if self.plot.titleLabel.text != title:
             style.title(self.plot, title, theme, points)
 
