@@ -103,8 +103,9 @@ def default_method(kind: str) -> str | None:
 
 
 def add_kind_parser(subparsers, kind: str) -> None:
-    sub = subparsers.add_parser(kind, help=f"{registry.KINDS[kind]}; {method_choice_help(kind)}",
-                                description=f"Export {kind}: {registry.KINDS[kind]}.",
+    meaning = registry.KINDS[kind].meaning
+    sub = subparsers.add_parser(kind, help=f"{meaning}; {method_choice_help(kind)}",
+                                description=f"Export {kind}: {meaning}.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog="Each method takes only its own flags; a flag it does not take is an error.")
     sub.add_argument("--method", help=method_choice_help(kind))

@@ -7,10 +7,11 @@ and build posenc_gui_zh.qm from it.
 
 Strings come from two places. The Qt code marks its own with ``self.tr`` / ``i18n.translate``, which
 ``pyside6-lupdate`` reads. The registry's strings are plain data, so this script writes them (family
-names, method titles and summaries, parameter titles, help texts and choices, output kinds and their
-meanings, RoPE scaling names: context "core"), with the views' navigation titles and lesson step titles (in the
-context of their view class), as ``QT_TRANSLATE_NOOP`` markers into a temporary file that lupdate reads with the code. lupdate keeps existing translations; a new or
-changed string comes out unfinished until someone translates it.
+names, method titles and summaries, parameter titles, help texts and choices, output kinds with their
+meanings, axis names and panel titles, RoPE scaling names: context "core"), with the views' navigation titles
+and lesson step titles (in the context of their view class), as ``QT_TRANSLATE_NOOP`` markers into a temporary
+file that lupdate reads with the code. lupdate keeps existing translations; a new or changed string comes out
+unfinished until someone translates it.
 
 The error messages the app shows are templates too: every ``InputError("... {0} ...", value, ...)``
 in the source of the core and of the app's few files outside Qt's string marking (ERROR_SOURCES,
@@ -74,7 +75,9 @@ def core_strings() -> list[str]:
     from posenc_gui.core import registry, rope_scalings
     from posenc_gui.core.lessons import options as lesson_options
 
-    texts = [*registry.FAMILIES.values(), *registry.KINDS, *registry.KINDS.values()]
+    texts = [*registry.FAMILIES.values(), *registry.KINDS]
+    for kind in registry.KINDS.values():
+        texts += [kind.meaning, *kind.axes, *kind.panel_titles]
     for method in registry.all_methods():
         texts += [method.title, method.summary]
         for param in method.params:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..core import registry
 from ..core.params import InputError
 
 # The data formats are written as the command line writes them; the window reaches them from here.
@@ -181,11 +182,6 @@ def figure_bytes(view, suffix: str, width: int | None = None, record: str = "") 
     return svg_bytes(view, record) if suffix == ".svg" else pdf_bytes(view, record)
 
 
-# Output kind -> view key that draws it (what ``render_figure`` can render).
-KIND_VIEWS = {"encoding": "encoding", "bias": "bias", "slopes": "slopes", "decay": "decay",
-              "frequencies": "frequencies"}
-
-
 def offscreen_app(theme: str = "light"):
     """The QApplication, made on the offscreen platform when there is none (the command line)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -224,9 +220,10 @@ def render_figure(kind: str, method: str, values: dict, path: str | os.PathLike,
     (.png at ``width`` pixels, .svg or .pdf)."""
     from .state import Scene
 
-    if kind not in KIND_VIEWS:
-        raise InputError("no figure for {0}; figures are drawn of: {1}", kind, ", ".join(KIND_VIEWS))
-    view = drawn_view(Scene(method=method, params=dict(values), view=KIND_VIEWS[kind]), theme)
+    drawn_by = {name: entry.figure_view for name, entry in registry.KINDS.items() if entry.figure_view}
+    if kind not in drawn_by:
+        raise InputError("no figure for {0}; figures are drawn of: {1}", kind, ", ".join(drawn_by))
+    view = drawn_view(Scene(method=method, params=dict(values), view=drawn_by[kind]), theme)
     try:
         data = figure_bytes(view, figure_suffix(path), width, provenance(method, kind, values))
     finally:

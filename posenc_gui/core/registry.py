@@ -16,6 +16,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from .output_kinds import KINDS
 from .params import InputError, Param, shown, shown_name
 
 FAMILIES = {
@@ -26,25 +27,7 @@ FAMILIES = {
     "2d": "Images and video",
 }
 
-# Output kinds, with the meaning of the array each returns. The CLI's export subcommands are these.
-KINDS = {
-    "encoding": "vectors added to (or describing) each position: (positions, channels)",
-    "bias": "additive attention-logit bias: (heads, queries, keys)",
-    "slopes": "ALiBi slope per head: (heads,)",
-    "buckets": "T5 bucket of key j for query i: (queries, keys), int",
-    "distances": "clipped relative distance j - i used as table index: (queries, keys), int",
-    "tables": "learned relative tables: (2 [key, value], 2K+1, channels)",
-    "terms": "Transformer-XL score terms a, b, c, d: (4, queries, keys)",
-    "frequencies": "angular frequency per rotated pair: (pairs,)",
-    "wavelengths": "wavelength 2*pi/frequency per pair, in positions: (pairs,)",
-    "angles": "rotation angle of each pair at each position: (positions, pairs)",
-    "decay": "mean rotated score q.k as a function of the offset m - n: (offsets,)",
-    "scale": "xPos scale per position and pair: (positions, pairs)",
-    "sinks": "learned sink logit per head, one more key in every softmax: (heads,)",
-    "positions": "the position a scheme gives each token, a row per component (M-RoPE: t, h, w; 2D RoPE: row, "
-                 "column; StreamingLLM: place in the text, slot in the cache at the last step, -1 when dropped; "
-                 "CoPE: each head's count at the last query): (components, tokens)",
-}
+# Output kinds: core/output_kinds.py (the CLI's export subcommands are these)
 
 DEFAULT_BUDGET_BYTES = 2 * 1024**3
 CHUNK_BYTES = 4 * 2**20   # working memory of one block, for computations done a block at a time

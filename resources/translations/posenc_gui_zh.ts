@@ -147,7 +147,7 @@
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="286"/>
+        <location filename=".registry_strings.py" line="301"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
@@ -210,7 +210,7 @@
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="291"/>
+        <location filename=".registry_strings.py" line="306"/>
         <source>Bias per head</source>
         <translation>各头的偏置</translation>
     </message>
@@ -258,7 +258,7 @@
         <translation>缺点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="309"/>
+        <location filename=".registry_strings.py" line="324"/>
         <source>Choosing an encoding</source>
         <translation>如何选择编码</translation>
     </message>
@@ -267,7 +267,7 @@
     <name>ClocksLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="35"/>
-        <location filename=".registry_strings.py" line="313"/>
+        <location filename=".registry_strings.py" line="328"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
@@ -328,7 +328,7 @@ turns made: {1}</source>
     <name>ContextExtensionLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="31"/>
-        <location filename=".registry_strings.py" line="314"/>
+        <location filename=".registry_strings.py" line="329"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
@@ -471,7 +471,7 @@ turns made: {1}</source>
         <translation>得分 / d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="311"/>
+        <location filename=".registry_strings.py" line="326"/>
         <source>Score vs offset</source>
         <translation>得分与相对偏移</translation>
     </message>
@@ -598,7 +598,7 @@ turns made: {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="287"/>
+        <location filename=".registry_strings.py" line="302"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
@@ -795,7 +795,7 @@ turns made: {1}</source>
         <translation>序列长度 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="312"/>
+        <location filename=".registry_strings.py" line="327"/>
         <source>Frequencies</source>
         <translation>频率</translation>
     </message>
@@ -873,22 +873,22 @@ turns made: {1}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="292"/>
+        <location filename=".registry_strings.py" line="307"/>
         <source>Images and video</source>
         <translation>图像与视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="293"/>
+        <location filename=".registry_strings.py" line="308"/>
         <source>Images: one patch against all</source>
         <translation>图像：一个图块与所有图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="294"/>
+        <location filename=".registry_strings.py" line="309"/>
         <source>Video: patches across frames</source>
         <translation>视频：跨帧的图块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="295"/>
+        <location filename=".registry_strings.py" line="310"/>
         <source>2D RoPE: row offset and column offset</source>
         <translation>二维 RoPE：行偏移与列偏移</translation>
     </message>
@@ -976,7 +976,7 @@ turns made: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="296"/>
+        <location filename=".registry_strings.py" line="311"/>
         <source>CNN, RNN or self-attention</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
@@ -985,7 +985,7 @@ turns made: {1}</source>
     <name>LearnedTableLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="25"/>
-        <location filename=".registry_strings.py" line="315"/>
+        <location filename=".registry_strings.py" line="330"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
@@ -1086,25 +1086,25 @@ turns made: {1}</source>
     <name>MRopeLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="32"/>
-        <location filename=".registry_strings.py" line="298"/>
+        <location filename=".registry_strings.py" line="313"/>
         <source>Text: three equal ids, plain RoPE</source>
         <translation>文本：三个相同的编号，就是普通的 RoPE</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="33"/>
-        <location filename=".registry_strings.py" line="299"/>
+        <location filename=".registry_strings.py" line="314"/>
         <source>An image: its rows and columns</source>
         <translation>一张图像：它的行和列</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="34"/>
-        <location filename=".registry_strings.py" line="300"/>
+        <location filename=".registry_strings.py" line="315"/>
         <source>A video: frames as well</source>
         <translation>一段视频：还有帧</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="35"/>
-        <location filename=".registry_strings.py" line="301"/>
+        <location filename=".registry_strings.py" line="316"/>
         <source>Qwen3-VL: the ids take turns over the pairs</source>
         <translation>Qwen3-VL：三个编号轮流分配给各对</translation>
     </message>
@@ -1222,7 +1222,7 @@ turns made: {1}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="297"/>
+        <location filename=".registry_strings.py" line="312"/>
         <source>How M-RoPE numbers text, image and video tokens</source>
         <translation>M-RoPE 怎样给文本、图像和视频词元编号</translation>
     </message>
@@ -1431,7 +1431,7 @@ turns made: {1}</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="289"/>
+        <location filename=".registry_strings.py" line="304"/>
         <source>Model config layers</source>
         <translation>模型配置的层</translation>
     </message>
@@ -1474,7 +1474,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="307"/>
+        <location filename=".registry_strings.py" line="322"/>
         <source>Which models use what</source>
         <translation>各模型用什么编码</translation>
     </message>
@@ -1482,57 +1482,57 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="39"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 W_o 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="45"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="85"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="99"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="105"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="115"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="123"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="127"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="129"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
@@ -1557,7 +1557,7 @@ turns made: {1}</source>
         <translation>W_o（所有序列共用）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="320"/>
+        <location filename=".registry_strings.py" line="335"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
     </message>
@@ -1580,37 +1580,37 @@ turns made: {1}</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="85"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="88"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="94"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="95"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="106"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="109"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="321"/>
+        <location filename=".registry_strings.py" line="336"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
     </message>
@@ -1618,110 +1618,32 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="45"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
         <source>Which of the method&apos;s outputs to draw</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="82"/>
         <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
-        <source>position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="81"/>
-        <source>dimension</source>
-        <translation>维度</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="82"/>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
-        <source>pair i</source>
-        <translation>维度对 i</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
-        <source>clipped distance + K</source>
-        <translation>截断距离 + K</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
-        <source>channel</source>
-        <translation>通道</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
-        <source>component</source>
-        <translation>分量</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="85"/>
-        <source>token</source>
-        <translation>词元</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="87"/>
-        <source>query i</source>
-        <translation>查询 i</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="87"/>
-        <source>key j</source>
-        <translation>键 j</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="91"/>
-        <source>(a) content · content</source>
-        <translation>(a) 内容 · 内容</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="91"/>
-        <source>(b) content · position</source>
-        <translation>(b) 内容 · 位置</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="92"/>
-        <source>(c) global content bias u</source>
-        <translation>(c) 全局内容偏置 u</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="92"/>
-        <source>(d) global position bias v</source>
-        <translation>(d) 全局位置偏置 v</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="94"/>
-        <source>key table aᴷ</source>
-        <translation>键表 aᴷ</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="94"/>
-        <source>value table aⱽ</source>
-        <translation>值表 aⱽ</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="95"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="125"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="167"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="290"/>
+        <location filename=".registry_strings.py" line="305"/>
         <source>Every output</source>
         <translation>全部输出</translation>
     </message>
@@ -1787,25 +1709,25 @@ turns made: {1}</source>
     <name>PrecisionLesson</name>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="30"/>
-        <location filename=".registry_strings.py" line="316"/>
+        <location filename=".registry_strings.py" line="331"/>
         <source>Precision lens</source>
         <translation>数值精度放大镜</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="33"/>
-        <location filename=".registry_strings.py" line="317"/>
+        <location filename=".registry_strings.py" line="332"/>
         <source>float32 angles</source>
         <translation>float32 角度</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="34"/>
-        <location filename=".registry_strings.py" line="318"/>
+        <location filename=".registry_strings.py" line="333"/>
         <source>float16 and bfloat16</source>
         <translation>float16 与 bfloat16</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="35"/>
-        <location filename=".registry_strings.py" line="319"/>
+        <location filename=".registry_strings.py" line="334"/>
         <source>the fix: reduce modulo 2π in float64 first</source>
         <translation>解决办法：先在 float64 中对 2π 取模</translation>
     </message>
@@ -1892,237 +1814,237 @@ turns made: {1}</source>
 <context>
     <name>RealModelView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="18"/>
         <source>no positions</source>
         <translation>无位置信息</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="53"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="19"/>
         <source>positions shuffled</source>
         <translation>位置打乱</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="20"/>
         <source>positions reversed</source>
         <translation>位置倒序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="21"/>
         <source>positions shifted by 100</source>
         <translation>位置平移 100</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="60"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="26"/>
         <source>RoPE off</source>
         <translation>关闭 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="27"/>
         <source>positions shifted by 1000</source>
         <translation>位置平移 1000</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="28"/>
         <source>linear scaling x4</source>
         <translation>线性缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="63"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="29"/>
         <source>NTK scaling x4</source>
         <translation>NTK 缩放 ×4</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="30"/>
         <source>NoPE in layers 0-14</source>
         <translation>第 0–14 层不用位置编码（NoPE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="65"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="31"/>
         <source>RoPE as trained</source>
         <translation>RoPE（与训练时相同）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="44"/>
         <source>previous token</source>
         <translation>前一个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="45"/>
         <source>first token (sink)</source>
         <translation>第一个词元（汇聚点）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="46"/>
         <source>the token itself (diagonal)</source>
         <translation>词元自身（对角线）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="47"/>
         <source>broad (spread over all)</source>
         <translation>广泛（分散到全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="51"/>
         <source>overview and head</source>
         <translation>总览和当前头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="52"/>
         <source>this head, trained</source>
         <translation>此头，训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="87"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="53"/>
         <source>this head, ablated</source>
         <translation>此头，消融后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="54"/>
         <source>this head, difference</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="118"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="123"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="127"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="127"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="129"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="130"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="135"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="537"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="21"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="105"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="128"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="109"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="22"/>
         <source>sinusoidal positions</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/real_model_settings.py" line="23"/>
         <source>as trained (learned)</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="128"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="129"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="405"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="406"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="257"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="407"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="478"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="49"/>
         <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
         <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="514"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="515"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="541"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="25"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="544"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="28"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="562"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="46"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="597"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="376"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="608"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="387"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="288"/>
+        <location filename=".registry_strings.py" line="303"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
     </message>
@@ -2185,27 +2107,27 @@ turns made: {1}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="302"/>
+        <location filename=".registry_strings.py" line="317"/>
         <source>What position does inside a real model</source>
         <translation>位置在真实模型中起什么作用</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="303"/>
+        <location filename=".registry_strings.py" line="318"/>
         <source>MiniLM: every position shifted by 100</source>
         <translation>MiniLM：每个位置都平移 100</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="304"/>
+        <location filename=".registry_strings.py" line="319"/>
         <source>SmolLM2: every position shifted by 1000</source>
         <translation>SmolLM2：每个位置都平移 1000</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="305"/>
+        <location filename=".registry_strings.py" line="320"/>
         <source>MiniLM: positions shuffled</source>
         <translation>MiniLM：位置被打乱</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="306"/>
+        <location filename=".registry_strings.py" line="321"/>
         <source>SmolLM2 with RoPE off</source>
         <translation>SmolLM2 关闭 RoPE</translation>
     </message>
@@ -2261,93 +2183,93 @@ turns made: {1}</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="85"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="88"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="91"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="91"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="93"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="105"/>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="99"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="114"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="128"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="140"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="154"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="151"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="152"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="322"/>
+        <location filename=".registry_strings.py" line="337"/>
         <source>The relative property</source>
         <translation>相对位置性质</translation>
     </message>
@@ -2390,7 +2312,7 @@ turns made: {1}</source>
         <translation>斜率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="310"/>
+        <location filename=".registry_strings.py" line="325"/>
         <source>Slopes per head</source>
         <translation>各头的斜率</translation>
     </message>
@@ -2511,7 +2433,7 @@ turns made: {1}</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="308"/>
+        <location filename=".registry_strings.py" line="323"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2630,202 +2552,202 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="27"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="28"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="39"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="47"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="48"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="52"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="55"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="75"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="85"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="88"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="93"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="97"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="100"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="104"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="107"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="110"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="114"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="323"/>
+        <location filename=".registry_strings.py" line="338"/>
         <source>Self-attention step by step</source>
         <translation>自注意力逐步演示</translation>
     </message>
@@ -3182,1325 +3104,1400 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="22"/>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="23"/>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="24"/>
         <source>additive attention-logit bias: (heads, queries, keys)</source>
         <translation>加到注意力 logits 上的偏置：(头, 查询, 键)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="23"/>
+        <location filename=".registry_strings.py" line="25"/>
+        <source>query i</source>
+        <translation>查询 i</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="26"/>
+        <source>key j</source>
+        <translation>键 j</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="27"/>
         <source>ALiBi slope per head: (heads,)</source>
         <translation>每个头的 ALiBi 斜率：(头,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="24"/>
+        <location filename=".registry_strings.py" line="28"/>
         <source>T5 bucket of key j for query i: (queries, keys), int</source>
         <translation>查询 i 看键 j 时所落入的 T5 桶编号：(查询, 键)，整数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="25"/>
+        <location filename=".registry_strings.py" line="29"/>
         <source>clipped relative distance j - i used as table index: (queries, keys), int</source>
         <translation>截断后的相对距离 j - i，用作查表下标：(查询, 键)，整数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="26"/>
+        <location filename=".registry_strings.py" line="30"/>
         <source>learned relative tables: (2 [key, value], 2K+1, channels)</source>
         <translation>可学习的相对位置表：(2 [键, 值], 2K+1, 通道)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="27"/>
+        <location filename=".registry_strings.py" line="31"/>
+        <source>clipped distance + K</source>
+        <translation>截断距离 + K</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="32"/>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="33"/>
+        <source>key table aᴷ</source>
+        <translation>键表 aᴷ</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="34"/>
+        <source>value table aⱽ</source>
+        <translation>值表 aⱽ</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="35"/>
         <source>Transformer-XL score terms a, b, c, d: (4, queries, keys)</source>
         <translation>Transformer-XL 注意力得分的 a、b、c、d 四项：(4, 查询, 键)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="28"/>
+        <location filename=".registry_strings.py" line="36"/>
+        <source>(a) content · content</source>
+        <translation>(a) 内容 · 内容</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="37"/>
+        <source>(b) content · position</source>
+        <translation>(b) 内容 · 位置</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="38"/>
+        <source>(c) global content bias u</source>
+        <translation>(c) 全局内容偏置 u</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="39"/>
+        <source>(d) global position bias v</source>
+        <translation>(d) 全局位置偏置 v</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="40"/>
         <source>angular frequency per rotated pair: (pairs,)</source>
         <translation>每个旋转维度对的角频率：(维度对,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="29"/>
+        <location filename=".registry_strings.py" line="41"/>
         <source>wavelength 2*pi/frequency per pair, in positions: (pairs,)</source>
         <translation>每个维度对的波长 2*pi/频率，单位为位置数：(维度对,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="30"/>
+        <location filename=".registry_strings.py" line="42"/>
         <source>rotation angle of each pair at each position: (positions, pairs)</source>
         <translation>每个维度对在每个位置上的旋转角：(位置, 维度对)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="31"/>
+        <location filename=".registry_strings.py" line="43"/>
+        <source>pair i</source>
+        <translation>维度对 i</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="44"/>
         <source>mean rotated score q.k as a function of the offset m - n: (offsets,)</source>
         <translation>旋转后的平均得分 q.k 随相对偏移 m - n 的变化：(偏移,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="32"/>
+        <location filename=".registry_strings.py" line="45"/>
         <source>xPos scale per position and pair: (positions, pairs)</source>
         <translation>xPos 在每个位置、每个维度对上的缩放系数：(位置, 维度对)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="33"/>
+        <location filename=".registry_strings.py" line="46"/>
         <source>learned sink logit per head, one more key in every softmax: (heads,)</source>
         <translation>每个头学习得到的汇点 logit，作为每次 softmax 中多出的一个键：(heads,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="34"/>
+        <location filename=".registry_strings.py" line="47"/>
         <source>the position a scheme gives each token, a row per component (M-RoPE: t, h, w; 2D RoPE: row, column; StreamingLLM: place in the text, slot in the cache at the last step, -1 when dropped; CoPE: each head&apos;s count at the last query): (components, tokens)</source>
         <translation>一种方案给每个词元的位置，每个分量一行（M-RoPE：t、h、w；二维 RoPE：行、列；StreamingLLM：在文本中的位置，以及最后一步时在缓存中的槽位，被丢弃时为 -1；CoPE：最后一个查询处每个头的计数）：(分量, 词元)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="35"/>
+        <location filename=".registry_strings.py" line="48"/>
+        <source>component</source>
+        <translation>分量</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="49"/>
+        <source>token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="50"/>
         <source>Sinusoidal</source>
         <translation>正弦位置编码</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="36"/>
+        <location filename=".registry_strings.py" line="51"/>
         <source>Fixed sin and cos waves of geometrically spaced wavelengths, added to each token.</source>
         <translation>波长按等比数列分布的固定 sin 与 cos 波，加到每个词元上。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="37"/>
+        <location filename=".registry_strings.py" line="52"/>
         <source>Sequence length</source>
         <translation>序列长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="38"/>
+        <location filename=".registry_strings.py" line="53"/>
         <source>Number of positions (tokens) in the sequence</source>
         <translation>序列中的位置（词元）个数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="39"/>
+        <location filename=".registry_strings.py" line="54"/>
         <source>d_model</source>
         <translation>d_model</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="40"/>
+        <location filename=".registry_strings.py" line="55"/>
         <source>Width of each encoding vector (model dimension)</source>
         <translation>每个编码向量的宽度（模型维度）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="41"/>
+        <location filename=".registry_strings.py" line="56"/>
         <source>Base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="42"/>
+        <location filename=".registry_strings.py" line="57"/>
         <source>Base of the geometric frequency progression</source>
         <translation>频率等比数列的底数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="43"/>
+        <location filename=".registry_strings.py" line="58"/>
         <source>Layout</source>
         <translation>通道排布</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="44"/>
+        <location filename=".registry_strings.py" line="59"/>
         <source>Channel order and frequency spacing: interleaved = paper and d2l; concat = [sin | cos] with the paper&apos;s frequencies; tensor2tensor and fairseq = [sin | cos] with n-1 spacing</source>
         <translation>通道顺序与频率间隔：交错 = 原论文与 d2l 的写法；拼接 = [sin | cos]，频率同原论文；tensor2tensor 与 fairseq = [sin | cos]，频率按 n-1 等分</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="45"/>
+        <location filename=".registry_strings.py" line="60"/>
         <source>interleaved</source>
         <translation>交错</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="46"/>
+        <location filename=".registry_strings.py" line="61"/>
         <source>concat</source>
         <translation>拼接</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="47"/>
+        <location filename=".registry_strings.py" line="62"/>
         <source>tensor2tensor</source>
         <translation>tensor2tensor</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="48"/>
+        <location filename=".registry_strings.py" line="63"/>
         <source>fairseq</source>
         <translation>fairseq</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="49"/>
+        <location filename=".registry_strings.py" line="64"/>
         <source>Min timescale</source>
         <translation>最小时间尺度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="50"/>
+        <location filename=".registry_strings.py" line="65"/>
         <source>tensor2tensor layout only: as its get_timing_signal_1d code, the frequencies are multiplied by this (fastest = min_timescale, slowest = min_timescale^2/base), although its docstring speaks of timescales from min_timescale to base</source>
         <translation>仅用于 tensor2tensor 排布：与其 get_timing_signal_1d 代码一致，各频率乘以此值（最高频率 = min_timescale，最低频率 = min_timescale^2/底数），尽管其文档字符串说时间尺度从 min_timescale 到底数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="51"/>
+        <location filename=".registry_strings.py" line="66"/>
         <source>Padding index</source>
         <translation>填充下标</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="52"/>
+        <location filename=".registry_strings.py" line="67"/>
         <source>fairseq layout only: token p uses table row p + padding_idx + 1</source>
         <translation>仅用于 fairseq 排布：第 p 个词元取表中第 p + padding_idx + 1 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="53"/>
+        <location filename=".registry_strings.py" line="68"/>
         <source>Learned absolute</source>
         <translation>可学习绝对位置编码</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="54"/>
+        <location filename=".registry_strings.py" line="69"/>
         <source>One trained vector per position, looked up like a word embedding; none past the last row.</source>
         <translation>每个位置一个训练得到的向量，像词嵌入一样查表；超出最后一行的位置没有向量。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="55"/>
+        <location filename=".registry_strings.py" line="70"/>
         <source>Table</source>
         <translation>位置表</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="56"/>
+        <location filename=".registry_strings.py" line="71"/>
         <source>minilm = the trained 512 x 384 table of all-MiniLM-L6-v2 (Apache-2.0); random = an untrained BERT-style initialisation N(0, std)</source>
         <translation>MiniLM = all-MiniLM-L6-v2 训练好的 512 x 384 位置表（Apache-2.0）；随机 = 未经训练、按 BERT 方式初始化的 N(0, std)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="57"/>
+        <location filename=".registry_strings.py" line="72"/>
         <source>minilm</source>
         <translation>MiniLM</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="58"/>
+        <location filename=".registry_strings.py" line="73"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="59"/>
+        <location filename=".registry_strings.py" line="74"/>
         <source>Table length</source>
         <translation>表长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="60"/>
+        <location filename=".registry_strings.py" line="75"/>
         <source>Rows of the table (positions it knows); random table only</source>
         <translation>表的行数（它认识的位置个数）；仅用于随机表</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="61"/>
+        <location filename=".registry_strings.py" line="76"/>
         <source>Init std</source>
         <translation>初始化标准差</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="62"/>
+        <location filename=".registry_strings.py" line="77"/>
         <source>Standard deviation of the random initialisation (BERT 0.02, GPT-2 0.01)</source>
         <translation>随机初始化的标准差（BERT 为 0.02，GPT-2 为 0.01）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="63"/>
+        <location filename=".registry_strings.py" line="78"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="64"/>
+        <location filename=".registry_strings.py" line="79"/>
         <source>Seed of the random generator (same seed, same numbers)</source>
         <translation>随机数生成器的种子（种子相同，数值就相同）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="65"/>
+        <location filename=".registry_strings.py" line="80"/>
         <source>Binary counter (analogy)</source>
         <translation>二进制计数（类比）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="66"/>
+        <location filename=".registry_strings.py" line="81"/>
         <source>Each position written in binary: low bits flip fast, high bits slowly, like sinusoid frequencies.</source>
         <translation>把每个位置写成二进制：低位翻转得快，高位翻转得慢，正如正弦编码的高低频率。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="67"/>
+        <location filename=".registry_strings.py" line="82"/>
         <source>Bits</source>
         <translation>位数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="68"/>
+        <location filename=".registry_strings.py" line="83"/>
         <source>Number of bits (columns); column 0 is the lowest bit</source>
         <translation>二进制位数（列数）；第 0 列是最低位</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="69"/>
+        <location filename=".registry_strings.py" line="84"/>
         <source>NoPE (none)</source>
         <translation>NoPE（无位置编码）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="70"/>
+        <location filename=".registry_strings.py" line="85"/>
         <source>Nothing added: attention alone is blind to order unless a causal mask breaks the symmetry.</source>
         <translation>什么也不加：单靠注意力分辨不出顺序，除非因果掩码打破了这种对称。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="71"/>
+        <location filename=".registry_strings.py" line="86"/>
         <source>Relative (Shaw)</source>
         <translation>相对位置（Shaw）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="72"/>
+        <location filename=".registry_strings.py" line="87"/>
         <source>Distances j - i, clipped to +-K, pick learned vectors added to keys and values.</source>
         <translation>相对距离 j - i 截断到 ±K 以内，据此取出可学习的向量，加到键和值上。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="73"/>
+        <location filename=".registry_strings.py" line="88"/>
         <source>Heads</source>
         <translation>头数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="74"/>
+        <location filename=".registry_strings.py" line="89"/>
         <source>Number of attention heads</source>
         <translation>注意力头的个数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="75"/>
+        <location filename=".registry_strings.py" line="90"/>
         <source>Clip distance K</source>
         <translation>截断距离 K</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="76"/>
+        <location filename=".registry_strings.py" line="91"/>
         <source>Clipping distance K: distances beyond +-K share the edge vector</source>
         <translation>截断距离 K：超出 ±K 的距离共用边界上的向量</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="77"/>
+        <location filename=".registry_strings.py" line="92"/>
         <source>Head width</source>
         <translation>每头维度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="78"/>
+        <location filename=".registry_strings.py" line="93"/>
         <source>Width of each head&apos;s queries, keys and relative vectors</source>
         <translation>每个头的查询、键和相对位置向量的维度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="79"/>
+        <location filename=".registry_strings.py" line="94"/>
         <source>CoPE (contextual)</source>
         <translation>CoPE（上下文位置）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="80"/>
+        <location filename=".registry_strings.py" line="95"/>
         <source>Gates sigmoid(q.k) are summed from each key up to the query: a position counts what the head chooses, fractional, its embedding interpolated (seeded).</source>
         <translation>门控 sigmoid(q·k) 从每个键一直累加到查询：位置数的是该头选中的内容，可以是小数，其嵌入在整数位置之间插值（随机种子生成）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="81"/>
+        <location filename=".registry_strings.py" line="96"/>
         <source>Positions</source>
         <translation>位置数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="82"/>
+        <location filename=".registry_strings.py" line="97"/>
         <source>Largest position counted (positions are clamped at npos_max - 1), one embedding per whole position</source>
         <translation>计数的最大位置（位置截断在 npos_max - 1），每个整数位置一个嵌入</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="83"/>
+        <location filename=".registry_strings.py" line="98"/>
         <source>Width of each head&apos;s queries, keys and position embeddings</source>
         <translation>每个头的查询、键和位置嵌入的宽度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="84"/>
+        <location filename=".registry_strings.py" line="99"/>
         <source>Transformer-XL relative</source>
         <translation>Transformer-XL 相对位置编码</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="85"/>
+        <location filename=".registry_strings.py" line="100"/>
         <source>The score splits into content, content-position, and two global bias terms u and v.</source>
         <translation>注意力得分拆成内容项、内容-位置项，以及 u、v 两个全局偏置项。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="86"/>
+        <location filename=".registry_strings.py" line="101"/>
         <source>Width of queries, keys and the relative sinusoid R (even)</source>
         <translation>查询、键和相对正弦编码 R 的维度（偶数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="87"/>
+        <location filename=".registry_strings.py" line="102"/>
         <source>T5 relative bias</source>
         <translation>T5 相对位置偏置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="88"/>
+        <location filename=".registry_strings.py" line="103"/>
         <source>Distances j - i fall into log-spaced buckets; each head learns one bias per bucket.</source>
         <translation>相对距离 j - i 落入按对数划分的桶中；每个头为每个桶学习一个偏置。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="89"/>
+        <location filename=".registry_strings.py" line="104"/>
         <source>Causal</source>
         <translation>因果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="90"/>
+        <location filename=".registry_strings.py" line="105"/>
         <source>Decoder form: a query sees only itself and earlier keys</source>
         <translation>解码器形式：查询只能看到自己和之前的键</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="91"/>
+        <location filename=".registry_strings.py" line="106"/>
         <source>Buckets</source>
         <translation>桶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="92"/>
+        <location filename=".registry_strings.py" line="107"/>
         <source>Number of buckets (halved per direction when bidirectional)</source>
         <translation>桶的个数（双向时两个方向各占一半）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="93"/>
+        <location filename=".registry_strings.py" line="108"/>
         <source>Max distance</source>
         <translation>最大距离</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="94"/>
+        <location filename=".registry_strings.py" line="109"/>
         <source>Distances from here on share the last bucket</source>
         <translation>从这个距离起，都归入最后一个桶</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="95"/>
+        <location filename=".registry_strings.py" line="110"/>
         <source>ALiBi</source>
         <translation>ALiBi</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="96"/>
+        <location filename=".registry_strings.py" line="111"/>
         <source>No position vectors: each head subtracts slope x distance from its attention logits.</source>
         <translation>没有位置向量：每个头从注意力 logits 中减去“斜率 × 距离”。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="97"/>
+        <location filename=".registry_strings.py" line="112"/>
         <source>KERPLE (logarithmic)</source>
         <translation>KERPLE（对数核）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="98"/>
+        <location filename=".registry_strings.py" line="113"/>
         <source>Each head subtracts r1 log(1 + r2 distance): a bias that flattens with distance (seeded r1, r2).</source>
         <translation>每个头减去 r1 log(1 + r2 × 距离)：随距离变得平缓的偏置（r1、r2 为带种子的随机值）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="99"/>
+        <location filename=".registry_strings.py" line="114"/>
         <source>KERPLE (power)</source>
         <translation>KERPLE（幂核）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="100"/>
+        <location filename=".registry_strings.py" line="115"/>
         <source>Each head subtracts r1 distance^r2, r2 up to 2: ALiBi with a learned power (seeded r1, r2).</source>
         <translation>每个头减去 r1 × 距离^r2（r2 至多为 2）：带可学习幂次的 ALiBi（r1、r2 为带种子的随机值）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="101"/>
+        <location filename=".registry_strings.py" line="116"/>
         <source>RoPE (rotary)</source>
         <translation>RoPE（旋转位置编码）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="102"/>
+        <location filename=".registry_strings.py" line="117"/>
         <source>Each channel pair of q and k turns by position x frequency, so q.k sees only the offset.</source>
         <translation>q 和 k 的每一对通道都旋转“位置 × 频率”的角度，因此 q.k 只取决于相对偏移。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="103"/>
+        <location filename=".registry_strings.py" line="118"/>
         <source>Number of positions; dynamic NTK stretches once it passes the original length, and LongRoPE switches to its long factors</source>
         <oldsource>Number of positions; dynamic NTK stretches once it passes the original length</oldsource>
         <translation>位置个数；超过原始长度后，动态 NTK 开始拉伸，LongRoPE 改用长系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="104"/>
+        <location filename=".registry_strings.py" line="119"/>
         <source>Width of each vector; must be even (dimensions rotate in pairs)</source>
         <translation>每个向量的宽度；须为偶数（维度两两成对旋转）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="105"/>
+        <location filename=".registry_strings.py" line="120"/>
         <source>Which channels pair up: interleaved = (x0, x1), (x2, x3)... as GPT-J and Meta&apos;s llama; half = (x_i, x_i+d/2) as GPT-NeoX and Hugging Face rotate_half</source>
         <translation>哪些通道配成一对：交错 = (x0, x1), (x2, x3)……，同 GPT-J 和 Meta 的 llama；前后两半 = (x_i, x_i+d/2)，同 GPT-NeoX 和 Hugging Face 的 rotate_half</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="106"/>
+        <location filename=".registry_strings.py" line="121"/>
         <source>half</source>
         <translation>前后两半</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="107"/>
+        <location filename=".registry_strings.py" line="122"/>
         <source>Rotary fraction</source>
         <translation>旋转比例</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="108"/>
+        <location filename=".registry_strings.py" line="123"/>
         <source>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged. An odd int(fraction x d) = w turns (w+1)/2 pairs spaced base^(-2i/w), as GPT-NeoX and transformers</source>
         <oldsource>Share of the channels that rotate (GPT-NeoX 20B: 0.25); the rest pass unchanged</oldsource>
         <translation>参与旋转的通道所占比例（GPT-NeoX 20B 为 0.25）；其余通道原样保留。若 int(比例 × d) = w 为奇数，则与 GPT-NeoX 和 transformers 一样旋转 (w+1)/2 对，间隔为 base^(-2i/w)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="109"/>
+        <location filename=".registry_strings.py" line="124"/>
         <source>Scaling</source>
         <translation>长度外推缩放</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="110"/>
+        <location filename=".registry_strings.py" line="125"/>
         <source>Context extension: none = the trained frequencies; linear = position interpolation, every pair slowed by s; ntk = a larger base, s^(d/(d-2)) times; dynamic-ntk = the base grows with the length once it passes L0; yarn = per-band blend plus attention factor (DeepSeek&apos;s mscale, gpt-oss&apos;s truncate=False); llama3 = per-wavelength blend; longrope = searched per-pair factors, short ones up to L0 and long ones beyond, plus attention factor (Phi-3-vision&apos;s lists, resampled when the rotated width is not 96); proportional = Gemma 4&apos;s p-RoPE: all d/2 pairs keep the spacing of the whole head, only the first rotary_fraction of them turn, the rest get frequency 0 (not divided by s: transformers divides by a factor only when the config gives one, Gemma 4&apos;s does not)</source>
         <translation>上下文扩展：none = 训练时的频率；linear = 位置插值，每一对都放慢 s 倍；ntk = 更大的底数，乘以 s^(d/(d-2))；dynamic-ntk = 长度超过 L0 后底数随长度增大；yarn = 按频段混合，外加注意力系数（DeepSeek 的 mscale，gpt-oss 的 truncate=False）；llama3 = 按波长混合；longrope = 搜索得到的逐对系数，长度不超过 L0 用短系数、超过用长系数，外加注意力系数（Phi-3-vision 的系数表，旋转宽度不是 96 时重新采样）；proportional = Gemma 4 的 p-RoPE：全部 d/2 对保持整个头的频率间隔，只有前 rotary_fraction 的维度对旋转，其余频率为 0（不除以 s：只有配置给出系数时 transformers 才除以它，Gemma 4 的配置没有给出）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="139"/>
+        <location filename=".registry_strings.py" line="154"/>
         <source>Sandwich</source>
         <translation>Sandwich</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="140"/>
+        <location filename=".registry_strings.py" line="155"/>
         <source>The dot product of two sinusoidal position vectors, shifted to 0 at distance 0 and compressed per head, is added to the logits: no parameters.</source>
         <translation>两个正弦位置向量的点积，平移到距离 0 处为 0，并按头压缩，加到注意力 logits 上：没有参数。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="141"/>
+        <location filename=".registry_strings.py" line="156"/>
         <source>Width d&apos;</source>
         <translation>宽度 d&apos;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="142"/>
+        <location filename=".registry_strings.py" line="157"/>
         <source>d&apos;: width of the sinusoidal vectors whose inner product is the bias (even; NeMo uses the head width)</source>
         <translation>d&apos;：其内积作为偏置的正弦向量的宽度（偶数；NeMo 用头宽度）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="143"/>
+        <location filename=".registry_strings.py" line="158"/>
         <source>FIRE</source>
         <translation>FIRE</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="144"/>
+        <location filename=".registry_strings.py" line="159"/>
         <source>A learned MLP of log distance divided by log query position adds one bias per head: any length maps into [0, 1] (seeded weights).</source>
         <translation>一个学习得到的 MLP，输入为对数距离除以查询位置的对数，每个头输出一个偏置：任何长度都映射到 [0, 1]（随机种子权重）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="145"/>
+        <location filename=".registry_strings.py" line="160"/>
         <source>MLP width</source>
         <translation>MLP 宽度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="146"/>
+        <location filename=".registry_strings.py" line="161"/>
         <source>Hidden units of the MLP (the paper: 32)</source>
         <translation>MLP 的隐藏单元数（论文：32）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="147"/>
+        <location filename=".registry_strings.py" line="162"/>
         <source>Log scale c</source>
         <translation>对数尺度 c</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="148"/>
+        <location filename=".registry_strings.py" line="163"/>
         <source>c in psi(x) = log(|c x| + 1): how strongly nearby distances are spread out (learned; starts at 0.1)</source>
         <translation>psi(x) = log(|c x| + 1) 中的 c：近距离被拉开的程度（可学习；初值 0.1）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="149"/>
+        <location filename=".registry_strings.py" line="164"/>
         <source>Threshold L</source>
         <translation>阈值 L</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="150"/>
+        <location filename=".registry_strings.py" line="165"/>
         <source>L: queries before position L are normalised as if at L (learned multiplier of 512)</source>
         <translation>L：位置 L 之前的查询按位于 L 处归一化（512 乘以可学习的倍数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="155"/>
+        <location filename=".registry_strings.py" line="170"/>
         <source>M-RoPE (multimodal)</source>
         <translation>M-RoPE（多模态）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="156"/>
+        <location filename=".registry_strings.py" line="171"/>
         <source>Each token has a time, row and column id; blocks of pairs turn by each: text reduces to RoPE, image patches to 2D positions.</source>
         <translation>每个词元有时间、行、列三个编号；各组维度对分别按其中一个旋转：文本退化为 RoPE，图像块得到二维位置。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="157"/>
+        <location filename=".registry_strings.py" line="172"/>
         <source>Number of tokens: text, then the image or video patches, then text</source>
         <translation>词元数：先是文本，然后是图像或视频块，再是文本</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="158"/>
+        <location filename=".registry_strings.py" line="173"/>
         <source>Width of one head&apos;s queries and keys; must be even (Qwen2-VL: 128)</source>
         <translation>一个头的查询和键的宽度；必须为偶数（Qwen2-VL：128）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="159"/>
+        <location filename=".registry_strings.py" line="174"/>
         <source>Base of the frequencies (Qwen2-VL: 1e6)</source>
         <translation>频率的底数（Qwen2-VL：1e6）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="160"/>
+        <location filename=".registry_strings.py" line="175"/>
         <source>Text before</source>
         <translation>前置文本</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="161"/>
+        <location filename=".registry_strings.py" line="176"/>
         <source>Text tokens before the vision block</source>
         <translation>视觉块之前的文本词元数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="162"/>
+        <location filename=".registry_strings.py" line="177"/>
         <source>Patch rows</source>
         <translation>图像块行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="163"/>
+        <location filename=".registry_strings.py" line="178"/>
         <source>Rows of patches in the vision block (after the 2 x 2 merge)</source>
         <translation>视觉块中图像块的行数（2 × 2 合并之后）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="164"/>
+        <location filename=".registry_strings.py" line="179"/>
         <source>Patch columns</source>
         <translation>图像块列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="165"/>
+        <location filename=".registry_strings.py" line="180"/>
         <source>Columns of patches in the vision block (after the 2 x 2 merge)</source>
         <translation>视觉块中图像块的列数（2 × 2 合并之后）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="167"/>
+        <location filename=".registry_strings.py" line="182"/>
         <source>Frames of the vision block: 1 is an image, more a video</source>
         <translation>视觉块的帧数：1 为图像，更多为视频</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="168"/>
+        <location filename=".registry_strings.py" line="183"/>
         <source>Frame step</source>
         <translation>帧步长</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="169"/>
+        <location filename=".registry_strings.py" line="184"/>
         <source>Time id between frames: 1 in Qwen2-VL; Qwen2.5-VL uses tokens_per_second x seconds per frame</source>
         <translation>相邻帧的时间编号差：Qwen2-VL 为 1；Qwen2.5-VL 用 tokens_per_second × 每帧秒数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="170"/>
+        <location filename=".registry_strings.py" line="185"/>
         <source>Time pairs</source>
         <translation>时间维度对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="171"/>
+        <location filename=".registry_strings.py" line="186"/>
         <source>Pairs that follow the time id (mrope_section[0]; Qwen2-VL 16, Qwen3-VL 24); a head with fewer pairs gives it what it has</source>
         <translation>按时间编号旋转的维度对数（mrope_section[0]；Qwen2-VL 16，Qwen3-VL 24）；头的维度对较少时给出现有的全部</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="172"/>
+        <location filename=".registry_strings.py" line="187"/>
         <source>Row pairs</source>
         <translation>行维度对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="173"/>
+        <location filename=".registry_strings.py" line="188"/>
         <source>Pairs that follow the row id (mrope_section[1]; Qwen2-VL 24, Qwen3-VL 20); the width id takes the pairs left</source>
         <translation>按行编号旋转的维度对数（mrope_section[1]；Qwen2-VL 24，Qwen3-VL 20）；剩下的维度对归列编号</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="174"/>
+        <location filename=".registry_strings.py" line="189"/>
         <source>Interleaved</source>
         <translation>交错</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="175"/>
+        <location filename=".registry_strings.py" line="190"/>
         <source>Qwen3-VL: time, row and column pairs take turns (t h w t h w ...) instead of three blocks</source>
         <translation>Qwen3-VL：时间、行、列的维度对轮流排列（t h w t h w ...），而不是分成三块</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="176"/>
+        <location filename=".registry_strings.py" line="191"/>
         <source>MLA decoupled RoPE</source>
         <translation>MLA 解耦 RoPE</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="177"/>
+        <location filename=".registry_strings.py" line="192"/>
         <source>Only a slice of each head rotates (64 of 192 channels), its key part shared by all heads; the rest comes from the compressed latent and never sees position.</source>
         <translation>每个头只有一部分通道旋转（192 个中的 64 个），键的这一部分由所有头共享；其余来自压缩的潜变量，从不看到位置。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="178"/>
+        <location filename=".registry_strings.py" line="193"/>
         <source>qk_head_dim: width of each head&apos;s queries and keys, rotary part included (DeepSeek-V2/V3: 128 + 64)</source>
         <translation>qk_head_dim：每个头的查询和键的宽度，含旋转部分（DeepSeek-V2/V3：128 + 64）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="179"/>
+        <location filename=".registry_strings.py" line="194"/>
         <source>Rotary channels</source>
         <translation>旋转通道数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="180"/>
+        <location filename=".registry_strings.py" line="195"/>
         <source>qk_rope_head_dim: channels that rotate, the last ones (DeepSeek: 64); even. A narrower head rotates all of its even width</source>
         <translation>qk_rope_head_dim：旋转的通道，位于最后（DeepSeek：64）；偶数。较窄的头旋转其全部偶数宽度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="181"/>
+        <location filename=".registry_strings.py" line="196"/>
         <source>Pairs of the rotary channels: interleaved (x0, x1)... as DeepSeek&apos;s rope_interleave; half (x_i, x_i+r/2) as rotate_half</source>
         <translation>旋转通道的配对：interleaved 为 (x0, x1)...，即 DeepSeek 的 rope_interleave；half 为 (x_i, x_i+r/2)，即 rotate_half</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="182"/>
+        <location filename=".registry_strings.py" line="197"/>
         <source>StreamingLLM (attention sinks)</source>
         <translation>StreamingLLM（注意力汇聚点）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="183"/>
+        <location filename=".registry_strings.py" line="198"/>
         <source>A cache of the first tokens (sinks) and a rolling window; RoPE positions count slots in the cache, so sinks always look near.</source>
         <translation>缓存开头的几个词元（汇聚点）和一个滚动窗口；RoPE 位置按缓存中的槽位计数，所以汇聚点看起来总是很近。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="184"/>
+        <location filename=".registry_strings.py" line="199"/>
         <source>Sinks</source>
         <translation>汇聚点</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="185"/>
+        <location filename=".registry_strings.py" line="200"/>
         <source>Sink tokens: the first tokens, always kept (start_size; the paper: 4)</source>
         <translation>汇聚词元：开头的几个词元，始终保留（start_size；论文：4）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="186"/>
+        <location filename=".registry_strings.py" line="201"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="187"/>
+        <location filename=".registry_strings.py" line="202"/>
         <source>Recent tokens kept, the current one included (recent_size)</source>
         <translation>保留的最近词元数，含当前词元（recent_size）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="188"/>
+        <location filename=".registry_strings.py" line="203"/>
         <source>Learned attention sinks (gpt-oss)</source>
         <translation>学习得到的注意力汇点（gpt-oss）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="189"/>
+        <location filename=".registry_strings.py" line="204"/>
         <source>A learned logit per head joins every softmax as one more key and is dropped after it: the weights over the tokens sum to less than 1 (sinks seeded here, not gpt-oss&apos;s trained values; RoPE without YaRN).</source>
         <translation>每个头有一个学习得到的 logit，作为多出的一个键加入每次 softmax，之后被丢弃：各词元上的权重之和小于 1（这里的汇点由随机种子生成，不是 gpt-oss 训练得到的值；RoPE 不含 YaRN）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="190"/>
+        <location filename=".registry_strings.py" line="205"/>
         <source>Sink mean</source>
         <translation>汇点均值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="191"/>
+        <location filename=".registry_strings.py" line="206"/>
         <source>Mean of the seeded sink logits (stand-ins for gpt-oss&apos;s learned ones): a sink well above the tokens&apos; logits takes most of each query&apos;s attention</source>
         <translation>由种子生成的汇点 logit 的均值（代替 gpt-oss 学习得到的值）：汇点远高于各词元的 logit 时，会占去每个查询的大部分注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="192"/>
+        <location filename=".registry_strings.py" line="207"/>
         <source>Sink spread</source>
         <translation>汇点离散度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="193"/>
+        <location filename=".registry_strings.py" line="208"/>
         <source>Spread (standard deviation) of the sink logits over the heads</source>
         <translation>各头汇点 logit 的离散程度（标准差）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="194"/>
+        <location filename=".registry_strings.py" line="209"/>
         <source>DroPE (RoPE dropped after training)</source>
         <translation>DroPE（训练后去掉 RoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="195"/>
+        <location filename=".registry_strings.py" line="210"/>
         <source>Pretrained with RoPE, then RoPE is removed and the model briefly recalibrated: it runs as NoPE and extends past its trained length. Same toy weights, RoPE kept or dropped (recalibration not simulated).</source>
         <translation>先用 RoPE 预训练，再去掉 RoPE 并对模型做短暂的重新校准：模型以 NoPE 方式运行，可超出训练长度。这里是同一组玩具权重，保留或去掉 RoPE（不模拟重新校准）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="196"/>
+        <location filename=".registry_strings.py" line="211"/>
         <source>RoPE</source>
         <translation>RoPE</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="197"/>
+        <location filename=".registry_strings.py" line="212"/>
         <source>kept = the pretrained model, RoPE turning q and k; dropped = after DroPE, no rotation (every frequency 0): order only through the causal mask</source>
         <translation>kept = 预训练的模型，RoPE 旋转 q 和 k；dropped = DroPE 之后，不旋转（所有频率为 0）：顺序只来自因果掩码</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="198"/>
+        <location filename=".registry_strings.py" line="213"/>
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="199"/>
+        <location filename=".registry_strings.py" line="214"/>
         <source>dropped</source>
         <translation>去掉</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="200"/>
+        <location filename=".registry_strings.py" line="215"/>
         <source>Layer patterns (iRoPE, local / global)</source>
         <translation>层模式（iRoPE、局部 / 全局）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="201"/>
+        <location filename=".registry_strings.py" line="216"/>
         <source>One layer of a real stack: RoPE or none, a local window or chunk or all, and that layer&apos;s base and scaling (gpt-oss: with its sinks, seeded stand-ins for the learned ones).</source>
         <oldsource>One layer of a real stack: RoPE or none, a local window or chunk or all, and that layer&apos;s base and scaling.</oldsource>
         <translation>真实模型中的一层：用不用 RoPE，看局部窗口、分块还是全部，以及这一层的底数和缩放（gpt-oss：带上它的汇点，用固定种子生成的替身代替学习得到的值）。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="202"/>
+        <location filename=".registry_strings.py" line="217"/>
         <source>Width of one head&apos;s queries and keys (even)</source>
         <translation>一个头的查询和键的宽度（偶数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="203"/>
+        <location filename=".registry_strings.py" line="218"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="204"/>
+        <location filename=".registry_strings.py" line="219"/>
         <source>The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd global), gpt-oss (windows of 128 and full layers in turn, YaRN in both)</source>
         <oldsource>The model whose stack is shown: llama4 (every 4th layer NoPE, RoPE layers chunked), smollm3 (every 4th NoPE), gemma3 (5 local : 1 global), modernbert (every 3rd global)</oldsource>
         <translation>显示哪个模型的层堆叠：llama4（每第 4 层 NoPE，RoPE 层分块），smollm3（每第 4 层 NoPE），gemma3（5 个局部 : 1 个全局），modernbert（每第 3 层全局），gpt-oss（128 窗口层与全注意力层交替，两者都用 YaRN）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="205"/>
+        <location filename=".registry_strings.py" line="220"/>
         <source>llama4</source>
         <translation>llama4</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="206"/>
+        <location filename=".registry_strings.py" line="221"/>
         <source>smollm3</source>
         <translation>smollm3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="207"/>
+        <location filename=".registry_strings.py" line="222"/>
         <source>gemma3</source>
         <translation>gemma3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="208"/>
+        <location filename=".registry_strings.py" line="223"/>
         <source>modernbert</source>
         <translation>modernbert</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="209"/>
+        <location filename=".registry_strings.py" line="224"/>
         <source>gpt-oss</source>
         <translation>gpt-oss</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="210"/>
+        <location filename=".registry_strings.py" line="225"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="211"/>
+        <location filename=".registry_strings.py" line="226"/>
         <source>Which layer (from 0); each model has its own number of layers</source>
         <translation>哪一层（从 0 开始）；每个模型的层数不同</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="212"/>
+        <location filename=".registry_strings.py" line="227"/>
         <source>Sliding window or chunk in tokens; 0: the model&apos;s own (Llama 4 chunks of 8192, Gemma 3 1024, ModernBERT 64 either side). A short text needs a small one</source>
         <translation>滑动窗口或分块的词元数；0 表示用模型自己的（Llama 4 分块 8192，Gemma 3 为 1024，ModernBERT 每侧 64）。短文本需要小窗口</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="231"/>
+        <location filename=".registry_strings.py" line="246"/>
         <source>Axial 2D RoPE (EVA-02, RoPE-ViT)</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="232"/>
+        <location filename=".registry_strings.py" line="247"/>
         <source>Half of each head&apos;s pairs turn by the patch&apos;s row, half by its column: scores depend on (dy, dx). EVA-02 puts the row first and stretches positions to its pretraining grid; RoPE-ViT the column first.</source>
         <translation>每个头一半的维度对按图块所在的行旋转，另一半按列旋转：得分只取决于 (dy, dx)。EVA-02 把行放在前面，并把位置拉伸到预训练网格；RoPE-ViT 把列放在前面。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="233"/>
+        <location filename=".registry_strings.py" line="248"/>
         <source>Width of one head; a multiple of 4 (two axes, pairs of channels)</source>
         <translation>单个头的宽度；须为 4 的倍数（两个轴，通道成对）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="234"/>
+        <location filename=".registry_strings.py" line="249"/>
         <source>Convention</source>
         <translation>约定</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="235"/>
+        <location filename=".registry_strings.py" line="250"/>
         <source>eva02 = EVA-02: first half of the pairs by the row, second by the column, positions stretched to the pretraining grid; rope-vit = RoPE-ViT&apos;s RoPE-Axial: first half by the column, second by the row, whole positions (its models use base 100)</source>
         <translation>eva02 = EVA-02：前一半维度对按行旋转，后一半按列，位置拉伸到预训练网格；rope-vit = RoPE-ViT 的 RoPE-Axial：前一半按列，后一半按行，位置取整数（其模型的底数为 100）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="236"/>
+        <location filename=".registry_strings.py" line="251"/>
         <source>eva02</source>
         <translation>eva02</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="237"/>
+        <location filename=".registry_strings.py" line="252"/>
         <source>rope-vit</source>
         <translation>rope-vit</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="238"/>
+        <location filename=".registry_strings.py" line="253"/>
         <source>Pretrained grid</source>
         <translation>预训练网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="239"/>
+        <location filename=".registry_strings.py" line="254"/>
         <source>EVA-02: patches per side of the grid pretrained on (16 for 224 px at patch 14); other grids are stretched to it</source>
         <translation>EVA-02：预训练网格每边的图块数（224 像素、图块 14 时为 16）；其他网格拉伸到这个大小</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="240"/>
+        <location filename=".registry_strings.py" line="255"/>
         <source>none (as trained)</source>
         <translation>无（保持训练时的设置）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="241"/>
+        <location filename=".registry_strings.py" line="256"/>
         <source>linear (position interpolation)</source>
         <translation>线性（位置插值）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="242"/>
+        <location filename=".registry_strings.py" line="257"/>
         <source>NTK-aware</source>
         <translation>NTK-aware</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="243"/>
+        <location filename=".registry_strings.py" line="258"/>
         <source>dynamic NTK</source>
         <translation>动态 NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="244"/>
+        <location filename=".registry_strings.py" line="259"/>
         <source>YaRN</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="245"/>
+        <location filename=".registry_strings.py" line="260"/>
         <source>Llama 3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="246"/>
+        <location filename=".registry_strings.py" line="261"/>
         <source>LongRoPE (Phi-3)</source>
         <translation>LongRoPE（Phi-3）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="247"/>
+        <location filename=".registry_strings.py" line="262"/>
         <source>proportional (p-RoPE)</source>
         <translation>按比例（p-RoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="248"/>
+        <location filename=".registry_strings.py" line="263"/>
         <source>Query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="249"/>
+        <location filename=".registry_strings.py" line="264"/>
         <source>The input whose weighted values and sum the last steps follow</source>
         <translation>最后几步所跟随的输入（其加权值与求和）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="250"/>
+        <location filename=".registry_strings.py" line="265"/>
         <source>Number of heads; must divide d_model</source>
         <translation>头的个数；须能整除 d_model</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="251"/>
+        <location filename=".registry_strings.py" line="266"/>
         <source>Channels per token</source>
         <translation>每个词元的通道数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="252"/>
+        <location filename=".registry_strings.py" line="267"/>
         <source>Valid length of sequence 0</source>
         <translation>序列 0 的有效长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="253"/>
+        <location filename=".registry_strings.py" line="268"/>
         <source>Tokens of sequence 0 that are real; the rest are padding</source>
         <translation>序列 0 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="254"/>
+        <location filename=".registry_strings.py" line="269"/>
         <source>of sequence 1</source>
         <translation>序列 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="255"/>
+        <location filename=".registry_strings.py" line="270"/>
         <source>Tokens of sequence 1 that are real; the rest are padding</source>
         <translation>序列 1 中真实词元的个数；其余为填充</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="256"/>
+        <location filename=".registry_strings.py" line="271"/>
         <source>Position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="257"/>
+        <location filename=".registry_strings.py" line="272"/>
         <source>The position that is shifted</source>
         <translation>被平移的位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="258"/>
+        <location filename=".registry_strings.py" line="273"/>
         <source>Offset k</source>
         <translation>偏移 k</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="259"/>
+        <location filename=".registry_strings.py" line="274"/>
         <source>How far it is shifted</source>
         <translation>平移的距离</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="260"/>
+        <location filename=".registry_strings.py" line="275"/>
         <source>Width d</source>
         <translation>宽度 d</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="261"/>
+        <location filename=".registry_strings.py" line="276"/>
         <source>Channels of the encoding (even: sin, cos pairs)</source>
         <translation>编码的通道数（偶数：sin、cos 成对）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="262"/>
+        <location filename=".registry_strings.py" line="277"/>
         <source>Grid (patches per side)</source>
         <translation>网格（每边图块数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="263"/>
+        <location filename=".registry_strings.py" line="278"/>
         <source>Patches per row and column (image size / patch size)</source>
         <translation>每行、每列的图块数（图像尺寸 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="264"/>
+        <location filename=".registry_strings.py" line="279"/>
         <source>Learned table trained at</source>
         <translation>可学习表的训练网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="265"/>
+        <location filename=".registry_strings.py" line="280"/>
         <source>Grid size the synthetic learned table was made for, before resizing</source>
         <translation>合成的可学习表在缩放之前对应的网格大小</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="266"/>
+        <location filename=".registry_strings.py" line="281"/>
         <source>Video frames shown</source>
         <translation>显示的视频帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="267"/>
+        <location filename=".registry_strings.py" line="282"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="268"/>
+        <location filename=".registry_strings.py" line="283"/>
         <source>Row of the chosen patch</source>
         <translation>所选图块的行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="269"/>
+        <location filename=".registry_strings.py" line="284"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="270"/>
+        <location filename=".registry_strings.py" line="285"/>
         <source>Column of the chosen patch</source>
         <translation>所选图块的列</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="271"/>
+        <location filename=".registry_strings.py" line="286"/>
         <source>Frame</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="272"/>
+        <location filename=".registry_strings.py" line="287"/>
         <source>Frame of the chosen patch</source>
         <translation>所选图块所在的帧</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="273"/>
+        <location filename=".registry_strings.py" line="288"/>
         <source>Kernel size k</source>
         <translation>卷积核大小 k</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="274"/>
+        <location filename=".registry_strings.py" line="289"/>
         <source>Width of the convolution kernel</source>
         <translation>卷积核的宽度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="275"/>
+        <location filename=".registry_strings.py" line="290"/>
         <source>Channels per token (d_model)</source>
         <translation>每个词元的通道数（d_model）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="276"/>
+        <location filename=".registry_strings.py" line="291"/>
         <source>Hands and bits</source>
         <translation>指针与位数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="277"/>
+        <location filename=".registry_strings.py" line="292"/>
         <source>How many pairs to draw, spread from the fastest to the slowest</source>
         <translation>要画出多少对，从最快到最慢均匀选取</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="278"/>
+        <location filename=".registry_strings.py" line="293"/>
         <source>Positions shown</source>
         <translation>显示的位置数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="279"/>
+        <location filename=".registry_strings.py" line="294"/>
         <source>Positions shown in the two encodings (the table has 512)</source>
         <translation>两种编码中显示的位置数（位置表共 512 行）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="280"/>
+        <location filename=".registry_strings.py" line="295"/>
         <source>Rows of patches of the image and the video (after the 2 x 2 merge)</source>
         <translation>图像和视频的图块行数（2 x 2 合并之后）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="281"/>
+        <location filename=".registry_strings.py" line="296"/>
         <source>Columns of patches of the image and the video</source>
         <translation>图像和视频的图块列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="282"/>
+        <location filename=".registry_strings.py" line="297"/>
         <source>Video frames</source>
         <translation>视频帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="283"/>
+        <location filename=".registry_strings.py" line="298"/>
         <source>Frames of the video (each pair of frames one time step in Qwen2-VL)</source>
         <translation>视频的帧数（在 Qwen2-VL 中每两帧算一个时间步）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="284"/>
+        <location filename=".registry_strings.py" line="299"/>
         <source>Length-dependent scalings at</source>
         <translation>依赖长度的缩放取长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="285"/>
+        <location filename=".registry_strings.py" line="300"/>
         <source>Sequence length the scalings that depend on it (dynamic NTK, LongRoPE) are evaluated at; s·L0 when 0</source>
         <translation>依赖序列长度的缩放（动态 NTK、LongRoPE）计算时所用的长度；为 0 时取 s·L0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="111"/>
+        <location filename=".registry_strings.py" line="126"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="112"/>
+        <location filename=".registry_strings.py" line="127"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="113"/>
+        <location filename=".registry_strings.py" line="128"/>
         <source>ntk</source>
         <translation>NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="114"/>
+        <location filename=".registry_strings.py" line="129"/>
         <source>dynamic-ntk</source>
         <translation>动态 NTK</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="115"/>
+        <location filename=".registry_strings.py" line="130"/>
         <source>yarn</source>
         <translation>YaRN</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="116"/>
+        <location filename=".registry_strings.py" line="131"/>
         <source>llama3</source>
         <translation>Llama 3</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="117"/>
+        <location filename=".registry_strings.py" line="132"/>
         <source>longrope</source>
         <translation>LongRoPE</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="118"/>
+        <location filename=".registry_strings.py" line="133"/>
         <source>proportional</source>
         <translation>按比例（p-RoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="119"/>
+        <location filename=".registry_strings.py" line="134"/>
         <source>Factor</source>
         <translation>扩展倍数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="120"/>
+        <location filename=".registry_strings.py" line="135"/>
         <source>Context extension factor s (new length / original length)</source>
         <translation>上下文扩展倍数 s（新长度 / 原始长度）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="121"/>
+        <location filename=".registry_strings.py" line="136"/>
         <source>Original length</source>
         <translation>原始长度</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="122"/>
+        <location filename=".registry_strings.py" line="137"/>
         <source>Context length the model was trained on (L0)</source>
         <translation>模型训练时的上下文长度（L0）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="123"/>
+        <location filename=".registry_strings.py" line="138"/>
         <source>Beta fast</source>
         <translation>Beta fast</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="124"/>
+        <location filename=".registry_strings.py" line="139"/>
         <source>YaRN: pairs turning more than this many times in L0 keep their frequency</source>
         <translation>YaRN：在 L0 内转过的圈数多于此值的维度对，保持原频率</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="125"/>
+        <location filename=".registry_strings.py" line="140"/>
         <source>Beta slow</source>
         <translation>Beta slow</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="126"/>
+        <location filename=".registry_strings.py" line="141"/>
         <source>YaRN: pairs turning fewer times than this in L0 are interpolated fully</source>
         <translation>YaRN：在 L0 内转过的圈数少于此值的维度对，完全插值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="127"/>
+        <location filename=".registry_strings.py" line="142"/>
         <source>Attention factor</source>
         <translation>注意力系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="128"/>
+        <location filename=".registry_strings.py" line="143"/>
         <source>YaRN and LongRoPE: the factor cos and sin are multiplied by; 0 = derived from s (YaRN 0.1 ln s + 1, LongRoPE sqrt(1 + ln s / ln L0))</source>
         <translation>YaRN 和 LongRoPE：cos 和 sin 所乘的系数；0 = 由 s 推出（YaRN 为 0.1 ln s + 1，LongRoPE 为 sqrt(1 + ln s / ln L0)）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="129"/>
+        <location filename=".registry_strings.py" line="144"/>
         <source>mscale</source>
         <translation>mscale</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="130"/>
+        <location filename=".registry_strings.py" line="145"/>
         <source>YaRN as DeepSeek-V2/V3: with mscale_all_dim, the attention factor is (0.1 mscale ln s + 1) / (0.1 mscale_all_dim ln s + 1); 0 = not given. DeepSeek also multiplies its softmax scale by (0.1 mscale_all_dim ln s + 1)^2, outside the rotary embedding (not shown here)</source>
         <translation>按 DeepSeek-V2/V3 的 YaRN：与 mscale_all_dim 一起给出时，注意力系数为 (0.1 mscale ln s + 1) / (0.1 mscale_all_dim ln s + 1)；0 = 未给出。DeepSeek 还会在旋转编码之外把 softmax 缩放乘以 (0.1 mscale_all_dim ln s + 1)^2（此处未显示）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="131"/>
+        <location filename=".registry_strings.py" line="146"/>
         <source>mscale all dim</source>
         <translation>mscale all dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="132"/>
+        <location filename=".registry_strings.py" line="147"/>
         <source>YaRN as DeepSeek-V2/V3: see mscale; 0 = not given</source>
         <translation>按 DeepSeek-V2/V3 的 YaRN：见 mscale；0 = 未给出</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="133"/>
+        <location filename=".registry_strings.py" line="148"/>
         <source>Truncate</source>
         <translation>取整</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="134"/>
+        <location filename=".registry_strings.py" line="149"/>
         <source>YaRN: round the ramp&apos;s ends out to whole pairs (transformers&apos; default); off as gpt-oss</source>
         <translation>YaRN：把斜坡的两端向外取整到整数对（transformers 的默认做法）；gpt-oss 关闭此项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="135"/>
+        <location filename=".registry_strings.py" line="150"/>
         <source>Low freq factor</source>
         <translation>低频系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="136"/>
+        <location filename=".registry_strings.py" line="151"/>
         <source>Llama 3: wavelengths over L0/this are interpolated</source>
         <translation>Llama 3：波长大于 L0/此值的做插值</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="137"/>
+        <location filename=".registry_strings.py" line="152"/>
         <source>High freq factor</source>
         <translation>高频系数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="138"/>
+        <location filename=".registry_strings.py" line="153"/>
         <source>Llama 3: wavelengths under L0/this are kept</source>
         <translation>Llama 3：波长小于 L0/此值的保持不变</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="151"/>
+        <location filename=".registry_strings.py" line="166"/>
         <source>xPos</source>
         <translation>xPos</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="152"/>
+        <location filename=".registry_strings.py" line="167"/>
         <source>RoPE whose pairs also shrink with distance: zeta^(n/B) on queries, zeta^(-n/B) on keys.</source>
         <translation>在 RoPE 的基础上，各维度对还随距离缩小：查询乘 zeta^(n/B)，键乘 zeta^(-n/B)。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="153"/>
+        <location filename=".registry_strings.py" line="168"/>
         <source>Scale base</source>
         <translation>缩放底数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="154"/>
+        <location filename=".registry_strings.py" line="169"/>
         <source>B: the scale grows by a factor zeta over B positions</source>
         <translation>B：每经过 B 个位置，缩放系数变为原来的 zeta 倍</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="213"/>
+        <location filename=".registry_strings.py" line="228"/>
         <source>2D sin-cos (images)</source>
         <translation>二维 sin-cos（图像）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="214"/>
+        <location filename=".registry_strings.py" line="229"/>
         <source>Half of each vector encodes the patch&apos;s column, half its row, each with 1D sin and cos.</source>
         <translation>每个向量一半编码图块所在的列，一半编码所在的行，各用一维的 sin 和 cos。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="215"/>
+        <location filename=".registry_strings.py" line="230"/>
         <source>Grid rows</source>
         <translation>网格行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="216"/>
+        <location filename=".registry_strings.py" line="231"/>
         <source>Rows of patches (image height / patch size)</source>
         <translation>图块的行数（图像高度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="217"/>
+        <location filename=".registry_strings.py" line="232"/>
         <source>Grid columns</source>
         <translation>网格列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="218"/>
+        <location filename=".registry_strings.py" line="233"/>
         <source>Columns of patches (image width / patch size)</source>
         <translation>图块的列数（图像宽度 / 图块大小）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="219"/>
+        <location filename=".registry_strings.py" line="234"/>
         <source>Width of each vector; a multiple of 4 (each axis gets sin and cos halves)</source>
         <translation>每个向量的宽度；须为 4 的倍数（每个坐标轴各占一半，再分 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="220"/>
+        <location filename=".registry_strings.py" line="235"/>
         <source>3D sin-cos (video)</source>
         <translation>三维 sin-cos（视频）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="221"/>
+        <location filename=".registry_strings.py" line="236"/>
         <source>A third of each vector each for frame, row and column of a video tubelet.</source>
         <translation>每个向量三等分，分别编码视频时空块（tubelet）的帧、行和列。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="166"/>
+        <location filename=".registry_strings.py" line="181"/>
         <source>Frames</source>
         <translation>帧数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="222"/>
+        <location filename=".registry_strings.py" line="237"/>
         <source>Frames (time steps) of the video</source>
         <translation>视频的帧数（时间步数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="223"/>
+        <location filename=".registry_strings.py" line="238"/>
         <source>Width of each vector; a multiple of 6 (three axes, sin and cos each)</source>
         <translation>每个向量的宽度；须为 6 的倍数（三个坐标轴，各有 sin 和 cos）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="224"/>
+        <location filename=".registry_strings.py" line="239"/>
         <source>Learned grid, resized</source>
         <translation>可学习网格（插值缩放）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="225"/>
+        <location filename=".registry_strings.py" line="240"/>
         <source>A table learned at one image size, stretched to another by bicubic interpolation.</source>
         <translation>在一种图像尺寸上学到的位置表，用双三次插值拉伸到另一种尺寸。</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="226"/>
+        <location filename=".registry_strings.py" line="241"/>
         <source>Trained rows</source>
         <translation>训练时行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="227"/>
+        <location filename=".registry_strings.py" line="242"/>
         <source>Rows of the grid the table was trained at</source>
         <translation>训练位置表时网格的行数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="228"/>
+        <location filename=".registry_strings.py" line="243"/>
         <source>Trained columns</source>
         <translation>训练时列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="229"/>
+        <location filename=".registry_strings.py" line="244"/>
         <source>Columns of the grid the table was trained at</source>
         <translation>训练位置表时网格的列数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="230"/>
+        <location filename=".registry_strings.py" line="245"/>
         <source>Seed of the noise in the stand-in table</source>
         <translation>替代位置表中噪声的随机种子</translation>
     </message>
@@ -4543,729 +4540,729 @@ turns made: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="331"/>
+        <location filename=".registry_strings.py" line="346"/>
         <source>metric must be dot or cosine, not {0}</source>
         <translation>metric 必须是 dot 或 cosine，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="332"/>
+        <location filename=".registry_strings.py" line="347"/>
         <source>the shift needs k below the sequence length and an even width</source>
         <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="333"/>
+        <location filename=".registry_strings.py" line="348"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="334"/>
+        <location filename=".registry_strings.py" line="349"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="335"/>
+        <location filename=".registry_strings.py" line="350"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="336"/>
+        <location filename=".registry_strings.py" line="351"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="337"/>
+        <location filename=".registry_strings.py" line="352"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="338"/>
+        <location filename=".registry_strings.py" line="353"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="339"/>
+        <location filename=".registry_strings.py" line="354"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="340"/>
+        <location filename=".registry_strings.py" line="355"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="341"/>
+        <location filename=".registry_strings.py" line="356"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="342"/>
+        <location filename=".registry_strings.py" line="357"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="343"/>
+        <location filename=".registry_strings.py" line="358"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="359"/>
+        <location filename=".registry_strings.py" line="374"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="360"/>
+        <location filename=".registry_strings.py" line="375"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="346"/>
+        <location filename=".registry_strings.py" line="361"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="347"/>
+        <location filename=".registry_strings.py" line="362"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="348"/>
+        <location filename=".registry_strings.py" line="363"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="350"/>
+        <location filename=".registry_strings.py" line="365"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="355"/>
+        <location filename=".registry_strings.py" line="370"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="356"/>
+        <location filename=".registry_strings.py" line="371"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="357"/>
+        <location filename=".registry_strings.py" line="372"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="358"/>
+        <location filename=".registry_strings.py" line="373"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="362"/>
+        <location filename=".registry_strings.py" line="377"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="363"/>
+        <location filename=".registry_strings.py" line="378"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="366"/>
+        <location filename=".registry_strings.py" line="381"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="367"/>
+        <location filename=".registry_strings.py" line="382"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="368"/>
+        <location filename=".registry_strings.py" line="383"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="361"/>
+        <location filename=".registry_strings.py" line="376"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="371"/>
+        <location filename=".registry_strings.py" line="386"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="421"/>
+        <location filename=".registry_strings.py" line="436"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="422"/>
+        <location filename=".registry_strings.py" line="437"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="373"/>
+        <location filename=".registry_strings.py" line="388"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="374"/>
+        <location filename=".registry_strings.py" line="389"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="375"/>
+        <location filename=".registry_strings.py" line="390"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="376"/>
+        <location filename=".registry_strings.py" line="391"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="404"/>
+        <location filename=".registry_strings.py" line="419"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="405"/>
+        <location filename=".registry_strings.py" line="420"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="406"/>
+        <location filename=".registry_strings.py" line="421"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="407"/>
+        <location filename=".registry_strings.py" line="422"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="412"/>
+        <location filename=".registry_strings.py" line="427"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="413"/>
+        <location filename=".registry_strings.py" line="428"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="414"/>
+        <location filename=".registry_strings.py" line="429"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="415"/>
+        <location filename=".registry_strings.py" line="430"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="416"/>
+        <location filename=".registry_strings.py" line="431"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="417"/>
+        <location filename=".registry_strings.py" line="432"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="418"/>
+        <location filename=".registry_strings.py" line="433"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="419"/>
+        <location filename=".registry_strings.py" line="434"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="420"/>
+        <location filename=".registry_strings.py" line="435"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="423"/>
+        <location filename=".registry_strings.py" line="438"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="424"/>
+        <location filename=".registry_strings.py" line="439"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="425"/>
+        <location filename=".registry_strings.py" line="440"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="431"/>
+        <location filename=".registry_strings.py" line="446"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="468"/>
+        <location filename=".registry_strings.py" line="483"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="439"/>
+        <location filename=".registry_strings.py" line="454"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="440"/>
+        <location filename=".registry_strings.py" line="455"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="324"/>
+        <location filename=".registry_strings.py" line="339"/>
         <source>PNG width must be from {0} to {1} pixels, not {2}</source>
         <translation>PNG 宽度必须在 {0} 到 {1} 像素之间，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="325"/>
+        <location filename=".registry_strings.py" line="340"/>
         <source>could not encode the PNG image</source>
         <translation>无法编码 PNG 图像</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="326"/>
+        <location filename=".registry_strings.py" line="341"/>
         <source>cannot write {0}: a figure is written as {1}</source>
         <oldsource>no figure for {0}; PNG export draws: {1}</oldsource>
         <translation>无法写入 {0}：图像只能保存为 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="327"/>
+        <location filename=".registry_strings.py" line="342"/>
         <source>no figure for {0}; figures are drawn of: {1}</source>
         <translation>{0} 没有对应的图；可以绘制的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="328"/>
+        <location filename=".registry_strings.py" line="343"/>
         <source>the deck has no scenes: a handout needs at least one</source>
         <translation>讲稿中没有场景：讲义至少需要一个场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="329"/>
+        <location filename=".registry_strings.py" line="344"/>
         <source>cannot write {0}: its folder does not exist</source>
         <translation>无法写入 {0}：所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="330"/>
+        <location filename=".registry_strings.py" line="345"/>
         <source>cannot create {0}: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="349"/>
+        <location filename=".registry_strings.py" line="364"/>
         <source>lesson {0} has no option {1}</source>
         <translation>课程 {0} 没有选项 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="364"/>
+        <location filename=".registry_strings.py" line="379"/>
         <source>d_model must be even (channels rotate in pairs), not {0}</source>
         <translation>d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="365"/>
+        <location filename=".registry_strings.py" line="380"/>
         <source>{0} has {1} layers (0 to {2}), not layer {3}</source>
         <translation>{0} 有 {1} 层（0 到 {2}），没有第 {3} 层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="369"/>
+        <location filename=".registry_strings.py" line="384"/>
         <source>rope_dim must be even (channels rotate in pairs), not {0}</source>
         <translation>rope_dim 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="370"/>
+        <location filename=".registry_strings.py" line="385"/>
         <source>d_model must be even for M-RoPE (channels rotate in pairs), not {0}</source>
         <translation>M-RoPE 的 d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="372"/>
+        <location filename=".registry_strings.py" line="387"/>
         <source>d_model must be even for Sandwich (sines and cosines come in pairs), not {0}</source>
         <translation>Sandwich 的 d_model 必须为偶数（正弦和余弦成对出现），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="377"/>
+        <location filename=".registry_strings.py" line="393"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="378"/>
+        <location filename=".registry_strings.py" line="394"/>
         <source>{0} is not a file (a model config is a JSON file)</source>
         <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="379"/>
+        <location filename=".registry_strings.py" line="395"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="380"/>
+        <location filename=".registry_strings.py" line="396"/>
         <source>{0} is larger than {1} MiB: not a model config</source>
         <translation>{0} 大于 {1} MiB：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="381"/>
+        <location filename=".registry_strings.py" line="397"/>
         <source>{0} is not UTF-8 text: not a model config</source>
         <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="382"/>
+        <location filename=".registry_strings.py" line="398"/>
         <source>{0} is nested too deeply: not a model config</source>
         <translation>{0} 嵌套层次过深：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="383"/>
+        <location filename=".registry_strings.py" line="399"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="385"/>
+        <location filename=".registry_strings.py" line="401"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="386"/>
+        <location filename=".registry_strings.py" line="402"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="387"/>
+        <location filename=".registry_strings.py" line="403"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="388"/>
+        <location filename=".registry_strings.py" line="404"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="389"/>
+        <location filename=".registry_strings.py" line="405"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="390"/>
+        <location filename=".registry_strings.py" line="406"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="391"/>
+        <location filename=".registry_strings.py" line="407"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="392"/>
+        <location filename=".registry_strings.py" line="408"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="393"/>
+        <location filename=".registry_strings.py" line="409"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="394"/>
+        <location filename=".registry_strings.py" line="410"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="395"/>
+        <location filename=".registry_strings.py" line="411"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="396"/>
+        <location filename=".registry_strings.py" line="412"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="397"/>
+        <location filename=".registry_strings.py" line="413"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="398"/>
+        <location filename=".registry_strings.py" line="414"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="399"/>
+        <location filename=".registry_strings.py" line="415"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="400"/>
+        <location filename=".registry_strings.py" line="392"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="401"/>
+        <location filename=".registry_strings.py" line="416"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="402"/>
+        <location filename=".registry_strings.py" line="417"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="403"/>
+        <location filename=".registry_strings.py" line="418"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="344"/>
+        <location filename=".registry_strings.py" line="359"/>
         <source>the M-RoPE lesson has steps {0}, not {1}</source>
         <translation>M-RoPE 课程的步骤是 {0}，不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="345"/>
+        <location filename=".registry_strings.py" line="360"/>
         <source>{0} must be 1 to {1}, not {2}</source>
         <translation>{0} 必须在 1 到 {1} 之间，不能是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="429"/>
+        <location filename=".registry_strings.py" line="444"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="430"/>
+        <location filename=".registry_strings.py" line="445"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="433"/>
+        <location filename=".registry_strings.py" line="448"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="434"/>
+        <location filename=".registry_strings.py" line="449"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="435"/>
+        <location filename=".registry_strings.py" line="450"/>
         <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="441"/>
+        <location filename=".registry_strings.py" line="456"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="442"/>
+        <location filename=".registry_strings.py" line="457"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="443"/>
+        <location filename=".registry_strings.py" line="458"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="444"/>
+        <location filename=".registry_strings.py" line="459"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="445"/>
+        <location filename=".registry_strings.py" line="460"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="446"/>
+        <location filename=".registry_strings.py" line="461"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="447"/>
+        <location filename=".registry_strings.py" line="462"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="448"/>
+        <location filename=".registry_strings.py" line="463"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="449"/>
+        <location filename=".registry_strings.py" line="464"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="450"/>
+        <location filename=".registry_strings.py" line="465"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="451"/>
+        <location filename=".registry_strings.py" line="466"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="452"/>
+        <location filename=".registry_strings.py" line="467"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="453"/>
+        <location filename=".registry_strings.py" line="468"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="454"/>
+        <location filename=".registry_strings.py" line="469"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="455"/>
+        <location filename=".registry_strings.py" line="470"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="456"/>
+        <location filename=".registry_strings.py" line="471"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="457"/>
+        <location filename=".registry_strings.py" line="472"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="458"/>
+        <location filename=".registry_strings.py" line="473"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="459"/>
+        <location filename=".registry_strings.py" line="474"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="460"/>
+        <location filename=".registry_strings.py" line="475"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="461"/>
+        <location filename=".registry_strings.py" line="476"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="462"/>
+        <location filename=".registry_strings.py" line="477"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="463"/>
+        <location filename=".registry_strings.py" line="478"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="464"/>
+        <location filename=".registry_strings.py" line="479"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="465"/>
+        <location filename=".registry_strings.py" line="480"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="466"/>
+        <location filename=".registry_strings.py" line="481"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="467"/>
+        <location filename=".registry_strings.py" line="482"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="384"/>
+        <location filename=".registry_strings.py" line="400"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="408"/>
+        <location filename=".registry_strings.py" line="423"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="409"/>
+        <location filename=".registry_strings.py" line="424"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="410"/>
+        <location filename=".registry_strings.py" line="425"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="411"/>
+        <location filename=".registry_strings.py" line="426"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="351"/>
+        <location filename=".registry_strings.py" line="366"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="353"/>
+        <location filename=".registry_strings.py" line="368"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="352"/>
+        <location filename=".registry_strings.py" line="367"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="354"/>
+        <location filename=".registry_strings.py" line="369"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="426"/>
+        <location filename=".registry_strings.py" line="441"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="427"/>
+        <location filename=".registry_strings.py" line="442"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="428"/>
+        <location filename=".registry_strings.py" line="443"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="432"/>
+        <location filename=".registry_strings.py" line="447"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="436"/>
+        <location filename=".registry_strings.py" line="451"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="437"/>
+        <location filename=".registry_strings.py" line="452"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="438"/>
+        <location filename=".registry_strings.py" line="453"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>
@@ -5379,32 +5376,32 @@ turns made: {1}</source>
 <context>
     <name>model_config</name>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="358"/>
+        <location filename="../../posenc_gui/core/model_config/for_scene.py" line="25"/>
         <source>NoPE layers (no rotation) beside the RoPE ones: the scene shows the RoPE layers; the method Layer patterns shows both for Llama 4 and SmolLM3</source>
         <translation>RoPE 层之间夹着 NoPE 层（不旋转）：场景只显示 RoPE 层；方法“层模式”可显示 Llama 4 与 SmolLM3 的两种层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="360"/>
+        <location filename="../../posenc_gui/core/model_config/for_scene.py" line="27"/>
         <source>sliding-window and chunked attention masks: the scene attends to every earlier position; the method Layer patterns masks as Llama 4, Gemma 3, ModernBERT and gpt-oss do (the button above takes a stack it has there)</source>
         <translation>滑动窗口与分块注意力掩码：场景关注之前的所有位置；方法“层模式”按 Llama 4、Gemma 3、ModernBERT 与 gpt-oss 的方式做掩码（上方的按钮把它所有的层堆叠带到那里）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="363"/>
+        <location filename="../../posenc_gui/core/model_config/for_scene.py" line="30"/>
         <source>layer types with different rotations: the scene shows one of them (the layer strip shows all)</source>
         <translation>旋转方式不同的多种层类型：场景只显示其中一种（层条带显示全部）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="365"/>
+        <location filename="../../posenc_gui/core/model_config/for_scene.py" line="32"/>
         <source>M-RoPE&apos;s (t, h, w) sections: the scene shows text tokens, whose three ids are equal; the method M-RoPE gives images and videos their ids</source>
         <translation>M-RoPE 的 (t, h, w) 分段：场景显示文本词元，其三个编号相同；方法“M-RoPE（多模态）”为图像和视频分配编号</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="367"/>
+        <location filename="../../posenc_gui/core/model_config/for_scene.py" line="34"/>
         <source>MLA: the scene shows the decoupled rotary slice (qk_rope_head_dim) only; the method MLA decoupled RoPE puts it beside the non-rotary dimensions</source>
         <translation>MLA：场景只显示解耦的旋转部分（qk_rope_head_dim）；方法“MLA 解耦 RoPE”把它与不旋转的维度放在一起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/core/model_config.py" line="369"/>
+        <location filename="../../posenc_gui/core/model_config/for_scene.py" line="36"/>
         <source>this config&apos;s own LongRoPE factor lists: not yet simulated, the scene uses Phi-3-vision&apos;s lists</source>
         <translation>此配置自带的 LongRoPE 因子列表：尚未模拟，场景使用 Phi-3-vision 的列表</translation>
     </message>

@@ -1,6 +1,8 @@
 """The four attention lessons: each draws in both themes, and Back / Next, cell clicks and the view's
 controls go through the state model (``scene.options``), never kept in the widget."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -12,11 +14,25 @@ from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lessons import MultiHeadLesson, OrderLesson, RelativePropertyLesson, WalkthroughLesson
 from posenc_gui.app.views.lessons.matrix_lesson import number_text
 from posenc_gui.core import registry
+from posenc_gui.core.lessons.multihead import MultiHeadData
+from posenc_gui.core.lessons.order import OrderData
+from posenc_gui.core.lessons.relative_shift import RelativePropertyData
+from posenc_gui.core.lessons.walkthrough import WalkthroughData
 from posenc_gui.core.params import InputError
 from view_helpers import open_view, pixels
 
 LESSONS = (WalkthroughLesson, MultiHeadLesson, OrderLesson, RelativePropertyLesson)
 
+
+
+@pytest.mark.parametrize("cls, typed", [(WalkthroughLesson, WalkthroughData), (MultiHeadLesson, MultiHeadData),
+                                        (OrderLesson, OrderData), (RelativePropertyLesson, RelativePropertyData)])
+def test_each_lesson_fetches_a_frozen_typed_result(cls, typed):
+    """The fetch hands the view a frozen dataclass of the lesson's core module (read by attribute), not a dict."""
+    data = cls.fetch(Scene(view=cls.key))
+    assert type(data) is typed and dataclasses.is_dataclass(data)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(data, dataclasses.fields(data)[0].name, None)
 
 def click_cell(qtbot, view, title_start, row, col):
     """Left-click cell (row, col) of the panel whose title starts with ``title_start``."""
@@ -66,7 +82,7 @@ def test_clicking_a_score_selects_it_in_the_options_and_outlines_its_sources(qtb
     click_cell(qtbot, view, "scores", 1, 2)
     options = model.scene.options
     assert (options["cell_panel"], options["cell_row"], options["cell_col"], options["query"]) == ("scores", 1, 2, 1)
-    step = view.fetch(model.scene)["step"]
+    step = view.fetch(model.scene).step
     assert step.sources == (("queries", "row", 1), ("keys", "row", 2))
     click_cell(qtbot, view, "keys", 0, 0)          # an operand, not a result: nothing changes
     assert model.scene.options == options
@@ -81,7 +97,7 @@ def test_scale_switch_and_follow_input_are_options(qtbot):
     model.set_option("step", 5)
     view.query.activated.emit(2)
     assert model.scene.options["query"] == 2
-    np.testing.assert_allclose(view.shown["weighted"].sum(axis=0), view.fetch(model.scene)["arrays"]["outputs"][2])
+    np.testing.assert_allclose(view.shown["weighted"].sum(axis=0), view.fetch(model.scene).arrays.outputs[2])
 
 
 def test_softmax_step_explains_the_articles_rounding(qtbot):

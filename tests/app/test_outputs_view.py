@@ -7,7 +7,12 @@ from posenc_gui.app import style
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.outputs import OutputsView, chosen_kind
-from posenc_gui.core import all_methods
+from posenc_gui import cli
+from posenc_gui.core import all_methods, registry
+from posenc_gui.core.output_kinds import OutputKind, registered_kind
+from posenc_gui.core.params import Param
+from posenc_gui.core.registry import Method, Output
+from view_helpers import open_view
 
 SMALL = {"seq_len": 12, "d_model": 24, "heads": 2, "grid_h": 3, "grid_w": 4, "frames": 2}
 
@@ -68,3 +73,31 @@ def test_values_past_float32_saturate_instead_of_overflowing(qtbot):
         view.show_data(model.scene, data)
         pixels = float32_pixels(data[1])
     assert np.isfinite(pixels).all() and pixels.max() == np.float32(FLOAT32_MAX)
+
+
+def test_a_new_output_kind_is_one_place(qtbot, tmp_path, capsys):
+    """A kind and a method defined here alone: the export subcommand lists it, exports it, and the Outputs view
+    draws it with the kind's own axis names and panel titles."""
+    kind = OutputKind("test_lags", "lag of each query behind each key, a kind a test defines: (2, queries, keys)",
+                      ("query row", "key column"), ("lags", "lags squared"))
+
+    def lags(seq_len):
+        lag = np.subtract.outer(np.arange(seq_len), np.arange(seq_len)).astype(np.float64)
+        return np.stack([lag, lag ** 2])
+
+    with registered_kind(kind):
+        method = Method("test_lagged", "Lagged", "relative", "none", "a method a test defines",
+                        (Param("seq_len", "int", 5, "tokens", 1, 64),),
+                        {"test_lags": Output(lags, lambda seq_len: (2, seq_len, seq_len))})
+        with registry.registered(method):
+            assert cli.export_main(["--help"]) == 0
+            assert "lag of each query behind each key" in capsys.readouterr().out  # the subcommand's help line
+            out = tmp_path / "lags.npy"
+            assert cli.export_main(["test_lags", "--method", "test_lagged", "--seq-len", "4", "--out", str(out)]) == 0
+            np.testing.assert_array_equal(np.load(out), lags(4))
+            _, view = open_view(qtbot, OutputsView, style.theme_named("light"), {"output": "test_lags"},
+                                method="test_lagged")
+            assert view.axes == ("query row", "key column")
+            assert view.plots[0].getAxis("left").labelText == "query row"
+            assert [title for title, _ in view.panels] == ["lags", "lags squared"]
+            assert view.hover_text(view.plots[1], 1, 3) == "lags squared: query row 3, key column 1: 4"

@@ -66,7 +66,7 @@ def test_draws_real_and_ablated_attention(qtbot, name, ablation, layers, heads):
 
 def click_tile(qtbot, view, row, column):
     """Click the middle of the overview's tile in that row and column."""
-    plot, n = view.overview_plot, view.data.overview.n
+    plot, n = view.overview.plot, view.data.overview.n
     qtbot.waitUntil(lambda: plot.sceneBoundingRect().width() > 0)  # laid out
     scene_point = plot.vb.mapViewToScene(QPointF((column + 0.5) * n, (row + 0.5) * n))
     qtbot.mouseClick(view.graphics.viewport(), Qt.LeftButton, pos=view.graphics.mapFromScene(scene_point))
@@ -192,7 +192,7 @@ def test_one_head_alone_is_what_the_window_exports(qtbot, tmp_path):
     view = window.view("real_model")
     qtbot.waitUntil(lambda: view.data is not None and view.data.settings.show == "ablated", timeout=20000)
     assert [plot for plot, _ in view.large] == view.plots and len(view.plots) == 1
-    assert not view.overview_plot.isVisible()
+    assert not view.overview.plot.isVisible()
     head = view.data.ablated[2, 5]
     assert window.export_data(tmp_path / "head.npy") and window.export_data(tmp_path / "head.csv")
     np.testing.assert_array_equal(np.load(tmp_path / "head.npy"), head)

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from posenc_gui.core import analysis, attention, registry
+from posenc_gui.core.attention import toy
+from posenc_gui.core.attention.bounded_cache import cached_up_to
 from posenc_gui.core.methods.sinusoidal import encoding, frequencies
 from posenc_gui.core.params import InputError
 from posenc_gui.core.tokens import tokenize, toy_embeddings
@@ -153,7 +155,7 @@ def test_float32_weights_match_float64_ones(method, causal):
 def test_bounded_cache_keeps_recent_results_up_to_its_bytes():
     calls = []
 
-    @attention.cached_up_to(3 * 800, entries=3)
+    @cached_up_to(3 * 800, entries=3)
     def zeros(n):
         calls.append(n)
         return np.zeros(n)   # 8 n bytes
@@ -179,7 +181,7 @@ def test_cached_scores_give_the_same_result_as_a_fresh_computation():
     words = tokenize("the cat chases the mouse")
     for causal in (False, True, False):
         kept = attention.attention_for("alibi", {}, words, heads=2, causal=causal)
-        attention._scores.cache_clear()
+        toy._scores.cache_clear()
         fresh = attention.attention_for("alibi", {}, words, heads=2, causal=causal)
         for name in ("logits", "content", "position", "weights", "outputs"):
             assert np.array_equal(getattr(kept, name), getattr(fresh, name))
@@ -188,11 +190,11 @@ def test_cached_scores_give_the_same_result_as_a_fresh_computation():
 def test_a_narrower_model_has_the_top_left_block_of_a_wider_ones_projections():
     x = np.random.default_rng(0).standard_normal((5, 40))
     padded = np.hstack([x, np.zeros((5, 56))])   # its products with the wide weights use their first 40 rows
-    narrow, wide = attention._projected([x], 40, 3)[0], attention._projected([padded], 96, 3)[0]
+    narrow, wide = toy._projected([x], 40, 3)[0], toy._projected([padded], 96, 3)[0]
     for small, large in zip(narrow, wide):
         assert small.shape == (5, 40) and np.allclose(small, large[:, :40], rtol=0, atol=1e-12)
-    assert not attention._projection_bank(3).flags.writeable
-    assert not np.allclose(attention._projected([x], 40, 4)[0][0], narrow[0])  # another seed, other weights
+    assert not toy._projection_bank(3).flags.writeable
+    assert not np.allclose(toy._projected([x], 40, 4)[0][0], narrow[0])  # another seed, other weights
 
 
 def test_precision_error_of_an_unrepresentable_position_is_nan_without_a_warning():

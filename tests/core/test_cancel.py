@@ -8,11 +8,12 @@ import numpy as np
 import pytest
 
 from posenc_gui.core import attention, cancel
+from posenc_gui.core.attention import toy
 from posenc_gui.core.methods import alibi, rope, shaw, sinusoidal, t5, transformer_xl
 
 RNG = np.random.default_rng(0)
 X = RNG.standard_normal((512, 32))
-WIDE = attention.PROJECTION_BANK + 40
+WIDE = toy.PROJECTION_BANK + 40
 W = RNG.standard_normal((3, 32, 32))
 
 CHUNKED = {
@@ -22,7 +23,7 @@ CHUNKED = {
     "sinusoid, interleaved": lambda: sinusoidal.encoding_display(2000, 64),
     "sinusoid, halves": lambda: sinusoidal.encoding_display(2000, 64, layout="concat"),
     "multi-head attention": lambda: attention.multi_head(X, *W, heads=4),
-    "wide projections": lambda: attention._projected([RNG.standard_normal((5, WIDE))], WIDE, 3),
+    "wide projections": lambda: toy._projected([RNG.standard_normal((5, WIDE))], WIDE, 3),
     "alibi bias": lambda: alibi.bias(8, 1024),
     "shaw bias": lambda: shaw.bias(1024),
     "shaw distances": lambda: shaw.all_distances(2048, 4),
@@ -53,7 +54,7 @@ class CountedChecks:
 
 @pytest.mark.parametrize("name", CHUNKED)
 def test_a_chunked_computation_stops_at_the_check_after_it_was_cancelled(name, monkeypatch):
-    monkeypatch.setattr(attention, "PROJECTION_BLOCK_BYTES", 12 * WIDE * 64)
+    monkeypatch.setattr(toy, "PROJECTION_BLOCK_BYTES", 12 * WIDE * 64)
     whole = CountedChecks(monkeypatch)
     with cancel.cancellable(whole.event):
         CHUNKED[name]()

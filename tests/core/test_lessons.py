@@ -25,33 +25,33 @@ ARTICLE = {
 def test_walkthrough_inputs_and_projections_are_the_articles():
     arrays = walkthrough.walkthrough_arrays()
     for name, expected in ARTICLE.items():
-        np.testing.assert_array_equal(arrays[name], expected, err_msg=name)
-    np.testing.assert_array_equal(arrays["logits"], ARTICLE["scores"])
+        np.testing.assert_array_equal(getattr(arrays, name), expected, err_msg=name)
+    np.testing.assert_array_equal(arrays.logits, ARTICLE["scores"])
 
 
 def test_walkthrough_exact_and_rounded_softmax_and_outputs():
     arrays = walkthrough.walkthrough_arrays()
-    np.testing.assert_allclose(arrays["weights"][0], [0.0634, 0.4683, 0.4683], atol=5e-5)
-    np.testing.assert_allclose(arrays["outputs"][0], [1.9366, 6.6831, 1.5951], atol=5e-5)
-    np.testing.assert_allclose(arrays["weights"][1], [0.0000, 0.9820, 0.0180], atol=5e-5)
-    np.testing.assert_array_equal(arrays["article_weights"][0], [0.0, 0.5, 0.5])
-    np.testing.assert_allclose(arrays["article_outputs"][0], [2.0, 7.0, 1.5])
-    np.testing.assert_allclose(arrays["exp"][0], np.exp([2, 4, 4]))
-    np.testing.assert_allclose(arrays["weighted"][0], [[0.0634 * 1, 0.0634 * 2, 0.0634 * 3],
+    np.testing.assert_allclose(arrays.weights[0], [0.0634, 0.4683, 0.4683], atol=5e-5)
+    np.testing.assert_allclose(arrays.outputs[0], [1.9366, 6.6831, 1.5951], atol=5e-5)
+    np.testing.assert_allclose(arrays.weights[1], [0.0000, 0.9820, 0.0180], atol=5e-5)
+    np.testing.assert_array_equal(arrays.article_weights[0], [0.0, 0.5, 0.5])
+    np.testing.assert_allclose(arrays.article_outputs[0], [2.0, 7.0, 1.5])
+    np.testing.assert_allclose(arrays.exp[0], np.exp([2, 4, 4]))
+    np.testing.assert_allclose(arrays.weighted[0], [[0.0634 * 1, 0.0634 * 2, 0.0634 * 3],
                                                        [0.4683 * 2, 0.4683 * 8, 0], [0.4683 * 2, 0.4683 * 6, 0.4683 * 3]],
                                atol=5e-4)
-    np.testing.assert_allclose(arrays["weighted"].sum(axis=1), arrays["outputs"])
+    np.testing.assert_allclose(arrays.weighted.sum(axis=1), arrays.outputs)
 
 
 def test_walkthrough_scaled_by_one_over_sqrt_three():
     arrays = walkthrough.walkthrough_arrays(scaled=True)
-    np.testing.assert_allclose(arrays["logits"][0], np.array([2, 4, 4]) / np.sqrt(3))
+    np.testing.assert_allclose(arrays.logits[0], np.array([2, 4, 4]) / np.sqrt(3))
     e = np.exp(np.array([2.0, 4.0, 4.0]) / np.sqrt(3))
-    np.testing.assert_allclose(arrays["weights"][0], e / e.sum())
-    np.testing.assert_allclose(arrays["weights"][0], [0.1361, 0.4319, 0.4319], atol=5e-5)
-    np.testing.assert_allclose(arrays["outputs"][0], [1.8639, 6.3194, 1.7042], atol=5e-5)
-    np.testing.assert_array_equal(arrays["scores"], ARTICLE["scores"])  # the scale leaves q.k itself alone
-    np.testing.assert_allclose(arrays["article_outputs"][0], [2.0, 7.0, 1.5])
+    np.testing.assert_allclose(arrays.weights[0], e / e.sum())
+    np.testing.assert_allclose(arrays.weights[0], [0.1361, 0.4319, 0.4319], atol=5e-5)
+    np.testing.assert_allclose(arrays.outputs[0], [1.8639, 6.3194, 1.7042], atol=5e-5)
+    np.testing.assert_array_equal(arrays.scores, ARTICLE["scores"])  # the scale leaves q.k itself alone
+    np.testing.assert_allclose(arrays.article_outputs[0], [2.0, 7.0, 1.5])
 
 
 def test_walkthrough_steps_panels_and_sources():
@@ -67,10 +67,10 @@ def test_walkthrough_steps_panels_and_sources():
     assert step.sources == (("x", "row", 2), ("w_value", "column", 1))
     step = walkthrough.walkthrough_step(5, query=2, selected=("weighted", 1, 0))
     assert step.sources == (("weights", "cell", (2, 1)), ("values", "row", 1))
-    np.testing.assert_allclose(dict(step.panels)["weighted"], walkthrough.walkthrough_arrays()["weighted"][2])
+    np.testing.assert_allclose(dict(step.panels)["weighted"], walkthrough.walkthrough_arrays().weighted[2])
     step = walkthrough.walkthrough_step(6, query=1, selected=("output", 0, 2))
     assert step.sources == (("weighted", "column", 2),)
-    np.testing.assert_allclose(dict(step.panels)["output"], walkthrough.walkthrough_arrays()["outputs"][1:2])
+    np.testing.assert_allclose(dict(step.panels)["output"], walkthrough.walkthrough_arrays().outputs[1:2])
 
 
 def test_walkthrough_selection_falls_back_and_scaled_scores_step_has_logits():

@@ -11,6 +11,7 @@ import pytest
 
 from posenc_gui import cli
 from posenc_gui.core import attention, registry
+from posenc_gui.core.attention import toy
 from posenc_gui.core.lessons import order
 from posenc_gui.core.methods import learned, rope, t5, xpos
 from posenc_gui.core.params import InputError
@@ -176,7 +177,7 @@ def test_t5_buckets_and_bias_by_blocks_equal_the_whole_table(causal, monkeypatch
 # -- toy attention ----------------------------------------------------------------------------------------
 
 def clear_attention_caches():
-    for cache in (attention._scores, attention._computed_cached, attention._embeddings, attention._projection_bank):
+    for cache in (toy._scores, toy._computed_cached, toy._embeddings, toy._projection_bank):
         cache.cache_clear()
 
 
@@ -222,8 +223,8 @@ def test_toy_attention_and_the_order_lesson_with_wide_rope_stay_within_the_budge
 
 
 def test_wide_projections_drawn_by_blocks_are_the_whole_draw():
-    width = attention.PROJECTION_BANK + 40
+    width = toy.PROJECTION_BANK + 40
     x = np.random.default_rng(1).standard_normal((5, width))
     whole = np.random.default_rng(3 + 7).standard_normal((3, width, width), dtype=np.float32).astype(np.float64)
-    for product, weights in zip(attention._projected([x], width, 3)[0], whole):
+    for product, weights in zip(toy._projected([x], width, 3)[0], whole):
         np.testing.assert_allclose(product, x @ weights, rtol=1e-12, atol=1e-11)

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from posenc_gui.core import attention, registry
+from posenc_gui.core.attention import toy
 from posenc_gui.core.params import Param
 from posenc_gui.core.registry import Attention, Entry, Method, Output
 
@@ -24,7 +25,7 @@ def test_weights_and_outputs_are_those_of_transformers(case):
     turn = method.attention.rotation({**method.defaults(), **case["app"]}, np.arange(q.shape[1]), q.shape[2])
     logits = turn(q) @ np.swapaxes(turn(k, True), -1, -2) / np.sqrt(q.shape[2])
     mask = attention.causal_mask(q.shape[1]) if case["causal"] else None
-    weights, sink_weights = attention._masked_softmax(logits, mask, np.float64, np.array(case["sinks"]))
+    weights, sink_weights = toy._masked_softmax(logits, mask, np.float64, np.array(case["sinks"]))
     np.testing.assert_allclose(weights, case["weights"], rtol=0, atol=1e-6)
     np.testing.assert_allclose(sink_weights, case["sink_weights"], rtol=0, atol=1e-6)
     np.testing.assert_allclose(attention.merge_heads(weights @ v), np.reshape(case["outputs"], (q.shape[1], -1)),

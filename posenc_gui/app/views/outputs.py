@@ -22,11 +22,6 @@ from .images import cell, picture
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 
 
-# outputs whose columns are not positions (dimensions, pairs, channels): their cells take the panel's shape; the
-# others are query by key, both positions, drawn with square cells
-POSITION_BY_OTHER = ("encoding", "angles", "scale", "tables")
-
-
 def chosen_kind(scene: Scene) -> str:
     """The output the scene shows: its "output" option when the method has it, else the method's first."""
     kinds = list(scene.method_obj.outputs)
@@ -75,23 +70,16 @@ class OutputsView(View):
     def size(scene: Scene) -> int:
         return elements(scene, chosen_kind(scene))
 
-    def axis_names(self, kind: str) -> tuple[str, str]:
-        """(row axis, column axis) of a 2-D panel of output ``kind``."""
-        names = {
-            "encoding": (self.tr("position"), self.tr("dimension")),
-            "angles": (self.tr("position"), self.tr("pair i")),
-            "scale": (self.tr("position"), self.tr("pair i")),
-            "tables": (self.tr("clipped distance + K"), self.tr("channel")),
-            "positions": (self.tr("component"), self.tr("token")),
-        }
-        return names.get(kind, (self.tr("query i"), self.tr("key j")))
+    @staticmethod
+    def axis_names(kind: str) -> tuple[str, str]:
+        """(row axis, column axis) of a 2-D panel of output ``kind``, as the kind names them."""
+        return tuple(i18n.translate("core", name) for name in registry.KINDS[kind].axes)
 
     def panel_titles(self, kind: str, count: int) -> list[str]:
-        if kind == "terms":
-            return [self.tr("(a) content · content"), self.tr("(b) content · position"),
-                    self.tr("(c) global content bias u"), self.tr("(d) global position bias v")]
-        if kind == "tables":
-            return [self.tr("key table aᴷ"), self.tr("value table aⱽ")]
+        """The titles of the ``count`` panels of a 3-D output ``kind``: the kind's own, else one a head."""
+        titles = registry.KINDS[kind].panel_titles
+        if titles:
+            return [i18n.translate("core", title) for title in titles]
         return [self.tr("head {0}").format(h) for h in range(count)]
 
     def show_data(self, scene: Scene, data) -> None:
@@ -104,7 +92,7 @@ class OutputsView(View):
                     self.kind.addItem(i18n.translate("core", name), name)
                 self._kinds = tuple(method.outputs)
             self.kind.setCurrentIndex(list(method.outputs).index(kind))
-        self.meaning.setText(i18n.translate("core", registry.KINDS[kind]))
+        self.meaning.setText(i18n.translate("core", registry.KINDS[kind].meaning))
         self.shown = {kind: array}
         if array.ndim == 1:
             self._curve(kind, np.asarray(array, dtype=np.float64))
@@ -116,7 +104,7 @@ class OutputsView(View):
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
         self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(drawn.signed), drawn.levels,
-                       pixels=drawn.pixels, square=kind not in POSITION_BY_OTHER)
+                       pixels=drawn.pixels, square=registry.KINDS[kind].square)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
         self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), *drawn.levels)
 
@@ -142,7 +130,7 @@ class OutputsView(View):
         self.plots = [self.curve_plot]
         if self._curve_texts != kind:
             style.label(self.curve_plot, "left", i18n.translate("core", kind), self.theme, self.points)
-            style.title(self.curve_plot, i18n.translate("core", registry.KINDS[kind]), self.theme, self.points)
+            style.title(self.curve_plot, i18n.translate("core", registry.KINDS[kind].meaning), self.theme, self.points)
             self._curve_texts = kind
             self.fit_titles()
         self.curve.setData(np.arange(len(values)), values, symbol="o" if len(values) <= 64 else None)

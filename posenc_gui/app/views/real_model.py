@@ -15,29 +15,30 @@ in its worker; ``core.real_models.compare`` keeps the last passes, so a new laye
 
 from __future__ import annotations
 
-import html
 from contextlib import ExitStack
-from dataclasses import dataclass
 from types import SimpleNamespace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from superqt.utils import signals_blocked
 
 from ...core import real_models
-from ...core.real_models import MiniLMPositions, RopeAblation, TokenProbability, heads
+from ...core.real_models import heads
 from ...core.real_models.compare import compare
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
-from .grid import place, unplace
-from .images import ImageItem, cell, float32_pixels, frame_cells
-from .readable import MIN_PLOT
 from .flow import FlowLayout
+from .grid import place, unplace
+from .head_overview import HeadOverview, head_at
+from .images import cell
+from .matrix_panels import draw_matrix, matrix_panel, panel_columns
+from .real_model_settings import ABLATIONS, LARGE, PATTERN_TITLES, SHOW, RealAttention, Settings, has_cjk
+from .real_model_texts import ablation_title, found_links, next_token_table, notes_text
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
@@ -45,54 +46,6 @@ FOUND_HEADS = 6         # heads the finder lists
 TYPING_PAUSE_MS = 300   # the text is sent this long after the last key (at once on Enter)
 TEXT_CHARS = 28        # the text box's width, in average characters
 ALWAYS_IN_WORKER = 2 ** 62  # ``size``: larger than any threshold of the window
-
-# (key, title) of each model's ablations, the first the default; keys are what scene.options["ablation"] holds
-ABLATIONS = {
-    "minilm": (
-        ("none", QT_TRANSLATE_NOOP("RealModelView", "no positions")),
-        ("shuffle:0", QT_TRANSLATE_NOOP("RealModelView", "positions shuffled")),
-        ("reverse", QT_TRANSLATE_NOOP("RealModelView", "positions reversed")),
-        ("shift:100", QT_TRANSLATE_NOOP("RealModelView", "positions shifted by 100")),
-        ("sinusoid", QT_TRANSLATE_NOOP("RealModelView", "sinusoidal positions")),
-        ("learned", QT_TRANSLATE_NOOP("RealModelView", "as trained (learned)")),
-    ),
-    "smollm2": (
-        ("rope-off", QT_TRANSLATE_NOOP("RealModelView", "RoPE off")),
-        ("offset:1000", QT_TRANSLATE_NOOP("RealModelView", "positions shifted by 1000")),
-        ("linear:4", QT_TRANSLATE_NOOP("RealModelView", "linear scaling x4")),
-        ("ntk:4", QT_TRANSLATE_NOOP("RealModelView", "NTK scaling x4")),
-        ("nope:first-half", QT_TRANSLATE_NOOP("RealModelView", "NoPE in layers 0-14")),
-        ("trained", QT_TRANSLATE_NOOP("RealModelView", "RoPE as trained")),
-    ),
-}
-SMOLLM2_ABLATIONS = {
-    "rope-off": RopeAblation(rope=False),
-    "offset:1000": RopeAblation(position_offset=1000),
-    "linear:4": RopeAblation(scaling="linear", factor=4.0),
-    "ntk:4": RopeAblation(scaling="ntk", factor=4.0),
-    "nope:first-half": RopeAblation(nope_layers=tuple(range(15))),
-    "trained": RopeAblation(),
-}
-# the head finder's patterns, as scene.options["find"] holds them
-PATTERN_TITLES = {
-    "previous": QT_TRANSLATE_NOOP("RealModelView", "previous token"),
-    "first": QT_TRANSLATE_NOOP("RealModelView", "first token (sink)"),
-    "diagonal": QT_TRANSLATE_NOOP("RealModelView", "the token itself (diagonal)"),
-    "broad": QT_TRANSLATE_NOOP("RealModelView", "broad (spread over all)"),
-}
-# what the page shows, as scene.options["show"] holds it: everything, or one head's panel alone (for export)
-SHOW = {
-    "all": QT_TRANSLATE_NOOP("RealModelView", "overview and head"),
-    "trained": QT_TRANSLATE_NOOP("RealModelView", "this head, trained"),
-    "ablated": QT_TRANSLATE_NOOP("RealModelView", "this head, ablated"),
-    "difference": QT_TRANSLATE_NOOP("RealModelView", "this head, difference"),
-}
-LARGE = ("trained", "ablated", "difference")  # the large panels, in order
-
-
-def has_cjk(text: str) -> bool:
-    """Whether the text holds CJK ideographs (MiniLM's vocabulary knows only 244 of them)."""
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 def labelled(label: str, widget: QWidget) -> QWidget:
@@ -103,100 +56,6 @@ def labelled(label: str, widget: QWidget) -> QWidget:
     row.addWidget(QLabel(label))
     row.addWidget(widget)
     return pair
-
-
-def panel_columns(width: float, panels) -> int:
-    """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
-    smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
-    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
-    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
-                  for plot, bar in panels), default=1.0)
-    return int(width // max(needed + MIN_PLOT[0], 1.0))
-
-
-def choice(scene: Scene, name: str, keys) -> str:
-    """scene.options[name] if it is one of ``keys``, else the first key."""
-    keys = list(keys)
-    value = scene.option(name, keys[0])
-    return value if value in keys else keys[0]
-
-
-def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
-                 signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
-    """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""
-    plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides))
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    plot.setMouseEnabled(False, False)
-    plot.invertY(True)
-    plot.hideAxis("bottom")
-    for side in ("left", "top"):
-        plot.showAxis(side, side in sides)
-    plot.getAxis("top").setStyle(hideOverlappingLabels=False)
-    style.cell_ticks(plot)
-    image = ImageItem(axisOrder="row-major")
-    image.setAutoDownsample(True)
-    image.setColorMap(style.colour_map(signed))
-    plot.addItem(image)
-    style.style_plot(plot, theme, points)
-    return plot, image
-
-
-def draw_matrix(plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks,
-                theme: style.Theme, points: float) -> None:
-    """Show ``matrix`` cell by cell in a ``matrix_panel``, with tick names (or None) on both axes."""
-    rows, cols = matrix.shape
-    image.setImage(float32_pixels(matrix), levels=levels)
-    image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
-    frame_cells(plot, rows, cols)
-    for side in ("left", "top"):
-        plot.getAxis(side).setTicks(ticks)
-    if plot.titleLabel.text != title:
-        style.title(plot, title, theme, points)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The view's settings read from a scene, clamped to the chosen model."""
-
-    model: str
-    ablation: str
-    layer: int
-    head: int
-    find: str = "previous"
-    show: str = "all"
-
-    @classmethod
-    def of(cls, scene: Scene) -> "Settings":
-        name = choice(scene, "model", ABLATIONS)
-        model = real_models.get(name)
-        ablation = choice(scene, "ablation", (key for key, _ in ABLATIONS[name]))
-        layer = min(max(int(scene.option("layer", 0)), 0), model.layers - 1)
-        head = min(max(int(scene.option("head", 0)), 0), model.heads - 1)
-        return cls(name, ablation, layer, head, choice(scene, "find", PATTERN_TITLES), choice(scene, "show", SHOW))
-
-    def ablation_object(self):
-        if self.model == "minilm":
-            return MiniLMPositions.parse(self.ablation)
-        return SMOLLM2_ABLATIONS[self.ablation]
-
-
-@dataclass(frozen=True)
-class RealAttention:
-    """What the view draws: both forward passes, how much each head changed, the overview picture, the heads
-    the finder found and the next tokens."""
-
-    settings: Settings
-    tokens: tuple[str, ...]
-    real: np.ndarray     # (layers, heads, n, n)
-    ablated: np.ndarray  # (layers, heads, n, n)
-    change: np.ndarray   # (layers, heads) mean total-variation change
-    overview: heads.Overview
-    found: tuple[tuple[int, int, float, float], ...]  # (layer, head, score trained, score ablated)
-    cut_from: int | None
-    cjk: bool
-    next_real: tuple[TokenProbability, ...] = ()
-    next_ablated: tuple[TokenProbability, ...] = ()
 
 
 class RealModelView(View):
@@ -223,12 +82,7 @@ class RealModelView(View):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
         # the overview above the three large panels; ``place`` / ``unplace`` move items in and out of any
         # GraphicsLayout given as ``.ci`` without deleting them (one head alone leaves the others out)
-        self.overview_plot, self.overview_image = matrix_panel(self.theme, self.points, ("left", "top"))
-        self.separators = pg.PlotDataItem(connect="pairs")
-        self.marks = pg.PlotDataItem(connect="finite")
-        self.chosen_mark = pg.PlotDataItem()
-        for item in (self.separators, self.marks, self.chosen_mark):
-            self.overview_plot.addItem(item)
+        self.overview = HeadOverview(self.theme, self.points)
         self.big = pg.GraphicsLayout()
         self.big_holder = SimpleNamespace(ci=self.big)
         # the three large panels (trained, ablated, difference) with their colour bars: built one a call of
@@ -383,9 +237,6 @@ class RealModelView(View):
         self.find.setCurrentIndex(self.find.findData(settings.find))
         self.show_box.setCurrentIndex(self.show_box.findData(settings.show))
 
-    def ablation_title(self, settings: Settings) -> str:
-        return i18n.translate("RealModelView", dict(ABLATIONS[settings.model])[settings.ablation])
-
     def show_data(self, scene: Scene, data: RealAttention) -> None:
         settings = data.settings
         self._sync_controls(scene, settings)
@@ -399,11 +250,11 @@ class RealModelView(View):
         self.shown = {f"head_{main}": matrices[main]} | {
             f"head_{name}": matrix for name, matrix in matrices.items() if name != main} | {
             "attention": data.real, "ablated": data.ablated, "change": data.change, "tokens": np.array(data.tokens)}
-        self._draw_overview(data)
+        self._draw_overview()
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         bound = float(np.abs(difference).max()) or 1e-6
         titles = (self.tr("trained: layer {0}, head {1}").format(layer, head),
-                  self.tr("{0}: layer {1}, head {2}").format(self.ablation_title(settings), layer, head),
+                  self.tr("{0}: layer {1}, head {2}").format(ablation_title(settings), layer, head),
                   self.tr("difference (ablated − trained), change {0:.2f}").format(float(data.change[layer, head])))
         levels = ((0.0, 1.0), (0.0, 1.0), (-bound, bound))
         self.large = []
@@ -417,11 +268,13 @@ class RealModelView(View):
             if settings.show in ("all", name):
                 self.large.append((plot, matrices[name]))
         self._arrange(settings.show)  # after drawing: the axes are as wide as their tick names now
-        self.plots = ([self.overview_plot] if settings.show == "all" else []) + [plot for plot, _ in self.large]
+        self.plots = ([self.overview.plot] if settings.show == "all" else []) + [plot for plot, _ in self.large]
         self.fit_titles()
-        self._write_notes(data)
-        self._write_found(data)
-        self._write_next_tokens(data)
+        self.notes.setText(notes_text(data))
+        self.found.setText(found_links(data))
+        if data.next_real:
+            self.next_tokens.setText(next_token_table(data))
+        self.next_tokens.setVisible(bool(data.next_real))
 
     def _arrange(self, show: str) -> None:
         """The overview above the three large panels, or one large panel alone. The large panels take as many
@@ -434,9 +287,9 @@ class RealModelView(View):
             return
         self._arranged = (show, columns)
         if show == "all":
-            place(self.graphics, self.overview_plot, 0, 0)
+            place(self.graphics, self.overview.plot, 0, 0)
         else:
-            unplace(self.graphics, self.overview_plot)
+            unplace(self.graphics, self.overview.plot)
         place(self.graphics, self.big, 1, 0)
         self.graphics.ci.layout.setRowStretchFactor(0, 2 if show == "all" else 0)
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
@@ -451,44 +304,10 @@ class RealModelView(View):
         # the sizes the layouts ask for are known after their next layout pass: the page's height is fitted then
         QTimer.singleShot(0, self, self.keep_plots_readable)
 
-    def _draw_overview(self, data: RealAttention) -> None:
-        picture = data.overview
-        n, rows, columns = picture.n, picture.rows, picture.columns
-        settings = data.settings
-        self.overview_image.setImage(picture.pixels, levels=(0.0, 1.0))
-        self.overview_image.setRect(0, 0, columns * n, rows * n)
-        self.overview_plot.vb.setLimits(xMin=-columns * n, xMax=2 * columns * n, yMin=-rows * n, yMax=2 * rows * n)
-        self.overview_plot.setRange(xRange=(0, columns * n), yRange=(0, rows * n), padding=0)
-        names = (self.tr("layer"), self.tr("head"))
-        row_name, column_name = names[::-1] if picture.layers_across else names
-        for side, count, name in (("left", rows, row_name), ("top", columns, column_name)):
-            self.overview_plot.getAxis(side).setTicks([[(n * (i + 0.5), str(i)) for i in range(count)]])
-            style.label(self.overview_plot, side, name, self.theme, self.points)
-        # lines between the tiles, in the background's colour
-        xs = [value for c in range(1, columns) for value in (c * n, c * n)] + [0, columns * n] * (rows - 1)
-        ys = [value for _c in range(1, columns) for value in (0, rows * n)] + [
-            r * n for r in range(1, rows) for _ in (0, 1)]
-        self.separators.setData(xs, ys, pen=pg.mkPen(self.theme.background, width=2))
-        # the heads found dashed, the chosen head solid, in a colour that stands out on every colour map
-        colour = style.curve_colour(1, self.theme)
-        found = [picture.tile_of(layer, head) for layer, head, _, _ in data.found]
-        self.marks.setData(*self._outlines(found, n), pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
-        chosen = picture.tile_of(settings.layer, settings.head)
-        self.chosen_mark.setData(*self._outlines([chosen], n), pen=pg.mkPen(colour, width=4))
-        title = self.tr("every layer × head, trained (each scaled to its largest weight); dashed: heads found; "
-                        "click one to open it")
-        if self.overview_plot.titleLabel.text != title:
-            style.title(self.overview_plot, title, self.theme, self.points)
-
-    @staticmethod
-    def _outlines(tiles, n: int) -> tuple[list[float], list[float]]:
-        """x and y of the outlines of the tiles (row, column), NaN between them."""
-        xs, ys = [], []
-        for row, column in tiles:
-            x0, y0, x1, y1 = column * n, row * n, (column + 1) * n, (row + 1) * n
-            xs += [x0, x1, x1, x0, x0, np.nan]
-            ys += [y0, y0, y1, y1, y0, np.nan]
-        return xs, ys
+    def _draw_overview(self) -> None:
+        data = self.data
+        self.overview.draw(data.overview, data.found, (data.settings.layer, data.settings.head), self.theme,
+                           self.points)
 
     def build_ahead(self) -> bool:
         """One more large panel, until the three exist."""
@@ -519,7 +338,7 @@ class RealModelView(View):
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         shown = self.plots
-        self.plots = [self.overview_plot] + [plot for plot, _, _ in self.large_panels]
+        self.plots = [self.overview.plot] + [plot for plot, _, _ in self.large_panels]
         super().set_look(theme, points)
         self._label_axes(self.large_panels)
         for widget in (self.notes, self.next_tokens):
@@ -528,55 +347,15 @@ class RealModelView(View):
             widget.setFont(font)
         self.plots = shown
         if self.data is not None:
-            self._draw_overview(self.data)
+            self._draw_overview()
             self.fit_titles()
-
-    def _write_notes(self, data: RealAttention) -> None:
-        settings = data.settings
-        model = real_models.get(settings.model)
-        lines = [self.tr("{0}: {1} layers × {2} heads. Mean change of attention under \"{3}\": {4:.3f} over all "
-                         "heads.").format(model.title, model.layers, model.heads, self.ablation_title(settings),
-                                          float(data.change.mean()))]
-        if data.cut_from:
-            lines.append(self.tr("The text is {0} tokens long: only the first {1} are shown.").format(
-                data.cut_from, len(data.tokens)))
-        if data.cjk:
-            lines.append(self.tr("MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. "
-                                 "SmolLM2 reads it byte by byte."))
-        self.notes.setText("\n".join(lines))
-
-    def _write_found(self, data: RealAttention) -> None:
-        """The heads found as links ``layer,head``, each with its score as trained and under the ablation."""
-        links = [f'<a href="{layer},{head}">{html.escape(self.tr("L{0} H{1}").format(layer, head))}</a>'
-                 f" {before:.2f} → {after:.2f}" for layer, head, before, after in data.found]
-        self.found.setText(" · ".join(links))
-
-    def _write_next_tokens(self, data: RealAttention) -> None:
-        if not data.next_real:
-            self.next_tokens.setVisible(False)
-            return
-        rows = "".join(
-            f"<tr><td>{i + 1}</td><td>{html.escape(repr(a.text))}</td><td>{a.probability:.3f}</td>"
-            f"<td>&nbsp;&nbsp;</td><td>{html.escape(repr(b.text))}</td><td>{b.probability:.3f}</td></tr>"
-            for i, (a, b) in enumerate(zip(data.next_real, data.next_ablated)))
-        trained = self.tr("next token, trained")
-        header = (f"<tr><th></th><th colspan=2>{html.escape(trained)}</th><th></th>"
-                  f"<th colspan=2>{html.escape(self.ablation_title(data.settings))}</th></tr>")
-        self.next_tokens.setText(f"<table cellspacing=0 cellpadding=2>{header}{rows}</table>")
-        self.next_tokens.setVisible(True)
 
     def overview_head(self, x: float, y: float) -> tuple[int, int] | None:
         """(layer, head) of the overview's tile at data coordinates (x, y), or None outside the picture."""
-        if self.data is None:
-            return None
-        picture = self.data.overview
-        row, column = int(np.floor(y / picture.n)), int(np.floor(x / picture.n))
-        if not (0 <= row < picture.rows and 0 <= column < picture.columns):
-            return None
-        return picture.head_at(row, column)
+        return None if self.data is None else head_at(self.data.overview, x, y)
 
     def _clicked(self, event) -> None:
-        plot = self.overview_plot
+        plot = self.overview.plot
         if not plot.isVisible() or not plot.sceneBoundingRect().contains(event.scenePos()):
             return
         point = plot.vb.mapSceneToView(event.scenePos())
@@ -587,7 +366,7 @@ class RealModelView(View):
     def hover_text(self, plot, x, y) -> str:
         if self.data is None:
             return ""
-        if plot is self.overview_plot:
+        if plot is self.overview.plot:
             found = self.overview_head(x, y)
             if found is None:
                 return ""

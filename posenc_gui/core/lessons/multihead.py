@@ -9,6 +9,7 @@ import numpy as np
 
 from ..attention import scaled_dot_product, valid_lens_mask
 from ..params import InputError
+from .options import TOKENS
 
 
 def transpose_qkv(x: np.ndarray, heads: int) -> np.ndarray:
@@ -74,3 +75,26 @@ def multihead_lesson(d_model: int = 8, heads: int = 2, valid_lens=(3, 2), n: int
                 split_channel=transpose_qkv(channel, heads), split_head=transpose_qkv(head, heads),
                 split_batch=np.repeat(np.arange(batch), heads), lens=slice_lens, mask=mask, weights=weights,
                 head_outputs=head_outputs, concat=concat, w_o=w_o, output=concat @ w_o)
+
+
+@dataclass(frozen=True)
+class MultiHeadSettings:
+    """The lesson's choices: the width, the number of heads, each sequence's valid length and the step shown."""
+
+    d_model: int
+    heads: int
+    valid_lens: tuple[int, ...]
+    step: int
+
+
+@dataclass(frozen=True, eq=False)
+class MultiHeadData:
+    """What the multi-head lesson draws: its ``settings`` and the pass (``result``) they give."""
+
+    settings: MultiHeadSettings
+    result: MultiHeadPass
+
+
+def multihead_data(settings: MultiHeadSettings, n: int = TOKENS) -> MultiHeadData:
+    """One pass of d2l's MultiHeadAttention with ``settings`` over sequences of ``n`` tokens."""
+    return MultiHeadData(settings, multihead_lesson(settings.d_model, settings.heads, settings.valid_lens, n))

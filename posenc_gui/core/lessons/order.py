@@ -65,3 +65,21 @@ def order_test(method_name: str, params: dict, text_a: str, text_b: str, heads: 
                 method_a=method_a, method_b=method_b,
                 nope_difference=float(np.max(np.abs(nope_b - nope_a[perm]))),
                 method_difference=float(np.max(np.abs(method_b - method_a[perm]))))
+
+
+@dataclass(frozen=True, eq=False)
+class OrderData:
+    """What the order lesson draws: the pair of sentences chosen (a key of ORDER_PAIRS) and their ``test``."""
+
+    pair: str
+    test: OrderTest
+
+    @property
+    def sentences(self) -> tuple[str, str]:
+        return ORDER_PAIRS[self.pair]
+
+
+def order_data(pair: str, method_name: str, params: dict, heads: int = 4, causal: bool = False) -> OrderData:
+    """The order test of the sentences ``pair`` names (the first pair when it names none) with ``method_name``."""
+    pair = pair if pair in ORDER_PAIRS else next(iter(ORDER_PAIRS))
+    return OrderData(pair, order_test(method_name, params, *ORDER_PAIRS[pair], heads=heads, causal=causal))

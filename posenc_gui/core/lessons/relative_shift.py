@@ -11,6 +11,8 @@ from ..analysis import shift_matrix, similarity
 from ..methods import rope, sinusoidal
 from ..params import InputError
 
+SIMILARITY_POSITIONS = 32  # positions of the lesson's PE PE^T
+
 
 @dataclass(frozen=True, eq=False)
 class RelativeShift:
@@ -80,3 +82,36 @@ def rope_scores(m: np.ndarray, n: np.ndarray, d_model: int, base: float = 10000.
     turned_q = rope.rotate(np.broadcast_to(q, (m.size, d_model)), m, frequencies)
     turned_k = rope.rotate(np.broadcast_to(k, (n.size, d_model)), n, frequencies)
     return np.einsum("ij,ij->i", turned_q, turned_k)
+
+
+@dataclass(frozen=True)
+class RelativeSettings:
+    """The lesson's choices: the position ``p``, the offset ``k``, the encoding's ``width`` and the step shown."""
+
+    p: int
+    k: int
+    width: int
+    step: int
+
+
+@dataclass(frozen=True, eq=False)
+class RelativePropertyData:
+    """What the relative-property lesson draws: its ``settings``, the shift by k (``shift``), PE PE^T
+    (``similarity``), RoPE scores at m = n + k for n = 0 ... (``rope_same_offset``) and against the offset m - n
+    with n = 0 (``rope_by_offset``)."""
+
+    settings: RelativeSettings
+    shift: RelativeShift
+    similarity: SinusoidSimilarity
+    rope_same_offset: np.ndarray
+    rope_by_offset: np.ndarray
+
+
+def relative_property(settings: RelativeSettings) -> RelativePropertyData:
+    """Every number the relative-property lesson shows for ``settings``."""
+    starts = np.arange(SIMILARITY_POSITIONS)
+    offsets = np.arange(2 * SIMILARITY_POSITIONS)
+    return RelativePropertyData(settings, relative_shift(settings.p, settings.k, settings.width),
+                                sinusoid_similarity(SIMILARITY_POSITIONS, settings.width),
+                                rope_scores(starts + settings.k, starts, settings.width),
+                                rope_scores(offsets, np.zeros_like(offsets), settings.width))

@@ -28,21 +28,42 @@ class WalkthroughStep:
     sources: tuple
 
 
-def walkthrough_arrays(scaled: bool = False) -> dict[str, np.ndarray]:
+@dataclass(frozen=True, eq=False)
+class WalkthroughArrays:
     """Every array of the walkthrough: the exact trace (``scores`` are q.k; ``logits`` are scores, or
-    scores / sqrt(d) when ``scaled``; ``weights`` = softmax(logits)), ``weighted`` (query, key, channel)
+    scores / sqrt(d) when scaled; ``weights`` = softmax(logits)), ``weighted`` (query, key, channel)
     = weights[i, j] * values[j], ``exp`` = e^logits, and the article's hand-rounded ``article_weights``
     and ``article_outputs`` (always unscaled, as in the article)."""
+
+    x: np.ndarray
+    w_key: np.ndarray
+    w_query: np.ndarray
+    w_value: np.ndarray
+    keys: np.ndarray
+    queries: np.ndarray
+    values: np.ndarray
+    scores: np.ndarray
+    logits: np.ndarray
+    exp: np.ndarray
+    weights: np.ndarray
+    outputs: np.ndarray
+    weighted: np.ndarray
+    article_weights: np.ndarray
+    article_outputs: np.ndarray
+
+
+def walkthrough_arrays(scaled: bool = False) -> WalkthroughArrays:
+    """Every array of the walkthrough, with the 1/sqrt(d) scale when ``scaled``."""
     exact = trace()
     article = trace(rounded=True)
     d = exact["keys"].shape[1]
     logits = exact["scores"] / np.sqrt(d) if scaled else exact["scores"].copy()
     weights = softmax(logits)
-    arrays = dict(exact)
-    arrays.update(logits=logits, exp=np.exp(logits), weights=weights, outputs=weights @ exact["values"],
-                  weighted=weights[:, :, None] * exact["values"][None, :, :],
-                  article_weights=article["weights"], article_outputs=article["outputs"])
-    return arrays
+    return WalkthroughArrays(
+        x=exact["x"], w_key=exact["w_key"], w_query=exact["w_query"], w_value=exact["w_value"], keys=exact["keys"],
+        queries=exact["queries"], values=exact["values"], scores=exact["scores"], logits=logits, exp=np.exp(logits),
+        weights=weights, outputs=weights @ exact["values"], weighted=weights[:, :, None] * exact["values"][None, :, :],
+        article_weights=article["weights"], article_outputs=article["outputs"])
 
 
 def walkthrough_step(step: int, scaled: bool = False, query: int = 0,
@@ -53,24 +74,24 @@ def walkthrough_step(step: int, scaled: bool = False, query: int = 0,
     if not 0 <= step < len(WALKTHROUGH_STEPS):
         raise InputError("the walkthrough has steps 0 to {0}, not {1}", len(WALKTHROUGH_STEPS) - 1, step)
     a = walkthrough_arrays(scaled)
-    query = min(max(int(query), 0), a["x"].shape[0] - 1)
+    query = min(max(int(query), 0), a.x.shape[0] - 1)
     logit_name = "logits" if scaled else "scores"
     name = WALKTHROUGH_STEPS[step]
     panels, results = {
-        "inputs": ((("x", a["x"]),), ()),
-        "weights": ((("w_key", a["w_key"]), ("w_query", a["w_query"]), ("w_value", a["w_value"])), ()),
-        "projections": ((("x", a["x"]), ("w_key", a["w_key"]), ("w_query", a["w_query"]),
-                         ("w_value", a["w_value"]), ("keys", a["keys"]), ("queries", a["queries"]),
-                         ("values", a["values"])), ("keys", "queries", "values")),
-        "scores": ((("queries", a["queries"]), ("keys", a["keys"]), ("scores", a["scores"]))
-                   + ((("logits", a["logits"]),) if scaled else ()), ("scores",) + (("logits",) if scaled else ())),
-        "softmax": (((logit_name, a[logit_name]), ("weights", a["weights"]), ("article_weights", a["article_weights"])),
-                    ("weights",)),
-        "weighted": ((("weights", a["weights"]), ("values", a["values"]), ("weighted", a["weighted"][query])),
+        "inputs": ((("x", a.x),), ()),
+        "weights": ((("w_key", a.w_key), ("w_query", a.w_query), ("w_value", a.w_value)), ()),
+        "projections": ((("x", a.x), ("w_key", a.w_key), ("w_query", a.w_query),
+                         ("w_value", a.w_value), ("keys", a.keys), ("queries", a.queries),
+                         ("values", a.values)), ("keys", "queries", "values")),
+        "scores": ((("queries", a.queries), ("keys", a.keys), ("scores", a.scores))
+                   + ((("logits", a.logits),) if scaled else ()), ("scores",) + (("logits",) if scaled else ())),
+        "softmax": (((logit_name, a.logits if scaled else a.scores), ("weights", a.weights),
+                     ("article_weights", a.article_weights)), ("weights",)),
+        "weighted": ((("weights", a.weights), ("values", a.values), ("weighted", a.weighted[query])),
                      ("weighted",)),
-        "sum": ((("weighted", a["weighted"][query]), ("output", a["outputs"][query:query + 1])), ("output",)),
-        "outputs": ((("weights", a["weights"]), ("values", a["values"]), ("outputs", a["outputs"]),
-                     ("article_outputs", a["article_outputs"])), ("outputs",)),
+        "sum": ((("weighted", a.weighted[query]), ("output", a.outputs[query:query + 1])), ("output",)),
+        "outputs": ((("weights", a.weights), ("values", a.values), ("outputs", a.outputs),
+                     ("article_outputs", a.article_outputs)), ("outputs",)),
     }[name]
     shapes = dict(panels)
     if results:
@@ -105,3 +126,20 @@ def cell_sources(panel: str, row: int, col: int, query: int = 0, logit_name: str
     if panel == "outputs":
         return (("weights", "row", row), ("values", "column", col))
     raise InputError("{0} is not a result of the walkthrough", panel)
+
+
+@dataclass(frozen=True, eq=False)
+class WalkthroughData:
+    """What the walkthrough lesson draws: the ``step`` with its chosen cell, every array (``arrays``, scaled or
+    not), whether the scores are ``scaled`` and the input (``query``) the weighted values and sum follow."""
+
+    step: WalkthroughStep
+    arrays: WalkthroughArrays
+    scaled: bool
+    query: int
+
+
+def walkthrough_data(step: int, scaled: bool = False, query: int = 0,
+                     selected: tuple[str, int, int] | None = None) -> WalkthroughData:
+    """The walkthrough lesson's data for ``step`` (see ``walkthrough_step``)."""
+    return WalkthroughData(walkthrough_step(step, scaled, query, selected), walkthrough_arrays(scaled), scaled, query)

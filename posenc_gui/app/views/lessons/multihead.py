@@ -6,8 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ....core.lessons.multihead import multihead_lesson
-from ....core.lessons.options import MAX_HEADS, TOKENS, step_of
+from ....core.lessons.multihead import MultiHeadData, MultiHeadPass, MultiHeadSettings, multihead_data
+from ....core.lessons.options import MAX_HEADS, step_of
 from ...state import Scene
 from ... import style
 from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels
@@ -17,11 +17,10 @@ MAX_SLICES_PER_ROW = 8
 STEP_COUNT = 3  # as many as ``steps`` lists (a property: its titles are translated where it is read)
 
 
-def multihead_settings(scene: Scene) -> dict:
+def multihead_settings(scene: Scene) -> MultiHeadSettings:
     values = MultiHeadLesson.option_values(scene)
-    return {"d_model": values["d_model"], "heads": values["heads"],
-            "valid_lens": (values["valid_len_1"], values["valid_len_2"]),
-            "step": step_of(scene.options, STEP_COUNT)}
+    return MultiHeadSettings(values["d_model"], values["heads"], (values["valid_len_1"], values["valid_len_2"]),
+                             step_of(scene.options, STEP_COUNT))
 
 
 class MultiHeadLesson(MatrixLesson):
@@ -54,11 +53,8 @@ class MultiHeadLesson(MatrixLesson):
         self.add_option_spins(row, ("heads", "d_model", "valid_len_1", "valid_len_2"))
 
     @staticmethod
-    def fetch(scene: Scene):
-        settings = multihead_settings(scene)
-        return {"settings": settings,
-                "result": multihead_lesson(settings["d_model"], settings["heads"], settings["valid_lens"],
-                                                   TOKENS)}
+    def fetch(scene: Scene) -> MultiHeadData:
+        return multihead_data(multihead_settings(scene))
 
     def head_fills(self, heads: np.ndarray, sequence) -> np.ndarray:
         """(..., 3) RGB of each element's head colour, paler for the second sequence."""
@@ -67,21 +63,23 @@ class MultiHeadLesson(MatrixLesson):
         pale = 0.55 * colours + 0.45 * np.array(QColor(self.theme.background).getRgb()[:3])
         return np.where(np.asarray(sequence)[..., None] == 0, colours[heads], pale[heads]).astype(np.uint8)
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        settings, result = data["settings"], data["result"]
-        first, second = settings["valid_lens"]
-        self.show_option_values({**settings, "valid_len_1": first, "valid_len_2": second})
+    def show_data(self, scene: Scene, data: MultiHeadData) -> None:
+        settings, result = data.settings, data.result
+        first, second = settings.valid_lens
+        self.show_option_values({"d_model": settings.d_model, "heads": settings.heads, "valid_len_1": first,
+                                 "valid_len_2": second})
         self.show_step()
-        step, heads = settings["step"], settings["heads"]
+        step, heads = settings.step, settings.heads
         batch = result.x.shape[0]
         wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
         across = self.plots_across(wanted)
         with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
             [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh, across)
 
-    def show_split(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
+    def show_split(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool,
+                   across: int) -> None:
         batch, n, d = result.x.shape
-        heads = settings["heads"]
+        heads = settings.heads
         width = d // heads
         self.set_note(self.tr(
             "(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → "
@@ -110,12 +108,13 @@ class MultiHeadLesson(MatrixLesson):
                         col_labels=[str(c) for c in range(width)], text_scale=1.2)
         self.shown = {"channel": result.channel, "split_channel": result.split_channel}
 
-    def show_masks(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
-        heads = settings["heads"]
+    def show_masks(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool,
+                   across: int) -> None:
+        heads = settings.heads
         self.set_note(self.tr(
             "valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence's valid length are "
             "padding: they get weight 0 (grey) and every row still sums to 1.").format(
-            list(settings["valid_lens"]), result.lens.tolist()))
+            list(settings.valid_lens), result.lens.tolist()))
         for s in range(result.weights.shape[0]):
             weights = result.weights[s]
             texts = np.where(result.mask[s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
@@ -130,9 +129,10 @@ class MultiHeadLesson(MatrixLesson):
                     style.label(plot, "left", self.tr("query"), self.theme, self.points)
         self.shown = {"weights": result.weights, "mask": result.mask.astype(np.int8)}
 
-    def show_concat(self, settings: dict, result: dict, fresh: bool, across: int) -> None:
+    def show_concat(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool,
+                    across: int) -> None:
         batch, n, d = result.x.shape
-        heads = settings["heads"]
+        heads = settings.heads
         width = d // heads
         self.set_note(self.tr(
             "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from ....core.lessons.order import ORDER_PAIRS, order_test
+from ....core.lessons.order import ORDER_PAIRS, OrderData, order_data
 from ....core.attention import how_applied
 from ....core.params import InputError
 from ....core.registry import Method
@@ -63,12 +63,10 @@ class OrderLesson(MatrixLesson):
         row.addWidget(self.pair, 1)  # the row's room: the pair of sentences whole where it fits
 
     @staticmethod
-    def fetch(scene: Scene):
-        pair = scene.option("pair", "zh")
-        pair = pair if pair in ORDER_PAIRS else "zh"
-        return {"pair": pair, "result": order_test(
-            scene.method, scene.params, *ORDER_PAIRS[pair], heads=int(scene.params.get("heads", 4)),
-            causal=scene.causal)}  # one toy model for every method and seed, as in the attention view
+    def fetch(scene: Scene) -> OrderData:
+        # one toy model for every method and seed, as in the attention view
+        return order_data(scene.option("pair", "zh"), scene.method, scene.params,
+                          heads=int(scene.params.get("heads", 4)), causal=scene.causal)
 
     @staticmethod
     def size(scene: Scene) -> int:
@@ -90,12 +88,12 @@ class OrderLesson(MatrixLesson):
         return self.tr("B takes A's words in the order {0}. Put back in A's order, B's output rows differ from "
                        "A's by up to {1}: different outputs. Order is seen.").format(order, fmt(difference))
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        result = data["result"]
-        self.pair.setCurrentIndex(list(ORDER_PAIRS).index(data["pair"]))
+    def show_data(self, scene: Scene, data: OrderData) -> None:
+        result = data.test
+        self.pair.setCurrentIndex(list(ORDER_PAIRS).index(data.pair))
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
-        sentences = ORDER_PAIRS[data["pair"]]
+        sentences = data.sentences
         across = self.plots_across(len(sides))  # the two ways side by side, else one above the other
         with self.drawing(("two sentences, two ways", across)):
             for col, (name, prefix) in enumerate(sides):

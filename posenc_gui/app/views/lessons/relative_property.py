@@ -6,20 +6,20 @@ import numpy as np
 import pyqtgraph as pg
 
 from ....core.lessons.options import step_of
-from ....core.lessons.relative_shift import relative_shift, rope_scores, sinusoid_similarity
+from ....core.lessons.relative_shift import (SIMILARITY_POSITIONS, RelativePropertyData, RelativeSettings,
+                                             relative_property)
 from ...state import Scene
 from ... import style
 from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text
 
 
-SIMILARITY_POSITIONS = 32
 SHOWN_BLOCKS = 3
 STEP_COUNT = 3  # as many as ``steps`` lists (a property: its titles are translated where it is read)
 
 
-def relative_settings(scene: Scene) -> dict:
-    return {**RelativePropertyLesson.option_values(scene),
-            "step": step_of(scene.options, STEP_COUNT)}
+def relative_settings(scene: Scene) -> RelativeSettings:
+    values = RelativePropertyLesson.option_values(scene)
+    return RelativeSettings(values["p"], values["k"], values["width"], step_of(scene.options, STEP_COUNT))
 
 
 class RelativePropertyLesson(MatrixLesson):
@@ -53,27 +53,20 @@ class RelativePropertyLesson(MatrixLesson):
         self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
 
     @staticmethod
-    def fetch(scene: Scene):
-        s = relative_settings(scene)
-        p, k, width = s["p"], s["k"], s["width"]
-        starts = np.arange(SIMILARITY_POSITIONS)
-        offsets = np.arange(2 * SIMILARITY_POSITIONS)
-        return {"settings": s, "shift": relative_shift(p, k, width),
-                "similarity": sinusoid_similarity(SIMILARITY_POSITIONS, width),
-                "rope_same_offset": rope_scores(starts + k, starts, width),
-                "rope_by_offset": rope_scores(offsets, np.zeros_like(offsets), width)}
+    def fetch(scene: Scene) -> RelativePropertyData:
+        return relative_property(relative_settings(scene))
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        s = data["settings"]
-        self.show_option_values(s)
+    def show_data(self, scene: Scene, data: RelativePropertyData) -> None:
+        s = data.settings
+        self.show_option_values({"p": s.p, "k": s.k, "width": s.width})
         for label, name in zip(self.formula_labels, self.formulas):
-            label.setVisible((name == "rope_relative") == (s["step"] == 2))
+            label.setVisible((name == "rope_relative") == (s.step == 2))
         self.show_step()
-        across = self.plots_across((5, 2, 2)[s["step"]])
-        with self.drawing((s["step"], across)) as fresh:
-            [self.show_shift, self.show_similarity, self.show_rope][s["step"]](s, data, fresh, across)
+        across = self.plots_across((5, 2, 2)[s.step])
+        with self.drawing((s.step, across)) as fresh:
+            [self.show_shift, self.show_similarity, self.show_rope][s.step](s, data, fresh, across)
 
-    def show_shift(self, s: dict, data: dict, fresh: bool, across: int) -> None:
+    def show_shift(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int) -> None:
         """M(k) and its first blocks, then PE(p), M(k) PE(p) and PE(p + k): in one row, else the three vectors in a
         row of their own under the matrices (and one a row when narrower still)."""
         in_row = across >= 5
@@ -86,15 +79,15 @@ class RelativePropertyLesson(MatrixLesson):
             first = 2 // min(across, 2)  # the rows the two matrices take
             return divmod(index - 2, min(across, 3))[0] + first, (index - 2) % min(across, 3)
 
-        shift = data["shift"]
-        shown = min(2 * SHOWN_BLOCKS, s["width"])
+        shift = data.shift
+        shown = min(2 * SHOWN_BLOCKS, s.width)
         self.set_note(self.tr(
             "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
-            s["k"], shown, s["width"], s["p"] + s["k"], s["p"], f"{shift.residual:.1e}"))
-        self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s["k"], s["width"]),
+            s.k, shown, s.width, s.p + s.k, s.p, f"{shift.residual:.1e}"))
+        self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s.k, s.width),
                     signed=True, levels=(-1.0, 1.0), texts=np.full(shift.shift.shape, ""),
-                    row_labels=channel_labels(s["width"]), col_labels=channel_labels(s["width"]))
+                    row_labels=channel_labels(s.width), col_labels=channel_labels(s.width))
         labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
         block = self.matrix(*spot(1), "shift", shift.shift[:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
@@ -102,9 +95,9 @@ class RelativePropertyLesson(MatrixLesson):
         for b in range(shown // 2):
             self.outline(block, 2 * b, 2 * b, 2, 2, width=0.7)
         for col, (name, vector, title) in enumerate((
-                ("pe_p", shift.pe_p, self.tr("PE({0})").format(s["p"])),
-                ("moved", shift.moved, self.tr("M({0}) PE({1})").format(s["k"], s["p"])),
-                ("pe_pk", shift.pe_pk, self.tr("PE({0})").format(s["p"] + s["k"]))), start=2):
+                ("pe_p", shift.pe_p, self.tr("PE({0})").format(s.p)),
+                ("moved", shift.moved, self.tr("M({0}) PE({1})").format(s.k, s.p)),
+                ("pe_pk", shift.pe_pk, self.tr("PE({0})").format(s.p + s.k))), start=2):
             self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
                         texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
                         text_scale=0.9)
@@ -114,15 +107,15 @@ class RelativePropertyLesson(MatrixLesson):
                 layout.setColumnStretchFactor(col, stretch)
         self.shown = {"shift": shift.shift, "pe_p": shift.pe_p, "moved": shift.moved, "pe_pk": shift.pe_pk}
 
-    def show_similarity(self, s: dict, data: dict, fresh: bool, across: int) -> None:
-        sim = data["similarity"]
-        k = min(s["k"], SIMILARITY_POSITIONS - 1)
+    def show_similarity(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int) -> None:
+        sim = data.similarity
+        k = min(s.k, SIMILARITY_POSITIONS - 1)
         self.set_note(self.tr(
             "PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along "
             "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim.spread:.1e}", k))
         matrix = sim.similarity
         plot = self.matrix(0, 0, "similarity", matrix, self.tr("PE · PEᵀ, positions 0 to {0}, d = {1}").format(
-            SIMILARITY_POSITIONS - 1, s["width"]), signed=True, texts=np.full(matrix.shape, ""),
+            SIMILARITY_POSITIONS - 1, s.width), signed=True, texts=np.full(matrix.shape, ""),
             row_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)],
             col_labels=[str(i) if i % 4 == 0 else "" for i in range(SIMILARITY_POSITIONS)])
         for p in range(SIMILARITY_POSITIONS - k):
@@ -137,16 +130,16 @@ class RelativePropertyLesson(MatrixLesson):
         curve = self.curves[0]
         diagonal = np.diagonal(matrix, k)
         curve.listDataItems()[0].setData(np.arange(diagonal.size), diagonal)
-        curve.setYRange(-s["width"] / 2, s["width"] / 2)
+        curve.setYRange(-s.width / 2, s.width / 2)
         self.set_title(curve, self.tr("PE(p) · PE(p + {0}) for every p: flat").format(k))
         self.shown = {"similarity": matrix, "diagonal": diagonal}
 
-    def show_rope(self, s: dict, data: dict, fresh: bool, across: int) -> None:
-        same, by_offset = data["rope_same_offset"], data["rope_by_offset"]
+    def show_rope(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int) -> None:
+        same, by_offset = data.rope_same_offset, data.rope_by_offset
         self.set_note(self.tr(
             "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
             "For m − n = {0} at every n the spread is {1}; against the offset it changes.").format(
-            s["k"], f"{np.ptp(same):.1e}"))
+            s.k, f"{np.ptp(same):.1e}"))
         colour = MARK_COLOURS[self.theme.name]
         if fresh:
             left, right = self.curves = [self.new_plot(0, 0), self.new_plot(*((0, 1) if across > 1 else (1, 0)))]
@@ -163,11 +156,11 @@ class RelativePropertyLesson(MatrixLesson):
         left, right = self.curves
         left.listDataItems()[0].setData(np.arange(same.size), same)
         extent = float(np.abs(by_offset).max()) * 1.1
-        self.set_title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s["k"], same.size - 1))
+        self.set_title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s.k, same.size - 1))
         line, dot = right.listDataItems()
         line.setData(np.arange(by_offset.size), by_offset)
-        if s["k"] < by_offset.size:
-            dot.setData([s["k"]], [by_offset[s["k"]]])
+        if s.k < by_offset.size:
+            dot.setData([s.k], [by_offset[s.k]])
         else:
             dot.setData([], [])
         for plot in self.curves:

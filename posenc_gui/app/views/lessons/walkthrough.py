@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 from superqt.utils import signals_blocked
 
 from ....core.lessons.options import step_of
-from ....core.lessons.walkthrough import WALKTHROUGH_STEPS, walkthrough_arrays, walkthrough_step
+from ....core.lessons.walkthrough import (WALKTHROUGH_STEPS, WalkthroughData, walkthrough_arrays, walkthrough_data,
+                                          walkthrough_step)
 from ...state import Scene
 from .matrix_lesson import MatrixLesson, number_text, vector_text
 
@@ -57,13 +58,11 @@ class WalkthroughLesson(MatrixLesson):
         row.addStretch(1)
 
     @staticmethod
-    def fetch(scene: Scene):
+    def fetch(scene: Scene) -> WalkthroughData:
         step = step_of(scene.options, len(WALKTHROUGH_STEPS))
-        scaled = bool(scene.option("scaled", False))
         selected = (scene.option("cell_panel", ""), int(scene.option("cell_row", 0)), int(scene.option("cell_col", 0)))
-        return {"step": walkthrough_step(step, scaled, int(scene.option("query", 0)), selected),
-                "arrays": walkthrough_arrays(scaled), "scaled": scaled,
-                "query": WalkthroughLesson.option_values(scene)["query"]}
+        return walkthrough_data(step, bool(scene.option("scaled", False)),
+                                WalkthroughLesson.option_values(scene)["query"], selected)
 
     def panel_title(self, name: str, query: int) -> str:
         return {
@@ -77,8 +76,8 @@ class WalkthroughLesson(MatrixLesson):
             "outputs": self.tr("outputs, exact"), "article_outputs": self.tr("outputs from the article's rounded weights"),
         }[name]
 
-    def step_note(self, data: dict) -> str:
-        step, a, q = data["step"], data["arrays"], data["query"]
+    def step_note(self, data: WalkthroughData) -> str:
+        step, a, q = data.step, data.arrays, data.query
         name = step.name
         if name == "inputs":
             return self.tr("Each row is one input token with four features: the article's own numbers.")
@@ -90,36 +89,36 @@ class WalkthroughLesson(MatrixLesson):
                            "weight matrix that multiply into it are outlined.")
         if name == "scores":
             note = self.tr("scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.")
-            if data["scaled"]:
+            if data.scaled:
                 note += " " + self.tr("Scaled: every score is divided by √3 = {0}.").format(number_text(np.sqrt(3)))
             return note
         if name == "softmax":
-            if data["scaled"]:
+            if data.scaled:
                 return self.tr("Divided by √3 the scores lie closer together, so the weights are flatter: input 1 "
                                "now gets {0} instead of {1}.").format(
-                    vector_text(a["weights"][0]), vector_text(walkthrough_arrays()["weights"][0]))
+                    vector_text(a.weights[0]), vector_text(walkthrough_arrays().weights[0]))
             return self.tr("The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not "
                            "0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.").format(
-                *(number_text(v, 2) for v in a["exp"][0]), vector_text(a["weights"][0]))
+                *(number_text(v, 2) for v in a.exp[0]), vector_text(a.weights[0]))
         if name == "weighted":
             return self.tr("Row j is value j times input {0}'s weight for key j. Click a cell: the weight and "
                            "the value row it comes from are outlined.").format(q + 1)
         if name == "sum":
             return self.tr("Adding the weighted rows gives output {0} = {1}. Click a number: the column "
-                           "it sums is outlined.").format(q + 1, vector_text(a["outputs"][q]))
-        if data["scaled"]:
+                           "it sums is outlined.").format(q + 1, vector_text(a.outputs[q]))
+        if data.scaled:
             return self.tr("With the 1/√3 scale output 1 is {0}; without it {1}, and from the article's rounded "
                            "(unscaled) weights {2}.").format(
-                vector_text(a["outputs"][0]), vector_text(walkthrough_arrays()["outputs"][0]),
-                vector_text(a["article_outputs"][0]))
+                vector_text(a.outputs[0]), vector_text(walkthrough_arrays().outputs[0]),
+                vector_text(a.article_outputs[0]))
         return self.tr("From the article's rounded weights output 1 is {0}; exactly it is {1}. The rounding "
                        "of the weights carries into every output.").format(
-            vector_text(a["article_outputs"][0]), vector_text(a["outputs"][0]))
+            vector_text(a.article_outputs[0]), vector_text(a.outputs[0]))
 
-    def show_data(self, scene: Scene, data: dict) -> None:
-        step, query = data["step"], data["query"]
+    def show_data(self, scene: Scene, data: WalkthroughData) -> None:
+        step, query = data.step, data.query
         with signals_blocked(self.scaled), signals_blocked(self.query):
-            self.scaled.setChecked(data["scaled"])
+            self.scaled.setChecked(data.scaled)
             self.query.setCurrentIndex(query)
         self.query.setEnabled(step.name in ("weighted", "sum"))
         self.show_step()

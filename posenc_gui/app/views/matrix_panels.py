@@ -1,0 +1,55 @@
+"""Matrices of tokens drawn cell by cell, rows downwards, with token names on both axes, and how many of them fit
+side by side (the real model view and the real-position lesson draw them)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from .. import style
+from .images import ImageItem, float32_pixels, frame_cells
+from .readable import MIN_PLOT
+
+
+def panel_columns(width: float, panels) -> int:
+    """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
+    smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
+    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
+    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
+                  for plot, bar in panels), default=1.0)
+    return int(width // max(needed + MIN_PLOT[0], 1.0))
+
+
+def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
+                 signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
+    """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""
+    plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides))
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(False, False)
+    plot.invertY(True)
+    plot.hideAxis("bottom")
+    for side in ("left", "top"):
+        plot.showAxis(side, side in sides)
+    plot.getAxis("top").setStyle(hideOverlappingLabels=False)
+    style.cell_ticks(plot)
+    image = ImageItem(axisOrder="row-major")
+    image.setAutoDownsample(True)
+    image.setColorMap(style.colour_map(signed))
+    plot.addItem(image)
+    style.style_plot(plot, theme, points)
+    return plot, image
+
+
+def draw_matrix(plot: pg.PlotItem, image: ImageItem, title: str, matrix: np.ndarray, levels, ticks,
+                theme: style.Theme, points: float) -> None:
+    """Show ``matrix`` cell by cell in a ``matrix_panel``, with tick names (or None) on both axes."""
+    rows, cols = matrix.shape
+    image.setImage(float32_pixels(matrix), levels=levels)
+    image.setRect(-0.5, -0.5, cols, rows)  # after setImage: the rect scales the image's pixels
+    frame_cells(plot, rows, cols)
+    for side in ("left", "top"):
+        plot.getAxis(side).setTicks(ticks)
+    if plot.titleLabel.text != title:
+        style.title(plot, title, theme, points)
