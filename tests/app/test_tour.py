@@ -4,7 +4,7 @@ step through it ahead of the deck's, it follows a resize, and it never shows whi
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import i18n, tour

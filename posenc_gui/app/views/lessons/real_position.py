@@ -19,7 +19,8 @@ from ..grid import place, unplace
 from ..images import cell
 from .lesson_view import LessonView
 from ..readable import MIN_PLOT
-from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED, draw_matrix, matrix_panel
+from ..matrix_panels import draw_matrix, matrix_panel
+from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED
 
 PANELS = 3  # as trained, as changed, and the change of every head
 
