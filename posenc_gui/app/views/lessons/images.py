@@ -85,7 +85,7 @@ class ImagesLesson(LessonView):
         self.panels: list[tuple[str, np.ndarray]] = []
         self.marks: dict[pg.PlotItem, QGraphicsRectItem] = {}  # the chosen patch, one per panel ever shown
         self.settings = image_settings(model.scene)
-        self.drawn = None  # (settings, theme, text size) the panels show
+        self.drawn = None  # (settings, theme, text size, panels a row) the panels show
         self._build_controls()
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
@@ -135,20 +135,22 @@ class ImagesLesson(LessonView):
         titles = self.panel_titles(settings)
         self.panels = list(zip(titles, maps.maps.values()))
         self.shown = dict(maps.maps)
-        drawn = (settings, self.theme.name, self.points)
+        # a narrow page puts fewer panels a row (the colour bar's name ran 32 px past the page at 1024 x1.3)
+        columns = self.plots_across(len(titles) if len(titles) <= 4 else -(-len(titles) // 2))
+        drawn = (settings, self.theme.name, self.points, columns)
         if drawn == self.drawn:
             return  # a change of something this lesson does not show (the method, a parameter)
         grid = settings["grid"]
         step = max(1, grid // 7)
         ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
         layout = (list(self.grid.titles), self.grid.count, self.grid.look)
-        self.grid.show(self.panels, len(titles) if len(titles) <= 4 else -(-len(titles) // 2),
-                       style.colour_map(False), (min(maps.low, 0.99), 1.0), ticks, square=True)
+        self.grid.show(self.panels, columns, style.colour_map(False), (min(maps.low, 0.99), 1.0), ticks,
+                       square=True)
         if (self.grid.titles, self.grid.count, self.grid.look) != layout:
             self._fit_panels()
             self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
             self.graphics.ci.layout.activate()    # and at once: a click may come before the event loop turns
-        self._mark(drawn[1:] != (self.drawn or drawn)[1:])
+        self._mark(drawn[1:3] != (self.drawn or drawn)[1:3])
         self.drawn = drawn
         self._place_marks(settings)
 
