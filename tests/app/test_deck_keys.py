@@ -24,6 +24,7 @@ from posenc_gui.app.views import applies
 from posenc_gui.app.view_catalogue import view_title
 from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
+from tests.app.xcb_support import wait_for_state
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DECK = resource("decks", "default.posdeck")
@@ -426,17 +427,7 @@ def test_clicker_keys_on_a_real_x_server_with_two_screens(x_server, tmp_path):
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def state(until, what):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert app.poll() is None, app.stdout.read()
-            try:
-                now = json.loads(state_file.read_text())
-            except (OSError, ValueError):
-                now = None
-            if now is not None and until(now):
-                return now
-            time.sleep(0.05)
-        raise AssertionError(f"{what}: last state {now}")
+        return wait_for_state(app, state_file, until, what)
 
     def key(name):
         subprocess.run(["xdotool", "key", "--delay", "50", name], env=x_server, check=True)

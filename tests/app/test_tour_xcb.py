@@ -2,13 +2,12 @@
 the tour's keys step it, go round its buttons and end it, ahead of the deck open behind it; after it, the deck's
 keys step the deck again."""
 
-import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from tests.app.test_deck_keys import x_server  # noqa: F401  (a fixture)
+from tests.app.xcb_support import wait_for_state
 
 ROOT = Path(__file__).resolve().parents[2]
 XCB_APP = Path(__file__).with_name("xcb_tour_app.py")
@@ -22,17 +21,7 @@ def test_tour_keys_on_a_real_x_server(x_server, tmp_path):  # noqa: F811
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def state(until, what):
-        deadline, now = time.monotonic() + 30, None
-        while time.monotonic() < deadline:
-            assert app.poll() is None, app.stdout.read()
-            try:
-                now = json.loads(state_file.read_text())
-            except (OSError, ValueError):
-                now = None
-            if now is not None and until(now):
-                return now
-            time.sleep(0.05)
-        raise AssertionError(f"{what}: last state {now}")
+        return wait_for_state(app, state_file, until, what)
 
     def key(name, step, what, focus="tour_next"):
         subprocess.run(["xdotool", "key", "--delay", "50", name], env=x_server, check=True)

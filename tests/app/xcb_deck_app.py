@@ -5,13 +5,13 @@ second, so that the test can press keys with xdotool and read where the lecture 
     python xcb_deck_app.py STATE_FILE DECK_FILE
 """
 
-import json
-import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
+
+from xcb_support import publish_state  # beside this script
 
 from posenc_gui.app import i18n
 from posenc_gui.app.state import Deck
@@ -46,9 +46,7 @@ def main(state_file: str, deck_file: str) -> int:
             "presenter_screen": size(presenter.screen()) if presenter is not None else None,
             "presenter_number": presenter.number.text() if presenter is not None else None,
         }
-        temporary = state_file + ".tmp"
-        Path(temporary).write_text(json.dumps(state))
-        os.replace(temporary, state_file)
+        publish_state(state, state_file)
 
     timer = QTimer()
     timer.timeout.connect(write)

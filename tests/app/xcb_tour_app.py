@@ -5,14 +5,14 @@ times a second, so that the test can press keys with xdotool and read where they
     python xcb_tour_app.py STATE_FILE DECK_FILE
 """
 
-import json
-import os
 import sys
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
+
+from xcb_support import publish_state  # beside this script
 
 from posenc_gui.app import i18n, tour
 from posenc_gui.app.state import Deck
@@ -42,9 +42,7 @@ def main(state_file: str, deck_file: str) -> int:
             "focus": focused.objectName() if focused is not None else None,
             "deck_index": window.deck.index, "presenting": window.presenting,
         }
-        temporary = state_file + ".tmp"
-        Path(temporary).write_text(json.dumps(state))
-        os.replace(temporary, state_file)
+        publish_state(state, state_file)
 
     timer = QTimer()
     timer.timeout.connect(write)
