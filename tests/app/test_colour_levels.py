@@ -4,19 +4,19 @@ its gentler heads looked blank)."""
 
 import numpy as np
 
-from posenc_gui.app import style
+from posenc_gui.app import colour_levels
 
 
 def test_both_signs_are_centred_on_zero():
-    assert style.levels_for(np.array([-1.0, 0.25, 3.0])) == (-3.0, 3.0, True)
+    assert colour_levels.levels_for(np.array([-1.0, 0.25, 3.0])) == (-3.0, 3.0, True)
 
 
 def test_values_at_most_zero_use_their_own_range():
-    assert style.levels_for(np.array([[0.0, -1.0], [-7.5, -np.inf]])) == (-7.5, 0.0, False)
+    assert colour_levels.levels_for(np.array([[0.0, -1.0], [-7.5, -np.inf]])) == (-7.5, 0.0, False)
 
 
 def test_positive_values_use_their_own_range():
-    assert style.levels_for(np.array([0.5, 2.0])) == (0.5, 2.0, False)
+    assert colour_levels.levels_for(np.array([0.5, 2.0])) == (0.5, 2.0, False)
 
 
 def test_an_outlier_does_not_set_the_range_and_is_named():
@@ -25,13 +25,13 @@ def test_an_outlier_does_not_set_the_range_and_is_named():
     rng = np.random.default_rng(0)
     table = rng.normal(0, 0.03, (128, 64))
     table[0, 5] = 1.9
-    low, high, signed, outlier = style.robust_levels(table)
+    low, high, signed, outlier = colour_levels.robust_levels(table)
     assert signed and high == -low and high < 0.2 and outlier == (0, 5)
 
 
 def test_no_outlier_keeps_the_full_range():
     table = np.linspace(-1, 1, 400).reshape(20, 20)
-    assert style.robust_levels(table) == (-1.0, 1.0, True, None)
+    assert colour_levels.robust_levels(table) == (-1.0, 1.0, True, None)
 
 
 def test_a_table_without_outliers_is_not_sorted(monkeypatch):
@@ -42,7 +42,7 @@ def test_a_table_without_outliers_is_not_sorted(monkeypatch):
     monkeypatch.setattr(np, "percentile", refused)
     monkeypatch.setattr(np, "partition", refused)
     table = np.sin(np.arange(512 * 512, dtype=np.float32).reshape(512, 512))
-    assert style.robust_levels(table) == (*style.levels_for(table), None)
+    assert colour_levels.robust_levels(table) == (*colour_levels.levels_for(table), None)
 
 
 def test_counting_agrees_with_the_percentile_at_its_edge():
@@ -52,8 +52,8 @@ def test_counting_agrees_with_the_percentile_at_its_edge():
     for far in range(45, 56):
         table = np.full((100, 100), 0.1)
         table.flat[:far] = 1.0
-        typical = float(np.percentile(table, style.ROBUST_PERCENTILE))
-        expected = (0.1, 1.0, False, None) if 1.0 <= style.OUTLIER_RATIO * typical else (0.1, typical, False, (0, 0))
-        assert style.robust_levels(table) == expected, far
+        typical = float(np.percentile(table, colour_levels.ROBUST_PERCENTILE))
+        expected = (0.1, 1.0, False, None) if 1.0 <= colour_levels.OUTLIER_RATIO * typical else (0.1, typical, False, (0, 0))
+        assert colour_levels.robust_levels(table) == expected, far
         answers.add(expected[3])
     assert answers == {None, (0, 0)}

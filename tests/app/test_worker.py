@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from posenc_gui.app import style
+from posenc_gui.app import colour_levels, style
 from posenc_gui.app.views import applies, images
 from posenc_gui.app.views.base import View
 from posenc_gui.app.views.grid import ImageGrid
@@ -78,7 +78,7 @@ def test_a_large_bias_is_computed_and_drawn_while_the_gui_thread_keeps_answering
     calls = []
     record_threads(monkeypatch, registry.Method, "compute", calls,
                    lambda args: 4 * 4096 ** 2 if len(args) > 2 and args[2] and args[2].get("seq_len") == 4096 else 0)
-    record_threads(monkeypatch, style, "levels_for", calls, lambda args: np.size(args[0]))
+    record_threads(monkeypatch, colour_levels, "levels_for", calls, lambda args: np.size(args[0]))
     record_threads(monkeypatch, images, "shown_pixels", calls, lambda args: np.size(args[0]))
     window.model.set_method("alibi", "bias")
     params = {**window.model.scene.params, "heads": 4, "seq_len": 4096}

@@ -14,7 +14,7 @@ from ...core.attention import attention_for
 from ...core.params import InputError
 from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
-from .. import i18n, style
+from .. import colour_levels, i18n, style
 from ..state import Scene
 from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
@@ -187,7 +187,7 @@ class AttentionView(View):
         sync_own_scales(self.own_scales, scene, len(self.panels))
         # each panel its own colours: a head that spreads its weight thinly is not drawn blank beside a sharp one
         own = len(self.panels) > 1 and bool(scene.option("own_scales", False))
-        levels = [style.levels_for(matrix)[:2] for _, matrix in self.panels] if own else None
+        levels = [colour_levels.levels_for(matrix)[:2] for _, matrix in self.panels] if own else None
         titles = [title for title, _ in self.panels] if levels is None else [
             self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(top)) for (title, _), (low, top) in
             zip(self.panels, levels)]

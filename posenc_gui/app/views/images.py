@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QImage
 
-from .. import compat, style
+from .. import colour_levels, compat, style
 
 
 class ImageItem(pg.ImageItem):
@@ -89,21 +89,21 @@ class Picture:
 
 def picture(stack, columns: int, robust: bool = False, own_scales: bool = False) -> Picture:
     """The ``Picture`` of ``stack`` (panels along its first axis) drawn in ``columns`` columns; with ``robust``, its
-    colours end short of a few outliers (``style.robust_levels``); with ``own_scales``, each panel's colours span
+    colours end short of a few outliers (``colour_levels.robust_levels``); with ``own_scales``, each panel's colours span
     its own values (signed data: symmetric about 0 in each), so a head of small values is not drawn blank."""
     stack = np.asarray(stack)
     values = stack if stack.dtype.kind == "f" else stack.astype(np.float64)
     side = max(SHOWN_CELLS // columns, 1)
     pixels = tuple(shown_pixels(matrix, side) for matrix in stack)
-    low, high, signed = style.levels_for(values)
+    low, high, signed = colour_levels.levels_for(values)
     if own_scales:
-        own = [style.levels_for(matrix) for matrix in values]
+        own = [colour_levels.levels_for(matrix) for matrix in values]
         if signed:  # one diverging map for all: 0 in the middle of every panel
             own = [(-extent, extent, True) for extent in (max(-a, b, 1e-12) for a, b, _ in own)]
         return Picture((low, high), signed, pixels, panel_levels=tuple((a, b) for a, b, _ in own))
     if not robust:
         return Picture((low, high), signed, pixels)
-    robust_low, robust_high, signed, outlier = style.robust_levels(values, (low, high, signed))
+    robust_low, robust_high, signed, outlier = colour_levels.robust_levels(values, (low, high, signed))
     return Picture((robust_low, robust_high), signed, pixels, outlier, (low, high))
 
 
@@ -148,7 +148,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     Signed data gets a diverging colour map centred on 0. Returns the ImageItem. ``bar``: a colour bar made ahead
     (``colour_bar_ahead``) to use, else one is made.
     """
-    low, high, signed = style.levels_for(data) if levels is None else (*levels, levels[0] < 0)
+    low, high, signed = colour_levels.levels_for(data) if levels is None else (*levels, levels[0] < 0)
     image = pg.ImageItem(axisOrder="row-major")
     image.setAutoDownsample(True)
     image.setImage(float32_pixels(data), levels=(low, high))
