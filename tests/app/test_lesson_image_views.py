@@ -2,6 +2,7 @@
 clicks and controls go through the state model (``scene.options``), never kept in the widget."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
@@ -189,3 +190,17 @@ def test_the_models_table_breaks_lines_between_words_only(qtbot, themed, width, 
     assert broken_words(page.browser) == []
     if width / scale >= 1280 / 1.3:
         assert page.browser.horizontalScrollBar().maximum() == 0
+
+
+def test_the_layers_legend_keeps_to_the_page(qtbot, themed):
+    """All three layer types in one row of the legend ran 29 px past the plots presenting at 1024 x 768, x1.3: the
+    legend takes as many entries a row as the page has room for."""
+    from posenc_gui.app import style
+
+    model, view = open_view(qtbot, LayersLesson, themed("light"))
+    view.resize(1024, 768)
+    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.wait(1)
+    legend = next(item for item in view.graphics.ci.items if isinstance(item, pg.LegendItem))
+    assert legend.sceneBoundingRect().right() <= view.graphics.viewport().width()

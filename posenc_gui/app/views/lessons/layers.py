@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from ....core.lessons import layers
@@ -132,7 +133,7 @@ class LayersLesson(LessonView):
         width = max(2.0, self.points / 5)
         names = self.layer_names()
         legend = pg.LegendItem(labelTextSize=f"{self.points:.0f}pt", labelTextColor=self.theme.foreground,
-                               colCount=len(layers.TABLE))
+                               colCount=self.legend_columns(names.values()))
         for col, (title, y_label) in enumerate((("", self.tr("operations")),
                                                 (self.tr("Longest path between two tokens"), self.tr("steps")))):
             plot = self.new_plot(0, col)
@@ -159,6 +160,14 @@ class LayersLesson(LessonView):
             self.marks[name] = (line, dot, legend.items[-1][1])
         self.graphics.addItem(legend, row=1, col=0, colspan=2)
         self.look = (self.theme.name, self.points)
+
+    def legend_columns(self, names) -> int:
+        """As many legend entries a row as the page has room for (a row of all three ran past the plots at 1024 px
+        and x1.3): an entry is its sample line and its longest name, crossovers' "n = k d = 1024" included."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points)
+        longest = max(QFontMetricsF(font).horizontalAdvance(name) for name in [*names, "n = k d = 00000"])
+        return max(1, min(len(layers.TABLE), int(self.page_width() // (longest + 60))))
 
     def _mark_crossovers(self, data: LayerComparison) -> None:
         """Dashed lines at n = d and n = k d with a dot where the curves meet, named in the legend."""
