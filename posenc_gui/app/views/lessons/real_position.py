@@ -169,7 +169,10 @@ class RealPositionLesson(LessonView):
 
         needed = sum(smallest(plot) - max(smallest(plot.titleLabel), smallest(plot.vb)) + 2 * MIN_PLOT[0]
                      for plot in self.plots)
-        return needed + self.bar.effectiveSizeHint(Qt.PreferredSize).width() <= self.scroll.viewport().width()
+        layout = self.graphics.ci.layout
+        left, _top, right, _bottom = layout.getContentsMargins()
+        around = left + right + len(self.plots) * max(layout.horizontalSpacing(), 0)  # the bar's names were cut by 4 px
+        return needed + around + self.bar.effectiveSizeHint(Qt.PreferredSize).width() <= self.scroll.viewport().width()
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
