@@ -53,6 +53,7 @@ class ReferencePage(View):
         self.browser.setOpenLinks(False)
         self.page_layout.addWidget(self.browser, 1)
         self._data = None
+        self._laid_out_width = None  # the page's width when its tables were last sized
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -64,7 +65,12 @@ class ReferencePage(View):
 
     def show_data(self, scene: Scene, data) -> None:
         self._data = data
-        self.browser.setHtml(self.page_html(data))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The page anew (tens of ms): its tables' columns are sized to the width it has now."""
+        self._laid_out_width = self.browser.width()
+        self.browser.setHtml(self.page_html(self._data))
 
     def show_selection(self, scene: Scene, data) -> None:
         """Nothing: the page shows constants (``data_fields`` is empty), laid out once (tens of ms)."""
@@ -81,13 +87,13 @@ class ReferencePage(View):
             f" .source {{ color: #808080; }}"
             f" .year {{ color: {theme.highlight}; font-weight: bold; }}")
         if self._data is not None:
-            self.browser.setHtml(self.page_html(self._data))
+            self._lay_out()
 
     def fit_to_size(self) -> None:
         """A new width can leave a column's share narrower than its longest word: lay the page out again."""
         super().fit_to_size()
-        if self._data is not None:
-            self.browser.setHtml(self.page_html(self._data))
+        if self._data is not None and self.browser.width() != self._laid_out_width:  # a new height changes nothing
+            self._lay_out()
 
     def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = (),
               nowrap: tuple[int, ...] = ()) -> str:
