@@ -4,17 +4,13 @@ shortened with "more", so that the controls stay in sight on a 1280 x 720 projec
 import pytest
 from PySide6.QtCore import QPoint
 
-from posenc_gui.app.window import MainWindow
+from view_helpers import shown_window
 from posenc_gui.core import registry
 
 
 @pytest.fixture
 def window(qtbot):
-    shown = MainWindow()
-    qtbot.addWidget(shown)
-    shown.resize(1280, 720)
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = shown_window(qtbot)
     shown.set_text_scale(1.6)
     return shown
 

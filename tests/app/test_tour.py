@@ -10,17 +10,14 @@ from PySide6.QtWidgets import QApplication
 from posenc_gui.app import i18n, tour
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.window import MainWindow
+from view_helpers import shown_window
 
 DEFAULT_DECK = Path(__file__).resolve().parents[2] / "resources" / "decks" / "default.posdeck"
 
 
 @pytest.fixture
 def window(qtbot):
-    shown = MainWindow()
-    qtbot.addWidget(shown)
-    shown.resize(1280, 720)
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = shown_window(qtbot)
     shown.activateWindow()
     qtbot.waitUntil(shown.isActiveWindow)
     return shown

@@ -1,4 +1,4 @@
-"""Helpers shared by the lesson tests: open a view as the window shows it, and read its pixels."""
+"""Helpers shared by the app's tests: a shown window, a view opened as the window shows it, and its pixels."""
 
 import numpy as np
 from PySide6.QtGui import QImage
@@ -6,6 +6,18 @@ from PySide6.QtGui import QImage
 from posenc_gui.app import style
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
+
+
+def shown_window(qtbot, width: int = 1280, height: int = 720):
+    """A main window at ``width`` x ``height``, shown and exposed, closed with the test."""
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def open_view(qtbot, cls, theme, options=None, method="sinusoidal"):
