@@ -105,6 +105,18 @@ def make_application(argv: list[str]):
     return Application(argv)
 
 
+def show_within_screen(window) -> None:
+    """Show ``window``; one larger than its screen's free area (the first run's 1600 x 900 on a 1280 x 720
+    projector, or a size remembered from a larger screen) is shrunk to it and maximised, so that the window manager
+    fits it with its frame: shown as it was, its right part and every line's end were off the screen."""
+    available = window.screen().availableGeometry().size()
+    if window.width() <= available.width() and window.height() <= available.height():
+        window.show()
+        return
+    window.resize(window.size().boundedTo(available))
+    window.showMaximized()
+
+
 def run_app(argv: list[str]) -> int:
     """Run the app; returns the exit status (2 for a bad deck or bad options)."""
     try:
@@ -166,7 +178,7 @@ def run_app(argv: list[str]) -> int:
         window.open_model_config(args.config)
     if hasattr(app, "take_decks"):  # not when an application was made before (by a test, say)
         app.take_decks(window.open_deck)
-    window.show()
+    show_within_screen(window)
     if deck is None and not args.config:  # a first run shows the start page (not over a deck asked for)
         start_page.show_at_start(window)
     return app.exec()

@@ -702,3 +702,18 @@ def test_about_shows_versions_and_licence_texts(qtbot):
     assert dialog.text.toPlainText() == dialog.paths[-1].read_text(encoding="utf-8", errors="replace")
     names = [name for name, _ in versions()]
     assert names == ["PosEnc Explorer", "Python", "Qt", "PySide6", "pyqtgraph", "NumPy"]
+
+
+def test_a_window_larger_than_its_screen_is_shown_within_it(qtbot):
+    """The first run's 1600 x 900 on a smaller screen (offscreen's is 800 x 800; seen on a 1280 x 720 X screen:
+    the right part of the window, and the end of every line, off the screen) is fitted to the screen."""
+    from posenc_gui.app.main import show_within_screen
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.width() > window.screen().availableGeometry().width()  # the default size, on this screen
+    show_within_screen(window)
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()
+    assert window.isMaximized()
+    assert window.width() <= available.width() and window.height() <= available.height()
