@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from . import style
 from .clicker import clicker_command
+from .next_scene import NextScenePreview
 from .presenter import PresenterWindow, choose_screens
 from .widgets import ElidedLabel
 
@@ -24,6 +25,7 @@ class Presentation(QObject):
         self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
         self.panel_while_presenting = False  # brought back by a key (P) for a live change
         self.presenter: PresenterWindow | None = None
+        self.next_scene = NextScenePreview(window)  # the next scene's picture for the presenter window
         self.focus_before_blank: QWidget | None = None
         # what the hall reads above the view while presenting; a title longer than the screen is elided (whole in
         # its tooltip) instead of widening the window past the projector
@@ -85,6 +87,7 @@ class Presentation(QObject):
             if self.presenter is not None:
                 self.presenter.stop()
                 self.presenter.hide()
+                self.next_scene.stop()
             for bar in bars:
                 bar.show()
             self.title_bar.hide()
@@ -109,9 +112,18 @@ class Presentation(QObject):
 
     def scene_drawn(self, view) -> None:
         """A picture of ``view`` as the hall sees it for the presenter window, once the event loop is back (the
-        grab paints the view a second time: only while the presenter window shows)."""
+        grab paints the view a second time: only while the presenter window shows), and then, at idle, the next
+        scene's."""
         if self.presenter is not None and self.presenter.isVisible():
-            QTimer.singleShot(0, lambda: self.presenter.isVisible() and self.presenter.show_picture(view.grab()))
+            QTimer.singleShot(0, lambda: self._show_drawn(view))
+
+    def _show_drawn(self, view) -> None:
+        if self.presenter is None or not self.presenter.isVisible() or not shiboken6.isValid(view):
+            return
+        picture = view.grab()
+        self.presenter.show_picture(picture)
+        self.next_scene.remember(view, picture)
+        self.next_scene.restart(self.presenter)
 
     def _show_presenter(self, screen) -> None:
         """The presenter window, filling ``screen``; its clock starts from 0:00."""
