@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 
-from posenc_gui.app import presenting
+from posenc_gui.app import i18n, presenting
+from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.presenter import NOTES_PIXELS, notes_pixel_size
 from posenc_gui.app.state import Deck
 from posenc_gui.app.views import applies
@@ -130,3 +131,21 @@ def test_the_notes_size_is_the_largest_that_fits():
     assert 10 < tight < roomy <= 60
     assert notes_pixel_size(text, font, 100, 20, 10, 60) == 10  # nothing fits: the smallest, and it scrolls
     assert notes_pixel_size("short", font, 2000, 2000, 10, 60) == 60
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_presenter_window_has_no_text_cut_or_over_other_text(presenting_window, qtbot, qapp, language):
+    """The lecturer's 1920 x 1080 screen, in both languages: the longest titles and notes of the three scenes."""
+    window = presenting_window
+    window.set_language(language)  # the views are built anew: the next scene's spare view too
+    presenter = window.presentation.presenter
+    presenter.resize(1920, 1080)
+    try:
+        for step in range(3):
+            if step < 2:
+                wait_for_next_picture(qtbot, presenter)
+            report = check_window(presenter)
+            assert report.problems == [] and report.texts_checked >= 5
+            window.commands["next_scene"].trigger()
+    finally:
+        i18n.install(qapp, "en")
