@@ -1565,7 +1565,7 @@ turns made: {1}</source>
 <context>
     <name>NextScenePreview</name>
     <message>
-        <location filename="../../posenc_gui/app/next_scene.py" line="107"/>
+        <location filename="../../posenc_gui/app/next_scene.py" line="109"/>
         <source>The next scene takes a long computation, made when it is shown: its picture appears here after that.</source>
         <translation>下一个场景需要较长的计算，放映时才会计算：之后它的画面会显示在这里。</translation>
     </message>
@@ -1790,36 +1790,37 @@ turns made: {1}</source>
     <name>PresenterWindow</name>
     <message>
         <location filename="../../posenc_gui/app/presenter.py" line="52"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="135"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="136"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="141"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="145"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="142"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="147"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="147"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
         <source>Drawing the next scene…</source>
         <translation>正在绘制下一个场景…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="148"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="153"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
@@ -2333,77 +2334,77 @@ turns made: {1}</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="78"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="79"/>
         <source>Start page</source>
         <translation>起始页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="80"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="81"/>
         <source>Welcome to PosEnc Explorer</source>
         <translation>欢迎使用 PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="82"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="83"/>
         <source>Positional encodings and attention, live. Where would you like to start?</source>
         <translation>位置编码与注意力，实时可见。想从哪里开始？</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="86"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
         <source>Open the lecture deck</source>
         <translation>打开课程课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="88"/>
         <source>Prepared scenes with notes: PageDown steps, F11 presents.</source>
         <translation>备好的场景和讲稿备注：PageDown 翻页，F11 开始演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="90"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
         <source>Take the guided tour</source>
         <translation>参加导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
         <source>Six short steps: parameters, views, deck keys, export.</source>
         <translation>六个简短步骤：参数、视图、课件按键、导出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="94"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
         <source>Open an example model config</source>
         <translation>打开示例模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
         <source>A real model&apos;s layers and its RoPE settings.</source>
         <translation>真实模型的层结构及其 RoPE 设置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="103"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
         <source>Just explore</source>
         <translation>随便看看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
         <source>Close this page and try the parameters.</source>
         <translation>关闭本页，动手调参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="110"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="111"/>
         <source>Recent decks</source>
         <translation>最近课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="127"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="128"/>
         <source>Show this page at every start</source>
         <translation>每次启动时显示本页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="188"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="198"/>
         <source>{0} (not found)</source>
         <translation>{0}（找不到）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="195"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="205"/>
         <source>None yet: a deck you open is listed here.</source>
         <translation>暂无：打开过的课件会列在这里。</translation>
     </message>

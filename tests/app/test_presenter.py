@@ -149,3 +149,32 @@ def test_the_presenter_window_has_no_text_cut_or_over_other_text(presenting_wind
             window.commands["next_scene"].trigger()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_picture_of_the_hall_s_view_is_taken_once_for_many_drawings_in_a_row(presenting_window, qtbot,
+                                                                                 monkeypatch):
+    """An animation draws the view at every frame; each grab paints it again (tens of ms)."""
+    window = presenting_window
+    presentation = window.presentation
+    qtbot.waitUntil(lambda: not presentation.picture_timer.isActive())
+    grabbed = []
+    monkeypatch.setattr(presentation.presenter, "show_picture", grabbed.append)
+    for _ in range(5):  # five frames in one turn of the event loop: one picture at once
+        presentation.scene_drawn(window.current_view)
+    qtbot.waitUntil(lambda: len(grabbed) == 1)
+    presentation.scene_drawn(window.current_view)  # during the pause: its picture when the pause ends
+    presentation.scene_drawn(window.current_view)
+    assert len(grabbed) == 1 and presentation.picture_timer.isActive()
+    qtbot.waitUntil(lambda: len(grabbed) == 2)
+    qtbot.waitUntil(lambda: not presentation.picture_timer.isActive())
+    assert len(grabbed) == 2  # nothing drawn since: no picture more
+
+
+def test_the_presenter_window_s_title_follows_the_language(presenting_window, qapp, qtbot):
+    presenter = presenting_window.presentation.presenter
+    try:
+        presenting_window.set_language("zh")
+        qtbot.waitUntil(lambda: presenter.windowTitle() == "演讲者视图 — PosEnc Explorer")
+    finally:
+        i18n.install(qapp, "en")
+    qtbot.waitUntil(lambda: presenter.windowTitle() == "Presenter — PosEnc Explorer")
