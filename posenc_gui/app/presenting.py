@@ -118,7 +118,7 @@ class Presentation(QObject):
 
     def scene_drawn(self, view) -> None:
         """A picture of ``view`` as the hall sees it for the presenter window, once the event loop is back, and
-        then, at idle, the next scene's. Only while the presenter window shows, and at most one a
+        then, at idle, the next scene's. Only while the presenter window shows, and at most once every
         ``PICTURE_PAUSE_MS``: the grab paints the view a second time (tens of ms), which every frame of an
         animation (Play) would pay."""
         if self.presenter is not None and self.presenter.isVisible():
