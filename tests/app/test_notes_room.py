@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 
-from posenc_gui.app import settings as prefs
+from posenc_gui.app import i18n, settings as prefs
 from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
 
@@ -100,16 +100,18 @@ def test_fitted_notes_leave_the_view_three_quarters_of_the_window(qtbot, private
         assert window.notes.verticalScrollBar().maximum() <= 0 or window.notes_dock.height() >= window.height() / 4 - 1
 
 
-def test_chinese_notes_wrap_inside_their_pane(qtbot, private_settings):
+def test_chinese_notes_wrap_inside_their_pane(qtbot, qapp, private_settings):
     """The notes were measured with the dock's width set on their document: wider than the pane, so the Chinese
     lines ran past its right edge and a sideways scroll bar covered the last line."""
-    window = deck_window(qtbot, (1280, 800), language="zh")
-    for scene in (4, 6, LESSON):
+    i18n.install(qapp, "zh")  # English again after the test (private_settings)
+    window = deck_window(qtbot, (1024, 768), text_scale=1.3, language="zh")
+    for scene in (6, 30, 36):  # notes longer than their pane: it scrolls up and down, never sideways
         window.go_to_scene(scene)
         window.finish_work()
         qtbot.wait(10)
         assert window.notes.document().size().width() <= window.notes.viewport().width()
         assert not window.notes.horizontalScrollBar().isVisible()
+    assert window.notes_dock.titleBarWidget().fold.toolTip() == "把备注收起到这一栏"
 
 
 def test_a_damaged_notes_height_falls_back_to_fitting(private_settings):
