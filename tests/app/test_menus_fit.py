@@ -11,6 +11,13 @@ from posenc_gui.app.window import MainWindow
 ROOM = 150  # pixels added to a menu's width: an entry drawn at the menu's own width must look the same
 
 
+@pytest.fixture(autouse=True)
+def base_text_size(themed):
+    """The tests' windows set a larger text for the whole app: back to the base size after (later tests draw in it)."""
+    yield
+    themed("light")
+
+
 def drawn_entries(qapp, menu, natural: int, width: int | None = None) -> dict[str, object]:
     """Each entry's text part (left of where its shortcut or submenu arrow starts at the ``natural`` width) as drawn
     at the menu's width or at ``width``."""

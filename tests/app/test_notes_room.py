@@ -11,6 +11,13 @@ from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
 
 DEFAULT_DECK = resource("decks", "default.posdeck")
+
+
+@pytest.fixture(autouse=True)
+def base_text_size(themed):
+    """The tests' windows set a larger text for the whole app: back to the base size after (later tests draw in it)."""
+    yield
+    themed("light")
 LESSON = 2  # "Why order matters": a lesson of four plots under two lines of text and a formula
 
 
