@@ -80,11 +80,12 @@ class RoomyMenus(QProxyStyle):
 
 
 def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
-    """Palette and base font of the whole application. The Fusion style is set once: setting a style
-    deletes the old one, and graphics layouts kept across a theme change still pointed at it (a segfault
-    in their next size computation)."""
-    if not isinstance(app.style(), RoomyMenus):
-        app.setStyle(RoomyMenus(QStyleFactory.create("Fusion")))
+    """Palette and base font of the whole application. The Fusion style is set once, and the Fusion style already in
+    use is kept as its base: setting a style deletes the old one, and graphics layouts made before still pointed at it
+    (a segfault in their next size computation)."""
+    if not isinstance(app.style(), RoomyMenus):  # wraps the Fusion style in use, which so lives on as its base
+        current = app.style()
+        app.setStyle(RoomyMenus(current if current.name().lower() == "fusion" else QStyleFactory.create("Fusion")))
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
     # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)
