@@ -1,13 +1,15 @@
 """The window's side of the lecture deck: opening one, the Deck menu's commands, and what shows where the lecture
 is (the deck's commands enabled, the toolbar's strip, the window title, the notes, the presenter window). Where
-the lecture is lives in the ``DeckNavigator``; its ``changed`` brings the saved scene here to be shown."""
+the lecture is lives in the ``DeckNavigator``; its ``changed`` brings the saved scene here to be shown. The notes'
+room under the view is the lecturer's to give (``NotesRoom``)."""
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..core.params import InputError
 from ..scene import in_language
@@ -15,6 +17,110 @@ from . import i18n
 from .state import Deck, error_text
 from .view_catalogue import view_title
 from .views import applies
+
+
+NOTES_SHARE = 4  # notes fitted to their text take at most a quarter of the window: the view keeps the rest
+NOTES_LINES = 2  # unless folded, the notes show at least this many lines (more scroll)
+NO_MAXIMUM = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX
+SAVE_DELAY_MS = 500  # a drag resizes the notes many times: the height is saved once it rests
+
+
+class NotesTitle(QWidget):
+    """The scene notes' title bar: a button that folds the notes to this bar (and unfolds them) beside the title,
+    which ``widgets.set_dock_title`` sets through ``setText`` as it does a plain title label."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.fold = QToolButton(checkable=True, autoRaise=True, objectName="fold_notes")
+        self.label = QLabel()
+        self.label.setMargin(4)
+        layout.addWidget(self.fold)
+        layout.addWidget(self.label, 1)
+        self.fold.toggled.connect(self._show_folded)
+        self._show_folded(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name, as set_dock_title calls it
+        """The title, set again after a change of language: the button's tooltip follows it."""
+        self.label.setText(text)
+        self._show_folded(self.fold.isChecked())
+
+    def _show_folded(self, folded: bool) -> None:
+        self.fold.setArrowType(Qt.RightArrow if folded else Qt.DownArrow)
+        self.fold.setToolTip(self.tr("Show the notes") if folded else self.tr("Fold the notes to this bar"))
+
+
+class NotesRoom(QObject):
+    """How tall the scene notes are under the view. Fitted to each scene's notes (up to ``1 / NOTES_SHARE`` of the
+    window) until the lecturer drags their edge: from then on every scene keeps the height given, so the view's room
+    stays the same from scene to scene; the title bar's button folds them to one line. Both are kept in the
+    preferences (``notes_height``, ``notes_collapsed``)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dock, self.notes = window.notes_dock, window.notes
+        self.title = NotesTitle()
+        self.dock.setTitleBarWidget(self.title)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # lines wrap: nothing to scroll sideways
+        self._fitting = False
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(window.save_preferences)
+        self.title.fold.setChecked(window.preferences.notes_collapsed)
+        self.title.fold.toggled.connect(self.set_folded)
+        self.notes.setVisible(not window.preferences.notes_collapsed)
+        self.dock.installEventFilter(self)
+
+    @property
+    def folded(self) -> bool:
+        return self.window.preferences.notes_collapsed
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the notes to their title bar (the plots get the room) or unfold them."""
+        self.title.fold.setChecked(folded)
+        if folded == self.folded:
+            return
+        self.window.preferences.notes_collapsed = folded
+        self.window.save_preferences()
+        self.notes.setVisible(not folded)
+        self.fit()
+
+    def fit(self) -> None:
+        """Give the notes their height: the title bar alone when folded, else the lecturer's, else their text's."""
+        if self.dock.isHidden():
+            return
+        title_height = self.title.sizeHint().height()
+        if self.folded:
+            height = title_height
+            self.dock.setMaximumHeight(height)  # dragging a folded bar's edge would only open an empty space
+        else:
+            height = self.window.preferences.notes_height or self.fitted_height(title_height)
+            self.dock.setMaximumHeight(NO_MAXIMUM)
+        self._fitting = True
+        try:
+            self.window.resizeDocks([self.dock], [height], Qt.Vertical)
+        finally:
+            self._fitting = False
+
+    def fitted_height(self, title_height: int) -> int:
+        """Just tall enough for the notes, at least ``NOTES_LINES`` lines, at most ``1 / NOTES_SHARE`` of the window.
+        Measured on a copy: a width set on the shown document outlasts the pane's next resize and scrolled it sideways."""
+        document = self.notes.document().clone(self)
+        document.setTextWidth(self.notes.viewport().width())
+        text_height = document.size().height()
+        document.deleteLater()
+        least = NOTES_LINES * self.notes.fontMetrics().lineSpacing() + 2 * self.notes.document().documentMargin()
+        return title_height + math.ceil(max(least, min(text_height, self.window.height() / NOTES_SHARE - title_height)))
+
+    def eventFilter(self, watched, event) -> bool:
+        """A resize with the mouse button held is the lecturer dragging the notes' edge: that height is kept."""
+        if (event.type() == QEvent.Resize and watched is self.dock and not self._fitting and not self.folded
+                and QApplication.mouseButtons() & Qt.LeftButton and event.size().height() != event.oldSize().height()):
+            self.window.preferences.notes_height = self.dock.height()
+            self._save_timer.start()
+        return False
 
 
 class DeckControls(QObject):
@@ -102,6 +208,7 @@ class DeckControls(QObject):
         window.deck_label.setToolTip(notes)
         window.presentation.audience_title.setText(scene_title or view_title(scene.view))
         window.notes.setPlainText(notes or self.tr("(no notes for this scene)"))
+        window.notes_room.fit()
         presenter = window.presentation.presenter
         if presenter is not None:
             upcoming = deck.next_scene
@@ -110,9 +217,3 @@ class DeckControls(QObject):
                                  or view_title(upcoming.view), notes,
                                  "" if upcoming is None else self.tr("{0} · {1}").format(
                                      view_title(upcoming.view), i18n.translate("core", upcoming.method_obj.title)))
-        notes_dock = window.notes_dock
-        if notes_dock.isVisible():  # just tall enough for the notes, up to a third of the window
-            window.notes.document().setTextWidth(notes_dock.width())
-            title_height = notes_dock.titleBarWidget().sizeHint().height()
-            height = math.ceil(window.notes.document().size().height()) + title_height
-            window.resizeDocks([notes_dock], [min(height, window.height() // 3)], Qt.Vertical)

@@ -32,10 +32,14 @@ LAST_DECK_KEY = "files/last_deck"
 LAST_FOLDER_KEY = "files/last_folder"
 RECENT_DECKS_KEY = "files/recent_decks"  # recent.RecentDecks
 START_PAGE_KEY = "start/show_start_page"  # start_page: absent on a first run
+NOTES_HEIGHT_KEY = "notes/height"  # deck_controls.NotesRoom
+NOTES_COLLAPSED_KEY = "notes/collapsed"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 OWN_KEYS = (THEME_KEY, TEXT_SCALE_KEY, LANGUAGE_KEY, SEQUENTIAL_MAP_KEY, DIVERGING_MAP_KEY, LAST_DECK_KEY,
-            LAST_FOLDER_KEY, RECENT_DECKS_KEY, START_PAGE_KEY, GEOMETRY_KEY, STATE_KEY)
+            LAST_FOLDER_KEY, RECENT_DECKS_KEY, START_PAGE_KEY, GEOMETRY_KEY, STATE_KEY, NOTES_HEIGHT_KEY,
+            NOTES_COLLAPSED_KEY)
+MAX_NOTES_HEIGHT = 4320  # pixels: taller than any screen, so a larger stored height was not set by dragging
 MAX_FILE_BYTES = 64 * 1024  # the app's own keys take a few KiB: a longer file was not written by the app
 
 
@@ -50,6 +54,8 @@ class Preferences:
     last_folder: str = ""  # where the last file was opened or saved: the next file dialog starts there
     sequential_map: str = style.SEQUENTIAL_MAPS[0]
     diverging_map: str = style.DIVERGING_MAPS[0]
+    notes_height: int = 0  # the scene notes' height as the lecturer dragged it; 0: fitted to each scene's notes
+    notes_collapsed: bool = False  # the scene notes folded to their title bar
 
 
 def settings_path() -> Path | None:
@@ -174,6 +180,25 @@ def _scale(settings: Store | QSettings) -> float | None:
     return scale
 
 
+def _notes_height(settings: Store | QSettings) -> int | None:
+    value = settings.value(NOTES_HEIGHT_KEY)
+    if isinstance(value, bool):
+        return None
+    try:
+        height = int(value)
+    except (TypeError, ValueError):
+        return None
+    return height if 0 <= height <= MAX_NOTES_HEIGHT else None
+
+
+def _flag(settings: Store | QSettings, key: str) -> bool | None:
+    """A boolean as QSettings keeps it in an ini file (the text "true" or "false") or as it was set."""
+    value = settings.value(key)
+    if isinstance(value, bool):
+        return value
+    return {"true": True, "false": False}.get(value) if isinstance(value, str) else None
+
+
 def load(settings: Store | QSettings) -> Preferences:
     """The stored preferences, each one replaced by its default when unusable."""
     defaults = Preferences()
@@ -184,6 +209,8 @@ def load(settings: Store | QSettings) -> Preferences:
     last_folder = _text(settings, LAST_FOLDER_KEY)
     sequential = _text(settings, SEQUENTIAL_MAP_KEY, style.SEQUENTIAL_MAPS)
     diverging = _text(settings, DIVERGING_MAP_KEY, style.DIVERGING_MAPS)
+    notes_height = _notes_height(settings)
+    collapsed = _flag(settings, NOTES_COLLAPSED_KEY)
     return Preferences(
         theme=defaults.theme if theme is None else theme,
         text_scale=defaults.text_scale if scale is None else scale,
@@ -192,6 +219,8 @@ def load(settings: Store | QSettings) -> Preferences:
         last_folder=defaults.last_folder if last_folder is None else last_folder,
         sequential_map=defaults.sequential_map if sequential is None else sequential,
         diverging_map=defaults.diverging_map if diverging is None else diverging,
+        notes_height=defaults.notes_height if notes_height is None else notes_height,
+        notes_collapsed=defaults.notes_collapsed if collapsed is None else collapsed,
     )
 
 
@@ -203,6 +232,8 @@ def save(settings: Store | QSettings, preferences: Preferences) -> None:
     settings.setValue(LAST_FOLDER_KEY, preferences.last_folder)
     settings.setValue(SEQUENTIAL_MAP_KEY, preferences.sequential_map)
     settings.setValue(DIVERGING_MAP_KEY, preferences.diverging_map)
+    settings.setValue(NOTES_HEIGHT_KEY, int(preferences.notes_height))
+    settings.setValue(NOTES_COLLAPSED_KEY, bool(preferences.notes_collapsed))
     settings.sync()
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from . import compat
 
@@ -68,12 +68,24 @@ def curve_colour(index: int, theme: Theme) -> str:
     return theme.curve_black if colour == "#000000" else colour
 
 
+class RoomyMenus(QProxyStyle):
+    """Fusion, with each menu entry a line's height wider than Fusion asks: in large type its margins fall short of
+    what it draws, and it elided the entries to fit ("简体中文" showed as "简…文" at x1.3)."""
+
+    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt's name
+        size = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.CT_MenuItem:
+            size.setWidth(size.width() + option.fontMetrics.height())
+        return size
+
+
 def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
-    """Palette and base font of the whole application. The Fusion style is set once: setting a style
-    deletes the old one, and graphics layouts kept across a theme change still pointed at it (a segfault
-    in their next size computation)."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    """Palette and base font of the whole application. The Fusion style is set once, and the Fusion style already in
+    use is kept as its base: setting a style deletes the old one, and graphics layouts made before still pointed at it
+    (a segfault in their next size computation)."""
+    if not isinstance(app.style(), RoomyMenus):  # wraps the Fusion style in use, which so lives on as its base
+        current = app.style()
+        app.setStyle(RoomyMenus(current if current.name().lower() == "fusion" else QStyleFactory.create("Fusion")))
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
     # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QS
 from ..look import Look
 from . import i18n, memory, recent, settings as prefs, style
 from .build_ahead import BuildAhead
-from .deck_controls import DeckControls
+from .deck_controls import DeckControls, NotesRoom
 from .deck_navigator import DeckNavigator
 from .file_commands import FileCommands
 from .look_controls import LookControls
@@ -78,8 +78,8 @@ class MainWindow(QMainWindow):
         self.panel_dock = ParameterDock(self)
         self.dock = self.panel_dock.dock
         # A read-only text pane, not a label: it breaks a word longer than a line (a URL) anywhere,
-        # scrolls long notes, and so never makes the window wider than the screen. Its height is set
-        # for its notes (``DeckControls.sync``), not held at the two lines its scroll bars would ask for.
+        # scrolls long notes, and so never makes the window wider than the screen. Its height is the lecturer's or
+        # its notes' (``NotesRoom``), not held at the two lines its scroll bars would ask for.
         self.notes = QTextEdit(readOnly=True, focusPolicy=Qt.ClickFocus, frameShape=QFrame.NoFrame, minimumHeight=1)
         self.notes.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         self.notes.document().setDocumentMargin(8)
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.notes_dock.setWidget(self.notes)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
         self.notes_dock.hide()
+        self.notes_room = NotesRoom(self)
         self.toolbar: QToolBar | None = None
 
         self.drawer = SceneDrawer(self)

@@ -479,42 +479,42 @@ turns made: {1}</source>
 <context>
     <name>DeckControls</name>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="52"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="158"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="90"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="196"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="92"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="198"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="94"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="200"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="95"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="201"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="98"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="204"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="104"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="210"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="111"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="218"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -1230,17 +1230,17 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="124"/>
+        <location filename="../../posenc_gui/app/window.py" line="125"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="130"/>
+        <location filename="../../posenc_gui/app/window.py" line="131"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="135"/>
+        <location filename="../../posenc_gui/app/window.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1568,6 +1568,19 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/next_scene.py" line="109"/>
         <source>The next scene takes a long computation, made when it is shown: its picture appears here after that.</source>
         <translation>下一个场景需要较长的计算，放映时才会计算：之后它的画面会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTitle</name>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="52"/>
+        <source>Show the notes</source>
+        <translation>展开备注</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="52"/>
+        <source>Fold the notes to this bar</source>
+        <translation>把备注收起到这一栏</translation>
     </message>
 </context>
 <context>

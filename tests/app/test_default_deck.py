@@ -1,6 +1,7 @@
 """The shipped lecture deck loads, and walks through the source material in order."""
 
 import os
+import re
 
 from posenc_gui.app.state import Deck, StateModel
 from posenc_gui.app.views import VIEWS, applies
@@ -14,6 +15,14 @@ def test_default_deck_loads_and_every_scene_has_a_title():
     assert len(deck.scenes) >= 20
     assert all(scene.title for scene in deck.scenes)
     assert len({scene.title for scene in deck.scenes}) == len(deck.scenes)
+
+
+def test_titles_write_subscripts_as_the_hall_reads_them():
+    """A title is shown large to the hall (the audience title, the window title, the handout): "m·θᵢ", not TeX's
+    "m·θ_i" (scene 20 showed the underscore)."""
+    for number, scene in enumerate(Deck.load(DECK, applies()).scenes, 1):
+        for title in (scene.title, scene.title_zh):
+            assert not re.search(r"\w_\w", title), f"scene {number}: {title}"
 
 
 def test_default_deck_covers_the_source_material_in_teaching_order():
