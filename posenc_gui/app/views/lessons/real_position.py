@@ -206,14 +206,19 @@ class RealPositionLesson(LessonView):
                        for side in ("left", "right") if plot.getAxis(side).isVisible())
 
         widest = max((beside(plot) for plot in self.plots), default=0.0)
-        for plot in self.plots:
+        layout = self.graphics.ci.layout
+        layout.invalidate()  # its size hints are cached from before the titles were wrapped
+        spare = self.page_width() - layout.effectiveSizeHint(Qt.MinimumSize).width()  # none when a title's least
+        for plot in self.plots:  # width (``fit_titles`` wraps no narrower than six ems) already widened the row
             text = plot.titleLabel.item
             room = text.textWidth()
-            if room <= 0 or widest <= beside(plot):
-                continue  # on one line already, or beside the widest axes
+            more = min(widest - beside(plot), spare)
+            if room <= 0 or more <= 0:
+                continue  # on one line already, beside the widest axes, or no room to spare
+            spare -= more
             text.setTextWidth(-1)
-            if text.boundingRect().width() > room + widest - beside(plot):
-                text.setTextWidth(room + widest - beside(plot))
+            if text.boundingRect().width() > room + more:
+                text.setTextWidth(room + more)
             plot.titleLabel.resizeEvent(None)
             style.fit_title_row(plot)
 
