@@ -2004,17 +2004,17 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="257"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="259"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
@@ -2029,42 +2029,47 @@ turns made: {1}</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="49"/>
-        <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
-        <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="51"/>
+        <source>every head as trained; dashed: found; click one to open it</source>
+        <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="335"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="25"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="24"/>
+        <source>Each head in the picture of every head is scaled to its largest weight.</source>
+        <translation>所有头的总览中，每个头按其最大权重缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="26"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="29"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="47"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="378"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="387"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="389"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2077,57 +2082,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="37"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="129"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="130"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="131"/>
         <source>change of every head</source>
         <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="150"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="236"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="238"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
