@@ -312,8 +312,9 @@ class RealModelView(View):
         QTimer.singleShot(0, self, self.keep_plots_readable)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """The overview of every head fills what the first screen leaves below the controls, up to square tiles: the
-        large panels below it are scrolled to, the heads are what a hall sees first."""
+        """The overview of every head fills what the first screen leaves below the controls, up to square tiles, when
+        the large panels would not fit beside it there anyway: then they are scrolled to, and the heads are what a hall
+        sees first (the notes, the ranking and its smallest height left none of them in sight)."""
         height = super().smallest_plot_height(plot)
         if plot is not self.overview.plot or self.data is None or not plot.isVisible():
             return height
@@ -325,6 +326,9 @@ class RealModelView(View):
         names.setPointSizeF(self.points * style.TICK_SCALE)
         last_name = QFontMetricsF(names).height() / 2 + 2  # the last row's name reaches half a line below it
         left_below = self.scroll.viewport().height() - self.graphics.y() - top - around - last_name
+        large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
+        if height + large <= left_below:
+            return height  # all in sight: the rows share the height by their stretch
         return max(height, min(square, left_below))
 
     def _draw_overview(self) -> None:
