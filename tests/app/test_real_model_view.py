@@ -300,7 +300,7 @@ def test_the_overview_of_every_head_is_in_sight_presenting_at_1280_by_720(qtbot)
     view.setFont(font)  # as the window's look sets its views' fonts, before their look
     view.set_look(style.theme_named("light"), points)
     qtbot.wait(50)
-    assert view.controls.height() == view.flow.heightForWidth(view.scroll.viewport().width())
+    assert view.controls.height() == view.flow.heightForWidth(view.controls.width())  # every line, none blank
     viewport, tiles = view.scroll.viewport(), view.overview.plot.vb.sceneBoundingRect()
     bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(tiles.bottomLeft())).y()
     assert bottom <= viewport.height() and tiles.height() >= 9 * 12  # nine heads down, each at least 12 px

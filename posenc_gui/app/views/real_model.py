@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from superqt.utils import signals_blocked
@@ -100,6 +100,7 @@ class RealModelView(View):
         """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
         1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below the plots."""
         self.flow = FlowLayout(12, self.controls)
+        self.controls.installEventFilter(self)
         self.controls.setVisible(True)
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():
@@ -175,6 +176,16 @@ class RealModelView(View):
         # no wider than a line: wider, it widened the page past the view, and every line below was cut at the right
         self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
         self.controls.setFixedHeight(self.flow.heightForWidth(width))
+
+    def eventFilter(self, watched, event) -> bool:
+        """The controls' lines counted again at the width they were given: the view's, fitted before the page's
+        scroll bar showed, was 14 px wider, and their last line was left out of sight."""
+        if watched is self.controls and event.type() == QEvent.Resize and event.size().width() != event.oldSize().width():
+            height = self.flow.heightForWidth(event.size().width())
+            if height != self.controls.height():
+                self.controls.setFixedHeight(height)
+                self.keep_plots_readable()  # the overview fills what is left below them
+        return super().eventFilter(watched, event)
 
     def _send_text(self) -> None:
         """Send the typed text to the scene (the typing paused, or Enter), unless another view or scene is shown
@@ -325,7 +336,9 @@ class RealModelView(View):
         names = QFont(self.font())
         names.setPointSizeF(self.points * style.TICK_SCALE)
         last_name = QFontMetricsF(names).height() / 2 + 2  # the last row's name reaches half a line below it
-        left_below = self.scroll.viewport().height() - self.graphics.y() - top - around - last_name
+        # the plots' top from the controls' fixed height, not the page's last layout (which may predate it)
+        above = self.controls.minimumHeight() + self.page_layout.spacing() if self.controls.isVisible() else 0
+        left_below = self.scroll.viewport().height() - above - top - around - last_name
         large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
         if height + large <= left_below:
             return height  # all in sight: the rows share the height by their stretch
