@@ -218,42 +218,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="225"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="225"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="227"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="227"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="227"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -1085,139 +1085,139 @@ turns made: {1}</source>
 <context>
     <name>MRopeLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="73"/>
         <location filename=".registry_strings.py" line="313"/>
         <source>Text: three equal ids, plain RoPE</source>
         <translation>文本：三个相同的编号，就是普通的 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="74"/>
         <location filename=".registry_strings.py" line="314"/>
         <source>An image: its rows and columns</source>
         <translation>一张图像：它的行和列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="75"/>
         <location filename=".registry_strings.py" line="315"/>
         <source>A video: frames as well</source>
         <translation>一段视频：还有帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="76"/>
         <location filename=".registry_strings.py" line="316"/>
         <source>Qwen3-VL: the ids take turns over the pairs</source>
         <translation>Qwen3-VL：三个编号轮流分配给各对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="80"/>
         <source>Qwen2-VL gives every token three position ids: &lt;b&gt;time&lt;/b&gt;, &lt;b&gt;row&lt;/b&gt; and &lt;b&gt;column&lt;/b&gt;. Text carries one number three times; the patches of an image carry their row and column, a video&apos;s also their frame. Each rotated pair of a head turns by one of the three ids, so how far apart two tokens are now has three parts.</source>
         <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="179"/>
         <source>ids, top to bottom: time, row, column</source>
         <translation>编号，从上到下：时间、行、列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="180"/>
         <source>pair i (fast to slow)</source>
         <translation>维度对 i（由快到慢）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="181"/>
         <source>Qwen3-VL, interleaved</source>
         <translation>Qwen3-VL，交错</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="181"/>
         <source>Qwen2-VL, blocks</source>
         <translation>Qwen2-VL，分块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="183"/>
         <source>distance in one id</source>
         <translation>一个编号上的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="184"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="185"/>
         <source>q·k of equal heads (dashed: text)</source>
         <translation>q·k（虚线：文本）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="154"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="225"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="154"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="225"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="154"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="225"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
         <source>time pairs</source>
         <translation>时间对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
         <source>row pairs</source>
         <translation>行对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
         <source>column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="161"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="202"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="227"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="233"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="233"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="233"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="234"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="239"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
@@ -1256,177 +1256,202 @@ turns made: {1}</source>
 <context>
     <name>ModelConfigView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="142"/>
-        <source>layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="85"/>
         <source>Show this stack in Layer patterns</source>
         <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
         <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
         <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="146"/>
         <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
         <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="143"/>
-        <source>log10 base</source>
-        <translation>log10 底数</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
-        <source>{0}: {1} layers (colour: attention, height: base)</source>
-        <translation>{0}：{1} 层（颜色：注意力，高度：底数）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="207"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="190"/>
-        <source>wavelength (tokens)</source>
-        <translation>波长（词元）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="191"/>
-        <source>wavelengths (- - trained, ··· extended)</source>
-        <translation>波长（- - 训练，··· 扩展）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="210"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="211"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="194"/>
-        <source>q·k of equal heads (- - window)</source>
-        <translation>相同两个头的 q·k（- - 窗口）</translation>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
+        <source>base</source>
+        <translation>底数</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="159"/>
+        <source>{0}: {1} layers</source>
+        <translation>{0}：{1} 层</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="208"/>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="209"/>
+        <source>wavelengths</source>
+        <translation>波长</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="212"/>
+        <source>q·k of equal heads</source>
+        <translation>相同两个头的 q·k</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="231"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="239"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="241"/>
         <source>q·k of equal heads: {0}</source>
         <translation>相同两个头的 q·k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="244"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="247"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="252"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="254"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="255"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="259"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="261"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="264"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="265"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="267"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="287"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="301"/>
+        <source>NoPE</source>
+        <translation>NoPE</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="303"/>
+        <source>chunks of {0}</source>
+        <translation>{0} 一块</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="304"/>
+        <source>window {0}</source>
+        <translation>窗口 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="304"/>
+        <source>full</source>
+        <translation>全注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="314"/>
+        <source>- - trained length, window</source>
+        <translation>- - 训练长度、窗口</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="314"/>
+        <source>··· extended</source>
+        <translation>··· 扩展</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="321"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="323"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="289"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="327"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="328"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="295"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="333"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="335"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="340"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
@@ -1439,37 +1464,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="171"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="172"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1931,37 +1956,37 @@ turns made: {1}</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="124"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="129"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="133"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="133"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="135"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="136"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="141"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
@@ -1971,17 +1996,17 @@ turns made: {1}</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="111"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="134"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="115"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
@@ -1996,27 +2021,27 @@ turns made: {1}</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="134"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="135"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="276"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
@@ -2031,42 +2056,47 @@ turns made: {1}</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="49"/>
-        <source>every layer × head, trained (each scaled to its largest weight); dashed: heads found; click one to open it</source>
-        <translation>所有层 × 头，训练所得（每个头按其最大权重缩放）；虚线框：找到的头；点击一个即可放大</translation>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="51"/>
+        <source>every head as trained; dashed: found; click one to open it</source>
+        <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="373"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="374"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="25"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="24"/>
+        <source>Each head in the picture of every head is scaled to its largest weight.</source>
+        <translation>所有头的总览中，每个头按其最大权重缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="26"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="29"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="47"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="417"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="387"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="428"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2079,57 +2109,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="37"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="95"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="129"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="130"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="131"/>
         <source>change of every head</source>
         <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="150"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="241"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="243"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2425,37 +2455,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="196"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>

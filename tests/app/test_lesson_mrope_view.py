@@ -3,6 +3,9 @@ are the core's, and the steps and sizes go through the scene's options."""
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QFontMetricsF
+
+from posenc_gui.app import style
 
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lessons import MRopeLesson
@@ -43,3 +46,22 @@ def test_steps_change_the_sequence_and_the_pairs_and_spins_change_the_sizes(qtbo
     np.testing.assert_array_equal(view.shown["pair axis"], interleaved.pair_axis)
     np.testing.assert_array_equal(view.curves["time"].yData, interleaved.scores["time"])
     assert "interleaved" in view.plots[1].titleLabel.text and "take turns" in view.note.text()
+
+
+def test_two_digit_ids_keep_a_gap_to_their_neighbours_in_a_projectors_narrow_cells(qtbot, themed):
+    """At 1280 px and a hall's text size the video's cells are about 40 px wide: "10" written at the text's size
+    filled them, and a row read "1010101010". The ids shrink to leave a gap, and never below half the text size."""
+    _model, view = open_view(qtbot, MRopeLesson, themed("light"), {"step": 2})
+    points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
+    view.resize(1280, 720)
+    view.set_look(themed("light"), points)
+    qtbot.wait(10)
+    texts = view.strip_texts
+    cell_width, cell_height = (1 / size for size in view.plots[0].vb.viewPixelSize())
+    assert cell_width < 50
+    shown = texts.shown_labels(cell_width, cell_height)
+    assert {text for _row, _col, text, _colour in shown} >= {"10", "12"}
+    metrics = QFontMetricsF(texts.font)
+    widest = max(metrics.horizontalAdvance(text) for _row, _col, text, _colour in shown)
+    assert widest + 0.3 * metrics.horizontalAdvance("M") <= cell_width
+    assert texts.font.pointSizeF() >= 0.5 * points

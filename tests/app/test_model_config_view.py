@@ -214,3 +214,18 @@ def test_a_stack_of_layer_patterns_goes_there_with_its_pattern_and_others_cannot
     window.commands["example_llama-3.1-8b"].trigger()
     view = shown_layer_strip(window)
     assert not view.to_patterns.isEnabled() and "no stack like this one" in view.to_patterns.toolTip()
+
+
+@pytest.mark.parametrize("config", ["gemma-3-4b-text.json", "llama-3.1-8b.json"])
+def test_the_strip_and_both_spectra_are_in_sight_on_a_1280_by_720_projector_in_large_type(qtbot, themed, config):
+    """The deck's notes point at the strip's bars, the wavelengths' dashed trained length and the window at 1024 on
+    the right: presenting at 1280 x 720 x1.3 (the view below the audience title) the spectra were below the fold,
+    held there by two-line titles and axis names as long as a plot is tall."""
+    _model, view = open_view(qtbot, ModelConfigView, themed("light"), {"model_config": "example:" + config})
+    view.resize(1280, 645)
+    view.set_look(themed("light"), style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE)
+    qtbot.wait(20)
+    viewport = view.scroll.viewport()
+    for plot in view.plots:  # with their axes' names
+        bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(plot.sceneBoundingRect().bottomLeft())).y()
+        assert bottom <= viewport.height() and plot.vb.height() >= 80, plot.titleLabel.text

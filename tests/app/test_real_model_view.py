@@ -284,3 +284,23 @@ def test_one_head_alone_predicts_no_next_tokens_and_the_overview_lists_them(qtbo
     model.set_option("show", "all")
     assert len(view.data.next_real) == 10 and view.next_tokens.isVisible()
     assert all(next_token for _tokens, _ablation, next_token in passes[-2:])
+
+
+def test_the_overview_of_every_head_is_in_sight_presenting_at_1280_by_720(qtbot):
+    """The deck's scene of SmolLM2's heads at 1280 x 720 x1.3 (the view below the audience title): the controls kept
+    the height of their lines in smaller type and the ranking and the notes came before the plots: not one head was
+    in sight."""
+    need("smollm2")
+    _model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
+                             {"model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
+    view.resize(1280, 645)
+    points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)  # as the window's look sets its views' fonts, before their look
+    view.set_look(style.theme_named("light"), points)
+    qtbot.wait(50)
+    assert view.controls.height() == view.flow.heightForWidth(view.controls.width())  # every line, none blank
+    viewport, tiles = view.scroll.viewport(), view.overview.plot.vb.sceneBoundingRect()
+    bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(tiles.bottomLeft())).y()
+    assert bottom <= viewport.height() and tiles.height() >= 9 * 12  # nine heads down, each at least 12 px

@@ -3,6 +3,7 @@ trained and changed, and the change of every head; the numbers it states are the
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF
 
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
@@ -53,3 +54,30 @@ def test_the_lesson_predicts_no_next_tokens(monkeypatch):
     monkeypatch.setattr(model, "logits", lambda hidden: pytest.fail("the lesson computed next-token logits"))
     step = next(i for i, step in enumerate(lesson.STEPS) if step.model == "smollm2")
     assert lesson.run_step(step, "a text no other test of the lesson uses").comparison.next_real == ()
+
+
+@pytest.mark.parametrize("step", [0, 1])
+def test_a_heads_matrices_have_square_cells_in_line_and_in_sight_presenting_at_1280_by_720(qtbot, step):
+    """Presenting at 1280 x 720 x1.3 the two query x key matrices were strips of about 220 x 70 px, and a title on
+    more lines than its neighbours' put its matrix lower than theirs."""
+    for name in lesson.models_needed():
+        need(name)
+    _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": step})
+    view.resize(1280, 645)
+    view.set_look(style.theme_named("light"), style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE)
+    qtbot.wait(20)
+    viewport = view.scroll.viewport()
+    corners = []
+    for plot, matrix in zip(view.plots, (view.shown["trained"], view.shown["changed"])):
+        across, down = plot.vb.viewPixelSize()  # a cell's width and height on screen, inverted
+        assert across == pytest.approx(down, rel=0.01)
+        rows, cols = matrix.shape
+        cells = plot.vb.mapViewToScene(QRectF(-0.5, -0.5, cols, rows)).boundingRect()
+        corners.append(round(cells.top()))
+        bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(cells.bottomLeft())).y()
+        assert bottom <= viewport.height() and cells.height() >= 4 * view.fontMetrics().height()
+    assert len(set(corners)) == 1, corners
+    rows = {}
+    for plot in view.plots:
+        rows.setdefault(min(view.graphics.ci.items[plot])[0], []).append(round(plot.vb.sceneBoundingRect().top()))
+    assert all(len(set(tops)) == 1 for tops in rows.values()), rows

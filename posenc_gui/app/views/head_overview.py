@@ -46,8 +46,9 @@ class HeadOverview:
         tiles = [picture.tile_of(layer, head) for layer, head, *_ in found]
         self.marks.setData(*outlines(tiles, n), pen=pg.mkPen(colour, width=2, style=Qt.DashLine))
         self.chosen_mark.setData(*outlines([picture.tile_of(*chosen)], n), pen=pg.mkPen(colour, width=4))
-        title = i18n.translate("RealModelView", "every layer × head, trained (each scaled to its largest weight); "
-                                                "dashed: heads found; click one to open it")
+        # one line on a 1280 px projector in large type (on two, it took a sixth of the heads' height); how the tiles
+        # are scaled is said in the notes below
+        title = i18n.translate("RealModelView", "every head as trained; dashed: found; click one to open it")
         if self.plot.titleLabel.text != title:
             style.title(self.plot, title, theme, points)
 

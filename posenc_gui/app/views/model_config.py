@@ -34,6 +34,15 @@ NOPE_COLOUR = "#909090"
 PATTERN_VIEW = "attention"  # where the button to Layer patterns goes: the view that shows windows and NoPE
 
 
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_ticks(top: float) -> list[tuple[int, str]]:
+    """The strip's base axis (log10 of the base, from 0 to ``top``) named in powers of ten: 10², 10⁴, 10⁶."""
+    step = 2 if top > 4 else 1
+    return [(power, "10" + str(power).translate(SUPERSCRIPTS)) for power in range(step, int(top) + 1, step)]
+
+
 @dataclass(frozen=True)
 class ConfigReport:
     """What the view shows of one config (read by ``fetch``, drawn by ``show_data``)."""
@@ -76,7 +85,12 @@ class ModelConfigView(View):
         self.to_patterns = QPushButton(self.tr("Show this stack in Layer patterns"))
         self.to_patterns.clicked.connect(self.show_in_layer_patterns)
         row.addWidget(self.to_patterns)
-        row.addStretch(1)
+        # what the colours and dashes mean, beside the button rather than in the plots' titles: there they wrapped
+        # onto second lines and held the spectra below the fold of a 1280 x 720 projector
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.RichText)
+        row.addWidget(self.legend, 1)
         self.controls.setVisible(False)
 
     def show_in_layer_patterns(self) -> None:
@@ -139,14 +153,18 @@ class ModelConfigView(View):
                                     brush=style.curve_colour(index, self.theme), pen=None)
         nope = [info.index for info in layers if info.rotary is None]
         self.bars["nope"].setOpts(x=nope, height=[NOPE_HEIGHT] * len(nope), brush=NOPE_COLOUR, pen=None)
-        style.label(plot, "bottom", self.tr("layer"), self.theme, self.points)
-        style.label(plot, "left", self.tr("log10 base"), self.theme, self.points)
-        style.title(plot, self.tr("{0}: {1} layers (colour: attention, height: base)").format(
-            escape(self.report.name), len(layers)), self.theme, self.points)
+        # a short name on the left and none below (the title counts the layers): the strip's smallest height is
+        # that of the name along its side, and "log10 base" made it 220 px in large type
+        style.label(plot, "left", self.tr("base"), self.theme, self.points)
+        style.title(plot, self.tr("{0}: {1} layers").format(escape(Path(self.report.name).stem), len(layers)),
+                    self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
+        top = max((math.log10(r.theta) for r in self.report.config.rotary.values()), default=1) + 1.5  # room for
+        # the top power's name, which the axis leaves out when it reaches past the end
         plot.setXRange(-0.6, len(layers) - 0.4, padding=0)
-        plot.setYRange(0, max((math.log10(r.theta) for r in self.report.config.rotary.values()), default=1) * 1.1,
-                       padding=0)
+        plot.setYRange(0, top, padding=0)
+        plot.getAxis("left").setTicks([power_ticks(top)])
+        self.legend.setText(self._legend_text(self.report))
         self._draw_spectra(self.report.spectra)
         self.fit_titles()
         self.shown = {"layer_rope_base": np.array([info.rotary.theta if info.rotary else 0.0 for info in layers]),
@@ -187,20 +205,21 @@ class ModelConfigView(View):
                 waves.addItem(pg.InfiniteLine(math.log10(length), angle=0,
                                               pen=pg.mkPen(colour, width=1.5, style=dash)))
         style.label(waves, "bottom", self.tr("pair i"), self.theme, self.points)
-        style.label(waves, "left", self.tr("wavelength (tokens)"), self.theme, self.points)
-        style.title(waves, self.tr("wavelengths (- - trained, ··· extended)"), self.theme, self.points)
+        style.label(waves, "left", self.tr("tokens"), self.theme, self.points)
+        style.title(waves, self.tr("wavelengths"), self.theme, self.points)
         style.label(scores, "bottom", self.tr("distance (tokens)"), self.theme, self.points)
         style.label(scores, "left", self.tr("q·k"), self.theme, self.points)
-        style.title(scores, self.tr("q·k of equal heads (- - window)"), self.theme, self.points)
+        style.title(scores, self.tr("q·k of equal heads"), self.theme, self.points)
         for plot in (waves, scores):
             style.style_plot(plot, self.theme, self.points)
             plot.enableAutoRange()
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
-        font = self.summary.font()
-        font.setPointSizeF(points)
-        self.summary.setFont(font)
+        for label in (self.summary, self.legend):
+            font = label.font()
+            font.setPointSizeF(points)
+            label.setFont(font)
         if self.report is not None:
             self.show_data(self.model.scene, self.report)
 
@@ -275,6 +294,25 @@ class ModelConfigView(View):
         return (f"<p><b>{escape(report.name)}</b>: {facts}</p>"
                 f"<table cellspacing='0' cellpadding='4'>{''.join(rows)}</table>"
                 f"<ul>{kinds}</ul><p>{scene}</p>{left_out}")
+
+    def _short_name(self, kind) -> str:
+        """A layer type in two or three words, for the legend."""
+        if kind.rotary is None:
+            return self.tr("NoPE")
+        if kind.attention == "chunked_attention":
+            return self.tr("chunks of {0}").format(kind.span)
+        return self.tr("window {0}").format(kind.span) if kind.span is not None else self.tr("full")
+
+    def _legend_text(self, report: ConfigReport) -> str:
+        """What the colours and the lines mean: each kind of layer in its colour, then the dashes; each entry kept
+        on one line (a "- -" at a line's end read as a stray dash)."""
+        def unbroken(text: str) -> str:  # no-break spaces, and word joiners between Chinese characters
+            return escape("\u2060".join(text.replace(" ", "\u00a0")))
+
+        entries = [f"<span style='color:{self._colour(kind)}'>■</span>&nbsp;{unbroken(self._short_name(kind))}"
+                   for kind in report.spectra]
+        entries += [unbroken(self.tr("- - trained length, window")), unbroken(self.tr("··· extended"))]
+        return " &nbsp; ".join(entries)
 
     def _kind_words(self, kind) -> str:
         """What one layer type does with distance, in plain words."""

@@ -20,7 +20,8 @@ from types import SimpleNamespace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from superqt.utils import signals_blocked
 
@@ -75,7 +76,7 @@ class RealModelView(View):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.PlainText)
-        self.page_layout.insertWidget(2, self.notes)  # below the heads found
+        self.page_layout.addWidget(self.notes)  # below the heads found
         self.next_tokens = QLabel()
         self.next_tokens.setTextFormat(Qt.RichText)
         self.page_layout.addWidget(self.next_tokens)
@@ -83,6 +84,10 @@ class RealModelView(View):
         # the overview above the three large panels; ``place`` / ``unplace`` move items in and out of any
         # GraphicsLayout given as ``.ci`` without deleting them (one head alone leaves the others out)
         self.overview = HeadOverview(self.theme, self.points)
+        # its top axis grows as it first draws its names: the overview's height (``smallest_plot_height``) is fitted
+        # again then, or its last row ended below the fold
+        self.overview.plot.getAxis("top").geometryChanged.connect(
+            lambda: QTimer.singleShot(0, self, self.keep_plots_readable))
         self.big = pg.GraphicsLayout()
         self.big_holder = SimpleNamespace(ci=self.big)
         # the three large panels (trained, ablated, difference) with their colour bars: built one a call of
@@ -93,8 +98,9 @@ class RealModelView(View):
 
     def _build_controls(self) -> None:
         """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
-        1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below it."""
+        1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below the plots."""
         self.flow = FlowLayout(12, self.controls)
+        self.controls.installEventFilter(self)
         self.controls.setVisible(True)
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():
@@ -134,7 +140,8 @@ class RealModelView(View):
         self.found.setWordWrap(True)
         self.found.setToolTip(self.tr("Score as trained → under the ablation; click a head to open it"))
         self.found.linkActivated.connect(self._open_found)
-        self.page_layout.insertWidget(1, self.found)
+        # below the plots, as the notes: above them, the two held every head below a 1280 x 720 projector's fold
+        self.page_layout.addWidget(self.found)
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
@@ -169,6 +176,16 @@ class RealModelView(View):
         # no wider than a line: wider, it widened the page past the view, and every line below was cut at the right
         self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
         self.controls.setFixedHeight(self.flow.heightForWidth(width))
+
+    def eventFilter(self, watched, event) -> bool:
+        """The controls' lines counted again at the width they were given: the view's, fitted before the page's
+        scroll bar showed, was 14 px wider, and their last line was left out of sight."""
+        if watched is self.controls and event.type() == QEvent.Resize and event.size().width() != event.oldSize().width():
+            height = self.flow.heightForWidth(event.size().width())
+            if height != self.controls.height():
+                self.controls.setFixedHeight(height)
+                self.keep_plots_readable()  # the overview fills what is left below them
+        return super().eventFilter(watched, event)
 
     def _send_text(self) -> None:
         """Send the typed text to the scene (the typing paused, or Enter), unless another view or scene is shown
@@ -240,6 +257,7 @@ class RealModelView(View):
     def show_data(self, scene: Scene, data: RealAttention) -> None:
         settings = data.settings
         self._sync_controls(scene, settings)
+        self._fit_controls()  # their widths follow the model's names and the look, not only the view's width
         self.data = data
         layer, head = settings.layer, settings.head
         real, ablated = data.real[layer, head], data.ablated[layer, head]
@@ -304,6 +322,28 @@ class RealModelView(View):
         # the sizes the layouts ask for are known after their next layout pass: the page's height is fitted then
         QTimer.singleShot(0, self, self.keep_plots_readable)
 
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """The overview of every head fills what the first screen leaves below the controls, up to square tiles, when
+        the large panels would not fit beside it there anyway: then they are scrolled to, and the heads are what a hall
+        sees first (the notes, the ranking and its smallest height left none of them in sight)."""
+        height = super().smallest_plot_height(plot)
+        if plot is not self.overview.plot or self.data is None or not plot.isVisible():
+            return height
+        picture = self.data.overview
+        square = plot.vb.width() * picture.rows / picture.columns
+        around = plot.geometry().height() - plot.vb.geometry().height()  # its title and axis names
+        _left, top, _right, _bottom = self.graphics.ci.layout.getContentsMargins()
+        names = QFont(self.font())
+        names.setPointSizeF(self.points * style.TICK_SCALE)
+        last_name = QFontMetricsF(names).height() / 2 + 2  # the last row's name reaches half a line below it
+        # the plots' top from the controls' fixed height, not the page's last layout (which may predate it)
+        above = self.controls.minimumHeight() + self.page_layout.spacing() if self.controls.isVisible() else 0
+        left_below = self.scroll.viewport().height() - above - top - around - last_name
+        large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
+        if height + large <= left_below:
+            return height  # all in sight: the rows share the height by their stretch
+        return max(height, min(square, left_below))
+
     def _draw_overview(self) -> None:
         data = self.data
         self.overview.draw(data.overview, data.found, (data.settings.layer, data.settings.head), self.theme,
@@ -345,6 +385,7 @@ class RealModelView(View):
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
+        self._fit_controls()
         self.plots = shown
         if self.data is not None:
             self._draw_overview()

@@ -20,7 +20,8 @@ def notes_text(data: RealAttention) -> str:
     model = real_models.get(settings.model)
     lines = [translate("RealModelView", "{0}: {1} layers × {2} heads. Mean change of attention under \"{3}\": "
                                         "{4:.3f} over all heads.").format(
-        model.title, model.layers, model.heads, ablation_title(settings), float(data.change.mean()))]
+        model.title, model.layers, model.heads, ablation_title(settings), float(data.change.mean())),
+        translate("RealModelView", "Each head in the picture of every head is scaled to its largest weight.")]
     if data.cut_from:
         lines.append(translate("RealModelView", "The text is {0} tokens long: only the first {1} are shown.").format(
             data.cut_from, len(data.tokens)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from html import escape
+from html import escape, unescape
 
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
@@ -23,7 +23,10 @@ TAG = re.compile(r"<[^>]+>")
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # what a line may not break: one CJK character, or a word up to a hyphen or a zero-width space (Qt breaks there)
 UNBREAKABLE = re.compile(f"[{CJK}]|[^\\s{CJK}\u200b-]+-?")
-SOFT_BREAK = re.compile(r"(?<=[_/])(?=\w)")  # where a long identifier in a citation may break
+# where a long identifier in a citation may break: after _ / and :, and where a word starts with a capital after a
+# digit or three small letters (configuration_|gemma4.py, arXiv:|2302.13971, Gemma4|Text|Config; not ar|Xiv): whole,
+# they widened a presenting page's table past a 1280 px projector
+SOFT_BREAK = re.compile(r"(?<=[_/:])(?=\w)|(?<=[0-9])(?=[A-Z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
 HORIZONTAL_PADDING = 8  # pixels of the style sheet's padding on each side of a cell's text
 
 
@@ -95,28 +98,27 @@ class ReferencePage(View):
         if self._data is not None and self.browser.width() != self._laid_out_width:  # a new height changes nothing
             self._lay_out()
 
+    def heading(self, text: str) -> str:
+        """The page's title as its heading, except while presenting: the audience title above the view says it."""
+        return "" if getattr(self.window(), "presenting", False) else f"<h2>{text}</h2>"
+
     def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...] = (),
-              nowrap: tuple[int, ...] = ()) -> str:
+              nowrap: tuple[int, ...] = (), under: tuple[int, int] | None = None) -> str:
         """A bordered table as wide as the page. Each column gets at least its longest word (Qt broke a narrower
         column mid-word: "Transf / ormer", "201 / 7"), the columns in ``nowrap`` their widest text (years); what
-        the page has left is shared out in ``widths`` (percent). A page too narrow even for the words scrolls
-        rather than break them."""
-        shares = widths or (100 // len(headers),) * len(headers)
-        bold = QFont(self.browser.font())
-        bold.setBold(True)
-        metrics = QFontMetricsF(bold)
-        padding = 2 * (CELL_PADDING + HORIZONTAL_PADDING) + 4
-
-        def least(column: int) -> float:
-            texts = [headers[column]] + [TAG.sub("", row[column]) for row in rows]
-            pieces = texts if column in nowrap else [word for text in texts for word in UNBREAKABLE.findall(text)]
-            return max((metrics.horizontalAdvance(piece) for piece in pieces), default=0) + padding
-
-        floors = [least(column) for column in range(len(headers))]
-        # the page's width less its margins, the cells' and the table's borders, and a vertical scroll bar (a
-        # page laid out before it is known to be long gets one, and a table that filled it would then scroll)
-        page = self.browser.width() - 2 * self.browser.frameWidth() - self.browser.verticalScrollBar().sizeHint().width()
-        spare = max(0.0, page - 2 * self.browser.document().documentMargin() - sum(floors) - 2 * len(headers) - 4)
+        the page has left is shared out in ``widths`` (percent). When the words do not fit, the column ``under[1]``
+        is written under column ``under[0]``'s text (five columns in a hall's type were 160 px wider than a 1280 px
+        projector); a page too narrow even then scrolls rather than break words."""
+        shares = list(widths or (100 // len(headers),) * len(headers))
+        floors = self._floors(headers, rows, nowrap)
+        if under is not None and sum(floors) > self._table_room(len(headers)):
+            into, moved = under
+            headers = [f"{h} · {headers[moved]}" if i == into else h for i, h in enumerate(headers) if i != moved]
+            rows = [[f"{c}<br>{row[moved]}" if i == into else c for i, c in enumerate(row) if i != moved]
+                    for row in rows]
+            shares[into] += shares.pop(moved)
+            floors = self._floors(headers, rows, nowrap)
+        spare = max(0.0, self._table_room(len(headers)) - sum(floors))
         flexible = sum(share for column, share in enumerate(shares) if column not in nowrap) or 1
         pixels = [math.floor(floor + (0 if column in nowrap else spare * share / flexible))
                   for column, (floor, share) in enumerate(zip(floors, shares))]
@@ -125,6 +127,29 @@ class ReferencePage(View):
                        + "</tr>" for row in rows)
         return (f"<table cellspacing='0' cellpadding='{CELL_PADDING}' border='1' width='{sum(pixels)}' "
                 f"style='border-color:#808080; border-style:solid'><tr>{head}</tr>{body}</table>")
+
+    def _table_room(self, columns: int) -> float:
+        """The width a table of ``columns`` has: the page's less its margins, the cells' and the table's borders, and
+        a vertical scroll bar (a page laid out before it is known to be long gets one, and a table that filled it
+        would then scroll)."""
+        page = self.browser.width() - 2 * self.browser.frameWidth() - self.browser.verticalScrollBar().sizeHint().width()
+        return page - 2 * self.browser.document().documentMargin() - 2 * columns - 4
+
+    def _floors(self, headers: list[str], rows: list[list[str]], nowrap: tuple[int, ...]) -> list[float]:
+        """Each column's least width: its widest piece that may not break, headers and <b> cells measured bold and
+        the others plain (all measured bold, the columns asked a tenth more than they need), with the padding."""
+        bold = QFont(self.browser.font())
+        bold.setBold(True)
+        plain, strong = QFontMetricsF(self.browser.font()), QFontMetricsF(bold)
+        padding = 2 * (CELL_PADDING + HORIZONTAL_PADDING) + 4
+
+        def least(column: int) -> float:
+            cells = [(headers[column], True)] + [(row[column], "<b>" in row[column]) for row in rows]
+            texts = [(unescape(TAG.sub("", cell)), bold_cell) for cell, bold_cell in cells]
+            return max(((strong if bold_cell else plain).horizontalAdvance(piece) for text, bold_cell in texts
+                        for piece in ([text] if column in nowrap else UNBREAKABLE.findall(text))), default=0) + padding
+
+        return [least(column) for column in range(len(headers))]
 
 
 class ModelsPage(ReferencePage):
@@ -145,9 +170,9 @@ class ModelsPage(ReferencePage):
                 for m in sorted(data, key=lambda m: (order.index(m.encoding), m.year))]
         heading = self.tr("Which models use which positional encoding")
         intro = self.tr("Grouped by encoding, oldest first. The last column says where each fact is stated.")
-        return (f"<h2>{heading}</h2><p>{intro}</p>"
+        return (f"{self.heading(heading)}<p>{intro}</p>"
                 + self.table([self.tr("Model"), self.tr("Year"), self.tr("Encoding"), self.tr("Details"),
-                              self.tr("Source")], rows, (15, 6, 18, 34, 27), nowrap=(1,)))
+                              self.tr("Source")], rows, (15, 6, 18, 34, 27), nowrap=(1,), under=(3, 4)))
 
 
 class TimelinePage(ReferencePage):
@@ -171,9 +196,10 @@ class TimelinePage(ReferencePage):
         heading = self.tr("How positional encoding developed")
         intro = self.tr("From fixed sinusoids added to the input, to biases and rotations inside attention, "
                         "to stretching a trained model to longer contexts.")
-        return (f"<h2>{heading}</h2><p>{intro}</p>"
+        return (f"{self.heading(heading)}<p>{intro}</p>"
                 + self.table([self.tr("Year"), self.tr("What appeared"), self.tr("In short"),
-                              self.tr("Family"), self.tr("Source")], rows, (6, 22, 40, 17, 15), nowrap=(0,)))
+                              self.tr("Family"), self.tr("Source")], rows, (6, 22, 40, 17, 15), nowrap=(0,),
+                             under=(2, 4)))
 
 
 class ChoosingPage(ReferencePage):
@@ -197,7 +223,7 @@ class ChoosingPage(ReferencePage):
                      "<br>".join(f"− {reference_text(c)}" for c in e.cons)]
                     for e in data["encodings"]]
         heading, pros_and_cons = self.tr("Choosing a positional encoding"), self.tr("Strengths and weaknesses")
-        return (f"<h2>{heading}</h2>"
+        return (self.heading(heading)
                 + self.table([self.tr("Situation"), self.tr("Use"), self.tr("Why")], situations, (30, 25, 45))
                 + f"<h2>{pros_and_cons}</h2>"
                 + self.table([self.tr("Encoding"), self.tr("For"), self.tr("Against")], families, (30, 35, 35)))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from ....core.lessons import mrope_ids as mrope_lesson
@@ -22,6 +22,47 @@ from .lesson_view import LessonView
 TEXT_COLOUR = "#909090"
 MODALITY_COLOURS = (1, 0)  # image and video: the first two curve colours (text is grey)
 AXIS_COLOURS = (2, 3, 4)   # time, row, column
+ID_POINTS = 0.8  # the ids' size against the text's, where the cells have room
+ID_SMALLEST = 0.5  # the smallest the ids are written, against the text's (a hall's base size while presenting;
+#                    smaller, they are left to hovering)
+MIN_ID_POINTS = 8.0  # and never under this
+ID_GAP = 0.35  # ems of space that a cell's widest id leaves beside it: with less, "10" "10" read "1010"
+
+
+class IdTexts(CellTexts):
+    """The ids in the strip's cells, at the largest size up to ``largest`` points at which the widest leaves
+    ``ID_GAP`` of an em to spare in its cell, and none under ``smallest`` points. Written at one size, two-digit
+    ids of neighbouring cells ran together ("1010101010", "1112") in the narrow cells of a projector."""
+
+    def __init__(self, font: QFont):
+        super().__init__([], 3, 1, font)
+        self.largest = self.smallest = font.pointSizeF()
+
+    def set_sizes(self, largest: float, smallest: float) -> None:
+        self.largest, self.smallest = largest, smallest
+        self.update()
+
+    def shown_labels(self, cell_width: float, cell_height: float) -> list[tuple[int, int, str, str]]:
+        if not self.labels:
+            return []
+        font = QFont(self.font)
+        font.setPointSizeF(self.largest)
+        metrics = QFontMetricsF(font)
+        widest = max(metrics.horizontalAdvance(text) for _row, _col, text, _colour in self.labels)
+        needed = widest + ID_GAP * metrics.horizontalAdvance("M")
+        tall = metrics.tightBoundingRect("0").height() + ID_GAP * metrics.horizontalAdvance("M") / 2
+        points = self.largest * min(1.0, cell_width / needed, cell_height / tall)
+        if points < self.smallest:
+            return []
+        if abs(points - self.font.pointSizeF()) > 0.05:
+            self.font = QFont(self.font)
+            self.font.setPointSizeF(points)
+        return super().shown_labels(cell_width, cell_height)
+
+    def paint(self, painter, *args) -> None:
+        cell = painter.transform().mapRect(QRectF(0, 0, 1, 1))
+        self.shown_labels(cell.width(), cell.height())  # the font for these cells, before the painting takes it
+        super().paint(painter, *args)
 
 
 class MRopeLesson(LessonView):
@@ -51,7 +92,7 @@ class MRopeLesson(LessonView):
         self.add_option_spins(row, ("rows", "cols", "frames"))
         self.data: mrope_lesson.MRopeLesson | None = None
         self.strip_image: pg.ImageItem | None = None
-        self.strip_texts: CellTexts | None = None
+        self.strip_texts: IdTexts | None = None
         self.pair_image: pg.ImageItem | None = None
         self.curves: dict[str, pg.PlotDataItem] = {}
 
@@ -79,7 +120,7 @@ class MRopeLesson(LessonView):
         pairs = self.new_plot(1, 0, sides=("left", "bottom"))
         scores = self.new_plot(1, 1, sides=("left", "bottom"))
         self.strip_image = pg.ImageItem(axisOrder="row-major")
-        self.strip_texts = CellTexts([], 3, 1, self.font())
+        self.strip_texts = IdTexts(self.font())
         strip.addItem(self.strip_image)
         strip.addItem(self.strip_texts)
         strip.invertY(True)
@@ -110,7 +151,7 @@ class MRopeLesson(LessonView):
         self.strip_image.setRect(-0.5, -0.5, tokens, 3)
         text_colours = style.text_colours_for(cells)
         font = self.font()
-        font.setPointSizeF(self.points * 0.8)
+        self.strip_texts.set_sizes(self.points * ID_POINTS, max(self.points * ID_SMALLEST, MIN_ID_POINTS))
         self.strip_texts.set_labels([(row, col, str(data.ids[row, col]), text_colours[row, col])
                                      for row in range(3) for col in range(tokens)], 3, tokens, font)
         frame_cells(strip, 3, tokens)

@@ -15,7 +15,7 @@ from ....core.real_models import lesson
 from ...state import Scene
 from ... import i18n, style
 from ..cell_numbers import fmt
-from ..grid import place, unplace
+from ..grid import hug_cells, place, unplace
 from ..images import cell
 from .lesson_view import LessonView
 from ..readable import MIN_PLOT
@@ -23,6 +23,7 @@ from ..matrix_panels import draw_matrix, matrix_panel
 from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED
 
 PANELS = 3  # as trained, as changed, and the change of every head
+TOKEN_PANELS = 2  # the first two: a head's attention, tokens by tokens
 
 
 class RealPositionLesson(LessonView):
@@ -56,6 +57,9 @@ class RealPositionLesson(LessonView):
         if len(self.panels) < PANELS:
             self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), signed=False))
             self.plots.append(self.panels[-1][0])
+            if len(self.panels) <= TOKEN_PANELS:  # query x key: square cells (free, they were strips of 220 x 70 px)
+                plot = self.panels[-1][0]
+                plot.vb.sigResized.connect(lambda _vb, plot=plot: square_from_corner(plot))
         elif self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
                                        width=14)
@@ -125,8 +129,11 @@ class RealPositionLesson(LessonView):
         panels = ((self.tr("as trained"), result.real[layer, head], ticks),
                   (self.tr("changed"), result.ablated[layer, head], ticks),
                   (self.tr("change of every head"), change, None))
-        for (plot, image), (title, matrix, axis_ticks) in zip(self.panels, panels):
+        for index, ((plot, image), (title, matrix, axis_ticks)) in enumerate(zip(self.panels, panels)):
             draw_matrix(plot, image, title, matrix, (0.0, 1.0), axis_ticks, self.theme, self.points)
+            if index < TOKEN_PANELS:
+                hug_cells(plot, *matrix.shape)
+                square_from_corner(plot)
             if axis_ticks is ticks and ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).expect_labels(list(data.tokens))
@@ -174,6 +181,47 @@ class RealPositionLesson(LessonView):
         around = left + right + len(self.plots) * max(layout.horizontalSpacing(), 0)  # the bar's names were cut by 4 px
         return needed + around + self.bar.effectiveSizeHint(Qt.PreferredSize).width() <= self.scroll.viewport().width()
 
+    def fit_titles(self) -> None:
+        """Also give the titles of a row of panels one height, that of the tallest: a title wrapped onto two lines
+        beside titles on one (Chinese, or a narrow page) put its matrix lower than the others."""
+        super().fit_titles()
+        self._widen_titles()
+        rows: dict[int, list[pg.PlotItem]] = {}
+        for plot in self.plots:
+            cells = self.graphics.ci.items.get(plot)
+            if cells:
+                rows.setdefault(min(cells)[0], []).append(plot)
+        for plots in rows.values():
+            height = max(plot.titleLabel.itemRect().height() for plot in plots)
+            for plot in plots:
+                plot.titleLabel.setMaximumHeight(height)
+                plot.layout.setRowFixedHeight(0, height)
+
+    def _widen_titles(self) -> None:
+        """Give each wrapped title the room its own axes leave: ``fit_titles`` takes off the widest axes of any panel,
+        the token names beside a head's matrix, and wrapped "change of every head" (in Chinese too) onto a line
+        more, which held the matrices below the fold."""
+        def beside(plot) -> float:
+            return sum(plot.getAxis(side).effectiveSizeHint(Qt.PreferredSize).width()
+                       for side in ("left", "right") if plot.getAxis(side).isVisible())
+
+        widest = max((beside(plot) for plot in self.plots), default=0.0)
+        layout = self.graphics.ci.layout
+        layout.invalidate()  # its size hints are cached from before the titles were wrapped
+        spare = self.page_width() - layout.effectiveSizeHint(Qt.MinimumSize).width()  # none when a title's least
+        for plot in self.plots:  # width (``fit_titles`` wraps no narrower than six ems) already widened the row
+            text = plot.titleLabel.item
+            room = text.textWidth()
+            more = min(widest - beside(plot), spare)
+            if room <= 0 or more <= 0:
+                continue  # on one line already, beside the widest axes, or no room to spare
+            spare -= more
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room + more:
+                text.setTextWidth(room + more)
+            plot.titleLabel.resizeEvent(None)
+            style.fit_title_row(plot)
+
     def fit_to_size(self) -> None:
         super().fit_to_size()
         if self.data is not None:
@@ -194,3 +242,15 @@ class RealPositionLesson(LessonView):
         tokens = self.data.tokens
         return self.tr("query {0} ({1}) → key {2} ({3}): {4}").format(
             repr(tokens[row]), row, repr(tokens[col]), col, fmt(float(matrix[row, col])))
+
+
+def square_from_corner(plot: pg.PlotItem) -> None:
+    """Square cells from the top left corner of a plot area of any shape (``grid.hug_cells`` keeps it about as wide as
+    the cells): pyqtgraph's locked aspect centres the matrix, and one a little narrower than its neighbours started
+    lower than theirs, its rows out of line with their names."""
+    rows, cols = getattr(plot.vb, "cells_shape", (0, 0))
+    width, height = plot.vb.width(), plot.vb.height()
+    if not rows or width <= 0 or height <= 0:
+        return
+    cell = min(width / cols, height / rows)
+    plot.setRange(xRange=(-0.5, width / cell - 0.5), yRange=(-0.5, height / cell - 0.5), padding=0)
