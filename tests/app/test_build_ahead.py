@@ -134,3 +134,28 @@ def test_a_view_shown_or_restyled_while_drawn_ahead_is_drawn_whole_by_the_window
     view = window.views["learned_table"]
     assert len(view.plots) == 4 and len(view.images) == 4
     assert all(image.image is not None for image in view.images)
+
+
+def test_a_lesson_styled_before_it_has_a_size_fits_its_header_once_it_has_one(window, monkeypatch):
+    """Styled while still at Qt's default size, a lesson fitted its header there (rendering its formulas at every
+    shrink), then again at its real size: now only at its size, and again when restyled."""
+    from posenc_gui.app.views.lessons.lesson_view import LessonView
+
+    fits = []
+    fit_header = LessonView.fit_header
+
+    def counted(view):
+        fits.append((view.width(), view.height()))
+        fit_header(view)
+
+    monkeypatch.setattr(LessonView, "fit_header", counted)
+    steps = window.build_ahead.build("relative_property")
+    next(steps)  # made and styled
+    assert fits == []
+    next(steps)  # laid out at its size
+    view = window.views["relative_property"]
+    size = (view.width(), view.height())
+    assert fits and set(fits) == {size}
+    fits.clear()
+    view.set_look(view.theme, view.points * 1.2)
+    assert fits == [size]

@@ -243,7 +243,9 @@ class LessonView(View):
         super().set_look(theme, points)
         for label in self.formula_labels:
             label.set_look(theme, points)
-        self.fit_header()
+        if self.testAttribute(Qt.WA_Resized):  # else its first size fits it (``resizeEvent``): fitted now, at Qt's
+            self.fit_header()                  # default size, the header was fitted in vain (formulas rendered at
+                                               # every shrink)
 
     def fit_header(self) -> None:
         """Fit the header to the view: formulas scaled down to the width, and the header's texts and formulas smaller
