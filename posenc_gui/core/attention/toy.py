@@ -205,6 +205,10 @@ PROJECTION_BLOCK_BYTES = 32 * 2**20  # a block of the projections drawn past the
 PROJECTION_BANK = 768  # widths up to this (4 heads x 192, the widest default d_model) come from one bank
 
 
+_drawn_ahead: dict[int, list[np.ndarray]] = {}  # seed -> the bank's three matrices drawn ahead, until it is made
+_drawn_ahead_lock = Lock()  # the worker thread may make the bank while the GUI thread draws it ahead
+
+
 @cached_up_to(16 * 2**20, entries=1)
 def _projection_bank(seed: int) -> np.ndarray:
     """(3, PROJECTION_BANK, PROJECTION_BANK) standard normals for ``seed`` (float64, 14 MB), read-only: the
@@ -219,10 +223,6 @@ def _projection_bank(seed: int) -> np.ndarray:
         return np.array(drawn, dtype=np.float64)
     shape = (3, PROJECTION_BANK, PROJECTION_BANK)
     return np.random.default_rng(seed + 7).standard_normal(shape, dtype=np.float32).astype(np.float64)
-
-
-_drawn_ahead: dict[int, list[np.ndarray]] = {}  # seed -> the bank's three matrices drawn ahead, until it is made
-_drawn_ahead_lock = Lock()  # the worker thread may make the bank while the GUI thread draws it ahead
 
 
 def drawing_projection_bank(seed: int = 0):

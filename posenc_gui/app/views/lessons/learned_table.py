@@ -94,8 +94,8 @@ class LearnedTableLesson(FrequencyLesson):
 
     def _building(self, data: TableComparison):
         """The four heatmaps with their colour bars, linked in pairs, and the dashed line and text that
-        mark the end of the table (shown when more positions than it has are asked for); yields after each heatmap but the
-        last."""
+        mark the end of the table (shown when more positions than it has are asked for); yields after each heatmap
+        but the last."""
         self.clear_plots()
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
         across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
@@ -114,8 +114,9 @@ class LearnedTableLesson(FrequencyLesson):
             style.label(plot, "bottom", x_label, self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
             self.panels.append((plot, name, data.panels()[name]))
-            if index < 3:  # the last one with the linking and the square cells: laid out between, the pair's
-                yield      # ranges came out otherwise
+            # the last one goes with the linking and the square cells: laid out in between, the pair's ranges differed
+            if index < 3:
+                yield
         learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
         learned_plot.setYLink(sinusoid_plot)
         learned_plot.setXLink(sinusoid_plot)
