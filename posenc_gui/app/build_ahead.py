@@ -66,6 +66,8 @@ class BuildAhead(QObject):
         window = self.window
         view = window.view(key)
         yield False
+        if not self._left_alone(key, view, (view.theme, view.points)):
+            return  # shown meanwhile: the window lays it out
         view.setGeometry(window.panel_dock.room_for(view))  # laid out as it will be shown
         view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
         yield False

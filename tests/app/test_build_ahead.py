@@ -159,3 +159,12 @@ def test_a_lesson_styled_before_it_has_a_size_fits_its_header_once_it_has_one(wi
     fits.clear()
     view.set_look(view.theme, view.points * 1.2)
     assert fits == [size]
+
+
+def test_a_view_shown_between_its_making_and_its_laying_out_is_left_to_the_window(window):
+    steps = window.build_ahead.build("precision")
+    next(steps)  # made
+    window.model.set_view("precision")
+    assert next(steps, True) is True
+    window.finish_work()
+    assert window.views["precision"].plots
