@@ -60,9 +60,14 @@ class BuildAhead(QObject):
     def build(self, key: str):
         """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
         and True when done): the scene, or the defaults of the first method the view applies to when it does not
-        apply to the scene's. A view shown meanwhile (or rebuilt) was drawn by ``refresh``: it is left alone."""
+        apply to the scene's. Made (constructed and styled) in one step and laid out at its size in the next, its
+        spare panels a step each, its data fetched, then drawn a step at a time (``View.drawing_steps``). A view
+        shown meanwhile (or rebuilt, or given a new look) was drawn by ``refresh``: it is left alone."""
         window = self.window
         view = window.view(key)
+        yield False
+        if not self._left_alone(key, view, (view.theme, view.points)):
+            return  # shown meanwhile: the window lays it out
         view.setGeometry(window.panel_dock.room_for(view))  # laid out as it will be shown
         view.grab(QRect(0, 0, 1, 1))  # a hidden widget is laid out only when shown or rendered
         yield False
@@ -79,9 +84,20 @@ class BuildAhead(QObject):
         except InputError:
             return  # the view says so when it is shown
         yield False
-        if window.views.get(key) is view and window.stack.currentWidget() is not view:
-            try:
-                view.show_data(scene, data)
-            except InputError:
-                return
-            window.drawer.fetched[view] = (view.data_key(scene), data)
+        look = (view.theme, view.points)
+        if not self._left_alone(key, view, look):
+            return
+        try:
+            for _step in view.drawing_steps(scene, data):
+                yield False
+                if not self._left_alone(key, view, look):
+                    return  # drawn by the window meanwhile, or to be drawn anew in its new look
+        except InputError:
+            return
+        window.drawer.fetched[view] = (view.data_key(scene), data)
+
+    def _left_alone(self, key: str, view, look: tuple) -> bool:
+        """Whether ``view``, being drawn ahead in steps, is still the window's view ``key``, hidden, in ``look``."""
+        window = self.window
+        return (window.views.get(key) is view and window.stack.currentWidget() is not view
+                and (view.theme, view.points) == look)

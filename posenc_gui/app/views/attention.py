@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 from superqt.utils import signals_blocked
 
-from ...core.attention import attention_for
+from ...core.attention import attention_for, drawing_projection_bank
 from ...core.params import InputError
 from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
@@ -76,6 +76,7 @@ class AttentionView(View):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
+        self.projections_ahead = drawing_projection_bank()
         self.panels: list[tuple[str, np.ndarray]] = []
         self.tokens: list[str] = []
         self.panel_sinks: list[np.ndarray | None] = []  # per panel, what each query gives the method's sink
@@ -216,7 +217,11 @@ class AttentionView(View):
         return len(panels_for(scene, data))
 
     def build_ahead(self) -> bool:
-        return self.grid.build_ahead(2 * most_default_heads())  # a panel per head, two with the content / position parts
+        """A panel per head (two with the content / position parts), then the seeded projections a part a call (the
+        first fetch drew them all at once)."""
+        if self.grid.build_ahead(2 * most_default_heads()):
+            return True
+        return next(self.projections_ahead, StopIteration) is not StopIteration
 
     def hover_text(self, plot, x, y) -> str:
         if plot not in self.plots:

@@ -187,6 +187,14 @@ class View(ReadablePlots, QWidget):
         (disabled) control."""
         return {}
 
+    def drawing_steps(self, scene: Scene, data):
+        """Draw ``data`` as ``show_data`` does, a step between two yields, for the window's idle build-ahead (a step a
+        slice of idle time, the event loop answering in between): by default in one step. A view whose first drawing
+        places many panels places one a step; if the view is shown or restyled meanwhile, the rest is never run and
+        its next ``show_data`` draws it whole."""
+        self.show_data(scene, data)
+        yield from ()
+
     def show_selection(self, scene: Scene, data) -> None:
         """Show a scene whose data did not change (``data_key``), with the data fetched before: a new selection,
         overlay or look. By default the whole drawing again (its parts skip what did not change); a view may draw

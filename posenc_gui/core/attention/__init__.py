@@ -4,8 +4,8 @@ way that method enters a Transformer (added to the input, rotating q and k, or b
 
 from .operations import (causal_mask, merge_heads, multi_head, scaled_dot_product, softmax, softmax_inplace,
                          softmax_with_sinks_inplace, split_heads, valid_lens_mask)
-from .toy import CACHE_BYTES, AttentionResult, attention_for, attention_peak, how_applied
+from .toy import CACHE_BYTES, AttentionResult, attention_for, attention_peak, drawing_projection_bank, how_applied
 
-__all__ = ["CACHE_BYTES", "AttentionResult", "attention_for", "attention_peak", "causal_mask", "how_applied",
-           "merge_heads", "multi_head", "scaled_dot_product", "softmax", "softmax_inplace",
+__all__ = ["CACHE_BYTES", "AttentionResult", "attention_for", "attention_peak", "causal_mask", "drawing_projection_bank",
+           "how_applied", "merge_heads", "multi_head", "scaled_dot_product", "softmax", "softmax_inplace",
            "softmax_with_sinks_inplace", "split_heads", "valid_lens_mask"]

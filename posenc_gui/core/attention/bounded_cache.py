@@ -33,6 +33,7 @@ def cached_up_to(limit: int, entries: int):
                         kept.popitem(last=False)
             return result
         cached.cache_clear = kept.clear
+        cached.holds = lambda *args: args in kept  # whether a call with ``args`` would find its result kept
         return cached
     return decorate
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from threading import Lock
 
 import numpy as np
 
@@ -204,15 +205,43 @@ PROJECTION_BLOCK_BYTES = 32 * 2**20  # a block of the projections drawn past the
 PROJECTION_BANK = 768  # widths up to this (4 heads x 192, the widest default d_model) come from one bank
 
 
+_drawn_ahead: dict[int, list[np.ndarray]] = {}  # seed -> the bank's three matrices drawn ahead, until it is made
+_drawn_ahead_lock = Lock()  # the worker thread may make the bank while the GUI thread draws it ahead
+
+
 @cached_up_to(16 * 2**20, entries=1)
 def _projection_bank(seed: int) -> np.ndarray:
     """(3, PROJECTION_BANK, PROJECTION_BANK) standard normals for ``seed`` (float64, 14 MB), read-only: the
     projections of every width up to PROJECTION_BANK are its top-left blocks, used in place. A new width
     then draws, casts and copies nothing (a rotary method's width, 4 heads x d_model, took 10-45 ms, most
     of it the first touch of fresh memory), and widening the model keeps the narrower model's weights,
-    so the picture changes smoothly with d_model. Drawn in float32 (twice as fast as float64)."""
+    so the picture changes smoothly with d_model. Drawn in float32 (twice as fast as float64), or taken from
+    the matrices ``drawing_projection_bank`` drew ahead."""
+    with _drawn_ahead_lock:
+        drawn = _drawn_ahead.pop(seed, None)
+    if drawn is not None:
+        return np.array(drawn, dtype=np.float64)
     shape = (3, PROJECTION_BANK, PROJECTION_BANK)
     return np.random.default_rng(seed + 7).standard_normal(shape, dtype=np.float32).astype(np.float64)
+
+
+def drawing_projection_bank(seed: int = 0):
+    """Make the projection bank of ``seed`` ahead of the first ``attention_for``, a part a step (a generator, for a
+    caller with short slices of idle time): NumPy's random module and the generator, each of the three matrices,
+    then the bank from them, kept as ``attention_for`` keeps it. One generator draws the matrices in turn, the
+    numbers one draw of all three gives (its stream does not depend on how the draws are cut)."""
+    if _projection_bank.holds(seed):
+        return
+    rng = np.random.default_rng(seed + 7)
+    drawn = []
+    for _matrix in range(3):
+        yield
+        drawn.append(rng.standard_normal((PROJECTION_BANK, PROJECTION_BANK), dtype=np.float32))
+    yield
+    if not _projection_bank.holds(seed):  # the window may have needed it meanwhile
+        with _drawn_ahead_lock:
+            _drawn_ahead[seed] = drawn
+        _projection_bank(seed)
 
 
 def _projected(inputs: list, width: int, seed: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:

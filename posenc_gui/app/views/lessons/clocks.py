@@ -136,9 +136,9 @@ class ClocksLesson(FrequencyLesson):
         place(self.graphics, plot, row, col, rowspan)
         self.plots.append(plot)
 
-    def _arrange(self, dial_count: int, bit_count: int) -> None:
-        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right.
-        Dials and bit texts made for an earlier count are reused: making a plot costs far more than
+    def _arranging(self, dial_count: int, bit_count: int):
+        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right; yields after
+        each plot placed. Dials and bit texts made for an earlier count are reused: making a plot costs far more than
         placing one."""
         # out of the grid, kept in the scene (pyqtgraph's removeItem took each out of the scene, and its addItem
         # laid the whole grid out again for every plot put back)
@@ -160,6 +160,7 @@ class ClocksLesson(FrequencyLesson):
                 self.place_plot(plot, row, col)
             else:
                 self._place(plot, row, col)
+            yield
         self.dials = self.dial_pool[:dial_count]
         caption_font = self.font()
         caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
@@ -199,17 +200,32 @@ class ClocksLesson(FrequencyLesson):
             layout.setColumnStretchFactor(col, 4)
         layout.setColumnStretchFactor(columns, 5 + columns)
 
+    def drawing_steps(self, scene: Scene, face: ClockFace):
+        """Built ahead: a plot placed a step, then the drawing into them."""
+        if self._layout_for(face) != self._layout_key:
+            yield from self._laying_out(face)
+            yield
+        self.show_data(scene, face)
+
+    def _layout_for(self, face: ClockFace) -> tuple:
+        return len(face.pairs), len(face.bits), self.theme.name, self.points, self.across
+
+    def _laying_out(self, face: ClockFace):
+        """The plots arranged for ``face`` and the bits' texts written, yielding after each plot placed."""
+        key = self._layout_for(face)
+        yield from self._arranging(len(face.pairs), len(face.bits))
+        for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face.flip_every)):
+            every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
+        self._layout_key = key
+
     def show_data(self, scene: Scene, face: ClockFace) -> None:
         show_value(self.position_box, scene.position)
         show_value(self.hands_box, len(face.bits))
-        key = (len(face.pairs), len(face.bits), self.theme.name, self.points, self.across)
         self.face = face
         self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos, "bits": face.bits}
-        if key != self._layout_key:
-            self._arrange(len(face.pairs), len(face.bits))
-            for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face.flip_every)):
-                every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
-            self._layout_key = key
+        if self._layout_for(face) != self._layout_key:
+            for _placed in self._laying_out(face):
+                pass
         for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
                 self.dials, face.pairs, face.wavelengths, face.sin, face.cos, face.turns):
             hand.setData([0.0, sin], [0.0, cos])

@@ -80,9 +80,22 @@ class LearnedTableLesson(FrequencyLesson):
         if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
+    def drawing_steps(self, scene: Scene, data: TableComparison):
+        """Built ahead: the four heatmaps a step each, then the drawing into them."""
+        key = (self.theme.name, self.points, self.across)
+        if key != self._layout_key:
+            yield from self._building(data)
+            self._layout_key = key
+        self.show_data(scene, data)  # in the step that links the heatmaps: their ranges are set before a layout
+
     def _build(self, data: TableComparison) -> None:
+        for _heatmap in self._building(data):
+            pass
+
+    def _building(self, data: TableComparison):
         """The four heatmaps with their colour bars, linked in pairs, and the dashed line and text that
-        mark the end of the table (shown when more positions than it has are asked for)."""
+        mark the end of the table (shown when more positions than it has are asked for); yields after each heatmap
+        but the last."""
         self.clear_plots()
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
         across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
@@ -101,6 +114,9 @@ class LearnedTableLesson(FrequencyLesson):
             style.label(plot, "bottom", x_label, self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
             self.panels.append((plot, name, data.panels()[name]))
+            # the last one goes with the linking and the square cells: laid out in between, the pair's ranges differed
+            if index < 3:
+                yield
         learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
         learned_plot.setYLink(sinusoid_plot)
         learned_plot.setXLink(sinusoid_plot)

@@ -243,7 +243,10 @@ class LessonView(View):
         super().set_look(theme, points)
         for label in self.formula_labels:
             label.set_look(theme, points)
-        self.fit_header()
+        # not yet sized (styled as it is made), its first size fits it (``resizeEvent``): fitted at Qt's default size,
+        # the header was fitted in vain, the formulas rendered at every shrink
+        if self.testAttribute(Qt.WA_Resized):
+            self.fit_header()
 
     def fit_header(self) -> None:
         """Fit the header to the view: formulas scaled down to the width, and the header's texts and formulas smaller

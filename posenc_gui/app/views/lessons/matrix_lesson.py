@@ -82,13 +82,6 @@ class MatrixLesson(LessonView):
         self.resized = False  # a kept plot's title or tick labels changed size: the grid must share anew
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
-    def set_look(self, theme, points) -> None:
-        super().set_look(theme, points)
-        font = self.note.font()
-        font.setPointSizeF(points)
-        self.note.setFont(font)
-        self.fit_header()
-
     def set_note(self, text: str) -> None:
         if text != self.note.text():
             self.note.setText(text)

@@ -64,6 +64,18 @@ class MultiHeadLesson(MatrixLesson):
         return np.where(np.asarray(sequence)[..., None] == 0, colours[heads], pale[heads]).astype(np.uint8)
 
     def show_data(self, scene: Scene, data: MultiHeadData) -> None:
+        for _panel in self._drawing(data):
+            pass
+
+    def drawing_steps(self, scene: Scene, data: MultiHeadData):
+        """Built ahead: the split's panels a step each, then ``show_data``, which finds them drawn and ends as every
+        drawing does."""
+        yield from self._drawing(data)
+        yield
+        self.show_data(scene, data)
+
+    def _drawing(self, data: MultiHeadData):
+        """The drawing of ``show_data``, yielding after each panel of the split."""
         settings, result = data.settings, data.result
         first, second = settings.valid_lens
         self.show_option_values({"d_model": settings.d_model, "heads": settings.heads, "valid_len_1": first,
@@ -74,10 +86,13 @@ class MultiHeadLesson(MatrixLesson):
         wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
         across = self.plots_across(wanted)
         with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
-            [self.show_split, self.show_masks, self.show_concat][step](settings, result, fresh, across)
+            if step == 0:
+                yield from self.show_split(settings, result, fresh, across)
+            else:
+                (self.show_masks, self.show_concat)[step - 1](settings, result, fresh, across)
 
-    def show_split(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool,
-                   across: int) -> None:
+    def show_split(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool, across: int):
+        """Step 1's panels, yielding after each."""
         batch, n, d = result.x.shape
         heads = settings.heads
         width = d // heads
@@ -99,6 +114,7 @@ class MultiHeadLesson(MatrixLesson):
                         result.channel[b], self.tr("sequence {0}: (n, d) = ({1}, {2})").format(b, n, d),
                         texts=result.channel[b], fills=self.head_fills(result.head[b], b),
                         colspan=min(heads, across), col_labels=[str(c) for c in range(d)], text_scale=1.2)
+            yield
         for s in range(batch * heads):
             self.matrix(*slice_cell(s), "slice",
                         result.split_channel[s],
@@ -106,6 +122,7 @@ class MultiHeadLesson(MatrixLesson):
                         texts=result.split_channel[s],
                         fills=self.head_fills(result.split_head[s], result.split_batch[s]),
                         col_labels=[str(c) for c in range(width)], text_scale=1.2)
+            yield
         self.shown = {"channel": result.channel, "split_channel": result.split_channel}
 
     def show_masks(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool,

@@ -89,6 +89,18 @@ class OrderLesson(MatrixLesson):
                        "A's by up to {1}: different outputs. Order is seen.").format(order, fmt(difference))
 
     def show_data(self, scene: Scene, data: OrderData) -> None:
+        for _panel in self._drawing(scene, data):
+            pass
+
+    def drawing_steps(self, scene: Scene, data: OrderData):
+        """Built ahead: the four panels a step each, then ``show_data``, which finds them drawn and ends as every
+        drawing does."""
+        yield from self._drawing(scene, data)
+        yield
+        self.show_data(scene, data)
+
+    def _drawing(self, scene: Scene, data: OrderData):
+        """The drawing of ``show_data``, yielding after each panel."""
         result = data.test
         self.pair.setCurrentIndex(list(ORDER_PAIRS).index(data.pair))
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
@@ -106,6 +118,7 @@ class OrderLesson(MatrixLesson):
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
+                    yield
         self.set_note("<br>".join(self.tr("<b>{0}:</b> {1}").format(name, self.verdict(result.perm, result.difference(prefix)))
                                   for name, prefix in sides))
         self.shown = {"nope_a": result.nope_a, "nope_b": result.nope_b, "method_a": result.method_a,

@@ -1,0 +1,170 @@
+"""The window's idle build-ahead in short slices: a view's first drawing places one panel a slice, the attention view's
+seeded projections are drawn a matrix a slice before its fetch, and a view shown or restyled while it is being drawn
+ahead is left to the window, which draws it whole. Counted per slice (panels placed, matrices drawn), never timed."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from posenc_gui.app import compat
+from posenc_gui.app.window import MainWindow
+from posenc_gui.core.attention import drawing_projection_bank, toy
+
+
+@pytest.fixture
+def window(qtbot, qapp):
+    win = MainWindow(settings=None)
+    qtbot.addWidget(win)
+    win.warm_up_timer.timeout.disconnect()  # the tests step the build-ahead themselves
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def count_placements(monkeypatch) -> list:
+    """Every item put into a graphics layout (pyqtgraph's addItem, or the layout move ``compat.enter_layout``)."""
+    placed = []
+    add_item = pg.GraphicsLayout.addItem
+    enter = compat.enter_layout
+
+    def added(layout, item, *args, **kwargs):
+        placed.append(item)
+        return add_item(layout, item, *args, **kwargs)
+
+    def entered(layout, item, *args):
+        placed.append(item)
+        return enter(layout, item, *args)
+
+    monkeypatch.setattr(pg.GraphicsLayout, "addItem", added)
+    monkeypatch.setattr(compat, "enter_layout", entered)
+    return placed
+
+
+def is_panel(item) -> bool:
+    """A plot (a heatmap's colour bar, placed beside it, is part of its panel)."""
+    return isinstance(item, pg.PlotItem) and not isinstance(item, pg.ColorBarItem)
+
+
+@pytest.mark.parametrize("key, panels", [("learned_table", 4), ("clocks", 9), ("multihead", 6)])
+def test_a_first_drawing_ahead_places_one_panel_a_slice(window, monkeypatch, key, panels):
+    """The learned table's four heatmaps, the clocks' nine plots and the multi-head lesson's six panels were placed
+    in one slice, the longest of the build-ahead: built ahead, the drawing places one a slice."""
+    placed = count_placements(monkeypatch)
+    plots_per_step = []
+    for _done in window.build_ahead.build(key):
+        plots_per_step.append(sum(is_panel(item) for item in placed))
+        placed.clear()
+    plots_per_step.append(sum(is_panel(item) for item in placed))
+    view = window.views[key]
+    assert len(view.plots) == panels and sum(plots_per_step) == panels, plots_per_step
+    assert max(plots_per_step) == 1, plots_per_step
+    assert window.drawer.fetched[view][1] is not None  # drawn to the end, and known to the window as drawn
+
+
+def test_the_view_is_made_and_laid_out_in_separate_slices(window, monkeypatch):
+    """Constructing and styling a lesson, then laying it out at its size, each took about half of one slice."""
+    from posenc_gui.app.views.lessons.lesson_view import LessonView
+
+    fitted = []
+    monkeypatch.setattr(LessonView, "fit_to_size", lambda view: fitted.append(view))
+    steps = window.build_ahead.build("precision")
+    next(steps)
+    assert "precision" in window.views and fitted == []
+    next(steps)
+    assert fitted == [window.views["precision"]]
+
+
+def test_the_projection_bank_drawn_ahead_holds_the_numbers_of_one_draw():
+    """A matrix a step, from one generator: the numbers attention_for drew at once, kept for it."""
+    toy._projection_bank.cache_clear()
+    kept = [toy._projection_bank.holds(4) for _step in drawing_projection_bank(4)]
+    assert kept == [False] * 4 and toy._projection_bank.holds(4)
+    expected = np.random.default_rng(4 + 7).standard_normal((3, toy.PROJECTION_BANK, toy.PROJECTION_BANK),
+                                                            dtype=np.float32).astype(np.float64)
+    assert np.array_equal(toy._projection_bank(4), expected) and not toy._drawn_ahead
+    assert list(drawing_projection_bank(4)) == []  # kept: nothing to draw again
+
+
+def test_the_attention_view_draws_its_projections_a_matrix_a_slice_before_it_fetches(window, monkeypatch):
+    """Its fetch drew the whole bank of seeded projections (3 x 768 x 768 normals) in the slice that fetched: the
+    bank is drawn ahead, a matrix a slice, and the fetch draws nothing."""
+    toy._projection_bank.cache_clear()
+    drawn = []
+    default_rng = np.random.default_rng
+
+    class CountedGenerator:
+        def __init__(self, *args):
+            self.rng = default_rng(*args)
+
+        def standard_normal(self, size=None, *args, **kwargs):
+            drawn.append(int(np.prod(size or 1)))
+            return self.rng.standard_normal(size, *args, **kwargs)
+
+    monkeypatch.setattr(np.random, "default_rng", CountedGenerator)
+    big = toy.PROJECTION_BANK ** 2
+    per_step = []
+    for _done in window.build_ahead.build("attention"):
+        per_step.append(sum(size >= big for size in drawn))
+        drawn.clear()
+    per_step.append(sum(size >= big for size in drawn))
+    assert sum(per_step) == 3 and max(per_step) == 1, per_step
+    assert window.views["attention"].panels
+
+
+@pytest.mark.parametrize("interruption", ["shown", "text size"])
+def test_a_view_shown_or_restyled_while_drawn_ahead_is_drawn_whole_by_the_window(window, interruption):
+    """Drawn ahead a panel a slice, the learned table is shown (or the text size changes) half-way: the build-ahead
+    leaves it and the window's drawing has all four heatmaps with their data."""
+    steps = window.build_ahead.build("learned_table")
+    view = None
+    for _done in steps:
+        view = window.views.get("learned_table")
+        if view is not None and len(view.plots) == 2:
+            break
+    assert view is not None and len(view.plots) == 2
+    if interruption == "shown":
+        window.model.set_view("learned_table")
+    else:
+        window.set_text_scale(1.3)
+    assert next(steps, True) is True  # the build-ahead stops
+    if interruption != "shown":
+        window.model.set_view("learned_table")
+    window.finish_work()
+    view = window.views["learned_table"]
+    assert len(view.plots) == 4 and len(view.images) == 4
+    assert all(image.image is not None for image in view.images)
+
+
+def test_a_lesson_styled_before_it_has_a_size_fits_its_header_once_it_has_one(window, monkeypatch):
+    """Styled while still at Qt's default size, a lesson fitted its header there (rendering its formulas at every
+    shrink), then again at its real size: now only at its size, and again when restyled."""
+    from posenc_gui.app.views.lessons.lesson_view import LessonView
+
+    fits = []
+    fit_header = LessonView.fit_header
+
+    def counted(view):
+        fits.append((view.width(), view.height()))
+        fit_header(view)
+
+    monkeypatch.setattr(LessonView, "fit_header", counted)
+    steps = window.build_ahead.build("relative_property")
+    next(steps)  # made and styled
+    assert fits == []
+    next(steps)  # laid out at its size
+    view = window.views["relative_property"]
+    size = (view.width(), view.height())
+    assert fits and set(fits) == {size}
+    fits.clear()
+    view.set_look(view.theme, view.points * 1.2)
+    assert fits == [size]
+
+
+def test_a_view_shown_between_its_making_and_its_laying_out_is_left_to_the_window(window):
+    steps = window.build_ahead.build("precision")
+    next(steps)  # made
+    window.model.set_view("precision")
+    assert next(steps, True) is True
+    window.finish_work()
+    assert window.views["precision"].plots
