@@ -218,42 +218,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="199"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="199"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -868,7 +868,7 @@ turns made: {1}</source>
         <translation>列通道对：只取决于 dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="228"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -896,82 +896,82 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="41"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="108"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="146"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="175"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="175"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="195"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -1062,24 +1062,34 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="140"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="141"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="208"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="253"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="299"/>
+        <source>less ▴</source>
+        <translation>收起 ▴</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="302"/>
+        <source>more ▾</source>
+        <translation>展开 ▾</translation>
     </message>
 </context>
 <context>
@@ -1439,37 +1449,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="147"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2052,57 +2062,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="36"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="127"/>
         <source>change of every head</source>
         <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="143"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="193"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="195"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2398,37 +2408,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="171"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="172"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>

@@ -8,11 +8,13 @@ A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
@@ -27,9 +29,8 @@ from ..flow import FlowLayout
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
-HEADER_SHARE = 0.4     # the header's texts shrink to keep the header below this share of the view's height, leaving
-HEADER_SHRINKS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # the plots room; down to MIN_TEXT_SHRINK, or below it as far as
-MIN_TEXT_SHRINK = 0.75  # the base text size (large type leaves more to give up)
+HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
+SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
 
 
@@ -38,6 +39,19 @@ def formula_svg(name: str, colour: str) -> bytes:
     """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default)."""
     data = resource("formulas", f"{name}.svg").read_bytes()
     return data.replace(b"<svg ", f'<svg fill="{colour}" '.encode(), 1)
+
+
+def plain_text(rich: str) -> str:
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText().strip()
+
+
+def first_sentence(rich: str) -> str:
+    """The first sentence of rich text ``rich``, as plain text: what a folded intro shows."""
+    text = plain_text(rich)
+    end = SENTENCE_END.search(text)
+    return text if end is None else text[:end.end()]
 
 
 class FormulaLabel(QLabel):
@@ -105,10 +119,13 @@ class LessonView(View):
         self.header = QWidget()
         column = QVBoxLayout(self.header)
         column.setContentsMargins(8, 4, 8, 4)
-        self.text = QLabel(self.explanation())
+        self.intro = self.explanation()
+        self.intro_open = False  # the reader unfolded an intro that did not fit (``fit_header``)
+        self.text = QLabel(self.intro)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.RichText)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse)
+        self.text.linkActivated.connect(self._fold_link)
         column.addWidget(self.text)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
@@ -245,46 +262,57 @@ class LessonView(View):
             label.set_look(theme, points)
         self.fit_header()
 
+    def set_intro(self, text: str) -> None:
+        """Show ``text`` (rich text) as the explanation above the formulas, folded when it does not fit."""
+        if text != self.intro:
+            self.intro = text
+            self.fit_header()
+
+    def _fold_link(self, link: str) -> None:
+        self.intro_open = link == "#more"
+        self.fit_header()
+
     def fit_header(self) -> None:
-        """Fit the header to the view: formulas scaled down to the width, and the header's texts and formulas smaller
-        together when the header would take more than ``HEADER_SHARE`` of the height (the plots keep most of it),
-        but not below the app's base text size; the header as tall as its wrapped text needs (left to itself the
-        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
+        """Fit the header to the view: its texts and the controls above the plots at the app's text size in every
+        lesson (shrunk to leave the plots room, they were too small to read from the back of a hall while presenting),
+        each formula scaled down only to fit the width, and the header as tall as its wrapped text needs (left to
+        itself the layout squeezes it to its minimum when the plots ask for more room than the window has). When the
+        header would take more than ``HEADER_SHARE`` of the height, the intro folds to its first sentence and a
+        "more" link, which unfolds it (the page then scrolls)."""
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
-        widths = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
+        for label in self.formula_labels:  # the row wraps; only a formula wider than a line shrinks
+            label.shrink_to(min(1.0, room / label.natural_width()))
         texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
-                 if not isinstance(label, FormulaLabel)]  # only a formula wider than a line shrinks
-        floor = min(MIN_TEXT_SHRINK, style.BASE_POINTS / self.points)
-        for shrink in HEADER_SHRINKS:
-            shrink = max(shrink, floor)
-            for label in texts:
-                font = label.font()
-                font.setPointSizeF(self.points * shrink)
-                label.setFont(font)
-            for label, fitted in widths.items():
-                label.shrink_to(fitted * shrink)
-            font = self.controls.font()  # the controls above the plots (inherited by their widgets) with them
-            font.setPointSizeF(self.points * shrink)
-            self.controls.setFont(font)
-            for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
-                layout.invalidate()  # heights for widths cached from the other texts (rows keep their own)
-            height = self.header.layout().totalHeightForWidth(width)
-            if height + self.controls_height(width) <= HEADER_SHARE * self.height() or shrink <= floor:
-                break
+                 if not isinstance(label, FormulaLabel)]
+        for widget in [*texts, self.controls]:  # the controls' widgets inherit their font
+            if widget.font().pointSizeF() != self.points:
+                font = widget.font()
+                font.setPointSizeF(self.points)
+                widget.setFont(font)
+        height = self._header_height(self.intro, width)
+        if height > HEADER_SHARE * self.height() and first_sentence(self.intro) != plain_text(self.intro):
+            if self.intro_open:
+                fold = self.tr("less ▴")
+                height = self._header_height(f'{self.intro} <a href="#less">{fold}</a>', width)
+            else:
+                unfold = self.tr("more ▾")
+                height = self._header_height(f'{html.escape(first_sentence(self.intro))} <a href="#more">{unfold}</a>',
+                                             width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
 
-    def controls_height(self, width: int) -> int:
-        """The height the controls above the plots take at ``width`` (0 when the view has none)."""
-        if self.controls.isHidden() or self.controls.layout() is None:
-            return 0
-        layout = self.controls.layout()
-        return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    def _header_height(self, intro: str, width: int) -> int:
+        """The header's height at ``width`` with ``intro`` shown as its explanation."""
+        if intro != self.text.text():
+            self.text.setText(intro)
+        for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
+            layout.invalidate()  # heights for widths cached from the old texts (rows keep their own)
+        return self.header.layout().totalHeightForWidth(width)
 
     def fit_to_size(self) -> None:
         super().fit_to_size()

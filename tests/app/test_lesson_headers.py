@@ -1,0 +1,59 @@
+"""Lesson headers read from the back row while presenting: the intro, step text, notes and the captions of the
+controls above the plots are drawn at the window's text size in every lesson (they shrank to half of it, and each
+lesson to a different size); an intro too long for the room folds to its first sentence and a link that unfolds it."""
+
+import pytest
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QPushButton
+
+from posenc_gui.app import style
+from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views.lessons import MultiHeadLesson
+from posenc_gui.app.views.lessons.lesson_view import FormulaLabel, LessonView, first_sentence, plain_text
+
+from view_helpers import open_view
+
+PRESENTING = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3  # presenting at text size x1.3
+LESSONS = [cls for _title, _applies, cls in VIEWS.values() if issubclass(cls, LessonView)]
+
+
+def presented(qtbot, qapp, cls, themed, width=1280, height=631):
+    _model, view = open_view(qtbot, cls, themed("light"))
+    view.set_look(view.theme, PRESENTING)
+    view.resize(width, height)
+    qapp.processEvents()
+    return view
+
+
+def header_texts(view):
+    widgets = [*view.header.findChildren(QLabel), *view.header.findChildren(QPushButton),
+               *view.controls.findChildren(QLabel), *view.controls.findChildren(QAbstractSpinBox)]
+    return [widget for widget in widgets if widget.isVisible() and not isinstance(widget, FormulaLabel)]
+
+
+@pytest.mark.parametrize("cls", LESSONS, ids=lambda cls: cls.key)
+def test_every_lesson_header_is_drawn_at_the_text_size_while_presenting(qtbot, qapp, themed, cls):
+    view = presented(qtbot, qapp, cls, themed)
+    texts = header_texts(view)
+    assert texts
+    sizes = {type(widget).__name__ + ":" + (widget.text() if hasattr(widget, "text") else "")[:30]:
+             QFontInfo(widget.font()).pointSizeF() for widget in texts}
+    assert all(abs(size - PRESENTING) < 0.6 for size in sizes.values()), sizes
+
+
+def test_a_long_intro_folds_to_its_first_sentence_and_unfolds_on_its_link(qtbot, qapp, themed):
+    view = presented(qtbot, qapp, MultiHeadLesson, themed)
+    full = plain_text(view.explanation())
+    assert plain_text(view.text.text()).startswith(first_sentence(view.explanation()))
+    assert len(plain_text(view.text.text())) < len(full) / 2 and 'href="#more"' in view.text.text()
+    folded_height = view.header.height()
+    view.text.linkActivated.emit("#more")
+    assert full in plain_text(view.text.text()) and 'href="#less"' in view.text.text()
+    assert view.header.height() > folded_height
+    view.text.linkActivated.emit("#less")
+    assert view.header.height() == folded_height
+
+
+def test_an_intro_that_fits_is_shown_whole(qtbot, qapp, themed):
+    _model, view = open_view(qtbot, MultiHeadLesson, themed("light"))  # 1920 x 1080 at the base text size
+    assert view.text.text() == view.explanation()
