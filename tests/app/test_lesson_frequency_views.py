@@ -62,8 +62,25 @@ def test_clock_controls_go_through_the_state(qtbot):
 def test_clocks_follow_the_scenes_sinusoid(qtbot):
     _, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", params={"d_model": 8, "base": 100.0}))
     assert view.shown["pairs"].tolist() == [0, 1, 2, 3]
-    _, view = shown_view(qtbot, ClocksLesson, Scene(method="rope", view="clocks", params={"d_model": 8}))
-    assert len(view.shown["pairs"]) == 8  # not a sinusoid: the sinusoid's defaults (64 pairs)
+    _, view = shown_view(qtbot, ClocksLesson, Scene(method="alibi", view="clocks"))
+    assert len(view.shown["pairs"]) == 8 and view.shown["pairs"][-1] == 63  # the sinusoid's defaults (64 pairs)
+
+
+def test_with_a_rotary_method_the_clocks_are_its_angles_and_no_bits(qtbot):
+    """A deck scene "RoPE: every pair of q and k turns by m·θ_i" showed the sinusoid's text and a binary counter."""
+    model, view = shown_view(qtbot, ClocksLesson, Scene(method="rope", view="clocks", position=5,
+                                                         params={"d_model": 8, "base": 100.0}))
+    assert view.shown["pairs"].tolist() == [0, 1, 2, 3]  # the method's own d = 8
+    assert np.allclose(view.shown["angles"], 5 * 100.0 ** (-2 * np.arange(4) / 8))  # m·θ_i
+    assert "bits" not in view.shown and view.bit_plot is None or not view.bit_plot.isVisible()
+    assert "θ" in view.text.text() and "binary" not in view.text.text() and "RoPE" in view.facts.text()
+    assert view.position_caption.text() == "Position m:"
+    shown_formulas = [label.name for label in view.formula_labels if not label.isHidden()]
+    assert shown_formulas == ["rope_relative"]
+    model.update(method="sinusoidal", params={})
+    refresh(view)
+    assert "bits" in view.shown and view.bit_plot.isVisible() and "binary" in view.text.text()
+    assert [label.name for label in view.formula_labels if not label.isHidden()] == ["clock_hands", "binary_bits"]
 
 
 def test_extension_overlays_every_scaling_with_a_legend(qtbot):

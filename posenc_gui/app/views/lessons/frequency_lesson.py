@@ -79,10 +79,13 @@ class FrequencyLesson(LessonView):
         self.add_control(self.option_caption(name), box)
         return box
 
-    def add_control(self, text: str, widget) -> None:
-        self.control_row.addWidget(QLabel(text))
+    def add_control(self, text: str, widget) -> QLabel:
+        """Put ``widget`` in the row with caption ``text``; returns the caption."""
+        caption = QLabel(text)
+        self.control_row.addWidget(caption)
         self.control_row.addWidget(widget)
         self.control_row.addSpacing(24)
+        return caption
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
