@@ -348,98 +348,83 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="33"/>
         <location filename=".registry_strings.py" line="329"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="48"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="114"/>
-        <source>frequency ω′ of each pair</source>
-        <translation>每个维度对的频率 ω′</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="114"/>
-        <source>frequency (rad / position)</source>
-        <translation>频率（弧度 / 位置）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="115"/>
-        <source>wavelength 2π / ω′</source>
-        <translation>波长 2π / ω′</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="115"/>
-        <source>wavelength (positions)</source>
-        <translation>波长（位置数）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="122"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="116"/>
-        <source>ω′ / ω</source>
-        <translation>ω′ / ω</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="200"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="153"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="38"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="92"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
+        <source>frequency ω′ of each pair (rad / position)</source>
+        <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <source>wavelength 2π / ω′ (positions)</source>
+        <translation>波长 2π / ω′（位置数）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="186"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="187"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="211"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="212"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="216"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="219"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="241"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>

@@ -86,7 +86,7 @@ def test_with_a_rotary_method_the_clocks_are_its_angles_and_no_bits(qtbot):
 def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     model, view = shown_view(qtbot, ContextExtensionLesson,
                              Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
-    assert len(view.legend.items) == 7  # every scaling of the registry that extends the context
+    assert len(view.legend.items) == 7 + 2  # every scaling of the registry that extends the context, the two lengths
     assert len(view.shown) == 21 and view.shown["ratio_linear"] == pytest.approx(np.full(32, 0.25))
     assert "YaRN <b>1.1386</b>" in view.facts.text()  # 0.1 ln 4 + 1
     assert "LongRoPE (Phi-3) at L = 32768 <b>1.0742</b>" in view.facts.text()  # sqrt(1 + ln 4 / ln 8192)
@@ -190,16 +190,25 @@ def test_clock_captions_keep_the_text_size_and_the_dial_width(qtbot, scale):
         assert plot.vb.sceneBoundingRect().contains(caption.sceneBoundingRect())
 
 
-@pytest.mark.parametrize("scale", [1.0, style.PRESENTATION_SCALE])
-def test_length_line_labels_stay_inside_the_wavelength_plot(qtbot, scale):
+def test_extension_legend_names_curves_and_lengths_above_the_plots_and_axis_names_fit(qtbot):
+    """Presenting at 1280 x 720 x1.3 the legend below the plots was out of sight, the length lines' labels lay on the
+    curves and wrapped, and the left axes' names were cut ("ngth (positions)"): the legend is beside the first plot
+    and names the lengths too."""
     _, view = shown_view(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"))
-    view.set_look(style.theme_named("dark"), style.BASE_POINTS * scale)
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
+    view.resize(1280, 631)
     view.show()
     qtbot.waitUntil(lambda: view.plots[1].vb.width() > 0)
     view.grab()  # a text item takes its place on the screen when it is painted
-    box = view.plots[1].vb.sceneBoundingRect()
-    for line in view.length_lines:
-        assert box.contains(line.label.sceneBoundingRect()), line.label.toPlainText()
+    names = [label.text for _sample, label in view.legend.items]
+    assert len(names) == 9 and names[-2:] == ["training length L0 = 8192", "extended length s·L0 = 65536"]
+    legend, first = view.legend.sceneBoundingRect(), view.plots[0].sceneBoundingRect()
+    assert legend.top() <= first.top() + 1  # in sight with the first plot: beside it, or above
+    assert not [plot for plot in view.plots if plot.sceneBoundingRect().intersects(legend)]
+    assert not [item for line in view.length_lines for item in line.childItems() if isinstance(item, pg.TextItem)]
+    for plot in view.plots:
+        axis = plot.getAxis("left")
+        assert axis.label.boundingRect().width() <= plot.vb.height(), axis.labelText
 
 
 def test_a_longer_learned_table_comparison_reuses_the_plots(qtbot):

@@ -100,12 +100,12 @@ class FrequencyLesson(LessonView):
                                 pen=pg.mkPen(self.theme.foreground))
         return legend
 
-    def legend_below(self, span: int, columns: int, row: int = 1) -> pg.LegendItem:
-        """A legend in its own row (``row``) under the plots (``span`` grid columns wide, entries in ``columns``
+    def legend_cell(self, row: int, col: int, span: int, columns: int) -> pg.LegendItem:
+        """A legend in a cell of its own of the plots' grid (``span`` grid columns wide, entries in ``columns``
         columns), where it covers no curve."""
         legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
         legend.setColumnCount(columns)
-        self.graphics.addItem(legend, row=row, col=0, colspan=span)
+        self.graphics.addItem(legend, row=row, col=col, colspan=span)
         return legend
 
     def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:
