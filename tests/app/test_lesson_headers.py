@@ -1,14 +1,16 @@
-"""Lesson headers read from the back row while presenting: the intro, step text, notes and the captions of the
+"""Lessons read from the back row while presenting: the intro, step text, notes and the captions of the
 controls above the plots are drawn at the window's text size in every lesson (they shrank to half of it, and each
-lesson to a different size); an intro too long for the room folds to its first sentence and a link that unfolds it."""
+lesson to a different size); an intro too long for the room folds to its first sentence and a link that unfolds it; matrices are as large as
+their numbers need."""
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QPushButton
 
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
-from posenc_gui.app.views.lessons import MultiHeadLesson
+from posenc_gui.app.views.lessons import MultiHeadLesson, RelativePropertyLesson
 from posenc_gui.app.views.lessons.lesson_view import FormulaLabel, LessonView, first_sentence, plain_text
 
 from view_helpers import open_view
@@ -57,3 +59,23 @@ def test_a_long_intro_folds_to_its_first_sentence_and_unfolds_on_its_link(qtbot,
 def test_an_intro_that_fits_is_shown_whole(qtbot, qapp, themed):
     _model, view = open_view(qtbot, MultiHeadLesson, themed("light"))  # 1920 x 1080 at the base text size
     assert view.text.text() == view.explanation()
+
+
+def numbers_shown(panel) -> list[str]:
+    """The numbers a matrix panel writes in its cells at its size on the screen."""
+    cell = panel.plot.vb.mapViewToScene(QRectF(0, 0, 1, 1)).boundingRect()
+    return [text for _row, _col, text, _colour in panel.texts.shown_labels(cell.width(), cell.height())]
+
+
+@pytest.mark.parametrize("cls, options, wanted", [
+    (RelativePropertyLesson, {}, 36 + 3 * 6),  # M(k)'s first blocks and the three vectors
+    (MultiHeadLesson, {}, 2 * 32 + 4 * 16)])   # the two sequences and the four slices' channel indices
+def test_the_numbers_a_step_promises_fit_their_cells_while_presenting(qtbot, qapp, themed, cls, options, wanted):
+    """Presenting at 1280 x 720 x1.3 the matrices were kept at the plots' smallest height (M(2) about 75 px, the
+    multi-head slices 110 x 55) and their cells had no room for the numbers the step's note promises: the panels now
+    grow (and the page scrolls) until they do, with two decimals at most."""
+    view = presented(qtbot, qapp, cls, themed)
+    view.grab()
+    shown = [text for panel in view.kept.values() for text in numbers_shown(panel)]
+    assert len(shown) == wanted
+    assert all(len(text.lstrip("-").split(".")[-1]) <= 2 or "." not in text for text in shown)
