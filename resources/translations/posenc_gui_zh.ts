@@ -990,77 +990,77 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="25"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="45"/>
         <location filename=".registry_strings.py" line="330"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="51"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="183"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="90"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="111"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="90"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="111"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="184"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="184"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="113"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="92"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="113"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="185"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="209"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="226"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="227"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1068,32 +1068,32 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="148"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="149"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="216"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="261"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="308"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="302"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="311"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1264,7 +1264,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="299"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -2235,52 +2235,52 @@ turns made: {1}</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="118"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="135"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="129"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="141"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="149"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="152"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>

@@ -8,7 +8,6 @@ A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -30,7 +29,9 @@ from ..flow import FlowLayout
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
-SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
+# a sentence's end in rich text: a full stop, or a stop before white space (past any tags), outside a tag
+SENTENCE_END = re.compile(r"<[^>]*>|[。！？]|[.!?](?=(?:<[^>]*>)*\s)")
+TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
 
 
@@ -48,10 +49,17 @@ def plain_text(rich: str) -> str:
 
 
 def first_sentence(rich: str) -> str:
-    """The first sentence of rich text ``rich``, as plain text: what a folded intro shows."""
-    text = plain_text(rich)
-    end = SENTENCE_END.search(text)
-    return text if end is None else text[:end.end()]
+    """The first sentence of rich text ``rich``, still rich (a folded intro shown as plain text wrote p·ω·2<sup>−t</sup>
+    as "p·ω·2−t"), with the tags it leaves open closed."""
+    end = next((found.end() for found in SENTENCE_END.finditer(rich) if not found.group().startswith("<")), len(rich))
+    opened = []
+    for tag in TAG.finditer(rich[:end]):
+        closing, name, empty = tag.groups()
+        if closing and name in opened:
+            opened.remove(name)
+        elif not closing and not empty and name.lower() != "br":
+            opened.append(name)
+    return rich[:end] + "".join(f"</{name}>" for name in reversed(opened))
 
 
 class FormulaLabel(QLabel):
@@ -294,14 +302,14 @@ class LessonView(View):
                 font.setPointSizeF(self.points)
                 widget.setFont(font)
         height = self._header_height(self.intro, width)
-        if height > HEADER_SHARE * self.height() and first_sentence(self.intro) != plain_text(self.intro):
+        if height > HEADER_SHARE * self.height() and first_sentence(self.intro) != self.intro:
+            link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
             if self.intro_open:
                 fold = self.tr("less ▴")
-                height = self._header_height(f'{self.intro} <a href="#less">{fold}</a>', width)
+                height = self._header_height(f'{self.intro} <a href="#less" {link}>{fold}</a>', width)
             else:
                 unfold = self.tr("more ▾")
-                height = self._header_height(f'{html.escape(first_sentence(self.intro))} <a href="#more">{unfold}</a>',
-                                             width)
+                height = self._header_height(f'{first_sentence(self.intro)} <a href="#more" {link}>{unfold}</a>', width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
