@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ....core import rope_scalings
 from ....core.lessons.context_extension import ScalingComparison, compare_scalings, compared_scalings
@@ -14,7 +15,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..base import listed
 from ..cell_numbers import fmt
-from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value
+from .frequency_lesson import LEGEND_GAP, FrequencyLesson, decade_ticks, log_span, show_value
 
 
 # the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
@@ -22,6 +23,7 @@ PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine, "da
               "dashdotdot": Qt.DashDotDotLine}
 MAX_SYMBOLS = 128  # a scaling's markers are drawn when there are at most this many pairs
 LEGEND_COLUMNS = 3  # the most entries a row of the legend holds
+LEGEND_SAMPLE = 40  # pixels: a legend entry's sample and the room around it
 LENGTH_LINES = (Qt.DashLine, Qt.DotLine)  # the training and the extended length on the wavelength plot
 
 
@@ -110,6 +112,16 @@ class ContextExtensionLesson(FrequencyLesson):
         for _ in self._build_steps():
             pass
 
+    def legend_entry_width(self) -> float:
+        """The widest entry the legend will have, in pixels: its name (a length of seven digits where it names one)
+        and its sample."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points * 0.9)
+        names = [*(self.scaling_name(scaling) for scaling in compared_scalings()),
+                 self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}")]
+        widest = max(QFontMetricsF(font).horizontalAdvance(name.format(9999999)) for name in names)
+        return widest + LEGEND_SAMPLE + LEGEND_GAP
+
     def _build_steps(self):
         """Three log plots with one curve per scaling and a legend naming the curves and the two length lines, yielding
         after each plot. The legend is beside the first plot when two plots share a row (the cell the third leaves
@@ -124,7 +136,7 @@ class ContextExtensionLesson(FrequencyLesson):
         self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
         width = max(2.5, self.points / 5)
         across = self.plots_across(len(panels))
-        if across == 2:
+        if across == 2 and self.legend_entry_width() <= self.page_width() / 2 - 2 * LEGEND_GAP:
             cells = [(0, 0), (1, 0), (1, 1)]
             self.legend_columns = 1
             self.legend = legend = self.legend_cell(0, 1, span=1, columns=1)

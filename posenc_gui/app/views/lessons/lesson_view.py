@@ -28,7 +28,9 @@ from ..flow import FlowLayout
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
+FORMULA_FLOOR = 1 / 1.4  # the formulas' scale in a header that does not fit: as large as the text (``FormulaLabel``)
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
+HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
 # a sentence's end in rich text: a full stop, or a stop before white space (past any tags), outside a tag
 SENTENCE_END = re.compile(r"<[^>]*>|[。！？]|[.!?](?=(?:<[^>]*>)*\s)")
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
@@ -127,14 +129,15 @@ class LessonView(View):
         self.header = QWidget()
         column = QVBoxLayout(self.header)
         column.setContentsMargins(8, 4, 8, 4)
-        self.intro = self.explanation()
-        self.intro_open = False  # the reader unfolded an intro that did not fit (``fit_header``)
-        self.text = QLabel(self.intro)
+        self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.RichText)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse)
-        self.text.linkActivated.connect(self._fold_link)
         column.addWidget(self.text)
+        # the texts that fold to their first sentence when the header does not fit (``fit_header``), in the order
+        # they fold, with their whole texts; and whether the reader unfolded them
+        self.folding: dict[QLabel, str] = {}
+        self.header_open = False
+        self.folded_away: list[QWidget] = []  # parts of the header hidden while it is folded (a lesson's table)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
             row = FlowLayout(FORMULA_SPACING)
@@ -155,6 +158,7 @@ class LessonView(View):
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
         self.page_layout.insertWidget(0, self.header)
+        self.set_folding(self.text, self.explanation())
         self.spare_plots: list[pg.PlotItem] = []
         self.plots_built_ahead = 0
         self._steps_ahead = None
@@ -272,12 +276,22 @@ class LessonView(View):
 
     def set_intro(self, text: str) -> None:
         """Show ``text`` (rich text) as the explanation above the formulas, folded when it does not fit."""
-        if text != self.intro:
-            self.intro = text
-            self.fit_header()
+        self.set_folding(self.text, text)
+
+    def set_folding(self, label: QLabel, text: str) -> None:
+        """Show rich ``text`` in ``label``, a text of the header that folds to its first sentence when the header does
+        not fit (after the ones given before it)."""
+        if label not in self.folding:
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse)
+            label.linkActivated.connect(self._fold_link)
+        elif self.folding[label] == text:
+            return
+        self.folding[label] = text
+        label.setText(text)
+        self.fit_header()
 
     def _fold_link(self, link: str) -> None:
-        self.intro_open = link == "#more"
+        self.header_open = link == "#more"
         self.fit_header()
 
     def fit_header(self) -> None:
@@ -285,15 +299,17 @@ class LessonView(View):
         lesson (shrunk to leave the plots room, they were too small to read from the back of a hall while presenting),
         each formula scaled down only to fit the width, and the header as tall as its wrapped text needs (left to
         itself the layout squeezes it to its minimum when the plots ask for more room than the window has). When the
-        header would take more than ``HEADER_SHARE`` of the height, the intro folds to its first sentence and a
-        "more" link, which unfolds it (the page then scrolls)."""
+        header would take more than ``HEADER_SHARE`` of the height, the formulas shrink to the text's size, then the
+        intro and the step's note fold to their first sentences and a "more" link, which unfolds them (the page then
+        scrolls), and last, when the plots would still be out of sight, the ``folded_away`` parts hide behind that link."""
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
-        for label in self.formula_labels:  # the row wraps; only a formula wider than a line shrinks
-            label.shrink_to(min(1.0, room / label.natural_width()))
+        fitted = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
+        for label, shrink in fitted.items():  # only a formula wider than a line shrinks
+            label.shrink_to(shrink)
         texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
                  if not isinstance(label, FormulaLabel)]
         for widget in [*texts, self.controls]:  # the controls' widgets inherit their font
@@ -301,23 +317,41 @@ class LessonView(View):
                 font = widget.font()
                 font.setPointSizeF(self.points)
                 widget.setFont(font)
-        height = self._header_height(self.intro, width)
-        if height > HEADER_SHARE * self.height() and first_sentence(self.intro) != self.intro:
-            link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
-            if self.intro_open:
-                fold = self.tr("less ▴")
-                height = self._header_height(f'{self.intro} <a href="#less" {link}>{fold}</a>', width)
-            else:
-                unfold = self.tr("more ▾")
-                height = self._header_height(f'{first_sentence(self.intro)} <a href="#more" {link}>{unfold}</a>', width)
+        shown = dict(self.folding)
+        for widget in self.folded_away:
+            widget.setVisible(True)
+        height = self._header_height(shown, width)
+        room = HEADER_SHARE * self.height()
+        if height > room:
+            for label, shrink in fitted.items():
+                label.shrink_to(min(shrink, FORMULA_FLOOR))
+            height = self._header_height(shown, width)
+        foldable = [label for label, text in self.folding.items() if first_sentence(text) != text]
+        link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
+        if height > room and foldable and self.header_open:
+            fold = self.tr("less ▴")
+            shown[foldable[0]] += f' <a href="#less" {link}>{fold}</a>'
+            height = self._header_height(shown, width)
+        elif height > room:
+            unfold = self.tr("more ▾")
+            for label in foldable:
+                shown[label] = f'{first_sentence(self.folding[label])} <a href="#more" {link}>{unfold}</a>'
+                height = self._header_height(shown, width)
+                if height <= room:
+                    break
+            if height > HIDING_SHARE * self.height() and foldable:
+                for widget in self.folded_away:
+                    widget.setVisible(False)
+                height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
 
-    def _header_height(self, intro: str, width: int) -> int:
-        """The header's height at ``width`` with ``intro`` shown as its explanation."""
-        if intro != self.text.text():
-            self.text.setText(intro)
+    def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
+        """The header's height at ``width`` with the folding texts as ``shown`` gives them."""
+        for label, text in shown.items():
+            if text != label.text():
+                label.setText(text)
         for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
             layout.invalidate()  # heights for widths cached from the old texts (rows keep their own)
         return self.header.layout().totalHeightForWidth(width)

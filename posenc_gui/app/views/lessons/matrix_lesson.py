@@ -90,9 +90,7 @@ class MatrixLesson(LessonView):
         self.fit_header()
 
     def set_note(self, text: str) -> None:
-        if text != self.note.text():
-            self.note.setText(text)
-            self.fit_header()
+        self.set_folding(self.note, text)
 
     def reset(self) -> None:
         self.clear_plots()
