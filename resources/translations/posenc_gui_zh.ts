@@ -266,60 +266,81 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="44"/>
         <location filename=".registry_strings.py" line="328"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="41"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="51"/>
+        <source>RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position &lt;i&gt;m&lt;/i&gt; pair &lt;i&gt;i&lt;/i&gt; of q and of k turns by &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; radians, θ&lt;sub&gt;i&lt;/sub&gt; = base&lt;sup&gt;−2i/d&lt;/sup&gt;: each hand is that angle. The first pairs race round; the last barely move. A query at &lt;i&gt;m&lt;/i&gt; and a key at &lt;i&gt;n&lt;/i&gt; differ by (&lt;i&gt;m&lt;/i&gt; − &lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt; in every pair, so their dot product sees only the offset. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel.</source>
+        <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt; = base&lt;sup&gt;−2i/d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt; − &lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="57"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="64"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="66"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="252"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="252"/>
+        <source>Position m:</source>
+        <translation>位置 m：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="266"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="218"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="244"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="274"/>
+        <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
+        <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="288"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="290"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="341"/>
+        <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
+        <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="307"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="349"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -327,98 +348,85 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="35"/>
         <location filename=".registry_strings.py" line="329"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="50"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="114"/>
-        <source>frequency ω′ of each pair</source>
-        <translation>每个维度对的频率 ω′</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="114"/>
-        <source>frequency (rad / position)</source>
-        <translation>频率（弧度 / 位置）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="115"/>
-        <source>wavelength 2π / ω′</source>
-        <translation>波长 2π / ω′</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="115"/>
-        <source>wavelength (positions)</source>
-        <translation>波长（位置数）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="116"/>
-        <source>ω′ / ω</source>
-        <translation>ω′ / ω</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="212"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="165"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="40"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="198"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="199"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="132"/>
+        <source>frequency ω′ of each pair (rad / position)</source>
+        <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
+        <source>wavelength 2π / ω′ (positions)</source>
+        <translation>波长 2π / ω′（位置数）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="223"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="224"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="228"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="253"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -901,77 +909,77 @@ turns made: {1}</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="73"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="109"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="147"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="176"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="176"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="196"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -984,77 +992,77 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="25"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="45"/>
         <location filename=".registry_strings.py" line="330"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="51"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="199"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="103"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="124"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="103"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="124"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="200"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="200"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="105"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="126"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="105"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="126"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="201"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="225"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="187"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="229"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="242"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="243"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1062,24 +1070,34 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="151"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="152"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="220"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="265"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="335"/>
+        <source>less ▴</source>
+        <translation>收起 ▴</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="339"/>
+        <source>more ▾</source>
+        <translation>展开 ▾</translation>
     </message>
 </context>
 <context>
@@ -1248,7 +1266,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="290"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -2276,52 +2294,52 @@ turns made: {1}</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="118"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="135"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="129"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="141"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="149"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="151"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="152"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>

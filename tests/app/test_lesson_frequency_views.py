@@ -62,14 +62,31 @@ def test_clock_controls_go_through_the_state(qtbot):
 def test_clocks_follow_the_scenes_sinusoid(qtbot):
     _, view = shown_view(qtbot, ClocksLesson, Scene(view="clocks", params={"d_model": 8, "base": 100.0}))
     assert view.shown["pairs"].tolist() == [0, 1, 2, 3]
-    _, view = shown_view(qtbot, ClocksLesson, Scene(method="rope", view="clocks", params={"d_model": 8}))
-    assert len(view.shown["pairs"]) == 8  # not a sinusoid: the sinusoid's defaults (64 pairs)
+    _, view = shown_view(qtbot, ClocksLesson, Scene(method="alibi", view="clocks"))
+    assert len(view.shown["pairs"]) == 8 and view.shown["pairs"][-1] == 63  # the sinusoid's defaults (64 pairs)
+
+
+def test_with_a_rotary_method_the_clocks_are_its_angles_and_no_bits(qtbot):
+    """A deck scene "RoPE: every pair of q and k turns by m·θ_i" showed the sinusoid's text and a binary counter."""
+    model, view = shown_view(qtbot, ClocksLesson, Scene(method="rope", view="clocks", position=5,
+                                                         params={"d_model": 8, "base": 100.0}))
+    assert view.shown["pairs"].tolist() == [0, 1, 2, 3]  # the method's own d = 8
+    assert np.allclose(view.shown["angles"], 5 * 100.0 ** (-2 * np.arange(4) / 8))  # m·θ_i
+    assert "bits" not in view.shown and view.bit_plot is None or not view.bit_plot.isVisible()
+    assert "θ" in view.text.text() and "binary" not in view.text.text() and "RoPE" in view.facts.text()
+    assert view.position_caption.text() == "Position m:"
+    shown_formulas = [label.name for label in view.formula_labels if not label.isHidden()]
+    assert shown_formulas == ["rope_relative"]
+    model.update(method="sinusoidal", params={})
+    refresh(view)
+    assert "bits" in view.shown and view.bit_plot.isVisible() and "binary" in view.text.text()
+    assert [label.name for label in view.formula_labels if not label.isHidden()] == ["clock_hands", "binary_bits"]
 
 
 def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     model, view = shown_view(qtbot, ContextExtensionLesson,
                              Scene(method="rope", view="context_extension", params={"d_model": 64, "factor": 4.0}))
-    assert len(view.legend.items) == 7  # every scaling of the registry that extends the context
+    assert len(view.legend.items) == 7 + 2  # every scaling of the registry that extends the context, the two lengths
     assert len(view.shown) == 21 and view.shown["ratio_linear"] == pytest.approx(np.full(32, 0.25))
     assert "YaRN <b>1.1386</b>" in view.facts.text()  # 0.1 ln 4 + 1
     assert "LongRoPE (Phi-3) at L = 32768 <b>1.0742</b>" in view.facts.text()  # sqrt(1 + ln 4 / ln 8192)
@@ -173,16 +190,25 @@ def test_clock_captions_keep_the_text_size_and_the_dial_width(qtbot, scale):
         assert plot.vb.sceneBoundingRect().contains(caption.sceneBoundingRect())
 
 
-@pytest.mark.parametrize("scale", [1.0, style.PRESENTATION_SCALE])
-def test_length_line_labels_stay_inside_the_wavelength_plot(qtbot, scale):
+def test_extension_legend_names_curves_and_lengths_above_the_plots_and_axis_names_fit(qtbot):
+    """Presenting at 1280 x 720 x1.3 the legend below the plots was out of sight, the length lines' labels lay on the
+    curves and wrapped, and the left axes' names were cut ("ngth (positions)"): the legend is beside the first plot
+    and names the lengths too."""
     _, view = shown_view(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"))
-    view.set_look(style.theme_named("dark"), style.BASE_POINTS * scale)
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
+    view.resize(1280, 631)
     view.show()
     qtbot.waitUntil(lambda: view.plots[1].vb.width() > 0)
     view.grab()  # a text item takes its place on the screen when it is painted
-    box = view.plots[1].vb.sceneBoundingRect()
-    for line in view.length_lines:
-        assert box.contains(line.label.sceneBoundingRect()), line.label.toPlainText()
+    names = [label.text for _sample, label in view.legend.items]
+    assert len(names) == 9 and names[-2:] == ["training length L0 = 8192", "extended length s·L0 = 65536"]
+    legend, first = view.legend.sceneBoundingRect(), view.plots[0].sceneBoundingRect()
+    assert legend.top() <= first.top() + 1  # in sight with the first plot: beside it, or above
+    assert not [plot for plot in view.plots if plot.sceneBoundingRect().intersects(legend)]
+    assert not [item for line in view.length_lines for item in line.childItems() if isinstance(item, pg.TextItem)]
+    for plot in view.plots:
+        axis = plot.getAxis("left")
+        assert axis.label.boundingRect().width() <= plot.vb.height(), axis.labelText
 
 
 def test_a_longer_learned_table_comparison_reuses_the_plots(qtbot):
@@ -192,11 +218,13 @@ def test_a_longer_learned_table_comparison_reuses_the_plots(qtbot):
     model.set_option("length", 640)
     refresh(view)
     assert all(a is b for a, b in zip(plot_items(view), before)) and len(plot_items(view)) == len(before)
-    assert view.refusal.isVisible() and view.images[1].image.shape == (640, 384)
+    shown = view.images[1].mapRectToParent(view.images[1].boundingRect())  # averaged to the pixels, over 640 rows
+    assert view.refusal.isVisible() and (shown.height(), shown.width()) == pytest.approx((640, 384))
     assert view.plots[1].vb.viewRange()[1] == pytest.approx([-0.5, 639.5])
     model.set_option("length", 512)
     refresh(view)
-    assert not view.refusal.isVisible() and view.images[3].image.shape == (512, 512)
+    shown = view.images[3].mapRectToParent(view.images[3].boundingRect())
+    assert not view.refusal.isVisible() and (shown.height(), shown.width()) == pytest.approx((512, 512))
 
 
 def test_fewer_clocks_keep_the_others_out_of_sight_and_a_new_look_drops_them(qtbot):

@@ -3,7 +3,7 @@ page scrolls) rather than squeezing each plot below a readable size or pushing i
 again they go back side by side. The toolbar's deck strip gives up its room before the View selector does."""
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QSettings
 
 from posenc_gui.app import style
 from posenc_gui.app.layout_check import check_window
@@ -59,16 +59,3 @@ def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtb
                 or "deck_label" in problem]
     window.warm_up_timer.stop()  # no views built ahead for the tests after this one
     window.close()
-
-
-@pytest.mark.parametrize("cls", [MultiHeadLesson, ContextExtensionLesson])
-def test_a_lessons_header_leaves_the_plots_most_of_the_height(qtbot, qapp, themed, cls):
-    """Presenting at 1280 x 720 and text x1.3, the explanation, formulas, step and note above the plots filled the
-    view and the plots began below it: the header's texts shrink (not below the base size) to keep it under 40%."""
-    _model, view = open_view(qtbot, cls, themed("light"))
-    view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
-    view.resize(1280, 646)
-    qapp.processEvents()
-    plots_start = view.graphics.mapTo(view.page, QPoint(0, 0)).y()
-    assert plots_start <= 0.45 * view.height()
-    assert view.text.font().pointSizeF() >= style.BASE_POINTS

@@ -1,4 +1,5 @@
-"""Lesson: the sinusoid's (sin, cos) pairs as clock hands beside a binary counter at one position."""
+"""Lesson: the sinusoid's (sin, cos) pairs as clock hands beside a binary counter at one position; with a rotary
+method, the angles by which RoPE turns each pair of q and k at position m."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ....core import registry
 from ....core.lessons import clocks
 from ....core.lessons.clocks import ClockFace
 from ....core.registry import Method
-from ... import style
+from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
@@ -26,17 +27,32 @@ BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, t
 EVERY_AT = 1.12   # this
 
 
+def turns_pairs(scene: Scene) -> bool:
+    """Whether the scene's method turns pairs of q and k by m·θ_i with θ_i = base^(-2i/d) (a rotary method with a
+    d_model and a base): the hands are then its rotation angles, not a sinusoid's values."""
+    method = scene.method_obj
+    return method.family == "rotary" and {"d_model", "base"} <= {param.name for param in method.params}
+
+
 class ClocksLesson(FrequencyLesson):
-    """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them."""
+    """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them; for a rotary method the
+    hands are the angles m·θ_i its pairs of q and k turn by, and no bits (nothing in RoPE counts in binary)."""
 
     key = "clocks"
     plots_ahead = 1  # the bits' plot; the dials are built ahead whole (``build_ahead``)
     dials_ahead = 8  # as many as the default scene shows
     title = QT_TRANSLATE_NOOP("ClocksLesson", "Clocks and bits")
-    formulas = ("clock_hands", "binary_bits")
+    formulas = ("clock_hands", "binary_bits", "rope_relative")  # the last for a rotary method, in place of the others
     data_fields = ("method", "params", "position", "options")
 
-    def explanation(self) -> str:
+    def explanation(self, rotary: bool = False) -> str:
+        if rotary:
+            return self.tr(
+                "RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position "
+                "<i>m</i> pair <i>i</i> of q and of k turns by <i>m</i>·θ<sub>i</sub> radians, θ<sub>i</sub> = "
+                "base<sup>−2i/d</sup>: each hand is that angle. The first pairs race round; the last barely move. "
+                "A query at <i>m</i> and a key at <i>n</i> differ by (<i>m</i> − <i>n</i>)·θ<sub>i</sub> in every "
+                "pair, so their dot product sees only the offset. Sweep <b>position</b> with Play in the panel.")
         return self.tr(
             "Each (sin, cos) pair of the sinusoid is a clock hand. At position <i>p</i> hand <i>i</i> has turned "
             "<i>p</i>·ω<sub>i</sub> radians, and its tip is the pair's two encoding values. The first hands race "
@@ -47,7 +63,8 @@ class ClocksLesson(FrequencyLesson):
         super().__init__(model, parent)
         self.position_box = spin_box(0, MAX_POSITION, self.tr("The position p the hands and bits show"),
                                      lambda p: self.model.update(position=p))
-        self.add_control(self.tr("Position p:"), self.position_box)
+        self.position_caption = self.add_control(self.tr("Position p:"), self.position_box)
+        self.rotary = False  # the hands show a rotary method's angles (``turns_pairs``)
         self.hands_box = self.option_control("hands")
         self.control_row.addStretch(1)
         self.face: ClockFace | None = None
@@ -67,15 +84,17 @@ class ClocksLesson(FrequencyLesson):
 
     @staticmethod
     def settings(scene: Scene) -> tuple[int, float, int]:
-        """(d_model, base, hands): the scene's sinusoid when it shows one, else the sinusoid's defaults."""
-        values = scene.params if scene.method == "sinusoidal" else registry.get("sinusoidal").defaults()
+        """(d_model, base, hands): the scene's sinusoid or rotary method when it shows one, else the sinusoid's
+        defaults."""
+        own = scene.method == "sinusoidal" or turns_pairs(scene)
+        values = scene.params if own else registry.get("sinusoidal").defaults()
         hands = ClocksLesson.option_values(scene)["hands"]
         return values["d_model"], values["base"], hands
 
     @classmethod
     def data_key(cls, scene: Scene) -> tuple:
         """Another method's parameters leave the clocks as they are."""
-        return scene.position, cls.settings(scene)
+        return scene.position, cls.settings(scene), turns_pairs(scene)
 
     @staticmethod
     def fetch(scene: Scene):
@@ -98,7 +117,7 @@ class ClocksLesson(FrequencyLesson):
 
     def build_ahead(self) -> bool:
         """A dial more while the window is idle, up to ``dials_ahead``; then the bits' plot. A dial is most of what
-        drawing the clocks first costs; ``_arrange`` places the dials made ahead."""
+        drawing the clocks first costs; ``_arranging`` places the dials made ahead."""
         if len(self.dial_pool) < self.dials_ahead:
             self.dial_pool.append(self._new_dial())
             return True
@@ -137,9 +156,9 @@ class ClocksLesson(FrequencyLesson):
         self.plots.append(plot)
 
     def _arranging(self, dial_count: int, bit_count: int):
-        """Dials in at most two rows on the left (fast hands first), the bits in a column on the right; yields after
-        each plot placed. Dials and bit texts made for an earlier count are reused: making a plot costs far more than
-        placing one."""
+        """Dials in at most two rows on the left (fast hands first), the bits (none when ``bit_count`` is 0) in a
+        column on the right; yields after each plot placed. Dials and bit texts made for an earlier count are reused:
+        making a plot costs far more than placing one."""
         # out of the grid, kept in the scene (pyqtgraph's removeItem took each out of the scene, and its addItem
         # laid the whole grid out again for every plot put back)
         for plot in self.plots:
@@ -150,7 +169,8 @@ class ClocksLesson(FrequencyLesson):
             layout.setColumnStretchFactor(col, 0)
         wanted = dial_count if dial_count <= 4 else -(-dial_count // 2)
         # the bits' column counts as one more plot of the row: narrow, the dials wrap onto more rows
-        columns = min(max(self.plots_across(wanted + 1) - 1, 1), wanted)
+        bits_column = 1 if bit_count else 0
+        columns = min(max(self.plots_across(wanted + bits_column) - bits_column, 1), wanted)
         for index in range(dial_count):
             row, col = divmod(index, columns)
             if index == len(self.dial_pool):
@@ -167,9 +187,15 @@ class ClocksLesson(FrequencyLesson):
         for plot, *_items, caption in self.dials:
             caption.setFont(caption_font)
             self._fitted.pop(plot, None)
-        rows = -(-dial_count // columns)
+        for col in range(columns):
+            layout.setColumnStretchFactor(col, 4)
+        if bit_count:
+            self._place_bits(bit_count, columns, -(-dial_count // columns))
+
+    def _place_bits(self, bit_count: int, column: int, rows: int) -> None:
+        """The bits' plot in grid ``column`` beside ``rows`` rows of dials, with ``bit_count`` bits."""
         if self.bit_plot is None:
-            self.bit_plot = plot = self.new_plot(0, columns, rowspan=rows)
+            self.bit_plot = plot = self.new_plot(0, column, rowspan=rows)
             plot.hideAxis("bottom")
             plot.hideAxis("left")
             plot.invertY(True)
@@ -179,7 +205,7 @@ class ClocksLesson(FrequencyLesson):
             style.style_plot(plot, self.theme, self.points)
             plot.vb.sigResized.connect(lambda _box: self._fit_bits())
         else:
-            self._place(self.bit_plot, 0, columns, rowspan=rows)
+            self._place(self.bit_plot, 0, column, rowspan=rows)
         self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=0.01)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
@@ -196,24 +222,24 @@ class ClocksLesson(FrequencyLesson):
             every.setVisible(k < bit_count)
             digit.setFont(digit_font)
         self.bit_texts = self.bit_pool[:bit_count]
-        for col in range(columns):
-            layout.setColumnStretchFactor(col, 4)
-        layout.setColumnStretchFactor(columns, 5 + columns)
+        self.graphics.ci.layout.setColumnStretchFactor(column, 5 + column)
 
     def drawing_steps(self, scene: Scene, face: ClockFace):
         """Built ahead: a plot placed a step, then the drawing into them."""
-        if self._layout_for(face) != self._layout_key:
-            yield from self._laying_out(face)
+        if self._layout_for(scene, face) != self._layout_key:
+            yield from self._laying_out(scene, face)
             yield
         self.show_data(scene, face)
 
-    def _layout_for(self, face: ClockFace) -> tuple:
-        return len(face.pairs), len(face.bits), self.theme.name, self.points, self.across
+    def _layout_for(self, scene: Scene, face: ClockFace) -> tuple:
+        """What the arrangement depends on; a rotary method has no bits (RoPE counts nothing in binary)."""
+        bit_count = 0 if turns_pairs(scene) else len(face.bits)
+        return len(face.pairs), bit_count, self.theme.name, self.points, self.across
 
-    def _laying_out(self, face: ClockFace):
+    def _laying_out(self, scene: Scene, face: ClockFace):
         """The plots arranged for ``face`` and the bits' texts written, yielding after each plot placed."""
-        key = self._layout_for(face)
-        yield from self._arranging(len(face.pairs), len(face.bits))
+        key = self._layout_for(scene, face)
+        yield from self._arranging(len(face.pairs), key[1])
         for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face.flip_every)):
             every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
         self._layout_key = key
@@ -221,10 +247,17 @@ class ClocksLesson(FrequencyLesson):
     def show_data(self, scene: Scene, face: ClockFace) -> None:
         show_value(self.position_box, scene.position)
         show_value(self.hands_box, len(face.bits))
+        self.rotary = turns_pairs(scene)
+        self.set_intro(self.explanation(self.rotary))
+        self.position_caption.setText(self.tr("Position m:") if self.rotary else self.tr("Position p:"))
+        for label, name in zip(self.formula_labels, self.formulas):
+            label.setVisible((name == "rope_relative") == self.rotary)
         self.face = face
-        self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos, "bits": face.bits}
-        if self._layout_for(face) != self._layout_key:
-            for _placed in self._laying_out(face):
+        self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos}
+        if not self.rotary:
+            self.shown["bits"] = face.bits
+        if self._layout_for(scene, face) != self._layout_key:
+            for _placed in self._laying_out(scene, face):
                 pass
         for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
                 self.dials, face.pairs, face.wavelengths, face.sin, face.cos, face.turns):
@@ -236,6 +269,14 @@ class ClocksLesson(FrequencyLesson):
             caption.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
         for plot, _hand, _tip, caption in self.dials:
             self._fit_caption(plot, caption)
+        d_model, base, _ = self.settings(scene)
+        if self.rotary:
+            self.facts.setText(self.tr("{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q "
+                                       "and k turns once every {5} positions; the slowest shown once every {6}.")
+                               .format(i18n.translate("core", scene.method_obj.title), d_model, f"{base:.10g}", (d_model + 1) // 2,
+                                       len(face.pairs), period_text(face.wavelengths[0]),
+                                       period_text(face.wavelengths[-1])))
+            return
         lit, dark = self.theme.highlight, self.theme.window
         bits = face.bits
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
@@ -246,7 +287,6 @@ class ClocksLesson(FrequencyLesson):
         binary = "".join(str(int(bit)) for bit in bits[::-1])
         style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
                     self.theme, self.points)
-        d_model, base, _ = self.settings(scene)
         self.facts.setText(self.tr("Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. "
                                    "Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are "
                                    "both listed fastest first.")
@@ -298,7 +338,9 @@ class ClocksLesson(FrequencyLesson):
         face = self.face
         for index, (dial, *_rest) in enumerate(self.dials):
             if dial is plot:
-                return self.tr("pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}").format(
+                template = (self.tr("pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}") if self.rotary
+                            else self.tr("pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}"))
+                return template.format(
                     face.pairs[index], fmt(face.angles[index]), int(face.turns[index]),
                     fmt(face.within_turn[index]),
                     fmt(face.sin[index]), fmt(face.cos[index]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ....core import rope_scalings
 from ....core.lessons.context_extension import ScalingComparison, compare_scalings, compared_scalings
@@ -14,13 +15,16 @@ from ... import i18n, style
 from ...state import Scene
 from ..base import listed
 from ..cell_numbers import fmt
-from .frequency_lesson import FrequencyLesson, decade_ticks, log_span, show_value
+from .frequency_lesson import LEGEND_GAP, FrequencyLesson, decade_ticks, log_span, show_value
 
 
 # the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
 PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine, "dashdot": Qt.DashDotLine,
               "dashdotdot": Qt.DashDotDotLine}
 MAX_SYMBOLS = 128  # a scaling's markers are drawn when there are at most this many pairs
+LEGEND_COLUMNS = 3  # the most entries a row of the legend holds
+LEGEND_SAMPLE = 40  # pixels: a legend entry's sample and the room around it
+LENGTH_LINES = (Qt.DashLine, Qt.DotLine)  # the training and the extended length on the wavelength plot
 
 
 class ContextExtensionLesson(FrequencyLesson):
@@ -49,6 +53,8 @@ class ContextExtensionLesson(FrequencyLesson):
         self.panels: list[tuple[pg.PlotItem, str, str]] = []
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.length_lines: list[pg.InfiniteLine] = []
+        self.length_names: list[pg.LabelItem] = []  # the length lines' legend labels
+        self.legend_columns = LEGEND_COLUMNS  # the most the legend's place holds
         self.length_labels: dict[str, pg.LabelItem] = {}  # legend labels of the length-dependent scalings
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
         self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
@@ -106,21 +112,40 @@ class ContextExtensionLesson(FrequencyLesson):
         for _ in self._build_steps():
             pass
 
+    def legend_entry_width(self) -> float:
+        """The widest entry the legend will have, in pixels: its name (a length of seven digits where it names one)
+        and its sample."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points * 0.9)
+        names = [*(self.scaling_name(scaling) for scaling in compared_scalings()),
+                 self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}")]
+        widest = max(QFontMetricsF(font).horizontalAdvance(name.format(9999999)) for name in names)
+        return widest + LEGEND_SAMPLE + LEGEND_GAP
+
     def _build_steps(self):
-        """Three log plots with one curve per scaling, the legend and the two length lines, yielding after each
-        plot."""
+        """Three log plots with one curve per scaling and a legend naming the curves and the two length lines, yielding
+        after each plot. The legend is beside the first plot when two plots share a row (the cell the third leaves
+        free), else above the plots: below them, it was out of sight on a projector. The left axes are named by
+        symbol and the titles give the units: a longer name was cut where the plot is short."""
         self.clear_plots()
         panels = [
-            ("frequencies", self.tr("frequency ω′ of each pair"), self.tr("frequency (rad / position)")),
-            ("wavelengths", self.tr("wavelength 2π / ω′"), self.tr("wavelength (positions)")),
-            ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), self.tr("ω′ / ω")),
+            ("frequencies", self.tr("frequency ω′ of each pair (rad / position)"), "ω′"),
+            ("wavelengths", self.tr("wavelength 2π / ω′ (positions)"), "2π / ω′"),
+            ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), "ω′ / ω"),
         ]
         self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
         width = max(2.5, self.points / 5)
         across = self.plots_across(len(panels))
-        self.legend = legend = self.legend_below(span=across, columns=2, row=-(-len(panels) // across))
-        for index, (what, heading, y_label) in enumerate(panels):
-            plot = self.new_plot(*divmod(index, across))
+        if across == 2 and self.legend_entry_width() <= self.page_width() / 2 - 2 * LEGEND_GAP:
+            cells = [(0, 0), (1, 0), (1, 1)]
+            self.legend_columns = 1
+            self.legend = legend = self.legend_cell(0, 1, span=1, columns=1)
+        else:
+            cells = [(1 + index // across, index % across) for index in range(len(panels))]
+            self.legend_columns = LEGEND_COLUMNS
+            self.legend = legend = self.legend_cell(0, 0, span=across, columns=LEGEND_COLUMNS)
+        for (what, heading, y_label), cell in zip(panels, cells):
+            plot = self.new_plot(*cell)
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
             for scaling in compared_scalings():
@@ -143,14 +168,14 @@ class ContextExtensionLesson(FrequencyLesson):
             self.panels.append((plot, what, y_label))
             yield
         self.fit_titles()
-        self.length_lines = []
-        for anchor in ((0, 0), (0, 1)):  # the training length's label below its line, the extended one's above
-            line = pg.InfiniteLine(angle=0, pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine),
-                                   label="", labelOpts={"position": 0.03, "anchors": [anchor, anchor],
-                                                        "color": self.theme.foreground})
-            line.label.setFont(self._label_font())
+        self.length_lines, self.length_names = [], []
+        for dashes in LENGTH_LINES:  # named in the legend: a label on the plot lay on the curves and wrapped
+            pen = pg.mkPen(self.theme.foreground, width=2, style=dashes)  # thin: the legend's sample shows its dashes
+            line = pg.InfiniteLine(angle=0, pen=pen)
             self.plots[1].addItem(line)
             self.length_lines.append(line)
+            legend.addItem(pg.PlotDataItem(pen=pen), "")
+            self.length_names.append(legend.items[-1][1])
         for plot, what, _ in self.panels:
             plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
 
@@ -169,10 +194,14 @@ class ContextExtensionLesson(FrequencyLesson):
             if symbol and (item.opts["symbol"] is not None) != with_symbols:
                 item.setSymbol(symbol if with_symbols else None)
             item.setData(pairs, data.curves(what)[scaling])
-        for scaling, label in self.length_labels.items():
-            if label.text != self.scaling_name(scaling):  # a new text lays the legend out again
-                label.setText(self.scaling_name(scaling))
-        self.fit_legend_columns(self.legend, 2)
+        lengths = (data.original_length, data.extended_length)
+        names = [self.tr("training length L0 = {0}").format(lengths[0]),
+                 self.tr("extended length s·L0 = {0}").format(lengths[1])]
+        for label, text in [*((label, self.scaling_name(scaling)) for scaling, label in self.length_labels.items()),
+                            *zip(self.length_names, names)]:
+            if label.text != text:  # a new text lays the legend out again
+                label.setText(text)
+        self.fit_legend_columns(self.legend, self.legend_columns)
         for plot, what, _ in self.panels:
             marks = [data.original_length, data.extended_length] if what == "wavelengths" else []
             span = log_span(*data.curves(what).values(), marks)  # the length lines stay in view
@@ -186,10 +215,8 @@ class ContextExtensionLesson(FrequencyLesson):
                 self.ticks[what] = ticks
             plot.setXRange(0, max(len(pairs) - 1, 1))
             self.spans[what] = span
-        for line, length, text in zip(self.length_lines, (data.original_length, data.extended_length),
-                                      (self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}"))):
+        for line, length in zip(self.length_lines, lengths):
             line.setPos(np.log10(length))
-            line.label.setFormat(text.format(length))
         for plot, what, _ in self.panels:
             self._fit_range(plot, what)
         settings = data.settings
@@ -204,39 +231,18 @@ class ContextExtensionLesson(FrequencyLesson):
             factors or self.tr("none here")))
 
     def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
-        """A panel's vertical range: its values with room at both ends for half a tick label (so the end
-        ticks keep their labels at any text size). The wavelength plot's also makes room above and below
-        the length lines for their labels, which wrap to the plot's width. Refitted only when the values or
-        the plot's size changed (a resize signals every panel several times)."""
-        width, height = plot.vb.width(), plot.vb.height()
-        marks = tuple((line.value(), line.label.toPlainText()) for line in self.length_lines) \
-            if what == "wavelengths" else ()
-        fitted = (self.spans.get(what), width, height, marks)
+        """A panel's vertical range: its values (and the length lines) with room at both ends for half a tick label
+        (so the end ticks keep their labels at any text size). Refitted only when the values or the plot's height
+        changed (a resize signals every panel several times)."""
+        height = plot.vb.height()
+        fitted = (self.spans.get(what), height)
         if what not in self.spans or height <= 0 or self._fitted.get(what) == fitted:
             return
         self._fitted[what] = fitted
         low, high = self.spans[what]
         edge = 0.6 * self.points / height  # half a tick label, as a share of the height
-        lowest, highest, below, above = low, high, edge, edge
-        if what == "wavelengths":  # the training length's label below its line, the extended one's above
-            for line in self.length_lines:
-                line.label.setTextWidth(-1)
-                if line.label.boundingRect().width() > 0.9 * width:
-                    line.label.setTextWidth(0.9 * width)
-            lowest, highest = (line.value() for line in self.length_lines)
-            below, above = (min((line.label.boundingRect().height() + self.points) / height, 0.45)
-                            for line in self.length_lines)
-        bottom, top = low, high
-        for _ in range(4):  # the room an end needs grows with the range it opens: settle it
-            span = max(top - bottom, 1e-9)
-            bottom = min(low - edge * span, lowest - below * span)
-            top = max(high + edge * span, highest + above * span)
-        plot.setYRange(bottom, top, padding=0)
-
-    def _label_font(self):
-        font = self.font()
-        font.setPointSizeF(self.points * 0.9)
-        return font
+        span = max(high - low, 1e-9) / max(1 - 2 * edge, 0.1)
+        plot.setYRange(low - edge * span, high + edge * span, padding=0)
 
     def hover_text(self, plot, x, y) -> str:
         for item, what, y_label in self.panels:

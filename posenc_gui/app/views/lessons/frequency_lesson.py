@@ -79,10 +79,13 @@ class FrequencyLesson(LessonView):
         self.add_control(self.option_caption(name), box)
         return box
 
-    def add_control(self, text: str, widget) -> None:
-        self.control_row.addWidget(QLabel(text))
+    def add_control(self, text: str, widget) -> QLabel:
+        """Put ``widget`` in the row with caption ``text``; returns the caption."""
+        caption = QLabel(text)
+        self.control_row.addWidget(caption)
         self.control_row.addWidget(widget)
         self.control_row.addSpacing(24)
+        return caption
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
@@ -97,12 +100,12 @@ class FrequencyLesson(LessonView):
                                 pen=pg.mkPen(self.theme.foreground))
         return legend
 
-    def legend_below(self, span: int, columns: int, row: int = 1) -> pg.LegendItem:
-        """A legend in its own row (``row``) under the plots (``span`` grid columns wide, entries in ``columns``
+    def legend_cell(self, row: int, col: int, span: int, columns: int) -> pg.LegendItem:
+        """A legend in a cell of its own of the plots' grid (``span`` grid columns wide, entries in ``columns``
         columns), where it covers no curve."""
         legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
         legend.setColumnCount(columns)
-        self.graphics.addItem(legend, row=row, col=0, colspan=span)
+        self.graphics.addItem(legend, row=row, col=col, colspan=span)
         return legend
 
     def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:

@@ -127,7 +127,7 @@ class ImagesLesson(LessonView):
     def show_data(self, scene: Scene, data: dict) -> None:
         settings, maps = data["settings"], data["maps"]
         self.settings = settings
-        self.text.setText(self.step_text(settings["step"]))
+        self.set_intro(self.step_text(settings["step"]))
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible(name in FORMULAS_SHOWN[settings["step"]])
         self._sync_controls(settings)

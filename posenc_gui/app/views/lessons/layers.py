@@ -50,6 +50,7 @@ class LayersLesson(LessonView):
         self.table.setTextFormat(Qt.RichText)
         self.table.setWordWrap(True)  # the cells wrap rather than the table running off a narrow window
         self.header.layout().insertWidget(1, self.table)
+        self.folded_away.append(self.table)  # behind the intro's "more" link when the plots would be out of sight
         self.series: list[tuple[pg.PlotItem, dict, np.ndarray]] = []
         self.marks: dict[str, tuple[pg.InfiniteLine, pg.ScatterPlotItem, pg.LabelItem]] = {}  # per crossover
         self.look = None  # (theme, text size) the plots were built for

@@ -12,8 +12,28 @@ from ....core.registry import Method
 from ... import style
 from ...state import Scene, error_text
 from ..cell_numbers import fmt
-from ..images import cell, colour_bar_ahead, float32_pixels, frame_cells, heatmap
+from ..images import block_lengths, block_sums, cell, colour_bar_ahead, float32_pixels, frame_cells, heatmap
 from .frequency_lesson import FrequencyLesson, show_value
+
+# where each panel goes, in reading order: the cosine matrices the intro speaks of first (below the tables, they were
+# out of sight on a projector), then the tables
+COSINE_SHARE = 0.5  # a cosine matrix is kept up to this share of the view's height tall
+PANEL_SLOTS = {"learned_similarity": 0, "sinusoid_similarity": 1, "learned": 2, "sinusoid": 3}
+
+
+def averaged(values: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """float32 pixels of ``values`` for a plot area of ``rows`` x ``cols`` pixels: where it has more cells than pixels,
+    means of blocks of cells spanning two pixels each (a mean over one pixel's cells still folded the fast sinusoid
+    columns into arcs). A table drawn on fewer pixels than it has rows showed moiré (cells sampled, not averaged)."""
+    row_step, col_step = (1 if cells <= pixels else -(-2 * cells // max(pixels, 1))
+                          for cells, pixels in zip(values.shape, (rows, cols)))
+    sums = np.asarray(values, dtype=np.float64)
+    if row_step > 1:
+        sums = block_sums(sums, row_step)
+    if col_step > 1:
+        sums = block_sums(sums.T, col_step).T
+    counts = block_lengths(values.shape[0], row_step)[:, None] * block_lengths(values.shape[1], col_step)[None, :]
+    return float32_pixels(sums / counts)
 
 
 class LearnedTableLesson(FrequencyLesson):
@@ -104,7 +124,8 @@ class LearnedTableLesson(FrequencyLesson):
                 ("sinusoid", self.tr("dimension"), self.tr("position")),
                 ("learned_similarity", self.tr("position q"), self.tr("position p")),
                 ("sinusoid_similarity", self.tr("position q"), self.tr("position p")))):
-            row, col = index // across, 2 * (index % across)
+            slot = PANEL_SLOTS[name]
+            row, col = slot // across, 2 * (slot % across)
             plot = self.new_plot(row, col)
             self.images.append(heatmap(plot, data.panels()[name], self.theme, levels=self.levels(name, data),
                                        graphics=self.graphics, bar_row=row, bar_col=col + 1,
@@ -130,12 +151,32 @@ class LearnedTableLesson(FrequencyLesson):
         learned_plot.addItem(self.refusal)
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
-        self.plots[2].setXLink(self.plots[3])
-        self.plots[2].setYLink(self.plots[3])
+        # the cosine matrices are not linked: a linked range overrode the aspect's fit, and showed a band of rows
         for plot in self.plots[2:]:  # position by position: square cells, not a wide rectangle
             plot.setAspectLocked(True)
-        for plot in self.plots:
+        for plot, image, name in zip(self.plots, self.images, self.sources):
             style.style_plot(plot, self.theme, self.points)
+            plot.vb.sigResized.connect(lambda _box, plot=plot, image=image, name=name: self._fit_pixels(plot, image, name))
+
+    def _fit_pixels(self, plot: pg.PlotItem, image: pg.ImageItem, name: str) -> None:
+        """Give ``image`` the panel's values averaged down to the pixels its plot area has (see ``averaged``); a cosine
+        matrix is framed whole again (its aspect, fitted while the area had no height, had left it a band of rows)."""
+        values = self.sources[name]
+        if plot.vb.state["aspectLocked"]:
+            frame_cells(plot, *values.shape)
+        pixels = averaged(values, max(1, int(plot.vb.height())), max(1, int(plot.vb.width())))
+        if image.image is not None and image.image.shape == pixels.shape:
+            return
+        image.setImage(pixels, levels=self.levels(name, self.data))
+        image.setRect(-0.5, -0.5, values.shape[1], values.shape[0])
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A cosine matrix (square cells) as tall as its plot area is wide, up to half the view's height, so that it is
+        seen whole (and large) on a screen at once."""
+        height = super().smallest_plot_height(plot)
+        if plot in self.plots[2:] and plot.vb.width() > 0:
+            height = max(height, min(plot.vb.width(), COSINE_SHARE * self.height()))
+        return height
 
     @staticmethod
     def levels(name: str, data: TableComparison) -> tuple[float, float]:
@@ -165,11 +206,12 @@ class LearnedTableLesson(FrequencyLesson):
             rows, cols = values.shape
             if values is not self.sources[name]:  # the tables are cached: the same array, the same numbers
                 self.sources[name] = values
-                levels = self.levels(name, data)
-                image.setImage(float32_pixels(values), levels=levels)
-                image.setRect(-0.5, -0.5, cols, rows)
-                bar.setLevels(levels)
+                bar.setLevels(self.levels(name, data))
+                image.clear()
+                self._fit_pixels(plot, image, name)
                 frame_cells(plot, rows, cols)
+            for side in ("left", "bottom"):  # sized for their names now: the axis' name lay on them
+                style.measure_names(plot.getAxis(side))
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
                 retitled = True

@@ -8,11 +8,12 @@ A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
@@ -27,9 +28,12 @@ from ..flow import FlowLayout
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 FORMULA_SPACING = 24   # pixels between the formulas of a row
-HEADER_SHARE = 0.4     # the header's texts shrink to keep the header below this share of the view's height, leaving
-HEADER_SHRINKS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # the plots room; down to MIN_TEXT_SHRINK, or below it as far as
-MIN_TEXT_SHRINK = 0.75  # the base text size (large type leaves more to give up)
+FORMULA_FLOOR = 1 / 1.4  # the formulas' scale in a header that does not fit: as large as the text (``FormulaLabel``)
+HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
+HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
+# a sentence's end in rich text: a full stop, or a stop before white space (past any tags), outside a tag
+SENTENCE_END = re.compile(r"<[^>]*>|[。！？]|[.!?](?=(?:<[^>]*>)*\s)")
+TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
 
 
@@ -38,6 +42,26 @@ def formula_svg(name: str, colour: str) -> bytes:
     """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default)."""
     data = resource("formulas", f"{name}.svg").read_bytes()
     return data.replace(b"<svg ", f'<svg fill="{colour}" '.encode(), 1)
+
+
+def plain_text(rich: str) -> str:
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText().strip()
+
+
+def first_sentence(rich: str) -> str:
+    """The first sentence of rich text ``rich``, still rich (a folded intro shown as plain text wrote p·ω·2<sup>−t</sup>
+    as "p·ω·2−t"), with the tags it leaves open closed."""
+    end = next((found.end() for found in SENTENCE_END.finditer(rich) if not found.group().startswith("<")), len(rich))
+    opened = []
+    for tag in TAG.finditer(rich[:end]):
+        closing, name, empty = tag.groups()
+        if closing and name in opened:
+            opened.remove(name)
+        elif not closing and not empty and name.lower() != "br":
+            opened.append(name)
+    return rich[:end] + "".join(f"</{name}>" for name in reversed(opened))
 
 
 class FormulaLabel(QLabel):
@@ -105,11 +129,15 @@ class LessonView(View):
         self.header = QWidget()
         column = QVBoxLayout(self.header)
         column.setContentsMargins(8, 4, 8, 4)
-        self.text = QLabel(self.explanation())
+        self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.RichText)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
         column.addWidget(self.text)
+        # the texts that fold to their first sentence when the header does not fit (``fit_header``), in the order
+        # they fold, with their whole texts; and whether the reader unfolded them
+        self.folding: dict[QLabel, str] = {}
+        self.header_open = False
+        self.folded_away: list[QWidget] = []  # parts of the header hidden while it is folded (a lesson's table)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
             row = FlowLayout(FORMULA_SPACING)
@@ -130,6 +158,7 @@ class LessonView(View):
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
         self.page_layout.insertWidget(0, self.header)
+        self.set_folding(self.text, self.explanation())
         self.spare_plots: list[pg.PlotItem] = []
         self.plots_built_ahead = 0
         self._steps_ahead = None
@@ -248,46 +277,87 @@ class LessonView(View):
         if self.testAttribute(Qt.WA_Resized):
             self.fit_header()
 
+    def set_intro(self, text: str) -> None:
+        """Show ``text`` (rich text) as the explanation above the formulas, folded when it does not fit."""
+        self.set_folding(self.text, text)
+
+    def set_folding(self, label: QLabel, text: str) -> None:
+        """Show rich ``text`` in ``label``, a text of the header that folds to its first sentence when the header does
+        not fit (after the ones given before it)."""
+        if label not in self.folding:
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse)
+            label.linkActivated.connect(self._fold_link)
+        elif self.folding[label] == text:
+            return
+        self.folding[label] = text
+        label.setText(text)
+        self.fit_header()
+
+    def _fold_link(self, link: str) -> None:
+        self.header_open = link == "#more"
+        self.fit_header()
+
     def fit_header(self) -> None:
-        """Fit the header to the view: formulas scaled down to the width, and the header's texts and formulas smaller
-        together when the header would take more than ``HEADER_SHARE`` of the height (the plots keep most of it),
-        but not below the app's base text size; the header as tall as its wrapped text needs (left to itself the
-        layout squeezes it to its minimum when the plots ask for more room than the window has)."""
+        """Fit the header to the view: its texts and the controls above the plots at the app's text size in every
+        lesson (shrunk to leave the plots room, they were too small to read from the back of a hall while presenting),
+        each formula scaled down only to fit the width, and the header as tall as its wrapped text needs (left to
+        itself the layout squeezes it to its minimum when the plots ask for more room than the window has). When the
+        header would take more than ``HEADER_SHARE`` of the height, the formulas shrink to the text's size, then the
+        intro and the step's note fold to their first sentences and a "more" link, which unfolds them (the page then
+        scrolls), and last, when the plots would still be out of sight, the ``folded_away`` parts hide behind that link."""
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
-        widths = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
+        fitted = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
+        for label, shrink in fitted.items():  # only a formula wider than a line shrinks
+            label.shrink_to(shrink)
         texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
-                 if not isinstance(label, FormulaLabel)]  # only a formula wider than a line shrinks
-        floor = min(MIN_TEXT_SHRINK, style.BASE_POINTS / self.points)
-        for shrink in HEADER_SHRINKS:
-            shrink = max(shrink, floor)
-            for label in texts:
-                font = label.font()
-                font.setPointSizeF(self.points * shrink)
-                label.setFont(font)
-            for label, fitted in widths.items():
-                label.shrink_to(fitted * shrink)
-            font = self.controls.font()  # the controls above the plots (inherited by their widgets) with them
-            font.setPointSizeF(self.points * shrink)
-            self.controls.setFont(font)
-            for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
-                layout.invalidate()  # heights for widths cached from the other texts (rows keep their own)
-            height = self.header.layout().totalHeightForWidth(width)
-            if height + self.controls_height(width) <= HEADER_SHARE * self.height() or shrink <= floor:
-                break
+                 if not isinstance(label, FormulaLabel)]
+        for widget in [*texts, self.controls]:  # the controls' widgets inherit their font
+            if widget.font().pointSizeF() != self.points:
+                font = widget.font()
+                font.setPointSizeF(self.points)
+                widget.setFont(font)
+        shown = dict(self.folding)
+        for widget in self.folded_away:
+            widget.setVisible(True)
+        height = self._header_height(shown, width)
+        room = HEADER_SHARE * self.height()
+        if height > room:
+            for label, shrink in fitted.items():
+                label.shrink_to(min(shrink, FORMULA_FLOOR))
+            height = self._header_height(shown, width)
+        foldable = [label for label, text in self.folding.items() if first_sentence(text) != text]
+        link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
+        if height > room and foldable and self.header_open:
+            fold = self.tr("less ▴")
+            shown[foldable[0]] += f' <a href="#less" {link}>{fold}</a>'
+            height = self._header_height(shown, width)
+        elif height > room:
+            unfold = self.tr("more ▾")
+            for label in foldable:
+                shown[label] = f'{first_sentence(self.folding[label])} <a href="#more" {link}>{unfold}</a>'
+                height = self._header_height(shown, width)
+                if height <= room:
+                    break
+            if height > HIDING_SHARE * self.height() and foldable:
+                for widget in self.folded_away:
+                    widget.setVisible(False)
+                height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
 
-    def controls_height(self, width: int) -> int:
-        """The height the controls above the plots take at ``width`` (0 when the view has none)."""
-        if self.controls.isHidden() or self.controls.layout() is None:
-            return 0
-        layout = self.controls.layout()
-        return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
+        """The header's height at ``width`` with the folding texts as ``shown`` gives them."""
+        for label, text in shown.items():
+            if text != label.text():
+                label.setText(text)
+        for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
+            layout.invalidate()  # heights for widths cached from the old texts (rows keep their own)
+        return self.header.layout().totalHeightForWidth(width)
 
     def fit_to_size(self) -> None:
         super().fit_to_size()

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 from ... import style
-from ..cell_numbers import CellTexts, fmt
+from ..cell_numbers import CELL_PADDING, CellTexts, fmt, number_in, written
 from ..grid import hug_cells
 from ..images import cell
 from .lesson_view import LessonView
@@ -83,9 +83,7 @@ class MatrixLesson(LessonView):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def set_note(self, text: str) -> None:
-        if text != self.note.text():
-            self.note.setText(text)
-            self.fit_header()
+        self.set_folding(self.note, text)
 
     def reset(self) -> None:
         self.clear_plots()
@@ -172,16 +170,33 @@ class MatrixLesson(LessonView):
         return plot
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A panel of free proportions (square cells would leave a taller one's matrix floating in empty room) also
-        a line for each of its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and
-        the last one within the plot."""
+        """A panel of square cells with numbers in them as tall as its rows of cells wide enough for the numbers (with
+        two decimals at most, as ``fit_numbers`` writes them when short of room): at the plots' smallest height the
+        cells were too small for any, and the numbers a step's note promised were missing. A panel of free
+        proportions (square cells would leave a taller one's matrix floating in empty room) also a line for each of
+        its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and the last one within
+        the plot."""
         panel = next((panel for panel in self.kept.values() if panel.plot is plot), None)
+        if panel is not None and panel.square and panel.texts.labels:
+            cells = panel.texts.rows * (1 + 2 * MATRIX_PADDING)  # the matrix leaves room around it
+            return max(super().smallest_plot_height(plot), cells * self.number_cell(panel.texts))
         if panel is None or panel.square or panel.labels is None:
             return super().smallest_plot_height(plot)
         rows = sum(1 for name in panel.labels[0] if name)
         font = QFont(self.font())
         font.setPointSizeF(self.points * 0.9)
         return max(super().smallest_plot_height(plot), min(rows, NAMED_ROWS) * QFontMetrics(font).height())
+
+    @staticmethod
+    def number_cell(texts: CellTexts) -> float:
+        """The side of a square cell that holds the widest of ``texts``' numbers written with two decimals at most."""
+        metrics = QFontMetricsF(texts.font)
+        widest = 0.0
+        for _row, _col, text, _colour in texts.labels:
+            number = number_in(text)
+            short = text if number is None or len(text) <= len(written(number, 2)) else written(number, 2)
+            widest = max(widest, metrics.horizontalAdvance(short))
+        return max(widest + 2 * CELL_PADDING, metrics.height())
 
     def set_title(self, plot: pg.PlotItem, title: str) -> None:
         """Title ``plot`` unless it already has that title (a new one lays the plots out again)."""

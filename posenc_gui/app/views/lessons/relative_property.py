@@ -103,7 +103,8 @@ class RelativePropertyLesson(MatrixLesson):
                         text_scale=0.9)
         if fresh:
             layout = self.graphics.ci.layout
-            for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else (1, 1, 1, 1, 1)):
+            used = min(across, 3)  # an empty column with a stretch kept a third of the width blank
+            for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else [int(col < used) for col in range(5)]):
                 layout.setColumnStretchFactor(col, stretch)
         self.shown = {"shift": shift.shift, "pe_p": shift.pe_p, "moved": shift.moved, "pe_pk": shift.pe_pk}
 
