@@ -272,10 +272,7 @@ class LessonView(View):
         super().set_look(theme, points)
         for label in self.formula_labels:
             label.set_look(theme, points)
-        # not yet sized (styled as it is made), its first size fits it (``resizeEvent``): fitted at Qt's default size,
-        # the header was fitted in vain, the formulas rendered at every shrink
-        if self.testAttribute(Qt.WA_Resized):
-            self.fit_header()
+        self.fit_header()
 
     def set_intro(self, text: str) -> None:
         """Show ``text`` (rich text) as the explanation above the formulas, folded when it does not fit."""
@@ -305,6 +302,10 @@ class LessonView(View):
         header would take more than ``HEADER_SHARE`` of the height, the formulas shrink to the text's size, then the
         intro and the step's note fold to their first sentences and a "more" link, which unfolds them (the page then
         scrolls), and last, when the plots would still be out of sight, the ``folded_away`` parts hide behind that link."""
+        if not self.testAttribute(Qt.WA_Resized):
+            # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
+            # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
+            return
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
