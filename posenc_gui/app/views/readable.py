@@ -129,6 +129,24 @@ class ReadablePlots:
         self.drawn_across = max(self.drawn_across, across)
         return across
 
+    def plot_room(self) -> tuple[float, float]:
+        """(width, height) the plots have on the page without scrolling: the page's width (``page_width``), and the
+        view's height less what the page holds above and below the plots (controls, texts) at that width."""
+        width = self.page_width()
+        layout = self.page_layout
+        top, bottom = layout.contentsMargins().top(), layout.contentsMargins().bottom()
+        others = [layout.itemAt(index) for index in range(layout.count())]
+        others = [item for item in others if item.widget() is not self.graphics and not item.isEmpty()]
+        height = self.height() - top - bottom - max(layout.spacing(), 0) * len(others)
+        for item in others:
+            height -= item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+        return float(width), float(height)
+
+    def fill_room(self) -> None:
+        """Arrange the view's image grids for the room the page has now (``ImageGrid.fill_room``)."""
+        for grid in self.grids:
+            grid.fill_room()
+
     def page_width(self) -> int:
         """The width the page has, with room for the vertical scroll bar (which a reflow may bring)."""
         return max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 1)
@@ -198,11 +216,13 @@ class ReadablePlots:
     def fit_to_size(self) -> None:
         """Fit what depends on the view's size to it (views that show more than plots add theirs)."""
         self.fit_titles()
+        self.fill_room()
         self.reflow()
 
     def showEvent(self, event) -> None:
-        """A view drawn while hidden (at a width it did not have) reflows when it is shown."""
+        """A view drawn while hidden (at a size it did not have) reflows when it is shown."""
         super().showEvent(event)
+        self.fill_room()
         self.reflow()
 
 

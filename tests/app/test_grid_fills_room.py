@@ -1,0 +1,98 @@
+"""Small multiples of heads take the number of columns that makes their panels largest in the room the page has: a
+row of four heads across a wide screen rather than two rows with half the screen empty and the second row below the
+fold; in a tall narrow window, the other way round. The panels of one grid are equal, and a page scrolls only when no
+arrangement keeps the panels readable in sight."""
+
+import pytest
+
+from posenc_gui.app import style
+from posenc_gui.app.layout_check import check_window
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import applies
+from posenc_gui.app.views.attention import AttentionView
+from posenc_gui.app.views.grid import best_columns
+from posenc_gui.app.views.outputs import OutputsView
+from posenc_gui.app.views.relative import BiasView
+
+LARGE = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3  # presenting at text size x1.3
+
+
+def shown_view(qtbot, cls, scene: Scene, width: int, height: int, points: float):
+    model = StateModel(scene, views=applies())
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.set_look(style.theme_named("light"), points)
+    view.show()
+    model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)  # laid out
+    return view
+
+
+def in_sight(view) -> bool:
+    bottom = max(plot.vb.mapRectToScene(plot.vb.boundingRect()).bottom() for plot in view.plots)
+    return view.graphics.mapTo(view, view.graphics.rect().topLeft()).y() + bottom <= view.height() + 1
+
+
+def columns_of(view) -> int:
+    return len({round(plot.vb.mapRectToScene(plot.vb.boundingRect()).left()) for plot in view.plots})
+
+
+def four_heads(view_key: str, method: str = "alibi") -> Scene:
+    return Scene(method=method, view=view_key, head="all", params={"heads": 4, "seq_len": 16}).validated(applies())
+
+
+@pytest.mark.parametrize("cls, scene, width, height, columns", [
+    (BiasView, four_heads("bias"), 1280, 630, 4),
+    (BiasView, four_heads("bias", "shaw"), 1280, 630, 4),
+    (OutputsView, Scene(method="transformer_xl", view="outputs", options={"output": "score_terms"}), 1280, 630, 4),
+    (AttentionView, Scene(method="alibi", view="attention", head="all", params={"heads": 8}), 1920, 1000, 4),
+])
+def test_heads_on_a_wide_screen_fill_its_width_all_in_sight(qtbot, cls, scene, width, height, columns):
+    view = shown_view(qtbot, cls, scene.validated(applies()), width, height,
+                      style.BASE_POINTS * style.PRESENTATION_SCALE)
+    assert columns_of(view) == columns  # about square, two or three columns left the right half of the screen empty
+    assert in_sight(view)
+    sizes = {(round(area.width()), round(area.height())) for area in
+             (plot.vb.mapRectToScene(plot.vb.boundingRect()) for plot in view.plots)}
+    assert len(sizes) == 1  # equal panels
+
+
+def test_a_tall_narrow_window_stacks_the_heads_and_a_wide_one_puts_them_back_in_a_row(qtbot):
+    view = shown_view(qtbot, BiasView, four_heads("bias"), 1280, 630, style.BASE_POINTS)
+    assert columns_of(view) == 4
+    view.resize(560, 1000)
+    qtbot.waitUntil(lambda: columns_of(view) < 4)
+    assert in_sight(view)
+    view.resize(1280, 630)
+    qtbot.waitUntil(lambda: columns_of(view) == 4)
+    assert in_sight(view)
+
+
+def test_panels_stand_side_by_side_up_to_their_names_with_a_gutter_between_names(qtbot):
+    """The inner panels carry no names, so they grow into the room the names took; the column names atop
+    neighbouring panels stay apart."""
+    view = shown_view(qtbot, BiasView, four_heads("bias"), 1280, 630, LARGE)
+    first, second = (plot.vb.mapRectToScene(plot.vb.boundingRect()) for plot in view.plots[:2])
+    assert second.left() - first.right() < view.plots[0].getAxis("left").width()
+    assert not [problem for problem in check_window(view).problems if " over " in problem]
+
+
+def test_the_largest_readable_panels_win_and_the_page_scrolls_only_when_none_fit():
+    def room(width, height, names=100.0):  # panels' areas in a room with names along the first column
+        return lambda columns: ((width - names) / columns, height / -(-8 // columns))
+
+    smallest = (100.0, 100.0)
+    assert best_columns(8, room(1300, 400), (16, 16), smallest) == 4  # 4 x 2 of 200 beats 8 x 1 of 150
+    assert best_columns(8, room(500, 1700), (16, 16), smallest) == 1  # a tall window: one column of 400
+    assert best_columns(8, room(1300, 400), (16, 16), smallest, pairs=True) == 4
+    assert best_columns(6, room(1300, 400), (16, 16), smallest, pairs=True) in (2, 4, 6)
+    # no arrangement in sight: the fewest rows of readable panels, in the fewest columns that give them
+    assert best_columns(8, room(420, 150), (16, 16), smallest) == 3
+
+
+def test_a_matrix_wider_than_tall_weighs_its_cells_not_its_area():
+    wide = lambda columns: (1200 / columns, 600 / -(-2 // columns))  # noqa: E731
+    assert best_columns(2, wide, (4, 64), (50.0, 10.0)) == 1  # two long strips stacked, each cell 18 px
