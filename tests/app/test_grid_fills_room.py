@@ -96,3 +96,14 @@ def test_the_largest_readable_panels_win_and_the_page_scrolls_only_when_none_fit
 def test_a_matrix_wider_than_tall_weighs_its_cells_not_its_area():
     wide = lambda columns: (1200 / columns, 600 / -(-2 // columns))  # noqa: E731
     assert best_columns(2, wide, (4, 64), (50.0, 10.0)) == 1  # two long strips stacked, each cell 18 px
+
+
+def test_panels_in_one_row_start_at_the_same_height_whatever_their_titles_wrap_to(qtbot):
+    """CoPE's head 0 with its parts: "head 0: full", "... content only", "... position only" wrapped onto different
+    numbers of lines, and the three matrices started at different heights."""
+    scene = Scene(method="cope", view="attention", head=0, position_only=True, causal=True)
+    view = shown_view(qtbot, AttentionView, scene.validated(applies()), 1100, 630, LARGE)
+    assert len(view.plots) == 3 and columns_of(view) == 3
+    lines = {round(plot.titleLabel.item.boundingRect().height()) for plot in view.plots}
+    assert len(lines) > 1  # the titles do wrap differently here
+    assert len({round(plot.vb.mapRectToScene(plot.vb.boundingRect()).top()) for plot in view.plots}) == 1

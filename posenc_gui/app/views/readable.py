@@ -58,7 +58,22 @@ class ReadablePlots:
                 text.setTextWidth(room)
             plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
             style.fit_title_row(plot)
+        self.align_title_rows()
         self.ask_plot_height()  # titles wrapped onto more lines need more height
+
+    def align_title_rows(self) -> None:
+        """Plots side by side start at the same height: the titles of one row of the layout all take the tallest's
+        height (a title wrapped onto three lines beside one on two put the matrices at different heights)."""
+        cells = self.graphics.ci.items
+        rows: dict[int, list[pg.PlotItem]] = {}
+        for plot in self.plots:
+            if plot.titleLabel.text and cells.get(plot):
+                rows.setdefault(min(cells[plot])[0], []).append(plot)
+        for plots in rows.values():
+            tallest = max(plot.titleLabel.itemRect().height() for plot in plots)
+            for plot in plots:
+                plot.titleLabel.setMaximumHeight(tallest)
+                plot.layout.setRowFixedHeight(0, tallest)
 
     def keep_plots_readable(self) -> None:
         """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
