@@ -184,7 +184,7 @@ class AttentionView(View):
         self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], None,
                        style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
         for plot in self.plots:
-            style.hatch_masked(plot, any(cells.any() for cells in hidden))
+            style.hatch_masked(plot, any(cells.any() for cells in hidden), self.theme)
         self._write_values(levels or [(0.0, high)] * len(self.panels))
 
     def _write_values(self, levels: list[tuple[float, float]]) -> None:

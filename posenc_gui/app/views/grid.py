@@ -290,6 +290,7 @@ class ImageGrid:
         if self.cmap is not None:
             image.setColorMap(self.cmap)
         plot.addItem(image)
+        style.edge_matrix(plot)
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")

@@ -80,7 +80,7 @@ class BiasView(View):
         self.grid.show(list(zip(titles, drawn_from)), None, style.colour_map(drawn.signed),
                        drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
         for plot in self.plots:
-            style.hatch_masked(plot, bool(scene.params.get("causal")))
+            style.hatch_masked(plot, bool(scene.params.get("causal")), self.theme)
 
     def panels_needed(self, scene: Scene, data) -> int:
         return data[0].shape[0] if scene.head == "all" else 1
