@@ -107,3 +107,15 @@ def test_panels_in_one_row_start_at_the_same_height_whatever_their_titles_wrap_t
     lines = {round(plot.titleLabel.item.boundingRect().height()) for plot in view.plots}
     assert len(lines) > 1  # the titles do wrap differently here
     assert len({round(plot.vb.mapRectToScene(plot.vb.boundingRect()).top()) for plot in view.plots}) == 1
+
+
+def test_heads_drawn_after_one_large_head_take_their_whole_share(qtbot):
+    """The plots' layout, held narrow by the one head's maximum width, stayed narrow when the four heads' grew: the
+    heads' square matrices were drawn in half their width."""
+    scene = Scene(method="alibi", view="attention", head=0, params={"heads": 4}).validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 1920, 1000, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    view.model.update(head="all")
+    qtbot.waitUntil(lambda: len(view.plots) == 4 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(50)
+    for plot in view.plots:
+        assert abs(plot.vb.width() - plot.vb.height()) <= 1  # square cells, filling their plot area

@@ -177,6 +177,7 @@ class ImageGrid:
             inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
             cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
             plot.setMaximumHeight(cap if in_sight else QWIDGETSIZE_MAX)
+        self.view.fit_layout_to_view()
 
     def panel_area(self, columns: int) -> tuple[float, float]:
         """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has

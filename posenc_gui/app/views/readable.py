@@ -103,10 +103,11 @@ class ReadablePlots:
         return False
 
     def fit_layout_to_view(self) -> None:
-        """Give the plots' layout the view's width again once its minimum allows: Qt grows a layout whose minimum grew
-        (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of sight."""
+        """Give the plots' layout the view's width again once its minimum or maximum allows: Qt grows a layout whose
+        minimum grew (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of
+        sight; a layout held narrow by its plots' maximums (``grid.hug_cells``) stayed narrow when they grew."""
         shown = self.graphics.range
-        if self.graphics.ci.size().width() > shown.width() + 1:
+        if abs(self.graphics.ci.size().width() - shown.width()) > 1:
             self.graphics.ci.setGeometry(shown)
 
     def ask_plot_height(self) -> None:
