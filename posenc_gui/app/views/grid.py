@@ -114,6 +114,7 @@ class ImageGrid:
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
+            plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -216,12 +217,13 @@ class ImageGrid:
         return bool(self.pool[0][0].vb.state["aspectLocked"])
 
     def _smallest_area(self) -> tuple[float, float]:
-        """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width``
-        on its longer side, another plot area the view's readable width and ``MIN_PLOT``'s height."""
+        """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
+        small multiples, when there are several) on its longer side; another plot area the view's readable width and
+        ``MIN_PLOT``'s height."""
         view = self.view
         if self._square():
             rows, cols = self.shape
-            side = view.readable_cells_width()
+            side = view.readable_cells_width(self.count > 1)
             return side * min(1.0, cols / rows), side * min(1.0, rows / cols)
         return view.readable_plot_width(), view.smallest_plot_height(self.pool[0][0])
 

@@ -15,6 +15,9 @@ from .. import style
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
 READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
 READABLE_CELLS_EMS = 4.0  # a matrix of square cells is kept at least this many lines of text wide (so, tall)
+# ... and a panel among small multiples (a grid of heads) this many: read as a pattern beside its neighbours, it may be
+# smaller than a lone matrix so that the whole grid stays in sight (eight heads at 1280 x 720 presenting x1.3)
+READABLE_MULTIPLES_EMS = 2.5
 
 
 
@@ -129,12 +132,15 @@ class ReadablePlots:
         height = max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
         rows, cols = getattr(plot.vb, "cells_shape", (0, 0))  # square cells (``grid.hug_cells``), as wide as tall:
         if rows and cols:  # at the smallest height, four heads' matrices in large type were 80 px in wide panels
-            height = max(height, self.readable_cells_width() * min(1.0, rows / cols))
+            among_many = getattr(plot.vb, "small_multiple", False)  # set by a grid that fills the room
+            height = max(height, self.readable_cells_width(among_many) * min(1.0, rows / cols))
         return height
 
-    def readable_cells_width(self) -> float:
-        """The narrowest a matrix of square cells reads at the current text size."""
-        return max(MIN_PLOT[0], READABLE_CELLS_EMS * QFontMetricsF(self._text_font()).height())
+    def readable_cells_width(self, among_many: bool = False) -> float:
+        """The narrowest a matrix of square cells reads at the current text size, alone or ``among_many`` small
+        multiples."""
+        ems = READABLE_MULTIPLES_EMS if among_many else READABLE_CELLS_EMS
+        return max(MIN_PLOT[0], ems * QFontMetricsF(self._text_font()).height())
 
     def plots_across(self, wanted: int) -> int:
         """How many of a row of ``wanted`` plots to put side by side: all of them unless the page is too narrow for
