@@ -122,8 +122,9 @@ def test_heads_drawn_after_one_large_head_take_their_whole_share(qtbot):
 
 
 def test_eight_heads_on_a_small_projector_in_large_type_stay_in_sight(qtbot):
-    """The room a view has at 1280 x 720 presenting at x1.3: eight ALiBi heads in two rows of four, every one in sight, at
-    least the readable size of a small multiple (a lone matrix's, 4 lines of text, scrolled the second row away)."""
+    """The room a view has at 1280 x 720 presenting at x1.3: eight ALiBi heads in two rows of four, every one in
+    sight, at least the readable size of a small multiple (a lone matrix's, 4 lines of text, scrolled the second row
+    away)."""
     scene = Scene(method="alibi", view="bias", head="all", params={"heads": 8, "seq_len": 16}).validated(applies())
     view = shown_view(qtbot, BiasView, scene, 1280, 560, LARGE)
     assert columns_of(view) == 4 and in_sight(view)

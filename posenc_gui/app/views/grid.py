@@ -84,11 +84,11 @@ class ImageGrid:
              square: bool = False, panel_levels: tuple | None = None, pairs: bool = False) -> None:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
         ``levels``; ``columns`` None: as many as make the panels largest in the room the page has (``fill_room``),
-        ``pairs`` of panels (content and position parts) side by side. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
-        array per panel (a ``Picture``'s), are drawn instead of the matrices when given. ``square``: both axes are
-        positions (query and key), so cells are drawn square rather than stretched to the panel. ``panel_levels``, one
-        (low, high) per panel, colour each panel over its own range instead; the shared colour bar, which no longer
-        holds, is hidden."""
+        ``pairs`` of panels (content and position parts) side by side. ``ticks`` (pyqtgraph's list of tick levels)
+        labels both axes; None numbers them. ``pixels``, one array per panel (a ``Picture``'s), are drawn instead of
+        the matrices when given. ``square``: both axes are positions (query and key), so cells are drawn square rather
+        than stretched to the panel. ``panel_levels``, one (low, high) per panel, colour each panel over its own range
+        instead; the shared colour bar, which no longer holds, is hidden."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -336,9 +336,9 @@ class ImageGrid:
     def _fit_axes(self) -> None:
         """Size the axes before anything is drawn: the first column's and first row's for their names (the tick
         labels, or the largest row and column numbers); the other panels' take no room (their panels grow by it)
-        but a gutter between columns, as wide as the widest column name, so that the names atop neighbouring
-        panels stay apart. An axis that found its names wider only while painting grew, and the whole view was laid
-        out and painted a second time."""
+        but a gutter between columns, as wide as half the first and last column names and a margin, so that the
+        names atop neighbouring panels stay apart. An axis that found its names wider only while painting grew, and
+        the whole view was laid out and painted a second time."""
         if not self.count:
             return
         rows, cols = self.shape
@@ -412,8 +412,9 @@ QWIDGETSIZE_MAX = float((1 << 24) - 1)  # Qt's "no maximum"
 
 def hug_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
     """Keep a plot of square cells (``rows`` x ``cols``, aspect locked) no wider than its cells at its height, or
-    let it fill its room again with ``rows`` 0 (or its grid's cap, ``ImageGrid._cap_panels``): pyqtgraph widens the view range of a locked plot to its area, and the
-    row names and the title stood far from a small matrix in the middle of a wide plot."""
+    let it fill its room again with ``rows`` 0 (up to its grid's cap, ``ImageGrid._cap_panels``): pyqtgraph widens the
+    view range of a locked plot to its area, and the row names and the title stood far from a small matrix in the
+    middle of a wide plot."""
     vb = plot.vb
     if not hasattr(vb, "cells_shape"):
         vb.sigResized.connect(lambda _vb: fit_width_to_cells(plot))
