@@ -40,3 +40,17 @@ def test_every_panel_has_its_edge_and_the_themes_hatching(qtbot, themed, cls, me
     for plot in view.plots:
         assert plot.vb.border.color().name() == style.MATRIX_EDGE
         assert plot.vb.background.brush().color().name() == theme.masked
+
+
+def test_the_binary_heatmap_and_the_lessons_matrices_have_the_edge_too(qtbot, themed):
+    """Scene 8 (binary, dark): its zeros are black, and the table had no edge where they met the background."""
+    from posenc_gui.app.views.encoding import EncodingView
+    from posenc_gui.app.views.lessons import LearnedTableLesson, MultiHeadLesson
+
+    theme = themed("dark")
+    _model, encoding = open_view(qtbot, EncodingView, theme, method="binary")
+    assert encoding.heat.vb.border.color().name() == style.MATRIX_EDGE
+    for cls in (MultiHeadLesson, LearnedTableLesson):
+        _model, lesson = open_view(qtbot, cls, theme)
+        matrices = [plot for plot in lesson.plots if any(isinstance(item, pg.ImageItem) for item in plot.items)]
+        assert matrices and all(plot.vb.border.color().name() == style.MATRIX_EDGE for plot in matrices)
