@@ -58,6 +58,8 @@ class ImageGrid:
         # arrangement re-coloured them all, and the bar needs none of them (the levels are set with the pixels)
         self.cmap: pg.ColorMap | None = None
         self.gutter = 0.0  # pixels between columns of panels (``_fit_axes``)
+        self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
+        self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
@@ -150,6 +152,11 @@ class ImageGrid:
         square left half a wide screen empty and put its last row below the fold."""
         if not (self.fills and self.count):
             return False
+        room = (self.count, self.shape, tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
+                self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter)
+        if room == self._filled:  # arranged for this room already (a redraw of new values)
+            return False
+        self._filled = room
         smallest = self._smallest_area()
         columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
                                self.pairs)
@@ -204,14 +211,29 @@ class ImageGrid:
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
         tallest = 0.0
-        for plot, _ in self.pool[:self.count]:
-            if plot.titleLabel.text:
-                document: QTextDocument = plot.titleLabel.item.document().clone()
-                document.setTextWidth(-1)
-                if document.idealWidth() > width:
-                    document.setTextWidth(max(width, 1.0))
+        for document, natural_width, natural_height in self._title_documents():
+            if natural_width > width:
+                document.setTextWidth(max(width, 1.0))
                 tallest = max(tallest, document.size().height())
+            else:
+                tallest = max(tallest, natural_height)
         return tallest
+
+    def _title_documents(self) -> list[tuple[QTextDocument, float, float]]:
+        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height;
+        kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
+        tenth of a second for sixteen heads)."""
+        key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
+        if self._documents[0] != key:
+            documents, seen = [], set()
+            for plot, _ in self.pool[:self.count]:
+                if plot.titleLabel.text and plot.titleLabel.text not in seen:
+                    seen.add(plot.titleLabel.text)
+                    document = plot.titleLabel.item.document().clone()
+                    document.setTextWidth(-1)
+                    documents.append((document, document.idealWidth(), document.size().height()))
+            self._documents = (key, documents)
+        return self._documents[1]
 
     def _square(self) -> bool:
         return bool(self.pool[0][0].vb.state["aspectLocked"])
