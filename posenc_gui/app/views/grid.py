@@ -152,8 +152,10 @@ class ImageGrid:
         square left half a wide screen empty and put its last row below the fold."""
         if not (self.fills and self.count):
             return False
+        first = self.pool[0][0]
         room = (self.count, self.shape, tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
-                self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter)
+                self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
+                first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
         if room == self._filled:  # arranged for this room already (a redraw of new values)
             return False
         self._filled = room
