@@ -248,8 +248,8 @@ def hatch_masked(plot: pg.PlotItem, on: bool, theme: Theme) -> None:
 
 def edge_matrix(plot: pg.PlotItem) -> None:
     """Draw the edge of the matrix that fills ``plot`` (``MATRIX_EDGE``), so that its dark or light end cells do not
-    merge with the background."""
-    plot.vb.setBorder(pg.mkPen(MATRIX_EDGE, width=1))
+    merge with the background; two pixels wide, as one vanished on a projector."""
+    plot.vb.setBorder(pg.mkPen(MATRIX_EDGE, width=2))
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:
