@@ -248,7 +248,7 @@ def hatch_masked(plot: pg.PlotItem, on: bool, theme: Theme) -> None:
 
 def edge_matrix(plot: pg.PlotItem) -> None:
     """Draw the edge of the matrix that fills ``plot`` (``MATRIX_EDGE``), so that its dark or light end cells do not
-    merge with the background; two pixels wide, as one vanished on a projector."""
+    merge with the background; two pixels wide (one was faint in a screenshot at 1920 x 1080)."""
     plot.vb.setBorder(pg.mkPen(MATRIX_EDGE, width=2))
 
 
