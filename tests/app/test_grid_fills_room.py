@@ -142,3 +142,13 @@ def test_longer_token_names_rearrange_the_heads(qtbot):
     qtbot.waitUntil(lambda: view.plots[0].getAxis("left").width() > 200)
     assert grid.columns == best_columns(grid.count, grid.panel_area, grid.shape, grid._smallest_area())
     assert all(plot.vb.width() <= grid.panel_area(grid.columns)[0] + 1 for plot in view.plots)
+
+
+def test_titles_that_wrap_no_narrower_keep_the_grid_inside_the_page(qtbot):
+    """Eight heads with their sinks' shares in their titles, presenting at 1280 x 720 x1.6: four columns of titles
+    that wrap no narrower than six ems ran the colour bar 250 px past the page's edge."""
+    scene = Scene(method="sinks", view="attention", head="all").validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 1280, 632, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    bar = view.grid.bar.mapRectToScene(view.grid.bar.boundingRect())
+    assert bar.right() <= view.graphics.viewport().width() + 1
+    assert not [problem for problem in check_window(view).problems if "cut" in problem or "beyond" in problem]

@@ -243,13 +243,18 @@ class ImageGrid:
     def _smallest_area(self) -> tuple[float, float]:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
         small multiples, when there are several) on its longer side; another plot area the view's readable width and
-        ``MIN_PLOT``'s height."""
+        ``MIN_PLOT``'s height; as wide as the titles at their narrowest."""
         view = self.view
         if self._square():
             rows, cols = self.shape
             side = view.readable_cells_width(self.count > 1)
-            return side * min(1.0, cols / rows), side * min(1.0, rows / cols)
-        return view.readable_plot_width(), view.smallest_plot_height(self.pool[0][0])
+            width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
+        else:
+            width, height = view.readable_plot_width(), view.smallest_plot_height(self.pool[0][0])
+        # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
+        # sinks' shares held four columns wider than the page, and the colour bar went past its edge
+        titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
+        return max(width, min(titles, view.title_wrap_floor())), height
 
     def build_ahead(self, count: int) -> bool:
         """Build one more panel for the pool while it holds fewer than ``count`` (the view calls it while

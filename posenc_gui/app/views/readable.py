@@ -53,7 +53,7 @@ class ReadablePlots:
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
-            room = max(free * share - axes - self.points, 6 * self.points)  # a margin for rounding and the label's own
+            room = max(free * share - axes - self.points, self.title_wrap_floor())  # a margin for rounding, the label's
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)
@@ -63,6 +63,10 @@ class ReadablePlots:
             style.fit_title_row(plot)
         self.align_title_rows()
         self.ask_plot_height()  # titles wrapped onto more lines need more height
+
+    def title_wrap_floor(self) -> float:
+        """The narrowest a plot title is wrapped to (a longer one stays this wide)."""
+        return 6 * self.points
 
     def align_title_rows(self) -> None:
         """Plots side by side start at the same height: the titles of one row of the layout all take the tallest's
