@@ -42,12 +42,18 @@ class Theme:
     base: str
     highlight: str
     curve_black: str
+    masked: str  # the hatching of masked cells: at least UI_CONTRAST against the background
 
 
 THEMES = {
-    "light": Theme("light", "#ffffff", "#000000", "#f2f2f2", "#ffffff", "#0057b8", "#000000"),
-    "dark": Theme("dark", "#121212", "#f0f0f0", "#202020", "#3a3a3a", "#4da3ff", "#f0f0f0"),
+    "light": Theme("light", "#ffffff", "#000000", "#f2f2f2", "#ffffff", "#0057b8", "#000000", "#767676"),
+    "dark": Theme("dark", "#121212", "#f0f0f0", "#202020", "#3a3a3a", "#4da3ff", "#f0f0f0", "#9a9a9a"),
 }
+# WCAG's least contrast for the parts of a graphic that must be seen (1.4.11, non-text contrast)
+UI_CONTRAST = 3.0
+# A matrix's edge, drawn round its cells: the end colours of the maps (black, white) would otherwise merge with the
+# background of one theme or the other; this grey stands at least UI_CONTRAST from both backgrounds and both ends.
+MATRIX_EDGE = "#808080"
 
 
 def theme_named(name: str) -> Theme:
@@ -236,8 +242,6 @@ def grid_axes(sides=("left", "bottom")) -> dict[str, GridAxis]:
     return axes
 
 
-MASKED_HATCH = QColor(128, 128, 128, 170)  # reads on white and on near-black
-
 
 def cell_ticks(plot: pg.PlotItem) -> None:
     """Ticks at whole numbers only on ``plot``'s axes, whose values number the cells of a matrix."""
@@ -247,10 +251,17 @@ def cell_ticks(plot: pg.PlotItem) -> None:
             axis.cells = True
 
 
-def hatch_masked(plot: pg.PlotItem, on: bool) -> None:
-    """Cells without a value (masked: NaN, which images leave transparent) hatched, so that they differ from a
-    value at either end of the colour map; off where nothing is masked (the hatching costs a paint)."""
-    plot.vb.setBackgroundColor(QBrush(MASKED_HATCH, Qt.BDiagPattern) if on else None)
+def hatch_masked(plot: pg.PlotItem, on: bool, theme: Theme) -> None:
+    """Cells without a value (masked: NaN, which images leave transparent) hatched in the theme's ``masked`` grey, so
+    that they differ from a value at either end of the colour map; off where nothing is masked (the hatching costs a
+    paint)."""
+    plot.vb.setBackgroundColor(QBrush(QColor(theme.masked), Qt.BDiagPattern) if on else None)
+
+
+def edge_matrix(plot: pg.PlotItem) -> None:
+    """Draw the edge of the matrix that fills ``plot`` (``MATRIX_EDGE``), so that its dark or light end cells do not
+    merge with the background; two pixels wide (one was faint in a screenshot at 1920 x 1080)."""
+    plot.vb.setBorder(pg.mkPen(MATRIX_EDGE, width=2))
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:
@@ -372,6 +383,18 @@ def text_colours_on(cmap: pg.ColorMap, fractions) -> np.ndarray:
 def text_colours_for(rgb) -> np.ndarray:
     """Black or white for text on each colour of ``rgb`` (sRGB, 0 to 1, last axis red, green, blue): the one with the
     higher WCAG contrast ratio, which is black from a relative luminance of 0.179 up. The app's one rule for it."""
+    return np.where(relative_luminance(rgb) > 0.179, "#000000", "#ffffff")
+
+
+def relative_luminance(rgb) -> np.ndarray:
+    """WCAG relative luminance of sRGB colours (0 to 1, last axis red, green, blue)."""
     rgb = np.asarray(rgb, dtype=float)
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return np.where(linear @ np.array([0.2126, 0.7152, 0.0722]) > 0.179, "#000000", "#ffffff")
+    return linear @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two colours given by name ("#rrggbb"), from 1 (alike) to 21 (black on white)."""
+    lighter, darker = sorted((float(relative_luminance(QColor(name).getRgbF()[:3])) for name in (first, second)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

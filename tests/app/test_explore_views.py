@@ -61,7 +61,8 @@ def test_small_multiples_share_their_axes_and_stay_equal(qtbot):
             assert plot.getAxis("left").style["showValues"] == (column == 0)
             assert bool(plot.getAxis("left").labelText) == (column == 0)
             assert plot.getAxis("top").style["showValues"] == (row == 0)
-            assert round(plot.getAxis("left").width()) == round(plots[0].getAxis("left").width())
+            if column:  # the inner panels leave the names' room to the matrices: a gutter between columns only
+                assert round(plot.getAxis("left").width()) == round(view.grid.gutter)
 
 
 def test_a_new_colour_map_reaches_the_panels_not_shown_and_those_built_later(qtbot):

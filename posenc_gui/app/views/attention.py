@@ -18,7 +18,7 @@ from .. import colour_levels, i18n, style
 from ..state import Scene
 from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
-from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
+from .grid import ImageGrid, own_scales_switch, sync_own_scales
 from .images import cell
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
@@ -82,11 +82,6 @@ class AttentionView(View):
         self.panel_sinks: list[np.ndarray | None] = []  # per panel, what each query gives the method's sink
         self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
-
-    def readable_plot_width(self) -> float:
-        """A matrix's: a few tokens' square cells read at half the width a curve needs, and the panels of eight heads
-        in large type then keep two to a row rather than one."""
-        return self.readable_cells_width()
 
     def ignored_params(self) -> dict[str, str]:
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
@@ -178,12 +173,7 @@ class AttentionView(View):
             self.shown.update(content_weights=result.content_weights, position_weights=result.position_weights)
         high = max(float(np.nanmax(m)) for _, m in self.panels) or 1.0
         n = len(self.tokens)
-        pairs = scene.position_only and scene.head == "all"
-        # as many across as fit at a readable size (the page scrolls down for the rest): at x1.6 three across were
-        # squeezed to their minimum, their colour bar past the window's edge
-        columns = self.plots_across(grid_columns(len(self.panels), pairs))
-        if pairs and columns > 1:
-            columns -= columns % 2  # content and position parts stay side by side
+        pairs = scene.position_only and scene.head == "all"  # content and position parts stay side by side
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
         sync_own_scales(self.own_scales, scene, len(self.panels))
         # each panel its own colours: a head that spreads its weight thinly is not drawn blank beside a sharp one
@@ -192,10 +182,10 @@ class AttentionView(View):
         titles = [title for title, _ in self.panels] if levels is None else [
             self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(top)) for (title, _), (low, top) in
             zip(self.panels, levels)]
-        self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], columns,
-                       style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels)
+        self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], None,
+                       style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
         for plot in self.plots:
-            style.hatch_masked(plot, any(cells.any() for cells in hidden))
+            style.hatch_masked(plot, any(cells.any() for cells in hidden), self.theme)
         self._write_values(levels or [(0.0, high)] * len(self.panels))
 
     def _write_values(self, levels: list[tuple[float, float]]) -> None:

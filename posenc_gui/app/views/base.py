@@ -125,6 +125,7 @@ class View(ReadablePlots, QWidget):
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self.graphics.ci.installEventFilter(self)  # its layout grows when axes find their names wider as they paint
         self.plots: list[pg.PlotItem] = []
+        self.grids: list = []  # the view's ImageGrids (each adds itself), arranged anew for a new size (fill_room)
         self._fitted_size = QSize()  # the size fit_to_size last fitted to
         self._mouse_at = None  # scene position of the mouse's last move over the plots
         # Reflow (``plots_across``): the most plots a row may hold (0: as many as the view wants), the row the

@@ -45,6 +45,7 @@ class EncodingView(View):
         self.image = ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(True)
         self.heat.addItem(self.image)
+        style.edge_matrix(self.heat)
         self.heat.invertY(True)
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.colour_map(True), interactive=False, width=18)
         self.bar.setImageItem(self.image)

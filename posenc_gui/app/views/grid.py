@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import QCheckBox
 from superqt.utils import signals_blocked
 
@@ -57,8 +57,14 @@ class ImageGrid:
         # every panel's image is given the map itself: handing the shown images to the bar (setImageItem) at each new
         # arrangement re-coloured them all, and the bar needs none of them (the levels are set with the pixels)
         self.cmap: pg.ColorMap | None = None
+        self.gutter = 0.0  # pixels between columns of panels (``_fit_axes``)
+        self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
+        self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
+        # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
+        self.fills = self.pairs = False
+        view.grids.append(self)
 
     @property
     def plots(self) -> list[pg.PlotItem]:
@@ -75,15 +81,16 @@ class ImageGrid:
                     style.label(plot, side, name, self.view.theme, self.view.points)
         self._fit_axes()
 
-    def show(self, panels: list[tuple[str, np.ndarray]], columns: int, cmap: pg.ColorMap,
+    def show(self, panels: list[tuple[str, np.ndarray]], columns: int | None, cmap: pg.ColorMap,
              levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None,
-             square: bool = False, panel_levels: tuple | None = None) -> None:
+             square: bool = False, panel_levels: tuple | None = None, pairs: bool = False) -> None:
         """Draw (title, matrix) panels of equal shape in ``columns`` columns, coloured by ``cmap`` between
-        ``levels``. ``ticks`` (pyqtgraph's list of tick levels) labels both axes; None numbers them. ``pixels``, one
-        array per panel (a ``Picture``'s), are drawn instead of the matrices when given. ``square``: both axes are
-        positions (query and key), so cells are drawn square rather than stretched to the panel. ``panel_levels``, one
-        (low, high) per panel, colour each panel over its own range instead; the shared colour bar, which no longer
-        holds, is hidden."""
+        ``levels``; ``columns`` None: as many as make the panels largest in the room the page has (``fill_room``),
+        ``pairs`` of panels (content and position parts) side by side. ``ticks`` (pyqtgraph's list of tick levels)
+        labels both axes; None numbers them. ``pixels``, one array per panel (a ``Picture``'s), are drawn instead of
+        the matrices when given. ``square``: both axes are positions (query and key), so cells are drawn square rather
+        than stretched to the panel. ``panel_levels``, one (low, high) per panel, colour each panel over its own range
+        instead; the shared colour bar, which no longer holds, is hidden."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -92,6 +99,9 @@ class ImageGrid:
             self._restyle(view.theme, view.points)
         while len(self.pool) < len(panels):
             self.pool.append(self._new_panel())
+        self.fills, self.pairs = columns is None, pairs
+        if columns is None:  # first as drawn before (or about square); ``fill_room`` measures and moves them then
+            columns = self.columns if self.count == len(panels) else grid_columns(len(panels), pairs)
         arranged = (len(panels), columns) != (self.count, self.columns)
         if arranged:
             self._arrange(len(panels), columns)
@@ -106,6 +116,7 @@ class ImageGrid:
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
+            plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -133,6 +144,117 @@ class ImageGrid:
                     style.title(plot, name, view.theme, view.points)
             self.titles = titles
             view.fit_titles()
+        self.fill_room()
+
+    def fill_room(self) -> bool:
+        """Move the panels, when they fill the room (``show`` without columns), into the number of columns that makes
+        them largest in the room the page has now (``best_columns``); True when they moved. A grid of heads about
+        square left half a wide screen empty and put its last row below the fold."""
+        if not (self.fills and self.count):
+            return False
+        first = self.pool[0][0]
+        room = (self.count, self.shape, tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
+                self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
+                first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
+        if room == self._filled:  # arranged for this room already (a redraw of new values)
+            return False
+        self._filled = room
+        smallest = self._smallest_area()
+        columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
+                               self.pairs)
+        moved = columns != self.columns
+        if moved:
+            self._arrange(self.count, columns)
+            self._fit_axes()
+            self.view.fit_titles()
+        self._cap_panels(*self.panel_area(columns), smallest)
+        return moved
+
+    def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
+        """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
+        the first column and row, which carry the names, more than the others (panels of one grid unequal by a tenth).
+        No cap on the height when the page scrolls: the rows then stand at their smallest, equal, height."""
+        in_sight = width >= smallest[0] and height >= smallest[1]
+        if not in_sight:  # the page scrolls: the rows stand at their smallest height
+            height = max(height, smallest[1])
+        if self._square():  # no taller or wider than the matrix, whose names would stand off from it
+            rows, cols = self.shape
+            width, height = min(width, height * cols / rows), min(height, width * rows / cols)
+        for plot, _ in self.pool[:self.count]:
+            plot.vb.width_cap = width
+            fit_width_to_cells(plot)
+            above = plot.titleLabel.maximumHeight() if plot.titleLabel.text else 0.0
+            inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
+            cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
+            plot.setMaximumHeight(cap if in_sight else QWIDGETSIZE_MAX)
+        self.view.fit_layout_to_view()
+
+    def panel_area(self, columns: int) -> tuple[float, float]:
+        """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
+        without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
+        the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave."""
+        room_width, room_height = self.view.plot_room()
+        rows = -(-self.count // columns)
+        layout = self.view.graphics.ci.layout
+        left, top, right, bottom = layout.getContentsMargins()
+        across, down = max(layout.horizontalSpacing(), 0.0), max(layout.verticalSpacing(), 0.0)
+        beside = self.bar.effectiveSizeHint(Qt.PreferredSize).width() + across if self.bar.isVisible() else 0.0
+        plot = self.pool[0][0]  # the first panel, which names both axes
+        inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
+        names_width = plot.getAxis("left").maximumWidth()
+        names_height = plot.getAxis("top").maximumHeight()
+        width = (room_width - left - right - beside - (across + self.gutter) * (columns - 1) - names_width) / columns \
+            - inner_left - inner_right
+        title = self._title_height(width + (names_width if columns == 1 else 0.0) - self.view.points)
+        height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
+            - title - inner_top - inner_bottom
+        return width, height
+
+    def _title_height(self, width: float) -> float:
+        """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
+        tallest = 0.0
+        for document, natural_width, natural_height in self._title_documents():
+            if natural_width > width:
+                document.setTextWidth(max(width, 1.0))
+                tallest = max(tallest, document.size().height())
+            else:
+                tallest = max(tallest, natural_height)
+        return tallest
+
+    def _title_documents(self) -> list[tuple[QTextDocument, float, float]]:
+        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height;
+        kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
+        tenth of a second for sixteen heads)."""
+        key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
+        if self._documents[0] != key:
+            documents, seen = [], set()
+            for plot, _ in self.pool[:self.count]:
+                if plot.titleLabel.text and plot.titleLabel.text not in seen:
+                    seen.add(plot.titleLabel.text)
+                    document = plot.titleLabel.item.document().clone()
+                    document.setTextWidth(-1)
+                    documents.append((document, document.idealWidth(), document.size().height()))
+            self._documents = (key, documents)
+        return self._documents[1]
+
+    def _square(self) -> bool:
+        return bool(self.pool[0][0].vb.state["aspectLocked"])
+
+    def _smallest_area(self) -> tuple[float, float]:
+        """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
+        small multiples, when there are several) on its longer side; another plot area the view's readable width and
+        ``MIN_PLOT``'s height; as wide as the titles at their narrowest."""
+        view = self.view
+        if self._square():
+            rows, cols = self.shape
+            side = view.readable_cells_width(self.count > 1)
+            width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
+        else:
+            width, height = view.readable_plot_width(), view.smallest_plot_height(self.pool[0][0])
+        # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
+        # sinks' shares held four columns wider than the page, and the colour bar went past its edge
+        titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
+        return max(width, min(titles, view.title_wrap_floor())), height
 
     def build_ahead(self, count: int) -> bool:
         """Build one more panel for the pool while it holds fewer than ``count`` (the view calls it while
@@ -200,6 +322,7 @@ class ImageGrid:
         if self.cmap is not None:
             image.setColorMap(self.cmap)
         plot.addItem(image)
+        style.edge_matrix(plot)
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
@@ -240,25 +363,50 @@ class ImageGrid:
                 axis.setLabel("")
 
     def _fit_axes(self) -> None:
-        """Size the axes before anything is drawn: the first column's and first row's for their names (the
-        tick labels, or the largest row and column numbers), and every other panel's to the same size,
-        names or not, so that all panels stay equal and line up. An axis that found its names wider only
-        while painting grew, and the whole view was laid out and painted a second time."""
+        """Size the axes before anything is drawn: the first column's and first row's for their names (the tick
+        labels, or the largest row and column numbers); the other panels' take no room (their panels grow by it)
+        but a gutter between columns, as wide as half the first and last column names and a margin, so that the
+        names atop neighbouring panels stay apart. An axis that found its names wider only while painting grew, and
+        the whole view was laid out and painted a second time."""
         if not self.count:
             return
         rows, cols = self.shape
-        for side, last, fix, size_of in (("left", rows - 1, pg.AxisItem.setWidth, pg.AxisItem.maximumWidth),
-                                         ("top", cols - 1, pg.AxisItem.setHeight, pg.AxisItem.maximumHeight)):
+        self.gutter = 0.0
+        for side, last, fix in (("top", cols - 1, pg.AxisItem.setHeight), ("left", rows - 1, pg.AxisItem.setWidth)):
             names = [text for _, text in self.ticks[0]] if self.ticks else [str(last)]
             axes = [plot.getAxis(side) for plot, _ in self.pool[:self.count]]
-            named = [axis for axis in axes if axis.style["showValues"]]  # the first panel's among them
-            for axis in named:
-                fix(axis, None)  # sized by its names and title
-                axis.expect_labels(names)
-            size = size_of(named[0])
             for axis in axes:
-                if axis not in named:
-                    fix(axis, size)
+                if axis.style["showValues"]:  # the first row's or column's
+                    fix(axis, None)  # sized by its names and title
+                    axis.expect_labels(names)
+                    if side == "top":  # the first and last names, centred on the end cells, reach past them
+                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())
+                        self.gutter = (metrics.horizontalAdvance(names[0]) + metrics.horizontalAdvance(names[-1])
+                                       + self.view.points) / 2
+                else:
+                    fix(axis, None if side == "top" else self.gutter)
+
+
+def best_columns(count: int, area: Callable[[int], tuple[float, float]], cells: tuple[int, int] | None,
+                 smallest: tuple[float, float], pairs: bool = False) -> int:
+    """The number of columns for ``count`` panels whose plot areas are ``area(columns)`` (width, height) each: of the
+    arrangements whose areas are all at least ``smallest`` (width, height), the one that shows the largest matrix
+    (``cells``, rows x columns of square cells, as large as both sides allow; None: a plot that fills its area, as
+    large as its smaller side), the fewest columns among equals. When none fits, the page scrolls: the fewest rows
+    of panels still ``smallest`` wide, in the fewest columns that give them. ``pairs`` stay side by side in a row."""
+    choices = [columns for columns in range(1, count + 1) if columns == 1 or not pairs or columns % 2 == 0]
+    areas = {columns: area(columns) for columns in choices}
+
+    def size(columns: int) -> float:
+        width, height = areas[columns]
+        return min(width / cells[1], height / cells[0]) if cells else min(width, height)
+
+    in_sight = [columns for columns in choices if areas[columns][0] >= smallest[0] and areas[columns][1] >= smallest[1]]
+    if in_sight:
+        return max(in_sight, key=lambda columns: (size(columns), -columns))
+    wide = [columns for columns in choices if areas[columns][0] >= smallest[0]] or [1]
+    fewest_rows = min(-(-count // columns) for columns in wide)
+    return min(columns for columns in wide if -(-count // columns) == fewest_rows)
 
 
 def grid_columns(panels: int, pairs: bool = False) -> int:
@@ -293,8 +441,9 @@ QWIDGETSIZE_MAX = float((1 << 24) - 1)  # Qt's "no maximum"
 
 def hug_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
     """Keep a plot of square cells (``rows`` x ``cols``, aspect locked) no wider than its cells at its height, or
-    let it fill its room again with ``rows`` 0: pyqtgraph widens the view range of a locked plot to its area, and the
-    row names and the title stood far from a small matrix in the middle of a wide plot."""
+    let it fill its room again with ``rows`` 0 (up to its grid's cap, ``ImageGrid._cap_panels``): pyqtgraph widens the
+    view range of a locked plot to its area, and the row names and the title stood far from a small matrix in the
+    middle of a wide plot."""
     vb = plot.vb
     if not hasattr(vb, "cells_shape"):
         vb.sigResized.connect(lambda _vb: fit_width_to_cells(plot))
@@ -306,11 +455,12 @@ def fit_width_to_cells(plot: pg.PlotItem) -> None:
     """The width ``hug_cells`` keeps: the cells' at the plot area's height, the axes beside them, and no less than
     the plot's own layout needs (the plot's minimum is capped by the maximum set here, so its layout is asked)."""
     rows, cols = plot.vb.cells_shape
+    cap = getattr(plot.vb, "width_cap", QWIDGETSIZE_MAX)  # a grid's equal share (``ImageGrid._cap_panels``)
     wanted = QWIDGETSIZE_MAX
-    if rows and plot.vb.height() > 0:
-        beside = sum(plot.getAxis(side).width() for side in ("left", "right") if plot.getAxis(side).isVisible())
+    if (rows and plot.vb.height() > 0) or cap < QWIDGETSIZE_MAX:
+        beside = sum(plot.getAxis(side).maximumWidth() for side in ("left", "right") if plot.getAxis(side).isVisible())
         left, _top, right, _bottom = plot.layout.getContentsMargins()
-        wanted = max(plot.vb.height() * cols / rows + beside + left + right,
-                     plot.layout.effectiveSizeHint(Qt.MinimumSize).width())
+        cells = plot.vb.height() * cols / rows if rows and plot.vb.height() > 0 else QWIDGETSIZE_MAX
+        wanted = max(min(cells, cap) + beside + left + right, plot.layout.effectiveSizeHint(Qt.MinimumSize).width())
     if abs(plot.maximumWidth() - wanted) > 1:
         plot.setMaximumWidth(wanted)

@@ -157,6 +157,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     cmap = style.colour_map(signed)
     image.setColorMap(cmap)
     plot.addItem(image)
+    style.edge_matrix(plot)
     plot.invertY(True)
     plot.setAspectLocked(False)
     frame_cells(plot, *data.shape)

@@ -103,7 +103,7 @@ class OutputsView(View):
                                 else [i18n.translate("core", kind)], stack))
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
-        self.grid.show(self.panels, grid_columns(len(stack)), style.colour_map(drawn.signed), drawn.levels,
+        self.grid.show(self.panels, None, style.colour_map(drawn.signed), drawn.levels,
                        pixels=drawn.pixels, square=registry.KINDS[kind].square)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
         self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), *drawn.levels)

@@ -15,6 +15,9 @@ from .. import style
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
 READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
 READABLE_CELLS_EMS = 4.0  # a matrix of square cells is kept at least this many lines of text wide (so, tall)
+# ... and a panel among small multiples (a grid of heads) this many: read as a pattern beside its neighbours, it may be
+# smaller than a lone matrix so that the whole grid stays in sight (eight heads at 1280 x 720 presenting x1.3)
+READABLE_MULTIPLES_EMS = 2.5
 
 
 
@@ -50,7 +53,7 @@ class ReadablePlots:
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
-            room = max(free * share - axes - self.points, 6 * self.points)  # a margin for rounding and the label's own
+            room = max(free * share - axes - self.points, self.title_wrap_floor())  # a margin for rounding, the label's
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)
@@ -58,7 +61,26 @@ class ReadablePlots:
                 text.setTextWidth(room)
             plot.titleLabel.resizeEvent(None)  # re-centre and take the new size
             style.fit_title_row(plot)
+        self.align_title_rows()
         self.ask_plot_height()  # titles wrapped onto more lines need more height
+
+    def title_wrap_floor(self) -> float:
+        """The narrowest a plot title is wrapped to (a longer one stays this wide)."""
+        return 6 * self.points
+
+    def align_title_rows(self) -> None:
+        """Plots side by side start at the same height: the titles of one row of the layout all take the tallest's
+        height (a title wrapped onto three lines beside one on two put the matrices at different heights)."""
+        cells = self.graphics.ci.items
+        rows: dict[int, list[pg.PlotItem]] = {}
+        for plot in self.plots:
+            if plot.titleLabel.text and cells.get(plot):
+                rows.setdefault(min(cells[plot])[0], []).append(plot)
+        for plots in rows.values():
+            tallest = max(plot.titleLabel.itemRect().height() for plot in plots)
+            for plot in plots:
+                plot.titleLabel.setMaximumHeight(tallest)
+                plot.layout.setRowFixedHeight(0, tallest)
 
     def keep_plots_readable(self) -> None:
         """Ask for the room the plots need at their smallest readable size (``MIN_PLOT`` for every plot area,
@@ -88,10 +110,11 @@ class ReadablePlots:
         return False
 
     def fit_layout_to_view(self) -> None:
-        """Give the plots' layout the view's width again once its minimum allows: Qt grows a layout whose minimum grew
-        (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of sight."""
+        """Give the plots' layout the view's width again once its minimum or maximum allows: Qt grows a layout whose
+        minimum grew (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of
+        sight; a layout held narrow by its plots' maximums (``grid.hug_cells``) stayed narrow when they grew."""
         shown = self.graphics.range
-        if self.graphics.ci.size().width() > shown.width() + 1:
+        if abs(self.graphics.ci.size().width() - shown.width()) > 1:
             self.graphics.ci.setGeometry(shown)
 
     def ask_plot_height(self) -> None:
@@ -113,12 +136,15 @@ class ReadablePlots:
         height = max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
         rows, cols = getattr(plot.vb, "cells_shape", (0, 0))  # square cells (``grid.hug_cells``), as wide as tall:
         if rows and cols:  # at the smallest height, four heads' matrices in large type were 80 px in wide panels
-            height = max(height, self.readable_cells_width() * min(1.0, rows / cols))
+            among_many = getattr(plot.vb, "small_multiple", False)  # set by a grid that fills the room
+            height = max(height, self.readable_cells_width(among_many) * min(1.0, rows / cols))
         return height
 
-    def readable_cells_width(self) -> float:
-        """The narrowest a matrix of square cells reads at the current text size."""
-        return max(MIN_PLOT[0], READABLE_CELLS_EMS * QFontMetricsF(self._text_font()).height())
+    def readable_cells_width(self, among_many: bool = False) -> float:
+        """The narrowest a matrix of square cells reads at the current text size, alone or ``among_many`` small
+        multiples."""
+        ems = READABLE_MULTIPLES_EMS if among_many else READABLE_CELLS_EMS
+        return max(MIN_PLOT[0], ems * QFontMetricsF(self._text_font()).height())
 
     def plots_across(self, wanted: int) -> int:
         """How many of a row of ``wanted`` plots to put side by side: all of them unless the page is too narrow for
@@ -128,6 +154,24 @@ class ReadablePlots:
         self.asked_across = max(self.asked_across, wanted)
         self.drawn_across = max(self.drawn_across, across)
         return across
+
+    def plot_room(self) -> tuple[float, float]:
+        """(width, height) the plots have on the page without scrolling: the page's width (``page_width``), and the
+        view's height less what the page holds above and below the plots (controls, texts) at that width."""
+        width = self.page_width()
+        layout = self.page_layout
+        top, bottom = layout.contentsMargins().top(), layout.contentsMargins().bottom()
+        others = [layout.itemAt(index) for index in range(layout.count())]
+        others = [item for item in others if item.widget() is not self.graphics and not item.isEmpty()]
+        height = self.height() - top - bottom - max(layout.spacing(), 0) * len(others)
+        for item in others:
+            height -= item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+        return float(width), float(height)
+
+    def fill_room(self) -> None:
+        """Arrange the view's image grids for the room the page has now (``ImageGrid.fill_room``)."""
+        for grid in self.grids:
+            grid.fill_room()
 
     def page_width(self) -> int:
         """The width the page has, with room for the vertical scroll bar (which a reflow may bring)."""
@@ -198,11 +242,13 @@ class ReadablePlots:
     def fit_to_size(self) -> None:
         """Fit what depends on the view's size to it (views that show more than plots add theirs)."""
         self.fit_titles()
+        self.fill_room()
         self.reflow()
 
     def showEvent(self, event) -> None:
-        """A view drawn while hidden (at a width it did not have) reflows when it is shown."""
+        """A view drawn while hidden (at a size it did not have) reflows when it is shown."""
         super().showEvent(event)
+        self.fill_room()
         self.reflow()
 
 

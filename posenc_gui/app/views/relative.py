@@ -77,10 +77,10 @@ class BiasView(View):
             titles = [self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(high))
                       for title, (low, high) in zip(titles, drawn.panel_levels)]
         sync_own_scales(self.own_scales, scene, len(self.panels))
-        self.grid.show(list(zip(titles, drawn_from)), grid_columns(len(self.panels)), style.colour_map(drawn.signed),
+        self.grid.show(list(zip(titles, drawn_from)), None, style.colour_map(drawn.signed),
                        drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
         for plot in self.plots:
-            style.hatch_masked(plot, bool(scene.params.get("causal")))
+            style.hatch_masked(plot, bool(scene.params.get("causal")), self.theme)
 
     def panels_needed(self, scene: Scene, data) -> int:
         return data[0].shape[0] if scene.head == "all" else 1

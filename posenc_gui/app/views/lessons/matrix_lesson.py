@@ -209,6 +209,7 @@ class MatrixLesson(LessonView):
         plot.setMouseEnabled(False, False)
         image = pg.ImageItem(axisOrder="row-major")
         plot.addItem(image)
+        style.edge_matrix(plot)
         colour = QColor(self.theme.foreground)
         colour.setAlphaF(0.35)
         lines = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(colour, width=1))

@@ -1,0 +1,154 @@
+"""Small multiples of heads take the number of columns that makes their panels largest in the room the page has: a
+row of four heads across a wide screen rather than two rows with half the screen empty and the second row below the
+fold; in a tall narrow window, the other way round. The panels of one grid are equal, and a page scrolls only when no
+arrangement keeps the panels readable in sight."""
+
+import pytest
+
+from posenc_gui.app import style
+from posenc_gui.app.layout_check import check_window
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import applies
+from posenc_gui.app.views.attention import AttentionView
+from posenc_gui.app.views.grid import best_columns
+from posenc_gui.app.views.outputs import OutputsView
+from posenc_gui.app.views.relative import BiasView
+
+LARGE = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3  # presenting at text size x1.3
+
+
+def shown_view(qtbot, cls, scene: Scene, width: int, height: int, points: float):
+    model = StateModel(scene, views=applies())
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.set_look(style.theme_named("light"), points)
+    view.show()
+    model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)  # laid out
+    return view
+
+
+def in_sight(view) -> bool:
+    bottom = max(plot.vb.mapRectToScene(plot.vb.boundingRect()).bottom() for plot in view.plots)
+    return view.graphics.mapTo(view, view.graphics.rect().topLeft()).y() + bottom <= view.height() + 1
+
+
+def columns_of(view) -> int:
+    return len({round(plot.vb.mapRectToScene(plot.vb.boundingRect()).left()) for plot in view.plots})
+
+
+def four_heads(view_key: str, method: str = "alibi") -> Scene:
+    return Scene(method=method, view=view_key, head="all", params={"heads": 4, "seq_len": 16}).validated(applies())
+
+
+@pytest.mark.parametrize("cls, scene, width, height, columns", [
+    (BiasView, four_heads("bias"), 1280, 630, 4),
+    (BiasView, four_heads("bias", "shaw"), 1280, 630, 4),
+    (OutputsView, Scene(method="transformer_xl", view="outputs", options={"output": "score_terms"}), 1280, 630, 4),
+    (AttentionView, Scene(method="alibi", view="attention", head="all", params={"heads": 8}), 1920, 1000, 4),
+])
+def test_heads_on_a_wide_screen_fill_its_width_all_in_sight(qtbot, cls, scene, width, height, columns):
+    view = shown_view(qtbot, cls, scene.validated(applies()), width, height,
+                      style.BASE_POINTS * style.PRESENTATION_SCALE)
+    assert columns_of(view) == columns  # about square, two or three columns left the right half of the screen empty
+    assert in_sight(view)
+    areas = [plot.vb.mapRectToScene(plot.vb.boundingRect()) for plot in view.plots]
+    assert max(area.width() for area in areas) - min(area.width() for area in areas) <= 1  # equal panels
+    assert max(area.height() for area in areas) - min(area.height() for area in areas) <= 1
+
+
+def test_a_tall_narrow_window_stacks_the_heads_and_a_wide_one_puts_them_back_in_a_row(qtbot):
+    view = shown_view(qtbot, BiasView, four_heads("bias"), 1280, 630, style.BASE_POINTS)
+    assert columns_of(view) == 4
+    view.resize(560, 1000)
+    qtbot.waitUntil(lambda: columns_of(view) < 4)
+    assert in_sight(view)
+    view.resize(1280, 630)
+    qtbot.waitUntil(lambda: columns_of(view) == 4)
+    assert in_sight(view)
+
+
+def test_panels_stand_side_by_side_up_to_their_names_with_a_gutter_between_names(qtbot):
+    """The inner panels carry no names, so they grow into the room the names took; the column names atop
+    neighbouring panels stay apart."""
+    view = shown_view(qtbot, BiasView, four_heads("bias"), 1280, 630, LARGE)
+    first, second = (plot.vb.mapRectToScene(plot.vb.boundingRect()) for plot in view.plots[:2])
+    assert second.left() - first.right() < view.plots[0].getAxis("left").width()
+    assert not [problem for problem in check_window(view).problems if " over " in problem]
+
+
+def test_the_largest_readable_panels_win_and_the_page_scrolls_only_when_none_fit():
+    def room(width, height, names=100.0):  # panels' areas in a room with names along the first column
+        return lambda columns: ((width - names) / columns, height / -(-8 // columns))
+
+    smallest = (100.0, 100.0)
+    assert best_columns(8, room(1300, 400), (16, 16), smallest) == 4  # 4 x 2 of 200 beats 8 x 1 of 150
+    assert best_columns(8, room(500, 1700), (16, 16), smallest) == 1  # a tall window: one column of 400
+    assert best_columns(8, room(1300, 400), (16, 16), smallest, pairs=True) == 4
+    assert best_columns(6, room(1300, 400), (16, 16), smallest, pairs=True) in (2, 4, 6)
+    # no arrangement in sight: the fewest rows of readable panels, in the fewest columns that give them
+    assert best_columns(8, room(420, 150), (16, 16), smallest) == 3
+
+
+def test_a_matrix_wider_than_tall_weighs_its_cells_not_its_area():
+    wide = lambda columns: (1200 / columns, 600 / -(-2 // columns))  # noqa: E731
+    assert best_columns(2, wide, (4, 64), (50.0, 10.0)) == 1  # two long strips stacked, each cell 18 px
+
+
+def test_panels_in_one_row_start_at_the_same_height_whatever_their_titles_wrap_to(qtbot):
+    """CoPE's head 0 with its parts: "head 0: full", "... content only", "... position only" wrapped onto different
+    numbers of lines, and the three matrices started at different heights."""
+    scene = Scene(method="cope", view="attention", head=0, position_only=True, causal=True)
+    view = shown_view(qtbot, AttentionView, scene.validated(applies()), 1100, 630, LARGE)
+    assert len(view.plots) == 3 and columns_of(view) == 3
+    lines = {round(plot.titleLabel.item.boundingRect().height()) for plot in view.plots}
+    assert len(lines) > 1  # the titles do wrap differently here
+    assert len({round(plot.vb.mapRectToScene(plot.vb.boundingRect()).top()) for plot in view.plots}) == 1
+
+
+def test_heads_drawn_after_one_large_head_take_their_whole_share(qtbot):
+    """The plots' layout, held narrow by the one head's maximum width, stayed narrow when the four heads' grew: the
+    heads' square matrices were drawn in half their width."""
+    scene = Scene(method="alibi", view="attention", head=0, params={"heads": 4}).validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 1920, 1000, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    view.model.update(head="all")
+    qtbot.waitUntil(lambda: len(view.plots) == 4 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(50)
+    for plot in view.plots:
+        assert abs(plot.vb.width() - plot.vb.height()) <= 1  # square cells, filling their plot area
+
+
+def test_eight_heads_on_a_small_projector_in_large_type_stay_in_sight(qtbot):
+    """The room a view has at 1280 x 720 presenting at x1.3: eight ALiBi heads in two rows of four, every one in
+    sight, at least the readable size of a small multiple (a lone matrix's, 4 lines of text, scrolled the second row
+    away)."""
+    scene = Scene(method="alibi", view="bias", head="all", params={"heads": 8, "seq_len": 16}).validated(applies())
+    view = shown_view(qtbot, BiasView, scene, 1280, 560, LARGE)
+    assert columns_of(view) == 4 and in_sight(view)
+    assert view.page.height() <= view.scroll.viewport().height()
+    side = view.readable_cells_width(among_many=True)
+    assert all(plot.vb.width() >= side - 1 for plot in view.plots)
+
+
+def test_longer_token_names_rearrange_the_heads(qtbot):
+    """The names along the first column take room from the panels: typed longer, the grid is arranged anew."""
+    scene = Scene(method="alibi", view="attention", head="all", params={"heads": 4}, text="a b c")
+    view = shown_view(qtbot, AttentionView, scene.validated(applies()), 1280, 630, LARGE)
+    grid = view.grid
+    view.model.update(text="extraordinarily lengthy tokens")
+    qtbot.waitUntil(lambda: view.plots[0].getAxis("left").width() > 200)
+    assert grid.columns == best_columns(grid.count, grid.panel_area, grid.shape, grid._smallest_area())
+    assert all(plot.vb.width() <= grid.panel_area(grid.columns)[0] + 1 for plot in view.plots)
+
+
+def test_titles_that_wrap_no_narrower_keep_the_grid_inside_the_page(qtbot):
+    """Eight heads with their sinks' shares in their titles, presenting at 1280 x 720 x1.6: four columns of titles
+    that wrap no narrower than six ems ran the colour bar 250 px past the page's edge."""
+    scene = Scene(method="sinks", view="attention", head="all").validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 1280, 632, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    bar = view.grid.bar.mapRectToScene(view.grid.bar.boundingRect())
+    assert bar.right() <= view.graphics.viewport().width() + 1
+    assert not [problem for problem in check_window(view).problems if "cut" in problem or "beyond" in problem]
