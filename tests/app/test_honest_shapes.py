@@ -141,3 +141,19 @@ def test_curves_across_positions_and_dimensions_tick_whole_numbers_only(qtbot):
         low, high = plot.vb.viewRange()[0]
         values = [value for _spacing, level in axis.tickValues(low, high, axis.width()) for value in level]
         assert values and all(float(value).is_integer() for value in values)
+
+
+def test_a_long_binary_table_then_a_sinusoid_of_the_same_length_draws_both(qtbot):
+    """Turning downsampling back on for a curve redraws the data it holds at once: switched on before the sinusoid's
+    values went in, pyqtgraph downsampled the binary table's step edges (one more than its values) and raised
+    ("cannot reshape array", found by the soak with video3d after binary)."""
+    model, view = open_view(qtbot, EncodingView, LIGHT, method="binary")
+    model.set_param("seq_len", 4096)
+    model.update(dims=[0, 3])
+    view.grab()
+    model.set_method("sinusoidal")
+    model.set_param("seq_len", 4096)
+    view.grab()
+    curve = view.curves[0]
+    assert curve.opts["stepMode"] is None and len(curve.xData) == len(curve.yData) == 4096
+    assert len(curve.curve.xData) < 4096  # downsampled again for the sinusoid

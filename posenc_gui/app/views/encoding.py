@@ -193,9 +193,13 @@ class EncodingView(View):
         else:
             positions, shape = np.arange(rows), {"stepMode": None}
         for curve, pens, dim in zip(self.curves, self._pens, dims):
-            # pyqtgraph's peak downsampling pairs x with y, which a step curve (one edge more) cannot take
-            curve.setDownsampling(auto=not self.steps)
+            # pyqtgraph's peak downsampling pairs x with y, which a step curve (one edge more) cannot take; switched,
+            # it redraws the data the curve holds at once: off before step data goes in, on after the steps are gone
+            if self.steps:
+                curve.setDownsampling(auto=False)
             self._set_curve(curve, pens, positions, data[:, dim], pixels, **shape)
+            if not self.steps:
+                curve.setDownsampling(auto=True)
         position = min(scene.position, rows - 1)
         self._set_curve(self.position_curve, self._pens[-1], np.arange(cols), data[position],
                         self.across_dims.vb.width(), symbol="o" if cols <= 64 else None)
