@@ -14,6 +14,7 @@ from superqt.sliders._labeled import SliderLabel  # noqa: F401 (the panel finds 
 IMAGE_RECORDS = ("_imageHasNans", "_processingBuffer", "_displayBuffer", "_renderRequired", "_unrenderable")
 AXIS_RECORDS = ("_tickLevels", "_tickSpacing")
 AXIS_HOOK = "_updateMaxTextSize"  # style.GridAxis overrides it to remember the room its labels took
+AXIS_HEIGHT_HOOK = "_updateHeight"  # style.GridAxis overrides it to add a second line of names
 SLIDER_LABEL_FIT = "_update_size"
 LAYOUT_RECORDS = ("items", "rows", "itemBorders")
 LEGEND_RECORDS = ("items", "layout")
@@ -45,6 +46,11 @@ def tick_spacing(axis: pg.AxisItem):
 def make_label_room(axis: pg.AxisItem, size: float) -> None:
     """Grow ``axis`` now for tick labels ``size`` wide (or high), as pyqtgraph does while painting."""
     getattr(axis, AXIS_HOOK)(size)
+
+
+def size_axis_again(axis: pg.AxisItem) -> None:
+    """Size a horizontal ``axis`` anew for its names and title (as pyqtgraph does when they change)."""
+    getattr(axis, AXIS_HEIGHT_HOOK)()
 
 
 def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, col: int, rowspan: int) -> None:
@@ -113,6 +119,7 @@ def missing_internals() -> list[str]:
     found = {f"pyqtgraph.ImageItem.{name}": hasattr(image, name) for name in IMAGE_RECORDS}
     found |= {f"pyqtgraph.AxisItem.{name}": hasattr(axis, name) for name in AXIS_RECORDS}
     found[f"pyqtgraph.AxisItem.{AXIS_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HOOK, None))
+    found[f"pyqtgraph.AxisItem.{AXIS_HEIGHT_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HEIGHT_HOOK, None))
     found |= {f"pyqtgraph.GraphicsLayout.{name}": hasattr(layout, name) for name in LAYOUT_RECORDS}
     found[f"pyqtgraph.GraphicsLayout.{LAYOUT_BORDER_HOOK}()"] = callable(getattr(pg.GraphicsLayout, LAYOUT_BORDER_HOOK, None))
     found |= {f"pyqtgraph.LegendItem.{name}": hasattr(legend, name) for name in LEGEND_RECORDS}
