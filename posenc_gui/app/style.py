@@ -109,7 +109,7 @@ class GridAxis(pg.AxisItem):
     _text_room: float | None = None  # the room the names last drawn asked for (see paint)
     _placing = False  # pyqtgraph is placing the names: the room they take is known once they are set apart (_apart)
     _placed_room: float | None = None  # the room pyqtgraph measured for them meanwhile
-    _stagger = 0.0  # the height a second line of names adds to a horizontal axis (see _apart)
+    _stagger = 0.0  # the height that further lines of names add to a horizontal axis (see _apart)
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -144,7 +144,7 @@ class GridAxis(pg.AxisItem):
         super()._updateMaxTextSize(x)
 
     def _updateHeight(self):
-        """pyqtgraph's height, and a second line of names when they are staggered (whether the axis sizes itself to
+        """pyqtgraph's height, and further lines of names when they are staggered (whether the axis sizes itself to
         its names or has a set room for them, as a top axis with a title has)."""
         super()._updateHeight()
         if self._stagger and self.fixedHeight is None and self.isVisible() and self.style["showValues"]:
@@ -196,8 +196,10 @@ class GridAxis(pg.AxisItem):
         return [(spacing, [v for v in values if 0 <= v < self.cell_count]) for spacing, values in whole]
 
     def generateDrawSpecs(self, p):
-        horizontal = self.orientation in ("top", "bottom")
-        ends = QRectF(0, 0, self.size().width(), self.size().height()) if horizontal and self.cells else None
+        # names set for the ticks (tokens) on a horizontal axis: staggered, and kept inside its ends; numbers are thinned
+        # (every other number of a scale can be told from its neighbours, every other token not)
+        names = self.orientation in ("top", "bottom") and self._named()
+        ends = QRectF(0, 0, self.size().width(), self.size().height()) if names and self.cells else None
         hides = self.style["hideOverlappingLabels"]
         self._placing, self._placed_room = True, None
         try:
@@ -212,8 +214,8 @@ class GridAxis(pg.AxisItem):
         axis, ticks, texts = specs
         if ends is not None:
             texts = self._within(texts, ends)
-        texts, stagger = self._apart(texts)
-        if horizontal:  # the room grows, never shrinks, until new names or a new font (see setTicks): names that took
+        texts, stagger = self._apart(texts, names)
+        if names:  # the room grows, never shrinks, until new names or a new font (see setTicks): names that took
             self._set_stagger(max(stagger, self._stagger))  # fewer lines in larger cells would give them back, and so on
         if self._placed_room is not None:
             compat.make_label_room(self, self._placed_room)
@@ -224,6 +226,11 @@ class GridAxis(pg.AxisItem):
             lines.setdefault((round(start.x(), 1), round(start.y(), 1), round(end.x(), 1), round(end.y(), 1)),
                              (self._opaque(pen), start, end))
         return axis, list(lines.values()), texts
+
+    def _named(self) -> bool:
+        """Whether the ticks were given names other than numbers (``setTicks``)."""
+        levels = compat.tick_levels(self)
+        return levels is not None and not all(is_number(str(text)) for level in levels for _, text in level)
 
     def _within(self, texts: list, ends: QRectF) -> list:
         """The names of a horizontal axis of cells inside its ends ``ends``: those that reach past them moved inward, as
@@ -237,13 +244,13 @@ class GridAxis(pg.AxisItem):
                 kept.append((rect.translated(move, 0), flags, text))
         return kept
 
-    def _apart(self, texts: list) -> tuple[list, float]:
-        """``texts`` (pyqtgraph's (rect, flags, text) tick labels) with a gap between neighbours, and the height a second
-        line of them takes (0 on one line): pyqtgraph draws every name it is given, so twelve tokens over a narrow
-        panel ran into each other ("amouse", "overthe"). Names that do not fit side by side on a horizontal axis are
-        staggered on two lines, every other one a line further from the plot, so that every token stays named; only
-        when two lines do not hold them either are they thinned to every k-th (on one line or two), k the smallest
-        that leaves the gap. Every cell keeps its tick; hovering a cell names it."""
+    def _apart(self, texts: list, staggered: bool) -> tuple[list, float]:
+        """``texts`` (pyqtgraph's (rect, flags, text) tick labels) with a gap between neighbours, and the height the lines
+        after the first take (0 on one line): pyqtgraph draws every name it is given, so twelve tokens over a narrow
+        panel ran into each other ("amouse", "overthe"). ``staggered`` names that do not fit side by side are staggered
+        on up to NAME_LINES lines, every other one a line further from the plot, so that every token stays named; only
+        when those do not hold them either are they thinned to every k-th (on as few lines as hold them), k the
+        smallest that leaves the gap. Every cell keeps its tick; hovering a cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
         if self.orientation == "top" and self.cells:  # the corner left of the cells is the first row's name's
@@ -261,7 +268,7 @@ class GridAxis(pg.AxisItem):
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
         for step in range(1, len(ordered) + 1):
             kept = spans[::step]
-            for lines in range(1, 2 if vertical else NAME_LINES + 1):
+            for lines in range(1, NAME_LINES + 1 if staggered else 2):
                 if all(apart(kept[first::lines]) for first in range(lines)):
                     return [(rect.translated(0, away * (index % lines)), flags, text)
                             for index, (rect, flags, text) in enumerate(ordered[::step])], float(line * (lines - 1))
@@ -285,6 +292,15 @@ class GridAxis(pg.AxisItem):
         pen.setColor(QColor.fromRgbF(*(alpha * getattr(colour, part)() + (1 - alpha) * getattr(under, part)()
                                        for part in ("redF", "greenF", "blueF"))))
         return pen
+
+
+def is_number(text: str) -> bool:
+    """Whether a tick name reads as a number (a minus sign written as such too)."""
+    try:
+        float(text.replace("\u2212", "-"))
+    except ValueError:
+        return False
+    return True
 
 
 def grid_axes(sides=("left", "bottom")) -> dict[str, GridAxis]:

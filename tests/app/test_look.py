@@ -190,6 +190,13 @@ def test_names_too_many_for_three_lines_are_thinned_evenly_and_never_overlap(qtb
     assert 1 < step and shown == words[::step]
 
 
+def test_numbers_are_thinned_on_one_line_not_staggered(qtbot):
+    """Every other number of a scale can be told from its neighbours: numbers named on a narrow axis stay on one line."""
+    numbers = [str(16 * index) for index in range(12)]
+    _, axis, texts = _top_axis_names(qtbot, numbers, 150, cells=True)
+    assert len({rect.top() for rect, _, _ in texts}) == 1 and 1 < len(texts) < len(numbers) and _apart(texts)
+
+
 def _argb_pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format_ARGB32)
     rows = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)
