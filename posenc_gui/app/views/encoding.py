@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
@@ -282,26 +283,40 @@ class EncodingView(View):
             self._widen_curve_title(plot)
 
     def _widen_curve_title(self, plot: pg.PlotItem) -> None:
-        """A curve plot's wrapped title on as few lines as the width it was laid out at holds: ``fit_titles`` wraps to
-        an estimate of the column's share, which the heatmap's column gives way to, and at the estimate an English
-        title took four lines of the height that the heatmap and both plots share presenting. Called again whenever
-        the title is given a new width."""
-        text, room = plot.titleLabel.item, plot.titleLabel.width()
-        if text.textWidth() < 0 or text.textWidth() >= room - 1:  # on one line, or wrapped to its width already
+        """A curve plot's wrapped title on as few lines as the width it was laid out at holds, up to half the width the
+        heatmap and the curves share: ``fit_titles`` wraps to an estimate of the column's share, which the heatmap's
+        column gives way to, and at the estimate an English title took four lines of the height that the heatmap and
+        both plots share presenting. (A title wider than half would widen its column, and its column's width would
+        widen it, until the heatmap was squeezed.) Called again whenever the title is given a new width."""
+        if not shiboken6.isValid(plot.layout):  # a view torn down: Qt moves the title as it takes the plot apart
             return
-        text.setTextWidth(-1)
-        if text.boundingRect().width() > room:
-            text.setTextWidth(room)
-        plot.titleLabel.resizeEvent(None)
+        layout = self.graphics.ci.layout
+        left, _top, right, _bottom = layout.getContentsMargins()
+        shared = self.graphics.width() - left - right - self.bar.width() - self.legend.width() \
+            - 3 * max(layout.horizontalSpacing(), 0.0)
+        text, room = plot.titleLabel.item, min(plot.titleLabel.width(), shared / 2)
+        if 0 <= text.textWidth() < room - 1:  # wrapped narrower than it may be
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room:
+                text.setTextWidth(room)
+            plot.titleLabel.resizeEvent(None)
         self._fit_curve_title_row(plot)
 
     def _fit_curve_title_row(self, plot: pg.PlotItem) -> None:
-        """A curve plot's title row as tall as its text and half a tick name more: the value axis's top name stands
-        half its height above the plot, under the title that spans the axis."""
-        style.fit_title_row(plot)
-        names = plot.getAxis("left").style["tickFont"] or self.font()
-        if plot.titleLabel.text:
-            plot.layout.setRowFixedHeight(0, plot.titleLabel.maximumHeight() + math.ceil(QFontMetricsF(names).height() / 2))
+        """A curve plot's title row as tall as its text, and half a tick name more when the text reaches over the value
+        axis: the axis's top name stands half its height above the plot. Only a new height is set (setting one lays the
+        plot out again)."""
+        if not plot.titleLabel.text:
+            return
+        label, axis = plot.titleLabel, plot.getAxis("left")
+        text = label.itemRect().height()
+        over_axis = (label.width() - label.item.document().idealWidth()) / 2 < axis.width() + 1  # (centred)
+        names = axis.style["tickFont"] or self.font()
+        row = text + (math.ceil(QFontMetricsF(names).height() / 2) if over_axis else 0)
+        if label.maximumHeight() != text:
+            label.setMaximumHeight(text)
+        if plot.layout.rowMaximumHeight(0) != row or plot.layout.rowMinimumHeight(0) != row:
+            plot.layout.setRowFixedHeight(0, row)
 
     def hover_text(self, plot, x, y) -> str:
         if plot is self.heat:
