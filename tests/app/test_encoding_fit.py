@@ -3,6 +3,7 @@ scrolling (nobody scrolls while presenting), and the legend's samples sit level 
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QPalette
 
 from posenc_gui.app import i18n, style
 from posenc_gui.app.state import Scene, StateModel
@@ -19,6 +20,7 @@ PRESENTING_POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3  # presen
 @pytest.mark.parametrize("dims", [(), (6, 7, 8, 9)])
 def test_heatmap_and_curves_are_whole_in_sight_presenting(qtbot, qapp, language, width, height, dims):
     assert i18n.install(qapp, language) == language
+    font, palette = QFont(qapp.font()), QPalette(qapp.palette())
     dark = style.theme_named("dark")
     style.apply_app_theme(qapp, dark, PRESENTING_POINTS)  # the controls' text presenting, too
     try:
@@ -47,3 +49,5 @@ def test_heatmap_and_curves_are_whole_in_sight_presenting(qtbot, qapp, language,
     finally:
         i18n.install(qapp, "en")
         style.apply_app_theme(qapp, style.theme_named("light"), style.BASE_POINTS)
+        qapp.setFont(font)  # as the other tests found them
+        qapp.setPalette(palette)

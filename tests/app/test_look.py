@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
@@ -138,6 +138,9 @@ def _top_axis_names(qtbot, words, width, cells=False):
     axis.cells = cells
     axis.setTicks([list(enumerate(words))])
     axis.setStyle(hideOverlappingLabels=False)  # as the panels of a grid have it: the first name may stick out
+    font = QFont()
+    font.setPointSizeF(10)  # whatever size other tests left the application's font at
+    axis.setStyle(tickFont=font)
     graphics.resize(width, 300)
     graphics.show()
     qtbot.waitExposed(graphics)

@@ -82,6 +82,7 @@ class EncodingView(View):
             plot.layout.removeItem(plot.titleLabel)
             plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)
             plot.titleLabel.geometryChanged.connect(lambda plot=plot: self._widen_curve_title(plot))
+            plot.getAxis("left").geometryChanged.connect(lambda plot=plot: self._widen_curve_title(plot))  # wider names
             plot.setDownsampling(auto=True, mode="peak")
             plot.getAxis("bottom").cells = True  # positions and dimensions are whole numbers: no tick at 0.5
         self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
@@ -299,7 +300,11 @@ class EncodingView(View):
             text.setTextWidth(-1)
             if text.boundingRect().width() > room:
                 text.setTextWidth(room)
+                text.setTextWidth(math.ceil(text.document().idealWidth()))  # the same lines, in a box as wide as they
             plot.titleLabel.resizeEvent(None)
+            self._fit_curve_title_row(plot)
+            self.ask_plot_height()  # fewer lines: the page's height that more lines asked for is given back
+            return
         self._fit_curve_title_row(plot)
 
     def _fit_curve_title_row(self, plot: pg.PlotItem) -> None:
@@ -310,7 +315,7 @@ class EncodingView(View):
             return
         label, axis = plot.titleLabel, plot.getAxis("left")
         text = label.itemRect().height()
-        over_axis = (label.width() - label.item.document().idealWidth()) / 2 < axis.width() + 1  # (centred)
+        over_axis = (label.width() - label.item.boundingRect().width()) / 2 < axis.width() + 1  # (centred)
         names = axis.style["tickFont"] or self.font()
         row = text + (math.ceil(QFontMetricsF(names).height() / 2) if over_axis else 0)
         if label.maximumHeight() != text:
