@@ -153,12 +153,14 @@ class GridAxis(pg.AxisItem):
             self.setMinimumHeight(height)
 
     def setTicks(self, ticks):
-        """New names: the room for lines of them is measured anew (see generateDrawSpecs)."""
-        self._set_stagger(0.0)
+        """New names: the room for lines of them is measured anew (see generateDrawSpecs). The same names again (a grid
+        re-arranged) keep it: measured anew, it cost a layout and a paint more."""
+        if ticks != compat.tick_levels(self):
+            self._set_stagger(0.0)
         super().setTicks(ticks)
 
     def setStyle(self, **kwargs):
-        if "tickFont" in kwargs:  # lines of another height
+        if "tickFont" in kwargs and kwargs["tickFont"] != self.style["tickFont"]:  # lines of another height
             self._set_stagger(0.0)
         super().setStyle(**kwargs)
 
@@ -279,9 +281,11 @@ class GridAxis(pg.AxisItem):
         that first finds its labels wider while painting grows, and the whole view is laid out and painted again."""
         metrics = QFontMetricsF(self.style["tickFont"] or QFont())
         rects = [metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, text) for text in strings]
+        vertical = self.orientation in ("left", "right")
         if rects:
-            vertical = self.orientation in ("left", "right")
             compat.make_label_room(self, max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
+        if not vertical and self._named() and self.size().width() > 0:
+            measure_names(self)  # the lines they are staggered on, at the width the axis has now
 
     def _opaque(self, pen: QPen) -> QPen:
         colour, under = pen.color(), self.background
