@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsRectItem
 from superqt.sliders._labeled import SliderLabel  # noqa: F401 (the panel finds its sliders' labels by this class)
 
 IMAGE_RECORDS = ("_imageHasNans", "_processingBuffer", "_displayBuffer", "_renderRequired", "_unrenderable")
 AXIS_RECORDS = ("_tickLevels", "_tickSpacing")
 AXIS_HOOK = "_updateMaxTextSize"  # style.GridAxis overrides it to remember the room its labels took
+AXIS_HEIGHT_HOOK = "_updateHeight"  # style.GridAxis overrides it to add a second line of names
 SLIDER_LABEL_FIT = "_update_size"
 LAYOUT_RECORDS = ("items", "rows", "itemBorders")
 LEGEND_RECORDS = ("items", "layout")
@@ -44,6 +46,11 @@ def tick_spacing(axis: pg.AxisItem):
 def make_label_room(axis: pg.AxisItem, size: float) -> None:
     """Grow ``axis`` now for tick labels ``size`` wide (or high), as pyqtgraph does while painting."""
     getattr(axis, AXIS_HOOK)(size)
+
+
+def size_axis_again(axis: pg.AxisItem) -> None:
+    """Size a horizontal ``axis`` anew for its names and title (as pyqtgraph does when they change)."""
+    getattr(axis, AXIS_HEIGHT_HOOK)()
 
 
 def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, col: int, rowspan: int) -> None:
@@ -85,12 +92,14 @@ def legend_entries(legend: pg.LegendItem) -> list[tuple]:
 
 def lay_out_legend(legend: pg.LegendItem, shown: list[tuple]) -> None:
     """Lay out the ``shown`` (sample, label) entries of ``legend`` one a row, in that order, and no others (a view
-    keeps a legend's entries and hides those it does not use, where pyqtgraph's removeItem would delete them)."""
+    keeps a legend's entries and hides those it does not use, where pyqtgraph's removeItem would delete them). Each
+    sample is centred on its label's row, as pyqtgraph places it: at the row's top, the line stood above its label
+    by half a line (a third of a line in English, half in Chinese, whose fallback font has a taller line)."""
     rows = legend.layout
     for index in reversed(range(rows.count())):  # emptied first: a row re-filled below may hold another entry now
         rows.removeAt(index)
     for row, (sample, label) in enumerate(shown):
-        rows.addItem(sample, row, 0)
+        rows.addItem(sample, row, 0, alignment=Qt.AlignVCenter)
         rows.addItem(label, row, 1)
     legend.updateSize()
 
@@ -110,6 +119,7 @@ def missing_internals() -> list[str]:
     found = {f"pyqtgraph.ImageItem.{name}": hasattr(image, name) for name in IMAGE_RECORDS}
     found |= {f"pyqtgraph.AxisItem.{name}": hasattr(axis, name) for name in AXIS_RECORDS}
     found[f"pyqtgraph.AxisItem.{AXIS_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HOOK, None))
+    found[f"pyqtgraph.AxisItem.{AXIS_HEIGHT_HOOK}()"] = callable(getattr(pg.AxisItem, AXIS_HEIGHT_HOOK, None))
     found |= {f"pyqtgraph.GraphicsLayout.{name}": hasattr(layout, name) for name in LAYOUT_RECORDS}
     found[f"pyqtgraph.GraphicsLayout.{LAYOUT_BORDER_HOOK}()"] = callable(getattr(pg.GraphicsLayout, LAYOUT_BORDER_HOOK, None))
     found |= {f"pyqtgraph.LegendItem.{name}": hasattr(legend, name) for name in LEGEND_RECORDS}

@@ -22,6 +22,8 @@ PRESENTATION_SCALE = 1.6
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
 TICK_SCALE = 0.9  # tick names' size against the text's
+NAME_LINES = 3  # lines that the names of a horizontal axis may be staggered on before they are thinned (GridAxis._apart)
+NAMES_ANYWHERE = 100_000  # pixels past its ends that pyqtgraph lets an axis place names (GridAxis.generateDrawSpecs)
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -121,8 +123,11 @@ class GridAxis(pg.AxisItem):
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
     cell_count: int | None = None  # how many cells the axis numbers: no tick names a cell beyond (square cells)
-    drawings: OrderedDict = OrderedDict()  # look -> (picture, room): the latest DRAWINGS_KEPT, all views (see paint)
+    drawings: OrderedDict = OrderedDict()  # look -> (picture, room, stagger): the latest DRAWINGS_KEPT, all views (paint)
     _text_room: float | None = None  # the room the names last drawn asked for (see paint)
+    _placing = False  # pyqtgraph is placing the names: the room they take is known once they are set apart (_apart)
+    _placed_room: float | None = None  # the room pyqtgraph measured for them meanwhile
+    _stagger = 0.0  # the height that further lines of names add to a horizontal axis (see _apart)
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -137,20 +142,50 @@ class GridAxis(pg.AxisItem):
             if drawn is None:
                 self._text_room = None
                 super().paint(p, opt, widget)
-                self.drawings[look] = (self.picture, self._text_room)
+                self.drawings[look] = (self.picture, self._text_room, self._stagger)
                 if len(self.drawings) > DRAWINGS_KEPT:
                     self.drawings.popitem(last=False)
                 return
             self.drawings.move_to_end(look)
-            picture, room = drawn
+            picture, room, stagger = drawn
+            self._set_stagger(stagger)
             if room is not None:
                 compat.make_label_room(self, room)  # (which forgets the picture when it resizes the axis)
             self.picture = picture
         super().paint(p, opt, widget)
 
     def _updateMaxTextSize(self, x):
+        if self._placing:
+            self._placed_room = x
+            return
         self._text_room = x
         super()._updateMaxTextSize(x)
+
+    def _updateHeight(self):
+        """pyqtgraph's height, and further lines of names when they are staggered (whether the axis sizes itself to
+        its names or has a set room for them, as a top axis with a title has)."""
+        super()._updateHeight()
+        if self._stagger and self.fixedHeight is None and self.isVisible() and self.style["showValues"]:
+            height = self.maximumHeight() + self._stagger
+            self.setMaximumHeight(height)
+            self.setMinimumHeight(height)
+
+    def setTicks(self, ticks):
+        """New names: the room for lines of them is measured anew (see generateDrawSpecs). The same names again (a grid
+        re-arranged) keep it: measured anew, it cost a layout and a paint more."""
+        if ticks != compat.tick_levels(self):
+            self._set_stagger(0.0)
+        super().setTicks(ticks)
+
+    def setStyle(self, **kwargs):
+        if "tickFont" in kwargs and kwargs["tickFont"] != self.style["tickFont"]:  # lines of another height
+            self._set_stagger(0.0)
+        super().setStyle(**kwargs)
+
+    def _set_stagger(self, stagger: float) -> None:
+        if stagger != self._stagger:
+            self._stagger = stagger
+            compat.size_axis_again(self)
 
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
@@ -181,11 +216,29 @@ class GridAxis(pg.AxisItem):
         return [(spacing, [v for v in values if 0 <= v < self.cell_count]) for spacing, values in whole]
 
     def generateDrawSpecs(self, p):
-        specs = super().generateDrawSpecs(p)
+        # names set for the ticks (tokens) on a horizontal axis: staggered, and kept inside its ends; numbers are thinned
+        # (every other number of a scale can be told from its neighbours, every other token not)
+        names = self.orientation in ("top", "bottom") and self._named()
+        ends = QRectF(0, 0, self.size().width(), self.size().height()) if names and self.cells else None
+        hides = self.style["hideOverlappingLabels"]
+        self._placing, self._placed_room = True, None
+        try:
+            if ends is not None:  # every name, to move those past the ends inward (_within)
+                self.style["hideOverlappingLabels"] = NAMES_ANYWHERE
+            specs = super().generateDrawSpecs(p)
+        finally:
+            self._placing = False
+            self.style["hideOverlappingLabels"] = hides
         if specs is None:
             return specs
         axis, ticks, texts = specs
-        texts = self._apart(texts)
+        if ends is not None:
+            texts = self._within(texts, ends)
+        texts, stagger = self._apart(texts, names)
+        if names:  # the room grows, never shrinks, until new names or a new font (see setTicks): names that took
+            self._set_stagger(max(stagger, self._stagger))  # fewer lines in larger cells would give them back, and so on
+        if self._placed_room is not None:
+            compat.make_label_room(self, self._placed_room)
         if not self.grid:
             return axis, ticks, texts
         lines = {}  # a finer level's line where a coarser one is drawn (log axes) would paint over it
@@ -194,32 +247,63 @@ class GridAxis(pg.AxisItem):
                              (self._opaque(pen), start, end))
         return axis, list(lines.values()), texts
 
-    def _apart(self, texts: list) -> list:
-        """Every k-th of ``texts`` (pyqtgraph's (rect, flags, text) tick labels), k the smallest that leaves a gap
-        between neighbours: pyqtgraph always draws every name it is given, so twelve tokens over a narrow panel ran
-        into each other ("amouse", "overthe"). Every cell keeps its tick; hovering a cell names it."""
+    def _named(self) -> bool:
+        """Whether the ticks were given names other than numbers (``setTicks``)."""
+        levels = compat.tick_levels(self)
+        return levels is not None and not all(is_number(str(text)) for level in levels for _, text in level)
+
+    def _within(self, texts: list, ends: QRectF) -> list:
+        """The names of a horizontal axis of cells inside its ends ``ends``: those that reach past them moved inward, as
+        long as they still span their ticks; those that would not are left out, as pyqtgraph leaves out names far past
+        the ends (the last token of an attention matrix went unnamed, and names allowed past the end ran into the
+        colour bar beside the last column, or the corner left of the cells, which is the first row's name's)."""
+        kept = []
+        for rect, flags, text in texts:
+            move = max(ends.left() - rect.left(), 0.0) - max(rect.right() - ends.right(), 0.0)
+            if abs(move) <= rect.width() / 2 and rect.width() <= ends.width():
+                kept.append((rect.translated(move, 0), flags, text))
+        return kept
+
+    def _apart(self, texts: list, staggered: bool) -> tuple[list, float]:
+        """``texts`` (pyqtgraph's (rect, flags, text) tick labels) with a gap between neighbours, and the height the lines
+        after the first take (0 on one line): pyqtgraph draws every name it is given, so twelve tokens over a narrow
+        panel ran into each other ("amouse", "overthe"). ``staggered`` names that do not fit side by side are staggered
+        on up to NAME_LINES lines, every other one a line further from the plot, so that every token stays named; only
+        when those do not hold them either are they thinned to every k-th (on as few lines as hold them), k the
+        smallest that leaves the gap. Every cell keeps its tick; hovering a cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
         if self.orientation == "top" and self.cells:  # the corner left of the cells is the first row's name's
             texts = [spec for spec in texts if spec[0].left() >= -1]  # ('[CLS]' and 'chased' ran into each other)
-        ordered = sorted(texts, key=lambda spec: span(spec[0])[0])
+        ordered = sorted(texts, key=lambda spec: sum(span(spec[0])))  # by their middles: a long name starts first
         spans = [span(rect) for rect, _, _ in ordered]
         # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already
-        gap = 0.0 if vertical else QFontMetricsF(self.style["tickFont"] or QFont()).horizontalAdvance(" ")
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        gap = 0.0 if vertical else metrics.horizontalAdvance(" ")
+
+        def apart(kept: list) -> bool:
+            return all(end + gap <= start for (_, end), (start, _) in zip(kept, kept[1:]))
+
+        line = math.ceil(metrics.height())
+        away = -line if self.orientation == "top" else line  # further lines are further from the plot
         for step in range(1, len(ordered) + 1):
             kept = spans[::step]
-            if all(end + gap <= start for (_, end), (start, _) in zip(kept, kept[1:])):
-                return ordered[::step]
-        return ordered
+            for lines in range(1, NAME_LINES + 1 if staggered else 2):
+                if all(apart(kept[first::lines]) for first in range(lines)):
+                    return [(rect.translated(0, away * (index % lines)), flags, text)
+                            for index, (rect, flags, text) in enumerate(ordered[::step])], float(line * (lines - 1))
+        return ordered, 0.0
 
     def expect_labels(self, strings: list[str]) -> None:
         """Make room now for tick labels ``strings``, measured as ``generateDrawSpecs`` will measure them: an axis
         that first finds its labels wider while painting grows, and the whole view is laid out and painted again."""
         metrics = QFontMetricsF(self.style["tickFont"] or QFont())
         rects = [metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, text) for text in strings]
+        vertical = self.orientation in ("left", "right")
         if rects:
-            vertical = self.orientation in ("left", "right")
             compat.make_label_room(self, max(rect.width() if vertical else 0.8 * rect.height() for rect in rects))
+        if not vertical and self._named() and self.size().width() > 0:
+            measure_names(self)  # the lines they are staggered on, at the width the axis has now
 
     def _opaque(self, pen: QPen) -> QPen:
         colour, under = pen.color(), self.background
@@ -230,6 +314,15 @@ class GridAxis(pg.AxisItem):
         pen.setColor(QColor.fromRgbF(*(alpha * getattr(colour, part)() + (1 - alpha) * getattr(under, part)()
                                        for part in ("redF", "greenF", "blueF"))))
         return pen
+
+
+def is_number(text: str) -> bool:
+    """Whether a tick name reads as a number (a minus sign written as such too)."""
+    try:
+        float(text.replace("\u2212", "-"))
+    except ValueError:
+        return False
+    return True
 
 
 def grid_axes(sides=("left", "bottom")) -> dict[str, GridAxis]:

@@ -171,6 +171,21 @@ def test_the_legend_lists_every_chosen_dimension_after_fewer_then_more(qtbot):
         assert [label.text for _, label in cells] == [f"dim {dim}" for dim in dims]
 
 
+def test_each_legend_sample_sits_level_with_its_label(qtbot):
+    """Refilled rows held the samples at their tops: a line 20 px high in a row one line of large text tall stood half
+    a line above its name (in Chinese, whose fallback font's line is taller, most visibly)."""
+    from posenc_gui.app.views.encoding import EncodingView
+
+    model, view = live(qtbot, EncodingView, Scene(method="sinusoidal", view="encoding", dims=(6, 7)))
+    view.set_look(style.theme_named("light"), 2 * style.BASE_POINTS)
+    model.update(dims=(6, 7, 8))
+    entries = view.legend.items[:3]
+    for sample, label in entries:
+        line, name = sample.sceneBoundingRect(), label.sceneBoundingRect()
+        assert name.height() > 2 * line.height()  # a row much taller than the sample: where it sits matters
+        assert abs(line.center().y() - name.center().y()) <= 1
+
+
 def test_axes_drawn_alike_share_one_drawing_for_their_look(qtbot):
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", text="a b c", head="all"))
     view.graphics.grab()

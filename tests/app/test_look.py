@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
@@ -126,34 +126,78 @@ def test_curve_axes_tick_and_grid_in_two_levels(qtbot):
     assert len(pg.AxisItem("left").tickValues(-1.1, 1.1, 230)) == 3  # pyqtgraph's third: a line every 0.1
 
 
-def test_names_too_many_for_an_axis_are_thinned_evenly_and_never_overlap(qtbot):
-    words = ["the", "cat", "chases", "a", "mouse", "over", "this", "old", "wall", "while", "dog", "sleeps"]
+def _top_axis_names(qtbot, words, width, cells=False):
+    """A plot of ``len(words)`` columns named ``words`` on its top axis, ``width`` px wide: the axis, and its draw
+    specs once laid out for them."""
     graphics = pg.GraphicsLayoutWidget()
     qtbot.addWidget(graphics)
     plot = graphics.addPlot(axisItems=style.grid_axes(("left", "top")))
     plot.showAxis("top")
     plot.setRange(xRange=(-0.5, len(words) - 0.5), padding=0)
     axis = plot.getAxis("top")
+    axis.cells = cells
     axis.setTicks([list(enumerate(words))])
     axis.setStyle(hideOverlappingLabels=False)  # as the panels of a grid have it: the first name may stick out
+    font = QFont()
+    font.setPointSizeF(10)  # whatever size other tests left the application's font at
+    axis.setStyle(tickFont=font)
+    graphics.resize(width, 300)
     graphics.show()
-    drawn = {}
-    for width in (1400, 380):
-        graphics.resize(width, 300)
+    qtbot.waitExposed(graphics)
+    for _ in range(3):  # names measured, the axis sized for them, laid out again
+        graphics.grab()
         QApplication.processEvents()
-        image = QImage(width, 300, QImage.Format_ARGB32)
-        painter = QPainter(image)
-        try:
-            _, _, texts = axis.generateDrawSpecs(painter)
-        finally:
-            painter.end()
-        drawn[width] = texts
-        spans = sorted((rect.left(), rect.right()) for rect, _, _ in texts)
-        assert all(end < start for (_, end), (start, _) in zip(spans, spans[1:]))
-    assert [text for _, _, text in drawn[1400]] == words  # room for all: all shown
-    narrow = [text for _, _, text in drawn[380]]
-    step = words.index(narrow[1])  # every k-th from the first
-    assert 1 < step and narrow == words[::step]
+    image = QImage(width, 300, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return graphics, axis, texts
+
+
+def _apart(texts) -> bool:
+    rects = [rect for rect, _, _ in texts]
+    return not any(first.intersects(second) for index, first in enumerate(rects) for second in rects[index + 1:])
+
+
+def test_names_that_do_not_fit_side_by_side_are_staggered_all_drawn(qtbot):
+    """Five tokens over a matrix too narrow for their names on one line: all five drawn, every other one a line further
+    from the matrix, none over another, inside the axis, which grew by that line (it thinned to "the", "chases" and
+    "mouse" before)."""
+    words = ["the", "cat", "chases", "the", "mouse"]
+    _kept, wide_axis, wide = _top_axis_names(qtbot, words, 1400, cells=True)
+    one_line = wide_axis.height()
+    assert [text for _, _, text in wide] == words and len({rect.top() for rect, _, _ in wide}) == 1
+    _, axis, texts = _top_axis_names(qtbot, words, 150, cells=True)
+    assert sorted(text for _, _, text in texts) == sorted(words)
+    spans = sorted((rect.left(), rect.right()) for rect, _, _ in texts)
+    assert any(end > start for (_, end), (start, _) in zip(spans, spans[1:]))  # side by side they would overlap
+    assert _apart(texts)
+    tops = sorted({round(rect.top()) for rect, _, _ in texts})
+    assert len(tops) >= 2
+    line = tops[1] - tops[0]
+    assert axis.height() >= one_line + line * (len(tops) - 1) - 1
+    frame = axis.boundingRect()
+    assert all(rect.top() >= frame.top() - 1 for rect, _, _ in texts)  # the upper lines are inside the axis
+
+
+def test_names_too_many_for_three_lines_are_thinned_evenly_and_never_overlap(qtbot):
+    words = ["the", "cat", "chases", "a", "mouse", "over", "this", "old", "wall", "while", "dog", "sleeps"]
+    _kept, _, wide = _top_axis_names(qtbot, words, 1400)
+    assert [text for _, _, text in wide] == words  # room for all: all shown
+    _, _, narrow = _top_axis_names(qtbot, words, 150)
+    assert _apart(narrow)
+    shown = [text for _, _, text in sorted(narrow, key=lambda spec: spec[0].center().x())]
+    step = words.index(shown[1])  # every k-th from the first
+    assert 1 < step and shown == words[::step]
+
+
+def test_numbers_are_thinned_on_one_line_not_staggered(qtbot):
+    """Every other number of a scale can be told from its neighbours: numbers named on a narrow axis stay on one line."""
+    numbers = [str(16 * index) for index in range(12)]
+    _, axis, texts = _top_axis_names(qtbot, numbers, 150, cells=True)
+    assert len({rect.top() for rect, _, _ in texts}) == 1 and 1 < len(texts) < len(numbers) and _apart(texts)
 
 
 def _argb_pixels(image: QImage) -> np.ndarray:

@@ -3,9 +3,13 @@ positions, and one position across dimensions."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
 from superqt.utils import signals_blocked
 
@@ -31,6 +35,19 @@ def turns(values: np.ndarray) -> int:
     return int(np.count_nonzero(slopes[1:] * slopes[:-1] < 0))
 
 
+class Caption(QLabel):
+    """A caption that wraps only when its row has no room for it on one line: a wrapped label asks for a width of its
+    own choosing, and the caption took two lines beside room to spare."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(math.ceil(self.fontMetrics().horizontalAdvance(self.text())) + 2 * self.margin() + 2,
+                     super().sizeHint().height())
+
+
 class EncodingView(View):
     key = "encoding"
     title = "Encoding"
@@ -52,9 +69,9 @@ class EncodingView(View):
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
         self.across_positions = self.new_plot(0, 2)
         self.across_dims = self.new_plot(1, 2)
-        # beside the plot, not over its curves
+        # beside the plot, not over its curves; beside both plots, so that many entries do not make the upper one taller
         self.legend = pg.LegendItem(labelTextSize="11pt")
-        self.graphics.addItem(self.legend, row=0, col=3)
+        self.graphics.addItem(self.legend, row=0, col=3, rowspan=2)
         self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # entries together, at the top
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
         self.position_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#888888", width=2, style=Qt.DashLine))
@@ -62,6 +79,11 @@ class EncodingView(View):
         self.curves: list[pg.PlotDataItem] = []  # the chosen dimensions' curves: the first of self.pool
         self.pool: list[pg.PlotDataItem] = []  # every curve item made so far, each with its legend row
         for plot in (self.across_positions, self.across_dims):  # long curves: min and max per pixel column
+            # the title over the value axis too: a line less in large type, where the plots share the heatmap's height
+            plot.layout.removeItem(plot.titleLabel)
+            plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)
+            plot.titleLabel.geometryChanged.connect(lambda plot=plot: self._widen_curve_title(plot))
+            plot.getAxis("left").geometryChanged.connect(lambda plot=plot: self._widen_curve_title(plot))  # wider names
             plot.setDownsampling(auto=True, mode="peak")
             plot.getAxis("bottom").cells = True  # positions and dimensions are whole numbers: no tick at 0.5
         self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
@@ -71,28 +93,27 @@ class EncodingView(View):
         self._titles: dict[pg.PlotItem, tuple] = {}
         self._signed = self._shape = self._levels = None
         layout = self.graphics.ci.layout
-        layout.setColumnStretchFactor(0, 3)
-        layout.setColumnStretchFactor(2, 2)
+        # as wide as the heatmap: the curve plots' titles wrapped onto three and four lines in large type
+        layout.setColumnStretchFactor(0, 1)
+        layout.setColumnStretchFactor(2, 1)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
         self._build_controls()
         self._label_axes()
 
     def _build_controls(self) -> None:
+        """One line of controls, whatever the text size: a wrapped hint made the row two lines tall presenting, and the
+        plots below went past the fold. How to add a curve is the curve plot's title while it has none, and a tooltip."""
         row = self.controls_row()
-        caption = QLabel(self.tr("Position shown across dimensions:"))
-        caption.setWordWrap(True)  # on two lines rather than pushing the row's end out of sight at large text
-        row.addWidget(caption)
+        row.addWidget(Caption(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)
         self.position_box.setToolTip(self.tr("Which position (row of the heatmap) the lower-right plot shows;"
                                              " shift-click a row of the heatmap to pick it"))
         self.position_box.valueChanged.connect(lambda p: self.model.update(position=p))
         row.addWidget(self.position_box)
-        row.addSpacing(20)
-        hint = QLabel(self.tr("Click a column of the heatmap to add or remove its curve."))
-        hint.setWordWrap(True)
-        row.addWidget(hint, 1)
+        row.addStretch(1)
         clear = QPushButton(self.tr("Clear curves"))
+        clear.setToolTip(self.tr("Click a column of the heatmap to add or remove its curve."))
         clear.clicked.connect(lambda: self.model.update(dims=()))
         row.addWidget(clear)
 
@@ -100,9 +121,8 @@ class EncodingView(View):
         dimension, position, value = self.tr("dimension"), self.tr("position"), self.tr("value")
         style.label(self.heat, "bottom", dimension, self.theme, self.points)
         style.label(self.heat, "left", position, self.theme, self.points)
-        style.label(self.across_positions, "bottom", position, self.theme, self.points)
+        # the curve plots' titles say what runs along them ("... across positions"): a bottom label too took a line each
         style.label(self.across_positions, "left", value, self.theme, self.points)
-        style.label(self.across_dims, "bottom", dimension, self.theme, self.points)
         style.label(self.across_dims, "left", value, self.theme, self.points)
         style.bar_label(self.bar, value, self.theme, self.points)
 
@@ -126,6 +146,9 @@ class EncodingView(View):
         font = self.font()
         font.setPointSizeF(points * 0.85)
         self.bar.getAxis("right").setStyle(tickFont=font)
+        # position 0's name, centred on the heatmap's top edge, reaches into the margin above (pyqtgraph drops a name
+        # 15 px past its axis: in Chinese at x1.3 presenting, the first row of the heatmap went unnamed)
+        self.heat.getAxis("left").setStyle(hideOverlappingLabels=self.graphics.ci.layout.getContentsMargins()[1])
         self.legend.setLabelTextColor(theme.foreground)
         self.legend.setLabelTextSize(f"{points * 0.85:.0f}pt")
         self._label_axes()
@@ -255,7 +278,55 @@ class EncodingView(View):
         """Set a plot's title only when it changed (setting it lays the plot out again)."""
         if self._titles.get(plot) != (text, self.theme, self.points):
             style.title(plot, text, self.theme, self.points)
+            if plot is not self.heat:
+                self._fit_curve_title_row(plot)
             self._titles[plot] = (text, self.theme, self.points)
+
+    def fit_titles(self) -> None:
+        """Titles wrapped to an estimate of their columns' share, then the curve plots' to their own width."""
+        super().fit_titles()
+        for plot in (self.across_positions, self.across_dims):
+            self._widen_curve_title(plot)
+
+    def _widen_curve_title(self, plot: pg.PlotItem) -> None:
+        """A curve plot's wrapped title on as few lines as the width it was laid out at holds, up to half the width the
+        heatmap and the curves share: ``fit_titles`` wraps to an estimate of the column's share, which the heatmap's
+        column gives way to, and at the estimate an English title took four lines of the height that the heatmap and
+        both plots share presenting. (A title wider than half would widen its column, and its column's width would
+        widen it, until the heatmap was squeezed.) Called again whenever the title is given a new width."""
+        if not shiboken6.isValid(plot.layout):  # a view torn down: Qt moves the title as it takes the plot apart
+            return
+        layout = self.graphics.ci.layout
+        left, _top, right, _bottom = layout.getContentsMargins()
+        shared = self.graphics.width() - left - right - self.bar.width() - self.legend.width() \
+            - 3 * max(layout.horizontalSpacing(), 0.0)
+        text, room = plot.titleLabel.item, min(plot.titleLabel.width(), shared / 2)
+        if 0 <= text.textWidth() < room - 1:  # wrapped narrower than it may be
+            text.setTextWidth(-1)
+            if text.boundingRect().width() > room:
+                text.setTextWidth(room)
+                text.setTextWidth(math.ceil(text.document().idealWidth()))  # the same lines, in a box as wide as they
+            plot.titleLabel.resizeEvent(None)
+            self._fit_curve_title_row(plot)
+            self.ask_plot_height()  # fewer lines: the page's height that more lines asked for is given back
+            return
+        self._fit_curve_title_row(plot)
+
+    def _fit_curve_title_row(self, plot: pg.PlotItem) -> None:
+        """A curve plot's title row as tall as its text, and half a tick name more when the text reaches over the value
+        axis: the axis's top name stands half its height above the plot. Only a new height is set (setting one lays the
+        plot out again)."""
+        if not plot.titleLabel.text:
+            return
+        label, axis = plot.titleLabel, plot.getAxis("left")
+        text = label.itemRect().height()
+        over_axis = (label.width() - label.item.boundingRect().width()) / 2 < axis.width() + 1  # (centred)
+        names = axis.style["tickFont"] or self.font()
+        row = text + (math.ceil(QFontMetricsF(names).height() / 2) if over_axis else 0)
+        if label.maximumHeight() != text:
+            label.setMaximumHeight(text)
+        if plot.layout.rowMaximumHeight(0) != row or plot.layout.rowMinimumHeight(0) != row:
+            plot.layout.setRowFixedHeight(0, row)
 
     def hover_text(self, plot, x, y) -> str:
         if plot is self.heat:
