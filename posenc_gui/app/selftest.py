@@ -20,7 +20,7 @@ import traceback
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -222,7 +222,8 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
         print(f"posenc-gui: error: {error}", file=sys.stderr)
         return 2
     window = MainWindow(language=language)
-    window.resize(*window_size)
+    # in the screen's logical pixels: a 3840 x 2160 screen at device pixel ratio 2 (QT_SCALE_FACTOR=2) has 1920 x 1080
+    window.resize(QSize(*window_size).boundedTo(window.screen().size()))
     window.show()
     if theme is not None:
         window.set_theme(theme)
@@ -244,7 +245,8 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
     finally:
         window.close()
     if layout_report:
-        summary = {"screen": list(window_size), "presenting": presenting, "text_scale": text_scale,
+        summary = {"screen": list(window_size), "window": [window.width(), window.height()],
+                   "device_pixel_ratio": window.devicePixelRatioF(), "presenting": presenting, "text_scale": text_scale,
                    "theme": window.theme.name, "language": language, "steps": test.layout_steps}
         try:
             write_text_atomic(layout_report, json.dumps(summary, ensure_ascii=False, indent=1) + "\n")

@@ -295,3 +295,18 @@ def test_texts_in_a_plot_over_each_other(window, qapp):
     settle(qapp)
     problems = check_window(window).problems
     assert any("'training length" in p and " over " in p and "'extended length" in p for p in problems), problems
+
+
+def test_the_self_test_window_fits_a_screen_of_fewer_logical_pixels(qapp, tmp_path, monkeypatch):
+    """``--screen`` names device pixels: with QT_SCALE_FACTOR=2 a 3840 x 2160 screen has 1920 x 1080 logical ones, and
+    the window takes those (resized to 3840 x 2160 it was a window twice the screen's size, every step a problem)."""
+    monkeypatch.setattr(selftest, "plan", lambda deck: [("encoding-sinusoidal", Scene(method="sinusoidal",
+                                                                                      view="encoding"))])
+    monkeypatch.setattr(selftest.SelfTest, "check_start_and_tour", lambda self: 0)
+    screen = qapp.primaryScreen().size()
+    report = tmp_path / "layout.json"
+    selftest.run_self_test(qapp, layout_report=str(report), window_size=(screen.width() * 2, screen.height() * 2))
+    written = json.loads(report.read_text())
+    assert not [problem for step in written["steps"] for problem in step["problems"] if "than its screen" in problem]
+    assert written["window"] == [screen.width(), screen.height()]
+    assert written["device_pixel_ratio"] == qapp.primaryScreen().devicePixelRatio()
