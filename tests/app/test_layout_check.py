@@ -310,3 +310,29 @@ def test_the_self_test_window_fits_a_screen_of_fewer_logical_pixels(qapp, tmp_pa
     assert not [problem for step in written["steps"] for problem in step["problems"] if "than its screen" in problem]
     assert written["window"] == [screen.width(), screen.height()]
     assert written["device_pixel_ratio"] == qapp.primaryScreen().devicePixelRatio()
+
+
+def test_texts_below_the_fold_of_a_scrolled_page(window, qapp):
+    """What a page shows once scrolled to is checked too (scene 14 presenting at 1280 x 720 x1.3: the axis names of
+    its lower plots over their tick names, unseen by the check), and texts scrolled out under a header are not over
+    it."""
+    header = QLabel("a header above the page", window.centralWidget())
+    header.setGeometry(0, 0, 400, 30)
+    area = QScrollArea(window.centralWidget())
+    area.setGeometry(0, 30, 400, 300)
+    page = QWidget()
+    page.setMinimumSize(380, 1000)
+    above = QLabel("scrolled out above", page)
+    above.setGeometry(10, 0, 200, 30)
+    first, second, cut = QLabel("first", page), QLabel("second", page), QLabel(LONG, page)
+    first.setGeometry(10, 800, 120, 30)
+    second.setGeometry(40, 805, 120, 30)
+    cut.setGeometry(10, 900, 80, 30)
+    area.setWidget(page)
+    area.show()
+    area.verticalScrollBar().setValue(40)  # "scrolled out above" now lies under the header, out of sight
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("'first' over" in p and "'second'" in p for p in problems), problems
+    assert any(LONG[:20] in p and "text cut" in p for p in problems), problems
+    assert not [p for p in problems if "scrolled out above" in p and "header" in p], problems
