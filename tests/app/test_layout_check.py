@@ -236,7 +236,7 @@ def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):
 
 def axis_with_its_name(window, qapp, size=(500, 400)):
     _graphics, plot = plot_window(window, size=size)
-    plot.setYRange(0, 400, padding=0)
+    plot.setYRange(-40, 440, padding=0)  # no tick name at an end of the axis, half past it
     plot.setLabel("left", "position")
     settle(qapp)
     return plot.getAxis("left")
