@@ -139,8 +139,7 @@ def hidden_sideways(widget: QWidget, window: QWidget) -> float:
 def text_box(name: str, widget: QWidget, window: QWidget, rect: QRectF | None = None) -> TextBox:
     """``rect`` (the widget's own by default) as in sight and as on its page."""
     area = page_of(widget)
-    base = in_window(widget, window)
-    rect = base if rect is None else rect
+    rect = in_window(widget, window) if rect is None else rect
     return TextBox(name, rect.intersected(shown_part(widget, window)), id(widget), id(area) if area else 0,
                    rect.intersected(on_page(widget, window)))
 
