@@ -231,7 +231,7 @@ def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):
     assert written["steps"][0]["plots_checked"] > 0
     assert any(step["problems"] for step in written["steps"]) and status == 1
     assert written["screen"] == [640, 480] and written["text_scale"] == 1.6
-
+    assert len(written["window"]) == 2 and written["device_pixel_ratio"] == qapp.primaryScreen().devicePixelRatio()
 
 
 def axis_with_its_name(window, qapp, size=(500, 400)):
@@ -297,19 +297,11 @@ def test_texts_in_a_plot_over_each_other(window, qapp):
     assert any("'training length" in p and " over " in p and "'extended length" in p for p in problems), problems
 
 
-def test_the_self_test_window_fits_a_screen_of_fewer_logical_pixels(qapp, tmp_path, monkeypatch):
+def test_the_self_test_sizes_its_window_in_logical_pixels():
     """``--screen`` names device pixels: with QT_SCALE_FACTOR=2 a 3840 x 2160 screen has 1920 x 1080 logical ones, and
     the window takes those (resized to 3840 x 2160 it was a window twice the screen's size, every step a problem)."""
-    monkeypatch.setattr(selftest, "plan", lambda deck: [("encoding-sinusoidal", Scene(method="sinusoidal",
-                                                                                      view="encoding"))])
-    monkeypatch.setattr(selftest.SelfTest, "check_start_and_tour", lambda self: 0)
-    screen = qapp.primaryScreen().size()
-    report = tmp_path / "layout.json"
-    selftest.run_self_test(qapp, layout_report=str(report), window_size=(screen.width() * 2, screen.height() * 2))
-    written = json.loads(report.read_text())
-    assert not [problem for step in written["steps"] for problem in step["problems"] if "than its screen" in problem]
-    assert written["window"] == [screen.width(), screen.height()]
-    assert written["device_pixel_ratio"] == qapp.primaryScreen().devicePixelRatio()
+    assert selftest.logical_size((3840, 2160), 2.0) == QSize(1920, 1080)
+    assert selftest.logical_size((1280, 800), 1.0) == QSize(1280, 800)
 
 
 def test_texts_below_the_fold_of_a_scrolled_page(window, qapp):
