@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QTextEdit
 
 from ..core import registry
 from ..core.params import InputError
@@ -196,8 +196,9 @@ def offscreen_app(theme: str = "light"):
     return app
 
 
-def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE):
-    """A view showing ``scene`` as the app does, laid out at ``size``; close it after use."""
+def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE, points: float | None = None):
+    """A view showing ``scene`` as the app does, laid out at ``size`` with text of ``points`` (the app's base size
+    when None); close it after use."""
     from . import style
     from .state import StateModel
     from .views import VIEWS, applies
@@ -205,7 +206,11 @@ def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE)
     app = offscreen_app(theme)
     model = StateModel(scene, views=applies())
     view = VIEWS[scene.view][2](model)
-    view.set_look(style.theme_named(theme), style.BASE_POINTS)
+    points = style.BASE_POINTS if points is None else points
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)  # its own texts (a lesson's words, a page of text) as large as its plots'
+    view.set_look(style.theme_named(theme), points)
     view.resize(*size)
     view.setAttribute(Qt.WA_DontShowOnScreen)  # laid out and painted, never flashed on a real screen
     view.show()
@@ -235,8 +240,14 @@ def render_figure(kind: str, method: str, values: dict, path: str | os.PathLike,
 
 PAGE = QSizeF(794, 1123)  # A4 in device pixels at 96 dpi
 MARGIN = 54
-# A scene is laid out at this size for a page: narrower than a screen, so its text stays readable at page width.
-HANDOUT_LAYOUT = (1300, 800)
+# A scene is laid out at this size for a page, its text HANDOUT_TEXT_SCALE times the screen's: at the page's width
+# (about half the layout's) the figure's names print at about 9 pt, its tick names at 8 (at the screen's size they
+# printed at 6 and 5, too small to read on paper).
+HANDOUT_LAYOUT = (1300, 1100)
+HANDOUT_TEXT_SCALE = 1.25
+TITLE_POINTS, NOTES_POINTS = 16, 10
+GAP = 14  # between the title, the picture and the notes
+CUT_LEAD = 4  # a page of text is cut this far above a paragraph or a table row: its border stays with it
 
 
 def scene_texts(scene, lang: str) -> tuple[str, str]:
@@ -246,60 +257,126 @@ def scene_texts(scene, lang: str) -> tuple[str, str]:
     return scene.title, scene.notes
 
 
-def draw_text(painter: QPainter, text: str, box: QRectF, points: float, bold: bool = False) -> float:
-    """Draw wrapped ``text`` in ``box`` at ``points``; the height it took."""
+def text_document(painter: QPainter, text: str, width: float, points: float, bold: bool = False) -> QTextDocument:
+    """``text`` wrapped at ``width`` in the painter's font at ``points``."""
     document = QTextDocument()
     font = painter.font()
     font.setPointSizeF(points)
     font.setBold(bold)
     document.setDefaultFont(font)
     document.setPlainText(text)
-    document.setTextWidth(box.width())
+    document.setTextWidth(width)
+    return document
+
+
+def draw_document(painter: QPainter, document: QTextDocument, top_left: QPointF) -> None:
     painter.save()
-    painter.translate(box.topLeft())
-    document.drawContents(painter, QRectF(0, 0, box.width(), box.height()))
+    painter.translate(top_left)
+    document.drawContents(painter, QRectF(QPointF(0, 0), document.size()))
     painter.restore()
-    return document.size().height()
 
 
-def handout_bytes(deck, lang: str = "en", theme: str = "light") -> bytes:
-    """A PDF of ``deck``: one A4 page per scene with its title, its picture (vector where it is plots) and
-    its notes."""
+def picture_box(picture: QSizeF, top: float, notes_height: float) -> QRectF:
+    """Where a picture of size ``picture`` goes on a page whose title ends at ``top``: as wide as the text, or less
+    wide, centred, so that the notes below it (``notes_height``) fit on the page whole."""
+    width = PAGE.width() - 2 * MARGIN
+    room = PAGE.height() - MARGIN - top - 2 * GAP - notes_height
+    scale = min(width / max(picture.width(), 1.0), max(room, 0.0) / max(picture.height(), 1.0))
+    size = QSizeF(picture.width() * scale, picture.height() * scale)
+    return QRectF(QPointF(MARGIN + (width - size.width()) / 2, top + GAP), size)
+
+
+def text_page(view) -> QTextDocument | None:
+    """The text of a view that is a page of text (a reference table) as laid out in the view; None for any other."""
+    browser = view.findChild(QTextEdit)
+    if browser is None or view.graphics.isVisible():
+        return None
+    return browser.document().clone()
+
+
+def draw_flowing(writer: QPdfWriter, painter: QPainter, document: QTextDocument, top: float) -> int:
+    """Draw ``document`` from ``top`` down, scaled to the page's width as a figure is, on as many pages as it takes,
+    each page cut just above a paragraph or a table row (not through a line of text). The number of pages it went
+    on to."""
+    scale = (PAGE.width() - 2 * MARGIN) / max(document.textWidth(), 1.0)
+    layout = document.documentLayout()
+    starts, block = set(), document.begin()
+    while block.isValid():
+        starts.add(layout.blockBoundingRect(block).top() - CUT_LEAD)
+        block = block.next()
+    height, offset, more = document.size().height(), 0.0, 0
+    while True:
+        end = offset + (PAGE.height() - MARGIN - top) / scale
+        if end < height:
+            end = max((start for start in starts if offset < start <= end), default=end)
+        painter.save()
+        painter.translate(MARGIN, top)
+        painter.scale(scale, scale)
+        painter.translate(0, -offset)
+        document.drawContents(painter, QRectF(0, offset, document.textWidth(), end - offset))
+        painter.restore()
+        if end >= height:
+            return more
+        writer.newPage()
+        offset, top, more = end, MARGIN, more + 1
+
+
+def handout_bytes(deck, lang: str = "en", theme: str = "light") -> tuple[bytes, int]:
+    """A PDF of ``deck`` and its number of pages: a page per scene with its title, its picture (vector where it
+    is plots) and its notes, whole: the picture gives way to the notes. A page of text (a reference table) stays
+    text, under the notes, going on to more pages as it needs. The document's title is the deck's."""
+    from . import style
+
     if not deck.scenes:
         raise InputError("the deck has no scenes: a handout needs at least one")
     offscreen_app(theme)
-    record = provenance("deck", f"handout of {deck.title or 'a deck'} ({len(deck.scenes)} scenes, {lang})")
+    deck_title = deck.title_in(lang)
+    record = provenance("deck", f"handout of {deck_title or 'a deck'} ({len(deck.scenes)} scenes, {lang})")
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     writer = pdf_writer(buffer, PAGE, record)
+    if deck_title:
+        writer.setTitle(deck_title)
     painter = QPainter(writer)
     width = PAGE.width() - 2 * MARGIN
+    pages = 0
     try:
         for number, scene in enumerate(deck.scenes):
             if number:
                 writer.newPage()
+            pages += 1
             title, notes = scene_texts(scene, lang)
-            top = MARGIN + draw_text(painter, f"{number + 1}. {title}", QRectF(MARGIN, MARGIN, width, 80), 16, True)
-            view = drawn_view(scene, theme, HANDOUT_LAYOUT)
+            heading = text_document(painter, f"{number + 1}. {title}", width, TITLE_POINTS, True)
+            draw_document(painter, heading, QPointF(MARGIN, MARGIN))
+            top = MARGIN + heading.size().height()
+            notes_text = text_document(painter, notes, width, NOTES_POINTS)
+            view = drawn_view(scene, theme, HANDOUT_LAYOUT, style.BASE_POINTS * HANDOUT_TEXT_SCALE)
             try:
-                source = source_rect(view) if view.graphics.isVisible() else QRectF(view.rect())
-                height = width * source.height() / max(source.width(), 1.0)
-                target = QRectF(MARGIN, top + 10, width, height)
-                if view.graphics.isVisible():
+                page = text_page(view)
+                if page is not None:
+                    draw_document(painter, notes_text, QPointF(MARGIN, top + GAP))
+                    pages += draw_flowing(writer, painter, page, top + notes_text.size().height() + 2 * GAP)
+                    continue
+                plots = view.graphics.isVisible()
+                source = source_rect(view) if plots else QRectF(view.rect())
+                target = picture_box(source.size(), top, notes_text.size().height())
+                if plots:
                     paint_scene(view, painter, target, view.theme.background)
-                else:  # a page of text: drawn as shown
+                else:  # a page of widgets: drawn as shown
                     painter.drawImage(target, view.grab().toImage())
             finally:
                 view.close()
-            box = QRectF(MARGIN, target.bottom() + 16, width, PAGE.height() - target.bottom() - 16 - MARGIN)
-            draw_text(painter, notes, box, 10)
+            draw_document(painter, notes_text, QPointF(MARGIN, target.bottom() + GAP))
     finally:
         painter.end()
-    return bytes(buffer.data())
+    return bytes(buffer.data()), pages
 
 
-def write_handout(deck, path: str | os.PathLike, lang: str = "en", theme: str = "light") -> None:
-    write_bytes_atomic(Path(path), handout_bytes(deck, lang, theme))
+def write_handout(deck, path: str | os.PathLike, lang: str = "en", theme: str = "light") -> int:
+    """Write the handout of ``deck`` to ``path``; its number of pages."""
+    data, pages = handout_bytes(deck, lang, theme)
+    write_bytes_atomic(Path(path), data)
+    return pages
 
 
 def export_handout(deck_path: str | os.PathLike, path: str | os.PathLike, lang: str = "en") -> int:
@@ -310,5 +387,4 @@ def export_handout(deck_path: str | os.PathLike, path: str | os.PathLike, lang: 
 
     deck = Deck.load(deck_path, views=applies())
     i18n.install(offscreen_app(), lang)
-    write_handout(deck, path, lang)
-    return len(deck.scenes)
+    return write_handout(deck, path, lang)

@@ -1,6 +1,6 @@
 """Presenting on two screens: which screen the audience sees and which the lecturer, and the presenter
-window that the lecturer reads (notes, this scene and the next, scene number, time since the start),
-as presentation software has it.
+window that the lecturer reads (notes, this scene's and the next scene's pictures, scene number, time since the
+start), as presentation software has it.
 
 ``choose_screens`` works on plain sizes so that the choice can be tested with any arrangement of screens.
 """
@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 TICK_MS = 1000
+NOTES_PIXELS = (2.0, 2.6)  # the notes' smallest and largest pixel size, times the text size in points
+NOTES_MARGIN = 8
 
 
 def choose_screens(sizes: Sequence[tuple[int, int]], primary: int) -> tuple[int, int | None]:
@@ -38,14 +40,17 @@ def elapsed_text(seconds: int) -> str:
 
 
 class PresenterWindow(QWidget):
-    """The lecturer's screen: scene number and elapsed time at the top, this scene's and the next scene's
-    titles (and the next one's view and method), then the notes, and beside them what the hall sees now. A window of its own (on the other screen), owned by the main window so that
-    it closes with it; the main window watches its keys, so the clicker works whichever window is active."""
+    """The lecturer's screen, laid out as presentation software has it: scene number and elapsed time at the top;
+    on the left what the hall sees now; on the right the next scene (title, view and method, its picture) and the
+    notes, in type as large as their room allows (``fit_notes``), read at arm's length. A window of its own (on the
+    other screen), owned by the main window so that it closes with it; the main window watches its keys, so the
+    clicker works whichever window is active."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent, Qt.Window)
         self.setObjectName("presenter_window")
         self.setWindowTitle(self.tr("Presenter — PosEnc Explorer"))
+        self.points = 0.0  # the text size set_points was given
         self.number = QLabel()
         self.number.setObjectName("presenter_number")
         self.clock = QLabel()
@@ -57,39 +62,61 @@ class PresenterWindow(QWidget):
         self.upcoming = QLabel()
         self.upcoming.setObjectName("presenter_next")
         self.upcoming.setWordWrap(True)
-        self.upcoming_view = QLabel()  # what the next scene shows: its view and method, a preview in words
+        self.upcoming_view = QLabel()  # what the next scene shows: its view and method
         self.upcoming_view.setObjectName("presenter_next_view")
         self.upcoming_view.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setObjectName("presenter_notes")
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignLeft | Qt.AlignTop)
-        self.notes.setMargin(8)
-        self.picture = QLabel()  # what the hall sees now, scaled down (``show_picture``)
-        self.picture.setObjectName("presenter_picture")
-        self.picture.setAlignment(Qt.AlignCenter)
-        self.picture.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # the pixmap follows the label
-        self.picture.setMinimumSize(160, 90)
+        self.notes.setMargin(NOTES_MARGIN)
+        self.picture = self._picture_label("presenter_picture")  # what the hall sees now (``show_picture``)
+        self.next_picture = self._picture_label("presenter_next_picture")  # the next scene (``show_next_picture``)
+        self.next_picture.setWordWrap(True)  # its placeholder text, while there is no picture
+        self.next_picture.setFrameShape(QFrame.StyledPanel)
         self.shown_picture = QPixmap()
-        scroll = QScrollArea()
-        scroll.setWidget(self.notes)
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.NoFocus)  # the clicker's keys are the main window's, not the scroll area's
-        layout = QGridLayout(self)
-        layout.addWidget(self.number, 0, 0)
-        layout.addWidget(self.clock, 0, 1)
-        layout.addWidget(self.current, 1, 0)
-        layout.addWidget(self.upcoming, 2, 0)
-        layout.addWidget(self.upcoming_view, 3, 0)
-        layout.addWidget(scroll, 4, 0)
-        layout.addWidget(self.picture, 1, 1, 4, 1)  # beside the notes: the room the text leaves
-        layout.setRowStretch(4, 1)
-        layout.setColumnStretch(0, 1)
-        layout.setColumnStretch(1, 1)
+        self.shown_next_picture = QPixmap()
+        self.next_drawn_for = None  # what the next scene's picture shows (``show_next_picture``)
+        self.upcoming_shown = None  # the next scene ``show_scene`` was last given
+        self.notes_room = QScrollArea()
+        self.notes_room.setWidget(self.notes)
+        self.notes_room.setWidgetResizable(True)
+        self.notes_room.setFocusPolicy(Qt.NoFocus)  # the clicker's keys are the main window's, not the scroll area's
+        top = QHBoxLayout()
+        top.addWidget(self.number, 1)
+        top.addWidget(self.clock)
+        now = QVBoxLayout()
+        now.addWidget(self.current)
+        now.addWidget(self.picture, 1)
+        upcoming = QVBoxLayout()
+        upcoming.addWidget(self.upcoming)
+        upcoming.addWidget(self.upcoming_view)
+        upcoming.addWidget(self.next_picture, 2)
+        upcoming.addWidget(self.notes_room, 3)
+        columns = QHBoxLayout()
+        columns.addLayout(now, 3)  # the larger picture: what the hall sees
+        columns.addLayout(upcoming, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(columns, 1)
         self.started = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self._tick)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange:
+            self.setWindowTitle(self.tr("Presenter — PosEnc Explorer"))
+
+    @staticmethod
+    def _picture_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+        label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # the pixmap follows the label, not back
+        label.setMinimumSize(160, 90)
+        return label
 
     def start(self) -> None:
         """Start the clock from 0:00 (when presenting starts)."""
@@ -107,7 +134,8 @@ class PresenterWindow(QWidget):
     def show_scene(self, number: int, count: int, title: str, next_title: str | None, notes: str,
                    next_view: str = "") -> None:
         """Scene ``number`` of ``count`` (from 1; count 0 with no deck), its title and notes, and the next
-        scene's title (None at the last scene) and what it shows (``next_view``: its view and method)."""
+        scene's title (None at the last scene) and what it shows (``next_view``: its view and method). Another next
+        scene's picture is taken away until ``show_next_picture`` brings it."""
         self.upcoming_view.setText(next_view if count and next_title is not None else "")
         self.number.setText(self.tr("Scene {0} of {1}").format(number, count) if count else "")
         self.current.setText(self.tr("Now: {0}").format(title))
@@ -117,30 +145,84 @@ class PresenterWindow(QWidget):
             self.upcoming.setText(self.tr("Next: (end of the deck)"))
         else:
             self.upcoming.setText(self.tr("Next: {0}").format(next_title))
+        self.next_picture.setVisible(bool(count) and next_title is not None)
+        upcoming = (number, count, next_title, next_view)
+        if upcoming != self.upcoming_shown:  # another next scene: its picture is still to be drawn
+            self.upcoming_shown = upcoming
+            self.show_next_picture(None, self.tr("Drawing the next scene…"))
         self.notes.setText(notes or self.tr("(no notes for this scene)"))
+        self.fit_notes()
 
     def show_picture(self, picture: QPixmap) -> None:
-        """The audience's view as drawn, scaled to fit beside the notes."""
+        """The audience's view as drawn, scaled to fit."""
         self.shown_picture = picture
-        self._fit_picture()
+        self._fit_pictures()
+
+    def show_next_picture(self, picture: QPixmap | None, placeholder: str = "", drawn_for=None) -> None:
+        """The next scene as the hall will see it, scaled to fit; without one, ``placeholder`` says why.
+        ``drawn_for`` names what it shows (the maker's key), so that the same is not drawn again."""
+        self.shown_next_picture = QPixmap() if picture is None else picture
+        self.next_drawn_for = drawn_for
+        if picture is None:
+            self.next_picture.clear()
+            self.next_picture.setAlignment(Qt.AlignCenter)
+            self.next_picture.setText(placeholder)
+        else:
+            self.next_picture.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+        self._fit_pictures()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_picture()
+        self._fit_pictures()
+        self.fit_notes()
 
-    def _fit_picture(self) -> None:
-        if self.shown_picture.isNull():
-            self.picture.clear()
-            return
-        self.picture.setPixmap(self.shown_picture.scaled(self.picture.size(), Qt.KeepAspectRatio,
-                                                         Qt.SmoothTransformation))
+    def _fit_pictures(self) -> None:
+        for label, picture in ((self.picture, self.shown_picture), (self.next_picture, self.shown_next_picture)):
+            if not picture.isNull():
+                label.setPixmap(picture.scaled(label.contentsRect().size(), Qt.KeepAspectRatio,
+                                               Qt.SmoothTransformation))
+            elif label is self.picture:
+                label.clear()
 
     def set_points(self, points: float) -> None:
-        """Text size: notes at ``points``, titles larger, the number and clock largest (read from a distance)."""
+        """Text size: titles larger than ``points``, the number and clock largest (read from a distance); the
+        notes as large as their room allows (``fit_notes``)."""
+        self.points = points
         for label, factor, bold in ((self.number, 1.6, True), (self.clock, 1.6, True), (self.current, 1.3, True),
-                                    (self.upcoming, 1.1, False), (self.upcoming_view, 0.9, False),
-                                    (self.notes, 1.2, False)):
+                                    (self.upcoming, 1.3, True), (self.upcoming_view, 1.0, False),
+                                    (self.next_picture, 1.2, False)):
             font = label.font()
             font.setPointSizeF(points * factor)
             font.setBold(bold)
             label.setFont(font)
+        self.fit_notes()
+
+    def fit_notes(self) -> None:
+        """The notes in the largest type, between ``NOTES_PIXELS`` times the text size (what reads at arm's length)
+        and its largest, that fits their room without scrolling; at the smallest they scroll."""
+        if not self.points:
+            return
+        smallest, largest = (round(self.points * factor) for factor in NOTES_PIXELS)
+        room = self.notes_room.viewport().size()
+        width = room.width() - 2 * NOTES_MARGIN - self.notes_room.verticalScrollBar().sizeHint().width()
+        font = QFont(self.notes.font())
+        font.setPixelSize(notes_pixel_size(self.notes.text(), font, width, room.height() - 2 * NOTES_MARGIN,
+                                           smallest, largest))
+        self.notes.setFont(font)
+
+
+def notes_pixel_size(text: str, font: QFont, width: int, height: int, smallest: int, largest: int) -> int:
+    """The largest pixel size from ``smallest`` to ``largest`` at which ``text`` in ``font``, wrapped at ``width``,
+    is at most ``height`` tall (``smallest`` when none is)."""
+    font = QFont(font)
+
+    def fits(pixels: int) -> bool:
+        font.setPixelSize(pixels)
+        box = QFontMetrics(font).boundingRect(0, 0, max(width, 1), 1 << 20, Qt.TextWordWrap, text)
+        return box.width() <= width and box.height() <= height
+
+    low, high = smallest, max(largest, smallest)
+    while low < high:  # the size that fits grows with the room: halve the range
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return low

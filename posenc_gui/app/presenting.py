@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from . import style
 from .clicker import clicker_command
+from .next_scene import NextScenePreview
 from .presenter import PresenterWindow, choose_screens
 from .widgets import ElidedLabel
+
+PICTURE_PAUSE_MS = 250  # the presenter window's picture of the hall's view is taken at most this often
 
 
 class Presentation(QObject):
@@ -24,6 +27,11 @@ class Presentation(QObject):
         self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
         self.panel_while_presenting = False  # brought back by a key (P) for a live change
         self.presenter: PresenterWindow | None = None
+        self.next_scene = NextScenePreview(window)  # the next scene's picture for the presenter window
+        self.drawn_view = None  # the view drawn since the presenter window's last picture of it (``scene_drawn``)
+        self.picture_timer = QTimer(self)
+        self.picture_timer.setSingleShot(True)
+        self.picture_timer.timeout.connect(self._show_drawn)
         self.focus_before_blank: QWidget | None = None
         # what the hall reads above the view while presenting; a title longer than the screen is elided (whole in
         # its tooltip) instead of widening the window past the projector
@@ -85,6 +93,7 @@ class Presentation(QObject):
             if self.presenter is not None:
                 self.presenter.stop()
                 self.presenter.hide()
+                self.next_scene.stop()
             for bar in bars:
                 bar.show()
             self.title_bar.hide()
@@ -108,10 +117,24 @@ class Presentation(QObject):
             window.move(screen.availableGeometry().topLeft())
 
     def scene_drawn(self, view) -> None:
-        """A picture of ``view`` as the hall sees it for the presenter window, once the event loop is back (the
-        grab paints the view a second time: only while the presenter window shows)."""
+        """A picture of ``view`` as the hall sees it for the presenter window, once the event loop is back, and
+        then, at idle, the next scene's. Only while the presenter window shows, and at most once every
+        ``PICTURE_PAUSE_MS``: the grab paints the view a second time (tens of ms), which every frame of an
+        animation (Play) would pay."""
         if self.presenter is not None and self.presenter.isVisible():
-            QTimer.singleShot(0, lambda: self.presenter.isVisible() and self.presenter.show_picture(view.grab()))
+            self.drawn_view = view
+            if not self.picture_timer.isActive():
+                self.picture_timer.start(0)
+
+    def _show_drawn(self) -> None:
+        view, self.drawn_view = self.drawn_view, None
+        if view is None or self.presenter is None or not self.presenter.isVisible() or not shiboken6.isValid(view):
+            return  # nothing drawn since the last picture
+        picture = view.grab()
+        self.presenter.show_picture(picture)
+        self.next_scene.remember(view, picture)
+        self.next_scene.restart(self.presenter)
+        self.picture_timer.start(PICTURE_PAUSE_MS)  # what is drawn meanwhile is pictured when the pause ends
 
     def _show_presenter(self, screen) -> None:
         """The presenter window, filling ``screen``; its clock starts from 0:00."""

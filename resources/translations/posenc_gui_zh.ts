@@ -218,42 +218,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="199"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="199"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="203"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -868,7 +868,7 @@ turns made: {1}</source>
         <translation>列通道对：只取决于 dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="228"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -896,82 +896,82 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="41"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="108"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="146"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="175"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="175"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="195"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -1439,37 +1439,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="146"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="147"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="149"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="150"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -1560,6 +1560,14 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="335"/>
         <source>Multi-head attention</source>
         <translation>多头注意力</translation>
+    </message>
+</context>
+<context>
+    <name>NextScenePreview</name>
+    <message>
+        <location filename="../../posenc_gui/app/next_scene.py" line="109"/>
+        <source>The next scene takes a long computation, made when it is shown: its picture appears here after that.</source>
+        <translation>下一个场景需要较长的计算，放映时才会计算：之后它的画面会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -1781,32 +1789,38 @@ turns made: {1}</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="48"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="52"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="112"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="113"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="141"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="117"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="145"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="119"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="147"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="120"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
+        <source>Drawing the next scene…</source>
+        <translation>正在绘制下一个场景…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/presenter.py" line="153"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
@@ -2052,57 +2066,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="36"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="91"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="127"/>
         <source>change of every head</source>
         <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="143"/>
         <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
         <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="189"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="193"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="195"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2320,77 +2334,77 @@ turns made: {1}</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="78"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="79"/>
         <source>Start page</source>
         <translation>起始页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="80"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="81"/>
         <source>Welcome to PosEnc Explorer</source>
         <translation>欢迎使用 PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="82"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="83"/>
         <source>Positional encodings and attention, live. Where would you like to start?</source>
         <translation>位置编码与注意力，实时可见。想从哪里开始？</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="86"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
         <source>Open the lecture deck</source>
         <translation>打开课程课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="88"/>
         <source>Prepared scenes with notes: PageDown steps, F11 presents.</source>
         <translation>备好的场景和讲稿备注：PageDown 翻页，F11 开始演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="90"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
         <source>Take the guided tour</source>
         <translation>参加导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
         <source>Six short steps: parameters, views, deck keys, export.</source>
         <translation>六个简短步骤：参数、视图、课件按键、导出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="94"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
         <source>Open an example model config</source>
         <translation>打开示例模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
         <source>A real model&apos;s layers and its RoPE settings.</source>
         <translation>真实模型的层结构及其 RoPE 设置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="103"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
         <source>Just explore</source>
         <translation>随便看看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
         <source>Close this page and try the parameters.</source>
         <translation>关闭本页，动手调参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="110"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="111"/>
         <source>Recent decks</source>
         <translation>最近课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="127"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="128"/>
         <source>Show this page at every start</source>
         <translation>每次启动时显示本页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="188"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="198"/>
         <source>{0} (not found)</source>
         <translation>{0}（找不到）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="195"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="205"/>
         <source>None yet: a deck you open is listed here.</source>
         <translation>暂无：打开过的课件会列在这里。</translation>
     </message>
@@ -2398,37 +2412,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="171"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="172"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>

@@ -8,12 +8,13 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSettings, QSizeF, Qt
+from PySide6.QtGui import QImage, QPainter, QTextDocument
 
 from posenc_gui import __version__, cli, files
-from posenc_gui.app import export, settings as prefs
-from posenc_gui.app.state import Scene
+from posenc_gui.app import export, settings as prefs, style
+from posenc_gui.app.state import Deck, Scene
+from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow
 
 
@@ -164,6 +165,101 @@ def test_the_handout_has_one_page_per_scene(tmp_path, capsys):
     assert run(capsys, "deck", two_scene_deck(tmp_path), "--out", tmp_path / "h.png")[0] == 2
     status, _, err = run(capsys, "deck", tmp_path / "missing.posdeck", "--out", tmp_path / "h.pdf")
     assert status == 2 and err.count("\n") == 1 and not (tmp_path / "h.pdf").exists()
+
+
+def handout_of(scenes, tmp_path, title="Lecture", title_zh=""):
+    path = tmp_path / "deck.posdeck"
+    path.write_text(json.dumps({"version": 1, "title": title, "title_zh": title_zh, "scenes": scenes}))
+    return Deck.load(path, applies())
+
+
+def test_the_handout_s_figures_print_their_names_large_enough_to_read(tmp_path, monkeypatch):
+    """At the screen's text size a figure scaled to the page printed its tick names at about 6 pt."""
+    printed = []
+    paint = export.paint_scene
+
+    def measured(view, painter, target, background=None):
+        scale = target.width() / export.source_rect(view).width()
+        printed.append(view.points * style.TICK_SCALE * scale)  # a point of the view is a point of the page
+        paint(view, painter, target, background)
+
+    monkeypatch.setattr(export, "paint_scene", measured)
+    deck = handout_of([{"method": "sinusoidal", "view": "encoding"}, {"method": "alibi", "view": "bias"}], tmp_path)
+    export.handout_bytes(deck)
+    assert len(printed) == 2 and min(printed) >= 7.5
+
+
+def test_long_notes_push_the_picture_smaller_and_are_never_cut(tmp_path, monkeypatch):
+    drawn = []
+    draw = export.draw_document
+    monkeypatch.setattr(export, "draw_document", lambda painter, document, top_left: (
+        drawn.append((document.toPlainText(), top_left.y() + document.size().height())),
+        draw(painter, document, top_left)))
+    notes = "Point at the top rows and ask the hall what they see. " * 80
+    deck = handout_of([{"method": "alibi", "view": "bias", "notes": notes}], tmp_path)
+    export.handout_bytes(deck)
+    bottom = dict(drawn)[notes]
+    assert export.PAGE.height() - export.MARGIN - 20 < bottom <= export.PAGE.height() - export.MARGIN
+    box = export.picture_box(QSizeF(1300, 1100), 100, 0)
+    assert box.width() == export.PAGE.width() - 2 * export.MARGIN  # without notes to make room for: page-wide
+
+
+class RecordingDocument(QTextDocument):
+    """A text document that keeps the rectangles it is drawn in, piece by piece."""
+
+    def __init__(self):
+        super().__init__()
+        self.drawn = []
+
+    def drawContents(self, painter, rect):
+        self.drawn.append(rect)
+        super().drawContents(painter, rect)
+
+
+class PageCounter:
+    pages = 1
+
+    def newPage(self):
+        self.pages += 1
+        return True
+
+
+def test_a_long_page_of_text_goes_on_over_pages_each_cut_just_above_a_row(qapp):
+    document = RecordingDocument()
+    document.setHtml("<table border='1'>" + "".join(f"<tr><td>model {k}</td><td>{'word ' * (k % 7)}</td></tr>"
+                                                    for k in range(300)) + "</table>")
+    document.setTextWidth(900)
+    layout, block, starts = document.documentLayout(), document.begin(), set()
+    while block.isValid():
+        starts.add(layout.blockBoundingRect(block).top())
+        block = block.next()
+    image = QImage(int(export.PAGE.width()), int(export.PAGE.height()), QImage.Format_RGB32)
+    painter = QPainter(image)
+    writer = PageCounter()
+    try:
+        more = export.draw_flowing(writer, painter, document, 300)
+    finally:
+        painter.end()
+    assert more == writer.pages - 1 == len(document.drawn) - 1 >= 2
+    assert document.drawn[0].top() == 0 and document.drawn[-1].bottom() >= document.size().height()
+    for before, after in zip(document.drawn, document.drawn[1:]):
+        assert before.bottom() == after.top() and after.top() + export.CUT_LEAD in starts  # a row begins there
+
+
+def test_the_handout_keeps_a_page_of_text_as_text(tmp_path, capsys):
+    """The table of models was a screenshot of what the page showed, cut at its bottom."""
+    deck = handout_of([{"method": "sinusoidal", "view": "models", "notes": "Which came first?"}], tmp_path)
+    data, pages = export.handout_bytes(deck)
+    assert pages >= 2 and data.count(b"/Type /Page\n") == pages and b"/Subtype /Image" not in data
+    out = tmp_path / "models.pdf"
+    assert run(capsys, "deck", tmp_path / "deck.posdeck", "--out", out)[1] == f"wrote a handout of {pages} pages to {out}\n"
+
+
+def test_the_handout_is_titled_with_the_deck_in_its_language(tmp_path):
+    deck = handout_of([{"method": "sinusoidal", "view": "encoding"}], tmp_path, "Waves", "波")
+    for lang, title in (("en", "Waves"), ("zh", "波")):
+        info = export.handout_bytes(deck, lang)[0].split(b"/Title", 1)[1][:80]
+        assert title.encode("utf-16-be") in info and b"figure" not in info
 
 
 # -- the window -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QStyleOptionButton
 
 from posenc_gui.app import crash, i18n, main, recent, settings as prefs, start_page, tour
 from posenc_gui.app.layout_check import check_window
@@ -256,4 +256,25 @@ def test_an_open_page_follows_a_text_size_change(window, qtbot):
     qtbot.waitUntil(lambda: intro.font().pointSizeF() == pytest.approx(window.points))
     QApplication.processEvents()
     assert heading.font().pointSizeF() > intro.font().pointSizeF()
+    assert check_window(page).problems == []
+
+
+def check_box_square(page):
+    option = QStyleOptionButton()
+    page.again.initStyleOption(option)
+    return page.again.style().subElementRect(QStyle.SE_CheckBoxIndicator, option, page.again)
+
+
+def test_the_check_box_square_grows_with_the_text(window, qtbot):
+    """Fusion draws it about 13 px at any text size: at x1.6 a speck beside the text."""
+    window.resize(1280, 720)
+    page = start_page.show(window)
+    qtbot.waitExposed(page)
+    at_first = check_box_square(page)
+    window.set_text_scale(1.6)
+    qtbot.waitUntil(lambda: page.again.font().pointSizeF() == pytest.approx(window.points))
+    QApplication.processEvents()
+    square, line = check_box_square(page), page.again.fontMetrics().height()
+    assert square.width() == square.height() >= 0.6 * line > at_first.height()
+    assert page.again.rect().contains(square)
     assert check_window(page).problems == []
