@@ -105,6 +105,7 @@ class GridAxis(pg.AxisItem):
     cell_count: int | None = None  # how many cells the axis numbers: no tick names a cell beyond (square cells)
     drawings: OrderedDict = OrderedDict()  # look -> (picture, room): the latest DRAWINGS_KEPT, all views (see paint)
     _text_room: float | None = None  # the room the names last drawn asked for (see paint)
+    _measured: tuple | None = None  # (what the drawing depends on, draw specs, room asked for): see measure_names
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -133,6 +134,38 @@ class GridAxis(pg.AxisItem):
     def _updateMaxTextSize(self, x):
         self._text_room = x
         super()._updateMaxTextSize(x)
+
+    # pyqtgraph measures an axis's tick names only while painting them, and grows the axis then: the first picture
+    # after a change of range, font or length drew the names in the old room, over the axis's name ('dimension' over
+    # '60', 'value' over '0.5'), until the layout caught up. GridAxis measures them at the change, and its next paint
+    # draws what was measured (see generateDrawSpecs), so the names are measured once either way.
+    def setRange(self, mn, mx):
+        super().setRange(mn, mx)
+        self.measure_names()
+
+    def setStyle(self, **kwargs):
+        super().setStyle(**kwargs)
+        self.measure_names()
+
+    def setTicks(self, ticks):
+        super().setTicks(ticks)
+        self.measure_names()
+
+    def resizeEvent(self, ev=None):
+        super().resizeEvent(ev)
+        self.measure_names()
+
+    def measure_names(self) -> None:
+        """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced)."""
+        if self.scene() is None or not self.isVisible() or self.label is None:
+            return
+        image = QImage(1, 1, QImage.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            painter.setFont(self.style["tickFont"] or QFont())
+            self.generateDrawSpecs(painter)
+        finally:
+            painter.end()
 
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
@@ -163,6 +196,19 @@ class GridAxis(pg.AxisItem):
         return [(spacing, [v for v in values if 0 <= v < self.cell_count]) for spacing, values in whole]
 
     def generateDrawSpecs(self, p):
+        """pyqtgraph's, names kept apart (``_apart``), and grid lines opaque; the last measured is kept, for the paint
+        that follows a measure with nothing changed."""
+        key = (self._look(), self.grid, p.device().logicalDpiX(), p.device().logicalDpiY(), p.font().key())
+        measured = self._measured
+        if measured is not None and measured[0] == key:
+            self._text_room = measured[2]
+            return measured[1]
+        self._text_room = None
+        specs = self._specs(p)
+        self._measured = (key, specs, self._text_room)
+        return specs
+
+    def _specs(self, p):
         specs = super().generateDrawSpecs(p)
         if specs is None:
             return specs
