@@ -198,7 +198,9 @@ class GridAxis(pg.AxisItem):
     def generateDrawSpecs(self, p):
         """pyqtgraph's, names kept apart (``_apart``), and grid lines opaque; the last measured is kept, for the paint
         that follows a measure with nothing changed."""
-        key = (self._look(), self.grid, p.device().logicalDpiX(), p.device().logicalDpiY(), p.font().key())
+        # an axis with grid lines spans its plot: its drawing depends on the plot's box as well (boundingRect)
+        key = (self._look(), self.grid, self.boundingRect().getRect(), p.device().logicalDpiX(),
+               p.device().logicalDpiY(), p.font().key())
         measured = self._measured
         if measured is not None and measured[0] == key:
             self._text_room = measured[2]
