@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from . import compat
 
@@ -22,6 +22,7 @@ PRESENTATION_SCALE = 1.6
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
 TICK_SCALE = 0.9  # tick names' size against the text's
+INDICATOR_EM = 0.7  # a check box's square, in lines of text
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -72,8 +73,8 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
     """Palette and base font of the whole application. The Fusion style is set once: setting a style
     deletes the old one, and graphics layouts kept across a theme change still pointed at it (a segfault
     in their next size computation)."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not isinstance(app.style(), TextSizedStyle):
+        app.setStyle(TextSizedStyle(QStyleFactory.create("Fusion")))
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
     # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)
@@ -94,6 +95,19 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
     app.setFont(font)
     pg.setConfigOption("background", theme.background)
     pg.setConfigOption("foreground", theme.foreground)
+
+
+class TextSizedStyle(QProxyStyle):
+    """Fusion, with every check box's square as large as the text beside it: Fusion draws it at a fixed size
+    (about 13 px at any text size, a speck beside x1.6 text on a projector) and draws it scaled in a larger room.
+    Measured from each widget's own font, so it follows every text size change."""
+
+    def pixelMetric(self, metric, option=None, widget=None):
+        fixed = super().pixelMetric(metric, option, widget)
+        if metric not in (QStyle.PM_IndicatorWidth, QStyle.PM_IndicatorHeight):
+            return fixed
+        metrics = widget.fontMetrics() if widget is not None else QFontMetricsF(QApplication.font())
+        return max(fixed, round(INDICATOR_EM * metrics.height()))
 
 
 class GridAxis(pg.AxisItem):
