@@ -165,21 +165,10 @@ class GridAxis(pg.AxisItem):
         super().setTicks(ticks)
         self.measure_names()
 
-    def resizeEvent(self, ev=None):
-        super().resizeEvent(ev)
-        self.measure_names()
-
     def measure_names(self) -> None:
         """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced)."""
-        if self.scene() is None or not self.isVisible() or self.label is None:
-            return
-        image = QImage(1, 1, QImage.Format_ARGB32)
-        painter = QPainter(image)
-        try:
-            painter.setFont(self.style["tickFont"] or QFont())
-            self.generateDrawSpecs(painter)
-        finally:
-            painter.end()
+        if self.scene() is not None and self.isVisible() and self.label is not None:
+            measure_names(self)
 
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
