@@ -154,8 +154,11 @@ class GridAxis(pg.AxisItem):
     # '60', 'value' over '0.5'), until the layout caught up. GridAxis measures them at the change, and its next paint
     # draws what was measured (see generateDrawSpecs), so the names are measured once either way.
     def setRange(self, mn, mx):
+        before = list(getattr(self, "range", ()))  # (none yet while pyqtgraph builds the axis)
         super().setRange(mn, mx)
-        self.measure_names()
+        # side by side, the names' room does not depend on what they say; a plot resized sets the same range again
+        if self.orientation in ("left", "right") and list(self.range) != before:
+            self.measure_names()
 
     def setStyle(self, **kwargs):
         super().setStyle(**kwargs)
@@ -166,9 +169,17 @@ class GridAxis(pg.AxisItem):
         self.measure_names()
 
     def measure_names(self) -> None:
-        """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced)."""
-        if self.scene() is not None and self.isVisible() and self.label is not None:
+        """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced).
+        Side by side, one-line names need a line's room whatever they say (as pyqtgraph counts it: 0.8 of a line),
+        so a bottom or top axis is sized from its font alone, without making its names."""
+        if self.scene() is None or not self.isVisible() or self.label is None:
+            return
+        if self.orientation in ("left", "right"):
             measure_names(self)
+        else:
+            line = QFontMetricsF(self.style["tickFont"] or QFont()).boundingRect(QRectF(0, 0, 100, 100),
+                                                                                  Qt.AlignCenter, "0")
+            compat.make_label_room(self, 0.8 * line.height())
 
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
