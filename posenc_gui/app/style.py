@@ -171,11 +171,12 @@ class GridAxis(pg.AxisItem):
     def measure_names(self) -> None:
         """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced).
         Side by side, one-line names need a line's room whatever they say (as pyqtgraph counts it: 0.8 of a line),
-        so a bottom or top axis is sized from its font alone, without making its names."""
-        if self.scene() is None or not self.isVisible() or self.label is None:
+        so a bottom or top axis is sized from its font alone, without making its names (at once, placed or not)."""
+        if getattr(self, "label", None) is None:  # (not yet while pyqtgraph builds the axis, nor once it is closed)
             return
         if self.orientation in ("left", "right"):
-            measure_names(self)
+            if self.scene() is not None and self.isVisible():
+                measure_names(self)
         else:
             line = QFontMetricsF(self.style["tickFont"] or QFont()).boundingRect(QRectF(0, 0, 100, 100),
                                                                                   Qt.AlignCenter, "0")
