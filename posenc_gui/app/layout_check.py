@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGraphicsTextItem,
                                QGraphicsView, QLabel, QMainWindow, QScrollArea, QStyle, QStyleOptionComboBox,
@@ -40,11 +40,15 @@ class Report:
 
 @dataclass
 class TextBox:
-    """A text as drawn, in window coordinates, and what drew it (texts of one owner are not compared)."""
+    """A text as drawn, in window coordinates, and what drew it (texts of one owner are not compared). ``rect`` is
+    the part in sight; a text on a scrolled page (``page``: the scroll area's id) is also compared with the page's
+    other texts where it is on the page (``whole``), in sight or not: the lecturer scrolls to it."""
 
     name: str
     rect: QRectF
     owner: int
+    page: int = 0
+    whole: QRectF | None = None
 
 
 def check_window(window: QWidget, part: QWidget | None = None) -> Report:
@@ -87,18 +91,57 @@ def check_window_size(window: QWidget) -> list[str]:
 
 
 def visible(widget: QWidget, window: QWidget) -> bool:
-    return widget.isVisible() and widget.window() is window and not shown_part(widget, window).isEmpty()
+    """Shown, in sight or on a page scrolled to (what is below the fold is checked too)."""
+    return widget.isVisible() and widget.window() is window and not on_page(widget, window).isEmpty()
 
 
-def shown_part(widget: QWidget, window: QWidget) -> QRectF:
+def shown_part(widget: QWidget, window: QWidget, stop: QWidget | None = None) -> QRectF:
     """The part of ``widget`` its ancestors leave in sight (a scroll area's viewport clips what it holds),
-    in window coordinates. (``visibleRegion`` also leaves out what children cover: all of a plot view.)"""
+    in window coordinates; only those below ``stop``, when given. (``visibleRegion`` also leaves out what children
+    cover: all of a plot view.)"""
     rect = in_window(widget, window)
     parent = widget.parentWidget() if widget is not window else None  # a dialog's parent is the window under it
-    while parent is not None and parent is not window:
+    while parent is not None and parent is not window and parent is not stop:
         rect = rect.intersected(in_window(parent, window))
         parent = parent.parentWidget()
     return rect
+
+
+def page_of(widget: QWidget) -> QAbstractScrollArea | None:
+    """The scroll area whose page holds ``widget`` (the nearest), or None."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QGraphicsView):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def on_page(widget: QWidget, window: QWidget) -> QRectF:
+    """The part of ``widget`` on its scrolled page (all of the page, in sight or not), or in sight when no page
+    holds it, in window coordinates."""
+    area = page_of(widget)
+    return shown_part(widget, window, area.viewport() if area is not None else None)
+
+
+def hidden_sideways(widget: QWidget, window: QWidget) -> float:
+    """How much of ``widget``'s width its ancestors leave out of sight (a line read by scrolling sideways)."""
+    rect = in_window(widget, window)
+    left, right = rect.left(), rect.right()
+    parent = widget.parentWidget() if widget is not window else None
+    while parent is not None and parent is not window:
+        room = in_window(parent, window)
+        left, right = max(left, room.left()), min(right, room.right())
+        parent = parent.parentWidget()
+    return rect.width() - max(0.0, right - left)
+
+
+def text_box(name: str, widget: QWidget, window: QWidget, rect: QRectF | None = None) -> TextBox:
+    """``rect`` (the widget's own by default) as in sight and as on its page."""
+    area = page_of(widget)
+    rect = in_window(widget, window) if rect is None else rect
+    return TextBox(name, rect.intersected(shown_part(widget, window)), id(widget), id(area) if area else 0,
+                   rect.intersected(on_page(widget, window)))
 
 
 def name_of(widget: QWidget) -> str:
@@ -130,12 +173,7 @@ def in_window(widget: QWidget, window: QWidget) -> QRectF:
 
 def scrolls(widget: QWidget) -> bool:
     """Whether the widget sits in a scroll area, where being partly out of sight is not being cut."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QGraphicsView):
-            return True
-        parent = parent.parentWidget()
-    return False
+    return page_of(widget) is not None
 
 
 def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox | None]:
@@ -172,14 +210,14 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         short = widget.sizeHint().width() - widget.width()
     if short > SLACK:
         report.problems.append(f"{name}: text cut, {short:.0f} px too narrow")
-    hidden = rect.width() - shown_part(widget, window).width()  # a line read by scrolling sideways is cut too
+    hidden = hidden_sideways(widget, window)  # a line read by scrolling sideways is cut too
     if hidden > SLACK:
         report.problems.append(f"{name}: {hidden:.0f} px of its width out of sight")
     if not scrolls(widget):
         outside = beyond(rect, QRectF(window.rect()))
         if outside > SLACK:
             report.problems.append(f"{name}: {outside:.0f} px beyond the window's edge")
-    return report, TextBox(name, shown_part(widget, window), id(widget))
+    return report, text_box(name, widget, window)
 
 
 def check_page_height(area: QScrollArea) -> list[str]:
@@ -211,12 +249,13 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
     boxes: list[TextBox] = []
     viewport = view.viewport()
     origin = viewport.mapTo(window, QPoint(0, 0))
-    in_sight = shown_part(viewport, window)  # a view on a scrolled page is partly out of sight
 
     def seen(name: str, rect: QRectF, owner: int) -> list[TextBox]:
-        """The text's box in window coordinates as far as it is in sight, for comparing with other texts."""
-        shown = rect.translated(origin.x(), origin.y()).intersected(in_sight)
-        return [] if shown.isEmpty() else [TextBox(name, shown, owner)]
+        """The text's box in window coordinates as far as the view shows it (in sight, and on its page), for
+        comparing with other texts."""
+        box = text_box(name, viewport, window, rect.translated(origin.x(), origin.y()))
+        box.owner = owner
+        return [] if box.whole.isEmpty() else [box]
     frame = QRectF(0, 0, viewport.width(), viewport.height())
     transform = view.viewportTransform()
 
@@ -234,16 +273,26 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
             name = f"text {text[:40]!r}"
             margin = item.document().documentMargin()  # blank room around the text, not ink
             rect = shown_rect(item, item.boundingRect().adjusted(margin, margin, -margin, -margin))
+            holder = item.parentItem()
+            owner, compared = id(holder or item), rect
+            if isinstance(holder, pg.AxisItem):  # an axis's name, measured against its own tick names too
+                name, owner = f"{holder.orientation} axis name {text[:40]!r}", id(item)
+                compared = shown_rect(item, glyph_box(item))
+                report.problems += beyond_axis(name, compared, holder, shown_rect)
             outside = beyond(rect, frame)
             if outside > SLACK:
                 report.problems.append(f"{name}: {outside:.0f} px beyond the plot area's edge")
-            holder = item.parentItem()
+            clip = clipping_ancestor(item)
+            if clip is not None:
+                cut = beyond(rect, shown_rect(clip, clip.boundingRect()))
+                if cut > SLACK:
+                    report.problems.append(f"{name}: cut by {cut:.0f} px at the edge of the plot it is drawn in")
             if isinstance(holder, pg.LabelItem):
                 room = shown_rect(holder, holder.boundingRect().adjusted(margin, 0, -margin, 0))
                 short = rect.width() - room.width()
                 if short > SLACK:
                     report.problems.append(f"{name}: cut, {short:.0f} px wider than its room")
-            boxes += seen(name, rect, id(holder or item))
+            boxes += seen(name, compared, owner)
         elif isinstance(item, pg.AxisItem):
             axis_report, axis_boxes = check_axis(item, frame, shown_rect)
             report.add(axis_report)
@@ -261,6 +310,51 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
             if outside > SLACK:
                 report.problems.append(f"plot area {outside:.0f} px beyond the view's edge")
     return report, boxes
+
+
+def glyph_box(item: QGraphicsTextItem) -> QRectF:
+    """The box of a one-line text's glyphs in the item's coordinates (its line box when it has several lines or
+    formats): what the eye sees as touching. An axis's name stands one line's leading from its tick names, and a
+    Chinese font's line is far taller than its glyphs."""
+    document = item.document()
+    margin = document.documentMargin()
+    lines = item.boundingRect().adjusted(margin, margin, -margin, -margin)
+    block = document.firstBlock()
+    fragments = list_fragments(block)
+    if document.blockCount() != 1 or block.layout().lineCount() != 1 or len(fragments) != 1:
+        return lines
+    line = block.layout().lineAt(0)
+    font = fragments[0].charFormat().font().resolve(document.defaultFont())
+    corner = document.documentLayout().blockBoundingRect(block).topLeft()
+    glyphs = QFontMetricsF(font).tightBoundingRect(fragments[0].text())
+    return glyphs.translated(corner.x() + line.naturalTextRect().x(), corner.y() + line.y() + line.ascent())
+
+
+def list_fragments(block) -> list:
+    fragments, position = [], block.begin()
+    while not position.atEnd():
+        fragments.append(position.fragment())
+        position += 1
+    return fragments
+
+
+def clipping_ancestor(item):
+    """The nearest item that clips ``item`` to its own box (a plot's view box clips the texts placed in the plot:
+    a note past its edge is cut there, whatever room the view has around it), or None."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.flags() & parent.GraphicsItemFlag.ItemClipsChildrenToShape:
+            return parent
+        parent = parent.parentItem()
+    return None
+
+
+def beyond_axis(name: str, rect: QRectF, axis: pg.AxisItem, shown_rect) -> list[str]:
+    """An axis's name longer than its axis (pyqtgraph centres it on the axis, so both ends stick out over the
+    title, the next plot or the view's edge) or pushed off its side of the axis."""
+    room = shown_rect(axis, QRectF(QPointF(0, 0), axis.size()))
+    outside = beyond(rect, room)
+    return [f"{name}: {outside:.0f} px beyond its axis"] if outside > SLACK else []
 
 
 def in_colour_bar(item) -> bool:
@@ -284,29 +378,34 @@ def check_axis(axis: pg.AxisItem, frame: QRectF, shown_rect) -> tuple[Report, li
         if axis.style.get("tickFont") is not None:
             painter.setFont(axis.style["tickFont"])
         specs = axis.generateDrawSpecs(painter)
+        metrics = QFontMetricsF(painter.font())
     finally:
         painter.end()
     if specs is None:
         return report, []
-    boxes = []
+    boxes, inks = [], []
     own = shown_rect(axis, axis.boundingRect())
     for rect, _flags, text in specs[2]:
         if not str(text).strip():
             continue
         report.texts_checked += 1
         shown = shown_rect(axis, QRectF(rect))
-        name = f"{axis.orientation} axis name {text!r}"
+        name = f"{axis.orientation} tick name {text!r}"
         outside = max(beyond(shown, frame), beyond(shown, own.adjusted(-2, -2, 2, 2)) if axis.orientation in
                       ("left", "right") else beyond(shown, frame))
         if outside > SLACK:
             report.problems.append(f"{name}: cut by {outside:.0f} px")
         boxes.append(TextBox(name, shown, id(axis) * 100003 + len(boxes)))
+        # pyqtgraph gives each name a rect of its own line's size: the baseline is an ascent below its top
+        glyphs = metrics.tightBoundingRect(str(text)) if "\n" not in str(text) else QRectF()
+        inks.append(shown_rect(axis, glyphs.translated(rect.left(), rect.top() + metrics.ascent()))
+                    if not glyphs.isEmpty() else shown)
     # neighbours on one axis: pyqtgraph draws every name it is given, over each other if need be
     ordered = sorted(boxes, key=lambda box: (box.rect.left(), box.rect.top()))
     for first, second in zip(ordered, ordered[1:]):
         if overlap(first.rect, second.rect):
             report.problems.append(f"{first.name} over {second.name}")
-    return report, [TextBox(box.name, box.rect, id(axis)) for box in boxes]
+    return report, [TextBox(box.name, ink, id(axis)) for box, ink in zip(boxes, inks)]
 
 
 def check_cells(cells: CellTexts, shown_rect) -> Report:
@@ -337,14 +436,29 @@ def overlap(a: QRectF, b: QRectF) -> bool:
 
 
 def overlaps(boxes: list[TextBox]) -> list[str]:
-    """Texts of different owners drawn over each other (a sweep along x keeps it near-linear)."""
+    """Texts of different owners drawn over each other: on one scrolled page wherever they are on it, else where
+    they are in sight."""
+    pages: dict[int, list[TextBox]] = {}
+    for box in boxes:
+        if box.page:
+            pages.setdefault(box.page, []).append(box)
     problems = []
-    ordered = sorted(boxes, key=lambda box: box.rect.left())
-    for index, box in enumerate(ordered):
-        for other in ordered[index + 1:]:
-            if other.rect.left() >= box.rect.right() - MIN_OVERLAP:
+    for page in pages.values():
+        problems += sweep([(box, box.whole) for box in page], lambda box, other: True)
+    in_sight = [(box, box.rect) for box in boxes if not box.rect.isEmpty()]
+    return problems + sweep(in_sight, lambda box, other: not box.page or box.page != other.page)
+
+
+def sweep(placed: list[tuple[TextBox, QRectF]], compared) -> list[str]:
+    """Pairs of texts of different owners (and ``compared``) whose rects overlap (a sweep along x keeps it
+    near-linear)."""
+    problems = []
+    ordered = sorted(placed, key=lambda pair: pair[1].left())
+    for index, (box, rect) in enumerate(ordered):
+        for other, other_rect in ordered[index + 1:]:
+            if other_rect.left() >= rect.right() - MIN_OVERLAP:
                 break
-            if other.owner != box.owner and overlap(box.rect, other.rect):
-                shared = box.rect.intersected(other.rect)
+            if other.owner != box.owner and compared(box, other) and overlap(rect, other_rect):
+                shared = rect.intersected(other_rect)
                 problems.append(f"{box.name} over {other.name} ({shared.width():.0f} x {shared.height():.0f} px)")
     return problems

@@ -20,7 +20,7 @@ import traceback
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -197,6 +197,12 @@ def layout_entry(name: str, window, part=None) -> dict:
             "problems": report.problems}
 
 
+def logical_size(device_size: tuple[int, int], pixel_ratio: float) -> QSize:
+    """``--screen`` names device pixels; a window is sized in logical ones: half as many each way at device pixel
+    ratio 2, as QT_SCALE_FACTOR=2 makes of a 3840 x 2160 screen (a 4K projector)."""
+    return QSize(round(device_size[0] / pixel_ratio), round(device_size[1] / pixel_ratio))
+
+
 def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_dir: str | None = None,
                   language: str = "en", layout_report: str | None = None, presenting: bool = False,
                   window_size: tuple[int, int] = WINDOW_SIZE, text_scale: float = 1.0, theme: str | None = None) -> int:
@@ -222,7 +228,7 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
         print(f"posenc-gui: error: {error}", file=sys.stderr)
         return 2
     window = MainWindow(language=language)
-    window.resize(*window_size)
+    window.resize(logical_size(window_size, window.screen().devicePixelRatio()))
     window.show()
     if theme is not None:
         window.set_theme(theme)
@@ -244,7 +250,8 @@ def run_self_test(app: QApplication, deck_path: str | None = None, screenshot_di
     finally:
         window.close()
     if layout_report:
-        summary = {"screen": list(window_size), "presenting": presenting, "text_scale": text_scale,
+        summary = {"screen": list(window_size), "window": [window.width(), window.height()],
+                   "device_pixel_ratio": window.devicePixelRatioF(), "presenting": presenting, "text_scale": text_scale,
                    "theme": window.theme.name, "language": language, "steps": test.layout_steps}
         try:
             write_text_atomic(layout_report, json.dumps(summary, ensure_ascii=False, indent=1) + "\n")

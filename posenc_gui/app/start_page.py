@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
-                               QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QStyle, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QVBoxLayout)
 
 from ..core import model_config
 from ..paths import resource
@@ -22,7 +22,6 @@ from . import i18n, settings as prefs, tour
 LECTURE_DECK = ("decks", "default.posdeck")
 WIDTH_EM = 46  # the page's width in lines of text, at most the window's
 HEADING_SCALE = 1.3  # the heading's size over the body text's
-INDICATOR_EM = 0.7  # the check box's square, in lines of text
 
 
 def shows_at_start(settings) -> bool:
@@ -146,7 +145,6 @@ class StartPage(QDialog):
         self.fill_recent()
         self._remember(self.again.isChecked())  # a first run is over once the page was shown
         self._size_heading()
-        self._size_check_box()
         self._fit()
 
     def _choice(self, name: str, title: str, description: str, slot) -> "Choice":
@@ -163,20 +161,12 @@ class StartPage(QDialog):
         font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
         self.heading.setFont(font)
 
-    def _size_check_box(self) -> None:
-        """The check box's square as large as its text: Fusion draws it at a fixed size (about 13 px at any text
-        size, a speck beside x1.6 text); a style sheet that sets only its size keeps Fusion's drawing, scaled."""
-        fixed = QApplication.style().pixelMetric(QStyle.PM_IndicatorWidth, None, self.again)
-        side = max(fixed, round(INDICATOR_EM * self.fontMetrics().height()))  # the page's font is the box's
-        self.again.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
-
     def changeEvent(self, event: QEvent) -> None:
         """A new text size (Ctrl+= with the page open) reaches the page as a font change, after the look model's
         signal (Qt posts it): the heading and the page's size follow, so no text is cut until it is reopened."""
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:
             self._size_heading()
-            self._size_check_box()
             self.layout().activate()
             self._fit()
 

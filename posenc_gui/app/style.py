@@ -24,6 +24,7 @@ MIN_SCALE, MAX_SCALE = 0.6, 3.0
 TICK_SCALE = 0.9  # tick names' size against the text's
 NAME_LINES = 3  # lines that the names of a horizontal axis may be staggered on before they are thinned (GridAxis._apart)
 NAMES_ANYWHERE = 100_000  # pixels past its ends that pyqtgraph lets an axis place names (GridAxis.generateDrawSpecs)
+INDICATOR_EM = 0.7  # a check box's square, in lines of text
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -76,24 +77,13 @@ def curve_colour(index: int, theme: Theme) -> str:
     return theme.curve_black if colour == "#000000" else colour
 
 
-class RoomyMenus(QProxyStyle):
-    """Fusion, with each menu entry a line's height wider than Fusion asks: in large type its margins fall short of
-    what it draws, and it elided the entries to fit ("简体中文" showed as "简…文" at x1.3)."""
-
-    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt's name
-        size = super().sizeFromContents(kind, option, size, widget)
-        if kind == QStyle.CT_MenuItem:
-            size.setWidth(size.width() + option.fontMetrics.height())
-        return size
-
-
 def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
     """Palette and base font of the whole application. The Fusion style is set once, and the Fusion style already in
     use is kept as its base: setting a style deletes the old one, and graphics layouts made before still pointed at it
     (a segfault in their next size computation)."""
-    if not isinstance(app.style(), RoomyMenus):  # wraps the Fusion style in use, which so lives on as its base
+    if not isinstance(app.style(), TextSizedStyle):  # wraps the Fusion style in use, which so lives on as its base
         current = app.style()
-        app.setStyle(RoomyMenus(current if current.name().lower() == "fusion" else QStyleFactory.create("Fusion")))
+        app.setStyle(TextSizedStyle(current if current.name().lower() == "fusion" else QStyleFactory.create("Fusion")))
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
     # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)
@@ -116,6 +106,27 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
     pg.setConfigOption("foreground", theme.foreground)
 
 
+class TextSizedStyle(QProxyStyle):
+    """Fusion, with every check box's square as large as the text beside it: Fusion draws it at a fixed size
+    (about 13 px at any text size, a speck beside x1.6 text on a projector) and draws it scaled in a larger room.
+    Measured from each widget's own font, so it follows every text size change. Menu entries are a line's height
+    wider than Fusion asks: in large type its margins fall short of what it draws, and it elided the entries to fit
+    ("简体中文" showed as "简…文" at x1.3)."""
+
+    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt's name
+        size = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.CT_MenuItem:
+            size.setWidth(size.width() + option.fontMetrics.height())
+        return size
+
+    def pixelMetric(self, metric, option=None, widget=None):
+        fixed = super().pixelMetric(metric, option, widget)
+        if metric not in (QStyle.PM_IndicatorWidth, QStyle.PM_IndicatorHeight):
+            return fixed
+        metrics = widget.fontMetrics() if widget is not None else QFontMetricsF(QApplication.font())
+        return max(fixed, round(INDICATOR_EM * metrics.height()))
+
+
 class GridAxis(pg.AxisItem):
     """An axis whose grid lines are drawn opaque, in the colour the translucent line shows over
     ``background``: Qt's raster engine draws a translucent 1-pixel line much slower than an opaque one."""
@@ -128,6 +139,7 @@ class GridAxis(pg.AxisItem):
     _placing = False  # pyqtgraph is placing the names: the room they take is known once they are set apart (_apart)
     _placed_room: float | None = None  # the room pyqtgraph measured for them meanwhile
     _stagger = 0.0  # the height that further lines of names add to a horizontal axis (see _apart)
+    _measured: tuple | None = None  # (what the drawing depends on, draw specs, room asked for): see measure_names
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -176,16 +188,43 @@ class GridAxis(pg.AxisItem):
         if ticks != compat.tick_levels(self):
             self._set_stagger(0.0)
         super().setTicks(ticks)
+        self.measure_names()
 
     def setStyle(self, **kwargs):
         if "tickFont" in kwargs and kwargs["tickFont"] != self.style["tickFont"]:  # lines of another height
             self._set_stagger(0.0)
         super().setStyle(**kwargs)
+        self.measure_names()
 
     def _set_stagger(self, stagger: float) -> None:
         if stagger != self._stagger:
             self._stagger = stagger
             compat.size_axis_again(self)
+
+    # pyqtgraph measures an axis's tick names only while painting them, and grows the axis then: the first picture
+    # after a change of range, font or length drew the names in the old room, over the axis's name ('dimension' over
+    # '60', 'value' over '0.5'), until the layout caught up. GridAxis measures them at the change, and its next paint
+    # draws what was measured (see generateDrawSpecs), so the names are measured once either way.
+    def setRange(self, mn, mx):
+        before = list(getattr(self, "range", ()))  # (none yet while pyqtgraph builds the axis)
+        super().setRange(mn, mx)
+        # side by side, the names' room does not depend on what they say; a plot resized sets the same range again
+        if self.orientation in ("left", "right") and list(self.range) != before:
+            self.measure_names()
+
+    def measure_names(self) -> None:
+        """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced).
+        Side by side, one-line names need a line's room whatever they say (as pyqtgraph counts it: 0.8 of a line),
+        so a bottom or top axis is sized from its font alone, without making its names (at once, placed or not)."""
+        if getattr(self, "label", None) is None:  # (not yet while pyqtgraph builds the axis, nor once it is closed)
+            return
+        if self.orientation in ("left", "right"):
+            if self.scene() is not None and self.isVisible():
+                measure_names(self)
+        else:
+            line = QFontMetricsF(self.style["tickFont"] or QFont()).boundingRect(QRectF(0, 0, 100, 100),
+                                                                                  Qt.AlignCenter, "0")
+            compat.make_label_room(self, 0.8 * line.height())
 
     def _look(self) -> tuple:
         """All that the drawing of an axis without grid lines depends on."""
@@ -216,6 +255,21 @@ class GridAxis(pg.AxisItem):
         return [(spacing, [v for v in values if 0 <= v < self.cell_count]) for spacing, values in whole]
 
     def generateDrawSpecs(self, p):
+        """pyqtgraph's, names kept apart (``_apart``), and grid lines opaque; the last measured is kept, for the paint
+        that follows a measure with nothing changed."""
+        # an axis with grid lines spans its plot: its drawing depends on the plot's box as well (boundingRect)
+        key = (self._look(), self.grid, self.boundingRect().getRect(), p.device().logicalDpiX(),
+               p.device().logicalDpiY(), p.font().key())
+        measured = self._measured
+        if measured is not None and measured[0] == key:
+            self._text_room = measured[2]
+            return measured[1]
+        self._text_room = None
+        specs = self._specs(p)
+        self._measured = (key, specs, self._text_room)
+        return specs
+
+    def _specs(self, p):
         # names set for the ticks (tokens) on a horizontal axis: staggered, and kept inside its ends; numbers are thinned
         # (every other number of a scale can be told from its neighbours, every other token not)
         names = self.orientation in ("top", "bottom") and self._named()

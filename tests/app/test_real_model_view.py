@@ -249,7 +249,7 @@ def test_the_lessons_change_panel_numbers_layers_at_round_spacings_within_its_ax
     _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 1})
     view.set_look(view.theme, style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
     view.resize(1280, 632)
-    qtbot.waitUntil(lambda: not [problem for problem in check_window(view).problems if "axis name" in problem],
+    qtbot.waitUntil(lambda: not [problem for problem in check_window(view).problems if "tick name" in problem],
                     timeout=5000)
 
 

@@ -1,0 +1,56 @@
+"""An axis's name never meets its own tick names, at any text size: pyqtgraph finds the room its tick names need
+only while painting them, so a plot laid out after a change of range or font drew the names in the old room."""
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from posenc_gui.app import layout_check, style
+
+LARGE_POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6  # presenting at text scale x1.6
+
+
+def axis_name_problems(widget: pg.GraphicsLayoutWidget) -> list[str]:
+    report, boxes = layout_check.check_scene(widget, widget)
+    return [problem for problem in report.problems + layout_check.overlaps(boxes) if "axis name" in problem]
+
+
+@pytest.mark.parametrize("side, wide_range", [("left", (0, 123456)), ("bottom", (0, 300))])
+def test_axis_name_clears_its_tick_names_at_large_text(qtbot, side, wide_range):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    plot = widget.addPlot(axisItems=style.grid_axes())
+    theme = style.theme_named("light")
+    style.label(plot, "left", "position p", theme, LARGE_POINTS)
+    style.label(plot, "bottom", "dimension", theme, LARGE_POINTS)
+    widget.resize(700, 500)
+    widget.show()
+    QApplication.processEvents()
+    style.style_plot(plot, theme, LARGE_POINTS)  # the text grows, and the range widens the tick names
+    if side == "left":
+        plot.setYRange(*wide_range, padding=0)
+    else:
+        plot.setXRange(*wide_range, padding=0)
+    for _ in range(3):  # laid out as Qt does before the next paint, but not painted
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+    assert axis_name_problems(widget) == []
+
+
+def test_top_tick_names_set_before_the_plot_is_shown_clear_the_axis_name(qtbot):
+    """The real model view names its overview's heads on a plot not yet in sight: its top axis took the names'
+    room only when it first painted them, under 'head'."""
+    theme = style.theme_named("dark")
+    plot = pg.PlotItem(axisItems=style.grid_axes(("left", "top")))
+    style.style_plot(plot, theme, LARGE_POINTS)
+    plot.getAxis("top").setTicks([[(index + 0.5, str(index)) for index in range(8)]])
+    style.label(plot, "top", "head", theme, LARGE_POINTS)
+    plot.setRange(xRange=(0, 8), yRange=(0, 8), padding=0)
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.addItem(plot)
+    widget.resize(900, 500)
+    widget.show()
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+    assert axis_name_problems(widget) == []
