@@ -411,11 +411,11 @@ def test_cancel_after_a_deck_step_goes_back_to_the_scene_drawn_and_its_place_in_
     assert window.commands["next_scene"].isEnabled() and not window.commands["previous_scene"].isEnabled()
 
 
-@pytest.mark.parametrize("key, curves", [("context_extension", 21), ("cnn_rnn_attention", 8)])
+@pytest.mark.parametrize("key, curves", [("context_extension", 23), ("cnn_rnn_attention", 8)])
 def test_a_lessons_curves_are_built_ahead_a_plot_a_slice(window, monkeypatch, key, curves):
-    """The context extension lesson's first drawing made 21 curves, their legend and two lines in one slice, the
-    longest of the build-ahead (the CNN / RNN / attention lesson's 8): they are built ahead, a plot's curves a call
-    of ``warm_up_view``, and the drawing only fills them in."""
+    """The context extension lesson's first drawing made 21 curves, their legend (with the two lengths' line samples,
+    23 curve items in all) and two lines in one slice, the longest of the build-ahead (the CNN / RNN / attention
+    lesson's 8): they are built ahead, a plot's curves a call of ``warm_up_view``, and the drawing only fills them in."""
     import pyqtgraph as pg
 
     made = []
