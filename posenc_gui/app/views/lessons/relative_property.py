@@ -57,6 +57,18 @@ class RelativePropertyLesson(MatrixLesson):
         return relative_property(relative_settings(scene))
 
     def show_data(self, scene: Scene, data: RelativePropertyData) -> None:
+        for _panel in self._drawing(data):
+            pass
+
+    def drawing_steps(self, scene: Scene, data: RelativePropertyData):
+        """Built ahead: the first step's panels a step each (with their numbers, five panels are the longest drawing
+        of the build-ahead), then ``show_data``, which finds them drawn and ends as every drawing does."""
+        yield from self._drawing(data)
+        yield
+        self.show_data(scene, data)
+
+    def _drawing(self, data: RelativePropertyData):
+        """The drawing of ``show_data``, yielding after each panel of the first step."""
         s = data.settings
         self.show_option_values({"p": s.p, "k": s.k, "width": s.width})
         for label, name in zip(self.formula_labels, self.formulas):
@@ -64,11 +76,14 @@ class RelativePropertyLesson(MatrixLesson):
         self.show_step()
         across = self.plots_across((5, 2, 2)[s.step])
         with self.drawing((s.step, across)) as fresh:
-            [self.show_shift, self.show_similarity, self.show_rope][s.step](s, data, fresh, across)
+            if s.step == 0:
+                yield from self.show_shift(s, data, fresh, across)
+            else:
+                (self.show_similarity, self.show_rope)[s.step - 1](s, data, fresh, across)
 
-    def show_shift(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int) -> None:
+    def show_shift(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int):
         """M(k) and its first blocks, then PE(p), M(k) PE(p) and PE(p + k): in one row, else the three vectors in a
-        row of their own under the matrices (and one a row when narrower still)."""
+        row of their own under the matrices (and one a row when narrower still). Yields after each panel."""
         in_row = across >= 5
 
         def spot(index: int) -> tuple[int, int]:
@@ -88,12 +103,14 @@ class RelativePropertyLesson(MatrixLesson):
         self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s.k, s.width),
                     signed=True, levels=(-1.0, 1.0), texts=np.full(shift.shift.shape, ""),
                     row_labels=channel_labels(s.width), col_labels=channel_labels(s.width))
+        yield
         labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
         block = self.matrix(*spot(1), "shift", shift.shift[:shown, :shown],
                             self.tr("its first {0} blocks").format(shown // 2), signed=True, levels=(-1.0, 1.0),
                             row_labels=labels, col_labels=[str(c) for c in range(shown)], text_scale=0.9)
         for b in range(shown // 2):
             self.outline(block, 2 * b, 2 * b, 2, 2, width=0.7)
+        yield
         for col, (name, vector, title) in enumerate((
                 ("pe_p", shift.pe_p, self.tr("PE({0})").format(s.p)),
                 ("moved", shift.moved, self.tr("M({0}) PE({1})").format(s.k, s.p)),
@@ -101,6 +118,7 @@ class RelativePropertyLesson(MatrixLesson):
             self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
                         texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
                         text_scale=0.9)
+            yield
         if fresh:
             layout = self.graphics.ci.layout
             used = min(across, 3)  # an empty column with a stretch kept a third of the width blank
