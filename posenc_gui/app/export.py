@@ -75,11 +75,15 @@ def view_image(view, width: int | None = None) -> QImage:
         return view.graphics.grab().toImage()
     check_width(width)
     source = source_rect(view)
-    height = max(1, round(width * source.height() / max(source.width(), 1.0)))
-    image = QImage(int(width), min(height, MAX_PNG_SIDE), QImage.Format_ARGB32)
+    scale = width / max(source.width(), 1.0)
+    scale = min(scale, MAX_PNG_SIDE / max(source.height(), 1.0))
+    image = QImage(int(width), max(1, min(round(source.height() * scale), MAX_PNG_SIDE)), QImage.Format_ARGB32)
     image.fill(view.theme.background)
     painter = QPainter(image)
-    paint_scene(view, painter, QRectF(0, 0, image.width(), image.height()))
+    # The figure scaled alike both ways from the image's corner (its last row may be cut by under half a pixel).
+    # Into the rounded image itself it would be shrunk to fit and centred: moved by a fraction of a pixel, every
+    # line and name smeared across two pixels and unlike the same figure drawn from the SVG.
+    paint_scene(view, painter, QRectF(0, 0, source.width() * scale, source.height() * scale))
     painter.end()
     return image
 
