@@ -2258,88 +2258,88 @@ turns made: {1}</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="103"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="109"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="98"/>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="116"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="133"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="136"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="178"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="166"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="170"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="171"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -2395,77 +2395,77 @@ turns made: {1}</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="79"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="78"/>
         <source>Start page</source>
         <translation>起始页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="81"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="80"/>
         <source>Welcome to PosEnc Explorer</source>
         <translation>欢迎使用 PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="83"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="82"/>
         <source>Positional encodings and attention, live. Where would you like to start?</source>
         <translation>位置编码与注意力，实时可见。想从哪里开始？</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="86"/>
         <source>Open the lecture deck</source>
         <translation>打开课程课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="88"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="87"/>
         <source>Prepared scenes with notes: PageDown steps, F11 presents.</source>
         <translation>备好的场景和讲稿备注：PageDown 翻页，F11 开始演示。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="90"/>
         <source>Take the guided tour</source>
         <translation>参加导览</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="92"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="91"/>
         <source>Six short steps: parameters, views, deck keys, export.</source>
         <translation>六个简短步骤：参数、视图、课件按键、导出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="94"/>
         <source>Open an example model config</source>
         <translation>打开示例模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="96"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="95"/>
         <source>A real model&apos;s layers and its RoPE settings.</source>
         <translation>真实模型的层结构及其 RoPE 设置。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="103"/>
         <source>Just explore</source>
         <translation>随便看看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="105"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="104"/>
         <source>Close this page and try the parameters.</source>
         <translation>关闭本页，动手调参数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="111"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="110"/>
         <source>Recent decks</source>
         <translation>最近课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="128"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="127"/>
         <source>Show this page at every start</source>
         <translation>每次启动时显示本页</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="198"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="188"/>
         <source>{0} (not found)</source>
         <translation>{0}（找不到）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/start_page.py" line="205"/>
+        <location filename="../../posenc_gui/app/start_page.py" line="195"/>
         <source>None yet: a deck you open is listed here.</source>
         <translation>暂无：打开过的课件会列在这里。</translation>
     </message>
