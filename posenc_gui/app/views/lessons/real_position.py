@@ -43,6 +43,7 @@ class RealPositionLesson(LessonView):
         super().__init__(model, parent)
         self.finding = QLabel()
         self.finding.setWordWrap(True)
+        self.finding.setTextFormat(Qt.RichText)  # escaped, and folding adds a link (set_folding in show_data)
         # in the header, whose texts shrink together to leave the plots most of the height (below it, it kept its
         # size and pushed the plots below the fold while presenting)
         self.header.layout().addWidget(self.finding)
