@@ -134,6 +134,7 @@ class GridAxis(pg.AxisItem):
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
     cell_count: int | None = None  # how many cells the axis numbers: no tick names a cell beyond (square cells)
+    name_lines = NAME_LINES  # lines its names may be staggered on (1 where height is scarcer than names, see _apart)
     drawings: OrderedDict = OrderedDict()  # look -> (picture, room, stagger): the latest DRAWINGS_KEPT, all views (paint)
     _text_room: float | None = None  # the room the names last drawn asked for (see paint)
     _placing = False  # pyqtgraph is placing the names: the room they take is known once they are set apart (_apart)
@@ -323,7 +324,7 @@ class GridAxis(pg.AxisItem):
         """``texts`` (pyqtgraph's (rect, flags, text) tick labels) with a gap between neighbours, and the height the lines
         after the first take (0 on one line): pyqtgraph draws every name it is given, so twelve tokens over a narrow
         panel ran into each other ("amouse", "overthe"). ``staggered`` names that do not fit side by side are staggered
-        on up to NAME_LINES lines, every other one a line further from the plot, so that every token stays named; only
+        on up to ``name_lines`` lines, every other one a line further from the plot, so that every token stays named; only
         when those do not hold them either are they thinned to every k-th (on as few lines as hold them), k the
         smallest that leaves the gap. Every cell keeps its tick; hovering a cell names it."""
         vertical = self.orientation in ("left", "right")
@@ -343,7 +344,7 @@ class GridAxis(pg.AxisItem):
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
         for step in range(1, len(ordered) + 1):
             kept = spans[::step]
-            for lines in range(1, NAME_LINES + 1 if staggered else 2):
+            for lines in range(1, self.name_lines + 1 if staggered else 2):
                 if all(apart(kept[first::lines]) for first in range(lines)):
                     return [(rect.translated(0, away * (index % lines)), flags, text)
                             for index, (rect, flags, text) in enumerate(ordered[::step])], float(line * (lines - 1))

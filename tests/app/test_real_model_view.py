@@ -304,3 +304,23 @@ def test_the_overview_of_every_head_is_in_sight_presenting_at_1280_by_720(qtbot)
     viewport, tiles = view.scroll.viewport(), view.overview.plot.vb.sceneBoundingRect()
     bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(tiles.bottomLeft())).y()
     assert bottom <= viewport.height() and tiles.height() >= 9 * 12  # nine heads down, each at least 12 px
+
+
+def test_the_text_box_asks_for_no_more_than_the_pages_width_once_it_scrolls(qtbot):
+    """At 1024 x 768 x1.3 (SmolLM2's heads, in Chinese) the text box was fitted to the view's width before the page
+    scrolled; once the scroll bar came it held the page 12 px wider than the view, and the ranking, the notes and the
+    next-token table were cut at the right (test_layout_matrix). Here a narrow view makes the text box as wide as a
+    line in English too."""
+    need("smollm2")
+    _model, view = open_view(qtbot, RealModelView, style.theme_named("dark"),
+                             {"model": "smollm2", "ablation": "rope-off", "find": "previous"})
+    view.resize(560, 4000)  # tall: no scroll bar while the controls are fitted
+    points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named("dark"), points)
+    qtbot.wait(50)
+    assert not view.scroll.verticalScrollBar().isVisible()
+    # no wider than the page with a scroll bar, which more plots or text may bring without a resize to fit again
+    assert view.controls.minimumSizeHint().width() <= view.page_width()

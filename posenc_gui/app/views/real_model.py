@@ -172,8 +172,10 @@ class RealModelView(View):
         """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
         width = self.scroll.viewport().width()
         pair = self.text.parentWidget().layout()  # the box and its label, on one line (``labelled``)
-        room = width - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2
-        # no wider than a line: wider, it widened the page past the view, and every line below was cut at the right
+        # no wider than a line, at the width the page has once it scrolls: wider, it widened the page past the view,
+        # and every line below was cut at the right (fitted before the scroll bar came, by its 12 px in Chinese at
+        # 1024 x 768 x1.3)
+        room = min(width, self.page_width()) - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2
         self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
         self.controls.setFixedHeight(self.flow.heightForWidth(width))
 

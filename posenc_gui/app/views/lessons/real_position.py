@@ -4,6 +4,8 @@ how much every layer's heads changed (numbers from ``core.real_models.lesson``).
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -41,7 +43,7 @@ class RealPositionLesson(LessonView):
         super().__init__(model, parent)
         self.finding = QLabel()
         self.finding.setWordWrap(True)
-        self.finding.setTextFormat(Qt.PlainText)
+        self.finding.setTextFormat(Qt.RichText)  # escaped, and folding adds a link (set_folding in show_data)
         # in the header, whose texts shrink together to leave the plots most of the height (below it, it kept its
         # size and pushed the plots below the fold while presenting)
         self.header.layout().addWidget(self.finding)
@@ -60,6 +62,9 @@ class RealPositionLesson(LessonView):
             if len(self.panels) <= TOKEN_PANELS:  # query x key: square cells (free, they were strips of 220 x 70 px)
                 plot = self.panels[-1][0]
                 plot.vb.sigResized.connect(lambda _vb, plot=plot: square_from_corner(plot))
+                # names over its columns on one line, thinned: staggered, their two lines more held the matrix (as
+                # tall as it is wide, at least READABLE_CELLS_EMS) below the fold at 1280 x 720 x1.3; hovering names a cell
+                plot.getAxis("top").name_lines = 1
         elif self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
                                        width=14)
@@ -146,11 +151,13 @@ class RealPositionLesson(LessonView):
         self.shown = {"trained": result.real[layer, head], "changed": result.ablated[layer, head], "change": change,
                       "tokens": np.array(data.tokens)}
         self._arrange()
-        self.finding.setText(self.tr(
+        # folds after the intro to its first sentence (the step's title): in full, its three lines at the presenting
+        # size held the matrices below the fold at 1280 x 720 x1.3
+        self.set_folding(self.finding, html.escape(self.tr(
             "{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of "
             "its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} "
             "now.").format(ablation, rows * cols, data.mean_change, layer, head, data.previous_before,
-                           data.previous_after, data.previous_heads_before, data.previous_heads_after))
+                           data.previous_after, data.previous_heads_before, data.previous_heads_after)))
         self.fit_titles()
 
     def _arrange(self) -> None:
