@@ -233,8 +233,8 @@ class GridAxis(pg.AxisItem):
         levels = compat.tick_levels(self)
         ticks = None if levels is None else tuple(tuple(level) for level in levels)
         # whole pixels: names measured on an image and on the screen size axes alike a hundredth of a pixel apart
-        return (self.orientation, tuple(round(side) for side in self.size().toTuple()), tuple(self.range), ticks, self.cells, self.cell_count,
-                self.logMode,
+        return (self.orientation, tuple(round(side) for side in self.size().toTuple()), tuple(self.range), ticks,
+                self.cells, self.cell_count, self.name_lines, self.logMode,
                 self.scale, self.autoSIPrefixScale, compat.tick_spacing(self) and tuple(compat.tick_spacing(self)),
                 pen.color().rgba(), pen.widthF(), tick_pen.color().rgba(), tick_pen.widthF(),
                 self.textPen().color().rgba(), font.key() if font else None,

@@ -117,6 +117,9 @@ class ImageGrid:
         pixel_shape = np.shape(pixels[0])
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
+            # names over the columns of small multiples on one line, thinned (hovering names a cell): staggered, the
+            # first row's further lines made its panels a line shorter than the others'
+            plot.getAxis("top").name_lines = 1 if len(panels) > 1 else style.NAME_LINES
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
