@@ -826,22 +826,37 @@ turns made: {1}</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="118"/>
-        <source>2D sin-cos (MAE), D = {0}</source>
-        <translation>二维 sin-cos（MAE），D = {0}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="119"/>
-        <source>Learned {0}×{0}, resized to {1}×{1} (synthetic)</source>
-        <translation>可学习 {0}×{0}，缩放到 {1}×{1}（合成）</translation>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <source>2D sin-cos (MAE)</source>
+        <translation>二维 sin-cos（MAE）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
-        <source>2D RoPE, one head of {0}</source>
-        <translation>二维 RoPE，单个头 {0} 维</translation>
+        <source>learned {0}×{0} → {1}×{1}</source>
+        <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
+        <source>2D RoPE</source>
+        <translation>二维 RoPE</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <source>row part + column part</source>
+        <translation>行部分 + 列部分</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <source>row part: dy only</source>
+        <translation>行部分：只看 dy</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <source>column part: dx only</source>
+        <translation>列部分：只看 dx</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
@@ -861,22 +876,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
-        <source>2D RoPE score = row part + column part</source>
-        <translation>二维 RoPE 得分 = 行部分 + 列部分</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
-        <source>Row pairs: depends on dy only</source>
-        <translation>行通道对：只取决于 dy</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
-        <source>Column pairs: depends on dx only</source>
-        <translation>列通道对：只取决于 dx</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="209"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -2609,12 +2609,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="425"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="428"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="426"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="429"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>

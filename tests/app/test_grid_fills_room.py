@@ -152,3 +152,14 @@ def test_titles_that_wrap_no_narrower_keep_the_grid_inside_the_page(qtbot):
     bar = view.grid.bar.mapRectToScene(view.grid.bar.boundingRect())
     assert bar.right() <= view.graphics.viewport().width() + 1
     assert not [problem for problem in check_window(view).problems if "cut" in problem or "beyond" in problem]
+
+
+@pytest.mark.parametrize("step", [0, 2])
+def test_the_images_lessons_three_panels_are_in_sight_presenting_at_720(qtbot, step):
+    """Presenting at 1280 x 720, text x1.3, the room under the audience title: the lesson's three panels stand in a row
+    in sight (their titles wrapped to four lines pushed them below the fold, where no one scrolls)."""
+    from posenc_gui.app.views.lessons import ImagesLesson
+
+    view = shown_view(qtbot, ImagesLesson, Scene(view="images", options={"step": step}), 1280, 645, LARGE)
+    assert columns_of(view) == 3
+    assert in_sight(view)

@@ -114,15 +114,15 @@ class ImagesLesson(LessonView):
         return 3 * patches_shown
 
     def panel_titles(self, settings: dict) -> list[str]:
+        # short: the intro says the sizes (D, the head's width) and that the learned table is synthetic; long titles
+        # wrapped to four lines and pushed the panels below the fold while presenting
         if settings["step"] == 0:
-            return [self.tr("2D sin-cos (MAE), D = {0}").format(D_MODEL),
-                    self.tr("Learned {0}×{0}, resized to {1}×{1} (synthetic)").format(settings["train_grid"],
-                                                                                    settings["grid"]),
-                    self.tr("2D RoPE, one head of {0}").format(HEAD_DIM)]
+            return [self.tr("2D sin-cos (MAE)"),
+                    self.tr("learned {0}×{0} → {1}×{1}").format(settings["train_grid"], settings["grid"]),
+                    self.tr("2D RoPE")]
         if settings["step"] == 1:
             return [self.tr("frame {0}").format(t) for t in range(settings["frames"])]
-        return [self.tr("2D RoPE score = row part + column part"), self.tr("Row pairs: depends on dy only"),
-                self.tr("Column pairs: depends on dx only")]
+        return [self.tr("row part + column part"), self.tr("row part: dy only"), self.tr("column part: dx only")]
 
     def show_data(self, scene: Scene, data: dict) -> None:
         settings, maps = data["settings"], data["maps"]
@@ -135,21 +135,16 @@ class ImagesLesson(LessonView):
         titles = self.panel_titles(settings)
         self.panels = list(zip(titles, maps.maps.values()))
         self.shown = dict(maps.maps)
-        # a narrow page puts fewer panels a row (the colour bar's name ran 32 px past the page at 1024 x1.3)
-        columns = self.plots_across(len(titles) if len(titles) <= 4 else -(-len(titles) // 2))
-        drawn = (settings, self.theme.name, self.points, columns)
+        drawn = (settings, self.theme.name, self.points)
         if drawn == self.drawn:
             return  # a change of something this lesson does not show (the method, a parameter)
         grid = settings["grid"]
         step = max(1, grid // 7)
         ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
         layout = (list(self.grid.titles), self.grid.count, self.grid.look)
-        self.grid.show(self.panels, columns, style.colour_map(False), (min(maps.low, 0.99), 1.0), ticks,
-                       square=True)
+        self.grid.show(self.panels, None, style.colour_map(False), (min(maps.low, 0.99), 1.0), ticks, square=True)
         if (self.grid.titles, self.grid.count, self.grid.look) != layout:
-            self._fit_panels()
-            self.graphics.ci.layout.invalidate()  # left alone the grid keeps the old titles' shares
-            self.graphics.ci.layout.activate()    # and at once: a click may come before the event loop turns
+            self.graphics.ci.layout.activate()  # at once: a click may come before the event loop turns
         self._mark(drawn[1:3] != (self.drawn or drawn)[1:3])
         self.drawn = drawn
         self._place_marks(settings)
@@ -173,17 +168,6 @@ class ImagesLesson(LessonView):
                 plot.addItem(mark)
             elif new_look:
                 self.marks[plot].setPen(pen)
-
-    def _fit_panels(self) -> None:
-        """Wrap long titles, then make the panels equally wide, however long their titles."""
-        for plot in self.plots:  # forget the widths an earlier title asked for
-            plot.setMinimumWidth(-1)
-            plot.setPreferredWidth(-1)
-        self.fit_titles()
-        widest = max(plot.effectiveSizeHint(Qt.MinimumSize).width() for plot in self.plots)
-        for plot in self.plots:
-            plot.setMinimumWidth(widest)
-            plot.setPreferredWidth(widest)
 
     def _place_marks(self, settings: dict) -> None:
         for index, mark in enumerate(self.marks[plot] for plot in self.plots):
