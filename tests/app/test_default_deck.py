@@ -71,11 +71,12 @@ def test_the_layout_scenes_show_the_four_published_layouts():
 
 
 def test_the_deck_teaches_what_the_app_gained_from_real_configs_to_m_rope_and_the_bias_family():
-    """Scenes for the M-RoPE lesson (Qwen2-VL's blocks and Qwen3-VL's interleaving), two example configs in turn,
-    a stack carried into Layer patterns, and KERPLE, FIRE and CoPE."""
+    """Scenes for the M-RoPE lesson (Qwen2-VL's blocks and Qwen3-VL's interleaving), three example configs in turn,
+    2D RoPE's row and column parts, a stack carried into Layer patterns, and KERPLE, FIRE and CoPE."""
     scenes = Deck.load(DECK, applies()).scenes
     assert {scene.option("step", 0) for scene in scenes if scene.view == "mrope_ids"} == {2, 3}
     configs = [scene.option("model_config", "") for scene in scenes if scene.view == "model_config"]
-    assert configs == ["example:llama-3.1-8b.json", "example:gemma-3-4b-text.json"]
+    assert configs == ["example:llama-3.1-8b.json", "example:gemma-3-4b-text.json", "example:gemma-4-e2b.json"]
+    assert any(scene.view == "images" and scene.option("step", 0) == 2 for scene in scenes)  # 2D RoPE's two parts
     assert any(scene.method == "layers" and scene.view == "attention" for scene in scenes)
     assert {"kerple_log", "fire", "cope"} <= {scene.method for scene in scenes}
