@@ -218,42 +218,42 @@
 <context>
     <name>ChoosingPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
         <source>Choosing a positional encoding</source>
         <translation>如何选择位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
         <source>Strengths and weaknesses</source>
         <translation>优点与缺点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="231"/>
         <source>Situation</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="231"/>
         <source>Use</source>
         <translation>选用</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="231"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="233"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="233"/>
         <source>For</source>
         <translation>优点</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="233"/>
         <source>Against</source>
         <translation>缺点</translation>
     </message>
@@ -876,7 +876,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="209"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="212"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -1482,37 +1482,37 @@ turns made: {1}</source>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
         <source>Which models use which positional encoding</source>
         <translation>各模型使用哪种位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="176"/>
         <source>Grouped by encoding, oldest first. The last column says where each fact is stated.</source>
         <translation>按编码方式分组，由早到晚排列。最后一列注明每条信息的出处。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="178"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="178"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="178"/>
         <source>Encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="178"/>
         <source>Details</source>
         <translation>细节</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="179"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
@@ -2152,32 +2152,32 @@ turns made: {1}</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="133"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="134"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="135"/>
         <source>change of every head</source>
         <translation>每个头的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="157"/>
-        <source>{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} now.</source>
-        <translation>{0}。全部 {1} 个头的平均变化：{2:.3g}。第 {3} 层头 {4} 训练所得时把 {5:.2f} 的注意力给前一个词元，现在是 {6:.2f}；把一半以上注意力给前一个词元的头：训练所得 {7} 个，现在 {8} 个。</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="156"/>
+        <source>Mean change over all {0} heads: {1:.3g}. Layer {2}, head {3} gives the previous token {4:.2f} of its attention as trained and {5:.2f} now; heads that give it more than half: {6} as trained, {7} now.</source>
+        <translation>全部 {0} 个头的平均变化：{1:.3g}。第 {2} 层头 {3} 训练所得时把 {4:.2f} 的注意力给前一个词元，现在是 {5:.2f}；把一半以上注意力给前一个词元的头：训练所得 {6} 个，现在 {7} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="247"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="249"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2473,37 +2473,37 @@ turns made: {1}</source>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
         <source>How positional encoding developed</source>
         <translation>位置编码的发展历程</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="197"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
         <source>From fixed sinusoids added to the input, to biases and rotations inside attention, to stretching a trained model to longer contexts.</source>
         <translation>从加在输入上的固定正弦编码，到注意力内部的偏置与旋转，再到把训练好的模型拉伸到更长的上下文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="204"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="204"/>
         <source>What appeared</source>
         <translation>出现了什么</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="204"/>
         <source>In short</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="205"/>
         <source>Family</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/reference.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/reference.py" line="205"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>

@@ -44,6 +44,8 @@ def test_each_step_draws_the_head_it_names(qtbot, step):
     np.testing.assert_array_equal(view.shown["changed"], data.comparison.ablated[data.layer, data.head])
     assert f"Layer {data.layer}, head {data.head}" in view.finding.text()
     assert f"{data.previous_before:.2f}" in view.finding.text()
+    # its first sentence, all that shows folded, is the mean change, not the step's title again (the step line has it)
+    assert view.finding.text().startswith("Mean change over all")
     assert view.step_label.text().startswith(f"Step {step + 1} of {len(lesson.STEPS)}")
 
 

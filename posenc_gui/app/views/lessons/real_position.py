@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from ....core import real_models
 from ....core.real_models import lesson
 from ...state import Scene
-from ... import i18n, style
+from ... import style
 from ..cell_numbers import fmt
 from ..grid import hug_cells, place, unplace
 from ..images import cell
@@ -125,7 +125,6 @@ class RealPositionLesson(LessonView):
         self.data = data
         self.show_step()
         result, layer, head = data.comparison, data.layer, data.head
-        ablation = i18n.translate("RealPositionLesson", data.step.title)
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         change = result.change
         rows, cols = change.shape
@@ -151,13 +150,13 @@ class RealPositionLesson(LessonView):
         self.shown = {"trained": result.real[layer, head], "changed": result.ablated[layer, head], "change": change,
                       "tokens": np.array(data.tokens)}
         self._arrange()
-        # folds after the intro to its first sentence (the step's title): in full, its three lines at the presenting
-        # size held the matrices below the fold at 1280 x 720 x1.3
+        # folds after the intro to its first sentence, the mean change (what the panel of every head shows, a black
+        # square to the hall when positions change nothing): the step's title there repeated the step line above it
         self.set_folding(self.finding, html.escape(self.tr(
-            "{0}. Mean change over all {1} heads: {2:.3g}. Layer {3}, head {4} gives the previous token {5:.2f} of "
-            "its attention as trained and {6:.2f} now; heads that give it more than half: {7} as trained, {8} "
-            "now.").format(ablation, rows * cols, data.mean_change, layer, head, data.previous_before,
-                           data.previous_after, data.previous_heads_before, data.previous_heads_after)))
+            "Mean change over all {0} heads: {1:.3g}. Layer {2}, head {3} gives the previous token {4:.2f} of its "
+            "attention as trained and {5:.2f} now; heads that give it more than half: {6} as trained, {7} now.").format(
+            rows * cols, data.mean_change, data.layer, data.head, data.previous_before, data.previous_after,
+            data.previous_heads_before, data.previous_heads_after)))
         self.fit_titles()
 
     def _arrange(self) -> None:
