@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QFontMetricsF, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem
 
 from ....core import registry
@@ -17,6 +17,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
+from ..readable import MIN_PLOT, READABLE_EMS
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 
@@ -25,6 +26,7 @@ MAX_POSITION = 10**9
 
 BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
 EVERY_AT = 1.12   # this
+CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 
 
 def turns_pairs(scene: Scene) -> bool:
@@ -65,7 +67,9 @@ class ClocksLesson(FrequencyLesson):
                                      lambda p: self.model.update(position=p))
         self.position_caption = self.add_control(self.tr("Position p:"), self.position_box)
         self.rotary = False  # the hands show a rotary method's angles (``turns_pairs``)
-        self.hands_box = self.option_control("hands")
+        self.hands_box = self.option_box("hands")
+        self.hands_box.setKeyboardTracking(False)  # as ``option_control``, keeping the caption: RoPE has no bits
+        self.hands_caption = self.add_control(self.option_caption("hands"), self.hands_box)
         self.control_row.addStretch(1)
         self.face: ClockFace | None = None
         # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
@@ -76,7 +80,8 @@ class ClocksLesson(FrequencyLesson):
         self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
         self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
         self._layout_key = None
-        self._fitted: dict[pg.PlotItem, tuple[str, float, float]] = {}  # each caption's text and dial size when fitted
+        self._fitted: dict[pg.PlotItem, tuple] = {}  # each caption's texts and dial size when fitted
+        self._captions: dict[pg.PlotItem, tuple[str, str]] = {}  # each dial's caption on two lines and its narrow form
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -111,7 +116,7 @@ class ClocksLesson(FrequencyLesson):
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
         self.bit_plot = self.lamps = None
         self._layout_key = None
-        self._fitted = {}
+        self._fitted, self._captions = {}, {}
         if self.face is not None:
             self.show_data(self.model.scene, self.face)
 
@@ -182,8 +187,7 @@ class ClocksLesson(FrequencyLesson):
                 self._place(plot, row, col)
             yield
         self.dials = self.dial_pool[:dial_count]
-        caption_font = self.font()
-        caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        caption_font = self.caption_font(dial_count)
         for plot, *_items, caption in self.dials:
             caption.setFont(caption_font)
             self._fitted.pop(plot, None)
@@ -250,6 +254,7 @@ class ClocksLesson(FrequencyLesson):
         self.rotary = turns_pairs(scene)
         self.set_intro(self.explanation(self.rotary))
         self.position_caption.setText(self.tr("Position m:") if self.rotary else self.tr("Position p:"))
+        self.hands_caption.setText(self.tr("Hands:") if self.rotary else self.option_caption("hands"))
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible((name == "rope_relative") == self.rotary)
         self.face = face
@@ -266,7 +271,7 @@ class ClocksLesson(FrequencyLesson):
             heading = self.tr("pair {0}").format(pair)
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
-            caption.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
+            self._captions[plot] = self.caption_texts(period_text(wavelength), str(int(made)))
         for plot, _hand, _tip, caption in self.dials:
             self._fit_caption(plot, caption)
         d_model, base, _ = self.settings(scene)
@@ -316,18 +321,46 @@ class ClocksLesson(FrequencyLesson):
             return max(super().smallest_plot_height(plot), len(self.bit_texts) * line)
         return super().smallest_plot_height(plot)
 
+    def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
+        """A dial's caption on two lines, and its narrow form broken where the language reads well (English before the
+        number, Chinese after "每 N 个位置"): left to Qt, a narrow Chinese caption broke between any two characters."""
+        return (self.tr("a turn every {0}\nturns made: {1}").format(period, turns),
+                self.tr("a turn every\n{0}\nturns made: {1}").format(period, turns))
+
+    def caption_font(self, dial_count: int) -> QFont:
+        font = self.font()
+        font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        return font
+
+    def readable_plot_width(self) -> float:
+        """A dial reads when its face is ``READABLE_EMS`` ems across and its caption's narrow form fits unbroken (with
+        five-digit periods and four-digit turns). Ems, not lines as for other plots: a Chinese font's lines are a
+        quarter taller than a Latin one's at the same size, and a row held a clock fewer in Chinese than in English."""
+        text = self.font()
+        text.setPointSizeF(self.points)
+        em = text.pointSizeF() * self.logicalDpiY() / 72
+        metrics = QFontMetricsF(self.caption_font(len(self.dials) or self.dials_ahead))
+        _wide, narrow = self.caption_texts("0" * 5, "0" * 4)
+        caption = max(metrics.horizontalAdvance(line) for line in narrow.splitlines())
+        return max(MIN_PLOT[0], READABLE_EMS * em, caption + 2 * CAPTION_MARGIN)
+
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
-        """Keep a dial's caption at the text size (it must read from the back of a hall): wrapped to the
-        dial's width when wider, and the dial's range opened downwards to make room for it. Refitted only
-        when the caption or the dial's size changed (a resize signals every dial several times)."""
+        """Keep a dial's caption at the text size (it must read from the back of a hall): its narrow form on a dial
+        too narrow for it on two lines, wrapped to the dial's width only when still wider, and the dial's range opened
+        downwards to make room for it. Refitted only when the caption or the dial's size changed (a resize signals
+        every dial several times)."""
         width, height = plot.vb.width(), plot.vb.height()
-        fitted = (caption.toPlainText(), width, height)
-        if width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
+        texts = self._captions.get(plot)
+        fitted = (texts, width, height)
+        if texts is None or width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
             return
         self._fitted[plot] = fitted
         caption.setTextWidth(-1)
-        if caption.boundingRect().width() > width:
-            caption.setTextWidth(width)
+        for text in texts:
+            caption.setText(text)
+            if caption.boundingRect().width() <= width:
+                break
+        caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
         needed = caption.boundingRect().height() + self.points / 2
         # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
         scale = min(width / 2.4, (height - needed) / 2.23)
