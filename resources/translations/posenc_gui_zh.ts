@@ -344,17 +344,17 @@ turns made: {1}</source>
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="375"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="374"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="375"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="383"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="382"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -362,85 +362,95 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="38"/>
         <location filename=".registry_strings.py" line="329"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="57"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="161"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="239"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="192"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="46"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="82"/>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="82"/>
+        <source>{0}, {1}</source>
+        <translation>{0}、{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="225"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="226"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="159"/>
         <source>frequency ω′ of each pair (rad / position)</source>
         <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="160"/>
         <source>wavelength 2π / ω′ (positions)</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="250"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="224"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="251"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="255"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="258"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="280"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -1737,48 +1747,48 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="136"/>
+        <location filename="../../posenc_gui/app/panel.py" line="146"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="188"/>
+        <location filename="../../posenc_gui/app/panel.py" line="198"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="189"/>
-        <location filename="../../posenc_gui/app/panel.py" line="342"/>
+        <location filename="../../posenc_gui/app/panel.py" line="199"/>
+        <location filename="../../posenc_gui/app/panel.py" line="352"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="191"/>
+        <location filename="../../posenc_gui/app/panel.py" line="201"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="193"/>
+        <location filename="../../posenc_gui/app/panel.py" line="203"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="247"/>
+        <location filename="../../posenc_gui/app/panel.py" line="257"/>
         <source>less</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="247"/>
+        <location filename="../../posenc_gui/app/panel.py" line="257"/>
         <source>more</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="301"/>
+        <location filename="../../posenc_gui/app/panel.py" line="311"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="338"/>
+        <location filename="../../posenc_gui/app/panel.py" line="348"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -5498,37 +5508,37 @@ turns made: {1}</source>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="91"/>
+        <location filename="../../posenc_gui/app/panel.py" line="101"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="92"/>
+        <location filename="../../posenc_gui/app/panel.py" line="102"/>
         <source>one of {0}</source>
         <translation>可选：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="95"/>
+        <location filename="../../posenc_gui/app/panel.py" line="105"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="96"/>
+        <location filename="../../posenc_gui/app/panel.py" line="106"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="96"/>
+        <location filename="../../posenc_gui/app/panel.py" line="106"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="98"/>
+        <location filename="../../posenc_gui/app/panel.py" line="108"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="101"/>
+        <location filename="../../posenc_gui/app/panel.py" line="111"/>
         <source>{0}
 ({1}; default {2})</source>
         <translation>{0}
