@@ -5,10 +5,12 @@ RoPE (scene 20) no word of bits in either language."""
 from collections import Counter
 
 import pytest
-from PySide6.QtGui import QTextLayout
+from PySide6.QtGui import QTextDocument, QTextLayout
 
 from posenc_gui.app import i18n
-from posenc_gui.app.state import Scene
+from posenc_gui.app.state import Scene, StateModel
+from posenc_gui.app.views import applies
+from posenc_gui.app.views.lessons import ClocksLesson
 from posenc_gui.app.window import MainWindow
 
 SCENE = Scene(view="clocks", position=5, params={"d_model": 16})  # the default deck's scene 7
@@ -72,3 +74,29 @@ def test_with_rope_the_lesson_speaks_of_turned_pairs_not_bits(clocks_in, code, b
     view.model.update(method="sinusoidal", params={})
     view.window().finish_work()
     assert not view.rotary and bits in view.text.text() and view.hands_caption.text() != hands
+
+
+ROTARY_FORMULAS = ["θi = base−2i/d", "(m − n)·θi"]  # as the intro with RoPE writes them, plain
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_the_rotary_intros_formulas_never_break_across_lines(qtbot, qapp, code):
+    """Lines of Chinese fill to the edge: "(m − / n)" and "base⁻²ⁱ/ / ᵈ" were broken at 1280 x 720."""
+    assert i18n.install(qapp, code) == code
+    try:
+        view = ClocksLesson(StateModel(SCENE, views=applies()))
+        qtbot.addWidget(view)
+        text = view.explanation(rotary=True)
+    finally:
+        i18n.install(qapp, "en")
+    document = QTextDocument()
+    document.setHtml(text)
+    for width in range(300, 1400, 7):
+        document.setTextWidth(width)
+        document.size()  # laid out now
+        layout = document.begin().layout()
+        lines = [document.begin().text()[line.textStart():line.textStart() + line.textLength()]
+                 for line in map(layout.lineAt, range(layout.lineCount()))]
+        lines = [line.replace("\u00a0", " ").replace("\u2060", "") for line in lines]
+        for formula in ROTARY_FORMULAS:
+            assert formula in "".join(lines) and any(formula in line for line in lines), (width, lines)

@@ -48,13 +48,16 @@ class ClocksLesson(FrequencyLesson):
     data_fields = ("method", "params", "position", "options")
 
     def explanation(self, rotary: bool = False) -> str:
+        """The intro for the sinusoid or a rotary method; the rotary one's formulas never break across lines (no-break
+        spaces, a word joiner after the exponent's "/"): lines of Chinese fill to the edge, and broke "(m − / n)"."""
         if rotary:
             return self.tr(
                 "RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position "
-                "<i>m</i> pair <i>i</i> of q and of k turns by <i>m</i>·θ<sub>i</sub> radians, θ<sub>i</sub> = "
-                "base<sup>−2i/d</sup>: each hand is that angle. The first pairs race round; the last barely move. "
-                "A query at <i>m</i> and a key at <i>n</i> differ by (<i>m</i> − <i>n</i>)·θ<sub>i</sub> in every "
-                "pair, so their dot product sees only the offset. Sweep <b>position</b> with Play in the panel.")
+                "<i>m</i> pair <i>i</i> of q and of k turns by <i>m</i>·θ<sub>i</sub> radians, "
+                "θ<sub>i</sub>&nbsp;=&nbsp;base<sup>−2i/&#8288;d</sup>: each hand is that angle. The first pairs race "
+                "round; the last barely move. A query at <i>m</i> and a key at <i>n</i> differ by "
+                "(<i>m</i>&nbsp;−&nbsp;<i>n</i>)·θ<sub>i</sub> in every pair, so their dot product sees only the "
+                "offset. Sweep <b>position</b> with Play in the panel.")
         return self.tr(
             "Each (sin, cos) pair of the sinusoid is a clock hand. At position <i>p</i> hand <i>i</i> has turned "
             "<i>p</i>·ω<sub>i</sub> radians, and its tip is the pair's two encoding values. The first hands race "
