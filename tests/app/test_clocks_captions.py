@@ -5,7 +5,7 @@ RoPE (scene 20) no word of bits in either language."""
 from collections import Counter
 
 import pytest
-from PySide6.QtGui import QTextDocument, QTextLayout
+from PySide6.QtGui import QFontMetricsF, QTextDocument, QTextLayout
 
 from posenc_gui.app import i18n
 from posenc_gui.app.state import Scene, StateModel
@@ -100,3 +100,12 @@ def test_the_rotary_intros_formulas_never_break_across_lines(qtbot, qapp, code):
         lines = [line.replace("\u00a0", " ").replace("\u2060", "") for line in lines]
         for formula in ROTARY_FORMULAS:
             assert formula in "".join(lines) and any(formula in line for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_sixteen_dials_keep_faces_two_lines_across(clocks_in, code):
+    """With sixteen hands at a large position the captions wrap onto four lines, and the faces were dots."""
+    view = clocks_in(code, Scene(view="clocks", position=123456, options={"hands": 16}))
+    for plot, *_items, caption in view.dials:
+        line = QFontMetricsF(caption.textItem.font()).height()
+        assert 2 / plot.vb.viewPixelSize()[0] >= 2 * line - 1  # the circle's diameter in pixels

@@ -27,6 +27,7 @@ MAX_POSITION = 10**9
 BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
 EVERY_AT = 1.12   # this
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
+FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
 
 
 def turns_pairs(scene: Scene) -> bool:
@@ -314,11 +315,14 @@ class ClocksLesson(FrequencyLesson):
             self.bit_plot.setXRange(0, right, padding=0.01)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height. The bits: a
-        line of their digits' font a bit (with the plots at their smallest height, eight bits' digits ran together)."""
+        """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
+        (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
+        a bit (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
-                return max(super().smallest_plot_height(plot), 5.5 * QFontMetricsF(caption.textItem.font()).height())
+                line = QFontMetricsF(caption.textItem.font()).height()
+                return max(super().smallest_plot_height(plot), 5.5 * line,
+                           caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
             line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
             return max(super().smallest_plot_height(plot), len(self.bit_texts) * line)
@@ -339,9 +343,7 @@ class ClocksLesson(FrequencyLesson):
         """A dial reads when its face is ``READABLE_EMS`` ems across and its caption's narrow form fits unbroken (with
         five-digit periods and four-digit turns). Ems, not lines as for other plots: a Chinese font's lines are a
         quarter taller than a Latin one's at the same size, and a row held a clock fewer in Chinese than in English."""
-        text = self.font()
-        text.setPointSizeF(self.points)
-        em = text.pointSizeF() * self.logicalDpiY() / 72
+        em = self.points * self.logicalDpiY() / 72  # pixels
         metrics = QFontMetricsF(self.caption_font(len(self.dials) or self.dials_ahead))
         _wide, narrow = self.caption_texts("0" * 5, "0" * 4)
         caption = max(metrics.horizontalAdvance(line) for line in narrow.splitlines())

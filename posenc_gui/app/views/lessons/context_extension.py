@@ -79,7 +79,8 @@ class ContextExtensionLesson(FrequencyLesson):
         names = []
         for formula, scalings in self.named_formulas:
             titles = [i18n.translate("core", rope_scalings.SCALINGS[scaling].title) for scaling in scalings]
-            name = QLabel(self.tr("{0}:").format(self.tr("{0}, {1}").format(*titles) if len(titles) == 2 else titles[0]))
+            named = self.tr("{0}, {1}").format(*titles) if len(titles) == 2 else titles[0]
+            name = QLabel(self.tr("{0}:").format(named))
             label = FormulaLabel(formula)
             pair = QWidget()
             line = QHBoxLayout(pair)
