@@ -26,6 +26,7 @@ MAX_POSITION = 10**9
 
 BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
 EVERY_AT = 1.12   # this
+BITS_PADDING = 0.01  # of the bits' range, on each side
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
 
@@ -214,7 +215,7 @@ class ClocksLesson(FrequencyLesson):
             plot.vb.sigResized.connect(lambda _box: self._fit_bits())
         else:
             self._place(self.bit_plot, 0, column, rowspan=rows)
-        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=BITS_PADDING)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
             digit, every = self.text_item(""), self.text_item("", anchor=(0, 0.5), scale=0.95)
@@ -312,12 +313,12 @@ class ClocksLesson(FrequencyLesson):
             return
         right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
         if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
-            self.bit_plot.setXRange(0, right, padding=0.01)
+            self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
         (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
-        a bit (with the plots at their smallest height, eight bits' digits ran together)."""
+        a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
@@ -325,7 +326,7 @@ class ClocksLesson(FrequencyLesson):
                            caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
             line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
-            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line)
+            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
         return super().smallest_plot_height(plot)
 
     def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
