@@ -7,7 +7,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ....core import rope_scalings
 from ....core.lessons.context_extension import ScalingComparison, compare_scalings, compared_scalings
@@ -16,9 +15,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..base import listed
 from ..cell_numbers import fmt
-from ..flow import FlowLayout
 from .frequency_lesson import LEGEND_GAP, FrequencyLesson, decade_ticks, log_span, show_value
-from .lesson_view import FORMULA_SPACING, FormulaLabel
 
 
 # the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
@@ -36,10 +33,7 @@ class ContextExtensionLesson(FrequencyLesson):
     key = "context_extension"
     plots_ahead = 3
     title = QT_TRANSLATE_NOOP("ContextExtensionLesson", "Context extension")
-    # each formula after the names of the scalings it is, in the interface language (in the formula they stayed
-    # English in Chinese); the names are the registry's, as the Scaling box and the legend show them
-    named_formulas = (("rope_extension_linear", ("linear",)), ("rope_extension_ntk", ("ntk",)),
-                      ("rope_extension_dynamic", ("dynamic-ntk",)), ("rope_extension_blend", ("yarn", "llama3")))
+    formulas = ("rope_extension_base", "rope_extension_blend")
 
     def explanation(self) -> str:
         return self.tr(
@@ -52,7 +46,6 @@ class ContextExtensionLesson(FrequencyLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.formula_names = self._add_named_formulas()
         self.length_box = self.option_control("dynamic_length")
         self.length_box.setSpecialValueText(self.tr("s·L0"))
         self.control_row.addStretch(1)
@@ -71,27 +64,6 @@ class ContextExtensionLesson(FrequencyLesson):
     @staticmethod
     def applies_to(method: Method) -> bool:
         return True
-
-    def _add_named_formulas(self) -> list[QLabel]:
-        """The formulas in a row below the explanation (wrapping as the lessons' formulas do), each after its
-        scalings' names; returns the names' labels (``fit_header`` gives them the text size)."""
-        row = FlowLayout(FORMULA_SPACING)
-        names = []
-        for formula, scalings in self.named_formulas:
-            titles = [i18n.translate("core", rope_scalings.SCALINGS[scaling].title) for scaling in scalings]
-            named = self.tr("{0}, {1}").format(*titles) if len(titles) == 2 else titles[0]
-            name = QLabel(self.tr("{0}:").format(named))
-            label = FormulaLabel(formula)
-            pair = QWidget()
-            line = QHBoxLayout(pair)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.addWidget(name)
-            line.addWidget(label)
-            row.addWidget(pair)
-            names.append(name)
-            self.formula_labels.append(label)
-        self.header.layout().insertLayout(1, row)  # under the explanation
-        return names
 
     @classmethod
     def data_key(cls, scene: Scene) -> tuple:
