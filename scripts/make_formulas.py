@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Typeset every formula of the app ahead of time: ``resources/formulas/NAME.tex`` (one line of
-matplotlib mathtext, a subset of LaTeX) becomes ``resources/formulas/NAME.svg`` beside it.
+matplotlib mathtext, a subset of LaTeX) becomes ``resources/formulas/NAME.svg`` beside it. A formula with words has a
+variant per interface language, ``NAME.<code>.tex``, whose words outside ``$...$`` are set in that language's font
+(``TEXT_FONTS``); the app shows it in that language. Space such words with ``$\ $``: a space outside ``$...$`` is an
+empty glyph that Qt's SVG renderer warns about.
 
     .venv/bin/python scripts/make_formulas.py          # (re)write every SVG that is missing or older
     .venv/bin/python scripts/make_formulas.py --check  # exit 1 if any SVG is missing or stale
@@ -18,13 +21,16 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parents[1] / "resources" / "formulas"
 POINTS = 22
+TEXT_FONTS = {"zh": "Noto Sans CJK SC"}  # the words of NAME.<code>.tex; drawn as paths, so not needed at run time
+DEFAULT_FONT = "DejaVu Sans"  # matplotlib's own
 
 
-def render(tex: str) -> bytes:
+def render(tex: str, font: str = DEFAULT_FONT) -> bytes:
     import matplotlib
 
     matplotlib.use("svg")
-    matplotlib.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "posenc", "mathtext.fontset": "cm"})
+    matplotlib.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "posenc", "mathtext.fontset": "cm",
+                                "font.family": font})
     from matplotlib.figure import Figure
 
     figure = Figure()
@@ -51,7 +57,8 @@ def main(argv: list[str]) -> int:
         if stale(tex) or "--all" in argv:
             text = tex.read_text(encoding="utf-8").strip()
             try:
-                tex.with_suffix(".svg").write_bytes(render(text))
+                language = tex.stem.rpartition(".")[2] if "." in tex.stem else ""
+                tex.with_suffix(".svg").write_bytes(render(text, TEXT_FONTS.get(language, DEFAULT_FONT)))
             except ValueError as error:
                 print(f"make_formulas: {tex.name}: {error}", file=sys.stderr)
                 return 1

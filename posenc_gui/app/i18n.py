@@ -26,6 +26,7 @@ DEFAULT = "en"
 SIMPLIFIED_CHINESE_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 _installed: list[QTranslator] = []
+_language = DEFAULT  # the code ``install`` put in use last
 
 
 def system_language() -> str:
@@ -36,6 +37,17 @@ def system_language() -> str:
 def install(app: QCoreApplication, code: str) -> str:
     """Make ``code`` the interface language of ``app``; returns the code actually in use
     (English when ``code`` is unknown or its translation file is missing)."""
+    global _language
+    _language = _install(app, code)
+    return _language
+
+
+def language() -> str:
+    """The code of the interface language in use (a typeset formula with words has a variant per language)."""
+    return _language
+
+
+def _install(app: QCoreApplication, code: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

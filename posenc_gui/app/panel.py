@@ -27,6 +27,8 @@ LOG_RATIO = 100             # positive float ranges wider than this get a log sl
 SWEEP_STEPS = 120
 SWEEP_INTERVAL_MS = 40
 CITATION_SHOWN = 120  # characters of a citation shown before "more"
+LONG_NAME = 20  # characters of a name in a citation beyond which it may break inside (``breakable``)
+CODE_NAME = re.compile(r"[A-Za-z0-9_.:]+")  # a name or word of a citation, up to a space, "/", "-" or bracket
 
 
 def core_text(text: str) -> str:
@@ -35,12 +37,20 @@ def core_text(text: str) -> str:
 
 
 def breakable(text: str) -> str:
-    """``text`` with a zero-width space after every "_", "." and "/" and between the words of a CamelCase name: a
-    wrapped label breaks only at spaces, and a code name in a citation (``apply_multimodal_rotary_pos_emb``,
-    ``SandwichRelativePositionEmbedding``) in large type was wider than the panel and widened it, its other texts
-    out of sight."""
-    text = re.sub(r"([_./])(?=[^\W\d])", "\\1\u200b", text)  # not inside a number (arXiv:2409.12191)
-    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", "\u200b", text)  # nor inside an acronym (Qwen2VLModel)
+    """``text`` with a zero-width space after every "/" that ends a folder's name, and inside a code name longer than
+    ``LONG_NAME`` characters after every "_" and "." and between its CamelCase words: a wrapped label breaks only at
+    spaces, and such a name (``apply_multimodal_rotary_pos_emb``, ``SandwichRelativePositionEmbedding``) in large
+    type was wider than the panel and widened it, its other texts out of sight. A shorter word never breaks: lines of
+    Chinese fill to the edge, and they read "(ar / Xiv:1901.02860)" and "pytorch/mem_ / transformer.py"."""
+    text = re.sub(r"/(?=[^\W\d])", "/\u200b", text)
+    return CODE_NAME.sub(lambda name: _breakable_name(name.group(0)), text)
+
+
+def _breakable_name(name: str) -> str:
+    if len(name) <= LONG_NAME:
+        return name
+    name = re.sub(r"([_.])(?=[^\W\d])", "\\1\u200b", name)  # not inside a number (arXiv:2409.12191)
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", "\u200b", name)  # nor inside an acronym (Qwen2VLModel)
 
 
 def short_citation(citation: str) -> str:

@@ -21,7 +21,8 @@ register(Method(
     name="binary",
     title="Binary counter (analogy)",
     family="absolute",
-    citation="The analogy of Kazemnejad 2019, Transformer Architecture: The Positional Encoding",
+    citation="Kazemnejad 2019, Transformer Architecture: The Positional Encoding "
+             "(kazemnejad.com/blog/transformer_architecture_positional_encoding)",
     summary="Each position written in binary: low bits flip fast, high bits slowly, like sinusoid frequencies.",
     params=(SEQ_LEN, BITS),
     outputs={"encoding": Output(bits, lambda seq_len, bits, **_: (seq_len, bits),

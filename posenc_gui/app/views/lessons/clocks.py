@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QFontMetricsF, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsEllipseItem
 
 from ....core import registry
@@ -17,6 +17,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
+from ..readable import MIN_PLOT, READABLE_EMS
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 
@@ -25,6 +26,9 @@ MAX_POSITION = 10**9
 
 BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
 EVERY_AT = 1.12   # this
+BITS_PADDING = 0.01  # of the bits' range, on each side
+CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
+FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
 
 
 def turns_pairs(scene: Scene) -> bool:
@@ -46,13 +50,16 @@ class ClocksLesson(FrequencyLesson):
     data_fields = ("method", "params", "position", "options")
 
     def explanation(self, rotary: bool = False) -> str:
+        """The intro for the sinusoid or a rotary method; the rotary one's formulas never break across lines (no-break
+        spaces, a word joiner after the exponent's "/"): lines of Chinese fill to the edge, and broke "(m − / n)"."""
         if rotary:
             return self.tr(
                 "RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position "
-                "<i>m</i> pair <i>i</i> of q and of k turns by <i>m</i>·θ<sub>i</sub> radians, θ<sub>i</sub> = "
-                "base<sup>−2i/d</sup>: each hand is that angle. The first pairs race round; the last barely move. "
-                "A query at <i>m</i> and a key at <i>n</i> differ by (<i>m</i> − <i>n</i>)·θ<sub>i</sub> in every "
-                "pair, so their dot product sees only the offset. Sweep <b>position</b> with Play in the panel.")
+                "<i>m</i> pair <i>i</i> of q and of k turns by <i>m</i>·θ<sub>i</sub> radians, "
+                "θ<sub>i</sub>&nbsp;=&nbsp;base<sup>−2i/&#8288;d</sup>: each hand is that angle. The first pairs race "
+                "round; the last barely move. A query at <i>m</i> and a key at <i>n</i> differ by "
+                "(<i>m</i>&nbsp;−&nbsp;<i>n</i>)·θ<sub>i</sub> in every pair, so their dot product sees only the "
+                "offset. Sweep <b>position</b> with Play in the panel.")
         return self.tr(
             "Each (sin, cos) pair of the sinusoid is a clock hand. At position <i>p</i> hand <i>i</i> has turned "
             "<i>p</i>·ω<sub>i</sub> radians, and its tip is the pair's two encoding values. The first hands race "
@@ -65,7 +72,9 @@ class ClocksLesson(FrequencyLesson):
                                      lambda p: self.model.update(position=p))
         self.position_caption = self.add_control(self.tr("Position p:"), self.position_box)
         self.rotary = False  # the hands show a rotary method's angles (``turns_pairs``)
-        self.hands_box = self.option_control("hands")
+        self.hands_box = self.option_box("hands")
+        self.hands_box.setKeyboardTracking(False)  # as ``option_control``, keeping the caption: RoPE has no bits
+        self.hands_caption = self.add_control(self.option_caption("hands"), self.hands_box)
         self.control_row.addStretch(1)
         self.face: ClockFace | None = None
         # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
@@ -76,7 +85,8 @@ class ClocksLesson(FrequencyLesson):
         self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
         self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
         self._layout_key = None
-        self._fitted: dict[pg.PlotItem, tuple[str, float, float]] = {}  # each caption's text and dial size when fitted
+        self._fitted: dict[pg.PlotItem, tuple] = {}  # each caption's texts and dial size when fitted
+        self._captions: dict[pg.PlotItem, tuple[str, str]] = {}  # each dial's caption on two lines and its narrow form
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -111,7 +121,7 @@ class ClocksLesson(FrequencyLesson):
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
         self.bit_plot = self.lamps = None
         self._layout_key = None
-        self._fitted = {}
+        self._fitted, self._captions = {}, {}
         if self.face is not None:
             self.show_data(self.model.scene, self.face)
 
@@ -182,8 +192,7 @@ class ClocksLesson(FrequencyLesson):
                 self._place(plot, row, col)
             yield
         self.dials = self.dial_pool[:dial_count]
-        caption_font = self.font()
-        caption_font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        caption_font = self.caption_font(dial_count)
         for plot, *_items, caption in self.dials:
             caption.setFont(caption_font)
             self._fitted.pop(plot, None)
@@ -206,7 +215,7 @@ class ClocksLesson(FrequencyLesson):
             plot.vb.sigResized.connect(lambda _box: self._fit_bits())
         else:
             self._place(self.bit_plot, 0, column, rowspan=rows)
-        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=0.01)
+        self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=BITS_PADDING)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
             digit, every = self.text_item(""), self.text_item("", anchor=(0, 0.5), scale=0.95)
@@ -250,6 +259,7 @@ class ClocksLesson(FrequencyLesson):
         self.rotary = turns_pairs(scene)
         self.set_intro(self.explanation(self.rotary))
         self.position_caption.setText(self.tr("Position m:") if self.rotary else self.tr("Position p:"))
+        self.hands_caption.setText(self.tr("Hands:") if self.rotary else self.option_caption("hands"))
         for label, name in zip(self.formula_labels, self.formulas):
             label.setVisible((name == "rope_relative") == self.rotary)
         self.face = face
@@ -266,7 +276,7 @@ class ClocksLesson(FrequencyLesson):
             heading = self.tr("pair {0}").format(pair)
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
-            caption.setText(self.tr("a turn every {0}\nturns made: {1}").format(period_text(wavelength), int(made)))
+            self._captions[plot] = self.caption_texts(period_text(wavelength), str(int(made)))
         for plot, _hand, _tip, caption in self.dials:
             self._fit_caption(plot, caption)
         d_model, base, _ = self.settings(scene)
@@ -303,31 +313,60 @@ class ClocksLesson(FrequencyLesson):
             return
         right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
         if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
-            self.bit_plot.setXRange(0, right, padding=0.01)
+            self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A dial: its two lines of caption (wrapped to three when narrow) under a face of two lines' height. The bits: a
-        line of their digits' font a bit (with the plots at their smallest height, eight bits' digits ran together)."""
+        """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
+        (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
+        a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
-                return max(super().smallest_plot_height(plot), 5.5 * QFontMetricsF(caption.textItem.font()).height())
+                line = QFontMetricsF(caption.textItem.font()).height()
+                return max(super().smallest_plot_height(plot), 5.5 * line,
+                           caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
             line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
-            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line)
+            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
         return super().smallest_plot_height(plot)
 
+    def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
+        """A dial's caption on two lines, and its narrow form broken where the language reads well (English before the
+        number, Chinese after "每 N 个位置"): left to Qt, a narrow Chinese caption broke between any two characters."""
+        return (self.tr("a turn every {0}\nturns made: {1}").format(period, turns),
+                self.tr("a turn every\n{0}\nturns made: {1}").format(period, turns))
+
+    def caption_font(self, dial_count: int) -> QFont:
+        font = self.font()
+        font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        return font
+
+    def readable_plot_width(self) -> float:
+        """A dial reads when its face is ``READABLE_EMS`` ems across and its caption's narrow form fits unbroken (with
+        five-digit periods and four-digit turns). Ems, not lines as for other plots: a Chinese font's lines are a
+        quarter taller than a Latin one's at the same size, and a row held a clock fewer in Chinese than in English."""
+        em = self.points * self.logicalDpiY() / 72  # pixels
+        metrics = QFontMetricsF(self.caption_font(len(self.dials) or self.dials_ahead))
+        _wide, narrow = self.caption_texts("0" * 5, "0" * 4)
+        caption = max(metrics.horizontalAdvance(line) for line in narrow.splitlines())
+        return max(MIN_PLOT[0], READABLE_EMS * em, caption + 2 * CAPTION_MARGIN)
+
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
-        """Keep a dial's caption at the text size (it must read from the back of a hall): wrapped to the
-        dial's width when wider, and the dial's range opened downwards to make room for it. Refitted only
-        when the caption or the dial's size changed (a resize signals every dial several times)."""
+        """Keep a dial's caption at the text size (it must read from the back of a hall): its narrow form on a dial
+        too narrow for it on two lines, wrapped to the dial's width only when still wider, and the dial's range opened
+        downwards to make room for it. Refitted only when the caption or the dial's size changed (a resize signals
+        every dial several times)."""
         width, height = plot.vb.width(), plot.vb.height()
-        fitted = (caption.toPlainText(), width, height)
-        if width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
+        texts = self._captions.get(plot)
+        fitted = (texts, width, height)
+        if texts is None or width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
             return
         self._fitted[plot] = fitted
         caption.setTextWidth(-1)
-        if caption.boundingRect().width() > width:
-            caption.setTextWidth(width)
+        for text in texts:
+            caption.setText(text)
+            if caption.boundingRect().width() <= width:
+                break
+        caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
         needed = caption.boundingRect().height() + self.points / 2
         # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
         scale = min(width / 2.4, (height - needed) / 2.23)

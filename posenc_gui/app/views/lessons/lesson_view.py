@@ -37,10 +37,16 @@ TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
 
 
-@lru_cache(maxsize=64)
 def formula_svg(name: str, colour: str) -> bytes:
-    """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default)."""
-    data = resource("formulas", f"{name}.svg").read_bytes()
+    """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default): ``NAME.<code>.svg``
+    in the interface language where there is one (words in a formula stayed English in Chinese)."""
+    return _formula_svg(name, colour, i18n.language())
+
+
+@lru_cache(maxsize=64)
+def _formula_svg(name: str, colour: str, language: str) -> bytes:
+    variant = resource("formulas", f"{name}.{language}.svg")
+    data = (variant if variant.is_file() else resource("formulas", f"{name}.svg")).read_bytes()
     return data.replace(b"<svg ", f'<svg fill="{colour}" '.encode(), 1)
 
 
