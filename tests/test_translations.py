@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
@@ -150,3 +151,30 @@ def test_chinese_is_drawn_in_simplified_glyph_forms_whatever_the_locale(chinese)
         pytest.skip("needs Noto Sans CJK SC (Debian: fonts-noto-cjk)")
     # 直 and 骨 differ between the Simplified Chinese and the Japanese forms of Noto Sans CJK
     assert drawn("直骨") == drawn("直骨", "Noto Sans CJK SC")
+
+
+TEX_SUBSCRIPT = re.compile(r"(?<![A-Za-z0-9_])[A-Za-zα-ω]_[a-z](?![A-Za-z0-9_])")
+SCRIPT_RUN = re.compile(r"<(sup|sub)>(.*?)</\1>")
+
+
+def line_breaks(text: str) -> list[int]:
+    """Where Qt may break a line inside ``text`` (its ends left out)."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.Line, text)
+    breaks = []
+    while 0 <= (position := finder.toNextBoundary()) < len(text):
+        breaks.append(position)
+    return breaks
+
+
+def test_chinese_writes_subscripts_as_the_hall_reads_them():
+    """TeX's "ω_i" and "(R_m q)" read as an underscore on a slide (scenes 13 and 21 showed them): ωᵢ, Rₘ."""
+    tex = [(source, text) for _context, source, _state, texts in messages() for text in texts
+           if TEX_SUBSCRIPT.search(text)]
+    assert not tex, tex
+
+
+def test_no_superscript_or_subscript_in_chinese_can_be_broken_across_lines():
+    """Qt breaks a line after "/": the RoPE clocks' intro showed "base⁻²ⁱᐟ" at a line's end and "ᵈ" on the next."""
+    broken = [(run, text) for _context, _source, _state, texts in messages() for text in texts
+              for _tag, run in SCRIPT_RUN.findall(text) if line_breaks(run)]
+    assert not broken, broken

@@ -6,11 +6,12 @@ Every file is written atomically and records the method, its parameters and the 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QTextEdit
 
 from ..core import registry
@@ -250,6 +251,8 @@ MARGIN = 54
 HANDOUT_LAYOUT = (1300, 1100)
 HANDOUT_TEXT_SCALE = 1.25
 TITLE_POINTS, NOTES_POINTS = 16, 10
+FORMULA_PRINT_POINTS = 11  # a lesson's formulas under its title, a little larger than the notes: they are the lesson
+FORMULA_FRAME = re.compile(rb'<g id="patch_1">.*?</g>', re.S)  # matplotlib's figure patch in resources/formulas
 GAP = 14  # between the title, the picture and the notes
 CUT_LEAD = 4  # a page of text is cut this far above a paragraph or a table row: its border stays with it
 
@@ -278,6 +281,39 @@ def draw_document(painter: QPainter, document: QTextDocument, top_left: QPointF)
     painter.translate(top_left)
     document.drawContents(painter, QRectF(QPointF(0, 0), document.size()))
     painter.restore()
+
+
+def printed_formula(name: str, colour: str) -> bytes:
+    """The SVG of formula ``name`` for paper: without the figure's frame, an unstroked path that Qt's PDF engine
+    draws as a box round the formula."""
+    from .views.lessons.lesson_view import formula_svg
+
+    return FORMULA_FRAME.sub(b"", formula_svg(name, colour), count=1)
+
+
+def lesson_formulas(view) -> list[QSvgRenderer]:
+    """The typeset formulas a lesson shows above its plots, those of the scene only (the clocks show RoPE's in place
+    of the sinusoid's); none for a view that is not a lesson."""
+    return [QSvgRenderer(QByteArray(printed_formula(label.name, view.theme.foreground)))
+            for label in getattr(view, "formula_labels", ()) if not label.isHidden()]
+
+
+def draw_formulas(painter: QPainter, renderers, top: float) -> float:
+    """Draw the formulas as vectors from ``top`` down, left to right at FORMULA_PRINT_POINTS, on as many rows as the
+    text width needs (one wider than it shrinks to fit); where the last row ends."""
+    from .views.lessons.lesson_view import FORMULA_POINTS
+
+    width = PAGE.width() - 2 * MARGIN
+    x, row_top, row_height = 0.0, top, 0.0
+    for renderer in renderers:
+        size = QSizeF(renderer.defaultSize()) * (1.4 * FORMULA_PRINT_POINTS / FORMULA_POINTS)
+        size *= min(1.0, width / max(size.width(), 1.0))
+        if x and x + size.width() > width:
+            x, row_top, row_height = 0.0, row_top + row_height + GAP / 2, 0.0
+        renderer.render(painter, QRectF(QPointF(MARGIN + x, row_top), size))
+        x += size.width() + 2 * GAP
+        row_height = max(row_height, size.height())
+    return row_top + row_height
 
 
 def picture_box(picture: QSizeF, top: float, notes_height: float) -> QRectF:
@@ -326,9 +362,9 @@ def draw_flowing(writer: QPdfWriter, painter: QPainter, document: QTextDocument,
 
 
 def handout_bytes(deck, lang: str = "en", theme: str = "light") -> tuple[bytes, int]:
-    """A PDF of ``deck`` and its number of pages: a page per scene with its title, its picture (vector where it
-    is plots) and its notes, whole: the picture gives way to the notes. A page of text (a reference table) stays
-    text, under the notes, going on to more pages as it needs. The document's title is the deck's."""
+    """A PDF of ``deck`` and its number of pages: a page per scene with its title, a lesson's formulas, its picture
+    (vector where it is plots) and its notes, whole: the picture gives way to the notes. A page of text (a reference
+    table) stays text, under the notes, going on to more pages as it needs. The document's title is the deck's."""
     from . import style
 
     if not deck.scenes:
@@ -361,6 +397,9 @@ def handout_bytes(deck, lang: str = "en", theme: str = "light") -> tuple[bytes, 
                     draw_document(painter, notes_text, QPointF(MARGIN, top + GAP))
                     pages += draw_flowing(writer, painter, page, top + notes_text.size().height() + 2 * GAP)
                     continue
+                formulas = lesson_formulas(view)
+                if formulas:  # the words are in the notes; the lesson's formulas belong on the student's page too
+                    top = draw_formulas(painter, formulas, top + GAP)
                 plots = view.graphics.isVisible()
                 source = source_rect(view) if plots else QRectF(view.rect())
                 target = picture_box(source.size(), top, notes_text.size().height())

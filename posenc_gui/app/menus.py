@@ -70,7 +70,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         command("export_png", self.tr("&Export figure (PNG, SVG, PDF)…"), files.ask_export_figure,
                 [QKeySequence.Save], menu)
-        command("export_data", self.tr("Export &data (CSV, NPY, NPZ)…"), files.ask_export_data, ["Ctrl+E"], menu)
+        command("export_data", self.tr("Export da&ta (CSV, NPY, NPZ)…"), files.ask_export_data, ["Ctrl+E"], menu)
         command("copy_figure", self.tr("&Copy figure"), files.copy_figure, ["Ctrl+Shift+C"], menu)
         command("export_handout", self.tr("Export &handout (PDF)…"), files.ask_export_handout, [], menu)
         menu.addSeparator()
@@ -80,7 +80,7 @@ class WindowMenus(QObject):
         window, looks, command = self.window, self.window.look_controls, self.command
         menu = window.menuBar().addMenu(self.tr("&View"))
         themes = QActionGroup(menu)
-        for name, text in (("light", self.tr("&Light theme (high contrast)")), ("dark", self.tr("&Dark theme"))):
+        for name, text in (("light", self.tr("Lig&ht theme (high contrast)")), ("dark", self.tr("&Dark theme"))):
             action = command(f"theme_{name}", text, lambda _on, n=name: looks.set_theme(n), [], menu, True)
             action.setChecked(window.theme.name == name)
             themes.addAction(action)
@@ -108,7 +108,7 @@ class WindowMenus(QObject):
         notes.setText(self.tr("Scene &notes"))
         menu.addAction(notes)
         parameters = window.dock.toggleViewAction()
-        parameters.setText(self.tr("&Parameters"))
+        parameters.setText(self.tr("Param&eters"))
         menu.addAction(parameters)
 
     def _colour_map_menu(self, menu) -> None:

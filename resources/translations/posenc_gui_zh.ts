@@ -2904,11 +2904,6 @@ turns made: {1}</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="73"/>
-        <source>Export &amp;data (CSV, NPY, NPZ)…</source>
-        <translation>导出数据（CSV、NPY、NPZ）(&amp;D)…</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/menus.py" line="74"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
@@ -2927,11 +2922,6 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/menus.py" line="81"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/menus.py" line="83"/>
-        <source>&amp;Light theme (high contrast)</source>
-        <translation>浅色主题（高对比度）(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/menus.py" line="83"/>
@@ -2974,9 +2964,19 @@ turns made: {1}</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/menus.py" line="73"/>
+        <source>Export da&amp;ta (CSV, NPY, NPZ)…</source>
+        <translation>导出数据（CSV、NPY、NPZ）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/menus.py" line="83"/>
+        <source>Lig&amp;ht theme (high contrast)</source>
+        <translation>浅色主题（高对比度）(&amp;H)</translation>
+    </message>
+    <message>
         <location filename="../../posenc_gui/app/menus.py" line="111"/>
-        <source>&amp;Parameters</source>
-        <translation>参数(&amp;P)</translation>
+        <source>Param&amp;eters</source>
+        <translation>参数(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/menus.py" line="117"/>

@@ -80,3 +80,21 @@ def test_the_deck_teaches_what_the_app_gained_from_real_configs_to_m_rope_and_th
     assert any(scene.view == "images" and scene.option("step", 0) == 2 for scene in scenes)  # 2D RoPE's two parts
     assert any(scene.method == "layers" and scene.view == "attention" for scene in scenes)
     assert {"kerple_log", "fire", "cope"} <= {scene.method for scene in scenes}
+
+
+def test_the_tensor2tensor_scene_points_at_a_difference_the_hall_can_see():
+    """Scenes 10 (concat) and 11 (tensor2tensor) looked identical at their sizes: the notes pointed at "the right edge
+    of each half, slower", 1.8e-4 against 1e-4 rad per position. Both now show position 31 across dimensions,
+    where the notes' numbers (dim 2: −0.37 then +0.34; dim 4: 0.04 then 0.46) are what is drawn."""
+    from posenc_gui.core.methods.sinusoidal import encoding
+
+    scenes = {scene.params["layout"]: scene for scene in Deck.load(DECK, applies()).scenes
+              if scene.method == "sinusoidal" and scene.title.startswith("Layout")}
+    concat, t2t = scenes["concat"], scenes["tensor2tensor"]
+    assert concat.position == t2t.position
+    rows = {name: encoding(**{key: scene.params[key] for key in ("seq_len", "d_model", "layout")})[scene.position]
+            for name, scene in (("concat", concat), ("tensor2tensor", t2t))}
+    assert [round(float(rows["concat"][dim]), 2) for dim in (2, 4)] == [-0.37, 0.04]
+    assert [round(float(rows["tensor2tensor"][dim]), 2) for dim in (2, 4)] == [0.34, 0.46]
+    for notes in (t2t.notes, t2t.notes_zh):
+        assert "31" in notes and "0.34" in notes and "0.46" in notes

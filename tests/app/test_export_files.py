@@ -320,3 +320,32 @@ def test_file_dialogs_start_in_the_last_folder_used(window, tmp_path, monkeypatc
     window.files.ask_export_data()
     assert starts[1].startswith(str(folder)) and not starts[0].startswith(str(folder))
     assert prefs.load(QSettings()).last_folder == str(folder)
+
+
+def test_a_lesson_s_page_prints_its_formulas_between_the_title_and_the_picture(tmp_path, monkeypatch):
+    """The handout printed a lesson's plots and notes only: the clocks page had eight dials and no θᵢ(p) = p ωᵢ. Each
+    formula the scene shows is printed (the clocks' sinusoid formulas, not RoPE's), above the picture; a view that is
+    not a lesson prints none."""
+    printed, pictures = [], []
+    draw, paint = export.draw_formulas, export.paint_scene
+
+    def drawing(painter, renderers, top):
+        bottom = draw(painter, renderers, top)
+        printed.append((len(renderers), top, bottom))
+        return bottom
+
+    monkeypatch.setattr(export, "draw_formulas", drawing)
+    monkeypatch.setattr(export, "paint_scene", lambda view, painter, target, background=None: (
+        pictures.append(target), paint(view, painter, target, background)))
+    deck = handout_of([{"method": "sinusoidal", "view": "clocks"}, {"method": "alibi", "view": "bias"}], tmp_path)
+    export.handout_bytes(deck)
+    assert len(printed) == 1 and len(pictures) == 2
+    count, top, bottom = printed[0]
+    assert count == 2 and bottom - top >= 10  # the hands and the bits, not RoPE's rotation
+    assert pictures[0].top() >= bottom
+
+
+def test_a_printed_formula_has_no_frame_round_it():
+    """matplotlib's figure patch (fill none, no stroke) showed as a box round each formula in the PDF."""
+    printed = export.printed_formula("clock_hands", "#000000")
+    assert b'id="patch_1"' not in printed and b"<path" in printed and b'fill="#000000"' in printed

@@ -5,7 +5,7 @@ their numbers need."""
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontInfo, QTextDocument
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QPushButton
 
 from posenc_gui.app import style
@@ -54,6 +54,32 @@ def test_a_long_intro_folds_to_its_first_sentence_and_unfolds_on_its_link(qtbot,
     assert view.header.height() > folded_height
     view.text.linkActivated.emit("#less")
     assert view.header.height() == folded_height
+
+
+def line_of(document: QTextDocument, position: int) -> int:
+    block = document.findBlock(position)
+    line = block.layout().lineForTextPosition(position - block.position())
+    return block.firstLineNumber() + line.lineNumber()
+
+
+@pytest.mark.parametrize("link", ["#more", "#less"])
+def test_the_fold_link_never_leaves_its_arrow_alone_on_a_line(qtbot, qapp, themed, link):
+    """At 1280 x 720 presenting, "more" ended the multi-head intro's line and "▾" stood alone on the next."""
+    view = presented(qtbot, qapp, MultiHeadLesson, themed)
+    if link == "#less":
+        view.text.linkActivated.emit("#more")
+    rich = view.text.text()
+    assert f'href="{link}"' in rich
+    document = QTextDocument()
+    document.setDefaultFont(view.text.font())
+    document.setHtml(rich)
+    text = document.toPlainText()
+    arrow = text.rindex("▾" if link == "#more" else "▴")
+    word = arrow - 2  # the link's word ends before the space and its arrow
+    for width in range(200, 1300, 3):
+        document.setTextWidth(width)
+        document.size()  # lays it out
+        assert line_of(document, word) == line_of(document, arrow), width
 
 
 @pytest.mark.parametrize("rich, first", [

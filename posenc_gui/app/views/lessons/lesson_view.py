@@ -339,11 +339,11 @@ class LessonView(View):
         foldable = [label for label, text in self.folding.items() if first_sentence(text) != text]
         link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
         if height > room and foldable and self.header_open:
-            fold = self.tr("less ▴")
+            fold = self.tr("less ▴").replace(" ", "&nbsp;")  # the arrow never wraps alone onto a line of its own
             shown[foldable[0]] += f' <a href="#less" {link}>{fold}</a>'
             height = self._header_height(shown, width)
         elif height > room:
-            unfold = self.tr("more ▾")
+            unfold = self.tr("more ▾").replace(" ", "&nbsp;")
             for label in foldable:
                 shown[label] = f'{first_sentence(self.folding[label])} <a href="#more" {link}>{unfold}</a>'
                 height = self._header_height(shown, width)
