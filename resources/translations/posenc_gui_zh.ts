@@ -1551,7 +1551,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
         <source>Concatenate the heads and project with W_o</source>
-        <translation>拼接各头，再用 W_o 投影</translation>
+        <translation>拼接各头，再用 Wₒ 投影</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="45"/>
@@ -1596,7 +1596,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
-        <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 W_o（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
+        <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="166"/>
@@ -1611,7 +1611,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="173"/>
         <source>W_o (the same for every sequence)</source>
-        <translation>W_o（所有序列共用）</translation>
+        <translation>Wₒ（所有序列共用）</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="335"/>
@@ -2274,7 +2274,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
-        <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ω_i。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
+        <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="103"/>
@@ -2310,7 +2310,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="133"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
-        <translation>PE(p) · PE(q) = Σ cos((p − q) ω_i)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
+        <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="136"/>
@@ -2330,7 +2330,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
-        <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (R_m q) · (R_n k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
+        <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="178"/>
@@ -3685,7 +3685,7 @@ turns made: {1}</source>
     <message>
         <location filename=".registry_strings.py" line="120"/>
         <source>Which channels pair up: interleaved = (x0, x1), (x2, x3)... as GPT-J and Meta&apos;s llama; half = (x_i, x_i+d/2) as GPT-NeoX and Hugging Face rotate_half</source>
-        <translation>哪些通道配成一对：交错 = (x0, x1), (x2, x3)……，同 GPT-J 和 Meta 的 llama；前后两半 = (x_i, x_i+d/2)，同 GPT-NeoX 和 Hugging Face 的 rotate_half</translation>
+        <translation>哪些通道配成一对：交错 = (x0, x1), (x2, x3)……，同 GPT-J 和 Meta 的 llama；前后两半 = (x[i], x[i+d/2])，同 GPT-NeoX 和 Hugging Face 的 rotate_half</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="121"/>
@@ -3901,7 +3901,7 @@ turns made: {1}</source>
     <message>
         <location filename=".registry_strings.py" line="196"/>
         <source>Pairs of the rotary channels: interleaved (x0, x1)... as DeepSeek&apos;s rope_interleave; half (x_i, x_i+r/2) as rotate_half</source>
-        <translation>旋转通道的配对：interleaved 为 (x0, x1)...，即 DeepSeek 的 rope_interleave；half 为 (x_i, x_i+r/2)，即 rotate_half</translation>
+        <translation>旋转通道的配对：interleaved 为 (x0, x1)...，即 DeepSeek 的 rope_interleave；half 为 (x[i], x[i+r/2])，即 rotate_half</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="197"/>
