@@ -183,6 +183,7 @@ class ImageGrid:
         if self._square():  # no taller or wider than the matrix, whose names would stand off from it
             rows, cols = self.shape
             width, height = min(width, height * cols / rows), min(height, width * rows / cols)
+        capped = any(getattr(plot.vb, "width_cap", None) != width for plot, _ in self.pool[:self.count])
         for plot, _ in self.pool[:self.count]:
             plot.vb.width_cap = width
             fit_width_to_cells(plot)
@@ -190,6 +191,8 @@ class ImageGrid:
             inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
             cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
             plot.setMaximumHeight(cap if in_sight else QWIDGETSIZE_MAX)
+        if capped:  # the titles wrap to the new width (``View.fit_titles``)
+            self.view.fit_titles()
         self.view.fit_layout_to_view()
 
     def panel_area(self, columns: int) -> tuple[float, float]:
@@ -211,6 +214,12 @@ class ImageGrid:
         title = self._title_height(width + (names_width if columns == 1 else 0.0) - self.view.points)
         height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
             - title - inner_top - inner_bottom
+        if self._square():  # the titles wrap to the matrix's width (``_cap_panels``), on more lines when it is narrower
+            cells_rows, cells_cols = self.shape
+            for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
+                side = min(width, height * cells_cols / cells_rows)
+                wrapped = self._title_height(max(side - self.view.points, self.view.title_wrap_floor()))
+                height, title = height + title - wrapped, wrapped
         return width, height
 
     def _title_height(self, width: float) -> float:
