@@ -183,15 +183,18 @@ class ImageGrid:
         if self._square():  # no taller or wider than the matrix, whose names would stand off from it
             rows, cols = self.shape
             width, height = min(width, height * cols / rows), min(height, width * rows / cols)
-        capped = any(getattr(plot.vb, "width_cap", None) != width for plot, _ in self.pool[:self.count])
+        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page they take their column's
+        title_width = width if in_sight and self._square() else None
+        retitled = any(getattr(plot.vb, "title_width", None) != title_width for plot, _ in self.pool[:self.count])
         for plot, _ in self.pool[:self.count]:
             plot.vb.width_cap = width
+            plot.vb.title_width = title_width
             fit_width_to_cells(plot)
             above = plot.titleLabel.maximumHeight() if plot.titleLabel.text else 0.0
             inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
             cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
             plot.setMaximumHeight(cap if in_sight else QWIDGETSIZE_MAX)
-        if capped:  # the titles wrap to the new width (``View.fit_titles``)
+        if retitled:
             self.view.fit_titles()
         self.view.fit_layout_to_view()
 
