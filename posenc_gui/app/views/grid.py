@@ -183,7 +183,7 @@ class ImageGrid:
         if self._square():  # no taller or wider than the matrix, whose names would stand off from it
             rows, cols = self.shape
             width, height = min(width, height * cols / rows), min(height, width * rows / cols)
-        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page they take their column's
+        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page, to their column's
         title_width = width if in_sight and self._square() else None
         retitled = any(getattr(plot.vb, "title_width", None) != title_width for plot, _ in self.pool[:self.count])
         for plot, _ in self.pool[:self.count]:

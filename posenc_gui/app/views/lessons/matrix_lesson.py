@@ -212,9 +212,9 @@ class MatrixLesson(LessonView):
         """Short of room (``keep_plots_readable``): ``MIN_PLOT``'s height, the names along its sides and a line for
         each named row of a panel of free proportions (``named_rows_height``).
 
-        Otherwise a panel of square cells with numbers in them as tall as its rows of cells wide enough for the numbers (with
-        two decimals at most, as ``fit_numbers`` writes them when short of room): at the plots' smallest height the
-        cells were too small for any, and the numbers a step's note promised were missing. A panel of free
+        Otherwise a panel of square cells with numbers in them as tall as its rows of cells wide enough for the
+        numbers (with two decimals at most, as ``fit_numbers`` writes them when short of room): at the plots' smallest
+        height the cells were too small for any, and the numbers a step's note promised were missing. A panel of free
         proportions (square cells would leave a taller one's matrix floating in empty room) also a line for each of
         its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and the last one within
         the plot."""
