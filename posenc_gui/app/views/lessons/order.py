@@ -115,7 +115,7 @@ class OrderLesson(MatrixLesson):
                 extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
                 for row, (tokens, outputs, letter, text) in enumerate(((result.tokens_a, a, "A", sentences[0]),
                                                                        (result.tokens_b, b, "B", sentences[1]))):
-                    spot = (0, 2 * col + row) if across > 2 else (row, col) if across > 1 else (2 * col + row, 0)
+                    spot = (0, 2 * col + row) if across >= 4 else (row, col) if across > 1 else (2 * col + row, 0)
                     self.matrix(*spot, f"{prefix}_{letter}",
                                 outputs,
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
