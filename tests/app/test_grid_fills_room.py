@@ -163,3 +163,18 @@ def test_the_images_lessons_three_panels_are_in_sight_presenting_at_720(qtbot, s
     view = shown_view(qtbot, ImagesLesson, Scene(view="images", options={"step": step}), 1280, 645, LARGE)
     assert columns_of(view) == 3
     assert in_sight(view)
+
+
+@pytest.mark.parametrize("method", ["cope", "alibi", "shaw"])
+@pytest.mark.parametrize("points", [style.BASE_POINTS, style.BASE_POINTS * 1.3, style.BASE_POINTS * 1.6])
+def test_a_heads_parts_are_square_and_its_full_panel_no_narrower(qtbot, method, points):
+    """One head with its content and position parts in the room deck scene 28 has windowed at 1280 x 800: each plot
+    area as wide as its square matrix and all three alike. At x1.3 the parts' titles, unwrapped, held their plot areas
+    a quarter wider than the matrix (246 x 198 px), the masked cells' hatching beside it, the full panel narrower."""
+    scene = Scene(method=method, view="attention", head=0, position_only=True, causal=True).validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 878, 596, points)
+    assert len(view.plots) == 3
+    areas = [plot.vb.sceneBoundingRect() for plot in view.plots]
+    for area in areas:
+        assert abs(area.width() - area.height()) <= 2
+    assert areas[0].width() >= max(area.width() for area in areas[1:]) - 1

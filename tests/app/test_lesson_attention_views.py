@@ -5,7 +5,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from posenc_gui.app import style
@@ -19,6 +19,7 @@ from posenc_gui.core.lessons.order import OrderData
 from posenc_gui.core.lessons.relative_shift import RelativePropertyData
 from posenc_gui.core.lessons.walkthrough import WalkthroughData
 from posenc_gui.core.params import InputError
+from posenc_gui.app.views.readable import MIN_PLOT
 from view_helpers import open_view, pixels
 
 LESSONS = (WalkthroughLesson, MultiHeadLesson, OrderLesson, RelativePropertyLesson)
@@ -220,3 +221,42 @@ def test_multihead_rows_and_columns_count_alike(qtbot, themed, step):
     _model, view = open_view(qtbot, MultiHeadLesson, themed("light"), options={"step": step})
     firsts = {(first_tick(plot, "left"), first_tick(plot, "top")) for plot in view.panels}
     assert firsts == {("0", "0")}, firsts
+
+
+@pytest.mark.parametrize("cls, options, height", [(MultiHeadLesson, {"step": 0}, 680), (OrderLesson, {}, 480),
+                                                  (RelativePropertyLesson, {"step": 0}, 560)])
+def test_lessons_plots_shrink_to_a_short_page_rather_than_scroll(qtbot, themed, cls, options, height):
+    """In a view 1024 wide and ``height`` tall, text x1.3 (a projector's window), the plots that keep every number in
+    its cell need more than the page's height (the relative property's three times): they shrink to their floor and
+    go side by side, and the page does not scroll. Each plot area stays at least ``MIN_PLOT``."""
+    _, view = open_view(qtbot, cls, themed("dark"), options=options)
+    view.resize(1024, height)
+    view.set_look(themed("dark"), style.BASE_POINTS * 1.3)
+    view.show_data(view.model.scene, view.fetch(view.model.scene))
+    qtbot.waitUntil(lambda: view.page.height() <= view.scroll.viewport().height(), timeout=2000)
+    assert view.short_of_room
+    for plot in view.plots:
+        assert plot.vb.height() >= MIN_PLOT[1] - 1, plot.titleLabel.text
+
+
+def test_a_lesson_short_of_room_writes_every_number_again_once_the_page_is_tall(qtbot, themed):
+    """Shrunk to a short page, the relative property's first step leaves out the numbers that no longer fit their
+    cells; made tall again (the notes folded, a larger window) it writes all of them again."""
+    _, view = open_view(qtbot, RelativePropertyLesson, themed("dark"), options={"step": 0})
+
+    def written() -> int:
+        view.grab()
+        return sum(len(panel.texts.shown_labels(*cell_size(panel))) for panel in view.kept.values())
+
+    def cell_size(panel):
+        cell = panel.plot.vb.mapViewToScene(QRectF(0, 0, 1, 1)).boundingRect()
+        return cell.width(), cell.height()
+
+    everything = written()
+    view.resize(1024, 560)
+    view.set_look(themed("dark"), style.BASE_POINTS * 1.3)
+    qtbot.waitUntil(lambda: view.short_of_room and view.page.height() <= view.scroll.viewport().height(), timeout=2000)
+    assert written() < everything
+    view.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not view.short_of_room, timeout=2000)
+    assert written() == everything

@@ -183,6 +183,13 @@ class ImageGrid:
         if self._square():  # no taller or wider than the matrix, whose names would stand off from it
             rows, cols = self.shape
             width, height = min(width, height * cols / rows), min(height, width * rows / cols)
+        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page, to their column's;
+        # wrapped before the heights are capped, which count them
+        title_width = width if in_sight and self._square() else None
+        if any(getattr(plot.vb, "title_width", None) != title_width for plot, _ in self.pool[:self.count]):
+            for plot, _ in self.pool[:self.count]:
+                plot.vb.title_width = title_width
+            self.view.fit_titles()
         for plot, _ in self.pool[:self.count]:
             plot.vb.width_cap = width
             fit_width_to_cells(plot)
@@ -208,9 +215,17 @@ class ImageGrid:
         names_height = plot.getAxis("top").maximumHeight()
         width = (room_width - left - right - beside - (across + self.gutter) * (columns - 1) - names_width) / columns \
             - inner_left - inner_right
-        title = self._title_height(width + (names_width if columns == 1 else 0.0) - self.view.points)
+        title_width = width + (names_width if columns == 1 else 0.0) - self.view.points
+        title = self._title_height(title_width)
         height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
             - title - inner_top - inner_bottom
+        if self._square():  # the titles wrap to the matrix's width (``_cap_panels``), on more lines when it is narrower
+            cells_rows, cells_cols = self.shape
+            for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
+                side = min(width, height * cells_cols / cells_rows)
+                wrapped = self._title_height(min(title_width, max(side - self.view.points,
+                                                                  self.view.title_wrap_floor())))
+                height, title = height + title - wrapped, wrapped
         return width, height
 
     def _title_height(self, width: float) -> float:

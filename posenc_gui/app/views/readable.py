@@ -54,6 +54,11 @@ class ReadablePlots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
             room = max(free * share - axes - self.points, self.title_wrap_floor())  # a margin for rounding, the label's
+            # a grid's panel of square cells is held to the matrix's width (``ImageGrid._cap_panels``): a title wider
+            # than that widened the plot area past the matrix, the masked cells' hatching filling the room beside it
+            held = getattr(plot.vb, "title_width", None)
+            if held is not None:
+                room = min(room, max(held - self.points, self.title_wrap_floor()))
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)

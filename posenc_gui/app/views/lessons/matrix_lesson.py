@@ -16,6 +16,7 @@ from ... import style
 from ..cell_numbers import CELL_PADDING, CellTexts, fmt, number_in, written
 from ..grid import hug_cells
 from ..images import cell
+from ..readable import MIN_PLOT, side_name_length
 from .lesson_view import LessonView
 
 
@@ -67,6 +68,9 @@ class MatrixLesson(LessonView):
     look) and later scenes with the same layout only write their numbers, titles and outlines into them."""
 
     counts_from = 1  # the first row's and column's number where ``matrix`` is given no labels (the source's count)
+    # The lesson's plots shrink to the room when, at the sizes that keep every number in its cell, they would not fit
+    # the page without scrolling (``keep_plots_readable``): a lecture's audience cannot scroll
+    shrinks_to_room = False
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -80,6 +84,7 @@ class MatrixLesson(LessonView):
         self.boxes_used: dict[pg.PlotItem, int] = {}
         self.layout_key = None
         self.resized = False  # a kept plot's title or tick labels changed size: the grid must share anew
+        self.short_of_room = False  # the plots stand at their floor, not at the size that holds their numbers
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def set_note(self, text: str) -> None:
@@ -169,23 +174,69 @@ class MatrixLesson(LessonView):
         self.panels[plot] = (name, data)
         return plot
 
+    def keep_plots_readable(self) -> None:
+        """With ``shrinks_to_room``: first the sizes that hold every number; when the plots so need more height than
+        the page has without scrolling (``plot_room``), every plot's smallest size drops to its floor
+        (``short_of_room``): ``MIN_PLOT``, or one line a named row; numbers that no longer fit their cells are left
+        out (``CellTexts``, the value is on hover), and more plots go side by side (``readable_plot_width``)."""
+        if not self.shrinks_to_room or self._reflowing:  # a reflow's drawing keeps the choice being made
+            super().keep_plots_readable()
+            return
+        was_short, self.short_of_room = self.short_of_room, False
+        super().keep_plots_readable()
+        if self.graphics.minimumHeight() > self.plot_room()[1]:
+            self.short_of_room = True
+            super().keep_plots_readable()
+        if self.short_of_room != was_short and self._last_drawing is not None and self.isVisible():
+            self._reflowing = True  # a lesson may place its plots otherwise when short of room: drawn again
+            try:
+                self.show_data(*self._last_drawing)
+                self.fit_titles()
+            finally:
+                self._reflowing = False
+
+    def fit_to_size(self) -> None:
+        """Also choose anew whether the plots are short of room (``keep_plots_readable``) at the new size."""
+        super().fit_to_size()
+        if self.shrinks_to_room and self.plots:
+            self.keep_plots_readable()
+
+    def readable_plot_width(self) -> float:
+        """Short of room, ``MIN_PLOT``'s width a plot, or its title's at its narrowest (``title_wrap_floor``): a row
+        of small matrices rather than the page scrolling."""
+        if self.short_of_room:
+            return max(float(MIN_PLOT[0]), self.title_wrap_floor())
+        return super().readable_plot_width()
+
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A panel of square cells with numbers in them as tall as its rows of cells wide enough for the numbers (with
-        two decimals at most, as ``fit_numbers`` writes them when short of room): at the plots' smallest height the
-        cells were too small for any, and the numbers a step's note promised were missing. A panel of free
+        """Short of room (``keep_plots_readable``): ``MIN_PLOT``'s height, the names along its sides and a line for
+        each named row of a panel of free proportions (``named_rows_height``).
+
+        Otherwise a panel of square cells with numbers in them as tall as its rows of cells wide enough for the
+        numbers (with two decimals at most, as ``fit_numbers`` writes them when short of room): at the plots' smallest
+        height the cells were too small for any, and the numbers a step's note promised were missing. A panel of free
         proportions (square cells would leave a taller one's matrix floating in empty room) also a line for each of
         its named rows (up to ``NAMED_ROWS``): each row's name then stays within its row, and the last one within
         the plot."""
         panel = next((panel for panel in self.kept.values() if panel.plot is plot), None)
+        if self.short_of_room:
+            floor = max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
+            return max(floor, self.named_rows_height(panel)) if panel is not None and not panel.square else floor
         if panel is not None and panel.square and panel.texts.labels:
             cells = panel.texts.rows * (1 + 2 * MATRIX_PADDING)  # the matrix leaves room around it
             return max(super().smallest_plot_height(plot), cells * self.number_cell(panel.texts))
         if panel is None or panel.square or panel.labels is None:
             return super().smallest_plot_height(plot)
+        return max(super().smallest_plot_height(plot), self.named_rows_height(panel))
+
+    def named_rows_height(self, panel: MatrixPanel) -> float:
+        """A line for each named row of ``panel`` (up to ``NAMED_ROWS``), at the row names' size."""
+        if panel.labels is None:
+            return 0.0
         rows = sum(1 for name in panel.labels[0] if name)
         font = QFont(self.font())
         font.setPointSizeF(self.points * 0.9)
-        return max(super().smallest_plot_height(plot), min(rows, NAMED_ROWS) * QFontMetrics(font).height())
+        return min(rows, NAMED_ROWS) * QFontMetrics(font).height()
 
     @staticmethod
     def number_cell(texts: CellTexts) -> float:

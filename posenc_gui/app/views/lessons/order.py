@@ -31,6 +31,7 @@ class OrderLesson(MatrixLesson):
     the same rows moved; with the scene's method they differ."""
 
     key = "order"
+    shrinks_to_room = True
     plots_ahead = 4
     title = "Why order matters"
     formulas = ("order",)
@@ -106,14 +107,16 @@ class OrderLesson(MatrixLesson):
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
         sentences = data.sentences
-        across = self.plots_across(len(sides))  # the two ways side by side, else one above the other
+        # the two ways side by side, else one above the other; short of room, the four panels in one row
+        across = self.plots_across(2 * len(sides) if self.short_of_room else len(sides))
         with self.drawing(("two sentences, two ways", across)):
             for col, (name, prefix) in enumerate(sides):
                 a, b = result.outputs(prefix)
                 extent = float(max(np.abs(a).max(), np.abs(b).max(), 1e-12))
                 for row, (tokens, outputs, letter, text) in enumerate(((result.tokens_a, a, "A", sentences[0]),
                                                                        (result.tokens_b, b, "B", sentences[1]))):
-                    self.matrix(*((row, col) if across > 1 else (2 * col + row, 0)), f"{prefix}_{letter}",
+                    spot = (0, 2 * col + row) if across >= 4 else (row, col) if across > 1 else (2 * col + row, 0)
+                    self.matrix(*spot, f"{prefix}_{letter}",
                                 outputs,
                                 self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),

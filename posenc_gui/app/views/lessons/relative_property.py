@@ -28,6 +28,7 @@ class RelativePropertyLesson(MatrixLesson):
 
     uses_method = False
     key = "relative_property"
+    shrinks_to_room = True
     plots_ahead = 5
     title = "The relative property"
     formulas = ("relative_shift", "rope_relative")
