@@ -1280,7 +1280,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="342"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1539,77 +1539,77 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
         <source>Split d_model into heads (transpose_qkv)</source>
         <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="42"/>
         <source>Concatenate the heads and project with W_o</source>
         <translation>拼接各头，再用 Wₒ 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="46"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="101"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="115"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="122"/>
         <source>slice {0}: seq {1}, head {2}</source>
         <translation>切片 {0}：序列 {1}，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="133"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="141"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="145"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="147"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="156"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="167"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="172"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="174"/>
         <source>W_o (the same for every sequence)</source>
         <translation>Wₒ（所有序列共用）</translation>
     </message>
@@ -1643,47 +1643,47 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="41"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="51"/>
         <source>Not used here: the sentence sets the length</source>
         <translation>此视图不使用：长度由句子决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="56"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="86"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="89"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="107"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="108"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="121"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="125"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
@@ -2252,108 +2252,108 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="37"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="38"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="39"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="40"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="43"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="44"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="101"/>
         <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="104"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="108"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="108"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="110"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="118"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="137"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="154"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="179"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="168"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="171"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="172"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -2623,12 +2623,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="428"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="443"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="429"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="444"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
