@@ -34,6 +34,11 @@ class StatusLine(QObject):
         self.busy_timer = QTimer(window, singleShot=True, interval=PROGRESS_AFTER_MS)
         self.busy_timer.timeout.connect(lambda: self._show_busy(busy()))
 
+    def follow_hover(self, hovered) -> None:
+        """Show what a view's ``hovered`` signal says. Connected to the label's own slot, not to a Python method:
+        a view that says something while the window is torn down at exit would call into a deleted status line."""
+        hovered.connect(self.hover_label.setText)
+
     def show_value(self, text: str) -> None:
         """What the cursor is over (a view's ``hovered``), or what is under way ("computing…")."""
         self.hover_label.setText(text)

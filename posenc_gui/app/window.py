@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         """The view widget for ``key``, built (and styled) the first time it is asked for."""
         if key not in self.views:
             view = view_class(key)(self.model)
-            view.hovered.connect(self.status.show_value)
+            self.status.follow_hover(view.hovered)
             view.set_look(self.theme, self.points)
             self.stack.addWidget(view)
             self.views[key] = view
