@@ -17,11 +17,12 @@ WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead wh
 
 
 class BuildAhead(QObject):
-    """Builds the views of ``window`` ahead; ``restart`` (at every change) puts the rest off for another idle time."""
+    """Builds the views of ``window`` ahead, hidden in ``stack``; ``restart`` (at every change) puts the rest off for
+    another idle time."""
 
-    def __init__(self, window):
+    def __init__(self, window, stack):
         super().__init__(window)
-        self.window = window
+        self.window, self.stack = window, stack
         self.timer = QTimer(window)
         self.timer.setSingleShot(True)
         self.timer.setInterval(WARM_UP_IDLE_MS)
@@ -99,5 +100,5 @@ class BuildAhead(QObject):
     def _left_alone(self, key: str, view, look: tuple) -> bool:
         """Whether ``view``, being drawn ahead in steps, is still the window's view ``key``, hidden, in ``look``."""
         window = self.window
-        return (window.views.get(key) is view and window.stack.currentWidget() is not view
+        return (window.views.get(key) is view and self.stack.currentWidget() is not view
                 and (view.theme, view.points) == look)

@@ -9,7 +9,8 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QHBoxLayout, QLabel, QTextEdit, QToolButton, QWidget
 
 from ..core.params import InputError
 from ..scene import in_language
@@ -17,6 +18,7 @@ from . import i18n
 from .state import Deck, error_text
 from .view_catalogue import view_title
 from .views import applies
+from .widgets import set_dock_title, titled_dock
 
 
 NOTES_SHARE = 4  # notes fitted to their text take at most a quarter of the window: the view keeps the rest
@@ -53,36 +55,78 @@ class NotesTitle(QWidget):
 
 
 class NotesRoom(QObject):
-    """How tall the scene notes are under the view. Fitted to each scene's notes (up to ``1 / NOTES_SHARE`` of the
-    window) until the lecturer drags their edge: from then on every scene keeps the height given, so the view's room
-    stays the same from scene to scene; the title bar's button folds them to one line. Both are kept in the
-    preferences (``notes_height``, ``notes_collapsed``)."""
+    """The scene notes in their dock under the view, and how tall they are. Fitted to each scene's notes (up to
+    ``1 / NOTES_SHARE`` of the window) until the lecturer drags their edge: from then on every scene keeps the height
+    given, so the view's room stays the same from scene to scene; the title bar's button folds them to one line. Both
+    are kept in ``preferences`` (``notes_height``, ``notes_collapsed``)."""
 
-    def __init__(self, window):
+    def __init__(self, window, preferences):
         super().__init__(window)
-        self.window = window
-        self.dock, self.notes = window.notes_dock, window.notes
+        self.window, self.preferences = window, preferences
+        # A read-only text pane, not a label: it breaks a word longer than a line (a URL) anywhere,
+        # scrolls long notes, and so never makes the window wider than the screen. Its height is the lecturer's or
+        # its notes' (``fit``), not held at the two lines its scroll bars would ask for.
+        self.notes = QTextEdit(readOnly=True, focusPolicy=Qt.ClickFocus, frameShape=QFrame.NoFrame, minimumHeight=1)
+        self.notes.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.notes.document().setDocumentMargin(8)
+        self.notes.viewport().setAutoFillBackground(False)
+        self.dock = titled_dock(window, "notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
+        self.dock.setWidget(self.notes)
+        window.addDockWidget(Qt.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.shown_before_presenting = False
         self.title = NotesTitle()
         self.dock.setTitleBarWidget(self.title)
         self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # lines wrap: nothing to scroll sideways
         self._fitting = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(window.save_preferences)
-        self.title.fold.setChecked(window.preferences.notes_collapsed)
+        self.title.fold.setChecked(preferences.notes_collapsed)
         self.title.fold.toggled.connect(self.set_folded)
-        self.notes.setVisible(not window.preferences.notes_collapsed)
+        self.notes.setVisible(not preferences.notes_collapsed)
         self.dock.installEventFilter(self)
 
     @property
     def folded(self) -> bool:
-        return self.window.preferences.notes_collapsed
+        return self.preferences.notes_collapsed
+
+    def set_title(self, title: str) -> None:
+        set_dock_title(self.dock, title)
+
+    def set_points(self, points: float) -> None:
+        for widget in (self.dock, self.notes):
+            font = widget.font()
+            font.setPointSizeF(points)
+            widget.setFont(font)
+
+    def show_notes(self, text: str) -> None:
+        """``text`` in the pane, which takes the height it needs (``fit``)."""
+        self.notes.setPlainText(text)
+        self.fit()
+
+    def open(self) -> None:
+        """Show the notes under the view (a deck opened, a scene added), unless presenting keeps them away."""
+        if not self.window.presenting:
+            self.dock.show()
+
+    def toggle(self) -> None:
+        """N: the notes under the view, or away."""
+        self.dock.setVisible(self.dock.isHidden())
+
+    def start_presenting(self) -> None:
+        """The hall sees no notes: hidden, and whether they showed kept for ``stop_presenting``."""
+        self.shown_before_presenting = not self.dock.isHidden()
+        self.dock.hide()
+
+    def stop_presenting(self) -> None:
+        self.dock.setVisible(self.shown_before_presenting)
 
     def set_folded(self, folded: bool) -> None:
         """Fold the notes to their title bar (the plots get the room) or unfold them."""
         self.title.fold.setChecked(folded)
         if folded == self.folded:
             return
-        self.window.preferences.notes_collapsed = folded
+        self.preferences.notes_collapsed = folded
         self.window.save_preferences()
         self.notes.setVisible(not folded)
         self.fit()
@@ -96,7 +140,7 @@ class NotesRoom(QObject):
             height = title_height
             self.dock.setMaximumHeight(height)  # dragging a folded bar's edge would only open an empty space
         else:
-            height = self.window.preferences.notes_height or self.fitted_height(title_height)
+            height = self.preferences.notes_height or self.fitted_height(title_height)
             self.dock.setMaximumHeight(NO_MAXIMUM)
         self._fitting = True
         try:
@@ -118,18 +162,19 @@ class NotesRoom(QObject):
         """A resize with the mouse button held is the lecturer dragging the notes' edge: that height is kept."""
         if (event.type() == QEvent.Resize and watched is self.dock and not self._fitting and not self.folded
                 and QApplication.mouseButtons() & Qt.LeftButton and event.size().height() != event.oldSize().height()):
-            self.window.preferences.notes_height = self.dock.height()
+            self.preferences.notes_height = self.dock.height()
             self._save_timer.start()
         return False
 
 
 class DeckControls(QObject):
-    """Opens decks into ``window.deck`` and shows its scenes in ``window.model``."""
+    """Opens decks into ``deck`` (the window's ``DeckNavigator``) and shows its scenes in ``window.model``, their notes
+    in ``notes`` (a ``NotesRoom``)."""
 
-    def __init__(self, window):
+    def __init__(self, window, deck, notes):
         super().__init__(window)
-        self.window = window
-        window.deck.changed.connect(self.show_saved_scene)
+        self.window, self.deck, self.notes = window, deck, notes
+        deck.changed.connect(self.show_saved_scene)
 
     def open_deck(self, path: str | Path) -> bool:
         """Load a deck and show its first scene; a bad file leaves everything as it was."""
@@ -148,38 +193,36 @@ class DeckControls(QObject):
             window.preferences.last_deck = str(Path(path).resolve())
             window.save_preferences()
             window.recent.add(path)
-        if not window.presenting:
-            window.notes_dock.show()
-        window.deck.open(deck)
+        self.notes.open()
+        self.deck.open(deck)
 
     def update_scene(self) -> None:
         """Deck › Update scene: the live changes become the scene's saved state (Save deck writes them)."""
-        self.window.deck.update_scene(self.window.model.scene)
-        self.window.tell(self.tr("Scene {0} updated").format(self.window.deck.index + 1))
+        self.deck.update_scene(self.window.model.scene)
+        self.window.tell(self.tr("Scene {0} updated").format(self.deck.index + 1))
 
     def reset_scene(self) -> None:
         """Deck › Reset scene: back to the scene as saved."""
-        if self.window.deck.is_open:
+        if self.deck.is_open:
             self.show_saved_scene()
 
     def add_scene(self) -> None:
         """Put a copy of the current scene after the current one (or start a deck with it) and go there."""
-        if not self.window.presenting:
-            self.window.notes_dock.show()
-        self.window.deck.add_scene(self.window.model.scene)
+        self.notes.open()
+        self.deck.add_scene(self.window.model.scene)
 
     def current_deck(self) -> Deck:
         """The open deck as saved, or a one-scene deck of the current scene."""
-        return self.window.deck.deck() or Deck((self.window.model.scene,))
+        return self.deck.deck() or Deck((self.window.model.scene,))
 
     def show_saved_scene(self) -> None:
         """Show the deck's current scene as saved."""
-        if not self.window.model.set_scene(self.window.deck.scene):
+        if not self.window.model.set_scene(self.deck.scene):
             self.sync()
 
     def sync(self) -> None:
         """The deck's controls, strip, window title, notes and presenter window after a change of scene."""
-        window, deck = self.window, self.window.deck
+        window, deck = self.window, self.deck
         commands, language = window.commands, window.language
         count, index = deck.count, deck.index
         commands["next_scene"].setEnabled(count > 0 and not deck.at_last)
@@ -204,16 +247,14 @@ class DeckControls(QObject):
             window.setWindowTitle(self.tr("{0} — {1}").format(where, title))
         else:
             window.setWindowTitle(title)
-        window.deck_label.setText(" " + text + " ")
-        window.deck_label.setToolTip(notes)
-        window.presentation.audience_title.setText(scene_title or view_title(scene.view))
-        window.notes.setPlainText(notes or self.tr("(no notes for this scene)"))
-        window.notes_room.fit()
-        presenter = window.presentation.presenter
-        if presenter is not None:
+        window.menus.show_deck_strip(text, notes)
+        window.presentation.show_title(scene_title or view_title(scene.view))
+        self.notes.show_notes(notes or self.tr("(no notes for this scene)"))
+        if window.presentation.presenter is not None:
             upcoming = deck.next_scene
-            presenter.show_scene(index + 1, count, scene_title or view_title(scene.view),
-                                 None if upcoming is None else upcoming.title_in(language)
-                                 or view_title(upcoming.view), notes,
-                                 "" if upcoming is None else self.tr("{0} · {1}").format(
-                                     view_title(upcoming.view), i18n.translate("core", upcoming.method_obj.title)))
+            window.presentation.show_scene(index + 1, count, scene_title or view_title(scene.view),
+                                           None if upcoming is None else upcoming.title_in(language)
+                                           or view_title(upcoming.view), notes,
+                                           "" if upcoming is None else self.tr("{0} · {1}").format(
+                                               view_title(upcoming.view),
+                                               i18n.translate("core", upcoming.method_obj.title)))

@@ -4,37 +4,36 @@ the text size restyles every widget; the language rebuilds the translated parts)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from ..look import COLOUR_MAPS, Look, LookChange
 from . import i18n, style
 
-AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
-ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
 
 
 class LookControls(QObject):
-    """Applies ``window.look`` to the window, its views and the presenter window, and keeps it in the preferences."""
+    """Applies ``look`` (the window's ``LookModel``) to the window, its parts and views, and keeps it in the
+    preferences."""
 
-    def __init__(self, window):
+    def __init__(self, window, look):
         super().__init__(window)
-        self.window = window
-        window.look.changed.connect(self._look_changed)
+        self.window, self.look = window, look
+        look.changed.connect(self._look_changed)
 
     def set_theme(self, name: str) -> None:
-        self.window.look.update(theme=style.theme_named(name).name)
+        self.look.update(theme=style.theme_named(name).name)
 
     def set_colour_map(self, signed: bool, name: str) -> None:
         """Use map ``name`` for signed (diverging) or unsigned (sequential) data (``_look_changed`` re-colours)."""
-        self.window.look.update(**{"diverging_map" if signed else "sequential_map": name})
+        self.look.update(**{"diverging_map" if signed else "sequential_map": name})
 
     def set_text_scale(self, scale: float) -> None:
-        self.window.look.update(text_scale=min(max(scale, style.MIN_SCALE), style.MAX_SCALE))
+        self.look.update(text_scale=min(max(scale, style.MIN_SCALE), style.MAX_SCALE))
 
     def set_language(self, code: str) -> None:
         """Switch the interface language at once: the panel, views and menus are rebuilt from the state."""
-        self.window.look.update(language=i18n.install(QApplication.instance(), code))
+        self.look.update(language=i18n.install(QApplication.instance(), code))
         self.window.rebuild()
 
     def _look_changed(self, change: LookChange) -> None:
@@ -57,7 +56,7 @@ class LookControls(QObject):
     def _recolour(self, old: Look) -> None:
         """The images of every view take the maps just chosen, in place: nothing is built or computed again. The view
         shown is drawn again from its data (the numbers written in cells take the colour that reads on the new map)."""
-        window, new = self.window, self.window.look.value
+        window, new = self.window, self.look.value
         style.choose_colour_maps(new.sequential_map, new.diverging_map)
         maps = {getattr(old, side): style.colour_map(side == "diverging_map") for side in COLOUR_MAPS
                 if getattr(old, side) != getattr(new, side)}
@@ -66,32 +65,20 @@ class LookControls(QObject):
         window.refresh(window.model.scene)
 
     def apply(self) -> None:
-        """Style the window and every view built for the theme and the text size, and draw the scene again."""
+        """Style the window, each of its parts (each styles its own widgets) and every view built for the theme and the
+        text size, and draw the scene again."""
         window = self.window
         points = window.points
         style.apply_app_theme(QApplication.instance(), window.theme, points)
-        for widget in (window, window.menuBar(), window.toolbar, window.selector, window.dock, window.notes_dock,
-                       window.panel, window.stack, window.statusBar(), window.notes):
+        for widget in (window, window.centralWidget()):
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
-        presentation = window.presentation
-        font = presentation.audience_title.font()
-        font.setPointSizeF(points * AUDIENCE_TITLE_SCALE)
-        font.setBold(True)
-        presentation.audience_title.setFont(font)
-        if presentation.presenter is not None:
-            presentation.presenter.set_points(style.BASE_POINTS * window.text_scale)
-        headers = window.selector.model()
-        for row in range(headers.rowCount()):
-            if not headers.item(row).data(Qt.UserRole):
-                font = window.selector.font()
-                font.setBold(True)
-                headers.item(row).setFont(font)
-        window.panel_dock.fit()
-        size = round(points * 1.6)
-        window.toolbar.setIconSize(QSize(size, size))
-        window.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(window.theme.name, '#b00000')}; font-weight: bold")
+        window.menus.set_points(points)
+        window.panel_dock.set_points(points)
+        window.notes_room.set_points(points)
+        window.status.set_look(window.theme, points)
+        window.presentation.set_points(points, window.text_scale)
         for view in window.views.values():
             view.set_look(window.theme, points)
         window.refresh(window.model.scene)

@@ -1,28 +1,33 @@
-"""The window's menu bar and navigation toolbar. Every command is a named QAction in ``window.commands``: its keys
-work with the bars hidden (presenting), and the tour, the help and the tests find commands by name. Built anew
-(``build``) after a language switch, in the new language."""
+"""The window's menu bar and navigation toolbar (the View selector, the deck's strip). Every command is a named QAction
+in ``window.commands``: its keys work with the bars hidden (presenting), and the tour, the help and the tests find
+commands by name. Built anew (``build``) after a language switch, in the new language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QMenuBar, QSizePolicy, QStyle, QToolBar
 
 from ..core import model_config
 from . import help_pages, i18n, recent, start_page, style, tour
 from .dialogs import AboutDialog
-from .view_catalogue import grouped_views, view_title
+from .view_catalogue import grouped_views, view_applies, view_keys, view_title
 from .widgets import ElidedLabel
 
 TEXT_SCALE_STEP = 1.15
 
 
 class WindowMenus(QObject):
-    """Builds the menus and the toolbar of ``window``, their actions calling the window and its controllers."""
+    """Builds the menus and the toolbar of ``window``, their actions calling the window and its parts. The View menu
+    switches the two docks given (the parameters', the notes') on and off."""
 
-    def __init__(self, window):
+    def __init__(self, window, parameters_dock, notes_dock):
         super().__init__(window)
         self.window = window
+        self.parameters_dock, self.notes_dock = parameters_dock, notes_dock
+        self.toolbar: QToolBar | None = None
+        self.selector: QComboBox | None = None
+        self.deck_label: ElidedLabel | None = None
 
     def build(self) -> None:
         """A new menu bar (the old one, its menus and actions are deleted), the commands, and the toolbar."""
@@ -34,6 +39,57 @@ class WindowMenus(QObject):
         self._deck_menu()
         self._help_menu()
         self._toolbar()
+        if self.window.presenting:  # the new menu bar and toolbar stay out of the audience's sight
+            self.show_bars(False)
+
+    def show_bars(self, shown: bool) -> None:
+        """The menu bar and the toolbar shown, or hidden while presenting."""
+        self.window.menuBar().setVisible(shown)
+        self.toolbar.setVisible(shown)
+
+    def set_points(self, points: float) -> None:
+        """The menu bar and the toolbar in type of ``points``; the selector's group headers bold."""
+        for widget in (self.window.menuBar(), self.toolbar, self.selector):
+            font = widget.font()
+            font.setPointSizeF(points)
+            widget.setFont(font)
+        headers = self.selector.model()
+        for row in range(headers.rowCount()):
+            if not headers.item(row).data(Qt.UserRole):
+                font = self.selector.font()
+                font.setBold(True)
+                headers.item(row).setFont(font)
+        size = round(points * 1.6)
+        self.toolbar.setIconSize(QSize(size, size))
+
+    def show_deck_strip(self, text: str, notes: str) -> None:
+        """Where the lecture is, in the toolbar's strip; the scene's notes in its tooltip."""
+        self.deck_label.setText(" " + text + " ")
+        self.deck_label.setToolTip(notes)
+
+    def show_view_chosen(self, scene) -> None:
+        """The selector and the Go menu on ``scene``'s view, the views that cannot show its method disabled."""
+        method = scene.method_obj
+        items = self.selector.model()
+        for row in range(items.rowCount()):
+            item = items.item(row)
+            key = item.data(Qt.UserRole)
+            if key:
+                item.setEnabled(view_applies(key, method))
+                if key == scene.view:
+                    self.selector.setCurrentIndex(row)
+        for key in view_keys():
+            action = self.window.commands[f"view_{key}"]
+            action.setEnabled(view_applies(key, method))
+            action.setChecked(key == scene.view)
+
+    def _view_chosen(self, row: int) -> None:
+        key = self.selector.itemData(row, Qt.UserRole)
+        if key:
+            self.window.model.set_view(key)
+        else:  # a group header: stay on the current view
+            self.show_view_chosen(self.window.model.scene)
+            self.window.deck_controls.sync()
 
     def command(self, name: str, text: str, slot, shortcuts=(), menu=None, checkable=False) -> QAction:
         action = QAction(text, self.window.menuBar())
@@ -104,10 +160,10 @@ class WindowMenus(QObject):
             action.setChecked(code == window.language)
             group.addAction(action)
         menu.addSeparator()
-        notes = window.notes_dock.toggleViewAction()
+        notes = self.notes_dock.toggleViewAction()
         notes.setText(self.tr("Scene &notes"))
         menu.addAction(notes)
-        parameters = window.dock.toggleViewAction()
+        parameters = self.parameters_dock.toggleViewAction()
         parameters.setText(self.tr("Param&eters"))
         menu.addAction(parameters)
 
@@ -173,9 +229,9 @@ class WindowMenus(QObject):
 
     def _toolbar(self) -> None:
         window = self.window
-        if window.toolbar is not None:
-            window.removeToolBar(window.toolbar)
-            window.toolbar.deleteLater()
+        if self.toolbar is not None:
+            window.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
         bar = QToolBar(self.tr("Navigation"), window)
         bar.setObjectName("navigation")
         bar.setMovable(False)
@@ -196,15 +252,15 @@ class WindowMenus(QObject):
                 item.setData(key, Qt.UserRole)
                 items.appendRow(item)
         selector.setModel(items)
-        selector.activated.connect(window.view_chosen)
-        window.selector = selector
+        selector.activated.connect(self._view_chosen)
+        self.selector = selector
         bar.addWidget(selector)
         bar.addSeparator()
         bar.addAction(window.commands["previous_scene"])
-        window.deck_label = ElidedLabel()
-        window.deck_label.setObjectName("deck_label")
-        bar.addWidget(window.deck_label)
+        self.deck_label = ElidedLabel()
+        self.deck_label.setObjectName("deck_label")
+        bar.addWidget(self.deck_label)
         bar.addAction(window.commands["next_scene"])
         window.addToolBar(Qt.TopToolBarArea, bar)
-        window.toolbar = bar
+        self.toolbar = bar
 

@@ -306,15 +306,14 @@ class ParameterPanel(QWidget):
                 widget.setEnabled(reason is None)
                 widget.setToolTip(reason or tooltip(param))
         chosen = self.sweep_choice.currentData()
-        self.sweep_choice.blockSignals(True)
-        self.sweep_choice.clear()
-        self.sweep_choice.addItem(self.tr("position (offset)"), "position")
-        for param in method.params:
-            if (param.kind in ("int", "float") and param.name != "seed" and param.name not in idle
-                    and param.name not in ignored):
-                self.sweep_choice.addItem(core_text(param.title), param.name)
-        self.sweep_choice.setCurrentIndex(max(self.sweep_choice.findData(chosen), 0))
-        self.sweep_choice.blockSignals(False)
+        with signals_blocked(self.sweep_choice):
+            self.sweep_choice.clear()
+            self.sweep_choice.addItem(self.tr("position (offset)"), "position")
+            for param in method.params:
+                if (param.kind in ("int", "float") and param.name != "seed" and param.name not in idle
+                        and param.name not in ignored):
+                    self.sweep_choice.addItem(core_text(param.title), param.name)
+            self.sweep_choice.setCurrentIndex(max(self.sweep_choice.findData(chosen), 0))
 
     def ignore_for_view(self, reasons: dict[str, str]) -> None:
         """Parameters the shown view does not use, each with the reason shown on its control."""

@@ -15,17 +15,18 @@ from .presenter import PresenterWindow, choose_screens
 from .widgets import ElidedLabel
 
 PICTURE_PAUSE_MS = 250  # the presenter window's picture of the hall's view is taken at most this often
+AUDIENCE_TITLE_SCALE = 1.3  # the view's title above it while presenting, larger than the text
 
 
 class Presentation(QObject):
     """What presenting adds to ``window``: the title bar above the view, the black screen, the presenter window,
-    and what was hidden or moved, to put back after."""
+    and where the window was, to put back after (its parts put back what they hid). ``look`` is the window's
+    ``LookModel`` (presenting is part of the look), ``deck`` its ``DeckNavigator`` (for the clicker's keys)."""
 
-    def __init__(self, window):
+    def __init__(self, window, look, deck):
         super().__init__(window)
-        self.window = window
-        self.before_presenting: dict = {}  # what presenting hides or moves, to put back after
-        self.panel_while_presenting = False  # brought back by a key (P) for a live change
+        self.window, self.look, self.deck = window, look, deck
+        self.before_presenting: dict = {}  # where the window was before presenting, to put it back after
         self.presenter: PresenterWindow | None = None
         self.next_scene = NextScenePreview(window)  # the next scene's picture for the presenter window
         self.drawn_view = None  # the view drawn since the presenter window's last picture of it (``scene_drawn``)
@@ -66,18 +67,15 @@ class Presentation(QObject):
         if on == window.presenting:
             return
         self.set_blank(False)
-        window.look.update(presenting=on)
+        self.look.update(presenting=on)
         window.commands["present"].setChecked(on)
-        bars = (window.menuBar(), window.toolbar, window.statusBar())
         if on:
             self.before_presenting = {
-                "state": window.windowState(), "geometry": window.geometry(), "screen": window.screen(),
-                "notes": not window.notes_dock.isHidden(),
-                "panel_closed": window.dock.isHidden() and not window.panel_dock.hidden_for_view}
-            self.panel_while_presenting = False
-            for bar in bars:
-                bar.hide()
-            window.notes_dock.hide()
+                "state": window.windowState(), "geometry": window.geometry(), "screen": window.screen()}
+            window.panel_dock.start_presenting()
+            window.menus.show_bars(False)
+            window.statusBar().hide()
+            window.notes_room.start_presenting()
             self.title_bar.show()
             screens = QApplication.screens()
             primary = QApplication.primaryScreen()
@@ -94,13 +92,11 @@ class Presentation(QObject):
                 self.presenter.stop()
                 self.presenter.hide()
                 self.next_scene.stop()
-            for bar in bars:
-                bar.show()
+            window.menus.show_bars(True)
+            window.statusBar().show()
             self.title_bar.hide()
-            window.notes_dock.setVisible(before["notes"])
-            window.panel_dock.hidden_for_view = not before["panel_closed"]
-            if before["panel_closed"]:
-                window.dock.hide()
+            window.notes_room.stop_presenting()
+            window.panel_dock.stop_presenting()
             self._move_to(before["screen"])
             window.setWindowState(before["state"])
             if not before["state"] & (Qt.WindowFullScreen | Qt.WindowMaximized):
@@ -108,6 +104,32 @@ class Presentation(QObject):
         window.panel_dock.show_for(window.current_view)
         window.sync_busy()
         window.look_controls.apply()
+
+    def show_title(self, title: str) -> None:
+        """What the hall reads above the view while presenting."""
+        self.audience_title.setText(title)
+
+    def show_scene(self, *scene) -> None:
+        """Where the lecture is, for the presenter window when it is open (``PresenterWindow.show_scene``)."""
+        if self.presenter is not None:
+            self.presenter.show_scene(*scene)
+
+    def set_points(self, points: float, text_scale: float) -> None:
+        """The audience's title larger than the text of ``points``; the presenter window's type at ``text_scale``."""
+        font = self.audience_title.font()
+        font.setPointSizeF(points * AUDIENCE_TITLE_SCALE)
+        font.setBold(True)
+        self.audience_title.setFont(font)
+        if self.presenter is not None:
+            self.presenter.set_points(style.BASE_POINTS * text_scale)
+
+    def fit_blank(self) -> None:
+        """The black screen over the whole window (after a resize)."""
+        self.blank.setGeometry(self.window.rect())
+
+    def close_presenter(self) -> None:
+        if self.presenter is not None:
+            self.presenter.close()
 
     def _move_to(self, screen) -> None:
         """Put the window on ``screen`` (a QScreen) before it goes full screen there."""
@@ -167,13 +189,11 @@ class Presentation(QObject):
 
     def toggle_panel(self) -> None:
         """P while presenting: the parameter panel beside the view for a live change, or away again."""
-        self.panel_while_presenting = not self.panel_while_presenting
-        self.window.panel_dock.show_for(self.window.current_view)
+        self.window.panel_dock.toggle_while_presenting(self.window.current_view)
 
     def toggle_notes(self) -> None:
         """N: the scene notes under the view, or away (while presenting on one screen, the lecturer's notes)."""
-        notes_dock = self.window.notes_dock
-        notes_dock.setVisible(notes_dock.isHidden())
+        self.window.notes_room.toggle()
         self.window.deck_controls.sync()
 
     # -- keys -----------------------------------------------------------------------------------
@@ -206,7 +226,7 @@ class Presentation(QObject):
         """Take a clicker key (accepted as a shortcut override, so that neither a shortcut nor the focused widget
         acts on it; run at the key press). Returns whether it was taken."""
         command = clicker_command(event.key(), event.modifiers(), QApplication.focusWidget(),
-                                  self.window.deck.is_open, self.window.presenting)
+                                  self.deck.is_open, self.window.presenting)
         if command is None:
             return False
         event.accept()

@@ -17,11 +17,13 @@ PANELS_AT_ONCE = 16  # a drawing that needs more new panels than this waits for 
 
 
 class SceneDrawer(QObject):
-    """Draws scenes into the views of ``window`` and keeps what each view was last given (``fetched``)."""
+    """Draws scenes into the views of ``window`` and keeps what each view was last given (``fetched``); ``deck`` (the
+    window's ``DeckNavigator``) says which scene of the deck a drawing belongs to, ``status`` (its ``StatusLine``)
+    shows what is under way."""
 
-    def __init__(self, window):
+    def __init__(self, window, deck, status):
         super().__init__(window)
-        self.window = window
+        self.window, self.deck, self.status = window, deck, status
         self.fetched: dict = {}  # view -> (its data_key, the data) it was last given
         self.drawn_scene: Scene | None = None  # the scene last drawn, which Cancel goes back to,
         self.drawn_deck_index = 0  # and the deck's scene it was drawn in
@@ -56,7 +58,7 @@ class SceneDrawer(QObject):
             return
         if big:
             self.runner.submit(lambda: view.fetch(scene), (view, scene))
-            window.hover_label.setText(self.tr("computing…"))
+            self.status.show_value(self.tr("computing…"))
             return
         self.runner.cancel()
         try:
@@ -95,7 +97,7 @@ class SceneDrawer(QObject):
         needed = view.panels_needed(scene, data)
         if needed > PANELS_AT_ONCE and needed - len(view.grid.pool) > PANELS_AT_ONCE:
             self.waiting_for_panels = (view, scene, data)
-            window.hover_label.setText(self.tr("computing…"))
+            self.status.show_value(self.tr("computing…"))
             self.panel_timer.start()
             window.sync_busy()
             return
@@ -105,10 +107,10 @@ class SceneDrawer(QObject):
         else:
             view.show_data(scene, data)
         self.fetched[view] = (view.data_key(scene), data)
-        self.drawn_scene, self.drawn_deck_index = scene, window.deck.index
+        self.drawn_scene, self.drawn_deck_index = scene, self.deck.index
         window.sync_busy()  # a drawing waiting for its panels may have been superseded by this one
-        window.error_label.setText("")
-        window.hover_label.setText("")  # it told a value of the drawing before (or "computing…")
+        self.status.show_error("")
+        self.status.show_value("")  # it told a value of the drawing before (or "computing…")
         view.hover_again()
         # Laid out, ranges mapped and the plots' changes handed to the view now, so that the window paints it once:
         # pyqtgraph maps ranges while painting and the scene's changes reach the view queued, each a second paint.
@@ -132,14 +134,14 @@ class SceneDrawer(QObject):
         self.waiting_for_panels = None
         self.going_back = True
         try:
-            if window.deck.is_open and window.deck.index != self.drawn_deck_index:
-                with signals_blocked(window.deck):  # back to the scene drawn as it was drawn, not as saved
-                    window.deck.go_to(self.drawn_deck_index)
+            if self.deck.is_open and self.deck.index != self.drawn_deck_index:
+                with signals_blocked(self.deck):  # back to the scene drawn as it was drawn, not as saved
+                    self.deck.go_to(self.drawn_deck_index)
             if self.drawn_scene is not None:
                 window.model.set_scene(self.drawn_scene)
         finally:
             self.going_back = False
         window.deck_controls.sync()
         window.sync_busy()
-        window.hover_label.setText("")
+        self.status.show_value("")
         window.tell(self.tr("Cancelled: the last scene drawn is shown again"))

@@ -10,6 +10,7 @@ from ..core.params import printable
 from .worker import PROGRESS_AFTER_MS
 
 TOLD_MS = 5000  # how long a message (``tell``) stays
+ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
 
 
 class StatusLine(QObject):
@@ -32,6 +33,21 @@ class StatusLine(QObject):
             widget.hide()
         self.busy_timer = QTimer(window, singleShot=True, interval=PROGRESS_AFTER_MS)
         self.busy_timer.timeout.connect(lambda: self._show_busy(busy()))
+
+    def follow_hover(self, hovered) -> None:
+        """Show what a view's ``hovered`` signal says. Connected to the label's own slot, not to a Python method:
+        a view that says something while the window is torn down at exit would call into a deleted status line."""
+        hovered.connect(self.hover_label.setText)
+
+    def show_value(self, text: str) -> None:
+        """What the cursor is over (a view's ``hovered``), or what is under way ("computing…")."""
+        self.hover_label.setText(text)
+
+    def set_look(self, theme, points: float) -> None:
+        font = self.bar.font()
+        font.setPointSizeF(points)
+        self.bar.setFont(font)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOURS.get(theme.name, '#b00000')}; font-weight: bold")
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(printable(message))  # messages quote file names: one line, no escapes

@@ -6,11 +6,13 @@ The state model is the single source of truth: the selector, the Go menu and the
 write ``scene.view`` (or a whole scene) to it and redraw from it. Views are built the first time they
 are shown; a language switch rebuilds the panel, the views and the menus from the model's scene.
 
-The window composes: it builds the widgets, decides which view shows, and hands the rest to parts of its own,
-each holding a reference to it: the menus and toolbar (``menus``), the File menu's work (``file_commands``), the
-deck (``deck_controls``, over the ``DeckNavigator`` model), the look (``look_controls``, over the ``LookModel``),
-presenting and the clicker's keys (``presenting``), the parameter dock (``panel_dock``), drawing a scene into a
-view (``scene_drawer``), building views ahead (``build_ahead``) and the status bar (``status_line``).
+The window composes: it holds the state model and the views, decides which view shows, and hands the rest to parts
+of its own: the menus, toolbar and View selector (``menus``), the File menu's work (``file_commands``), the deck
+(``deck_controls``, over the ``DeckNavigator`` model) and the notes under the view (``NotesRoom``), the look
+(``look_controls``, over the ``LookModel``), presenting and the clicker's keys (``presenting``), the parameter dock
+(``panel_dock``), drawing a scene into a view (``scene_drawer``), building views ahead (``build_ahead``) and the
+status bar (``status_line``). Each part holds the widgets it builds or is given; another part asks it, never
+touches them (tests/app/test_window_parts.py).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QTextOption
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QStackedWidget, QTextEdit, QToolBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from ..look import Look
 from . import i18n, memory, recent, settings as prefs, style
@@ -35,9 +37,8 @@ from .presenting import Presentation
 from .scene_drawer import SceneDrawer
 from .state import DECK_TEXT, Deck, Scene, SceneChange, StateModel
 from .status_line import StatusLine
-from .view_catalogue import grouped_views, view_applies, view_class, view_keys, view_title
+from .view_catalogue import grouped_views, view_applies, view_class, view_title
 from .views import applies
-from .widgets import set_dock_title, titled_dock
 
 VIEW_REPLACED_MS = 8000  # how long the status bar says why the view changed by itself
 
@@ -56,11 +57,8 @@ class MainWindow(QMainWindow):
                                    text_scale=self.preferences.text_scale, language=language,
                                    sequential_map=style.chosen_colour_map_name(False),
                                    diverging_map=style.chosen_colour_map_name(True)), self)
-        self.look_controls = LookControls(self)
+        self.look_controls = LookControls(self, self.look)
         self.deck = DeckNavigator(self)
-        self.deck_controls = DeckControls(self)
-        self.files = FileCommands(self)
-        self.menus = WindowMenus(self)
         self.views: dict = {}
         self.commands: dict[str, QAction] = {}
         self.recent = recent.RecentDecks(settings, self)  # File › Open recent and the start page
@@ -73,27 +71,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # an explicit minimum: a view's wide row of controls must not push the window past the screen
         self.stack.setMinimumSize(400, 300)
-        self.presentation = Presentation(self)  # its title bar above the view, its black screen over the window
+        self.presentation = Presentation(self, self.look, self.deck)  # its title bar above the view, its black screen
         self.setCentralWidget(self.stack)
-        self.panel_dock = ParameterDock(self)
+        self.panel_dock = ParameterDock(self, self.stack)
         self.dock = self.panel_dock.dock
-        # A read-only text pane, not a label: it breaks a word longer than a line (a URL) anywhere,
-        # scrolls long notes, and so never makes the window wider than the screen. Its height is the lecturer's or
-        # its notes' (``NotesRoom``), not held at the two lines its scroll bars would ask for.
-        self.notes = QTextEdit(readOnly=True, focusPolicy=Qt.ClickFocus, frameShape=QFrame.NoFrame, minimumHeight=1)
-        self.notes.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-        self.notes.document().setDocumentMargin(8)
-        self.notes.viewport().setAutoFillBackground(False)
-        self.notes_dock = titled_dock(self, "notes", QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
-        self.notes_dock.setWidget(self.notes)
-        self.addDockWidget(Qt.BottomDockWidgetArea, self.notes_dock)
-        self.notes_dock.hide()
-        self.notes_room = NotesRoom(self)
-        self.toolbar: QToolBar | None = None
+        self.notes_room = NotesRoom(self, self.preferences)
+        self.notes, self.notes_dock = self.notes_room.notes, self.notes_room.dock
 
-        self.drawer = SceneDrawer(self)
+        self.status = StatusLine(self, lambda: self.drawer.busy())
+        self.drawer = SceneDrawer(self, self.deck, self.status)
         self.runner = self.drawer.runner  # the tests and the self-test wait for it
-        self.status = StatusLine(self, self.drawer.busy)
         # the status bar's parts, as the self-test, the start page and the tests read them
         self.hover_label, self.error_label = self.status.hover_label, self.status.error_label
         self.busy_bar, self.cancel_button = self.status.busy_bar, self.status.cancel_button
@@ -103,7 +90,10 @@ class MainWindow(QMainWindow):
         self.memory_timer.timeout.connect(memory.release_free_memory)
         self.memory_timer.start()
         self.closed = False
-        self.build_ahead = BuildAhead(self)
+        self.deck_controls = DeckControls(self, self.deck, self.notes_room)
+        self.files = FileCommands(self)
+        self.menus = WindowMenus(self, self.panel_dock.dock, self.notes_room.dock)
+        self.build_ahead = BuildAhead(self, self.stack)
         self.warm_up_timer = self.build_ahead.timer  # the benchmarks and tests stop it to build ahead themselves
         self._build_translated()
         QApplication.instance().focusChanged.connect(self.presentation.watch_focus)
@@ -128,7 +118,7 @@ class MainWindow(QMainWindow):
     def _build_translated(self) -> None:
         """Everything with visible text: panel, dock titles, menus and toolbar (the window title follows the deck)."""
         self.panel_dock.build(self.model)
-        set_dock_title(self.notes_dock, self.tr("Scene notes"))
+        self.notes_room.set_title(self.tr("Scene notes"))
         # The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel
         # synced after that painted the old method's form, then the new one (2-4 ms more for a new method).
         self.model.edited.connect(self._scene_edited)
@@ -156,9 +146,6 @@ class MainWindow(QMainWindow):
         self.drawer.fetched.clear()
         self.build_ahead.building = None
         self._build_translated()
-        if self.presenting:  # the new menu bar and toolbar stay out of the audience's sight
-            self.menuBar().hide()
-            self.toolbar.hide()
         old_model.deleteLater()
         self.look_controls.apply()
         self._focus_view()  # the focused widget went with the old view: not to the View selector
@@ -222,7 +209,7 @@ class MainWindow(QMainWindow):
         """The view widget for ``key``, built (and styled) the first time it is asked for."""
         if key not in self.views:
             view = view_class(key)(self.model)
-            view.hovered.connect(self.hover_label.setText)
+            self.status.follow_hover(view.hovered)
             view.set_look(self.theme, self.points)
             self.stack.addWidget(view)
             self.views[key] = view
@@ -243,12 +230,9 @@ class MainWindow(QMainWindow):
     def current_view(self):
         return self.view(self.model.scene.view)
 
-    def view_chosen(self, row: int) -> None:
-        key = self.selector.itemData(row, Qt.UserRole)
-        if key:
-            self.model.set_view(key)
-        else:  # a group header: stay on the current view
-            self._sync_navigation(self.model.scene)
+    selector = property(lambda self: self.menus.selector)  # the View selector, the toolbar and its deck strip
+    toolbar = property(lambda self: self.menus.toolbar)  # (built anew with the menus: the tour and the tests read them)
+    deck_label = property(lambda self: self.menus.deck_label)
 
     def applicable_views(self) -> list[str]:
         method = self.model.method
@@ -260,22 +244,6 @@ class MainWindow(QMainWindow):
         if keys:
             at = keys.index(self.model.scene.view) if self.model.scene.view in keys else 0
             self.model.set_view(keys[(at + step) % len(keys)])
-
-    def _sync_navigation(self, scene: Scene) -> None:
-        method = scene.method_obj
-        items = self.selector.model()
-        for row in range(items.rowCount()):
-            item = items.item(row)
-            key = item.data(Qt.UserRole)
-            if key:
-                item.setEnabled(view_applies(key, method))
-                if key == scene.view:
-                    self.selector.setCurrentIndex(row)
-        for key in view_keys():
-            action = self.commands[f"view_{key}"]
-            action.setEnabled(view_applies(key, method))
-            action.setChecked(key == scene.view)
-        self.deck_controls.sync()
 
     # -- state -> views -------------------------------------------------------------------------
     def _scene_edited(self, change: SceneChange) -> None:
@@ -292,7 +260,8 @@ class MainWindow(QMainWindow):
         and look with the data it was given last (``View.show_selection``)."""
         self.build_ahead.restart()  # views are built ahead only while nothing else happens
         self.drawer.waiting_for_panels = None  # superseded
-        self._sync_navigation(scene)
+        self.menus.show_view_chosen(scene)
+        self.deck_controls.sync()
         view = self.view(scene.view)
         self.panel.ignore_for_view(view.ignored_params())
         if self.stack.currentWidget() is not view:
@@ -303,7 +272,7 @@ class MainWindow(QMainWindow):
         """Show ``view`` instead of the current one. The old view is hidden before the panel comes or goes and
         the new one shown after, so that neither is laid out at a size it will not keep (the old one, still
         shown, was laid out and painted at the new room; the new one at the old room, then at the new)."""
-        self.hover_label.setText("")  # it described the view that was shown before
+        self.status.show_value("")  # it described the view that was shown before
         old = self.stack.currentWidget()
         focused = QApplication.focusWidget()
         had_focus = old is not None and focused is not None and old.isAncestorOf(focused)
@@ -381,7 +350,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.presentation.blank.setGeometry(self.rect())
+        self.presentation.fit_blank()
 
     def save_preferences(self) -> None:
         if self.settings is not None:
@@ -391,13 +360,11 @@ class MainWindow(QMainWindow):
         self.closed = True  # nothing more is built ahead for a window no one will see again
         self.warm_up_timer.stop()
         self.drawer.panel_timer.stop()
-        if self.presentation.presenter is not None:
-            self.presentation.presenter.close()
+        self.presentation.close_presenter()
         if self.settings is not None:
             if self.presenting:
                 self.presentation.set_presenting(False)
-            if self.panel_dock.hidden_for_view:  # the saved layout keeps the panel
-                self.dock.show()
+            self.panel_dock.show_for_saving()  # the saved layout keeps the panel
             prefs.save_window(self.settings, self)
             self.save_preferences()
         self.runner.wait(2000)

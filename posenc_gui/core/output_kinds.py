@@ -5,8 +5,9 @@ English; the app translates them in context "core" (scripts/update_translations.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
+
+from .named_registry import NamedRegistry
 
 
 @dataclass(frozen=True)
@@ -24,24 +25,9 @@ class OutputKind:
     figure_view: str | None = None
 
 
-KINDS: dict[str, OutputKind] = {}
-
-
-def register_kind(kind: OutputKind) -> OutputKind:
-    if kind.name in KINDS:
-        raise TypeError(f"output kind {kind.name!r} registered twice")
-    KINDS[kind.name] = kind
-    return kind
-
-
-@contextmanager
-def registered_kind(kind: OutputKind):
-    """``kind`` registered for the duration of a with-block (a kind a test defines), then removed."""
-    register_kind(kind)
-    try:
-        yield kind
-    finally:
-        KINDS.pop(kind.name, None)
+KINDS: NamedRegistry[OutputKind] = NamedRegistry("output kind")
+register_kind = KINDS.add
+registered_kind = KINDS.temporarily  # a kind a test defines, for the duration of a with-block
 
 
 POSITION_BY_DIMENSION = ("position", "dimension")

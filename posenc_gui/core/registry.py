@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import importlib
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Callable, Mapping
 
 import numpy as np
 
+from .named_registry import NamedRegistry
 from .output_kinds import KINDS
 from .params import InputError, Param, shown, shown_name
 
@@ -243,33 +243,20 @@ class Method:
         return out.compute(**resolved)
 
 
-REGISTRY: dict[str, Method] = {}
+REGISTRY: NamedRegistry[Method] = NamedRegistry(
+    "method", lambda name, known: InputError("unknown method {0}; known: {1}", shown(name), known))
+register = REGISTRY.add
 
 
-def register(method: Method) -> Method:
-    if method.name in REGISTRY:
-        raise TypeError(f"method {method.name!r} registered twice")
-    REGISTRY[method.name] = method
-    return method
-
-
-@contextmanager
 def registered(method: Method):
     """``method`` registered for the duration of a with-block (a method a test defines), then removed."""
     _load()
-    register(method)
-    try:
-        yield method
-    finally:
-        REGISTRY.pop(method.name, None)
+    return REGISTRY.temporarily(method)
 
 
 def get(name: str) -> Method:
     _load()
-    try:
-        return REGISTRY[name]
-    except KeyError:
-        raise InputError("unknown method {0}; known: {1}", shown(name), ", ".join(REGISTRY)) from None
+    return REGISTRY.find(name)
 
 
 def all_methods() -> list[Method]:

@@ -19,6 +19,7 @@ from typing import Callable
 
 import numpy as np
 
+from .named_registry import NamedRegistry
 from .params import InputError, Param
 
 LINE_STYLES = ("solid", "dash", "dot", "dashdot", "dashdotdot")
@@ -59,14 +60,13 @@ class Scaling:
     check: Callable[..., None] | None = None
 
 
-SCALINGS: dict[str, Scaling] = {}
+SCALINGS: NamedRegistry[Scaling] = NamedRegistry(
+    "RoPE scaling", lambda name, known: InputError("unknown RoPE scaling {0}; known: {1}", name, known))
 
 
 def register(scaling: Scaling) -> Scaling:
     """Add a scaling (after the shipped ones); the rope method is rebuilt to offer it."""
-    if scaling.name in SCALINGS:
-        raise TypeError(f"RoPE scaling {scaling.name!r} registered twice")
-    SCALINGS[scaling.name] = scaling
+    SCALINGS.add(scaling)
     try:
         scaling_params()
     except TypeError:
@@ -100,11 +100,7 @@ def scaling_params() -> tuple[Param, ...]:
     return tuple(found.values())
 
 
-def get(name: str) -> Scaling:
-    try:
-        return SCALINGS[name]
-    except KeyError:
-        raise InputError("unknown RoPE scaling {0}; known: {1}", name, ", ".join(SCALINGS)) from None
+get = SCALINGS.find
 
 
 # -- the common part: transformers' default frequencies ---------------------------------------------
@@ -321,4 +317,4 @@ for _entry in (
             "Barbero et al. 2024, p-RoPE (arXiv:2410.06205); Gemma 4, " + HF_ROPE_UTILS, proportional,
             style=Style(6, "dot", "s"), extends_context=False),
 ):
-    SCALINGS[_entry.name] = _entry
+    SCALINGS.add(_entry)  # not register: the rope method is built from them when its module is first imported

@@ -6,6 +6,7 @@ state model validates scenes' view keys against it (``applies``).
 
 from __future__ import annotations
 
+from ...core.named_registry import NamedRegistry
 from .attention import AttentionView
 from .encoding import EncodingView
 from .lessons import (ClocksLesson, ContextExtensionLesson, ImagesLesson, LayersLesson, LearnedTableLesson,
@@ -45,7 +46,9 @@ VIEW_CLASSES = (
     ChoosingPage,
 )
 
-VIEWS = {cls.key: (cls.title, cls.applies_to, cls) for cls in VIEW_CLASSES}
+VIEWS: NamedRegistry[tuple] = NamedRegistry("view")  # two views under one key: refused, not one hidden
+for _cls in VIEW_CLASSES:
+    VIEWS.add((_cls.title, _cls.applies_to, _cls), _cls.key)
 
 
 def applies() -> dict:

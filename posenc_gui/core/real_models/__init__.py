@@ -16,28 +16,17 @@ first token, diagonal, broad) and how much an ablation changes it, for a head fi
 
 from __future__ import annotations
 
+from ..named_registry import NamedRegistry
 from ..params import InputError
 from .base import (FETCH_HINT, AttentionResult, ModelsMissing, RealModel, TokenProbability, Tokens,
                    models_dirs, system_models_dirs, user_models_dir)
 from .minilm import MiniLM, MiniLMPositions
 from .smollm2 import RopeAblation, SmolLM2
 
-MODELS: dict[str, RealModel] = {}
-
-
-def register(model: RealModel) -> RealModel:
-    if model.name in MODELS:
-        raise ValueError(f"model {model.name} is registered twice")
-    MODELS[model.name] = model
-    return model
-
-
-def get(name: str) -> RealModel:
-    """The registered model of that name, or InputError listing the known ones."""
-    try:
-        return MODELS[name]
-    except KeyError:
-        raise InputError("unknown model {0}; models: {1}", repr(name), ", ".join(MODELS)) from None
+MODELS: NamedRegistry[RealModel] = NamedRegistry(
+    "model", lambda name, known: InputError("unknown model {0}; models: {1}", repr(name), known), ValueError)
+register = MODELS.add
+get = MODELS.find  # the registered model of that name, or InputError listing the known ones
 
 
 register(MiniLM())

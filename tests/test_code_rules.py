@@ -1,0 +1,15 @@
+"""Rules of the code that a reader would otherwise have to check by hand."""
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).parents[1] / "posenc_gui"
+
+
+def test_signals_are_blocked_with_superqt_so_an_error_cannot_leave_them_blocked():
+    """A bare ``blockSignals(True)`` ... ``blockSignals(False)`` pair leaves a widget deaf when anything between
+    raises; ``superqt.utils.signals_blocked`` unblocks in any case. (A model blocked for good before it is deleted
+    needs no pair.)"""
+    pairs = [f"{path.relative_to(PACKAGE)}:{number}" for path in sorted(PACKAGE.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if "blockSignals(False)" in line]
+    assert not pairs, pairs
