@@ -501,42 +501,42 @@ turns made: {1}</source>
 <context>
     <name>DeckControls</name>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="158"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="202"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="196"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="239"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="198"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="241"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="200"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="243"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="201"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="244"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="204"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="247"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="210"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="252"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="218"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="258"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -1262,17 +1262,17 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="125"/>
+        <location filename="../../posenc_gui/app/window.py" line="115"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="131"/>
+        <location filename="../../posenc_gui/app/window.py" line="121"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="136"/>
+        <location filename="../../posenc_gui/app/window.py" line="126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1630,12 +1630,12 @@ turns made: {1}</source>
 <context>
     <name>NotesTitle</name>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="52"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="54"/>
         <source>Show the notes</source>
         <translation>展开备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="52"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="54"/>
         <source>Fold the notes to this bar</source>
         <translation>把备注收起到这一栏</translation>
     </message>
@@ -1729,7 +1729,7 @@ turns made: {1}</source>
 <context>
     <name>ParameterDock</name>
     <message>
-        <location filename="../../posenc_gui/app/panel_dock.py" line="29"/>
+        <location filename="../../posenc_gui/app/panel_dock.py" line="31"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
@@ -1748,7 +1748,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="199"/>
-        <location filename="../../posenc_gui/app/panel.py" line="352"/>
+        <location filename="../../posenc_gui/app/panel.py" line="351"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
@@ -1778,7 +1778,7 @@ turns made: {1}</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="348"/>
+        <location filename="../../posenc_gui/app/panel.py" line="347"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -2366,13 +2366,13 @@ turns made: {1}</source>
 <context>
     <name>SceneDrawer</name>
     <message>
-        <location filename="../../posenc_gui/app/scene_drawer.py" line="59"/>
-        <location filename="../../posenc_gui/app/scene_drawer.py" line="98"/>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="61"/>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="100"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/scene_drawer.py" line="145"/>
+        <location filename="../../posenc_gui/app/scene_drawer.py" line="147"/>
         <source>Cancelled: the last scene drawn is shown again</source>
         <translation>已取消：重新显示上一次绘制的场景</translation>
     </message>
@@ -2844,247 +2844,247 @@ turns made: {1}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="51"/>
+        <location filename="../../posenc_gui/app/menus.py" line="107"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="51"/>
+        <location filename="../../posenc_gui/app/menus.py" line="107"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="51"/>
+        <location filename="../../posenc_gui/app/menus.py" line="107"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="56"/>
+        <location filename="../../posenc_gui/app/menus.py" line="112"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="57"/>
+        <location filename="../../posenc_gui/app/menus.py" line="113"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="58"/>
+        <location filename="../../posenc_gui/app/menus.py" line="114"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="61"/>
+        <location filename="../../posenc_gui/app/menus.py" line="117"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="62"/>
+        <location filename="../../posenc_gui/app/menus.py" line="118"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="63"/>
+        <location filename="../../posenc_gui/app/menus.py" line="119"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="65"/>
+        <location filename="../../posenc_gui/app/menus.py" line="121"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="66"/>
+        <location filename="../../posenc_gui/app/menus.py" line="122"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="71"/>
+        <location filename="../../posenc_gui/app/menus.py" line="127"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="74"/>
+        <location filename="../../posenc_gui/app/menus.py" line="130"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="75"/>
+        <location filename="../../posenc_gui/app/menus.py" line="131"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="77"/>
+        <location filename="../../posenc_gui/app/menus.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="81"/>
+        <location filename="../../posenc_gui/app/menus.py" line="137"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="83"/>
+        <location filename="../../posenc_gui/app/menus.py" line="139"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="87"/>
+        <location filename="../../posenc_gui/app/menus.py" line="143"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="89"/>
+        <location filename="../../posenc_gui/app/menus.py" line="145"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="92"/>
+        <location filename="../../posenc_gui/app/menus.py" line="148"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="94"/>
+        <location filename="../../posenc_gui/app/menus.py" line="150"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="97"/>
+        <location filename="../../posenc_gui/app/menus.py" line="153"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="99"/>
+        <location filename="../../posenc_gui/app/menus.py" line="155"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="108"/>
+        <location filename="../../posenc_gui/app/menus.py" line="164"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="73"/>
+        <location filename="../../posenc_gui/app/menus.py" line="129"/>
         <source>Export da&amp;ta (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="83"/>
+        <location filename="../../posenc_gui/app/menus.py" line="139"/>
         <source>Lig&amp;ht theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="111"/>
+        <location filename="../../posenc_gui/app/menus.py" line="167"/>
         <source>Param&amp;eters</source>
         <translation>参数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="117"/>
+        <location filename="../../posenc_gui/app/menus.py" line="173"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="118"/>
+        <location filename="../../posenc_gui/app/menus.py" line="174"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="130"/>
+        <location filename="../../posenc_gui/app/menus.py" line="186"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="131"/>
+        <location filename="../../posenc_gui/app/menus.py" line="187"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="133"/>
+        <location filename="../../posenc_gui/app/menus.py" line="189"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="148"/>
+        <location filename="../../posenc_gui/app/menus.py" line="204"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="151"/>
+        <location filename="../../posenc_gui/app/menus.py" line="207"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="153"/>
+        <location filename="../../posenc_gui/app/menus.py" line="209"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="155"/>
+        <location filename="../../posenc_gui/app/menus.py" line="211"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="156"/>
+        <location filename="../../posenc_gui/app/menus.py" line="212"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="157"/>
+        <location filename="../../posenc_gui/app/menus.py" line="213"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="159"/>
+        <location filename="../../posenc_gui/app/menus.py" line="215"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="160"/>
+        <location filename="../../posenc_gui/app/menus.py" line="216"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="161"/>
+        <location filename="../../posenc_gui/app/menus.py" line="217"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="166"/>
+        <location filename="../../posenc_gui/app/menus.py" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="167"/>
+        <location filename="../../posenc_gui/app/menus.py" line="223"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="168"/>
+        <location filename="../../posenc_gui/app/menus.py" line="224"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="170"/>
+        <location filename="../../posenc_gui/app/menus.py" line="226"/>
         <source>&amp;Start page</source>
         <translation>起始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="171"/>
+        <location filename="../../posenc_gui/app/menus.py" line="227"/>
         <source>Guided &amp;tour</source>
         <translation>导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="172"/>
+        <location filename="../../posenc_gui/app/menus.py" line="228"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="179"/>
+        <location filename="../../posenc_gui/app/menus.py" line="235"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="182"/>
+        <location filename="../../posenc_gui/app/menus.py" line="238"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
