@@ -1550,7 +1550,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="42"/>
-        <source>Concatenate the heads and project with W_o</source>
+        <source>Concatenate the heads and project with Wₒ</source>
         <translation>拼接各头，再用 Wₒ 投影</translation>
     </message>
     <message>
@@ -1595,8 +1595,13 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="156"/>
-        <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
+        <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="174"/>
+        <source>Wₒ (the same for every sequence)</source>
+        <translation>Wₒ（所有序列共用）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="167"/>
@@ -1607,11 +1612,6 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="172"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="174"/>
-        <source>W_o (the same for every sequence)</source>
-        <translation>Wₒ（所有序列共用）</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="335"/>
@@ -2272,11 +2272,6 @@ turns made: {1}</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="101"/>
-        <source>Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
-        <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="104"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
@@ -2308,11 +2303,6 @@ turns made: {1}</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
-        <source>PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
-        <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="137"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
@@ -2328,11 +2318,6 @@ turns made: {1}</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
-        <source>With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
-        <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="179"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
@@ -2341,6 +2326,21 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
         <source>n</source>
         <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="101"/>
+        <source>Block i of M({0}) turns pair i by {0}·ωᵢ. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
+        <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
+        <source>PE(p) · PE(q) = Σ cos((p − q) ωᵢ): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
+        <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
+        <source>With RoPE, q is turned by its position m and k by n; the score (Rₘ q) · (Rₙ k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
+        <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="168"/>

@@ -39,7 +39,7 @@ class MultiHeadLesson(MatrixLesson):
     def steps(self) -> tuple[str, ...]:
         return (self.tr("Split d_model into heads (transpose_qkv)"),
                 self.tr("Mask the padding (valid_lens) and attend, head by head"),
-                self.tr("Concatenate the heads and project with W_o"))
+                self.tr("Concatenate the heads and project with Wₒ"))
 
     def explanation(self) -> str:
         return self.tr(
@@ -153,7 +153,7 @@ class MultiHeadLesson(MatrixLesson):
         heads = settings.heads
         width = d // heads
         self.set_note(self.tr(
-            "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then W_o "
+            "transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ "
             "({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads."
         ).format(batch * heads, n, width, batch, d))
 
@@ -171,7 +171,7 @@ class MultiHeadLesson(MatrixLesson):
             self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result.output[b],
                         self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result.output[b], 12), col_labels=channel_labels(d))
         self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result.w_o,
-                    self.tr("W_o (the same for every sequence)"), signed=True,
+                    self.tr("Wₒ (the same for every sequence)"), signed=True,
                     rowspan=batch if in_row else 1, texts=texts(result.w_o, 8), col_labels=channel_labels(d),
                     row_labels=channel_labels(d), text_scale=0.9)
         self.shown = {"concat": result.concat, "w_o": result.w_o, "output": result.output}

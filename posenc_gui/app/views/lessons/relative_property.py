@@ -98,7 +98,7 @@ class RelativePropertyLesson(MatrixLesson):
         shift = data.shift
         shown = min(2 * SHOWN_BLOCKS, s.width)
         self.set_note(self.tr(
-            "Block i of M({0}) turns pair i by {0}·ω_i. The first {1} of {2} channels are shown with their numbers. "
+            "Block i of M({0}) turns pair i by {0}·ωᵢ. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
             s.k, shown, s.width, s.p + s.k, s.p, f"{shift.residual:.1e}"))
         self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s.k, s.width),
@@ -131,7 +131,7 @@ class RelativePropertyLesson(MatrixLesson):
         sim = data.similarity
         k = min(s.k, SIMILARITY_POSITIONS - 1)
         self.set_note(self.tr(
-            "PE(p) · PE(q) = Σ cos((p − q) ω_i): along every diagonal the value is the same. Largest spread along "
+            "PE(p) · PE(q) = Σ cos((p − q) ωᵢ): along every diagonal the value is the same. Largest spread along "
             "any diagonal: {0}. The outlined diagonal is q = p + {1}.").format(f"{sim.spread:.1e}", k))
         matrix = sim.similarity
         plot = self.matrix(0, 0, "similarity", matrix, self.tr("PE · PEᵀ, positions 0 to {0}, d = {1}").format(
@@ -157,7 +157,7 @@ class RelativePropertyLesson(MatrixLesson):
     def show_rope(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int) -> None:
         same, by_offset = data.rope_same_offset, data.rope_by_offset
         self.set_note(self.tr(
-            "With RoPE, q is turned by its position m and k by n; the score (R_m q) · (R_n k) sees only m − n. "
+            "With RoPE, q is turned by its position m and k by n; the score (Rₘ q) · (Rₙ k) sees only m − n. "
             "For m − n = {0} at every n the spread is {1}; against the offset it changes.").format(
             s.k, f"{np.ptp(same):.1e}"))
         colour = MARK_COLOURS[self.theme.name]
