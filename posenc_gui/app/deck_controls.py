@@ -207,7 +207,9 @@ class DeckControls(QObject):
         window.deck_label.setText(" " + text + " ")
         window.deck_label.setToolTip(notes)
         window.presentation.audience_title.setText(scene_title or view_title(scene.view))
-        window.notes.setPlainText(notes or self.tr("(no notes for this scene)"))
+        notes_shown = notes or self.tr("(no notes for this scene)")
+        if notes_shown != window.notes.toPlainText():  # most changes of scene keep the notes: their layout stays
+            window.notes.setPlainText(notes_shown)
         window.notes_room.fit()
         presenter = window.presentation.presenter
         if presenter is not None:

@@ -29,6 +29,10 @@ class ElidedLabel(QLabel):
         self.full_text = ""
 
     def setText(self, text: str) -> None:
+        """Show ``text``, elided to the room; the same text again changes nothing (the window sets it at every
+        change of scene, and a new size hint lays the whole window out anew)."""
+        if text == self.full_text:
+            return
         self.full_text = text
         super().setText(text)
         self.updateGeometry()
