@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen, QPicture, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from . import compat
@@ -476,29 +476,13 @@ def measure_names(axis: pg.AxisItem) -> None:
     """Size ``axis`` now for the tick names it will draw (call it after its range changed): pyqtgraph measures them
     only while painting, and an axis that grew then was drawn cut until the next paint (a colour bar's name over the
     view's edge after its levels widened)."""
-    if isinstance(axis, GridAxis):  # keeps what it measured for its next paint itself (GridAxis.generateDrawSpecs)
-        image = QImage(1, 1, QImage.Format_ARGB32)
-        painter = QPainter(image)
-        try:
-            painter.setFont(axis.style["tickFont"] or QFont())
-            axis.generateDrawSpecs(painter)
-        finally:
-            painter.end()
-        return
-    # a plain axis (a colour bar's) is drawn now as its paint would draw it, and keeps the picture, which its paint then
-    # plays: measured and then painted, its names were made twice at every change of levels. Whatever changes the axis
-    # after (a new size, range, ticks or style) forgets the picture, as for any pyqtgraph axis.
-    picture = QPicture()
-    painter = QPainter(picture)
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
     try:
-        if axis.style["tickFont"]:
-            painter.setFont(axis.style["tickFont"])
-        specs = axis.generateDrawSpecs(painter)
-        if specs is not None:
-            axis.drawPicture(painter, *specs)
+        painter.setFont(axis.style["tickFont"] or QFont())
+        axis.generateDrawSpecs(painter)
     finally:
         painter.end()
-    axis.picture = picture
 
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:

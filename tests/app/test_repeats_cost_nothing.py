@@ -86,28 +86,3 @@ def test_metrics_the_style_keeps_cost_no_lookups_and_stay_fusions(qapp, monkeypa
     assert text_sized.pixelMetric(QStyle.PM_IndicatorWidth) == max(fusion.pixelMetric(QStyle.PM_IndicatorWidth),
                                                                    round(style.INDICATOR_EM * line))
 
-
-def test_a_colour_bar_measured_for_new_levels_makes_its_names_once(qtbot, qapp, monkeypatch):
-    import numpy as np
-    import pyqtgraph as pg
-
-    area = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(area)
-    area.resize(400, 300)
-    area.show()
-    bar = pg.ColorBarItem(values=(0, 1), colorMap=style.colour_map(False), interactive=False)
-    area.addItem(bar)
-    image = pg.ImageItem(np.random.default_rng(0).random((8, 8)))
-    bar.setImageItem(image)
-    style.fit_bar_axis(bar)
-    axis = bar.getAxis("right")
-    made = count_calls(monkeypatch, axis, "generateDrawSpecs")
-    for high in (2.0, 1.0, 2.0, 1.0):  # as the attention view's levels alternate with the causal mask
-        made.clear()
-        bar.setLevels((0.0, high))
-        style.measure_names(axis)
-        picture = axis.picture
-        drawn = area.grab()
-        assert len(made) == 1 and axis.picture is picture
-    axis.picture = None  # drawn by pyqtgraph itself: the same pixels
-    assert area.grab().toImage() == drawn.toImage()
