@@ -101,7 +101,8 @@ class NotesRoom(QObject):
 
     def show_notes(self, text: str) -> None:
         """``text`` in the pane, which takes the height it needs (``fit``)."""
-        self.notes.setPlainText(text)
+        if text != self.notes.toPlainText():  # most changes of scene keep the notes: their layout stays
+            self.notes.setPlainText(text)
         self.fit()
 
     def open(self) -> None:

@@ -113,16 +113,21 @@ class TextSizedStyle(QProxyStyle):
     wider than Fusion asks: in large type its margins fall short of what it draws, and it elided the entries to fit
     ("简体中文" showed as "简…文" at x1.3)."""
 
+    # Qt asks the style for a metric dozens of times per change of scene, each call a trip into Python: the metrics
+    # changed are looked up once here (a lookup of ``QStyle.PM_...`` makes a new enum member each time)
+    MENU_ITEM = QStyle.CT_MenuItem
+    INDICATOR_SIDES = frozenset((QStyle.PM_IndicatorWidth, QStyle.PM_IndicatorHeight))
+
     def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt's name
         size = super().sizeFromContents(kind, option, size, widget)
-        if kind == QStyle.CT_MenuItem:
+        if kind == self.MENU_ITEM:
             size.setWidth(size.width() + option.fontMetrics.height())
         return size
 
     def pixelMetric(self, metric, option=None, widget=None):
+        if metric not in self.INDICATOR_SIDES:
+            return super().pixelMetric(metric, option, widget)
         fixed = super().pixelMetric(metric, option, widget)
-        if metric not in (QStyle.PM_IndicatorWidth, QStyle.PM_IndicatorHeight):
-            return fixed
         metrics = widget.fontMetrics() if widget is not None else QFontMetricsF(QApplication.font())
         return max(fixed, round(INDICATOR_EM * metrics.height()))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 
@@ -29,6 +29,10 @@ class ElidedLabel(QLabel):
         self.full_text = ""
 
     def setText(self, text: str) -> None:
+        """Show ``text``, elided to the room; the same text again changes nothing (the window sets it at every
+        change of scene, and a new size hint lays the whole window out anew)."""
+        if text == self.full_text:
+            return
         self.full_text = text
         super().setText(text)
         self.updateGeometry()
@@ -44,6 +48,12 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()
+
+    def changeEvent(self, event) -> None:
+        """A new font (the text size) elides anew, at a width the layout may leave as it was."""
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._elide()
 
     def _elide(self) -> None:
         # the room its size hint leaves a text: elided to the full width, the text ran 2 px past what it asks for

@@ -15,7 +15,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout,
+                               QWidget)
 from superqt.utils import signals_blocked
 
 from ....core.lessons import options as lesson_options
@@ -143,6 +144,7 @@ class LessonView(View):
         # they fold, with their whole texts; and whether the reader unfolded them
         self.folding: dict[QLabel, str] = {}
         self.header_open = False
+        self._header_fitted: tuple | None = None  # ``_header_inputs`` as the last ``fit_header`` left them
         self.folded_away: list[QWidget] = []  # parts of the header hidden while it is folded (a lesson's table)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         if self.formula_labels:
@@ -312,6 +314,8 @@ class LessonView(View):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
             return
+        if self._header_fitted == self._header_inputs():
+            return  # fitted to all it depends on as they are: every drawing asks (``keep_plots_readable``)
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
@@ -356,6 +360,16 @@ class LessonView(View):
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
+        self._header_fitted = self._header_inputs()
+
+    def _header_inputs(self) -> tuple:
+        """What fitting the header depends on, as the last fit left it: the view's size, the text size and theme,
+        whether the reader unfolded the texts, the texts folding, and each part of the header (which shows, and its
+        text, or its size for parts other than texts)."""
+        parts = tuple((part, part.isVisibleTo(self.header),
+                       part.text() if isinstance(part, (QLabel, QAbstractButton)) else part.sizeHint())
+                      for part in self.header.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
+        return self.width(), self.height(), self.points, self.theme, self.header_open, tuple(self.folding.items()), parts
 
     def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
         """The header's height at ``width`` with the folding texts as ``shown`` gives them."""

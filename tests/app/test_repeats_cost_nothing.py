@@ -1,0 +1,88 @@
+"""What a change of scene does again with the same inputs costs nothing: a soak of seeded changes ran at half the rate
+of 2d32621's (issue 21's "no slower than before"), from work repeated at every change. Counted, never timed."""
+
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory
+
+from posenc_gui.app import style
+from posenc_gui.app.views.lessons import MultiHeadLesson
+from posenc_gui.app.widgets import ElidedLabel
+
+from view_helpers import open_view, shown_window
+
+
+def count_calls(monkeypatch, owner, name: str) -> list:
+    """Count the calls of ``owner.name`` made from Python (the original still runs)."""
+    calls = []
+    original = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_a_second_drawing_of_a_lesson_at_the_same_size_fits_no_header(qtbot, qapp, themed, monkeypatch):
+    model, view = open_view(qtbot, MultiHeadLesson, themed("light"))
+    qapp.processEvents()
+    measured = count_calls(monkeypatch, view, "_header_height")
+    height = view.header.height()
+    view.show_data(model.scene, view.fetch(model.scene))
+    view.fit_header()
+    assert measured == [] and view.header.height() == height
+    view.resize(700, 1080)  # what it depends on changed: fitted again, to more lines
+    qapp.processEvents()
+    assert measured and view.header.height() > height
+    measured.clear()
+    narrow = view.header.height()
+    view.set_intro(view.tr("A new intro."))
+    assert measured and view.header.height() < narrow
+
+
+def test_the_same_text_again_does_not_lay_the_window_out_anew(qtbot, monkeypatch):
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setText("scene 3 of 27: Four published layouts")
+    asked = count_calls(monkeypatch, label, "updateGeometry")
+    label.setText("scene 3 of 27: Four published layouts")
+    assert asked == [] and label.full_text == "scene 3 of 27: Four published layouts"
+    label.setText("scene 4 of 27")
+    assert len(asked) == 1 and label.text() == "scene 4 of 27"
+
+
+def test_the_same_notes_are_not_set_again(qtbot, monkeypatch):
+    window = shown_window(qtbot)
+    window.model.set_option("step", 1)
+    written = count_calls(monkeypatch, window.notes, "setPlainText")
+    window.deck_controls.sync()
+    assert written == []
+    window.notes.setPlainText("changed elsewhere")
+    window.deck_controls.sync()
+    assert len(written) == 2 and window.notes.toPlainText() != "changed elsewhere"
+
+
+class CountingLookups:
+    """Stands for ``QStyle`` in the style module and counts the names looked up on it."""
+
+    def __init__(self):
+        self.looked_up = []
+
+    def __getattr__(self, name):
+        self.looked_up.append(name)
+        return getattr(QStyle, name)
+
+
+def test_metrics_the_style_keeps_cost_no_lookups_and_stay_fusions(qapp, monkeypatch):
+    text_sized, fusion = style.TextSizedStyle(QStyleFactory.create("Fusion")), QStyleFactory.create("Fusion")
+    lookups = CountingLookups()
+    monkeypatch.setattr(style, "QStyle", lookups)
+    kept = [QStyle.PM_ButtonMargin, QStyle.PM_ScrollBarExtent, QStyle.PM_LayoutHorizontalSpacing,
+            QStyle.PM_SliderThickness, QStyle.PM_SmallIconSize]
+    assert [text_sized.pixelMetric(metric) for metric in kept] == [fusion.pixelMetric(metric) for metric in kept]
+    assert lookups.looked_up == []
+    line = QFontMetricsF(QApplication.font()).height()
+    assert text_sized.pixelMetric(QStyle.PM_IndicatorWidth) == max(fusion.pixelMetric(QStyle.PM_IndicatorWidth),
+                                                                   round(style.INDICATOR_EM * line))
+
