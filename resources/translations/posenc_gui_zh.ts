@@ -501,42 +501,42 @@ turns made: {1}</source>
 <context>
     <name>DeckControls</name>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="202"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="203"/>
         <source>Scene {0} updated</source>
         <translation>场景 {0} 已更新</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="239"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="240"/>
         <source>scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="241"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="242"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="243"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="244"/>
         <source>no deck open</source>
         <translation>未打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="244"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="245"/>
         <source>PosEnc Explorer</source>
         <translation>PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="247"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="248"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="252"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="253"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/deck_controls.py" line="258"/>
+        <location filename="../../posenc_gui/app/deck_controls.py" line="259"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -1084,32 +1084,32 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="159"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="160"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="228"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="273"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="346"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="350"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
