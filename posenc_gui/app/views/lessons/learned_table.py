@@ -152,18 +152,16 @@ class LearnedTableLesson(FrequencyLesson):
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
         # the cosine matrices are not linked: a linked range overrode the aspect's fit, and showed a band of rows
-        for plot in self.plots[2:]:  # position by position: square cells, not a wide rectangle
+        for plot, values in list(zip(self.plots, self.sources.values()))[2:]:  # position by position: square cells
             plot.setAspectLocked(True)
+            frame_cells(plot, *values.shape)  # framed anew for its locked aspect (and at each resize)
         for plot, image, name in zip(self.plots, self.images, self.sources):
             style.style_plot(plot, self.theme, self.points)
             plot.vb.sigResized.connect(lambda _box, plot=plot, image=image, name=name: self._fit_pixels(plot, image, name))
 
     def _fit_pixels(self, plot: pg.PlotItem, image: pg.ImageItem, name: str) -> None:
-        """Give ``image`` the panel's values averaged down to the pixels its plot area has (see ``averaged``); a cosine
-        matrix is framed whole again (its aspect, fitted while the area had no height, had left it a band of rows)."""
+        """Give ``image`` the panel's values averaged down to the pixels its plot area has (see ``averaged``)."""
         values = self.sources[name]
-        if plot.vb.state["aspectLocked"]:
-            frame_cells(plot, *values.shape)
         pixels = averaged(values, max(1, int(plot.vb.height())), max(1, int(plot.vb.width())))
         if image.image is not None and image.image.shape == pixels.shape:
             return
