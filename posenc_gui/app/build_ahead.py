@@ -58,10 +58,10 @@ class BuildAhead(QObject):
         return True
 
     def build(self, key: str):
-        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
+        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields a false value after a step
         and True when done): the scene, or the defaults of the first method the view applies to when it does not
         apply to the scene's. Made (constructed and styled) in one step and laid out at its size in the next, its
-        spare panels a step each, its data fetched, then drawn a step at a time (``View.drawing_steps``). A view
+        spare panels a step each, its data fetched (a part a step: ``View.fetching_steps``), then drawn a step at a time (``View.drawing_steps``). A view
         shown meanwhile (or rebuilt, or given a new look) was drawn by ``refresh``: it is left alone."""
         window = self.window
         view = window.view(key)
@@ -80,7 +80,7 @@ class BuildAhead(QObject):
                 scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
             if window.drawer.in_background(view, scene):
                 return
-            data = view.fetch(scene)
+            data = yield from view.fetching_steps(scene)  # its parts a step each
         except InputError:
             return  # the view says so when it is shown
         yield False

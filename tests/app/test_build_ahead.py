@@ -8,6 +8,7 @@ import pytest
 
 from posenc_gui.app import compat
 from posenc_gui.app.window import MainWindow
+from posenc_gui.core import registry
 from posenc_gui.core.attention import drawing_projection_bank, toy
 
 
@@ -62,6 +63,33 @@ def test_a_first_drawing_ahead_places_one_panel_a_slice(window, monkeypatch, key
     assert len(view.plots) == panels and sum(plots_per_step) == panels, plots_per_step
     assert max(plots_per_step) == 1, plots_per_step
     assert window.drawer.fetched[view][1] is not None  # drawn to the end, and known to the window as drawn
+
+
+def test_the_learned_tables_comparison_is_fetched_ahead_a_part_a_slice(window, monkeypatch):
+    """Its fetch made the sinusoid, both cosine matrices and the table's statistics in one slice, the longest of the
+    build-ahead: a part a slice now. Counted per slice: the sinusoid, the cosine matrices, the statistics."""
+    from posenc_gui.core.lessons import learned_table
+
+    learned_table._kept.clear()
+    parts = []
+    similarity, statistics = learned_table.similarity, learned_table.table_statistics
+    compute = registry.Method.compute
+
+    def computed(method, kind, values=None, display=False):
+        if method.name == "sinusoidal":
+            parts.append("sinusoid")
+        return compute(method, kind, values, display)
+
+    monkeypatch.setattr(registry.Method, "compute", computed)
+    monkeypatch.setattr(learned_table, "similarity", lambda *args: (parts.append("cosine"), similarity(*args))[1])
+    monkeypatch.setattr(learned_table, "table_statistics", lambda *args: (parts.append("stats"), statistics(*args))[1])
+    parts_per_step = []
+    for _done in window.build_ahead.build("learned_table"):
+        parts_per_step.append(len(parts))
+        parts.clear()
+    parts_per_step.append(len(parts))
+    assert sum(parts_per_step) == 4 and max(parts_per_step) == 1, parts_per_step
+    assert window.drawer.fetched[window.views["learned_table"]][1] is learned_table.compare_tables(512)
 
 
 def test_the_view_is_made_and_laid_out_in_separate_slices(window, monkeypatch):
@@ -171,3 +199,27 @@ def test_a_view_shown_between_its_making_and_its_laying_out_is_left_to_the_windo
     assert next(steps, True) is True
     window.finish_work()
     assert window.views["precision"].plots
+
+
+@pytest.mark.parametrize("key, method", [("learned_table", "sinusoidal"), ("bias", "alibi"), ("mrope_ids", "rope"),
+                                         ("model_config", "rope")])
+def test_a_view_drawn_ahead_in_slices_looks_as_one_drawn_when_shown(window, qtbot, qapp, key, method):
+    """Fetched and drawn a part a slice, hidden, then shown: the same pixels as the view made and drawn on the switch."""
+    cold = MainWindow(settings=None)
+    qtbot.addWidget(cold)
+    cold.warm_up_timer.timeout.disconnect()
+    cold.resize(window.size())
+    cold.show()
+    qtbot.waitExposed(cold)
+    grabs = []
+    for win in (window, cold):
+        win.model.set_method(method)
+        if win is window:
+            for _done in window.build_ahead.build(key):
+                pass
+            assert window.views[key] in window.drawer.fetched  # drawn ahead to the end
+        win.model.set_view(key)
+        for _ in range(3):
+            qapp.processEvents()
+        grabs.append(win.current_view.grab().toImage())
+    assert grabs[0] == grabs[1]

@@ -90,6 +90,10 @@ class LearnedTableLesson(FrequencyLesson):
     def fetch(scene: Scene):
         return learned_table.compare_tables(LearnedTableLesson.length(scene))
 
+    def fetching_steps(self, scene: Scene):
+        """Built ahead: the comparison a part a step (``learned_table.comparing_tables``)."""
+        return (yield from learned_table.comparing_tables(self.length(scene)))
+
     @staticmethod
     def size(scene: Scene) -> int:
         return learned_table.compared_elements(LearnedTableLesson.length(scene))
