@@ -92,6 +92,40 @@ def test_the_learned_tables_comparison_is_fetched_ahead_a_part_a_slice(window, m
     assert window.drawer.fetched[window.views["learned_table"]][1] is learned_table.compare_tables(512)
 
 
+def test_a_module_imported_at_first_use_is_imported_in_a_slice_of_its_own(window, monkeypatch, tmp_path):
+    """NumPy imports numpy.ma at the first np.unique (np.percentile calls it): that import fell into the slice of the
+    learned table's statistics. The build-ahead imports such modules first, one a slice, and builds nothing with it."""
+    import sys
+
+    from posenc_gui.app import build_ahead
+
+    (tmp_path / "imported_at_first_use.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(build_ahead, "LAZY_IMPORTS", ("imported_at_first_use",))
+    ahead = build_ahead.BuildAhead(window)
+    built = set(window.views)
+    assert ahead.step() and "imported_at_first_use" in sys.modules and set(window.views) == built
+    assert ahead.step() and set(window.views) != built  # then the views' turn
+    monkeypatch.delitem(sys.modules, "imported_at_first_use")
+
+
+def test_the_learned_tables_heatmaps_are_styled_each_in_the_slice_that_places_it(window, monkeypatch):
+    """The four heatmaps were styled together in the slice that placed the last one and linked the tables, the
+    longest of the lesson's drawing; each is styled as it is placed, and the drawing into them is a slice of its own.
+    Counted per slice: plots styled."""
+    from posenc_gui.app import style
+
+    styled = []
+    style_plot = style.style_plot
+    monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args))[1])
+    styled_per_step = []
+    for _done in window.build_ahead.build("learned_table"):
+        styled_per_step.append(len(styled))
+        styled.clear()
+    styled_per_step.append(len(styled))
+    assert sum(styled_per_step) >= 4 and max(styled_per_step) == 1, styled_per_step
+
+
 def test_the_view_is_made_and_laid_out_in_separate_slices(window, monkeypatch):
     """Constructing and styling a lesson, then laying it out at its size, each took about half of one slice."""
     from posenc_gui.app.views.lessons.lesson_view import LessonView
@@ -204,7 +238,7 @@ def test_a_view_shown_between_its_making_and_its_laying_out_is_left_to_the_windo
 @pytest.mark.parametrize("key, method", [("learned_table", "sinusoidal"), ("bias", "alibi"), ("mrope_ids", "rope"),
                                          ("model_config", "rope")])
 def test_a_view_drawn_ahead_in_slices_looks_as_one_drawn_when_shown(window, qtbot, qapp, key, method):
-    """Fetched and drawn a part a slice, hidden, then shown: the same pixels as the view made and drawn on the switch."""
+    """Fetched and drawn a part a slice, hidden, then shown: the pixels of the view made and drawn on the switch."""
     cold = MainWindow(settings=None)
     qtbot.addWidget(cold)
     cold.warm_up_timer.timeout.disconnect()
