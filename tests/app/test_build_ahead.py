@@ -126,6 +126,31 @@ def test_the_learned_tables_heatmaps_are_styled_each_in_the_slice_that_places_it
     assert sum(styled_per_step) >= 4 and max(styled_per_step) == 1, styled_per_step
 
 
+def test_a_grid_of_heads_is_drawn_ahead_a_panel_a_slice(window, monkeypatch):
+    """ALiBi's eight bias panels were framed (range, cell count, names) in one slice, the longest of the view's
+    drawing, with the move of the panels to fill the room: a panel a slice, the move in a slice of its own. Counted per
+    slice: panels framed (``count_cells``), arrangements that fill the room."""
+    from posenc_gui.app.views import grid
+
+    framed, filled = [], []
+    count_cells, fill_room = grid.count_cells, grid.ImageGrid.fill_room
+    monkeypatch.setattr(grid, "count_cells", lambda plot, *args: (framed.append(plot), count_cells(plot, *args)))
+    monkeypatch.setattr(grid.ImageGrid, "fill_room", lambda self: (filled.append(self), fill_room(self))[1])
+    window.model.set_method("alibi")
+    framed.clear()
+    filled.clear()
+    per_step = []
+    for _done in window.build_ahead.build("bias"):
+        per_step.append((len(framed), len(filled)))
+        framed.clear()
+        filled.clear()
+    per_step.append((len(framed), len(filled)))
+    heads = window.model.scene.params["heads"]
+    assert sum(count for count, _ in per_step) == heads and max(count for count, _ in per_step) == 1, per_step
+    assert all(count == 0 for count, moves in per_step if moves), per_step
+    assert len(window.views["bias"].plots) == heads
+
+
 def test_the_view_is_made_and_laid_out_in_separate_slices(window, monkeypatch):
     """Constructing and styling a lesson, then laying it out at its size, each took about half of one slice."""
     from posenc_gui.app.views.lessons.lesson_view import LessonView
