@@ -48,11 +48,11 @@ def is_panel(item) -> bool:
 
 
 @pytest.mark.parametrize("key, panels", [("learned_table", 4), ("clocks", 9), ("multihead", 6),
-                                         ("relative_property", 5)])
+                                         ("relative_property", 5), ("mrope_ids", 3)])
 def test_a_first_drawing_ahead_places_one_panel_a_slice(window, monkeypatch, key, panels):
-    """The learned table's four heatmaps, the clocks' nine plots, the multi-head lesson's six panels and the relative
-    property's five numbered panels were placed in one slice, the longest of the build-ahead: built ahead, the drawing
-    places one a slice."""
+    """The learned table's four heatmaps, the clocks' nine plots, the multi-head lesson's six panels, the relative
+    property's five numbered panels and the M-RoPE lesson's three plots were placed in one slice, the longest of the
+    build-ahead: built ahead, the drawing places one a slice."""
     placed = count_placements(monkeypatch)
     plots_per_step = []
     for _done in window.build_ahead.build(key):
