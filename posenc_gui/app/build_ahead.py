@@ -3,6 +3,8 @@ lesson's plots take up to 120 ms to make. One slice a turn of the event loop, so
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRect, QTimer
@@ -14,6 +16,9 @@ from .view_catalogue import view_keys
 from .views import applies
 
 WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (step)
+# modules that libraries import at their first use, each in a slice of its own: NumPy imports numpy.ma at the first
+# np.unique (np.percentile calls it), 25-45 ms inside the slice that computed the learned table's statistics
+LAZY_IMPORTS = ("numpy.ma",)
 
 
 class BuildAhead(QObject):
@@ -29,20 +34,26 @@ class BuildAhead(QObject):
         self.timer.timeout.connect(self.step)
         self.settled = False  # whether the objects built ahead were settled (memory.settle_long_lived_objects)
         self.building = None  # the steps left of the view being built ahead (build)
+        self.imports = [name for name in LAZY_IMPORTS if name not in sys.modules]
 
     def restart(self) -> None:
         self.timer.start(WARM_UP_IDLE_MS)
 
     def step(self) -> bool:
         """Build ahead what a later switch would otherwise build, one slice a call, the next at the next turn of the
-        event loop. First the views that apply to the method, with the scene drawn into them; then the other views,
-        with the first method they apply to; then the spare panels views keep for larger scenes
-        (``View.build_ahead``). A view is built in slices (``build``): made and laid out, its data fetched, its
-        spare panels, then drawn, hidden, at the size it will have. With nothing left to build, the objects built
-        are settled once (``memory.settle_long_lived_objects``). Returns whether it built anything."""
+        event loop. First the modules libraries import at first use (``LAZY_IMPORTS``); then the views that apply to
+        the method, with the scene drawn into them; then the other views, with the first method they apply to; then
+        the spare panels views keep for larger scenes (``View.build_ahead``). A view is built in slices (``build``):
+        made and laid out, its spare panels, its data fetched, then drawn, hidden, at the size it will have. With
+        nothing left to build, the objects built are settled once (``memory.settle_long_lived_objects``). Returns
+        whether it built anything."""
         window = self.window
         if window.closed:
             return False
+        if self.imports:
+            importlib.import_module(self.imports.pop())
+            self.timer.start(0)
+            return True
         if self.building is None:
             key = next((key for key in window.applicable_views() + view_keys() if key not in window.views), None)
             if key is not None:
@@ -59,11 +70,12 @@ class BuildAhead(QObject):
         return True
 
     def build(self, key: str):
-        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields False after a step
-        and True when done): the scene, or the defaults of the first method the view applies to when it does not
+        """Build view ``key`` and draw into it, hidden, one step a call (a generator that yields a false value after a
+        step and True when done): the scene, or the defaults of the first method the view applies to when it does not
         apply to the scene's. Made (constructed and styled) in one step and laid out at its size in the next, its
-        spare panels a step each, its data fetched, then drawn a step at a time (``View.drawing_steps``). A view
-        shown meanwhile (or rebuilt, or given a new look) was drawn by ``refresh``: it is left alone."""
+        spare panels a step each, its data fetched a part a step (``View.fetching_steps``), then drawn a step at a
+        time (``View.drawing_steps``). A view shown meanwhile (or rebuilt, or given a new look) was drawn by
+        ``refresh``: it is left alone."""
         window = self.window
         view = window.view(key)
         yield False
@@ -81,7 +93,7 @@ class BuildAhead(QObject):
                 scene = replace(scene, method=method.name, params=method.defaults()).validated(applies())
             if window.drawer.in_background(view, scene):
                 return
-            data = view.fetch(scene)
+            data = yield from view.fetching_steps(scene)  # its parts a step each
         except InputError:
             return  # the view says so when it is shown
         yield False

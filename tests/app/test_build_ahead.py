@@ -8,6 +8,7 @@ import pytest
 
 from posenc_gui.app import compat
 from posenc_gui.app.window import MainWindow
+from posenc_gui.core import registry
 from posenc_gui.core.attention import drawing_projection_bank, toy
 
 
@@ -47,11 +48,11 @@ def is_panel(item) -> bool:
 
 
 @pytest.mark.parametrize("key, panels", [("learned_table", 4), ("clocks", 9), ("multihead", 6),
-                                         ("relative_property", 5)])
+                                         ("relative_property", 5), ("mrope_ids", 3)])
 def test_a_first_drawing_ahead_places_one_panel_a_slice(window, monkeypatch, key, panels):
-    """The learned table's four heatmaps, the clocks' nine plots, the multi-head lesson's six panels and the relative
-    property's five numbered panels were placed in one slice, the longest of the build-ahead: built ahead, the drawing
-    places one a slice."""
+    """The learned table's four heatmaps, the clocks' nine plots, the multi-head lesson's six panels, the relative
+    property's five numbered panels and the M-RoPE lesson's three plots were placed in one slice, the longest of the
+    build-ahead: built ahead, the drawing places one a slice."""
     placed = count_placements(monkeypatch)
     plots_per_step = []
     for _done in window.build_ahead.build(key):
@@ -62,6 +63,92 @@ def test_a_first_drawing_ahead_places_one_panel_a_slice(window, monkeypatch, key
     assert len(view.plots) == panels and sum(plots_per_step) == panels, plots_per_step
     assert max(plots_per_step) == 1, plots_per_step
     assert window.drawer.fetched[view][1] is not None  # drawn to the end, and known to the window as drawn
+
+
+def test_the_learned_tables_comparison_is_fetched_ahead_a_part_a_slice(window, monkeypatch):
+    """Its fetch made the sinusoid, both cosine matrices and the table's statistics in one slice, the longest of the
+    build-ahead: a part a slice now. Counted per slice: the sinusoid, the cosine matrices, the statistics."""
+    from posenc_gui.core.lessons import learned_table
+
+    learned_table._kept.clear()
+    parts = []
+    similarity, statistics = learned_table.similarity, learned_table.table_statistics
+    compute = registry.Method.compute
+
+    def computed(method, kind, values=None, display=False):
+        if method.name == "sinusoidal":
+            parts.append("sinusoid")
+        return compute(method, kind, values, display)
+
+    monkeypatch.setattr(registry.Method, "compute", computed)
+    monkeypatch.setattr(learned_table, "similarity", lambda *args: (parts.append("cosine"), similarity(*args))[1])
+    monkeypatch.setattr(learned_table, "table_statistics", lambda *args: (parts.append("stats"), statistics(*args))[1])
+    parts_per_step = []
+    for _done in window.build_ahead.build("learned_table"):
+        parts_per_step.append(len(parts))
+        parts.clear()
+    parts_per_step.append(len(parts))
+    assert sum(parts_per_step) == 4 and max(parts_per_step) == 1, parts_per_step
+    assert window.drawer.fetched[window.views["learned_table"]][1] is learned_table.compare_tables(512)
+
+
+def test_a_module_imported_at_first_use_is_imported_in_a_slice_of_its_own(window, monkeypatch, tmp_path):
+    """NumPy imports numpy.ma at the first np.unique (np.percentile calls it): that import fell into the slice of the
+    learned table's statistics. The build-ahead imports such modules first, one a slice, and builds nothing with it."""
+    import sys
+
+    from posenc_gui.app import build_ahead
+
+    (tmp_path / "imported_at_first_use.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(build_ahead, "LAZY_IMPORTS", ("imported_at_first_use",))
+    ahead = build_ahead.BuildAhead(window)
+    built = set(window.views)
+    assert ahead.step() and "imported_at_first_use" in sys.modules and set(window.views) == built
+    assert ahead.step() and set(window.views) != built  # then the views' turn
+    monkeypatch.delitem(sys.modules, "imported_at_first_use")
+
+
+def test_the_learned_tables_heatmaps_are_styled_each_in_the_slice_that_places_it(window, monkeypatch):
+    """The four heatmaps were styled together in the slice that placed the last one and linked the tables, the
+    longest of the lesson's drawing; each is styled as it is placed, and the drawing into them is a slice of its own.
+    Counted per slice: plots styled."""
+    from posenc_gui.app import style
+
+    styled = []
+    style_plot = style.style_plot
+    monkeypatch.setattr(style, "style_plot", lambda plot, *args: (styled.append(plot), style_plot(plot, *args))[1])
+    styled_per_step = []
+    for _done in window.build_ahead.build("learned_table"):
+        styled_per_step.append(len(styled))
+        styled.clear()
+    styled_per_step.append(len(styled))
+    assert sum(styled_per_step) >= 4 and max(styled_per_step) == 1, styled_per_step
+
+
+def test_a_grid_of_heads_is_drawn_ahead_a_panel_a_slice(window, monkeypatch):
+    """ALiBi's eight bias panels were framed (range, cell count, names) in one slice, the longest of the view's
+    drawing, with the move of the panels to fill the room: a panel a slice, the move in a slice of its own. Counted per
+    slice: panels framed (``count_cells``), arrangements that fill the room."""
+    from posenc_gui.app.views import grid
+
+    framed, filled = [], []
+    count_cells, fill_room = grid.count_cells, grid.ImageGrid.fill_room
+    monkeypatch.setattr(grid, "count_cells", lambda plot, *args: (framed.append(plot), count_cells(plot, *args)))
+    monkeypatch.setattr(grid.ImageGrid, "fill_room", lambda self: (filled.append(self), fill_room(self))[1])
+    window.model.set_method("alibi")
+    framed.clear()
+    filled.clear()
+    per_step = []
+    for _done in window.build_ahead.build("bias"):
+        per_step.append((len(framed), len(filled)))
+        framed.clear()
+        filled.clear()
+    per_step.append((len(framed), len(filled)))
+    heads = window.model.scene.params["heads"]
+    assert sum(count for count, _ in per_step) == heads and max(count for count, _ in per_step) == 1, per_step
+    assert all(count == 0 for count, moves in per_step if moves), per_step
+    assert len(window.views["bias"].plots) == heads
 
 
 def test_the_view_is_made_and_laid_out_in_separate_slices(window, monkeypatch):
@@ -171,3 +258,27 @@ def test_a_view_shown_between_its_making_and_its_laying_out_is_left_to_the_windo
     assert next(steps, True) is True
     window.finish_work()
     assert window.views["precision"].plots
+
+
+@pytest.mark.parametrize("key, method", [("learned_table", "sinusoidal"), ("bias", "alibi"), ("mrope_ids", "rope"),
+                                         ("model_config", "rope")])
+def test_a_view_drawn_ahead_in_slices_looks_as_one_drawn_when_shown(window, qtbot, qapp, key, method):
+    """Fetched and drawn a part a slice, hidden, then shown: the pixels of the view made and drawn on the switch."""
+    cold = MainWindow(settings=None)
+    qtbot.addWidget(cold)
+    cold.warm_up_timer.timeout.disconnect()
+    cold.resize(window.size())
+    cold.show()
+    qtbot.waitExposed(cold)
+    grabs = []
+    for win in (window, cold):
+        win.model.set_method(method)
+        if win is window:
+            for _done in window.build_ahead.build(key):
+                pass
+            assert window.views[key] in window.drawer.fetched  # drawn ahead to the end
+        win.model.set_view(key)
+        for _ in range(3):
+            qapp.processEvents()
+        grabs.append(win.current_view.grab().toImage())
+    assert grabs[0] == grabs[1]

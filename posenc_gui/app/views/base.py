@@ -188,6 +188,13 @@ class View(ReadablePlots, QWidget):
         (disabled) control."""
         return {}
 
+    def fetching_steps(self, scene: Scene):
+        """Fetch as ``fetch`` does, a part between two yields, for the window's idle build-ahead (a generator that
+        returns the data): by default in one part. A view whose fetch takes long computes it a part a step."""
+        data = self.fetch(scene)
+        yield from ()
+        return data
+
     def drawing_steps(self, scene: Scene, data):
         """Draw ``data`` as ``show_data`` does, a step between two yields, for the window's idle build-ahead (a step a
         slice of idle time, the event loop answering in between): by default in one step. A view whose first drawing

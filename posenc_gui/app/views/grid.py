@@ -91,6 +91,15 @@ class ImageGrid:
         the matrices when given. ``square``: both axes are positions (query and key), so cells are drawn square rather
         than stretched to the panel. ``panel_levels``, one (low, high) per panel, colour each panel over its own range
         instead; the shared colour bar, which no longer holds, is hidden."""
+        for _panel in self.showing(panels, columns, cmap, levels, ticks, pixels, square, panel_levels, pairs):
+            pass
+
+    def showing(self, panels: list[tuple[str, np.ndarray]], columns: int | None, cmap: pg.ColorMap,
+                levels: tuple[float, float], ticks: list | None = None, pixels: tuple | None = None,
+                square: bool = False, panel_levels: tuple | None = None, pairs: bool = False):
+        """``show``, yielding after each panel drawn and before the panels are moved to fill the room (a generator
+        for the window's idle build-ahead: the ranges and names of a grid of eight heads were the longest slice of its
+        drawing). Stopped half-way, the next ``show`` draws every panel again."""
         view = self.view
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
@@ -131,6 +140,7 @@ class ImageGrid:
             if arranged or ticks != self.ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).setTicks(ticks)
+            yield
         self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
@@ -147,6 +157,7 @@ class ImageGrid:
                     style.title(plot, name, view.theme, view.points)
             self.titles = titles
             view.fit_titles()
+        yield
         self.fill_room()
 
     def fill_room(self) -> bool:
@@ -353,6 +364,12 @@ class ImageGrid:
 
     def _arrange(self, count: int, columns: int) -> None:
         """Lay out the first ``count`` panels in ``columns`` columns and the bar to their right."""
+        for _placed in self._arranging(count, columns):
+            pass
+
+    def _arranging(self, count: int, columns: int):
+        """``_arrange``, yielding after each panel placed. Stopped half-way, the next ``_arrange`` moves the panels
+        placed (``place`` takes an item out of its cell first)."""
         graphics = self.view.graphics
         for plot, _ in self.pool[count:self.count]:
             unplace(graphics, plot)
@@ -363,6 +380,7 @@ class ImageGrid:
             row, col = divmod(index, columns)
             self._share_axes(plot, row == 0, col == 0)
             place(graphics, plot, row, col)
+            yield
         place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))
         self.count, self.columns = count, columns
         self.view.plots = self.plots

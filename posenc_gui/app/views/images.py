@@ -182,10 +182,29 @@ def colour_bar_ahead() -> pg.ColorBarItem:
 
 def frame_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
     """Show a heatmap's ``rows`` x ``cols`` cells whole, and let it zoom out or pan by at most its own size. The
-    limits come first: set after, they clamped the range to the last shape's limits (a wider table showed in part)."""
-    plot.vb.setLimits(xMin=-0.5 - cols, xMax=2 * cols, yMin=-0.5 - rows, yMax=2 * rows)
+    limits come first: set after, they clamped the range to the last shape's limits (a wider table showed in part).
+    With its aspect locked (square cells) the limits also leave the room beside the cells that the plot area's shape
+    needs, and every resize frames the cells again (``_reframe``): pyqtgraph, asked for more columns than the limits
+    allow, shows fewer rows instead and keeps that band as its target (a cosine matrix in a plot area three times
+    wider than tall showed rows 180 to 330 of 512)."""
+    vb = plot.vb
+    if not hasattr(vb, "framed_cells"):
+        vb.sigResized.connect(lambda _box: _reframe(plot))
+    vb.framed_cells = (rows, cols)
+    beside_cols, beside_rows = cols, rows  # how far past its cells the range may reach on each side
+    ratio = vb.state["aspectLocked"]
+    if ratio and vb.width() > 0 and vb.height() > 0:
+        beside_cols = max(cols, rows * vb.width() / vb.height() / ratio)
+        beside_rows = max(rows, cols * vb.height() / vb.width() * ratio)
+    vb.setLimits(xMin=-0.5 - beside_cols, xMax=cols + beside_cols, yMin=-0.5 - beside_rows, yMax=rows + beside_rows)
     plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
     count_cells(plot, rows, cols)
+
+
+def _reframe(plot: pg.PlotItem) -> None:
+    """Frame the cells of a plot with square cells whole again after its area changed shape (see ``frame_cells``)."""
+    if plot.vb.state["aspectLocked"]:
+        frame_cells(plot, *plot.vb.framed_cells)
 
 
 def count_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:

@@ -62,6 +62,11 @@ class BiasView(View):
         return elements(scene, "bias")
 
     def show_data(self, scene: Scene, data: tuple[np.ndarray, np.ndarray, Picture]) -> None:
+        for _panel in self._drawing(scene, data):
+            pass
+
+    def _drawing(self, scene: Scene, data: tuple[np.ndarray, np.ndarray, Picture]):
+        """The drawing of ``show_data``, yielding after each panel (``ImageGrid.showing``)."""
         bias, drawn_from, drawn = data
         heads = bias.shape[0]
         with signals_blocked(self.head):
@@ -77,13 +82,20 @@ class BiasView(View):
             titles = [self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(high))
                       for title, (low, high) in zip(titles, drawn.panel_levels)]
         sync_own_scales(self.own_scales, scene, len(self.panels))
-        self.grid.show(list(zip(titles, drawn_from)), None, style.colour_map(drawn.signed),
-                       drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
+        yield from self.grid.showing(list(zip(titles, drawn_from)), None, style.colour_map(drawn.signed),
+                                     drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
         for plot in self.plots:
             style.hatch_masked(plot, bool(scene.params.get("causal")), self.theme)
 
     def panels_needed(self, scene: Scene, data) -> int:
         return data[0].shape[0] if scene.head == "all" else 1
+
+    def drawing_steps(self, scene: Scene, data):
+        """Built ahead: a panel drawn a step, then ``show_data``, which finds them drawn and ends as every drawing
+        does."""
+        yield from self._drawing(scene, data)
+        yield
+        self.show_data(scene, data)
 
     def build_ahead(self) -> bool:
         return self.grid.build_ahead(most_default_heads())  # a panel per head

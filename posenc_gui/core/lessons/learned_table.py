@@ -4,8 +4,9 @@ what each does past position 512 (the table has no row there; the sinusoid simpl
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
+from threading import Lock
 
 import numpy as np
 
@@ -79,22 +80,54 @@ def compared_elements(length: int = TABLE_ROWS) -> int:
     return (TABLE_ROWS + length) * WIDTH + 2 * TABLE_ROWS * TABLE_ROWS
 
 
-@lru_cache(maxsize=4)
+KEPT = 4  # comparisons kept (the lengths last asked for)
+_kept: OrderedDict[int, TableComparison] = OrderedDict()
+_kept_lock = Lock()  # the window may compare in its worker thread while the GUI thread compares ahead
+
+
 def compare_tables(length: int = TABLE_ROWS) -> TableComparison:
     """The MiniLM table and the sinusoid (d = 384) for positions 0 .. length - 1, length >= 512.
     Cached: the arrays are read-only."""
+    steps = comparing_tables(length)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def comparing_tables(length: int = TABLE_ROWS):
+    """``compare_tables`` a part a step, for a caller with short slices of idle time (the window's build-ahead): a
+    generator that yields after each part (the sinusoid, the table and its refusal, each cosine matrix) and returns
+    the comparison, kept as ``compare_tables`` keeps it; at once when it is kept already. The same numbers as in one
+    go: the parts are the same computations in the same order."""
+    with _kept_lock:
+        if length in _kept:
+            _kept.move_to_end(length)
+            return _kept[length]
     if length < TABLE_ROWS:
         raise InputError("the comparison shows at least the table's {0} rows, not {1}", TABLE_ROWS, length)
     learned, sinusoidal = registry.get("learned"), registry.get("sinusoidal")
     sinusoid = sinusoidal.compute("encoding", {"seq_len": length, "d_model": WIDTH})
+    yield
     table = learned.compute("encoding", {"seq_len": TABLE_ROWS, "table": "minilm"})
     try:
         learned.compute("encoding", {"seq_len": length, "table": "minilm"})
         refusal = None
     except InputError as error:
         refusal = error
-    compared = TableComparison(table, sinusoid, similarity(table, "cosine"),
-                               similarity(sinusoid[:TABLE_ROWS], "cosine"), table_statistics(table), refusal)
+    yield
+    learned_similarity = similarity(table, "cosine")
+    yield
+    sinusoid_similarity = similarity(sinusoid[:TABLE_ROWS], "cosine")
+    yield
+    compared = TableComparison(table, sinusoid, learned_similarity, sinusoid_similarity, table_statistics(table),
+                               refusal)
     for array in compared.panels().values():
         array.flags.writeable = False
+    with _kept_lock:
+        compared = _kept.setdefault(length, compared)  # one compared meanwhile (the worker's) stays the one
+        _kept.move_to_end(length)
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
     return compared

@@ -21,12 +21,17 @@ COSINE_SHARE = 0.5  # a cosine matrix is kept up to this share of the view's hei
 PANEL_SLOTS = {"learned_similarity": 0, "sinusoid_similarity": 1, "learned": 2, "sinusoid": 3}
 
 
+def block_steps(shape: tuple[int, int], rows: int, cols: int) -> tuple[int, int]:
+    """How many cells of a table of ``shape`` ``averaged`` takes into one block each way on ``rows`` x ``cols``."""
+    return tuple(1 if cells <= pixels else -(-2 * cells // max(pixels, 1))
+                 for cells, pixels in zip(shape, (rows, cols)))
+
+
 def averaged(values: np.ndarray, rows: int, cols: int) -> np.ndarray:
     """float32 pixels of ``values`` for a plot area of ``rows`` x ``cols`` pixels: where it has more cells than pixels,
     means of blocks of cells spanning two pixels each (a mean over one pixel's cells still folded the fast sinusoid
     columns into arcs). A table drawn on fewer pixels than it has rows showed moiré (cells sampled, not averaged)."""
-    row_step, col_step = (1 if cells <= pixels else -(-2 * cells // max(pixels, 1))
-                          for cells, pixels in zip(values.shape, (rows, cols)))
+    row_step, col_step = block_steps(values.shape, rows, cols)
     sums = np.asarray(values, dtype=np.float64)
     if row_step > 1:
         sums = block_sums(sums, row_step)
@@ -90,6 +95,10 @@ class LearnedTableLesson(FrequencyLesson):
     def fetch(scene: Scene):
         return learned_table.compare_tables(LearnedTableLesson.length(scene))
 
+    def fetching_steps(self, scene: Scene):
+        """Built ahead: the comparison a part a step (``learned_table.comparing_tables``)."""
+        return (yield from learned_table.comparing_tables(self.length(scene)))
+
     @staticmethod
     def size(scene: Scene) -> int:
         return learned_table.compared_elements(LearnedTableLesson.length(scene))
@@ -106,38 +115,54 @@ class LearnedTableLesson(FrequencyLesson):
         if key != self._layout_key:
             yield from self._building(data)
             self._layout_key = key
-        self.show_data(scene, data)  # in the step that links the heatmaps: their ranges are set before a layout
+        self.show_data(scene, data)
 
     def _build(self, data: TableComparison) -> None:
         for _heatmap in self._building(data):
             pass
 
     def _building(self, data: TableComparison):
-        """The four heatmaps with their colour bars, linked in pairs, and the dashed line and text that
-        mark the end of the table (shown when more positions than it has are asked for); yields after each heatmap
-        but the last."""
+        """The four heatmaps with their colour bars, the tables linked as a pair with the dashed line that marks the
+        end of the table, then the text that says so (both shown when more positions than it has are asked for);
+        yields after each heatmap, each styled as it is made."""
         self.clear_plots()
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
         across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
-        for index, (name, x_label, y_label) in enumerate((
-                ("learned", self.tr("dimension"), self.tr("position")),
-                ("sinusoid", self.tr("dimension"), self.tr("position")),
-                ("learned_similarity", self.tr("position q"), self.tr("position p")),
-                ("sinusoid_similarity", self.tr("position q"), self.tr("position p")))):
+        for name, x_label, y_label in (("learned", self.tr("dimension"), self.tr("position")),
+                                       ("sinusoid", self.tr("dimension"), self.tr("position")),
+                                       ("learned_similarity", self.tr("position q"), self.tr("position p")),
+                                       ("sinusoid_similarity", self.tr("position q"), self.tr("position p"))):
             slot = PANEL_SLOTS[name]
             row, col = slot // across, 2 * (slot % across)
             plot = self.new_plot(row, col)
-            self.images.append(heatmap(plot, data.panels()[name], self.theme, levels=self.levels(name, data),
-                                       graphics=self.graphics, bar_row=row, bar_col=col + 1,
-                                       bar=self.spare_bars.pop() if self.spare_bars else None))
-            self.sources[name] = data.panels()[name]
+            values = data.panels()[name]
+            image = heatmap(plot, values, self.theme, levels=self.levels(name, data), graphics=self.graphics,
+                            bar_row=row, bar_col=col + 1, bar=self.spare_bars.pop() if self.spare_bars else None)
+            self.images.append(image)
+            self.sources[name] = values
             self.bars.append(self.graphics.getItem(row, col + 1))
             style.label(plot, "bottom", x_label, self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
-            self.panels.append((plot, name, data.panels()[name]))
-            # the last one goes with the linking and the square cells: laid out in between, the pair's ranges differed
-            if index < 3:
-                yield
+            self.panels.append((plot, name, values))
+            if name.endswith("similarity"):
+                # position by position: square cells, not a wide rectangle; not linked (a linked range overrode the
+                # aspect's fit, and showed a band of rows); framed anew for the locked aspect (and at each resize)
+                plot.setAspectLocked(True)
+                frame_cells(plot, *values.shape)
+            style.style_plot(plot, self.theme, self.points)
+            plot.vb.sigResized.connect(lambda _box, plot=plot, image=image, name=name:
+                                       self._fit_pixels(plot, image, name))
+            if name == "sinusoid":  # the pair linked in the step that made its second (laid out in between, their
+                self._link_tables()  # ranges differed)
+            yield
+        self.refusal = self.text_item("", anchor=(0, 0), scale=0.9)
+        self.refusal.setPos(4, learned_table.TABLE_ROWS + 8)
+        self.plots[0].addItem(self.refusal)
+        self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
+        self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
+
+    def _link_tables(self) -> None:
+        """The two tables share their ranges, each with a dashed line below the table's last row."""
         learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
         learned_plot.setYLink(sinusoid_plot)
         learned_plot.setXLink(sinusoid_plot)
@@ -146,28 +171,16 @@ class LearnedTableLesson(FrequencyLesson):
                                    pen=pg.mkPen(self.theme.foreground, width=2, style=Qt.DashLine))
             plot.addItem(line)
             self.refusal_lines.append(line)
-        self.refusal = self.text_item("", anchor=(0, 0), scale=0.9)
-        self.refusal.setPos(4, learned_table.TABLE_ROWS + 8)
-        learned_plot.addItem(self.refusal)
-        self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
-        self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
-        # the cosine matrices are not linked: a linked range overrode the aspect's fit, and showed a band of rows
-        for plot in self.plots[2:]:  # position by position: square cells, not a wide rectangle
-            plot.setAspectLocked(True)
-        for plot, image, name in zip(self.plots, self.images, self.sources):
-            style.style_plot(plot, self.theme, self.points)
-            plot.vb.sigResized.connect(lambda _box, plot=plot, image=image, name=name: self._fit_pixels(plot, image, name))
 
     def _fit_pixels(self, plot: pg.PlotItem, image: pg.ImageItem, name: str) -> None:
-        """Give ``image`` the panel's values averaged down to the pixels its plot area has (see ``averaged``); a cosine
-        matrix is framed whole again (its aspect, fitted while the area had no height, had left it a band of rows)."""
+        """Give ``image`` the panel's values averaged down to the pixels its plot area has (see ``averaged``)."""
         values = self.sources[name]
-        if plot.vb.state["aspectLocked"]:
-            frame_cells(plot, *values.shape)
-        pixels = averaged(values, max(1, int(plot.vb.height())), max(1, int(plot.vb.width())))
-        if image.image is not None and image.image.shape == pixels.shape:
-            return
-        image.setImage(pixels, levels=self.levels(name, self.data))
+        rows, cols = max(1, int(plot.vb.height())), max(1, int(plot.vb.width()))
+        shape = tuple(-(-cells // step) for cells, step in zip(values.shape, block_steps(values.shape, rows, cols)))
+        if image.image is not None and image.image.shape == shape:
+            return  # averaged to as many pixels already (a resize of each panel as another is placed)
+        pixels = averaged(values, rows, cols)
+        image.setImage(pixels, levels=image.getLevels())  # the colours set with its values (it may be resized first)
         image.setRect(-0.5, -0.5, values.shape[1], values.shape[0])
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
@@ -208,6 +221,7 @@ class LearnedTableLesson(FrequencyLesson):
                 self.sources[name] = values
                 bar.setLevels(self.levels(name, data))
                 image.clear()
+                image.setLevels(self.levels(name, data))
                 self._fit_pixels(plot, image, name)
                 frame_cells(plot, rows, cols)
             for side in ("left", "bottom"):  # sized for their names now: the axis' name lay on them

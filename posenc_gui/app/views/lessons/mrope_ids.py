@@ -115,10 +115,25 @@ class MRopeLesson(LessonView):
         return table[which]
 
     # -- drawing ------------------------------------------------------------------------------------
+    def drawing_steps(self, scene: Scene, data: mrope_lesson.MRopeLesson):
+        """Built ahead: the three plots placed a step each, their images and curves, then the drawing into them."""
+        if not self.plots:
+            yield from self._building()
+            yield
+        self.show_data(scene, data)
+
     def _build(self) -> None:
+        for _placed in self._building():
+            pass
+
+    def _building(self):
+        """The strip of ids, the pairs and the scores' plots, yielding after each plot placed, then their items."""
         strip = self.new_plot(0, 0, colspan=2, sides=("left", "bottom"))
+        yield
         pairs = self.new_plot(1, 0, sides=("left", "bottom"))
+        yield
         scores = self.new_plot(1, 1, sides=("left", "bottom"))
+        yield
         self.strip_image = pg.ImageItem(axisOrder="row-major")
         self.strip_texts = IdTexts(self.font())
         strip.addItem(self.strip_image)
