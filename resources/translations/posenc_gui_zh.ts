@@ -170,12 +170,12 @@
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="75"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="79"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
@@ -195,17 +195,17 @@
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="82"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="112"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="113"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -478,17 +478,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="247"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="249"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="249"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -781,38 +781,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="273"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="275"/>
         <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
         <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="265"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="279"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="278"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="279"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="279"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="303"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -1006,77 +1006,77 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="50"/>
         <location filename=".registry_strings.py" line="330"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="56"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="123"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="123"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="125"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="134"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="125"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="134"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="214"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="239"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="243"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="256"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="257"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1146,110 +1146,110 @@ turns made: {1}</source>
         <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="194"/>
         <source>ids, top to bottom: time, row, column</source>
         <translation>编号，从上到下：时间、行、列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="180"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
         <source>pair i (fast to slow)</source>
         <translation>维度对 i（由快到慢）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="181"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="196"/>
         <source>Qwen3-VL, interleaved</source>
         <translation>Qwen3-VL，交错</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="181"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="196"/>
         <source>Qwen2-VL, blocks</source>
         <translation>Qwen2-VL，分块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="198"/>
         <source>distance in one id</source>
         <translation>一个编号上的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="185"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="200"/>
         <source>q·k of equal heads (dashed: text)</source>
         <translation>q·k（虚线：文本）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="240"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="240"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="240"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="214"/>
         <source>time pairs</source>
         <translation>时间对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="214"/>
         <source>row pairs</source>
         <translation>行对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="214"/>
         <source>column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="242"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="248"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="248"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="248"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="249"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="254"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
@@ -2380,23 +2380,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="205"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="206"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="218"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="207"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="219"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="225"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2623,17 +2623,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="443"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="461"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="444"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="462"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="325"/>
         <source>, </source>
         <translation>；</translation>
     </message>
