@@ -102,7 +102,7 @@ def test_a_module_imported_at_first_use_is_imported_in_a_slice_of_its_own(window
     (tmp_path / "imported_at_first_use.py").write_text("")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(build_ahead, "LAZY_IMPORTS", ("imported_at_first_use",))
-    ahead = build_ahead.BuildAhead(window)
+    ahead = build_ahead.BuildAhead(window, window.stack)
     built = set(window.views)
     assert ahead.step() and "imported_at_first_use" in sys.modules and set(window.views) == built
     assert ahead.step() and set(window.views) != built  # then the views' turn
