@@ -141,6 +141,7 @@ class GridAxis(pg.AxisItem):
     _placed_room: float | None = None  # the room pyqtgraph measured for them meanwhile
     _stagger = 0.0  # the height that further lines of names add to a horizontal axis (see _apart)
     _measured: tuple | None = None  # (what the drawing depends on, draw specs, room asked for): see measure_names
+    _kept_room = 0.0  # a vertical axis's widest room for its names in this range and font (see _forget_kept_room)
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -172,7 +173,17 @@ class GridAxis(pg.AxisItem):
             self._placed_room = x
             return
         self._text_room = x
+        if self.orientation in ("left", "right"):
+            x = self._kept_room = max(x, self._kept_room)
         super()._updateMaxTextSize(x)
+
+    def _forget_kept_room(self) -> None:
+        """A vertical axis's room for its names grows, never shrinks, while it numbers the same range in the same font:
+        a taller plot adds a finer level of names ('-0.5' between '-1' and '0'), and the room a shorter one gives back
+        can make it taller again. A plot whose widened axis made its other axis's names stagger onto a line more (the
+        encoding view's lower curve plot) swung between the two sizes for good, caught by a paint with '-0.5' under the
+        axis's name. New numbers, names or font are measured afresh."""
+        self._kept_room = 0.0
 
     def _updateHeight(self):
         """pyqtgraph's height, and further lines of names when they are staggered (whether the axis sizes itself to
@@ -188,12 +199,14 @@ class GridAxis(pg.AxisItem):
         re-arranged) keep it: measured anew, it cost a layout and a paint more."""
         if ticks != compat.tick_levels(self):
             self._set_stagger(0.0)
+            self._forget_kept_room()
         super().setTicks(ticks)
         self.measure_names()
 
     def setStyle(self, **kwargs):
         if "tickFont" in kwargs and kwargs["tickFont"] != self.style["tickFont"]:  # lines of another height
             self._set_stagger(0.0)
+            self._forget_kept_room()
         super().setStyle(**kwargs)
         self.measure_names()
 
@@ -211,6 +224,7 @@ class GridAxis(pg.AxisItem):
         super().setRange(mn, mx)
         # side by side, the names' room does not depend on what they say; a plot resized sets the same range again
         if self.orientation in ("left", "right") and list(self.range) != before:
+            self._forget_kept_room()
             self.measure_names()
 
     def measure_names(self) -> None:

@@ -200,6 +200,51 @@ def test_numbers_are_thinned_on_one_line_not_staggered(qtbot):
     assert len({rect.top() for rect, _, _ in texts}) == 1 and 1 < len(texts) < len(numbers) and _apart(texts)
 
 
+def _value_axis(qtbot, graphics, height, y_range=None):
+    """The left axis of ``graphics``'s plot, laid out ``height`` px tall (its range ``y_range`` first when given), and
+    the names it draws then."""
+    plot = graphics.getItem(0, 0)
+    if y_range is not None:
+        plot.setYRange(*y_range, padding=0)
+    graphics.resize(400, height)
+    graphics.show()
+    qtbot.waitExposed(graphics)
+    for _ in range(3):  # names measured, the axis sized for them, laid out again
+        graphics.grab()
+        QApplication.processEvents()
+    axis = plot.getAxis("left")
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(axis.style["tickFont"])
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return axis, [text for _, _, text in texts]
+
+
+def test_a_value_axis_keeps_its_room_while_its_range_stays(qtbot):
+    """A plot made shorter at the same range keeps its value axis as wide as its finer names ('-0.5') took: given back,
+    the room made the encoding view's lower curve plot taller (its bottom names no longer staggered), the finer names
+    came back, and the plot swung between the two sizes for good, painted with '-0.5' under the axis's name. A new range
+    is measured afresh."""
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    plot = graphics.addPlot(axisItems=style.grid_axes())
+    plot.setLabel("left", "value")
+    font = QFont()
+    font.setPointSizeF(16)
+    plot.getAxis("left").setStyle(tickFont=font)
+    axis, names = _value_axis(qtbot, graphics, 300, (-1.15, 1.15))
+    assert "-0.5" in names
+    finer = axis.width()
+    axis, names = _value_axis(qtbot, graphics, 180)
+    assert "-0.5" not in names and len(names) == 3  # -1, 0 and 1 only
+    assert axis.width() == finer
+    axis, names = _value_axis(qtbot, graphics, 180, (0, 5))
+    assert not any(name.startswith("-") for name in names) and axis.width() < finer - 5  # 0 to 5
+
+
 def _argb_pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format_ARGB32)
     rows = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)
