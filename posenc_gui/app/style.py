@@ -474,11 +474,17 @@ def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> N
 
 def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     """Let a colour bar's axis grow with its tick labels (pyqtgraph fixes it at 45 px, which drops
-    the labels that do not fit at large text sizes); two levels of ticks, as on the matrices' axes."""
+    the labels that do not fit at large text sizes); two levels of ticks, as on the matrices' axes. The colours end
+    half a name (as pyqtgraph measures it, 0.4 of a line) inside the bar's box, so that the names centred on their ends
+    stay in it: stacked panels put one bar's '0' over the '1.0' of the bar below (the real model's three panels in
+    one column at 1024 x 768). Call it again when the names' font changes."""
     axis = bar.getAxis("right")
     axis.setWidth(None)
     axis.setStyle(maxTickLevel=1)
     measure_names(axis)
+    half_name = math.ceil(0.4 * QFontMetricsF(axis.style["tickFont"] or QFont()).height()) + 1
+    for end in ("top", "bottom"):  # pyqtgraph's frame lines of the bar, without names
+        bar.getAxis(end).setHeight(half_name)
 
 
 def measure_names(axis: pg.AxisItem) -> None:

@@ -245,6 +245,42 @@ def test_a_value_axis_keeps_its_room_while_its_range_stays(qtbot):
     assert not any(name.startswith("-") for name in names) and axis.width() < finer - 5  # 0 to 5
 
 
+def test_a_colour_bars_end_names_stay_in_its_box(qtbot):
+    """A colour bar's names centred on its ends ('1.0' atop, '0' below) lie inside the bar's own box: bars stacked in a
+    column (the real model's three panels at 1024 x 768) wrote one bar's '0' over the '1.0' of the bar below."""
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    graphics.ci.layout.setVerticalSpacing(0)
+    font = QFont()
+    font.setPointSizeF(16)
+    bars = []
+    for row in range(2):
+        bar = pg.ColorBarItem(values=(0, 1), interactive=False, width=14)
+        bar.getAxis("right").setStyle(tickFont=font)
+        style.fit_bar_axis(bar)
+        graphics.addItem(bar, row=row, col=0)
+        bars.append(bar)
+    graphics.resize(200, 500)
+    graphics.show()
+    qtbot.waitExposed(graphics)
+    for _ in range(3):
+        graphics.grab()
+        QApplication.processEvents()
+    for bar in bars:
+        axis = bar.getAxis("right")
+        image = QImage(1, 1, QImage.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            painter.setFont(font)
+            _, _, texts = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        box = bar.sceneBoundingRect()
+        spans = {text: axis.mapRectToScene(rect) for rect, _, text in texts}
+        assert {"0", "1.0"} <= set(spans)
+        assert all(box.top() <= span.top() and span.bottom() <= box.bottom() for span in spans.values()), (box, spans)
+
+
 def _argb_pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format_ARGB32)
     rows = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)
