@@ -210,6 +210,15 @@ class GridAxis(pg.AxisItem):
         super().setStyle(**kwargs)
         self.measure_names()
 
+    def resizeEvent(self, ev=None):
+        """Names set on a horizontal axis are measured at its new width now: the lines they are staggered on make the
+        axis taller, and measured only when painted, they were drawn over the axis's name until the layout caught up
+        (never, for panels below the fold: the layout check found 'chases' over 'key' in the real model's panels)."""
+        super().resizeEvent(ev)
+        if (ev is not None and ev.oldSize().width() != ev.newSize().width() and self.orientation in ("top", "bottom")
+                and self._named() and self.scene() is not None and self.isVisible()):
+            measure_names(self)
+
     def _set_stagger(self, stagger: float) -> None:
         if stagger != self._stagger:
             self._stagger = stagger

@@ -6,7 +6,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
@@ -180,6 +181,35 @@ def test_names_that_do_not_fit_side_by_side_are_staggered_all_drawn(qtbot):
     assert axis.height() >= one_line + line * (len(tops) - 1) - 1
     frame = axis.boundingRect()
     assert all(rect.top() >= frame.top() - 1 for rect, _, _ in texts)  # the upper lines are inside the axis
+
+
+def test_names_are_staggered_when_their_axis_narrows_before_it_is_painted(qtbot, monkeypatch):
+    """A plot narrowed while out of sight (below the fold) makes its top axis taller for the lines its names now take
+    at once: measured only when painted, they were drawn over the axis's name ('chases' over 'key')."""
+    view = pg.GraphicsView()
+    qtbot.addWidget(view)
+    view.setRange(QRectF(0, 0, 100, 100), padding=0)  # the plot is laid out far below: never painted
+    view.show()
+    qtbot.waitExposed(view)
+    plot = pg.PlotItem(axisItems=style.grid_axes(("left", "top")))
+    view.scene().addItem(plot)
+    plot.showAxis("top")
+    plot.setLabel("top", "key")
+    words = ["the", "cat", "chases", "the", "mouse"]
+    plot.setRange(xRange=(-0.5, len(words) - 0.5), padding=0)
+    axis = plot.getAxis("top")
+    axis.cells = True
+    axis.setTicks([list(enumerate(words))])
+    painted = []
+    monkeypatch.setattr(style.GridAxis, "paint", lambda *args: painted.append(args))
+    plot.setGeometry(QRectF(0, 5000, 1400, 300))
+    QApplication.processEvents()
+    one_line = axis.height()
+    plot.setGeometry(QRectF(0, 5000, 150, 300))
+    QApplication.processEvents()
+    assert not painted
+    line = QFontMetricsF(axis.style["tickFont"] or QFont()).height()
+    assert axis.height() >= one_line + line - 1
 
 
 def test_names_too_many_for_three_lines_are_thinned_evenly_and_never_overlap(qtbot):
