@@ -146,6 +146,7 @@ class GridAxis(pg.AxisItem):
     _placed_room: float | None = None  # the room pyqtgraph measured for them meanwhile
     _stagger = 0.0  # the height that further lines of names add to a horizontal axis (see _apart)
     _measured: tuple | None = None  # (what the drawing depends on, draw specs, room asked for): see measure_names
+    _kept_room = 0.0  # a vertical axis's widest room for its names in this range and font (see _forget_kept_room)
 
     def paint(self, p, opt, widget):
         """Draw as pyqtgraph does, but play the picture of an axis drawn alike before when there is one (see
@@ -177,7 +178,17 @@ class GridAxis(pg.AxisItem):
             self._placed_room = x
             return
         self._text_room = x
+        if self.orientation in ("left", "right"):
+            x = self._kept_room = max(x, self._kept_room)
         super()._updateMaxTextSize(x)
+
+    def _forget_kept_room(self) -> None:
+        """A vertical axis's room for its names grows, never shrinks, while it numbers the same range in the same font:
+        a taller plot adds a finer level of names ('-0.5' between '-1' and '0'), and the room a shorter one gives back
+        can make it taller again. A plot whose widened axis made its other axis's names stagger onto a line more (the
+        encoding view's lower curve plot) swung between the two sizes for good, caught by a paint with '-0.5' under the
+        axis's name. New numbers, names or font are measured afresh."""
+        self._kept_room = 0.0
 
     def _updateHeight(self):
         """pyqtgraph's height, and further lines of names when they are staggered (whether the axis sizes itself to
@@ -193,14 +204,25 @@ class GridAxis(pg.AxisItem):
         re-arranged) keep it: measured anew, it cost a layout and a paint more."""
         if ticks != compat.tick_levels(self):
             self._set_stagger(0.0)
+            self._forget_kept_room()
         super().setTicks(ticks)
         self.measure_names()
 
     def setStyle(self, **kwargs):
         if "tickFont" in kwargs and kwargs["tickFont"] != self.style["tickFont"]:  # lines of another height
             self._set_stagger(0.0)
+            self._forget_kept_room()
         super().setStyle(**kwargs)
         self.measure_names()
+
+    def resizeEvent(self, ev=None):
+        """Names set on a horizontal axis are measured at its new width now: the lines they are staggered on make the
+        axis taller, and measured only when painted, they were drawn over the axis's name until the layout caught up
+        (never, for panels below the fold: the layout check found 'chases' over 'key' in the real model's panels)."""
+        super().resizeEvent(ev)
+        if (ev is not None and ev.oldSize().width() != ev.newSize().width() and self.orientation in ("top", "bottom")
+                and self._named() and self.scene() is not None and self.isVisible()):
+            measure_names(self)
 
     def _set_stagger(self, stagger: float) -> None:
         if stagger != self._stagger:
@@ -216,6 +238,7 @@ class GridAxis(pg.AxisItem):
         super().setRange(mn, mx)
         # side by side, the names' room does not depend on what they say; a plot resized sets the same range again
         if self.orientation in ("left", "right") and list(self.range) != before:
+            self._forget_kept_room()
             self.measure_names()
 
     def measure_names(self) -> None:
@@ -465,11 +488,17 @@ def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> N
 
 def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     """Let a colour bar's axis grow with its tick labels (pyqtgraph fixes it at 45 px, which drops
-    the labels that do not fit at large text sizes); two levels of ticks, as on the matrices' axes."""
+    the labels that do not fit at large text sizes); two levels of ticks, as on the matrices' axes. The colours end
+    half a name (as pyqtgraph measures it, 0.4 of a line) inside the bar's box, so that the names centred on their ends
+    stay in it: stacked panels put one bar's '0' over the '1.0' of the bar below (the real model's three panels in
+    one column at 1024 x 768). Call it again when the names' font changes."""
     axis = bar.getAxis("right")
     axis.setWidth(None)
     axis.setStyle(maxTickLevel=1)
     measure_names(axis)
+    half_name = math.ceil(0.4 * QFontMetricsF(axis.style["tickFont"] or QFont()).height()) + 1
+    for end in ("top", "bottom"):  # pyqtgraph's frame lines of the bar, without names
+        bar.getAxis(end).setHeight(half_name)
 
 
 def measure_names(axis: pg.AxisItem) -> None:

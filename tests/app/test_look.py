@@ -6,7 +6,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
@@ -182,6 +183,35 @@ def test_names_that_do_not_fit_side_by_side_are_staggered_all_drawn(qtbot):
     assert all(rect.top() >= frame.top() - 1 for rect, _, _ in texts)  # the upper lines are inside the axis
 
 
+def test_names_are_staggered_when_their_axis_narrows_before_it_is_painted(qtbot, monkeypatch):
+    """A plot narrowed while out of sight (below the fold) makes its top axis taller for the lines its names now take
+    at once: measured only when painted, they were drawn over the axis's name ('chases' over 'key')."""
+    view = pg.GraphicsView()
+    qtbot.addWidget(view)
+    view.setRange(QRectF(0, 0, 100, 100), padding=0)  # the plot is laid out far below: never painted
+    view.show()
+    qtbot.waitExposed(view)
+    plot = pg.PlotItem(axisItems=style.grid_axes(("left", "top")))
+    view.scene().addItem(plot)
+    plot.showAxis("top")
+    plot.setLabel("top", "key")
+    words = ["the", "cat", "chases", "the", "mouse"]
+    plot.setRange(xRange=(-0.5, len(words) - 0.5), padding=0)
+    axis = plot.getAxis("top")
+    axis.cells = True
+    axis.setTicks([list(enumerate(words))])
+    painted = []
+    monkeypatch.setattr(style.GridAxis, "paint", lambda *args: painted.append(args))
+    plot.setGeometry(QRectF(0, 5000, 1400, 300))
+    QApplication.processEvents()
+    one_line = axis.height()
+    plot.setGeometry(QRectF(0, 5000, 150, 300))
+    QApplication.processEvents()
+    assert not painted
+    line = QFontMetricsF(axis.style["tickFont"] or QFont()).height()
+    assert axis.height() >= one_line + line - 1
+
+
 def test_names_too_many_for_three_lines_are_thinned_evenly_and_never_overlap(qtbot):
     words = ["the", "cat", "chases", "a", "mouse", "over", "this", "old", "wall", "while", "dog", "sleeps"]
     _kept, _, wide = _top_axis_names(qtbot, words, 1400)
@@ -198,6 +228,87 @@ def test_numbers_are_thinned_on_one_line_not_staggered(qtbot):
     numbers = [str(16 * index) for index in range(12)]
     _, axis, texts = _top_axis_names(qtbot, numbers, 150, cells=True)
     assert len({rect.top() for rect, _, _ in texts}) == 1 and 1 < len(texts) < len(numbers) and _apart(texts)
+
+
+def _value_axis(qtbot, graphics, height, y_range=None):
+    """The left axis of ``graphics``'s plot, laid out ``height`` px tall (its range ``y_range`` first when given), and
+    the names it draws then."""
+    plot = graphics.getItem(0, 0)
+    if y_range is not None:
+        plot.setYRange(*y_range, padding=0)
+    graphics.resize(400, height)
+    graphics.show()
+    qtbot.waitExposed(graphics)
+    for _ in range(3):  # names measured, the axis sized for them, laid out again
+        graphics.grab()
+        QApplication.processEvents()
+    axis = plot.getAxis("left")
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(axis.style["tickFont"])
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return axis, [text for _, _, text in texts]
+
+
+def test_a_value_axis_keeps_its_room_while_its_range_stays(qtbot):
+    """A plot made shorter at the same range keeps its value axis as wide as its finer names ('-0.5') took: given back,
+    the room made the encoding view's lower curve plot taller (its bottom names no longer staggered), the finer names
+    came back, and the plot swung between the two sizes for good, painted with '-0.5' under the axis's name. A new range
+    is measured afresh."""
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    plot = graphics.addPlot(axisItems=style.grid_axes())
+    plot.setLabel("left", "value")
+    font = QFont()
+    font.setPointSizeF(16)
+    plot.getAxis("left").setStyle(tickFont=font)
+    axis, names = _value_axis(qtbot, graphics, 300, (-1.15, 1.15))
+    assert "-0.5" in names
+    finer = axis.width()
+    axis, names = _value_axis(qtbot, graphics, 180)
+    assert "-0.5" not in names and len(names) == 3  # -1, 0 and 1 only
+    assert axis.width() == finer
+    axis, names = _value_axis(qtbot, graphics, 180, (0, 5))
+    assert not any(name.startswith("-") for name in names) and axis.width() < finer - 5  # 0 to 5
+
+
+def test_a_colour_bars_end_names_stay_in_its_box(qtbot):
+    """A colour bar's names centred on its ends ('1.0' atop, '0' below) lie inside the bar's own box: bars stacked in a
+    column (the real model's three panels at 1024 x 768) wrote one bar's '0' over the '1.0' of the bar below."""
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    graphics.ci.layout.setVerticalSpacing(0)
+    font = QFont()
+    font.setPointSizeF(16)
+    bars = []
+    for row in range(2):
+        bar = pg.ColorBarItem(values=(0, 1), interactive=False, width=14)
+        bar.getAxis("right").setStyle(tickFont=font)
+        style.fit_bar_axis(bar)
+        graphics.addItem(bar, row=row, col=0)
+        bars.append(bar)
+    graphics.resize(200, 500)
+    graphics.show()
+    qtbot.waitExposed(graphics)
+    for _ in range(3):
+        graphics.grab()
+        QApplication.processEvents()
+    for bar in bars:
+        axis = bar.getAxis("right")
+        image = QImage(1, 1, QImage.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            painter.setFont(font)
+            _, _, texts = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        box = bar.sceneBoundingRect()
+        spans = {text: axis.mapRectToScene(rect) for rect, _, text in texts}
+        assert {"0", "1.0"} <= set(spans)
+        assert all(box.top() <= span.top() and span.bottom() <= box.bottom() for span in spans.values()), (box, spans)
 
 
 def _argb_pixels(image: QImage) -> np.ndarray:

@@ -377,6 +377,7 @@ class RealModelView(View):
             axis = bar.getAxis("right")
             axis.setPen(pg.mkPen(self.theme.foreground))
             axis.setTextPen(pg.mkPen(self.theme.foreground))
+            style.fit_bar_axis(bar)  # its ends' room for the names in the new text size
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         shown = self.plots
