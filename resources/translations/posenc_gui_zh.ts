@@ -266,76 +266,76 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="49"/>
         <location filename=".registry_strings.py" line="328"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="65"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="72"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="73"/>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="263"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="263"/>
         <source>Position m:</source>
         <translation>位置 m：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="264"/>
         <source>Hands:</source>
         <translation>指针数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="278"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="335"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="255"/>
         <source>bit {0}: flips every {1}</source>
-        <translation>第 {0} 位：每 {1} 个位置翻转一次</translation>
+        <translation>第 {0} 位：每 {1} 个位置翻转</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="58"/>
         <source>RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position &lt;i&gt;m&lt;/i&gt; pair &lt;i&gt;i&lt;/i&gt; of q and of k turns by &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; radians, θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;: each hand is that angle. The first pairs race round; the last barely move. A query at &lt;i&gt;m&lt;/i&gt; and a key at &lt;i&gt;n&lt;/i&gt; differ by (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt; in every pair, so their dot product sees only the offset. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel.</source>
         <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="286"/>
         <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="300"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="302"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="343"/>
         <source>a turn every
 {0}
 turns made: {1}</source>
@@ -344,17 +344,17 @@ turns made: {1}</source>
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="380"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="387"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="381"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="388"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="388"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="395"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>

@@ -26,6 +26,7 @@ MAX_POSITION = 10**9
 
 BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
 EVERY_AT = 1.12   # this
+LONGEST_SHARE = 0.96  # of the bits' plot width its longest "flips every" text may take (the rest: its lamp, a gap)
 BITS_PADDING = 0.01  # of the bits' range, on each side
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
@@ -215,6 +216,7 @@ class ClocksLesson(FrequencyLesson):
             plot.vb.sigResized.connect(lambda _box: self._fit_bits())
         else:
             self._place(self.bit_plot, 0, column, rowspan=rows)
+        self.bit_plot.setMinimumWidth(0)  # what a squeezed arrangement asked for (``_fit_bits``) is asked anew
         self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=BITS_PADDING)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
@@ -309,7 +311,12 @@ class ClocksLesson(FrequencyLesson):
         ``EVERY_AT`` and would run past the plot's edge in large type or in Chinese)."""
         width = self.bit_plot.vb.width() if self.bit_plot is not None else 0
         longest = max((every.boundingRect().width() for _digit, every in self.bit_texts), default=0.0)
-        if width <= 0 or longest >= 0.95 * width:
+        if width <= 0:
+            return
+        if width <= longest / 0.97:
+            # squeezed by the dials beside it (two a row in Chinese at 1024 x 768 presenting), the texts ran up to 150 px
+            # past the plot's edge: it asks for the room of its longest text and a lamp (until the next arrangement)
+            self.bit_plot.setMinimumWidth(longest / LONGEST_SHARE)
             return
         right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
         if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
