@@ -208,7 +208,8 @@ class ReadablePlots:
 
     def column_width(self) -> float:
         """The width a column of plots takes at its smallest readable: a plot's axes and a readable plot area, and
-        its share of what else the row holds (colour bars, spacing). Titles wrap to any width, so they do not count."""
+        its share of what else the row holds (colour bars, spacing). Titles wrap, down to their longest word (four
+        panels titled 'StreamingLLM (attention sinks): …' in Chinese ran 83 px past a 1024 px page)."""
         layout = self.graphics.ci.layout
         layout.invalidate()  # the size hints of a layout just rebuilt are cached from before
         rows: dict[int, list] = {}  # the items starting in each row of the grid
@@ -231,7 +232,7 @@ class ReadablePlots:
 
         def needs(plot: pg.PlotItem) -> float:  # the plot without its title's width, with a readable area
             middle = max(smallest(plot.titleLabel), smallest(plot.vb))
-            return smallest(plot) - middle + max(readable, smallest(plot.vb))
+            return smallest(plot) - middle + max(readable, smallest(plot.vb), unbreakable_width(plot))
 
         return max(needs(plot) for plot in widest) + others / len(widest)
 
@@ -255,6 +256,15 @@ class ReadablePlots:
         super().showEvent(event)
         self.fill_room()
         self.reflow()
+
+
+def unbreakable_width(plot: pg.PlotItem) -> float:
+    """The width of the longest part of ``plot``'s title that cannot wrap (0 without a title)."""
+    if not plot.titleLabel.text:
+        return 0.0
+    document = plot.titleLabel.item.document().clone()
+    document.setTextWidth(1)
+    return document.idealWidth()
 
 
 def side_name_length(axis: pg.AxisItem) -> float:
