@@ -54,8 +54,10 @@ def test_small_multiples_share_their_axes_and_stay_equal(qtbot):
         widths = [plot.getAxis("left").maximumWidth() for plot in plots]
         view.grab()  # painted: an axis that only then measured its names would grow now
         assert [plot.getAxis("left").maximumWidth() for plot in plots] == widths
-        sizes = {(round(plot.vb.width()), round(plot.vb.height())) for plot in plots}
-        assert len(sizes) == 1, sizes  # equal panels, whether they name their rows and columns or not
+        # equal panels, whether they name their rows and columns or not (to a pixel: the layout's fractional
+        # positions round either way, 196 or 197 px after some earlier tests)
+        across, down = [plot.vb.width() for plot in plots], [plot.vb.height() for plot in plots]
+        assert max(across) - min(across) <= 1 and max(down) - min(down) <= 1, (across, down)
         for index, plot in enumerate(plots):
             row, column = divmod(index, columns)
             assert plot.getAxis("left").style["showValues"] == (column == 0)
