@@ -178,3 +178,13 @@ def test_a_heads_parts_are_square_and_its_full_panel_no_narrower(qtbot, method, 
     for area in areas:
         assert abs(area.width() - area.height()) <= 2
     assert areas[0].width() >= max(area.width() for area in areas[1:]) - 1
+
+
+def test_the_images_lessons_controls_wrap_on_a_projector_at_the_largest_text(qtbot):
+    """Presenting at 1280 x 720, text x1.6: the lesson's two spin boxes on one row widened the page past the view, and
+    the second, the intro and the step line were 51-81 px out of sight."""
+    from posenc_gui.app.views.lessons import ImagesLesson
+
+    view = shown_view(qtbot, ImagesLesson, Scene(view="images"), 1280, 645,
+                      style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    assert not [problem for problem in check_window(view).problems if "out of sight" in problem]
