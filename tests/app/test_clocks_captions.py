@@ -115,18 +115,11 @@ def test_sixteen_dials_keep_faces_two_lines_across(clocks_in, code):
 def test_the_bits_texts_stay_inside_their_plot_when_dials_squeeze_it(qtbot, qapp, code):
     """Presenting at 1024 x 768, text x1.3, two dials a row squeezed the bits' plot in Chinese, and its "flips every"
     texts ran up to 150 px past the plot's edge: a squeezed bits' plot asks for the room of its longest text."""
-    from posenc_gui.app import style
+    from view_helpers import projector_view
 
     assert i18n.install(qapp, code) == code
     try:
-        model = StateModel(SCENE.validated(applies()), views=applies())
-        view = ClocksLesson(model)
-        qtbot.addWidget(view)
-        view.resize(1008, 620)
-        view.set_look(style.theme_named("dark"), style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
-        view.show()
-        view.show_data(model.scene, view.fetch(model.scene))
-        qtbot.waitExposed(view)
+        view = projector_view(qtbot, ClocksLesson, SCENE, (1008, 620), 1.3)
         qtbot.waitUntil(lambda: view.bit_plot is not None and view.bit_plot.vb.width() > 1)
         qapp.processEvents()
         box = view.bit_plot.vb.sceneBoundingRect()

@@ -65,22 +65,15 @@ def test_the_deck_strip_elides_rather_than_push_the_selector_over_the_arrows(qtb
 def test_a_column_is_never_narrower_than_its_titles_longest_word(qtbot, qapp):
     """Titles wrap, but not inside a word: four order panels titled 'StreamingLLM（注意力汇聚点）：…' shared a row of a
     1024 px page presenting at x1.3 in Chinese, and the last one ran 83 px past the page's edge."""
-    from posenc_gui.app import i18n, style
-    from posenc_gui.app.state import Scene, StateModel
-    from posenc_gui.app.views import applies
+    from posenc_gui.app import i18n
+    from posenc_gui.app.state import Scene
     from posenc_gui.app.views.lessons import OrderLesson
     from posenc_gui.app.views.readable import unbreakable_width
+    from view_helpers import projector_view
 
     assert i18n.install(qapp, "zh") == "zh"
     try:
-        model = StateModel(Scene(method="streaming", view="order").validated(applies()), views=applies())
-        view = OrderLesson(model)
-        qtbot.addWidget(view)
-        view.resize(1008, 680)
-        view.set_look(style.theme_named("dark"), style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3)
-        view.show()
-        view.show_data(model.scene, view.fetch(model.scene))
-        qtbot.waitExposed(view)
+        view = projector_view(qtbot, OrderLesson, Scene(method="streaming", view="order"), (1008, 680), 1.3)
         longest = max(unbreakable_width(plot) for plot in view.plots)
         assert longest > view.readable_plot_width()  # the case: a word wider than a readable plot
         assert view.column_width() >= longest

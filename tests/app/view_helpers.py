@@ -34,6 +34,19 @@ def open_view(qtbot, cls, theme, options=None, method="sinusoidal"):
     return model, view
 
 
+def projector_view(qtbot, cls, scene: Scene, size: tuple[int, int], text_scale: float):
+    """The view drawing ``scene`` at ``size`` as presenting shows it at ``text_scale`` (dark theme), shown and exposed."""
+    model = StateModel(scene.validated(applies()), views=applies())
+    view = cls(model)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.set_look(style.theme_named("dark"), style.BASE_POINTS * style.PRESENTATION_SCALE * text_scale)
+    view.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(view)
+    return view
+
+
 def pixels(widget) -> np.ndarray:
     """(height, width, 3) RGB copy of what the widget shows."""
     image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
