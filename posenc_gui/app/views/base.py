@@ -134,6 +134,7 @@ class View(ReadablePlots, QWidget):
         self.asked_across = self.drawn_across = 0
         self._last_drawing: tuple | None = None
         self._reflowing = False
+        self._readable_inputs: tuple | None = None  # what the plots' room was last asked for (keep_plots_readable)
 
     def __init_subclass__(cls, **kwargs):
         """Every view's ``show_data`` ends by asking for the room its plots need (``keep_plots_readable``): a
@@ -150,7 +151,7 @@ class View(ReadablePlots, QWidget):
                     self.asked_across, self.drawn_across = kept
                 # kept to draw again in fewer or more columns; only by views whose rows reflow (data can be large)
                 self._last_drawing = (scene, data) if self.asked_across else None
-                self.keep_plots_readable()
+                self.keep_plots_readable_after_drawing()
 
             show_data.keeps_plots_readable = True
             cls.show_data = show_data
