@@ -5,7 +5,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory
 
-from posenc_gui.app import style
+from posenc_gui.app import menus, style
 from posenc_gui.app.views.lessons import MultiHeadLesson
 from posenc_gui.app.views.readable import unbreakable_width
 from posenc_gui.app.widgets import ElidedLabel
@@ -113,6 +113,22 @@ def test_drawing_again_asks_no_room_for_plots_whose_sizes_did_not_change(qtbot, 
     view.resize(900, 1080)  # (the view's size is read too)
     view.show_data(model.scene, view.fetch(model.scene))
     assert len(asked) > asked_before
+
+
+def test_the_view_selector_goes_through_its_entries_only_for_a_new_method_or_view(qtbot, monkeypatch):
+    window = shown_window(qtbot)
+    asked = count_calls(monkeypatch, menus, "view_applies")
+    window.model.set_param("seq_len", 96)
+    window.model.set_param("base", 500.0)
+    assert asked == [] and window.model.scene.params["seq_len"] == 96
+    window.model.set_method("alibi")
+    assert asked and not window.commands["view_encoding"].isEnabled()  # (ALiBi adds no encoding)
+    asked.clear()
+    window.model.set_view("slopes")
+    assert asked and window.menus.selector.currentData() == "slopes" and window.commands["view_slopes"].isChecked()
+    window.menus.selector.setCurrentIndex(0)  # a group header: the selector goes back to the view shown
+    window.menus.show_view_chosen(window.model.scene)
+    assert window.menus.selector.currentData() == "slopes"
 
 
 def test_a_titles_longest_word_is_measured_once_per_title_and_font(qtbot, monkeypatch):
