@@ -13,8 +13,8 @@ from superqt.sliders._labeled import SliderLabel  # noqa: F401 (the panel finds 
 
 IMAGE_RECORDS = ("_imageHasNans", "_processingBuffer", "_displayBuffer", "_renderRequired", "_unrenderable")
 AXIS_RECORDS = ("_tickLevels", "_tickSpacing")
-AXIS_HOOK = "_updateMaxTextSize"  # style.GridAxis overrides it to remember the room its labels took
-AXIS_HEIGHT_HOOK = "_updateHeight"  # style.GridAxis overrides it to add a second line of names
+AXIS_HOOK = "_updateMaxTextSize"  # axes.GridAxis overrides it to remember the room its labels took
+AXIS_HEIGHT_HOOK = "_updateHeight"  # axes.GridAxis overrides it to add a second line of names
 SLIDER_LABEL_FIT = "_update_size"
 LAYOUT_RECORDS = ("items", "rows", "itemBorders")
 LEGEND_RECORDS = ("items", "layout")

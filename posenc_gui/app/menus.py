@@ -28,6 +28,7 @@ class WindowMenus(QObject):
         self.toolbar: QToolBar | None = None
         self.selector: QComboBox | None = None
         self.deck_label: ElidedLabel | None = None
+        self.view_shown: tuple | None = None  # (selector, method, view) that show_view_chosen last showed
 
     def build(self) -> None:
         """A new menu bar (the old one, its menus and actions are deleted), the commands, and the toolbar."""
@@ -68,20 +69,26 @@ class WindowMenus(QObject):
         self.deck_label.setToolTip(notes)
 
     def show_view_chosen(self, scene) -> None:
-        """The selector and the Go menu on ``scene``'s view, the views that cannot show its method disabled."""
+        """The selector and the Go menu on ``scene``'s view, the views that cannot show its method disabled. The
+        window asks at every change of scene: the entries are gone through only when the method or the view changed
+        (or the menus were built anew), as most changes are of neither."""
         method = scene.method_obj
-        items = self.selector.model()
-        for row in range(items.rowCount()):
-            item = items.item(row)
-            key = item.data(Qt.UserRole)
-            if key:
-                item.setEnabled(view_applies(key, method))
-                if key == scene.view:
-                    self.selector.setCurrentIndex(row)
-        for key in view_keys():
-            action = self.window.commands[f"view_{key}"]
-            action.setEnabled(view_applies(key, method))
-            action.setChecked(key == scene.view)
+        shown = (self.selector, method, scene.view)
+        if shown != self.view_shown:
+            self.view_shown = shown
+            items = self.selector.model()
+            for row in range(items.rowCount()):
+                item = items.item(row)
+                key = item.data(Qt.UserRole)
+                if key:
+                    item.setEnabled(view_applies(key, method))
+            for key in view_keys():
+                action = self.window.commands[f"view_{key}"]
+                action.setEnabled(view_applies(key, method))
+                action.setChecked(key == scene.view)
+        row = self.selector.findData(scene.view, Qt.UserRole)
+        if row >= 0:  # (also back from a group header chosen)
+            self.selector.setCurrentIndex(row)
 
     def _view_chosen(self, row: int) -> None:
         key = self.selector.itemData(row, Qt.UserRole)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from posenc_gui.app import layout_check, style
+from posenc_gui.app import axes, layout_check, style
 
 LARGE_POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6  # presenting at text scale x1.6
 
@@ -20,7 +20,7 @@ def axis_name_problems(widget: pg.GraphicsLayoutWidget) -> list[str]:
 def test_axis_name_clears_its_tick_names_at_large_text(qtbot, side, wide_range):
     widget = pg.GraphicsLayoutWidget()
     qtbot.addWidget(widget)
-    plot = widget.addPlot(axisItems=style.grid_axes())
+    plot = widget.addPlot(axisItems=axes.grid_axes())
     theme = style.theme_named("light")
     style.label(plot, "left", "position p", theme, LARGE_POINTS)
     style.label(plot, "bottom", "dimension", theme, LARGE_POINTS)
@@ -41,7 +41,7 @@ def test_top_tick_names_set_before_the_plot_is_shown_clear_the_axis_name(qtbot):
     """The real model view names its overview's heads on a plot not yet in sight: its top axis took the names'
     room only when it first painted them, under 'head'."""
     theme = style.theme_named("dark")
-    plot = pg.PlotItem(axisItems=style.grid_axes(("left", "top")))
+    plot = pg.PlotItem(axisItems=axes.grid_axes(("left", "top")))
     style.style_plot(plot, theme, LARGE_POINTS)
     plot.getAxis("top").setTicks([[(index + 0.5, str(index)) for index in range(8)]])
     style.label(plot, "top", "head", theme, LARGE_POINTS)

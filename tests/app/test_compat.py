@@ -24,7 +24,7 @@ def test_an_internal_that_a_release_renamed_is_named(qapp, monkeypatch):
 
 
 def test_no_other_module_reaches_into_the_libraries_privately():
-    """Outside compat.py, the app names no private attribute of pyqtgraph or superqt (style.GridAxis's override of
+    """Outside compat.py, the app names no private attribute of pyqtgraph or superqt (axes.GridAxis's override of
     the axis hook excepted: it is the hook compat checks)."""
     import re
     from pathlib import Path

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from posenc_gui.app import style
+from posenc_gui.app import axes, style
 from posenc_gui.core import registry
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import VIEWS, applies
@@ -80,7 +80,7 @@ def test_grid_lines_are_drawn_opaque_in_the_colour_they_would_show(qtbot):
     from PySide6.QtGui import QImage, QPainter
 
     theme = style.theme_named("light")
-    plot = pg.PlotItem(axisItems=style.grid_axes())
+    plot = pg.PlotItem(axisItems=axes.grid_axes())
     plot.setLogMode(x=False, y=True)
     plot.showGrid(x=True, y=True, alpha=0.25)
     style.style_plot(plot, theme, style.BASE_POINTS)
@@ -108,20 +108,20 @@ def test_grid_lines_are_drawn_opaque_in_the_colour_they_would_show(qtbot):
 
 
 def test_axes_of_matrix_cells_tick_whole_numbers_in_two_levels(qtbot):
-    plot = pg.PlotItem(axisItems=style.grid_axes())
-    style.cell_ticks(plot)
+    plot = pg.PlotItem(axisItems=axes.grid_axes())
+    axes.cell_ticks(plot)
     axis = plot.getAxis("left")
     for low, high, pixels in ((-0.5, 10.5, 300), (-0.5, 101.5, 190), (-0.5, 0.5, 400), (-0.5, 2.5, 900)):
         levels = axis.tickValues(low, high, pixels)
         assert 1 <= len(levels) <= 2
         values = [value for _, level in levels for value in level]
         assert values and all(float(value).is_integer() and low <= value <= high for value in values)
-    plain = style.GridAxis("left")
+    plain = axes.GridAxis("left")
     assert any(spacing < 1 for spacing, _ in plain.tickValues(-0.5, 10.5, 300))  # pyqtgraph's own, for contrast
 
 
 def test_curve_axes_tick_and_grid_in_two_levels(qtbot):
-    values = style.grid_axes()["left"]
+    values = axes.grid_axes()["left"]
     values.setGrid(80)
     assert len(values.tickValues(-1.1, 1.1, 230)) == 2
     assert len(pg.AxisItem("left").tickValues(-1.1, 1.1, 230)) == 3  # pyqtgraph's third: a line every 0.1
@@ -132,7 +132,7 @@ def _top_axis_names(qtbot, words, width, cells=False):
     specs once laid out for them."""
     graphics = pg.GraphicsLayoutWidget()
     qtbot.addWidget(graphics)
-    plot = graphics.addPlot(axisItems=style.grid_axes(("left", "top")))
+    plot = graphics.addPlot(axisItems=axes.grid_axes(("left", "top")))
     plot.showAxis("top")
     plot.setRange(xRange=(-0.5, len(words) - 0.5), padding=0)
     axis = plot.getAxis("top")
@@ -191,7 +191,7 @@ def test_names_are_staggered_when_their_axis_narrows_before_it_is_painted(qtbot,
     view.setRange(QRectF(0, 0, 100, 100), padding=0)  # the plot is laid out far below: never painted
     view.show()
     qtbot.waitExposed(view)
-    plot = pg.PlotItem(axisItems=style.grid_axes(("left", "top")))
+    plot = pg.PlotItem(axisItems=axes.grid_axes(("left", "top")))
     view.scene().addItem(plot)
     plot.showAxis("top")
     plot.setLabel("top", "key")
@@ -201,7 +201,7 @@ def test_names_are_staggered_when_their_axis_narrows_before_it_is_painted(qtbot,
     axis.cells = True
     axis.setTicks([list(enumerate(words))])
     painted = []
-    monkeypatch.setattr(style.GridAxis, "paint", lambda *args: painted.append(args))
+    monkeypatch.setattr(axes.GridAxis, "paint", lambda *args: painted.append(args))
     plot.setGeometry(QRectF(0, 5000, 1400, 300))
     QApplication.processEvents()
     one_line = axis.height()
@@ -260,7 +260,7 @@ def test_a_value_axis_keeps_its_room_while_its_range_stays(qtbot):
     is measured afresh."""
     graphics = pg.GraphicsLayoutWidget()
     qtbot.addWidget(graphics)
-    plot = graphics.addPlot(axisItems=style.grid_axes())
+    plot = graphics.addPlot(axisItems=axes.grid_axes())
     plot.setLabel("left", "value")
     font = QFont()
     font.setPointSizeF(16)

@@ -1,11 +1,13 @@
 """What a change of scene does again with the same inputs costs nothing: a soak of seeded changes ran at half the rate
 of 2d32621's (issue 21's "no slower than before"), from work repeated at every change. Counted, never timed."""
 
+import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory
 
-from posenc_gui.app import style
+from posenc_gui.app import menus, style
 from posenc_gui.app.views.lessons import MultiHeadLesson
+from posenc_gui.app.views.readable import unbreakable_width
 from posenc_gui.app.widgets import ElidedLabel
 
 from view_helpers import open_view, shown_window
@@ -86,3 +88,54 @@ def test_metrics_the_style_keeps_cost_no_lookups_and_stay_fusions(qapp, monkeypa
     assert text_sized.pixelMetric(QStyle.PM_IndicatorWidth) == max(fusion.pixelMetric(QStyle.PM_IndicatorWidth),
                                                                    round(style.INDICATOR_EM * line))
 
+
+
+
+def test_drawing_again_asks_no_room_for_plots_whose_sizes_did_not_change(qtbot, qapp, themed, monkeypatch):
+    """The room the plots need is asked after every drawing (``keep_plots_readable``), which lays the page out anew:
+    not when the plots' layouts are settled and nothing else it reads changed; a plot given a new minimum asks again,
+    and the page grows for it."""
+    model, view = open_view(qtbot, MultiHeadLesson, themed("light"))
+    qapp.processEvents()
+    view.show_data(model.scene, view.fetch(model.scene))  # (its first layout passes, once shown, still to come)
+    qapp.processEvents()
+    asked = count_calls(monkeypatch, view, "keep_plots_readable")
+    height = view.graphics.minimumHeight()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qapp.processEvents()
+    assert asked == [] and view.graphics.minimumHeight() == height
+    plot = view.plots[0]
+    plot.setMinimumHeight(height + 400)  # (a size hint changed by a drawing)
+    view.show_data(model.scene, view.fetch(model.scene))
+    assert asked and view.graphics.minimumHeight() >= height + 400
+    qapp.processEvents()
+    asked_before = len(asked)
+    view.resize(900, 1080)  # (the view's size is read too)
+    view.show_data(model.scene, view.fetch(model.scene))
+    assert len(asked) > asked_before
+
+
+def test_the_view_selector_goes_through_its_entries_only_for_a_new_method_or_view(qtbot, monkeypatch):
+    window = shown_window(qtbot)
+    asked = count_calls(monkeypatch, menus, "view_applies")
+    window.model.set_param("seq_len", 96)
+    window.model.set_param("base", 500.0)
+    assert asked == [] and window.model.scene.params["seq_len"] == 96
+    window.model.set_method("alibi")
+    assert asked and not window.commands["view_encoding"].isEnabled()  # (ALiBi adds no encoding)
+    asked.clear()
+    window.model.set_view("slopes")
+    assert asked and window.menus.selector.currentData() == "slopes" and window.commands["view_slopes"].isChecked()
+    window.menus.selector.setCurrentIndex(0)  # a group header: the selector goes back to the view shown
+    window.menus.show_view_chosen(window.model.scene)
+    assert window.menus.selector.currentData() == "slopes"
+
+
+def test_a_titles_longest_word_is_measured_once_per_title_and_font(qtbot, monkeypatch):
+    plot = pg.PlotItem(title="How far apart: 一 unbreakable_word_of_this_test here", size="10pt")
+    copied = count_calls(monkeypatch, plot.titleLabel.item, "document")
+    width = unbreakable_width(plot)
+    assert len(copied) == 1 and width > 0
+    assert unbreakable_width(plot) == width and len(copied) == 1
+    plot.setTitle("How far apart: 一 unbreakable_word_of_this_test here", size="40pt")
+    assert unbreakable_width(plot) > width and len(copied) == 2

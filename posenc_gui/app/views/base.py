@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, 
 from ...core import registry
 from ...core.registry import Method
 from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
-from .. import i18n, style
+from .. import axes, i18n, style
 from .flow import FlowLayout
 from .readable import ReadablePlots
 
@@ -134,6 +134,7 @@ class View(ReadablePlots, QWidget):
         self.asked_across = self.drawn_across = 0
         self._last_drawing: tuple | None = None
         self._reflowing = False
+        self._readable_inputs: tuple | None = None  # what the plots' room was last asked for (keep_plots_readable)
 
     def __init_subclass__(cls, **kwargs):
         """Every view's ``show_data`` ends by asking for the room its plots need (``keep_plots_readable``): a
@@ -150,7 +151,7 @@ class View(ReadablePlots, QWidget):
                     self.asked_across, self.drawn_across = kept
                 # kept to draw again in fewer or more columns; only by views whose rows reflow (data can be large)
                 self._last_drawing = (scene, data) if self.asked_across else None
-                self.keep_plots_readable()
+                self.keep_plots_readable_after_drawing()
 
             show_data.keeps_plots_readable = True
             cls.show_data = show_data
@@ -273,7 +274,7 @@ class View(ReadablePlots, QWidget):
 
     def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1, sides=("left", "bottom"),
                  **kwargs) -> pg.PlotItem:
-        """A plot at grid (row, col); the axes of ``sides`` thin their names to leave gaps (``style.GridAxis``)."""
+        """A plot at grid (row, col); the axes of ``sides`` thin their names to leave gaps (``axes.GridAxis``)."""
         return self.place_plot(self.make_plot(sides, **kwargs), row, col, rowspan, colspan)
 
     @staticmethod
@@ -281,7 +282,7 @@ class View(ReadablePlots, QWidget):
         """A plot in the views' manner (grid axes, no menu, no buttons), not yet placed (``place_plot``). Its view box
         is made without the menu that pyqtgraph would build and ``setMenuEnabled`` drop (a third of a plot's making)."""
         kwargs.setdefault("viewBox", pg.ViewBox(enableMenu=False))
-        plot = pg.PlotItem(axisItems=style.grid_axes(sides), **kwargs)
+        plot = pg.PlotItem(axisItems=axes.grid_axes(sides), **kwargs)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         return plot

@@ -15,7 +15,7 @@ from superqt.utils import signals_blocked
 
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
-from .. import compat, style
+from .. import axes, compat, style
 from .base import View, elements
 from .cell_numbers import fmt
 from .images import ImageItem, Picture, cell, frame_cells, picture
@@ -58,7 +58,7 @@ class EncodingView(View):
         self.data = np.zeros((1, 1), dtype=np.float32)
         self.steps = False  # the data shown holds whole levels: its curves are drawn as steps
         self.heat = self.new_plot(0, 0, rowspan=2)
-        style.cell_ticks(self.heat)
+        axes.cell_ticks(self.heat)
         self.image = ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(True)
         self.heat.addItem(self.image)
@@ -174,7 +174,7 @@ class EncodingView(View):
             self._signed = signed
         if (low, high) != self._levels:  # unchanged levels leave the colour bar and value axes as drawn
             self.bar.setLevels((low, high))
-            style.measure_names(self.bar.getAxis("right"))
+            axes.measure_names(self.bar.getAxis("right"))
             # curves on the colour bar's scale, or on the whole range when the colours are clipped at an outlier
             curve_low, curve_high = (low, high) if outlier is None else drawn.full_levels
             for plot in (self.across_positions, self.across_dims):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 from superqt.utils import signals_blocked
 
 from ..state import Scene
-from .. import compat, i18n, style
+from .. import axes, compat, i18n, style
 from .cell_numbers import CellTexts
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
 
@@ -128,7 +128,7 @@ class ImageGrid:
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
             # names over the columns of small multiples on one line, thinned (hovering names a cell): staggered, the
             # first row's further lines made its panels a line shorter than the others'
-            plot.getAxis("top").name_lines = 1 if len(panels) > 1 else style.NAME_LINES
+            plot.getAxis("top").name_lines = 1 if len(panels) > 1 else axes.NAME_LINES
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -144,7 +144,7 @@ class ImageGrid:
         self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn
             self.bar.setLevels(levels)
-            style.measure_names(self.bar.getAxis("right"))
+            axes.measure_names(self.bar.getAxis("right"))
             self.levels = levels
         refit = restyled or arranged or ticks != self.ticks or (ticks is None and shape != self.shape)
         self.shape, self.pixel_shape, self.ticks = shape, pixel_shape, ticks
@@ -343,7 +343,7 @@ class ImageGrid:
     def _new_panel(self) -> tuple[pg.PlotItem, pg.ImageItem]:
         view = self.view
         # no menu built (a third of a plot's making)
-        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(("left", "top")))
+        plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes.grid_axes(("left", "top")))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         image = ImageItem(axisOrder="row-major")
@@ -357,7 +357,7 @@ class ImageGrid:
         plot.showAxis("top")
         plot.hideAxis("bottom")
         plot.getAxis("top").setStyle(hideOverlappingLabels=False)  # the last name may reach into the gutter
-        style.cell_ticks(plot)
+        axes.cell_ticks(plot)
         style.label(plot, "top", self.column_label, view.theme, view.points)
         style.style_plot(plot, view.theme, view.points)
         return plot, image

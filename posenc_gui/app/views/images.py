@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QImage
 
-from .. import colour_levels, compat, style
+from .. import axes, colour_levels, compat, style
 
 
 class ImageItem(pg.ImageItem):
@@ -153,7 +153,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     image.setAutoDownsample(True)
     image.setImage(float32_pixels(data), levels=(low, high))
     image.setRect(-0.5, -0.5, data.shape[1], data.shape[0])
-    style.cell_ticks(plot)
+    axes.cell_ticks(plot)
     cmap = style.colour_map(signed)
     image.setColorMap(cmap)
     plot.addItem(image)
@@ -212,7 +212,7 @@ def count_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
     ticks at -50 or 600 would name cells that do not exist."""
     for side, count in (("left", rows), ("right", rows), ("top", cols), ("bottom", cols)):
         axis = plot.getAxis(side)
-        if isinstance(axis, style.GridAxis) and axis.cell_count != count:
+        if isinstance(axis, axes.GridAxis) and axis.cell_count != count:
             axis.cell_count = count
             axis.picture = None
             axis.update()

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from .. import style
+from .. import axes, style
 from .images import ImageItem, float32_pixels, frame_cells
 from .readable import MIN_PLOT
 
@@ -24,7 +24,7 @@ def panel_columns(width: float, panels) -> int:
 def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
                  signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
     """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""
-    plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes(sides))
+    plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes.grid_axes(sides))
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.setMouseEnabled(False, False)
@@ -33,7 +33,7 @@ def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
     for side in ("left", "top"):
         plot.showAxis(side, side in sides)
     plot.getAxis("top").setStyle(hideOverlappingLabels=False)
-    style.cell_ticks(plot)
+    axes.cell_ticks(plot)
     image = ImageItem(axisOrder="row-major")
     image.setAutoDownsample(True)
     image.setColorMap(style.colour_map(signed))

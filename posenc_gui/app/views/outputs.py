@@ -12,7 +12,7 @@ from superqt.utils import signals_blocked
 
 from ...core import registry
 from ...core.registry import Method
-from .. import i18n, style
+from .. import axes, i18n, style
 from ..state import Scene
 from .base import View, elements, most_default_heads
 from .cell_numbers import fmt
@@ -113,7 +113,7 @@ class OutputsView(View):
         self.grid.detach()
         self.panels = []
         if self.curve_plot is None:
-            self.curve_plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=style.grid_axes())
+            self.curve_plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes.grid_axes())
             self.curve_plot.setMenuEnabled(False)
             self.curve_plot.hideButtons()
             self.curve_plot.showGrid(x=True, y=True, alpha=0.25)

@@ -8,7 +8,7 @@ import math
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QGraphicsLayout, QGraphicsWidget, QStyle
 
 from .. import style
 
@@ -18,12 +18,15 @@ READABLE_CELLS_EMS = 4.0  # a matrix of square cells is kept at least this many 
 # ... and a panel among small multiples (a grid of heads) this many: read as a pattern beside its neighbours, it may be
 # smaller than a lone matrix so that the whole grid stays in sight (eight heads at 1280 x 720 presenting x1.3)
 READABLE_MULTIPLES_EMS = 2.5
+UNBREAKABLE_KEPT = 512  # titles whose longest unbreakable width is kept (unbreakable_width)
+_unbreakable_widths: dict[tuple, float] = {}
 
 
 
 class ReadablePlots:
     """Mixed into ``View`` (before QWidget), whose ``graphics``, ``plots``, ``points``, ``show_data`` and reflow records
-    (``across``, ``asked_across``, ``drawn_across``, ``_last_drawing``, ``_reflowing``, ``_fitted_size``) it uses."""
+    (``across``, ``asked_across``, ``drawn_across``, ``_last_drawing``, ``_reflowing``, ``_fitted_size``,
+    ``_readable_inputs``) it uses."""
 
     def fit_titles(self) -> None:
         """Wrap the plot titles that are wider than their columns' share of the plot area (a long title
@@ -96,6 +99,25 @@ class ReadablePlots:
             plot.vb.setMinimumSize(MIN_PLOT[0], self.smallest_plot_height(plot))
         self.reflow()
         self.ask_plot_height()
+
+    def keep_plots_readable_after_drawing(self) -> None:
+        """``keep_plots_readable`` after a drawing, unless all it reads is as the last one left it: the plots' layouts
+        all laid out (a size hint changed since leaves one waiting) and ``readable_inputs`` the same. Most drawings
+        change values, not sizes, and it laid the whole page out again after each of them."""
+        if self.readable_inputs() == self._readable_inputs and layouts_settled(self.graphics.ci.layout):
+            return
+        self.keep_plots_readable()
+        self._readable_inputs = self.readable_inputs()
+
+    def readable_inputs(self) -> tuple:
+        """What ``keep_plots_readable`` reads besides the plots' size hints: the view's size and text size, the rows of
+        plots asked and drawn, and what each plot's smallest size and column width depend on (see
+        ``smallest_plot_height``, ``column_width``)."""
+        return (self.isVisible(), self.width(), self.height(), self.points, self.font(), self.across, self.asked_across,
+                self.drawn_across, self._last_drawing is not None,
+                tuple((plot, plot.titleLabel.text, getattr(plot.vb, "cells_shape", None),
+                       getattr(plot.vb, "small_multiple", False), getattr(plot.vb, "title_width", None),
+                       *(side_name_length(plot.getAxis(side)) for side in ("left", "right"))) for plot in self.plots))
 
     def eventFilter(self, watched, event) -> bool:
         """The plots' layout asks to be laid out anew: the page gives it the height it needs now, and titles fitted
@@ -258,13 +280,34 @@ class ReadablePlots:
         self.reflow()
 
 
+def layouts_settled(layout: QGraphicsLayout) -> bool:
+    """Whether ``layout`` and the layouts of the items in it are laid out for their items' size hints as they are now:
+    a changed hint leaves the layouts holding it waiting for a layout pass (Qt posts it)."""
+    if not layout.isActivated():
+        return False
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item if item.isLayout() else QGraphicsWidget.layout(item) if isinstance(item, QGraphicsWidget) else None
+        if inner is not None and not layouts_settled(inner):
+            return False
+    return True
+
+
 def unbreakable_width(plot: pg.PlotItem) -> float:
-    """The width of the longest part of ``plot``'s title that cannot wrap (0 without a title)."""
-    if not plot.titleLabel.text:
+    """The width of the longest part of ``plot``'s title that cannot wrap (0 without a title). Kept for each title and
+    font: asked for every plot at every reflow, each a copy of the title's document laid out."""
+    label = plot.titleLabel
+    if not label.text:
         return 0.0
-    document = plot.titleLabel.item.document().clone()
-    document.setTextWidth(1)
-    return document.idealWidth()
+    key = (label.text, repr(sorted(label.opts.items())), label.item.font().key())
+    width = _unbreakable_widths.get(key)
+    if width is None:
+        if len(_unbreakable_widths) >= UNBREAKABLE_KEPT:
+            _unbreakable_widths.clear()
+        document = label.item.document().clone()
+        document.setTextWidth(1)
+        width = _unbreakable_widths[key] = document.idealWidth()
+    return width
 
 
 def side_name_length(axis: pg.AxisItem) -> float:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from ....core.lessons import learned_table
 from ....core.lessons.learned_table import TableComparison
 from ....core.registry import Method
-from ... import style
+from ... import axes, style
 from ...state import Scene, error_text
 from ..cell_numbers import fmt
 from ..images import block_lengths, block_sums, cell, colour_bar_ahead, float32_pixels, frame_cells, heatmap
@@ -225,7 +225,7 @@ class LearnedTableLesson(FrequencyLesson):
                 self._fit_pixels(plot, image, name)
                 frame_cells(plot, rows, cols)
             for side in ("left", "bottom"):  # sized for their names now: the axis' name lay on them
-                style.measure_names(plot.getAxis(side))
+                axes.measure_names(plot.getAxis(side))
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
                 retitled = True

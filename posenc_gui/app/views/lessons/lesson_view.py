@@ -384,6 +384,10 @@ class LessonView(View):
         super().fit_to_size()
         self.fit_header()
 
+    def readable_inputs(self) -> tuple:
+        """Also the header's (``fit_header``): a drawing may change its texts, and with them the room left below."""
+        return *super().readable_inputs(), self._header_inputs()
+
     def keep_plots_readable(self) -> None:
         """Also fit the header again: a drawing may have changed the texts in it (a step's note), and the header
         keeps the height fitted to the old ones."""

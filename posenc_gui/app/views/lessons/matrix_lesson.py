@@ -195,6 +195,10 @@ class MatrixLesson(LessonView):
             finally:
                 self._reflowing = False
 
+    def readable_inputs(self) -> tuple:
+        """Also the room the page leaves the plots (``plot_room``), on which being short of room depends."""
+        return (*super().readable_inputs(), self.plot_room()) if self.shrinks_to_room else super().readable_inputs()
+
     def fit_to_size(self) -> None:
         """Also choose anew whether the plots are short of room (``keep_plots_readable``) at the new size."""
         super().fit_to_size()

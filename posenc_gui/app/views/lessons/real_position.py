@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from ....core import real_models
 from ....core.real_models import lesson
 from ...state import Scene
-from ... import style
+from ... import axes, style
 from ..cell_numbers import fmt
 from ..grid import hug_cells, place, unplace
 from ..images import cell
@@ -109,7 +109,7 @@ class RealPositionLesson(LessonView):
         names = QFont(self.font())  # the size of the panels' names, as on every colour bar: at the full text size
         names.setPointSizeF(self.points * style.TICK_SCALE)  # a short bar's names ran into each other
         axis.setStyle(tickFont=names)
-        style.measure_names(axis)
+        axes.measure_names(axis)
         # the end labels are centred on the bar's ends: at the top of the page half of '1.0' stood above it
         half_label = QFontMetricsF(axis.style.get("tickFont") or axis.font()).height() / 2
         self.bar.layout.setContentsMargins(1, half_label, 1, half_label)
