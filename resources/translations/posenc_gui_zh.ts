@@ -840,37 +840,37 @@ turns made: {1}</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="119"/>
         <source>2D sin-cos (MAE)</source>
         <translation>二维 sin-cos（MAE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
         <source>learned {0}×{0} → {1}×{1}</source>
         <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
         <source>2D RoPE</source>
         <translation>二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>row part + column part</source>
         <translation>行部分 + 列部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>row part: dy only</source>
         <translation>行部分：只看 dy</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>column part: dx only</source>
         <translation>列部分：只看 dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
@@ -890,7 +890,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="211"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -1280,7 +1280,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="346"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -2633,7 +2633,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="326"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2844,247 +2844,247 @@ turns made: {1}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="107"/>
+        <location filename="../../posenc_gui/app/menus.py" line="114"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="107"/>
+        <location filename="../../posenc_gui/app/menus.py" line="114"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="107"/>
+        <location filename="../../posenc_gui/app/menus.py" line="114"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="112"/>
+        <location filename="../../posenc_gui/app/menus.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="113"/>
+        <location filename="../../posenc_gui/app/menus.py" line="120"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="114"/>
+        <location filename="../../posenc_gui/app/menus.py" line="121"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="117"/>
+        <location filename="../../posenc_gui/app/menus.py" line="124"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="118"/>
+        <location filename="../../posenc_gui/app/menus.py" line="125"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="119"/>
+        <location filename="../../posenc_gui/app/menus.py" line="126"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="121"/>
+        <location filename="../../posenc_gui/app/menus.py" line="128"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="122"/>
+        <location filename="../../posenc_gui/app/menus.py" line="129"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="127"/>
+        <location filename="../../posenc_gui/app/menus.py" line="134"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="130"/>
+        <location filename="../../posenc_gui/app/menus.py" line="137"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="131"/>
+        <location filename="../../posenc_gui/app/menus.py" line="138"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="133"/>
+        <location filename="../../posenc_gui/app/menus.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="137"/>
+        <location filename="../../posenc_gui/app/menus.py" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="139"/>
+        <location filename="../../posenc_gui/app/menus.py" line="146"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="143"/>
+        <location filename="../../posenc_gui/app/menus.py" line="150"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="145"/>
+        <location filename="../../posenc_gui/app/menus.py" line="152"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="148"/>
+        <location filename="../../posenc_gui/app/menus.py" line="155"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="150"/>
+        <location filename="../../posenc_gui/app/menus.py" line="157"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="153"/>
+        <location filename="../../posenc_gui/app/menus.py" line="160"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="155"/>
+        <location filename="../../posenc_gui/app/menus.py" line="162"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="164"/>
+        <location filename="../../posenc_gui/app/menus.py" line="171"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="129"/>
+        <location filename="../../posenc_gui/app/menus.py" line="136"/>
         <source>Export da&amp;ta (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="139"/>
+        <location filename="../../posenc_gui/app/menus.py" line="146"/>
         <source>Lig&amp;ht theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="167"/>
+        <location filename="../../posenc_gui/app/menus.py" line="174"/>
         <source>Param&amp;eters</source>
         <translation>参数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="173"/>
+        <location filename="../../posenc_gui/app/menus.py" line="180"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="174"/>
+        <location filename="../../posenc_gui/app/menus.py" line="181"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="186"/>
+        <location filename="../../posenc_gui/app/menus.py" line="193"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="187"/>
+        <location filename="../../posenc_gui/app/menus.py" line="194"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="189"/>
+        <location filename="../../posenc_gui/app/menus.py" line="196"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="204"/>
+        <location filename="../../posenc_gui/app/menus.py" line="211"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="207"/>
+        <location filename="../../posenc_gui/app/menus.py" line="214"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="209"/>
+        <location filename="../../posenc_gui/app/menus.py" line="216"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="211"/>
+        <location filename="../../posenc_gui/app/menus.py" line="218"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="212"/>
+        <location filename="../../posenc_gui/app/menus.py" line="219"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="213"/>
+        <location filename="../../posenc_gui/app/menus.py" line="220"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="215"/>
+        <location filename="../../posenc_gui/app/menus.py" line="222"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="216"/>
+        <location filename="../../posenc_gui/app/menus.py" line="223"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="217"/>
+        <location filename="../../posenc_gui/app/menus.py" line="224"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="222"/>
+        <location filename="../../posenc_gui/app/menus.py" line="229"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="223"/>
+        <location filename="../../posenc_gui/app/menus.py" line="230"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="224"/>
+        <location filename="../../posenc_gui/app/menus.py" line="231"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="226"/>
+        <location filename="../../posenc_gui/app/menus.py" line="233"/>
         <source>&amp;Start page</source>
         <translation>起始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="227"/>
+        <location filename="../../posenc_gui/app/menus.py" line="234"/>
         <source>Guided &amp;tour</source>
         <translation>导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="228"/>
+        <location filename="../../posenc_gui/app/menus.py" line="235"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="235"/>
+        <location filename="../../posenc_gui/app/menus.py" line="242"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="238"/>
+        <location filename="../../posenc_gui/app/menus.py" line="245"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
