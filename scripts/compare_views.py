@@ -7,8 +7,8 @@
 Each tree draws in a process of its own (this file run with that tree on PYTHONPATH, on Qt's offscreen platform,
 so that the same file drives an older tree too): first it lists its views and the methods each applies to, then
 it draws every view both trees have (and can show) with one method both apply to, the first in the before tree's
-registry, the window sized so that the view has the same size in both, and saves the view's widget as DIR/<tree>/<theme>/<view>.png. Then
-DIR/summary.md (and summary.json) says per view and theme: identical, or the share of pixels that differ and the
+registry, the window sized so that the view has the same size in both, and saves the view's widget as
+DIR/<tree>/<theme>/<view>.png. Then DIR/summary.md (and summary.json) says per view and theme: identical, or the share of pixels that differ and the
 box around them; DIR/pairs/<theme>-<view>.png puts before, after and the differing pixels side by side for each
 pair that differs. Exit status 0 when every pair is identical, 1 otherwise.
 """
