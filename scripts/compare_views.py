@@ -3,13 +3,15 @@
 
     python scripts/compare_views.py --before /work/wt/before --out DIR [--after .] [--size 880x700]
                                     [--themes light,dark] [--views encoding,attention]
+                                    [--built-ahead]
 
 Each tree draws in a process of its own (this file run with that tree on PYTHONPATH, on Qt's offscreen platform,
 so that the same file drives an older tree too): first it lists its views and the methods each applies to, then
 it draws every view both trees have (and can show) with one method both apply to, the first in the before tree's
-registry, the window sized so that the view has the same size in both, and saves the view's widget as
-DIR/<tree>/<theme>/<view>.png. Then DIR/summary.md (and summary.json) says per view and theme: identical, or the share of pixels that differ and the
-box around them; DIR/pairs/<theme>-<view>.png puts before, after and the differing pixels side by side for each
+registry, the window sized so that the view has the same size in both (built when first shown, or with
+--built-ahead before, as the window builds while idle), and saves the view's widget as DIR/<tree>/<theme>/<view>.png.
+Then DIR/summary.md (and summary.json) says per view and theme: identical, or the share of pixels that differ and
+the box around them; DIR/pairs/<theme>-<view>.png puts before, after and the differing pixels side by side for each
 pair that differs. Exit status 0 when every pair is identical, 1 otherwise.
 """
 
@@ -30,6 +32,7 @@ TREES = ("before", "after")
 MARK = np.array([255, 0, 255, 255], dtype=np.uint8)  # the differing pixels in the third panel of a pair
 GAP = 8  # pixels between the panels of a pair
 FIT_ATTEMPTS = 4  # window resizes to bring a view to the asked size (a panel may rewrap once)
+SETTLE_MS = 100  # events handled this long after drawing: what a timer lays out later (a long page's scroll bar)
 
 
 @dataclass
@@ -115,10 +118,10 @@ def list_views() -> dict:
             if getattr(cls, "unavailable", lambda: None)() is None}
 
 
-def render(folder: Path, theme: str, size: tuple[int, int], scenes: dict[str, str]) -> None:
+def render(folder: Path, theme: str, size: tuple[int, int], scenes: dict[str, str], built_ahead: bool) -> None:
     """Each (view, method) of ``scenes`` drawn in one window in ``theme``, the window sized so that the view has
     ``size`` (the panel, the deck strip and the status bar around it may differ between trees); the view's widget
-    saved."""
+    saved. Every view is built when first shown, or with ``built_ahead`` before, as the window does while idle."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["compare-views"])
@@ -131,6 +134,9 @@ def render(folder: Path, theme: str, size: tuple[int, int], scenes: dict[str, st
     window.show()
     window.set_theme(theme)
     app.processEvents()
+    while built_ahead and window.warm_up_view():  # what the window builds while idle, built now
+        app.processEvents()
+    window.warm_up_timer.stop()  # else built on the switch; either way no timer draws between two shots
     folder.mkdir(parents=True, exist_ok=True)
     for view, method in scenes.items():
         scene = Scene(method=method, view=view).validated(applies())
@@ -152,11 +158,15 @@ def render(folder: Path, theme: str, size: tuple[int, int], scenes: dict[str, st
 
 def settle(app, window) -> None:
     """Wait for the computation under way and draw what it brings, laid out again after the first painting (axes
-    grown for their names)."""
+    grown for their names) and after what timers lay out (a reference page's scroll bar ended 3 px apart in one run
+    of three without the wait)."""
+    from PySide6.QtTest import QTest
+
     finish = getattr(window, "finish_work", None) or window.runner.wait  # older trees wait on the runner
     finish()
     for _ in range(3):
         app.processEvents()
+    QTest.qWait(SETTLE_MS)
 
 
 # -- the driver ------------------------------------------------------------------------------------------------
@@ -210,7 +220,7 @@ def drive(arguments) -> int:
     for name, tree in trees.items():
         for theme in arguments.themes.split(","):
             in_tree(tree, "--render", str(out / name / theme), "--theme", theme, "--size", arguments.size,
-                    "--scenes", json.dumps(scenes))
+                    "--scenes", json.dumps(scenes), *(["--built-ahead"] if arguments.built_ahead else []))
     (out / "pairs").mkdir(parents=True, exist_ok=True)
     differences = []
     for theme in arguments.themes.split(","):
@@ -234,9 +244,12 @@ def main() -> int:
     parser.add_argument("--before", help="the tree before the change")
     parser.add_argument("--after", default=str(ROOT), help="the tree after it (default: this one)")
     parser.add_argument("--out", help="folder for the screenshots, pairs and summary")
-    parser.add_argument("--size", default="880x700", help="the view's size, WxH (default 880x700: a 1280 x 800 window's)")
+    parser.add_argument("--size", default="880x700",
+                        help="the view's size, WxH (default 880x700: a 1280 x 800 window's)")
     parser.add_argument("--themes", default="light,dark")
     parser.add_argument("--views", help="only these views (comma-separated keys)")
+    parser.add_argument("--built-ahead", action="store_true",
+                        help="build every view first, as the window does while idle, then show them")
     parser.add_argument("--list", action="store_true", help=argparse.SUPPRESS)  # inside a tree's process
     parser.add_argument("--render", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--theme", help=argparse.SUPPRESS)
@@ -249,7 +262,8 @@ def main() -> int:
     if not (width.isdigit() and height.isdigit()):
         parser.error(f"--size must be WIDTHxHEIGHT in pixels, not {arguments.size!r}")
     if arguments.render:
-        render(Path(arguments.render), arguments.theme, (int(width), int(height)), json.loads(arguments.scenes))
+        render(Path(arguments.render), arguments.theme, (int(width), int(height)), json.loads(arguments.scenes),
+               arguments.built_ahead)
         return 0
     if not arguments.before or not arguments.out:
         parser.error("--before and --out are needed")
