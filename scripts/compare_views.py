@@ -3,16 +3,16 @@
 
     python scripts/compare_views.py --before /work/wt/before --out DIR [--after .] [--size 880x700]
                                     [--themes light,dark] [--views encoding,attention]
-                                    [--built-ahead]
+                                    [--built-ahead [after|both]]
 
 Each tree draws in a process of its own (this file run with that tree on PYTHONPATH, on Qt's offscreen platform,
 so that the same file drives an older tree too): first it lists its views and the methods each applies to, then
 it draws every view both trees have (and can show) with one method both apply to, the first in the before tree's
 registry, the window sized so that the view has the same size in both (built when first shown, or with
---built-ahead before, as the window builds while idle), and saves the view's widget as DIR/<tree>/<theme>/<view>.png.
-Then DIR/summary.md (and summary.json) says per view and theme: identical, or the share of pixels that differ and
-the box around them; DIR/pairs/<theme>-<view>.png puts before, after and the differing pixels side by side for each
-pair that differs. Exit status 0 when every pair is identical, 1 otherwise.
+--built-ahead before, as the window builds while idle; --built-ahead after: only in the after tree), and saves the
+view's widget as DIR/<tree>/<theme>/<view>.png. Then DIR/summary.md (and summary.json) says per view and theme:
+identical, or the share of pixels that differ and the box around them; DIR/pairs/<theme>-<view>.png puts before,
+after and the differing pixels side by side for each pair that differs. Exit status 0 when every pair is identical, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -217,10 +217,11 @@ def drive(arguments) -> int:
     listed = {name: json.loads(in_tree(tree, "--list")) for name, tree in trees.items()}
     scenes = common_scenes(listed, arguments.views.split(",") if arguments.views else None)
     only_one = sorted(set(listed["before"]) ^ set(listed["after"]))
+    ahead = {"none": (), "after": ("after",), "both": TREES}[arguments.built_ahead]
     for name, tree in trees.items():
         for theme in arguments.themes.split(","):
             in_tree(tree, "--render", str(out / name / theme), "--theme", theme, "--size", arguments.size,
-                    "--scenes", json.dumps(scenes), *(["--built-ahead"] if arguments.built_ahead else []))
+                    "--scenes", json.dumps(scenes), *(["--built-ahead"] if name in ahead else []))
     (out / "pairs").mkdir(parents=True, exist_ok=True)
     differences = []
     for theme in arguments.themes.split(","):
@@ -248,8 +249,10 @@ def main() -> int:
                         help="the view's size, WxH (default 880x700: a 1280 x 800 window's)")
     parser.add_argument("--themes", default="light,dark")
     parser.add_argument("--views", help="only these views (comma-separated keys)")
-    parser.add_argument("--built-ahead", action="store_true",
-                        help="build every view first, as the window does while idle, then show them")
+    parser.add_argument("--built-ahead", nargs="?", const="both", default="none", choices=("none", "after", "both"),
+                        help="build every view first, as the window does while idle, then show them: in both trees, "
+                             "or only in the after tree (with --before and --after the same tree: ahead against on "
+                             "the switch)")
     parser.add_argument("--list", action="store_true", help=argparse.SUPPRESS)  # inside a tree's process
     parser.add_argument("--render", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--theme", help=argparse.SUPPRESS)
@@ -263,7 +266,7 @@ def main() -> int:
         parser.error(f"--size must be WIDTHxHEIGHT in pixels, not {arguments.size!r}")
     if arguments.render:
         render(Path(arguments.render), arguments.theme, (int(width), int(height)), json.loads(arguments.scenes),
-               arguments.built_ahead)
+               arguments.built_ahead != "none")
         return 0
     if not arguments.before or not arguments.out:
         parser.error("--before and --out are needed")
