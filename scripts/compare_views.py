@@ -12,7 +12,8 @@ registry, the window sized so that the view has the same size in both (built whe
 --built-ahead before, as the window builds while idle; --built-ahead after: only in the after tree), and saves the
 view's widget as DIR/<tree>/<theme>/<view>.png. Then DIR/summary.md (and summary.json) says per view and theme:
 identical, or the share of pixels that differ and the box around them; DIR/pairs/<theme>-<view>.png puts before,
-after and the differing pixels side by side for each pair that differs. Exit status 0 when every pair is identical, 1 otherwise.
+after and the differing pixels side by side for each pair that differs. Exit status 0 when every pair is identical,
+1 otherwise.
 """
 
 from __future__ import annotations
