@@ -55,9 +55,9 @@ def candidates(name: str):
     def ours():
         compare.cache_clear()
         PASSES.clear()
-        view.text.setText(prefix)  # as if the last key had been deleted (setText sends nothing)
-        QTest.keyClick(view.text, ours_key())
-        QTest.keyClick(view.text, Qt.Key_Return)
+        view.control_row.text.setText(prefix)  # as if the last key had been deleted (setText sends nothing)
+        QTest.keyClick(view.control_row.text, ours_key())
+        QTest.keyClick(view.control_row.text, Qt.Key_Return)
         view.graphics.grab()
 
     settings = Settings.of(scene)

@@ -30,16 +30,15 @@ DEFAULT_SIZE_CHANGES = 20_000
 LARGE_CHANGES = 500
 LARGE_MINUTES = 10
 MEMORY_FROM = 1_000
-WINDOW_SIZE = (1280, 800)
 PROGRESS_EVERY = 500
 
 
 def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", minutes: float | None = None,
          seed: int = 0):
-    from benchmarks.soak import idle_first, run_soak
+    from benchmarks import soak as driver
+    from benchmarks.soak_like_for_like import soak_window
     from posenc_gui.app.state import StateModel
     from posenc_gui.app.views import applies
-    from posenc_gui.app.window import MainWindow
 
     def progress(number, result):
         if number % PROGRESS_EVERY == 0:
@@ -47,22 +46,15 @@ def soak(changes: int, with_window: bool, scale: float = 2.0, label: str = "", m
                   f"resident {result.memory[-1][1] / 2**20:.0f} MiB, longest stall {result.longest_stall_ms:.0f} ms, "
                   f"{len(result.exceptions)} exceptions", file=sys.stderr, flush=True)
 
+    def run(model):
+        return driver.run_soak(model, changes, seed=seed, scale=scale, progress=progress,
+                               max_seconds=None if minutes is None else minutes * 60)
+
     started = time.perf_counter()
-    if with_window:
-        window = MainWindow()
-        window.resize(*WINDOW_SIZE)
-        window.show()
-        idle_first(window)
-        model = window.model
-    else:
-        window, model = None, StateModel(views=applies())
-    result = run_soak(model, changes, seed=seed, scale=scale, progress=progress,
-                      max_seconds=None if minutes is None else minutes * 60)
-    if window is not None:
-        window.runner.wait()
-        window.close()
-        window.deleteLater()
-    return result
+    if not with_window:
+        return run(StateModel(views=applies()))
+    with soak_window(driver) as window:
+        return run(window.model)
 
 
 def matplotlib_redraw_seconds() -> float:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from contextlib import contextmanager
 
 COMMON_METHODS = ("sinusoidal", "learned", "binary", "nope", "shaw", "transformer_xl", "t5", "alibi", "rope", "xpos",
                   "image2d", "video3d", "learned_grid")
 COMMON_VIEWS = ("encoding", "attention", "bias", "slopes", "decay", "frequencies", "outputs", "walkthrough",
                 "multihead", "order", "relative_property", "images", "cnn_rnn_attention", "clocks", "context_extension",
                 "precision", "learned_table", "models", "timeline", "choosing")
+WINDOW_SIZE = (1280, 800)
 
 
 def soak_module():
@@ -31,6 +33,25 @@ def soak_module():
         pass
     from posenc_gui.app import soak
     return soak
+
+
+@contextmanager
+def soak_window(soak, size: tuple[int, int] = WINDOW_SIZE):
+    """A main window as every soak drives it: at ``size``, shown, what it builds while idle built first (``soak``:
+    the tree's driver, from ``soak_module``); closed once its last computation is done. It lives in this file, which
+    runs against older trees too (whose ``benchmarks`` package lacks it); ``bench_soak`` imports it from here."""
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    soak.idle_first(window)
+    try:
+        yield window
+    finally:
+        window.runner.wait()
+        window.close()
+        window.deleteLater()
 
 
 def main() -> None:
@@ -50,19 +71,13 @@ def main() -> None:
     registry.all_methods = lambda: [method for method in every_method() if method.name in COMMON_METHODS]
     soak = soak_module()
     from benchmarks.bench_soak import matplotlib_redraw_seconds
-    from posenc_gui.app.window import MainWindow
 
     yardstick_before = matplotlib_redraw_seconds()
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    soak.idle_first(window)
-    started, cpu_started = time.perf_counter(), time.process_time()
-    result = soak.run_soak(window.model, args.changes, seed=args.seed, scale=1.0, view_keys=COMMON_VIEWS)
-    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    window.runner.wait()
+    with soak_window(soak) as window:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        result = soak.run_soak(window.model, args.changes, seed=args.seed, scale=1.0, view_keys=COMMON_VIEWS)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     yardstick_after = matplotlib_redraw_seconds()
-    window.close()
     app.processEvents()
     print(json.dumps({"changes_per_s": round(args.changes / wall, 1), "changes_per_cpu_s": round(args.changes / cpu, 1),
                       "longest_stall_ms": round(result.longest_stall_ms, 1),

@@ -6,13 +6,13 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from posenc_gui.app import axes, layout_check, style
+from posenc_gui.app import axes, layout_check, plot_layout_check, style
 
 LARGE_POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6  # presenting at text scale x1.6
 
 
 def axis_name_problems(widget: pg.GraphicsLayoutWidget) -> list[str]:
-    report, boxes = layout_check.check_scene(widget, widget)
+    report, boxes = plot_layout_check.check_scene(widget, widget)
     return [problem for problem in report.problems + layout_check.overlaps(boxes) if "axis name" in problem]
 
 

@@ -88,9 +88,9 @@ def test_clicking_a_tile_and_the_controls_write_options(qtbot):
     assert not view.data.overview.layers_across  # 6 layers down, 12 heads across
     click_tile(qtbot, view, 2, 4)
     assert (model.scene.options["layer"], model.scene.options["head"]) == (2, 4)
-    view.layer.setValue(3)
+    view.control_row.layer.setValue(3)
     assert model.scene.options["layer"] == 3
-    view.ablation.activated.emit(view.ablation.findData("reverse"))
+    view.control_row.ablation.activated.emit(view.control_row.ablation.findData("reverse"))
     assert model.scene.options["ablation"] == "reverse"
     assert "Chinese" not in view.notes.text()
     model.update(text="我们是中国人")
@@ -143,14 +143,14 @@ def test_typing_runs_one_comparison_after_the_pause_not_one_per_key(qtbot, monke
     need("minilm")
     model, view = open_view(qtbot, RealModelView, style.theme_named("light"), {"model": "minilm", "ablation": "none"})
     passes = count_forward_passes(monkeypatch, "minilm")
-    view.text.setFocus()
-    qtbot.keyClicks(view.text, " and the dog sleeps")  # 19 keys in a burst
-    assert passes == [] and model.scene.text != view.text.text()  # nothing is sent while typing
-    qtbot.waitUntil(lambda: model.scene.text == view.text.text(), timeout=5000)
+    view.control_row.text.setFocus()
+    qtbot.keyClicks(view.control_row.text, " and the dog sleeps")  # 19 keys in a burst
+    assert passes == [] and model.scene.text != view.control_row.text.text()  # nothing is sent while typing
+    qtbot.waitUntil(lambda: model.scene.text == view.control_row.text.text(), timeout=5000)
     assert len(passes) == 2  # the trained and the ablated model, once
     assert view.data.tokens[-3:] == ("dog", "sleeps", "[SEP]")
-    qtbot.keyClicks(view.text, "!")
-    qtbot.keyClick(view.text, Qt.Key_Return)  # Enter sends at once
+    qtbot.keyClicks(view.control_row.text, "!")
+    qtbot.keyClick(view.control_row.text, Qt.Key_Return)  # Enter sends at once
     assert model.scene.text.endswith("sleeps!") and len(passes) == 4
 
 
@@ -160,7 +160,7 @@ def test_a_new_layer_head_or_pattern_runs_no_forward_pass(qtbot, monkeypatch):
     passes = count_forward_passes(monkeypatch, "minilm")
     model.set_option("layer", 4)
     model.set_option("find", "first")
-    view.find.activated.emit(view.find.findData("diagonal"))
+    view.control_row.find.activated.emit(view.control_row.find.findData("diagonal"))
     assert model.scene.options["find"] == "diagonal" and passes == []
 
 
@@ -300,7 +300,7 @@ def test_the_overview_of_every_head_is_in_sight_presenting_at_1280_by_720(qtbot)
     view.setFont(font)  # as the window's look sets its views' fonts, before their look
     view.set_look(style.theme_named("light"), points)
     qtbot.wait(50)
-    assert view.controls.height() == view.flow.heightForWidth(view.controls.width())  # every line, none blank
+    assert view.controls.height() == view.control_row.flow.heightForWidth(view.controls.width())  # every line, none blank
     viewport, tiles = view.scroll.viewport(), view.overview.plot.vb.sceneBoundingRect()
     bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(tiles.bottomLeft())).y()
     assert bottom <= viewport.height() and tiles.height() >= 9 * 12  # nine heads down, each at least 12 px

@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 import numpy as np
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 from superqt.utils import signals_blocked
 
 from ...core.attention import attention_for, drawing_projection_bank
@@ -18,6 +18,7 @@ from .. import colour_levels, i18n, style
 from ..state import Scene
 from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
+from .flow import SentenceBox
 from .grid import ImageGrid, own_scales_switch, sync_own_scales
 from .images import cell
 
@@ -88,7 +89,7 @@ class AttentionView(View):
 
     def _build_controls(self) -> None:
         row = self.wrapping_controls_row()  # in large type the row did not fit: its last box was out of sight
-        self.text = QLineEdit()
+        self.text = SentenceBox()
         self.text.setToolTip(self.tr("Words separated by spaces (Chinese text: one token per character)"))
         self.text.textChanged.connect(lambda text: self.model.update(text=text))
         row.addWidget(captioned(QLabel(self.tr("Tokens:")), self.text))

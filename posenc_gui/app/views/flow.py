@@ -1,15 +1,18 @@
-"""A layout that wraps a row of widgets onto more lines when its width runs out (formulas, controls)."""
+"""A layout that wraps a row of widgets onto more lines when its width runs out (formulas, controls), and a text
+box for such a row that asks for the width of its text."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout
+from PySide6.QtWidgets import QLayout, QLineEdit
+
+USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
 
 
 class FlowLayout(QLayout):
     """Widgets left to right at their size hints, wrapping onto the next line when the width runs out (a row of
-    formulas or controls on a narrow or zoomed window). Not superqt's QFlowLayout: it (0.9) gives hidden widgets
-    their room, and a lesson hides the formulas of the other steps."""
+    formulas or controls on a narrow or zoomed window); one wider than a whole line gets the line. Not superqt's
+    QFlowLayout: it (0.9) gives hidden widgets their room, and a lesson hides the formulas of the other steps."""
 
     def __init__(self, spacing: int, parent=None):
         super().__init__(parent)
@@ -55,6 +58,8 @@ class FlowLayout(QLayout):
             if item.widget() is not None and item.widget().isHidden():
                 continue  # a formula of another step takes no room
             hint = item.sizeHint()
+            if rect.width() > 0:
+                hint.setWidth(min(hint.width(), rect.width()))
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
             if move:
@@ -62,3 +67,25 @@ class FlowLayout(QLayout):
             x += hint.width() + self.gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
+
+
+class SentenceBox(QLineEdit):
+    """A line edit that asks for the width of its text (at least Qt's usual width), so that a wrapping row, which
+    gives it its size hint, shows the whole sentence: at the usual width the attention view's row showed "at chases
+    the mouse" of "the cat chases the mouse" at 1280 x 800. ``FlowLayout`` keeps it within a line."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.textEdited.connect(self.updateGeometry)
+
+    def setText(self, text: str) -> None:
+        """Also asks for the new width when set with its signals blocked (as a view sets it from the scene)."""
+        super().setText(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        around = hint.width() - metrics.horizontalAdvance("x") * USUAL_CHARS  # frame, margins and padding
+        text = metrics.horizontalAdvance(self.text()) + around + 1  # and the cursor after the last letter
+        return QSize(max(hint.width(), text), hint.height())

@@ -15,48 +15,34 @@ in its worker; ``core.real_models.compare`` keeps the last passes, so a new laye
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from types import SimpleNamespace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
-from superqt.utils import signals_blocked
+from PySide6.QtWidgets import QLabel
 
 from ...core import real_models
 from ...core.real_models import heads
 from ...core.real_models.compare import compare
 from ...core.registry import Method
-from .. import i18n, style
+from .. import style
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
-from .flow import FlowLayout
 from .grid import place, unplace
 from .head_overview import HeadOverview, head_at
 from .images import cell
 from .matrix_panels import draw_matrix, matrix_panel, panel_columns
-from .real_model_settings import ABLATIONS, LARGE, PATTERN_TITLES, SHOW, RealAttention, Settings, has_cjk
+from .real_model_controls import RealModelControls
+from .real_model_settings import LARGE, RealAttention, Settings, has_cjk
 from .real_model_texts import ablation_title, found_links, next_token_table, notes_text
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
 FOUND_HEADS = 6         # heads the finder lists
-TYPING_PAUSE_MS = 300   # the text is sent this long after the last key (at once on Enter)
-TEXT_CHARS = 28        # the text box's width, in average characters
 ALWAYS_IN_WORKER = 2 ** 62  # ``size``: larger than any threshold of the window
-
-
-def labelled(label: str, widget: QWidget) -> QWidget:
-    """A label and its control, kept together on one line of a wrapping row."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(QLabel(label))
-    row.addWidget(widget)
-    return pair
 
 
 class RealModelView(View):
@@ -68,11 +54,8 @@ class RealModelView(View):
         super().__init__(model, parent)
         self.data: RealAttention | None = None
         self.large: list[tuple[pg.PlotItem, np.ndarray]] = []
-        self.typing = QTimer(self)
-        self.typing.setSingleShot(True)
-        self.typing.setInterval(TYPING_PAUSE_MS)
-        self.typing.timeout.connect(self._send_text)
-        self._build_controls()
+        self.control_row = RealModelControls(self)
+        self._build_found()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.PlainText)
@@ -96,56 +79,19 @@ class RealModelView(View):
         self.large_panels: list[tuple[pg.PlotItem, pg.ImageItem, pg.ColorBarItem]] = []
         self._arranged = None  # (show, columns) of the panels as placed
 
-    def _build_controls(self) -> None:
-        """Every control with its label, in a row that wraps onto more lines on a narrow or zoomed window (at
-        1280 x 720 in large type one row ran 650 px past the view's edge), and the heads found below the plots."""
-        self.flow = FlowLayout(12, self.controls)
-        self.controls.installEventFilter(self)
-        self.controls.setVisible(True)
-        self.model_box = QComboBox()
-        for name, entry in real_models.MODELS.items():
-            self.model_box.addItem(entry.title, name)
-        self.model_box.activated.connect(
-            lambda index: self.model.set_option("model", self.model_box.itemData(index)))
-        self.text = QLineEdit()
-        self.text.setToolTip(self.tr("Any text; the model's own tokenizer splits it"))
-        self.text.textEdited.connect(lambda _text: self.typing.start())
-        self.text.returnPressed.connect(self._send_text)
-        self.ablation = QComboBox()
-        self.ablation.setToolTip(self.tr("How the positions of the model on the right are changed"))
-        self.ablation.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # its items change with the model
-        self.ablation.activated.connect(
-            lambda index: self.model.set_option("ablation", self.ablation.itemData(index)))
-        self.layer = QSpinBox()
-        self.layer.valueChanged.connect(lambda value: self.model.set_option("layer", value))
-        self.head = QSpinBox()
-        self.head.valueChanged.connect(lambda value: self.model.set_option("head", value))
-        self.find = QComboBox()
-        self.find.setToolTip(self.tr("Rank every head by how much its queries attend this way, as trained"))
-        for key, title in PATTERN_TITLES.items():
-            self.find.addItem(self.tr(title), key)
-        self.find.activated.connect(lambda index: self.model.set_option("find", self.find.itemData(index)))
-        self.show_box = QComboBox()
-        self.show_box.setToolTip(self.tr("One head alone is what File > Export figure and Export data write"))
-        for key, title in SHOW.items():
-            self.show_box.addItem(self.tr(title), key)
-        self.show_box.activated.connect(lambda index: self.model.set_option("show", self.show_box.itemData(index)))
-        for label, widget in ((self.tr("Model:"), self.model_box), (self.tr("Text:"), self.text),
-                              (self.tr("Ablation:"), self.ablation), (self.tr("Layer:"), self.layer),
-                              (self.tr("Head:"), self.head), (self.tr("Find heads like:"), self.find),
-                              (self.tr("Show:"), self.show_box)):
-            self.flow.addWidget(labelled(label, widget))
+    def _build_found(self) -> None:
+        """The heads found, as links, below the plots (as the notes: above them, the two held every head below a
+        1280 x 720 projector's fold)."""
         self.found = QLabel()
         self.found.setTextFormat(Qt.RichText)
         self.found.setWordWrap(True)
         self.found.setToolTip(self.tr("Score as trained → under the ablation; click a head to open it"))
         self.found.linkActivated.connect(self._open_found)
-        # below the plots, as the notes: above them, the two held every head below a 1280 x 720 projector's fold
         self.page_layout.addWidget(self.found)
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
-        self._fit_controls()
+        self.control_row.fit()
         if self.data is not None:
             self._arrange(self.data.settings.show)
             self.fit_titles()
@@ -167,34 +113,6 @@ class RealModelView(View):
                 text.setTextWidth(max(room, 6 * self.points))
             plot.titleLabel.resizeEvent(None)
             style.fit_title_row(plot)
-
-    def _fit_controls(self) -> None:
-        """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
-        width = self.scroll.viewport().width()
-        pair = self.text.parentWidget().layout()  # the box and its label, on one line (``labelled``)
-        # no wider than a line, at the width the page has once it scrolls: wider, it widened the page past the view,
-        # and every line below was cut at the right (fitted before the scroll bar came, by its 12 px in Chinese at
-        # 1024 x 768 x1.3)
-        room = min(width, self.page_width()) - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2
-        self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
-        self.controls.setFixedHeight(self.flow.heightForWidth(width))
-
-    def eventFilter(self, watched, event) -> bool:
-        """The controls' lines counted again at the width they were given: the view's, fitted before the page's
-        scroll bar showed, was 14 px wider, and their last line was left out of sight."""
-        if watched is self.controls and event.type() == QEvent.Resize and event.size().width() != event.oldSize().width():
-            height = self.flow.heightForWidth(event.size().width())
-            if height != self.controls.height():
-                self.controls.setFixedHeight(height)
-                self.keep_plots_readable()  # the overview fills what is left below them
-        return super().eventFilter(watched, event)
-
-    def _send_text(self) -> None:
-        """Send the typed text to the scene (the typing paused, or Enter), unless another view or scene is shown
-        by now or the scene has that text already."""
-        self.typing.stop()
-        if self.model.scene.view == self.key and self.model.scene.text != self.text.text():
-            self.model.update(text=self.text.text())
 
     def _open_found(self, link: str) -> None:
         self.open_head(*(int(part) for part in link.split(",")))
@@ -230,36 +148,10 @@ class RealModelView(View):
                              result.next_real, result.next_ablated)
 
     # -- drawing --------------------------------------------------------------------------------
-    def _sync_controls(self, scene: Scene, settings: Settings) -> None:
-        model = real_models.get(settings.model)
-        with ExitStack() as blocked:
-            for widget in (self.model_box, self.text, self.ablation, self.layer, self.head, self.find,
-                           self.show_box):
-                blocked.enter_context(signals_blocked(widget))
-            self._show_settings(scene, settings, model)
-
-    def _show_settings(self, scene: Scene, settings: Settings, model) -> None:
-        """The controls set from the scene (their signals blocked by ``_sync_controls``)."""
-        self.model_box.setCurrentIndex(self.model_box.findData(settings.model))
-        if self.text.text() != scene.text and not self.typing.isActive():
-            self.text.setText(scene.text)
-        if [self.ablation.itemData(i) for i in range(self.ablation.count())] != [k for k, _ in
-                                                                                  ABLATIONS[settings.model]]:
-            self.ablation.clear()
-            for key, title in ABLATIONS[settings.model]:
-                self.ablation.addItem(i18n.translate("RealModelView", title), key)
-        self.ablation.setCurrentIndex(self.ablation.findData(settings.ablation))
-        self.layer.setRange(0, model.layers - 1)
-        self.layer.setValue(settings.layer)
-        self.head.setRange(0, model.heads - 1)
-        self.head.setValue(settings.head)
-        self.find.setCurrentIndex(self.find.findData(settings.find))
-        self.show_box.setCurrentIndex(self.show_box.findData(settings.show))
-
     def show_data(self, scene: Scene, data: RealAttention) -> None:
         settings = data.settings
-        self._sync_controls(scene, settings)
-        self._fit_controls()  # their widths follow the model's names and the look, not only the view's width
+        self.control_row.show_settings(scene, settings)
+        self.control_row.fit()  # their widths follow the model's names and the look, not only the view's width
         self.data = data
         layer, head = settings.layer, settings.head
         real, ablated = data.real[layer, head], data.ablated[layer, head]
@@ -388,7 +280,7 @@ class RealModelView(View):
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
-        self._fit_controls()
+        self.control_row.fit()
         self.plots = shown
         if self.data is not None:
             self._draw_overview()
