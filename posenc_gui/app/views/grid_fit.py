@@ -125,14 +125,18 @@ class GridFitting:
     def _smallest_area(self) -> tuple[float, float]:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
         small multiples, when there are several) on its longer side; another plot area the view's readable width and
-        ``MIN_PLOT``'s height; as wide as the titles at their narrowest."""
+        ``MIN_PLOT``'s height; as tall as the rows' name along the first panel (``View.smallest_plot_height``: a grid
+        fitted shorter held the first panel taller than its share, and it ran past the view's edge); as wide as the
+        titles at their narrowest."""
         view = self.view
+        first = self.pool[0][0]
         if self._square():
             rows, cols = self.shape
             side = view.readable_cells_width(self.count > 1)
             width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
         else:
-            width, height = view.readable_plot_width(), view.smallest_plot_height(self.pool[0][0])
+            width, height = view.readable_plot_width(), 0.0
+        height = max(height, view.smallest_plot_height(first))
         # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
         # sinks' shares held four columns wider than the page, and the colour bar went past its edge
         titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)

@@ -1,0 +1,79 @@
+"""Small multiples on a small projector at the largest text size: the grid fits the room it has (or the page scrolls)
+with its rows' name along the first panel, and the colour bar's name stays along the bar."""
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from posenc_gui.app import layout_check, style
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.bar_name import keep_name_along
+
+# the view's size presenting on a 1280 x 720 projector (the deck's title strip above it), and with the plots about
+# as tall as there (this view's controls are drawn at the desktop's text size)
+PROJECTOR_VIEW, SHORTER_VIEW = (1280, 632), (1280, 600)
+
+
+def laid_out_problems(widget) -> list[str]:
+    """The layout check's problems once the layout requests the showing posted have been handled."""
+    QApplication.processEvents()
+    return layout_check.check_window(widget).problems
+
+
+def wrapped(axis: pg.AxisItem) -> bool:
+    return axis.label.textWidth() > 0
+
+
+def test_rows_name_longer_than_a_panels_share_scrolls_the_page_instead_of_running_past_it(qtbot):
+    """ALiBi's eight heads at x1.6: the rows' name 'query i' along the first panel is longer than each panel's share of
+    the height, so the grid was fitted shorter than the first panel stood; it ran 23 px past the view's edge, with
+    its row names cut. The name's length is now the panels' smallest height."""
+    from posenc_gui.app.views.readable import side_name_length
+    from posenc_gui.app.views.relative import BiasView
+    from view_helpers import projector_view
+
+    scene = Scene(method="alibi", view="bias", params={"heads": 8, "seq_len": 16, "causal": True})
+    view = projector_view(qtbot, BiasView, scene, PROJECTOR_VIEW, 1.6)
+    grid = view.grid
+    name = side_name_length(grid.plots[0].getAxis("left"))
+    assert name > grid.panel_area(grid.columns)[1]  # the case: the name is longer than a panel's share
+    assert grid._smallest_area()[1] >= name
+    heights = [plot.vb.height() for plot in grid.plots]
+    assert max(heights) - min(heights) <= 1 and min(heights) >= name - 1  # every panel as tall as the first, the name's
+    problems = laid_out_problems(view)
+    assert problems == [], problems[:6]
+
+
+@pytest.mark.parametrize("text_scale", [1.0, 1.6])
+def test_colour_bar_name_stays_along_the_bar(qtbot, text_scale):
+    """Shaw's four heads at x1.6: the bar, one row of panels tall, was 11 px shorter than 'bias added to the logit';
+    the name now wraps onto two lines within the bar (and stays on one where the bar is long enough)."""
+    from posenc_gui.app.views.relative import BiasView
+    from view_helpers import projector_view
+
+    view = projector_view(qtbot, BiasView, Scene(method="shaw", view="bias", params={"seq_len": 16, "heads": 4}),
+                          SHORTER_VIEW, text_scale)
+    axis = view.grid.bar.getAxis("right")
+    QApplication.processEvents()
+    assert wrapped(axis) == (text_scale > 1)
+    problems = laid_out_problems(view)
+    assert problems == [], problems[:6]
+
+
+def test_bar_name_unwraps_when_the_bar_grows(qtbot):
+    """A bar laid out short, then tall: its name goes back onto one line, centred on the bar, clear of its numbers."""
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    bar = pg.ColorBarItem(values=(-3, 3), width=18, interactive=False)
+    widget.addItem(bar)
+    style.bar_label(bar, "bias added to the logit", style.theme_named("light"), 20)
+    keep_name_along(bar)
+    axis = bar.getAxis("right")
+    widget.resize(300, 250)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: wrapped(axis))
+    assert laid_out_problems(widget) == []
+    widget.resize(300, 900)
+    qtbot.waitUntil(lambda: not wrapped(axis))
+    assert laid_out_problems(widget) == []
