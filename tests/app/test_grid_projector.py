@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import layout_check, style
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.bar_name import keep_name_along
+from posenc_gui.app.views.axis_name import keep_name_along
 
 # the view's size presenting on a 1280 x 720 projector (the deck's title strip above it), and with the plots about
 # as tall as there (this view's controls are drawn at the desktop's text size)
@@ -67,7 +67,7 @@ def test_bar_name_unwraps_when_the_bar_grows(qtbot):
     bar = pg.ColorBarItem(values=(-3, 3), width=18, interactive=False)
     widget.addItem(bar)
     style.bar_label(bar, "bias added to the logit", style.theme_named("light"), 20)
-    keep_name_along(bar)
+    keep_name_along(bar.getAxis("right"))
     axis = bar.getAxis("right")
     widget.resize(300, 250)
     widget.show()

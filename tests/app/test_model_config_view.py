@@ -231,16 +231,18 @@ def test_the_strip_and_both_spectra_are_in_sight_on_a_1280_by_720_projector_in_l
         assert bottom <= viewport.height() and plot.vb.height() >= 80, plot.titleLabel.text
 
 
-def test_the_legend_flows_onto_more_lines_rather_than_widening_the_page_at_x1_6(qtbot, themed):
+@pytest.mark.parametrize("size", [(1280, 632), (1024, 680)])
+def test_the_legend_and_axis_names_fit_a_small_projector_at_x1_6(qtbot, themed, size):
     """Presenting at 1280 x 720 x1.6 (scenes 35-37), the legend beside the button could not wrap its entries and
-    widened the page: the legend and the summary below ran 60-66 px out of sight. Its entries now flow onto the
-    lines the page's width needs."""
+    widened the page: the legend and the summary below ran 60-66 px out of sight (316-322 px at 1024 x 768). Its
+    entries now flow onto the lines the page's width needs. At 1024 x 768 'distance (tokens)' was then 2 px longer
+    than its axis, under a plot half the page wide: it wraps to the axis."""
     from PySide6.QtWidgets import QApplication
 
     from posenc_gui.app import layout_check
 
     _model, view = open_view(qtbot, ModelConfigView, themed("light"), {"model_config": "example:gemma-3-4b-text.json"})
-    view.resize(1280, 632)
+    view.resize(*size)
     points = style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE
     font = view.font()
     font.setPointSizeF(points)

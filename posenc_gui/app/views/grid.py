@@ -12,7 +12,7 @@ from superqt.utils import signals_blocked
 
 from ..state import Scene
 from .. import i18n, style
-from .bar_name import keep_name_along
+from .axis_name import keep_name_along
 from .cell_numbers import CellTexts
 from .grid_fit import GridFitting
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
@@ -194,7 +194,7 @@ class ImageGrid(GridFitting):
         axis.setStyle(tickFont=font)
         if self.bar_label:
             style.bar_label(self.bar, self.bar_label, theme, points)
-            keep_name_along(self.bar)
+            keep_name_along(self.bar.getAxis("right"))
         style.fit_bar_axis(self.bar)
         self.look = (theme, points)
         self.titles = []  # the titles (re-set by style_plot) are fitted again to the new text size

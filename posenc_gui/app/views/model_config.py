@@ -25,6 +25,7 @@ from ...core.registry import Method
 from ..i18n import translate
 from ..state import Scene, error_text
 from .. import style
+from .axis_name import keep_name_along
 from .base import View
 
 OPTION = "model_config"
@@ -224,6 +225,7 @@ class ModelConfigView(View):
         for plot in (waves, scores):
             style.style_plot(plot, self.theme, self.points)
             plot.enableAutoRange()
+            keep_name_along(plot.getAxis("bottom"))  # 'distance (tokens)' under a plot half a 1024 px page wide
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
