@@ -24,24 +24,23 @@ def wrapped(axis: pg.AxisItem) -> bool:
     return axis.label.textWidth() > 0
 
 
-def test_rows_name_longer_than_a_panels_share_scrolls_the_page_instead_of_running_past_it(qtbot):
+def test_rows_name_longer_than_a_panels_share_wraps_and_every_panel_stays_in_sight(qtbot):
     """ALiBi's eight heads at x1.6: the rows' name 'query i' along the first panel is longer than each panel's share of
-    the height, so the grid was fitted shorter than the first panel stood; it ran 23 px past the view's edge, with
-    its row names cut. The name's length is now the panels' smallest height."""
-    from posenc_gui.app.views.readable import side_name_length
+    the height, and the first panel stood taller than the others: the grid ran 23 px past the view's edge, with its
+    row names cut. The name now goes onto two lines, the grid fitted for the wider names it makes."""
     from posenc_gui.app.views.relative import BiasView
     from view_helpers import projector_view
 
     scene = Scene(method="alibi", view="bias", params={"heads": 8, "seq_len": 16, "causal": True})
     view = projector_view(qtbot, BiasView, scene, PROJECTOR_VIEW, 1.6)
-    grid = view.grid
-    name = side_name_length(grid.plots[0].getAxis("left"))
-    assert name > grid.panel_area(grid.columns)[1]  # the case: the name is longer than a panel's share
-    assert grid._smallest_area()[1] >= name
-    heights = [plot.vb.height() for plot in grid.plots]
-    assert max(heights) - min(heights) <= 1 and min(heights) >= name - 1  # every panel as tall as the first, the name's
     problems = laid_out_problems(view)
     assert problems == [], problems[:6]
+    grid = view.grid
+    heights = [plot.vb.height() for plot in grid.plots]
+    assert max(heights) - min(heights) <= 1  # every panel as tall as the first
+    name = grid.plots[0].getAxis("left")
+    assert wrapped(name) and grid.columns == 4
+    assert name.label.document().idealWidth() > heights[0]  # the case: the name is the longer
 
 
 @pytest.mark.parametrize("text_scale", [1.0, 1.6])

@@ -62,6 +62,7 @@ class ImageGrid(GridFitting):
             for side, name in (("left", row_label), ("top", column_label)):
                 if plot.getAxis(side).labelText:  # the panels that name this axis (_share_axes)
                     style.label(plot, side, name, self.view.theme, self.view.points)
+                    keep_name_along(plot.getAxis(side))
         self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int | None, cmap: pg.ColorMap,
@@ -186,6 +187,8 @@ class ImageGrid(GridFitting):
         """Pens, fonts and label sizes of every panel and the bar for a new look."""
         for plot, _ in self.pool:
             style.style_plot(plot, theme, points)
+            if plot.getAxis("left").labelText:  # the name in its new size wrapped anew
+                keep_name_along(plot.getAxis("left"))
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(theme.foreground))
         axis.setTextPen(pg.mkPen(theme.foreground))
@@ -254,6 +257,7 @@ class ImageGrid(GridFitting):
                 axis.setStyle(showValues=shown)
             if shown and name and not axis.labelText:
                 style.label(plot, side, name, self.view.theme, self.view.points)
+                keep_name_along(axis)  # the rows' name on two lines beside a short panel
             elif not shown and axis.labelText:
                 axis.setLabel("")
 

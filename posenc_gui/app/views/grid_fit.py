@@ -7,7 +7,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
+from .axis_name import wrapped_width
 from .placement import QWIDGETSIZE_MAX, best_columns, fit_width_to_cells
+from .readable import side_name_length
 
 
 class GridFitting:
@@ -66,16 +68,32 @@ class GridFitting:
     def panel_area(self, columns: int) -> tuple[float, float]:
         """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
         without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
-        the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave."""
+        the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave.
+        The bar and the rows' name as wide as they will be beside panels this tall: their names wrap onto a second
+        line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them."""
+        rows_name = self.pool[0][0].getAxis("left")  # the first column's
+        across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
+        bar_length = names_length = None  # as laid out now
+        for _ in range(3):  # the names for the panels' height, and the panels for the names' width
+            beside = self._bar_width(bar_length) + across if self.bar.isVisible() else 0.0
+            width, height = self._area_beside(columns, beside, wrapped_width(rows_name, names_length))
+            shown = self._shown_height(width, height)
+            lengths = (self._bar_length(columns, height, shown), shown)
+            if lengths == (bar_length, names_length):
+                break
+            bar_length, names_length = lengths
+        return width, height
+
+    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float]:
+        """``panel_area`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
+        ``names_width`` wide."""
         room_width, room_height = self.view.plot_room()
         rows = -(-self.count // columns)
         layout = self.view.graphics.ci.layout
         left, top, right, bottom = layout.getContentsMargins()
         across, down = max(layout.horizontalSpacing(), 0.0), max(layout.verticalSpacing(), 0.0)
-        beside = self.bar.effectiveSizeHint(Qt.PreferredSize).width() + across if self.bar.isVisible() else 0.0
         plot = self.pool[0][0]  # the first panel, which names both axes
         inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
-        names_width = plot.getAxis("left").maximumWidth()
         names_height = plot.getAxis("top").maximumHeight()
         width = (room_width - left - right - beside - (across + self.gutter) * (columns - 1) - names_width) / columns \
             - inner_left - inner_right
@@ -91,6 +109,29 @@ class GridFitting:
                                                                   self.view.title_wrap_floor())))
                 height, title = height + title - wrapped, wrapped
         return width, height
+
+    def _shown_height(self, width: float, height: float) -> float:
+        """The height a panel's plot area stands at with a ``width`` x ``height`` share (``_cap_panels``): no taller
+        than a matrix of square cells is wide, and no shorter than the smallest (the page scrolling then)."""
+        if self._square():
+            cells_rows, cells_cols = self.shape
+            height = min(height, width * cells_rows / cells_cols)
+        return max(height, self._smallest_area()[1])
+
+    def _bar_length(self, columns: int, height: float, shown: float) -> float:
+        """The length of the colour bar's axis beside rows of panels whose share is ``height`` tall and whose plot
+        areas stand ``shown`` tall (``_shown_height``): the rows' height, less the bar's ends."""
+        rows = -(-self.count // columns)
+        _room_width, room_height = self.view.plot_room()
+        _left, top, _right, bottom = self.view.graphics.ci.layout.getContentsMargins()
+        ends = sum(self.bar.getAxis(end).maximumHeight() for end in ("top", "bottom"))
+        bar_top, bar_bottom = self.bar.layout.getContentsMargins()[1::2]
+        return room_height - top - bottom + rows * (shown - height) - ends - bar_top - bar_bottom
+
+    def _bar_width(self, length: float | None) -> float:
+        """The colour bar's width with its axis ``length`` long (None: as laid out now)."""
+        width = self.bar.effectiveSizeHint(Qt.PreferredSize).width()
+        return width - wrapped_width(self.bar.getAxis("right"), None) + wrapped_width(self.bar.getAxis("right"), length)
 
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
@@ -124,19 +165,19 @@ class GridFitting:
 
     def _smallest_area(self) -> tuple[float, float]:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
-        small multiples, when there are several) on its longer side; another plot area the view's readable width and
-        ``MIN_PLOT``'s height; as tall as the rows' name along the first panel (``View.smallest_plot_height``: a grid
-        fitted shorter held the first panel taller than its share, and it ran past the view's edge); as wide as the
-        titles at their narrowest."""
+        small multiples, when there are several) on its longer side, and as tall as the rows' name along the first
+        panel at its shortest, on two lines (a grid fitted shorter held the first panel taller than its share: it ran
+        past the view's edge, and its cells were no longer square); another plot area the view's readable width and its smallest height
+        (``View.smallest_plot_height``, which counts the name too); as wide as the titles at their narrowest."""
         view = self.view
         first = self.pool[0][0]
         if self._square():
             rows, cols = self.shape
-            side = view.readable_cells_width(self.count > 1)
+            name = max(side_name_length(first.getAxis(side)) for side in ("left", "right"))
+            side = max(view.readable_cells_width(self.count > 1), name / min(1.0, rows / cols))
             width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
         else:
-            width, height = view.readable_plot_width(), 0.0
-        height = max(height, view.smallest_plot_height(first))
+            width, height = view.readable_plot_width(), view.smallest_plot_height(first)
         # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
         # sinks' shares held four columns wider than the page, and the colour bar went past its edge
         titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
