@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from .axis_name import wrapped_width
-from .placement import QWIDGETSIZE_MAX, best_columns, fit_width_to_cells
+from .placement import best_columns, fit_width_to_cells
 from .readable import side_name_length
 
 
@@ -42,7 +42,8 @@ class GridFitting:
     def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
         """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
         the first column and row, which carry the names, more than the others (panels of one grid unequal by a tenth).
-        No cap on the height when the page scrolls: the rows then stand at their smallest, equal, height."""
+        When the page scrolls, the rows stand at their smallest height, all equal (the layout gave the page's height
+        to its rows unequally, and the rows' names wrapped beside one row but not the other)."""
         in_sight = width >= smallest[0] and height >= smallest[1]
         if not in_sight:  # the page scrolls: the rows stand at their smallest height
             height = max(height, smallest[1])
@@ -62,7 +63,7 @@ class GridFitting:
             above = plot.titleLabel.maximumHeight() if plot.titleLabel.text else 0.0
             inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
             cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
-            plot.setMaximumHeight(cap if in_sight else QWIDGETSIZE_MAX)
+            plot.setMaximumHeight(cap)
         self.view.fit_layout_to_view()
 
     def panel_area(self, columns: int) -> tuple[float, float]:
@@ -167,8 +168,9 @@ class GridFitting:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
         small multiples, when there are several) on its longer side, and as tall as the rows' name along the first
         panel at its shortest, on two lines (a grid fitted shorter held the first panel taller than its share: it ran
-        past the view's edge, and its cells were no longer square); another plot area the view's readable width and its smallest height
-        (``View.smallest_plot_height``, which counts the name too); as wide as the titles at their narrowest."""
+        past the view's edge, and its cells were no longer square); another plot area the view's readable width and
+        its smallest height (``View.smallest_plot_height``, which counts the name too); as wide as the titles at their
+        narrowest."""
         view = self.view
         first = self.pool[0][0]
         if self._square():

@@ -175,6 +175,7 @@ class ModelConfigView(View):
         self.summary.setText(self._summary_text(self.report))
 
     def _show_legend(self, texts: list[str]) -> None:
+        """Write the legend's entries, a label each (kept, and hidden when a config has fewer kinds of layer)."""
         while len(self.legend) < len(texts):
             entry = QLabel()
             entry.setTextFormat(Qt.RichText)
