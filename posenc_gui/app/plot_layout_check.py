@@ -45,7 +45,7 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
             report.texts_checked += 1
             name = f"text {text[:40]!r}"
             margin = item.document().documentMargin()  # blank room around the text, not ink
-            rect = shown_rect(item, item.boundingRect().adjusted(margin, margin, -margin, -margin))
+            rect = shown_rect(item, text_rect(item))
             holder = item.parentItem()
             owner, compared = id(holder or item), rect
             if isinstance(holder, pg.AxisItem):  # an axis's name, measured against its own tick names too
@@ -85,13 +85,20 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
     return report, boxes
 
 
+def text_rect(item: QGraphicsTextItem) -> QRectF:
+    """The box of a text item's lines, without the margins around them (its document's, or its own set on its root
+    frame: an axis's name on two lines has a wider margin towards the tick names, ``views.axis_name``)."""
+    frame = item.document().rootFrame().frameFormat()
+    return item.boundingRect().adjusted(frame.leftMargin(), frame.topMargin(), -frame.rightMargin(),
+                                        -frame.bottomMargin())
+
+
 def glyph_box(item: QGraphicsTextItem) -> QRectF:
     """The box of a one-line text's glyphs in the item's coordinates (its line box when it has several lines or
     formats): what the eye sees as touching. An axis's name stands one line's leading from its tick names, and a
     Chinese font's line is far taller than its glyphs."""
     document = item.document()
-    margin = document.documentMargin()
-    lines = item.boundingRect().adjusted(margin, margin, -margin, -margin)
+    lines = text_rect(item)
     block = document.firstBlock()
     fragments = list_fragments(block)
     if document.blockCount() != 1 or block.layout().lineCount() != 1 or len(fragments) != 1:

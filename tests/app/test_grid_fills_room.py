@@ -10,7 +10,7 @@ from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.attention import AttentionView
-from posenc_gui.app.views.grid import best_columns
+from posenc_gui.app.views.placement import best_columns
 from posenc_gui.app.views.outputs import OutputsView
 from posenc_gui.app.views.relative import BiasView
 

@@ -229,3 +229,28 @@ def test_the_strip_and_both_spectra_are_in_sight_on_a_1280_by_720_projector_in_l
     for plot in view.plots:  # with their axes' names
         bottom = view.graphics.mapTo(viewport, view.graphics.mapFromScene(plot.sceneBoundingRect().bottomLeft())).y()
         assert bottom <= viewport.height() and plot.vb.height() >= 80, plot.titleLabel.text
+
+
+@pytest.mark.parametrize("size", [(1280, 632), (1024, 680)])
+def test_the_legend_and_axis_names_fit_a_small_projector_at_x1_6(qtbot, themed, size):
+    """Presenting at 1280 x 720 x1.6 (scenes 35-37), the legend beside the button could not wrap its entries and
+    widened the page: the legend and the summary below ran 60-66 px out of sight (316-322 px at 1024 x 768). Its
+    entries now flow onto the lines the page's width needs. At 1024 x 768 'distance (tokens)' was then 2 px longer
+    than its axis, under a plot half the page wide: it wraps to the axis."""
+    from PySide6.QtWidgets import QApplication
+
+    from posenc_gui.app import layout_check
+
+    _model, view = open_view(qtbot, ModelConfigView, themed("light"), {"model_config": "example:gemma-3-4b-text.json"})
+    view.resize(*size)
+    points = style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE
+    font = view.font()
+    font.setPointSizeF(points)
+    view.setFont(font)  # the button's text size, as the window gives its widgets theirs
+    view.set_look(themed("light"), points)
+    view.grab()  # as the layout check runs on the layout that stays on screen (axes measure their names painting)
+    QApplication.processEvents()
+    problems = layout_check.check_window(view).problems
+    assert problems == [], problems[:4]
+    tops = {entry.geometry().top() for entry in [view.to_patterns, *view.legend] if entry.isVisible()}
+    assert len(tops) > 1  # the case: the entries take more than one line

@@ -1,45 +1,28 @@
-"""Small multiples: equal image panels in a grid sharing one colour bar, and the layout moves that arrange them."""
+"""Small multiples: equal image panels in a grid sharing one colour bar (how they fit the room: ``grid_fit``)."""
 
 from __future__ import annotations
 
-import math
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
 from superqt.utils import signals_blocked
 
 from ..state import Scene
-from .. import axes, compat, i18n, style
+from .. import axes, i18n, style
+from .axis_name import keep_name_along
 from .cell_numbers import CellTexts
+from .grid_fit import GridFitting
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
+from .placement import grid_columns, hug_cells, place, unplace
 
 if TYPE_CHECKING:
     from .base import View
 
 
-def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
-          rowspan: int = 1) -> None:
-    """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes a child of
-    the layout's item, which owns it from then on, and is in pyqtgraph's records as if its addItem had placed it (so
-    its removeItem and clear() work on the item)."""
-    unplace(graphics, item, hide=False)
-    compat.enter_layout(graphics.ci, item, row, col, rowspan)
-    item.setVisible(True)
-
-
-def unplace(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, hide: bool = True) -> None:
-    """Take ``item`` out of its cells (see ``place``); it stays in the scene, hidden unless ``hide`` is False. Not
-    pyqtgraph's removeItem: that takes the item out of the scene and hands it back to Python, and a PlotItem that
-    Python freed while Qt still held it crashed a later layout pass."""
-    compat.leave_layout(graphics.ci, item)
-    item.setVisible(not hide)
-
-
-class ImageGrid:
+class ImageGrid(GridFitting):
     """Equal image panels in a grid of ``view.graphics`` (row 0 at the top, column labels on top, as in a
     matrix) and one colour bar on the right, shared by all. The plots, images and bar are built once and
     kept: a new matrix shape, titles or tick labels are written into them, a new panel or column count
@@ -79,6 +62,7 @@ class ImageGrid:
             for side, name in (("left", row_label), ("top", column_label)):
                 if plot.getAxis(side).labelText:  # the panels that name this axis (_share_axes)
                     style.label(plot, side, name, self.view.theme, self.view.points)
+                    keep_name_along(plot.getAxis(side))
         self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int | None, cmap: pg.ColorMap,
@@ -160,131 +144,6 @@ class ImageGrid:
         yield
         self.fill_room()
 
-    def fill_room(self) -> bool:
-        """Move the panels, when they fill the room (``show`` without columns), into the number of columns that makes
-        them largest in the room the page has now (``best_columns``); True when they moved. A grid of heads about
-        square left half a wide screen empty and put its last row below the fold."""
-        if not (self.fills and self.count):
-            return False
-        first = self.pool[0][0]
-        room = (self.count, self.shape, tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
-                self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
-                first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
-        if room == self._filled:  # arranged for this room already (a redraw of new values)
-            return False
-        self._filled = room
-        smallest = self._smallest_area()
-        columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
-                               self.pairs)
-        moved = columns != self.columns
-        if moved:
-            self._arrange(self.count, columns)
-            self._fit_axes()
-            self.view.fit_titles()
-        self._cap_panels(*self.panel_area(columns), smallest)
-        return moved
-
-    def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
-        """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
-        the first column and row, which carry the names, more than the others (panels of one grid unequal by a tenth).
-        No cap on the height when the page scrolls: the rows then stand at their smallest, equal, height."""
-        in_sight = width >= smallest[0] and height >= smallest[1]
-        if not in_sight:  # the page scrolls: the rows stand at their smallest height
-            height = max(height, smallest[1])
-        if self._square():  # no taller or wider than the matrix, whose names would stand off from it
-            rows, cols = self.shape
-            width, height = min(width, height * cols / rows), min(height, width * rows / cols)
-        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page, to their column's;
-        # wrapped before the heights are capped, which count them
-        title_width = width if in_sight and self._square() else None
-        if any(getattr(plot.vb, "title_width", None) != title_width for plot, _ in self.pool[:self.count]):
-            for plot, _ in self.pool[:self.count]:
-                plot.vb.title_width = title_width
-            self.view.fit_titles()
-        for plot, _ in self.pool[:self.count]:
-            plot.vb.width_cap = width
-            fit_width_to_cells(plot)
-            above = plot.titleLabel.maximumHeight() if plot.titleLabel.text else 0.0
-            inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
-            cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
-            plot.setMaximumHeight(cap if in_sight else QWIDGETSIZE_MAX)
-        self.view.fit_layout_to_view()
-
-    def panel_area(self, columns: int) -> tuple[float, float]:
-        """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
-        without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
-        the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave."""
-        room_width, room_height = self.view.plot_room()
-        rows = -(-self.count // columns)
-        layout = self.view.graphics.ci.layout
-        left, top, right, bottom = layout.getContentsMargins()
-        across, down = max(layout.horizontalSpacing(), 0.0), max(layout.verticalSpacing(), 0.0)
-        beside = self.bar.effectiveSizeHint(Qt.PreferredSize).width() + across if self.bar.isVisible() else 0.0
-        plot = self.pool[0][0]  # the first panel, which names both axes
-        inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
-        names_width = plot.getAxis("left").maximumWidth()
-        names_height = plot.getAxis("top").maximumHeight()
-        width = (room_width - left - right - beside - (across + self.gutter) * (columns - 1) - names_width) / columns \
-            - inner_left - inner_right
-        title_width = width + (names_width if columns == 1 else 0.0) - self.view.points
-        title = self._title_height(title_width)
-        height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
-            - title - inner_top - inner_bottom
-        if self._square():  # the titles wrap to the matrix's width (``_cap_panels``), on more lines when it is narrower
-            cells_rows, cells_cols = self.shape
-            for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
-                side = min(width, height * cells_cols / cells_rows)
-                wrapped = self._title_height(min(title_width, max(side - self.view.points,
-                                                                  self.view.title_wrap_floor())))
-                height, title = height + title - wrapped, wrapped
-        return width, height
-
-    def _title_height(self, width: float) -> float:
-        """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
-        tallest = 0.0
-        for document, natural_width, natural_height in self._title_documents():
-            if natural_width > width:
-                document.setTextWidth(max(width, 1.0))
-                tallest = max(tallest, document.size().height())
-            else:
-                tallest = max(tallest, natural_height)
-        return tallest
-
-    def _title_documents(self) -> list[tuple[QTextDocument, float, float]]:
-        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height;
-        kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
-        tenth of a second for sixteen heads)."""
-        key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
-        if self._documents[0] != key:
-            documents, seen = [], set()
-            for plot, _ in self.pool[:self.count]:
-                if plot.titleLabel.text and plot.titleLabel.text not in seen:
-                    seen.add(plot.titleLabel.text)
-                    document = plot.titleLabel.item.document().clone()
-                    document.setTextWidth(-1)
-                    documents.append((document, document.idealWidth(), document.size().height()))
-            self._documents = (key, documents)
-        return self._documents[1]
-
-    def _square(self) -> bool:
-        return bool(self.pool[0][0].vb.state["aspectLocked"])
-
-    def _smallest_area(self) -> tuple[float, float]:
-        """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
-        small multiples, when there are several) on its longer side; another plot area the view's readable width and
-        ``MIN_PLOT``'s height; as wide as the titles at their narrowest."""
-        view = self.view
-        if self._square():
-            rows, cols = self.shape
-            side = view.readable_cells_width(self.count > 1)
-            width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
-        else:
-            width, height = view.readable_plot_width(), view.smallest_plot_height(self.pool[0][0])
-        # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
-        # sinks' shares held four columns wider than the page, and the colour bar went past its edge
-        titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
-        return max(width, min(titles, view.title_wrap_floor())), height
-
     def build_ahead(self, count: int) -> bool:
         """Build one more panel for the pool while it holds fewer than ``count`` (the view calls it while
         the window is idle: a scene with more panels than shown so far then only places them); True
@@ -328,6 +187,8 @@ class ImageGrid:
         """Pens, fonts and label sizes of every panel and the bar for a new look."""
         for plot, _ in self.pool:
             style.style_plot(plot, theme, points)
+            if plot.getAxis("left").labelText:  # the name in its new size wrapped anew
+                keep_name_along(plot.getAxis("left"))
         axis = self.bar.getAxis("right")
         axis.setPen(pg.mkPen(theme.foreground))
         axis.setTextPen(pg.mkPen(theme.foreground))
@@ -336,6 +197,7 @@ class ImageGrid:
         axis.setStyle(tickFont=font)
         if self.bar_label:
             style.bar_label(self.bar, self.bar_label, theme, points)
+            keep_name_along(self.bar.getAxis("right"))
         style.fit_bar_axis(self.bar)
         self.look = (theme, points)
         self.titles = []  # the titles (re-set by style_plot) are fitted again to the new text size
@@ -395,64 +257,9 @@ class ImageGrid:
                 axis.setStyle(showValues=shown)
             if shown and name and not axis.labelText:
                 style.label(plot, side, name, self.view.theme, self.view.points)
+                keep_name_along(axis)  # the rows' name on two lines beside a short panel
             elif not shown and axis.labelText:
                 axis.setLabel("")
-
-    def _fit_axes(self) -> None:
-        """Size the axes before anything is drawn: the first column's and first row's for their names (the tick
-        labels, or the largest row and column numbers); the other panels' take no room (their panels grow by it)
-        but a gutter between columns, as wide as half the first and last column names and a margin, so that the
-        names atop neighbouring panels stay apart. An axis that found its names wider only while painting grew, and
-        the whole view was laid out and painted a second time."""
-        if not self.count:
-            return
-        rows, cols = self.shape
-        self.gutter = 0.0
-        for side, last, fix in (("top", cols - 1, pg.AxisItem.setHeight), ("left", rows - 1, pg.AxisItem.setWidth)):
-            names = [text for _, text in self.ticks[0]] if self.ticks else [str(last)]
-            axes = [plot.getAxis(side) for plot, _ in self.pool[:self.count]]
-            for axis in axes:
-                if axis.style["showValues"]:  # the first row's or column's
-                    fix(axis, None)  # sized by its names and title
-                    axis.expect_labels(names)
-                    if side == "top":  # the first and last names, centred on the end cells, reach past them
-                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())
-                        self.gutter = (metrics.horizontalAdvance(names[0]) + metrics.horizontalAdvance(names[-1])
-                                       + self.view.points) / 2
-                else:
-                    fix(axis, None if side == "top" else self.gutter)
-
-
-def best_columns(count: int, area: Callable[[int], tuple[float, float]], cells: tuple[int, int] | None,
-                 smallest: tuple[float, float], pairs: bool = False) -> int:
-    """The number of columns for ``count`` panels whose plot areas are ``area(columns)`` (width, height) each: of the
-    arrangements whose areas are all at least ``smallest`` (width, height), the one that shows the largest matrix
-    (``cells``, rows x columns of square cells, as large as both sides allow; None: a plot that fills its area, as
-    large as its smaller side), the fewest columns among equals. When none fits, the page scrolls: the fewest rows
-    of panels still ``smallest`` wide, in the fewest columns that give them. ``pairs`` stay side by side in a row."""
-    choices = [columns for columns in range(1, count + 1) if columns == 1 or not pairs or columns % 2 == 0]
-    areas = {columns: area(columns) for columns in choices}
-
-    def size(columns: int) -> float:
-        width, height = areas[columns]
-        return min(width / cells[1], height / cells[0]) if cells else min(width, height)
-
-    in_sight = [columns for columns in choices if areas[columns][0] >= smallest[0] and areas[columns][1] >= smallest[1]]
-    if in_sight:
-        return max(in_sight, key=lambda columns: (size(columns), -columns))
-    wide = [columns for columns in choices if areas[columns][0] >= smallest[0]] or [1]
-    fewest_rows = min(-(-count // columns) for columns in wide)
-    return min(columns for columns in wide if -(-count // columns) == fewest_rows)
-
-
-def grid_columns(panels: int, pairs: bool = False) -> int:
-    """Columns of a small-multiples grid: about square; content/position pairs stay side by side."""
-    if panels <= 3:
-        return panels
-    columns = math.ceil(math.sqrt(panels))
-    if pairs and columns % 2:
-        columns += 1
-    return columns
 
 
 def own_scales_switch(view: View) -> QCheckBox:
@@ -470,33 +277,3 @@ def sync_own_scales(switch: QCheckBox, scene: Scene, panels: int) -> None:
     with signals_blocked(switch):
         switch.setChecked(bool(scene.option("own_scales", False)))
     switch.setVisible(panels > 1)
-
-
-QWIDGETSIZE_MAX = float((1 << 24) - 1)  # Qt's "no maximum"
-
-
-def hug_cells(plot: pg.PlotItem, rows: int, cols: int) -> None:
-    """Keep a plot of square cells (``rows`` x ``cols``, aspect locked) no wider than its cells at its height, or
-    let it fill its room again with ``rows`` 0 (up to its grid's cap, ``ImageGrid._cap_panels``): pyqtgraph widens the
-    view range of a locked plot to its area, and the row names and the title stood far from a small matrix in the
-    middle of a wide plot."""
-    vb = plot.vb
-    if not hasattr(vb, "cells_shape"):
-        vb.sigResized.connect(lambda _vb: fit_width_to_cells(plot))
-    vb.cells_shape = (rows, cols)
-    fit_width_to_cells(plot)
-
-
-def fit_width_to_cells(plot: pg.PlotItem) -> None:
-    """The width ``hug_cells`` keeps: the cells' at the plot area's height, the axes beside them, and no less than
-    the plot's own layout needs (the plot's minimum is capped by the maximum set here, so its layout is asked)."""
-    rows, cols = plot.vb.cells_shape
-    cap = getattr(plot.vb, "width_cap", QWIDGETSIZE_MAX)  # a grid's equal share (``ImageGrid._cap_panels``)
-    wanted = QWIDGETSIZE_MAX
-    if (rows and plot.vb.height() > 0) or cap < QWIDGETSIZE_MAX:
-        beside = sum(plot.getAxis(side).maximumWidth() for side in ("left", "right") if plot.getAxis(side).isVisible())
-        left, _top, right, _bottom = plot.layout.getContentsMargins()
-        cells = plot.vb.height() * cols / rows if rows and plot.vb.height() > 0 else QWIDGETSIZE_MAX
-        wanted = max(min(cells, cap) + beside + left + right, plot.layout.effectiveSizeHint(Qt.MinimumSize).width())
-    if abs(plot.maximumWidth() - wanted) > 1:
-        plot.setMaximumWidth(wanted)

@@ -25,6 +25,7 @@ from ...core.registry import Method
 from ..i18n import translate
 from ..state import Scene, error_text
 from .. import style
+from .axis_name import keep_name_along
 from .base import View
 
 OPTION = "model_config"
@@ -81,16 +82,14 @@ class ModelConfigView(View):
         self.page_layout.addWidget(self.summary)
         self.report: ConfigReport | None = None
         self.bars: dict[str, pg.BarGraphItem] = {}
-        row = self.controls_row()
+        # the button, then what the colours and dashes mean, one label an entry, on as many lines as the page's width
+        # needs: in the plots' titles they wrapped onto second lines and held the spectra below the fold of a 1280 x
+        # 720 projector, and as one label beside the button in large type they widened the page past the view
+        self.controls_flow = self.wrapping_controls_row()
         self.to_patterns = QPushButton(self.tr("Show this stack in Layer patterns"))
         self.to_patterns.clicked.connect(self.show_in_layer_patterns)
-        row.addWidget(self.to_patterns)
-        # what the colours and dashes mean, beside the button rather than in the plots' titles: there they wrapped
-        # onto second lines and held the spectra below the fold of a 1280 x 720 projector
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.legend.setTextFormat(Qt.RichText)
-        row.addWidget(self.legend, 1)
+        self.controls_flow.addWidget(self.to_patterns)
+        self.legend: list[QLabel] = []  # the first ``len(_legend_texts)`` are shown
         self.controls.setVisible(False)
 
     def show_in_layer_patterns(self) -> None:
@@ -164,7 +163,7 @@ class ModelConfigView(View):
         plot.setXRange(-0.6, len(layers) - 0.4, padding=0)
         plot.setYRange(0, top, padding=0)
         plot.getAxis("left").setTicks([power_ticks(top)])
-        self.legend.setText(self._legend_text(self.report))
+        self._show_legend(self._legend_texts(self.report))
         self._draw_spectra(self.report.spectra)
         self.fit_titles()
         self.shown = {"layer_rope_base": np.array([info.rotary.theta if info.rotary else 0.0 for info in layers]),
@@ -174,6 +173,20 @@ class ModelConfigView(View):
             self.shown[f"type {index} distances"] = kind.distances
             self.shown[f"type {index} score"] = kind.score
         self.summary.setText(self._summary_text(self.report))
+
+    def _show_legend(self, texts: list[str]) -> None:
+        """Write the legend's entries, a label each (kept, and hidden when a config has fewer kinds of layer)."""
+        while len(self.legend) < len(texts):
+            entry = QLabel()
+            entry.setTextFormat(Qt.RichText)
+            entry.setFont(self.summary.font())
+            self.controls_flow.addWidget(entry)
+            self.legend.append(entry)
+        for index, entry in enumerate(self.legend):
+            entry.setVisible(index < len(texts))
+            if index < len(texts):
+                entry.setText(texts[index])
+        self.controls_flow.invalidate()  # the flow's lines follow the entries' new widths
 
     def _colour(self, kind) -> str:
         """The colour of a layer type: its attention's, grey for NoPE (as in the strip)."""
@@ -213,10 +226,11 @@ class ModelConfigView(View):
         for plot in (waves, scores):
             style.style_plot(plot, self.theme, self.points)
             plot.enableAutoRange()
+            keep_name_along(plot.getAxis("bottom"))  # 'distance (tokens)' under a plot half a 1024 px page wide
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
-        for label in (self.summary, self.legend):
+        for label in (self.summary, *self.legend):
             font = label.font()
             font.setPointSizeF(points)
             label.setFont(font)
@@ -303,16 +317,12 @@ class ModelConfigView(View):
             return self.tr("chunks of {0}").format(kind.span)
         return self.tr("window {0}").format(kind.span) if kind.span is not None else self.tr("full")
 
-    def _legend_text(self, report: ConfigReport) -> str:
-        """What the colours and the lines mean: each kind of layer in its colour, then the dashes; each entry kept
-        on one line (a "- -" at a line's end read as a stray dash)."""
-        def unbroken(text: str) -> str:  # no-break spaces, and word joiners between Chinese characters
-            return escape("\u2060".join(text.replace(" ", "\u00a0")))
-
-        entries = [f"<span style='color:{self._colour(kind)}'>■</span>&nbsp;{unbroken(self._short_name(kind))}"
+    def _legend_texts(self, report: ConfigReport) -> list[str]:
+        """What the colours and the lines mean, an entry a label (each on one line: a "- -" at a line's end read as
+        a stray dash): each kind of layer in its colour, then the dashes."""
+        entries = [f"<span style='color:{self._colour(kind)}'>■</span>&nbsp;{escape(self._short_name(kind))}"
                    for kind in report.spectra]
-        entries += [unbroken(self.tr("- - trained length, window")), unbroken(self.tr("··· extended"))]
-        return " &nbsp; ".join(entries)
+        return entries + [escape(self.tr("- - trained length, window")), escape(self.tr("··· extended"))]
 
     def _kind_words(self, kind) -> str:
         """What one layer type does with distance, in plain words."""

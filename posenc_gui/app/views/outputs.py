@@ -16,8 +16,9 @@ from .. import axes, i18n, style
 from ..state import Scene
 from .base import View, elements, most_default_heads
 from .cell_numbers import fmt
-from .grid import ImageGrid, grid_columns, place, unplace
+from .grid import ImageGrid
 from .images import cell, picture
+from .placement import grid_columns, place, unplace
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
 

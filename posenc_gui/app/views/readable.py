@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsLayout, QGraphicsWidget, QStyle
 
 from .. import style
+from .axis_name import shortest_length
 
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
 READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
@@ -314,4 +315,6 @@ def side_name_length(axis: pg.AxisItem) -> float:
     """The length of the name written along a vertical axis (0 when it shows none)."""
     if not axis.isVisible() or not axis.label.isVisible() or not axis.labelText:
         return 0.0
+    if getattr(axis, "keeps_name_along", False):  # on two lines, when its axis is shorter (``axis_name``)
+        return shortest_length(axis) + 4
     return axis.label.boundingRect().width() + 4

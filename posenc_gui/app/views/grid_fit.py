@@ -1,0 +1,210 @@
+"""How an ``ImageGrid`` fits its room: the columns that make its panels largest, each panel's equal share of the
+room, and the axes sized for their names before anything is drawn."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
+
+from .axis_name import wrapped_width
+from .placement import best_columns, fit_width_to_cells
+from .readable import side_name_length
+
+
+class GridFitting:
+    """The fitting half of ``ImageGrid`` (which it is mixed into): the state it reads is ``ImageGrid``'s."""
+
+    def fill_room(self) -> bool:
+        """Move the panels, when they fill the room (``show`` without columns), into the number of columns that makes
+        them largest in the room the page has now (``best_columns``); True when they moved. A grid of heads about
+        square left half a wide screen empty and put its last row below the fold."""
+        if not (self.fills and self.count):
+            return False
+        first = self.pool[0][0]
+        room = (self.count, self.shape, tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
+                self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
+                first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
+        if room == self._filled:  # arranged for this room already (a redraw of new values)
+            return False
+        self._filled = room
+        smallest = self._smallest_area()
+        columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
+                               self.pairs)
+        moved = columns != self.columns
+        if moved:
+            self._arrange(self.count, columns)
+            self._fit_axes()
+            self.view.fit_titles()
+        self._cap_panels(*self.panel_area(columns), smallest)
+        return moved
+
+    def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
+        """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
+        the first column and row, which carry the names, more than the others (panels of one grid unequal by a tenth).
+        When the page scrolls, the rows stand at their smallest height, all equal (the layout gave the page's height
+        to its rows unequally, and the rows' names wrapped beside one row but not the other)."""
+        in_sight = width >= smallest[0] and height >= smallest[1]
+        if not in_sight:  # the page scrolls: the rows stand at their smallest height
+            height = max(height, smallest[1])
+        if self._square():  # no taller or wider than the matrix, whose names would stand off from it
+            rows, cols = self.shape
+            width, height = min(width, height * cols / rows), min(height, width * rows / cols)
+        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page, to their column's;
+        # wrapped before the heights are capped, which count them
+        title_width = width if in_sight and self._square() else None
+        if any(getattr(plot.vb, "title_width", None) != title_width for plot, _ in self.pool[:self.count]):
+            for plot, _ in self.pool[:self.count]:
+                plot.vb.title_width = title_width
+            self.view.fit_titles()
+        for plot, _ in self.pool[:self.count]:
+            plot.vb.width_cap = width
+            fit_width_to_cells(plot)
+            above = plot.titleLabel.maximumHeight() if plot.titleLabel.text else 0.0
+            inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
+            cap = above + plot.getAxis("top").maximumHeight() + inner_top + inner_bottom + height
+            plot.setMaximumHeight(cap)
+        self.view.fit_layout_to_view()
+
+    def panel_area(self, columns: int) -> tuple[float, float]:
+        """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
+        without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
+        the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave.
+        The bar and the rows' name as wide as they will be beside panels this tall: their names wrap onto a second
+        line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them."""
+        rows_name = self.pool[0][0].getAxis("left")  # the first column's
+        across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
+        bar_length = names_length = None  # as laid out now
+        for _ in range(3):  # the names for the panels' height, and the panels for the names' width
+            beside = self._bar_width(bar_length) + across if self.bar.isVisible() else 0.0
+            width, height = self._area_beside(columns, beside, wrapped_width(rows_name, names_length))
+            shown = self._shown_height(width, height)
+            lengths = (self._bar_length(columns, height, shown), shown)
+            if lengths == (bar_length, names_length):
+                break
+            bar_length, names_length = lengths
+        return width, height
+
+    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float]:
+        """``panel_area`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
+        ``names_width`` wide."""
+        room_width, room_height = self.view.plot_room()
+        rows = -(-self.count // columns)
+        layout = self.view.graphics.ci.layout
+        left, top, right, bottom = layout.getContentsMargins()
+        across, down = max(layout.horizontalSpacing(), 0.0), max(layout.verticalSpacing(), 0.0)
+        plot = self.pool[0][0]  # the first panel, which names both axes
+        inner_left, inner_top, inner_right, inner_bottom = plot.layout.getContentsMargins()
+        names_height = plot.getAxis("top").maximumHeight()
+        width = (room_width - left - right - beside - (across + self.gutter) * (columns - 1) - names_width) / columns \
+            - inner_left - inner_right
+        title_width = width + (names_width if columns == 1 else 0.0) - self.view.points
+        title = self._title_height(title_width)
+        height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
+            - title - inner_top - inner_bottom
+        if self._square():  # the titles wrap to the matrix's width (``_cap_panels``), on more lines when it is narrower
+            cells_rows, cells_cols = self.shape
+            for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
+                side = min(width, height * cells_cols / cells_rows)
+                wrapped = self._title_height(min(title_width, max(side - self.view.points,
+                                                                  self.view.title_wrap_floor())))
+                height, title = height + title - wrapped, wrapped
+        return width, height
+
+    def _shown_height(self, width: float, height: float) -> float:
+        """The height a panel's plot area stands at with a ``width`` x ``height`` share (``_cap_panels``): no taller
+        than a matrix of square cells is wide, and no shorter than the smallest (the page scrolling then)."""
+        if self._square():
+            cells_rows, cells_cols = self.shape
+            height = min(height, width * cells_rows / cells_cols)
+        return max(height, self._smallest_area()[1])
+
+    def _bar_length(self, columns: int, height: float, shown: float) -> float:
+        """The length of the colour bar's axis beside rows of panels whose share is ``height`` tall and whose plot
+        areas stand ``shown`` tall (``_shown_height``): the rows' height, less the bar's ends."""
+        rows = -(-self.count // columns)
+        _room_width, room_height = self.view.plot_room()
+        _left, top, _right, bottom = self.view.graphics.ci.layout.getContentsMargins()
+        ends = sum(self.bar.getAxis(end).maximumHeight() for end in ("top", "bottom"))
+        bar_top, bar_bottom = self.bar.layout.getContentsMargins()[1::2]
+        return room_height - top - bottom + rows * (shown - height) - ends - bar_top - bar_bottom
+
+    def _bar_width(self, length: float | None) -> float:
+        """The colour bar's width with its axis ``length`` long (None: as laid out now)."""
+        width = self.bar.effectiveSizeHint(Qt.PreferredSize).width()
+        return width - wrapped_width(self.bar.getAxis("right"), None) + wrapped_width(self.bar.getAxis("right"), length)
+
+    def _title_height(self, width: float) -> float:
+        """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
+        tallest = 0.0
+        for document, natural_width, natural_height in self._title_documents():
+            if natural_width > width:
+                document.setTextWidth(max(width, 1.0))
+                tallest = max(tallest, document.size().height())
+            else:
+                tallest = max(tallest, natural_height)
+        return tallest
+
+    def _title_documents(self) -> list[tuple[QTextDocument, float, float]]:
+        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height;
+        kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
+        tenth of a second for sixteen heads)."""
+        key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
+        if self._documents[0] != key:
+            documents, seen = [], set()
+            for plot, _ in self.pool[:self.count]:
+                if plot.titleLabel.text and plot.titleLabel.text not in seen:
+                    seen.add(plot.titleLabel.text)
+                    document = plot.titleLabel.item.document().clone()
+                    document.setTextWidth(-1)
+                    documents.append((document, document.idealWidth(), document.size().height()))
+            self._documents = (key, documents)
+        return self._documents[1]
+
+    def _square(self) -> bool:
+        return bool(self.pool[0][0].vb.state["aspectLocked"])
+
+    def _smallest_area(self) -> tuple[float, float]:
+        """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
+        small multiples, when there are several) on its longer side, and as tall as the rows' name along the first
+        panel at its shortest, on two lines (a grid fitted shorter held the first panel taller than its share: it ran
+        past the view's edge, and its cells were no longer square); another plot area the view's readable width and
+        its smallest height (``View.smallest_plot_height``, which counts the name too); as wide as the titles at their
+        narrowest."""
+        view = self.view
+        first = self.pool[0][0]
+        if self._square():
+            rows, cols = self.shape
+            name = max(side_name_length(first.getAxis(side)) for side in ("left", "right"))
+            side = max(view.readable_cells_width(self.count > 1), name / min(1.0, rows / cols))
+            width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
+        else:
+            width, height = view.readable_plot_width(), view.smallest_plot_height(first)
+        # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
+        # sinks' shares held four columns wider than the page, and the colour bar went past its edge
+        titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
+        return max(width, min(titles, view.title_wrap_floor())), height
+
+    def _fit_axes(self) -> None:
+        """Size the axes before anything is drawn: the first column's and first row's for their names (the tick
+        labels, or the largest row and column numbers); the other panels' take no room (their panels grow by it)
+        but a gutter between columns, as wide as half the first and last column names and a margin, so that the
+        names atop neighbouring panels stay apart. An axis that found its names wider only while painting grew, and
+        the whole view was laid out and painted a second time."""
+        if not self.count:
+            return
+        rows, cols = self.shape
+        self.gutter = 0.0
+        for side, last, fix in (("top", cols - 1, pg.AxisItem.setHeight), ("left", rows - 1, pg.AxisItem.setWidth)):
+            names = [text for _, text in self.ticks[0]] if self.ticks else [str(last)]
+            axes = [plot.getAxis(side) for plot, _ in self.pool[:self.count]]
+            for axis in axes:
+                if axis.style["showValues"]:  # the first row's or column's
+                    fix(axis, None)  # sized by its names and title
+                    axis.expect_labels(names)
+                    if side == "top":  # the first and last names, centred on the end cells, reach past them
+                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())
+                        self.gutter = (metrics.horizontalAdvance(names[0]) + metrics.horizontalAdvance(names[-1])
+                                       + self.view.points) / 2
+                else:
+                    fix(axis, None if side == "top" else self.gutter)
