@@ -1288,202 +1288,202 @@ turns made: {1}</source>
 <context>
     <name>ModelConfigView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="89"/>
         <source>Show this stack in Layer patterns</source>
         <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="144"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="143"/>
         <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
         <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
         <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
         <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="207"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="220"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="223"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="224"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="157"/>
         <source>base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
         <source>{0}: {1} layers</source>
         <translation>{0}：{1} 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="221"/>
         <source>tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="209"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="222"/>
         <source>wavelengths</source>
         <translation>波长</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="225"/>
         <source>q·k of equal heads</source>
         <translation>相同两个头的 q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="245"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="247"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="253"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="255"/>
         <source>q·k of equal heads: {0}</source>
         <translation>相同两个头的 q·k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="258"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="261"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="273"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="275"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="278"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="281"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="287"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="301"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="315"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="303"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="317"/>
         <source>chunks of {0}</source>
         <translation>{0} 一块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="318"/>
         <source>window {0}</source>
         <translation>窗口 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="318"/>
         <source>full</source>
         <translation>全注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="314"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="325"/>
         <source>- - trained length, window</source>
         <translation>- - 训练长度、窗口</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="314"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="325"/>
         <source>··· extended</source>
         <translation>··· 扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="321"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="331"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="333"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="327"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="328"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="338"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="343"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="335"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="345"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="350"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
@@ -1696,27 +1696,27 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="45"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="46"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="48"/>
         <source>Which of the method&apos;s outputs to draw</source>
         <translation>画出此方法的哪一项输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="84"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="126"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="168"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -2623,12 +2623,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="461"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="268"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="462"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="269"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
