@@ -16,6 +16,7 @@ from ..state import Scene
 from .. import compat, i18n, style
 from .cell_numbers import CellTexts
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
+from .matrix_panels import set_name_lines
 
 if TYPE_CHECKING:
     from .base import View
@@ -128,7 +129,7 @@ class ImageGrid:
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
             # names over the columns of small multiples on one line, thinned (hovering names a cell): staggered, the
             # first row's further lines made its panels a line shorter than the others'
-            plot.getAxis("top").name_lines = 1 if len(panels) > 1 else style.NAME_LINES
+            set_name_lines(plot.getAxis("top"), 1 if len(panels) > 1 else style.NAME_LINES)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -415,10 +416,11 @@ class ImageGrid:
                 if axis.style["showValues"]:  # the first row's or column's
                     fix(axis, None)  # sized by its names and title
                     axis.expect_labels(names)
-                    if side == "top":  # the first and last names, centred on the end cells, reach past them
-                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())
-                        self.gutter = (metrics.horizontalAdvance(names[0]) + metrics.horizontalAdvance(names[-1])
-                                       + self.view.points) / 2
+                    if side == "top":  # numbers, centred on the end cells, reach past them by half; token names
+                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())  # stay inside the ends (_within)
+                        reach = 0.0 if self.ticks else (metrics.horizontalAdvance(names[0])
+                                                        + metrics.horizontalAdvance(names[-1])) / 2
+                        self.gutter = reach + self.view.points / (1 if self.ticks else 2)
                 else:
                     fix(axis, None if side == "top" else self.gutter)
 

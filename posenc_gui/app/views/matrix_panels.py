@@ -21,6 +21,15 @@ def panel_columns(width: float, panels) -> int:
     return int(width // max(needed + MIN_PLOT[0], 1.0))
 
 
+def set_name_lines(axis: pg.AxisItem, lines: int) -> None:
+    """Let ``axis`` stagger its names on up to ``lines`` lines, measured anew: the room its names took on more lines
+    stays until the names change, and a lone head's three lines, kept over a row of heads on one, put that head's
+    matrix three lines below its neighbours'."""
+    if axis.name_lines != lines:
+        axis.name_lines = lines
+        axis._set_stagger(0.0)
+
+
 def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
                  signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
     """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""

@@ -1,0 +1,40 @@
+"""Attention matrices as a hall sees them: presenting at 1280 x 720 with text x1.3 (the room the view has under the
+audience title), the heads of deck scenes 25 and 39 stand in one row, top-aligned, as large as the row allows."""
+
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.attention import AttentionView
+from tests.app.view_helpers import projector_view
+
+ROOM = (1280, 570)
+SENTENCE = "the cat chases the mouse"
+
+
+def areas(view):
+    return [plot.vb.sceneBoundingRect() for plot in view.plots]
+
+
+def test_heads_drawn_after_one_head_stand_top_aligned(qtbot):
+    """Scene 4's lone head staggers its five column names on three lines; the same names over four heads (scene 25,
+    next in a lecture) go on one line, but head 0's axis kept the three lines' room: its matrix stood 76 px below the
+    other three."""
+    scene = Scene(method="nope", view="attention", head=0, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: view.plots[0].getAxis("top").picture is not None)  # painted: the names were measured
+    view.model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.model.update(method="alibi", params={"heads": 4}, causal=True, head="all")
+    qtbot.waitUntil(lambda: len(view.plots) == 4 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(50)
+    rows = {}
+    for plot, area in zip(view.plots, areas(view)):
+        rows.setdefault(min(view.graphics.ci.items[plot])[0], []).append(round(area.top()))
+    assert all(max(tops) - min(tops) <= 1 for tops in rows.values()), rows
+
+
+def test_four_heads_in_a_row_take_the_room_their_names_left_to_the_gutters(qtbot):
+    """Token names stay inside their axis's ends, so the gutter between heads needs no room for half a name on each
+    side: with it, scene 25's four matrices were 166 px of a 1280 px row."""
+    scene = Scene(method="alibi", view="attention", head="all", params={"heads": 4}, text=SENTENCE, causal=True)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)
+    assert len({round(area.top()) for area in areas(view)}) == 1  # one row
+    assert all(area.width() >= 200 and abs(area.width() - area.height()) <= 1 for area in areas(view))
