@@ -1,6 +1,9 @@
 """Attention matrices as a hall sees them: presenting at 1280 x 720 with text x1.3 (the room the view has under the
 audience title), the heads of deck scenes 25 and 39 stand in one row, top-aligned, as large as the row allows."""
 
+import pytest
+
+from posenc_gui.app import i18n
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.attention import AttentionView
 from tests.app.view_helpers import projector_view
@@ -38,3 +41,34 @@ def test_four_heads_in_a_row_take_the_room_their_names_left_to_the_gutters(qtbot
     qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)
     assert len({round(area.top()) for area in areas(view)}) == 1  # one row
     assert all(area.width() >= 200 and abs(area.width() - area.height()) <= 1 for area in areas(view))
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.install(qapp, "zh") == "zh"
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_a_lone_head_after_a_row_of_heads_fills_the_room_the_controls_left(qtbot, chinese):
+    """Scene 38 after scene 28, presenting at 1280 x 720 x1.3 in Chinese: the switch for each head's own colours, on a
+    line of its own, goes with the row of heads; the lone head was fitted to the room as it was with that line (209 px
+    wide in a plot area 246 tall)."""
+    from posenc_gui.app.views import applies
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow(language="zh")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.set_text_scale(1.3)
+    window.set_presenting(True)
+    qtbot.waitExposed(window)
+    for scene in (Scene(method="cope", view="attention", head=0, position_only=True, causal=True, text=SENTENCE),
+                  Scene(method="layers", view="attention", head=0, causal=True, text=SENTENCE + " across the garden",
+                        params={"pattern": "gemma3", "d_model": 256, "layer": 0, "window": 3})):
+        window.model.set_scene(scene.validated(applies()))
+        window.finish_work()
+        qtbot.wait(50)
+    [area] = areas(window.current_view)
+    assert abs(area.width() - area.height()) <= 1 and area.width() >= 240, area

@@ -176,6 +176,9 @@ class AttentionView(View):
         pairs = scene.position_only and scene.head == "all"  # content and position parts stay side by side
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
         sync_own_scales(self.own_scales, scene, len(self.panels))
+        # the page's layout keeps the controls' height from before the switch was shown or hidden until the next event
+        # loop, and a lone head after a row of heads was fitted to the room less the line of controls it no longer had
+        self.controls.updateGeometry()
         # each panel its own colours: a head that spreads its weight thinly is not drawn blank beside a sharp one
         own = len(self.panels) > 1 and bool(scene.option("own_scales", False))
         levels = [colour_levels.levels_for(matrix)[:2] for _, matrix in self.panels] if own else None
