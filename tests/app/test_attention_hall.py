@@ -63,12 +63,35 @@ def test_a_lone_head_after_a_row_of_heads_fills_the_room_the_controls_left(qtbot
     window.show()
     window.set_text_scale(1.3)
     window.set_presenting(True)
-    qtbot.waitExposed(window)
-    for scene in (Scene(method="cope", view="attention", head=0, position_only=True, causal=True, text=SENTENCE),
-                  Scene(method="layers", view="attention", head=0, causal=True, text=SENTENCE + " across the garden",
-                        params={"pattern": "gemma3", "d_model": 256, "layer": 0, "window": 3})):
-        window.model.set_scene(scene.validated(applies()))
-        window.finish_work()
-        qtbot.wait(50)
-    [area] = areas(window.current_view)
+    try:
+        qtbot.waitExposed(window)
+        for scene in (Scene(method="cope", view="attention", head=0, position_only=True, causal=True, text=SENTENCE),
+                      Scene(method="layers", view="attention", head=0, causal=True, text=SENTENCE + " across the garden",
+                            params={"pattern": "gemma3", "d_model": 256, "layer": 0, "window": 3})):
+            window.model.set_scene(scene.validated(applies()))
+            window.finish_work()
+            qtbot.wait(50)
+        [area] = areas(window.current_view)
+    finally:  # the look is the application's: back to the windowed one for the tests after
+        window.set_presenting(False)
+        window.set_text_scale(1.0)
     assert abs(area.width() - area.height()) <= 1 and area.width() >= 240, area
+
+
+def test_a_lone_head_names_its_columns_in_the_corner_and_takes_the_line_for_its_matrix(qtbot):
+    """Scene 4: the name of the columns stood on a line of its own above their names, over an empty corner; in the
+    corner, left of the names, its line is the matrix's (246 -> 294 px presenting at 1280 x 720 x1.3 in
+    Chinese, 279 -> 357 px here)."""
+    scene = Scene(method="nope", view="attention", head=0, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: view.plots[0].vb.width() > 1)
+    qtbot.wait(50)
+    plot = view.plots[0]
+    assert not plot.getAxis("top").labelText and plot.corner_name.text == view.grid.column_label
+    corner, [area] = plot.corner_name.sceneBoundingRect(), areas(view)
+    assert corner.right() <= area.left() + 1 and area.top() - 2 * corner.height() <= corner.bottom() <= area.top() + 1
+    assert area.width() >= 330 and abs(area.width() - area.height()) <= 1, area  # 279 px before
+    view.model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.model.update(method="alibi", params={"heads": 4}, head="all")  # a grid names its columns over its first row
+    qtbot.waitUntil(lambda: len(view.plots) == 4)
+    assert all(plot.getAxis("top").labelText for plot in view.plots) and not plot.corner_name.isVisible()

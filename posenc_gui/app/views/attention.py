@@ -20,6 +20,7 @@ from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid, own_scales_switch, sync_own_scales
 from .images import cell
+from .matrix_panels import name_columns_in_corner
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
@@ -187,6 +188,9 @@ class AttentionView(View):
             zip(self.panels, levels)]
         self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], None,
                        style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
+        name_columns_in_corner(self.plots[0], self.grid.column_label if len(self.panels) == 1 else "", self.theme,
+                               self.points)
+        self.grid.fill_room()  # the line the name took above a lone head is the matrix's now
         for plot in self.plots:
             style.hatch_masked(plot, any(cells.any() for cells in hidden), self.theme)
         self._write_values(levels or [(0.0, high)] * len(self.panels))
