@@ -188,12 +188,20 @@ class AttentionView(View):
             zip(self.panels, levels)]
         self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], None,
                        style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
-        name_columns_in_corner(self.plots[0], self.grid.column_label if len(self.panels) == 1 else "", self.theme,
-                               self.points)
-        self.grid.fill_room()  # the line the name took above a lone head is the matrix's now
+        self._name_columns()
         for plot in self.plots:
             style.hatch_masked(plot, any(cells.any() for cells in hidden), self.theme)
         self._write_values(levels or [(0.0, high)] * len(self.panels))
+
+    def _name_columns(self) -> None:
+        """A lone head names its columns in the corner (``name_columns_in_corner``) and its matrix takes the line; a grid
+        of heads names them over its first row."""
+        lone = len(self.panels) == 1
+        name_columns_in_corner(self.plots[0], self.grid.column_label if lone else "", self.theme, self.points)
+        if lone:  # the room fitted again with the names measured where the layout puts them now: measured later, on
+            self.graphics.ci.layout.activate()  # more lines than the room was fitted to, they pushed the matrix past
+            style.measure_names(self.plots[0].getAxis("top"))  # the view's edge (1024 x 768 x1.6 in Chinese)
+            self.grid.fill_room()
 
     def _write_values(self, levels: list[tuple[float, float]]) -> None:
         """The weights in the cells, when there are few enough tokens and panels to read them, each in the colour

@@ -30,6 +30,9 @@ def set_name_lines(axis: pg.AxisItem, lines: int) -> None:
         axis._set_stagger(0.0)
 
 
+CORNER_GAP = "\u00a0\u00a0"  # between the name in the corner and the first column's name: apart, as words are
+
+
 def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, points: float) -> None:
     """Write the name of a lone matrix's columns in the corner left of their names, above the rows' names, instead of on
     a line of its own above them (the corner was empty, and the line came off the matrix's height: a lone head at
@@ -47,7 +50,7 @@ def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, poi
         plot.layout.addItem(corner, 1, 0)
         plot.layout.setAlignment(corner, Qt.AlignRight | Qt.AlignBottom)
         corner.setVisible(True)
-    corner.setText(name, size=f"{points:.0f}pt", color=theme.foreground)
+    corner.setText(name + CORNER_GAP, size=f"{points:.0f}pt", color=theme.foreground)
     corner.setMaximumHeight(corner.itemRect().height())  # a line, at the foot of the corner: beside the names nearest
     corner.setMaximumWidth(corner.itemRect().width())  # the cells, on the right: read as the row of names' heading
     if plot.getAxis("top").labelText:
