@@ -112,3 +112,11 @@ def test_a_lone_head_names_its_columns_in_the_corner_and_takes_the_line_for_its_
     view.model.update(method="alibi", params={"heads": 4}, head="all")  # a grid names its columns over its first row
     qtbot.waitUntil(lambda: len(view.plots) == 4)
     assert all(plot.getAxis("top").labelText for plot in view.plots) and not plot.corner_name.isVisible()
+
+
+def test_a_corner_narrower_than_the_columns_name_leaves_it_above_them(qtbot):
+    """Tokens of one Chinese character each leave a narrow corner: 'key' there widened the rows' names' column, and the
+    lone head's plot area was 13 px taller than wide, its square matrix short of it."""
+    scene = Scene(method="rope", view="attention", head=0, text="猫追老鼠")
+    [area], problems = presented(qtbot, (1280, 720), 1.3, [scene])
+    assert abs(area.width() - area.height()) <= 1 and not problems, (area, problems)

@@ -194,8 +194,8 @@ class AttentionView(View):
         self._write_values(levels or [(0.0, high)] * len(self.panels))
 
     def _name_columns(self) -> None:
-        """A lone head names its columns in the corner (``name_columns_in_corner``) and its matrix takes the line; a grid
-        of heads names them over its first row."""
+        """A lone head names its columns in the corner where it fits (``name_columns_in_corner``), and its matrix takes
+        the line; a grid of heads names them over its first row."""
         lone = len(self.panels) == 1
         name_columns_in_corner(self.plots[0], self.grid.column_label if lone else "", self.theme, self.points)
         if lone:  # the room fitted again with the names measured where the layout puts them now: measured later, on

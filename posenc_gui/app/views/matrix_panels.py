@@ -33,28 +33,36 @@ def set_name_lines(axis: pg.AxisItem, lines: int) -> None:
 CORNER_GAP = "\u00a0\u00a0"  # between the name in the corner and the first column's name: apart, as words are
 
 
-def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, points: float) -> None:
+def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, points: float) -> bool:
     """Write the name of a lone matrix's columns in the corner left of their names, above the rows' names, instead of on
     a line of its own above them (the corner was empty, and the line came off the matrix's height: a lone head at
-    1280 x 720 presenting in large type was 246 px of a 564 px room); an empty ``name`` takes the corner's name away
-    (a grid of heads names the columns over its first row, ``ImageGrid``)."""
+    1280 x 720 presenting in large type was 246 px of a 564 px room); True when it is there. A corner narrower than the
+    name (rows of short names) leaves it above the names: wider, it widened the rows' names' column, which the grid's
+    room does not count. An empty ``name`` takes the corner's name away (a grid of heads names the columns over its
+    first row, ``ImageGrid``)."""
     corner = getattr(plot, "corner_name", None)
-    if not name:
-        if corner is not None and corner.isVisible():
-            plot.layout.removeItem(corner)
-            corner.setVisible(False)
-        return
     if corner is None:
         corner = plot.corner_name = pg.LabelItem(justify="right")
-    if not corner.isVisible() or corner.parentItem() is not plot:
+        corner.setVisible(False)
+    if name:
+        corner.setText(name + CORNER_GAP, size=f"{points:.0f}pt", color=theme.foreground)
+    top = plot.getAxis("top")
+    if not name or corner.itemRect().width() > plot.getAxis("left").maximumWidth():
+        if corner.isVisible():
+            plot.layout.removeItem(corner)
+            corner.setVisible(False)
+        if name and not top.labelText:
+            style.label(plot, "top", name, theme, points)
+        return False
+    if not corner.isVisible():
         plot.layout.addItem(corner, 1, 0)
         plot.layout.setAlignment(corner, Qt.AlignRight | Qt.AlignBottom)
         corner.setVisible(True)
-    corner.setText(name + CORNER_GAP, size=f"{points:.0f}pt", color=theme.foreground)
     corner.setMaximumHeight(corner.itemRect().height())  # a line, at the foot of the corner: beside the names nearest
     corner.setMaximumWidth(corner.itemRect().width())  # the cells, on the right: read as the row of names' heading
-    if plot.getAxis("top").labelText:
-        plot.getAxis("top").setLabel("")
+    if top.labelText:
+        top.setLabel("")
+    return True
 
 
 def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
