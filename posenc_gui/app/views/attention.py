@@ -14,13 +14,14 @@ from ...core.attention import attention_for, drawing_projection_bank
 from ...core.params import InputError
 from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
-from .. import colour_levels, i18n, style
+from .. import axes, colour_levels, i18n, style
 from ..state import Scene
 from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
 from .flow import SentenceBox
 from .grid import ImageGrid, own_scales_switch, sync_own_scales
 from .images import cell
+from .matrix_panels import name_columns_in_corner
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
 MAX_VALUE_CELLS = 12   # values are printed in the cells up to this many tokens
@@ -177,6 +178,9 @@ class AttentionView(View):
         pairs = scene.position_only and scene.head == "all"  # content and position parts stay side by side
         ticks = [list(enumerate(self.tokens))] if n <= MAX_LABELLED else None
         sync_own_scales(self.own_scales, scene, len(self.panels))
+        # the page's layout keeps the controls' height from before the switch was shown or hidden until the next event
+        # loop, and a lone head after a row of heads was fitted to the room less the line of controls it no longer had
+        self.controls.updateGeometry()
         # each panel its own colours: a head that spreads its weight thinly is not drawn blank beside a sharp one
         own = len(self.panels) > 1 and bool(scene.option("own_scales", False))
         levels = [colour_levels.levels_for(matrix)[:2] for _, matrix in self.panels] if own else None
@@ -185,9 +189,20 @@ class AttentionView(View):
             zip(self.panels, levels)]
         self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], None,
                        style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
+        self._name_columns()
         for plot in self.plots:
             style.hatch_masked(plot, any(cells.any() for cells in hidden), self.theme)
         self._write_values(levels or [(0.0, high)] * len(self.panels))
+
+    def _name_columns(self) -> None:
+        """A lone head names its columns in the corner where it fits (``name_columns_in_corner``), and its matrix takes
+        the line; a grid of heads names them over its first row."""
+        lone = len(self.panels) == 1
+        name_columns_in_corner(self.plots[0], self.grid.column_label if lone else "", self.theme, self.points)
+        if lone:  # the room fitted again with the names measured where the layout puts them now: measured later, on
+            self.graphics.ci.layout.activate()  # more lines than the room was fitted to, they pushed the matrix past
+            axes.measure_names(self.plots[0].getAxis("top"))  # the view's edge (1024 x 768 x1.6 in Chinese)
+            self.grid.fill_room()
 
     def _write_values(self, levels: list[tuple[float, float]]) -> None:
         """The weights in the cells, when there are few enough tokens and panels to read them, each in the colour

@@ -16,6 +16,7 @@ from .axis_name import keep_name_along
 from .cell_numbers import CellTexts
 from .grid_fit import GridFitting
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
+from .matrix_panels import set_name_lines
 from .placement import grid_columns, hug_cells, place, unplace
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class ImageGrid(GridFitting):
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
             # names over the columns of small multiples on one line, thinned (hovering names a cell): staggered, the
             # first row's further lines made its panels a line shorter than the others'
-            plot.getAxis("top").name_lines = 1 if len(panels) > 1 else axes.NAME_LINES
+            set_name_lines(plot.getAxis("top"), 1 if len(panels) > 1 else axes.NAME_LINES)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))

@@ -202,9 +202,10 @@ class GridFitting:
                 if axis.style["showValues"]:  # the first row's or column's
                     fix(axis, None)  # sized by its names and title
                     axis.expect_labels(names)
-                    if side == "top":  # the first and last names, centred on the end cells, reach past them
-                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())
-                        self.gutter = (metrics.horizontalAdvance(names[0]) + metrics.horizontalAdvance(names[-1])
-                                       + self.view.points) / 2
+                    if side == "top":  # numbers, centred on the end cells, reach past them by half; token names
+                        metrics = QFontMetricsF(axis.style["tickFont"] or QFont())  # stay inside the ends (_within)
+                        reach = 0.0 if self.ticks else (metrics.horizontalAdvance(names[0])
+                                                        + metrics.horizontalAdvance(names[-1])) / 2
+                        self.gutter = reach + self.view.points / (1 if self.ticks else 2)
                 else:
                     fix(axis, None if side == "top" else self.gutter)

@@ -21,6 +21,50 @@ def panel_columns(width: float, panels) -> int:
     return int(width // max(needed + MIN_PLOT[0], 1.0))
 
 
+def set_name_lines(axis: pg.AxisItem, lines: int) -> None:
+    """Let ``axis`` stagger its names on up to ``lines`` lines, measured anew: the room its names took on more lines
+    stays until the names change, and a lone head's three lines, kept over a row of heads on one, put that head's
+    matrix three lines below its neighbours'."""
+    if axis.name_lines != lines:
+        axis.name_lines = lines
+        axis._set_stagger(0.0)
+
+
+CORNER_GAP = "\u00a0\u00a0"  # between the name in the corner and the first column's name: apart, as words are
+
+
+def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, points: float) -> bool:
+    """Write the name of a lone matrix's columns in the corner left of their names, above the rows' names, instead of on
+    a line of its own above them (the corner was empty, and the line came off the matrix's height: a lone head at
+    1280 x 720 presenting in large type was 246 px of a 564 px room); True when it is there. A corner narrower than the
+    name (rows of short names) leaves it above the names: wider, it widened the rows' names' column, which the grid's
+    room does not count. An empty ``name`` takes the corner's name away (a grid of heads names the columns over its
+    first row, ``ImageGrid``)."""
+    corner = getattr(plot, "corner_name", None)
+    if corner is None:
+        corner = plot.corner_name = pg.LabelItem(justify="right")
+        corner.setVisible(False)
+    if name:
+        corner.setText(name + CORNER_GAP, size=f"{points:.0f}pt", color=theme.foreground)
+    top = plot.getAxis("top")
+    if not name or corner.itemRect().width() > plot.getAxis("left").maximumWidth():
+        if corner.isVisible():
+            plot.layout.removeItem(corner)
+            corner.setVisible(False)
+        if name and not top.labelText:
+            style.label(plot, "top", name, theme, points)
+        return False
+    if not corner.isVisible():
+        plot.layout.addItem(corner, 1, 0)
+        plot.layout.setAlignment(corner, Qt.AlignRight | Qt.AlignBottom)
+        corner.setVisible(True)
+    corner.setMaximumHeight(corner.itemRect().height())  # a line, at the foot of the corner: beside the names nearest
+    corner.setMaximumWidth(corner.itemRect().width())  # the cells, on the right: read as the row of names' heading
+    if top.labelText:
+        top.setLabel("")
+    return True
+
+
 def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
                  signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
     """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""

@@ -1,0 +1,122 @@
+"""Attention matrices as a hall sees them: presenting at 1280 x 720 with text x1.3 (the room the view has under the
+audience title), the heads of deck scenes 25 and 39 stand in one row, top-aligned, as large as the row allows."""
+
+import pytest
+
+from posenc_gui.app import i18n
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.attention import AttentionView
+from tests.app.view_helpers import projector_view
+
+ROOM = (1280, 570)
+SENTENCE = "the cat chases the mouse"
+
+
+def areas(view):
+    return [plot.vb.sceneBoundingRect() for plot in view.plots]
+
+
+def test_heads_drawn_after_one_head_stand_top_aligned(qtbot):
+    """Scene 4's lone head staggers its five column names on three lines; the same names over four heads (scene 25,
+    next in a lecture) go on one line, but head 0's axis kept the three lines' room: its matrix stood 76 px below the
+    other three."""
+    scene = Scene(method="nope", view="attention", head=0, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: view.plots[0].getAxis("top").picture is not None)  # painted: the names were measured
+    view.model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.model.update(method="alibi", params={"heads": 4}, causal=True, head="all")
+    qtbot.waitUntil(lambda: len(view.plots) == 4 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(50)
+    rows = {}
+    for plot, area in zip(view.plots, areas(view)):
+        rows.setdefault(min(view.graphics.ci.items[plot])[0], []).append(round(area.top()))
+    assert all(max(tops) - min(tops) <= 1 for tops in rows.values()), rows
+
+
+def test_four_heads_in_a_row_take_the_room_their_names_left_to_the_gutters(qtbot):
+    """Token names stay inside their axis's ends, so the gutter between heads needs no room for half a name on each
+    side: with it, scene 25's four matrices were 166 px of a 1280 px row."""
+    scene = Scene(method="alibi", view="attention", head="all", params={"heads": 4}, text=SENTENCE, causal=True)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)
+    assert len({round(area.top()) for area in areas(view)}) == 1  # one row
+    assert all(area.width() >= 200 and abs(area.width() - area.height()) <= 1 for area in areas(view))
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.install(qapp, "zh") == "zh"
+    yield
+    i18n.install(qapp, "en")
+
+
+def presented(qtbot, size: tuple[int, int], text_scale: float, scenes) -> list:
+    """The plot areas of the last of ``scenes`` shown one after the other in a window presenting at ``size`` and
+    ``text_scale`` (in the application's language), and the layout check's problems."""
+    from posenc_gui.app.layout_check import check_window
+    from posenc_gui.app.views import applies
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow(language=i18n.language())
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.set_text_scale(text_scale)
+    window.set_presenting(True)
+    try:
+        qtbot.waitExposed(window)
+        for scene in scenes:
+            window.model.set_scene(scene.validated(applies()))
+            window.finish_work()
+            qtbot.wait(50)
+        return areas(window.current_view), check_window(window).problems
+    finally:  # the look is the application's: back to the windowed one for the tests after
+        window.set_presenting(False)
+        window.set_text_scale(1.0)
+
+
+CORNER_SCENE = Scene(method="nope", view="attention", head=0, text=SENTENCE)  # deck scene 4
+GEMMA_SCENE = Scene(method="layers", view="attention", head=0, causal=True, text=SENTENCE + " across the garden",
+                    params={"pattern": "gemma3", "d_model": 256, "layer": 0, "window": 3})  # deck scene 38
+
+
+def test_a_lone_head_after_a_row_of_heads_fills_the_room_the_controls_left(qtbot, chinese):
+    """Scene 38 after scene 28, presenting at 1280 x 720 x1.3 in Chinese: the switch for each head's own colours, on a
+    line of its own, goes with the row of heads; the lone head was fitted to the room as it was with that line (209 px
+    wide in a plot area 246 tall)."""
+    parts = Scene(method="cope", view="attention", head=0, position_only=True, causal=True, text=SENTENCE)
+    [area], _problems = presented(qtbot, (1280, 720), 1.3, [parts, GEMMA_SCENE])
+    assert abs(area.width() - area.height()) <= 1 and area.width() >= 240, area
+
+
+def test_a_lone_heads_names_on_more_lines_than_planned_keep_it_in_sight(qtbot, chinese):
+    """Scene 4 presenting at 1280 x 800 x1.6 in Chinese: its column names, measured while painting, took a line more than
+    the room was fitted to, and pushed the matrix 12-70 px past the view's edge, its last row's name cut."""
+    _areas, problems = presented(qtbot, (1280, 800), 1.6, [CORNER_SCENE])
+    assert not problems, problems
+
+
+def test_a_lone_head_names_its_columns_in_the_corner_and_takes_the_line_for_its_matrix(qtbot):
+    """Scene 4: the name of the columns stood on a line of its own above their names, over an empty corner; in the
+    corner, left of the names, its line is the matrix's (246 -> 294 px presenting at 1280 x 720 x1.3 in
+    Chinese, 279 -> 357 px here)."""
+    view = projector_view(qtbot, AttentionView, CORNER_SCENE, ROOM, 1.3)
+    qtbot.waitUntil(lambda: view.plots[0].vb.width() > 1)
+    qtbot.wait(50)
+    plot = view.plots[0]
+    assert not plot.getAxis("top").labelText and plot.corner_name.text.strip() == view.grid.column_label
+    corner, [area] = plot.corner_name.sceneBoundingRect(), areas(view)
+    assert corner.right() <= area.left() + 1 and area.top() - 2 * corner.height() <= corner.bottom() <= area.top() + 1
+    assert area.width() >= 330 and abs(area.width() - area.height()) <= 1, area  # 279 px before
+    view.model.changed.connect(lambda new: view.show_data(new, view.fetch(new)))
+    view.model.update(method="alibi", params={"heads": 4}, head="all")  # a grid names its columns over its first row
+    qtbot.waitUntil(lambda: len(view.plots) == 4)
+    assert all(plot.getAxis("top").labelText for plot in view.plots) and not plot.corner_name.isVisible()
+
+
+def test_a_corner_narrower_than_the_columns_name_leaves_it_above_them(qtbot):
+    """Tokens of one Chinese character each leave a narrow corner: 'key' there widened the rows' names' column, and the
+    lone head's plot area was 13 px taller than wide, its square matrix short of it."""
+    scene = Scene(method="rope", view="attention", head=0, text="猫追老鼠")
+    [area], problems = presented(qtbot, (1280, 720), 1.3, [scene])
+    assert abs(area.width() - area.height()) <= 1 and not problems, (area, problems)
