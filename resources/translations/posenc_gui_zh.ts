@@ -32,117 +32,117 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="47"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="53"/>
         <source>{0}: full</source>
         <translation>{0}：完整</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="53"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="54"/>
         <source>{0}: content only</source>
         <translation>{0}：仅内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="56"/>
         <source>{0}: position only</source>
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="89"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="96"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="94"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="102"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="99"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="100"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="60"/>
         <source>{0} · sink {1}</source>
         <translation>{0} · 汇点 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="102"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="103"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="104"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="107"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="108"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="126"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="158"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="188"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="241"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="248"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="85"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="85"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="85"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="243"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -2623,12 +2623,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="269"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="270"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
