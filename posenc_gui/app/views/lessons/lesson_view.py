@@ -31,6 +31,7 @@ FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 # Computer Modern's x-height in ems (cmr10 and cmmi10): make_formulas.py sets the formulas in it, whose letters are
 # smaller than the interface font's at one size, so a formula is scaled to the text's x-height instead
 FORMULA_X_HEIGHT = 0.430555
+FORMULA_CAP_HEIGHT = 0.683333  # ... and its capitals' height: the smallest a formula is drawn is with capitals as the text's
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
 HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
@@ -94,6 +95,13 @@ class FormulaLabel(QLabel):
         font = QFont(self.font())
         font.setPointSizeF(self.points)
         return QFontMetricsF(font).xHeight() / (FORMULA_X_HEIGHT * FORMULA_POINTS)
+
+    def capitals_shrink(self) -> float:
+        """The shrink at which the formula's capitals are as tall as the text's (its small letters then a little
+        smaller than the text's): the least a formula is drawn at to leave a presenting page's plots room."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points)
+        return QFontMetricsF(font).capHeight() / (FORMULA_CAP_HEIGHT * FORMULA_POINTS) / self.full_scale()
 
     def natural_width(self) -> float:
         """Width in pixels at the full size."""
@@ -322,7 +330,8 @@ class LessonView(View):
         be out of sight, the ``folded_away`` parts hide behind that link. Presenting, the hall sees the title, the
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
         lesson whose intro is its step's text folds instead), and the note folds and then hides as far as the plots
-        at their smallest need the room, so that the page does not scroll (an audience cannot scroll)."""
+        at their smallest need the room, and last the formulas shrink to capitals as tall as the text's, so that the
+        page does not scroll (an audience cannot scroll)."""
         if not self.testAttribute(Qt.WA_Resized):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
@@ -374,6 +383,8 @@ class LessonView(View):
             if height > room and presenting:
                 for label in notes:
                     label.setVisible(False)
+                for label in self.formula_labels:
+                    label.shrink_to(min(label.shrink, label.capitals_shrink()))
                 height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
