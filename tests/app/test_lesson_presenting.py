@@ -30,8 +30,13 @@ class Hall(QWidget):
 
 
 def shown_walkthrough(qtbot, presenting: bool):
-    model = StateModel(Scene(method="nope", view=WalkthroughLesson.key).validated(applies()), views=applies())
-    view = WalkthroughLesson(model)
+    return shown_lesson(qtbot, WalkthroughLesson, Scene(method="nope", view=WalkthroughLesson.key), presenting)
+
+
+def shown_lesson(qtbot, cls, scene: Scene, presenting: bool):
+    """``cls`` drawing ``scene`` in a ``Hall`` at ``VIEW_SIZE``, in the dark theme at x1.3 presenting's text size."""
+    model = StateModel(scene.validated(applies()), views=applies())
+    view = cls(model)
     hall = Hall(model, view, presenting)
     qtbot.addWidget(hall)
     hall.resize(*VIEW_SIZE)
@@ -72,3 +77,4 @@ def test_formulas_are_as_large_as_the_text_beside_them(qtbot):
             drawn = pixmap.height() / pixmap.devicePixelRatio()
             em = drawn / label.renderer.defaultSize().height() * FORMULA_POINTS  # the formula's font size in pixels
             assert em * CAPITALS >= text_capitals - 0.5, (presenting, label.name, em, text_capitals)
+

@@ -98,7 +98,7 @@ class FormulaLabel(QLabel):
 
     def capitals_shrink(self) -> float:
         """The shrink at which the formula's capitals are as tall as the text's (its small letters then a little
-        smaller than the text's): the least a formula is drawn at to leave a presenting page's plots room."""
+        smaller than the text's): the least a formula is drawn at to leave the plots room."""
         font = QFont(self.font())
         font.setPointSizeF(self.points)
         return QFontMetricsF(font).capHeight() / (FORMULA_CAP_HEIGHT * FORMULA_POINTS) / self.full_scale()
@@ -325,13 +325,14 @@ class LessonView(View):
         each formula scaled down only to fit the width, and the header as tall as its wrapped text needs (left to
         itself the layout squeezes it to its minimum when the plots ask for more room than the window has).
 
-        Windowed, a header taller than ``HEADER_SHARE`` of the height folds the intro and the step's note to their
-        first sentences and a "more" link, which unfolds them (the page then scrolls), and when the plots would still
+        Windowed, a header taller than ``HEADER_SHARE`` of the height draws its formulas with capitals as tall as the
+        text's (``FormulaLabel.capitals_shrink``), then folds the intro and the step's note to their first sentences
+        and a "more" link, which unfolds them (the page then scrolls), and when the plots would still
         be out of sight, the ``folded_away`` parts hide behind that link. Presenting, the hall sees the title, the
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
-        lesson whose intro is its step's text folds instead), and the note folds and then hides as far as the plots
-        at their smallest need the room, and last the formulas shrink to capitals as tall as the text's, so that the
-        page does not scroll (an audience cannot scroll)."""
+        lesson whose intro is its step's text folds instead), and the formulas shrink, the note folds and then hides as
+        far as the plots at their smallest need the room, so that the page does not scroll (an audience cannot
+        scroll)."""
         if not self.testAttribute(Qt.WA_Resized):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
@@ -362,6 +363,10 @@ class LessonView(View):
         shown = dict(self.folding)
         height = self._header_height(shown, width)
         room = self._header_room(presenting)
+        if height > room:
+            for label in self.formula_labels:
+                label.shrink_to(min(label.shrink, label.capitals_shrink()))
+            height = self._header_height(shown, width)
         foldable = [label for label, text in self.folding.items()
                     if label.isVisibleTo(self.header) and first_sentence(text) != text]
         link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
@@ -383,8 +388,6 @@ class LessonView(View):
             if height > room and presenting:
                 for label in notes:
                     label.setVisible(False)
-                for label in self.formula_labels:
-                    label.shrink_to(min(label.shrink, label.capitals_shrink()))
                 height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
