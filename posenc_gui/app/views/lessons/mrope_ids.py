@@ -207,9 +207,10 @@ class MRopeLesson(LessonView):
             style.style_plot(plot, self.theme, self.points)
 
     def _key(self, data: mrope_lesson.MRopeLesson) -> str:
-        """The colours of the tokens shown and of the pairs' ids."""
+        """The colours of the tokens shown and of the pairs' ids; a line wraps between two entries, never inside one
+        (a lone "pairs" took a line of its own presenting at 1280 x 720 x1.3)."""
         def key(colour: str, text: str) -> str:
-            return f"<span style='color:{colour}'>■</span> {text}"
+            return f"<span style='color:{colour}'>■</span>&nbsp;{text.replace(' ', '&nbsp;')}"
 
         modality = self.modality_colours()
         axis = self.axis_colours()
