@@ -136,7 +136,7 @@ class LessonView(View):
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
-    intro_is_step_text = False  # its intro says what the current step shows (kept, folded, while presenting)
+    intro_is_step_text = False  # its intro says what the current step shows (kept while presenting, as a note)
 
     def explanation(self) -> str:
         """The short text above the plots (translated with ``self.tr``)."""
@@ -330,7 +330,7 @@ class LessonView(View):
         and a "more" link, which unfolds them (the page then scrolls), and when the plots would still
         be out of sight, the ``folded_away`` parts hide behind that link. Presenting, the hall sees the title, the
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
-        lesson whose intro is its step's text folds instead), and the formulas shrink, the note folds and then hides as
+        lesson whose intro is its step's text is a note), and the formulas shrink, the notes fold and then hide as
         far as the plots at their smallest need the room, so that the page does not scroll (an audience cannot
         scroll)."""
         if not self.testAttribute(Qt.WA_Resized):
@@ -357,7 +357,7 @@ class LessonView(View):
         intro_left_out = presenting and not self.intro_is_step_text
         self.text.setVisible(not intro_left_out)
         self.header.setToolTip(plain_text(self.folding.get(self.text, "")) if intro_left_out else "")
-        notes = [label for label in self.folding if label is not self.text]
+        notes = [label for label in self.folding if label is not self.text or not intro_left_out]  # may hide
         for widget in [*self.folded_away, *notes]:
             widget.setVisible(True)
         shown = dict(self.folding)
