@@ -31,7 +31,7 @@ FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
 # Computer Modern's x-height in ems (cmr10 and cmmi10): make_formulas.py sets the formulas in it, whose letters are
 # smaller than the interface font's at one size, so a formula is scaled to the text's x-height instead
 FORMULA_X_HEIGHT = 0.430555
-FORMULA_CAP_HEIGHT = 0.683333  # ... and its capitals' height: the smallest a formula is drawn is with capitals as the text's
+FORMULA_CAP_HEIGHT = 0.683333  # ... and its capitals' height: a formula is drawn no smaller than capitals as the text's
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
 HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
@@ -411,8 +411,8 @@ class LessonView(View):
 
     def _header_inputs(self) -> tuple:
         """What fitting the header depends on, as the last fit left it: the view's size, the text size and theme,
-        presenting (and then the plots' smallest height), whether the reader unfolded the texts, the texts folding, and each part of the header (which shows, and its
-        text, or its size for parts other than texts)."""
+        presenting (and then the plots' smallest height), whether the reader unfolded the texts, the texts folding, and
+        each part of the header (which shows, and its text, or its size for parts other than texts)."""
         parts = tuple((part, part.isVisibleTo(self.header),
                        part.text() if isinstance(part, (QLabel, QAbstractButton)) else part.sizeHint())
                       for part in self.header.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
