@@ -65,3 +65,27 @@ def test_two_digit_ids_keep_a_gap_to_their_neighbours_in_a_projectors_narrow_cel
     widest = max(metrics.horizontalAdvance(text) for _row, _col, text, _colour in shown)
     assert widest + 0.3 * metrics.horizontalAdvance("M") <= cell_width
     assert texts.font.pointSizeF() >= 0.5 * points
+
+
+def test_the_colour_key_wraps_between_its_entries_never_inside_one(qtbot, themed):
+    """Presenting at 1280 x 720 x1.3 the key's last entry broke as "■ column" and a lone "pairs" on the next line."""
+    from PySide6.QtGui import QTextDocument
+
+    _model, view = open_view(qtbot, MRopeLesson, themed("dark"), {"step": 2})
+    document = QTextDocument()
+    document.setDefaultFont(view.key.font())
+    document.setHtml(view.key.text())
+    text = document.toRawText().replace("\xa0", " ")  # as laid out, one character a position
+    entries = [(text.index(f"■ {axis}"), text.index("pairs", text.index(f"■ {axis}")) + 4)
+               for axis in ("time", "row", "column")]
+    for width in range(150, 1300, 7):
+        document.setTextWidth(width)
+        document.size()  # lays it out
+        for start, end in entries:
+            assert line_of(document, start) == line_of(document, end), (width, text[start:end + 1])
+
+
+def line_of(document, position: int) -> int:
+    block = document.findBlock(position)
+    line = block.layout().lineForTextPosition(position - block.position())
+    return block.firstLineNumber() + line.lineNumber()

@@ -50,6 +50,7 @@ class ImagesLesson(LessonView):
     steps = ("Images: one patch against all", "Video: patches across frames",
              "2D RoPE: row offset and column offset")
     formulas = ("image_2d", "rope_2d", "video_3d")
+    intro_is_step_text = True
 
     def explanation(self) -> str:
         return self.step_text(0)

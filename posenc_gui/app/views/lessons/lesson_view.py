@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPixmap, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QAbstractButton, QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout,
                                QWidget)
@@ -28,8 +28,11 @@ from ..base import View, captioned
 from ..flow import FlowLayout
 
 FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
+# Computer Modern's x-height in ems (cmr10 and cmmi10): make_formulas.py sets the formulas in it, whose letters are
+# smaller than the interface font's at one size, so a formula is scaled to the text's x-height instead
+FORMULA_X_HEIGHT = 0.430555
+FORMULA_CAP_HEIGHT = 0.683333  # ... and its capitals' height: a formula is drawn no smaller than capitals as the text's
 FORMULA_SPACING = 24   # pixels between the formulas of a row
-FORMULA_FLOOR = 1 / 1.4  # the formulas' scale in a header that does not fit: as large as the text (``FormulaLabel``)
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
 HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
 # a sentence's end in rich text: a full stop, or a stop before white space (past any tags), outside a tag
@@ -72,8 +75,8 @@ def first_sentence(rich: str) -> str:
 
 
 class FormulaLabel(QLabel):
-    """Shows one typeset formula at the app's text size, in the theme's text colour; ``shrink`` (at most 1)
-    scales it down to fit a narrow window."""
+    """Shows one typeset formula with letters as large as the text's (read from the back row like the text beside it),
+    in the theme's text colour; ``shrink`` (at most 1) scales it down to fit a narrow window."""
 
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
@@ -87,9 +90,22 @@ class FormulaLabel(QLabel):
         self.points = points
         self._render()
 
+    def full_scale(self) -> float:
+        """The scale of the SVG (set at ``FORMULA_POINTS``) at which its x-height is the text's, at the text size."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points)
+        return QFontMetricsF(font).xHeight() / (FORMULA_X_HEIGHT * FORMULA_POINTS)
+
+    def capitals_shrink(self) -> float:
+        """The shrink at which the formula's capitals are as tall as the text's (its small letters then a little
+        smaller than the text's): the least a formula is drawn at to leave the plots room."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points)
+        return QFontMetricsF(font).capHeight() / (FORMULA_CAP_HEIGHT * FORMULA_POINTS) / self.full_scale()
+
     def natural_width(self) -> float:
-        """Width in pixels at the full text size."""
-        return self.renderer.defaultSize().width() * 1.4 * self.points / FORMULA_POINTS
+        """Width in pixels at the full size."""
+        return self.renderer.defaultSize().width() * self.full_scale()
 
     def shrink_to(self, shrink: float) -> None:
         if abs(shrink - self.shrink) > 0.005:
@@ -98,7 +114,7 @@ class FormulaLabel(QLabel):
 
     def _render(self) -> None:
         size = self.renderer.defaultSize()
-        scale = 1.4 * self.points / FORMULA_POINTS * self.shrink * self.devicePixelRatioF()
+        scale = self.full_scale() * self.shrink * self.devicePixelRatioF()
         pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
         pixmap.fill(Qt.transparent)
         painter = QPainter(pixmap)
@@ -120,6 +136,7 @@ class LessonView(View):
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
+    intro_is_step_text = False  # its intro says what the current step shows (kept while presenting, as a note)
 
     def explanation(self) -> str:
         """The short text above the plots (translated with ``self.tr``)."""
@@ -306,24 +323,30 @@ class LessonView(View):
         """Fit the header to the view: its texts and the controls above the plots at the app's text size in every
         lesson (shrunk to leave the plots room, they were too small to read from the back of a hall while presenting),
         each formula scaled down only to fit the width, and the header as tall as its wrapped text needs (left to
-        itself the layout squeezes it to its minimum when the plots ask for more room than the window has). When the
-        header would take more than ``HEADER_SHARE`` of the height, the formulas shrink to the text's size, then the
-        intro and the step's note fold to their first sentences and a "more" link, which unfolds them (the page then
-        scrolls), and last, when the plots would still be out of sight, the ``folded_away`` parts hide behind that link."""
+        itself the layout squeezes it to its minimum when the plots ask for more room than the window has).
+
+        Windowed, a header taller than ``HEADER_SHARE`` of the height draws its formulas with capitals as tall as the
+        text's (``FormulaLabel.capitals_shrink``), then folds the intro and the step's note to their first sentences
+        and a "more" link, which unfolds them (the page then scrolls), and when the plots would still
+        be out of sight, the ``folded_away`` parts hide behind that link. Presenting, the hall sees the title, the
+        step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
+        lesson whose intro is its step's text is a note), and the formulas shrink, the notes fold and then hide as
+        far as the plots at their smallest need the room, so that the page does not scroll (an audience cannot
+        scroll)."""
         if not self.testAttribute(Qt.WA_Resized):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
             return
         if self._header_fitted == self._header_inputs():
             return  # fitted to all it depends on as they are: every drawing asks (``keep_plots_readable``)
+        presenting = self.presenting
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
         # the scroll bar came, and was cut
         width = max(self.width() - self.style().pixelMetric(QStyle.PM_ScrollBarExtent), 200)
         margins = self.header.layout().contentsMargins()
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
-        fitted = {label: min(1.0, room / label.natural_width()) for label in self.formula_labels}  # the row wraps;
-        for label, shrink in fitted.items():  # only a formula wider than a line shrinks
-            label.shrink_to(shrink)
+        for label in self.formula_labels:  # the row wraps; only a formula wider than a line shrinks
+            label.shrink_to(min(1.0, room / label.natural_width()))
         texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
                  if not isinstance(label, FormulaLabel)]
         for widget in [*texts, self.controls]:  # the controls' widgets inherit their font
@@ -331,16 +354,21 @@ class LessonView(View):
                 font = widget.font()
                 font.setPointSizeF(self.points)
                 widget.setFont(font)
-        shown = dict(self.folding)
-        for widget in self.folded_away:
+        intro_left_out = presenting and not self.intro_is_step_text
+        self.text.setVisible(not intro_left_out)
+        self.header.setToolTip(plain_text(self.folding.get(self.text, "")) if intro_left_out else "")
+        notes = [label for label in self.folding if label is not self.text or not intro_left_out]  # may hide
+        for widget in [*self.folded_away, *notes]:
             widget.setVisible(True)
+        shown = dict(self.folding)
         height = self._header_height(shown, width)
-        room = HEADER_SHARE * self.height()
+        room = self._header_room(presenting)
         if height > room:
-            for label, shrink in fitted.items():
-                label.shrink_to(min(shrink, FORMULA_FLOOR))
+            for label in self.formula_labels:
+                label.shrink_to(min(label.shrink, label.capitals_shrink()))
             height = self._header_height(shown, width)
-        foldable = [label for label, text in self.folding.items() if first_sentence(text) != text]
+        foldable = [label for label, text in self.folding.items()
+                    if label.isVisibleTo(self.header) and first_sentence(text) != text]
         link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
         if height > room and foldable and self.header_open:
             fold = self.tr("less ▴").replace(" ", "&nbsp;")  # the arrow never wraps alone onto a line of its own
@@ -353,23 +381,44 @@ class LessonView(View):
                 height = self._header_height(shown, width)
                 if height <= room:
                     break
-            if height > HIDING_SHARE * self.height() and foldable:
+            if height > (room if presenting else HIDING_SHARE * self.height()) and (foldable or presenting):
                 for widget in self.folded_away:
                     widget.setVisible(False)
+                height = self._header_height(shown, width)
+            if height > room and presenting:
+                for label in notes:
+                    label.setVisible(False)
                 height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
         self._header_fitted = self._header_inputs()
 
+    @property
+    def presenting(self) -> bool:
+        """Whether the window shows this view to a hall (presentation mode)."""
+        window = self.window()
+        return window is not self and bool(getattr(window, "presenting", False))
+
+    def _header_room(self, presenting: bool) -> float:
+        """The height the header may take: ``HEADER_SHARE`` of the view's; presenting, what the page leaves beside
+        its other parts and its plots at their smallest, when that is less (the page must not scroll)."""
+        share = HEADER_SHARE * self.height()
+        if not presenting:
+            return share
+        page_left = self.plot_room()[1] + self.header.height() - self.graphics.minimumHeight()
+        return min(share, page_left)
+
     def _header_inputs(self) -> tuple:
         """What fitting the header depends on, as the last fit left it: the view's size, the text size and theme,
-        whether the reader unfolded the texts, the texts folding, and each part of the header (which shows, and its
-        text, or its size for parts other than texts)."""
+        presenting (and then the plots' smallest height), whether the reader unfolded the texts, the texts folding, and
+        each part of the header (which shows, and its text, or its size for parts other than texts)."""
         parts = tuple((part, part.isVisibleTo(self.header),
                        part.text() if isinstance(part, (QLabel, QAbstractButton)) else part.sizeHint())
                       for part in self.header.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
-        return self.width(), self.height(), self.points, self.theme, self.header_open, tuple(self.folding.items()), parts
+        plots = self.graphics.minimumHeight() if self.presenting else None  # the room left depends on it then
+        return (self.width(), self.height(), self.points, self.theme, self.presenting, plots, self.header_open,
+                tuple(self.folding.items()), parts)
 
     def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
         """The header's height at ``width`` with the folding texts as ``shown`` gives them."""
@@ -393,3 +442,4 @@ class LessonView(View):
         keeps the height fitted to the old ones."""
         self.fit_header()
         super().keep_plots_readable()
+        self.fit_header()  # presenting, to the plots' new smallest height (``_header_room``)

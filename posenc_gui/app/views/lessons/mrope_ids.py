@@ -84,10 +84,14 @@ class MRopeLesson(LessonView):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
+        # the colours' key, which reading the plots needs, and the step's lesson, which folds and hides while presenting
+        # when the plots need the room (``fit_header``)
+        self.key = QLabel()
         self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.RichText)
-        self.header.layout().addWidget(self.note)
+        for label in (self.key, self.note):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.RichText)
+            self.header.layout().addWidget(label)
         row = self.wrapping_controls_row()
         self.add_option_spins(row, ("rows", "cols", "frames"))
         self.data: mrope_lesson.MRopeLesson | None = None
@@ -183,7 +187,8 @@ class MRopeLesson(LessonView):
             self.curves[axis].setPen(pg.mkPen(colour, width=width))
         scores.enableAutoRange()
         self._label_plots()
-        self.note.setText(self._note(data))
+        self.key.setText(self._key(data))
+        self.set_folding(self.note, self._note(data))
         self.shown = {"time ids": data.ids[0], "row ids": data.ids[1], "column ids": data.ids[2],
                       "modality": data.modality, "pair axis": data.pair_axis, "distance": data.distances,
                       **{f"score {name}": values for name, values in data.scores.items()}}
@@ -201,9 +206,11 @@ class MRopeLesson(LessonView):
         for plot in self.plots:
             style.style_plot(plot, self.theme, self.points)
 
-    def _note(self, data: mrope_lesson.MRopeLesson) -> str:
+    def _key(self, data: mrope_lesson.MRopeLesson) -> str:
+        """The colours of the tokens shown and of the pairs' ids; a line wraps between two entries, never inside one
+        (a lone "pairs" took a line of its own presenting at 1280 x 720 x1.3)."""
         def key(colour: str, text: str) -> str:
-            return f"<span style='color:{colour}'>■</span> {text}"
+            return f"<span style='color:{colour}'>■</span>&nbsp;{text.replace(' ', '&nbsp;')}"
 
         modality = self.modality_colours()
         axis = self.axis_colours()
@@ -212,20 +219,23 @@ class MRopeLesson(LessonView):
         tokens = " &nbsp; ".join(key(modality[m], names[m]) for m in shown)
         ids = " &nbsp; ".join(key(colour, name) for colour, name in zip(axis, (
             self.tr("time pairs"), self.tr("row pairs"), self.tr("column pairs"))))
+        return f"{tokens} &nbsp;|&nbsp; {ids}"
+
+    def _note(self, data: mrope_lesson.MRopeLesson) -> str:
+        """What the step's layout of pairs does to q·k."""
         t, h, w = data.section
         if data.interleaved:
-            lesson = self.tr("Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, "
-                             "so a step in time, row or column lowers q·k alike.")
-        else:
-            lesson = self.tr("Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} "
-                             "slowest: a step in time lowers q·k most, a step between columns least.").format(t, h, w)
-        return f"{tokens} &nbsp;|&nbsp; {ids}<br>{lesson}"
+            return self.tr("Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, "
+                           "so a step in time, row or column lowers q·k alike.")
+        return self.tr("Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} "
+                       "slowest: a step in time lowers q·k most, a step between columns least.").format(t, h, w)
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
-        font = self.note.font()
-        font.setPointSizeF(points)
-        self.note.setFont(font)
+        for label in (self.key, self.note):
+            font = label.font()
+            font.setPointSizeF(points)
+            label.setFont(font)
         if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
