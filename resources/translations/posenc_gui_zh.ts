@@ -825,72 +825,72 @@ turns made: {1}</source>
 <context>
     <name>ImagesLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="60"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="61"/>
         <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
         <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="71"/>
         <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
         <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="75"/>
         <source>Axial 2D RoPE (EVA-02, RoPE-ViT) turns half of a head&apos;s pairs by the patch&apos;s row and half by its column. The score of the query at the chosen patch against the key at another is then the sum of two parts: the row pairs give a part that depends only on the row offset dy (the same along each row), the column pairs one that depends only on the column offset dx (the same down each column). &lt;b&gt;Click a patch&lt;/b&gt;: the pattern moves with it and keeps its shape; only (dy, dx) counts, never where the patches are. Here q = k = all ones in one head of {0}, base 10000, the score divided by its value at offset 0.</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
         <source>2D sin-cos (MAE)</source>
         <translation>二维 sin-cos（MAE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
         <source>learned {0}×{0} → {1}×{1}</source>
         <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
         <source>2D RoPE</source>
         <translation>二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>row part + column part</source>
         <translation>行部分 + 列部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>row part: dy only</source>
         <translation>行部分：只看 dy</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>column part: dx only</source>
         <translation>列部分：只看 dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="212"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -1084,32 +1084,32 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="176"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="177"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="245"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="290"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="374"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="350"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="378"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1146,110 +1146,110 @@ turns made: {1}</source>
         <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
         <source>ids, top to bottom: time, row, column</source>
         <translation>编号，从上到下：时间、行、列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="200"/>
         <source>pair i (fast to slow)</source>
         <translation>维度对 i（由快到慢）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="201"/>
         <source>Qwen3-VL, interleaved</source>
         <translation>Qwen3-VL，交错</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="201"/>
         <source>Qwen2-VL, blocks</source>
         <translation>Qwen2-VL，分块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
         <source>distance in one id</source>
         <translation>一个编号上的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="204"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
         <source>q·k of equal heads (dashed: text)</source>
         <translation>q·k（虚线：文本）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="210"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="250"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="210"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="250"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="210"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="250"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="221"/>
         <source>time pairs</source>
         <translation>时间对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="221"/>
         <source>row pairs</source>
         <translation>行对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="221"/>
         <source>column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="228"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="230"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="259"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
