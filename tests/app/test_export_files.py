@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 
 from posenc_gui import __version__, cli, files
-from posenc_gui.app import export, settings as prefs, style
+from posenc_gui.app import export, handout, settings as prefs, style
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow
@@ -200,25 +200,25 @@ def test_the_handout_s_figures_print_their_names_large_enough_to_read(tmp_path, 
         printed.append(view.points * style.TICK_SCALE * scale)  # a point of the view is a point of the page
         paint(view, painter, target, background)
 
-    monkeypatch.setattr(export, "paint_scene", measured)
+    monkeypatch.setattr(handout, "paint_scene", measured)
     deck = handout_of([{"method": "sinusoidal", "view": "encoding"}, {"method": "alibi", "view": "bias"}], tmp_path)
-    export.handout_bytes(deck)
+    handout.handout_bytes(deck)
     assert len(printed) == 2 and min(printed) >= 7.5
 
 
 def test_long_notes_push_the_picture_smaller_and_are_never_cut(tmp_path, monkeypatch):
     drawn = []
-    draw = export.draw_document
-    monkeypatch.setattr(export, "draw_document", lambda painter, document, top_left: (
+    draw = handout.draw_document
+    monkeypatch.setattr(handout, "draw_document", lambda painter, document, top_left: (
         drawn.append((document.toPlainText(), top_left.y() + document.size().height())),
         draw(painter, document, top_left)))
     notes = "Point at the top rows and ask the hall what they see. " * 80
     deck = handout_of([{"method": "alibi", "view": "bias", "notes": notes}], tmp_path)
-    export.handout_bytes(deck)
+    handout.handout_bytes(deck)
     bottom = dict(drawn)[notes]
-    assert export.PAGE.height() - export.MARGIN - 20 < bottom <= export.PAGE.height() - export.MARGIN
-    box = export.picture_box(QSizeF(1300, 1100), 100, 0)
-    assert box.width() == export.PAGE.width() - 2 * export.MARGIN  # without notes to make room for: page-wide
+    assert handout.PAGE.height() - handout.MARGIN - 20 < bottom <= handout.PAGE.height() - handout.MARGIN
+    box = handout.picture_box(QSizeF(1300, 1100), 100, 0)
+    assert box.width() == handout.PAGE.width() - 2 * handout.MARGIN  # without notes to make room for: page-wide
 
 
 class RecordingDocument(QTextDocument):
@@ -250,23 +250,23 @@ def test_a_long_page_of_text_goes_on_over_pages_each_cut_just_above_a_row(qapp):
     while block.isValid():
         starts.add(layout.blockBoundingRect(block).top())
         block = block.next()
-    image = QImage(int(export.PAGE.width()), int(export.PAGE.height()), QImage.Format_RGB32)
+    image = QImage(int(handout.PAGE.width()), int(handout.PAGE.height()), QImage.Format_RGB32)
     painter = QPainter(image)
     writer = PageCounter()
     try:
-        more = export.draw_flowing(writer, painter, document, 300)
+        more = handout.draw_flowing(writer, painter, document, 300)
     finally:
         painter.end()
     assert more == writer.pages - 1 == len(document.drawn) - 1 >= 2
     assert document.drawn[0].top() == 0 and document.drawn[-1].bottom() >= document.size().height()
     for before, after in zip(document.drawn, document.drawn[1:]):
-        assert before.bottom() == after.top() and after.top() + export.CUT_LEAD in starts  # a row begins there
+        assert before.bottom() == after.top() and after.top() + handout.CUT_LEAD in starts  # a row begins there
 
 
 def test_the_handout_keeps_a_page_of_text_as_text(tmp_path, capsys):
     """The table of models was a screenshot of what the page showed, cut at its bottom."""
     deck = handout_of([{"method": "sinusoidal", "view": "models", "notes": "Which came first?"}], tmp_path)
-    data, pages = export.handout_bytes(deck)
+    data, pages = handout.handout_bytes(deck)
     assert pages >= 2 and data.count(b"/Type /Page\n") == pages and b"/Subtype /Image" not in data
     out = tmp_path / "models.pdf"
     assert run(capsys, "deck", tmp_path / "deck.posdeck", "--out", out)[1] == f"wrote a handout of {pages} pages to {out}\n"
@@ -275,7 +275,7 @@ def test_the_handout_keeps_a_page_of_text_as_text(tmp_path, capsys):
 def test_the_handout_is_titled_with_the_deck_in_its_language(tmp_path):
     deck = handout_of([{"method": "sinusoidal", "view": "encoding"}], tmp_path, "Waves", "波")
     for lang, title in (("en", "Waves"), ("zh", "波")):
-        info = export.handout_bytes(deck, lang)[0].split(b"/Title", 1)[1][:80]
+        info = handout.handout_bytes(deck, lang)[0].split(b"/Title", 1)[1][:80]
         assert title.encode("utf-16-be") in info and b"figure" not in info
 
 
@@ -327,18 +327,18 @@ def test_a_lesson_s_page_prints_its_formulas_between_the_title_and_the_picture(t
     formula the scene shows is printed (the clocks' sinusoid formulas, not RoPE's), above the picture; a view that is
     not a lesson prints none."""
     printed, pictures = [], []
-    draw, paint = export.draw_formulas, export.paint_scene
+    draw, paint = handout.draw_formulas, export.paint_scene
 
     def drawing(painter, renderers, top):
         bottom = draw(painter, renderers, top)
         printed.append((len(renderers), top, bottom))
         return bottom
 
-    monkeypatch.setattr(export, "draw_formulas", drawing)
-    monkeypatch.setattr(export, "paint_scene", lambda view, painter, target, background=None: (
+    monkeypatch.setattr(handout, "draw_formulas", drawing)
+    monkeypatch.setattr(handout, "paint_scene", lambda view, painter, target, background=None: (
         pictures.append(target), paint(view, painter, target, background)))
     deck = handout_of([{"method": "sinusoidal", "view": "clocks"}, {"method": "alibi", "view": "bias"}], tmp_path)
-    export.handout_bytes(deck)
+    handout.handout_bytes(deck)
     assert len(printed) == 1 and len(pictures) == 2
     count, top, bottom = printed[0]
     assert count == 2 and bottom - top >= 10  # the hands and the bits, not RoPE's rotation
@@ -347,5 +347,5 @@ def test_a_lesson_s_page_prints_its_formulas_between_the_title_and_the_picture(t
 
 def test_a_printed_formula_has_no_frame_round_it():
     """matplotlib's figure patch (fill none, no stroke) showed as a box round each formula in the PDF."""
-    printed = export.printed_formula("clock_hands", "#000000")
+    printed = handout.printed_formula("clock_hands", "#000000")
     assert b'id="patch_1"' not in printed and b"<path" in printed and b'fill="#000000"' in printed
