@@ -4,6 +4,7 @@ file dialogs that remember their folder."""
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -217,8 +218,36 @@ def test_long_notes_push_the_picture_smaller_and_are_never_cut(tmp_path, monkeyp
     handout.handout_bytes(deck)
     bottom = dict(drawn)[notes]
     assert handout.PAGE.height() - handout.MARGIN - 20 < bottom <= handout.PAGE.height() - handout.MARGIN
-    box = handout.picture_box(QSizeF(1300, 1100), 100, 0)
-    assert box.width() == handout.PAGE.width() - 2 * handout.MARGIN  # without notes to make room for: page-wide
+    room = QRectF(handout.MARGIN, 100, handout.PAGE.width() - 2 * handout.MARGIN, 2000)
+    assert handout.picture_box(QSizeF(1300, 1100), room).width() == room.width()  # without notes: page-wide
+
+
+def page_sizes(pdf: bytes) -> list[QSizeF]:
+    """Each page's size in device pixels (at 96 dpi), from the PDF's MediaBox entries."""
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    return [QSizeF(float(width) * 96 / 72, float(height) * 96 / 72) for width, height in boxes]
+
+
+def test_a_handout_page_s_picture_takes_the_room_between_title_and_notes(tmp_path, monkeypatch):
+    """The picture was the view laid out at 1300 x 1100 scaled to the text width: about 45 % of an A4 page, the
+    lower part white. Laid out for the room the page leaves it (and on a turned page where its plots print larger),
+    it fills that room in one direction and nearly in the other."""
+    drawn, pictures = [], []
+    draw, paint = handout.draw_document, export.paint_scene
+    monkeypatch.setattr(handout, "draw_document", lambda painter, document, top_left: (
+        drawn.append(document.size().height()), draw(painter, document, top_left)))
+    monkeypatch.setattr(handout, "paint_scene", lambda view, painter, target, background=None: (
+        pictures.append(QRectF(target)), paint(view, painter, target, background)))
+    deck = handout_of([{"method": "sinusoidal", "view": "encoding", "notes": "Point at the columns. " * 10},
+                       {"method": "alibi", "view": "bias", "notes": "Which head looks furthest?"}], tmp_path)
+    data, pages = handout.handout_bytes(deck)
+    sizes = page_sizes(data)
+    assert pages == len(sizes) == len(pictures) == 2 and len(drawn) == 4  # a title and notes a page
+    for page, picture, (title, notes) in zip(sizes, pictures, zip(drawn[::2], drawn[1::2])):
+        width = page.width() - 2 * handout.MARGIN
+        room = page.height() - 2 * handout.MARGIN - title - notes - 2 * handout.GAP
+        assert picture.width() * picture.height() / (width * room) > 0.9
+        assert width - picture.width() < 2 or room - picture.height() < 2
 
 
 class RecordingDocument(QTextDocument):
@@ -327,22 +356,21 @@ def test_a_lesson_s_page_prints_its_formulas_between_the_title_and_the_picture(t
     formula the scene shows is printed (the clocks' sinusoid formulas, not RoPE's), above the picture; a view that is
     not a lesson prints none."""
     printed, pictures = [], []
-    draw, paint = handout.draw_formulas, export.paint_scene
+    place, paint = handout.place_formulas, export.paint_scene
 
-    def drawing(painter, renderers, top):
-        bottom = draw(painter, renderers, top)
-        printed.append((len(renderers), top, bottom))
-        return bottom
+    def placing(renderers, width, top):
+        placed = place(renderers, width, top)
+        printed.append((len(placed), top, max(box.bottom() for _, box in placed)))
+        return placed
 
-    monkeypatch.setattr(handout, "draw_formulas", drawing)
+    monkeypatch.setattr(handout, "place_formulas", placing)
     monkeypatch.setattr(handout, "paint_scene", lambda view, painter, target, background=None: (
         pictures.append(target), paint(view, painter, target, background)))
     deck = handout_of([{"method": "sinusoidal", "view": "clocks"}, {"method": "alibi", "view": "bias"}], tmp_path)
     handout.handout_bytes(deck)
-    assert len(printed) == 1 and len(pictures) == 2
-    count, top, bottom = printed[0]
-    assert count == 2 and bottom - top >= 10  # the hands and the bits, not RoPE's rotation
-    assert pictures[0].top() >= bottom
+    assert len(printed) == 2 and len(pictures) == 2  # the clocks' page planned upright and turned, the bias' none
+    assert all(count == 2 and bottom - top >= 10 for count, top, bottom in printed)  # hands and bits, not RoPE's
+    assert pictures[0].top() >= min(bottom for _, _, bottom in printed)
 
 
 def test_a_printed_formula_has_no_frame_round_it():
