@@ -76,6 +76,37 @@ def test_a_png_draws_the_figure_at_one_scale_from_its_corner(encoding_view, monk
     assert image.height() == round(target.height())
 
 
+def placed(svg: bytes) -> list[tuple]:
+    """The SVG's images as ("image", left, top, right, bottom) and texts as ("text", x, y, text), where they are drawn
+    (Qt's SVG writes each item in a group of its own, placed by the group's matrix)."""
+    drawn = []
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        matrix = re.match(r"matrix\(([^)]*)\)", group.get("transform", ""))
+        a, b, c, d, e, f = (float(v) for v in matrix.group(1).split(",")) if matrix else (1, 0, 0, 1, 0, 0)
+        for item in group:
+            if item.tag == f"{SVG}image":
+                x, y, w, h = (float(item.get(key)) for key in ("x", "y", "width", "height"))
+                xs, ys = sorted((a * x + e, a * (x + w) + e)), sorted((d * y + f, d * (y + h) + f))
+                drawn.append(("image", xs[0], ys[0], xs[1], ys[1]))
+            elif item.tag == f"{SVG}text":
+                x, y = float(item.get("x")), float(item.get("y"))
+                drawn.append(("text", a * x + c * y + e, b * x + d * y + f, item.text.strip()))
+    return drawn
+
+
+def test_the_colour_bar_is_as_tall_as_its_heatmap_and_names_a_few_values(encoding_view):
+    """In the SVG (and PDF, and on screen) the encoding's colour bar ran a line of axis names below the heatmap, and
+    named every tick from -1.0 to 1.0: 21 names."""
+    drawn = placed(export.svg_bytes(encoding_view))
+    images = sorted((item for item in drawn if item[0] == "image"), key=lambda item: item[3] - item[1])
+    bar, heat = images[0], images[-1]
+    assert bar[3] - bar[1] < 30 and heat[1] < bar[1]  # the narrow strip right of the heatmap
+    assert bar[2] == pytest.approx(heat[2], abs=1) and bar[4] == pytest.approx(heat[4], abs=1)
+    names = [item[3] for item in drawn if item[0] == "text" and bar[3] < item[1] < bar[3] + 60
+             and bar[2] - 20 < item[2] < bar[4] + 20 and re.fullmatch(r"-?[\d.]+", item[3])]
+    assert 3 <= len(names) <= 11, names
+
+
 def test_svg_drawn_back_matches_the_png(encoding_view):
     """The axes, replayed from pyqtgraph's cached QPictures, keep the scale of the data they label
     (on a 72-dpi vector device they shrank to 3/4 beside their plots). The SVG is drawn back at the PNG's one
