@@ -492,27 +492,39 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     larger only (a bar as tall as a page, or a figure's, named every tick: 21 names from -1 to 1). The colours end
     half a name (as pyqtgraph measures it, 0.4 of a line) inside the bar's box, so that the names centred on their ends
     stay in it: stacked panels put one bar's '0' over the '1.0' of the bar below (the real model's three panels in
-    one column at 1024 x 768). A bar inside its plot (``bar_beside``) ends with the plot's view box instead, its end
-    names reaching into the plot's rows above and below. Call it again when the names' font changes."""
+    one column at 1024 x 768); a bar level with its heatmap (``level_bar``) ends where the heatmap does. Call it again
+    when the names' font changes."""
     axis = bar.getAxis("right")
     axis.setWidth(None)
     axis.setStyle(maxTickLevel=1, maxTextLevel=0)
     measure_names(axis)
     half_name = math.ceil(0.4 * QFontMetricsF(axis.style["tickFont"] or QFont()).height()) + 1
-    inside = isinstance(bar.parentItem(), pg.PlotItem)
-    axis.setStyle(hideOverlappingLabels=half_name if inside else False)
     for end in ("top", "bottom"):  # pyqtgraph's frame lines of the bar, without names
-        bar.getAxis(end).setHeight(0 if inside else half_name)
+        bar.getAxis(end).setHeight(half_name)
+    if getattr(bar, "level_with", None) is not None:
+        _keep_level(bar, bar.level_with)
 
 
-def bar_beside(bar: pg.ColorBarItem, image: pg.ImageItem, plot: pg.PlotItem) -> None:
-    """Show ``bar`` for ``image`` in ``plot``'s own layout, in the row of its view box (pyqtgraph's ``insert_in``): the
-    colours exactly as tall as the heatmap beside them. Beside the plot in the window's layout the bar also spanned
-    the rows of the plot's axis names, and ran a name's height below the heatmap."""
-    bar.setImageItem(image, insert_in=plot)
-    left, _, right, _ = bar.layout.getContentsMargins()
-    bar.layout.setContentsMargins(left, 0, right, 0)  # the colours from the box's first row of pixels to its last
-    fit_bar_axis(bar)
+def level_bar(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
+    """Keep the colours of ``bar`` (beside ``plot`` in the same rows of the layout) level with ``plot``'s view box,
+    whatever title and axis names the plot has above and below it: spanning the plot's rows, the bar ran a line of
+    axis names below the heatmap. The bar's own top and bottom rows take up the difference; its end names reach
+    into them or the layout's margin."""
+    bar.level_with = plot
+    plot.vb.sigResized.connect(lambda _box: _keep_level(bar, plot))
+    _keep_level(bar, plot)
+
+
+def _keep_level(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
+    box, frame = plot.vb.sceneBoundingRect(), bar.sceneBoundingRect()
+    if box.isEmpty() or frame.isEmpty():
+        return
+    _, top_margin, _, bottom_margin = bar.layout.getContentsMargins()
+    gaps = {"top": box.top() - frame.top() - top_margin, "bottom": frame.bottom() - box.bottom() - bottom_margin}
+    for end, gap in gaps.items():
+        axis = bar.getAxis(end)
+        if abs(axis.height() - max(gap, 0.0)) > 0.5:
+            axis.setHeight(max(gap, 0.0))
 
 
 def measure_names(axis: pg.AxisItem) -> None:

@@ -281,6 +281,16 @@ def test_a_handout_page_s_picture_takes_the_room_between_title_and_notes(tmp_pat
         assert width - picture.width() < 2 or room - picture.height() < 2
 
 
+def test_dials_side_by_side_print_on_a_turned_page_and_curves_upright(tmp_path):
+    """Round dials (and square matrices) keep their shape: laid out for a portrait page's room, eight clocks in two
+    rows floated in boxes as tall as the page; turned, they print about three times as large. The encoding's heatmap
+    and curves take any shape and print alike either way: their page stays upright."""
+    deck = handout_of([{"method": "sinusoidal", "view": "clocks"}, {"method": "sinusoidal", "view": "encoding"}],
+                      tmp_path)
+    clocks, encoding = page_sizes(handout.handout_bytes(deck)[0])
+    assert clocks.width() > clocks.height() and encoding.width() < encoding.height()
+
+
 class RecordingDocument(QTextDocument):
     """A text document that keeps the rectangles it is drawn in, piece by piece."""
 
