@@ -502,6 +502,9 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     for end in ("top", "bottom"):  # pyqtgraph's frame lines of the bar, without names
         bar.getAxis(end).setHeight(half_name)
     if getattr(bar, "level_with", None) is not None:
+        # its end names reach half a name past the colours, into the layout's margin (pyqtgraph drops one past 15 px:
+        # the top '1.0' of the encoding's bar at x1.6)
+        axis.setStyle(hideOverlappingLabels=max(half_name, 15))
         _keep_level(bar, bar.level_with)
 
 

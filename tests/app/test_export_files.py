@@ -107,6 +107,20 @@ def test_the_colour_bar_is_as_tall_as_its_heatmap_and_names_a_few_values(encodin
     assert 3 <= len(names) <= 11, names
 
 
+def test_the_colour_bar_names_both_its_ends_in_large_type(qapp):
+    """Level with the heatmap, the bar's end names reach half a line past its ends, into the layout's margin: in the
+    type of presenting at text size x1.6 pyqtgraph dropped them (more than 15 px past), and the colours had no ends."""
+    view = export.drawn_view(Scene(method="sinusoidal", params={"seq_len": 32, "d_model": 64}, view="encoding"),
+                             points=style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    try:
+        drawn = placed(export.svg_bytes(view))
+    finally:
+        view.close()
+    bar = min((item for item in drawn if item[0] == "image"), key=lambda item: item[3] - item[1])
+    names = {item[3] for item in drawn if item[0] == "text" and bar[3] < item[1] < bar[3] + 80}
+    assert {"-1.0", "1.0"} <= names, names
+
+
 def test_svg_drawn_back_matches_the_png(encoding_view):
     """The axes, replayed from pyqtgraph's cached QPictures, keep the scale of the data they label
     (on a 72-dpi vector device they shrank to 3/4 beside their plots). The SVG is drawn back at the PNG's one
