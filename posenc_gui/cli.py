@@ -255,7 +255,7 @@ def quiet_qt() -> None:
 def export_deck(args: argparse.Namespace) -> str:
     path = checked_out(args.out, (".pdf",))
     quiet_qt()
-    from .app.export import export_handout
+    from .app.handout import export_handout
 
     pages = export_handout(args.deck, path, args.lang)
     return f"wrote a handout of {pages} pages to {path}"

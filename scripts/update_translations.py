@@ -43,12 +43,13 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh",)
 MARKERS_NAME = ".registry_strings.py"  # exists only while lupdate runs
 # Where the InputError templates shown by the app are: the core, the scenes and decks, and the app's
-# export and file writing (the self-test's one message comes along).
+# export, handout and file writing (the self-test's one message comes along).
 ERROR_SOURCES = (
     PACKAGE / "core",
     PACKAGE / "scene.py",
     PACKAGE / "scene_files.py",
     PACKAGE / "app" / "export.py",
+    PACKAGE / "app" / "handout.py",
     PACKAGE / "app" / "selftest.py",
     PACKAGE / "files.py",
 )

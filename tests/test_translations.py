@@ -69,7 +69,7 @@ def test_every_string_in_the_code_is_in_the_ts(capsys):
 def test_shown_errors_are_templates_with_a_finished_chinese_translation_keeping_their_fields():
     """The core's and the app's (scene and deck checks, export, file writing, self-test) InputErrors."""
     sources = update_translations.error_sources()
-    assert {ROOT / "posenc_gui" / name for name in ("scene.py", "app/export.py", "app/selftest.py",
+    assert {ROOT / "posenc_gui" / name for name in ("scene.py", "app/export.py", "app/handout.py", "app/selftest.py",
                                                     "files.py")} <= set(sources)
     assert ROOT / "posenc_gui" / "cli.py" not in sources  # the command line speaks English
     f_strings = [f"{source.name}:{node.lineno}" for source in sources

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 from ..core.cancel import Cancelled
 from ..core.params import InputError
 from ..files import write_bytes_atomic
-from . import export
+from . import export, handout
 from .state import Scene, error_text
 from .views import applies
 from .views.model_config import scene_for_config
@@ -121,7 +121,7 @@ class FileCommands(QObject):
         """A PDF of the deck, one page per scene, in the interface language and the light theme (for paper)."""
         def write() -> None:
             with busy_cursor():
-                export.write_handout(self.window.deck_controls.current_deck(), path, self.window.language)
+                handout.write_handout(self.window.deck_controls.current_deck(), path, self.window.language)
         return self.write(write, path)
 
     def copy_figure(self) -> None:

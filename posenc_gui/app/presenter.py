@@ -70,12 +70,10 @@ class PresenterWindow(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.notes.setMargin(NOTES_MARGIN)
-        self.picture = self._picture_label("presenter_picture")  # what the hall sees now (``show_picture``)
-        self.next_picture = self._picture_label("presenter_next_picture")  # the next scene (``show_next_picture``)
+        self.picture = FittedPicture("presenter_picture")  # what the hall sees now (``show_picture``)
+        self.next_picture = FittedPicture("presenter_next_picture")  # the next scene (``show_next_picture``)
         self.next_picture.setWordWrap(True)  # its placeholder text, while there is no picture
         self.next_picture.setFrameShape(QFrame.StyledPanel)
-        self.shown_picture = QPixmap()
-        self.shown_next_picture = QPixmap()
         self.next_drawn_for = None  # what the next scene's picture shows (``show_next_picture``)
         self.upcoming_shown = None  # the next scene ``show_scene`` was last given
         self.notes_room = QScrollArea()
@@ -109,14 +107,13 @@ class PresenterWindow(QWidget):
         if event.type() == QEvent.LanguageChange:
             self.setWindowTitle(self.tr("Presenter — PosEnc Explorer"))
 
-    @staticmethod
-    def _picture_label(name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
-        label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # the pixmap follows the label, not back
-        label.setMinimumSize(160, 90)
-        return label
+    @property
+    def shown_picture(self) -> QPixmap:
+        return self.picture.shown
+
+    @property
+    def shown_next_picture(self) -> QPixmap:
+        return self.next_picture.shown
 
     def start(self) -> None:
         """Start the clock from 0:00 (when presenting starts)."""
@@ -155,34 +152,17 @@ class PresenterWindow(QWidget):
 
     def show_picture(self, picture: QPixmap) -> None:
         """The audience's view as drawn, scaled to fit."""
-        self.shown_picture = picture
-        self._fit_pictures()
+        self.picture.show_picture(picture)
 
     def show_next_picture(self, picture: QPixmap | None, placeholder: str = "", drawn_for=None) -> None:
         """The next scene as the hall will see it, scaled to fit; without one, ``placeholder`` says why.
         ``drawn_for`` names what it shows (the maker's key), so that the same is not drawn again."""
-        self.shown_next_picture = QPixmap() if picture is None else picture
         self.next_drawn_for = drawn_for
-        if picture is None:
-            self.next_picture.clear()
-            self.next_picture.setAlignment(Qt.AlignCenter)
-            self.next_picture.setText(placeholder)
-        else:
-            self.next_picture.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
-        self._fit_pictures()
+        self.next_picture.show_picture(QPixmap() if picture is None else picture, placeholder)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_pictures()
         self.fit_notes()
-
-    def _fit_pictures(self) -> None:
-        for label, picture in ((self.picture, self.shown_picture), (self.next_picture, self.shown_next_picture)):
-            if not picture.isNull():
-                label.setPixmap(picture.scaled(label.contentsRect().size(), Qt.KeepAspectRatio,
-                                               Qt.SmoothTransformation))
-            elif label is self.picture:
-                label.clear()
 
     def set_points(self, points: float) -> None:
         """Text size: titles larger than ``points``, the number and clock largest (read from a distance); the
@@ -209,6 +189,36 @@ class PresenterWindow(QWidget):
         font.setPixelSize(notes_pixel_size(self.notes.text(), font, width, room.height() - 2 * NOTES_MARGIN,
                                            smallest, largest))
         self.notes.setFont(font)
+
+
+class FittedPicture(QLabel):
+    """A picture as large as its box allows, aspect kept, centred; scaled again whenever the box changes size (a title
+    above it wrapping onto another line, larger type), not only when the window does: a picture scaled for the old box
+    was cut at its foot or left part of the box empty."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.setAlignment(Qt.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # the pixmap follows the label, not back
+        self.setMinimumSize(160, 90)
+        self.shown = QPixmap()  # the picture as given, before scaling
+
+    def show_picture(self, picture: QPixmap, placeholder: str = "") -> None:
+        """``picture`` fitted to the box; a null one clears it and shows ``placeholder``."""
+        self.shown = picture
+        if picture.isNull():
+            self.clear()
+            self.setText(placeholder)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not self.shown.isNull():
+            self.setPixmap(self.shown.scaled(self.contentsRect().size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
 
 
 def notes_pixel_size(text: str, font: QFont, width: int, height: int, smallest: int, largest: int) -> int:

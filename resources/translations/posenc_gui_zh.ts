@@ -544,78 +544,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="108"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="111"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="117"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="122"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="122"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="122"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="169"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="241"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="256"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="230"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="232"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="337"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="339"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="341"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -840,37 +840,37 @@ turns made: {1}</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="119"/>
         <source>2D sin-cos (MAE)</source>
         <translation>二维 sin-cos（MAE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
         <source>learned {0}×{0} → {1}×{1}</source>
         <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
         <source>2D RoPE</source>
         <translation>二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>row part + column part</source>
         <translation>行部分 + 列部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>row part: dy only</source>
         <translation>行部分：只看 dy</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>column part: dx only</source>
         <translation>列部分：只看 dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
@@ -890,7 +890,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="211"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -1860,37 +1860,37 @@ turns made: {1}</source>
     <name>PresenterWindow</name>
     <message>
         <location filename="../../posenc_gui/app/presenter.py" line="52"/>
-        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="108"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="137"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="141"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="138"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="145"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="142"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="147"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="144"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="149"/>
         <source>Drawing the next scene…</source>
         <translation>正在绘制下一个场景…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="153"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="150"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>

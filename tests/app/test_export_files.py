@@ -4,6 +4,7 @@ file dialogs that remember their folder."""
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -12,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 
 from posenc_gui import __version__, cli, files
-from posenc_gui.app import export, settings as prefs, style
+from posenc_gui.app import export, handout, settings as prefs, style
 from posenc_gui.app.state import Deck, Scene
 from posenc_gui.app.views import applies
 from posenc_gui.app.window import MainWindow
@@ -73,6 +74,51 @@ def test_a_png_draws_the_figure_at_one_scale_from_its_corner(encoding_view, monk
     assert target.topLeft() == QPointF(0, 0) and target.width() == 801
     assert target.height() == pytest.approx(source.height() * 801 / source.width(), abs=1e-9)
     assert image.height() == round(target.height())
+
+
+def placed(svg: bytes) -> list[tuple]:
+    """The SVG's images as ("image", left, top, right, bottom) and texts as ("text", x, y, text), where they are drawn
+    (Qt's SVG writes each item in a group of its own, placed by the group's matrix)."""
+    drawn = []
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        matrix = re.match(r"matrix\(([^)]*)\)", group.get("transform", ""))
+        a, b, c, d, e, f = (float(v) for v in matrix.group(1).split(",")) if matrix else (1, 0, 0, 1, 0, 0)
+        for item in group:
+            if item.tag == f"{SVG}image":
+                x, y, w, h = (float(item.get(key)) for key in ("x", "y", "width", "height"))
+                xs, ys = sorted((a * x + e, a * (x + w) + e)), sorted((d * y + f, d * (y + h) + f))
+                drawn.append(("image", xs[0], ys[0], xs[1], ys[1]))
+            elif item.tag == f"{SVG}text":
+                x, y = float(item.get("x")), float(item.get("y"))
+                drawn.append(("text", a * x + c * y + e, b * x + d * y + f, item.text.strip()))
+    return drawn
+
+
+def test_the_colour_bar_is_as_tall_as_its_heatmap_and_names_a_few_values(encoding_view):
+    """In the SVG (and PDF, and on screen) the encoding's colour bar ran a line of axis names below the heatmap, and
+    named every tick from -1.0 to 1.0: 21 names."""
+    drawn = placed(export.svg_bytes(encoding_view))
+    images = sorted((item for item in drawn if item[0] == "image"), key=lambda item: item[3] - item[1])
+    bar, heat = images[0], images[-1]
+    assert bar[3] - bar[1] < 30 and heat[1] < bar[1]  # the narrow strip right of the heatmap
+    assert bar[2] == pytest.approx(heat[2], abs=1) and bar[4] == pytest.approx(heat[4], abs=1)
+    names = [item[3] for item in drawn if item[0] == "text" and bar[3] < item[1] < bar[3] + 60
+             and bar[2] - 20 < item[2] < bar[4] + 20 and re.fullmatch(r"-?[\d.]+", item[3])]
+    assert 3 <= len(names) <= 11, names
+
+
+def test_the_colour_bar_names_both_its_ends_in_large_type(qapp):
+    """Level with the heatmap, the bar's end names reach half a line past its ends, into the layout's margin: in the
+    type of presenting at text size x1.6 pyqtgraph dropped them (more than 15 px past), and the colours had no ends."""
+    view = export.drawn_view(Scene(method="sinusoidal", params={"seq_len": 32, "d_model": 64}, view="encoding"),
+                             points=style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    try:
+        drawn = placed(export.svg_bytes(view))
+    finally:
+        view.close()
+    bar = min((item for item in drawn if item[0] == "image"), key=lambda item: item[3] - item[1])
+    names = {item[3] for item in drawn if item[0] == "text" and bar[3] < item[1] < bar[3] + 80}
+    assert {"-1.0", "1.0"} <= names, names
 
 
 def test_svg_drawn_back_matches_the_png(encoding_view):
@@ -200,25 +246,63 @@ def test_the_handout_s_figures_print_their_names_large_enough_to_read(tmp_path, 
         printed.append(view.points * style.TICK_SCALE * scale)  # a point of the view is a point of the page
         paint(view, painter, target, background)
 
-    monkeypatch.setattr(export, "paint_scene", measured)
+    monkeypatch.setattr(handout, "paint_scene", measured)
     deck = handout_of([{"method": "sinusoidal", "view": "encoding"}, {"method": "alibi", "view": "bias"}], tmp_path)
-    export.handout_bytes(deck)
+    handout.handout_bytes(deck)
     assert len(printed) == 2 and min(printed) >= 7.5
 
 
 def test_long_notes_push_the_picture_smaller_and_are_never_cut(tmp_path, monkeypatch):
     drawn = []
-    draw = export.draw_document
-    monkeypatch.setattr(export, "draw_document", lambda painter, document, top_left: (
+    draw = handout.draw_document
+    monkeypatch.setattr(handout, "draw_document", lambda painter, document, top_left: (
         drawn.append((document.toPlainText(), top_left.y() + document.size().height())),
         draw(painter, document, top_left)))
     notes = "Point at the top rows and ask the hall what they see. " * 80
     deck = handout_of([{"method": "alibi", "view": "bias", "notes": notes}], tmp_path)
-    export.handout_bytes(deck)
+    handout.handout_bytes(deck)
     bottom = dict(drawn)[notes]
-    assert export.PAGE.height() - export.MARGIN - 20 < bottom <= export.PAGE.height() - export.MARGIN
-    box = export.picture_box(QSizeF(1300, 1100), 100, 0)
-    assert box.width() == export.PAGE.width() - 2 * export.MARGIN  # without notes to make room for: page-wide
+    assert handout.PAGE.height() - handout.MARGIN - 20 < bottom <= handout.PAGE.height() - handout.MARGIN
+    room = QRectF(handout.MARGIN, 100, handout.PAGE.width() - 2 * handout.MARGIN, 2000)
+    assert handout.picture_box(QSizeF(1300, 1100), room).width() == room.width()  # without notes: page-wide
+
+
+def page_sizes(pdf: bytes) -> list[QSizeF]:
+    """Each page's size in device pixels (at 96 dpi), from the PDF's MediaBox entries."""
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    return [QSizeF(float(width) * 96 / 72, float(height) * 96 / 72) for width, height in boxes]
+
+
+def test_a_handout_page_s_picture_takes_the_room_between_title_and_notes(tmp_path, monkeypatch):
+    """The picture was the view laid out at 1300 x 1100 scaled to the text width: about 45 % of an A4 page, the
+    lower part white. Laid out for the room the page leaves it (and on a turned page where its plots print larger),
+    it fills that room in one direction and nearly in the other."""
+    drawn, pictures = [], []
+    draw, paint = handout.draw_document, export.paint_scene
+    monkeypatch.setattr(handout, "draw_document", lambda painter, document, top_left: (
+        drawn.append(document.size().height()), draw(painter, document, top_left)))
+    monkeypatch.setattr(handout, "paint_scene", lambda view, painter, target, background=None: (
+        pictures.append(QRectF(target)), paint(view, painter, target, background)))
+    deck = handout_of([{"method": "sinusoidal", "view": "encoding", "notes": "Point at the columns. " * 10},
+                       {"method": "alibi", "view": "bias", "notes": "Which head looks furthest?"}], tmp_path)
+    data, pages = handout.handout_bytes(deck)
+    sizes = page_sizes(data)
+    assert pages == len(sizes) == len(pictures) == 2 and len(drawn) == 4  # a title and notes a page
+    for page, picture, (title, notes) in zip(sizes, pictures, zip(drawn[::2], drawn[1::2])):
+        width = page.width() - 2 * handout.MARGIN
+        room = page.height() - 2 * handout.MARGIN - title - notes - 2 * handout.GAP
+        assert picture.width() * picture.height() / (width * room) > 0.9
+        assert width - picture.width() < 2 or room - picture.height() < 2
+
+
+def test_dials_side_by_side_print_on_a_turned_page_and_curves_upright(tmp_path):
+    """Round dials (and square matrices) keep their shape: laid out for a portrait page's room, eight clocks in two
+    rows floated in boxes as tall as the page; turned, they print about three times as large. The encoding's heatmap
+    and curves take any shape and print alike either way: their page stays upright."""
+    deck = handout_of([{"method": "sinusoidal", "view": "clocks"}, {"method": "sinusoidal", "view": "encoding"}],
+                      tmp_path)
+    clocks, encoding = page_sizes(handout.handout_bytes(deck)[0])
+    assert clocks.width() > clocks.height() and encoding.width() < encoding.height()
 
 
 class RecordingDocument(QTextDocument):
@@ -250,23 +334,23 @@ def test_a_long_page_of_text_goes_on_over_pages_each_cut_just_above_a_row(qapp):
     while block.isValid():
         starts.add(layout.blockBoundingRect(block).top())
         block = block.next()
-    image = QImage(int(export.PAGE.width()), int(export.PAGE.height()), QImage.Format_RGB32)
+    image = QImage(int(handout.PAGE.width()), int(handout.PAGE.height()), QImage.Format_RGB32)
     painter = QPainter(image)
     writer = PageCounter()
     try:
-        more = export.draw_flowing(writer, painter, document, 300)
+        more = handout.draw_flowing(writer, painter, document, 300)
     finally:
         painter.end()
     assert more == writer.pages - 1 == len(document.drawn) - 1 >= 2
     assert document.drawn[0].top() == 0 and document.drawn[-1].bottom() >= document.size().height()
     for before, after in zip(document.drawn, document.drawn[1:]):
-        assert before.bottom() == after.top() and after.top() + export.CUT_LEAD in starts  # a row begins there
+        assert before.bottom() == after.top() and after.top() + handout.CUT_LEAD in starts  # a row begins there
 
 
 def test_the_handout_keeps_a_page_of_text_as_text(tmp_path, capsys):
     """The table of models was a screenshot of what the page showed, cut at its bottom."""
     deck = handout_of([{"method": "sinusoidal", "view": "models", "notes": "Which came first?"}], tmp_path)
-    data, pages = export.handout_bytes(deck)
+    data, pages = handout.handout_bytes(deck)
     assert pages >= 2 and data.count(b"/Type /Page\n") == pages and b"/Subtype /Image" not in data
     out = tmp_path / "models.pdf"
     assert run(capsys, "deck", tmp_path / "deck.posdeck", "--out", out)[1] == f"wrote a handout of {pages} pages to {out}\n"
@@ -275,7 +359,7 @@ def test_the_handout_keeps_a_page_of_text_as_text(tmp_path, capsys):
 def test_the_handout_is_titled_with_the_deck_in_its_language(tmp_path):
     deck = handout_of([{"method": "sinusoidal", "view": "encoding"}], tmp_path, "Waves", "波")
     for lang, title in (("en", "Waves"), ("zh", "波")):
-        info = export.handout_bytes(deck, lang)[0].split(b"/Title", 1)[1][:80]
+        info = handout.handout_bytes(deck, lang)[0].split(b"/Title", 1)[1][:80]
         assert title.encode("utf-16-be") in info and b"figure" not in info
 
 
@@ -327,25 +411,24 @@ def test_a_lesson_s_page_prints_its_formulas_between_the_title_and_the_picture(t
     formula the scene shows is printed (the clocks' sinusoid formulas, not RoPE's), above the picture; a view that is
     not a lesson prints none."""
     printed, pictures = [], []
-    draw, paint = export.draw_formulas, export.paint_scene
+    place, paint = handout.place_formulas, export.paint_scene
 
-    def drawing(painter, renderers, top):
-        bottom = draw(painter, renderers, top)
-        printed.append((len(renderers), top, bottom))
-        return bottom
+    def placing(renderers, width, top):
+        placed = place(renderers, width, top)
+        printed.append((len(placed), top, max(box.bottom() for _, box in placed)))
+        return placed
 
-    monkeypatch.setattr(export, "draw_formulas", drawing)
-    monkeypatch.setattr(export, "paint_scene", lambda view, painter, target, background=None: (
+    monkeypatch.setattr(handout, "place_formulas", placing)
+    monkeypatch.setattr(handout, "paint_scene", lambda view, painter, target, background=None: (
         pictures.append(target), paint(view, painter, target, background)))
     deck = handout_of([{"method": "sinusoidal", "view": "clocks"}, {"method": "alibi", "view": "bias"}], tmp_path)
-    export.handout_bytes(deck)
-    assert len(printed) == 1 and len(pictures) == 2
-    count, top, bottom = printed[0]
-    assert count == 2 and bottom - top >= 10  # the hands and the bits, not RoPE's rotation
-    assert pictures[0].top() >= bottom
+    handout.handout_bytes(deck)
+    assert len(printed) == 2 and len(pictures) == 2  # the clocks' page planned upright and turned, the bias' none
+    assert all(count == 2 and bottom - top >= 10 for count, top, bottom in printed)  # hands and bits, not RoPE's
+    assert pictures[0].top() >= min(bottom for _, _, bottom in printed)
 
 
 def test_a_printed_formula_has_no_frame_round_it():
     """matplotlib's figure patch (fill none, no stroke) showed as a box round each formula in the PDF."""
-    printed = export.printed_formula("clock_hands", "#000000")
+    printed = handout.printed_formula("clock_hands", "#000000")
     assert b'id="patch_1"' not in printed and b"<path" in printed and b'fill="#000000"' in printed

@@ -4,7 +4,7 @@ while the scene shown changes live, a placeholder for a scene the worker compute
 their room allows. Two screens as in test_deck_keys: offscreen Qt has one, given to the lecturer too."""
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
 
 from posenc_gui.app import i18n, presenting
@@ -178,3 +178,27 @@ def test_the_presenter_window_s_title_follows_the_language(presenting_window, qa
     finally:
         i18n.install(qapp, "en")
     qtbot.waitUntil(lambda: presenter.windowTitle() == "Presenter — PosEnc Explorer")
+
+
+def fills_its_box(label) -> bool:
+    """The label's picture as large as its box allows: as wide or as tall as it (within 2 px), inside it, centred."""
+    box, shown = label.contentsRect(), label.pixmap().size()
+    fits = shown.width() <= box.width() and shown.height() <= box.height()
+    return fits and (box.width() - shown.width() <= 2 or box.height() - shown.height() <= 2)
+
+
+def test_the_hall_s_picture_fills_its_box_when_the_box_changes_without_the_window(presenting_window, qtbot):
+    """The picture was scaled when the window was resized only: a title wrapping onto more lines above it (or larger
+    type) changed its box and left the picture cut at its foot, or part of the box empty."""
+    presenter = presenting_window.presentation.presenter
+    presenter.resize(1600, 900)
+    qtbot.waitUntil(lambda: not presenter.shown_picture.isNull())
+    presenter.show_picture(presenter.shown_picture.scaled(900, 900))  # square: fitted to its box in height
+    qtbot.waitUntil(lambda: fills_its_box(presenter.picture))
+    before = presenter.picture.height()
+    presenter.show_scene(1, 3, "A title that wraps " * 12, "next", "notes")
+    qtbot.waitUntil(lambda: presenter.picture.height() < before)
+    assert fills_its_box(presenter.picture)
+    presenter.set_points(presenter.points * 1.5)
+    qtbot.wait(50)
+    assert fills_its_box(presenter.picture) and presenter.picture.alignment() == Qt.AlignCenter

@@ -384,10 +384,10 @@ def test_a_figure_is_drawn_under_the_wait_cursor_which_goes_away_after(window, t
 def test_a_handout_is_drawn_under_the_wait_cursor(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from posenc_gui.app import export
+    from posenc_gui.app import handout
 
     cursors = []
-    monkeypatch.setattr(export, "write_handout", lambda *_args: cursors.append(QApplication.overrideCursor().shape()))
+    monkeypatch.setattr(handout, "write_handout", lambda *_args: cursors.append(QApplication.overrideCursor().shape()))
     assert window.export_handout(tmp_path / "handout.pdf")
     assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
 

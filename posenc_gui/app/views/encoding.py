@@ -67,6 +67,7 @@ class EncodingView(View):
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.colour_map(True), interactive=False, width=18)
         self.bar.setImageItem(self.image)
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
+        style.level_bar(self.bar, self.heat)
         self.across_positions = self.new_plot(0, 2)
         self.across_dims = self.new_plot(1, 2)
         # beside the plot, not over its curves; beside both plots, so that many entries do not make the upper one taller
