@@ -840,37 +840,37 @@ turns made: {1}</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
         <source>2D sin-cos (MAE)</source>
         <translation>二维 sin-cos（MAE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
         <source>learned {0}×{0} → {1}×{1}</source>
         <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
         <source>2D RoPE</source>
         <translation>二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>row part + column part</source>
         <translation>行部分 + 列部分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>row part: dy only</source>
         <translation>行部分：只看 dy</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>column part: dx only</source>
         <translation>列部分：只看 dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
@@ -890,7 +890,7 @@ turns made: {1}</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="212"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
