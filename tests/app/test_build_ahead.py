@@ -282,3 +282,31 @@ def test_a_view_drawn_ahead_in_slices_looks_as_one_drawn_when_shown(window, qtbo
             qapp.processEvents()
         grabs.append(win.current_view.grab().toImage())
     assert grabs[0] == grabs[1]
+
+
+def test_a_view_built_ahead_in_a_smaller_window_shows_as_if_built_at_the_size_it_is_shown(qtbot, qapp):
+    """The context-extension lesson built while idle in a smaller window, then the window enlarged (the lecturer
+    presses F11) and the lesson opened: its legend takes the columns the wider page holds and the plots the height
+    they need there, as when built on the switch. Before, it kept the narrow window's layout: one legend column, the
+    plots' page 160 px taller than the view and scrolling."""
+    heights = []
+    for ahead in (False, True):
+        window = MainWindow(settings=None)
+        qtbot.addWidget(window)
+        window.resize(880, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        window.warm_up_timer.stop()
+        while ahead and window.warm_up_view():
+            qapp.processEvents()
+        window.resize(1400, 820)
+        qapp.processEvents()
+        window.model.set_view("context_extension")
+        window.finish_work()
+        for _ in range(3):
+            qapp.processEvents()
+        view = window.current_view
+        heights.append((view.graphics.minimumHeight(), view.legend.columnCount, view.page.height() - view.height()))
+        window.close()
+    assert heights[1] == heights[0]
+    assert heights[0][2] <= 0  # the page does not scroll

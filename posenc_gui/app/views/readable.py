@@ -49,7 +49,9 @@ class ReadablePlots:
             if len(columns) == 1 and not columns & plot_columns:
                 fixed[min(columns)] = max(fixed.get(min(columns), 0.0), width(item))
         left, _top, right, _bottom = layout.getContentsMargins()
-        free = min(self.graphics.width(), self.page_width()) - left - right - sum(fixed.values()) \
+        # the page's width, not the plots' widget's: in a resize that widget still has its old width (its layout
+        # resizes it later), and titles fitted to it stayed wrapped for the old width
+        free = self.page_width() - left - right - sum(fixed.values()) \
             - layout.horizontalSpacing() * (len(plot_columns) + len(fixed) - 1)
         # the title sits between the axes; the widest axes of any plot, so that plots made equally wide fit
         axes = max((sum(width(plot.getAxis(side)) for side in ("left", "right") if plot.getAxis(side).isVisible())
@@ -269,10 +271,13 @@ class ReadablePlots:
             self.fit_to_size()
 
     def fit_to_size(self) -> None:
-        """Fit what depends on the view's size to it (views that show more than plots add theirs)."""
+        """Fit what depends on the view's size to it (views that show more than plots add theirs), the plots' height
+        too: drawn ahead in a smaller window, their page kept the height asked there and scrolled when shown larger."""
         self.fit_titles()
         self.fill_room()
         self.reflow()
+        if self._last_drawing is not None:
+            self.keep_plots_readable_after_drawing()
 
     def showEvent(self, event) -> None:
         """A view drawn while hidden (at a size it did not have) reflows when it is shown."""

@@ -54,6 +54,7 @@ class ContextExtensionLesson(FrequencyLesson):
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.length_lines: list[pg.InfiniteLine] = []
         self.length_names: list[pg.LabelItem] = []  # the length lines' legend labels
+        self.legend: pg.LegendItem | None = None
         self.legend_columns = LEGEND_COLUMNS  # the most the legend's place holds
         self.length_labels: dict[str, pg.LabelItem] = {}  # legend labels of the length-dependent scalings
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
@@ -178,6 +179,13 @@ class ContextExtensionLesson(FrequencyLesson):
             self.length_names.append(legend.items[-1][1])
         for plot, what, _ in self.panels:
             plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
+
+    def fit_to_size(self) -> None:
+        """The legend's columns follow the page's width too: built ahead while the window was smaller, the legend kept
+        one column above the plots when shown full screen, and pushed them below the fold."""
+        if self.data is not None and self.legend is not None:  # first: the plots' smallest height counts its rows
+            self.fit_legend_columns(self.legend, self.legend_columns)
+        super().fit_to_size()
 
     def show_data(self, scene: Scene, data: ScalingComparison) -> None:
         self.shown = {f"{what}_{scaling}": data.curves(what)[scaling] for what in ("frequencies", "wavelengths", "ratio")
