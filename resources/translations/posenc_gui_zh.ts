@@ -373,17 +373,17 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="135"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="220"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="166"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
@@ -393,54 +393,54 @@ turns made: {1}</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="206"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="207"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
         <source>frequency ω′ of each pair (rad / position)</source>
         <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
         <source>wavelength 2π / ω′ (positions)</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="224"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="232"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="236"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="239"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="261"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
