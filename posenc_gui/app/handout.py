@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QTextEdit
 from ..core.params import InputError
 from ..files import provenance, write_bytes_atomic
 from .export import drawn_view, offscreen_app, paint_scene, pdf_writer, source_rect
-from .layout_check import in_colour_bar
+from .plot_layout_check import in_colour_bar
 
 PAGE = QSizeF(794, 1123)  # A4 in device pixels at 96 dpi, portrait
 LANDSCAPE_PAGE = PAGE.transposed()
