@@ -1,24 +1,15 @@
 """scripts/compare_views.py: what it makes of two screenshots of a view (the drawing itself is the app's, run by the
 script against two trees)."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "compare_views.py"
+from tests.script_module import script_module
 
 
 @pytest.fixture(scope="module")
 def compare_views():
-    spec = importlib.util.spec_from_file_location("compare_views", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclass looks itself up there)
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("compare_views")
 
 
 def picture(width: int, height: int) -> np.ndarray:

@@ -2,23 +2,16 @@
 the self-test's, tested in tests/app)."""
 
 import dataclasses
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "layout_matrix.py"
+from tests.script_module import script_module
 
 
 @pytest.fixture(scope="module")
 def matrix():
-    spec = importlib.util.spec_from_file_location("layout_matrix", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclass looks itself up there)
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("layout_matrix")
 
 
 def test_the_whole_matrix_and_its_spanning_subset(matrix):
