@@ -283,34 +283,34 @@
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="74"/>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="262"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="262"/>
         <source>Position m:</source>
         <translation>位置 m：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="263"/>
         <source>Hands:</source>
         <translation>指针数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="277"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="341"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="254"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转</translation>
     </message>
@@ -320,22 +320,22 @@ turns made: {1}</source>
         <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="285"/>
         <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="299"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="302"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="301"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
         <source>a turn every
 {0}
 turns made: {1}</source>
@@ -344,17 +344,17 @@ turns made: {1}</source>
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="387"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="386"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="388"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="387"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="395"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="394"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -373,17 +373,17 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="219"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="165"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
@@ -393,54 +393,54 @@ turns made: {1}</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="122"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="206"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="205"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="122"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="207"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="206"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="132"/>
         <source>frequency ω′ of each pair (rad / position)</source>
         <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
         <source>wavelength 2π / ω′ (positions)</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="230"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="235"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="238"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="260"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -1017,66 +1017,66 @@ turns made: {1}</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="211"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="130"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="130"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="134"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
         <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="134"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="238"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="242"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="255"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="256"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1815,43 +1815,43 @@ turns made: {1}</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="108"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="89"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="132"/>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="148"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="133"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="135"/>
         <source>No pair of channels rotates here (the head is narrower than two channels): there is no angle whose precision could be lost, and nothing to draw.</source>
         <translation>这里没有任何一对通道在旋转（头的宽度不足两个通道）：没有会损失精度的角度，也就没有可画的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="138"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -2272,88 +2272,88 @@ turns made: {1}</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="103"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="109"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="116"/>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="116"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="136"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="154"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="178"/>
         <source>score at m = n + {0}, for n = 0 … {1}</source>
         <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="166"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
         <source>Block i of M({0}) turns pair i by {0}·ωᵢ. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="133"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ωᵢ): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (Rₘ q) · (Rₙ k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="170"/>
         <source>score against the offset m − n (n = 0)</source>
         <translation>得分随偏移 m − n 的变化（n = 0）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="171"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>

@@ -76,7 +76,6 @@ class ClocksLesson(FrequencyLesson):
         self.hands_box = self.option_box("hands")
         self.hands_box.setKeyboardTracking(False)  # as ``option_control``, keeping the caption: RoPE has no bits
         self.hands_caption = self.add_control(self.option_caption("hands"), self.hands_box)
-        self.control_row.addStretch(1)
         self.face: ClockFace | None = None
         # every dial made in this look (plot, hand, tip, caption); the first ``len(self.dials)`` are shown
         self.dial_pool: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.TextItem]] = []

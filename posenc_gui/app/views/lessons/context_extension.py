@@ -48,7 +48,6 @@ class ContextExtensionLesson(FrequencyLesson):
         super().__init__(model, parent)
         self.length_box = self.option_control("dynamic_length")
         self.length_box.setSpecialValueText(self.tr("s·L0"))
-        self.control_row.addStretch(1)
         self.data: ScalingComparison | None = None
         self.panels: list[tuple[pg.PlotItem, str, str]] = []
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox
 from superqt.utils import signals_blocked
 
+from ..base import captioned
 from .lesson_view import LessonView
 
 
@@ -64,7 +65,7 @@ class FrequencyLesson(LessonView):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.control_row = self.controls_row()
+        self.control_row = self.wrapping_controls_row()  # one row widened the clocks' page past a 1024 px window
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.RichText)
@@ -82,9 +83,7 @@ class FrequencyLesson(LessonView):
     def add_control(self, text: str, widget) -> QLabel:
         """Put ``widget`` in the row with caption ``text``; returns the caption."""
         caption = QLabel(text)
-        self.control_row.addWidget(caption)
-        self.control_row.addWidget(widget)
-        self.control_row.addSpacing(24)
+        self.control_row.addWidget(captioned(caption, widget))  # a caption and its control wrap together
         return caption
 
     def set_look(self, theme, points) -> None:

@@ -61,7 +61,6 @@ class LearnedTableLesson(FrequencyLesson):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.length_box = self.option_control("length")
-        self.control_row.addStretch(1)
         self.data: TableComparison | None = None
         self._layout_key = None
         self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []

@@ -43,7 +43,6 @@ class PrecisionLesson(FrequencyLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.control_row.addStretch(1)
         self.data: PrecisionCurves | None = None
         self.plot: pg.PlotItem | None = None
         self.legend: pg.LegendItem | None = None

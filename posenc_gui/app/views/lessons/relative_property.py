@@ -48,9 +48,8 @@ class RelativePropertyLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.controls_row()
+        row = self.wrapping_controls_row()  # one row ran 6 px past a 1024 px projector's page at x1.3
         self.add_option_spins(row, ("p", "k", "width"))
-        row.addStretch(1)
         self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
 
     @staticmethod
