@@ -14,7 +14,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
-from .base import View, elements, most_default_heads
+from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
 from .images import Picture, cell, picture
@@ -31,15 +31,13 @@ class BiasView(View):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
         self.grid = ImageGrid(self, self.tr("query i"), self.tr("key j"), self.tr("bias added to the logit"))
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Head:")))
+        row = self.wrapping_controls_row()  # one row ran its switch 27 px out of sight at 1024 x 768 x1.6
         self.head = QComboBox()
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(lambda i: self.model.update(head="all" if i == 0 else i - 1))
-        row.addWidget(self.head)
+        row.addWidget(captioned(QLabel(self.tr("Head:")), self.head))
         self.own_scales = own_scales_switch(self)
         row.addWidget(self.own_scales)
-        row.addStretch(1)
 
     @staticmethod
     def applies_to(method: Method) -> bool:
