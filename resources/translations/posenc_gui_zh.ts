@@ -2641,197 +2641,197 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="28"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="39"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="47"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="48"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="52"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="55"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="75"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="85"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="88"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="93"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="97"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="100"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="102"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="104"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="107"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="110"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="114"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>
