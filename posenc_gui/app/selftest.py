@@ -172,9 +172,14 @@ class SelfTest:
         previous_hook, sys.excepthook = sys.excepthook, self._excepthook  # exceptions raised inside slots
         try:
             for number, (name, scene) in enumerate(steps, 1):
-                started = time.perf_counter()
+                started, entries = time.perf_counter(), len(self.layout_steps)
                 problem = self.step(number, name, scene)
                 seconds = time.perf_counter() - started
+                if problem is not None and self.check_layout and len(self.layout_steps) == entries:
+                    # a step that failed stays in the layout report, so that a run over many configurations
+                    # (scripts/layout_matrix.py) counts it rather than a report a step shorter
+                    self.layout_steps.append({"name": name, "texts_checked": 0, "plots_checked": 0,
+                                              "problems": [f"the step failed: {problem}"]})
                 if problem is None and self.layout_steps and self.layout_steps[-1]["problems"]:
                     problem = f"{len(self.layout_steps[-1]['problems'])} layout problems, the first: " \
                               f"{self.layout_steps[-1]['problems'][0]}"

@@ -124,6 +124,24 @@ def test_a_failing_view_is_reported_and_fails_the_run(qapp, qtbot, capsys, monke
     assert out[-1] == f"self-test: {len(steps) - broken_steps} steps passed, {broken_steps} failed"
 
 
+def test_a_failed_step_stays_in_the_layout_report(qapp, qtbot, monkeypatch):
+    """A run over many configurations reads the reports: a step that failed must be in one, not left out of it."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(780, 700)
+    window.show()
+
+    def broken(self, scene, data):
+        raise RuntimeError("drawing went wrong")
+
+    monkeypatch.setattr(VIEWS["encoding"][2], "show_data", broken)
+    steps = [(name, scene) for name, scene in selftest.plan(None) if scene.view in ("encoding", "attention")][:3]
+    test = selftest.SelfTest(qapp, window, None, check_layout=True)
+    assert test.run(steps) == 1
+    assert [entry["name"] for entry in test.layout_steps] == [name for name, _ in steps]
+    assert ["the step failed: RuntimeError: drawing went wrong"] in [entry["problems"] for entry in test.layout_steps]
+
+
 def test_a_blank_view_fails(qapp, qtbot, capsys, monkeypatch):
     window = MainWindow()
     qtbot.addWidget(window)
