@@ -427,7 +427,10 @@ class LessonView(View):
                 label.setText(text)
         for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
             layout.invalidate()  # heights for widths cached from the old texts (rows keep their own)
-        return self.header.layout().totalHeightForWidth(width)
+        layout = self.header.layout()
+        if not layout.hasHeightForWidth():  # nothing shown wraps (presenting hides the notes, the intro is a tooltip)
+            return layout.totalSizeHint().height()  # where Qt's height for a width would be -1
+        return layout.totalHeightForWidth(width)
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
