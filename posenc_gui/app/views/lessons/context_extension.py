@@ -96,6 +96,8 @@ class ContextExtensionLesson(FrequencyLesson):
 
     def steps_ahead(self):
         """The plots, curves, legend and lines of the first drawing, a plot a step, unless a drawing came first."""
+        if self.data is not None:  # drawn already (the lecturer opened it): building would clear what is shown
+            return
         look = (self.theme, self.points)
         for _ in self._build_steps():
             yield

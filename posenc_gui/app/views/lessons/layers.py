@@ -114,6 +114,8 @@ class LayersLesson(LessonView):
 
     def steps_ahead(self):
         """The plots, curves, marks and legend of the first drawing, a plot a step, unless a drawing came first."""
+        if self.drawn is not None:  # drawn already (the lecturer opened it): building would clear what is shown
+            return
         look = (self.theme.name, self.points)
         for _ in self._build_steps():
             yield
