@@ -89,3 +89,24 @@ def line_of(document, position: int) -> int:
     block = document.findBlock(position)
     line = block.layout().lineForTextPosition(position - block.position())
     return block.firstLineNumber() + line.lineNumber()
+
+
+def test_a_lesson_shown_half_built_ahead_is_drawn_whole(qtbot, themed):
+    """The idle build-ahead places the three plots a slice each; shown when two were placed, the window's drawing
+    unpacked three plots from two ('not enough values to unpack', deck scenes 32-33 in a self-test at 1280x720)."""
+    from posenc_gui.app.state import Scene, StateModel
+    from posenc_gui.app.views import applies
+
+    model = StateModel(Scene(method="sinusoidal", view=MRopeLesson.key), views=applies())
+    view = MRopeLesson(model)
+    qtbot.addWidget(view)
+    view.resize(1280, 640)
+    view.set_look(themed("dark"), style.BASE_POINTS)
+    data = view.fetch(model.scene)
+    steps = view.drawing_steps(model.scene, data)
+    next(steps), next(steps)
+    assert len(view.plots) == 2
+    view.show()
+    view.show_data(model.scene, data)
+    assert len(view.plots) == 3 and all(plot.scene() is view.graphics.scene() for plot in view.plots)
+    assert view.strip_image.image is not None and len(view.curves["text"].yData)

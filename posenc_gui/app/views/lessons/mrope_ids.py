@@ -158,7 +158,8 @@ class MRopeLesson(LessonView):
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
 
     def show_data(self, scene: Scene, data: mrope_lesson.MRopeLesson) -> None:
-        if not self.plots:
+        if len(self.plots) < 3:  # not built, or shown while the idle build-ahead had placed only some plots
+            self.clear_plots()
             self._build()
         self.data = data
         self.show_step()
