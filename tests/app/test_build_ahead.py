@@ -328,3 +328,37 @@ def test_idle_build_ahead_leaves_a_lesson_already_drawn_as_it_is(window, key):
     window.model.set_param("d_model", 96)  # a drawing into what is on screen
     window.finish_work()
     assert view.plots == plots
+
+
+def views_drawn_in_steps():
+    from posenc_gui.app.views import VIEWS
+    from posenc_gui.app.views.base import View
+
+    return [key for key, (_title, _applies, cls) in VIEWS.items() if cls.drawing_steps is not View.drawing_steps]
+
+
+@pytest.mark.parametrize("key", views_drawn_in_steps())
+def test_a_view_shown_at_any_step_of_its_drawing_ahead_is_drawn_whole(window, key):
+    """``drawing_steps`` may stop after any step, the view being shown meanwhile; its next drawing (the window's)
+    must then draw it whole, whichever step it stopped after."""
+    from posenc_gui.app.state import Scene
+    from posenc_gui.app.view_catalogue import view_class
+    from posenc_gui.app.views import VIEWS, applies
+
+    applies_to = VIEWS[key][1]
+    method = next(m.name for m in registry.all_methods() if applies_to(m))
+    scene = Scene(method=method, view=key).validated(applies())
+    whole = window.view(key)
+    whole.show_data(scene, whole.fetch(scene))
+    steps_in_all = 1 + sum(1 for _ in view_class(key)(window.model).drawing_steps(scene, whole.fetch(scene)))
+    for stop_after in range(1, steps_in_all):
+        view = view_class(key)(window.model)
+        view.resize(whole.width(), whole.height())
+        view.set_look(whole.theme, whole.points)
+        data = view.fetch(scene)
+        steps = view.drawing_steps(scene, data)
+        for _ in range(stop_after):
+            next(steps, None)
+        view.show_data(scene, data)  # must not raise
+        assert len(view.plots) == len(whole.plots), (key, stop_after)
+        view.deleteLater()

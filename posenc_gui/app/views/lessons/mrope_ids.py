@@ -132,6 +132,7 @@ class MRopeLesson(LessonView):
 
     def _building(self):
         """The strip of ids, the pairs and the scores' plots, yielding after each plot placed, then their items."""
+        self.strip_image = None  # until the items are made: a drawing then builds anew
         strip = self.new_plot(0, 0, colspan=2, sides=("left", "bottom"))
         yield
         pairs = self.new_plot(1, 0, sides=("left", "bottom"))
@@ -158,7 +159,7 @@ class MRopeLesson(LessonView):
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
 
     def show_data(self, scene: Scene, data: mrope_lesson.MRopeLesson) -> None:
-        if len(self.plots) < 3:  # not built, or shown while the idle build-ahead had placed only some plots
+        if len(self.plots) < 3 or self.strip_image is None:  # not built, or shown while built ahead in part
             self.clear_plots()
             self._build()
         self.data = data
