@@ -3,7 +3,7 @@ box for such a row that asks for the width of its text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLineEdit
 
 USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
@@ -11,8 +11,10 @@ USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLi
 
 class FlowLayout(QLayout):
     """Widgets left to right at their size hints, wrapping onto the next line when the width runs out (a row of
-    formulas or controls on a narrow or zoomed window); one wider than a whole line gets the line. Not superqt's
-    QFlowLayout: it (0.9) gives hidden widgets their room, and a lesson hides the formulas of the other steps."""
+    formulas or controls on a narrow or zoomed window); one wider than a whole line gets the line, and the height it
+    asks for at that width (a wrapped text). A widget whose horizontal size policy expands takes the rest of its line
+    (a box of sentences, a long explanation). Not superqt's QFlowLayout: it (0.9) gives hidden widgets their room, and
+    a lesson hides the formulas of the other steps."""
 
     def __init__(self, spacing: int, parent=None):
         super().__init__(parent)
@@ -49,10 +51,13 @@ class FlowLayout(QLayout):
         size = QSize()
         for item in self.items:
             size = size.expandedTo(item.minimumSize())
-        return size
+        left, top, right, bottom = self.getContentsMargins()
+        return size + QSize(left + right, top + bottom)
 
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        """Place the items in ``rect`` (when ``move``); the height they take."""
+    def _arrange(self, outer: QRect, move: bool) -> int:
+        """Place the items in ``outer`` less the contents margins (when ``move``); the height they take with them."""
+        left, top, right, bottom = self.getContentsMargins()
+        rect = outer.adjusted(left, top, -right, 0)
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self.items:
             if item.widget() is not None and item.widget().isHidden():
@@ -62,11 +67,15 @@ class FlowLayout(QLayout):
                 hint.setWidth(min(hint.width(), rect.width()))
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
+            if rect.width() > 0 and item.expandingDirections() & Qt.Horizontal:
+                hint.setWidth(rect.right() + 1 - x)
+            if item.hasHeightForWidth():
+                hint.setHeight(item.heightForWidth(hint.width()))
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self.gap
             line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
+        return y + line_height - rect.y() + top + bottom
 
 
 class SentenceBox(QLineEdit):

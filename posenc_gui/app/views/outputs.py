@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy
 from superqt.utils import signals_blocked
 
 from ...core import registry
 from ...core.registry import Method
 from .. import axes, i18n, style
 from ..state import Scene
-from .base import View, elements, most_default_heads
+from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid
 from .images import cell, picture
@@ -42,16 +42,18 @@ class OutputsView(View):
         self.grid = ImageGrid(self, "", "")
         self.curve_plot: pg.PlotItem | None = None
         self._curve_look = self._curve_texts = self._kinds = None
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Output:")))
+        row = self.wrapping_controls_row()
         self.kind = QComboBox()
         self.kind.setToolTip(self.tr("Which of the method's outputs to draw"))
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.kind.activated.connect(lambda index: self.model.set_option("output", self.kind.itemData(index)))
-        row.addWidget(self.kind)
+        row.addWidget(captioned(QLabel(self.tr("Output:")), self.kind))
         self.meaning = QLabel()
-        self.meaning.setWordWrap(True)  # a long meaning wraps at large text sizes instead of squeezing the row
-        row.addWidget(self.meaning, 1)
+        self.meaning.setWordWrap(True)  # a long meaning takes the rest of the line, or a line of its own, and wraps
+        expanding = self.meaning.sizePolicy()  # with the wrapping label's height for width
+        expanding.setHorizontalPolicy(QSizePolicy.Expanding)
+        self.meaning.setSizePolicy(expanding)
+        row.addWidget(self.meaning)
 
     @staticmethod
     def applies_to(method: Method) -> bool:

@@ -255,18 +255,13 @@ class LessonView(View):
         box.valueChanged.connect(lambda value: self.model.set_option(name, value))
         return box
 
-    def add_option_spins(self, row: "QHBoxLayout | FlowLayout", names) -> None:
-        """Labelled spin boxes in ``row``, one per option name (``option_box``). ``self.spins[name]`` is the
-        box, ``self.captions[name]`` its label."""
+    def add_option_spins(self, row: FlowLayout, names) -> None:
+        """Labelled spin boxes in ``row``, one per option name (``option_box``), each wrapping onto the next line with
+        its caption. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
         for name in names:
             caption = QLabel(self.option_caption(name))
             spin = self.option_box(name)
-            if isinstance(row, FlowLayout):  # a caption and its box wrap onto the next line together
-                row.addWidget(captioned(caption, spin))
-            else:
-                row.addWidget(caption)
-                row.addWidget(spin)
-                row.addSpacing(16)
+            row.addWidget(captioned(caption, spin))
             self.spins[name], self.captions[name] = spin, caption
 
     def show_option_values(self, values) -> None:
@@ -328,7 +323,9 @@ class LessonView(View):
         Windowed, a header taller than ``HEADER_SHARE`` of the height draws its formulas with capitals as tall as the
         text's (``FormulaLabel.capitals_shrink``), then folds the intro and the step's note to their first sentences
         and a "more" link, which unfolds them (the page then scrolls), and when the plots would still
-        be out of sight, the ``folded_away`` parts hide behind that link. Presenting, the hall sees the title, the
+        be out of sight, the ``folded_away`` parts hide behind that link, and then, with the controls' row below still
+        over ``HIDING_SHARE``, the texts but the one with the link (at 640 x 480 x1.6 the walkthrough's wrapped row
+        pushed its plots below the window). Presenting, the hall sees the title, the
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
         lesson whose intro is its step's text is a note), and the formulas shrink, the notes fold and then hide as
         far as the plots at their smallest need the room, so that the page does not scroll (an audience cannot
@@ -389,10 +386,20 @@ class LessonView(View):
                 for label in notes:
                     label.setVisible(False)
                 height = self._header_height(shown, width)
+            if not presenting and foldable and height + self._controls_height(width) > HIDING_SHARE * self.height():
+                for label in notes:  # they hide behind the link of the first folded text, which unfolds them all
+                    label.setVisible(label is foldable[0])
+                height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
         self._header_fitted = self._header_inputs()
+
+    def _controls_height(self, width: int) -> int:
+        """The height of the controls' row below the header at ``width`` (0 when the lesson has none)."""
+        if not self.controls.isVisibleTo(self):
+            return 0
+        return self.controls.heightForWidth(width) if self.controls.hasHeightForWidth() else self.controls.sizeHint().height()
 
     @property
     def presenting(self) -> bool:
@@ -418,7 +425,7 @@ class LessonView(View):
                       for part in self.header.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
         plots = self.graphics.minimumHeight() if self.presenting else None  # the room left depends on it then
         return (self.width(), self.height(), self.points, self.theme, self.presenting, plots, self.header_open,
-                tuple(self.folding.items()), parts)
+                tuple(self.folding.items()), parts, self._controls_height(self.width()))
 
     def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
         """The header's height at ``width`` with the folding texts as ``shown`` gives them."""
