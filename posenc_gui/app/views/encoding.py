@@ -102,8 +102,8 @@ class EncodingView(View):
         self._label_axes()
 
     def _build_controls(self) -> None:
-        """One line of controls, whatever the text size: a wrapped hint made the row two lines tall presenting, and the
-        plots below went past the fold. How to add a curve is the curve plot's title while it has none, and a tooltip."""
+        """The controls, wrapping onto a second line only where one does not hold them. How to add a curve is the curve
+        plot's title while it has none, and a tooltip: a hint in the row made it two lines tall presenting."""
         row = self.wrapping_controls_row()
         row.addWidget(Caption(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
