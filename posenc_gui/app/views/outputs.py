@@ -17,7 +17,7 @@ from ..state import Scene
 from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid
-from .images import cell, picture
+from .images import panel_cell, picture
 from .placement import grid_columns, place, unplace
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
@@ -160,12 +160,9 @@ class OutputsView(View):
         return self.grid.build_ahead(most_default_heads())  # a panel per head
 
     def hover_text(self, plot, x, y) -> str:
-        if plot not in self.plots or not self.panels:
+        hovered = panel_cell(self.plots, self.panels, plot, x, y)
+        if hovered is None:
             return ""
-        name, matrix = self.panels[self.plots.index(plot)]
-        where = cell(matrix, x, y)
-        if where is None:
-            return ""
-        r, c = where
+        name, matrix, r, c = hovered
         return self.tr("{0}: {1} {2}, {3} {4}: {5}").format(name, self.axes[0], r, self.axes[1], c,
                                                            fmt(float(matrix[r, c])))
