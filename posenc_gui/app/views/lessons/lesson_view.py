@@ -1,6 +1,5 @@
 """What every guided (teaching) view shares: a short explanation, its formulas typeset ahead of time
-(``resources/formulas/NAME.svg``, made by ``scripts/make_formulas.py``), optional Back / Next steps, and
-the plot area of ``View`` below.
+(``formula_label``), optional Back / Next steps, and the plot area of ``View`` below.
 
 A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``, never in the widget:
 ``self.model.set_option(name, value)`` writes one, ``scene.option(name, default)`` reads it back.
@@ -9,12 +8,10 @@ A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPixmap, QTextDocument
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout,
                                QWidget)
 from superqt.utils import signals_blocked
@@ -22,16 +19,11 @@ from superqt.utils import signals_blocked
 from ....core.lessons import options as lesson_options
 from ....core.params import Param
 from ....core.registry import Method
-from ....paths import resource
-from ... import i18n, style
+from ... import i18n
 from ..base import View, captioned
 from ..flow import FlowLayout
+from .formula_label import FormulaLabel
 
-FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
-# Computer Modern's x-height in ems (cmr10 and cmmi10): make_formulas.py sets the formulas in it, whose letters are
-# smaller than the interface font's at one size, so a formula is scaled to the text's x-height instead
-FORMULA_X_HEIGHT = 0.430555
-FORMULA_CAP_HEIGHT = 0.683333  # ... and its capitals' height: a formula is drawn no smaller than capitals as the text's
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
 HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
@@ -39,19 +31,6 @@ HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``
 SENTENCE_END = re.compile(r"<[^>]*>|[。！？]|[.!?](?=(?:<[^>]*>)*\s)")
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
-
-
-def formula_svg(name: str, colour: str) -> bytes:
-    """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default): ``NAME.<code>.svg``
-    in the interface language where there is one (words in a formula stayed English in Chinese)."""
-    return _formula_svg(name, colour, i18n.language())
-
-
-@lru_cache(maxsize=64)
-def _formula_svg(name: str, colour: str, language: str) -> bytes:
-    variant = resource("formulas", f"{name}.{language}.svg")
-    data = (variant if variant.is_file() else resource("formulas", f"{name}.svg")).read_bytes()
-    return data.replace(b"<svg ", f'<svg fill="{colour}" '.encode(), 1)
 
 
 def plain_text(rich: str) -> str:
@@ -72,56 +51,6 @@ def first_sentence(rich: str) -> str:
         elif not closing and not empty and name.lower() != "br":
             opened.append(name)
     return rich[:end] + "".join(f"</{name}>" for name in reversed(opened))
-
-
-class FormulaLabel(QLabel):
-    """Shows one typeset formula with letters as large as the text's (read from the back row like the text beside it),
-    in the theme's text colour; ``shrink`` (at most 1) scales it down to fit a narrow window."""
-
-    def __init__(self, name: str, parent=None):
-        super().__init__(parent)
-        self.name = name
-        self.shrink = 1.0
-        self.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
-        self.set_look(style.theme_named("light"), style.BASE_POINTS)
-
-    def set_look(self, theme: style.Theme, points: float) -> None:
-        self.renderer = QSvgRenderer(QByteArray(formula_svg(self.name, theme.foreground)))
-        self.points = points
-        self._render()
-
-    def full_scale(self) -> float:
-        """The scale of the SVG (set at ``FORMULA_POINTS``) at which its x-height is the text's, at the text size."""
-        font = QFont(self.font())
-        font.setPointSizeF(self.points)
-        return QFontMetricsF(font).xHeight() / (FORMULA_X_HEIGHT * FORMULA_POINTS)
-
-    def capitals_shrink(self) -> float:
-        """The shrink at which the formula's capitals are as tall as the text's (its small letters then a little
-        smaller than the text's): the least a formula is drawn at to leave the plots room."""
-        font = QFont(self.font())
-        font.setPointSizeF(self.points)
-        return QFontMetricsF(font).capHeight() / (FORMULA_CAP_HEIGHT * FORMULA_POINTS) / self.full_scale()
-
-    def natural_width(self) -> float:
-        """Width in pixels at the full size."""
-        return self.renderer.defaultSize().width() * self.full_scale()
-
-    def shrink_to(self, shrink: float) -> None:
-        if abs(shrink - self.shrink) > 0.005:
-            self.shrink = shrink
-            self._render()
-
-    def _render(self) -> None:
-        size = self.renderer.defaultSize()
-        scale = self.full_scale() * self.shrink * self.devicePixelRatioF()
-        pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
-        pixmap.fill(Qt.transparent)
-        painter = QPainter(pixmap)
-        self.renderer.render(painter)
-        painter.end()
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self.setPixmap(pixmap)
 
 
 class LessonView(View):
