@@ -106,10 +106,11 @@ class OutputsView(View):
                                 else [i18n.translate("core", kind)], stack))
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
-        self.grid.show(self.panels, None, style.colour_map(drawn.signed), drawn.levels,
-                       pixels=drawn.pixels, square=registry.KINDS[kind].square)
+        cmap = style.colour_map(drawn.signed)
+        self.grid.show(self.panels, None, cmap, drawn.levels, pixels=drawn.pixels, square=registry.KINDS[kind].square)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
-        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), *drawn.levels)
+        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), cmap,
+                            drawn.levels)
 
     def _curve(self, kind: str, values: np.ndarray) -> None:
         """A 1-D output as one curve, in a plot built once and kept (restyled for a new look)."""
@@ -142,14 +143,18 @@ class OutputsView(View):
         if self.curve_plot is not None and self.curve_plot in self.graphics.ci.items:
             unplace(self.graphics, self.curve_plot)
 
-    def _write_numbers(self, stack: np.ndarray, integers: bool, low: float, high: float) -> None:
-        """The numbers in the cells of each panel of ``stack`` (none when it is empty)."""
+    def _write_numbers(self, stack: np.ndarray, integers: bool, cmap: pg.ColorMap, levels: tuple[float, float]) -> None:
+        """The numbers in the cells of each panel of ``stack`` (none when it is empty), each in black or white, whichever
+        reads on the colour ``cmap`` gives its cell between ``levels`` (the app's one rule, ``style.text_colours_on``:
+        a guess that every map is dark at its low end wrote black on the dark middle of some maps)."""
         font = self.font()
         font.setPointSizeF(self.points * 0.75)
-        dark_below = low + (0.3 if low < 0 else 0.5) * (high - low)  # both maps are dark at their low end
-        labels = [[(r, c, f"{value:.0f}" if integers else f"{value:.2f}",
-                    "#ffffff" if value < dark_below else "#000000") for (r, c), value in np.ndenumerate(matrix)]
-                  for matrix in stack]
+        low, high = levels
+        labels = []
+        for matrix in stack:
+            colours = style.text_colours_on(cmap, np.nan_to_num((matrix - low) / ((high - low) or 1.0)))
+            labels.append([(r, c, f"{value:.0f}" if integers else f"{value:.2f}", colours[r, c])
+                           for (r, c), value in np.ndenumerate(matrix)])
         self.grid.write_cells(labels, font)
 
     def panels_needed(self, scene: Scene, data) -> int:
