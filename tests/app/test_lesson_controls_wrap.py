@@ -11,6 +11,7 @@ from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.flow import FlowLayout
 from posenc_gui.app.views.lessons.clocks import ClocksLesson
+from posenc_gui.app.views.lessons.context_extension import ContextExtensionLesson
 from posenc_gui.app.views.lessons.relative_property import RelativePropertyLesson
 from posenc_gui.app.views.lessons.walkthrough import WalkthroughLesson
 
@@ -32,6 +33,7 @@ def settled(qapp, view):
     (RelativePropertyLesson, "relative_property", "sinusoidal", VIEW_SIZE, TEXT_SCALE),
     (WalkthroughLesson, "walkthrough", "nope", VIEW_SIZE, 1.0),
     (WalkthroughLesson, "walkthrough", "nope", SMALL_WINDOW_VIEW, 1.0),
+    (ContextExtensionLesson, "context_extension", "sinusoidal", (628, 600), 1.0),  # a caption and its box: a line
 ])
 def test_a_row_of_controls_wraps_within_a_narrow_view(qtbot, qapp, cls, view, method, size, text_scale):
     lesson = settled(qapp, projector_view(qtbot, cls, Scene(method=method, view=view), size, text_scale))

@@ -48,16 +48,21 @@ class FlowLayout(QLayout):
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:
+        """The widest item's minimum (the side margins give way to it, ``_arrange``) and the margins above and below."""
         size = QSize()
         for item in self.items:
             size = size.expandedTo(item.minimumSize())
-        left, top, right, bottom = self.getContentsMargins()
-        return size + QSize(left + right, top + bottom)
+        _left, top, _right, bottom = self.getContentsMargins()
+        return size + QSize(0, top + bottom)
 
     def _arrange(self, outer: QRect, move: bool) -> int:
-        """Place the items in ``outer`` less the contents margins (when ``move``); the height they take with them."""
+        """Place the items in ``outer`` less the contents margins (when ``move``); the height they take with them. The
+        side margins shrink where a line is narrower than an item's minimum and them: counted in the minimum width,
+        they widened the page past the view at 1024 x 768 x1.6 (a caption and its box as wide as the view)."""
         left, top, right, bottom = self.getContentsMargins()
-        rect = outer.adjusted(left, top, -right, 0)
+        spare = max(outer.width() - self.minimumSize().width(), 0)
+        left = min(left, spare // 2)
+        rect = outer.adjusted(left, top, -min(right, spare - left), 0)
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self.items:
             if item.widget() is not None and item.widget().isHidden():
