@@ -4,12 +4,12 @@ presenting at x1.6 the walkthrough's box was 12 px out of sight), and a wrapped 
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from view_helpers import projector_view
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.flow import FlowLayout
+from posenc_gui.app.views.flow import FlowLayout, fill_line
 from posenc_gui.app.views.lessons.clocks import ClocksLesson
 from posenc_gui.app.views.lessons.context_extension import ContextExtensionLesson
 from posenc_gui.app.views.lessons.relative_property import RelativePropertyLesson
@@ -59,7 +59,6 @@ def test_a_wrapped_row_leaves_the_plots_in_sight(qtbot, qapp):
 def flow_row(width: int, *widgets: QWidget) -> QWidget:
     holder = QWidget()
     row = FlowLayout(12, holder)
-    row.setContentsMargins(6, 2, 6, 2)
     for widget in widgets:
         row.addWidget(widget)
     holder.resize(width, row.heightForWidth(width))
@@ -67,20 +66,15 @@ def flow_row(width: int, *widgets: QWidget) -> QWidget:
     return holder
 
 
-def test_a_flow_row_keeps_its_margins_fills_a_line_and_wraps_long_text(qtbot):
-    """A row's margins are kept (its first control stood at the window's edge); an expanding box takes the rest of its
-    line, as a box of sentences did in one row (the next item goes onto the next line); a wrapping text gets the height it
-    needs at the width it gets."""
-    caption, box = QLabel("Sentences:"), QComboBox()
-    box.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+def test_a_flow_row_fills_a_line_and_wraps_long_text(qtbot):
+    """A box made to fill its line takes the rest of it, as a box of sentences did in one row, and a line edit (whose
+    policy expands) only its own width; a wrapping text gets the height it needs at the width it gets."""
+    caption, box, entry = QLabel("Sentences:"), fill_line(QComboBox()), QLineEdit("an expanding policy alone")
     text = QLabel("a long meaning " * 12)
     text.setWordWrap(True)
-    expanding = text.sizePolicy()  # a wrapping label's own policy says that its height depends on its width
-    expanding.setHorizontalPolicy(QSizePolicy.Expanding)
-    text.setSizePolicy(expanding)
-    holder = flow_row(400, caption, box, text)
+    holder = flow_row(400, caption, box, entry, fill_line(text))
     qtbot.addWidget(holder)
-    assert caption.x() == 6 and caption.y() == 2
-    assert box.geometry().right() == 400 - 6 - 1
-    assert text.y() > box.geometry().bottom() and text.width() == 400 - 12
+    assert box.geometry().right() == 400 - 1
+    assert entry.y() > box.geometry().bottom() and entry.width() == entry.sizeHint().width()
+    assert text.y() == entry.y() and text.geometry().right() == 400 - 1
     assert text.height() == text.heightForWidth(text.width()) > 2 * caption.height()

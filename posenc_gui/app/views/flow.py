@@ -3,18 +3,18 @@ box for such a row that asks for the width of its text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLineEdit
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
 USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
 
 
 class FlowLayout(QLayout):
     """Widgets left to right at their size hints, wrapping onto the next line when the width runs out (a row of
-    formulas or controls on a narrow or zoomed window); one wider than a whole line gets the line, and the height it
-    asks for at that width (a wrapped text). A widget whose horizontal size policy expands takes the rest of its line
-    (a box of sentences, a long explanation). Not superqt's QFlowLayout: it (0.9) gives hidden widgets their room, and
-    a lesson hides the formulas of the other steps."""
+    formulas or controls on a narrow or zoomed window), edge to edge (it has no margins); one wider than a whole line
+    gets the line, and the height it asks for at that width (a wrapped text). A widget made to ``fill_line`` takes the
+    rest of its line (a box of sentences, a long explanation). Not superqt's QFlowLayout: it (0.9) gives hidden
+    widgets their room, and a lesson hides the formulas of the other steps."""
 
     def __init__(self, spacing: int, parent=None):
         super().__init__(parent)
@@ -48,21 +48,13 @@ class FlowLayout(QLayout):
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:
-        """The widest item's minimum (the side margins give way to it, ``_arrange``) and the margins above and below."""
         size = QSize()
         for item in self.items:
             size = size.expandedTo(item.minimumSize())
-        _left, top, _right, bottom = self.getContentsMargins()
-        return size + QSize(0, top + bottom)
+        return size
 
-    def _arrange(self, outer: QRect, move: bool) -> int:
-        """Place the items in ``outer`` less the contents margins (when ``move``); the height they take with them. The
-        side margins shrink where a line is narrower than an item's minimum and them: counted in the minimum width,
-        they widened the page past the view at 1024 x 768 x1.6 (a caption and its box as wide as the view)."""
-        left, top, right, bottom = self.getContentsMargins()
-        spare = max(outer.width() - self.minimumSize().width(), 0)
-        left = min(left, spare // 2)
-        rect = outer.adjusted(left, top, -min(right, spare - left), 0)
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items in ``rect`` (when ``move``); the height they take."""
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self.items:
             if item.widget() is not None and item.widget().isHidden():
@@ -72,7 +64,7 @@ class FlowLayout(QLayout):
                 hint.setWidth(min(hint.width(), rect.width()))
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
-            if rect.width() > 0 and item.expandingDirections() & Qt.Horizontal:
+            if rect.width() > 0 and item.widget() is not None and item.widget().sizePolicy().horizontalStretch():
                 hint.setWidth(rect.right() + 1 - x)
             if item.hasHeightForWidth():
                 hint.setHeight(item.heightForWidth(hint.width()))
@@ -80,7 +72,17 @@ class FlowLayout(QLayout):
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self.gap
             line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + top + bottom
+        return y + line_height - rect.y()
+
+
+def fill_line(widget: QWidget) -> QWidget:
+    """``widget``, made to take the rest of its line in a ``FlowLayout``: a horizontal stretch in its size policy (as a
+    box layout's stretch). Not every widget that may grow: a line edit's policy expands, and the attention view's
+    sentence box then pushed the boxes after it onto a line more, and its matrix lost that height."""
+    policy = widget.sizePolicy()  # the rest of it kept: a wrapping label's height for width
+    policy.setHorizontalStretch(1)
+    widget.setSizePolicy(policy)
+    return widget
 
 
 class SentenceBox(QLineEdit):

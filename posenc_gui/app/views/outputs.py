@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy
+from PySide6.QtWidgets import QComboBox, QLabel
 from superqt.utils import signals_blocked
 
 from ...core import registry
@@ -16,6 +16,7 @@ from .. import axes, i18n, style
 from ..state import Scene
 from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
+from .flow import fill_line
 from .grid import ImageGrid
 from .images import panel_cell, picture
 from .placement import grid_columns, place, unplace
@@ -50,10 +51,7 @@ class OutputsView(View):
         row.addWidget(captioned(QLabel(self.tr("Output:")), self.kind))
         self.meaning = QLabel()
         self.meaning.setWordWrap(True)  # a long meaning takes the rest of the line, or a line of its own, and wraps
-        expanding = self.meaning.sizePolicy()  # with the wrapping label's height for width
-        expanding.setHorizontalPolicy(QSizePolicy.Expanding)
-        self.meaning.setSizePolicy(expanding)
-        row.addWidget(self.meaning)
+        row.addWidget(fill_line(self.meaning))
 
     @staticmethod
     def applies_to(method: Method) -> bool:

@@ -13,6 +13,7 @@ from ...state import Scene
 from ... import i18n
 from ..base import captioned
 from ..cell_numbers import fmt
+from ..flow import fill_line
 from .matrix_lesson import MatrixLesson, channel_labels
 
 
@@ -62,7 +63,7 @@ class OrderLesson(MatrixLesson):
             self.pair.addItem(f"{a}  /  {b}", key)
         self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
         self.pair.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)  # the rest of the line: the pair whole
-        row.addWidget(captioned(QLabel(self.tr("Sentences:")), self.pair))
+        row.addWidget(fill_line(captioned(QLabel(self.tr("Sentences:")), self.pair)))
 
     @staticmethod
     def fetch(scene: Scene) -> OrderData:
