@@ -9,7 +9,7 @@ empty glyph that Qt's SVG renderer warns about.
     .venv/bin/python scripts/make_formulas.py --check  # exit 1 if any SVG is missing or stale
 
 The glyphs are drawn as black paths on a transparent background; the app recolours black to the
-theme's text colour when it loads one (``posenc_gui.app.views.lessons.lesson_view.formula_svg``). No LaTeX
+theme's text colour when it loads one (``posenc_gui.app.views.lessons.formula_label.formula_svg``). No LaTeX
 installation is needed, here or at run time. Needs matplotlib (the test extra).
 """
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from posenc_gui.app.views.lessons.lesson_view import formula_svg
+from posenc_gui.app.views.lessons.formula_label import formula_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMULAS = ROOT / "resources" / "formulas"

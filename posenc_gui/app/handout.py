@@ -69,7 +69,7 @@ def draw_document(painter: QPainter, document: QTextDocument, top_left: QPointF)
 def printed_formula(name: str, colour: str) -> bytes:
     """The SVG of formula ``name`` for paper: without the figure's frame, an unstroked path that Qt's PDF engine
     draws as a box round the formula."""
-    from .views.lessons.lesson_view import formula_svg
+    from .views.lessons.formula_label import formula_svg
 
     return FORMULA_FRAME.sub(b"", formula_svg(name, colour), count=1)
 
@@ -84,7 +84,7 @@ def lesson_formulas(view) -> list[QSvgRenderer]:
 def place_formulas(renderers, width: float, top: float) -> list[tuple[QSvgRenderer, QRectF]]:
     """Where the formulas go from ``top`` down: left to right at FORMULA_PRINT_POINTS, on as many rows as ``width``
     needs (one wider than it shrinks to fit), from the left margin."""
-    from .views.lessons.lesson_view import FORMULA_POINTS
+    from .views.lessons.formula_label import FORMULA_POINTS
 
     placed, x, row_top, row_height = [], 0.0, top, 0.0
     for renderer in renderers:

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.panel_dock.build(self.model)
         self.notes_room.set_title(self.tr("Scene notes"))
         # The panel shows a new scene before the window draws it: drawing a view paints the window, and a panel
-        # synced after that painted the old method's form, then the new one (2-4 ms more for a new method).
+        # synced after that painted the old method's form, then the new one (a paint more for a new method).
         self.model.edited.connect(self._scene_edited)
         self.menus.build()
         self.cancel_button.setDefaultAction(self.menus.command("cancel_work", self.tr("Cancel"), self.cancel_work,

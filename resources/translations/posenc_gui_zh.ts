@@ -117,12 +117,12 @@
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="238"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="245"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="240"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -200,12 +200,12 @@
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="107"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="108"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -378,7 +378,7 @@ turns made: {1}</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="223"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
@@ -399,13 +399,13 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="210"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="206"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="211"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
@@ -420,27 +420,27 @@ turns made: {1}</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="234"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="235"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="239"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="242"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="264"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -478,17 +478,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="242"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -554,68 +554,68 @@ turns made: {1}</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="115"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="168"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="242"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="255"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="229"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="230"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="336"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="338"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="340"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -781,38 +781,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="268"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="270"/>
         <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
         <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="275"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="273"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="298"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -923,77 +923,77 @@ turns made: {1}</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="70"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="78"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="107"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="145"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="174"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="174"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="196"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="194"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -1084,32 +1084,32 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="105"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="106"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="174"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="290"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="214"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="374"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="300"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="378"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="304"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1643,47 +1643,47 @@ turns made: {1}</source>
 <context>
     <name>OrderLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="41"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="43"/>
         <source>“The cat chases the mouse” and “the mouse chases the cat” (猫追老鼠, 老鼠追猫) use the same words. Self-attention without any position signal (NoPE, no mask) sees a &lt;b&gt;set&lt;/b&gt; of words: reordering the words only reorders the output rows, so both sentences mean the same to it. With a position encoding (the method chosen in the panel; try the causal switch too) the outputs really differ.</source>
         <translation>“猫追老鼠”和“老鼠追猫”（The cat chases the mouse / the mouse chases the cat）用的是同样的词。没有任何位置信号（NoPE，无掩码）的自注意力看到的只是词的&lt;b&gt;集合&lt;/b&gt;：打乱词序只会打乱输出的行序，所以在它看来两句话意思相同。加上位置编码（即参数面板中选择的方法；也可以试试因果开关）之后，输出才真正不同。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="53"/>
         <source>Not used here: the sentence sets the length</source>
         <translation>此视图不使用：长度由句子决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="66"/>
         <source>Sentences:</source>
         <translation>句子：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="88"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by at most {1} (rounding): the same rows, only moved. Order is invisible.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的至多相差 {1}（舍入误差）：行还是那些行，只是换了位置。顺序不可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="91"/>
         <source>B takes A&apos;s words in the order {0}. Put back in A&apos;s order, B&apos;s output rows differ from A&apos;s by up to {1}: different outputs. Order is seen.</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="109"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="110"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="123"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="125"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="127"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
@@ -1696,7 +1696,7 @@ turns made: {1}</source>
 <context>
     <name>OutputsView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="51"/>
         <source>Output:</source>
         <translation>输出：</translation>
     </message>
@@ -1711,12 +1711,12 @@ turns made: {1}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="127"/>
         <source>index</source>
         <translation>下标</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/outputs.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/outputs.py" line="170"/>
         <source>{0}: {1} {2}, {3} {4}: {5}</source>
         <translation>{0}：{1} {2}，{3} {4}：{5}</translation>
     </message>
@@ -1988,32 +1988,32 @@ turns made: {1}</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="57"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="59"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="61"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="61"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="63"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="64"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -2028,17 +2028,17 @@ turns made: {1}</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="46"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="62"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="60"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="50"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
@@ -2053,12 +2053,12 @@ turns made: {1}</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="62"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="63"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
@@ -2380,23 +2380,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="215"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="216"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="213"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="214"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -2633,7 +2633,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="326"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="317"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2641,197 +2641,197 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="28"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="36"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="40"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="48"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="49"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="56"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="54"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="68"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="68"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="81"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="86"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="89"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="93"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="97"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="95"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="98"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="102"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="105"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="108"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="112"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>

@@ -1,26 +1,80 @@
 """Rows of controls wrap onto more lines rather than widen the page past the window (windowed at 1024 x 768 x1.3 the
-clocks lesson's row of position and hands ran the page 19 px wider than the view: its intro and facts were cut)."""
+clocks lesson's row of position and hands ran the page 19 px wider than the view: its intro and facts were cut;
+presenting at x1.6 the walkthrough's box was 12 px out of sight), and a wrapped row leaves the plots in sight."""
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from view_helpers import projector_view
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
+from posenc_gui.app.views.flow import FlowLayout, fill_line
 from posenc_gui.app.views.lessons.clocks import ClocksLesson
+from posenc_gui.app.views.lessons.context_extension import ContextExtensionLesson
 from posenc_gui.app.views.lessons.relative_property import RelativePropertyLesson
+from posenc_gui.app.views.lessons.walkthrough import WalkthroughLesson
 
 # the view's size in a 1024 x 768 window beside the parameter panel, and the text at x1.3 (as presenting x0.8125)
 VIEW_SIZE = (622, 600)
 TEXT_SCALE = 1.3 / 1.6
+# the walkthrough (no parameter panel) in a 640 x 480 window at x1.6 (presenting's own scale)
+SMALL_WINDOW_VIEW = (640, 350)
+
+
+def settled(qapp, view):
+    for _ in range(3):
+        qapp.processEvents()
+    return view
 
 
 @pytest.mark.parametrize("cls, view, method, size, text_scale", [
     (ClocksLesson, "clocks", "sinusoidal", VIEW_SIZE, TEXT_SCALE),
     (RelativePropertyLesson, "relative_property", "sinusoidal", VIEW_SIZE, TEXT_SCALE),
+    (WalkthroughLesson, "walkthrough", "nope", VIEW_SIZE, 1.0),
+    (WalkthroughLesson, "walkthrough", "nope", SMALL_WINDOW_VIEW, 1.0),
+    (ContextExtensionLesson, "context_extension", "sinusoidal", (628, 600), 1.0),  # a caption and its box: a line
 ])
 def test_a_row_of_controls_wraps_within_a_narrow_view(qtbot, qapp, cls, view, method, size, text_scale):
-    lesson = projector_view(qtbot, cls, Scene(method=method, view=view), size, text_scale)
-    for _ in range(3):
-        qapp.processEvents()
+    lesson = settled(qapp, projector_view(qtbot, cls, Scene(method=method, view=view), size, text_scale))
     assert lesson.page.width() <= lesson.scroll.viewport().width()
     assert [problem for problem in check_window(lesson).problems if "out of sight" in problem] == []
+
+
+def test_a_wrapped_row_leaves_the_plots_in_sight(qtbot, qapp):
+    """In a 640 x 480 window at x1.6 the walkthrough's row on two lines pushed its plots below the window (the self-test
+    found the view blank): the header's texts but the intro's first sentence hide behind its "more" link instead, and
+    the plots start in sight (their titles; there is no room for more)."""
+    lesson = settled(qapp, projector_view(qtbot, WalkthroughLesson, Scene(method="nope", view="walkthrough"),
+                                          SMALL_WINDOW_VIEW, 1.0))
+    assert lesson.controls.height() > 1.5 * lesson.scaled.height()  # the row wrapped
+    viewport, title = lesson.scroll.viewport(), lesson.plots[0].titleLabel
+    title_middle = round(title.mapRectToScene(title.boundingRect()).center().y())
+    assert lesson.graphics.mapTo(viewport, QPoint(0, title_middle)).y() <= viewport.height()  # the rest scrolls
+    assert not lesson.note.isVisibleTo(lesson) and "more" in lesson.text.text()
+    lesson.text.linkActivated.emit("#more")  # the reader unfolds the texts: all of them show, and the page scrolls
+    assert lesson.note.isVisibleTo(lesson)
+
+
+def flow_row(width: int, *widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    row = FlowLayout(12, holder)
+    for widget in widgets:
+        row.addWidget(widget)
+    holder.resize(width, row.heightForWidth(width))
+    row.setGeometry(holder.rect())
+    return holder
+
+
+def test_a_flow_row_fills_a_line_and_wraps_long_text(qtbot):
+    """A box made to fill its line takes the rest of it, as a box of sentences did in one row, and a line edit (whose
+    policy expands) only its own width; a wrapping text gets the height it needs at the width it gets."""
+    caption, box, entry = QLabel("Sentences:"), fill_line(QComboBox()), QLineEdit("an expanding policy alone")
+    text = QLabel("a long meaning " * 12)
+    text.setWordWrap(True)
+    holder = flow_row(400, caption, box, entry, fill_line(text))
+    qtbot.addWidget(holder)
+    assert box.geometry().right() == 400 - 1
+    assert entry.y() > box.geometry().bottom() and entry.width() == entry.sizeHint().width()
+    assert text.y() == entry.y() and text.geometry().right() == 400 - 1
+    assert text.height() == text.heightForWidth(text.width()) > 2 * caption.height()

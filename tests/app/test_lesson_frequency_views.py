@@ -247,3 +247,16 @@ def test_a_head_that_rotates_nothing_says_so_in_the_precision_lesson(qtbot):
     model, view = shown_view(qtbot, PrecisionLesson, Scene(method="mla", view="precision", params={"d_model": 1}))
     assert "No pair of channels rotates" in view.facts.text()
     assert all(not np.isfinite(item.yData).any() for item in view.curve_items.values() if item.yData is not None)
+
+
+def test_extension_legend_takes_fewer_columns_when_a_drawing_lengthens_its_names(qtbot):
+    """The legend's columns are fitted after a drawing too, not only at a new size: a long dynamic length lengthens
+    the names of the length-dependent scalings, and three columns no longer fit a 980 px page."""
+    model, view = shown_view(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"))
+    view.resize(980, 900)
+    view.show()
+    refresh(view)
+    assert view.legend.columnCount == 3
+    model.set_option("dynamic_length", ContextExtensionLesson.option("dynamic_length").maximum)
+    refresh(view)
+    assert view.legend.columnCount == 2

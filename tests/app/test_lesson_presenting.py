@@ -11,7 +11,7 @@ from posenc_gui.app import style
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.lessons import ImagesLesson, WalkthroughLesson
-from posenc_gui.app.views.lessons.lesson_view import FORMULA_POINTS
+from posenc_gui.app.views.lessons.formula_label import FORMULA_POINTS
 
 VIEW_SIZE = (1280, 645)  # what a 1280 x 720 projector leaves the view under the audience title at x1.3
 POINTS = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3

@@ -101,3 +101,25 @@ def test_a_new_output_kind_is_one_place(qtbot, tmp_path, capsys):
             assert view.plots[0].getAxis("left").labelText == "query row"
             assert [title for title, _ in view.panels] == ["lags", "lags squared"]
             assert view.hover_text(view.plots[1], 1, 3) == "lags squared: query row 3, key column 1: 4"
+
+
+def test_numbers_in_cells_take_the_colour_that_reads_best_on_their_cell(qtbot):
+    """The view's own guess (white on the lower part of every map) wrote white on the light low end of the default
+    diverging map, at a contrast ratio down to 1.8; each number now takes black or white, the one that contrasts
+    more with its cell (the app's one rule, WCAG's)."""
+    model = StateModel(Scene(method="sinusoidal", params={"seq_len": 12, "d_model": 12}, view="outputs",
+                             options={"output": "encoding"}), views=applies())
+    view = OutputsView(model)
+    qtbot.addWidget(view)
+    view.set_look(style.theme_named("light"), style.BASE_POINTS)
+    view.resize(800, 600)
+    _kind, array, drawn = data = view.fetch(model.scene)
+    view.show_data(model.scene, data)
+    cmap, (low, high) = style.colour_map(drawn.signed), drawn.levels
+    labels = view.grid.texts[view.plots[0]].labels
+    assert len(labels) == array.size
+    for row, col, _text, colour in labels:
+        red, green, blue = cmap.map((array[row, col] - low) / (high - low), mode="float")[:3]
+        cell = "#{:02x}{:02x}{:02x}".format(*(round(255 * part) for part in (red, green, blue)))
+        other = "#000000" if colour == "#ffffff" else "#ffffff"
+        assert style.contrast_ratio(colour, cell) >= style.contrast_ratio(other, cell) - 0.05, (row, col, cell)

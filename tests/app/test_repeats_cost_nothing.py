@@ -26,12 +26,23 @@ def count_calls(monkeypatch, owner, name: str) -> list:
     return calls
 
 
-def test_a_second_drawing_of_a_lesson_at_the_same_size_fits_no_header(qtbot, qapp, themed, monkeypatch):
-    model, view = open_view(qtbot, MultiHeadLesson, themed("light"))
+def drawn_multi_head(qtbot, qapp, themed) -> MultiHeadLesson:
+    """The multi-head lesson drawn at 1920 x 1080 and laid out, as the window leaves it."""
+    _model, view = open_view(qtbot, MultiHeadLesson, themed("light"))
     qapp.processEvents()
+    return view
+
+
+def draw_again(view) -> None:
+    """The view's scene drawn again, fetched anew: the same inputs."""
+    view.show_data(view.model.scene, view.fetch(view.model.scene))
+
+
+def test_a_second_drawing_of_a_lesson_at_the_same_size_fits_no_header(qtbot, qapp, themed, monkeypatch):
+    view = drawn_multi_head(qtbot, qapp, themed)
     measured = count_calls(monkeypatch, view, "_header_height")
     height = view.header.height()
-    view.show_data(model.scene, view.fetch(model.scene))
+    draw_again(view)
     view.fit_header()
     assert measured == [] and view.header.height() == height
     view.resize(700, 1080)  # what it depends on changed: fitted again, to more lines
@@ -89,29 +100,26 @@ def test_metrics_the_style_keeps_cost_no_lookups_and_stay_fusions(qapp, monkeypa
                                                                    round(style.INDICATOR_EM * line))
 
 
-
-
 def test_drawing_again_asks_no_room_for_plots_whose_sizes_did_not_change(qtbot, qapp, themed, monkeypatch):
     """The room the plots need is asked after every drawing (``keep_plots_readable``), which lays the page out anew:
     not when the plots' layouts are settled and nothing else it reads changed; a plot given a new minimum asks again,
     and the page grows for it."""
-    model, view = open_view(qtbot, MultiHeadLesson, themed("light"))
-    qapp.processEvents()
-    view.show_data(model.scene, view.fetch(model.scene))  # (its first layout passes, once shown, still to come)
+    view = drawn_multi_head(qtbot, qapp, themed)
+    draw_again(view)  # (its first layout passes, once shown, still to come)
     qapp.processEvents()
     asked = count_calls(monkeypatch, view, "keep_plots_readable")
     height = view.graphics.minimumHeight()
-    view.show_data(model.scene, view.fetch(model.scene))
+    draw_again(view)
     qapp.processEvents()
     assert asked == [] and view.graphics.minimumHeight() == height
     plot = view.plots[0]
     plot.setMinimumHeight(height + 400)  # (a size hint changed by a drawing)
-    view.show_data(model.scene, view.fetch(model.scene))
+    draw_again(view)
     assert asked and view.graphics.minimumHeight() >= height + 400
     qapp.processEvents()
     asked_before = len(asked)
     view.resize(900, 1080)  # (the view's size is read too)
-    view.show_data(model.scene, view.fetch(model.scene))
+    draw_again(view)
     assert len(asked) > asked_before
 
 

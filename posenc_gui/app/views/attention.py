@@ -20,7 +20,7 @@ from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
 from .flow import SentenceBox
 from .grid import ImageGrid, own_scales_switch, sync_own_scales
-from .images import cell
+from .images import panel_cell
 from .matrix_panels import name_columns_in_corner
 
 DEFAULT_HEADS = 4      # for methods without a heads parameter
@@ -230,13 +230,10 @@ class AttentionView(View):
         return next(self.projections_ahead, StopIteration) is not StopIteration
 
     def hover_text(self, plot, x, y) -> str:
-        if plot not in self.plots:
+        hovered = panel_cell(self.plots, self.panels, plot, x, y)
+        if hovered is None:
             return ""
-        name, matrix = self.panels[self.plots.index(plot)]
-        where = cell(matrix, x, y)
-        if where is None:
-            return ""
-        q, k = where
+        name, matrix, q, k = hovered
         if np.isnan(matrix[q, k]):
             return self.tr("{0}: query {1} ({2}) → key {3} ({4}): masked, not seen").format(
                 name, repr(self.tokens[q]), q, repr(self.tokens[k]), k)

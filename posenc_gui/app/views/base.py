@@ -257,20 +257,11 @@ class View(ReadablePlots, QWidget):
             if current is not None and current.name in maps:
                 item.setColorMap(maps[current.name])
 
-    def controls_row(self) -> QHBoxLayout:
-        """Show the controls bar above the plots and return its row layout."""
-        self.controls.setVisible(True)
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
-        return row
-
     def wrapping_controls_row(self) -> FlowLayout:
         """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
         row of controls in large type widened the page past the window, and its last ones were out of sight)."""
         self.controls.setVisible(True)
-        row = FlowLayout(CONTROL_SPACING, self.controls)
-        row.setContentsMargins(6, 2, 6, 2)
-        return row
+        return FlowLayout(CONTROL_SPACING, self.controls)
 
     def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1, sides=("left", "bottom"),
                  **kwargs) -> pg.PlotItem:

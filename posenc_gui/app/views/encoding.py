@@ -102,9 +102,9 @@ class EncodingView(View):
         self._label_axes()
 
     def _build_controls(self) -> None:
-        """One line of controls, whatever the text size: a wrapped hint made the row two lines tall presenting, and the
-        plots below went past the fold. How to add a curve is the curve plot's title while it has none, and a tooltip."""
-        row = self.controls_row()
+        """The controls, wrapping onto a second line only where one does not hold them. How to add a curve is the curve
+        plot's title while it has none, and a tooltip: a hint in the row made it two lines tall presenting."""
+        row = self.wrapping_controls_row()
         row.addWidget(Caption(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)
@@ -112,7 +112,6 @@ class EncodingView(View):
                                              " shift-click a row of the heatmap to pick it"))
         self.position_box.valueChanged.connect(lambda p: self.model.update(position=p))
         row.addWidget(self.position_box)
-        row.addStretch(1)
         clear = QPushButton(self.tr("Clear curves"))
         clear.setToolTip(self.tr("Click a column of the heatmap to add or remove its curve."))
         clear.clicked.connect(lambda: self.model.update(dims=()))

@@ -4,15 +4,17 @@ box for such a row that asks for the width of its text."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout, QLineEdit
+from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
 USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
 
 
 class FlowLayout(QLayout):
     """Widgets left to right at their size hints, wrapping onto the next line when the width runs out (a row of
-    formulas or controls on a narrow or zoomed window); one wider than a whole line gets the line. Not superqt's
-    QFlowLayout: it (0.9) gives hidden widgets their room, and a lesson hides the formulas of the other steps."""
+    formulas or controls on a narrow or zoomed window), edge to edge (it has no margins); one wider than a whole line
+    gets the line, and the height it asks for at that width (a wrapped text). A widget made to ``fill_line`` takes the
+    rest of its line (a box of sentences, a long explanation). Not superqt's QFlowLayout: it (0.9) gives hidden
+    widgets their room, and a lesson hides the formulas of the other steps."""
 
     def __init__(self, spacing: int, parent=None):
         super().__init__(parent)
@@ -62,11 +64,25 @@ class FlowLayout(QLayout):
                 hint.setWidth(min(hint.width(), rect.width()))
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line_height = rect.x(), y + line_height + self.gap // 3, 0
+            if rect.width() > 0 and item.widget() is not None and item.widget().sizePolicy().horizontalStretch():
+                hint.setWidth(rect.right() + 1 - x)
+            if item.hasHeightForWidth():
+                hint.setHeight(item.heightForWidth(hint.width()))
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self.gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
+
+
+def fill_line(widget: QWidget) -> QWidget:
+    """``widget``, made to take the rest of its line in a ``FlowLayout``: a horizontal stretch in its size policy (as a
+    box layout's stretch). Not every widget that may grow: a line edit's policy expands, and the attention view's
+    sentence box then pushed the boxes after it onto a line more, and its matrix lost that height."""
+    policy = widget.sizePolicy()  # the rest of it kept: a wrapping label's height for width
+    policy.setHorizontalStretch(1)
+    widget.setSizePolicy(policy)
+    return widget
 
 
 class SentenceBox(QLineEdit):

@@ -224,3 +224,13 @@ def cell(data: np.ndarray, x: float, y: float) -> tuple[int, int] | None:
     if 0 <= row < data.shape[0] and 0 <= col < data.shape[1]:
         return row, col
     return None
+
+
+def panel_cell(plots: list, panels: list[tuple[str, np.ndarray]], plot, x: float, y: float):
+    """(name, matrix, row, column) of the cell under data coordinates (x, y) of ``plot``, where ``panels[i]`` (a name
+    and a matrix) is drawn in ``plots[i]``; None off every panel's cells."""
+    if plot not in plots or len(panels) <= plots.index(plot):
+        return None
+    name, matrix = panels[plots.index(plot)]
+    where = cell(matrix, x, y)
+    return None if where is None else (name, matrix, *where)

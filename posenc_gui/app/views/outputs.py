@@ -14,10 +14,11 @@ from ...core import registry
 from ...core.registry import Method
 from .. import axes, i18n, style
 from ..state import Scene
-from .base import View, elements, most_default_heads
+from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
+from .flow import fill_line
 from .grid import ImageGrid
-from .images import cell, picture
+from .images import panel_cell, picture
 from .placement import grid_columns, place, unplace
 
 MAX_CELL_NUMBERS = 16  # numbers are written in the cells of matrices up to this size
@@ -42,16 +43,15 @@ class OutputsView(View):
         self.grid = ImageGrid(self, "", "")
         self.curve_plot: pg.PlotItem | None = None
         self._curve_look = self._curve_texts = self._kinds = None
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Output:")))
+        row = self.wrapping_controls_row()
         self.kind = QComboBox()
         self.kind.setToolTip(self.tr("Which of the method's outputs to draw"))
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.kind.activated.connect(lambda index: self.model.set_option("output", self.kind.itemData(index)))
-        row.addWidget(self.kind)
+        row.addWidget(captioned(QLabel(self.tr("Output:")), self.kind))
         self.meaning = QLabel()
-        self.meaning.setWordWrap(True)  # a long meaning wraps at large text sizes instead of squeezing the row
-        row.addWidget(self.meaning, 1)
+        self.meaning.setWordWrap(True)  # a long meaning takes the rest of the line, or a line of its own, and wraps
+        row.addWidget(fill_line(self.meaning))
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -104,10 +104,11 @@ class OutputsView(View):
                                 else [i18n.translate("core", kind)], stack))
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
-        self.grid.show(self.panels, None, style.colour_map(drawn.signed), drawn.levels,
-                       pixels=drawn.pixels, square=registry.KINDS[kind].square)
+        cmap = style.colour_map(drawn.signed)
+        self.grid.show(self.panels, None, cmap, drawn.levels, pixels=drawn.pixels, square=registry.KINDS[kind].square)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
-        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), *drawn.levels)
+        self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), cmap,
+                            drawn.levels)
 
     def _curve(self, kind: str, values: np.ndarray) -> None:
         """A 1-D output as one curve, in a plot built once and kept (restyled for a new look)."""
@@ -140,14 +141,18 @@ class OutputsView(View):
         if self.curve_plot is not None and self.curve_plot in self.graphics.ci.items:
             unplace(self.graphics, self.curve_plot)
 
-    def _write_numbers(self, stack: np.ndarray, integers: bool, low: float, high: float) -> None:
-        """The numbers in the cells of each panel of ``stack`` (none when it is empty)."""
+    def _write_numbers(self, stack: np.ndarray, integers: bool, cmap: pg.ColorMap, levels: tuple[float, float]) -> None:
+        """The numbers in the cells of each panel of ``stack`` (none when it is empty), each in black or white, whichever
+        reads on the colour ``cmap`` gives its cell between ``levels`` (the app's one rule, ``style.text_colours_on``:
+        a guess that every map is dark at its low end wrote black on the dark middle of some maps)."""
         font = self.font()
         font.setPointSizeF(self.points * 0.75)
-        dark_below = low + (0.3 if low < 0 else 0.5) * (high - low)  # both maps are dark at their low end
-        labels = [[(r, c, f"{value:.0f}" if integers else f"{value:.2f}",
-                    "#ffffff" if value < dark_below else "#000000") for (r, c), value in np.ndenumerate(matrix)]
-                  for matrix in stack]
+        low, high = levels
+        labels = []
+        for matrix in stack:
+            colours = style.text_colours_on(cmap, np.nan_to_num((matrix - low) / ((high - low) or 1.0)))
+            labels.append([(r, c, f"{value:.0f}" if integers else f"{value:.2f}", colours[r, c])
+                           for (r, c), value in np.ndenumerate(matrix)])
         self.grid.write_cells(labels, font)
 
     def panels_needed(self, scene: Scene, data) -> int:
@@ -158,12 +163,9 @@ class OutputsView(View):
         return self.grid.build_ahead(most_default_heads())  # a panel per head
 
     def hover_text(self, plot, x, y) -> str:
-        if plot not in self.plots or not self.panels:
+        hovered = panel_cell(self.plots, self.panels, plot, x, y)
+        if hovered is None:
             return ""
-        name, matrix = self.panels[self.plots.index(plot)]
-        where = cell(matrix, x, y)
-        if where is None:
-            return ""
-        r, c = where
+        name, matrix, r, c = hovered
         return self.tr("{0}: {1} {2}, {3} {4}: {5}").format(name, self.axes[0], r, self.axes[1], c,
                                                            fmt(float(matrix[r, c])))

@@ -9,28 +9,18 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
 from superqt.utils import signals_blocked
 
 from ...core import real_models
 from ..i18n import translate
 from ..state import Scene
-from .base import CONTROL_SPACING
+from .base import CONTROL_SPACING, captioned
 from .flow import FlowLayout
 from .real_model_settings import ABLATIONS, PATTERN_TITLES, SHOW, Settings
 
 TYPING_PAUSE_MS = 300   # the text is sent this long after the last key (at once on Enter)
 TEXT_CHARS = 28        # the text box's width, in average characters
-
-
-def labelled(label: str, widget: QWidget) -> QWidget:
-    """A label and its control, kept together on one line of a wrapping row."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(QLabel(label))
-    row.addWidget(widget)
-    return pair
 
 
 class RealModelControls(QObject):
@@ -64,31 +54,32 @@ class RealModelControls(QObject):
         self.layer.valueChanged.connect(lambda value: set_option("layer", value))
         self.head = QSpinBox()
         self.head.valueChanged.connect(lambda value: set_option("head", value))
-        self.find = QComboBox()
-        self.find.setToolTip(translate("RealModelView",
-                                       "Rank every head by how much its queries attend this way, as trained"))
-        for key, title in PATTERN_TITLES.items():
-            self.find.addItem(translate("RealModelView", title), key)
-        self.find.activated.connect(lambda index: set_option("find", self.find.itemData(index)))
-        self.show_box = QComboBox()
-        self.show_box.setToolTip(translate("RealModelView",
-                                           "One head alone is what File > Export figure and Export data write"))
-        for key, title in SHOW.items():
-            self.show_box.addItem(translate("RealModelView", title), key)
-        self.show_box.activated.connect(lambda index: set_option("show", self.show_box.itemData(index)))
+        self.find = self.choice_box("find", PATTERN_TITLES, translate(
+            "RealModelView", "Rank every head by how much its queries attend this way, as trained"))
+        self.show_box = self.choice_box("show", SHOW, translate(
+            "RealModelView", "One head alone is what File > Export figure and Export data write"))
         labels = (translate("RealModelView", "Model:"), translate("RealModelView", "Text:"),
                   translate("RealModelView", "Ablation:"), translate("RealModelView", "Layer:"),
                   translate("RealModelView", "Head:"), translate("RealModelView", "Find heads like:"),
                   translate("RealModelView", "Show:"))
         for label, widget in zip(labels, (self.model_box, self.text, self.ablation, self.layer, self.head, self.find,
                                           self.show_box)):
-            self.flow.addWidget(labelled(label, widget))
+            self.flow.addWidget(captioned(QLabel(label), widget))
+
+    def choice_box(self, option: str, titles: dict[str, str], tip: str) -> QComboBox:
+        """A box of the translated ``titles`` whose choice (a key of theirs) goes to the scene's ``option``."""
+        box = QComboBox()
+        box.setToolTip(tip)
+        for key, title in titles.items():
+            box.addItem(translate("RealModelView", title), key)
+        box.activated.connect(lambda index: self.view.model.set_option(option, box.itemData(index)))
+        return box
 
     def fit(self) -> None:
         """The wrapped controls as tall as their lines (left to itself the page squeezed them into one)."""
         view = self.view
         width = view.scroll.viewport().width()
-        pair = self.text.parentWidget().layout()  # the box and its label, on one line (``labelled``)
+        pair = self.text.parentWidget().layout()  # the box and its label, on one line (``captioned``)
         # no wider than a line, at the width the page has once it scrolls: wider, it widened the page past the view,
         # and every line below was cut at the right (fitted before the scroll bar came, by its 12 px in Chinese at
         # 1024 x 768 x1.3)

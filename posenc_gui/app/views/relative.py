@@ -17,7 +17,7 @@ from ..state import Scene
 from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
-from .images import Picture, cell, picture
+from .images import Picture, panel_cell, picture
 
 
 class BiasView(View):
@@ -99,13 +99,10 @@ class BiasView(View):
         return self.grid.build_ahead(most_default_heads())  # a panel per head
 
     def hover_text(self, plot, x, y) -> str:
-        if plot not in self.plots:
+        hovered = panel_cell(self.plots, self.panels, plot, x, y)
+        if hovered is None:
             return ""
-        name, matrix = self.panels[self.plots.index(plot)]
-        where = cell(matrix, x, y)
-        if where is None:
-            return ""
-        i, j = where
+        name, matrix, i, j = hovered
         if np.isnan(matrix[i, j]):
             return self.tr("{0}, query {1}, key {2}: masked (a causal query sees no later key)").format(name, i, j)
         return self.tr("{0}, query {1}, key {2} (offset j - i = {3}): bias {4}").format(

@@ -213,8 +213,8 @@ _drawn_ahead_lock = Lock()  # the worker thread may make the bank while the GUI 
 def _projection_bank(seed: int) -> np.ndarray:
     """(3, PROJECTION_BANK, PROJECTION_BANK) standard normals for ``seed`` (float64, 14 MB), read-only: the
     projections of every width up to PROJECTION_BANK are its top-left blocks, used in place. A new width
-    then draws, casts and copies nothing (a rotary method's width, 4 heads x d_model, took 10-45 ms, most
-    of it the first touch of fresh memory), and widening the model keeps the narrower model's weights,
+    then draws, casts and copies nothing (most of drawing a new width's was the first touch of fresh memory;
+    figures in benchmarks/README.md), and widening the model keeps the narrower model's weights,
     so the picture changes smoothly with d_model. Drawn in float32 (twice as fast as float64), or taken from
     the matrices ``drawing_projection_bank`` drew ahead."""
     with _drawn_ahead_lock:

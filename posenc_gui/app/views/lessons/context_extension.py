@@ -181,12 +181,17 @@ class ContextExtensionLesson(FrequencyLesson):
         for plot, what, _ in self.panels:
             plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
 
-    def fit_to_size(self) -> None:
-        """The legend's columns follow the page's width too: built ahead while the window was smaller, the legend kept
-        one column above the plots when shown full screen, and pushed them below the fold."""
-        if self.data is not None and self.legend is not None:  # first: the plots' smallest height counts its rows
+    def keep_plots_readable(self) -> None:
+        """The legend's columns first (the plots' smallest height counts its rows): after a drawing that renamed its
+        entries, and at a new size (``fit_to_size``; built ahead while the window was smaller, the legend kept one
+        column above the plots when shown full screen, and pushed them below the fold)."""
+        self.fit_legend()
+        super().keep_plots_readable()
+
+    def fit_legend(self) -> None:
+        """As many legend columns as the page's width and the entries' names hold."""
+        if self.data is not None and self.legend is not None:
             self.fit_legend_columns(self.legend, self.legend_columns)
-        super().fit_to_size()
 
     def show_data(self, scene: Scene, data: ScalingComparison) -> None:
         self.shown = {f"{what}_{scaling}": data.curves(what)[scaling] for what in ("frequencies", "wavelengths", "ratio")
@@ -210,7 +215,6 @@ class ContextExtensionLesson(FrequencyLesson):
                             *zip(self.length_names, names)]:
             if label.text != text:  # a new text lays the legend out again
                 label.setText(text)
-        self.fit_legend_columns(self.legend, self.legend_columns)
         for plot, what, _ in self.panels:
             marks = [data.original_length, data.extended_length] if what == "wavelengths" else []
             span = log_span(*data.curves(what).values(), marks)  # the length lines stay in view

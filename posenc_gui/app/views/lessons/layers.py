@@ -58,9 +58,7 @@ class LayersLesson(LessonView):
         self._build_controls()
 
     def _build_controls(self) -> None:
-        row = self.controls_row()
-        self.add_option_spins(row, ("k", "d"))
-        row.addStretch(1)
+        self.add_option_spins(self.wrapping_controls_row(), ("k", "d"))
 
     @staticmethod
     def fetch(scene: Scene):

@@ -1,6 +1,5 @@
 """What every guided (teaching) view shares: a short explanation, its formulas typeset ahead of time
-(``resources/formulas/NAME.svg``, made by ``scripts/make_formulas.py``), optional Back / Next steps, and
-the plot area of ``View`` below.
+(``formula_label``), optional Back / Next steps, and the plot area of ``View`` below.
 
 A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``, never in the widget:
 ``self.model.set_option(name, value)`` writes one, ``scene.option(name, default)`` reads it back.
@@ -9,12 +8,10 @@ A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPixmap, QTextDocument
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout,
                                QWidget)
 from superqt.utils import signals_blocked
@@ -22,16 +19,11 @@ from superqt.utils import signals_blocked
 from ....core.lessons import options as lesson_options
 from ....core.params import Param
 from ....core.registry import Method
-from ....paths import resource
-from ... import i18n, style
+from ... import i18n
 from ..base import View, captioned
 from ..flow import FlowLayout
+from .formula_label import FormulaLabel
 
-FORMULA_POINTS = 22.0  # the size scripts/make_formulas.py renders at
-# Computer Modern's x-height in ems (cmr10 and cmmi10): make_formulas.py sets the formulas in it, whose letters are
-# smaller than the interface font's at one size, so a formula is scaled to the text's x-height instead
-FORMULA_X_HEIGHT = 0.430555
-FORMULA_CAP_HEIGHT = 0.683333  # ... and its capitals' height: a formula is drawn no smaller than capitals as the text's
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
 HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
@@ -39,19 +31,6 @@ HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``
 SENTENCE_END = re.compile(r"<[^>]*>|[。！？]|[.!?](?=(?:<[^>]*>)*\s)")
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
-
-
-def formula_svg(name: str, colour: str) -> bytes:
-    """The SVG of formula ``name`` with its glyphs in ``colour`` (they are drawn black by default): ``NAME.<code>.svg``
-    in the interface language where there is one (words in a formula stayed English in Chinese)."""
-    return _formula_svg(name, colour, i18n.language())
-
-
-@lru_cache(maxsize=64)
-def _formula_svg(name: str, colour: str, language: str) -> bytes:
-    variant = resource("formulas", f"{name}.{language}.svg")
-    data = (variant if variant.is_file() else resource("formulas", f"{name}.svg")).read_bytes()
-    return data.replace(b"<svg ", f'<svg fill="{colour}" '.encode(), 1)
 
 
 def plain_text(rich: str) -> str:
@@ -72,56 +51,6 @@ def first_sentence(rich: str) -> str:
         elif not closing and not empty and name.lower() != "br":
             opened.append(name)
     return rich[:end] + "".join(f"</{name}>" for name in reversed(opened))
-
-
-class FormulaLabel(QLabel):
-    """Shows one typeset formula with letters as large as the text's (read from the back row like the text beside it),
-    in the theme's text colour; ``shrink`` (at most 1) scales it down to fit a narrow window."""
-
-    def __init__(self, name: str, parent=None):
-        super().__init__(parent)
-        self.name = name
-        self.shrink = 1.0
-        self.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
-        self.set_look(style.theme_named("light"), style.BASE_POINTS)
-
-    def set_look(self, theme: style.Theme, points: float) -> None:
-        self.renderer = QSvgRenderer(QByteArray(formula_svg(self.name, theme.foreground)))
-        self.points = points
-        self._render()
-
-    def full_scale(self) -> float:
-        """The scale of the SVG (set at ``FORMULA_POINTS``) at which its x-height is the text's, at the text size."""
-        font = QFont(self.font())
-        font.setPointSizeF(self.points)
-        return QFontMetricsF(font).xHeight() / (FORMULA_X_HEIGHT * FORMULA_POINTS)
-
-    def capitals_shrink(self) -> float:
-        """The shrink at which the formula's capitals are as tall as the text's (its small letters then a little
-        smaller than the text's): the least a formula is drawn at to leave the plots room."""
-        font = QFont(self.font())
-        font.setPointSizeF(self.points)
-        return QFontMetricsF(font).capHeight() / (FORMULA_CAP_HEIGHT * FORMULA_POINTS) / self.full_scale()
-
-    def natural_width(self) -> float:
-        """Width in pixels at the full size."""
-        return self.renderer.defaultSize().width() * self.full_scale()
-
-    def shrink_to(self, shrink: float) -> None:
-        if abs(shrink - self.shrink) > 0.005:
-            self.shrink = shrink
-            self._render()
-
-    def _render(self) -> None:
-        size = self.renderer.defaultSize()
-        scale = self.full_scale() * self.shrink * self.devicePixelRatioF()
-        pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
-        pixmap.fill(Qt.transparent)
-        painter = QPainter(pixmap)
-        self.renderer.render(painter)
-        painter.end()
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self.setPixmap(pixmap)
 
 
 class LessonView(View):
@@ -255,18 +184,13 @@ class LessonView(View):
         box.valueChanged.connect(lambda value: self.model.set_option(name, value))
         return box
 
-    def add_option_spins(self, row: "QHBoxLayout | FlowLayout", names) -> None:
-        """Labelled spin boxes in ``row``, one per option name (``option_box``). ``self.spins[name]`` is the
-        box, ``self.captions[name]`` its label."""
+    def add_option_spins(self, row: FlowLayout, names) -> None:
+        """Labelled spin boxes in ``row``, one per option name (``option_box``), each wrapping onto the next line with
+        its caption. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
         for name in names:
             caption = QLabel(self.option_caption(name))
             spin = self.option_box(name)
-            if isinstance(row, FlowLayout):  # a caption and its box wrap onto the next line together
-                row.addWidget(captioned(caption, spin))
-            else:
-                row.addWidget(caption)
-                row.addWidget(spin)
-                row.addSpacing(16)
+            row.addWidget(captioned(caption, spin))
             self.spins[name], self.captions[name] = spin, caption
 
     def show_option_values(self, values) -> None:
@@ -328,7 +252,9 @@ class LessonView(View):
         Windowed, a header taller than ``HEADER_SHARE`` of the height draws its formulas with capitals as tall as the
         text's (``FormulaLabel.capitals_shrink``), then folds the intro and the step's note to their first sentences
         and a "more" link, which unfolds them (the page then scrolls), and when the plots would still
-        be out of sight, the ``folded_away`` parts hide behind that link. Presenting, the hall sees the title, the
+        be out of sight, the ``folded_away`` parts hide behind that link, and then, with the controls' row below still
+        over ``HIDING_SHARE``, the texts but the one with the link (at 640 x 480 x1.6 the walkthrough's wrapped row
+        pushed its plots below the window). Presenting, the hall sees the title, the
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
         lesson whose intro is its step's text is a note), and the formulas shrink, the notes fold and then hide as
         far as the plots at their smallest need the room, so that the page does not scroll (an audience cannot
@@ -389,10 +315,20 @@ class LessonView(View):
                 for label in notes:
                     label.setVisible(False)
                 height = self._header_height(shown, width)
+            if not presenting and foldable and height + self._controls_height(width) > HIDING_SHARE * self.height():
+                for label in notes:  # they hide behind the link of the first folded text, which unfolds them all
+                    label.setVisible(label is foldable[0])
+                height = self._header_height(shown, width)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
         self._header_fitted = self._header_inputs()
+
+    def _controls_height(self, width: int) -> int:
+        """The height of the controls' row below the header at ``width`` (0 when the lesson has none)."""
+        if not self.controls.isVisibleTo(self):
+            return 0
+        return self.controls.heightForWidth(width) if self.controls.hasHeightForWidth() else self.controls.sizeHint().height()
 
     @property
     def presenting(self) -> bool:
@@ -418,7 +354,7 @@ class LessonView(View):
                       for part in self.header.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
         plots = self.graphics.minimumHeight() if self.presenting else None  # the room left depends on it then
         return (self.width(), self.height(), self.points, self.theme, self.presenting, plots, self.header_open,
-                tuple(self.folding.items()), parts)
+                tuple(self.folding.items()), parts, self._controls_height(self.width()))
 
     def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
         """The header's height at ``width`` with the folding texts as ``shown`` gives them."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy
 
 from ....core.lessons.order import ORDER_PAIRS, OrderData, order_data
 from ....core.attention import how_applied
@@ -11,7 +11,9 @@ from ....core.params import InputError
 from ....core.registry import Method
 from ...state import Scene
 from ... import i18n
+from ..base import captioned
 from ..cell_numbers import fmt
+from ..flow import fill_line
 from .matrix_lesson import MatrixLesson, channel_labels
 
 
@@ -52,8 +54,7 @@ class OrderLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.controls_row()
-        row.addWidget(QLabel(self.tr("Sentences:")))
+        row = self.wrapping_controls_row()
         self.pair = QComboBox()
         # as wide as the row allows, not as the longest pair of sentences (which pushed the page out of sight)
         self.pair.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -61,7 +62,8 @@ class OrderLesson(MatrixLesson):
         for key, (a, b) in ORDER_PAIRS.items():
             self.pair.addItem(f"{a}  /  {b}", key)
         self.pair.activated.connect(lambda index: self.model.set_option("pair", self.pair.itemData(index)))
-        row.addWidget(self.pair, 1)  # the row's room: the pair of sentences whole where it fits
+        self.pair.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)  # the rest of the line: the pair whole
+        row.addWidget(fill_line(captioned(QLabel(self.tr("Sentences:")), self.pair)))
 
     @staticmethod
     def fetch(scene: Scene) -> OrderData:

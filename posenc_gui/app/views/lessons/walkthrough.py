@@ -10,6 +10,7 @@ from ....core.lessons.options import step_of
 from ....core.lessons.walkthrough import (WALKTHROUGH_STEPS, WalkthroughData, walkthrough_arrays, walkthrough_data,
                                           walkthrough_step)
 from ...state import Scene
+from ..base import captioned
 from .matrix_lesson import MatrixLesson, number_text, vector_text
 
 
@@ -43,19 +44,16 @@ class WalkthroughLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.controls_row()
+        row = self.wrapping_controls_row()  # one row ran its last box 12 px out of sight presenting at 1024 x 768 x1.6
         self.scaled = QCheckBox(self.tr("Divide scores by √d (d = 3)"))
         self.scaled.setToolTip(self.tr("The article uses unscaled dot products; Transformers divide by √d"))
         self.scaled.toggled.connect(lambda on: self.model.set_option("scaled", on))
         row.addWidget(self.scaled)
-        row.addSpacing(24)
-        row.addWidget(QLabel(self.tr("Follow input:")))
         self.query = QComboBox()
         self.query.addItems(["1", "2", "3"])
         self.query.setToolTip(self.tr("The input whose weighted values and sum steps 6 and 7 show"))
         self.query.activated.connect(lambda index: self.model.set_option("query", index))
-        row.addWidget(self.query)
-        row.addStretch(1)
+        row.addWidget(captioned(QLabel(self.tr("Follow input:")), self.query))
 
     @staticmethod
     def fetch(scene: Scene) -> WalkthroughData:
