@@ -373,17 +373,17 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="136"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="225"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="167"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
@@ -398,49 +398,49 @@ turns made: {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="210"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="212"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="213"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="132"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
         <source>frequency ω′ of each pair (rad / position)</source>
         <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="135"/>
         <source>wavelength 2π / ω′ (positions)</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="236"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="237"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="239"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="241"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="244"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -963,37 +963,37 @@ turns made: {1}</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="138"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="147"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="176"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="176"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="196"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -1146,110 +1146,110 @@ turns made: {1}</source>
         <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="199"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="201"/>
         <source>ids, top to bottom: time, row, column</source>
         <translation>编号，从上到下：时间、行、列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="202"/>
         <source>pair i (fast to slow)</source>
         <translation>维度对 i（由快到慢）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
         <source>Qwen3-VL, interleaved</source>
         <translation>Qwen3-VL，交错</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
         <source>Qwen2-VL, blocks</source>
         <translation>Qwen2-VL，分块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
         <source>distance in one id</source>
         <translation>一个编号上的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="206"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="207"/>
         <source>q·k of equal heads (dashed: text)</source>
         <translation>q·k（虚线：文本）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="217"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
         <source>time pairs</source>
         <translation>时间对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
         <source>row pairs</source>
         <translation>行对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
         <source>column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="230"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="232"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="254"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="260"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="260"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="260"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="261"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="266"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
