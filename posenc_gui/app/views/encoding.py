@@ -70,8 +70,8 @@ def smallest_height(plot: pg.PlotItem, title_width: float) -> float:
     height = plot.effectiveSizeHint(Qt.MinimumSize).height()
     if not plot.titleLabel.text:
         return height
+    now = plot.titleLabel.item.document().size().height()
     title = plot.titleLabel.item.document().clone()
-    now = title.size().height()
     title.setTextWidth(-1)
     if title.idealWidth() > title_width:
         title.setTextWidth(max(title_width, 1.0))
