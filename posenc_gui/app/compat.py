@@ -43,6 +43,16 @@ def tick_spacing(axis: pg.AxisItem):
     return axis._tickSpacing
 
 
+def own_tick_spacing(axis: pg.AxisItem, low: float, high: float, length: float) -> list:
+    """The (spacing, offset) levels ``axis`` would choose for itself from ``low`` to ``high`` over ``length`` pixels,
+    whatever spacing was set on it (nothing is redrawn)."""
+    kept, axis._tickSpacing = axis._tickSpacing, None
+    try:
+        return axis.tickSpacing(low, high, length)
+    finally:
+        axis._tickSpacing = kept
+
+
 def make_label_room(axis: pg.AxisItem, size: float) -> None:
     """Grow ``axis`` now for tick labels ``size`` wide (or high), as pyqtgraph does while painting."""
     getattr(axis, AXIS_HOOK)(size)
@@ -53,11 +63,12 @@ def size_axis_again(axis: pg.AxisItem) -> None:
     getattr(axis, AXIS_HEIGHT_HOOK)()
 
 
-def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, col: int, rowspan: int) -> None:
-    """``layout.addItem(item, row, col, rowspan)`` but for the layout pass pyqtgraph runs at once for each item added:
-    arranging a grid of panels laid the whole grid out once per panel. The layout is laid out once, before it is next
-    painted (figures in benchmarks/README.md)."""
-    layout.items[item] = [(row + offset, col) for offset in range(rowspan)]
+def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, col: int, rowspan: int,
+                 colspan: int = 1) -> None:
+    """``layout.addItem(item, row, col, rowspan, colspan)`` but for the layout pass pyqtgraph runs at once for each item
+    added: arranging a grid of panels laid the whole grid out once per panel. The layout is laid out once, before it is
+    next painted (figures in benchmarks/README.md)."""
+    layout.items[item] = [(row + down, col + across) for down in range(rowspan) for across in range(colspan)]
     for cell_row, cell_col in layout.items[item]:
         layout.rows.setdefault(cell_row, {})[cell_col] = item
     border = QGraphicsRectItem()
@@ -66,7 +77,7 @@ def enter_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget, row: int, c
     border.setPen(pg.mkPen(layout.border))
     layout.itemBorders[item] = border
     item.geometryChanged.connect(getattr(layout, LAYOUT_BORDER_HOOK))
-    layout.layout.addItem(item, row, col, rowspan, 1)
+    layout.layout.addItem(item, row, col, rowspan, colspan)
 
 
 def leave_layout(layout: pg.GraphicsLayout, item: pg.GraphicsWidget) -> None:

@@ -77,9 +77,10 @@ class GridFitting:
         bar_length = names_length = None  # as laid out now
         for _ in range(3):  # the names for the panels' height, and the panels for the names' width
             beside = self._bar_width(bar_length) + across if self.bar.isVisible() else 0.0
-            width, height = self._area_beside(columns, beside, wrapped_width(rows_name, names_length))
+            names_width = wrapped_width(rows_name, names_length)
+            width, height = self._area_beside(columns, beside, names_width)
             shown = self._shown_height(width, height)
-            lengths = (self._bar_length(columns, height, shown), shown)
+            lengths = (self._bar_length(columns, height, shown, width + (names_width if columns == 1 else 0.0)), shown)
             if lengths == (bar_length, names_length):
                 break
             bar_length, names_length = lengths
@@ -119,14 +120,26 @@ class GridFitting:
             height = min(height, width * cells_rows / cells_cols)
         return max(height, self._smallest_area()[1])
 
-    def _bar_length(self, columns: int, height: float, shown: float) -> float:
+    def _bar_length(self, columns: int, height: float, shown: float, column_width: float) -> float:
         """The length of the colour bar's axis beside rows of panels whose share is ``height`` tall and whose plot
-        areas stand ``shown`` tall (``_shown_height``): the rows' height, less the bar's ends."""
+        areas stand ``shown`` tall (``_shown_height``) in columns ``column_width`` wide: the rows' height, less the
+        bar's ends. Taller than their share, the rows stand at their smallest, their titles wrapped to their columns
+        (``_cap_panels``), not to the matrix as in the share: on fewer lines than the share counts (eight heads at 1280
+        x 720 x1.6: 'head 0' counted on two lines, the bar 66 px longer than it stood, and its name, wrapped to the
+        shorter bar, widened it 7 px past the view's edge)."""
         rows = -(-self.count // columns)
         _room_width, room_height = self.view.plot_room()
-        _left, top, _right, bottom = self.view.graphics.ci.layout.getContentsMargins()
+        layout = self.view.graphics.ci.layout
+        _left, top, _right, bottom = layout.getContentsMargins()
         ends = sum(self.bar.getAxis(end).maximumHeight() for end in ("top", "bottom"))
         bar_top, bar_bottom = self.bar.layout.getContentsMargins()[1::2]
+        if shown > height:
+            plot = self.pool[0][0]
+            _inner_left, inner_top, _inner_right, inner_bottom = plot.layout.getContentsMargins()
+            title = self._title_height(max(column_width - self.view.points, self.view.title_wrap_floor()))
+            row = shown + title + inner_top + inner_bottom
+            return rows * row + max(layout.verticalSpacing(), 0.0) * (rows - 1) + plot.getAxis("top").maximumHeight() \
+                - ends - bar_top - bar_bottom
         return room_height - top - bottom + rows * (shown - height) - ends - bar_top - bar_bottom
 
     def _bar_width(self, length: float | None) -> float:

@@ -13,12 +13,12 @@ from .. import compat
 
 
 def place(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, row: int, col: int,
-          rowspan: int = 1) -> None:
+          rowspan: int = 1, colspan: int = 1) -> None:
     """Put ``item`` in a cell of the layout, or move it there from another, and show it. The item becomes a child of
     the layout's item, which owns it from then on, and is in pyqtgraph's records as if its addItem had placed it (so
     its removeItem and clear() work on the item)."""
     unplace(graphics, item, hide=False)
-    compat.enter_layout(graphics.ci, item, row, col, rowspan)
+    compat.enter_layout(graphics.ci, item, row, col, rowspan, colspan)
     item.setVisible(True)
 
 

@@ -13,6 +13,7 @@ from ....core.lessons import layers
 from ....core.lessons.layers import LayerComparison
 from ...state import Scene
 from ... import style
+from ..axis_name import keep_name_along
 from ..base import listed
 from ..cell_numbers import fmt
 from .lesson_view import LessonView
@@ -149,6 +150,7 @@ class LayersLesson(LessonView):
             if title:
                 style.title(plot, title, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
+            keep_name_along(plot.getAxis("bottom"))  # 'sequence length n' was longer than half a 1024 px page at x1.6
             yield
         self.marks = {}
         for name in CROSSOVERS:
