@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
-from .readable import side_name_length
+from .readable import side_name_length, unbreakable_width
 
 
 class GridFitting:
@@ -106,8 +106,7 @@ class GridFitting:
             cells_rows, cells_cols = self.shape
             for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
                 side = min(width, height * cells_cols / cells_rows)
-                wrapped = self._title_height(min(title_width, max(side - self.view.points,
-                                                                  self.view.title_wrap_floor())))
+                wrapped = self._title_height(min(title_width, max(side - self.view.points, self._title_floor())))
                 height, title = height + title - wrapped, wrapped
         return width, height
 
@@ -137,7 +136,7 @@ class GridFitting:
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
         tallest = 0.0
-        for document, natural_width, natural_height in self._title_documents():
+        for document, natural_width, natural_height, _unbreakable in self._title_documents():
             if natural_width > width:
                 document.setTextWidth(max(width, 1.0))
                 tallest = max(tallest, document.size().height())
@@ -145,8 +144,9 @@ class GridFitting:
                 tallest = max(tallest, natural_height)
         return tallest
 
-    def _title_documents(self) -> list[tuple[QTextDocument, float, float]]:
-        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height;
+    def _title_documents(self) -> list[tuple[QTextDocument, float, float, float]]:
+        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height and
+        the width of its longest part that cannot wrap (``readable.unbreakable_width``);
         kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
         tenth of a second for sixteen heads)."""
         key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
@@ -157,7 +157,8 @@ class GridFitting:
                     seen.add(plot.titleLabel.text)
                     document = plot.titleLabel.item.document().clone()
                     document.setTextWidth(-1)
-                    documents.append((document, document.idealWidth(), document.size().height()))
+                    natural = (document.idealWidth(), document.size().height())
+                    documents.append((document, *natural, unbreakable_width(plot)))
             self._documents = (key, documents)
         return self._documents[1]
 
@@ -182,8 +183,15 @@ class GridFitting:
             width, height = view.readable_plot_width(), view.smallest_plot_height(first)
         # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
         # sinks' shares held four columns wider than the page, and the colour bar went past its edge
-        titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
-        return max(width, min(titles, view.title_wrap_floor())), height
+        return max(width, self._title_floor()), height
+
+    def _title_floor(self) -> float:
+        """The narrowest the panels' titles wrap to (``View.title_floor``): small multiples', their longest part that
+        cannot wrap; a lone panel's, six ems (or less when the title is shorter)."""
+        documents = self._title_documents()
+        if getattr(self.pool[0][0].vb, "small_multiple", False):
+            return max((unbreakable for *_, unbreakable in documents), default=0.0)
+        return min(max((natural for _, natural, *_ in documents), default=0.0), self.view.title_wrap_floor())
 
     def _fit_axes(self) -> None:
         """Size the axes before anything is drawn: the first column's and first row's for their names (the tick
