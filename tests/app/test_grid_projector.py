@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import layout_check, style
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.axis_name import keep_name_along
+from posenc_gui.app.views.axis_name import keep_name_along, name_document
 
 # the view's size presenting on a 1280 x 720 projector (the deck's title strip above it), and with the plots about
 # as tall as there (this view's controls are drawn at the desktop's text size)
@@ -43,7 +43,7 @@ def test_rows_name_longer_than_a_panels_share_wraps_and_every_panel_stays_in_sig
     assert max(heights) - min(heights) <= 1  # every panel as tall as the first
     name = grid.plots[0].getAxis("left")
     assert wrapped(name) and grid.columns == 4
-    assert name.label.document().idealWidth() > heights[0]  # the case: the name is the longer
+    assert name_document(name).idealWidth() > heights[0]  # the case: the name (on one line) is the longer
 
 
 @pytest.mark.parametrize("text_scale", [1.0, 1.6])

@@ -218,6 +218,8 @@ class ImageGrid(GridFitting):
         # the title as wide as its text: a panel of four in a row presenting at 1280 x 720 x1.6 is as wide as
         # "content ·" and no wider, and the text's margins held it to two columns
         plot.titleLabel.item.document().setDocumentMargin(0)
+        if not self.pool:  # the first panel carries the names: measured anew on fewer lines (a lone head's, thinned),
+            plot.vb.sigResized.connect(lambda _vb: self.fill_room())  # they leave the panels taller than fitted for
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
