@@ -143,7 +143,10 @@ def test_a_lone_heads_names_take_no_more_room_than_the_lines_they_are_drawn_on(q
     view = projector_view(qtbot, AttentionView, scene, (1280, height), 1.6)
     axis = view.plots[0].getAxis("top")
     qtbot.waitUntil(lambda: axis.picture is not None)  # painted: the names were measured
-    room, drawn = name_lines_drawn(axis)
-    assert room == drawn
-    area = view.plots[0].vb.sceneBoundingRect()
-    assert abs(area.width() - area.height()) <= 2
+
+    def fitted() -> bool:  # the room for the lines drawn, the matrix square (laid out again after the names' measure)
+        room, drawn = name_lines_drawn(axis)
+        area = view.plots[0].vb.sceneBoundingRect()
+        return room == drawn and abs(area.width() - area.height()) <= 2
+
+    qtbot.waitUntil(fitted, timeout=2000)

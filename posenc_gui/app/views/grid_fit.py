@@ -30,7 +30,7 @@ class GridFitting:
         self._filled = room
         smallest = self._smallest_area()
         columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
-                               self.pairs)
+                               self.pairs, self._plot_in_sight)
         moved = columns != self.columns
         if moved:
             self._arrange(self.count, columns)
@@ -67,26 +67,50 @@ class GridFitting:
         self.view.fit_layout_to_view()
 
     def panel_area(self, columns: int) -> tuple[float, float]:
+        """``panel_layout``'s width and height."""
+        return self.panel_layout(columns)[:2]
+
+    def _plot_in_sight(self, columns: int) -> float:
+        """How much of the panels' plot areas is in sight with the grid in ``columns`` columns on a page that scrolls
+        (the rows standing at their smallest height): each row's height above the fold, times its panels. The fewest
+        rows put all four gpt-oss heads in a row, their titles on four lines in Chinese, with their matrices below the
+        fold presenting at 1280 x 720 x1.6; two rows of two showed the first two."""
+        width, height, title = self.panel_layout(columns)
+        rows = -(-self.count // columns)
+        down = max(self.view.graphics.ci.layout.verticalSpacing(), 0.0)
+        _inner_left, inner_top, _inner_right, inner_bottom = self.pool[0][0].layout.getContentsMargins()
+        row = title + inner_top + inner_bottom  # a row's share of the room but its plot area
+        room = rows * (height + row) + down * (rows - 1)  # what the rows share below the names of the columns
+        smallest = self._smallest_area()[1]
+        pitch = smallest + row + down
+        seen = 0.0
+        for index in range(rows):
+            panels = min(columns, self.count - index * columns)
+            seen += panels * min(max(room - row - index * pitch, 0.0), smallest)
+        return seen
+
+    def panel_layout(self, columns: int) -> tuple[float, float, float]:
         """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
         without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
         the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave.
         The bar and the rows' name as wide as they will be beside panels this tall: their names wrap onto a second
-        line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them."""
+        line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them. Then the
+        height of the titles above them."""
         rows_name = self.pool[0][0].getAxis("left")  # the first column's
         across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
         bar_length = names_length = None  # as laid out now
         for _ in range(3):  # the names for the panels' height, and the panels for the names' width
             beside = self._bar_width(bar_length) + across if self.bar.isVisible() else 0.0
-            width, height = self._area_beside(columns, beside, wrapped_width(rows_name, names_length))
+            width, height, title = self._area_beside(columns, beside, wrapped_width(rows_name, names_length))
             shown = self._shown_height(width, height)
             lengths = (self._bar_length(columns, height, shown), shown)
             if lengths == (bar_length, names_length):
                 break
             bar_length, names_length = lengths
-        return width, height
+        return width, height, title
 
-    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float]:
-        """``panel_area`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
+    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float, float]:
+        """``panel_layout`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
         ``names_width`` wide."""
         room_width, room_height = self.view.plot_room()
         rows = -(-self.count // columns)
@@ -108,7 +132,10 @@ class GridFitting:
                 side = min(width, height * cells_cols / cells_rows)
                 wrapped = self._title_height(min(title_width, max(side - self.view.points, self._title_floor())))
                 height, title = height + title - wrapped, wrapped
-        return width, height
+            if height < self._smallest_area()[1]:  # the page scrolls: the titles wrap to their column (``_cap_panels``)
+                wrapped = self._title_height(title_width)
+                height, title = height + title - wrapped, wrapped
+        return width, height, title
 
     def _shown_height(self, width: float, height: float) -> float:
         """The height a panel's plot area stands at with a ``width`` x ``height`` share (``_cap_panels``): no taller
