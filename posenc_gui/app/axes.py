@@ -203,9 +203,18 @@ class GridAxis(pg.AxisItem):
         axis, ticks, texts = specs
         if ends is not None:
             texts = self._within(texts, ends)
-        texts, stagger = self._apart(texts, names)
-        if names:  # the room grows, never shrinks, until new names or a new font (see setTicks): names that took
+        if self.orientation == "top" and self.cells:  # the corner left of the cells is the first row's name's
+            texts = [spec for spec in texts if spec[0].left() >= -1]  # ('[CLS]' and 'chased' ran into each other)
+        shown, stagger = self._apart(texts, names)
+        if names and len(shown) < len(texts) and stagger < self._stagger:  # thinned onto fewer lines than kept: held
+            # to those lines, the plot takes the rest (a lone head staggered its names on three lines, was narrowed by
+            # them, and thinned them onto two below a third line's empty room: three lines again in the matrix that
+            # room would give, they would narrow it again)
+            self.name_lines = round(stagger / self._line_height()) + 1
+            self._set_stagger(stagger)
+        elif names:  # the room grows, never shrinks, until new names or a new font (see setTicks): names that took
             self._set_stagger(max(stagger, self._stagger))  # fewer lines in larger cells would give them back, and so on
+        texts = shown
         if self._placed_room is not None:
             compat.make_label_room(self, self._placed_room)
         if not self.grid:
@@ -242,8 +251,6 @@ class GridAxis(pg.AxisItem):
         smallest that leaves the gap. Every cell keeps its tick; hovering a cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
-        if self.orientation == "top" and self.cells:  # the corner left of the cells is the first row's name's
-            texts = [spec for spec in texts if spec[0].left() >= -1]  # ('[CLS]' and 'chased' ran into each other)
         ordered = sorted(texts, key=lambda spec: sum(span(spec[0])))  # by their middles: a long name starts first
         spans = [span(rect) for rect, _, _ in ordered]
         # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already
@@ -253,7 +260,7 @@ class GridAxis(pg.AxisItem):
         def apart(kept: list) -> bool:
             return all(end + gap <= start for (_, end), (start, _) in zip(kept, kept[1:]))
 
-        line = math.ceil(metrics.height())
+        line = self._line_height()
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
         for step in range(1, len(ordered) + 1):
             kept = spans[::step]
@@ -262,6 +269,10 @@ class GridAxis(pg.AxisItem):
                     return [(rect.translated(0, away * (index % lines)), flags, text)
                             for index, (rect, flags, text) in enumerate(ordered[::step])], float(line * (lines - 1))
         return ordered, 0.0
+
+    def _line_height(self) -> int:
+        """The height of a line of names staggered (``_apart``)."""
+        return math.ceil(QFontMetricsF(self.style["tickFont"] or QFont()).height())
 
     def expect_labels(self, strings: list[str]) -> None:
         """Make room now for tick labels ``strings``, measured as ``generateDrawSpecs`` will measure them: an axis

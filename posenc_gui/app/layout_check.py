@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGraphicsView, QLabel, QMainWindow,
-                               QScrollArea, QStyle, QStyleOptionComboBox, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGraphicsView, QLabel, QLineEdit,
+                               QMainWindow, QScrollArea, QStyle, QStyleOptionComboBox, QStyleOptionFrame, QWidget)
 
 from .layout_boxes import (MIN_OVERLAP, SLACK, Report, TextBox, beyond, in_window, on_page, overlap, page_of,
                            text_box)
@@ -92,6 +92,8 @@ def widget_text(widget: QWidget) -> str:
         return (widget.shown_text() if hasattr(widget, "shown_text") else widget.currentText()).strip()
     if isinstance(widget, QAbstractSpinBox):
         return widget.text().strip()
+    if isinstance(widget, QLineEdit) and not isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
+        return widget.text().strip()  # (a number box's or a list's own field is checked with it)
     return ""
 
 
@@ -132,6 +134,8 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         short = QFontMetricsF(widget.font()).horizontalAdvance(text) + 4 - room
     elif isinstance(widget, QAbstractButton):
         short = widget.sizeHint().width() - widget.width()
+    elif isinstance(widget, QLineEdit):  # the typed text wider than the field shows only in part (the tokens, a sentence)
+        short = QFontMetricsF(widget.font()).horizontalAdvance(widget.text()) - line_edit_room(widget)
     if short > SLACK:
         report.problems.append(f"{name}: text cut, {short:.0f} px too narrow")
     hidden = hidden_sideways(widget, window)  # a line read by scrolling sideways is cut too
@@ -142,6 +146,16 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         if outside > SLACK:
             report.problems.append(f"{name}: {outside:.0f} px beyond the window's edge")
     return report, text_box(name, widget, window)
+
+
+def line_edit_room(field: QLineEdit) -> float:
+    """The width a line edit shows its text in: its contents inside the frame, less its text margins and the 2 px
+    Qt keeps either side of the text."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    return contents.width() - margins.left() - margins.right() - 4
 
 
 def check_page_height(area: QScrollArea) -> list[str]:

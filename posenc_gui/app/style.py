@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from . import compat
 from .axes import GridAxis, measure_names
-from .cjk_breaks import keep_words_whole
+from .cjk_breaks import keep_short_words_attached, keep_words_whole
 
 BASE_POINTS = 13.0  # readable from the back of a hall on a 1080p projector
 PRESENTATION_SCALE = 1.6
@@ -258,7 +258,7 @@ def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:
         plot.titleLabel.setText("")
         plot.setTitle(None)
         return
-    plot.setTitle(keep_words_whole(text), size=f"{points:.0f}pt", color=theme.foreground)  # wraps between words
+    plot.setTitle(keep_words_whole(keep_short_words_attached(text)), size=f"{points:.0f}pt", color=theme.foreground)  # wraps between words
     plot.titleLabel.text = text  # as written: views compare it with the title they want
     fit_title_row(plot)
 

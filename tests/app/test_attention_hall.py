@@ -120,3 +120,33 @@ def test_a_corner_narrower_than_the_columns_name_leaves_it_above_them(qtbot):
     scene = Scene(method="rope", view="attention", head=0, text="猫追老鼠")
     [area], problems = presented(qtbot, (1280, 720), 1.3, [scene])
     assert abs(area.width() - area.height()) <= 1 and not problems, (area, problems)
+
+
+def name_lines_drawn(axis) -> tuple[int, int]:
+    """(lines the axis has room for, lines its names are drawn on) of a horizontal axis of names."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return round(axis._stagger / axis._line_height()) + 1, len({round(rect.top()) for rect, _, _ in texts})
+
+
+@pytest.mark.parametrize("height", [520, 540, 570])
+def test_a_lone_heads_names_take_no_more_room_than_the_lines_they_are_drawn_on(qtbot, height):
+    """Scene 4 presenting at 1280 x 720 x1.6: the five names staggered on three lines narrowed the head, which thinned
+    them onto two lines below an empty third; the matrix, square, takes that line."""
+    scene = Scene(method="nope", view="attention", head=0, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, (1280, height), 1.6)
+    axis = view.plots[0].getAxis("top")
+    qtbot.waitUntil(lambda: axis.picture is not None)  # painted: the names were measured
+
+    def fitted() -> bool:  # the room for the lines drawn, the matrix square (laid out again after the names' measure)
+        room, drawn = name_lines_drawn(axis)
+        area = view.plots[0].vb.sceneBoundingRect()
+        return room == drawn and abs(area.width() - area.height()) <= 2
+
+    qtbot.waitUntil(fitted, timeout=2000)

@@ -27,3 +27,28 @@ def test_a_larger_font_elides_the_same_text_anew(qtbot):
     label.setFont(font)
     report, _box = check_widget_text(label, label)
     assert report.problems == [], report.problems
+
+
+
+def test_a_bold_chinese_title_in_large_type_is_elided_within_its_width(qtbot, qapp):
+    """The audience title of deck scene 11 in Chinese presenting at 1024 x 768 x1.6: Qt elided it (in the Chinese
+    interface's fonts) up to 6 px wider than the room it was given."""
+    from posenc_gui.app import i18n
+
+    assert i18n.install(qapp, "zh") == "zh"
+    try:
+        label = ElidedLabel()
+        qtbot.addWidget(label)
+        label.setMargin(6)
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(43.264)  # the text's 33.28 points x1.3
+        label.setFont(font)
+        label.show()
+        label.setText("排布 3/4：tensor2tensor，按 n − 1 划分")
+        for width in range(600, 1100, 2):
+            label.resize(width, label.sizeHint().height())
+            report, _box = check_widget_text(label, label)
+            assert report.problems == [], (width, report.problems)
+    finally:
+        i18n.install(qapp, "en")

@@ -93,6 +93,16 @@ def test_the_largest_readable_panels_win_and_the_page_scrolls_only_when_none_fit
     assert best_columns(8, room(420, 150), (16, 16), smallest) == 3
 
 
+def test_on_a_page_that_scrolls_the_arrangement_with_most_plot_area_in_sight_wins():
+    """gpt-oss's four heads in Chinese presenting at 1280 x 720 x1.6: in one row their titles took four lines and left
+    the matrices below the fold; two rows of two show the first two whole."""
+    room = lambda columns: (800 / columns, 100 / -(-4 // columns))  # noqa: E731  (none in sight: under 130 tall)
+    smallest = (150.0, 130.0)
+    assert best_columns(4, room, (8, 8), smallest) == 4  # the fewest rows
+    in_sight = {1: 130.0, 2: 260.0, 3: 200.0, 4: 40.0}
+    assert best_columns(4, room, (8, 8), smallest, area_in_sight=in_sight.get) == 2
+
+
 def test_a_matrix_wider_than_tall_weighs_its_cells_not_its_area():
     wide = lambda columns: (1200 / columns, 600 / -(-2 // columns))  # noqa: E731
     assert best_columns(2, wide, (4, 64), (50.0, 10.0)) == 1  # two long strips stacked, each cell 18 px

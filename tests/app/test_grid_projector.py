@@ -7,11 +7,14 @@ from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import layout_check, style
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.axis_name import keep_name_along
+from posenc_gui.app.views.axis_name import keep_name_along, name_document
 
 # the view's size presenting on a 1280 x 720 projector (the deck's title strip above it), and with the plots about
 # as tall as there (this view's controls are drawn at the desktop's text size)
 PROJECTOR_VIEW, SHORTER_VIEW = (1280, 632), (1280, 600)
+# heights at which, with the panels' titles set without margins (``ImageGrid._new_panel``), the rows' name is longer than
+# a panel, and the page scrolls
+NAME_LONGER_VIEW, SCROLLING_VIEW = (1280, 616), (1280, 560)
 
 
 def laid_out_problems(widget) -> list[str]:
@@ -32,7 +35,7 @@ def test_rows_name_longer_than_a_panels_share_wraps_and_every_panel_stays_in_sig
     from view_helpers import projector_view
 
     scene = Scene(method="alibi", view="bias", params={"heads": 8, "seq_len": 16, "causal": True})
-    view = projector_view(qtbot, BiasView, scene, PROJECTOR_VIEW, 1.6)
+    view = projector_view(qtbot, BiasView, scene, NAME_LONGER_VIEW, 1.6)
     problems = laid_out_problems(view)
     assert problems == [], problems[:6]
     grid = view.grid
@@ -40,7 +43,7 @@ def test_rows_name_longer_than_a_panels_share_wraps_and_every_panel_stays_in_sig
     assert max(heights) - min(heights) <= 1  # every panel as tall as the first
     name = grid.plots[0].getAxis("left")
     assert wrapped(name) and grid.columns == 4
-    assert name.label.document().idealWidth() > heights[0]  # the case: the name is the longer
+    assert name_document(name).idealWidth() > heights[0]  # the case: the name (on one line) is the longer
 
 
 @pytest.mark.parametrize("text_scale", [1.0, 1.6])
@@ -87,7 +90,7 @@ def test_on_a_page_that_scrolls_every_row_of_panels_stands_equal(qtbot):
     from view_helpers import projector_view
 
     scene = Scene(method="alibi", view="bias", params={"heads": 8, "seq_len": 16, "causal": True})
-    view = projector_view(qtbot, BiasView, scene, SHORTER_VIEW, 1.6)
+    view = projector_view(qtbot, BiasView, scene, SCROLLING_VIEW, 1.6)
     problems = laid_out_problems(view)
     grid = view.grid
     assert min(grid.panel_area(grid.columns)) < grid._smallest_area()[1]  # the case: the page scrolls

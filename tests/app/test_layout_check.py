@@ -8,7 +8,8 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
@@ -72,6 +73,27 @@ def test_cut_label_and_button(window, qapp):
     problems = check_window(window).problems
     assert any(LONG[:20] in p and "text cut" in p for p in problems), problems
     assert any("Play the sweep" in p and "text cut" in p for p in problems), problems
+
+
+def test_typed_text_wider_than_its_box_and_a_box_out_of_sight(window, qapp):
+    """A line edit's text is checked as a label's is: the walkthrough's tokens or the real model's sentence wider than
+    their box show in part; a box out of sight. A number box's own line edit is checked with the number box, once."""
+    cut = QLineEdit("the cat chases the mouse across the garden", window.centralWidget())
+    cut.setGeometry(10, 10, 120, 30)
+    whole = QLineEdit("the cat", window.centralWidget())
+    whole.setGeometry(10, 60, 200, 30)
+    away = QLineEdit("far", window.centralWidget())
+    away.setGeometry(620, 110, 100, 30)
+    number = QSpinBox(window.centralWidget())
+    number.setGeometry(10, 160, 120, 30)
+    for widget in (cut, whole, away, number):
+        widget.show()
+    settle(qapp)
+    problems = check_window(window).problems
+    assert any("'the cat chases the mouse" in p and "text cut" in p for p in problems), problems
+    assert not any("'the cat'" in p for p in problems), problems
+    assert any("'far'" in p and "beyond the window's edge" in p for p in problems), problems
+    assert check_window(window, number).texts_checked == 1
 
 
 def test_text_over_text(window, qapp):

@@ -324,3 +324,26 @@ def test_the_text_box_asks_for_no_more_than_the_pages_width_once_it_scrolls(qtbo
     assert not view.scroll.verticalScrollBar().isVisible()
     # no wider than the page with a scroll bar, which more plots or text may bring without a resize to fit again
     assert view.controls.minimumSizeHint().width() <= view.page_width()
+
+
+@pytest.mark.parametrize("size, text_scale", [((1024, 693), 1.3), ((1280, 712), 1.6)])
+def test_the_large_panels_titles_fit_the_page_beside_the_widest_colour_bar(qtbot, monkeypatch, size, text_scale):
+    """The deck's scene of SmolLM2's heads presenting at 1024 x 768 x1.3 and 1280 x 800 x1.6: the difference's title
+    was wrapped to the room beside its own colour bar, 27 px narrower than the trained head's in the same column, and
+    the plots ran 8-17 px past the view's edge. The panels one below the other, as the window had them there."""
+    from posenc_gui.app.views import real_model
+
+    need("smollm2")
+    monkeypatch.setattr(real_model, "panel_columns", lambda width, panels: 1)
+    _model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
+                             {"model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
+    view.resize(*size)
+    points = style.BASE_POINTS * text_scale * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named("light"), points)
+    qtbot.wait(50)
+    needed = view.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).width()
+    assert needed <= view.graphics.viewport().width() + 1
+    assert not [problem for problem in check_window(view).problems if "beyond" in problem]

@@ -48,6 +48,7 @@ class ImageGrid(GridFitting):
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
         self.fills = self.pairs = False
+        self._drawing = False  # ``showing`` is drawing the panels
         view.grids.append(self)
 
     @property
@@ -86,6 +87,7 @@ class ImageGrid(GridFitting):
         for the window's idle build-ahead: the ranges and names of a grid of eight heads were the longest slice of its
         drawing). Stopped half-way, the next ``show`` draws every panel again."""
         view = self.view
+        self._drawing = True
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
         restyled = (view.theme, view.points) != self.look
@@ -143,6 +145,7 @@ class ImageGrid(GridFitting):
             self.titles = titles
             view.fit_titles()
         yield
+        self._drawing = False
         self.fill_room()
 
     def build_ahead(self, count: int) -> bool:
@@ -215,6 +218,11 @@ class ImageGrid(GridFitting):
             image.setColorMap(self.cmap)
         plot.addItem(image)
         style.edge_matrix(plot)
+        # the title as wide as its text: a panel of four in a row presenting at 1280 x 720 x1.6 is as wide as
+        # "content ·" and no wider, and the text's margins held it to two columns
+        plot.titleLabel.item.document().setDocumentMargin(0)
+        if not self.pool:  # the first panel carries the names: measured anew on fewer lines (a lone head's, thinned),
+            plot.vb.sigResized.connect(self._refill)  # they leave the panels taller than fitted for
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
@@ -224,6 +232,12 @@ class ImageGrid(GridFitting):
         style.label(plot, "top", self.column_label, view.theme, view.points)
         style.style_plot(plot, view.theme, view.points)
         return plot, image
+
+    def _refill(self, _view_box=None) -> None:
+        """``fill_room`` again when the first panel was resized by the layout, not while the panels are being drawn
+        (``showing`` fills the room when it has drawn them)."""
+        if not self._drawing:
+            self.fill_room()
 
     def _arrange(self, count: int, columns: int) -> None:
         """Lay out the first ``count`` panels in ``columns`` columns and the bar to their right."""

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
-from .readable import side_name_length
+from .readable import side_name_length, unbreakable_width
 
 
 class GridFitting:
@@ -30,7 +30,7 @@ class GridFitting:
         self._filled = room
         smallest = self._smallest_area()
         columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
-                               self.pairs)
+                               self.pairs, self._plot_in_sight)
         moved = columns != self.columns
         if moved:
             self._arrange(self.count, columns)
@@ -67,27 +67,51 @@ class GridFitting:
         self.view.fit_layout_to_view()
 
     def panel_area(self, columns: int) -> tuple[float, float]:
+        """``panel_layout``'s width and height."""
+        return self.panel_layout(columns)[:2]
+
+    def _plot_in_sight(self, columns: int) -> float:
+        """How much of the panels' plot areas is in sight with the grid in ``columns`` columns on a page that scrolls
+        (the rows standing at their smallest height): each row's height above the fold, times its panels. The fewest
+        rows put all four gpt-oss heads in a row, their titles on four lines in Chinese, with their matrices below the
+        fold presenting at 1280 x 720 x1.6; two rows of two showed the first two."""
+        width, height, title = self.panel_layout(columns)
+        rows = -(-self.count // columns)
+        down = max(self.view.graphics.ci.layout.verticalSpacing(), 0.0)
+        _inner_left, inner_top, _inner_right, inner_bottom = self.pool[0][0].layout.getContentsMargins()
+        row = title + inner_top + inner_bottom  # a row's share of the room but its plot area
+        room = rows * (height + row) + down * (rows - 1)  # what the rows share below the names of the columns
+        smallest = self._smallest_area()[1]
+        pitch = smallest + row + down
+        seen = 0.0
+        for index in range(rows):
+            panels = min(columns, self.count - index * columns)
+            seen += panels * min(max(room - row - index * pitch, 0.0), smallest)
+        return seen
+
+    def panel_layout(self, columns: int) -> tuple[float, float, float]:
         """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
         without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
         the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave.
         The bar and the rows' name as wide as they will be beside panels this tall: their names wrap onto a second
-        line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them."""
+        line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them. Then the
+        height of the titles above them."""
         rows_name = self.pool[0][0].getAxis("left")  # the first column's
         across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
         bar_length = names_length = None  # as laid out now
         for _ in range(3):  # the names for the panels' height, and the panels for the names' width
             beside = self._bar_width(bar_length) + across if self.bar.isVisible() else 0.0
             names_width = wrapped_width(rows_name, names_length)
-            width, height = self._area_beside(columns, beside, names_width)
+            width, height, title = self._area_beside(columns, beside, names_width)
             shown = self._shown_height(width, height)
             lengths = (self._bar_length(columns, height, shown, width + (names_width if columns == 1 else 0.0)), shown)
             if lengths == (bar_length, names_length):
                 break
             bar_length, names_length = lengths
-        return width, height
+        return width, height, title
 
-    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float]:
-        """``panel_area`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
+    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float, float]:
+        """``panel_layout`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
         ``names_width`` wide."""
         room_width, room_height = self.view.plot_room()
         rows = -(-self.count // columns)
@@ -107,10 +131,12 @@ class GridFitting:
             cells_rows, cells_cols = self.shape
             for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
                 side = min(width, height * cells_cols / cells_rows)
-                wrapped = self._title_height(min(title_width, max(side - self.view.points,
-                                                                  self.view.title_wrap_floor())))
+                wrapped = self._title_height(min(title_width, max(side - self.view.points, self._title_floor())))
                 height, title = height + title - wrapped, wrapped
-        return width, height
+            if height < self._smallest_area()[1]:  # the page scrolls: the titles wrap to their column (``_cap_panels``)
+                wrapped = self._title_height(title_width)
+                height, title = height + title - wrapped, wrapped
+        return width, height, title
 
     def _shown_height(self, width: float, height: float) -> float:
         """The height a panel's plot area stands at with a ``width`` x ``height`` share (``_cap_panels``): no taller
@@ -136,7 +162,7 @@ class GridFitting:
         if shown > height:
             plot = self.pool[0][0]
             _inner_left, inner_top, _inner_right, inner_bottom = plot.layout.getContentsMargins()
-            title = self._title_height(max(column_width - self.view.points, self.view.title_wrap_floor()))
+            title = self._title_height(max(column_width - self.view.points, self._title_floor()))
             row = shown + title + inner_top + inner_bottom
             return rows * row + max(layout.verticalSpacing(), 0.0) * (rows - 1) + plot.getAxis("top").maximumHeight() \
                 - ends - bar_top - bar_bottom
@@ -150,7 +176,7 @@ class GridFitting:
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
         tallest = 0.0
-        for document, natural_width, natural_height in self._title_documents():
+        for document, natural_width, natural_height, _unbreakable in self._title_documents():
             if natural_width > width:
                 document.setTextWidth(max(width, 1.0))
                 tallest = max(tallest, document.size().height())
@@ -158,8 +184,9 @@ class GridFitting:
                 tallest = max(tallest, natural_height)
         return tallest
 
-    def _title_documents(self) -> list[tuple[QTextDocument, float, float]]:
-        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height;
+    def _title_documents(self) -> list[tuple[QTextDocument, float, float, float]]:
+        """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height and
+        the width of its longest part that cannot wrap (``readable.unbreakable_width``);
         kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
         tenth of a second for sixteen heads)."""
         key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
@@ -170,7 +197,8 @@ class GridFitting:
                     seen.add(plot.titleLabel.text)
                     document = plot.titleLabel.item.document().clone()
                     document.setTextWidth(-1)
-                    documents.append((document, document.idealWidth(), document.size().height()))
+                    natural = (document.idealWidth(), document.size().height())
+                    documents.append((document, *natural, unbreakable_width(plot)))
             self._documents = (key, documents)
         return self._documents[1]
 
@@ -195,8 +223,15 @@ class GridFitting:
             width, height = view.readable_plot_width(), view.smallest_plot_height(first)
         # and no narrower than the titles above them wrap to (``View.fit_titles``): eight heads' titles with their
         # sinks' shares held four columns wider than the page, and the colour bar went past its edge
-        titles = max((natural for _, natural, _ in self._title_documents()), default=0.0)
-        return max(width, min(titles, view.title_wrap_floor())), height
+        return max(width, self._title_floor()), height
+
+    def _title_floor(self) -> float:
+        """The narrowest the panels' titles wrap to (``View.title_floor``): small multiples', their longest part that
+        cannot wrap; a lone panel's, six ems (or less when the title is shorter)."""
+        documents = self._title_documents()
+        if getattr(self.pool[0][0].vb, "small_multiple", False):
+            return max((unbreakable for *_, unbreakable in documents), default=0.0)
+        return min(max((natural for _, natural, *_ in documents), default=0.0), self.view.title_wrap_floor())
 
     def _fit_axes(self) -> None:
         """Size the axes before anything is drawn: the first column's and first row's for their names (the tick

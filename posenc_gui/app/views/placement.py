@@ -31,12 +31,14 @@ def unplace(graphics: pg.GraphicsLayoutWidget, item: pg.GraphicsWidget, hide: bo
 
 
 def best_columns(count: int, area: Callable[[int], tuple[float, float]], cells: tuple[int, int] | None,
-                 smallest: tuple[float, float], pairs: bool = False) -> int:
+                 smallest: tuple[float, float], pairs: bool = False,
+                 area_in_sight: Callable[[int], float] | None = None) -> int:
     """The number of columns for ``count`` panels whose plot areas are ``area(columns)`` (width, height) each: of the
     arrangements whose areas are all at least ``smallest`` (width, height), the one that shows the largest matrix
     (``cells``, rows x columns of square cells, as large as both sides allow; None: a plot that fills its area, as
-    large as its smaller side), the fewest columns among equals. When none fits, the page scrolls: the fewest rows
-    of panels still ``smallest`` wide, in the fewest columns that give them. ``pairs`` stay side by side in a row."""
+    large as its smaller side), the fewest columns among equals. When none fits, the page scrolls: of the panels
+    still ``smallest`` wide, those that put the most plot area in sight (``area_in_sight(columns)``, when given), in
+    the fewest rows, in the fewest columns that give them. ``pairs`` stay side by side in a row."""
     choices = [columns for columns in range(1, count + 1) if columns == 1 or not pairs or columns % 2 == 0]
     areas = {columns: area(columns) for columns in choices}
 
@@ -48,6 +50,9 @@ def best_columns(count: int, area: Callable[[int], tuple[float, float]], cells: 
     if in_sight:
         return max(in_sight, key=lambda columns: (size(columns), -columns))
     wide = [columns for columns in choices if areas[columns][0] >= smallest[0]] or [1]
+    if area_in_sight is not None:
+        seen = {columns: area_in_sight(columns) for columns in wide}
+        wide = [columns for columns in wide if seen[columns] >= max(seen.values()) - 1]
     fewest_rows = min(-(-count // columns) for columns in wide)
     return min(columns for columns in wide if -(-count // columns) == fewest_rows)
 

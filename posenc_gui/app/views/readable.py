@@ -59,12 +59,13 @@ class ReadablePlots:
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
-            room = max(free * share - axes - self.points, self.title_wrap_floor())  # a margin for rounding, the label's
+            floor = self.title_floor(plot)
+            room = max(free * share - axes - self.points, floor)  # a margin for rounding, the label's
             # a grid's panel of square cells is held to the matrix's width (``ImageGrid._cap_panels``): a title wider
             # than that widened the plot area past the matrix, the masked cells' hatching filling the room beside it
             held = getattr(plot.vb, "title_width", None)
             if held is not None:
-                room = min(room, max(held - self.points, self.title_wrap_floor()))
+                room = min(room, max(held - self.points, floor))
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)
@@ -78,6 +79,14 @@ class ReadablePlots:
     def title_wrap_floor(self) -> float:
         """The narrowest a plot title is wrapped to (a longer one stays this wide)."""
         return 6 * self.points
+
+    def title_floor(self, plot: pg.PlotItem) -> float:
+        """The narrowest ``plot``'s title is wrapped to: ``title_wrap_floor``, or for a panel among small multiples its
+        longest part that cannot wrap (its title takes more lines rather than widen the panels: four heads' titles at
+        six ems held a grid presenting at 1280 x 720 x1.6 to two columns, its matrices a third smaller)."""
+        if getattr(plot.vb, "small_multiple", False):
+            return unbreakable_width(plot)
+        return self.title_wrap_floor()
 
     def align_title_rows(self) -> None:
         """Plots side by side start at the same height: the titles of one row of the layout all take the tallest's
@@ -311,6 +320,9 @@ def unbreakable_width(plot: pg.PlotItem) -> float:
         if len(_unbreakable_widths) >= UNBREAKABLE_KEPT:
             _unbreakable_widths.clear()
         document = label.item.document().clone()
+        option = document.defaultTextOption()  # at words only: a title not yet fitted wraps anywhere (Qt's default)
+        option.setWrapMode(QTextOption.WordWrap)
+        document.setDefaultTextOption(option)
         document.setTextWidth(1)
         width = _unbreakable_widths[key] = document.idealWidth()
     return width

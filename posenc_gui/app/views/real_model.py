@@ -103,10 +103,17 @@ class RealModelView(View):
         if self._arranged is None:
             return
         columns = self._arranged[1]
+        # a column is as wide as its widest colour bar (the trained head's, its names longer, was 27 px wider than the
+        # difference's, whose title fitted beside the narrower bar ran the page 17 px past the view at 1024 x 768 x1.3)
+        bars = max((bar.effectiveSizeHint(Qt.PreferredSize).width() for _plot, _image, bar in self.large_panels),
+                   default=0.0)
+        outer, inner = self.graphics.ci.layout.getContentsMargins(), self.big.layout.getContentsMargins()
+        across = (outer[0] + outer[2] + inner[0] + inner[2]
+                  + max(self.big.layout.horizontalSpacing(), 0.0) * (2 * columns - 1))
         for plot, _image, bar in self.large_panels:
             axis = plot.getAxis("left")
-            room = self.scroll.viewport().width() / columns - bar.effectiveSizeHint(Qt.PreferredSize).width() \
-                - (axis.width() if axis.isVisible() else 0) - 2 * self.points
+            room = (self.page_width() - across) / columns - bars - (axis.width() if axis.isVisible() else 0) \
+                - 2 * self.points
             text = plot.titleLabel.item
             text.setTextWidth(-1)
             if text.boundingRect().width() > room:
