@@ -2063,17 +2063,17 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="175"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="176"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="177"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
@@ -2093,12 +2093,12 @@ turns made: {1}</source>
         <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
         <source>key</source>
         <translation>键</translation>
     </message>
@@ -2123,12 +2123,12 @@ turns made: {1}</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="312"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="319"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="330"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2623,12 +2623,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="283"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="284"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
