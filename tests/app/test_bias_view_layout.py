@@ -29,7 +29,6 @@ def test_the_bars_wrapped_name_stays_inside_a_scrolled_page(qtbot, qapp):
         qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)  # laid out
         for _ in range(3):  # and as the first painting lays it out again
             qapp.processEvents()
-        assert view.grid.columns < 4  # four columns are too narrow beside the bar as long as their rows stand
         assert check_window(view).problems == []
     finally:
         style.apply_app_theme(qapp, light, style.BASE_POINTS)
