@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from .axes import GridAxis, measure_names
@@ -121,12 +121,42 @@ class TextSizedStyle(QProxyStyle):
             size.setWidth(size.width() + option.fontMetrics.height())
         return size
 
+    # Fusion's answer for these is a constant scaled to the resolution of the option's text (of the primary screen
+    # without one): never read from the option's rectangle or state, nor the widget. Kept per resolution, Qt's calls
+    # for them (two thirds of all, from line edits, menu bars, layouts and scroll bars) cost no trip into Fusion, which
+    # itself asks back through Python for the metrics it derives from others
+    KEPT_METRICS = frozenset((
+        QStyle.PM_SmallIconSize, QStyle.PM_LineEditIconSize, QStyle.PM_LineEditIconMargin, QStyle.PM_ButtonIconSize,
+        QStyle.PM_MenuBarPanelWidth, QStyle.PM_MenuBarVMargin, QStyle.PM_MenuBarHMargin,
+        QStyle.PM_LayoutHorizontalSpacing, QStyle.PM_LayoutVerticalSpacing, QStyle.PM_ScrollBarExtent,
+        QStyle.PM_ScrollBarSliderMin, QStyle.PM_SliderTickmarkOffset, QStyle.PM_SliderLength, QStyle.PM_SliderThickness,
+        QStyle.PM_ToolBarSeparatorExtent, QStyle.PM_ToolBarFrameWidth, QStyle.PM_ToolBarExtensionExtent,
+        QStyle.PM_ToolBarHandleExtent, QStyle.PM_SpinBoxFrameWidth))
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.kept_metrics: dict[tuple, int] = {}
+
     def pixelMetric(self, metric, option=None, widget=None):
+        if metric in self.KEPT_METRICS:
+            key = (metric, text_resolution(option))
+            value = self.kept_metrics.get(key)
+            if value is None:
+                value = self.kept_metrics[key] = super().pixelMetric(metric, option, widget)
+            return value
         if metric not in self.INDICATOR_SIDES:
             return super().pixelMetric(metric, option, widget)
         fixed = super().pixelMetric(metric, option, widget)
         metrics = widget.fontMetrics() if widget is not None else QFontMetricsF(QApplication.font())
         return max(fixed, round(INDICATOR_EM * metrics.height()))
+
+
+def text_resolution(option) -> float | None:
+    """The dots per inch Fusion scales its metrics to: the option's text's, else the primary screen's."""
+    if option is not None:
+        return option.fontMetrics.fontDpi()
+    screen = QGuiApplication.primaryScreen()
+    return screen.logicalDotsPerInchX() if screen is not None else None
 
 
 def hatch_masked(plot: pg.PlotItem, on: bool, theme: Theme) -> None:

@@ -1,6 +1,10 @@
 """Work a soak of seeded changes repeated with the same inputs, each counted (never timed): the like-for-like soak ran at
 0.58-0.77x of 2d32621's changes per CPU-second (issue 21's "no slower than before"; benchmarks/README.md)."""
 
+from PySide6.QtWidgets import (QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory, QStyleOption,
+                               QWidget)
+
+from posenc_gui.app import style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, grid_fit
 from posenc_gui.app.views.relative import BiasView
@@ -26,3 +30,25 @@ def test_a_grid_of_square_cells_keeps_its_arrangement_for_a_new_sequence_length(
     view.model.set_param("seq_len", 7)  # narrower row names: the room changed, the grid is fitted to it again
     qapp.processEvents()
     assert chosen and view.grid.shape == (7, 7)
+
+
+def test_metrics_fusion_takes_from_the_resolution_alone_are_asked_of_it_once(qapp, monkeypatch):
+    """Qt asks the style for a metric some fifty times a change of scene, each a trip into Python and into Fusion; the
+    metrics that are constants at a resolution are kept, and equal Fusion's for widgets and options of every kind."""
+    text_sized, fusion = style.TextSizedStyle(QStyleFactory.create("Fusion")), QStyleFactory.create("Fusion")
+    asked = count_calls(monkeypatch, QProxyStyle, "pixelMetric")
+    widgets = [QScrollBar(), QLineEdit(), QWidget(), QSlider()]
+    options = [None]
+    for widget in widgets:
+        option = QStyleOption()
+        option.initFrom(widget)
+        options.append(option)
+    for metric in style.TextSizedStyle.KEPT_METRICS:
+        for option, widget in zip(options, [None, *widgets]):
+            assert text_sized.pixelMetric(metric, option, widget) == fusion.pixelMetric(metric, option, widget)
+    resolutions = {style.text_resolution(option) for option in options}
+    assert len(asked) == len(style.TextSizedStyle.KEPT_METRICS) * len(resolutions)
+    asked.clear()
+    assert text_sized.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1]) == \
+        fusion.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1])
+    assert len(asked) == 1  # (one that reads the option's rectangle is asked every time)
