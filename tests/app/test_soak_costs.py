@@ -1,12 +1,14 @@
 """Work a soak of seeded changes repeated with the same inputs, each counted (never timed): the like-for-like soak ran at
 0.58-0.77x of 2d32621's changes per CPU-second (issue 21's "no slower than before"; benchmarks/README.md)."""
 
+import pyqtgraph as pg
 from PySide6.QtWidgets import (QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory, QStyleOption,
                                QWidget)
 
 from posenc_gui.app import style
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views import applies, grid_fit
+from posenc_gui.app.views import applies, grid_fit, readable
+from posenc_gui.app.views.axis_name import keep_name_along
 from posenc_gui.app.views.relative import BiasView
 
 from test_grid_fills_room import columns_of, shown_view
@@ -52,3 +54,21 @@ def test_metrics_fusion_takes_from_the_resolution_alone_are_asked_of_it_once(qap
     assert text_sized.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1]) == \
         fusion.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1])
     assert len(asked) == 1  # (one that reads the option's rectangle is asked every time)
+
+
+def test_a_side_names_shortest_length_is_measured_once_per_name_and_font(qtbot, monkeypatch):
+    """Every drawing reads the length of each plot's side names (``readable_inputs``); a name kept along its axis was
+    wrapped at trial lengths each time."""
+    plot = pg.PlotItem()
+    axis = plot.getAxis("left")
+    axis.setLabel("the weight each query gives each key")
+    keep_name_along(axis)
+    measured = count_calls(monkeypatch, readable, "shortest_length")
+    length = readable.side_name_length(axis)
+    assert readable.side_name_length(axis) == length and len(measured) == 1
+    axis.setLabel("the weight each query gives each key, summed over every head")
+    assert readable.side_name_length(axis) > length and len(measured) == 2
+    font = axis.label.font()
+    font.setPointSizeF(2 * font.pointSizeF())
+    axis.label.setFont(font)
+    assert len(measured) == 2 and readable.side_name_length(axis) > length and len(measured) == 3
