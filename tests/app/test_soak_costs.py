@@ -2,10 +2,10 @@
 0.58-0.77x of 2d32621's changes per CPU-second (issue 21's "no slower than before"; benchmarks/README.md)."""
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import (QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory, QStyleOption,
+from PySide6.QtWidgets import (QGraphicsScene, QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory, QStyleOption,
                                QWidget)
 
-from posenc_gui.app import style
+from posenc_gui.app import axes, style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
@@ -72,3 +72,19 @@ def test_a_side_names_shortest_length_is_measured_once_per_name_and_font(qtbot, 
     font.setPointSizeF(2 * font.pointSizeF())
     axis.label.setFont(font)
     assert len(measured) == 2 and readable.side_name_length(axis) > length and len(measured) == 3
+
+
+def test_an_axis_that_shows_no_names_is_not_measured_at_a_new_range(qtbot, monkeypatch):
+    """The inner panels of a grid of heads show no tick names: a new range placed their ticks for nothing."""
+    plot = pg.PlotItem(axisItems=axes.grid_axes(("left", "bottom")))
+    scene = QGraphicsScene()
+    scene.addItem(plot)
+    plot.resize(300, 300)
+    left = plot.getAxis("left")
+    measured = count_calls(monkeypatch, axes.GridAxis, "_specs")
+    plot.setYRange(0, 10, padding=0)
+    assert len(measured) == 1  # (names shown: measured at the change, see GridAxis.setRange)
+    left.setStyle(showValues=False)
+    measured.clear()
+    plot.setYRange(0, 1000, padding=0)
+    assert measured == []
