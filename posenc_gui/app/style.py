@@ -121,9 +121,9 @@ class TextSizedStyle(QProxyStyle):
             size.setWidth(size.width() + option.fontMetrics.height())
         return size
 
-    # Fusion's answer for these is a constant scaled to the resolution of the option's text (of the primary screen
-    # without one): never read from the option's rectangle or state, nor the widget. Kept per resolution, Qt's calls
-    # for them (two thirds of all, from line edits, menu bars, layouts and scroll bars) cost no trip into Fusion, which
+    # Fusion's answer for these is a constant scaled to the resolution of the text (the screens'): never read from the
+    # option's rectangle or state, nor the widget. Kept until a screen's resolution may have changed, Qt's calls for
+    # them (two thirds of all, from line edits, menu bars, layouts and scroll bars) cost no trip into Fusion, which
     # itself asks back through Python for the metrics it derives from others
     KEPT_METRICS = frozenset((
         QStyle.PM_SmallIconSize, QStyle.PM_LineEditIconSize, QStyle.PM_LineEditIconMargin, QStyle.PM_ButtonIconSize,
@@ -135,28 +135,34 @@ class TextSizedStyle(QProxyStyle):
 
     def __init__(self, *args):
         super().__init__(*args)
-        self.kept_metrics: dict[tuple, int] = {}
+        self.kept_metrics: dict = {}  # metric -> Fusion's answer at the screens' resolution now
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._watch_screen)
+        app.screenRemoved.connect(self.forget_metrics)
+        app.primaryScreenChanged.connect(self.forget_metrics)
+        for screen in app.screens():
+            self._watch_screen(screen)
+
+    def _watch_screen(self, screen) -> None:
+        self.forget_metrics()
+        screen.logicalDotsPerInchChanged.connect(self.forget_metrics)
+
+    def forget_metrics(self, *_changed) -> None:
+        """Ask Fusion again: a screen came, went or changed its resolution (a text's resolution is its screen's; a
+        lookup of it at each call cost as much as the trip into Fusion it saved)."""
+        self.kept_metrics.clear()
 
     def pixelMetric(self, metric, option=None, widget=None):
         if metric in self.KEPT_METRICS:
-            key = (metric, text_resolution(option))
-            value = self.kept_metrics.get(key)
+            value = self.kept_metrics.get(metric)
             if value is None:
-                value = self.kept_metrics[key] = super().pixelMetric(metric, option, widget)
+                value = self.kept_metrics[metric] = super().pixelMetric(metric, option, widget)
             return value
         if metric not in self.INDICATOR_SIDES:
             return super().pixelMetric(metric, option, widget)
         fixed = super().pixelMetric(metric, option, widget)
         metrics = widget.fontMetrics() if widget is not None else QFontMetricsF(QApplication.font())
         return max(fixed, round(INDICATOR_EM * metrics.height()))
-
-
-def text_resolution(option) -> float | None:
-    """The dots per inch Fusion scales its metrics to: the option's text's, else the primary screen's."""
-    if option is not None:
-        return option.fontMetrics.fontDpi()
-    screen = QGuiApplication.primaryScreen()
-    return screen.logicalDotsPerInchX() if screen is not None else None
 
 
 def hatch_masked(plot: pg.PlotItem, on: bool, theme: Theme) -> None:

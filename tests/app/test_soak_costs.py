@@ -36,7 +36,8 @@ def test_a_grid_of_square_cells_keeps_its_arrangement_for_a_new_sequence_length(
 
 def test_metrics_fusion_takes_from_the_resolution_alone_are_asked_of_it_once(qapp, monkeypatch):
     """Qt asks the style for a metric some fifty times a change of scene, each a trip into Python and into Fusion; the
-    metrics that are constants at a resolution are kept, and equal Fusion's for widgets and options of every kind."""
+    metrics that are constants at the screens' resolution are kept (until a screen changes it), and equal Fusion's for
+    widgets and options of every kind."""
     text_sized, fusion = style.TextSizedStyle(QStyleFactory.create("Fusion")), QStyleFactory.create("Fusion")
     asked = count_calls(monkeypatch, QProxyStyle, "pixelMetric")
     widgets = [QScrollBar(), QLineEdit(), QWidget(), QSlider()]
@@ -48,8 +49,11 @@ def test_metrics_fusion_takes_from_the_resolution_alone_are_asked_of_it_once(qap
     for metric in style.TextSizedStyle.KEPT_METRICS:
         for option, widget in zip(options, [None, *widgets]):
             assert text_sized.pixelMetric(metric, option, widget) == fusion.pixelMetric(metric, option, widget)
-    resolutions = {style.text_resolution(option) for option in options}
-    assert len(asked) == len(style.TextSizedStyle.KEPT_METRICS) * len(resolutions)
+    assert len(asked) == len(style.TextSizedStyle.KEPT_METRICS)
+    qapp.primaryScreen().logicalDotsPerInchChanged.emit(96.0)
+    asked.clear()
+    assert text_sized.pixelMetric(QStyle.PM_ScrollBarExtent) == fusion.pixelMetric(QStyle.PM_ScrollBarExtent)
+    assert len(asked) == 1  # (asked again after the screen's resolution changed)
     asked.clear()
     assert text_sized.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1]) == \
         fusion.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1])
