@@ -1,9 +1,9 @@
-"""Work a soak of seeded changes repeated with the same inputs, each counted (never timed): the like-for-like soak ran at
+"""Work repeated with the same inputs in a soak of seeded changes, counted (never timed): the like-for-like soak ran at
 0.58-0.77x of 2d32621's changes per CPU-second (issue 21's "no slower than before"; benchmarks/README.md)."""
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import (QGraphicsScene, QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory, QStyleOption,
-                               QWidget)
+from PySide6.QtWidgets import (QGraphicsScene, QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory,
+                               QStyleOption, QWidget)
 
 from posenc_gui.app import axes, style
 from posenc_gui.app.state import Scene

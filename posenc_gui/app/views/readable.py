@@ -315,7 +315,8 @@ def unbreakable_width(plot: pg.PlotItem) -> float:
 def side_name_length(axis: pg.AxisItem) -> float:
     """The length of the name written along a vertical axis (0 when it shows none). A name kept along its axis is
     as long as it is on two lines (``shortest_length``), kept on the axis for its text and font (``shortest_kept``):
-    read for every plot after every drawing (``readable_inputs``), it wrapped a new document at a dozen trial lengths."""
+    read for every plot after every drawing (``readable_inputs``), it wrapped a new document at a dozen trial
+    lengths."""
     if not axis.isVisible() or not axis.label.isVisible() or not axis.labelText:
         return 0.0
     if not getattr(axis, "keeps_name_along", False):
