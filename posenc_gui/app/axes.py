@@ -326,7 +326,10 @@ def cell_ticks(plot: pg.PlotItem) -> None:
 def measure_names(axis: pg.AxisItem) -> None:
     """Size ``axis`` now for the tick names it will draw (call it after its range changed): pyqtgraph measures them
     only while painting, and an axis that grew then was drawn cut until the next paint (a colour bar's name over the
-    view's edge after its levels widened)."""
+    view's edge after its levels widened). An axis that shows no names has none to measure (the inner panels of a grid
+    of heads: measured at every range change, their ticks were placed for nothing)."""
+    if not axis.style["showValues"]:
+        return
     image = QImage(1, 1, QImage.Format_ARGB32)
     painter = QPainter(image)
     try:

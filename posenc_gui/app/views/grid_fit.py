@@ -3,6 +3,8 @@ room, and the axes sized for their names before anything is drawn."""
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
@@ -22,7 +24,7 @@ class GridFitting:
         if not (self.fills and self.count):
             return False
         first = self.pool[0][0]
-        room = (self.count, self.shape, tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
+        room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
                 self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
                 first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
         if room == self._filled:  # arranged for this room already (a redraw of new values)
@@ -204,6 +206,15 @@ class GridFitting:
 
     def _square(self) -> bool:
         return bool(self.pool[0][0].vb.state["aspectLocked"])
+
+    def _fitted_shape(self) -> tuple[int, int] | None:
+        """What of the matrices' shape the arrangement depends on: the proportion of square cells, nothing when cells
+        fill their panels. A new sequence length keeps it, and re-arranged at each, the grid laid the page out anew."""
+        if not self._square():
+            return None
+        rows, cols = self.shape
+        common = math.gcd(rows, cols)
+        return rows // common, cols // common
 
     def _smallest_area(self) -> tuple[float, float]:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of

@@ -19,9 +19,6 @@ READABLE_CELLS_EMS = 4.0  # a matrix of square cells is kept at least this many 
 # ... and a panel among small multiples (a grid of heads) this many: read as a pattern beside its neighbours, it may be
 # smaller than a lone matrix so that the whole grid stays in sight (eight heads at 1280 x 720 presenting x1.3)
 READABLE_MULTIPLES_EMS = 2.5
-UNBREAKABLE_KEPT = 512  # titles whose longest unbreakable width is kept (unbreakable_width)
-_unbreakable_widths: dict[tuple, float] = {}
-
 
 
 class ReadablePlots:
@@ -309,29 +306,35 @@ def layouts_settled(layout: QGraphicsLayout) -> bool:
 
 
 def unbreakable_width(plot: pg.PlotItem) -> float:
-    """The width of the longest part of ``plot``'s title that cannot wrap (0 without a title). Kept for each title and
-    font: asked for every plot at every reflow, each a copy of the title's document laid out."""
+    """The width of the longest part of ``plot``'s title that cannot wrap (0 without a title). Kept on the title for its
+    text and font (``unbreakable_kept``): asked for every plot at every reflow, each a copy of the title's document
+    laid out."""
     label = plot.titleLabel
     if not label.text:
         return 0.0
     key = (label.text, repr(sorted(label.opts.items())), label.item.font().key())
-    width = _unbreakable_widths.get(key)
-    if width is None:
-        if len(_unbreakable_widths) >= UNBREAKABLE_KEPT:
-            _unbreakable_widths.clear()
+    kept = getattr(label, "unbreakable_kept", None)
+    if kept is None or kept[0] != key:
         document = label.item.document().clone()
         option = document.defaultTextOption()  # at words only: a title not yet fitted wraps anywhere (Qt's default)
         option.setWrapMode(QTextOption.WordWrap)
         document.setDefaultTextOption(option)
         document.setTextWidth(1)
-        width = _unbreakable_widths[key] = document.idealWidth()
-    return width
+        kept = label.unbreakable_kept = (key, document.idealWidth())
+    return kept[1]
 
 
 def side_name_length(axis: pg.AxisItem) -> float:
-    """The length of the name written along a vertical axis (0 when it shows none)."""
+    """The length of the name written along a vertical axis (0 when it shows none). A name kept along its axis is
+    as long as it is on two lines (``shortest_length``), kept on the axis for its text and font (``shortest_kept``):
+    read for every plot after every drawing (``readable_inputs``), it wrapped a new document at a dozen trial
+    lengths."""
     if not axis.isVisible() or not axis.label.isVisible() or not axis.labelText:
         return 0.0
-    if getattr(axis, "keeps_name_along", False):  # on two lines, when its axis is shorter (``axis_name``)
-        return shortest_length(axis) + 4
-    return axis.label.boundingRect().width() + 4
+    if not getattr(axis, "keeps_name_along", False):
+        return axis.label.boundingRect().width() + 4
+    key = (axis.labelString(), axis.label.font().key())
+    kept = getattr(axis, "shortest_kept", None)
+    if kept is None or kept[0] != key:
+        kept = axis.shortest_kept = (key, shortest_length(axis))
+    return kept[1] + 4

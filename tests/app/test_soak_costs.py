@@ -1,0 +1,94 @@
+"""Work repeated with the same inputs in a soak of seeded changes, counted (never timed): the like-for-like soak ran at
+0.58-0.77x of 2d32621's changes per CPU-second (issue 21's "no slower than before"; benchmarks/README.md)."""
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import (QGraphicsScene, QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory,
+                               QStyleOption, QWidget)
+
+from posenc_gui.app import axes, style
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views import applies, grid_fit, readable
+from posenc_gui.app.views.axis_name import keep_name_along
+from posenc_gui.app.views.relative import BiasView
+
+from test_grid_fills_room import columns_of, shown_view
+from test_repeats_cost_nothing import count_calls
+
+
+def test_a_grid_of_square_cells_keeps_its_arrangement_for_a_new_sequence_length(qtbot, qapp, monkeypatch):
+    """A new sequence length keeps the proportion of square cells, so the columns and each panel's share: the grid is
+    not arranged, capped and the page laid out anew (it was at every other drawing of the attention view in a soak)."""
+    scene = Scene(method="alibi", view="bias", head="all", params={"heads": 4, "seq_len": 16}).validated(applies())
+    view = shown_view(qtbot, BiasView, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    columns = columns_of(view)
+    chosen = count_calls(monkeypatch, grid_fit, "best_columns")
+    capped = count_calls(monkeypatch, view.grid, "_cap_panels")
+    view.model.set_param("seq_len", 24)  # two digits still: the row names as wide
+    qapp.processEvents()
+    assert view.grid.shape == (24, 24)
+    assert chosen == [] and capped == []
+    assert columns_of(view) == columns
+    view.model.set_param("seq_len", 7)  # narrower row names: the room changed, the grid is fitted to it again
+    qapp.processEvents()
+    assert chosen and view.grid.shape == (7, 7)
+
+
+def test_metrics_fusion_takes_from_the_resolution_alone_are_asked_of_it_once(qapp, monkeypatch):
+    """Qt asks the style for a metric some fifty times a change of scene, each a trip into Python and into Fusion; the
+    metrics that are constants at the screens' resolution are kept (until a screen changes it), and equal Fusion's for
+    widgets and options of every kind."""
+    text_sized, fusion = style.TextSizedStyle(QStyleFactory.create("Fusion")), QStyleFactory.create("Fusion")
+    asked = count_calls(monkeypatch, QProxyStyle, "pixelMetric")
+    widgets = [QScrollBar(), QLineEdit(), QWidget(), QSlider()]
+    options = [None]
+    for widget in widgets:
+        option = QStyleOption()
+        option.initFrom(widget)
+        options.append(option)
+    for metric in style.TextSizedStyle.KEPT_METRICS:
+        for option, widget in zip(options, [None, *widgets]):
+            assert text_sized.pixelMetric(metric, option, widget) == fusion.pixelMetric(metric, option, widget)
+    assert len(asked) == len(style.TextSizedStyle.KEPT_METRICS)
+    qapp.primaryScreen().logicalDotsPerInchChanged.emit(96.0)
+    asked.clear()
+    assert text_sized.pixelMetric(QStyle.PM_ScrollBarExtent) == fusion.pixelMetric(QStyle.PM_ScrollBarExtent)
+    assert len(asked) == 1  # (asked again after the screen's resolution changed)
+    asked.clear()
+    assert text_sized.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1]) == \
+        fusion.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1])
+    assert len(asked) == 1  # (one that reads the option's rectangle is asked every time)
+
+
+def test_a_side_names_shortest_length_is_measured_once_per_name_and_font(qtbot, monkeypatch):
+    """Every drawing reads the length of each plot's side names (``readable_inputs``); a name kept along its axis was
+    wrapped at trial lengths each time."""
+    plot = pg.PlotItem()
+    axis = plot.getAxis("left")
+    axis.setLabel("the weight each query gives each key")
+    keep_name_along(axis)
+    measured = count_calls(monkeypatch, readable, "shortest_length")
+    length = readable.side_name_length(axis)
+    assert readable.side_name_length(axis) == length and len(measured) == 1
+    axis.setLabel("the weight each query gives each key, summed over every head")
+    assert readable.side_name_length(axis) > length and len(measured) == 2
+    font = axis.label.font()
+    font.setPointSizeF(2 * font.pointSizeF())
+    axis.label.setFont(font)
+    assert len(measured) == 2 and readable.side_name_length(axis) > length and len(measured) == 3
+
+
+def test_an_axis_that_shows_no_names_is_not_measured_at_a_new_range(qtbot, monkeypatch):
+    """The inner panels of a grid of heads show no tick names: a new range placed their ticks for nothing."""
+    plot = pg.PlotItem(axisItems=axes.grid_axes(("left", "bottom")))
+    scene = QGraphicsScene()
+    scene.addItem(plot)
+    plot.resize(300, 300)
+    left = plot.getAxis("left")
+    measured = count_calls(monkeypatch, axes.GridAxis, "_specs")
+    plot.setYRange(0, 10, padding=0)
+    assert len(measured) == 1  # (names shown: measured at the change, see GridAxis.setRange)
+    left.setStyle(showValues=False)
+    measured.clear()
+    plot.setYRange(0, 1000, padding=0)
+    assert measured == []
