@@ -17,7 +17,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
-from ..readable import MIN_PLOT, READABLE_EMS
+from ..readable import MIN_PLOT
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 
@@ -30,6 +30,11 @@ LONGEST_SHARE = 0.96  # of the bits' plot width its longest "flips every" text m
 BITS_PADDING = 0.01  # of the bits' range, on each side
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
+HALL_TEXTS = 0.75  # presenting: the captions and the bits' texts at this share of the text size (``caption_font``)
+HALL_DIGITS = 1.4  # ... and the bits' digits at this
+LAMP_CAPITALS = 1.6  # a row of the bits is this many times its digit's height at its smallest
+LAMP_LINES = 1.5  # a bit's lamp, in lines of its digit, beside its text (the bits' column's width)
+DIAL_EMS = 5.0  # a dial shares a row when its face can be this many ems across (a hand reads at a glance)
 
 
 def turns_pairs(scene: Scene) -> bool:
@@ -226,11 +231,13 @@ class ClocksLesson(FrequencyLesson):
             self.bit_plot.addItem(every)
             self.bit_pool.append((digit, every))
         digit_font = self.font()
-        digit_font.setPointSizeF(self.points * (1.8 if bit_count <= 8 else 1.2))
+        digit_font.setPointSizeF(self.points * (1.2 if bit_count > 8 else HALL_DIGITS if self.presenting else 1.8))
+        every_font = self.caption_font(bit_count)
         for k, (digit, every) in enumerate(self.bit_pool):
             digit.setVisible(k < bit_count)
             every.setVisible(k < bit_count)
             digit.setFont(digit_font)
+            every.setFont(every_font)
         self.bit_texts = self.bit_pool[:bit_count]
         self.graphics.ci.layout.setColumnStretchFactor(column, 5 + column)
 
@@ -323,16 +330,19 @@ class ClocksLesson(FrequencyLesson):
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
-        (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
-        a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran together)."""
+        (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: ``LAMP_CAPITALS`` of their
+        digit's height a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran
+        together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
                 return max(super().smallest_plot_height(plot), 5.5 * line,
                            caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
-            line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
-            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
+            # a lamp's height from its digit's, not the font's line: a Chinese font's line is a quarter taller, and its
+            # eight lamps ran 120 px below the fold presenting at 1920 x 1080 x1.6
+            lamp = QFontMetricsF(self.bit_texts[0][0].textItem.font()).capHeight() * LAMP_CAPITALS
+            return max(super().smallest_plot_height(plot), len(self.bit_texts) * lamp * (1 + 2 * BITS_PADDING))
         return super().smallest_plot_height(plot)
 
     def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
@@ -341,20 +351,52 @@ class ClocksLesson(FrequencyLesson):
         return (self.tr("a turn every {0}\nturns made: {1}").format(period, turns),
                 self.tr("a turn every\n{0}\nturns made: {1}").format(period, turns))
 
-    def caption_font(self, dial_count: int) -> QFont:
+    def caption_font(self, count: int) -> QFont:
+        """The font of the dials' captions and the bits' texts, for ``count`` of them. Presenting, smaller
+        (``HALL_TEXTS``): at the text size the captions took three lines a dial and the hall saw six of eight clocks at
+        1920 x 1080 x1.6; the hands and lamps are what the hall reads."""
         font = self.font()
-        font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        font.setPointSizeF(self.points * (0.8 if count > 8 else HALL_TEXTS if self.presenting else 0.95))
         return font
 
     def readable_plot_width(self) -> float:
-        """A dial reads when its face is ``READABLE_EMS`` ems across and its caption's narrow form fits unbroken (with
+        """A dial reads when its face is ``DIAL_EMS`` ems across and its caption's narrow form fits unbroken (with
         five-digit periods and four-digit turns). Ems, not lines as for other plots: a Chinese font's lines are a
         quarter taller than a Latin one's at the same size, and a row held a clock fewer in Chinese than in English."""
         em = self.points * self.logicalDpiY() / 72  # pixels
         metrics = QFontMetricsF(self.caption_font(len(self.dials) or self.dials_ahead))
         _wide, narrow = self.caption_texts("0" * 5, "0" * 4)
         caption = max(metrics.horizontalAdvance(line) for line in narrow.splitlines())
-        return max(MIN_PLOT[0], READABLE_EMS * em, caption + 2 * CAPTION_MARGIN)
+        return max(MIN_PLOT[0], DIAL_EMS * em, caption + 2 * CAPTION_MARGIN)
+
+    def bits_width(self) -> float:
+        """The width the bits' plot reads at: its longest "flips every" text and a lamp two lines of its digit wide
+        (``_fit_bits`` opens the range for the text); 0 without bits."""
+        if not self.bit_texts:
+            return 0.0
+        longest = max(every.boundingRect().width() for _digit, every in self.bit_texts)
+        return longest + LAMP_LINES * QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
+
+    def column_width(self) -> float:
+        """The width ``reflow`` divides the page by to count the columns (the bits' one counts as a column of the row,
+        ``_arranging``): the dials that fit beside the bits, each ``readable_plot_width`` wide. Every column as wide as
+        the widest plot of the row, as for other views, held the bits' width: two dials a row presenting at 1280 x 720,
+        their second row and the last bits below the fold."""
+        spacing = max(self.graphics.ci.layout.horizontalSpacing(), 0.0)
+        dial = self.readable_plot_width() + spacing
+        beside_bits = self.page_width() - (self.bits_width() + spacing if self.bit_texts else 0.0)
+        columns = max(int(beside_bits // dial), 1) + (1 if self.bit_texts else 0)
+        return self.page_width() / (columns + 0.5)  # the page holds ``columns`` of these, and not one more
+
+    def _wide_captions_fit(self, width: float, font: QFont) -> bool:
+        """Whether every shown dial's caption fits ``width`` on two lines: all dials then take that form, else all the
+        narrow one. Each its own form, a dial whose caption wrapped onto a third line had a smaller face than its
+        neighbour (70 px beside 105 px presenting at 1280 x 720), and a hall reads size as meaning."""
+        metrics = QFontMetricsF(font)
+        room = width - 2 * CAPTION_MARGIN
+        return all(metrics.horizontalAdvance(line) <= room
+                   for plot, *_items in self.dials if plot in self._captions
+                   for line in self._captions[plot][0].splitlines())
 
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
         """Keep a dial's caption at the text size (it must read from the back of a hall): its narrow form on a dial
@@ -368,16 +410,27 @@ class ClocksLesson(FrequencyLesson):
             return
         self._fitted[plot] = fitted
         caption.setTextWidth(-1)
-        for text in texts:
-            caption.setText(text)
-            if caption.boundingRect().width() <= width:
-                break
+        caption.setText(texts[0] if self._wide_captions_fit(width, caption.textItem.font()) else texts[1])
         caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
         needed = caption.boundingRect().height() + self.points / 2
         # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
         scale = min(width / 2.4, (height - needed) / 2.23)
         if scale > 0:
             plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
+
+    def keep_plots_readable(self) -> None:
+        """Also the facts line: presenting, it gives its room to the plots when they need it (``fit_facts``)."""
+        super().keep_plots_readable()
+        self.fit_facts()
+
+    def fit_facts(self) -> None:
+        """Presenting, the facts under the clocks (the lecturer's: the dials and bits say the same) hide when the plots
+        would otherwise run below the fold: at 1280 x 720 x1.3 they took four lines, 136 of the 450 px the page has."""
+        width = self.page_width()
+        spacing = max(self.page_layout.spacing(), 0)
+        facts = self.facts.heightForWidth(width) + spacing
+        room = self.plot_room()[1] + (facts if self.facts.isVisibleTo(self) else 0)
+        self.facts.setVisible(not self.presenting or self.graphics.minimumHeight() + facts <= room)
 
     def hover_text(self, plot, x, y) -> str:
         face = self.face
