@@ -40,9 +40,15 @@ def test_presenting_at_1920x1080_x1_6_every_hand_and_bit_is_in_sight(qtbot, lang
     viewport = view.scroll.viewport()
     assert view.scroll.verticalScrollBar().maximum() == 0
     assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
-    assert not view.facts.isVisible()  # the lecturer's line gave its room to the plots
     for plot in [dial for dial, *_items in view.dials] + [view.bit_plot]:
         assert view.graphics.sceneRect().contains(plot.sceneBoundingRect())
+
+
+def test_presenting_the_facts_give_their_room_to_the_clocks(qtbot):
+    hall = shown_lesson(qtbot, ClocksLesson, SCENE, presenting=True, size=HALL_1080,
+                        points=style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    qtbot.waitUntil(lambda: len(hall.view.dials) == 8)
+    assert not hall.view.facts.isVisible() and hall.view.facts.text()
 
 
 def test_windowed_the_facts_stay_under_the_clocks(qtbot):

@@ -30,9 +30,9 @@ LONGEST_SHARE = 0.96  # of the bits' plot width its longest "flips every" text m
 BITS_PADDING = 0.01  # of the bits' range, on each side
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
-HALL_TEXTS = 0.75  # presenting: the captions and the bits' texts at this share of the text size (``caption_font``)
-HALL_DIGITS = 1.4  # ... and the bits' digits at this
-LAMP_CAPITALS = 1.6  # a row of the bits is this many times its digit's height at its smallest
+HALL_TEXTS = 0.7  # presenting: the captions and the bits' texts at this share of the text size (``caption_font``)
+HALL_DIGITS = 1.1  # ... and the bits' digits at this (a Chinese line is a quarter taller: at 1.4 the eight lamps ran
+# below the fold at 1920 x 1080 x1.6)
 LAMP_LINES = 1.5  # a bit's lamp, in lines of its digit, beside its text (the bits' column's width)
 DIAL_EMS = 5.0  # a dial shares a row when its face can be this many ems across (a hand reads at a glance)
 
@@ -330,19 +330,16 @@ class ClocksLesson(FrequencyLesson):
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
-        (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: ``LAMP_CAPITALS`` of their
-        digit's height a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran
-        together)."""
+        (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
+        a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
                 return max(super().smallest_plot_height(plot), 5.5 * line,
                            caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
-            # a lamp's height from its digit's, not the font's line: a Chinese font's line is a quarter taller, and its
-            # eight lamps ran 120 px below the fold presenting at 1920 x 1080 x1.6
-            lamp = QFontMetricsF(self.bit_texts[0][0].textItem.font()).capHeight() * LAMP_CAPITALS
-            return max(super().smallest_plot_height(plot), len(self.bit_texts) * lamp * (1 + 2 * BITS_PADDING))
+            line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
+            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
         return super().smallest_plot_height(plot)
 
     def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
@@ -409,28 +406,36 @@ class ClocksLesson(FrequencyLesson):
         if texts is None or width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
             return
         self._fitted[plot] = fitted
+        form = 0 if self._wide_captions_fit(width, caption.textItem.font()) else 1
         caption.setTextWidth(-1)
-        caption.setText(texts[0] if self._wide_captions_fit(width, caption.textItem.font()) else texts[1])
+        caption.setText(texts[form])
         caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
-        needed = caption.boundingRect().height() + self.points / 2
+        # the room of the tallest caption of the drawing: a longer period wrapped onto a fourth line left its dial a
+        # face half the size of its neighbours' (presenting at 1280 x 720 x1.3 in Chinese)
+        needed = self._tallest_caption(form, width, caption) + self.points / 2
         # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
         scale = min(width / 2.4, (height - needed) / 2.23)
         if scale > 0:
             plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
 
-    def keep_plots_readable(self) -> None:
-        """Also the facts line: presenting, it gives its room to the plots when they need it (``fit_facts``)."""
-        super().keep_plots_readable()
-        self.fit_facts()
+    def _tallest_caption(self, form: int, width: float, caption: pg.TextItem) -> float:
+        """The height of the tallest of the shown dials' captions in ``form`` (0: two lines, 1: narrow) at ``width``,
+        laid out as ``caption`` lays out its text."""
+        document = caption.textItem.document().clone()
+        document.setTextWidth(width)
+        tallest = 0.0
+        for plot, *_items in self.dials:
+            if plot in self._captions:
+                document.setPlainText(self._captions[plot][form])
+                tallest = max(tallest, document.size().height())
+        return tallest
 
-    def fit_facts(self) -> None:
-        """Presenting, the facts under the clocks (the lecturer's: the dials and bits say the same) hide when the plots
-        would otherwise run below the fold: at 1280 x 720 x1.3 they took four lines, 136 of the 450 px the page has."""
-        width = self.page_width()
-        spacing = max(self.page_layout.spacing(), 0)
-        facts = self.facts.heightForWidth(width) + spacing
-        room = self.plot_room()[1] + (facts if self.facts.isVisibleTo(self) else 0)
-        self.facts.setVisible(not self.presenting or self.graphics.minimumHeight() + facts <= room)
+    def keep_plots_readable(self) -> None:
+        """Presenting, without the facts line: it is the lecturer's (the dials and bits say the same to the hall), and
+        at 1280 x 720 x1.3 its four lines took 136 of the 450 px the clocks had; kept while it fitted, it left the faces
+        40 px across at 1920 x 1080 x1.6."""
+        self.facts.setVisible(not self.presenting)
+        super().keep_plots_readable()
 
     def hover_text(self, plot, x, y) -> str:
         face = self.face

@@ -155,7 +155,6 @@ class LearnedTableLesson(FrequencyLesson):
             self.images.append(image)
             self.sources[name] = values
             self.bars.append(self.graphics.getItem(row, col + 1))
-            style.level_bar(self.bars[-1], plot)  # spanning the plot's rows, it ran a title's height past the matrix
             style.label(plot, "bottom", x_label, self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
             self.panels.append((plot, name, values))
