@@ -427,7 +427,9 @@ class LessonView(View):
                 label.setText(text)
         for layout in [self.header.layout(), *self.header.layout().findChildren(QLayout)]:
             layout.invalidate()  # heights for widths cached from the old texts (rows keep their own)
-        return self.header.layout().totalHeightForWidth(width)
+        layout = self.header.layout()
+        # none of the parts shown wraps (presenting the M-RoPE lesson): no height for a width, -1, which Qt refused
+        return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
 
     def fit_to_size(self) -> None:
         super().fit_to_size()
