@@ -303,7 +303,7 @@
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="351"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="348"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
@@ -335,7 +335,7 @@ turns made: {1}</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="352"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="349"/>
         <source>a turn every
 {0}
 turns made: {1}</source>
@@ -344,17 +344,17 @@ turns made: {1}</source>
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="439"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="444"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="440"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="445"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="447"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="452"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -842,7 +842,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
         <source>2D sin-cos (MAE)</source>
-        <translation>二维 sin-cos（MAE）</translation>
+        <translation>二维 sin‑cos（MAE）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
@@ -1006,77 +1006,77 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="65"/>
         <location filename=".registry_strings.py" line="330"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="71"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="227"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="130"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="130"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="228"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="228"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="148"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="148"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="229"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="254"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="258"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="271"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="272"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
