@@ -1428,72 +1428,77 @@ turns made: {1}</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="323"/>
+        <source>Not in the scene:</source>
+        <translation>场景未包含：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="334"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="335"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="336"/>
         <source>chunks of {0}</source>
         <translation>{0} 一块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
         <source>window {0}</source>
         <translation>窗口 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
         <source>full</source>
         <translation>全注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
         <source>- - trained length, window</source>
         <translation>- - 训练长度、窗口</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
         <source>··· extended</source>
         <translation>··· 扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="349"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="350"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="351"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="352"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="356"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="356"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="357"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="366"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="367"/>
         <source>{0} layers: {1}</source>
         <translation>{0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="368"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="369"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="363"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="364"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="373"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="374"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>

@@ -1,6 +1,7 @@
 """The words under the layer strip: a kind's layers as runs ("0, 1, 2, 3 … 33" hid that Gemma 3's local layers skip
 every sixth), its description and its list of layers apart ("llama3 scaling ×8 32 layers" read as "×8 32"), and the
-language's comma in Chinese."""
+language's comma in Chinese, and every heading in Chinese ("Not in the scene:" stayed English: its tr() sat inside an
+f-string, where lupdate does not look)."""
 
 import re
 
@@ -41,3 +42,14 @@ def test_chinese_descriptions_use_the_chinese_comma(qtbot, qapp, themed):
     finally:
         i18n.install(qapp, "en")
     assert "，" in row and ", " not in row.split("</td>")[0]
+
+
+def test_the_left_out_heading_is_chinese_in_chinese(qtbot, qapp, themed):
+    assert i18n.install(qapp, "zh") == "zh"
+    try:
+        _model, view = open_view(qtbot, ModelConfigView, themed("light"),
+                                 {"model_config": "example:gemma-3-4b-text.json"})
+        text = view.summary.text()
+    finally:
+        i18n.install(qapp, "en")
+    assert "<ul>" in text and "Not in the scene" not in text

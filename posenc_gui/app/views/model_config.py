@@ -320,7 +320,8 @@ class ModelConfigView(View):
             escape(report.settings.layer_type))
         notes = "".join(f"<li>{escape(translate(model_config.CONTEXT, note))}</li>"
                         for note in report.settings.not_simulated)
-        left_out = f"<p>{self.tr('Not in the scene:')}</p><ul>{notes}</ul>" if notes else ""
+        left_out_heading = self.tr("Not in the scene:")  # outside the f-string: lupdate does not look inside one
+        left_out = f"<p>{left_out_heading}</p><ul>{notes}</ul>" if notes else ""
         kinds = "".join(f"<li><span style='color:{self._colour(kind)}'>■</span> {escape(self._kind_words(kind))}</li>"
                         for kind in report.spectra)
         return (f"<p><b>{escape(report.name)}</b>: {facts}</p>"
