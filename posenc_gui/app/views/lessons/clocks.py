@@ -398,15 +398,19 @@ class ClocksLesson(FrequencyLesson):
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
         """Keep a dial's caption at the text size (it must read from the back of a hall): its narrow form on a dial
         too narrow for it on two lines, wrapped to the dial's width only when still wider, and the dial's range opened
-        downwards to make room for it. Refitted only when the caption or the dial's size changed (a resize signals
+        downwards to make room for it. Refitted only when the captions or the dial's size changed (a resize signals
         every dial several times)."""
         width, height = plot.vb.width(), plot.vb.height()
         texts = self._captions.get(plot)
-        fitted = (texts, width, height)
-        if texts is None or width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
+        if texts is None or width <= 0 or height <= 0:
+            return
+        form = 0 if self._wide_captions_fit(width, caption.textItem.font()) else 1
+        # every dial's caption in that form: another dial's longer one takes this one's room too
+        fitted = (texts, width, height, tuple(self._captions[dial][form] for dial, *_items in self.dials
+                                              if dial in self._captions))
+        if self._fitted.get(plot) == fitted:
             return
         self._fitted[plot] = fitted
-        form = 0 if self._wide_captions_fit(width, caption.textItem.font()) else 1
         caption.setTextWidth(-1)
         caption.setText(texts[form])
         caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
