@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint
 
 from posenc_gui.app import i18n, style
 from posenc_gui.app.state import Scene
+from posenc_gui.app.views import applies
 from posenc_gui.app.views.lessons import ClocksLesson
 
 from test_lesson_presenting import shown_lesson
@@ -63,6 +64,20 @@ def test_the_dials_of_a_drawing_have_faces_of_one_size(qtbot, language, code):
     hall = shown_lesson(qtbot, ClocksLesson, SCENE, presenting=True)  # 1280 x 720 at x1.3
     view = hall.view
     qtbot.waitUntil(lambda: len(view.dials) == 8 and view.dials[0][0].vb.width() > 0)
+    qtbot.wait(1)
+    diameters = [face_diameter(plot) for plot, *_items in view.dials]
+    assert max(diameters) - min(diameters) < 1, diameters
+
+
+def test_after_the_clocks_with_bits_the_rope_hands_have_faces_of_one_size(qtbot):
+    """Scene 20 after scene 7: the title heights of the arrangement with the bits (its first row's title on two lines)
+    stayed, and pair 0's face was 73 px beside 110 px for pairs 9 to 27."""
+    hall = shown_lesson(qtbot, ClocksLesson, SCENE, presenting=True)  # 1280 x 720 at x1.3
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.dials) == 8 and view.bit_plot.vb.width() > 0)
+    rope = Scene(method="rope", view="clocks", position=5).validated(applies())
+    view.show_data(rope, view.fetch(rope))
+    qtbot.waitUntil(lambda: view.rotary and not view.bit_plot.isVisible())
     qtbot.wait(1)
     diameters = [face_diameter(plot) for plot, *_items in view.dials]
     assert max(diameters) - min(diameters) < 1, diameters

@@ -274,7 +274,8 @@ class ClocksLesson(FrequencyLesson):
         self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos}
         if not self.rotary:
             self.shown["bits"] = face.bits
-        if self._layout_for(scene, face) != self._layout_key:
+        relaid = self._layout_for(scene, face) != self._layout_key
+        if relaid:
             for _placed in self._laying_out(scene, face):
                 pass
         for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
@@ -287,14 +288,27 @@ class ClocksLesson(FrequencyLesson):
             self._captions[plot] = self.caption_texts(period_text(wavelength), str(int(made)))
         for plot, _hand, _tip, caption in self.dials:
             self._fit_caption(plot, caption)
-        d_model, base, _ = self.settings(scene)
         if self.rotary:
-            self.facts.setText(self.tr("{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q "
-                                       "and k turns once every {5} positions; the slowest shown once every {6}.")
-                               .format(i18n.translate("core", scene.method_obj.title), d_model, f"{base:.10g}", (d_model + 1) // 2,
-                                       len(face.pairs), period_text(face.wavelengths[0]),
-                                       period_text(face.wavelengths[-1])))
-            return
+            self._show_rotary_facts(scene, face)
+        else:
+            self._show_bits(scene, face)
+        if relaid:
+            # the rows' title heights as this arrangement has them: kept from the clocks' arrangement with the bits (a
+            # title of two lines in its first row), a RoPE scene drew dials of one row with faces 73 and 110 px across
+            self.fit_titles()
+
+    def _show_rotary_facts(self, scene: Scene, face: ClockFace) -> None:
+        """The facts of a rotary method's hands (no bits: nothing in RoPE counts in binary)."""
+        d_model, base, _ = self.settings(scene)
+        self.facts.setText(self.tr("{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q "
+                                   "and k turns once every {5} positions; the slowest shown once every {6}.")
+                           .format(i18n.translate("core", scene.method_obj.title), d_model, f"{base:.10g}", (d_model + 1) // 2,
+                                   len(face.pairs), period_text(face.wavelengths[0]),
+                                   period_text(face.wavelengths[-1])))
+
+    def _show_bits(self, scene: Scene, face: ClockFace) -> None:
+        """The lamps, the binary title and the sinusoid's facts."""
+        d_model, base, _ = self.settings(scene)
         lit, dark = self.theme.highlight, self.theme.window
         bits = face.bits
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
