@@ -297,6 +297,19 @@ class ClocksLesson(FrequencyLesson):
             # title of two lines in its first row), a RoPE scene drew dials of one row with faces 73 and 110 px across
             self.fit_titles()
 
+    def align_title_rows(self) -> None:
+        """Every dial's title as tall as the tallest dial's, whatever row it is in, so that all faces have one size; the
+        bits' title keeps its own height (aligned with the dials of its row, its two lines took a line off their
+        faces)."""
+        titled = [plot for plot, *_items in self.dials if plot.titleLabel.text]
+        if titled:
+            tallest = max(plot.titleLabel.itemRect().height() for plot in titled)
+            for plot in titled:
+                plot.titleLabel.setMaximumHeight(tallest)
+                plot.layout.setRowFixedHeight(0, tallest)
+        if self.bit_plot is not None:
+            style.fit_title_row(self.bit_plot)
+
     def _show_rotary_facts(self, scene: Scene, face: ClockFace) -> None:
         """The facts of a rotary method's hands (no bits: nothing in RoPE counts in binary)."""
         d_model, base, _ = self.settings(scene)
@@ -343,14 +356,15 @@ class ClocksLesson(FrequencyLesson):
             self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
+        """A dial: the tallest caption as fitted (two lines, or three in the narrow form) under a face of two lines' height
         (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
         a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
+                tallest = max(other.boundingRect().height() for *_others, other in self.dials)  # ``_fit_caption``
                 return max(super().smallest_plot_height(plot), 5.5 * line,
-                           caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
+                           tallest + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
             line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
             return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
