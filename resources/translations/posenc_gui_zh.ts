@@ -266,76 +266,76 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="54"/>
         <location filename=".registry_strings.py" line="328"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="65"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="70"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="77"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="74"/>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
         <source>Position m:</source>
         <translation>位置 m：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="263"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="270"/>
         <source>Hands:</source>
         <translation>指针数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="285"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="376"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="261"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="58"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="63"/>
         <source>RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position &lt;i&gt;m&lt;/i&gt; pair &lt;i&gt;i&lt;/i&gt; of q and of k turns by &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; radians, θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;: each hand is that angle. The first pairs race round; the last barely move. A query at &lt;i&gt;m&lt;/i&gt; and a key at &lt;i&gt;n&lt;/i&gt; differ by (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt; in every pair, so their dot product sees only the offset. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel.</source>
         <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="316"/>
         <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="333"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="335"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="377"/>
         <source>a turn every
 {0}
 turns made: {1}</source>
@@ -344,17 +344,17 @@ turns made: {1}</source>
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="386"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="476"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="387"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="477"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="394"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="484"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -842,7 +842,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
         <source>2D sin-cos (MAE)</source>
-        <translation>二维 sin-cos（MAE）</translation>
+        <translation>二维 sin‑cos（MAE）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
@@ -1006,77 +1006,77 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="65"/>
         <location filename=".registry_strings.py" line="330"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="71"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="211"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="227"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="130"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="130"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="228"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="228"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="148"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="132"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="148"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="229"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="254"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="258"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="271"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="272"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1288,202 +1288,217 @@ turns made: {1}</source>
 <context>
     <name>ModelConfigView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="102"/>
         <source>Show this stack in Layer patterns</source>
         <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="143"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="156"/>
         <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
         <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
         <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
         <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="224"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="237"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="170"/>
         <source>base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
         <source>{0}: {1} layers</source>
         <translation>{0}：{1} 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="234"/>
         <source>tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
         <source>wavelengths</source>
         <translation>波长</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
         <source>q·k of equal heads</source>
         <translation>相同两个头的 q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="258"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="260"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
         <source>q·k of equal heads: {0}</source>
         <translation>相同两个头的 q·k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="271"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="274"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="281"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="286"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="288"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="291"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="292"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="294"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
+        <source>{0}, {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="317"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="319"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="315"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="323"/>
+        <source>Not in the scene:</source>
+        <translation>场景未包含：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="334"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="336"/>
         <source>chunks of {0}</source>
         <translation>{0} 一块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
         <source>window {0}</source>
         <translation>窗口 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
         <source>full</source>
         <translation>全注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
         <source>- - trained length, window</source>
         <translation>- - 训练长度、窗口</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
         <source>··· extended</source>
         <translation>··· 扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="331"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="350"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="352"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="356"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="357"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="367"/>
+        <source>{0} layers: {1}</source>
+        <translation>{0} 层：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="369"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="364"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="350"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="374"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>

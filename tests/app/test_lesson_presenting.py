@@ -90,21 +90,3 @@ def test_an_intro_that_is_the_steps_text_gives_way_to_the_plots_presenting(qtbot
     assert at_home.view.text.isVisible()
 
 
-
-def test_a_header_with_nothing_that_wraps_keeps_its_height(qtbot):
-    """Presenting hides the notes and moves the intro to a tooltip; with nothing left in the header that wraps, Qt's
-    height for a width is -1, which the header was given as its fixed height (a Qt warning that this test fails on;
-    deck scenes 32 and 41 when the self-test stepped to them at 1280 x 720 x1.3)."""
-    from PySide6.QtWidgets import QWidget
-
-    from posenc_gui.app.views.lessons import MRopeLesson
-
-    hall = shown_lesson(qtbot, MRopeLesson, Scene(method="sinusoidal", view=MRopeLesson.key, options={"step": 2}),
-                        presenting=True)
-    view = hall.view
-    for widget in view.header.findChildren(QWidget):
-        if widget.hasHeightForWidth():
-            widget.setVisible(False)
-    view.fit_header()
-    assert not view.header.layout().hasHeightForWidth()
-    assert view.header.height() == view.header.layout().totalSizeHint().height() > 0

@@ -33,9 +33,22 @@ ATTENTION_ORDER = ("full_attention", "sliding_attention", "chunked_attention")
 NOPE_HEIGHT = 0.4  # a NoPE layer's bar: short and grey, so that the strip shows where it is
 NOPE_COLOUR = "#909090"
 PATTERN_VIEW = "attention"  # where the button to Layer patterns goes: the view that shows windows and NoPE
+MAX_RUNS = 6  # a kind's layers are listed as up to this many runs of consecutive layers (else first four and last)
+LIST_GAP_EMS = 1.5  # between a kind's description and its list of layers
 
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def layer_runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Consecutive layer indices as (first, last) runs: [0, 1, 2, 4] as [(0, 2), (4, 4)]."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and index == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
 
 
 def power_ticks(top: float) -> list[tuple[int, str]]:
@@ -275,14 +288,18 @@ class ModelConfigView(View):
         words = self.tr("RoPE base {0:g}").format(rotary.theta)
         if scaling != "default":
             factor = rotary.params.get("factor")
-            words += ", " + (self.tr("{0} scaling ×{1:g}").format(scaling, factor) if factor
-                             else self.tr("{0} scaling").format(scaling))
+            words = self._listed(words, self.tr("{0} scaling ×{1:g}").format(scaling, factor) if factor
+                                 else self.tr("{0} scaling").format(scaling))
         if rotary.partial_rotary_factor < 1:
-            words += ", " + self.tr("{0:g} of the head rotated").format(rotary.partial_rotary_factor)
+            words = self._listed(words, self.tr("{0:g} of the head rotated").format(rotary.partial_rotary_factor))
         return words
 
+    def _listed(self, first: str, second: str) -> str:
+        """Two parts of a description one after the other, with the language's comma (Chinese: "，")."""
+        return self.tr("{0}, {1}").format(first, second)
+
     def _layer_words(self, info) -> str:
-        return f"{self._attention_words(info.attention, info.span)}, {self._rotary_words(info.rotary)}"
+        return self._listed(self._attention_words(info.attention, info.span), self._rotary_words(info.rotary))
 
     def _summary_text(self, report: ConfigReport) -> str:
         config = report.config
@@ -294,15 +311,17 @@ class ModelConfigView(View):
         for words, indices in groups.items():
             first = report.layers[indices[0]]
             colour = colours[first.attention] if first.rotary is not None else NOPE_COLOUR
+            # a column's width apart: with cell padding alone "llama3 scaling ×8" and "32 layers" read as "×8 32"
             rows.append(f"<tr><td><span style='color:{colour}'>■</span> {escape(words)}</td>"
-                        f"<td>{escape(self._layer_list(indices))}</td></tr>")
+                        f"<td style='padding-left: {LIST_GAP_EMS}em'>{escape(self._layer_list(indices))}</td></tr>")
         facts = self.tr("model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)").format(
             escape(config.model_type or "?"), config.head_dim, config.max_position_embeddings)
         scene = self.tr("The scene now shows the {0} layers' rotation (the other views draw it).").format(
             escape(report.settings.layer_type))
         notes = "".join(f"<li>{escape(translate(model_config.CONTEXT, note))}</li>"
                         for note in report.settings.not_simulated)
-        left_out = f"<p>{self.tr('Not in the scene:')}</p><ul>{notes}</ul>" if notes else ""
+        left_out_heading = self.tr("Not in the scene:")  # outside the f-string: lupdate does not look inside one
+        left_out = f"<p>{left_out_heading}</p><ul>{notes}</ul>" if notes else ""
         kinds = "".join(f"<li><span style='color:{self._colour(kind)}'>■</span> {escape(self._kind_words(kind))}</li>"
                         for kind in report.spectra)
         return (f"<p><b>{escape(report.name)}</b>: {facts}</p>"
@@ -339,10 +358,15 @@ class ModelConfigView(View):
             kind.reach_score, kind.reach)
 
     def _layer_list(self, indices: list[int]) -> str:
-        if len(indices) > 8:
-            return self.tr("{0} layers: {1} … {2}").format(len(indices), ", ".join(map(str, indices[:4])),
-                                                           indices[-1])
-        return self.tr("layers {0}").format(", ".join(map(str, indices)))
+        """The layers of a kind: all of them when few, else as runs ("0–4, 6–10, …"; "0, 1, 2, 3 … 33" hid that
+        Gemma 3's local layers skip every sixth), else the first four and the last."""
+        if len(indices) <= 8:
+            return self.tr("layers {0}").format(", ".join(map(str, indices)))
+        runs = layer_runs(indices)
+        if len(runs) <= MAX_RUNS:
+            return self.tr("{0} layers: {1}").format(len(indices), ", ".join(
+                str(first) if first == last else f"{first}–{last}" for first, last in runs))
+        return self.tr("{0} layers: {1} … {2}").format(len(indices), ", ".join(map(str, indices[:4])), indices[-1])
 
     def _no_config_text(self, data) -> str:
         if isinstance(data, InputError):

@@ -17,7 +17,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
-from ..readable import MIN_PLOT, READABLE_EMS
+from ..readable import MIN_PLOT
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 
@@ -30,6 +30,11 @@ LONGEST_SHARE = 0.96  # of the bits' plot width its longest "flips every" text m
 BITS_PADDING = 0.01  # of the bits' range, on each side
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
+HALL_TEXTS = 0.7  # presenting: the captions and the bits' texts at this share of the text size (``caption_font``)
+HALL_DIGITS = 1.1  # ... and the bits' digits at this (a Chinese line is a quarter taller: at 1.4 the eight lamps ran
+# below the fold at 1920 x 1080 x1.6)
+LAMP_LINES = 1.5  # a bit's lamp, in lines of its digit, beside its text (the bits' column's width)
+DIAL_EMS = 5.0  # a dial shares a row when its face can be this many ems across (a hand reads at a glance)
 
 
 def turns_pairs(scene: Scene) -> bool:
@@ -226,11 +231,13 @@ class ClocksLesson(FrequencyLesson):
             self.bit_plot.addItem(every)
             self.bit_pool.append((digit, every))
         digit_font = self.font()
-        digit_font.setPointSizeF(self.points * (1.8 if bit_count <= 8 else 1.2))
+        digit_font.setPointSizeF(self.points * (1.2 if bit_count > 8 else HALL_DIGITS if self.presenting else 1.8))
+        every_font = self.caption_font(bit_count)
         for k, (digit, every) in enumerate(self.bit_pool):
             digit.setVisible(k < bit_count)
             every.setVisible(k < bit_count)
             digit.setFont(digit_font)
+            every.setFont(every_font)
         self.bit_texts = self.bit_pool[:bit_count]
         self.graphics.ci.layout.setColumnStretchFactor(column, 5 + column)
 
@@ -267,7 +274,8 @@ class ClocksLesson(FrequencyLesson):
         self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos}
         if not self.rotary:
             self.shown["bits"] = face.bits
-        if self._layout_for(scene, face) != self._layout_key:
+        relaid = self._layout_for(scene, face) != self._layout_key
+        if relaid:
             for _placed in self._laying_out(scene, face):
                 pass
         for (plot, hand, tip, caption), pair, wavelength, sin, cos, made in zip(
@@ -280,14 +288,40 @@ class ClocksLesson(FrequencyLesson):
             self._captions[plot] = self.caption_texts(period_text(wavelength), str(int(made)))
         for plot, _hand, _tip, caption in self.dials:
             self._fit_caption(plot, caption)
-        d_model, base, _ = self.settings(scene)
         if self.rotary:
-            self.facts.setText(self.tr("{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q "
-                                       "and k turns once every {5} positions; the slowest shown once every {6}.")
-                               .format(i18n.translate("core", scene.method_obj.title), d_model, f"{base:.10g}", (d_model + 1) // 2,
-                                       len(face.pairs), period_text(face.wavelengths[0]),
-                                       period_text(face.wavelengths[-1])))
-            return
+            self._show_rotary_facts(scene, face)
+        else:
+            self._show_bits(scene, face)
+        if relaid:
+            # the rows' title heights as this arrangement has them: kept from the clocks' arrangement with the bits (a
+            # title of two lines in its first row), a RoPE scene drew dials of one row with faces 73 and 110 px across
+            self.fit_titles()
+
+    def align_title_rows(self) -> None:
+        """Every dial's title as tall as the tallest dial's, whatever row it is in, so that all faces have one size; the
+        bits' title keeps its own height (aligned with the dials of its row, its two lines took a line off their
+        faces)."""
+        titled = [plot for plot, *_items in self.dials if plot.titleLabel.text]
+        if titled:
+            tallest = max(plot.titleLabel.itemRect().height() for plot in titled)
+            for plot in titled:
+                plot.titleLabel.setMaximumHeight(tallest)
+                plot.layout.setRowFixedHeight(0, tallest)
+        if self.bit_plot is not None:
+            style.fit_title_row(self.bit_plot)
+
+    def _show_rotary_facts(self, scene: Scene, face: ClockFace) -> None:
+        """The facts of a rotary method's hands (no bits: nothing in RoPE counts in binary)."""
+        d_model, base, _ = self.settings(scene)
+        self.facts.setText(self.tr("{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q "
+                                   "and k turns once every {5} positions; the slowest shown once every {6}.")
+                           .format(i18n.translate("core", scene.method_obj.title), d_model, f"{base:.10g}", (d_model + 1) // 2,
+                                   len(face.pairs), period_text(face.wavelengths[0]),
+                                   period_text(face.wavelengths[-1])))
+
+    def _show_bits(self, scene: Scene, face: ClockFace) -> None:
+        """The lamps, the binary title and the sinusoid's facts."""
+        d_model, base, _ = self.settings(scene)
         lit, dark = self.theme.highlight, self.theme.window
         bits = face.bits
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
@@ -322,14 +356,15 @@ class ClocksLesson(FrequencyLesson):
             self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
-        """A dial: its caption as fitted (two lines, or three in its narrow form) under a face of two lines' height
+        """A dial: the tallest caption as fitted (two lines, or three in the narrow form) under a face of two lines' height
         (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
         a bit, and the range's padding (with the plots at their smallest height, eight bits' digits ran together)."""
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
+                tallest = max(other.boundingRect().height() for *_others, other in self.dials)  # ``_fit_caption``
                 return max(super().smallest_plot_height(plot), 5.5 * line,
-                           caption.boundingRect().height() + self.points / 2 + FACE_LINES * line * 2.23 / 2)
+                           tallest + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
             line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
             return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
@@ -341,43 +376,98 @@ class ClocksLesson(FrequencyLesson):
         return (self.tr("a turn every {0}\nturns made: {1}").format(period, turns),
                 self.tr("a turn every\n{0}\nturns made: {1}").format(period, turns))
 
-    def caption_font(self, dial_count: int) -> QFont:
+    def caption_font(self, count: int) -> QFont:
+        """The font of the dials' captions and the bits' texts, for ``count`` of them. Presenting, smaller
+        (``HALL_TEXTS``): at the text size the captions took three lines a dial and the hall saw six of eight clocks at
+        1920 x 1080 x1.6; the hands and lamps are what the hall reads."""
         font = self.font()
-        font.setPointSizeF(self.points * (0.95 if dial_count <= 8 else 0.8))
+        font.setPointSizeF(self.points * (0.8 if count > 8 else HALL_TEXTS if self.presenting else 0.95))
         return font
 
     def readable_plot_width(self) -> float:
-        """A dial reads when its face is ``READABLE_EMS`` ems across and its caption's narrow form fits unbroken (with
+        """A dial reads when its face is ``DIAL_EMS`` ems across and its caption's narrow form fits unbroken (with
         five-digit periods and four-digit turns). Ems, not lines as for other plots: a Chinese font's lines are a
         quarter taller than a Latin one's at the same size, and a row held a clock fewer in Chinese than in English."""
         em = self.points * self.logicalDpiY() / 72  # pixels
         metrics = QFontMetricsF(self.caption_font(len(self.dials) or self.dials_ahead))
         _wide, narrow = self.caption_texts("0" * 5, "0" * 4)
         caption = max(metrics.horizontalAdvance(line) for line in narrow.splitlines())
-        return max(MIN_PLOT[0], READABLE_EMS * em, caption + 2 * CAPTION_MARGIN)
+        return max(MIN_PLOT[0], DIAL_EMS * em, caption + 2 * CAPTION_MARGIN)
+
+    def bits_width(self) -> float:
+        """The width the bits' plot reads at: its longest "flips every" text and a lamp two lines of its digit wide
+        (``_fit_bits`` opens the range for the text); 0 without bits."""
+        if not self.bit_texts:
+            return 0.0
+        longest = max(every.boundingRect().width() for _digit, every in self.bit_texts)
+        return longest + LAMP_LINES * QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
+
+    def column_width(self) -> float:
+        """The width ``reflow`` divides the page by to count the columns (the bits' one counts as a column of the row,
+        ``_arranging``): the dials that fit beside the bits, each ``readable_plot_width`` wide. Every column as wide as
+        the widest plot of the row, as for other views, held the bits' width: two dials a row presenting at 1280 x 720,
+        their second row and the last bits below the fold."""
+        spacing = max(self.graphics.ci.layout.horizontalSpacing(), 0.0)
+        dial = self.readable_plot_width() + spacing
+        beside_bits = self.page_width() - (self.bits_width() + spacing if self.bit_texts else 0.0)
+        columns = max(int(beside_bits // dial), 1) + (1 if self.bit_texts else 0)
+        return self.page_width() / (columns + 0.5)  # the page holds ``columns`` of these, and not one more
+
+    def _wide_captions_fit(self, width: float, font: QFont) -> bool:
+        """Whether every shown dial's caption fits ``width`` on two lines: all dials then take that form, else all the
+        narrow one. Each its own form, a dial whose caption wrapped onto a third line had a smaller face than its
+        neighbour (70 px beside 105 px presenting at 1280 x 720), and a hall reads size as meaning."""
+        metrics = QFontMetricsF(font)
+        room = width - 2 * CAPTION_MARGIN
+        return all(metrics.horizontalAdvance(line) <= room
+                   for plot, *_items in self.dials if plot in self._captions
+                   for line in self._captions[plot][0].splitlines())
 
     def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
         """Keep a dial's caption at the text size (it must read from the back of a hall): its narrow form on a dial
         too narrow for it on two lines, wrapped to the dial's width only when still wider, and the dial's range opened
-        downwards to make room for it. Refitted only when the caption or the dial's size changed (a resize signals
+        downwards to make room for it. Refitted only when the captions or the dial's size changed (a resize signals
         every dial several times)."""
         width, height = plot.vb.width(), plot.vb.height()
         texts = self._captions.get(plot)
-        fitted = (texts, width, height)
-        if texts is None or width <= 0 or height <= 0 or self._fitted.get(plot) == fitted:
+        if texts is None or width <= 0 or height <= 0:
+            return
+        form = 0 if self._wide_captions_fit(width, caption.textItem.font()) else 1
+        # every dial's caption in that form: another dial's longer one takes this one's room too
+        fitted = (texts, width, height, tuple(self._captions[dial][form] for dial, *_items in self.dials
+                                              if dial in self._captions))
+        if self._fitted.get(plot) == fitted:
             return
         self._fitted[plot] = fitted
         caption.setTextWidth(-1)
-        for text in texts:
-            caption.setText(text)
-            if caption.boundingRect().width() <= width:
-                break
+        caption.setText(texts[form])
         caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
-        needed = caption.boundingRect().height() + self.points / 2
+        # the room of the tallest caption of the drawing: a longer period wrapped onto a fourth line left its dial a
+        # face half the size of its neighbours' (presenting at 1280 x 720 x1.3 in Chinese)
+        needed = self._tallest_caption(form, width, caption) + self.points / 2
         # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
         scale = min(width / 2.4, (height - needed) / 2.23)
         if scale > 0:
             plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
+
+    def _tallest_caption(self, form: int, width: float, caption: pg.TextItem) -> float:
+        """The height of the tallest of the shown dials' captions in ``form`` (0: two lines, 1: narrow) at ``width``,
+        laid out as ``caption`` lays out its text."""
+        document = caption.textItem.document().clone()
+        document.setTextWidth(width)
+        tallest = 0.0
+        for plot, *_items in self.dials:
+            if plot in self._captions:
+                document.setPlainText(self._captions[plot][form])
+                tallest = max(tallest, document.size().height())
+        return tallest
+
+    def keep_plots_readable(self) -> None:
+        """Presenting, without the facts line: it is the lecturer's (the dials and bits say the same to the hall), and
+        at 1280 x 720 x1.3 its four lines took 136 of the 450 px the clocks had; kept while it fitted, it left the faces
+        40 px across at 1920 x 1080 x1.6."""
+        self.facts.setVisible(not self.presenting)
+        super().keep_plots_readable()
 
     def hover_text(self, plot, x, y) -> str:
         face = self.face

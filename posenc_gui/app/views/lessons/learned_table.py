@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ....core.lessons import learned_table
 from ....core.lessons.learned_table import TableComparison
@@ -18,6 +21,7 @@ from .frequency_lesson import FrequencyLesson, show_value
 # where each panel goes, in reading order: the cosine matrices the intro speaks of first (below the tables, they were
 # out of sight on a projector), then the tables
 COSINE_SHARE = 0.5  # a cosine matrix is kept up to this share of the view's height tall
+PYQTGRAPH_NAME_SLACK = 15  # pixels a vertical axis's names may reach past its ends in pyqtgraph by default
 PANEL_SLOTS = {"learned_similarity": 0, "sinusoid_similarity": 1, "learned": 2, "sinusoid": 3}
 
 
@@ -39,6 +43,17 @@ def averaged(values: np.ndarray, rows: int, cols: int) -> np.ndarray:
         sums = block_sums(sums.T, col_step).T
     counts = block_lengths(values.shape[0], row_step)[:, None] * block_lengths(values.shape[1], col_step)[None, :]
     return float32_pixels(sums / counts)
+
+
+def keep_first_names(plot: pg.PlotItem) -> None:
+    """Let the names of position and dimension 0, centred on the matrix's top and left edges, reach the half line past
+    their axes they need: pyqtgraph drops a row's name more than 15 px past its axis and a column's past its axis at
+    all, and in large type the rows were named from 100 beside columns named from 0, the table's columns from 100
+    (issue 22: indices count the same way on both axes)."""
+    for side in ("left", "bottom"):
+        axis = plot.getAxis(side)
+        line = QFontMetricsF(axis.style["tickFont"] or QFont()).height()
+        axis.setStyle(hideOverlappingLabels=max(math.ceil(line / 2) + 1, PYQTGRAPH_NAME_SLACK))
 
 
 class LearnedTableLesson(FrequencyLesson):
@@ -149,6 +164,7 @@ class LearnedTableLesson(FrequencyLesson):
                 plot.setAspectLocked(True)
                 frame_cells(plot, *values.shape)
             style.style_plot(plot, self.theme, self.points)
+            keep_first_names(plot)
             plot.vb.sigResized.connect(lambda _box, plot=plot, image=image, name=name:
                                        self._fit_pixels(plot, image, name))
             if name == "sinusoid":  # the pair linked in the step that made its second (laid out in between, their
