@@ -88,5 +88,3 @@ def test_an_intro_that_is_the_steps_text_gives_way_to_the_plots_presenting(qtbot
     assert not presented.view.text.isVisible() and presented.view.step_label.isVisible()
     at_home = shown_lesson(qtbot, ImagesLesson, scene, False, (1280, 632), POINTS / 1.3 * 1.6)
     assert at_home.view.text.isVisible()
-
-
