@@ -5,7 +5,6 @@ the rows read from 100; the tables' columns too)."""
 import pytest
 from PySide6.QtGui import QImage, QPainter
 
-from posenc_gui.app import style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import LearnedTableLesson
 

@@ -2,6 +2,7 @@
 write to the state model (scene.position or scene.options), never to the widget alone."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from posenc_gui.app import style

@@ -6,8 +6,6 @@ import pyqtgraph as pg
 import pytest
 
 from posenc_gui.app import style
-from posenc_gui.app.state import Scene
-from posenc_gui.app.views import applies
 from posenc_gui.app.views.attention import AttentionView
 from posenc_gui.app.views.relative import BiasView
 

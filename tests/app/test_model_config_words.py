@@ -5,8 +5,6 @@ f-string, where lupdate does not look)."""
 
 import re
 
-import pytest
-
 from posenc_gui.app import i18n
 from posenc_gui.app.views.model_config import ModelConfigView, layer_runs
 
