@@ -37,6 +37,13 @@ LAMP_LINES = 1.5  # a bit's lamp, in lines of its digit, beside its text (the bi
 DIAL_EMS = 5.0  # a dial shares a row when its face can be this many ems across (a hand reads at a glance)
 
 
+def sinusoid_angles(scene: Scene) -> bool:
+    """Whether the scene's method adds sinusoids of p * w_i with w_i = base^(-2i/d) to the input (an absolute method
+    with a d_model and a base): the hands are then its own angles."""
+    method = scene.method_obj
+    return method.family == "absolute" and {"d_model", "base"} <= {param.name for param in method.params}
+
+
 def turns_pairs(scene: Scene) -> bool:
     """Whether the scene's method turns pairs of q and k by m·θ_i with θ_i = base^(-2i/d) (a rotary method with a
     d_model and a base): the hands are then its rotation angles, not a sinusoid's values."""
@@ -101,7 +108,7 @@ class ClocksLesson(FrequencyLesson):
     def settings(scene: Scene) -> tuple[int, float, int]:
         """(d_model, base, hands): the scene's sinusoid or rotary method when it shows one, else the sinusoid's
         defaults."""
-        own = scene.method == "sinusoidal" or turns_pairs(scene)
+        own = sinusoid_angles(scene) or turns_pairs(scene)
         values = scene.params if own else registry.get("sinusoidal").defaults()
         hands = ClocksLesson.option_values(scene)["hands"]
         return values["d_model"], values["base"], hands

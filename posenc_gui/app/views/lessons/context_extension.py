@@ -27,6 +27,12 @@ LEGEND_SAMPLE = 40  # pixels: a legend entry's sample and the room around it
 LENGTH_LINES = (Qt.DashLine, Qt.DotLine)  # the training and the extended length on the wavelength plot
 
 
+def scales_rope(scene: Scene) -> bool:
+    """Whether the scene's method is a RoPE that takes the registry's context-extension scalings (it has a
+    ``scaling`` parameter): the lesson then compares the scalings at its settings, else at RoPE's defaults."""
+    return any(param.name == "scaling" for param in scene.method_obj.params)
+
+
 class ContextExtensionLesson(FrequencyLesson):
     """Frequencies, wavelengths and the stretch of each pair under every RoPE scaling."""
 
@@ -68,12 +74,12 @@ class ContextExtensionLesson(FrequencyLesson):
     @classmethod
     def data_key(cls, scene: Scene) -> tuple:
         """The RoPE parameters when the scene shows RoPE (the facts name where they come from), else none."""
-        rope = scene.method == "rope"
+        rope = scales_rope(scene)
         return rope, scene.params if rope else None, ContextExtensionLesson.option_values(scene)["dynamic_length"]
 
     @staticmethod
     def fetch(scene: Scene):
-        params = scene.params if scene.method == "rope" else None
+        params = scene.params if scales_rope(scene) else None
         length = ContextExtensionLesson.option_values(scene)["dynamic_length"]
         return compare_scalings(params, length or None)
 
@@ -233,7 +239,7 @@ class ContextExtensionLesson(FrequencyLesson):
         for plot, what, _ in self.panels:
             self._fit_range(plot, what)
         settings = data.settings
-        source = self.tr("this scene's RoPE parameters") if scene.method == "rope" else \
+        source = self.tr("this scene's RoPE parameters") if scales_rope(scene) else \
             self.tr("the RoPE defaults (choose RoPE in the panel to change them)")
         factors = listed(f"{self.scaling_name(name)} <b>{value:.4f}</b>"
                             for name, value in data.attention_factors.items() if value != 1.0)
