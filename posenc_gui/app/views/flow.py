@@ -3,10 +3,12 @@ box for such a row that asks for the width of its text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLayout, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
+SMALLEST_SHARE = 0.7  # a sentence longer than its box is set down to this share of the text size, then it scrolls
 
 
 class FlowLayout(QLayout):
@@ -92,16 +94,66 @@ class SentenceBox(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        if parent is not None:
+            parent.installEventFilter(self)  # as ``event`` does for a later parent
         self.textEdited.connect(self.updateGeometry)
+        self.textEdited.connect(self.fit_text)
 
     def setText(self, text: str) -> None:
         """Also asks for the new width when set with its signals blocked (as a view sets it from the scene)."""
         super().setText(text)
         self.updateGeometry()
+        self.fit_text()
 
     def sizeHint(self) -> QSize:
+        """As wide as the sentence at the text size (not at the smaller size it may be set in to fit its box)."""
         hint = super().sizeHint()
-        metrics = self.fontMetrics()
-        around = hint.width() - metrics.horizontalAdvance("x") * USUAL_CHARS  # frame, margins and padding
+        metrics = QFontMetricsF(self.text_font())
+        around = hint.width() - self.fontMetrics().horizontalAdvance("x") * USUAL_CHARS  # frame, margins, padding
         text = metrics.horizontalAdvance(self.text()) + around + 1  # and the cursor after the last letter
-        return QSize(max(hint.width(), text), hint.height())
+        return QSize(max(hint.width(), round(text)), hint.height())
+
+    def text_font(self) -> QFont:
+        """The font the window gives the box (its text size), whatever smaller one ``fit_text`` set."""
+        parent = self.parentWidget()
+        return QFont(parent.font() if parent is not None else self.font())
+
+    def fit_text(self) -> None:
+        """Set a sentence longer than the box shows in a smaller font, down to ``SMALLEST_SHARE`` of the text size: in
+        large type on a small projector the row's whole line was too short for the deck's sentences (presenting at
+        1024 x 768 x1.6 the hall saw 129-143 px less of it); longer still, it scrolls as a line edit does. Only the
+        size is set (the rest of the font follows the window's), and only while the sentence needs it."""
+        font = self.text_font()
+        needed = QFontMetricsF(font).horizontalAdvance(self.text())
+        room = line_edit_room(self)
+        points = font.pointSizeF() * max(SMALLEST_SHARE, room / needed) if needed > room > 0 else None
+        if points is not None and abs(points - self.font().pointSizeF()) > 0.01:
+            smaller = QFont()  # the size alone: family and weight still come from the window
+            smaller.setPointSizeF(points)
+            self.setFont(smaller)
+        elif points is None and self.font().resolveMask():
+            self.setFont(QFont())  # the window's font again
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_text()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)  # its font is the text size (``text_font``)
+        return super().event(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.FontChange and watched is self.parentWidget():
+            self.fit_text()  # a new text size: the box's own font, set to fit, does not follow it
+        return False
+
+
+def line_edit_room(field: QLineEdit) -> float:
+    """The width a line edit shows its text in: its contents inside the frame, less its text margins and the 2 px
+    Qt keeps either side of the text."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    return contents.width() - margins.left() - margins.right() - 4
