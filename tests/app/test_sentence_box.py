@@ -1,5 +1,5 @@
 """The attention view's box of tokens in large type on a small projector: a sentence longer than the whole line its row
-gives it is set smaller (down to 0.7 of the text size) rather than cut, and takes the text size again when there is
+gives it is set smaller (down to 0.6 of the text size) rather than cut, and takes the text size again when there is
 room; a new text size is followed."""
 
 from PySide6.QtGui import QFont, QFontMetricsF

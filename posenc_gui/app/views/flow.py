@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLayout, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
-SMALLEST_SHARE = 0.7  # a sentence longer than its box is set down to this share of the text size, then it scrolls
+SMALLEST_SHARE = 0.6  # a sentence longer than its box is set down to this share of the text size, then it scrolls
 
 
 class FlowLayout(QLayout):
@@ -126,7 +126,13 @@ class SentenceBox(QLineEdit):
         font = self.text_font()
         needed = QFontMetricsF(font).horizontalAdvance(self.text())
         room = line_edit_room(self)
-        points = font.pointSizeF() * max(SMALLEST_SHARE, room / needed) if needed > room > 0 else None
+        points = None
+        if needed > room > 0:
+            smallest, points = font.pointSizeF() * SMALLEST_SHARE, font.pointSizeF()
+            while needed > room and points > smallest:  # a glyph's width does not scale in proportion: measured
+                points = max(smallest, points * room / needed - 0.1)
+                font.setPointSizeF(points)
+                needed = QFontMetricsF(font).horizontalAdvance(self.text())
         if points is not None and abs(points - self.font().pointSizeF()) > 0.01:
             smaller = QFont()  # the size alone: family and weight still come from the window
             smaller.setPointSizeF(points)
