@@ -4,6 +4,7 @@ presenting at x1.6 the walkthrough's box was 12 px out of sight), and a wrapped 
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from view_helpers import projector_view
 
@@ -58,6 +59,7 @@ def test_a_wrapped_row_leaves_the_plots_in_sight(qtbot, qapp):
 
 def flow_row(width: int, *widgets: QWidget) -> QWidget:
     holder = QWidget()
+    holder.setFont(QFont("DejaVu Sans", 9))  # the widths below, whatever text size an earlier test left the app at
     row = FlowLayout(12, holder)
     for widget in widgets:
         row.addWidget(widget)
