@@ -338,7 +338,7 @@ def views_drawn_in_steps():
 
 
 @pytest.mark.parametrize("key", views_drawn_in_steps())
-def test_a_view_shown_at_any_step_of_its_drawing_ahead_is_drawn_whole(window, key):
+def test_a_view_shown_at_any_step_of_its_drawing_ahead_is_drawn_whole(window, qtbot, key):
     """``drawing_steps`` may stop after any step, the view being shown meanwhile; its next drawing (the window's)
     must then draw it whole, whichever step it stopped after."""
     from posenc_gui.app.state import Scene
@@ -353,6 +353,7 @@ def test_a_view_shown_at_any_step_of_its_drawing_ahead_is_drawn_whole(window, ke
     steps_in_all = 1 + sum(1 for _ in view_class(key)(window.model).drawing_steps(scene, whole.fetch(scene)))
     for stop_after in range(1, steps_in_all):
         view = view_class(key)(window.model)
+        qtbot.addWidget(view)  # closed and deleted with the test, as the window's own views are
         view.resize(whole.width(), whole.height())
         view.set_look(whole.theme, whole.points)
         data = view.fetch(scene)
@@ -361,4 +362,3 @@ def test_a_view_shown_at_any_step_of_its_drawing_ahead_is_drawn_whole(window, ke
             next(steps, None)
         view.show_data(scene, data)  # must not raise
         assert len(view.plots) == len(whole.plots), (key, stop_after)
-        view.deleteLater()

@@ -37,10 +37,13 @@ def test_a_sentence_longer_than_its_box_is_set_smaller_to_be_read_whole(qtbot):
 
 
 def test_the_box_follows_a_new_text_size_after_it_was_set_smaller(qtbot):
+    """Its own, smaller size does not follow the window's: the view fits it again for a new text size (as
+    ``AttentionView.set_look`` does)."""
     holder, box = box_in(qtbot, 600, 18)
     font = QFont(holder.font())
     font.setPointSizeF(12)
     holder.setFont(font)
+    box.fit_text()
     assert box.font().pointSizeF() <= 12
     assert shown_width(box) <= line_edit_room(box) + 1
     holder.resize(1600, 80)

@@ -94,8 +94,7 @@ class SentenceBox(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        if parent is not None:
-            parent.installEventFilter(self)  # as ``event`` does for a later parent
+        self.fitting = False  # while ``fit_text`` sets the font (not a new text size)
         self.textEdited.connect(self.updateGeometry)
         self.textEdited.connect(self.fit_text)
 
@@ -122,7 +121,8 @@ class SentenceBox(QLineEdit):
         """Set a sentence longer than the box shows in a smaller font, down to ``SMALLEST_SHARE`` of the text size: in
         large type on a small projector the row's whole line was too short for the deck's sentences (presenting at
         1024 x 768 x1.6 the hall saw 129-143 px less of it); longer still, it scrolls as a line edit does. Only the
-        size is set (the rest of the font follows the window's), and only while the sentence needs it."""
+        size is set (the rest of the font follows the window's), and only while the sentence needs it; a set size no
+        longer follows the window's, so a view calls this again for a new text size (``set_look``)."""
         font = self.text_font()
         needed = QFontMetricsF(font).horizontalAdvance(self.text())
         room = line_edit_room(self)
@@ -133,26 +133,27 @@ class SentenceBox(QLineEdit):
                 points = max(smallest, points * room / needed - 0.1)
                 font.setPointSizeF(points)
                 needed = QFontMetricsF(font).horizontalAdvance(self.text())
+        chosen = None
         if points is not None and abs(points - self.font().pointSizeF()) > 0.01:
-            smaller = QFont()  # the size alone: family and weight still come from the window
-            smaller.setPointSizeF(points)
-            self.setFont(smaller)
+            chosen = QFont()  # the size alone: family and weight still come from the window
+            chosen.setPointSizeF(points)
         elif points is None and self.font().resolveMask():
-            self.setFont(QFont())  # the window's font again
+            chosen = QFont()  # the window's font again
+        if chosen is not None:
+            self.fitting = True
+            try:
+                self.setFont(chosen)
+            finally:
+                self.fitting = False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_text()
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.ParentChange and self.parentWidget() is not None:
-            self.parentWidget().installEventFilter(self)  # its font is the text size (``text_font``)
-        return super().event(event)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.FontChange and watched is self.parentWidget():
-            self.fit_text()  # a new text size: the box's own font, set to fit, does not follow it
-        return False
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange and not self.fitting:  # the window's text size, while it is not set smaller
+            self.fit_text()
 
 
 def line_edit_room(field: QLineEdit) -> float:
