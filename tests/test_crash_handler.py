@@ -29,9 +29,8 @@ def handler(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("POSENC_NO_DIALOG", "1")
     installed = crash.install(qapp, log_dir=tmp_path / "logs")
     yield installed
-    for box in QApplication.topLevelWidgets():
-        if isinstance(box, QMessageBox):
-            box.close()
+    if installed.dialog is not None:  # its own dialog (walking every top-level widget met dead ones of earlier tests)
+        installed.dialog.close()
     crash.uninstall()
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGraphicsView, QLabel, QLineEdit,
-                               QMainWindow, QScrollArea, QStyle, QStyleOptionComboBox, QWidget)
+                               QMainWindow, QScrollArea, QStyle, QStyleOptionComboBox, QStyleOptionFrame, QWidget)
 
 from .layout_boxes import (MIN_OVERLAP, SLACK, Report, TextBox, beyond, in_window, on_page, overlap, page_of,
                            text_box)
 from .plot_layout_check import check_scene
-from .views.flow import line_edit_room
 
 def check_window(window: QWidget, part: QWidget | None = None) -> Report:
     """Every visible text and plot area of ``window``, or of one ``part`` of it (the tour's bubble, which covers
@@ -147,6 +146,16 @@ def check_widget_text(widget: QWidget, window: QWidget) -> tuple[Report, TextBox
         if outside > SLACK:
             report.problems.append(f"{name}: {outside:.0f} px beyond the window's edge")
     return report, text_box(name, widget, window)
+
+
+def line_edit_room(field: QLineEdit) -> float:
+    """The width a line edit shows its text in: its contents inside the frame, less its text margins and the 2 px
+    Qt keeps either side of the text."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    return contents.width() - margins.left() - margins.right() - 4
 
 
 def check_page_height(area: QScrollArea) -> list[str]:

@@ -85,10 +85,6 @@ class AttentionView(View):
         self.grid = ImageGrid(self, self.tr("query"), self.tr("key"), self.tr("weight"))
         self._build_controls()
 
-    def set_look(self, theme, points) -> None:
-        super().set_look(theme, points)
-        self.text.fit_text()  # a sentence set smaller to fit its box is fitted from the new text size
-
     def ignored_params(self) -> dict[str, str]:
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
 

@@ -3,12 +3,10 @@ box for such a row that asks for the width of its text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize
-from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QLayout, QLineEdit, QStyle, QStyleOptionFrame, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
 USUAL_CHARS = 17  # the width of Qt's own size hint for a line edit, in x's (QLineEdit::sizeHint)
-SMALLEST_SHARE = 0.6  # a sentence longer than its box is set down to this share of the text size, then it scrolls
 
 
 class FlowLayout(QLayout):
@@ -94,73 +92,16 @@ class SentenceBox(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.fitting = False  # while ``fit_text`` sets the font (not a new text size)
         self.textEdited.connect(self.updateGeometry)
-        self.textEdited.connect(self.fit_text)
 
     def setText(self, text: str) -> None:
         """Also asks for the new width when set with its signals blocked (as a view sets it from the scene)."""
         super().setText(text)
         self.updateGeometry()
-        self.fit_text()
 
     def sizeHint(self) -> QSize:
-        """As wide as the sentence at the text size (not at the smaller size it may be set in to fit its box)."""
         hint = super().sizeHint()
-        metrics = QFontMetricsF(self.text_font())
-        around = hint.width() - self.fontMetrics().horizontalAdvance("x") * USUAL_CHARS  # frame, margins, padding
+        metrics = self.fontMetrics()
+        around = hint.width() - metrics.horizontalAdvance("x") * USUAL_CHARS  # frame, margins and padding
         text = metrics.horizontalAdvance(self.text()) + around + 1  # and the cursor after the last letter
-        return QSize(max(hint.width(), round(text)), hint.height())
-
-    def text_font(self) -> QFont:
-        """The font the window gives the box (its text size), whatever smaller one ``fit_text`` set."""
-        parent = self.parentWidget()
-        return QFont(parent.font() if parent is not None else self.font())
-
-    def fit_text(self) -> None:
-        """Set a sentence longer than the box shows in a smaller font, down to ``SMALLEST_SHARE`` of the text size: in
-        large type on a small projector the row's whole line was too short for the deck's sentences (presenting at
-        1024 x 768 x1.6 the hall saw 129-143 px less of it); longer still, it scrolls as a line edit does. Only the
-        size is set (the rest of the font follows the window's), and only while the sentence needs it; a set size no
-        longer follows the window's, so a view calls this again for a new text size (``set_look``)."""
-        font = self.text_font()
-        needed = QFontMetricsF(font).horizontalAdvance(self.text())
-        room = line_edit_room(self)
-        points = None
-        if needed > room > 0:
-            smallest, points = font.pointSizeF() * SMALLEST_SHARE, font.pointSizeF()
-            while needed > room and points > smallest:  # a glyph's width does not scale in proportion: measured
-                points = max(smallest, points * room / needed - 0.1)
-                font.setPointSizeF(points)
-                needed = QFontMetricsF(font).horizontalAdvance(self.text())
-        chosen = None
-        if points is not None and abs(points - self.font().pointSizeF()) > 0.01:
-            chosen = QFont()  # the size alone: family and weight still come from the window
-            chosen.setPointSizeF(points)
-        elif points is None and self.font().resolveMask():
-            chosen = QFont()  # the window's font again
-        if chosen is not None:
-            self.fitting = True
-            try:
-                self.setFont(chosen)
-            finally:
-                self.fitting = False
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_text()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.FontChange and not self.fitting:  # the window's text size, while it is not set smaller
-            self.fit_text()
-
-
-def line_edit_room(field: QLineEdit) -> float:
-    """The width a line edit shows its text in: its contents inside the frame, less its text margins and the 2 px
-    Qt keeps either side of the text."""
-    option = QStyleOptionFrame()
-    field.initStyleOption(option)
-    contents = field.style().subElementRect(QStyle.SE_LineEditContents, option, field)
-    margins = field.textMargins()
-    return contents.width() - margins.left() - margins.right() - 4
+        return QSize(max(hint.width(), text), hint.height())
