@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from . import compat
@@ -122,43 +122,7 @@ class TextSizedStyle(QProxyStyle):
             size.setWidth(size.width() + option.fontMetrics.height())
         return size
 
-    # Fusion's answer for these is a constant scaled to the resolution of the text (the screens'): never read from the
-    # option's rectangle or state, nor the widget. Kept until a screen's resolution may have changed, Qt's calls for
-    # them (two thirds of all, from line edits, menu bars, layouts and scroll bars) cost no trip into Fusion, which
-    # itself asks back through Python for the metrics it derives from others
-    KEPT_METRICS = frozenset((
-        QStyle.PM_SmallIconSize, QStyle.PM_LineEditIconSize, QStyle.PM_LineEditIconMargin, QStyle.PM_ButtonIconSize,
-        QStyle.PM_MenuBarPanelWidth, QStyle.PM_MenuBarVMargin, QStyle.PM_MenuBarHMargin,
-        QStyle.PM_LayoutHorizontalSpacing, QStyle.PM_LayoutVerticalSpacing, QStyle.PM_ScrollBarExtent,
-        QStyle.PM_ScrollBarSliderMin, QStyle.PM_SliderTickmarkOffset, QStyle.PM_SliderLength, QStyle.PM_SliderThickness,
-        QStyle.PM_ToolBarSeparatorExtent, QStyle.PM_ToolBarFrameWidth, QStyle.PM_ToolBarExtensionExtent,
-        QStyle.PM_ToolBarHandleExtent, QStyle.PM_SpinBoxFrameWidth))
-
-    def __init__(self, *args):
-        super().__init__(*args)
-        self.kept_metrics: dict = {}  # metric -> Fusion's answer at the screens' resolution now
-        app = QGuiApplication.instance()
-        app.screenAdded.connect(self._watch_screen)
-        app.screenRemoved.connect(self.forget_metrics)
-        app.primaryScreenChanged.connect(self.forget_metrics)
-        for screen in app.screens():
-            self._watch_screen(screen)
-
-    def _watch_screen(self, screen) -> None:
-        self.forget_metrics()
-        screen.logicalDotsPerInchChanged.connect(self.forget_metrics)
-
-    def forget_metrics(self, *_changed) -> None:
-        """Ask Fusion again: a screen came, went or changed its resolution (a text's resolution is its screen's; a
-        lookup of it at each call cost as much as the trip into Fusion it saved)."""
-        self.kept_metrics.clear()
-
     def pixelMetric(self, metric, option=None, widget=None):
-        if metric in self.KEPT_METRICS:
-            value = self.kept_metrics.get(metric)
-            if value is None:
-                value = self.kept_metrics[metric] = super().pixelMetric(metric, option, widget)
-            return value
         if metric not in self.INDICATOR_SIDES:
             return super().pixelMetric(metric, option, widget)
         fixed = super().pixelMetric(metric, option, widget)

@@ -2,10 +2,9 @@
 0.58-0.77x of 2d32621's changes per CPU-second (issue 21's "no slower than before"; benchmarks/README.md)."""
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import (QGraphicsScene, QLineEdit, QProxyStyle, QScrollBar, QSlider, QStyle, QStyleFactory,
-                               QStyleOption, QWidget)
+from PySide6.QtWidgets import QGraphicsScene
 
-from posenc_gui.app import axes, style
+from posenc_gui.app import axes
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
@@ -32,37 +31,6 @@ def test_a_grid_of_square_cells_keeps_its_arrangement_for_a_new_sequence_length(
     view.model.set_param("seq_len", 7)  # narrower row names: the room changed, the grid is fitted to it again
     qapp.processEvents()
     assert chosen and view.grid.shape == (7, 7)
-
-
-def test_metrics_fusion_takes_from_the_resolution_alone_are_asked_of_it_once(qapp, monkeypatch):
-    """Qt asks the style for a metric some fifty times a change of scene, each a trip into Python and into Fusion; the
-    metrics that are constants at the screens' resolution are kept (until a screen changes it), and equal Fusion's for
-    widgets and options of every kind."""
-    text_sized, fusion = style.TextSizedStyle(QStyleFactory.create("Fusion")), QStyleFactory.create("Fusion")
-    widgets = [QScrollBar(), QLineEdit(), QWidget(), QSlider()]
-    options = [None]
-    for widget in widgets:
-        option = QStyleOption()
-        option.initFrom(widget)
-        options.append(option)
-    calls = count_calls(monkeypatch, QProxyStyle, "pixelMetric")
-
-    def asked_of_fusion() -> list:
-        """The calls into Fusion made by this style (the application's own, set by earlier tests, is asked too)."""
-        return [call for call in calls if call[0] is text_sized]
-
-    for metric in style.TextSizedStyle.KEPT_METRICS:
-        for option, widget in zip(options, [None, *widgets]):
-            assert text_sized.pixelMetric(metric, option, widget) == fusion.pixelMetric(metric, option, widget)
-    assert len(asked_of_fusion()) == len(style.TextSizedStyle.KEPT_METRICS)
-    qapp.primaryScreen().logicalDotsPerInchChanged.emit(96.0)
-    calls.clear()
-    assert text_sized.pixelMetric(QStyle.PM_ScrollBarExtent) == fusion.pixelMetric(QStyle.PM_ScrollBarExtent)
-    assert len(asked_of_fusion()) == 1  # (asked again after the screen's resolution changed)
-    calls.clear()
-    assert text_sized.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1]) == \
-        fusion.pixelMetric(QStyle.PM_SliderControlThickness, options[-1], widgets[-1])
-    assert len(asked_of_fusion()) == 1  # (one that reads the option's rectangle is asked every time)
 
 
 def test_a_side_names_shortest_length_is_measured_once_per_name_and_font(qtbot, monkeypatch):
