@@ -19,6 +19,7 @@ from ..core.params import InputError
 from ..files import provenance, write_bytes_atomic
 from .export import drawn_view, offscreen_app, paint_scene, pdf_writer, source_rect
 from .plot_layout_check import in_colour_bar
+from .views.readable import document_copy
 
 PAGE = QSizeF(794, 1123)  # A4 in device pixels at 96 dpi, portrait
 LANDSCAPE_PAGE = PAGE.transposed()
@@ -195,7 +196,7 @@ def text_page(view) -> QTextDocument | None:
     browser = view.findChild(QTextEdit)
     if browser is None or view.graphics.isVisible():
         return None
-    return browser.document().clone()
+    return document_copy(browser.document())
 
 
 def draw_flowing(writer: QPdfWriter, painter: QPainter, document: QTextDocument, top: float) -> int:

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QTextDocument
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpinBox
 from superqt.utils import signals_blocked
 
@@ -20,7 +20,7 @@ from .base import View, elements
 from .cell_numbers import fmt
 from .images import ImageItem, Picture, cell, frame_cells, picture
 from .placement import place, unplace
-from .readable import unbreakable_width
+from .readable import document_copy, unbreakable_width
 
 
 # How curves are stroked. Qt's raster engine strokes a wide pen in time proportional to the pixels it
@@ -75,13 +75,8 @@ def smallest_height(plot: pg.PlotItem, title_width: float) -> float:
     if not plot.titleLabel.text:
         return height
     shown = plot.titleLabel.item.document()
-    # a document of Python's own, not ``shown.clone()``: PySide6 leaves a clone to C++, and none was ever deleted (the
-    # short soak's memory grew 23-29 MB over 1,000 changes, three clones a plot each time the arrangement was chosen)
-    title = QTextDocument()
-    title.setDocumentMargin(shown.documentMargin())
-    title.setDefaultFont(shown.defaultFont())
-    title.setDefaultTextOption(shown.defaultTextOption())
-    title.setHtml(shown.toHtml())
+    title = document_copy(shown)
+    title.setTextWidth(-1)  # unwrapped: the title may fit the new width on fewer lines
     now = shown.size().height()
     if title.idealWidth() > title_width:
         title.setTextWidth(max(title_width, 1.0))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
-from .readable import side_name_length, unbreakable_width
+from .readable import document_copy, side_name_length, unbreakable_width
 
 
 class GridFitting:
@@ -197,7 +197,7 @@ class GridFitting:
             for plot, _ in self.pool[:self.count]:
                 if plot.titleLabel.text and plot.titleLabel.text not in seen:
                     seen.add(plot.titleLabel.text)
-                    document = plot.titleLabel.item.document().clone()
+                    document = document_copy(plot.titleLabel.item.document())
                     document.setTextWidth(-1)
                     natural = (document.idealWidth(), document.size().height())
                     documents.append((document, *natural, unbreakable_width(plot)))

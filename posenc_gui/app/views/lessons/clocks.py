@@ -17,7 +17,7 @@ from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
-from ..readable import MIN_PLOT
+from ..readable import MIN_PLOT, document_copy
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 
@@ -460,7 +460,7 @@ class ClocksLesson(FrequencyLesson):
     def _tallest_caption(self, form: int, width: float, caption: pg.TextItem) -> float:
         """The height of the tallest of the shown dials' captions in ``form`` (0: two lines, 1: narrow) at ``width``,
         laid out as ``caption`` lays out its text."""
-        document = caption.textItem.document().clone()
+        document = document_copy(caption.textItem.document())
         document.setTextWidth(width)
         tallest = 0.0
         for plot, *_items in self.dials:
