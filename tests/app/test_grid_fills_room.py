@@ -198,3 +198,21 @@ def test_the_images_lessons_controls_wrap_on_a_projector_at_the_largest_text(qtb
     view = shown_view(qtbot, ImagesLesson, Scene(view="images"), 1280, 645,
                       style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
     assert not [problem for problem in check_window(view).problems if "out of sight" in problem]
+
+
+def test_a_refit_measures_the_room_once_and_each_arrangement_once(qtbot, monkeypatch):
+    """Fitting the grid to its room asks the page for its room once (it asks every row of the page its height) and
+    works out each trial arrangement's layout once: every trial asked the room twice, and the chosen arrangement was
+    worked out twice more (for its panels' share and, on a page that scrolls, its area in sight)."""
+    view = shown_view(qtbot, AttentionView, Scene(method="alibi", view="attention", head="all", params={"heads": 8}),
+                      1000, 700, LARGE)
+    grid = view.grids[0]
+    rooms, trials = [], []
+    real_room, real_trial = type(view).plot_room, type(grid)._area_beside
+    monkeypatch.setattr(type(view), "plot_room", lambda self: rooms.append(1) or real_room(self))
+    monkeypatch.setattr(type(grid), "_area_beside", lambda self, columns, *args: trials.append(columns) or
+                        real_trial(self, columns, *args))
+    grid._filled = None  # as if the room had changed
+    assert not grid.fill_room()  # fitted again, to the same arrangement
+    assert len(rooms) == 1
+    assert trials and all(trials.count(columns) <= 3 for columns in set(trials))  # up to three rounds each

@@ -44,6 +44,7 @@ class ImageGrid(GridFitting):
         self.gutter = 0.0  # pixels between columns of panels (``_fit_axes``)
         self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
         self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
+        self._fitting: dict | None = None  # within ``fill_room``: the room and each arrangement's layout, once each
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
