@@ -105,3 +105,23 @@ def test_the_hover_text_is_told_anew_after_the_drawing_changes(window, qtbot, mo
     window.model.set_param("base", 1000.0)
     window.finish_work()
     assert window.hover_label.text() == ""
+
+
+def test_the_panel_sets_only_the_controls_whose_value_changed(panel, monkeypatch):
+    """The panel follows every change of scene, and most change no parameter (a view, a head, a column): it sets a
+    control only when the control does not show the value already (each set blocked and unblocked its signals and
+    went through superqt's labelled slider). A control that shows another value than the scene's is set."""
+    panel.model.set_method("rope")
+    sets = []
+    for widget in panel.controls.values():
+        for name in ("setValue", "setChecked", "setCurrentIndex"):
+            if hasattr(widget, name):
+                real = getattr(widget, name)
+                monkeypatch.setattr(widget, name, lambda *args, real=real, name=name: sets.append(name) or real(*args))
+    panel.model.update(head=1)
+    panel.model.set_param("base", 500000.0)
+    assert len(sets) == 1  # the base's control alone
+    panel.controls["factor"].setValue(4.0)  # shown, but not the scene's (an edit the model refused, say)
+    sets.clear()
+    panel.model.update(head=0)
+    assert panel.controls["factor"].value() == panel.model.scene.params["factor"] and len(sets) == 1
