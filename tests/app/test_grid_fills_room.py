@@ -3,9 +3,12 @@ row of four heads across a wide screen rather than two rows with half the screen
 fold; in a tall narrow window, the other way round. The panels of one grid are equal, and a page scrolls only when no
 arrangement keeps the panels readable in sight."""
 
+from dataclasses import replace
+
 import pytest
 
 from posenc_gui.app import style
+from posenc_gui.app.axes import GridAxis
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
@@ -216,3 +219,16 @@ def test_a_refit_measures_the_room_once_and_each_arrangement_once(qtbot, monkeyp
     assert not grid.fill_room()  # fitted again, to the same arrangement
     assert len(rooms) == 1
     assert trials and all(trials.count(columns) <= 3 for columns in set(trials))  # up to three rounds each
+
+
+def test_new_tokens_measure_each_named_axis_once(qtbot, monkeypatch):
+    """A new sentence gives every panel a new range and new names: the axes are measured for both at once (each
+    measure places every name; measured at the range and again at the names, the first was wasted)."""
+    view = shown_view(qtbot, AttentionView, Scene(method="alibi", view="attention", head="all", params={"heads": 4}),
+                      1280, 800, style.BASE_POINTS)
+    measures = []
+    real = GridAxis._specs
+    monkeypatch.setattr(GridAxis, "_specs", lambda self, painter: measures.append(self) or real(self, painter))
+    scene = replace(view.model.scene, text="a cat and a dog sat on the mat today")
+    view.show_data(scene, view.fetch(scene))
+    assert measures and len(measures) == len(set(measures))
