@@ -4,6 +4,7 @@ without the status bar saying why; the hover text never outlives the drawing it 
 
 import pytest
 from PySide6.QtCore import QPointF
+from superqt.utils import signals_blocked
 
 from posenc_gui.app.panel import ParameterPanel
 from posenc_gui.app.state import Scene, StateModel
@@ -121,7 +122,9 @@ def test_the_panel_sets_only_the_controls_whose_value_changed(panel, monkeypatch
     panel.model.update(head=1)
     panel.model.set_param("base", 500000.0)
     assert len(sets) == 1  # the base's control alone
-    panel.controls["factor"].setValue(4.0)  # shown, but not the scene's (an edit the model refused, say)
+    with signals_blocked(panel.controls["factor"]):  # shown, but not the scene's (an edit the model refused, say)
+        panel.controls["factor"].setValue(4.0)
+    assert panel.controls["factor"].value() != panel.model.scene.params["factor"]
     sets.clear()
     panel.model.update(head=0)
     assert panel.controls["factor"].value() == panel.model.scene.params["factor"] and len(sets) == 1
