@@ -156,6 +156,7 @@ class ParameterPanel(QWidget):
         self._method = None
         self.view_ignores: dict[str, str] = {}  # parameter -> why the shown view ignores it
         self._hidden = None  # (idle parameters, view_ignores) the rows were last shown for
+        self._scaled_looks: dict[str, tuple] = {}  # method -> the look its form's slider labels were given last
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Method")))
         self.picker = ElidingComboBox()
@@ -252,7 +253,9 @@ class ParameterPanel(QWidget):
         if self._method in self.forms:
             self.forms[self._method][0].hide()
         host, self.controls = self._form_for(method)
-        self._scale_slider_labels(host)  # the look may have changed while the form was hidden
+        if self._scaled_looks.get(method.name) != self._look():  # the look may have changed while the form was hidden
+            self._scale_slider_labels(host)
+            self._scaled_looks[method.name] = self._look()
         host.show()
         self._method = method.name
         self._summarised = method  # kept, not looked up again: a test's method may have left the registry since
@@ -283,6 +286,12 @@ class ParameterPanel(QWidget):
             label.setFont(self.font())
             label.setPalette(self.palette())
             compat.fit_slider_label(label)
+        if within is None:
+            self._scaled_looks = dict.fromkeys(self.forms, self._look())
+
+    def _look(self) -> tuple:
+        """What the slider labels take from the panel (``_scale_slider_labels``): its font and palette."""
+        return self.font().key(), self.palette().cacheKey()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -128,3 +128,26 @@ def test_the_panel_sets_only_the_controls_whose_value_changed(panel, monkeypatch
     sets.clear()
     panel.model.update(head=0)
     assert panel.controls["factor"].value() == panel.model.scene.params["factor"] and len(sets) == 1
+
+
+def test_a_methods_form_shown_again_in_the_same_look_keeps_its_slider_labels(panel, monkeypatch):
+    """Switching methods showed the method's form and gave every slider label in it the panel's font and palette again
+    (a change of look may have come while the form was hidden): now only when the look changed since."""
+    from posenc_gui.app import compat
+    fitted = []
+    real = compat.fit_slider_label
+    monkeypatch.setattr(compat, "fit_slider_label", lambda label: fitted.append(label) or real(label))
+    panel.model.set_method("rope")
+    panel.model.set_method("sinusoidal")
+    fitted.clear()
+    panel.model.set_method("rope")
+    panel.model.set_method("sinusoidal")
+    assert fitted == []
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.setFont(font)  # a new look: every form's labels now (the one shown), or when shown again
+    fitted.clear()
+    panel.model.set_method("rope")
+    assert fitted == []  # given the new look already, with every form
+    assert all(label.font().pointSizeF() == font.pointSizeF()
+               for label in panel.forms["rope"][0].findChildren(compat.SliderLabel))
