@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from contextlib import contextmanager
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -129,8 +130,12 @@ class GridAxis(pg.AxisItem):
     def measure_names(self) -> None:
         """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced).
         Side by side, one-line names need a line's room whatever they say (as pyqtgraph counts it: 0.8 of a line),
-        so a bottom or top axis is sized from its font alone, without making its names (at once, placed or not)."""
+        so a bottom or top axis is sized from its font alone, without making its names (at once, placed or not).
+        Within ``measured_once``, at its end."""
         if getattr(self, "label", None) is None:  # (not yet while pyqtgraph builds the axis, nor once it is closed)
+            return
+        if _waiting is not None:
+            _waiting[self] = None
             return
         if self.orientation in ("left", "right"):
             if self.scene() is not None and self.isVisible():
@@ -294,6 +299,26 @@ class GridAxis(pg.AxisItem):
         pen.setColor(QColor.fromRgbF(*(alpha * getattr(colour, part)() + (1 - alpha) * getattr(under, part)()
                                        for part in ("redF", "greenF", "blueF"))))
         return pen
+
+
+_waiting: dict[GridAxis, None] | None = None  # axes whose measure ``measured_once`` holds, in the order asked
+
+
+@contextmanager
+def measured_once():
+    """Axes told of a new range, new names or a new font in this block are measured once, at its end, for all of them
+    (a panel given a new range and new names was measured for each, the first measure wasted)."""
+    global _waiting
+    if _waiting is not None:  # within another: measured at its end
+        yield
+        return
+    _waiting = {}
+    try:
+        yield
+    finally:
+        waiting, _waiting = _waiting, None
+        for axis in waiting:
+            axis.measure_names()
 
 
 def is_number(text: str) -> bool:

@@ -111,7 +111,21 @@ def tooltip(param: Param) -> str:
     return i18n.translate("panel", "{0}\n({1}; default {2})").format(core_text(param.help), extent, default)
 
 
+def shown_value(widget: QWidget, param: Param):
+    """The value ``widget`` shows, in the form ``set_control`` is given it (a choice as its text)."""
+    if param.kind == "bool":
+        return widget.isChecked()
+    if param.kind == "choice":
+        return widget.currentData()
+    return widget.value()
+
+
 def set_control(widget: QWidget, param: Param, value) -> None:
+    """Show ``value`` on ``widget``, without sending it back; nothing when the widget shows it already (the panel follows
+    every change of scene, and most change no parameter: setting each control again cost a third of the panel's
+    time in a soak)."""
+    if shown_value(widget, param) == {"bool": bool, "choice": str}.get(param.kind, lambda same: same)(value):
+        return
     with signals_blocked(widget):
         if param.kind == "bool":
             widget.setChecked(bool(value))
@@ -142,6 +156,7 @@ class ParameterPanel(QWidget):
         self._method = None
         self.view_ignores: dict[str, str] = {}  # parameter -> why the shown view ignores it
         self._hidden = None  # (idle parameters, view_ignores) the rows were last shown for
+        self._scaled_looks: dict[str, tuple] = {}  # method -> the look its form's slider labels were given last
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Method")))
         self.picker = ElidingComboBox()
@@ -238,7 +253,9 @@ class ParameterPanel(QWidget):
         if self._method in self.forms:
             self.forms[self._method][0].hide()
         host, self.controls = self._form_for(method)
-        self._scale_slider_labels(host)  # the look may have changed while the form was hidden
+        if self._scaled_looks.get(method.name) != self._look():  # the look may have changed while the form was hidden
+            self._scale_slider_labels(host)
+            self._scaled_looks[method.name] = self._look()
         host.show()
         self._method = method.name
         self._summarised = method  # kept, not looked up again: a test's method may have left the registry since
@@ -269,6 +286,12 @@ class ParameterPanel(QWidget):
             label.setFont(self.font())
             label.setPalette(self.palette())
             compat.fit_slider_label(label)
+        if within is None:
+            self._scaled_looks = dict.fromkeys(self.forms, self._look())
+
+    def _look(self) -> tuple:
+        """What the slider labels take from the panel (``_scale_slider_labels``): its font and palette."""
+        return self.font().key(), self.palette().cacheKey()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

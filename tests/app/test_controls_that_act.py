@@ -4,6 +4,7 @@ without the status bar saying why; the hover text never outlives the drawing it 
 
 import pytest
 from PySide6.QtCore import QPointF
+from superqt.utils import signals_blocked
 
 from posenc_gui.app.panel import ParameterPanel
 from posenc_gui.app.state import Scene, StateModel
@@ -105,3 +106,48 @@ def test_the_hover_text_is_told_anew_after_the_drawing_changes(window, qtbot, mo
     window.model.set_param("base", 1000.0)
     window.finish_work()
     assert window.hover_label.text() == ""
+
+
+def test_the_panel_sets_only_the_controls_whose_value_changed(panel, monkeypatch):
+    """The panel follows every change of scene, and most change no parameter (a view, a head, a column): it sets a
+    control only when the control does not show the value already (each set blocked and unblocked its signals and
+    went through superqt's labelled slider). A control that shows another value than the scene's is set."""
+    panel.model.set_method("rope")
+    sets = []
+    for widget in panel.controls.values():
+        for name in ("setValue", "setChecked", "setCurrentIndex"):
+            if hasattr(widget, name):
+                real = getattr(widget, name)
+                monkeypatch.setattr(widget, name, lambda *args, real=real, name=name: sets.append(name) or real(*args))
+    panel.model.update(head=1)
+    panel.model.set_param("base", 500000.0)
+    assert len(sets) == 1  # the base's control alone
+    with signals_blocked(panel.controls["factor"]):  # shown, but not the scene's (an edit the model refused, say)
+        panel.controls["factor"].setValue(4.0)
+    assert panel.controls["factor"].value() != panel.model.scene.params["factor"]
+    sets.clear()
+    panel.model.update(head=0)
+    assert panel.controls["factor"].value() == panel.model.scene.params["factor"] and len(sets) == 1
+
+
+def test_a_methods_form_shown_again_in_the_same_look_keeps_its_slider_labels(panel, monkeypatch):
+    """Switching methods showed the method's form and gave every slider label in it the panel's font and palette again
+    (a change of look may have come while the form was hidden): now only when the look changed since."""
+    from posenc_gui.app import compat
+    fitted = []
+    real = compat.fit_slider_label
+    monkeypatch.setattr(compat, "fit_slider_label", lambda label: fitted.append(label) or real(label))
+    panel.model.set_method("rope")
+    panel.model.set_method("sinusoidal")
+    fitted.clear()
+    panel.model.set_method("rope")
+    panel.model.set_method("sinusoidal")
+    assert fitted == []
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.setFont(font)  # a new look: every form's labels now (the one shown), or when shown again
+    fitted.clear()
+    panel.model.set_method("rope")
+    assert fitted == []  # given the new look already, with every form
+    assert all(label.font().pointSizeF() == font.pointSizeF()
+               for label in panel.forms["rope"][0].findChildren(compat.SliderLabel))

@@ -3,9 +3,12 @@ row of four heads across a wide screen rather than two rows with half the screen
 fold; in a tall narrow window, the other way round. The panels of one grid are equal, and a page scrolls only when no
 arrangement keeps the panels readable in sight."""
 
+from dataclasses import replace
+
 import pytest
 
 from posenc_gui.app import style
+from posenc_gui.app.axes import GridAxis
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
@@ -198,3 +201,34 @@ def test_the_images_lessons_controls_wrap_on_a_projector_at_the_largest_text(qtb
     view = shown_view(qtbot, ImagesLesson, Scene(view="images"), 1280, 645,
                       style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
     assert not [problem for problem in check_window(view).problems if "out of sight" in problem]
+
+
+def test_a_refit_measures_the_room_once_and_each_arrangement_once(qtbot, monkeypatch):
+    """Fitting the grid to its room asks the page for its room once (it asks every row of the page its height) and
+    works out each trial arrangement's layout once: every trial asked the room twice, and the chosen arrangement was
+    worked out twice more (for its panels' share and, on a page that scrolls, its area in sight)."""
+    view = shown_view(qtbot, AttentionView, Scene(method="alibi", view="attention", head="all", params={"heads": 8}),
+                      1000, 700, LARGE)
+    grid = view.grids[0]
+    rooms, trials = [], []
+    real_room, real_trial = type(view).plot_room, type(grid)._area_beside
+    monkeypatch.setattr(type(view), "plot_room", lambda self: rooms.append(1) or real_room(self))
+    monkeypatch.setattr(type(grid), "_area_beside", lambda self, columns, *args: trials.append(columns) or
+                        real_trial(self, columns, *args))
+    grid._filled = None  # as if the room had changed
+    assert not grid.fill_room()  # fitted again, to the same arrangement
+    assert len(rooms) == 1
+    assert trials and all(trials.count(columns) <= 3 for columns in set(trials))  # up to three rounds each
+
+
+def test_new_tokens_measure_each_named_axis_once(qtbot, monkeypatch):
+    """A new sentence gives every panel a new range and new names: the axes are measured for both at once (each
+    measure places every name; measured at the range and again at the names, the first was wasted)."""
+    view = shown_view(qtbot, AttentionView, Scene(method="alibi", view="attention", head="all", params={"heads": 4}),
+                      1280, 800, style.BASE_POINTS)
+    measures = []
+    real = GridAxis._specs
+    monkeypatch.setattr(GridAxis, "_specs", lambda self, painter: measures.append(self) or real(self, painter))
+    scene = replace(view.model.scene, text="a cat and a dog sat on the mat today")
+    view.show_data(scene, view.fetch(scene))
+    assert measures and len(measures) == len(set(measures))

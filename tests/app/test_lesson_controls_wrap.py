@@ -80,3 +80,27 @@ def test_a_flow_row_fills_a_line_and_wraps_long_text(qtbot):
     assert entry.y() > box.geometry().bottom() and entry.width() == entry.sizeHint().width()
     assert text.y() == entry.y() and text.geometry().right() == 400 - 1
     assert text.height() == text.heightForWidth(text.width()) > 2 * caption.height()
+
+
+def test_a_flow_row_measures_its_items_once_per_width_until_one_changes(qtbot):
+    """The height for a width is kept until the row is invalidated (Qt does it when an item's size hint or visibility
+    changes): each drawing asked the controls' row its height at the same width, and each answer asked every item for
+    its size again. A text made longer is measured anew, and so is an item hidden."""
+    text = QLabel("a meaning")
+    text.setWordWrap(True)
+    other = QLabel("more")
+    holder = flow_row(200, fill_line(text), other)
+    qtbot.addWidget(holder)
+    row = holder.layout()
+    asked = []
+    real_arrange = row._arrange
+    row._arrange = lambda rect, move: asked.append(move) or real_arrange(rect, move)
+    one_line = row.heightForWidth(200)
+    assert [row.heightForWidth(200) for _ in range(5)] == [one_line] * 5
+    assert asked == [] or asked == [False]
+    text.setText("a long meaning " * 12)
+    assert row.heightForWidth(200) > one_line
+    taller = row.heightForWidth(200)
+    text.setText("a meaning")
+    other.hide()
+    assert row.heightForWidth(200) < taller

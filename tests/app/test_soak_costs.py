@@ -65,3 +65,20 @@ def test_an_axis_that_shows_no_names_is_not_measured_at_a_new_range(qtbot, monke
     measured.clear()
     plot.setYRange(0, 1000, padding=0)
     assert measured == []
+
+
+def test_a_drawing_that_leaves_a_layout_waiting_reads_the_plots_room_inputs_once(qtbot, qapp, monkeypatch):
+    """After a drawing, the plots' room is asked again unless nothing it reads changed: with the plots' layout left
+    waiting (a size hint changed), it is asked again whatever the inputs say, so they are read once, after (they were
+    read before as well, to be compared for nothing)."""
+    scene = Scene(method="alibi", view="bias", head="all", params={"heads": 4, "seq_len": 16}).validated(applies())
+    view = shown_view(qtbot, BiasView, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    view.graphics.ci.layout.invalidate()  # a layout left waiting
+    read = count_calls(monkeypatch, view, "readable_inputs")
+    view.keep_plots_readable_after_drawing()
+    assert len(read) == 1
+    qapp.processEvents()
+    read.clear()
+    view.keep_plots_readable_after_drawing()  # laid out: the inputs compared, nothing to do
+    assert len(read) == 1

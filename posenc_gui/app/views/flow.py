@@ -17,6 +17,11 @@ class FlowLayout(QLayout):
     widgets their room, and a lesson hides the formulas of the other steps."""
 
     def __init__(self, spacing: int, parent=None):
+        # width -> height, until the layout is invalidated (Qt invalidates it when an item's hint or visibility
+        # changes): the window, a lesson's header fit and each drawing's check of the plots' room ask it for the same
+        # widths again and again, and each answer asked every item for its size (set first: Qt invalidates a layout
+        # while making it)
+        self._heights: dict[int, int] = {}
         super().__init__(parent)
         self.items = []
         self.gap = spacing
@@ -24,6 +29,7 @@ class FlowLayout(QLayout):
 
     def addItem(self, item) -> None:
         self.items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self.items)
@@ -32,13 +38,23 @@ class FlowLayout(QLayout):
         return self.items[index] if 0 <= index < len(self.items) else None
 
     def takeAt(self, index: int):
-        return self.items.pop(index) if 0 <= index < len(self.items) else None
+        if not 0 <= index < len(self.items):
+            return None
+        self.invalidate()
+        return self.items.pop(index)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

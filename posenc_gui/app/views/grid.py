@@ -44,6 +44,7 @@ class ImageGrid(GridFitting):
         self.gutter = 0.0  # pixels between columns of panels (``_fit_axes``)
         self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
         self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
+        self._fitting: dict | None = None  # within ``fill_room``: the room and each arrangement's layout, once each
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
@@ -120,13 +121,14 @@ class ImageGrid(GridFitting):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
             image.setImage(cells, levels=levels if panel_levels is None else panel_levels[index])
-            if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels set
-                image.setRect(-0.5, -0.5, cols, rows)
-                plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
-                count_cells(plot, rows, cols)
-            if arranged or ticks != self.ticks:
-                for side in ("left", "top"):
-                    plot.getAxis(side).setTicks(ticks)
+            with axes.measured_once():  # a new range and new names: the axes measured for both at once
+                if arranged or (shape, pixel_shape) != (self.shape, self.pixel_shape):  # the rect scales the pixels
+                    image.setRect(-0.5, -0.5, cols, rows)
+                    plot.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+                    count_cells(plot, rows, cols)
+                if arranged or ticks != self.ticks:
+                    for side in ("left", "top"):
+                        plot.getAxis(side).setTicks(ticks)
             yield
         self.bar.setVisible(panel_levels is None)
         if levels != self.levels:  # unchanged levels leave the bar's axis as drawn

@@ -24,21 +24,27 @@ class GridFitting:
         if not (self.fills and self.count):
             return False
         first = self.pool[0][0]
-        room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, self.view.plot_room(),
+        plot_room = self.view.plot_room()
+        room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, plot_room,
                 self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
                 first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
         if room == self._filled:  # arranged for this room already (a redraw of new values)
             return False
         self._filled = room
         smallest = self._smallest_area()
-        columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
-                               self.pairs, self._plot_in_sight)
-        moved = columns != self.columns
-        if moved:
-            self._arrange(self.count, columns)
-            self._fit_axes()
-            self.view.fit_titles()
-        self._cap_panels(*self.panel_area(columns), smallest)
+        self._fitting = {"room": plot_room}
+        try:
+            columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
+                                   self.pairs, self._plot_in_sight)
+            moved = columns != self.columns
+            if moved:
+                self._arrange(self.count, columns)
+                self._fit_axes()
+                self.view.fit_titles()
+                self._fitting = {"room": self.view.plot_room()}  # measured anew for the panels as they now stand
+            self._cap_panels(*self.panel_area(columns), smallest)
+        finally:
+            self._fitting = None
         return moved
 
     def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
@@ -98,6 +104,9 @@ class GridFitting:
         The bar and the rows' name as wide as they will be beside panels this tall: their names wrap onto a second
         line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them. Then the
         height of the titles above them."""
+        fitting = self._fitting  # within ``fill_room``: each arrangement's layout worked out once
+        if fitting is not None and columns in fitting:
+            return fitting[columns]
         rows_name = self.pool[0][0].getAxis("left")  # the first column's
         across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
         bar_length = names_length = None  # as laid out now
@@ -110,12 +119,20 @@ class GridFitting:
             if lengths == (bar_length, names_length):
                 break
             bar_length, names_length = lengths
+        if fitting is not None:
+            fitting[columns] = (width, height, title)
         return width, height, title
+
+    def _plot_room(self) -> tuple[float, float]:
+        """``View.plot_room``, measured once within ``fill_room`` (it asks the page's rows their heights, and every
+        trial arrangement asked it twice)."""
+        fitting = self._fitting
+        return self.view.plot_room() if fitting is None else fitting["room"]
 
     def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float, float]:
         """``panel_layout`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
         ``names_width`` wide."""
-        room_width, room_height = self.view.plot_room()
+        room_width, room_height = self._plot_room()
         rows = -(-self.count // columns)
         layout = self.view.graphics.ci.layout
         left, top, right, bottom = layout.getContentsMargins()
@@ -156,7 +173,7 @@ class GridFitting:
         x 720 x1.6: 'head 0' counted on two lines, the bar 66 px longer than it stood, and its name, wrapped to the
         shorter bar, widened it 7 px past the view's edge)."""
         rows = -(-self.count // columns)
-        _room_width, room_height = self.view.plot_room()
+        _room_width, room_height = self._plot_room()
         layout = self.view.graphics.ci.layout
         _left, top, _right, bottom = layout.getContentsMargins()
         ends = sum(self.bar.getAxis(end).maximumHeight() for end in ("top", "bottom"))

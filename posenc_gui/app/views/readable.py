@@ -112,8 +112,9 @@ class ReadablePlots:
     def keep_plots_readable_after_drawing(self) -> None:
         """``keep_plots_readable`` after a drawing, unless all it reads is as the last one left it: the plots' layouts
         all laid out (a size hint changed since leaves one waiting) and ``readable_inputs`` the same. Most drawings
-        change values, not sizes, and it laid the whole page out again after each of them."""
-        if self.readable_inputs() == self._readable_inputs and layouts_settled(self.graphics.ci.layout):
+        change values, not sizes, and it laid the whole page out again after each of them. The layouts are asked first:
+        with one waiting, the inputs need not be read before they are fitted (only after)."""
+        if layouts_settled(self.graphics.ci.layout) and self.readable_inputs() == self._readable_inputs:
             return
         self.keep_plots_readable()
         self._readable_inputs = self.readable_inputs()
