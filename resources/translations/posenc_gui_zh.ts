@@ -544,78 +544,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="155"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="158"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="168"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="163"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="162"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="281"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="281"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="281"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="334"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="413"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="427"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="408"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="422"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="401"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="396"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="402"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="397"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="403"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="398"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="506"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="501"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="508"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="503"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="510"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="505"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -1752,48 +1752,48 @@ turns made: {1}</source>
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="146"/>
+        <location filename="../../posenc_gui/app/panel.py" line="161"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="198"/>
+        <location filename="../../posenc_gui/app/panel.py" line="213"/>
         <source>The parameter the play button sweeps</source>
         <translation>播放按钮要扫描的参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="199"/>
-        <location filename="../../posenc_gui/app/panel.py" line="351"/>
+        <location filename="../../posenc_gui/app/panel.py" line="214"/>
+        <location filename="../../posenc_gui/app/panel.py" line="374"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="201"/>
+        <location filename="../../posenc_gui/app/panel.py" line="216"/>
         <source>Sweep the chosen parameter smoothly back and forth</source>
         <translation>让所选参数平滑地来回变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="203"/>
+        <location filename="../../posenc_gui/app/panel.py" line="218"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="257"/>
+        <location filename="../../posenc_gui/app/panel.py" line="274"/>
         <source>less</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="257"/>
+        <location filename="../../posenc_gui/app/panel.py" line="274"/>
         <source>more</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="311"/>
+        <location filename="../../posenc_gui/app/panel.py" line="334"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="347"/>
+        <location filename="../../posenc_gui/app/panel.py" line="370"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -2638,12 +2638,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="285"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="286"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
