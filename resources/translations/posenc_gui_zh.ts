@@ -303,11 +303,23 @@
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="383"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <source>p = {0} = {1}₂</source>
+        <translation>p = {0} = {1}₂</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="387"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="388"/>
+        <source>every {0}
+{1} turns</source>
+        <translation>每 {0} 转一圈
+已转 {1} 圈</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="268"/>
@@ -325,36 +337,22 @@ turns made: {1}</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="340"/>
-        <source>p = {0} = {1} in binary</source>
-        <translation>p = {0} = 二进制 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="344"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="384"/>
-        <source>a turn every
-{0}
-turns made: {1}</source>
-        <translation>每 {0} 个位置
-转一圈
-已转圈数：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="483"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="487"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="484"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="488"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="491"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="495"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
