@@ -2319,14 +2319,19 @@ turns made: {1}</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="192"/>
+        <source>every m − n at n = 0</source>
+        <translation>n = 0 时的每个 m − n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="200"/>
+        <source>m − n = {0} at every n</source>
+        <translation>每个 n 处 m − n = {0}</translation>
+    </message>
+    <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
         <source>p</source>
         <translation>p</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="198"/>
-        <source>score at m = n + {0}, for n = 0 … {1}</source>
-        <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="186"/>
@@ -2354,12 +2359,7 @@ turns made: {1}</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="190"/>
-        <source>score against the offset m − n (n = 0)</source>
-        <translation>得分随偏移 m − n 的变化（n = 0）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="193"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>

@@ -187,7 +187,9 @@ class RelativePropertyLesson(MatrixLesson):
             style.label(left, "left", self.tr("score"), self.theme, self.points)
             right.plot(pen=pg.mkPen(self.theme.foreground, width=3))
             right.plot(pen=None, symbol="o", symbolSize=self.points * 1.5, symbolBrush=colour)
-            style.title(right, self.tr("score against the offset m − n (n = 0)"), self.theme, self.points)
+            # short, one line each beside the other ("score against the offset m − n (n = 0)" took two, in Chinese
+            # broken as "(n =" / "0)", the plots 40-70 px tall presenting at 1280 x 720): the axes name the score
+            style.title(right, self.tr("every m − n at n = 0"), self.theme, self.points)
             style.label(right, "bottom", self.tr("m − n"), self.theme, self.points)
             for plot in self.curves:
                 plot.showGrid(x=True, y=True, alpha=0.25)
@@ -195,7 +197,7 @@ class RelativePropertyLesson(MatrixLesson):
         left, right = self.curves
         left.listDataItems()[0].setData(np.arange(same.size), same)
         extent = float(np.abs(by_offset).max()) * 1.1
-        self.set_title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s.k, same.size - 1))
+        self.set_title(left, self.tr("m − n = {0} at every n").format(s.k))
         line, dot = right.listDataItems()
         line.setData(np.arange(by_offset.size), by_offset)
         if s.k < by_offset.size:
