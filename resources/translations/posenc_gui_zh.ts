@@ -318,7 +318,7 @@ turns made: {1}</source>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="388"/>
         <source>every {0}
 {1} turns</source>
-        <translation>每 {0} 转一圈
+        <translation>周期 {0}
 已转 {1} 圈</translation>
     </message>
     <message>
