@@ -360,7 +360,10 @@ class ClocksLesson(FrequencyLesson):
             # past the plot's edge: it asks for the room of its longest text and a lamp (until the next arrangement)
             self.bit_plot.setMinimumWidth(longest / LONGEST_SHARE)
             return
-        right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
+        # the text starts at EVERY_AT of a range padded by BITS_PADDING on each side: without the padding counted, a
+        # text over three quarters of the width ran 2 px past the plot's edge (Chinese at 1024 x 768)
+        free = 1 - longest / width
+        right = max(BITS_RANGE, EVERY_AT / (free * (1 + 2 * BITS_PADDING) - BITS_PADDING) * 1.02)
         if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
             self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
 
