@@ -303,11 +303,23 @@
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="383"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <source>p = {0} = {1}₂</source>
+        <translation>p = {0} = {1}₂</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="390"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="391"/>
+        <source>every {0}
+{1} turns</source>
+        <translation>周期 {0}
+已转 {1} 圈</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="268"/>
@@ -325,36 +337,22 @@ turns made: {1}</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="340"/>
-        <source>p = {0} = {1} in binary</source>
-        <translation>p = {0} = 二进制 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="344"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="384"/>
-        <source>a turn every
-{0}
-turns made: {1}</source>
-        <translation>每 {0} 个位置
-转一圈
-已转圈数：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="483"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="490"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="484"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="491"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="491"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="498"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -825,72 +823,72 @@ turns made: {1}</source>
 <context>
     <name>ImagesLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="62"/>
         <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
         <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="72"/>
         <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
         <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="76"/>
         <source>Axial 2D RoPE (EVA-02, RoPE-ViT) turns half of a head&apos;s pairs by the patch&apos;s row and half by its column. The score of the query at the chosen patch against the key at another is then the sum of two parts: the row pairs give a part that depends only on the row offset dy (the same along each row), the column pairs one that depends only on the column offset dx (the same down each column). &lt;b&gt;Click a patch&lt;/b&gt;: the pattern moves with it and keeps its shape; only (dy, dx) counts, never where the patches are. Here q = k = all ones in one head of {0}, base 10000, the score divided by its value at offset 0.</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
         <source>2D sin-cos (MAE)</source>
         <translation>二维 sin‑cos（MAE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
         <source>learned {0}×{0} → {1}×{1}</source>
         <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="126"/>
         <source>2D RoPE</source>
         <translation>二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
-        <source>row part + column part</source>
-        <translation>行部分 + 列部分</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
-        <source>row part: dy only</source>
-        <translation>行部分：只看 dy</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
-        <source>column part: dx only</source>
-        <translation>列部分：只看 dx</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="128"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="86"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="86"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="86"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="130"/>
+        <source>row + column</source>
+        <translation>行 + 列</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="130"/>
+        <source>row part: dy</source>
+        <translation>行部分：dy</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="130"/>
+        <source>column part: dx</source>
+        <translation>列部分：dx</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="217"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -1084,32 +1082,32 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="104"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="106"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="105"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="177"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="217"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="303"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="304"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="307"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1176,80 +1174,73 @@ turns made: {1}</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="207"/>
-        <source>q·k of equal heads (dashed: text)</source>
-        <translation>q·k（虚线：文本）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="219"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="256"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="219"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="256"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="219"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="256"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
-        <source>time pairs</source>
-        <translation>时间对</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
-        <source>row pairs</source>
-        <translation>行对</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
-        <source>column pairs</source>
-        <translation>列对</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="230"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="234"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="236"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="208"/>
+        <source>q·k, q = k (dashed: text)</source>
+        <translation>q·k，q = k（虚线：文本）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="226"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="227"/>
+        <source>pairs:</source>
+        <translation>旋转对：</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="265"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="270"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
@@ -1554,11 +1545,6 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
-        <source>Split d_model into heads (transpose_qkv)</source>
-        <translation>把 d_model 拆分成多个头（transpose_qkv）</translation>
-    </message>
-    <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
@@ -1584,47 +1570,52 @@ turns made: {1}</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="122"/>
-        <source>slice {0}: seq {1}, head {2}</source>
-        <translation>切片 {0}：序列 {1}，头 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="135"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="143"/>
         <source>seq {0}, head {1} (valid {2})</source>
         <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="145"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="147"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="149"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="158"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="176"/>
         <source>Wₒ (the same for every sequence)</source>
         <translation>Wₒ（所有序列共用）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="169"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
+        <source>Split into heads (transpose_qkv)</source>
+        <translation>拆分成多个头（transpose_qkv）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="124"/>
+        <source>slice {0}: h{1}</source>
+        <translation>切片 {0}：头 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="174"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
@@ -2267,108 +2258,108 @@ turns made: {1}</source>
 <context>
     <name>RelativePropertyLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="41"/>
         <source>A shift by k is one fixed rotation M(k)</source>
         <translation>平移 k 就是一个固定的旋转 M(k)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="42"/>
         <source>PE(p) · PE(q) depends only on p − q</source>
         <translation>PE(p) · PE(q) 只取决于 p − q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="43"/>
         <source>RoPE: the score depends only on m − n</source>
         <translation>RoPE：得分只取决于 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="44"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="47"/>
         <source>Why the sinusoid carries &lt;b&gt;relative&lt;/b&gt; position: moving from position p to p + k turns each (sin, cos) pair by the angle k·ω, whatever p is. So one matrix M(k) moves every position k steps, and the dot product of two encodings depends only on their distance. RoPE builds attention on the same rotation.</source>
         <translation>为什么正弦位置编码携带了&lt;b&gt;相对&lt;/b&gt;位置：从位置 p 移到 p + k，每一对 (sin, cos) 都转过角度 k·ω，与 p 无关。因此同一个矩阵 M(k) 能把任何位置移动 k 步，两个编码的点积只取决于它们的距离。RoPE 正是在同样的旋转上构建注意力。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="106"/>
         <source>M({0}), all {1} × {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="111"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="111"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="113"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="115"/>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="117"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="121"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="120"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="156"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="173"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="192"/>
+        <source>every m − n at n = 0</source>
+        <translation>n = 0 时的每个 m − n</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="200"/>
+        <source>m − n = {0} at every n</source>
+        <translation>每个 n 处 m − n = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="178"/>
-        <source>score at m = n + {0}, for n = 0 … {1}</source>
-        <translation>m = n + {0} 时的得分，n = 0 … {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="166"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="186"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="103"/>
         <source>Block i of M({0}) turns pair i by {0}·ωᵢ. The first {1} of {2} channels are shown with their numbers. Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ωᵢ): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="159"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="179"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (Rₘ q) · (Rₙ k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="187"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="170"/>
-        <source>score against the offset m − n (n = 0)</source>
-        <translation>得分随偏移 m − n 的变化（n = 0）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="193"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -4182,18 +4173,18 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="267"/>
-        <source>Valid length of sequence 0</source>
-        <translation>序列 0 的有效长度</translation>
+        <source>valid_lens[0]</source>
+        <translation>valid_lens[0]</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="269"/>
+        <source>valid_lens[1]</source>
+        <translation>valid_lens[1]</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="268"/>
         <source>Tokens of sequence 0 that are real; the rest are padding</source>
         <translation>序列 0 中真实词元的个数；其余为填充</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="269"/>
-        <source>of sequence 1</source>
-        <translation>序列 1</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="270"/>

@@ -61,7 +61,7 @@ def test_a_narrow_clocks_chinese_caption_breaks_after_its_number_of_positions(cl
     view = clocks_in("zh")
     for (plot, *_items, caption), wavelength, made in zip(view.dials, view.face.wavelengths, view.face.turns):
         period = f"{wavelength:.1f}" if wavelength < 100 else f"{wavelength:.0f}"
-        assert laid_out_lines(caption) == [f"每 {period} 个位置", "转一圈", f"已转圈数：{int(made)}"]
+        assert laid_out_lines(caption) == [f"周期 {period}", f"已转 {int(made)} 圈"]
         assert caption.boundingRect().width() <= plot.vb.width() + 1
 
 

@@ -81,3 +81,17 @@ def test_after_the_clocks_with_bits_the_rope_hands_have_faces_of_one_size(qtbot)
     qtbot.wait(1)
     diameters = [face_diameter(plot) for plot, *_items in view.dials]
     assert max(diameters) - min(diameters) < 1, diameters
+
+
+def test_presenting_at_1280x720_x1_3_every_hand_and_bit_is_in_sight(qtbot):
+    """Two rows of three dials (their captions on three lines) and a bits' title on two lines held six of the eight
+    hands and five of the eight bits in sight."""
+    hall = shown_lesson(qtbot, ClocksLesson, SCENE, presenting=True)  # 1280 x 720 at x1.3
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.dials) == 8 and len(view.bit_texts) == 8)
+    qtbot.wait(1)
+    viewport = view.scroll.viewport()
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
+    for plot in [dial for dial, *_items in view.dials] + [view.bit_plot]:
+        assert view.graphics.sceneRect().contains(plot.sceneBoundingRect())

@@ -68,7 +68,8 @@ def test_two_digit_ids_keep_a_gap_to_their_neighbours_in_a_projectors_narrow_cel
 
 
 def test_the_colour_key_wraps_between_its_entries_never_inside_one(qtbot, themed):
-    """Presenting at 1280 x 720 x1.3 the key's last entry broke as "■ column" and a lone "pairs" on the next line."""
+    """Presenting at 1280 x 720 x1.3 the key's last entry broke as "■ column" and a lone "pairs" on the next line (the
+    ids' entries are now "pairs: ■ time ■ row ■ column")."""
     from PySide6.QtGui import QTextDocument
 
     _model, view = open_view(qtbot, MRopeLesson, themed("dark"), {"step": 2})
@@ -76,8 +77,7 @@ def test_the_colour_key_wraps_between_its_entries_never_inside_one(qtbot, themed
     document.setDefaultFont(view.key.font())
     document.setHtml(view.key.text())
     text = document.toRawText().replace("\xa0", " ")  # as laid out, one character a position
-    entries = [(text.index(f"■ {axis}"), text.index("pairs", text.index(f"■ {axis}")) + 4)
-               for axis in ("time", "row", "column")]
+    entries = [(text.index(f"■ {axis}"), text.index(f"■ {axis}") + len(axis) + 1) for axis in ("time", "row", "column")]
     for width in range(150, 1300, 7):
         document.setTextWidth(width)
         document.size()  # lays it out

@@ -241,7 +241,8 @@ class ReadablePlots:
     def column_width(self) -> float:
         """The width a column of plots takes at its smallest readable: a plot's axes and a readable plot area, and
         its share of what else the row holds (colour bars, spacing). Titles wrap, down to their longest word (four
-        panels titled 'StreamingLLM (attention sinks): …' in Chinese ran 83 px past a 1024 px page)."""
+        panels titled 'StreamingLLM (attention sinks): …' in Chinese ran 83 px past a 1024 px page). Plots of unequal
+        needs: the page's width over the number of them that fit side by side (and a half)."""
         layout = self.graphics.ci.layout
         layout.invalidate()  # the size hints of a layout just rebuilt are cached from before
         rows: dict[int, list] = {}  # the items starting in each row of the grid
@@ -262,11 +263,19 @@ class ReadablePlots:
             + max(layout.horizontalSpacing(), 0.0) * (len(widest) + len(beside) - 1)  # colour bars, spacing
         readable = self.readable_plot_width()
 
-        def needs(plot: pg.PlotItem) -> float:  # the plot without its title's width, with a readable area
-            middle = max(smallest(plot.titleLabel), smallest(plot.vb))
-            return smallest(plot) - middle + max(readable, smallest(plot.vb), unbreakable_width(plot))
+        def needs(plot: pg.PlotItem) -> float:  # the plot without its title's width, with a readable area (a view may
+            middle = max(smallest(plot.titleLabel), smallest(plot.vb))  # set its own: a column of numbers needs less)
+            area = getattr(plot.vb, "readable_width", readable)
+            return smallest(plot) - middle + max(area, smallest(plot.vb), unbreakable_width(plot))
 
-        return max(needs(plot) for plot in widest) + others / len(widest)
+        # each column as wide as its own plot needs: every one as wide as the widest put the relative property's five
+        # panels, which need 1214 of 1266 px presenting at 1280 x 720 x1.3, onto two rows of 100 px plots
+        widths = [needs(plot) + others / len(widest) for plot in self.plots]
+        page = self.page_width()
+        across = max(count for count in range(1, len(widths) + 1)
+                     if count == 1 or all(sum(widths[first:first + count]) <= page
+                                          for first in range(0, len(widths), count)))
+        return page / (across + 0.5)  # the page holds ``across`` of these, and not one more
 
     def resizeEvent(self, event) -> None:
         """Fit to a new size. A view shown again is sent a resize to the size it kept whenever the window moved it

@@ -26,9 +26,9 @@ LESSON_OPTIONS: dict[str, tuple[Param, ...]] = {
         Param("heads", "int", 2, "Number of heads; must divide d_model", 1, MAX_HEADS, label="Heads"),
         Param("d_model", "int", 8, "Channels per token", 1, MAX_D_MODEL, label="d_model"),
         Param("valid_len_1", "int", 3, "Tokens of sequence 0 that are real; the rest are padding", 1, TOKENS,
-              label="Valid length of sequence 0"),
+              label="valid_lens[0]"),  # as the code names it; one line with the others
         Param("valid_len_2", "int", 2, "Tokens of sequence 1 that are real; the rest are padding", 1, TOKENS,
-              label="of sequence 1"),
+              label="valid_lens[1]"),
     ),
     "relative_property": (
         Param("p", "int", 3, "The position that is shifted", 0, MAX_SHIFT, label="Position p"),

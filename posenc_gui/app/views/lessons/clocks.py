@@ -31,8 +31,8 @@ BITS_PADDING = 0.01  # of the bits' range, on each side
 CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
 HALL_TEXTS = 0.7  # presenting: the captions and the bits' texts at this share of the text size (``caption_font``)
-HALL_DIGITS = 1.1  # ... and the bits' digits at this (a Chinese line is a quarter taller: at 1.4 the eight lamps ran
-# below the fold at 1920 x 1080 x1.6)
+HALL_DIGITS = 1.0  # ... and the bits' digits at this (a Chinese line is a quarter taller: at 1.4 the eight lamps ran
+# below the fold at 1920 x 1080 x1.6, at 1.1 the last one at 1280 x 720 x1.3)
 LAMP_LINES = 1.5  # a bit's lamp, in lines of its digit, beside its text (the bits' column's width)
 DIAL_EMS = 5.0  # a dial shares a row when its face can be this many ems across (a hand reads at a glance)
 
@@ -337,7 +337,9 @@ class ClocksLesson(FrequencyLesson):
             digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
         self._fit_bits()
         binary = "".join(str(int(bit)) for bit in bits[::-1])
-        style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
+        # one line over the bits (on two, "… in binary", the first row of dials took its height and the last bit
+        # ran below the fold presenting at 1280 x 720 x1.3)
+        style.title(self.bit_plot, self.tr("p = {0} = {1}₂").format(scene.position, binary),
                     self.theme, self.points)
         self.facts.setText(self.tr("Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. "
                                    "Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are "
@@ -358,7 +360,10 @@ class ClocksLesson(FrequencyLesson):
             # past the plot's edge: it asks for the room of its longest text and a lamp (until the next arrangement)
             self.bit_plot.setMinimumWidth(longest / LONGEST_SHARE)
             return
-        right = max(BITS_RANGE, EVERY_AT / (1 - longest / width) * 1.02)  # the text's units are the range's / width
+        # the text starts at EVERY_AT of a range padded by BITS_PADDING on each side: without the padding counted, a
+        # text over three quarters of the width ran 2 px past the plot's edge (Chinese at 1024 x 768)
+        free = 1 - longest / width
+        right = max(BITS_RANGE, EVERY_AT / (free * (1 + 2 * BITS_PADDING) - BITS_PADDING) * 1.02)
         if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
             self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
 
@@ -370,7 +375,7 @@ class ClocksLesson(FrequencyLesson):
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
                 tallest = max(other.boundingRect().height() for *_others, other in self.dials)  # ``_fit_caption``
-                return max(super().smallest_plot_height(plot), 5.5 * line,
+                return max(super().smallest_plot_height(plot), 4.5 * line,  # two lines of caption, a face of 2.5
                            tallest + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
             line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
@@ -378,10 +383,12 @@ class ClocksLesson(FrequencyLesson):
         return super().smallest_plot_height(plot)
 
     def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
-        """A dial's caption on two lines, and its narrow form broken where the language reads well (English before the
-        number, Chinese after "每 N 个位置"): left to Qt, a narrow Chinese caption broke between any two characters."""
+        """A dial's caption on two lines, and its narrow form, short and on two lines too, broken where the language
+        reads well: left to Qt, a narrow Chinese caption broke between any two characters; on three lines ("a turn
+        every" / "6.3" / "turns made: 0") two rows of three dials held six of eight hands in sight presenting at 1280 x
+        720 x1.3."""
         return (self.tr("a turn every {0}\nturns made: {1}").format(period, turns),
-                self.tr("a turn every\n{0}\nturns made: {1}").format(period, turns))
+                self.tr("every {0}\n{1} turns").format(period, turns))
 
     def caption_font(self, count: int) -> QFont:
         """The font of the dials' captions and the bits' texts, for ``count`` of them. Presenting, smaller

@@ -21,6 +21,8 @@ from .lesson_view import LessonView
 D_MODEL = patches.IMAGE_WIDTH
 HEAD_DIM = patches.HEAD_WIDTH
 MARK_COLOUR = "#D55E00"  # Okabe-Ito vermillion: stands out on the sequential map in both themes
+NO_BREAK_HYPHEN = "\u2011"
+NO_BREAK_ARROW = "\u00a0→\u00a0"
 FORMULAS_SHOWN = ({"image_2d", "rope_2d"}, {"video_3d"}, {"rope_2d"})  # per step
 
 
@@ -50,7 +52,6 @@ class ImagesLesson(LessonView):
     steps = ("Images: one patch against all", "Video: patches across frames",
              "2D RoPE: row offset and column offset")
     formulas = ("image_2d", "rope_2d", "video_3d")
-    intro_is_step_text = True
 
     def explanation(self) -> str:
         return self.step_text(0)
@@ -117,12 +118,16 @@ class ImagesLesson(LessonView):
         # short: the intro says the sizes (D, the head's width) and that the learned table is synthetic; long titles
         # wrapped to four lines and pushed the panels below the fold while presenting
         if settings["step"] == 0:
-            return [self.tr("2D sin-cos (MAE)"),
-                    self.tr("learned {0}×{0} → {1}×{1}").format(settings["train_grid"], settings["grid"]),
+            # the names wrap between words only: "2D sin-" / "cos" and "7×7 →" / "14×14" took a line more and shrank
+            # the matrices, which are as wide as their titles wrap to
+            return [self.tr("2D sin-cos (MAE)").replace("-", NO_BREAK_HYPHEN),
+                    self.tr("learned {0}×{0} → {1}×{1}").format(settings["train_grid"], settings["grid"]).replace(
+                        " → ", NO_BREAK_ARROW),
                     self.tr("2D RoPE")]
         if settings["step"] == 1:
             return [self.tr("frame {0}").format(t) for t in range(settings["frames"])]
-        return [self.tr("row part + column part"), self.tr("row part: dy only"), self.tr("column part: dx only")]
+        # two lines each at most when the matrices take half the room's height (on four, they were 105 px)
+        return [self.tr("row + column"), self.tr("row part: dy"), self.tr("column part: dx")]
 
     def show_data(self, scene: Scene, data: dict) -> None:
         settings, maps = data["settings"], data["maps"]

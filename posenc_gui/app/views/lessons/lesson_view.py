@@ -65,7 +65,6 @@ class LessonView(View):
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
-    intro_is_step_text = False  # its intro says what the current step shows (kept while presenting, as a note)
 
     def explanation(self) -> str:
         """The short text above the plots (translated with ``self.tr``)."""
@@ -112,6 +111,10 @@ class LessonView(View):
             row.addWidget(self.step_label, 1)
             column.addLayout(row)
         self.page_layout.insertWidget(0, self.header)
+        # the grids fill the room the plots have whenever the header or the controls give or take some: their panels,
+        # held to the room they were fitted to, do not resize with the page (the images lesson's stayed at 104 px of
+        # the 462 px that its note, hidden while presenting, left)
+        self.graphics.ci.geometryChanged.connect(self.fill_room)
         self.set_folding(self.text, self.explanation())
         self.spare_plots: list[pg.PlotItem] = []
         self.plots_built_ahead = 0
@@ -255,10 +258,10 @@ class LessonView(View):
         be out of sight, the ``folded_away`` parts hide behind that link, and then, with the controls' row below still
         over ``HIDING_SHARE``, the texts but the one with the link (at 640 x 480 x1.6 the walkthrough's wrapped row
         pushed its plots below the window). Presenting, the hall sees the title, the
-        step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; the intro of a
-        lesson whose intro is its step's text is a note), and the formulas shrink, the notes fold and then hide as
-        far as the plots at their smallest need the room, so that the page does not scroll (an audience cannot
-        scroll)."""
+        step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; kept as the
+        images lesson's step note, it took the room its matrices needed), and the formulas shrink, the notes fold and
+        then hide as far as the plots at their smallest need the room, so that the page does not scroll (an audience
+        cannot scroll)."""
         if not self.testAttribute(Qt.WA_Resized):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
@@ -280,7 +283,7 @@ class LessonView(View):
                 font = widget.font()
                 font.setPointSizeF(self.points)
                 widget.setFont(font)
-        intro_left_out = presenting and not self.intro_is_step_text
+        intro_left_out = presenting
         self.text.setVisible(not intro_left_out)
         self.header.setToolTip(plain_text(self.folding.get(self.text, "")) if intro_left_out else "")
         notes = [label for label in self.folding if label is not self.text or not intro_left_out]  # may hide

@@ -37,7 +37,7 @@ class MultiHeadLesson(MatrixLesson):
 
     @property
     def steps(self) -> tuple[str, ...]:
-        return (self.tr("Split d_model into heads (transpose_qkv)"),
+        return (self.tr("Split into heads (transpose_qkv)"),  # one line beside Back / Next in large type
                 self.tr("Mask the padding (valid_lens) and attend, head by head"),
                 self.tr("Concatenate the heads and project with Wₒ"))
 
@@ -119,7 +119,9 @@ class MultiHeadLesson(MatrixLesson):
         for s in range(batch * heads):
             self.matrix(*slice_cell(s), "slice",
                         result.split_channel[s],
-                        self.tr("slice {0}: seq {1}, head {2}").format(s, result.split_batch[s], s % heads),
+                        # under its sequence, its head h as the formula writes it: on one line in large type (on
+                        # three, "slice 0: seq / 0, head 0", the slices ran below the fold presenting at 1280 x 720)
+                        self.tr("slice {0}: h{1}").format(s, s % heads),
                         texts=result.split_channel[s],
                         fills=self.head_fills(result.split_head[s], result.split_batch[s]),
                         col_labels=[str(c) for c in range(width)], text_scale=1.2)

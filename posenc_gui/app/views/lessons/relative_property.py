@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ....core.lessons.options import step_of
 from ....core.lessons.relative_shift import (SIMILARITY_POSITIONS, RelativePropertyData, RelativeSettings,
                                              relative_property)
 from ...state import Scene
 from ... import style
+from ..cell_numbers import CELL_PADDING
+from ..readable import MIN_PLOT
 from .matrix_lesson import MARK_COLOURS, MatrixLesson, channel_labels, number_text
 
 
@@ -100,9 +103,10 @@ class RelativePropertyLesson(MatrixLesson):
             "Block i of M({0}) turns pair i by {0}·ωᵢ. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
             s.k, shown, s.width, s.p + s.k, s.p, f"{shift.residual:.1e}"))
-        self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s.k, s.width),
-                    signed=True, levels=(-1.0, 1.0), texts=np.full(shift.shift.shape, ""),
-                    row_labels=channel_labels(s.width), col_labels=channel_labels(s.width))
+        whole = self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s.k, s.width),
+                            signed=True, levels=(-1.0, 1.0), texts=np.full(shift.shift.shape, ""),
+                            row_labels=channel_labels(s.width), col_labels=channel_labels(s.width))
+        whole.vb.readable_width = self.readable_cells_width()  # no numbers in it: read as a pattern
         yield
         labels = [(self.tr("sin {0}") if c % 2 == 0 else self.tr("cos {0}")).format(c // 2) for c in range(shown)]
         block = self.matrix(*spot(1), "shift", shift.shift[:shown, :shown],
@@ -115,9 +119,16 @@ class RelativePropertyLesson(MatrixLesson):
                 ("pe_p", shift.pe_p, self.tr("PE({0})").format(s.p)),
                 ("moved", shift.moved, self.tr("M({0}) PE({1})").format(s.k, s.p)),
                 ("pe_pk", shift.pe_pk, self.tr("PE({0})").format(s.p + s.k))), start=2):
-            self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
-                        texts=[[number_text(v)] for v in vector[:shown]], row_labels=labels, col_labels=[""],
-                        text_scale=0.9)
+            texts = [[number_text(v)] for v in vector[:shown]]
+            plot = self.matrix(*spot(col), name, vector[:shown, None], title, signed=True, levels=(-1.0, 1.0),
+                               texts=texts, row_labels=labels, col_labels=[""], text_scale=0.9)
+            plot.vb.readable_width = self.numbers_width(texts, 0.9)  # a column of numbers: as wide as they are
+            # beside PE(p) in its row, a vector reads its rows' names there (three times they took 340 px of a row)
+            named = col == 2 or spot(col)[0] != spot(2)[0]
+            axis = plot.getAxis("left")
+            if axis.style["showValues"] != named:
+                axis.setStyle(showValues=named)
+                axis.setWidth(None if named else round(self.points / 2))  # named: as wide as its names
             yield
         if fresh:
             layout = self.graphics.ci.layout
@@ -125,6 +136,15 @@ class RelativePropertyLesson(MatrixLesson):
             for col, stretch in enumerate((3, 3, 1, 1, 1) if in_row else [int(col < used) for col in range(5)]):
                 layout.setColumnStretchFactor(col, stretch)
         self.shown = {"shift": shift.shift, "pe_p": shift.pe_p, "moved": shift.moved, "pe_pk": shift.pe_pk}
+
+    def numbers_width(self, texts, text_scale: float) -> float:
+        """The width a column of ``texts`` (a list of one-text rows) reads at: its widest number and a cell's padding
+        each side, at least ``MIN_PLOT``'s width (``readable.column_width``: counted as wide as a plot of curves, the
+        three vectors put the five panels onto two rows of 100 px)."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.points * text_scale)
+        metrics = QFontMetricsF(font)
+        return max(float(MIN_PLOT[0]), max(metrics.horizontalAdvance(text) for text, in texts) + 2 * CELL_PADDING)
 
     def show_similarity(self, s: RelativeSettings, data: RelativePropertyData, fresh: bool, across: int) -> None:
         sim = data.similarity
@@ -167,7 +187,9 @@ class RelativePropertyLesson(MatrixLesson):
             style.label(left, "left", self.tr("score"), self.theme, self.points)
             right.plot(pen=pg.mkPen(self.theme.foreground, width=3))
             right.plot(pen=None, symbol="o", symbolSize=self.points * 1.5, symbolBrush=colour)
-            style.title(right, self.tr("score against the offset m − n (n = 0)"), self.theme, self.points)
+            # short, one line each beside the other ("score against the offset m − n (n = 0)" took two, in Chinese
+            # broken as "(n =" / "0)", the plots 40-70 px tall presenting at 1280 x 720): the axes name the score
+            style.title(right, self.tr("every m − n at n = 0"), self.theme, self.points)
             style.label(right, "bottom", self.tr("m − n"), self.theme, self.points)
             for plot in self.curves:
                 plot.showGrid(x=True, y=True, alpha=0.25)
@@ -175,7 +197,7 @@ class RelativePropertyLesson(MatrixLesson):
         left, right = self.curves
         left.listDataItems()[0].setData(np.arange(same.size), same)
         extent = float(np.abs(by_offset).max()) * 1.1
-        self.set_title(left, self.tr("score at m = n + {0}, for n = 0 … {1}").format(s.k, same.size - 1))
+        self.set_title(left, self.tr("m − n = {0} at every n").format(s.k))
         line, dot = right.listDataItems()
         line.setData(np.arange(by_offset.size), by_offset)
         if s.k < by_offset.size:

@@ -1,0 +1,27 @@
+"""The images lesson as a hall sees it (the default deck's scenes 29 and 30), presenting at 1280 x 720 x1.3: its three
+14 x 14 matrices were 104 px tall while the plots had 462 px of the page. The grid had been fitted to the room left
+beside the step's note, which presenting hides, and was not fitted again; and titles that broke inside "sin-cos",
+"7×7 → 14×14" or long phrases took three or four lines, each line taken from the matrices, which are as wide as their
+titles wrap to."""
+
+import pytest
+
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.lessons import ImagesLesson
+
+from test_lesson_presenting import shown_lesson
+
+
+@pytest.mark.parametrize("step", [0, 2])
+def test_presenting_at_1280x720_the_matrices_take_half_the_plots_room(qtbot, step):
+    hall = shown_lesson(qtbot, ImagesLesson, Scene(method="image2d", view="images", options={"step": step}),
+                        presenting=True)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    qtbot.wait(1)
+    _width, room = view.plot_room()
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    for plot in view.plots:
+        matrix_height = 14 / plot.vb.viewPixelSize()[1]  # 14 cells of the patch grid
+        assert matrix_height >= room / 2, (matrix_height, room)
+        assert plot.vb.height() >= room / 2, (plot.vb.height(), room)
