@@ -6,6 +6,7 @@ curves, each with its own rows' names."""
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import RelativePropertyLesson
 
+from test_chinese_title_words import title_lines
 from test_lesson_presenting import shown_lesson
 
 
@@ -21,6 +22,8 @@ def test_presenting_at_1280x720_the_five_panels_share_one_row_in_sight(qtbot):
     for plot in view.plots:
         assert view.graphics.sceneRect().contains(plot.sceneBoundingRect())
         assert plot.vb.height() >= 200, (plot.titleLabel.text, plot.vb.height())
+    size = [line for line in title_lines(view.plots[0]) if "×" in line]
+    assert size and "16\u00a0×\u00a016" in size[0], title_lines(view.plots[0])  # "16 ×" and "16" broke apart
 
 
 def test_presenting_at_1280x720_the_rope_scores_titles_take_one_line(qtbot):

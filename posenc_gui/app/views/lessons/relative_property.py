@@ -103,7 +103,8 @@ class RelativePropertyLesson(MatrixLesson):
             "Block i of M({0}) turns pair i by {0}·ωᵢ. The first {1} of {2} channels are shown with their numbers. "
             "Over all {2} channels max |PE({3}) − M({0}) PE({4})| = {5}: equal up to rounding.").format(
             s.k, shown, s.width, s.p + s.k, s.p, f"{shift.residual:.1e}"))
-        whole = self.matrix(*spot(0), "shift_all", shift.shift, self.tr("M({0}), all {1} × {1}").format(s.k, s.width),
+        size = self.tr("M({0}), all {1} × {1}").format(s.k, s.width).replace(" × ", "\u00a0×\u00a0")  # on one line
+        whole = self.matrix(*spot(0), "shift_all", shift.shift, size,
                             signed=True, levels=(-1.0, 1.0), texts=np.full(shift.shift.shape, ""),
                             row_labels=channel_labels(s.width), col_labels=channel_labels(s.width))
         whole.vb.readable_width = self.readable_cells_width()  # no numbers in it: read as a pattern
