@@ -3,14 +3,13 @@ page showed six of the eight hands and five of the eight bits (the notes point a
 dial of a row was smaller than its neighbour because its caption alone wrapped onto a third line."""
 
 import pytest
-from PySide6.QtCore import QPoint
 
 from posenc_gui.app import i18n, style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.lessons import ClocksLesson
 
-from test_lesson_presenting import shown_lesson
+from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
 SCENE = Scene(view="clocks", position=5, params={"d_model": 16})  # the default deck's scene 7
 HALL_1080 = (1920, 976)  # what a 1920 x 1080 projector leaves the view under the audience title at x1.6
@@ -38,11 +37,7 @@ def test_presenting_at_1920x1080_x1_6_every_hand_and_bit_is_in_sight(qtbot, lang
     view = hall.view
     qtbot.waitUntil(lambda: len(view.dials) == 8 and len(view.bit_texts) == 8)
     qtbot.wait(1)
-    viewport = view.scroll.viewport()
-    assert view.scroll.verticalScrollBar().maximum() == 0
-    assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
-    for plot in [dial for dial, *_items in view.dials] + [view.bit_plot]:
-        assert view.graphics.sceneRect().contains(plot.sceneBoundingRect())
+    assert_whole_in_sight(view, [dial for dial, *_items in view.dials] + [view.bit_plot])
 
 
 def test_presenting_the_facts_give_their_room_to_the_clocks(qtbot):
@@ -90,8 +85,4 @@ def test_presenting_at_1280x720_x1_3_every_hand_and_bit_is_in_sight(qtbot):
     view = hall.view
     qtbot.waitUntil(lambda: len(view.dials) == 8 and len(view.bit_texts) == 8)
     qtbot.wait(1)
-    viewport = view.scroll.viewport()
-    assert view.scroll.verticalScrollBar().maximum() == 0
-    assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
-    for plot in [dial for dial, *_items in view.dials] + [view.bit_plot]:
-        assert view.graphics.sceneRect().contains(plot.sceneBoundingRect())
+    assert_whole_in_sight(view, [dial for dial, *_items in view.dials] + [view.bit_plot])

@@ -9,16 +9,13 @@ import pytest
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import ImagesLesson
 
-from test_lesson_presenting import shown_lesson
+from test_lesson_presenting import drawn_in_hall
 
 
 @pytest.mark.parametrize("step", [0, 2])
 def test_presenting_at_1280x720_the_matrices_take_half_the_plots_room(qtbot, step):
-    hall = shown_lesson(qtbot, ImagesLesson, Scene(method="image2d", view="images", options={"step": step}),
-                        presenting=True)
+    hall = drawn_in_hall(qtbot, ImagesLesson, Scene(method="image2d", view="images", options={"step": step}), 3)
     view = hall.view
-    qtbot.waitUntil(lambda: len(view.plots) == 3)
-    qtbot.wait(1)
     _width, room = view.plot_room()
     assert view.scroll.verticalScrollBar().maximum() == 0
     for plot in view.plots:

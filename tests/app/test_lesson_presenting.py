@@ -48,6 +48,24 @@ def shown_lesson(qtbot, cls, scene: Scene, presenting: bool, size=VIEW_SIZE, poi
     return hall
 
 
+def drawn_in_hall(qtbot, cls, scene: Scene, plots: int):
+    """A hall of 1280 x 720 at x1.3 presenting ``scene`` in a view of ``cls``, once its ``plots`` plots are drawn and
+    laid out (the hall is returned: the view goes with it)."""
+    hall = shown_lesson(qtbot, cls, scene, presenting=True)
+    qtbot.waitUntil(lambda: len(hall.view.plots) == plots)
+    qtbot.wait(1)
+    return hall
+
+
+def assert_whole_in_sight(view, plots) -> None:
+    """The page does not scroll, the plots' canvas ends within the viewport and each of ``plots`` is whole on it."""
+    viewport = view.scroll.viewport()
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
+    for plot in plots:
+        assert view.graphics.sceneRect().contains(plot.sceneBoundingRect()), plot.titleLabel.text
+
+
 def test_a_presenting_lesson_shows_its_plots_whole_without_scrolling(qtbot):
     hall = shown_walkthrough(qtbot, presenting=True)
     view = hall.view

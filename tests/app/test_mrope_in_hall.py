@@ -3,24 +3,17 @@ at 1280 x 720 x1.3: the page scrolled 29 px, the x axes' names were cut at the b
 its 80 px floor. The colours' key took a second line for "column pairs" and the q·k title two."""
 
 import pytest
-from PySide6.QtCore import QPoint
 
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import MRopeLesson
 
-from test_lesson_presenting import shown_lesson
+from test_lesson_presenting import assert_whole_in_sight, drawn_in_hall
 
 
 @pytest.mark.parametrize("step", [2, 3])
 def test_presenting_at_1280x720_the_plots_and_their_axis_names_are_in_sight(qtbot, step):
-    hall = shown_lesson(qtbot, MRopeLesson, Scene(method="sinusoidal", view="mrope_ids", options={"step": step}),
-                        presenting=True)
+    scene = Scene(method="sinusoidal", view="mrope_ids", options={"step": step})
+    hall = drawn_in_hall(qtbot, MRopeLesson, scene, 3)
     view = hall.view
-    qtbot.waitUntil(lambda: len(view.plots) == 3)
-    qtbot.wait(1)
-    viewport = view.scroll.viewport()
-    assert view.scroll.verticalScrollBar().maximum() == 0
-    assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
-    for plot in view.plots:
-        assert view.graphics.sceneRect().contains(plot.sceneBoundingRect()), plot.titleLabel.text
+    assert_whole_in_sight(view, view.plots)
     assert view.key.heightForWidth(view.key.width()) < 2 * view.key.fontMetrics().lineSpacing()  # one line

@@ -3,21 +3,14 @@ four per-head slices, the step's point, ran below the fold (the page scrolled 30
 three lines ("slice 0: seq / 0, head 0"), the step line two, the valid lengths' controls two ("Valid length of sequence
 0:" / "of sequence 1:")."""
 
-from PySide6.QtCore import QPoint
 
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import MultiHeadLesson
 
-from test_lesson_presenting import shown_lesson
+from test_lesson_presenting import assert_whole_in_sight, drawn_in_hall
 
 
 def test_presenting_at_1280x720_the_sequences_and_their_slices_are_in_sight(qtbot):
-    hall = shown_lesson(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), presenting=True)
+    hall = drawn_in_hall(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), 6)
     view = hall.view
-    qtbot.waitUntil(lambda: len(view.plots) == 6)
-    qtbot.wait(1)
-    viewport = view.scroll.viewport()
-    assert view.scroll.verticalScrollBar().maximum() == 0
-    assert view.graphics.mapTo(viewport, QPoint(0, view.graphics.height())).y() <= viewport.height()
-    for plot in view.plots:
-        assert view.graphics.sceneRect().contains(plot.sceneBoundingRect()), plot.titleLabel.text
+    assert_whole_in_sight(view, view.plots)

@@ -7,15 +7,12 @@ from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import RelativePropertyLesson
 
 from test_chinese_title_words import title_lines
-from test_lesson_presenting import shown_lesson
+from test_lesson_presenting import drawn_in_hall
 
 
 def test_presenting_at_1280x720_the_five_panels_share_one_row_in_sight(qtbot):
-    hall = shown_lesson(qtbot, RelativePropertyLesson, Scene(method="sinusoidal", view="relative_property"),
-                        presenting=True)
+    hall = drawn_in_hall(qtbot, RelativePropertyLesson, Scene(method="sinusoidal", view="relative_property"), 5)
     view = hall.view
-    qtbot.waitUntil(lambda: len(view.plots) == 5)
-    qtbot.wait(1)
     assert view.scroll.verticalScrollBar().maximum() == 0
     tops = {round(plot.sceneBoundingRect().top()) for plot in view.plots}
     assert len(tops) == 1, tops
@@ -30,10 +27,8 @@ def test_presenting_at_1280x720_the_rope_scores_titles_take_one_line(qtbot):
     """The default deck's scene 21: each score plot's title took two lines ("score at m = n + 2," / "for n = 0 … 31"),
     the plots 128 px tall (in Chinese 40-70 px, a title broken as "(n =" / "0)")."""
     scene = Scene(method="rope", view="relative_property", options={"step": 2})
-    hall = shown_lesson(qtbot, RelativePropertyLesson, scene, presenting=True)
+    hall = drawn_in_hall(qtbot, RelativePropertyLesson, scene, 2)
     view = hall.view
-    qtbot.waitUntil(lambda: len(view.plots) == 2)
-    qtbot.wait(1)
     assert view.scroll.verticalScrollBar().maximum() == 0
     line = view.fontMetrics().lineSpacing() * view.points / view.font().pointSizeF()
     for plot in view.plots:
