@@ -89,7 +89,7 @@ class AttentionView(View):
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
 
     def _build_controls(self) -> None:
-        row = self.wrapping_controls_row()  # in large type the row did not fit: its last box was out of sight
+        row = self.controls_row()  # in large type the row did not fit: its last box was out of sight
         self.text = SentenceBox()
         self.text.setToolTip(self.tr("Words separated by spaces (Chinese text: one token per character)"))
         self.text.textChanged.connect(lambda text: self.model.update(text=text))

@@ -257,7 +257,7 @@ class View(ReadablePlots, QWidget):
             if current is not None and current.name in maps:
                 item.setColorMap(maps[current.name])
 
-    def wrapping_controls_row(self) -> FlowLayout:
+    def controls_row(self) -> FlowLayout:
         """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
         row of controls in large type widened the page past the window, and its last ones were out of sight)."""
         self.controls.setVisible(True)

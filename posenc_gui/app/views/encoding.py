@@ -104,7 +104,7 @@ class EncodingView(View):
     def _build_controls(self) -> None:
         """The controls, wrapping onto a second line only where one does not hold them. How to add a curve is the curve
         plot's title while it has none, and a tooltip: a hint in the row made it two lines tall presenting."""
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         row.addWidget(Caption(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)

@@ -43,7 +43,7 @@ class OutputsView(View):
         self.grid = ImageGrid(self, "", "")
         self.curve_plot: pg.PlotItem | None = None
         self._curve_look = self._curve_texts = self._kinds = None
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         self.kind = QComboBox()
         self.kind.setToolTip(self.tr("Which of the method's outputs to draw"))
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)

@@ -31,7 +31,7 @@ class BiasView(View):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
         self.grid = ImageGrid(self, self.tr("query i"), self.tr("key j"), self.tr("bias added to the logit"))
-        row = self.wrapping_controls_row()  # one row ran its switch 27 px out of sight at 1024 x 768 x1.6
+        row = self.controls_row()  # one row ran its switch 27 px out of sight at 1024 x 768 x1.6
         self.head = QComboBox()
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(lambda i: self.model.update(head="all" if i == 0 else i - 1))

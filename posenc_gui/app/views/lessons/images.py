@@ -91,7 +91,7 @@ class ImagesLesson(LessonView):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def _build_controls(self) -> None:
-        row = self.wrapping_controls_row()  # at x1.6 on a 1280 px projector one row ran 51 px out of sight
+        row = self.controls_row()  # at x1.6 on a 1280 px projector one row ran 51 px out of sight
         self.add_option_spins(row, ("grid", "train_grid", "frames"))
 
     @staticmethod
