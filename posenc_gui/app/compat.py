@@ -43,16 +43,6 @@ def tick_spacing(axis: pg.AxisItem):
     return axis._tickSpacing
 
 
-def own_tick_spacing(axis: pg.AxisItem, low: float, high: float, length: float) -> list:
-    """The (spacing, offset) levels ``axis`` would choose for itself from ``low`` to ``high`` over ``length`` pixels,
-    whatever spacing was set on it (nothing is redrawn)."""
-    kept, axis._tickSpacing = axis._tickSpacing, None
-    try:
-        return axis.tickSpacing(low, high, length)
-    finally:
-        axis._tickSpacing = kept
-
-
 def make_label_room(axis: pg.AxisItem, size: float) -> None:
     """Grow ``axis`` now for tick labels ``size`` wide (or high), as pyqtgraph does while painting."""
     getattr(axis, AXIS_HOOK)(size)

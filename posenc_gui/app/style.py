@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
-from . import compat
 from .axes import GridAxis, measure_names
 from .cjk_breaks import keep_short_words_attached, keep_words_whole
 
@@ -208,26 +207,6 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
         # the top '1.0' of the encoding's bar at x1.6)
         axis.setStyle(hideOverlappingLabels=max(half_name, 15))
         _keep_level(bar, bar.level_with)
-
-
-def name_fewer_ticks(axis: pg.AxisItem, low: float, high: float, length: float) -> None:
-    """Name a colour bar's ticks from ``low`` to ``high`` no closer than a line of names apart along its ``length``:
-    pyqtgraph names at least two intervals' ticks however short the bar, and the encoding's bar, as short as its
-    heatmap above the curves in large type, wrote '0.05', '0' and '-0.05' over each other. Spacings of 1, 2 and 5
-    times a power of ten, the least that holds the names apart; pyqtgraph's own where its names stand apart."""
-    spacing = None
-    levels = compat.own_tick_spacing(axis, low, high, length) if high > low and length > 0 else []
-    if levels:
-        line = 0.8 * QFontMetricsF(axis.style["tickFont"] or QFont()).height()  # a name's box, as pyqtgraph has it
-        spacing = levels[0][0]
-        if spacing * length / (high - low) >= line:
-            spacing = None
-        while spacing is not None and spacing * length / (high - low) < line and spacing < high - low:
-            power = 10.0 ** math.floor(math.log10(spacing) + 1e-9)
-            spacing = next(step * power for step in (2.0, 5.0, 10.0) if step * power > spacing * (1 + 1e-9))
-    if (None if spacing is None else [(spacing, 0.0), (spacing / 2, 0.0)]) != compat.tick_spacing(axis):
-        axis.setTickSpacing(spacing, None if spacing is None else spacing / 2)
-        measure_names(axis)
 
 
 def level_bar(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
