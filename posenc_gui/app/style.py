@@ -83,14 +83,14 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
         app.setStyle(TextSizedStyle(current if current.name().lower() == "fusion" else QStyleFactory.create("Fusion")))
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
-    # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)
-    button = window.lighter(180) if window.lightness() < 128 else window
+    # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button): dark
+    # as the one contrast rule says, a window on which white text reads better than black
+    button = window.lighter(180) if text_colour_on(theme.window) == "#ffffff" else window
     for role, colour in ((QPalette.Window, window), (QPalette.WindowText, fg), (QPalette.Base, base),
                          (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, button),
                          (QPalette.ButtonText, fg), (QPalette.ToolTipBase, base), (QPalette.ToolTipText, fg),
                          (QPalette.Highlight, QColor(theme.highlight)),
-                         (QPalette.HighlightedText, QColor("#000000" if QColor(theme.highlight).lightness() > 140
-                                                           else "#ffffff"))):
+                         (QPalette.HighlightedText, QColor(text_colour_on(theme.highlight)))):
         palette.setColor(role, colour)
     palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#808080"))
     palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#808080"))
@@ -285,6 +285,11 @@ def text_colours_for(rgb) -> np.ndarray:
     """Black or white for text on each colour of ``rgb`` (sRGB, 0 to 1, last axis red, green, blue): the one with the
     higher WCAG contrast ratio, which is black from a relative luminance of 0.179 up. The app's one rule for it."""
     return np.where(relative_luminance(rgb) > 0.179, "#000000", "#ffffff")
+
+
+def text_colour_on(colour: str) -> str:
+    """Black or white for text on ``colour`` ("#rrggbb"), by the rule of ``text_colours_for``."""
+    return str(text_colours_for(QColor(colour).getRgbF()[:3]))
 
 
 def relative_luminance(rgb) -> np.ndarray:

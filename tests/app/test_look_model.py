@@ -103,3 +103,21 @@ def test_numbers_on_coloured_cells_follow_one_contrast_rule(qtbot):
     written = [colour for _row, _col, _text, colour in lesson.kept[(0, 0)].texts.labels]
     assert written == style.text_colours_for(fills[0] / 255.0).tolist()
     assert style.text_colours_for((120 / 255,) * 3) == "#000000"
+
+
+def test_the_palette_follows_the_one_contrast_rule(qapp, themed):
+    """The selection's text and the dark window's lighter buttons are chosen by WCAG relative luminance too. On magenta
+    the rule the palette had (HSL lightness) disagreed: it wrote white (contrast 3.1) where black has 6.7, and took a
+    magenta window for a dark one."""
+    from dataclasses import replace
+
+    magenta = replace(style.theme_named("light"), window="#ff00ff", highlight="#ff00ff")
+    style.apply_app_theme(qapp, magenta, style.BASE_POINTS)
+    palette = qapp.palette()
+    assert palette.color(palette.ColorRole.HighlightedText).name() == "#000000"
+    assert palette.color(palette.ColorRole.Button).name() == "#ff00ff"
+    for name in ("light", "dark"):  # the app's own themes look as they did
+        theme = themed(name)
+        palette = qapp.palette()
+        assert palette.color(palette.ColorRole.HighlightedText).name() == ("#ffffff" if name == "light" else "#000000")
+        assert (palette.color(palette.ColorRole.Button).name() == theme.window) == (name == "light")
