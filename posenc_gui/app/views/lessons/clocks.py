@@ -51,6 +51,11 @@ def turns_pairs(scene: Scene) -> bool:
     return method.family == "rotary" and {"d_model", "base"} <= {param.name for param in method.params}
 
 
+def bits_shown(scene: Scene, face: ClockFace) -> int:
+    """How many bits the lesson shows beside the dials: none for a rotary method (RoPE counts nothing in binary)."""
+    return 0 if turns_pairs(scene) else len(face.bits)
+
+
 class ClocksLesson(FrequencyLesson):
     """Each (sin, cos) pair as a clock hand at angle p * w_i, with the bits of p beside them; for a rotary method the
     hands are the angles m·θ_i its pairs of q and k turn by, and no bits (nothing in RoPE counts in binary)."""
@@ -96,7 +101,7 @@ class ClocksLesson(FrequencyLesson):
         self.lamps: pg.BarGraphItem | None = None
         self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
         self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
-        self._layout_key = None
+        self.arranged_bits = -1  # the bits arranged beside the dials (0: none), -1 while not arranged whole
         self._fitted: dict[pg.PlotItem, tuple] = {}  # each caption's texts and dial size when fitted
         self._captions: dict[pg.PlotItem, tuple[str, str]] = {}  # each dial's caption on two lines and its narrow form
 
@@ -132,7 +137,7 @@ class ClocksLesson(FrequencyLesson):
         self.clear_plots()  # the dials and bits are made anew in the new look
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
         self.bit_plot = self.lamps = None
-        self._layout_key = None
+        self.arranged_bits = -1
         self._fitted, self._captions = {}, {}
         if self.face is not None:
             self.show_data(self.model.scene, self.face)
@@ -250,23 +255,25 @@ class ClocksLesson(FrequencyLesson):
 
     def drawing_steps(self, scene: Scene, face: ClockFace):
         """Built ahead: a plot placed a step, then the drawing into them."""
-        if self._layout_for(scene, face) != self._layout_key:
+        if self.arranging_needed(scene, face):
             yield from self._laying_out(scene, face)
             yield
         self.show_data(scene, face)
 
-    def _layout_for(self, scene: Scene, face: ClockFace) -> tuple:
-        """What the arrangement depends on; a rotary method has no bits (RoPE counts nothing in binary)."""
-        bit_count = 0 if turns_pairs(scene) else len(face.bits)
-        return len(face.pairs), bit_count, self.theme.name, self.points, self.across
+    def arranging_needed(self, scene: Scene, face: ClockFace) -> bool:
+        """Whether the dials and bits on the grid are not those ``face`` needs: none yet (the first drawing, or a new
+        look made them anew), another number of hands, the bits come or gone (a rotary method has none: RoPE counts
+        nothing in binary), or the rows reflow."""
+        return len(self.dials) != len(face.pairs) or self.arranged_bits != bits_shown(scene, face) or self._reflowing
 
     def _laying_out(self, scene: Scene, face: ClockFace):
         """The plots arranged for ``face`` and the bits' texts written, yielding after each plot placed."""
-        key = self._layout_for(scene, face)
-        yield from self._arranging(len(face.pairs), key[1])
+        bit_count = bits_shown(scene, face)
+        self.arranged_bits = -1  # until arranged whole
+        yield from self._arranging(len(face.pairs), bit_count)
         for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face.flip_every)):
             every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
-        self._layout_key = key
+        self.arranged_bits = bit_count
 
     def show_data(self, scene: Scene, face: ClockFace) -> None:
         show_value(self.position_box, scene.position)
@@ -281,7 +288,7 @@ class ClocksLesson(FrequencyLesson):
         self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos}
         if not self.rotary:
             self.shown["bits"] = face.bits
-        relaid = self._layout_for(scene, face) != self._layout_key
+        relaid = self.arranging_needed(scene, face)
         if relaid:
             for _placed in self._laying_out(scene, face):
                 pass
