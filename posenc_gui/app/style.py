@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
+from ..look import ColourMaps
 from .axes import GridAxis, measure_names
 from .cjk_breaks import keep_short_words_attached, keep_words_whole
 
@@ -25,12 +26,6 @@ INDICATOR_EM = 0.7  # a check box's square, in lines of text
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
-# Colour maps pyqtgraph ships (no matplotlib needed), each readable with the common colour-vision
-# deficiencies; the first of each is the default. Sequential: dark to light, for values from 0 up.
-# Diverging: light at 0 (the middle), blue below against yellow or red above, for signed values.
-SEQUENTIAL_MAPS = ("CET-CBL1", "CET-CBL2", "viridis", "cividis", "magma")
-DIVERGING_MAPS = ("CET-CBD1", "CET-D1", "CET-D1A")
-_chosen_maps = {False: SEQUENTIAL_MAPS[0], True: DIVERGING_MAPS[0]}
 
 
 @dataclass(frozen=True)
@@ -251,19 +246,10 @@ def fit_title_row(plot: pg.PlotItem) -> None:
         plot.layout.setRowFixedHeight(0, height)
 
 
-def choose_colour_maps(sequential: str, diverging: str) -> None:
-    """Make ``colour_map`` give these maps from now on; a name not offered keeps the default."""
-    _chosen_maps[False] = sequential if sequential in SEQUENTIAL_MAPS else SEQUENTIAL_MAPS[0]
-    _chosen_maps[True] = diverging if diverging in DIVERGING_MAPS else DIVERGING_MAPS[0]
-
-
-def chosen_colour_map_name(signed: bool) -> str:
-    return _chosen_maps[signed]
-
-
-def colour_map(signed: bool) -> pg.ColorMap:
-    """The chosen map: diverging for signed data (levels symmetric about 0), else sequential."""
-    return pg.colormap.get(_chosen_maps[signed])
+def colour_map(signed: bool, maps: ColourMaps = ColourMaps()) -> pg.ColorMap:
+    """The map of ``maps`` (the defaults unless told) for signed data (diverging, levels symmetric about 0), else for
+    values from 0 up (sequential)."""
+    return pg.colormap.get(maps.name(signed))
 
 
 def colour_map_swatch(name: str, width: int, height: int) -> QPixmap:

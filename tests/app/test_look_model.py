@@ -18,12 +18,6 @@ from posenc_gui.look import Look, LookChange
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def settings_file(private_settings):
-    yield
-    style.choose_colour_maps("", "")
-
-
 def shown_window(qtbot, qapp, view: str) -> MainWindow:
     window = MainWindow(settings=QSettings())
     qtbot.addWidget(window)
@@ -63,7 +57,7 @@ def test_the_look_is_a_value_without_qt(tmp_path):
 
 
 @pytest.mark.parametrize("view, signed, name", [("attention", False, "viridis"), ("encoding", True, "CET-D1")])
-def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qapp, monkeypatch, view, signed, name):
+def test_a_new_colour_map_recolours_the_images_in_place(private_settings, qtbot, qapp, monkeypatch, view, signed, name):
     """The images take the new map and look as in a window opened with it; the views, the panel and the state model
     are the same objects and nothing is computed (choosing a map built all of them again, and computed every view)."""
     window = shown_window(qtbot, qapp, view)
@@ -83,7 +77,7 @@ def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qa
     assert after != before
     monkeypatch.undo()
     fresh = shown_window(qtbot, qapp, view)  # opened with the map just remembered
-    assert style.colour_map(signed).name == name
+    assert fresh.look.value.colour_maps.name(signed) == name == fresh.current_view.colour_map(signed).name
     assert fresh.current_view.grab().toImage() == after
 
 
@@ -121,3 +115,18 @@ def test_the_palette_follows_the_one_contrast_rule(qapp, themed):
         palette = qapp.palette()
         assert palette.color(palette.ColorRole.HighlightedText).name() == ("#ffffff" if name == "light" else "#000000")
         assert (palette.color(palette.ColorRole.Button).name() == theme.window) == (name == "light")
+
+
+def test_a_figure_or_handout_drawn_off_screen_takes_the_maps_it_is_given(qapp):
+    """The maps are the look's, not the style module's: a view drawn for export or a handout is given the window's."""
+    from posenc_gui.app.export import drawn_view
+    from posenc_gui.app.state import Scene
+    from posenc_gui.look import ColourMaps
+
+    for maps in (ColourMaps(), ColourMaps("viridis", "CET-D1")):
+        view = drawn_view(Scene(view="encoding"), colour_maps=maps)
+        try:
+            assert view.image.getColorMap().name == maps.diverging and view.bar.colorMap().name == maps.diverging
+        finally:
+            view.close()
+            view.deleteLater()

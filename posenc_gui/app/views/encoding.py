@@ -64,7 +64,7 @@ class EncodingView(View):
         self.heat.addItem(self.image)
         style.edge_matrix(self.heat)
         self.heat.invertY(True)
-        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.colour_map(True), interactive=False, width=18)
+        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=self.colour_map(True), interactive=False, width=18)
         self.bar.setImageItem(self.image)
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
         style.level_bar(self.bar, self.heat)
@@ -168,7 +168,7 @@ class EncodingView(View):
             "colours clipped at {0}: position {1}, dimension {2} reaches {3}").format(
             fmt(high), outlier[1], outlier[2], fmt(float(data[outlier[1:]]))))
         if signed != self._signed:
-            cmap = style.colour_map(signed)
+            cmap = self.colour_map(signed)
             self.image.setColorMap(cmap)
             self.bar.setColorMap(cmap)
             self._signed = signed

@@ -80,7 +80,7 @@ class BiasView(View):
             titles = [self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(high))
                       for title, (low, high) in zip(titles, drawn.panel_levels)]
         sync_own_scales(self.own_scales, scene, len(self.panels))
-        yield from self.grid.showing(list(zip(titles, drawn_from)), None, style.colour_map(drawn.signed),
+        yield from self.grid.showing(list(zip(titles, drawn_from)), None, self.colour_map(drawn.signed),
                                      drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
         for plot in self.plots:
             style.hatch_masked(plot, bool(scene.params.get("causal")), self.theme)

@@ -159,7 +159,8 @@ class LearnedTableLesson(FrequencyLesson):
             plot = self.new_plot(row, col)
             values = data.panels()[name]
             image = heatmap(plot, values, self.theme, levels=self.levels(name, data), graphics=self.graphics,
-                            bar_row=row, bar_col=col + 1, bar=self.spare_bars.pop() if self.spare_bars else None)
+                            bar_row=row, bar_col=col + 1, bar=self.spare_bars.pop() if self.spare_bars else None,
+                            colour_maps=self.colour_maps)
             self.images.append(image)
             self.sources[name] = values
             self.bars.append(self.graphics.getItem(row, col + 1))
