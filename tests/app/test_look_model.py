@@ -130,3 +130,22 @@ def test_a_figure_or_handout_drawn_off_screen_takes_the_maps_it_is_given(qapp):
         finally:
             view.close()
             view.deleteLater()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_lit_bit_of_the_clocks_follows_the_one_contrast_rule(qtbot, theme):
+    """A lit lamp's digit reads on the theme's highlight by WCAG relative luminance: white on the light theme's dark
+    blue, black on the dark theme's light blue (white there had a contrast of 2.6, below WCAG's 4.5 for text)."""
+    from posenc_gui.app.state import Scene, StateModel
+    from posenc_gui.app.views import applies
+    from posenc_gui.app.views.lessons.clocks import ClocksLesson
+
+    model = StateModel(Scene(view="clocks", position=5), views=applies())
+    lesson = ClocksLesson(model)
+    qtbot.addWidget(lesson)
+    lesson.set_look(style.theme_named(theme), style.BASE_POINTS)
+    lesson.show_data(model.scene, lesson.fetch(model.scene))
+    expected = "#ffffff" if theme == "light" else "#000000"
+    assert style.contrast_ratio(expected, style.theme_named(theme).highlight) >= 4.5
+    lit = [digit.color.name() for (digit, _every), bit in zip(lesson.bit_texts, lesson.face.bits) if bit]
+    assert lit == [expected, expected]  # 5 = 101 in binary

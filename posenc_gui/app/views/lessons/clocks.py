@@ -310,8 +310,9 @@ class ClocksLesson(FrequencyLesson):
         bits = face.bits
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
                            pen=pg.mkPen(self.theme.foreground))
+        on_lit = style.text_colour_on(lit)  # the one contrast rule: black on the dark theme's light blue
         for (digit, _every), bit in zip(self.bit_texts, bits):
-            digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
+            digit.setText(str(int(bit)), color=on_lit if bit else self.theme.foreground)
         fit_bits(self.bit_plot, self.bit_texts)
         binary = "".join(str(int(bit)) for bit in bits[::-1])
         style.title(self.bit_plot, self.tr("p = {0} = {1} in binary").format(scene.position, binary),
