@@ -1,5 +1,6 @@
-"""Building views ahead while the window is idle, so that a later switch finds them made, laid out and drawn: a
-lesson's plots take up to 120 ms to make. One slice a turn of the event loop, so the window keeps answering."""
+"""Building views ahead while the window is idle, so that a later switch finds them made, laid out and drawn: making
+a lesson's plots is most of what its first drawing costs. One slice a turn of the event loop, so the window keeps
+answering."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .views import applies
 
 WARM_UP_IDLE_MS = 500  # once the window has been idle this long, build ahead what a switch needs (step)
 # modules that libraries import at their first use, each in a slice of its own: NumPy imports numpy.ma at the first
-# np.unique (np.percentile calls it), 25-45 ms inside the slice that computed the learned table's statistics
+# np.unique (np.percentile calls it), which made the slice that computed the learned table's statistics the longest
 LAZY_IMPORTS = ("numpy.ma",)
 
 

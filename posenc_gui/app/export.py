@@ -18,6 +18,7 @@ from ..core.params import InputError
 
 # The data formats are written as the command line writes them; the window reaches them from here.
 from ..files import DATA_SUFFIXES, provenance, write_arrays, write_bytes_atomic  # noqa: F401
+from ..look import ColourMaps
 
 MAX_PNG_SIDE = 16384
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
@@ -200,9 +201,10 @@ def offscreen_app(theme: str = "light"):
     return app
 
 
-def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE, points: float | None = None):
+def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE, points: float | None = None,
+               colour_maps: ColourMaps = ColourMaps()):
     """A view showing ``scene`` as the app does, laid out at ``size`` with text of ``points`` (the app's base size
-    when None); close it after use."""
+    when None) and heatmaps in ``colour_maps``; close it after use."""
     from . import style
     from .state import StateModel
     from .views import VIEWS, applies
@@ -215,6 +217,7 @@ def drawn_view(scene, theme: str = "light", size: tuple[int, int] = LAYOUT_SIZE,
     font.setPointSizeF(points)
     view.setFont(font)  # its own texts (a lesson's words, a page of text) as large as its plots'
     view.set_look(style.theme_named(theme), points)
+    view.recolour(colour_maps)
     view.resize(*size)
     view.setAttribute(Qt.WA_DontShowOnScreen)  # laid out and painted, never flashed on a real screen
     view.show()

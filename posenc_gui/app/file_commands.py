@@ -118,10 +118,12 @@ class FileCommands(QObject):
                                                     lambda: export.write_arrays(path, arrays, record)), path)
 
     def export_handout(self, path: str | Path) -> bool:
-        """A PDF of the deck, one page per scene, in the interface language and the light theme (for paper)."""
+        """A PDF of the deck, one page per scene, in the interface language, the light theme (for paper) and the
+        window's colour maps."""
         def write() -> None:
             with busy_cursor():
-                handout.write_handout(self.window.deck_controls.current_deck(), path, self.window.language)
+                handout.write_handout(self.window.deck_controls.current_deck(), path, self.window.language,
+                                      colour_maps=self.window.look.value.colour_maps)
         return self.write(write, path)
 
     def copy_figure(self) -> None:

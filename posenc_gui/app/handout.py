@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from ..core.params import InputError
 from ..files import provenance, write_bytes_atomic
+from ..look import ColourMaps
 from .export import drawn_view, offscreen_app, paint_scene, pdf_writer, source_rect
 from .plot_layout_check import in_colour_bar
 from .views.readable import document_copy
@@ -267,11 +268,12 @@ def draw_picture_page(painter: QPainter, plan: PagePlan, view) -> None:
     draw_document(painter, plan.notes, QPointF(MARGIN, target.bottom() + GAP))
 
 
-def handout_bytes(deck, lang: str = "en", theme: str = "light") -> tuple[bytes, int]:
+def handout_bytes(deck, lang: str = "en", theme: str = "light",
+                  colour_maps: ColourMaps = ColourMaps()) -> tuple[bytes, int]:
     """A PDF of ``deck`` and its number of pages: a page per scene with its title, a lesson's formulas, its picture
     (vector where it is plots) laid out for the room the page leaves it, and its notes, whole: the picture gives way
     to the notes. A page of text (a reference table) stays text, under the notes, going on to more pages as it needs.
-    The document's title is the deck's."""
+    The document's title is the deck's; the heatmaps are drawn in ``colour_maps``."""
     from . import style
 
     if not deck.scenes:
@@ -284,7 +286,7 @@ def handout_bytes(deck, lang: str = "en", theme: str = "light") -> tuple[bytes, 
         for number, scene in enumerate(deck.scenes):
             title, notes = scene_texts(scene, lang)
             heading = f"{number + 1}. {title}"
-            view = drawn_view(scene, theme, HANDOUT_LAYOUT, style.BASE_POINTS * HANDOUT_TEXT_SCALE)
+            view = drawn_view(scene, theme, HANDOUT_LAYOUT, style.BASE_POINTS * HANDOUT_TEXT_SCALE, colour_maps)
             try:
                 document = text_page(view)
                 if document is None:
@@ -304,9 +306,10 @@ def handout_bytes(deck, lang: str = "en", theme: str = "light") -> tuple[bytes, 
     return data, pages.count
 
 
-def write_handout(deck, path: str | os.PathLike, lang: str = "en", theme: str = "light") -> int:
+def write_handout(deck, path: str | os.PathLike, lang: str = "en", theme: str = "light",
+                  colour_maps: ColourMaps = ColourMaps()) -> int:
     """Write the handout of ``deck`` to ``path``; its number of pages."""
-    data, pages = handout_bytes(deck, lang, theme)
+    data, pages = handout_bytes(deck, lang, theme, colour_maps)
     write_bytes_atomic(Path(path), data)
     return pages
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from ..look import COLOUR_MAPS, Look, LookChange
+from ..look import COLOUR_MAPS, LookChange
 from . import i18n, style
 
 
@@ -48,20 +48,17 @@ class LookControls(QObject):
         if change.fields & {"theme", "text_scale", "language", *COLOUR_MAPS}:
             window.save_preferences()
         if change.fields & COLOUR_MAPS:
-            self._recolour(change.old)
+            self._recolour()
         if change.fields & {"theme", "text_scale"}:
             window.commands[f"theme_{look.theme}"].setChecked(True)
             self.apply()
 
-    def _recolour(self, old: Look) -> None:
+    def _recolour(self) -> None:
         """The images of every view take the maps just chosen, in place: nothing is built or computed again. The view
         shown is drawn again from its data (the numbers written in cells take the colour that reads on the new map)."""
-        window, new = self.window, self.look.value
-        style.choose_colour_maps(new.sequential_map, new.diverging_map)
-        maps = {getattr(old, side): style.colour_map(side == "diverging_map") for side in COLOUR_MAPS
-                if getattr(old, side) != getattr(new, side)}
+        window = self.window
         for view in window.views.values():
-            view.recolour(maps)
+            view.recolour(self.look.value.colour_maps)
         window.refresh(window.model.scene)
 
     def apply(self) -> None:

@@ -1,18 +1,17 @@
 """Hands freed memory back to the system during long sessions.
 
-glibc keeps what Python, NumPy and Qt free in its heaps (unused but still resident): in a soak of
-random changes the resident size rose by about 25 MB per 4,000 redraws, and ``malloc_trim`` gave all of
-it back (about 1-5 ms per call). The window calls ``release_free_memory`` every ``TRIM_INTERVAL_MS``.
+glibc keeps what Python, NumPy and Qt free in its heaps (unused but still resident): in a soak of random changes
+the resident size kept rising, and ``malloc_trim`` gave it all back, cheaply enough to call now and then. The
+window calls ``release_free_memory`` every ``TRIM_INTERVAL_MS``.
 
 The window also calls ``use_fixed_mmap_threshold`` once. By default glibc raises its mmap threshold to the size
 of every large block freed (up to 32 MB), so later arrays of a few megabytes come from the heap instead of
-being mapped and unmapped on their own, and the heap fragments: in a 15,000-change soak the resident size
-rose by 53 MiB from the 1,000th change with the default, and by 15 MiB with a fixed 128 KiB threshold.
-Where the C library has neither call (macOS, Windows, musl) both do nothing.
+being mapped and unmapped on their own, and the heap fragments: a long soak grew several times as much with the
+default as with a fixed threshold. Where the C library has neither call (macOS, Windows, musl) both do nothing.
 
 Once the window has built its views ahead, it calls ``settle_long_lived_objects``: Python's full garbage
-collection walked the views' 115,000 objects at every run, a 30 ms stall at a random moment; frozen, they
-are left out of it (a full collection then takes about 3 ms).
+collection walked all the views' objects at every run, a stall at a random moment; frozen, they are left out of
+it. The figures are in benchmarks/README.md ("Figures behind the views' design").
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QStandardI
 from PySide6.QtWidgets import QComboBox, QLabel, QMenuBar, QSizePolicy, QStyle, QToolBar
 
 from ..core import model_config
+from ..look import DIVERGING_MAPS, SEQUENTIAL_MAPS
 from . import help_pages, i18n, recent, start_page, style, tour
 from .dialogs import AboutDialog
 from .view_catalogue import grouped_views, view_applies, view_keys, view_title
@@ -177,15 +178,15 @@ class WindowMenus(QObject):
     def _colour_map_menu(self, menu) -> None:
         side = round(self.window.points * 1.6)
         looks = self.window.look_controls
-        for signed, title, names in ((False, self.tr("Sequential (values from 0 up)"), style.SEQUENTIAL_MAPS),
-                                     (True, self.tr("Diverging (centred on 0)"), style.DIVERGING_MAPS)):
+        for signed, title, names in ((False, self.tr("Sequential (values from 0 up)"), SEQUENTIAL_MAPS),
+                                     (True, self.tr("Diverging (centred on 0)"), DIVERGING_MAPS)):
             menu.addSection(title)
             group = QActionGroup(menu)
             for name in names:
                 action = self.command(f"map_{name}", name, lambda _on, s=signed, n=name: looks.set_colour_map(s, n),
                                       [], menu, True)
                 action.setIcon(QIcon(style.colour_map_swatch(name, side, side)))
-                action.setChecked(style.chosen_colour_map_name(signed) == name)
+                action.setChecked(self.window.look.value.colour_maps.name(signed) == name)
                 group.addAction(action)
 
     def _go_menu(self) -> None:

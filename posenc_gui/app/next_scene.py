@@ -155,6 +155,7 @@ class NextScenePreview(QObject):
         if spare.look != look:
             spare.view.set_look(*look)
             spare.look = look
+        spare.view.recolour(window.look.value.colour_maps)
         return spare.view
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMainWindow
 
+from ..look import DIVERGING_MAPS, SEQUENTIAL_MAPS
 from . import i18n, locations, style
 
 THEME_KEY = "look/theme"
@@ -52,8 +53,8 @@ class Preferences:
     language: str = ""
     last_deck: str = ""
     last_folder: str = ""  # where the last file was opened or saved: the next file dialog starts there
-    sequential_map: str = style.SEQUENTIAL_MAPS[0]
-    diverging_map: str = style.DIVERGING_MAPS[0]
+    sequential_map: str = SEQUENTIAL_MAPS[0]
+    diverging_map: str = DIVERGING_MAPS[0]
     notes_height: int = 0  # the scene notes' height as the lecturer dragged it; 0: fitted to each scene's notes
     notes_collapsed: bool = False  # the scene notes folded to their title bar
 
@@ -207,8 +208,8 @@ def load(settings: Store | QSettings) -> Preferences:
     language = _text(settings, LANGUAGE_KEY, i18n.LANGUAGES)
     last_deck = _text(settings, LAST_DECK_KEY)
     last_folder = _text(settings, LAST_FOLDER_KEY)
-    sequential = _text(settings, SEQUENTIAL_MAP_KEY, style.SEQUENTIAL_MAPS)
-    diverging = _text(settings, DIVERGING_MAP_KEY, style.DIVERGING_MAPS)
+    sequential = _text(settings, SEQUENTIAL_MAP_KEY, SEQUENTIAL_MAPS)
+    diverging = _text(settings, DIVERGING_MAP_KEY, DIVERGING_MAPS)
     notes_height = _notes_height(settings)
     collapsed = _flag(settings, NOTES_COLLAPSED_KEY)
     return Preferences(

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
+from ..look import ColourMaps
 from . import compat
 from .axes import GridAxis, measure_names
 from .cjk_breaks import keep_short_words_attached, keep_words_whole
@@ -26,12 +27,6 @@ INDICATOR_EM = 0.7  # a check box's square, in lines of text
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
-# Colour maps pyqtgraph ships (no matplotlib needed), each readable with the common colour-vision
-# deficiencies; the first of each is the default. Sequential: dark to light, for values from 0 up.
-# Diverging: light at 0 (the middle), blue below against yellow or red above, for signed values.
-SEQUENTIAL_MAPS = ("CET-CBL1", "CET-CBL2", "viridis", "cividis", "magma")
-DIVERGING_MAPS = ("CET-CBD1", "CET-D1", "CET-D1A")
-_chosen_maps = {False: SEQUENTIAL_MAPS[0], True: DIVERGING_MAPS[0]}
 
 
 @dataclass(frozen=True)
@@ -84,14 +79,14 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
         app.setStyle(TextSizedStyle(current if current.name().lower() == "fusion" else QStyleFactory.create("Fusion")))
     palette = QPalette()
     fg, window, base = QColor(theme.foreground), QColor(theme.window), QColor(theme.base)
-    # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button)
-    button = window.lighter(180) if window.lightness() < 128 else window
+    # buttons, slider handles and spin-box arrows stand out from a dark window (Fusion shades them from Button): dark
+    # as the one contrast rule says, a window on which white text reads better than black
+    button = window.lighter(180) if text_colour_on(theme.window) == "#ffffff" else window
     for role, colour in ((QPalette.Window, window), (QPalette.WindowText, fg), (QPalette.Base, base),
                          (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, button),
                          (QPalette.ButtonText, fg), (QPalette.ToolTipBase, base), (QPalette.ToolTipText, fg),
                          (QPalette.Highlight, QColor(theme.highlight)),
-                         (QPalette.HighlightedText, QColor("#000000" if QColor(theme.highlight).lightness() > 140
-                                                           else "#ffffff"))):
+                         (QPalette.HighlightedText, QColor(text_colour_on(theme.highlight)))):
         palette.setColor(role, colour)
     palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#808080"))
     palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#808080"))
@@ -272,19 +267,10 @@ def fit_title_row(plot: pg.PlotItem) -> None:
         plot.layout.setRowFixedHeight(0, height)
 
 
-def choose_colour_maps(sequential: str, diverging: str) -> None:
-    """Make ``colour_map`` give these maps from now on; a name not offered keeps the default."""
-    _chosen_maps[False] = sequential if sequential in SEQUENTIAL_MAPS else SEQUENTIAL_MAPS[0]
-    _chosen_maps[True] = diverging if diverging in DIVERGING_MAPS else DIVERGING_MAPS[0]
-
-
-def chosen_colour_map_name(signed: bool) -> str:
-    return _chosen_maps[signed]
-
-
-def colour_map(signed: bool) -> pg.ColorMap:
-    """The chosen map: diverging for signed data (levels symmetric about 0), else sequential."""
-    return pg.colormap.get(_chosen_maps[signed])
+def colour_map(signed: bool, maps: ColourMaps = ColourMaps()) -> pg.ColorMap:
+    """The map of ``maps`` (the defaults unless told) for signed data (diverging, levels symmetric about 0), else for
+    values from 0 up (sequential)."""
+    return pg.colormap.get(maps.name(signed))
 
 
 def colour_map_swatch(name: str, width: int, height: int) -> QPixmap:
@@ -306,6 +292,11 @@ def text_colours_for(rgb) -> np.ndarray:
     """Black or white for text on each colour of ``rgb`` (sRGB, 0 to 1, last axis red, green, blue): the one with the
     higher WCAG contrast ratio, which is black from a relative luminance of 0.179 up. The app's one rule for it."""
     return np.where(relative_luminance(rgb) > 0.179, "#000000", "#ffffff")
+
+
+def text_colour_on(colour: str) -> str:
+    """Black or white for text on ``colour`` ("#rrggbb"), by the rule of ``text_colours_for``."""
+    return str(text_colours_for(QColor(colour).getRgbF()[:3]))
 
 
 def relative_luminance(rgb) -> np.ndarray:

@@ -52,11 +52,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.preferences = prefs.load(settings) if settings is not None else prefs.Preferences()
-        style.choose_colour_maps(self.preferences.sequential_map, self.preferences.diverging_map)
         self.look = LookModel(Look(theme=style.theme_named(self.preferences.theme).name,
                                    text_scale=self.preferences.text_scale, language=language,
-                                   sequential_map=style.chosen_colour_map_name(False),
-                                   diverging_map=style.chosen_colour_map_name(True)), self)
+                                   sequential_map=self.preferences.sequential_map,
+                                   diverging_map=self.preferences.diverging_map), self)
         self.look_controls = LookControls(self, self.look)
         self.deck = DeckNavigator(self)
         self.views: dict = {}
@@ -211,6 +210,7 @@ class MainWindow(QMainWindow):
             view = view_class(key)(self.model)
             self.status.follow_hover(view.hovered)
             view.set_look(self.theme, self.points)
+            view.recolour(self.look.value.colour_maps)
             self.stack.addWidget(view)
             self.views[key] = view
             self.build_ahead.settled = False

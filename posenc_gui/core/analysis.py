@@ -35,15 +35,6 @@ def shift_matrix(k: float, frequencies: np.ndarray) -> np.ndarray:
     return out
 
 
-def shift_residual(encoding: np.ndarray, k: int, frequencies: np.ndarray) -> float:
-    """max |PE[p + k] - M(k) PE[p]| over every p with p + k in range (even width, interleaved layout)."""
-    enc = np.asarray(encoding, dtype=np.float64)
-    if k >= enc.shape[0] or enc.shape[1] % 2:
-        raise InputError("the shift needs k below the sequence length and an even width")
-    shifted = enc[:-k or None] @ shift_matrix(k, frequencies).T
-    return float(np.max(np.abs(enc[k:] - shifted)))
-
-
 def wavelengths(frequencies: np.ndarray) -> np.ndarray:
     """Wavelength 2 pi / w of each pair, in positions (infinite for frequency 0)."""
     freq = np.asarray(frequencies, dtype=np.float64)

@@ -283,46 +283,46 @@
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="86"/>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="253"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="253"/>
         <source>Position m:</source>
         <translation>位置 m：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="254"/>
         <source>Hands:</source>
         <translation>指针数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="320"/>
         <source>p = {0} = {1}₂</source>
         <translation>p = {0} = {1}₂</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="348"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="391"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="349"/>
         <source>every {0}
 {1} turns</source>
         <translation>周期 {0}
 已转 {1} 圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="245"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转</translation>
     </message>
@@ -332,27 +332,27 @@ turns made: {1}</source>
         <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="300"/>
         <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="322"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="490"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="391"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="491"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="392"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="498"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="399"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -371,17 +371,17 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="145"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="234"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="176"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
@@ -391,54 +391,54 @@ turns made: {1}</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="101"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="129"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="218"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="221"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="129"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="219"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="131"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="222"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="143"/>
         <source>frequency ω′ of each pair (rad / position)</source>
         <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="144"/>
         <source>wavelength 2π / ω′ (positions)</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="245"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="246"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="250"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="253"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="275"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -651,127 +651,127 @@ turns made: {1}</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="129"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="131"/>
         <source>Figure copied to the clipboard</source>
         <translation>图像已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="139"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="141"/>
         <source>Cancelled: {0} was not written</source>
         <translation>已取消：{0} 未写入</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="141"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="143"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="164"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="166"/>
         <source>Open lecture deck</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="164"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="166"/>
         <source>Lecture decks (*.posdeck *.json);;All files (*)</source>
         <translation>课件 (*.posdeck *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="169"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="171"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="169"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="171"/>
         <source>Scenes (*.json);;All files (*)</source>
         <translation>场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="174"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="176"/>
         <source>Open model config</source>
         <translation>打开模型配置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="174"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="176"/>
         <source>Model configs (*.json);;All files (*)</source>
         <translation>模型配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="187"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="189"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="187"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="189"/>
         <source>Scenes (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="192"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="194"/>
         <source>Save deck</source>
         <translation>保存课件</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="192"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="194"/>
         <source>Lecture decks (*.posdeck *.json)</source>
         <translation>课件 (*.posdeck *.json)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="197"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="199"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="197"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="199"/>
         <source>SVG vector drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="198"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="200"/>
         <source>PDF vector document (*.pdf)</source>
         <translation>PDF 矢量文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="199"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="201"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="205"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="207"/>
         <source>Export figure as PNG</source>
         <translation>导出图像为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="206"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="208"/>
         <source>Width in pixels (the height follows the figure; text scales with it):</source>
         <translation>宽度（像素；高度随图形而定，文字随之缩放）：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="213"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="215"/>
         <source>CSV table, main array (*.csv)</source>
         <translation>CSV 表格，主数组 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="213"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="215"/>
         <source>NumPy array, main array (*.npy)</source>
         <translation>NumPy 数组，主数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="214"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="216"/>
         <source>NumPy archive, every array shown (*.npz)</source>
         <translation>NumPy 归档，包含显示的全部数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="215"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="217"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="220"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="222"/>
         <source>Export handout</source>
         <translation>导出讲义</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/file_commands.py" line="220"/>
+        <location filename="../../posenc_gui/app/file_commands.py" line="222"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -823,72 +823,72 @@ turns made: {1}</source>
 <context>
     <name>ImagesLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="61"/>
         <source>A Vision Transformer cuts the image into patches (ViT-B/16 at 224 px: a 14 × 14 grid) and needs a position for each. &lt;b&gt;Click a patch&lt;/b&gt;: each panel colours every patch by the cosine similarity of its position code to the chosen one. &lt;b&gt;2D sin-cos&lt;/b&gt; (MAE): the first half of the {0} channels encodes the column, the second half the row. &lt;b&gt;Learned grid&lt;/b&gt;: a table trained at another grid size, resized bicubically, as ViT does for a new image size; this table is &lt;b&gt;synthetic&lt;/b&gt; (a smooth seeded stand-in, not a trained model). &lt;b&gt;2D RoPE&lt;/b&gt;: in one head of {1}, half the pairs rotate by the column, half by the row, so the score of two patches depends only on their offset (dy, dx).</source>
         <translation>视觉 Transformer 把图像切成图块（ViT-B/16 在 224 像素下为 14 × 14 的网格），每个图块都需要一个位置。&lt;b&gt;单击一个图块&lt;/b&gt;：每个面板按各图块位置编码与所选图块的余弦相似度着色。&lt;b&gt;二维 sin-cos&lt;/b&gt;（MAE）：{0} 个通道中前一半编码列，后一半编码行。&lt;b&gt;可学习网格&lt;/b&gt;：在另一种网格大小上训练的表，用双三次插值缩放，正如 ViT 换图像尺寸时的做法；这里的表是&lt;b&gt;合成的&lt;/b&gt;（用固定种子生成的平滑替代品，并非训练所得）。&lt;b&gt;二维 RoPE&lt;/b&gt;：在一个 {1} 维的头里，一半维度对按列旋转，一半按行旋转，因此两个图块的得分只取决于它们的偏移 (dy, dx)。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="71"/>
         <source>For video, each patch has a frame, a row and a column: a third of the channels encodes each. &lt;b&gt;Click a patch&lt;/b&gt; in any frame: the panels show its similarity to every patch of every frame. The same place in the next frame is close, as are neighbours in the same frame.</source>
         <translation>对视频而言，每个图块都有帧、行、列三个坐标，各用三分之一的通道编码。在任意一帧中&lt;b&gt;单击一个图块&lt;/b&gt;：各面板显示它与每一帧中每个图块的相似度。下一帧中同一位置的图块与它很接近，同一帧中相邻的图块也是如此。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="75"/>
         <source>Axial 2D RoPE (EVA-02, RoPE-ViT) turns half of a head&apos;s pairs by the patch&apos;s row and half by its column. The score of the query at the chosen patch against the key at another is then the sum of two parts: the row pairs give a part that depends only on the row offset dy (the same along each row), the column pairs one that depends only on the column offset dx (the same down each column). &lt;b&gt;Click a patch&lt;/b&gt;: the pattern moves with it and keeps its shape; only (dy, dx) counts, never where the patches are. Here q = k = all ones in one head of {0}, base 10000, the score divided by its value at offset 0.</source>
         <translation>轴向二维 RoPE（EVA-02、RoPE-ViT）把一个头中一半的通道对按图块的行旋转，另一半按列旋转。于是所选图块上的查询与另一个图块上的键的得分是两部分之和：行通道对给出的部分只取决于行偏移 dy（沿每一行都相同），列通道对给出的部分只取决于列偏移 dx（沿每一列都相同）。&lt;b&gt;单击一个图块&lt;/b&gt;：图样随它移动而形状不变；起作用的只有 (dy, dx)，而不是图块所在的位置。这里 q = k = 全 1，一个宽 {0} 的头，底数 10000，得分除以偏移为 0 时的值。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="122"/>
         <source>2D sin-cos (MAE)</source>
         <translation>二维 sin‑cos（MAE）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="123"/>
         <source>learned {0}×{0} → {1}×{1}</source>
         <translation>可学习 {0}×{0} → {1}×{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="125"/>
         <source>2D RoPE</source>
         <translation>二维 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="127"/>
         <source>frame {0}</source>
         <translation>第 {0} 帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="85"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="129"/>
         <source>row + column</source>
         <translation>行 + 列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="129"/>
         <source>row part: dy</source>
         <translation>行部分：dy</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="129"/>
         <source>column part: dx</source>
         <translation>列部分：dx</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/images.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/images.py" line="216"/>
         <source>{0}: patch (row {1}, column {2}), offset (dy {3}, dx {4}): cosine {5}</source>
         <translation>{0}：图块（第 {1} 行，第 {2} 列），偏移（dy {3}，dx {4}）：余弦 {5}</translation>
     </message>
@@ -1015,66 +1015,66 @@ turns made: {1}</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="233"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="154"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="145"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="146"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="154"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="234"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="228"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="234"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="156"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="147"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="156"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="235"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="260"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="264"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="277"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="278"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
@@ -1253,17 +1253,17 @@ turns made: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="115"/>
+        <location filename="../../posenc_gui/app/window.py" line="114"/>
         <source>{0} cannot be shown in {1}: showing {2}</source>
         <translation>{0} 无法在“{1}”中显示：改为显示“{2}”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="121"/>
+        <location filename="../../posenc_gui/app/window.py" line="120"/>
         <source>Scene notes</source>
         <translation>场景备注</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/window.py" line="126"/>
+        <location filename="../../posenc_gui/app/window.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1821,43 +1821,43 @@ turns made: {1}</source>
         <translation>浮点数只保留固定位数的有效数字，因此角度 &lt;i&gt;p&lt;/i&gt;·ω 的误差约为 &lt;i&gt;p&lt;/i&gt;·ω·2&lt;sup&gt;−t&lt;/sup&gt;：sin 的误差随位置增大。误差接近 1 时，编码就成了噪声。float16 甚至无法表示超过 65504 的位置。在舍入之前先用 float64 对角度取模 2π，使其保持在 2π 以内，误差就停留在该格式的分辨率上。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="94"/>
         <source>{0}, reduced mod 2π first</source>
         <translation>{0}，先对 2π 取模</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="88"/>
         <source>max |sin error| over all pairs, against float64</source>
         <translation>所有维度对中 |sin 误差| 的最大值（以 float64 为基准）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="89"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
         <source>max |sin error|</source>
         <translation>最大 |sin 误差|</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="131"/>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="144"/>
         <source>p = {0}: {1}</source>
         <translation>p = {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="129"/>
         <source>float32 angle error, computed here: {0}.</source>
         <translation>float32 角度误差，此处实测：{0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="131"/>
         <source>No pair of channels rotates here (the head is narrower than two channels): there is no angle whose precision could be lost, and nothing to draw.</source>
         <translation>这里没有任何一对通道在旋转（头的宽度不足两个通道）：没有会损失精度的角度，也就没有可画的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lessons/precision.py" line="134"/>
         <source>With the reduction first: at most {0} for float32.</source>
         <translation>先取模后：float32 的误差至多为 {0}。</translation>
     </message>
@@ -2283,58 +2283,58 @@ turns made: {1}</source>
         <translation>M({0})，完整的 {1} × {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="112"/>
         <source>sin {0}</source>
         <translation>sin {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="112"/>
         <source>cos {0}</source>
         <translation>cos {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="114"/>
         <source>its first {0} blocks</source>
         <translation>它的前 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="119"/>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="122"/>
         <source>PE({0})</source>
         <translation>PE({0})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="121"/>
         <source>M({0}) PE({1})</source>
         <translation>M({0}) PE({1})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="157"/>
         <source>PE · PEᵀ, positions 0 to {0}, d = {1}</source>
         <translation>PE · PEᵀ，位置 0 到 {0}，d = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="174"/>
         <source>PE(p) · PE(p + {0}) for every p: flat</source>
         <translation>对每个 p 的 PE(p) · PE(p + {0})：一条水平线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="193"/>
         <source>every m − n at n = 0</source>
         <translation>n = 0 时的每个 m − n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="201"/>
         <source>m − n = {0} at every n</source>
         <translation>每个 n 处 m − n = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="168"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="187"/>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -2344,22 +2344,22 @@ turns made: {1}</source>
         <translation>M({0}) 的第 i 个块把第 i 对旋转 {0}·ωᵢ。图中标出了 {2} 个通道中前 {1} 个的数值。在全部 {2} 个通道上，max |PE({3}) − M({0}) PE({4})| = {5}：在舍入误差范围内相等。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="154"/>
         <source>PE(p) · PE(q) = Σ cos((p − q) ωᵢ): along every diagonal the value is the same. Largest spread along any diagonal: {0}. The outlined diagonal is q = p + {1}.</source>
         <translation>PE(p) · PE(q) = Σ cos((p − q) ωᵢ)：沿每条对角线取值都相同。各对角线上的最大波动：{0}。加框的对角线是 q = p + {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="179"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="180"/>
         <source>With RoPE, q is turned by its position m and k by n; the score (Rₘ q) · (Rₙ k) sees only m − n. For m − n = {0} at every n the spread is {1}; against the offset it changes.</source>
         <translation>使用 RoPE 时，q 按它的位置 m 旋转，k 按 n 旋转；得分 (Rₘ q) · (Rₙ k) 只看得到 m − n。对所有 n 取 m − n = {0}，得分的波动为 {1}；而随着偏移变化，得分会改变。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="187"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="188"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lessons/relative_property.py" line="194"/>
         <source>m − n</source>
         <translation>m − n</translation>
     </message>
@@ -2639,7 +2639,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="328"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2850,247 +2850,247 @@ turns made: {1}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="114"/>
+        <location filename="../../posenc_gui/app/menus.py" line="115"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="114"/>
+        <location filename="../../posenc_gui/app/menus.py" line="115"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="114"/>
+        <location filename="../../posenc_gui/app/menus.py" line="115"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="119"/>
+        <location filename="../../posenc_gui/app/menus.py" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="120"/>
+        <location filename="../../posenc_gui/app/menus.py" line="121"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="121"/>
+        <location filename="../../posenc_gui/app/menus.py" line="122"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="124"/>
+        <location filename="../../posenc_gui/app/menus.py" line="125"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="125"/>
+        <location filename="../../posenc_gui/app/menus.py" line="126"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="126"/>
+        <location filename="../../posenc_gui/app/menus.py" line="127"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="128"/>
+        <location filename="../../posenc_gui/app/menus.py" line="129"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="129"/>
+        <location filename="../../posenc_gui/app/menus.py" line="130"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="134"/>
+        <location filename="../../posenc_gui/app/menus.py" line="135"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="137"/>
+        <location filename="../../posenc_gui/app/menus.py" line="138"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="138"/>
+        <location filename="../../posenc_gui/app/menus.py" line="139"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="140"/>
+        <location filename="../../posenc_gui/app/menus.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="144"/>
+        <location filename="../../posenc_gui/app/menus.py" line="145"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="146"/>
+        <location filename="../../posenc_gui/app/menus.py" line="147"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="150"/>
+        <location filename="../../posenc_gui/app/menus.py" line="151"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="152"/>
+        <location filename="../../posenc_gui/app/menus.py" line="153"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="155"/>
+        <location filename="../../posenc_gui/app/menus.py" line="156"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="157"/>
+        <location filename="../../posenc_gui/app/menus.py" line="158"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="160"/>
+        <location filename="../../posenc_gui/app/menus.py" line="161"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="162"/>
+        <location filename="../../posenc_gui/app/menus.py" line="163"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="171"/>
+        <location filename="../../posenc_gui/app/menus.py" line="172"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="136"/>
+        <location filename="../../posenc_gui/app/menus.py" line="137"/>
         <source>Export da&amp;ta (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="146"/>
+        <location filename="../../posenc_gui/app/menus.py" line="147"/>
         <source>Lig&amp;ht theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="174"/>
+        <location filename="../../posenc_gui/app/menus.py" line="175"/>
         <source>Param&amp;eters</source>
         <translation>参数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="180"/>
+        <location filename="../../posenc_gui/app/menus.py" line="181"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="181"/>
+        <location filename="../../posenc_gui/app/menus.py" line="182"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="193"/>
+        <location filename="../../posenc_gui/app/menus.py" line="194"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="194"/>
+        <location filename="../../posenc_gui/app/menus.py" line="195"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="196"/>
+        <location filename="../../posenc_gui/app/menus.py" line="197"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="211"/>
+        <location filename="../../posenc_gui/app/menus.py" line="212"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="214"/>
+        <location filename="../../posenc_gui/app/menus.py" line="215"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="216"/>
+        <location filename="../../posenc_gui/app/menus.py" line="217"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="218"/>
+        <location filename="../../posenc_gui/app/menus.py" line="219"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="219"/>
+        <location filename="../../posenc_gui/app/menus.py" line="220"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="220"/>
+        <location filename="../../posenc_gui/app/menus.py" line="221"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="222"/>
+        <location filename="../../posenc_gui/app/menus.py" line="223"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="223"/>
+        <location filename="../../posenc_gui/app/menus.py" line="224"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="224"/>
+        <location filename="../../posenc_gui/app/menus.py" line="225"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="229"/>
+        <location filename="../../posenc_gui/app/menus.py" line="230"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="230"/>
+        <location filename="../../posenc_gui/app/menus.py" line="231"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="231"/>
+        <location filename="../../posenc_gui/app/menus.py" line="232"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="233"/>
+        <location filename="../../posenc_gui/app/menus.py" line="234"/>
         <source>&amp;Start page</source>
         <translation>起始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="234"/>
+        <location filename="../../posenc_gui/app/menus.py" line="235"/>
         <source>Guided &amp;tour</source>
         <translation>导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="235"/>
+        <location filename="../../posenc_gui/app/menus.py" line="236"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="242"/>
+        <location filename="../../posenc_gui/app/menus.py" line="243"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="245"/>
+        <location filename="../../posenc_gui/app/menus.py" line="246"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
@@ -4641,276 +4641,271 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename=".registry_strings.py" line="347"/>
-        <source>the shift needs k below the sequence length and an even width</source>
-        <translation>平移要求 k 小于序列长度，且宽度为偶数</translation>
-    </message>
-    <message>
-        <location filename=".registry_strings.py" line="348"/>
         <source>dtype must be one of {0}, not {1}</source>
         <translation>dtype 必须是 {0} 之一，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="349"/>
+        <location filename=".registry_strings.py" line="348"/>
         <source>width {0} does not split into {1} heads evenly</source>
         <translation>宽度 {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="350"/>
+        <location filename=".registry_strings.py" line="349"/>
         <source>{0} has no way into attention</source>
         <translation>{0} 无法接入注意力</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="351"/>
+        <location filename=".registry_strings.py" line="350"/>
         <source>type at least one token</source>
         <translation>请至少输入一个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="352"/>
+        <location filename=".registry_strings.py" line="351"/>
         <source>attention over {0} tokens with {1} and {2} heads needs {3} at its peak, over the memory budget of {4}</source>
         <translation>用 {1} 和 {2} 个头对 {0} 个词元计算注意力，峰值需要 {3}，超出了 {4} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="353"/>
+        <location filename=".registry_strings.py" line="352"/>
         <source>{0} gives {1} positions; the text has {2} tokens</source>
         <translation>{0} 只给出 {1} 个位置，而文本有 {2} 个词元</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="354"/>
+        <location filename=".registry_strings.py" line="353"/>
         <source>need at least one pair and one hand, not {0} pairs and {1} hands</source>
         <translation>至少需要一个维度对和一根指针，而不是 {0} 对、{1} 根指针</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="355"/>
+        <location filename=".registry_strings.py" line="354"/>
         <source>position must be from 0 and bits from 1 to 62, not {0} and {1}</source>
         <translation>位置不能小于 0，位数必须在 1 到 62 之间，而不是 {0} 和 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="356"/>
+        <location filename=".registry_strings.py" line="355"/>
         <source>hands must be from 1 to {0}, not {1}</source>
         <translation>指针数必须在 1 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="357"/>
+        <location filename=".registry_strings.py" line="356"/>
         <source>a position table needs at least 3 rows, not shape {0}</source>
         <translation>位置表至少需要 3 行，而不是形状 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="358"/>
+        <location filename=".registry_strings.py" line="357"/>
         <source>the comparison shows at least the table&apos;s {0} rows, not {1}</source>
         <translation>对比至少要显示位置表的 {0} 行，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="374"/>
+        <location filename=".registry_strings.py" line="373"/>
         <source>the walkthrough has steps 0 to {0}, not {1}</source>
         <translation>逐步演示只有第 0 到第 {0} 步，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="375"/>
+        <location filename=".registry_strings.py" line="374"/>
         <source>{0} is not a result of the walkthrough</source>
         <translation>{0} 不是逐步演示的结果</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="361"/>
+        <location filename=".registry_strings.py" line="360"/>
         <source>d_model {0} does not split into {1} heads evenly</source>
         <translation>d_model {0} 无法平均分给 {1} 个头</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="362"/>
+        <location filename=".registry_strings.py" line="361"/>
         <source>d_model and heads must be at least 1</source>
         <translation>d_model 和头数都必须至少为 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="363"/>
+        <location filename=".registry_strings.py" line="362"/>
         <source>each valid length must be from 1 to {0}</source>
         <translation>每个有效长度都必须在 1 到 {0} 之间</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="365"/>
+        <location filename=".registry_strings.py" line="364"/>
         <source>the second sentence must use exactly the words of the first, reordered</source>
         <translation>第二句必须恰好由第一句的词重新排序而成</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="370"/>
+        <location filename=".registry_strings.py" line="369"/>
         <source>p and k must be 0 or more</source>
         <translation>p 和 k 都不能小于 0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="371"/>
+        <location filename=".registry_strings.py" line="370"/>
         <source>the shift matrix needs an even width (sin, cos pairs), not {0}</source>
         <translation>平移矩阵需要偶数宽度（sin、cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="372"/>
+        <location filename=".registry_strings.py" line="371"/>
         <source>at least one position</source>
         <translation>至少需要一个位置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="373"/>
+        <location filename=".registry_strings.py" line="372"/>
         <source>RoPE needs an even width (channels rotate in pairs), not {0}</source>
         <translation>RoPE 需要偶数宽度（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="377"/>
+        <location filename=".registry_strings.py" line="376"/>
         <source>table has {0} rows, not the {1} x {2} = {3} of its grid</source>
         <translation>位置表有 {0} 行，而不是其网格的 {1} x {2} = {3} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="378"/>
+        <location filename=".registry_strings.py" line="377"/>
         <source>d_model must be a multiple of {0} here, not {1}</source>
         <translation>此处 d_model 必须是 {0} 的倍数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="381"/>
+        <location filename=".registry_strings.py" line="380"/>
         <source>cannot read the MiniLM table {0}: {1}</source>
         <translation>无法读取 MiniLM 位置表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="382"/>
+        <location filename=".registry_strings.py" line="381"/>
         <source>{0} holds shape {1}, not {2}</source>
         <translation>{0} 的形状是 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="383"/>
+        <location filename=".registry_strings.py" line="382"/>
         <source>a learned table has no embedding past its last position: seq_len {0} exceeds the {1} rows of the {2} table</source>
         <translation>可学习位置表在最后一个位置之后没有嵌入：seq_len {0} 超过了 {2} 位置表的 {1} 行</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="376"/>
+        <location filename=".registry_strings.py" line="375"/>
         <source>d_model must be even for RoPE (channels rotate in pairs), not {0}</source>
         <translation>RoPE 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="386"/>
+        <location filename=".registry_strings.py" line="385"/>
         <source>rotary_fraction {0} of d_model {1} rotates no pair; raise either</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="436"/>
+        <location filename=".registry_strings.py" line="435"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="437"/>
+        <location filename=".registry_strings.py" line="436"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="388"/>
+        <location filename=".registry_strings.py" line="387"/>
         <source>num_buckets {0} is too small: at least {1} are needed</source>
         <translation>num_buckets {0} 太小：至少需要 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="389"/>
+        <location filename=".registry_strings.py" line="388"/>
         <source>max_distance must exceed the {0} exact buckets, not {1}</source>
         <translation>max_distance 必须大于精确桶的个数 {0}，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="390"/>
+        <location filename=".registry_strings.py" line="389"/>
         <source>head_dim must be even (R pairs sin and cos), not {0}</source>
         <translation>head_dim 必须是偶数（R 中 sin 与 cos 成对），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="391"/>
+        <location filename=".registry_strings.py" line="390"/>
         <source>d_model must be even for xPos (channels rotate in pairs), not {0}</source>
         <translation>xPos 的 d_model 必须是偶数（通道两两成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="419"/>
+        <location filename=".registry_strings.py" line="418"/>
         <source>{0} must be one of {1}, not {2}</source>
         <translation>{0} 必须是 {1} 之一，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="420"/>
+        <location filename=".registry_strings.py" line="419"/>
         <source>{0} must be at least {1}, not {2}</source>
         <translation>{0} 必须不小于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="421"/>
+        <location filename=".registry_strings.py" line="420"/>
         <source>{0} must be at most {1}, not {2}</source>
         <translation>{0} 必须不大于 {1}，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="422"/>
+        <location filename=".registry_strings.py" line="421"/>
         <source>{0} must be true or false, not {1}</source>
         <translation>{0} 必须是 true 或 false，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="427"/>
+        <location filename=".registry_strings.py" line="426"/>
         <source>unknown model {0}; models: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="428"/>
+        <location filename=".registry_strings.py" line="427"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="429"/>
+        <location filename=".registry_strings.py" line="428"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="430"/>
+        <location filename=".registry_strings.py" line="429"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="431"/>
+        <location filename=".registry_strings.py" line="430"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="432"/>
+        <location filename=".registry_strings.py" line="431"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="433"/>
+        <location filename=".registry_strings.py" line="432"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="434"/>
+        <location filename=".registry_strings.py" line="433"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="435"/>
+        <location filename=".registry_strings.py" line="434"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="438"/>
+        <location filename=".registry_strings.py" line="437"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="439"/>
+        <location filename=".registry_strings.py" line="438"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="440"/>
+        <location filename=".registry_strings.py" line="439"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="446"/>
+        <location filename=".registry_strings.py" line="445"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="483"/>
+        <location filename=".registry_strings.py" line="482"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="454"/>
+        <location filename=".registry_strings.py" line="453"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="455"/>
+        <location filename=".registry_strings.py" line="454"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
@@ -4951,413 +4946,413 @@ turns made: {1}</source>
         <translation>无法创建 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="364"/>
+        <location filename=".registry_strings.py" line="363"/>
         <source>lesson {0} has no option {1}</source>
         <translation>课程 {0} 没有选项 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="379"/>
+        <location filename=".registry_strings.py" line="378"/>
         <source>d_model must be even (channels rotate in pairs), not {0}</source>
         <translation>d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="380"/>
+        <location filename=".registry_strings.py" line="379"/>
         <source>{0} has {1} layers (0 to {2}), not layer {3}</source>
         <translation>{0} 有 {1} 层（0 到 {2}），没有第 {3} 层</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="384"/>
+        <location filename=".registry_strings.py" line="383"/>
         <source>rope_dim must be even (channels rotate in pairs), not {0}</source>
         <translation>rope_dim 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="385"/>
+        <location filename=".registry_strings.py" line="384"/>
         <source>d_model must be even for M-RoPE (channels rotate in pairs), not {0}</source>
         <translation>M-RoPE 的 d_model 必须为偶数（通道成对旋转），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="387"/>
+        <location filename=".registry_strings.py" line="386"/>
         <source>d_model must be even for Sandwich (sines and cosines come in pairs), not {0}</source>
         <translation>Sandwich 的 d_model 必须为偶数（正弦和余弦成对出现），而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="393"/>
+        <location filename=".registry_strings.py" line="392"/>
         <source>this config has no layer that rotates q and k (all NoPE)</source>
         <translation>此配置中没有旋转 q 和 k 的层（全部为 NoPE）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="394"/>
+        <location filename=".registry_strings.py" line="393"/>
         <source>{0} is not a file (a model config is a JSON file)</source>
         <translation>{0} 不是文件（模型配置是 JSON 文件）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="395"/>
+        <location filename=".registry_strings.py" line="394"/>
         <source>cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="396"/>
+        <location filename=".registry_strings.py" line="395"/>
         <source>{0} is larger than {1} MiB: not a model config</source>
         <translation>{0} 大于 {1} MiB：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="397"/>
+        <location filename=".registry_strings.py" line="396"/>
         <source>{0} is not UTF-8 text: not a model config</source>
         <translation>{0} 不是 UTF-8 文本：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="398"/>
+        <location filename=".registry_strings.py" line="397"/>
         <source>{0} is nested too deeply: not a model config</source>
         <translation>{0} 嵌套层次过深：不是模型配置</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="399"/>
+        <location filename=".registry_strings.py" line="398"/>
         <source>{0} is not JSON: {1}</source>
         <translation>{0} 不是 JSON：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="401"/>
+        <location filename=".registry_strings.py" line="400"/>
         <source>a config must be a JSON object, not {0}</source>
         <translation>配置必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="402"/>
+        <location filename=".registry_strings.py" line="401"/>
         <source>mrope_section must be a list of positive whole numbers, not {0}</source>
         <translation>mrope_section 必须是正整数列表，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="403"/>
+        <location filename=".registry_strings.py" line="402"/>
         <source>mrope_section {0} covers {1} pairs, but the head turns {2}</source>
         <translation>mrope_section {0} 覆盖 {1} 对，但该头旋转 {2} 对</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="404"/>
+        <location filename=".registry_strings.py" line="403"/>
         <source>the config has no {0}</source>
         <translation>配置中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="405"/>
+        <location filename=".registry_strings.py" line="404"/>
         <source>{0} must be a whole number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的整数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="406"/>
+        <location filename=".registry_strings.py" line="405"/>
         <source>{0} must be a number from {1} to {2}, not {3}</source>
         <translation>{0} 必须是 {1} 到 {2} 之间的数，而不是 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="407"/>
+        <location filename=".registry_strings.py" line="406"/>
         <source>hidden_size {0} is not a multiple of num_attention_heads {1}, and no head_dim is given</source>
         <translation>hidden_size {0} 不是 num_attention_heads {1} 的倍数，且未给出 head_dim</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="408"/>
+        <location filename=".registry_strings.py" line="407"/>
         <source>no_rope_layers must list 0 or 1 for each of the {0} layers</source>
         <translation>no_rope_layers 必须为全部 {0} 层各给出 0 或 1</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="409"/>
+        <location filename=".registry_strings.py" line="408"/>
         <source>layer_types must name one of {0} for each of the {1} layers</source>
         <translation>layer_types 必须为全部 {1} 层各给出 {0} 之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="410"/>
+        <location filename=".registry_strings.py" line="409"/>
         <source>rope_parameters has no entry for the layer type {0}</source>
         <translation>rope_parameters 中没有层类型 {0} 的条目</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="411"/>
+        <location filename=".registry_strings.py" line="410"/>
         <source>rope_scaling / rope_parameters must be a JSON object, not {0}</source>
         <translation>rope_scaling / rope_parameters 必须是 JSON 对象，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="412"/>
+        <location filename=".registry_strings.py" line="411"/>
         <source>unknown rope type {0}; known: {1}</source>
         <translation>未知的 rope 类型 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="413"/>
+        <location filename=".registry_strings.py" line="412"/>
         <source>truncate must be true or false, not {0}</source>
         <translation>truncate 必须是 true 或 false，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="414"/>
+        <location filename=".registry_strings.py" line="413"/>
         <source>{0} must be a list of positive numbers, not {1}</source>
         <translation>{0} 必须是正数列表，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="415"/>
+        <location filename=".registry_strings.py" line="414"/>
         <source>partial_rotary_factor {0} of head_dim {1} rotates nothing</source>
         <translation>head_dim {1} 的 partial_rotary_factor {0} 不旋转任何通道</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="392"/>
+        <location filename=".registry_strings.py" line="391"/>
         <source>layer type {0} does not rotate in this config; rotating types: {1}</source>
         <translation>此配置中层类型 {0} 不旋转；旋转的类型有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="416"/>
+        <location filename=".registry_strings.py" line="415"/>
         <source>the rope parameters have no {0}</source>
         <translation>rope 参数中没有 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="417"/>
+        <location filename=".registry_strings.py" line="416"/>
         <source>position ids must be whole numbers of shape (n,) or (3, n), not {0} of shape {1}</source>
         <translation>位置编号必须是形状为 (n,) 或 (3, n) 的整数，而不是形状为 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="418"/>
+        <location filename=".registry_strings.py" line="417"/>
         <source>(3, n) position ids need an M-RoPE model (mrope_section); this one takes (n,)</source>
         <translation>(3, n) 的位置编号需要 M-RoPE 模型（mrope_section）；此模型只接受 (n,)</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="359"/>
+        <location filename=".registry_strings.py" line="358"/>
         <source>the M-RoPE lesson has steps {0}, not {1}</source>
         <translation>M-RoPE 课程的步骤是 {0}，不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="360"/>
+        <location filename=".registry_strings.py" line="359"/>
         <source>{0} must be 1 to {1}, not {2}</source>
         <translation>{0} 必须在 1 到 {1} 之间，不能是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="444"/>
+        <location filename=".registry_strings.py" line="443"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="445"/>
+        <location filename=".registry_strings.py" line="444"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="448"/>
+        <location filename=".registry_strings.py" line="447"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="449"/>
+        <location filename=".registry_strings.py" line="448"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="450"/>
+        <location filename=".registry_strings.py" line="449"/>
         <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="456"/>
+        <location filename=".registry_strings.py" line="455"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="457"/>
+        <location filename=".registry_strings.py" line="456"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="458"/>
+        <location filename=".registry_strings.py" line="457"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="459"/>
+        <location filename=".registry_strings.py" line="458"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="460"/>
+        <location filename=".registry_strings.py" line="459"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="461"/>
+        <location filename=".registry_strings.py" line="460"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="462"/>
+        <location filename=".registry_strings.py" line="461"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="463"/>
+        <location filename=".registry_strings.py" line="462"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="464"/>
+        <location filename=".registry_strings.py" line="463"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="465"/>
+        <location filename=".registry_strings.py" line="464"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="466"/>
+        <location filename=".registry_strings.py" line="465"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="467"/>
+        <location filename=".registry_strings.py" line="466"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="468"/>
+        <location filename=".registry_strings.py" line="467"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="469"/>
+        <location filename=".registry_strings.py" line="468"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="470"/>
+        <location filename=".registry_strings.py" line="469"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="471"/>
+        <location filename=".registry_strings.py" line="470"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="472"/>
+        <location filename=".registry_strings.py" line="471"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="473"/>
+        <location filename=".registry_strings.py" line="472"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="474"/>
+        <location filename=".registry_strings.py" line="473"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="475"/>
+        <location filename=".registry_strings.py" line="474"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="476"/>
+        <location filename=".registry_strings.py" line="475"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="477"/>
+        <location filename=".registry_strings.py" line="476"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="478"/>
+        <location filename=".registry_strings.py" line="477"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="479"/>
+        <location filename=".registry_strings.py" line="478"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="480"/>
+        <location filename=".registry_strings.py" line="479"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="481"/>
+        <location filename=".registry_strings.py" line="480"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="482"/>
+        <location filename=".registry_strings.py" line="481"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="400"/>
+        <location filename=".registry_strings.py" line="399"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="423"/>
+        <location filename=".registry_strings.py" line="422"/>
         <source>{0} must be a number, not {1}</source>
         <translation>{0} 必须是数字，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="424"/>
+        <location filename=".registry_strings.py" line="423"/>
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="425"/>
+        <location filename=".registry_strings.py" line="424"/>
         <source>{0} must be a whole number, not {1}</source>
         <translation>{0} 必须是整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="426"/>
+        <location filename=".registry_strings.py" line="425"/>
         <source>{0} is too large: {1}</source>
         <translation>{0} 太大：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="366"/>
+        <location filename=".registry_strings.py" line="365"/>
         <source>patch {0} is outside the {1} patches</source>
         <translation>图块 {0} 超出了 {1} 个图块的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="368"/>
+        <location filename=".registry_strings.py" line="367"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
         <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="367"/>
+        <location filename=".registry_strings.py" line="366"/>
         <source>patch ({0}, {1}) is outside the {2} x {2} grid</source>
         <translation>图块 ({0}, {1}) 超出了 {2} x {2} 网格</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="369"/>
+        <location filename=".registry_strings.py" line="368"/>
         <source>patch ({0}, {1}, {2}) is outside {3} frames of {4} x {4}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="441"/>
+        <location filename=".registry_strings.py" line="440"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="442"/>
+        <location filename=".registry_strings.py" line="441"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="443"/>
+        <location filename=".registry_strings.py" line="442"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="447"/>
+        <location filename=".registry_strings.py" line="446"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="451"/>
+        <location filename=".registry_strings.py" line="450"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="452"/>
+        <location filename=".registry_strings.py" line="451"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="453"/>
+        <location filename=".registry_strings.py" line="452"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
     </message>

@@ -2,6 +2,7 @@
 plots already built, and the numbers in the cells are drawn by one CellTexts item per panel."""
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
 from posenc_gui.app import style
@@ -11,6 +12,7 @@ from posenc_gui.app.views.attention import AttentionView
 from posenc_gui.app.views.cell_numbers import CellTexts
 from posenc_gui.app.views.outputs import OutputsView
 from posenc_gui.app.views.relative import BiasView, DecayView, FrequencyView
+from posenc_gui.look import ColourMaps, SEQUENTIAL_MAPS
 
 
 def live(qtbot, cls, scene):
@@ -71,18 +73,14 @@ def test_a_new_colour_map_reaches_the_panels_not_shown_and_those_built_later(qtb
     model, view = live(qtbot, AttentionView, Scene(method="alibi", view="attention", params={"heads": 4},
                                                    head="all"))
     model.set_param("heads", 1)
-    old = style.chosen_colour_map_name(False)
-    new = next(name for name in style.SEQUENTIAL_MAPS if name != old)
-    try:
-        style.choose_colour_maps(new, style.chosen_colour_map_name(True))
-        model.update(text=model.scene.text + " more")  # redrawn in the new map, with one panel shown
-        model.set_param("heads", 8)  # the three panels hidden meanwhile, and four new ones
-        expected = style.colour_map(False).getLookupTable(nPts=256)
-        assert len(view.grid.pool) == 8
-        for _, image in view.grid.pool:
-            assert np.array_equal(image.lut, expected)
-    finally:
-        style.choose_colour_maps(old, style.chosen_colour_map_name(True))
+    new = next(name for name in SEQUENTIAL_MAPS if name != view.colour_maps.sequential)
+    view.recolour(ColourMaps(new, view.colour_maps.diverging))
+    model.update(text=model.scene.text + " more")  # redrawn in the new map, with one panel shown
+    model.set_param("heads", 8)  # the three panels hidden meanwhile, and four new ones
+    expected = pg.colormap.get(new).getLookupTable(nPts=256)
+    assert len(view.grid.pool) == 8
+    for _, image in view.grid.pool:
+        assert np.array_equal(image.lut, expected)
 
 
 def test_titles_fitted_to_a_new_arrangement_before_it_is_laid_out_fit_it_after(qtbot):

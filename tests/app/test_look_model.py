@@ -18,12 +18,6 @@ from posenc_gui.look import Look, LookChange
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def settings_file(private_settings):
-    yield
-    style.choose_colour_maps("", "")
-
-
 def shown_window(qtbot, qapp, view: str) -> MainWindow:
     window = MainWindow(settings=QSettings())
     qtbot.addWidget(window)
@@ -63,7 +57,7 @@ def test_the_look_is_a_value_without_qt(tmp_path):
 
 
 @pytest.mark.parametrize("view, signed, name", [("attention", False, "viridis"), ("encoding", True, "CET-D1")])
-def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qapp, monkeypatch, view, signed, name):
+def test_a_new_colour_map_recolours_the_images_in_place(private_settings, qtbot, qapp, monkeypatch, view, signed, name):
     """The images take the new map and look as in a window opened with it; the views, the panel and the state model
     are the same objects and nothing is computed (choosing a map built all of them again, and computed every view)."""
     window = shown_window(qtbot, qapp, view)
@@ -83,7 +77,7 @@ def test_a_new_colour_map_recolours_the_images_in_place(settings_file, qtbot, qa
     assert after != before
     monkeypatch.undo()
     fresh = shown_window(qtbot, qapp, view)  # opened with the map just remembered
-    assert style.colour_map(signed).name == name
+    assert fresh.look.value.colour_maps.name(signed) == name == fresh.current_view.colour_map(signed).name
     assert fresh.current_view.grab().toImage() == after
 
 
@@ -103,3 +97,55 @@ def test_numbers_on_coloured_cells_follow_one_contrast_rule(qtbot):
     written = [colour for _row, _col, _text, colour in lesson.kept[(0, 0)].texts.labels]
     assert written == style.text_colours_for(fills[0] / 255.0).tolist()
     assert style.text_colours_for((120 / 255,) * 3) == "#000000"
+
+
+def test_the_palette_follows_the_one_contrast_rule(qapp, themed):
+    """The selection's text and the dark window's lighter buttons are chosen by WCAG relative luminance too. On magenta
+    the rule the palette had (HSL lightness) disagreed: it wrote white (contrast 3.1) where black has 6.7, and took a
+    magenta window for a dark one."""
+    from dataclasses import replace
+
+    magenta = replace(style.theme_named("light"), window="#ff00ff", highlight="#ff00ff")
+    style.apply_app_theme(qapp, magenta, style.BASE_POINTS)
+    palette = qapp.palette()
+    assert palette.color(palette.ColorRole.HighlightedText).name() == "#000000"
+    assert palette.color(palette.ColorRole.Button).name() == "#ff00ff"
+    for name in ("light", "dark"):  # the app's own themes look as they did
+        theme = themed(name)
+        palette = qapp.palette()
+        assert palette.color(palette.ColorRole.HighlightedText).name() == ("#ffffff" if name == "light" else "#000000")
+        assert (palette.color(palette.ColorRole.Button).name() == theme.window) == (name == "light")
+
+
+def test_a_figure_or_handout_drawn_off_screen_takes_the_maps_it_is_given(qapp):
+    """The maps are the look's, not the style module's: a view drawn for export or a handout is given the window's."""
+    from posenc_gui.app.export import drawn_view
+    from posenc_gui.app.state import Scene
+    from posenc_gui.look import ColourMaps
+
+    for maps in (ColourMaps(), ColourMaps("viridis", "CET-D1")):
+        view = drawn_view(Scene(view="encoding"), colour_maps=maps)
+        try:
+            assert view.image.getColorMap().name == maps.diverging and view.bar.colorMap().name == maps.diverging
+        finally:
+            view.close()
+            view.deleteLater()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_lit_bit_of_the_clocks_follows_the_one_contrast_rule(qtbot, theme):
+    """A lit lamp's digit reads on the theme's highlight by WCAG relative luminance: white on the light theme's dark
+    blue, black on the dark theme's light blue (white there had a contrast of 2.6, below WCAG's 4.5 for text)."""
+    from posenc_gui.app.state import Scene, StateModel
+    from posenc_gui.app.views import applies
+    from posenc_gui.app.views.lessons.clocks import ClocksLesson
+
+    model = StateModel(Scene(view="clocks", position=5), views=applies())
+    lesson = ClocksLesson(model)
+    qtbot.addWidget(lesson)
+    lesson.set_look(style.theme_named(theme), style.BASE_POINTS)
+    lesson.show_data(model.scene, lesson.fetch(model.scene))
+    expected = "#ffffff" if theme == "light" else "#000000"
+    assert style.contrast_ratio(expected, style.theme_named(theme).highlight) >= 4.5
+    lit = [digit.color.name() for (digit, _every), bit in zip(lesson.bit_texts, lesson.face.bits) if bit]
+    assert lit == [expected, expected]  # 5 = 101 in binary

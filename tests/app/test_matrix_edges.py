@@ -8,6 +8,7 @@ import pytest
 from posenc_gui.app import style
 from posenc_gui.app.views.attention import AttentionView
 from posenc_gui.app.views.relative import BiasView
+from posenc_gui.look import SEQUENTIAL_MAPS
 
 from view_helpers import open_view
 
@@ -18,7 +19,7 @@ def test_the_edge_and_the_hatching_stand_out_from_the_background(theme):
     assert style.contrast_ratio(style.MATRIX_EDGE, theme.background) >= style.UI_CONTRAST
 
 
-@pytest.mark.parametrize("name", style.SEQUENTIAL_MAPS)
+@pytest.mark.parametrize("name", SEQUENTIAL_MAPS)
 def test_the_edge_stands_out_from_both_ends_of_every_sequential_map(name):
     for end in pg.colormap.get(name).map([0.0, 1.0], mode="qcolor"):
         assert style.contrast_ratio(style.MATRIX_EDGE, end.name()) >= style.UI_CONTRAST

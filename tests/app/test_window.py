@@ -23,6 +23,7 @@ from posenc_gui.app.views.base import most_default_heads
 from posenc_gui.app.view_catalogue import grouped_views
 from posenc_gui.app.window import MainWindow
 from posenc_gui.paths import resource
+from posenc_gui.look import ColourMaps
 
 
 @pytest.fixture
@@ -452,18 +453,21 @@ def test_colour_map_menu_redraws_the_views_and_is_remembered(window, qtbot):
     assert window.commands["map_CET-CBD1"].isChecked() and window.commands["map_CET-CBL1"].isChecked()
     before = pixels()
     window.commands["map_CET-D1"].trigger()
-    assert style.colour_map(True).name == "CET-D1" and window.commands["map_CET-D1"].isChecked()
+    assert window.look.value.colour_maps.diverging == "CET-D1" and window.commands["map_CET-D1"].isChecked()
     assert len(pixels() ^ before) > 100  # the signed heatmap is drawn in the new map
     window.commands["map_viridis"].trigger()
-    assert style.colour_map(False).name == "viridis" and style.colour_map(True).name == "CET-D1"
+    assert window.current_view.colour_maps == ColourMaps("viridis", "CET-D1")
     stored = prefs.load(QSettings())
     assert (stored.sequential_map, stored.diverging_map) == ("viridis", "CET-D1")
     again = MainWindow(settings=QSettings())
     qtbot.addWidget(again)
     assert again.commands["map_viridis"].isChecked() and again.commands["map_CET-D1"].isChecked()
     assert "map" not in json.dumps(again.model.scene.to_json())  # a look, not part of any scene
-    MainWindow()  # a window without settings (the self-test's) draws with the default maps
-    assert (style.colour_map(False).name, style.colour_map(True).name) == ("CET-CBL1", "CET-CBD1")
+    fresh = MainWindow()  # a window without settings (the self-test's) draws with the default maps,
+    qtbot.addWidget(fresh)
+    assert fresh.look.value.colour_maps == ColourMaps() == fresh.current_view.colour_maps
+    # and the maps are each window's own: a view built now in the first window draws with its choice
+    assert window.view("attention").colour_map(False).name == "viridis"
 
 
 THEME_SWITCHES_WITH_KEPT_LAYOUTS = """
@@ -681,7 +685,7 @@ def test_corrupt_settings_fall_back_to_defaults(qtbot, private_settings):
     win = MainWindow(settings=QSettings())
     qtbot.addWidget(win)
     assert win.theme.name == "light" and win.text_scale == 1.0
-    assert (style.colour_map(False).name, style.colour_map(True).name) == ("CET-CBL1", "CET-CBD1")
+    assert win.look.value.colour_maps == ColourMaps()
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("[look]\ntext_scale=99\n")
     assert prefs.load(QSettings()).text_scale == 1.0

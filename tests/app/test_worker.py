@@ -387,7 +387,8 @@ def test_a_handout_is_drawn_under_the_wait_cursor(window, tmp_path, monkeypatch)
     from posenc_gui.app import handout
 
     cursors = []
-    monkeypatch.setattr(handout, "write_handout", lambda *_args: cursors.append(QApplication.overrideCursor().shape()))
+    monkeypatch.setattr(handout, "write_handout",
+                        lambda *_args, **_kwargs: cursors.append(QApplication.overrideCursor().shape()))
     assert window.export_handout(tmp_path / "handout.pdf")
     assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None
 

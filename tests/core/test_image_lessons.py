@@ -73,7 +73,9 @@ def test_rope2d_score_depends_only_on_the_offset():
     rng = np.random.default_rng(7)
     grid_h, grid_w, d = 5, 6, 16
     q, k = rng.normal(size=d), rng.normal(size=d)
-    scores = patches.rope2d_scores(q, k, grid_h, grid_w)
+    rows, cols = patches.grid_coordinates(grid_h, grid_w)  # q and k rotated to every patch, scored pairwise
+    scores = (patches.rope2d_rotate(np.tile(q, (grid_h * grid_w, 1)), rows, cols)
+              @ patches.rope2d_rotate(np.tile(k, (grid_h * grid_w, 1)), rows, cols).T)
 
     def score(a, b):
         return scores[patches.patch_index(grid_w, *a), patches.patch_index(grid_w, *b)]

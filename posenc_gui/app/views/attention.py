@@ -89,7 +89,7 @@ class AttentionView(View):
         return {"seq_len": self.tr("Not used here: the tokens set the length")}
 
     def _build_controls(self) -> None:
-        row = self.wrapping_controls_row()  # in large type the row did not fit: its last box was out of sight
+        row = self.controls_row()  # in large type the row did not fit: its last box was out of sight
         self.text = SentenceBox()
         self.text.setToolTip(self.tr("Words separated by spaces (Chinese text: one token per character)"))
         self.text.textChanged.connect(lambda text: self.model.update(text=text))
@@ -188,7 +188,7 @@ class AttentionView(View):
             self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(top)) for (title, _), (low, top) in
             zip(self.panels, levels)]
         self.grid.show([(title, matrix) for title, (_, matrix) in zip(titles, self.panels)], None,
-                       style.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
+                       self.colour_map(False), (0.0, high), ticks, square=True, panel_levels=levels, pairs=pairs)
         self._name_columns()
         for plot in self.plots:
             style.hatch_masked(plot, any(cells.any() for cells in hidden), self.theme)
@@ -210,7 +210,7 @@ class AttentionView(View):
         n = len(self.tokens)
         labels = []
         if n <= MAX_VALUE_CELLS and len(self.panels) <= MAX_VALUE_PANELS:
-            cmap = style.colour_map(False)
+            cmap = self.colour_map(False)
             for (_, matrix), (low, high) in zip(self.panels, levels):
                 colours = style.text_colours_on(cmap, np.nan_to_num((matrix - low) / ((high - low) or 1.0)))
                 labels.append([(q, k, f"{value:.2f}", colours[q, k]) for (q, k), value in np.ndenumerate(matrix)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, 
 
 from ...core import registry
 from ...core.registry import Method
+from ...look import ColourMaps
 from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
 from .. import axes, i18n, style
 from .flow import FlowLayout
@@ -94,6 +95,7 @@ class View(ReadablePlots, QWidget):
         self.model = model
         self.theme = style.theme_named("light")
         self.points = style.BASE_POINTS
+        self.colour_maps = ColourMaps()  # the look's, given by the window (``recolour``)
         self.shown: dict[str, np.ndarray] = {}  # name -> array on screen, for CSV / NPY export
         self.graphics = PlotArea()
         # the background is filled once, with the theme's opaque colour: not copied from a cached pixmap (a copy
@@ -244,9 +246,18 @@ class View(ReadablePlots, QWidget):
         half_name = max(LAYOUT_MARGIN, math.ceil(0.4 * QFontMetricsF(names).height()) + 2)
         self.graphics.ci.layout.setContentsMargins(LAYOUT_MARGIN, half_name, LAYOUT_MARGIN, half_name)
 
-    def recolour(self, maps: dict[str, pg.ColorMap]) -> None:
-        """Give every image and colour bar drawn with a map named in ``maps`` the map it names instead (a new choice
-        of colour map, in place: nothing is built or fetched again)."""
+    def colour_map(self, signed: bool) -> pg.ColorMap:
+        """The look's map for signed data (diverging), else for values from 0 up (sequential)."""
+        return style.colour_map(signed, self.colour_maps)
+
+    def recolour(self, colour_maps: ColourMaps) -> None:
+        """Draw with ``colour_maps`` from now on: every image and colour bar drawn with a map replaced takes the new one
+        in place (nothing is built or fetched again)."""
+        maps = {self.colour_maps.name(signed): style.colour_map(signed, colour_maps) for signed in (False, True)
+                if self.colour_maps.name(signed) != colour_maps.name(signed)}
+        self.colour_maps = colour_maps
+        if not maps:
+            return
         for item in self.graphics.scene().items():
             if isinstance(item, pg.ImageItem):
                 current = item.getColorMap()
@@ -257,7 +268,7 @@ class View(ReadablePlots, QWidget):
             if current is not None and current.name in maps:
                 item.setColorMap(maps[current.name])
 
-    def wrapping_controls_row(self) -> FlowLayout:
+    def controls_row(self) -> FlowLayout:
         """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
         row of controls in large type widened the page past the window, and its last ones were out of sight)."""
         self.controls.setVisible(True)

@@ -112,7 +112,7 @@ class EncodingView(View):
         self.heat.addItem(self.image)
         style.edge_matrix(self.heat)
         self.heat.invertY(True)
-        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.colour_map(True), interactive=False, width=18)
+        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=self.colour_map(True), interactive=False, width=18)
         self.bar.setImageItem(self.image)
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
         style.level_bar(self.bar, self.heat)
@@ -151,7 +151,7 @@ class EncodingView(View):
     def _build_controls(self) -> None:
         """The controls, wrapping onto a second line only where one does not hold them. How to add a curve is the curve
         plot's title while it has none, and a tooltip: a hint in the row made it two lines tall presenting."""
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         row.addWidget(Caption(self.tr("Position shown across dimensions:")))
         self.position_box = QSpinBox()
         self.position_box.setRange(0, 0)
@@ -334,7 +334,7 @@ class EncodingView(View):
             "colours clipped at {0}: position {1}, dimension {2} reaches {3}").format(
             fmt(high), outlier[1], outlier[2], fmt(float(data[outlier[1:]]))))
         if signed != self._signed:
-            cmap = style.colour_map(signed)
+            cmap = self.colour_map(signed)
             self.image.setColorMap(cmap)
             self.bar.setColorMap(cmap)
             self._signed = signed

@@ -15,8 +15,8 @@ from .matrix_panels import matrix_panel
 class HeadOverview:
     """The overview's plot and the items drawn over its picture."""
 
-    def __init__(self, theme: style.Theme, points: float):
-        self.plot, self.image = matrix_panel(theme, points, ("left", "top"))
+    def __init__(self, theme: style.Theme, points: float, cmap: pg.ColorMap):
+        self.plot, self.image = matrix_panel(theme, points, ("left", "top"), cmap)
         self.separators = pg.PlotDataItem(connect="pairs")
         self.marks = pg.PlotDataItem(connect="finite")
         self.chosen_mark = pg.PlotDataItem()

@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QImage
 
+from ...look import ColourMaps
 from .. import axes, colour_levels, compat, style
 
 
@@ -142,10 +143,12 @@ def block_lengths(count: int, step: int) -> np.ndarray:
 
 def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None,
             colour_bar: bool = True, graphics: pg.GraphicsLayoutWidget | None = None,
-            bar_row: int = 0, bar_col: int = 1, bar: pg.ColorBarItem | None = None) -> pg.ImageItem:
+            bar_row: int = 0, bar_col: int = 1, bar: pg.ColorBarItem | None = None,
+            colour_maps: ColourMaps = ColourMaps()) -> pg.ImageItem:
     """Draw a 2-D array as an image in ``plot``: row 0 at the top, pixel (r, c) centred on (c, r).
 
-    Signed data gets a diverging colour map centred on 0. Returns the ImageItem. ``bar``: a colour bar made ahead
+    Signed data gets the diverging map of ``colour_maps``, centred on 0, other data its sequential one. Returns the
+    ImageItem. ``bar``: a colour bar made ahead
     (``colour_bar_ahead``) to use, else one is made.
     """
     low, high, signed = colour_levels.levels_for(data) if levels is None else (*levels, levels[0] < 0)
@@ -154,7 +157,7 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
     image.setImage(float32_pixels(data), levels=(low, high))
     image.setRect(-0.5, -0.5, data.shape[1], data.shape[0])
     axes.cell_ticks(plot)
-    cmap = style.colour_map(signed)
+    cmap = style.colour_map(signed, colour_maps)
     image.setColorMap(cmap)
     plot.addItem(image)
     style.edge_matrix(plot)

@@ -66,8 +66,9 @@ def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, poi
 
 
 def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
-                 signed: bool = False) -> tuple[pg.PlotItem, ImageItem]:
-    """A matrix panel, rows downwards, with axes on ``sides`` (the real-model lesson draws the same)."""
+                 cmap: pg.ColorMap) -> tuple[pg.PlotItem, ImageItem]:
+    """A matrix panel, rows downwards, with axes on ``sides``, coloured with ``cmap`` (the real-model lesson draws the
+    same)."""
     plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes.grid_axes(sides))
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -80,7 +81,7 @@ def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
     axes.cell_ticks(plot)
     image = ImageItem(axisOrder="row-major")
     image.setAutoDownsample(True)
-    image.setColorMap(style.colour_map(signed))
+    image.setColorMap(cmap)
     plot.addItem(image)
     style.style_plot(plot, theme, points)
     return plot, image

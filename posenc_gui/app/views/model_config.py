@@ -98,7 +98,7 @@ class ModelConfigView(View):
         # the button, then what the colours and dashes mean, one label an entry, on as many lines as the page's width
         # needs: in the plots' titles they wrapped onto second lines and held the spectra below the fold of a 1280 x
         # 720 projector, and as one label beside the button in large type they widened the page past the view
-        self.controls_flow = self.wrapping_controls_row()
+        self.controls_flow = self.controls_row()
         self.to_patterns = QPushButton(self.tr("Show this stack in Layer patterns"))
         self.to_patterns.clicked.connect(self.show_in_layer_patterns)
         self.controls_flow.addWidget(self.to_patterns)

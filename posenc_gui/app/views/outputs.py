@@ -43,7 +43,7 @@ class OutputsView(View):
         self.grid = ImageGrid(self, "", "")
         self.curve_plot: pg.PlotItem | None = None
         self._curve_look = self._curve_texts = self._kinds = None
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         self.kind = QComboBox()
         self.kind.setToolTip(self.tr("Which of the method's outputs to draw"))
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
@@ -104,7 +104,7 @@ class OutputsView(View):
                                 else [i18n.translate("core", kind)], stack))
         self.axes = self.axis_names(kind)
         self.grid.name_axes(*self.axes)
-        cmap = style.colour_map(drawn.signed)
+        cmap = self.colour_map(drawn.signed)
         self.grid.show(self.panels, None, cmap, drawn.levels, pixels=drawn.pixels, square=registry.KINDS[kind].square)
         numbered = max(stack.shape[1:]) <= MAX_CELL_NUMBERS and len(stack) <= 4
         self._write_numbers(stack if numbered else stack[:0], np.issubdtype(array.dtype, np.integer), cmap,

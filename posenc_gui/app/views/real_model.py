@@ -66,7 +66,7 @@ class RealModelView(View):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
         # the overview above the three large panels; ``place`` / ``unplace`` move items in and out of any
         # GraphicsLayout given as ``.ci`` without deleting them (one head alone leaves the others out)
-        self.overview = HeadOverview(self.theme, self.points)
+        self.overview = HeadOverview(self.theme, self.points, self.colour_map(False))
         # its top axis grows as it first draws its names: the overview's height (``smallest_plot_height``) is fitted
         # again then, or its last row ended below the fold
         self.overview.plot.getAxis("top").geometryChanged.connect(
@@ -262,7 +262,7 @@ class RealModelView(View):
             pass
 
     def _add_large_panel(self) -> None:
-        plot, image = matrix_panel(self.theme, self.points, ("left", "top"), signed=len(self.large_panels) == 2)
+        plot, image = matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(len(self.large_panels) == 2))
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
         style.fit_bar_axis(bar)

@@ -31,7 +31,7 @@ class BiasView(View):
         super().__init__(model, parent)
         self.panels: list[tuple[str, np.ndarray]] = []
         self.grid = ImageGrid(self, self.tr("query i"), self.tr("key j"), self.tr("bias added to the logit"))
-        row = self.wrapping_controls_row()  # one row ran its switch 27 px out of sight at 1024 x 768 x1.6
+        row = self.controls_row()  # one row ran its switch 27 px out of sight at 1024 x 768 x1.6
         self.head = QComboBox()
         self.head.setToolTip(self.tr("One head, or all heads as small multiples"))
         self.head.activated.connect(lambda i: self.model.update(head="all" if i == 0 else i - 1))
@@ -80,7 +80,7 @@ class BiasView(View):
             titles = [self.tr("{0}: {1} to {2}").format(title, fmt(low), fmt(high))
                       for title, (low, high) in zip(titles, drawn.panel_levels)]
         sync_own_scales(self.own_scales, scene, len(self.panels))
-        yield from self.grid.showing(list(zip(titles, drawn_from)), None, style.colour_map(drawn.signed),
+        yield from self.grid.showing(list(zip(titles, drawn_from)), None, self.colour_map(drawn.signed),
                                      drawn.levels, pixels=drawn.pixels, square=True, panel_levels=drawn.panel_levels)
         for plot in self.plots:
             style.hatch_masked(plot, bool(scene.params.get("causal")), self.theme)

@@ -184,8 +184,8 @@ def _only(method, kind, values):
 
 def _computed(method_name: str, kind: str, values: dict) -> np.ndarray:
     """``registry.get(method_name).compute(kind, values)``, kept (read-only) for the last 8 parameter sets up to
-    8 MB: toggling causal or retyping the tokens leaves the encoding or bias as it was (a learned table
-    resized to a new width takes tens of milliseconds)."""
+    8 MB: toggling causal or retyping the tokens leaves the encoding or bias as it was (resizing a learned table
+    to a new width is not free)."""
     return _computed_cached(method_name, kind, tuple(sorted(values.items())))
 
 
@@ -196,8 +196,8 @@ def _computed_cached(method_name: str, kind: str, items: tuple) -> np.ndarray:
 
 @cached_up_to(EMBEDDINGS_CACHE_BYTES, entries=4)
 def _embeddings(tokens: tuple, width: int, seed: int) -> np.ndarray:
-    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last 4 token lists up to 4 MB (a
-    generator per token: 25 ms for 256 tokens)."""
+    """Toy embeddings (N, width) of attention_for, kept (read-only) for the last 4 token lists up to 4 MB (each
+    token seeds a generator of its own, which costs more than the cache's lookup)."""
     return toy_embeddings(list(tokens), width, seed)
 
 

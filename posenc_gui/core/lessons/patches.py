@@ -44,17 +44,6 @@ def grid_coordinates(grid_h: int, grid_w: int) -> tuple[np.ndarray, np.ndarray]:
     return rows.ravel(), cols.ravel()
 
 
-def rope2d_scores(query: np.ndarray, key: np.ndarray, grid_h: int, grid_w: int,
-                  base: float = 10000.0) -> np.ndarray:
-    """(N, N) scores (R_a q) . (R_b k) of one query vector at every patch a against one key vector at every
-    patch b: q^T R_(b - a) k, so each depends only on the offset (dy, dx) = (row_b - row_a, col_b - col_a)."""
-    rows, cols = grid_coordinates(grid_h, grid_w)
-    n = grid_h * grid_w
-    q = rope2d_rotate(np.broadcast_to(np.asarray(query, dtype=np.float64), (n, len(query))), rows, cols, base)
-    k = rope2d_rotate(np.broadcast_to(np.asarray(key, dtype=np.float64), (n, len(key))), rows, cols, base)
-    return q @ k.T
-
-
 def rope2d_similarity(grid_h: int, grid_w: int, head_dim: int, row: int, col: int,
                       base: float = 10000.0) -> np.ndarray:
     """(grid_h, grid_w) cosine between the all-ones vector rotated to patch (row, col) and the same vector

@@ -27,10 +27,6 @@ class PrecisionCurves:
     checked: dict[float, float]
     pairs: int
 
-    def error_at(self, dtype: str, position: float, reduced: bool = False) -> float:
-        """The curve's error at the sampled position nearest to ``position`` (on a log scale)."""
-        return float((self.reduced if reduced else self.naive)[dtype][nearest(self.positions, position)])
-
 
 def nearest(positions: np.ndarray, position: float) -> int:
     """The index of the sampled position nearest to ``position`` (on a log scale)."""

@@ -8,7 +8,7 @@ reads no weights.
     result = model.run("The cat chased the mouse", MiniLMPositions.parse("shuffle:0"))
     result.tokens.strings, result.attention.shape   # ('[CLS]', 'the', ...), (6, 12, 9, 9)
 
-``load`` takes seconds (SmolLM2: 3 s of CPU, 525 MB): call it, or the first ``run``, off the GUI thread.
+``load`` takes seconds and hundreds of megabytes: call it, or the first ``run``, off the GUI thread.
 Loading is locked (the first caller loads, the others wait); ``tokenize`` and ``forward`` only read the
 weights, so several threads may run them at once. ``heads`` scores what each head does (previous token,
 first token, diagonal, broad) and how much an ablation changes it, for a head finder.

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
-from PySide6.QtWidgets import QGraphicsEllipseItem
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ....core import registry
 from ....core.lessons import clocks
@@ -17,23 +16,19 @@ from ... import i18n, style
 from ...state import Scene
 from ..cell_numbers import fmt
 from ..grid import place, unplace
-from ..readable import MIN_PLOT, document_copy
+from ..readable import MIN_PLOT
+from .clock_bits import BITS_PADDING, BITS_RANGE, EVERY_AT, bits_height, bits_width, dress_bits_plot, fit_bits
+from .clock_dials import CAPTION_MARGIN, DialCaptions, dress_dial
 from .frequency_lesson import FrequencyLesson, period_text, show_value, spin_box
 
 
 MAX_POSITION = 10**9
 
 
-BITS_RANGE = 3.2  # x from 0 to this in the bits' plot: the lamps span 0 to 1, their "flips every" texts start at
-EVERY_AT = 1.12   # this
-LONGEST_SHARE = 0.96  # of the bits' plot width its longest "flips every" text may take (the rest: its lamp, a gap)
-BITS_PADDING = 0.01  # of the bits' range, on each side
-CAPTION_MARGIN = 4  # pixels: QTextDocument's margin on each side of a dial's caption
 FACE_LINES = 2  # a dial's face is kept at least this many lines of its caption across
 HALL_TEXTS = 0.7  # presenting: the captions and the bits' texts at this share of the text size (``caption_font``)
 HALL_DIGITS = 1.0  # ... and the bits' digits at this (a Chinese line is a quarter taller: at 1.4 the eight lamps ran
 # below the fold at 1920 x 1080 x1.6, at 1.1 the last one at 1280 x 720 x1.3)
-LAMP_LINES = 1.5  # a bit's lamp, in lines of its digit, beside its text (the bits' column's width)
 DIAL_EMS = 5.0  # a dial shares a row when its face can be this many ems across (a hand reads at a glance)
 
 
@@ -49,6 +44,11 @@ def turns_pairs(scene: Scene) -> bool:
     d_model and a base): the hands are then its rotation angles, not a sinusoid's values."""
     method = scene.method_obj
     return method.family == "rotary" and {"d_model", "base"} <= {param.name for param in method.params}
+
+
+def bits_shown(scene: Scene, face: ClockFace) -> int:
+    """How many bits the lesson shows beside the dials: none for a rotary method (RoPE counts nothing in binary)."""
+    return 0 if turns_pairs(scene) else len(face.bits)
 
 
 class ClocksLesson(FrequencyLesson):
@@ -96,9 +96,8 @@ class ClocksLesson(FrequencyLesson):
         self.lamps: pg.BarGraphItem | None = None
         self.bit_pool: list[tuple[pg.TextItem, pg.TextItem]] = []  # (digit, "flips every") of every bit made
         self.bit_texts: list[tuple[pg.TextItem, pg.TextItem]] = []
-        self._layout_key = None
-        self._fitted: dict[pg.PlotItem, tuple] = {}  # each caption's texts and dial size when fitted
-        self._captions: dict[pg.PlotItem, tuple[str, str]] = {}  # each dial's caption on two lines and its narrow form
+        self.arranged_bits = -1  # the bits arranged beside the dials (0: none), -1 while not arranged whole
+        self.captions = DialCaptions()
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -132,8 +131,8 @@ class ClocksLesson(FrequencyLesson):
         self.clear_plots()  # the dials and bits are made anew in the new look
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []
         self.bit_plot = self.lamps = None
-        self._layout_key = None
-        self._fitted, self._captions = {}, {}
+        self.arranged_bits = -1
+        self.captions.clear()
         if self.face is not None:
             self.show_data(self.model.scene, self.face)
 
@@ -147,30 +146,12 @@ class ClocksLesson(FrequencyLesson):
 
     def _new_dial(self) -> tuple:
         """A clock face, not yet placed: rim, twelve o'clock mark, hand, tip and caption."""
-        rim = pg.mkPen(self.theme.foreground, width=2)
-        rim.setCosmetic(True)
-        plot = self.spare_plot()
-        plot.setAspectLocked(True)
-        plot.hideAxis("left")
-        plot.hideAxis("bottom")
-        plot.setMouseEnabled(False, False)
-        plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.75, 1.15), padding=0)
-        circle = QGraphicsEllipseItem(-1, -1, 2, 2)
-        circle.setPen(rim)
-        plot.addItem(circle)
-        # no dynamic range limit on the two strokes: with it every change of the dial's range re-processes them
-        plot.plot([0, 0], [0.85, 1.0], pen=rim, dynamicRangeLimit=None)  # twelve o'clock: angle 0
-        hand = plot.plot([0, 0], [0, 1], pen=pg.mkPen(self.theme.highlight, width=max(3.0, self.points / 3)),
-                         dynamicRangeLimit=None)
-        tip = pg.ScatterPlotItem(size=self.points, brush=pg.mkBrush(self.theme.highlight), pen=None)
-        plot.addItem(tip)
-        caption = self.text_item("", anchor=(0.5, 0))
-        caption.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
-        caption.setPos(0, -1.08)
-        plot.addItem(caption)
-        plot.vb.sigResized.connect(lambda _box: self._fit_caption(plot, caption))
-        style.style_plot(plot, self.theme, self.points)
-        return plot, hand, tip, caption
+        plot, caption = self.spare_plot(), self.text_item("", anchor=(0.5, 0))
+        plot.vb.sigResized.connect(lambda _box: self.captions.fit(plot, caption, self.dial_plots(), self.points))
+        return dress_dial(plot, caption, self.theme, self.points)
+
+    def dial_plots(self) -> list[pg.PlotItem]:
+        return [plot for plot, *_items in self.dials]
 
     def _place(self, plot: pg.PlotItem, row: int, col: int, rowspan: int = 1) -> None:
         """Put a plot made earlier back into the grid."""
@@ -207,7 +188,7 @@ class ClocksLesson(FrequencyLesson):
         caption_font = self.caption_font(dial_count)
         for plot, *_items, caption in self.dials:
             caption.setFont(caption_font)
-            self._fitted.pop(plot, None)
+            self.captions.fitted.pop(plot, None)
         for col in range(columns):
             layout.setColumnStretchFactor(col, 4)
         if bit_count:
@@ -217,17 +198,11 @@ class ClocksLesson(FrequencyLesson):
         """The bits' plot in grid ``column`` beside ``rows`` rows of dials, with ``bit_count`` bits."""
         if self.bit_plot is None:
             self.bit_plot = plot = self.new_plot(0, column, rowspan=rows)
-            plot.hideAxis("bottom")
-            plot.hideAxis("left")
-            plot.invertY(True)
-            plot.setMouseEnabled(False, False)
-            self.lamps = pg.BarGraphItem(x0=0, width=1, y=[0], height=0.86)
-            plot.addItem(self.lamps)
-            style.style_plot(plot, self.theme, self.points)
-            plot.vb.sigResized.connect(lambda _box: self._fit_bits())
+            self.lamps = dress_bits_plot(plot, self.theme, self.points)
+            plot.vb.sigResized.connect(lambda _box: fit_bits(self.bit_plot, self.bit_texts))
         else:
             self._place(self.bit_plot, 0, column, rowspan=rows)
-        self.bit_plot.setMinimumWidth(0)  # what a squeezed arrangement asked for (``_fit_bits``) is asked anew
+        self.bit_plot.setMinimumWidth(0)  # what a squeezed arrangement asked for (``fit_bits``) is asked anew
         self.bit_plot.setRange(xRange=(0, BITS_RANGE), yRange=(-0.5, bit_count - 0.5), padding=BITS_PADDING)
         while len(self.bit_pool) < bit_count:
             k = len(self.bit_pool)
@@ -250,23 +225,25 @@ class ClocksLesson(FrequencyLesson):
 
     def drawing_steps(self, scene: Scene, face: ClockFace):
         """Built ahead: a plot placed a step, then the drawing into them."""
-        if self._layout_for(scene, face) != self._layout_key:
+        if self.arranging_needed(scene, face):
             yield from self._laying_out(scene, face)
             yield
         self.show_data(scene, face)
 
-    def _layout_for(self, scene: Scene, face: ClockFace) -> tuple:
-        """What the arrangement depends on; a rotary method has no bits (RoPE counts nothing in binary)."""
-        bit_count = 0 if turns_pairs(scene) else len(face.bits)
-        return len(face.pairs), bit_count, self.theme.name, self.points, self.across
+    def arranging_needed(self, scene: Scene, face: ClockFace) -> bool:
+        """Whether the dials and bits on the grid are not those ``face`` needs: none yet (the first drawing, or a new
+        look made them anew), another number of hands, the bits come or gone (a rotary method has none: RoPE counts
+        nothing in binary), or the rows reflow."""
+        return len(self.dials) != len(face.pairs) or self.arranged_bits != bits_shown(scene, face) or self._reflowing
 
     def _laying_out(self, scene: Scene, face: ClockFace):
         """The plots arranged for ``face`` and the bits' texts written, yielding after each plot placed."""
-        key = self._layout_for(scene, face)
-        yield from self._arranging(len(face.pairs), key[1])
+        bit_count = bits_shown(scene, face)
+        self.arranged_bits = -1  # until arranged whole
+        yield from self._arranging(len(face.pairs), bit_count)
         for k, ((_digit, every), period) in enumerate(zip(self.bit_texts, face.flip_every)):
             every.setText(self.tr("bit {0}: flips every {1}").format(k, int(period)), color=self.theme.foreground)
-        self._layout_key = key
+        self.arranged_bits = bit_count
 
     def show_data(self, scene: Scene, face: ClockFace) -> None:
         show_value(self.position_box, scene.position)
@@ -281,7 +258,7 @@ class ClocksLesson(FrequencyLesson):
         self.shown = {"pairs": face.pairs, "angles": face.angles, "sin": face.sin, "cos": face.cos}
         if not self.rotary:
             self.shown["bits"] = face.bits
-        relaid = self._layout_for(scene, face) != self._layout_key
+        relaid = self.arranging_needed(scene, face)
         if relaid:
             for _placed in self._laying_out(scene, face):
                 pass
@@ -292,9 +269,9 @@ class ClocksLesson(FrequencyLesson):
             heading = self.tr("pair {0}").format(pair)
             if plot.titleLabel.text != heading:
                 style.title(plot, heading, self.theme, self.points)
-            self._captions[plot] = self.caption_texts(period_text(wavelength), str(int(made)))
+            self.captions.texts[plot] = self.caption_texts(period_text(wavelength), str(int(made)))
         for plot, _hand, _tip, caption in self.dials:
-            self._fit_caption(plot, caption)
+            self.captions.fit(plot, caption, self.dial_plots(), self.points)
         if self.rotary:
             self._show_rotary_facts(scene, face)
         else:
@@ -333,9 +310,10 @@ class ClocksLesson(FrequencyLesson):
         bits = face.bits
         self.lamps.setOpts(y=np.arange(len(bits)), brushes=[pg.mkBrush(lit if bit else dark) for bit in bits],
                            pen=pg.mkPen(self.theme.foreground))
+        on_lit = style.text_colour_on(lit)  # the one contrast rule: black on the dark theme's light blue
         for (digit, _every), bit in zip(self.bit_texts, bits):
-            digit.setText(str(int(bit)), color="#ffffff" if bit else self.theme.foreground)
-        self._fit_bits()
+            digit.setText(str(int(bit)), color=on_lit if bit else self.theme.foreground)
+        fit_bits(self.bit_plot, self.bit_texts)
         binary = "".join(str(int(bit)) for bit in bits[::-1])
         # one line over the bits (on two, "… in binary", the first row of dials took its height and the last bit
         # ran below the fold presenting at 1280 x 720 x1.3)
@@ -348,25 +326,6 @@ class ClocksLesson(FrequencyLesson):
                                    period_text(face.wavelengths[0]),
                                    period_text(face.wavelengths[-1])))
 
-    def _fit_bits(self) -> None:
-        """Open the bits' range to the right far enough for the longest "flips every" text (which starts at
-        ``EVERY_AT`` and would run past the plot's edge in large type or in Chinese)."""
-        width = self.bit_plot.vb.width() if self.bit_plot is not None else 0
-        longest = max((every.boundingRect().width() for _digit, every in self.bit_texts), default=0.0)
-        if width <= 0:
-            return
-        if width <= longest / 0.97:
-            # squeezed by the dials beside it (two a row in Chinese at 1024 x 768 presenting), the texts ran up to 150 px
-            # past the plot's edge: it asks for the room of its longest text and a lamp (until the next arrangement)
-            self.bit_plot.setMinimumWidth(longest / LONGEST_SHARE)
-            return
-        # the text starts at EVERY_AT of a range padded by BITS_PADDING on each side: without the padding counted, a
-        # text over three quarters of the width ran 2 px past the plot's edge (Chinese at 1024 x 768)
-        free = 1 - longest / width
-        right = max(BITS_RANGE, EVERY_AT / (free * (1 + 2 * BITS_PADDING) - BITS_PADDING) * 1.02)
-        if abs(self.bit_plot.vb.viewRange()[0][1] - right) > 0.01 * right:
-            self.bit_plot.setXRange(0, right, padding=BITS_PADDING)
-
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """A dial: the tallest caption as fitted (two lines, or three in the narrow form) under a face of two lines' height
         (sixteen dials' captions wrapped onto four lines left faces of a dot). The bits: a line of their digits' font
@@ -374,12 +333,11 @@ class ClocksLesson(FrequencyLesson):
         for dial, *_items, caption in self.dials:
             if dial is plot:
                 line = QFontMetricsF(caption.textItem.font()).height()
-                tallest = max(other.boundingRect().height() for *_others, other in self.dials)  # ``_fit_caption``
+                tallest = max(other.boundingRect().height() for *_others, other in self.dials)  # ``DialCaptions.fit``
                 return max(super().smallest_plot_height(plot), 4.5 * line,  # two lines of caption, a face of 2.5
                            tallest + self.points / 2 + FACE_LINES * line * 2.23 / 2)
         if plot is self.bit_plot and self.bit_texts:
-            line = QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
-            return max(super().smallest_plot_height(plot), len(self.bit_texts) * line * (1 + 2 * BITS_PADDING))
+            return max(super().smallest_plot_height(plot), bits_height(self.bit_texts))
         return super().smallest_plot_height(plot)
 
     def caption_texts(self, period: str, turns: str) -> tuple[str, str]:
@@ -408,14 +366,6 @@ class ClocksLesson(FrequencyLesson):
         caption = max(metrics.horizontalAdvance(line) for line in narrow.splitlines())
         return max(MIN_PLOT[0], DIAL_EMS * em, caption + 2 * CAPTION_MARGIN)
 
-    def bits_width(self) -> float:
-        """The width the bits' plot reads at: its longest "flips every" text and a lamp two lines of its digit wide
-        (``_fit_bits`` opens the range for the text); 0 without bits."""
-        if not self.bit_texts:
-            return 0.0
-        longest = max(every.boundingRect().width() for _digit, every in self.bit_texts)
-        return longest + LAMP_LINES * QFontMetricsF(self.bit_texts[0][0].textItem.font()).height()
-
     def column_width(self) -> float:
         """The width ``reflow`` divides the page by to count the columns (the bits' one counts as a column of the row,
         ``_arranging``): the dials that fit beside the bits, each ``readable_plot_width`` wide. Every column as wide as
@@ -423,58 +373,9 @@ class ClocksLesson(FrequencyLesson):
         their second row and the last bits below the fold."""
         spacing = max(self.graphics.ci.layout.horizontalSpacing(), 0.0)
         dial = self.readable_plot_width() + spacing
-        beside_bits = self.page_width() - (self.bits_width() + spacing if self.bit_texts else 0.0)
+        beside_bits = self.page_width() - (bits_width(self.bit_texts) + spacing if self.bit_texts else 0.0)
         columns = max(int(beside_bits // dial), 1) + (1 if self.bit_texts else 0)
         return self.page_width() / (columns + 0.5)  # the page holds ``columns`` of these, and not one more
-
-    def _wide_captions_fit(self, width: float, font: QFont) -> bool:
-        """Whether every shown dial's caption fits ``width`` on two lines: all dials then take that form, else all the
-        narrow one. Each its own form, a dial whose caption wrapped onto a third line had a smaller face than its
-        neighbour (70 px beside 105 px presenting at 1280 x 720), and a hall reads size as meaning."""
-        metrics = QFontMetricsF(font)
-        room = width - 2 * CAPTION_MARGIN
-        return all(metrics.horizontalAdvance(line) <= room
-                   for plot, *_items in self.dials if plot in self._captions
-                   for line in self._captions[plot][0].splitlines())
-
-    def _fit_caption(self, plot: pg.PlotItem, caption: pg.TextItem) -> None:
-        """Keep a dial's caption at the text size (it must read from the back of a hall): its narrow form on a dial
-        too narrow for it on two lines, wrapped to the dial's width only when still wider, and the dial's range opened
-        downwards to make room for it. Refitted only when the captions or the dial's size changed (a resize signals
-        every dial several times)."""
-        width, height = plot.vb.width(), plot.vb.height()
-        texts = self._captions.get(plot)
-        if texts is None or width <= 0 or height <= 0:
-            return
-        form = 0 if self._wide_captions_fit(width, caption.textItem.font()) else 1
-        # every dial's caption in that form: another dial's longer one takes this one's room too
-        fitted = (texts, width, height, tuple(self._captions[dial][form] for dial, *_items in self.dials
-                                              if dial in self._captions))
-        if self._fitted.get(plot) == fitted:
-            return
-        self._fitted[plot] = fitted
-        caption.setTextWidth(-1)
-        caption.setText(texts[form])
-        caption.setTextWidth(width)  # its lines centred on the dial (one still too long wraps there)
-        # the room of the tallest caption of the drawing: a longer period wrapped onto a fourth line left its dial a
-        # face half the size of its neighbours' (presenting at 1280 x 720 x1.3 in Chinese)
-        needed = self._tallest_caption(form, width, caption) + self.points / 2
-        # pixels per unit with the aspect locked: the face spans x -1.2 to 1.2 and y -1.08 to 1.15
-        scale = min(width / 2.4, (height - needed) / 2.23)
-        if scale > 0:
-            plot.setRange(xRange=(-1.2, 1.2), yRange=(-1.08 - needed / scale, 1.15), padding=0)
-
-    def _tallest_caption(self, form: int, width: float, caption: pg.TextItem) -> float:
-        """The height of the tallest of the shown dials' captions in ``form`` (0: two lines, 1: narrow) at ``width``,
-        laid out as ``caption`` lays out its text."""
-        document = document_copy(caption.textItem.document())
-        document.setTextWidth(width)
-        tallest = 0.0
-        for plot, *_items in self.dials:
-            if plot in self._captions:
-                document.setPlainText(self._captions[plot][form])
-                tallest = max(tallest, document.size().height())
-        return tallest
 
     def keep_plots_readable(self) -> None:
         """Presenting, without the facts line: it is the lecturer's (the dials and bits say the same to the hall), and

@@ -65,7 +65,7 @@ class ContextExtensionLesson(FrequencyLesson):
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
         self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
         self._fitted: dict[str, tuple] = {}  # what each panel's range was last fitted to
-        self._layout_key = None
+        self.plots_built = False  # every plot, curve and line of ``_build_steps`` is there, in the current look
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -84,8 +84,9 @@ class ContextExtensionLesson(FrequencyLesson):
         return compare_scalings(params, length or None)
 
     def set_look(self, theme, points) -> None:
+        """The plots are built anew in the new look."""
         super().set_look(theme, points)
-        self._layout_key = None
+        self.plots_built = False
         if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
@@ -109,12 +110,13 @@ class ContextExtensionLesson(FrequencyLesson):
             yield
             if self.data is not None:  # drawn meanwhile: that drawing built its own
                 return
-        if (self.theme, self.points) == look:  # else a new look came meanwhile: the drawing builds anew
-            self._layout_key = self._look_key()
+        if (self.theme, self.points) != look:  # a new look came meanwhile: the drawing builds anew
+            self.plots_built = False
 
-    def _look_key(self) -> tuple:
-        """What the plots are built for: a new look or number of plots across builds them again."""
-        return self.theme.name, self.points, self.across
+    def built(self) -> bool:
+        """Whether the plots are there, whole, for the look and the plots a row the page holds: not after a new look
+        (``set_look``), nor while built ahead a plot a step, nor when the rows reflow."""
+        return self.plots_built and not self._reflowing
 
     def _build(self) -> None:
         for _ in self._build_steps():
@@ -136,6 +138,7 @@ class ContextExtensionLesson(FrequencyLesson):
         free), else above the plots: below them, it was out of sight on a projector. The left axes are named by
         symbol and the titles give the units: a longer name was cut where the plot is short."""
         self.clear_plots()
+        self.plots_built = False
         panels = [
             ("frequencies", self.tr("frequency ω′ of each pair (rad / position)"), "ω′"),
             ("wavelengths", self.tr("wavelength 2π / ω′ (positions)"), "2π / ω′"),
@@ -186,6 +189,7 @@ class ContextExtensionLesson(FrequencyLesson):
             self.length_names.append(legend.items[-1][1])
         for plot, what, _ in self.panels:
             plot.vb.sigResized.connect(lambda _box, plot=plot, what=what: self._fit_range(plot, what))
+        self.plots_built = True
 
     def keep_plots_readable(self) -> None:
         """The legend's columns first (the plots' smallest height counts its rows): after a drawing that renamed its
@@ -204,9 +208,8 @@ class ContextExtensionLesson(FrequencyLesson):
                       for scaling in data.frequencies}
         show_value(self.length_box, ContextExtensionLesson.option_values(scene)["dynamic_length"])
         self.data = data
-        if self._look_key() != self._layout_key:
+        if not self.built():
             self._build()
-            self._layout_key = self._look_key()
         pairs = data.pairs
         with_symbols = len(pairs) <= MAX_SYMBOLS
         for (what, scaling), item in self.curves.items():

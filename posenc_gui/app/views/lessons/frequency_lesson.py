@@ -65,7 +65,7 @@ class FrequencyLesson(LessonView):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        self.control_row = self.wrapping_controls_row()  # one row widened the clocks' page past a 1024 px window
+        self.control_row = self.controls_row()  # one row widened the clocks' page past a 1024 px window
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.RichText)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from ....core.lessons import patches
 from ....core.lessons.options import step_of
 from ...state import Scene
-from ... import style
 from ..cell_numbers import fmt
 from ..grid import ImageGrid
 from ..images import cell
@@ -92,7 +91,7 @@ class ImagesLesson(LessonView):
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def _build_controls(self) -> None:
-        row = self.wrapping_controls_row()  # at x1.6 on a 1280 px projector one row ran 51 px out of sight
+        row = self.controls_row()  # at x1.6 on a 1280 px projector one row ran 51 px out of sight
         self.add_option_spins(row, ("grid", "train_grid", "frames"))
 
     @staticmethod
@@ -147,7 +146,7 @@ class ImagesLesson(LessonView):
         step = max(1, grid // 7)
         ticks = [[(i, str(i)) for i in range(0, grid, step)], []]
         layout = (list(self.grid.titles), self.grid.count, self.grid.look)
-        self.grid.show(self.panels, None, style.colour_map(False), (min(maps.low, 0.99), 1.0), ticks, square=True)
+        self.grid.show(self.panels, None, self.colour_map(False), (min(maps.low, 0.99), 1.0), ticks, square=True)
         if (self.grid.titles, self.grid.count, self.grid.look) != layout:
             self.graphics.ci.layout.activate()  # at once: a click may come before the event loop turns
         self._mark(drawn[1:3] != (self.drawn or drawn)[1:3])

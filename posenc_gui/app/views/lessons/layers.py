@@ -59,7 +59,7 @@ class LayersLesson(LessonView):
         self._build_controls()
 
     def _build_controls(self) -> None:
-        self.add_option_spins(self.wrapping_controls_row(), ("k", "d"))
+        self.add_option_spins(self.controls_row(), ("k", "d"))
 
     @staticmethod
     def fetch(scene: Scene):

@@ -77,7 +77,6 @@ class LearnedTableLesson(FrequencyLesson):
         super().__init__(model, parent)
         self.length_box = self.option_control("length")
         self.data: TableComparison | None = None
-        self._layout_key = None
         self.panels: list[tuple[pg.PlotItem, str, np.ndarray]] = []
         self.images: list[pg.ImageItem] = []
         self.bars: list[pg.ColorBarItem] = []
@@ -85,6 +84,7 @@ class LearnedTableLesson(FrequencyLesson):
         self.refusal_lines: list[pg.InfiniteLine] = []
         self.refusal: pg.TextItem | None = None
         self.spare_bars: list[pg.ColorBarItem] = []
+        self.plots_built = False  # the four heatmaps of ``_building`` are there, whole, in the current look
 
     def build_ahead(self) -> bool:
         """The four colour bars of the first drawing, one a call while the window is idle; then the plots."""
@@ -118,17 +118,24 @@ class LearnedTableLesson(FrequencyLesson):
         return learned_table.compared_elements(LearnedTableLesson.length(scene))
 
     def set_look(self, theme, points) -> None:
+        """The heatmaps are built anew in the new look."""
         super().set_look(theme, points)
-        self._layout_key = None
+        self.plots_built = False
         if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
+    def show_selection(self, scene: Scene, data: TableComparison) -> None:
+        """Nothing: the tables show their data alone (a new look redraws them in ``set_look``)."""
+
+    def built(self) -> bool:
+        """Whether the heatmaps are there, whole, for the look and the plots a row the page holds: not after a new look
+        (``set_look``), nor while built ahead a heatmap a step, nor when the rows reflow."""
+        return self.plots_built and not self._reflowing
+
     def drawing_steps(self, scene: Scene, data: TableComparison):
         """Built ahead: the four heatmaps a step each, then the drawing into them."""
-        key = (self.theme.name, self.points, self.across)
-        if key != self._layout_key:
+        if not self.built():
             yield from self._building(data)
-            self._layout_key = key
         self.show_data(scene, data)
 
     def _build(self, data: TableComparison) -> None:
@@ -140,6 +147,7 @@ class LearnedTableLesson(FrequencyLesson):
         end of the table, then the text that says so (both shown when more positions than it has are asked for);
         yields after each heatmap, each styled as it is made."""
         self.clear_plots()
+        self.plots_built = False
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
         across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
         for name, x_label, y_label in (("learned", self.tr("dimension"), self.tr("position")),
@@ -151,7 +159,8 @@ class LearnedTableLesson(FrequencyLesson):
             plot = self.new_plot(row, col)
             values = data.panels()[name]
             image = heatmap(plot, values, self.theme, levels=self.levels(name, data), graphics=self.graphics,
-                            bar_row=row, bar_col=col + 1, bar=self.spare_bars.pop() if self.spare_bars else None)
+                            bar_row=row, bar_col=col + 1, bar=self.spare_bars.pop() if self.spare_bars else None,
+                            colour_maps=self.colour_maps)
             self.images.append(image)
             self.sources[name] = values
             self.bars.append(self.graphics.getItem(row, col + 1))
@@ -175,6 +184,7 @@ class LearnedTableLesson(FrequencyLesson):
         self.plots[0].addItem(self.refusal)
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
+        self.plots_built = True
 
     def _link_tables(self) -> None:
         """The two tables share their ranges, each with a dashed line below the table's last row."""
@@ -215,13 +225,9 @@ class LearnedTableLesson(FrequencyLesson):
     def show_data(self, scene: Scene, data: TableComparison) -> None:
         length = data.sinusoid.shape[0]
         show_value(self.length_box, length)
-        key = (self.theme.name, self.points, self.across)
-        if data is self.data and key == self._layout_key:
-            return  # the same (cached) tables in the same look: other scene fields changed
         self.data = data
-        if key != self._layout_key:
+        if not self.built():
             self._build(data)
-            self._layout_key = key
         self.shown = data.panels()
         stats = data.statistics
         headings = (self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats.colour_limit)),

@@ -131,7 +131,7 @@ class MatrixLesson(LessonView):
         data = np.atleast_2d(np.asarray(data, dtype=np.float64))
         rows, cols = data.shape
         if fills is None:
-            cmap = style.colour_map(True) if signed else pg.ColorMap(
+            cmap = self.colour_map(True) if signed else pg.ColorMap(
                 [0.0, 1.0], [QColor(self.theme.base), QColor(CELL_TINTS[self.theme.name])])
             if levels is None:
                 finite = data[np.isfinite(data)]

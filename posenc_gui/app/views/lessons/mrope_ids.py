@@ -92,7 +92,7 @@ class MRopeLesson(LessonView):
             label.setWordWrap(True)
             label.setTextFormat(Qt.RichText)
             self.header.layout().addWidget(label)
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         self.add_option_spins(row, ("rows", "cols", "frames"))
         self.data: mrope_lesson.MRopeLesson | None = None
         self.strip_image: pg.ImageItem | None = None

@@ -50,7 +50,7 @@ class MultiHeadLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         self.add_option_spins(row, ("heads", "d_model", "valid_len_1", "valid_len_2"))
 
     @staticmethod

@@ -54,7 +54,7 @@ class OrderLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.wrapping_controls_row()
+        row = self.controls_row()
         self.pair = QComboBox()
         # as wide as the row allows, not as the longest pair of sentences (which pushed the page out of sight)
         self.pair.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)

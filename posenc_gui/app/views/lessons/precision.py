@@ -48,8 +48,6 @@ class PrecisionLesson(FrequencyLesson):
         self.legend: pg.LegendItem | None = None
         self.curve_items: dict[tuple[str, bool], pg.PlotDataItem] = {}
         self.curves: list[tuple[str, np.ndarray]] = []  # (legend name, errors) of the curves shown, for hovering
-        self._shown_step: int | None = None
-        self._layout_key = None
 
     @staticmethod
     def applies_to(method: Method) -> bool:
@@ -64,8 +62,9 @@ class PrecisionLesson(FrequencyLesson):
         return precision.precision_curves(frequencies)
 
     def set_look(self, theme, points) -> None:
+        """The plot is built anew in the new look."""
         super().set_look(theme, points)
-        self._layout_key = None
+        self.plot = None
         if self.data is not None:
             self.show_data(self.model.scene, self.data)
 
@@ -90,42 +89,39 @@ class PrecisionLesson(FrequencyLesson):
         style.label(plot, "bottom", self.tr("position p"), self.theme, self.points)
         style.label(plot, "left", self.tr("max |sin error|"), self.theme, self.points)
         style.style_plot(plot, self.theme, self.points)
-        self._shown_step = None
-
-    def _show_step_curves(self, step: int) -> None:
-        """Show the curves of ``step`` (float32 only, then every format, then the reduced ones too) and
-        list them in the legend."""
-        dtypes = DTYPES[:1] if step == 0 else DTYPES
-        self.legend.clear()
-        for (dtype, fixed), item in self.curve_items.items():
-            visible = dtype in dtypes and (step == 2 or not fixed)
-            item.setVisible(visible)
-            if visible:
-                self.legend.addItem(item, self.curve_name(dtype, fixed))
-        self._shown_step = step
 
     def curve_name(self, dtype: str, fixed: bool) -> str:
         return self.tr("{0}, reduced mod 2π first").format(dtype) if fixed else dtype
 
     def show_data(self, scene: Scene, data: PrecisionCurves) -> None:
+        """All six curves take the new data (in a plot built for the look when there is none); the step chooses
+        which are shown."""
+        self.data = data
+        if self.plot is None:
+            self._build()
+        for (dtype, fixed), item in self.curve_items.items():
+            item.setData(data.positions, positive((data.reduced if fixed else data.naive)[dtype]), connect="finite")
+        self.show_selection(scene, data)
+
+    def show_selection(self, scene: Scene, data: PrecisionCurves) -> None:
+        """Show the curves of the step (float32 only, then every format, then the reduced ones too), list them in the
+        legend and say what they show: the data is drawn already."""
         self.show_step()
         step = self.step
-        key = (self.theme.name, self.points)
-        if key == self._layout_key and step == self._shown_step and data is self.data:
-            return  # the data kept, in the same look and step: a change this lesson does not show
-        self.data = data
-        if key != self._layout_key:
-            self._build()
-            self._layout_key = key
-        if step != self._shown_step:
-            self._show_step_curves(step)
+        dtypes = DTYPES[:1] if step == 0 else DTYPES
+        shown = {key: item for key, item in self.curve_items.items()
+                 if key[0] in dtypes and (step == 2 or not key[1])}
+        if [sample.item for sample, _label in self.legend.items] != list(shown.values()):  # a legend entry is made
+            self.legend.clear()  # anew each time: only for another step's curves
+            for (dtype, fixed), item in shown.items():
+                self.legend.addItem(item, self.curve_name(dtype, fixed))
         positions = data.positions
         self.curves = []
         self.shown = {"positions": positions}
         for (dtype, fixed), item in self.curve_items.items():
-            errors = (data.reduced if fixed else data.naive)[dtype]
-            item.setData(positions, positive(errors), connect="finite")
-            if item.isVisible():
+            item.setVisible((dtype, fixed) in shown)
+            if (dtype, fixed) in shown:
+                errors = (data.reduced if fixed else data.naive)[dtype]
                 self.curves.append((self.curve_name(dtype, fixed), errors))
                 self.shown[f"{dtype}_{'reduced' if fixed else 'naive'}"] = errors
         checked = " · ".join(self.tr("p = {0}: {1}").format(f"{position:.0e}", f"{error:.1e}")

@@ -51,7 +51,7 @@ class RelativePropertyLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.wrapping_controls_row()  # one row ran 6 px past a 1024 px projector's page at x1.3
+        row = self.controls_row()  # one row ran 6 px past a 1024 px projector's page at x1.3
         self.add_option_spins(row, ("p", "k", "width"))
         self.curves: list[pg.PlotItem] = []  # the plots of curves in steps 2 and 3, beside or instead of matrices
 

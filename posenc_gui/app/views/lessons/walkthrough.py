@@ -44,7 +44,7 @@ class WalkthroughLesson(MatrixLesson):
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
-        row = self.wrapping_controls_row()  # one row ran its last box 12 px out of sight presenting at 1024 x 768 x1.6
+        row = self.controls_row()  # one row ran its last box 12 px out of sight presenting at 1024 x 768 x1.6
         self.scaled = QCheckBox(self.tr("Divide scores by √d (d = 3)"))
         self.scaled.setToolTip(self.tr("The article uses unscaled dot products; Transformers divide by √d"))
         self.scaled.toggled.connect(lambda on: self.model.set_option("scaled", on))
