@@ -256,6 +256,9 @@ class ParameterPanel(QWidget):
         if self._scaled_looks.get(method.name) != self._look():  # the look may have changed while the form was hidden
             self._scale_slider_labels(host)
             self._scaled_looks[method.name] = self._look()
+        else:  # the colours only (no measuring): a hidden form's labels lost the theme's palette after a switch
+            for label in host.findChildren(compat.SliderLabel):
+                label.setPalette(self.palette())
         host.show()
         self._method = method.name
         self._summarised = method  # kept, not looked up again: a test's method may have left the registry since
