@@ -93,5 +93,5 @@ def fit_width_to_cells(plot: pg.PlotItem) -> None:
         left, _top, right, _bottom = plot.layout.getContentsMargins()
         cells = plot.vb.height() * cols / rows if rows and plot.vb.height() > 0 else QWIDGETSIZE_MAX
         wanted = max(min(cells, cap) + beside + left + right, plot.layout.effectiveSizeHint(Qt.MinimumSize).width())
-    if abs(plot.maximumWidth() - wanted) > 1:
+    if abs(plot.maximumWidth() - wanted) > 0.01:  # a pixel's tolerance kept what an earlier size left
         plot.setMaximumWidth(wanted)
