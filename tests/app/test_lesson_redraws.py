@@ -10,6 +10,8 @@ from PySide6.QtCore import QSettings
 from posenc_gui.app.views.lessons import clocks, context_extension, learned_table, precision
 from posenc_gui.app.window import MainWindow
 
+from test_scene_changes import settle
+
 LESSONS = {
     "clocks": (clocks.ClocksLesson, "_arranging"),
     "context_extension": (context_extension.ContextExtensionLesson, "_build_steps"),
@@ -34,13 +36,6 @@ def window(qtbot, qapp, private_settings):
     win.show()
     qtbot.waitExposed(win)
     return win
-
-
-def settle(window, qapp) -> None:
-    window.finish_work()
-    for _ in range(3):
-        qapp.processEvents()
-    window.warm_up_timer.stop()
 
 
 @pytest.fixture
