@@ -266,76 +266,76 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="61"/>
         <location filename=".registry_strings.py" line="328"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="77"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="84"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="79"/>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="276"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="276"/>
         <source>Position m:</source>
         <translation>位置 m：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="277"/>
         <source>Hands:</source>
         <translation>指针数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="292"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="383"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="268"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="63"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="70"/>
         <source>RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position &lt;i&gt;m&lt;/i&gt; pair &lt;i&gt;i&lt;/i&gt; of q and of k turns by &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; radians, θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;: each hand is that angle. The first pairs race round; the last barely move. A query at &lt;i&gt;m&lt;/i&gt; and a key at &lt;i&gt;n&lt;/i&gt; differ by (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt; in every pair, so their dot product sees only the offset. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel.</source>
         <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="316"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="323"/>
         <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="340"/>
         <source>p = {0} = {1} in binary</source>
         <translation>p = {0} = 二进制 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="335"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="342"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="377"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="384"/>
         <source>a turn every
 {0}
 turns made: {1}</source>
@@ -344,17 +344,17 @@ turns made: {1}</source>
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="476"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="483"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="477"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="484"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="484"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="491"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -362,85 +362,85 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="41"/>
         <location filename=".registry_strings.py" line="329"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="56"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="136"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="142"/>
         <source>stretch ω′ / ω (1 = kept, 1/s = interpolated)</source>
         <translation>拉伸比 ω′ / ω（1 = 保持，1/s = 插值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="225"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="231"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="167"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="173"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="46"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="100"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="123"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="212"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="218"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="123"/>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="129"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="219"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="140"/>
         <source>frequency ω′ of each pair (rad / position)</source>
         <translation>每个维度对的频率 ω′（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="141"/>
         <source>wavelength 2π / ω′ (positions)</source>
         <translation>波长 2π / ω′（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="242"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="243"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="247"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="250"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="272"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -544,78 +544,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="108"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="152"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="111"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="157"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="115"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="307"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="168"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="381"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="395"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="241"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="255"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="369"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="229"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="370"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="230"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="371"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="474"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="336"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="476"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="338"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="478"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="340"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -1875,37 +1875,37 @@ turns made: {1}</source>
     <name>PresenterWindow</name>
     <message>
         <location filename="../../posenc_gui/app/presenter.py" line="52"/>
-        <location filename="../../posenc_gui/app/presenter.py" line="108"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="137"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="139"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="138"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="142"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="144"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="144"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="146"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="149"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="151"/>
         <source>Drawing the next scene…</source>
         <translation>正在绘制下一个场景…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="150"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
@@ -2161,52 +2161,52 @@ turns made: {1}</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="137"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="138"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="135"/>
-        <source>change of every head</source>
-        <translation>每个头的变化</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="139"/>
+        <source>change in attention</source>
+        <translation>注意力的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="160"/>
         <source>Mean change over all {0} heads: {1:.3g}. Layer {2}, head {3} gives the previous token {4:.2f} of its attention as trained and {5:.2f} now; heads that give it more than half: {6} as trained, {7} now.</source>
         <translation>全部 {0} 个头的平均变化：{1:.3g}。第 {2} 层头 {3} 训练所得时把 {4:.2f} 的注意力给前一个词元，现在是 {5:.2f}；把一半以上注意力给前一个词元的头：训练所得 {6} 个，现在 {7} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="251"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="253"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2638,12 +2638,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="305"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="306"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
