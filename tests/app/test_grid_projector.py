@@ -118,3 +118,23 @@ def test_colour_bar_is_as_tall_as_the_panels_it_explains(qtbot, scene):
     colours = grid.bar.vb.sceneBoundingRect()
     assert grid.bar.sceneBoundingRect().height() > panels.height() + 100  # the case: the bar's cell is the taller
     assert abs(colours.top() - panels.top()) <= 1 and abs(colours.bottom() - panels.bottom()) <= 1
+
+
+def test_a_bar_levelled_with_a_short_row_keeps_its_name_along_it(qtbot):
+    """Deck scenes 29 then 30 presenting at 1280 x 720 x1.3: the bar, levelled with a row of 150 px panels and made as
+    long as its name needs below them, was cut off where the row ends, and 'cosine similarity' stood 69 px past it.
+    The bar grows upwards, over the titles, instead."""
+    from posenc_gui.app.views.lessons import ImagesLesson
+    from view_helpers import open_view
+
+    model, view = open_view(qtbot, ImagesLesson, style.theme_named("light"))
+    view.resize(1280, 640)
+    view.set_look(style.theme_named("light"), style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE)
+    qtbot.wait(20)
+    model.set_option("step", 2)
+    qtbot.wait(20)
+    grid = view.grid
+    panels = grid.plots[0].vb.sceneBoundingRect().united(grid.plots[-1].vb.sceneBoundingRect())
+    assert abs(grid.bar.vb.sceneBoundingRect().bottom() - panels.bottom()) <= 1
+    problems = [problem for problem in laid_out_problems(view) if "right " in problem]  # the bar's names
+    assert problems == [], problems[:6]

@@ -249,8 +249,10 @@ class ImageGrid(GridFitting):
         box = first.sceneBoundingRect().united(last.sceneBoundingRect())
         axis = self.bar.getAxis("right")
         short = side_name_length(axis) - box.height()
-        if short > 0:  # no shorter than the name along it
-            box.adjust(0, -short / 2, 0, short / 2)
+        if short > 0:  # no shorter than the name along it: longer upwards, over the titles (the bar ends with the rows)
+            frame = self.bar.sceneBoundingRect()
+            up = min(short, max(box.top() - frame.top(), 0.0))
+            box.adjust(0, -up, 0, short - up)
         style.keep_level(self.bar, box)
         self.bar.layout.activate()  # the bar's axis at its new length now, its name wrapped to it (``keep_name_along``)
         style.name_fewer_ticks(axis, *self.bar.levels(), box.height())
