@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGraphicsView, QWidget
 
 SLACK = 1.5  # pixels a text may exceed its box by (rounding of fractional font metrics)
 MIN_OVERLAP = 2.0  # texts overlapping by less than this in either direction are touching, not over each other
-MIN_GAP = 2.0  # inked texts closer than this read as one (``plot_layout_check.touching``)
 
 
 @dataclass

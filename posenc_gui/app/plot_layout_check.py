@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QWidget
 
-from .layout_boxes import MIN_GAP, SLACK, Report, TextBox, beyond, overlap, text_box
+from .layout_boxes import SLACK, Report, TextBox, beyond, overlap, text_box
 from .views.cell_numbers import CellTexts, number_gap
 from .views.readable import MIN_PLOT
 
@@ -35,7 +35,6 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
     def shown_rect(item, rect: QRectF) -> QRectF:
         return item.deviceTransform(transform).mapRect(rect)
 
-    inks: list[TextBox] = []  # the inked boxes of axis names and tick names, to find those touching (``touching``)
     for item in view.scene().items():
         if not item.isVisible() or item.effectiveOpacity() == 0:
             continue
@@ -53,7 +52,6 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
                 name, owner = f"{holder.orientation} axis name {text[:40]!r}", id(item)
                 compared = shown_rect(item, glyph_box(item))
                 report.problems += beyond_axis(name, compared, holder, shown_rect)
-                inks.append(TextBox(name, compared, owner))
             outside = beyond(rect, frame)
             if outside > SLACK:
                 report.problems.append(f"{name}: {outside:.0f} px beyond the plot area's edge")
@@ -71,7 +69,6 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
         elif isinstance(item, pg.AxisItem):
             axis_report, axis_boxes = check_axis(item, frame, shown_rect)
             report.add(axis_report)
-            inks += axis_boxes
             boxes += [shown for box in axis_boxes for shown in seen(box.name, box.rect, box.owner)]
         elif isinstance(item, CellTexts):
             report.add(check_cells(item, shown_rect))
@@ -85,26 +82,7 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
             outside = beyond(rect, frame)
             if outside > SLACK:
                 report.problems.append(f"plot area {outside:.0f} px beyond the view's edge")
-    report.problems += touching(inks)
     return report, boxes
-
-
-def touching(inks: list[TextBox]) -> list[str]:
-    """Axis names and tick names of different owners whose ink stands less than ``MIN_GAP`` apart without overlapping
-    (overlaps are the window's check): "chases" run into the axis name "query" reads as one word."""
-    problems = []
-    ordered = sorted(inks, key=lambda box: box.rect.left())
-    for index, box in enumerate(ordered):
-        for other in ordered[index + 1:]:
-            if other.rect.left() >= box.rect.right() + MIN_GAP:
-                break
-            if other.owner == box.owner or overlap(box.rect, other.rect):
-                continue
-            gap = max(other.rect.left() - box.rect.right(), box.rect.left() - other.rect.right(),
-                      other.rect.top() - box.rect.bottom(), box.rect.top() - other.rect.bottom())
-            if gap < MIN_GAP:
-                problems.append(f"{box.name} touches {other.name} ({max(gap, 0.0):.1f} px apart)")
-    return problems
 
 
 def text_rect(item: QGraphicsTextItem) -> QRectF:

@@ -178,9 +178,7 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
 
 
 def label(plot: pg.PlotItem, side: str, text: str, theme: Theme, points: float) -> None:
-    from .views.axis_name import clear_of_ticks  # (the views import this module)
     plot.setLabel(side, text, **{"font-size": f"{points:.0f}pt", "color": theme.foreground})
-    clear_of_ticks(plot.getAxis(side))
 
 
 def bar_label(bar: pg.ColorBarItem, text: str, theme: Theme, points: float) -> None:

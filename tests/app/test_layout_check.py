@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from posenc_gui.app import selftest, style, tour
+from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.cell_numbers import CellTexts, number_gap
@@ -373,23 +373,3 @@ def test_texts_below_the_fold_of_a_scrolled_page(window, qapp):
     assert any("'first' over" in p and "'second'" in p for p in problems), problems
     assert any(LONG[:20] in p and "text cut" in p for p in problems), problems
     assert not [p for p in problems if "scrolled out above" in p and "header" in p], problems
-
-
-def test_axis_name_touching_its_tick_names(window, qapp):
-    """Presenting at 1920 x 1080 x1.6 the rows' name 'query' stood 1.2 px from the row name 'chases' (pyqtgraph gives a
-    name 0.8 of its box, and a tall line reaches into the tick names' room): the check finds names closer than 2 px,
-    and a name set by ``style.label`` keeps clear of them."""
-    _graphics, plot = plot_window(window, size=(600, 400))
-    axis = plot.getAxis("left")
-    font = QFont()
-    font.setPointSizeF(30)
-    axis.setStyle(tickFont=font)
-    axis.setTicks([[(0, "the"), (1, "chases"), (2, "mouse")]])  # the widest in the middle, beside the name
-    plot.setYRange(-0.5, 2.5, padding=0)
-    plot.setLabel("left", "query", **{"font-size": "30pt"})
-    settle(qapp)
-    problems = check_window(window).problems
-    assert any(p.startswith("left axis name 'query' touches left tick name 'chases'") for p in problems), problems
-    style.label(plot, "left", "query", style.theme_named("light"), 30)
-    settle(qapp)
-    assert check_window(window).problems == []

@@ -13,7 +13,6 @@ from PySide6.QtGui import QTextDocument, QTextOption
 
 NUDGE = 5  # pyqtgraph moves an axis's name this far out of the axis (AxisItem.resizeEvent)
 PLAIN_MARGIN = 4.0  # Qt's margin around a document's text, kept for a name on one line
-CLEAR = 3.0  # pixels from a name's line box to its tick names: what a descender leaves of it, and a gap beside
 WRAPPING = QTextOption(Qt.AlignHCenter)  # the lines centred on the axis, broken between words only (Qt's default
 WRAPPING.setWrapMode(QTextOption.WordWrap)  # breaks a word longer than the line)
 # the side of the name's text that faces the axis's tick names: pyqtgraph turns a vertical axis's name a quarter turn
@@ -75,35 +74,12 @@ def name_layout(axis: pg.AxisItem, length: float) -> tuple[float, float, float, 
     name = name_document(axis)
     line = name.size().height()
     if not axis.labelText or length >= name.idealWidth() or not fits_two_lines(name, length, line):
-        inner = one_line_inner(line)
-        return PLAIN_MARGIN, inner, -1.0, line + PLAIN_MARGIN + inner
+        return PLAIN_MARGIN, PLAIN_MARGIN, -1.0, line + 2 * PLAIN_MARGIN
     lines = name.size().height()
     outer = float(NUDGE)  # the lines start at the axis's outer edge and end 0.8 box from it (nudged): the inner margin
-    # is at least (0.2 (lines + outer) - NUDGE) / 0.8, and CLEAR more to the tick names
-    inner = float(math.ceil(max(PLAIN_MARGIN, (0.2 * (lines + outer) - NUDGE + CLEAR) / 0.8)))
+    # is at least (0.2 (lines + outer) - NUDGE) / 0.8
+    inner = float(math.ceil(max(PLAIN_MARGIN, (0.2 * (lines + outer) - NUDGE) / 0.8)) + 1)
     return outer, inner, length + 2 * PLAIN_MARGIN, lines + outer + inner
-
-
-def one_line_inner(line: float) -> float:
-    """The margin towards the tick names that holds a name on one ``line`` ``CLEAR`` from them: pyqtgraph gives the
-    name 0.8 of its box across the axis, set one ``NUDGE`` out, and a line taller than about 27 px reached into the
-    tick names' room (presenting at 1920 x 1080 x1.6, 'query' touched the row name 'chases')."""
-    return float(max(PLAIN_MARGIN, math.ceil((0.2 * (line + PLAIN_MARGIN) - NUDGE + CLEAR) / 0.8)))
-
-
-def clear_of_ticks(axis: pg.AxisItem) -> None:
-    """Hold a name on one line ``CLEAR`` from the tick names (a name kept along its axis has its margins from
-    ``wrap_name``): by its document's margin, which pyqtgraph keeps when it writes the name anew (at every range
-    change), where it drops a margin set on one side. The same on every side: the name stands a few pixels further
-    out too. Call it after the name is set."""
-    if getattr(axis, "keeps_name_along", False) or not axis.labelText:
-        return
-    line = name_document(axis).size().height()
-    margin = float(max(PLAIN_MARGIN, math.ceil((0.2 * line - NUDGE + CLEAR) / 0.6)))
-    document = axis.label.document()
-    if document.documentMargin() != margin:
-        document.setDocumentMargin(margin)
-        axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, **axis.labelStyle)  # sized anew
 
 
 def shortest_length(axis: pg.AxisItem) -> float:
