@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QWidget
 
 from .layout_boxes import SLACK, Report, TextBox, beyond, overlap, text_box
-from .views.cell_numbers import CellTexts
+from .views.cell_numbers import CellTexts, number_gap
 from .views.readable import MIN_PLOT
 
 
@@ -189,22 +189,26 @@ def check_axis(axis: pg.AxisItem, frame: QRectF, shown_rect) -> tuple[Report, li
 
 
 def check_cells(cells: CellTexts, shown_rect) -> Report:
-    """The numbers written in matrix cells against the cells' size on screen."""
+    """The numbers written in matrix cells against the cells' size on screen, with ``number_gap`` left between
+    neighbours (numbers a few pixels apart read as one: "0.70.00.10.2")."""
     report = Report()
     cell = shown_rect(cells, QRectF(0, 0, 1, 1))
     labels = cells.shown_labels(cell.width(), cell.height())
     if not labels:
         return report
     metrics = QFontMetricsF(cells.font)
+    gap = number_gap(metrics)
     worst, worst_text, cut = 0.0, "", 0
     for _row, _col, text, _colour in labels:
         report.texts_checked += 1
-        short = max(metrics.horizontalAdvance(text) - cell.width(), metrics.tightBoundingRect(text).height() - cell.height())
+        short = max(metrics.horizontalAdvance(text) + gap - cell.width(),
+                    metrics.tightBoundingRect(text).height() - cell.height())
         if short > SLACK:
             cut += 1
             if short > worst:
                 worst, worst_text = short, text
     if cut:
         report.problems.append(f"cell numbers: {cut} of {len(labels)} do not fit their "
-                               f"{cell.width():.0f} x {cell.height():.0f} px cells ({worst_text!r} by {worst:.0f} px)")
+                               f"{cell.width():.0f} x {cell.height():.0f} px cells with {gap:.0f} px between "
+                               f"neighbours ({worst_text!r} by {worst:.0f} px)")
     return report

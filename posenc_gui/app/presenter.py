@@ -92,8 +92,10 @@ class PresenterWindow(QWidget):
         upcoming.addWidget(self.next_picture, 2)
         upcoming.addWidget(self.notes_room, 3)
         columns = QHBoxLayout()
-        columns.addLayout(now, 3)  # the larger picture: what the hall sees
-        columns.addLayout(upcoming, 2)
+        # two thirds for what the hall sees: a 16:9 picture in three fifths was as wide as its column and no taller
+        # than two thirds of it (1920 x 1080: 1150 x 647 px under 170 px of empty room), the notes half empty beside it
+        columns.addLayout(now, 2)
+        columns.addLayout(upcoming, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(columns, 1)
@@ -192,14 +194,15 @@ class PresenterWindow(QWidget):
 
 
 class FittedPicture(QLabel):
-    """A picture as large as its box allows, aspect kept, centred; scaled again whenever the box changes size (a title
+    """A picture as large as its box allows, aspect kept, at the box's top (under its title, the room it does not fill
+    below it), centred across; scaled again whenever the box changes size (a title
     above it wrapping onto another line, larger type), not only when the window does: a picture scaled for the old box
     was cut at its foot or left part of the box empty."""
 
     def __init__(self, name: str):
         super().__init__()
         self.setObjectName(name)
-        self.setAlignment(Qt.AlignCenter)
+        self.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # the pixmap follows the label, not back
         self.setMinimumSize(160, 90)
         self.shown = QPixmap()  # the picture as given, before scaling

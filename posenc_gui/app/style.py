@@ -236,7 +236,13 @@ def level_bar(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
 
 
 def _keep_level(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
-    box, frame = plot.vb.sceneBoundingRect(), bar.sceneBoundingRect()
+    keep_level(bar, plot.vb.sceneBoundingRect())
+
+
+def keep_level(bar: pg.ColorBarItem, box) -> None:
+    """Let ``bar``'s top and bottom rows take up what its box is taller than ``box`` (in scene coordinates), so that
+    its colours span ``box``'s height."""
+    frame = bar.sceneBoundingRect()
     if box.isEmpty() or frame.isEmpty():
         return
     _, top_margin, _, bottom_margin = bar.layout.getContentsMargins()

@@ -1754,7 +1754,7 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/panel.py" line="214"/>
-        <location filename="../../posenc_gui/app/panel.py" line="374"/>
+        <location filename="../../posenc_gui/app/panel.py" line="377"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
@@ -1769,22 +1769,22 @@ turns made: {1}</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="274"/>
+        <location filename="../../posenc_gui/app/panel.py" line="277"/>
         <source>less</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="274"/>
+        <location filename="../../posenc_gui/app/panel.py" line="277"/>
         <source>more</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="334"/>
+        <location filename="../../posenc_gui/app/panel.py" line="337"/>
         <source>position (offset)</source>
         <translation>位置（偏移）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/panel.py" line="370"/>
+        <location filename="../../posenc_gui/app/panel.py" line="373"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
@@ -1866,37 +1866,37 @@ turns made: {1}</source>
     <name>PresenterWindow</name>
     <message>
         <location filename="../../posenc_gui/app/presenter.py" line="52"/>
-        <location filename="../../posenc_gui/app/presenter.py" line="108"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="137"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="139"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="138"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="142"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="144"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="144"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="146"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="149"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="151"/>
         <source>Drawing the next scene…</source>
         <translation>正在绘制下一个场景…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="150"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>
@@ -2152,52 +2152,52 @@ turns made: {1}</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="137"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="138"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="135"/>
-        <source>change of every head</source>
-        <translation>每个头的变化</translation>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="139"/>
+        <source>change in attention</source>
+        <translation>注意力的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="160"/>
         <source>Mean change over all {0} heads: {1:.3g}. Layer {2}, head {3} gives the previous token {4:.2f} of its attention as trained and {5:.2f} now; heads that give it more than half: {6} as trained, {7} now.</source>
         <translation>全部 {0} 个头的平均变化：{1:.3g}。第 {2} 层头 {3} 训练所得时把 {4:.2f} 的注意力给前一个词元，现在是 {5:.2f}；把一半以上注意力给前一个词元的头：训练所得 {6} 个，现在 {7} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="251"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="253"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2629,12 +2629,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="309"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="310"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>

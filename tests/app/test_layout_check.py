@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QScrollArea, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QScr
 from posenc_gui.app import selftest, tour
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.cell_numbers import CELL_PADDING, CellTexts
+from posenc_gui.app.views.cell_numbers import CellTexts, number_gap
 
 LONG = "a label whose text needs far more room than it is given"
 
@@ -137,11 +137,16 @@ class UnfittedCells(CellTexts):
         return self.labels
 
 
-def matrix_window(window, cls, text):
-    _graphics, plot = plot_window(window)
-    plot.addItem(pg.ImageItem(np.zeros((20, 20))))
+def cell_font() -> QFont:
     font = QFont()
     font.setPointSizeF(12)
+    return font
+
+
+def matrix_window(window, cls, text, size=(600, 400)):
+    _graphics, plot = plot_window(window, size)
+    plot.addItem(pg.ImageItem(np.zeros((20, 20))))
+    font = cell_font()
     cells = cls([(r, c, text, "#000000") for r in range(20) for c in range(20)], 20, 20, font)
     plot.addItem(cells)
     plot.setRange(xRange=(-0.5, 19.5), yRange=(-0.5, 19.5), padding=0)
@@ -162,18 +167,36 @@ def test_cell_numbers_are_fitted_to_their_cells(window, qapp):
     settle(qapp)
     assert check_window(window).problems == []
     metrics = QFontMetricsF(cells.font)
+    gap = number_gap(metrics)
 
     def shown(width: float) -> set[str]:
         return {text for _r, _c, text, _colour in cells.shown_labels(width, 20)}
 
-    assert shown(40) == {"-0.8"}
-    no_zero = metrics.horizontalAdvance("-.8") + CELL_PADDING
-    assert metrics.horizontalAdvance("-0.8") + CELL_PADDING > no_zero + 1
-    assert shown(no_zero + 0.5) == {"-.8"}
-    assert shown(no_zero - 1) == set()  # never "-1": a weight of 0.8 written as 1 misleads
+    assert shown(metrics.horizontalAdvance("-0.81") + gap + 0.5) == {"-0.81"}
+    assert shown(metrics.horizontalAdvance("-0.8") + gap + 0.5) == {"-0.8"}
+    assert shown(metrics.horizontalAdvance("-0.8") + gap - 1) == set()  # never "-1" (a weight of 0.8) nor "-.8"
     assert cells.shown_labels(6, 20) == [] and cells.shown_labels(60, 3) == []
     cells.set_labels([(0, 0, "-123.456", "#000000"), (0, 1, "7.25", "#000000")], 20, 20, cells.font)
-    assert shown(metrics.horizontalAdvance("-123") + CELL_PADDING + 0.5) == {"-123", "7"}  # whole from 10 up
+    assert shown(metrics.horizontalAdvance("-123") + gap + 0.5) == {"-123", "7"}  # whole from 10 up
+
+
+def test_neighbouring_cell_numbers_keep_apart(window, qapp):
+    """Numbers that fit their cells with a pixel or two to spare read as one ("0.70.00.10.2", deck scene 28 at
+    1280 x 720 in Chinese): the check finds them, and the cells write fewer decimals or none instead (never ".7",
+    which beside other drawings' "0.7" reads as another kind of number)."""
+    metrics = QFontMetricsF(cell_font())
+    gap = number_gap(metrics)
+    assert gap >= 0.4 * metrics.horizontalAdvance("0")
+    matrix = (metrics.horizontalAdvance("0.7") + 2) * 20  # 2 px to spare in each cell
+    cells = matrix_window(window, UnfittedCells, "0.7", size=(round(matrix) + 70, 400))
+    settle(qapp)
+    cell = cells.deviceTransform(cells.scene().views()[0].viewportTransform()).mapRect(QRectF(0, 0, 1, 1)).width()
+    assert metrics.horizontalAdvance("0.7") < cell < metrics.horizontalAdvance("0.7") + gap - 2
+    problems = check_window(window).problems
+    assert any(p.startswith("cell numbers: 400 of 400") and "between neighbours" in p for p in problems), problems
+    fitted = CellTexts(cells.labels, 20, 20, cells.font)
+    assert fitted.shown_labels(cell, 30) == []
+    assert {text for *_rc, text, _c in fitted.shown_labels(metrics.horizontalAdvance("0.75") + gap, 30)} == {"0.7"}
 
 
 def test_tick_names_over_each_other(window, qapp):

@@ -5,7 +5,7 @@ their room allows. Two screens as in test_deck_keys: offscreen Qt has one, given
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPixmap
 
 from posenc_gui.app import i18n, presenting
 from posenc_gui.app.layout_check import check_window
@@ -201,4 +201,22 @@ def test_the_hall_s_picture_fills_its_box_when_the_box_changes_without_the_windo
     assert fills_its_box(presenter.picture)
     presenter.set_points(presenter.points * 1.5)
     qtbot.wait(50)
-    assert fills_its_box(presenter.picture) and presenter.picture.alignment() == Qt.AlignCenter
+    assert fills_its_box(presenter.picture) and presenter.picture.alignment() & Qt.AlignHCenter
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_hall_s_picture_takes_the_room_at_the_top_of_its_column(presenting_window, qtbot, size):
+    """A 16:9 picture of the hall in three fifths of a 1920 x 1080 presenter window stood 1150 x 647 px, centred, with
+    170 px of empty room above it: it now takes two thirds of the width, right under its title."""
+    presenter = presenting_window.presentation.presenter
+    presenter.resize(*size)
+    hall = QPixmap(1920, 1080)
+    hall.fill(Qt.darkBlue)
+    presenter.show_picture(hall)
+    qtbot.waitUntil(lambda: fills_its_box(presenter.picture))
+    label, shown = presenter.picture, presenter.picture.pixmap().size()
+    assert shown.width() * shown.height() >= 0.4 * size[0] * size[1]
+    assert label.alignment() & Qt.AlignTop
+    title_foot = presenter.current.geometry().bottom()
+    assert label.geometry().top() + label.contentsRect().top() - title_foot <= presenter.layout().spacing() + 8
+    qtbot.waitUntil(lambda: check_window(presenter).problems == [])  # the notes fitted to their narrower room

@@ -4,6 +4,7 @@ trained and changed, and the change of every head; the numbers it states are the
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
 
 from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
@@ -83,3 +84,36 @@ def test_a_heads_matrices_have_square_cells_in_line_and_in_sight_presenting_at_1
     for plot in view.plots:
         rows.setdefault(min(view.graphics.ci.items[plot])[0], []).append(round(plot.vb.sceneBoundingRect().top()))
     assert all(len(set(tops)) == 1 for tops in rows.values()), rows
+
+
+def shown_names(axis) -> list[str]:
+    """The tick names the axis draws now (thinned as it thins them)."""
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        if axis.style.get("tickFont") is not None:
+            painter.setFont(axis.style["tickFont"])
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in specs[2]] if specs else []
+
+
+def test_as_trained_and_changed_name_the_same_rows_and_columns_presenting_at_1920_by_1080(qtbot):
+    """Deck scene 41 at 1920 x 1080 x1.6: "changed", a little narrower than "as trained", had smaller cells, and its
+    rows named "[CLS] chased , the the the [SEP]" beside "[CLS] cat the , then mouse the around garden [SEP]". Both
+    matrices now have cells of one size, and the same names; the third panel's title repeats none of its axes' names."""
+    for name in lesson.models_needed():
+        need(name)
+    _model, view = open_view(qtbot, RealPositionLesson, style.theme_named("light"), {"step": 0})
+    view.resize(1920, 950)
+    view.set_look(style.theme_named("light"), style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE)
+    qtbot.wait(20)
+    trained, changed, every_head = view.plots
+    assert trained.vb.width() != changed.vb.width()  # the case: plot areas of different widths
+    assert trained.vb.viewPixelSize() == pytest.approx(changed.vb.viewPixelSize(), rel=1e-3)
+    for side in ("left", "top"):
+        names = shown_names(trained.getAxis(side))
+        assert shown_names(changed.getAxis(side)) == names and len(names) >= 4
+    title = set(every_head.titleLabel.text.split())
+    assert not title & {every_head.getAxis(side).labelText for side in ("left", "top")}

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 class CellTexts(pg.GraphicsObject):
     """The numbers written in a matrix's cells, drawn by one item at a fixed font size (one TextItem per
-    cell is far slower once there are hundreds). Numbers too wide for their cells on screen are written with
-    fewer decimals, the same number for every cell, and not at all when even whole numbers do not fit or a
-    line of text is taller than a cell (hovering a cell still gives its value)."""
+    cell is far slower once there are hundreds). Numbers too wide for their cells on screen (with ``number_gap``
+    between neighbours) are written with fewer decimals, the same number for every cell, and not at all when even
+    whole numbers do not fit or a line of text is taller than a cell (hovering a cell still gives its value)."""
 
     def __init__(self, labels: list[tuple[int, int, str, str]], rows: int, cols: int, font: QFont):
         super().__init__()
@@ -52,14 +52,22 @@ class CellTexts(pg.GraphicsObject):
         painter.restore()
 
 
-CELL_PADDING = 3.0  # pixels left free between a cell's number and its edges
+CELL_PADDING = 3.0  # pixels left free, at the least, between a cell's number and its edges
+GAP_IN_DIGITS = 0.4  # the room between neighbouring cells' numbers, in widths of a digit
+
+
+def number_gap(metrics: QFontMetricsF) -> float:
+    """The room a cell leaves free beside its number: 0.4 of a digit's width. Closer, a row of numbers reads as one
+    ("0.70.00.10.2" in cells a few pixels wider than their numbers)."""
+    return max(2 * CELL_PADDING, GAP_IN_DIGITS * metrics.horizontalAdvance("0"))
 
 
 def fit_numbers(labels: list[tuple[int, int, str, str]], metrics: QFontMetricsF, width: float,
                 height: float) -> list[tuple[int, int, str, str]]:
-    """``labels`` whose texts fit cells of ``width`` x ``height`` pixels: as given, else every number with the
-    most decimals that lets all fit (texts that are not numbers stay as they are), else none."""
-    room = width - CELL_PADDING
+    """``labels`` whose texts fit cells of ``width`` x ``height`` pixels with ``number_gap`` beside them: as given,
+    else every number with the most decimals that lets all fit (texts that are not numbers stay as they are), else
+    none. One rule for every drawing: fewer decimals, then no numbers (never ".7" beside another drawing's "0.7")."""
+    room = width - number_gap(metrics)
 
     def fits(texts) -> bool:
         return all(metrics.horizontalAdvance(text) <= room for text in texts)
@@ -72,7 +80,7 @@ def fit_numbers(labels: list[tuple[int, int, str, str]], metrics: QFontMetricsF,
     numbers = [number_in(text) for text in texts]
     largest = max((abs(number) for number in numbers if number is not None), default=0.0)
     # whole numbers only where they keep the numbers' sense: 0.8 written "1" and 0.2 "0" misled (attention weights)
-    for decimals in (3, 2, 1, "no zero", 0) if largest >= WHOLE_FROM else (3, 2, 1, "no zero"):
+    for decimals in (3, 2, 1, 0) if largest >= WHOLE_FROM else (3, 2, 1):
         shorter = [text if number is None else written(number, decimals) for text, number in zip(texts, numbers)]
         if fits(shorter):
             return [(row, col, text, colour) for (row, col, _old, colour), text in zip(labels, shorter)]
@@ -82,14 +90,8 @@ def fit_numbers(labels: list[tuple[int, int, str, str]], metrics: QFontMetricsF,
 WHOLE_FROM = 10.0  # numbers are rounded to whole ones only when the largest is at least this (an error under 5 %)
 
 
-def written(number: float, decimals: "int | str") -> str:
-    """``number`` with ``decimals`` decimals, or "no zero": one decimal without the zero before the point (".8",
-    "-.3"); never "-0"."""
-    if decimals == "no zero":
-        text = f"{number:.1f}"
-        if text.strip("-0.") == "":
-            return "0"
-        return text.replace("0.", ".", 1) if text.lstrip("-").startswith("0.") else text
+def written(number: float, decimals: int) -> str:
+    """``number`` with ``decimals`` decimals; never "-0"."""
     text = f"{number:.{decimals}f}"
     return "0" if text.startswith("-") and text.strip("-0.") == "" else text
 

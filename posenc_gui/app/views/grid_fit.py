@@ -115,7 +115,7 @@ class GridFitting:
             names_width = wrapped_width(rows_name, names_length)
             width, height, title = self._area_beside(columns, beside, names_width)
             shown = self._shown_height(width, height)
-            lengths = (self._bar_length(columns, height, shown, width + (names_width if columns == 1 else 0.0)), shown)
+            lengths = (self._bar_length(columns, shown, width + (names_width if columns == 1 else 0.0)), shown)
             if lengths == (bar_length, names_length):
                 break
             bar_length, names_length = lengths
@@ -165,27 +165,17 @@ class GridFitting:
             height = min(height, width * cells_rows / cells_cols)
         return max(height, self._smallest_area()[1])
 
-    def _bar_length(self, columns: int, height: float, shown: float, column_width: float) -> float:
-        """The length of the colour bar's axis beside rows of panels whose share is ``height`` tall and whose plot
-        areas stand ``shown`` tall (``_shown_height``) in columns ``column_width`` wide: the rows' height, less the
-        bar's ends. Taller than their share, the rows stand at their smallest, their titles wrapped to their columns
-        (``_cap_panels``), not to the matrix as in the share: on fewer lines than the share counts (eight heads at 1280
-        x 720 x1.6: 'head 0' counted on two lines, the bar 66 px longer than it stood, and its name, wrapped to the
-        shorter bar, widened it 7 px past the view's edge)."""
+    def _bar_length(self, columns: int, shown: float, column_width: float) -> float:
+        """The length of the colour bar's axis beside rows of panels whose plot areas stand ``shown`` tall
+        (``_shown_height``) in columns ``column_width`` wide: from the first row's plot area's top to the last row's
+        bottom (``ImageGrid._level_bar``), the titles between rows counted wrapped to their columns, and no shorter than
+        the bar's name."""
         rows = -(-self.count // columns)
-        _room_width, room_height = self._plot_room()
-        layout = self.view.graphics.ci.layout
-        _left, top, _right, bottom = layout.getContentsMargins()
-        ends = sum(self.bar.getAxis(end).maximumHeight() for end in ("top", "bottom"))
-        bar_top, bar_bottom = self.bar.layout.getContentsMargins()[1::2]
-        if shown > height:
-            plot = self.pool[0][0]
-            _inner_left, inner_top, _inner_right, inner_bottom = plot.layout.getContentsMargins()
-            title = self._title_height(max(column_width - self.view.points, self._title_floor()))
-            row = shown + title + inner_top + inner_bottom
-            return rows * row + max(layout.verticalSpacing(), 0.0) * (rows - 1) + plot.getAxis("top").maximumHeight() \
-                - ends - bar_top - bar_bottom
-        return room_height - top - bottom + rows * (shown - height) - ends - bar_top - bar_bottom
+        plot = self.pool[0][0]
+        _inner_left, inner_top, _inner_right, inner_bottom = plot.layout.getContentsMargins()
+        title = self._title_height(max(column_width - self.view.points, self._title_floor()))
+        between = title + inner_top + inner_bottom + max(self.view.graphics.ci.layout.verticalSpacing(), 0.0)
+        return max(rows * shown + (rows - 1) * between, side_name_length(self.bar.getAxis("right")))
 
     def _bar_width(self, length: float | None) -> float:
         """The colour bar's width with its axis ``length`` long (None: as laid out now)."""

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 from ... import style
-from ..cell_numbers import CELL_PADDING, CellTexts, fmt, number_in, written
+from ..cell_numbers import CellTexts, fmt, number_gap, number_in, written
 from ..grid import hug_cells
 from ..images import cell
 from ..readable import MIN_PLOT, side_name_length
@@ -251,7 +251,7 @@ class MatrixLesson(LessonView):
             number = number_in(text)
             short = text if number is None or len(text) <= len(written(number, 2)) else written(number, 2)
             widest = max(widest, metrics.horizontalAdvance(short))
-        return max(widest + 2 * CELL_PADDING, metrics.height())
+        return max(widest + number_gap(metrics), metrics.height())
 
     def set_title(self, plot: pg.PlotItem, title: str) -> None:
         """Title ``plot`` unless it already has that title (a new one lays the plots out again)."""

@@ -24,7 +24,7 @@ from ..readable import MIN_PLOT
 from ..matrix_panels import draw_matrix, matrix_panel
 from ..real_model import ALWAYS_IN_WORKER, MAX_LABELLED
 
-PANELS = 3  # as trained, as changed, and the change of every head
+PANELS = 3  # as trained, as changed, and every head's change in attention
 TOKEN_PANELS = 2  # the first two: a head's attention, tokens by tokens
 
 
@@ -61,7 +61,7 @@ class RealPositionLesson(LessonView):
             self.plots.append(self.panels[-1][0])
             if len(self.panels) <= TOKEN_PANELS:  # query x key: square cells (free, they were strips of 220 x 70 px)
                 plot = self.panels[-1][0]
-                plot.vb.sigResized.connect(lambda _vb, plot=plot: square_from_corner(plot))
+                plot.vb.sigResized.connect(self._square_token_panels)
                 # names over its columns on one line, thinned: staggered, their two lines more held the matrix (as
                 # tall as it is wide, at least READABLE_CELLS_EMS) below the fold at 1280 x 720 x1.3; hovering names a cell
                 plot.getAxis("top").name_lines = 1
@@ -74,6 +74,9 @@ class RealPositionLesson(LessonView):
             return super().build_ahead()
         self._label_axes()
         return True
+
+    def _square_token_panels(self, *_resized) -> None:
+        square_from_corners([plot for plot, _image in self.panels[:TOKEN_PANELS]])
 
     def _made(self) -> None:
         """Every panel and the bar made, for a drawing that comes before the build-ahead made them."""
@@ -129,15 +132,15 @@ class RealPositionLesson(LessonView):
         change = result.change
         rows, cols = change.shape
         # short titles, one line over a third of a projector's width (the finding under the step names the head and
-        # the mean change): wrapped onto two or three lines they left the matrices below the fold, and out of line
+        # the mean change): wrapped onto two or three lines they left the matrices below the fold, and out of line.
+        # The third's axes name layers and heads: titled "change of every head", it read "head" twice
         panels = ((self.tr("as trained"), result.real[layer, head], ticks),
                   (self.tr("changed"), result.ablated[layer, head], ticks),
-                  (self.tr("change of every head"), change, None))
+                  (self.tr("change in attention"), change, None))
         for index, ((plot, image), (title, matrix, axis_ticks)) in enumerate(zip(self.panels, panels)):
             draw_matrix(plot, image, title, matrix, (0.0, 1.0), axis_ticks, self.theme, self.points)
             if index < TOKEN_PANELS:
                 hug_cells(plot, *matrix.shape)
-                square_from_corner(plot)
             if axis_ticks is ticks and ticks:
                 for side in ("left", "top"):
                     plot.getAxis(side).expect_labels(list(data.tokens))
@@ -147,6 +150,7 @@ class RealPositionLesson(LessonView):
             axis = self.panels[2][0].getAxis(side)
             axis.cell_count = count
             axis.expect_labels([str(index) for index in range(count)])  # room for them before the axis name
+        self._square_token_panels()
         self.shown = {"trained": result.real[layer, head], "changed": result.ablated[layer, head], "change": change,
                       "tokens": np.array(data.tokens)}
         self._arrange()
@@ -205,7 +209,7 @@ class RealPositionLesson(LessonView):
 
     def _widen_titles(self) -> None:
         """Give each wrapped title the room its own axes leave: ``fit_titles`` takes off the widest axes of any panel,
-        the token names beside a head's matrix, and wrapped "change of every head" (in Chinese too) onto a line
+        the token names beside a head's matrix, and wrapped the third's title (in Chinese too) onto a line
         more, which held the matrices below the fold."""
         def beside(plot) -> float:
             return sum(plot.getAxis(side).effectiveSizeHint(Qt.PreferredSize).width()
@@ -250,13 +254,18 @@ class RealPositionLesson(LessonView):
             repr(tokens[row]), row, repr(tokens[col]), col, fmt(float(matrix[row, col])))
 
 
-def square_from_corner(plot: pg.PlotItem) -> None:
-    """Square cells from the top left corner of a plot area of any shape (``grid.hug_cells`` keeps it about as wide as
-    the cells): pyqtgraph's locked aspect centres the matrix, and one a little narrower than its neighbours started
-    lower than theirs, its rows out of line with their names."""
-    rows, cols = getattr(plot.vb, "cells_shape", (0, 0))
-    width, height = plot.vb.width(), plot.vb.height()
-    if not rows or width <= 0 or height <= 0:
+def square_from_corners(plots: list[pg.PlotItem]) -> None:
+    """Square cells of one size in every plot of ``plots``, from the top left corner of plot areas of any shape
+    (``grid.hug_cells`` keeps each about as wide as its cells): pyqtgraph's locked aspect centres the matrix, and one a
+    little narrower than its neighbours started lower than theirs, its rows out of line with their names. One size:
+    "changed", a little narrower than "as trained" (its names beside it narrower), had smaller cells, and its token
+    names, thinned to fit its rows, were others than those beside the same rows of "as trained"."""
+    shapes = [(plot, getattr(plot.vb, "cells_shape", (0, 0))) for plot in plots]
+    fitting = [min(plot.vb.width() / cols, plot.vb.height() / rows) for plot, (rows, cols) in shapes
+               if rows and plot.vb.width() > 0 and plot.vb.height() > 0]
+    if len(fitting) < len(shapes):
         return
-    cell = min(width / cols, height / rows)
-    plot.setRange(xRange=(-0.5, width / cell - 0.5), yRange=(-0.5, height / cell - 0.5), padding=0)
+    cell = min(fitting)
+    for plot, _shape in shapes:
+        plot.setRange(xRange=(-0.5, plot.vb.width() / cell - 0.5), yRange=(-0.5, plot.vb.height() / cell - 0.5),
+                      padding=0)
