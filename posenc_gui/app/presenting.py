@@ -74,7 +74,7 @@ class Presentation(QObject):
                 "state": window.windowState(), "geometry": window.geometry(), "screen": window.screen()}
             window.panel_dock.start_presenting()
             window.menus.show_bars(False)
-            window.statusBar().hide()
+            window.status.set_presenting(True)
             window.notes_room.start_presenting()
             self.title_bar.show()
             screens = QApplication.screens()
@@ -93,7 +93,7 @@ class Presentation(QObject):
                 self.presenter.hide()
                 self.next_scene.stop()
             window.menus.show_bars(True)
-            window.statusBar().show()
+            window.status.set_presenting(False)
             self.title_bar.hide()
             window.notes_room.stop_presenting()
             window.panel_dock.stop_presenting()

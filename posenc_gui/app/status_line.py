@@ -19,6 +19,7 @@ class StatusLine(QObject):
     def __init__(self, window, busy):
         super().__init__(window)
         self.bar = window.statusBar()
+        self.presenting = False
         self.hover_label = QLabel()
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.PlainText)  # a file named like HTML is shown as named
@@ -51,10 +52,21 @@ class StatusLine(QObject):
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(printable(message))  # messages quote file names: one line, no escapes
+        self._show_bar()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenting, the bar is hidden but while it says what went wrong: a view that could not draw (a real model
+        not installed) stood blank before the hall, and nothing told the lecturer why."""
+        self.presenting = on
+        self._show_bar()
+
+    def _show_bar(self) -> None:
+        self.bar.setVisible(not self.presenting or bool(self.error_label.text()))
 
     def tell(self, message: str) -> None:
         self.error_label.setText("")
         self.bar.showMessage(printable(message), TOLD_MS)
+        self._show_bar()
 
     def follow_busy(self, busy: bool) -> None:
         """The busy bar shows once a computation has taken PROGRESS_AFTER_MS (sooner it would only flash)."""

@@ -464,3 +464,20 @@ def test_clicker_keys_on_a_real_x_server_with_two_screens(x_server, tmp_path):
             app.wait(10)
         except subprocess.TimeoutExpired:
             app.kill()
+
+
+def test_presenting_an_error_shows_the_status_bar_until_it_is_gone(deck_window):
+    """Presenting hides the status bar; a view that could not draw (a real model not installed) stood blank with the
+    reason in the hidden bar. The bar comes back while there is an error, and goes again with it."""
+    deck_window.set_presenting(True)
+    bar = deck_window.statusBar()
+    assert bar.isHidden()
+    deck_window.show_error("model minilm is not installed")
+    assert bar.isVisible() and deck_window.error_label.isVisible()
+    deck_window.show_error("")
+    assert bar.isHidden()
+    deck_window.show_error("model minilm is not installed")
+    deck_window.set_presenting(False)
+    assert bar.isVisible()
+    deck_window.show_error("")
+    assert bar.isVisible()  # windowed, the bar stays
