@@ -147,20 +147,25 @@ def in_colour_bar(item) -> bool:
     return False
 
 
-def check_axis(axis: pg.AxisItem, frame: QRectF, shown_rect) -> tuple[Report, list[TextBox]]:
-    """An axis's tick names as pyqtgraph would draw them now: over each other or cut."""
-    report = Report()
-    if not axis.style.get("showValues", True) or axis.size().width() <= 0 or axis.size().height() <= 0:
-        return report, []
+def draw_specs(axis: pg.AxisItem) -> tuple[tuple | None, QFontMetricsF]:
+    """What pyqtgraph would draw on ``axis`` now (``generateDrawSpecs``: its tick names thinned as it thins them) and
+    the metrics of the font it draws them in, worked out on a scratch image."""
     image = QImage(1, 1, QImage.Format_ARGB32)
     painter = QPainter(image)
     try:
         if axis.style.get("tickFont") is not None:
             painter.setFont(axis.style["tickFont"])
-        specs = axis.generateDrawSpecs(painter)
-        metrics = QFontMetricsF(painter.font())
+        return axis.generateDrawSpecs(painter), QFontMetricsF(painter.font())
     finally:
         painter.end()
+
+
+def check_axis(axis: pg.AxisItem, frame: QRectF, shown_rect) -> tuple[Report, list[TextBox]]:
+    """An axis's tick names as pyqtgraph would draw them now: over each other or cut."""
+    report = Report()
+    if not axis.style.get("showValues", True) or axis.size().width() <= 0 or axis.size().height() <= 0:
+        return report, []
+    specs, metrics = draw_specs(axis)
     if specs is None:
         return report, []
     boxes, inks = [], []

@@ -4,9 +4,9 @@ trained and changed, and the change of every head; the numbers it states are the
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
 
 from posenc_gui.app import style
+from posenc_gui.app.plot_layout_check import draw_specs
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.core import real_models
@@ -88,14 +88,7 @@ def test_a_heads_matrices_have_square_cells_in_line_and_in_sight_presenting_at_1
 
 def shown_names(axis) -> list[str]:
     """The tick names the axis draws now (thinned as it thins them)."""
-    image = QImage(1, 1, QImage.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        if axis.style.get("tickFont") is not None:
-            painter.setFont(axis.style["tickFont"])
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
+    specs, _metrics = draw_specs(axis)
     return [text for _rect, _flags, text in specs[2]] if specs else []
 
 
