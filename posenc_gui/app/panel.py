@@ -227,8 +227,8 @@ class ParameterPanel(QWidget):
 
     def _form_for(self, method: Method) -> tuple[QWidget, dict[str, QWidget]]:
         """The method's form and its controls, built the first time the method is shown and kept: the
-        panel switches methods often, and building the widgets anew each time cost milliseconds and,
-        with PySide6 6.11, leaked memory (0.9 MB per 1,000 method switches, measured with mallinfo2)."""
+        panel switches methods often, and building the widgets anew each time cost time and, with PySide6
+        6.11, leaked memory (figures in benchmarks/README.md)."""
         if method.name not in self.forms:
             host = QWidget()
             form = QFormLayout(host)

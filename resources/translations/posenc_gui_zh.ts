@@ -542,78 +542,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="108"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="111"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="115"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="174"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="408"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="422"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="248"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="262"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="396"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="236"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="397"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="237"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="398"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="238"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="501"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="341"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="503"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="343"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="505"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="345"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>

@@ -9,7 +9,8 @@ from posenc_gui.app import style
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.views import applies
-from posenc_gui.app.views.encoding import BESIDE, OVER_ROW, OVER_STACK, EncodingView, least_width
+from posenc_gui.app.views.encoding import EncodingView
+from posenc_gui.app.views.encoding_arrangement import BESIDE, OVER_ROW, OVER_STACK, least_width
 
 WINDOWED = style.BASE_POINTS * 1.6  # windowed at text size x1.6
 PRESENTING = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.3  # presenting at text size x1.3
