@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from posenc_gui.app.views.lessons import clocks, context_extension, learned_table, precision
 from posenc_gui.app.window import MainWindow
 
-from test_scene_changes import settle
+from test_scene_changes import other_windows_idle, settle
 
 LESSONS = {
     "clocks": (clocks.ClocksLesson, "_arranging"),
@@ -42,9 +42,7 @@ def window(qtbot, qapp, private_settings):
 def counted(qapp, monkeypatch):
     """Returns a function that counts, for a lesson key, its fetches and its buildings of plots (or arrangings, for the
     clocks). Windows of earlier tests build nothing ahead meanwhile."""
-    for widget in qapp.topLevelWidgets():
-        if isinstance(widget, MainWindow):
-            widget.warm_up_timer.stop()
+    other_windows_idle()
 
     def count(key: str) -> dict:
         cls, builds = LESSONS[key]

@@ -15,6 +15,8 @@ from posenc_gui.app.window import MainWindow
 from posenc_gui.core import registry
 from posenc_gui.look import Look, LookChange
 
+from test_scene_changes import other_windows_idle
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -63,9 +65,7 @@ def test_a_new_colour_map_recolours_the_images_in_place(private_settings, qtbot,
     window = shown_window(qtbot, qapp, view)
     kept = (window.model, window.panel, dict(window.views))
     before = window.current_view.grab().toImage()
-    for other in qapp.topLevelWidgets():  # windows of earlier tests, not yet deleted, build nothing ahead meanwhile
-        if isinstance(other, MainWindow) and other is not window:
-            other.warm_up_timer.stop()
+    other_windows_idle(but=window)
     computed = []
     compute = registry.Method.compute
     monkeypatch.setattr(registry.Method, "compute", lambda *args, **kwargs: computed.append(1) or compute(*args,

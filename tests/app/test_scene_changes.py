@@ -3,7 +3,10 @@ the fields its data depends on, and the window fetches a view's data again only 
 on the encoding view at 4096 x 1024 (computed in the worker): a click, a hover, a title, the text size or the theme
 computes nothing; a parameter computes once."""
 
+import gc
+
 import pytest
+import shiboken6
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 
@@ -29,6 +32,15 @@ def window(qtbot, qapp, private_settings):
     return win
 
 
+def other_windows_idle(but=None) -> None:
+    """Windows of earlier tests, not yet deleted, build nothing ahead meanwhile (it would count). Found among Python's
+    objects, each checked alive: walking ``QApplication.topLevelWidgets()`` while earlier tests' widgets were being
+    deleted crashed the interpreter (a segfault in a fresh-clone CI run)."""
+    for window in [item for item in gc.get_objects() if isinstance(item, MainWindow)]:
+        if window is not but and shiboken6.isValid(window):
+            window.warm_up_timer.stop()
+
+
 def settle(window, qapp) -> None:
     """Every computation started has been drawn; nothing is built ahead meanwhile (an idle window would)."""
     window.finish_work()
@@ -41,9 +53,7 @@ def settle(window, qapp) -> None:
 def computations(qapp, monkeypatch):
     """Counts of the core's computations and of the views' fetches, from any thread. Windows of earlier tests, not yet
     deleted, build nothing ahead meanwhile (it would count)."""
-    for widget in qapp.topLevelWidgets():
-        if isinstance(widget, MainWindow):
-            widget.warm_up_timer.stop()
+    other_windows_idle()
     counts = {"compute": 0, "fetch": 0}
     compute, fetch = registry.Method.compute, EncodingView.fetch
 
