@@ -10,7 +10,7 @@ import threading
 import pytest
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posenc_gui.app import crash
 
@@ -80,20 +80,20 @@ def test_exception_in_a_python_thread_and_a_qt_pool_thread_is_logged(handler, qt
     assert "missing key" in text and "thread worker-1" in text and "pool job failed" in text
 
 
-def test_headless_never_opens_a_dialog(handler, qtbot):
+def test_headless_never_opens_a_dialog(handler, qtbot, live_widgets):
     QTimer.singleShot(0, lambda: 1 / 0)
     qtbot.waitUntil(lambda: handler.count == 1)
     assert handler.dialog is None
-    assert not any(isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets())
+    assert not any(box.isVisible() for box in live_widgets(QMessageBox))
 
 
-def test_exceptions_while_the_dialog_is_open_are_counted_in_it_not_stacked(qapp, qtbot, tmp_path):
+def test_exceptions_while_the_dialog_is_open_are_counted_in_it_not_stacked(qapp, qtbot, tmp_path, live_widgets):
     handler = crash.install(qapp, log_dir=tmp_path, show_dialogs=True)
     try:
         for _ in range(100):
             QTimer.singleShot(0, lambda: 1 / 0)
         qtbot.waitUntil(lambda: handler.count == 100)
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        boxes = [box for box in live_widgets(QMessageBox) if box.isVisible()]
         assert len(boxes) == 1
         box = boxes[0]
         assert "99" in box.informativeText()

@@ -62,7 +62,7 @@ def test_no_settings_no_start_page(qtbot):
 
 
 def test_the_app_shows_the_page_on_a_first_run_but_not_over_a_deck_asked_for(qapp, tmp_path, monkeypatch,
-                                                                               private_settings):
+                                                                               private_settings, live_widgets):
     """``run_app`` (the app as started) calls the first-run hook unless a deck was given."""
     shown = []
     monkeypatch.setattr(start_page, "show_at_start", shown.append)
@@ -70,16 +70,17 @@ def test_the_app_shows_the_page_on_a_first_run_but_not_over_a_deck_asked_for(qap
     monkeypatch.setattr(prefs, "settings_path", lambda: tmp_path / "app.conf")
     monkeypatch.setattr(crash, "install", lambda app: None)  # the test's own exception hooks stay
     names = (qapp.applicationName(), qapp.organizationName())
+    earlier = {id(window) for window in live_widgets(MainWindow)}
     try:
         assert main.run_app([]) == 0
         assert len(shown) == 1
         assert main.run_app([str(deck_file(tmp_path))]) == 0
         assert len(shown) == 1
     finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.close()
-                widget.deleteLater()
+        for window in live_widgets(MainWindow):
+            if id(window) not in earlier:
+                window.close()
+                window.deleteLater()
         qapp.setApplicationName(names[0])
         qapp.setOrganizationName(names[1])
 
