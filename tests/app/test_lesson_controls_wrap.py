@@ -10,6 +10,7 @@ from view_helpers import projector_view
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
+from posenc_gui.app.views.base import CONTROLS_INSET
 from posenc_gui.app.views.flow import FlowLayout, fill_line
 from posenc_gui.app.views.lessons.clocks import ClocksLesson
 from posenc_gui.app.views.lessons.context_extension import ContextExtensionLesson
@@ -104,3 +105,27 @@ def test_a_flow_row_measures_its_items_once_per_width_until_one_changes(qtbot):
     text.setText("a meaning")
     other.hide()
     assert row.heightForWidth(200) < taller
+
+
+def test_a_row_of_controls_stands_in_from_the_edge_as_the_header_does(qtbot, qapp):
+    """The controls row stood flush with the window's edge (a check box's square 1 px from it, "Heads:" touching the
+    projector's edge) while the lesson's text above stood 8 px in."""
+    lesson = settled(qapp, projector_view(qtbot, WalkthroughLesson, Scene(method="nope", view="walkthrough"),
+                                          (1000, 600), 1.0))
+    first = min((widget for widget in lesson.controls.findChildren(QWidget) if widget.isVisibleTo(lesson.controls)
+                 and widget.parentWidget() is lesson.controls), key=lambda widget: (widget.y(), widget.x()))
+    header_text_x = lesson.text.mapTo(lesson.page, QPoint(0, 0)).x()
+    assert first.mapTo(lesson.page, QPoint(0, 0)).x() == header_text_x == CONTROLS_INSET
+
+
+def test_the_side_margins_give_way_to_an_item_as_wide_as_the_row(qtbot):
+    """On a row barely wider than its widest item the side margins shrink rather than squeeze the item or widen the
+    page."""
+    box = QLineEdit()
+    box.setMinimumWidth(190)
+    holder = flow_row(200, box)
+    holder.layout().setContentsMargins(CONTROLS_INSET, 0, CONTROLS_INSET, 0)
+    holder.layout().setGeometry(holder.rect())
+    qtbot.addWidget(holder)
+    assert box.x() == 5 and box.width() == 190
+    assert holder.layout().minimumSize().width() == 190

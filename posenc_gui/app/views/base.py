@@ -48,6 +48,7 @@ def elements(scene: Scene, kind: str) -> int:
 
 
 CONTROL_SPACING = 12  # pixels between the controls of a wrapping row
+CONTROLS_INSET = 8  # pixels left and right of a controls row, as a lesson's header text: not flush with the window's edge
 
 
 def captioned(caption: QWidget, control: QWidget) -> QWidget:
@@ -272,7 +273,9 @@ class View(ReadablePlots, QWidget):
         """Show the controls bar above the plots as a row that wraps onto more lines when the page is narrow (a long
         row of controls in large type widened the page past the window, and its last ones were out of sight)."""
         self.controls.setVisible(True)
-        return FlowLayout(CONTROL_SPACING, self.controls)
+        row = FlowLayout(CONTROL_SPACING, self.controls)
+        row.setContentsMargins(CONTROLS_INSET, 0, CONTROLS_INSET, 0)
+        return row
 
     def new_plot(self, row: int, col: int, rowspan: int = 1, colspan: int = 1, sides=("left", "bottom"),
                  **kwargs) -> pg.PlotItem:

@@ -49,7 +49,9 @@ class FlowLayout(QLayout):
     def heightForWidth(self, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
-            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+            margins = self.contentsMargins()
+            inside = self._inside(QRect(0, 0, width, 0))
+            height = self._heights[width] = self._arrange(inside, move=False) + margins.top() + margins.bottom()
         return height
 
     def invalidate(self) -> None:
@@ -58,16 +60,27 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        self._arrange(self._inside(rect), move=True)
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:
+        """The largest item's minimum, with the margins above and below but not beside: on a page barely wide enough
+        for that item, the side margins give way rather than widen the page past the window."""
         size = QSize()
         for item in self.items:
             size = size.expandedTo(item.minimumSize())
-        return size
+        margins = self.contentsMargins()
+        return QSize(size.width(), size.height() + margins.top() + margins.bottom()) if not size.isEmpty() else size
+
+    def _inside(self, rect: QRect) -> QRect:
+        """``rect`` within the margins; the side margins narrowed as far as the widest item needs (``minimumSize``)."""
+        margins = self.contentsMargins()
+        widest = max((item.minimumSize().width() for item in self.items
+                      if item.widget() is None or not item.widget().isHidden()), default=0)
+        side = max(0, min(margins.left(), (rect.width() - widest) // 2))
+        return rect.adjusted(side, margins.top(), -side, -margins.bottom())
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         """Place the items in ``rect`` (when ``move``); the height they take."""

@@ -15,8 +15,7 @@ from superqt.utils import signals_blocked
 from ...core import real_models
 from ..i18n import translate
 from ..state import Scene
-from .base import CONTROL_SPACING, captioned
-from .flow import FlowLayout
+from .base import captioned
 from .real_model_settings import ABLATIONS, PATTERN_TITLES, SHOW, Settings
 
 TYPING_PAUSE_MS = 300   # the text is sent this long after the last key (at once on Enter)
@@ -34,9 +33,8 @@ class RealModelControls(QObject):
         self.typing.setSingleShot(True)
         self.typing.setInterval(TYPING_PAUSE_MS)
         self.typing.timeout.connect(self.send_text)
-        self.flow = FlowLayout(CONTROL_SPACING, view.controls)
+        self.flow = view.controls_row()
         view.controls.installEventFilter(self)
-        view.controls.setVisible(True)
         set_option = view.model.set_option
         self.model_box = QComboBox()
         for name, entry in real_models.MODELS.items():
@@ -83,7 +81,9 @@ class RealModelControls(QObject):
         # no wider than a line, at the width the page has once it scrolls: wider, it widened the page past the view,
         # and every line below was cut at the right (fitted before the scroll bar came, by its 12 px in Chinese at
         # 1024 x 768 x1.3)
-        room = min(width, view.page_width()) - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2
+        margins = self.flow.contentsMargins()
+        room = (min(width, view.page_width()) - margins.left() - margins.right()
+                - pair.itemAt(0).widget().sizeHint().width() - max(pair.spacing(), 0) - 2)
         self.text.setMinimumWidth(max(min(self.text.fontMetrics().averageCharWidth() * TEXT_CHARS, room), 1))
         view.controls.setFixedHeight(self.flow.heightForWidth(width))
 
