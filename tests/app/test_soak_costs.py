@@ -4,7 +4,7 @@
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsScene
 
-from posenc_gui.app import axes
+from posenc_gui.app import axes, style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
@@ -82,3 +82,26 @@ def test_a_drawing_that_leaves_a_layout_waiting_reads_the_plots_room_inputs_once
     read.clear()
     view.keep_plots_readable_after_drawing()  # laid out: the inputs compared, nothing to do
     assert len(read) == 1
+
+
+def test_moves_that_leave_the_rows_and_the_bar_where_they_were_do_not_level_the_bar_again(qtbot, qapp, monkeypatch):
+    """The colour bar is levelled with the rows at every move of every panel, plot area and the bar itself (2N + 1
+    signals a layout pass): only a move that changes the rows' box, the bar's frame or its levels levels it again."""
+    scene = Scene(method="alibi", view="bias", head="all", params={"heads": 4, "seq_len": 16}).validated(applies())
+    view = shown_view(qtbot, BiasView, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    grid = view.grid
+    levelled = count_calls(monkeypatch, style, "keep_level")
+    named = count_calls(monkeypatch, style, "name_fewer_ticks")
+    for plot in grid.plots:  # moved, as a layout pass tells, to where they stand
+        plot.geometryChanged.emit()
+        plot.vb.geometryChanged.emit()
+    grid.bar.geometryChanged.emit()
+    assert levelled == [] and named == []
+    view.resize(1000, 630)  # the rows moved: levelled again, the bar's colours as tall as the rows
+    qapp.processEvents()
+    assert levelled and named
+    first, last = grid.plots[0].vb, grid.plots[-1].vb
+    rows = first.sceneBoundingRect().united(last.sceneBoundingRect())
+    colours = grid.bar.vb.sceneBoundingRect()
+    assert abs(colours.height() - rows.height()) <= 2
