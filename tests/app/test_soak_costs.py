@@ -8,6 +8,7 @@ from posenc_gui.app import axes, style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
+from posenc_gui.app.views.lessons import ClocksLesson, clock_dials
 from posenc_gui.app.views.relative import BiasView
 
 from test_grid_fills_room import columns_of, shown_view
@@ -105,3 +106,22 @@ def test_moves_that_leave_the_rows_and_the_bar_where_they_were_do_not_level_the_
     rows = first.sceneBoundingRect().united(last.sceneBoundingRect())
     colours = grid.bar.vb.sceneBoundingRect()
     assert abs(colours.height() - rows.height()) <= 2
+
+
+def test_a_clocks_drawing_lays_the_captions_out_once_not_once_a_dial(qtbot, qapp, monkeypatch):
+    """Every dial's caption fit asks for the tallest caption of the drawing: all the captions were laid out again for
+    each dial (eight dials, 64 layouts a drawing). Laid out once for the same captions, width and type; a new position
+    (new captions) lays them out anew, and the dials' ranges still open for the tallest."""
+    scene = Scene(view="clocks", position=5, params={"d_model": 16}).validated(applies())
+    view = shown_view(qtbot, ClocksLesson, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    copied = count_calls(monkeypatch, clock_dials, "document_copy")
+    ranges = [plot.vb.viewRange()[1] for plot, *_items in view.dials]
+    view.captions.fitted.clear()  # every dial fitted again
+    for plot, _hand, _tip, caption in view.dials:
+        view.captions.fit(plot, caption, view.dial_plots(), view.points)
+    assert len(copied) <= 1
+    assert [plot.vb.viewRange()[1] for plot, *_items in view.dials] == ranges
+    view.model.update(position=6000)  # more turns: new captions, laid out again
+    qapp.processEvents()
+    assert 1 <= len(copied) <= 3
