@@ -71,12 +71,12 @@ class WindowMenus(QObject):
 
     def show_view_chosen(self, scene) -> None:
         """The selector and the Go menu on ``scene``'s view, the views that cannot show its method disabled. The
-        window asks at every change of scene: the entries are gone through only when the method or the view changed
-        (or the menus were built anew), as most changes are of neither."""
+        window asks at every change of scene: the entries are gone through only when the method changed (or the menus
+        were built anew), as most changes are not of it; a new view alone checks its entry (the entries are one
+        exclusive group: the one checked before is unchecked)."""
         method = scene.method_obj
         shown = (self.selector, method, scene.view)
-        if shown != self.view_shown:
-            self.view_shown = shown
+        if shown[:2] != (self.view_shown or ())[:2]:
             items = self.selector.model()
             for row in range(items.rowCount()):
                 item = items.item(row)
@@ -87,6 +87,9 @@ class WindowMenus(QObject):
                 action = self.window.commands[f"view_{key}"]
                 action.setEnabled(view_applies(key, method))
                 action.setChecked(key == scene.view)
+        elif shown != self.view_shown and f"view_{scene.view}" in self.window.commands:
+            self.window.commands[f"view_{scene.view}"].setChecked(True)
+        self.view_shown = shown
         row = self.selector.findData(scene.view, Qt.UserRole)
         if row >= 0:  # (also back from a group header chosen)
             self.selector.setCurrentIndex(row)

@@ -1994,32 +1994,32 @@ turns made: {1}</source>
         <translation>此头，差值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="55"/>
         <source>Rank every head by how much its queries attend this way, as trained</source>
         <translation>按训练所得模型中各头的查询以这种方式关注的程度为所有头排序</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="59"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="57"/>
         <source>One head alone is what File &gt; Export figure and Export data write</source>
         <translation>只显示一个头时，“文件 &gt; 导出图像”和“导出数据”写出的就是这个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="59"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="59"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="63"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="61"/>
         <source>Find heads like:</source>
         <translation>查找类似的头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="62"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -2034,17 +2034,17 @@ turns made: {1}</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="44"/>
         <source>Any text; the model&apos;s own tokenizer splits it</source>
         <translation>任意文本；由模型自己的分词器切分</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="60"/>
         <source>Ablation:</source>
         <translation>消融：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="48"/>
         <source>How the positions of the model on the right are changed</source>
         <translation>右侧模型的位置信息如何被改变</translation>
     </message>
@@ -2059,12 +2059,12 @@ turns made: {1}</source>
         <translation>训练所得（学习的位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="62"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="60"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="63"/>
+        <location filename="../../posenc_gui/app/views/real_model_controls.py" line="61"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
@@ -2629,17 +2629,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="309"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="317"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="310"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="318"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="328"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="331"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2850,247 +2850,247 @@ turns made: {1}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="115"/>
+        <location filename="../../posenc_gui/app/menus.py" line="118"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="115"/>
+        <location filename="../../posenc_gui/app/menus.py" line="118"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="115"/>
+        <location filename="../../posenc_gui/app/menus.py" line="118"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="120"/>
+        <location filename="../../posenc_gui/app/menus.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="121"/>
+        <location filename="../../posenc_gui/app/menus.py" line="124"/>
         <source>&amp;Open deck…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="122"/>
+        <location filename="../../posenc_gui/app/menus.py" line="125"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="125"/>
+        <location filename="../../posenc_gui/app/menus.py" line="128"/>
         <source>Open &amp;scene…</source>
         <translation>打开场景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="126"/>
+        <location filename="../../posenc_gui/app/menus.py" line="129"/>
         <source>Save scene &amp;as…</source>
         <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="127"/>
+        <location filename="../../posenc_gui/app/menus.py" line="130"/>
         <source>Save &amp;deck as…</source>
         <translation>课件另存为(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="129"/>
+        <location filename="../../posenc_gui/app/menus.py" line="132"/>
         <source>Open &amp;model config…</source>
         <translation>打开模型配置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="130"/>
+        <location filename="../../posenc_gui/app/menus.py" line="133"/>
         <source>E&amp;xample models</source>
         <translation>示例模型(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="135"/>
+        <location filename="../../posenc_gui/app/menus.py" line="138"/>
         <source>&amp;Export figure (PNG, SVG, PDF)…</source>
         <translation>导出图像(&amp;E)（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="138"/>
+        <location filename="../../posenc_gui/app/menus.py" line="141"/>
         <source>&amp;Copy figure</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="139"/>
+        <location filename="../../posenc_gui/app/menus.py" line="142"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>导出讲义(&amp;H)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="141"/>
+        <location filename="../../posenc_gui/app/menus.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="145"/>
+        <location filename="../../posenc_gui/app/menus.py" line="148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="147"/>
+        <location filename="../../posenc_gui/app/menus.py" line="150"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="151"/>
+        <location filename="../../posenc_gui/app/menus.py" line="154"/>
         <source>Colour &amp;map</source>
         <translation>颜色映射(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="153"/>
+        <location filename="../../posenc_gui/app/menus.py" line="156"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="156"/>
+        <location filename="../../posenc_gui/app/menus.py" line="159"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="158"/>
+        <location filename="../../posenc_gui/app/menus.py" line="161"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="161"/>
+        <location filename="../../posenc_gui/app/menus.py" line="164"/>
         <source>&amp;Reset text size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="163"/>
+        <location filename="../../posenc_gui/app/menus.py" line="166"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="172"/>
+        <location filename="../../posenc_gui/app/menus.py" line="175"/>
         <source>Scene &amp;notes</source>
         <translation>场景备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="137"/>
+        <location filename="../../posenc_gui/app/menus.py" line="140"/>
         <source>Export da&amp;ta (CSV, NPY, NPZ)…</source>
         <translation>导出数据（CSV、NPY、NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="147"/>
+        <location filename="../../posenc_gui/app/menus.py" line="150"/>
         <source>Lig&amp;ht theme (high contrast)</source>
         <translation>浅色主题（高对比度）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="175"/>
+        <location filename="../../posenc_gui/app/menus.py" line="178"/>
         <source>Param&amp;eters</source>
         <translation>参数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="181"/>
+        <location filename="../../posenc_gui/app/menus.py" line="184"/>
         <source>Sequential (values from 0 up)</source>
         <translation>顺序型（从 0 起的数值）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="182"/>
+        <location filename="../../posenc_gui/app/menus.py" line="185"/>
         <source>Diverging (centred on 0)</source>
         <translation>发散型（以 0 为中心）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="194"/>
+        <location filename="../../posenc_gui/app/menus.py" line="197"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="195"/>
+        <location filename="../../posenc_gui/app/menus.py" line="198"/>
         <source>&amp;Next view</source>
         <translation>下一个视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="197"/>
+        <location filename="../../posenc_gui/app/menus.py" line="200"/>
         <source>&amp;Previous view</source>
         <translation>上一个视图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="212"/>
+        <location filename="../../posenc_gui/app/menus.py" line="215"/>
         <source>&amp;Deck</source>
         <translation>课件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="215"/>
+        <location filename="../../posenc_gui/app/menus.py" line="218"/>
         <source>&amp;Next scene</source>
         <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="217"/>
+        <location filename="../../posenc_gui/app/menus.py" line="220"/>
         <source>&amp;Previous scene</source>
         <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="219"/>
+        <location filename="../../posenc_gui/app/menus.py" line="222"/>
         <source>&amp;First scene</source>
         <translation>第一个场景(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="220"/>
+        <location filename="../../posenc_gui/app/menus.py" line="223"/>
         <source>&amp;Last scene</source>
         <translation>最后一个场景(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="221"/>
+        <location filename="../../posenc_gui/app/menus.py" line="224"/>
         <source>&amp;Blank the screen</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="223"/>
+        <location filename="../../posenc_gui/app/menus.py" line="226"/>
         <source>&amp;Update scene (keep the live changes)</source>
         <translation>更新场景（保留现场改动）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="224"/>
+        <location filename="../../posenc_gui/app/menus.py" line="227"/>
         <source>&amp;Reset scene (as saved)</source>
         <translation>重置场景（恢复保存的状态）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="225"/>
+        <location filename="../../posenc_gui/app/menus.py" line="228"/>
         <source>&amp;Add this scene to the deck</source>
         <translation>把当前场景加入课件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="230"/>
+        <location filename="../../posenc_gui/app/menus.py" line="233"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="231"/>
+        <location filename="../../posenc_gui/app/menus.py" line="234"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="232"/>
+        <location filename="../../posenc_gui/app/menus.py" line="235"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="234"/>
+        <location filename="../../posenc_gui/app/menus.py" line="237"/>
         <source>&amp;Start page</source>
         <translation>起始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="235"/>
+        <location filename="../../posenc_gui/app/menus.py" line="238"/>
         <source>Guided &amp;tour</source>
         <translation>导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="236"/>
+        <location filename="../../posenc_gui/app/menus.py" line="239"/>
         <source>&amp;About PosEnc Explorer</source>
         <translation>关于 PosEnc Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="243"/>
+        <location filename="../../posenc_gui/app/menus.py" line="246"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/menus.py" line="246"/>
+        <location filename="../../posenc_gui/app/menus.py" line="249"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>

@@ -4,10 +4,11 @@
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsScene
 
-from posenc_gui.app import axes
+from posenc_gui.app import axes, style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
+from posenc_gui.app.views.lessons import ClocksLesson, clock_dials
 from posenc_gui.app.views.relative import BiasView
 
 from test_grid_fills_room import columns_of, shown_view
@@ -82,3 +83,45 @@ def test_a_drawing_that_leaves_a_layout_waiting_reads_the_plots_room_inputs_once
     read.clear()
     view.keep_plots_readable_after_drawing()  # laid out: the inputs compared, nothing to do
     assert len(read) == 1
+
+
+def test_moves_that_leave_the_rows_and_the_bar_where_they_were_do_not_level_the_bar_again(qtbot, qapp, monkeypatch):
+    """The colour bar is levelled with the rows at every move of every panel, plot area and the bar itself (2N + 1
+    signals a layout pass): only a move that changes the rows' box, the bar's frame or its levels levels it again."""
+    scene = Scene(method="alibi", view="bias", head="all", params={"heads": 4, "seq_len": 16}).validated(applies())
+    view = shown_view(qtbot, BiasView, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    grid = view.grid
+    levelled = count_calls(monkeypatch, style, "keep_level")
+    named = count_calls(monkeypatch, style, "name_fewer_ticks")
+    for plot in grid.plots:  # moved, as a layout pass tells, to where they stand
+        plot.geometryChanged.emit()
+        plot.vb.geometryChanged.emit()
+    grid.bar.geometryChanged.emit()
+    assert levelled == [] and named == []
+    view.resize(1000, 630)  # the rows moved: levelled again, the bar's colours as tall as the rows
+    qapp.processEvents()
+    assert levelled and named
+    first, last = grid.plots[0].vb, grid.plots[-1].vb
+    rows = first.sceneBoundingRect().united(last.sceneBoundingRect())
+    colours = grid.bar.vb.sceneBoundingRect()
+    assert abs(colours.height() - rows.height()) <= 2
+
+
+def test_a_clocks_drawing_lays_the_captions_out_once_not_once_a_dial(qtbot, qapp, monkeypatch):
+    """Every dial's caption fit asks for the tallest caption of the drawing: all the captions were laid out again for
+    each dial (eight dials, 64 layouts a drawing). Laid out once for the same captions, width and type; a new position
+    (new captions) lays them out anew, and the dials' ranges still open for the tallest."""
+    scene = Scene(view="clocks", position=5, params={"d_model": 16}).validated(applies())
+    view = shown_view(qtbot, ClocksLesson, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    copied = count_calls(monkeypatch, clock_dials, "document_copy")
+    ranges = [plot.vb.viewRange()[1] for plot, *_items in view.dials]
+    view.captions.fitted.clear()  # every dial fitted again
+    for plot, _hand, _tip, caption in view.dials:
+        view.captions.fit(plot, caption, view.dial_plots(), view.points)
+    assert len(copied) <= 1
+    assert [plot.vb.viewRange()[1] for plot, *_items in view.dials] == ranges
+    view.model.update(position=6000)  # more turns: new captions, laid out again
+    qapp.processEvents()
+    assert 1 <= len(copied) <= 3

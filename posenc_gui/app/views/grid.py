@@ -46,6 +46,7 @@ class ImageGrid(GridFitting):
         self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
         self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
         self._fitting: dict | None = None  # within ``fill_room``: the room and each arrangement's layout, once each
+        self._levelled: tuple | None = None  # what ``_level_bar`` last levelled the bar for
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
@@ -250,9 +251,16 @@ class ImageGrid(GridFitting):
         first, last = self.pool[0][0].vb, self.pool[self.count - 1][0].vb
         box = first.sceneBoundingRect().united(last.sceneBoundingRect())
         axis = self.bar.getAxis("right")
-        short = side_name_length(axis) - box.height()
+        frame = self.bar.sceneBoundingRect()
+        # it runs at every move of every panel, plot area and the bar (twice the panels and one more a layout pass, and
+        # again for the bar's own moves below), and most leave the rows' box, the bar's frame and its levels as they
+        # were: levelled for them already
+        levelled = (box.getRect(), frame.getRect(), self.bar.levels(), side_name_length(axis), self.look)
+        if levelled == self._levelled:
+            return
+        self._levelled = levelled
+        short = levelled[3] - box.height()
         if short > 0:  # no shorter than the name along it: longer upwards, over the titles (the bar ends with the rows)
-            frame = self.bar.sceneBoundingRect()
             up = min(short, max(box.top() - frame.top(), 0.0))
             box.adjust(0, -up, 0, short - up)
         style.keep_level(self.bar, box)

@@ -48,9 +48,10 @@ class DialCaptions:
     def __init__(self):
         self.texts: dict[pg.PlotItem, tuple[str, str]] = {}  # each dial's caption on two lines and its narrow form
         self.fitted: dict[pg.PlotItem, tuple] = {}  # each caption's texts and dial size when fitted
+        self.measured: tuple = (None, 0.0)  # what ``tallest`` last laid out, and the height it found
 
     def clear(self) -> None:
-        self.texts, self.fitted = {}, {}
+        self.texts, self.fitted, self.measured = {}, {}, (None, 0.0)
 
     def wide_fit(self, dials: list[pg.PlotItem], width: float, font: QFont) -> bool:
         """Whether every one of ``dials``' captions fits ``width`` on two lines."""
@@ -87,12 +88,20 @@ class DialCaptions:
 
     def tallest(self, dials: list[pg.PlotItem], form: int, width: float, caption: pg.TextItem) -> float:
         """The height of the tallest of ``dials``' captions in ``form`` (0: two lines, 1: narrow) at ``width``, laid
-        out as ``caption`` lays out its text."""
-        document = document_copy(caption.textItem.document())
+        out as ``caption`` lays out its text. Kept for the same captions, width and type: every dial of a drawing asks
+        (each dial's fit laid out all the captions again)."""
+        original = caption.textItem.document()
+        key = (tuple(self.texts[plot][form] for plot in dials if plot in self.texts), width,
+               original.defaultFont().key(), original.documentMargin(), original.defaultTextOption().alignment(),
+               original.defaultTextOption().wrapMode())
+        if key == self.measured[0]:
+            return self.measured[1]
+        document = document_copy(original)
         document.setTextWidth(width)
         tallest = 0.0
         for plot in dials:
             if plot in self.texts:
                 document.setPlainText(self.texts[plot][form])
                 tallest = max(tallest, document.size().height())
+        self.measured = (key, tallest)
         return tallest
