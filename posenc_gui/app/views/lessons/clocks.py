@@ -57,6 +57,7 @@ class ClocksLesson(FrequencyLesson):
     hands are the angles m·θ_i its pairs of q and k turn by, and no bits (nothing in RoPE counts in binary)."""
 
     key = "clocks"
+    controls_give_room = True
     plots_ahead = 1  # the bits' plot; the dials are built ahead whole (``build_ahead``)
     dials_ahead = 8  # as many as the default scene shows
     title = QT_TRANSLATE_NOOP("ClocksLesson", "Clocks and bits")

@@ -65,6 +65,11 @@ class LessonView(View):
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
+    # presenting, its controls (the lecturer's) give their row to the plots when the page would scroll: at 1280 x 720
+    # x1.3 in Chinese, whose lines are a quarter taller, the clocks' bits and the multi-head slices ran below the fold.
+    # Not where the plots rearrange for the room (a grid of images): given the row, the order lesson's grid took two
+    # rows of panels for four across, and the page scrolled where it had not.
+    controls_give_room = False
 
     def explanation(self) -> str:
         """The short text above the plots (translated with ``self.tr``)."""
@@ -261,7 +266,7 @@ class LessonView(View):
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; kept as the
         images lesson's step note, it took the room its matrices needed), and the formulas shrink, the notes fold and
         then hide as far as the plots at their smallest need the room, so that the page does not scroll (an audience
-        cannot scroll); the lesson's controls, the lecturer's, give their row too when the plots would still not fit."""
+        cannot scroll); the controls' row too where the lesson lets it (``controls_give_room``)."""
         if not self.testAttribute(Qt.WA_Resized):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
@@ -322,9 +327,7 @@ class LessonView(View):
                 for label in notes:  # they hide behind the link of the first folded text, which unfolds them all
                     label.setVisible(label is foldable[0])
                 height = self._header_height(shown, width)
-        if self.controls.layout() is not None:  # a lesson with controls: presenting, they are the lecturer's, and
-            # they give their room to the plots when the page would scroll (at 1280 x 720 x1.3 in Chinese, whose
-            # lines are a quarter taller, the clocks' bits and the multi-head slices ran below the fold)
+        if self.controls_give_room and self.controls.layout() is not None:
             self.controls.setVisible(not (presenting and height > self._page_left()))
         if height != self.header.height():
             self.header.setFixedHeight(height)

@@ -29,6 +29,7 @@ class MultiHeadLesson(MatrixLesson):
 
     uses_method = False
     key = "multihead"
+    controls_give_room = True
     shrinks_to_room = True
     counts_from = 0  # as the code it follows (d2l) and its channel numbers: rows numbered from 1 beside them misled
     plots_ahead = 6
