@@ -4,7 +4,7 @@ two columns, five rows that took the page, and the plots were below the fold (th
 
 import pytest
 
-from posenc_gui.app import style
+from posenc_gui.app import i18n, style
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import ContextExtensionLesson
 from posenc_gui.app.views.lessons.frequency_lesson import legend_columns
@@ -28,6 +28,29 @@ def test_presenting_at_1280x720_the_legend_and_the_three_plots_are_in_sight(qtbo
     labels = [label for _sample, label in view.legend.items]
     assert [label.text for label in labels[:2]] == ["none", "linear"]  # short names, the full ones on hover
     assert labels[1].toolTip() == "linear (position interpolation)"
+
+
+def test_presenting_in_chinese_the_plots_are_in_sight_and_the_controls_give_their_row(qtbot, qapp):
+    """Chinese lines are a quarter taller (and the audience title leaves the view 631 px): the plots' axes ran 52 px
+    below the fold under the controls' row, the lecturer's."""
+    assert i18n.install(qapp, "zh") == "zh"
+    try:
+        hall = shown_lesson(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"),
+                            presenting=True, size=(1280, 631))
+        view = hall.view
+        qtbot.waitUntil(lambda: len(view.plots) == 3)
+        qtbot.wait(1)
+        assert_whole_in_sight(view, [*view.plots, view.legend])
+        assert not view.controls.isVisible()
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_presenting_in_english_the_controls_stay(qtbot):
+    hall = shown_lesson(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"), presenting=True)
+    qtbot.waitUntil(lambda: len(hall.view.plots) == 3)
+    qtbot.wait(1)
+    assert hall.view.controls.isVisible()
 
 
 def test_a_legend_takes_the_fewest_rows_its_room_holds_and_fills_them_evenly():

@@ -44,6 +44,7 @@ class ContextExtensionLesson(FrequencyLesson):
     """Frequencies, wavelengths and the stretch of each pair under every RoPE scaling."""
 
     key = "context_extension"
+    controls_give_room = True
     plots_ahead = 3
     title = QT_TRANSLATE_NOOP("ContextExtensionLesson", "Context extension")
     formulas = ("rope_extension_base", "rope_extension_blend")

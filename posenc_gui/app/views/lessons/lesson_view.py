@@ -66,7 +66,8 @@ class LessonView(View):
     steps: tuple[str, ...] = ()
     plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
     # presenting, its controls (the lecturer's) give their row to the plots when the page would scroll: at 1280 x 720
-    # x1.3 in Chinese, whose lines are a quarter taller, the clocks' bits and the multi-head slices ran below the fold.
+    # x1.3 in Chinese, whose lines are a quarter taller, the clocks' bits, the multi-head slices and the context
+    # extension's axes ran below the fold.
     # Not where the plots rearrange for the room (a grid of images): given the row, the order lesson's grid took two
     # rows of panels for four across, and the page scrolled where it had not.
     controls_give_room = False
