@@ -266,93 +266,93 @@
 <context>
     <name>ClocksLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="61"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="63"/>
         <location filename=".registry_strings.py" line="330"/>
         <source>Clocks and bits</source>
         <translation>时钟与二进制位</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="79"/>
         <source>Each (sin, cos) pair of the sinusoid is a clock hand. At position &lt;i&gt;p&lt;/i&gt; hand &lt;i&gt;i&lt;/i&gt; has turned &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; radians, and its tip is the pair&apos;s two encoding values. The first hands race round; the last barely move. A binary counter does the same: its lowest bit flips at every step, each higher bit half as often. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel to watch both.</source>
         <translation>正弦位置编码的每一对 (sin, cos) 都是一根时钟指针。在位置 &lt;i&gt;p&lt;/i&gt;，第 &lt;i&gt;i&lt;/i&gt; 根指针转过了 &lt;i&gt;p&lt;/i&gt;·ω&lt;sub&gt;i&lt;/sub&gt; 弧度，指针尖端的坐标就是这一对的两个编码值。前几根指针飞快旋转，最后几根几乎不动。二进制计数器也是如此：最低位每一步都翻转，每高一位，翻转频率减半。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;，即可同时观察两者。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="84"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="86"/>
         <source>The position p the hands and bits show</source>
         <translation>指针和二进制位所显示的位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="86"/>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="258"/>
         <source>Position p:</source>
         <translation>位置 p：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="258"/>
         <source>Position m:</source>
         <translation>位置 m：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="259"/>
         <source>Hands:</source>
         <translation>指针数：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="274"/>
         <source>pair {0}</source>
         <translation>第 {0} 对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="320"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="325"/>
         <source>p = {0} = {1}₂</source>
         <translation>p = {0} = {1}₂</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="353"/>
         <source>a turn every {0}
 turns made: {1}</source>
         <translation>每 {0} 个位置转一圈
 已转圈数：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="349"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="354"/>
         <source>every {0}
 {1} turns</source>
         <translation>周期 {0}
 已转 {1} 圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="250"/>
         <source>bit {0}: flips every {1}</source>
         <translation>第 {0} 位：每 {1} 个位置翻转</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="72"/>
         <source>RoPE adds nothing to the token: it turns each pair of channels of the query and the key. At position &lt;i&gt;m&lt;/i&gt; pair &lt;i&gt;i&lt;/i&gt; of q and of k turns by &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; radians, θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;: each hand is that angle. The first pairs race round; the last barely move. A query at &lt;i&gt;m&lt;/i&gt; and a key at &lt;i&gt;n&lt;/i&gt; differ by (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt; in every pair, so their dot product sees only the offset. Sweep &lt;b&gt;position&lt;/b&gt; with Play in the panel.</source>
         <translation>RoPE 不往词元上加任何东西：它旋转查询和键的每一对通道。在位置 &lt;i&gt;m&lt;/i&gt;，q 和 k 的第 &lt;i&gt;i&lt;/i&gt; 对都转过 &lt;i&gt;m&lt;/i&gt;·θ&lt;sub&gt;i&lt;/sub&gt; 弧度，θ&lt;sub&gt;i&lt;/sub&gt;&amp;nbsp;=&amp;nbsp;base&lt;sup&gt;−2i/&amp;#8288;d&lt;/sup&gt;：每根指针就是这个角度。前几对飞快旋转，最后几对几乎不动。位于 &lt;i&gt;m&lt;/i&gt; 的查询和位于 &lt;i&gt;n&lt;/i&gt; 的键在每一对上相差 (&lt;i&gt;m&lt;/i&gt;&amp;nbsp;−&amp;nbsp;&lt;i&gt;n&lt;/i&gt;)·θ&lt;sub&gt;i&lt;/sub&gt;，所以它们的点积只看得到偏移。在参数面板中用“播放”扫描&lt;b&gt;位置&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="305"/>
         <source>{0} with d = {1}, base = {2}: {3} pairs, drawn {4} of them, unscaled. Pair 0 of q and k turns once every {5} positions; the slowest shown once every {6}.</source>
         <translation>{0}，d = {1}，底数 = {2}：共 {3} 对，画出其中 {4} 对，未缩放。q 和 k 的第 0 对每 {5} 个位置转一圈；画出的最慢一对每 {6} 个位置转一圈。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="322"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="327"/>
         <source>Sinusoid with d = {0}, base = {1}: {2} pairs, drawn {3} of them. Hand 0 turns once every {4} positions; the slowest shown once every {5}. Bits and hands are both listed fastest first.</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="391"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="396"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="392"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="397"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="399"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="404"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -360,93 +360,93 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="49"/>
         <location filename=".registry_strings.py" line="331"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="57"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="64"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="250"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="257"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="193"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="54"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="102"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="109"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="119"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="119"/>
         <source>L0 = {0}</source>
         <translation>L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="113"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
         <source>s·L0 = {0}</source>
         <translation>s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="160"/>
         <source>frequency (rad/position)</source>
         <translation>频率（弧度/位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="154"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="161"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="162"/>
         <source>stretch (1 = kept)</source>
         <translation>拉伸比（1 = 不变）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="261"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="268"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="269"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="273"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="276"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="298"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -1090,32 +1090,32 @@ turns made: {1}</source>
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="110"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="111"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="183"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="217"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="223"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="303"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="309"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="307"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="313"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1279,7 +1279,7 @@ turns made: {1}</source>
 <context>
     <name>MatrixLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="346"/>
+        <location filename="../../posenc_gui/app/views/lessons/matrix_lesson.py" line="361"/>
         <source>{0}, row {1}, column {2}: {3}</source>
         <translation>{0}，第 {1} 行，第 {2} 列：{3}</translation>
     </message>
@@ -1553,77 +1553,77 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="42"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="43"/>
         <source>Concatenate the heads and project with Wₒ</source>
         <translation>拼接各头，再用 Wₒ 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="47"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="105"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="119"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="135"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="139"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="143"/>
-        <source>seq {0}, head {1} (valid {2})</source>
-        <translation>序列 {0}，头 {1}（有效长度 {2}）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="147"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="153"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="164"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="182"/>
         <source>Wₒ (the same for every sequence)</source>
         <translation>Wₒ（所有序列共用）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="175"/>
         <source>sequence {0}: heads concatenated</source>
         <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
         <source>Split into heads (transpose_qkv)</source>
         <translation>拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="128"/>
         <source>slice {0}: h{1}</source>
         <translation>切片 {0}：头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="149"/>
+        <source>seq {0}, h{1} (valid {2})</source>
+        <translation>序列{0} 头{1}（有效{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="180"/>
         <source>sequence {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
