@@ -83,7 +83,7 @@ def core_strings() -> list[str]:
         texts += [method.title, method.summary]
         for param in method.params:
             texts += [param.title, param.help, *param.choices]
-    texts += [scaling.title for scaling in rope_scalings.SCALINGS.values()]
+    texts += [text for scaling in rope_scalings.SCALINGS.values() for text in (scaling.title, scaling.legend_title)]
     texts += [text for params in lesson_options.LESSON_OPTIONS.values() for param in params
               for text in (param.title, param.help)]
     return list(dict.fromkeys(texts))

@@ -43,7 +43,8 @@ class Style:
 class Scaling:
     """One RoPE scaling. ``compute(d_model, base, rotary_fraction, seq_len, **params) -> (inv_freq,
     attention_factor)`` takes the values of ``params`` by name. ``title`` is the display name (translated in
-    context "core"); ``help`` says in a few words what it does (it becomes part of the scaling parameter's
+    context "core"), ``short_title`` the name where room is short (the lesson's legend; the title when empty: nine
+    full names took five rows of a projector's page); ``help`` says in a few words what it does (it becomes part of the scaling parameter's
     help). ``length_dependent``: its frequencies change with seq_len, so the lesson evaluates it at a chosen
     length. ``extends_context``: the context-extension lesson overlays it. ``check(**values)`` refuses values
     the scaling cannot use (InputError)."""
@@ -58,6 +59,12 @@ class Scaling:
     length_dependent: bool = False
     extends_context: bool = True
     check: Callable[..., None] | None = None
+    short_title: str = ""
+
+    @property
+    def legend_title(self) -> str:
+        """The name where room is short (untranslated)."""
+        return self.short_title or self.title
 
 
 SCALINGS: NamedRegistry[Scaling] = NamedRegistry(
@@ -292,9 +299,10 @@ HF_ROPE_UTILS = "Hugging Face transformers modeling_rope_utils.py"
 
 for _entry in (
     Scaling("none", "none (as trained)", "none = the trained frequencies", "Su et al. 2021, RoFormer "
-            "(arXiv:2104.09864)", none, style=Style(7, "solid")),
+            "(arXiv:2104.09864)", none, style=Style(7, "solid"), short_title="none"),
     Scaling("linear", "linear (position interpolation)", "linear = position interpolation, every pair slowed by s",
-            "Chen et al. 2023, Position Interpolation (arXiv:2306.15595)", linear, (FACTOR,), Style(0, "dash")),
+            "Chen et al. 2023, Position Interpolation (arXiv:2306.15595)", linear, (FACTOR,), Style(0, "dash"),
+            short_title="linear"),
     Scaling("ntk", "NTK-aware", "ntk = a larger base, s^(d/(d-2)) times", "bloc97 2023, NTK-aware scaled RoPE",
             ntk, (FACTOR,), Style(1, "dot")),
     Scaling("dynamic-ntk", "dynamic NTK", "dynamic-ntk = the base grows with the length once it passes L0",
@@ -310,11 +318,12 @@ for _entry in (
     Scaling("longrope", "LongRoPE (Phi-3)", "longrope = searched per-pair factors, short ones up to L0 and long "
             "ones beyond, plus attention factor (Phi-3-vision's lists, resampled when the rotated width is not 96)",
             "Ding et al. 2024, LongRoPE (arXiv:2402.13753); Phi-3 (arXiv:2404.14219)", phi3_longrope,
-            (FACTOR, ORIGINAL_MAX_LEN, ATTENTION_FACTOR), Style(5, "dash", "t"), length_dependent=True),
+            (FACTOR, ORIGINAL_MAX_LEN, ATTENTION_FACTOR), Style(5, "dash", "t"), length_dependent=True,
+            short_title="LongRoPE"),
     Scaling("proportional", "proportional (p-RoPE)", "proportional = Gemma 4's p-RoPE: all d/2 pairs keep the "
             "spacing of the whole head, only the first rotary_fraction of them turn, the rest get frequency 0 "
             "(not divided by s: transformers divides by a factor only when the config gives one, Gemma 4's does not)",
             "Barbero et al. 2024, p-RoPE (arXiv:2410.06205); Gemma 4, " + HF_ROPE_UTILS, proportional,
-            style=Style(6, "dot", "s"), extends_context=False),
+            style=Style(6, "dot", "s"), extends_context=False, short_title="p-RoPE"),
 ):
     SCALINGS.add(_entry)  # not register: the rope method is built from them when its module is first imported

@@ -95,7 +95,10 @@ def test_extension_overlays_every_scaling_with_a_legend(qtbot):
     assert model.scene.options["dynamic_length"] == 4096
     refresh(view)
     assert np.allclose(view.shown["frequencies_dynamic-ntk"], view.shown["frequencies_none"])  # at L <= L0
-    assert "4096" in view.length_labels["dynamic-ntk"].text and "4096" in view.length_labels["longrope"].text
+    labels = view.scaling_labels  # short names; the full one, with the length, on hover
+    assert labels["dynamic-ntk"].text == "dynamic NTK" and labels["longrope"].text == "LongRoPE"
+    assert labels["dynamic-ntk"].toolTip() == "dynamic NTK at L = 4096"
+    assert labels["longrope"].toolTip() == "LongRoPE (Phi-3) at L = 4096"
     assert np.allclose(view.curves["frequencies", "dynamic-ntk"].yData, view.shown["frequencies_none"])
 
 
@@ -202,7 +205,8 @@ def test_extension_legend_names_curves_and_lengths_above_the_plots_and_axis_name
     qtbot.waitUntil(lambda: view.plots[1].vb.width() > 0)
     view.grab()  # a text item takes its place on the screen when it is painted
     names = [label.text for _sample, label in view.legend.items]
-    assert len(names) == 9 and names[-2:] == ["training length L0 = 8192", "extended length s·L0 = 65536"]
+    assert len(names) == 9 and names[-2:] == ["L0 = 8192", "s·L0 = 65536"]
+    assert view.length_names[0].toolTip() == "training length L0 = 8192"
     legend, first = view.legend.sceneBoundingRect(), view.plots[0].sceneBoundingRect()
     assert legend.top() <= first.top() + 1  # in sight with the first plot: beside it, or above
     assert not [plot for plot in view.plots if plot.sceneBoundingRect().intersects(legend)]
@@ -251,13 +255,15 @@ def test_a_head_that_rotates_nothing_says_so_in_the_precision_lesson(qtbot):
 
 
 def test_extension_legend_takes_fewer_columns_when_a_drawing_lengthens_its_names(qtbot):
-    """The legend's columns are fitted after a drawing too, not only at a new size: a long dynamic length lengthens
-    the names of the length-dependent scalings, and three columns no longer fit a 980 px page."""
+    """The legend's columns are fitted after a drawing too, not only at a new size: longer lengths lengthen the
+    length lines' names (L0 = 8192 and s·L0 = 65536 become L0 = 1048576 and s·L0 = 1073741824), and its nine entries no
+    longer fit a row of five on a page that held them (the legend then takes three rows of three)."""
     model, view = shown_view(qtbot, ContextExtensionLesson, Scene(method="rope", view="context_extension"))
-    view.resize(980, 900)
+    view.set_look(style.theme_named("light"), style.BASE_POINTS * 1.3)
+    view.resize(view.width() - view.page_width() + 830, 900)  # a page of 830 px: the five columns take 730 of them
     view.show()
     refresh(view)
-    assert view.legend.columnCount == 3
-    model.set_option("dynamic_length", ContextExtensionLesson.option("dynamic_length").maximum)
+    assert view.legend.columnCount == 5
+    model.update(params={**model.scene.params, "factor": 1024.0, "original_max_len": 1_048_576})
     refresh(view)
-    assert view.legend.columnCount == 2
+    assert view.legend.columnCount == 3

@@ -4,6 +4,7 @@ three lines ("slice 0: seq / 0, head 0"), the step line two, the valid lengths' 
 0:" / "of sequence 1:")."""
 
 
+from posenc_gui.app.plot_layout_check import draw_specs
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import MultiHeadLesson
 
@@ -14,3 +15,17 @@ def test_presenting_at_1280x720_the_sequences_and_their_slices_are_in_sight(qtbo
     hall = drawn_in_hall(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), 6)
     view = hall.view
     assert_whole_in_sight(view, view.plots)
+
+
+def test_presenting_at_1280x720_the_masked_weights_are_in_sight_and_named_apart(qtbot):
+    """Step 2 put each sequence's heads in a row of their own, two rows that ran 148 px below the fold, and the rows'
+    name "query" lay over the tick labels 0 and 2 (the axis fitted to the labels alone): the four weights share a row."""
+    hall = drawn_in_hall(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead", options={"step": 1}), 4)
+    view = hall.view
+    assert_whole_in_sight(view, view.plots)
+    assert len({round(plot.sceneBoundingRect().top()) for plot in view.plots}) == 1
+    axis = view.plots[0].getAxis("left")
+    assert axis.labelText == "query"
+    specs, _metrics = draw_specs(axis)  # the tick labels as pyqtgraph draws them
+    name = axis.label.mapRectToItem(axis, axis.label.boundingRect())
+    assert [text for rect, _flags, text in specs[2] if name.intersects(rect)] == []

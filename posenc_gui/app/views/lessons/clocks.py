@@ -14,6 +14,7 @@ from ....core.lessons.clocks import ClockFace
 from ....core.registry import Method
 from ... import i18n, style
 from ...state import Scene
+from ..base import LAYOUT_MARGIN
 from ..cell_numbers import fmt
 from ..grid import place, unplace
 from ..readable import MIN_PLOT
@@ -56,6 +57,7 @@ class ClocksLesson(FrequencyLesson):
     hands are the angles m·θ_i its pairs of q and k turn by, and no bits (nothing in RoPE counts in binary)."""
 
     key = "clocks"
+    controls_give_room = True
     plots_ahead = 1  # the bits' plot; the dials are built ahead whole (``build_ahead``)
     dials_ahead = 8  # as many as the default scene shows
     title = QT_TRANSLATE_NOOP("ClocksLesson", "Clocks and bits")
@@ -127,6 +129,9 @@ class ClocksLesson(FrequencyLesson):
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
+        # no axis writes names past its ends here, nor does any text sit on the edges above and below: the margins
+        # kept for names took 42 px from the bits in Chinese (whose lines are a quarter taller)
+        self.graphics.ci.layout.setContentsMargins(LAYOUT_MARGIN, 0, LAYOUT_MARGIN, 0)
         self.plots = [plot for plot, *_items in self.dial_pool] + ([self.bit_plot] if self.bit_plot else [])
         self.clear_plots()  # the dials and bits are made anew in the new look
         self.dial_pool, self.dials, self.bit_pool, self.bit_texts = [], [], [], []

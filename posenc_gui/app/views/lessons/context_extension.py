@@ -15,16 +15,23 @@ from ... import i18n, style
 from ...state import Scene
 from ..base import listed
 from ..cell_numbers import fmt
-from .frequency_lesson import LEGEND_GAP, FrequencyLesson, decade_ticks, log_span, show_value
+from .frequency_lesson import (LEGEND_GAP, LEGEND_SAMPLE, FrequencyLesson, columns_width, decade_ticks, log_span,
+                               show_value)
 
 
 # the Qt pen style of each line style a scaling's display style names (core.rope_scalings.LINE_STYLES)
 PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine, "dashdot": Qt.DashDotLine,
               "dashdotdot": Qt.DashDotDotLine}
 MAX_SYMBOLS = 128  # a scaling's markers are drawn when there are at most this many pairs
-LEGEND_COLUMNS = 3  # the most entries a row of the legend holds
-LEGEND_SAMPLE = 40  # pixels: a legend entry's sample and the room around it
+LEGEND_COLUMNS = 5  # the most entries a row of the legend holds (nine entries in two rows)
+CURVES_EMS = 5.0  # a plot of these smooth curves reads this many lines of text wide (a matrix needs more, ``readable``)
 LENGTH_LINES = (Qt.DashLine, Qt.DotLine)  # the training and the extended length on the wavelength plot
+
+
+def unbroken(title: str) -> str:
+    """A title whose units and values do not wrap inside: no line break after a slash ("rad/" ended a line) nor around
+    an equals sign ("1 =" did)."""
+    return title.replace(" = ", "\u00a0=\u00a0").replace("/", "/\u2060")
 
 
 def scales_rope(scene: Scene) -> bool:
@@ -37,6 +44,7 @@ class ContextExtensionLesson(FrequencyLesson):
     """Frequencies, wavelengths and the stretch of each pair under every RoPE scaling."""
 
     key = "context_extension"
+    controls_give_room = True
     plots_ahead = 3
     title = QT_TRANSLATE_NOOP("ContextExtensionLesson", "Context extension")
     formulas = ("rope_extension_base", "rope_extension_blend")
@@ -60,8 +68,8 @@ class ContextExtensionLesson(FrequencyLesson):
         self.length_lines: list[pg.InfiniteLine] = []
         self.length_names: list[pg.LabelItem] = []  # the length lines' legend labels
         self.legend: pg.LegendItem | None = None
-        self.legend_columns = LEGEND_COLUMNS  # the most the legend's place holds
-        self.length_labels: dict[str, pg.LabelItem] = {}  # legend labels of the length-dependent scalings
+        self.legend_beside = False  # in the cell the third plot leaves free, beside the first, rather than above
+        self.scaling_labels: dict[str, pg.LabelItem] = {}  # the legend's label of each scaling
         self.ticks: dict[str, list] = {}  # the ticks on each panel's left axis
         self.spans: dict[str, tuple[float, float]] = {}  # log10 (low, high) of each panel's values
         self._fitted: dict[str, tuple] = {}  # what each panel's range was last fitted to
@@ -101,6 +109,16 @@ class ContextExtensionLesson(FrequencyLesson):
             return self.tr("{0} at L = {1}").format(name, "" if self.data is None else self.data.dynamic_length)
         return name
 
+    @staticmethod
+    def legend_name(scaling: str) -> str:
+        """The scaling's short name, translated: the legend's (its full name is the entry's tooltip)."""
+        return i18n.translate("core", rope_scalings.SCALINGS[scaling].legend_title)
+
+    def length_texts(self, lengths: tuple[int, int]) -> list[tuple[str, str]]:
+        """(legend name, tooltip) of the training and the extended length's lines."""
+        return [(self.tr("L0 = {0}").format(lengths[0]), self.tr("training length L0 = {0}").format(lengths[0])),
+                (self.tr("s·L0 = {0}").format(lengths[1]), self.tr("extended length s·L0 = {0}").format(lengths[1]))]
+
     def steps_ahead(self):
         """The plots, curves, legend and lines of the first drawing, a plot a step, unless a drawing came first."""
         if self.data is not None:  # drawn already (the lecturer opened it): building would clear what is shown
@@ -122,15 +140,14 @@ class ContextExtensionLesson(FrequencyLesson):
         for _ in self._build_steps():
             pass
 
-    def legend_entry_width(self) -> float:
-        """The widest entry the legend will have, in pixels: its name (a length of seven digits where it names one)
-        and its sample."""
+    def legend_width(self, columns: int) -> float:
+        """The legend's width with its entries in ``columns`` columns (lengths of seven digits where it names one)."""
         font = QFont(self.font())
         font.setPointSizeF(self.points * 0.9)
-        names = [*(self.scaling_name(scaling) for scaling in compared_scalings()),
-                 self.tr("training length L0 = {0}"), self.tr("extended length s·L0 = {0}")]
-        widest = max(QFontMetricsF(font).horizontalAdvance(name.format(9999999)) for name in names)
-        return widest + LEGEND_SAMPLE + LEGEND_GAP
+        metrics = QFontMetricsF(font)
+        names = [*(self.legend_name(scaling) for scaling in compared_scalings()),
+                 *(name for name, _tip in self.length_texts((9999999, 9999999)))]
+        return columns_width([metrics.horizontalAdvance(name) + LEGEND_SAMPLE + LEGEND_GAP for name in names], columns)
 
     def _build_steps(self):
         """Three log plots with one curve per scaling and a legend naming the curves and the two length lines, yielding
@@ -140,23 +157,24 @@ class ContextExtensionLesson(FrequencyLesson):
         self.clear_plots()
         self.plots_built = False
         panels = [
-            ("frequencies", self.tr("frequency ω′ of each pair (rad / position)"), "ω′"),
-            ("wavelengths", self.tr("wavelength 2π / ω′ (positions)"), "2π / ω′"),
-            ("ratio", self.tr("stretch ω′ / ω (1 = kept, 1/s = interpolated)"), "ω′ / ω"),
+            ("frequencies", unbroken(self.tr("frequency (rad/position)")), "ω′"),
+            ("wavelengths", unbroken(self.tr("wavelength (positions)")), "2π/ω′"),
+            ("ratio", unbroken(self.tr("stretch (1 = kept)")), "ω′/ω"),
         ]
-        self.panels, self.curves, self.ticks, self._fitted, self.length_labels = [], {}, {}, {}, {}
+        self.panels, self.curves, self.ticks, self._fitted, self.scaling_labels = [], {}, {}, {}, {}
         width = max(2.5, self.points / 5)
         across = self.plots_across(len(panels))
-        if across == 2 and self.legend_entry_width() <= self.page_width() / 2 - 2 * LEGEND_GAP:
+        half = self.page_width() / 2 - 2 * LEGEND_GAP
+        self.legend_beside = across == 2 and self.legend_width(2) <= half
+        if self.legend_beside:  # in two columns, as tall as the plot beside it at most
             cells = [(0, 0), (1, 0), (1, 1)]
-            self.legend_columns = 1
-            self.legend = legend = self.legend_cell(0, 1, span=1, columns=1)
+            self.legend = legend = self.legend_cell(0, 1, span=1, columns=2)
         else:
             cells = [(1 + index // across, index % across) for index in range(len(panels))]
-            self.legend_columns = LEGEND_COLUMNS
             self.legend = legend = self.legend_cell(0, 0, span=across, columns=LEGEND_COLUMNS)
         for (what, heading, y_label), cell in zip(panels, cells):
             plot = self.new_plot(*cell)
+            plot.vb.readable_width = CURVES_EMS * QFontMetricsF(self._text_font()).height()
             plot.setLogMode(y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
             for scaling in compared_scalings():
@@ -169,9 +187,8 @@ class ContextExtensionLesson(FrequencyLesson):
                 style.set_symbol_look(item, colour, None)
                 self.curves[what, scaling] = item
                 if what == "frequencies":
-                    legend.addItem(item, self.scaling_name(scaling))
-                    if rope_scalings.SCALINGS[scaling].length_dependent:
-                        self.length_labels[scaling] = legend.items[-1][1]
+                    legend.addItem(item, self.legend_name(scaling))
+                    self.scaling_labels[scaling] = legend.items[-1][1]
             style.title(plot, heading, self.theme, self.points)
             style.label(plot, "bottom", self.tr("pair i"), self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
@@ -194,14 +211,19 @@ class ContextExtensionLesson(FrequencyLesson):
     def keep_plots_readable(self) -> None:
         """The legend's columns first (the plots' smallest height counts its rows): after a drawing that renamed its
         entries, and at a new size (``fit_to_size``; built ahead while the window was smaller, the legend kept one
-        column above the plots when shown full screen, and pushed them below the fold)."""
+        column above the plots when shown full screen, and pushed them below the fold). Presenting, without the facts
+        line: it is the lecturer's (the parameters and attention factors), and its lines took the plots' room."""
+        self.facts.setVisible(not self.presenting)
         self.fit_legend()
         super().keep_plots_readable()
 
     def fit_legend(self) -> None:
-        """As many legend columns as the page's width and the entries' names hold."""
+        """As many legend columns as its place's width and the entries' names hold: the page's, or beside the first
+        plot half of it (in two columns at most there, the legend no taller than the plot)."""
         if self.data is not None and self.legend is not None:
-            self.fit_legend_columns(self.legend, self.legend_columns)
+            beside = self.legend_beside
+            room = self.page_width() / 2 - 2 * LEGEND_GAP if beside else self.page_width() - 2 * LEGEND_GAP
+            self.fit_legend_columns(self.legend, 2 if beside else LEGEND_COLUMNS, room)
 
     def show_data(self, scene: Scene, data: ScalingComparison) -> None:
         self.shown = {f"{what}_{scaling}": data.curves(what)[scaling] for what in ("frequencies", "wavelengths", "ratio")
@@ -218,20 +240,21 @@ class ContextExtensionLesson(FrequencyLesson):
                 item.setSymbol(symbol if with_symbols else None)
             item.setData(pairs, data.curves(what)[scaling])
         lengths = (data.original_length, data.extended_length)
-        names = [self.tr("training length L0 = {0}").format(lengths[0]),
-                 self.tr("extended length s·L0 = {0}").format(lengths[1])]
-        for label, text in [*((label, self.scaling_name(scaling)) for scaling, label in self.length_labels.items()),
-                            *zip(self.length_names, names)]:
+        named = [*((self.scaling_labels[scaling], self.legend_name(scaling), self.scaling_name(scaling))
+                   for scaling in self.scaling_labels),
+                 *((label, *texts) for label, texts in zip(self.length_names, self.length_texts(lengths)))]
+        for label, text, tip in named:
             if label.text != text:  # a new text lays the legend out again
                 label.setText(text)
+            label.setToolTip(tip)
         for plot, what, _ in self.panels:
             marks = [data.original_length, data.extended_length] if what == "wavelengths" else []
             span = log_span(*data.curves(what).values(), marks)  # the length lines stay in view
             ticks = decade_ticks(*span)
             if what == "ratio":
                 one_over_s = -np.log10(data.factor)
-                ticks[0] = [tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3]
-                ticks[0].append((one_over_s, self.tr("1/s")))
+                # first: where labels overlap the axis keeps the first one's (1/s gave way to 10⁻¹ in a short plot)
+                ticks[0] = [(one_over_s, self.tr("1/s")), *(tick for tick in ticks[0] if abs(tick[0] - one_over_s) > 0.3)]
             if self.ticks.get(what) != ticks:  # new ticks make the axis lay out and draw again
                 plot.getAxis("left").setTicks(ticks)
                 self.ticks[what] = ticks

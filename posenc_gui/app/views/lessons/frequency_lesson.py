@@ -3,6 +3,8 @@ them, legends in the theme's colours, and the log-axis helpers their plots use."
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -58,6 +60,22 @@ def positive(values: np.ndarray) -> np.ndarray:
 
 
 LEGEND_GAP = 24  # pixels: between a legend's columns, and an allowance for the margins around it
+LEGEND_SAMPLE = 20  # pixels: the width of a legend entry's sample (pyqtgraph's ``ItemSample``)
+
+
+def columns_width(entries: list[float], columns: int) -> float:
+    """The width of a legend of entries ``entries`` wide in ``columns`` columns, filled row by row (pyqtgraph's
+    order), each column as wide as its widest entry."""
+    return sum(max(entries[column::columns]) for column in range(min(columns, len(entries))))
+
+
+def legend_columns(entries: list[float], most: int, room: float) -> int:
+    """The columns of a legend of entries ``entries`` wide in ``room`` pixels: the fewest rows, in as few columns as
+    those rows need (at least one column, at most ``most``)."""
+    if not entries:
+        return 1
+    fits = max((count for count in range(1, most + 1) if columns_width(entries, count) <= room), default=1)
+    return math.ceil(len(entries) / math.ceil(len(entries) / fits))
 
 
 class FrequencyLesson(LessonView):
@@ -103,16 +121,16 @@ class FrequencyLesson(LessonView):
         """A legend in a cell of its own of the plots' grid (``span`` grid columns wide, entries in ``columns``
         columns), where it covers no curve."""
         legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
+        legend.layout.setContentsMargins(0, 0, 0, 0)  # no frame to keep off: the margins took 20 px of a short page
         legend.setColumnCount(columns)
         self.graphics.addItem(legend, row=row, col=col, colspan=span)
         return legend
 
-    def fit_legend_columns(self, legend: pg.LegendItem, most: int) -> None:
-        """Put the legend's entries in as many columns (up to ``most``) as the page's width holds side by side."""
-        entry = max((sample.boundingRect().width() + label.itemRect().width() + LEGEND_GAP
-                     for sample, label in legend.items), default=0.0)
-        room = self.page_width() - 2 * LEGEND_GAP  # the plots' layout's margins
-        legend.setColumnCount(max(1, min(most, int(room // max(entry, 1.0)))))
+    def fit_legend_columns(self, legend: pg.LegendItem, most: int, room: float) -> None:
+        """Put the legend's entries in the fewest rows that ``room`` pixels hold side by side (up to ``most`` columns),
+        its rows as full as the others: nine entries in three columns rather than in four, when three rows it takes."""
+        entries = [sample.boundingRect().width() + label.itemRect().width() + LEGEND_GAP for sample, label in legend.items]
+        legend.setColumnCount(legend_columns(entries, most, room))
 
     def text_item(self, text: str, anchor=(0.5, 0.5), scale: float = 1.0, colour: str | None = None) -> pg.TextItem:
         item = pg.TextItem(text, color=colour or self.theme.foreground, anchor=anchor)

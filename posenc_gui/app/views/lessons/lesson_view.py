@@ -65,6 +65,12 @@ class LessonView(View):
     formulas: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     plots_ahead = 0  # the plots its first drawing makes, built ahead while the window is idle (``build_ahead``)
+    # presenting, its controls (the lecturer's) give their row to the plots when the page would scroll: at 1280 x 720
+    # x1.3 in Chinese, whose lines are a quarter taller, the clocks' bits, the multi-head slices and the context
+    # extension's axes ran below the fold.
+    # Not where the plots rearrange for the room (a grid of images): given the row, the order lesson's grid took two
+    # rows of panels for four across, and the page scrolled where it had not.
+    controls_give_room = False
 
     def explanation(self) -> str:
         """The short text above the plots (translated with ``self.tr``)."""
@@ -261,7 +267,7 @@ class LessonView(View):
         step line, the formulas and the plots: the intro is left to the lecturer (the header's tooltip; kept as the
         images lesson's step note, it took the room its matrices needed), and the formulas shrink, the notes fold and
         then hide as far as the plots at their smallest need the room, so that the page does not scroll (an audience
-        cannot scroll)."""
+        cannot scroll); the controls' row too where the lesson lets it (``controls_give_room``)."""
         if not self.testAttribute(Qt.WA_Resized):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
@@ -322,6 +328,8 @@ class LessonView(View):
                 for label in notes:  # they hide behind the link of the first folded text, which unfolds them all
                     label.setVisible(label is foldable[0])
                 height = self._header_height(shown, width)
+        if self.controls_give_room and self.controls.layout() is not None:
+            self.controls.setVisible(not (presenting and height > self._page_left()))
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
@@ -343,10 +351,21 @@ class LessonView(View):
         """The height the header may take: ``HEADER_SHARE`` of the view's; presenting, what the page leaves beside
         its other parts and its plots at their smallest, when that is less (the page must not scroll)."""
         share = HEADER_SHARE * self.height()
-        if not presenting:
-            return share
-        page_left = self.plot_room()[1] + self.header.height() - self.graphics.minimumHeight()
-        return min(share, page_left)
+        return min(share, self._page_left()) if presenting else share
+
+    def _page_left(self) -> float:
+        """The height the page leaves the header beside its other parts, the controls shown, and its plots at their
+        smallest."""
+        hidden = 0 if self.controls.isVisibleTo(self) else self._controls_room(self.width())
+        return self.plot_room()[1] - hidden + self.header.height() - self.graphics.minimumHeight()
+
+    def _controls_room(self, width: int) -> int:
+        """What the controls' row takes of the page's height at ``width``, shown or not (0 when the lesson has none)."""
+        if self.controls.layout() is None:
+            return 0
+        layout = self.controls.layout()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        return height + max(self.page_layout.spacing(), 0)
 
     def _header_inputs(self) -> tuple:
         """What fitting the header depends on, as the last fit left it: the view's size, the text size and theme,

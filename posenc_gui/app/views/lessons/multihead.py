@@ -29,6 +29,7 @@ class MultiHeadLesson(MatrixLesson):
 
     uses_method = False
     key = "multihead"
+    controls_give_room = True
     shrinks_to_room = True
     counts_from = 0  # as the code it follows (d2l) and its channel numbers: rows numbered from 1 beside them misled
     plots_ahead = 6
@@ -84,7 +85,10 @@ class MultiHeadLesson(MatrixLesson):
         self.show_step()
         step, heads = settings.step, settings.heads
         batch = result.x.shape[0]
-        wanted = (batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads, heads, 3)[step]
+        # steps 1 and 2: every head of both sequences in a row when the page holds them (step 2's two rows of two ran
+        # 148 px below the fold presenting at 1280 x 720 x1.3)
+        every_head = batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads
+        wanted = (every_head, every_head, 3)[step]
         across = self.plots_across(wanted)
         with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
             if step == 0:
@@ -139,14 +143,16 @@ class MultiHeadLesson(MatrixLesson):
             weights = result.weights[s]
             texts = np.where(result.mask[s], np.vectorize(lambda v: f"{v:.2f}")(weights), "–")
             b, h = divmod(s, heads)
-            plot = self.matrix(b * -(-heads // across) + h // across, h % across, "weights", weights,
-                               self.tr("seq {0}, head {1} (valid {2})").format(s // heads, s % heads,
+            row, col = divmod(s, across) if len(result.weights) <= across else \
+                (b * -(-heads // across) + h // across, h % across)  # each sequence's heads from a row of their own
+            plot = self.matrix(row, col, "weights", weights,
+                               self.tr("seq {0}, h{1} (valid {2})").format(s // heads, s % heads,
                                                                              result.lens[s]),
                                texts=texts, fills=self._masked(weights, result.mask[s]), text_scale=1.2)
             if fresh:
                 style.label(plot, "top", self.tr("key"), self.theme, self.points)
-                if h % across == 0:
-                    style.label(plot, "left", self.tr("query"), self.theme, self.points)
+                if col == 0:
+                    self.name_rows(plot, self.tr("query"))
         self.shown = {"weights": result.weights, "mask": result.mask.astype(np.int8)}
 
     def show_concat(self, settings: MultiHeadSettings, result: MultiHeadPass, fresh: bool,

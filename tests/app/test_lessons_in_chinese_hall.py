@@ -1,0 +1,70 @@
+"""The clocks and multi-head lessons presenting at 1280 x 720 x1.3 in Chinese, whose lines are a quarter taller than
+English ones (the CJK font's line height; its audience title too leaves the view 631 px, not 645): the clocks' last
+bits ran 87 px below the fold and the multi-head slices 56 px. The lesson's controls, the lecturer's, give their row to
+the plots when the page would scroll (shown again when it would not), and the clocks keep no margins for axis names
+they do not have."""
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from posenc_gui.app import i18n
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.lessons import ClocksLesson, MultiHeadLesson
+
+from test_lesson_presenting import assert_whole_in_sight, shown_lesson
+
+CHINESE_HALL = (1280, 631)  # what a 1280 x 720 projector leaves the view under the Chinese audience title at x1.3
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.install(qapp, "zh") == "zh"
+    yield
+    i18n.install(qapp, "en")
+
+
+def plots_in_sight(view, plots) -> list:
+    """The plots whose areas end below the viewport (their bottom, in the viewport's pixels)."""
+    viewport = view.scroll.viewport()
+    below = []
+    for plot in plots:
+        bottom = view.graphics.mapFromScene(plot.vb.sceneBoundingRect().bottomLeft()).y()
+        if view.graphics.mapTo(viewport, QPoint(0, bottom)).y() > viewport.height():
+            below.append(plot.titleLabel.text)
+    return below
+
+
+def test_presenting_in_chinese_every_hand_and_bit_is_in_sight(qtbot, chinese):
+    hall = shown_lesson(qtbot, ClocksLesson, Scene(view="clocks", position=5, params={"d_model": 16}),
+                        presenting=True, size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.dials) == 8 and len(view.bit_texts) == 8)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, [dial for dial, *_items in view.dials] + [view.bit_plot])
+    assert not view.controls.isVisible()
+
+
+def test_presenting_in_chinese_the_multihead_slices_are_in_sight(qtbot, chinese):
+    hall = shown_lesson(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 6)
+    qtbot.wait(1)
+    assert plots_in_sight(view, view.plots) == []
+    assert not view.controls.isVisible()
+
+
+def test_presenting_in_english_the_controls_stay_where_the_plots_fit(qtbot):
+    hall = shown_lesson(qtbot, ClocksLesson, Scene(view="clocks", position=5, params={"d_model": 16}), presenting=True)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.dials) == 8 and len(view.bit_texts) == 8)
+    qtbot.wait(1)
+    assert view.controls.isVisible()
+    assert_whole_in_sight(view, [dial for dial, *_items in view.dials] + [view.bit_plot])
+
+
+def test_windowed_the_controls_always_show(qtbot, chinese):
+    hall = shown_lesson(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), presenting=False,
+                        size=CHINESE_HALL)
+    qtbot.waitUntil(lambda: len(hall.view.plots) == 6)
+    assert hall.view.controls.isVisible()
