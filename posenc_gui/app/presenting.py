@@ -188,8 +188,11 @@ class Presentation(QObject):
             focused.setFocus()
 
     def toggle_panel(self) -> None:
-        """P while presenting: the parameter panel beside the view for a live change, or away again."""
-        self.window.panel_dock.toggle_while_presenting(self.window.current_view)
+        """P while presenting: the parameter panel beside the view for a live change, or away again; a lesson's
+        controls too, where they gave their row to the plots."""
+        view = self.window.current_view
+        self.window.panel_dock.toggle_while_presenting(view)
+        view.keep_plots_readable()  # a view beside no panel is not resized: its room is fitted here
 
     def toggle_notes(self) -> None:
         """N: the scene notes under the view, or away (while presenting on one screen, the lecturer's notes)."""

@@ -328,6 +328,12 @@ class MainWindow(QMainWindow):
         return self.look.value.presenting
 
     @property
+    def controls_called(self) -> bool:
+        """Presenting, whether the lecturer brought the controls back (P): the parameter panel, and a lesson's own
+        row of controls where it gave its room to the plots."""
+        return self.presenting and self.panel_dock.while_presenting
+
+    @property
     def language(self) -> str:
         return self.look.value.language
 

@@ -214,7 +214,9 @@ def test_clicker_keys_step_the_deck_and_never_reach_the_focused_control(deck_win
     deck_window.go_to_scene(4)
     if presenting:
         deck_window.set_presenting(True)
-        press(qtbot, deck_window, Qt.Key_P)  # the panel back, for a live change
+        assert not deck_window.controls_called
+        press(qtbot, deck_window, Qt.Key_P)  # the panel back, for a live change (and a lesson's controls)
+        assert deck_window.controls_called
     widget = deck_window.selector if kind == "selector" else panel_widget(deck_window, kind)
     typing = kind is QDoubleSpinBox  # Backspace deletes a digit typed into a spin box
     for key, index in ((Qt.Key_PageDown, 5), (Qt.Key_PageUp, 3), (Qt.Key_Right, 5), (Qt.Key_Left, 3),

@@ -68,3 +68,19 @@ def test_windowed_the_controls_always_show(qtbot, chinese):
                         size=CHINESE_HALL)
     qtbot.waitUntil(lambda: len(hall.view.plots) == 6)
     assert hall.view.controls.isVisible()
+
+
+def test_the_lecturer_calls_the_controls_back_and_sends_them_away_again(qtbot, chinese):
+    """P while presenting brings the parameter panel back for a live change, and with it (the window's
+    ``controls_called``) a lesson's row of controls that gave its room to the plots: the heads could not be changed."""
+    hall = shown_lesson(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 6)
+    assert not view.controls.isVisible()
+    hall.controls_called = True
+    view.keep_plots_readable()
+    assert view.controls.isVisible()
+    hall.controls_called = False
+    view.keep_plots_readable()
+    assert not view.controls.isVisible()

@@ -69,7 +69,8 @@ class LessonView(View):
     # x1.3 in Chinese, whose lines are a quarter taller, the clocks' bits, the multi-head slices and the context
     # extension's axes ran below the fold.
     # Not where the plots rearrange for the room (a grid of images): given the row, the order lesson's grid took two
-    # rows of panels for four across, and the page scrolled where it had not.
+    # rows of panels for four across, and the page scrolled where it had not. P (the key that brings the parameter
+    # panel back for a live change) brings them back too (``controls_called``).
     controls_give_room = False
 
     def explanation(self) -> str:
@@ -329,7 +330,7 @@ class LessonView(View):
                     label.setVisible(label is foldable[0])
                 height = self._header_height(shown, width)
         if self.controls_give_room and self.controls.layout() is not None:
-            self.controls.setVisible(not (presenting and height > self._page_left()))
+            self.controls.setVisible(not (presenting and height > self._page_left()) or self.controls_called)
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
@@ -346,6 +347,12 @@ class LessonView(View):
         """Whether the window shows this view to a hall (presentation mode)."""
         window = self.window()
         return window is not self and bool(getattr(window, "presenting", False))
+
+    @property
+    def controls_called(self) -> bool:
+        """Whether the lecturer called the controls back while presenting (P): they show, and the page may scroll."""
+        window = self.window()
+        return window is not self and bool(getattr(window, "controls_called", False))
 
     def _header_room(self, presenting: bool) -> float:
         """The height the header may take: ``HEADER_SHARE`` of the view's; presenting, what the page leaves beside
@@ -376,7 +383,7 @@ class LessonView(View):
                       for part in self.header.findChildren(QWidget, options=Qt.FindDirectChildrenOnly))
         plots = self.graphics.minimumHeight() if self.presenting else None  # the room left depends on it then
         return (self.width(), self.height(), self.points, self.theme, self.presenting, plots, self.header_open,
-                tuple(self.folding.items()), parts, self._controls_height(self.width()))
+                tuple(self.folding.items()), parts, self._controls_height(self.width()), self.controls_called)
 
     def _header_height(self, shown: dict[QLabel, str], width: int) -> int:
         """The header's height at ``width`` with the folding texts as ``shown`` gives them."""
