@@ -14,15 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout,
                                QWidget)
-from superqt.utils import signals_blocked
 
 from ....core.lessons import options as lesson_options
-from ....core.params import Param
 from ....core.registry import Method
 from ... import i18n
-from ..base import View, captioned
+from ..base import View
 from ..flow import FlowLayout
 from .formula_label import FormulaLabel
+from .lesson_options import LessonOptions
 
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
@@ -53,7 +52,7 @@ def first_sentence(rich: str) -> str:
     return rich[:end] + "".join(f"</{name}>" for name in reversed(opened))
 
 
-class LessonView(View):
+class LessonView(LessonOptions, View):
     """A guided view: ``explanation`` (rich text) and ``formulas`` (names under resources/formulas) on top.
 
     Subclasses with steps set ``steps`` to their step titles, in English (scripts/update_translations.py
@@ -169,45 +168,9 @@ class LessonView(View):
             raise ValueError(f"a lesson's plots have grid axes at {SPARE_SIDES} only, not {sides}")
         return self.place_plot(self.spare_plot(), row, col, rowspan, colspan)
 
-    @classmethod
-    def option(cls, name: str) -> Param:
-        """The ``Param`` of this lesson's option ``name`` (``core.lessons.options``)."""
-        return lesson_options.param(cls.key, name)
-
-    @classmethod
-    def option_values(cls, scene) -> dict:
-        """{name: value} of this lesson's options in ``scene``, clamped to their ranges."""
-        return lesson_options.values(cls.key, scene.options)
-
     def option_caption(self, name: str) -> str:
         """The translated label of option ``name``, as a control's caption."""
         return self.tr("{0}:").format(i18n.translate("core", self.option(name).title))
-
-    def option_box(self, name: str) -> QSpinBox:
-        """A spin box made from option ``name``'s ``Param``: its range, step and translated help; each edit
-        writes the option to the scene."""
-        param = self.option(name)
-        box = QSpinBox()
-        box.setRange(int(param.minimum), int(param.maximum))
-        box.setSingleStep(int(param.step or 1))
-        box.setToolTip(i18n.translate("core", param.help))
-        box.valueChanged.connect(lambda value: self.model.set_option(name, value))
-        return box
-
-    def add_option_spins(self, row: FlowLayout, names) -> None:
-        """Labelled spin boxes in ``row``, one per option name (``option_box``), each wrapping onto the next line with
-        its caption. ``self.spins[name]`` is the box, ``self.captions[name]`` its label."""
-        for name in names:
-            caption = QLabel(self.option_caption(name))
-            spin = self.option_box(name)
-            row.addWidget(captioned(caption, spin))
-            self.spins[name], self.captions[name] = spin, caption
-
-    def show_option_values(self, values) -> None:
-        """Set every spin box to ``values[name]`` without sending the value back to the state."""
-        for name, spin in self.spins.items():
-            with signals_blocked(spin):
-                spin.setValue(values[name])
 
     @property
     def step(self) -> int:
