@@ -28,6 +28,7 @@ from ...core.real_models import heads
 from ...core.real_models.compare import compare
 from ...core.registry import Method
 from .. import style
+from . import colour_bar
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
@@ -265,7 +266,7 @@ class RealModelView(View):
         plot, image = matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(len(self.large_panels) == 2))
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
-        style.fit_bar_axis(bar)
+        colour_bar.level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
         self.large_panels.append((plot, image, bar))
         self._label_axes(self.large_panels[-1:])
 
