@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from ..look import ColourMaps
-from . import compat
+from . import compat, i18n
 from .axes import GridAxis, measure_names
 from .cjk_breaks import keep_short_words_attached, keep_words_whole
 
@@ -160,7 +160,8 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
             axis.setZValue(-101)  # the ViewBox, holding the data, sits at -100
         axis.setPen(pg.mkPen(theme.foreground, width=max(1, round(points / 12))))
         axis.setTextPen(pg.mkPen(theme.foreground))
-        axis.setStyle(tickFont=font, tickTextOffset=max(3, round(points / 3)))
+        axis.setStyle(tickFont=i18n.latin_first(font) if getattr(axis, "names_tokens", False) else font,
+                      tickTextOffset=max(3, round(points / 3)))
         plain_numbers(axis)
         if axis.labelText:
             axis.setLabel(axis.labelText, units=axis.labelUnits, **{"font-size": f"{points:.0f}pt",

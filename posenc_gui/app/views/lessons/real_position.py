@@ -58,7 +58,8 @@ class RealPositionLesson(LessonView):
         """The three panels, then their colour bar, one a call while the window is idle: made at once they were
         the longest slice of the window's build-ahead."""
         if len(self.panels) < PANELS:
-            self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(False)))
+            self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(False),
+                                            tokens=len(self.panels) < TOKEN_PANELS))
             self.plots.append(self.panels[-1][0])
             if len(self.panels) <= TOKEN_PANELS:  # query x key: square cells (free, they were strips of 220 x 70 px)
                 plot = self.panels[-1][0]
