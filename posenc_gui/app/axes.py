@@ -278,15 +278,16 @@ class GridAxis(pg.AxisItem):
 
         line = self._line_height()
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
-        best = None  # (names kept, step, first kept, lines): the most names; of as many, the closest, then the first
+        best = None  # (names kept, step, first kept, lines): the most names; of as many, from the first, the closest
         for step in range(1, len(ordered) + 1):
-            if best is not None and best[0] >= -(-len(ordered) // step):
-                break  # no step this long or longer keeps more
+            most = -(-len(ordered) // step)  # the names a step this long or longer keeps at most: from the first
+            if best is not None and (best[0], best[2] == 0) >= (most, True):
+                break
             for offset in range(step):  # from the first name, or a later one when the first stands in the way
                 kept = spans[offset::step]
                 lines = next((lines for lines in range(1, self.name_lines + 1 if staggered else 2)
                               if all(apart(kept[first::lines]) for first in range(lines))), None)
-                if lines is not None and (best is None or len(kept) > best[0]):
+                if lines is not None and (best is None or (len(kept), offset == 0) > (best[0], best[2] == 0)):
                     best = (len(kept), step, offset, lines)
         if best is None:
             return ordered, 0.0
