@@ -194,7 +194,7 @@ class GridAxis(pg.AxisItem):
         # names set for the ticks (tokens) on a horizontal axis: staggered, and kept inside its ends; numbers are thinned
         # (every other number of a scale can be told from its neighbours, every other token not)
         names = self.orientation in ("top", "bottom") and self._named()
-        ends = QRectF(0, 0, self.size().width(), self.size().height()) if names and self.cells else None
+        ends = self._cells_ends() if names and self.cells else None
         hides = self.style["hideOverlappingLabels"]
         self._placing, self._placed_room = True, None
         try:
@@ -236,6 +236,19 @@ class GridAxis(pg.AxisItem):
         """Whether the ticks were given names other than numbers (``setTicks``)."""
         levels = compat.tick_levels(self)
         return levels is not None and not all(is_number(str(text)) for level in levels for _, text in level)
+
+    def _cells_ends(self) -> QRectF:
+        """The axis's box, up to the end of its last named cell: a plot area wider than its square cells (the
+        real-position lesson's 'as trained', beside the narrower 'changed') left room past them, and the names thinned
+        to fit it were others than over the same cells beside it."""
+        ends = QRectF(0, 0, self.size().width(), self.size().height())
+        values = [value for level in compat.tick_levels(self) or () for value, _name in level]
+        low, high = self.range
+        if values and high > low:
+            last = (max(values) + 0.5 - low) / (high - low) * ends.width()
+            if 0 < last < ends.right():
+                ends.setRight(last)
+        return ends
 
     def _within(self, texts: list, ends: QRectF) -> list:
         """The names of a horizontal axis of cells inside its ends ``ends``: those that reach past them moved inward, as
