@@ -150,7 +150,8 @@ class ImageGrid(GridFitting):
             view.fit_titles()
         yield
         self._drawing = False
-        colour_bar.keep_level(self.bar)  # first: its name, wrapped to the bar's length, widens it, and the panels fill what is left
+        # first: its name, wrapped to the bar's length, widens it, and the panels fill what is left
+        colour_bar.keep_level(self.bar)
         self.fill_room()
 
     def build_ahead(self, count: int) -> bool:

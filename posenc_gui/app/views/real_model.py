@@ -263,8 +263,8 @@ class RealModelView(View):
             pass
 
     def _add_large_panel(self) -> None:
-        plot, image = matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(len(self.large_panels) == 2),
-                                   tokens=True)
+        plot, image = matrix_panel(self.theme, self.points, ("left", "top"),
+                                   self.colour_map(len(self.large_panels) == 2), tokens=True)
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
         colour_bar.level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
