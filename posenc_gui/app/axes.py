@@ -25,6 +25,7 @@ class GridAxis(pg.AxisItem):
     background = QColor("black")
     cells = False  # an axis of matrix cells: see cell_ticks
     cell_count: int | None = None  # how many cells the axis numbers: no tick names a cell beyond (square cells)
+    names_tokens = False  # it names the tokens of a model's text: in their Latin font in Chinese too (style_plot)
     name_lines = NAME_LINES  # lines its names may be staggered on (1 where height is scarcer than names, see _apart)
     drawings: OrderedDict = OrderedDict()  # look -> (picture, room, stagger): the latest DRAWINGS_KEPT, all views (paint)
     _text_room: float | None = None  # the room the names last drawn asked for (see paint)
@@ -193,7 +194,7 @@ class GridAxis(pg.AxisItem):
         # names set for the ticks (tokens) on a horizontal axis: staggered, and kept inside its ends; numbers are thinned
         # (every other number of a scale can be told from its neighbours, every other token not)
         names = self.orientation in ("top", "bottom") and self._named()
-        ends = QRectF(0, 0, self.size().width(), self.size().height()) if names and self.cells else None
+        ends = self._cells_ends() if names and self.cells else None
         hides = self.style["hideOverlappingLabels"]
         self._placing, self._placed_room = True, None
         try:
@@ -206,6 +207,7 @@ class GridAxis(pg.AxisItem):
         if specs is None:
             return specs
         axis, ticks, texts = specs
+        texts = self._in_tick_order(texts)
         if ends is not None:
             texts = self._within(texts, ends)
         if self.orientation == "top" and self.cells:  # the corner left of the cells is the first row's name's
@@ -235,6 +237,19 @@ class GridAxis(pg.AxisItem):
         levels = compat.tick_levels(self)
         return levels is not None and not all(is_number(str(text)) for level in levels for _, text in level)
 
+    def _cells_ends(self) -> QRectF:
+        """The axis's box, up to the end of its last named cell: a plot area wider than its square cells (the
+        real-position lesson's 'as trained', beside the narrower 'changed') left room past them, and the names thinned
+        to fit it were others than over the same cells beside it."""
+        ends = QRectF(0, 0, self.size().width(), self.size().height())
+        values = [value for level in compat.tick_levels(self) or () for value, _name in level]
+        low, high = self.range
+        if values and high > low:
+            last = (max(values) + 0.5 - low) / (high - low) * ends.width()
+            if 0 < last < ends.right():
+                ends.setRight(last)
+        return ends
+
     def _within(self, texts: list, ends: QRectF) -> list:
         """The names of a horizontal axis of cells inside its ends ``ends``: those that reach past them moved inward, as
         long as they still span their ticks; those that would not are left out, as pyqtgraph leaves out names far past
@@ -247,16 +262,25 @@ class GridAxis(pg.AxisItem):
                 kept.append((rect.translated(move, 0), flags, text))
         return kept
 
-    def _apart(self, texts: list, staggered: bool) -> tuple[list, float]:
-        """``texts`` (pyqtgraph's (rect, flags, text) tick labels) with a gap between neighbours, and the height the lines
-        after the first take (0 on one line): pyqtgraph draws every name it is given, so twelve tokens over a narrow
-        panel ran into each other ("amouse", "overthe"). ``staggered`` names that do not fit side by side are staggered
-        on up to ``name_lines`` lines, every other one a line further from the plot, so that every token stays named; only
-        when those do not hold them either are they thinned to every k-th (on as few lines as hold them), k the
-        smallest that leaves the gap. Every cell keeps its tick; hovering a cell names it."""
+    def _in_tick_order(self, texts: list) -> list:
+        """pyqtgraph's (rect, flags, text) tick labels in the order of their ticks along the axis (pyqtgraph gives
+        them a level after another), by their middles before any is moved: sorted after ``_within`` moved the first
+        and last names inward, '[CLS]' came after 'the' and 'cat', and the names thinned to every k-th were others in
+        two panels of the same tokens (deck scene 41, in Chinese, whose axis reached further past the cells)."""
+        vertical = self.orientation in ("left", "right")
+        return sorted(texts, key=lambda spec: spec[0].center().y() if vertical else spec[0].center().x())
+
+    def _apart(self, ordered: list, staggered: bool) -> tuple[list, float]:
+        """``ordered`` (pyqtgraph's (rect, flags, text) tick labels in tick order: ``_in_tick_order``) with a gap
+        between neighbours, and the height the lines after the first take (0 on one line): pyqtgraph draws every name
+        it is given, so twelve tokens over a narrow panel ran into each other ("amouse", "overthe"). ``staggered`` names
+        that do not fit side by side are staggered on up to ``name_lines`` lines, every other one a line further from
+        the plot, so that every token stays named; only when those do not hold them either are they thinned to every
+        k-th (on as few lines as hold them), from the first or, when a long first name moved inside the axis's end
+        (``_within``) stands in the way, a later one: whichever keeps the most names, k the smallest. Every cell keeps
+        its tick; hovering a cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
-        ordered = sorted(texts, key=lambda spec: sum(span(spec[0])))  # by their middles: a long name starts first
         spans = [span(rect) for rect, _, _ in ordered]
         # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already
         metrics = QFontMetricsF(self.style["tickFont"] or QFont())
@@ -267,13 +291,22 @@ class GridAxis(pg.AxisItem):
 
         line = self._line_height()
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
+        best = None  # (names kept, step, first kept, lines): the most names; of as many, from the first, the closest
         for step in range(1, len(ordered) + 1):
-            kept = spans[::step]
-            for lines in range(1, self.name_lines + 1 if staggered else 2):
-                if all(apart(kept[first::lines]) for first in range(lines)):
-                    return [(rect.translated(0, away * (index % lines)), flags, text)
-                            for index, (rect, flags, text) in enumerate(ordered[::step])], float(line * (lines - 1))
-        return ordered, 0.0
+            most = -(-len(ordered) // step)  # the names a step this long or longer keeps at most: from the first
+            if best is not None and (best[0], best[2] == 0) >= (most, True):
+                break
+            for offset in range(step):  # from the first name, or a later one when the first stands in the way
+                kept = spans[offset::step]
+                lines = next((lines for lines in range(1, self.name_lines + 1 if staggered else 2)
+                              if all(apart(kept[first::lines]) for first in range(lines))), None)
+                if lines is not None and (best is None or (len(kept), offset == 0) > (best[0], best[2] == 0)):
+                    best = (len(kept), step, offset, lines)
+        if best is None:
+            return ordered, 0.0
+        _count, step, offset, lines = best
+        return [(rect.translated(0, away * (index % lines)), flags, text)
+                for index, (rect, flags, text) in enumerate(ordered[offset::step])], float(line * (lines - 1))
 
     def _line_height(self) -> int:
         """The height of a line of names staggered (``_apart``)."""

@@ -14,7 +14,7 @@ scripts/update_translations.py extracts all three.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
 from ..paths import resource
 
@@ -27,6 +27,7 @@ SIMPLIFIED_CHINESE_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft
 
 _installed: list[QTranslator] = []
 _language = DEFAULT  # the code ``install`` put in use last
+_latin_family = ""  # the family the app's font draws Latin letters in, the Chinese fonts not first (``latin_first``)
 
 
 def system_language() -> str:
@@ -71,10 +72,24 @@ def _prefer_fonts(app: QCoreApplication, code: str) -> None:
     """Make the fonts of language ``code`` the first fallbacks of the app's font."""
     if not isinstance(app, QGuiApplication):
         return
+    global _latin_family
     family = app.font().family()
     QFont.removeSubstitutions(family)
+    _latin_family = QFontInfo(QFont(family)).family()
     if code == "zh":
         QFont.insertSubstitutions(family, SIMPLIFIED_CHINESE_FONTS)
+
+
+def latin_first(font: QFont) -> QFont:
+    """``font`` with Latin letters drawn as in English and other letters in the Chinese fonts, for the tokens of a
+    model's text: drawn in a Chinese font, their lines were a quarter taller and their letters narrower, and the
+    names thinned to fit were others than in English (deck scene 41: four rows named of nineteen where English named
+    seven)."""
+    if _language != "zh" or not _latin_family:
+        return font
+    font = QFont(font)
+    font.setFamilies([_latin_family, *SIMPLIFIED_CHINESE_FONTS])
+    return font
 
 
 def translate(context: str, text: str) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QWidget
 
 from .layout_boxes import SLACK, Report, TextBox, beyond, overlap, text_box
 from .views.cell_numbers import CellTexts, number_gap
-from .views.readable import MIN_PLOT
+from .views.readable import MIN_PLOT, side_name_length
 
 
 
@@ -72,6 +72,8 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
             boxes += [shown for box in axis_boxes for shown in seen(box.name, box.rect, box.owner)]
         elif isinstance(item, CellTexts):
             report.add(check_cells(item, shown_rect))
+        elif isinstance(item, pg.ColorBarItem):
+            report.problems += check_bar(item, view.scene().items())
         elif isinstance(item, pg.ViewBox) and not in_colour_bar(item):
             report.plots_checked += 1
             rect = shown_rect(item, item.boundingRect())
@@ -83,6 +85,28 @@ def check_scene(view: QGraphicsView, window: QWidget) -> tuple[Report, list[Text
             if outside > SLACK:
                 report.problems.append(f"plot area {outside:.0f} px beyond the view's edge")
     return report, boxes
+
+
+def check_bar(bar: pg.ColorBarItem, items) -> list[str]:
+    """A colour bar's colours against the images it stands beside on its left: no taller than from the highest of them
+    to the lowest (one spanning its images' rows, titles and axis names stood 224 px beside 127 px heads), but for
+    the name along it, which it may hold by reaching higher."""
+    colours = bar.vb.sceneBoundingRect()
+    beside = [image.sceneBoundingRect().intersected(image.getViewBox().sceneBoundingRect())
+              for image in items if isinstance(image, pg.ImageItem) and image.isVisible() and not in_colour_bar(image)
+              and image.getViewBox() is not None]
+    beside = [rect for rect in beside if not rect.isEmpty() and rect.right() <= colours.left() + SLACK
+              and rect.top() < colours.bottom() and rect.bottom() > colours.top()]
+    if not beside:
+        return []
+    top, bottom = min(rect.top() for rect in beside), max(rect.bottom() for rect in beside)
+    name = side_name_length(bar.getAxis("right"))
+    above = top - colours.top() - max(name - (bottom - top), 0.0)
+    below = colours.bottom() - bottom
+    if max(above, below) <= SLACK:
+        return []
+    return [f"colour bar {colours.height():.0f} px tall beside images {bottom - top:.0f} px tall: "
+            f"{max(above, 0):.0f} px above them, {max(below, 0):.0f} px below"]
 
 
 def text_rect(item: QGraphicsTextItem) -> QRectF:

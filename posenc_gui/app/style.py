@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from ..look import ColourMaps
-from . import compat
+from . import compat, i18n
 from .axes import GridAxis, measure_names
 from .cjk_breaks import keep_short_words_attached, keep_words_whole
 
@@ -160,7 +160,8 @@ def style_plot(plot: pg.PlotItem, theme: Theme, points: float) -> None:
             axis.setZValue(-101)  # the ViewBox, holding the data, sits at -100
         axis.setPen(pg.mkPen(theme.foreground, width=max(1, round(points / 12))))
         axis.setTextPen(pg.mkPen(theme.foreground))
-        axis.setStyle(tickFont=font, tickTextOffset=max(3, round(points / 3)))
+        axis.setStyle(tickFont=i18n.latin_first(font) if getattr(axis, "names_tokens", False) else font,
+                      tickTextOffset=max(3, round(points / 3)))
         plain_numbers(axis)
         if axis.labelText:
             axis.setLabel(axis.labelText, units=axis.labelUnits, **{"font-size": f"{points:.0f}pt",
@@ -189,8 +190,8 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     larger only (a bar as tall as a page, or a figure's, named every tick: 21 names from -1 to 1). The colours end
     half a name (as pyqtgraph measures it, 0.4 of a line) inside the bar's box, so that the names centred on their ends
     stay in it: stacked panels put one bar's '0' over the '1.0' of the bar below (the real model's three panels in
-    one column at 1024 x 768); a bar level with its heatmap (``level_bar``) ends where the heatmap does. Call it again
-    when the names' font changes."""
+    one column at 1024 x 768); a bar level with its images (``views.colour_bar.level_bar``) ends where they do. Call it
+    again when the names' font changes."""
     axis = bar.getAxis("right")
     axis.setWidth(None)
     axis.setStyle(maxTickLevel=1, maxTextLevel=0)
@@ -198,11 +199,12 @@ def fit_bar_axis(bar: pg.ColorBarItem) -> None:
     half_name = math.ceil(0.4 * QFontMetricsF(axis.style["tickFont"] or QFont()).height()) + 1
     for end in ("top", "bottom"):  # pyqtgraph's frame lines of the bar, without names
         bar.getAxis(end).setHeight(half_name)
-    if getattr(bar, "level_with", None) is not None:
+    relevel = getattr(bar, "relevel", None)
+    if relevel is not None:
         # its end names reach half a name past the colours, into the layout's margin (pyqtgraph drops one past 15 px:
         # the top '1.0' of the encoding's bar at x1.6)
         axis.setStyle(hideOverlappingLabels=max(half_name, 15))
-        _keep_level(bar, bar.level_with)
+        relevel()
 
 
 def name_fewer_ticks(axis: pg.AxisItem, low: float, high: float, length: float) -> None:
@@ -223,34 +225,6 @@ def name_fewer_ticks(axis: pg.AxisItem, low: float, high: float, length: float) 
     if (None if spacing is None else [(spacing, 0.0), (spacing / 2, 0.0)]) != compat.tick_spacing(axis):
         axis.setTickSpacing(spacing, None if spacing is None else spacing / 2)
         measure_names(axis)
-
-
-def level_bar(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
-    """Keep the colours of ``bar`` (beside ``plot`` in the same rows of the layout) level with ``plot``'s view box,
-    whatever title and axis names the plot has above and below it: spanning the plot's rows, the bar ran a line of
-    axis names below the heatmap. The bar's own top and bottom rows take up the difference; its end names reach
-    into them or the layout's margin."""
-    bar.level_with = plot
-    plot.vb.sigResized.connect(lambda _box: _keep_level(bar, plot))
-    _keep_level(bar, plot)
-
-
-def _keep_level(bar: pg.ColorBarItem, plot: pg.PlotItem) -> None:
-    keep_level(bar, plot.vb.sceneBoundingRect())
-
-
-def keep_level(bar: pg.ColorBarItem, box) -> None:
-    """Let ``bar``'s top and bottom rows take up what its box is taller than ``box`` (in scene coordinates), so that
-    its colours span ``box``'s height."""
-    frame = bar.sceneBoundingRect()
-    if box.isEmpty() or frame.isEmpty():
-        return
-    _, top_margin, _, bottom_margin = bar.layout.getContentsMargins()
-    gaps = {"top": box.top() - frame.top() - top_margin, "bottom": frame.bottom() - box.bottom() - bottom_margin}
-    for end, gap in gaps.items():
-        axis = bar.getAxis(end)
-        if abs(axis.height() - max(gap, 0.0)) > 0.5:
-            axis.setHeight(max(gap, 0.0))
 
 
 def title(plot: pg.PlotItem, text: str, theme: Theme, points: float) -> None:

@@ -585,43 +585,43 @@ turns made: {1}</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="169"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="248"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="262"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="243"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="257"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="232"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="233"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="336"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="338"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="340"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -1100,22 +1100,22 @@ turns made: {1}</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="173"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="187"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="309"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="273"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="313"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="277"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -2032,7 +2032,7 @@ turns made: {1}</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="88"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="89"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
@@ -2077,17 +2077,17 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="175"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="176"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="177"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="178"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
@@ -2107,12 +2107,12 @@ turns made: {1}</source>
         <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="276"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="277"/>
         <source>key</source>
         <translation>键</translation>
     </message>
@@ -2137,12 +2137,12 @@ turns made: {1}</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="321"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="332"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2155,57 +2155,57 @@ turns made: {1}</source>
 <context>
     <name>RealPositionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="39"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="40"/>
         <source>&lt;b&gt;MiniLM&lt;/b&gt; learns a vector per place, &lt;b&gt;SmolLM2&lt;/b&gt; rotates queries and keys (RoPE). Change their positions and compare the head that most attends to the previous token.</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="137"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="140"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="138"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="141"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="142"/>
         <source>change in attention</source>
         <translation>注意力的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="163"/>
         <source>Mean change over all {0} heads: {1:.3g}. Layer {2}, head {3} gives the previous token {4:.2f} of its attention as trained and {5:.2f} now; heads that give it more than half: {6} as trained, {7} now.</source>
         <translation>全部 {0} 个头的平均变化：{1:.3g}。第 {2} 层头 {3} 训练所得时把 {4:.2f} 的注意力给前一个词元，现在是 {5:.2f}；把一半以上注意力给前一个词元的头：训练所得 {6} 个，现在 {7} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="251"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="254"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="253"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="256"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2637,12 +2637,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="296"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="318"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="297"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>

@@ -4,6 +4,7 @@ trained and changed, and the change of every head; the numbers it states are the
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from posenc_gui.app import style
 from posenc_gui.app.plot_layout_check import draw_specs
@@ -11,8 +12,9 @@ from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.core import real_models
 from posenc_gui.core.real_models import lesson
+from posenc_gui.app.state import Scene
 from test_real_model_view import need
-from view_helpers import open_view
+from view_helpers import open_view, projector_view
 
 
 def test_registered_with_a_step_per_core_step():
@@ -110,3 +112,39 @@ def test_as_trained_and_changed_name_the_same_rows_and_columns_presenting_at_192
         assert shown_names(changed.getAxis(side)) == names and len(names) >= 4
     title = set(every_head.titleLabel.text.split())
     assert not title & {every_head.getAxis(side).labelText for side in ("left", "top")}
+
+
+def token_names(view) -> list[list[str]]:
+    """The names drawn on the rows and columns of the two heads' matrices."""
+    return [[str(text) for _rect, _flags, text in draw_specs(plot.getAxis(side))[0][2]]
+            for plot, _image in view.panels[:2] for side in ("left", "top")]
+
+
+@pytest.mark.parametrize("size, text_scale", [((1280, 645), 1.3), ((1920, 1000), 1.6)])
+def test_the_heads_name_the_same_tokens_in_both_panels_in_the_same_font_in_both_languages(qtbot, qapp, size,
+                                                                                           text_scale):
+    """Deck scene 41 in Chinese: the tokens, drawn in a Chinese font (lines a quarter taller, letters narrower), named
+    five rows of nineteen at 1280 x 720 x1.3 where English named seven; and 'as trained' named other columns than
+    'changed' beside it ('the the [SEP]' beside 'the , the .'; at 1920 x 1080 x1.6 '[CLS] , the [SEP]' beside 'cat and
+    the .'): names moved inside the axis's end were thinned out of order, over room past the cells that only the wider
+    'as trained' has. The names in the two languages are alike where the matrices have the same room (the headers and
+    axis names around them differ)."""
+    from posenc_gui.app import i18n
+
+    need("minilm")
+    metrics = {}
+    for language in ("en", "zh"):
+        assert i18n.install(qapp, language) == language
+        try:
+            view = projector_view(qtbot, RealPositionLesson, Scene(method="sinusoidal", view="real_model_positions",
+                                                                   options={"step": 0}), size, text_scale)
+            qtbot.waitUntil(lambda: view.columns and view.panels[0][0].vb.height() > 0)
+            view.grab()
+            trained_rows, trained_columns, changed_rows, changed_columns = token_names(view)
+            font = QFontMetricsF(view.panels[0][0].getAxis("top").style["tickFont"])
+            metrics[language] = (font.height(), font.horizontalAdvance("the cat chased"))
+        finally:
+            i18n.install(qapp, "en")
+        assert (trained_rows, trained_columns) == (changed_rows, changed_columns), language
+        assert len(trained_rows) >= 4 and len(trained_columns) >= 2, language
+    assert metrics["zh"] == metrics["en"]

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from posenc_gui.app import axes, style
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views import applies, grid_fit, readable
+from posenc_gui.app.views import applies, colour_bar, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
 from posenc_gui.app.views.lessons import ClocksLesson, clock_dials
 from posenc_gui.app.views.relative import BiasView
@@ -92,7 +92,7 @@ def test_moves_that_leave_the_rows_and_the_bar_where_they_were_do_not_level_the_
     view = shown_view(qtbot, BiasView, scene, 1280, 630, 13.0)
     qapp.processEvents()
     grid = view.grid
-    levelled = count_calls(monkeypatch, style, "keep_level")
+    levelled = count_calls(monkeypatch, colour_bar, "_take_up_difference")
     named = count_calls(monkeypatch, style, "name_fewer_ticks")
     for plot in grid.plots:  # moved, as a layout pass tells, to where they stand
         plot.geometryChanged.emit()

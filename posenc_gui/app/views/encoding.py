@@ -16,6 +16,7 @@ from superqt.utils import signals_blocked
 from ...core.registry import Method
 from ..state import MAX_CURVES, Scene
 from .. import axes, compat, style
+from . import colour_bar
 from .base import View, elements
 from .cell_numbers import fmt
 from .images import ImageItem, Picture, cell, frame_cells, picture
@@ -68,7 +69,7 @@ class EncodingView(EncodingArrangement, View):
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=self.colour_map(True), interactive=False, width=18)
         self.bar.setImageItem(self.image)
         self.graphics.addItem(self.bar, row=0, col=1, rowspan=2)
-        style.level_bar(self.bar, self.heat)
+        colour_bar.level_bar(self.bar, lambda: [self.heat.vb], (self.heat, self.heat.vb))
         self.across_positions = self.new_plot(0, 2)
         self.across_dims = self.new_plot(1, 2)
         # beside the plot, not over its curves; beside both plots, so that many entries do not make the upper one taller
@@ -93,7 +94,6 @@ class EncodingView(EncodingArrangement, View):
         self._strokes: dict[pg.PlotDataItem, dict] = {}  # the setData style options each curve was given last
         self._titles: dict[pg.PlotItem, tuple] = {}
         self._signed = self._shape = self._levels = None
-        self.heat.vb.sigResized.connect(lambda _box: self._name_bar_ticks())
         self.arrangement = ""  # how the plots are placed: one of PLACES
         self._arranged_for = None  # the ``arrangement_inputs`` it was last chosen for
         self._arrange(BESIDE)
@@ -146,7 +146,7 @@ class EncodingView(EncodingArrangement, View):
         font = self.font()
         font.setPointSizeF(points * 0.85)
         self.bar.getAxis("right").setStyle(tickFont=font)
-        self._name_bar_ticks()
+        colour_bar.keep_level(self.bar)  # its names as far apart as the heatmap's height holds them
         # position 0's name, centred on the heatmap's top edge, reaches into the margin above (pyqtgraph drops a name
         # 15 px past its axis: in Chinese at x1.3 presenting, the first row of the heatmap went unnamed)
         self.heat.getAxis("left").setStyle(hideOverlappingLabels=self.graphics.ci.layout.getContentsMargins()[1])
@@ -154,11 +154,6 @@ class EncodingView(EncodingArrangement, View):
         self.legend.setLabelTextSize(f"{points * 0.85:.0f}pt")
         self._label_axes()
         self._draw_curves(self.model.scene)
-
-    def _name_bar_ticks(self) -> None:
-        """The colour bar's names as far apart as the heatmap's height holds them (``style.name_fewer_ticks``)."""
-        low, high = self._levels or self.bar.levels()
-        style.name_fewer_ticks(self.bar.getAxis("right"), low, high, self.heat.vb.height())
 
     def show_data(self, scene: Scene, fetched: tuple[np.ndarray, Picture]) -> None:
         data, drawn = fetched
@@ -182,7 +177,7 @@ class EncodingView(EncodingArrangement, View):
             self.bar.setLevels((low, high))
             axes.measure_names(self.bar.getAxis("right"))
             self._levels = (low, high)
-            self._name_bar_ticks()
+            colour_bar.keep_level(self.bar)
             # curves on the colour bar's scale, or on the whole range when the colours are clipped at an outlier
             curve_low, curve_high = (low, high) if outlier is None else drawn.full_levels
             for plot in (self.across_positions, self.across_dims):

@@ -12,13 +12,13 @@ from superqt.utils import signals_blocked
 
 from ..state import Scene
 from .. import axes, i18n, style
+from . import colour_bar
 from .axis_name import keep_name_along
 from .cell_numbers import CellTexts
 from .grid_fit import GridFitting
 from .images import ImageItem, colour_bar_ahead, count_cells, float32_pixels
 from .matrix_panels import set_name_lines
 from .placement import grid_columns, hug_cells, place, unplace
-from .readable import side_name_length
 
 if TYPE_CHECKING:
     from .base import View
@@ -46,7 +46,6 @@ class ImageGrid(GridFitting):
         self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
         self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
         self._fitting: dict | None = None  # within ``fill_room``: the room and each arrangement's layout, once each
-        self._levelled: tuple | None = None  # what ``_level_bar`` last levelled the bar for
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side
@@ -93,7 +92,7 @@ class ImageGrid(GridFitting):
         self._drawing = True
         if self.bar is None:
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=cmap, interactive=False, width=18)
-            self.bar.geometryChanged.connect(self._level_bar)
+            colour_bar.level_bar(self.bar, self._explained)
         restyled = (view.theme, view.points) != self.look
         if restyled:
             self._restyle(view.theme, view.points)
@@ -151,7 +150,8 @@ class ImageGrid(GridFitting):
             view.fit_titles()
         yield
         self._drawing = False
-        self._level_bar()  # first: its name, wrapped to the bar's length, widens it, and the panels fill what is left
+        # first: its name, wrapped to the bar's length, widens it, and the panels fill what is left
+        colour_bar.keep_level(self.bar)
         self.fill_room()
 
     def build_ahead(self, count: int) -> bool:
@@ -160,7 +160,7 @@ class ImageGrid(GridFitting):
         when it built one. The colour bar comes first: making it costs as much as a panel."""
         if self.bar is None and count:
             self.bar = colour_bar_ahead()
-            self.bar.geometryChanged.connect(self._level_bar)
+            colour_bar.level_bar(self.bar, self._explained)
             return True
         if self.look is None and count:  # the bar in the view's look, as the panels are made: ``show`` restyles none
             self._restyle(self.view.theme, self.view.points)
@@ -230,8 +230,7 @@ class ImageGrid(GridFitting):
         plot.titleLabel.item.document().setDocumentMargin(0)
         if not self.pool:  # the first panel carries the names: measured anew on fewer lines (a lone head's, thinned),
             plot.vb.sigResized.connect(self._refill)  # they leave the panels taller than fitted for
-        for moved in (plot, plot.vb):  # the plot area moves with its plot, and in it (a taller title)
-            moved.geometryChanged.connect(self._level_bar)
+        colour_bar.follow(self.bar, (plot, plot.vb))  # the plot area moves with its plot, and in it (a taller title)
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
@@ -242,30 +241,10 @@ class ImageGrid(GridFitting):
         style.style_plot(plot, view.theme, view.points)
         return plot, image
 
-    def _level_bar(self, *_changed) -> None:
-        """Keep the bar's colours as tall as the panels it explains, from the first row's plot area's top to the last
-        row's bottom: spanning the rows' whole height, the bar stood 800 px tall beside a row of 130 px heatmaps (the
-        bias of four heads at 1920 x 1080)."""
-        if self.bar is None or not self.count or self.bar.scene() is None:
-            return
-        first, last = self.pool[0][0].vb, self.pool[self.count - 1][0].vb
-        box = first.sceneBoundingRect().united(last.sceneBoundingRect())
-        axis = self.bar.getAxis("right")
-        frame = self.bar.sceneBoundingRect()
-        # it runs at every move of every panel, plot area and the bar (twice the panels and one more a layout pass, and
-        # again for the bar's own moves below), and most leave the rows' box, the bar's frame and its levels as they
-        # were: levelled for them already
-        levelled = (box.getRect(), frame.getRect(), self.bar.levels(), side_name_length(axis), self.look)
-        if levelled == self._levelled:
-            return
-        self._levelled = levelled
-        short = levelled[3] - box.height()
-        if short > 0:  # no shorter than the name along it: longer upwards, over the titles (the bar ends with the rows)
-            up = min(short, max(box.top() - frame.top(), 0.0))
-            box.adjust(0, -up, 0, short - up)
-        style.keep_level(self.bar, box)
-        self.bar.layout.activate()  # the bar's axis at its new length now, its name wrapped to it (``keep_name_along``)
-        style.name_fewer_ticks(axis, *self.bar.levels(), box.height())
+    def _explained(self) -> list[pg.ViewBox]:
+        """What the bar's colours are as tall as: the panels, from the first row's plot area's top to the last row's
+        bottom."""
+        return [self.pool[0][0].vb, self.pool[self.count - 1][0].vb] if self.count else []
 
     def _refill(self, _view_box=None) -> None:
         """``fill_room`` again when the first panel was resized by the layout, not while the panels are being drawn

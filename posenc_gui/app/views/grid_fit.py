@@ -168,7 +168,7 @@ class GridFitting:
     def _bar_length(self, columns: int, shown: float, column_width: float) -> float:
         """The length of the colour bar's axis beside rows of panels whose plot areas stand ``shown`` tall
         (``_shown_height``) in columns ``column_width`` wide: from the first row's plot area's top to the last row's
-        bottom (``ImageGrid._level_bar``), the titles between rows counted wrapped to their columns, and no shorter than
+        bottom (``ImageGrid._explained``), the titles between rows counted wrapped to their columns, and no shorter than
         the bar's name."""
         rows = -(-self.count // columns)
         plot = self.pool[0][0]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 
 from ...look import ColourMaps
 from .. import axes, colour_levels, compat, style
+from .colour_bar import level_bar
 
 
 class ImageItem(pg.ImageItem):
@@ -174,7 +175,8 @@ def heatmap(plot: pg.PlotItem, data: np.ndarray, theme: style.Theme, levels=None
         graphics.addItem(bar, row=bar_row, col=bar_col)
         bar.getAxis("right").setPen(pg.mkPen(theme.foreground))
         bar.getAxis("right").setTextPen(pg.mkPen(theme.foreground))
-        style.fit_bar_axis(bar)
+        # as tall as the image, not the plot area: square cells leave part of it empty
+        level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
     return image
 
 

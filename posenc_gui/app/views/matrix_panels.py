@@ -66,9 +66,9 @@ def name_columns_in_corner(plot: pg.PlotItem, name: str, theme: style.Theme, poi
 
 
 def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
-                 cmap: pg.ColorMap) -> tuple[pg.PlotItem, ImageItem]:
+                 cmap: pg.ColorMap, tokens: bool = False) -> tuple[pg.PlotItem, ImageItem]:
     """A matrix panel, rows downwards, with axes on ``sides``, coloured with ``cmap`` (the real-model lesson draws the
-    same)."""
+    same); ``tokens``: its axes name the tokens of a model's text (``axes.GridAxis.names_tokens``)."""
     plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes.grid_axes(sides))
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -79,6 +79,8 @@ def matrix_panel(theme: style.Theme, points: float, sides: tuple[str, ...],
         plot.showAxis(side, side in sides)
     plot.getAxis("top").setStyle(hideOverlappingLabels=False)
     axes.cell_ticks(plot)
+    for side in sides:
+        plot.getAxis(side).names_tokens = tokens
     image = ImageItem(axisOrder="row-major")
     image.setAutoDownsample(True)
     image.setColorMap(cmap)

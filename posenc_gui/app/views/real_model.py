@@ -28,6 +28,7 @@ from ...core.real_models import heads
 from ...core.real_models.compare import compare
 from ...core.registry import Method
 from .. import style
+from . import colour_bar
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
@@ -262,10 +263,11 @@ class RealModelView(View):
             pass
 
     def _add_large_panel(self) -> None:
-        plot, image = matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(len(self.large_panels) == 2))
+        plot, image = matrix_panel(self.theme, self.points, ("left", "top"),
+                                   self.colour_map(len(self.large_panels) == 2), tokens=True)
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
-        style.fit_bar_axis(bar)
+        colour_bar.level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
         self.large_panels.append((plot, image, bar))
         self._label_axes(self.large_panels[-1:])
 

@@ -9,13 +9,14 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
 from ....core import real_models
 from ....core.real_models import lesson
 from ...state import Scene
 from ... import axes, style
+from .. import colour_bar
 from ..cell_numbers import fmt
 from ..grid import hug_cells, place, unplace
 from ..images import cell
@@ -57,7 +58,8 @@ class RealPositionLesson(LessonView):
         """The three panels, then their colour bar, one a call while the window is idle: made at once they were
         the longest slice of the window's build-ahead."""
         if len(self.panels) < PANELS:
-            self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(False)))
+            self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(False),
+                                            tokens=len(self.panels) < TOKEN_PANELS))
             self.plots.append(self.panels[-1][0])
             if len(self.panels) <= TOKEN_PANELS:  # query x key: square cells (free, they were strips of 220 x 70 px)
                 plot = self.panels[-1][0]
@@ -69,7 +71,10 @@ class RealPositionLesson(LessonView):
             self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.panels[0][1].getColorMap(), interactive=False,
                                        width=14)
             self.bar.setImageItem([image for _, image in self.panels])
-            style.fit_bar_axis(self.bar)
+            # as tall as the matrix beside it (the change of every head, or the changed head's with that change below)
+            colour_bar.level_bar(self.bar, lambda: [self.panels[self.columns - 1][1]] if self.columns else [],
+                                 [item for plot, _image in self.panels for item in (plot, plot.vb)],
+                                 [plot.vb for plot, _image in self.panels])
         else:
             return super().build_ahead()
         self._label_axes()
@@ -113,9 +118,7 @@ class RealPositionLesson(LessonView):
         names.setPointSizeF(self.points * style.TICK_SCALE)  # a short bar's names ran into each other
         axis.setStyle(tickFont=names)
         axes.measure_names(axis)
-        # the end labels are centred on the bar's ends: at the top of the page half of '1.0' stood above it
-        half_label = QFontMetricsF(axis.style.get("tickFont") or axis.font()).height() / 2
-        self.bar.layout.setContentsMargins(1, half_label, 1, half_label)
+        style.fit_bar_axis(self.bar)  # levelled anew: its names' room at its ends in their new size
 
     def set_look(self, theme, points) -> None:
         super().set_look(theme, points)
