@@ -144,9 +144,6 @@ class ImageGrid(GridFitting):
         pixel_shape = np.shape(pixels[0])
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
-            # names over the columns of small multiples on one line, thinned (hovering names a cell): staggered, the
-            # first row's further lines made its panels a line shorter than the others'
-            set_name_lines(plot.getAxis("top"), 1 if len(panels) > 1 else axes.NAME_LINES)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -311,6 +308,11 @@ class ImageGrid(GridFitting):
         for index, (plot, _) in enumerate(self.pool[:count]):
             row, col = divmod(index, columns)
             self._share_axes(plot, row == 0, col == 0)
+            # names over the columns of rows of small multiples on one line, thinned (hovering names a cell): staggered,
+            # the first row's further lines made its panels a line shorter than the others'. A single row's on two: on
+            # one, CoPE's head and its two parts named two of five tokens presenting at 1280 x 720 x1.3; on three (a
+            # lone matrix's), their cells grew too small for their numbers
+            set_name_lines(plot.getAxis("top"), 1 if count > columns else 2 if count > 1 else axes.NAME_LINES)
             place(graphics, plot, row, col)
             yield
         place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))
