@@ -144,8 +144,15 @@ class ImageGrid(GridFitting):
         rows, cols = shape
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
+        # names over the columns of small multiples in rows on one line, thinned (hovering names a cell): staggered, the
+        # first row's further lines made its panels a line shorter than the others'. Those drawn in a row on two: on
+        # one, CoPE's head and its two parts named two of five tokens presenting at 1280 x 720 x1.3; on three (a lone
+        # matrix's), their cells grew too small for their numbers. Decided here, not by the arrangement that fills the
+        # room: the names' lines changed the room, which changed the arrangement, and back
+        name_lines = axes.NAME_LINES if len(panels) == 1 else 2 if grid_columns(len(panels), pairs) == len(panels) else 1
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
+            set_name_lines(plot.getAxis("top"), name_lines)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -313,11 +320,6 @@ class ImageGrid(GridFitting):
         for index, (plot, _) in enumerate(self.pool[:count]):
             row, col = divmod(index, columns)
             self._share_axes(plot, row == 0, col == 0)
-            # names over the columns of rows of small multiples on one line, thinned (hovering names a cell): staggered,
-            # the first row's further lines made its panels a line shorter than the others'. A single row's on two: on
-            # one, CoPE's head and its two parts named two of five tokens presenting at 1280 x 720 x1.3; on three (a
-            # lone matrix's), their cells grew too small for their numbers
-            set_name_lines(plot.getAxis("top"), 1 if count > columns else 2 if count > 1 else axes.NAME_LINES)
             place(graphics, plot, row, col)
             yield
         place(graphics, self.bar, 0, columns, rowspan=max(1, -(-count // columns)))

@@ -148,7 +148,8 @@ class GridFitting:
         title = self._title_height(title_width)
         height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
             - title - inner_top - inner_bottom
-        if self._square():  # the titles wrap to the matrix's width (``_cap_panels``), on more lines when it is narrower
+        if self._square():  # the titles wrap to the matrix's width and the gap beside it (``_cap_panels``), on more lines
+            # when it is narrower
             cells_rows, cells_cols = self.shape
             reach = 2 * self.title_overhang()
             for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
