@@ -262,8 +262,9 @@ class ImageGrid(GridFitting):
         # the title as wide as its text: a panel of four in a row presenting at 1280 x 720 x1.6 is as wide as
         # "content ·" and no wider, and the text's margins held it to two columns
         plot.titleLabel.item.document().setDocumentMargin(0)
-        if not self.pool:  # the first panel carries the names: measured anew on fewer lines (a lone head's, thinned),
-            plot.vb.sigResized.connect(self._refill)  # they leave the panels taller than fitted for
+        # the first row's panels carry the names: measured anew on fewer lines (a lone head's, thinned), they leave the
+        # panels taller than fitted for; on more (a row's, staggered), shorter (the third of three stood a line short)
+        plot.vb.sigResized.connect(self._refill)
         for moved in (plot, plot.vb):  # the plot area moves with its plot, and in it (a taller title)
             moved.geometryChanged.connect(self._level_bar)
         plot.invertY(True)
@@ -298,7 +299,7 @@ class ImageGrid(GridFitting):
             self.bar.layout.activate()  # name when the self-test looked)
 
     def _refill(self, _view_box=None) -> None:
-        """``fill_room`` again when the first panel was resized by the layout, not while the panels are being drawn
+        """``fill_room`` again when a panel was resized by the layout, not while the panels are being drawn
         (``showing`` fills the room when it has drawn them)."""
         if not self._drawing:
             self.fill_room()

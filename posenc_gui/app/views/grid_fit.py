@@ -27,7 +27,8 @@ class GridFitting:
         plot_room = self.view.plot_room()
         room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, plot_room,
                 self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
-                first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
+                first.getAxis("left").maximumWidth(),
+                tuple(plot.getAxis("top").maximumHeight() for plot, _ in self.pool[:self.count]))
         if room == self._filled:  # arranged for this room already (a redraw of new values)
             return False
         self._filled = room
