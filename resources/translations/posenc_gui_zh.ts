@@ -32,117 +32,117 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="48"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="53"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="54"/>
         <source>{0}: full</source>
         <translation>{0}：完整</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="55"/>
         <source>{0}: content only</source>
         <translation>{0}：仅内容</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="57"/>
         <source>{0}: position only</source>
         <translation>{0}：仅位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="96"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="103"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="94"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="101"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="102"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="109"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="107"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="60"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="61"/>
         <source>{0} · sink {1}</source>
         <translation>{0} · 汇点 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="110"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="104"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="111"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="114"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="115"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="126"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="133"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="165"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="188"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="195"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="245"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="252"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="85"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="240"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="247"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -2637,12 +2637,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="296"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="332"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="333"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>

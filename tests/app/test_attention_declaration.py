@@ -100,7 +100,7 @@ def test_the_attention_view_says_what_each_head_gives_its_sink(qtbot):
     result = view.fetch(model.scene)
     view.show_data(model.scene, result)
     shares = [result.sink_weights[1], result.content_parts[1][1], result.position_parts[1][1]]
-    assert [title for title, _ in view.panels] == [
+    assert [title.replace("\u00a0", " ") for title, _ in view.panels] == [  # its phrases kept whole (no-break spaces)
         f"head 1: {part} · sink {float(share.mean()):.0%}" for part, share in zip(("full", "content only",
                                                                                     "position only"), shares)]
     assert len({round(float(s.mean()), 3) for s in shares}) == 3

@@ -4,6 +4,7 @@ audience title), the heads of deck scenes 25 and 39 stand in one row, top-aligne
 import pytest
 
 from posenc_gui.app import i18n
+from posenc_gui.app.plot_layout_check import draw_specs
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.attention import AttentionView
 from tests.app.view_helpers import projector_view
@@ -150,3 +151,25 @@ def test_a_lone_heads_names_take_no_more_room_than_the_lines_they_are_drawn_on(q
         return room == drawn and abs(area.width() - area.height()) <= 2
 
     qtbot.waitUntil(fitted, timeout=2000)
+
+
+def test_cope_with_its_parts_keeps_its_numbers_its_phrases_and_more_than_two_names(qtbot):
+    """Deck scene 28 (CoPE's head 0 with its content and position parts) presenting at 1280 x 720 x1.3: the titles,
+    wrapped to their matrices less the widest axes, read "head 0:" / "content" / "only", and the five keys on one line
+    were thinned to two ("the" ... "the"). A row of panels staggers its names on two lines, and the titles break after
+    the colon only, over a line they reach across the gap; the cells keep their numbers."""
+    scene = Scene(method="cope", view="attention", head=0, position_only=True, causal=True, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    axis = view.plots[0].getAxis("top")
+    qtbot.waitUntil(lambda: axis.picture is not None)
+    qtbot.wait(1)
+    for plot in view.plots:
+        document = plot.titleLabel.item.document()
+        lines = [block.text()[line.textStart():line.textStart() + line.textLength()].strip()
+                 for block in (document.findBlockByNumber(n) for n in range(document.blockCount()))
+                 for line in (block.layout().lineAt(i) for i in range(block.layout().lineCount()))]
+        assert all("content" in line or "position" in line for line in lines if "only" in line), lines
+        cell = plot.vb.width() / len(SENTENCE.split())
+        assert view.grid.texts[plot].shown_labels(cell, cell), cell  # numbers in the cells
+    (_axis, _ticks, names), _metrics = draw_specs(axis)
+    assert len(names) >= 3, [text for _rect, _flags, text in names]

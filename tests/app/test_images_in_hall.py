@@ -6,10 +6,12 @@ titles wrap to."""
 
 import pytest
 
+from posenc_gui.app import style
+from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import ImagesLesson
 
-from test_lesson_presenting import drawn_in_hall
+from test_lesson_presenting import drawn_in_hall, shown_lesson
 
 
 @pytest.mark.parametrize("step", [0, 2])
@@ -24,3 +26,24 @@ def test_presenting_at_1280x720_the_matrices_take_at_least_0_4_of_the_plots_room
         matrix_height = 14 / plot.vb.viewPixelSize()[1]  # 14 cells of the patch grid
         assert matrix_height >= 0.4 * room, (matrix_height, room)
         assert plot.vb.height() >= 0.4 * room, (plot.vb.height(), room)
+
+
+def test_presenting_at_1280x800_x1_6_the_titles_reach_over_the_gaps_and_the_matrices_grow(qtbot):
+    """2D RoPE's three panels on a 1280 x 800 projector at text x1.6 (the view 1280 x 712 under the audience title):
+    the titles, wrapped to their matrices' width, took three lines each ("column" / "part:" / "dx"), the matrices were
+    129 px of the 450 px room, and the name 'column' ran 21 px past its axis. Reaching over half the gap to the next
+    panel, they take two lines and the matrices 181 px; the titles stay clear of each other (the layout check)."""
+    points = style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6
+    hall = shown_lesson(qtbot, ImagesLesson, Scene(method="image2d", view="images", options={"step": 2}), True,
+                        size=(1280, 712), points=points)
+    qtbot.waitUntil(lambda: len(hall.view.plots) == 3)
+    qtbot.wait(1)
+    view = hall.view
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    for plot in view.plots:
+        assert 14 / plot.vb.viewPixelSize()[1] >= 170  # the 14 x 14 patch grid's height on screen
+        assert abs(plot.vb.width() - plot.vb.height()) <= 2  # no wider than the matrix
+    titles = [plot.titleLabel.item.mapRectToScene(plot.titleLabel.item.boundingRect()) for plot in view.plots]
+    assert any(title.width() > plot.vb.width() for title, plot in zip(titles, view.plots))  # reaching past the matrix
+    assert all(left.right() < right.left() for left, right in zip(titles, titles[1:]))
+    assert check_window(view).problems == []

@@ -15,6 +15,7 @@ from ...core.params import InputError
 from ...core.registry import Entry, Method
 from ...core.tokens import tokenize
 from .. import axes, colour_levels, i18n, style
+from ..cjk_breaks import NO_BREAK_SPACE
 from ..state import Scene
 from .base import View, captioned, most_default_heads
 from .cell_numbers import fmt
@@ -50,15 +51,21 @@ def panels_with_sinks(scene: Scene, result) -> list[tuple[str, np.ndarray, np.nd
             content, content_sinks = result.content_parts
             position, position_sinks = result.position_parts
             if scene.head != "all":
-                panels.append((i18n.translate("AttentionView", "{0}: full").format(name), *full))
-            panels.append((i18n.translate("AttentionView", "{0}: content only").format(name), content[h],
-                           None if content_sinks is None else content_sinks[h]))
-            panels.append((i18n.translate("AttentionView", "{0}: position only").format(name), position[h],
-                           None if position_sinks is None else position_sinks[h]))
+                panels.append((unbroken_phrases(i18n.translate("AttentionView", "{0}: full").format(name)), *full))
+            panels.append((unbroken_phrases(i18n.translate("AttentionView", "{0}: content only").format(name)),
+                           content[h], None if content_sinks is None else content_sinks[h]))
+            panels.append((unbroken_phrases(i18n.translate("AttentionView", "{0}: position only").format(name)),
+                           position[h], None if position_sinks is None else position_sinks[h]))
         else:
             panels.append((name, *full))
     return [(title if sinks is None else i18n.translate("AttentionView", "{0} · sink {1}").format(
                  title, f"{float(sinks.mean()):.0%}"), weights, sinks) for title, weights, sinks in panels]
+
+
+def unbroken_phrases(title: str) -> str:
+    """A part's title ("head 0: content only") that wraps after its colon only: wrapped to a narrow panel it read
+    "head 0: content" over "only" (the Chinese colon is a full-width one, after which Qt breaks anyway)."""
+    return ": ".join(side.replace(" ", NO_BREAK_SPACE) for side in title.split(": "))
 
 
 def hidden_cells(scene: Scene, result) -> list[np.ndarray]:

@@ -62,6 +62,11 @@ def keep_level(bar: pg.ColorBarItem) -> None:
     _take_up_difference(bar, box)
     bar.layout.activate()  # the bar's axis at its new length now, its name wrapped to it (``keep_name_along``)
     style.name_fewer_ticks(axis, *bar.levels(), box.height())
+    if axis.maximumWidth() - axis.width() > 0.5:  # its name wrapped onto more lines: widened now, not two layout passes
+        holder = bar.parentItem()  # later (after scene 29, scene 30's bar names stood over its name when the self-test
+        if isinstance(holder, pg.GraphicsLayout):  # looked)
+            holder.layout.activate()
+        bar.layout.activate()
 
 
 def explained_box(items: list) -> QRectF:

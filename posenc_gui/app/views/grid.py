@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
 from superqt.utils import signals_blocked
@@ -22,6 +23,35 @@ from .placement import grid_columns, hug_cells, place, unplace
 
 if TYPE_CHECKING:
     from .base import View
+
+
+class OverhangingTitle(pg.LabelItem):
+    """A panel's title that may reach ``overhang`` px past each side of its box, over half the gap to the next panel
+    (``GridFitting.title_overhang``), without widening its panel: a title held to its matrix's width wrapped "column
+    part: dx" onto three lines presenting at 1280 x 800 x1.6, each line taken from the matrices (129 px of 450)."""
+
+    overhang = 0.0
+
+    def updateMin(self) -> None:
+        """pyqtgraph's, less the overhang on each side (set once: its minimum set twice, the layout was invalidated at
+        every resize of the title)."""
+        bounds = self.itemRect()
+        width, height = max(bounds.width() - 2 * self.overhang, 0.0), bounds.height()
+        self.setMinimumWidth(width)
+        self.setMinimumHeight(height)
+        self._sizeHint = {Qt.SizeHint.MinimumSize: (width, height), Qt.SizeHint.PreferredSize: (width, height),
+                          Qt.SizeHint.MaximumSize: (-1, -1), Qt.SizeHint.MinimumDescent: (0, 0)}
+        self.updateGeometry()
+
+
+def overhanging_title(plot: pg.PlotItem) -> None:
+    """Give ``plot`` an ``OverhangingTitle`` in place of pyqtgraph's."""
+    old = plot.titleLabel
+    plot.layout.removeItem(old)
+    old.setParentItem(None)
+    plot.titleLabel = OverhangingTitle("", size="11pt", parent=plot)
+    plot.layout.addItem(plot.titleLabel, 0, 1)
+    plot.setTitle(None)  # hidden until titled, as pyqtgraph's
 
 
 class ImageGrid(GridFitting):
@@ -114,11 +144,15 @@ class ImageGrid(GridFitting):
         rows, cols = shape
         pixels = pixels or [float32_pixels(matrix) for _, matrix in panels]
         pixel_shape = np.shape(pixels[0])
+        # names over the columns of small multiples in rows on one line, thinned (hovering names a cell): staggered, the
+        # first row's further lines made its panels a line shorter than the others'. Those drawn in a row on two: on
+        # one, CoPE's head and its two parts named two of five tokens presenting at 1280 x 720 x1.3; on three (a lone
+        # matrix's), their cells grew too small for their numbers. Decided here, not by the arrangement that fills the
+        # room: the names' lines changed the room, which changed the arrangement, and back
+        name_lines = axes.NAME_LINES if len(panels) == 1 else 2 if grid_columns(len(panels), pairs) == len(panels) else 1
         for index, ((plot, image), cells) in enumerate(zip(shown, pixels)):
             plot.vb.small_multiple = self.fills and len(panels) > 1  # kept readable as such (``smallest_plot_height``)
-            # names over the columns of small multiples on one line, thinned (hovering names a cell): staggered, the
-            # first row's further lines made its panels a line shorter than the others'
-            set_name_lines(plot.getAxis("top"), 1 if len(panels) > 1 else axes.NAME_LINES)
+            set_name_lines(plot.getAxis("top"), name_lines)
             if plot.vb.state["aspectLocked"] != (1.0 if square else False):
                 plot.setAspectLocked(square)
             hug_cells(plot, *(shape if square else (0, 0)))
@@ -219,6 +253,7 @@ class ImageGrid(GridFitting):
         plot = pg.PlotItem(viewBox=pg.ViewBox(enableMenu=False), axisItems=axes.grid_axes(("left", "top")))
         plot.setMenuEnabled(False)
         plot.hideButtons()
+        overhanging_title(plot)
         image = ImageItem(axisOrder="row-major")
         image.setAutoDownsample(True)
         if self.cmap is not None:
@@ -228,8 +263,9 @@ class ImageGrid(GridFitting):
         # the title as wide as its text: a panel of four in a row presenting at 1280 x 720 x1.6 is as wide as
         # "content ·" and no wider, and the text's margins held it to two columns
         plot.titleLabel.item.document().setDocumentMargin(0)
-        if not self.pool:  # the first panel carries the names: measured anew on fewer lines (a lone head's, thinned),
-            plot.vb.sigResized.connect(self._refill)  # they leave the panels taller than fitted for
+        # the first row's panels carry the names: measured anew on fewer lines (a lone head's, thinned), they leave the
+        # panels taller than fitted for; on more (a row's, staggered), shorter (the third of three stood a line short)
+        plot.vb.sigResized.connect(self._refill)
         colour_bar.follow(self.bar, (plot, plot.vb))  # the plot area moves with its plot, and in it (a taller title)
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
@@ -247,7 +283,7 @@ class ImageGrid(GridFitting):
         return [self.pool[0][0].vb, self.pool[self.count - 1][0].vb] if self.count else []
 
     def _refill(self, _view_box=None) -> None:
-        """``fill_room`` again when the first panel was resized by the layout, not while the panels are being drawn
+        """``fill_room`` again when a panel was resized by the layout, not while the panels are being drawn
         (``showing`` fills the room when it has drawn them)."""
         if not self._drawing:
             self.fill_room()

@@ -27,7 +27,8 @@ class GridFitting:
         plot_room = self.view.plot_room()
         room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, plot_room,
                 self.bar.isVisible() and self.bar.effectiveSizeHint(Qt.PreferredSize).width(), self.gutter,
-                first.getAxis("left").maximumWidth(), first.getAxis("top").maximumHeight())
+                first.getAxis("left").maximumWidth(),
+                tuple(plot.getAxis("top").maximumHeight() for plot, _ in self.pool[:self.count]))
         if room == self._filled:  # arranged for this room already (a redraw of new values)
             return False
         self._filled = room
@@ -58,12 +59,14 @@ class GridFitting:
         if self._square():  # no taller or wider than the matrix, whose names would stand off from it
             rows, cols = self.shape
             width, height = min(width, height * cols / rows), min(height, width * rows / cols)
-        # in sight, the titles wrap to the matrix's width (``View.fit_titles``); on a scrolled page, to their column's;
-        # wrapped before the heights are capped, which count them
+        # in sight, the titles wrap to the matrix's width and the gap beside it (``View.fit_titles``); on a scrolled
+        # page, to their column's; wrapped before the heights are capped, which count them
         title_width = width if in_sight and self._square() else None
-        if any(getattr(plot.vb, "title_width", None) != title_width for plot, _ in self.pool[:self.count]):
+        overhang = self.title_overhang() if title_width is not None else 0.0
+        if any((getattr(plot.vb, "title_width", None), plot.titleLabel.overhang) != (title_width, overhang)
+               for plot, _ in self.pool[:self.count]):
             for plot, _ in self.pool[:self.count]:
-                plot.vb.title_width = title_width
+                plot.vb.title_width, plot.titleLabel.overhang = title_width, overhang
             self.view.fit_titles()
         for plot, _ in self.pool[:self.count]:
             plot.vb.width_cap = width
@@ -146,16 +149,28 @@ class GridFitting:
         title = self._title_height(title_width)
         height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
             - title - inner_top - inner_bottom
-        if self._square():  # the titles wrap to the matrix's width (``_cap_panels``), on more lines when it is narrower
+        if self._square():  # the titles wrap to the matrix's width and the gap beside it (``_cap_panels``), on more lines
+            # when it is narrower
             cells_rows, cells_cols = self.shape
+            reach = 2 * self.title_overhang()
             for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
                 side = min(width, height * cells_cols / cells_rows)
-                wrapped = self._title_height(min(title_width, max(side - self.view.points, self._title_floor())))
+                wrapped = self._title_height(min(title_width,
+                                                 max(side + reach - self.view.points, self._title_floor())))
                 height, title = height + title - wrapped, wrapped
             if height < self._smallest_area()[1]:  # the page scrolls: the titles wrap to their column (``_cap_panels``)
                 wrapped = self._title_height(title_width)
                 height, title = height + title - wrapped, wrapped
         return width, height, title
+
+    def title_overhang(self) -> float:
+        """How far a panel's title may reach past each side of its matrix (``OverhangingTitle``): half the gap between
+        the matrices of neighbouring columns (the next panel's margins, the layout's spacing and the gutter), so that
+        neighbouring titles never meet; the first column's reaches over its rows' names, the last over its spacing
+        from the colour bar, whose colours start at the matrices' top."""
+        inner_left, _inner_top, inner_right, _inner_bottom = self.pool[0][0].layout.getContentsMargins()
+        across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
+        return (self.gutter + across + inner_left + inner_right) / 2
 
     def _shown_height(self, width: float, height: float) -> float:
         """The height a panel's plot area stands at with a ``width`` x ``height`` share (``_cap_panels``): no taller

@@ -58,11 +58,14 @@ class ReadablePlots:
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
             floor = self.title_floor(plot)
             room = max(free * share - axes - self.points, floor)  # a margin for rounding, the label's
-            # a grid's panel of square cells is held to the matrix's width (``ImageGrid._cap_panels``): a title wider
-            # than that widened the plot area past the matrix, the masked cells' hatching filling the room beside it
+            # a grid's panel of square cells is held to the matrix's width and the gap beside it, over which its
+            # title reaches (``ImageGrid._cap_panels``, ``grid.OverhangingTitle``): a title wider than that widened
+            # the plot area past the matrix, the masked cells' hatching filling the room beside it. The grid fitted
+            # that width to its column: the share above, less the widest axes (the first column's rows' names), wrapped
+            # "head 0: content only" beside it on three lines over a 277 px matrix presenting at 1280 x 720 x1.3
             held = getattr(plot.vb, "title_width", None)
             if held is not None:
-                room = min(room, max(held - self.points, floor))
+                room = max(held + 2 * getattr(plot.titleLabel, "overhang", 0.0) - self.points, floor)
             text = plot.titleLabel.item
             text.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
             text.setTextWidth(-1)
