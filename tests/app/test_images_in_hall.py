@@ -47,3 +47,24 @@ def test_presenting_at_1280x800_x1_6_the_titles_reach_over_the_gaps_and_the_matr
     assert any(title.width() > plot.vb.width() for title, plot in zip(titles, view.plots))  # reaching past the matrix
     assert all(left.right() < right.left() for left, right in zip(titles, titles[1:]))
     assert check_window(view).problems == []
+
+
+def test_back_from_scene_30_to_29_the_formulas_take_one_line_and_the_matrices_their_room(qtbot):
+    """PageUp from scene 30 (step 3, one formula) to scene 29 (step 1, two formulas): the header fitted its two lines
+    of formulas at full size to the room the plots needed at their smallest (from step 3's), and the matrices shrank to
+    117 px, cut at the screen's foot. Presenting, the formulas go to one line at the text's capitals when they would
+    take two, as when scene 29 is opened first."""
+    hall = drawn_in_hall(qtbot, ImagesLesson, Scene(method="image2d", view="images", options={"step": 2}), 3)
+    view = hall.view
+    view.model.update(options={"step": 0})
+    view.show_data(view.model.scene, view.fetch(view.model.scene))
+    qtbot.wait(1)
+    view.keep_plots_readable()
+    qtbot.wait(1)
+    shown = [label for label in view.formula_labels if label.isVisibleTo(view.header)]
+    assert len(shown) == 2
+    assert shown[0].geometry().top() == shown[1].geometry().top()  # one line
+    _width, room = view.plot_room()
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    for plot in view.plots:
+        assert 14 / plot.vb.viewPixelSize()[1] >= 0.4 * room

@@ -98,11 +98,11 @@ class LessonView(LessonOptions, View):
         self._header_fitted: tuple | None = None  # ``_header_inputs`` as the last ``fit_header`` left them
         self.folded_away: list[QWidget] = []  # parts of the header hidden while it is folded (a lesson's table)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
+        self.formula_row = FlowLayout(FORMULA_SPACING)
         if self.formula_labels:
-            row = FlowLayout(FORMULA_SPACING)
             for label in self.formula_labels:
-                row.addWidget(label)
-            column.addLayout(row)
+                self.formula_row.addWidget(label)
+            column.addLayout(self.formula_row)
         self.step_label = QLabel()
         self.step_label.setWordWrap(True)  # a long step title in large type wraps rather than widening the page
         if self.steps:
@@ -246,6 +246,12 @@ class LessonView(LessonOptions, View):
         room = width - margins.left() - margins.right() - 2 * self.header.layout().spacing()
         for label in self.formula_labels:  # the row wraps; only a formula wider than a line shrinks
             label.shrink_to(min(1.0, room / label.natural_width()))
+        if presenting and self._formulas_wrap(room):
+            # on one line fewer at the text's capitals: the header fitted its two lines of formulas to the room its
+            # plots needed at their smallest, and the images lesson's matrices shrank to 117 px, cut at the screen's
+            # foot, when the hall came back to scene 29 from scene 30
+            for label in self.formula_labels:
+                label.shrink_to(min(label.shrink, label.capitals_shrink()))
         texts = [label for label in [*self.header.findChildren(QLabel), *self.header.findChildren(QPushButton)]
                  if not isinstance(label, FormulaLabel)]
         for widget in [*texts, self.controls]:  # the controls' widgets inherit their font
@@ -298,6 +304,14 @@ class LessonView(LessonOptions, View):
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
         self._header_fitted = self._header_inputs()
+
+    def _formulas_wrap(self, width: int) -> bool:
+        """Whether the formulas shown take more than one line at ``width``."""
+        shown = [label for label in self.formula_labels if label.isVisibleTo(self.header)]
+        if len(shown) < 2:
+            return False
+        self.formula_row.invalidate()
+        return self.formula_row.heightForWidth(width) > max(label.sizeHint().height() for label in shown)
 
     def _controls_height(self, width: int) -> int:
         """The height of the controls' row below the header at ``width`` (0 when the lesson has none)."""
