@@ -305,7 +305,8 @@ class ReadablePlots:
         reflowed does not (``column_width`` laid the whole page out anew at every switch of views)."""
         super().showEvent(event)
         self.fill_room()
-        if self.reflow_inputs() != self._reflowed_for:  # not as when it last reflowed (the switch back to a view)
+        last = self._reflowed_for  # a new drawing since is told without reading the rest
+        if last is None or last[0] != self._drawings or self.reflow_inputs() != last:
             self.reflow()
 
 
