@@ -239,9 +239,11 @@ class ReadablePlots:
         self._reflowed_for = self.reflow_inputs()
 
     def reflow_inputs(self) -> tuple:
-        """What ``reflow``'s answer depends on: the drawing (its plots' smallest sizes), the page's width, what
-        ``keep_plots_readable`` reads (``readable_inputs``) and whether a lesson is short of room (its plots' floors)."""
-        return self._drawings, self.page_width(), self.readable_inputs(), getattr(self, "short_of_room", None)
+        """What ``reflow``'s answer depends on: the drawing (its plots' smallest sizes), the page's width, what the
+        plots' room depends on (``readable_inputs``, not a lesson's header, above the plots) and whether a lesson is
+        short of room (its plots' floors)."""
+        return (self._drawings, self.page_width(), ReadablePlots.readable_inputs(self),
+                getattr(self, "short_of_room", None))
 
     def column_width(self) -> float:
         """The width a column of plots takes at its smallest readable: a plot's axes and a readable plot area, and
