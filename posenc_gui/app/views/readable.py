@@ -304,7 +304,7 @@ class ReadablePlots:
 
     def showEvent(self, event) -> None:
         """A view drawn while hidden (at a size it did not have) reflows when it is shown; one shown again as it last
-        reflowed does not (``column_width`` laid the whole page out anew at every switch of views)."""
+        reflowed does not (``column_width`` invalidated the plots' layout at every switch of views)."""
         super().showEvent(event)
         self.fill_room()
         last = self._reflowed_for  # a new drawing since is told without reading the rest
