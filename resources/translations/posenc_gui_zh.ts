@@ -1110,12 +1110,12 @@ turns made: {1}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="279"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="283"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -2647,7 +2647,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="331"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="334"/>
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -152,3 +152,18 @@ def test_a_titles_longest_word_is_measured_once_per_title_and_font(qtbot, monkey
     assert unbreakable_width(plot) == width and len(copied) == 1
     plot.setTitle("How far apart: 一 unbreakable_word_of_this_test here", size="40pt")
     assert unbreakable_width(plot) > width and len(copied) == 2
+
+
+def test_a_view_shown_again_as_it_last_reflowed_does_not_measure_its_columns(qtbot, qapp, themed, monkeypatch):
+    view = drawn_multi_head(qtbot, qapp, themed)
+    across = view.drawn_across
+    measured = count_calls(monkeypatch, view, "column_width")
+    view.hide()
+    view.show()  # a switch back to the view: nothing it reflows for changed
+    qapp.processEvents()
+    assert measured == [] and view.drawn_across == across
+    view.hide()
+    view.resize(500, 1080)  # while hidden: shown again, it reflows for the narrower page
+    view.show()
+    qapp.processEvents()
+    assert measured and view.drawn_across < across

@@ -138,6 +138,8 @@ class View(ReadablePlots, QWidget):
         self._last_drawing: tuple | None = None
         self._reflowing = False
         self._readable_inputs: tuple | None = None  # what the plots' room was last asked for (keep_plots_readable)
+        self._drawings = 0  # drawings made so far, and what the last reflow found (``ReadablePlots.reflow_inputs``)
+        self._reflowed_for: tuple | None = None
 
     def __init_subclass__(cls, **kwargs):
         """Every view's ``show_data`` ends by asking for the room its plots need (``keep_plots_readable``): a
@@ -154,6 +156,7 @@ class View(ReadablePlots, QWidget):
                     self.asked_across, self.drawn_across = kept
                 # kept to draw again in fewer or more columns; only by views whose rows reflow (data can be large)
                 self._last_drawing = (scene, data) if self.asked_across else None
+                self._drawings += 1
                 self.keep_plots_readable_after_drawing()
 
             show_data.keeps_plots_readable = True

@@ -231,15 +231,22 @@ class ReadablePlots:
         if self._reflowing or not self.asked_across or self._last_drawing is None or not self.isVisible():
             return
         fits = min(max(int(self.page_width() // self.column_width()), 1), self.asked_across)
-        if fits == self.drawn_across:
-            return
-        self.across = 0 if fits == self.asked_across else fits
-        self._reflowing = True
-        try:
-            self.show_data(*self._last_drawing)
-            self.fit_titles()  # to the new columns' width
-        finally:
-            self._reflowing = False
+        if fits != self.drawn_across:
+            self.across = 0 if fits == self.asked_across else fits
+            self._reflowing = True
+            try:
+                self.show_data(*self._last_drawing)
+                self.fit_titles()  # to the new columns' width
+            finally:
+                self._reflowing = False
+        self._reflowed_for = self.reflow_inputs()
+
+    def reflow_inputs(self) -> tuple:
+        """What ``reflow``'s answer depends on: the drawing (its plots' smallest sizes), the page's width, what the
+        plots' room depends on (``readable_inputs``, not a lesson's header, above the plots) and whether a lesson is
+        short of room (its plots' floors)."""
+        return (self._drawings, self.page_width(), ReadablePlots.readable_inputs(self),
+                getattr(self, "short_of_room", None))
 
     def column_width(self) -> float:
         """The width a column of plots takes at its smallest readable: a plot's axes and a readable plot area, and
@@ -299,10 +306,13 @@ class ReadablePlots:
             self.keep_plots_readable_after_drawing()
 
     def showEvent(self, event) -> None:
-        """A view drawn while hidden (at a size it did not have) reflows when it is shown."""
+        """A view drawn while hidden (at a size it did not have) reflows when it is shown; one shown again as it last
+        reflowed does not (``column_width`` invalidated the plots' layout at every switch of views)."""
         super().showEvent(event)
         self.fill_room()
-        self.reflow()
+        last = self._reflowed_for  # a new drawing since is told without reading the rest
+        if last is None or last[0] != self._drawings or self.reflow_inputs() != last:
+            self.reflow()
 
 
 def layouts_settled(layout: QGraphicsLayout) -> bool:
