@@ -101,6 +101,11 @@ def legend_entries(legend: pg.LegendItem) -> list[tuple]:
     return list(legend.items)
 
 
+def legend_margins(legend: pg.LegendItem, margins: tuple[float, float, float, float]) -> None:
+    """Set the margins of ``legend``'s own layout (left, top, right, bottom): pyqtgraph keeps 5 px around a frame."""
+    legend.layout.setContentsMargins(*margins)
+
+
 def lay_out_legend(legend: pg.LegendItem, shown: list[tuple]) -> None:
     """Lay out the ``shown`` (sample, label) entries of ``legend`` one a row, in that order, and no others (a view
     keeps a legend's entries and hides those it does not use, where pyqtgraph's removeItem would delete them). Each

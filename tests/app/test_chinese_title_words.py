@@ -31,13 +31,14 @@ def chinese(qapp):
     i18n.install(qapp, "en")
 
 
-@pytest.mark.parametrize("scene", [
-    Scene(method="cope", view="attention", head=0, position_only=True, causal=True),  # deck scene 28
-    Scene(method="layers", view="attention", head="all", causal=True, text="the cat chases the mouse across the garden",
-          params={"pattern": "gpt-oss", "d_model": 64, "layer": 0, "window": 3}),  # deck scene 39
+@pytest.mark.parametrize("scene, width", [
+    # deck scene 28, on a narrower view: at 1280 px its titles now take one line each ("头 0：仅内容")
+    (Scene(method="cope", view="attention", head=0, position_only=True, causal=True), 900),
+    (Scene(method="layers", view="attention", head="all", causal=True, text="the cat chases the mouse across the garden",
+           params={"pattern": "gpt-oss", "d_model": 64, "layer": 0, "window": 3}), 1280),  # deck scene 39
 ])
-def test_titles_presenting_wrap_between_words(qtbot, chinese, scene):
-    view = projector_view(qtbot, AttentionView, scene, (1280, 570), 1.3)
+def test_titles_presenting_wrap_between_words(qtbot, chinese, scene, width):
+    view = projector_view(qtbot, AttentionView, scene, (width, 570), 1.3)
     qtbot.waitUntil(lambda: view.plots[-1].vb.width() > 1)
     wrapped = [title_lines(plot) for plot in view.plots if len(title_lines(plot)) > 1]
     assert wrapped  # the titles do wrap here

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox
 from superqt.utils import signals_blocked
 
+from ... import compat
 from ..base import captioned
 from .lesson_view import LessonView
 
@@ -121,7 +122,7 @@ class FrequencyLesson(LessonView):
         """A legend in a cell of its own of the plots' grid (``span`` grid columns wide, entries in ``columns``
         columns), where it covers no curve."""
         legend = pg.LegendItem(labelTextSize=f"{self.points * 0.9:.0f}pt", labelTextColor=self.theme.foreground)
-        legend.layout.setContentsMargins(0, 0, 0, 0)  # no frame to keep off: the margins took 20 px of a short page
+        compat.legend_margins(legend, (0, 0, 0, 0))  # no frame to keep off: the margins took 20 px of a short page
         legend.setColumnCount(columns)
         self.graphics.addItem(legend, row=row, col=col, colspan=span)
         return legend
