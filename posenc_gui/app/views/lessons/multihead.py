@@ -168,18 +168,19 @@ class MultiHeadLesson(MatrixLesson):
         def texts(array, limit):
             return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
 
-        # concatenated | W_o | output side by side, else one above the other
+        # concatenated | W_o | output side by side, else one above the other; titles on one line in large type (on three,
+        # "sequence 0: / heads / concatenated", the outputs ran below the fold presenting at 1280 x 720)
         in_row = across >= 3
         for b in range(batch):
             plot = self.matrix(b, 0, "concat", result.concat[b],
-                               self.tr("sequence {0}: heads concatenated").format(b), signed=True,
+                               self.tr("seq {0}: concat").format(b), signed=True,
                                texts=texts(result.concat[b], 12), col_labels=channel_labels(d))
             for h in range(heads):
                 self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
             self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result.output[b],
-                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result.output[b], 12), col_labels=channel_labels(d))
+                        self.tr("seq {0}: output").format(b), signed=True, texts=texts(result.output[b], 12), col_labels=channel_labels(d))
         self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result.w_o,
-                    self.tr("Wₒ (the same for every sequence)"), signed=True,
+                    self.tr("Wₒ (shared)"), signed=True,
                     rowspan=batch if in_row else 1, texts=texts(result.w_o, 8), col_labels=channel_labels(d),
                     row_labels=channel_labels(d), text_scale=0.9)
         self.shown = {"concat": result.concat, "w_o": result.w_o, "output": result.output}
