@@ -1568,47 +1568,47 @@ turns made: {1}</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="107"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="121"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="141"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="157"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="166"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="180"/>
         <source>seq {0}: concat</source>
         <translation>序列 {0}：拼接</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="181"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="186"/>
         <source>seq {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="183"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="189"/>
         <source>Wₒ (shared)</source>
         <translation>Wₒ（共用）</translation>
     </message>
@@ -1618,7 +1618,7 @@ turns made: {1}</source>
         <translation>拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="130"/>
         <source>slice {0}: h{1}</source>
         <translation>切片 {0}：头 {1}</translation>
     </message>
@@ -1628,7 +1628,7 @@ turns made: {1}</source>
         <translation>多头注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="151"/>
         <source>seq {0}, h{1} (valid {2})</source>
         <translation>序列{0} 头{1}（有效{2}）</translation>
     </message>
