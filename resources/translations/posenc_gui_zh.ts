@@ -924,82 +924,82 @@ turns made: {1}</source>
 <context>
     <name>LayersLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="42"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="44"/>
         <source>Three ways to turn n tokens of width d into n new ones. A &lt;b&gt;recurrent&lt;/b&gt; layer must go token by token (n sequential steps) and a signal from the first token needs n steps to reach the last. A &lt;b&gt;convolution&lt;/b&gt; (kernel k) works in parallel but needs n/k layers to connect the ends. &lt;b&gt;Self-attention&lt;/b&gt; connects every pair in one step, at a cost of n² d: more than the RNN once n &amp;gt; d, more than the CNN once n &amp;gt; k d.</source>
         <translation>把 n 个宽度为 d 的词元变换成 n 个新词元，有三种方式。&lt;b&gt;循环&lt;/b&gt;层必须逐个词元处理（n 个串行步骤），第一个词元的信号要经过 n 步才能到达最后一个。&lt;b&gt;卷积&lt;/b&gt;（卷积核大小 k）可以并行，但需要 n/k 层才能连通首尾。&lt;b&gt;自注意力&lt;/b&gt;一步就连接所有词元对，代价是 n² d：当 n &amp;gt; d 时超过 RNN，当 n &amp;gt; k d 时超过 CNN。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="73"/>
         <source>Convolution (kernel k)</source>
         <translation>卷积（卷积核 k）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="73"/>
         <source>Recurrent</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="74"/>
         <source>Self-attention</source>
         <translation>自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Layer</source>
         <translation>层类型</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Complexity per layer</source>
         <translation>每层计算复杂度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="79"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="81"/>
         <source>Sequential operations</source>
         <translation>顺序操作数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="82"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="110"/>
         <source>Operations per layer (k = {0}, d = {1})</source>
         <translation>每层运算量（k = {0}，d = {1}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="141"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="142"/>
         <source>Longest path between two tokens</source>
         <translation>两个词元间的最长路径</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="142"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="148"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="150"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="184"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="184"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="204"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -1568,44 +1568,34 @@ turns made: {1}</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="107"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="121"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="139"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="141"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="153"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="155"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="157"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="166"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="182"/>
-        <source>Wₒ (the same for every sequence)</source>
-        <translation>Wₒ（所有序列共用）</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="175"/>
-        <source>sequence {0}: heads concatenated</source>
-        <translation>序列 {0}：拼接后的各头</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="41"/>
@@ -1613,14 +1603,9 @@ turns made: {1}</source>
         <translation>拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="130"/>
         <source>slice {0}: h{1}</source>
         <translation>切片 {0}：头 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="180"/>
-        <source>sequence {0}: output</source>
-        <translation>序列 {0}：输出</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="337"/>
@@ -1628,9 +1613,24 @@ turns made: {1}</source>
         <translation>多头注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="149"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="151"/>
         <source>seq {0}, h{1} (valid {2})</source>
         <translation>序列{0} 头{1}（有效{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="180"/>
+        <source>seq {0}: concat</source>
+        <translation>序列 {0}：拼接</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="186"/>
+        <source>seq {0}: output</source>
+        <translation>序列 {0}：输出</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="189"/>
+        <source>Wₒ (shared)</source>
+        <translation>Wₒ（共用）</translation>
     </message>
 </context>
 <context>

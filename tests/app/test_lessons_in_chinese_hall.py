@@ -54,6 +54,15 @@ def test_presenting_in_chinese_the_multihead_slices_are_in_sight(qtbot, chinese)
     assert not view.controls.isVisible()
 
 
+def test_presenting_in_chinese_the_multihead_concatenation_and_outputs_are_in_sight(qtbot, chinese):
+    hall = shown_lesson(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead", options={"step": 2}),
+                        presenting=True, size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 5)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+
+
 def test_presenting_in_english_the_controls_stay_where_the_plots_fit(qtbot):
     hall = shown_lesson(qtbot, ClocksLesson, Scene(view="clocks", position=5, params={"d_model": 16}), presenting=True)
     view = hall.view

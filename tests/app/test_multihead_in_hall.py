@@ -4,6 +4,8 @@ three lines ("slice 0: seq / 0, head 0"), the step line two, the valid lengths' 
 0:" / "of sequence 1:")."""
 
 
+from PySide6.QtGui import QFont, QFontMetricsF
+
 from posenc_gui.app.plot_layout_check import draw_specs
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import MultiHeadLesson
@@ -29,3 +31,17 @@ def test_presenting_at_1280x720_the_masked_weights_are_in_sight_and_named_apart(
     specs, _metrics = draw_specs(axis)  # the tick labels as pyqtgraph draws them
     name = axis.label.mapRectToItem(axis, axis.label.boundingRect())
     assert [text for rect, _flags, text in specs[2] if name.intersects(rect)] == []
+
+
+def test_presenting_at_1280x720_the_concatenation_its_projection_and_outputs_are_in_sight(qtbot):
+    """Step 3's titles took three lines ("sequence 0: / heads / concatenated") and the outputs ran 134 px below the
+    fold: short titles, and presenting the five panels in one row (in two rows Chinese ran 3 px below)."""
+    hall = drawn_in_hall(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead", options={"step": 2}), 5)
+    view = hall.view
+    assert_whole_in_sight(view, view.plots)
+    assert len({round(plot.sceneBoundingRect().top()) for plot in view.plots}) == 1
+    font = QFont(view.font())
+    font.setPointSizeF(view.points)
+    line = QFontMetricsF(font).lineSpacing()
+    for plot in view.plots:
+        assert plot.titleLabel.item.boundingRect().height() < 2.5 * line, plot.titleLabel.text

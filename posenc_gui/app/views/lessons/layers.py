@@ -16,6 +16,7 @@ from ... import style
 from ..axis_name import keep_name_along
 from ..base import listed
 from ..cell_numbers import fmt
+from .frequency_lesson import LEGEND_GAP, LEGEND_SAMPLE, legend_columns
 from .lesson_view import LessonView
 
 
@@ -34,6 +35,7 @@ class LayersLesson(LessonView):
     uses_method = False
     key = "cnn_rnn_attention"
     plots_ahead = 2
+    controls_give_room = True  # presenting, k and d hide where the page would scroll (P brings them back)
     title = "CNN, RNN or self-attention"
     formulas = ("layer_crossovers",)
 
@@ -165,12 +167,16 @@ class LayersLesson(LessonView):
         self.look = (self.theme.name, self.points)
 
     def legend_columns(self, names) -> int:
-        """As many legend entries a row as the page has room for (a row of all three ran past the plots at 1024 px
-        and x1.3): an entry is its sample line and its longest name, crossovers' "n = k d = 1024" included."""
+        """The fewest rows of legend entries the page's width holds (``frequency_lesson.legend_columns``), each column
+        as wide as its widest entry, the crossovers' ("n = k d = 1024") included: sized for the longest name in every
+        column, three entries a row did not fit at 1280 px and x1.3 presenting, and the legend's third row ran below
+        the fold."""
         font = QFont(self.font())
         font.setPointSizeF(self.points)
-        longest = max(QFontMetricsF(font).horizontalAdvance(name) for name in [*names, "n = k d = 00000"])
-        return max(1, min(len(layers.TABLE), int(self.page_width() // (longest + 60))))
+        metrics = QFontMetricsF(font)
+        entries = [LEGEND_SAMPLE + metrics.horizontalAdvance(name) + LEGEND_GAP
+                   for name in [*names, "n = d = 00000", "n = k d = 00000"]]
+        return legend_columns(entries, len(entries), self.page_width())
 
     def _mark_crossovers(self, data: LayerComparison) -> None:
         """Dashed lines at n = d and n = k d with a dot where the curves meet, named in the legend."""

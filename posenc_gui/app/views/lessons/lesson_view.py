@@ -382,6 +382,14 @@ class LessonView(LessonOptions, View):
         """Also the header's (``fit_header``): a drawing may change its texts, and with them the room left below."""
         return *super().readable_inputs(), self._header_inputs()
 
+    def set_plot_height(self, height: int) -> None:
+        """Where the controls give room: also fit the header again, as whether they show depends on the plots'
+        smallest height, which grows after the drawing once their titles wrap in the first layout (the CNN / RNN
+        lesson's controls stayed, and the page scrolled)."""
+        super().set_plot_height(height)
+        if self.controls_give_room:
+            self.fit_header()
+
     def keep_plots_readable(self) -> None:
         """Also fit the header again: a drawing may have changed the texts in it (a step's note), and the header
         keeps the height fitted to the old ones."""

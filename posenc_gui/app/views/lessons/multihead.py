@@ -88,7 +88,9 @@ class MultiHeadLesson(MatrixLesson):
         # steps 1 and 2: every head of both sequences in a row when the page holds them (step 2's two rows of two ran
         # 148 px below the fold presenting at 1280 x 720 x1.3)
         every_head = batch * heads if batch * heads <= MAX_SLICES_PER_ROW else heads
-        wanted = (every_head, every_head, 3)[step]
+        # step 3: presenting, the concatenations, Wₒ and the outputs in one row (in two, Chinese titles' taller lines
+        # ran below the fold at 1280 x 720 x1.3)
+        wanted = (every_head, every_head, 2 * batch + 1 if self.presenting else 3)[step]
         across = self.plots_across(wanted)
         with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
             if step == 0:
@@ -168,20 +170,25 @@ class MultiHeadLesson(MatrixLesson):
         def texts(array, limit):
             return np.vectorize(lambda v: f"{v:.2f}")(array) if array.shape[1] <= limit else np.full(array.shape, "")
 
-        # concatenated | W_o | output side by side, else one above the other
-        in_row = across >= 3
+        # presenting, the concatenations, W_o and the outputs in a row; else concatenated | W_o | output side by side,
+        # a row a sequence; else one above the other. Short titles: on three lines ("sequence 0: / heads / concatenated")
+        # they sent the outputs below the fold presenting at 1280 x 720
+        one_row, in_row = self.presenting and across >= 2 * batch + 1, across >= 3
         for b in range(batch):
-            plot = self.matrix(b, 0, "concat", result.concat[b],
-                               self.tr("sequence {0}: heads concatenated").format(b), signed=True,
+            cell = (0, b) if one_row else (b, 0)
+            plot = self.matrix(*cell, "concat", result.concat[b],
+                               self.tr("seq {0}: concat").format(b), signed=True,
                                texts=texts(result.concat[b], 12), col_labels=channel_labels(d))
             for h in range(heads):
                 self.outline(plot, 0, h * width, n, width, style.curve_colour(h, self.theme), 0.8)
-            self.matrix(*((b, 2) if in_row else (batch + 1 + b, 0)), "output", result.output[b],
-                        self.tr("sequence {0}: output").format(b), signed=True, texts=texts(result.output[b], 12), col_labels=channel_labels(d))
-        self.matrix(*((0, 1) if in_row else (batch, 0)), "w_o", result.w_o,
-                    self.tr("Wₒ (the same for every sequence)"), signed=True,
-                    rowspan=batch if in_row else 1, texts=texts(result.w_o, 8), col_labels=channel_labels(d),
-                    row_labels=channel_labels(d), text_scale=0.9)
+            cell = (0, batch + 1 + b) if one_row else (b, 2) if in_row else (batch + 1 + b, 0)
+            self.matrix(*cell, "output", result.output[b],
+                        self.tr("seq {0}: output").format(b), signed=True, texts=texts(result.output[b], 12), col_labels=channel_labels(d))
+        cell = (0, batch) if one_row else (0, 1) if in_row else (batch, 0)
+        self.matrix(*cell, "w_o", result.w_o,
+                    self.tr("Wₒ (shared)"), signed=True,
+                    rowspan=batch if in_row and not one_row else 1, texts=texts(result.w_o, 8),
+                    col_labels=channel_labels(d), row_labels=channel_labels(d), text_scale=0.9)
         self.shown = {"concat": result.concat, "w_o": result.w_o, "output": result.output}
 
     def _masked(self, weights: np.ndarray, mask: np.ndarray) -> np.ndarray:

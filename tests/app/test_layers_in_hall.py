@@ -1,0 +1,19 @@
+"""The CNN / RNN / self-attention lesson (the default deck's scene 45) as a hall sees it, presenting at 1280 x 720 x1.3:
+the legend under the two plots ran 73 px below the fold. It took three rows (two columns, each sized for the longest
+name) and the kernel and width controls stayed above the plots, though the page would scroll (their room was judged
+before the plots' titles wrapped)."""
+
+from posenc_gui.app.state import Scene
+from posenc_gui.app.views.lessons import LayersLesson
+
+from test_lesson_presenting import assert_whole_in_sight, drawn_in_hall
+
+
+def test_presenting_at_1280x720_the_plots_and_their_legend_are_in_sight(qtbot):
+    hall = drawn_in_hall(qtbot, LayersLesson, Scene(method="nope", view=LayersLesson.key), 2)
+    view = hall.view
+    assert_whole_in_sight(view, view.plots)
+    legend = view.graphics.ci.getItem(1, 0)
+    assert view.graphics.sceneRect().contains(legend.sceneBoundingRect())
+    assert legend.columnCount == 3  # the three layers in a row, the two crossovers below them
+    assert not view.controls.isVisible()  # P brings them back
