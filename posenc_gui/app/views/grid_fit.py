@@ -62,7 +62,7 @@ class GridFitting:
         # in sight, the titles wrap to the matrix's width and the gap beside it (``View.fit_titles``); on a scrolled
         # page, to their column's; wrapped before the heights are capped, which count them
         title_width = width if in_sight and self._square() else None
-        overhang = self.title_overhang() if title_width is not None else 0.0
+        overhang = self.title_overhang(self.columns) if title_width is not None else 0.0
         if any((getattr(plot.vb, "title_width", None), plot.titleLabel.overhang) != (title_width, overhang)
                for plot, _ in self.pool[:self.count]):
             for plot, _ in self.pool[:self.count]:
@@ -152,7 +152,7 @@ class GridFitting:
         if self._square():  # the titles wrap to the matrix's width and the gap beside it (``_cap_panels``), on more lines
             # when it is narrower
             cells_rows, cells_cols = self.shape
-            reach = 2 * self.title_overhang()
+            reach = 2 * self.title_overhang(columns)
             for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
                 side = min(width, height * cells_cols / cells_rows)
                 wrapped = self._title_height(min(title_width,
@@ -163,11 +163,16 @@ class GridFitting:
                 height, title = height + title - wrapped, wrapped
         return width, height, title
 
-    def title_overhang(self) -> float:
-        """How far a panel's title may reach past each side of its matrix (``OverhangingTitle``): half the gap between
-        the matrices of neighbouring columns (the next panel's margins, the layout's spacing and the gutter), so that
-        neighbouring titles never meet; the first column's reaches over its rows' names, the last over its spacing
-        from the colour bar, whose colours start at the matrices' top."""
+    def title_overhang(self, columns: int) -> float:
+        """How far a panel's title may reach past each side of its matrix (``OverhangingTitle``) in ``columns``
+        columns: half the gap between the matrices of neighbouring columns (the next panel's margins, the layout's
+        spacing and the gutter), so that neighbouring titles never meet; the first column's reaches over its rows'
+        names, the last over its spacing from the colour bar, whose colours start at the matrices' top. In one row
+        only: a title of a lower row stands right on its matrix, beside the rows' first name and the bar's colours
+        (Transformer-XL's four terms in two rows at 1024 x 768: "(c) global content bias u" over the row name '0',
+        "(d) global position bias v" under the colour bar)."""
+        if self.count > columns:
+            return 0.0
         inner_left, _inner_top, inner_right, _inner_bottom = self.pool[0][0].layout.getContentsMargins()
         across = max(self.view.graphics.ci.layout.horizontalSpacing(), 0.0)
         return (self.gutter + across + inner_left + inner_right) / 2
