@@ -50,14 +50,15 @@ def keep_level(bar: pg.ColorBarItem) -> None:
     name_length = side_name_length(axis)
     # it runs at every move of every panel, plot area and the bar (twice the panels and one more a layout pass of a
     # grid, and again for the bar's own moves below), and most leave what it depends on as it was: levelled for it
-    levelled_for = (box.getRect(), bar.sceneBoundingRect().getRect(), tuple(bar.levels()), name_length,
+    bar_box = bar.sceneBoundingRect()
+    levelled_for = (box.getRect(), bar_box.getRect(), tuple(bar.levels()), name_length,
                     (axis.style.get("tickFont") or QFont()).toString())
     if getattr(bar, "levelled_for", None) == levelled_for:
         return
     bar.levelled_for = levelled_for
     short = name_length - box.height()
     if short > 0:
-        up = min(short, max(box.top() - bar.sceneBoundingRect().top(), 0.0))
+        up = min(short, max(box.top() - bar_box.top(), 0.0))
         box.adjust(0, -up, 0, short - up)
     _take_up_difference(bar, box)
     bar.layout.activate()  # the bar's axis at its new length now, its name wrapped to it (``keep_name_along``)
