@@ -401,27 +401,27 @@ turns made: {1}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="267"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="268"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="272"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="275"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="302"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -2637,17 +2637,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="332"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="339"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="340"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="335"/>
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -137,6 +137,7 @@ class View(ReadablePlots, QWidget):
         self.asked_across = self.drawn_across = 0
         self._last_drawing: tuple | None = None
         self._reflowing = False
+        self._titles_axes = 0.0  # the widest axes the titles were last fitted beside (``ReadablePlots.fit_titles``)
         self._readable_inputs: tuple | None = None  # what the plots' room was last asked for (keep_plots_readable)
         self._drawings = 0  # drawings made so far, and what the last reflow found (``ReadablePlots.reflow_inputs``)
         self._reflowed_for: tuple | None = None

@@ -95,8 +95,7 @@ class ImageGrid(GridFitting):
         for plot, _ in self.pool:
             for side, name in (("left", row_label), ("top", column_label)):
                 if plot.getAxis(side).labelText:  # the panels that name this axis (_share_axes)
-                    style.label(plot, side, name, self.view.theme, self.view.points)
-                    keep_name_along(plot.getAxis(side))
+                    self._name_axis(plot, side, name)
         self._fit_axes()
 
     def show(self, panels: list[tuple[str, np.ndarray]], columns: int | None, cmap: pg.ColorMap,
@@ -320,10 +319,18 @@ class ImageGrid(GridFitting):
             if axis.style["showValues"] != shown:
                 axis.setStyle(showValues=shown)
             if shown and name and not axis.labelText:
-                style.label(plot, side, name, self.view.theme, self.view.points)
-                keep_name_along(axis)  # the rows' name on two lines beside a short panel
+                self._name_axis(plot, side, name)
             elif not shown and axis.labelText:
                 axis.setLabel("")
+
+    def _name_axis(self, plot: pg.PlotItem, side: str, name: str) -> None:
+        """Name a panel's axis in the view's look, the name kept along the axis (the rows' name on two lines beside a
+        short panel), a top axis's tick names given room under it as a restyle gives them."""
+        view = self.view
+        style.label(plot, side, name, view.theme, view.points)
+        if side == "top":
+            style.room_under_top_name(plot.getAxis(side), style.tick_font(view.points))
+        keep_name_along(plot.getAxis(side))
 
 
 def own_scales_switch(view: View) -> QCheckBox:

@@ -50,9 +50,7 @@ class ReadablePlots:
         # resizes it later), and titles fitted to it stayed wrapped for the old width
         free = self.page_width() - left - right - sum(fixed.values()) \
             - layout.horizontalSpacing() * (len(plot_columns) + len(fixed) - 1)
-        # the title sits between the axes; the widest axes of any plot, so that plots made equally wide fit
-        axes = max((sum(width(plot.getAxis(side)) for side in ("left", "right") if plot.getAxis(side).isVisible())
-                    for plot in self.plots), default=0)
+        axes = self._titles_axes = self.widest_axes()
         for plot in self.plots:
             columns = {col for _row, col in cells.get(plot, [])}
             share = sum(stretches[c] for c in columns) / sum(stretches.values()) if columns else 1.0
@@ -75,6 +73,12 @@ class ReadablePlots:
             style.fit_title_row(plot)
         self.align_title_rows()
         self.ask_plot_height()  # titles wrapped onto more lines need more height
+
+    def widest_axes(self) -> float:
+        """The width of the widest axes of any plot, left and right: a title sits between its plot's axes, and with
+        the widest, plots made equally wide fit."""
+        return max((sum(plot.getAxis(side).effectiveSizeHint(Qt.PreferredSize).width() for side in ("left", "right")
+                        if plot.getAxis(side).isVisible()) for plot in self.plots), default=0)
 
     def title_wrap_floor(self) -> float:
         """The narrowest a plot title is wrapped to (a longer one stays this wide)."""
@@ -134,10 +138,14 @@ class ReadablePlots:
 
     def eventFilter(self, watched, event) -> bool:
         """The plots' layout asks to be laid out anew: the page gives it the height it needs now, and titles fitted
-        while the axes were narrower are fitted again when the plots no longer fit the width (then rows reflow)."""
+        while the axes had other widths are fitted again (then rows reflow): axes are measured for their names after a
+        new drawing is first fitted, and titles fitted only when the plots no longer fit the width kept the wrapping
+        of unmeasured axes on the switch, another after a resize or when built ahead (the context extension's
+        'frequency (rad/position)' on one line or two)."""
         if event.type() == QEvent.LayoutRequest and watched is self.graphics.ci and not self._reflowing:
             needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize)
-            if needed.width() > min(self.graphics.width(), self.page_width()) + 1 and self.isVisible():
+            if self.isVisible() and (needed.width() > min(self.graphics.width(), self.page_width()) + 1
+                                     or self.widest_axes() != self._titles_axes):
                 self._reflowing = True  # fitting the titles asks for a layout again
                 try:
                     self.fit_titles()

@@ -258,7 +258,6 @@ class ContextExtensionLesson(FrequencyLesson):
             if self.ticks.get(what) != ticks:  # new ticks make the axis lay out and draw again
                 plot.getAxis("left").setTicks(ticks)
                 self.ticks[what] = ticks
-            plot.setXRange(0, max(len(pairs) - 1, 1))
             self.spans[what] = span
         for line, length in zip(self.length_lines, lengths):
             line.setPos(np.log10(length))
@@ -276,14 +275,19 @@ class ContextExtensionLesson(FrequencyLesson):
             factors or self.tr("none here")))
 
     def _fit_range(self, plot: pg.PlotItem, what: str) -> None:
-        """A panel's vertical range: its values (and the length lines) with room at both ends for half a tick label
-        (so the end ticks keep their labels at any text size). Refitted only when the values or the plot's height
-        changed (a resize signals every panel several times)."""
-        height = plot.vb.height()
-        fitted = (self.spans.get(what), height)
-        if what not in self.spans or height <= 0 or self._fitted.get(what) == fitted:
+        """A panel's range: across, the pairs with pyqtgraph's margin for the plot's width now (set with the values,
+        the margin was the one for the width the plot had then, which depended on when the lesson was built: its grid
+        lines stood elsewhere built ahead than on the switch); vertically, its values (and the length lines) with room
+        at both ends for half a tick label (so the end ticks keep their labels at any text size). Refitted only when
+        the values or the plot's size changed (a resize signals every panel several times)."""
+        width, height = plot.vb.width(), plot.vb.height()
+        if what not in self.spans or height <= 0:
+            return
+        fitted = (self.spans[what], len(self.data.pairs), width, height)
+        if self._fitted.get(what) == fitted:
             return
         self._fitted[what] = fitted
+        plot.setXRange(0, max(len(self.data.pairs) - 1, 1))
         low, high = self.spans[what]
         edge = 0.6 * self.points / height  # half a tick label, as a share of the height
         span = max(high - low, 1e-9) / max(1 - 2 * edge, 0.1)
