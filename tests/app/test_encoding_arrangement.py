@@ -26,8 +26,9 @@ def app_text(qapp):
     qapp.setPalette(palette)
 
 
-def encoding_view(qtbot, qapp, method: str, size: tuple[int, int], points: float) -> EncodingView:
-    model = StateModel(Scene(method=method, view="encoding", dims=(6, 7, 8, 9)), views=applies())
+def encoding_view(qtbot, qapp, method: str, size: tuple[int, int], points: float,
+                  dims: tuple[int, ...] = (6, 7, 8, 9)) -> EncodingView:
+    model = StateModel(Scene(method=method, view="encoding", dims=dims), views=applies())
     view = EncodingView(model)
     qtbot.addWidget(view)
     view.set_look(style.theme_named("light"), points)
@@ -90,3 +91,25 @@ def test_a_curve_plot_measures_as_wide_in_every_arrangement(qtbot, qapp, app_tex
         view.graphics.ci.layout.invalidate()
         widths.add(round(least_width(view.across_positions, 80.0)))
     assert len(widths) == 1, widths
+
+
+def test_a_curve_is_stroked_for_the_width_its_plot_has_now(qtbot, qapp, app_text):
+    """A curve that turns every few pixels of a narrow plot is drawn 1 px wide; when the window grows (F11) and the
+    plot has room for its turns, it is drawn with the wide pen, as when first drawn at that width (the pen chosen at
+    drawing was kept, so the same scene looked different after a resize)."""
+    app_text(style.BASE_POINTS)
+    view = encoding_view(qtbot, qapp, "sinusoidal", (700, 600), style.BASE_POINTS, dims=(0,))
+    curve = view.curves[0]  # sin(position) over 128 positions: 40 turns
+
+    def pen_width() -> float:
+        return curve.opts["pen"].widthF()
+
+    narrow = view.across_positions.vb.width()
+    assert pen_width() == 1  # dense in this width
+    view.resize(1900, 1000)
+    for _ in range(3):
+        qapp.processEvents()
+    assert view.across_positions.vb.width() > 2 * narrow
+    fresh = encoding_view(qtbot, qapp, "sinusoidal", (1900, 1000), style.BASE_POINTS, dims=(0,))
+    assert fresh.curves[0].opts["pen"].widthF() > 1
+    assert pen_width() == fresh.curves[0].opts["pen"].widthF()

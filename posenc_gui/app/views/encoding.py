@@ -87,11 +87,13 @@ class EncodingView(EncodingArrangement, View):
             plot.titleLabel.geometryChanged.connect(lambda plot=plot: self._widen_curve_title(plot))
             plot.getAxis("left").geometryChanged.connect(lambda plot=plot: self._widen_curve_title(plot))  # wider names
             plot.setDownsampling(auto=True, mode="peak")
+            plot.vb.sigResized.connect(self._restroke)
             plot.getAxis("bottom").cells = True  # positions and dimensions are whole numbers: no tick at 0.5
         self.position_curve = self.across_dims.plot([], [], autoDownsampleFactor=1.0)
         self._curves_for = None    # (dims, theme, points) the curve items were built for
         self._pens: list[tuple] = []  # (wide, 1 px) pen of each curve, and last of the position curve
         self._strokes: dict[pg.PlotDataItem, dict] = {}  # the setData style options each curve was given last
+        self._turns: dict[pg.PlotDataItem, tuple[int, tuple]] = {}  # each curve's turns and (wide, 1 px) pens
         self._titles: dict[pg.PlotItem, tuple] = {}
         self._signed = self._shape = self._levels = None
         self.arrangement = ""  # how the plots are placed: one of PLACES
@@ -243,6 +245,7 @@ class EncodingView(EncodingArrangement, View):
             self.legend.addItem(curve, self.tr("dim {0}").format(dims[len(self.pool)]))
             self.pool.append(curve)
         self._strokes.clear()
+        self._turns.clear()
         width = max(2.0, self.points / 6)
         colours = [style.curve_colour(number, self.theme) for number in range(len(dims))]
         self._pens = [(pg.mkPen(colour, width=width), pg.mkPen(colour, width=1))
@@ -269,12 +272,23 @@ class EncodingView(EncodingArrangement, View):
         (wide, 1 px), ``pixels`` the plot's width. The stroke is passed only when it changes (passing it
         restyles the curve and its legend entry)."""
         count = turns(y)
+        self._turns[curve] = (count, pens)
         stroke = dict(antialias=count <= MAX_SMOOTH_TURNS, pen=pens[count * DENSE_TURN_PIXELS > pixels > 0], **options)
         if self._strokes.get(curve) == stroke:
             curve.setData(x, y)
         else:
             curve.setData(x, y, **stroke)
             self._strokes[curve] = stroke
+
+    def _restroke(self) -> None:
+        """A curve's pen again for its plot's new width (F11, a dock moved): a curve dense in a narrow plot is drawn
+        1 px wide, and wide once the plot has room for its turns, as it is when first drawn at that width."""
+        for curve, (count, pens) in self._turns.items():
+            stroke = self._strokes.get(curve)
+            pen = pens[count * DENSE_TURN_PIXELS > curve.getViewBox().width() > 0]
+            if stroke is not None and stroke["pen"] is not pen:
+                curve.setPen(pen)
+                stroke["pen"] = pen
 
     def _title(self, plot: pg.PlotItem, text: str) -> None:
         """Set a plot's title only when it changed (setting it lays the plot out again)."""
