@@ -13,6 +13,9 @@ from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
 from .readable import document_copy, side_name_length, unbreakable_width
 
+ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept
+WIDTHS_REMEMBERED = 256  # trial widths of the titles' heights kept (``GridFitting._title_height``)
+
 
 class GridFitting:
     """The fitting half of ``ImageGrid`` (which it is mixed into): the state it reads is ``ImageGrid``'s."""
@@ -32,11 +35,10 @@ class GridFitting:
         if room == self._filled:  # arranged for this room already (a redraw of new values)
             return False
         self._filled = room
-        smallest = self._smallest_area()
         self._fitting = {"room": plot_room}
         try:
-            columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
-                                   self.pairs, self._plot_in_sight)
+            smallest = self._smallest_area()
+            columns = self._best_columns(room, smallest)
             moved = columns != self.columns
             if moved:
                 self._arrange(self.count, columns)
@@ -47,6 +49,19 @@ class GridFitting:
         finally:
             self._fitting = None
         return moved
+
+    def _best_columns(self, room: tuple, smallest: tuple[float, float]) -> int:
+        """``best_columns`` for ``room`` (``fill_room``'s inputs) and the axes' names, remembered for the last few rooms:
+        the attention view's one head and all heads take turns, and each turn tried every column count anew."""
+        key = (room, self.row_label, self.column_label, self.bar_label)
+        columns = self._chosen.get(key)
+        if columns is None:
+            columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
+                                   self.pairs, self._plot_in_sight)
+            if len(self._chosen) >= ROOMS_REMEMBERED:
+                del self._chosen[next(iter(self._chosen))]  # the oldest
+            self._chosen[key] = columns
+        return columns
 
     def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
         """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
@@ -204,13 +219,21 @@ class GridFitting:
 
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
+        documents = self._title_documents()
+        heights = self._documents[2]  # kept with the documents: trial widths recur from one fit to the next
+        tallest = heights.get(width)
+        if tallest is not None:
+            return tallest
         tallest = 0.0
-        for document, natural_width, natural_height, _unbreakable in self._title_documents():
+        for document, natural_width, natural_height, _unbreakable in documents:
             if natural_width > width:
                 document.setTextWidth(max(width, 1.0))
                 tallest = max(tallest, document.size().height())
             else:
                 tallest = max(tallest, natural_height)
+        if len(heights) >= WIDTHS_REMEMBERED:
+            heights.clear()
+        heights[width] = tallest
         return tallest
 
     def _title_documents(self) -> list[tuple[QTextDocument, float, float, float]]:
@@ -228,7 +251,7 @@ class GridFitting:
                     document.setTextWidth(-1)
                     natural = (document.idealWidth(), document.size().height())
                     documents.append((document, *natural, unbreakable_width(plot)))
-            self._documents = (key, documents)
+            self._documents = (key, documents, {})
         return self._documents[1]
 
     def _square(self) -> bool:
@@ -244,6 +267,15 @@ class GridFitting:
         return rows // common, cols // common
 
     def _smallest_area(self) -> tuple[float, float]:
+        """``_readable_area``, measured once within ``fill_room`` (every trial arrangement asked it several times)."""
+        fitting = self._fitting
+        if fitting is None:
+            return self._readable_area()
+        if "smallest" not in fitting:
+            fitting["smallest"] = self._readable_area()
+        return fitting["smallest"]
+
+    def _readable_area(self) -> tuple[float, float]:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
         small multiples, when there are several) on its longer side, and as tall as the rows' name along the first
         panel at its shortest, on two lines (a grid fitted shorter held the first panel taller than its share: it ran
