@@ -131,7 +131,7 @@ def test_a_clocks_drawing_lays_the_captions_out_once_not_once_a_dial(qtbot, qapp
 def test_a_room_the_heads_were_fitted_to_before_tries_no_column_counts_again(qtbot, qapp, monkeypatch):
     """The attention view's one head and all heads take turns in a soak, each turn a new room for the grid: the columns
     chosen for a room are remembered (each choice tried every column count, each laying out the titles at trial
-    widths), and the grid stands as it stood for that room."""
+    widths), as are the titles' copies and their heights, and the grid stands as it stood for that room."""
     scene = Scene(method="alibi", view="attention", head="all", params={"heads": 4, "seq_len": 8}).validated(applies())
     view = shown_view(qtbot, AttentionView, scene, 1280, 630, 13.0)
     qapp.processEvents()
@@ -140,9 +140,10 @@ def test_a_room_the_heads_were_fitted_to_before_tries_no_column_counts_again(qtb
     qapp.processEvents()
     assert len(view.plots) == 1
     chosen = count_calls(monkeypatch, grid_fit, "best_columns")
+    wrapped = count_calls(monkeypatch, grid_fit.QTextDocument, "setTextWidth")
     view.model.update(head="all")
     qapp.processEvents()
-    assert chosen == []
+    assert chosen == [] and wrapped == []
     assert len(view.plots) == 4 and columns_of(view) == columns
 
 
@@ -159,7 +160,7 @@ def test_a_refit_measures_the_smallest_panel_once_and_each_titles_height_once_pe
     grid._filled, grid._chosen = None, {}  # refitted for the same room, every column count tried
     grid.fill_room()
     assert grid.columns == columns and len(readable_width) == 1
-    grid._documents = (None, [], {})  # the titles' heights at trial widths forgotten
+    grid._documents = {}  # the titles' heights at trial widths forgotten
     wrapped = count_calls(monkeypatch, grid_fit.QTextDocument, "setTextWidth")
     areas = [grid.panel_area(count) for count in range(1, grid.count + 1)]
     assert any(width > 0 for _document, width in wrapped)  # each head's title with its range wraps in four columns

@@ -13,7 +13,7 @@ from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
 from .readable import document_copy, side_name_length, unbreakable_width
 
-ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept
+ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept, and the titles' copies (``_titles_to_wrap``)
 WIDTHS_REMEMBERED = 256  # trial widths of the titles' heights kept (``GridFitting._title_height``)
 
 
@@ -219,8 +219,7 @@ class GridFitting:
 
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
-        documents = self._title_documents()
-        heights = self._documents[2]  # kept with the documents: trial widths recur from one fit to the next
+        documents, heights = self._titles_to_wrap()  # their heights kept: trial widths recur from one fit to the next
         tallest = heights.get(width)
         if tallest is not None:
             return tallest
@@ -238,11 +237,16 @@ class GridFitting:
 
     def _title_documents(self) -> list[tuple[QTextDocument, float, float, float]]:
         """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height and
-        the width of its longest part that cannot wrap (``readable.unbreakable_width``);
-        kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
-        tenth of a second for sixteen heads)."""
+        the width of its longest part that cannot wrap (``readable.unbreakable_width``)."""
+        return self._titles_to_wrap()[0]
+
+    def _titles_to_wrap(self) -> tuple[list, dict[float, float]]:
+        """``_title_documents`` and the tallest title's height at each width tried (``_title_height``), kept for the
+        last few sets of titles and text sizes (copying them for every trial of every arrangement cost a tenth of a
+        second for sixteen heads; the attention view's one head and all heads take turns)."""
         key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
-        if self._documents[0] != key:
+        kept = self._documents.get(key)
+        if kept is None:
             documents, seen = [], set()
             for plot, _ in self.pool[:self.count]:
                 if plot.titleLabel.text and plot.titleLabel.text not in seen:
@@ -251,8 +255,10 @@ class GridFitting:
                     document.setTextWidth(-1)
                     natural = (document.idealWidth(), document.size().height())
                     documents.append((document, *natural, unbreakable_width(plot)))
-            self._documents = (key, documents, {})
-        return self._documents[1]
+            if len(self._documents) >= ROOMS_REMEMBERED:
+                del self._documents[next(iter(self._documents))]  # the oldest
+            kept = self._documents[key] = (documents, {})
+        return kept
 
     def _square(self) -> bool:
         return bool(self.pool[0][0].vb.state["aspectLocked"])
