@@ -13,7 +13,8 @@ from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
 from .readable import document_copy, side_name_length, unbreakable_width
 
-ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept, and the titles' copies (``_titles_to_wrap``)
+ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept
+TITLE_SETS_REMEMBERED = 4  # sets of titles whose copies are kept (``GridFitting._titles_to_wrap``), 16 at most each
 WIDTHS_REMEMBERED = 256  # trial widths of the titles' heights kept (``GridFitting._title_height``)
 
 
@@ -51,8 +52,8 @@ class GridFitting:
         return moved
 
     def _best_columns(self, room: tuple, smallest: tuple[float, float]) -> int:
-        """``best_columns`` for ``room`` (``fill_room``'s inputs) and the axes' names, remembered for the last few rooms:
-        the attention view's one head and all heads take turns, and each turn tried every column count anew."""
+        """``best_columns`` for ``room`` (``fill_room``'s inputs) and the axes' names, remembered for the last few
+        rooms: the attention view's one head and all heads take turns, and each turn tried every column count anew."""
         key = (room, self.row_label, self.column_label, self.bar_label)
         columns = self._chosen.get(key)
         if columns is None:
@@ -255,7 +256,7 @@ class GridFitting:
                     document.setTextWidth(-1)
                     natural = (document.idealWidth(), document.size().height())
                     documents.append((document, *natural, unbreakable_width(plot)))
-            if len(self._documents) >= ROOMS_REMEMBERED:
+            if len(self._documents) >= TITLE_SETS_REMEMBERED:
                 del self._documents[next(iter(self._documents))]  # the oldest
             kept = self._documents[key] = (documents, {})
         return kept
