@@ -550,78 +550,78 @@ turns made: {1}</source>
 <context>
     <name>EncodingView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="110"/>
         <source>Position shown across dimensions:</source>
         <translation>按维度展示的位置：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="113"/>
         <source>Which position (row of the heatmap) the lower-right plot shows; shift-click a row of the heatmap to pick it</source>
         <translation>右下图展示哪个位置（热力图的哪一行）；按住 Shift 单击热力图的某一行即可选中</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="118"/>
         <source>Click a column of the heatmap to add or remove its curve.</source>
         <translation>单击热力图的某一列，添加或移除它的曲线。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="117"/>
         <source>Clear curves</source>
         <translation>清除曲线</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="123"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="123"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="123"/>
         <source>value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="169"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="171"/>
         <source>colours clipped at {0}: position {1}, dimension {2} reaches {3}</source>
         <translation>颜色范围截断于 {0}：位置 {1}、维度 {2} 的值达到 {3}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="243"/>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="260"/>
         <source>dim {0}</source>
         <translation>维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="231"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="233"/>
         <source>chosen dimensions across positions</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="234"/>
         <source>click a heatmap column to draw it</source>
         <translation>单击热力图的某一列来画出它</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="235"/>
         <source>position {0} across dimensions</source>
         <translation>位置 {0} 在各维度上的取值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="350"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="352"/>
         <source>position {0}, value {1}</source>
         <translation>位置 {0}，取值 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/encoding.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/encoding.py" line="354"/>
         <source>dimension {0}, value {1}</source>
         <translation>维度 {0}，取值 {1}</translation>
     </message>
@@ -2637,12 +2637,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="340"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="341"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>

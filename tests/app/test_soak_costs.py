@@ -9,6 +9,7 @@ from posenc_gui.app.state import Scene
 from posenc_gui.app.views import applies, colour_bar, grid_fit, readable
 from posenc_gui.app.views.axis_name import keep_name_along
 from posenc_gui.app.views.lessons import ClocksLesson, clock_dials
+from posenc_gui.app.views.attention import AttentionView
 from posenc_gui.app.views.relative import BiasView
 
 from test_grid_fills_room import columns_of, shown_view
@@ -125,3 +126,43 @@ def test_a_clocks_drawing_lays_the_captions_out_once_not_once_a_dial(qtbot, qapp
     view.model.update(position=6000)  # more turns: new captions, laid out again
     qapp.processEvents()
     assert 1 <= len(copied) <= 3
+
+
+def test_a_room_the_heads_were_fitted_to_before_tries_no_column_counts_again(qtbot, qapp, monkeypatch):
+    """The attention view's one head and all heads take turns in a soak, each turn a new room for the grid: the columns
+    chosen for a room are remembered (each choice tried every column count, each laying out the titles at trial
+    widths), as are the titles' copies and their heights, and the grid stands as it stood for that room."""
+    scene = Scene(method="alibi", view="attention", head="all", params={"heads": 4, "seq_len": 8}).validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    columns = columns_of(view)
+    view.model.update(head=0)
+    qapp.processEvents()
+    assert len(view.plots) == 1
+    chosen = count_calls(monkeypatch, grid_fit, "best_columns")
+    wrapped = count_calls(monkeypatch, grid_fit.QTextDocument, "setTextWidth")
+    view.model.update(head="all")
+    qapp.processEvents()
+    assert chosen == [] and wrapped == []
+    assert len(view.plots) == 4 and columns_of(view) == columns
+
+
+def test_a_refit_measures_the_smallest_panel_once_and_each_titles_height_once_per_width(qtbot, qapp, monkeypatch):
+    """Every trial arrangement of a refit asked the smallest readable panel several times, and wrapped the titles at
+    widths other fits had wrapped them at already."""
+    scene = Scene(method="alibi", view="attention", head="all", params={"heads": 4, "seq_len": 8},
+                  options={"own_scales": True}).validated(applies())
+    view = shown_view(qtbot, AttentionView, scene, 1280, 630, 13.0)
+    qapp.processEvents()
+    grid = view.grid
+    columns = grid.columns
+    readable_width = count_calls(monkeypatch, view, "readable_cells_width")
+    grid._filled, grid._chosen = None, {}  # refitted for the same room, every column count tried
+    grid.fill_room()
+    assert grid.columns == columns and len(readable_width) == 1
+    grid._documents = {}  # the titles' heights at trial widths forgotten
+    wrapped = count_calls(monkeypatch, grid_fit.QTextDocument, "setTextWidth")
+    areas = [grid.panel_area(count) for count in range(1, grid.count + 1)]
+    assert any(width > 0 for _document, width in wrapped)  # each head's title with its range wraps in four columns
+    wrapped.clear()
+    assert [grid.panel_area(count) for count in range(1, grid.count + 1)] == areas and wrapped == []

@@ -73,7 +73,8 @@ class ImageGrid(GridFitting):
         # arrangement re-coloured them all, and the bar needs none of them (the levels are set with the pixels)
         self.cmap: pg.ColorMap | None = None
         self.gutter = 0.0  # pixels between columns of panels (``_fit_axes``)
-        self._documents: tuple = (None, [])  # the titles' texts to wrap on trial (``_title_documents``)
+        self._documents: dict[tuple, tuple] = {}  # titles' texts to wrap on trial, their heights (``_titles_to_wrap``)
+        self._chosen: dict[tuple, int] = {}  # the columns chosen for the last few rooms (``_best_columns``)
         self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
         self._fitting: dict | None = None  # within ``fill_room``: the room and each arrangement's layout, once each
         self.titles: list[str] = []

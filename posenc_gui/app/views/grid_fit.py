@@ -13,6 +13,10 @@ from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
 from .readable import document_copy, side_name_length, unbreakable_width
 
+ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept
+TITLE_SETS_REMEMBERED = 4  # sets of titles whose copies are kept (``GridFitting._titles_to_wrap``), 16 at most each
+WIDTHS_REMEMBERED = 256  # trial widths of the titles' heights kept (``GridFitting._title_height``)
+
 
 class GridFitting:
     """The fitting half of ``ImageGrid`` (which it is mixed into): the state it reads is ``ImageGrid``'s."""
@@ -32,11 +36,10 @@ class GridFitting:
         if room == self._filled:  # arranged for this room already (a redraw of new values)
             return False
         self._filled = room
-        smallest = self._smallest_area()
         self._fitting = {"room": plot_room}
         try:
-            columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
-                                   self.pairs, self._plot_in_sight)
+            smallest = self._smallest_area()
+            columns = self._best_columns(room, smallest)
             moved = columns != self.columns
             if moved:
                 self._arrange(self.count, columns)
@@ -47,6 +50,19 @@ class GridFitting:
         finally:
             self._fitting = None
         return moved
+
+    def _best_columns(self, room: tuple, smallest: tuple[float, float]) -> int:
+        """``best_columns`` for ``room`` (``fill_room``'s inputs) and the axes' names, remembered for the last few
+        rooms: the attention view's one head and all heads take turns, and each turn tried every column count anew."""
+        key = (room, self.row_label, self.column_label, self.bar_label)
+        columns = self._chosen.get(key)
+        if columns is None:
+            columns = best_columns(self.count, self.panel_area, self.shape if self._square() else None, smallest,
+                                   self.pairs, self._plot_in_sight)
+            if len(self._chosen) >= ROOMS_REMEMBERED:
+                del self._chosen[next(iter(self._chosen))]  # the oldest
+            self._chosen[key] = columns
+        return columns
 
     def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
         """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
@@ -204,22 +220,34 @@ class GridFitting:
 
     def _title_height(self, width: float) -> float:
         """The height of the tallest panel title wrapped to ``width`` (as ``View.fit_titles`` wraps them)."""
+        documents, heights = self._titles_to_wrap()  # their heights kept: trial widths recur from one fit to the next
+        tallest = heights.get(width)
+        if tallest is not None:
+            return tallest
         tallest = 0.0
-        for document, natural_width, natural_height, _unbreakable in self._title_documents():
+        for document, natural_width, natural_height, _unbreakable in documents:
             if natural_width > width:
                 document.setTextWidth(max(width, 1.0))
                 tallest = max(tallest, document.size().height())
             else:
                 tallest = max(tallest, natural_height)
+        if len(heights) >= WIDTHS_REMEMBERED:
+            heights.clear()
+        heights[width] = tallest
         return tallest
 
     def _title_documents(self) -> list[tuple[QTextDocument, float, float, float]]:
         """A copy of each distinct panel title's text (to wrap at trial widths) with its unwrapped width and height and
-        the width of its longest part that cannot wrap (``readable.unbreakable_width``);
-        kept while the titles and the text size stay (copying them for every trial of every arrangement cost a
-        tenth of a second for sixteen heads)."""
+        the width of its longest part that cannot wrap (``readable.unbreakable_width``)."""
+        return self._titles_to_wrap()[0]
+
+    def _titles_to_wrap(self) -> tuple[list, dict[float, float]]:
+        """``_title_documents`` and the tallest title's height at each width tried (``_title_height``), kept for the
+        last few sets of titles and text sizes (copying them for every trial of every arrangement cost a tenth of a
+        second for sixteen heads; the attention view's one head and all heads take turns)."""
         key = (tuple(plot.titleLabel.text for plot, _ in self.pool[:self.count]), self.view.points)
-        if self._documents[0] != key:
+        kept = self._documents.get(key)
+        if kept is None:
             documents, seen = [], set()
             for plot, _ in self.pool[:self.count]:
                 if plot.titleLabel.text and plot.titleLabel.text not in seen:
@@ -228,8 +256,10 @@ class GridFitting:
                     document.setTextWidth(-1)
                     natural = (document.idealWidth(), document.size().height())
                     documents.append((document, *natural, unbreakable_width(plot)))
-            self._documents = (key, documents)
-        return self._documents[1]
+            if len(self._documents) >= TITLE_SETS_REMEMBERED:
+                del self._documents[next(iter(self._documents))]  # the oldest
+            kept = self._documents[key] = (documents, {})
+        return kept
 
     def _square(self) -> bool:
         return bool(self.pool[0][0].vb.state["aspectLocked"])
@@ -244,6 +274,15 @@ class GridFitting:
         return rows // common, cols // common
 
     def _smallest_area(self) -> tuple[float, float]:
+        """``_readable_area``, measured once within ``fill_room`` (every trial arrangement asked it several times)."""
+        fitting = self._fitting
+        if fitting is None:
+            return self._readable_area()
+        if "smallest" not in fitting:
+            fitting["smallest"] = self._readable_area()
+        return fitting["smallest"]
+
+    def _readable_area(self) -> tuple[float, float]:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
         small multiples, when there are several) on its longer side, and as tall as the rows' name along the first
         panel at its shortest, on two lines (a grid fitted shorter held the first panel taller than its share: it ran
