@@ -960,46 +960,42 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/layers.py" line="82"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="141"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="110"/>
-        <source>Operations per layer (k = {0}, d = {1})</source>
-        <translation>每层运算量（k = {0}，d = {1}）</translation>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="140"/>
+        <source>Operations per layer</source>
+        <translation>每层运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="140"/>
         <source>operations</source>
         <translation>运算量</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="142"/>
-        <source>Longest path between two tokens</source>
-        <translation>两个词元间的最长路径</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="141"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="149"/>
         <source>sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="182"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="182"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="204"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="202"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
