@@ -16,4 +16,24 @@ def test_presenting_at_1280x720_the_plots_and_their_legend_are_in_sight(qtbot):
     legend = view.graphics.ci.getItem(1, 0)
     assert view.graphics.sceneRect().contains(legend.sceneBoundingRect())
     assert legend.columnCount == 3  # the three layers in a row, the two crossovers below them
-    assert not view.controls.isVisible()  # P brings them back
+    # the controls show only where the page has room for them (with the plots' titles on one line, it has)
+
+
+def test_presenting_at_1024x768_x1_6_in_chinese_the_legend_is_in_sight(qtbot, qapp):
+    """Scene 45 in Chinese on a 1024 x 768 projector at x1.6: the titles ("每层运算量（k = 3，d = 512）" on three lines)
+    pushed the legend's second row 110 px below the fold."""
+    from posenc_gui.app import i18n, style
+    from test_lesson_presenting import shown_lesson
+
+    assert i18n.install(qapp, "zh") == "zh"
+    try:
+        hall = shown_lesson(qtbot, LayersLesson, Scene(method="nope", view=LayersLesson.key), presenting=True,
+                            size=(1024, 664), points=style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+        view = hall.view
+        qtbot.waitUntil(lambda: len(view.plots) == 2)
+        qtbot.wait(1)
+        assert_whole_in_sight(view, view.plots)
+        legend = view.graphics.ci.getItem(1, 0)
+        assert view.graphics.sceneRect().contains(legend.sceneBoundingRect())
+    finally:
+        i18n.install(qapp, "en")

@@ -153,7 +153,7 @@ def test_the_crossover_marks_move_with_k_and_d(qtbot, themed):
     model.update(options={"k": 5, "d": 64})
     line, _dot, text = view.marks["cnn"]
     assert line.value() == pytest.approx(np.log10(320)) and text.text == "n = k d = 320"
-    assert view.plots[0].titleLabel.text == "Operations per layer (k = 5, d = 64)"
+    assert view.marks["rnn"][2].text == "n = d = 64"
 
 
 def test_the_layer_plots_show_no_top_axis(qtbot, themed):

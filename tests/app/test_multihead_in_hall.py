@@ -45,3 +45,18 @@ def test_presenting_at_1280x720_the_concatenation_its_projection_and_outputs_are
     line = QFontMetricsF(font).lineSpacing()
     for plot in view.plots:
         assert plot.titleLabel.item.boundingRect().height() < 2.5 * line, plot.titleLabel.text
+
+
+def test_presenting_at_1280x720_the_split_panels_hug_their_matrices(qtbot):
+    """The split's panels were as wide as their titles (192 px boxes round 82 px slices, 486 px round the sequences'
+    165 px), the matrices small in the middle of wide empty frames: each frame now hugs its matrix, its title over the
+    room beside it, apart from its neighbours'."""
+    from posenc_gui.app.layout_check import check_window
+
+    hall = drawn_in_hall(qtbot, MultiHeadLesson, Scene(method="nope", view="multihead"), 6)
+    view = hall.view
+    for plot in view.plots:
+        rows, cols = plot.vb.cells_shape
+        assert plot.vb.width() <= plot.vb.height() * cols / rows + 4, plot.titleLabel.text
+        assert plot.titleLabel.item.boundingRect().height() < 2 * plot.vb.height()  # one line, not wrapped to the matrix
+    assert [problem for problem in check_window(view).problems if "over text" in problem or "cut" in problem] == []

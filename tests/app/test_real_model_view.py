@@ -347,3 +347,33 @@ def test_the_large_panels_titles_fit_the_page_beside_the_widest_colour_bar(qtbot
     needed = view.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).width()
     assert needed <= view.graphics.viewport().width() + 1
     assert not [problem for problem in check_window(view).problems if "beyond" in problem]
+
+
+def test_the_controls_lines_are_counted_again_for_a_model_drawn_while_hidden(qtbot, qapp):
+    """Presenting at 1920 x 1080 x1.3 in Chinese, the deck's scene of SmolLM2 (its controls on three lines), another
+    view, then MiniLM: drawn while the view was hidden, its boxes took their new widths only once shown, and the
+    controls kept SmolLM2's three lines over MiniLM's two: the large panels ran 32 px past the page's end, their last
+    token names cut."""
+    from posenc_gui.app import i18n
+
+    need("smollm2")
+    need("minilm")
+    assert i18n.install(qapp, "zh") == "zh"
+    try:
+        model, view = open_view(qtbot, RealModelView, style.theme_named("dark"), {
+            "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
+        view.resize(1920, 991)
+        points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
+        font = QFont(view.font())
+        font.setPointSizeF(points)
+        view.setFont(font)
+        view.set_look(style.theme_named("dark"), points)
+        qtbot.wait(50)
+        lines = view.controls.height()
+        view.hide()
+        model.update(options={"model": "minilm"})
+        view.show()
+        qtbot.wait(50)
+        assert view.controls.height() == view.control_row.flow.heightForWidth(view.controls.width()) < lines
+    finally:
+        i18n.install(qapp, "en")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from .axis_name import wrapped_width
 from .placement import best_columns, fit_width_to_cells
-from .readable import document_copy, side_name_length, unbreakable_width
+from .readable import document_copy, side_name_length, top_name_length, unbreakable_width
 
 ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept
 TITLE_SETS_REMEMBERED = 4  # sets of titles whose copies are kept (``GridFitting._titles_to_wrap``), 16 at most each
@@ -286,15 +286,18 @@ class GridFitting:
         """The smallest readable plot area of a panel: a matrix of square cells at least ``readable_cells_width`` (of
         small multiples, when there are several) on its longer side, and as tall as the rows' name along the first
         panel at its shortest, on two lines (a grid fitted shorter held the first panel taller than its share: it ran
-        past the view's edge, and its cells were no longer square); another plot area the view's readable width and
-        its smallest height (``View.smallest_plot_height``, which counts the name too); as wide as the titles at their
-        narrowest."""
+        past the view's edge, and its cells were no longer square), and as wide as the columns' name above it (one
+        word: 'column' stuck out 13 px each side of 83 px patch grids windowed at 1024 x 768 x1.6); another plot area
+        the view's readable width and its smallest height (``View.smallest_plot_height``, which counts the name too);
+        as wide as the titles at their narrowest."""
         view = self.view
         first = self.pool[0][0]
         if self._square():
             rows, cols = self.shape
             name = max(side_name_length(first.getAxis(side)) for side in ("left", "right"))
-            side = max(view.readable_cells_width(self.count > 1), name / min(1.0, rows / cols))
+            top_name = top_name_length(first.getAxis("top"))
+            side = max(view.readable_cells_width(self.count > 1), name / min(1.0, rows / cols),
+                       top_name / min(1.0, cols / rows))
             width, height = side * min(1.0, cols / rows), side * min(1.0, rows / cols)
         else:
             width, height = view.readable_plot_width(), view.smallest_plot_height(first)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor, QTextDocument, QTex
 from PySide6.QtWidgets import QGraphicsLayout, QGraphicsWidget, QStyle
 
 from .. import style
-from .axis_name import shortest_length
+from .axis_name import name_document, shortest_length
 
 MIN_PLOT = (80, 80)  # pixels: the smallest plot area in which a curve or a matrix can still be read
 READABLE_EMS = 8.0  # a plot area that shares a row with others is kept at least this many lines of text wide
@@ -134,7 +134,8 @@ class ReadablePlots:
                 self.drawn_across, self._last_drawing is not None,
                 tuple((plot, plot.titleLabel.text, getattr(plot.vb, "cells_shape", None),
                        getattr(plot.vb, "small_multiple", False), getattr(plot.vb, "title_width", None),
-                       *(side_name_length(plot.getAxis(side)) for side in ("left", "right"))) for plot in self.plots))
+                       *(side_name_length(plot.getAxis(side)) for side in ("left", "right")),
+                       top_name_length(plot.getAxis("top"))) for plot in self.plots))
 
     def eventFilter(self, watched, event) -> bool:
         """The plots' layout asks to be laid out anew: the page gives it the height it needs now, and titles fitted
@@ -180,12 +181,13 @@ class ReadablePlots:
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """The height below which ``plot``'s area is not readable: ``MIN_PLOT``, and as tall as the names along its
-        sides, which would be cut off otherwise."""
+        sides, which would be cut off otherwise; square cells as wide as the name above them, which would stick out."""
         height = max(MIN_PLOT[1], *(side_name_length(plot.getAxis(side)) for side in ("left", "right")))
         rows, cols = getattr(plot.vb, "cells_shape", (0, 0))  # square cells (``grid.hug_cells``), as wide as tall:
         if rows and cols:  # at the smallest height, four heads' matrices in large type were 80 px in wide panels
             among_many = getattr(plot.vb, "small_multiple", False)  # set by a grid that fills the room
-            height = max(height, self.readable_cells_width(among_many) * min(1.0, rows / cols))
+            height = max(height, self.readable_cells_width(among_many) * min(1.0, rows / cols),
+                         top_name_length(plot.getAxis("top")) * rows / cols)
         return height
 
     def readable_cells_width(self, among_many: bool = False) -> float:
@@ -386,3 +388,16 @@ def side_name_length(axis: pg.AxisItem) -> float:
     if kept is None or kept[0] != key:
         kept = axis.shortest_kept = (key, shortest_length(axis))
     return kept[1] + 4
+
+
+def top_name_length(axis: pg.AxisItem) -> float:
+    """The length of a horizontal axis that holds its name (one word, as 'column' is, cannot wrap) on one line: its
+    width as pyqtgraph centres it, with the space it writes after it (0 when it shows none). Kept on the axis for its
+    text and font, as ``side_name_length`` is."""
+    if not axis.isVisible() or not axis.label.isVisible() or not axis.labelText:
+        return 0.0
+    key = (axis.labelString(), axis.label.font().key())
+    kept = getattr(axis, "top_kept", None)
+    if kept is None or kept[0] != key:
+        kept = axis.top_kept = (key, name_document(axis).idealWidth())
+    return kept[1]

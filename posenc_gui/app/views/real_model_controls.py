@@ -88,11 +88,14 @@ class RealModelControls(QObject):
         view.controls.setFixedHeight(self.flow.heightForWidth(width))
 
     def eventFilter(self, watched, event) -> bool:
-        """The controls' lines counted again at the width they were given: the view's, fitted before the page's
-        scroll bar showed, was 14 px wider, and their last line was left out of sight."""
+        """The controls' lines counted again at the width they were given (the view's, fitted before the page's
+        scroll bar showed, was 14 px wider, and their last line was left out of sight) and when their widths change
+        (Qt asks their layout anew): the boxes of a model shown while the view was hidden took their widths only
+        then, and the controls stood three lines tall (SmolLM2's) over two lines of MiniLM's."""
         controls = self.view.controls
-        if watched is controls and event.type() == QEvent.Resize and event.size().width() != event.oldSize().width():
-            height = self.flow.heightForWidth(event.size().width())
+        if watched is controls and (event.type() == QEvent.LayoutRequest or event.type() == QEvent.Resize
+                                    and event.size().width() != event.oldSize().width()):
+            height = self.flow.heightForWidth(controls.width())
             if height != controls.height():
                 controls.setFixedHeight(height)
                 self.view.keep_plots_readable()  # the overview fills what is left below them

@@ -107,10 +107,6 @@ class LayersLesson(LessonView):
             for curve, name in zip(plot.listDataItems(), layers.TABLE):
                 curve.setData(data.n, data.series(key)[name])
             self.series.append((plot, data.series(key), data.n))
-        title = self.tr("Operations per layer (k = {0}, d = {1})").format(settings["k"], settings["d"])
-        if title != self.plots[0].titleLabel.text:
-            style.title(self.plots[0], title, self.theme, self.points)
-            self.graphics.ci.layout.invalidate()  # lay the plots out again for the new title's width
         self._mark_crossovers(data)
 
     def steps_ahead(self):
@@ -132,14 +128,17 @@ class LayersLesson(LessonView):
     def _build_steps(self):
         """The cost and path plots with a curve per layer type, the crossover marks, and one legend for both below
         them: a legend inside each plot covered the curves and the crossover labels, and ran past the plot in large
-        type. The crossovers are named in the legend, beside a dashed sample of their lines."""
+        type. The crossovers are named in the legend, beside a dashed sample of their lines, with the values of k and
+        d. The titles are short, as the header's table names its columns: "Operations per layer (k = 3, d = 512)" and
+        "Longest path between two tokens" took three lines in Chinese presenting at 1024 x 768 x1.6, and the legend's
+        second row fell below the fold."""
         self.clear_plots()
         width = max(2.0, self.points / 5)
         names = self.layer_names()
         legend = pg.LegendItem(labelTextSize=f"{self.points:.0f}pt", labelTextColor=self.theme.foreground,
                                colCount=self.legend_columns(names.values()))
-        for col, (title, y_label) in enumerate((("", self.tr("operations")),
-                                                (self.tr("Longest path between two tokens"), self.tr("steps")))):
+        for col, (title, y_label) in enumerate(((self.tr("Operations per layer"), self.tr("operations")),
+                                                (self.tr("Maximum path length"), self.tr("steps")))):
             plot = self.new_plot(0, col)
             plot.setLogMode(x=True, y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
@@ -149,8 +148,7 @@ class LayersLesson(LessonView):
                     legend.addItem(curve, names[name])
             style.label(plot, "bottom", self.tr("sequence length n"), self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
-            if title:
-                style.title(plot, title, self.theme, self.points)
+            style.title(plot, title, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)
             keep_name_along(plot.getAxis("bottom"))  # 'sequence length n' was longer than half a 1024 px page at x1.6
             yield

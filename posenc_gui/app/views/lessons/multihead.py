@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ....core.lessons.multihead import MultiHeadData, MultiHeadPass, MultiHeadSettings, multihead_data
 from ....core.lessons.options import MAX_HEADS, step_of
 from ...state import Scene
 from ... import style
-from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, channel_labels
+from ..grid import overhanging_title
+from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, MatrixPanel, channel_labels
 
 
 MAX_SLICES_PER_ROW = 8
@@ -33,6 +37,7 @@ class MultiHeadLesson(MatrixLesson):
     shrinks_to_room = True
     counts_from = 0  # as the code it follows (d2l) and its channel numbers: rows numbered from 1 beside them misled
     plots_ahead = 6
+    splitting = False  # the split's panels are drawn (``fit_titles``)
     title = "Multi-head attention"
     formulas = ("multihead",)
 
@@ -57,6 +62,35 @@ class MultiHeadLesson(MatrixLesson):
     @staticmethod
     def fetch(scene: Scene) -> MultiHeadData:
         return multihead_data(multihead_settings(scene))
+
+    def _new_panel(self, row: int, col: int, rowspan: int, colspan: int, square: bool) -> MatrixPanel:
+        panel = super()._new_panel(row, col, rowspan, colspan, square)
+        overhanging_title(panel.plot)  # the split's titles reach past their matrices (``fit_titles``)
+        return panel
+
+    def fit_titles(self) -> None:
+        """In the split, each panel hugs its matrix, centred in its column, and its title reaches over the room left
+        beside it: held as wide as their titles, the panels framed small matrices (four rows in the height the page
+        leaves, too small for numbers) in wide empty boxes presenting at 1280 x 720 x1.3."""
+        layout, cells = self.graphics.ci.layout, self.graphics.ci.items
+        columns = max((col for plot in self.plots for _row, col in cells.get(plot, [])), default=0) + 1
+        left, _top, right, _bottom = layout.getContentsMargins()
+        spacing = max(layout.horizontalSpacing(), 0.0)
+        column = (self.page_width() - left - right - spacing * (columns - 1)) / columns
+        for plot in self.plots:
+            rows, cols = getattr(plot.vb, "cells_shape", (0, 0))
+            overhang, held = 0.0, None
+            if self.splitting and rows and plot.vb.height() > 0:
+                span = len({col for _row, col in cells.get(plot, [])})
+                room = column * span + spacing * (span - 1)
+                held = plot.vb.height() * cols / rows
+                axes = plot.getAxis("left").width() + sum(plot.layout.getContentsMargins()[::2])
+                overhang = max((room - axes - held) / 2, 0.0)  # to the column's end, less ``fit_titles``'s margin
+            plot.vb.title_width, plot.titleLabel.overhang = held, overhang
+            layout.setAlignment(plot, Qt.AlignHCenter if self.splitting else Qt.AlignmentFlag(0))
+        for index in range(columns):  # the columns keep their share of the page, the matrices in their middle
+            layout.setColumnMinimumWidth(index, math.floor(column) if self.splitting else 0.0)
+        super().fit_titles()
 
     def head_fills(self, heads: np.ndarray, sequence) -> np.ndarray:
         """(..., 3) RGB of each element's head colour, paler for the second sequence."""
@@ -92,6 +126,7 @@ class MultiHeadLesson(MatrixLesson):
         # ran below the fold at 1280 x 720 x1.3)
         wanted = (every_head, every_head, 2 * batch + 1 if self.presenting else 3)[step]
         across = self.plots_across(wanted)
+        self.splitting = step == 0
         with self.drawing((step, heads if step < 2 else None, across)) as fresh:  # the heads only move outlines in step 3
             if step == 0:
                 yield from self.show_split(settings, result, fresh, across)
