@@ -103,8 +103,8 @@ def test_moves_that_leave_the_rows_and_the_bar_where_they_were_do_not_level_the_
     view.resize(1000, 630)  # the rows moved: levelled again, the bar's colours as tall as the rows
     qapp.processEvents()
     assert levelled and named
-    first, last = grid.plots[0].vb, grid.plots[-1].vb
-    rows = first.sceneBoundingRect().united(last.sceneBoundingRect())
+    first, last = (image for _plot, image in (grid.pool[0], grid.pool[grid.count - 1]))
+    rows = colour_bar.explained_box([first, last])  # the images, as far as their plot areas show them
     colours = grid.bar.vb.sceneBoundingRect()
     assert abs(colours.height() - rows.height()) <= 2
 

@@ -266,7 +266,8 @@ class ImageGrid(GridFitting):
         # the first row's panels carry the names: measured anew on fewer lines (a lone head's, thinned), they leave the
         # panels taller than fitted for; on more (a row's, staggered), shorter (the third of three stood a line short)
         plot.vb.sigResized.connect(self._refill)
-        colour_bar.follow(self.bar, (plot, plot.vb))  # the plot area moves with its plot, and in it (a taller title)
+        # the plot area moves with its plot, and in it (a taller title); the image in the plot area (a new range)
+        colour_bar.follow(self.bar, (plot, plot.vb), (plot.vb,))
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
@@ -277,10 +278,11 @@ class ImageGrid(GridFitting):
         style.style_plot(plot, view.theme, view.points)
         return plot, image
 
-    def _explained(self) -> list[pg.ViewBox]:
-        """What the bar's colours are as tall as: the panels, from the first row's plot area's top to the last row's
-        bottom."""
-        return [self.pool[0][0].vb, self.pool[self.count - 1][0].vb] if self.count else []
+    def _explained(self) -> list[pg.ImageItem]:
+        """What the bar's colours are as tall as: the panels' images, from the first row's top to the last row's
+        bottom, as far as their plot areas show them (square cells may leave part of a plot area empty: levelled with
+        the plot areas, the bar of eight heads stood 7 px above their images whenever their range came after it)."""
+        return [self.pool[0][1], self.pool[self.count - 1][1]] if self.count else []
 
     def _refill(self, _view_box=None) -> None:
         """``fill_room`` again when a panel was resized by the layout, not while the panels are being drawn
