@@ -342,17 +342,17 @@ turns made: {1}</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="396"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="389"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="397"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="390"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="404"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="397"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -371,7 +371,7 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="255"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
@@ -401,27 +401,27 @@ turns made: {1}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="267"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="271"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="274"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="296"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -1692,12 +1692,17 @@ turns made: {1}</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="123"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="116"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="127"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="116"/>
+        <source>{0}: {1} “{2}”</source>
+        <translation>{0}：{1} “{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="130"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
