@@ -241,6 +241,13 @@ class ModelConfigView(View):
             plot.enableAutoRange()
             keep_name_along(plot.getAxis("bottom"))  # 'distance (tokens)' under a plot half a 1024 px page wide
 
+    def keep_plots_readable(self) -> None:
+        """Presenting, without the summary below the plots (unless it says why there are none): it is the lecturer's,
+        and at 1280 x 720 x1.3 it ran the page 450 to 1030 px below the fold, its first line cut at the screen's foot
+        (deck scenes 35 to 37)."""
+        self.summary.setVisible(self.report is None or not getattr(self.window(), "presenting", False))
+        super().keep_plots_readable()
+
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)
         for label in (self.summary, *self.legend):
