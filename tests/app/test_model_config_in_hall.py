@@ -34,3 +34,15 @@ def test_presenting_without_a_config_the_summary_says_so(qtbot):
     hall = shown_lesson(qtbot, ModelConfigView, Scene(method="rope", view=ModelConfigView.key), presenting=True)
     qtbot.wait(1)
     assert hall.view.summary.isVisible() and hall.view.summary.text()
+
+
+def test_presenting_a_scene_without_a_config_after_one_with_it_shows_the_summary(qtbot):
+    """The view drawn for a config and then for none (the self-test's step after the deck's) was blank: the summary,
+    hidden for the plots, stayed hidden."""
+    hall = shown_lesson(qtbot, ModelConfigView, config_scene("llama-3.1-8b.json"), presenting=True)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    empty = Scene(method="rope", view=ModelConfigView.key)
+    view.show_data(empty, view.fetch(empty))
+    qtbot.wait(1)
+    assert view.summary.isVisible() and view.summary.text() and not view.graphics.isVisible()
