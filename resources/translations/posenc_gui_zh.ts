@@ -1292,212 +1292,212 @@ turns made: {1}</source>
         <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="157"/>
         <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
         <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="159"/>
         <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
         <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="234"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="237"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
         <source>base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="172"/>
         <source>{0}: {1} layers</source>
         <translation>{0}：{1} 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
         <source>tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
         <source>wavelengths</source>
         <translation>波长</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="239"/>
         <source>q·k of equal heads</source>
         <translation>相同两个头的 q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="271"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="277"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
         <source>q·k of equal heads: {0}</source>
         <translation>相同两个头的 q·k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="288"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="292"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="289"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="293"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="295"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="303"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="305"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="306"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="310"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="324"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="328"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="326"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="330"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="334"/>
         <source>Not in the scene:</source>
         <translation>场景未包含：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="345"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="347"/>
         <source>chunks of {0}</source>
         <translation>{0} 一块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="348"/>
         <source>window {0}</source>
         <translation>窗口 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="348"/>
         <source>full</source>
         <translation>全注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="351"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
         <source>- - trained length, window</source>
         <translation>- - 训练长度、窗口</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="351"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
         <source>··· extended</source>
         <translation>··· 扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="357"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="361"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="359"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="363"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="363"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="367"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="364"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="368"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="374"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="378"/>
         <source>{0} layers: {1}</source>
         <translation>{0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="376"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="380"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="371"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="375"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="381"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="385"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
@@ -1692,17 +1692,12 @@ turns made: {1}</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="116"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="123"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="116"/>
-        <source>{0}: {1} “{2}”</source>
-        <translation>{0}：{1} “{2}”</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="130"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="127"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>

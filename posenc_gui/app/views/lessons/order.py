@@ -109,11 +109,8 @@ class OrderLesson(MatrixLesson):
         method = i18n.translate("core", scene.method_obj.title) + (self.tr(", causal") if scene.causal else "")
         sides = ((self.tr("NoPE, no mask"), "nope"), (method, "method"))
         sentences = data.sentences
-        # the two ways side by side, else one above the other; short of room, the four panels in one row, titled
-        # without "outputs of" (in a quarter of the row it wrapped onto five lines, four in Chinese, and ran the
-        # matrices 55 px below the fold presenting at 1280 x 720 x1.3 in Chinese; the rows name the words)
+        # the two ways side by side, else one above the other; short of room, the four panels in one row
         across = self.plots_across(2 * len(sides) if self.short_of_room else len(sides))
-        titled = self.tr("{0}: {1} “{2}”") if across >= 4 else self.tr("{0}: outputs of {1} “{2}”")
         with self.drawing(("two sentences, two ways", across)):
             for col, (name, prefix) in enumerate(sides):
                 a, b = result.outputs(prefix)
@@ -123,7 +120,7 @@ class OrderLesson(MatrixLesson):
                     spot = (0, 2 * col + row) if across >= 4 else (row, col) if across > 1 else (2 * col + row, 0)
                     self.matrix(*spot, f"{prefix}_{letter}",
                                 outputs,
-                                titled.format(name, letter, text),
+                                self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
                     yield
