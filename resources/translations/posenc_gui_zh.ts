@@ -342,17 +342,17 @@ turns made: {1}</source>
         <translation>正弦位置编码，d = {0}，底数 = {1}：共 {2} 对，画出其中 {3} 对。指针 0 每 {4} 个位置转一圈；画出的最慢指针每 {5} 个位置转一圈。二进制位和指针都按从快到慢排列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="396"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="389"/>
         <source>pair {0}: angle m·θ = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 m·θ = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="397"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="390"/>
         <source>pair {0}: angle p·ω = {1} rad = {2} turns + {3} rad; sin {4}, cos {5}</source>
         <translation>第 {0} 对：角度 p·ω = {1} 弧度 = {2} 圈 + {3} 弧度；sin {4}，cos {5}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="404"/>
+        <location filename="../../posenc_gui/app/views/lessons/clocks.py" line="397"/>
         <source>bit {0} = {1}: flips every {2} positions</source>
         <translation>第 {0} 位 = {1}：每 {2} 个位置翻转一次</translation>
     </message>
@@ -371,7 +371,7 @@ turns made: {1}</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="255"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
@@ -401,27 +401,27 @@ turns made: {1}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="265"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="270"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="273"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="302"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="300"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
@@ -1119,132 +1119,132 @@ turns made: {1}</source>
 <context>
     <name>MRopeLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="76"/>
         <location filename=".registry_strings.py" line="315"/>
         <source>Text: three equal ids, plain RoPE</source>
         <translation>文本：三个相同的编号，就是普通的 RoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="77"/>
         <location filename=".registry_strings.py" line="316"/>
         <source>An image: its rows and columns</source>
         <translation>一张图像：它的行和列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="75"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="78"/>
         <location filename=".registry_strings.py" line="317"/>
         <source>A video: frames as well</source>
         <translation>一段视频：还有帧</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="76"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="79"/>
         <location filename=".registry_strings.py" line="318"/>
         <source>Qwen3-VL: the ids take turns over the pairs</source>
         <translation>Qwen3-VL：三个编号轮流分配给各对</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="83"/>
         <source>Qwen2-VL gives every token three position ids: &lt;b&gt;time&lt;/b&gt;, &lt;b&gt;row&lt;/b&gt; and &lt;b&gt;column&lt;/b&gt;. Text carries one number three times; the patches of an image carry their row and column, a video&apos;s also their frame. Each rotated pair of a head turns by one of the three ids, so how far apart two tokens are now has three parts.</source>
         <translation>Qwen2-VL 给每个词元三个位置编号：&lt;b&gt;时间&lt;/b&gt;、&lt;b&gt;行&lt;/b&gt;和&lt;b&gt;列&lt;/b&gt;。文本把同一个数写三次；图像的图块带着自己的行和列，视频的图块还带着所在的帧。一个头的每个旋转对按这三个编号之一转动，所以两个词元相隔多远现在分成三部分。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="204"/>
         <source>ids, top to bottom: time, row, column</source>
         <translation>编号，从上到下：时间、行、列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
         <source>pair i (fast to slow)</source>
         <translation>维度对 i（由快到慢）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="206"/>
         <source>Qwen3-VL, interleaved</source>
         <translation>Qwen3-VL，交错</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="203"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="206"/>
         <source>Qwen2-VL, blocks</source>
         <translation>Qwen2-VL，分块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="205"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="208"/>
         <source>distance in one id</source>
         <translation>一个编号上的距离</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="206"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="209"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="259"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="259"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="220"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="259"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="237"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
         <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="239"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
         <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="261"/>
         <source>token {0} ({1}): time {2}, row {3}, column {4}</source>
         <translation>词元 {0}（{1}）：时间 {2}，行 {3}，列 {4}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="226"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="267"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="208"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="211"/>
         <source>q·k, q = k (dashed: text)</source>
         <translation>q·k，q = k（虚线：文本）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="226"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="267"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="226"/>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="267"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="227"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="230"/>
         <source>pairs:</source>
         <translation>旋转对：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="268"/>
         <source>pair {0} turns by the {1} id</source>
         <translation>维度对 {0} 按{1}编号转动</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="273"/>
         <source>distance {0}: text {1:.3f}, time {2:.3f}, row {3:.3f}, column {4:.3f}</source>
         <translation>距离 {0}：文本 {1:.3f}，时间 {2:.3f}，行 {3:.3f}，列 {4:.3f}</translation>
     </message>
@@ -1288,212 +1288,212 @@ turns made: {1}</source>
         <translation>在“层模式”中显示这个层堆叠</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="157"/>
         <source>Layer patterns with {0}&apos;s stack, in the attention view</source>
         <translation>在注意力视图中以 {0} 的层堆叠显示“层模式”</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="158"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="159"/>
         <source>Layer patterns has no stack like this one (it has Llama 4, SmolLM3, Gemma 3, ModernBERT and gpt-oss)</source>
         <translation>“层模式”没有这样的层堆叠（它有 Llama 4、SmolLM3、Gemma 3、ModernBERT 和 gpt-oss）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="234"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="237"/>
         <source>distance (tokens)</source>
         <translation>距离（词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="237"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
         <source>q·k</source>
         <translation>q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="170"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
         <source>base</source>
         <translation>底数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="172"/>
         <source>{0}: {1} layers</source>
         <translation>{0}：{1} 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
         <source>tokens</source>
         <translation>词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="236"/>
         <source>wavelengths</source>
         <translation>波长</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="239"/>
         <source>q·k of equal heads</source>
         <translation>相同两个头的 q·k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="258"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="271"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="277"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
         <source>q·k of equal heads: {0}</source>
         <translation>相同两个头的 q·k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="281"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="292"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="293"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="288"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="303"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="294"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="305"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="310"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="317"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="328"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="330"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="334"/>
         <source>Not in the scene:</source>
         <translation>场景未包含：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="345"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="347"/>
         <source>chunks of {0}</source>
         <translation>{0} 一块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="348"/>
         <source>window {0}</source>
         <translation>窗口 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="348"/>
         <source>full</source>
         <translation>全注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
         <source>- - trained length, window</source>
         <translation>- - 训练长度、窗口</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="344"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
         <source>··· extended</source>
         <translation>··· 扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="350"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="361"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
         <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="352"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="363"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="356"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="367"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="357"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="368"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
         <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="367"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="378"/>
         <source>{0} layers: {1}</source>
         <translation>{0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="369"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="380"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="364"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="375"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="374"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="385"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
@@ -2633,12 +2633,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="340"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="342"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="343"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
@@ -2651,197 +2651,197 @@ turns made: {1}</source>
 <context>
     <name>WalkthroughLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
         <source>Inputs: three tokens of four features</source>
         <translation>输入：三个词元，每个四个特征</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="30"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
         <source>Weights: W_key, W_query and W_value (4 × 3)</source>
         <translation>权重：W_key、W_query 和 W_value（4 × 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="31"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
         <source>Keys, queries and values: x times each weight matrix</source>
         <translation>键、查询和值：x 分别乘以各权重矩阵</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="32"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
         <source>Scores: every query against every key</source>
         <translation>得分：每个查询与每个键比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
         <source>Softmax: each row of scores becomes weights</source>
         <translation>Softmax：每行得分变为权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="36"/>
         <source>Weighted values for one input</source>
         <translation>某个输入的加权值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="35"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="37"/>
         <source>Sum: the output of that input</source>
         <translation>求和：该输入的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="38"/>
         <source>All outputs: exact and as the article rounded them</source>
         <translation>全部输出：精确值与原文的舍入值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="40"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="42"/>
         <source>The worked example of the article: three inputs of four numbers each. Each input is projected to a &lt;b&gt;key&lt;/b&gt;, a &lt;b&gt;query&lt;/b&gt; and a &lt;b&gt;value&lt;/b&gt;; each query is compared with every key (a dot product), the scores become weights by softmax, and the output is the weighted sum of the values. &lt;b&gt;Click a cell&lt;/b&gt; of a result to outline the numbers it is made from.</source>
         <translation>原文中的计算示例：三个输入，每个由四个数组成。每个输入被投影成一个&lt;b&gt;键&lt;/b&gt;、一个&lt;b&gt;查询&lt;/b&gt;和一个&lt;b&gt;值&lt;/b&gt;；每个查询与每个键做比较（点积），得分经 softmax 变为权重，输出就是各值的加权和。&lt;b&gt;单击结果中的某个单元格&lt;/b&gt;，即可框出构成它的那些数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="50"/>
         <source>Divide scores by √d (d = 3)</source>
         <translation>得分除以 √d（d = 3）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="51"/>
         <source>The article uses unscaled dot products; Transformers divide by √d</source>
         <translation>原文使用未缩放的点积；Transformer 会除以 √d</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="56"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="58"/>
         <source>Follow input:</source>
         <translation>跟踪输入：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="56"/>
         <source>The input whose weighted values and sum steps 6 and 7 show</source>
         <translation>第 6、7 步展示哪个输入的加权值与求和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>inputs x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_key</source>
         <translation>W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="67"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
         <source>W_query</source>
         <translation>W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>W_value</source>
         <translation>W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="68"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
         <source>keys = x · W_key</source>
         <translation>键 = x · W_key</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>queries = x · W_query</source>
         <translation>查询 = x · W_query</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="69"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
         <source>values = x · W_value</source>
         <translation>值 = x · W_value</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores = queries · keysᵀ</source>
         <translation>得分 = 查询 · 键ᵀ</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="70"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
         <source>scores / √3</source>
         <translation>得分 / √3</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax, exact</source>
         <translation>softmax，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
         <source>softmax as the article rounded it (no scale)</source>
         <translation>softmax，原文的舍入值（未缩放）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs from the article&apos;s rounded weights</source>
         <translation>由原文舍入后的权重算出的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="72"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
         <source>input {0}: weight × value</source>
         <translation>输入 {0}：权重 × 值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="75"/>
         <source>output {0} = sum of the rows</source>
         <translation>输出 {0} = 各行之和</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="74"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="76"/>
         <source>outputs, exact</source>
         <translation>输出，精确值</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="81"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
         <source>Each row is one input token with four features: the article&apos;s own numbers.</source>
         <translation>每一行是一个输入词元，含四个特征：数值取自原文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="83"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="85"/>
         <source>Each weight matrix maps four features to three. A trained model learns them; the article picks small integers.</source>
         <translation>每个权重矩阵把四个特征映射为三个。训练好的模型会学出这些权重；原文取的是小整数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="86"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="88"/>
         <source>Click a cell of keys, queries or values: the row of x and the column of the weight matrix that multiply into it are outlined.</source>
         <translation>单击键、查询或值中的某个单元格：相乘得到它的 x 的那一行和权重矩阵的那一列会被框出。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
         <source>scores[i, j] = query i · key j. Click a score: its query row and key row are outlined.</source>
         <translation>scores[i, j] = 查询 i · 键 j。单击某个得分：框出它对应的查询行和键行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="91"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="93"/>
         <source>Scaled: every score is divided by √3 = {0}.</source>
         <translation>已缩放：每个得分都除以 √3 = {0}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="95"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="97"/>
         <source>Divided by √3 the scores lie closer together, so the weights are flatter: input 1 now gets {0} instead of {1}.</source>
         <translation>除以 √3 之后，得分彼此更接近，权重也就更平均：输入 1 现在得到 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="98"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="100"/>
         <source>The article rounded the weights by hand: e² : e⁴ : e⁴ = {0} : {1} : {2} is not 0 : 0.5 : 0.5, since e² is small but not zero; the exact softmax is {3}.</source>
         <translation>原文手工舍入了权重：e² : e⁴ : e⁴ = {0} : {1} : {2}，并不是 0 : 0.5 : 0.5，因为 e² 虽小却不为零；精确的 softmax 是 {3}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="102"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="104"/>
         <source>Row j is value j times input {0}&apos;s weight for key j. Click a cell: the weight and the value row it comes from are outlined.</source>
         <translation>第 j 行是值 j 乘以输入 {0} 对键 j 的权重。单击某个单元格：框出它来自的权重和值行。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="105"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="107"/>
         <source>Adding the weighted rows gives output {0} = {1}. Click a number: the column it sums is outlined.</source>
         <translation>把加权后的各行相加，得到输出 {0} = {1}。单击某个数：框出求和得到它的那一列。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="110"/>
         <source>With the 1/√3 scale output 1 is {0}; without it {1}, and from the article&apos;s rounded (unscaled) weights {2}.</source>
         <translation>乘以 1/√3 缩放时，输出 1 为 {0}；不缩放时为 {1}；用原文舍入后（未缩放）的权重算出的则是 {2}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="112"/>
+        <location filename="../../posenc_gui/app/views/lessons/walkthrough.py" line="114"/>
         <source>From the article&apos;s rounded weights output 1 is {0}; exactly it is {1}. The rounding of the weights carries into every output.</source>
         <translation>用原文舍入后的权重，输出 1 为 {0}；精确值为 {1}。权重的舍入误差会带入每一个输出。</translation>
     </message>

@@ -1,6 +1,6 @@
 """The clocks and multi-head lessons presenting at 1280 x 720 x1.3 in Chinese, whose lines are a quarter taller than
 English ones (the CJK font's line height; its audience title too leaves the view 631 px, not 645): the clocks' last
-bits ran 87 px below the fold and the multi-head slices 56 px. The lesson's controls, the lecturer's, give their row to
+bits ran 87 px below the fold, the multi-head slices 56 px and the walkthrough's inputs 26 px. The lesson's controls, the lecturer's, give their row to
 the plots when the page would scroll (shown again when it would not), and the clocks keep no margins for axis names
 they do not have."""
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint
 
 from posenc_gui.app import i18n
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.lessons import ClocksLesson, MultiHeadLesson
+from posenc_gui.app.views.lessons import ClocksLesson, MultiHeadLesson, WalkthroughLesson
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
@@ -61,6 +61,17 @@ def test_presenting_in_chinese_the_multihead_concatenation_and_outputs_are_in_si
     qtbot.waitUntil(lambda: len(view.plots) == 5)
     qtbot.wait(1)
     assert_whole_in_sight(view, view.plots)
+
+
+def test_presenting_in_chinese_the_walkthrough_inputs_are_whole_in_sight(qtbot, chinese):
+    """The default deck's first scene: the inputs' last row ran 26 px below the fold."""
+    hall = shown_lesson(qtbot, WalkthroughLesson, Scene(method="nope", view=WalkthroughLesson.key), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 1)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    assert not view.controls.isVisible()
 
 
 def test_presenting_in_english_the_controls_stay_where_the_plots_fit(qtbot):

@@ -134,6 +134,7 @@ class ModelConfigView(View):
 
     def show_data(self, scene: Scene, data) -> None:
         self.report = data if isinstance(data, ConfigReport) else None
+        self.show_summary()
         if not self.plots:
             plot = self.new_plot(0, 0, colspan=2)
             plot.showGrid(y=True, alpha=0.25)
@@ -240,6 +241,16 @@ class ModelConfigView(View):
             style.style_plot(plot, self.theme, self.points)
             plot.enableAutoRange()
             keep_name_along(plot.getAxis("bottom"))  # 'distance (tokens)' under a plot half a 1024 px page wide
+
+    def keep_plots_readable(self) -> None:
+        self.show_summary()
+        super().keep_plots_readable()
+
+    def show_summary(self) -> None:
+        """Presenting, without the summary below the plots, unless it says why there are none (it is all the view then
+        shows): it is the lecturer's, and at 1280 x 720 x1.3 it ran the page 450 to 1030 px below the fold, its first
+        line cut at the screen's foot (deck scenes 35 to 37)."""
+        self.summary.setVisible(self.report is None or not getattr(self.window(), "presenting", False))
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)

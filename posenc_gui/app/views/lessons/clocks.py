@@ -382,13 +382,6 @@ class ClocksLesson(FrequencyLesson):
         columns = max(int(beside_bits // dial), 1) + (1 if self.bit_texts else 0)
         return self.page_width() / (columns + 0.5)  # the page holds ``columns`` of these, and not one more
 
-    def keep_plots_readable(self) -> None:
-        """Presenting, without the facts line: it is the lecturer's (the dials and bits say the same to the hall), and
-        at 1280 x 720 x1.3 its four lines took 136 of the 450 px the clocks had; kept while it fitted, it left the faces
-        40 px across at 1920 x 1080 x1.6."""
-        self.facts.setVisible(not self.presenting)
-        super().keep_plots_readable()
-
     def hover_text(self, plot, x, y) -> str:
         face = self.face
         for index, (dial, *_rest) in enumerate(self.dials):

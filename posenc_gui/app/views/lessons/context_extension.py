@@ -211,9 +211,7 @@ class ContextExtensionLesson(FrequencyLesson):
     def keep_plots_readable(self) -> None:
         """The legend's columns first (the plots' smallest height counts its rows): after a drawing that renamed its
         entries, and at a new size (``fit_to_size``; built ahead while the window was smaller, the legend kept one
-        column above the plots when shown full screen, and pushed them below the fold). Presenting, without the facts
-        line: it is the lecturer's (the parameters and attention factors), and its lines took the plots' room."""
-        self.facts.setVisible(not self.presenting)
+        column above the plots when shown full screen, and pushed them below the fold)."""
         self.fit_legend()
         super().keep_plots_readable()
 

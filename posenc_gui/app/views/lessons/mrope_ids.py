@@ -68,6 +68,9 @@ class IdTexts(CellTexts):
 class MRopeLesson(LessonView):
     uses_method = False
     key = "mrope_ids"
+    # presenting at 1280 x 720 x1.3 in Chinese, the key's line and the step line left the plots too little room:
+    # the q·k curves ran 73 px below the fold
+    controls_give_room = True
     title = "How M-RoPE numbers text, image and video tokens"
     plots_ahead = 3
     steps = (QT_TRANSLATE_NOOP("MRopeLesson", "Text: three equal ids, plain RoPE"),

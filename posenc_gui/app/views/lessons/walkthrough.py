@@ -20,6 +20,8 @@ class WalkthroughLesson(MatrixLesson):
 
     uses_method = False
     key = "walkthrough"
+    # presenting at 1280 x 720 x1.3 in Chinese the inputs' last row ran 26 px below the fold
+    controls_give_room = True
     plots_ahead = 1
     title = "Self-attention step by step"
     formulas = ("walkthrough",)
