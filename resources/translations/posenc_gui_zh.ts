@@ -960,37 +960,26 @@ turns made: {1}</source>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/layers.py" line="82"/>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="141"/>
         <source>Maximum path length</source>
         <translation>最大路径长度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="140"/>
-        <source>operations</source>
-        <translation>运算量</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="143"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="149"/>
-        <source>sequence length n</source>
-        <translation>序列长度 n</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="182"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="184"/>
         <source>n = d = {0}</source>
         <translation>n = d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="182"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="184"/>
         <source>n = k d = {0}</source>
         <translation>n = k d = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="202"/>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="204"/>
         <source>n = {0}: {1}</source>
         <translation>n = {0}：{1}</translation>
     </message>
@@ -1000,9 +989,24 @@ turns made: {1}</source>
         <translation>CNN、RNN 还是自注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="140"/>
-        <source>Operations per layer</source>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="142"/>
+        <source>Ops per layer</source>
         <translation>每层运算量</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="142"/>
+        <source>ops</source>
+        <translation>运算量</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="143"/>
+        <source>Longest path</source>
+        <translation>最大路径长度</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/layers.py" line="151"/>
+        <source>length n</source>
+        <translation>序列长度 n</translation>
     </message>
 </context>
 <context>
@@ -1549,57 +1553,57 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="48"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="49"/>
         <source>Concatenate the heads and project with Wₒ</source>
         <translation>拼接各头，再用 Wₒ 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="52"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="53"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="150"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="164"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="184"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="198"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="200"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="201"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="209"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="46"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="47"/>
         <source>Split into heads (transpose_qkv)</source>
         <translation>拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="173"/>
         <source>slice {0}: h{1}</source>
         <translation>切片 {0}：头 {1}</translation>
     </message>
@@ -1609,22 +1613,22 @@ turns made: {1}</source>
         <translation>多头注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="186"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="194"/>
         <source>seq {0}, h{1} (valid {2})</source>
         <translation>序列{0} 头{1}（有效{2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="215"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="223"/>
         <source>seq {0}: concat</source>
         <translation>序列 {0}：拼接</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="221"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="229"/>
         <source>seq {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="224"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="232"/>
         <source>Wₒ (shared)</source>
         <translation>Wₒ（共用）</translation>
     </message>

@@ -37,3 +37,22 @@ def test_presenting_at_1024x768_x1_6_in_chinese_the_legend_is_in_sight(qtbot, qa
         assert view.graphics.sceneRect().contains(legend.sceneBoundingRect())
     finally:
         i18n.install(qapp, "en")
+
+
+def test_presenting_at_1024x768_x1_6_in_english_the_legend_is_in_sight(qtbot):
+    """Scene 45 in English on a 1024 x 768 projector at x1.6: "operations", written along the left axis, held the plots
+    260 px tall, "Operations per layer" and "sequence length n" took two lines each, and the legend's three rows ran
+    188 px below the fold (in a view of 664 px, the Chinese hall's: English leaves a little more)."""
+    from posenc_gui.app import style
+    from test_lesson_presenting import shown_lesson
+
+    hall = shown_lesson(qtbot, LayersLesson, Scene(method="nope", view=LayersLesson.key), presenting=True,
+                        size=(1024, 664), points=style.BASE_POINTS * style.PRESENTATION_SCALE * 1.6)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 2)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    legend = view.graphics.ci.getItem(1, 0)
+    assert view.graphics.sceneRect().contains(legend.sceneBoundingRect())
+    for plot in view.plots:  # the plots' areas not at their floor: the short names leave them room
+        assert plot.vb.height() >= 120, plot.titleLabel.text

@@ -52,6 +52,9 @@ def test_presenting_in_chinese_the_multihead_slices_are_in_sight(qtbot, chinese)
     qtbot.wait(1)
     assert plots_in_sight(view, view.plots) == []
     assert not view.controls.isVisible()
+    # the slices whole, their tick labels too: the margins kept above and below the panels for names past an axis's
+    # ends, which a matrix has not, left the page scrolling (12 px in the app) with the slices' bottom row cut
+    assert_whole_in_sight(view, view.plots)
 
 
 def test_presenting_in_chinese_the_multihead_concatenation_and_outputs_are_in_sight(qtbot, chinese):

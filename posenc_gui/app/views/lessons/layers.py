@@ -129,16 +129,18 @@ class LayersLesson(LessonView):
         """The cost and path plots with a curve per layer type, the crossover marks, and one legend for both below
         them: a legend inside each plot covered the curves and the crossover labels, and ran past the plot in large
         type. The crossovers are named in the legend, beside a dashed sample of their lines, with the values of k and
-        d. The titles are short, as the header's table names its columns: "Operations per layer (k = 3, d = 512)" and
-        "Longest path between two tokens" took three lines in Chinese presenting at 1024 x 768 x1.6, and the legend's
-        second row fell below the fold."""
+        d. The titles and axis names are short, as the header's table names its columns: "Operations per layer (k = 3,
+        d = 512)" and "Longest path between two tokens" took three lines in Chinese presenting at 1024 x 768 x1.6, and
+        the legend's second row fell below the fold; in English there "Operations per layer" took two lines, "sequence
+        length n" two, and "operations", written along the axis, held the plots 260 px tall: the legend was 188 px
+        below the fold."""
         self.clear_plots()
         width = max(2.0, self.points / 5)
         names = self.layer_names()
         legend = pg.LegendItem(labelTextSize=f"{self.points:.0f}pt", labelTextColor=self.theme.foreground,
                                colCount=self.legend_columns(names.values()))
-        for col, (title, y_label) in enumerate(((self.tr("Operations per layer"), self.tr("operations")),
-                                                (self.tr("Maximum path length"), self.tr("steps")))):
+        for col, (title, y_label) in enumerate(((self.tr("Ops per layer"), self.tr("ops")),
+                                                (self.tr("Longest path"), self.tr("steps")))):
             plot = self.new_plot(0, col)
             plot.setLogMode(x=True, y=True)
             plot.showGrid(x=True, y=True, alpha=0.25)
@@ -146,7 +148,7 @@ class LayersLesson(LessonView):
                 curve = plot.plot(pen=pg.mkPen(style.curve_colour(index, self.theme), width=width))
                 if col == 0:
                     legend.addItem(curve, names[name])
-            style.label(plot, "bottom", self.tr("sequence length n"), self.theme, self.points)
+            style.label(plot, "bottom", self.tr("length n"), self.theme, self.points)
             style.label(plot, "left", y_label, self.theme, self.points)
             style.title(plot, title, self.theme, self.points)
             style.style_plot(plot, self.theme, self.points)

@@ -13,6 +13,7 @@ from ....core.lessons.multihead import MultiHeadData, MultiHeadPass, MultiHeadSe
 from ....core.lessons.options import MAX_HEADS, step_of
 from ...state import Scene
 from ... import style
+from ..base import LAYOUT_MARGIN
 from ..grid import overhanging_title
 from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, MatrixPanel, channel_labels
 
@@ -58,6 +59,13 @@ class MultiHeadLesson(MatrixLesson):
         super().__init__(model, parent)
         row = self.controls_row()
         self.add_option_spins(row, ("heads", "d_model", "valid_len_1", "valid_len_2"))
+
+    def set_look(self, theme, points) -> None:
+        super().set_look(theme, points)
+        # a matrix's end rows keep their names within its padding (``MATRIX_PADDING``), and no axis writes names past
+        # its ends: the margins kept above and below for such names took 24 px from the split's two rows of panels, and
+        # the slices ran 12 px below the fold presenting at 1280 x 720 x1.3 in Chinese (whose lines are taller)
+        self.graphics.ci.layout.setContentsMargins(LAYOUT_MARGIN, LAYOUT_MARGIN, LAYOUT_MARGIN, LAYOUT_MARGIN)
 
     @staticmethod
     def fetch(scene: Scene) -> MultiHeadData:
