@@ -72,13 +72,17 @@ def keep_level(bar: pg.ColorBarItem) -> None:
 
 def explained_box(items: list) -> QRectF:
     """The scene rectangle from the highest top to the lowest bottom of ``items``, images counted as far as their
-    view box shows them (square cells drawn from a corner leave part of it empty); hidden ones left out."""
+    view box shows them (square cells drawn from a corner leave part of it empty); hidden ones left out. A view box
+    places its images for its new size or range only when it paints (pyqtgraph defers it): placed first here, or
+    the bar was levelled with where they stood before, and a second layout pass and paint followed."""
     box = QRectF()
     for item in items:
         if not item.isVisible():
             continue
-        rect = item.sceneBoundingRect()
         view_box = item.getViewBox() if isinstance(item, pg.ImageItem) else None
+        if view_box is not None:
+            view_box.updateMatrix()
+        rect = item.sceneBoundingRect()
         if view_box is not None:
             rect = rect.intersected(view_box.sceneBoundingRect())
         if not rect.isEmpty():

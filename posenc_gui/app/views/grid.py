@@ -266,8 +266,7 @@ class ImageGrid(GridFitting):
         # the first row's panels carry the names: measured anew on fewer lines (a lone head's, thinned), they leave the
         # panels taller than fitted for; on more (a row's, staggered), shorter (the third of three stood a line short)
         plot.vb.sigResized.connect(self._refill)
-        # the plot area moves with its plot, and in it (a taller title); the image in the plot area (a new range)
-        colour_bar.follow(self.bar, (plot, plot.vb), (plot.vb,))
+        colour_bar.follow(self.bar, (plot, plot.vb))  # the plot area moves with its plot, and in it (a taller title)
         plot.invertY(True)
         plot.setMouseEnabled(False, False)
         plot.showAxis("top")
@@ -281,7 +280,7 @@ class ImageGrid(GridFitting):
     def _explained(self) -> list[pg.ImageItem]:
         """What the bar's colours are as tall as: the panels' images, from the first row's top to the last row's
         bottom, as far as their plot areas show them (square cells may leave part of a plot area empty: levelled with
-        the plot areas, the bar of eight heads stood 7 px above their images whenever their range came after it)."""
+        the plot areas, the bar of eight heads stood 7 px above their images when their range came later)."""
         return [self.pool[0][1], self.pool[self.count - 1][1]] if self.count else []
 
     def _refill(self, _view_box=None) -> None:
