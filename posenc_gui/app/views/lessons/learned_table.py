@@ -67,6 +67,7 @@ class LearnedTableLesson(FrequencyLesson):
     title = QT_TRANSLATE_NOOP("LearnedTableLesson", "Learned table vs sinusoid")
     data_fields = ("options",)
     formulas = ("learned_lookup", "learned_cosine")
+    controls_give_room = True  # presenting, the positions shown hide where the page would scroll (P brings them back)
 
     def explanation(self) -> str:
         return self.tr(
@@ -239,6 +240,19 @@ class LearnedTableLesson(FrequencyLesson):
             height = max(height, min(plot.vb.width(), COSINE_SHARE * self.height()))
         return height
 
+    def plots_across(self, wanted: int) -> int:
+        """Presenting, the pair side by side (see ``reflow``)."""
+        if self.presenting:
+            self.across = 0
+        return super().plots_across(wanted)
+
+    def reflow(self) -> None:
+        """Presenting, the pair stays side by side: on two rows it ran below the fold. The colour bars, measured before
+        they are first painted, are 30 px wider, and at 1024 x 768 x1.3 in Chinese the first drawing found one matrix a
+        row readable, and the page scrolled 200 px; two fit, 250 px wide each."""
+        if not self.presenting:
+            super().reflow()
+
     def keep_plots_readable(self) -> None:
         """Also draw anew the pairs presenting shows, or the four back at a desk, when the window starts or stops
         presenting (``pairs_shown``)."""
@@ -264,6 +278,8 @@ class LearnedTableLesson(FrequencyLesson):
                     "sinusoid": self.tr("sinusoid, d = 384"),
                     "learned_similarity": self.tr("MiniLM: cosine between positions"),
                     "sinusoid_similarity": self.tr("sinusoid: cosine between positions")}
+        if self.presenting:  # the axes name the positions: the long titles took four lines of 1024 x 768 x1.3 in Chinese
+            headings.update(learned_similarity=self.tr("MiniLM: cosine"), sinusoid_similarity=self.tr("sinusoid: cosine"))
         self.panels = []
         retitled = False
         for plot, image, bar, name in zip(self.plots, self.images, self.bars, self.drawn_pairs):
