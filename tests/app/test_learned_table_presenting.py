@@ -5,13 +5,21 @@ asked for. At a desk the four show as before."""
 
 import pytest
 
+from posenc_gui.app import i18n
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import LearnedTableLesson
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
-from test_lessons_in_chinese_hall import CHINESE_HALL, chinese  # noqa: F401 (a fixture)
+from test_lessons_in_chinese_hall import CHINESE_HALL
 
 SMALL_HALL = (1024, 679)  # what a 1024 x 768 projector leaves the view under the Chinese audience title at x1.3
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.install(qapp, "zh") == "zh"
+    yield
+    i18n.install(qapp, "en")
 
 
 def scene(length: int = 512) -> Scene:
@@ -44,7 +52,7 @@ def test_presenting_the_cosine_matrices_are_side_by_side_square_and_whole(qtbot,
         assert image.width() >= 180 and abs(image.width() - image.height()) <= 2  # square, large enough to point at
 
 
-def test_presenting_in_chinese_the_cosine_pair_stays_in_one_row(qtbot, chinese):  # noqa: F811
+def test_presenting_in_chinese_the_cosine_pair_stays_in_one_row(qtbot, chinese):
     for size in (CHINESE_HALL, SMALL_HALL):
         hall = shown_lesson(qtbot, LearnedTableLesson, scene(), presenting=True, size=size)
         assert_side_by_side(drawn(qtbot, hall, ("learned_similarity", "sinusoid_similarity")).view,
