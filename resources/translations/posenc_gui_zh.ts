@@ -1012,79 +1012,89 @@ turns made: {1}</source>
 <context>
     <name>LearnedTableLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="65"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="67"/>
         <location filename=".registry_strings.py" line="332"/>
         <source>Learned table vs sinusoid</source>
         <translation>可学习位置表与正弦编码对比</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="71"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="74"/>
         <source>A learned encoding is a table with one trained row per position: here the real one of all-MiniLM-L6-v2, 512 positions × 384. Beside it the sinusoid of the same size. Both make nearby positions similar (the band along the diagonal), but the table only knows the rows it was trained on: raise the positions shown past 512 to see it end while the sinusoid goes on.</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="233"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="277"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="153"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="154"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="173"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="153"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="154"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="172"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="173"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="278"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="234"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="279"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="155"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="175"/>
         <source>position q</source>
         <translation>位置 q</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="155"/>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="156"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="174"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="175"/>
         <source>position p</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="235"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="280"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="312"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="264"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="316"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="329"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="330"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="282"/>
+        <source>MiniLM: cosine</source>
+        <translation>MiniLM：余弦</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="282"/>
+        <source>sinusoid: cosine</source>
+        <translation>正弦编码：余弦</translation>
     </message>
 </context>
 <context>
@@ -2637,12 +2647,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="341"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="342"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>

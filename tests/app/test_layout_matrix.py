@@ -19,7 +19,8 @@ VIEWS = ("context_extension", "multihead", "order", "clocks", "learned_table",
          # the learned table's long title (colours clipped at an outlier) after the sinusoid's short one
          "encoding:sinusoidal", "encoding:learned", "bias:shaw", "bias:t5", "cnn_rnn_attention",
          "attention:sinks")  # eight heads: three across at x1.6 put their colour bar past the window's edge
-PLOTS = {"cnn_rnn_attention": 2, "deck:38": 1}  # the plots a view or scene shows, where fewer than three
+PLOTS = {"cnn_rnn_attention": 2, "deck:38": 1, "learned_table": 2}  # the plots a view or scene shows, where fewer
+# than three (presenting, the learned table shows one pair: ``LearnedTableLesson.pairs_shown``)
 # every screen size but 1024 x 768 (the deck scenes below), the smallest and largest text size, both themes and
 # languages, and a 4K screen at device pixel ratio 2 (QT_SCALE_FACTOR: 1920 x 1080 logical pixels), in five processes
 CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", "dark", "zh", "1"),

@@ -20,6 +20,8 @@ from .frequency_lesson import FrequencyLesson, show_value
 
 # where each panel goes, in reading order: the cosine matrices the intro speaks of first (below the tables, they were
 # out of sight on a projector), then the tables
+COSINE_PAIR = ("learned_similarity", "sinusoid_similarity")
+TABLE_PAIR = ("learned", "sinusoid")
 COSINE_SHARE = 0.5  # a cosine matrix is kept up to this share of the view's height tall
 PYQTGRAPH_NAME_SLACK = 15  # pixels a vertical axis's names may reach past its ends in pyqtgraph by default
 PANEL_SLOTS = {"learned_similarity": 0, "sinusoid_similarity": 1, "learned": 2, "sinusoid": 3}
@@ -65,6 +67,7 @@ class LearnedTableLesson(FrequencyLesson):
     title = QT_TRANSLATE_NOOP("LearnedTableLesson", "Learned table vs sinusoid")
     data_fields = ("options",)
     formulas = ("learned_lookup", "learned_cosine")
+    controls_give_room = True  # presenting, the positions shown hide where the page would scroll (P brings them back)
 
     def explanation(self) -> str:
         return self.tr(
@@ -84,7 +87,8 @@ class LearnedTableLesson(FrequencyLesson):
         self.refusal_lines: list[pg.InfiniteLine] = []
         self.refusal: pg.TextItem | None = None
         self.spare_bars: list[pg.ColorBarItem] = []
-        self.plots_built = False  # the four heatmaps of ``_building`` are there, whole, in the current look
+        self.plots_built = False  # the heatmaps of ``_building`` are there, whole, in the current look
+        self.drawn_pairs: tuple[str, ...] = ()  # the panels ``_building`` made, in the order it made them
 
     def build_ahead(self) -> bool:
         """The four colour bars of the first drawing, one a call while the window is idle; then the plots."""
@@ -128,9 +132,22 @@ class LearnedTableLesson(FrequencyLesson):
         """Nothing: the tables show their data alone (a new look redraws them in ``set_look``)."""
 
     def built(self) -> bool:
-        """Whether the heatmaps are there, whole, for the look and the plots a row the page holds: not after a new look
-        (``set_look``), nor while built ahead a heatmap a step, nor when the rows reflow."""
-        return self.plots_built and not self._reflowing
+        """Whether the heatmaps are there, whole, for the look, the plots a row the page holds and the pairs shown: not
+        after a new look (``set_look``), nor while built ahead a heatmap a step, nor when the rows reflow."""
+        return self.plots_built and not self._reflowing and self.drawn_pairs == self.pairs_shown(self.data)
+
+    def pairs_shown(self, data: TableComparison | None) -> tuple[str, ...]:
+        """The panels drawn, in the order they are made: all four at a desk; presenting, one pair side by side, whole
+        and as large as the screen lets them (the four in one column scrolled 1,200 px at 1280 x 720 x1.3, and the
+        hall saw one or two): the cosine matrices the lecturer points at, or the tables once more positions than the
+        table has are asked for (its end beside the sinusoid going on is then the point)."""
+        if not self.presenting:
+            return (*TABLE_PAIR, *COSINE_PAIR)
+        return TABLE_PAIR if data is not None and data.refusal is not None else COSINE_PAIR
+
+    def plot_of(self, name: str) -> pg.PlotItem | None:
+        """The plot of panel ``name`` (None when it is not drawn)."""
+        return next((plot for plot, shown, _values in self.panels if shown == name), None)
 
     def drawing_steps(self, scene: Scene, data: TableComparison):
         """Built ahead: the four heatmaps a step each, then the drawing into them."""
@@ -149,12 +166,16 @@ class LearnedTableLesson(FrequencyLesson):
         self.clear_plots()
         self.plots_built = False
         self.panels, self.images, self.bars, self.refusal_lines, self.sources = [], [], [], [], {}
+        self.drawn_pairs = self.pairs_shown(data)
+        slots = sorted(self.drawn_pairs, key=PANEL_SLOTS.get)
         across = self.plots_across(2)  # learned beside sinusoid, each with its colour bar
         for name, x_label, y_label in (("learned", self.tr("dimension"), self.tr("position")),
                                        ("sinusoid", self.tr("dimension"), self.tr("position")),
                                        ("learned_similarity", self.tr("position q"), self.tr("position p")),
                                        ("sinusoid_similarity", self.tr("position q"), self.tr("position p"))):
-            slot = PANEL_SLOTS[name]
+            if name not in self.drawn_pairs:
+                continue
+            slot = slots.index(name)
             row, col = slot // across, 2 * (slot % across)
             plot = self.new_plot(row, col)
             values = data.panels()[name]
@@ -172,6 +193,7 @@ class LearnedTableLesson(FrequencyLesson):
                 # aspect's fit, and showed a band of rows); framed anew for the locked aspect (and at each resize)
                 plot.setAspectLocked(True)
                 frame_cells(plot, *values.shape)
+                plot.vb.readable_width = self.readable_cells_width()  # a matrix reads narrower than a curve
             style.style_plot(plot, self.theme, self.points)
             keep_first_names(plot)
             plot.vb.sigResized.connect(lambda _box, plot=plot, image=image, name=name:
@@ -181,14 +203,15 @@ class LearnedTableLesson(FrequencyLesson):
             yield
         self.refusal = self.text_item("", anchor=(0, 0), scale=0.9)
         self.refusal.setPos(4, learned_table.TABLE_ROWS + 8)
-        self.plots[0].addItem(self.refusal)
+        if "learned" in self.drawn_pairs:
+            self.plot_of("learned").addItem(self.refusal)
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
         self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
         self.plots_built = True
 
     def _link_tables(self) -> None:
         """The two tables share their ranges, each with a dashed line below the table's last row."""
-        learned_plot, sinusoid_plot = self.plots[0], self.plots[1]
+        learned_plot, sinusoid_plot = self.plot_of("learned"), self.plot_of("sinusoid")
         learned_plot.setYLink(sinusoid_plot)
         learned_plot.setXLink(sinusoid_plot)
         for plot in (learned_plot, sinusoid_plot):
@@ -210,11 +233,32 @@ class LearnedTableLesson(FrequencyLesson):
 
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """A cosine matrix (square cells) as tall as its plot area is wide, up to half the view's height, so that it is
-        seen whole (and large) on a screen at once."""
+        seen whole (and large) on a screen at once. Presenting, the pair alone fills the room the page leaves, which
+        must not scroll: half the view's height and the title, axis and header over it ran 70 px below the fold."""
         height = super().smallest_plot_height(plot)
-        if plot in self.plots[2:] and plot.vb.width() > 0:
+        if not self.presenting and any(plot is self.plot_of(name) for name in COSINE_PAIR) and plot.vb.width() > 0:
             height = max(height, min(plot.vb.width(), COSINE_SHARE * self.height()))
         return height
+
+    def plots_across(self, wanted: int) -> int:
+        """Presenting, the pair side by side (see ``reflow``)."""
+        if self.presenting:
+            self.across = 0
+        return super().plots_across(wanted)
+
+    def reflow(self) -> None:
+        """Presenting, the pair stays side by side: on two rows it ran below the fold. The colour bars, measured before
+        they are first painted, are 30 px wider, and at 1024 x 768 x1.3 in Chinese the first drawing found one matrix a
+        row readable, and the page scrolled 200 px; two fit, 250 px wide each."""
+        if not self.presenting:
+            super().reflow()
+
+    def keep_plots_readable(self) -> None:
+        """Also draw anew the pairs presenting shows, or the four back at a desk, when the window starts or stops
+        presenting (``pairs_shown``)."""
+        if self.data is not None and self._last_drawing is not None and not self.built() and not self._reflowing:
+            self.show_data(*self._last_drawing)
+        super().keep_plots_readable()
 
     @staticmethod
     def levels(name: str, data: TableComparison) -> tuple[float, float]:
@@ -230,12 +274,16 @@ class LearnedTableLesson(FrequencyLesson):
             self._build(data)
         self.shown = data.panels()
         stats = data.statistics
-        headings = (self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats.colour_limit)),
-                    self.tr("sinusoid, d = 384"), self.tr("MiniLM: cosine between positions"),
-                    self.tr("sinusoid: cosine between positions"))
+        headings = {"learned": self.tr("MiniLM table (colours clipped at ±{0})").format(fmt(stats.colour_limit)),
+                    "sinusoid": self.tr("sinusoid, d = 384"),
+                    "learned_similarity": self.tr("MiniLM: cosine between positions"),
+                    "sinusoid_similarity": self.tr("sinusoid: cosine between positions")}
+        if self.presenting:  # the axes name the positions: the long titles took four lines of 1024 x 768 x1.3 in Chinese
+            headings.update(learned_similarity=self.tr("MiniLM: cosine"), sinusoid_similarity=self.tr("sinusoid: cosine"))
         self.panels = []
         retitled = False
-        for plot, image, bar, name, heading in zip(self.plots, self.images, self.bars, self.shown, headings):
+        for plot, image, bar, name in zip(self.plots, self.images, self.bars, self.drawn_pairs):
+            heading = headings[name]
             values = data.panels()[name]
             rows, cols = values.shape
             if values is not self.sources[name]:  # the tables are cached: the same array, the same numbers
@@ -253,9 +301,13 @@ class LearnedTableLesson(FrequencyLesson):
             self.panels.append((plot, name, values))
         if retitled:  # wrapped to the plots' width (a long title widened its column past the window)
             self.fit_titles()
-        self.plots[1].setRange(yRange=(-0.5, length - 0.5), padding=0)
-        for item in (*self.refusal_lines, self.refusal):
+        if "sinusoid" in self.drawn_pairs:
+            self.plot_of("sinusoid").setRange(yRange=(-0.5, length - 0.5), padding=0)
+        for item in self.refusal_lines:
             item.setVisible(data.refusal is not None)
+        # presenting, the dashed line and the table's end say it: the method's words, the lecturer's, ran 130 px past
+        # the 40 px below the last row that a table beside the sinusoid leaves at 1280 x 720 x1.3
+        self.refusal.setVisible(data.refusal is not None and not self.presenting)
         if data.refusal is not None:
             self.refusal.setText(self.tr("No row past 511. The learned method says: {0}").format(
                 error_text(data.refusal)))
