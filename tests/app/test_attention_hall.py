@@ -173,3 +173,19 @@ def test_cope_with_its_parts_keeps_its_numbers_its_phrases_and_more_than_two_nam
         assert view.grid.texts[plot].shown_labels(cell, cell), cell  # numbers in the cells
     (_axis, _ticks, names), _metrics = draw_specs(axis)
     assert len(names) >= 3, [text for _rect, _flags, text in names]
+
+
+def test_eight_heads_with_sinks_stand_in_sight_under_titles_on_two_lines(qtbot):
+    """Eight heads of the sinks method presenting at 1280 x 720 x1.3: fitted in four columns for titles on two lines
+    ("head 0 · / sink 39%") wrapped to their columns, the titles were then wrapped to their 113 px matrices on three,
+    and the second row of heads stood below the fold, the page scrolling. They now keep the wrapping they were fitted
+    for, and all eight stand in sight."""
+    scene = Scene(method="sinks", view="attention", head="all", params={"heads": 8}, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: len(view.plots) == 8 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(50)
+    viewport = view.scroll.viewport()
+    bottom = max(view.graphics.mapTo(viewport, view.graphics.mapFromScene(area.bottomLeft())).y()
+                 for area in areas(view))
+    assert view.scroll.verticalScrollBar().maximum() == 0 and bottom <= viewport.height(), (bottom, viewport.height())
+    assert min(min(area.width(), area.height()) for area in areas(view)) >= 100, areas(view)

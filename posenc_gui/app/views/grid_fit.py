@@ -46,7 +46,7 @@ class GridFitting:
                 self._fit_axes()
                 self.view.fit_titles()
                 self._fitting = {"room": self.view.plot_room()}  # measured anew for the panels as they now stand
-            self._cap_panels(*self.panel_area(columns), smallest)
+            self._cap_panels(columns, smallest)
         finally:
             self._fitting = None
         return moved
@@ -64,21 +64,26 @@ class GridFitting:
             self._chosen[key] = columns
         return columns
 
-    def _cap_panels(self, width: float, height: float, smallest: tuple[float, float]) -> None:
-        """Hold every panel's plot area to the same ``width`` x ``height``, its share of the room: the layout gave
-        the first column and row, which carry the names, more than the others (panels of one grid unequal by a tenth).
-        When the page scrolls, the rows stand at their smallest height, all equal (the layout gave the page's height
-        to its rows unequally, and the rows' names wrapped beside one row but not the other)."""
+    def _cap_panels(self, columns: int, smallest: tuple[float, float]) -> None:
+        """Hold every panel's plot area to the same width x height, its share of the room in ``columns`` columns
+        (``panel_layout``): the layout gave the first column and row, which carry the names, more than the others
+        (panels of one grid unequal by a tenth). When the page scrolls, the rows stand at their smallest height, all
+        equal (the layout gave the page's height to its rows unequally, and the rows' names wrapped beside one row but
+        not the other)."""
+        width, height, _title, column_title = self.panel_layout(columns)
         in_sight = width >= smallest[0] and height >= smallest[1]
         if not in_sight:  # the page scrolls: the rows stand at their smallest height
             height = max(height, smallest[1])
         if self._square():  # no taller or wider than the matrix, whose names would stand off from it
             rows, cols = self.shape
             width, height = min(width, height * cols / rows), min(height, width * rows / cols)
-        # in sight, the titles wrap to the matrix's width and the gap beside it (``View.fit_titles``); on a scrolled
-        # page, to their column's; wrapped before the heights are capped, which count them
-        title_width = width if in_sight and self._square() else None
-        overhang = self.title_overhang(self.columns) if title_width is not None else 0.0
+        # the titles wrap as the share was worked out for (``_area_beside``): in sight, to the matrix's width and the
+        # gap beside it (``View.fit_titles``), or to their column's when only that leaves the matrices in sight; on a
+        # scrolled page, to their column's share of the page. Wrapped before the heights are capped, which count them
+        title_width, overhang = None, 0.0
+        if in_sight and self._square():
+            title_width = width if column_title is None else column_title
+            overhang = self.title_overhang(self.columns) if column_title is None else 0.0
         if any((getattr(plot.vb, "title_width", None), plot.titleLabel.overhang) != (title_width, overhang)
                for plot, _ in self.pool[:self.count]):
             for plot, _ in self.pool[:self.count]:
@@ -102,7 +107,7 @@ class GridFitting:
         (the rows standing at their smallest height): each row's height above the fold, times its panels. The fewest
         rows put all four gpt-oss heads in a row, their titles on four lines in Chinese, with their matrices below the
         fold presenting at 1280 x 720 x1.6; two rows of two showed the first two."""
-        width, height, title = self.panel_layout(columns)
+        width, height, title, _column_title = self.panel_layout(columns)
         rows = -(-self.count // columns)
         down = max(self.view.graphics.ci.layout.verticalSpacing(), 0.0)
         _inner_left, inner_top, _inner_right, inner_bottom = self.pool[0][0].layout.getContentsMargins()
@@ -116,13 +121,14 @@ class GridFitting:
             seen += panels * min(max(room - row - index * pitch, 0.0), smallest)
         return seen
 
-    def panel_layout(self, columns: int) -> tuple[float, float, float]:
+    def panel_layout(self, columns: int) -> tuple[float, float, float, float | None]:
         """(width, height) of each panel's plot area with the grid in ``columns`` columns in the room the page has
         without scrolling (``View.plot_room``): what the layout's margins and spacing, the colour bar, the names along
         the first column and the first row (``_share_axes``), and each panel's title (wrapped to its column) leave.
         The bar and the rows' name as wide as they will be beside panels this tall: their names wrap onto a second
         line when they are shorter (``axis_name``), and a grid fitted to them before that was squeezed by them. Then the
-        height of the titles above them."""
+        height of the titles above them, and the width of their column when they wrap to it rather than to the
+        matrices (``_area_beside``)."""
         fitting = self._fitting  # within ``fill_room``: each arrangement's layout worked out once
         if fitting is not None and columns in fitting:
             return fitting[columns]
@@ -132,15 +138,15 @@ class GridFitting:
         for _ in range(3):  # the names for the panels' height, and the panels for the names' width
             beside = self._bar_width(bar_length) + across if self.bar.isVisible() else 0.0
             names_width = wrapped_width(rows_name, names_length)
-            width, height, title = self._area_beside(columns, beside, names_width)
+            width, height, title, column_title = self._area_beside(columns, beside, names_width)
             shown = self._shown_height(width, height)
             lengths = (self._bar_length(columns, shown, width + (names_width if columns == 1 else 0.0)), shown)
             if lengths == (bar_length, names_length):
                 break
             bar_length, names_length = lengths
         if fitting is not None:
-            fitting[columns] = (width, height, title)
-        return width, height, title
+            fitting[columns] = (width, height, title, column_title)
+        return width, height, title, column_title
 
     def _plot_room(self) -> tuple[float, float]:
         """``View.plot_room``, measured once within ``fill_room`` (it asks the page's rows their heights, and every
@@ -148,7 +154,8 @@ class GridFitting:
         fitting = self._fitting
         return self.view.plot_room() if fitting is None else fitting["room"]
 
-    def _area_beside(self, columns: int, beside: float, names_width: float) -> tuple[float, float, float]:
+    def _area_beside(self, columns: int, beside: float, names_width: float) \
+            -> tuple[float, float, float, float | None]:
         """``panel_layout`` with ``beside`` (the colour bar and its spacing) to the panels' right and the rows' names
         ``names_width`` wide."""
         room_width, room_height = self._plot_room()
@@ -161,7 +168,8 @@ class GridFitting:
         names_height = plot.getAxis("top").maximumHeight()
         width = (room_width - left - right - beside - (across + self.gutter) * (columns - 1) - names_width) / columns \
             - inner_left - inner_right
-        title_width = width + (names_width if columns == 1 else 0.0) - self.view.points
+        column_title = width + (names_width if columns == 1 else 0.0)
+        title_width = column_title - self.view.points
         title = self._title_height(title_width)
         height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
             - title - inner_top - inner_bottom
@@ -174,10 +182,15 @@ class GridFitting:
                 wrapped = self._title_height(min(title_width,
                                                  max(side + reach - self.view.points, self._title_floor())))
                 height, title = height + title - wrapped, wrapped
-            if height < self._smallest_area()[1]:  # the page scrolls: the titles wrap to their column (``_cap_panels``)
+            if height >= self._smallest_area()[1]:
+                column_title = None
+            else:  # the titles wrap to their column (``_cap_panels``), on fewer lines: the page scrolls,
+                # or their matrices stand in sight below them (eight heads' "head 0 · sink 39%" on two lines over wider
+                # panels; wrapped to their matrices on three, the second row was below the fold presenting at
+                # 1280 x 720 x1.3)
                 wrapped = self._title_height(title_width)
                 height, title = height + title - wrapped, wrapped
-        return width, height, title
+        return width, height, title, column_title
 
     def title_overhang(self, columns: int) -> float:
         """How far a panel's title may reach past each side of its matrix (``OverhangingTitle``) in ``columns``
