@@ -1856,7 +1856,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="90"/>
         <source>max |sin error|</source>
-        <translation>最大 |sin 误差|</translation>
+        <translation>最大误差</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/precision.py" line="127"/>
@@ -5337,7 +5337,7 @@ turns made: {1}</source>
     <message>
         <location filename=".registry_strings.py" line="369"/>
         <source>2D RoPE needs a width that is a multiple of 4, not {0}</source>
-        <translation>二维 RoPE 的宽度必须是 4 的倍数，而不是 {0}</translation>
+        <translation>二维 RoPE 的宽度须为 4 的倍数，而不是 {0}</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="368"/>
