@@ -193,10 +193,11 @@ class MatrixLesson(LessonView):
         if not self.shrinks_to_room or self._reflowing:  # a reflow's drawing keeps the choice being made
             super().keep_plots_readable()
             return
+        was_short = self.short_of_room
         self.arrange(short=False)
         if self.graphics.minimumHeight() > self.plot_room()[1]:
             self.arrange(short=True)
-        if self.drawn_short != self.short_of_room:
+        if not self.arranged_by_room and self.short_of_room != was_short:
             self.draw_again()  # the numbers a cell holds depend on it too
 
     def arrange(self, short: bool) -> None:
