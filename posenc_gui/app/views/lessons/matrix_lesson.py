@@ -71,6 +71,9 @@ class MatrixLesson(LessonView):
     # The lesson's plots shrink to the room when, at the sizes that keep every number in its cell, they would not fit
     # the page without scrolling (``keep_plots_readable``): a lecture's audience cannot scroll
     shrinks_to_room = False
+    # ... and places them otherwise when short of room (the order lesson's four panels in one row), so that whether they
+    # fit is tried on a drawing in the roomy arrangement, whatever arrangement is drawn now
+    arranged_by_room = False
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -85,6 +88,7 @@ class MatrixLesson(LessonView):
         self.layout_key = None
         self.resized = False  # a kept plot's title or tick labels changed size: the grid must share anew
         self.short_of_room = False  # the plots stand at their floor, not at the size that holds their numbers
+        self.drawn_short = False  # what ``short_of_room`` was when the plots were last drawn
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     def set_note(self, text: str) -> None:
@@ -104,6 +108,7 @@ class MatrixLesson(LessonView):
         labels changed (left alone it keeps the old shares of the width)."""
         key = (layout, self.theme.name, self.points)
         fresh = key != self.layout_key
+        self.drawn_short = self.short_of_room
         if fresh:
             self.reset()
         self.panels = {}
@@ -178,22 +183,42 @@ class MatrixLesson(LessonView):
         """With ``shrinks_to_room``: first the sizes that hold every number; when the plots so need more height than
         the page has without scrolling (``plot_room``), every plot's smallest size drops to its floor
         (``short_of_room``): ``MIN_PLOT``, or one line a named row; numbers that no longer fit their cells are left
-        out (``CellTexts``, the value is on hover), and more plots go side by side (``readable_plot_width``)."""
+        out (``CellTexts``, the value is on hover), and more plots go side by side (``readable_plot_width``).
+
+        The choice is made from the room and what each arrangement needs, not from the drawing on the page: a lesson
+        ``arranged_by_room`` is tried drawn in its roomy arrangement, its rows counted anew (``arrange``). Measured on
+        the drawing it had, the order lesson kept the rows the roomy trial's reflow gave its four panels (two of two),
+        at the floors of a short page: its matrices ran 112 px below the fold at 1280 x 720 x1.3 presenting after a
+        scene that fitted, and fitted after one that did not."""
         if not self.shrinks_to_room or self._reflowing:  # a reflow's drawing keeps the choice being made
             super().keep_plots_readable()
             return
-        was_short, self.short_of_room = self.short_of_room, False
-        super().keep_plots_readable()
+        was_short = self.short_of_room
+        self.arrange(short=False)
         if self.graphics.minimumHeight() > self.plot_room()[1]:
-            self.short_of_room = True
-            super().keep_plots_readable()
-        if self.short_of_room != was_short and self._last_drawing is not None and self.isVisible():
-            self._reflowing = True  # a lesson may place its plots otherwise when short of room: drawn again
-            try:
-                self.show_data(*self._last_drawing)
-                self.fit_titles()
-            finally:
-                self._reflowing = False
+            self.arrange(short=True)
+        if not self.arranged_by_room and self.short_of_room != was_short:
+            self.draw_again()  # the numbers a cell holds depend on it too
+
+    def arrange(self, short: bool) -> None:
+        """Give the plots their smallest sizes ``short`` of room or not (``keep_plots_readable``), drawn in that
+        arrangement first, its rows counted anew, when the lesson is ``arranged_by_room`` and drawn in the other."""
+        self.short_of_room = short
+        if self.arranged_by_room and self.drawn_short != short:
+            self.across = 0  # the other arrangement's count of plots a row means nothing in this one
+            self.draw_again()
+        super().keep_plots_readable()
+
+    def draw_again(self) -> None:
+        """Draw the last scene again as a reflow does (its drawing keeps ``short_of_room``), when shown."""
+        if self._last_drawing is None or not self.isVisible():
+            return
+        self._reflowing = True
+        try:
+            self.show_data(*self._last_drawing)
+            self.fit_titles()
+        finally:
+            self._reflowing = False
 
     def readable_inputs(self) -> tuple:
         """Also the room the page leaves the plots (``plot_room``), on which being short of room depends."""

@@ -34,6 +34,7 @@ class OrderLesson(MatrixLesson):
 
     key = "order"
     shrinks_to_room = True
+    arranged_by_room = True
     plots_ahead = 4
     title = "Why order matters"
     formulas = ("order",)
