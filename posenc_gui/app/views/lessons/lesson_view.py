@@ -71,7 +71,7 @@ class LessonView(LessonOptions, View):
         self.folding: dict[QLabel, str] = {}
         self.header_open = False
         self._header_fitted: tuple | None = None  # ``_header_inputs`` as the last ``fit_header`` left them
-        self._room_given: tuple | None = None  # the drawing and size the controls gave their row for (``_controls_hide``)
+        self._controls_hidden: tuple = (None, 0)  # a drawing at a size, and how often the controls left it room
         self._placing_controls = False  # showing or hiding them (``fit_header``)
         self.folded_away: list[QWidget] = []  # parts of the header hidden while it is folded (a lesson's table)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
@@ -281,6 +281,7 @@ class LessonView(LessonOptions, View):
                 self._placing_controls = True  # showing them lays the page out at once, which fits the header again
                 try:
                     self.controls.setVisible(not hide)
+                    self.page_layout.activate()  # hiding them, at once too: the plots take the room before the next fit
                 finally:
                     self._placing_controls = False
                 self._header_fitted = None
@@ -293,14 +294,16 @@ class LessonView(LessonOptions, View):
 
     def _controls_hide(self, presenting: bool, height: int) -> bool:
         """Whether the controls give their row to the plots: presenting, not called back, where the page would scroll;
-        and once given for a drawing at a size, kept given. The plots' smallest height depends on their room (titles
-        wrapped to the images lesson's matrices): in Chinese at 1280 x 720 x1.3 the controls shown left the matrices a
-        room that needed 454 px, hidden one that needed 401, and each showing fitted the header again within Qt's
-        showing of them, which hid them, again and again until the stack overflowed (deck scenes 29 and 30)."""
-        scene = (self.model.scene, tuple(plot.titleLabel.text for plot in self.plots), self.width(), self.height(),
-                 self.points, self.theme, tuple(self.folding.items()))
-        hide = presenting and not self.controls_called and (height > self._page_left() or scene == self._room_given)
-        self._room_given = scene if hide else None
+        and for good once they came back within a drawing and the page would scroll again. The plots' smallest height
+        may depend on their room (titles wrapped to the images lesson's matrices): in Chinese at 1280 x 720 x1.3 the
+        controls shown left the matrices a room that needed 454 px, hidden one that needed 401, and they came and went
+        within one layout pass until the stack overflowed (deck scenes 29 and 30). Once only, they may come back: a
+        drawing's first layout may ask more than its last (the multi-head split's reflow asked 1311 px)."""
+        drawing = (self._drawings, self.model.scene, tuple(plot.titleLabel.text for plot in self.plots), self.width(),
+                   self.height(), self.points, self.theme)
+        hidden = self._controls_hidden[1] if self._controls_hidden[0] == drawing else 0
+        hide = presenting and not self.controls_called and (height > self._page_left() or hidden > 1)
+        self._controls_hidden = (drawing, hidden + (hide and self.controls.isVisibleTo(self)))
         return hide
 
     def _formulas_wrap(self, width: int) -> bool:
