@@ -12,7 +12,8 @@ from posenc_gui.app import style
 from posenc_gui.app.views import VIEWS
 from posenc_gui.app.views.lessons import LearnedTableLesson, MultiHeadLesson, RelativePropertyLesson
 from posenc_gui.app.views.lessons.formula_label import FormulaLabel
-from posenc_gui.app.views.lessons.lesson_view import LessonView, first_sentence, plain_text
+from posenc_gui.app.views.lessons.header_text import first_sentence, plain_text
+from posenc_gui.app.views.lessons.lesson_view import LessonView
 
 from view_helpers import open_view
 

@@ -1,6 +1,6 @@
 """The clocks and multi-head lessons presenting at 1280 x 720 x1.3 in Chinese, whose lines are a quarter taller than
 English ones (the CJK font's line height; its audience title too leaves the view 631 px, not 645): the clocks' last
-bits ran 87 px below the fold, the multi-head slices 56 px and the walkthrough's inputs 26 px. The lesson's controls, the lecturer's, give their row to
+bits ran 87 px below the fold, the multi-head slices 56 px, the walkthrough's inputs 26 px and the images lesson's matrices 29 px. The lesson's controls, the lecturer's, give their row to
 the plots when the page would scroll (shown again when it would not), and the clocks keep no margins for axis names
 they do not have."""
 
@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from posenc_gui.app import i18n
+from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.lessons import ClocksLesson, MultiHeadLesson, WalkthroughLesson
+from posenc_gui.app.views.lessons import ClocksLesson, ImagesLesson, MultiHeadLesson, WalkthroughLesson
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
@@ -107,3 +108,32 @@ def test_the_lecturer_calls_the_controls_back_and_sends_them_away_again(qtbot, c
     hall.controls_called = False
     view.keep_plots_readable()
     assert not view.controls.isVisible()
+
+
+def test_presenting_in_chinese_the_images_matrices_are_whole_in_sight(qtbot, chinese):
+    """The default deck's scene 29: the matrices ran below the fold (the controls kept their row)."""
+    hall = shown_lesson(qtbot, ImagesLesson, Scene(method="image2d", view="images"), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    assert not view.controls.isVisible()
+    assert check_window(view).problems == []
+
+
+def test_presenting_in_chinese_the_images_controls_settle_from_scene_29_to_30_and_back(qtbot, chinese):
+    """Shown, the controls left the matrices a room whose titles wrapped onto more lines than the page had; hidden, a
+    room where they fitted: each showing laid the page out within Qt's showing of them, which hid them, and so on until
+    the stack overflowed (a segfault in the self-test of scenes 29 and 30). Step 3's short titles fit below them."""
+    hall = shown_lesson(qtbot, ImagesLesson, Scene(method="image2d", view="images"), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    for step, controls_shown in [(2, True), (0, False)]:
+        view.model.update(options={"step": step})
+        view.show_data(view.model.scene, view.fetch(view.model.scene))
+        qtbot.wait(1)
+        assert view.controls.isVisible() == controls_shown
+        assert_whole_in_sight(view, view.plots)
+        assert check_window(view).problems == []

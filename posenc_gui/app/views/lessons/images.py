@@ -47,6 +47,9 @@ class ImagesLesson(LessonView):
 
     uses_method = False
     key = "images"
+    # presenting in Chinese at 1280 x 720 x1.3 the first step's matrices ran 29 px below the fold; its three panels
+    # stay in one row given the controls' row (the order lesson's four did not)
+    controls_give_room = True
     title = "Images and video"
     steps = ("Images: one patch against all", "Video: patches across frames",
              "2D RoPE: row offset and column offset")

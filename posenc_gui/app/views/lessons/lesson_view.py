@@ -7,11 +7,8 @@ A lesson keeps its settings (step, chosen cell, p and k...) in ``scene.options``
 
 from __future__ import annotations
 
-import re
-
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QHBoxLayout, QLabel, QLayout, QPushButton, QSpinBox, QStyle, QVBoxLayout,
                                QWidget)
 
@@ -21,35 +18,13 @@ from ... import i18n
 from ..base import View
 from ..flow import FlowLayout
 from .formula_label import FormulaLabel
+from .header_text import first_sentence, plain_text
 from .lesson_options import LessonOptions
 
 FORMULA_SPACING = 24   # pixels between the formulas of a row
 HEADER_SHARE = 0.4  # a header taller than this share of the view's height folds its intro, leaving the plots room
 HIDING_SHARE = 0.75  # a folded header still taller than this share hides its ``folded_away`` parts
-# a sentence's end in rich text: a full stop, or a stop before white space (past any tags), outside a tag
-SENTENCE_END = re.compile(r"<[^>]*>|[。！？]|[.!?](?=(?:<[^>]*>)*\s)")
-TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 SPARE_SIDES = ("left", "top", "bottom")  # the axes of a plot built ahead that thin their names (a hidden one draws nothing)
-
-
-def plain_text(rich: str) -> str:
-    document = QTextDocument()
-    document.setHtml(rich)
-    return document.toPlainText().strip()
-
-
-def first_sentence(rich: str) -> str:
-    """The first sentence of rich text ``rich``, still rich (a folded intro shown as plain text wrote p·ω·2<sup>−t</sup>
-    as "p·ω·2−t"), with the tags it leaves open closed."""
-    end = next((found.end() for found in SENTENCE_END.finditer(rich) if not found.group().startswith("<")), len(rich))
-    opened = []
-    for tag in TAG.finditer(rich[:end]):
-        closing, name, empty = tag.groups()
-        if closing and name in opened:
-            opened.remove(name)
-        elif not closing and not empty and name.lower() != "br":
-            opened.append(name)
-    return rich[:end] + "".join(f"</{name}>" for name in reversed(opened))
 
 
 class LessonView(LessonOptions, View):
@@ -96,6 +71,8 @@ class LessonView(LessonOptions, View):
         self.folding: dict[QLabel, str] = {}
         self.header_open = False
         self._header_fitted: tuple | None = None  # ``_header_inputs`` as the last ``fit_header`` left them
+        self._controls_hidden: tuple = (None, 0)  # a drawing at a size, and how often the controls left it room
+        self._placing_controls = False  # showing or hiding them (``fit_header``)
         self.folded_away: list[QWidget] = []  # parts of the header hidden while it is folded (a lesson's table)
         self.formula_labels = [FormulaLabel(name) for name in self.formulas]
         self.formula_row = FlowLayout(FORMULA_SPACING)
@@ -236,7 +213,7 @@ class LessonView(LessonOptions, View):
             # not yet sized (made and styled ahead, its texts set): its first size fits it (``resizeEvent``); fitted
             # at Qt's default size, the header was fitted in vain, the formulas rendered at every shrink
             return
-        if self._header_fitted == self._header_inputs():
+        if self._placing_controls or self._header_fitted == self._header_inputs():
             return  # fitted to all it depends on as they are: every drawing asks (``keep_plots_readable``)
         presenting = self.presenting
         # the width the page has when it scrolls: fitted to the full width, the text wrapped onto more lines once
@@ -299,11 +276,35 @@ class LessonView(LessonOptions, View):
                     label.setVisible(label is foldable[0])
                 height = self._header_height(shown, width)
         if self.controls_give_room and self.controls.layout() is not None:
-            self.controls.setVisible(not (presenting and height > self._page_left()) or self.controls_called)
+            hide = self._controls_hide(presenting, height)
+            if hide == self.controls.isVisibleTo(self):
+                self._placing_controls = True  # showing them lays the page out at once, which fits the header again
+                try:
+                    self.controls.setVisible(not hide)
+                    self.page_layout.activate()  # hiding them, at once too: the plots take the room before the next fit
+                finally:
+                    self._placing_controls = False
+                self._header_fitted = None
+                self.fit_header()  # for the room they leave
+                return
         if height != self.header.height():
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
         self._header_fitted = self._header_inputs()
+
+    def _controls_hide(self, presenting: bool, height: int) -> bool:
+        """Whether the controls give their row to the plots: presenting, not called back, where the page would scroll;
+        and for good once they came back within a drawing and the page would scroll again. The plots' smallest height
+        may depend on their room (titles wrapped to the images lesson's matrices): in Chinese at 1280 x 720 x1.3 the
+        controls shown left the matrices a room that needed 454 px, hidden one that needed 401, and they came and went
+        within one layout pass until the stack overflowed (deck scenes 29 and 30). Once only, they may come back: a
+        drawing's first layout may ask more than its last (the multi-head split's reflow asked 1311 px)."""
+        drawing = (self._drawings, self.model.scene, tuple(plot.titleLabel.text for plot in self.plots), self.width(),
+                   self.height(), self.points, self.theme)
+        hidden = self._controls_hidden[1] if self._controls_hidden[0] == drawing else 0
+        hide = presenting and not self.controls_called and (height > self._page_left() or hidden > 1)
+        self._controls_hidden = (drawing, hidden + (hide and self.controls.isVisibleTo(self)))
+        return hide
 
     def _formulas_wrap(self, width: int) -> bool:
         """Whether the formulas shown take more than one line at ``width``."""
