@@ -25,8 +25,8 @@ class GridFitting:
         """Move the panels, when they fill the room (``show`` without columns), into the number of columns that makes
         them largest in the room the page has now (``best_columns``); True when they moved. A grid of heads about
         square left half a wide screen empty and put its last row below the fold."""
-        if not (self.fills and self.count):
-            return False
+        if not (self.fills and self.count) or self._fitting is not None:
+            return False  # not within itself: a panel it resizes asks again, and rooms that swap recursed until a crash
         first = self.pool[0][0]
         plot_room = self.view.plot_room()
         room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, plot_room,
