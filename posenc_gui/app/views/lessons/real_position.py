@@ -173,8 +173,9 @@ class RealPositionLesson(LessonView):
         if columns == self.columns:
             return
         self.columns = columns
-        for plot, _image in self.panels:
-            unplace(self.graphics, plot)  # out of its old cell before the others move in
+        # out of their old cells before the others move in: the bar of two columns stood where the third of three goes
+        for item in [plot for plot, _image in self.panels] + [self.bar]:
+            unplace(self.graphics, item)
         for index, (plot, _image) in enumerate(self.panels):
             place(self.graphics, plot, *divmod(index, columns))
         place(self.graphics, self.bar, 0, columns)
