@@ -26,3 +26,11 @@ def private_settings(qapp, tmp_path):
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     yield tmp_path / "settings"
     i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The app in Chinese for the test, English again after."""
+    assert i18n.install(qapp, "zh") == "zh"
+    yield
+    i18n.install(qapp, "en")

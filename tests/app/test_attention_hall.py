@@ -44,13 +44,6 @@ def test_four_heads_in_a_row_take_the_room_their_names_left_to_the_gutters(qtbot
     assert all(area.width() >= 200 and abs(area.width() - area.height()) <= 1 for area in areas(view))
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install(qapp, "zh") == "zh"
-    yield
-    i18n.install(qapp, "en")
-
-
 def presented(qtbot, size: tuple[int, int], text_scale: float, scenes) -> list:
     """The plot areas of the last of ``scenes`` shown one after the other in a window presenting at ``size`` and
     ``text_scale`` (in the application's language), and the layout check's problems."""

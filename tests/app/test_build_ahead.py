@@ -284,6 +284,26 @@ def test_a_view_drawn_ahead_in_slices_looks_as_one_drawn_when_shown(window, qtbo
     assert grabs[0] == grabs[1]
 
 
+def context_extension_shown_larger(qtbot, qapp, ahead: bool, size: tuple[int, int]) -> MainWindow:
+    """A window at 880 x 700 that builds every view while idle first (``ahead``) or not, then grows to ``size`` and
+    opens the context-extension lesson."""
+    window = MainWindow(settings=None)
+    qtbot.addWidget(window)
+    window.resize(880, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.warm_up_timer.stop()
+    while ahead and window.warm_up_view():
+        qapp.processEvents()
+    window.resize(*size)
+    qapp.processEvents()
+    window.model.set_view("context_extension")
+    window.finish_work()
+    for _ in range(3):
+        qapp.processEvents()
+    return window
+
+
 def test_a_view_built_ahead_in_a_smaller_window_shows_as_if_built_at_the_size_it_is_shown(qtbot, qapp):
     """The context-extension lesson built while idle in a smaller window, then the window enlarged (the lecturer
     presses F11) and the lesson opened: its legend takes the columns the wider page holds and the plots the height
@@ -291,20 +311,7 @@ def test_a_view_built_ahead_in_a_smaller_window_shows_as_if_built_at_the_size_it
     plots' page 160 px taller than the view and scrolling."""
     heights = []
     for ahead in (False, True):
-        window = MainWindow(settings=None)
-        qtbot.addWidget(window)
-        window.resize(880, 700)
-        window.show()
-        qtbot.waitExposed(window)
-        window.warm_up_timer.stop()
-        while ahead and window.warm_up_view():
-            qapp.processEvents()
-        window.resize(1400, 820)
-        qapp.processEvents()
-        window.model.set_view("context_extension")
-        window.finish_work()
-        for _ in range(3):
-            qapp.processEvents()
+        window = context_extension_shown_larger(qtbot, qapp, ahead, (1400, 820))
         view = window.current_view
         heights.append((view.graphics.minimumHeight(), view.legend.columnCount, view.page.height() - view.height()))
         window.close()
@@ -319,20 +326,7 @@ def test_the_context_extension_built_ahead_wraps_its_titles_and_spans_its_pairs_
     the grid lines stood elsewhere (compare_views --built-ahead: 9.7 % of the lesson's pixels)."""
     drawn = []
     for ahead in (False, True):
-        window = MainWindow(settings=None)
-        qtbot.addWidget(window)
-        window.resize(880, 700)
-        window.show()
-        qtbot.waitExposed(window)
-        window.warm_up_timer.stop()
-        while ahead and window.warm_up_view():
-            qapp.processEvents()
-        window.resize(1280, 800)
-        qapp.processEvents()
-        window.model.set_view("context_extension")
-        window.finish_work()
-        for _ in range(3):
-            qapp.processEvents()
+        window = context_extension_shown_larger(qtbot, qapp, ahead, (1280, 800))
         drawn.append([(plot.titleLabel.item.textWidth(), plot.vb.viewRange()[0]) for plot in window.current_view.plots])
         window.close()
     assert drawn[1] == drawn[0]

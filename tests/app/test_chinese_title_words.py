@@ -3,7 +3,6 @@
 
 import pytest
 
-from posenc_gui.app import i18n
 from posenc_gui.app.cjk_breaks import WORD_JOINER, keep_words_whole
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.attention import AttentionView
@@ -22,13 +21,6 @@ def title_lines(plot) -> list[str]:
             lines.append(text[line.textStart():line.textStart() + line.textLength()].replace(WORD_JOINER, ""))
         block = block.next()
     return lines
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install(qapp, "zh") == "zh"
-    yield
-    i18n.install(qapp, "en")
 
 
 @pytest.mark.parametrize("scene, width", [

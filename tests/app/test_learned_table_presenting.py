@@ -5,7 +5,6 @@ asked for. At a desk the four show as before."""
 
 import pytest
 
-from posenc_gui.app import i18n
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import LearnedTableLesson
 
@@ -13,13 +12,6 @@ from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 from test_lessons_in_chinese_hall import CHINESE_HALL
 
 SMALL_HALL = (1024, 679)  # what a 1024 x 768 projector leaves the view under the Chinese audience title at x1.3
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install(qapp, "zh") == "zh"
-    yield
-    i18n.install(qapp, "en")
 
 
 def scene(length: int = 512) -> Scene:

@@ -4,10 +4,8 @@ bits ran 87 px below the fold, the multi-head slices 56 px, the walkthrough's in
 the plots when the page would scroll (shown again when it would not), and the clocks keep no margins for axis names
 they do not have."""
 
-import pytest
 from PySide6.QtCore import QPoint
 
-from posenc_gui.app import i18n
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import ClocksLesson, ImagesLesson, MultiHeadLesson, WalkthroughLesson
@@ -15,13 +13,6 @@ from posenc_gui.app.views.lessons import ClocksLesson, ImagesLesson, MultiHeadLe
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
 CHINESE_HALL = (1280, 631)  # what a 1280 x 720 projector leaves the view under the Chinese audience title at x1.3
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install(qapp, "zh") == "zh"
-    yield
-    i18n.install(qapp, "en")
 
 
 def plots_in_sight(view, plots) -> list:

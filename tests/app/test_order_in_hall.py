@@ -4,22 +4,11 @@ trial's reflow had counted (two of two). After a scene that fitted, T5's matrice
 after a scene that did not; in Chinese scene 3 ran 55 px below the fold. The choice is now made from the room and what
 each arrangement needs, whatever came before."""
 
-import pytest
-
-from posenc_gui.app import i18n
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import OrderLesson
 
+from test_lessons_in_chinese_hall import CHINESE_HALL
 from test_lesson_presenting import assert_whole_in_sight, drawn_in_hall, shown_lesson
-
-CHINESE_HALL = (1280, 631)  # what a 1280 x 720 projector leaves the view under the Chinese audience title at x1.3
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install(qapp, "zh") == "zh"
-    yield
-    i18n.install(qapp, "en")
 
 
 def show(qtbot, view, method: str) -> None:
