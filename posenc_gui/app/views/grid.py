@@ -77,6 +77,7 @@ class ImageGrid(GridFitting):
         self._chosen: dict[tuple, int] = {}  # the columns chosen for the last few rooms (``_best_columns``)
         self._filled: tuple | None = None  # what ``fill_room`` last arranged the panels for
         self._fitting: dict | None = None  # within ``fill_room``: the room and each arrangement's layout, once each
+        self._fills_within = 0  # ``fill_room`` calls under way (one within another when a panel it resized asks)
         self.titles: list[str] = []
         self.texts: dict[pg.PlotItem, CellTexts] = {}
         # columns chosen for the room (``fill_room``), keeping content / position pairs side by side

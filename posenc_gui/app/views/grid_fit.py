@@ -16,6 +16,7 @@ from .readable import document_copy, side_name_length, top_name_length, unbreaka
 ROOMS_REMEMBERED = 8  # ``GridFitting._best_columns``' answers kept
 TITLE_SETS_REMEMBERED = 4  # sets of titles whose copies are kept (``GridFitting._titles_to_wrap``), 16 at most each
 WIDTHS_REMEMBERED = 256  # trial widths of the titles' heights kept (``GridFitting._title_height``)
+MAX_FILLS_WITHIN = 2  # ``fill_room`` calls within ``fill_room``
 
 
 class GridFitting:
@@ -25,8 +26,17 @@ class GridFitting:
         """Move the panels, when they fill the room (``show`` without columns), into the number of columns that makes
         them largest in the room the page has now (``best_columns``); True when they moved. A grid of heads about
         square left half a wide screen empty and put its last row below the fold."""
-        if not (self.fills and self.count) or self._fitting is not None:
-            return False  # not within itself: a panel it resizes asks again, and rooms that swap recursed until a crash
+        # a panel it resizes asks again (``_refill``), which sets a fit right; but rooms that swap at every pass recursed
+        # until the stack overflowed (Transformer-XL's outputs after CoPE's at 1024 x 768 x1.3 in Chinese)
+        if not (self.fills and self.count) or self._fills_within > MAX_FILLS_WITHIN:
+            return False
+        self._fills_within += 1
+        try:
+            return self._fill_room()
+        finally:
+            self._fills_within -= 1
+
+    def _fill_room(self) -> bool:
         first = self.pool[0][0]
         plot_room = self.view.plot_room()
         room = (self.count, self._fitted_shape(), tuple(self.titles), self.look, self.pairs, plot_room,
@@ -173,8 +183,8 @@ class GridFitting:
         title = self._title_height(title_width)
         height = (room_height - top - bottom - down * (rows - 1) - names_height) / rows \
             - title - inner_top - inner_bottom
-        if self._square():  # the titles wrap to the matrix's width and the gap beside it (``_cap_panels``), on more lines
-            # when it is narrower
+        # the titles wrap to the matrix's width and the gap beside it (``_cap_panels``), on more lines when it is
+        if self._square():  # narrower
             cells_rows, cells_cols = self.shape
             reach = 2 * self.title_overhang(columns)
             for _ in range(2):  # the height the wrapped titles leave, and the width that height gives the matrix
