@@ -206,7 +206,8 @@ class LearnedTableLesson(FrequencyLesson):
         if "learned" in self.drawn_pairs:
             self.plot_of("learned").addItem(self.refusal)
         self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
-        self.graphics.ci.layout.setHorizontalSpacing(self.points * 2)
+        # presenting, one pair and its two bars share a row: at 1024 x 768 x1.6 the second bar ran 28 px past the page
+        self.graphics.ci.layout.setHorizontalSpacing(self.points * (1 if self.presenting else 2))
         self.plots_built = True
 
     def _link_tables(self) -> None:
@@ -278,8 +279,9 @@ class LearnedTableLesson(FrequencyLesson):
                     "sinusoid": self.tr("sinusoid, d = 384"),
                     "learned_similarity": self.tr("MiniLM: cosine between positions"),
                     "sinusoid_similarity": self.tr("sinusoid: cosine between positions")}
-        if self.presenting:  # the axes name the positions: the long titles took four lines of 1024 x 768 x1.3 in Chinese
-            headings.update(learned_similarity=self.tr("MiniLM: cosine"), sinusoid_similarity=self.tr("sinusoid: cosine"))
+        if self.presenting:  # the axes name the positions: the long titles took four lines at 1024 x 768 x1.3 in Chinese
+            headings.update(learned_similarity=self.tr("MiniLM: cosine"),
+                            sinusoid_similarity=self.tr("sinusoid: cosine"))
         self.panels = []
         retitled = False
         for plot, image, bar, name in zip(self.plots, self.images, self.bars, self.drawn_pairs):
