@@ -167,9 +167,12 @@ class ReadablePlots:
         """Give the plots' layout the view's width again once its minimum or maximum allows: Qt grows a layout whose
         minimum grew (an unwrapped title) but never shrinks it back, and the plots right of a wide one stayed out of
         sight; a layout held narrow by its plots' maximums (``grid.hug_cells``) stayed narrow when they grew."""
+        from . import colour_bar  # which reads names' lengths here
+
         shown = self.graphics.range
         if abs(self.graphics.ci.size().width() - shown.width()) > 1:
-            self.graphics.ci.setGeometry(shown)
+            with colour_bar.levelled_after():
+                self.graphics.ci.setGeometry(shown)
 
     def ask_plot_height(self) -> None:
         """Make the plot area as tall as its layout needs at its smallest."""
