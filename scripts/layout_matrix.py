@@ -87,6 +87,15 @@ def problem_lines(configuration: Configuration, report: dict) -> list[str]:
             for step in report["steps"] for problem in step["problems"]]
 
 
+def scroll_lines(configuration: Configuration, report: dict) -> list[str]:
+    """The deck's scenes whose page scrolls while presenting, where the hall cannot scroll (not problems of the
+    layout check: a page taller than the window is laid out right)."""
+    if configuration.mode != "presenting":
+        return []
+    return [f"| {configuration.name} | {step['name']} | {step['scrolls']} px |"
+            for step in report["steps"] if step["name"].startswith("deck-") and step.get("scrolls", 0) > 0]
+
+
 def values(text: str) -> tuple[str, ...]:
     return tuple(value.strip() for value in text.split(",") if value.strip())
 
@@ -104,17 +113,22 @@ def main(argv: list[str]) -> int:
     if not chosen:
         parser.error("no configuration has those values")
     args.out.mkdir(parents=True, exist_ok=True)
-    lines, failed = [], []
+    lines, scrolling, failed = [], [], []
     with ThreadPoolExecutor(max(1, args.jobs)) as pool:
         for configuration, report in pool.map(lambda each: run(each, args.out), chosen):
             if report is None:
                 failed.append(configuration.name)
                 print(f"{configuration.name}: no report (see {configuration.name}.txt)", flush=True)
                 continue
-            found = problem_lines(configuration, report)
+            found, scrolled = problem_lines(configuration, report), scroll_lines(configuration, report)
             lines += found
-            print(f"{configuration.name}: {len(found)} problems in {len(report['steps'])} steps", flush=True)
+            scrolling += scrolled
+            print(f"{configuration.name}: {len(found)} problems in {len(report['steps'])} steps"
+                  + (f", {len(scrolled)} deck scenes scroll" if scrolled else ""), flush=True)
     table = ["| configuration | step | problem |", "|---|---|---|", *lines] if lines else ["No problem found."]
+    if scrolling:
+        table += ["", "Deck scenes that scroll while presenting:", "", "| configuration | step | scrolls |",
+                  "|---|---|---|", *scrolling]
     (args.out / "problems.md").write_text("\n".join(table) + "\n", encoding="utf-8")
     print(f"layout matrix: {len(lines)} problems in {len(chosen)} configurations, listed in {args.out / 'problems.md'}")
     return 2 if failed else 1 if lines else 0

@@ -46,3 +46,18 @@ def test_the_problems_are_listed_and_set_the_status(matrix, tmp_path, monkeypatc
     assert "| windowed-1280x800-x1.6-dark-zh | deck-14 | left axis name 'position' over" in listed
     monkeypatch.setattr(matrix, "run", lambda each, folder: (each, None))
     assert matrix.main(["--out", str(tmp_path), "--scales", "1.0", *narrow]) == 2
+
+
+def test_deck_scenes_that_scroll_while_presenting_are_listed_apart(matrix, tmp_path, monkeypatch):
+    """A page taller than the window is no layout problem, but presenting the hall cannot scroll it."""
+    report = {"steps": [{"name": "deck-03-order-sinusoidal", "problems": [], "scrolls": 55},
+                        {"name": "order-t5", "problems": [], "scrolls": 112},
+                        {"name": "deck-04-attention-nope", "problems": [], "scrolls": 0}]}
+    monkeypatch.setattr(matrix, "run", lambda each, folder: (each, report))
+    narrow = ["--screens", "1280x720", "--scales", "1.3", "--themes", "light", "--languages", "zh"]
+    assert matrix.main(["--out", str(tmp_path), "--modes", "presenting", *narrow]) == 0
+    listed = (tmp_path / "problems.md").read_text()
+    assert "| presenting-1280x720-x1.3-light-zh | deck-03-order-sinusoidal | 55 px |" in listed
+    assert "order-t5" not in listed and "deck-04" not in listed
+    assert matrix.main(["--out", str(tmp_path), "--modes", "windowed", *narrow]) == 0
+    assert "scroll" not in (tmp_path / "problems.md").read_text()

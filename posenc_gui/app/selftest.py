@@ -199,7 +199,14 @@ def layout_entry(name: str, window, part=None) -> dict:
     window only, when given)."""
     report = check_window(window, part)
     return {"name": name, "texts_checked": report.texts_checked, "plots_checked": report.plots_checked,
-            "problems": report.problems}
+            "problems": report.problems, "scrolls": page_scroll(window)}
+
+
+def page_scroll(window) -> int:
+    """How many pixels of the shown view's page lie beyond its window (0: all of it in sight). Presenting, the hall
+    cannot scroll: ``scripts/layout_matrix.py`` lists the deck's scenes that do."""
+    scroll = getattr(getattr(window, "current_view", None), "scroll", None)  # (the start page is no main window)
+    return scroll.verticalScrollBar().maximum() if scroll is not None and scroll.isVisible() else 0
 
 
 def logical_size(device_size: tuple[int, int], pixel_ratio: float) -> QSize:
