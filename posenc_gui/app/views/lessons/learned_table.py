@@ -210,8 +210,9 @@ class LearnedTableLesson(FrequencyLesson):
         layout.setVerticalSpacing(self.points * 2)
         # presenting, one pair and its two bars share a row: at 1024 x 768 x1.6 the second bar ran 28 px past the page
         layout.setHorizontalSpacing(self.points * (1 if self.presenting else 2))
-        for plot_column in range(0, layout.columnCount(), 2):  # and each bar by its own matrix (-1: as above, at a desk)
-            layout.setColumnSpacing(plot_column, self.points * BAR_GAP_EMS if self.presenting else -1)
+        if self.presenting:  # and each bar by its own matrix (a layout cleared of its items forgets it: at a desk,
+            for plot_column in range(0, layout.columnCount(), 2):  # the spacing above)
+                layout.setColumnSpacing(plot_column, self.points * BAR_GAP_EMS)
         self.plots_built = True
 
     def _link_tables(self) -> None:
