@@ -83,3 +83,10 @@ def test_deck_scenes_are_clean_presenting_in_large_chinese(tmp_path, screen, tex
         scenes = tuple(scene for scene in scenes if scene not in NEEDS_MODELS)  # (outside CI they may be missing)
     steps = layout_report(tmp_path, screen, text_scale, "dark", "zh", "1", scenes)
     assert all(step["plots_checked"] >= PLOTS.get(step["name"], 3) for step in steps), steps
+
+
+# at 1024 x 768 x1.6 in English: the learned table's cosine matrices, narrower than their name 'position q', which
+# stood 9 to 11 px past their axes (the deck scene and the explore step)
+def test_learned_table_is_clean_presenting_in_large_english(tmp_path):
+    steps = layout_report(tmp_path, "1024x768", "1.6", "light", "en", "1", ("deck:14", "learned_table"))
+    assert all(step["plots_checked"] >= 2 for step in steps), steps

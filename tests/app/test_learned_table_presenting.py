@@ -66,3 +66,5 @@ def test_leaving_the_hall_brings_the_four_back(qtbot):
     view.keep_plots_readable()
     drawn(qtbot, hall, ("learned", "sinusoid", "learned_similarity", "sinusoid_similarity"))
     assert view.plot_of("learned_similarity").titleLabel.text == "MiniLM: cosine between positions"
+    layout = view.graphics.ci.layout  # the colour bars as far from their matrices as at a desk (presenting, nearer)
+    assert {layout.columnSpacing(column) for column in range(layout.columnCount())} == {layout.horizontalSpacing()}

@@ -24,6 +24,7 @@ COSINE_PAIR = ("learned_similarity", "sinusoid_similarity")
 TABLE_PAIR = ("learned", "sinusoid")
 COSINE_SHARE = 0.5  # a cosine matrix is kept up to this share of the view's height tall
 PYQTGRAPH_NAME_SLACK = 15  # pixels a vertical axis's names may reach past its ends in pyqtgraph by default
+BAR_GAP_EMS = 0.25  # presenting, a colour bar stands this many ems from its matrix (see ``_building``)
 PANEL_SLOTS = {"learned_similarity": 0, "sinusoid_similarity": 1, "learned": 2, "sinusoid": 3}
 
 
@@ -205,9 +206,13 @@ class LearnedTableLesson(FrequencyLesson):
         self.refusal.setPos(4, learned_table.TABLE_ROWS + 8)
         if "learned" in self.drawn_pairs:
             self.plot_of("learned").addItem(self.refusal)
-        self.graphics.ci.layout.setVerticalSpacing(self.points * 2)
+        layout = self.graphics.ci.layout
+        layout.setVerticalSpacing(self.points * 2)
         # presenting, one pair and its two bars share a row: at 1024 x 768 x1.6 the second bar ran 28 px past the page
-        self.graphics.ci.layout.setHorizontalSpacing(self.points * (1 if self.presenting else 2))
+        layout.setHorizontalSpacing(self.points * (1 if self.presenting else 2))
+        if self.presenting:  # and each bar by its own matrix (a layout cleared of its items forgets it: at a desk,
+            for plot_column in range(0, layout.columnCount(), 2):  # the spacing above)
+                layout.setColumnSpacing(plot_column, self.points * BAR_GAP_EMS)
         self.plots_built = True
 
     def _link_tables(self) -> None:
