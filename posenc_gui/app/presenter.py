@@ -72,6 +72,8 @@ class PresenterWindow(QWidget):
         self.upcoming_view = QLabel()  # what the next scene shows: its view and method
         self.upcoming_view.setObjectName("presenter_next_view")
         self.upcoming_view.setWordWrap(True)
+        for title in (self.upcoming, self.upcoming_view):  # at the last scene, no picture under them: they take the room
+            title.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.notes = QLabel()
         self.notes.setObjectName("presenter_notes")
         self.notes.setWordWrap(True)

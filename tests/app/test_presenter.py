@@ -244,6 +244,19 @@ def test_the_pictures_side_by_side_fill_their_row_and_the_notes_run_across_under
     qtbot.waitUntil(lambda: check_window(presenter).problems == [])  # the notes fitted to their room
 
 
+def test_at_the_last_scene_the_end_of_the_deck_stands_at_the_top_of_the_next_scene_s_column(presenting_window, qtbot):
+    """No next scene, no picture under its title: the row is as tall as the hall's picture needs, and the title, given
+    the column's height, says so at its top (it stood in the middle of the row)."""
+    presenter = presenting_window.presentation.presenter
+    presenter.resize(1280, 720)
+    presenter.show_scene(3, 3, "The last scene", None, "notes")
+    assert not presenter.next_picture.isVisible()
+    qtbot.waitUntil(lambda: check_window(presenter).problems == [])
+    title = presenter.upcoming
+    assert title.text() == "Next: (end of the deck)" and title.alignment() & Qt.AlignTop
+    assert title.geometry().top() == presenter.current.geometry().top()
+
+
 def test_long_notes_in_large_chinese_type_stay_whole_on_a_small_screen(presenting_window, qtbot, qapp):
     """The longest Chinese notes of the default deck at text size 1.6 on a 1280 x 720 screen: in a column a third of
     the window wide, 'rope_parameters）。' did not fit its line and ran 37 px out of sight."""
