@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 TICK_MS = 1000
-NOTES_PIXELS = (2.0, 2.6)  # the notes' smallest and largest pixel size, times the text size in points
+NOTES_PIXELS = (2.0, 3.2)  # the notes' smallest and largest pixel size, times the text size in points
 NOTES_MARGIN = 8
 # what the hall sees now and the next scene, side by side in these shares of the width, the notes across the window
 # under both: with the notes in a third column beside the pictures, a 16:9 picture of the hall in two thirds of the
