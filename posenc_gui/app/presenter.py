@@ -11,11 +11,17 @@ from typing import Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 TICK_MS = 1000
-NOTES_PIXELS = (2.0, 2.6)  # the notes' smallest and largest pixel size, times the text size in points
+NOTES_PIXELS = (2.0, 3.2)  # the notes' smallest and largest pixel size, times the text size in points
 NOTES_MARGIN = 8
+# what the hall sees now and the next scene, side by side in these shares of the width, the notes across the window
+# under both: with the notes in a third column beside the pictures, a 16:9 picture of the hall in two thirds of the
+# width left 30 % of its column empty below it and the next scene's was a third of the width (1280 x 720: 414 x 219 px)
+PICTURE_WIDTHS = (3, 2)
+NOTES_SHARE = (0.25, 0.45)  # the notes' share of the window's height: at least, and at most to show them unscrolled
+HALL_ASPECT = 16 / 9  # the hall's picture's width over its height until there is one
 
 
 def choose_screens(sizes: Sequence[tuple[int, int]], primary: int) -> tuple[int, int | None]:
@@ -41,8 +47,9 @@ def elapsed_text(seconds: int) -> str:
 
 class PresenterWindow(QWidget):
     """The lecturer's screen, laid out as presentation software has it: scene number and elapsed time at the top;
-    on the left what the hall sees now; on the right the next scene (title, view and method, its picture) and the
-    notes, in type as large as their room allows (``fit_notes``), read at arm's length. A window of its own (on the
+    under them, side by side, what the hall sees now and the next scene (title, view and method, its picture), each
+    as wide as its column and the row as tall as they need (``fit_pictures``); under them the notes across the window,
+    in type as large as their room allows (``fit_notes``), read at arm's length. A window of its own (on the
     other screen), owned by the main window so that it closes with it; the main window watches its keys, so the
     clicker works whichever window is active."""
 
@@ -65,6 +72,8 @@ class PresenterWindow(QWidget):
         self.upcoming_view = QLabel()  # what the next scene shows: its view and method
         self.upcoming_view.setObjectName("presenter_next_view")
         self.upcoming_view.setWordWrap(True)
+        for title in (self.upcoming, self.upcoming_view):  # at the last scene, no picture under them: they take the room
+            title.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.notes = QLabel()
         self.notes.setObjectName("presenter_notes")
         self.notes.setWordWrap(True)
@@ -89,16 +98,19 @@ class PresenterWindow(QWidget):
         upcoming = QVBoxLayout()
         upcoming.addWidget(self.upcoming)
         upcoming.addWidget(self.upcoming_view)
-        upcoming.addWidget(self.next_picture, 2)
-        upcoming.addWidget(self.notes_room, 3)
-        columns = QHBoxLayout()
-        # two thirds for what the hall sees: a 16:9 picture in three fifths was as wide as its column and no taller
-        # than two thirds of it (1920 x 1080: 1150 x 647 px under 170 px of empty room), the notes half empty beside it
-        columns.addLayout(now, 2)
-        columns.addLayout(upcoming, 1)
+        upcoming.addWidget(self.next_picture, 1)
+        self.pictures = QWidget()  # the two pictures side by side, as tall as they need (``fit_pictures``)
+        self.pictures.setObjectName("presenter_pictures")
+        columns = QHBoxLayout(self.pictures)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(now, PICTURE_WIDTHS[0])
+        columns.addLayout(upcoming, PICTURE_WIDTHS[1])
         layout = QVBoxLayout(self)
+        # the pictures' row is sized by fit_pictures from the window's height: no least window size from it
+        layout.setSizeConstraint(QLayout.SetNoConstraint)
         layout.addLayout(top)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.pictures)
+        layout.addWidget(self.notes_room, 1)
         self.started = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
@@ -150,11 +162,12 @@ class PresenterWindow(QWidget):
             self.upcoming_shown = upcoming
             self.show_next_picture(None, self.tr("Drawing the next scene…"))
         self.notes.setText(notes or self.tr("(no notes for this scene)"))
-        self.fit_notes()
+        self.fit_pictures()
 
     def show_picture(self, picture: QPixmap) -> None:
         """The audience's view as drawn, scaled to fit."""
         self.picture.show_picture(picture)
+        self.fit_pictures()  # another shape of picture (the hall's window resized) needs another height
 
     def show_next_picture(self, picture: QPixmap | None, placeholder: str = "", drawn_for=None) -> None:
         """The next scene as the hall will see it, scaled to fit; without one, ``placeholder`` says why.
@@ -164,7 +177,11 @@ class PresenterWindow(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit_notes()
+        self.fit_pictures()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_pictures()
 
     def set_points(self, points: float) -> None:
         """Text size: titles larger than ``points``, the number and clock largest (read from a distance); the
@@ -177,7 +194,45 @@ class PresenterWindow(QWidget):
             font.setPointSizeF(points * factor)
             font.setBold(bold)
             label.setFont(font)
+        self.fit_pictures()
+
+    def fit_pictures(self) -> None:
+        """The pictures' row as tall as its taller column needs: its titles at their wrapped height over a picture as
+        wide as the column, the hall's shape kept (no room left empty under it); but no taller than leaves the notes
+        the room they need in their smallest type (a lecturer clicking through cannot scroll them), the pictures then
+        narrower; that room within ``NOTES_SHARE`` of the window's height, else the least (notes that scroll anyway
+        take nothing more from the pictures). The notes take the rest (``fit_notes``)."""
+        layout = self.layout()
+        if not self.isVisible():
+            return  # laid out when shown
+        layout.activate()  # the columns' widths, for the titles' heights and the pictures'
+        shown = self.picture.shown
+        aspect = shown.width() / shown.height() if not shown.isNull() else HALL_ASPECT
+        needs = [column_height((self.current,), self.picture, aspect),
+                 column_height((self.upcoming, self.upcoming_view), self.next_picture, aspect)]
+        least, most = (round(share * self.height()) for share in NOTES_SHARE)
+        notes = max(self.notes_height(), least)
+        notes = notes if notes <= most else least  # notes that scroll anyway take no more room from the pictures
+        room = self.pictures.height() + self.notes_room.height()  # what the row and the notes share
+        self.pictures.setFixedHeight(max(min(max(needs), room - notes), 0))
+        layout.activate()
         self.fit_notes()
+
+    def notes_width(self) -> int:
+        """The width the notes wrap at: their room's, less their margins and a scroll bar's."""
+        return (self.notes_room.viewport().width() - 2 * NOTES_MARGIN
+                - self.notes_room.verticalScrollBar().sizeHint().width())
+
+    def notes_height(self) -> int:
+        """The height of the notes' room that shows them whole in their smallest type."""
+        if not self.points:
+            return 0
+        font = QFont(self.notes.font())
+        font.setPixelSize(round(self.points * NOTES_PIXELS[0]))
+        text = QFontMetrics(font).boundingRect(0, 0, max(self.notes_width(), 1), 1 << 20, Qt.TextWordWrap,
+                                               self.notes.text())
+        frame = self.notes_room.height() - self.notes_room.viewport().height()
+        return text.height() + 2 * NOTES_MARGIN + frame
 
     def fit_notes(self) -> None:
         """The notes in the largest type, between ``NOTES_PIXELS`` times the text size (what reads at arm's length)
@@ -185,11 +240,9 @@ class PresenterWindow(QWidget):
         if not self.points:
             return
         smallest, largest = (round(self.points * factor) for factor in NOTES_PIXELS)
-        room = self.notes_room.viewport().size()
-        width = room.width() - 2 * NOTES_MARGIN - self.notes_room.verticalScrollBar().sizeHint().width()
         font = QFont(self.notes.font())
-        font.setPixelSize(notes_pixel_size(self.notes.text(), font, width, room.height() - 2 * NOTES_MARGIN,
-                                           smallest, largest))
+        font.setPixelSize(notes_pixel_size(self.notes.text(), font, self.notes_width(),
+                                           self.notes_room.viewport().height() - 2 * NOTES_MARGIN, smallest, largest))
         self.notes.setFont(font)
 
 
@@ -222,6 +275,19 @@ class FittedPicture(QLabel):
     def _fit(self) -> None:
         if not self.shown.isNull():
             self.setPixmap(self.shown.scaled(self.contentsRect().size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+
+
+def column_height(titles: Sequence[QLabel], picture: QLabel, aspect: float) -> int:
+    """The height a column of ``titles`` (the first always shown) over ``picture`` needs at its width: each title
+    wrapped, the picture as wide as the column with ``aspect`` (width over height), its frame included; the titles
+    alone when the picture is hidden (at the last scene)."""
+    width = titles[0].width()
+    spacing = titles[0].parentWidget().layout().spacing()
+    height = sum(title.heightForWidth(width) + spacing for title in titles)
+    if not picture.isVisibleTo(picture.window()):
+        return height - spacing
+    frame = picture.width() - picture.contentsRect().width(), picture.height() - picture.contentsRect().height()
+    return height + round((width - frame[0]) / aspect) + frame[1]
 
 
 def notes_pixel_size(text: str, font: QFont, width: int, height: int, smallest: int, largest: int) -> int:

@@ -1883,38 +1883,38 @@ turns made: {1}</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="52"/>
-        <location filename="../../posenc_gui/app/presenter.py" line="110"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="59"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="122"/>
         <source>Presenter — PosEnc Explorer</source>
         <translation>演讲者视图 — PosEnc Explorer</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="139"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="151"/>
         <source>Scene {0} of {1}</source>
         <translation>场景 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="140"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
         <source>Now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="144"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="156"/>
         <source>Next: (end of the deck)</source>
         <translation>下一个：（课件结束）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="146"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="158"/>
         <source>Next: {0}</source>
         <translation>下一个：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="151"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="163"/>
         <source>Drawing the next scene…</source>
         <translation>正在绘制下一个场景…</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/presenter.py" line="152"/>
+        <location filename="../../posenc_gui/app/presenter.py" line="164"/>
         <source>(no notes for this scene)</source>
         <translation>（此场景没有备注）</translation>
     </message>

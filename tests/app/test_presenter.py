@@ -3,6 +3,8 @@ next scene's own view when the hall sees another, a spare one when it sees the s
 while the scene shown changes live, a placeholder for a scene the worker computes, and notes in type as large as
 their room allows. Two screens as in test_deck_keys: offscreen Qt has one, given to the lecturer too."""
 
+import json
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QPixmap
@@ -204,19 +206,70 @@ def test_the_hall_s_picture_fills_its_box_when_the_box_changes_without_the_windo
     assert fills_its_box(presenter.picture) and presenter.picture.alignment() & Qt.AlignHCenter
 
 
+def sixteen_by_nine() -> QPixmap:
+    """A picture of the hall's 1920 x 1080 screen."""
+    picture = QPixmap(1920, 1080)
+    picture.fill(Qt.darkBlue)
+    return picture
+
+
+def share(size, presenter) -> float:
+    """The part of the presenter window's area that ``size`` covers."""
+    return size.width() * size.height() / (presenter.width() * presenter.height())
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
-def test_the_hall_s_picture_takes_the_room_at_the_top_of_its_column(presenting_window, qtbot, size):
-    """A 16:9 picture of the hall in three fifths of a 1920 x 1080 presenter window stood 1150 x 647 px, centred, with
-    170 px of empty room above it: it now takes two thirds of the width, right under its title."""
+def test_the_pictures_side_by_side_fill_their_row_and_the_notes_run_across_under_them(presenting_window, qtbot, size):
+    """With the notes in a column beside them, the hall's 16:9 picture in two thirds of the width left 30 % of its
+    column empty under it (1280 x 720: 835 x 442 px in a box 626 px tall), the next scene's took a tenth of the window
+    (415 x 220 px) and the notes a sixth (417 x 356 px). Now each picture is as wide as its column and the row as tall
+    as they need, right under their titles, the notes across the window below."""
     presenter = presenting_window.presentation.presenter
     presenter.resize(*size)
-    hall = QPixmap(1920, 1080)
-    hall.fill(Qt.darkBlue)
-    presenter.show_picture(hall)
-    qtbot.waitUntil(lambda: fills_its_box(presenter.picture))
-    label, shown = presenter.picture, presenter.picture.pixmap().size()
-    assert shown.width() * shown.height() >= 0.4 * size[0] * size[1]
-    assert label.alignment() & Qt.AlignTop
+    wait_for_next_picture(qtbot, presenter)
+    qtbot.waitUntil(lambda: not presenting_window.presentation.picture_timer.isActive())
+    presenter.show_picture(sixteen_by_nine())
+    presenter.show_next_picture(sixteen_by_nine())
+    now, upcoming = presenter.picture, presenter.next_picture
+    qtbot.waitUntil(lambda: fills_its_box(now) and fills_its_box(upcoming))
+    box, shown = now.contentsRect(), now.pixmap().size()
+    assert box.width() - shown.width() <= 2 and box.height() - shown.height() <= 2  # no room empty under it
+    assert now.alignment() & Qt.AlignTop
     title_foot = presenter.current.geometry().bottom()
-    assert label.geometry().top() + label.contentsRect().top() - title_foot <= presenter.layout().spacing() + 8
-    qtbot.waitUntil(lambda: check_window(presenter).problems == [])  # the notes fitted to their narrower room
+    assert now.geometry().top() + box.top() - title_foot <= presenter.layout().spacing() + 8
+    assert share(shown, presenter) >= 0.3 and share(upcoming.pixmap().size(), presenter) >= 0.13
+    notes = presenter.notes_room
+    assert notes.geometry().top() > presenter.pictures.geometry().bottom()
+    assert notes.width() >= 0.95 * presenter.width() and share(notes.size(), presenter) >= 0.25
+    qtbot.waitUntil(lambda: check_window(presenter).problems == [])  # the notes fitted to their room
+
+
+def test_at_the_last_scene_the_end_of_the_deck_stands_at_the_top_of_the_next_scene_s_column(presenting_window, qtbot):
+    """No next scene, no picture under its title: the row is as tall as the hall's picture needs, and the title, given
+    the column's height, says so at its top (it stood in the middle of the row)."""
+    presenter = presenting_window.presentation.presenter
+    presenter.resize(1280, 720)
+    presenter.show_scene(3, 3, "The last scene", None, "notes")
+    assert not presenter.next_picture.isVisible()
+    qtbot.waitUntil(lambda: check_window(presenter).problems == [])
+    title = presenter.upcoming
+    assert title.text() == "Next: (end of the deck)" and title.alignment() & Qt.AlignTop
+    assert title.geometry().top() == presenter.current.geometry().top()
+
+
+def test_long_notes_in_large_chinese_type_stay_whole_on_a_small_screen(presenting_window, qtbot, qapp):
+    """The longest Chinese notes of the default deck at text size 1.6 on a 1280 x 720 screen: in a column a third of
+    the window wide, 'rope_parameters）。' did not fit its line and ran 37 px out of sight."""
+    window = presenting_window
+    longest = max(json.loads(DEFAULT_DECK.read_text(encoding="utf-8"))["scenes"], key=lambda s: len(s["notes_zh"]))
+    try:
+        window.set_language("zh")
+        window.set_text_scale(1.6)
+        presenter = window.presentation.presenter
+        presenter.resize(1280, 720)
+        presenter.show_scene(37, 46, longest["title_zh"], "层模式：注意力中的 Gemma 3", longest["notes_zh"], "注意力 · 层模式")
+        report = check_window(presenter)
+        assert report.problems == [] and report.texts_checked >= 5
+        assert presenter.notes.font().pixelSize() >= round(presenter.points * NOTES_PIXELS[0])
+    finally:
+        i18n.install(qapp, "en")
