@@ -360,93 +360,93 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="50"/>
         <location filename=".registry_strings.py" line="331"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="64"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="65"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="256"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="193"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="194"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="54"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="55"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="110"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="265"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="267"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="271"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="274"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="301"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
         <source>L0 = {0}</source>
         <translation>L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
         <source>s·L0 = {0}</source>
         <translation>s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="160"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="161"/>
         <source>frequency (rad/position)</source>
         <translation>频率（弧度/位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="161"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="162"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="163"/>
         <source>stretch (1 = kept)</source>
         <translation>拉伸比（1 = 不变）</translation>
     </message>
@@ -1023,7 +1023,7 @@ turns made: {1}</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="278"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
@@ -1040,12 +1040,12 @@ turns made: {1}</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="278"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="279"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="280"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
@@ -1062,37 +1062,37 @@ turns made: {1}</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="280"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="281"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="312"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="314"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="316"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="318"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="329"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="331"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="332"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="283"/>
         <source>MiniLM: cosine</source>
         <translation>MiniLM：余弦</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="284"/>
         <source>sinusoid: cosine</source>
         <translation>正弦编码：余弦</translation>
     </message>
@@ -1189,7 +1189,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="209"/>
         <source>q·k</source>
-        <translation>q·k</translation>
+        <translation>q⋅k</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
@@ -1212,12 +1212,12 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="237"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
-        <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
+        <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q⋅k 降得差不多。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="239"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
-        <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
+        <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q⋅k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="261"/>
@@ -1233,7 +1233,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="211"/>
         <source>q·k, q = k (dashed: text)</source>
-        <translation>q·k，q = k（虚线：文本）</translation>
+        <translation>q⋅k，q = k（虚线：文本）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="229"/>
@@ -1324,7 +1324,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
         <source>q·k</source>
-        <translation>q·k</translation>
+        <translation>q⋅k</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
@@ -1349,7 +1349,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="239"/>
         <source>q·k of equal heads</source>
-        <translation>相同两个头的 q·k</translation>
+        <translation>相同两个头的 q⋅k</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
@@ -1369,7 +1369,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
         <source>q·k of equal heads: {0}</source>
-        <translation>相同两个头的 q·k：{0}</translation>
+        <translation>相同两个头的 q⋅k：{0}</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
@@ -1474,7 +1474,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="361"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
-        <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
+        <translation>{0}：不旋转，所以相同两个头的 q⋅k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="363"/>
@@ -1489,7 +1489,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="368"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
-        <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
+        <translation>；相同两个头的 q⋅k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="378"/>
@@ -2210,12 +2210,12 @@ turns made: {1}</source>
         <translation>全部 {0} 个头的平均变化：{1:.3g}。第 {2} 层头 {3} 训练所得时把 {4:.2f} 的注意力给前一个词元，现在是 {5:.2f}；把一半以上注意力给前一个词元的头：训练所得 {6} 个，现在 {7} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="255"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="257"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2647,12 +2647,12 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="341"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="342"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="343"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
@@ -3583,7 +3583,7 @@ turns made: {1}</source>
     <message>
         <location filename=".registry_strings.py" line="95"/>
         <source>Gates sigmoid(q.k) are summed from each key up to the query: a position counts what the head chooses, fractional, its embedding interpolated (seeded).</source>
-        <translation>门控 sigmoid(q·k) 从每个键一直累加到查询：位置数的是该头选中的内容，可以是小数，其嵌入在整数位置之间插值（随机种子生成）。</translation>
+        <translation>门控 sigmoid(q⋅k) 从每个键一直累加到查询：位置数的是该头选中的内容，可以是小数，其嵌入在整数位置之间插值（随机种子生成）。</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="96"/>
