@@ -33,8 +33,10 @@ CONFIGURATIONS = [("1280x720", "1.6", "light", "en", "1"), ("1920x1080", "1.0", 
 # M-RoPE's ids, a model config, the real-position lesson (its colour bar's names; needs the real models); the images
 # lesson's steps 1 and 3, whose controls, giving their row to the plots, came and went until the stack overflowed;
 # M-RoPE's video and Qwen3-VL steps, whose pages scrolled 6 px in Chinese ('q·k' along a side, its dot a full em wide),
-# and Gemma 3's and Gemma 4's configs, 8 px (that and the legend on a second line beside the button to Layer patterns)
-DECK_SCENES = ("deck:31", "deck:34", "deck:39", "deck:29", "deck:30", "deck:32", "deck:33", "deck:36", "deck:37")
+# and Gemma 3's and Gemma 4's configs, 8 px (that and the legend on a second line beside the button to Layer patterns);
+# gpt-oss's heads (39) after ALiBi's (25) and Gemma 3's lone head (38), 7 px (the page kept a height its grid once needed)
+DECK_SCENES = ("deck:31", "deck:34", "deck:25", "deck:38", "deck:39", "deck:29", "deck:30", "deck:32", "deck:33",
+               "deck:36", "deck:37")
 
 
 def layout_report(tmp_path, screen, text_scale, theme, language, pixel_ratio, views) -> list[dict]:
