@@ -92,8 +92,8 @@ def scroll_lines(configuration: Configuration, report: dict) -> list[str]:
     layout check: a page taller than the window is laid out right)."""
     if configuration.mode != "presenting":
         return []
-    return [f"| {configuration.name} | {step['name']} | {step['scrolls']} px |"
-            for step in report["steps"] if step["name"].startswith("deck-") and step.get("scrolls", 0) > 0]
+    return [f"| {configuration.name} | {step['name']} | {step['scroll']} px |"
+            for step in report["steps"] if step["name"].startswith("deck-") and step.get("scroll", 0) > 0]
 
 
 def values(text: str) -> tuple[str, ...]:

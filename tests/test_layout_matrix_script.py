@@ -50,9 +50,9 @@ def test_the_problems_are_listed_and_set_the_status(matrix, tmp_path, monkeypatc
 
 def test_deck_scenes_that_scroll_while_presenting_are_listed_apart(matrix, tmp_path, monkeypatch):
     """A page taller than the window is no layout problem, but presenting the hall cannot scroll it."""
-    report = {"steps": [{"name": "deck-03-order-sinusoidal", "problems": [], "scrolls": 55},
-                        {"name": "order-t5", "problems": [], "scrolls": 112},
-                        {"name": "deck-04-attention-nope", "problems": [], "scrolls": 0}]}
+    report = {"steps": [{"name": "deck-03-order-sinusoidal", "problems": [], "scroll": 55},
+                        {"name": "order-t5", "problems": [], "scroll": 112},
+                        {"name": "deck-04-attention-nope", "problems": [], "scroll": 0}]}
     monkeypatch.setattr(matrix, "run", lambda each, folder: (each, report))
     narrow = ["--screens", "1280x720", "--scales", "1.3", "--themes", "light", "--languages", "zh"]
     assert matrix.main(["--out", str(tmp_path), "--modes", "presenting", *narrow]) == 0

@@ -196,17 +196,14 @@ class SelfTest:
 
 def layout_entry(name: str, window, part=None) -> dict:
     """One step of the layout report: what was measured and what is wrong, from Qt's geometry (in ``part`` of the
-    window only, when given)."""
+    window only, when given); for a view, also how far its page scrolls (``scroll``, px below the fold): presenting,
+    what the hall cannot see, as the audience cannot scroll (not a problem in itself: windowed, a page may scroll)."""
     report = check_window(window, part)
-    return {"name": name, "texts_checked": report.texts_checked, "plots_checked": report.plots_checked,
-            "problems": report.problems, "scrolls": page_scroll(window)}
-
-
-def page_scroll(window) -> int:
-    """How many pixels of the shown view's page lie beyond its window (0: all of it in sight). Presenting, the hall
-    cannot scroll: ``scripts/layout_matrix.py`` lists the deck's scenes that do."""
-    scroll = getattr(getattr(window, "current_view", None), "scroll", None)  # (the start page is no main window)
-    return scroll.verticalScrollBar().maximum() if scroll is not None and scroll.isVisible() else 0
+    entry = {"name": name, "texts_checked": report.texts_checked, "plots_checked": report.plots_checked,
+             "problems": report.problems}
+    if part is None and isinstance(window, MainWindow):
+        entry["scroll"] = window.current_view.scroll.verticalScrollBar().maximum()
+    return entry
 
 
 def logical_size(device_size: tuple[int, int], pixel_ratio: float) -> QSize:

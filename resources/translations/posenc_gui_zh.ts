@@ -42,37 +42,27 @@
         <translation>{0}：完整</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="55"/>
-        <source>{0}: content only</source>
-        <translation>{0}：仅内容</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="57"/>
-        <source>{0}: position only</source>
-        <translation>{0}：仅位置</translation>
-    </message>
-    <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="96"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="98"/>
         <source>Not used here: the tokens set the length</source>
         <translation>此视图不使用：长度由词元决定</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="103"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="105"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="103"/>
         <source>Words separated by spaces (Chinese text: one token per character)</source>
         <translation>用空格分隔的单词（中文文本：每个字一个词元）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="109"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="111"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="109"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
@@ -82,67 +72,67 @@
         <translation>{0} · 汇点 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="112"/>
         <source>Causal</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="113"/>
         <source>Decoder form: each token attends only to itself and earlier tokens</source>
         <translation>解码器形式：每个词元只关注自己和它之前的词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="114"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="116"/>
         <source>Content / position parts</source>
         <translation>内容 / 位置分项</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="115"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="117"/>
         <source>Show softmax of the content-only logits beside the position-only logits (the bias, or the encoding-encoding term)</source>
         <translation>把仅含内容的 logits 与仅含位置的 logits（偏置，或编码与编码的乘积项）分别做 softmax，并排显示</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="133"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="135"/>
         <source>head {0} does not exist; this method has {1} heads (0 to {2})</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头（0 到 {2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="165"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="167"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="195"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="197"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="245"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="247"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="252"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="254"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="94"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="94"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="92"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="94"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="249"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -150,6 +140,16 @@
         <location filename=".registry_strings.py" line="303"/>
         <source>Attention</source>
         <translation>注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="55"/>
+        <source>{0}: content</source>
+        <translation>{0}：仅内容</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/attention.py" line="57"/>
+        <source>{0}: position</source>
+        <translation>{0}：仅位置</translation>
     </message>
 </context>
 <context>
@@ -1189,7 +1189,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="209"/>
         <source>q·k</source>
-        <translation>q·k</translation>
+        <translation>q⋅k</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="223"/>
@@ -1212,12 +1212,12 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="237"/>
         <source>Qwen3-VL lets the ids take turns (t h w t h w …): each id turns fast and slow pairs, so a step in time, row or column lowers q·k alike.</source>
-        <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q·k 降得差不多。</translation>
+        <translation>Qwen3-VL 让三个编号轮流（t h w t h w …）：每个编号都转动快的和慢的对，所以时间、行或列上走一步，q⋅k 降得差不多。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="239"/>
         <source>Qwen2-VL gives time the {0} fastest pairs, rows the next {1} and columns the {2} slowest: a step in time lowers q·k most, a step between columns least.</source>
-        <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q·k 降得最多，列之间走一步降得最少。</translation>
+        <translation>Qwen2-VL 把最快的 {0} 对给时间，接下来的 {1} 对给行，最慢的 {2} 对给列：时间上走一步 q⋅k 降得最多，列之间走一步降得最少。</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="261"/>
@@ -1233,7 +1233,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="211"/>
         <source>q·k, q = k (dashed: text)</source>
-        <translation>q·k，q = k（虚线：文本）</translation>
+        <translation>q⋅k，q = k（虚线：文本）</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/lessons/mrope_ids.py" line="229"/>
@@ -1324,7 +1324,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="238"/>
         <source>q·k</source>
-        <translation>q·k</translation>
+        <translation>q⋅k</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="171"/>
@@ -1349,165 +1349,165 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/model_config.py" line="239"/>
         <source>q·k of equal heads</source>
-        <translation>相同两个头的 q·k</translation>
+        <translation>相同两个头的 q⋅k</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="269"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="274"/>
         <source>{0}: {1:.4g} tokens</source>
         <translation>{0}：{1:.4g} 个词元</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="276"/>
         <source>pair {0}: {1}</source>
         <translation>维度对 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
         <source>{0}: {1:.3f} at {2:g}</source>
         <translation>{0}：在 {2:g} 处为 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="279"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="284"/>
         <source>q·k of equal heads: {0}</source>
-        <translation>相同两个头的 q·k：{0}</translation>
+        <translation>相同两个头的 q⋅k：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="282"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="287"/>
         <source>layer {0}: {1}</source>
         <translation>第 {0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
         <source>NoPE layers</source>
         <translation>NoPE 层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="290"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="295"/>
         <source>chunked attention (chunks of {0})</source>
         <translation>分块注意力（每块 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
         <source>sliding-window attention (window {0})</source>
         <translation>滑动窗口注意力（窗口 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="293"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="298"/>
         <source>full attention</source>
         <translation>全局注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="297"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
         <source>NoPE (q and k not rotated)</source>
         <translation>NoPE（q 和 k 不旋转）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="299"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="304"/>
         <source>RoPE base {0:g}</source>
         <translation>RoPE 基数 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="302"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="307"/>
         <source>{0} scaling ×{1:g}</source>
         <translation>{0} 缩放 ×{1:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="303"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="308"/>
         <source>{0} scaling</source>
         <translation>{0} 缩放</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="305"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="310"/>
         <source>{0:g} of the head rotated</source>
         <translation>头维度中旋转的比例 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="310"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="315"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="328"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="333"/>
         <source>model type {0}, rotated head width {1}, up to {2} positions (max_position_embeddings)</source>
         <translation>模型类型 {0}，旋转的头宽度 {1}，最多 {2} 个位置（max_position_embeddings）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="330"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="335"/>
         <source>The scene now shows the {0} layers&apos; rotation (the other views draw it).</source>
         <translation>场景现在显示 {0} 层的旋转（由其他视图绘制）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="339"/>
         <source>Not in the scene:</source>
         <translation>场景未包含：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="350"/>
         <source>NoPE</source>
         <translation>NoPE</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="347"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="352"/>
         <source>chunks of {0}</source>
         <translation>{0} 一块</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="353"/>
         <source>window {0}</source>
         <translation>窗口 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="348"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="353"/>
         <source>full</source>
         <translation>全注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="360"/>
         <source>- - trained length, window</source>
         <translation>- - 训练长度、窗口</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="355"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="360"/>
         <source>··· extended</source>
         <translation>··· 扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="361"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="366"/>
         <source>{0}: no rotation, so q·k of equal heads is the same at every distance; order reaches these layers only through the causal mask and the layers before.</source>
-        <translation>{0}：不旋转，所以相同两个头的 q·k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
+        <translation>{0}：不旋转，所以相同两个头的 q⋅k 在任何距离都一样；顺序只通过因果掩码和前面的层进入这些层。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="363"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="368"/>
         <source>{0}: one turn takes {1:.3g} to {2:.3g} tokens; {3} of {4} pairs do not complete one turn within the {5} tokens trained on</source>
         <translation>{0}：转一圈需要 {1:.3g} 到 {2:.3g} 个词元；{4} 对中有 {3} 对在训练的 {5} 个词元内转不满一圈</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="367"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="372"/>
         <source> (the config extends it to {0})</source>
         <translation>（配置把它扩展到 {0}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="368"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="373"/>
         <source>; q·k of equal heads falls to {0:.2f} at distance {1}.</source>
-        <translation>；相同两个头的 q·k 在距离 {1} 处降到 {0:.2f}。</translation>
+        <translation>；相同两个头的 q⋅k 在距离 {1} 处降到 {0:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="378"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="383"/>
         <source>{0} layers: {1}</source>
         <translation>{0} 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="380"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="385"/>
         <source>{0} layers: {1} … {2}</source>
         <translation>{0} 层：{1} … {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="375"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="380"/>
         <source>layers {0}</source>
         <translation>层 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/model_config.py" line="385"/>
+        <location filename="../../posenc_gui/app/views/model_config.py" line="390"/>
         <source>No model config open: File › Open model config… or File › Example models, or drop a config.json on the window.</source>
         <translation>未打开模型配置：请使用 文件 › 打开模型配置… 或 文件 › 示例模型，或把 config.json 拖到窗口上。</translation>
     </message>
@@ -1563,57 +1563,57 @@ turns made: {1}</source>
 <context>
     <name>MultiHeadLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="48"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="49"/>
         <source>Mask the padding (valid_lens) and attend, head by head</source>
         <translation>掩蔽填充位置（valid_lens），逐个头计算注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="49"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="50"/>
         <source>Concatenate the heads and project with Wₒ</source>
         <translation>拼接各头，再用 Wₒ 投影</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="53"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="54"/>
         <source>Multi-head attention runs several small attentions side by side. The d_model channels are cut into &lt;b&gt;heads&lt;/b&gt; of d_model / heads channels; the reshape makes the heads an extra batch axis, so every head of every sequence is attended in one go. Sequences padded to the same length carry a &lt;b&gt;valid length&lt;/b&gt;: keys past it are masked. A batch of two sequences of four tokens.</source>
         <translation>多头注意力并行运行若干个小的注意力。d_model 个通道被切分成若干&lt;b&gt;头&lt;/b&gt;，每个头 d_model / 头数 个通道；reshape 把头变成一个额外的批量轴，于是所有序列的所有头一次算完。填充到相同长度的序列带有&lt;b&gt;有效长度&lt;/b&gt;：超出它的键被掩蔽。这里是一个批量，含两个序列，每个序列四个词元。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="154"/>
         <source>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → swap axes ({0}, {3}, {1}, {4}) → merge ({5}, {1}, {4}). Colours are heads, numbers are channel indices: slice b·{3} + h holds head h of sequence b (counting from 0, as the code does).</source>
         <translation>(batch, n, d) = ({0}, {1}, {2}) → reshape ({0}, {1}, {3}, {4}) → 交换轴 ({0}, {3}, {1}, {4}) → 合并 ({5}, {1}, {4})。颜色表示头，数字是通道下标：切片 b·{3} + h 存放序列 b 的第 h 个头（与代码一样从 0 开始计数）。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="168"/>
         <source>sequence {0}: (n, d) = ({1}, {2})</source>
         <translation>序列 {0}：(n, d) = ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="184"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="188"/>
         <source>valid_lens = {0} is repeated once per head: {1}. Keys at or past a sequence&apos;s valid length are padding: they get weight 0 (grey) and every row still sums to 1.</source>
         <translation>valid_lens = {0} 按头的个数重复：{1}。位于序列有效长度及之后的键是填充：它们的权重为 0（灰色），每一行的和仍为 1。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="198"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="202"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="200"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="204"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="209"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="213"/>
         <source>transpose_output puts the heads side by side again: ({0}, {1}, {2}) → ({3}, {1}, {4}). Then Wₒ ({4} × {4}) mixes the heads: every output channel uses every head. Outlines mark the heads.</source>
         <translation>transpose_output 把各头重新并排拼接：({0}, {1}, {2}) → ({3}, {1}, {4})。然后 Wₒ（{4} × {4}）把各头混合起来：每个输出通道都用到所有头。边框标出了各个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="48"/>
         <source>Split into heads (transpose_qkv)</source>
         <translation>拆分成多个头（transpose_qkv）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="173"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="177"/>
         <source>slice {0}: h{1}</source>
         <translation>切片 {0}：头 {1}</translation>
     </message>
@@ -1623,22 +1623,22 @@ turns made: {1}</source>
         <translation>多头注意力</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="198"/>
         <source>seq {0}, h{1} (valid {2})</source>
         <translation>序列{0} 头{1}（有效{2}）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="223"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="227"/>
         <source>seq {0}: concat</source>
         <translation>序列 {0}：拼接</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="229"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="233"/>
         <source>seq {0}: output</source>
         <translation>序列 {0}：输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="232"/>
+        <location filename="../../posenc_gui/app/views/lessons/multihead.py" line="236"/>
         <source>Wₒ (shared)</source>
         <translation>Wₒ（共用）</translation>
     </message>
@@ -3583,7 +3583,7 @@ turns made: {1}</source>
     <message>
         <location filename=".registry_strings.py" line="95"/>
         <source>Gates sigmoid(q.k) are summed from each key up to the query: a position counts what the head chooses, fractional, its embedding interpolated (seeded).</source>
-        <translation>门控 sigmoid(q·k) 从每个键一直累加到查询：位置数的是该头选中的内容，可以是小数，其嵌入在整数位置之间插值（随机种子生成）。</translation>
+        <translation>门控 sigmoid(q⋅k) 从每个键一直累加到查询：位置数的是该头选中的内容，可以是小数，其嵌入在整数位置之间插值（随机种子生成）。</translation>
     </message>
     <message>
         <location filename=".registry_strings.py" line="96"/>

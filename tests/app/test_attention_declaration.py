@@ -101,8 +101,8 @@ def test_the_attention_view_says_what_each_head_gives_its_sink(qtbot):
     view.show_data(model.scene, result)
     shares = [result.sink_weights[1], result.content_parts[1][1], result.position_parts[1][1]]
     assert [title.replace("\u00a0", " ") for title, _ in view.panels] == [  # its phrases kept whole (no-break spaces)
-        f"head 1: {part} · sink {float(share.mean()):.0%}" for part, share in zip(("full", "content only",
-                                                                                    "position only"), shares)]
+        f"head 1: {part} · sink {float(share.mean()):.0%}" for part, share in zip(("full", "content", "position"),
+                                                                                    shares)]
     assert len({round(float(s.mean()), 3) for s in shares}) == 3
     text = view.hover_text(view.plots[0], 2.0, 3.0)  # query 3, key 2
     assert text.endswith(f"the sink takes {float(result.sink_weights[1, 3]):.4g} of this query's attention")

@@ -182,3 +182,16 @@ def test_eight_heads_with_sinks_stand_in_sight_under_titles_on_two_lines(qtbot):
                  for area in areas(view))
     assert view.scroll.verticalScrollBar().maximum() == 0 and bottom <= viewport.height(), (bottom, viewport.height())
     assert min(min(area.width(), area.height()) for area in areas(view)) >= 100, areas(view)
+
+
+def test_all_heads_content_and_position_parts_stand_in_sight_presenting(qtbot):
+    """Every head's content and position parts presenting at 1280 x 720 x1.3 in English: the title 'head 0: position
+    only', its phrase kept whole, held each panel 230 px wide; two columns were left, their matrices 53 px tall (108 at
+    their floor) in frames 373 px wide, and the page scrolled 389 px. Named in a word each, the parts stand in four
+    columns of square matrices, all in sight."""
+    scene = Scene(method="transformer_xl", view="attention", position_only=True, text=SENTENCE)
+    view = projector_view(qtbot, AttentionView, scene, (1280, 645), 1.3)
+    qtbot.waitUntil(lambda: len(view.plots) == 8 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(10)
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    assert all(area.height() >= 120 and abs(area.width() - area.height()) <= 1 for area in areas(view)), areas(view)

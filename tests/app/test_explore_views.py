@@ -97,7 +97,7 @@ def test_titles_fitted_to_a_new_arrangement_before_it_is_laid_out_fit_it_after(q
     QApplication.processEvents()  # laid out
     view.fit_titles()
     assert [plot.titleLabel.item.textWidth() for plot in view.plots] == fitted
-    assert len(fitted) == 16 and all(width > 0 for width in fitted)  # "head 0: content only" wrapped
+    assert len(fitted) == 16 and all(width > 0 for width in fitted)  # "head 0: content" wrapped
 
 
 def test_attention_values_are_written_by_one_item_per_panel(qtbot):

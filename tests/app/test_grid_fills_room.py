@@ -112,8 +112,8 @@ def test_a_matrix_wider_than_tall_weighs_its_cells_not_its_area():
 
 
 def test_panels_in_one_row_start_at_the_same_height_whatever_their_titles_wrap_to(qtbot):
-    """CoPE's head 0 with its parts: "head 0: full", "... content only", "... position only" wrapped onto different
-    numbers of lines, and the three matrices started at different heights."""
+    """CoPE's head 0 with its parts: "head 0: full", "... content only", "... position only" (as the parts were named)
+    wrapped onto different numbers of lines, and the three matrices started at different heights."""
     scene = Scene(method="cope", view="attention", head=0, position_only=True, causal=True)
     view = shown_view(qtbot, AttentionView, scene.validated(applies()), 1100, 630, LARGE)
     assert len(view.plots) == 3 and columns_of(view) == 3

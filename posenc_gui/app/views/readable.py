@@ -158,7 +158,8 @@ class ReadablePlots:
                 finally:
                     self._reflowing = False
                 self.reflow()
-            elif math.ceil(needed.height()) > self.graphics.minimumHeight():
+            elif math.ceil(needed.height()) != self.graphics.minimumHeight():  # less too: a grid refilled for
+                # the room left may need less, and the page kept the old height (deck scene 39 scrolled 7 px)
                 self.set_plot_height(math.ceil(needed.height()))
             self.fit_layout_to_view()
         return False

@@ -15,6 +15,7 @@ from ...state import Scene
 from ... import style
 from ..base import LAYOUT_MARGIN
 from ..grid import overhanging_title
+from ..placement import fit_width_to_cells
 from .matrix_lesson import CELL_TINTS, MASKED_FILL, MatrixLesson, MatrixPanel, channel_labels
 
 
@@ -99,6 +100,9 @@ class MultiHeadLesson(MatrixLesson):
         for index in range(columns):  # the columns keep their share of the page, the matrices in their middle
             layout.setColumnMinimumWidth(index, math.floor(column) if self.splitting else 0.0)
         super().fit_titles()
+        for plot in self.plots:  # each as wide as its cells again: a wider title had held the plot's minimum, and so the
+            if getattr(plot.vb, "cells_shape", None):  # width hugging kept, until the plot area resized (built ahead,
+                fit_width_to_cells(plot)  # deck scene 2's slices stood in frames twice their width presenting)
 
     def head_fills(self, heads: np.ndarray, sequence) -> np.ndarray:
         """(..., 3) RGB of each element's head colour, paler for the second sequence."""
