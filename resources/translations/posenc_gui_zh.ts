@@ -360,93 +360,93 @@ turns made: {1}</source>
 <context>
     <name>ContextExtensionLesson</name>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="49"/>
         <location filename=".registry_strings.py" line="331"/>
         <source>Context extension</source>
         <translation>上下文扩展</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="65"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="64"/>
         <source>s·L0</source>
         <translation>s·L0</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="255"/>
         <source>1/s</source>
         <translation>1/s</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="194"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="193"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="55"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="54"/>
         <source>A model trained on L&lt;sub&gt;0&lt;/sub&gt; positions has never seen a slow pair turn further than it did within L&lt;sub&gt;0&lt;/sub&gt;. To reach s·L&lt;sub&gt;0&lt;/sub&gt;, &lt;b&gt;linear&lt;/b&gt; interpolation slows every pair by s; &lt;b&gt;NTK-aware&lt;/b&gt; raises the base, so fast pairs stay and slow ones stretch; &lt;b&gt;dynamic NTK&lt;/b&gt; raises it only as far as the current length needs; &lt;b&gt;YaRN&lt;/b&gt; and &lt;b&gt;Llama 3&lt;/b&gt; keep the fast pairs, divide the slow ones by s and blend in between; &lt;b&gt;LongRoPE&lt;/b&gt; divides each pair by its own searched factor, short ones up to L&lt;sub&gt;0&lt;/sub&gt; and long ones beyond.</source>
         <translation>在 L&lt;sub&gt;0&lt;/sub&gt; 个位置上训练的模型，从未见过慢速维度对转过比 L&lt;sub&gt;0&lt;/sub&gt; 以内更大的角度。要扩展到 s·L&lt;sub&gt;0&lt;/sub&gt;：&lt;b&gt;线性&lt;/b&gt;插值把每一对都放慢 s 倍；&lt;b&gt;NTK-aware&lt;/b&gt; 增大底数，快的维度对保持不变，慢的被拉伸；&lt;b&gt;动态 NTK&lt;/b&gt; 只把底数增大到当前长度所需的程度；&lt;b&gt;YaRN&lt;/b&gt; 和 &lt;b&gt;Llama 3&lt;/b&gt; 保留快的维度对，把慢的除以 s，介于两者之间的做平滑混合；&lt;b&gt;LongRoPE&lt;/b&gt; 把每一对除以各自搜索得到的系数，长度不超过 L&lt;sub&gt;0&lt;/sub&gt; 时用短系数，超过时用长系数。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="109"/>
         <source>{0} at L = {1}</source>
         <translation>{0}，L = {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="119"/>
         <source>training length L0 = {0}</source>
         <translation>训练长度 L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
         <source>extended length s·L0 = {0}</source>
         <translation>扩展后长度 s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="265"/>
         <source>this scene&apos;s RoPE parameters</source>
         <translation>本场景的 RoPE 参数</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="267"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="266"/>
         <source>the RoPE defaults (choose RoPE in the panel to change them)</source>
         <translation>RoPE 的默认参数（在参数面板中选择 RoPE 即可修改）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="271"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="270"/>
         <source>d = {0}, base = {1}, s = {2}, L0 = {3}: {4}. Besides the frequencies, some scalings multiply cos and sin by an attention factor: {5}.</source>
         <translation>d = {0}，底数 = {1}，s = {2}，L0 = {3}：{4}。除了频率之外，有些缩放还会把 cos 和 sin 乘以注意力系数：{5}。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="273"/>
         <source>none here</source>
         <translation>此处没有</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="301"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="300"/>
         <source>pair {0}, {1}: {2}</source>
         <translation>第 {0} 对，{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="119"/>
         <source>L0 = {0}</source>
         <translation>L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="121"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="120"/>
         <source>s·L0 = {0}</source>
         <translation>s·L0 = {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="161"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="160"/>
         <source>frequency (rad/position)</source>
         <translation>频率（弧度/位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="162"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="161"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/lessons/context_extension.py" line="162"/>
         <source>stretch (1 = kept)</source>
         <translation>拉伸比（1 = 不变）</translation>
     </message>
@@ -2657,7 +2657,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="335"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="345"/>
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -73,8 +73,8 @@ NEEDS_MODELS = ("deck:39", "deck:42")
 
 
 # at 1024 x 768 x1.6 in Chinese: the learned table's pair and their colour bars (the second bar ran 28 px past the
-# page); at 1280 x 720 x1.6: the encoding's curve plots, whose titles refitted to their measured axes left the page
-# 10 px short of their tick names
+# page); at 1280 x 720 x1.6: the encoding's curve plots, whose titles refitted to their measured axes asked for more
+# height within the plots' own resize, which their viewport missed (``PlotArea.event``): tick names cut by 10 px
 LARGEST_TEXT_SCENES = ("deck:14",)
 
 

@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core import registry
@@ -68,6 +68,16 @@ class PlotArea(pg.GraphicsLayoutWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def event(self, event: QEvent) -> bool:
+        """A resize asked while the view handles one (its plots, laid out for the new size, asked for a new height:
+        ``ask_plot_height``) is handled after it: Qt's scroll area resizes its viewport once per resize event, not
+        within one, and the viewport and the plots' scene kept the first size while the widget took the second (deck
+        scene 5's curve plots, 29 px taller with their titles widened, were cut at 1280 x 720 x1.6 in Chinese)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Resize and self.size() != event.size():
+            QApplication.sendEvent(self, QResizeEvent(self.size(), event.size()))
+        return handled
 
 
 LAYOUT_MARGIN = 9  # pixels around the plots' layout (Qt's default), more above and below for large names (set_look)

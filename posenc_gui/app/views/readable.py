@@ -26,10 +26,6 @@ class ReadablePlots:
     (``across``, ``asked_across``, ``drawn_across``, ``_last_drawing``, ``_reflowing``, ``_fitted_size``,
     ``_readable_inputs``) it uses."""
 
-    # titles fitted again whenever the plots' axes change width, not only when the plots no longer fit: see
-    # ``eventFilter`` (the encoding view's curve titles, refitted so, left its page 10 px short of its plots)
-    titles_follow_axes = False
-
     def fit_titles(self) -> None:
         """Wrap the plot titles that are wider than their columns' share of the plot area (a long title
         would widen its plot and push the plots beside it off the window). Views call it after building
@@ -143,15 +139,14 @@ class ReadablePlots:
 
     def eventFilter(self, watched, event) -> bool:
         """The plots' layout asks to be laid out anew: the page gives it the height it needs now, and titles fitted
-        while the axes had other widths are fitted again (then rows reflow) where the plots no longer fit the width,
-        or, in a view whose ``titles_follow_axes``, whenever the axes change width: axes are measured for their names
-        after a new drawing is first fitted, and titles fitted only when the plots no longer fit the width kept the
-        wrapping of unmeasured axes on the switch, another after a resize or when built ahead (the context
-        extension's 'frequency (rad/position)' on one line or two)."""
+        while the axes had other widths are fitted again (then rows reflow): axes are measured for their names after a
+        new drawing is first fitted, and titles fitted only when the plots no longer fit the width kept the wrapping
+        of unmeasured axes on the switch, another after a resize or when built ahead (the context extension's
+        'frequency (rad/position)' on one line or two)."""
         if event.type() == QEvent.LayoutRequest and watched is self.graphics.ci and not self._reflowing:
             needed = self.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize)
             if self.isVisible() and (needed.width() > min(self.graphics.width(), self.page_width()) + 1
-                                     or self.titles_follow_axes and self.widest_axes() != self._titles_axes):
+                                     or self.widest_axes() != self._titles_axes):
                 self._reflowing = True  # fitting the titles asks for a layout again
                 try:
                     self.fit_titles()

@@ -45,7 +45,6 @@ class ContextExtensionLesson(FrequencyLesson):
 
     key = "context_extension"
     controls_give_room = True
-    titles_follow_axes = True  # built ahead and on the switch alike ('frequency (rad/position)' on one line or two)
     plots_ahead = 3
     title = QT_TRANSLATE_NOOP("ContextExtensionLesson", "Context extension")
     formulas = ("rope_extension_base", "rope_extension_blend")
