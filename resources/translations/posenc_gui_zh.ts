@@ -603,7 +603,7 @@ turns made: {1}</source>
     <message>
         <location filename="../../posenc_gui/app/views/encoding.py" line="234"/>
         <source>click a heatmap column to draw it</source>
-        <translation>单击热力图的某一列来画出它</translation>
+        <translation>单击热力图某列来画出它</translation>
     </message>
     <message>
         <location filename="../../posenc_gui/app/views/encoding.py" line="235"/>
