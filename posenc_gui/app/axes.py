@@ -69,6 +69,17 @@ class GridAxis(pg.AxisItem):
             x = self._kept_room = max(x, self._kept_room)
         super()._updateMaxTextSize(x)
 
+    def boundingRect(self):
+        """pyqtgraph's, with the slack past the ends that it gives names (15 px on a vertical axis) on an axis with grid
+        lines too: it bounds those by the plot's box, and dropped a name just past it (the layers lesson's '1' step)."""
+        rect = super().boundingRect()
+        if self.grid is False or self.linkedView() is None:
+            return rect
+        hides = self.style["hideOverlappingLabels"]
+        slack = 0 if hides is True else 15 if hides is False else int(hides)
+        ends = (0, -slack, 0, slack) if self.orientation in ("left", "right") else (-slack, 0, slack, 0)
+        return rect | self.mapRectFromParent(self.geometry()).adjusted(*ends)
+
     def _forget_kept_room(self) -> None:
         """A vertical axis's room for its names grows, never shrinks, while it numbers the same range in the same font:
         a taller plot adds a finer level of names ('-0.5' between '-1' and '0'), and the room a shorter one gives back
