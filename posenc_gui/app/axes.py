@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from . import compat
+from .names_kept import names_kept
 
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 NAME_LINES = 3  # lines that the names of a horizontal axis may be staggered on before they are thinned (GridAxis._apart)
@@ -287,35 +288,19 @@ class GridAxis(pg.AxisItem):
         it is given, so twelve tokens over a narrow panel ran into each other ("amouse", "overthe"). ``staggered`` names
         that do not fit side by side are staggered on up to ``name_lines`` lines, every other one a line further from
         the plot, so that every token stays named; only when those do not hold them either are they thinned to every
-        k-th (on as few lines as hold them), from the first or, when a long first name moved inside the axis's end
-        (``_within``) stands in the way, a later one: whichever keeps the most names, k the smallest. Every cell keeps
-        its tick; hovering a cell names it."""
+        k-th that tells the most (``names_kept``), on as few lines as hold them. Every cell keeps its tick; hovering a
+        cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
-        spans = [span(rect) for rect, _, _ in ordered]
         # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already
-        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
-        gap = 0.0 if vertical else metrics.horizontalAdvance(" ")
-
-        def apart(kept: list) -> bool:
-            return all(end + gap <= start for (_, end), (start, _) in zip(kept, kept[1:]))
-
+        gap = 0.0 if vertical else QFontMetricsF(self.style["tickFont"] or QFont()).horizontalAdvance(" ")
+        kept = names_kept([span(rect) for rect, _, _ in ordered], [str(text) for _, _, text in ordered], gap,
+                          self.name_lines if staggered else 1)
+        if kept is None:
+            return ordered, 0.0
+        step, offset, lines = kept
         line = self._line_height()
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
-        best = None  # (names kept, step, first kept, lines): the most names; of as many, from the first, the closest
-        for step in range(1, len(ordered) + 1):
-            most = -(-len(ordered) // step)  # the names a step this long or longer keeps at most: from the first
-            if best is not None and (best[0], best[2] == 0) >= (most, True):
-                break
-            for offset in range(step):  # from the first name, or a later one when the first stands in the way
-                kept = spans[offset::step]
-                lines = next((lines for lines in range(1, self.name_lines + 1 if staggered else 2)
-                              if all(apart(kept[first::lines]) for first in range(lines))), None)
-                if lines is not None and (best is None or (len(kept), offset == 0) > (best[0], best[2] == 0)):
-                    best = (len(kept), step, offset, lines)
-        if best is None:
-            return ordered, 0.0
-        _count, step, offset, lines = best
         return [(rect.translated(0, away * (index % lines)), flags, text)
                 for index, (rect, flags, text) in enumerate(ordered[offset::step])], float(line * (lines - 1))
 
