@@ -25,3 +25,10 @@ def test_a_repeated_word_gives_way_to_the_words_said_once():
     widths = [50, 50, 95, 50, 95]
     step, offset, lines = names_kept(spans_of(widths, 43), words, 9, 1)
     assert words[offset::step] == ["cat", "mouse"] and lines == 1
+
+
+def test_names_that_tell_more_take_no_line_more_than_the_most_names():
+    """Every other of "a b a c" from the second tells the most, but needs a second line, taken from the plot (CoPE's
+    parts in Chinese at x1.6 no longer stood in a row): "a ... c" on the one line that "a ... a" takes."""
+    spans = [(0, 30), (20, 70), (60, 90), (65, 120)]
+    assert names_kept(spans, ["a", "b", "a", "c"], 5, 2) == (3, 0, 1)
