@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from . import compat
+from .names_kept import names_kept
 
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 NAME_LINES = 3  # lines that the names of a horizontal axis may be staggered on before they are thinned (GridAxis._apart)
@@ -69,6 +70,17 @@ class GridAxis(pg.AxisItem):
             x = self._kept_room = max(x, self._kept_room)
         super()._updateMaxTextSize(x)
 
+    def boundingRect(self):
+        """pyqtgraph's, with the slack past the ends that it gives names (15 px on a vertical axis) on an axis with grid
+        lines too: it bounds those by the plot's box, and dropped a name just past it (the layers lesson's '1' step)."""
+        rect = super().boundingRect()
+        if self.grid is False or self.linkedView() is None:
+            return rect
+        hides = self.style["hideOverlappingLabels"]
+        slack = 0 if hides is True else 15 if hides is False else int(hides)
+        ends = (0, -slack, 0, slack) if self.orientation in ("left", "right") else (-slack, 0, slack, 0)
+        return rect | self.mapRectFromParent(self.geometry()).adjusted(*ends)
+
     def _forget_kept_room(self) -> None:
         """A vertical axis's room for its names grows, never shrinks, while it numbers the same range in the same font:
         a taller plot adds a finer level of names ('-0.5' between '-1' and '0'), and the room a shorter one gives back
@@ -123,10 +135,16 @@ class GridAxis(pg.AxisItem):
     def setRange(self, mn, mx):
         before = list(getattr(self, "range", ()))  # (none yet while pyqtgraph builds the axis)
         super().setRange(mn, mx)
-        # side by side, the names' room does not depend on what they say; a plot resized sets the same range again
-        if self.orientation in ("left", "right") and list(self.range) != before:
+        if list(self.range) == before:  # a plot resized sets the same range again
+            return
+        if self.orientation in ("left", "right"):
             self._forget_kept_room()
             self.measure_names()
+        # side by side, names need a line whatever they say, but the lines they are staggered on depend on where the
+        # range puts them: measured only when painted, CoPE's position part stood a line below its neighbours in the
+        # picture drawn (deck scene 28 after 25, at a desk at 1280 x 720 x1.6 in Chinese)
+        elif _waiting is None and self._named() and self.scene() is not None and self.isVisible():
+            measure_names(self)
 
     def measure_names(self) -> None:
         """Size the axis now for the tick names its next paint will draw (nothing while it is hidden or unplaced).
@@ -276,35 +294,19 @@ class GridAxis(pg.AxisItem):
         it is given, so twelve tokens over a narrow panel ran into each other ("amouse", "overthe"). ``staggered`` names
         that do not fit side by side are staggered on up to ``name_lines`` lines, every other one a line further from
         the plot, so that every token stays named; only when those do not hold them either are they thinned to every
-        k-th (on as few lines as hold them), from the first or, when a long first name moved inside the axis's end
-        (``_within``) stands in the way, a later one: whichever keeps the most names, k the smallest. Every cell keeps
-        its tick; hovering a cell names it."""
+        k-th that tells the most (``names_kept``), on as few lines as hold them. Every cell keeps its tick; hovering a
+        cell names it."""
         vertical = self.orientation in ("left", "right")
         span = (lambda rect: (rect.top(), rect.bottom())) if vertical else (lambda rect: (rect.left(), rect.right()))
-        spans = [span(rect) for rect, _, _ in ordered]
         # side by side, names need a space between them; stacked, pyqtgraph's boxes (0.8 of a line) leave room already
-        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
-        gap = 0.0 if vertical else metrics.horizontalAdvance(" ")
-
-        def apart(kept: list) -> bool:
-            return all(end + gap <= start for (_, end), (start, _) in zip(kept, kept[1:]))
-
+        gap = 0.0 if vertical else QFontMetricsF(self.style["tickFont"] or QFont()).horizontalAdvance(" ")
+        kept = names_kept([span(rect) for rect, _, _ in ordered], [str(text) for _, _, text in ordered], gap,
+                          self.name_lines if staggered else 1)
+        if kept is None:
+            return ordered, 0.0
+        step, offset, lines = kept
         line = self._line_height()
         away = -line if self.orientation == "top" else line  # further lines are further from the plot
-        best = None  # (names kept, step, first kept, lines): the most names; of as many, from the first, the closest
-        for step in range(1, len(ordered) + 1):
-            most = -(-len(ordered) // step)  # the names a step this long or longer keeps at most: from the first
-            if best is not None and (best[0], best[2] == 0) >= (most, True):
-                break
-            for offset in range(step):  # from the first name, or a later one when the first stands in the way
-                kept = spans[offset::step]
-                lines = next((lines for lines in range(1, self.name_lines + 1 if staggered else 2)
-                              if all(apart(kept[first::lines]) for first in range(lines))), None)
-                if lines is not None and (best is None or (len(kept), offset == 0) > (best[0], best[2] == 0)):
-                    best = (len(kept), step, offset, lines)
-        if best is None:
-            return ordered, 0.0
-        _count, step, offset, lines = best
         return [(rect.translated(0, away * (index % lines)), flags, text)
                 for index, (rect, flags, text) in enumerate(ordered[offset::step])], float(line * (lines - 1))
 

@@ -195,3 +195,17 @@ def test_all_heads_content_and_position_parts_stand_in_sight_presenting(qtbot):
     qtbot.wait(10)
     assert view.scroll.verticalScrollBar().maximum() == 0
     assert all(area.height() >= 120 and abs(area.width() - area.height()) <= 1 for area in areas(view)), areas(view)
+
+
+@pytest.mark.parametrize("method, params", [("alibi", {"heads": 4}),
+                                            ("layers", {"pattern": "gpt-oss", "d_model": 64, "layer": 0, "window": 3})])
+def test_a_row_of_heads_names_the_tokens_that_tell_the_sentence(qtbot, method, params):
+    """Deck scenes 25 and 39 (four heads in a row) presenting at 1280 x 720 x1.3: the five keys, thinned to every third
+    from the first, read "the ... the" over every head. Thinned, they name different tokens ("cat ... mouse")."""
+    scene = Scene(method=method, view="attention", head="all", params=params, text=SENTENCE, causal=True)
+    view = projector_view(qtbot, AttentionView, scene, ROOM, 1.3)
+    qtbot.waitUntil(lambda: len(view.plots) == 4 and view.plots[-1].vb.width() > 1)
+    for plot in view.plots:
+        (_axis, _ticks, names), _metrics = draw_specs(plot.getAxis("top"))
+        texts = [str(text) for _rect, _flags, text in names]
+        assert len(texts) >= 2 and len(set(texts)) == len(texts), texts

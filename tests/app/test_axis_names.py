@@ -54,3 +54,30 @@ def test_top_tick_names_set_before_the_plot_is_shown_clear_the_axis_name(qtbot):
     for _ in range(3):
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
     assert axis_name_problems(widget) == []
+
+
+def test_column_names_are_staggered_for_a_new_range_before_it_is_painted(qtbot):
+    """Deck scene 28 after scene 25, at a desk at 1280 x 720 x1.6 in Chinese: CoPE's position part stood 37 px (a line
+    of names) below its two neighbours in the picture drawn. Its column names, staggered on two lines for the range its
+    plot had before its square cells narrowed the matrix, were measured for the new range only when painted, and the
+    layout caught up a picture later. A new range measures them at once, as a new width does."""
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    plot = widget.addPlot(axisItems=axes.grid_axes(("left", "top")))
+    style.style_plot(plot, style.theme_named("light"), style.BASE_POINTS)
+    axes.cell_ticks(plot)
+    axis = plot.getAxis("top")
+    axis.name_lines = 2
+    plot.showAxis("top")
+    axis.setTicks([list(enumerate("the cat chases the mouse".split()))])
+    plot.setXRange(-0.5, 4.5, padding=0)
+    widget.resize(500, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    QApplication.processEvents()
+    axes.measure_names(axis)
+    spread = axis._stagger  # five names over the width
+    plot.setXRange(-0.5, 24.5, padding=0)  # over a fifth of it
+    stagger = axis._stagger
+    axes.measure_names(axis)  # as a paint measures them
+    assert stagger == axis._stagger != spread

@@ -4,6 +4,7 @@ name) and the kernel and width controls stayed above the plots, though the page 
 before the plots' titles wrapped)."""
 
 from posenc_gui.app import style
+from posenc_gui.app.plot_layout_check import draw_specs
 from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import LayersLesson
 
@@ -47,3 +48,13 @@ def test_presenting_at_1024x768_x1_6_in_english_the_legend_is_in_sight(qtbot):
     hall = on_a_small_projector_in_large_type(qtbot)
     for plot in hall.view.plots:  # the plots' areas not at their floor: the short names leave them room
         assert plot.vb.height() >= 120, plot.titleLabel.text
+
+
+def test_presenting_in_chinese_the_longest_path_names_its_one_step(qtbot, chinese):
+    """Scene 45 presenting at 1280 x 720 x1.3 in Chinese (and windowed in English): self-attention's path is 1 step, on
+    the lowest line of the 'steps' axis, whose name '1' reached half a name below the plot's box, a few pixels further
+    than the plot's padding: pyqtgraph bounds an axis with grid lines by the plot's box alone, and dropped the name."""
+    hall = drawn_in_hall(qtbot, LayersLesson, Scene(method="nope", view=LayersLesson.key), 2)
+    axis = hall.view.plots[1].getAxis("left")
+    (_axis, _ticks, names), _metrics = draw_specs(axis)
+    assert "1" in [str(text) for _rect, _flags, text in names], [text for _rect, _flags, text in names]
