@@ -9,11 +9,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QImage
 
 from posenc_gui.app import style
-from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views import VIEWS, applies
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.app.views.real_model import RealModelView, Settings, has_cjk
-from posenc_gui.app.state import Scene
+from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.scene_drawer import BACKGROUND_ELEMENTS
 from posenc_gui.app.window import MainWindow
 from posenc_gui.core import real_models
@@ -377,3 +377,42 @@ def test_the_controls_lines_are_counted_again_for_a_model_drawn_while_hidden(qtb
         assert view.controls.height() == view.control_row.flow.heightForWidth(view.controls.width()) < lines
     finally:
         i18n.install(qapp, "en")
+
+
+def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_itself(qtbot):
+    """The deck's scene of SmolLM2's heads presenting at 1920 x 1080 x1.6: the controls, the heads found, the notes and
+    the ten next tokens stood on the page and the three large panels one below the other (their titles, fitted to one
+    column, held them there): the page was 1,817 px taller than the screen, the current head out of sight. Now the
+    three side by side and the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back."""
+    from test_lesson_presenting import Hall
+
+    need("smollm2")
+    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
+        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
+        views=applies())
+    view = RealModelView(model)
+    hall = Hall(model, view, presenting=True)
+    hall.controls_called = False
+    qtbot.addWidget(hall)
+    hall.resize(1920, 992)
+    points = style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named("dark"), points)
+    hall.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(hall)
+    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    qtbot.wait(50)
+    assert not any(part.isVisible() for part in (view.found, view.notes, view.next_tokens))
+    assert view._arranged == ("all", 3)
+    viewport = view.scroll.viewport()
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    for plot in [view.overview.plot] + [plot for plot, _matrix in view.large]:
+        box = plot.sceneBoundingRect()
+        assert view.graphics.mapTo(viewport, view.graphics.mapFromScene(box.bottomRight())).y() <= viewport.height()
+        assert box.right() <= view.graphics.width()
+    hall.controls_called = True
+    view.keep_plots_readable()
+    qtbot.waitUntil(lambda: view.controls.isVisible() and view.next_tokens.isVisible())

@@ -15,10 +15,17 @@ from .readable import MIN_PLOT
 def panel_columns(width: float, panels) -> int:
     """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
     smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
-    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
-    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
-                  for plot, bar in panels), default=1.0)
-    return int(width // max(needed + MIN_PLOT[0], 1.0))
+    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit. A title counts as wide
+    as the plot area: it wraps to its column (fitted to one column, the titles held the three panels of a real model
+    to one column presenting at 1280 x 720 x1.3, the page 1,670 px taller than the screen)."""
+    def needed(plot: pg.PlotItem, bar) -> float:
+        area = plot.vb.effectiveSizeHint(Qt.MinimumSize).width()
+        title = plot.titleLabel.effectiveSizeHint(Qt.MinimumSize).width()
+        return plot.effectiveSizeHint(Qt.MinimumSize).width() - max(area, title) + area \
+            + bar.effectiveSizeHint(Qt.PreferredSize).width()
+
+    widest = max((needed(plot, bar) for plot, bar in panels), default=1.0)
+    return int(width // max(widest + MIN_PLOT[0], 1.0))
 
 
 def set_name_lines(axis: pg.AxisItem, lines: int) -> None:

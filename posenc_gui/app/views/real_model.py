@@ -32,7 +32,7 @@ from . import colour_bar
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
-from .grid import place, unplace
+from .grid import overhanging_title, place, unplace
 from .head_overview import HeadOverview, head_at
 from .images import cell
 from .matrix_panels import draw_matrix, matrix_panel, panel_columns
@@ -50,6 +50,7 @@ class RealModelView(View):
     key = "real_model"
     title = "Real model attention"
     uses_method = False
+    titles_follow_axes = True  # the large panels' titles reach over their rows' names, as wide as those are measured
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -113,14 +114,20 @@ class RealModelView(View):
                   + max(self.big.layout.horizontalSpacing(), 0.0) * (2 * columns - 1))
         for plot, _image, bar in self.large_panels:
             axis = plot.getAxis("left")
-            room = (self.page_width() - across) / columns - bars - (axis.width() if axis.isVisible() else 0) \
-                - 2 * self.points
+            names = axis.effectiveSizeHint(Qt.PreferredSize).width() if axis.isVisible() else 0
+            room = (self.page_width() - across) / columns - bars - names - 2 * self.points
+            # over the rows' names on its left and as far over the colour bar on its right, both empty at its height:
+            # held to its matrix, a title of three columns took four lines in Chinese at 1280 x 720 x1.3
+            plot.titleLabel.overhang = max(min(names, bars), 0.0)
+            room += 2 * plot.titleLabel.overhang
             text = plot.titleLabel.item
             text.setTextWidth(-1)
             if text.boundingRect().width() > room:
                 text.setTextWidth(max(room, 6 * self.points))
             plot.titleLabel.resizeEvent(None)
             style.fit_title_row(plot)
+        self.big.layout.invalidate()  # its size hints cached from the titles before (the page was 2,419 px wide)
+        self.ask_plot_height()
 
     def _open_found(self, link: str) -> None:
         self.open_head(*(int(part) for part in link.split(",")))
@@ -194,7 +201,34 @@ class RealModelView(View):
         self.found.setText(found_links(data))
         if data.next_real:
             self.next_tokens.setText(next_token_table(data))
-        self.next_tokens.setVisible(bool(data.next_real))
+        self.show_lecturers_parts()
+
+    def show_lecturers_parts(self) -> bool:
+        """Presenting, the controls, the heads found, the notes and the next tokens leave the page to the overview and
+        the head, as a lesson's controls do: the hall cannot scroll (at 1280 x 720 x1.3 the next-token table alone was
+        627 px tall, and the page 1,670 px taller than the screen). P brings them back (``controls_called``). True when
+        any of them came or went."""
+        shown = not self.presenting or self.controls_called
+        parts = {self.controls: shown, self.found: shown, self.notes: shown,
+                 self.next_tokens: shown and self.data is not None and bool(self.data.next_real)}
+        changed = [widget for widget, visible in parts.items() if widget.isHidden() == visible]
+        for widget in changed:
+            widget.setVisible(parts[widget])
+        return bool(changed)
+
+    def keep_plots_readable(self) -> None:
+        """Then the lecturer's parts shown or hidden (P asks here), and the plots' room fitted again if they changed. Not
+        at once: asked while Qt shows the view (the controls' first resize), the controls hidden then were left hidden
+        and visible both, over the plots."""
+        super().keep_plots_readable()
+        QTimer.singleShot(0, self, self._place_lecturers_parts)
+
+    def _place_lecturers_parts(self) -> None:
+        if self.show_lecturers_parts():
+            super().keep_plots_readable()
+        if self.data is not None:  # the titles reach over the colour bars, measured for their names by now
+            self.fit_titles()
+        self.fit_layout_to_view()  # the page's width again, that the plots had before they gave up their minimums
 
     def _arrange(self, show: str) -> None:
         """The overview above the three large panels, or one large panel alone. The large panels take as many
@@ -265,6 +299,7 @@ class RealModelView(View):
     def _add_large_panel(self) -> None:
         plot, image = matrix_panel(self.theme, self.points, ("left", "top"),
                                    self.colour_map(len(self.large_panels) == 2), tokens=True)
+        overhanging_title(plot)
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
         colour_bar.level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
@@ -284,6 +319,7 @@ class RealModelView(View):
         shown = self.plots
         self.plots = [self.overview.plot] + [plot for plot, _, _ in self.large_panels]
         super().set_look(theme, points)
+        self.show_lecturers_parts()
         self._label_axes(self.large_panels)
         for widget in (self.notes, self.next_tokens):
             font = widget.font()
