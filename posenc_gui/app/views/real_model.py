@@ -27,15 +27,15 @@ from ...core import real_models
 from ...core.real_models import heads
 from ...core.real_models.compare import compare
 from ...core.registry import Method
-from .. import style
+from .. import axes, style
 from . import colour_bar
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
-from .grid import overhanging_title, place, unplace
+from .grid import ColumnTitle, overhanging_title, place, unplace
 from .head_overview import HeadOverview, head_at
 from .images import cell
-from .matrix_panels import draw_matrix, matrix_panel, panel_columns
+from .matrix_panels import draw_matrix, matrix_panel, panel_columns, set_name_lines
 from .real_model_controls import RealModelControls
 from .real_model_settings import LARGE, RealAttention, Settings, has_cjk
 from .real_model_texts import ablation_title, found_links, next_token_table, notes_text
@@ -74,6 +74,7 @@ class RealModelView(View):
         self.overview.plot.getAxis("top").geometryChanged.connect(
             lambda: QTimer.singleShot(0, self, self.keep_plots_readable))
         self.big = pg.GraphicsLayout()
+        self.big.layout.setContentsMargins(0, 0, 0, 0)  # the page's margins are around it already
         self.big_holder = SimpleNamespace(ci=self.big)
         # the three large panels (trained, ablated, difference) with their colour bars: built one a call of
         # ``build_ahead`` while the window is idle, or all at once when first drawn (together they cost as much as
@@ -113,13 +114,15 @@ class RealModelView(View):
         across = (outer[0] + outer[2] + inner[0] + inner[2]
                   + max(self.big.layout.horizontalSpacing(), 0.0) * (2 * columns - 1))
         for plot, _image, bar in self.large_panels:
+            # the hall's: the columns' names on one line (staggered on two, they took 35 px of a 1280 x 720 screen)
+            set_name_lines(plot.getAxis("top"), 1 if self.hall_only else axes.NAME_LINES)
             axis = plot.getAxis("left")
             names = axis.effectiveSizeHint(Qt.PreferredSize).width() if axis.isVisible() else 0
-            room = (self.page_width() - across) / columns - bars - names - 2 * self.points
-            # over the rows' names on its left and as far over the colour bar on its right, both empty at its height:
-            # held to its matrix, a title of three columns took four lines in Chinese at 1280 x 720 x1.3
-            plot.titleLabel.overhang = max(min(names, bars), 0.0)
-            room += 2 * plot.titleLabel.overhang
+            # over the rows' names and its colour bar too (``ColumnTitle``): held to its matrix, a title of three
+            # columns took four lines in Chinese at 1280 x 720 x1.3
+            title = plot.titleLabel
+            title.left, title.right = names, bar.effectiveSizeHint(Qt.PreferredSize).width()
+            room = (self.page_width() - across) / columns - bars + title.right - 2  # a margin for rounding
             text = plot.titleLabel.item
             text.setTextWidth(-1)
             if text.boundingRect().width() > room:
@@ -203,12 +206,17 @@ class RealModelView(View):
             self.next_tokens.setText(next_token_table(data))
         self.show_lecturers_parts()
 
+    @property
+    def hall_only(self) -> bool:
+        """Whether the page shows only what the hall sees: presenting, the controls not called back (P)."""
+        return self.presenting and not self.controls_called
+
     def show_lecturers_parts(self) -> bool:
         """Presenting, the controls, the heads found, the notes and the next tokens leave the page to the overview and
         the head, as a lesson's controls do: the hall cannot scroll (at 1280 x 720 x1.3 the next-token table alone was
         627 px tall, and the page 1,670 px taller than the screen). P brings them back (``controls_called``). True when
         any of them came or went."""
-        shown = not self.presenting or self.controls_called
+        shown = not self.hall_only
         parts = {self.controls: shown, self.found: shown, self.notes: shown,
                  self.next_tokens: shown and self.data is not None and bool(self.data.next_real)}
         changed = [widget for widget, visible in parts.items() if widget.isHidden() == visible]
@@ -261,7 +269,8 @@ class RealModelView(View):
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """The overview of every head fills what the first screen leaves below the controls, up to square tiles, when
         the large panels would not fit beside it there anyway: then they are scrolled to, and the heads are what a hall
-        sees first (the notes, the ranking and its smallest height left none of them in sight)."""
+        sees first (the notes, the ranking and its smallest height left none of them in sight). Presenting, the hall
+        cannot scroll: the overview takes what the large panels leave, down to its smallest."""
         height = super().smallest_plot_height(plot)
         if plot is not self.overview.plot or self.data is None or not plot.isVisible():
             return height
@@ -278,6 +287,8 @@ class RealModelView(View):
         large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
         if height + large <= left_below:
             return height  # all in sight: the rows share the height by their stretch
+        if self.hall_only:  # the hall cannot scroll: the head keeps its room below
+            return max(height, left_below - large)
         return max(height, min(square, left_below))
 
     def _draw_overview(self) -> None:
@@ -299,7 +310,7 @@ class RealModelView(View):
     def _add_large_panel(self) -> None:
         plot, image = matrix_panel(self.theme, self.points, ("left", "top"),
                                    self.colour_map(len(self.large_panels) == 2), tokens=True)
-        overhanging_title(plot)
+        overhanging_title(plot, ColumnTitle)
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
         colour_bar.level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
