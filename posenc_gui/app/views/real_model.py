@@ -285,6 +285,7 @@ class RealModelView(View):
         # the plots' top from the controls' fixed height, not the page's last layout (which may predate it)
         above = self.controls.minimumHeight() + self.page_layout.spacing() if self.controls.isVisible() else 0
         left_below = self.scroll.viewport().height() - above - top - around - last_name
+        self.big.layout.invalidate()  # its hints cached from the panels' titles and axes before
         large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
         if self.hall_only or height + large <= left_below:  # the head in sight below it
             return max(height, min(square, left_below - large))
