@@ -105,7 +105,8 @@ class RealModelView(View):
         super().fit_titles()
         if self._arranged is None:
             return
-        columns = self._arranged[1]
+        show, columns = self._arranged
+        first_row = [index for index, name in enumerate(LARGE) if show in ("all", name)][:columns]
         # a column is as wide as its widest colour bar (the trained head's, its names longer, was 27 px wider than the
         # difference's, whose title fitted beside the narrower bar ran the page 17 px past the view at 1024 x 768 x1.3)
         bars = max((bar.effectiveSizeHint(Qt.PreferredSize).width() for _plot, _image, bar in self.large_panels),
@@ -113,16 +114,18 @@ class RealModelView(View):
         outer, inner = self.graphics.ci.layout.getContentsMargins(), self.big.layout.getContentsMargins()
         across = (outer[0] + outer[2] + inner[0] + inner[2]
                   + max(self.big.layout.horizontalSpacing(), 0.0) * (2 * columns - 1))
-        for plot, _image, bar in self.large_panels:
+        for index, (plot, _image, bar) in enumerate(self.large_panels):
             # the hall's: the columns' names on one line (staggered on two, they took 35 px of a 1280 x 720 screen)
             set_name_lines(plot.getAxis("top"), 1 if self.hall_only else axes.NAME_LINES)
             axis = plot.getAxis("left")
             names = axis.effectiveSizeHint(Qt.PreferredSize).width() if axis.isVisible() else 0
             # over the rows' names and its colour bar too (``ColumnTitle``): held to its matrix, a title of three
-            # columns took four lines in Chinese at 1280 x 720 x1.3
+            # columns took four lines in Chinese at 1280 x 720 x1.3. In the first row: below it, the names of the panel
+            # above reach half a line below their matrix (5 px into a title at 1280 x 720 x1.6 in Chinese)
             title = plot.titleLabel
-            title.left, title.right = names, bar.effectiveSizeHint(Qt.PreferredSize).width()
-            room = (self.page_width() - across) / columns - bars + title.right - 2  # a margin for rounding
+            title.left, title.right = (names, bar.effectiveSizeHint(Qt.PreferredSize).width()) \
+                if index in first_row else (0.0, 0.0)
+            room = (self.page_width() - across) / columns - bars - names + title.left + title.right - 2  # (rounding)
             text = plot.titleLabel.item
             text.setTextWidth(-1)
             if text.boundingRect().width() > room:
