@@ -272,9 +272,9 @@ class RealModelView(View):
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """The overview of every head fills what the first screen leaves below the controls, up to square tiles, when
         the large panels would not fit beside it there anyway: then they are scrolled to, and the heads are what a hall
-        sees first (the notes, the ranking and its smallest height left none of them in sight). When they fit, or
-        presenting (the hall cannot scroll), it takes what they leave, down to its smallest: below the first screen's
-        share, as the texts below scrolled the page, the rows' stretch gave it nothing, and nine heads had 80 px."""
+        sees first (the notes, the ranking and its smallest height left none of them in sight). When the page scrolls
+        for the texts below but they fit, or presenting (the hall cannot scroll), it takes what they leave, down to its
+        smallest: the rows' stretch gave it nothing on a page taller than its window, and nine heads had 80 px."""
         height = super().smallest_plot_height(plot)
         if plot is not self.overview.plot or self.data is None or not plot.isVisible():
             return height
@@ -290,6 +290,9 @@ class RealModelView(View):
         left_below = self.scroll.viewport().height() - above - top - around - last_name
         self.big.layout.invalidate()  # its hints cached from the panels' titles and axes before
         large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
+        beside_texts = self.plot_room()[1] - top - around - last_name  # with the ranking, notes and next tokens
+        if height + large <= beside_texts:
+            return height  # all in sight: the rows share the height by their stretch
         if self.hall_only or height + large <= left_below:  # the head in sight below it
             return max(height, min(square, left_below - large))
         return max(height, min(square, left_below))
