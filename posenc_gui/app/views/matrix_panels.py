@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from .. import axes, style
 from .images import ImageItem, float32_pixels, frame_cells
-from .readable import MIN_PLOT
+from .readable import MIN_PLOT, unbreakable_width
 
 
 def panel_columns(width: float, panels) -> int:
@@ -25,7 +25,15 @@ def panel_columns(width: float, panels) -> int:
             + bar.effectiveSizeHint(Qt.PreferredSize).width()
 
     widest = max((needed(plot, bar) for plot, bar in panels), default=1.0)
-    return int(width // max(widest + MIN_PLOT[0], 1.0))
+    count = int(width // max(widest + MIN_PLOT[0], 1.0))
+    if count >= len(panels):
+        return count
+    # below the first row a title is held to its matrix (``ColumnTitle`` reaches over its neighbours in the first only),
+    # at least as wide as its longest word ('difference' ran three columns 190 px past a page at 1024 x 768 x1.6)
+    held = max((needed(plot, bar) - plot.vb.effectiveSizeHint(Qt.MinimumSize).width()
+                + max(plot.vb.effectiveSizeHint(Qt.MinimumSize).width(), unbreakable_width(plot))
+                for plot, bar in panels), default=1.0)
+    return min(count, int(width // max(held + MIN_PLOT[0], 1.0)))
 
 
 def set_name_lines(axis: pg.AxisItem, lines: int) -> None:

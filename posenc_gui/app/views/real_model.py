@@ -237,8 +237,9 @@ class RealModelView(View):
     def _place_lecturers_parts(self) -> None:
         if self.show_lecturers_parts():
             super().keep_plots_readable()
-        if self.data is not None:  # the titles reach over the colour bars, measured for their names by now
-            self.fit_titles()
+        if self.data is not None:  # the axes and colour bars measured for their names by now: as many columns as
+            self._arrange(self.data.settings.show)  # fit them (three at 1024 x 768 x1.6 ran 190 px past the page)
+            self.fit_titles()  # and the titles reaching over them
         self.fit_layout_to_view()  # the page's width again, that the plots had before they gave up their minimums
 
     def _arrange(self, show: str) -> None:
