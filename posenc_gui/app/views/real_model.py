@@ -35,6 +35,7 @@ from .cell_numbers import fmt
 from .grid import ColumnTitle, overhanging_title, place, unplace
 from .head_overview import HeadOverview, head_at
 from .images import cell
+from .readable import MIN_PLOT
 from .matrix_panels import draw_matrix, matrix_panel, panel_columns, set_name_lines
 from .real_model_controls import RealModelControls
 from .real_model_settings import LARGE, RealAttention, Settings, has_cjk
@@ -247,8 +248,11 @@ class RealModelView(View):
         columns as fit the view's width at their smallest readable size, the others wrap onto a second row (three
         with token names in large type are wider than a 1280 px projector)."""
         shown = [index for index, name in enumerate(LARGE) if show in ("all", name)]
+        # the hall cannot scroll: its matrices as small as readable (MIN_PLOT), all three side by side (at 1280 x 720
+        # x1.6 two columns put the difference 425 px below the screen)
         columns = max(1, min(len(shown), panel_columns(self.scroll.viewport().width(), [
-            (self.large_panels[index][0], self.large_panels[index][2]) for index in shown])))
+            (self.large_panels[index][0], self.large_panels[index][2]) for index in shown],
+            0.0 if self.hall_only else MIN_PLOT[0])))
         if self._arranged == (show, columns):
             return
         self._arranged = (show, columns)
