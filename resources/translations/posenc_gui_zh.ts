@@ -2042,7 +2042,7 @@ turns made: {1}</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="89"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="92"/>
         <source>Score as trained → under the ablation; click a head to open it</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
@@ -2087,17 +2087,17 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="176"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="190"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="177"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="191"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="178"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="192"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
@@ -2117,12 +2117,12 @@ turns made: {1}</source>
         <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="277"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
         <source>key</source>
         <translation>键</translation>
     </message>
@@ -2147,12 +2147,12 @@ turns made: {1}</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="321"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="379"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="332"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2647,17 +2647,17 @@ turns made: {1}</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="357"/>
         <source>Each head its own colours</source>
         <translation>每个头单独配色</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/grid.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/grid.py" line="358"/>
         <source>Colour each head over its own range (its title gives the range), so that a head of small values is not drawn blank; off: one scale for all, to compare heads</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="345"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="357"/>
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QImage
 
 from posenc_gui.app import style
-from posenc_gui.app.views import VIEWS
+from posenc_gui.app.views import VIEWS, applies
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.views.lessons import RealPositionLesson
 from posenc_gui.app.views.real_model import RealModelView, Settings, has_cjk
-from posenc_gui.app.state import Scene
+from posenc_gui.app.state import Scene, StateModel
 from posenc_gui.app.scene_drawer import BACKGROUND_ELEMENTS
 from posenc_gui.app.window import MainWindow
 from posenc_gui.core import real_models
@@ -334,7 +334,7 @@ def test_the_large_panels_titles_fit_the_page_beside_the_widest_colour_bar(qtbot
     from posenc_gui.app.views import real_model
 
     need("smollm2")
-    monkeypatch.setattr(real_model, "panel_columns", lambda width, panels: 1)
+    monkeypatch.setattr(real_model, "panel_columns", lambda width, panels, spare: 1)
     _model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
                              {"model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
     view.resize(*size)
@@ -377,3 +377,45 @@ def test_the_controls_lines_are_counted_again_for_a_model_drawn_while_hidden(qtb
         assert view.controls.height() == view.control_row.flow.heightForWidth(view.controls.width()) < lines
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("size, text_scale", [((1920, 992), 1.6), ((1280, 645), 1.3)])
+def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_itself(qtbot, size, text_scale):
+    """The deck's scene of SmolLM2's heads presenting at 1920 x 1080 x1.6 and 1280 x 720 x1.3 (the view below the
+    audience title): the controls, the heads found, the notes and the ten next tokens stood on the page and the three
+    large panels one below the other (their titles, fitted to one column, held them there): the page was 1,817 and
+    1,670 px taller than the screen, the current head out of sight. Now the three side by side below the overview and
+    the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back."""
+    from test_lesson_presenting import Hall
+
+    need("smollm2")
+    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
+        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
+        views=applies())
+    view = RealModelView(model)
+    hall = Hall(model, view, presenting=True)
+    hall.controls_called = False
+    qtbot.addWidget(hall)
+    hall.resize(*size)
+    points = style.BASE_POINTS * text_scale * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named("dark"), points)
+    hall.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(hall)
+    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    assert not any(part.isVisible() for part in (view.found, view.notes, view.next_tokens))
+    assert view._arranged == ("all", 3)
+    viewport = view.scroll.viewport()
+
+    def in_sight() -> bool:  # once laid out: the panels' axes are measured for their names as they first paint
+        ends = [view.graphics.mapTo(viewport, view.graphics.mapFromScene(plot.sceneBoundingRect().bottomRight()))
+                for plot in [view.overview.plot] + [plot for plot, _matrix in view.large]]
+        return view.scroll.verticalScrollBar().maximum() == 0 and all(
+            end.y() <= viewport.height() and end.x() <= viewport.width() for end in ends)
+    qtbot.waitUntil(in_sight)
+    hall.controls_called = True
+    view.keep_plots_readable()
+    qtbot.waitUntil(lambda: view.controls.isVisible() and view.next_tokens.isVisible())

@@ -261,6 +261,18 @@ class View(ReadablePlots, QWidget):
         half_name = max(LAYOUT_MARGIN, math.ceil(0.4 * QFontMetricsF(names).height()) + 2)
         self.graphics.ci.layout.setContentsMargins(LAYOUT_MARGIN, half_name, LAYOUT_MARGIN, half_name)
 
+    @property
+    def presenting(self) -> bool:
+        """Whether the window shows this view to a hall (presentation mode)."""
+        window = self.window()
+        return window is not self and bool(getattr(window, "presenting", False))
+
+    @property
+    def controls_called(self) -> bool:
+        """Whether the lecturer called the controls back while presenting (P): they show, and the page may scroll."""
+        window = self.window()
+        return window is not self and bool(getattr(window, "controls_called", False))
+
     def colour_map(self, signed: bool) -> pg.ColorMap:
         """The look's map for signed data (diverging), else for values from 0 up (sequential)."""
         return style.colour_map(signed, self.colour_maps)

@@ -44,12 +44,27 @@ class OverhangingTitle(pg.LabelItem):
         self.updateGeometry()
 
 
-def overhanging_title(plot: pg.PlotItem) -> None:
-    """Give ``plot`` an ``OverhangingTitle`` in place of pyqtgraph's."""
+class ColumnTitle(OverhangingTitle):
+    """A panel's title that may reach ``left`` px past its box on the left and ``right`` px on the right (over the rows'
+    names and the colour bar beside a matrix, both empty at its height), centred over all of it."""
+
+    left = right = 0.0
+
+    def updateMin(self) -> None:
+        self.overhang = (self.left + self.right) / 2
+        super().updateMin()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.item.moveBy((self.right - self.left) / 2, 0)
+
+
+def overhanging_title(plot: pg.PlotItem, kind: type = OverhangingTitle) -> None:
+    """Give ``plot`` an ``OverhangingTitle`` (or another ``kind`` of it) in place of pyqtgraph's."""
     old = plot.titleLabel
     plot.layout.removeItem(old)
     old.setParentItem(None)
-    plot.titleLabel = OverhangingTitle("", size="11pt", parent=plot)
+    plot.titleLabel = kind("", size="11pt", parent=plot)
     plot.layout.addItem(plot.titleLabel, 0, 1)
     plot.setTitle(None)  # hidden until titled, as pyqtgraph's
 

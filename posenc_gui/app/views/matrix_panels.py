@@ -9,16 +9,31 @@ from PySide6.QtCore import Qt
 
 from .. import axes, style
 from .images import ImageItem, float32_pixels, frame_cells
-from .readable import MIN_PLOT
+from .readable import MIN_PLOT, unbreakable_width
 
 
-def panel_columns(width: float, panels) -> int:
-    """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area of at least twice the
-    smallest readable (``MIN_PLOT``): a matrix of tokens needs room for its cells. ``width`` is the page's, not the
-    plots': placed too wide, they widen the plots' widget past the page, and would seem to fit."""
-    needed = max((plot.effectiveSizeHint(Qt.MinimumSize).width() + bar.effectiveSizeHint(Qt.PreferredSize).width()
-                  for plot, bar in panels), default=1.0)
-    return int(width // max(needed + MIN_PLOT[0], 1.0))
+def panel_columns(width: float, panels, spare: float = MIN_PLOT[0]) -> int:
+    """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area ``spare`` px wider than
+    the smallest readable (``MIN_PLOT``; twice it unless told): a matrix of tokens needs room for its cells. ``width`` is
+    the page's, not the plots': placed too wide, they widen the plots' widget past the page, and would seem to fit. A
+    title counts as wide as the plot area: it wraps to its column (fitted to one column, the titles held the three
+    panels of a real model to one column presenting at 1280 x 720 x1.3, the page 1,670 px taller than the screen)."""
+    def needed(plot: pg.PlotItem, bar) -> float:
+        area = plot.vb.effectiveSizeHint(Qt.MinimumSize).width()
+        title = plot.titleLabel.effectiveSizeHint(Qt.MinimumSize).width()
+        return plot.effectiveSizeHint(Qt.MinimumSize).width() - max(area, title) + area \
+            + bar.effectiveSizeHint(Qt.PreferredSize).width()
+
+    widest = max((needed(plot, bar) for plot, bar in panels), default=1.0)
+    count = int(width // max(widest + spare, 1.0))
+    if count >= len(panels):
+        return count
+    # below the first row a title is held to its matrix (``ColumnTitle`` reaches over its neighbours in the first only),
+    # at least as wide as its longest word ('difference' ran three columns 190 px past a page at 1024 x 768 x1.6)
+    held = max((needed(plot, bar) - plot.vb.effectiveSizeHint(Qt.MinimumSize).width()
+                + max(plot.vb.effectiveSizeHint(Qt.MinimumSize).width(), unbreakable_width(plot))
+                for plot, bar in panels), default=1.0)
+    return min(count, int(width // max(held + spare, 1.0)))
 
 
 def set_name_lines(axis: pg.AxisItem, lines: int) -> None:

@@ -27,15 +27,16 @@ from ...core import real_models
 from ...core.real_models import heads
 from ...core.real_models.compare import compare
 from ...core.registry import Method
-from .. import style
+from .. import axes, style
 from . import colour_bar
 from ..state import Scene
 from .base import View
 from .cell_numbers import fmt
-from .grid import place, unplace
+from .grid import ColumnTitle, overhanging_title, place, unplace
 from .head_overview import HeadOverview, head_at
 from .images import cell
-from .matrix_panels import draw_matrix, matrix_panel, panel_columns
+from .readable import MIN_PLOT
+from .matrix_panels import draw_matrix, matrix_panel, panel_columns, set_name_lines
 from .real_model_controls import RealModelControls
 from .real_model_settings import LARGE, RealAttention, Settings, has_cjk
 from .real_model_texts import ablation_title, found_links, next_token_table, notes_text
@@ -50,6 +51,7 @@ class RealModelView(View):
     key = "real_model"
     title = "Real model attention"
     uses_method = False
+    titles_follow_axes = True  # the large panels' titles reach over their rows' names, as wide as those are measured
 
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
@@ -73,6 +75,7 @@ class RealModelView(View):
         self.overview.plot.getAxis("top").geometryChanged.connect(
             lambda: QTimer.singleShot(0, self, self.keep_plots_readable))
         self.big = pg.GraphicsLayout()
+        self.big.layout.setContentsMargins(0, 0, 0, 0)  # the page's margins are around it already
         self.big_holder = SimpleNamespace(ci=self.big)
         # the three large panels (trained, ablated, difference) with their colour bars: built one a call of
         # ``build_ahead`` while the window is idle, or all at once when first drawn (together they cost as much as
@@ -103,7 +106,8 @@ class RealModelView(View):
         super().fit_titles()
         if self._arranged is None:
             return
-        columns = self._arranged[1]
+        show, columns = self._arranged
+        first_row = [index for index, name in enumerate(LARGE) if show in ("all", name)][:columns]
         # a column is as wide as its widest colour bar (the trained head's, its names longer, was 27 px wider than the
         # difference's, whose title fitted beside the narrower bar ran the page 17 px past the view at 1024 x 768 x1.3)
         bars = max((bar.effectiveSizeHint(Qt.PreferredSize).width() for _plot, _image, bar in self.large_panels),
@@ -111,16 +115,26 @@ class RealModelView(View):
         outer, inner = self.graphics.ci.layout.getContentsMargins(), self.big.layout.getContentsMargins()
         across = (outer[0] + outer[2] + inner[0] + inner[2]
                   + max(self.big.layout.horizontalSpacing(), 0.0) * (2 * columns - 1))
-        for plot, _image, bar in self.large_panels:
+        for index, (plot, _image, bar) in enumerate(self.large_panels):
+            # the hall's: the columns' names on one line (staggered on two, they took 35 px of a 1280 x 720 screen)
+            set_name_lines(plot.getAxis("top"), 1 if self.hall_only else axes.NAME_LINES)
             axis = plot.getAxis("left")
-            room = (self.page_width() - across) / columns - bars - (axis.width() if axis.isVisible() else 0) \
-                - 2 * self.points
+            names = axis.effectiveSizeHint(Qt.PreferredSize).width() if axis.isVisible() else 0
+            # over the rows' names and its colour bar too (``ColumnTitle``): held to its matrix, a title of three
+            # columns took four lines in Chinese at 1280 x 720 x1.3. In the first row: below it, the names of the panel
+            # above reach half a line below their matrix (5 px into a title at 1280 x 720 x1.6 in Chinese)
+            title = plot.titleLabel
+            title.left, title.right = (names, bar.effectiveSizeHint(Qt.PreferredSize).width()) \
+                if index in first_row else (0.0, 0.0)
+            room = (self.page_width() - across) / columns - bars - names + title.left + title.right - 2  # (rounding)
             text = plot.titleLabel.item
             text.setTextWidth(-1)
             if text.boundingRect().width() > room:
                 text.setTextWidth(max(room, 6 * self.points))
             plot.titleLabel.resizeEvent(None)
             style.fit_title_row(plot)
+        self.big.layout.invalidate()  # its size hints cached from the titles before (the page was 2,419 px wide)
+        self.ask_plot_height()
 
     def _open_found(self, link: str) -> None:
         self.open_head(*(int(part) for part in link.split(",")))
@@ -194,15 +208,51 @@ class RealModelView(View):
         self.found.setText(found_links(data))
         if data.next_real:
             self.next_tokens.setText(next_token_table(data))
-        self.next_tokens.setVisible(bool(data.next_real))
+        self.show_lecturers_parts()
+
+    @property
+    def hall_only(self) -> bool:
+        """Whether the page shows only what the hall sees: presenting, the controls not called back (P)."""
+        return self.presenting and not self.controls_called
+
+    def show_lecturers_parts(self) -> bool:
+        """Presenting, the controls, the heads found, the notes and the next tokens leave the page to the overview and
+        the head, as a lesson's controls do: the hall cannot scroll (at 1280 x 720 x1.3 the next-token table alone was
+        627 px tall, and the page 1,670 px taller than the screen). P brings them back (``controls_called``). True when
+        any of them came or went."""
+        shown = not self.hall_only
+        parts = {self.controls: shown, self.found: shown, self.notes: shown,
+                 self.next_tokens: shown and self.data is not None and bool(self.data.next_real)}
+        changed = [widget for widget, visible in parts.items() if widget.isHidden() == visible]
+        for widget in changed:
+            widget.setVisible(parts[widget])
+        return bool(changed)
+
+    def keep_plots_readable(self) -> None:
+        """Then the lecturer's parts shown or hidden (P asks here), and the plots' room fitted again if they changed. Not
+        at once: asked while Qt shows the view (the controls' first resize), the controls hidden then were left hidden
+        and visible both, over the plots."""
+        super().keep_plots_readable()
+        QTimer.singleShot(0, self, self._place_lecturers_parts)
+
+    def _place_lecturers_parts(self) -> None:
+        if self.show_lecturers_parts():
+            super().keep_plots_readable()
+        if self.data is not None:  # the axes and colour bars measured for their names by now: as many columns as
+            self._arrange(self.data.settings.show)  # fit them (three at 1024 x 768 x1.6 ran 190 px past the page)
+            self.fit_titles()  # and the titles reaching over them
+        self.fit_layout_to_view()  # the page's width again, that the plots had before they gave up their minimums
 
     def _arrange(self, show: str) -> None:
         """The overview above the three large panels, or one large panel alone. The large panels take as many
         columns as fit the view's width at their smallest readable size, the others wrap onto a second row (three
         with token names in large type are wider than a 1280 px projector)."""
         shown = [index for index, name in enumerate(LARGE) if show in ("all", name)]
+        # the hall cannot scroll: its matrices as small as readable (MIN_PLOT), all three side by side (at 1280 x 720
+        # x1.6 two columns put the difference 425 px below the screen)
         columns = max(1, min(len(shown), panel_columns(self.scroll.viewport().width(), [
-            (self.large_panels[index][0], self.large_panels[index][2]) for index in shown])))
+            (self.large_panels[index][0], self.large_panels[index][2]) for index in shown],
+            0.0 if self.hall_only else MIN_PLOT[0])))
         if self._arranged == (show, columns):
             return
         self._arranged = (show, columns)
@@ -227,7 +277,9 @@ class RealModelView(View):
     def smallest_plot_height(self, plot: pg.PlotItem) -> float:
         """The overview of every head fills what the first screen leaves below the controls, up to square tiles, when
         the large panels would not fit beside it there anyway: then they are scrolled to, and the heads are what a hall
-        sees first (the notes, the ranking and its smallest height left none of them in sight)."""
+        sees first (the notes, the ranking and its smallest height left none of them in sight). When the page scrolls
+        for the texts below but they fit, or presenting (the hall cannot scroll), it takes what they leave, down to its
+        smallest: the rows' stretch gave it nothing on a page taller than its window, and nine heads had 80 px."""
         height = super().smallest_plot_height(plot)
         if plot is not self.overview.plot or self.data is None or not plot.isVisible():
             return height
@@ -241,9 +293,13 @@ class RealModelView(View):
         # the plots' top from the controls' fixed height, not the page's last layout (which may predate it)
         above = self.controls.minimumHeight() + self.page_layout.spacing() if self.controls.isVisible() else 0
         left_below = self.scroll.viewport().height() - above - top - around - last_name
+        self.big.layout.invalidate()  # its hints cached from the panels' titles and axes before
         large = self.big.layout.effectiveSizeHint(Qt.MinimumSize).height() + self.graphics.ci.layout.verticalSpacing()
-        if height + large <= left_below:
+        beside_texts = self.plot_room()[1] - top - around - last_name  # with the ranking, notes and next tokens
+        if height + large <= beside_texts:
             return height  # all in sight: the rows share the height by their stretch
+        if self.hall_only or height + large <= left_below:  # the head in sight below it
+            return max(height, min(square, left_below - large))
         return max(height, min(square, left_below))
 
     def _draw_overview(self) -> None:
@@ -265,6 +321,7 @@ class RealModelView(View):
     def _add_large_panel(self) -> None:
         plot, image = matrix_panel(self.theme, self.points, ("left", "top"),
                                    self.colour_map(len(self.large_panels) == 2), tokens=True)
+        overhanging_title(plot, ColumnTitle)
         bar = pg.ColorBarItem(values=(0, 1), colorMap=image.getColorMap(), interactive=False, width=14)
         bar.setImageItem(image)
         colour_bar.level_bar(bar, lambda: [image], (plot, plot.vb), (plot.vb,))
@@ -284,6 +341,7 @@ class RealModelView(View):
         shown = self.plots
         self.plots = [self.overview.plot] + [plot for plot, _, _ in self.large_panels]
         super().set_look(theme, points)
+        self.show_lecturers_parts()
         self._label_axes(self.large_panels)
         for widget in (self.notes, self.next_tokens):
             font = widget.font()

@@ -320,18 +320,6 @@ class LessonView(LessonOptions, View):
             return 0
         return self.controls.heightForWidth(width) if self.controls.hasHeightForWidth() else self.controls.sizeHint().height()
 
-    @property
-    def presenting(self) -> bool:
-        """Whether the window shows this view to a hall (presentation mode)."""
-        window = self.window()
-        return window is not self and bool(getattr(window, "presenting", False))
-
-    @property
-    def controls_called(self) -> bool:
-        """Whether the lecturer called the controls back while presenting (P): they show, and the page may scroll."""
-        window = self.window()
-        return window is not self and bool(getattr(window, "controls_called", False))
-
     def _header_room(self, presenting: bool) -> float:
         """The height the header may take: ``HEADER_SHARE`` of the view's; presenting, what the page leaves beside
         its other parts and its plots at their smallest, when that is less (the page must not scroll)."""
