@@ -86,7 +86,9 @@ def apply_app_theme(app: QApplication, theme: Theme, points: float) -> None:
                          (QPalette.AlternateBase, window), (QPalette.Text, fg), (QPalette.Button, button),
                          (QPalette.ButtonText, fg), (QPalette.ToolTipBase, base), (QPalette.ToolTipText, fg),
                          (QPalette.Highlight, QColor(theme.highlight)),
-                         (QPalette.HighlightedText, QColor(text_colour_on(theme.highlight)))):
+                         (QPalette.HighlightedText, QColor(text_colour_on(theme.highlight))),
+                         # links in the theme's accent: Qt's own blue was near black on the dark theme
+                         (QPalette.Link, QColor(theme.highlight)), (QPalette.LinkVisited, QColor(theme.highlight))):
         palette.setColor(role, colour)
     palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#808080"))
     palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#808080"))

@@ -117,6 +117,16 @@ def test_the_palette_follows_the_one_contrast_rule(qapp, themed):
         assert (palette.color(palette.ColorRole.Button).name() == theme.window) == (name == "light")
 
 
+def test_links_read_on_both_themes(qapp, themed):
+    """Every link in a text (the real model's ranked heads, a lesson's "more", the help) in the theme's accent: Qt's own
+    blue, #0000ff on the dark window, has a contrast of 2.3 to it."""
+    for name in ("light", "dark"):
+        theme = themed(name)
+        palette = qapp.palette()
+        for role in (palette.ColorRole.Link, palette.ColorRole.LinkVisited):
+            colour = palette.color(role).name()
+            assert colour == theme.highlight and style.contrast_ratio(colour, theme.window) >= 4.5, (name, colour)
+
 def test_a_figure_or_handout_drawn_off_screen_takes_the_maps_it_is_given(qapp):
     """The maps are the look's, not the style module's: a view drawn for export or a handout is given the window's."""
     from posenc_gui.app.export import drawn_view

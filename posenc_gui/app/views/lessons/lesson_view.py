@@ -251,15 +251,14 @@ class LessonView(LessonOptions, View):
             height = self._header_height(shown, width)
         foldable = [label for label, text in self.folding.items()
                     if label.isVisibleTo(self.header) and first_sentence(text) != text]
-        link = f'style="color: {self.theme.highlight}"'  # Qt's blue link was near black on the dark theme
         if height > room and foldable and self.header_open:
             fold = self.tr("less ▴").replace(" ", "&nbsp;")  # the arrow never wraps alone onto a line of its own
-            shown[foldable[0]] += f' <a href="#less" {link}>{fold}</a>'
+            shown[foldable[0]] += f' <a href="#less">{fold}</a>'
             height = self._header_height(shown, width)
         elif height > room:
             unfold = self.tr("more ▾").replace(" ", "&nbsp;")
             for label in foldable:
-                shown[label] = f'{first_sentence(self.folding[label])} <a href="#more" {link}>{unfold}</a>'
+                shown[label] = f'{first_sentence(self.folding[label])} <a href="#more">{unfold}</a>'
                 height = self._header_height(shown, width)
                 if height <= room:
                     break
