@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from contextlib import contextmanager
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -13,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from . import compat
 from .names_kept import names_kept
+from .once_at_end import OnceAtEnd
 
 DRAWINGS_KEPT = 64  # axis pictures kept for axes drawn alike (GridAxis.paint): a few hundred kB at most
 NAME_LINES = 3  # lines that the names of a horizontal axis may be staggered on before they are thinned (GridAxis._apart)
@@ -143,7 +143,7 @@ class GridAxis(pg.AxisItem):
         # side by side, names need a line whatever they say, but the lines they are staggered on depend on where the
         # range puts them: measured only when painted, CoPE's position part stood a line below its neighbours in the
         # picture drawn (deck scene 28 after 25, at a desk at 1280 x 720 x1.6 in Chinese)
-        elif _waiting is None and self._named() and self.scene() is not None and self.isVisible():
+        elif not _measures.holding and self._named() and self.scene() is not None and self.isVisible():
             measure_names(self)
 
     def measure_names(self) -> None:
@@ -153,8 +153,7 @@ class GridAxis(pg.AxisItem):
         Within ``measured_once``, at its end."""
         if getattr(self, "label", None) is None:  # (not yet while pyqtgraph builds the axis, nor once it is closed)
             return
-        if _waiting is not None:
-            _waiting[self] = None
+        if _measures.ask(self):
             return
         if self.orientation in ("left", "right"):
             if self.scene() is not None and self.isVisible():
@@ -336,24 +335,10 @@ class GridAxis(pg.AxisItem):
         return pen
 
 
-_waiting: dict[GridAxis, None] | None = None  # axes whose measure ``measured_once`` holds, in the order asked
-
-
-@contextmanager
-def measured_once():
-    """Axes told of a new range, new names or a new font in this block are measured once, at its end, for all of them
-    (a panel given a new range and new names was measured for each, the first measure wasted)."""
-    global _waiting
-    if _waiting is not None:  # within another: measured at its end
-        yield
-        return
-    _waiting = {}
-    try:
-        yield
-    finally:
-        waiting, _waiting = _waiting, None
-        for axis in waiting:
-            axis.measure_names()
+_measures = OnceAtEnd(lambda axis: axis.measure_names())  # the measures ``measured_once`` holds
+# axes told of a new range, new names or a new font within it are measured once, at its end, for all of them (a panel
+# given a new range and new names was measured for each, the first measure wasted)
+measured_once = _measures.block
 
 
 def is_number(text: str) -> bool:

@@ -5,7 +5,6 @@ rows take up the difference; its end names reach into them or the layout's margi
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from typing import Callable, Iterable
 
 import pyqtgraph as pg
@@ -13,6 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
 
 from .. import style
+from ..once_at_end import OnceAtEnd
 from .readable import side_name_length
 
 
@@ -38,31 +38,16 @@ def follow(bar: pg.ColorBarItem, moved: Iterable = (), ranged: Iterable[pg.ViewB
         view_box.sigTransformChanged.connect(lambda _view_box: keep_level(bar))
 
 
-_asked_in_pass: dict | None = None  # bars asked to level during a layout pass (``levelled_after``), by id
-
-
-@contextmanager
-def levelled_after():
-    """Level each bar asked to level within the block once, at its end: a layout pass moves every panel of a grid,
-    and each move levelled its bar anew over all of them (sixteen heads: 256 images placed and measured a pass)."""
-    global _asked_in_pass
-    if _asked_in_pass is not None:  # within another: that one levels them
-        yield
-        return
-    _asked_in_pass = {}
-    try:
-        yield
-    finally:
-        bars, _asked_in_pass = _asked_in_pass, None
-        for bar in bars.values():
-            keep_level(bar)
+# a layout pass moves every panel of a grid, and each move levelled its bar anew over all of them (sixteen heads: 256
+# images placed and measured a pass): within ``levelled_after``, each bar is levelled once, at its end
+_levels = OnceAtEnd(lambda bar: keep_level(bar))
+levelled_after = _levels.block
 
 
 def keep_level(bar: pg.ColorBarItem) -> None:
     """Level ``bar`` with what it explains now, no shorter than the name along it (longer upwards, over the titles:
     the bar ends with the images), and name its ticks no closer than its length holds them apart."""
-    if _asked_in_pass is not None:
-        _asked_in_pass[id(bar)] = bar
+    if _levels.ask(bar):
         return
     explained = getattr(bar, "explained", None)
     if explained is None or bar.scene() is None:
