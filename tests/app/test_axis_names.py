@@ -81,3 +81,31 @@ def test_column_names_are_staggered_for_a_new_range_before_it_is_painted(qtbot):
     stagger = axis._stagger
     axes.measure_names(axis)  # as a paint measures them
     assert stagger == axis._stagger != spread
+
+
+def test_names_let_onto_more_lines_are_measured_on_them_at_once(qtbot):
+    """The real model's explore step after deck scene 44 at a desk at 1280 x 720 x1.3: its panels' column names, let
+    back onto two lines after one (``set_name_lines``), were measured for them only when painted, and the second line
+    stood over the axis's name 'key' in the picture drawn. Let onto more lines, they are measured at once."""
+    from posenc_gui.app.views.matrix_panels import set_name_lines
+
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    plot = widget.addPlot(axisItems=axes.grid_axes(("left", "top")))
+    style.style_plot(plot, style.theme_named("light"), style.BASE_POINTS)
+    axes.cell_ticks(plot)
+    axis = plot.getAxis("top")
+    axis.name_lines = 1
+    plot.showAxis("top")
+    axis.setTicks([list(enumerate("the cat chases the mouse around the garden".split()))])
+    plot.setXRange(-0.5, 7.5, padding=0)
+    widget.resize(260, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    QApplication.processEvents()
+    axes.measure_names(axis)
+    assert axis._stagger == 0  # on one line: thinned
+    set_name_lines(axis, 2)
+    stagger = axis._stagger
+    axes.measure_names(axis)  # as a paint measures them
+    assert stagger == axis._stagger > 0

@@ -43,6 +43,8 @@ def set_name_lines(axis: pg.AxisItem, lines: int) -> None:
     if axis.name_lines != lines:
         axis.name_lines = lines
         axis._set_stagger(0.0)
+        if axis.scene() is not None and axis.isVisible():
+            axes.measure_names(axis)
 
 
 CORNER_GAP = "\u00a0\u00a0"  # between the name in the corner and the first column's name: apart, as words are
