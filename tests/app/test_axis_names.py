@@ -56,26 +56,34 @@ def test_top_tick_names_set_before_the_plot_is_shown_clear_the_axis_name(qtbot):
     assert axis_name_problems(widget) == []
 
 
-def test_column_names_are_staggered_for_a_new_range_before_it_is_painted(qtbot):
-    """Deck scene 28 after scene 25, at a desk at 1280 x 720 x1.6 in Chinese: CoPE's position part stood 37 px (a line
-    of names) below its two neighbours in the picture drawn. Its column names, staggered on two lines for the range its
-    plot had before its square cells narrowed the matrix, were measured for the new range only when painted, and the
-    layout caught up a picture later. A new range measures them at once, as a new width does."""
+def named_columns(qtbot, sentence: str, lines: int, width: int):
+    """A shown plot whose top axis names the words of ``sentence``, one a cell, staggered on up to ``lines`` lines,
+    measured as a paint measures them: (widget, plot, axis), the widget kept by the caller."""
     widget = pg.GraphicsLayoutWidget()
     qtbot.addWidget(widget)
     plot = widget.addPlot(axisItems=axes.grid_axes(("left", "top")))
     style.style_plot(plot, style.theme_named("light"), style.BASE_POINTS)
     axes.cell_ticks(plot)
     axis = plot.getAxis("top")
-    axis.name_lines = 2
+    axis.name_lines = lines
     plot.showAxis("top")
-    axis.setTicks([list(enumerate("the cat chases the mouse".split()))])
-    plot.setXRange(-0.5, 4.5, padding=0)
-    widget.resize(500, 300)
+    words = sentence.split()
+    axis.setTicks([list(enumerate(words))])
+    plot.setXRange(-0.5, len(words) - 0.5, padding=0)
+    widget.resize(width, 300)
     widget.show()
     qtbot.waitExposed(widget)
     QApplication.processEvents()
     axes.measure_names(axis)
+    return widget, plot, axis
+
+
+def test_column_names_are_staggered_for_a_new_range_before_it_is_painted(qtbot):
+    """Deck scene 28 after scene 25, at a desk at 1280 x 720 x1.6 in Chinese: CoPE's position part stood 37 px (a line
+    of names) below its two neighbours in the picture drawn. Its column names, staggered on two lines for the range its
+    plot had before its square cells narrowed the matrix, were measured for the new range only when painted, and the
+    layout caught up a picture later. A new range measures them at once, as a new width does."""
+    _widget, plot, axis = named_columns(qtbot, "the cat chases the mouse", 2, 500)
     spread = axis._stagger  # five names over the width
     plot.setXRange(-0.5, 24.5, padding=0)  # over a fifth of it
     stagger = axis._stagger
@@ -89,21 +97,7 @@ def test_names_let_onto_more_lines_are_measured_on_them_at_once(qtbot):
     stood over the axis's name 'key' in the picture drawn. Let onto more lines, they are measured at once."""
     from posenc_gui.app.views.matrix_panels import set_name_lines
 
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    plot = widget.addPlot(axisItems=axes.grid_axes(("left", "top")))
-    style.style_plot(plot, style.theme_named("light"), style.BASE_POINTS)
-    axes.cell_ticks(plot)
-    axis = plot.getAxis("top")
-    axis.name_lines = 1
-    plot.showAxis("top")
-    axis.setTicks([list(enumerate("the cat chases the mouse around the garden".split()))])
-    plot.setXRange(-0.5, 7.5, padding=0)
-    widget.resize(260, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    QApplication.processEvents()
-    axes.measure_names(axis)
+    _widget, _plot, axis = named_columns(qtbot, "the cat chases the mouse around the garden", 1, 260)
     assert axis._stagger == 0  # on one line: thinned
     set_name_lines(axis, 2)
     stagger = axis._stagger
