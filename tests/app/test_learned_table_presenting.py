@@ -68,3 +68,24 @@ def test_leaving_the_hall_brings_the_four_back(qtbot):
     assert view.plot_of("learned_similarity").titleLabel.text == "MiniLM: cosine between positions"
     layout = view.graphics.ci.layout  # the colour bars as far from their matrices as at a desk (presenting, nearer)
     assert {layout.columnSpacing(column) for column in range(layout.columnCount())} == {layout.horizontalSpacing()}
+
+
+
+def test_going_to_the_hall_after_the_table_was_built_ahead_takes_it_apart_safely(qtbot):
+    """F5 after the window built the learned table ahead, hidden (dark, text x1.6): the new look rebuilds the table, and
+    a colour bar levelled while its linked plots were half taken apart segfaulted."""
+    from posenc_gui.app.window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(780, 700)
+    window.show()
+    window.set_theme("dark")
+    window.set_text_scale(1.6)
+    for _step in window.build_ahead.build(LearnedTableLesson.key):
+        qtbot.wait(1)
+    view = window.views[LearnedTableLesson.key]
+    assert view.plots and not view.isVisible()  # the case: built ahead, hidden
+    window.set_presenting(True)
+    qtbot.wait(20)
+    assert view.plots and view.plots[0].scene() is view.graphics.scene()

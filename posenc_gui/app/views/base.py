@@ -23,6 +23,7 @@ from ...core.registry import Method
 from ...look import ColourMaps
 from ..state import DECK_TEXT, SCENE_FIELDS, Scene, StateModel
 from .. import axes, i18n, style
+from . import colour_bar
 from .flow import FlowLayout
 from .readable import ReadablePlots
 
@@ -325,14 +326,17 @@ class View(ReadablePlots, QWidget):
 
     def clear_plots(self) -> None:
         # Items leave their plots before the layout is cleared: without this, two replayed soak
-        # sequences segfaulted in a later paint (tests/test_soak.py keeps a similar case).
-        for plot in self.plots:
-            for item in list(plot.items):
-                plot.removeItem(item)
-        self.graphics.clear()
-        for plot in self.plots:  # those kept out of the grid (``unplace``) are still in the scene
-            if plot.scene() is not None:
-                plot.scene().removeItem(plot)
+        # sequences segfaulted in a later paint (tests/test_soak.py keeps a similar case). Colour bars are levelled
+        # after, not as each item leaves (a bar still placed, levelled while the learned table's linked plots were half
+        # taken apart, segfaulted on F5 after the table was built ahead); out of the scene by then, they are not.
+        with colour_bar.levelled_after():
+            for plot in self.plots:
+                for item in list(plot.items):
+                    plot.removeItem(item)
+            self.graphics.clear()
+            for plot in self.plots:  # those kept out of the grid (``unplace``) are still in the scene
+                if plot.scene() is not None:
+                    plot.scene().removeItem(plot)
         self.plots = []
 
     def hover_again(self) -> None:
