@@ -1,6 +1,6 @@
 """Which names a crowded axis keeps: every k-th, for what they tell (no Qt)."""
 
-from posenc_gui.app.names_kept import names_kept
+from posenc_gui.app.names_kept import names_kept, words
 
 
 def spans_of(widths: list[float], pitch: float) -> list[tuple[float, float]]:
@@ -32,3 +32,22 @@ def test_names_that_tell_more_take_no_line_more_than_the_most_names():
     parts in Chinese at x1.6 no longer stood in a row): "a ... c" on the one line that "a ... a" takes."""
     spans = [(0, 30), (20, 70), (60, 90), (65, 120)]
     assert names_kept(spans, ["a", "b", "a", "c"], 5, 2) == (3, 0, 1)
+
+
+SMOLLM2_TOKENS = ["the", " cat", " ch", "ases", " the", " mouse"]  # "the cat chases the mouse", as SmolLM2 cuts it
+
+
+def test_a_models_tokens_are_told_apart_as_words_and_pieces_of_words_tell_nothing():
+    """Deck scene 44 presenting at 1920 x 1080 x1.6: SmolLM2's key names, measured as drawn (the last moved inside the
+    axis), read "the ch the": ' the' counted as another name than 'the', and ' ch' (of "chases") as a word."""
+    spans = [(0, 66), (37, 112), (94, 154), (128, 219), (184, 262), (150, 297)]
+    step, offset, lines = names_kept(spans, SMOLLM2_TOKENS, 12.7, 1)
+    assert [name.strip() for name in SMOLLM2_TOKENS[offset::step]] == ["cat", "mouse"] and lines == 1
+
+
+def test_words_are_read_without_spaces_and_pieces_are_none():
+    assert words(SMOLLM2_TOKENS + ["."]) == ["the", "cat", None, None, "the", "mouse", "."]
+    assert words(["[CLS]", "The", "chase", "##s", "[SEP]"]) == ["[cls]", "the", None, None, "[sep]"]
+    assert words("the cat chases".split()) == ["the", "cat", "chases"]  # words without spaces are whole
+    assert words(["0", "-0.5", "1"]) == ["0", "-0.5", "1"]
+    assert words([" 我", "们", " a", "b"]) == ["我", "们", None, None]  # a Chinese character reads alone

@@ -419,3 +419,37 @@ def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_
     hall.controls_called = True
     view.keep_plots_readable()
     qtbot.waitUntil(lambda: view.controls.isVisible() and view.next_tokens.isVisible())
+
+
+def test_presenting_the_key_names_are_whole_words_of_the_text_apart(qtbot):
+    """The deck's scene of SmolLM2's heads presenting at 1920 x 1080 x1.6: over the three large panels the key names,
+    thinned to every other, read "the ch the" ("chases" is ' ch' 'ases' to SmolLM2). Now the names shown are whole
+    words of the text, more than one, none over another or cut (the layout check)."""
+    from posenc_gui.app.plot_layout_check import draw_specs
+    from test_lesson_presenting import Hall
+
+    need("smollm2")
+    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
+        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
+        views=applies())
+    view = RealModelView(model)
+    hall = Hall(model, view, presenting=True)
+    hall.controls_called = False
+    qtbot.addWidget(hall)
+    hall.resize(1920, 992)
+    points = style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named("light"), points)
+    hall.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(hall)
+    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    qtbot.wait(50)
+    assert [token.strip() for token in view.data.tokens] == ["the", "cat", "ch", "ases", "the", "mouse"]
+    for plot, _matrix in view.large:
+        (_axis, _ticks, texts), _metrics = draw_specs(plot.getAxis("top"))
+        shown = [str(text).strip() for _rect, _flags, text in texts]
+        assert len(set(shown)) >= 2 and set(shown) <= {"the", "cat", "mouse"}, shown
+    assert check_window(view).problems == []
