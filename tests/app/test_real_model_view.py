@@ -2,6 +2,7 @@
 for each model; its settings go through scene.options; its fetch always runs in the window's worker."""
 
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -111,18 +112,32 @@ def test_the_window_fetches_it_in_its_worker(qtbot, monkeypatch):
     assert view.data.settings.ablation == "none"
 
 
-def test_missing_models_say_how_to_get_them(qtbot, monkeypatch, tmp_path):
+@pytest.mark.parametrize("language, said", [("en", "apt install posenc-gui-models"),
+                                            ("zh", "获取方法：安装 posenc-gui-models 软件包")])
+def test_missing_models_say_how_to_get_them(qtbot, qapp, monkeypatch, tmp_path, language, said):
+    """In the interface's language: the Chinese window said it in English (ModelsMissing's template was not extracted
+    for translation, nor the way to get the models, which was formatted in)."""
+    from posenc_gui.app import i18n
+
     monkeypatch.setenv("POSENC_MODELS_DIR", str(tmp_path))
     monkeypatch.setattr(real_models.base, "user_models_dir", lambda: tmp_path)
     monkeypatch.setattr(real_models.base, "resources_dir", lambda: tmp_path)
     monkeypatch.setattr(real_models.base, "system_models_dirs", lambda: [tmp_path / "system"])
     minilm = real_models.MiniLM()  # a fresh one: the registered model may be loaded already
     monkeypatch.setitem(real_models.MODELS, "minilm", minilm)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.model.update(view="real_model", options={"model": "minilm"})
-    qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
-    assert "apt install posenc-gui-models" in window.error_label.text()
+    with monkeypatch.context() as on_linux:  # the hint this system's installer gives, Linux's here
+        on_linux.setattr(sys, "platform", "linux")
+        hint = real_models.base.fetch_hint()
+    monkeypatch.setattr(real_models.base, "FETCH_HINT", hint)
+    assert i18n.install(qapp, language) == language
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.model.update(view="real_model", options={"model": "minilm"})
+        qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
+        assert said in window.error_label.text()
+    finally:
+        i18n.install(qapp, "en")
 
 
 def count_forward_passes(monkeypatch, name):
