@@ -11,12 +11,12 @@ def names_kept(spans: list[tuple[float, float]], names: list[str], gap: float,
     """(k, the first kept, lines): the names with ``spans`` ((start, end) along the axis, in order) and texts ``names``
     kept every k-th, on as few of up to ``max_lines`` lines as hold them ``gap`` apart (the i-th kept on line i % lines);
     None for no names. On the lines that the most names take (from the first, k the smallest), the way that tells the
-    most: the most different names, then the most that the axis says once, then the most names. Every third of "the cat
-    chases the mouse" from the first read "the ... the" over deck scene 25's heads; from the second it reads "cat ...
-    mouse". A way that tells more on another line would take that line from the plot (CoPE's parts, in Chinese at
-    x1.6, no longer stood in a row). Names are told apart as the words they read (``words``): a model's tokens carry
-    their spaces (' the' is 'the'), and a piece of a word tells nothing by itself (SmolLM2's "the cat ch ases the mouse"
-    thinned to "the ch the" over deck scene 44's heads)."""
+    most: the most different words, then the most that the axis says once, then the most words, then the fewest pieces
+    of words. Every third of "the cat chases the mouse" from the first read "the ... the" over deck scene 25's heads;
+    from the second it reads "cat ... mouse". A way that tells more on another line would take that line from the plot
+    (CoPE's parts, in Chinese at x1.6, no longer stood in a row). Names are read as words (``words``): a model's tokens
+    carry their spaces (' the' is 'the'), and a piece of a word tells nothing by itself (SmolLM2's "the cat ch ases the
+    mouse" read "the ch the" over deck scene 44's heads, and a row of names "cat ases mouse" where "cat mouse" fit)."""
     most_names = _best(spans, gap, max_lines, lambda step, offset: (len(spans[offset::step]), offset == 0),
                        lambda most: (most, True))
     if most_names is None:
@@ -27,9 +27,11 @@ def names_kept(spans: list[tuple[float, float]], names: list[str], gap: float,
 
     def told(step: int, offset: int) -> tuple:
         kept = [word for word in read[offset::step] if word is not None]
-        return len(set(kept)), sum(counts[word] == 1 for word in kept), len(read[offset::step]), offset == 0
+        pieces = len(read[offset::step]) - len(kept)
+        return len(set(kept)), sum(counts[word] == 1 for word in kept), len(kept), -pieces, offset == 0
 
-    return _best(spans, gap, most_names[2], told, lambda most: (min(most, len(counts)), min(most, once), most, True))
+    return _best(spans, gap, most_names[2], told,
+                 lambda most: (min(most, len(counts)), min(most, once), most, 0, True))
 
 
 def _best(spans: list[tuple[float, float]], gap: float, max_lines: int, worth, bound) -> tuple[int, int, int] | None:

@@ -51,3 +51,9 @@ def test_words_are_read_without_spaces_and_pieces_are_none():
     assert words("the cat chases".split()) == ["the", "cat", "chases"]  # words without spaces are whole
     assert words(["0", "-0.5", "1"]) == ["0", "-0.5", "1"]
     assert words([" 我", "们", " a", "b"]) == ["我", "们", None, None]  # a Chinese character reads alone
+
+
+def test_of_as_many_words_the_way_with_fewer_pieces_of_words():
+    """The difference's rows presenting deck scene 44 at 1280 x 720 x1.6: "cat ases mouse", where "cat mouse" fit."""
+    step, offset, _lines = names_kept(spans_of([45] * 6, 25), SMOLLM2_TOKENS, 0, 1)
+    assert [name.strip() for name in SMOLLM2_TOKENS[offset::step]] == ["cat", "mouse"]
