@@ -2047,7 +2047,7 @@ turns made: {1}</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="21"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="34"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
@@ -2087,72 +2087,78 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="25"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="26"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="24"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="36"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="36"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="53"/>
         <source>every head as trained; dashed: found; click one to open it</source>
         <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="337"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="349"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="24"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="23"/>
+        <source>difference, change {0:.2f}</source>
+        <translation>差值，变化 {0:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="37"/>
         <source>Each head in the picture of every head is scaled to its largest weight.</source>
         <translation>所有头的总览中，每个头按其最大权重缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="26"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="39"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="42"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="60"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="401"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>

@@ -394,13 +394,15 @@ def test_the_controls_lines_are_counted_again_for_a_model_drawn_while_hidden(qtb
         i18n.install(qapp, "en")
 
 
-@pytest.mark.parametrize("size, text_scale", [((1920, 992), 1.6), ((1280, 645), 1.3)])
+@pytest.mark.parametrize("size, text_scale", [((1920, 992), 1.6), ((1280, 645), 1.3), ((1280, 632), 1.6)])
 def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_itself(qtbot, size, text_scale):
     """The deck's scene of SmolLM2's heads presenting at 1920 x 1080 x1.6 and 1280 x 720 x1.3 (the view below the
     audience title): the controls, the heads found, the notes and the ten next tokens stood on the page and the three
     large panels one below the other (their titles, fitted to one column, held them there): the page was 1,817 and
     1,670 px taller than the screen, the current head out of sight. Now the three side by side below the overview and
-    the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back."""
+    the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back. At 1280 x 720 x1.6 the
+    overview's title (two lines), 'key' on a line of its own and the difference's title (four lines) held the matrices
+    233 px below the screen: the hall's overview is untitled, 'key' is in the corner, the difference's title short."""
     from test_lesson_presenting import Hall
 
     need("smollm2")
@@ -434,6 +436,7 @@ def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_
     hall.controls_called = True
     view.keep_plots_readable()
     qtbot.waitUntil(lambda: view.controls.isVisible() and view.next_tokens.isVisible())
+    assert view.overview.plot.titleLabel.text and "ablated − trained" in view.large[2][0].titleLabel.text  # the desk's
 
 
 def test_presenting_the_key_names_are_whole_words_of_the_text_apart(qtbot):
