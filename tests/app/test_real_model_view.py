@@ -436,7 +436,8 @@ def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_
     hall.controls_called = True
     view.keep_plots_readable()
     qtbot.waitUntil(lambda: view.controls.isVisible() and view.next_tokens.isVisible())
-    assert view.overview.plot.titleLabel.text and "ablated − trained" in view.large[2][0].titleLabel.text  # the desk's
+    # the desk's titles back
+    assert view.overview.plot.titleLabel.text and "ablated − trained" in view.large[2][0].titleLabel.text
 
 
 def test_presenting_the_key_names_are_whole_words_of_the_text_apart(qtbot):

@@ -29,16 +29,16 @@ def fetch_hint() -> Term:
     setup's component, the app in the macOS image), or in a source checkout with the fetch script. A Term: the app shows
     it in the interface's language (written out whole, for lupdate to find)."""
     if sys.platform == "win32":
-        return Term(QT_TRANSLATE_NOOP("errors", "run the PosEnc Explorer setup again with its Real models component, or "
-                                      "from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run "
-                                      "fetches them too)"))
+        return Term(QT_TRANSLATE_NOOP("errors", "run the PosEnc Explorer setup again with its Real models component, "
+                                      "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py "
+                                      "run fetches them too)"))
     if sys.platform == "darwin":
-        return Term(QT_TRANSLATE_NOOP("errors", "install PosEnc Explorer again from its .dmg (its app carries them), or "
-                                      "from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run "
-                                      "fetches them too)"))
-    return Term(QT_TRANSLATE_NOOP("errors", "install the posenc-gui-models package (sudo apt install posenc-gui-models), "
-                                  "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run "
-                                  "fetches them too)"))
+        return Term(QT_TRANSLATE_NOOP("errors", "install PosEnc Explorer again from its .dmg (its app carries them), "
+                                      "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py "
+                                      "run fetches them too)"))
+    return Term(QT_TRANSLATE_NOOP("errors", "install the posenc-gui-models package (sudo apt install "
+                                  "posenc-gui-models), or from the source run python3 scripts/fetch_models.py "
+                                  "(python3 scripts/dev.py run fetches them too)"))
 
 
 FETCH_HINT = fetch_hint()
