@@ -24,7 +24,7 @@ from typing import Callable, Mapping
 
 from .core import registry
 from .core.lessons import options as lesson_options
-from .core.params import InputError, shown, shown_name
+from .core.params import InputError, Term, shown, shown_name
 from .core.registry import Method
 from .files import write_text_atomic
 from .scene_files import QT_TRANSLATE_NOOP, json_text, load_file
@@ -185,11 +185,6 @@ class Scene:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-class Term(str):
-    """A value of an InputError that is the app's own English words, not the user's (the name of a
-    JSON type): ``str`` as it is, translated by the app's ``error_text`` (context "errors")."""
 
 
 JSON_TYPES = {dict: QT_TRANSLATE_NOOP("errors", "an object"), list: QT_TRANSLATE_NOOP("errors", "a list"),

@@ -54,6 +54,9 @@ ERROR_SOURCES = (
     PACKAGE / "files.py",
 )
 
+# the calls whose first argument is such a template (a FileProblem's is in context "files")
+ERROR_CLASSES = ("InputError", "ModelsMissing")
+
 
 def ts_path(code: str) -> Path:
     return TRANSLATIONS / f"posenc_gui_{code}.ts"
@@ -113,12 +116,12 @@ def error_sources() -> list[Path]:
 
 
 def error_templates() -> list[str]:
-    """The template of every ``InputError(<string constant>, ...)`` call in ERROR_SOURCES, in file
+    """The template of every ``InputError(<string constant>, ...)`` call (or ERROR_CLASSES') in ERROR_SOURCES, in file
     and line order, without repeats."""
     found = []
     for source in error_sources():
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"), str(source))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "InputError"
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ERROR_CLASSES
                     and node.args and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 found.append((node.lineno, node.args[0].value, source))

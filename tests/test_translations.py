@@ -5,6 +5,7 @@ import html
 import importlib.util
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from posenc_gui.app.panel import ParameterPanel
 from posenc_gui.app.state import JSON_TYPES, Scene, StateModel
 from posenc_gui.app.views import applies
 from posenc_gui.app.views.encoding import EncodingView
-from posenc_gui.core import registry
+from posenc_gui.core import real_models, registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "update_translations.py"
@@ -66,21 +67,26 @@ def test_every_string_in_the_code_is_in_the_ts(capsys):
     assert status == 0, capsys.readouterr().out
 
 
-def test_shown_errors_are_templates_with_a_finished_chinese_translation_keeping_their_fields():
-    """The core's and the app's (scene and deck checks, export, file writing, self-test) InputErrors."""
+def test_shown_errors_are_templates_with_a_finished_chinese_translation_keeping_their_fields(monkeypatch):
+    """The core's and the app's (scene and deck checks, export, file writing, self-test) InputErrors, and the real
+    models' ModelsMissing with how to get them on each system (shown in English in the Chinese window)."""
     sources = update_translations.error_sources()
     assert {ROOT / "posenc_gui" / name for name in ("scene.py", "app/export.py", "app/handout.py", "app/selftest.py",
                                                     "files.py")} <= set(sources)
     assert ROOT / "posenc_gui" / "cli.py" not in sources  # the command line speaks English
     f_strings = [f"{source.name}:{node.lineno}" for source in sources
                  for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
-                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError"
+                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) in update_translations.ERROR_CLASSES
                  and not (node.args and isinstance(node.args[0], (ast.Constant, ast.Name)))]
     assert not f_strings, f"InputError(template, *values), not an f-string: {f_strings}"
     templates = update_translations.error_templates()
     assert {"{0} must be at least {1}, not {2}", '"scenes" must be a list, not {0}',
-            "cannot write {0}: use one of {1}", "cannot write {0}: {1}", "cannot create {0}: {1}"} <= set(templates)
+            "cannot write {0}: use one of {1}", "cannot write {0}: {1}", "cannot create {0}: {1}",
+            "model {0} is not installed: its files ({1}) are in none of {2}; to get them, {3}"} <= set(templates)
     terms = list(JSON_TYPES.values())  # the JSON type names error_text translates among the values
+    for platform in ("linux", "win32", "darwin"):  # and how to get the real models
+        monkeypatch.setattr(sys, "platform", platform)
+        terms.append(real_models.base.fetch_hint())
     chinese = {source: (state, texts[0]) for context, source, state, texts in messages() if context == "errors"}
     fields = re.compile(r"\{\d+\}")
     worded = re.compile(r"[A-Za-z]{2}")  # "{0}: {1}" has no words to translate

@@ -11,22 +11,28 @@ def names_kept(spans: list[tuple[float, float]], names: list[str], gap: float,
     """(k, the first kept, lines): the names with ``spans`` ((start, end) along the axis, in order) and texts ``names``
     kept every k-th, on as few of up to ``max_lines`` lines as hold them ``gap`` apart (the i-th kept on line i % lines);
     None for no names. On the lines that the most names take (from the first, k the smallest), the way that tells the
-    most: the most different names, then the most that the axis says once, then the most names. Every third of "the cat
-    chases the mouse" from the first read "the ... the" over deck scene 25's heads; from the second it reads "cat ...
-    mouse". A way that tells more on another line would take that line from the plot (CoPE's parts, in Chinese at
-    x1.6, no longer stood in a row)."""
+    most: the most different words, then the most that the axis says once, then the fewest said twice, then the most
+    words, then the fewest pieces of words. Every third of "the cat chases the mouse" from the first read "the ... the" over deck scene 25's heads;
+    from the second it reads "cat ... mouse". A way that tells more on another line would take that line from the plot
+    (CoPE's parts, in Chinese at x1.6, no longer stood in a row). Names are read as words (``words``): a model's tokens
+    carry their spaces (' the' is 'the'), and a piece of a word tells nothing by itself (SmolLM2's "the cat ch ases the
+    mouse" read "the ch the" over deck scene 44's heads, and a row of names "cat ases mouse" where "cat mouse" fit; the
+    rows of deck scene 41, "the the and mouse cat garden" where "cat mouse then chased around ." fit)."""
     most_names = _best(spans, gap, max_lines, lambda step, offset: (len(spans[offset::step]), offset == 0),
                        lambda most: (most, True))
     if most_names is None:
         return None
-    counts = Counter(names)
+    read = words(names)
+    counts = Counter(word for word in read if word is not None)
     once = list(counts.values()).count(1)
 
     def told(step: int, offset: int) -> tuple:
-        kept = names[offset::step]
-        return len(set(kept)), sum(counts[name] == 1 for name in kept), len(kept), offset == 0
+        kept = [word for word in read[offset::step] if word is not None]
+        pieces, repeats = len(read[offset::step]) - len(kept), len(kept) - len(set(kept))
+        return len(set(kept)), sum(counts[word] == 1 for word in kept), -repeats, len(kept), -pieces, offset == 0
 
-    return _best(spans, gap, most_names[2], told, lambda most: (min(most, len(counts)), min(most, once), most, True))
+    return _best(spans, gap, most_names[2], told,
+                 lambda most: (min(most, len(counts)), min(most, once), 0, most, 0, True))
 
 
 def _best(spans: list[tuple[float, float]], gap: float, max_lines: int, worth, bound) -> tuple[int, int, int] | None:
@@ -48,3 +54,31 @@ def _best(spans: list[tuple[float, float]], gap: float, max_lines: int, worth, b
             if lines is not None and (best is None or worth(step, offset) > best[0]):
                 best = (worth(step, offset), step, offset, lines)
     return None if best is None else best[1:]
+
+
+def words(names: list[str]) -> list[str | None]:
+    """The word each name reads (without its spaces, in either case), None for a piece of a word: a name joined to a
+    neighbour letter to letter with no space between, where the names carry their spaces (a byte-pair model's tokens:
+    ' ch' 'ases'), or a WordPiece model's '##' piece and the name it continues ('chase' '##s'). Names without spaces
+    (words, numbers, a WordPiece model's tokens) are whole words unless a '##' follows. A Chinese character is a word
+    of its own; a name without a letter or digit ('.', a space) tells nothing either: said once, '.' outranked 'The'
+    over the key names of deck scene 43 ("then ." where "The ... around" fit)."""
+    spaced = any(name[:1].isspace() for name in names)
+
+    def joined(before: str, after: str) -> bool:
+        if after.startswith("##"):
+            return True
+        return spaced and bool(before) and bool(after) and _in_word(before[-1]) and _in_word(after[0])
+
+    read = []
+    for index, name in enumerate(names):
+        piece = (index > 0 and joined(names[index - 1], name)) or (
+            index + 1 < len(names) and joined(name, names[index + 1]))
+        read.append(None if piece or not any(character.isalnum() for character in name) else name.strip().casefold())
+    return read
+
+
+def _in_word(character: str) -> bool:
+    """Whether ``character`` goes on a word with the letters beside it: a letter or digit other than a Chinese,
+    Japanese or Korean character (each of those is read alone)."""
+    return character.isalnum() and ord(character) < 0x2E80

@@ -24,6 +24,12 @@ class InputError(ValueError):
         return printable(self.template.format(*self.values) if self.values else self.template)
 
 
+class Term(str):
+    """A value of an InputError that is the app's own English words, not the user's (the name of a
+    JSON type, how to get the real models): ``str`` as it is, translated by the app's ``error_text``
+    (context "errors")."""
+
+
 # Characters that would break a one-line message or act on the terminal showing it: C0 and C1 controls
 # (newline, ESC...), line and paragraph separators, bidirectional overrides, and lone surrogates (from
 # file names that are not UTF-8), which cannot even be printed.

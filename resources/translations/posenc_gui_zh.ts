@@ -1120,12 +1120,12 @@ turns made: {1}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="255"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="259"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -2047,7 +2047,7 @@ turns made: {1}</source>
         <translation>训练所得得分 → 消融后得分；点击一个头即可放大查看</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="21"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="34"/>
         <source>{0}: {1} layers × {2} heads. Mean change of attention under &quot;{3}&quot;: {4:.3f} over all heads.</source>
         <translation>{0}：{1} 层 × {2} 个头。在“{3}”下注意力的平均变化（所有头）：{4:.3f}。</translation>
     </message>
@@ -2087,72 +2087,73 @@ turns made: {1}</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="190"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="25"/>
         <source>trained: layer {0}, head {1}</source>
         <translation>训练所得：第 {0} 层，头 {1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="191"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="26"/>
         <source>{0}: layer {1}, head {2}</source>
         <translation>{0}：第 {1} 层，头 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="192"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="24"/>
         <source>difference (ablated − trained), change {0:.2f}</source>
         <translation>差值（消融 − 训练所得），变化 {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="36"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="34"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="36"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/head_overview.py" line="51"/>
+        <location filename="../../posenc_gui/app/views/head_overview.py" line="53"/>
         <source>every head as trained; dashed: found; click one to open it</source>
         <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="333"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="337"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="334"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="338"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="349"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="24"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="37"/>
         <source>Each head in the picture of every head is scaled to its largest weight.</source>
         <translation>所有头的总览中，每个头按其最大权重缩放。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="26"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="39"/>
         <source>The text is {0} tokens long: only the first {1} are shown.</source>
         <translation>文本长 {0} 个词元：只显示前 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="29"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="42"/>
         <source>MiniLM knows only 244 Chinese characters: most Chinese text becomes [UNK]. SmolLM2 reads it byte by byte.</source>
         <translation>MiniLM 只认识 244 个汉字：大部分中文会变成 [UNK]。SmolLM2 按字节读取中文。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="47"/>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="60"/>
         <source>next token, trained</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="379"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="401"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>
@@ -2160,6 +2161,11 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="305"/>
         <source>Real model attention</source>
         <translation>真实模型的注意力</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/real_model_texts.py" line="23"/>
+        <source>difference, change {0:.2f}</source>
+        <translation>差值，变化 {0:.2f}</translation>
     </message>
 </context>
 <context>
@@ -2657,7 +2663,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="357"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="361"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -4628,37 +4634,37 @@ turns made: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="195"/>
+        <location filename="../../posenc_gui/scene.py" line="190"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="195"/>
+        <location filename="../../posenc_gui/scene.py" line="190"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="196"/>
+        <location filename="../../posenc_gui/scene.py" line="191"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="196"/>
+        <location filename="../../posenc_gui/scene.py" line="191"/>
         <source>true/false</source>
         <translation>布尔值（true/false）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="197"/>
+        <location filename="../../posenc_gui/scene.py" line="192"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="198"/>
+        <location filename="../../posenc_gui/scene.py" line="193"/>
         <source>null</source>
         <translation>空值 null</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/scene.py" line="284"/>
+        <location filename="../../posenc_gui/scene.py" line="279"/>
         <source>scene {0}: {1}</source>
         <translation>第 {0} 个场景：{1}</translation>
     </message>
@@ -4808,12 +4814,12 @@ turns made: {1}</source>
         <translation>d_model 为 {1} 时，rotary_fraction {0} 旋转不了任何一对通道；请增大其中之一</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="437"/>
+        <location filename=".registry_strings.py" line="439"/>
         <source>beta_fast ({0}) must be larger than beta_slow ({1})</source>
         <translation>beta_fast（{0}）必须大于 beta_slow（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="438"/>
+        <location filename=".registry_strings.py" line="440"/>
         <source>high_freq_factor ({0}) must be larger than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）必须大于 low_freq_factor（{1}）</translation>
     </message>
@@ -4863,77 +4869,77 @@ turns made: {1}</source>
         <translation>未知模型 {0}；可用模型：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="429"/>
+        <location filename=".registry_strings.py" line="431"/>
         <source>the text is empty; type a sentence</source>
         <translation>文本为空；请输入一个句子</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="430"/>
+        <location filename=".registry_strings.py" line="432"/>
         <source>the text is {0} tokens long; {1} takes at most {2}</source>
         <translation>文本长 {0} 个词元；{1} 最多接受 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="431"/>
+        <location filename=".registry_strings.py" line="433"/>
         <source>{0} does not predict a next token (it is not a causal model)</source>
         <translation>{0} 不预测下一个词元（它不是因果模型）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="432"/>
+        <location filename=".registry_strings.py" line="434"/>
         <source>positions {0} is not one of {1}</source>
         <translation>位置方案 {0} 不是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="433"/>
+        <location filename=".registry_strings.py" line="435"/>
         <source>{0}:{1} needs {1} &gt;= 0, not {2}</source>
         <translation>{0}:{1} 要求 {1} &gt;= 0，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="434"/>
+        <location filename=".registry_strings.py" line="436"/>
         <source>positions {0} needs an integer: {0}:{1}</source>
         <translation>位置方案 {0} 需要一个整数：{0}:{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="435"/>
+        <location filename=".registry_strings.py" line="437"/>
         <source>shift:{0} puts {1} tokens past the model&apos;s {2} positions; shift by at most {3}</source>
         <translation>shift:{0} 使 {1} 个词元超出模型的 {2} 个位置；最多平移 {3}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="436"/>
+        <location filename=".registry_strings.py" line="438"/>
         <source>the position offset must be between 0 and {0}, not {1}</source>
         <translation>位置偏移必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="439"/>
+        <location filename=".registry_strings.py" line="441"/>
         <source>NoPE layers must be between 0 and {0}, not {1}</source>
         <translation>NoPE 层号必须在 0 到 {0} 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="440"/>
+        <location filename=".registry_strings.py" line="442"/>
         <source>{0} is not the SmolLM2-135M file this app reads ({1})</source>
         <translation>{0} 不是本应用读取的 SmolLM2-135M 文件（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="441"/>
+        <location filename=".registry_strings.py" line="443"/>
         <source>{0}: the token embeddings are {1}, not Q8_0</source>
         <translation>{0}：词元嵌入的格式是 {1}，而不是 Q8_0</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="447"/>
+        <location filename=".registry_strings.py" line="449"/>
         <source>{0} {1} of shape {2} is {3} and needs {4} at its peak, over the memory budget of {5}</source>
         <translation>{0} 的 {1} 输出（形状 {2}）大小为 {3}，计算时峰值需要 {4}，超出了 {5} 的内存预算</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="484"/>
+        <location filename=".registry_strings.py" line="486"/>
         <source>the deck has {0} scenes; at most {1}</source>
         <translation>课件有 {0} 个场景；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="455"/>
+        <location filename=".registry_strings.py" line="457"/>
         <source>this view shows no data yet</source>
         <translation>此视图还没有显示任何数据</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="456"/>
+        <location filename=".registry_strings.py" line="458"/>
         <source>cannot write {0}: use one of {1}</source>
         <translation>无法写入 {0}：文件扩展名必须是 {1} 之一</translation>
     </message>
@@ -5144,163 +5150,163 @@ turns made: {1}</source>
         <translation>{0} 必须在 1 到 {1} 之间，不能是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="445"/>
+        <location filename=".registry_strings.py" line="447"/>
         <source>method {0} has no parameter {1} (it has: none)</source>
         <translation>方法 {0} 没有参数 {1}（它没有任何参数）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="446"/>
+        <location filename=".registry_strings.py" line="448"/>
         <source>method {0} has no parameter {1} (it has: {2})</source>
         <translation>方法 {0} 没有参数 {1}（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="449"/>
+        <location filename=".registry_strings.py" line="451"/>
         <source>unknown RoPE scaling {0}; known: {1}</source>
         <translation>未知的 RoPE 缩放 {0}；已知的有：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="450"/>
+        <location filename=".registry_strings.py" line="452"/>
         <source>LongRoPE needs one factor per rotated pair ({0}), not {1}</source>
         <translation>LongRoPE 需要每个旋转对一个系数（{0} 个），而不是 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="451"/>
+        <location filename=".registry_strings.py" line="453"/>
         <source>high_freq_factor ({0}) must not be smaller than low_freq_factor ({1})</source>
         <translation>high_freq_factor（{0}）不能小于 low_freq_factor（{1}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="457"/>
+        <location filename=".registry_strings.py" line="459"/>
         <source>unknown view {0}; known: {1}</source>
         <translation>未知视图 {0}；已知视图：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="458"/>
+        <location filename=".registry_strings.py" line="460"/>
         <source>view {0} does not apply to method {1}</source>
         <translation>视图 {0} 不适用于方法 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="459"/>
+        <location filename=".registry_strings.py" line="461"/>
         <source>head must be &quot;all&quot; or a head index from 0 to {0}, not {1}</source>
         <translation>head 必须是 &quot;all&quot; 或 0 到 {0} 之间的头下标，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="460"/>
+        <location filename=".registry_strings.py" line="462"/>
         <source>a scene must be a JSON object, not {0}</source>
         <translation>场景必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="461"/>
+        <location filename=".registry_strings.py" line="463"/>
         <source>unknown scene key {0}; known: {1}</source>
         <translation>未知的场景键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="462"/>
+        <location filename=".registry_strings.py" line="464"/>
         <source>a scene needs a &quot;method&quot;</source>
         <translation>场景必须指定 &quot;method&quot;</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="463"/>
+        <location filename=".registry_strings.py" line="465"/>
         <source>{0} must be a string, not {1}</source>
         <translation>{0} 必须是字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="464"/>
+        <location filename=".registry_strings.py" line="466"/>
         <source>{0} is {1} characters long; at most {2}</source>
         <translation>{0} 有 {1} 个字符；最多 {2} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="465"/>
+        <location filename=".registry_strings.py" line="467"/>
         <source>{0} must not be empty</source>
         <translation>{0} 不能为空</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="466"/>
+        <location filename=".registry_strings.py" line="468"/>
         <source>{0} holds a lone surrogate ({1}) at character {2}, which is not text; remove it</source>
         <translation>{0} 的第 {2} 个字符是孤立的代理码元（{1}），不是文本；请删除它</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="467"/>
+        <location filename=".registry_strings.py" line="469"/>
         <source>{0} must be an object of name: value, not {1}</source>
         <translation>{0} 必须是“名称: 值”形式的对象，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="468"/>
+        <location filename=".registry_strings.py" line="470"/>
         <source>{0} must be a whole number from 0 to {1}, not {2}</source>
         <translation>{0} 必须是 0 到 {1} 之间的整数，而不是 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="469"/>
+        <location filename=".registry_strings.py" line="471"/>
         <source>dims must be a list of dimension indices, not {0}</source>
         <translation>dims 必须是维度下标的列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="470"/>
+        <location filename=".registry_strings.py" line="472"/>
         <source>dims lists {0} dimensions; at most {1} curves</source>
         <translation>dims 列出了 {0} 个维度；最多只能画 {1} 条曲线</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="471"/>
+        <location filename=".registry_strings.py" line="473"/>
         <source>each of dims must be a whole number from 0 to {0}, not {1}</source>
         <translation>dims 中的每一项都必须是 0 到 {0} 之间的整数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="472"/>
+        <location filename=".registry_strings.py" line="474"/>
         <source>options has {0} entries; at most {1}</source>
         <translation>options 有 {0} 项；最多 {1} 项</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="473"/>
+        <location filename=".registry_strings.py" line="475"/>
         <source>option names must be non-empty strings, not {0}</source>
         <translation>选项名必须是非空字符串，而不是 {0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="474"/>
+        <location filename=".registry_strings.py" line="476"/>
         <source>option name {0} is longer than {1} characters</source>
         <translation>选项名 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="475"/>
+        <location filename=".registry_strings.py" line="477"/>
         <source>option {0} must be a finite number, not {1}</source>
         <translation>选项 {0} 必须是有限的数，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="476"/>
+        <location filename=".registry_strings.py" line="478"/>
         <source>option {0} must be from -1e9 to 1e9, not {1}</source>
         <translation>选项 {0} 必须在 -1e9 到 1e9 之间，而不是 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="477"/>
+        <location filename=".registry_strings.py" line="479"/>
         <source>option {0} is longer than {1} characters</source>
         <translation>选项 {0} 超过了 {1} 个字符</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="478"/>
+        <location filename=".registry_strings.py" line="480"/>
         <source>option {0} must be a number, true/false or a string, not {1}</source>
         <translation>选项 {0} 必须是数字、true/false 或字符串，而不是{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="479"/>
+        <location filename=".registry_strings.py" line="481"/>
         <source>a deck must be a JSON object, not {0}</source>
         <translation>课件必须是 JSON 对象，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="480"/>
+        <location filename=".registry_strings.py" line="482"/>
         <source>unknown deck key {0}; known: {1}</source>
         <oldsource>unknown deck key {0}; known: version, title, scenes</oldsource>
         <translation>未知的课件键 {0}；已知的键：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="481"/>
+        <location filename=".registry_strings.py" line="483"/>
         <source>unsupported deck version {0}; this app reads version {1}</source>
         <translation>不支持课件版本 {0}；本应用只能读取版本 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="482"/>
+        <location filename=".registry_strings.py" line="484"/>
         <source>&quot;scenes&quot; must be a list, not {0}</source>
         <translation>&quot;scenes&quot; 必须是列表，而不是{0}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="483"/>
+        <location filename=".registry_strings.py" line="485"/>
         <source>the deck has no scenes</source>
         <translation>课件中没有场景</translation>
     </message>
@@ -5350,39 +5356,64 @@ turns made: {1}</source>
         <translation>图块 ({0}, {1}, {2}) 超出了 {3} 帧 {4} x {4} 的范围</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="442"/>
+        <location filename=".registry_strings.py" line="444"/>
         <source>method {0} has no parameter {1}</source>
         <translation>方法 {0} 没有参数 {1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="443"/>
+        <location filename=".registry_strings.py" line="445"/>
         <source>method {0} has no {1} output (it has: {2})</source>
         <translation>方法 {0} 没有 {1} 输出（它有：{2}）</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="444"/>
+        <location filename=".registry_strings.py" line="446"/>
         <source>{0} {1} does not take {2}</source>
         <translation>{0} 的 {1} 输出不接受参数 {2}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="448"/>
+        <location filename=".registry_strings.py" line="450"/>
         <source>unknown method {0}; known: {1}</source>
         <translation>未知方法 {0}；已知方法：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="452"/>
+        <location filename=".registry_strings.py" line="454"/>
         <source>{0} tokens; at most {1}</source>
         <translation>{0} 个词元；最多 {1} 个</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="453"/>
+        <location filename=".registry_strings.py" line="455"/>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename=".registry_strings.py" line="454"/>
+        <location filename=".registry_strings.py" line="456"/>
         <source>CSV holds 1-, 2- or 3-D arrays; this one is {0}-D (use .npy)</source>
         <translation>CSV 只能保存一维、二维或三维数组；这个数组是 {0} 维的（请改用 .npy）</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="429"/>
+        <source>model {0} is not installed: its files ({1}) are in none of {2}; to get them, {3}</source>
+        <translation>未安装模型 {0}：在 {2} 中都找不到它的文件（{1}）。获取方法：{3}</translation>
+    </message>
+    <message>
+        <location filename=".registry_strings.py" line="430"/>
+        <source>model {0} needs the Python package {1}: pip install safetensors gguf tokenizers</source>
+        <translation>模型 {0} 需要 Python 包 {1}：pip install safetensors gguf tokenizers</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/real_models/base.py" line="32"/>
+        <source>run the PosEnc Explorer setup again with its Real models component, or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)</source>
+        <translation>重新运行 PosEnc Explorer 安装程序并选择“真实模型”组件；或者在源代码目录中运行 python3 scripts/fetch_models.py（python3 scripts/dev.py run 也会下载它们）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/real_models/base.py" line="36"/>
+        <source>install PosEnc Explorer again from its .dmg (its app carries them), or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)</source>
+        <translation>用 .dmg 重新安装 PosEnc Explorer（其中的应用自带模型）；或者在源代码目录中运行 python3 scripts/fetch_models.py（python3 scripts/dev.py run 也会下载它们）</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/core/real_models/base.py" line="39"/>
+        <source>install the posenc-gui-models package (sudo apt install posenc-gui-models), or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)</source>
+        <translation>安装 posenc-gui-models 软件包（sudo apt install posenc-gui-models）；或者在源代码目录中运行 python3 scripts/fetch_models.py（python3 scripts/dev.py run 也会下载它们）</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 for each model; its settings go through scene.options; its fetch always runs in the window's worker."""
 
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -111,18 +112,32 @@ def test_the_window_fetches_it_in_its_worker(qtbot, monkeypatch):
     assert view.data.settings.ablation == "none"
 
 
-def test_missing_models_say_how_to_get_them(qtbot, monkeypatch, tmp_path):
+@pytest.mark.parametrize("language, said", [("en", "apt install posenc-gui-models"),
+                                            ("zh", "获取方法：安装 posenc-gui-models 软件包")])
+def test_missing_models_say_how_to_get_them(qtbot, qapp, monkeypatch, tmp_path, language, said):
+    """In the interface's language: the Chinese window said it in English (ModelsMissing's template was not extracted
+    for translation, nor the way to get the models, which was formatted in)."""
+    from posenc_gui.app import i18n
+
     monkeypatch.setenv("POSENC_MODELS_DIR", str(tmp_path))
     monkeypatch.setattr(real_models.base, "user_models_dir", lambda: tmp_path)
     monkeypatch.setattr(real_models.base, "resources_dir", lambda: tmp_path)
     monkeypatch.setattr(real_models.base, "system_models_dirs", lambda: [tmp_path / "system"])
     minilm = real_models.MiniLM()  # a fresh one: the registered model may be loaded already
     monkeypatch.setitem(real_models.MODELS, "minilm", minilm)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.model.update(view="real_model", options={"model": "minilm"})
-    qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
-    assert "apt install posenc-gui-models" in window.error_label.text()
+    with monkeypatch.context() as on_linux:  # the hint this system's installer gives, Linux's here
+        on_linux.setattr(sys, "platform", "linux")
+        hint = real_models.base.fetch_hint()
+    monkeypatch.setattr(real_models.base, "FETCH_HINT", hint)
+    assert i18n.install(qapp, language) == language
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.model.update(view="real_model", options={"model": "minilm"})
+        qtbot.waitUntil(lambda: "fetch_models.py" in window.error_label.text(), timeout=10000)
+        assert said in window.error_label.text()
+    finally:
+        i18n.install(qapp, "en")
 
 
 def count_forward_passes(monkeypatch, name):
@@ -379,13 +394,15 @@ def test_the_controls_lines_are_counted_again_for_a_model_drawn_while_hidden(qtb
         i18n.install(qapp, "en")
 
 
-@pytest.mark.parametrize("size, text_scale", [((1920, 992), 1.6), ((1280, 645), 1.3)])
+@pytest.mark.parametrize("size, text_scale", [((1920, 992), 1.6), ((1280, 645), 1.3), ((1280, 632), 1.6)])
 def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_itself(qtbot, size, text_scale):
     """The deck's scene of SmolLM2's heads presenting at 1920 x 1080 x1.6 and 1280 x 720 x1.3 (the view below the
     audience title): the controls, the heads found, the notes and the ten next tokens stood on the page and the three
     large panels one below the other (their titles, fitted to one column, held them there): the page was 1,817 and
     1,670 px taller than the screen, the current head out of sight. Now the three side by side below the overview and
-    the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back."""
+    the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back. At 1280 x 720 x1.6 the
+    overview's title (two lines), 'key' on a line of its own and the difference's title (four lines) held the matrices
+    233 px below the screen: the hall's overview is untitled, 'key' is in the corner, the difference's title short."""
     from test_lesson_presenting import Hall
 
     need("smollm2")
@@ -419,3 +436,39 @@ def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_
     hall.controls_called = True
     view.keep_plots_readable()
     qtbot.waitUntil(lambda: view.controls.isVisible() and view.next_tokens.isVisible())
+    # the desk's titles back
+    assert view.overview.plot.titleLabel.text and "ablated − trained" in view.large[2][0].titleLabel.text
+
+
+def test_presenting_the_key_names_are_whole_words_of_the_text_apart(qtbot):
+    """The deck's scene of SmolLM2's heads presenting at 1920 x 1080 x1.6: over the three large panels the key names,
+    thinned to every other, read "the ch the" ("chases" is ' ch' 'ases' to SmolLM2). Now the names shown are whole
+    words of the text, more than one, none over another or cut (the layout check)."""
+    from posenc_gui.app.plot_layout_check import draw_specs
+    from test_lesson_presenting import Hall
+
+    need("smollm2")
+    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
+        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
+        views=applies())
+    view = RealModelView(model)
+    hall = Hall(model, view, presenting=True)
+    hall.controls_called = False
+    qtbot.addWidget(hall)
+    hall.resize(1920, 992)
+    points = style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named("light"), points)
+    hall.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(hall)
+    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    qtbot.wait(50)
+    assert [token.strip() for token in view.data.tokens] == ["the", "cat", "ch", "ases", "the", "mouse"]
+    for plot, _matrix in view.large:
+        (_axis, _ticks, texts), _metrics = draw_specs(plot.getAxis("top"))
+        shown = [str(text).strip() for _rect, _flags, text in texts]
+        assert len(set(shown)) >= 2 and set(shown) <= {"the", "cat", "mouse"}, shown
+    assert check_window(view).problems == []

@@ -24,8 +24,10 @@ class HeadOverview:
             self.plot.addItem(item)
 
     def draw(self, picture: heads.Overview, found, chosen: tuple[int, int], theme: style.Theme,
-             points: float) -> None:
-        """Show ``picture``, outline the heads ``found`` ((layer, head, ...) each) and the ``chosen`` (layer, head)."""
+             points: float, titled: bool = True) -> None:
+        """Show ``picture``, outline the heads ``found`` ((layer, head, ...) each) and the ``chosen`` (layer, head);
+        untitled for a hall (the audience's title names the scene; presenting at 1280 x 720 x1.6 the title's two lines
+        held the chosen head's matrices below the screen)."""
         n, rows, columns = picture.n, picture.rows, picture.columns
         self.image.setImage(picture.pixels, levels=(0.0, 1.0))
         self.image.setRect(0, 0, columns * n, rows * n)
@@ -48,7 +50,8 @@ class HeadOverview:
         self.chosen_mark.setData(*outlines([picture.tile_of(*chosen)], n), pen=pg.mkPen(colour, width=4))
         # one line on a 1280 px projector in large type (on two, it took a sixth of the heads' height); how the tiles
         # are scaled is said in the notes below
-        title = i18n.translate("RealModelView", "every head as trained; dashed: found; click one to open it")
+        title = i18n.translate("RealModelView", "every head as trained; dashed: found; click one to open it") \
+            if titled else ""
         if self.plot.titleLabel.text != title:
             style.title(self.plot, title, theme, points)
 

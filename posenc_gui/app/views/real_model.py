@@ -36,10 +36,10 @@ from .grid import ColumnTitle, overhanging_title, place, unplace
 from .head_overview import HeadOverview, head_at
 from .images import cell
 from .readable import MIN_PLOT
-from .matrix_panels import draw_matrix, matrix_panel, panel_columns, set_name_lines
+from .matrix_panels import draw_matrix, matrix_panel, name_columns_in_corner, panel_columns, set_name_lines
 from .real_model_controls import RealModelControls
 from .real_model_settings import LARGE, RealAttention, Settings, has_cjk
-from .real_model_texts import ablation_title, found_links, next_token_table, notes_text
+from .real_model_texts import found_links, large_titles, next_token_table, notes_text
 
 LIVE_TOKENS = 64        # the text is capped at this many tokens, to keep typing live
 MAX_LABELLED = 40       # token names on the large panels' axes up to this many tokens
@@ -187,9 +187,7 @@ class RealModelView(View):
         self._draw_overview()
         ticks = [list(enumerate(data.tokens))] if len(data.tokens) <= MAX_LABELLED else None
         bound = float(np.abs(difference).max()) or 1e-6
-        titles = (self.tr("trained: layer {0}, head {1}").format(layer, head),
-                  self.tr("{0}: layer {1}, head {2}").format(ablation_title(settings), layer, head),
-                  self.tr("difference (ablated − trained), change {0:.2f}").format(float(data.change[layer, head])))
+        titles = large_titles(data, self.hall_only)
         levels = ((0.0, 1.0), (0.0, 1.0), (-bound, bound))
         self.large = []
         self._complete_large()
@@ -199,6 +197,7 @@ class RealModelView(View):
             if ticks:  # sized for the names now: an axis that grows while painting drops the longer ones
                 for side in ("left", "top"):
                     plot.getAxis(side).expect_labels(list(data.tokens))
+            self._name_keys(plot)
             if settings.show in ("all", name):
                 self.large.append((plot, matrices[name]))
         self._arrange(settings.show)  # after drawing: the axes are as wide as their tick names now
@@ -226,6 +225,11 @@ class RealModelView(View):
         changed = [widget for widget, visible in parts.items() if widget.isHidden() == visible]
         for widget in changed:
             widget.setVisible(parts[widget])
+        if changed and self.data is not None:  # the hall's titles, or the desk's
+            self._draw_overview()
+            for (plot, _image, _bar), title in zip(self.large_panels, large_titles(self.data, self.hall_only)):
+                if plot.titleLabel.text != title:
+                    style.title(plot, title, self.theme, self.points)
         return bool(changed)
 
     def keep_plots_readable(self) -> None:
@@ -305,7 +309,7 @@ class RealModelView(View):
     def _draw_overview(self) -> None:
         data = self.data
         self.overview.draw(data.overview, data.found, (data.settings.layer, data.settings.head), self.theme,
-                           self.points)
+                           self.points, titled=not self.hall_only)
 
     def build_ahead(self) -> bool:
         """One more large panel, until the three exist."""
@@ -332,10 +336,17 @@ class RealModelView(View):
         for plot, _, bar in panels:
             style.label(plot, "left", self.tr("query"), self.theme, self.points)
             style.label(plot, "top", self.tr("key"), self.theme, self.points)
+            self._name_keys(plot)
             axis = bar.getAxis("right")
             axis.setPen(pg.mkPen(self.theme.foreground))
             axis.setTextPen(pg.mkPen(self.theme.foreground))
             style.fit_bar_axis(bar)  # its ends' room for the names in the new text size
+
+    def _name_keys(self, plot: pg.PlotItem) -> None:
+        """'key' in the corner left of the column names where it fits (``name_columns_in_corner``): on a line of its
+        own it took a line of the matrices' height, and presenting at 1280 x 720 x1.6 the page scrolled. Asked again
+        once the rows' names are drawn: the corner is as wide as they are."""
+        name_columns_in_corner(plot, self.tr("key"), self.theme, self.points)
 
     def set_look(self, theme: style.Theme, points: float) -> None:
         shown = self.plots

@@ -17,22 +17,28 @@ from pathlib import Path
 
 import numpy as np
 
-from ..params import InputError
+from ..models import QT_TRANSLATE_NOOP
+from ..params import InputError, Term
 from ...paths import resources_dir
 
 MODELS_ENV = "POSENC_MODELS_DIR"
-MODELS_PACKAGE = "posenc-gui-models"  # the Debian package that installs them into the system folder
 
 
-def fetch_hint() -> str:
+def fetch_hint() -> Term:
     """How to get the models on this system: from what installs the app here (the Linux models package, the Windows
-    setup's component, the app in the macOS image), or in a source checkout with the fetch script."""
-    from_source = "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py run fetches them too)"
+    setup's component, the app in the macOS image), or in a source checkout with the fetch script. A Term: the app shows
+    it in the interface's language (written out whole, for lupdate to find)."""
     if sys.platform == "win32":
-        return f"run the PosEnc Explorer setup again with its Real models component, {from_source}"
+        return Term(QT_TRANSLATE_NOOP("errors", "run the PosEnc Explorer setup again with its Real models component, "
+                                      "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py "
+                                      "run fetches them too)"))
     if sys.platform == "darwin":
-        return f"install PosEnc Explorer again from its .dmg (its app carries them), {from_source}"
-    return f"install the {MODELS_PACKAGE} package (sudo apt install {MODELS_PACKAGE}), {from_source}"
+        return Term(QT_TRANSLATE_NOOP("errors", "install PosEnc Explorer again from its .dmg (its app carries them), "
+                                      "or from the source run python3 scripts/fetch_models.py (python3 scripts/dev.py "
+                                      "run fetches them too)"))
+    return Term(QT_TRANSLATE_NOOP("errors", "install the posenc-gui-models package (sudo apt install "
+                                  "posenc-gui-models), or from the source run python3 scripts/fetch_models.py "
+                                  "(python3 scripts/dev.py run fetches them too)"))
 
 
 FETCH_HINT = fetch_hint()
