@@ -11,28 +11,30 @@ def names_kept(spans: list[tuple[float, float]], names: list[str], gap: float,
     """(k, the first kept, lines): the names with ``spans`` ((start, end) along the axis, in order) and texts ``names``
     kept every k-th, on as few of up to ``max_lines`` lines as hold them ``gap`` apart (the i-th kept on line i % lines);
     None for no names. On the lines that the most names take (from the first, k the smallest), the way that tells the
-    most: the most different words, then the most that the axis says once, then the fewest said twice, then the most
-    words, then the fewest pieces of words. Every third of "the cat chases the mouse" from the first read "the ... the" over deck scene 25's heads;
-    from the second it reads "cat ... mouse". A way that tells more on another line would take that line from the plot
-    (CoPE's parts, in Chinese at x1.6, no longer stood in a row). Names are read as words (``words``): a model's tokens
-    carry their spaces (' the' is 'the'), and a piece of a word tells nothing by itself (SmolLM2's "the cat ch ases the
-    mouse" read "the ch the" over deck scene 44's heads, and a row of names "cat ases mouse" where "cat mouse" fit; the
-    rows of deck scene 41, "the the and mouse cat garden" where "cat mouse then chased around ." fit)."""
+    most: the most different words, then the fewest pieces of words, then the most names (to find a column by), then
+    the fewest said twice, then the most words the axis says once, then the most words. Every third of "the cat chases
+    the mouse" from the first read "the ... the" over deck scene 25's heads; from the second it reads "cat ... mouse".
+    A way that tells more on another line would take that line from the plot (CoPE's parts, in Chinese at x1.6, no
+    longer stood in a row). Names are read as words (``words``): a model's tokens carry their spaces (' the' is
+    'the'), and a piece of a word misleads (SmolLM2's "the cat ch ases the mouse" read "the ch the" over deck scene
+    44's heads, and a row of names "cat ases mouse" where "cat mouse" fit; the rows of deck scene 41, "the the and
+    mouse cat garden" where "cat mouse then chased around ." fit)."""
     most_names = _best(spans, gap, max_lines, lambda step, offset: (len(spans[offset::step]), offset == 0),
                        lambda most: (most, True))
     if most_names is None:
         return None
-    read = words(names)
+    read, pieces = words(names), word_pieces(names)
     counts = Counter(word for word in read if word is not None)
     once = list(counts.values()).count(1)
 
     def told(step: int, offset: int) -> tuple:
         kept = [word for word in read[offset::step] if word is not None]
-        pieces, repeats = len(read[offset::step]) - len(kept), len(kept) - len(set(kept))
-        return len(set(kept)), sum(counts[word] == 1 for word in kept), -repeats, len(kept), -pieces, offset == 0
+        repeats = len(kept) - len(set(kept))
+        return (len(set(kept)), -sum(pieces[offset::step]), len(read[offset::step]), -repeats,
+                sum(counts[word] == 1 for word in kept), len(kept), offset == 0)
 
     return _best(spans, gap, most_names[2], told,
-                 lambda most: (min(most, len(counts)), min(most, once), 0, most, 0, True))
+                 lambda most: (min(most, len(counts)), 0, most, 0, min(most, once), most, True))
 
 
 def _best(spans: list[tuple[float, float]], gap: float, max_lines: int, worth, bound) -> tuple[int, int, int] | None:
@@ -57,12 +59,20 @@ def _best(spans: list[tuple[float, float]], gap: float, max_lines: int, worth, b
 
 
 def words(names: list[str]) -> list[str | None]:
-    """The word each name reads (without its spaces, in either case), None for a piece of a word: a name joined to a
-    neighbour letter to letter with no space between, where the names carry their spaces (a byte-pair model's tokens:
-    ' ch' 'ases'), or a WordPiece model's '##' piece and the name it continues ('chase' '##s'). Names without spaces
-    (words, numbers, a WordPiece model's tokens) are whole words unless a '##' follows. A Chinese character is a word
-    of its own; a name without a letter or digit ('.', a space) tells nothing either: said once, '.' outranked 'The'
-    over the key names of deck scene 43 ("then ." where "The ... around" fit)."""
+    """The word each name reads (without its spaces, in either case), None where it tells nothing: a piece of a word
+    (``word_pieces``); a name without a letter or digit ('.', a space): said once, '.' outranked 'The' over the key
+    names of deck scene 43 ("then ." where "The ... around" fit); a model's special token ('[CLS]', '<s>',
+    '<|endoftext|>'): said once each, "[CLS] the [SEP]" outranked "cat and the ." over deck scene 41's keys. A Chinese
+    character is a word of its own."""
+    return [None if piece or _special(name.strip()) or not any(character.isalnum() for character in name)
+            else name.strip().casefold() for name, piece in zip(names, word_pieces(names))]
+
+
+def word_pieces(names: list[str]) -> list[bool]:
+    """Whether each name is a piece of a word: joined to a neighbour letter to letter with no space between, where the
+    names carry their spaces (a byte-pair model's tokens: ' ch' 'ases'), or a WordPiece model's '##' piece and the name
+    it continues ('chase' '##s'). Names without spaces (words, numbers, a WordPiece model's tokens) are whole words
+    unless a '##' follows. Unlike punctuation, a piece misleads: "cat ases mouse" where "cat mouse" fit."""
     spaced = any(name[:1].isspace() for name in names)
 
     def joined(before: str, after: str) -> bool:
@@ -70,12 +80,13 @@ def words(names: list[str]) -> list[str | None]:
             return True
         return spaced and bool(before) and bool(after) and _in_word(before[-1]) and _in_word(after[0])
 
-    read = []
-    for index, name in enumerate(names):
-        piece = (index > 0 and joined(names[index - 1], name)) or (
-            index + 1 < len(names) and joined(name, names[index + 1]))
-        read.append(None if piece or not any(character.isalnum() for character in name) else name.strip().casefold())
-    return read
+    return [(index > 0 and joined(names[index - 1], name)) or (index + 1 < len(names) and joined(name, names[index + 1]))
+            for index, name in enumerate(names)]
+
+
+def _special(name: str) -> bool:
+    """Whether ``name`` is a model's special token, in the brackets tokenizers mark them with."""
+    return len(name) > 2 and (name[0], name[-1]) in (("[", "]"), ("<", ">"))
 
 
 def _in_word(character: str) -> bool:

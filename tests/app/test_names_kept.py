@@ -47,7 +47,8 @@ def test_a_models_tokens_are_told_apart_as_words_and_pieces_of_words_tell_nothin
 
 def test_words_are_read_without_spaces_and_pieces_are_none():
     assert words(SMOLLM2_TOKENS + ["."]) == ["the", "cat", None, None, "the", "mouse", None]  # '.' tells nothing
-    assert words(["[CLS]", "The", "chase", "##s", "[SEP]"]) == ["[cls]", "the", None, None, "[sep]"]
+    assert words(["[CLS]", "The", "chase", "##s", "[SEP]"]) == [None, "the", None, None, None]  # special tokens
+    assert words(["<s>", "<|endoftext|>", "<", "[x"]) == [None, None, None, "[x"]
     assert words("the cat chases".split()) == ["the", "cat", "chases"]  # words without spaces are whole
     assert words(["0", "-0.5", "1"]) == ["0", "-0.5", "1"]
     assert words([" 我", "们", " a", "b"]) == ["我", "们", None, None]  # a Chinese character reads alone
@@ -72,3 +73,18 @@ def test_punctuation_tells_nothing_and_of_as_many_words_the_way_that_repeats_non
     assert all(any(character.isalpha() for character in name) for name in MINILM_TOKENS[keys[1]::keys[0]])
     step, offset, _lines = names_kept(spans_of([30] * 19, 11), MINILM_TOKENS, 0, 1)
     assert (step, MINILM_TOKENS[offset::step]) == (3, ["cat", "mouse", "then", "chased", "around", "."])
+
+
+def test_special_tokens_tell_nothing():
+    """Deck scene 41's keys presenting at 1920 x 1080 x1.6 read "[CLS] the [SEP]" (each special token said once
+    outranked the words) where "cat and the ." fit."""
+    step, offset, _lines = names_kept(spans_of([60] * 19, 15), MINILM_TOKENS, 5, 1)
+    kept = MINILM_TOKENS[offset::step]
+    assert "[CLS]" not in kept and "[SEP]" not in kept and len(kept) == 4 and len(set(kept)) == 4
+
+
+def test_more_names_to_find_a_column_by_before_rarer_words():
+    """Deck scene 41's keys at 1920 x 1080 x1.6: "the and cat" (three names, no punctuation) was taken over "cat and
+    the ." (four), and its rows at 1280 x 720 x1.3 "cat then around" over five names of as many words."""
+    step, offset, _lines = names_kept(spans_of([40] * 19, 10), MINILM_TOKENS, 5, 1)
+    assert step == 5 and len(MINILM_TOKENS[offset::step]) == 4
