@@ -140,6 +140,37 @@ def test_missing_models_say_how_to_get_them(qtbot, qapp, monkeypatch, tmp_path, 
         i18n.install(qapp, "en")
 
 
+
+def set_hall_type(view, theme: str, text_scale: float) -> None:
+    """``view``'s font and look at ``text_scale`` presenting, as the window sets them (its font before its look)."""
+    points = style.BASE_POINTS * text_scale * style.PRESENTATION_SCALE
+    font = QFont(view.font())
+    font.setPointSizeF(points)
+    view.setFont(font)
+    view.set_look(style.theme_named(theme), points)
+
+
+def heads_presenting(qtbot, size: tuple[int, int], text_scale: float, theme: str):
+    """(view, hall): the deck's scene of SmolLM2's heads presenting in a hall of ``size``, drawn, the lecturer's parts
+    gone (``controls_called`` off)."""
+    from test_lesson_presenting import Hall
+
+    need("smollm2")
+    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
+        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
+        views=applies())
+    view = RealModelView(model)
+    hall = Hall(model, view, presenting=True)
+    hall.controls_called = False
+    qtbot.addWidget(hall)
+    hall.resize(*size)
+    set_hall_type(view, theme, text_scale)
+    hall.show()
+    view.show_data(model.scene, view.fetch(model.scene))
+    qtbot.waitExposed(hall)
+    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    return view, hall
+
 def count_forward_passes(monkeypatch, name):
     """A list that gets one entry (tokens, ablation, next_token) per forward pass of the registered model ``name``
     (the comparisons run their passes with ``forward_many``)."""
@@ -309,11 +340,7 @@ def test_the_overview_of_every_head_is_in_sight_presenting_at_1280_by_720(qtbot)
     _model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
                              {"model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
     view.resize(1280, 645)
-    points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
-    font = QFont(view.font())
-    font.setPointSizeF(points)
-    view.setFont(font)  # as the window's look sets its views' fonts, before their look
-    view.set_look(style.theme_named("light"), points)
+    set_hall_type(view, "light", 1.3)
     qtbot.wait(50)
     assert view.controls.height() == view.control_row.flow.heightForWidth(view.controls.width())  # every line, none blank
     viewport, tiles = view.scroll.viewport(), view.overview.plot.vb.sceneBoundingRect()
@@ -330,11 +357,7 @@ def test_the_text_box_asks_for_no_more_than_the_pages_width_once_it_scrolls(qtbo
     _model, view = open_view(qtbot, RealModelView, style.theme_named("dark"),
                              {"model": "smollm2", "ablation": "rope-off", "find": "previous"})
     view.resize(560, 4000)  # tall: no scroll bar while the controls are fitted
-    points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
-    font = QFont(view.font())
-    font.setPointSizeF(points)
-    view.setFont(font)
-    view.set_look(style.theme_named("dark"), points)
+    set_hall_type(view, "dark", 1.3)
     qtbot.wait(50)
     assert not view.scroll.verticalScrollBar().isVisible()
     # no wider than the page with a scroll bar, which more plots or text may bring without a resize to fit again
@@ -353,11 +376,7 @@ def test_the_large_panels_titles_fit_the_page_beside_the_widest_colour_bar(qtbot
     _model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
                              {"model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
     view.resize(*size)
-    points = style.BASE_POINTS * text_scale * style.PRESENTATION_SCALE
-    font = QFont(view.font())
-    font.setPointSizeF(points)
-    view.setFont(font)
-    view.set_look(style.theme_named("light"), points)
+    set_hall_type(view, "light", text_scale)
     qtbot.wait(50)
     needed = view.graphics.ci.layout.effectiveSizeHint(Qt.MinimumSize).width()
     assert needed <= view.graphics.viewport().width() + 1
@@ -378,11 +397,7 @@ def test_the_controls_lines_are_counted_again_for_a_model_drawn_while_hidden(qtb
         model, view = open_view(qtbot, RealModelView, style.theme_named("dark"), {
             "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
         view.resize(1920, 991)
-        points = style.BASE_POINTS * 1.3 * style.PRESENTATION_SCALE
-        font = QFont(view.font())
-        font.setPointSizeF(points)
-        view.setFont(font)
-        view.set_look(style.theme_named("dark"), points)
+        set_hall_type(view, "dark", 1.3)
         qtbot.wait(50)
         lines = view.controls.height()
         view.hide()
@@ -403,26 +418,7 @@ def test_presenting_the_heads_leave_the_lecturers_parts_out_and_the_head_beside_
     the lecturer's parts away, all in sight; P (``controls_called``) brings the parts back. At 1280 x 720 x1.6 the
     overview's title (two lines), 'key' on a line of its own and the difference's title (four lines) held the matrices
     233 px below the screen: the hall's overview is untitled, 'key' is in the corner, the difference's title short."""
-    from test_lesson_presenting import Hall
-
-    need("smollm2")
-    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
-        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
-        views=applies())
-    view = RealModelView(model)
-    hall = Hall(model, view, presenting=True)
-    hall.controls_called = False
-    qtbot.addWidget(hall)
-    hall.resize(*size)
-    points = style.BASE_POINTS * text_scale * style.PRESENTATION_SCALE
-    font = QFont(view.font())
-    font.setPointSizeF(points)
-    view.setFont(font)
-    view.set_look(style.theme_named("dark"), points)
-    hall.show()
-    view.show_data(model.scene, view.fetch(model.scene))
-    qtbot.waitExposed(hall)
-    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    view, hall = heads_presenting(qtbot, size, text_scale, "dark")
     assert not any(part.isVisible() for part in (view.found, view.notes, view.next_tokens))
     assert view._arranged == ("all", 3)
     viewport = view.scroll.viewport()
@@ -445,26 +441,8 @@ def test_presenting_the_key_names_are_whole_words_of_the_text_apart(qtbot):
     thinned to every other, read "the ch the" ("chases" is ' ch' 'ases' to SmolLM2). Now the names shown are whole
     words of the text, more than one, none over another or cut (the layout check)."""
     from posenc_gui.app.plot_layout_check import draw_specs
-    from test_lesson_presenting import Hall
 
-    need("smollm2")
-    model = StateModel(Scene(method="sinusoidal", view=RealModelView.key, options={
-        "model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0}).validated(applies()),
-        views=applies())
-    view = RealModelView(model)
-    hall = Hall(model, view, presenting=True)
-    hall.controls_called = False
-    qtbot.addWidget(hall)
-    hall.resize(1920, 992)
-    points = style.BASE_POINTS * 1.6 * style.PRESENTATION_SCALE
-    font = QFont(view.font())
-    font.setPointSizeF(points)
-    view.setFont(font)
-    view.set_look(style.theme_named("light"), points)
-    hall.show()
-    view.show_data(model.scene, view.fetch(model.scene))
-    qtbot.waitExposed(hall)
-    qtbot.waitUntil(lambda: not view.controls.isVisible())
+    view, _hall = heads_presenting(qtbot, (1920, 992), 1.6, "light")
     qtbot.wait(50)
     assert [token.strip() for token in view.data.tokens] == ["the", "cat", "ch", "ases", "the", "mouse"]
     for plot, _matrix in view.large:
