@@ -14,6 +14,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
+from .axis_name import keep_name_along
 from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
@@ -136,7 +137,8 @@ class CurveView(View):
                 plot.setLogMode(y=log_y)
                 style.label(plot, "bottom", x_label, self.theme, self.points)
                 style.label(plot, "left", y_label, self.theme, self.points)
-                style.title(plot, name, self.theme, self.points)
+                keep_name_along(plot.getAxis("left"))  # on two lines beside a short plot: on one, 'frequency (rad /
+                style.title(plot, name, self.theme, self.points)  # position)' held each of two plots 400 px tall
                 self._texts[plot] = (name, x_label, y_label, log_y)
                 retitled = True
             values = np.asarray(y, dtype=float)
