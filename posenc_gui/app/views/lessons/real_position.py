@@ -341,9 +341,10 @@ def smallest_width(plot: pg.PlotItem) -> float:
 
 
 def above(plot: pg.PlotItem) -> float:
-    """The height of ``plot`` around its plot area (its title, the names above it, its layout's margins), as laid out:
-    the same at any height of the plot area."""
-    return plot.geometry().height() - plot.vb.geometry().height()
+    """The height of ``plot`` around its plot area (its title, the names above it, its layout's margins), from its own
+    layout: as laid out, a plot held lower than a title wrapped anew needed ran its plot area past its foot, and measured
+    so kept it there."""
+    return plot.layout.effectiveSizeHint(Qt.MinimumSize).height() - plot.vb.effectiveSizeHint(Qt.MinimumSize).height()
 
 
 def square_from_corners(plots: list[pg.PlotItem]) -> None:
