@@ -155,57 +155,57 @@
 <context>
     <name>BiasView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="38"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="39"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="36"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="37"/>
         <source>One head, or all heads as small multiples</source>
         <translation>单个头，或以小图阵列显示全部头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="50"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="51"/>
         <source>head {0} does not exist; this method has {1} heads</source>
         <translation>头 {0} 不存在；此方法共有 {1} 个头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="73"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="74"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="77"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="78"/>
         <source>head {0}</source>
         <translation>头 {0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="34"/>
         <source>query i</source>
         <translation>查询 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="34"/>
         <source>key j</source>
         <translation>键 j</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="33"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="34"/>
         <source>bias added to the logit</source>
         <translation>加到 logit 上的偏置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="80"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="81"/>
         <source>{0}: {1} to {2}</source>
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="107"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="108"/>
         <source>{0}, query {1}, key {2}: masked (a causal query sees no later key)</source>
         <translation>{0}，查询 {1}，键 {2}：已屏蔽（因果查询看不到之后的键）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="109"/>
         <source>{0}, query {1}, key {2} (offset j - i = {3}): bias {4}</source>
         <translation>{0}，查询 {1}，键 {2}（偏移 j - i = {3}）：偏置 {4}</translation>
     </message>
@@ -484,17 +484,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="242"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -787,38 +787,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="268"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="270"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="272"/>
         <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
         <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="272"/>
         <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="273"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="275"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="298"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="300"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -2176,52 +2176,52 @@ turns made: {1}</source>
         <translation>&lt;b&gt;MiniLM&lt;/b&gt; 为每个位置学习一个向量，&lt;b&gt;SmolLM2&lt;/b&gt; 旋转查询和键（RoPE）。改变它们的位置，比较最关注前一个词元的那个头。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="177"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="177"/>
         <source>key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="177"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="108"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="177"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="140"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="209"/>
         <source>as trained</source>
         <translation>训练所得</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="141"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="210"/>
         <source>changed</source>
         <translation>改变后</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="142"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="211"/>
         <source>change in attention</source>
         <translation>注意力的变化</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="163"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="232"/>
         <source>Mean change over all {0} heads: {1:.3g}. Layer {2}, head {3} gives the previous token {4:.2f} of its attention as trained and {5:.2f} now; heads that give it more than half: {6} as trained, {7} now.</source>
         <translation>全部 {0} 个头的平均变化：{1:.3g}。第 {2} 层头 {3} 训练所得时把 {4:.2f} 的注意力给前一个词元，现在是 {5:.2f}；把一半以上注意力给前一个词元的头：训练所得 {6} 个，现在 {7} 个。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="324"/>
         <source>layer {0}, head {1}: change {2}</source>
         <translation>第 {0} 层，头 {1}：变化 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="257"/>
+        <location filename="../../posenc_gui/app/views/lessons/real_position.py" line="326"/>
         <source>query {0} ({1}) → key {2} ({3}): {4}</source>
         <translation>查询 {0}（{1}）→ 键 {2}（{3}）：{4}</translation>
     </message>
@@ -2410,23 +2410,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="212"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="222"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="213"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="215"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="214"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="216"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="220"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="222"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>

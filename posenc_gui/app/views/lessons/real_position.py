@@ -18,7 +18,7 @@ from ...state import Scene
 from ... import axes, style
 from .. import colour_bar
 from ..cell_numbers import fmt
-from ..grid import hug_cells, place, unplace
+from ..placement import QWIDGETSIZE_MAX, fit_width_to_cells, hug_cells, place, unplace
 from ..images import cell
 from .lesson_view import LessonView
 from ..readable import MIN_PLOT
@@ -60,10 +60,12 @@ class RealPositionLesson(LessonView):
         if len(self.panels) < PANELS:
             self.panels.append(matrix_panel(self.theme, self.points, ("left", "top"), self.colour_map(False),
                                             tokens=len(self.panels) < TOKEN_PANELS))
-            self.plots.append(self.panels[-1][0])
+            plot = self.panels[-1][0]
+            self.plots.append(plot)
+            # any panel resized: the room may have changed (the change of every head's, the one never held to its
+            # matrix, is resized when the page's height or width changes)
+            plot.vb.sigResized.connect(self._square_token_panels)
             if len(self.panels) <= TOKEN_PANELS:  # query x key: square cells (free, they were strips of 220 x 70 px)
-                plot = self.panels[-1][0]
-                plot.vb.sigResized.connect(self._square_token_panels)
                 # names over its columns on one line, thinned: staggered, their two lines more held the matrix (as
                 # tall as it is wide, at least READABLE_CELLS_EMS) below the fold at 1280 x 720 x1.3; hovering names a cell
                 plot.getAxis("top").name_lines = 1
@@ -81,7 +83,74 @@ class RealPositionLesson(LessonView):
         return True
 
     def _square_token_panels(self, *_resized) -> None:
+        self._hold_heads_to_cells()
         square_from_corners([plot for plot, _image in self.panels[:TOKEN_PANELS]])
+
+    def _hold_heads_to_cells(self) -> None:
+        """Hold the two heads' plot areas to their matrices, of square cells as large as the room the page has without
+        scrolling allows (``_cell_sides``), and give the change of every head, beside them, the rest of the width. Left
+        to the layout, a head's plot area as tall as the panel beside it and narrower ran its axis on below the matrix's
+        last row (30 to 200 px presenting). From the room, not from the plot areas as laid out: cut to the matrix as
+        drawn, the matrices would shrink a little at every layout pass (the width following the cut height, and the
+        height the width)."""
+        heads = [plot for plot, _image in self.panels[:TOKEN_PANELS]]
+        if not self.columns or self.data is None or any(plot.vb.height() <= 0 for plot in heads):
+            return
+        rows, cols = heads[0].vb.cells_shape
+        across, down = self._cell_sides()
+        side = min(across, max(down, self.smallest_plot_height(heads[0]) / rows))  # a short page scrolls
+        for plot in heads:
+            # the title's and the top axis's rows, which a shorter plot area leaves as they are
+            cap = above(plot) + rows * side
+            if abs(plot.maximumHeight() - cap) > 0.01:
+                plot.setMaximumHeight(cap)
+            plot.vb.width_cap = cols * side
+            fit_width_to_cells(plot)
+        change = self.panels[PANELS - 1][0]
+        cap = QWIDGETSIZE_MAX
+        if self.columns == PANELS:
+            cap = max(self._first_row_room()[0] - TOKEN_PANELS * cols * side + beside(change), smallest_width(change))
+        if abs(change.maximumWidth() - cap) > 0.01:
+            change.setMaximumWidth(cap)
+
+    def _cell_sides(self) -> tuple[float, float]:
+        """The side of the heads' square cells that fills the room's width (the first row's plot areas share it
+        equally, the change of every head's more when its title, wrapped to the page's third, is wider, but not less than
+        a head's least: its title holds it wider), and the side that fills its height (``_first_row_room``)."""
+        rows, cols = self.panels[0][0].vb.cells_shape
+        areas_width, height = self._first_row_room()
+        change = self.panels[PANELS - 1][0]
+        change_area = smallest_width(change) - beside(change) if self.columns == PANELS else 0.0
+        least = min(smallest_width(plot) - beside(plot) for plot, _image in self.panels[:TOKEN_PANELS])
+        heads_width = min(areas_width / self.columns, max((areas_width - change_area) / TOKEN_PANELS, least))
+        return max(heads_width / cols, 1.0), max(height / rows, 1.0)
+
+    def smallest_plot_height(self, plot: pg.PlotItem) -> float:
+        """A head's no taller than its matrix at the width the room gives it: three panels side by side (``_arrange``)
+        may leave the heads narrower than readable (in Chinese at 1024 x 768 x1.3), and a plot area held taller than its
+        matrix stood 85 px below it."""
+        height = super().smallest_plot_height(plot)
+        rows, _cols = getattr(plot.vb, "cells_shape", (0, 0))
+        if rows and self.columns and plot in self.plots[:TOKEN_PANELS]:
+            height = min(height, max(rows * self._cell_sides()[0], MIN_PLOT[1]))
+        return height
+
+    def _first_row_room(self) -> tuple[float, float]:
+        """The width the plot areas of the first row share in the room the page has without scrolling, and the height
+        of the heads' plot areas there: below their titles and names and, with the change of every head below them,
+        above that panel at its smallest."""
+        layout = self.graphics.ci.layout
+        left, top, right, bottom = layout.getContentsMargins()
+        across, down = max(layout.horizontalSpacing(), 0.0), max(layout.verticalSpacing(), 0.0)
+        room_width, room_height = self.plot_room()
+        first_row = [plot for plot, _image in self.panels[:self.columns]]
+        width = room_width - left - right - across * len(first_row) \
+            - self.bar.effectiveSizeHint(Qt.PreferredSize).width() - sum(beside(plot) for plot in first_row)
+        height = room_height - top - bottom - above(self.panels[0][0])
+        if self.columns < PANELS:
+            below = self.panels[PANELS - 1][0]
+            height -= down + above(below) + self.smallest_plot_height(below)
+        return width, height
 
     def _made(self) -> None:
         """Every panel and the bar made, for a drawing that comes before the build-ahead made them."""
@@ -256,6 +325,26 @@ class RealPositionLesson(LessonView):
         tokens = self.data.tokens
         return self.tr("query {0} ({1}) → key {2} ({3}): {4}").format(
             repr(tokens[row]), row, repr(tokens[col]), col, fmt(float(matrix[row, col])))
+
+
+def beside(plot: pg.PlotItem) -> float:
+    """The width of ``plot`` beside its plot area: its axes on either side and its layout's margins."""
+    inner_left, _inner_top, inner_right, _inner_bottom = plot.layout.getContentsMargins()
+    return inner_left + inner_right + sum(plot.getAxis(side).maximumWidth() for side in ("left", "right")
+                                          if plot.getAxis(side).isVisible())
+
+
+def smallest_width(plot: pg.PlotItem) -> float:
+    """The narrowest ``plot``'s own layout can be (its title, axes and smallest plot area), whatever maximum it is held
+    to (its size hints are: held narrower, the change of every head ran its plot area under the colour bar)."""
+    return plot.layout.effectiveSizeHint(Qt.MinimumSize).width()
+
+
+def above(plot: pg.PlotItem) -> float:
+    """The height of ``plot`` around its plot area (its title, the names above it, its layout's margins), from its own
+    layout: as laid out, a plot held lower than a title wrapped anew needed ran its plot area past its foot, and measured
+    so kept it there."""
+    return plot.layout.effectiveSizeHint(Qt.MinimumSize).height() - plot.vb.effectiveSizeHint(Qt.MinimumSize).height()
 
 
 def square_from_corners(plots: list[pg.PlotItem]) -> None:
