@@ -208,10 +208,11 @@ class GridAxis(pg.AxisItem):
         return specs
 
     def _specs(self, p):
-        # names set for the ticks (tokens) on a horizontal axis: staggered, and kept inside its ends; numbers are thinned
-        # (every other number of a scale can be told from its neighbours, every other token not)
-        names = self.orientation in ("top", "bottom") and self._named()
-        ends = self._cells_ends() if names and self.cells else None
+        # names set for the ticks (tokens): kept inside the axis's ends, and on a horizontal axis staggered; numbers are
+        # thinned (every other number of a scale can be told from its neighbours, every other token not)
+        named = self._named()
+        names = self.orientation in ("top", "bottom") and named
+        ends = self._cells_ends() if named and self.cells else None
         hides = self.style["hideOverlappingLabels"]
         self._placing, self._placed_room = True, None
         try:
@@ -257,26 +258,32 @@ class GridAxis(pg.AxisItem):
     def _cells_ends(self) -> QRectF:
         """The axis's box, up to the end of its last named cell: a plot area wider than its square cells (the
         real-position lesson's 'as trained', beside the narrower 'changed') left room past them, and the names thinned
-        to fit it were others than over the same cells beside it."""
+        to fit it were others than over the same cells beside it. A vertical axis's whole length: its first and last
+        names, centred on rows thinner than a line, reached past the matrix's ends ('[SEP]' into the title of the
+        panel below, deck scene 41 presenting at 1024 x 768 x1.6)."""
         ends = QRectF(0, 0, self.size().width(), self.size().height())
         values = [value for level in compat.tick_levels(self) or () for value, _name in level]
         low, high = self.range
-        if values and high > low:
+        if values and high > low and self.orientation in ("top", "bottom"):
             last = (max(values) + 0.5 - low) / (high - low) * ends.width()
             if 0 < last < ends.right():
                 ends.setRight(last)
         return ends
 
     def _within(self, texts: list, ends: QRectF) -> list:
-        """The names of a horizontal axis of cells inside its ends ``ends``: those that reach past them moved inward, as
-        long as they still span their ticks; those that would not are left out, as pyqtgraph leaves out names far past
-        the ends (the last token of an attention matrix went unnamed, and names allowed past the end ran into the
-        colour bar beside the last column, or the corner left of the cells, which is the first row's name's)."""
+        """The names of an axis of cells inside its ends ``ends``: those that reach past them moved inward, as long as
+        they still span their ticks; those that would not are left out, as pyqtgraph leaves out names far past the ends
+        (the last token of an attention matrix went unnamed, and names allowed past the end ran into the colour bar
+        beside the last column, or the corner left of the cells, which is the first row's name's)."""
+        vertical = self.orientation in ("left", "right")
         kept = []
         for rect, flags, text in texts:
-            move = max(ends.left() - rect.left(), 0.0) - max(rect.right() - ends.right(), 0.0)
-            if abs(move) <= rect.width() / 2 and rect.width() <= ends.width():
-                kept.append((rect.translated(move, 0), flags, text))
+            low, high, start, end, length, room = (
+                (rect.top(), rect.bottom(), ends.top(), ends.bottom(), rect.height(), ends.height()) if vertical
+                else (rect.left(), rect.right(), ends.left(), ends.right(), rect.width(), ends.width()))
+            move = max(start - low, 0.0) - max(high - end, 0.0)
+            if abs(move) <= length / 2 and length <= room:
+                kept.append((rect.translated(0, move) if vertical else rect.translated(move, 0), flags, text))
         return kept
 
     def _in_tick_order(self, texts: list) -> list:

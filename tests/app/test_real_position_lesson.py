@@ -203,3 +203,24 @@ def test_the_heads_plot_areas_end_at_their_matrices_and_keep_their_size_over_res
     last = settled()
     assert [value for head in last for value in head] == pytest.approx([value for head in first for value in head],
                                                                       abs=0.5), (first, last)
+
+
+def test_a_step_after_another_lays_its_panels_out_on_the_canvas_it_has_and_names_rows_within_the_matrix(qtbot):
+    """Presenting at 1024 x 768 x1.6, deck scene 42 after 41: the panels' layout kept 41's taller height (Qt grows a
+    layout, never shrinks it) on a canvas 51 px shorter, and the change of every head's plot area ran 30 px past the
+    canvas's foot, out of reach. In scene 41 the last row's name, centred on a row thinner than a line, reached past the
+    matrix into the title of the panel below ('[SEP]' over 'change in attention'). Rows' names stay within their axis."""
+    for name in lesson.models_needed():
+        need(name)
+    view = projector_view(qtbot, RealPositionLesson, Scene(method="sinusoidal", view=RealPositionLesson.key,
+                                                           options={"step": 0}), (1024, 683), 1.6)
+    qtbot.waitUntil(lambda: view.columns and view.panels[0][0].vb.height() > 0)
+    qtbot.wait(20)
+    for plot, _image in view.panels[:2]:
+        axis = plot.getAxis("left")
+        (_axis, _ticks, texts), _metrics = draw_specs(axis)
+        assert texts and all(0 <= rect.top() and rect.bottom() <= axis.height() for rect, _flags, _text in texts)
+    view.model.update(options={"step": 1})
+    view.show_data(view.model.scene, view.fetch(view.model.scene))
+    qtbot.wait(50)
+    assert view.graphics.ci.size().height() == pytest.approx(view.graphics.height(), abs=1)

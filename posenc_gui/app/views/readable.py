@@ -166,7 +166,8 @@ class ReadablePlots:
         from . import colour_bar  # which reads names' lengths here
 
         shown = self.graphics.range
-        if abs(self.graphics.ci.size().width() - shown.width()) > 1:
+        size = self.graphics.ci.size()
+        if abs(size.width() - shown.width()) > 1 or abs(size.height() - shown.height()) > 1:
             with colour_bar.levelled_after():
                 self.graphics.ci.setGeometry(shown)
 
