@@ -8,7 +8,8 @@ from PySide6.QtCore import QPoint
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.lessons import ClocksLesson, ImagesLesson, MultiHeadLesson, WalkthroughLesson
+from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MultiHeadLesson, RelativePropertyLesson,
+                                          WalkthroughLesson)
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
@@ -128,3 +129,15 @@ def test_presenting_in_chinese_the_images_controls_settle_from_scene_29_to_30_an
         assert view.controls.isVisible() == controls_shown
         assert_whole_in_sight(view, view.plots)
         assert check_window(view).problems == []
+
+
+def test_presenting_in_chinese_the_relative_property_fits_once_its_matrices_need_their_height(qtbot, chinese):
+    """The default deck's scene 13 at 1920 x 1080 x1.3: the header kept the step's note, fitted to the room the plots
+    left before their numbered cells asked for their height, and the vectors' last rows ran 50 px below the fold."""
+    hall = shown_lesson(qtbot, RelativePropertyLesson, Scene(method="sinusoidal", view="relative_property"),
+                        presenting=True, size=(1920, 991))
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 5)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    assert not view.note.isVisible()

@@ -371,11 +371,13 @@ class LessonView(LessonOptions, View):
         return *super().readable_inputs(), self._header_inputs()
 
     def set_plot_height(self, height: int) -> None:
-        """Where the controls give room: also fit the header again, as whether they show depends on the plots'
-        smallest height, which grows after the drawing once their titles wrap in the first layout (the CNN / RNN
-        lesson's controls stayed, and the page scrolled)."""
+        """Presenting, or where the controls give room: also fit the header again, as the room it has and whether the
+        controls show depend on the plots' smallest height, which grows after the drawing once their titles wrap in the
+        first layout (the CNN / RNN lesson's controls stayed, and the page scrolled) or their numbered cells ask for
+        their height (the relative property's note stayed over its matrices at 1920 x 1080 x1.3, 50 px below the fold
+        in Chinese)."""
         super().set_plot_height(height)
-        if self.controls_give_room:
+        if self.controls_give_room or self.presenting:
             self.fit_header()
 
     def keep_plots_readable(self) -> None:
