@@ -1120,12 +1120,12 @@ turns made: {1}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="256"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="255"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="260"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="259"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1692,22 +1692,27 @@ turns made: {1}</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="100"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="118"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="119"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="101"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="134"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
@@ -2657,7 +2662,7 @@ turns made: {1}</source>
         <translation>按每个头自己的取值范围着色（范围写在标题中），数值小的头就不会显示成一片空白；关闭时所有头共用一个色标，便于相互比较</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/base.py" line="357"/>
+        <location filename="../../posenc_gui/app/views/base.py" line="361"/>
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MultiHeadLesson, RelativePropertyLesson,
-                                          WalkthroughLesson)
+from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MultiHeadLesson, OrderLesson,
+                                          RelativePropertyLesson, WalkthroughLesson)
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
@@ -141,3 +141,15 @@ def test_presenting_in_chinese_the_relative_property_fits_once_its_matrices_need
     qtbot.wait(1)
     assert_whole_in_sight(view, view.plots)
     assert not view.note.isVisible()
+
+
+def test_presenting_in_chinese_the_order_lessons_four_panels_are_in_sight(qtbot, chinese):
+    """Short of room, four panels in a row: titled "Transformer-XL relative: outputs of A “猫追老鼠”", each took five
+    lines and the matrices ran 49 px below the fold; the rows name the words and the sentences' box says them."""
+    hall = shown_lesson(qtbot, OrderLesson, Scene(method="transformer_xl", view="order"), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 4)
+    qtbot.wait(1)
+    assert view.short_of_room
+    assert_whole_in_sight(view, view.plots)
