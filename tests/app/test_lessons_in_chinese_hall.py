@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MultiHeadLesson, OrderLesson,
+from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MRopeLesson, MultiHeadLesson, OrderLesson,
                                           RelativePropertyLesson, WalkthroughLesson)
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
@@ -153,3 +153,20 @@ def test_presenting_in_chinese_the_order_lessons_four_panels_are_in_sight(qtbot,
     qtbot.wait(1)
     assert view.short_of_room
     assert_whole_in_sight(view, view.plots)
+
+
+def test_presenting_in_chinese_the_mrope_steps_buttons_leave_their_title_one_line(qtbot, chinese):
+    """The default deck's scene 32: beside Back and Next the step's title took two lines, and with the note and the
+    controls hidden the plots still ran 33 px below the fold. Presenting, the buttons shrink to their arrows (their
+    words as tooltips); windowed they keep them."""
+    scene = Scene(method="sinusoidal", view="mrope_ids")
+    hall = shown_lesson(qtbot, MRopeLesson, scene, presenting=True, size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    assert (view.back.text(), view.next.text()) == ("◀", "▶") and view.next.toolTip()
+    home = shown_lesson(qtbot, MRopeLesson, scene, presenting=False, size=CHINESE_HALL)
+    at_home = home.view
+    qtbot.waitUntil(lambda: len(at_home.plots) == 3)
+    assert at_home.next.text() != "▶" and not at_home.next.toolTip()
