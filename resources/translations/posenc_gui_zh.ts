@@ -107,12 +107,12 @@
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="256"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="263"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="258"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -1023,7 +1023,7 @@ turns made: {1}</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="286"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
@@ -1040,12 +1040,12 @@ turns made: {1}</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="287"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="288"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
@@ -1062,37 +1062,47 @@ turns made: {1}</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="289"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="295"/>
+        <source>MiniLM table</source>
+        <translation>MiniLM 位置表</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="295"/>
+        <source>sinusoid</source>
+        <translation>正弦编码</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="325"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="329"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="342"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="343"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="288"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="291"/>
         <source>MiniLM: cosine</source>
         <translation>MiniLM：余弦</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="289"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="292"/>
         <source>sinusoid: cosine</source>
         <translation>正弦编码：余弦</translation>
     </message>
@@ -1110,22 +1120,22 @@ turns made: {1}</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="152"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="166"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="258"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="262"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
