@@ -1023,7 +1023,7 @@ turns made: {1}</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="287"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
@@ -1040,12 +1040,12 @@ turns made: {1}</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="287"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="288"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="288"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="289"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
@@ -1062,47 +1062,47 @@ turns made: {1}</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="289"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="290"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="295"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="296"/>
         <source>MiniLM table</source>
         <translation>MiniLM 位置表</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="295"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="296"/>
         <source>sinusoid</source>
         <translation>正弦编码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="325"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="326"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="329"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="330"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="342"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="343"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="343"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="344"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="291"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="292"/>
         <source>MiniLM: cosine</source>
         <translation>MiniLM：余弦</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="292"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="293"/>
         <source>sinusoid: cosine</source>
         <translation>正弦编码：余弦</translation>
     </message>
@@ -1702,27 +1702,27 @@ turns made: {1}</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="100"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="101"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="118"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="119"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="119"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="120"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="101"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="102"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="134"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="135"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>

@@ -93,11 +93,12 @@ class OrderLesson(MatrixLesson):
                        "A's by up to {1}: different outputs. Order is seen.").format(order, fmt(difference))
 
     def panel_title(self, name: str, letter: str, sentence: str) -> str:
-        """A panel's title; short of room, without the sentence, which its rows' names and the sentences' box above
-        say (four panels in a row wrapped "Transformer-XL relative: outputs of A “猫追老鼠”" onto five lines, and the
-        page scrolled 49 px presenting at 1280 x 720 x1.3 in Chinese)."""
+        """A panel's title; short of room, the letter and the method only: the rows' names and the sentences' box above
+        say the sentence (four panels in a row wrapped "Transformer-XL relative: outputs of A “猫追老鼠”" onto five
+        lines, and the page scrolled 49 px presenting at 1280 x 720 x1.3 in Chinese). The letter first: after the
+        method's last word, "(logarithmic): B" ran 4 px past the last panel at 1280 x 720 x1.3 in English."""
         if self.short_of_room:
-            return self.tr("{0}: {1}").format(name, letter)
+            return self.tr("{0}: {1}").format(letter, name)
         return self.tr("{0}: outputs of {1} “{2}”").format(name, letter, sentence)
 
     def show_data(self, scene: Scene, data: OrderData) -> None:
