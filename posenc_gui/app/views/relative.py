@@ -14,6 +14,7 @@ from ...core.params import InputError
 from ...core.registry import Method
 from .. import i18n, style
 from ..state import Scene
+from .axis_name import keep_name_along
 from .base import View, captioned, elements, most_default_heads
 from .cell_numbers import fmt
 from .grid import ImageGrid, grid_columns, own_scales_switch, sync_own_scales
@@ -136,6 +137,9 @@ class CurveView(View):
                 plot.setLogMode(y=log_y)
                 style.label(plot, "bottom", x_label, self.theme, self.points)
                 style.label(plot, "left", y_label, self.theme, self.points)
+                # on two lines beside a plot shorter than it: on one, 'frequency (rad / position)' held each of the
+                # frequency view's two plots 480 px tall, and the page scrolled 579 px presenting at 1280 x 720 x1.3
+                keep_name_along(plot.getAxis("left"))
                 style.title(plot, name, self.theme, self.points)
                 self._texts[plot] = (name, x_label, y_label, log_y)
                 retitled = True
