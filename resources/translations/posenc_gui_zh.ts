@@ -107,12 +107,12 @@
         <translation>{0}：{1} 至 {2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="247"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="256"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): masked, not seen</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：已屏蔽，看不到</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="254"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="263"/>
         <source>; the sink takes {0} of this query&apos;s attention</source>
         <translation>；汇点占该查询注意力的 {0}</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/attention.py" line="249"/>
+        <location filename="../../posenc_gui/app/views/attention.py" line="258"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): weight {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：权重 {5}</translation>
     </message>
@@ -484,17 +484,17 @@ turns made: {1}</source>
 <context>
     <name>DecayView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="244"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
         <source>score of identical rotated q and k (all ones) against their offset, per dimension</source>
         <translation>相同的 q 与 k（全为 1）旋转后的得分随相对偏移的变化（按维度平均）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="248"/>
         <source>offset m - n</source>
         <translation>相对偏移 m - n</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="246"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="248"/>
         <source>score / d</source>
         <translation>得分 / d</translation>
     </message>
@@ -787,38 +787,38 @@ turns made: {1}</source>
 <context>
     <name>FrequencyView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="270"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="272"/>
         <source>angular frequency of each pair (log scale)</source>
         <translation>每个维度对的角频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="272"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
         <source>every frequency is 0: q and k are not rotated (no positions in this layer)</source>
         <translation>每个频率都是 0：q 和 k 不旋转（这一层没有位置信息）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="274"/>
         <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="278"/>
         <source>pair i</source>
         <translation>维度对 i</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="275"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="277"/>
         <source>frequency (rad / position)</source>
         <translation>频率（弧度 / 位置）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="278"/>
         <source>wavelength 2π / frequency (log scale)</source>
         <translation>波长 2π / 频率（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="276"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="278"/>
         <source>wavelength (positions)</source>
         <translation>波长（位置数）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="300"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="302"/>
         <source>sequence length {0}</source>
         <translation>序列长度 {0}</translation>
     </message>
@@ -1023,7 +1023,7 @@ turns made: {1}</source>
         <translation>可学习位置编码是一张表，每个位置一行训练得到的向量：这里用的是 all-MiniLM-L6-v2 真实的位置表，512 个位置 × 384 维。旁边是同样大小的正弦位置编码。两者都让相近的位置彼此相似（沿对角线的条带），但位置表只认识训练过的那些行：把显示的位置数调到 512 以上，就会看到表到头了，而正弦编码仍在继续。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="283"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="287"/>
         <source>MiniLM table (colours clipped at ±{0})</source>
         <translation>MiniLM 位置表（颜色截断在 ±{0}）</translation>
     </message>
@@ -1040,12 +1040,12 @@ turns made: {1}</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="284"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="288"/>
         <source>sinusoid, d = 384</source>
         <translation>正弦位置编码，d = 384</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="285"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="289"/>
         <source>MiniLM: cosine between positions</source>
         <translation>MiniLM：位置之间的余弦相似度</translation>
     </message>
@@ -1062,39 +1062,49 @@ turns made: {1}</source>
         <translation>位置 p</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="286"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="290"/>
         <source>sinusoid: cosine between positions</source>
         <translation>正弦编码：位置之间的余弦相似度</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="319"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="326"/>
         <source>No row past 511. The learned method says: {0}</source>
         <translation>第 511 行之后没有数据。可学习方法给出的提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="323"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="330"/>
         <source>Row 0 of the table is an outlier: norm &lt;b&gt;{0}&lt;/b&gt;, while the other rows lie between {1} and {2} (5th to 95th percentile, median {3}). Neighbouring rows have mean cosine &lt;b&gt;{4}&lt;/b&gt;.</source>
         <translation>表的第 0 行是个离群值：范数为 &lt;b&gt;{0}&lt;/b&gt;，而其他行在 {1} 到 {2} 之间（第 5 到第 95 百分位，中位数 {3}）。相邻行的平均余弦相似度为 &lt;b&gt;{4}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="336"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="343"/>
         <source>cosine of positions {0} and {1}: {2}</source>
         <translation>位置 {0} 与 {1} 的余弦相似度：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="344"/>
         <source>position {0}, dimension {1}: {2}</source>
         <translation>位置 {0}，维度 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="288"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="292"/>
         <source>MiniLM: cosine</source>
         <translation>MiniLM：余弦</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="289"/>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="293"/>
         <source>sinusoid: cosine</source>
         <translation>正弦编码：余弦</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="296"/>
+        <source>MiniLM table</source>
+        <translation>MiniLM 位置表</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/learned_table.py" line="296"/>
+        <source>sinusoid</source>
+        <translation>正弦编码</translation>
     </message>
 </context>
 <context>
@@ -1110,22 +1120,22 @@ turns made: {1}</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="150"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="152"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="164"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="166"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="255"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="258"/>
         <source>less ▴</source>
         <translation>收起 ▴</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="259"/>
+        <location filename="../../posenc_gui/app/views/lessons/lesson_view.py" line="262"/>
         <source>more ▾</source>
         <translation>展开 ▾</translation>
     </message>
@@ -1692,22 +1702,22 @@ turns made: {1}</source>
         <translation>B 按 {0} 的顺序取用 A 的词。按 A 的顺序放回后，B 的输出行与 A 的最多相差 {1}：输出不同。顺序可见。</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="110"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="119"/>
         <source>, causal</source>
         <translation>，因果</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="111"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="120"/>
         <source>NoPE, no mask</source>
         <translation>NoPE，无掩码</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="124"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="102"/>
         <source>{0}: outputs of {1} “{2}”</source>
         <translation>{0}：{1} “{2}” 的输出</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/lessons/order.py" line="128"/>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="135"/>
         <source>&lt;b&gt;{0}:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;{0}：&lt;/b&gt;{1}</translation>
     </message>
@@ -1715,6 +1725,11 @@ turns made: {1}</source>
         <location filename=".registry_strings.py" line="338"/>
         <source>Why order matters</source>
         <translation>为什么顺序很重要</translation>
+    </message>
+    <message>
+        <location filename="../../posenc_gui/app/views/lessons/order.py" line="101"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -2410,23 +2425,23 @@ turns made: {1}</source>
 <context>
     <name>SlopesView</name>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="214"/>
-        <location filename="../../posenc_gui/app/views/relative.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="216"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="224"/>
         <source>head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="215"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="217"/>
         <source>slope m</source>
         <translation>斜率 m</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="216"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="218"/>
         <source>ALiBi slope per head (bias = -m × distance)</source>
         <translation>每个头的 ALiBi 斜率（偏置 = -m × 距离）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/relative.py" line="222"/>
+        <location filename="../../posenc_gui/app/views/relative.py" line="224"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>

@@ -209,3 +209,27 @@ def test_a_row_of_heads_names_the_tokens_that_tell_the_sentence(qtbot, method, p
         (_axis, _ticks, names), _metrics = draw_specs(plot.getAxis("top"))
         texts = [str(text) for _rect, _flags, text in names]
         assert len(texts) >= 2 and len(set(texts)) == len(texts), texts
+
+
+def test_presenting_the_controls_leave_their_lines_to_the_heads_until_called_back(qtbot, chinese):
+    """The explore step of ALiBi's attention presenting at 1280 x 720 x1.3 in Chinese: the lecturer's two lines of
+    controls (tokens, head, causal, parts, colours) stayed above the eight heads, whose second row ran 37 px below the
+    fold (with each head's content and position parts, 387 px). P brings them back for a live change, and takes them
+    away again; windowed they show."""
+    from test_lesson_presenting import shown_lesson
+
+    scene = Scene(method="alibi", view="attention")
+    hall = shown_lesson(qtbot, AttentionView, scene, presenting=True, size=(1280, 631))
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 8 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(10)
+    assert not view.controls.isVisible()
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    hall.controls_called = True
+    view.keep_plots_readable()
+    assert view.controls.isVisible()
+    hall.controls_called = False
+    view.keep_plots_readable()
+    assert not view.controls.isVisible()
+    at_home = shown_lesson(qtbot, AttentionView, scene, presenting=False, size=(1280, 631))
+    assert at_home.view.controls.isVisible()

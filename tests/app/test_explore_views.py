@@ -248,13 +248,3 @@ def test_a_layer_that_does_not_rotate_says_so_in_the_frequency_view(qtbot, qapp)
     assert "every frequency is 0" in view.plots[0].titleLabel.text
     assert len(view.curves[0].getData()[0] or []) == 0
 
-
-def test_the_frequencies_two_plots_are_in_sight_presenting_at_1280_by_720(qtbot):
-    """Presenting at 1280 x 720 x1.0 the frequency view scrolled 311 px: each plot stood at least as tall as its name
-    on one line ('frequency (rad / position)', 370 px); the names wrap onto two lines beside a short plot."""
-    from test_lesson_presenting import POINTS, assert_whole_in_sight, shown_lesson
-
-    hall = shown_lesson(qtbot, FrequencyView, Scene(method="sinusoidal", view="frequencies"), True, (1280, 660),
-                        POINTS / 1.3)
-    qtbot.waitUntil(lambda: hall.view.plots[0].vb.height() > 0)
-    assert_whole_in_sight(hall.view, hall.view.plots)

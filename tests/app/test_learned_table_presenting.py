@@ -89,3 +89,17 @@ def test_going_to_the_hall_after_the_table_was_built_ahead_takes_it_apart_safely
     window.set_presenting(True)
     qtbot.wait(20)
     assert view.plots and view.plots[0].scene() is view.graphics.scene()
+
+
+def test_presenting_past_the_table_in_large_english_the_pair_and_its_bars_fit_the_page(qtbot):
+    """At 1024 x 768 x1.6 the table's title ('MiniLM table (colours clipped at ±0.09234)') took six lines, wider than
+    its matrix, and the sinusoid's colour bar stood past the page's edge, its names cut by up to 119 px (the page
+    scrolling 163 px). Presenting, the titles are short, the rows named once, and the pair fits."""
+    from posenc_gui.app.layout_check import check_window
+    from test_lesson_presenting import POINTS
+
+    hall = shown_lesson(qtbot, LearnedTableLesson, scene(640), presenting=True, size=(1024, 680),
+                        points=POINTS / 1.3 * 1.6)
+    view = drawn(qtbot, hall, ("learned", "sinusoid")).view
+    assert_side_by_side(view, ("learned", "sinusoid"))
+    assert check_window(view).problems == []

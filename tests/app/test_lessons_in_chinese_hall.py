@@ -8,7 +8,8 @@ from PySide6.QtCore import QPoint
 
 from posenc_gui.app.layout_check import check_window
 from posenc_gui.app.state import Scene
-from posenc_gui.app.views.lessons import ClocksLesson, ImagesLesson, MultiHeadLesson, WalkthroughLesson
+from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MRopeLesson, MultiHeadLesson, OrderLesson,
+                                          RelativePropertyLesson, WalkthroughLesson)
 
 from test_lesson_presenting import assert_whole_in_sight, shown_lesson
 
@@ -128,3 +129,44 @@ def test_presenting_in_chinese_the_images_controls_settle_from_scene_29_to_30_an
         assert view.controls.isVisible() == controls_shown
         assert_whole_in_sight(view, view.plots)
         assert check_window(view).problems == []
+
+
+def test_presenting_in_chinese_the_relative_property_fits_once_its_matrices_need_their_height(qtbot, chinese):
+    """The default deck's scene 13 at 1920 x 1080 x1.3: the header kept the step's note, fitted to the room the plots
+    left before their numbered cells asked for their height, and the vectors' last rows ran 50 px below the fold."""
+    hall = shown_lesson(qtbot, RelativePropertyLesson, Scene(method="sinusoidal", view="relative_property"),
+                        presenting=True, size=(1920, 991))
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 5)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    assert not view.note.isVisible()
+
+
+def test_presenting_in_chinese_the_order_lessons_four_panels_are_in_sight(qtbot, chinese):
+    """Short of room, four panels in a row: titled "Transformer-XL relative: outputs of A “猫追老鼠”", each took five
+    lines and the matrices ran 49 px below the fold; the rows name the words and the sentences' box says them."""
+    hall = shown_lesson(qtbot, OrderLesson, Scene(method="transformer_xl", view="order"), presenting=True,
+                        size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 4)
+    qtbot.wait(1)
+    assert view.short_of_room
+    assert_whole_in_sight(view, view.plots)
+
+
+def test_presenting_in_chinese_the_mrope_steps_buttons_leave_their_title_one_line(qtbot, chinese):
+    """The default deck's scene 32: beside Back and Next the step's title took two lines, and with the note and the
+    controls hidden the plots still ran 33 px below the fold. Presenting, the buttons shrink to their arrows (their
+    words as tooltips); windowed they keep them."""
+    scene = Scene(method="sinusoidal", view="mrope_ids")
+    hall = shown_lesson(qtbot, MRopeLesson, scene, presenting=True, size=CHINESE_HALL)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 3)
+    qtbot.wait(1)
+    assert_whole_in_sight(view, view.plots)
+    assert (view.back.text(), view.next.text()) == ("◀", "▶") and view.next.toolTip()
+    home = shown_lesson(qtbot, MRopeLesson, scene, presenting=False, size=CHINESE_HALL)
+    at_home = home.view
+    qtbot.waitUntil(lambda: len(at_home.plots) == 3)
+    assert at_home.next.text() != "▶" and not at_home.next.toolTip()

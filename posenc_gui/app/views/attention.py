@@ -228,6 +228,15 @@ class AttentionView(View):
         font.setPointSizeF(self.points * 0.8)
         self.grid.write_cells(labels, font)
 
+    def keep_plots_readable(self) -> None:
+        """The controls shown or hidden first: presenting, they are the lecturer's and leave their two lines to the
+        heads, as a lesson's and the real model's do (with each head's content and position parts, four heads scrolled
+        143 px at 1280 x 720 x1.3 in Chinese, eight 387 px). P brings them back (``controls_called``)."""
+        shown = not self.presenting or self.controls_called
+        if self.controls.isHidden() == shown:
+            self.controls.setVisible(shown)
+        super().keep_plots_readable()
+
     def panels_needed(self, scene: Scene, data) -> int:
         return len(panels_for(scene, data))
 

@@ -137,8 +137,10 @@ class CurveView(View):
                 plot.setLogMode(y=log_y)
                 style.label(plot, "bottom", x_label, self.theme, self.points)
                 style.label(plot, "left", y_label, self.theme, self.points)
-                keep_name_along(plot.getAxis("left"))  # on two lines beside a short plot: on one, 'frequency (rad /
-                style.title(plot, name, self.theme, self.points)  # position)' held each of two plots 400 px tall
+                # on two lines beside a plot shorter than it: on one, 'frequency (rad / position)' held each of the
+                # frequency view's two plots 480 px tall, and the page scrolled 579 px presenting at 1280 x 720 x1.3
+                keep_name_along(plot.getAxis("left"))
+                style.title(plot, name, self.theme, self.points)
                 self._texts[plot] = (name, x_label, y_label, log_y)
                 retitled = True
             values = np.asarray(y, dtype=float)

@@ -187,7 +187,10 @@ class LearnedTableLesson(FrequencyLesson):
             self.sources[name] = values
             self.bars.append(self.graphics.getItem(row, col + 1))
             style.label(plot, "bottom", x_label, self.theme, self.points)
-            style.label(plot, "left", y_label, self.theme, self.points)
+            # presenting, the tables' positions are named once, left of the pair (the two linked, their rows the same):
+            # at 1024 x 768 x1.6 the sinusoid's 'position' took the width its name 'dimension' needed below it
+            named = not (self.presenting and name == "sinusoid")
+            style.label(plot, "left", y_label if named else "", self.theme, self.points)
             self.panels.append((plot, name, values))
             if name.endswith("similarity"):
                 # position by position: square cells, not a wide rectangle; not linked (a linked range overrode the
@@ -209,7 +212,8 @@ class LearnedTableLesson(FrequencyLesson):
         layout = self.graphics.ci.layout
         layout.setVerticalSpacing(self.points * 2)
         # presenting, one pair and its two bars share a row: at 1024 x 768 x1.6 the second bar ran 28 px past the page
-        layout.setHorizontalSpacing(self.points * (1 if self.presenting else 2))
+        # at two ems apart, and at one the table's name 'dimension' 4 px past its axis
+        layout.setHorizontalSpacing(self.points * (0.5 if self.presenting else 2))
         if self.presenting:  # and each bar by its own matrix (a layout cleared of its items forgets it: at a desk,
             for plot_column in range(0, layout.columnCount(), 2):  # the spacing above)
                 layout.setColumnSpacing(plot_column, self.points * BAR_GAP_EMS)
@@ -287,6 +291,9 @@ class LearnedTableLesson(FrequencyLesson):
         if self.presenting:  # the axes name the positions: the long titles took four lines at 1024 x 768 x1.3 in Chinese
             headings.update(learned_similarity=self.tr("MiniLM: cosine"),
                             sinusoid_similarity=self.tr("sinusoid: cosine"))
+            # and the colour bars the clipping: at 1024 x 768 x1.6 the table's title on six lines was wider than its
+            # matrix, and the sinusoid's colour bar stood past the page's edge, its names cut by up to 119 px
+            headings.update(learned=self.tr("MiniLM table"), sinusoid=self.tr("sinusoid"))
         self.panels = []
         retitled = False
         for plot, image, bar, name in zip(self.plots, self.images, self.bars, self.drawn_pairs):

@@ -86,6 +86,8 @@ class LessonView(LessonOptions, View):
             row = QHBoxLayout()
             self.back = QPushButton(self.tr("◀ Back"))
             self.next = QPushButton(self.tr("Next ▶"))
+            # their words, and the arrows alone to which they shrink presenting when the header would not fit
+            self.step_buttons = {self.back: (self.back.text(), "◀"), self.next: (self.next.text(), "▶")}
             self.back.clicked.connect(lambda: self.go_to(self.step - 1))
             self.next.clicked.connect(lambda: self.go_to(self.step + 1))
             row.addWidget(self.back)
@@ -242,6 +244,7 @@ class LessonView(LessonOptions, View):
         notes = [label for label in self.folding if label is not self.text or not intro_left_out]  # may hide
         for widget in [*self.folded_away, *notes]:
             widget.setVisible(True)
+        self._show_step_words(True)
         shown = dict(self.folding)
         height = self._header_height(shown, width)
         room = self._header_room(presenting)
@@ -270,6 +273,9 @@ class LessonView(LessonOptions, View):
                 for label in notes:
                     label.setVisible(False)
                 height = self._header_height(shown, width)
+            if height > room and presenting and self.steps:
+                self._show_step_words(False)
+                height = self._header_height(shown, width)
             if not presenting and foldable and height + self._controls_height(width) > HIDING_SHARE * self.height():
                 for label in notes:  # they hide behind the link of the first folded text, which unfolds them all
                     label.setVisible(label is foldable[0])
@@ -290,6 +296,15 @@ class LessonView(LessonOptions, View):
             self.header.setFixedHeight(height)
             self.page_layout.activate()  # the plots take their new height now, not in a second layout pass
         self._header_fitted = self._header_inputs()
+
+    def _show_step_words(self, words: bool) -> None:
+        """Back and Next with their words, or with arrows alone and the words as tooltips: presenting, the step's title
+        beside them then takes one line rather than two (the M-RoPE lesson's scrolled 33 px at 1280 x 720 x1.3 in
+        Chinese, its note and controls already hidden)."""
+        for button, (text, arrow) in getattr(self, "step_buttons", {}).items():
+            if button.text() != (text if words else arrow):
+                button.setText(text if words else arrow)
+                button.setToolTip("" if words else text.replace(arrow, "").strip())
 
     def _controls_hide(self, presenting: bool, height: int) -> bool:
         """Whether the controls give their row to the plots: presenting, not called back, where the page would scroll;
@@ -371,11 +386,13 @@ class LessonView(LessonOptions, View):
         return *super().readable_inputs(), self._header_inputs()
 
     def set_plot_height(self, height: int) -> None:
-        """Where the controls give room: also fit the header again, as whether they show depends on the plots'
-        smallest height, which grows after the drawing once their titles wrap in the first layout (the CNN / RNN
-        lesson's controls stayed, and the page scrolled)."""
+        """Presenting, or where the controls give room: also fit the header again, as the room it has and whether the
+        controls show depend on the plots' smallest height, which grows after the drawing once their titles wrap in the
+        first layout (the CNN / RNN lesson's controls stayed, and the page scrolled) or their numbered cells ask for
+        their height (the relative property's note stayed over its matrices at 1920 x 1080 x1.3, 50 px below the fold
+        in Chinese)."""
         super().set_plot_height(height)
-        if self.controls_give_room:
+        if self.controls_give_room or self.presenting:
             self.fit_header()
 
     def keep_plots_readable(self) -> None:

@@ -92,6 +92,15 @@ class OrderLesson(MatrixLesson):
         return self.tr("B takes A's words in the order {0}. Put back in A's order, B's output rows differ from "
                        "A's by up to {1}: different outputs. Order is seen.").format(order, fmt(difference))
 
+    def panel_title(self, name: str, letter: str, sentence: str) -> str:
+        """A panel's title; short of room, the letter and the method only: the rows' names and the sentences' box above
+        say the sentence (four panels in a row wrapped "Transformer-XL relative: outputs of A “猫追老鼠”" onto five
+        lines, and the page scrolled 49 px presenting at 1280 x 720 x1.3 in Chinese). The letter first: after the
+        method's last word, "(logarithmic): B" ran 4 px past the last panel at 1280 x 720 x1.3 in English."""
+        if self.short_of_room:
+            return self.tr("{0}: {1}").format(letter, name)
+        return self.tr("{0}: outputs of {1} “{2}”").format(name, letter, sentence)
+
     def show_data(self, scene: Scene, data: OrderData) -> None:
         for _panel in self._drawing(scene, data):
             pass
@@ -119,9 +128,7 @@ class OrderLesson(MatrixLesson):
                 for row, (tokens, outputs, letter, text) in enumerate(((result.tokens_a, a, "A", sentences[0]),
                                                                        (result.tokens_b, b, "B", sentences[1]))):
                     spot = (0, 2 * col + row) if across >= 4 else (row, col) if across > 1 else (2 * col + row, 0)
-                    self.matrix(*spot, f"{prefix}_{letter}",
-                                outputs,
-                                self.tr("{0}: outputs of {1} “{2}”").format(name, letter, text),
+                    self.matrix(*spot, f"{prefix}_{letter}", outputs, self.panel_title(name, letter, text),
                                 signed=True, levels=(-extent, extent), texts=np.full(outputs.shape, ""),
                                 row_labels=tokens, col_labels=channel_labels(outputs.shape[1]), square=False)
                     yield
