@@ -372,7 +372,7 @@ def test_the_large_panels_titles_fit_the_page_beside_the_widest_colour_bar(qtbot
     from posenc_gui.app.views import real_model
 
     need("smollm2")
-    monkeypatch.setattr(real_model, "panel_columns", lambda width, panels, spare: 1)
+    monkeypatch.setattr(real_model, "panel_columns", lambda width, panels, spare, spacing: 1)
     _model, view = open_view(qtbot, RealModelView, style.theme_named("light"),
                              {"model": "smollm2", "ablation": "rope-off", "find": "previous", "layer": 16, "head": 0})
     view.resize(*size)

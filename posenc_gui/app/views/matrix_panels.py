@@ -12,20 +12,24 @@ from .images import ImageItem, float32_pixels, frame_cells
 from .readable import MIN_PLOT, unbreakable_width
 
 
-def panel_columns(width: float, panels, spare: float = MIN_PLOT[0]) -> int:
+def panel_columns(width: float, panels, spare: float = MIN_PLOT[0], spacing: float = 0.0) -> int:
     """How many (plot, colour bar) pairs fit side by side in ``width`` pixels with a plot area ``spare`` px wider than
-    the smallest readable (``MIN_PLOT``; twice it unless told): a matrix of tokens needs room for its cells. ``width`` is
-    the page's, not the plots': placed too wide, they widen the plots' widget past the page, and would seem to fit. A
-    title counts as wide as the plot area: it wraps to its column (fitted to one column, the titles held the three
-    panels of a real model to one column presenting at 1280 x 720 x1.3, the page 1,670 px taller than the screen)."""
+    the smallest readable (``MIN_PLOT``; twice it unless told), ``spacing`` between every two items: a matrix of tokens
+    needs room for its cells. ``width`` is the page's less its layout's margins, not the plots': placed too wide, they
+    widen the plots' widget past the page, and would seem to fit (uncounted, the spacing put three 21 px past a 1024 px
+    page presenting at x1.3 in Chinese). A title counts as wide as the plot area: it wraps to its column (fitted to one
+    column, the titles held the three panels of a real model to one column presenting at 1280 x 720 x1.3, the page
+    1,670 px taller than the screen)."""
     def needed(plot: pg.PlotItem, bar) -> float:
         area = plot.vb.effectiveSizeHint(Qt.MinimumSize).width()
         title = plot.titleLabel.effectiveSizeHint(Qt.MinimumSize).width()
         return plot.effectiveSizeHint(Qt.MinimumSize).width() - max(area, title) + area \
             + bar.effectiveSizeHint(Qt.PreferredSize).width()
 
-    widest = max((needed(plot, bar) for plot, bar in panels), default=1.0)
-    count = int(width // max(widest + spare, 1.0))
+    def fitting(each: float) -> int:  # n panels take n * each and 2n - 1 spacings
+        return int((width + spacing) // max(each + spare + 2 * spacing, 1.0))
+
+    count = fitting(max((needed(plot, bar) for plot, bar in panels), default=1.0))
     if count >= len(panels):
         return count
     # below the first row a title is held to its matrix (``ColumnTitle`` reaches over its neighbours in the first only),
@@ -33,7 +37,7 @@ def panel_columns(width: float, panels, spare: float = MIN_PLOT[0]) -> int:
     held = max((needed(plot, bar) - plot.vb.effectiveSizeHint(Qt.MinimumSize).width()
                 + max(plot.vb.effectiveSizeHint(Qt.MinimumSize).width(), unbreakable_width(plot))
                 for plot, bar in panels), default=1.0)
-    return min(count, int(width // max(held + spare, 1.0)))
+    return min(count, fitting(held))
 
 
 def set_name_lines(axis: pg.AxisItem, lines: int) -> None:

@@ -254,9 +254,10 @@ class RealModelView(View):
         shown = [index for index, name in enumerate(LARGE) if show in ("all", name)]
         # the hall cannot scroll: its matrices as small as readable (MIN_PLOT), all three side by side (at 1280 x 720
         # x1.6 two columns put the difference 425 px below the screen)
-        columns = max(1, min(len(shown), panel_columns(self.scroll.viewport().width(), [
+        left, _top, right, _bottom = self.graphics.ci.layout.getContentsMargins()
+        columns = max(1, min(len(shown), panel_columns(self.scroll.viewport().width() - left - right, [
             (self.large_panels[index][0], self.large_panels[index][2]) for index in shown],
-            0.0 if self.hall_only else MIN_PLOT[0])))
+            0.0 if self.hall_only else MIN_PLOT[0], max(self.big.layout.horizontalSpacing(), 0.0))))
         if self._arranged == (show, columns):
             return
         self._arranged = (show, columns)
