@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
 
 from . import style
 from .clicker import clicker_command
@@ -55,6 +55,12 @@ class Presentation(QObject):
         self.title_bar.setMovable(False)
         self.title_bar.toggleViewAction().setVisible(False)  # not among the window's bars to switch on
         self.title_bar.addWidget(self.audience_title)
+        # a computation that runs on (a real model's first forward pass) said so only in the status bar, which the
+        # hall does not see: the view stood blank for seconds; the status line shows this while it shows its busy bar
+        self.busy_label = QLabel(self.tr("computing…"), objectName="audience_busy")
+        self.busy_label.setMargin(6)
+        self.busy_shown = self.title_bar.addWidget(self.busy_label)  # a bar's widget shows and hides by its action
+        self.busy_shown.setVisible(False)
         window.addToolBar(Qt.TopToolBarArea, self.title_bar)
         self.title_bar.hide()
 
@@ -120,6 +126,9 @@ class Presentation(QObject):
         font.setPointSizeF(points * AUDIENCE_TITLE_SCALE)
         font.setBold(True)
         self.audience_title.setFont(font)
+        font = self.busy_label.font()
+        font.setPointSizeF(points)
+        self.busy_label.setFont(font)
         if self.presenter is not None:
             self.presenter.set_points(style.BASE_POINTS * text_scale)
 

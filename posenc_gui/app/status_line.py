@@ -14,10 +14,13 @@ ERROR_COLOURS = {"light": "#b00000", "dark": "#ff7070"}
 
 
 class StatusLine(QObject):
-    """The status bar of ``window``; ``busy`` says whether a drawing is still waiting (for the busy bar)."""
+    """The status bar of ``window``; ``busy`` says whether a drawing is still waiting (for the busy bar);
+    ``hall_busy``, what the hall sees (a widget or a bar's action), shows with the busy bar while presenting (the bar
+    is hidden then)."""
 
-    def __init__(self, window, busy):
+    def __init__(self, window, busy, hall_busy=None):
         super().__init__(window)
+        self.hall_busy = hall_busy
         self.bar = window.statusBar()
         self.presenting = False
         self.hover_label = QLabel()
@@ -62,6 +65,8 @@ class StatusLine(QObject):
 
     def _show_bar(self) -> None:
         self.bar.setVisible(not self.presenting or bool(self.error_label.text()))
+        if self.hall_busy is not None:
+            self.hall_busy.setVisible(self.presenting and not self.busy_bar.isHidden())
 
     def tell(self, message: str) -> None:
         self.error_label.setText("")
@@ -79,3 +84,4 @@ class StatusLine(QObject):
     def _show_busy(self, shown: bool) -> None:
         self.busy_bar.setVisible(shown)
         self.cancel_button.setVisible(shown)
+        self._show_bar()

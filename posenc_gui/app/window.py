@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.notes_room = NotesRoom(self, self.preferences)
         self.notes, self.notes_dock = self.notes_room.notes, self.notes_room.dock
 
-        self.status = StatusLine(self, lambda: self.drawer.busy())
+        self.status = StatusLine(self, lambda: self.drawer.busy(), self.presentation.busy_shown)
         self.drawer = SceneDrawer(self, self.deck, self.status)
         self.runner = self.drawer.runner  # the tests and the self-test wait for it
         # the status bar's parts, as the self-test, the start page and the tests read them

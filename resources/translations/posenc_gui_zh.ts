@@ -1896,6 +1896,14 @@ turns made: {1}</source>
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../posenc_gui/app/presenting.py" line="60"/>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+</context>
+<context>
     <name>PresenterWindow</name>
     <message>
         <location filename="../../posenc_gui/app/presenter.py" line="59"/>
@@ -2132,13 +2140,13 @@ turns made: {1}</source>
         <translation>训练所得的每个头；虚线框：查找结果；点击打开</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="337"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="338"/>
         <source>query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="338"/>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="349"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="339"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="350"/>
         <source>key</source>
         <translation>键</translation>
     </message>
@@ -2163,12 +2171,12 @@ turns made: {1}</source>
         <translation>下一个词元（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="390"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="391"/>
         <source>layer {0}, head {1}: query {2} ({3}) → key {4} ({5}): {6}; change {7:.3f}</source>
         <translation>第 {0} 层，头 {1}：查询 {2}（{3}）→ 键 {4}（{5}）：{6}；变化 {7:.3f}</translation>
     </message>
     <message>
-        <location filename="../../posenc_gui/app/views/real_model.py" line="401"/>
+        <location filename="../../posenc_gui/app/views/real_model.py" line="402"/>
         <source>{0}: query {1} ({2}) → key {3} ({4}): {5}</source>
         <translation>{0}：查询 {1}（{2}）→ 键 {3}（{4}）：{5}</translation>
     </message>

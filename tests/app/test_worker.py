@@ -469,3 +469,22 @@ def test_a_curve_views_plots_are_built_and_styled_ahead(window, monkeypatch, key
     view = window.views[key]
     assert styled == [] and plots in styled_per_step and len(view.plots) == plots, styled_per_step
     assert all(len(curve.xData) for curve in view.curves)
+
+
+def test_presenting_a_slow_computation_says_so_above_the_view(window, qtbot, monkeypatch):
+    """Presenting, the status bar with its busy bar is hidden: a real model's first forward pass left the hall a blank
+    view for seconds with nothing said (deck scene 44 under Xvfb). The audience's title bar says "computing…" while
+    the busy bar would show, and nothing once the drawing is done."""
+    checks = []
+    slow_at(monkeypatch, 1000, checks)
+    window.model.set_method("alibi", "bias")
+    window.model.update(params={**window.model.scene.params, "heads": 8, "seq_len": 48})
+    window.set_presenting(True)
+    busy = window.presentation.busy_label
+    assert not busy.isVisible()
+    window.model.update(params={**window.model.scene.params, "seq_len": 1000})
+    qtbot.waitUntil(busy.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=10000)
+    qtbot.waitUntil(lambda: not busy.isVisible(), timeout=5000)
+    window.set_presenting(False)
+    assert not busy.isVisible()
