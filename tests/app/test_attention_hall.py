@@ -216,20 +216,14 @@ def test_presenting_the_controls_leave_their_lines_to_the_heads_until_called_bac
     controls (tokens, head, causal, parts, colours) stayed above the eight heads, whose second row ran 37 px below the
     fold (with each head's content and position parts, 387 px). P brings them back for a live change, and takes them
     away again; windowed they show."""
-    from test_lesson_presenting import shown_lesson
+    from test_lesson_presenting import assert_controls_come_and_go_on_call, shown_lesson
 
     scene = Scene(method="alibi", view="attention")
     hall = shown_lesson(qtbot, AttentionView, scene, presenting=True, size=(1280, 631))
     view = hall.view
     qtbot.waitUntil(lambda: len(view.plots) == 8 and view.plots[-1].vb.width() > 1)
     qtbot.wait(10)
-    assert not view.controls.isVisible()
     assert view.scroll.verticalScrollBar().maximum() == 0
-    hall.controls_called = True
-    view.keep_plots_readable()
-    assert view.controls.isVisible()
-    hall.controls_called = False
-    view.keep_plots_readable()
-    assert not view.controls.isVisible()
+    assert_controls_come_and_go_on_call(hall)
     at_home = shown_lesson(qtbot, AttentionView, scene, presenting=False, size=(1280, 631))
     assert at_home.view.controls.isVisible()

@@ -66,6 +66,18 @@ def assert_whole_in_sight(view, plots) -> None:
         assert view.graphics.sceneRect().contains(plot.sceneBoundingRect()), plot.titleLabel.text
 
 
+def assert_controls_come_and_go_on_call(hall) -> None:
+    """P while presenting (the window's ``controls_called``) brings the view's controls back, and takes them away."""
+    view = hall.view
+    assert not view.controls.isVisible()
+    hall.controls_called = True
+    view.keep_plots_readable()
+    assert view.controls.isVisible()
+    hall.controls_called = False
+    view.keep_plots_readable()
+    assert not view.controls.isVisible()
+
+
 def test_a_presenting_lesson_shows_its_plots_whole_without_scrolling(qtbot):
     hall = shown_walkthrough(qtbot, presenting=True)
     view = hall.view

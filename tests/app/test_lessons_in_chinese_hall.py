@@ -11,7 +11,7 @@ from posenc_gui.app.state import Scene
 from posenc_gui.app.views.lessons import (ClocksLesson, ImagesLesson, MRopeLesson, MultiHeadLesson, OrderLesson,
                                           RelativePropertyLesson, WalkthroughLesson)
 
-from test_lesson_presenting import assert_whole_in_sight, shown_lesson
+from test_lesson_presenting import assert_controls_come_and_go_on_call, assert_whole_in_sight, shown_lesson
 
 CHINESE_HALL = (1280, 631)  # what a 1280 x 720 projector leaves the view under the Chinese audience title at x1.3
 
@@ -93,13 +93,7 @@ def test_the_lecturer_calls_the_controls_back_and_sends_them_away_again(qtbot, c
                         size=CHINESE_HALL)
     view = hall.view
     qtbot.waitUntil(lambda: len(view.plots) == 6)
-    assert not view.controls.isVisible()
-    hall.controls_called = True
-    view.keep_plots_readable()
-    assert view.controls.isVisible()
-    hall.controls_called = False
-    view.keep_plots_readable()
-    assert not view.controls.isVisible()
+    assert_controls_come_and_go_on_call(hall)
 
 
 def test_presenting_in_chinese_the_images_matrices_are_whole_in_sight(qtbot, chinese):
