@@ -61,3 +61,19 @@ def test_with_room_the_two_ways_stand_side_by_side(qtbot):
         assert not view.short_of_room
         assert len({round(plot.sceneBoundingRect().top()) for plot in view.plots}) == 2
         assert view.scroll.verticalScrollBar().maximum() == 0
+
+
+def test_at_a_desk_the_panels_keep_the_sentence_in_their_titles_and_stay_on_the_page(qtbot):
+    """Windowed at 1280 x 720 x1.6, the short titles meant for the hall ('B: KERPLE (logarithmic)') put four panels in a
+    row where they did not fit: the last title 6 px past its plot, the plot 11 px past the page. At a desk the page
+    scrolls: the titles name the sentence, and nothing stands past the page."""
+    from posenc_gui.app.layout_check import check_window
+    from test_lesson_presenting import POINTS
+
+    hall = shown_lesson(qtbot, OrderLesson, Scene(method="kerple_log", view="order"), presenting=False,
+                        size=(1280, 560), points=POINTS / 1.3 * 1.6)
+    view = hall.view
+    qtbot.waitUntil(lambda: len(view.plots) == 4 and view.plots[-1].vb.width() > 1)
+    qtbot.wait(20)
+    assert all("“" in plot.titleLabel.text for plot in view.plots)
+    assert check_window(view).problems == []

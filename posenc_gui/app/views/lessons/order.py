@@ -96,8 +96,10 @@ class OrderLesson(MatrixLesson):
         """A panel's title; short of room, the letter and the method only: the rows' names and the sentences' box above
         say the sentence (four panels in a row wrapped "Transformer-XL relative: outputs of A “猫追老鼠”" onto five
         lines, and the page scrolled 49 px presenting at 1280 x 720 x1.3 in Chinese). The letter first: after the
-        method's last word, "(logarithmic): B" ran 4 px past the last panel at 1280 x 720 x1.3 in English."""
-        if self.short_of_room:
+        method's last word, "(logarithmic): B" ran 4 px past the last panel at 1280 x 720 x1.3 in English. Presenting
+        only: at a desk the page scrolls, and the short titles put four panels in a row where they did not fit (at
+        1280 x 720 x1.6 'B: KERPLE (logarithmic)' 11 px past the page)."""
+        if self.short_of_room and self.presenting:
             return self.tr("{0}: {1}").format(letter, name)
         return self.tr("{0}: outputs of {1} “{2}”").format(name, letter, sentence)
 
