@@ -23,7 +23,8 @@ def names_kept(spans: list[tuple[float, float]], names: list[str], gap: float,
                        lambda most: (most, True))
     if most_names is None:
         return None
-    read, pieces = words(names), word_pieces(names)
+    pieces = word_pieces(names)
+    read = words(names, pieces)
     counts = Counter(word for word in read if word is not None)
     once = list(counts.values()).count(1)
 
@@ -58,14 +59,15 @@ def _best(spans: list[tuple[float, float]], gap: float, max_lines: int, worth, b
     return None if best is None else best[1:]
 
 
-def words(names: list[str]) -> list[str | None]:
+def words(names: list[str], pieces: list[bool] | None = None) -> list[str | None]:
     """The word each name reads (without its spaces, in either case), None where it tells nothing: a piece of a word
     (``word_pieces``); a name without a letter or digit ('.', a space): said once, '.' outranked 'The' over the key
     names of deck scene 43 ("then ." where "The ... around" fit); a model's special token ('[CLS]', '<s>',
     '<|endoftext|>'): said once each, "[CLS] the [SEP]" outranked "cat and the ." over deck scene 41's keys. A Chinese
-    character is a word of its own."""
+    character is a word of its own. ``pieces``: ``word_pieces(names)``, when the caller has it already."""
+    pieces = word_pieces(names) if pieces is None else pieces
     return [None if piece or _special(name.strip()) or not any(character.isalnum() for character in name)
-            else name.strip().casefold() for name, piece in zip(names, word_pieces(names))]
+            else name.strip().casefold() for name, piece in zip(names, pieces)]
 
 
 def word_pieces(names: list[str]) -> list[bool]:
